@@ -1,0 +1,3 @@
+from doccontrol.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""``doccontrol check [PATH ...]``: validate documents, records, schemas and the config."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from doccontrol.cli.output import UsageError, print_problems
+from doccontrol.config import CONFIG_FILE
+from doccontrol.load import repository
+from doccontrol.validate.check import check
+
+CHECKED_TOP = ("docs/", "records/", "schemas/")
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "check",
+        help="validate documents, records, schemas and doccontrol.yml",
+        description="Validate the given files (default: the whole repository). "
+        "Exit 0 when clean, 1 when problems are found, 2 on usage errors.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files to check (default: all)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.set_defaults(run=run)
+
+
+def _selection(root: Path, paths: list[str]) -> set[str] | None:
+    if not paths:
+        return None
+    selected = set()
+    for raw in paths:
+        path = Path(raw)
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        if not absolute.exists():
+            raise UsageError(f"{raw}: no such file")
+        try:
+            rel = absolute.resolve().relative_to(root).as_posix()
+        except ValueError:
+            raise UsageError(f"{raw}: not inside the repository at {root}") from None
+        if absolute.is_dir():
+            selected |= {
+                p.resolve().relative_to(root).as_posix() for p in absolute.rglob("*") if p.is_file()
+            }
+        else:
+            selected.add(rel)
+    return {p for p in selected if p == CONFIG_FILE or p.startswith(CHECKED_TOP)}
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    selected = _selection(root, args.paths)
+    repo = repository.load(root, only=selected)
+    problems = check(repo, selected)
+    if selected is None:
+        files = (
+            1
+            + len(repo.documents)
+            + len(repo.record_types)
+            + sum(len(v) for v in repo.record_files.values())
+        )
+    else:
+        files = len(selected)
+    print_problems(problems, args.format, files)
+    return 1 if problems else 0

@@ -1,0 +1,62 @@
+"""Writing results: text for people, JSON for programs, atomic files for anything saved."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from doccontrol.problems import Problem
+
+
+class UsageError(Exception):
+    """Bad arguments or environment: exit code 2, one clear line."""
+
+
+def print_problems(problems: Sequence[Problem], fmt: str, files: int) -> None:
+    if fmt == "json":
+        print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
+        return
+    for problem in problems:
+        print(problem.format())
+    noun = "file" if files == 1 else "files"
+    if problems:
+        count = len(problems)
+        print(
+            f"{count} problem{'s' if count != 1 else ''} in {len({p.path for p in problems})} of {files} {noun} checked"
+        )
+    else:
+        print(f"all {files} {noun} checked: no problems")
+
+
+def dumps_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written file."""
+    path = path.resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def stdout_is_terminal() -> bool:
+    return sys.stdout.isatty() and not os.environ.get("CI")

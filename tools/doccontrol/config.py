@@ -1,0 +1,163 @@
+"""doccontrol.yml as typed, immutable data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+CONFIG_FILE = "doccontrol.yml"
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    id: str
+    label: str
+    id_pattern: re.Pattern[str]
+    id_format: str
+    version_scheme: str
+    folder: str
+    defaults: Mapping[str, tuple[str, ...]]
+    sections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Named:
+    id: str
+    name: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class Level:
+    id: str
+    label: str
+    rank: int
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    emails: tuple[str, ...]  # lower-cased
+    department: str | None
+    roles: tuple[str, ...]
+    signing_keys: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ApprovalRules:
+    approve_trailers: tuple[str, ...] = ("Approved-by",)
+    review_trailers: tuple[str, ...] = ("Reviewed-by",)
+    require_review: bool = True
+    merger_is_approver: bool = False
+    require_signed: bool = False
+    allow_self_approval: bool = False
+    trusted_forge_keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    site_name: str = "服务管理体系文件"
+    max_confidentiality: str = "internal"
+    repo_url: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    main_branch: str
+    control_since: str | None
+    organization: Mapping[str, str]
+    document_types: Mapping[str, DocumentType]
+    confidentiality: tuple[Level, ...]
+    departments: Mapping[str, Named]
+    roles: Mapping[str, Named]
+    people: tuple[Person, ...]
+    approval: ApprovalRules
+    publish: PublishSettings
+
+    def person_by_email(self, email: str) -> Person | None:
+        wanted = email.strip().lower()
+        for person in self.people:
+            if wanted in person.emails:
+                return person
+        return None
+
+    def person_by_id(self, person_id: str) -> Person | None:
+        return next((p for p in self.people if p.id == person_id), None)
+
+    def level(self, level_id: str) -> Level | None:
+        return next((lvl for lvl in self.confidentiality if lvl.id == level_id), None)
+
+    def publishable(self, level_id: str | None) -> bool:
+        """Whether content at ``level_id`` may appear on the published site."""
+        limit = self.level(self.publish.max_confidentiality)
+        level = self.level(level_id or "internal")
+        return level is not None and limit is not None and level.rank <= limit.rank
+
+
+def _tuple(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def from_data(data: Mapping[str, Any]) -> Config:
+    """Build the config from data that has passed the config schema."""
+    types = {}
+    for type_id, spec in data["document_types"].items():
+        types[type_id] = DocumentType(
+            id=type_id,
+            label=spec["label"],
+            id_pattern=re.compile(spec["id_pattern"]),
+            id_format=spec["id_format"],
+            version_scheme=spec["version_scheme"],
+            folder=spec.get("folder", f"docs/{type_id}"),
+            defaults={k: _tuple(v) for k, v in spec.get("defaults", {}).items()},
+            sections=tuple(spec.get("sections", ())),
+        )
+    approval = data.get("approval", {})
+    publish = data.get("publish", {})
+    defaults = ApprovalRules()
+    return Config(
+        main_branch=data["main_branch"],
+        control_since=data.get("control_since"),
+        organization=dict(data["organization"]),
+        document_types=types,
+        confidentiality=tuple(
+            Level(item["id"], item["label"], rank)
+            for rank, item in enumerate(data["confidentiality"])
+        ),
+        departments={
+            k: Named(k, v["name"], v.get("name_en", "")) for k, v in data["departments"].items()
+        },
+        roles={k: Named(k, v["name"], v.get("name_en", "")) for k, v in data["roles"].items()},
+        people=tuple(
+            Person(
+                id=p["id"],
+                name=p["name"],
+                emails=tuple(e.lower() for e in p["emails"]),
+                department=p.get("department"),
+                roles=tuple(p.get("roles", ())),
+                signing_keys=tuple(p.get("signing_keys", ())),
+            )
+            for p in data["people"]
+        ),
+        approval=ApprovalRules(
+            approve_trailers=tuple(approval.get("approve_trailers", defaults.approve_trailers)),
+            review_trailers=tuple(approval.get("review_trailers", defaults.review_trailers)),
+            require_review=approval.get("require_review", defaults.require_review),
+            merger_is_approver=approval.get("merger_is_approver", defaults.merger_is_approver),
+            require_signed=approval.get("require_signed", defaults.require_signed),
+            allow_self_approval=approval.get("allow_self_approval", defaults.allow_self_approval),
+            trusted_forge_keys=tuple(approval.get("trusted_forge_keys", ())),
+        ),
+        publish=PublishSettings(
+            site_name=publish.get("site_name", PublishSettings.site_name),
+            max_confidentiality=publish.get("max_confidentiality", "internal"),
+            repo_url=publish.get("repo_url"),
+        ),
+    )

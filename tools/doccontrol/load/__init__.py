@@ -1,0 +1,1 @@
+"""Load: bytes on disk → decoded text → YAML data with positions → documents and records."""

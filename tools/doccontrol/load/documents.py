@@ -1,0 +1,105 @@
+"""Read one controlled document or record from its bytes (working tree or a Git blob)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from doccontrol.load import frontmatter, text, yaml_source
+from doccontrol.load.yaml_source import Positions
+from doccontrol.model import Document, Record, RecordType
+from doccontrol.problems import Problem
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[T]):
+    item: T | None
+    problems: tuple[Problem, ...]
+
+
+def load_document(path: str, data: bytes) -> Loaded[Document]:
+    decoded = text.decode(path, data)
+    if decoded.text is None:
+        return Loaded(None, decoded.problems)
+    split = frontmatter.split(path, decoded.text)
+    if isinstance(split, Problem):
+        return Loaded(None, (*decoded.problems, split))
+    parsed = yaml_source.parse(path, split.yaml_text, split.yaml_first_line)
+    problems = decoded.problems + parsed.problems
+    if parsed.data is None and not parsed.problems:
+        empty = Problem(path, 1, 1, "DC012", "front matter is empty; it must be a mapping of keys")
+        return Loaded(None, (*problems, empty))
+    if parsed.data is None:
+        return Loaded(None, problems)
+    if not isinstance(parsed.data, dict):
+        line, col = parsed.positions.of_value(())
+        wrong = Problem(path, line, col, "DC012", "front matter must be a mapping of keys")
+        return Loaded(None, (*problems, wrong))
+    document = Document(path, parsed.data, split.body, split.body_first_line, parsed.positions)
+    return Loaded(document, problems)
+
+
+def load_record(path: str, record_type: str, data: bytes) -> Loaded[Record]:
+    decoded = text.decode(path, data)
+    if decoded.text is None:
+        return Loaded(None, decoded.problems)
+    parsed = yaml_source.parse(path, decoded.text)
+    problems = decoded.problems + parsed.problems
+    if parsed.data is None:
+        if not parsed.problems:
+            problems += (Problem(path, 1, 1, "DC012", "record must be a mapping of keys"),)
+        return Loaded(None, problems)
+    if not isinstance(parsed.data, dict):
+        line, col = parsed.positions.of_value(())
+        return Loaded(
+            None, (*problems, Problem(path, line, col, "DC012", "record must be a mapping of keys"))
+        )
+    return Loaded(Record(path, record_type, parsed.data, parsed.positions), problems)
+
+
+def load_json(path: str, data: bytes) -> tuple[Any, tuple[Problem, ...]]:
+    decoded = text.decode(path, data)
+    if decoded.text is None:
+        return None, decoded.problems
+    try:
+        return json.loads(decoded.text), decoded.problems
+    except json.JSONDecodeError as exc:
+        problem = Problem(path, exc.lineno, exc.colno, "DC015", f"JSON syntax error: {exc.msg}")
+        return None, (*decoded.problems, problem)
+
+
+def line_of_key(raw_text: str, key: str) -> tuple[int, int]:
+    """Where ``"key"`` first appears in a JSON text (JSON gives no positions of its own)."""
+    match = re.search(rf'"{re.escape(key)}"\s*:', raw_text)
+    if not match:
+        return 1, 1
+    line = raw_text.count("\n", 0, match.start()) + 1
+    col = match.start() - (raw_text.rfind("\n", 0, match.start()) + 1) + 1
+    return line, col
+
+
+def record_type_from_schema(type_id: str, path: str, schema: dict[str, Any]) -> RecordType:
+    """Build a record type from a schema whose x-doccontrol block has been validated."""
+    block = schema["x-doccontrol"]
+    return RecordType(
+        id=type_id,
+        path=path,
+        schema=schema,
+        name=block["name"],
+        name_en=block["name_en"],
+        id_pattern=re.compile(block["id_pattern"]),
+        id_format=block["id_format"],
+        retention_years=block["retention_years"],
+        clauses=tuple(block["clauses"]),
+        procedure=block["procedure"],
+        title_field=block["title_field"],
+        date_field=block["date_field"],
+        list_fields=tuple(block["list_fields"]),
+    )
+
+
+EMPTY_POSITIONS = Positions()

@@ -1,0 +1,263 @@
+"""Load a compliance repository's working tree: config, documents, record types, records."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from doccontrol import clauses as clause_catalogue
+from doccontrol.config import CONFIG_FILE, Config, from_data
+from doccontrol.load import documents as loaders
+from doccontrol.load import text, yaml_source
+from doccontrol.load.yaml_source import Positions
+from doccontrol.model import Clause, Document, Record, RecordType
+from doccontrol.problems import Problem
+from doccontrol.validate.schema import make_validator, validate
+
+DOCS_DIR = "docs"
+RECORDS_DIR = "records"
+SCHEMAS_DIR = "schemas"
+DOCUMENT_SCHEMA = "schemas/document.schema.json"
+RECORD_SCHEMAS_DIR = "schemas/records"
+
+
+class RepositoryError(Exception):
+    """The repository cannot be checked at all (no config file, not a directory…)."""
+
+
+@dataclass(frozen=True)
+class Repository:
+    root: Path
+    config: Config | None
+    config_positions: Positions
+    clauses: Mapping[str, Clause]
+    document_schema: Mapping[str, Any] | None
+    documents: tuple[Document, ...]
+    record_types: Mapping[str, RecordType]
+    records: tuple[Record, ...]
+    record_files: Mapping[str, Mapping[str, str]]  # type → id → path (from file names)
+    problems: tuple[Problem, ...]
+
+    def document(self, doc_id: str) -> Document | None:
+        return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def package_schema(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(
+        resources.files("doccontrol").joinpath(f"schemas/{name}").read_text("utf-8")
+    )
+    return data
+
+
+def find_root(start: Path) -> Path:
+    """The nearest directory at or above ``start`` that holds doccontrol.yml."""
+    here = start.resolve()
+    for candidate in (here, *here.parents):
+        if (candidate / CONFIG_FILE).is_file():
+            return candidate
+    raise RepositoryError(f"no {CONFIG_FILE} found in {here} or any folder above it")
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _walk(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
+    base = root / folder
+    if not base.is_dir():
+        return []
+    return sorted(
+        p
+        for p in base.rglob("*")
+        if p.suffix in suffixes
+        and p.is_file()
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
+
+
+def _read(root: Path, path: Path) -> tuple[bytes | None, Problem | None]:
+    try:
+        return path.read_bytes(), None
+    except OSError as exc:
+        return None, Problem(_rel(root, path), 1, 1, "DC013", f"cannot read file: {exc.strerror}")
+
+
+def load_config(root: Path, data: bytes) -> tuple[Config | None, Positions, list[Problem]]:
+    decoded = text.decode(CONFIG_FILE, data)
+    if decoded.text is None:
+        return None, Positions(), list(decoded.problems)
+    parsed = yaml_source.parse(CONFIG_FILE, decoded.text)
+    problems = list(decoded.problems + parsed.problems)
+    if parsed.data is None:
+        return None, parsed.positions, problems
+    problems += validate(
+        make_validator(package_schema("config.schema.json")),
+        parsed.data,
+        CONFIG_FILE,
+        parsed.positions,
+    )
+    if problems:
+        return None, parsed.positions, problems
+    return from_data(parsed.data), parsed.positions, problems
+
+
+def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Problem]]:
+    rel = _rel(root, path)
+    data, problem = _read(root, path)
+    if data is None:
+        return None, [problem] if problem else []
+    schema, problems_t = loaders.load_json(rel, data)
+    problems = list(problems_t)
+    if schema is None:
+        return None, problems
+    raw = data.decode("utf-8", "replace")
+    if not isinstance(schema, dict):
+        return None, [
+            *problems,
+            Problem(rel, 1, 1, "DC403", "a record schema must be a JSON object"),
+        ]
+    try:
+        make_validator(schema).check_schema(schema)
+    except Exception as exc:  # jsonschema raises SchemaError with a plain message
+        message = str(getattr(exc, "message", exc)).replace("\n", " ")
+        return None, [*problems, Problem(rel, 1, 1, "DC403", f"not a valid JSON Schema: {message}")]
+    block = schema.get("x-doccontrol")
+    line, col = loaders.line_of_key(raw, "x-doccontrol")
+    if not isinstance(block, dict):
+        return None, [
+            *problems,
+            Problem(rel, line, col, "DC403", "record schema has no 'x-doccontrol' block"),
+        ]
+    meta = make_validator(package_schema("record-type.schema.json"))
+    for error in meta.iter_errors(block):
+        where = ".".join(str(p) for p in error.absolute_path) or "x-doccontrol"
+        problems.append(Problem(rel, line, col, "DC403", f"x-doccontrol {where}: {error.message}"))
+    if problems:
+        return None, problems
+    for key in ("id_pattern",):
+        try:
+            re.compile(block[key])
+        except re.error as exc:
+            return None, [
+                Problem(
+                    rel,
+                    *loaders.line_of_key(raw, key),
+                    "DC404",
+                    f"{key} is not a valid regular expression: {exc}",
+                )
+            ]
+    properties = schema.get("properties", {})
+    for key in ("title_field", "date_field"):
+        if block[key] not in properties:
+            problems.append(
+                Problem(
+                    rel,
+                    *loaders.line_of_key(raw, key),
+                    "DC403",
+                    f"{key} '{block[key]}' is not a property of this schema",
+                )
+            )
+    for name in block["list_fields"]:
+        if name not in properties:
+            problems.append(
+                Problem(
+                    rel,
+                    *loaders.line_of_key(raw, "list_fields"),
+                    "DC403",
+                    f"list_fields names '{name}', which is not a property of this schema",
+                )
+            )
+    type_id = path.name.removesuffix(".schema.json")
+    return loaders.record_type_from_schema(type_id, rel, schema), problems
+
+
+def load(root: Path, only: Iterable[str] | None = None) -> Repository:
+    """Load the repository. ``only``: repo-relative paths whose records need parsing
+    (documents and schemas are always read: they are few and every rule needs them)."""
+    root = root.resolve()
+    config_path = root / CONFIG_FILE
+    if not config_path.is_file():
+        raise RepositoryError(f"{config_path} not found: not a doccontrol repository")
+    wanted = set(only) if only is not None else None
+    problems: list[Problem] = []
+    config_bytes, problem = _read(root, config_path)
+    if config_bytes is None:
+        raise RepositoryError(problem.message if problem else "cannot read config")
+    config, config_positions, config_problems = load_config(root, config_bytes)
+    problems += config_problems
+
+    document_schema = None
+    schema_path = root / DOCUMENT_SCHEMA
+    if schema_path.is_file():
+        data, problem = _read(root, schema_path)
+        if data is not None:
+            document_schema, schema_problems = loaders.load_json(DOCUMENT_SCHEMA, data)
+            problems += schema_problems
+        elif problem:
+            problems.append(problem)
+    else:
+        problems.append(Problem(DOCUMENT_SCHEMA, 1, 1, "DC401", "the document schema is missing"))
+
+    documents = []
+    for path in _walk(root, DOCS_DIR, (".md",)):
+        data, problem = _read(root, path)
+        if data is None:
+            problems += [problem] if problem else []
+            continue
+        loaded = loaders.load_document(_rel(root, path), data)
+        problems += loaded.problems
+        if loaded.item is not None:
+            documents.append(loaded.item)
+
+    record_types: dict[str, RecordType] = {}
+    for path in _walk(root, RECORD_SCHEMAS_DIR, (".json",)):
+        if not path.name.endswith(".schema.json"):
+            continue
+        record_type, type_problems = load_record_type(root, path)
+        problems += type_problems
+        if record_type is not None:
+            record_types[record_type.id] = record_type
+
+    record_files: dict[str, dict[str, str]] = {}
+    records = []
+    for path in _walk(root, RECORDS_DIR, (".yaml", ".yml")):
+        rel = _rel(root, path)
+        parts = path.relative_to(root / RECORDS_DIR).parts
+        if len(parts) != 2:
+            if wanted is None or rel in wanted:
+                problems.append(
+                    Problem(rel, 1, 1, "DC308", "a record lives at records/<type>/<record-id>.yaml")
+                )
+            continue
+        type_id = parts[0]
+        record_files.setdefault(type_id, {})[path.stem] = rel
+        if wanted is not None and rel not in wanted:
+            continue
+        if type_id not in record_types:
+            continue  # reported once per folder by the record rules
+        data, problem = _read(root, path)
+        if data is None:
+            problems += [problem] if problem else []
+            continue
+        loaded_record = loaders.load_record(rel, type_id, data)
+        problems += loaded_record.problems
+        if loaded_record.item is not None:
+            records.append(loaded_record.item)
+
+    return Repository(
+        root=root,
+        config=config,
+        config_positions=config_positions,
+        clauses=clause_catalogue.load_catalogue(),
+        document_schema=document_schema if isinstance(document_schema, dict) else None,
+        documents=tuple(documents),
+        record_types=record_types,
+        records=tuple(records),
+        record_files=record_files,
+        problems=tuple(problems),
+    )

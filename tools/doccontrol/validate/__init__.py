@@ -1,0 +1,1 @@
+"""Validate: schemas and cross-file rules, each finding a Problem with its position."""

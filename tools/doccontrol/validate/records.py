@@ -1,0 +1,129 @@
+"""Rules for records: file naming, id patterns and links that must resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import PurePosixPath
+from typing import Any
+
+from doccontrol.config import Config
+from doccontrol.load.yaml_source import PathKey
+from doccontrol.model import Clause, Record, RecordType
+from doccontrol.problems import Problem
+from doccontrol.validate.documents import DocumentIndex
+
+REF_KEY = "x-doccontrol-ref"
+STAFF_REFS = ("person", "role", "department", "clause")
+
+
+def _resolve(schema_root: Mapping[str, Any], node: Any) -> Any:
+    """Follow a local ``$ref`` ("#/$defs/x"), the only kind record schemas use."""
+    seen = 0
+    while (
+        isinstance(node, dict)
+        and isinstance(node.get("$ref"), str)
+        and node["$ref"].startswith("#/")
+        and seen < 20
+    ):
+        target: Any = schema_root
+        for part in node["$ref"][2:].split("/"):
+            target = target.get(part, {}) if isinstance(target, dict) else {}
+        node = target
+        seen += 1
+    return node
+
+
+def references(schema: Mapping[str, Any], data: Any) -> Iterator[tuple[PathKey, str, str]]:
+    """Every (path, kind, value) in ``data`` that the schema marks with x-doccontrol-ref."""
+
+    def walk(node: Any, value: Any, here: PathKey) -> Iterator[tuple[PathKey, str, str]]:
+        node = _resolve(schema, node)
+        if not isinstance(node, dict):
+            return
+        kind = node.get(REF_KEY)
+        if isinstance(kind, str) and isinstance(value, str):
+            yield here, kind, value
+        if isinstance(value, dict) and isinstance(node.get("properties"), dict):
+            for key, item in value.items():
+                if key in node["properties"]:
+                    yield from walk(node["properties"][key], item, (*here, key))
+        if isinstance(value, list) and "items" in node:
+            for i, item in enumerate(value):
+                yield from walk(node["items"], item, (*here, i))
+
+    yield from walk(schema, data, ())
+
+
+def check_record(
+    record: Record,
+    record_type: RecordType,
+    config: Config,
+    documents: DocumentIndex,
+    clauses: Mapping[str, Clause],
+    record_files: Mapping[str, Mapping[str, str]],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    stem = PurePosixPath(record.path).stem
+    record_id = record.id
+    if record_id is not None and record_id != stem:
+        where = record.positions.of_value(("id",))
+        problems.append(
+            Problem(
+                record.path,
+                *where,
+                "DC302",
+                f"record id {record_id} differs from its file name {stem}.yaml",
+            )
+        )
+    if record_id is not None and not record_type.id_pattern.search(record_id):
+        where = record.positions.of_value(("id",))
+        problems.append(
+            Problem(
+                record.path,
+                *where,
+                "DC303",
+                f"id {record_id} does not follow the {record_type.name} numbering {record_type.id_pattern.pattern}",
+            )
+        )
+    for here, kind, value in references(record_type.schema, record.data):
+        line, col = record.positions.of_value(here)
+        field = ".".join(str(p) for p in here)
+        if kind == "document":
+            if value not in documents.by_id:
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        "DC305",
+                        f"{field} names document {value}, which does not exist",
+                    )
+                )
+        elif kind in STAFF_REFS:
+            known = {
+                "person": {p.id for p in config.people},
+                "role": set(config.roles),
+                "department": set(config.departments),
+                "clause": set(clauses),
+            }[kind]
+            if value not in known:
+                problems.append(
+                    Problem(
+                        record.path,
+                        line,
+                        col,
+                        "DC307",
+                        f"{field} names {kind} '{value}', which is not defined",
+                    )
+                )
+        elif value not in record_files.get(kind, {}):
+            problems.append(
+                Problem(
+                    record.path,
+                    line,
+                    col,
+                    "DC304",
+                    f"{field} names {kind} record {value}, which does not exist",
+                )
+            )
+    return problems

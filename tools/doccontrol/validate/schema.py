@@ -1,0 +1,134 @@
+"""JSON Schema validation whose errors point at the line and column of the offending value."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError, best_match
+
+from doccontrol.load.yaml_source import PathKey, Positions
+from doccontrol.problems import Problem
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "array": "a list",
+    "object": "a mapping of keys",
+    "boolean": "true or false",
+    "null": "empty",
+}
+
+
+def make_validator(schema: Mapping[str, Any]) -> Draft202012Validator:
+    return Draft202012Validator(schema, format_checker=FormatChecker())
+
+
+def _where(path: Iterable[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the file"
+
+
+def _label(error: ValidationError) -> str:
+    title = error.schema.get("title") if isinstance(error.schema, dict) else None
+    name = _where(error.absolute_path)
+    return f"'{name}' ({title})" if title and error.absolute_path else f"'{name}'"
+
+
+def _describe(value: Any) -> str:
+    for json_type, python_type in (
+        ("boolean", bool),
+        ("integer", int),
+        ("number", float),
+        ("string", str),
+        ("array", list),
+        ("object", dict),
+    ):
+        if isinstance(value, python_type):
+            return _TYPE_WORDS[json_type]
+    return "empty" if value is None else type(value).__name__
+
+
+def _leaves(error: ValidationError) -> ValidationError:
+    """For oneOf/anyOf, the most relevant sub-error (jsonschema's own best match)."""
+    while error.validator in ("oneOf", "anyOf") and error.context:
+        deeper = best_match(error.context)
+        if deeper is None:
+            break
+        error = deeper
+    return error
+
+
+def _problems_for(error: ValidationError, path: str, positions: Positions) -> Iterator[Problem]:
+    error = _leaves(error)
+    where: PathKey = tuple(error.absolute_path)
+    line, col = positions.of_value(where)
+    kind = error.validator
+    schema: dict[str, Any] = error.schema if isinstance(error.schema, dict) else {}
+    wanted_value: Any = error.validator_value
+    if kind == "required":
+        for name in wanted_value:
+            if isinstance(error.instance, dict) and name not in error.instance:
+                prop = schema.get("properties", {}).get(name, {})
+                title = f" ({prop['title']})" if isinstance(prop, dict) and "title" in prop else ""
+                inside = f" in '{_where(where)}'" if where else ""
+                yield Problem(
+                    path, line, col, "DC101", f"missing required key '{name}'{title}{inside}"
+                )
+        return
+    if kind == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(schema.get("properties", {}))
+        for name in error.instance:
+            if name in known:
+                continue
+            key_line, key_col = positions.of_key((*where, name))
+            near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+            hint = f"; did you mean '{near[0]}'?" if near else ""
+            yield Problem(
+                path, key_line, key_col, "DC102", f"unknown key '{_where((*where, name))}'{hint}"
+            )
+        return
+    label = _label(error)
+    if kind == "type":
+        wanted = wanted_value
+        wanted_words = " or ".join(
+            _TYPE_WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted)
+        )
+        message = f"{label} must be {wanted_words}, not {_describe(error.instance)}"
+        yield Problem(path, line, col, "DC103", message)
+    elif kind in ("enum", "const"):
+        allowed = wanted_value if kind == "enum" else [wanted_value]
+        texts = [str(a) for a in allowed]
+        near = difflib.get_close_matches(str(error.instance), texts, n=1, cutoff=0.6)
+        hint = f" (did you mean '{near[0]}'?)" if near else ""
+        message = f"{label} must be one of {', '.join(texts)}; got {error.instance!r}{hint}"
+        yield Problem(path, line, col, "DC104", message)
+    elif kind == "pattern":
+        message = f"{label} value {error.instance!r} does not match the required form {error.validator_value}"
+        yield Problem(path, line, col, "DC105", message)
+    elif kind == "format":
+        if error.validator_value in ("date", "date-time"):
+            form = "YYYY-MM-DD" if error.validator_value == "date" else "YYYY-MM-DDThh:mm:ss+08:00"
+            message = (
+                f"{label} is not a real {error.validator_value}: {error.instance!r} (write {form})"
+            )
+            yield Problem(path, line, col, "DC106", message)
+        else:
+            message = f"{label} is not a valid {error.validator_value}: {error.instance!r}"
+            yield Problem(path, line, col, "DC105", message)
+    else:
+        yield Problem(path, line, col, "DC107", f"{label}: {error.message}")
+
+
+def validate(
+    validator: Draft202012Validator, data: Any, path: str, positions: Positions
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for error in validator.iter_errors(data):
+        problems.extend(_problems_for(error, path, positions))
+    return problems
