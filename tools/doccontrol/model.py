@@ -88,6 +88,8 @@ class RecordType:
     title_field: str
     date_field: str
     list_fields: tuple[str, ...]
+    # where the x-doccontrol keys are in the schema file, for problems about them
+    key_positions: Mapping[str, tuple[int, int]]
 
     def field_title(self, name: str) -> str:
         prop = self.schema.get("properties", {}).get(name, {})

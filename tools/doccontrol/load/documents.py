@@ -82,7 +82,9 @@ def line_of_key(raw_text: str, key: str) -> tuple[int, int]:
     return line, col
 
 
-def record_type_from_schema(type_id: str, path: str, schema: dict[str, Any]) -> RecordType:
+def record_type_from_schema(
+    type_id: str, path: str, schema: dict[str, Any], raw_text: str = ""
+) -> RecordType:
     """Build a record type from a schema whose x-doccontrol block has been validated."""
     block = schema["x-doccontrol"]
     return RecordType(
@@ -99,6 +101,7 @@ def record_type_from_schema(type_id: str, path: str, schema: dict[str, Any]) -> 
         title_field=block["title_field"],
         date_field=block["date_field"],
         list_fields=tuple(block["list_fields"]),
+        key_positions={key: line_of_key(raw_text, key) for key in block},
     )
 
 

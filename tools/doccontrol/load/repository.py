@@ -173,7 +173,7 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
                 )
             )
     type_id = path.name.removesuffix(".schema.json")
-    return loaders.record_type_from_schema(type_id, rel, schema), problems
+    return loaders.record_type_from_schema(type_id, rel, schema, raw), problems
 
 
 def load(root: Path, only: Iterable[str] | None = None) -> Repository:

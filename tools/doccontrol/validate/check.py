@@ -46,8 +46,7 @@ def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem
             problems.append(
                 Problem(
                     record_type.path,
-                    1,
-                    1,
+                    *record_type.key_positions.get("procedure", (1, 1)),
                     "DC403",
                     f"x-doccontrol procedure {record_type.procedure} is not a document",
                 )
@@ -57,8 +56,7 @@ def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem
                 problems.append(
                     Problem(
                         record_type.path,
-                        1,
-                        1,
+                        *record_type.key_positions.get("clauses", (1, 1)),
                         "DC403",
                         f"x-doccontrol clause {clause} is not an ISO/IEC 20000-1:2018 clause",
                     )

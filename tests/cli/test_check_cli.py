@@ -1,0 +1,104 @@
+"""`doccontrol check` as a user runs it: a real process, its output and exit code."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+
+def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "doccontrol", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_clean_repository_exit_0(repo):
+    result = run(repo.root, "check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.strip().endswith("no problems")
+
+
+def test_problems_exit_1_sorted_one_per_line(repo):
+    repo.write(
+        "records/incident/INC-2026-0002.yaml",
+        "id: INC-2026-0002\ntitle: x\npriority: P7\nreported: 2026-02-30\n",
+    )
+    repo.doc("docs/procedures/b.md", doc_id="SM-P-02", status="efective")
+    result = run(repo.root, "check")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[:3] == [
+        "docs/procedures/b.md:6:9: DC104 'status' (状态) must be one of draft, effective, obsolete; got 'efective' (did you mean 'effective'?)",
+        "records/incident/INC-2026-0002.yaml:3:11: DC104 'priority' (优先级) must be one of P1, P2, P3, P4; got 'P7'",
+        "records/incident/INC-2026-0002.yaml:4:11: DC106 'reported' (报告日期) is not a real date: '2026-02-30' (write YYYY-MM-DD)",
+    ]
+    assert lines[3].startswith("3 problems in 2 of ")
+
+
+def test_json_format(repo):
+    repo.doc(status="efective")
+    result = run(repo.root, "check", "--format", "json")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data == [
+        {
+            "path": "docs/procedures/test.md",
+            "line": 6,
+            "col": 9,
+            "code": "DC104",
+            "name": "not-allowed-value",
+            "message": "'status' (状态) must be one of draft, effective, obsolete; got 'efective' (did you mean 'effective'?)",
+        }
+    ]
+
+
+def test_given_paths_only(repo):
+    repo.doc("docs/procedures/bad.md", doc_id="SM-P-02", status="efective")
+    good = run(repo.root, "check", "docs/procedures/test.md")
+    assert good.returncode == 0
+    assert "all 1 file checked" in good.stdout
+    bad = run(repo.root, "check", "docs/procedures/bad.md")
+    assert bad.returncode == 1
+
+
+def test_usage_errors_exit_2_without_traceback(repo, tmp_path):
+    missing = run(repo.root, "check", "docs/nope.md")
+    assert missing.returncode == 2
+    assert missing.stderr.strip() == "doccontrol: error: docs/nope.md: no such file"
+    elsewhere = run(tmp_path, "check")
+    assert elsewhere.returncode == 2
+    assert "no doccontrol.yml found" in elsewhere.stderr
+    assert "Traceback" not in elsewhere.stderr
+    bad_option = run(repo.root, "check", "--format", "xml")
+    assert bad_option.returncode == 2
+
+
+def test_checker_never_modifies_files(repo):
+    repo.write(
+        "docs/crlf.md",
+        (repo.root / "docs/procedures/test.md")
+        .read_bytes()
+        .replace(b"\n", b"\r\n")
+        .replace(b"SM-P-01", b"SM-P-02"),
+    )
+    before = {p: p.read_bytes() for p in repo.root.rglob("*") if p.is_file()}
+    run(repo.root, "check")
+    after = {p: p.read_bytes() for p in repo.root.rglob("*") if p.is_file()}
+    assert before == after
+
+
+def test_hostile_strings_are_reported_not_executed(repo):
+    repo.doc(
+        extra='withdrawal_reason: "$(touch pwned) <script>alert(1)</script>"\n',
+        status="draft",
+        version="V0.1",
+    )
+    result = run(repo.root, "check")
+    assert result.returncode == 0
+    assert not (repo.root / "pwned").exists()

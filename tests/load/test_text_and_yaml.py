@@ -1,0 +1,124 @@
+"""Bad bytes and hostile YAML: each reported with its code, line and column, never a crash."""
+
+from __future__ import annotations
+
+from doccontrol.load import frontmatter, text, yaml_source
+
+
+def codes(problems: object) -> list[tuple[int, int, str]]:
+    return [(p.line, p.col, p.code) for p in problems]  # type: ignore[attr-defined]
+
+
+def test_valid_utf8_passes_through() -> None:
+    decoded = text.decode("a.yml", "名称: 变更\n".encode())
+    assert decoded.text == "名称: 变更\n"
+    assert decoded.problems == ()
+
+
+def test_byte_order_mark_is_reported_and_stripped() -> None:
+    decoded = text.decode("a.yml", b"\xef\xbb\xbfa: 1\n")
+    assert decoded.text == "a: 1\n"
+    assert codes(decoded.problems) == [(1, 1, "DC002")]
+
+
+def test_crlf_reported_at_first_crlf_line_and_normalised() -> None:
+    decoded = text.decode("a.yml", b"a: 1\nb: 2\r\nc: 3\r\n")
+    assert decoded.text == "a: 1\nb: 2\nc: 3\n"
+    assert codes(decoded.problems) == [(2, 1, "DC003")]
+
+
+def test_non_utf8_byte_position() -> None:
+    decoded = text.decode("a.yml", b"a: 1\nb: caf\xe9\n")
+    assert decoded.text is None
+    assert codes(decoded.problems) == [(2, 7, "DC001")]
+    assert "0xe9" in decoded.problems[0].message
+
+
+def test_empty_and_whitespace_only_files() -> None:
+    assert codes(text.decode("a.yml", b"").problems) == [(1, 1, "DC005")]
+    assert codes(text.decode("a.yml", b"  \n\n").problems) == [(1, 1, "DC005")]
+
+
+def test_file_of_many_megabytes_is_refused_without_reading_it_as_yaml() -> None:
+    decoded = text.decode("a.yml", b"a: " + b"x" * (3 * 1024 * 1024))
+    assert decoded.text is None
+    assert codes(decoded.problems) == [(1, 1, "DC006")]
+    assert "3.0 MiB" in decoded.problems[0].message
+
+
+def test_positions_of_keys_and_values_are_one_based_and_offset() -> None:
+    parsed = yaml_source.parse("f.md", "id: X\nlist:\n  - a\n  - b\n", first_line=2)
+    assert parsed.data == {"id": "X", "list": ["a", "b"]}
+    assert parsed.positions.of_key(("id",)) == (2, 1)
+    assert parsed.positions.of_value(("id",)) == (2, 5)
+    assert parsed.positions.of_value(("list", 1)) == (5, 5)
+
+
+def test_dates_stay_text_so_impossible_dates_reach_the_schema() -> None:
+    parsed = yaml_source.parse("f.yml", "d: 2026-02-30\n")
+    assert parsed.data == {"d": "2026-02-30"}
+    assert parsed.problems == ()
+
+
+def test_yaml_12_booleans_and_numbers() -> None:
+    parsed = yaml_source.parse("f.yml", "a: yes\nb: true\nc: 12\nd: 1.5\ne: null\n")
+    assert parsed.data == {"a": "yes", "b": True, "c": 12, "d": 1.5, "e": None}
+
+
+def test_alias_refused_at_alias() -> None:
+    parsed = yaml_source.parse("f.yml", "a: &x [1, 2]\nb: *x\n")
+    assert parsed.data is None
+    assert codes(parsed.problems) == [(2, 4, "DC009")]
+
+
+def test_alias_bomb_is_refused_quickly() -> None:
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(9)
+    )
+    parsed = yaml_source.parse("f.yml", bomb)
+    assert parsed.data is None
+    assert [p.code for p in parsed.problems] == ["DC009"]
+
+
+def test_duplicate_key_points_at_second_occurrence() -> None:
+    parsed = yaml_source.parse("f.yml", "id: A\ntitle: x\nid: B\n", first_line=2)
+    assert codes(parsed.problems) == [(4, 1, "DC008")]
+    assert "'id'" in parsed.problems[0].message
+
+
+def test_tab_indentation() -> None:
+    parsed = yaml_source.parse("f.yml", "a:\n\tb: 1\n")
+    assert codes(parsed.problems) == [(2, 1, "DC004")]
+
+
+def test_syntax_error_line() -> None:
+    parsed = yaml_source.parse("f.yml", "a: 1\nb: [1, 2\nc: 3\n")
+    assert [p.code for p in parsed.problems] == ["DC007"]
+    assert parsed.problems[0].line >= 2
+
+
+def test_deep_nesting_does_not_crash() -> None:
+    parsed = yaml_source.parse("f.yml", "[" * 20000)
+    assert [p.code for p in parsed.problems] == ["DC007"]
+
+
+def test_non_text_key_is_reported() -> None:
+    parsed = yaml_source.parse("f.yml", "? [a, b]\n: 1\n")
+    assert [p.code for p in parsed.problems] == ["DC014"]
+
+
+def test_front_matter_missing_and_unterminated() -> None:
+    missing = frontmatter.split("d.md", "# 标题\n")
+    assert (missing.line, missing.code) == (1, "DC010")  # type: ignore[union-attr]
+    open_only = frontmatter.split("d.md", "---\nid: X\n")
+    assert (open_only.line, open_only.code) == (1, "DC011")  # type: ignore[union-attr]
+
+
+def test_front_matter_split_lines() -> None:
+    split = frontmatter.split("d.md", "---\nid: X\n---\n## 1 目的\n")
+    assert isinstance(split, frontmatter.FrontMatterSplit)
+    assert split.yaml_text == "id: X\n"
+    assert split.yaml_first_line == 2
+    assert split.body_first_line == 4
+    assert split.body == "## 1 目的\n"

@@ -1,0 +1,66 @@
+"""The real pre-commit, in a real Git repository, running this repository's local hook."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import PROJECT
+
+PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
+
+
+def git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "王芳",
+        "GIT_AUTHOR_EMAIL": "wang.fang@example.com",
+        "GIT_COMMITTER_NAME": "王芳",
+        "GIT_COMMITTER_EMAIL": "wang.fang@example.com",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=cwd, capture_output=True, text=True, env=env, check=False
+    )
+
+
+def test_invalid_record_blocks_the_commit_and_valid_change_commits(repo):
+    root = repo.root
+    shutil.copytree(
+        PROJECT / "tools/doccontrol",
+        root / "tools/doccontrol",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copy(PROJECT / "tools/run-doccontrol.py", root / "tools/run-doccontrol.py")
+    shutil.copy(PROJECT / ".pre-commit-config.yaml", root / ".pre-commit-config.yaml")
+    assert git(root, "init", "-q", "-b", "main").returncode == 0
+    env = {**os.environ, "PATH": f"{PRE_COMMIT.parent}{os.pathsep}{os.environ['PATH']}"}
+    install = subprocess.run(
+        [str(PRE_COMMIT), "install"], cwd=root, capture_output=True, text=True, env=env, check=False
+    )
+    assert install.returncode == 0, install.stderr
+    assert git(root, "add", "-A").returncode == 0
+    first = git(root, "commit", "-qm", "初始导入")
+    assert first.returncode == 0, first.stdout + first.stderr
+
+    repo.write(
+        "records/incident/INC-2026-0002.yaml",
+        "id: INC-2026-0002\ntitle: 超时\npriority: P9\nreported: 2026-03-09\n",
+    )
+    git(root, "add", "records")
+    blocked = git(root, "commit", "-qm", "新增事件记录")
+    assert blocked.returncode != 0
+    output = blocked.stdout + blocked.stderr
+    assert "records/incident/INC-2026-0002.yaml:3:11: DC104" in output
+    assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+
+    repo.write(
+        "records/incident/INC-2026-0002.yaml",
+        "id: INC-2026-0002\ntitle: 超时\npriority: P2\nreported: 2026-03-09\n",
+    )
+    git(root, "add", "records")
+    passed = git(root, "commit", "-qm", "新增事件记录")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+    assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "2"
