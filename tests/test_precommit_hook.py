@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PROJECT
+from builders import PROJECT
 
 PRE_COMMIT = Path(sys.executable).parent / "pre-commit"
 

@@ -155,7 +155,7 @@ def test_missing_section(repo, check_codes):
 
 
 def test_sections_inside_code_fences_do_not_count(repo, check_codes):
-    from conftest import SECTIONS
+    from builders import SECTIONS
 
     body = "```\n## 1 目的\n```\n" + "\n".join(f"## {s}\n" for s in SECTIONS[1:])
     repo.doc(body=body)
@@ -163,7 +163,7 @@ def test_sections_inside_code_fences_do_not_count(repo, check_codes):
 
 
 def test_links_by_id_must_resolve(repo, check_codes):
-    from conftest import SECTIONS
+    from builders import SECTIONS
 
     body = (
         "\n".join(f"## {s}\n" for s in SECTIONS)
@@ -175,7 +175,7 @@ def test_links_by_id_must_resolve(repo, check_codes):
 
 
 def test_placeholders_must_be_configured(repo, check_codes):
-    from conftest import SECTIONS
+    from builders import SECTIONS
 
     body = "\n".join(f"## {s}\n" for s in SECTIONS) + "\n{{ org.name }} 与 {{ org.ceo }}\n"
     repo.doc(body=body)

@@ -87,7 +87,7 @@ def test_bad_record_schemas(repo, check_codes):
 
 
 def test_x_doccontrol_block_is_validated(repo, check_codes):
-    from conftest import TEST_RECORD_SCHEMA
+    from builders import TEST_RECORD_SCHEMA
 
     schema = json.loads(json.dumps(TEST_RECORD_SCHEMA))
     del schema["x-doccontrol"]["retention_years"]

@@ -60,3 +60,35 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def stdout_is_terminal() -> bool:
     return sys.stdout.isatty() and not os.environ.get("CI")
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
+    """A plain text table that lines up Chinese (double-width) and Latin text."""
+    cells = [[str(c).replace("\n", " ") for c in row] for row in [headers, *rows]]
+    widths = [max(_width(row[i]) for row in cells) for i in range(len(headers))]
+
+    def line(row: list[str]) -> str:
+        return "  ".join(
+            c + " " * (w - _width(c)) for c, w in zip(row, widths, strict=True)
+        ).rstrip()
+
+    out = [line(cells[0]), "  ".join("-" * w for w in widths)]
+    out += [line(row) for row in cells[1:]]
+    return "\n".join(out)
+
+
+def parse_date_arg(value: str | None, option: str) -> str | None:
+    import datetime
+
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None

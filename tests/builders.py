@@ -1,0 +1,129 @@
+"""Small but real compliance repositories, built in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+SECTIONS = [
+    "目的",
+    "适用范围",
+    "术语和定义",
+    "角色与职责",
+    "输入与输出",
+    "流程描述",
+    "关键绩效指标",
+    "与其他流程的接口",
+    "相关文件",
+    "输出的记录",
+    "附则",
+]
+
+
+def procedure(
+    doc_id: str = "SM-P-01",
+    title: str = "测试程序",
+    version: str = "V1.0",
+    status: str = "effective",
+    extra: str = "",
+    body: str | None = None,
+) -> str:
+    """A valid procedure; ``extra`` adds front-matter lines, ``body`` replaces the body."""
+    if body is None:
+        body = "\n".join(f"## {n} {s}\n\n{s}的内容。\n" for n, s in enumerate(SECTIONS, 1))
+    front = textwrap.dedent(
+        f"""\
+        id: {doc_id}
+        title: {title}
+        type: procedure
+        version: {version}
+        status: {status}
+        control: controlled
+        confidentiality: internal
+        owner: qa
+        author: [process-owner]
+        reviewer: [qa-manager]
+        approver: [management-representative]
+        effective_date: 2026-01-05
+        review_interval_months: 12
+        clauses: ['7.5.3']
+        distribution: [qa]
+        """
+    )
+    return f"---\n{front}{extra}---\n{body}"
+
+
+TEST_RECORD_SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "测试事件",
+    "description": "测试用的事件记录",
+    "x-doccontrol": {
+        "name": "事件记录",
+        "name_en": "Incident",
+        "id_pattern": "^INC-\\d{4}-\\d{4}$",
+        "id_format": "INC-{year}-{n:04d}",
+        "retention_years": 3,
+        "clauses": ["8.6.1"],
+        "procedure": "SM-P-01",
+        "title_field": "title",
+        "date_field": "reported",
+        "list_fields": ["id", "title", "priority"],
+    },
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["id", "title", "priority", "reported"],
+    "properties": {
+        "id": {"title": "编号", "type": "string"},
+        "title": {"title": "标题", "type": "string"},
+        "confidentiality": {
+            "title": "密级",
+            "enum": ["public", "internal", "confidential", "secret"],
+        },
+        "priority": {"title": "优先级", "enum": ["P1", "P2", "P3", "P4"]},
+        "reported": {"title": "报告日期", "type": "string", "format": "date"},
+        "assignee": {"title": "处理人", "type": "string", "x-doccontrol-ref": "person"},
+        "related": {
+            "title": "关联事件",
+            "type": "array",
+            "items": {"type": "string", "x-doccontrol-ref": "incident"},
+        },
+        "procedure": {"title": "依据文件", "type": "string", "x-doccontrol-ref": "document"},
+    },
+}
+
+
+class RepoBuilder:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        shutil.copy(PROJECT / "doccontrol.yml", root / "doccontrol.yml")
+        (root / "schemas/records").mkdir(parents=True)
+        shutil.copy(PROJECT / "schemas/document.schema.json", root / "schemas/document.schema.json")
+        self.write(
+            "schemas/records/incident.schema.json",
+            json.dumps(TEST_RECORD_SCHEMA, ensure_ascii=False, indent=2),
+        )
+
+    def write(self, rel: str, content: str | bytes) -> Path:
+        path = self.root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        return path
+
+    def doc(self, rel: str = "docs/procedures/test.md", **kwargs: str) -> Path:
+        return self.write(rel, procedure(**kwargs))
+
+    def record(
+        self, record_id: str = "INC-2026-0001", extra: str = "", type_id: str = "incident"
+    ) -> Path:
+        text = (
+            f"id: {record_id}\ntitle: 数据库连接超时\npriority: P2\nreported: 2026-03-09\n{extra}"
+        )
+        return self.write(f"records/{type_id}/{record_id}.yaml", text)

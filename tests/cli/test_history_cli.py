@@ -1,0 +1,143 @@
+"""`doccontrol log` and `doccontrol trail` as users run them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+from history_helpers import body
+
+
+def run(cwd, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "doccontrol", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def approved_and_direct(scenario):
+    scenario.git.branch("cr-1")
+    scenario.files.doc(version="V1.1", body=body("修订"))
+    scenario.git.commit("修订", who="zhaolei", date="2026-02-01T09:00:00+08:00")
+    scenario.git.merge(
+        "cr-1",
+        "修订目的",
+        approvers=("liujing",),
+        reviewers=("liujing",),
+        number=5,
+        date="2026-02-03T10:00:00+08:00",
+    )
+    scenario.files.doc(version="V1.2", body=body("直接"))
+    scenario.git.commit("直接改", who="zhouqiang", date="2026-03-01T10:00:00+08:00")
+
+
+def test_log_table_has_the_change_history_columns(scenario):
+    approved_and_direct(scenario)
+    result = run(scenario.root, "log", "SM-P-01")
+    assert result.returncode == 1  # the direct commit is a problem
+    lines = result.stdout.splitlines()
+    assert lines[0] == "SM-P-01 测试程序  (docs/procedures/test.md)"
+    assert lines[1].split() == [
+        "序号",
+        "版本",
+        "更改处",
+        "更改内容",
+        "更改人",
+        "日期",
+        "审核人",
+        "日期",
+        "批准人",
+        "日期",
+    ]
+    assert lines[3].split() == [
+        "1",
+        "V1.1",
+        "1",
+        "目的",
+        "修订目的",
+        "赵磊",
+        "2026-02-01",
+        "刘静",
+        "2026-02-03",
+        "刘静",
+        "2026-02-03",
+    ]
+    assert "[未批准]" in lines[4]
+    assert lines[5].startswith("  ! DC501 ")
+
+
+def test_log_all_json_shape(scenario):
+    approved_and_direct(scenario)
+    result = run(scenario.root, "log", "--all", "--format", "json")
+    data = json.loads(result.stdout)
+    (doc,) = data["documents"]
+    assert set(doc) == {"id", "path", "title", "withdrawn", "revisions"}
+    first = doc["revisions"][0]
+    assert set(first) >= {
+        "seq",
+        "version",
+        "commit",
+        "date",
+        "change",
+        "sections",
+        "authors",
+        "reviewers",
+        "approvers",
+        "merge_request",
+        "signature",
+        "approved",
+        "problems",
+    }
+    assert first["approvers"] == [{"name": "刘静", "email": "liu.jing@example.com"}]
+    assert doc["revisions"][1]["problems"][0]["code"] == "DC501"
+
+
+def test_log_unknown_document(scenario):
+    result = run(scenario.root, "log", "SM-P-77")
+    assert result.returncode == 2
+    assert "no document SM-P-77" in result.stderr
+
+
+def test_trail_formats_filters_and_strict(scenario):
+    approved_and_direct(scenario)
+    table = run(scenario.root, "trail")
+    assert table.returncode == 0
+    assert "2 approval events, 1 problems" in table.stdout
+    strict = run(scenario.root, "trail", "--strict")
+    assert strict.returncode == 1
+    feb = run(
+        scenario.root,
+        "trail",
+        "--since",
+        "2026-02-01",
+        "--until",
+        "2026-02-28",
+        "--strict",
+        "--format",
+        "json",
+    )
+    assert feb.returncode == 0
+    events = json.loads(feb.stdout)["events"]
+    assert [(e["kind"], e["documents"][0]["version"]) for e in events] == [("merge", "V1.1")]
+    by_person = json.loads(
+        run(scenario.root, "trail", "--person", "zhou.qiang@example.com", "--format", "json").stdout
+    )["events"]
+    assert [e["kind"] for e in by_person] == ["direct"]
+    rows = list(csv.reader(io.StringIO(run(scenario.root, "trail", "--format", "csv").stdout)))
+    assert rows[0][:3] == ["日期", "提交", "方式"]
+    assert rows[1][3] == "!5" and rows[2][10] == "未批准"
+
+
+def test_trail_bad_date(scenario):
+    result = run(scenario.root, "trail", "--since", "2026-02-30")
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip()
+        == "doccontrol: error: --since '2026-02-30' is not a date (YYYY-MM-DD)"
+    )

@@ -1,0 +1,116 @@
+"""Build real Git histories with real git commands, as authors and approvers would."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+PEOPLE = {
+    "chenmy": ("陈明远", "chen.mingyuan@example.com"),
+    "liujing": ("刘静", "liu.jing@example.com"),
+    "wangfang": ("王芳", "wang.fang@example.com"),
+    "zhaolei": ("赵磊", "zhao.lei@example.com"),
+    "sunyue": ("孙悦", "sun.yue@example.com"),
+    "zhouqiang": ("周强", "zhou.qiang@example.com"),
+    "outsider": ("Mallory", "mallory@evil.example"),
+}
+
+
+def ident(who: str) -> str:
+    name, email = PEOPLE[who]
+    return f"{name} <{email}>"
+
+
+class GitRepo:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.day = 0
+        self.run("init", "-q", "-b", "main")
+        self.run("config", "commit.gpgsign", "false")
+
+    def next_date(self) -> str:
+        self.day += 1
+        month, day = divmod(self.day - 1, 28)
+        return f"2026-{month + 1:02d}-{day + 1:02d}T10:00:00+08:00"
+
+    def run(
+        self, *args: str, who: str = "wangfang", date: str | None = None, check: bool = True
+    ) -> str:
+        name, email = PEOPLE[who]
+        when = date or "2026-01-01T09:00:00+08:00"
+        env = {
+            **os.environ,
+            "GIT_AUTHOR_NAME": name,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_NAME": name,
+            "GIT_COMMITTER_EMAIL": email,
+            "GIT_COMMITTER_DATE": when,
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "HOME": str(self.root.parent),
+        }
+        result = subprocess.run(
+            ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=False
+        )
+        if check and result.returncode != 0:
+            raise AssertionError(f"git {' '.join(args)} failed: {result.stderr}")
+        return result.stdout.strip()
+
+    def commit(self, message: str, who: str = "wangfang", date: str | None = None) -> str:
+        self.run("add", "-A")
+        self.run(
+            "commit", "-q", "--allow-empty", "-m", message, who=who, date=date or self.next_date()
+        )
+        return self.head()
+
+    def head(self) -> str:
+        return self.run("rev-parse", "HEAD")
+
+    def branch(self, name: str, start: str = "main") -> None:
+        self.run("checkout", "-q", "-b", name, start)
+
+    def checkout(self, name: str) -> None:
+        self.run("checkout", "-q", name)
+
+    def merge(
+        self,
+        branch: str,
+        title: str,
+        who: str = "liujing",
+        approvers: tuple[str, ...] = ("liujing",),
+        reviewers: tuple[str, ...] = ("wangfang",),
+        extra: str = "",
+        sign_key: Path | None = None,
+        date: str | None = None,
+        platform: str = "gitlab",
+        number: int = 1,
+    ) -> str:
+        self.checkout("main")
+        lines = [f"Approved-by: {ident(a)}" for a in approvers] + [
+            f"Reviewed-by: {ident(r)}" for r in reviewers
+        ]
+        if platform == "gitlab":
+            message = (
+                f"Merge branch '{branch}' into 'main'\n\n{title}\n\nSee merge request it/sms!{number}\n\n"
+                + "\n".join(lines)
+            )
+        else:
+            message = f"Merge pull request #{number} from team/{branch}\n\n{title}\n\n" + "\n".join(
+                lines
+            )
+        if extra:
+            message += "\n" + extra
+        args = ["merge", "--no-ff", "-q", "-m", message, branch]
+        if sign_key is not None:
+            args = [
+                "-c",
+                "gpg.format=ssh",
+                "-c",
+                f"user.signingkey={sign_key}",
+                *args[:1],
+                "-S",
+                *args[1:],
+            ]
+        self.run(*args, who=who, date=date or self.next_date())
+        return self.head()

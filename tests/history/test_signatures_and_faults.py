@@ -1,0 +1,223 @@
+"""Signed approvals (SSH keys made in the test) and odd or broken Git histories."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from builders import RepoBuilder
+from doccontrol.history.derive import derive
+from doccontrol.history.gitread import GitError
+from doccontrol.load import repository
+from gitrepo import GitRepo
+from history_helpers import Scenario, body
+
+
+def keypair(tmp_path, name):
+    key = tmp_path / name
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", name, "-f", str(key)], check=True
+    )
+    return key, (tmp_path / f"{name}.pub").read_text().strip()
+
+
+@pytest.fixture
+def signed(tmp_path):
+    """Signed approvals required; 刘静 owns key 'liu'; a stranger's key 'x' is unknown."""
+    s = Scenario(RepoBuilder(tmp_path / "repo"))
+    s.files.doc()
+    liu, liu_pub = keypair(tmp_path, "liu")
+    zhao, zhao_pub = keypair(tmp_path, "zhao")
+    stranger, _ = keypair(tmp_path, "x")
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.set_config("require_signed: false", "require_signed: true")
+    s.set_config(
+        "department: qa, roles: [management-representative, qa-manager, department-head]}",
+        f'department: qa, roles: [management-representative, qa-manager, department-head], signing_keys: ["{liu_pub}"]}}',
+    )
+    s.set_config(
+        "department: operations, roles: [service-manager,",
+        f'signing_keys: ["{zhao_pub}"], department: operations, roles: [service-manager,',
+    )
+    s.git.commit("初始导入", who="wangfang")
+    s.keys = {"liu": liu, "zhao": zhao, "x": stranger}
+    return s
+
+
+def _change(s, branch):
+    s.git.branch(branch)
+    s.files.doc(version="V1.1", body=body(branch))
+    s.git.commit(branch, who="zhaolei")
+
+
+def test_good_signature_by_the_approver(signed):
+    _change(signed, "cr-1")
+    signed.git.merge(
+        "cr-1",
+        "签名批准",
+        approvers=("liujing",),
+        reviewers=("liujing",),
+        sign_key=signed.keys["liu"],
+    )
+    (rev,) = signed.history().documents["SM-P-01"].revisions
+    assert (rev.approved, rev.signature.status, rev.signature.verified_for, rev.problems) == (
+        True,
+        "good",
+        "liujing",
+        (),
+    )
+
+
+def test_forged_trailers_in_an_unsigned_merge_are_not_an_approval(signed):
+    _change(signed, "cr-1")
+    signed.git.merge(
+        "cr-1", "伪造的批准", who="zhaolei", approvers=("liujing",), reviewers=("liujing",)
+    )
+    assert signed.summary() == [("approval", "V1.1", False, ["DC507"])]
+
+
+def test_signature_by_an_unknown_key(signed):
+    _change(signed, "cr-1")
+    signed.git.merge(
+        "cr-1",
+        "陌生密钥",
+        approvers=("liujing",),
+        reviewers=("liujing",),
+        sign_key=signed.keys["x"],
+    )
+    assert signed.summary() == [("approval", "V1.1", False, ["DC509"])]
+
+
+def test_signature_by_a_known_key_of_someone_who_is_not_the_approver(signed):
+    _change(signed, "cr-1")
+    signed.git.merge(
+        "cr-1",
+        "别人签名",
+        who="zhaolei",
+        approvers=("liujing",),
+        reviewers=("liujing",),
+        sign_key=signed.keys["zhao"],
+    )
+    rev = signed.history().documents["SM-P-01"].revisions[0]
+    assert (rev.approved, [p.code for p in rev.problems], rev.signature.verified_for) == (
+        False,
+        ["DC509"],
+        "zhaolei",
+    )
+
+
+def test_trusted_forge_key_signs_for_the_forge(signed, tmp_path):
+    forge, forge_pub = keypair(tmp_path, "forge")
+    signed.set_config("trusted_forge_keys: []", f'trusted_forge_keys: ["{forge_pub}"]')
+    signed.git.commit("信任平台密钥", date="2026-01-01T12:00:00+08:00")
+    _change(signed, "cr-1")
+    signed.git.merge(
+        "cr-1", "平台签名", approvers=("liujing",), reviewers=("liujing",), sign_key=forge
+    )
+    (rev,) = signed.history().documents["SM-P-01"].revisions
+    assert (rev.approved, rev.signature.verified_for) == (True, "forge")
+
+
+def _derive(root):
+    config = repository.load(root, only=set()).config
+    return derive(root, config)
+
+
+def test_not_a_git_repository(repo):
+    with pytest.raises(GitError, match="not a Git repository"):
+        _derive(repo.root)
+
+
+def test_empty_repository(repo):
+    GitRepo(repo.root)
+    with pytest.raises(GitError, match="no commits yet"):
+        _derive(repo.root)
+
+
+def test_missing_main_branch(repo):
+    g = GitRepo(repo.root)
+    g.commit("x")
+    g.run("branch", "-m", "main", "trunk")
+    with pytest.raises(GitError, match="main branch 'main' not found"):
+        _derive(repo.root)
+
+
+def test_detached_head_still_reads_main(scenario):
+    scenario.git.branch("cr-1")
+    scenario.files.doc(version="V1.1", body=body("x"))
+    scenario.git.commit("x", who="zhaolei")
+    scenario.git.merge("cr-1", "合并", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.run("checkout", "-q", "--detach", "HEAD~1")
+    assert [r.version for r in scenario.history().documents["SM-P-01"].revisions] == ["V1.1"]
+
+
+def test_shallow_clone_fails_clearly_unless_allowed(scenario, tmp_path):
+    for n in range(3):
+        scenario.files.doc(version=f"V1.{n + 1}", body=body(str(n)))
+        scenario.git.commit(f"c{n}", who="zhouqiang")
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{scenario.root}", str(clone)], check=True
+    )
+    config = repository.load(scenario.root, only=set()).config
+    with pytest.raises(GitError, match="git fetch --unshallow"):
+        derive(clone, config)
+    history = derive(clone, config, allow_shallow=True)
+    assert history.incomplete
+
+
+def test_commit_messages_in_odd_encodings(scenario):
+    scenario.git.branch("cr-1")
+    scenario.files.doc(version="V1.1", body=body("x"))
+    scenario.git.run("add", "-A")
+    message = "Révision du procédé".encode("latin-1")
+    subprocess.run(
+        ["git", "-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-F", "-"],
+        input=message,
+        cwd=scenario.root,
+        check=True,
+        env={
+            "GIT_AUTHOR_NAME": "赵磊",
+            "GIT_AUTHOR_EMAIL": "zhao.lei@example.com",
+            "GIT_COMMITTER_NAME": "赵磊",
+            "GIT_COMMITTER_EMAIL": "zhao.lei@example.com",
+            "HOME": str(scenario.root.parent),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+    scenario.files.doc(version="V1.2", body=body("y"))
+    scenario.git.run("add", "-A")
+    subprocess.run(
+        ["git", "commit", "-q", "-F", "-"],
+        input=b"bad \xff\xfe bytes",
+        cwd=scenario.root,
+        check=True,
+        env={
+            "GIT_AUTHOR_NAME": "赵磊",
+            "GIT_AUTHOR_EMAIL": "zhao.lei@example.com",
+            "GIT_COMMITTER_NAME": "赵磊",
+            "GIT_COMMITTER_EMAIL": "zhao.lei@example.com",
+            "HOME": str(scenario.root.parent),
+            "PATH": "/usr/bin:/bin",
+        },
+    )
+    scenario.git.merge("cr-1", "Révision", approvers=("liujing",), reviewers=("liujing",))
+    (rev,) = scenario.history().documents["SM-P-01"].revisions
+    assert rev.approved
+
+
+def test_cli_reports_git_faults_without_traceback(repo):
+    result = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "--all", "--format", "json"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert (
+        result.stderr.startswith("doccontrol: error: ") and "not a Git repository" in result.stderr
+    )
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,169 @@
+"""``doccontrol log`` and ``doccontrol trail``: the change history and the approval trail."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+from pathlib import Path
+
+from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, table
+from doccontrol.history.gitread import GitError
+from doccontrol.history.load import load_history
+from doccontrol.history.model import ApprovalEvent, History, Person, Revision
+from doccontrol.load import repository
+from doccontrol.trail import filter_events, trail_rows
+
+LOG_HEADERS = (
+    "序号",
+    "版本",
+    "更改处",
+    "更改内容",
+    "更改人",
+    "日期",
+    "审核人",
+    "日期",
+    "批准人",
+    "日期",
+)
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    log = commands.add_parser(
+        "log", help="a document's change history (变更履历), derived from Git"
+    )
+    log.add_argument(
+        "doc_id", nargs="?", metavar="DOC_ID", help="document id (文件编号), e.g. SM-P-18"
+    )
+    log.add_argument("--all", action="store_true", help="every document (with --format json)")
+    log.add_argument("--format", choices=("table", "json"), default="table")
+    log.add_argument(
+        "--allow-shallow",
+        action="store_true",
+        help="read a shallow clone; the result is marked incomplete",
+    )
+    log.set_defaults(run=run_log)
+    trail = commands.add_parser(
+        "trail", help="the approval trail: every approval on the main branch"
+    )
+    trail.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
+    trail.add_argument("--until", metavar="DATE", help="up to and including this date")
+    trail.add_argument(
+        "--person", metavar="WHO", help="only events where this name, email or person id took part"
+    )
+    trail.add_argument("--strict", action="store_true", help="exit 1 when any problem is shown")
+    trail.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    trail.add_argument(
+        "--allow-shallow",
+        action="store_true",
+        help="read a shallow clone; the result is marked incomplete",
+    )
+    trail.set_defaults(run=run_trail)
+
+
+def history_for(root: Path, allow_shallow: bool) -> History:
+    repo = repository.load(root, only=set())
+    if repo.config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    try:
+        return load_history(root, repo.config, allow_shallow=allow_shallow)
+    except GitError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _names(people: tuple[Person, ...]) -> str:
+    return "、".join(p.name for p in people)
+
+
+def _day(iso: str) -> str:
+    return iso[:10]
+
+
+def log_row(revision: Revision) -> list[str]:
+    change = (
+        revision.change
+        if revision.kind != "review"
+        else f"{revision.change}（定期评审，内容无变化）"
+    )
+    if not revision.approved:
+        change = f"{change} [未批准]"
+    return [
+        str(revision.seq),
+        revision.version,
+        "、".join(revision.sections),
+        change,
+        _names(revision.authors),
+        _day(revision.author_date),
+        _names(revision.reviewers),
+        _day(revision.date) if revision.reviewers else "",
+        _names(revision.approvers),
+        _day(revision.date) if revision.approvers else "",
+    ]
+
+
+def run_log(args: argparse.Namespace, root: Path) -> int:
+    if args.all == bool(args.doc_id):
+        raise UsageError("give one DOC_ID, or --all")
+    history = history_for(root, args.allow_shallow)
+    if args.all:
+        docs = sorted(history.documents.values(), key=lambda d: d.id)
+    else:
+        doc = history.documents.get(args.doc_id)
+        if doc is None:
+            known = ", ".join(sorted(history.documents)[:8])
+            raise UsageError(
+                f"no document {args.doc_id} in the history of {history.branch} (known: {known}…)"
+            )
+        docs = [doc]
+    problems = [p for d in docs for r in d.revisions for p in r.problems]
+    if args.format == "json":
+        data = {
+            "branch": history.branch,
+            "head": history.head,
+            "incomplete": history.incomplete,
+            "documents": [d.to_json() for d in docs],
+        }
+        print(dumps_json(data), end="")
+    else:
+        for doc in docs:
+            print(f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}")
+            print(table(LOG_HEADERS, [log_row(r) for r in doc.revisions]))
+            for revision in doc.revisions:
+                for p in revision.problems:
+                    print(f"  ! {p.code} {p.message}")
+        if history.incomplete:
+            print("note: shallow clone, history incomplete")
+    return 1 if problems else 0
+
+
+def run_trail(args: argparse.Namespace, root: Path) -> int:
+    since = parse_date_arg(args.since, "--since")
+    until = parse_date_arg(args.until, "--until")
+    history = history_for(root, args.allow_shallow)
+    events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
+    problems = [p for e in events for p in e.problems]
+    if args.format == "json":
+        data = {
+            "branch": history.branch,
+            "head": history.head,
+            "incomplete": history.incomplete,
+            "events": [e.to_json() for e in events],
+        }
+        print(dumps_json(data), end="")
+    elif args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        headers, rows = trail_rows(events)
+        writer.writerow(headers)
+        writer.writerows(rows)
+        print(buffer.getvalue(), end="")
+    else:
+        headers, rows = trail_rows(events, short=True)
+        print(table(headers, rows))
+        for event in events:
+            for p in event.problems:
+                print(f"  ! {event.commit[:10]} {p.code} {p.message}")
+        print(
+            f"{len(events)} approval events, {len(problems)} problems{' (history incomplete: shallow clone)' if history.incomplete else ''}"
+        )
+    return 1 if args.strict and problems else 0

@@ -1,0 +1,669 @@
+"""Derive every document's revisions and the approval trail from the main branch.
+
+The first-parent line of the main branch is the sequence of changes to the controlled set.
+A merge (or a forge's squash merge) is an approval event for every document it changes
+against its first parent; any other commit on that line is an unapproved change. Approval
+evidence is what git itself parses from the commit: trailers, the merger, the signature.
+Authority is judged by the rules as they stood before the change (the first parent's
+doccontrol.yml and the document's previously approved approver roles), so a change cannot
+grant itself the right to be approved.
+"""
+
+from __future__ import annotations
+
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from doccontrol import versions
+from doccontrol.config import CONFIG_FILE, Config
+from doccontrol.history import identities, messages, sections, signatures
+from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitError, GitReader
+from doccontrol.history.model import (
+    ApprovalEvent,
+    ApprovedDocument,
+    DocumentHistory,
+    History,
+    HistoryProblem,
+    Person,
+    Revision,
+    RevisionKind,
+    Signature,
+)
+from doccontrol.load import frontmatter
+from doccontrol.load.repository import load_config
+
+DOC_PATH = re.compile(r"^docs/.+\.md$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class _DocState:
+    """Mutable per-document state while the stream is read (never leaves this module)."""
+
+    id: str
+    path: str
+    meta: dict[str, Any]
+    body: str
+    approved_meta: dict[str, Any] | None = None
+    approved_body: str | None = None
+    revisions: list[Revision] = field(default_factory=list)
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True)
+class _Snapshot:
+    meta: dict[str, Any] | None
+    body: str
+
+
+def _parse_blob(data: bytes) -> _Snapshot:
+    """Front matter and body of a historic version; tolerant, since history is what it is."""
+    text = data.decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
+    split = frontmatter.split("", text)
+    if not isinstance(split, frontmatter.FrontMatterSplit):
+        return _Snapshot(None, text)
+    meta = _fast_yaml(split.yaml_text)
+    return _Snapshot(meta if isinstance(meta, dict) else None, split.body)
+
+
+def _fast_yaml(text: str) -> Any:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return YAML(typ="safe").load(text)
+    except (YAMLError, ValueError, TypeError, RecursionError):
+        return None
+
+
+def _texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
+    value = (meta or {}).get(key)
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def _text(meta: dict[str, Any] | None, key: str) -> str:
+    value = (meta or {}).get(key)
+    return str(value) if value is not None else ""
+
+
+class _Deriver:
+    def __init__(self, reader: GitReader, config: Config, mailmap: identities.Mailmap) -> None:
+        self.reader = reader
+        self.current_config = config
+        self.mailmap = mailmap
+        self.docs: dict[str, _DocState] = {}
+        self.path_to_id: dict[str, str] = {}
+        self.events: list[ApprovalEvent] = []
+        self.seen: set[str] = set()
+        self.config_blob: str | None = None
+        self.configs: dict[str, Config] = {}
+
+    # --- people -----------------------------------------------------------------------
+    def person(self, config: Config, name: str, email: str) -> Person:
+        return identities.person(config, self.mailmap, name, email)
+
+    def ident(self, config: Config, value: str) -> Person:
+        name, email = identities.parse_ident(value)
+        return self.person(config, name, email)
+
+    def config_at(self) -> Config:
+        """The rules as they stood before the commit being judged."""
+        if self.config_blob is None:
+            return self.current_config
+        if self.config_blob not in self.configs:
+            config, _, _ = load_config(Path("."), self.reader.blob(self.config_blob))
+            self.configs[self.config_blob] = config or self.current_config
+        return self.configs[self.config_blob]
+
+    def brought_in(self, commit: Commit, graph: dict[str, Ancestor]) -> list[str]:
+        """Commits a merge brought into the first-parent line (reachable from its other parents)."""
+        out: list[str] = []
+        stack = list(commit.parents[1:])
+        while stack:
+            sha = stack.pop()
+            if sha in self.seen or sha not in graph:
+                continue
+            self.seen.add(sha)
+            out.append(sha)
+            stack.extend(graph[sha].parents)
+        return out
+
+    # --- the walk -----------------------------------------------------------------------
+    def run(
+        self,
+        commits: Iterable[Commit],
+        graph: dict[str, Ancestor],
+        is_precontrol: Callable[[Commit], bool],
+        progress: Progress | None,
+    ) -> None:
+        for count, commit in enumerate(commits, 1):
+            if progress and count % 500 == 0:
+                progress(count)
+            side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
+            self.seen.add(commit.sha)
+            config = self.config_at()
+            doc_changes = [
+                c for c in commit.changes if DOC_PATH.match(c.new_path or c.old_path or "")
+            ]
+            if doc_changes:
+                self.commit(commit, doc_changes, side, graph, config, is_precontrol(commit))
+            for change in commit.changes:
+                if change.new_path == CONFIG_FILE:
+                    self.config_blob = change.new_blob
+                elif change.old_path == CONFIG_FILE and change.status == "D":
+                    self.config_blob = None
+
+    def commit(
+        self,
+        commit: Commit,
+        changes: list[FileChange],
+        side: list[str],
+        graph: dict[str, Ancestor],
+        config: Config,
+        precontrol: bool,
+    ) -> None:
+        trailer_pairs = identities.trailers(commit.trailers)
+        kind: Literal["merge", "squash", "direct"]
+        if len(commit.parents) > 1:
+            kind = "merge"
+        elif commit.parents and messages.is_squash_merge(commit.message, trailer_pairs):
+            kind = "squash"
+        else:
+            kind = "direct"
+        snapshots = {
+            c.new_blob: _parse_blob(self.reader.blob(c.new_blob)) for c in changes if c.new_blob
+        }
+        if precontrol:
+            for change in changes:
+                self.apply(change, snapshots, baseline=True)
+            return
+        merger = self.person(config, commit.author_name, commit.author_email)
+        authors = self.authors(commit, kind, side, graph, config, trailer_pairs)
+        author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
+        approvers, reviewers = self.evidence(commit, kind, config, trailer_pairs, merger)
+        signature = signatures.interpret(
+            config,
+            commit.signature_status,
+            commit.signature_key,
+            commit.signature_fingerprint,
+            commit.signer,
+        )
+        mr = messages.merge_request(commit.message, trailer_pairs)
+        summary = messages.summary(commit.message)
+        event_problems = self.event_problems(commit, kind, config, approvers, signature)
+        documents: list[ApprovedDocument] = []
+        all_problems = list(event_problems)
+        any_approved = False
+        for change in changes:
+            state, snapshot = self.apply(change, snapshots, baseline=False)
+            if state is None:
+                continue
+            previous = state.approved_meta
+            rules_meta = (
+                previous if previous is not None else (snapshot.meta if snapshot else state.meta)
+            )
+            problems: list[HistoryProblem] = []
+            if kind == "direct":
+                approved = False
+                rev_kind: RevisionKind = "unapproved"
+                problems.append(
+                    HistoryProblem(
+                        "DC501",
+                        f"commit {commit.sha[:10]} changed {state.id} directly on {self.reader_branch} without an approval (no merge request, no merge)",
+                        commit.sha,
+                        state.id,
+                        merger.email,
+                    )
+                )
+            else:
+                problems += event_problems
+                problems += self.approval_problems(
+                    commit, state.id, config, rules_meta, authors, approvers, reviewers
+                )
+                approved = not any(
+                    p.code in ("DC502", "DC503", "DC504", "DC507", "DC508", "DC509")
+                    for p in problems
+                ) and any(a.person_id for a in approvers)
+                rev_kind = "approval"
+            if snapshot is None:  # deleted: the document is withdrawn
+                rev_kind = "withdrawal" if kind != "direct" else "unapproved"
+                version = _text(state.meta, "version")
+                changed: tuple[str, ...] = ("全文",)
+            else:
+                version = _text(snapshot.meta, "version")
+                problems += self.version_problems(commit, state, snapshot, config)
+                changed = sections.changed_sections(state.approved_body, snapshot.body)
+                if (
+                    state.approved_body is not None
+                    and snapshot.body == state.approved_body
+                    and rev_kind == "approval"
+                ):
+                    rev_kind = "review"
+                    changed = ()
+            revision = Revision(
+                seq=len(state.revisions) + 1,
+                kind=rev_kind,
+                version=version,
+                commit=commit.sha,
+                date=commit.committer_date,
+                change=summary or ("删除" if snapshot is None else ""),
+                sections=changed,
+                authors=authors,
+                author_date=max(author_dates),
+                reviewers=reviewers,
+                approvers=approvers,
+                merge_request=mr,
+                signature=signature,
+                approved=approved,
+                path=state.path,
+                status=_text(snapshot.meta if snapshot else state.meta, "status"),
+                problems=tuple(problems),
+            )
+            state.revisions.append(revision)
+            if approved and snapshot is not None:
+                state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
+            any_approved = any_approved or approved
+            documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
+            all_problems += [p for p in problems if p not in all_problems]
+        if documents:
+            self.events.append(
+                ApprovalEvent(
+                    commit=commit.sha,
+                    date=commit.committer_date,
+                    kind=kind,
+                    summary=summary,
+                    merge_request=mr,
+                    authors=authors,
+                    reviewers=reviewers,
+                    approvers=approvers,
+                    merger=merger,
+                    signature=signature,
+                    documents=tuple(documents),
+                    approved=any_approved and kind != "direct",
+                    problems=tuple(all_problems),
+                )
+            )
+
+    reader_branch = "main"
+
+    def apply(
+        self, change: FileChange, snapshots: dict[str, _Snapshot], baseline: bool
+    ) -> tuple[_DocState | None, _Snapshot | None]:
+        """Update path → document identity for one file change; return the document's state."""
+        if change.status == "D" or change.new_path is None or not DOC_PATH.match(change.new_path):
+            doc_id = self.path_to_id.pop(change.old_path or "", None)
+            state = self.docs.get(doc_id or "")
+            if state is None:
+                return None, None
+            state.withdrawn = True
+            return state, None
+        snapshot = snapshots[change.new_blob] if change.new_blob else _Snapshot(None, "")
+        old_id = (
+            self.path_to_id.pop(change.old_path, None)
+            if change.old_path and change.status == "R"
+            else self.path_to_id.get(change.new_path)
+        )
+        doc_id = _text(snapshot.meta, "id") or old_id or change.new_path
+        self.path_to_id[change.new_path] = doc_id
+        state = self.docs.get(doc_id)
+        if state is None:
+            state = _DocState(doc_id, change.new_path, snapshot.meta or {}, snapshot.body)
+            self.docs[doc_id] = state
+        state.path, state.meta, state.body, state.withdrawn = (
+            change.new_path,
+            snapshot.meta or state.meta,
+            snapshot.body,
+            False,
+        )
+        if baseline:
+            state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
+        return state, snapshot
+
+    def authors(
+        self,
+        commit: Commit,
+        kind: str,
+        side: list[str],
+        graph: dict[str, Ancestor],
+        config: Config,
+        trailer_pairs: list[tuple[str, str]],
+    ) -> tuple[Person, ...]:
+        people: list[Person] = []
+        if kind == "merge":
+            for sha in side:
+                ancestor = graph[sha]
+                people.append(self.person(config, ancestor.author_name, ancestor.author_email))
+                people += [self.ident(config, value) for value in ancestor.co_authors]
+        else:
+            people.append(self.person(config, commit.author_name, commit.author_email))
+        people += [self.ident(config, v) for k, v in trailer_pairs if k.lower() == "co-authored-by"]
+        return _unique(people)
+
+    def evidence(
+        self,
+        commit: Commit,
+        kind: str,
+        config: Config,
+        trailer_pairs: list[tuple[str, str]],
+        merger: Person,
+    ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
+        approve_keys = {k.lower() for k in config.approval.approve_trailers}
+        review_keys = {k.lower() for k in config.approval.review_trailers}
+        approvers = [self.ident(config, v) for k, v in trailer_pairs if k.lower() in approve_keys]
+        reviewers = [self.ident(config, v) for k, v in trailer_pairs if k.lower() in review_keys]
+        if config.approval.merger_is_approver and kind == "merge":
+            approvers.append(merger)
+        return _unique(approvers), _unique(reviewers)
+
+    def event_problems(
+        self,
+        commit: Commit,
+        kind: str,
+        config: Config,
+        approvers: tuple[Person, ...],
+        signature: Signature,
+    ) -> list[HistoryProblem]:
+        problems: list[HistoryProblem] = []
+        if kind == "direct":
+            return problems
+        for person in approvers:
+            if not person.person_id:
+                problems.append(
+                    HistoryProblem(
+                        "DC512",
+                        f"approval {commit.sha[:10]} names {person.name} <{person.email}>, who is not among the people in {CONFIG_FILE}; it does not count",
+                        commit.sha,
+                        "",
+                        person.email,
+                    )
+                )
+        if config.approval.require_signed:
+            sha = commit.sha[:10]
+            if signature.status == "none":
+                problems.append(
+                    HistoryProblem(
+                        "DC507",
+                        f"approval {sha} is not signed; signed approvals are required, so its trailers cannot be trusted",
+                        commit.sha,
+                    )
+                )
+            elif signature.status == "bad":
+                problems.append(
+                    HistoryProblem(
+                        "DC508",
+                        f"approval {sha} carries a bad signature (key {signature.key})",
+                        commit.sha,
+                    )
+                )
+            elif signature.status != "good":
+                problems.append(
+                    HistoryProblem(
+                        "DC509",
+                        f"approval {sha} is signed by a key that cannot be verified ({signature.status}, key {signature.key or '?'})",
+                        commit.sha,
+                    )
+                )
+            elif signature.verified_for != signatures.FORGE and signature.verified_for not in {
+                a.person_id for a in approvers
+            }:
+                problems.append(
+                    HistoryProblem(
+                        "DC509",
+                        f"approval {sha} is signed by {signature.verified_for}, who is not one of its approvers",
+                        commit.sha,
+                        "",
+                        signature.verified_for or "",
+                    )
+                )
+        return problems
+
+    def approval_problems(
+        self,
+        commit: Commit,
+        doc_id: str,
+        config: Config,
+        rules_meta: dict[str, Any] | None,
+        authors: tuple[Person, ...],
+        approvers: tuple[Person, ...],
+        reviewers: tuple[Person, ...],
+    ) -> list[HistoryProblem]:
+        sha = commit.sha[:10]
+        problems: list[HistoryProblem] = []
+        needed = set(_texts(rules_meta, "approver"))
+        qualified = []
+        for approver in approvers:
+            if not approver.person_id:
+                continue
+            if not config.approval.allow_self_approval and any(
+                identities.same_person(approver, a) for a in authors
+            ):
+                problems.append(
+                    HistoryProblem(
+                        "DC503",
+                        f"{approver.name} approved {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                        commit.sha,
+                        doc_id,
+                        approver.email,
+                    )
+                )
+                continue
+            qualified.append(approver)
+        if not approvers:
+            problems.append(
+                HistoryProblem(
+                    "DC504",
+                    f"approval {sha} of {doc_id} names no approver ({', '.join(config.approval.approve_trailers)} trailer)",
+                    commit.sha,
+                    doc_id,
+                )
+            )
+        elif qualified and not any(needed & set(a.roles) for a in qualified):
+            names = ", ".join(a.name for a in qualified)
+            problems.append(
+                HistoryProblem(
+                    "DC502",
+                    f"{names} approved {doc_id} in {sha} without holding an approver role for it ({', '.join(sorted(needed)) or 'none listed'})",
+                    commit.sha,
+                    doc_id,
+                    qualified[0].email,
+                )
+            )
+        if config.approval.require_review:
+            needed_review = set(_texts(rules_meta, "reviewer"))
+            known = [r for r in reviewers if r.person_id]
+            if not known:
+                problems.append(
+                    HistoryProblem(
+                        "DC505",
+                        f"approval {sha} of {doc_id} names no reviewer ({', '.join(config.approval.review_trailers)} trailer)",
+                        commit.sha,
+                        doc_id,
+                    )
+                )
+            elif not any(needed_review & set(r.roles) for r in known):
+                names = ", ".join(r.name for r in known)
+                problems.append(
+                    HistoryProblem(
+                        "DC506",
+                        f"{names} reviewed {doc_id} in {sha} without holding a reviewer role for it ({', '.join(sorted(needed_review))})",
+                        commit.sha,
+                        doc_id,
+                        known[0].email,
+                    )
+                )
+        return problems
+
+    def version_problems(
+        self, commit: Commit, state: _DocState, snapshot: _Snapshot, config: Config
+    ) -> list[HistoryProblem]:
+        sha = commit.sha[:10]
+        doc_type = config.document_types.get(_text(snapshot.meta, "type"))
+        if doc_type is None or snapshot.meta is None:
+            return [
+                HistoryProblem(
+                    "DC513",
+                    f"{state.id} at {sha} has front matter that cannot be read (no valid type)",
+                    commit.sha,
+                    state.id,
+                )
+            ]
+        new = versions.parse(_text(snapshot.meta, "version"), doc_type.version_scheme)
+        if new is None:
+            return [
+                HistoryProblem(
+                    "DC513",
+                    f"{state.id} at {sha} has version {_text(snapshot.meta, 'version')!r}, not a {doc_type.version_scheme} version",
+                    commit.sha,
+                    state.id,
+                )
+            ]
+        if state.approved_meta is None:
+            return []
+        old = versions.parse(_text(state.approved_meta, "version"), doc_type.version_scheme)
+        if old is None:
+            return []
+        if new < old:
+            return [
+                HistoryProblem(
+                    "DC510",
+                    f"{state.id} went from {old} down to {new} in {sha}",
+                    commit.sha,
+                    state.id,
+                )
+            ]
+        if new == old and snapshot.body != state.approved_body:
+            return [
+                HistoryProblem(
+                    "DC511",
+                    f"{state.id} text changed in {sha} but its version stayed {new}; bump it (doccontrol bump {state.id})",
+                    commit.sha,
+                    state.id,
+                )
+            ]
+        return []
+
+
+def _unique(people: Iterable[Person]) -> tuple[Person, ...]:
+    out: list[Person] = []
+    for person in people:
+        if not any(identities.same_person(person, p) for p in out):
+            out.append(person)
+    return tuple(out)
+
+
+def _named(entry: dict[str, Any], key: str) -> tuple[Person, ...]:
+    return (Person(str(entry[key]), ""),) if entry.get(key) else ()
+
+
+def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
+    out = []
+    for entry in meta.get("legacy_history") or []:
+        if not isinstance(entry, dict):
+            continue
+
+        out.append(
+            Revision(
+                seq=0,
+                kind="legacy",
+                version=str(entry.get("version", "")),
+                commit="",
+                date=str(entry.get("approval_date") or entry.get("date") or ""),
+                change=str(entry.get("change", "")),
+                sections=(str(entry.get("sections") or "全文"),),
+                authors=_named(entry, "author"),
+                author_date=str(entry.get("date", "")),
+                reviewers=_named(entry, "reviewer"),
+                approvers=_named(entry, "approver"),
+                merge_request=None,
+                signature=Signature("none"),
+                approved=True,
+                path=path,
+                problems=(),
+            )
+        )
+    return out
+
+
+def derive(
+    repo_path: Path,
+    config: Config,
+    *,
+    allow_shallow: bool = False,
+    progress: Progress | None = None,
+) -> History:
+    """Read the main branch's history once and derive everything from it."""
+    with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
+        signers = Path(tmp) / "allowed_signers"
+        signers.write_text(signatures.allowed_signers(config), encoding="utf-8")
+        signing = ["-c", f"gpg.ssh.allowedSignersFile={signers}"]
+        with GitReader(repo_path, signing) as reader:
+            shallow = reader.is_shallow()
+            if shallow and not allow_shallow:
+                raise GitError(
+                    "this is a shallow clone, so the history is incomplete: run 'git fetch --unshallow' "
+                    "(in CI, check out with full depth, e.g. fetch-depth: 0), or pass --allow-shallow "
+                    "to proceed with the result marked incomplete"
+                )
+            ref, tip = reader.resolve_branch(config.main_branch)
+            tree = reader.working_tree()
+            mailmap_text = ""
+            if tree and (tree / ".mailmap").is_file():
+                mailmap_text = (tree / ".mailmap").read_text("utf-8", "replace")
+            else:
+                blob = reader.read_file_at(tip, ".mailmap")
+                mailmap_text = blob.decode("utf-8", "replace") if blob else ""
+            deriver = _Deriver(reader, config, identities.parse_mailmap(mailmap_text))
+            deriver.reader_branch = config.main_branch
+            graph = reader.ancestry(tip)
+            precontrol = _precontrol_test(reader, config)
+            deriver.run(reader.first_parent_commits(tip), graph, precontrol, progress)
+    documents = {}
+    for doc_id, state in deriver.docs.items():
+        revisions = _legacy_revisions(state.meta, state.path) + state.revisions
+        numbered = tuple(_renumber(r, i) for i, r in enumerate(revisions, 1))
+        documents[doc_id] = DocumentHistory(
+            doc_id, state.path, _text(state.meta, "title"), numbered, state.withdrawn
+        )
+    return History(
+        branch=ref, head=tip, documents=documents, events=tuple(deriver.events), incomplete=shallow
+    )
+
+
+def _renumber(revision: Revision, seq: int) -> Revision:
+    return replace(revision, seq=seq)
+
+
+def _precontrol_test(reader: GitReader, config: Config) -> Callable[[Commit], bool]:
+    since = config.control_since
+    if not since:
+        return lambda commit: False
+    if _DATE.match(since):
+        return lambda commit: commit.committer_date[:10] < since
+    try:
+        baseline = reader.repo.git.execute(
+            ["git", "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}"]
+        ).strip()
+    except Exception:
+        raise GitError(
+            f"control_since '{since}' in {CONFIG_FILE} is neither a date (YYYY-MM-DD) nor a commit"
+        ) from None
+    state = {"before": True}
+
+    def test(commit: Commit) -> bool:
+        # the named commit and everything before it on the first-parent line is the baseline
+        was_before = state["before"]
+        if commit.sha == baseline:
+            state["before"] = False
+        return was_before
+
+    return test

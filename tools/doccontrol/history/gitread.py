@@ -1,0 +1,277 @@
+"""Read Git: the first-parent change stream, the ancestry graph and blobs.
+
+Three long-lived processes serve any size of history: ``git log -z`` over the first-parent
+line (with each commit's raw diff against its first parent), ``git log -z`` over the ancestry
+graph without diffs (who wrote what a merge brought in), and one ``git cat-file --batch`` for
+the front matter and text of each changed document. Nothing runs per document or per commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import git
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+NULL_SHA = "0" * 40
+_START = "\x1e"
+# Fixed header fields after the start marker; the last two are trailers (as git parses them)
+# and the raw message, neither of which can contain a NUL.
+_LOG_FIELDS = (
+    "%H",
+    "%P",
+    "%aN",
+    "%aE",
+    "%aI",
+    "%cN",
+    "%cE",
+    "%cI",
+    "%G?",
+    "%GK",
+    "%GF",
+    "%GS",
+    "%(trailers:only,unfold)",
+    "%B",
+)
+_GRAPH_FIELDS = ("%H", "%P", "%aN", "%aE", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
+
+
+class GitError(Exception):
+    """Git history cannot be read as asked (not a repository, no such branch, shallow…)."""
+
+
+@dataclass(frozen=True)
+class FileChange:
+    status: str  # A M D R C T
+    old_path: str | None
+    new_path: str | None
+    old_blob: str | None
+    new_blob: str | None
+
+
+@dataclass(frozen=True)
+class Commit:
+    sha: str
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    author_date: str
+    committer_name: str
+    committer_email: str
+    committer_date: str
+    signature_status: str
+    signature_key: str
+    signature_fingerprint: str
+    signer: str
+    trailers: str
+    message: str
+    changes: tuple[FileChange, ...]
+
+
+@dataclass(frozen=True)
+class Ancestor:
+    parents: tuple[str, ...]
+    author_name: str
+    author_email: str
+    author_date: str
+    co_authors: tuple[str, ...]
+
+
+def _tokens(stream: Any, chunk_size: int = 1 << 16) -> Iterator[str]:
+    """NUL-separated tokens of a byte stream, decoded as UTF-8 (paths byte-exact via surrogates)."""
+    pending = b""
+    while True:
+        chunk = stream.read(chunk_size)
+        if not chunk:
+            break
+        pending += chunk
+        parts = pending.split(b"\0")
+        pending = parts.pop()
+        for part in parts:
+            yield part.decode("utf-8", "surrogateescape")
+    if pending:
+        yield pending.decode("utf-8", "surrogateescape")
+
+
+class GitReader:
+    """A repository opened for reading history. Use as a context manager."""
+
+    def __init__(self, path: Path, signing_config: Sequence[str] = ()) -> None:
+        try:
+            self.repo = git.Repo(path, search_parent_directories=False)
+        except (InvalidGitRepositoryError, NoSuchPathError):
+            raise GitError(
+                f"{path} is not a Git repository (history needs one: git init, or clone it)"
+            ) from None
+        self.signing_config = tuple(signing_config)
+
+    def __enter__(self) -> GitReader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.repo.close()
+
+    def _run(self, args: Sequence[str]) -> str:
+        try:
+            out: str = self.repo.git.execute(["git", *args])
+            return out
+        except GitCommandError as exc:
+            raise GitError(f"git {' '.join(args)} failed: {str(exc.stderr).strip()}") from None
+
+    def is_shallow(self) -> bool:
+        return self._run(["rev-parse", "--is-shallow-repository"]).strip() == "true"
+
+    def resolve_branch(self, branch: str) -> tuple[str, str]:
+        """(ref name, commit sha) of the main branch, local or as fetched from origin."""
+        for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}", branch):
+            try:
+                sha = self.repo.git.execute(
+                    ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"]
+                )
+            except GitCommandError:
+                continue
+            if sha:
+                return ref, str(sha).strip()
+        try:
+            self.repo.git.execute(["git", "rev-parse", "--verify", "--quiet", "HEAD"])
+        except GitCommandError:
+            raise GitError("the repository has no commits yet") from None
+        raise GitError(
+            f"main branch '{branch}' not found (set main_branch in doccontrol.yml, or fetch it: git fetch origin {branch})"
+        )
+
+    def _stream(self, args: Sequence[str]) -> Iterator[str]:
+        command = [
+            "git",
+            "-c",
+            "log.showSignature=false",
+            "-c",
+            "core.quotePath=false",
+            *self.signing_config,
+            *args,
+        ]
+        handle = self.repo.git.execute(command, as_process=True)
+        try:
+            yield from _tokens(handle.stdout)
+        finally:
+            try:
+                handle.wait()
+            except GitCommandError as exc:
+                raise GitError(f"git log failed: {str(exc.stderr).strip()}") from None
+
+    def first_parent_commits(self, tip: str, since: str | None = None) -> Iterator[Commit]:
+        """First-parent commits oldest first, each with its raw diff against its first parent."""
+        fmt = _START + "%x00".join(_LOG_FIELDS) + "%x00"
+        revs = [f"{since}..{tip}"] if since else [tip]
+        args = [
+            "log",
+            "-z",
+            "--first-parent",
+            "-m",
+            "--raw",
+            "--no-abbrev",
+            "-M",
+            "--reverse",
+            "--no-color",
+            "--no-ext-diff",
+            "--encoding=UTF-8",
+            f"--format={fmt}",
+            *revs,
+            "--",
+        ]
+        tokens = self._stream(args)
+        header: list[str] | None = None
+        changes: list[FileChange] = []
+        for token in tokens:
+            if token.startswith(_START):
+                if header is not None:
+                    yield _commit(header, changes)
+                header, changes = [token[1:]], []
+                for _ in range(len(_LOG_FIELDS) - 1):
+                    header.append(next(tokens, ""))
+                continue
+            entry = token.lstrip("\n")
+            if not entry.startswith(":"):
+                continue
+            meta = entry[1:].split(" ")
+            if len(meta) < 5:
+                continue
+            status = meta[4][:1]
+            old_blob, new_blob = meta[2], meta[3]
+            first = next(tokens, "")
+            second = next(tokens, "") if status in ("R", "C") else None
+            old_path = first if status != "A" else None
+            new_path = (second if second is not None else first) if status != "D" else None
+            changes.append(
+                FileChange(
+                    status,
+                    old_path,
+                    new_path,
+                    None if old_blob == NULL_SHA else old_blob,
+                    None if new_blob == NULL_SHA else new_blob,
+                )
+            )
+        if header is not None:
+            yield _commit(header, changes)
+
+    def ancestry(self, tip: str, since: str | None = None) -> dict[str, Ancestor]:
+        """Every commit reachable from ``tip`` (not from ``since``), without diffs."""
+        fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
+        revs = [tip, f"^{since}"] if since else [tip]
+        tokens = self._stream(
+            ["log", "-z", "--no-color", "--encoding=UTF-8", f"--format={fmt}", *revs, "--"]
+        )
+        graph: dict[str, Ancestor] = {}
+        for token in tokens:
+            token = token.lstrip("\n")
+            if not token.startswith(_START):
+                continue
+            fields = [token[1:]] + [next(tokens, "") for _ in range(len(_GRAPH_FIELDS) - 1)]
+            co_authors = tuple(line.strip() for line in fields[5].splitlines() if line.strip())
+            graph[fields[0]] = Ancestor(
+                tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors
+            )
+        return graph
+
+    def blob(self, sha: str) -> bytes:
+        """Content of a blob through the one long-lived ``git cat-file --batch``."""
+        _, _, _, data = self.repo.git.get_object_data(sha)
+        content: bytes = data
+        return content
+
+    def read_file_at(self, rev: str, path: str) -> bytes | None:
+        try:
+            _, kind, _, data = self.repo.git.get_object_data(f"{rev}:{path}")
+        except ValueError:
+            return None
+        return data if kind == "blob" else None
+
+    def working_tree(self) -> Path | None:
+        return Path(self.repo.working_tree_dir) if self.repo.working_tree_dir else None
+
+
+def _commit(header: list[str], changes: list[FileChange]) -> Commit:
+    h = header + [""] * (len(_LOG_FIELDS) - len(header))
+    return Commit(
+        sha=h[0].strip(),
+        parents=tuple(h[1].split()),
+        author_name=h[2],
+        author_email=h[3],
+        author_date=h[4],
+        committer_name=h[5],
+        committer_email=h[6],
+        committer_date=h[7],
+        signature_status=h[8] or "N",
+        signature_key=h[9],
+        signature_fingerprint=h[10],
+        signer=h[11],
+        trailers=h[12],
+        message=h[13],
+        changes=tuple(changes),
+    )

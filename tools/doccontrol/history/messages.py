@@ -1,0 +1,60 @@
+"""What a commit message says: merge request references, squash merges, the change summary."""
+
+from __future__ import annotations
+
+import re
+
+from doccontrol.history.model import MergeRequest
+
+_GITHUB_MERGE = re.compile(r"^Merge pull request #(\d+) from \S+")
+_BITBUCKET_MERGE = re.compile(r"^Merged in \S+ \(pull request #(\d+)\)")
+_GITLAB_REF = re.compile(r"^See merge request (\S+?)!(\d+)\s*$", re.MULTILINE)
+_SQUASH_SUFFIX = re.compile(r"\(#(\d+)\)\s*$")
+_GITEA_PULL = re.compile(r"/pulls?/(\d+)\b")
+_GENERIC_MERGE = re.compile(r"^Merge (branch|remote-tracking branch|pull request|tag|commit) ")
+
+
+def merge_request(message: str, trailer_pairs: list[tuple[str, str]]) -> MergeRequest | None:
+    subject = message.split("\n", 1)[0]
+    match = _GITHUB_MERGE.match(subject)
+    if match:
+        return MergeRequest("github", match[1])
+    match = _BITBUCKET_MERGE.match(subject)
+    if match:
+        return MergeRequest("bitbucket", match[1])
+    match = _GITLAB_REF.search(message)
+    if match:
+        return MergeRequest("gitlab", match[2], None)
+    for key, value in trailer_pairs:
+        if key.lower() == "reviewed-on":
+            pull = _GITEA_PULL.search(value)
+            if pull:
+                return MergeRequest("gitea", pull[1], value if value.startswith("http") else None)
+            return MergeRequest(
+                "gerrit",
+                value.rstrip("/").rsplit("/", 1)[-1],
+                value if value.startswith("http") else None,
+            )
+    match = _SQUASH_SUFFIX.search(subject)
+    if match:
+        return MergeRequest("github", match[1])
+    return None
+
+
+def is_squash_merge(message: str, trailer_pairs: list[tuple[str, str]]) -> bool:
+    """A single-parent commit a forge made when merging a request (squash or rebase merge)."""
+    return merge_request(message, trailer_pairs) is not None
+
+
+def summary(message: str) -> str:
+    """The change as people named it: the request title for forge merges, else the subject."""
+    paragraphs = [p.strip() for p in message.strip().split("\n\n") if p.strip()]
+    if not paragraphs:
+        return ""
+    subject = paragraphs[0].split("\n", 1)[0].strip()
+    if _GENERIC_MERGE.match(subject) or _BITBUCKET_MERGE.match(subject):
+        for paragraph in paragraphs[1:]:
+            first = paragraph.split("\n", 1)[0].strip()
+            if first and not _GITLAB_REF.match(first) and not re.match(r"^[A-Za-z-]+: ", first):
+                return first
+    return _SQUASH_SUFFIX.sub("", subject).strip() or subject

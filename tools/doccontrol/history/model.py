@@ -1,0 +1,210 @@
+"""Plain data the history engine produces; everything the site, CLI and audit pack show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal"]
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone as Git recorded them, matched to doccontrol.yml where possible."""
+
+    name: str
+    email: str
+    person_id: str | None = None
+    roles: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "email": self.email}
+
+
+@dataclass(frozen=True)
+class MergeRequest:
+    platform: str  # github | gitlab | gitea | bitbucket | gerrit | unknown
+    number: str
+    url: str | None = None
+
+    @property
+    def label(self) -> str:
+        return f"!{self.number}" if self.platform == "gitlab" else f"#{self.number}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "platform": self.platform,
+            "number": self.number,
+            "url": self.url,
+            "label": self.label,
+        }
+
+
+@dataclass(frozen=True)
+class Signature:
+    # good | bad | untrusted | expired | revoked | unknown-key | none
+    status: str
+    key: str = ""
+    signer: str = ""  # person id, "forge", or the principal git reported
+    verified_for: str | None = None  # person id whose key made a good signature
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "key": self.key, "signer": self.signer}
+
+
+@dataclass(frozen=True)
+class HistoryProblem:
+    code: str
+    message: str
+    commit: str = ""
+    document: str = ""
+    person: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "message": self.message,
+            "commit": self.commit,
+            "document": self.document,
+            "person": self.person,
+        }
+
+
+@dataclass(frozen=True)
+class Revision:
+    seq: int
+    kind: RevisionKind
+    version: str
+    commit: str
+    date: str  # ISO 8601 with the committer's own UTC offset
+    change: str
+    sections: tuple[str, ...]
+    authors: tuple[Person, ...]
+    author_date: str
+    reviewers: tuple[Person, ...]
+    approvers: tuple[Person, ...]
+    merge_request: MergeRequest | None
+    signature: Signature
+    approved: bool
+    path: str
+    status: str = ""
+    problems: tuple[HistoryProblem, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "kind": self.kind,
+            "version": self.version,
+            "commit": self.commit,
+            "date": self.date,
+            "change": self.change,
+            "sections": list(self.sections),
+            "authors": [p.to_json() for p in self.authors],
+            "author_date": self.author_date,
+            "reviewers": [p.to_json() for p in self.reviewers],
+            "approvers": [p.to_json() for p in self.approvers],
+            "merge_request": self.merge_request.to_json() if self.merge_request else None,
+            "signature": self.signature.to_json(),
+            "approved": self.approved,
+            "path": self.path,
+            "status": self.status,
+            "problems": [{"code": p.code, "message": p.message} for p in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class DocumentHistory:
+    id: str
+    path: str
+    title: str
+    revisions: tuple[Revision, ...]
+    withdrawn: bool = False
+
+    @property
+    def last_approved(self) -> Revision | None:
+        return next((r for r in reversed(self.revisions) if r.approved), None)
+
+    @property
+    def pending(self) -> tuple[Revision, ...]:
+        """Changes on main after the last approved revision that nobody approved."""
+        out: list[Revision] = []
+        for revision in reversed(self.revisions):
+            if revision.approved or revision.kind == "legacy":
+                break
+            out.append(revision)
+        return tuple(reversed(out))
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "withdrawn": self.withdrawn,
+            "revisions": [r.to_json() for r in self.revisions],
+        }
+
+
+@dataclass(frozen=True)
+class ApprovedDocument:
+    id: str
+    version: str
+    path: str
+    kind: RevisionKind
+
+
+@dataclass(frozen=True)
+class ApprovalEvent:
+    commit: str
+    date: str
+    kind: Literal["merge", "squash", "direct"]
+    summary: str
+    merge_request: MergeRequest | None
+    authors: tuple[Person, ...]
+    reviewers: tuple[Person, ...]
+    approvers: tuple[Person, ...]
+    merger: Person
+    signature: Signature
+    documents: tuple[ApprovedDocument, ...]
+    approved: bool
+    problems: tuple[HistoryProblem, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "commit": self.commit,
+            "date": self.date,
+            "kind": self.kind,
+            "summary": self.summary,
+            "merge_request": self.merge_request.to_json() if self.merge_request else None,
+            "authors": [p.to_json() for p in self.authors],
+            "reviewers": [p.to_json() for p in self.reviewers],
+            "approvers": [p.to_json() for p in self.approvers],
+            "merger": self.merger.to_json(),
+            "signature": self.signature.to_json(),
+            "documents": [
+                {"id": d.id, "version": d.version, "path": d.path, "kind": d.kind}
+                for d in self.documents
+            ],
+            "approved": self.approved,
+            "problems": [p.to_json() for p in self.problems],
+        }
+
+
+@dataclass(frozen=True)
+class History:
+    branch: str
+    head: str
+    documents: dict[str, DocumentHistory] = field(default_factory=dict)
+    events: tuple[ApprovalEvent, ...] = ()
+    incomplete: bool = False  # shallow clone read with --allow-shallow
+
+    @property
+    def problems(self) -> list[HistoryProblem]:
+        seen: dict[tuple[str, str, str], HistoryProblem] = {}
+        for doc in self.documents.values():
+            for revision in doc.revisions:
+                for p in revision.problems:
+                    seen.setdefault((p.code, p.commit, p.document + p.message), p)
+        for event in self.events:
+            for p in event.problems:
+                seen.setdefault((p.code, p.commit, p.document + p.message), p)
+        return sorted(seen.values(), key=lambda p: (p.commit, p.document, p.code))
