@@ -100,6 +100,7 @@ class RepoBuilder:
     def __init__(self, root: Path) -> None:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
+        (root / ".gitignore").write_text(".cache/\n")
         shutil.copy(PROJECT / "doccontrol.yml", root / "doccontrol.yml")
         (root / "schemas/records").mkdir(parents=True)
         shutil.copy(PROJECT / "schemas/document.schema.json", root / "schemas/document.schema.json")

@@ -11,16 +11,17 @@ grant itself the right to be approved.
 
 from __future__ import annotations
 
+import itertools
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
-from doccontrol.history import identities, messages, sections, signatures
+from doccontrol.history import cache, identities, messages, sections, signatures
 from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitError, GitReader
 from doccontrol.history.model import (
     ApprovalEvent,
@@ -107,6 +108,45 @@ class _Deriver:
         self.seen: set[str] = set()
         self.config_blob: str | None = None
         self.configs: dict[str, Config] = {}
+        self.before_baseline = True  # for a control_since commit: still in pre-control history
+
+    def export(self) -> dict[str, Any]:
+        """Everything needed to extend this derivation with later commits."""
+        return {
+            "docs": {
+                doc_id: {
+                    "path": st.path,
+                    "meta": st.meta,
+                    "body": st.body,
+                    "approved_meta": st.approved_meta,
+                    "approved_body": st.approved_body,
+                    "withdrawn": st.withdrawn,
+                    "revisions": [cache.encode_revision(r) for r in st.revisions],
+                }
+                for doc_id, st in self.docs.items()
+            },
+            "path_to_id": self.path_to_id,
+            "events": [cache.encode_event(e) for e in self.events],
+            "config_blob": self.config_blob,
+            "before_baseline": self.before_baseline,
+        }
+
+    def restore(self, state: dict[str, Any]) -> None:
+        for doc_id, st in state["docs"].items():
+            self.docs[doc_id] = _DocState(
+                doc_id,
+                st["path"],
+                st["meta"],
+                st["body"],
+                st["approved_meta"],
+                st["approved_body"],
+                [cache.decode_revision(r) for r in st["revisions"]],
+                st["withdrawn"],
+            )
+        self.path_to_id = dict(state["path_to_id"])
+        self.events = [cache.decode_event(e) for e in state["events"]]
+        self.config_blob = state["config_blob"]
+        self.before_baseline = state["before_baseline"]
 
     # --- people -----------------------------------------------------------------------
     def person(self, config: Config, name: str, email: str) -> Person:
@@ -600,8 +640,13 @@ def derive(
     *,
     allow_shallow: bool = False,
     progress: Progress | None = None,
+    use_cache: bool = True,
 ) -> History:
-    """Read the main branch's history once and derive everything from it."""
+    """Read the main branch's history once and derive everything from it.
+
+    With ``use_cache`` the result is kept under .cache/doccontrol/ in the work tree and
+    reused, or extended with only the new commits, on the next run.
+    """
     with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
         signers = Path(tmp) / "allowed_signers"
         signers.write_text(signatures.allowed_signers(config), encoding="utf-8")
@@ -616,17 +661,67 @@ def derive(
                 )
             ref, tip = reader.resolve_branch(config.main_branch)
             tree = reader.working_tree()
-            mailmap_text = ""
+            mailmap = b""
             if tree and (tree / ".mailmap").is_file():
-                mailmap_text = (tree / ".mailmap").read_text("utf-8", "replace")
+                mailmap = (tree / ".mailmap").read_bytes()
             else:
-                blob = reader.read_file_at(tip, ".mailmap")
-                mailmap_text = blob.decode("utf-8", "replace") if blob else ""
-            deriver = _Deriver(reader, config, identities.parse_mailmap(mailmap_text))
+                mailmap = reader.read_file_at(tip, ".mailmap") or b""
+            config_bytes = (
+                (tree / CONFIG_FILE).read_bytes()
+                if tree and (tree / CONFIG_FILE).is_file()
+                else b""
+            )
+            key = cache.cache_key(config_bytes, mailmap, f"{ref}:{shallow}")
+            cached = cache.read(tree, key) if use_cache and tree else None
+            if cached is not None and cached["history"]["head"] == tip:
+                return cache.history_from(cached)
+            deriver = _Deriver(
+                reader, config, identities.parse_mailmap(mailmap.decode("utf-8", "replace"))
+            )
             deriver.reader_branch = config.main_branch
-            graph = reader.ancestry(tip)
-            precontrol = _precontrol_test(reader, config)
-            deriver.run(reader.first_parent_commits(tip), graph, precontrol, progress)
+            since = None
+            commits: Iterable[Commit]
+            if cached is not None:
+                since = cached["history"]["head"]
+                commits = _continuing(reader.first_parent_commits(tip, since), since)
+                try:
+                    first = next(iter(commits), None)
+                except GitError:
+                    first = None
+                if first is None:
+                    since = None
+                else:
+                    deriver.restore(cached["state"])
+                    commits = itertools.chain([first], commits)
+            if since is None:
+                commits = reader.first_parent_commits(tip)
+            graph = reader.ancestry(tip, since)
+            precontrol = _precontrol_test(reader, config, deriver)
+            deriver.run(commits, graph, precontrol, progress)
+    history = _history(deriver, ref, tip, shallow)
+    if use_cache and tree is not None:
+        cache.write(
+            tree,
+            {
+                "key": key,
+                "format": cache.FORMAT,
+                "history": cache.history_to(history),
+                "state": deriver.export(),
+            },
+        )
+    return history
+
+
+def _continuing(commits: Iterator[Commit], since: str) -> Iterator[Commit]:
+    """The new commits, provided they continue the first-parent line from ``since``."""
+    first = next(commits, None)
+    if first is None or not first.parents or first.parents[0] != since:
+        return
+    yield first
+    yield from commits
+
+
+def _history(deriver: _Deriver, ref: str, tip: str, shallow: bool) -> History:
     documents = {}
     for doc_id, state in deriver.docs.items():
         revisions = _legacy_revisions(state.meta, state.path) + state.revisions
@@ -643,7 +738,9 @@ def _renumber(revision: Revision, seq: int) -> Revision:
     return replace(revision, seq=seq)
 
 
-def _precontrol_test(reader: GitReader, config: Config) -> Callable[[Commit], bool]:
+def _precontrol_test(
+    reader: GitReader, config: Config, deriver: _Deriver
+) -> Callable[[Commit], bool]:
     since = config.control_since
     if not since:
         return lambda commit: False
@@ -657,13 +754,12 @@ def _precontrol_test(reader: GitReader, config: Config) -> Callable[[Commit], bo
         raise GitError(
             f"control_since '{since}' in {CONFIG_FILE} is neither a date (YYYY-MM-DD) nor a commit"
         ) from None
-    state = {"before": True}
 
     def test(commit: Commit) -> bool:
         # the named commit and everything before it on the first-parent line is the baseline
-        was_before = state["before"]
+        was_before = deriver.before_baseline
         if commit.sha == baseline:
-            state["before"] = False
+            deriver.before_baseline = False
         return was_before
 
     return test
