@@ -29,7 +29,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_DIR = Path(".cache/doccontrol")
-FORMAT = 1
+FORMAT = 2
 
 
 def cache_key(config_bytes: bytes, mailmap: bytes, branch: str) -> str:
@@ -39,122 +39,132 @@ def cache_key(config_bytes: bytes, mailmap: bytes, branch: str) -> str:
     return digest.hexdigest()
 
 
-def _person(d: dict[str, Any]) -> Person:
-    return Person(d["name"], d["email"], d.get("person_id"), tuple(d.get("roles", ())))
+class People:
+    """Interns people while encoding: each person is written once and referred to by index."""
+
+    def __init__(self, rows: list[list[Any]] | None = None) -> None:
+        self.rows: list[list[Any]] = rows or []
+        self.index: dict[Person, int] = {}
+        self.decoded = [Person(r[0], r[1], r[2], tuple(r[3])) for r in self.rows]
+
+    def ref(self, person: Person) -> int:
+        if person not in self.index:
+            self.index[person] = len(self.rows)
+            self.rows.append([person.name, person.email, person.person_id, list(person.roles)])
+        return self.index[person]
+
+    def refs(self, people: tuple[Person, ...]) -> list[int]:
+        return [self.ref(p) for p in people]
+
+    def get(self, refs: list[int]) -> tuple[Person, ...]:
+        return tuple(self.decoded[i] for i in refs)
 
 
-def _people(items: list[dict[str, Any]]) -> tuple[Person, ...]:
-    return tuple(_person(d) for d in items)
+def _enc_problem(p: HistoryProblem) -> list[str]:
+    return [p.code, p.message, p.commit, p.document, p.person]
 
 
-def _enc_person(p: Person) -> dict[str, Any]:
-    return {"name": p.name, "email": p.email, "person_id": p.person_id, "roles": list(p.roles)}
+def _problems(items: list[list[str]]) -> tuple[HistoryProblem, ...]:
+    return tuple(HistoryProblem(*p) for p in items)
 
 
-def _enc_problem(p: HistoryProblem) -> dict[str, Any]:
-    return p.to_json()
+def _enc_mr(mr: MergeRequest | None) -> list[Any] | None:
+    return [mr.platform, mr.number, mr.url] if mr else None
 
 
-def _problem(d: dict[str, Any]) -> HistoryProblem:
-    return HistoryProblem(
-        d["code"], d["message"], d.get("commit", ""), d.get("document", ""), d.get("person", "")
-    )
+def _mr(d: list[Any] | None) -> MergeRequest | None:
+    return MergeRequest(d[0], d[1], d[2]) if d else None
 
 
-def _mr(d: dict[str, Any] | None) -> MergeRequest | None:
-    return MergeRequest(d["platform"], d["number"], d.get("url")) if d else None
+def _enc_sig(s: Signature) -> list[Any]:
+    return [s.status, s.key, s.signer, s.verified_for]
 
 
-def _sig(d: dict[str, Any]) -> Signature:
-    return Signature(d["status"], d.get("key", ""), d.get("signer", ""), d.get("verified_for"))
+def _sig(d: list[Any]) -> Signature:
+    return Signature(d[0], d[1], d[2], d[3])
 
 
-def _enc_sig(s: Signature) -> dict[str, Any]:
-    return {"status": s.status, "key": s.key, "signer": s.signer, "verified_for": s.verified_for}
+def encode_revision(r: Revision, people: People) -> list[Any]:
+    return [
+        r.seq,
+        r.kind,
+        r.version,
+        r.commit,
+        r.date,
+        r.change,
+        list(r.sections),
+        people.refs(r.authors),
+        r.author_date,
+        people.refs(r.reviewers),
+        people.refs(r.approvers),
+        _enc_mr(r.merge_request),
+        _enc_sig(r.signature),
+        r.approved,
+        r.path,
+        r.status,
+        [_enc_problem(p) for p in r.problems],
+    ]
 
 
-def encode_revision(r: Revision) -> dict[str, Any]:
-    return {
-        "seq": r.seq,
-        "kind": r.kind,
-        "version": r.version,
-        "commit": r.commit,
-        "date": r.date,
-        "change": r.change,
-        "sections": list(r.sections),
-        "authors": [_enc_person(p) for p in r.authors],
-        "author_date": r.author_date,
-        "reviewers": [_enc_person(p) for p in r.reviewers],
-        "approvers": [_enc_person(p) for p in r.approvers],
-        "merge_request": r.merge_request.to_json() if r.merge_request else None,
-        "signature": _enc_sig(r.signature),
-        "approved": r.approved,
-        "path": r.path,
-        "status": r.status,
-        "problems": [_enc_problem(p) for p in r.problems],
-    }
-
-
-def decode_revision(d: dict[str, Any]) -> Revision:
+def decode_revision(d: list[Any], people: People) -> Revision:
     return Revision(
-        seq=d["seq"],
-        kind=d["kind"],
-        version=d["version"],
-        commit=d["commit"],
-        date=d["date"],
-        change=d["change"],
-        sections=tuple(d["sections"]),
-        authors=_people(d["authors"]),
-        author_date=d["author_date"],
-        reviewers=_people(d["reviewers"]),
-        approvers=_people(d["approvers"]),
-        merge_request=_mr(d["merge_request"]),
-        signature=_sig(d["signature"]),
-        approved=d["approved"],
-        path=d["path"],
-        status=d.get("status", ""),
-        problems=tuple(_problem(p) for p in d["problems"]),
+        seq=d[0],
+        kind=d[1],
+        version=d[2],
+        commit=d[3],
+        date=d[4],
+        change=d[5],
+        sections=tuple(d[6]),
+        authors=people.get(d[7]),
+        author_date=d[8],
+        reviewers=people.get(d[9]),
+        approvers=people.get(d[10]),
+        merge_request=_mr(d[11]),
+        signature=_sig(d[12]),
+        approved=d[13],
+        path=d[14],
+        status=d[15],
+        problems=_problems(d[16]),
     )
 
 
-def encode_event(e: ApprovalEvent) -> dict[str, Any]:
-    return {
-        "commit": e.commit,
-        "date": e.date,
-        "kind": e.kind,
-        "summary": e.summary,
-        "merge_request": e.merge_request.to_json() if e.merge_request else None,
-        "authors": [_enc_person(p) for p in e.authors],
-        "reviewers": [_enc_person(p) for p in e.reviewers],
-        "approvers": [_enc_person(p) for p in e.approvers],
-        "merger": _enc_person(e.merger),
-        "signature": _enc_sig(e.signature),
-        "documents": [[d.id, d.version, d.path, d.kind] for d in e.documents],
-        "approved": e.approved,
-        "problems": [_enc_problem(p) for p in e.problems],
-    }
+def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
+    return [
+        e.commit,
+        e.date,
+        e.kind,
+        e.summary,
+        _enc_mr(e.merge_request),
+        people.refs(e.authors),
+        people.refs(e.reviewers),
+        people.refs(e.approvers),
+        people.ref(e.merger),
+        _enc_sig(e.signature),
+        [[d.id, d.version, d.path, d.kind] for d in e.documents],
+        e.approved,
+        [_enc_problem(p) for p in e.problems],
+    ]
 
 
-def decode_event(d: dict[str, Any]) -> ApprovalEvent:
+def decode_event(d: list[Any], people: People) -> ApprovalEvent:
     return ApprovalEvent(
-        commit=d["commit"],
-        date=d["date"],
-        kind=d["kind"],
-        summary=d["summary"],
-        merge_request=_mr(d["merge_request"]),
-        authors=_people(d["authors"]),
-        reviewers=_people(d["reviewers"]),
-        approvers=_people(d["approvers"]),
-        merger=_person(d["merger"]),
-        signature=_sig(d["signature"]),
-        documents=tuple(ApprovedDocument(*x) for x in d["documents"]),
-        approved=d["approved"],
-        problems=tuple(_problem(p) for p in d["problems"]),
+        commit=d[0],
+        date=d[1],
+        kind=d[2],
+        summary=d[3],
+        merge_request=_mr(d[4]),
+        authors=people.get(d[5]),
+        reviewers=people.get(d[6]),
+        approvers=people.get(d[7]),
+        merger=people.decoded[d[8]],
+        signature=_sig(d[9]),
+        documents=tuple(ApprovedDocument(*x) for x in d[10]),
+        approved=d[11],
+        problems=_problems(d[12]),
     )
 
 
-def read(root: Path, key: str) -> dict[str, Any] | None:
-    path = root / CACHE_DIR / "history.json"
+def _load(path: Path, key: str) -> dict[str, Any] | None:
     try:
         data: dict[str, Any] = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
@@ -164,52 +174,73 @@ def read(root: Path, key: str) -> dict[str, Any] | None:
     return data
 
 
-def write(root: Path, data: dict[str, Any]) -> None:
+def read_history(root: Path, key: str) -> dict[str, Any] | None:
+    """The cached history alone: all a run with no new commits needs."""
+    return _load(root / CACHE_DIR / "history.json", key)
+
+
+def read_state(root: Path, key: str, head: str) -> dict[str, Any] | None:
+    """The derivation state (document texts and all), needed only to extend the history."""
+    data = _load(root / CACHE_DIR / "state.json", key)
+    return data if data is not None and data.get("head") == head else None
+
+
+def _write_json(folder: Path, name: str, data: dict[str, Any]) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"), default=str)
+        os.replace(tmp, folder / name)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write(root: Path, key: str, history: dict[str, Any], state: dict[str, Any]) -> None:
     folder = root / CACHE_DIR
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".history.", dir=folder)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"), default=str)
-        os.replace(tmp, folder / "history.json")
+        # state first: a history.json is only ever next to the state it came from
+        _write_json(
+            folder,
+            "state.json",
+            {"key": key, "format": FORMAT, "head": history["head"], "state": state},
+        )
+        _write_json(folder, "history.json", {"key": key, "format": FORMAT, "history": history})
     except OSError:
         pass  # a cache that cannot be written only costs time next run
 
 
 def history_from(data: dict[str, Any]) -> History:
+    body = data["history"]
+    people = People(body["people"])
     documents = {
-        d["id"]: DocumentHistory(
-            d["id"],
-            d["path"],
-            d["title"],
-            tuple(decode_revision(r) for r in d["revisions"]),
-            d["withdrawn"],
+        d[0]: DocumentHistory(
+            d[0], d[1], d[2], tuple(decode_revision(r, people) for r in d[4]), d[3]
         )
-        for d in data["history"]["documents"]
+        for d in body["documents"]
     }
     return History(
-        branch=data["history"]["branch"],
-        head=data["history"]["head"],
+        branch=body["branch"],
+        head=body["head"],
         documents=documents,
-        events=tuple(decode_event(e) for e in data["history"]["events"]),
-        incomplete=data["history"]["incomplete"],
+        events=tuple(decode_event(e, people) for e in body["events"]),
+        incomplete=body["incomplete"],
     )
 
 
 def history_to(history: History) -> dict[str, Any]:
+    people = People()
+    documents = [
+        [d.id, d.path, d.title, d.withdrawn, [encode_revision(r, people) for r in d.revisions]]
+        for d in history.documents.values()
+    ]
+    events = [encode_event(e, people) for e in history.events]
     return {
         "branch": history.branch,
         "head": history.head,
         "incomplete": history.incomplete,
-        "documents": [
-            {
-                "id": d.id,
-                "path": d.path,
-                "title": d.title,
-                "withdrawn": d.withdrawn,
-                "revisions": [encode_revision(r) for r in d.revisions],
-            }
-            for d in history.documents.values()
-        ],
-        "events": [encode_event(e) for e in history.events],
+        "people": people.rows,
+        "documents": documents,
+        "events": events,
     }

@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
-from doccontrol.history import cache, identities, messages, sections, signatures
+from doccontrol.history import cache, frontmatter_fast, identities, messages, sections, signatures
 from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitError, GitReader
 from doccontrol.history.model import (
     ApprovalEvent,
@@ -69,7 +69,9 @@ def _parse_blob(data: bytes) -> _Snapshot:
     split = frontmatter.split("", text)
     if not isinstance(split, frontmatter.FrontMatterSplit):
         return _Snapshot(None, text)
-    meta = _fast_yaml(split.yaml_text)
+    meta = frontmatter_fast.read(split.yaml_text)
+    if meta is None:
+        meta = _fast_yaml(split.yaml_text)
     return _Snapshot(meta if isinstance(meta, dict) else None, split.body)
 
 
@@ -109,9 +111,11 @@ class _Deriver:
         self.config_blob: str | None = None
         self.configs: dict[str, Config] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
+        self.contents: Iterator[bytes] = iter(())
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
+        people = cache.People()
         return {
             "docs": {
                 doc_id: {
@@ -121,17 +125,19 @@ class _Deriver:
                     "approved_meta": st.approved_meta,
                     "approved_body": st.approved_body,
                     "withdrawn": st.withdrawn,
-                    "revisions": [cache.encode_revision(r) for r in st.revisions],
+                    "revisions": [cache.encode_revision(r, people) for r in st.revisions],
                 }
                 for doc_id, st in self.docs.items()
             },
             "path_to_id": self.path_to_id,
-            "events": [cache.encode_event(e) for e in self.events],
+            "events": [cache.encode_event(e, people) for e in self.events],
+            "people": people.rows,
             "config_blob": self.config_blob,
             "before_baseline": self.before_baseline,
         }
 
     def restore(self, state: dict[str, Any]) -> None:
+        people = cache.People(state["people"])
         for doc_id, st in state["docs"].items():
             self.docs[doc_id] = _DocState(
                 doc_id,
@@ -140,11 +146,11 @@ class _Deriver:
                 st["body"],
                 st["approved_meta"],
                 st["approved_body"],
-                [cache.decode_revision(r) for r in st["revisions"]],
+                [cache.decode_revision(r, people) for r in st["revisions"]],
                 st["withdrawn"],
             )
         self.path_to_id = dict(state["path_to_id"])
-        self.events = [cache.decode_event(e) for e in state["events"]]
+        self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
         self.before_baseline = state["before_baseline"]
 
@@ -186,7 +192,15 @@ class _Deriver:
         is_precontrol: Callable[[Commit], bool],
         progress: Progress | None,
     ) -> None:
-        for count, commit in enumerate(commits, 1):
+        line = list(commits)
+        wanted = [
+            c.new_blob
+            for commit in line
+            for c in commit.changes
+            if c.new_blob and DOC_PATH.match(c.new_path or "")
+        ]
+        self.contents = self.reader.blobs(wanted)
+        for count, commit in enumerate(line, 1):
             if progress and count % 500 == 0:
                 progress(count)
             side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
@@ -220,9 +234,10 @@ class _Deriver:
             kind = "squash"
         else:
             kind = "direct"
-        snapshots = {
-            c.new_blob: _parse_blob(self.reader.blob(c.new_blob)) for c in changes if c.new_blob
-        }
+        snapshots = {}
+        for change in changes:
+            if change.new_blob and DOC_PATH.match(change.new_path or ""):
+                snapshots[change.new_blob] = _parse_blob(next(self.contents))
         if precontrol:
             for change in changes:
                 self.apply(change, snapshots, baseline=True)
@@ -242,7 +257,7 @@ class _Deriver:
         summary = messages.summary(commit.message)
         event_problems = self.event_problems(commit, kind, config, approvers, signature)
         documents: list[ApprovedDocument] = []
-        all_problems = list(event_problems)
+        all_problems = dict.fromkeys(event_problems)
         any_approved = False
         for change in changes:
             state, snapshot = self.apply(change, snapshots, baseline=False)
@@ -314,7 +329,7 @@ class _Deriver:
                 state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
             any_approved = any_approved or approved
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
-            all_problems += [p for p in problems if p not in all_problems]
+            all_problems.update(dict.fromkeys(problems))
         if documents:
             self.events.append(
                 ApprovalEvent(
@@ -672,17 +687,20 @@ def derive(
                 else b""
             )
             key = cache.cache_key(config_bytes, mailmap, f"{ref}:{shallow}")
-            cached = cache.read(tree, key) if use_cache and tree else None
+            cached = cache.read_history(tree, key) if use_cache and tree else None
             if cached is not None and cached["history"]["head"] == tip:
                 return cache.history_from(cached)
+            state = (
+                cache.read_state(tree, key, cached["history"]["head"]) if cached and tree else None
+            )
             deriver = _Deriver(
                 reader, config, identities.parse_mailmap(mailmap.decode("utf-8", "replace"))
             )
             deriver.reader_branch = config.main_branch
             since = None
             commits: Iterable[Commit]
-            if cached is not None:
-                since = cached["history"]["head"]
+            if state is not None:
+                since = state["head"]
                 commits = _continuing(reader.first_parent_commits(tip, since), since)
                 try:
                     first = next(iter(commits), None)
@@ -691,7 +709,7 @@ def derive(
                 if first is None:
                     since = None
                 else:
-                    deriver.restore(cached["state"])
+                    deriver.restore(state["state"])
                     commits = itertools.chain([first], commits)
             if since is None:
                 commits = reader.first_parent_commits(tip)
@@ -700,15 +718,7 @@ def derive(
             deriver.run(commits, graph, precontrol, progress)
     history = _history(deriver, ref, tip, shallow)
     if use_cache and tree is not None:
-        cache.write(
-            tree,
-            {
-                "key": key,
-                "format": cache.FORMAT,
-                "history": cache.history_to(history),
-                "state": deriver.export(),
-            },
-        )
+        cache.write(tree, key, cache.history_to(history), deriver.export())
     return history
 
 

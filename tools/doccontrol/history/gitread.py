@@ -8,6 +8,8 @@ the front matter and text of each changed document. Nothing runs per document or
 
 from __future__ import annotations
 
+import subprocess
+import threading
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -238,6 +240,39 @@ class GitReader:
                 tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors
             )
         return graph
+
+    def blobs(self, shas: Sequence[str]) -> Iterator[bytes]:
+        """Contents of many blobs, in order, through one ``git cat-file --batch`` whose input
+        is written by a thread while the output is read (no round trip per blob)."""
+        if not shas:
+            return
+        handle = self.repo.git.execute(
+            ["git", "cat-file", "--batch"], as_process=True, istream=subprocess.PIPE
+        )
+
+        def feed() -> None:
+            try:
+                for sha in shas:
+                    handle.stdin.write(f"{sha}\n".encode())
+                handle.stdin.close()
+            except (BrokenPipeError, ValueError):
+                pass
+
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        try:
+            for sha in shas:
+                header = handle.stdout.readline().split()
+                if len(header) != 3 or header[1] != b"blob":
+                    raise GitError(f"git cat-file could not read blob {sha}")
+                size = int(header[2])
+                data = handle.stdout.read(size)
+                handle.stdout.read(1)
+                yield data
+        finally:
+            writer.join()
+            handle.stdout.close()
+            handle.wait()
 
     def blob(self, sha: str) -> bytes:
         """Content of a blob through the one long-lived ``git cat-file --batch``."""

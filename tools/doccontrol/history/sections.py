@@ -7,8 +7,17 @@ import re
 _HEADING = re.compile(r"^(#{1,4})\s+(.+?)\s*#*\s*$")
 
 
+_HEADINGS = re.compile(r"^#{1,4}[ \t]+(.+?)[ \t]*#*[ \t]*$", re.MULTILINE)
+
+
 def split_sections(body: str) -> list[tuple[str, str]]:
     """(heading, text) pairs in order; text before the first heading is under ''."""
+    if "```" not in body and "~~~" not in body:  # no fences: headings are every '#' line
+        parts = _HEADINGS.split(body)
+        pairs = [("", parts[0].strip())] + [
+            (parts[i].strip(), parts[i + 1].strip()) for i in range(1, len(parts), 2)
+        ]
+        return [(t, text) for t, text in pairs if t or text]
     sections: list[tuple[str, str]] = []
     title, lines = "", list[str]()
     fence = False

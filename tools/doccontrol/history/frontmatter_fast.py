@@ -1,0 +1,115 @@
+"""A strict fast path for reading the few front-matter keys history needs from old versions.
+
+History reads thousands of historic blobs; a full YAML parse of each dominates the run. Most
+front matter is plain ``key: value`` and ``key: [a, b]`` lines, which this reads exactly; any
+needed key written in a form it does not fully understand returns None, and the caller falls
+back to the real YAML parser. Keys history does not use are skipped whatever their form.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+NEEDED = frozenset({"id", "title", "type", "version", "status", "approver", "reviewer"})
+# A document with legacy history needs the full parse (its entries are nested mappings).
+FULL_PARSE_KEYS = frozenset({"legacy_history"})
+_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$")
+_PLAIN_ITEM = re.compile(r"^[ ]*-[ ]+(.*)$")
+
+
+def _scalar(raw: str) -> str | None:
+    """A plain or simply quoted scalar, or None when the form needs the real parser."""
+    text = raw.strip()
+    if not text:
+        return None
+    if text[0] == '"':
+        end = text.find('"', 1)
+        if end < 0 or "\\" in text[: end + 1] or text[end + 1 :].strip()[:1] not in ("", "#"):
+            return None
+        return text[1:end]
+    if text[0] == "'":
+        body, rest = text[1:], ""
+        index = 0
+        while True:
+            index = body.find("'", index)
+            if index < 0:
+                return None
+            if body[index + 1 : index + 2] == "'":
+                index += 2
+                continue
+            rest = body[index + 1 :]
+            body = body[:index]
+            break
+        if rest.strip()[:1] not in ("", "#"):
+            return None
+        return body.replace("''", "'")
+    if text[0] in "[]{}&*!|>%@`?,":
+        return None
+    hash_at = text.find(" #")
+    if hash_at >= 0:
+        text = text[:hash_at].rstrip()
+    if ": " in text or text.endswith(":"):
+        return None
+    return text
+
+
+def _flow_list(raw: str) -> list[str] | None:
+    text = raw.strip()
+    hash_at = text.rfind("]")
+    if not text.startswith("[") or hash_at < 0 or text[hash_at + 1 :].strip()[:1] not in ("", "#"):
+        return None
+    inner = text[1:hash_at]
+    if any(ch in inner for ch in "[]{}\"'&*"):
+        return None
+    items = [item.strip() for item in inner.split(",")]
+    if items and items[-1] == "":
+        items.pop()
+    return items if all(items) else None
+
+
+def read(yaml_text: str) -> dict[str, Any] | None:
+    """The needed keys, or None when the real YAML parser must decide."""
+    out: dict[str, Any] = {}
+    lines = yaml_text.split("\n")
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line[0] in " \t":
+            continue  # belongs to a key we skip (checked below for needed keys)
+        match = _KEY.match(line)
+        if not match:
+            return None
+        key, raw = match[1], match[2] or ""
+        if key in FULL_PARSE_KEYS:
+            return None
+        if key in out:
+            return None  # duplicate: let the real parser judge
+        if key not in NEEDED:
+            continue
+        if raw.strip() and not raw.strip().startswith("#"):
+            value: Any = _flow_list(raw) if raw.strip().startswith("[") else _scalar(raw)
+            if value is None:
+                return None
+            out[key] = value
+            continue
+        items: list[str] = []
+        while index < len(lines) and (
+            lines[index].startswith((" ", "-")) or not lines[index].strip()
+        ):
+            item_line = lines[index]
+            index += 1
+            if not item_line.strip():
+                continue
+            item = _PLAIN_ITEM.match(item_line)
+            if not item:
+                return None
+            scalar = _scalar(item[1])
+            if scalar is None:
+                return None
+            items.append(scalar)
+        out[key] = items if items else None
+    return out
