@@ -29,7 +29,7 @@ def approved_and_direct(scenario):
         "cr-1",
         "修订目的",
         approvers=("liujing",),
-        reviewers=("liujing",),
+        reviewers=("wangfang",),
         number=5,
         date="2026-02-03T10:00:00+08:00",
     )
@@ -63,7 +63,7 @@ def test_log_table_has_the_change_history_columns(scenario):
         "修订目的",
         "赵磊",
         "2026-02-01",
-        "刘静",
+        "王芳",
         "2026-02-03",
         "刘静",
         "2026-02-03",

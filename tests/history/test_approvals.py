@@ -22,7 +22,7 @@ def test_precontrol_baseline_is_neither_listed_nor_flagged(scenario):
 def test_merge_with_trailers_is_an_approval(scenario):
     change_doc(scenario, "cr-1")
     merge = scenario.git.merge(
-        "cr-1", "修订测试程序的目的", approvers=("liujing",), reviewers=("liujing",), number=12
+        "cr-1", "修订测试程序的目的", approvers=("liujing",), reviewers=("wangfang",), number=12
     )
     doc = scenario.history().documents["SM-P-01"]
     (rev,) = doc.revisions
@@ -42,7 +42,7 @@ def test_committer_utc_offset_is_preserved(scenario):
         "cr-1",
         "修订",
         approvers=("liujing",),
-        reviewers=("liujing",),
+        reviewers=("wangfang",),
         date="2026-02-01T23:30:00-05:00",
     )
     (rev,) = scenario.history().documents["SM-P-01"].revisions
@@ -59,7 +59,7 @@ def test_direct_commit_on_main_is_unapproved(scenario):
 
 def test_self_approval_is_flagged_and_not_an_approval(scenario):
     change_doc(scenario, "cr-1", who="liujing")
-    scenario.git.merge("cr-1", "自己批准自己", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "自己批准自己", approvers=("liujing",), reviewers=("wangfang",))
     assert scenario.summary() == [("approval", "V1.1", False, ["DC503"])]
 
 
@@ -67,14 +67,14 @@ def test_self_approval_allowed_when_configured(scenario):
     scenario.set_config("allow_self_approval: false", "allow_self_approval: true")
     scenario.git.commit("允许自我批准", date="2026-01-01T12:00:00+08:00")
     change_doc(scenario, "cr-1", who="liujing")
-    scenario.git.merge("cr-1", "自己批准自己", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "自己批准自己", approvers=("liujing",), reviewers=("wangfang",))
     assert scenario.summary() == [("approval", "V1.1", True, [])]
 
 
 def test_approver_without_the_role(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge(
-        "cr-1", "无权批准", who="sunyue", approvers=("sunyue",), reviewers=("liujing",)
+        "cr-1", "无权批准", who="sunyue", approvers=("sunyue",), reviewers=("wangfang",)
     )
     assert scenario.summary() == [("approval", "V1.1", False, ["DC502"])]
 
@@ -94,7 +94,7 @@ def test_reviewer_without_role(scenario):
 def test_unknown_approver_does_not_count(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge(
-        "cr-1", "外人批准", who="outsider", approvers=("outsider",), reviewers=("liujing",)
+        "cr-1", "外人批准", who="outsider", approvers=("outsider",), reviewers=("wangfang",)
     )
     assert scenario.summary() == [("approval", "V1.1", False, ["DC512"])]
 
@@ -125,7 +125,7 @@ def test_merger_is_approver(scenario):
         "合并即批准",
         who="liujing",
         approvers=(),
-        reviewers=("liujing",),
+        reviewers=("wangfang",),
         platform="github",
         number=7,
     )
@@ -140,12 +140,12 @@ def test_merger_is_approver(scenario):
 def test_squash_merges_are_approval_events(scenario):
     scenario.files.doc(version="V1.1", body=body("压缩合并"))
     scenario.git.commit(
-        "修订目的 (#31)\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 刘静 <liu.jing@example.com>",
+        "修订目的 (#31)\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
         who="zhaolei",
     )
     scenario.files.doc(version="V1.2", body=body("GitLab 压缩合并"))
     scenario.git.commit(
-        "再次修订\n\nSee merge request it/sms!44\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 刘静 <liu.jing@example.com>",
+        "再次修订\n\nSee merge request it/sms!44\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
         who="zhaolei",
     )
     history = scenario.history()
@@ -159,13 +159,13 @@ def test_squash_merges_are_approval_events(scenario):
 
 def test_body_change_without_version_bump(scenario):
     change_doc(scenario, "cr-1", version="V1.0")
-    scenario.git.merge("cr-1", "忘记升版", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "忘记升版", approvers=("liujing",), reviewers=("wangfang",))
     assert scenario.summary() == [("approval", "V1.0", True, ["DC511"])]
 
 
 def test_version_going_down(scenario):
     change_doc(scenario, "cr-1", version="V0.9", status="draft")
-    scenario.git.merge("cr-1", "降版", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "降版", approvers=("liujing",), reviewers=("wangfang",))
     assert scenario.summary() == [("approval", "V0.9", True, ["DC510"])]
 
 
@@ -174,7 +174,7 @@ def test_front_matter_only_change_is_a_review(scenario):
     scenario.files.doc(extra="review_date: 2026-06-01\n")
     scenario.git.commit("年度评审：无变化", who="zhaolei")
     scenario.git.merge(
-        "review-2026", "2026 年度评审", approvers=("liujing",), reviewers=("liujing",)
+        "review-2026", "2026 年度评审", approvers=("liujing",), reviewers=("wangfang",)
     )
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert (rev.kind, rev.version, rev.approved, rev.sections, rev.problems) == (
@@ -192,7 +192,7 @@ def test_change_authors_are_the_merged_commits_authors_plus_co_authors(scenario)
     scenario.git.commit("第一步", who="zhaolei")
     scenario.files.doc(version="V1.1", body=body("二"))
     scenario.git.commit("第二步\n\nCo-authored-by: 周强 <zhou.qiang@example.com>", who="sunyue")
-    scenario.git.merge("cr-1", "两人修订", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "两人修订", approvers=("liujing",), reviewers=("wangfang",))
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert sorted(p.name for p in rev.authors) == ["周强", "孙悦", "赵磊"]
 
@@ -203,7 +203,7 @@ def test_approver_who_wrote_a_commit_on_the_branch_is_caught(scenario):
     scenario.git.commit("赵磊修改", who="zhaolei")
     scenario.files.doc(version="V1.1", body=body("二"))
     scenario.git.commit("批准人顺手改", who="liujing")
-    scenario.git.merge("cr-1", "混入批准人的提交", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "混入批准人的提交", approvers=("liujing",), reviewers=("wangfang",))
     assert scenario.summary()[0][3] == ["DC503"]
 
 
@@ -216,7 +216,7 @@ def test_authority_is_judged_by_the_rules_before_the_change(scenario):
     )
     scenario.git.commit("给自己加批准角色", who="zhaolei")
     scenario.git.merge(
-        "cr-1", "夹带授权", who="sunyue", approvers=("sunyue",), reviewers=("liujing",)
+        "cr-1", "夹带授权", who="sunyue", approvers=("sunyue",), reviewers=("wangfang",)
     )
     assert scenario.summary() == [("approval", "V1.1", False, ["DC502"])]
 
@@ -228,7 +228,7 @@ def test_rename_keeps_identity_and_chinese_paths_survive(scenario):
     )
     scenario.files.doc('docs/procedures/测试 程序 "新".md', version="V1.1", body=body("改名后"))
     scenario.git.commit("改名", who="zhaolei")
-    scenario.git.merge("move", "改名并修订", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("move", "改名并修订", approvers=("liujing",), reviewers=("wangfang",))
     doc = scenario.history().documents["SM-P-01"]
     assert doc.path == 'docs/procedures/测试 程序 "新".md'
     assert [r.version for r in doc.revisions] == ["V1.1"]
@@ -236,11 +236,11 @@ def test_rename_keeps_identity_and_chinese_paths_survive(scenario):
 
 def test_deleted_document_is_withdrawn_and_keeps_history(scenario):
     change_doc(scenario, "cr-1")
-    scenario.git.merge("cr-1", "修订", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "修订", approvers=("liujing",), reviewers=("wangfang",))
     scenario.git.branch("withdraw")
     (scenario.root / "docs/procedures/test.md").unlink()
     scenario.git.commit("撤回", who="zhaolei")
-    scenario.git.merge("withdraw", "撤回测试程序", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("withdraw", "撤回测试程序", approvers=("liujing",), reviewers=("wangfang",))
     doc = scenario.history().documents["SM-P-01"]
     assert doc.withdrawn
     assert [(r.kind, r.approved) for r in doc.revisions] == [
@@ -255,7 +255,7 @@ def test_legacy_history_comes_first(scenario):
         "cr-1",
         extra="legacy_history:\n  - {version: V0.9, change: 纸质版新建, author: 老王, date: 2019-05-01, approver: 老李, approval_date: 2019-05-10}\n",
     )
-    scenario.git.merge("cr-1", "纳入 Git", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "纳入 Git", approvers=("liujing",), reviewers=("wangfang",))
     revs = scenario.history().documents["SM-P-01"].revisions
     assert [(r.seq, r.kind, r.version) for r in revs] == [
         (1, "legacy", "V0.9"),
@@ -273,7 +273,7 @@ def test_mailmap_aliases_resolve_people(scenario):
     scenario.files.doc(version="V1.1", body=body("x"))
     scenario.git.commit("修订", who="zhaolei")
     scenario.git.checkout("main")
-    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <JING.personal@mail.example>\nReviewed-by: 刘静 <liu.jing@example.com>"
+    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <JING.personal@mail.example>\nReviewed-by: 王芳 <wang.fang@example.com>"
     scenario.git.run(
         "merge",
         "--no-ff",
@@ -294,7 +294,7 @@ def test_octopus_merge_is_an_approval(scenario):
         scenario.files.write(f"docs/procedures/{name}.md", procedure(doc_id=doc))
         scenario.git.commit(f"新增 {doc}", who="zhaolei")
         scenario.git.checkout("main")
-    message = "Merge branches 'a' and 'b'\n\n新增两个程序\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 刘静 <liu.jing@example.com>"
+    message = "Merge branches 'a' and 'b'\n\n新增两个程序\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
     scenario.git.run(
         "merge",
         "--no-ff",
@@ -324,7 +324,7 @@ def test_unrelated_history_merge(scenario):
         "commit", "-q", "-m", "外部导入", who="zhouqiang", date="2026-02-01T10:00:00+08:00"
     )
     scenario.git.run("checkout", "-q", "-f", "main")
-    message = "Merge branch 'import'\n\n导入\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 刘静 <liu.jing@example.com>"
+    message = "Merge branch 'import'\n\n导入\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
     scenario.git.run(
         "merge",
         "--no-ff",
@@ -360,13 +360,13 @@ def test_conflict_resolution_in_the_merge_counts_as_the_change(scenario):
     scenario.git.checkout("main")
     scenario.files.write("docs/procedures/other.md", procedure(doc_id="SM-P-05"))
     scenario.git.commit(
-        "无关改动\n\nSee merge request it/sms!2\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 刘静 <liu.jing@example.com>",
+        "无关改动\n\nSee merge request it/sms!2\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
         who="zhaolei",
     )
     scenario.git.run("merge", "--no-ff", "--no-commit", "cr-1", who="liujing", check=False)
     scenario.files.doc(version="V1.2", body=body("合并时解决冲突并再改"))
     scenario.git.run("add", "-A")
-    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 刘静 <liu.jing@example.com>"
+    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
     scenario.git.run("commit", "-q", "-m", message, who="liujing", date="2026-03-01T10:00:00+08:00")
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert rev.version == "V1.2"
@@ -374,7 +374,7 @@ def test_conflict_resolution_in_the_merge_counts_as_the_change(scenario):
 
 def test_trail_is_chronological_with_documents_and_versions(scenario):
     change_doc(scenario, "cr-1")
-    scenario.git.merge("cr-1", "第一次", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "第一次", approvers=("liujing",), reviewers=("wangfang",))
     scenario.files.doc(version="V1.2", body=body("直接"))
     scenario.git.commit("直接改", who="zhouqiang")
     events = scenario.history().events
@@ -387,11 +387,11 @@ def test_trail_is_chronological_with_documents_and_versions(scenario):
 
 def test_cross_check_commits_against_git_log_follow(scenario):
     change_doc(scenario, "cr-1")
-    scenario.git.merge("cr-1", "一", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "一", approvers=("liujing",), reviewers=("wangfang",))
     scenario.git.branch("move")
     (scenario.root / "docs/procedures/test.md").rename(scenario.root / "docs/procedures/改名.md")
     scenario.git.commit("改名", who="zhaolei")
-    scenario.git.merge("move", "二", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("move", "二", approvers=("liujing",), reviewers=("wangfang",))
     scenario.files.doc("docs/procedures/改名.md", version="V1.2", body=body("三"))
     scenario.git.commit("直接", who="zhouqiang")
     history = scenario.history()
@@ -424,6 +424,6 @@ def test_derive_works_on_the_bare_api(scenario):
     from doccontrol.load import repository
 
     change_doc(scenario, "cr-1")
-    scenario.git.merge("cr-1", "一", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "一", approvers=("liujing",), reviewers=("wangfang",))
     config = repository.load(scenario.root, only=set()).config
     assert derive(scenario.root, config).documents["SM-P-01"].last_approved.version == "V1.1"

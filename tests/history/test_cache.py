@@ -14,7 +14,9 @@ def merged_change(s, branch, version, when):
     s.git.branch(branch)
     s.files.doc(version=version, body=body(branch))
     s.git.commit(branch, who="zhaolei")
-    s.git.merge(branch, f"修订 {branch}", approvers=("liujing",), reviewers=("liujing",), date=when)
+    s.git.merge(
+        branch, f"修订 {branch}", approvers=("liujing",), reviewers=("wangfang",), date=when
+    )
 
 
 def as_json(history):
@@ -66,7 +68,7 @@ def test_mailmap_or_config_change_invalidates_the_cache(scenario):
     scenario.files.doc(version="V1.1", body=body("x"))
     scenario.git.commit("x", who="zhaolei")
     scenario.git.checkout("main")
-    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <jing@home.example>\nReviewed-by: 刘静 <liu.jing@example.com>"
+    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <jing@home.example>\nReviewed-by: 王芳 <wang.fang@example.com>"
     scenario.git.run(
         "merge",
         "--no-ff",

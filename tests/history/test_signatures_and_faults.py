@@ -34,8 +34,8 @@ def signed(tmp_path):
     s.set_config("control_since: null", "control_since: 2026-01-02")
     s.set_config("require_signed: false", "require_signed: true")
     s.set_config(
-        "department: qa, roles: [management-representative, qa-manager, department-head]}",
-        f'department: qa, roles: [management-representative, qa-manager, department-head], signing_keys: ["{liu_pub}"]}}',
+        "department: qa, roles: [management-representative, department-head]}",
+        f'department: qa, roles: [management-representative, department-head], signing_keys: ["{liu_pub}"]}}',
     )
     s.set_config(
         "department: operations, roles: [service-manager,",
@@ -58,7 +58,7 @@ def test_good_signature_by_the_approver(signed):
         "cr-1",
         "签名批准",
         approvers=("liujing",),
-        reviewers=("liujing",),
+        reviewers=("wangfang",),
         sign_key=signed.keys["liu"],
     )
     (rev,) = signed.history().documents["SM-P-01"].revisions
@@ -73,7 +73,7 @@ def test_good_signature_by_the_approver(signed):
 def test_forged_trailers_in_an_unsigned_merge_are_not_an_approval(signed):
     _change(signed, "cr-1")
     signed.git.merge(
-        "cr-1", "伪造的批准", who="zhaolei", approvers=("liujing",), reviewers=("liujing",)
+        "cr-1", "伪造的批准", who="zhaolei", approvers=("liujing",), reviewers=("wangfang",)
     )
     assert signed.summary() == [("approval", "V1.1", False, ["DC507"])]
 
@@ -84,7 +84,7 @@ def test_signature_by_an_unknown_key(signed):
         "cr-1",
         "陌生密钥",
         approvers=("liujing",),
-        reviewers=("liujing",),
+        reviewers=("wangfang",),
         sign_key=signed.keys["x"],
     )
     assert signed.summary() == [("approval", "V1.1", False, ["DC509"])]
@@ -97,7 +97,7 @@ def test_signature_by_a_known_key_of_someone_who_is_not_the_approver(signed):
         "别人签名",
         who="zhaolei",
         approvers=("liujing",),
-        reviewers=("liujing",),
+        reviewers=("wangfang",),
         sign_key=signed.keys["zhao"],
     )
     rev = signed.history().documents["SM-P-01"].revisions[0]
@@ -114,7 +114,7 @@ def test_trusted_forge_key_signs_for_the_forge(signed, tmp_path):
     signed.git.commit("信任平台密钥", date="2026-01-01T12:00:00+08:00")
     _change(signed, "cr-1")
     signed.git.merge(
-        "cr-1", "平台签名", approvers=("liujing",), reviewers=("liujing",), sign_key=forge
+        "cr-1", "平台签名", approvers=("liujing",), reviewers=("wangfang",), sign_key=forge
     )
     (rev,) = signed.history().documents["SM-P-01"].revisions
     assert (rev.approved, rev.signature.verified_for) == (True, "forge")
@@ -148,7 +148,7 @@ def test_detached_head_still_reads_main(scenario):
     scenario.git.branch("cr-1")
     scenario.files.doc(version="V1.1", body=body("x"))
     scenario.git.commit("x", who="zhaolei")
-    scenario.git.merge("cr-1", "合并", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "合并", approvers=("liujing",), reviewers=("wangfang",))
     scenario.git.run("checkout", "-q", "--detach", "HEAD~1")
     assert [r.version for r in scenario.history().documents["SM-P-01"].revisions] == ["V1.1"]
 
@@ -203,7 +203,7 @@ def test_commit_messages_in_odd_encodings(scenario):
             "PATH": "/usr/bin:/bin",
         },
     )
-    scenario.git.merge("cr-1", "Révision", approvers=("liujing",), reviewers=("liujing",))
+    scenario.git.merge("cr-1", "Révision", approvers=("liujing",), reviewers=("wangfang",))
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert rev.approved
 

@@ -9,11 +9,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from doccontrol import __version__
-from doccontrol.cli import check, history
+from doccontrol.cli import check, history, registers
 from doccontrol.cli.output import UsageError
 from doccontrol.load.repository import RepositoryError, find_root
 
-COMMANDS = (check, history)
+COMMANDS = (check, history, registers)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,226 @@
+"""``doccontrol register``, ``review-due`` and ``coverage``: the registers administrators
+and auditors ask for."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import io
+import sys
+from pathlib import Path
+
+from doccontrol import registers
+from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, table, write_atomic
+from doccontrol.history.gitread import GitError
+from doccontrol.history.load import load_history
+from doccontrol.history.model import History
+from doccontrol.load import repository
+from doccontrol.load.repository import Repository
+
+REGISTER_HEADERS = (
+    "文件编号",
+    "文件名称",
+    "类型",
+    "版本",
+    "状态",
+    "密级",
+    "归口部门",
+    "发布实施日期",
+    "最近批准",
+    "下次评审",
+)
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    register = commands.add_parser("register", help="the document register (受控文件清单)")
+    register.add_argument("--format", choices=("table", "csv", "xlsx", "json"), default="table")
+    register.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)"
+    )
+    register.set_defaults(run=run_register)
+    due = commands.add_parser(
+        "review-due", help="documents whose periodic review is due or overdue (待评审文件)"
+    )
+    due.add_argument(
+        "--within", type=int, default=0, metavar="DAYS", help="also those due within DAYS days"
+    )
+    due.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
+    due.add_argument("--format", choices=("table", "json"), default="table")
+    due.set_defaults(run=run_review_due)
+    cov = commands.add_parser(
+        "coverage",
+        help="every ISO/IEC 20000-1:2018 clause and what covers it; exit 1 if any is uncovered",
+    )
+    cov.add_argument("--format", choices=("table", "json"), default="table")
+    cov.set_defaults(run=run_coverage)
+
+
+def loaded(root: Path) -> tuple[Repository, History | None]:
+    """The repository and, when it is a Git repository with history, its history."""
+    repo = repository.load(root)
+    if repo.config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    try:
+        history = load_history(root, repo.config)
+    except GitError as exc:
+        print(f"doccontrol: note: no approval history ({exc})", file=sys.stderr)
+        history = None
+    return repo, history
+
+
+def register_cells(row: registers.DocumentRow) -> list[str]:
+    status = "已撤回" if row.withdrawn else registers.STATUS_LABELS.get(row.status, row.status)
+    return [
+        row.id,
+        row.title,
+        row.type_label,
+        row.version,
+        status,
+        row.confidentiality_label,
+        row.owner_name,
+        row.effective_date,
+        row.last_approval,
+        row.next_review,
+    ]
+
+
+def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    ws = book.active
+    ws.title = sheet
+    ws.append(list(headers))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        ws.append(row)
+    for i, header in enumerate(headers, 1):
+        width = max([len(header) * 2, *(len(str(r[i - 1])) * 2 for r in rows)]) + 2
+        ws.column_dimensions[ws.cell(1, i).column_letter].width = min(width, 60)
+    ws.freeze_panes = "A2"
+    # fixed timestamps so the same register gives the same bytes (audit packs are compared)
+    fixed = datetime.datetime(2000, 1, 1)
+    book.properties.created = fixed
+    book.properties.modified = fixed
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def run_register(args: argparse.Namespace, root: Path) -> int:
+    repo, history = loaded(root)
+    rows = registers.document_rows(repo, history)
+    cells = [register_cells(r) for r in rows]
+    if args.format == "xlsx":
+        if not args.output:
+            raise UsageError("--format xlsx writes a file: give -o FILE.xlsx")
+        write_atomic(Path(args.output), xlsx_bytes(REGISTER_HEADERS, cells, "受控文件清单"))
+        print(f"wrote {args.output} ({len(rows)} documents)")
+        return 0
+    if args.format == "json":
+        text = dumps_json([{**r.__dict__, "in_force": r.in_force} for r in rows])
+    elif args.format == "csv":
+        text = csv_text(REGISTER_HEADERS, cells)
+    else:
+        text = table(REGISTER_HEADERS, cells) + "\n"
+    if args.output:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+        print(f"wrote {args.output} ({len(rows)} documents)")
+    else:
+        print(text, end="")
+    return 0
+
+
+def run_review_due(args: argparse.Namespace, root: Path) -> int:
+    if args.within < 0:
+        raise UsageError("--within takes a number of days, 0 or more")
+    today = datetime.date.fromisoformat(
+        parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
+    )
+    repo, history = loaded(root)
+    due = registers.review_due(registers.document_rows(repo, history), today, args.within)
+    if args.format == "json":
+        print(
+            dumps_json(
+                [
+                    {
+                        "id": r.id,
+                        "title": r.title,
+                        "owner": r.owner,
+                        "last_approval": r.last_approval,
+                        "next_review": r.next_review,
+                        "overdue": r.next_review < today.isoformat(),
+                    }
+                    for r in due
+                ]
+            ),
+            end="",
+        )
+        return 0
+    rows = [
+        [
+            r.id,
+            r.title,
+            r.owner_name,
+            r.last_approval,
+            r.next_review,
+            "逾期" if r.next_review < today.isoformat() else "到期",
+        ]
+        for r in due
+    ]
+    print(table(("文件编号", "文件名称", "归口部门", "最近批准", "下次评审", "状态"), rows))
+    print(
+        f"{len(due)} documents due for review by {(today + datetime.timedelta(days=args.within)).isoformat()}"
+    )
+    return 0
+
+
+def run_coverage(args: argparse.Namespace, root: Path) -> int:
+    repo = repository.load(root)
+    rows = registers.coverage(repo.documents, repo.record_types, repo.clauses)
+    uncovered = [r for r in rows if r.leaf and not r.covered]
+    if args.format == "json":
+        print(
+            dumps_json(
+                [
+                    {
+                        "clause": r.clause.id,
+                        "title": r.clause.zh,
+                        "title_en": r.clause.en,
+                        "documents": list(r.documents),
+                        "record_types": list(r.record_types),
+                        "covered": r.covered,
+                    }
+                    for r in rows
+                ]
+            ),
+            end="",
+        )
+    else:
+        cells = [
+            [
+                r.clause.id,
+                r.clause.zh,
+                "、".join(r.documents) or "—",
+                "、".join(r.record_types) or "—",
+                "" if r.covered else "未覆盖",
+            ]
+            for r in rows
+        ]
+        print(table(("条款", "标题", "文件", "记录类型", ""), cells))
+        print(
+            f"{len(rows) - len([r for r in rows if not r.covered])} of {len(rows)} clauses covered"
+            + (f"; uncovered: {', '.join(r.clause.id for r in uncovered)}" if uncovered else "")
+        )
+    return 1 if uncovered else 0
