@@ -1,12 +1,16 @@
 # Two commands do everything on a fresh machine with Python 3.11+, git and make:
-#   make demo   build the demo compliance repository and its site, print where it is
-#   make test   lint, type-check and run the whole test suite
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+#   make demo   build the demo compliance repository and its controlled site (build/demo)
+#   make test   lint, type-check and run the whole test suite (real git, pre-commit,
+#               mkdocs and a real Chromium)
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed-stamp
+MERMAID_VERSION := 11.17.2
+MERMAID := .cache/vendor/mermaid.min.js
+export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install demo serve test lint typecheck pytest hooks bench clean
+.PHONY: install vendor browser demo serve site test lint typecheck pytest hooks bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,9 +20,29 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: $(STAMP)
-	$(BIN)/doccontrol check
-	$(BIN)/doccontrol register
+# Mermaid (the procedures' flowcharts) is vendored from the npm registry so the site needs
+# no internet when people read it.
+$(MERMAID):
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	rm -rf .cache/vendor/tmp && mkdir -p .cache/vendor/tmp
+	cd .cache/vendor/tmp && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js
+	mv .cache/vendor/tmp/package/dist/mermaid.min.js $(MERMAID)
+	rm -rf .cache/vendor/tmp
+
+vendor: $(MERMAID)
+
+# Debian's Chromium for the browser tests (Playwright drives the system browser).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+
+demo: $(STAMP) $(MERMAID)
+	$(BIN)/python tools/demo/build_demo.py
+
+serve: demo
+	$(BIN)/mkdocs serve -f build/demo/mkdocs.yml -a 127.0.0.1:8000
+
+site: $(STAMP) $(MERMAID)
+	$(BIN)/mkdocs build
 
 lint: $(STAMP)
 	$(BIN)/ruff check tools tests benchmarks
@@ -27,7 +51,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy tools
 
-pytest: $(STAMP)
+pytest: $(STAMP) $(MERMAID) browser
 	$(BIN)/pytest
 
 test: lint typecheck pytest
@@ -36,7 +60,7 @@ hooks: $(STAMP)
 	$(BIN)/pre-commit install
 
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_history.py
 
 clean:
-	rm -rf build .cache site
+	rm -rf build site .cache

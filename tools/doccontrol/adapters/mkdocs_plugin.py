@@ -126,7 +126,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 files.remove(file)
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
-                content = f"---\ntitle: {_yaml_text(title)}\n---\n\n{markdown}"
+                content = f"---\ntitle: {_yaml_text(title)}\nhide: [toc]\n---\n\n{markdown}"
                 files.append(File.generated(config, src_uri, content=content))
         for name in ASSETS:
             data = resources.files("doccontrol.site").joinpath(f"assets/{name}").read_bytes()
@@ -148,6 +148,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if document is None:
             return markdown
         page.meta["title"] = f"{document.id} {document.title}"
+        # Material reads `status` as its page-status badge: only obsolete documents get one
+        page.meta.pop("status", None)
+        if document.status == "obsolete":
+            page.meta["status"] = "deprecated"
         return pages.document_page(site, document, page.file.src_uri)
 
 

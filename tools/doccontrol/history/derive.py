@@ -298,11 +298,13 @@ class _Deriver:
                 version = _text(snapshot.meta, "version")
                 problems += self.version_problems(commit, state, snapshot, config)
                 changed = sections.changed_sections(state.approved_body, snapshot.body)
-                if (
+                unchanged = (
                     state.approved_body is not None
                     and snapshot.body == state.approved_body
-                    and rev_kind == "approval"
-                ):
+                    and _text(snapshot.meta, "version") == _text(state.approved_meta, "version")
+                    and _text(snapshot.meta, "status") == _text(state.approved_meta, "status")
+                )
+                if unchanged and rev_kind == "approval":
                     rev_kind = "review"
                     changed = ()
             revision = Revision(

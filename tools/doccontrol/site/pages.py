@@ -122,7 +122,7 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
         for i in range(0, len(cells), 2)
     ]
     stamp = f'<div class="dc-print-stamp">{PRINT_NOTE} · {esc(document.id)} {esc(document.version)} · 打印日期 <span class="dc-print-date"></span></div>'
-    return f'<div class="dc-control" data-doc-id="{esc(document.id)}"><table>{"".join(rows)}</table></div>\n{stamp}'
+    return f'<div class="dc-control" data-doc-id="{esc(document.id)}"><table class="dc-control-table">{"".join(rows)}</table></div>\n{stamp}'
 
 
 def banner(kind: str, title: str, text_html: str) -> str:

@@ -1,0 +1,193 @@
+"""The demo repository's site, built with the real `mkdocs build`, read as HTML."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+
+from site_helpers import page, table_rows
+
+
+def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
+    out = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "trail", "--format", "json"],
+        cwd=demo,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    events = json.loads(out.stdout)["events"]
+    assert [e["kind"] for e in events] == ["merge"] * 4 + ["squash"] + ["merge"] * 4 + [
+        "direct",
+        "merge",
+    ]
+    assert [p["code"] for e in events for p in e["problems"]] == ["DC501", "DC503"]
+    assert [e["signature"]["status"] for e in events].count("good") == 1
+
+
+def test_control_block_and_change_history(demo):
+    html = page(demo / "site", "procedures/incident-management")
+    control = dict(
+        zip(
+            *[iter(c for row in table_rows(html, "dc-control-table") for c in row)] * 2, strict=True
+        )
+    )
+    assert control["文件编号"] == "SM-P-21"
+    assert control["版本"] == "V1.1"
+    assert control["编制"] == "孙悦 2026-01-08"
+    assert control["审核"] == "王芳 2026-01-12"
+    assert control["批准"] == "刘静 2026-01-12"
+    assert control["合并请求"] == "!3"
+    assert 'href="https://gitlab.example.com/it/sms/-/merge_requests/3"' in html
+    history = table_rows(html, "dc-history")
+    assert history[0] == [
+        "序号",
+        "版本",
+        "更改处",
+        "更改内容",
+        "更改人",
+        "日期",
+        "审核人",
+        "日期",
+        "批准人",
+        "日期",
+    ]
+    # the demo appended a sentence to the end of section 6, i.e. to its last sub-section
+    assert history[1] == [
+        "1",
+        "V1.1",
+        "6.7 步骤说明",
+        "事件管理程序：补充重大事件的升级时限",
+        "孙悦",
+        "2026-01-08",
+        "王芳",
+        "2026-01-12",
+        "刘静",
+        "2026-01-12",
+    ]
+
+
+def test_legacy_history_comes_first(demo):
+    rows = table_rows(page(demo / "site", "procedures/document-and-record-control"), "dc-history")
+    assert rows[1][:5] == ["1", "V1.0", "全文", "新建（纸质受控版）", "王芳"]
+    assert rows[1][8:] == ["陈明远", "2024-03-08"]
+
+
+def test_banners(demo):
+    site = demo / "site"
+    assert "dc-pending" in page(site, "procedures/change-management")  # the direct commit
+    assert "dc-pending" in page(site, "procedures/problem-management")  # the self-approval
+    obsolete = page(site, "work-instructions/desktop-requests")
+    assert "dc-obsolete" in obsolete and 'href="../desktop-and-mobile-requests/"' in obsolete
+    assert "dc-review-overdue" in page(site, "procedures/budgeting-and-accounting")
+    assert "dc-pending" not in page(site, "procedures/incident-management")
+
+
+def test_signed_approval_and_rename(demo):
+    site = demo / "site"
+    control = [
+        c
+        for row in table_rows(page(site, "procedures/information-security"), "dc-control-table")
+        for c in row
+    ]
+    assert control[control.index("签名") + 1] == "签名有效"
+    history = table_rows(page(site, "procedures/knowledge-and-experience"), "dc-history")
+    assert [r[1] for r in history[1:]] == ["V1.1"]
+    assert not (site / "procedures/knowledge-management").exists()
+
+
+def test_new_procedure_from_draft_to_effective(demo):
+    rows = table_rows(page(demo / "site", "procedures/service-exit"), "dc-history")
+    assert [(r[1], r[4]) for r in rows[1:]] == [("V0.1", "黄丽"), ("V1.0", "黄丽")]
+
+
+def test_registers(demo):
+    site = demo / "site"
+    register = page(site, "registers/documents")
+    before, after = register.rsplit("已作废和已撤回的文件", 1)
+    current, retired = table_rows(before, "dc-register"), table_rows(after, "dc-register")
+    assert "SM-P-32" in [r[0] for r in current] and "SM-W-22-01" not in [r[0] for r in current]
+    assert [r[0] for r in retired[1:]] == ["SM-W-22-01"]
+    trail = table_rows(page(site, "registers/approvals"), "dc-trail")
+    assert len(trail) == 1 + 11
+    assert page(site, "registers/approvals").count("dc-has-problem") == 2
+    assert "dc-uncovered" not in page(site, "registers/coverage")
+    assert "SM-P-15" in [r[0] for r in table_rows(page(site, "registers/review-due"), "dc-review")]
+    records = page(site, "records")
+    assert 'href="change-request/CR-2026-007/"' in records
+    record = table_rows(page(site, "records/change-request/CR-2026-007"), "dc-record")
+    assert ["变更编号", "CR-2026-007"] in record
+    form = table_rows(page(site, "forms/change-request"), "dc-form")
+    assert form[0] == ["字段", "填写说明", "填写"] and any(
+        r[0].startswith("变更类别") for r in form
+    )
+
+
+def test_placeholders_are_filled_everywhere(demo):
+    site = demo / "site"
+    assert "示例信息技术有限公司" in page(site, "manual/service-management-manual")
+    for path in site.rglob("*.html"):
+        assert "{{ org." not in path.read_text(encoding="utf-8"), path
+
+
+def test_nothing_above_the_publishing_level_reaches_the_site(demo):
+    site = demo / "site"
+    secret_doc = (demo / "docs/work-instructions/security-incident-contacts.md").read_text(
+        encoding="utf-8"
+    )
+    phones = re.findall(r"400-000-\d{4}", secret_doc)
+    assert "SECRET-MARKER-SM-W-26-01" in secret_doc and phones
+    secret_record = yaml_data(demo / "records/security-incident/SEC-2026-002.yaml")
+    assert secret_record["confidentiality"] == "confidential"
+    first_line = secret_record["description"].strip().splitlines()[0]
+    markers = [
+        "SECRET-MARKER-SM-W-26-01",
+        *phones,
+        first_line,
+        "security-incident-contacts",
+        "SEC-2026-002/",
+    ]
+    for path in site.rglob("*"):
+        if path.is_file():
+            text = path.read_bytes().decode("utf-8", "replace")
+            for marker in markers:
+                assert marker not in text, f"{marker} leaked into {path}"
+    assert "SEC-2026-001" in page(site, "records")  # the internal one is published
+
+
+def yaml_data(path):
+    from ruamel.yaml import YAML
+
+    return YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+
+
+def test_chinese_search_index_is_segmented(demo):
+    index = json.loads((demo / "site/search/search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["zh", "en"]
+    pages = {
+        d["location"].split("#")[0]
+        for d in index["docs"]
+        if "钓鱼" in d["text"] or "钓鱼" in d["title"]
+    }
+    documents = {p for p in pages if p.startswith(("procedures/", "manual/", "work-instructions/"))}
+    assert documents == {"procedures/information-security/"}
+    assert any("\u200b钓鱼\u200b" in d["text"] for d in index["docs"])  # jieba put word boundaries
+
+
+def test_strict_build_fails_on_unapproved_changes(demo, tmp_path):
+    env = {**os.environ, "DOCCONTROL_STRICT": "true", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "s")],
+        cwd=demo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert (
+        "unapproved changes on the main branch in SM-P-18, SM-P-23" in result.stdout + result.stderr
+    )

@@ -1,0 +1,477 @@
+"""Build the demo compliance repository under build/demo and its controlled site.
+
+The repository starts from this project's documents, records and config, then replays about
+a year of work with real git commands and fixed dates and identities, so the result is the
+same on every run: merge requests merged with --no-ff and GitLab-style trailers, a GitHub
+squash merge, an SSH-signed merge, a renamed procedure, a new procedure from draft V0.1 to
+V1.0, a work instruction made obsolete and superseded, a periodic review without content
+change, one direct unapproved commit and one self-approved (forged) merge.
+
+    python tools/demo/build_demo.py [--out build/demo] [--no-site]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+PEOPLE = {
+    "chenmy": ("陈明远", "chen.mingyuan@example.com"),
+    "liujing": ("刘静", "liu.jing@example.com"),
+    "wangfang": ("王芳", "wang.fang@example.com"),
+    "zhaolei": ("赵磊", "zhao.lei@example.com"),
+    "sunyue": ("孙悦", "sun.yue@example.com"),
+    "zhouqiang": ("周强", "zhou.qiang@example.com"),
+    "wuting": ("吴婷", "wu.ting@example.com"),
+    "zhenghao": ("郑浩", "zheng.hao@example.com"),
+    "huangli": ("黄丽", "huang.li@example.com"),
+    "github": ("GitHub", "noreply@github.com"),
+}
+AS_OF = "2026-11-26"
+
+
+class Demo:
+    def __init__(self, root: Path, keys: Path) -> None:
+        self.root = root
+        self.key = keys / "demo_signing_ed25519"
+
+    def git(
+        self,
+        *args: str,
+        who: str = "wangfang",
+        when: str = "2025-11-28T10:00:00+08:00",
+        committer: str | None = None,
+    ) -> str:
+        name, email = PEOPLE[who]
+        c_name, c_email = PEOPLE[committer or who]
+        env = {
+            "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+            "HOME": str(self.root.parent),
+            "LANG": "C.UTF-8",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": name,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_AUTHOR_DATE": when,
+            "GIT_COMMITTER_NAME": c_name,
+            "GIT_COMMITTER_EMAIL": c_email,
+            "GIT_COMMITTER_DATE": when,
+        }
+        result = subprocess.run(
+            ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"demo: git {' '.join(args)} failed:\n{result.stderr}")
+        return result.stdout.strip()
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def edit(
+        self,
+        rel: str,
+        version: str | None = None,
+        status: str | None = None,
+        add: tuple[str, str] | None = None,
+        meta: dict[str, str] | None = None,
+    ) -> None:
+        """Change a document: its version/status, a sentence appended to a section, front-matter keys."""
+        path = self.path(rel)
+        text = path.read_text(encoding="utf-8")
+        front_end = text.index("\n---\n", 4)
+        front, body = text[: front_end + 1], text[front_end + 1 :]
+        if version:
+            front = re.sub(
+                r"^version: .*$", f"version: {version}", front, count=1, flags=re.MULTILINE
+            )
+        if status:
+            front = re.sub(r"^status: .*$", f"status: {status}", front, count=1, flags=re.MULTILINE)
+        for key, value in (meta or {}).items():
+            if re.search(rf"^{key}: .*$", front, flags=re.MULTILINE):
+                front = re.sub(
+                    rf"^{key}: .*$", f"{key}: {value}", front, count=1, flags=re.MULTILINE
+                )
+            else:
+                front += f"{key}: {value}\n"
+        if add:
+            heading, sentence = add
+            match = re.search(rf"^## \d+ {re.escape(heading)}\n", body, flags=re.MULTILINE)
+            if not match:
+                raise SystemExit(f"demo: no section {heading} in {rel}")
+            following = body.find("\n## ", match.end())
+            at = following if following >= 0 else len(body)
+            body = body[:at].rstrip("\n") + f"\n\n{sentence}\n" + body[at:]
+        path.write_text(front + body, encoding="utf-8")
+
+    def change(
+        self, branch: str, who: str, when: str, message: str, edits: list[dict[str, object]]
+    ) -> None:
+        self.git("checkout", "-q", "-b", branch, "main")
+        for e in edits:
+            self.edit(**e)  # type: ignore[arg-type]
+        self.git("add", "-A")
+        self.git("commit", "-q", "-m", message, who=who, when=when)
+
+    def merge(
+        self,
+        branch: str,
+        title: str,
+        number: int,
+        when: str,
+        merger: str = "liujing",
+        approver: str = "liujing",
+        reviewer: str = "wangfang",
+        sign: bool = False,
+    ) -> None:
+        self.git("checkout", "-q", "main")
+        message = (
+            f"Merge branch '{branch}' into 'main'\n\n{title}\n\nSee merge request it/sms!{number}\n\n"
+            f"Approved-by: {PEOPLE[approver][0]} <{PEOPLE[approver][1]}>\nReviewed-by: {PEOPLE[reviewer][0]} <{PEOPLE[reviewer][1]}>"
+        )
+        args = ["merge", "--no-ff", "-q", "-m", message, branch]
+        if sign:
+            args = [
+                "-c",
+                "gpg.format=ssh",
+                "-c",
+                f"user.signingkey={self.key}",
+                "merge",
+                "-S",
+                *args[1:],
+            ]
+        self.git(*args, who=merger, when=when)
+        self.git("branch", "-q", "-d", branch)
+
+
+def build(out: Path, site: bool) -> None:
+    if out.exists():
+        shutil.rmtree(out)
+    out.mkdir(parents=True)
+    keys = out.parent / "demo-keys"
+    keys.mkdir(exist_ok=True)
+    for name in ("demo_signing_ed25519", "demo_signing_ed25519.pub"):
+        shutil.copy(HERE / "keys" / name, keys / name)
+    (keys / "demo_signing_ed25519").chmod(0o600)  # ssh-keygen refuses readable private keys
+    public_key = (HERE / "keys/demo_signing_ed25519.pub").read_text().strip()
+
+    for item in ("docs", "records", "schemas"):
+        shutil.copytree(PROJECT / item, out / item)
+    for item in ("doccontrol.yml", "mkdocs.yml", ".gitignore"):
+        shutil.copy(PROJECT / item, out / item)
+    vendor = PROJECT / ".cache/vendor/mermaid.min.js"
+    if vendor.is_file():
+        (out / ".cache/vendor").mkdir(parents=True)
+        shutil.copy(vendor, out / ".cache/vendor/mermaid.min.js")
+    config = (out / "doccontrol.yml").read_text(encoding="utf-8")
+    config = config.replace("control_since: null", "control_since: '2025-12-01'")
+    config = config.replace("repo_url: null", "repo_url: https://gitlab.example.com/it/sms")
+    config = config.replace(
+        "department: qa, roles: [management-representative, department-head]}",
+        f'department: qa, roles: [management-representative, department-head], signing_keys: ["{public_key}"]}}',
+    )
+    (out / "doccontrol.yml").write_text(config, encoding="utf-8")
+    mkdocs = (
+        (out / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "strict: !ENV [DOCCONTROL_STRICT, false]",
+            f'strict: !ENV [DOCCONTROL_STRICT, false]\n      as_of: "{AS_OF}"',
+        )
+    )
+    (out / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    shutil.copy(
+        HERE / "documents/desktop-requests-old.md",
+        out / "docs/work-instructions/desktop-requests.md",
+    )
+    d = Demo(out, keys)
+    d.edit(
+        "docs/procedures/document-and-record-control.md",
+        meta={
+            "legacy_history": "\n  - {version: V1.0, sections: 全文, change: 新建（纸质受控版）, author: 王芳, date: 2024-03-01, reviewer: 刘静, review_date: 2024-03-05, approver: 陈明远, approval_date: 2024-03-08}"
+        },
+    )
+
+    # a procedure last approved long ago, so its periodic review is overdue by the demo date
+    d.edit("docs/procedures/budgeting-and-accounting.md", meta={"effective_date": "2025-06-01"})
+
+    # 2025-11-28: the documents come under Git; before control_since, so the baseline
+    d.git("init", "-q", "-b", "main")
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "导入服务管理体系文件（纳入 Git 管理的基线）",
+        who="wangfang",
+        when="2025-11-28T16:20:00+08:00",
+    )
+
+    d.change(
+        "mr-3-incident-escalation",
+        "sunyue",
+        "2026-01-08T14:05:00+08:00",
+        "事件管理：补充重大事件的升级时限",
+        [
+            {
+                "rel": "docs/procedures/incident-management.md",
+                "version": "V1.1",
+                "add": (
+                    "流程描述",
+                    "重大事件宣布后 15 分钟内，事件经理须通知服务经理和受影响客户的业务关系经理；每 60 分钟通报一次进展。",
+                ),
+            },
+        ],
+    )
+    d.merge(
+        "mr-3-incident-escalation",
+        "事件管理程序：补充重大事件的升级时限",
+        3,
+        "2026-01-12T10:30:00+08:00",
+    )
+
+    d.change(
+        "mr-5-change-roles",
+        "zhouqiang",
+        "2026-02-04T09:40:00+08:00",
+        "变更管理：明确变更实施人与验证人分离",
+        [
+            {
+                "rel": "docs/procedures/change-management.md",
+                "version": "V1.1",
+                "add": ("角色与职责", "变更实施人不得同时担任该变更的实施后验证人。"),
+            },
+        ],
+    )
+    d.merge("mr-5-change-roles", "变更管理程序：实施人与验证人分离", 5, "2026-02-09T11:00:00+08:00")
+
+    # a new procedure: draft V0.1 published for comment, then V1.0 effective
+    d.git("checkout", "-q", "-b", "mr-7-service-exit", "main")
+    shutil.copy(HERE / "documents/service-exit.md", out / "docs/procedures/service-exit.md")
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "新增客户数据返还与服务退出管理程序（征求意见稿）",
+        who="huangli",
+        when="2026-02-26T15:10:00+08:00",
+    )
+    d.merge(
+        "mr-7-service-exit",
+        "新增 SM-P-32 客户数据返还与服务退出管理程序（草稿 V0.1）",
+        7,
+        "2026-03-02T10:00:00+08:00",
+    )
+    d.change(
+        "mr-9-service-exit-v1",
+        "huangli",
+        "2026-03-30T16:45:00+08:00",
+        "服务退出程序：采纳征求意见，正式发布",
+        [
+            {
+                "rel": "docs/procedures/service-exit.md",
+                "version": "V1.0",
+                "status": "effective",
+                "meta": {"effective_date": "2026-04-06"},
+                "add": ("流程描述", "客户要求提前终止数据返还的，须由客户书面确认放弃剩余数据。"),
+            },
+        ],
+    )
+    d.merge(
+        "mr-9-service-exit-v1",
+        "SM-P-32 客户数据返还与服务退出管理程序 V1.0 发布",
+        9,
+        "2026-04-06T09:30:00+08:00",
+    )
+
+    # a GitHub-style squash merge: the forge commits for the author
+    d.git("checkout", "-q", "main")
+    d.edit(
+        "docs/procedures/service-request-management.md",
+        version="V1.1",
+        add=(
+            "流程描述",
+            "需要客户审批的服务请求，审批超过 2 个工作日未答复的，服务台须电话催办并记录。",
+        ),
+    )
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "修订服务请求管理程序的审批催办要求 (#42)\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
+        who="sunyue",
+        committer="github",
+        when="2026-05-11T17:20:00+08:00",
+    )
+
+    # a signed approval
+    d.change(
+        "mr-12-security-notice",
+        "wuting",
+        "2026-06-10T10:15:00+08:00",
+        "信息安全：缩短高级别事件的客户通知时限",
+        [
+            {
+                "rel": "docs/procedures/information-security.md",
+                "version": "V1.1",
+                "add": (
+                    "流程描述",
+                    "自本版本起，“高”级别信息安全事件须在定级后 2 小时内通知受影响客户。",
+                ),
+            },
+        ],
+    )
+    d.merge(
+        "mr-12-security-notice",
+        "信息安全管理程序：客户通知时限缩短为 2 小时",
+        12,
+        "2026-06-15T09:00:00+08:00",
+        sign=True,
+    )
+
+    # a renamed procedure keeps its history (identity is the id)
+    d.git("checkout", "-q", "-b", "mr-14-knowledge", "main")
+    d.git(
+        "mv",
+        "docs/procedures/knowledge-management.md",
+        "docs/procedures/knowledge-and-experience.md",
+    )
+    d.edit(
+        "docs/procedures/knowledge-and-experience.md",
+        version="V1.1",
+        add=("流程描述", "每次重大事件关闭后 10 个工作日内，须将经验教训整理为知识条目。"),
+    )
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "知识管理：重命名文件并补充经验教训要求",
+        who="zhenghao",
+        when="2026-07-01T11:00:00+08:00",
+    )
+    d.merge(
+        "mr-14-knowledge",
+        "知识管理程序：补充重大事件经验教训的沉淀",
+        14,
+        "2026-07-06T10:00:00+08:00",
+    )
+
+    # a work instruction made obsolete and superseded
+    d.git("checkout", "-q", "-b", "mr-16-desktop", "main")
+    d.edit(
+        "docs/work-instructions/desktop-requests.md",
+        status="obsolete",
+        meta={"superseded_by": "SM-W-22-02"},
+    )
+    shutil.copy(
+        HERE / "documents/desktop-requests-new.md",
+        out / "docs/work-instructions/desktop-and-mobile-requests.md",
+    )
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "以桌面与移动终端作业指导书替代原桌面作业指导书",
+        who="sunyue",
+        when="2026-07-28T14:30:00+08:00",
+    )
+    d.merge(
+        "mr-16-desktop",
+        "SM-W-22-02 替代 SM-W-22-01",
+        16,
+        "2026-08-03T09:45:00+08:00",
+        reviewer="zhaolei",
+    )
+
+    # a periodic review without content change: front matter only
+    d.change(
+        "mr-18-risk-review",
+        "zhaolei",
+        "2026-09-03T10:00:00+08:00",
+        "风险和机遇管理程序年度评审：内容适宜，无需修改",
+        [
+            {
+                "rel": "docs/procedures/risks-and-opportunities.md",
+                "meta": {"review_date": "2026-09-07"},
+            },
+        ],
+    )
+    d.merge("mr-18-risk-review", "SM-P-03 年度评审（无内容变化）", 18, "2026-09-07T15:00:00+08:00")
+
+    # a direct commit on main: nobody approved it
+    d.git("checkout", "-q", "main")
+    d.edit(
+        "docs/procedures/change-management.md",
+        version="V1.2",
+        add=("流程描述", "国庆假期期间变更窗口临时调整为每日 23:00 至次日 01:00。"),
+    )
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "临时调整假期变更窗口",
+        who="zhouqiang",
+        when="2026-09-28T21:40:00+08:00",
+    )
+
+    # a forged approval: the author approves and merges her own change
+    d.change(
+        "mr-21-problem-rca",
+        "sunyue",
+        "2026-10-28T16:00:00+08:00",
+        "问题管理：根本原因分析增加 5Why 模板要求",
+        [
+            {
+                "rel": "docs/procedures/problem-management.md",
+                "version": "V1.1",
+                "add": ("流程描述", "P1、P2 问题的根本原因分析须使用 5Why 模板并附在问题记录中。"),
+            },
+        ],
+    )
+    d.merge(
+        "mr-21-problem-rca",
+        "问题管理程序：根本原因分析模板",
+        21,
+        "2026-11-02T09:10:00+08:00",
+        merger="sunyue",
+        approver="sunyue",
+        reviewer="wangfang",
+    )
+
+    commits = d.git("rev-list", "--count", "main")
+    print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-02)")
+    if site:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(out / "mkdocs.yml")],
+            cwd=out,
+            env=env,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise SystemExit("demo: mkdocs build failed")
+        print(f"demo site: {out / 'site'}/index.html  (serve it with: make serve)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=PROJECT / "build/demo")
+    parser.add_argument("--no-site", action="store_true", help="build the repository only")
+    args = parser.parse_args()
+    build(args.out.resolve(), not args.no_site)
+
+
+if __name__ == "__main__":
+    main()
