@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
-from doccontrol.history import cache, frontmatter_fast, identities, messages, sections, signatures
+from doccontrol.history import cache, identities, messages, sections, signatures
 from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitError, GitReader
 from doccontrol.history.model import (
     ApprovalEvent,
@@ -34,7 +34,7 @@ from doccontrol.history.model import (
     RevisionKind,
     Signature,
 )
-from doccontrol.load import frontmatter
+from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import load_config
 
 DOC_PATH = re.compile(r"^docs/.+\.md$")

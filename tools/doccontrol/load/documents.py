@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from doccontrol.load import frontmatter, text, yaml_source
+from doccontrol.load import frontmatter, frontmatter_fast, text, yaml_source
 from doccontrol.load.yaml_source import Positions
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Problem
@@ -41,6 +41,22 @@ def load_document(path: str, data: bytes) -> Loaded[Document]:
         return Loaded(None, (*problems, wrong))
     document = Document(path, parsed.data, split.body, split.body_first_line, parsed.positions)
     return Loaded(document, problems)
+
+
+def load_document_light(path: str, data: bytes) -> Document | None:
+    """The document's identifying keys without a full parse, or None when only the full
+    parser can read it (the caller then uses load_document)."""
+    try:
+        text_ = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    split = frontmatter.split(path, text_.replace("\r\n", "\n"))
+    if isinstance(split, Problem):
+        return None
+    meta = frontmatter_fast.read(split.yaml_text)
+    if meta is None:
+        return None
+    return Document(path, meta, split.body, split.body_first_line, EMPTY_POSITIONS)
 
 
 def load_record(path: str, record_type: str, data: bytes) -> Loaded[Record]:

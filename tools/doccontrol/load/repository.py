@@ -209,7 +209,14 @@ def load(root: Path, only: Iterable[str] | None = None) -> Repository:
         if data is None:
             problems += [problem] if problem else []
             continue
-        loaded = loaders.load_document(_rel(root, path), data)
+        rel = _rel(root, path)
+        if wanted is not None and rel not in wanted:
+            # not being checked: only its identity and links matter, so read it the fast way
+            light = loaders.load_document_light(rel, data)
+            if light is not None:
+                documents.append(light)
+                continue
+        loaded = loaders.load_document(rel, data)
         problems += loaded.problems
         if loaded.item is not None:
             documents.append(loaded.item)

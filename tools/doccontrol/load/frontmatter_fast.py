@@ -1,6 +1,7 @@
-"""A strict fast path for reading the few front-matter keys history needs from old versions.
+"""A strict fast path for reading a document's identifying front-matter keys.
 
-History reads thousands of historic blobs; a full YAML parse of each dominates the run. Most
+History reads thousands of historic blobs, and a check of one file needs every other
+document's id; a full YAML parse of each would dominate both. Most
 front matter is plain ``key: value`` and ``key: [a, b]`` lines, which this reads exactly; any
 needed key written in a form it does not fully understand returns None, and the caller falls
 back to the real YAML parser. Keys history does not use are skipped whatever their form.

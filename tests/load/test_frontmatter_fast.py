@@ -1,0 +1,53 @@
+"""On valid YAML, the fast front-matter reader either agrees with the real parser or declines.
+
+(It skips keys it does not need without judging them; a file broken there is reported when
+that file itself is checked.)"""
+
+from __future__ import annotations
+
+import random
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from doccontrol.load import frontmatter_fast
+
+VALUES = [
+    "SM-P-01", "'SM-P-01'", '"SM-P-01"', "V1.0 # 注释", "变更管理程序", "'它''s'", '"a: b"', "a: b", "1.0",
+    "[a, b]", "[a, 'b']", "[]", "[a,]", "{x: 1}", "|\n  多行\n  文本", "&anchor x", "yes", '"esc\\"aped"', "",
+]
+KEYS = ["id", "title", "type", "version", "status", "approver", "reviewer", "owner", "clauses", "legacy_history"]
+
+
+def normal(value: object) -> object:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return None if value is None else str(value)
+
+
+def test_agrees_with_yaml_or_declines():
+    rng = random.Random(7)
+    yaml = YAML(typ="safe")
+    answered = 0
+    for _ in range(3000):
+        lines = []
+        for key in rng.sample(KEYS, rng.randint(1, len(KEYS))):
+            value = rng.choice(VALUES)
+            if rng.random() < 0.15:
+                lines.append(f"{key}:\n  - x\n  - 'y'")
+            else:
+                lines.append(f"{key}: {value}".rstrip())
+            if rng.random() < 0.1:
+                lines.append("# comment")
+        text = "\n".join(lines) + "\n"
+        fast = frontmatter_fast.read(text)
+        if fast is None:
+            continue
+        try:
+            full = yaml.load(text)
+        except YAMLError:
+            continue
+        answered += 1
+        for key, value in fast.items():
+            assert normal(full.get(key)) == normal(value), (text, key)
+    assert answered > 300  # the fast path is taken for the plain forms
