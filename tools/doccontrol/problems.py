@@ -79,6 +79,7 @@ CODES: dict[str, str] = {
     "DC512": "unknown-person",
     "DC513": "invalid-at-approval",
     "DC514": "history-incomplete",
+    "DC515": "effective-outside-approval",
 }
 
 

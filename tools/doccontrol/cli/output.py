@@ -6,7 +6,7 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -92,3 +92,14 @@ def parse_date_arg(value: str | None, option: str) -> str | None:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
         raise UsageError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def progress(task: str) -> Callable[[str], None]:
+    """Progress lines on an interactive terminal (stderr); silent in CI and in pipes."""
+    interactive = sys.stderr.isatty() and not os.environ.get("CI")
+
+    def say(step: str) -> None:
+        if interactive:
+            print(f"\r\033[K{task}: {step}…", end="", file=sys.stderr, flush=True)
+
+    return say

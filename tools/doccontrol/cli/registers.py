@@ -7,6 +7,7 @@ import argparse
 import csv
 import datetime
 import io
+import re
 import sys
 from pathlib import Path
 
@@ -107,7 +108,26 @@ def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> b
     book.properties.modified = fixed
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return _fixed_zip_times(buffer.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """The same zip with every entry dated 1980-01-01 (openpyxl stamps the current time)."""
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():  # keep the order: [Content_Types].xml first
+            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            data = source.read(item.filename)
+            if item.filename == "docProps/core.xml":  # openpyxl sets "modified" to now on save
+                data = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data
+                )
+            target.writestr(info, data)
+    return out.getvalue()
 
 
 def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:

@@ -29,7 +29,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_DIR = Path(".cache/doccontrol")
-FORMAT = 2
+FORMAT = 3
 
 
 def cache_key(config_bytes: bytes, mailmap: bytes, branch: str) -> str:
@@ -216,7 +216,12 @@ def history_from(data: dict[str, Any]) -> History:
     people = People(body["people"])
     documents = {
         d[0]: DocumentHistory(
-            d[0], d[1], d[2], tuple(decode_revision(r, people) for r in d[4]), d[3]
+            d[0],
+            d[1],
+            d[2],
+            tuple(decode_revision(r, people) for r in d[4]),
+            d[3],
+            decode_revision(d[5], people) if d[5] else None,
         )
         for d in body["documents"]
     }
@@ -232,7 +237,14 @@ def history_from(data: dict[str, Any]) -> History:
 def history_to(history: History) -> dict[str, Any]:
     people = People()
     documents = [
-        [d.id, d.path, d.title, d.withdrawn, [encode_revision(r, people) for r in d.revisions]]
+        [
+            d.id,
+            d.path,
+            d.title,
+            d.withdrawn,
+            [encode_revision(r, people) for r in d.revisions],
+            encode_revision(d.baseline, people) if d.baseline else None,
+        ]
         for d in history.documents.values()
     ]
     events = [encode_event(e, people) for e in history.events]

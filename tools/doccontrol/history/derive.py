@@ -55,6 +55,7 @@ class _DocState:
     approved_body: str | None = None
     revisions: list[Revision] = field(default_factory=list)
     withdrawn: bool = False
+    baseline: Revision | None = None
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,7 @@ class _Deriver:
                     "approved_body": st.approved_body,
                     "withdrawn": st.withdrawn,
                     "revisions": [cache.encode_revision(r, people) for r in st.revisions],
+                    "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -148,6 +150,7 @@ class _Deriver:
                 st["approved_body"],
                 [cache.decode_revision(r, people) for r in st["revisions"]],
                 st["withdrawn"],
+                cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
             )
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
@@ -239,8 +242,28 @@ class _Deriver:
             if change.new_blob and DOC_PATH.match(change.new_path or ""):
                 snapshots[change.new_blob] = _parse_blob(next(self.contents))
         if precontrol:
+            author = self.person(config, commit.author_name, commit.author_email)
             for change in changes:
-                self.apply(change, snapshots, baseline=True)
+                state, snapshot = self.apply(change, snapshots, baseline=True)
+                if state is not None and snapshot is not None:
+                    state.baseline = Revision(
+                        seq=0,
+                        kind="baseline",
+                        version=_text(snapshot.meta, "version"),
+                        commit=commit.sha,
+                        date=commit.committer_date,
+                        change=messages.summary(commit.message),
+                        sections=(),
+                        authors=(author,),
+                        author_date=commit.author_date,
+                        reviewers=(),
+                        approvers=(),
+                        merge_request=None,
+                        signature=Signature("none"),
+                        approved=True,
+                        path=state.path,
+                        status=_text(snapshot.meta, "status"),
+                    )
             return
         merger = self.person(config, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, config, trailer_pairs)
@@ -739,7 +762,12 @@ def _history(deriver: _Deriver, ref: str, tip: str, shallow: bool) -> History:
         revisions = _legacy_revisions(state.meta, state.path) + state.revisions
         numbered = tuple(_renumber(r, i) for i, r in enumerate(revisions, 1))
         documents[doc_id] = DocumentHistory(
-            doc_id, state.path, _text(state.meta, "title"), numbered, state.withdrawn
+            doc_id,
+            state.path,
+            _text(state.meta, "title"),
+            numbered,
+            state.withdrawn,
+            state.baseline,
         )
     return History(
         branch=ref, head=tip, documents=documents, events=tuple(deriver.events), incomplete=shallow

@@ -285,7 +285,7 @@ class GitReader:
             _, kind, _, data = self.repo.git.get_object_data(f"{rev}:{path}")
         except ValueError:
             return None
-        return data if kind == "blob" else None
+        return data if kind in (b"blob", "blob") else None
 
     def working_tree(self) -> Path | None:
         return Path(self.repo.working_tree_dir) if self.repo.working_tree_dir else None

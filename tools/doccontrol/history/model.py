@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal"]
+RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal", "baseline"]
 
 
 @dataclass(frozen=True)
@@ -119,6 +119,9 @@ class DocumentHistory:
     title: str
     revisions: tuple[Revision, ...]
     withdrawn: bool = False
+    # the version as it stood when document control began (pre-control history); not a
+    # revision of the change history, but the version in force until the first approval
+    baseline: Revision | None = None
 
     @property
     def last_approved(self) -> Revision | None:

@@ -1,0 +1,221 @@
+"""``doccontrol approve BRANCH``: approve by merging, for teams who merge locally.
+
+It refuses unless the branch is valid, every changed document's version went up, the person
+running it (git config user.email) holds an approver role for every changed document and did
+not author the change, and the reviewer (--reviewer) holds a reviewer role. Then it makes the
+``--no-ff`` merge with ``Approved-by`` and ``Reviewed-by`` trailers, signed when asked."""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import tempfile
+from pathlib import Path
+
+from doccontrol import versions
+from doccontrol.cli.output import UsageError
+from doccontrol.config import Config, Person
+from doccontrol.history.identities import parse_ident, trailers
+from doccontrol.load import frontmatter_fast, repository
+from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.validate.check import check
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    approve = commands.add_parser(
+        "approve",
+        help="check a branch and approve it by merging it into the main branch (--no-ff, with trailers)",
+    )
+    approve.add_argument("branch", metavar="BRANCH")
+    approve.add_argument(
+        "--reviewer",
+        metavar="WHO",
+        help="who reviewed it: person id, name or email from doccontrol.yml",
+    )
+    approve.add_argument(
+        "--title",
+        metavar="TEXT",
+        help="the change summary (default: the branch's first commit subject)",
+    )
+    approve.add_argument(
+        "--sign",
+        action="store_true",
+        help="sign the merge commit (git merge -S, with your configured key)",
+    )
+    approve.set_defaults(run=run)
+
+
+def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    if check and result.returncode != 0:
+        raise UsageError(f"git {' '.join(args)} failed: {result.stderr.strip()}")
+    return result
+
+
+def _find_person(config: Config, who: str) -> Person | None:
+    needle = who.strip().lower()
+    _, email = parse_ident(who)
+    for person in config.people:
+        if needle in (person.id.lower(), person.name.lower()) or (
+            email and email.lower() in person.emails
+        ):
+            return person
+    return None
+
+
+def _meta_and_body(data: str | None, path: str) -> tuple[dict[str, object], str] | None:
+    if data is None:
+        return None
+    parts = split(path, data)
+    if not isinstance(parts, FrontMatterSplit):
+        return None
+    return frontmatter_fast.read(parts.yaml_text) or {}, parts.body
+
+
+def _role_set(value: object) -> set[str]:
+    if isinstance(value, str):
+        return {value}
+    return {str(v) for v in value} if isinstance(value, list) else set()
+
+
+def _show(root: Path, rev: str, path: str) -> str | None:
+    result = subprocess.run(
+        ["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True, check=False
+    )
+    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
+
+
+def run(args: argparse.Namespace, root: Path) -> int:
+    repo = repository.load(root, only=set())
+    config = repo.config
+    if config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    main = config.main_branch
+    refusals: list[str] = []
+    if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip() != main:
+        raise UsageError(f"check out {main} first: approval merges into {main}")
+    if _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
+        raise UsageError("the work tree has uncommitted changes; commit or stash them first")
+    if _git(root, "rev-parse", "--verify", "--quiet", f"{args.branch}^{{commit}}").returncode != 0:
+        raise UsageError(f"no branch {args.branch!r}")
+    ahead = _git(root, "rev-list", "--count", f"{main}..{args.branch}").stdout.strip()
+    if ahead in ("", "0"):
+        raise UsageError(f"{args.branch} has nothing that {main} does not have")
+    me_email = _git(root, "config", "user.email").stdout.strip()
+    approver = config.person_by_email(me_email) if me_email else None
+    if approver is None:
+        raise UsageError(
+            f"you ({me_email or 'no git config user.email'}) are not among the people in doccontrol.yml, so you cannot approve"
+        )
+    reviewer = None
+    if args.reviewer:
+        reviewer = _find_person(config, args.reviewer)
+        if reviewer is None:
+            raise UsageError(
+                f"reviewer {args.reviewer!r} is not among the people in doccontrol.yml"
+            )
+    elif config.approval.require_review:
+        raise UsageError(
+            "review is required (approval.require_review): name the reviewer with --reviewer WHO"
+        )
+
+    # who wrote the change: the authors of the branch's commits, and their co-authors
+    log = _git(
+        root,
+        "log",
+        "--format=%aE%x1f%(trailers:key=Co-authored-by,valueonly,unfold)%x1e",
+        f"{main}..{args.branch}",
+    ).stdout
+    authors: set[str] = set()
+    for entry in log.split("\x1e"):
+        if not entry.strip():
+            continue
+        email, _, co = entry.strip().partition("\x1f")
+        authors.add(email.lower())
+        authors |= {parse_ident(v)[1].lower() for v in co.splitlines() if v.strip()}
+    if not config.approval.allow_self_approval and set(approver.emails) & authors:
+        refusals.append(
+            f"{approver.name} wrote commits on {args.branch}; someone else must approve it (segregation of duties)"
+        )
+    if (
+        reviewer is not None
+        and not config.approval.allow_self_approval
+        and set(reviewer.emails) & authors
+    ):
+        refusals.append(
+            f"reviewer {reviewer.name} wrote commits on {args.branch}; the review must be independent"
+        )
+
+    changed = _git(
+        root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
+    ).stdout.splitlines()
+    for line in changed:
+        status, _, path = line.partition("\t")
+        if not path.endswith(".md"):
+            continue
+        new = _meta_and_body(_show(root, args.branch, path), path) if status != "D" else None
+        old = _meta_and_body(_show(root, main, path), path)
+        rules = old or new
+        if rules is None:
+            continue
+        meta = rules[0]
+        doc_id = str((new or old or ({}, ""))[0].get("id", path))
+        needed_set = _role_set(meta.get("approver"))
+        if not needed_set & set(approver.roles):
+            refusals.append(
+                f"{doc_id}: {approver.name} holds none of the approver roles {', '.join(sorted(map(str, needed_set)))}"
+            )
+        review_set = _role_set(meta.get("reviewer"))
+        if (
+            reviewer is not None
+            and config.approval.require_review
+            and not review_set & set(reviewer.roles)
+        ):
+            refusals.append(
+                f"{doc_id}: reviewer {reviewer.name} holds none of the reviewer roles {', '.join(sorted(map(str, review_set)))}"
+            )
+        if new is not None and old is not None:
+            doc_type = config.document_types.get(str(new[0].get("type", "")))
+            if doc_type:
+                a = versions.parse(str(old[0].get("version", "")), doc_type.version_scheme)
+                b = versions.parse(str(new[0].get("version", "")), doc_type.version_scheme)
+                if a and b and (b < a or (b == a and new[1] != old[1])):
+                    refusals.append(
+                        f"{doc_id}: text changed but the version did not go up from {a} (doccontrol bump {doc_id})"
+                    )
+
+    with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
+        tree = Path(tmp) / "branch"
+        _git(root, "worktree", "add", "--detach", "--quiet", str(tree), args.branch, check=True)
+        try:
+            problems = check(repository.load(tree))
+        finally:
+            _git(root, "worktree", "remove", "--force", str(tree))
+    refusals += [f"{p.format()}" for p in problems]
+
+    if refusals:
+        print(f"not approved: {args.branch}")
+        for reason in refusals:
+            print(f"  - {reason}")
+        return 1
+    subject = (
+        args.title
+        or _git(
+            root, "log", "--reverse", "--format=%s", f"{main}..{args.branch}"
+        ).stdout.splitlines()[0]
+    )
+    lines = [f"Approved-by: {approver.name} <{approver.emails[0]}>"]
+    if reviewer is not None:
+        lines.append(f"Reviewed-by: {reviewer.name} <{reviewer.emails[0]}>")
+    message = f"Merge branch '{args.branch}'\n\n{subject}\n\n" + "\n".join(lines)
+    merge = ["merge", "--no-ff", "--quiet", "-m", message, args.branch]
+    if args.sign:
+        merge.insert(1, "-S")
+    result = _git(root, *merge)
+    if result.returncode != 0:
+        _git(root, "merge", "--abort")
+        raise UsageError(f"git merge failed: {result.stderr.strip() or result.stdout.strip()}")
+    parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
+    sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
+    print(f"approved {args.branch} as {sha}: " + "; ".join(f"{k}: {v}" for k, v in parsed))
+    return 0

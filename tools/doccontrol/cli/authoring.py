@@ -1,0 +1,162 @@
+"""``doccontrol new``, ``new-record`` and ``bump``: what authors run."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import subprocess
+from pathlib import Path
+
+from doccontrol import authoring, versions
+from doccontrol.authoring import AuthoringError
+from doccontrol.cli.output import UsageError, parse_date_arg, write_atomic
+from doccontrol.config import Config
+from doccontrol.load import repository
+from doccontrol.load.repository import Repository
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    new = commands.add_parser(
+        "new", help="create a draft document with the next free id and its section skeleton"
+    )
+    new.add_argument(
+        "type",
+        metavar="TYPE",
+        help="document type: manual, procedure, policy, work-instruction, form, external",
+    )
+    new.add_argument("title", metavar="TITLE", help='文件名称, e.g. "服务退出管理程序"')
+    new.add_argument(
+        "--owner",
+        metavar="DEPT",
+        help="归口部门 (default: your department, from git config user.email)",
+    )
+    new.add_argument(
+        "--parent",
+        type=int,
+        default=0,
+        metavar="N",
+        help="the procedure number a work instruction belongs to",
+    )
+    new.add_argument(
+        "--path", metavar="FILE", help="where to write it (default: the type's folder, named by id)"
+    )
+    new.set_defaults(run=run_new)
+    record = commands.add_parser(
+        "new-record", help="create a record with the next free id and its required fields stubbed"
+    )
+    record.add_argument("type", metavar="TYPE", help="record type, e.g. incident")
+    record.add_argument(
+        "--date", metavar="DATE", help="the record's date, for the year in its id (default: today)"
+    )
+    record.set_defaults(run=run_new_record)
+    bump = commands.add_parser(
+        "bump", help="raise a document's version by its scheme, editing the front matter in place"
+    )
+    bump.add_argument("doc_id", metavar="DOC_ID")
+    kind = bump.add_mutually_exclusive_group()
+    for flag, text in (
+        ("minor", "V1.1 → V1.2 (default for decimal)"),
+        ("major", "V1.2 → V2.0; V0.3 → V1.0"),
+        ("revision", "A/0 → A/1 (default for edition)"),
+        ("edition", "A/3 → B/0"),
+    ):
+        kind.add_argument(f"--{flag}", dest="kind", action="store_const", const=flag, help=text)
+    bump.set_defaults(run=run_bump)
+
+
+def _repo(root: Path) -> tuple[Repository, Config]:
+    repo = repository.load(root, only=set())
+    if repo.config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    return repo, repo.config
+
+
+def _my_department(root: Path, config: Config) -> str | None:
+    email = subprocess.run(
+        ["git", "config", "user.email"], cwd=root, capture_output=True, text=True, check=False
+    ).stdout.strip()
+    person = config.person_by_email(email) if email else None
+    return person.department if person else None
+
+
+def run_new(args: argparse.Namespace, root: Path) -> int:
+    repo, config = _repo(root)
+    doc_type = config.document_types.get(args.type)
+    if doc_type is None:
+        raise UsageError(
+            f"unknown document type {args.type!r}; configured: {', '.join(config.document_types)}"
+        )
+    owner = args.owner or _my_department(root, config) or next(iter(config.departments))
+    if owner not in config.departments:
+        raise UsageError(f"unknown department {owner!r}; known: {', '.join(config.departments)}")
+    if "{parent" in doc_type.id_format and not args.parent:
+        raise UsageError(
+            f"a {doc_type.label} belongs to a procedure: give --parent N (e.g. --parent 21 for SM-P-21)"
+        )
+    taken = {d.id for d in repo.documents if d.id}
+    try:
+        doc_id = authoring.next_id(
+            doc_type.id_format, doc_type.id_pattern, taken, datetime.date.today().year, args.parent
+        )
+    except AuthoringError as exc:
+        raise UsageError(str(exc)) from None
+    path = Path(args.path) if args.path else root / doc_type.folder / f"{doc_id.lower()}.md"
+    if path.exists():
+        raise UsageError(f"{path} already exists")
+    write_atomic(
+        path,
+        authoring.new_document_text(config, doc_type, doc_id, args.title, owner).encode("utf-8"),
+    )
+    print(
+        f"created {doc_id} {args.title} ({versions.FIRST_DRAFT[doc_type.version_scheme]} draft) at {path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path}"
+    )
+    return 0
+
+
+def run_new_record(args: argparse.Namespace, root: Path) -> int:
+    repo, _ = _repo(root)
+    record_type = repo.record_types.get(args.type)
+    if record_type is None:
+        raise UsageError(
+            f"unknown record type {args.type!r}; known: {', '.join(sorted(repo.record_types))}"
+        )
+    day = datetime.date.fromisoformat(
+        parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
+    )
+    taken = set(repo.record_files.get(args.type, {}))
+    try:
+        record_id = authoring.next_id(
+            record_type.id_format, record_type.id_pattern, taken, day.year
+        )
+    except AuthoringError as exc:
+        raise UsageError(str(exc)) from None
+    path = root / "records" / args.type / f"{record_id}.yaml"
+    write_atomic(path, authoring.new_record_text(record_type, record_id, day).encode("utf-8"))
+    print(
+        f"created {record_id} at {path.relative_to(root)}; fill in the fields, then: doccontrol check {path.relative_to(root)}"
+    )
+    return 0
+
+
+def run_bump(args: argparse.Namespace, root: Path) -> int:
+    repo, config = _repo(root)
+    document = repo.document(args.doc_id)
+    if document is None:
+        raise UsageError(f"no document {args.doc_id} in docs/")
+    doc_type = config.document_types.get(document.type or "")
+    if doc_type is None:
+        raise UsageError(f"{document.path}: document type {document.type!r} is not configured")
+    kind: versions.BumpKind = args.kind or (
+        "minor" if doc_type.version_scheme == "decimal" else "revision"
+    )
+    path = root / document.path
+    text = path.read_bytes().decode("utf-8")
+    try:
+        new_text, old, new = authoring.bump_front_matter(
+            text, document.path, doc_type.version_scheme, kind
+        )
+    except AuthoringError as exc:
+        raise UsageError(str(exc)) from None
+    write_atomic(path, new_text.encode("utf-8"))
+    print(f"{args.doc_id}: {old} → {new} ({document.path})")
+    return 0

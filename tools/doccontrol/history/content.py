@@ -1,0 +1,80 @@
+"""Documents as they were: the version in force on a date, the text of a revision, and what
+changed between two versions, section by section."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+from dataclasses import dataclass
+
+from doccontrol.history.gitread import GitReader
+from doccontrol.history.model import DocumentHistory, Revision
+from doccontrol.history.sections import split_sections
+
+
+def in_force_on(history: DocumentHistory, day: datetime.date) -> Revision | None:
+    """The last approved revision committed on or before ``day`` (in the committer's own
+    time zone, as the date was written); before any, the pre-control baseline."""
+    baseline = history.baseline
+    found = baseline if baseline is not None and baseline.date[:10] <= day.isoformat() else None
+    for revision in history.revisions:
+        if (
+            revision.approved
+            and revision.commit
+            and revision.date[:10] <= day.isoformat()
+            and revision.kind != "withdrawal"
+        ):
+            found = revision
+        elif (
+            revision.approved
+            and revision.kind == "withdrawal"
+            and revision.date[:10] <= day.isoformat()
+        ):
+            found = None
+    return found
+
+
+def with_version(history: DocumentHistory, version: str) -> Revision | None:
+    """The last Git revision that carries ``version`` (approved ones first)."""
+    candidates = [history.baseline] if history.baseline is not None else []
+    matching = [r for r in [*candidates, *history.revisions] if r.version == version and r.commit]
+    approved = [r for r in matching if r.approved]
+    chosen = approved or matching
+    return chosen[-1] if chosen else None
+
+
+def text_at(reader: GitReader, revision: Revision) -> str | None:
+    data = reader.read_file_at(revision.commit, revision.path)
+    return data.decode("utf-8", "replace") if data is not None else None
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    title: str
+    kind: str  # changed | added | removed
+    diff: tuple[str, ...]
+
+
+def section_changes(old_body: str, new_body: str) -> list[SectionChange]:
+    before = dict(split_sections(old_body))
+    after = split_sections(new_body)
+    changes = []
+    for title, text in after:
+        if title not in before:
+            changes.append(
+                SectionChange(
+                    title or "（前言）", "added", tuple(f"+{line}" for line in text.splitlines())
+                )
+            )
+        elif before[title] != text:
+            lines = difflib.unified_diff(
+                before[title].splitlines(), text.splitlines(), lineterm="", n=1
+            )
+            changes.append(SectionChange(title or "（前言）", "changed", tuple(list(lines)[2:])))
+    titles = {t for t, _ in after}
+    for title, text in before.items():
+        if title not in titles:
+            changes.append(
+                SectionChange(title, "removed", tuple(f"-{line}" for line in text.splitlines()))
+            )
+    return changes
