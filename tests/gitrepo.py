@@ -37,6 +37,15 @@ class GitRepo:
     def run(
         self, *args: str, who: str = "wangfang", date: str | None = None, check: bool = True
     ) -> str:
+        result = self.attempt(*args, who=who, date=date)
+        if check and result.returncode != 0:
+            raise AssertionError(f"git {' '.join(args)} failed: {result.stderr}")
+        return result.stdout.strip()
+
+    def attempt(
+        self, *args: str, who: str = "wangfang", date: str | None = None
+    ) -> subprocess.CompletedProcess[str]:
+        """Run git as ``who`` (never relying on a global git identity) and return the result."""
         name, email = PEOPLE[who]
         when = date or "2026-01-01T09:00:00+08:00"
         env = {
@@ -50,12 +59,9 @@ class GitRepo:
             "GIT_CONFIG_NOSYSTEM": "1",
             "HOME": str(self.root.parent),
         }
-        result = subprocess.run(
+        return subprocess.run(
             ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=False
         )
-        if check and result.returncode != 0:
-            raise AssertionError(f"git {' '.join(args)} failed: {result.stderr}")
-        return result.stdout.strip()
 
     def commit(self, message: str, who: str = "wangfang", date: str | None = None) -> str:
         self.run("add", "-A")

@@ -13,10 +13,38 @@ from ruamel.yaml.error import YAMLError
 from doccontrol.load import frontmatter_fast
 
 VALUES = [
-    "SM-P-01", "'SM-P-01'", '"SM-P-01"', "V1.0 # 注释", "变更管理程序", "'它''s'", '"a: b"', "a: b", "1.0",
-    "[a, b]", "[a, 'b']", "[]", "[a,]", "{x: 1}", "|\n  多行\n  文本", "&anchor x", "yes", '"esc\\"aped"', "",
+    "SM-P-01",
+    "'SM-P-01'",
+    '"SM-P-01"',
+    "V1.0 # 注释",
+    "变更管理程序",
+    "'它''s'",
+    '"a: b"',
+    "a: b",
+    "1.0",
+    "[a, b]",
+    "[a, 'b']",
+    "[]",
+    "[a,]",
+    "{x: 1}",
+    "|\n  多行\n  文本",
+    "&anchor x",
+    "yes",
+    '"esc\\"aped"',
+    "",
 ]
-KEYS = ["id", "title", "type", "version", "status", "approver", "reviewer", "owner", "clauses", "legacy_history"]
+KEYS = [
+    "id",
+    "title",
+    "type",
+    "version",
+    "status",
+    "approver",
+    "reviewer",
+    "owner",
+    "clauses",
+    "legacy_history",
+]
 
 
 def normal(value: object) -> object:

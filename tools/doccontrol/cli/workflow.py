@@ -62,9 +62,11 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
     approvers = "、".join(p.name for p in revision.approvers) or "—"
     mr = revision.merge_request.label if revision.merge_request else "—"
     print(f"# {doc.id} {doc.title} — 于 {day} 有效的版本")
-    print(
-        f"# 版本 {revision.version} · 批准 {approvers} {revision.date[:10]} · 合并请求 {mr} · 提交 {revision.commit[:10]} · {revision.path}"
-    )
+    if revision.kind == "baseline":
+        what = f"纳入文件控制时的基线 {revision.date[:10]}"
+    else:
+        what = f"批准 {approvers} {revision.date[:10]} · 合并请求 {mr}"
+    print(f"# 版本 {revision.version} · {what} · 提交 {revision.commit[:10]} · {revision.path}")
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
 
@@ -79,7 +81,10 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError(f"no document {args.doc_id} in the history of {history.branch}")
-    known = ", ".join(dict.fromkeys(r.version for r in doc.revisions if r.commit))
+    with_text = [
+        r for r in ([doc.baseline] if doc.baseline else []) + list(doc.revisions) if r.commit
+    ]
+    known = ", ".join(dict.fromkeys(r.version for r in with_text))
     old, new = content.with_version(doc, args.old), content.with_version(doc, args.new)
     for wanted, found in ((args.old, old), (args.new, new)):
         if found is None:

@@ -1,0 +1,447 @@
+"""Author, approver and auditor workflows as people run them, on real Git repositories."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from builders import PROJECT, SECTIONS
+from history_helpers import body
+
+
+def run(cwd, *args, env=None):
+    full = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "doccontrol", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=full,
+    )
+
+
+# --- new, new-record, bump ------------------------------------------------------------
+
+
+def test_new_document_gets_next_id_skeleton_and_validates(repo):
+    result = run(repo.root, "new", "procedure", "服务退出管理程序", "--owner", "business")
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout.strip()
+        == "created SM-P-02 服务退出管理程序 (V0.1 draft) at docs/procedures/sm-p-02.md"
+    )
+    text = (repo.root / "docs/procedures/sm-p-02.md").read_text()
+    assert (
+        "version: V0.1\nstatus: draft\n" in text and "approver: [management-representative]" in text
+    )
+    assert [line for line in text.splitlines() if line.startswith("## ")] == [
+        f"## {n} {s}" for n, s in enumerate(SECTIONS, 1)
+    ]
+    assert run(repo.root, "check", "docs/procedures/sm-p-02.md").returncode == 0
+
+
+def test_new_work_instruction_needs_its_procedure(repo):
+    missing = run(repo.root, "new", "work-instruction", "重大事件通报")
+    assert missing.returncode == 2
+    assert "give --parent N" in missing.stderr
+    made = run(
+        repo.root,
+        "new",
+        "work-instruction",
+        "重大事件通报",
+        "--parent",
+        "21",
+        "--owner",
+        "service-desk",
+    )
+    assert "created SM-W-21-01" in made.stdout
+
+
+def test_new_with_unknown_type_or_department(repo):
+    assert run(repo.root, "new", "memo", "x").stderr.startswith(
+        "doccontrol: error: unknown document type 'memo'"
+    )
+    assert run(repo.root, "new", "procedure", "x", "--owner", "legal").stderr.startswith(
+        "doccontrol: error: unknown department 'legal'"
+    )
+
+
+def test_new_record_stubs_required_fields_with_next_id(repo):
+    repo.record("INC-2026-0001")
+    result = run(repo.root, "new-record", "incident", "--date", "2026-05-01")
+    assert result.returncode == 0
+    text = (repo.root / "records/incident/INC-2026-0002.yaml").read_text()
+    assert "id: INC-2026-0002  # 编号" in text and "reported: 2026-05-01  # 报告日期" in text
+    assert run(repo.root, "new-record", "nope").stderr.startswith(
+        "doccontrol: error: unknown record type 'nope'"
+    )
+    assert run(repo.root, "new-record", "incident", "--date", "2026-13-01").returncode == 2
+
+
+def test_bump_changes_only_the_version_keeping_comments_and_quotes(repo):
+    path = repo.root / "docs/procedures/test.md"
+    original = (
+        path.read_text()
+        .replace("version: V1.0", "version: 'V1.0'  # 修订时升版")
+        .replace("title: 测试程序", 'title: "测试程序"  # 名称')
+    )
+    path.write_text(original)
+    result = run(repo.root, "bump", "SM-P-01")
+    assert result.stdout.strip() == "SM-P-01: V1.0 → V1.1 (docs/procedures/test.md)"
+    assert path.read_text() == original.replace("'V1.0'", "'V1.1'")
+    assert (
+        run(repo.root, "bump", "SM-P-01", "--major")
+        .stdout.strip()
+        .endswith("V1.1 → V2.0 (docs/procedures/test.md)")
+    )
+    wrong = run(repo.root, "bump", "SM-P-01", "--edition")
+    assert wrong.returncode == 2 and "bumped with --minor or --major" in wrong.stderr
+    assert (
+        run(repo.root, "bump", "SM-P-77").stderr.strip()
+        == "doccontrol: error: no document SM-P-77 in docs/"
+    )
+
+
+def test_bump_never_leaves_a_half_written_file(repo, monkeypatch):
+    from doccontrol.cli import output
+
+    path = repo.root / "docs/procedures/test.md"
+    before = path.read_bytes()
+
+    def failing_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(output.os, "replace", failing_replace)
+    with pytest.raises(OSError):
+        output.write_atomic(path, b"half")
+    assert path.read_bytes() == before
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+# --- the version-bump hook through the real pre-commit ------------------------------------
+
+
+def _with_hooks(scenario):
+    root = scenario.root
+    shutil.copytree(
+        PROJECT / "tools/doccontrol",
+        root / "tools/doccontrol",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copy(PROJECT / "tools/run-doccontrol.py", root / "tools/run-doccontrol.py")
+    shutil.copy(PROJECT / ".pre-commit-config.yaml", root / ".pre-commit-config.yaml")
+    scenario.git.commit("hooks", date="2026-01-01T11:00:00+08:00")
+    pre_commit = Path(sys.executable).parent / "pre-commit"
+    env = {**os.environ, "PATH": f"{pre_commit.parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run([str(pre_commit), "install"], cwd=root, check=True, capture_output=True, env=env)
+
+
+def test_version_bump_hook_through_pre_commit(scenario):
+    _with_hooks(scenario)
+    scenario.git.branch("cr-1")
+    scenario.files.doc(body=body("改了正文却没升版"))
+    scenario.git.run("add", "-A")
+    blocked = scenario.git.attempt("commit", "-m", "改正文", who="zhaolei")
+    assert blocked.returncode != 0
+    assert (
+        "DC511 SM-P-01 text changed since main (V1.0) but the version is still V1.0; run: doccontrol bump SM-P-01 --minor"
+        in blocked.stdout + blocked.stderr
+    )
+    assert run(scenario.root, "bump", "SM-P-01").returncode == 0
+    scenario.git.run("add", "-A")
+    passed = scenario.git.attempt("commit", "-m", "改正文并升版", who="zhaolei")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
+
+
+def test_draft_made_effective_on_main_is_refused(scenario):
+    scenario.files.doc(version="V0.1", status="draft", body=body("草稿"))
+    scenario.git.commit("草稿", date="2026-01-01T12:00:00+08:00")
+    scenario.files.doc(version="V1.0", status="effective", body=body("草稿"))
+    result = run(scenario.root, "check-versions", "docs/procedures/test.md")
+    assert result.returncode == 1
+    assert (
+        "docs/procedures/test.md:6:1: DC515 SM-P-01 becomes effective only through approval"
+        in result.stdout
+    )
+    scenario.git.branch("release-v1")
+    assert run(scenario.root, "check-versions", "docs/procedures/test.md").returncode == 0
+
+
+# --- approve ------------------------------------------------------------------------------
+
+
+def _branch_with_change(scenario, who="zhaolei", version="V1.1"):
+    scenario.git.branch("cr-9")
+    scenario.files.doc(version=version, body=body("批准前的修订"))
+    scenario.git.commit("修订目的", who=who)
+    scenario.git.checkout("main")
+
+
+def _identity(scenario, person):
+    from gitrepo import PEOPLE
+
+    name, email = PEOPLE[person]
+    subprocess.run(["git", "config", "user.name", name], cwd=scenario.root, check=True)
+    subprocess.run(["git", "config", "user.email", email], cwd=scenario.root, check=True)
+
+
+def test_approve_merges_with_trailers_and_the_history_counts_it(scenario):
+    _branch_with_change(scenario)
+    _identity(scenario, "liujing")
+    result = run(
+        scenario.root, "approve", "cr-9", "--reviewer", "wangfang", "--title", "修订测试程序"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (
+        "Approved-by: 刘静 <liu.jing@example.com>; Reviewed-by: 王芳 <wang.fang@example.com>"
+        in result.stdout
+    )
+    (rev,) = scenario.history().documents["SM-P-01"].revisions
+    assert (rev.kind, rev.version, rev.approved, rev.change, rev.problems) == (
+        "approval",
+        "V1.1",
+        True,
+        "修订测试程序",
+        (),
+    )
+
+
+def test_approve_refuses_self_approval_missing_role_and_missing_bump(scenario):
+    _branch_with_change(scenario, who="liujing", version="V1.0")
+    _identity(scenario, "liujing")
+    refused = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang")
+    assert refused.returncode == 1
+    assert refused.stdout.splitlines() == [
+        "not approved: cr-9",
+        "  - 刘静 wrote commits on cr-9; someone else must approve it (segregation of duties)",
+        "  - SM-P-01: text changed but the version did not go up from V1.0 (doccontrol bump SM-P-01)",
+    ]
+    _identity(scenario, "sunyue")
+    no_role = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang")
+    assert (
+        "  - SM-P-01: 孙悦 holds none of the approver roles management-representative"
+        in no_role.stdout
+    )
+    assert scenario.git.run("rev-list", "--count", "main") == "1"  # nothing was merged
+
+
+def test_approve_refuses_an_invalid_branch_and_bad_usage(scenario):
+    scenario.git.branch("cr-bad")
+    scenario.files.doc(version="V1.1", status="efective", body=body("x"))
+    scenario.git.commit("坏的状态", who="zhaolei")
+    scenario.git.checkout("main")
+    _identity(scenario, "liujing")
+    bad = run(scenario.root, "approve", "cr-bad", "--reviewer", "wangfang")
+    assert bad.returncode == 1 and "DC104 'status' (状态) must be one of" in bad.stdout
+    assert (
+        run(scenario.root, "approve", "nope", "--reviewer", "wangfang").stderr.strip()
+        == "doccontrol: error: no branch 'nope'"
+    )
+    assert "name the reviewer with --reviewer" in run(scenario.root, "approve", "cr-bad").stderr
+    scenario.git.checkout("cr-bad")
+    assert (
+        run(scenario.root, "approve", "cr-bad", "--reviewer", "wangfang").stderr.strip()
+        == "doccontrol: error: check out main first: approval merges into main"
+    )
+
+
+# --- show, diff -------------------------------------------------------------------------------
+
+
+def test_show_as_of_and_diff(scenario):
+    _branch_with_change(scenario)
+    scenario.git.merge(
+        "cr-9",
+        "修订",
+        approvers=("liujing",),
+        reviewers=("wangfang",),
+        date="2026-03-10T10:00:00+08:00",
+    )
+    before = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-01")
+    assert before.returncode == 0
+    assert before.stdout.splitlines()[1].startswith("# 版本 V1.0 · 纳入文件控制时的基线 2026-01-01")
+    after = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-10")
+    assert after.stdout.splitlines()[1].startswith("# 版本 V1.1 · 批准 刘静 2026-03-10")
+    assert "批准前的修订" in after.stdout and "批准前的修订" not in before.stdout
+    assert (
+        "no approved version in force on 2025-12-01"
+        in run(scenario.root, "show", "SM-P-01", "--as-of", "2025-12-01").stderr
+    )
+    assert run(scenario.root, "show", "SM-P-01", "--as-of", "2026-02-30").returncode == 2
+    diff = run(scenario.root, "diff", "SM-P-01", "V1.0", "V1.1")
+    assert diff.returncode == 0
+    assert diff.stdout.splitlines()[2:] == [
+        "## 更改：1 目的",
+        "  @@ -1 +1 @@",
+        "  -目的的内容。",
+        "  +批准前的修订",
+    ]
+    assert (
+        "has no version V3.0 in Git (versions: V1.0, V1.1)"
+        in run(scenario.root, "diff", "SM-P-01", "V1.0", "V3.0").stderr
+    )
+
+
+# --- registers ----------------------------------------------------------------------------------
+
+
+def test_register_formats_and_review_due(scenario, tmp_path):
+    _branch_with_change(scenario)
+    scenario.git.merge(
+        "cr-9",
+        "修订",
+        approvers=("liujing",),
+        reviewers=("wangfang",),
+        date="2026-03-10T10:00:00+08:00",
+    )
+    rows = list(csv.reader(io.StringIO(run(scenario.root, "register", "--format", "csv").stdout)))
+    assert rows[0] == [
+        "文件编号",
+        "文件名称",
+        "类型",
+        "版本",
+        "状态",
+        "密级",
+        "归口部门",
+        "发布实施日期",
+        "最近批准",
+        "下次评审",
+    ]
+    assert rows[1] == [
+        "SM-P-01",
+        "测试程序",
+        "程序文件",
+        "V1.1",
+        "有效",
+        "内部",
+        "体系管理部",
+        "2026-01-05",
+        "2026-03-10",
+        "2027-03-10",
+    ]
+    data = json.loads(run(scenario.root, "register", "--format", "json").stdout)
+    assert data[0]["last_approval"] == "2026-03-10"
+    xlsx = tmp_path / "register.xlsx"
+    assert run(scenario.root, "register", "--format", "xlsx", "-o", str(xlsx)).returncode == 0
+    sheet = load_workbook(xlsx).active
+    assert (
+        sheet.title == "受控文件清单"
+        and sheet["A1"].value == "文件编号"
+        and sheet["D2"].value == "V1.1"
+    )
+    assert run(scenario.root, "register", "--format", "xlsx").returncode == 2
+    due = run(scenario.root, "review-due", "--today", "2027-03-01", "--within", "30")
+    assert "SM-P-01" in due.stdout and "1 documents due for review by 2027-03-31" in due.stdout
+    assert "0 documents" in run(scenario.root, "review-due", "--today", "2026-06-01").stdout
+
+
+# --- audit pack -------------------------------------------------------------------------------
+
+
+def test_audit_pack_is_deterministic_complete_and_verifiable(scenario, tmp_path):
+    _branch_with_change(scenario)
+    scenario.git.merge(
+        "cr-9",
+        "修订",
+        approvers=("liujing",),
+        reviewers=("wangfang",),
+        date="2026-03-10T10:00:00+08:00",
+    )
+    scenario.files.record("INC-2026-0001")
+    scenario.git.commit("记录", date="2026-03-11T10:00:00+08:00")
+    first, second = tmp_path / "a.zip", tmp_path / "b.zip"
+    for out in (first, second):
+        result = run(
+            scenario.root,
+            "audit-pack",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "-o",
+            str(out),
+        )
+        assert result.returncode == 0, result.stderr
+    assert first.read_bytes() == second.read_bytes()
+    names = zipfile.ZipFile(first).namelist()
+    for expected in (
+        "MANIFEST.sha256",
+        "README.txt",
+        "coverage.csv",
+        "documents/SM-P-01 V1.1.md",
+        "history/revisions.csv",
+        "history/revisions.json",
+        "history/trail.csv",
+        "history/trail.json",
+        "history/signatures.csv",
+        "records/incident/INC-2026-0001.yaml",
+        "register/register.csv",
+        "register/register.xlsx",
+    ):
+        assert expected in names
+    trail = json.loads(zipfile.ZipFile(first).read("history/trail.json"))
+    assert [e["documents"][0]["version"] for e in trail] == ["V1.1"]
+    ok = run(scenario.root, "audit-pack", "--verify", str(first))
+    assert ok.returncode == 0 and ok.stdout.strip().endswith("intact")
+    tampered = tmp_path / "t.zip"
+    with zipfile.ZipFile(first) as source, zipfile.ZipFile(tampered, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "register/register.csv":
+                data = data.replace(b"V1.1", b"V9.9")
+            target.writestr(item, data)
+        target.writestr("extra.txt", b"planted")
+    bad = run(scenario.root, "audit-pack", "--verify", str(tampered))
+    assert bad.returncode == 1
+    assert bad.stdout.splitlines()[:2] == [
+        f"{tampered}: register/register.csv: content differs from the manifest (changed after the pack was made)",
+        f"{tampered}: extra.txt: not in the manifest (added after the pack was made)",
+    ]
+    assert (
+        "--to 2026-01-01 is before --from 2026-06-30"
+        in run(
+            scenario.root, "audit-pack", "--from", "2026-06-30", "--to", "2026-01-01", "-o", "x.zip"
+        ).stderr
+    )
+    assert (
+        run(scenario.root, "audit-pack", "--verify", str(tmp_path / "missing.zip")).returncode == 1
+    )
+
+
+# --- CI templates -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "schema"),
+    [
+        (".github/workflows/doccontrol.yml", "vendor.github-workflows"),
+        (".gitlab-ci.yml", "vendor.gitlab-ci"),
+    ],
+)
+def test_ci_templates_are_valid_for_their_platform(path, schema):
+    checker = Path(sys.executable).parent / "check-jsonschema"
+    result = subprocess.run(
+        [str(checker), "--builtin-schema", schema, str(PROJECT / path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = (PROJECT / path).read_text()
+    assert (
+        "doccontrol trail --strict" in text
+        and "pre-commit run --all-files" in text
+        and "DOCCONTROL_STRICT" in text
+    )
+    assert "fetch-depth: 0" in text or 'GIT_DEPTH: "0"' in text
