@@ -9,6 +9,7 @@ and decorates each controlled page with its control block, banners and change hi
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 from importlib import resources
 from pathlib import Path
@@ -126,7 +127,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 files.remove(file)
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
-                content = f"---\ntitle: {_yaml_text(title)}\nhide: [toc]\n---\n\n{markdown}"
+                content = (
+                    f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n---\n\n{markdown}"
+                )
                 files.append(File.generated(config, src_uri, content=content))
         for name in ASSETS:
             data = resources.files("doccontrol.site").joinpath(f"assets/{name}").read_bytes()
@@ -147,7 +150,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         document = next((d for d in site.documents.values() if d.path == path), None)
         if document is None:
             return markdown
-        page.meta["title"] = f"{document.id} {document.title}"
+        page.meta["title"] = html.escape(
+            f"{document.id} {document.title}"
+        )  # titles are HTML in MkDocs
         # Material reads `status` as its page-status badge: only obsolete documents get one
         page.meta.pop("status", None)
         if document.status == "obsolete":

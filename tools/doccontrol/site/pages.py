@@ -696,7 +696,10 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
 
 
 def navigation(site: Site) -> list[dict[str, Any]]:
-    """The site's navigation: home, documents by type (in id order), registers, records."""
+    """The site's navigation: home, documents by type (in id order), registers, records.
+
+    MkDocs treats titles as HTML (they can come from a rendered heading), so every title
+    taken from front matter or a record is escaped here."""
     nav: list[dict[str, Any]] = [{"首页": model.HOME_SRC}]
     for type_id, doc_type in site.config.document_types.items():
         docs = sorted(
@@ -704,12 +707,12 @@ def navigation(site: Site) -> list[dict[str, Any]]:
             key=lambda d: registers._id_key(d.id or ""),
         )
         entries = [
-            {f"{d.id} {d.title}": site.src(d.id or "")} for d in docs if site.src(d.id or "")
+            {esc(f"{d.id} {d.title}"): site.src(d.id or "")} for d in docs if site.src(d.id or "")
         ]
         if len(entries) == 1 and type_id == "manual":
-            nav.append({doc_type.label: next(iter(entries[0].values()))})
+            nav.append({esc(doc_type.label): next(iter(entries[0].values()))})
         elif entries:
-            nav.append({doc_type.label: entries})
+            nav.append({esc(doc_type.label): entries})
     nav.append(
         {
             "登记与审批": [
@@ -720,6 +723,6 @@ def navigation(site: Site) -> list[dict[str, Any]]:
             ]
         }
     )
-    forms = [{f"{rt.name}": model.form_src(t)} for t, rt in sorted(site.repo.record_types.items())]
+    forms = [{esc(rt.name): model.form_src(t)} for t, rt in sorted(site.repo.record_types.items())]
     nav.append({"记录": [{"记录索引": model.RECORDS_SRC}, {"表单模板": forms}]})
     return nav

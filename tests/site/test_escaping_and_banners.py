@@ -1,0 +1,131 @@
+"""Hostile strings from front matter, records and commit messages render as text; shallow
+history is marked on every page. Real `mkdocs build` on a small real repository."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+from builders import PROJECT
+from history_helpers import body
+
+HOSTILE_TITLE = '<script>alert("title")</script>测试程序'
+HOSTILE_MR = "<img src=x onerror=alert(1)>修订"
+HOSTILE_RECORD = "<script>alert('record')</script>"
+
+
+def build(root, out, *extra):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out), *extra],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
+
+
+def site_repo(scenario):
+    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
+    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
+    return scenario
+
+
+def test_hostile_values_are_escaped_everywhere(scenario, tmp_path):
+    s = site_repo(scenario)
+    s.git.branch("cr-1")
+    text = (
+        (s.root / "docs/procedures/test.md")
+        .read_text()
+        .replace("title: 测试程序", f"title: '{HOSTILE_TITLE}'")
+    )
+    s.files.write("docs/procedures/test.md", text.replace("version: V1.0", "version: V1.1"))
+    s.files.record("INC-2026-0001")
+    record = s.root / "records/incident/INC-2026-0001.yaml"
+    record.write_text(
+        record.read_text().replace("title: 数据库连接超时", f'title: "{HOSTILE_RECORD}"')
+    )
+    s.git.commit("修订", who="zhaolei")
+    s.git.checkout("main")
+    message = f"Merge branch 'cr-1'\n\n{HOSTILE_MR}\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: <script>x</script> <wang.fang@example.com>"
+    s.git.run(
+        "merge",
+        "--no-ff",
+        "-q",
+        "-m",
+        message,
+        "cr-1",
+        who="liujing",
+        date="2026-02-01T10:00:00+08:00",
+    )
+    site = build(s.root, tmp_path / "site")
+    pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
+    for path, html in pages.items():
+        assert '<script>alert("title")' not in html, path
+        assert "<script>alert('record')" not in html, path
+        assert "<img src=x onerror" not in html, path
+        assert "<script>x</script>" not in html, path
+    page = (site / "procedures/test/index.html").read_text(encoding="utf-8")
+    assert (
+        "&lt;script&gt;alert(&#34;title&#34;)&lt;/script&gt;测试程序" in page
+        or "&lt;script&gt;alert(&quot;title&quot;)&lt;/script&gt;测试程序" in page
+    )
+    assert "&lt;img src=x onerror=alert(1)&gt;修订" in page
+    trail = (site / "registers/approvals/index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x onerror=alert(1)&gt;修订" in trail
+    record_page = (site / "records/incident/INC-2026-0001/index.html").read_text(encoding="utf-8")
+    assert (
+        "&lt;script&gt;alert(&#x27;record&#x27;)&lt;/script&gt;" in record_page
+        or "&lt;script&gt;alert(&#39;record&#39;)&lt;/script&gt;" in record_page
+    )
+
+
+def test_shallow_history_is_marked_and_strict_refuses_it(scenario, tmp_path):
+    s = site_repo(scenario)
+    for n in range(3):
+        s.git.branch(f"cr-{n}")
+        s.files.doc(version=f"V1.{n + 1}", body=body(str(n)))
+        s.git.commit(f"c{n}", who="zhaolei")
+        s.git.merge(f"cr-{n}", f"修订 {n}", approvers=("liujing",), reviewers=("wangfang",))
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "2", f"file://{s.root}", str(clone)], check=True
+    )
+    (clone / "mkdocs.yml").write_text(
+        (clone / "mkdocs.yml")
+        .read_text()
+        .replace(
+            "strict: !ENV [DOCCONTROL_STRICT, false]",
+            "strict: !ENV [DOCCONTROL_STRICT, false]\n      allow_shallow: true",
+        )
+    )
+    site = build(clone, tmp_path / "site")
+    assert "dc-incomplete" in (site / "procedures/test/index.html").read_text(encoding="utf-8")
+    env = {**os.environ, "DOCCONTROL_STRICT": "true", "NO_MKDOCS_2_WARNING": "1"}
+    strict = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "s2")],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (
+        strict.returncode != 0
+        and "incomplete history (shallow clone)" in strict.stdout + strict.stderr
+    )
+
+
+def test_draft_banner(scenario, tmp_path):
+    s = site_repo(scenario)
+    s.files.doc("docs/procedures/draft.md", doc_id="SM-P-02", version="V0.1", status="draft")
+    s.git.commit("草稿", date="2026-01-01T12:00:00+08:00")
+    site = build(s.root, tmp_path / "site")
+    assert "草稿，未经批准，不得作为依据" in (site / "procedures/draft/index.html").read_text(
+        encoding="utf-8"
+    )
