@@ -68,7 +68,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
     site = Path(args.site) if args.site else root / "site"
     say = progress("audit-pack")
     try:
-        history = load_history(root, config, allow_shallow=args.allow_shallow)
+        history = load_history(
+            root,
+            config,
+            allow_shallow=args.allow_shallow,
+            progress=lambda n: say(f"history, {n} commits"),
+        )
         with GitReader(root) as reader:
             files = auditpack.build(
                 repo,
@@ -84,6 +89,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             )
     except GitError as exc:
         raise UsageError(str(exc)) from None
+    say("")
     write_atomic(Path(args.output), auditpack.zip_bytes(files))
     print(f"wrote {args.output}: {len(files)} files for {start} — {end}", file=sys.stdout)
     return 0

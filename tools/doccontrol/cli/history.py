@@ -7,7 +7,7 @@ import csv
 import io
 from pathlib import Path
 
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, table
+from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, progress, table
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.history.model import ApprovalEvent, History, Person, Revision
@@ -65,10 +65,15 @@ def history_for(root: Path, allow_shallow: bool) -> History:
     repo = repository.load(root, only=set())
     if repo.config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    say = progress("reading history")
     try:
-        return load_history(root, repo.config, allow_shallow=allow_shallow)
+        return load_history(
+            root, repo.config, allow_shallow=allow_shallow, progress=lambda n: say(f"{n} commits")
+        )
     except GitError as exc:
         raise UsageError(str(exc)) from None
+    finally:
+        say("")
 
 
 def _names(people: tuple[Person, ...]) -> str:

@@ -100,6 +100,7 @@ def progress(task: str) -> Callable[[str], None]:
 
     def say(step: str) -> None:
         if interactive:
-            print(f"\r\033[K{task}: {step}…", end="", file=sys.stderr, flush=True)
+            line = f"\r\033[K{task}: {step}…" if step else "\r\033[K"
+            print(line, end="", file=sys.stderr, flush=True)
 
     return say

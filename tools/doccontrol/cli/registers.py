@@ -12,7 +12,14 @@ import sys
 from pathlib import Path
 
 from doccontrol import registers
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, table, write_atomic
+from doccontrol.cli.output import (
+    UsageError,
+    dumps_json,
+    parse_date_arg,
+    progress,
+    table,
+    write_atomic,
+)
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.history.model import History
@@ -62,11 +69,14 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
     repo = repository.load(root)
     if repo.config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    say = progress("reading history")
     try:
-        history = load_history(root, repo.config)
+        history = load_history(root, repo.config, progress=lambda n: say(f"{n} commits"))
     except GitError as exc:
         print(f"doccontrol: note: no approval history ({exc})", file=sys.stderr)
         history = None
+    finally:
+        say("")
     return repo, history
 
 
