@@ -25,6 +25,7 @@ from doccontrol.history.model import History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
+from doccontrol.trail import trail_rows
 
 MANIFEST = "MANIFEST.sha256"
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -88,43 +89,20 @@ def build(
     published = {d.id for d, _ in in_force}
 
     say("register as of the end date")
-    headers = (
-        "文件编号",
-        "文件名称",
-        "类型",
-        "版本",
-        "状态",
-        "密级",
-        "归口部门",
-        "发布实施日期",
-        "最近批准",
-        "下次评审",
-    )
-    rows: list[list[str]] = []
+    rows = []
     for document, approved in in_force:
-        doc_type = config.document_types.get(document.type or "")
-        level = config.level(document.confidentiality)
-        owner = document.text("owner") or ""
         interval = document.meta.get("review_interval_months")
-        review = (
-            registers.add_months(datetime.date.fromisoformat(approved[:10]), interval).isoformat()
-            if isinstance(interval, int)
-            else ""
-        )
+        review = ""
+        if isinstance(interval, int):
+            review = registers.add_months(
+                datetime.date.fromisoformat(approved[:10]), interval
+            ).isoformat()
         rows.append(
-            [
-                document.id or "",
-                document.title,
-                doc_type.label if doc_type else (document.type or ""),
-                document.version or "",
-                registers.STATUS_LABELS.get(document.status or "", document.status or ""),
-                level.label if level else "",
-                config.departments[owner].name if owner in config.departments else owner,
-                str(document.meta.get("effective_date") or ""),
-                approved[:10],
-                review,
-            ]
+            registers.register_cells(
+                registers.document_row(document, config, approved[:10], review)
+            )
         )
+    headers = registers.REGISTER_HEADERS
     files["register/register.csv"] = _csv(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, "受控文件清单")
 
@@ -180,39 +158,8 @@ def build(
         and any(d.id in published or d.id not in repo_ids(repo) for d in e.documents)
     ]
     files["history/trail.json"] = _json([e.to_json() for e in events])
-    files["history/trail.csv"] = _csv(
-        [
-            "日期",
-            "提交",
-            "方式",
-            "合并请求",
-            "变更摘要",
-            "文件及版本",
-            "更改人",
-            "审核人",
-            "批准人",
-            "签名",
-            "已批准",
-            "问题",
-        ],
-        [
-            [
-                e.date,
-                e.commit,
-                e.kind,
-                e.merge_request.label if e.merge_request else "",
-                e.summary,
-                "、".join(f"{d.id} {d.version}" for d in e.documents),
-                "、".join(p.name for p in e.authors),
-                "、".join(p.name for p in e.reviewers),
-                "、".join(p.name for p in e.approvers),
-                e.signature.status,
-                "是" if e.approved else "否",
-                "; ".join(f"{p.code} {p.message}" for p in e.problems),
-            ]
-            for e in events
-        ],
-    )
+    trail_headers, trail_cells = trail_rows(events)
+    files["history/trail.csv"] = _csv(trail_headers, trail_cells)
     files["history/signatures.csv"] = _csv(
         ["提交", "日期", "签名状态", "密钥", "签名者", "验证为"],
         [

@@ -14,6 +14,18 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Clause, Document, Record, RecordType
 
 STATUS_LABELS = {"draft": "草稿", "effective": "有效", "obsolete": "作废"}
+REGISTER_HEADERS = (
+    "文件编号",
+    "文件名称",
+    "类型",
+    "版本",
+    "状态",
+    "密级",
+    "归口部门",
+    "发布实施日期",
+    "最近批准",
+    "下次评审",
+)
 CONTROL_LABELS = {"controlled": "受控", "uncontrolled": "不受控"}
 
 
@@ -39,6 +51,50 @@ class DocumentRow:
     @property
     def in_force(self) -> bool:
         return not self.withdrawn and self.status != "obsolete"
+
+
+def register_cells(row: DocumentRow) -> list[str]:
+    """A register row as the cells under REGISTER_HEADERS."""
+    status = "已撤回" if row.withdrawn else STATUS_LABELS.get(row.status, row.status)
+    return [
+        row.id,
+        row.title,
+        row.type_label,
+        row.version,
+        status,
+        row.confidentiality_label,
+        row.owner_name,
+        row.effective_date,
+        row.last_approval,
+        row.next_review,
+    ]
+
+
+def document_row(
+    document: Document, config: Config, last_approval: str, next_review_date: str, pending: int = 0
+) -> DocumentRow:
+    """The register row of a document as written (now, or at some revision)."""
+    doc_type = config.document_types.get(document.type or "")
+    level = config.level(document.confidentiality)
+    owner = document.text("owner") or ""
+    return DocumentRow(
+        id=document.id or "",
+        title=document.title,
+        type=document.type or "",
+        type_label=doc_type.label if doc_type else (document.type or ""),
+        version=document.version or "",
+        status=document.status or "",
+        confidentiality=document.confidentiality,
+        confidentiality_label=level.label if level else document.confidentiality,
+        owner=owner,
+        owner_name=config.departments[owner].name if owner in config.departments else owner,
+        effective_date=str(document.meta.get("effective_date") or ""),
+        last_approval=last_approval,
+        next_review=next_review_date,
+        path=document.path,
+        withdrawn=False,
+        pending=pending,
+    )
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
@@ -91,27 +147,13 @@ def document_rows(repo: Repository, history: History | None) -> list[DocumentRow
         present.add(document.id)
         doc_history = history.documents.get(document.id) if history else None
         last = doc_history.last_approved if doc_history else None
-        doc_type = config.document_types.get(document.type or "")
-        level = config.level(document.confidentiality)
-        owner = document.text("owner") or ""
         rows.append(
-            DocumentRow(
-                id=document.id,
-                title=document.title,
-                type=document.type or "",
-                type_label=doc_type.label if doc_type else (document.type or ""),
-                version=document.version or "",
-                status=document.status or "",
-                confidentiality=document.confidentiality,
-                confidentiality_label=level.label if level else document.confidentiality,
-                owner=owner,
-                owner_name=config.departments[owner].name if owner in config.departments else owner,
-                effective_date=str(document.meta.get("effective_date") or ""),
-                last_approval=last.date[:10] if last else "",
-                next_review=next_review(document, doc_history),
-                path=document.path,
-                withdrawn=False,
-                pending=len(doc_history.pending) if doc_history else 0,
+            document_row(
+                document,
+                config,
+                last.date[:10] if last else "",
+                next_review(document, doc_history),
+                len(doc_history.pending) if doc_history else 0,
             )
         )
     for doc_history in history.documents.values() if history else ():

@@ -10,22 +10,15 @@ from pathlib import Path
 from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, progress, table
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
-from doccontrol.history.model import ApprovalEvent, History, Person, Revision
+from doccontrol.history.model import (
+    CHANGE_HISTORY_HEADERS,
+    ApprovalEvent,
+    History,
+    Person,
+    Revision,
+)
 from doccontrol.load import repository
 from doccontrol.trail import filter_events, trail_rows
-
-LOG_HEADERS = (
-    "序号",
-    "版本",
-    "更改处",
-    "更改内容",
-    "更改人",
-    "日期",
-    "审核人",
-    "日期",
-    "批准人",
-    "日期",
-)
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -132,7 +125,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
     else:
         for doc in docs:
             print(f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}")
-            print(table(LOG_HEADERS, [log_row(r) for r in doc.revisions]))
+            print(table(CHANGE_HISTORY_HEADERS, [log_row(r) for r in doc.revisions]))
             for revision in doc.revisions:
                 for p in revision.problems:
                     print(f"  ! {p.code} {p.message}")

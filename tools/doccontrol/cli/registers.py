@@ -26,19 +26,6 @@ from doccontrol.history.model import History
 from doccontrol.load import repository
 from doccontrol.load.repository import Repository
 
-REGISTER_HEADERS = (
-    "文件编号",
-    "文件名称",
-    "类型",
-    "版本",
-    "状态",
-    "密级",
-    "归口部门",
-    "发布实施日期",
-    "最近批准",
-    "下次评审",
-)
-
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     register = commands.add_parser("register", help="the document register (受控文件清单)")
@@ -78,22 +65,6 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
     finally:
         say("")
     return repo, history
-
-
-def register_cells(row: registers.DocumentRow) -> list[str]:
-    status = "已撤回" if row.withdrawn else registers.STATUS_LABELS.get(row.status, row.status)
-    return [
-        row.id,
-        row.title,
-        row.type_label,
-        row.version,
-        status,
-        row.confidentiality_label,
-        row.owner_name,
-        row.effective_date,
-        row.last_approval,
-        row.next_review,
-    ]
 
 
 def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> bytes:
@@ -151,19 +122,21 @@ def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 def run_register(args: argparse.Namespace, root: Path) -> int:
     repo, history = loaded(root)
     rows = registers.document_rows(repo, history)
-    cells = [register_cells(r) for r in rows]
+    cells = [registers.register_cells(r) for r in rows]
     if args.format == "xlsx":
         if not args.output:
             raise UsageError("--format xlsx writes a file: give -o FILE.xlsx")
-        write_atomic(Path(args.output), xlsx_bytes(REGISTER_HEADERS, cells, "受控文件清单"))
+        write_atomic(
+            Path(args.output), xlsx_bytes(registers.REGISTER_HEADERS, cells, "受控文件清单")
+        )
         print(f"wrote {args.output} ({len(rows)} documents)")
         return 0
     if args.format == "json":
         text = dumps_json([{**r.__dict__, "in_force": r.in_force} for r in rows])
     elif args.format == "csv":
-        text = csv_text(REGISTER_HEADERS, cells)
+        text = csv_text(registers.REGISTER_HEADERS, cells)
     else:
-        text = table(REGISTER_HEADERS, cells) + "\n"
+        text = table(registers.REGISTER_HEADERS, cells) + "\n"
     if args.output:
         write_atomic(Path(args.output), text.encode("utf-8"))
         print(f"wrote {args.output} ({len(rows)} documents)")

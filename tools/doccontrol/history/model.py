@@ -5,6 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# The columns of a change history (变更履历) table, as document-control practice lays it out.
+CHANGE_HISTORY_HEADERS = (
+    "序号",
+    "版本",
+    "更改处",
+    "更改内容",
+    "更改人",
+    "日期",
+    "审核人",
+    "日期",
+    "批准人",
+    "日期",
+)
+
 RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal", "baseline"]
 
 

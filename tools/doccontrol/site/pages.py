@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from doccontrol import registers
-from doccontrol.history.model import DocumentHistory, Person
+from doccontrol.history.model import CHANGE_HISTORY_HEADERS, DocumentHistory, Person
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
@@ -186,18 +186,7 @@ def banners(
 
 
 def history_table(site: Site, history: DocumentHistory | None) -> str:
-    headers = [
-        "序号",
-        "版本",
-        "更改处",
-        "更改内容",
-        "更改人",
-        "日期",
-        "审核人",
-        "日期",
-        "批准人",
-        "日期",
-    ]
+    headers = list(CHANGE_HISTORY_HEADERS)
     if history is None or not history.revisions:
         return "<p>尚无变更履历。</p>"
     rows, attrs = [], []

@@ -1,0 +1,102 @@
+"""Site build overhead of the doccontrol plugin, side by side in one run with a plain Material
+build of the same pages and with the usual Git plugins.
+
+    python benchmarks/bench_site.py [--docs 1000] [--commits 4000]
+
+On a generated repository (benchmarks/generate_repo.py), each build in a fresh process:
+- plain: Material and its search plugin only;
+- doccontrol, cold (no history cache) and warm (cache from a previous build);
+- git plugins: mkdocs-git-revision-date-localized-plugin + mkdocs-git-authors-plugin (installed
+  from PyPI into the virtual environment when missing), which show much less;
+- one page rebuilt, as `mkdocs serve --dirty` does after an edit: a second build in the same
+  process with dirty=True after touching one page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+BASE = """site_name: bench
+docs_dir: docs
+theme:
+  name: material
+  language: zh
+  font: false
+markdown_extensions: [tables, attr_list, admonition]
+plugins:
+  - search:
+      lang: [zh, en]
+"""
+VARIANTS = {
+    "plain": BASE,
+    "doccontrol": BASE + "  - doccontrol\n",
+    "gitplugins": BASE + "  - git-revision-date-localized\n  - git-authors\n",
+}
+DIRTY = """
+import sys, time, os
+from pathlib import Path
+from mkdocs.config import load_config
+from mkdocs.commands.build import build
+config_file, page = sys.argv[1], Path(sys.argv[2])
+config = load_config(config_file, site_dir=sys.argv[3])
+build(config)
+os.utime(page)
+start = time.perf_counter()
+build(load_config(config_file, site_dir=sys.argv[3]), dirty=True)
+print(time.perf_counter() - start)
+"""
+
+
+def build(repo: Path, variant: str, out: Path) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs-{variant}.yml", "-d", str(out)], cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=1000)
+    parser.add_argument("--commits", type=int, default=4000)
+    args = parser.parse_args()
+    for module, package in (("mkdocs_git_revision_date_localized_plugin", "mkdocs-git-revision-date-localized-plugin"), ("mkdocs_git_authors_plugin", "mkdocs-git-authors-plugin")):
+        if importlib.util.find_spec(module) is None:
+            subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)
+    from generate_repo import generate
+
+    repo = ROOT / f"build/bench/site-{args.docs}x{args.commits}"
+    if not (repo / ".git").is_dir():
+        generate(repo, args.docs, args.commits)
+    if not (repo / "schemas").exists():
+        shutil.copytree(ROOT / "schemas", repo / "schemas")
+    for name, text in VARIANTS.items():
+        (repo / f"mkdocs-{name}.yml").write_text(text, encoding="utf-8")
+    out = ROOT / "build/bench/site-out"
+    shutil.rmtree(repo / ".cache", ignore_errors=True)
+    plain = build(repo, "plain", out)
+    cold = build(repo, "doccontrol", out)
+    warm = build(repo, "doccontrol", out)
+    git = build(repo, "gitplugins", out)
+    page = next((repo / "docs").rglob("*.md"))
+    dirty_plain = float(subprocess.run([sys.executable, "-c", DIRTY, str(repo / "mkdocs-plain.yml"), str(page), str(out)], capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).stdout.split()[-1])
+    dirty_ours = float(subprocess.run([sys.executable, "-c", DIRTY, str(repo / "mkdocs-doccontrol.yml"), str(page), str(out)], capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).stdout.split()[-1])
+    print(f"repository: {args.docs} documents, {args.commits} commits")
+    print("| build | seconds | overhead over plain |\n|---|---:|---:|")
+    for name, seconds in (("plain Material", plain), ("doccontrol, cold (no history cache)", cold), ("doccontrol, warm", warm), ("git-revision-date-localized + git-authors", git)):
+        print(f"| {name} | {seconds:.1f} | {100 * (seconds / plain - 1):+.0f} % |")
+    print(f"| one page rebuilt (dirty), plain | {dirty_plain:.2f} | |")
+    print(f"| one page rebuilt (dirty), doccontrol | {dirty_ours:.2f} | |")
+
+
+if __name__ == "__main__":
+    main()
