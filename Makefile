@@ -31,9 +31,11 @@ $(MERMAID):
 
 vendor: $(MERMAID)
 
-# Debian's Chromium for the browser tests (Playwright drives the system browser).
+# Debian's Chromium for the browser tests (Playwright drives the system browser), a CJK font so
+# screenshots show Chinese, and ssh-keygen for the signed-approval tests.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@command -v chromium >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "wenquanyi" || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei openssh-client; }
 
 demo: $(STAMP) $(MERMAID)
 	$(BIN)/python tools/demo/build_demo.py

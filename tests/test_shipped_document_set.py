@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from builders import PROJECT
+from builders import PROJECT, SECTIONS
 from doccontrol import registers
 from doccontrol.load import repository
 from doccontrol.validate.check import check
@@ -14,19 +14,6 @@ from doccontrol.validate.documents import LINK, headings
 
 REPO = repository.load(PROJECT)
 PROCEDURES = [d for d in REPO.documents if d.type == "procedure"]
-SECTIONS = [
-    "目的",
-    "适用范围",
-    "术语和定义",
-    "角色与职责",
-    "输入与输出",
-    "流程描述",
-    "关键绩效指标",
-    "与其他流程的接口",
-    "相关文件",
-    "输出的记录",
-    "附则",
-]
 
 
 def test_every_document_record_and_schema_validates():
