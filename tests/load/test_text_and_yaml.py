@@ -122,3 +122,38 @@ def test_front_matter_split_lines() -> None:
     assert split.yaml_first_line == 2
     assert split.body_first_line == 4
     assert split.body == "## 1 目的\n"
+
+
+def test_fast_path_reads_every_shipped_file_exactly_like_the_strict_parser():
+    from builders import PROJECT
+
+    from doccontrol.load.frontmatter import FrontMatterSplit, split
+
+    checked = 0
+    for path in [
+        *PROJECT.glob("docs/**/*.md"),
+        *PROJECT.glob("records/**/*.yaml"),
+        PROJECT / "doccontrol.yml",
+    ]:
+        text = path.read_text(encoding="utf-8")
+        first = 1
+        if path.suffix == ".md":
+            parts = split(str(path), text)
+            assert isinstance(parts, FrontMatterSplit)
+            text, first = parts.yaml_text, parts.yaml_first_line
+        fast, strict = yaml_source.parse_fast("f", text, first), yaml_source.parse("f", text, first)
+        assert fast.data == strict.data, path
+        assert fast.positions.of_value(("id",)) == strict.positions.of_value(("id",))
+        checked += 1
+    assert checked > 80
+
+
+def test_fast_path_defers_to_the_strict_parser_for_anything_unusual():
+    for text, code in (
+        ("a: &x 1\nb: *x\n", "DC009"),
+        ("a: 1\na: 2\n", "DC008"),
+        ("? [a]\n: 1\n", "DC014"),
+        ("a: [1\n", "DC007"),
+    ):
+        assert [p.code for p in yaml_source.parse_fast("f", text).problems] == [code]
+    assert yaml_source.parse_fast("f", "d: 2026-02-30\n").data == {"d": "2026-02-30"}

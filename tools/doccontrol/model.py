@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from doccontrol.load.yaml_source import Positions
+from doccontrol.load.yaml_source import Locator
 
 
 def _text(value: Any) -> str | None:
@@ -39,7 +39,7 @@ class Document:
     meta: Mapping[str, Any]
     body: str
     body_first_line: int
-    positions: Positions
+    positions: Locator
 
     @property
     def id(self) -> str | None:
@@ -102,7 +102,7 @@ class Record:
     path: str
     type: str
     data: Mapping[str, Any]
-    positions: Positions
+    positions: Locator
 
     @property
     def id(self) -> str | None:

@@ -28,7 +28,7 @@ def load_document(path: str, data: bytes) -> Loaded[Document]:
     split = frontmatter.split(path, decoded.text)
     if isinstance(split, Problem):
         return Loaded(None, (*decoded.problems, split))
-    parsed = yaml_source.parse(path, split.yaml_text, split.yaml_first_line)
+    parsed = yaml_source.parse_fast(path, split.yaml_text, split.yaml_first_line)
     problems = decoded.problems + parsed.problems
     if parsed.data is None and not parsed.problems:
         empty = Problem(path, 1, 1, "DC012", "front matter is empty; it must be a mapping of keys")
@@ -63,7 +63,7 @@ def load_record(path: str, record_type: str, data: bytes) -> Loaded[Record]:
     decoded = text.decode(path, data)
     if decoded.text is None:
         return Loaded(None, decoded.problems)
-    parsed = yaml_source.parse(path, decoded.text)
+    parsed = yaml_source.parse_fast(path, decoded.text)
     problems = decoded.problems + parsed.problems
     if parsed.data is None:
         if not parsed.problems:

@@ -14,7 +14,7 @@ from doccontrol import clauses as clause_catalogue
 from doccontrol.config import CONFIG_FILE, Config, from_data
 from doccontrol.load import documents as loaders
 from doccontrol.load import text, yaml_source
-from doccontrol.load.yaml_source import Positions
+from doccontrol.load.yaml_source import Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
 from doccontrol.problems import Problem
 from doccontrol.validate.schema import make_validator, validate
@@ -34,7 +34,7 @@ class RepositoryError(Exception):
 class Repository:
     root: Path
     config: Config | None
-    config_positions: Positions
+    config_positions: Locator
     clauses: Mapping[str, Clause]
     document_schema: Mapping[str, Any] | None
     documents: tuple[Document, ...]
@@ -87,7 +87,7 @@ def _read(root: Path, path: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(_rel(root, path), 1, 1, "DC013", f"cannot read file: {exc.strerror}")
 
 
-def load_config(root: Path, data: bytes) -> tuple[Config | None, Positions, list[Problem]]:
+def load_config(root: Path, data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
         return None, Positions(), list(decoded.problems)

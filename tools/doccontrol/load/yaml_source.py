@@ -8,6 +8,7 @@ deep nesting cannot crash the checker.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
-from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 from ruamel.yaml.nodes import Node
@@ -46,10 +47,35 @@ class Positions:
         return self.keys.get(tuple(path)) or self.of_value(path)
 
 
+class LazyPositions:
+    """Positions found only when first asked for: a valid file never needs them, and the
+    round-trip parse that finds them costs several times the plain parse."""
+
+    def __init__(self, path: str, text: str, first_line: int) -> None:
+        self._args = (path, text, first_line)
+        self._found: Positions | None = None
+
+    def _positions(self) -> Positions:
+        if self._found is None:
+            found = parse(*self._args).positions
+            assert isinstance(found, Positions)  # the strict parser always gives real positions
+            self._found = found
+        return self._found
+
+    def of_value(self, path: PathKey) -> tuple[int, int]:
+        return self._positions().of_value(path)
+
+    def of_key(self, path: PathKey) -> tuple[int, int]:
+        return self._positions().of_key(path)
+
+
+Locator = Positions | LazyPositions
+
+
 @dataclass(frozen=True)
 class ParsedYaml:
     data: Any
-    positions: Positions
+    positions: Locator
     problems: tuple[Problem, ...]
 
     @property
@@ -81,6 +107,42 @@ class _TextDatesConstructor(RoundTripConstructor):
 _TextDatesConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", _TextDatesConstructor.construct_text_timestamp
 )
+
+
+class _TextDatesSafeConstructor(SafeConstructor):
+    def construct_text_timestamp(self, node: Any, values: Any = None) -> Any:
+        return self.construct_scalar(node)
+
+
+_TextDatesSafeConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _TextDatesSafeConstructor.construct_text_timestamp
+)
+# Anchors, aliases, tags, complex and merge keys: the strict parser must judge these.
+_NEEDS_STRICT = re.compile(r"(?:^|[\s\[{,])[&*!]|^\s*\?|<<")
+
+
+def _plain_keys(node: Any) -> bool:
+    if isinstance(node, dict):
+        return all(isinstance(k, str) and _plain_keys(v) for k, v in node.items())
+    if isinstance(node, list):
+        return all(_plain_keys(v) for v in node)
+    return node is None or isinstance(node, str | int | float | bool)
+
+
+def parse_fast(path: str, text: str, first_line: int = 1) -> ParsedYaml:
+    """Like ``parse``, through the C-accelerated safe loader when the text is plain, with
+    positions computed only if a problem needs one; anything unusual goes to ``parse``."""
+    if _NEEDS_STRICT.search(text) or _tab_indent(path, text, first_line) is not None:
+        return parse(path, text, first_line)
+    yaml = YAML(typ="safe")
+    yaml.Constructor = _TextDatesSafeConstructor
+    try:
+        data = yaml.load(text)
+    except (YAMLError, ValueError, TypeError, RecursionError):
+        return parse(path, text, first_line)  # the strict parser reports it with its position
+    if not _plain_keys(data):
+        return parse(path, text, first_line)
+    return ParsedYaml(data, LazyPositions(path, text, first_line), ())
 
 
 def _new_loader() -> YAML:

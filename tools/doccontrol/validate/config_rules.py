@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from doccontrol.config import CONFIG_FILE, Config
-from doccontrol.load.yaml_source import Positions
+from doccontrol.load.yaml_source import Locator
 from doccontrol.problems import Problem
 
 
-def check_config(config: Config, positions: Positions) -> list[Problem]:
+def check_config(config: Config, positions: Locator) -> list[Problem]:
     problems: list[Problem] = []
     seen_emails: dict[str, str] = {}
     seen_ids: set[str] = set()
@@ -89,7 +89,7 @@ def check_config(config: Config, positions: Positions) -> list[Problem]:
     return problems
 
 
-def check_patterns(raw_patterns: dict[str, object], positions: Positions) -> list[Problem]:
+def check_patterns(raw_patterns: dict[str, object], positions: Locator) -> list[Problem]:
     """Patterns must compile before the config can be built; checked on the raw data."""
     problems = []
     for type_id, spec in raw_patterns.items():

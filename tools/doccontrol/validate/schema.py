@@ -11,7 +11,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
-from doccontrol.load.yaml_source import PathKey, Positions
+from doccontrol.load.yaml_source import Locator, PathKey
 from doccontrol.problems import Problem
 
 _TYPE_WORDS = {
@@ -86,7 +86,7 @@ def _leaves(error: ValidationError) -> ValidationError:
     return error
 
 
-def _problems_for(error: ValidationError, path: str, positions: Positions) -> Iterator[Problem]:
+def _problems_for(error: ValidationError, path: str, positions: Locator) -> Iterator[Problem]:
     error = _leaves(error)
     where: PathKey = tuple(error.absolute_path)
     line, col = positions.of_value(where)
@@ -148,7 +148,7 @@ def _problems_for(error: ValidationError, path: str, positions: Positions) -> It
 
 
 def validate(
-    validator: Draft202012Validator, data: Any, path: str, positions: Positions
+    validator: Draft202012Validator, data: Any, path: str, positions: Locator
 ) -> list[Problem]:
     problems: list[Problem] = []
     for error in validator.iter_errors(data):
