@@ -60,7 +60,8 @@ def build(out: Path, copies: int) -> int:
             if n:
                 if "type: procedure" not in text:
                     continue
-                text = re.sub(r"SM-P-\d{2}\b", lambda m: doc_ids[n].get(m[0], m[0]), text)
+                renumber = doc_ids[n]
+                text = re.sub(r"SM-P-\d{2}\b", lambda m, ids=renumber: ids.get(m[0], m[0]), text)
             target = out / "docs" / f"copy{n}" / path.relative_to(ROOT / "docs")
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
@@ -71,7 +72,11 @@ def build(out: Path, copies: int) -> int:
         shutil.copy(path, target)
         files += 1
     # the patterns allow 2-digit procedure ids only; widen them for the copies
-    config = (out / "doccontrol.yml").read_text(encoding="utf-8").replace(r"'^SM-P-\d{2}$'", r"'^SM-P-\d{2,4}$'")
+    config = (
+        (out / "doccontrol.yml")
+        .read_text(encoding="utf-8")
+        .replace(r"'^SM-P-\d{2}$'", r"'^SM-P-\d{2,4}$'")
+    )
     (out / "doccontrol.yml").write_text(config, encoding="utf-8")
     return files
 
@@ -86,19 +91,29 @@ def timed(command: list[str], cwd: Path, repeat: int = 3) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--copies", type=int, default=40)
     args = parser.parse_args()
     repo = ROOT / f"build/bench/check-{args.copies}"
     files = build(repo, args.copies)
-    floor = float(subprocess.run([sys.executable, "-c", FLOOR, str(repo)], capture_output=True, text=True, check=True).stdout)
+    floor = float(
+        subprocess.run(
+            [sys.executable, "-c", FLOOR, str(repo)], capture_output=True, text=True, check=True
+        ).stdout
+    )
     doccontrol = [sys.executable, "-m", "doccontrol"]
     whole = timed([*doccontrol, "check"], repo)
     one = timed([*doccontrol, "check", "records/incident/INC-2026-0012.yaml"], repo)
     startup = timed([sys.executable, "-c", "import doccontrol.cli.main"], repo)
-    print(f"repository: {files} files ({args.copies} copies of the procedures, plus the manual, work instructions and records)")
+    print(
+        f"repository: {files} files ({args.copies} copies of the procedures, plus the manual, work instructions and records)"
+    )
     print("| measurement | seconds | × floor |\n|---|---:|---:|")
-    print(f"| floor: safe-load + jsonschema, no positions, no cross-file rules (in-process) | {floor:.2f} | 1.0 |")
+    print(
+        f"| floor: safe-load + jsonschema, no positions, no cross-file rules (in-process) | {floor:.2f} | 1.0 |"
+    )
     print(f"| doccontrol check, whole repository (process) | {whole:.2f} | {whole / floor:.1f} |")
     print(f"| doccontrol check, one record (process) | {one:.2f} | {one / floor:.1f} |")
     print(f"| Python start-up and imports alone | {startup:.2f} | |")

@@ -51,17 +51,23 @@ def timed(command: list[str], cwd: Path, repeat: int = 3) -> float:
 
 def engine(repo: Path, mode: str) -> dict[str, float]:
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", ENGINE, str(repo), mode], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", ENGINE, str(repo), mode], capture_output=True, text=True, check=True
+    )
     result: dict[str, float] = json.loads(out.stdout)
     result["process_seconds"] = time.perf_counter() - start
     return result
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=20000)
-    parser.add_argument("--sample", type=int, default=40, help="pages measured for the per-file baseline")
+    parser.add_argument(
+        "--sample", type=int, default=40, help="pages measured for the per-file baseline"
+    )
     args = parser.parse_args()
     from generate_repo import generate
 
@@ -70,9 +76,14 @@ def main() -> None:
         print(f"generating {repo} …", file=sys.stderr)
         generate(repo, args.docs, args.commits)
     floor = timed(["git", "log", "--first-parent", "-m", "-z", "--name-status", "-M", "main"], repo)
-    paths = subprocess.run(["git", "ls-files", "docs"], cwd=repo, capture_output=True, text=True, check=True).stdout.splitlines()
+    paths = subprocess.run(
+        ["git", "ls-files", "docs"], cwd=repo, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     sample = random.Random(1).sample(paths, min(args.sample, len(paths)))
-    per_file = [timed(["git", "log", "--follow", "--format=%H %aI", "--", p], repo, repeat=1) for p in sample]
+    per_file = [
+        timed(["git", "log", "--follow", "--format=%H %aI", "--", p], repo, repeat=1)
+        for p in sample
+    ]
     baseline = statistics.mean(per_file) * len(paths)
     subprocess.run(["rm", "-rf", str(repo / ".cache")], check=True)
     cold = engine(repo, "cold")
@@ -80,13 +91,37 @@ def main() -> None:
     warm = min((engine(repo, "warm") for _ in range(3)), key=lambda r: r["seconds"])
     rows = [
         ("git log one pass (floor)", floor, "", 1.0),
-        (f"per-file git log --follow (baseline, {len(sample)} of {len(paths)} pages, extrapolated)", baseline, "", baseline / floor),
-        ("engine cold, derive()", cold["seconds"], f"{cold['rss_mb']:.0f} MB", cold["seconds"] / floor),
-        ("engine cold, whole process", cold["process_seconds"], "", cold["process_seconds"] / floor),
-        ("engine warm (cache, no new commits), derive()", warm["seconds"], f"{warm['rss_mb']:.0f} MB", warm["seconds"] / floor),
+        (
+            f"per-file git log --follow (baseline, {len(sample)} of {len(paths)} pages, extrapolated)",
+            baseline,
+            "",
+            baseline / floor,
+        ),
+        (
+            "engine cold, derive()",
+            cold["seconds"],
+            f"{cold['rss_mb']:.0f} MB",
+            cold["seconds"] / floor,
+        ),
+        (
+            "engine cold, whole process",
+            cold["process_seconds"],
+            "",
+            cold["process_seconds"] / floor,
+        ),
+        (
+            "engine warm (cache, no new commits), derive()",
+            warm["seconds"],
+            f"{warm['rss_mb']:.0f} MB",
+            warm["seconds"] / floor,
+        ),
     ]
-    print(f"repository: {args.docs} documents, {args.commits} commits; {cold['events']} approval events, {cold['revisions']} revisions")
-    print(f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, git {subprocess.run(['git', '--version'], capture_output=True, text=True).stdout.split()[-1]}")
+    print(
+        f"repository: {args.docs} documents, {args.commits} commits; {cold['events']} approval events, {cold['revisions']} revisions"
+    )
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or 'cpu'}, Python {platform.python_version()}, git {subprocess.run(['git', '--version'], capture_output=True, text=True).stdout.split()[-1]}"
+    )
     print("| measurement | seconds | peak memory | × floor |\n|---|---:|---:|---:|")
     for name, seconds, memory, ratio in rows:
         print(f"| {name} | {seconds:.2f} | {memory} | {ratio:.1f} |")

@@ -60,16 +60,38 @@ print(time.perf_counter() - start)
 def build(repo: Path, variant: str, out: Path) -> float:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs-{variant}.yml", "-d", str(out)], cwd=repo, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            f"mkdocs-{variant}.yml",
+            "-d",
+            str(out),
+        ],
+        cwd=repo,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     return time.perf_counter() - start
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=4000)
     args = parser.parse_args()
-    for module, package in (("mkdocs_git_revision_date_localized_plugin", "mkdocs-git-revision-date-localized-plugin"), ("mkdocs_git_authors_plugin", "mkdocs-git-authors-plugin")):
+    for module, package in (
+        ("mkdocs_git_revision_date_localized_plugin", "mkdocs-git-revision-date-localized-plugin"),
+        ("mkdocs_git_authors_plugin", "mkdocs-git-authors-plugin"),
+    ):
         if importlib.util.find_spec(module) is None:
             subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)
     from generate_repo import generate
@@ -88,11 +110,32 @@ def main() -> None:
     warm = build(repo, "doccontrol", out)
     git = build(repo, "gitplugins", out)
     page = next((repo / "docs").rglob("*.md"))
-    dirty_plain = float(subprocess.run([sys.executable, "-c", DIRTY, str(repo / "mkdocs-plain.yml"), str(page), str(out)], capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).stdout.split()[-1])
-    dirty_ours = float(subprocess.run([sys.executable, "-c", DIRTY, str(repo / "mkdocs-doccontrol.yml"), str(page), str(out)], capture_output=True, text=True, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}).stdout.split()[-1])
+    dirty_plain = float(
+        subprocess.run(
+            [sys.executable, "-c", DIRTY, str(repo / "mkdocs-plain.yml"), str(page), str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        ).stdout.split()[-1]
+    )
+    dirty_ours = float(
+        subprocess.run(
+            [sys.executable, "-c", DIRTY, str(repo / "mkdocs-doccontrol.yml"), str(page), str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        ).stdout.split()[-1]
+    )
     print(f"repository: {args.docs} documents, {args.commits} commits")
     print("| build | seconds | overhead over plain |\n|---|---:|---:|")
-    for name, seconds in (("plain Material", plain), ("doccontrol, cold (no history cache)", cold), ("doccontrol, warm", warm), ("git-revision-date-localized + git-authors", git)):
+    for name, seconds in (
+        ("plain Material", plain),
+        ("doccontrol, cold (no history cache)", cold),
+        ("doccontrol, warm", warm),
+        ("git-revision-date-localized + git-authors", git),
+    ):
         print(f"| {name} | {seconds:.1f} | {100 * (seconds / plain - 1):+.0f} % |")
     print(f"| one page rebuilt (dirty), plain | {dirty_plain:.2f} | |")
     print(f"| one page rebuilt (dirty), doccontrol | {dirty_ours:.2f} | |")

@@ -31,6 +31,7 @@ from doccontrol.validate.check import check
 
 log = logging.getLogger("mkdocs.plugins.doccontrol")
 ASSETS = ("doccontrol.css", "doccontrol.js")
+UNSEARCHED = frozenset({model.REGISTER_SRC, model.TRAIL_SRC, model.COVERAGE_SRC, model.REVIEW_SRC})
 
 
 class DocControlConfig(base.Config):
