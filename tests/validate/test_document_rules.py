@@ -219,3 +219,22 @@ def test_hostile_bytes_in_documents(repo, check_codes):
         ("docs/latin1.md", good.count("\n") + 1, "DC001"),
         ("docs/tab.md", 4, "DC004"),
     ]
+
+
+def test_reload_reuses_unchanged_files_and_reads_changed_ones(repo, check_codes):
+    import os
+
+    repo.doc("docs/procedures/other.md", doc_id="SM-P-02")
+    first = repository.load(repo.root)
+    changed = repo.root / DOC
+    changed.write_text(changed.read_text().replace("status: effective", "status: efective"))
+    stat = changed.stat()
+    os.utime(changed, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = repository.load(repo.root, previous=first)
+    by_path = {d.path: d for d in second.documents}
+    assert (
+        by_path["docs/procedures/other.md"]
+        is {d.path: d for d in first.documents}["docs/procedures/other.md"]
+    )
+    assert by_path[DOC].status == "efective"
+    assert [(p.path, p.code) for p in check(second)] == [(DOC, "DC104")]

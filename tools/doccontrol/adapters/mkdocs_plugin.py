@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from doccontrol.atomic import write_atomic
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
@@ -47,11 +48,18 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.site: model.Site | None = None
         self.generated: dict[str, tuple[str, str]] = {}
         self.root = Path(".")
+        self.repo: repository.Repository | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
+        # reloads only the files that changed (self.repo is reused).
+        self.repo = None
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path).resolve().parent
         try:
-            repo = repository.load(self.root)
+            repo = repository.load(self.root, previous=self.repo)
+            self.repo = repo
         except RepositoryError as exc:
             raise PluginError(f"doccontrol: {exc}") from None
         if repo.config is None:
@@ -126,12 +134,18 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 continue
             if repo_path in site.hidden_paths:
                 files.remove(file)
+        pages_dir = self.root / ".cache/doccontrol/pages"
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
-                content = (
-                    f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n---\n\n{markdown}"
-                )
-                files.append(File.generated(config, src_uri, content=content))
+                # the registers repeat what the documents' own pages say: keep them out of search
+                unsearched = "search:\n  exclude: true\n" if src_uri in UNSEARCHED else ""
+                head = f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n{unsearched}---\n\n"
+                # on disk, rewritten only when changed: a dirty rebuild then skips unchanged pages
+                source = pages_dir / src_uri
+                data = (head + markdown).encode("utf-8")
+                if not source.is_file() or source.read_bytes() != data:
+                    write_atomic(source, data)
+                files.append(File.generated(config, src_uri, abs_src_path=str(source)))
         for name in ASSETS:
             data = resources.files("doccontrol.site").joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"assets/doccontrol/{name}", content=data))

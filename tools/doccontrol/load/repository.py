@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -42,6 +42,8 @@ class Repository:
     records: tuple[Record, ...]
     record_files: Mapping[str, Mapping[str, str]]  # type → id → path (from file names)
     problems: tuple[Problem, ...]
+    # (mtime_ns, size) of each document and record as read, so a later load can reuse them
+    stamps: Mapping[str, tuple[int, int]] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -176,9 +178,18 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
     return loaders.record_type_from_schema(type_id, rel, schema, raw), problems
 
 
-def load(root: Path, only: Iterable[str] | None = None) -> Repository:
+def _stamp(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return stat.st_mtime_ns, stat.st_size
+
+
+def load(
+    root: Path, only: Iterable[str] | None = None, previous: Repository | None = None
+) -> Repository:
     """Load the repository. ``only``: repo-relative paths whose records need parsing
-    (documents and schemas are always read: they are few and every rule needs them)."""
+    (documents and schemas are always read: they are few and every rule needs them).
+    ``previous``: an earlier load whose documents and records are reused where their files
+    have not changed since (as ``mkdocs serve`` rebuilds after one edit)."""
     root = root.resolve()
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
@@ -204,12 +215,34 @@ def load(root: Path, only: Iterable[str] | None = None) -> Repository:
         problems.append(Problem(DOCUMENT_SCHEMA, 1, 1, "DC401", "the document schema is missing"))
 
     documents = []
+    stamps: dict[str, tuple[int, int]] = {}
+    reusable: dict[str, Document | Record] = {}
+    earlier_problems: dict[str, list[Problem]] = {}
+    if previous is not None and previous.root == root and only is None:
+        reusable = {d.path: d for d in previous.documents} | {r.path: r for r in previous.records}
+        for old in previous.problems:
+            earlier_problems.setdefault(old.path, []).append(old)
+
+    def reused(rel: str, path: Path) -> Document | Record | None:
+        try:
+            stamps[rel] = _stamp(path)
+        except OSError:
+            return None
+        if previous is not None and previous.stamps.get(rel) == stamps[rel] and rel in reusable:
+            problems.extend(earlier_problems.get(rel, ()))
+            return reusable[rel]
+        return None
+
     for path in _walk(root, DOCS_DIR, (".md",)):
+        rel = _rel(root, path)
+        same = reused(rel, path)
+        if isinstance(same, Document):
+            documents.append(same)
+            continue
         data, problem = _read(root, path)
         if data is None:
             problems += [problem] if problem else []
             continue
-        rel = _rel(root, path)
         if wanted is not None and rel not in wanted:
             # not being checked: only its identity and links matter, so read it the fast way
             light = loaders.load_document_light(rel, data)
@@ -247,6 +280,10 @@ def load(root: Path, only: Iterable[str] | None = None) -> Repository:
             continue
         if type_id not in record_types:
             continue  # reported once per folder by the record rules
+        same = reused(rel, path)
+        if isinstance(same, Record):
+            records.append(same)
+            continue
         data, problem = _read(root, path)
         if data is None:
             problems += [problem] if problem else []
@@ -267,4 +304,5 @@ def load(root: Path, only: Iterable[str] | None = None) -> Repository:
         records=tuple(records),
         record_files=record_files,
         problems=tuple(problems),
+        stamps=stamps,
     )
