@@ -126,7 +126,6 @@ def test_front_matter_split_lines() -> None:
 
 def test_fast_path_reads_every_shipped_file_exactly_like_the_strict_parser():
     from builders import PROJECT
-
     from doccontrol.load.frontmatter import FrontMatterSplit, split
 
     checked = 0
@@ -149,11 +148,11 @@ def test_fast_path_reads_every_shipped_file_exactly_like_the_strict_parser():
 
 
 def test_fast_path_defers_to_the_strict_parser_for_anything_unusual():
-    for text, code in (
+    for source, code in (
         ("a: &x 1\nb: *x\n", "DC009"),
         ("a: 1\na: 2\n", "DC008"),
         ("? [a]\n: 1\n", "DC014"),
         ("a: [1\n", "DC007"),
     ):
-        assert [p.code for p in yaml_source.parse_fast("f", text).problems] == [code]
+        assert [p.code for p in yaml_source.parse_fast("f", source).problems] == [code]
     assert yaml_source.parse_fast("f", "d: 2026-02-30\n").data == {"d": "2026-02-30"}
