@@ -31,7 +31,7 @@ from pathlib import Path
 from doccontrol.load.repository import load_config
 from doccontrol.history.derive import derive
 root = Path(sys.argv[1])
-config, _, _ = load_config(root, (root / "doccontrol.yml").read_bytes())
+config, _, _ = load_config((root / "doccontrol.yml").read_bytes())
 start = time.perf_counter()
 history = derive(root, config, use_cache=sys.argv[2] == "warm")
 elapsed = time.perf_counter() - start

@@ -11,7 +11,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from doccontrol import versions
-from doccontrol.config import Config, DocumentType
+from doccontrol.config import DocumentType
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.model import RecordType
 from doccontrol.problems import Problem
@@ -47,9 +47,7 @@ def _roles(value: tuple[str, ...]) -> str:
     return "[" + ", ".join(value) + "]"
 
 
-def new_document_text(
-    config: Config, doc_type: DocumentType, doc_id: str, title: str, owner: str
-) -> str:
+def new_document_text(doc_type: DocumentType, doc_id: str, title: str, owner: str) -> str:
     """A draft with complete front matter and the section skeleton of its type."""
     scheme = doc_type.version_scheme
     defaults = doc_type.defaults

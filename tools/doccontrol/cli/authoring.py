@@ -105,7 +105,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(f"{path} already exists")
     write_atomic(
         path,
-        authoring.new_document_text(config, doc_type, doc_id, args.title, owner).encode("utf-8"),
+        authoring.new_document_text(doc_type, doc_id, args.title, owner).encode("utf-8"),
     )
     print(
         f"created {doc_id} {args.title} ({versions.FIRST_DRAFT[doc_type.version_scheme]} draft) at {path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path}"

@@ -170,7 +170,7 @@ class _Deriver:
         if self.config_blob is None:
             return self.current_config
         if self.config_blob not in self.configs:
-            config, _, _ = load_config(Path("."), self.reader.blob(self.config_blob))
+            config, _, _ = load_config(self.reader.blob(self.config_blob))
             self.configs[self.config_blob] = config or self.current_config
         return self.configs[self.config_blob]
 
@@ -268,7 +268,7 @@ class _Deriver:
         merger = self.person(config, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, config, trailer_pairs)
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
-        approvers, reviewers = self.evidence(commit, kind, config, trailer_pairs, merger)
+        approvers, reviewers = self.evidence(kind, config, trailer_pairs, merger)
         signature = signatures.interpret(
             config,
             commit.signature_status,
@@ -431,7 +431,6 @@ class _Deriver:
 
     def evidence(
         self,
-        commit: Commit,
         kind: str,
         config: Config,
         trailer_pairs: list[tuple[str, str]],

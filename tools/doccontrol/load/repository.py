@@ -89,7 +89,7 @@ def _read(root: Path, path: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(_rel(root, path), 1, 1, "DC013", f"cannot read file: {exc.strerror}")
 
 
-def load_config(root: Path, data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
+def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
         return None, Positions(), list(decoded.problems)
@@ -199,7 +199,7 @@ def load(
     config_bytes, problem = _read(root, config_path)
     if config_bytes is None:
         raise RepositoryError(problem.message if problem else "cannot read config")
-    config, config_positions, config_problems = load_config(root, config_bytes)
+    config, config_positions, config_problems = load_config(config_bytes)
     problems += config_problems
 
     document_schema = None

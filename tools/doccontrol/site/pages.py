@@ -185,7 +185,7 @@ def banners(
     return out
 
 
-def history_table(site: Site, history: DocumentHistory | None) -> str:
+def history_table(history: DocumentHistory | None) -> str:
     headers = list(CHANGE_HISTORY_HEADERS)
     if history is None or not history.revisions:
         return "<p>尚无变更履历。</p>"
@@ -258,7 +258,7 @@ def document_page(site: Site, document: Document, from_src: str) -> str:
         *banners(site, document, row, from_src),
         _rewrite_body(site, document.body, from_src),
     ]
-    parts.append("## 变更履历\n\n" + history_table(site, site.doc_history(document.id or "")))
+    parts.append("## 变更履历\n\n" + history_table(site.doc_history(document.id or "")))
     return "\n\n".join(parts) + "\n"
 
 
