@@ -445,3 +445,30 @@ def test_ci_templates_are_valid_for_their_platform(path, schema):
         and "DOCCONTROL_STRICT" in text
     )
     assert "fetch-depth: 0" in text or 'GIT_DEPTH: "0"' in text
+
+
+def test_approve_sign_makes_a_verified_approval(scenario, tmp_path):
+    key = tmp_path / "liu"
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "liu", "-f", str(key)], check=True
+    )
+    public = (tmp_path / "liu.pub").read_text().strip()
+    scenario.set_config("require_signed: false", "require_signed: true")
+    scenario.set_config(
+        "department: qa, roles: [management-representative, department-head]}",
+        f'department: qa, roles: [management-representative, department-head], signing_keys: ["{public}"]}}',
+    )
+    scenario.git.commit("要求签名", date="2026-01-01T12:00:00+08:00")
+    _branch_with_change(scenario)
+    _identity(scenario, "liujing")
+    for setting in (("gpg.format", "ssh"), ("user.signingkey", str(key))):
+        subprocess.run(["git", "config", *setting], cwd=scenario.root, check=True)
+    result = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang", "--sign")
+    assert result.returncode == 0, result.stdout + result.stderr
+    (rev,) = scenario.history().documents["SM-P-01"].revisions
+    assert (rev.approved, rev.signature.status, rev.signature.verified_for, rev.problems) == (
+        True,
+        "good",
+        "liujing",
+        (),
+    )
