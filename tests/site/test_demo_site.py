@@ -191,3 +191,17 @@ def test_strict_build_fails_on_unapproved_changes(demo, tmp_path):
     assert (
         "unapproved changes on the main branch in SM-P-18, SM-P-23" in result.stdout + result.stderr
     )
+
+
+def test_demo_is_reproducible(demo, tmp_path):
+    import build_demo
+
+    again = tmp_path / "demo"
+    build_demo.build(again, site=False)
+    heads = [
+        subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=d, capture_output=True, text=True, check=True
+        ).stdout
+        for d in (demo, again)
+    ]
+    assert heads[0] == heads[1]  # same dates, identities and signatures: the same commits

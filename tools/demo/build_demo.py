@@ -450,6 +450,14 @@ def build(out: Path, site: bool) -> None:
 
     commits = d.git("rev-list", "--count", "main")
     print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-02)")
+    trail = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "trail"],
+        cwd=out,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    print("\n".join("  " + line for line in trail.stdout.splitlines()))
     if site:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         result = subprocess.run(
