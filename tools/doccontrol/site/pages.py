@@ -14,7 +14,7 @@ from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
 from doccontrol.site.model import Site
 from doccontrol.validate.documents import LINK, PLACEHOLDER
-from doccontrol.validate.records import references
+from doccontrol.validate.records import resolve_local_ref
 
 REGISTER_DIRECTIVE = re.compile(r"<!--\s*doccontrol:register(?:\s+type=([a-z-]+))?\s*-->")
 SIGNATURE_LABELS = {
@@ -437,24 +437,29 @@ def review_page(site: Site) -> str:
 # --- records and forms ----------------------------------------------------------------
 
 
-def _value_html(site: Site, value: Any, ref: str | None, from_src: str) -> str:
+def _value_html(site: Site, value: Any, node: Any, from_src: str, schema: Any) -> str:
+    """A record value as HTML, walking its schema for field titles and links at every depth."""
+    node = resolve_local_ref(schema, node) if isinstance(node, dict) else {}
+    ref = node.get("x-doccontrol-ref") if isinstance(node.get("x-doccontrol-ref"), str) else None
     if isinstance(value, list):
+        items = node.get("items", {})
+        if not value:
+            return "—"
         return (
             "<ul>"
-            + "".join(f"<li>{_value_html(site, v, ref, from_src)}</li>" for v in value)
+            + "".join(f"<li>{_value_html(site, v, items, from_src, schema)}</li>" for v in value)
             + "</ul>"
-            if value
-            else "—"
         )
     if isinstance(value, dict):
-        return (
-            '<table class="dc-nested">'
-            + "".join(
-                f"<tr><th>{esc(k)}</th><td>{_value_html(site, v, None, from_src)}</td></tr>"
-                for k, v in value.items()
+        props = node.get("properties", {}) if isinstance(node.get("properties"), dict) else {}
+        rows = []
+        for key, item in value.items():
+            sub = props.get(key, {})
+            title = sub.get("title", key) if isinstance(sub, dict) else key
+            rows.append(
+                f"<tr><th>{esc(title)}</th><td>{_value_html(site, item, sub, from_src, schema)}</td></tr>"
             )
-            + "</table>"
-        )
+        return '<table class="dc-nested">' + "".join(rows) + "</table>"
     if isinstance(value, bool):
         return "是" if value else "否"
     text = "" if value is None else str(value)
@@ -471,20 +476,12 @@ def _value_html(site: Site, value: Any, ref: str | None, from_src: str) -> str:
 def record_page(site: Site, record: Record) -> str:
     record_type = site.repo.record_types[record.type]
     src = model.record_src(record)
-    refs = {
-        path[0]: kind
-        for path, kind, _ in references(record_type.schema, record.data)
-        if len(path) >= 1
-    }
-    props = record_type.schema.get("properties", {})
+    schema = record_type.schema
+    props = schema.get("properties", {})
     cells = []
     for key, value in record.data.items():
-        cells.append(
-            [
-                f"<strong>{esc(record_type.field_title(key))}</strong>",
-                _value_html(site, value, _ref_of(props.get(key)) or refs.get(key), src),
-            ]
-        )
+        title = f"<strong>{esc(record_type.field_title(key))}</strong>"
+        cells.append([title, _value_html(site, value, props.get(key, {}), src, schema)])
     back = link(relative_url(site.url(src), site.url(model.RECORDS_SRC)), "返回记录索引")
     form = link(
         relative_url(site.url(src), site.url(model.form_src(record.type))),
@@ -492,15 +489,6 @@ def record_page(site: Site, record: Record) -> str:
     )
     meta = f"<p>记录类型：{esc(record_type.name)}（{esc(record_type.name_en)}） · 保存期限 {esc(record_type.retention_years)} 年 · {form} · {back}</p>"
     return meta + "\n\n" + table(["字段", "内容"], cells, "dc-record") + "\n"
-
-
-def _ref_of(prop: Any) -> str | None:
-    if not isinstance(prop, dict):
-        return None
-    ref = prop.get("x-doccontrol-ref")
-    if ref is None and isinstance(prop.get("items"), dict):
-        ref = prop["items"].get("x-doccontrol-ref")
-    return ref if isinstance(ref, str) else None
 
 
 def records_index_page(site: Site) -> str:

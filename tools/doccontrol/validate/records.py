@@ -16,7 +16,7 @@ REF_KEY = "x-doccontrol-ref"
 STAFF_REFS = ("person", "role", "department", "clause")
 
 
-def _resolve(schema_root: Mapping[str, Any], node: Any) -> Any:
+def resolve_local_ref(schema_root: Mapping[str, Any], node: Any) -> Any:
     """Follow a local ``$ref`` ("#/$defs/x"), the only kind record schemas use."""
     seen = 0
     while (
@@ -37,7 +37,7 @@ def references(schema: Mapping[str, Any], data: Any) -> Iterator[tuple[PathKey, 
     """Every (path, kind, value) in ``data`` that the schema marks with x-doccontrol-ref."""
 
     def walk(node: Any, value: Any, here: PathKey) -> Iterator[tuple[PathKey, str, str]]:
-        node = _resolve(schema, node)
+        node = resolve_local_ref(schema, node)
         if not isinstance(node, dict):
             return
         kind = node.get(REF_KEY)
