@@ -15,6 +15,7 @@ import itertools
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -191,18 +192,21 @@ class _Deriver:
     def run(
         self,
         commits: Iterable[Commit],
-        graph: dict[str, Ancestor],
+        graph: dict[str, Ancestor] | Callable[[], dict[str, Ancestor]],
         is_precontrol: Callable[[Commit], bool],
         progress: Progress | None,
     ) -> None:
-        line = list(commits)
-        wanted = [
-            c.new_blob
-            for commit in line
-            for c in commit.changes
-            if c.new_blob and DOC_PATH.match(c.new_path or "")
-        ]
-        self.contents = self.reader.blobs(wanted)
+        # collect the first-parent line while cat-file already reads the blobs it will need
+        pipe = self.reader.blob_pipe()
+        line = []
+        for commit in commits:
+            line.append(commit)
+            for change in commit.changes:
+                if change.new_blob and DOC_PATH.match(change.new_path or ""):
+                    pipe.put(change.new_blob)
+        pipe.close()
+        self.contents = iter(pipe)
+        graph = graph() if callable(graph) else graph
         for count, commit in enumerate(line, 1):
             if progress and count % 500 == 0:
                 progress(count)
@@ -737,9 +741,12 @@ def derive(
                     commits = itertools.chain([first], commits)
             if since is None:
                 commits = reader.first_parent_commits(tip)
-            graph = reader.ancestry(tip, since)
             precontrol = _precontrol_test(reader, config, deriver)
-            deriver.run(commits, graph, precontrol, progress)
+            # the ancestry graph is read by its own git process while the first-parent
+            # stream is parsed here
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                graph = pool.submit(reader.ancestry, tip, since)
+                deriver.run(commits, graph.result, precontrol, progress)
     history = _history(deriver, ref, tip, shallow)
     if use_cache and tree is not None:
         cache.write(tree, key, cache.history_to(history), deriver.export())

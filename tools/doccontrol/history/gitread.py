@@ -8,6 +8,7 @@ the front matter and text of each changed document. Nothing runs per document or
 
 from __future__ import annotations
 
+import queue
 import subprocess
 import threading
 from collections.abc import Iterator, Sequence
@@ -241,6 +242,14 @@ class GitReader:
             )
         return graph
 
+    def blob_pipe(self) -> BlobPipe:
+        """A ``cat-file --batch`` that starts working as soon as blob ids are put in."""
+        return BlobPipe(
+            self.repo.git.execute(
+                ["git", "cat-file", "--batch"], as_process=True, istream=subprocess.PIPE
+            )
+        )
+
     def blobs(self, shas: Sequence[str]) -> Iterator[bytes]:
         """Contents of many blobs, in order, through one ``git cat-file --batch`` whose input
         is written by a thread while the output is read (no round trip per blob)."""
@@ -289,6 +298,67 @@ class GitReader:
 
     def working_tree(self) -> Path | None:
         return Path(self.repo.working_tree_dir) if self.repo.working_tree_dir else None
+
+
+class BlobPipe:
+    """One ``git cat-file --batch`` with a thread writing the requested ids and a thread
+    draining the contents, so git decompresses blobs while the caller is still busy (reading
+    the log); the contents come back in the order the ids were put in."""
+
+    _END = object()
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+        self.requests: queue.Queue[object] = queue.Queue()
+        self.pending: queue.Queue[object] = queue.Queue()
+        self.results: queue.Queue[object] = queue.Queue()
+        self.writer = threading.Thread(target=self._write, daemon=True)
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.writer.start()
+        self.reader.start()
+
+    def put(self, sha: str) -> None:
+        self.requests.put(sha)
+
+    def close(self) -> None:
+        """No more ids will be put in."""
+        self.requests.put(self._END)
+
+    def _write(self) -> None:
+        try:
+            while (sha := self.requests.get()) is not self._END:
+                self.pending.put(sha)
+                self.handle.stdin.write(f"{sha}\n".encode())
+            self.handle.stdin.close()
+        except (BrokenPipeError, ValueError, OSError):
+            pass
+        finally:
+            self.pending.put(self._END)
+
+    def _read(self) -> None:
+        try:
+            while (sha := self.pending.get()) is not self._END:
+                header = self.handle.stdout.readline().split()
+                if len(header) != 3 or header[1] != b"blob":
+                    self.results.put(GitError(f"git cat-file could not read blob {sha}"))
+                    return
+                self.results.put(self.handle.stdout.read(int(header[2])))
+                self.handle.stdout.read(1)
+        except (OSError, ValueError) as exc:
+            self.results.put(GitError(f"git cat-file failed: {exc}"))
+        finally:
+            self.results.put(self._END)
+
+    def __iter__(self) -> Iterator[bytes]:
+        while (item := self.results.get()) is not self._END:
+            if isinstance(item, GitError):
+                raise item
+            assert isinstance(item, bytes)
+            yield item
+        self.writer.join()
+        self.reader.join()
+        self.handle.stdout.close()
+        self.handle.wait()
 
 
 def _commit(header: list[str], changes: list[FileChange]) -> Commit:
