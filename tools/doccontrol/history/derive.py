@@ -20,9 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
-from doccontrol.history import cache, identities, messages, sections, signatures
+from doccontrol.history import cache, identities, messages, rules, sections, signatures
 from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitError, GitReader
 from doccontrol.history.model import (
     ApprovalEvent,
@@ -35,6 +34,7 @@ from doccontrol.history.model import (
     RevisionKind,
     Signature,
 )
+from doccontrol.history.rules import meta_text
 from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import load_config
 
@@ -85,20 +85,6 @@ def _fast_yaml(text: str) -> Any:
         return YAML(typ="safe").load(text)
     except (YAMLError, ValueError, TypeError, RecursionError):
         return None
-
-
-def _texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
-    value = (meta or {}).get(key)
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(str(v) for v in value)
-    return ()
-
-
-def _text(meta: dict[str, Any] | None, key: str) -> str:
-    value = (meta or {}).get(key)
-    return str(value) if value is not None else ""
 
 
 class _Deriver:
@@ -253,7 +239,7 @@ class _Deriver:
                     state.baseline = Revision(
                         seq=0,
                         kind="baseline",
-                        version=_text(snapshot.meta, "version"),
+                        version=meta_text(snapshot.meta, "version"),
                         commit=commit.sha,
                         date=commit.committer_date,
                         change=messages.summary(commit.message),
@@ -266,7 +252,7 @@ class _Deriver:
                         signature=Signature("none"),
                         approved=True,
                         path=state.path,
-                        status=_text(snapshot.meta, "status"),
+                        status=meta_text(snapshot.meta, "status"),
                     )
             return
         merger = self.person(config, commit.author_name, commit.author_email)
@@ -282,7 +268,7 @@ class _Deriver:
         )
         mr = messages.merge_request(commit.message, trailer_pairs)
         summary = messages.summary(commit.message)
-        event_problems = self.event_problems(commit, kind, config, approvers, signature)
+        event_problems = rules.event_problems(commit, kind, config, approvers, signature)
         documents: list[ApprovedDocument] = []
         all_problems = dict.fromkeys(event_problems)
         any_approved = False
@@ -309,27 +295,36 @@ class _Deriver:
                 )
             else:
                 problems += event_problems
-                problems += self.approval_problems(
+                problems += rules.approval_problems(
                     commit, state.id, config, rules_meta, authors, approvers, reviewers
                 )
-                approved = not any(
-                    p.code in ("DC502", "DC503", "DC504", "DC507", "DC508", "DC509")
-                    for p in problems
-                ) and any(a.person_id for a in approvers)
+                approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
+                    a.person_id for a in approvers
+                )
                 rev_kind = "approval"
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
-                version = _text(state.meta, "version")
+                version = meta_text(state.meta, "version")
                 changed: tuple[str, ...] = ("全文",)
             else:
-                version = _text(snapshot.meta, "version")
-                problems += self.version_problems(commit, state, snapshot, config)
+                version = meta_text(snapshot.meta, "version")
+                problems += rules.version_problems(
+                    commit,
+                    state.id,
+                    snapshot.meta,
+                    snapshot.body,
+                    state.approved_meta,
+                    state.approved_body,
+                    config,
+                )
                 changed = sections.changed_sections(state.approved_body, snapshot.body)
                 unchanged = (
                     state.approved_body is not None
                     and snapshot.body == state.approved_body
-                    and _text(snapshot.meta, "version") == _text(state.approved_meta, "version")
-                    and _text(snapshot.meta, "status") == _text(state.approved_meta, "status")
+                    and meta_text(snapshot.meta, "version")
+                    == meta_text(state.approved_meta, "version")
+                    and meta_text(snapshot.meta, "status")
+                    == meta_text(state.approved_meta, "status")
                 )
                 if unchanged and rev_kind == "approval":
                     rev_kind = "review"
@@ -350,7 +345,7 @@ class _Deriver:
                 signature=signature,
                 approved=approved,
                 path=state.path,
-                status=_text(snapshot.meta if snapshot else state.meta, "status"),
+                status=meta_text(snapshot.meta if snapshot else state.meta, "status"),
                 problems=tuple(problems),
             )
             state.revisions.append(revision)
@@ -397,7 +392,7 @@ class _Deriver:
             if change.old_path and change.status == "R"
             else self.path_to_id.get(change.new_path)
         )
-        doc_id = _text(snapshot.meta, "id") or old_id or change.new_path
+        doc_id = meta_text(snapshot.meta, "id") or old_id or change.new_path
         self.path_to_id[change.new_path] = doc_id
         state = self.docs.get(doc_id)
         if state is None:
@@ -447,193 +442,6 @@ class _Deriver:
         if config.approval.merger_is_approver and kind == "merge":
             approvers.append(merger)
         return _unique(approvers), _unique(reviewers)
-
-    def event_problems(
-        self,
-        commit: Commit,
-        kind: str,
-        config: Config,
-        approvers: tuple[Person, ...],
-        signature: Signature,
-    ) -> list[HistoryProblem]:
-        problems: list[HistoryProblem] = []
-        if kind == "direct":
-            return problems
-        for person in approvers:
-            if not person.person_id:
-                problems.append(
-                    HistoryProblem(
-                        "DC512",
-                        f"approval {commit.sha[:10]} names {person.name} <{person.email}>, who is not among the people in {CONFIG_FILE}; it does not count",
-                        commit.sha,
-                        "",
-                        person.email,
-                    )
-                )
-        if config.approval.require_signed:
-            sha = commit.sha[:10]
-            if signature.status == "none":
-                problems.append(
-                    HistoryProblem(
-                        "DC507",
-                        f"approval {sha} is not signed; signed approvals are required, so its trailers cannot be trusted",
-                        commit.sha,
-                    )
-                )
-            elif signature.status == "bad":
-                problems.append(
-                    HistoryProblem(
-                        "DC508",
-                        f"approval {sha} carries a bad signature (key {signature.key})",
-                        commit.sha,
-                    )
-                )
-            elif signature.status != "good":
-                problems.append(
-                    HistoryProblem(
-                        "DC509",
-                        f"approval {sha} is signed by a key that cannot be verified ({signature.status}, key {signature.key or '?'})",
-                        commit.sha,
-                    )
-                )
-            elif signature.verified_for != signatures.FORGE and signature.verified_for not in {
-                a.person_id for a in approvers
-            }:
-                problems.append(
-                    HistoryProblem(
-                        "DC509",
-                        f"approval {sha} is signed by {signature.verified_for}, who is not one of its approvers",
-                        commit.sha,
-                        "",
-                        signature.verified_for or "",
-                    )
-                )
-        return problems
-
-    def approval_problems(
-        self,
-        commit: Commit,
-        doc_id: str,
-        config: Config,
-        rules_meta: dict[str, Any] | None,
-        authors: tuple[Person, ...],
-        approvers: tuple[Person, ...],
-        reviewers: tuple[Person, ...],
-    ) -> list[HistoryProblem]:
-        sha = commit.sha[:10]
-        problems: list[HistoryProblem] = []
-        needed = set(_texts(rules_meta, "approver"))
-        qualified = []
-        for approver in approvers:
-            if not approver.person_id:
-                continue
-            if not config.approval.allow_self_approval and any(
-                identities.same_person(approver, a) for a in authors
-            ):
-                problems.append(
-                    HistoryProblem(
-                        "DC503",
-                        f"{approver.name} approved {doc_id} in {sha} but is also an author of the change (segregation of duties)",
-                        commit.sha,
-                        doc_id,
-                        approver.email,
-                    )
-                )
-                continue
-            qualified.append(approver)
-        if not approvers:
-            problems.append(
-                HistoryProblem(
-                    "DC504",
-                    f"approval {sha} of {doc_id} names no approver ({', '.join(config.approval.approve_trailers)} trailer)",
-                    commit.sha,
-                    doc_id,
-                )
-            )
-        elif qualified and not any(needed & set(a.roles) for a in qualified):
-            names = ", ".join(a.name for a in qualified)
-            problems.append(
-                HistoryProblem(
-                    "DC502",
-                    f"{names} approved {doc_id} in {sha} without holding an approver role for it ({', '.join(sorted(needed)) or 'none listed'})",
-                    commit.sha,
-                    doc_id,
-                    qualified[0].email,
-                )
-            )
-        if config.approval.require_review:
-            needed_review = set(_texts(rules_meta, "reviewer"))
-            known = [r for r in reviewers if r.person_id]
-            if not known:
-                problems.append(
-                    HistoryProblem(
-                        "DC505",
-                        f"approval {sha} of {doc_id} names no reviewer ({', '.join(config.approval.review_trailers)} trailer)",
-                        commit.sha,
-                        doc_id,
-                    )
-                )
-            elif not any(needed_review & set(r.roles) for r in known):
-                names = ", ".join(r.name for r in known)
-                problems.append(
-                    HistoryProblem(
-                        "DC506",
-                        f"{names} reviewed {doc_id} in {sha} without holding a reviewer role for it ({', '.join(sorted(needed_review))})",
-                        commit.sha,
-                        doc_id,
-                        known[0].email,
-                    )
-                )
-        return problems
-
-    def version_problems(
-        self, commit: Commit, state: _DocState, snapshot: _Snapshot, config: Config
-    ) -> list[HistoryProblem]:
-        sha = commit.sha[:10]
-        doc_type = config.document_types.get(_text(snapshot.meta, "type"))
-        if doc_type is None or snapshot.meta is None:
-            return [
-                HistoryProblem(
-                    "DC513",
-                    f"{state.id} at {sha} has front matter that cannot be read (no valid type)",
-                    commit.sha,
-                    state.id,
-                )
-            ]
-        new = versions.parse(_text(snapshot.meta, "version"), doc_type.version_scheme)
-        if new is None:
-            return [
-                HistoryProblem(
-                    "DC513",
-                    f"{state.id} at {sha} has version {_text(snapshot.meta, 'version')!r}, not a {doc_type.version_scheme} version",
-                    commit.sha,
-                    state.id,
-                )
-            ]
-        if state.approved_meta is None:
-            return []
-        old = versions.parse(_text(state.approved_meta, "version"), doc_type.version_scheme)
-        if old is None:
-            return []
-        if new < old:
-            return [
-                HistoryProblem(
-                    "DC510",
-                    f"{state.id} went from {old} down to {new} in {sha}",
-                    commit.sha,
-                    state.id,
-                )
-            ]
-        if new == old and snapshot.body != state.approved_body:
-            return [
-                HistoryProblem(
-                    "DC511",
-                    f"{state.id} text changed in {sha} but its version stayed {new}; bump it (doccontrol bump {state.id})",
-                    commit.sha,
-                    state.id,
-                )
-            ]
-        return []
 
 
 def _unique(people: Iterable[Person]) -> tuple[Person, ...]:
@@ -770,7 +578,7 @@ def _history(deriver: _Deriver, ref: str, tip: str, shallow: bool) -> History:
         documents[doc_id] = DocumentHistory(
             doc_id,
             state.path,
-            _text(state.meta, "title"),
+            meta_text(state.meta, "title"),
             numbered,
             state.withdrawn,
             state.baseline,

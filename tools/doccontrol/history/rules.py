@@ -1,0 +1,226 @@
+"""The rules every approval event, and every document it changes, is checked against.
+
+Plain functions of the commit, the rules in force before it (doccontrol.yml and the document's
+last approved front matter) and the people involved; each finding is a HistoryProblem with a
+stable code and a message naming the commit, the document and the person."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from doccontrol import versions
+from doccontrol.config import CONFIG_FILE, Config
+from doccontrol.history import identities, signatures
+from doccontrol.history.gitread import Commit
+from doccontrol.history.model import HistoryProblem, Person, Signature
+
+# Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
+APPROVAL_BLOCKING = frozenset({"DC502", "DC503", "DC504", "DC507", "DC508", "DC509"})
+
+
+def meta_texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
+    value = (meta or {}).get(key)
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return ()
+
+
+def meta_text(meta: dict[str, Any] | None, key: str) -> str:
+    value = (meta or {}).get(key)
+    return str(value) if value is not None else ""
+
+
+def event_problems(
+    commit: Commit,
+    kind: str,
+    config: Config,
+    approvers: tuple[Person, ...],
+    signature: Signature,
+) -> list[HistoryProblem]:
+    problems: list[HistoryProblem] = []
+    if kind == "direct":
+        return problems
+    for person in approvers:
+        if not person.person_id:
+            problems.append(
+                HistoryProblem(
+                    "DC512",
+                    f"approval {commit.sha[:10]} names {person.name} <{person.email}>, who is not among the people in {CONFIG_FILE}; it does not count",
+                    commit.sha,
+                    "",
+                    person.email,
+                )
+            )
+    if config.approval.require_signed:
+        sha = commit.sha[:10]
+        if signature.status == "none":
+            problems.append(
+                HistoryProblem(
+                    "DC507",
+                    f"approval {sha} is not signed; signed approvals are required, so its trailers cannot be trusted",
+                    commit.sha,
+                )
+            )
+        elif signature.status == "bad":
+            problems.append(
+                HistoryProblem(
+                    "DC508",
+                    f"approval {sha} carries a bad signature (key {signature.key})",
+                    commit.sha,
+                )
+            )
+        elif signature.status != "good":
+            problems.append(
+                HistoryProblem(
+                    "DC509",
+                    f"approval {sha} is signed by a key that cannot be verified ({signature.status}, key {signature.key or '?'})",
+                    commit.sha,
+                )
+            )
+        elif signature.verified_for != signatures.FORGE and signature.verified_for not in {
+            a.person_id for a in approvers
+        }:
+            problems.append(
+                HistoryProblem(
+                    "DC509",
+                    f"approval {sha} is signed by {signature.verified_for}, who is not one of its approvers",
+                    commit.sha,
+                    "",
+                    signature.verified_for or "",
+                )
+            )
+    return problems
+
+
+def approval_problems(
+    commit: Commit,
+    doc_id: str,
+    config: Config,
+    rules_meta: dict[str, Any] | None,
+    authors: tuple[Person, ...],
+    approvers: tuple[Person, ...],
+    reviewers: tuple[Person, ...],
+) -> list[HistoryProblem]:
+    sha = commit.sha[:10]
+    problems: list[HistoryProblem] = []
+    needed = set(meta_texts(rules_meta, "approver"))
+    qualified = []
+    for approver in approvers:
+        if not approver.person_id:
+            continue
+        if not config.approval.allow_self_approval and any(
+            identities.same_person(approver, a) for a in authors
+        ):
+            problems.append(
+                HistoryProblem(
+                    "DC503",
+                    f"{approver.name} approved {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                    commit.sha,
+                    doc_id,
+                    approver.email,
+                )
+            )
+            continue
+        qualified.append(approver)
+    if not approvers:
+        problems.append(
+            HistoryProblem(
+                "DC504",
+                f"approval {sha} of {doc_id} names no approver ({', '.join(config.approval.approve_trailers)} trailer)",
+                commit.sha,
+                doc_id,
+            )
+        )
+    elif qualified and not any(needed & set(a.roles) for a in qualified):
+        names = ", ".join(a.name for a in qualified)
+        problems.append(
+            HistoryProblem(
+                "DC502",
+                f"{names} approved {doc_id} in {sha} without holding an approver role for it ({', '.join(sorted(needed)) or 'none listed'})",
+                commit.sha,
+                doc_id,
+                qualified[0].email,
+            )
+        )
+    if config.approval.require_review:
+        needed_review = set(meta_texts(rules_meta, "reviewer"))
+        known = [r for r in reviewers if r.person_id]
+        if not known:
+            problems.append(
+                HistoryProblem(
+                    "DC505",
+                    f"approval {sha} of {doc_id} names no reviewer ({', '.join(config.approval.review_trailers)} trailer)",
+                    commit.sha,
+                    doc_id,
+                )
+            )
+        elif not any(needed_review & set(r.roles) for r in known):
+            names = ", ".join(r.name for r in known)
+            problems.append(
+                HistoryProblem(
+                    "DC506",
+                    f"{names} reviewed {doc_id} in {sha} without holding a reviewer role for it ({', '.join(sorted(needed_review))})",
+                    commit.sha,
+                    doc_id,
+                    known[0].email,
+                )
+            )
+    return problems
+
+
+def version_problems(
+    commit: Commit,
+    doc_id: str,
+    new_meta: dict[str, Any] | None,
+    new_body: str,
+    approved_meta: dict[str, Any] | None,
+    approved_body: str | None,
+    config: Config,
+) -> list[HistoryProblem]:
+    sha = commit.sha[:10]
+    doc_type = config.document_types.get(meta_text(new_meta, "type"))
+    if doc_type is None or new_meta is None:
+        return [
+            HistoryProblem(
+                "DC513",
+                f"{doc_id} at {sha} has front matter that cannot be read (no valid type)",
+                commit.sha,
+                doc_id,
+            )
+        ]
+    new = versions.parse(meta_text(new_meta, "version"), doc_type.version_scheme)
+    if new is None:
+        return [
+            HistoryProblem(
+                "DC513",
+                f"{doc_id} at {sha} has version {meta_text(new_meta, 'version')!r}, not a {doc_type.version_scheme} version",
+                commit.sha,
+                doc_id,
+            )
+        ]
+    if approved_meta is None:
+        return []
+    old = versions.parse(meta_text(approved_meta, "version"), doc_type.version_scheme)
+    if old is None:
+        return []
+    if new < old:
+        return [
+            HistoryProblem(
+                "DC510",
+                f"{doc_id} went from {old} down to {new} in {sha}",
+                commit.sha,
+                doc_id,
+            )
+        ]
+    if new == old and new_body != approved_body:
+        return [
+            HistoryProblem(
+                "DC511",
+                f"{doc_id} text changed in {sha} but its version stayed {new}; bump it (doccontrol bump {doc_id})",
+                commit.sha,
+                doc_id,
+            )
+        ]
+    return []
