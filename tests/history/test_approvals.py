@@ -157,6 +157,31 @@ def test_squash_merges_are_approval_events(scenario):
     assert [e.kind for e in history.events] == ["squash", "squash"]
 
 
+def test_gitlab_merge_request_url_from_the_template(scenario):
+    change_doc(scenario, "cr-1")
+    scenario.git.checkout("main")
+    message = (
+        "Merge branch 'cr-1' into 'main'\n\n修订\n\nSee merge request it/sms!12 (https://gitlab.example.com/it/sms/-/merge_requests/12)\n\n"
+        "Approved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
+    )
+    scenario.git.run(
+        "merge",
+        "--no-ff",
+        "-q",
+        "-m",
+        message,
+        "cr-1",
+        who="liujing",
+        date="2026-02-01T10:00:00+08:00",
+    )
+    (rev,) = scenario.history().documents["SM-P-01"].revisions
+    assert (rev.approved, rev.merge_request.label, rev.merge_request.url) == (
+        True,
+        "!12",
+        "https://gitlab.example.com/it/sms/-/merge_requests/12",
+    )
+
+
 def test_body_change_without_version_bump(scenario):
     change_doc(scenario, "cr-1", version="V1.0")
     scenario.git.merge("cr-1", "忘记升版", approvers=("liujing",), reviewers=("wangfang",))

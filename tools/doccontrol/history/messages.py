@@ -8,7 +8,9 @@ from doccontrol.history.model import MergeRequest
 
 _GITHUB_MERGE = re.compile(r"^Merge pull request #(\d+) from \S+")
 _BITBUCKET_MERGE = re.compile(r"^Merged in \S+ \(pull request #(\d+)\)")
-_GITLAB_REF = re.compile(r"^See merge request (\S+?)!(\d+)\s*$", re.MULTILINE)
+_GITLAB_REF = re.compile(
+    r"^See merge request (\S+?)!(\d+)(?:\s+\(?(https?://[^\s)]+)\)?)?\s*$", re.MULTILINE
+)
 _SQUASH_SUFFIX = re.compile(r"\(#(\d+)\)\s*$")
 _GITEA_PULL = re.compile(r"/pulls?/(\d+)\b")
 _GENERIC_MERGE = re.compile(r"^Merge (branch|remote-tracking branch|pull request|tag|commit) ")
@@ -24,7 +26,7 @@ def merge_request(message: str, trailer_pairs: list[tuple[str, str]]) -> MergeRe
         return MergeRequest("bitbucket", match[1])
     match = _GITLAB_REF.search(message)
     if match:
-        return MergeRequest("gitlab", match[2], None)
+        return MergeRequest("gitlab", match[2], match[3])
     for key, value in trailer_pairs:
         if key.lower() == "reviewed-on":
             pull = _GITEA_PULL.search(value)
