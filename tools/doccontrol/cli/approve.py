@@ -92,6 +92,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
     main = config.main_branch
     refusals: list[str] = []
+    if _git(root, "rev-parse", "--git-dir").returncode != 0:
+        raise UsageError(f"{root} is not a Git repository")
     if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip() != main:
         raise UsageError(f"check out {main} first: approval merges into {main}")
     if _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():

@@ -38,7 +38,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     pack.add_argument(
         "--verify", metavar="FILE.zip", help="check a pack against its manifest instead"
     )
-    pack.set_defaults(run=run)
+    pack.set_defaults(run=run, without_repository=lambda args: bool(args.verify))
 
 
 def run(args: argparse.Namespace, root: Path) -> int:

@@ -37,7 +37,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        root = find_root(Path(args.repo) if args.repo else Path.cwd())
+        if getattr(args, "without_repository", lambda a: False)(args):
+            root = Path.cwd()  # e.g. an auditor verifying a pack needs no compliance repository
+        else:
+            root = find_root(Path(args.repo) if args.repo else Path.cwd())
         code: int = args.run(args, root)
         return code
     except (UsageError, RepositoryError) as exc:
