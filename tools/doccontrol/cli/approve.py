@@ -11,11 +11,13 @@ import argparse
 import subprocess
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from doccontrol import versions
 from doccontrol.cli.output import UsageError
 from doccontrol.config import Config, Person
+from doccontrol.history.gitread import GitReader
 from doccontrol.history.identities import parse_ident, trailers
+from doccontrol.history.rules import meta_texts, version_verdict
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.validate.check import check
@@ -63,26 +65,13 @@ def _find_person(config: Config, who: str) -> Person | None:
     return None
 
 
-def _meta_and_body(data: str | None, path: str) -> tuple[dict[str, object], str] | None:
+def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] | None:
     if data is None:
         return None
-    parts = split(path, data)
+    parts = split(path, data.decode("utf-8", "replace"))
     if not isinstance(parts, FrontMatterSplit):
         return None
     return frontmatter_fast.read(parts.yaml_text) or {}, parts.body
-
-
-def _role_set(value: object) -> set[str]:
-    if isinstance(value, str):
-        return {value}
-    return {str(v) for v in value} if isinstance(value, list) else set()
-
-
-def _show(root: Path, rev: str, path: str) -> str | None:
-    result = subprocess.run(
-        ["git", "show", f"{rev}:{path}"], cwd=root, capture_output=True, check=False
-    )
-    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else None
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
@@ -151,39 +140,41 @@ def run(args: argparse.Namespace, root: Path) -> int:
     changed = _git(
         root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
     ).stdout.splitlines()
-    for line in changed:
-        status, _, path = line.partition("\t")
-        if not path.endswith(".md"):
-            continue
-        new = _meta_and_body(_show(root, args.branch, path), path) if status != "D" else None
-        old = _meta_and_body(_show(root, main, path), path)
-        rules = old or new
-        if rules is None:
-            continue
-        meta = rules[0]
-        doc_id = str((new or old or ({}, ""))[0].get("id", path))
-        needed_set = _role_set(meta.get("approver"))
-        if not needed_set & set(approver.roles):
-            refusals.append(
-                f"{doc_id}: {approver.name} holds none of the approver roles {', '.join(sorted(map(str, needed_set)))}"
+    with GitReader(root) as reader:  # one cat-file for every version read below
+        for line in changed:
+            status, _, path = line.partition("\t")
+            if not path.endswith(".md"):
+                continue
+            new = (
+                _meta_and_body(reader.read_file_at(args.branch, path), path)
+                if status != "D"
+                else None
             )
-        review_set = _role_set(meta.get("reviewer"))
-        if (
-            reviewer is not None
-            and config.approval.require_review
-            and not review_set & set(reviewer.roles)
-        ):
-            refusals.append(
-                f"{doc_id}: reviewer {reviewer.name} holds none of the reviewer roles {', '.join(sorted(map(str, review_set)))}"
-            )
-        if new is not None and old is not None:
-            doc_type = config.document_types.get(str(new[0].get("type", "")))
-            if doc_type:
-                a = versions.parse(str(old[0].get("version", "")), doc_type.version_scheme)
-                b = versions.parse(str(new[0].get("version", "")), doc_type.version_scheme)
-                if a and b and (b < a or (b == a and new[1] != old[1])):
+            old = _meta_and_body(reader.read_file_at(main, path), path)
+            ruling = old or new  # authority as it stood before the change
+            if ruling is None:
+                continue
+            meta = ruling[0]
+            doc_id = str((new or ruling)[0].get("id", path))
+            needed = set(meta_texts(meta, "approver"))
+            if not needed & set(approver.roles):
+                refusals.append(
+                    f"{doc_id}: {approver.name} holds none of the approver roles {', '.join(sorted(needed))}"
+                )
+            review_needed = set(meta_texts(meta, "reviewer"))
+            if (
+                reviewer is not None
+                and config.approval.require_review
+                and not review_needed & set(reviewer.roles)
+            ):
+                refusals.append(
+                    f"{doc_id}: reviewer {reviewer.name} holds none of the reviewer roles {', '.join(sorted(review_needed))}"
+                )
+            if new is not None and old is not None:
+                verdict = version_verdict(old[0], old[1], new[0], new[1], config)
+                if verdict is not None:
                     refusals.append(
-                        f"{doc_id}: text changed but the version did not go up from {a} (doccontrol bump {doc_id})"
+                        f"{doc_id}: text changed but the version did not go up from {verdict.old} (doccontrol bump {doc_id})"
                     )
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:

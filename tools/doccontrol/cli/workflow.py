@@ -7,11 +7,11 @@ import datetime
 import subprocess
 from pathlib import Path
 
-from doccontrol import versions
 from doccontrol.cli.history import history_for
 from doccontrol.cli.output import UsageError, parse_date_arg, print_problems
 from doccontrol.history import content
 from doccontrol.history.gitread import GitError, GitReader
+from doccontrol.history.rules import version_verdict
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.problems import Problem
@@ -142,7 +142,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
             if not isinstance(parts, FrontMatterSplit):
                 continue  # doccontrol check reports it
             meta = frontmatter_fast.read(parts.yaml_text) or {}
-            doc_id, version_text = str(meta.get("id", "")), str(meta.get("version", ""))
+            doc_id = str(meta.get("id", ""))
             doc_type = config.document_types.get(str(meta.get("type", "")))
             if not doc_id or doc_type is None:
                 continue
@@ -158,35 +158,20 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
             if not isinstance(old_parts, FrontMatterSplit):
                 continue
             old_meta = frontmatter_fast.read(old_parts.yaml_text) or {}
-            scheme = doc_type.version_scheme
-            new_version = versions.parse(version_text, scheme)
-            old_version = versions.parse(str(old_meta.get("version", "")), scheme)
             line = next(
                 (i for i, t in enumerate(text.split("\n"), 1) if t.startswith("version:")), 1
             )
-            if new_version is None or old_version is None:
-                continue
-            if new_version < old_version:
-                problems.append(
-                    Problem(
-                        rel,
-                        line,
-                        1,
-                        "DC510",
-                        f"{doc_id} version {new_version} is lower than {old_version} on {config.main_branch}",
-                    )
+            verdict = version_verdict(old_meta, old_parts.body, meta, parts.body, config)
+            if verdict is not None and verdict.kind == "down":
+                message = f"{doc_id} version {verdict.new} is lower than {verdict.old} on {config.main_branch}"
+                problems.append(Problem(rel, line, 1, "DC510", message))
+            elif verdict is not None:
+                kind = "--minor" if doc_type.version_scheme == "decimal" else "--revision"
+                message = (
+                    f"{doc_id} text changed since {config.main_branch} ({verdict.old}) but the version is "
+                    f"still {verdict.new}; run: doccontrol bump {doc_id} {kind}"
                 )
-            elif parts.body != old_parts.body and new_version == old_version:
-                kind = "--minor" if scheme == "decimal" else "--revision"
-                problems.append(
-                    Problem(
-                        rel,
-                        line,
-                        1,
-                        "DC511",
-                        f"{doc_id} text changed since {config.main_branch} ({old_version}) but the version is still {new_version}; run: doccontrol bump {doc_id} {kind}",
-                    )
-                )
+                problems.append(Problem(rel, line, 1, "DC511", message))
             if on_main and meta.get("status") == "effective" and old_meta.get("status") == "draft":
                 status_line = next(
                     (i for i, t in enumerate(text.split("\n"), 1) if t.startswith("status:")), 1

@@ -6,7 +6,8 @@ stable code and a message naming the commit, the document and the person."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
 
 from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
@@ -16,6 +17,37 @@ from doccontrol.history.model import HistoryProblem, Person, Signature
 
 # Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
 APPROVAL_BLOCKING = frozenset({"DC502", "DC503", "DC504", "DC507", "DC508", "DC509"})
+
+
+@dataclass(frozen=True)
+class VersionVerdict:
+    kind: Literal["down", "not-bumped"]
+    old: versions.Version
+    new: versions.Version
+
+
+def version_verdict(
+    old_meta: dict[str, Any] | None,
+    old_body: str | None,
+    new_meta: dict[str, Any] | None,
+    new_body: str,
+    config: Config,
+) -> VersionVerdict | None:
+    """The one version rule (history, the version-bump hook and ``approve`` all apply it): a
+    change may not lower the version, nor change the text without raising it. None when the
+    change is fine or its versions cannot be compared (reported elsewhere)."""
+    doc_type = config.document_types.get(meta_text(new_meta, "type"))
+    if doc_type is None or old_meta is None:
+        return None
+    new = versions.parse(meta_text(new_meta, "version"), doc_type.version_scheme)
+    old = versions.parse(meta_text(old_meta, "version"), doc_type.version_scheme)
+    if new is None or old is None:
+        return None
+    if new < old:
+        return VersionVerdict("down", old, new)
+    if new == old and new_body != old_body:
+        return VersionVerdict("not-bumped", old, new)
+    return None
 
 
 def meta_texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
@@ -200,27 +232,11 @@ def version_problems(
                 doc_id,
             )
         ]
-    if approved_meta is None:
+    verdict = version_verdict(approved_meta, approved_body, new_meta, new_body, config)
+    if verdict is None:
         return []
-    old = versions.parse(meta_text(approved_meta, "version"), doc_type.version_scheme)
-    if old is None:
-        return []
-    if new < old:
-        return [
-            HistoryProblem(
-                "DC510",
-                f"{doc_id} went from {old} down to {new} in {sha}",
-                commit.sha,
-                doc_id,
-            )
-        ]
-    if new == old and new_body != approved_body:
-        return [
-            HistoryProblem(
-                "DC511",
-                f"{doc_id} text changed in {sha} but its version stayed {new}; bump it (doccontrol bump {doc_id})",
-                commit.sha,
-                doc_id,
-            )
-        ]
-    return []
+    if verdict.kind == "down":
+        message = f"{doc_id} went from {verdict.old} down to {verdict.new} in {sha}"
+        return [HistoryProblem("DC510", message, commit.sha, doc_id)]
+    message = f"{doc_id} text changed in {sha} but its version stayed {verdict.new}; bump it (doccontrol bump {doc_id})"
+    return [HistoryProblem("DC511", message, commit.sha, doc_id)]
