@@ -15,20 +15,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from doccontrol.load.repository import load_config
+
 ROOT = Path(__file__).resolve().parents[1]
-SECTIONS = [
-    "目的",
-    "适用范围",
-    "术语和定义",
-    "角色与职责",
-    "输入与输出",
-    "流程描述",
-    "关键绩效指标",
-    "与其他流程的接口",
-    "相关文件",
-    "输出的记录",
-    "附则",
-]
+_CONFIG = load_config((ROOT / "doccontrol.yml").read_bytes())[0]
+assert _CONFIG is not None, "doccontrol.yml has problems: run doccontrol check"
+SECTIONS = list(_CONFIG.document_types["procedure"].sections)
 AUTHORS = [
     ("赵磊", "zhao.lei@example.com"),
     ("孙悦", "sun.yue@example.com"),

@@ -7,21 +7,14 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from doccontrol.load.repository import load_config
+
 PROJECT = Path(__file__).resolve().parents[1]
 
-SECTIONS = [
-    "目的",
-    "适用范围",
-    "术语和定义",
-    "角色与职责",
-    "输入与输出",
-    "流程描述",
-    "关键绩效指标",
-    "与其他流程的接口",
-    "相关文件",
-    "输出的记录",
-    "附则",
-]
+# The project's own configuration: tests build on what doccontrol.yml says, not on copies of it.
+PROJECT_CONFIG = load_config((PROJECT / "doccontrol.yml").read_bytes())[0]
+assert PROJECT_CONFIG is not None
+SECTIONS = list(PROJECT_CONFIG.document_types["procedure"].sections)
 
 
 def procedure(

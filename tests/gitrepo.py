@@ -6,14 +6,10 @@ import os
 import subprocess
 from pathlib import Path
 
-PEOPLE = {
-    "chenmy": ("陈明远", "chen.mingyuan@example.com"),
-    "liujing": ("刘静", "liu.jing@example.com"),
-    "wangfang": ("王芳", "wang.fang@example.com"),
-    "zhaolei": ("赵磊", "zhao.lei@example.com"),
-    "sunyue": ("孙悦", "sun.yue@example.com"),
-    "zhouqiang": ("周强", "zhou.qiang@example.com"),
-    "outsider": ("Mallory", "mallory@evil.example"),
+from builders import PROJECT_CONFIG
+
+PEOPLE = {p.id: (p.name, p.emails[0]) for p in PROJECT_CONFIG.people} | {
+    "outsider": ("Mallory", "mallory@evil.example"),  # someone doccontrol.yml does not know
 }
 
 
@@ -61,6 +57,49 @@ class GitRepo:
         }
         return subprocess.run(
             ["git", *args], cwd=self.root, env=env, capture_output=True, text=True, check=False
+        )
+
+    def merge_message(
+        self,
+        message: str,
+        *branches: str,
+        flags: tuple[str, ...] = (),
+        who: str = "liujing",
+        date: str | None = None,
+    ) -> str:
+        """A --no-ff merge with a message written out in full (odd trailers, forged ones…)."""
+        self.run(
+            "merge",
+            "--no-ff",
+            "-q",
+            *flags,
+            "-m",
+            message,
+            *branches,
+            who=who,
+            date=date or self.next_date(),
+        )
+        return self.head()
+
+    def commit_raw(
+        self, message: bytes, who: str = "wangfang", config: tuple[str, ...] = ()
+    ) -> None:
+        """Commit the staged files with a message given as bytes (any encoding, even invalid)."""
+        name, email = PEOPLE[who]
+        env = {
+            "GIT_AUTHOR_NAME": name,
+            "GIT_AUTHOR_EMAIL": email,
+            "GIT_COMMITTER_NAME": name,
+            "GIT_COMMITTER_EMAIL": email,
+            "HOME": str(self.root.parent),
+            "PATH": os.environ["PATH"],
+        }
+        subprocess.run(
+            ["git", *config, "commit", "-q", "-F", "-"],
+            input=message,
+            cwd=self.root,
+            env=env,
+            check=True,
         )
 
     def commit(self, message: str, who: str = "wangfang", date: str | None = None) -> str:

@@ -103,16 +103,7 @@ def test_lookalike_trailer_in_the_body_does_not_count(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.checkout("main")
     message = "Merge branch 'cr-1'\n\nApproved-by: 刘静 <liu.jing@example.com>\n\nThis paragraph ends the message, so the line above is not a trailer."
-    scenario.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "-m",
-        message,
-        "cr-1",
-        who="liujing",
-        date="2026-02-01T10:00:00+08:00",
-    )
+    scenario.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
     assert scenario.summary() == [("approval", "V1.1", False, ["DC504", "DC505"])]
 
 
@@ -164,16 +155,7 @@ def test_gitlab_merge_request_url_from_the_template(scenario):
         "Merge branch 'cr-1' into 'main'\n\n修订\n\nSee merge request it/sms!12 (https://gitlab.example.com/it/sms/-/merge_requests/12)\n\n"
         "Approved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
     )
-    scenario.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "-m",
-        message,
-        "cr-1",
-        who="liujing",
-        date="2026-02-01T10:00:00+08:00",
-    )
+    scenario.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert (rev.approved, rev.merge_request.label, rev.merge_request.url) == (
         True,
@@ -299,16 +281,7 @@ def test_mailmap_aliases_resolve_people(scenario):
     scenario.git.commit("修订", who="zhaolei")
     scenario.git.checkout("main")
     message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <JING.personal@mail.example>\nReviewed-by: 王芳 <wang.fang@example.com>"
-    scenario.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "-m",
-        message,
-        "cr-1",
-        who="liujing",
-        date="2026-02-01T10:00:00+08:00",
-    )
+    scenario.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert rev.approved and rev.approvers[0].name == "刘静"
 
@@ -320,17 +293,7 @@ def test_octopus_merge_is_an_approval(scenario):
         scenario.git.commit(f"新增 {doc}", who="zhaolei")
         scenario.git.checkout("main")
     message = "Merge branches 'a' and 'b'\n\n新增两个程序\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
-    scenario.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "-m",
-        message,
-        "a",
-        "b",
-        who="liujing",
-        date="2026-03-01T10:00:00+08:00",
-    )
+    scenario.git.merge_message(message, "a", "b", who="liujing", date="2026-03-01T10:00:00+08:00")
     history = scenario.history()
     assert [(r.kind, r.approved) for r in history.documents["SM-P-02"].revisions] == [
         ("approval", True)
@@ -350,14 +313,10 @@ def test_unrelated_history_merge(scenario):
     )
     scenario.git.run("checkout", "-q", "-f", "main")
     message = "Merge branch 'import'\n\n导入\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
-    scenario.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "--allow-unrelated-histories",
-        "-m",
+    scenario.git.merge_message(
         message,
         "import",
+        flags=("--allow-unrelated-histories",),
         who="liujing",
         date="2026-02-02T10:00:00+08:00",
     )

@@ -69,16 +69,7 @@ def test_mailmap_or_config_change_invalidates_the_cache(scenario):
     scenario.git.commit("x", who="zhaolei")
     scenario.git.checkout("main")
     message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <jing@home.example>\nReviewed-by: 王芳 <wang.fang@example.com>"
-    scenario.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "-m",
-        message,
-        "cr-1",
-        who="liujing",
-        date="2026-02-01T10:00:00+08:00",
-    )
+    scenario.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
     assert not derive(scenario.root, config(scenario)).documents["SM-P-01"].revisions[0].approved
     (scenario.root / ".mailmap").write_text("<liu.jing@example.com> <jing@home.example>\n")
     assert derive(scenario.root, config(scenario)).documents["SM-P-01"].revisions[0].approved

@@ -172,37 +172,14 @@ def test_commit_messages_in_odd_encodings(scenario):
     scenario.git.branch("cr-1")
     scenario.files.doc(version="V1.1", body=body("x"))
     scenario.git.run("add", "-A")
-    message = "Révision du procédé".encode("latin-1")
-    subprocess.run(
-        ["git", "-c", "i18n.commitEncoding=ISO-8859-1", "commit", "-q", "-F", "-"],
-        input=message,
-        cwd=scenario.root,
-        check=True,
-        env={
-            "GIT_AUTHOR_NAME": "赵磊",
-            "GIT_AUTHOR_EMAIL": "zhao.lei@example.com",
-            "GIT_COMMITTER_NAME": "赵磊",
-            "GIT_COMMITTER_EMAIL": "zhao.lei@example.com",
-            "HOME": str(scenario.root.parent),
-            "PATH": "/usr/bin:/bin",
-        },
+    scenario.git.commit_raw(
+        "Révision du procédé".encode("latin-1"),
+        who="zhaolei",
+        config=("-c", "i18n.commitEncoding=ISO-8859-1"),
     )
     scenario.files.doc(version="V1.2", body=body("y"))
     scenario.git.run("add", "-A")
-    subprocess.run(
-        ["git", "commit", "-q", "-F", "-"],
-        input=b"bad \xff\xfe bytes",
-        cwd=scenario.root,
-        check=True,
-        env={
-            "GIT_AUTHOR_NAME": "赵磊",
-            "GIT_AUTHOR_EMAIL": "zhao.lei@example.com",
-            "GIT_COMMITTER_NAME": "赵磊",
-            "GIT_COMMITTER_EMAIL": "zhao.lei@example.com",
-            "HOME": str(scenario.root.parent),
-            "PATH": "/usr/bin:/bin",
-        },
-    )
+    scenario.git.commit_raw(b"bad \xff\xfe bytes", who="zhaolei")
     scenario.git.merge("cr-1", "Révision", approvers=("liujing",), reviewers=("wangfang",))
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert rev.approved

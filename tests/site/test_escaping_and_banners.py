@@ -53,16 +53,7 @@ def test_hostile_values_are_escaped_everywhere(scenario, tmp_path):
     s.git.commit("修订", who="zhaolei")
     s.git.checkout("main")
     message = f"Merge branch 'cr-1'\n\n{HOSTILE_MR}\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: <script>x</script> <wang.fang@example.com>"
-    s.git.run(
-        "merge",
-        "--no-ff",
-        "-q",
-        "-m",
-        message,
-        "cr-1",
-        who="liujing",
-        date="2026-02-01T10:00:00+08:00",
-    )
+    s.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
     site = build(s.root, tmp_path / "site")
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     for path, html in pages.items():

@@ -20,19 +20,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+from doccontrol.load.repository import load_config
+
 PROJECT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
-PEOPLE = {
-    "chenmy": ("陈明远", "chen.mingyuan@example.com"),
-    "liujing": ("刘静", "liu.jing@example.com"),
-    "wangfang": ("王芳", "wang.fang@example.com"),
-    "zhaolei": ("赵磊", "zhao.lei@example.com"),
-    "sunyue": ("孙悦", "sun.yue@example.com"),
-    "zhouqiang": ("周强", "zhou.qiang@example.com"),
-    "wuting": ("吴婷", "wu.ting@example.com"),
-    "zhenghao": ("郑浩", "zheng.hao@example.com"),
-    "huangli": ("黄丽", "huang.li@example.com"),
-    "github": ("GitHub", "noreply@github.com"),
+_CONFIG = load_config((PROJECT / "doccontrol.yml").read_bytes())[0]
+assert _CONFIG is not None, "doccontrol.yml has problems: run doccontrol check"
+PEOPLE = {p.id: (p.name, p.emails[0]) for p in _CONFIG.people} | {
+    "github": ("GitHub", "noreply@github.com")
 }
 AS_OF = "2026-11-26"
 
