@@ -6,6 +6,7 @@ import subprocess
 
 from builders import procedure
 from doccontrol.history.derive import derive
+from gitrepo import PEOPLE
 from history_helpers import body
 
 
@@ -411,3 +412,47 @@ def test_derive_works_on_the_bare_api(scenario):
     scenario.git.merge("cr-1", "一", approvers=("liujing",), reviewers=("wangfang",))
     config = repository.load(scenario.root, only=set()).config
     assert derive(scenario.root, config).documents["SM-P-01"].last_approved.version == "V1.1"
+
+
+def test_one_merge_changing_more_documents_than_the_blob_pipe_reads_ahead(scenario):
+    """Hundreds of documents in one approval: every version is read, none is mixed up."""
+    from doccontrol.history.gitread import BlobPipe
+
+    count = BlobPipe.AHEAD + 44
+    scenario.git.branch("bulk")
+    for n in range(count):
+        scenario.files.doc(
+            f"docs/procedures/p{n:03d}.md", doc_id=f"SM-P-{n + 100}", title=f"程序 {n}"
+        )
+    scenario.git.commit("批量导入程序", who="zhaolei")
+    merge = scenario.git.merge("bulk", "批量导入程序")
+    history = scenario.history()
+    added = [d for d in history.documents.values() if d.id != "SM-P-01"]
+    assert len(added) == count
+    for doc in added:
+        (rev,) = doc.revisions
+        assert (rev.commit, rev.kind, rev.approved, rev.sections) == (
+            merge,
+            "approval",
+            True,
+            ("全文",),
+        )
+        assert doc.title == f"程序 {int(doc.path[-6:-3])}"
+        assert doc.id == f"SM-P-{int(doc.path[-6:-3]) + 100}"
+
+
+def test_long_history_is_derived_while_the_log_still_streams(scenario):
+    """More first-parent commits than the engine reads ahead, so the walk derives commits
+    while git is still writing later ones; every merge keeps its own authors and version."""
+    authors = ["zhaolei", "zhouqiang"]
+    for n in range(1, 71):
+        change_doc(
+            scenario, f"cr-{n}", version=f"V1.{n}", purpose=f"第 {n} 次修订。", who=authors[n % 2]
+        )
+        scenario.git.merge(f"cr-{n}", f"第 {n} 次修订", number=n)
+    revisions = scenario.history().documents["SM-P-01"].revisions
+    assert [r.version for r in revisions] == [f"V1.{n}" for n in range(1, 71)]
+    assert all(r.approved and r.sections == ("1 目的",) for r in revisions)
+    names = {who: PEOPLE[who][0] for who in authors}
+    assert [r.authors[0].name for r in revisions] == [names[authors[n % 2]] for n in range(1, 71)]
+    assert [r.merge_request.label for r in revisions] == [f"!{n}" for n in range(1, 71)]

@@ -79,3 +79,29 @@ def test_agrees_with_yaml_or_declines():
         for key, value in fast.items():
             assert normal(full.get(key)) == normal(value), (text, key)
     assert answered > 300  # the fast path is taken for the plain forms
+
+
+def test_regex_reader_agrees_with_the_line_reader_exactly():
+    """``read`` finds the needed lines by regex; the line-by-line reader is its definition."""
+    rng = random.Random(11)
+    odd_lines = ["- stray", "\x0bodd", " indented: 1", "\r# c", "\t\tx", "# c", "key:x", ""]
+    forms = 0
+    for _ in range(3000):
+        lines = []
+        for key in rng.sample(KEYS, rng.randint(1, len(KEYS))):
+            roll = rng.random()
+            if roll < 0.1:
+                lines.append(f"{key}:\n  - x\n  - 'y'")
+            elif roll < 0.15:
+                lines.append(f"{key}:\n- x\n\n- y")
+            elif roll < 0.2:
+                lines.append(rng.choice(odd_lines))
+            else:
+                lines.append(f"{key}: {rng.choice(VALUES)}".rstrip())
+        if rng.random() < 0.2:
+            lines.append(lines[0])  # a duplicate key
+        text = "\n".join(lines) + "\n"
+        result = frontmatter_fast.read(text)
+        assert result == frontmatter_fast._read_lines(text), text
+        forms += result is not None
+    assert forms > 300

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 from doccontrol.load import frontmatter, text, yaml_source
 
 
@@ -122,6 +124,38 @@ def test_front_matter_split_lines() -> None:
     assert split.yaml_first_line == 2
     assert split.body_first_line == 4
     assert split.body == "## 1 目的\n"
+
+
+def _split_by_lines(text: str) -> tuple[str, int, str, int] | str:
+    """The definition ``frontmatter.split`` implements by searching: the first line is '---',
+    the front matter runs to the next line that is '---' or '...' (trailing spaces allowed)."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return "DC010"
+    for index in range(1, len(lines)):
+        if lines[index].rstrip() in ("---", "..."):
+            yaml_text = "\n".join(lines[1:index]) + "\n"
+            return yaml_text, 2, "\n".join(lines[index + 1 :]), index + 2
+    return "DC011"
+
+
+def test_front_matter_split_agrees_with_its_line_by_line_definition() -> None:
+    rng = random.Random(3)
+    pieces = ["---", "...", "--- ", "---\r", "----", "x: 1", "", "  ", "# h", "---\u3000", " ---"]
+    for _ in range(20000):
+        text = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 7)))
+        text += "\n" if rng.random() < 0.3 else ""
+        got = frontmatter.split("d.md", text)
+        if isinstance(got, frontmatter.FrontMatterSplit):
+            found: tuple[str, int, str, int] | str = (
+                got.yaml_text,
+                got.yaml_first_line,
+                got.body,
+                got.body_first_line,
+            )
+        else:
+            found = got.code
+        assert found == _split_by_lines(text), repr(text)
 
 
 def test_fast_path_reads_every_shipped_file_exactly_like_the_strict_parser():

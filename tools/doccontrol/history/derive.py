@@ -14,15 +14,23 @@ from __future__ import annotations
 import itertools
 import re
 import tempfile
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history import cache, identities, messages, rules, sections, signatures
-from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitError, GitReader
+from doccontrol.history.gitread import (
+    Ancestor,
+    BlobPipe,
+    Commit,
+    FileChange,
+    GitError,
+    GitReader,
+)
 from doccontrol.history.model import (
     ApprovalEvent,
     ApprovedDocument,
@@ -42,6 +50,8 @@ DOC_PATH = re.compile(r"^docs/.+\.md$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int], None]
+# Commits read ahead of the one being derived, so cat-file has their blobs ready in time.
+_LOOKAHEAD = 64
 
 
 @dataclass
@@ -57,6 +67,31 @@ class _DocState:
     revisions: list[Revision] = field(default_factory=list)
     withdrawn: bool = False
     baseline: Revision | None = None
+    # approved_body split into sections, kept so each version is split only once
+    approved_sections: sections.Sections | None = None
+
+    def approved_split(self) -> sections.Sections | None:
+        if self.approved_sections is None and self.approved_body is not None:
+            self.approved_sections = sections.split_sections(self.approved_body)
+        return self.approved_sections
+
+
+@dataclass
+class _Policy:
+    """One doccontrol.yml as history applies it, with what is looked up per commit."""
+
+    config: Config
+    approve_keys: frozenset[str]
+    review_keys: frozenset[str]
+    people: dict[tuple[str, str], Person] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, config: Config) -> _Policy:
+        return cls(
+            config,
+            frozenset(k.lower() for k in config.approval.approve_trailers),
+            frozenset(k.lower() for k in config.approval.review_trailers),
+        )
 
 
 @dataclass(frozen=True)
@@ -67,7 +102,9 @@ class _Snapshot:
 
 def _parse_blob(data: bytes) -> _Snapshot:
     """Front matter and body of a historic version; tolerant, since history is what it is."""
-    text = data.decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
+    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
     split = frontmatter.split("", text)
     if not isinstance(split, frontmatter.FrontMatterSplit):
         return _Snapshot(None, text)
@@ -97,9 +134,8 @@ class _Deriver:
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
         self.config_blob: str | None = None
-        self.configs: dict[str, Config] = {}
+        self.configs: dict[str | None, _Policy] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
-        self.contents: Iterator[bytes] = iter(())
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -145,20 +181,25 @@ class _Deriver:
         self.before_baseline = state["before_baseline"]
 
     # --- people -----------------------------------------------------------------------
-    def person(self, config: Config, name: str, email: str) -> Person:
-        return identities.person(config, self.mailmap, name, email)
+    def person(self, policy: _Policy, name: str, email: str) -> Person:
+        # the same few people appear in thousands of commits: match each once per config
+        found = policy.people.get((name, email))
+        if found is None:
+            found = identities.person(policy.config, self.mailmap, name, email)
+            policy.people[(name, email)] = found
+        return found
 
-    def ident(self, config: Config, value: str) -> Person:
+    def ident(self, policy: _Policy, value: str) -> Person:
         name, email = identities.parse_ident(value)
-        return self.person(config, name, email)
+        return self.person(policy, name, email)
 
-    def config_at(self) -> Config:
+    def policy_at(self) -> _Policy:
         """The rules as they stood before the commit being judged."""
-        if self.config_blob is None:
-            return self.current_config
         if self.config_blob not in self.configs:
-            config, _, _ = load_config(self.reader.blob(self.config_blob))
-            self.configs[self.config_blob] = config or self.current_config
+            config = self.current_config
+            if self.config_blob is not None:
+                config = load_config(self.reader.blob(self.config_blob))[0] or config
+            self.configs[self.config_blob] = _Policy.of(config)
         return self.configs[self.config_blob]
 
     def brought_in(self, commit: Commit, graph: dict[str, Ancestor]) -> list[str]:
@@ -178,47 +219,79 @@ class _Deriver:
     def run(
         self,
         commits: Iterable[Commit],
-        graph: dict[str, Ancestor] | Callable[[], dict[str, Ancestor]],
+        graph: Future[dict[str, Ancestor]],
         is_precontrol: Callable[[Commit], bool],
         progress: Progress | None,
     ) -> None:
-        # collect the first-parent line while cat-file already reads the blobs it will need
+        """Derive while the log is still streaming: each commit's blobs go to cat-file as it
+        is read, and it is derived once a few more commits have been read behind it."""
         pipe = self.reader.blob_pipe()
-        line = []
-        for commit in commits:
-            line.append(commit)
-            for change in commit.changes:
-                if change.new_blob and DOC_PATH.match(change.new_path or ""):
-                    pipe.put(change.new_blob)
-        pipe.close()
-        self.contents = iter(pipe)
-        graph = graph() if callable(graph) else graph
-        for count, commit in enumerate(line, 1):
-            if progress and count % 500 == 0:
-                progress(count)
-            side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
-            self.seen.add(commit.sha)
-            config = self.config_at()
-            doc_changes = [
-                c for c in commit.changes if DOC_PATH.match(c.new_path or c.old_path or "")
-            ]
-            if doc_changes:
-                self.commit(commit, doc_changes, side, graph, config, is_precontrol(commit))
-            for change in commit.changes:
-                if change.new_path == CONFIG_FILE:
-                    self.config_blob = change.new_blob
-                elif change.old_path == CONFIG_FILE and change.status == "D":
-                    self.config_blob = None
+        ahead: deque[tuple[Commit, list[tuple[FileChange, bool]]]] = deque()
+        ancestry: dict[str, Ancestor] | None = None
+        count = 0
+        try:
+            for commit in commits:
+                doc_changes = []
+                for change in commit.changes:
+                    new_is_doc = bool(change.new_path and DOC_PATH.match(change.new_path))
+                    if new_is_doc or (change.old_path and DOC_PATH.match(change.old_path)):
+                        doc_changes.append((change, new_is_doc))
+                        if new_is_doc and change.new_blob:
+                            pipe.put(change.new_blob)
+                ahead.append((commit, doc_changes))
+                if len(ahead) > _LOOKAHEAD and (ancestry is not None or graph.done()):
+                    ancestry = ancestry or graph.result()
+                    while len(ahead) > _LOOKAHEAD:
+                        count += 1
+                        if progress and count % 500 == 0:
+                            progress(count)
+                        self.step(*ahead.popleft(), pipe, ancestry, is_precontrol)
+            ancestry = ancestry or graph.result()
+            while ahead:
+                count += 1
+                if progress and count % 500 == 0:
+                    progress(count)
+                self.step(*ahead.popleft(), pipe, ancestry, is_precontrol)
+        finally:
+            pipe.close()
+
+    def step(
+        self,
+        commit: Commit,
+        doc_changes: list[tuple[FileChange, bool]],
+        blobs: BlobPipe,
+        graph: dict[str, Ancestor],
+        is_precontrol: Callable[[Commit], bool],
+    ) -> None:
+        side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
+        self.seen.add(commit.sha)
+        policy = self.policy_at()
+        if doc_changes:
+            # the blobs come back in the order run() asked for them
+            snapshots = {
+                change.new_blob: _parse_blob(blobs.get())
+                for change, new_is_doc in doc_changes
+                if new_is_doc and change.new_blob
+            }
+            changes = [change for change, _ in doc_changes]
+            self.commit(commit, changes, snapshots, side, graph, policy, is_precontrol(commit))
+        for change in commit.changes:
+            if change.new_path == CONFIG_FILE:
+                self.config_blob = change.new_blob
+            elif change.old_path == CONFIG_FILE and change.status == "D":
+                self.config_blob = None
 
     def commit(
         self,
         commit: Commit,
         changes: list[FileChange],
+        snapshots: dict[str, _Snapshot],
         side: list[str],
         graph: dict[str, Ancestor],
-        config: Config,
+        policy: _Policy,
         precontrol: bool,
     ) -> None:
+        config = policy.config
         trailer_pairs = identities.trailers(commit.trailers)
         kind: Literal["merge", "squash", "direct"]
         if len(commit.parents) > 1:
@@ -227,12 +300,8 @@ class _Deriver:
             kind = "squash"
         else:
             kind = "direct"
-        snapshots = {}
-        for change in changes:
-            if change.new_blob and DOC_PATH.match(change.new_path or ""):
-                snapshots[change.new_blob] = _parse_blob(next(self.contents))
         if precontrol:
-            author = self.person(config, commit.author_name, commit.author_email)
+            author = self.person(policy, commit.author_name, commit.author_email)
             for change in changes:
                 state, snapshot = self.apply(change, snapshots, baseline=True)
                 if state is not None and snapshot is not None:
@@ -255,10 +324,10 @@ class _Deriver:
                         status=meta_text(snapshot.meta, "status"),
                     )
             return
-        merger = self.person(config, commit.author_name, commit.author_email)
-        authors = self.authors(commit, kind, side, graph, config, trailer_pairs)
+        merger = self.person(policy, commit.author_name, commit.author_email)
+        authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
-        approvers, reviewers = self.evidence(kind, config, trailer_pairs, merger)
+        approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger)
         signature = signatures.interpret(
             config,
             commit.signature_status,
@@ -302,6 +371,7 @@ class _Deriver:
                     a.person_id for a in approvers
                 )
                 rev_kind = "approval"
+            new_sections: sections.Sections | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
                 version = meta_text(state.meta, "version")
@@ -317,7 +387,6 @@ class _Deriver:
                     state.approved_body,
                     config,
                 )
-                changed = sections.changed_sections(state.approved_body, snapshot.body)
                 unchanged = (
                     state.approved_body is not None
                     and snapshot.body == state.approved_body
@@ -329,6 +398,11 @@ class _Deriver:
                 if unchanged and rev_kind == "approval":
                     rev_kind = "review"
                     changed = ()
+                elif snapshot.body == state.approved_body:
+                    changed = ()  # same text, new version or status
+                else:
+                    new_sections = sections.split_sections(snapshot.body)
+                    changed = sections.changed_between(state.approved_split(), new_sections)
             revision = Revision(
                 seq=len(state.revisions) + 1,
                 kind=rev_kind,
@@ -350,6 +424,8 @@ class _Deriver:
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
+                if snapshot.body != state.approved_body:
+                    state.approved_sections = new_sections
                 state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
             any_approved = any_approved or approved
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
@@ -406,6 +482,7 @@ class _Deriver:
         )
         if baseline:
             state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
+            state.approved_sections = None
         return state, snapshot
 
     def authors(
@@ -414,32 +491,34 @@ class _Deriver:
         kind: str,
         side: list[str],
         graph: dict[str, Ancestor],
-        config: Config,
+        policy: _Policy,
         trailer_pairs: list[tuple[str, str]],
     ) -> tuple[Person, ...]:
         people: list[Person] = []
         if kind == "merge":
             for sha in side:
                 ancestor = graph[sha]
-                people.append(self.person(config, ancestor.author_name, ancestor.author_email))
-                people += [self.ident(config, value) for value in ancestor.co_authors]
+                people.append(self.person(policy, ancestor.author_name, ancestor.author_email))
+                people += [self.ident(policy, value) for value in ancestor.co_authors]
         else:
-            people.append(self.person(config, commit.author_name, commit.author_email))
-        people += [self.ident(config, v) for k, v in trailer_pairs if k.lower() == "co-authored-by"]
+            people.append(self.person(policy, commit.author_name, commit.author_email))
+        people += [self.ident(policy, v) for k, v in trailer_pairs if k.lower() == "co-authored-by"]
         return _unique(people)
 
     def evidence(
         self,
         kind: str,
-        config: Config,
+        policy: _Policy,
         trailer_pairs: list[tuple[str, str]],
         merger: Person,
     ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
-        approve_keys = {k.lower() for k in config.approval.approve_trailers}
-        review_keys = {k.lower() for k in config.approval.review_trailers}
-        approvers = [self.ident(config, v) for k, v in trailer_pairs if k.lower() in approve_keys]
-        reviewers = [self.ident(config, v) for k, v in trailer_pairs if k.lower() in review_keys]
-        if config.approval.merger_is_approver and kind == "merge":
+        approvers = [
+            self.ident(policy, v) for k, v in trailer_pairs if k.lower() in policy.approve_keys
+        ]
+        reviewers = [
+            self.ident(policy, v) for k, v in trailer_pairs if k.lower() in policy.review_keys
+        ]
+        if policy.config.approval.merger_is_approver and kind == "merge":
             approvers.append(merger)
         return _unique(approvers), _unique(reviewers)
 
@@ -554,7 +633,7 @@ def derive(
             # stream is parsed here
             with ThreadPoolExecutor(max_workers=1) as pool:
                 graph = pool.submit(reader.ancestry, tip, since)
-                deriver.run(commits, graph.result, precontrol, progress)
+                deriver.run(commits, graph, precontrol, progress)
     history = _history(deriver, ref, tip, shallow)
     if use_cache and tree is not None:
         cache.write(tree, key, cache.history_to(history), deriver.export())
@@ -573,8 +652,12 @@ def _continuing(commits: Iterator[Commit], since: str) -> Iterator[Commit]:
 def _history(deriver: _Deriver, ref: str, tip: str, shallow: bool) -> History:
     documents = {}
     for doc_id, state in deriver.docs.items():
-        revisions = _legacy_revisions(state.meta, state.path) + state.revisions
-        numbered = tuple(_renumber(r, i) for i, r in enumerate(revisions, 1))
+        legacy = _legacy_revisions(state.meta, state.path)
+        numbered = tuple(
+            [_renumber(r, i) for i, r in enumerate(legacy + state.revisions, 1)]
+            if legacy
+            else state.revisions  # already numbered from 1
+        )
         documents[doc_id] = DocumentHistory(
             doc_id,
             state.path,

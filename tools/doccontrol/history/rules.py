@@ -165,7 +165,7 @@ def approval_problems(
                 doc_id,
             )
         )
-    elif qualified and not any(needed & set(a.roles) for a in qualified):
+    elif qualified and all(needed.isdisjoint(a.roles) for a in qualified):
         names = ", ".join(a.name for a in qualified)
         problems.append(
             HistoryProblem(
@@ -188,7 +188,7 @@ def approval_problems(
                     doc_id,
                 )
             )
-        elif not any(needed_review & set(r.roles) for r in known):
+        elif all(needed_review.isdisjoint(r.roles) for r in known):
             names = ", ".join(r.name for r in known)
             problems.append(
                 HistoryProblem(

@@ -17,6 +17,14 @@ NEEDED = frozenset({"id", "title", "type", "version", "status", "approver", "rev
 FULL_PARSE_KEYS = frozenset({"legacy_history"})
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$")
 _PLAIN_ITEM = re.compile(r"^[ ]*-[ ]+(.*)$")
+# A line in column 0 that is not a plain ``key:`` line, a comment or blank.
+_ODD_TOP = re.compile(r"^(?![A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)|[^\S\n]*$)[^ \t\n#]", re.MULTILINE)
+# The lines of the keys this reads (every other line is skipped unread).
+_WANTED = re.compile(
+    r"^(id|title|type|version|status|approver|reviewer|legacy_history):(?:[ \t]+(.*))?$",
+    re.MULTILINE,
+)
+_FLOW_SPECIAL = re.compile(r"[\[\]{}\"'&*]")
 
 
 def _scalar(raw: str) -> str | None:
@@ -61,7 +69,7 @@ def _flow_list(raw: str) -> list[str] | None:
     if not text.startswith("[") or hash_at < 0 or text[hash_at + 1 :].strip()[:1] not in ("", "#"):
         return None
     inner = text[1:hash_at]
-    if any(ch in inner for ch in "[]{}\"'&*"):
+    if _FLOW_SPECIAL.search(inner):
         return None
     items = [item.strip() for item in inner.split(",")]
     if items and items[-1] == "":
@@ -71,6 +79,26 @@ def _flow_list(raw: str) -> list[str] | None:
 
 def read(yaml_text: str) -> dict[str, Any] | None:
     """The needed keys, or None when the real YAML parser must decide."""
+    # Two regex passes find the needed keys' lines; anything beyond plain one-line values
+    # (block lists, odd lines in column 0) is left to the line-by-line reader.
+    if _ODD_TOP.search(yaml_text):
+        return _read_lines(yaml_text)
+    out: dict[str, Any] = {}
+    for key, raw_value in _WANTED.findall(yaml_text):
+        if key in FULL_PARSE_KEYS or key in out:
+            return None  # legacy history, or a duplicate key: the real parser judges
+        raw = raw_value.strip()
+        if not raw or raw[0] == "#":
+            return _read_lines(yaml_text)
+        value: Any = _flow_list(raw) if raw[0] == "[" else _scalar(raw)
+        if value is None:
+            return None
+        out[key] = value
+    return out
+
+
+def _read_lines(yaml_text: str) -> dict[str, Any] | None:
+    """``read`` for front matter with block lists, one line at a time."""
     out: dict[str, Any] = {}
     lines = yaml_text.split("\n")
     index = 0

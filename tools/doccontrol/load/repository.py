@@ -93,7 +93,7 @@ def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
         return None, Positions(), list(decoded.problems)
-    parsed = yaml_source.parse(CONFIG_FILE, decoded.text)
+    parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text)
     problems = list(decoded.problems + parsed.problems)
     if parsed.data is None:
         return None, parsed.positions, problems

@@ -1,0 +1,61 @@
+"""更改处: the headings whose sections changed, found by the same rule on every path."""
+
+from __future__ import annotations
+
+import random
+
+from doccontrol.history import sections
+
+LINES = [
+    "# 1 目的",
+    "## 2 范围 ##",
+    "#### 4 深层 #",
+    "##### 五级不算标题",
+    "# ",
+    "#",
+    "# #",
+    "#\t制表符",
+    "#\u3000全角空格不算",
+    "正文一行",
+    "  ## 缩进",
+    "",
+    "   ",
+    "### 三级 ###  ",
+    "#话题",
+    "# 1 目的",
+    "行尾\r",
+]
+
+
+def test_fast_split_agrees_with_the_line_by_line_split():
+    """Bodies without code fences take the regex path; the line walk is its definition."""
+    rng = random.Random(9)
+    for _ in range(20000):
+        body = "\n".join(rng.choice(LINES) for _ in range(rng.randint(0, 9)))
+        if rng.random() < 0.3:
+            body = "\n" + body
+        assert sections.split_sections(body) == sections.split_lines(body), repr(body)
+
+
+def test_headings_text_and_preamble():
+    body = "前言\n\n## 1 目的 ##\n\n内容一\n\n## 2 范围\n内容二\n##### 不是标题\n"
+    assert sections.split_sections(body) == [
+        ("", "前言"),
+        ("1 目的", "内容一"),
+        ("2 范围", "内容二\n##### 不是标题"),
+    ]
+
+
+def test_a_hash_line_inside_a_code_fence_is_not_a_heading():
+    body = "## 1 目的\n\n```bash\n# 注释\n```\n\n## 2 范围\n文字\n"
+    assert [t for t, _ in sections.split_sections(body)] == ["1 目的", "2 范围"]
+
+
+def test_changed_added_and_removed_sections():
+    old = "## 1 目的\n甲\n## 2 范围\n乙\n## 3 术语\n丙\n"
+    new = "## 1 目的\n甲（改）\n## 2 范围\n乙\n## 4 职责\n丁\n"
+    assert sections.changed_sections(old, new) == ("1 目的", "4 职责", "删除：3 术语")
+    assert sections.changed_sections(None, new) == ("全文",)
+    assert sections.changed_sections(old, old) == ()
+    # whitespace at the edges of a section is not a change
+    assert sections.changed_sections(old, old.replace("甲\n", "甲  \n\n")) == ()
