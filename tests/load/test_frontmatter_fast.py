@@ -105,3 +105,19 @@ def test_regex_reader_agrees_with_the_line_reader_exactly():
         assert result == frontmatter_fast._read_lines(text), text
         forms += result is not None
     assert forms > 300
+
+
+def test_remembered_values_read_the_same_and_are_never_shared():
+    values: dict = {}
+    first = frontmatter_fast.read("id: A\napprover: [qa-manager, top]\n", values)
+    second = frontmatter_fast.read("id: B\napprover: [qa-manager, top]\n", values)
+    assert first == {"id": "A", "approver": ["qa-manager", "top"]}
+    assert second == {"id": "B", "approver": ["qa-manager", "top"]}
+    assert first["approver"] is not second["approver"]
+    first["approver"].append("changed")
+    assert frontmatter_fast.read("approver: [qa-manager, top]\n", values) == {
+        "approver": ["qa-manager", "top"]
+    }
+    # a value that needs the real parser is not remembered as anything
+    assert frontmatter_fast.read("id: {x: 1}\n", values) is None
+    assert frontmatter_fast.read("id: {x: 1}\n", values) is None

@@ -16,7 +16,6 @@ import re
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -68,11 +67,11 @@ class _DocState:
     withdrawn: bool = False
     baseline: Revision | None = None
     # approved_body split into sections, kept so each version is split only once
-    approved_sections: sections.Sections | None = None
+    approved_sections: sections.Outline | None = None
 
-    def approved_split(self) -> sections.Sections | None:
+    def approved_split(self) -> sections.Outline | None:
         if self.approved_sections is None and self.approved_body is not None:
-            self.approved_sections = sections.split_sections(self.approved_body)
+            self.approved_sections = sections.outline(self.approved_body)
         return self.approved_sections
 
 
@@ -84,6 +83,7 @@ class _Policy:
     approve_keys: frozenset[str]
     review_keys: frozenset[str]
     people: dict[tuple[str, str], Person] = field(default_factory=dict)
+    idents: dict[str, Person] = field(default_factory=dict)  # by trailer value
 
     @classmethod
     def of(cls, config: Config) -> _Policy:
@@ -100,7 +100,7 @@ class _Snapshot:
     body: str
 
 
-def _parse_blob(data: bytes) -> _Snapshot:
+def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     """Front matter and body of a historic version; tolerant, since history is what it is."""
     text = data.decode("utf-8", "replace").lstrip("\ufeff")
     if "\r" in text:
@@ -108,7 +108,7 @@ def _parse_blob(data: bytes) -> _Snapshot:
     split = frontmatter.split("", text)
     if not isinstance(split, frontmatter.FrontMatterSplit):
         return _Snapshot(None, text)
-    meta = frontmatter_fast.read(split.yaml_text)
+    meta = frontmatter_fast.read(split.yaml_text, values)
     if meta is None:
         meta = _fast_yaml(split.yaml_text)
     return _Snapshot(meta if isinstance(meta, dict) else None, split.body)
@@ -136,6 +136,7 @@ class _Deriver:
         self.config_blob: str | None = None
         self.configs: dict[str | None, _Policy] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
+        self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -190,8 +191,10 @@ class _Deriver:
         return found
 
     def ident(self, policy: _Policy, value: str) -> Person:
-        name, email = identities.parse_ident(value)
-        return self.person(policy, name, email)
+        found = policy.idents.get(value)
+        if found is None:
+            found = policy.idents[value] = self.person(policy, *identities.parse_ident(value))
+        return found
 
     def policy_at(self) -> _Policy:
         """The rules as they stood before the commit being judged."""
@@ -219,16 +222,32 @@ class _Deriver:
     def run(
         self,
         commits: Iterable[Commit],
-        graph: Future[dict[str, Ancestor]],
+        ancestors: Iterator[tuple[str, Ancestor]],
         is_precontrol: Callable[[Commit], bool],
         progress: Progress | None,
     ) -> None:
-        """Derive while the log is still streaming: each commit's blobs go to cat-file as it
-        is read, and it is derived once a few more commits have been read behind it."""
+        """Derive while git is still writing: each commit's blobs go to cat-file as the
+        commit is read, and it is derived once a few more commits have been read behind it
+        (and, for a merge, once the ancestry stream has reached it)."""
         pipe = self.reader.blob_pipe()
+        graph: dict[str, Ancestor] = {}
         ahead: deque[tuple[Commit, list[tuple[FileChange, bool]]]] = deque()
-        ancestry: dict[str, Ancestor] | None = None
         count = 0
+
+        def derive_next() -> None:
+            nonlocal count
+            commit, doc_changes = ahead.popleft()
+            if len(commit.parents) > 1:
+                # parents come before children: once the merge is read, all it brought in is
+                for sha, ancestor in ancestors:
+                    graph[sha] = ancestor
+                    if sha == commit.sha:
+                        break
+            count += 1
+            if progress and count % 500 == 0:
+                progress(count)
+            self.step(commit, doc_changes, pipe, graph, is_precontrol)
+
         try:
             for commit in commits:
                 doc_changes = []
@@ -239,19 +258,12 @@ class _Deriver:
                         if new_is_doc and change.new_blob:
                             pipe.put(change.new_blob)
                 ahead.append((commit, doc_changes))
-                if len(ahead) > _LOOKAHEAD and (ancestry is not None or graph.done()):
-                    ancestry = ancestry or graph.result()
-                    while len(ahead) > _LOOKAHEAD:
-                        count += 1
-                        if progress and count % 500 == 0:
-                            progress(count)
-                        self.step(*ahead.popleft(), pipe, ancestry, is_precontrol)
-            ancestry = ancestry or graph.result()
+                if len(ahead) > _LOOKAHEAD:
+                    derive_next()
             while ahead:
-                count += 1
-                if progress and count % 500 == 0:
-                    progress(count)
-                self.step(*ahead.popleft(), pipe, ancestry, is_precontrol)
+                derive_next()
+            for sha, ancestor in ancestors:  # read to the end, so git's exit status is checked
+                graph[sha] = ancestor
         finally:
             pipe.close()
 
@@ -269,7 +281,7 @@ class _Deriver:
         if doc_changes:
             # the blobs come back in the order run() asked for them
             snapshots = {
-                change.new_blob: _parse_blob(blobs.get())
+                change.new_blob: _parse_blob(blobs.get(), self.values)
                 for change, new_is_doc in doc_changes
                 if new_is_doc and change.new_blob
             }
@@ -292,11 +304,13 @@ class _Deriver:
         precontrol: bool,
     ) -> None:
         config = policy.config
-        trailer_pairs = identities.trailers(commit.trailers)
+        # trailer keys are case-insensitive: lowered once here
+        trailer_pairs = [(k.lower(), v) for k, v in identities.trailers(commit.trailers)]
+        mr = messages.merge_request(commit.message, trailer_pairs)
         kind: Literal["merge", "squash", "direct"]
         if len(commit.parents) > 1:
             kind = "merge"
-        elif commit.parents and messages.is_squash_merge(commit.message, trailer_pairs):
+        elif commit.parents and mr is not None:  # a forge's squash (or rebase) merge
             kind = "squash"
         else:
             kind = "direct"
@@ -335,7 +349,6 @@ class _Deriver:
             commit.signature_fingerprint,
             commit.signer,
         )
-        mr = messages.merge_request(commit.message, trailer_pairs)
         summary = messages.summary(commit.message)
         event_problems = rules.event_problems(commit, kind, config, approvers, signature)
         documents: list[ApprovedDocument] = []
@@ -371,7 +384,7 @@ class _Deriver:
                     a.person_id for a in approvers
                 )
                 rev_kind = "approval"
-            new_sections: sections.Sections | None = None
+            new_sections: sections.Outline | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
                 version = meta_text(state.meta, "version")
@@ -401,7 +414,7 @@ class _Deriver:
                 elif snapshot.body == state.approved_body:
                     changed = ()  # same text, new version or status
                 else:
-                    new_sections = sections.split_sections(snapshot.body)
+                    new_sections = sections.outline(snapshot.body)
                     changed = sections.changed_between(state.approved_split(), new_sections)
             revision = Revision(
                 seq=len(state.revisions) + 1,
@@ -502,7 +515,7 @@ class _Deriver:
                 people += [self.ident(policy, value) for value in ancestor.co_authors]
         else:
             people.append(self.person(policy, commit.author_name, commit.author_email))
-        people += [self.ident(policy, v) for k, v in trailer_pairs if k.lower() == "co-authored-by"]
+        people += [self.ident(policy, v) for k, v in trailer_pairs if k == "co-authored-by"]
         return _unique(people)
 
     def evidence(
@@ -512,20 +525,20 @@ class _Deriver:
         trailer_pairs: list[tuple[str, str]],
         merger: Person,
     ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
-        approvers = [
-            self.ident(policy, v) for k, v in trailer_pairs if k.lower() in policy.approve_keys
-        ]
-        reviewers = [
-            self.ident(policy, v) for k, v in trailer_pairs if k.lower() in policy.review_keys
-        ]
+        approvers = [self.ident(policy, v) for k, v in trailer_pairs if k in policy.approve_keys]
+        reviewers = [self.ident(policy, v) for k, v in trailer_pairs if k in policy.review_keys]
         if policy.config.approval.merger_is_approver and kind == "merge":
             approvers.append(merger)
         return _unique(approvers), _unique(reviewers)
 
 
 def _unique(people: Iterable[Person]) -> tuple[Person, ...]:
+    # people are interned per config, so most repeats are the very same object
+    distinct = list({id(person): person for person in people}.values())
+    if len(distinct) < 2:
+        return tuple(distinct)
     out: list[Person] = []
-    for person in people:
+    for person in distinct:
         if not any(identities.same_person(person, p) for p in out):
             out.append(person)
     return tuple(out)
@@ -629,11 +642,7 @@ def derive(
             if since is None:
                 commits = reader.first_parent_commits(tip)
             precontrol = _precontrol_test(reader, config, deriver)
-            # the ancestry graph is read by its own git process while the first-parent
-            # stream is parsed here
-            with ThreadPoolExecutor(max_workers=1) as pool:
-                graph = pool.submit(reader.ancestry, tip, since)
-                deriver.run(commits, graph, precontrol, progress)
+            deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
     history = _history(deriver, ref, tip, shallow)
     if use_cache and tree is not None:
         cache.write(tree, key, cache.history_to(history), deriver.export())

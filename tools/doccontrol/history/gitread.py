@@ -4,13 +4,17 @@ Three long-lived processes serve any size of history: ``git log -z`` over the fi
 line (with each commit's raw diff against its first parent), ``git log -z`` over the ancestry
 graph without diffs (who wrote what a merge brought in), and one ``git cat-file --batch`` for
 the front matter and text of each changed document. Nothing runs per document or per commit.
+All three are read by the caller's one thread, each as far as it needs, while the git
+processes work ahead of it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 import subprocess
+import sys
 import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -20,6 +24,9 @@ from typing import Any
 
 import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+if sys.platform == "linux":
+    import fcntl
 
 NULL_SHA = "0" * 40
 _START = "\x1e"
@@ -85,20 +92,43 @@ class Ancestor:
     co_authors: tuple[str, ...]
 
 
-def _tokens(stream: Any, chunk_size: int = 1 << 20) -> Iterator[str]:
-    """NUL-separated tokens of a byte stream, decoded as UTF-8 (paths byte-exact via surrogates)."""
+def _token_chunks(stream: Any, chunk_size: int = 1 << 16) -> Iterator[list[str]]:
+    """NUL-separated tokens of a byte stream, decoded as UTF-8 (paths byte-exact via surrogates),
+    a list per chunk read.
+
+    Each chunk is decoded at once, cut at its last NUL: a NUL is never part of a multi-byte
+    UTF-8 sequence, so this decodes exactly as token by token would, without a call per token."""
     pending = b""
     while True:
-        chunk = stream.read1(chunk_size)  # what the pipe has now, rather than wait for a full chunk
+        chunk = stream.read(chunk_size)
         if not chunk:
             break
         pending += chunk
-        parts = pending.split(b"\0")
-        pending = parts.pop()
-        for part in parts:
-            yield part.decode("utf-8", "surrogateescape")
+        cut = pending.rfind(b"\0")
+        if cut < 0:
+            continue
+        yield pending[:cut].decode("utf-8", "surrogateescape").split("\0")
+        pending = pending[cut + 1 :]
     if pending:
-        yield pending.decode("utf-8", "surrogateescape")
+        yield [pending.decode("utf-8", "surrogateescape")]
+
+
+def _read_tokens(handle: Any) -> Iterator[list[str]]:
+    try:
+        yield from _token_chunks(handle.stdout)
+    finally:
+        try:
+            handle.wait()
+        except GitCommandError as exc:
+            raise GitError(f"git log failed: {str(exc.stderr).strip()}") from None
+
+
+def _widen_pipe(stream: Any) -> None:
+    """Let git run up to 1 MiB ahead of the reader (Linux; elsewhere the default stays), so it
+    is not put to sleep every 64 KiB while Python works through what it wrote."""
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, ValueError):
+            fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
 class GitReader:
@@ -152,6 +182,8 @@ class GitReader:
         )
 
     def _stream(self, args: Sequence[str]) -> Iterator[str]:
+        """The NUL-separated tokens git writes. git starts at once and works ahead; the tokens
+        are chained in C, with no Python step per token."""
         command = [
             "git",
             "-c",
@@ -162,13 +194,8 @@ class GitReader:
             *args,
         ]
         handle = self.repo.git.execute(command, as_process=True)
-        try:
-            yield from _tokens(handle.stdout)
-        finally:
-            try:
-                handle.wait()
-            except GitCommandError as exc:
-                raise GitError(f"git log failed: {str(exc.stderr).strip()}") from None
+        _widen_pipe(handle.stdout)
+        return itertools.chain.from_iterable(_read_tokens(handle))
 
     def first_parent_commits(self, tip: str, since: str | None = None) -> Iterator[Commit]:
         """First-parent commits oldest first, each with its raw diff against its first parent."""
@@ -197,9 +224,7 @@ class GitReader:
             if token.startswith(_START):
                 if header is not None:
                     yield _commit(header, changes)
-                header, changes = [token[1:]], []
-                for _ in range(len(_LOG_FIELDS) - 1):
-                    header.append(next(tokens, ""))
+                header, changes = [token[1:], *itertools.islice(tokens, len(_LOG_FIELDS) - 1)], []
                 continue
             entry = token.lstrip("\n")
             if not entry.startswith(":"):
@@ -225,24 +250,14 @@ class GitReader:
         if header is not None:
             yield _commit(header, changes)
 
-    def ancestry(self, tip: str, since: str | None = None) -> dict[str, Ancestor]:
-        """Every commit reachable from ``tip`` (not from ``since``), without diffs."""
+    def ancestors(self, tip: str, since: str | None = None) -> Iterator[tuple[str, Ancestor]]:
+        """Every commit reachable from ``tip`` (not from ``since``), without diffs, parents
+        before children: once a commit has come, everything it descends from has too. git
+        starts at once."""
         fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
         revs = [tip, f"^{since}"] if since else [tip]
-        tokens = self._stream(
-            ["log", "-z", "--no-color", "--encoding=UTF-8", f"--format={fmt}", *revs, "--"]
-        )
-        graph: dict[str, Ancestor] = {}
-        for token in tokens:
-            token = token.lstrip("\n")
-            if not token.startswith(_START):
-                continue
-            fields = [token[1:]] + [next(tokens, "") for _ in range(len(_GRAPH_FIELDS) - 1)]
-            co_authors = tuple(line.strip() for line in fields[5].splitlines() if line.strip())
-            graph[fields[0]] = Ancestor(
-                tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors
-            )
-        return graph
+        args = ["log", "-z", "--topo-order", "--reverse", "--no-color", "--encoding=UTF-8"]
+        return _parse_ancestors(self._stream([*args, f"--format={fmt}", *revs, "--"]))
 
     def blob_pipe(self) -> BlobPipe:
         """A ``cat-file --batch`` that starts working as soon as blob ids are put in (close it)."""
@@ -318,6 +333,7 @@ class BlobPipe:
     def __init__(self, handle: Any) -> None:
         self.handle = handle
         self.fd = handle.stdout.fileno()
+        _widen_pipe(handle.stdout)
         self.unsent: deque[str] = deque()
         self.sent: deque[str] = deque()
         self.buffer = bytearray()
@@ -379,6 +395,20 @@ class BlobPipe:
             self.handle.stdin.close()
             self.handle.stdout.close()
             self.handle.wait()
+
+
+def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
+    for token in tokens:
+        token = token.lstrip("\n")
+        if not token.startswith(_START):
+            continue
+        fields = [token[1:], *itertools.islice(tokens, len(_GRAPH_FIELDS) - 1)]
+        fields += [""] * (len(_GRAPH_FIELDS) - len(fields))
+        co_authors = tuple(line.strip() for line in fields[5].splitlines() if line.strip())
+        yield (
+            fields[0],
+            Ancestor(tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors),
+        )
 
 
 def _commit(header: list[str], changes: list[FileChange]) -> Commit:

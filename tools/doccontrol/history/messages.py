@@ -24,7 +24,7 @@ def merge_request(message: str, trailer_pairs: list[tuple[str, str]]) -> MergeRe
     match = _BITBUCKET_MERGE.match(subject)
     if match:
         return MergeRequest("bitbucket", match[1])
-    match = _GITLAB_REF.search(message)
+    match = _GITLAB_REF.search(message) if "See merge request" in message else None
     if match:
         return MergeRequest("gitlab", match[2], match[3])
     for key, value in trailer_pairs:
@@ -43,18 +43,12 @@ def merge_request(message: str, trailer_pairs: list[tuple[str, str]]) -> MergeRe
     return None
 
 
-def is_squash_merge(message: str, trailer_pairs: list[tuple[str, str]]) -> bool:
-    """A single-parent commit a forge made when merging a request (squash or rebase merge)."""
-    return merge_request(message, trailer_pairs) is not None
-
-
 def summary(message: str) -> str:
     """The change as people named it: the request title for forge merges, else the subject."""
-    paragraphs = [p.strip() for p in message.strip().split("\n\n") if p.strip()]
-    if not paragraphs:
-        return ""
-    subject = paragraphs[0].split("\n", 1)[0].strip()
+    text = message.strip()
+    subject = text.split("\n", 1)[0].strip()
     if _GENERIC_MERGE.match(subject) or _BITBUCKET_MERGE.match(subject):
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
         for paragraph in paragraphs[1:]:
             first = paragraph.split("\n", 1)[0].strip()
             if first and not _GITLAB_REF.match(first) and not re.match(r"^[A-Za-z-]+: ", first):

@@ -40,7 +40,17 @@ def version_verdict(
     if doc_type is None or old_meta is None:
         return None
     new = versions.parse(meta_text(new_meta, "version"), doc_type.version_scheme)
-    old = versions.parse(meta_text(old_meta, "version"), doc_type.version_scheme)
+    return _verdict(old_meta, old_body, new, new_body, doc_type.version_scheme)
+
+
+def _verdict(
+    old_meta: dict[str, Any],
+    old_body: str | None,
+    new: versions.Version | None,
+    new_body: str,
+    scheme: str,
+) -> VersionVerdict | None:
+    old = versions.parse(meta_text(old_meta, "version"), scheme)
     if new is None or old is None:
         return None
     if new < old:
@@ -55,7 +65,7 @@ def meta_texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list):
-        return tuple(str(v) for v in value)
+        return tuple(map(str, value))
     return ()
 
 
@@ -232,7 +242,9 @@ def version_problems(
                 doc_id,
             )
         ]
-    verdict = version_verdict(approved_meta, approved_body, new_meta, new_body, config)
+    if approved_meta is None:
+        return []
+    verdict = _verdict(approved_meta, approved_body, new, new_body, doc_type.version_scheme)
     if verdict is None:
         return []
     if verdict.kind == "down":

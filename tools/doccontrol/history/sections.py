@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 Sections = list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A body's sections in order: heading titles ('' for text before the first heading) and
+    their texts, stripped. History keeps one per approved version."""
+
+    titles: tuple[str, ...]
+    texts: tuple[str, ...]
+
 
 # Heading lines, found by their leading newline (a literal prefix the regex engine scans for
 # quickly). Group 1: a heading whose line ends in a plain character, so its text is simply
@@ -16,26 +27,45 @@ _HEADING_TEXT = re.compile(r"^#{1,4}[ \t]+(.+?)[ \t]*#*[ \t]*$")
 
 def split_sections(body: str) -> Sections:
     """(heading, text) pairs in order; text before the first heading is under ''."""
+    found = outline(body)
+    return list(zip(found.titles, found.texts, strict=True))
+
+
+def outline(body: str) -> Outline:
+    """The body's sections (as ``split_sections``, kept as two tuples)."""
     if "```" not in body and "~~~" not in body:  # no fences: headings are every '#' line
         parts = _HEADING_LINE.split("\n" + body)
         odd = parts[2::3]
         if odd.count(None) == len(odd):  # the usual case, without a Python step per line
-            pairs = [("", parts[0].strip())]
-            pairs += [(t.strip(), x.strip()) for t, x in zip(parts[1::3], parts[3::3], strict=True)]
+            titles = list(map(str.strip, parts[1::3]))
+            texts = list(map(str.strip, parts[3::3]))
+            if "" not in titles:
+                preamble = parts[0].strip()
+                if preamble:
+                    return Outline(("", *titles), (preamble, *texts))
+                return Outline(tuple(titles), tuple(texts))
+        return _outline(split_headings(parts))
+    return _outline(split_lines(body))
+
+
+def split_headings(parts: list[str | None]) -> Sections:
+    """Sections from the pieces _HEADING_LINE split a body into, each candidate decided."""
+    raw: list[list[str]] = [["", parts[0] or ""]]
+    for i in range(1, len(parts), 3):
+        plain, other, text = parts[i], parts[i + 1], parts[i + 2] or ""
+        title = plain if other is None else None
+        if other is not None and (match := _HEADING_TEXT.match(other)):
+            title = match[1]
+        if title is None:  # not a heading after all: its line belongs to the text
+            raw[-1][1] += "\n" + (other or "") + text
         else:
-            raw: list[list[str]] = [["", parts[0]]]
-            for i in range(1, len(parts), 3):
-                plain, other, text = parts[i], parts[i + 1], parts[i + 2]
-                title = plain if other is None else None
-                if other is not None and (match := _HEADING_TEXT.match(other)):
-                    title = match[1]
-                if title is None:  # not a heading after all: its line belongs to the text
-                    raw[-1][1] += "\n" + other + text
-                else:
-                    raw.append([title.strip(), text])
-            pairs = [(t, text.strip()) for t, text in raw]
-        return [(t, text) for t, text in pairs if t or text]
-    return split_lines(body)
+            raw.append([title.strip(), text])
+    pairs = [(t, text.strip()) for t, text in raw]
+    return [(t, text) for t, text in pairs if t or text]
+
+
+def _outline(pairs: Sections) -> Outline:
+    return Outline(tuple(t for t, _ in pairs), tuple(text for _, text in pairs))
 
 
 def split_lines(body: str) -> Sections:
@@ -59,15 +89,26 @@ def split_lines(body: str) -> Sections:
 
 def changed_sections(old: str | None, new: str) -> tuple[str, ...]:
     """Headings whose text changed, was added or was removed, in the new document's order."""
-    return changed_between(None if old is None else split_sections(old), split_sections(new))
+    return changed_between(None if old is None else outline(old), outline(new))
 
 
-def changed_between(before: Sections | None, after: Sections) -> tuple[str, ...]:
-    """``changed_sections`` for bodies already split (history splits each version once)."""
+def changed_between(before: Outline | None, after: Outline) -> tuple[str, ...]:
+    """``changed_sections`` for bodies already outlined (history outlines each version once)."""
     if before is None:
         return ("全文",)
-    old = dict(before)
-    changed = [title or "（前言）" for title, text in after if old.get(title) != text]
-    new_titles = {title for title, _ in after}
-    removed = [f"删除：{title}" for title in old if title and title not in new_titles]
+    if before.titles == after.titles and len(set(after.titles)) == len(after.titles):
+        # same headings in the same order, each once: compare section by section
+        return tuple(
+            title or "（前言）"
+            for title, old, new in zip(after.titles, before.texts, after.texts, strict=True)
+            if old != new
+        )
+    old_texts = dict(zip(before.titles, before.texts, strict=True))
+    changed = [
+        title or "（前言）"
+        for title, text in zip(after.titles, after.texts, strict=True)
+        if old_texts.get(title) != text
+    ]
+    new_titles = set(after.titles)
+    removed = [f"删除：{title}" for title in old_texts if title and title not in new_titles]
     return tuple(changed + removed)

@@ -77,8 +77,11 @@ def _flow_list(raw: str) -> list[str] | None:
     return items if all(items) else None
 
 
-def read(yaml_text: str) -> dict[str, Any] | None:
-    """The needed keys, or None when the real YAML parser must decide."""
+def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any] | None:
+    """The needed keys, or None when the real YAML parser must decide.
+
+    ``values``, when given, remembers how each raw value reads across calls: history reads
+    thousands of versions whose values mostly repeat."""
     # Two regex passes find the needed keys' lines; anything beyond plain one-line values
     # (block lists, odd lines in column 0) is left to the line-by-line reader.
     if _ODD_TOP.search(yaml_text):
@@ -87,13 +90,17 @@ def read(yaml_text: str) -> dict[str, Any] | None:
     for key, raw_value in _WANTED.findall(yaml_text):
         if key in FULL_PARSE_KEYS or key in out:
             return None  # legacy history, or a duplicate key: the real parser judges
-        raw = raw_value.strip()
-        if not raw or raw[0] == "#":
-            return _read_lines(yaml_text)
-        value: Any = _flow_list(raw) if raw[0] == "[" else _scalar(raw)
+        value: Any = values.get(raw_value) if values is not None else None
         if value is None:
-            return None
-        out[key] = value
+            raw = raw_value.strip()
+            if not raw or raw[0] == "#":
+                return _read_lines(yaml_text)
+            value = _flow_list(raw) if raw[0] == "[" else _scalar(raw)
+            if value is None:
+                return None
+            if values is not None:
+                values[raw_value] = value
+        out[key] = list(value) if isinstance(value, list) else value  # never share a list
     return out
 
 
