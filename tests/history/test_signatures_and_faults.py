@@ -130,6 +130,26 @@ def test_not_a_git_repository(repo):
         _derive(repo.root)
 
 
+def test_cycle_collector_is_left_as_it_was_found(scenario, tmp_path):
+    """Derivation pauses Python's cycle collector for speed; it must always put it back."""
+    import gc
+
+    assert gc.isenabled()
+    scenario.history()
+    assert gc.isenabled()
+    plain = RepoBuilder(tmp_path / "plain")  # files, but no Git
+    plain.doc()
+    with pytest.raises(GitError):
+        _derive(plain.root)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        scenario.history()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_empty_repository(repo):
     GitRepo(repo.root)
     with pytest.raises(GitError, match="no commits yet"):

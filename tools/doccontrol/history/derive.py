@@ -11,6 +11,8 @@ grant itself the right to be approved.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import itertools
 import re
 import tempfile
@@ -590,6 +592,31 @@ def derive(
     With ``use_cache`` the result is kept under .cache/doccontrol/ in the work tree and
     reused, or extended with only the new commits, on the next run.
     """
+    with _no_cycle_collection():
+        return _derive(repo_path, config, allow_shallow, progress, use_cache)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Derivation builds some 100,000 small objects, none of them in a cycle; the cycle
+    collector would scan the growing heap again and again for nothing (a tenth of the time).
+    Reference counting still frees everything; the collector is back on afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _derive(
+    repo_path: Path,
+    config: Config,
+    allow_shallow: bool,
+    progress: Progress | None,
+    use_cache: bool,
+) -> History:
     with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
         signers = Path(tmp) / "allowed_signers"
         signers.write_text(signatures.allowed_signers(config), encoding="utf-8")

@@ -152,8 +152,9 @@ def approval_problems(
     for approver in approvers:
         if not approver.person_id:
             continue
-        if not config.approval.allow_self_approval and any(
-            identities.same_person(approver, a) for a in authors
+        if not config.approval.allow_self_approval and (
+            approver in authors  # most often the very same (interned) record
+            or any(identities.same_person(approver, a) for a in authors)
         ):
             problems.append(
                 HistoryProblem(

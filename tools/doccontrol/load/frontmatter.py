@@ -27,16 +27,29 @@ def split(path: str, text: str) -> FrontMatterSplit | Problem:
         return Problem(
             path, 1, 1, "DC010", "no front matter: a controlled document starts with a '---' line"
         )
-    closer = _CLOSER.search(text, first_end + 1) if first_end >= 0 else None
-    if closer is None:
+    start = _closer(text, first_end) if first_end >= 0 else -1
+    if start < 0:
         return Problem(
             path, 1, 1, "DC011", "front matter opened on line 1 is never closed by a '---' line"
         )
-    line_end = text.find("\n", closer.end())
-    closer_line = text.count("\n", 0, closer.start()) + 1
+    line_end = text.find("\n", start)
+    closer_line = text.count("\n", 0, start) + 1
     return FrontMatterSplit(
-        yaml_text=text[first_end + 1 : closer.start()] or "\n",
+        yaml_text=text[first_end + 1 : start] or "\n",
         yaml_first_line=2,
         body="" if line_end < 0 else text[line_end + 1 :],
         body_first_line=closer_line + 1,
     )
+
+
+def _closer(text: str, newline: int) -> int:
+    """Where the closing line starts (the first '---' or '...' line after ``newline``), or -1.
+
+    The usual '---' is found with one plain search; the regex decides the rest."""
+    candidate = text.find("\n---", newline)
+    if candidate >= 0 and "\n..." not in text[newline:candidate]:
+        end = text.find("\n", candidate + 4)
+        if not text[candidate + 4 : None if end < 0 else end].strip():
+            return candidate + 1
+    match = _CLOSER.search(text, newline + 1)
+    return match.start() if match else -1
