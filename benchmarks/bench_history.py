@@ -124,7 +124,7 @@ def main() -> None:
     )
     print("| measurement | seconds | peak memory | × floor |\n|---|---:|---:|---:|")
     for name, seconds, memory, ratio in rows:
-        print(f"| {name} | {seconds:.2f} | {memory} | {ratio:.1f} |")
+        print(f"| {name} | {seconds:.3f} | {memory} | {ratio:.2f} |")
     print(f"\nengine cold vs baseline: {baseline / cold['seconds']:.0f}× faster")
 
 

@@ -27,8 +27,9 @@ class GitRepo:
 
     def next_date(self) -> str:
         self.day += 1
-        month, day = divmod(self.day - 1, 28)
-        return f"2026-{month + 1:02d}-{day + 1:02d}T10:00:00+08:00"
+        months, day = divmod(self.day - 1, 28)
+        year, month = divmod(months, 12)
+        return f"{2026 + year}-{month + 1:02d}-{day + 1:02d}T10:00:00+08:00"
 
     def run(
         self, *args: str, who: str = "wangfang", date: str | None = None, check: bool = True

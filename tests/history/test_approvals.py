@@ -444,15 +444,20 @@ def test_one_merge_changing_more_documents_than_the_blob_pipe_reads_ahead(scenar
 def test_long_history_is_derived_while_the_log_still_streams(scenario):
     """More first-parent commits than the engine reads ahead, so the walk derives commits
     while git is still writing later ones; every merge keeps its own authors and version."""
+    from doccontrol.history.derive import _LOOKAHEAD
+
+    count = _LOOKAHEAD + 8
     authors = ["zhaolei", "zhouqiang"]
-    for n in range(1, 71):
+    for n in range(1, count + 1):
         change_doc(
             scenario, f"cr-{n}", version=f"V1.{n}", purpose=f"第 {n} 次修订。", who=authors[n % 2]
         )
         scenario.git.merge(f"cr-{n}", f"第 {n} 次修订", number=n)
     revisions = scenario.history().documents["SM-P-01"].revisions
-    assert [r.version for r in revisions] == [f"V1.{n}" for n in range(1, 71)]
+    assert [r.version for r in revisions] == [f"V1.{n}" for n in range(1, count + 1)]
     assert all(r.approved and r.sections == ("1 目的",) for r in revisions)
     names = {who: PEOPLE[who][0] for who in authors}
-    assert [r.authors[0].name for r in revisions] == [names[authors[n % 2]] for n in range(1, 71)]
-    assert [r.merge_request.label for r in revisions] == [f"!{n}" for n in range(1, 71)]
+    assert [r.authors[0].name for r in revisions] == [
+        names[authors[n % 2]] for n in range(1, count + 1)
+    ]
+    assert [r.merge_request.label for r in revisions] == [f"!{n}" for n in range(1, count + 1)]

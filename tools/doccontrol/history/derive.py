@@ -52,7 +52,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int], None]
 # Commits read ahead of the one being derived, so cat-file has their blobs ready in time.
-_LOOKAHEAD = 64
+_LOOKAHEAD = 192
 
 
 @dataclass

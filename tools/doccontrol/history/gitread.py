@@ -327,8 +327,8 @@ class BlobPipe:
     lock handoff per blob, which costs more than the blob.)
     """
 
-    AHEAD = 256  # 256 ids of 41 bytes: well below the smallest pipe buffer (16 KiB on macOS)
-    BATCH = 32  # ids written together, so git is not woken for every single one
+    AHEAD = 384  # 384 ids of 41 bytes: below the smallest pipe buffer (16 KiB on macOS)
+    BATCH = 128  # ids written together, so git is not woken for every single one
 
     def __init__(self, handle: Any) -> None:
         self.handle = handle
