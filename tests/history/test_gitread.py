@@ -72,3 +72,10 @@ def test_what_is_not_a_blob_is_a_clear_error(tmp_path):
         with pytest.raises(GitError, match="no blob was asked for"):
             empty.get()
         empty.close()
+
+
+def test_blobs_reads_a_whole_list_in_order(blobs):
+    root, contents, shas = blobs
+    with GitReader(root) as reader:
+        assert list(reader.blobs(shas)) == contents
+        assert list(reader.blobs([])) == []

@@ -15,7 +15,6 @@ import itertools
 import os
 import subprocess
 import sys
-import threading
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -268,37 +267,17 @@ class GitReader:
         )
 
     def blobs(self, shas: Sequence[str]) -> Iterator[bytes]:
-        """Contents of many blobs, in order, through one ``git cat-file --batch`` whose input
-        is written by a thread while the output is read (no round trip per blob)."""
+        """Contents of many blobs, in order, through one ``git cat-file --batch``."""
         if not shas:
             return
-        handle = self.repo.git.execute(
-            ["git", "cat-file", "--batch"], as_process=True, istream=subprocess.PIPE
-        )
-
-        def feed() -> None:
-            try:
-                for sha in shas:
-                    handle.stdin.write(f"{sha}\n".encode())
-                handle.stdin.close()
-            except (BrokenPipeError, ValueError):
-                pass
-
-        writer = threading.Thread(target=feed, daemon=True)
-        writer.start()
+        pipe = self.blob_pipe()
         try:
             for sha in shas:
-                header = handle.stdout.readline().split()
-                if len(header) != 3 or header[1] != b"blob":
-                    raise GitError(f"git cat-file could not read blob {sha}")
-                size = int(header[2])
-                data = handle.stdout.read(size)
-                handle.stdout.read(1)
-                yield data
+                pipe.put(sha)  # sends only as far ahead as is safe; get() sends the rest
+            for _ in shas:
+                yield pipe.get()
         finally:
-            writer.join()
-            handle.stdout.close()
-            handle.wait()
+            pipe.close()
 
     def blob(self, sha: str) -> bytes:
         """Content of a blob through the one long-lived ``git cat-file --batch``."""
