@@ -188,6 +188,18 @@ def _branch_with_change(scenario, who="zhaolei", version="V1.1"):
     scenario.git.checkout("main")
 
 
+def _approved_change(scenario):
+    """SM-P-01 V1.1, changed by zhaolei and approved by merge on 2026-03-10."""
+    _branch_with_change(scenario)
+    scenario.git.merge(
+        "cr-9",
+        "修订",
+        approvers=("liujing",),
+        reviewers=("wangfang",),
+        date="2026-03-10T10:00:00+08:00",
+    )
+
+
 def _identity(scenario, person):
     from gitrepo import PEOPLE
 
@@ -260,14 +272,7 @@ def test_approve_refuses_an_invalid_branch_and_bad_usage(scenario):
 
 
 def test_show_as_of_and_diff(scenario):
-    _branch_with_change(scenario)
-    scenario.git.merge(
-        "cr-9",
-        "修订",
-        approvers=("liujing",),
-        reviewers=("wangfang",),
-        date="2026-03-10T10:00:00+08:00",
-    )
+    _approved_change(scenario)
     before = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-01")
     assert before.returncode == 0
     assert before.stdout.splitlines()[1].startswith("# 版本 V1.0 · 纳入文件控制时的基线 2026-01-01")
@@ -297,14 +302,7 @@ def test_show_as_of_and_diff(scenario):
 
 
 def test_register_formats_and_review_due(scenario, tmp_path):
-    _branch_with_change(scenario)
-    scenario.git.merge(
-        "cr-9",
-        "修订",
-        approvers=("liujing",),
-        reviewers=("wangfang",),
-        date="2026-03-10T10:00:00+08:00",
-    )
+    _approved_change(scenario)
     rows = list(csv.reader(io.StringIO(run(scenario.root, "register", "--format", "csv").stdout)))
     assert rows[0] == [
         "文件编号",
@@ -350,14 +348,7 @@ def test_register_formats_and_review_due(scenario, tmp_path):
 
 
 def test_audit_pack_is_deterministic_complete_and_verifiable(scenario, tmp_path):
-    _branch_with_change(scenario)
-    scenario.git.merge(
-        "cr-9",
-        "修订",
-        approvers=("liujing",),
-        reviewers=("wangfang",),
-        date="2026-03-10T10:00:00+08:00",
-    )
+    _approved_change(scenario)
     scenario.files.record("INC-2026-0001")
     scenario.git.commit("记录", date="2026-03-11T10:00:00+08:00")
     first, second = tmp_path / "a.zip", tmp_path / "b.zip"

@@ -13,6 +13,7 @@ from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
 from doccontrol.site.model import Site
+from doccontrol.trail import KIND_LABELS, TRAIL_HEADERS
 from doccontrol.validate.documents import LINK, PLACEHOLDER
 from doccontrol.validate.records import resolve_local_ref
 
@@ -26,7 +27,6 @@ SIGNATURE_LABELS = {
     "unknown-key": "签名无法验证",
     "none": "未签名",
 }
-KIND_LABELS = {"merge": "合并请求", "squash": "压缩合并", "direct": "直接提交"}
 PRINT_NOTE = "打印件为非受控文件，以网站发布版本为准"
 
 
@@ -325,19 +325,7 @@ def trail_page(site: Site) -> str:
         '<label><input type="checkbox" id="dc-problems-only"> 仅显示有问题的</label>'
         "</form>"
     )
-    headers = [
-        "日期",
-        "方式",
-        "合并请求",
-        "变更摘要",
-        "文件及版本",
-        "更改人",
-        "审核人",
-        "批准人",
-        "签名",
-        "结论",
-        "问题",
-    ]
+    headers = [h for h in TRAIL_HEADERS if h != "提交"]  # the commit is in each row's data
     rows, attrs = [], []
     for event in site.events:
         people = [*event.authors, *event.reviewers, *event.approvers, event.merger]
