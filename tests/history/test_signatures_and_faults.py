@@ -137,11 +137,13 @@ def test_cycle_collector_is_left_as_it_was_found(scenario, tmp_path):
     assert gc.isenabled()
     scenario.history()
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0  # nothing is left exempt from collection
     plain = RepoBuilder(tmp_path / "plain")  # files, but no Git
     plain.doc()
     with pytest.raises(GitError):
         _derive(plain.root)
     assert gc.isenabled()
+    assert gc.get_freeze_count() == 0
     gc.disable()
     try:
         scenario.history()

@@ -606,6 +606,10 @@ def _no_cycle_collection() -> Iterator[None]:
     try:
         yield
     finally:
+        # what was built is long-lived: file it with the oldest generation (freeze, then
+        # unfreeze, moves it there) rather than have the first young collection scan it all
+        gc.freeze()
+        gc.unfreeze()
         if was_enabled:
             gc.enable()
 

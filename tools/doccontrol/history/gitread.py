@@ -308,6 +308,7 @@ class BlobPipe:
 
     AHEAD = 384  # 384 ids of 41 bytes: below the smallest pipe buffer (16 KiB on macOS)
     BATCH = 128  # ids written together, so git is not woken for every single one
+    LOW = 32  # fewer ids than this in flight: send what is waiting, even a short batch
 
     def __init__(self, handle: Any) -> None:
         self.handle = handle
@@ -320,14 +321,14 @@ class BlobPipe:
 
     def put(self, sha: str) -> None:
         self.unsent.append(sha)
-        if len(self.unsent) >= self.BATCH:
-            self._send()
+        if len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
+            self._send(self.BATCH)
 
-    def _send(self) -> None:
-        room = self.AHEAD - len(self.sent)
-        if not self.unsent or room <= 0:
+    def _send(self, most: int) -> None:
+        count = min(most, self.AHEAD - len(self.sent), len(self.unsent))
+        if count <= 0:
             return
-        batch = [self.unsent.popleft() for _ in range(min(room, len(self.unsent)))]
+        batch = [self.unsent.popleft() for _ in range(count)]
         self.sent.extend(batch)
         try:
             self.handle.stdin.write("".join(f"{sha}\n" for sha in batch).encode())
@@ -350,8 +351,10 @@ class BlobPipe:
 
     def get(self) -> bytes:
         """The content of the oldest blob put in and not yet taken."""
-        if len(self.unsent) >= self.BATCH or len(self.sent) < self.BATCH:
-            self._send()
+        if len(self.sent) < self.LOW:  # git is about to run dry: send what there is
+            self._send(self.AHEAD)
+        elif len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
+            self._send(self.BATCH)
         if not self.sent:
             raise GitError("git cat-file: no blob was asked for")
         sha = self.sent.popleft()
