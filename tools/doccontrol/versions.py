@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -38,6 +39,12 @@ def parse(text: object, scheme: str) -> Version | None:
     """The version, or None when ``text`` is not well-formed for ``scheme``."""
     if not isinstance(text, str):
         return None
+    return _parse(text, scheme)
+
+
+# history parses the same few hundred versions thousands of times
+@functools.lru_cache(maxsize=4096)
+def _parse(text: str, scheme: str) -> Version | None:
     if scheme == "decimal":
         match = _DECIMAL.match(text)
         return Version(int(match[1]), int(match[2]), scheme) if match else None

@@ -316,7 +316,7 @@ class BlobPipe:
         _widen_pipe(handle.stdout)
         self.unsent: deque[str] = deque()
         self.sent: deque[str] = deque()
-        self.buffer = bytearray()
+        self.buffer = b""
         self.pos = 0
 
     def put(self, sha: str) -> None:
@@ -337,17 +337,16 @@ class BlobPipe:
             raise GitError(f"git cat-file failed: {exc}") from None
 
     def _fill(self) -> None:
-        """Read what the pipe has (up to 1 MiB), after dropping what was already taken."""
-        if self.pos:
-            del self.buffer[: self.pos]
-            self.pos = 0
+        """Read what the pipe has (up to 1 MiB) onto what is left of the buffer."""
         try:
             chunk = os.read(self.fd, 1 << 20)
         except OSError as exc:
             raise GitError(f"git cat-file failed: {exc}") from None
         if not chunk:
             raise GitError("git cat-file ended before returning every blob")
-        self.buffer += chunk
+        # only the unread tail is copied: the buffer is one pipe read, blobs are sliced off it
+        self.buffer = self.buffer[self.pos :] + chunk if self.pos < len(self.buffer) else chunk
+        self.pos = 0
 
     def get(self) -> bytes:
         """The content of the oldest blob put in and not yet taken."""
@@ -360,14 +359,14 @@ class BlobPipe:
         sha = self.sent.popleft()
         while (end := self.buffer.find(b"\n", self.pos)) < 0:
             self._fill()
-        header = bytes(self.buffer[self.pos : end]).split()
+        header = self.buffer[self.pos : end].split()
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
             raise GitError(f"git cat-file could not read blob {sha}")
         size = int(header[2])
         self.pos = end + 1
         while len(self.buffer) - self.pos < size + 1:  # the content and its newline
             self._fill()
-        data = bytes(self.buffer[self.pos : self.pos + size])
+        data = self.buffer[self.pos : self.pos + size]
         self.pos += size + 1
         return data
 
@@ -385,8 +384,12 @@ def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
         if not token.startswith(_START):
             continue
         fields = [token[1:], *itertools.islice(tokens, len(_GRAPH_FIELDS) - 1)]
-        fields += [""] * (len(_GRAPH_FIELDS) - len(fields))
-        co_authors = tuple(line.strip() for line in fields[5].splitlines() if line.strip())
+        if len(fields) < len(_GRAPH_FIELDS):
+            fields += [""] * (len(_GRAPH_FIELDS) - len(fields))
+        trailer = fields[5]
+        co_authors = (
+            tuple(line.strip() for line in trailer.splitlines() if line.strip()) if trailer else ()
+        )
         yield (
             fields[0],
             Ancestor(tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors),

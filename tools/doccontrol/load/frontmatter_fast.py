@@ -17,11 +17,13 @@ NEEDED = frozenset({"id", "title", "type", "version", "status", "approver", "rev
 FULL_PARSE_KEYS = frozenset({"legacy_history"})
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$")
 _PLAIN_ITEM = re.compile(r"^[ ]*-[ ]+(.*)$")
+# Both patterns find a line by the newline before it (searched on "\n" + text): a literal
+# first character lets the regex engine skip ahead, where '^' is tried at every position.
 # A line in column 0 that is not a plain ``key:`` line, a comment or blank.
-_ODD_TOP = re.compile(r"^(?![A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)|[^\S\n]*$)[^ \t\n#]", re.MULTILINE)
+_ODD_TOP = re.compile(r"\n(?![A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)|[^\S\n]*$)[^ \t\n#]", re.MULTILINE)
 # The lines of the keys this reads (every other line is skipped unread).
 _WANTED = re.compile(
-    r"^(id|title|type|version|status|approver|reviewer|legacy_history):(?:[ \t]+(.*))?$",
+    r"\n(id|title|type|version|status|approver|reviewer|legacy_history):(?:[ \t]+(.*))?$",
     re.MULTILINE,
 )
 _FLOW_SPECIAL = re.compile(r"[\[\]{}\"'&*]")
@@ -84,10 +86,11 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
     thousands of versions whose values mostly repeat."""
     # Two regex passes find the needed keys' lines; anything beyond plain one-line values
     # (block lists, odd lines in column 0) is left to the line-by-line reader.
-    if _ODD_TOP.search(yaml_text):
+    lines = "\n" + yaml_text
+    if _ODD_TOP.search(lines):
         return _read_lines(yaml_text)
     out: dict[str, Any] = {}
-    for key, raw_value in _WANTED.findall(yaml_text):
+    for key, raw_value in _WANTED.findall(lines):
         if key in FULL_PARSE_KEYS or key in out:
             return None  # legacy history, or a duplicate key: the real parser judges
         value: Any = values.get(raw_value) if values is not None else None
