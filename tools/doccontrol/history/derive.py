@@ -86,6 +86,8 @@ class _Policy:
     review_keys: frozenset[str]
     people: dict[tuple[str, str], Person] = field(default_factory=dict)
     idents: dict[str, Person] = field(default_factory=dict)  # by trailer value
+    # by what git reported (status, key, fingerprint, signer): mostly "unsigned", again and again
+    signatures: dict[tuple[str, str, str, str], Signature] = field(default_factory=dict)
 
     @classmethod
     def of(cls, config: Config) -> _Policy:
@@ -107,13 +109,14 @@ def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     text = data.decode("utf-8", "replace").lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n")
-    split = frontmatter.split("", text)
-    if not isinstance(split, frontmatter.FrontMatterSplit):
+    split = frontmatter.split_text(text)
+    if split is None:
         return _Snapshot(None, text)
-    meta = frontmatter_fast.read(split.yaml_text, values)
+    yaml_text, body = split
+    meta = frontmatter_fast.read(yaml_text, values)
     if meta is None:
-        meta = _fast_yaml(split.yaml_text)
-    return _Snapshot(meta if isinstance(meta, dict) else None, split.body)
+        meta = _fast_yaml(yaml_text)
+    return _Snapshot(meta if isinstance(meta, dict) else None, body)
 
 
 def _fast_yaml(text: str) -> Any:
@@ -344,13 +347,15 @@ class _Deriver:
         authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
         approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger)
-        signature = signatures.interpret(
-            config,
+        reported = (
             commit.signature_status,
             commit.signature_key,
             commit.signature_fingerprint,
             commit.signer,
         )
+        signature = policy.signatures.get(reported)
+        if signature is None:
+            signature = policy.signatures[reported] = signatures.interpret(config, *reported)
         summary = messages.summary(commit.message)
         event_problems = rules.event_problems(commit, kind, config, approvers, signature)
         documents: list[ApprovedDocument] = []
@@ -534,7 +539,9 @@ class _Deriver:
         return _unique(approvers), _unique(reviewers)
 
 
-def _unique(people: Iterable[Person]) -> tuple[Person, ...]:
+def _unique(people: list[Person]) -> tuple[Person, ...]:
+    if len(people) < 2:
+        return tuple(people)
     # people are interned per config, so most repeats are the very same object
     distinct = list({id(person): person for person in people}.values())
     if len(distinct) < 2:

@@ -18,10 +18,10 @@ class Outline:
 
 
 # Heading lines, found by their leading newline (a literal prefix the regex engine scans for
-# quickly). Group 1: a heading whose line ends in a plain character, so its text is simply
+# quickly; the lookahead turns other lines away before the alternatives are tried). Group 1: a heading whose line ends in a plain character, so its text is simply
 # the rest of the line; group 2: any other candidate, which _HEADING_TEXT decides (closing
 # '#'s, or nothing after the marks). A heading is 1-4 '#'s, then a space or a tab.
-_HEADING_LINE = re.compile(r"\n(?:#{1,4}[ \t]+([^\n]*[^ \t#\n])(?=\n|\Z)|(#{1,4}[ \t][^\n]*))")
+_HEADING_LINE = re.compile(r"\n(?=#)(?:#{1,4}[ \t]+([^\n]*[^ \t#\n])(?=\n|\Z)|(#{1,4}[ \t][^\n]*))")
 _HEADING_TEXT = re.compile(r"^#{1,4}[ \t]+(.+?)[ \t]*#*[ \t]*$")
 
 
@@ -37,13 +37,13 @@ def outline(body: str) -> Outline:
         parts = _HEADING_LINE.split("\n" + body)
         odd = parts[2::3]
         if odd.count(None) == len(odd):  # the usual case, without a Python step per line
-            titles = list(map(str.strip, parts[1::3]))
-            texts = list(map(str.strip, parts[3::3]))
+            titles = tuple(map(str.strip, parts[1::3]))
+            texts = tuple(map(str.strip, parts[3::3]))
             if "" not in titles:
                 preamble = parts[0].strip()
                 if preamble:
                     return Outline(("", *titles), (preamble, *texts))
-                return Outline(tuple(titles), tuple(texts))
+                return Outline(titles, texts)
         return _outline(split_headings(parts))
     return _outline(split_lines(body))
 

@@ -20,26 +20,46 @@ class FrontMatterSplit:
 
 
 def split(path: str, text: str) -> FrontMatterSplit | Problem:
-    # Searched, not split into lines: history splits ~10,000 historic versions.
-    first_end = text.find("\n")
-    first = text if first_end < 0 else text[:first_end]
-    if first.rstrip() != "---":
+    cut = _cut(text)
+    if cut is None:
         return Problem(
             path, 1, 1, "DC010", "no front matter: a controlled document starts with a '---' line"
         )
-    start = _closer(text, first_end) if first_end >= 0 else -1
-    if start < 0:
+    if cut[1] < 0:
         return Problem(
             path, 1, 1, "DC011", "front matter opened on line 1 is never closed by a '---' line"
         )
-    line_end = text.find("\n", start)
-    closer_line = text.count("\n", 0, start) + 1
+    first_end, start, line_end = cut
     return FrontMatterSplit(
         yaml_text=text[first_end + 1 : start] or "\n",
         yaml_first_line=2,
         body="" if line_end < 0 else text[line_end + 1 :],
-        body_first_line=closer_line + 1,
+        body_first_line=text.count("\n", 0, start) + 2,
     )
+
+
+def split_text(text: str) -> tuple[str, str] | None:
+    """(YAML, body) as ``split`` cuts them, or None where it reports a problem; without the
+    line numbers, for history's ~10,000 historic versions."""
+    cut = _cut(text)
+    if cut is None or cut[1] < 0:
+        return None
+    first_end, start, line_end = cut
+    return text[first_end + 1 : start] or "\n", "" if line_end < 0 else text[line_end + 1 :]
+
+
+def _cut(text: str) -> tuple[int, int, int] | None:
+    """Where the opening line ends, the closing line starts and the closing line ends (-1 for
+    the last two when the front matter is never closed); None without an opening '---' line.
+    Searched, not split into lines."""
+    first_end = text.find("\n")
+    first = text if first_end < 0 else text[:first_end]
+    if first.rstrip() != "---":
+        return None
+    start = _closer(text, first_end) if first_end >= 0 else -1
+    if start < 0:
+        return first_end, -1, -1
+    return first_end, start, text.find("\n", start)
 
 
 def _closer(text: str, newline: int) -> int:
