@@ -18,9 +18,10 @@ class Outline:
 
 
 # Heading lines, found by their leading newline (a literal prefix the regex engine scans for
-# quickly; the lookahead turns other lines away before the alternatives are tried). Group 1: a heading whose line ends in a plain character, so its text is simply
-# the rest of the line; group 2: any other candidate, which _HEADING_TEXT decides (closing
-# '#'s, or nothing after the marks). A heading is 1-4 '#'s, then a space or a tab.
+# quickly; the lookahead turns other lines away before the alternatives are tried). Group 1:
+# a heading whose line ends in a plain character, so its text is simply the rest of the line;
+# group 2: any other candidate, which _HEADING_TEXT decides (closing '#'s, or nothing after
+# the marks). A heading is 1-4 '#'s, then a space or a tab.
 _HEADING_LINE = re.compile(r"\n(?=#)(?:#{1,4}[ \t]+([^\n]*[^ \t#\n])(?=\n|\Z)|(#{1,4}[ \t][^\n]*))")
 _HEADING_TEXT = re.compile(r"^#{1,4}[ \t]+(.+?)[ \t]*#*[ \t]*$")
 
