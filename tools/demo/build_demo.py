@@ -150,10 +150,12 @@ def build(out: Path, site: bool) -> None:
     out.mkdir(parents=True)
     keys = out.parent / "demo-keys"
     keys.mkdir(exist_ok=True)
-    for name in ("demo_signing_ed25519", "demo_signing_ed25519.pub"):
-        shutil.copy(HERE / "keys" / name, keys / name)
-    (keys / "demo_signing_ed25519").chmod(0o600)  # ssh-keygen refuses readable private keys
+    for name in ("demo_signing_ed25519", "demo_forge_ed25519"):
+        for suffix in ("", ".pub"):
+            shutil.copy(HERE / "keys" / f"{name}{suffix}", keys / f"{name}{suffix}")
+        (keys / name).chmod(0o600)  # ssh-keygen refuses readable private keys
     public_key = (HERE / "keys/demo_signing_ed25519.pub").read_text().strip()
+    forge_key = (HERE / "keys/demo_forge_ed25519.pub").read_text().strip()
 
     for item in ("docs", "records", "schemas"):
         shutil.copytree(PROJECT / item, out / item)
@@ -166,6 +168,8 @@ def build(out: Path, site: bool) -> None:
     config = (out / "doccontrol.yml").read_text(encoding="utf-8")
     config = config.replace("control_since: null", "control_since: '2025-12-01'")
     config = config.replace("repo_url: null", "repo_url: https://gitlab.example.com/it/sms")
+    # the forge signs the squash merges it makes: that signature is what makes one count
+    config = config.replace("trusted_forge_keys: []", f'trusted_forge_keys: ["{forge_key}"]')
     config = config.replace(
         "department: qa, roles: [management-representative, department-head]}",
         f'department: qa, roles: [management-representative, department-head], signing_keys: ["{public_key}"]}}',
@@ -285,7 +289,7 @@ def build(out: Path, site: bool) -> None:
         "2026-04-06T09:30:00+08:00",
     )
 
-    # a GitHub-style squash merge: the forge commits for the author
+    # a GitHub-style squash merge: the forge commits for the author and signs with its key
     d.git("checkout", "-q", "main")
     d.edit(
         "docs/procedures/service-request-management.md",
@@ -297,7 +301,12 @@ def build(out: Path, site: bool) -> None:
     )
     d.git("add", "-A")
     d.git(
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingkey={keys / 'demo_forge_ed25519'}",
         "commit",
+        "-S",
         "-q",
         "-m",
         "修订服务请求管理程序的审批催办要求 (#42)\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
