@@ -25,7 +25,9 @@ def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
         "merge",
     ]
     assert [p["code"] for e in events for p in e["problems"]] == ["DC501", "DC503"]
-    assert [e["signature"]["status"] for e in events].count("good") == 1
+    # the approver's signed merge and the forge's signed squash merge
+    assert [e["signature"]["status"] for e in events].count("good") == 2
+    assert [e["evidence"] for e in events].count("forge-signed") == 1
 
 
 def test_control_block_and_change_history(demo):
@@ -54,6 +56,7 @@ def test_control_block_and_change_history(demo):
         "日期",
         "批准人",
         "日期",
+        "批准证据",
     ]
     # the demo appended a sentence to the end of section 6, i.e. to its last sub-section
     assert history[1] == [
@@ -67,13 +70,14 @@ def test_control_block_and_change_history(demo):
         "2026-01-12",
         "刘静",
         "2026-01-12",
+        "未签名（依赖分支保护）",
     ]
 
 
 def test_legacy_history_comes_first(demo):
     rows = table_rows(page(demo / "site", "procedures/document-and-record-control"), "dc-history")
     assert rows[1][:5] == ["1", "V1.0", "全文", "新建（纸质受控版）", "王芳"]
-    assert rows[1][8:] == ["陈明远", "2024-03-08"]
+    assert rows[1][8:] == ["陈明远", "2024-03-08", "受控前纸质记录"]
 
 
 def test_banners(demo):

@@ -1,9 +1,12 @@
-"""The derived history, cached under .cache/doccontrol/ and extended when commits arrive.
+"""The derived history, cached in the Git directory and extended when commits arrive.
 
-The key is the tool's version, the config and .mailmap bytes and the branch: any change to
-them derives afresh. A cache whose head is an ancestor of the new head on the first-parent
-line is extended with only the new commits. The file is JSON (never pickle: a cache someone
-planted must not be able to run code) and is written atomically.
+The cache lives at ``git rev-parse --git-path doccontrol``: inside .git, where no commit can
+put a file, so a clone never starts from a cache someone committed. The key is the format,
+the tool's version, the branch and the tip's committed doccontrol.yml (which says where
+control began): any change to them derives afresh. A cache whose head is an ancestor of the
+new head on the first-parent line is extended with only the new commits. The files are JSON
+(never pickle: a cache must not be able to run code), written atomically; one of the wrong
+shape is discarded and the history derived afresh.
 """
 
 from __future__ import annotations
@@ -28,13 +31,13 @@ from doccontrol.history.model import (
     Signature,
 )
 
-CACHE_DIR = Path(".cache/doccontrol")
-FORMAT = 3
+CACHE_NAME = "doccontrol"  # under the Git directory
+FORMAT = 4
 
 
-def cache_key(config_bytes: bytes, mailmap: bytes, branch: str) -> str:
+def cache_key(config_bytes: bytes, branch: str) -> str:
     digest = hashlib.sha256()
-    for part in (f"{FORMAT}:{__version__}:{branch}".encode(), config_bytes, b"\0", mailmap):
+    for part in (f"{FORMAT}:{__version__}:{branch}".encode(), config_bytes):
         digest.update(part)
     return digest.hexdigest()
 
@@ -103,6 +106,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.path,
         r.status,
         [_enc_problem(p) for p in r.problems],
+        r.evidence,
     ]
 
 
@@ -125,6 +129,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         path=d[14],
         status=d[15],
         problems=_problems(d[16]),
+        evidence=d[17],
     )
 
 
@@ -143,6 +148,8 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
         [[d.id, d.version, d.path, d.kind] for d in e.documents],
         e.approved,
         [_enc_problem(p) for p in e.problems],
+        e.evidence,
+        list(e.controlled),
     ]
 
 
@@ -161,43 +168,51 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         documents=tuple(ApprovedDocument(*x) for x in d[10]),
         approved=d[11],
         problems=_problems(d[12]),
+        evidence=d[13],
+        controlled=tuple(d[14]),
     )
 
 
-def _load(path: Path, key: str) -> dict[str, Any] | None:
+def _load(path: Path) -> dict[str, Any] | None:
     try:
-        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
     return data
 
 
-def read_history(root: Path, key: str) -> dict[str, Any] | None:
-    """The cached history alone: all a run with no new commits needs."""
-    return _load(root / CACHE_DIR / "history.json", key)
+def read_history(folder: Path) -> dict[str, Any] | None:
+    """The cached history, whatever its key (a rewrite is recognised against it)."""
+    data = _load(folder / "history.json")
+    if data is None or not isinstance(data.get("history"), dict):
+        return None
+    return data
 
 
-def read_state(root: Path, key: str, head: str) -> dict[str, Any] | None:
+def read_state(folder: Path, key: str, head: str) -> dict[str, Any] | None:
     """The derivation state (document texts and all), needed only to extend the history."""
-    data = _load(root / CACHE_DIR / "state.json", key)
-    return data if data is not None and data.get("head") == head else None
+    data = _load(folder / "state.json")
+    if data is None or data.get("key") != key or data.get("head") != head:
+        return None
+    return data if isinstance(data.get("state"), dict) else None
 
 
 def _write_json(folder: Path, name: str, data: dict[str, Any]) -> None:
+    # json.dumps takes the C encoder (json.dump to a file would run the pure-Python one)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"), default=str)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload.encode("utf-8", "surrogateescape"))
         os.replace(tmp, folder / name)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def write(root: Path, key: str, history: dict[str, Any], state: dict[str, Any]) -> None:
-    folder = root / CACHE_DIR
+def write(folder: Path, key: str, history: dict[str, Any], state: dict[str, Any]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # state first: a history.json is only ever next to the state it came from
@@ -209,6 +224,14 @@ def write(root: Path, key: str, history: dict[str, Any], state: dict[str, Any]) 
         _write_json(folder, "history.json", {"key": key, "format": FORMAT, "history": history})
     except OSError:
         pass  # a cache that cannot be written only costs time next run
+
+
+def safe_history_from(data: dict[str, Any]) -> History | None:
+    """The cached history, or None when it is not the shape this version writes."""
+    try:
+        return history_from(data)
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError):
+        return None
 
 
 def history_from(data: dict[str, Any]) -> History:
@@ -231,6 +254,7 @@ def history_from(data: dict[str, Any]) -> History:
         documents=documents,
         events=tuple(decode_event(e, people) for e in body["events"]),
         incomplete=body["incomplete"],
+        notices=_problems(body["notices"]),
     )
 
 
@@ -255,4 +279,5 @@ def history_to(history: History) -> dict[str, Any]:
         "people": people.rows,
         "documents": documents,
         "events": events,
+        "notices": [_enc_problem(p) for p in history.notices],
     }

@@ -30,24 +30,27 @@ if sys.platform == "linux":
 NULL_SHA = "0" * 40
 _START = "\x1e"
 # Fixed header fields after the start marker; the last two are trailers (as git parses them)
-# and the raw message, neither of which can contain a NUL.
+# and the raw message, neither of which can contain a NUL. Identities are read raw (%an, not
+# %aN): git would apply the work tree's .mailmap, which a commit can plant; doccontrol applies
+# the .mailmap that stood before each commit itself.
 _LOG_FIELDS = (
     "%H",
     "%P",
-    "%aN",
-    "%aE",
+    "%an",
+    "%ae",
     "%aI",
-    "%cN",
-    "%cE",
+    "%cn",
+    "%ce",
     "%cI",
     "%G?",
     "%GK",
     "%GF",
     "%GS",
+    "%e",
     "%(trailers:only,unfold)",
     "%B",
 )
-_GRAPH_FIELDS = ("%H", "%P", "%aN", "%aE", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
+_GRAPH_FIELDS = ("%H", "%P", "%an", "%ae", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
 
 
 class GitError(Exception):
@@ -189,6 +192,8 @@ class GitReader:
             "log.showSignature=false",
             "-c",
             "core.quotePath=false",
+            "-c",
+            "log.mailmap=false",
             *self.signing_config,
             *args,
         ]
@@ -212,6 +217,7 @@ class GitReader:
             "--no-color",
             "--no-ext-diff",
             "--encoding=UTF-8",
+            "--no-use-mailmap",
             f"--format={fmt}",
             *revs,
             "--",
@@ -255,7 +261,15 @@ class GitReader:
         starts at once."""
         fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
         revs = [tip, f"^{since}"] if since else [tip]
-        args = ["log", "-z", "--topo-order", "--reverse", "--no-color", "--encoding=UTF-8"]
+        args = [
+            "log",
+            "-z",
+            "--topo-order",
+            "--reverse",
+            "--no-color",
+            "--encoding=UTF-8",
+            "--no-use-mailmap",
+        ]
         return _parse_ancestors(self._stream([*args, f"--format={fmt}", *revs, "--"]))
 
     def blob_pipe(self) -> BlobPipe:
@@ -291,6 +305,30 @@ class GitReader:
         except ValueError:
             return None
         return data if kind in (b"blob", "blob") else None
+
+    def exists_at(self, rev: str, path: str) -> bool:
+        """Whether ``path`` (file or folder) is in the tree of ``rev``."""
+        try:
+            self.repo.git.execute(["git", "cat-file", "-e", f"{rev}:{path}"])
+        except GitCommandError:
+            return False
+        return True
+
+    def git_path(self, name: str) -> Path:
+        """A path inside the Git directory (``git rev-parse --git-path``): out of reach of
+        anything a commit can put in the work tree."""
+        out = self._run(["rev-parse", "--git-path", name]).strip()
+        path = Path(out)
+        if not path.is_absolute():
+            path = Path(self.repo.working_tree_dir or self.repo.git_dir) / path
+        return path
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        try:
+            self.repo.git.execute(["git", "merge-base", "--is-ancestor", older, newer])
+        except GitCommandError:
+            return False
+        return True
 
     def working_tree(self) -> Path | None:
         return Path(self.repo.working_tree_dir) if self.repo.working_tree_dir else None
@@ -378,6 +416,31 @@ class BlobPipe:
             self.handle.wait()
 
 
+def display_text(value: str) -> str:
+    """Text git wrote that is not valid UTF-8 (a message whose encoding header lies, a name in
+    a legacy code page) with the bad bytes replaced: shown and stored, never a crash."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return value
+
+
+def message_text(value: str, encoding: str) -> str:
+    """A commit message by its encoding header. git re-encodes to UTF-8 where its iconv can;
+    where it cannot (a build without that code page), the bytes come through as they were
+    written and are decoded here; bytes that fit no encoding are replaced, never fatal."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode(encoding.strip() or "utf-8", "replace")
+        except LookupError:  # an encoding Python does not know
+            return raw.decode("utf-8", "replace")
+    return value
+
+
 def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
     for token in tokens:
         token = token.lstrip("\n")
@@ -392,7 +455,13 @@ def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
         )
         yield (
             fields[0],
-            Ancestor(tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors),
+            Ancestor(
+                tuple(fields[1].split()),
+                display_text(fields[2]),
+                display_text(fields[3]),
+                fields[4],
+                tuple(map(display_text, co_authors)),
+            ),
         )
 
 
@@ -401,17 +470,17 @@ def _commit(header: list[str], changes: list[FileChange]) -> Commit:
     return Commit(
         sha=h[0].strip(),
         parents=tuple(h[1].split()),
-        author_name=h[2],
-        author_email=h[3],
+        author_name=display_text(h[2]),
+        author_email=display_text(h[3]),
         author_date=h[4],
-        committer_name=h[5],
-        committer_email=h[6],
+        committer_name=display_text(h[5]),
+        committer_email=display_text(h[6]),
         committer_date=h[7],
         signature_status=h[8] or "N",
         signature_key=h[9],
         signature_fingerprint=h[10],
-        signer=h[11],
-        trailers=h[12],
-        message=h[13],
+        signer=display_text(h[11]),
+        trailers=message_text(h[13], h[12]),
+        message=message_text(h[14], h[12]),
         changes=tuple(changes),
     )
