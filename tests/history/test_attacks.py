@@ -388,3 +388,18 @@ def test_gbk_and_lying_encodings_never_break_the_outputs(scenario):
         assert result.returncode in (0, 1), result.stderr
         assert "Traceback" not in result.stderr and "internal error" not in result.stderr
     assert "修订：GBK 编码" in cli(scenario.root, "log", "--all", "--format", "json").stdout
+
+
+def test_control_since_naming_a_commit_off_the_main_line_is_ignored_and_reported(scenario):
+    scenario.git.branch("side")
+    side = scenario.git.commit("旁支上的提交", who="zhaolei")
+    scenario.git.checkout("main")
+    scenario.files.doc(version="V1.1", body=body("偷改"))
+    scenario.git.commit("直接改", who="zhaolei")
+    # a commit never reached on the first-parent line would leave everything pre-control
+    scenario.set_config("control_since: 2026-01-02", f"control_since: {side}")
+    scenario.git.commit("指向旁支", who="zhaolei")
+    history = scenario.history()
+    assert "DC517" in codes(history)
+    # the whole history is judged: the import and the change are both unapproved
+    assert [r.approved for r in history.documents["SM-P-01"].revisions] == [False, False]

@@ -169,6 +169,7 @@ class _Deriver:
         self.since_value: str | None = None
         self.since_seen = False
         self.since_change: tuple[str, str, bool] | None = None
+        self.since_off_line: str | None = None  # control_since names a commit off the line
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
 
     def export(self) -> dict[str, Any]:
@@ -820,7 +821,7 @@ def _derive(
                     commits = itertools.chain([first], commits)
             if since is None:
                 commits = reader.first_parent_commits(tip)
-            precontrol = _precontrol_test(reader, tip_config, deriver)
+            precontrol = _precontrol_test(reader, tip_config, deriver, tip)
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
             notices = _notices(reader, deriver, ref, tip, previous)
     history = _history(deriver, ref, tip, shallow, notices)
@@ -855,6 +856,15 @@ def _notices(
                 "DC517",
                 f"control_since was set to {value} by commit {sha[:10]}, which is not an approval made after control began; history cannot be declared pre-control that way (approve the change to {CONFIG_FILE} through a merge)",
                 sha,
+                CONFIG_FILE,
+            )
+        )
+    if deriver.since_off_line is not None:
+        out.append(
+            HistoryProblem(
+                "DC517",
+                f"control_since names commit {deriver.since_off_line[:10]}, which is not on the first-parent line of {ref}; it is ignored and the whole history is judged (name a commit of {ref} itself)",
+                deriver.since_off_line,
                 CONFIG_FILE,
             )
         )
@@ -932,7 +942,7 @@ def _renumber(revision: Revision, seq: int) -> Revision:
 
 
 def _precontrol_test(
-    reader: GitReader, config: Config, deriver: _Deriver
+    reader: GitReader, config: Config, deriver: _Deriver, tip: str
 ) -> Callable[[Commit], bool]:
     """Whether a commit belongs to the pre-control baseline. Monotonic along the first-parent
     line: once a commit is under control every later one is, so a commit backdated before
@@ -951,14 +961,15 @@ def _precontrol_test(
             return False
 
         return by_date
-    try:
-        baseline = reader.repo.git.execute(
-            ["git", "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}"]
-        ).strip()
-    except Exception:
+    baseline = reader.resolve_commit(since)
+    if baseline is None:
         raise GitError(
             f"control_since '{since}' in {CONFIG_FILE} is neither a date (YYYY-MM-DD) nor a commit"
-        ) from None
+        )
+    if not reader.on_first_parent_line(baseline, tip):
+        # a commit off the line would never be reached: everything would stay pre-control
+        deriver.since_off_line = baseline
+        return lambda commit: False
 
     def by_commit(commit: Commit) -> bool:
         # the named commit and everything before it on the first-parent line is the baseline
