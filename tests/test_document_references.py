@@ -263,3 +263,35 @@ def test_the_manual_maps_every_required_piece_of_documented_information():
     plans = {d.id for d in REPO.documents if d.type == "policy"}
     assert plans <= {t for k, t in linked if k == "doc"}
     assert any(t.startswith("EXT-") for k, t in linked if k == "doc")
+
+
+def test_record_schema_codes_do_not_leak_into_the_text():
+    """Readers see 「重大」, not 「重大（high）」: stored enum codes stay in the records. Role,
+    department and confidentiality ids are configuration names the documents explain on purpose."""
+    config = REPO.config
+    assert config is not None
+    named = (
+        set(config.roles)
+        | set(config.departments)
+        | {"public", "internal", "confidential", "secret"}
+    )
+    codes: set[str] = set()
+
+    def collect(node: object) -> None:
+        if isinstance(node, dict):
+            codes.update(v for v in node.get("enum", []) if isinstance(v, str))
+            for value in node.values():
+                collect(value)
+        elif isinstance(node, list):
+            for value in node:
+                collect(value)
+
+    for record_type in REPO.record_types.values():
+        collect(record_type.schema)
+    leaks = [
+        (document.id, code)
+        for document in REPO.documents
+        for code in re.findall(r"（([a-z][a-z-]*)）", document.body)
+        if code in codes - named
+    ]
+    assert leaks == []
