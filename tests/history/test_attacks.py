@@ -6,6 +6,7 @@ and asserts that the history does not count it, and says why."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 
@@ -228,12 +229,17 @@ def test_committed_cache_is_ignored_and_reported(scenario):
     scenario.git.checkout("main")
     scenario.git.run("merge", "-q", "--ff-only", "cr-1")  # the change lands unapproved
     honest = scenario.history()
-    forged = json.loads((scenario.root / ".git/doccontrol/history.json").read_text())
-    for revision in forged["history"]["documents"][0][4]:
-        revision[13] = True  # approved
+    # the honest cache, copied into the work tree with every revision marked approved
     folder = scenario.root / ".cache/doccontrol"
-    folder.mkdir(parents=True)
-    (folder / "history.json").write_text(json.dumps(forged))
+    shutil.copytree(scenario.root / ".git/doccontrol", folder)
+    (documents,) = folder.glob("documents-*.jsonl")
+    lines = []
+    for line in documents.read_text().splitlines():
+        document = json.loads(line)
+        for revision in document[4]:
+            revision[13] = True  # approved
+        lines.append(json.dumps(document, ensure_ascii=False))
+    documents.write_text("\n".join(lines) + "\n")
     scenario.git.run("add", "-f", ".cache/doccontrol")
     scenario.git.commit("缓存", who="zhaolei")
     clone = scenario.root.parent / "clone"

@@ -4,6 +4,8 @@ the config or the history itself changed."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from doccontrol.history.derive import derive
 from doccontrol.load import repository
@@ -39,7 +41,7 @@ def cache_file(s):
 def test_warm_run_reads_the_cache_and_equals_the_cold_run(scenario):
     merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
     cold = derive(scenario.root, config(scenario))
-    assert json.loads(cache_file(scenario).read_text())["history"]["head"] == cold.head
+    assert json.loads(cache_file(scenario).read_text())["head"] == cold.head
     assert not (scenario.root / ".cache/doccontrol").exists()
     warm = derive(scenario.root, config(scenario))
     assert as_json(warm) == as_json(cold)
@@ -95,18 +97,42 @@ def test_corrupt_cache_is_ignored(scenario):
 def test_cache_of_the_wrong_shape_is_discarded_and_rebuilt(scenario):
     merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
     cold = derive(scenario.root, config(scenario))
-    data = json.loads(cache_file(scenario).read_text())
-    data["history"]["documents"] = [["SM-P-01"]]  # the right key, the wrong shape
-    cache_file(scenario).write_text(json.dumps(data))
+    header = json.loads(cache_file(scenario).read_text())
+    header["index"] = [["SM-P-01"]]  # the right key, the wrong shape
+    cache_file(scenario).write_text(json.dumps(header))
     state_file = cache_file(scenario).with_name("state.json")
     state = json.loads(state_file.read_text())
     state["state"] = {"docs": 7}
     state_file.write_text(json.dumps(state))
     assert as_json(derive(scenario.root, config(scenario))) == as_json(cold)
     merged_change(scenario, "cr-2", "V1.2", "2026-03-01T10:00:00+08:00")
-    data = json.loads(cache_file(scenario).read_text())
     state = json.loads(state_file.read_text())
     state["state"]["docs"] = {"SM-P-01": {"path": 1}}
     state_file.write_text(json.dumps(state))
     extended = derive(scenario.root, config(scenario))
     assert as_json(extended) == as_json(derive(scenario.root, config(scenario), use_cache=False))
+
+
+def test_damaged_document_line_is_a_clear_error_once_then_derived_afresh(scenario):
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    derive(scenario.root, config(scenario))
+    (documents,) = cache_file(scenario).parent.glob("documents-*.jsonl")
+    documents.write_text('["SM-P-01", 1, 2]\n' + " " * 500)  # right key, wrong shape
+    first = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],
+        cwd=scenario.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert first.returncode == 2 and "damaged" in first.stderr
+    assert "Traceback" not in first.stderr and "internal error" not in first.stderr
+    second = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],
+        cwd=scenario.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "V1.1" in second.stdout

@@ -11,14 +11,18 @@ shape is discarded and the history derived afresh.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from doccontrol import __version__
+from doccontrol.history.gitread import GitError
 from doccontrol.history.model import (
     ApprovalEvent,
     ApprovedDocument,
@@ -32,14 +36,14 @@ from doccontrol.history.model import (
 )
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 4
+FORMAT = 5
 
 
-def cache_key(config_bytes: bytes, branch: str) -> str:
-    digest = hashlib.sha256()
-    for part in (f"{FORMAT}:{__version__}:{branch}".encode(), config_bytes):
-        digest.update(part)
-    return digest.hexdigest()
+def cache_key(config_blob: str, branch: str) -> str:
+    """What a derivation depends on besides the commits: the tool, the branch, and the tip's
+    committed doccontrol.yml (by its blob id; where control began)."""
+    text = f"{FORMAT}:{__version__}:{branch}:{config_blob}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class People:
@@ -183,14 +187,6 @@ def _load(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def read_history(folder: Path) -> dict[str, Any] | None:
-    """The cached history, whatever its key (a rewrite is recognised against it)."""
-    data = _load(folder / "history.json")
-    if data is None or not isinstance(data.get("history"), dict):
-        return None
-    return data
-
-
 def read_state(folder: Path, key: str, head: str) -> dict[str, Any] | None:
     """The derivation state (document texts and all), needed only to extend the history."""
     data = _load(folder / "state.json")
@@ -199,85 +195,194 @@ def read_state(folder: Path, key: str, head: str) -> dict[str, Any] | None:
     return data if isinstance(data.get("state"), dict) else None
 
 
-def _write_json(folder: Path, name: str, data: dict[str, Any]) -> None:
-    # json.dumps takes the C encoder (json.dump to a file would run the pure-Python one)
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+def _write_bytes(folder: Path, name: str, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(payload.encode("utf-8", "surrogateescape"))
+            handle.write(payload)
         os.replace(tmp, folder / name)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def write(folder: Path, key: str, history: dict[str, Any], state: dict[str, Any]) -> None:
+def _dumps(data: Any) -> bytes:
+    # json.dumps takes the C encoder (json.dump to a file would run the pure-Python one)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.encode("utf-8", "surrogateescape")
+
+
+def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> None:
+    """The history as three files: a small header (key, head, people, notices and where each
+    document starts), one line per document and the events. A run that needs one document
+    reads the header and that line; one that needs the trail reads the events."""
+    people = People()
+    lines: list[bytes] = []
+    index: dict[str, list[int]] = {}
+    offset = 0
+    for document in history.documents.values():
+        line = _dumps(_enc_document(document, people)) + b"\n"
+        index[document.id] = [offset, len(line)]
+        offset += len(line)
+        lines.append(line)
+    events = _dumps([encode_event(e, people) for e in history.events])
+    # named by the head they describe: a reader still on the previous files keeps them intact
+    tag = history.head[:16]
+    documents_name, events_name = f"documents-{tag}.jsonl", f"events-{tag}.json"
+    header = {
+        "key": key,
+        "format": FORMAT,
+        "branch": history.branch,
+        "head": history.head,
+        "incomplete": history.incomplete,
+        "notices": [_enc_problem(p) for p in history.notices],
+        "people": people.rows,
+        "index": index,
+        "documents": documents_name,
+        "events": events_name,
+    }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        # state first: a history.json is only ever next to the state it came from
-        _write_json(
-            folder,
-            "state.json",
-            {"key": key, "format": FORMAT, "head": history["head"], "state": state},
-        )
-        _write_json(folder, "history.json", {"key": key, "format": FORMAT, "history": history})
+        _write_bytes(folder, documents_name, b"".join(lines))
+        _write_bytes(folder, events_name, events)
+        # state before the header: a header is only ever next to the state it came from
+        state_data = {"key": key, "format": FORMAT, "head": history.head, "state": state}
+        _write_bytes(folder, "state.json", _dumps(state_data))
+        _write_bytes(folder, "history.json", _dumps(header))
+        for old in folder.iterdir():
+            if _PART.fullmatch(old.name) and old.name not in (documents_name, events_name):
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache that cannot be written only costs time next run
 
 
-def safe_history_from(data: dict[str, Any]) -> History | None:
-    """The cached history, or None when it is not the shape this version writes."""
+_PART = re.compile(r"(?:documents-[0-9a-f]{1,64}\.jsonl|events-[0-9a-f]{1,64}\.json)")
+
+
+def open_history(folder: Path, key: str | None = None, head: str | None = None) -> History | None:
+    """The cached history, read lazily: documents one by one as they are asked for, events on
+    first use. With ``key`` and ``head``, only a cache of exactly that derivation; without,
+    whatever is there (a rewrite is recognised against it). None when there is none, or it is
+    not the shape this version writes."""
+    data = _load(folder / "history.json")
+    if data is None:
+        return None
+    if key is not None and (data.get("key") != key or data.get("head") != head):
+        return None
     try:
-        return history_from(data)
+        people = People(data["people"])
+        index = {str(k): (int(v[0]), int(v[1])) for k, v in data["index"].items()}
+        names = (str(data["documents"]), str(data["events"]))
+        if not all(_PART.fullmatch(name) for name in names):
+            return None
+        return History(
+            branch=str(data["branch"]),
+            head=str(data["head"]),
+            documents=CachedDocuments(folder, folder / names[0], index, people),
+            events=CachedEvents(folder, folder / names[1], people),
+            incomplete=bool(data["incomplete"]),
+            notices=_problems(data["notices"]),
+        )
     except (KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None
 
 
-def history_from(data: dict[str, Any]) -> History:
-    body = data["history"]
-    people = People(body["people"])
-    documents = {
-        d[0]: DocumentHistory(
-            d[0],
-            d[1],
-            d[2],
-            tuple(decode_revision(r, people) for r in d[4]),
-            d[3],
-            decode_revision(d[5], people) if d[5] else None,
-        )
-        for d in body["documents"]
-    }
-    return History(
-        branch=body["branch"],
-        head=body["head"],
-        documents=documents,
-        events=tuple(decode_event(e, people) for e in body["events"]),
-        incomplete=body["incomplete"],
-        notices=_problems(body["notices"]),
+def discard(folder: Path) -> None:
+    """Remove the cache (it was found damaged): the next run derives afresh."""
+    for name in ("history.json", "state.json"):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+
+
+def _damaged(folder: Path, path: Path) -> GitError:
+    discard(folder)
+    return GitError(
+        f"the history cache ({path.name} in {folder}) was damaged and has been removed; run the command again"
     )
 
 
-def history_to(history: History) -> dict[str, Any]:
-    people = People()
-    documents = [
-        [
-            d.id,
-            d.path,
-            d.title,
-            d.withdrawn,
-            [encode_revision(r, people) for r in d.revisions],
-            encode_revision(d.baseline, people) if d.baseline else None,
-        ]
-        for d in history.documents.values()
+class CachedDocuments(Mapping[str, DocumentHistory]):
+    """Documents decoded from the cache as they are asked for."""
+
+    def __init__(
+        self, folder: Path, path: Path, index: dict[str, tuple[int, int]], people: People
+    ) -> None:
+        self.folder, self.path, self.index, self.people = folder, path, index, people
+        self.decoded: dict[str, DocumentHistory] = {}
+        self.data: bytes | None = None
+
+    def __getitem__(self, doc_id: str) -> DocumentHistory:
+        found = self.decoded.get(doc_id)
+        if found is not None:
+            return found
+        offset, length = self.index[doc_id]
+        try:
+            if self.data is None and len(self.decoded) < 8:
+                with self.path.open("rb") as handle:  # one document: read only its line
+                    handle.seek(offset)
+                    raw = handle.read(length)
+            else:
+                if self.data is None:  # many documents: read the file once
+                    self.data = self.path.read_bytes()
+                raw = self.data[offset : offset + length]
+            found = _dec_document(json.loads(raw), self.people)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            raise _damaged(self.folder, self.path) from None
+        self.decoded[doc_id] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+class CachedEvents(Sequence[ApprovalEvent]):
+    """The approval events, decoded from the cache on first use."""
+
+    def __init__(self, folder: Path, path: Path, people: People) -> None:
+        self.folder, self.path, self.people = folder, path, people
+        self.items: tuple[ApprovalEvent, ...] | None = None
+
+    def _all(self) -> tuple[ApprovalEvent, ...]:
+        if self.items is None:
+            try:
+                self.items = tuple(
+                    decode_event(e, self.people) for e in json.loads(self.path.read_bytes())
+                )
+            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+                raise _damaged(self.folder, self.path) from None
+        return self.items
+
+    @overload
+    def __getitem__(self, index: int) -> ApprovalEvent: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ApprovalEvent]: ...
+    def __getitem__(self, index: int | slice) -> ApprovalEvent | Sequence[ApprovalEvent]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
+    return [
+        d.id,
+        d.path,
+        d.title,
+        d.withdrawn,
+        [encode_revision(r, people) for r in d.revisions],
+        encode_revision(d.baseline, people) if d.baseline else None,
     ]
-    events = [encode_event(e, people) for e in history.events]
-    return {
-        "branch": history.branch,
-        "head": history.head,
-        "incomplete": history.incomplete,
-        "people": people.rows,
-        "documents": documents,
-        "events": events,
-        "notices": [_enc_problem(p) for p in history.notices],
-    }
+
+
+def _dec_document(d: list[Any], people: People) -> DocumentHistory:
+    return DocumentHistory(
+        d[0],
+        d[1],
+        d[2],
+        tuple(decode_revision(r, people) for r in d[4]),
+        d[3],
+        decode_revision(d[5], people) if d[5] else None,
+    )

@@ -32,6 +32,7 @@ from doccontrol.history.gitread import (
     GitError,
     GitReader,
     display_text,
+    probe,
 )
 from doccontrol.history.model import (
     ApprovalEvent,
@@ -744,7 +745,21 @@ def derive(
     commits, on the next run.
     """
     with _no_cycle_collection():
+        if use_cache:
+            found = _cached(repo_path, config, allow_shallow)
+            if found is not None:
+                return found
         return _derive(repo_path, config, allow_shallow, progress, use_cache)
+
+
+def _cached(repo_path: Path, config: Config, allow_shallow: bool) -> History | None:
+    """The cached history when nothing changed since it was derived: one ``git rev-parse``
+    and a small header read, the documents decoded only when asked for."""
+    found = probe(repo_path, config.main_branch, CONFIG_FILE)
+    if found is None or (found.shallow and not allow_shallow):
+        return None  # the full path reports what is wrong
+    key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}")
+    return cache.open_history(found.cache, key, found.tip)
 
 
 @contextlib.contextmanager
@@ -792,16 +807,15 @@ def _derive(
             # says where control began; each commit is judged by the config before it
             tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
             tip_config = (load_config(tip_config_bytes)[0] if tip_config_bytes else None) or config
-            key = cache.cache_key(tip_config_bytes, f"{ref}:{shallow}")
+            config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
+            key = cache.cache_key(config_blob, f"{ref}:{shallow}")
             folder = reader.git_path(cache.CACHE_NAME)
-            cached = cache.read_history(folder) if use_cache else None
-            previous = cache.safe_history_from(cached) if cached else None
-            if previous is not None and cached and cached.get("key") == key:
-                if previous.head == tip:
+            previous = cache.open_history(folder) if use_cache else None
+            state = None
+            if previous is not None:
+                if previous.head == tip and cache.open_history(folder, key, tip) is not None:
                     return previous
                 state = cache.read_state(folder, key, previous.head)
-            else:
-                state = None
             deriver = _Deriver(reader, tip_config)
             deriver.reader_branch = config.main_branch
             since = None
@@ -826,7 +840,7 @@ def _derive(
             notices = _notices(reader, deriver, ref, tip, previous)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
-        cache.write(folder, key, cache.history_to(history), deriver.export())
+        cache.write(folder, key, history, deriver.export())
     return history
 
 
@@ -881,7 +895,11 @@ def _notices(
         out += [p for p in previous.notices if p.code == "DC518"]
         if previous.head != tip and not reader.is_ancestor(previous.head, tip):
             now = {e.commit for e in deriver.events}
-            vanished = [e.commit for e in previous.events if e.approved and e.commit not in now]
+            try:
+                before = list(previous.events)
+            except GitError:  # a damaged cache remembers nothing
+                before = []
+            vanished = [e.commit for e in before if e.approved and e.commit not in now]
             if vanished:
                 names = ", ".join(sha[:10] for sha in vanished[:10])
                 more = f" and {len(vanished) - 10} more" if len(vanished) > 10 else ""

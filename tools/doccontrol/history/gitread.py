@@ -147,6 +147,47 @@ def run_git(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[byte
         raise GitError(f"git cannot be run: {exc}") from None
 
 
+@dataclass(frozen=True)
+class Probe:
+    """What a cached run needs to know of the repository, from one ``git rev-parse``."""
+
+    ref: str
+    tip: str
+    shallow: bool
+    cache: Path
+    config_blob: str
+
+
+def probe(root: Path, branch: str, config_file: str) -> Probe | None:
+    """The main branch's tip, whether the clone is shallow, where the cache lives and the id
+    of the tip's config, in one process; None when anything is unusual (no local branch, no
+    config at the tip, not the top of a repository): the full reader then says what."""
+    ref = f"refs/heads/{branch}"
+    result = run_git(
+        root,
+        [
+            "rev-parse",
+            "--show-toplevel",
+            "--is-shallow-repository",
+            "--git-path",
+            "doccontrol",
+            "--end-of-options",
+            f"{ref}^{{commit}}",
+            f"{ref}:{config_file}",
+        ],
+    )
+    lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if result.returncode != 0 or len(lines) != 5:
+        return None
+    top, shallow, cache, tip, config_blob = lines
+    if Path(top).resolve() != root.resolve():
+        return None
+    path = Path(cache)
+    return Probe(
+        ref, tip, shallow == "true", path if path.is_absolute() else root / path, config_blob
+    )
+
+
 class GitReader:
     """A repository opened for reading history: plain git processes, each started once.
     Use as a context manager."""
@@ -211,6 +252,10 @@ class GitReader:
         raise GitError(
             f"main branch '{branch}' not found (set main_branch in doccontrol.yml, or fetch it: git fetch origin {branch})"
         )
+
+    def resolve_object(self, name: str) -> str | None:
+        sha = self._try(["rev-parse", "--verify", "--quiet", "--end-of-options", name])
+        return sha.strip() if sha and sha.strip() else None
 
     def resolve_commit(self, name: str) -> str | None:
         sha = self._try(

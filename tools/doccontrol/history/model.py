@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -230,8 +231,9 @@ class ApprovalEvent:
 class History:
     branch: str
     head: str
-    documents: dict[str, DocumentHistory] = field(default_factory=dict)
-    events: tuple[ApprovalEvent, ...] = ()
+    # read lazily from the cache: a command about one document decodes only that one
+    documents: Mapping[str, DocumentHistory] = field(default_factory=dict)
+    events: Sequence[ApprovalEvent] = ()
     incomplete: bool = False  # shallow clone read with --allow-shallow
     # problems of the history as a whole: rewritten history, a committed cache, control_since
     notices: tuple[HistoryProblem, ...] = ()
