@@ -143,6 +143,8 @@ class GitReader:
             raise GitError(
                 f"{path} is not a Git repository (history needs one: git init, or clone it)"
             ) from None
+        # refs/replace/* would let anyone who can push a ref swap a commit or blob for a forgery
+        self.repo.git.update_environment(GIT_NO_REPLACE_OBJECTS="1")
         self.signing_config = tuple(signing_config)
 
     def __enter__(self) -> GitReader:
@@ -436,7 +438,9 @@ def message_text(value: str, encoding: str) -> str:
         raw = value.encode("utf-8", "surrogateescape")
         try:
             return raw.decode(encoding.strip() or "utf-8", "replace")
-        except LookupError:  # an encoding Python does not know
+        # an encoding Python does not know, or a codec that raises even with "replace"
+        # (undefined, idna, punycode): the header is the committer's to write
+        except (LookupError, UnicodeError):
             return raw.decode("utf-8", "replace")
     return value
 
