@@ -133,8 +133,15 @@ def _widen_pipe(stream: Any) -> None:
 
 
 def _git_env() -> dict[str, str]:
-    # git's own messages in English (they are parsed), never a pager or a prompt
-    return {**os.environ, "LC_ALL": "C", "GIT_PAGER": "cat", "GIT_TERMINAL_PROMPT": "0"}
+    # git's own messages in English (they are parsed), never a pager or a prompt; and no
+    # refs/replace/*, which would let anyone who can push a ref swap a commit for a forgery
+    return {
+        **os.environ,
+        "LC_ALL": "C",
+        "GIT_PAGER": "cat",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_NO_REPLACE_OBJECTS": "1",
+    }
 
 
 def run_git(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
@@ -552,7 +559,9 @@ def message_text(value: str, encoding: str) -> str:
         raw = value.encode("utf-8", "surrogateescape")
         try:
             return raw.decode(encoding.strip() or "utf-8", "replace")
-        except LookupError:  # an encoding Python does not know
+        # an encoding Python does not know, or a codec that raises even with "replace"
+        # (undefined, idna, punycode): the header is the committer's to write
+        except (LookupError, UnicodeError):
             return raw.decode("utf-8", "replace")
     return value
 
