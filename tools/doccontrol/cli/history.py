@@ -7,7 +7,14 @@ import csv
 import io
 from pathlib import Path
 
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, progress, table
+from doccontrol.cli.output import (
+    UsageError,
+    dumps_json,
+    parse_date_arg,
+    printable,
+    progress,
+    table,
+)
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.history.model import (
@@ -127,11 +134,15 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
         print(dumps_json(data), end="")
     else:
         for doc in docs:
-            print(f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}")
+            print(
+                printable(
+                    f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}"
+                )
+            )
             print(table(CHANGE_HISTORY_HEADERS, [log_row(r) for r in doc.revisions]))
             for revision in doc.revisions:
                 for p in revision.problems:
-                    print(f"  ! {p.code} {p.message}")
+                    print(printable(f"  ! {p.code} {p.message}"))
         _print_notices(history)
         if history.incomplete:
             print("note: shallow clone, history incomplete")
@@ -141,7 +152,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
 def _print_notices(history: History) -> None:
     """Problems of the history as a whole (a rewrite, a committed cache, control_since)."""
     for p in history.notices:
-        print(f"  ! {p.code} {p.message}")
+        print(printable(f"  ! {p.code} {p.message}"))
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
@@ -171,7 +182,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
         print(table(headers, rows))
         for event in events:
             for p in event.problems:
-                print(f"  ! {event.commit[:10]} {p.code} {p.message}")
+                print(printable(f"  ! {event.commit[:10]} {p.code} {p.message}"))
         _print_notices(history)
         print(
             f"{len(events)} approval events, {len(problems)} problems{' (history incomplete: shallow clone)' if history.incomplete else ''}"

@@ -207,7 +207,22 @@ def approval_problems(
         )
     if config.approval.require_review:
         needed_review = set(meta_texts(rules_meta, "reviewer"))
-        known = [r for r in reviewers if r.person_id]
+        known = []
+        for reviewer in (r for r in reviewers if r.person_id):
+            if not config.approval.allow_self_approval and any(
+                identities.same_person(reviewer, a) for a in authors
+            ):
+                problems.append(
+                    HistoryProblem(
+                        "DC503",
+                        f"{reviewer.name} reviewed {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                        commit.sha,
+                        doc_id,
+                        reviewer.email,
+                    )
+                )
+                continue
+            known.append(reviewer)
         if not known:
             problems.append(
                 HistoryProblem(
