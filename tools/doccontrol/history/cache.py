@@ -29,7 +29,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_DIR = Path(".cache/doccontrol")
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_key(config_bytes: bytes, mailmap: bytes, branch: str) -> str:
@@ -222,6 +222,7 @@ def history_from(data: dict[str, Any]) -> History:
             tuple(decode_revision(r, people) for r in d[4]),
             d[3],
             decode_revision(d[5], people) if d[5] else None,
+            tuple(d[6]),
         )
         for d in body["documents"]
     }
@@ -244,6 +245,7 @@ def history_to(history: History) -> dict[str, Any]:
             d.withdrawn,
             [encode_revision(r, people) for r in d.revisions],
             encode_revision(d.baseline, people) if d.baseline else None,
+            list(d.levels),
         ]
         for d in history.documents.values()
     ]
