@@ -5,93 +5,16 @@ and no build may end in a traceback."""
 
 from __future__ import annotations
 
-import hashlib
+import io
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
-from builders import PROJECT, procedure
+from builders import procedure
 from history_helpers import body
-
-ENV_SECRET = "doccontrol-ci-token-5f1e2d3c4b5a"
-PASSWD = "root:x:0:0"
-
-
-def site_repo(scenario):
-    """The scenario repository with the project's mkdocs.yml and vendored Mermaid."""
-    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
-    mermaid = PROJECT / ".cache/vendor/mermaid.min.js"
-    (scenario.root / ".cache/vendor").mkdir(parents=True, exist_ok=True)
-    shutil.copy(mermaid, scenario.root / ".cache/vendor/mermaid.min.js")
-    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
-    return scenario
-
-
-def mkdocs(root: Path, out: Path, strict: bool = False) -> subprocess.CompletedProcess[str]:
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "DOCCONTROL_STRICT": "true" if strict else "false",
-        "CI_JOB_TOKEN": ENV_SECRET,  # what /proc/self/environ would give away
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    # MkDocs logs to either stream: the tests read both as one
-    result.stderr = result.stdout + result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
-
-
-def sources(root: Path) -> dict[str, str]:
-    """Hash of every file of the work tree outside .git and .cache (symlinks as their target)."""
-    out = {}
-    for path in sorted(root.rglob("*")):
-        rel = path.relative_to(root).as_posix()
-        if rel.split("/")[0] in (".git", ".cache"):
-            continue
-        if path.is_symlink():
-            out[rel] = "-> " + os.readlink(path)
-        elif path.is_file():
-            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
-    return out
-
-
-def leaks(site: Path, markers: list[str]) -> list[tuple[str, str]]:
-    """(file, marker) for every marker found in any file of the built site, in any of the
-    forms a page, the search index (JSON) or the sitemap could hold it."""
-    forms = []
-    for marker in markers:
-        forms += {
-            marker,
-            json.dumps(marker)[1:-1],  # \\uXXXX in JSON
-            marker.replace("&", "&amp;").replace("<", "&lt;"),
-        }
-    found = []
-    for path in site.rglob("*"):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        for form in forms:
-            if form.encode("utf-8") in data:
-                found.append((path.relative_to(site).as_posix(), form))
-    return found
-
-
-def all_site_text(site: Path) -> str:
-    return "\n".join(
-        p.read_text("utf-8", "replace") for p in site.rglob("*") if p.suffix in (".html", ".json")
-    )
-
+from site_helpers import ENV_SECRET, PASSWD, all_site_text, leaks, mkdocs, site_repo, sources
 
 # --- attack 7: symlinks ----------------------------------------------------------------
 
@@ -200,6 +123,8 @@ def unloadable_documents(s) -> dict[str, str]:
             "NEWLINEMARK",
             procedure(doc_id="SM-P-77", title="NEWLINEMARK"),
         ),
+        # the path itself is secret: a problem listed on the home page must not name it
+        "docs/procedures/merger-PATHMARK.md": ("PATHMARK", "---\nid: [\n---\n"),
         "docs/notes.txt": ("TEXTMARK", "TEXTMARK secret notes\n"),
         "docs/page.html": ("HTMLMARK", "<html><body>HTMLMARK</body></html>\n"),
     }
@@ -261,6 +186,21 @@ def test_documents_that_cannot_be_loaded_are_never_published(scenario, tmp_path)
             line.startswith(path + ":") and f" {code} " in line
             for line in check.stdout.splitlines()
         ), (path, code)
+
+
+def test_every_markdown_suffix_is_a_controlled_document_on_the_site(scenario, tmp_path):
+    s = site_repo(scenario)
+    s.files.doc("docs/procedures/other.markdown", doc_id="SM-P-02", title="另一程序")
+    s.files.doc("docs/procedures/upper.MD", doc_id="SM-P-03", title="UPPERMARK")
+    s.git.commit("其他后缀", date="2026-01-01T12:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/procedures/other/index.html").read_text(encoding="utf-8")
+    assert 'class="dc-control"' in page and "SM-P-02" in page
+    # MkDocs does not render .MD: it would copy the file as it is, front matter and all
+    assert "not published: docs/procedures/upper.MD" in result.stderr
+    assert not (tmp_path / "site/procedures/upper.MD").exists()
+    assert leaks(tmp_path / "site", ["UPPERMARK"]) == []
 
 
 def test_unreadable_confidentiality_counts_as_the_highest_level(scenario, tmp_path):
@@ -368,7 +308,7 @@ def test_withdrawn_secrets_leave_no_trace_in_a_default_audit_pack(scenario, tmp_
     assert [d["id"] for d in merged["documents"]] == ["SM-P-01"]
     assert {e["summary"] for e in trail} >= {"程序修订", "撤回文件"}
     # the xlsx register: its shared strings are XML inside the zip
-    with zipfile.ZipFile(__import__("io").BytesIO(entries["register/register.xlsx"])) as xlsx:
+    with zipfile.ZipFile(io.BytesIO(entries["register/register.xlsx"])) as xlsx:
         for name in xlsx.namelist():
             assert b"WITHDRAWNMARK" not in xlsx.read(name) and b"RELABELMARK" not in xlsx.read(name)
     # with the level raised, the pack holds them

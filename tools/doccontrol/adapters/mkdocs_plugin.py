@@ -219,7 +219,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if not stat.S_ISREG(mode):
             return f"{shown}: not a regular file"
         if publishing.is_document_path(src_uri):
-            if repo_path in site.published_paths and file.is_documentation_page():
+            if not file.is_documentation_page():
+                return f"{shown}: MkDocs would copy it as it is rather than render it (use .md)"
+            if repo_path in site.published_paths:
                 return None
             if repo_path in site.document_paths:
                 return ""  # a document above the publishing level: the normal filter

@@ -20,6 +20,7 @@ from doccontrol.history.identities import parse_ident, trailers
 from doccontrol.history.rules import meta_texts, version_verdict
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.publishing import is_document_path
 from doccontrol.validate.check import check
 
 
@@ -143,7 +144,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     with GitReader(root) as reader:  # one cat-file for every version read below
         for line in changed:
             status, _, path = line.partition("\t")
-            if not path.endswith(".md"):
+            if not is_document_path(path):
                 continue
             new = (
                 _meta_and_body(reader.read_file_at(args.branch, path), path)

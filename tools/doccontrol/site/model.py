@@ -70,7 +70,9 @@ class Site:
                 self.repo.documents,
                 self.history.documents if self.history else None,
             )
-            if d.id
+            # MkDocs renders these suffixes only as written (lower case); it would copy
+            # an `.MD` file as it is, so such a document is not published at all
+            if d.id and d.path.endswith(publishing.MARKDOWN_SUFFIXES)
         }
 
     @cached_property
