@@ -399,6 +399,8 @@ def test_active_content_is_removed_from_document_pages(scenario, tmp_path):
         + "```mermaid\ngraph TD\n  A[开始] --> B[结束]\n```\n"
     )
     s.files.doc(body=hostile)
+    # a document where a generated page would be (the home page) is cleaned all the same
+    s.files.doc("docs/index.md", doc_id="SM-P-02", body=hostile)
     s.git.commit("含脚本", date="2026-01-01T12:00:00+08:00")
     result = mkdocs(s.root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
@@ -407,6 +409,7 @@ def test_active_content_is_removed_from_document_pages(scenario, tmp_path):
     assert ".dc-control { display: none }" not in page
     assert '<pre class="mermaid"><code>graph TD' in page
     assert 'class="dc-control"' in page and 'class="dc-control-table"' in page
+    assert "__pwned" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
     index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
     assert "__pwned" not in index
     strict = mkdocs(s.root, tmp_path / "strict", strict=True)

@@ -60,6 +60,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def __init__(self) -> None:
         self.site: model.Site | None = None
         self.generated: dict[str, tuple[str, str]] = {}
+        self.added: set[str] = set()  # the generated pages actually added (docs/ wins)
         self.root = Path(".")
         self.repo: repository.Repository | None = None
 
@@ -173,8 +174,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError("doccontrol strict: not published: " + "; ".join(refused))
         for reason in refused:
             log.warning("doccontrol: not published: %s", reason)
+        self.added = set()
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
+                self.added.add(src_uri)
                 # the registers repeat what the documents' own pages say: keep them out of search
                 unsearched = "search:\n  exclude: true\n" if src_uri in UNSEARCHED else ""
                 head = f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n{unsearched}---\n\n"
@@ -278,7 +281,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
         # generated pages are built from escaped values (and carry the trail's filter form).
-        if page.file.src_uri in self.generated:
+        if page.file.src_uri in self.added:
             return html
         return sanitize.clean(html)
 
