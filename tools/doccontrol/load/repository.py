@@ -137,7 +137,8 @@ def _unsafe_path(rel: str) -> Problem:
         1,
         1,
         "DC021",
-        f"the path holds the control character {char}; rename it (it is never read or published)",
+        f"the path holds {char} (a control character, or a byte that is not UTF-8); "
+        "rename it (it is never read or published)",
     )
 
 
