@@ -11,19 +11,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Set
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import replace
 from typing import Any
 
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory
 from doccontrol.model import Document, Record, RecordType
+from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
 UNREADABLE_LEVEL = "?"
-# The suffixes MkDocs renders as Markdown (mkdocs.utils.markdown_extensions); every file under
-# docs/ with one of them is a controlled document, in any letter case.
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+# Every file under docs/ with a suffix MkDocs renders as Markdown (paths.MARKDOWN_SUFFIXES) is
+# a controlled document, in any letter case here: an `.MD` file is checked too, and (as MkDocs
+# would copy it raw) never published.
 # What else under docs/ is copied to the site: raster images only. SVG is left out (it can
 # carry script), and so is everything else (HTML, PDF, text…): it has no confidentiality
 # level doccontrol could read.
@@ -138,7 +139,7 @@ def publishable_documents(
     config: Config,
     limit: str,
     documents: Iterable[Document],
-    histories: dict[str, DocumentHistory] | None,
+    histories: Mapping[str, DocumentHistory] | None,
 ) -> list[Document]:
     """The documents with an id that may be published, with their history considered."""
     known = histories or {}
@@ -149,13 +150,14 @@ def publishable_documents(
 
 def visible_events(events: Iterable[ApprovalEvent], visible: Set[str]) -> list[ApprovalEvent]:
     """Approval events as they may be published: documents not in ``visible`` are dropped
-    from each event (with the problems about them), and an event left with none is dropped.
+    from each event (with the problems about them), and an event left with none is dropped
+    (unless it changed controlled configuration).
     A merge that changed a public and a secret document then shows only the public one."""
     out = []
     for event in events:
         documents = tuple(d for d in event.documents if d.id in visible)
-        if not documents:
-            continue
+        if not documents and not event.controlled:
+            continue  # a change to controlled configuration stays, with no document named
         if len(documents) == len(event.documents):
             out.append(event)
             continue
