@@ -36,7 +36,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -388,6 +388,7 @@ def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
         d.withdrawn,
         [encode_revision(r, people) for r in d.revisions],
         encode_revision(d.baseline, people) if d.baseline else None,
+        list(d.levels),
     ]
 
 
@@ -399,4 +400,5 @@ def _dec_document(d: list[Any], people: People) -> DocumentHistory:
         tuple(decode_revision(r, people) for r in d[4]),
         d[3],
         decode_revision(d[5], people) if d[5] else None,
+        tuple(str(level) for level in d[6]),
     )

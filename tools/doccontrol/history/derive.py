@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from doccontrol import publishing
 from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
 from doccontrol.history import cache, identities, messages, rules, sections, signatures
 from doccontrol.history.gitread import (
@@ -74,6 +75,8 @@ class _DocState:
     baseline: Revision | None = None
     # approved_body split into sections, kept so each version is split only once
     approved_sections: sections.Outline | None = None
+    # every confidentiality value any version carried (publishing decides from them)
+    levels: list[str] = field(default_factory=list)
 
     def approved_split(self) -> sections.Outline | None:
         if self.approved_sections is None and self.approved_body is not None:
@@ -189,6 +192,7 @@ class _Deriver:
                     "withdrawn": st.withdrawn,
                     "revisions": [cache.encode_revision(r, people) for r in st.revisions],
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
+                    "levels": st.levels,
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -218,6 +222,7 @@ class _Deriver:
                 [cache.decode_revision(r, people) for r in st["revisions"]],
                 st["withdrawn"],
                 cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
+                levels=list(st["levels"]),
             )
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
@@ -721,6 +726,9 @@ class _Deriver:
             snapshot.body,
             False,
         )
+        level = publishing.recorded_level(snapshot.meta)
+        if level not in state.levels:
+            state.levels.append(level)
         if baseline:
             state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
             state.approved_sections = None
@@ -1066,6 +1074,7 @@ def _history(
             numbered,
             state.withdrawn,
             state.baseline,
+            tuple(state.levels),
         )
     return History(
         branch=ref,
