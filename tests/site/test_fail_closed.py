@@ -419,3 +419,36 @@ def test_active_content_is_removed_from_document_pages(scenario, tmp_path):
     assert "__pwned" not in index
     strict = mkdocs(s.root, tmp_path / "strict", strict=True)
     assert strict.returncode != 0 and "DC220" in strict.stderr
+
+
+def test_strict_build_fails_on_an_unapproved_config_change_and_a_history_notice(tmp_path):
+    from history_helpers import make_scenario
+
+    s = site_repo(make_scenario(tmp_path))
+    assert mkdocs(s.root, tmp_path / "ok", strict=True).returncode == 0
+    # the publishing level raised straight on main: never applied, and the build says so
+    s.set_config("max_confidentiality: internal", "max_confidentiality: secret")
+    s.git.commit("放宽发布密级", who="zhaolei")
+    failed = mkdocs(s.root, tmp_path / "bad", strict=True)
+    assert failed.returncode != 0
+    assert "controlled configuration in doccontrol.yml" in failed.stderr
+
+
+def test_unapproved_publishing_level_is_not_applied_by_a_non_strict_build(tmp_path):
+    from history_helpers import make_scenario
+
+    s = site_repo(make_scenario(tmp_path))
+    s.files.write(
+        "docs/procedures/secret.md",
+        procedure(doc_id="SM-P-09", title="机密程序").replace(
+            "confidentiality: internal", "confidentiality: secret"
+        ),
+    )
+    s.git.commit("机密文件", who="wangfang", date="2026-01-01T12:00:00+08:00")  # baseline
+    s.set_config("max_confidentiality: internal", "max_confidentiality: secret")
+    s.git.commit("放宽发布密级", who="zhaolei")
+    built = mkdocs(s.root, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert "nobody approved" in built.stderr
+    # only public documents: neither the secret one nor the internal one is out
+    assert leaks(tmp_path / "site", ["机密程序", "SM-P-09", "测试程序"]) == []

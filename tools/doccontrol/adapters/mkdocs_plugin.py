@@ -15,6 +15,7 @@ path, and is left out with a warning otherwise; any other file is left out with 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import html
 import logging
@@ -34,6 +35,8 @@ from mkdocs.structure.pages import Page
 
 from doccontrol import publishing
 from doccontrol.atomic import write_atomic
+from doccontrol.config import CONFIG_FILE
+from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
@@ -110,9 +113,23 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(
                 f"doccontrol: as_of {self.config.as_of!r} is not a date (YYYY-MM-DD)"
             ) from None
+        site_config = repo.config
+        if history is not None and CONFIG_FILE in rules.pending_controlled(history.events):
+            # the publishing level in the work tree is not the approved one: fail closed
+            lowest = repo.config.confidentiality[0]
+            log.warning(
+                "doccontrol: %s has changes on the main branch nobody approved; only %s (%s) documents are published until they are",
+                CONFIG_FILE,
+                lowest.label,
+                lowest.id,
+            )
+            site_config = dataclasses.replace(
+                repo.config,
+                publish=dataclasses.replace(repo.config.publish, max_confidentiality=lowest.id),
+            )
         self.site = model.Site(
             repo=repo,
-            config=repo.config,
+            config=site_config,
             history=history,
             as_of=as_of,
             problems=tuple(problems),
@@ -122,8 +139,23 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if self.config.strict:
             pending = [r.id for r in self.site.rows if r.pending]
             refused = self.site.refused_records
-            if problems or pending or refused or (history and history.incomplete):
+            notices = list(history.notices) if history else []
+            controlled = rules.pending_controlled(history.events) if history else []
+            if (
+                problems
+                or pending
+                or refused
+                or notices
+                or controlled
+                or (history and history.incomplete)
+            ):
                 reasons = []
+                if notices:
+                    reasons.append("; ".join(f"{p.code} {p.message}" for p in notices))
+                if controlled:
+                    reasons.append(
+                        f"unapproved changes to the controlled configuration in {', '.join(controlled)}"
+                    )
                 if problems:
                     listed = "; ".join(p.format() for p in problems[:10])
                     more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
