@@ -23,20 +23,32 @@ from pathlib import Path
 from typing import Any, Literal
 
 from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
-from doccontrol.history import cache, identities, messages, rules, sections, signatures
+from doccontrol.config import Person as ConfigPerson
+from doccontrol.history import (
+    cache,
+    forge_notes,
+    identities,
+    messages,
+    rules,
+    sections,
+    signatures,
+)
 from doccontrol.history.gitread import (
+    NOTES_REF,
     Ancestor,
     BlobPipe,
     Commit,
     FileChange,
     GitError,
     GitReader,
+    Note,
     display_text,
 )
 from doccontrol.history.model import (
     ApprovalEvent,
     ApprovedDocument,
     DocumentHistory,
+    Evidence,
     History,
     HistoryProblem,
     Person,
@@ -103,7 +115,7 @@ class _Policy:
             frozenset(k.lower() for k in config.approval.review_trailers),
         )
 
-    def signature(self, commit: Commit) -> Signature:
+    def signature(self, commit: Commit | Note) -> Signature:
         reported = (
             commit.signature_status,
             commit.signature_key,
@@ -170,6 +182,8 @@ class _Deriver:
         self.since_seen = False
         self.since_change: tuple[str, str, bool] | None = None
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
+        # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
+        self.notes: dict[str, Note] = {}
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -310,6 +324,9 @@ class _Deriver:
                         doc_changes.append((change, new_is_doc))
                         if new_is_doc and change.new_blob:
                             pipe.put(change.new_blob)
+                note = self.notes.get(commit.sha)
+                if note is not None:
+                    pipe.put(note.blob)  # after the documents' blobs: step() takes it after them
                 ahead.append((commit, doc_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
@@ -347,6 +364,7 @@ class _Deriver:
             }
         )
         accepted: dict[str, bool] = {}
+        has_note = commit.sha in self.notes
         if doc_changes or controlled:
             # the blobs come back in the order run() asked for them
             snapshots = {
@@ -354,10 +372,13 @@ class _Deriver:
                 for change, new_is_doc in doc_changes
                 if new_is_doc and change.new_blob
             }
+            note = blobs.get() if has_note else None
             changes = [change for change, _ in doc_changes]
             accepted = self.commit(
-                commit, changes, snapshots, side, graph, policy, precontrol, controlled
+                commit, changes, snapshots, side, graph, policy, precontrol, controlled, note
             )
+        elif has_note:
+            blobs.get()  # a note on a commit that changes nothing controlled: nothing to judge
         for change in commit.changes:
             for name in (CONFIG_FILE, MAILMAP_FILE):
                 if change.new_path != name and change.old_path != name:
@@ -393,6 +414,7 @@ class _Deriver:
         policy: _Policy,
         precontrol: bool,
         controlled: list[str],
+        note: bytes | None = None,
     ) -> dict[str, bool]:
         """Judge one commit's document and controlled-file changes; return, per controlled
         file, whether its change was approved (and so takes effect)."""
@@ -401,13 +423,27 @@ class _Deriver:
         trailer_pairs = [(k.lower(), v) for k, v in identities.trailers(commit.trailers)]
         mr = messages.merge_request(commit.message, trailer_pairs)
         signature = policy.signature(commit)
+        verdict = None
+        if note is not None and not precontrol:
+            verdict = forge_notes.judge(
+                note,
+                commit.sha,
+                config,
+                policy.signature(self.notes[commit.sha]),
+                _forge_person,
+            )
+            if verdict.note is not None:
+                mr = verdict.note.merge_request  # the forge's own record, with its address
+        # a note signed by a trusted forge key that names this very commit as a pull request's
+        # merge is the forge's word that it made the commit, as good as its signature on it
+        forge_made = verdict is not None and verdict.note is not None and verdict.verified
         kind: Literal["merge", "squash", "direct"]
         if len(commit.parents) > 1:
             kind = "merge"
         elif (
             commit.parents
             and mr is not None
-            and self.squash_proven(policy, trailer_pairs, signature)
+            and (forge_made or self.squash_proven(policy, trailer_pairs, signature))
         ):
             kind = "squash"  # a forge's squash (or rebase) merge, with evidence that it is one
         else:
@@ -416,6 +452,7 @@ class _Deriver:
         unproven_squash = kind == "direct" and mr is not None and bool(commit.parents)
         if kind == "direct":
             mr = None
+            verdict = None
         if precontrol:
             author = self.person(policy, commit.author_name, commit.author_email)
             for change in changes:
@@ -445,10 +482,17 @@ class _Deriver:
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
         approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger)
         summary = messages.summary(commit.message)
-        event_problems = rules.event_problems(commit, kind, config, approvers, signature)
+        forge = _ForgeEvidence.of(verdict, authors)
+        event_problems = rules.event_problems(
+            commit, kind, config, _unique([*approvers, *forge.approvals]), signature
+        )
+        event_problems += forge.problems
         documents: list[ApprovedDocument] = []
         all_problems = dict.fromkeys(event_problems)
         any_approved = False
+        any_on_note = False
+        event_approvers: list[Person] = list(approvers)
+        event_reviewers: list[Person] = list(reviewers)
         for change in changes:
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
@@ -458,6 +502,9 @@ class _Deriver:
                 previous if previous is not None else (snapshot.meta if snapshot else state.meta)
             )
             problems: list[HistoryProblem] = []
+            doc_approvers, doc_reviewers, on_note = forge.split(
+                approvers, reviewers, rules.meta_texts(rules_meta, "approver")
+            )
             if kind == "direct":
                 approved = False
                 rev_kind: RevisionKind = "unapproved"
@@ -465,12 +512,23 @@ class _Deriver:
             else:
                 problems += event_problems
                 problems += rules.approval_problems(
-                    commit, state.id, config, rules_meta, authors, approvers, reviewers
+                    commit,
+                    state.id,
+                    config,
+                    rules_meta,
+                    forge.judged_authors,
+                    doc_approvers,
+                    doc_reviewers,
                 )
-                approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
-                    a.person_id for a in approvers
+                approved = (
+                    not any(p.code in rules.APPROVAL_BLOCKING for p in problems)
+                    and any(a.person_id for a in doc_approvers)
+                    and not forge.objections
                 )
                 rev_kind = "approval"
+                event_approvers += doc_approvers
+                event_reviewers += doc_reviewers
+                any_on_note = any_on_note or (approved and on_note)
             new_sections: sections.Outline | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
@@ -513,15 +571,17 @@ class _Deriver:
                 sections=changed,
                 authors=authors,
                 author_date=max(author_dates),
-                reviewers=reviewers,
-                approvers=approvers,
+                reviewers=doc_reviewers,
+                approvers=doc_approvers,
                 merge_request=mr,
                 signature=signature,
                 approved=approved,
                 path=state.path,
                 status=meta_text(snapshot.meta if snapshot else state.meta, "status"),
                 problems=tuple(problems),
-                evidence=rules.evidence(kind, approved, signature, approvers),
+                evidence=rules.evidence(
+                    kind, approved, signature, doc_approvers, forge.strength if on_note else None
+                ),
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
@@ -538,6 +598,9 @@ class _Deriver:
                 all_problems[problem] = None
                 accepted[path] = False
                 continue
+            path_approvers, path_reviewers, on_note = forge.split(
+                approvers, reviewers, config.approval.config_approvers
+            )
             problems = event_problems + rules.approval_problems(
                 commit,
                 path,
@@ -546,13 +609,18 @@ class _Deriver:
                     "approver": list(config.approval.config_approvers),
                     "reviewer": list(config.approval.config_reviewers),
                 },
-                authors,
-                approvers,
-                reviewers,
+                forge.judged_authors,
+                path_approvers,
+                path_reviewers,
             )
-            accepted[path] = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
-                a.person_id for a in approvers
+            accepted[path] = (
+                not any(p.code in rules.APPROVAL_BLOCKING for p in problems)
+                and any(a.person_id for a in path_approvers)
+                and not forge.objections
             )
+            event_approvers += path_approvers
+            event_reviewers += path_reviewers
+            any_on_note = any_on_note or (accepted[path] and on_note)
             any_approved = any_approved or accepted[path]
             all_problems.update(dict.fromkeys(problems))
         if documents or controlled:
@@ -564,14 +632,20 @@ class _Deriver:
                     summary=summary,
                     merge_request=mr,
                     authors=authors,
-                    reviewers=reviewers,
-                    approvers=approvers,
+                    reviewers=_unique(event_reviewers),
+                    approvers=_unique(event_approvers),
                     merger=merger,
                     signature=signature,
                     documents=tuple(documents),
                     approved=any_approved and kind != "direct",
                     problems=tuple(all_problems),
-                    evidence=rules.evidence(kind, any_approved, signature, approvers),
+                    evidence=rules.evidence(
+                        kind,
+                        any_approved,
+                        signature,
+                        _unique(event_approvers),
+                        forge.strength if any_on_note else None,
+                    ),
                     controlled=tuple(controlled),
                 )
             )
@@ -678,6 +752,61 @@ class _Deriver:
         if policy.config.approval.merger_is_approver and kind == "merge":
             approvers.append(merger)
         return _unique(approvers), _unique(reviewers)
+
+
+def _forge_person(known: ConfigPerson) -> Person:
+    """A person whose forge login doccontrol.yml maps: as the config names them (their first
+    email identifies them in the history's records)."""
+    return Person(known.name, known.emails[0] if known.emails else "", known.id, known.roles)
+
+
+@dataclass(frozen=True)
+class _ForgeEvidence:
+    """What a commit's forge note adds to its trailers, judged once per commit."""
+
+    approvals: tuple[Person, ...] = ()
+    objections: tuple[Person, ...] = ()
+    problems: tuple[HistoryProblem, ...] = ()
+    judged_authors: tuple[Person, ...] = ()
+    strength: Evidence | None = None
+
+    @classmethod
+    def of(
+        cls, verdict: forge_notes.Verdict | None, authors: tuple[Person, ...]
+    ) -> _ForgeEvidence:
+        if verdict is None:
+            return cls(judged_authors=authors)
+        # whoever opened the pull request wrote the change too: their approval is self-approval
+        judged = _unique([*authors, verdict.author]) if verdict.author else authors
+        return cls(
+            verdict.approvals,
+            verdict.objections,
+            verdict.problems,
+            judged,
+            "forge-api-signed" if verdict.verified else "forge-api",
+        )
+
+    def split(
+        self,
+        approvers: tuple[Person, ...],
+        reviewers: tuple[Person, ...],
+        approver_roles: Iterable[str],
+    ) -> tuple[tuple[Person, ...], tuple[Person, ...], bool]:
+        """Approvers and reviewers for one document: an approving review by someone who holds
+        one of its approver roles is an approval, any other a review (exactly as if they
+        were named in the trailers); and whether the approval rests on the note (no approver
+        holding the role is named in the commit itself)."""
+        if not self.approvals:
+            return approvers, reviewers, False
+        needed = set(approver_roles)
+        by_note = [p for p in self.approvals if needed.intersection(p.roles)]
+        as_review = [p for p in self.approvals if p not in by_note]
+        in_commit = any(a.person_id and needed.intersection(a.roles) for a in approvers)
+        return (
+            _unique([*approvers, *by_note]),
+            _unique([*reviewers, *as_review]),
+            bool(by_note) and not in_commit,
+        )
 
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:
@@ -791,13 +920,19 @@ def _derive(
             # says where control began; each commit is judged by the config before it
             tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
             tip_config = (load_config(tip_config_bytes)[0] if tip_config_bytes else None) or config
-            key = cache.cache_key(tip_config_bytes, f"{ref}:{shallow}")
+            # the forge's review records are part of the evidence: new or changed notes (a
+            # back-fill reaches old merges) derive afresh
+            notes_tip = reader.notes_tip()
+            key = cache.cache_key(tip_config_bytes, f"{ref}:{shallow}:{notes_tip or ''}")
+            forge_notices, hints = _forge_setup(reader, tip_config, notes_tip)
             folder = reader.git_path(cache.CACHE_NAME)
             cached = cache.read_history(folder) if use_cache else None
             previous = cache.safe_history_from(cached) if cached else None
             if previous is not None and cached and cached.get("key") == key:
                 if previous.head == tip:
-                    return previous
+                    return replace(
+                        previous, notices=previous.notices + forge_notices, hints=hints
+                    )
                 state = cache.read_state(folder, key, previous.head)
             else:
                 state = None
@@ -821,12 +956,45 @@ def _derive(
             if since is None:
                 commits = reader.first_parent_commits(tip)
             precontrol = _precontrol_test(reader, tip_config, deriver)
+            deriver.notes = reader.notes(notes_tip) if notes_tip else {}
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
             notices = _notices(reader, deriver, ref, tip, previous)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
         cache.write(folder, key, cache.history_to(history), deriver.export())
-    return history
+    # said afresh on every run, never cached: they depend on the remotes, not on the history
+    return replace(history, notices=history.notices + forge_notices, hints=hints)
+
+
+_GITHUB = re.compile(r"(?:^|[@/.])github\.com(?:[:/]|$)", re.IGNORECASE)
+
+
+def _forge_setup(
+    reader: GitReader, config: Config, notes_tip: str | None
+) -> tuple[tuple[HistoryProblem, ...], tuple[str, ...]]:
+    """A GitHub repository (by its remotes or publish.repo_url) without review notes: a
+    problem when doccontrol.yml maps GitHub logins (their approvals cannot be read), else a
+    hint; never silence that makes every document look unreviewed."""
+    if notes_tip is not None:
+        return (), ()
+    where = next(
+        (u for u in (*reader.remote_urls(), config.publish.repo_url or "") if _GITHUB.search(u)),
+        None,
+    )
+    if where is None:
+        return (), ()
+    fetch = f"git fetch origin {NOTES_REF}:{NOTES_REF}"
+    if config.uses_forge("github"):
+        problem = HistoryProblem(
+            "DC535",
+            f"this is a GitHub repository ({where}) and {CONFIG_FILE} maps GitHub logins, but there are no review records ({NOTES_REF}): approvals given on GitHub cannot be read; fetch them ({fetch}) or set up their capture (README: capture GitHub reviews)",
+            "",
+            CONFIG_FILE,
+        )
+        return (problem,), ()
+    return (), (
+        f"this is a GitHub repository ({where}) without review records ({NOTES_REF}): reviews given on GitHub are not shown; to read them, capture them at merge time and fetch them ({fetch})",
+    )
 
 
 def _restored(deriver: _Deriver, state: dict[str, Any]) -> bool:
