@@ -771,9 +771,7 @@ class _ForgeEvidence:
     strength: Evidence | None = None
 
     @classmethod
-    def of(
-        cls, verdict: forge_notes.Verdict | None, authors: tuple[Person, ...]
-    ) -> _ForgeEvidence:
+    def of(cls, verdict: forge_notes.Verdict | None, authors: tuple[Person, ...]) -> _ForgeEvidence:
         if verdict is None:
             return cls(judged_authors=authors)
         # whoever opened the pull request wrote the change too: their approval is self-approval
@@ -930,9 +928,7 @@ def _derive(
             previous = cache.safe_history_from(cached) if cached else None
             if previous is not None and cached and cached.get("key") == key:
                 if previous.head == tip:
-                    return replace(
-                        previous, notices=previous.notices + forge_notices, hints=hints
-                    )
+                    return replace(previous, notices=previous.notices + forge_notices, hints=hints)
                 state = cache.read_state(folder, key, previous.head)
             else:
                 state = None
