@@ -366,3 +366,30 @@ def test_capture_twice_writes_once(tmp_path):
     _, out, _ = capture(s, folder, 7)
     assert "already recorded" in out
     assert s.git.run("rev-list", "--count", "refs/notes/doccontrol") == "1"
+
+
+def test_moving_a_signed_note_into_git_fan_out_keeps_it_signed(tmp_path):
+    """As notes grow, git moves them from abcd… to ab/cd… in whatever commit adds the next
+    note: the same blob for the same commit is not a new writing."""
+    s, forge, _ = trusting(tmp_path)
+    head = change(s, 7)
+    commit = merge(s, 7)
+    items = [
+        review(1, "liu-jing", "APPROVED", head, T1),
+        review(2, "wang-fang", "APPROVED", head, T2),
+    ]
+    folder = record(tmp_path / "api", pull_request(7, "t", head, commit, "zhao-lei", "x"), items)
+    capture(s, folder, 7, "--sign-key", str(forge))
+    blob = s.git.run("rev-parse", f"refs/notes/doccontrol:{commit}")
+    inner = mktree(s, f"100644 blob {blob}\t{commit[2:]}\n")
+    outer = mktree(s, f"040000 tree {inner}\t{commit[:2]}\n")
+    moved = s.git.run("commit-tree", "-p", "refs/notes/doccontrol", "-m", "fan-out", outer)
+    s.git.run("update-ref", "refs/notes/doccontrol", moved)
+    assert s.git.run("notes", "--ref=refs/notes/doccontrol", "list", commit) == blob
+    assert only_revision(s).evidence == "forge-api-signed"
+
+
+def mktree(s, listing):
+    return subprocess.run(
+        ["git", "mktree"], cwd=s.root, input=listing, capture_output=True, text=True, check=True
+    ).stdout.strip()
