@@ -193,6 +193,14 @@ def test_backfill_pushes_notes_that_a_clone_fetches(tmp_path, api):
         (True, "forge-api"),
         (True, "forge-api"),
     ]
+    table = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert table.count("平台审批记录（未签名）") == 2 and "刘静" in table and "王芳" in table
 
 
 def test_log_and_trail_say_when_github_review_records_are_missing(tmp_path):

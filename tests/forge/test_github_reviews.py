@@ -393,3 +393,25 @@ def mktree(s, listing):
     return subprocess.run(
         ["git", "mktree"], cwd=s.root, input=listing, capture_output=True, text=True, check=True
     ).stdout.strip()
+
+
+def test_require_signed_takes_a_signed_note_for_the_forge_signature_on_its_merge(tmp_path):
+    """GitHub signs its merges with its own GPG key; a note signed by the trusted capture
+    key naming the merge stands for that signature."""
+    s, forge, _ = trusting(tmp_path, "require_signed: false", "require_signed: true")
+    head = change(s, 7)
+    commit = merge(s, 7)  # unsigned as far as this clone can tell
+    items = [
+        review(1, "liu-jing", "APPROVED", head, T1),
+        review(2, "wang-fang", "APPROVED", head, T2),
+    ]
+    folder = record(tmp_path / "api", pull_request(7, "t", head, commit, "zhao-lei", "x"), items)
+    assert codes(only_revision(s)) == ["DC504", "DC505", "DC507"]
+    capture(s, folder, 7, "--sign-key", str(forge))
+    rev = only_revision(s)
+    assert (rev.approved, rev.evidence, codes(rev), rev.signature.status) == (
+        True,
+        "forge-api-signed",
+        [],
+        "none",  # the commit's own signature is shown as it is
+    )

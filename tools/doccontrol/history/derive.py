@@ -483,8 +483,15 @@ class _Deriver:
         approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger)
         summary = messages.summary(commit.message)
         forge = _ForgeEvidence.of(verdict, authors)
+        # with require_signed, a signed note naming this commit as the pull request's merge
+        # is the forge's signature on it (a merge made in GitHub's UI is signed with GitHub's
+        # own GPG key, which a reader's keyring rarely holds)
+        signed_as = signature
+        if forge_made and signature.status != "good":
+            notes_signature = policy.signature(self.notes[commit.sha])
+            signed_as = Signature("good", notes_signature.key, signatures.FORGE, signatures.FORGE)
         event_problems = rules.event_problems(
-            commit, kind, config, _unique([*approvers, *forge.approvals]), signature
+            commit, kind, config, _unique([*approvers, *forge.approvals]), signed_as
         )
         event_problems += forge.problems
         documents: list[ApprovedDocument] = []
