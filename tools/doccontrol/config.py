@@ -47,6 +47,9 @@ class Person:
     department: str | None
     roles: tuple[str, ...]
     signing_keys: tuple[str, ...]
+    # (forge, login) pairs, lower-cased (GitHub logins are case-insensitive): how reviews the
+    # forge recorded (refs/notes/doccontrol) are matched to the person
+    forge_accounts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,6 +104,17 @@ class Config:
             if wanted in person.emails:
                 return person
         return None
+
+    def person_by_forge_login(self, forge: str, login: str) -> Person | None:
+        """The one person whose ``forge_accounts`` name this login; None when nobody does, or
+        when two people claim it (an ambiguous account proves nobody's review)."""
+        wanted = (forge, login.strip().lower())
+        found = [p for p in self.people if wanted in p.forge_accounts]
+        return found[0] if len(found) == 1 else None
+
+    def uses_forge(self, forge: str) -> bool:
+        """Whether anyone's reviews on ``forge`` are meant to count (some forge_accounts)."""
+        return any(f == forge for p in self.people for f, _ in p.forge_accounts)
 
     def person_by_id(self, person_id: str) -> Person | None:
         return next((p for p in self.people if p.id == person_id), None)
@@ -158,6 +172,11 @@ def from_data(data: Mapping[str, Any]) -> Config:
                 department=p.get("department"),
                 roles=tuple(p.get("roles", ())),
                 signing_keys=tuple(p.get("signing_keys", ())),
+                forge_accounts=tuple(
+                    (forge, login.strip().lower())
+                    for forge, logins in (p.get("forge_accounts") or {}).items()
+                    for login in _tuple(logins)
+                ),
             )
             for p in data["people"]
         ),

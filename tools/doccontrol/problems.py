@@ -88,6 +88,14 @@ CODES: dict[str, str] = {
     "DC517": "control-since-moved",
     "DC518": "history-rewritten",
     "DC519": "committed-cache",
+    # reviews the forge recorded (refs/notes/doccontrol)
+    "DC530": "forge-note-unreadable",
+    "DC531": "forge-note-wrong-commit",
+    "DC532": "forge-review-stale",
+    "DC533": "forge-changes-requested",
+    "DC534": "forge-login-unknown",
+    "DC535": "forge-notes-missing",
+    "DC536": "forge-note-unsigned",
 }
 
 

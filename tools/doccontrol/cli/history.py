@@ -129,6 +129,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
             "head": history.head,
             "incomplete": history.incomplete,
             "notices": [p.to_json() for p in history.notices],
+            "hints": list(history.hints),
             "documents": [d.to_json() for d in docs],
         }
         print(dumps_json(data), end="")
@@ -153,6 +154,8 @@ def _print_notices(history: History) -> None:
     """Problems of the history as a whole (a rewrite, a committed cache, control_since)."""
     for p in history.notices:
         print(printable(f"  ! {p.code} {p.message}"))
+    for hint in history.hints:
+        print(printable(f"note: {hint}"))
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
@@ -167,6 +170,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
             "head": history.head,
             "incomplete": history.incomplete,
             "notices": [p.to_json() for p in history.notices],
+            "hints": list(history.hints),
             "events": [e.to_json() for e in events],
         }
         print(dumps_json(data), end="")

@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from doccontrol import __version__
-from doccontrol.cli import approve, audit, authoring, check, history, registers, workflow
+from doccontrol.cli import approve, audit, authoring, check, forge, history, registers, workflow
 from doccontrol.cli.output import UsageError
 from doccontrol.history.gitread import GitError
 from doccontrol.load.repository import RepositoryError, find_root
 
-COMMANDS = (check, history, registers, authoring, workflow, approve, audit)
+COMMANDS = (check, history, registers, authoring, workflow, approve, audit, forge)
 
 
 def build_parser() -> argparse.ArgumentParser:

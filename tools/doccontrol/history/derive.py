@@ -24,14 +24,26 @@ from typing import Any, Literal
 
 from doccontrol import publishing
 from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
-from doccontrol.history import cache, identities, messages, rules, sections, signatures
+from doccontrol.config import Person as ConfigPerson
+from doccontrol.history import (
+    cache,
+    forge_notes,
+    gitread,
+    identities,
+    messages,
+    rules,
+    sections,
+    signatures,
+)
 from doccontrol.history.gitread import (
+    NOTES_REF,
     Ancestor,
     BlobPipe,
     Commit,
     FileChange,
     GitError,
     GitReader,
+    Note,
     display_text,
     probe,
 )
@@ -39,6 +51,7 @@ from doccontrol.history.model import (
     ApprovalEvent,
     ApprovedDocument,
     DocumentHistory,
+    Evidence,
     History,
     HistoryProblem,
     Person,
@@ -107,7 +120,7 @@ class _Policy:
             frozenset(k.lower() for k in config.approval.review_trailers),
         )
 
-    def signature(self, commit: Commit) -> Signature:
+    def signature(self, commit: Commit | Note) -> Signature:
         reported = (
             commit.signature_status,
             commit.signature_key,
@@ -177,6 +190,8 @@ class _Deriver:
         self.since_unknown = False  # the tip's doccontrol.yml cannot be read
         self.line_problems: list[HistoryProblem] = []
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
+        # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
+        self.notes: dict[str, Note] = {}
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -327,6 +342,9 @@ class _Deriver:
                                 # the version each merged side had: to see whether the merge
                                 # itself wrote text of its own
                                 pipe.put(_at(parent, change.new_path))
+                note = self.notes.get(commit.sha)
+                if note is not None:
+                    pipe.put(note.blob)  # after the documents' blobs: step() takes it after them
                 ahead.append((commit, doc_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
@@ -390,6 +408,7 @@ class _Deriver:
             }
         )
         accepted: dict[str, bool] = {}
+        has_note = commit.sha in self.notes
         if doc_changes or controlled:
             # the blobs come back in the order run() asked for them
             snapshots: dict[str, _Snapshot] = {}
@@ -404,6 +423,7 @@ class _Deriver:
                     # a version no merged side had: a conflict resolution, or text slipped in
                     # while merging; either way the merge's maker wrote it
                     merger_wrote.add(change.new_path)
+            note = blobs.get() if has_note else None
             changes = [change for change, _ in doc_changes]
             accepted = self.commit(
                 commit,
@@ -415,7 +435,10 @@ class _Deriver:
                 precontrol,
                 controlled,
                 merger_wrote,
+                note,
             )
+        elif has_note:
+            blobs.get()  # a note on a commit that changes nothing controlled: nothing to judge
         for change in commit.changes:
             for name in (CONFIG_FILE, MAILMAP_FILE):
                 if change.new_path != name and change.old_path != name:
@@ -453,6 +476,7 @@ class _Deriver:
         precontrol: bool,
         controlled: list[str],
         merger_wrote: set[str],
+        note: bytes | None = None,
     ) -> dict[str, bool]:
         """Judge one commit's document and controlled-file changes; return, per controlled
         file, whether its change was approved (and so takes effect)."""
@@ -461,13 +485,27 @@ class _Deriver:
         trailer_pairs = [(k.lower(), v) for k, v in identities.trailers(commit.trailers)]
         mr = messages.merge_request(commit.message, trailer_pairs)
         signature = policy.signature(commit)
+        verdict = None
+        if note is not None and not precontrol:
+            verdict = forge_notes.judge(
+                note,
+                commit.sha,
+                config,
+                policy.signature(self.notes[commit.sha]),
+                _forge_person,
+            )
+            if verdict.note is not None:
+                mr = verdict.note.merge_request  # the forge's own record, with its address
+        # a note signed by a trusted forge key that names this very commit as a pull request's
+        # merge is the forge's word that it made the commit, as good as its signature on it
+        forge_made = verdict is not None and verdict.note is not None and verdict.verified
         kind: Literal["merge", "squash", "direct"]
         if len(commit.parents) > 1:
             kind = "merge"
         elif (
             commit.parents
             and mr is not None
-            and self.squash_proven(policy, trailer_pairs, signature)
+            and (forge_made or self.squash_proven(policy, trailer_pairs, signature))
         ):
             kind = "squash"  # a forge's squash (or rebase) merge, with evidence that it is one
         else:
@@ -476,6 +514,7 @@ class _Deriver:
         unproven_squash = kind == "direct" and mr is not None and bool(commit.parents)
         if kind == "direct":
             mr = None
+            verdict = None
         if precontrol:
             author = self.person(policy, commit.author_name, commit.author_email)
             for change in changes:
@@ -505,10 +544,24 @@ class _Deriver:
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
         approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger, signature)
         summary = messages.summary(commit.message)
-        event_problems = rules.event_problems(commit, kind, config, approvers, signature)
+        forge = _ForgeEvidence.of(verdict, authors)
+        # with require_signed, a signed note naming this commit as the pull request's merge
+        # is the forge's signature on it (a merge made in GitHub's UI is signed with GitHub's
+        # own GPG key, which a reader's keyring rarely holds)
+        signed_as = signature
+        if forge_made and signature.status != "good":
+            notes_signature = policy.signature(self.notes[commit.sha])
+            signed_as = Signature("good", notes_signature.key, signatures.FORGE, signatures.FORGE)
+        event_problems = rules.event_problems(
+            commit, kind, config, _unique([*approvers, *forge.approvals]), signed_as
+        )
+        event_problems += forge.problems
         documents: list[ApprovedDocument] = []
         all_problems = dict.fromkeys(event_problems)
         any_approved = False
+        any_on_note = False
+        event_approvers: list[Person] = list(approvers)
+        event_reviewers: list[Person] = list(reviewers)
         for change in changes:
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
@@ -522,10 +575,13 @@ class _Deriver:
                 else _type_defaults(config, snapshot.meta if snapshot else state.meta)
             )
             problems: list[HistoryProblem] = []
-            here = authors
+            here = forge.judged_authors
             if change.new_path in merger_wrote:
                 maker = self.person(policy, commit.committer_name, commit.committer_email)
-                here = _unique([*authors, merger, maker])
+                here = _unique([*here, merger, maker])
+            doc_approvers, doc_reviewers, on_note = forge.split(
+                approvers, reviewers, rules.meta_texts(rules_meta, "approver")
+            )
             if kind == "direct":
                 approved = False
                 rev_kind: RevisionKind = "unapproved"
@@ -533,12 +589,23 @@ class _Deriver:
             else:
                 problems += event_problems
                 problems += rules.approval_problems(
-                    commit, state.id, config, rules_meta, here, approvers, reviewers
+                    commit,
+                    state.id,
+                    config,
+                    rules_meta,
+                    here,
+                    doc_approvers,
+                    doc_reviewers,
                 )
-                approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
-                    a.person_id for a in approvers
+                approved = (
+                    not any(p.code in rules.APPROVAL_BLOCKING for p in problems)
+                    and any(a.person_id for a in doc_approvers)
+                    and not forge.objections
                 )
                 rev_kind = "approval"
+                event_approvers += doc_approvers
+                event_reviewers += doc_reviewers
+                any_on_note = any_on_note or (approved and on_note)
             new_sections: sections.Outline | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
@@ -581,15 +648,17 @@ class _Deriver:
                 sections=changed,
                 authors=here,
                 author_date=max(author_dates),
-                reviewers=reviewers,
-                approvers=approvers,
+                reviewers=doc_reviewers,
+                approvers=doc_approvers,
                 merge_request=mr,
                 signature=signature,
                 approved=approved,
                 path=state.path,
                 status=meta_text(snapshot.meta if snapshot else state.meta, "status"),
                 problems=tuple(problems),
-                evidence=rules.evidence(kind, approved, signature, approvers),
+                evidence=rules.evidence(
+                    kind, approved, signature, doc_approvers, forge.strength if on_note else None
+                ),
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
@@ -618,6 +687,9 @@ class _Deriver:
                 all_problems[problem] = None
                 accepted[path] = False
                 continue
+            path_approvers, path_reviewers, on_note = forge.split(
+                approvers, reviewers, config.approval.config_approvers
+            )
             problems = event_problems + rules.approval_problems(
                 commit,
                 path,
@@ -626,13 +698,18 @@ class _Deriver:
                     "approver": list(config.approval.config_approvers),
                     "reviewer": list(config.approval.config_reviewers),
                 },
-                authors,
-                approvers,
-                reviewers,
+                forge.judged_authors,
+                path_approvers,
+                path_reviewers,
             )
-            accepted[path] = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
-                a.person_id for a in approvers
+            accepted[path] = (
+                not any(p.code in rules.APPROVAL_BLOCKING for p in problems)
+                and any(a.person_id for a in path_approvers)
+                and not forge.objections
             )
+            event_approvers += path_approvers
+            event_reviewers += path_reviewers
+            any_on_note = any_on_note or (accepted[path] and on_note)
             any_approved = any_approved or accepted[path]
             all_problems.update(dict.fromkeys(problems))
         if documents or controlled:
@@ -644,14 +721,20 @@ class _Deriver:
                     summary=summary,
                     merge_request=mr,
                     authors=authors,
-                    reviewers=reviewers,
-                    approvers=approvers,
+                    reviewers=_unique(event_reviewers),
+                    approvers=_unique(event_approvers),
                     merger=merger,
                     signature=signature,
                     documents=tuple(documents),
                     approved=any_approved and kind != "direct",
                     problems=tuple(all_problems),
-                    evidence=rules.evidence(kind, any_approved, signature, approvers),
+                    evidence=rules.evidence(
+                        kind,
+                        any_approved,
+                        signature,
+                        _unique(event_approvers),
+                        forge.strength if any_on_note else None,
+                    ),
                     controlled=tuple(controlled),
                 )
             )
@@ -795,6 +878,59 @@ def _type_defaults(config: Config, meta: dict[str, Any] | None) -> dict[str, Any
     return {key: list(doc_type.defaults.get(key, ())) for key in ("approver", "reviewer")}
 
 
+def _forge_person(known: ConfigPerson) -> Person:
+    """A person whose forge login doccontrol.yml maps: as the config names them (their first
+    email identifies them in the history's records)."""
+    return Person(known.name, known.emails[0] if known.emails else "", known.id, known.roles)
+
+
+@dataclass(frozen=True)
+class _ForgeEvidence:
+    """What a commit's forge note adds to its trailers, judged once per commit."""
+
+    approvals: tuple[Person, ...] = ()
+    objections: tuple[Person, ...] = ()
+    problems: tuple[HistoryProblem, ...] = ()
+    judged_authors: tuple[Person, ...] = ()
+    strength: Evidence | None = None
+
+    @classmethod
+    def of(cls, verdict: forge_notes.Verdict | None, authors: tuple[Person, ...]) -> _ForgeEvidence:
+        if verdict is None:
+            return cls(judged_authors=authors)
+        # whoever opened the pull request wrote the change too: their approval is self-approval
+        judged = _unique([*authors, verdict.author]) if verdict.author else authors
+        return cls(
+            verdict.approvals,
+            verdict.objections,
+            verdict.problems,
+            judged,
+            "forge-api-signed" if verdict.verified else "forge-api",
+        )
+
+    def split(
+        self,
+        approvers: tuple[Person, ...],
+        reviewers: tuple[Person, ...],
+        approver_roles: Iterable[str],
+    ) -> tuple[tuple[Person, ...], tuple[Person, ...], bool]:
+        """Approvers and reviewers for one document: an approving review by someone who holds
+        one of its approver roles is an approval, any other a review (exactly as if they
+        were named in the trailers); and whether the approval rests on the note (no approver
+        holding the role is named in the commit itself)."""
+        if not self.approvals:
+            return approvers, reviewers, False
+        needed = set(approver_roles)
+        by_note = [p for p in self.approvals if needed.intersection(p.roles)]
+        as_review = [p for p in self.approvals if p not in by_note]
+        in_commit = any(a.person_id and needed.intersection(a.roles) for a in approvers)
+        return (
+            _unique([*approvers, *by_note]),
+            _unique([*reviewers, *as_review]),
+            bool(by_note) and not in_commit,
+        )
+
+
 def _unique(people: list[Person]) -> tuple[Person, ...]:
     if len(people) < 2:
         return tuple(people)
@@ -871,8 +1007,14 @@ def _cached(repo_path: Path, config: Config, allow_shallow: bool) -> History | N
     found = probe(repo_path, config.main_branch, CONFIG_FILE)
     if found is None or (found.shallow and not allow_shallow):
         return None  # the full path reports what is wrong
-    key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}")
-    return cache.open_history(found.cache, key, found.tip)
+    notes = gitread.notes_tip(repo_path, NOTES_REF)
+    key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}:{notes or ''}")
+    cached = cache.open_history(found.cache, key, found.tip)
+    if cached is None:
+        return None
+    remotes = gitread.remote_urls(repo_path) if notes is None else []
+    forge_notices, hints = _forge_setup(remotes, config, notes)
+    return replace(cached, notices=cached.notices + forge_notices, hints=hints)
 
 
 @contextlib.contextmanager
@@ -928,13 +1070,17 @@ def _derive(
             else:
                 deriver_since_unknown = False
             config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
-            key = cache.cache_key(config_blob, f"{ref}:{shallow}")
+            # the forge's review records are part of the evidence: new or changed notes (a
+            # back-fill reaches old merges) derive afresh
+            notes_tip = reader.notes_tip()
+            key = cache.cache_key(config_blob, f"{ref}:{shallow}:{notes_tip or ''}")
+            forge_notices, hints = _forge_setup(reader.remote_urls(), tip_config, notes_tip)
             folder = reader.git_path(cache.CACHE_NAME)
             previous = cache.open_history(folder) if use_cache else None
             state = None
             if previous is not None:
                 if previous.head == tip and cache.open_history(folder, key, tip) is not None:
-                    return previous
+                    return replace(previous, notices=previous.notices + forge_notices, hints=hints)
                 state = cache.read_state(folder, key, previous.head)
             deriver = _Deriver(reader, tip_config)
             deriver.reader_branch = config.main_branch
@@ -957,12 +1103,45 @@ def _derive(
                 commits = reader.first_parent_commits(tip)
             deriver.since_unknown = deriver_since_unknown
             precontrol = _precontrol_test(reader, tip_config, deriver, tip)
+            deriver.notes = reader.notes(notes_tip) if notes_tip else {}
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
             notices = _notices(reader, deriver, ref, tip, previous)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
         cache.write(folder, key, history, deriver.export())
-    return history
+    # said afresh on every run, never cached: they depend on the remotes, not on the history
+    return replace(history, notices=history.notices + forge_notices, hints=hints)
+
+
+_GITHUB = re.compile(r"(?:^|[@/.])github\.com(?:[:/]|$)", re.IGNORECASE)
+
+
+def _forge_setup(
+    remotes: list[str], config: Config, notes_tip: str | None
+) -> tuple[tuple[HistoryProblem, ...], tuple[str, ...]]:
+    """A GitHub repository (by its remotes or publish.repo_url) without review notes: a
+    problem when doccontrol.yml maps GitHub logins (their approvals cannot be read), else a
+    hint; never silence that makes every document look unreviewed."""
+    if notes_tip is not None:
+        return (), ()
+    where = next(
+        (u for u in (*remotes, config.publish.repo_url or "") if _GITHUB.search(u)),
+        None,
+    )
+    if where is None:
+        return (), ()
+    fetch = f"git fetch origin {NOTES_REF}:{NOTES_REF}"
+    if config.uses_forge("github"):
+        problem = HistoryProblem(
+            "DC535",
+            f"this is a GitHub repository ({where}) and {CONFIG_FILE} maps GitHub logins, but there are no review records ({NOTES_REF}): approvals given on GitHub cannot be read; fetch them ({fetch}) or set up their capture (README: capture GitHub reviews)",
+            "",
+            CONFIG_FILE,
+        )
+        return (problem,), ()
+    return (), (
+        f"this is a GitHub repository ({where}) without review records ({NOTES_REF}): reviews given on GitHub are not shown; to read them, capture them at merge time and fetch them ({fetch})",
+    )
 
 
 def _restored(deriver: _Deriver, state: dict[str, Any]) -> bool:

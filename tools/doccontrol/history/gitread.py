@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import re
 import subprocess
 import sys
 from collections import deque
@@ -25,6 +26,7 @@ if sys.platform == "linux":
     import fcntl
 
 NULL_SHA = "0" * 40
+_OBJECT_ID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 _START = "\x1e"
 # Fixed header fields after the start marker; the last two are trailers (as git parses them)
 # and the raw message, neither of which can contain a NUL. Identities are read raw (%an, not
@@ -48,6 +50,9 @@ _LOG_FIELDS = (
     "%B",
 )
 _GRAPH_FIELDS = ("%H", "%P", "%an", "%ae", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
+# The reviews a forge recorded, one note per merge commit (doccontrol forge capture-github).
+NOTES_REF = "refs/notes/doccontrol"
+_NOTES_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
 
 
 class GitError(Exception):
@@ -87,6 +92,20 @@ class Commit:
     trailers: str
     message: str
     changes: tuple[FileChange, ...]
+
+
+@dataclass(frozen=True)
+class Note:
+    """The note attached to one commit, with the notes commit that last wrote it (whose
+    signature says who vouches for it)."""
+
+    commit: str  # the annotated commit
+    blob: str
+    notes_commit: str
+    signature_status: str
+    signature_key: str
+    signature_fingerprint: str
+    signer: str
 
 
 @dataclass(frozen=True)
@@ -200,6 +219,19 @@ def probe(root: Path, branch: str, config_file: str) -> Probe | None:
     return Probe(
         ref, tip, shallow == "true", path if path.is_absolute() else root / path, config_blob
     )
+
+
+def remote_urls(root: Path) -> list[str]:
+    """The URLs of the repository's remotes (none known when the config cannot be read)."""
+    result = run_git(root, ["config", "--get-regexp", r"^remote\..*\.url$"])
+    out = result.stdout.decode("utf-8", "replace") if result.returncode == 0 else ""
+    return [line.split(" ", 1)[1] for line in out.splitlines() if " " in line]
+
+
+def notes_tip(root: Path, ref: str) -> str | None:
+    result = run_git(root, ["for-each-ref", "--format=%(objectname)", ref])
+    out = result.stdout.decode("ascii", "replace").strip() if result.returncode == 0 else ""
+    return out or None
 
 
 class GitReader:
@@ -375,6 +407,73 @@ class GitReader:
         ]
         return _parse_ancestors(self._stream([*args, f"--format={fmt}", *revs, "--"]))
 
+    def notes_tip(self) -> str | None:
+        """The commit refs/notes/doccontrol points at, or None when there are no notes."""
+        return self.resolve_commit(NOTES_REF)
+
+    def notes(self, tip: str) -> dict[str, Note]:
+        """Every note under refs/notes/doccontrol, read in one ``git log`` over the notes
+        history (newest first, each notes commit with its raw diff and signature): a note is
+        the blob its annotated commit's path last received, vouched for by the notes commit
+        that wrote it there. Moving a note within the tree (git's fan-out as notes grow) is
+        not a new writing."""
+        fmt = _START + "%x00".join(_NOTES_FIELDS) + "%x00"
+        args = [
+            "log",
+            "-z",
+            "--first-parent",
+            "-m",
+            "--raw",
+            "--no-abbrev",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-renames",
+            f"--format={fmt}",
+            tip,
+            "--",
+        ]
+        found: dict[str, Note] = {}
+        decided: set[str] = set()
+
+        def settle(header: list[str], written: dict[str, str], removed: dict[str, str]) -> None:
+            for sha in removed.keys() - written.keys():
+                decided.add(sha)  # deleted here: whatever came before is not the note now
+            for sha, blob in written.items():
+                if sha in decided or removed.get(sha) == blob:
+                    continue
+                decided.add(sha)
+                h = header + [""] * (len(_NOTES_FIELDS) - len(header))
+                found[sha] = Note(sha, blob, h[0].strip(), h[1] or "N", h[2], h[3], h[4])
+
+        tokens = self._stream(args)
+        header: list[str] | None = None
+        written: dict[str, str] = {}
+        removed: dict[str, str] = {}
+        for token in tokens:
+            if token.startswith(_START):
+                if header is not None:
+                    settle(header, written, removed)
+                header = [token[1:], *itertools.islice(tokens, len(_NOTES_FIELDS) - 1)]
+                written, removed = {}, {}
+                continue
+            entry = token.lstrip("\n")
+            if not entry.startswith(":"):
+                continue
+            meta = entry[1:].split(" ")
+            path = next(tokens, "")
+            if len(meta) < 5:
+                continue
+            sha = path.replace("/", "").lower()
+            if not _OBJECT_ID.match(sha):
+                continue  # not a note (git notes keeps only object ids in its tree)
+            if meta[4].startswith("D"):
+                removed[sha] = meta[2]
+            else:
+                written[sha] = meta[3]
+        if header is not None:
+            settle(header, written, removed)
+        return found
+
     def blob_pipe(self) -> BlobPipe:
         """A ``cat-file --batch`` that starts working as soon as blob ids are put in (close it)."""
         handle = subprocess.Popen(
@@ -439,6 +538,9 @@ class GitReader:
 
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
+
+    def remote_urls(self) -> list[str]:
+        return remote_urls(self.root)
 
     def working_tree(self) -> Path | None:
         return self.tree

@@ -25,12 +25,19 @@ RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal
 
 # How strongly the record proves an approval, strongest first. An unsigned merge proves only
 # what the forge's branch protection enforced: anyone with push access can write one.
-# "legacy" is an approval recorded before Git (legacy_history): evidence on paper.
-Evidence = Literal["approver-signed", "forge-signed", "unsigned", "legacy", "none"]
+# "forge-api-signed"/"forge-api": the approvers are known from the reviews the forge's API
+# recorded (a note under refs/notes/doccontrol), signed by a trusted forge key or not; an
+# unsigned note is weaker than an unsigned merge, since branch protection does not cover the
+# notes ref. "legacy" is an approval recorded before Git (legacy_history): evidence on paper.
+Evidence = Literal[
+    "approver-signed", "forge-signed", "forge-api-signed", "unsigned", "forge-api", "legacy", "none"
+]
 EVIDENCE_LABELS: dict[str, str] = {
     "approver-signed": "批准人签名",
     "forge-signed": "平台签名",
+    "forge-api-signed": "平台审批记录（已签名）",
     "unsigned": "未签名（依赖分支保护）",
+    "forge-api": "平台审批记录（未签名）",
     "legacy": "受控前纸质记录",
     "none": "无",
 }
@@ -240,6 +247,8 @@ class History:
     incomplete: bool = False  # shallow clone read with --allow-shallow
     # problems of the history as a whole: rewritten history, a committed cache, control_since
     notices: tuple[HistoryProblem, ...] = ()
+    # things worth saying that are not problems (a GitHub repository without review notes)
+    hints: tuple[str, ...] = ()
 
     @property
     def problems(self) -> list[HistoryProblem]:

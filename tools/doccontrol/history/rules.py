@@ -95,16 +95,25 @@ def pending_controlled(events: Iterable[ApprovalEvent]) -> list[str]:
 
 
 def evidence(
-    kind: str, approved: bool, signature: Signature, approvers: tuple[Person, ...]
+    kind: str,
+    approved: bool,
+    signature: Signature,
+    approvers: tuple[Person, ...],
+    forge_record: Evidence | None = None,
 ) -> Evidence:
-    """How strongly the commit proves its approval (the threat model in README)."""
+    """How strongly the commit proves its approval (the threat model in README).
+    ``forge_record``: the approval rests on reviews the forge recorded (a note), signed by a
+    trusted forge key ("forge-api-signed") or not ("forge-api"); only an approver's own
+    signature on the commit proves more."""
     if not approved or kind == "direct":
         return "none"
-    if signature.status == "good" and signature.verified_for:
-        if signature.verified_for == signatures.FORGE:
-            return "forge-signed"
-        if signature.verified_for in {a.person_id for a in approvers if a.person_id}:
-            return "approver-signed"
+    verified = signature.verified_for if signature.status == "good" else None
+    if verified != signatures.FORGE and verified in {a.person_id for a in approvers if a.person_id}:
+        return "approver-signed"
+    if forge_record is not None:
+        return forge_record
+    if verified == signatures.FORGE:
+        return "forge-signed"
     return "unsigned"
 
 

@@ -12,6 +12,7 @@ from doccontrol.problems import Problem
 def check_config(config: Config, positions: Locator) -> list[Problem]:
     problems: list[Problem] = []
     seen_emails: dict[str, str] = {}
+    seen_logins: dict[tuple[str, str], str] = {}
     seen_ids: set[str] = set()
     for index, person in enumerate(config.people):
         here = ("people", index)
@@ -55,6 +56,18 @@ def check_config(config: Config, positions: Locator) -> list[Problem]:
                     )
                 )
             seen_emails[email] = person.name
+        for forge, login in person.forge_accounts:
+            # an account two people claim proves neither's review: history counts it for nobody
+            if (forge, login) in seen_logins:
+                problems.append(
+                    Problem(
+                        CONFIG_FILE,
+                        *positions.of_value((*here, "forge_accounts")),
+                        "DC402",
+                        f"{forge} account {login} belongs to both {seen_logins[(forge, login)]} and {person.name}",
+                    )
+                )
+            seen_logins[(forge, login)] = person.name
     for type_id, doc_type in config.document_types.items():
         for key, roles in doc_type.defaults.items():
             for role in roles:

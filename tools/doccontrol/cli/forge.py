@@ -1,0 +1,110 @@
+"""``doccontrol forge capture-github``: record a merged pull request's reviews as a Git note.
+
+Runs in CI (see .github/workflows/doccontrol-reviews.yml) with the workflow's token; the API
+address, token and repository come from the environment GitHub Actions sets (GITHUB_API_URL,
+GITHUB_TOKEN, GITHUB_REPOSITORY), or the answers from recorded files (--from-json DIR)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from doccontrol.cli.output import UsageError
+from doccontrol.forge import github
+from doccontrol.history.gitread import NOTES_REF
+from doccontrol.load import repository
+
+_PUSH_ATTEMPTS = 5
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    forge = commands.add_parser(
+        "forge", help="capture approval evidence a forge keeps outside Git (GitHub reviews)"
+    )
+    actions = forge.add_subparsers(dest="forge_command", metavar="ACTION", required=True)
+    gh = actions.add_parser(
+        "capture-github",
+        help=f"attach a merged pull request's reviews to its merge commit ({NOTES_REF})",
+    )
+    which = gh.add_mutually_exclusive_group(required=True)
+    which.add_argument("--pr", type=int, metavar="N", action="append", help="pull request number")
+    which.add_argument(
+        "--backfill",
+        action="store_true",
+        help="every merged pull request into the main branch whose merge commit has no note yet",
+    )
+    gh.add_argument(
+        "--repository",
+        metavar="OWNER/NAME",
+        default=os.environ.get("GITHUB_REPOSITORY"),
+        help="the GitHub repository (default: $GITHUB_REPOSITORY)",
+    )
+    gh.add_argument(
+        "--from-json",
+        metavar="DIR",
+        help="read recorded API answers (pull-N.json, reviews-N.json, pulls.json) instead of the API",
+    )
+    gh.add_argument(
+        "--sign-key",
+        metavar="FILE",
+        help="sign the notes commit with this SSH private key (its public key in trusted_forge_keys)",
+    )
+    gh.add_argument(
+        "--push",
+        metavar="REMOTE",
+        nargs="?",
+        const="origin",
+        help="push the notes to REMOTE (default origin), retrying when another capture pushed first",
+    )
+    gh.add_argument(
+        "--force", action="store_true", help="with --backfill: capture again where a note exists"
+    )
+    gh.set_defaults(run=run_capture_github)
+
+
+def _source(args: argparse.Namespace) -> github.Source:
+    if args.from_json:
+        folder = Path(args.from_json)
+        if not folder.is_dir():
+            raise UsageError(f"--from-json {folder}: no such folder")
+        return github.JsonSource(folder)
+    if not args.repository or "/" not in args.repository:
+        raise UsageError("give --repository OWNER/NAME (or set GITHUB_REPOSITORY)")
+    api = os.environ.get("GITHUB_API_URL") or github.DEFAULT_API
+    return github.ApiSource(api, args.repository, os.environ.get("GITHUB_TOKEN") or None)
+
+
+def run_capture_github(args: argparse.Namespace, root: Path) -> int:
+    source = _source(args)
+    key = Path(args.sign_key) if args.sign_key else None
+    if key is not None and not key.is_file():
+        raise UsageError(f"--sign-key {key}: no such file")
+    repo = repository.load(root, only=set())
+    branch = repo.config.main_branch if repo.config is not None else "main"
+    name = args.repository or ""
+    try:
+        for attempt in range(_PUSH_ATTEMPTS):
+            if args.push and attempt:
+                github.fetch_notes(root, args.push)  # someone pushed first: write on theirs
+            numbers = (
+                github.backfill_numbers(root, source, branch, args.force)
+                if args.backfill
+                else args.pr
+            )
+            done = github.capture(root, source, name, numbers, key)
+            if not args.push or github.push_notes(root, args.push):
+                break
+        else:
+            raise UsageError(f"could not push {NOTES_REF}: the remote kept moving ahead")
+    except github.CaptureError as exc:
+        raise UsageError(str(exc)) from None
+    for item in done:
+        state = "recorded" if item.written else "already recorded"
+        signed = ", signed" if key is not None and item.written else ""
+        print(
+            f"pull request #{item.number}: {item.reviews} review(s) {state} on {item.commit[:10]} ({NOTES_REF}{signed})"
+        )
+    if not done:
+        print("no merged pull request needs a review record")
+    return 0

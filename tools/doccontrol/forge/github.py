@@ -1,0 +1,356 @@
+"""Capture a merged pull request's reviews from GitHub's REST API as a Git note.
+
+Run by a GitHub Actions job when a pull request is merged (and by a back-fill job for past
+merges): it reads ``GET /repos/{owner}/{repo}/pulls/{n}`` and ``…/pulls/{n}/reviews`` with the
+workflow's token and attaches GitHub's own fields to the merge commit under
+refs/notes/doccontrol, optionally in a notes commit signed with the forge's SSH key, then
+pushes the notes. History reads the notes later without any network access
+(history/forge_notes.py judges them).
+
+The API answers may also come from files (``--from-json DIR``: ``pull-N.json``,
+``reviews-N.json`` and, for a back-fill, ``pulls.json``), recorded as GitHub returns them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from doccontrol.history.forge_notes import FORMAT, VERSION
+from doccontrol.history.gitread import NOTES_REF
+
+DEFAULT_API = "https://api.github.com"
+_NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
+_SHA = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
+_TIMEOUT = 30  # seconds per API request
+
+
+class CaptureError(Exception):
+    """The pull request cannot be captured as asked (one clear line, never a traceback)."""
+
+
+class Source(Protocol):
+    def pull(self, number: int) -> dict[str, Any]: ...
+    def reviews(self, number: int) -> list[dict[str, Any]]: ...
+    def merged_pulls(self, base: str) -> list[dict[str, Any]]: ...
+
+
+@dataclass(frozen=True)
+class ApiSource:
+    """GitHub's REST API (or a GitHub Enterprise one), with a token."""
+
+    base_url: str
+    repository: str  # owner/name
+    token: str | None
+
+    def _get(self, url: str) -> tuple[Any, str | None]:
+        headers = {
+            "Accept": "application/vnd.github+json",
+            "X-GitHub-Api-Version": "2022-11-28",
+            "User-Agent": "doccontrol",
+        }
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        request = urllib.request.Request(url, headers=headers)
+        try:
+            with urllib.request.urlopen(request, timeout=_TIMEOUT) as response:
+                body = response.read()
+                link = response.headers.get("Link")
+        except urllib.error.HTTPError as exc:
+            raise CaptureError(f"GitHub API {url} answered {exc.code} {exc.reason}") from None
+        except (urllib.error.URLError, OSError) as exc:
+            raise CaptureError(f"GitHub API {url} cannot be reached: {exc}") from None
+        try:
+            data = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise CaptureError(f"GitHub API {url} did not answer with JSON") from None
+        match = _NEXT.search(link or "")
+        return data, match.group(1) if match else None
+
+    def _url(self, path: str, query: dict[str, str] | None = None) -> str:
+        url = f"{self.base_url.rstrip('/')}/repos/{self.repository}/{path}"
+        return f"{url}?{urllib.parse.urlencode(query)}" if query else url
+
+    def _pages(self, url: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        origin = urllib.parse.urlsplit(self.base_url).netloc
+        next_url: str | None = url
+        while next_url:
+            # the token goes only to the API it was given for, whatever a Link header says
+            if urllib.parse.urlsplit(next_url).netloc != origin:
+                raise CaptureError(f"GitHub API sent a next page on another host: {next_url}")
+            data, next_url = self._get(next_url)
+            if not isinstance(data, list):
+                raise CaptureError(f"GitHub API {url} did not answer with a list")
+            out += data
+        return out
+
+    def pull(self, number: int) -> dict[str, Any]:
+        data, _ = self._get(self._url(f"pulls/{number}"))
+        if not isinstance(data, dict):
+            raise CaptureError(f"GitHub API: pull request #{number} is not an object")
+        return data
+
+    def reviews(self, number: int) -> list[dict[str, Any]]:
+        return self._pages(self._url(f"pulls/{number}/reviews", {"per_page": "100"}))
+
+    def merged_pulls(self, base: str) -> list[dict[str, Any]]:
+        query = {"state": "closed", "base": base, "per_page": "100"}
+        return [p for p in self._pages(self._url("pulls", query)) if p.get("merged_at")]
+
+
+@dataclass(frozen=True)
+class JsonSource:
+    """Recorded API answers in a folder: pull-N.json, reviews-N.json, pulls.json."""
+
+    folder: Path
+
+    def _read(self, name: str) -> Any:
+        path = self.folder / name
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise CaptureError(f"{path}: no such file") from None
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CaptureError(f"{path}: cannot be read as JSON ({exc})") from None
+
+    def pull(self, number: int) -> dict[str, Any]:
+        data = self._read(f"pull-{number}.json")
+        if not isinstance(data, dict):
+            raise CaptureError(f"{self.folder / f'pull-{number}.json'}: not a pull request object")
+        return data
+
+    def reviews(self, number: int) -> list[dict[str, Any]]:
+        data = self._read(f"reviews-{number}.json")
+        if not isinstance(data, list):
+            raise CaptureError(f"{self.folder / f'reviews-{number}.json'}: not a list of reviews")
+        return data
+
+    def merged_pulls(self, base: str) -> list[dict[str, Any]]:
+        data = self._read("pulls.json")
+        if not isinstance(data, list):
+            raise CaptureError(f"{self.folder / 'pulls.json'}: not a list of pull requests")
+        return [
+            p
+            for p in data
+            if isinstance(p, dict)
+            and p.get("merged_at")
+            and isinstance(p.get("base"), dict)
+            and p["base"].get("ref") == base
+        ]
+
+
+def _login(obj: Any) -> dict[str, Any] | None:
+    return {"login": obj.get("login")} if isinstance(obj, dict) else None
+
+
+def note_for(
+    pull: dict[str, Any], reviews: list[dict[str, Any]], repository: str
+) -> dict[str, Any]:
+    """The note: GitHub's own fields, under GitHub's own names, nothing of ours but the
+    envelope. Refuses a pull request that was not merged."""
+    number = pull.get("number")
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise CaptureError("the pull request has no number")
+    if pull.get("merged") is not True and not pull.get("merged_at"):
+        raise CaptureError(f"pull request #{number} is not merged; only merges are approvals")
+    merge_sha = pull.get("merge_commit_sha")
+    head = pull.get("head")
+    if not isinstance(merge_sha, str) or not _SHA.match(merge_sha):
+        raise CaptureError(f"pull request #{number} has no merge_commit_sha")
+    if not isinstance(head, dict) or not isinstance(head.get("sha"), str):
+        raise CaptureError(f"pull request #{number} has no head.sha")
+    base = pull.get("base")
+    recorded = []
+    for review in reviews:
+        if not isinstance(review, dict) or not isinstance(review.get("id"), int):
+            raise CaptureError(f"pull request #{number}: a review without an id")
+        recorded.append(
+            {
+                "id": review["id"],
+                "user": _login(review.get("user")),
+                "state": review.get("state"),
+                "submitted_at": review.get("submitted_at"),
+                "commit_id": review.get("commit_id"),
+                "html_url": review.get("html_url"),
+                "author_association": review.get("author_association"),
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "forge": "github",
+        "repository": repository,
+        "pull_request": {
+            "number": number,
+            "html_url": pull.get("html_url"),
+            "title": pull.get("title"),
+            "user": _login(pull.get("user")),
+            "head": {"ref": head.get("ref"), "sha": head["sha"]},
+            "base": {"ref": base.get("ref"), "sha": base.get("sha")}
+            if isinstance(base, dict)
+            else None,
+            "merged": pull.get("merged"),
+            "merged_at": pull.get("merged_at"),
+            "merged_by": _login(pull.get("merged_by")),
+            "merge_commit_sha": merge_sha,
+        },
+        "reviews": recorded,
+    }
+
+
+def note_bytes(note: dict[str, Any]) -> bytes:
+    return (json.dumps(note, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode()
+
+
+# --- writing the note -------------------------------------------------------------------
+
+
+def _git(
+    root: Path, *args: str, input: bytes | None = None, check: bool = True
+) -> subprocess.CompletedProcess[bytes]:
+    result = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, check=False)
+    if check and result.returncode != 0:
+        message = result.stderr.decode("utf-8", "replace").strip()
+        raise CaptureError(f"git {' '.join(args)} failed: {message}")
+    return result
+
+
+def _out(root: Path, *args: str, input: bytes | None = None) -> str:
+    return _git(root, *args, input=input).stdout.decode().strip()
+
+
+def _identity(root: Path) -> list[str]:
+    """A committer for the notes commit when git has none configured (a CI runner)."""
+    if _git(root, "var", "GIT_COMMITTER_IDENT", check=False).returncode == 0:
+        return []
+    return ["-c", "user.name=doccontrol", "-c", "user.email=doccontrol@localhost"]
+
+
+def notes_tip(root: Path) -> str | None:
+    result = _git(root, "rev-parse", "--verify", "--quiet", f"{NOTES_REF}^{{commit}}", check=False)
+    return result.stdout.decode().strip() or None
+
+
+def current_note(root: Path, commit: str) -> bytes | None:
+    result = _git(root, "notes", f"--ref={NOTES_REF}", "show", commit, check=False)
+    return result.stdout if result.returncode == 0 else None
+
+
+def write_note(root: Path, commit: str, data: bytes, sign_key: Path | None = None) -> str | None:
+    """Attach ``data`` to ``commit`` under refs/notes/doccontrol in one new notes commit,
+    signed with the SSH key ``sign_key`` when given. The ref moves once, from the tip it was
+    read at to the finished commit (compare-and-swap), so a failure leaves it as it was.
+    Returns the new notes commit, or None when the note was already there as it is."""
+    if _git(root, "cat-file", "-e", f"{commit}^{{commit}}", check=False).returncode != 0:
+        raise CaptureError(
+            f"commit {commit} is not in this repository (fetch it: check out with fetch-depth: 0)"
+        )
+    if current_note(root, commit) == data:
+        return None
+    old = notes_tip(root)
+    ident = _identity(root)
+    scratch = f"{NOTES_REF}-capture-{os.getpid()}"
+    try:
+        if old:
+            _git(root, "update-ref", scratch, old)
+        # the blob is the note byte for byte (git notes -m/-F would reflow the text)
+        blob = _out(root, "hash-object", "-w", "--stdin", input=data)
+        _git(root, *ident, "notes", f"--ref={scratch}", "add", "-f", "-C", blob, commit)
+        new = _out(root, "rev-parse", f"{scratch}^{{commit}}")
+        if sign_key is not None:
+            # git notes cannot sign: the same tree and parent, committed again with a signature
+            tree = _out(root, "rev-parse", f"{new}^{{tree}}")
+            message = f"doccontrol: review record for {commit}\n"
+            parents = ["-p", old] if old else []
+            new = _out(
+                root,
+                *ident,
+                "-c",
+                "gpg.format=ssh",
+                "-c",
+                f"user.signingkey={sign_key}",
+                "commit-tree",
+                "-S",
+                *parents,
+                "-F",
+                "-",
+                tree,
+                input=message.encode(),
+            )
+        _git(root, "update-ref", NOTES_REF, new, old or "0" * len(new))
+    finally:
+        _git(root, "update-ref", "-d", scratch, check=False)
+    return new
+
+
+def push_notes(root: Path, remote: str) -> bool:
+    """Push the notes; False when the remote moved ahead (another capture pushed first)."""
+    result = _git(root, "push", remote, f"{NOTES_REF}:{NOTES_REF}", check=False)
+    if result.returncode == 0:
+        return True
+    text = result.stderr.decode("utf-8", "replace")
+    if "rejected" in text or "fetch first" in text or "non-fast-forward" in text:
+        return False
+    raise CaptureError(f"git push {remote} {NOTES_REF} failed: {text.strip()}")
+
+
+def fetch_notes(root: Path, remote: str) -> None:
+    """Take the remote's notes as they are (a missing ref on the remote is no error)."""
+    listed = _git(root, "ls-remote", remote, NOTES_REF, check=False)
+    if listed.returncode == 0 and listed.stdout.strip():
+        _git(root, "fetch", "--quiet", remote, f"+{NOTES_REF}:{NOTES_REF}")
+
+
+@dataclass(frozen=True)
+class Captured:
+    number: int
+    commit: str
+    reviews: int
+    written: bool
+
+
+def capture(
+    root: Path,
+    source: Source,
+    repository: str,
+    numbers: Sequence[int],
+    sign_key: Path | None = None,
+) -> list[Captured]:
+    """Fetch each pull request and its reviews and write its note (nothing is written until
+    every answer is in and the commits are known)."""
+    notes = []
+    for number in numbers:
+        note = note_for(source.pull(number), source.reviews(number), repository)
+        notes.append((number, note))
+    out = []
+    for number, note in notes:
+        sha = note["pull_request"]["merge_commit_sha"]
+        written = write_note(root, sha, note_bytes(note), sign_key)
+        out.append(Captured(number, sha, len(note["reviews"]), written is not None))
+    return out
+
+
+def backfill_numbers(root: Path, source: Source, base: str, force: bool = False) -> list[int]:
+    """Merged pull requests into ``base`` whose merge commit is here and has no note yet."""
+    out = []
+    for pull in source.merged_pulls(base):
+        sha = pull.get("merge_commit_sha")
+        number = pull.get("number")
+        if not isinstance(sha, str) or not isinstance(number, int) or not _SHA.match(sha):
+            continue
+        if _git(root, "cat-file", "-e", f"{sha}^{{commit}}", check=False).returncode != 0:
+            continue  # not in this clone (a branch since deleted, history rewritten)
+        if not force and current_note(root, sha) is not None:
+            continue
+        out.append(number)
+    return sorted(out)

@@ -1,0 +1,250 @@
+"""Reviews a forge recorded, read from the note on a merge commit (refs/notes/doccontrol).
+
+The note is GitHub's own record, captured from its REST API when the pull request was merged
+(``doccontrol forge capture-github``): the pull request's number, title, final head and merge
+commit, and every review with its state and the commit it was made on. Here it is read and
+judged, never trusted blindly: it must name the commit it is attached to; a review counts only
+when it approves the pull request's final head and is the reviewer's last word; logins count
+only when doccontrol.yml (as approved before the merge) maps them to a person; and the notes
+commit's signature decides whether it is verified evidence (a trusted forge key) or not.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from doccontrol.config import CONFIG_FILE, Config
+from doccontrol.config import Person as ConfigPerson
+from doccontrol.history.model import HistoryProblem, MergeRequest, Person, Signature
+from doccontrol.history.signatures import FORGE
+
+FORMAT = "doccontrol-forge-note"
+VERSION = 1
+# Review states that change a reviewer's standing; COMMENTED and PENDING leave it as it was.
+_DECISIVE = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
+
+
+class NoteError(ValueError):
+    """A note that is not a forge note doccontrol can read."""
+
+
+@dataclass(frozen=True)
+class Review:
+    id: int
+    login: str
+    state: str
+    submitted_at: str
+    commit_id: str
+    html_url: str
+
+
+@dataclass(frozen=True)
+class ForgeNote:
+    forge: str
+    number: int
+    html_url: str
+    title: str
+    head_sha: str
+    merge_commit_sha: str
+    merged_by: str
+    author: str
+    reviews: tuple[Review, ...]
+
+    @property
+    def merge_request(self) -> MergeRequest:
+        return MergeRequest(self.forge, str(self.number), self.html_url or None)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one note proves about one commit."""
+
+    note: ForgeNote | None
+    verified: bool  # the notes commit is signed by a trusted forge key
+    # people whose APPROVED review on the final head stands; each counts as approver or
+    # reviewer per document by their roles
+    approvals: tuple[Person, ...] = ()
+    # the pull request's author, mapped: an approval by them is self-approval
+    author: Person | None = None
+    # people with a change request outstanding at merge (block the approval)
+    objections: tuple[Person, ...] = ()
+    problems: tuple[HistoryProblem, ...] = ()
+
+    @property
+    def strength(self) -> str:
+        return "forge-api-signed" if self.verified else "forge-api"
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _login(obj: Any) -> str:
+    return _text(obj.get("login")) if isinstance(obj, dict) else ""
+
+
+def parse(data: bytes) -> ForgeNote:
+    """The note's JSON; NoteError says what is wrong with it."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
+        raise NoteError(f"not JSON ({exc})") from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise NoteError(f"not a {FORMAT} note")
+    if raw.get("version") != VERSION:
+        raise NoteError(f"note version {raw.get('version')!r}, this doccontrol reads {VERSION}")
+    forge = _text(raw.get("forge"))
+    pr = raw.get("pull_request")
+    reviews = raw.get("reviews")
+    if forge != "github" or not isinstance(pr, dict) or not isinstance(reviews, list):
+        raise NoteError("needs forge 'github', a pull_request object and a reviews list")
+    head = pr.get("head")
+    number = pr.get("number")
+    if not isinstance(number, int) or isinstance(number, bool) or not isinstance(head, dict):
+        raise NoteError("pull_request needs a number and a head")
+    out = []
+    for item in reviews:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), int):
+            raise NoteError("each review needs an id")
+        out.append(
+            Review(
+                item["id"],
+                _login(item.get("user")),
+                _text(item.get("state")),
+                _text(item.get("submitted_at")),
+                _text(item.get("commit_id")).lower(),
+                _text(item.get("html_url")),
+            )
+        )
+    return ForgeNote(
+        forge,
+        number,
+        _text(pr.get("html_url")),
+        _text(pr.get("title")),
+        _text(head.get("sha")).lower(),
+        _text(pr.get("merge_commit_sha")).lower(),
+        _login(pr.get("merged_by")),
+        _login(pr.get("user")),
+        tuple(out),
+    )
+
+
+def last_words(reviews: tuple[Review, ...]) -> dict[str, Review]:
+    """Each reviewer's standing review, as GitHub reckons it: the latest that approved,
+    requested changes or was dismissed (reviews come in the order they were submitted)."""
+    latest: dict[str, Review] = {}
+    for review in sorted(reviews, key=lambda r: (r.submitted_at, r.id)):
+        if review.login and review.state in _DECISIVE:
+            latest[review.login.lower()] = review
+    return latest
+
+
+def judge(
+    data: bytes,
+    commit: str,
+    config: Config,
+    signature: Signature,
+    person: Callable[[ConfigPerson], Person],
+) -> Verdict:
+    """Judge the note attached to ``commit`` by ``config`` (the config approved before the
+    commit) and the notes commit's ``signature`` (already interpreted by that config).
+    ``person(config_person) -> Person`` makes the history's Person for a mapped login."""
+    sha = commit[:10]
+    try:
+        note = parse(data)
+    except NoteError as exc:
+        return Verdict(
+            None,
+            False,
+            problems=(
+                HistoryProblem(
+                    "DC530",
+                    f"the forge note on {sha} (refs/notes/doccontrol) cannot be read: {exc}; it is ignored",
+                    commit,
+                ),
+            ),
+        )
+    if note.merge_commit_sha != commit.lower():
+        return Verdict(
+            None,
+            False,
+            problems=(
+                HistoryProblem(
+                    "DC531",
+                    f"the forge note on {sha} records pull request #{note.number} merged as {note.merge_commit_sha[:10] or 'nothing'}, not as this commit; it is ignored (a note copied from another commit proves nothing)",
+                    commit,
+                ),
+            ),
+        )
+    verified = signature.status == "good" and signature.verified_for == FORGE
+    problems: list[HistoryProblem] = []
+    pr = f"#{note.number}"
+    if config.approval.require_signed and not verified:
+        who = f"key {signature.key}" if signature.key else "no signature"
+        problems.append(
+            HistoryProblem(
+                "DC536",
+                f"the forge note on {sha} ({pr}) is not signed by a trusted forge key ({who}); signed approvals are required, so its reviews do not count",
+                commit,
+            )
+        )
+        return Verdict(note, False, problems=tuple(problems))
+
+    def mapped(login: str) -> ConfigPerson | None:
+        return config.person_by_forge_login(note.forge, login) if login else None
+
+    approvals: list[Person] = []
+    objections: list[Person] = []
+    for login, review in last_words(note.reviews).items():
+        known = mapped(review.login)
+        shown = known.name if known else f"@{review.login}"
+        if review.state == "CHANGES_REQUESTED":
+            problems.append(
+                HistoryProblem(
+                    "DC533",
+                    f"{shown} requested changes to {pr} ({review.html_url or 'review ' + str(review.id)}) and the request was still outstanding when it was merged as {sha}",
+                    commit,
+                    "",
+                    login,
+                )
+            )
+            if known is not None:
+                objections.append(person(known))
+            continue
+        if review.state != "APPROVED":
+            continue  # dismissed
+        if review.commit_id != note.head_sha:
+            problems.append(
+                HistoryProblem(
+                    "DC532",
+                    f"{shown} approved {pr} at {review.commit_id[:10] or '?'}, but its final head was {note.head_sha[:10]}: an approval of an earlier version does not count",
+                    commit,
+                    "",
+                    login,
+                )
+            )
+            continue
+        if known is None:
+            problems.append(
+                HistoryProblem(
+                    "DC534",
+                    f"GitHub user @{review.login} approved {pr} (merged as {sha}), but no person in {CONFIG_FILE} has that login in forge_accounts; the review does not count",
+                    commit,
+                    "",
+                    login,
+                )
+            )
+            continue
+        approvals.append(person(known))
+    author = mapped(note.author)
+    return Verdict(
+        note,
+        verified,
+        tuple(approvals),
+        person(author) if author is not None else None,
+        tuple(objections),
+        tuple(problems),
+    )
