@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError, print_problems
-from doccontrol.config import CONFIG_FILE
-from doccontrol.load import repository
-from doccontrol.validate.check import check
 
+if TYPE_CHECKING:  # annotations only (startup time)
+    from pathlib import Path
+
+CONFIG_FILE = "doccontrol.yml"  # doccontrol.config.CONFIG_FILE, without importing the config model
 CHECKED_TOP = ("docs/", "records/", "schemas/")
 
 
@@ -26,6 +27,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _selection(root: Path, paths: list[str]) -> set[str] | None:
+    from pathlib import Path
+
     if not paths:
         return None
     selected = set()
@@ -48,6 +51,9 @@ def _selection(root: Path, paths: list[str]) -> set[str] | None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.load import repository
+    from doccontrol.validate.check import check
+
     selected = _selection(root, args.paths)
     repo = repository.load(root, only=selected)
     problems = check(repo, selected)
