@@ -6,7 +6,13 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, parse_date_arg, progress, write_atomic
+from doccontrol.cli.output import (
+    UsageError,
+    parse_date_arg,
+    progress,
+    require_extra,
+    write_atomic,
+)
 
 if TYPE_CHECKING:  # annotations only (startup time)
     from pathlib import Path
@@ -54,6 +60,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         return 1 if problems else 0
     if not (args.start and args.end and args.output):
         raise UsageError("give --from DATE --to DATE -o FILE.zip (or --verify FILE.zip)")
+    require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
     start = datetime.date.fromisoformat(parse_date_arg(args.start, "--from") or "")
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:

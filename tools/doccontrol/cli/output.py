@@ -17,6 +17,18 @@ class UsageError(Exception):
     """Bad arguments or environment: exit code 2, one clear line."""
 
 
+def require_extra(module: str, extra: str, what: str) -> None:
+    """A command that needs an optional dependency says which extra installs it (exit 2)."""
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise UsageError(
+            f"{what} needs the {extra} extra, which is not installed: pip install 'doccontrol[{extra}]'"
+        ) from None
+
+
 def write_atomic(path: Path, data: bytes) -> None:
     """doccontrol.atomic.write_atomic, imported when a command writes a file."""
     from doccontrol.atomic import write_atomic as write

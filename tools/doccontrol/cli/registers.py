@@ -12,6 +12,7 @@ from doccontrol.cli.output import (
     dumps_json,
     parse_date_arg,
     progress,
+    require_extra,
     table,
     write_atomic,
 )
@@ -132,6 +133,8 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 
     from doccontrol import registers
 
+    if args.format == "xlsx":
+        require_extra("openpyxl", "xlsx", "register --format xlsx")
     repo, history = loaded(root)
     rows = registers.document_rows(repo, history)
     cells = [registers.register_cells(r) for r in rows]
