@@ -75,7 +75,7 @@ def value_text(rng: random.Random) -> str:
     if roll < 0.65:
         return rng.choice([" ", "\t"]) + rng.choice(CONTINUED)
     if roll < 0.8:
-        items = rng.sample(SCALARS[:12] + ["1", "true", "null", "2026-01-05"], rng.randint(0, 3))
+        items = rng.sample([*SCALARS[:12], "1", "true", "null", "2026-01-05"], rng.randint(0, 3))
         items = [i for i in items if "#" not in i and "\t" not in i]
         return " [" + ", ".join(items) + "]"
     if roll < 0.9:
