@@ -174,6 +174,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             page.meta["status"] = "deprecated"
         return pages.document_page(site, document, page.file.src_uri)
 
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        # `mkdocs serve` watches docs_dir and mkdocs.yml; the site also shows the records,
+        # the schemas (forms, record index) and doccontrol.yml (people, roles, publishing)
+        for name in ("records", "schemas", "doccontrol.yml"):
+            if (self.root / name).exists():
+                server.watch(str(self.root / name))
+        return server
+
 
 def _yaml_text(text: str) -> str:
     """A title as a double-quoted YAML scalar (record titles come from records)."""
