@@ -72,9 +72,9 @@ def test_procedure_page_shows_control_block_history_and_flowchart(page: Page, se
     control = page.locator(".dc-control-table")
     expect(control).to_be_visible()
     expect(control).to_contain_text("SM-P-21")
-    expect(control).to_contain_text("刘静 2026-01-12")
+    expect(control).to_contain_text("刘静 2026-06-22")
     history = page.locator("table.dc-history")
-    expect(history).to_contain_text("事件管理程序：补充重大事件的升级时限")
+    expect(history).to_contain_text("P1/P2 事件客户通报（IMP-2026-001）")
     diagram = page.locator("div.mermaid svg").first
     expect(diagram).to_be_visible(timeout=15000)
     assert diagram.bounding_box()["height"] > 100

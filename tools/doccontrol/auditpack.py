@@ -21,7 +21,7 @@ from doccontrol import __version__, registers
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import History
+from doccontrol.history.model import EVIDENCE_LABELS, History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
@@ -129,6 +129,7 @@ def build(
             "批准人",
             "合并请求",
             "签名",
+            "批准证据",
             "已批准",
             "问题",
         ],
@@ -145,6 +146,7 @@ def build(
                 "、".join(p["name"] for p in r["approvers"]),
                 (r["merge_request"] or {}).get("label", ""),
                 r["signature"]["status"],
+                EVIDENCE_LABELS.get(r["evidence"], r["evidence"]),
                 "是" if r["approved"] else "否",
                 "; ".join(f"{p['code']} {p['message']}" for p in r["problems"]),
             ]
@@ -155,7 +157,10 @@ def build(
         e
         for e in history.events
         if _in_period(e.date, start, end)
-        and any(d.id in published or d.id not in repo_ids(repo) for d in e.documents)
+        and (
+            e.controlled
+            or any(d.id in published or d.id not in repo_ids(repo) for d in e.documents)
+        )
     ]
     files["history/trail.json"] = _json([e.to_json() for e in events])
     trail_headers, trail_cells = trail_rows(events)
@@ -204,7 +209,9 @@ def build(
 
     problems = sorted(
         {(p.code, p.commit, p.document, p.message) for e in events for p in e.problems}
+        | {(p.code, p.commit, p.document, p.message) for p in history.notices}
     )
+    files["history/notices.json"] = _json([p.to_json() for p in history.notices])
     files["README.txt"] = (
         f"审核资料包 / Audit pack\n期间 Period: {start} — {end}\n分支 Branch: {history.branch} @ {history.head}\n"
         f"发布密级上限 Highest level included: {max_level}\n文件 Documents in force at the end: {len(in_force)}\n"

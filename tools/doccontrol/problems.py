@@ -80,6 +80,10 @@ CODES: dict[str, str] = {
     "DC513": "invalid-at-approval",
     "DC514": "history-incomplete",
     "DC515": "effective-outside-approval",
+    "DC516": "unapproved-config-change",
+    "DC517": "control-since-moved",
+    "DC518": "history-rewritten",
+    "DC519": "committed-cache",
 }
 
 

@@ -65,6 +65,9 @@ def _main(argv: Sequence[str] | None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: a message, never a traceback
+        if _is_git_error(exc):
+            print(f"doccontrol: error: {exc}", file=sys.stderr)
+            return 2
         if os.environ.get("DOCCONTROL_DEBUG"):
             raise
         print(
@@ -73,3 +76,10 @@ def _main(argv: Sequence[str] | None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _is_git_error(exc: Exception) -> bool:
+    """A GitError (git missing, not a repository…), without importing the Git reader for
+    commands that never read Git: one can only have been raised if its module was loaded."""
+    gitread = sys.modules.get("doccontrol.history.gitread")
+    return gitread is not None and isinstance(exc, gitread.GitError)

@@ -13,10 +13,14 @@ from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history import identities, signatures
 from doccontrol.history.gitread import Commit
-from doccontrol.history.model import HistoryProblem, Person, Signature
+from doccontrol.history.model import Evidence, HistoryProblem, Person, Signature
 
 # Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
-APPROVAL_BLOCKING = frozenset({"DC502", "DC503", "DC504", "DC507", "DC508", "DC509"})
+# A review the config requires (DC505/DC506 arise only under require_review) is part of the
+# approval: without it the approval is incomplete, so it does not count.
+APPROVAL_BLOCKING = frozenset(
+    {"DC502", "DC503", "DC504", "DC505", "DC506", "DC507", "DC508", "DC509"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,20 @@ def meta_texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
 def meta_text(meta: dict[str, Any] | None, key: str) -> str:
     value = (meta or {}).get(key)
     return str(value) if value is not None else ""
+
+
+def evidence(
+    kind: str, approved: bool, signature: Signature, approvers: tuple[Person, ...]
+) -> Evidence:
+    """How strongly the commit proves its approval (the threat model in README)."""
+    if not approved or kind == "direct":
+        return "none"
+    if signature.status == "good" and signature.verified_for:
+        if signature.verified_for == signatures.FORGE:
+            return "forge-signed"
+        if signature.verified_for in {a.person_id for a in approvers if a.person_id}:
+            return "approver-signed"
+    return "unsigned"
 
 
 def event_problems(

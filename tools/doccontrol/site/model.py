@@ -117,7 +117,7 @@ class Site:
         out = []
         for event in self.history.events:
             documents = tuple(d for d in event.documents if d.id not in self.hidden_ids)
-            if not documents:
+            if not documents and not event.controlled:
                 continue
             problems = tuple(p for p in event.problems if p.document not in self.hidden_ids)
             out.append(_replace_event(event, documents, problems))

@@ -8,7 +8,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from doccontrol import registers
-from doccontrol.history.model import CHANGE_HISTORY_HEADERS, DocumentHistory, Person
+from doccontrol.history.model import (
+    CHANGE_HISTORY_HEADERS,
+    EVIDENCE_LABELS,
+    DocumentHistory,
+    Person,
+)
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
@@ -210,6 +215,7 @@ def history_table(history: DocumentHistory | None) -> str:
                 esc(_day(r.date)) if r.reviewers else "",
                 _names(r.approvers),
                 esc(_day(r.date)) if r.approvers else "",
+                esc(EVIDENCE_LABELS.get(r.evidence, r.evidence)),
             ]
         )
         attrs.append(
@@ -329,7 +335,12 @@ def trail_page(site: Site) -> str:
     rows, attrs = [], []
     for event in site.events:
         people = [*event.authors, *event.reviewers, *event.approvers, event.merger]
-        docs = "、".join(f"{doc_link(site, d.id, src)} {esc(d.version)}" for d in event.documents)
+        docs = "、".join(
+            [
+                *(f"{doc_link(site, d.id, src)} {esc(d.version)}" for d in event.documents),
+                *(f"<code>{esc(path)}</code>" for path in event.controlled),
+            ]
+        )
         problems = "".join(
             f'<div class="dc-problem"><code>{esc(p.code)}</code> {esc(p.message)}</div>'
             for p in event.problems
@@ -345,6 +356,7 @@ def trail_page(site: Site) -> str:
                 _names(event.reviewers),
                 _names(event.approvers),
                 esc(SIGNATURE_LABELS.get(event.signature.status, event.signature.status)),
+                esc(EVIDENCE_LABELS.get(event.evidence, event.evidence)),
                 "已批准" if event.approved else '<span class="dc-flag">未批准</span>',
                 problems or "—",
             ]
@@ -355,6 +367,14 @@ def trail_page(site: Site) -> str:
             f'class="{css}" data-date="{esc(_day(event.date))}" data-people="{esc(who)}" data-commit="{esc(event.commit)}"'
         )
     intro = "审批记录由主分支的 Git 历史生成：每个合并请求的合并即为一次批准；直接提交到主分支的更改标记为未批准。\n\n"
+    notices = site.history.notices if site.history else ()
+    if notices:
+        # problems of the history as a whole (rewritten history, control_since moved…)
+        intro += (
+            '<ul class="dc-problems dc-notices">'
+            + "".join(f"<li><code>{esc(p.code)}</code> {esc(p.message)}</li>" for p in notices)
+            + "</ul>\n\n"
+        )
     return intro + filters + "\n\n" + table(headers, rows, "dc-trail", attrs) + "\n"
 
 
