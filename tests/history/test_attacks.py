@@ -65,7 +65,7 @@ def test_direct_config_change_is_a_problem_and_never_applied(scenario):
 def test_config_change_through_an_approved_merge_takes_effect_for_later_changes(scenario):
     scenario.git.branch("cfg")
     scenario.set_config("require_review: true", "require_review: false")
-    scenario.git.commit("不再强制审核", who="wangfang")
+    scenario.git.commit("不再强制审核", who="zhouqiang")
     scenario.git.merge("cfg", "批准配置变更", approvers=("chenmy",), reviewers=("wangfang",))
     change_doc(scenario, "cr-1")
     scenario.git.merge("cr-1", "无审核人的批准", approvers=("liujing",), reviewers=())
@@ -124,7 +124,7 @@ def test_approved_mailmap_applies_from_the_next_commit_on(scenario):
     (scenario.root / ".mailmap").write_text(
         "刘静 <liu.jing@example.com> <jing@home.example>\n", encoding="utf-8"
     )
-    scenario.git.commit("mailmap", who="wangfang")
+    scenario.git.commit("mailmap", who="zhouqiang")
     scenario.git.merge("mm", "登记别名", approvers=("chenmy",), reviewers=("wangfang",))
     change_doc(scenario, "cr-2", version="V1.2", purpose="再修订。")
     scenario.git.checkout("main")
@@ -179,7 +179,7 @@ def test_key_added_later_never_validates_an_earlier_signature(tmp_path):
         f'signing_keys: ["{s.keys["liu"][1]}"]',
         f'signing_keys: ["{s.keys["liu"][1]}", "{s.keys["later"][1]}"]',
     )
-    s.git.commit("登记新钥匙", who="wangfang")
+    s.git.commit("登记新钥匙", who="zhouqiang")
     s.git.merge(
         "keys", "登记新钥匙", who="chenmy", approvers=("chenmy",), sign_key=s.keys["chen"][0]
     )
@@ -202,7 +202,7 @@ def test_key_removed_later_does_not_invalidate_an_earlier_signature(tmp_path):
     assert (before.approved, before.evidence) == (True, "approver-signed")
     s.git.branch("revoke")
     s.set_config(f', signing_keys: ["{s.keys["liu"][1]}"]', "")
-    s.git.commit("撤销钥匙", who="wangfang")
+    s.git.commit("撤销钥匙", who="zhouqiang")
     s.git.merge(
         "revoke", "撤销钥匙", who="chenmy", approvers=("chenmy",), sign_key=s.keys["chen"][0]
     )
@@ -279,7 +279,7 @@ def test_control_since_moved_by_a_direct_commit_is_reported(scenario):
 def test_control_since_set_through_an_approved_merge_is_accepted(scenario):
     scenario.git.branch("baseline")
     scenario.set_config("control_since: 2026-01-02", "control_since: 2026-01-03")
-    scenario.git.commit("声明", who="wangfang")  # 2026-01-02, on the branch
+    scenario.git.commit("声明", who="zhouqiang")  # 2026-01-02, on the branch
     scenario.git.merge("baseline", "声明受控起点", approvers=("chenmy",))  # 2026-01-03
     history = scenario.history()
     assert "DC517" not in codes(history)

@@ -101,13 +101,10 @@ def merge_text(branch, *trailers):
 # === holes ================================================================================
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: evil merge. Text the merger writes into the merge commit itself (not on "
-    "either side) is not attributed to anyone: authors are only the commits the merge brought "
-    "in, so an approver can add her own text while merging someone else's branch and sign "
-    "it as an 'approver-signed' approval of her own work (segregation of duties bypassed).",
-)
+# Closed hole: HOLE: evil merge. Text the merger writes into the merge commit itself (not on
+# either side) is not attributed to anyone: authors are only the commits the merge brought in,
+# so an approver can add her own text while merging someone else's branch and sign it as an
+# 'approver-signed' approval of her own work (segregation of duties bypassed).
 def test_evil_merge_text_written_in_the_merge_commit_is_the_mergers_own(tmp_path):
     s = signed_scenario(tmp_path)
     change_doc(s, "cr-1", who="sunyue")  # a harmless change by 孙悦
@@ -124,12 +121,9 @@ def test_evil_merge_text_written_in_the_merge_commit_is_the_mergers_own(tmp_path
     assert rev.approved is False, (rev.evidence, [a.name for a in rev.authors])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: a merge that brings in nothing new (its other parent is already on main, "
-    "made with git commit-tree) has no authors at all, so no approver is ever an author: the "
-    "approver writes the change in the merge and approves it herself, signed.",
-)
+# Closed hole: HOLE: a merge that brings in nothing new (its other parent is already on main,
+# made with git commit-tree) has no authors at all, so no approver is ever an author: the
+# approver writes the change in the merge and approves it herself, signed.
 def test_merge_whose_other_parent_is_already_on_main_has_the_merger_as_author(tmp_path):
     s = signed_scenario(tmp_path)
     side = change_doc(s, "cr-1", who="sunyue")
@@ -148,13 +142,10 @@ def test_merge_whose_other_parent_is_already_on_main_has_the_merger_as_author(tm
     assert rev.approved is False, (rev.evidence, rev.authors)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: with require_signed, any registered key-holder named among the approvers "
-    "makes a merge 'signed by an approver': 赵磊 (a key, no approver role) signs a merge whose "
-    "trailers name himself and 刘静; 刘静's role counts and her name needs no signature. "
-    "Evidence is shown as approver-signed.",
-)
+# Closed hole: HOLE: with require_signed, any registered key-holder named among the approvers
+# makes a merge 'signed by an approver': 赵磊 (a key, no approver role) signs a merge whose
+# trailers name himself and 刘静; 刘静's role counts and her name needs no signature. Evidence is
+# shown as approver-signed.
 def test_signed_merge_where_only_an_unqualified_approver_signed(tmp_path):
     s = signed_scenario(tmp_path)
     change_doc(s, "cr-1", who="sunyue")
@@ -165,12 +156,9 @@ def test_signed_merge_where_only_an_unqualified_approver_signed(tmp_path):
     assert rev.evidence != "approver-signed"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: the same forged co-approver on a change to doccontrol.yml: 赵磊 signs a "
-    "merge naming himself and 陈明远 (config approver) and so grants himself every role; from "
-    "then on he approves documents alone, signed — a complete takeover under require_signed.",
-)
+# Closed hole: HOLE: the same forged co-approver on a change to doccontrol.yml: 赵磊 signs a merge
+# naming himself and 陈明远 (config approver) and so grants himself every role; from then on he
+# approves documents alone, signed — a complete takeover under require_signed.
 def test_signed_config_takeover_with_a_forged_co_approver(tmp_path):
     s = signed_scenario(tmp_path)
     s.git.branch("cfg")
@@ -195,15 +183,12 @@ def test_signed_config_takeover_with_a_forged_co_approver(tmp_path):
     assert rev.approved is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: first-parent swap by a plain (fast-forward) push. The attacker makes an "
-    "orphan commit holding his text, dated before control_since, and merges main into it "
-    "with -s ours: main is an ancestor of the result, so the push needs no force, but the "
-    "first-parent line is now the attacker's. Everything is pre-control baseline, every "
-    "approval and problem vanishes, and trail --strict exits 0 (no DC518 either, since the "
-    "old head is still an ancestor).",
-)
+# Closed hole: HOLE: first-parent swap by a plain (fast-forward) push. The attacker makes an
+# orphan commit holding his text, dated before control_since, and merges main into it with -s
+# ours: main is an ancestor of the result, so the push needs no force, but the first-parent line
+# is now the attacker's. Everything is pre-control baseline, every approval and problem
+# vanishes, and trail --strict exits 0 (no DC518 either, since the old head is still an
+# ancestor).
 def test_first_parent_line_swapped_by_a_fast_forward_push(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge("cr-1", "批准", approvers=("liujing",))
@@ -223,13 +208,10 @@ def test_first_parent_line_swapped_by_a_fast_forward_push(scenario):
     assert strict_trail(scenario.root).returncode == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: control_since given as a commit id (the recommended form) that is not, or "
-    "no longer, on the first-parent line: the walk never reaches it, so every commit stays "
-    "pre-control for ever. A fast-forward first-parent swap (an orphan line merged with main) "
-    "achieves it without touching doccontrol.yml; no DC517, trail --strict exits 0.",
-)
+# Closed hole: HOLE: control_since given as a commit id (the recommended form) that is not, or
+# no longer, on the first-parent line: the walk never reaches it, so every commit stays
+# pre-control for ever. A fast-forward first-parent swap (an orphan line merged with main)
+# achieves it without touching doccontrol.yml; no DC517, trail --strict exits 0.
 def test_control_since_commit_pushed_off_the_first_parent_line(tmp_path):
     s = Scenario(RepoBuilder(tmp_path / "repo"))
     s.files.doc()
@@ -254,31 +236,26 @@ def test_control_since_commit_pushed_off_the_first_parent_line(tmp_path):
     assert strict_trail(s.root).returncode == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: main_branch comes from the work tree's doccontrol.yml. A direct commit on "
-    "main that changes a document and sets main_branch to the last approved commit's id (or "
-    "any tag or branch) makes log/trail/site judge that other ref: the unapproved change and "
-    "the DC516 for the config edit are never read; trail --strict exits 0.",
-)
+# Closed hole: HOLE: main_branch comes from the work tree's doccontrol.yml. A direct commit on
+# main that changes a document and sets main_branch to the last approved commit's id (or any tag
+# or branch) makes log/trail/site judge that other ref: the unapproved change and the DC516 for
+# the config edit are never read; trail --strict exits 0.
 def test_main_branch_retargeted_by_a_direct_commit(scenario):
     change_doc(scenario, "cr-1")
     approved = scenario.git.merge("cr-1", "批准", approvers=("liujing",))
     scenario.files.doc(version="V1.2", body=body("偷改"))
     scenario.set_config("main_branch: main", f"main_branch: {approved}")
     scenario.git.commit("顺手调整", who="zhaolei")
-    result = strict_trail(scenario.root)
-    assert result.returncode == 1, result.stdout
+    # main_branch names branches only: a commit id is refused, so CI fails loudly
+    result = no_crash(cli(scenario.root, "trail", "--strict"))
+    assert result.returncode == 2 and "main branch" in result.stderr, result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: a symlinked doccontrol.yml. The tip's committed config is a symlink (its "
-    "blob is the target's name, which does not load), so the work tree's config is used "
-    "instead, read through the link from an uncontrolled file that moves control_since to "
-    "2099. With control_since null before (the shipped default) the link's value is also "
-    "'null', so no DC517; every commit becomes baseline and trail --strict goes from 1 to 0.",
-)
+# Closed hole: HOLE: a symlinked doccontrol.yml. The tip's committed config is a symlink (its
+# blob is the target's name, which does not load), so the work tree's config is used instead,
+# read through the link from an uncontrolled file that moves control_since to 2099. With
+# control_since null before (the shipped default) the link's value is also 'null', so no DC517;
+# every commit becomes baseline and trail --strict goes from 1 to 0.
 def test_symlinked_config_moves_control_since_without_a_trace(tmp_path):
     s = Scenario(RepoBuilder(tmp_path / "repo"))
     s.files.doc()
@@ -331,13 +308,9 @@ def test_control_since_head_is_reported(tmp_path):
     assert result.returncode == 1 and "DC517" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: a document's id changed on a branch makes it a new document, judged by the "
-    "approver roles in its own (new) front matter: 赵磊 rewrites SM-P-01 as SM-P-02 with "
-    "approver [process-owner] and 孙悦 (process-owner) approves it. SM-P-01 vanishes without "
-    "a withdrawal.",
-)
+# Closed hole: HOLE: a document's id changed on a branch makes it a new document, judged by the
+# approver roles in its own (new) front matter: 赵磊 rewrites SM-P-01 as SM-P-02 with approver
+# [process-owner] and 孙悦 (process-owner) approves it. SM-P-01 vanishes without a withdrawal.
 def test_document_id_swap_is_judged_by_the_old_approver_roles(scenario):
     scenario.git.branch("cr-1")
     text = procedure(doc_id="SM-P-02", version="V1.1", body=body("换了编号的新内容"))
@@ -352,12 +325,9 @@ def test_document_id_swap_is_judged_by_the_old_approver_roles(scenario):
     assert rev.approved is False, rev.problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: a new document is judged by the roles its own front matter names, not the "
-    "document type's default approver roles: a new procedure naming approver [process-owner] "
-    "is approved by a colleague who is a process owner, not the management representative.",
-)
+# Closed hole: HOLE: a new document is judged by the roles its own front matter names, not the
+# document type's default approver roles: a new procedure naming approver [process-owner] is
+# approved by a colleague who is a process owner, not the management representative.
 def test_new_document_cannot_choose_its_own_approver_role(scenario):
     scenario.git.branch("cr-1")
     text = procedure(doc_id="SM-P-07", body=body("新程序"))
@@ -371,11 +341,8 @@ def test_new_document_cannot_choose_its_own_approver_role(scenario):
     assert rev.approved is False, rev.problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE (policy): the reviewer may be the change's author: 王芳 writes the change "
-    "and is its required reviewer. Segregation of duties is applied to approvers only.",
-)
+# Closed hole: HOLE (policy): the reviewer may be the change's author: 王芳 writes the change and
+# is its required reviewer. Segregation of duties is applied to approvers only.
 def test_author_reviewing_her_own_change(scenario):
     change_doc(scenario, "cr-1", who="wangfang")
     scenario.git.merge("cr-1", "批准", approvers=("liujing",), reviewers=("wangfang",))
@@ -383,12 +350,9 @@ def test_author_reviewing_her_own_change(scenario):
     assert rev.approved is False
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE: files under docs/ that are not Markdown (an image or SVG a procedure "
-    "embeds, an HTML page, JavaScript) are published by MkDocs as they are, but history "
-    "ignores them: a direct commit replacing a procedure's flow chart leaves no trace.",
-)
+# Closed hole: HOLE: files under docs/ that are not Markdown (an image or SVG a procedure
+# embeds, an HTML page, JavaScript) are published by MkDocs as they are, but history ignores
+# them: a direct commit replacing a procedure's flow chart leaves no trace.
 def test_direct_change_to_a_published_file_a_procedure_embeds(scenario):
     scenario.files.write("docs/procedures/flow.svg", "<svg><text>审批流程</text></svg>")
     scenario.files.doc(version="V1.0", body=body("见流程图 ![流程](flow.svg)"))
@@ -398,12 +362,9 @@ def test_direct_change_to_a_published_file_a_procedure_embeds(scenario):
     assert strict_trail(scenario.root).returncode == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE (DoS): a gitlink (submodule entry) named like a document, docs/x.md, makes "
-    "cat-file return a commit, not a blob: every log, trail and site build fails with exit 2 "
-    "for good (the commit stays in history) instead of reporting the change.",
-)
+# Closed hole: HOLE (DoS): a gitlink (submodule entry) named like a document, docs/x.md, makes
+# cat-file return a commit, not a blob: every log, trail and site build fails with exit 2 for
+# good (the commit stays in history) instead of reporting the change.
 def test_submodule_entry_named_like_a_document(scenario):
     scenario.git.run(
         "update-index", "--add", "--cacheinfo",
@@ -411,15 +372,12 @@ def test_submodule_entry_named_like_a_document(scenario):
     )  # fmt: skip
     scenario.git.run("commit", "-q", "-m", "子模块", who="zhaolei", date=scenario.git.next_date())
     result = strict_trail(scenario.root)
-    assert result.returncode == 1 and "DC501" in result.stdout
+    assert result.returncode == 1 and "DC516" in result.stdout
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE (minor): commit messages are printed raw, terminal escape sequences "
-    "included: a message can move the cursor and erase the '! DC501' line in a terminal "
-    "showing 'doccontrol trail' (the exit code is still 1).",
-)
+# Closed hole: HOLE (minor): commit messages are printed raw, terminal escape sequences
+# included: a message can move the cursor and erase the '! DC501' line in a terminal showing
+# 'doccontrol trail' (the exit code is still 1).
 def test_terminal_escapes_in_messages_are_not_printed_raw(scenario):
     scenario.files.doc(version="V1.1", body=body("偷改"))
     scenario.git.commit("修订\x1b[1A\x1b[2K\x1b[1A\x1b[2K", who="zhaolei")
@@ -701,7 +659,7 @@ def test_symlinked_document_is_a_direct_change(scenario):
     (scenario.root / "docs/procedures/link.md").symlink_to("../../doccontrol.yml")
     scenario.git.commit("链接", who="zhaolei")
     result = strict_trail(scenario.root)
-    assert result.returncode == 1 and "DC501" in result.stdout
+    assert result.returncode == 1 and "DC516" in result.stdout
 
 
 def test_huge_commit_message(scenario):
@@ -731,20 +689,17 @@ def test_cache_of_any_shape_in_the_git_directory_is_discarded(scenario, content)
     assert scenario.summary() == [("approval", "V1.1", True, [])]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="HOLE (robustness, local only): a history.json with the right key and head but "
-    "wrong-typed values inside (a person's name a number) is returned as it is and crashes "
-    "log/trail with an internal error; the shape check covers the structure, not the types. "
-    "Not reachable by a push (the cache is inside .git).",
-)
+# Closed hole: HOLE (robustness, local only): a history.json with the right key and head but
+# wrong-typed values inside (a person's name a number) is returned as it is and crashes
+# log/trail with an internal error; the shape check covers the structure, not the types. Not
+# reachable by a push (the cache is inside .git).
 def test_cache_with_the_right_key_and_wrong_types_inside(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge("cr-1", "批准", approvers=("liujing",))
     scenario.history()
     path = scenario.root / ".git/doccontrol/history.json"
     data = json.loads(path.read_text())
-    data["history"]["people"] = [[1, 2, 3, [4]] for _ in data["history"]["people"]]
+    data["people"] = [[1, 2, 3, [4]] for _ in data["people"]]
     path.write_text(json.dumps(data))
     for args in (("trail",), ("log", "SM-P-01")):
         no_crash(cli(scenario.root, *args))
@@ -765,4 +720,4 @@ def test_replace_refs_do_not_rewrite_the_history_read(scenario):
     )  # fmt: skip
     scenario.git.run("replace", direct, forged)
     result = strict_trail(scenario.root)
-    assert result.returncode == 1 and "DC501" in result.stdout
+    assert result.returncode == 1 and f"DC501 commit {direct[:10]}" in result.stdout

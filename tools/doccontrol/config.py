@@ -108,12 +108,6 @@ class Config:
     def level(self, level_id: str) -> Level | None:
         return next((lvl for lvl in self.confidentiality if lvl.id == level_id), None)
 
-    def publishable(self, level_id: str | None) -> bool:
-        """Whether content at ``level_id`` may appear on the published site."""
-        limit = self.level(self.publish.max_confidentiality)
-        level = self.level(level_id or "internal")
-        return level is not None and limit is not None and level.rank <= limit.rank
-
 
 def _tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):

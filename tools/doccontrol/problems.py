@@ -24,6 +24,9 @@ CODES: dict[str, str] = {
     "DC013": "unreadable-file",
     "DC014": "non-text-key",
     "DC015": "json-syntax",
+    "DC020": "not-a-regular-file",  # symlinks and the like under docs/, records/, schemas/
+    "DC021": "control-character-in-path",
+    "DC022": "not-publishable-file",  # under docs/: neither a document nor an image
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",
@@ -50,6 +53,7 @@ CODES: dict[str, str] = {
     "DC215": "successor-but-not-obsolete",
     "DC216": "unresolved-link",
     "DC217": "missing-section",
+    "DC220": "active-content",  # <script>, on…= handlers, javascript: URLs in a body
     # records
     "DC301": "duplicate-record-id",
     "DC302": "record-id-file-name",

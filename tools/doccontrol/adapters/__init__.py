@@ -1,7 +1,7 @@
 """Adapters to site generators; the MkDocs plugin is the one there is.
 
-The site is an extra: the core and the pre-commit hooks install without MkDocs, Material or
-jieba. Importing an adapter without them names the extra to install instead of failing on an
+The site is an extra: the core and the pre-commit hooks install without MkDocs, Material,
+jieba or nh3. Importing an adapter without them names the extra to install instead of failing on an
 import deep inside MkDocs (this package's __init__ runs before the adapter's own imports).
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from importlib.util import find_spec
 
-SITE_LIBRARIES = ("mkdocs", "material", "jieba")
+SITE_LIBRARIES = ("mkdocs", "material", "jieba", "nh3")
 
 
 def require_site_extra() -> None:

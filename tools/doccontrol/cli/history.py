@@ -5,7 +5,14 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, progress, table
+from doccontrol.cli.output import (
+    UsageError,
+    dumps_json,
+    parse_date_arg,
+    printable,
+    progress,
+    table,
+)
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from pathlib import Path
@@ -126,11 +133,15 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
         print(dumps_json(data), end="")
     else:
         for doc in docs:
-            print(f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}")
+            print(
+                printable(
+                    f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}"
+                )
+            )
             print(table(CHANGE_HISTORY_HEADERS, [log_row(r) for r in doc.revisions]))
             for revision in doc.revisions:
                 for p in revision.problems:
-                    print(f"  ! {p.code} {p.message}")
+                    print(printable(f"  ! {p.code} {p.message}"))
         _print_notices(history)
         if history.incomplete:
             print("note: shallow clone, history incomplete")
@@ -140,7 +151,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
 def _print_notices(history: History) -> None:
     """Problems of the history as a whole (a rewrite, a committed cache, control_since)."""
     for p in history.notices:
-        print(f"  ! {p.code} {p.message}")
+        print(printable(f"  ! {p.code} {p.message}"))
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
@@ -175,7 +186,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
         print(table(headers, rows))
         for event in events:
             for p in event.problems:
-                print(f"  ! {event.commit[:10]} {p.code} {p.message}")
+                print(printable(f"  ! {event.commit[:10]} {p.code} {p.message}"))
         _print_notices(history)
         print(
             f"{len(events)} approval events, {len(problems)} problems{' (history incomplete: shallow clone)' if history.incomplete else ''}"

@@ -36,7 +36,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -52,7 +52,7 @@ class People:
     def __init__(self, rows: list[list[Any]] | None = None) -> None:
         self.rows: list[list[Any]] = rows or []
         self.index: dict[Person, int] = {}
-        self.decoded = [Person(r[0], r[1], r[2], tuple(r[3])) for r in self.rows]
+        self.decoded = [_person(r) for r in self.rows]
 
     def ref(self, person: Person) -> int:
         if person not in self.index:
@@ -67,11 +67,25 @@ class People:
         return tuple(self.decoded[i] for i in refs)
 
 
-def _enc_problem(p: HistoryProblem) -> list[str]:
+def _person(row: Any) -> Person:
+    """A cached person, its types checked: a cache of the wrong types is no cache."""
+    name, email, person_id, roles = row
+    if not (
+        isinstance(name, str)
+        and isinstance(email, str)
+        and (person_id is None or isinstance(person_id, str))
+        and isinstance(roles, list)
+        and all(isinstance(r, str) for r in roles)
+    ):
+        raise ValueError("a cached person of the wrong types")
+    return Person(name, email, person_id, tuple(roles))
+
+
+def encode_problem(p: HistoryProblem) -> list[str]:
     return [p.code, p.message, p.commit, p.document, p.person]
 
 
-def _problems(items: list[list[str]]) -> tuple[HistoryProblem, ...]:
+def decode_problems(items: list[list[str]]) -> tuple[HistoryProblem, ...]:
     return tuple(HistoryProblem(*p) for p in items)
 
 
@@ -109,7 +123,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.approved,
         r.path,
         r.status,
-        [_enc_problem(p) for p in r.problems],
+        [encode_problem(p) for p in r.problems],
         r.evidence,
     ]
 
@@ -132,7 +146,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         approved=d[13],
         path=d[14],
         status=d[15],
-        problems=_problems(d[16]),
+        problems=decode_problems(d[16]),
         evidence=d[17],
     )
 
@@ -151,7 +165,7 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
         _enc_sig(e.signature),
         [[d.id, d.version, d.path, d.kind] for d in e.documents],
         e.approved,
-        [_enc_problem(p) for p in e.problems],
+        [encode_problem(p) for p in e.problems],
         e.evidence,
         list(e.controlled),
     ]
@@ -171,7 +185,7 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         signature=_sig(d[9]),
         documents=tuple(ApprovedDocument(*x) for x in d[10]),
         approved=d[11],
-        problems=_problems(d[12]),
+        problems=decode_problems(d[12]),
         evidence=d[13],
         controlled=tuple(d[14]),
     )
@@ -235,7 +249,7 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         "branch": history.branch,
         "head": history.head,
         "incomplete": history.incomplete,
-        "notices": [_enc_problem(p) for p in history.notices],
+        "notices": [encode_problem(p) for p in history.notices],
         "people": people.rows,
         "index": index,
         "documents": documents_name,
@@ -281,7 +295,7 @@ def open_history(folder: Path, key: str | None = None, head: str | None = None) 
             documents=CachedDocuments(folder, folder / names[0], index, people),
             events=CachedEvents(folder, folder / names[1], people),
             incomplete=bool(data["incomplete"]),
-            notices=_problems(data["notices"]),
+            notices=decode_problems(data["notices"]),
         )
     except (KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None
@@ -374,6 +388,7 @@ def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
         d.withdrawn,
         [encode_revision(r, people) for r in d.revisions],
         encode_revision(d.baseline, people) if d.baseline else None,
+        list(d.levels),
     ]
 
 
@@ -385,4 +400,5 @@ def _dec_document(d: list[Any], people: People) -> DocumentHistory:
         tuple(decode_revision(r, people) for r in d[4]),
         d[3],
         decode_revision(d[5], people) if d[5] else None,
+        tuple(str(level) for level in d[6]),
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from doccontrol import publishing
 from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
 from doccontrol.history import cache, identities, messages, rules, sections, signatures
 from doccontrol.history.gitread import (
@@ -74,6 +75,8 @@ class _DocState:
     baseline: Revision | None = None
     # approved_body split into sections, kept so each version is split only once
     approved_sections: sections.Outline | None = None
+    # every confidentiality value any version carried (publishing decides from them)
+    levels: list[str] = field(default_factory=list)
 
     def approved_split(self) -> sections.Outline | None:
         if self.approved_sections is None and self.approved_body is not None:
@@ -171,6 +174,8 @@ class _Deriver:
         self.since_seen = False
         self.since_change: tuple[str, str, bool] | None = None
         self.since_off_line: str | None = None  # control_since names a commit off the line
+        self.since_unknown = False  # the tip's doccontrol.yml cannot be read
+        self.line_problems: list[HistoryProblem] = []
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
 
     def export(self) -> dict[str, Any]:
@@ -187,6 +192,7 @@ class _Deriver:
                     "withdrawn": st.withdrawn,
                     "revisions": [cache.encode_revision(r, people) for r in st.revisions],
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
+                    "levels": st.levels,
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -200,6 +206,7 @@ class _Deriver:
             "since_value": self.since_value,
             "since_seen": self.since_seen,
             "since_change": self.since_change,
+            "line_problems": [cache.encode_problem(p) for p in self.line_problems],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -215,6 +222,7 @@ class _Deriver:
                 [cache.decode_revision(r, people) for r in st["revisions"]],
                 st["withdrawn"],
                 cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
+                levels=list(st["levels"]),
             )
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
@@ -226,6 +234,7 @@ class _Deriver:
         self.since_seen = state["since_seen"]
         change = state["since_change"]
         self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
+        self.line_problems = list(cache.decode_problems(state["line_problems"]))
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
@@ -307,11 +316,17 @@ class _Deriver:
             for commit in commits:
                 doc_changes = []
                 for change in commit.changes:
-                    new_is_doc = bool(change.new_path and DOC_PATH.match(change.new_path))
+                    new_is_doc = bool(
+                        change.new_path and change.regular and DOC_PATH.match(change.new_path)
+                    )
                     if new_is_doc or (change.old_path and DOC_PATH.match(change.old_path)):
                         doc_changes.append((change, new_is_doc))
-                        if new_is_doc and change.new_blob:
+                        if new_is_doc and change.new_blob and change.new_path:
                             pipe.put(change.new_blob)
+                            for parent in commit.parents[1:]:
+                                # the version each merged side had: to see whether the merge
+                                # itself wrote text of its own
+                                pipe.put(_at(parent, change.new_path))
                 ahead.append((commit, doc_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
@@ -332,11 +347,26 @@ class _Deriver:
     ) -> None:
         side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
         self.seen.add(commit.sha)
+        if side and any(not graph[s].parents for s in side if s in graph):
+            merges = sum(1 for s in side if s in graph and len(graph[s].parents) > 1)
+            if merges:
+                # another root, with merges of its own: the main line's history is now off
+                # the first-parent line (an orphan line merged with main and fast-forwarded)
+                self.line_problems.append(
+                    HistoryProblem(
+                        "DC518",
+                        f"merge {commit.sha[:10]} joins another line of history, with its own root commit and {merges} merges, onto {self.reader_branch}: the first-parent line no longer holds that history (was the main line replaced?)",
+                        commit.sha,
+                    )
+                )
         precontrol = is_precontrol(commit)  # asked of every commit, in order
         if self.config_blob is None:
             # before any config was committed there are no rules to judge by: the first
             # config on the line stands from its own commit (trust has to begin somewhere)
-            first = next((c.new_blob for c in commit.changes if c.new_path == CONFIG_FILE), None)
+            first = next(
+                (c.new_blob for c in commit.changes if c.new_path == CONFIG_FILE and c.regular),
+                None,
+            )
             if first is not None:
                 self.config_blob = first
         policy = self.policy_at()
@@ -345,26 +375,53 @@ class _Deriver:
                 path
                 for change in commit.changes
                 for path in (change.old_path, change.new_path)
-                if path and policy.config.approval.controls(path)
+                if path
+                and (
+                    policy.config.approval.controls(path)
+                    # whatever else the site publishes from docs/ (images, a link or a
+                    # submodule named like a page) is controlled like the configuration
+                    or (
+                        path.startswith("docs/")
+                        and not (
+                            DOC_PATH.match(path) and (path != change.new_path or change.regular)
+                        )
+                    )
+                )
             }
         )
         accepted: dict[str, bool] = {}
         if doc_changes or controlled:
             # the blobs come back in the order run() asked for them
-            snapshots = {
-                change.new_blob: _parse_blob(blobs.get(), self.values)
-                for change, new_is_doc in doc_changes
-                if new_is_doc and change.new_blob
-            }
+            snapshots: dict[str, _Snapshot] = {}
+            merger_wrote: set[str] = set()
+            for change, new_is_doc in doc_changes:
+                if not (new_is_doc and change.new_blob and change.new_path):
+                    continue
+                data = blobs.get()
+                snapshots[change.new_blob] = _parse_blob(data, self.values)
+                sides = [blobs.get_optional() for _ in commit.parents[1:]]
+                if sides and data not in sides:
+                    # a version no merged side had: a conflict resolution, or text slipped in
+                    # while merging; either way the merge's maker wrote it
+                    merger_wrote.add(change.new_path)
             changes = [change for change, _ in doc_changes]
             accepted = self.commit(
-                commit, changes, snapshots, side, graph, policy, precontrol, controlled
+                commit,
+                changes,
+                snapshots,
+                side,
+                graph,
+                policy,
+                precontrol,
+                controlled,
+                merger_wrote,
             )
         for change in commit.changes:
             for name in (CONFIG_FILE, MAILMAP_FILE):
                 if change.new_path != name and change.old_path != name:
                     continue
-                blob = change.new_blob if change.new_path == name else None
+                # a link or submodule in its place is no config: as if it were deleted
+                blob = change.new_blob if change.new_path == name and change.regular else None
                 if name == CONFIG_FILE:
                     self.config_changed(commit, blob, precontrol, accepted.get(name, False))
                 elif accepted.get(name, False):
@@ -395,6 +452,7 @@ class _Deriver:
         policy: _Policy,
         precontrol: bool,
         controlled: list[str],
+        merger_wrote: set[str],
     ) -> dict[str, bool]:
         """Judge one commit's document and controlled-file changes; return, per controlled
         file, whether its change was approved (and so takes effect)."""
@@ -445,7 +503,7 @@ class _Deriver:
         merger = self.person(policy, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
-        approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger)
+        approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger, signature)
         summary = messages.summary(commit.message)
         event_problems = rules.event_problems(commit, kind, config, approvers, signature)
         documents: list[ApprovedDocument] = []
@@ -456,10 +514,18 @@ class _Deriver:
             if state is None:
                 continue
             previous = state.approved_meta
+            # a document never approved is judged by its type's default roles in the approved
+            # config, never by the roles its own new front matter chooses
             rules_meta = (
-                previous if previous is not None else (snapshot.meta if snapshot else state.meta)
+                previous
+                if previous is not None
+                else _type_defaults(config, snapshot.meta if snapshot else state.meta)
             )
             problems: list[HistoryProblem] = []
+            here = authors
+            if change.new_path in merger_wrote:
+                maker = self.person(policy, commit.committer_name, commit.committer_email)
+                here = _unique([*authors, merger, maker])
             if kind == "direct":
                 approved = False
                 rev_kind: RevisionKind = "unapproved"
@@ -467,7 +533,7 @@ class _Deriver:
             else:
                 problems += event_problems
                 problems += rules.approval_problems(
-                    commit, state.id, config, rules_meta, authors, approvers, reviewers
+                    commit, state.id, config, rules_meta, here, approvers, reviewers
                 )
                 approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
                     a.person_id for a in approvers
@@ -513,7 +579,7 @@ class _Deriver:
                 date=commit.committer_date,
                 change=summary or ("删除" if snapshot is None else ""),
                 sections=changed,
-                authors=authors,
+                authors=here,
                 author_date=max(author_dates),
                 reviewers=reviewers,
                 approvers=approvers,
@@ -534,7 +600,19 @@ class _Deriver:
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
             all_problems.update(dict.fromkeys(problems))
         accepted: dict[str, bool] = {}
+        irregular = {c.new_path for c in commit.changes if c.new_path and not c.regular}
         for path in controlled:
+            if path in irregular:
+                problem = HistoryProblem(
+                    "DC516",
+                    f"commit {commit.sha[:10]} made the controlled file {path} a symbolic link or a submodule; doccontrol reads only regular files, so the change is not applied",
+                    commit.sha,
+                    path,
+                    merger.email,
+                )
+                all_problems[problem] = None
+                accepted[path] = False
+                continue
             if kind == "direct":
                 problem = self.unapproved(commit, path, merger, unproven_squash, controlled=True)
                 all_problems[problem] = None
@@ -618,7 +696,12 @@ class _Deriver:
         self, change: FileChange, snapshots: dict[str, _Snapshot], baseline: bool
     ) -> tuple[_DocState | None, _Snapshot | None]:
         """Update path → document identity for one file change; return the document's state."""
-        if change.status == "D" or change.new_path is None or not DOC_PATH.match(change.new_path):
+        if (
+            change.status == "D"
+            or change.new_path is None
+            or not change.regular  # a link or submodule named like a document is none
+            or not DOC_PATH.match(change.new_path)
+        ):
             doc_id = self.path_to_id.pop(change.old_path or "", None)
             state = self.docs.get(doc_id or "")
             if state is None:
@@ -643,6 +726,9 @@ class _Deriver:
             snapshot.body,
             False,
         )
+        level = publishing.recorded_level(snapshot.meta)
+        if level not in state.levels:
+            state.levels.append(level)
         if baseline:
             state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
             state.approved_sections = None
@@ -663,6 +749,10 @@ class _Deriver:
                 ancestor = graph[sha]
                 people.append(self.person(policy, ancestor.author_name, ancestor.author_email))
                 people += [self.ident(policy, value) for value in ancestor.co_authors]
+            if not side:
+                # a merge that brings in nothing new: what it changes, its maker wrote
+                people.append(self.person(policy, commit.author_name, commit.author_email))
+                people.append(self.person(policy, commit.committer_name, commit.committer_email))
         else:
             people.append(self.person(policy, commit.author_name, commit.author_email))
         people += [self.ident(policy, v) for k, v in trailer_pairs if k == "co-authored-by"]
@@ -674,12 +764,35 @@ class _Deriver:
         policy: _Policy,
         trailer_pairs: list[tuple[str, str]],
         merger: Person,
+        signature: Signature | None = None,
     ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         approvers = [self.ident(policy, v) for k, v in trailer_pairs if k in policy.approve_keys]
         reviewers = [self.ident(policy, v) for k, v in trailer_pairs if k in policy.review_keys]
         if policy.config.approval.merger_is_approver and kind == "merge":
             approvers.append(merger)
+        if (
+            policy.config.approval.require_signed
+            and signature is not None
+            and signature.status == "good"
+            and signature.verified_for not in (None, signatures.FORGE)
+        ):
+            # a person's signature vouches for that person alone: other names in the
+            # trailers are text the signer typed
+            approvers = [a for a in approvers if a.person_id == signature.verified_for]
         return _unique(approvers), _unique(reviewers)
+
+
+def _at(commit: str, path: str) -> str:
+    """``commit:path`` for cat-file, or a name that is surely missing when the path cannot
+    travel on cat-file's line protocol (a newline in it)."""
+    return f"{commit}:{path}" if "\n" not in path else "0" * 40
+
+
+def _type_defaults(config: Config, meta: dict[str, Any] | None) -> dict[str, Any] | None:
+    doc_type = config.document_types.get(meta_text(meta, "type"))
+    if doc_type is None:
+        return meta
+    return {key: list(doc_type.defaults.get(key, ())) for key in ("approver", "reviewer")}
 
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:
@@ -806,7 +919,14 @@ def _derive(
             # the rules come from Git, never from the work tree: the tip's committed config
             # says where control began; each commit is judged by the config before it
             tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
-            tip_config = (load_config(tip_config_bytes)[0] if tip_config_bytes else None) or config
+            tip_config = load_config(tip_config_bytes)[0] if tip_config_bytes else None
+            if tip_config is None:
+                # the committed config cannot be read (or is a link): where control began is
+                # not known, so none of the history is taken as pre-control baseline
+                deriver_since_unknown = bool(tip_config_bytes)
+                tip_config = replace(config, control_since=None)
+            else:
+                deriver_since_unknown = False
             config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
             key = cache.cache_key(config_blob, f"{ref}:{shallow}")
             folder = reader.git_path(cache.CACHE_NAME)
@@ -835,6 +955,7 @@ def _derive(
                     commits = itertools.chain([first], commits)
             if since is None:
                 commits = reader.first_parent_commits(tip)
+            deriver.since_unknown = deriver_since_unknown
             precontrol = _precontrol_test(reader, tip_config, deriver, tip)
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
             notices = _notices(reader, deriver, ref, tip, previous)
@@ -862,7 +983,7 @@ def _notices(
     previous: History | None,
 ) -> tuple[HistoryProblem, ...]:
     """Problems of the history as a whole, found after the walk."""
-    out: list[HistoryProblem] = []
+    out: list[HistoryProblem] = list(deriver.line_problems)
     if deriver.since_change is not None and not deriver.since_change[2]:
         sha, value, _ = deriver.since_change
         out.append(
@@ -870,6 +991,15 @@ def _notices(
                 "DC517",
                 f"control_since was set to {value} by commit {sha[:10]}, which is not an approval made after control began; history cannot be declared pre-control that way (approve the change to {CONFIG_FILE} through a merge)",
                 sha,
+                CONFIG_FILE,
+            )
+        )
+    if deriver.since_unknown:
+        out.append(
+            HistoryProblem(
+                "DC517",
+                f"the {CONFIG_FILE} committed at the tip of {ref} cannot be read (not a regular file, or not a valid config); control_since is not applied and the whole history is judged",
+                tip,
                 CONFIG_FILE,
             )
         )
@@ -944,6 +1074,7 @@ def _history(
             numbered,
             state.withdrawn,
             state.baseline,
+            tuple(state.levels),
         )
     return History(
         branch=ref,

@@ -61,6 +61,13 @@ class FileChange:
     new_path: str | None
     old_blob: str | None
     new_blob: str | None
+    new_mode: str = "100644"
+
+    @property
+    def regular(self) -> bool:
+        """A regular file (not a symbolic link 120000, nor a submodule 160000): only such a
+        file's content is a document or a rule."""
+        return self.new_mode in ("100644", "100755")
 
 
 @dataclass(frozen=True)
@@ -250,7 +257,9 @@ class GitReader:
 
     def resolve_branch(self, branch: str) -> tuple[str, str]:
         """(ref name, commit sha) of the main branch, local or as fetched from origin."""
-        for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}", branch):
+        # branch names only: a commit id or a tag in main_branch would let a direct commit point
+        # the history at whatever it likes
+        for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
             sha = self._try(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"])
             if sha and sha.strip():
                 return ref, sha.strip()
@@ -343,6 +352,7 @@ class GitReader:
                     new_path,
                     None if old_blob == NULL_SHA else old_blob,
                     None if new_blob == NULL_SHA else new_blob,
+                    meta[1],
                 )
             )
         if header is not None:
@@ -488,6 +498,16 @@ class BlobPipe:
 
     def get(self) -> bytes:
         """The content of the oldest blob put in and not yet taken."""
+        data = self._next()
+        if data is None:
+            raise GitError("git cat-file could not read a blob asked for")
+        return data
+
+    def get_optional(self) -> bytes | None:
+        """Like get(), for a ``rev:path`` that may name nothing (None then)."""
+        return self._next(optional=True)
+
+    def _next(self, optional: bool = False) -> bytes | None:
         if len(self.sent) < self.LOW:  # git is about to run dry: send what there is
             self._send(self.AHEAD)
         elif len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
@@ -498,6 +518,9 @@ class BlobPipe:
         while (end := self.buffer.find(b"\n", self.pos)) < 0:
             self._fill()
         header = self.buffer[self.pos : end].split()
+        if optional and header[-1:] == [b"missing"]:
+            self.pos = end + 1
+            return None
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
             raise GitError(f"git cat-file could not read blob {sha}")
         size = int(header[2])

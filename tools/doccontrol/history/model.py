@@ -152,6 +152,9 @@ class DocumentHistory:
     # the version as it stood when document control began (pre-control history); not a
     # revision of the change history, but the version in force until the first approval
     baseline: Revision | None = None
+    # every confidentiality value the document carried in any version on the main branch, as
+    # written ("?" where it could not be read): what a withdrawn document was (publishing.py)
+    levels: tuple[str, ...] = ()
 
     @property
     def last_approved(self) -> Revision | None:

@@ -6,6 +6,7 @@ stable code and a message naming the commit, the document and the person."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -13,7 +14,7 @@ from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history import identities, signatures
 from doccontrol.history.gitread import Commit
-from doccontrol.history.model import Evidence, HistoryProblem, Person, Signature
+from doccontrol.history.model import ApprovalEvent, Evidence, HistoryProblem, Person, Signature
 
 # Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
 # A review the config requires (DC505/DC506 arise only under require_review) is part of the
@@ -76,6 +77,21 @@ def meta_texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
 def meta_text(meta: dict[str, Any] | None, key: str) -> str:
     value = (meta or {}).get(key)
     return str(value) if value is not None else ""
+
+
+def pending_controlled(events: Iterable[ApprovalEvent]) -> list[str]:
+    """Controlled files (configuration, .mailmap, schemas, published assets) whose latest
+    change on the main branch was not approved: the rules in force are not what the work
+    tree says."""
+    latest: dict[str, bool] = {}
+    for event in events:
+        for path in event.controlled:
+            refused = event.kind == "direct" or any(
+                p.code in APPROVAL_BLOCKING | {"DC516"} and p.document in (path, "")
+                for p in event.problems
+            )
+            latest[path] = not refused
+    return sorted(path for path, approved in latest.items() if not approved)
 
 
 def evidence(
@@ -207,7 +223,22 @@ def approval_problems(
         )
     if config.approval.require_review:
         needed_review = set(meta_texts(rules_meta, "reviewer"))
-        known = [r for r in reviewers if r.person_id]
+        known = []
+        for reviewer in (r for r in reviewers if r.person_id):
+            if not config.approval.allow_self_approval and any(
+                identities.same_person(reviewer, a) for a in authors
+            ):
+                problems.append(
+                    HistoryProblem(
+                        "DC503",
+                        f"{reviewer.name} reviewed {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                        commit.sha,
+                        doc_id,
+                        reviewer.email,
+                    )
+                )
+                continue
+            known.append(reviewer)
         if not known:
             problems.append(
                 HistoryProblem(

@@ -66,11 +66,15 @@ def mr_link(site: Site, revision_mr: Any) -> str:
     )
 
 
+NOT_PUBLISHED = "（未发布的文件）"
+
+
 def doc_link(site: Site, doc_id: str, from_src: str, text: str | None = None) -> str:
     src = site.src(doc_id)
     label = text if text is not None else doc_id
     if src is None:
-        return esc(label)
+        # a record or a form may name a document above the level: not even its id is shown
+        return esc(NOT_PUBLISHED if doc_id in site.hidden_ids else label)
     return link(relative_url(site.url(from_src), site.url(src)), label)
 
 
@@ -381,7 +385,7 @@ def trail_page(site: Site) -> str:
 def coverage_page(site: Site) -> str:
     src = model.COVERAGE_SRC
     published = list(site.documents.values())
-    rows = registers.coverage(published, site.repo.record_types, site.repo.clauses)
+    rows = registers.coverage(published, site.record_types, site.repo.clauses)
     cells, attrs = [], []
     for r in rows:
         docs = "、".join(doc_link(site, d, src) for d in r.documents) or "—"
@@ -389,7 +393,7 @@ def coverage_page(site: Site) -> str:
             "、".join(
                 link(
                     relative_url(site.url(src), site.url(model.form_src(t))),
-                    site.repo.record_types[t].name,
+                    site.record_types[t].name,
                 )
                 for t in r.record_types
             )
@@ -482,7 +486,7 @@ def _value_html(site: Site, value: Any, node: Any, from_src: str, schema: Any) -
 
 
 def record_page(site: Site, record: Record) -> str:
-    record_type = site.repo.record_types[record.type]
+    record_type = site.record_types[record.type]
     src = model.record_src(record)
     schema = record_type.schema
     props = schema.get("properties", {})
@@ -504,7 +508,7 @@ def records_index_page(site: Site) -> str:
     parts = ["本页按记录类型列出已发布的记录。每种记录都有由其 JSON Schema 生成的空白表单模板。"]
     by_type = registers.records_by_type(site.records)
     for type_id, record_type in sorted(
-        site.repo.record_types.items(), key=lambda kv: kv[1].procedure + kv[0]
+        site.record_types.items(), key=lambda kv: kv[1].procedure + kv[0]
     ):
         form = link(relative_url(site.url(src), site.url(model.form_src(type_id))), "表单模板")
         procedure = doc_link(site, record_type.procedure, src)
@@ -647,12 +651,15 @@ def home_page(site: Site) -> str:
             + "</ul>"
         )
     if site.problems:
+        shown = site.public_problems[:50]
+        unpublished = len(site.problems) - len(site.public_problems)
         parts.append(
             "## 校验问题\n\n<ul>"
             + "".join(
                 f"<li><code>{esc(p.path)}:{p.line}</code> {esc(p.code)} {esc(p.message)}</li>"
-                for p in site.problems[:50]
+                for p in shown
             )
+            + (f"<li>另有 {unpublished} 个问题位于未发布的文件中</li>" if unpublished else "")
             + "</ul>"
         )
     return "\n\n".join(parts) + "\n"
@@ -669,13 +676,13 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
         model.RECORDS_SRC: ("记录索引", records_index_page(site)),
     }
     for record in site.records:
-        if record.type in site.repo.record_types:
-            title_field = site.repo.record_types[record.type].title_field
+        if record.type in site.record_types:
+            title_field = site.record_types[record.type].title_field
             pages[model.record_src(record)] = (
                 f"{record.id} {record.data.get(title_field, '')}".strip(),
                 record_page(site, record),
             )
-    for type_id, record_type in site.repo.record_types.items():
+    for type_id, record_type in site.record_types.items():
         pages[model.form_src(type_id)] = (f"{record_type.name}表单", form_page(site, record_type))
     return pages
 
@@ -708,6 +715,6 @@ def navigation(site: Site) -> list[dict[str, Any]]:
             ]
         }
     )
-    forms = [{esc(rt.name): model.form_src(t)} for t, rt in sorted(site.repo.record_types.items())]
+    forms = [{esc(rt.name): model.form_src(t)} for t, rt in sorted(site.record_types.items())]
     nav.append({"记录": [{"记录索引": model.RECORDS_SRC}, {"表单模板": forms}]})
     return nav
