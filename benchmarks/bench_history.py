@@ -67,10 +67,28 @@ def timed(command: list[str], cwd: Path, repeat: int = 3) -> float:
     return min(runs)
 
 
-def process(command: list[str], cwd: Path, before: list[str] | None = None) -> tuple[float, float]:
-    """Seconds and peak memory (MB) of one whole process; ``before``: paths removed first."""
-    for path in before or []:
-        shutil.rmtree(cwd / path, ignore_errors=True)
+def history_cache(repo: Path) -> list[Path]:
+    """Where the history cache lives: the Git directory (`git rev-parse --git-path
+    doccontrol`), or .cache/doccontrol in earlier versions. The schema marks stay."""
+    git_path = subprocess.run(
+        ["git", "rev-parse", "--git-path", "doccontrol"],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    folder = repo / git_path
+    inside = [p for p in folder.iterdir() if p.name != "valid-schemas"] if folder.is_dir() else []
+    return [repo / ".cache/doccontrol", *inside]
+
+
+def process(command: list[str], cwd: Path, cold: bool = False) -> tuple[float, float]:
+    """Seconds and peak memory (MB) of one whole process; ``cold``: no history cache."""
+    for path in history_cache(cwd) if cold else []:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
     start = time.perf_counter()
     child = subprocess.Popen(
         command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=ENV
@@ -82,10 +100,8 @@ def process(command: list[str], cwd: Path, before: list[str] | None = None) -> t
     return seconds, usage.ru_maxrss / 1024
 
 
-def best(
-    command: list[str], cwd: Path, repeat: int, before: list[str] | None = None
-) -> tuple[float, float]:
-    runs = [process(command, cwd, before) for _ in range(repeat)]
+def best(command: list[str], cwd: Path, repeat: int, cold: bool = False) -> tuple[float, float]:
+    runs = [process(command, cwd, cold) for _ in range(repeat)]
     return min(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -140,10 +156,9 @@ def shape_rows(shape: str, docs: int, commits: int, sample_size: int) -> tuple[P
         for p in sample
     ]
     baseline = statistics.mean(per_file) * len(paths)
-    cache = [".cache/doccontrol"]
     log_all = [*DOCCONTROL, "log", "--all", "--format", "json"]
-    process(log_all, repo, cache)  # warm-up: bytecode, the page cache
-    cold, cold_mb = best(log_all, repo, 3, cache)
+    process(log_all, repo, cold=True)  # warm-up: bytecode, the page cache
+    cold, cold_mb = best(log_all, repo, 3, cold=True)
     warm, warm_mb = best(log_all, repo, 3)
     doc_id = "SM-P-18" if shape == "procedures" else "SM-P-0018"
     one, one_mb = best([*DOCCONTROL, "log", doc_id], repo, 3)
