@@ -1,7 +1,8 @@
 """Site build overhead of the doccontrol plugin, side by side in one run with a plain Material
 build of the same pages and with the usual Git plugins.
 
-    python benchmarks/bench_site.py [--docs 1000] [--commits 4000]
+    python benchmarks/bench_site.py [--docs 1000] [--commits 4000] [--shape procedures]
+                                    [--no-git-plugins]
 
 On a generated repository (benchmarks/generate_repo.py), each build in a fresh process:
 - plain: Material and its search plugin only;
@@ -87,18 +88,22 @@ def main() -> None:
     )
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=4000)
+    parser.add_argument("--shape", choices=("procedures", "synthetic"), default="procedures")
+    parser.add_argument(
+        "--no-git-plugins", action="store_true", help="leave out the (slow) Git plugins' build"
+    )
     args = parser.parse_args()
     for module, package in (
         ("mkdocs_git_revision_date_localized_plugin", "mkdocs-git-revision-date-localized-plugin"),
         ("mkdocs_git_authors_plugin", "mkdocs-git-authors-plugin"),
     ):
-        if importlib.util.find_spec(module) is None:
+        if not args.no_git_plugins and importlib.util.find_spec(module) is None:
             subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", package], check=True)
     from generate_repo import generate
 
-    repo = ROOT / f"build/bench/site-{args.docs}x{args.commits}"
+    repo = ROOT / f"build/bench/site-{args.shape}-{args.docs}x{args.commits}"
     if not (repo / ".git").is_dir():
-        generate(repo, args.docs, args.commits)
+        generate(repo, args.docs, args.commits, shape=args.shape)
     if not (repo / "schemas").exists():
         shutil.copytree(ROOT / "schemas", repo / "schemas")
     for name, text in VARIANTS.items():
@@ -108,8 +113,8 @@ def main() -> None:
     plain = build(repo, "plain", out)
     cold = build(repo, "doccontrol", out)
     warm = build(repo, "doccontrol", out)
-    git = build(repo, "gitplugins", out)
-    page = next((repo / "docs").rglob("*.md"))
+    git = None if args.no_git_plugins else build(repo, "gitplugins", out)
+    page = next((repo / "docs/procedures").rglob("*.md"))
     dirty_plain = float(
         subprocess.run(
             [sys.executable, "-c", DIRTY, str(repo / "mkdocs-plain.yml"), str(page), str(out)],
@@ -136,7 +141,8 @@ def main() -> None:
         ("doccontrol, warm", warm),
         ("git-revision-date-localized + git-authors", git),
     ):
-        print(f"| {name} | {seconds:.1f} | {100 * (seconds / plain - 1):+.0f} % |")
+        if seconds is not None:
+            print(f"| {name} | {seconds:.1f} | {100 * (seconds / plain - 1):+.0f} % |")
     print(f"| one page rebuilt (dirty), plain | {dirty_plain:.2f} | |")
     print(f"| one page rebuilt (dirty), doccontrol | {dirty_ours:.2f} | |")
 

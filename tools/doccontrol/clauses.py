@@ -13,7 +13,7 @@ def load_catalogue() -> dict[str, Clause]:
     text = (
         resources.files("doccontrol").joinpath("data/iso20000-2018-clauses.yml").read_text("utf-8")
     )
-    data = YAML(typ="safe", pure=True).load(text)
+    data = YAML(typ="safe").load(text)  # the C loader where installed: 5× faster
     return {str(c["id"]): Clause(str(c["id"]), c["zh"], c["en"]) for c in data["clauses"]}
 
 

@@ -317,6 +317,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             return html
         return sanitize.clean(html)
 
+    def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
+        # `mkdocs serve` watches docs_dir and mkdocs.yml; the site also shows the records,
+        # the schemas (forms, record index) and doccontrol.yml (people, roles, publishing)
+        for name in ("records", "schemas", "doccontrol.yml"):
+            if (self.root / name).exists():
+                server.watch(str(self.root / name))
+        return server
+
 
 def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()

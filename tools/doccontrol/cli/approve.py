@@ -8,20 +8,15 @@ not author the change, and the reviewer (--reviewer) holds a reviewer role. Then
 from __future__ import annotations
 
 import argparse
-import subprocess
-import tempfile
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from doccontrol.cli.output import UsageError
-from doccontrol.config import Config, Person
-from doccontrol.history.gitread import GitReader
-from doccontrol.history.identities import parse_ident, trailers
-from doccontrol.history.rules import meta_texts, version_verdict
-from doccontrol.load import frontmatter_fast, repository
-from doccontrol.load.frontmatter import FrontMatterSplit, split
-from doccontrol.paths import DOC_PATH
-from doccontrol.validate.check import check
+
+if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
+    import subprocess
+    from pathlib import Path
+
+    from doccontrol.config import Config, Person
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -49,6 +44,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
+    import subprocess
+
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
         raise UsageError(f"git {' '.join(args)} failed: {result.stderr.strip()}")
@@ -56,6 +53,8 @@ def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedPro
 
 
 def _find_person(config: Config, who: str) -> Person | None:
+    from doccontrol.history.identities import parse_ident
+
     needle = who.strip().lower()
     _, email = parse_ident(who)
     for person in config.people:
@@ -67,6 +66,9 @@ def _find_person(config: Config, who: str) -> Person | None:
 
 
 def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] | None:
+    from doccontrol.load import frontmatter_fast
+    from doccontrol.load.frontmatter import FrontMatterSplit, split
+
     if data is None:
         return None
     parts = split(path, data.decode("utf-8", "replace"))
@@ -76,6 +78,16 @@ def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] 
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    import tempfile
+    from pathlib import Path
+
+    from doccontrol.history.gitread import GitReader
+    from doccontrol.history.identities import parse_ident, trailers
+    from doccontrol.history.rules import meta_texts, version_verdict
+    from doccontrol.load import repository
+    from doccontrol.paths import DOC_PATH
+    from doccontrol.validate.check import check
+
     repo = repository.load(root, only=set())
     config = repo.config
     if config is None:

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from doccontrol import auditpack
-from doccontrol.cli.output import UsageError, parse_date_arg, progress, write_atomic
-from doccontrol.cli.registers import xlsx_bytes
-from doccontrol.history.gitread import GitError, GitReader
-from doccontrol.history.load import load_history
-from doccontrol.load import repository
+from doccontrol.cli.output import (
+    UsageError,
+    parse_date_arg,
+    progress,
+    require_extra,
+    write_atomic,
+)
+
+if TYPE_CHECKING:  # annotations only (startup time)
+    from pathlib import Path
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -42,6 +45,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    import datetime
+    from pathlib import Path
+
+    from doccontrol import auditpack
+
     if args.verify:
         problems = auditpack.verify(Path(args.verify))
         for problem in problems:
@@ -52,10 +60,16 @@ def run(args: argparse.Namespace, root: Path) -> int:
         return 1 if problems else 0
     if not (args.start and args.end and args.output):
         raise UsageError("give --from DATE --to DATE -o FILE.zip (or --verify FILE.zip)")
+    require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
     start = datetime.date.fromisoformat(parse_date_arg(args.start, "--from") or "")
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:
         raise UsageError(f"--to {end} is before --from {start}")
+    from doccontrol.cli.registers import xlsx_bytes
+    from doccontrol.history.gitread import GitError, GitReader
+    from doccontrol.history.load import load_history
+    from doccontrol.load import repository
+
     repo = repository.load(root)
     config = repo.config
     if config is None:

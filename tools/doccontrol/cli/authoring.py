@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime
-import subprocess
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from doccontrol import authoring, versions
-from doccontrol.authoring import AuthoringError
 from doccontrol.cli.output import UsageError, parse_date_arg, write_atomic
-from doccontrol.config import Config
-from doccontrol.load import repository
-from doccontrol.load.repository import Repository
+
+if TYPE_CHECKING:  # the core is imported by the commands that run it (startup time)
+    from pathlib import Path
+
+    from doccontrol.config import Config
+    from doccontrol.load.repository import Repository
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -65,6 +64,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _repo(root: Path) -> tuple[Repository, Config]:
+    from doccontrol.load import repository
+
     repo = repository.load(root, only=set())
     if repo.config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
@@ -72,6 +73,8 @@ def _repo(root: Path) -> tuple[Repository, Config]:
 
 
 def _my_department(root: Path, config: Config) -> str | None:
+    import subprocess
+
     email = subprocess.run(
         ["git", "config", "user.email"], cwd=root, capture_output=True, text=True, check=False
     ).stdout.strip()
@@ -80,6 +83,12 @@ def _my_department(root: Path, config: Config) -> str | None:
 
 
 def run_new(args: argparse.Namespace, root: Path) -> int:
+    import datetime
+    from pathlib import Path
+
+    from doccontrol import authoring, versions
+    from doccontrol.authoring import AuthoringError
+
     repo, config = _repo(root)
     doc_type = config.document_types.get(args.type)
     if doc_type is None:
@@ -114,6 +123,11 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_new_record(args: argparse.Namespace, root: Path) -> int:
+    import datetime
+
+    from doccontrol import authoring
+    from doccontrol.authoring import AuthoringError
+
     repo, _ = _repo(root)
     record_type = repo.record_types.get(args.type)
     if record_type is None:
@@ -139,6 +153,9 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_bump(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol import authoring, versions
+    from doccontrol.authoring import AuthoringError
+
     repo, config = _repo(root)
     document = repo.document(args.doc_id)
     if document is None:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import os
-from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError, print_problems
-from doccontrol.config import CONFIG_FILE
-from doccontrol.load import repository
-from doccontrol.validate.check import check
 
+if TYPE_CHECKING:  # annotations only (startup time)
+    from pathlib import Path
+
+CONFIG_FILE = "doccontrol.yml"  # doccontrol.config.CONFIG_FILE, without importing the config model
 CHECKED_TOP = ("docs/", "records/", "schemas/")
 
 
@@ -27,6 +27,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _selection(root: Path, paths: list[str]) -> set[str] | None:
+    import os
+    from pathlib import Path, PurePosixPath
+
     if not paths:
         return None
     selected = set()
@@ -54,6 +57,9 @@ def _selection(root: Path, paths: list[str]) -> set[str] | None:
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.load import repository
+    from doccontrol.validate.check import check
+
     selected = _selection(root, args.paths)
     repo = repository.load(root, only=selected)
     problems = check(repo, selected)

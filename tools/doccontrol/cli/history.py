@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
@@ -15,18 +13,11 @@ from doccontrol.cli.output import (
     progress,
     table,
 )
-from doccontrol.history.gitread import GitError
-from doccontrol.history.load import load_history
-from doccontrol.history.model import (
-    CHANGE_HISTORY_HEADERS,
-    EVIDENCE_LABELS,
-    ApprovalEvent,
-    History,
-    Person,
-    Revision,
-)
-from doccontrol.load import repository
-from doccontrol.trail import filter_events, trail_rows
+
+if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
+    from pathlib import Path
+
+    from doccontrol.history.model import ApprovalEvent, History, Person, Revision
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -63,6 +54,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def history_for(root: Path, allow_shallow: bool) -> History:
+    from doccontrol.history.gitread import GitError
+    from doccontrol.history.load import load_history
+    from doccontrol.load import repository
+
     repo = repository.load(root, only=set())
     if repo.config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
@@ -86,6 +81,8 @@ def _day(iso: str) -> str:
 
 
 def log_row(revision: Revision) -> list[str]:
+    from doccontrol.history.model import EVIDENCE_LABELS
+
     change = (
         revision.change
         if revision.kind != "review"
@@ -111,6 +108,8 @@ def log_row(revision: Revision) -> list[str]:
 def run_log(args: argparse.Namespace, root: Path) -> int:
     if args.all == bool(args.doc_id):
         raise UsageError("give one DOC_ID, or --all")
+    from doccontrol.history.model import CHANGE_HISTORY_HEADERS
+
     history = history_for(root, args.allow_shallow)
     if args.all:
         docs = sorted(history.documents.values(), key=lambda d: d.id)
@@ -159,6 +158,11 @@ def _print_notices(history: History) -> None:
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
+    import csv
+    import io
+
+    from doccontrol.trail import filter_events, trail_rows
+
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
     history = history_for(root, args.allow_shallow)

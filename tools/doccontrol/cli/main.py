@@ -1,4 +1,9 @@
-"""Entry point: ``doccontrol COMMAND ...``. Exit 0 clean, 1 problems found, 2 usage or environment."""
+"""Entry point: ``doccontrol COMMAND ...``. Exit 0 clean, 1 problems found, 2 usage or
+environment, 130 interrupted (Ctrl-C).
+
+Only argparse and the command modules' parsers are imported up front; each command imports the
+core it runs (GitPython, jsonschema, ruamel, openpyxl…) when it runs, so ``--version`` and
+``--help`` answer at once."""
 
 from __future__ import annotations
 
@@ -6,13 +11,10 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from doccontrol import __version__
 from doccontrol.cli import approve, audit, authoring, check, forge, history, registers, workflow
 from doccontrol.cli.output import UsageError
-from doccontrol.history.gitread import GitError
-from doccontrol.load.repository import RepositoryError, find_root
 
 COMMANDS = (check, history, registers, authoring, workflow, approve, audit, forge)
 
@@ -35,8 +37,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # 128 + SIGINT, as shells report an interrupted command
+        print("\ndoccontrol: interrupted", file=sys.stderr)
+        return 130
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from pathlib import Path
+
+    from doccontrol.load.repository import RepositoryError, find_root
+
     try:
         if getattr(args, "without_repository", lambda a: False)(args):
             root = Path.cwd()  # e.g. an auditor verifying a pack needs no compliance repository
@@ -44,15 +59,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             root = find_root(Path(args.repo) if args.repo else Path.cwd())
         code: int = args.run(args, root)
         return code
-    except (UsageError, RepositoryError, GitError) as exc:
+    except (UsageError, RepositoryError) as exc:
         print(f"doccontrol: error: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("doccontrol: interrupted", file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: a message, never a traceback
+        if _is_git_error(exc):
+            print(f"doccontrol: error: {exc}", file=sys.stderr)
+            return 2
         if os.environ.get("DOCCONTROL_DEBUG"):
             raise
         print(
@@ -61,3 +76,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+
+
+def _is_git_error(exc: Exception) -> bool:
+    """A GitError (git missing, not a repository…), without importing the Git reader for
+    commands that never read Git: one can only have been raised if its module was loaded."""
+    gitread = sys.modules.get("doccontrol.history.gitread")
+    return gitread is not None and isinstance(exc, gitread.GitError)

@@ -2,24 +2,44 @@
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from doccontrol.atomic import write_atomic
-from doccontrol.problems import Problem
+if TYPE_CHECKING:  # annotations only: the commands import what they run (startup time)
+    from pathlib import Path
 
-__all__ = ["write_atomic"]  # the commands import it from here with the other output helpers
+    from doccontrol.problems import Problem
 
 
 class UsageError(Exception):
     """Bad arguments or environment: exit code 2, one clear line."""
 
 
+def require_extra(module: str, extra: str, what: str) -> None:
+    """A command that needs an optional dependency says which extra installs it (exit 2)."""
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise UsageError(
+            f"{what} needs the {extra} extra, which is not installed: pip install 'doccontrol[{extra}]'"
+        ) from None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """doccontrol.atomic.write_atomic, imported when a command writes a file."""
+    from doccontrol.atomic import write_atomic as write
+
+    write(path, data)
+
+
 def print_problems(problems: Sequence[Problem], fmt: str, files: int) -> None:
+    import json
+
     if fmt == "json":
         print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
         return
@@ -36,6 +56,8 @@ def print_problems(problems: Sequence[Problem], fmt: str, files: int) -> None:
 
 
 def dumps_json(data: Any) -> str:
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 

@@ -4,27 +4,24 @@ and auditors ask for."""
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
-import io
-import re
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from doccontrol import registers
 from doccontrol.cli.output import (
     UsageError,
     dumps_json,
     parse_date_arg,
     progress,
+    require_extra,
     table,
     write_atomic,
 )
-from doccontrol.history.gitread import GitError
-from doccontrol.history.load import load_history
-from doccontrol.history.model import History
-from doccontrol.load import repository
-from doccontrol.load.repository import Repository
+
+if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
+    from pathlib import Path
+
+    from doccontrol.history.model import History
+    from doccontrol.load.repository import Repository
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -53,6 +50,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 def loaded(root: Path) -> tuple[Repository, History | None]:
     """The repository and, when it is a Git repository with history, its history."""
+    from doccontrol.history.gitread import GitError
+    from doccontrol.history.load import load_history
+    from doccontrol.load import repository
+
     repo = repository.load(root)
     if repo.config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
@@ -68,6 +69,9 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
 
 
 def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> bytes:
+    import datetime
+    import io
+
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -94,6 +98,8 @@ def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> b
 
 def _fixed_zip_times(data: bytes) -> bytes:
     """The same zip with every entry dated 1980-01-01 (openpyxl stamps the current time)."""
+    import io
+    import re
     import zipfile
 
     out = io.BytesIO()
@@ -112,6 +118,9 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(headers)
@@ -120,6 +129,12 @@ def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def run_register(args: argparse.Namespace, root: Path) -> int:
+    from pathlib import Path
+
+    from doccontrol import registers
+
+    if args.format == "xlsx":
+        require_extra("openpyxl", "xlsx", "register --format xlsx")
     repo, history = loaded(root)
     rows = registers.document_rows(repo, history)
     cells = [registers.register_cells(r) for r in rows]
@@ -146,6 +161,10 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_review_due(args: argparse.Namespace, root: Path) -> int:
+    import datetime
+
+    from doccontrol import registers
+
     if args.within < 0:
         raise UsageError("--within takes a number of days, 0 or more")
     today = datetime.date.fromisoformat(
@@ -190,6 +209,9 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_coverage(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol import registers
+    from doccontrol.load import repository
+
     repo = repository.load(root)
     rows = registers.coverage(repo.documents, repo.record_types, repo.clauses)
     uncovered = [r for r in rows if r.leaf and not r.covered]

@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import datetime
-import subprocess
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doccontrol.cli.history import history_for
 from doccontrol.cli.output import UsageError, parse_date_arg, print_problems
-from doccontrol.history import content
-from doccontrol.history.gitread import GitError, GitReader
-from doccontrol.history.rules import version_verdict
-from doccontrol.load import frontmatter_fast, repository
-from doccontrol.load.frontmatter import FrontMatterSplit, split
-from doccontrol.problems import Problem
-from doccontrol.publishing import is_document_path
+
+if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
+    from pathlib import Path
+
+    from doccontrol.history.gitread import GitReader
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -39,6 +35,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _reader(root: Path) -> GitReader:
+    from doccontrol.history.gitread import GitError, GitReader
+
     try:
         return GitReader(root)
     except GitError as exc:
@@ -46,6 +44,10 @@ def _reader(root: Path) -> GitReader:
 
 
 def run_show(args: argparse.Namespace, root: Path) -> int:
+    import datetime
+
+    from doccontrol.history import content
+
     day = datetime.date.fromisoformat(parse_date_arg(args.as_of, "--as-of") or "")
     history = history_for(root, allow_shallow=False)
     doc = history.documents.get(args.doc_id)
@@ -73,11 +75,15 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
 
 
 def _body(text: str, path: str) -> str:
+    from doccontrol.load.frontmatter import FrontMatterSplit, split
+
     parts = split(path, text)
     return parts.body if isinstance(parts, FrontMatterSplit) else text
 
 
 def run_diff(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.history import content
+
     history = history_for(root, allow_shallow=False)
     doc = history.documents.get(args.doc_id)
     if doc is None:
@@ -110,12 +116,21 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
 
 
 def _git(root: Path, *args: str) -> str:
+    import subprocess
+
     return subprocess.run(
         ["git", *args], cwd=root, capture_output=True, text=True, check=False
     ).stdout.strip()
 
 
 def run_check_versions(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.history.gitread import GitError
+    from doccontrol.history.rules import version_verdict
+    from doccontrol.load import frontmatter_fast, repository
+    from doccontrol.load.frontmatter import FrontMatterSplit, split
+    from doccontrol.problems import Problem
+    from doccontrol.publishing import is_document_path
+
     repo = repository.load(root, only=set())
     config = repo.config
     if config is None:
@@ -192,6 +207,12 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
 
 def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
     """id → path of every document in ``commit`` (one ls-tree, one cat-file batch)."""
+    import subprocess
+
+    from doccontrol.load import frontmatter_fast
+    from doccontrol.load.frontmatter import FrontMatterSplit, split
+    from doccontrol.publishing import is_document_path
+
     listing = subprocess.run(
         ["git", "ls-tree", "-r", "-z", commit, "--", "docs"],
         cwd=root,

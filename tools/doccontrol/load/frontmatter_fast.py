@@ -31,6 +31,26 @@ _WANTED = re.compile(
     re.MULTILINE,
 )
 _FLOW_SPECIAL = re.compile(r"[\[\]{}\"'&*]")
+# Plain scalars YAML 1.2 (as ruamel resolves it) reads as something other than text: booleans,
+# numbers, null, dates, '<<' and '='. The reader returns text only, so it declines these.
+_NOT_TEXT = re.compile(
+    r"""(?:true|True|TRUE|false|False|FALSE
+    |[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+    |[-+]?(?:[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)
+    |[-+]?\.[0-9_]+(?:[eE][-+][0-9]+)?
+    |[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)
+    |[-+]?0b[0-1_]+|[-+]?0o?[0-7_]+|[-+]?[0-9_]+|[-+]?0x[0-9a-fA-F_]+
+    |<<|~|null|Null|NULL|=
+    |[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]
+    |[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?(?:[Tt]|[ \t]+)[0-9][0-9]?:[0-9][0-9]:[0-9][0-9]
+     (?:\.[0-9]*)?(?:[ \t]*(?:Z|[-+][0-9][0-9]?(?::[0-9][0-9])?))?)""",
+    re.VERBOSE,
+)
+# A comment starts at a '#' after a space or a tab.
+_COMMENT = re.compile(r"[ \t]#")
+# A needed key's value continued on the next lines (indented, maybe after blank lines): a
+# multi-line plain scalar, which the real parser folds.
+_CONTINUED = re.compile(r"\n(?:[ \t]*\n)*[ \t]+[^\s#]")
 
 
 def _scalar(raw: str) -> str | None:
@@ -61,10 +81,10 @@ def _scalar(raw: str) -> str | None:
         return body.replace("''", "'")
     if text[0] in "[]{}&*!|>%@`?,":
         return None
-    hash_at = text.find(" #")
-    if hash_at >= 0:
-        text = text[:hash_at].rstrip()
-    if ": " in text or text.endswith(":"):
+    comment = _COMMENT.search(text)
+    if comment is not None:
+        text = text[: comment.start()].rstrip()
+    if ": " in text or ":\t" in text or text.endswith(":") or _NOT_TEXT.fullmatch(text):
         return None
     return text
 
@@ -75,12 +95,14 @@ def _flow_list(raw: str) -> list[str] | None:
     if not text.startswith("[") or hash_at < 0 or text[hash_at + 1 :].strip()[:1] not in ("", "#"):
         return None
     inner = text[1:hash_at]
-    if _FLOW_SPECIAL.search(inner):
+    if _FLOW_SPECIAL.search(inner) or "#" in inner or ":" in inner:
         return None
     items = [item.strip() for item in inner.split(",")]
     if items and items[-1] == "":
         items.pop()
-    return items if all(items) else None
+    if not all(items) or any(_NOT_TEXT.fullmatch(item) for item in items):
+        return None
+    return items
 
 
 def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any] | None:
@@ -94,9 +116,12 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
     if _ODD_TOP.search(lines):
         return _read_lines(yaml_text)
     out: dict[str, Any] = {}
-    for key, raw_value in _WANTED.findall(lines):
+    for match in _WANTED.finditer(lines):
+        key, raw_value = match[1], match[2] or ""
         if key in FULL_PARSE_KEYS or key in out:
             return None  # legacy history, or a duplicate key: the real parser judges
+        if raw_value.strip()[:1] not in ("", "#") and _CONTINUED.match(lines, match.end()):
+            return None  # a value continued on the next lines
         value: Any = values.get(raw_value) if values is not None else None
         if value is None:
             raw = raw_value.strip()
@@ -109,6 +134,18 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
                 values[raw_value] = value
         out[key] = list(value) if isinstance(value, list) else value  # never share a list
     return out
+
+
+def _continued(lines: list[str], index: int) -> bool:
+    """Whether the value on the line before ``index`` goes on (indented lines, maybe after
+    blank ones): a multi-line plain scalar, which the real parser folds."""
+    while index < len(lines) and not lines[index].strip():
+        index += 1
+    return (
+        index < len(lines)
+        and lines[index][:1] in (" ", "\t")
+        and not lines[index].lstrip().startswith("#")
+    )
 
 
 def _read_lines(yaml_text: str) -> dict[str, Any] | None:
@@ -135,11 +172,12 @@ def _read_lines(yaml_text: str) -> dict[str, Any] | None:
             continue
         if raw.strip() and not raw.strip().startswith("#"):
             value: Any = _flow_list(raw) if raw.strip().startswith("[") else _scalar(raw)
-            if value is None:
+            if value is None or _continued(lines, index):
                 return None
             out[key] = value
             continue
         items: list[str] = []
+        item_indent = 0
         while index < len(lines) and (
             lines[index].startswith((" ", "-")) or not lines[index].strip()
         ):
@@ -150,6 +188,10 @@ def _read_lines(yaml_text: str) -> dict[str, Any] | None:
             item = _PLAIN_ITEM.match(item_line)
             if not item:
                 return None
+            indent = len(item_line) - len(item_line.lstrip(" "))
+            if items and indent != item_indent:
+                return None  # a deeper line continues the item above: the parser folds it
+            item_indent = indent
             scalar = _scalar(item[1])
             if scalar is None:
                 return None

@@ -20,7 +20,7 @@ from doccontrol.load import text, yaml_source
 from doccontrol.load.yaml_source import Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
 from doccontrol.problems import Problem
-from doccontrol.validate.schema import make_validator, validate
+from doccontrol.validate.schema import make_validator, schema_error, validate
 
 DOCS_DIR = "docs"
 RECORDS_DIR = "records"
@@ -183,10 +183,8 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
             *problems,
             Problem(rel, 1, 1, "DC403", "a record schema must be a JSON object"),
         ]
-    try:
-        make_validator(schema).check_schema(schema)
-    except Exception as exc:  # jsonschema raises SchemaError with a plain message
-        message = str(getattr(exc, "message", exc)).replace("\n", " ")
+    message = schema_error(schema, data, root)  # remembered by content hash under .git
+    if message is not None:
         return None, [*problems, Problem(rel, 1, 1, "DC403", f"not a valid JSON Schema: {message}")]
     block = schema.get("x-doccontrol")
     line, col = loaders.line_of_key(raw, "x-doccontrol")

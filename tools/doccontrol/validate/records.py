@@ -86,15 +86,14 @@ def check_record(
             )
         )
     for here, kind, value in references(record_type.schema, record.data):
-        line, col = record.positions.of_value(here)
         field = ".".join(str(p) for p in here)
+        # positions only for a link that does not resolve: finding them parses the file again
         if kind == "document":
             if value not in documents.by_id:
                 problems.append(
                     Problem(
                         record.path,
-                        line,
-                        col,
+                        *record.positions.of_value(here),
                         "DC305",
                         f"{field} names document {value}, which does not exist",
                     )
@@ -110,8 +109,7 @@ def check_record(
                 problems.append(
                     Problem(
                         record.path,
-                        line,
-                        col,
+                        *record.positions.of_value(here),
                         "DC307",
                         f"{field} names {kind} '{value}', which is not defined",
                     )
@@ -120,8 +118,7 @@ def check_record(
             problems.append(
                 Problem(
                     record.path,
-                    line,
-                    col,
+                    *record.positions.of_value(here),
                     "DC304",
                     f"{field} names {kind} record {value}, which does not exist",
                 )

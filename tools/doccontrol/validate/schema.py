@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from jsonschema import Draft202012Validator, FormatChecker
@@ -47,6 +50,58 @@ def format_checker() -> FormatChecker:
 
 def make_validator(schema: Mapping[str, Any]) -> Draft202012Validator:
     return Draft202012Validator(schema, format_checker=format_checker())
+
+
+# A record schema found valid against the JSON Schema metaschema is remembered by a hash of its
+# bytes, so the metaschema check (about 15 ms a schema, 0.3 s for the shipped 23) runs once per
+# content, not in every command. The marks live in the Git directory (`git rev-parse --git-path
+# doccontrol`), never in the work tree: nothing to commit, nothing an author could push.
+_VALID_MARKS = "doccontrol/valid-schemas"
+
+
+def git_path(root: Path, name: str) -> Path | None:
+    """``git rev-parse --git-path NAME`` for the repository at ``root``, found by reading
+    ``.git`` (a folder, or a worktree's ``gitdir:`` file) instead of starting git; None
+    outside a Git repository."""
+    if os.environ.get("GIT_DIR"):
+        return Path(os.environ["GIT_DIR"]) / name
+    for folder in (root, *root.parents):
+        dot_git = folder / ".git"
+        if dot_git.is_dir():
+            return dot_git / name
+        if dot_git.is_file():
+            try:
+                first = dot_git.read_text(encoding="utf-8").split("\n", 1)[0]
+            except (OSError, UnicodeDecodeError):
+                return None
+            if not first.startswith("gitdir: "):
+                return None
+            target = Path(first.removeprefix("gitdir: ").strip())
+            return (target if target.is_absolute() else folder / target) / name
+    return None
+
+
+def schema_error(schema: Mapping[str, Any], raw: bytes, root: Path) -> str | None:
+    """Why ``schema`` (read from the bytes ``raw``) is not a valid JSON Schema 2020-12, or None.
+
+    A verdict of valid is kept as an empty file named by the hash of the bytes under the Git
+    directory; a schema whose bytes changed is checked again."""
+    marks = git_path(root, _VALID_MARKS)
+    meta_id = str(Draft202012Validator.META_SCHEMA.get("$id", ""))
+    mark = hashlib.sha256(meta_id.encode() + b"\0" + raw).hexdigest()
+    if marks is not None and (marks / mark).is_file():
+        return None
+    try:
+        make_validator(schema).check_schema(schema)
+    except Exception as exc:  # jsonschema raises SchemaError with a plain message
+        return str(getattr(exc, "message", exc)).replace("\n", " ")
+    if marks is not None:
+        try:  # an empty file cannot be half-written; a failure only costs the next run a check
+            marks.mkdir(parents=True, exist_ok=True)
+            (marks / mark).touch()
+        except OSError:
+            pass
+    return None
 
 
 def _where(path: Iterable[str | int]) -> str:
