@@ -189,6 +189,7 @@ class _Deriver:
         self.since_off_line: str | None = None  # control_since names a commit off the line
         self.since_unknown = False  # the tip's doccontrol.yml cannot be read
         self.line_problems: list[HistoryProblem] = []
+        self.shallow = False  # read with --allow-shallow: the history is marked incomplete
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
         # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
         self.notes: dict[str, Note] = {}
@@ -378,6 +379,10 @@ class _Deriver:
                     )
                 )
         precontrol = is_precontrol(commit)  # asked of every commit, in order
+        if self.shallow and not commit.parents:
+            # a shallow clone's oldest commit stands for everything before it: its "changes"
+            # are the whole tree, which is the baseline here, not a change anyone made
+            precontrol = True
         if self.config_blob is None:
             # before any config was committed there are no rules to judge by: the first
             # config on the line stands from its own commit (trust has to begin somewhere)
@@ -1102,6 +1107,7 @@ def _derive(
             if since is None:
                 commits = reader.first_parent_commits(tip)
             deriver.since_unknown = deriver_since_unknown
+            deriver.shallow = shallow
             precontrol = _precontrol_test(reader, tip_config, deriver, tip)
             deriver.notes = reader.notes(notes_tip) if notes_tip else {}
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
