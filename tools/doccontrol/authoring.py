@@ -135,11 +135,8 @@ def bump_front_matter(
 ) -> tuple[str, str, str]:
     """(new file text, old version, new version): only the version value changes; comments,
     key order, quoting and the body are kept byte for byte."""
-    parts = split(path, text)
-    if isinstance(parts, Problem):
-        raise AuthoringError(parts.message)
-    assert isinstance(parts, FrontMatterSplit)
-    match = re.search(r"^(version:[ \t]*)(['\"]?)([^'\"\s#]+)\2", parts.yaml_text, re.MULTILINE)
+    parts = _split(text, path)
+    match = _value(parts.yaml_text, "version")
     if not match:
         raise AuthoringError(f"{path}: no 'version:' line in the front matter")
     old = versions.parse(match[3], scheme)
@@ -149,15 +146,49 @@ def bump_front_matter(
         new = versions.bump(old, kind)
     except ValueError as exc:
         raise AuthoringError(str(exc)) from None
-    yaml_text = parts.yaml_text[: match.start(3)] + str(new) + parts.yaml_text[match.end(3) :]
-    # the round-trip parser must still read the result the same way, with only the version changed
+    return set_front_matter(text, path, "version", str(new)), str(old), str(new)
+
+
+def _split(text: str, path: str) -> FrontMatterSplit:
+    parts = split(path, text)
+    if isinstance(parts, Problem):
+        raise AuthoringError(parts.message)
+    assert isinstance(parts, FrontMatterSplit)
+    return parts
+
+
+def _value(yaml_text: str, key: str) -> re.Match[str] | None:
+    return re.search(rf"^({re.escape(key)}:[ \t]*)(['\"]?)([^'\"\s#]+)\2", yaml_text, re.MULTILINE)
+
+
+def front_matter_value(text: str, path: str, key: str) -> str:
+    """A plain front-matter value as written ("" when absent)."""
+    match = _value(_split(text, path).yaml_text, key)
+    return match[3] if match else ""
+
+
+def set_front_matter(text: str, path: str, key: str, value: str) -> str:
+    """The file with one plain front-matter value set (added after ``status:`` when absent);
+    comments, key order, quoting and the body are kept byte for byte, and the round-trip
+    parser confirms nothing else moved."""
+    parts = _split(text, path)
+    yaml_text = parts.yaml_text
+    match = _value(yaml_text, key)
+    if match:
+        yaml_text = yaml_text[: match.start(3)] + value + yaml_text[match.end(3) :]
+    else:
+        anchor = re.search(r"^status:.*\n", yaml_text, re.MULTILINE) or re.search(
+            r"^version:.*\n", yaml_text, re.MULTILINE
+        )
+        at = anchor.end() if anchor else len(yaml_text)
+        yaml_text = yaml_text[:at] + f"{key}: {value}\n" + yaml_text[at:]
     round_trip = YAML()
     before, after = round_trip.load(parts.yaml_text), round_trip.load(yaml_text)
-    if after.get("version") != str(new) or {k: v for k, v in after.items() if k != "version"} != {
-        k: v for k, v in before.items() if k != "version"
+    if str(after.get(key)) != value or {k: v for k, v in after.items() if k != key} != {
+        k: v for k, v in before.items() if k != key
     }:
-        raise AuthoringError(f"{path}: could not change the version without changing anything else")
+        raise AuthoringError(f"{path}: could not change {key} without changing anything else")
     lines = text.split("\n")
     head = "\n".join(lines[: parts.yaml_first_line - 1])
     tail = "\n".join(lines[parts.body_first_line - 2 :])
-    return f"{head}\n{yaml_text}{tail}", str(old), str(new)
+    return f"{head}\n{yaml_text}{tail}"

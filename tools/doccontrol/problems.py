@@ -84,6 +84,7 @@ CODES: dict[str, str] = {
     "DC517": "control-since-moved",
     "DC518": "history-rewritten",
     "DC519": "committed-cache",
+    "DC520": "stale-effective-date",
 }
 
 

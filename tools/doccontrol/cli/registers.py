@@ -33,6 +33,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     register.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)"
     )
+    register.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the register as it stood at the end of this day (default: today)",
+    )
     register.set_defaults(run=run_register)
     due = commands.add_parser(
         "review-due", help="documents whose periodic review is due or overdue (待评审文件)"
@@ -42,6 +47,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     due.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
     due.add_argument("--format", choices=("table", "json"), default="table")
+    due.add_argument(
+        "--fail-on",
+        choices=("overdue", "due"),
+        help="exit 1 when any review is overdue (overdue), or due or overdue (due): a CI gate",
+    )
     due.set_defaults(run=run_review_due)
     cov = commands.add_parser(
         "coverage",
@@ -120,8 +130,11 @@ def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
 
 
 def run_register(args: argparse.Namespace, root: Path) -> int:
+    day = datetime.date.fromisoformat(
+        parse_date_arg(args.as_of, "--as-of") or datetime.date.today().isoformat()
+    )
     repo, history = loaded(root)
-    rows = registers.document_rows(repo, history)
+    rows = registers.document_rows(repo, history, day)
     cells = [registers.register_cells(r) for r in rows]
     if args.format == "xlsx":
         if not args.output:
@@ -132,7 +145,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         print(f"wrote {args.output} ({len(rows)} documents)")
         return 0
     if args.format == "json":
-        text = dumps_json([{**r.__dict__, "in_force": r.in_force} for r in rows])
+        text = dumps_json([r.to_json() for r in rows])
     elif args.format == "csv":
         text = csv_text(registers.REGISTER_HEADERS, cells)
     else:
@@ -152,7 +165,9 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
     )
     repo, history = loaded(root)
-    due = registers.review_due(registers.document_rows(repo, history), today, args.within)
+    due = registers.review_due(registers.document_rows(repo, history, today), today, args.within)
+    overdue = [r for r in due if r.overdue]
+    failed = bool(overdue) if args.fail_on == "overdue" else bool(due and args.fail_on)
     if args.format == "json":
         print(
             dumps_json(
@@ -160,17 +175,18 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
                     {
                         "id": r.id,
                         "title": r.title,
+                        "version": r.version,
                         "owner": r.owner,
                         "last_approval": r.last_approval,
                         "next_review": r.next_review,
-                        "overdue": r.next_review < today.isoformat(),
+                        "overdue": r.overdue,
                     }
                     for r in due
                 ]
             ),
             end="",
         )
-        return 0
+        return 1 if failed else 0
     rows = [
         [
             r.id,
@@ -178,15 +194,14 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
             r.owner_name,
             r.last_approval,
             r.next_review,
-            "逾期" if r.next_review < today.isoformat() else "到期",
+            "逾期" if r.overdue else "到期",
         ]
         for r in due
     ]
     print(table(("文件编号", "文件名称", "归口部门", "最近批准", "下次评审", "状态"), rows))
-    print(
-        f"{len(due)} documents due for review by {(today + datetime.timedelta(days=args.within)).isoformat()}"
-    )
-    return 0
+    limit = (today + datetime.timedelta(days=args.within)).isoformat()
+    print(f"{len(due)} documents due for review by {limit}, {len(overdue)} of them overdue")
+    return 1 if failed else 0
 
 
 def run_coverage(args: argparse.Namespace, root: Path) -> int:

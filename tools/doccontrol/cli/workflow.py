@@ -7,11 +7,13 @@ import datetime
 import subprocess
 from pathlib import Path
 
+from doccontrol import standing
 from doccontrol.cli.history import history_for
 from doccontrol.cli.output import UsageError, parse_date_arg, print_problems
 from doccontrol.history import content
 from doccontrol.history.gitread import GitError, GitReader
-from doccontrol.history.rules import version_verdict
+from doccontrol.history.model import Revision
+from doccontrol.history.rules import effective_verdict, meta_day, version_verdict
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.problems import Problem
@@ -50,25 +52,60 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError(f"no document {args.doc_id} in the history of {history.branch}")
-    revision = content.in_force_on(doc, day)
+    with standing.GitMeta(root) as meta_of:
+        stand = standing.standing(doc, day, meta_of)
+    revision = stand.shown
     if revision is None:
-        first = next((r for r in doc.revisions if r.approved), None)
-        when = f"; its first approved version dates from {first.date[:10]}" if first else ""
+        first = next((r for r in doc.revisions if r.commit), doc.baseline)
+        when = f"; it first appears on {first.date[:10]}" if first else ""
         raise UsageError(f"{args.doc_id} had no approved version in force on {day}{when}")
     with _reader(root) as reader:
         text = content.text_at(reader, revision)
+        if text is None and revision.kind == "withdrawal":
+            data = reader.read_file_at(f"{revision.commit}^", revision.path)
+            text = data.decode("utf-8", "replace") if data is not None else None
     if text is None:
         raise UsageError(f"{revision.path} cannot be read at {revision.commit[:10]}")
-    approvers = "、".join(p.name for p in revision.approvers) or "—"
-    mr = revision.merge_request.label if revision.merge_request else "—"
-    print(f"# {doc.id} {doc.title} — 于 {day} 有效的版本")
-    if revision.kind == "baseline":
-        what = f"纳入文件控制时的基线 {revision.date[:10]}"
-    else:
-        what = f"批准 {approvers} {revision.date[:10]} · 合并请求 {mr}"
-    print(f"# 版本 {revision.version} · {what} · 提交 {revision.commit[:10]} · {revision.path}")
+    print(f"# {doc.id} {doc.title} — {_state_line(stand)}")
+    print(
+        f"# 版本 {revision.version} · {_evidence(revision)} · 提交 {revision.commit[:10]} · {revision.path}"
+    )
+    if stand.upcoming is not None and stand.in_force is not None:
+        print(
+            f"# 已批准未生效：{stand.upcoming.version} 自 {stand.upcoming_from} 起实施"
+            f"（批准 {stand.upcoming.date[:10]}）"
+        )
+    if stand.unapproved:
+        commits = "、".join(r.commit[:10] for r in stand.unapproved)
+        print(f"# 主分支上有未经批准的更改：{commits}（不在本版本中）")
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
+
+
+def _state_line(stand: standing.Standing) -> str:
+    """What the shown version was on the day, named truthfully (草稿 is never 有效)."""
+    day = stand.day
+    if stand.state == "effective":
+        return f"于 {day} 有效的版本（自 {stand.in_force_from} 起实施）"
+    if stand.state == "pending":
+        return f"于 {day} 已批准未生效（自 {stand.upcoming_from} 起实施），当日没有有效版本"
+    if stand.state == "draft":
+        return f"于 {day} 为草稿，当日没有有效版本"
+    if stand.state == "obsolete":
+        return f"于 {day} 已作废（最后的版本）"
+    if stand.state == "withdrawn":
+        return f"于 {day} 已撤回（撤回前的版本）"
+    return f"于 {day} 未经批准，当日没有有效版本"
+
+
+def _evidence(revision: Revision) -> str:
+    if revision.kind == "baseline" and not revision.approvers:
+        return f"纳入文件控制时的基线 {revision.date[:10]}"
+    if not revision.approved:
+        return f"未经批准 {revision.date[:10]}"
+    approvers = "、".join(p.name for p in revision.approvers) or "—"
+    mr = revision.merge_request.label if revision.merge_request else "—"
+    return f"批准 {approvers} {revision.date[:10]} · 合并请求 {mr}"
 
 
 def _body(text: str, path: str) -> str:
@@ -129,8 +166,15 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
     with _reader(root) as reader:
         try:
             _, main_tip = reader.resolve_branch(config.main_branch)
-        except GitError:
-            print("no main branch yet: nothing to compare with")
+        except GitError as exc:
+            if _git(root, "rev-parse", "--verify", "--quiet", "HEAD"):
+                # a checkout without the main branch (a CI merge-request clone) must not pass
+                # unchecked: fetch it first
+                raise UsageError(
+                    f"{exc}; nothing can be compared, so nothing passes (in CI: git fetch origin "
+                    f"{config.main_branch}:refs/remotes/origin/{config.main_branch})"
+                ) from None
+            print("no commits yet: nothing to compare with")
             return 0
         main_docs: dict[str, str] | None = None
         for rel in paths:
@@ -172,6 +216,27 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
                     f"still {verdict.new}; run: doccontrol bump {doc_id} {kind}"
                 )
                 problems.append(Problem(rel, line, 1, "DC511", message))
+            version = str(meta.get("version") or "")
+            old_version = str(old_meta.get("version") or "")
+            if meta.get("status") == "effective" and version != old_version:
+                previous = (
+                    meta_day(old_meta, "effective_date")
+                    if old_meta.get("status") == "effective"
+                    else ""
+                )
+                reason = effective_verdict(
+                    doc_id, version, meta_day(meta, "effective_date"), old_version, previous, ""
+                )
+                if reason:
+                    date_line = next(
+                        (
+                            i
+                            for i, t in enumerate(text.split("\n"), 1)
+                            if t.startswith("effective_date:")
+                        ),
+                        line,
+                    )
+                    problems.append(Problem(rel, date_line, 1, "DC520", reason))
             if on_main and meta.get("status") == "effective" and old_meta.get("status") == "draft":
                 status_line = next(
                     (i for i, t in enumerate(text.split("\n"), 1) if t.startswith("status:")), 1

@@ -32,7 +32,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_key(config_bytes: bytes, branch: str) -> str:
@@ -107,6 +107,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.status,
         [_enc_problem(p) for p in r.problems],
         r.evidence,
+        r.effective_date,
     ]
 
 
@@ -130,6 +131,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         status=d[15],
         problems=_problems(d[16]),
         evidence=d[17],
+        effective_date=d[18],
     )
 
 

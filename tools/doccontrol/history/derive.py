@@ -44,7 +44,7 @@ from doccontrol.history.model import (
     RevisionKind,
     Signature,
 )
-from doccontrol.history.rules import meta_text
+from doccontrol.history.rules import meta_day, meta_text
 from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import load_config
 from doccontrol.paths import DOC_PATH
@@ -438,6 +438,7 @@ class _Deriver:
                         approved=True,
                         path=state.path,
                         status=meta_text(snapshot.meta, "status"),
+                        effective_date=meta_day(snapshot.meta, "effective_date"),
                     )
             return dict.fromkeys(controlled, True)
         merger = self.person(policy, commit.author_name, commit.author_email)
@@ -487,6 +488,10 @@ class _Deriver:
                     state.approved_body,
                     config,
                 )
+                if rev_kind == "approval":
+                    problems += rules.effective_problems(
+                        commit, state.id, snapshot.meta, state.approved_meta
+                    )
                 unchanged = (
                     state.approved_body is not None
                     and snapshot.body == state.approved_body
@@ -522,6 +527,9 @@ class _Deriver:
                 status=meta_text(snapshot.meta if snapshot else state.meta, "status"),
                 problems=tuple(problems),
                 evidence=rules.evidence(kind, approved, signature, approvers),
+                effective_date=meta_day(
+                    snapshot.meta if snapshot else state.meta, "effective_date"
+                ),
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
@@ -723,6 +731,7 @@ def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
                 path=path,
                 problems=(),
                 evidence="legacy",
+                effective_date=meta_day(entry, "effective_date"),
             )
         )
     return out

@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-NEEDED = frozenset({"id", "title", "type", "version", "status", "approver", "reviewer"})
+NEEDED = frozenset(
+    {"id", "title", "type", "version", "status", "approver", "reviewer", "effective_date"}
+)
 # A document with legacy history needs the full parse (its entries are nested mappings).
 FULL_PARSE_KEYS = frozenset({"legacy_history"})
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$")
@@ -23,7 +25,7 @@ _PLAIN_ITEM = re.compile(r"^[ ]*-[ ]+(.*)$")
 _ODD_TOP = re.compile(r"\n(?![A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)|[^\S\n]*$)[^ \t\n#]", re.MULTILINE)
 # The lines of the keys this reads (every other line is skipped unread).
 _WANTED = re.compile(
-    r"\n(id|title|type|version|status|approver|reviewer|legacy_history):(?:[ \t]+(.*))?$",
+    r"\n(id|title|type|version|status|approver|reviewer|effective_date|legacy_history):(?:[ \t]+(.*))?$",
     re.MULTILINE,
 )
 _FLOW_SPECIAL = re.compile(r"[\[\]{}\"'&*]")

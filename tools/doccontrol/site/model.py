@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from doccontrol import registers
+from doccontrol import registers, standing
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.load.repository import Repository
@@ -91,12 +91,27 @@ class Site:
         return page_url(src_uri, self.directory_urls)
 
     @cached_property
+    def standings(self) -> dict[str, standing.Standing]:
+        """Where each document stood on ``as_of`` (the one computation every register uses)."""
+        return registers.standings(self.repo, self.history, self.as_of)
+
+    @cached_property
+    def all_rows(self) -> list[registers.DocumentRow]:
+        """The register as of ``as_of``: the same rows ``doccontrol register`` gives."""
+        return registers.document_rows(self.repo, self.history, self.as_of, self.standings)
+
+    @cached_property
     def rows(self) -> list[registers.DocumentRow]:
+        """The register rows that may be published: nothing hidden in the work tree, nothing
+        whose registered version is above the publishing level."""
         return [
             r
-            for r in registers.document_rows(self.repo, self.history)
-            if r.id not in self.hidden_ids and (r.id in self.documents or r.withdrawn)
+            for r in self.all_rows
+            if r.id not in self.hidden_ids and self.config.publishable(r.confidentiality)
         ]
+
+    def row(self, doc_id: str) -> registers.DocumentRow | None:
+        return next((r for r in self.rows if r.id == doc_id), None)
 
     @cached_property
     def records(self) -> list[Record]:
