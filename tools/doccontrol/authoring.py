@@ -26,9 +26,16 @@ def _format_fields(fmt: str) -> set[str]:
 
 
 def next_id(
-    fmt: str, pattern: re.Pattern[str], taken: Iterable[str], year: int, parent: int = 0
+    fmt: str,
+    pattern: re.Pattern[str],
+    taken: Iterable[str],
+    year: int,
+    parent: int = 0,
+    after_max: bool = False,
 ) -> str:
-    """The first id of the form ``fmt`` ({n}, {year}, {parent}) that is free and valid."""
+    """The first id of the form ``fmt`` ({n}, {year}, {parent}) that is free and valid; with
+    ``after_max``, the one after the highest taken in that sequence (records are numbered in
+    the order they arise: a gap is a deleted record, never a number to reuse)."""
     used = set(taken)
     fields = _format_fields(fmt)
     if "n" not in fields:
@@ -36,11 +43,29 @@ def next_id(
         if candidate in used:
             raise AuthoringError(f"the only id of this type, {candidate}, is taken")
         return candidate
-    for n in range(1, 100000):
+    start = _highest(fmt, used, year, parent) + 1 if after_max else 1
+    for n in range(start, 100000):
         candidate = fmt.format(n=n, year=year, parent=parent)
         if candidate not in used and pattern.search(candidate):
             return candidate
     raise AuthoringError(f"no free id of the form {fmt}")
+
+
+def _highest(fmt: str, used: set[str], year: int, parent: int) -> int:
+    """The highest {n} among the ids of ``fmt`` for this year and parent (0 when none)."""
+    regex = ""
+    for literal, name, _, _ in string.Formatter().parse(fmt):
+        regex += re.escape(literal)
+        if name == "n":
+            regex += r"(\d+)"
+        elif name == "year":
+            regex += str(year)
+        elif name == "parent":
+            regex += r"0*" + str(parent)
+        elif name:
+            regex += r".*?"
+    numbers = [int(m[1]) for m in (re.fullmatch(regex, i) for i in used) if m]
+    return max(numbers, default=0)
 
 
 def _roles(value: tuple[str, ...]) -> str:
@@ -78,27 +103,28 @@ def _yaml_scalar(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _stub(prop: dict[str, Any], today: datetime.date) -> Any:
-    if "enum" in prop:
-        return prop["enum"][0]
-    kind = prop.get("type")
-    if prop.get("format") == "date":
+def _stub(name: str, prop: dict[str, Any], today: datetime.date, date_field: str) -> Any:
+    """A neutral value, or none at all: never a guess that reads as a fact (a stubbed P1 or
+    'outage' looks like a real assessment). Empty fields make ``doccontrol check`` ask the
+    author to fill them. Only the record's own date and its initial status are given."""
+    if name == date_field and prop.get("format") == "date":
         return today.isoformat()
-    if prop.get("format") == "date-time":
+    if name == date_field and prop.get("format") == "date-time":
         return f"{today.isoformat()}T09:00:00+08:00"
+    if name == "status" and prop.get("enum"):
+        return prop["enum"][0]  # the first state of the record's workflow
+    kind = prop.get("type")
     if kind == "array":
         return []
-    if kind == "object":
-        return {}
-    if kind == "integer":
-        return 0
     if kind == "boolean":
         return False
-    return "（待填写）"
+    return None
 
 
 def _yaml_value(value: Any) -> str:
     """One stub value as YAML text (dates plain, date-times and odd text quoted)."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -120,13 +146,16 @@ def new_record_text(record_type: RecordType, record_id: str, today: datetime.dat
     schema = record_type.schema
     props = schema.get("properties", {})
     lines = [
-        f"# {record_type.name}（{record_type.name_en}）— 由 doccontrol new-record 生成，请填写后提交"
+        f"# {record_type.name}（{record_type.name_en}）— 由 doccontrol new-record 生成：空白字段须填写，doccontrol check 会逐项提示"
     ]
     for name in schema.get("required", []):
         prop = props.get(name, {})
-        value: Any = record_id if name == "id" else _stub(prop, today)
+        value: Any = (
+            record_id if name == "id" else _stub(name, prop, today, record_type.date_field)
+        )
         title = prop.get("title", "")
-        lines.append(f"{name}: {_yaml_value(value)}" + (f"  # {title}" if title else ""))
+        text = f"{name}: {_yaml_value(value)}".rstrip()
+        lines.append(text + (f"  # {title}" if title else ""))
     return "\n".join(lines) + "\n"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import subprocess
+import sys
 from pathlib import Path
 
 from doccontrol import authoring, standing, versions
@@ -139,7 +140,7 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
     taken = set(repo.record_files.get(args.type, {}))
     try:
         record_id = authoring.next_id(
-            record_type.id_format, record_type.id_pattern, taken, day.year
+            record_type.id_format, record_type.id_pattern, taken, day.year, after_max=True
         )
     except AuthoringError as exc:
         raise UsageError(str(exc)) from None
@@ -188,7 +189,8 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
         print(
             f"  发布实施日期 is unchanged ({document.meta.get('effective_date') or 'none'}): "
             f"the approver sets it (doccontrol approve BRANCH --effective DATE), or: "
-            f"doccontrol bump {args.doc_id} --effective DATE --keep-version"
+            f"doccontrol bump {args.doc_id} --effective DATE --keep-version",
+            file=sys.stderr,
         )
     return 0
 
