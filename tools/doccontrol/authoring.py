@@ -150,9 +150,7 @@ def new_record_text(record_type: RecordType, record_id: str, today: datetime.dat
     ]
     for name in schema.get("required", []):
         prop = props.get(name, {})
-        value: Any = (
-            record_id if name == "id" else _stub(name, prop, today, record_type.date_field)
-        )
+        value: Any = record_id if name == "id" else _stub(name, prop, today, record_type.date_field)
         title = prop.get("title", "")
         text = f"{name}: {_yaml_value(value)}".rstrip()
         lines.append(text + (f"  # {title}" if title else ""))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime
 import subprocess
+import tempfile
 from pathlib import Path
 
 from doccontrol import standing
 from doccontrol.cli.history import history_for
-from doccontrol.cli.output import UsageError, parse_date_arg, print_problems
+from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, write_atomic
 from doccontrol.history import content
 from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import Revision
@@ -17,6 +18,7 @@ from doccontrol.history.rules import effective_verdict, meta_day, version_verdic
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.problems import Problem
+from doccontrol.validate.check import check
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -37,6 +39,21 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     hook.add_argument("paths", nargs="*", metavar="PATH")
     hook.set_defaults(run=run_check_versions)
+    base = commands.add_parser(
+        "baseline",
+        help="bring the repository under control: a branch declaring the baseline, for an approver to merge",
+    )
+    base.add_argument(
+        "--branch", metavar="NAME", help="the branch to create (default: baseline-<commit>)"
+    )
+    base.add_argument(
+        "--legacy",
+        metavar="FILE",
+        help="YAML: DOC_ID → list of paper approvals (version, approver, approval_date, …), "
+        "recorded as legacy_history",
+    )
+    base.add_argument("--date", metavar="DATE", help="the declaration date (default: today)")
+    base.set_defaults(run=run_baseline)
 
 
 def _reader(root: Path) -> GitReader:
@@ -278,3 +295,116 @@ def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
             if fields.get("id"):
                 out[str(fields["id"])] = path
     return out
+
+
+def run_baseline(args: argparse.Namespace, root: Path) -> int:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from doccontrol import baseline
+    from doccontrol.authoring import AuthoringError
+
+    repo = repository.load(root)
+    config = repo.config
+    if config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    if config.control_since:
+        raise UsageError(
+            f"control_since is already set ({config.control_since}): the repository is under "
+            "control, and moving where control began is itself a controlled change (DC517)"
+        )
+    main = config.main_branch
+    if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD") != main:
+        raise UsageError(f"check out {main} first: the baseline is declared on {main}'s tip")
+    if _git(root, "status", "--porcelain", "--untracked-files=no"):
+        raise UsageError("the work tree has uncommitted changes; commit or stash them first")
+    tip = _git(root, "rev-parse", "HEAD")
+    email = _git(root, "config", "user.email")
+    person = config.person_by_email(email) if email else None
+    if person is None:
+        raise UsageError(
+            f"you ({email or 'no git config user.email'}) are not among the people in doccontrol.yml, so you cannot declare the baseline"
+        )
+    problems = check(repo)
+    if problems:
+        print_problems(problems, "text", len(repo.documents))
+        raise UsageError("the baseline must validate: fix the problems above first")
+    day = parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
+    documents = {
+        d.id: baseline.BaselineDocument(d.id, d.version or "", d.status or "", d.path)
+        for d in sorted(repo.documents, key=lambda d: d.path)
+        if d.id
+    }
+    legacy: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    if args.legacy:
+        file = Path(args.legacy)
+        try:
+            data = YAML(typ="safe").load(file.read_bytes().decode("utf-8"))
+            legacy = baseline.legacy_entries(data, documents)
+        except (OSError, UnicodeDecodeError, ValueError, YAMLError, AuthoringError) as exc:
+            raise UsageError(f"{args.legacy}: {exc}") from None
+    branch = args.branch or f"baseline-{tip[:8]}"
+    if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
+        raise UsageError(f"branch {branch} already exists")
+    listing = sorted(documents.values(), key=lambda d: d.id)
+    text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy)
+    with tempfile.TemporaryDirectory(prefix="doccontrol-baseline-") as tmp:
+        tree = Path(tmp) / "tree"
+        made = subprocess.run(
+            ["git", "worktree", "add", "--quiet", "-b", branch, str(tree), tip],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if made.returncode != 0:
+            raise UsageError(f"git worktree add failed: {made.stderr.strip()}")
+        try:
+            config_file = tree / "doccontrol.yml"
+            edits = {
+                config_file: baseline.set_control_since(
+                    config_file.read_text(encoding="utf-8"), tip
+                )
+            }
+            for doc_id, entries in legacy.items():
+                doc = documents[doc_id]
+                file = tree / doc.path
+                edits[file] = baseline.add_legacy_history(
+                    file.read_text(encoding="utf-8"), doc.path, entries
+                )
+            for file, content in edits.items():
+                write_atomic(file, content.encode("utf-8"))
+            for git_args in (
+                ["add", "-A"],
+                ["commit", "--quiet", "--no-verify", "-m", text],
+            ):
+                done = subprocess.run(
+                    ["git", *git_args], cwd=tree, capture_output=True, text=True, check=False
+                )
+                if done.returncode != 0:
+                    raise UsageError(f"git {git_args[0]} failed: {done.stderr.strip()}")
+        except (AuthoringError, UsageError) as exc:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False
+            )
+            subprocess.run(
+                ["git", "branch", "-D", branch], cwd=root, capture_output=True, check=False
+            )
+            raise UsageError(str(exc)) from None
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False)
+    approvers = [
+        p.name for p in config.people if set(p.roles) & set(config.approval.config_approvers)
+    ]
+    reviewers = [
+        p.name for p in config.people if set(p.roles) & set(config.approval.config_reviewers)
+    ]
+    print(
+        f"declared the baseline on branch {branch}: control_since {tip[:10]}, {len(documents)} documents"
+        + (f", paper approvals for {', '.join(legacy)}" if legacy else "")
+    )
+    print(
+        f"next: an approver ({', '.join(config.approval.config_approvers)}: {', '.join(approvers) or 'nobody configured'}) "
+        f"merges it, reviewed by {', '.join(config.approval.config_reviewers)} ({', '.join(reviewers) or 'nobody configured'}), "
+        f"neither of them {person.name}: doccontrol approve {branch} --reviewer WHO (or a merge request)"
+    )
+    return 0

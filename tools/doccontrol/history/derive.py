@@ -450,14 +450,25 @@ class _Deriver:
         documents: list[ApprovedDocument] = []
         all_problems = dict.fromkeys(event_problems)
         any_approved = False
+        # the approval that declares the baseline approves the whole set as it stood: by the
+        # roles that approve the configuration (the manual's, by default)
+        declared = kind != "direct" and self.declares_baseline(commit)
+        config_roles: dict[str, Any] = {
+            "approver": list(config.approval.config_approvers),
+            "reviewer": list(config.approval.config_reviewers),
+        }
+        changed_ids: set[str] = set()
         for change in changes:
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
                 continue
+            changed_ids.add(state.id)
             previous = state.approved_meta
             rules_meta = (
                 previous if previous is not None else (snapshot.meta if snapshot else state.meta)
             )
+            if declared:
+                rules_meta = config_roles
             problems: list[HistoryProblem] = []
             if kind == "direct":
                 approved = False
@@ -488,7 +499,7 @@ class _Deriver:
                     state.approved_body,
                     config,
                 )
-                if rev_kind == "approval":
+                if rev_kind == "approval" and not declared:
                     problems += rules.effective_problems(
                         commit, state.id, snapshot.meta, state.approved_meta
                     )
@@ -501,7 +512,7 @@ class _Deriver:
                     == meta_text(state.approved_meta, "status")
                 )
                 if unchanged and rev_kind == "approval":
-                    rev_kind = "review"
+                    rev_kind = "baseline" if declared else "review"
                     changed = ()
                 elif snapshot.body == state.approved_body:
                     changed = ()  # same text, new version or status
@@ -539,6 +550,43 @@ class _Deriver:
             any_approved = any_approved or approved
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
             all_problems.update(dict.fromkeys(problems))
+        if declared:
+            for state in self.docs.values():
+                if state.id in changed_ids or state.withdrawn or state.baseline is None:
+                    continue
+                problems = event_problems + rules.approval_problems(
+                    commit, state.id, config, config_roles, authors, approvers, reviewers
+                )
+                approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
+                    a.person_id for a in approvers
+                )
+                version = meta_text(state.approved_meta, "version")
+                state.revisions.append(
+                    Revision(
+                        seq=len(state.revisions) + 1,
+                        kind="baseline",
+                        version=version,
+                        commit=commit.sha,
+                        date=commit.committer_date,
+                        change=summary,
+                        sections=(),
+                        authors=authors,
+                        author_date=max(author_dates),
+                        reviewers=reviewers,
+                        approvers=approvers,
+                        merge_request=mr,
+                        signature=signature,
+                        approved=approved,
+                        path=state.path,
+                        status=meta_text(state.approved_meta, "status"),
+                        problems=tuple(problems),
+                        evidence=rules.evidence(kind, approved, signature, approvers),
+                        effective_date=meta_day(state.approved_meta, "effective_date"),
+                    )
+                )
+                any_approved = any_approved or approved
+                documents.append(ApprovedDocument(state.id, version, state.path, "baseline"))
+                all_problems.update(dict.fromkeys(problems))
         accepted: dict[str, bool] = {}
         for path in controlled:
             if kind == "direct":
@@ -586,6 +634,17 @@ class _Deriver:
         return accepted
 
     reader_branch = "main"
+
+    def declares_baseline(self, commit: Commit) -> bool:
+        """Whether this approval sets control_since to the commit it merges into: the recorded
+        adoption of the repository (doccontrol baseline), which approves every document as the
+        baseline left it."""
+        blob = next((c.new_blob for c in commit.changes if c.new_path == CONFIG_FILE), None)
+        if blob is None or not commit.parents:
+            return False
+        new = self.load(blob)
+        value = str(new.control_since or "").lower() if new is not None else ""
+        return len(value) >= 7 and not _DATE.match(value) and commit.parents[0].startswith(value)
 
     def unapproved(
         self,
