@@ -33,9 +33,10 @@ LEGACY_KEYS = (
     "review_date",
     "approver",
     "approval_date",
-    "effective_date",
 )
-_DATES = ("date", "review_date", "approval_date", "effective_date")
+_DATES = ("date", "review_date", "approval_date")
+# legacy_history's own required keys (schemas/document.schema.json), and the approval itself
+_REQUIRED = ("version", "change", "author", "date", "approver", "approval_date")
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def legacy_entries(data: Any, known: Mapping[str, BaselineDocument]) -> dict[str
             unknown = sorted(set(map(str, entry)) - set(LEGACY_KEYS))
             if unknown:
                 reasons.append(f"{doc_id} entry {n}: unknown keys {', '.join(unknown)}")
-            for key in ("version", "approver", "approval_date"):
+            for key in _REQUIRED:
                 if not entry.get(key):
                     reasons.append(f"{doc_id} entry {n}: '{key}' is required")
             for key in _DATES:

@@ -374,6 +374,10 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                 )
             for file, content in edits.items():
                 write_atomic(file, content.encode("utf-8"))
+            found = check(repository.load(tree))
+            if found:
+                print_problems(found, "text", len(found))
+                raise UsageError("the declared baseline does not validate (problems above)")
             for git_args in (
                 ["add", "-A"],
                 ["commit", "--quiet", "--no-verify", "-m", text],
