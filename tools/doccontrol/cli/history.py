@@ -85,6 +85,8 @@ def log_row(revision: Revision) -> list[str]:
         if revision.kind != "review"
         else f"{revision.change}（定期评审，内容无变化）"
     )
+    if revision.kind == "baseline":
+        change = f"{change}（纳入文件控制的基线）"
     if not revision.approved:
         change = f"{change} [未批准]"
     return [

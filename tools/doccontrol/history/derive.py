@@ -551,7 +551,7 @@ class _Deriver:
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
             all_problems.update(dict.fromkeys(problems))
         if declared:
-            for state in self.docs.values():
+            for state in sorted(self.docs.values(), key=lambda st: st.path):
                 if state.id in changed_ids or state.withdrawn or state.baseline is None:
                     continue
                 problems = event_problems + rules.approval_problems(

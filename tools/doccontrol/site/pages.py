@@ -237,6 +237,8 @@ def history_table(history: DocumentHistory | None) -> str:
             change += "（定期评审，内容无变化）"
         if r.kind == "withdrawal":
             change += "（撤回）"
+        if r.kind == "baseline":
+            change += "（纳入文件控制的基线）"
         if not r.approved:
             change += ' <span class="dc-flag">未批准</span>'
         rows.append(
