@@ -7,11 +7,12 @@ import argparse
 import csv
 import datetime
 import io
+import os
 import re
 import sys
 from pathlib import Path
 
-from doccontrol import registers
+from doccontrol import registers, review_issue
 from doccontrol.cli.output import (
     UsageError,
     dumps_json,
@@ -51,6 +52,17 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--fail-on",
         choices=("overdue", "due"),
         help="exit 1 when any review is overdue (overdue), or due or overdue (due): a CI gate",
+    )
+    due.add_argument(
+        "--issue",
+        choices=("github", "gitlab"),
+        help="open, or update, one issue listing what is due (GitHub: the gh CLI with GH_TOKEN; "
+        "GitLab: its API with CI_JOB_TOKEN, or DOCCONTROL_ISSUE_TOKEN)",
+    )
+    due.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --issue: print what would be posted, post nothing",
     )
     due.set_defaults(run=run_review_due)
     cov = commands.add_parser(
@@ -201,6 +213,15 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
     print(table(("文件编号", "文件名称", "归口部门", "最近批准", "下次评审", "状态"), rows))
     limit = (today + datetime.timedelta(days=args.within)).isoformat()
     print(f"{len(due)} documents due for review by {limit}, {len(overdue)} of them overdue")
+    if args.issue:
+        body = review_issue.body(due, today, limit)
+        if args.dry_run:
+            print(review_issue.dry_run(args.issue, body, os.environ))
+        elif due:
+            try:
+                print(review_issue.post(args.issue, body, os.environ, root))
+            except review_issue.IssueError as exc:
+                raise UsageError(str(exc)) from None
     return 1 if failed else 0
 
 
