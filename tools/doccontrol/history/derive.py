@@ -499,7 +499,7 @@ class _Deriver:
                     state.approved_body,
                     config,
                 )
-                if rev_kind == "approval" and not declared:
+                if rev_kind == "approval" and approved and not declared:
                     problems += rules.effective_problems(
                         commit, state.id, snapshot.meta, state.approved_meta
                     )
