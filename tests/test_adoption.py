@@ -80,10 +80,12 @@ def adopted(tmp_path_factory) -> Path:
         f"git clone -q '{PROJECT}' '{root}' && cd '{root}' && git checkout -q -B main",
     )
     as_person(root, "liujing")  # the management representative declares the baseline
-    declared = ok(root, "doccontrol baseline --legacy tools/adopt/paper-approvals.yml")
+    declared = ok(
+        root, "doccontrol baseline --legacy tools/adopt/paper-approvals.yml", who="liujing"
+    )
     branch = declared.split("on branch ", 1)[1].split(":", 1)[0]
     as_person(root, "chenmy")  # the general manager approves it, the 体系经理 reviewed it
-    ok(root, f"doccontrol approve {branch} --reviewer 王芳")
+    ok(root, f"doccontrol approve {branch} --reviewer 王芳", who="chenmy")
     return root
 
 
