@@ -24,6 +24,7 @@ def procedure(
     status: str = "effective",
     extra: str = "",
     body: str | None = None,
+    effective_date: str = "2026-01-05",
 ) -> str:
     """A valid procedure; ``extra`` adds front-matter lines, ``body`` replaces the body."""
     if body is None:
@@ -41,7 +42,7 @@ def procedure(
         author: [process-owner]
         reviewer: [qa-manager]
         approver: [management-representative]
-        effective_date: 2026-01-05
+        effective_date: {effective_date}
         review_interval_months: 12
         clauses: ['7.5.3']
         distribution: [qa]

@@ -23,7 +23,7 @@ def run(cwd, *args):
 
 def approved_and_direct(scenario):
     scenario.git.branch("cr-1")
-    scenario.files.doc(version="V1.1", body=body("修订"))
+    scenario.files.doc(version="V1.1", body=body("修订"), effective_date="2026-02-03")
     scenario.git.commit("修订", who="zhaolei", date="2026-02-01T09:00:00+08:00")
     scenario.git.merge(
         "cr-1",

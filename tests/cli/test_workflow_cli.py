@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import os
@@ -17,6 +18,9 @@ from openpyxl import load_workbook
 
 from builders import PROJECT, SECTIONS
 from history_helpers import body
+
+# approve merges now: the 发布实施日期 it sets is today
+TODAY = datetime.date.today().isoformat()
 
 
 def run(cwd, *args, env=None):
@@ -79,10 +83,18 @@ def test_new_with_unknown_type_or_department(repo):
 
 def test_new_record_stubs_required_fields_with_next_id(repo):
     repo.record("INC-2026-0001")
+    repo.record("INC-2026-0099")  # numbers are never reused: the next is after the highest
+    repo.record("INC-2025-0400")  # another year's sequence
     result = run(repo.root, "new-record", "incident", "--date", "2026-05-01")
     assert result.returncode == 0
-    text = (repo.root / "records/incident/INC-2026-0002.yaml").read_text()
-    assert "id: INC-2026-0002  # 编号" in text and "reported: 2026-05-01  # 报告日期" in text
+    text = (repo.root / "records/incident/INC-2026-0100.yaml").read_text()
+    assert "id: INC-2026-0100  # 编号" in text and "reported: 2026-05-01  # 报告日期" in text
+    # nothing that reads as an assessment (no P1): empty, and check asks for it
+    assert "priority:  # 优先级" in text and "title:  # 标题" in text
+    check = run(repo.root, "check", "records/incident/INC-2026-0100.yaml")
+    assert check.returncode == 1
+    assert "'priority' (优先级) must be one of P1, P2, P3, P4" in check.stdout
+    assert "'title' (标题) must be text, not empty" in check.stdout
     assert run(repo.root, "new-record", "nope").stderr.startswith(
         "doccontrol: error: unknown record type 'nope'"
     )
@@ -181,9 +193,9 @@ def test_draft_made_effective_on_main_is_refused(scenario):
 # --- approve ------------------------------------------------------------------------------
 
 
-def _branch_with_change(scenario, who="zhaolei", version="V1.1"):
+def _branch_with_change(scenario, who="zhaolei", version="V1.1", effective="2026-03-10"):
     scenario.git.branch("cr-9")
-    scenario.files.doc(version=version, body=body("批准前的修订"))
+    scenario.files.doc(version=version, body=body("批准前的修订"), effective_date=effective)
     scenario.git.commit("修订目的", who=who)
     scenario.git.checkout("main")
 
@@ -212,7 +224,15 @@ def test_approve_merges_with_trailers_and_the_history_counts_it(scenario):
     _branch_with_change(scenario)
     _identity(scenario, "liujing")
     result = run(
-        scenario.root, "approve", "cr-9", "--reviewer", "wangfang", "--title", "修订测试程序"
+        scenario.root,
+        "approve",
+        "cr-9",
+        "--reviewer",
+        "wangfang",
+        "--title",
+        "修订测试程序",
+        "--effective",
+        TODAY,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (
@@ -315,6 +335,7 @@ def test_register_formats_and_review_due(scenario, tmp_path):
         "发布实施日期",
         "最近批准",
         "下次评审",
+        "待生效版本",
     ]
     assert rows[1] == [
         "SM-P-01",
@@ -324,9 +345,10 @@ def test_register_formats_and_review_due(scenario, tmp_path):
         "有效",
         "内部",
         "体系管理部",
-        "2026-01-05",
+        "2026-03-10",
         "2026-03-10",
         "2027-03-10",
+        "",
     ]
     data = json.loads(run(scenario.root, "register", "--format", "json").stdout)
     assert data[0]["last_approval"] == "2026-03-10"
@@ -454,7 +476,9 @@ def test_approve_sign_makes_a_verified_approval(scenario, tmp_path):
     _identity(scenario, "liujing")
     for setting in (("gpg.format", "ssh"), ("user.signingkey", str(key))):
         subprocess.run(["git", "config", *setting], cwd=scenario.root, check=True)
-    result = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang", "--sign")
+    result = run(
+        scenario.root, "approve", "cr-9", "--reviewer", "wangfang", "--sign", "--effective", TODAY
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert (rev.approved, rev.signature.status, rev.signature.verified_for, rev.problems) == (

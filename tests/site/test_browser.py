@@ -86,7 +86,7 @@ def test_searching_a_chinese_word_lands_on_the_procedure(page: Page, served: str
 def test_trail_filters_by_person_and_flags_problems(page: Page, served: str):
     page.goto(f"{served}registers/approvals/")
     rows = page.locator("table.dc-trail tbody tr")
-    expect(rows).to_have_count(11)
+    expect(rows).to_have_count(12)
     page.locator("#dc-person").fill("孙悦")
     visible = page.locator("table.dc-trail tbody tr:not([hidden])")
     expect(visible).to_have_count(4)
@@ -100,8 +100,8 @@ def test_trail_filters_by_person_and_flags_problems(page: Page, served: str):
 def test_register_sorts_by_column(page: Page, served: str):
     page.goto(f"{served}registers/documents/")
     first_table = page.locator("table.dc-register").first
-    first_table.locator("thead th").nth(8).click()  # 下次评审
-    first_next = first_table.locator("tbody tr").first.locator("td").nth(8)
+    first_table.locator("thead th").nth(9).click()  # 下次评审
+    first_next = first_table.locator("tbody tr").first.locator("td").nth(9)
     expect(first_next).to_have_text("2026-06-01")  # the overdue review sorts first
     page.screenshot(path=str(SCREENSHOTS / "register.png"))
 

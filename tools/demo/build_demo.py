@@ -239,6 +239,21 @@ def build(out: Path, site: bool) -> None:
         HERE / "documents/desktop-requests-old.md",
         out / "docs/work-instructions/desktop-requests.md",
     )
+    # the README's author walk-through works here as written: pre-commit runs this checkout's
+    # doccontrol (by its local path, no package index needed)
+    python = sys.executable
+    (out / ".pre-commit-config.yaml").write_text(
+        "# doccontrol's hooks, run by the doccontrol this demo was built with (a local path).\n"
+        "repos:\n  - repo: local\n    hooks:\n"
+        "      - id: doccontrol-check\n        name: doccontrol check\n"
+        f"        entry: {python} -m doccontrol check\n        language: system\n"
+        "        files: ^(docs/.*\\.md|records/.*\\.ya?ml|schemas/.*\\.json|doccontrol\\.yml)$\n"
+        "        require_serial: true\n"
+        "      - id: doccontrol-version-bump\n        name: doccontrol version bump\n"
+        f"        entry: {python} -m doccontrol check-versions\n        language: system\n"
+        "        files: ^docs/.*\\.md$\n        require_serial: true\n",
+        encoding="utf-8",
+    )
     d = Demo(out, keys)
     d.edit(
         "docs/procedures/document-and-record-control.md",
@@ -288,6 +303,7 @@ def build(out: Path, site: bool) -> None:
             {
                 "rel": "docs/procedures/change-management.md",
                 "version": "V1.1",
+                "meta": {"effective_date": "2026-02-16"},
                 "add": ("角色与职责", "变更实施人不得同时担任该变更的实施后验证人。"),
             },
         ],
@@ -339,6 +355,7 @@ def build(out: Path, site: bool) -> None:
     d.edit(
         "docs/procedures/service-request-management.md",
         version="V1.1",
+        meta={"effective_date": "2026-05-18"},
         add=(
             "流程描述",
             "需要客户审批的服务请求，审批超过 2 个工作日未答复的，服务台须电话催办并记录。",
@@ -370,6 +387,8 @@ def build(out: Path, site: bool) -> None:
             {
                 "rel": "docs/procedures/information-security.md",
                 "version": "V1.1",
+                # approved on 15 June, in force from 22 June: approved, not yet effective between
+                "meta": {"effective_date": "2026-06-22"},
                 "add": (
                     "流程描述",
                     "自本版本起，“高”级别信息安全事件须在定级后 2 小时内通知受影响客户。",
@@ -416,6 +435,7 @@ def build(out: Path, site: bool) -> None:
     d.edit(
         "docs/procedures/knowledge-and-experience.md",
         version="V1.1",
+        meta={"effective_date": "2026-07-06"},
         add=("流程描述", "每次重大事件关闭后 10 个工作日内，须将经验教训整理为知识条目。"),
     )
     d.git("add", "-A")
@@ -504,6 +524,7 @@ def build(out: Path, site: bool) -> None:
             {
                 "rel": "docs/procedures/problem-management.md",
                 "version": "V1.1",
+                "meta": {"effective_date": "2026-11-09"},
                 "add": ("流程描述", "P1、P2 问题的根本原因分析须使用 5Why 模板并附在问题记录中。"),
             },
         ],
@@ -518,8 +539,31 @@ def build(out: Path, site: bool) -> None:
         reviewer="wangfang",
     )
 
+    # approved on 20 November, in force from 1 December: on the demo's date (26 November) the
+    # site shows it as approved, not yet effective, and V1.0 as the version in force
+    d.change(
+        "mr-23-communication",
+        "zhaolei",
+        "2026-11-16T10:00:00+08:00",
+        "沟通管理：客户通报改为统一由服务经理发出",
+        [
+            {
+                "rel": "docs/procedures/communication.md",
+                "version": "V1.1",
+                "meta": {"effective_date": "2026-12-01"},
+                "add": ("流程描述", "自本版本生效起，面向客户的服务通报统一由服务经理审核后发出。"),
+            },
+        ],
+    )
+    d.merge(
+        "mr-23-communication",
+        "沟通管理程序：客户通报统一由服务经理发出（2026-12-01 起实施）",
+        23,
+        "2026-11-20T09:30:00+08:00",
+    )
+
     commits = d.git("rev-list", "--count", "main")
-    print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-02)")
+    print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-20)")
     trail = subprocess.run(
         [sys.executable, "-m", "doccontrol", "trail"],
         cwd=out,

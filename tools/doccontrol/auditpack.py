@@ -73,10 +73,11 @@ def build(
     }
 
     say("documents in force at the end of the period")
+    # one computation for the register, the site and the CLI: where each document stood
+    stands = registers.standings(repo, history, end)
     in_force: list[tuple[Document, str]] = []
-    for doc_id in sorted(history.documents, key=registers._id_key):
-        doc_history = history.documents[doc_id]
-        revision = content.in_force_on(doc_history, end)
+    for doc_id in sorted(stands, key=registers._id_key):
+        revision = stands[doc_id].in_force
         if revision is None:
             continue
         text = content.text_at(reader, revision)
@@ -87,7 +88,9 @@ def build(
         if (
             document is None
             or doc_id not in shown
-            or not publishing.document_publishable(config, max_level, document, doc_history)
+            or not publishing.document_publishable(
+                config, max_level, document, history.documents.get(doc_id)
+            )
         ):
             continue
         in_force.append((document, revision.date))
@@ -103,19 +106,11 @@ def build(
     visible = published | (shown - present)
 
     say("register as of the end date")
-    rows = []
-    for document, approved in in_force:
-        interval = document.meta.get("review_interval_months")
-        review = ""
-        if isinstance(interval, int):
-            review = registers.add_months(
-                datetime.date.fromisoformat(approved[:10]), interval
-            ).isoformat()
-        rows.append(
-            registers.register_cells(
-                registers.document_row(document, config, approved[:10], review)
-            )
-        )
+    rows = [
+        registers.register_cells(row)
+        for row in registers.document_rows(repo, history, end, stands)
+        if row.id in visible
+    ]
     headers = registers.REGISTER_HEADERS
     files["register/register.csv"] = _csv(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, "受控文件清单")

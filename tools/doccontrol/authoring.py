@@ -26,9 +26,16 @@ def _format_fields(fmt: str) -> set[str]:
 
 
 def next_id(
-    fmt: str, pattern: re.Pattern[str], taken: Iterable[str], year: int, parent: int = 0
+    fmt: str,
+    pattern: re.Pattern[str],
+    taken: Iterable[str],
+    year: int,
+    parent: int = 0,
+    after_max: bool = False,
 ) -> str:
-    """The first id of the form ``fmt`` ({n}, {year}, {parent}) that is free and valid."""
+    """The first id of the form ``fmt`` ({n}, {year}, {parent}) that is free and valid; with
+    ``after_max``, the one after the highest taken in that sequence (records are numbered in
+    the order they arise: a gap is a deleted record, never a number to reuse)."""
     used = set(taken)
     fields = _format_fields(fmt)
     if "n" not in fields:
@@ -36,11 +43,29 @@ def next_id(
         if candidate in used:
             raise AuthoringError(f"the only id of this type, {candidate}, is taken")
         return candidate
-    for n in range(1, 100000):
+    start = _highest(fmt, used, year, parent) + 1 if after_max else 1
+    for n in range(start, 100000):
         candidate = fmt.format(n=n, year=year, parent=parent)
         if candidate not in used and pattern.search(candidate):
             return candidate
     raise AuthoringError(f"no free id of the form {fmt}")
+
+
+def _highest(fmt: str, used: set[str], year: int, parent: int) -> int:
+    """The highest {n} among the ids of ``fmt`` for this year and parent (0 when none)."""
+    regex = ""
+    for literal, name, _, _ in string.Formatter().parse(fmt):
+        regex += re.escape(literal)
+        if name == "n":
+            regex += r"(\d+)"
+        elif name == "year":
+            regex += str(year)
+        elif name == "parent":
+            regex += r"0*" + str(parent)
+        elif name:
+            regex += r".*?"
+    numbers = [int(m[1]) for m in (re.fullmatch(regex, i) for i in used) if m]
+    return max(numbers, default=0)
 
 
 def _roles(value: tuple[str, ...]) -> str:
@@ -78,27 +103,28 @@ def _yaml_scalar(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _stub(prop: dict[str, Any], today: datetime.date) -> Any:
-    if "enum" in prop:
-        return prop["enum"][0]
-    kind = prop.get("type")
-    if prop.get("format") == "date":
+def _stub(name: str, prop: dict[str, Any], today: datetime.date, date_field: str) -> Any:
+    """A neutral value, or none at all: never a guess that reads as a fact (a stubbed P1 or
+    'outage' looks like a real assessment). Empty fields make ``doccontrol check`` ask the
+    author to fill them. Only the record's own date and its initial status are given."""
+    if name == date_field and prop.get("format") == "date":
         return today.isoformat()
-    if prop.get("format") == "date-time":
+    if name == date_field and prop.get("format") == "date-time":
         return f"{today.isoformat()}T09:00:00+08:00"
+    if name == "status" and prop.get("enum"):
+        return prop["enum"][0]  # the first state of the record's workflow
+    kind = prop.get("type")
     if kind == "array":
         return []
-    if kind == "object":
-        return {}
-    if kind == "integer":
-        return 0
     if kind == "boolean":
         return False
-    return "（待填写）"
+    return None
 
 
 def _yaml_value(value: Any) -> str:
     """One stub value as YAML text (dates plain, date-times and odd text quoted)."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int):
@@ -120,13 +146,14 @@ def new_record_text(record_type: RecordType, record_id: str, today: datetime.dat
     schema = record_type.schema
     props = schema.get("properties", {})
     lines = [
-        f"# {record_type.name}（{record_type.name_en}）— 由 doccontrol new-record 生成，请填写后提交"
+        f"# {record_type.name}（{record_type.name_en}）— 由 doccontrol new-record 生成：空白字段须填写，doccontrol check 会逐项提示"
     ]
     for name in schema.get("required", []):
         prop = props.get(name, {})
-        value: Any = record_id if name == "id" else _stub(prop, today)
+        value: Any = record_id if name == "id" else _stub(name, prop, today, record_type.date_field)
         title = prop.get("title", "")
-        lines.append(f"{name}: {_yaml_value(value)}" + (f"  # {title}" if title else ""))
+        text = f"{name}: {_yaml_value(value)}".rstrip()
+        lines.append(text + (f"  # {title}" if title else ""))
     return "\n".join(lines) + "\n"
 
 
@@ -135,11 +162,8 @@ def bump_front_matter(
 ) -> tuple[str, str, str]:
     """(new file text, old version, new version): only the version value changes; comments,
     key order, quoting and the body are kept byte for byte."""
-    parts = split(path, text)
-    if isinstance(parts, Problem):
-        raise AuthoringError(parts.message)
-    assert isinstance(parts, FrontMatterSplit)
-    match = re.search(r"^(version:[ \t]*)(['\"]?)([^'\"\s#]+)\2", parts.yaml_text, re.MULTILINE)
+    parts = _split(text, path)
+    match = _value(parts.yaml_text, "version")
     if not match:
         raise AuthoringError(f"{path}: no 'version:' line in the front matter")
     old = versions.parse(match[3], scheme)
@@ -149,15 +173,49 @@ def bump_front_matter(
         new = versions.bump(old, kind)
     except ValueError as exc:
         raise AuthoringError(str(exc)) from None
-    yaml_text = parts.yaml_text[: match.start(3)] + str(new) + parts.yaml_text[match.end(3) :]
-    # the round-trip parser must still read the result the same way, with only the version changed
+    return set_front_matter(text, path, "version", str(new)), str(old), str(new)
+
+
+def _split(text: str, path: str) -> FrontMatterSplit:
+    parts = split(path, text)
+    if isinstance(parts, Problem):
+        raise AuthoringError(parts.message)
+    assert isinstance(parts, FrontMatterSplit)
+    return parts
+
+
+def _value(yaml_text: str, key: str) -> re.Match[str] | None:
+    return re.search(rf"^({re.escape(key)}:[ \t]*)(['\"]?)([^'\"\s#]+)\2", yaml_text, re.MULTILINE)
+
+
+def front_matter_value(text: str, path: str, key: str) -> str:
+    """A plain front-matter value as written ("" when absent)."""
+    match = _value(_split(text, path).yaml_text, key)
+    return match[3] if match else ""
+
+
+def set_front_matter(text: str, path: str, key: str, value: str) -> str:
+    """The file with one plain front-matter value set (added after ``status:`` when absent);
+    comments, key order, quoting and the body are kept byte for byte, and the round-trip
+    parser confirms nothing else moved."""
+    parts = _split(text, path)
+    yaml_text = parts.yaml_text
+    match = _value(yaml_text, key)
+    if match:
+        yaml_text = yaml_text[: match.start(3)] + value + yaml_text[match.end(3) :]
+    else:
+        anchor = re.search(r"^status:.*\n", yaml_text, re.MULTILINE) or re.search(
+            r"^version:.*\n", yaml_text, re.MULTILINE
+        )
+        at = anchor.end() if anchor else len(yaml_text)
+        yaml_text = yaml_text[:at] + f"{key}: {value}\n" + yaml_text[at:]
     round_trip = YAML()
     before, after = round_trip.load(parts.yaml_text), round_trip.load(yaml_text)
-    if after.get("version") != str(new) or {k: v for k, v in after.items() if k != "version"} != {
-        k: v for k, v in before.items() if k != "version"
+    if str(after.get(key)) != value or {k: v for k, v in after.items() if k != key} != {
+        k: v for k, v in before.items() if k != key
     }:
-        raise AuthoringError(f"{path}: could not change the version without changing anything else")
+        raise AuthoringError(f"{path}: could not change {key} without changing anything else")
     lines = text.split("\n")
     head = "\n".join(lines[: parts.yaml_first_line - 1])
     tail = "\n".join(lines[parts.body_first_line - 2 :])
-    return f"{head}\n{yaml_text}{tail}", str(old), str(new)
+    return f"{head}\n{yaml_text}{tail}"

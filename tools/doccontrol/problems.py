@@ -96,6 +96,7 @@ CODES: dict[str, str] = {
     "DC534": "forge-login-unknown",
     "DC535": "forge-notes-missing",
     "DC536": "forge-note-unsigned",
+    "DC520": "stale-effective-date",
 }
 
 

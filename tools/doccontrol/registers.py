@@ -8,9 +8,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from doccontrol import clauses as clause_catalogue
-from doccontrol import publishing
+from doccontrol import publishing, standing
 from doccontrol.config import Config
-from doccontrol.history.model import DocumentHistory, History
+from doccontrol.history.model import History
 from doccontrol.load.repository import Repository
 from doccontrol.model import Clause, Document, Record, RecordType
 
@@ -26,167 +26,157 @@ REGISTER_HEADERS = (
     "发布实施日期",
     "最近批准",
     "下次评审",
+    "待生效版本",
 )
 CONTROL_LABELS = {"controlled": "受控", "uncontrolled": "不受控"}
+UNAPPROVED_NOTE = "有未批准更改"
 
 
 @dataclass(frozen=True)
 class DocumentRow:
+    """One line of the register as of a day, read from where the document stood that day
+    (standing.standing): the version in force, or else the one approved and not yet effective,
+    or else the latest draft."""
+
     id: str
     title: str
     type: str
     type_label: str
     version: str
-    status: str
+    status: str  # the front matter's status of that version
     confidentiality: str
     confidentiality_label: str
     owner: str
     owner_name: str
-    effective_date: str
-    last_approval: str  # date of the last approved revision, or ""
+    effective_date: str  # the day it took (or takes) effect, or ""
+    last_approval: str  # date of the last approval (Git or paper), or ""
     next_review: str  # YYYY-MM-DD, or ""
     path: str
     withdrawn: bool
-    pending: int  # changes on main not yet approved
+    pending: int  # changes on main after the last approval that nobody approved
+    state: standing.State = "draft"
+    upcoming: str = ""  # a later version approved and not yet effective
+    upcoming_from: str = ""
+    overdue: bool = False
 
     @property
     def in_force(self) -> bool:
-        return not self.withdrawn and self.status != "obsolete"
+        """Listed among the current documents (not obsolete, not withdrawn)."""
+        return self.state not in ("obsolete", "withdrawn")
+
+    @property
+    def state_label(self) -> str:
+        return standing.STATE_LABELS[self.state]
+
+    @property
+    def state_text(self) -> str:
+        note = f"（{UNAPPROVED_NOTE}）" if self.pending and self.state != "unapproved" else ""
+        return self.state_label + note
+
+    @property
+    def upcoming_text(self) -> str:
+        return f"{self.upcoming}（{self.upcoming_from} 起）" if self.upcoming else ""
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            **{k: v for k, v in self.__dict__.items()},
+            "in_force": self.in_force,
+            "state_label": self.state_label,
+        }
 
 
 def register_cells(row: DocumentRow) -> list[str]:
-    """A register row as the cells under REGISTER_HEADERS."""
-    status = "已撤回" if row.withdrawn else STATUS_LABELS.get(row.status, row.status)
+    """A register row as the cells under REGISTER_HEADERS (the CLI, the site and the pack)."""
     return [
         row.id,
         row.title,
         row.type_label,
         row.version,
-        status,
+        row.state_text,
         row.confidentiality_label,
         row.owner_name,
         row.effective_date,
         row.last_approval,
         row.next_review,
+        row.upcoming_text,
     ]
 
 
-def document_row(
-    document: Document, config: Config, last_approval: str, next_review_date: str, pending: int = 0
-) -> DocumentRow:
-    """The register row of a document as written (now, or at some revision)."""
-    doc_type = config.document_types.get(document.type or "")
-    level = config.level(document.confidentiality)
-    owner = document.text("owner") or ""
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    return standing.add_months(day, months)
+
+
+def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -> DocumentRow:
+    """The register row of a document from where it stands."""
+    meta = stand.meta
+    doc_type = config.document_types.get(str(meta.get("type") or ""))
+    confidentiality = str(meta.get("confidentiality") or "internal")
+    level = config.level(confidentiality)
+    owner = str(meta.get("owner") or "")
+    effective = {"effective": stand.in_force_from, "pending": stand.upcoming_from}.get(
+        stand.state, ""
+    )
+    if stand.shown is None and stand.state != "draft":
+        effective = str(meta.get("effective_date") or "")[:10]
     return DocumentRow(
-        id=document.id or "",
-        title=document.title,
-        type=document.type or "",
-        type_label=doc_type.label if doc_type else (document.type or ""),
-        version=document.version or "",
-        status=document.status or "",
-        confidentiality=document.confidentiality,
-        confidentiality_label=level.label if level else document.confidentiality,
+        id=doc_id,
+        title=str(meta.get("title") or ""),
+        type=str(meta.get("type") or ""),
+        type_label=doc_type.label if doc_type else str(meta.get("type") or ""),
+        version=stand.shown.version if stand.shown else str(meta.get("version") or ""),
+        status=str(meta.get("status") or ""),
+        confidentiality=confidentiality,
+        confidentiality_label=level.label if level else confidentiality,
         owner=owner,
         owner_name=config.departments[owner].name if owner in config.departments else owner,
-        effective_date=str(document.meta.get("effective_date") or ""),
-        last_approval=last_approval,
-        next_review=next_review_date,
-        path=document.path,
-        withdrawn=False,
-        pending=pending,
+        effective_date=effective,
+        last_approval=stand.last_approval_day,
+        next_review=stand.next_review,
+        path=path,
+        withdrawn=stand.state == "withdrawn",
+        pending=len(stand.unapproved),
+        state=stand.state,
+        upcoming=stand.upcoming.version if stand.upcoming and stand.in_force else "",
+        upcoming_from=stand.upcoming_from if stand.upcoming and stand.in_force else "",
+        overdue=stand.overdue,
     )
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    last = [
-        31,
-        29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-        31,
-        30,
-        31,
-        30,
-        31,
-        31,
-        30,
-        31,
-        30,
-        31,
-    ][month - 1]
-    return datetime.date(year, month, min(day.day, last))
+def standings(
+    repo: Repository, history: History | None, day: datetime.date | None = None
+) -> dict[str, standing.Standing]:
+    """Where every document stood on ``day`` (default: today): those on the main branch by
+    then, and those only in the work tree (nothing about them is approved)."""
+    day = day or datetime.date.today()
+    out: dict[str, standing.Standing] = {}
+    if history is not None:
+        with standing.GitMeta(repo.root) as meta_of:
+            for doc_id, doc_history in history.documents.items():
+                found = standing.standing(doc_history, day, meta_of)
+                if found.shown is not None:
+                    out[doc_id] = found
+    for document in repo.documents:
+        if document.id and (history is None or document.id not in history.documents):
+            out[document.id] = standing.without_history(document.meta, day)
+    return out
 
 
-def _date(text: object) -> datetime.date | None:
-    try:
-        return datetime.date.fromisoformat(str(text)[:10])
-    except ValueError:
-        return None
-
-
-def next_review(document: Document, doc_history: DocumentHistory | None) -> str:
-    """Last approval (or review date, or effective date) plus the review interval."""
-    interval = document.meta.get("review_interval_months")
-    if not isinstance(interval, int) or document.status == "obsolete":
-        return ""
-    dates = [_date(document.meta.get("review_date")), _date(document.meta.get("effective_date"))]
-    if doc_history and doc_history.last_approved and doc_history.last_approved.commit:
-        dates.append(_date(doc_history.last_approved.date))
-    known = [d for d in dates if d]
-    return add_months(max(known), interval).isoformat() if known else ""
-
-
-def document_rows(repo: Repository, history: History | None) -> list[DocumentRow]:
+def document_rows(
+    repo: Repository,
+    history: History | None,
+    day: datetime.date | None = None,
+    stands: Mapping[str, standing.Standing] | None = None,
+) -> list[DocumentRow]:
+    """The register as of ``day`` (default: today)."""
     config = repo.config
     assert config is not None
+    paths = {d.id: d.path for d in repo.documents if d.id}
     rows = []
-    present = set()
-    for document in repo.documents:
-        if not document.id:
-            continue
-        present.add(document.id)
-        doc_history = history.documents.get(document.id) if history else None
-        last = doc_history.last_approved if doc_history else None
-        rows.append(
-            document_row(
-                document,
-                config,
-                last.date[:10] if last else "",
-                next_review(document, doc_history),
-                len(doc_history.pending) if doc_history else 0,
-            )
-        )
-    for doc_history in history.documents.values() if history else ():
-        if doc_history.id in present or not doc_history.withdrawn:
-            continue
-        last = doc_history.last_approved
-        # the most restrictive level it ever had (unreadable ranks highest)
-        strictest = max(
-            doc_history.levels or (publishing.UNREADABLE_LEVEL,),
-            key=lambda value: publishing.level_rank(config, value),
-        )
-        level = config.level(strictest)
-        rows.append(
-            DocumentRow(
-                id=doc_history.id,
-                title=doc_history.title,
-                type="",
-                type_label="",
-                version=last.version if last else "",
-                status="obsolete",
-                confidentiality=strictest,
-                confidentiality_label=level.label if level else "",
-                owner="",
-                owner_name="",
-                effective_date="",
-                last_approval=last.date[:10] if last else "",
-                next_review="",
-                path=doc_history.path,
-                withdrawn=True,
-                pending=0,
-            )
-        )
+    if stands is None:
+        stands = standings(repo, history, day)
+    for doc_id, stand in stands.items():
+        path = paths.get(doc_id) or (stand.shown.path if stand.shown else "")
+        rows.append(row_from(doc_id, stand, config, path))
     return sorted(rows, key=lambda r: _id_key(r.id))
 
 
@@ -198,13 +188,13 @@ def review_due(
     rows: Iterable[DocumentRow], today: datetime.date, within_days: int = 0
 ) -> list[DocumentRow]:
     """Documents in force whose next periodic review falls on or before today + within_days."""
-    limit = today + datetime.timedelta(days=within_days)
-    due = []
-    for row in rows:
-        day = _date(row.next_review) if row.next_review else None
-        if row.in_force and day is not None and day <= limit:
-            due.append(row)
-    return sorted(due, key=lambda r: r.next_review)
+    limit = (today + datetime.timedelta(days=within_days)).isoformat()
+    due = [
+        row
+        for row in rows
+        if row.state in ("effective", "pending") and row.next_review and row.next_review <= limit
+    ]
+    return sorted(due, key=lambda r: (r.next_review, _id_key(r.id)))
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from doccontrol.cli.output import UsageError
+from doccontrol.cli.output import UsageError, parse_date_arg
 
 if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     import subprocess
@@ -39,6 +39,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "--sign",
         action="store_true",
         help="sign the merge commit (git merge -S, with your configured key)",
+    )
+    approve.add_argument(
+        "--effective",
+        metavar="DATE",
+        help="发布实施日期 of every new version the branch brings (set in the merge; today or later)",
     )
     approve.set_defaults(run=run)
 
@@ -78,12 +83,14 @@ def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] 
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    import datetime
+    import re
     import tempfile
     from pathlib import Path
 
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.identities import parse_ident, trailers
-    from doccontrol.history.rules import meta_texts, version_verdict
+    from doccontrol.history.rules import effective_verdict, meta_day, meta_texts, version_verdict
     from doccontrol.load import repository
     from doccontrol.paths import DOC_PATH
     from doccontrol.validate.check import check
@@ -170,7 +177,18 @@ def run(args: argparse.Namespace, root: Path) -> int:
     changed = _git(
         root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
     ).stdout.splitlines()
+    today = datetime.date.today().isoformat()
+    effective = parse_date_arg(args.effective, "--effective") if args.effective else None
+    dated: list[str] = []  # documents whose new version takes the approver's date
+    main_tip = _git(root, "rev-parse", main).stdout.strip()
     with GitReader(root) as reader:  # one cat-file for every version read below
+        # a branch that declares the baseline (doccontrol baseline) approves the whole set as
+        # it stands, by the roles that approve the configuration, as history judges it
+        branch_config = reader.read_file_at(args.branch, "doccontrol.yml") or b""
+        since = re.search(
+            rb"^control_since:\s*['\"]?([0-9a-fA-F]{7,40})['\"]?\s*$", branch_config, re.M
+        )
+        declares = bool(since and main_tip.startswith(since[1].decode().lower()))
         for line in changed:
             status, _, path = line.partition("\t")
             if not DOC_PATH.match(path):
@@ -185,6 +203,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
             if ruling is None:
                 continue
             meta = ruling[0]
+            if declares:
+                meta = {
+                    "approver": list(config.approval.config_approvers),
+                    "reviewer": list(config.approval.config_reviewers),
+                }
             doc_id = str((new or ruling)[0].get("id", path))
             needed = set(meta_texts(meta, "approver"))
             if not needed & set(approver.roles):
@@ -206,6 +229,30 @@ def run(args: argparse.Namespace, root: Path) -> int:
                     refusals.append(
                         f"{doc_id}: text changed but the version did not go up from {verdict.old} (doccontrol bump {doc_id})"
                     )
+            if new is None or new[0].get("status") != "effective":
+                continue
+            version = str(new[0].get("version") or "")
+            if old is not None and str(old[0].get("version") or "") == version:
+                continue  # the same version approved again: its date stands
+            previous = (
+                meta_day(old[0], "effective_date")
+                if old is not None and old[0].get("status") == "effective"
+                else ""
+            )
+            reason = effective_verdict(
+                doc_id,
+                version,
+                effective or meta_day(new[0], "effective_date"),
+                str(old[0].get("version") or "") if old else "",
+                previous,
+                today,
+            )
+            if reason and effective is None:
+                reason += f" (or approve with --effective {max(today, previous)})"
+            if reason:
+                refusals.append(reason)
+            elif effective is not None:
+                dated.append(path)
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
         tree = Path(tmp) / "branch"
@@ -231,14 +278,49 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if reviewer is not None:
         lines.append(f"Reviewed-by: {reviewer.name} <{reviewer.emails[0]}>")
     message = f"Merge branch '{args.branch}'\n\n{subject}\n\n" + "\n".join(lines)
-    merge = ["merge", "--no-ff", "--quiet", "-m", message, args.branch]
-    if args.sign:
-        merge.insert(1, "-S")
-    result = _git(root, *merge)
-    if result.returncode != 0:
-        _git(root, "merge", "--abort")
-        raise UsageError(f"git merge failed: {result.stderr.strip() or result.stdout.strip()}")
+    if effective is not None and dated:
+        _merge_with_dates(root, args.branch, message, args.sign, dated, effective)
+    else:
+        merge = ["merge", "--no-ff", "--quiet", "-m", message, args.branch]
+        if args.sign:
+            merge.insert(1, "-S")
+        result = _git(root, *merge)
+        if result.returncode != 0:
+            _git(root, "merge", "--abort")
+            raise UsageError(f"git merge failed: {result.stderr.strip() or result.stdout.strip()}")
     parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
     print(f"approved {args.branch} as {sha}: " + "; ".join(f"{k}: {v}" for k, v in parsed))
     return 0
+
+
+def _merge_with_dates(
+    root: Path, branch: str, message: str, sign: bool, paths: list[str], effective: str
+) -> None:
+    """The approval merge with the approver's 发布实施日期 written into each new version: the
+    date is the approver's decision, so it is part of the approval, not of the change."""
+    from doccontrol.atomic import write_atomic
+    from doccontrol.authoring import AuthoringError, set_front_matter
+
+    result = _git(root, "merge", "--no-ff", "--no-commit", "--quiet", branch)
+    if result.returncode != 0:
+        _git(root, "merge", "--abort")
+        raise UsageError(f"git merge failed: {result.stderr.strip() or result.stdout.strip()}")
+    try:
+        for rel in paths:
+            file = root / rel
+            text = file.read_bytes().decode("utf-8")
+            write_atomic(
+                file, set_front_matter(text, rel, "effective_date", effective).encode("utf-8")
+            )
+            _git(root, "add", "--", rel, check=True)
+    except (AuthoringError, UsageError, OSError) as exc:
+        _git(root, "merge", "--abort")
+        raise UsageError(f"could not set 发布实施日期: {exc}") from None
+    commit = ["commit", "--quiet", "--no-verify", "-m", message]
+    if sign:
+        commit.insert(1, "-S")
+    result = _git(root, *commit)
+    if result.returncode != 0:
+        _git(root, "merge", "--abort")
+        raise UsageError(f"git commit failed: {result.stderr.strip() or result.stdout.strip()}")

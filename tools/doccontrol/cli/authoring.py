@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError, parse_date_arg, write_atomic
@@ -60,6 +61,17 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         ("edition", "A/3 → B/0"),
     ):
         kind.add_argument(f"--{flag}", dest="kind", action="store_const", const=flag, help=text)
+    bump.add_argument(
+        "--effective",
+        metavar="DATE",
+        help="发布实施日期 of the new version (default: leave it to the approver, who sets it "
+        "with doccontrol approve --effective)",
+    )
+    bump.add_argument(
+        "--keep-version",
+        action="store_true",
+        help="only set --effective (the version was already raised on this branch)",
+    )
     bump.set_defaults(run=run_bump)
 
 
@@ -140,7 +152,7 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
     taken = set(repo.record_files.get(args.type, {}))
     try:
         record_id = authoring.next_id(
-            record_type.id_format, record_type.id_pattern, taken, day.year
+            record_type.id_format, record_type.id_pattern, taken, day.year, after_max=True
         )
     except AuthoringError as exc:
         raise UsageError(str(exc)) from None
@@ -163,17 +175,66 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
     doc_type = config.document_types.get(document.type or "")
     if doc_type is None:
         raise UsageError(f"{document.path}: document type {document.type!r} is not configured")
-    kind: versions.BumpKind = args.kind or (
-        "minor" if doc_type.version_scheme == "decimal" else "revision"
-    )
+    if args.keep_version and (args.kind or not args.effective):
+        raise UsageError("--keep-version sets only the date: give --effective DATE, no --minor…")
+    effective = parse_date_arg(args.effective, "--effective") if args.effective else None
     path = root / document.path
     text = path.read_bytes().decode("utf-8")
     try:
-        new_text, old, new = authoring.bump_front_matter(
-            text, document.path, doc_type.version_scheme, kind
-        )
+        if args.keep_version:
+            new_text, old, new = text, document.version or "", document.version or ""
+        else:
+            kind: versions.BumpKind = args.kind or (
+                "minor" if doc_type.version_scheme == "decimal" else "revision"
+            )
+            new_text, old, new = authoring.bump_front_matter(
+                text, document.path, doc_type.version_scheme, kind
+            )
+        if effective is not None:
+            _check_effective(root, config, document.path, args.doc_id, new, effective)
+            new_text = authoring.set_front_matter(
+                new_text, document.path, "effective_date", effective
+            )
     except AuthoringError as exc:
         raise UsageError(str(exc)) from None
     write_atomic(path, new_text.encode("utf-8"))
-    print(f"{args.doc_id}: {old} → {new} ({document.path})")
+    when = f", 发布实施日期 {effective}" if effective else ""
+    print(f"{args.doc_id}: {old} → {new}{when} ({document.path})")
+    if effective is None:
+        print(
+            f"  发布实施日期 is unchanged ({document.meta.get('effective_date') or 'none'}): "
+            f"the approver sets it (doccontrol approve BRANCH --effective DATE), or: "
+            f"doccontrol bump {args.doc_id} --effective DATE --keep-version",
+            file=sys.stderr,
+        )
     return 0
+
+
+def _check_effective(
+    root: Path, config: Config, path: str, doc_id: str, version: str, effective: str
+) -> None:
+    """A date the new version can take effect on: not before today (it is not approved yet)
+    and not before the version on the main branch took effect."""
+    import datetime
+
+    from doccontrol import standing
+    from doccontrol.authoring import AuthoringError
+    from doccontrol.history.gitread import GitError, GitReader
+    from doccontrol.history.rules import effective_verdict, meta_day
+
+    today = datetime.date.today().isoformat()
+    previous, previous_version = "", ""
+    try:
+        with GitReader(root) as reader:
+            _, tip = reader.resolve_branch(config.main_branch)
+            data = reader.read_file_at(tip, path)
+    except GitError:
+        data = None
+    if data is not None:
+        meta = standing.front_matter(data)
+        previous_version = str(meta.get("version") or "")
+        if meta.get("status") == "effective" and previous_version != version:
+            previous = meta_day(meta, "effective_date")
+    reason = effective_verdict(doc_id, version, effective, previous_version, previous, today)
+    if reason:
+        raise AuthoringError(reason)

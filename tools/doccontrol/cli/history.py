@@ -17,7 +17,7 @@ from doccontrol.cli.output import (
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from pathlib import Path
 
-    from doccontrol.history.model import ApprovalEvent, History, Person, Revision
+    from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, Person, Revision
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -88,6 +88,8 @@ def log_row(revision: Revision) -> list[str]:
         if revision.kind != "review"
         else f"{revision.change}（定期评审，内容无变化）"
     )
+    if revision.kind == "baseline":
+        change = f"{change}（纳入文件控制的基线）"
     if not revision.approved:
         change = f"{change} [未批准]"
     return [
@@ -143,10 +145,45 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
             for revision in doc.revisions:
                 for p in revision.problems:
                     print(printable(f"  ! {p.code} {p.message}"))
+            reason = no_approval_reason(doc, history.branch.removeprefix("refs/heads/"))
+            if reason:
+                print(printable(f"  note: {reason}"))
         _print_notices(history)
         if history.incomplete:
             print("note: shallow clone, history incomplete")
     return 1 if problems else 0
+
+
+def no_approval_reason(doc: DocumentHistory, branch: str) -> str:
+    """Why a document shows no approval, in words (an empty history is never left bare)."""
+    if any(r.approved for r in doc.revisions):
+        return ""
+    git = [r for r in doc.revisions if r.commit]
+    if not git and doc.baseline is not None:
+        return (
+            f"no approval yet: {doc.id} has not changed since control began, so "
+            f"{doc.baseline.version} ({doc.baseline.commit[:10]}, {doc.baseline.date[:10]}) is the "
+            "pre-control baseline (control_since in doccontrol.yml); the baseline is not an "
+            "approval: record one with doccontrol baseline, or approve a change"
+        )
+    if not git:
+        return f"no approval: {doc.id} has no history on {branch}"
+    direct = [r for r in git if r.kind == "unapproved"]
+    refused = [r for r in git if r.kind != "unapproved" and not r.approved]
+    parts = []
+    if direct:
+        parts.append(
+            f"{len(direct)} change(s) were committed directly to {branch}, not merged through an "
+            "approval"
+        )
+    if refused:
+        parts.append(f"{len(refused)} merge(s) did not pass the approval rules (problems above)")
+    if doc.baseline is None:
+        parts.append(
+            "control_since is not set, so all of its history is judged: bring the repository "
+            "under control with doccontrol baseline"
+        )
+    return f"no approval: {doc.id} has never been approved; " + "; ".join(parts)
 
 
 def _print_notices(history: History) -> None:

@@ -4,6 +4,11 @@ and auditors ask for."""
 from __future__ import annotations
 
 import argparse
+import csv
+import datetime
+import io
+import os
+import re
 import sys
 from typing import TYPE_CHECKING
 
@@ -30,6 +35,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     register.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)"
     )
+    register.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the register as it stood at the end of this day (default: today)",
+    )
     register.set_defaults(run=run_register)
     due = commands.add_parser(
         "review-due", help="documents whose periodic review is due or overdue (待评审文件)"
@@ -39,6 +49,22 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     due.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
     due.add_argument("--format", choices=("table", "json"), default="table")
+    due.add_argument(
+        "--fail-on",
+        choices=("overdue", "due"),
+        help="exit 1 when any review is overdue (overdue), or due or overdue (due): a CI gate",
+    )
+    due.add_argument(
+        "--issue",
+        choices=("github", "gitlab"),
+        help="open, or update, one issue listing what is due (GitHub: the gh CLI with GH_TOKEN; "
+        "GitLab: its API with CI_JOB_TOKEN, or DOCCONTROL_ISSUE_TOKEN)",
+    )
+    due.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --issue: print what would be posted, post nothing",
+    )
     due.set_defaults(run=run_review_due)
     cov = commands.add_parser(
         "coverage",
@@ -70,7 +96,6 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
 
 def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> bytes:
     import datetime
-    import io
 
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -98,8 +123,6 @@ def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> b
 
 def _fixed_zip_times(data: bytes) -> bytes:
     """The same zip with every entry dated 1980-01-01 (openpyxl stamps the current time)."""
-    import io
-    import re
     import zipfile
 
     out = io.BytesIO()
@@ -118,7 +141,6 @@ def _fixed_zip_times(data: bytes) -> bytes:
 
 
 def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
-    import csv
     import io
 
     buffer = io.StringIO()
@@ -135,8 +157,11 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 
     if args.format == "xlsx":
         require_extra("openpyxl", "xlsx", "register --format xlsx")
+    day = datetime.date.fromisoformat(
+        parse_date_arg(args.as_of, "--as-of") or datetime.date.today().isoformat()
+    )
     repo, history = loaded(root)
-    rows = registers.document_rows(repo, history)
+    rows = registers.document_rows(repo, history, day)
     cells = [registers.register_cells(r) for r in rows]
     if args.format == "xlsx":
         if not args.output:
@@ -147,7 +172,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         print(f"wrote {args.output} ({len(rows)} documents)")
         return 0
     if args.format == "json":
-        text = dumps_json([{**r.__dict__, "in_force": r.in_force} for r in rows])
+        text = dumps_json([r.to_json() for r in rows])
     elif args.format == "csv":
         text = csv_text(registers.REGISTER_HEADERS, cells)
     else:
@@ -163,7 +188,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 def run_review_due(args: argparse.Namespace, root: Path) -> int:
     import datetime
 
-    from doccontrol import registers
+    from doccontrol import registers, review_issue
 
     if args.within < 0:
         raise UsageError("--within takes a number of days, 0 or more")
@@ -171,7 +196,9 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
     )
     repo, history = loaded(root)
-    due = registers.review_due(registers.document_rows(repo, history), today, args.within)
+    due = registers.review_due(registers.document_rows(repo, history, today), today, args.within)
+    overdue = [r for r in due if r.overdue]
+    failed = bool(overdue) if args.fail_on == "overdue" else bool(due and args.fail_on)
     if args.format == "json":
         print(
             dumps_json(
@@ -179,17 +206,18 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
                     {
                         "id": r.id,
                         "title": r.title,
+                        "version": r.version,
                         "owner": r.owner,
                         "last_approval": r.last_approval,
                         "next_review": r.next_review,
-                        "overdue": r.next_review < today.isoformat(),
+                        "overdue": r.overdue,
                     }
                     for r in due
                 ]
             ),
             end="",
         )
-        return 0
+        return 1 if failed else 0
     rows = [
         [
             r.id,
@@ -197,15 +225,23 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
             r.owner_name,
             r.last_approval,
             r.next_review,
-            "逾期" if r.next_review < today.isoformat() else "到期",
+            "逾期" if r.overdue else "到期",
         ]
         for r in due
     ]
     print(table(("文件编号", "文件名称", "归口部门", "最近批准", "下次评审", "状态"), rows))
-    print(
-        f"{len(due)} documents due for review by {(today + datetime.timedelta(days=args.within)).isoformat()}"
-    )
-    return 0
+    limit = (today + datetime.timedelta(days=args.within)).isoformat()
+    print(f"{len(due)} documents due for review by {limit}, {len(overdue)} of them overdue")
+    if args.issue:
+        body = review_issue.body(due, today, limit)
+        if args.dry_run:
+            print(review_issue.dry_run(args.issue, body, os.environ))
+        elif due:
+            try:
+                print(review_issue.post(args.issue, body, os.environ, root))
+            except review_issue.IssueError as exc:
+                raise UsageError(str(exc)) from None
+    return 1 if failed else 0
 
 
 def run_coverage(args: argparse.Namespace, root: Path) -> int:

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+import datetime
+import subprocess
+import tempfile
 from typing import TYPE_CHECKING
 
+from doccontrol import standing
 from doccontrol.cli.history import history_for
-from doccontrol.cli.output import UsageError, parse_date_arg, print_problems
+from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, write_atomic
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from pathlib import Path
 
     from doccontrol.history.gitread import GitReader
+    from doccontrol.history.model import Revision
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -32,6 +37,21 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     hook.add_argument("paths", nargs="*", metavar="PATH")
     hook.set_defaults(run=run_check_versions)
+    base = commands.add_parser(
+        "baseline",
+        help="bring the repository under control: a branch declaring the baseline, for an approver to merge",
+    )
+    base.add_argument(
+        "--branch", metavar="NAME", help="the branch to create (default: baseline-<commit>)"
+    )
+    base.add_argument(
+        "--legacy",
+        metavar="FILE",
+        help="YAML: DOC_ID → list of paper approvals (version, approver, approval_date, …), "
+        "recorded as legacy_history",
+    )
+    base.add_argument("--date", metavar="DATE", help="the declaration date (default: today)")
+    base.set_defaults(run=run_baseline)
 
 
 def _reader(root: Path) -> GitReader:
@@ -53,25 +73,60 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError(f"no document {args.doc_id} in the history of {history.branch}")
-    revision = content.in_force_on(doc, day)
+    with standing.GitMeta(root) as meta_of:
+        stand = standing.standing(doc, day, meta_of)
+    revision = stand.shown
     if revision is None:
-        first = next((r for r in doc.revisions if r.approved), None)
-        when = f"; its first approved version dates from {first.date[:10]}" if first else ""
+        first = next((r for r in doc.revisions if r.commit), doc.baseline)
+        when = f"; it first appears on {first.date[:10]}" if first else ""
         raise UsageError(f"{args.doc_id} had no approved version in force on {day}{when}")
     with _reader(root) as reader:
         text = content.text_at(reader, revision)
+        if text is None and revision.kind == "withdrawal":
+            data = reader.read_file_at(f"{revision.commit}^", revision.path)
+            text = data.decode("utf-8", "replace") if data is not None else None
     if text is None:
         raise UsageError(f"{revision.path} cannot be read at {revision.commit[:10]}")
-    approvers = "、".join(p.name for p in revision.approvers) or "—"
-    mr = revision.merge_request.label if revision.merge_request else "—"
-    print(f"# {doc.id} {doc.title} — 于 {day} 有效的版本")
-    if revision.kind == "baseline":
-        what = f"纳入文件控制时的基线 {revision.date[:10]}"
-    else:
-        what = f"批准 {approvers} {revision.date[:10]} · 合并请求 {mr}"
-    print(f"# 版本 {revision.version} · {what} · 提交 {revision.commit[:10]} · {revision.path}")
+    print(f"# {doc.id} {doc.title} — {_state_line(stand)}")
+    print(
+        f"# 版本 {revision.version} · {_evidence(revision)} · 提交 {revision.commit[:10]} · {revision.path}"
+    )
+    if stand.upcoming is not None and stand.in_force is not None:
+        print(
+            f"# 已批准未生效：{stand.upcoming.version} 自 {stand.upcoming_from} 起实施"
+            f"（批准 {stand.upcoming.date[:10]}）"
+        )
+    if stand.unapproved:
+        commits = "、".join(r.commit[:10] for r in stand.unapproved)
+        print(f"# 主分支上有未经批准的更改：{commits}（不在本版本中）")
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
+
+
+def _state_line(stand: standing.Standing) -> str:
+    """What the shown version was on the day, named truthfully (草稿 is never 有效)."""
+    day = stand.day
+    if stand.state == "effective":
+        return f"于 {day} 有效的版本（自 {stand.in_force_from} 起实施）"
+    if stand.state == "pending":
+        return f"于 {day} 已批准未生效（自 {stand.upcoming_from} 起实施），当日没有有效版本"
+    if stand.state == "draft":
+        return f"于 {day} 为草稿，当日没有有效版本"
+    if stand.state == "obsolete":
+        return f"于 {day} 已作废（最后的版本）"
+    if stand.state == "withdrawn":
+        return f"于 {day} 已撤回（撤回前的版本）"
+    return f"于 {day} 未经批准，当日没有有效版本"
+
+
+def _evidence(revision: Revision) -> str:
+    if revision.kind == "baseline" and not revision.approvers:
+        return f"纳入文件控制时的基线 {revision.date[:10]}"
+    if not revision.approved:
+        return f"未经批准 {revision.date[:10]}"
+    approvers = "、".join(p.name for p in revision.approvers) or "—"
+    mr = revision.merge_request.label if revision.merge_request else "—"
+    return f"批准 {approvers} {revision.date[:10]} · 合并请求 {mr}"
 
 
 def _body(text: str, path: str) -> str:
@@ -125,7 +180,7 @@ def _git(root: Path, *args: str) -> str:
 
 def run_check_versions(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.history.gitread import GitError
-    from doccontrol.history.rules import version_verdict
+    from doccontrol.history.rules import effective_verdict, meta_day, version_verdict
     from doccontrol.load import frontmatter_fast, repository
     from doccontrol.load.frontmatter import FrontMatterSplit, split
     from doccontrol.problems import Problem
@@ -145,8 +200,15 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
     with _reader(root) as reader:
         try:
             _, main_tip = reader.resolve_branch(config.main_branch)
-        except GitError:
-            print("no main branch yet: nothing to compare with")
+        except GitError as exc:
+            if _git(root, "rev-parse", "--verify", "--quiet", "HEAD"):
+                # a checkout without the main branch (a CI merge-request clone) must not pass
+                # unchecked: fetch it first
+                raise UsageError(
+                    f"{exc}; nothing can be compared, so nothing passes (in CI: git fetch origin "
+                    f"{config.main_branch}:refs/remotes/origin/{config.main_branch})"
+                ) from None
+            print("no commits yet: nothing to compare with")
             return 0
         main_docs: dict[str, str] | None = None
         for rel in paths:
@@ -188,6 +250,27 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
                     f"still {verdict.new}; run: doccontrol bump {doc_id} {kind}"
                 )
                 problems.append(Problem(rel, line, 1, "DC511", message))
+            version = str(meta.get("version") or "")
+            old_version = str(old_meta.get("version") or "")
+            if meta.get("status") == "effective" and version != old_version:
+                previous = (
+                    meta_day(old_meta, "effective_date")
+                    if old_meta.get("status") == "effective"
+                    else ""
+                )
+                reason = effective_verdict(
+                    doc_id, version, meta_day(meta, "effective_date"), old_version, previous, ""
+                )
+                if reason:
+                    date_line = next(
+                        (
+                            i
+                            for i, t in enumerate(text.split("\n"), 1)
+                            if t.startswith("effective_date:")
+                        ),
+                        line,
+                    )
+                    problems.append(Problem(rel, date_line, 1, "DC520", reason))
             if on_main and meta.get("status") == "effective" and old_meta.get("status") == "draft":
                 status_line = next(
                     (i for i, t in enumerate(text.split("\n"), 1) if t.startswith("status:")), 1
@@ -239,3 +322,122 @@ def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
             if fields.get("id"):
                 out[str(fields["id"])] = path
     return out
+
+
+def run_baseline(args: argparse.Namespace, root: Path) -> int:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from doccontrol import baseline
+    from doccontrol.authoring import AuthoringError
+    from doccontrol.load import repository
+    from doccontrol.validate.check import check
+
+    repo = repository.load(root)
+    config = repo.config
+    if config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    if config.control_since:
+        raise UsageError(
+            f"control_since is already set ({config.control_since}): the repository is under "
+            "control, and moving where control began is itself a controlled change (DC517)"
+        )
+    main = config.main_branch
+    if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD") != main:
+        raise UsageError(f"check out {main} first: the baseline is declared on {main}'s tip")
+    if _git(root, "status", "--porcelain", "--untracked-files=no"):
+        raise UsageError("the work tree has uncommitted changes; commit or stash them first")
+    tip = _git(root, "rev-parse", "HEAD")
+    email = _git(root, "config", "user.email")
+    person = config.person_by_email(email) if email else None
+    if person is None:
+        raise UsageError(
+            f"you ({email or 'no git config user.email'}) are not among the people in doccontrol.yml, so you cannot declare the baseline"
+        )
+    problems = check(repo)
+    if problems:
+        print_problems(problems, "text", len(repo.documents))
+        raise UsageError("the baseline must validate: fix the problems above first")
+    day = parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
+    documents = {
+        d.id: baseline.BaselineDocument(d.id, d.version or "", d.status or "", d.path)
+        for d in sorted(repo.documents, key=lambda d: d.path)
+        if d.id
+    }
+    legacy: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    if args.legacy:
+        file = Path(args.legacy)
+        try:
+            data = YAML(typ="safe").load(file.read_bytes().decode("utf-8"))
+            legacy = baseline.legacy_entries(data, documents)
+        except (OSError, UnicodeDecodeError, ValueError, YAMLError, AuthoringError) as exc:
+            raise UsageError(f"{args.legacy}: {exc}") from None
+    branch = args.branch or f"baseline-{tip[:8]}"
+    if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
+        raise UsageError(f"branch {branch} already exists")
+    listing = sorted(documents.values(), key=lambda d: d.id)
+    text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy)
+    with tempfile.TemporaryDirectory(prefix="doccontrol-baseline-") as tmp:
+        tree = Path(tmp) / "tree"
+        made = subprocess.run(
+            ["git", "worktree", "add", "--quiet", "-b", branch, str(tree), tip],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if made.returncode != 0:
+            raise UsageError(f"git worktree add failed: {made.stderr.strip()}")
+        try:
+            config_file = tree / "doccontrol.yml"
+            edits = {
+                config_file: baseline.set_control_since(
+                    config_file.read_text(encoding="utf-8"), tip
+                )
+            }
+            for doc_id, entries in legacy.items():
+                doc = documents[doc_id]
+                file = tree / doc.path
+                edits[file] = baseline.add_legacy_history(
+                    file.read_text(encoding="utf-8"), doc.path, entries
+                )
+            for file, content in edits.items():
+                write_atomic(file, content.encode("utf-8"))
+            found = check(repository.load(tree))
+            if found:
+                print_problems(found, "text", len(found))
+                raise UsageError("the declared baseline does not validate (problems above)")
+            for git_args in (
+                ["add", "-A"],
+                ["commit", "--quiet", "--no-verify", "-m", text],
+            ):
+                done = subprocess.run(
+                    ["git", *git_args], cwd=tree, capture_output=True, text=True, check=False
+                )
+                if done.returncode != 0:
+                    raise UsageError(f"git {git_args[0]} failed: {done.stderr.strip()}")
+        except (AuthoringError, UsageError) as exc:
+            subprocess.run(
+                ["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False
+            )
+            subprocess.run(
+                ["git", "branch", "-D", branch], cwd=root, capture_output=True, check=False
+            )
+            raise UsageError(str(exc)) from None
+        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False)
+    approvers = [
+        p.name for p in config.people if set(p.roles) & set(config.approval.config_approvers)
+    ]
+    reviewers = [
+        p.name for p in config.people if set(p.roles) & set(config.approval.config_reviewers)
+    ]
+    print(
+        f"declared the baseline on branch {branch}: control_since {tip[:10]}, {len(documents)} documents"
+        + (f", paper approvals for {', '.join(legacy)}" if legacy else "")
+    )
+    print(
+        f"next: an approver ({', '.join(config.approval.config_approvers)}: {', '.join(approvers) or 'nobody configured'}) "
+        f"merges it, reviewed by {', '.join(config.approval.config_reviewers)} ({', '.join(reviewers) or 'nobody configured'}), "
+        f"neither of them {person.name}: doccontrol approve {branch} --reviewer WHO (or a merge request)"
+    )
+    return 0

@@ -36,7 +36,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 6
+FORMAT = 7
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -125,6 +125,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.status,
         [encode_problem(p) for p in r.problems],
         r.evidence,
+        r.effective_date,
     ]
 
 
@@ -148,6 +149,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         status=d[15],
         problems=decode_problems(d[16]),
         evidence=d[17],
+        effective_date=d[18],
     )
 
 

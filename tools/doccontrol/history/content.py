@@ -1,37 +1,14 @@
-"""Documents as they were: the version in force on a date, the text of a revision, and what
-changed between two versions, section by section."""
+"""Documents as they were: the text of a revision, and what changed between two versions,
+section by section. Which version was in force on a date is standing.py's answer."""
 
 from __future__ import annotations
 
-import datetime
 import difflib
 from dataclasses import dataclass
 
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import DocumentHistory, Revision
 from doccontrol.history.sections import split_sections
-
-
-def in_force_on(history: DocumentHistory, day: datetime.date) -> Revision | None:
-    """The last approved revision committed on or before ``day`` (in the committer's own
-    time zone, as the date was written); before any, the pre-control baseline."""
-    baseline = history.baseline
-    found = baseline if baseline is not None and baseline.date[:10] <= day.isoformat() else None
-    for revision in history.revisions:
-        if (
-            revision.approved
-            and revision.commit
-            and revision.date[:10] <= day.isoformat()
-            and revision.kind != "withdrawal"
-        ):
-            found = revision
-        elif (
-            revision.approved
-            and revision.kind == "withdrawal"
-            and revision.date[:10] <= day.isoformat()
-        ):
-            found = None
-    return found
 
 
 def with_version(history: DocumentHistory, version: str) -> Revision | None:

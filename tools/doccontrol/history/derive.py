@@ -59,7 +59,7 @@ from doccontrol.history.model import (
     RevisionKind,
     Signature,
 )
-from doccontrol.history.rules import meta_text
+from doccontrol.history.rules import meta_day, meta_text
 from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import load_config
 from doccontrol.paths import DOC_PATH
@@ -424,7 +424,11 @@ class _Deriver:
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
                 sides = [blobs.get_optional() for _ in commit.parents[1:]]
-                if sides and data not in sides:
+                if (
+                    sides
+                    and data not in sides
+                    and _sans_effective(data) not in {_sans_effective(x) for x in sides if x}
+                ):
                     # a version no merged side had: a conflict resolution, or text slipped in
                     # while merging; either way the merge's maker wrote it
                     merger_wrote.add(change.new_path)
@@ -542,6 +546,7 @@ class _Deriver:
                         approved=True,
                         path=state.path,
                         status=meta_text(snapshot.meta, "status"),
+                        effective_date=meta_day(snapshot.meta, "effective_date"),
                     )
             return dict.fromkeys(controlled, True)
         merger = self.person(policy, commit.author_name, commit.author_email)
@@ -567,10 +572,19 @@ class _Deriver:
         any_on_note = False
         event_approvers: list[Person] = list(approvers)
         event_reviewers: list[Person] = list(reviewers)
+        # the approval that declares the baseline approves the whole set as it stood: by the
+        # roles that approve the configuration (the manual's, by default)
+        declared = kind != "direct" and self.declares_baseline(commit)
+        config_roles: dict[str, Any] = {
+            "approver": list(config.approval.config_approvers),
+            "reviewer": list(config.approval.config_reviewers),
+        }
+        changed_ids: set[str] = set()
         for change in changes:
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
                 continue
+            changed_ids.add(state.id)
             previous = state.approved_meta
             # a document never approved is judged by its type's default roles in the approved
             # config, never by the roles its own new front matter chooses
@@ -579,6 +593,8 @@ class _Deriver:
                 if previous is not None
                 else _type_defaults(config, snapshot.meta if snapshot else state.meta)
             )
+            if declared:
+                rules_meta = config_roles
             problems: list[HistoryProblem] = []
             here = forge.judged_authors
             if change.new_path in merger_wrote:
@@ -627,6 +643,10 @@ class _Deriver:
                     state.approved_body,
                     config,
                 )
+                if rev_kind == "approval" and approved and not declared:
+                    problems += rules.effective_problems(
+                        commit, state.id, snapshot.meta, state.approved_meta
+                    )
                 unchanged = (
                     state.approved_body is not None
                     and snapshot.body == state.approved_body
@@ -636,7 +656,7 @@ class _Deriver:
                     == meta_text(state.approved_meta, "status")
                 )
                 if unchanged and rev_kind == "approval":
-                    rev_kind = "review"
+                    rev_kind = "baseline" if declared else "review"
                     changed = ()
                 elif snapshot.body == state.approved_body:
                     changed = ()  # same text, new version or status
@@ -664,6 +684,9 @@ class _Deriver:
                 evidence=rules.evidence(
                     kind, approved, signature, doc_approvers, forge.strength if on_note else None
                 ),
+                effective_date=meta_day(
+                    snapshot.meta if snapshot else state.meta, "effective_date"
+                ),
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
@@ -673,6 +696,43 @@ class _Deriver:
             any_approved = any_approved or approved
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
             all_problems.update(dict.fromkeys(problems))
+        if declared:
+            for state in sorted(self.docs.values(), key=lambda st: st.path):
+                if state.id in changed_ids or state.withdrawn or state.baseline is None:
+                    continue
+                problems = event_problems + rules.approval_problems(
+                    commit, state.id, config, config_roles, authors, approvers, reviewers
+                )
+                approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
+                    a.person_id for a in approvers
+                )
+                version = meta_text(state.approved_meta, "version")
+                state.revisions.append(
+                    Revision(
+                        seq=len(state.revisions) + 1,
+                        kind="baseline",
+                        version=version,
+                        commit=commit.sha,
+                        date=commit.committer_date,
+                        change=summary,
+                        sections=(),
+                        authors=authors,
+                        author_date=max(author_dates),
+                        reviewers=reviewers,
+                        approvers=approvers,
+                        merge_request=mr,
+                        signature=signature,
+                        approved=approved,
+                        path=state.path,
+                        status=meta_text(state.approved_meta, "status"),
+                        problems=tuple(problems),
+                        evidence=rules.evidence(kind, approved, signature, approvers),
+                        effective_date=meta_day(state.approved_meta, "effective_date"),
+                    )
+                )
+                any_approved = any_approved or approved
+                documents.append(ApprovedDocument(state.id, version, state.path, "baseline"))
+                all_problems.update(dict.fromkeys(problems))
         accepted: dict[str, bool] = {}
         irregular = {c.new_path for c in commit.changes if c.new_path and not c.regular}
         for path in controlled:
@@ -746,6 +806,17 @@ class _Deriver:
         return accepted
 
     reader_branch = "main"
+
+    def declares_baseline(self, commit: Commit) -> bool:
+        """Whether this approval sets control_since to the commit it merges into: the recorded
+        adoption of the repository (doccontrol baseline), which approves every document as the
+        baseline left it."""
+        blob = next((c.new_blob for c in commit.changes if c.new_path == CONFIG_FILE), None)
+        if blob is None or not commit.parents:
+            return False
+        new = self.load(blob)
+        value = str(new.control_since or "").lower() if new is not None else ""
+        return len(value) >= 7 and not _DATE.match(value) and commit.parents[0].startswith(value)
 
     def unapproved(
         self,
@@ -870,6 +941,15 @@ class _Deriver:
         return _unique(approvers), _unique(reviewers)
 
 
+_EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\n]*\n")
+
+
+def _sans_effective(data: bytes) -> bytes:
+    """A version without its 发布实施日期: the approver sets that date in the merge itself
+    (``approve --effective``), which is part of approving, not writing the change."""
+    return _EFFECTIVE_LINE.sub(b"", data, count=1)
+
+
 def _at(commit: str, path: str) -> str:
     """``commit:path`` for cat-file, or a name that is surely missing when the path cannot
     travel on cat-file's line protocol (a newline in it)."""
@@ -979,6 +1059,7 @@ def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
                 path=path,
                 problems=(),
                 evidence="legacy",
+                effective_date=meta_day(entry, "effective_date"),
             )
         )
     return out

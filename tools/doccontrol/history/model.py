@@ -125,6 +125,8 @@ class Revision:
     status: str = ""
     problems: tuple[HistoryProblem, ...] = ()
     evidence: Evidence = "none"
+    # 发布实施日期 as this revision's front matter gives it (YYYY-MM-DD), or ""
+    effective_date: str = ""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -145,6 +147,7 @@ class Revision:
             "evidence": self.evidence,
             "path": self.path,
             "status": self.status,
+            "effective_date": self.effective_date,
             "problems": [{"code": p.code, "message": p.message} for p in self.problems],
         }
 

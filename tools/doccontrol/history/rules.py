@@ -6,6 +6,7 @@ stable code and a message naming the commit, the document and the person."""
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -92,6 +93,72 @@ def pending_controlled(events: Iterable[ApprovalEvent]) -> list[str]:
             )
             latest[path] = not refused
     return sorted(path for path, approved in latest.items() if not approved)
+
+
+def meta_day(meta: dict[str, Any] | None, key: str) -> str:
+    """A date field of the front matter as YYYY-MM-DD, or "" when absent or not a date."""
+    text = meta_text(meta, key)[:10]
+    try:
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        return ""
+
+
+def effective_verdict(
+    doc_id: str,
+    version: str,
+    effective: str,
+    previous_version: str,
+    previous_effective: str,
+    approval_day: str,
+) -> str | None:
+    """The one effective-date rule (history, ``approve`` and the version-bump hook apply it):
+    a new version takes effect on or after the previous version did, and never before it is
+    approved. The reason it is broken, with the command that fixes it, or None."""
+    fix = f"doccontrol bump {doc_id} --effective YYYY-MM-DD --keep-version"
+    if not effective:
+        return f"{doc_id} {version} has no 发布实施日期 (effective_date); set it: {fix}"
+    if previous_effective and effective < previous_effective:
+        return (
+            f"{doc_id} {version} has 发布实施日期 {effective}, before {previous_version} took effect "
+            f"({previous_effective}); a new version cannot take effect before the one it replaces: {fix}"
+        )
+    if approval_day and effective < approval_day:
+        return (
+            f"{doc_id} {version} has 发布实施日期 {effective}, before its approval on {approval_day} "
+            f"(a stale date, likely {previous_version or 'an earlier version'}'s); it is in force only "
+            f"from {approval_day}. The approver sets the date: doccontrol approve BRANCH --effective "
+            f"YYYY-MM-DD, or the author: {fix}"
+        )
+    return None
+
+
+def effective_problems(
+    commit: Commit,
+    doc_id: str,
+    new_meta: dict[str, Any] | None,
+    approved_meta: dict[str, Any] | None,
+) -> list[HistoryProblem]:
+    """An approval that makes a new version effective with a stale or impossible date."""
+    if meta_text(new_meta, "status") != "effective":
+        return []
+    version = meta_text(new_meta, "version")
+    if approved_meta is not None and version == meta_text(approved_meta, "version"):
+        return []  # the same version approved again (a review): its date stands
+    previous_effective = (
+        meta_day(approved_meta, "effective_date")
+        if meta_text(approved_meta, "status") == "effective"
+        else ""
+    )
+    reason = effective_verdict(
+        doc_id,
+        version,
+        meta_day(new_meta, "effective_date"),
+        meta_text(approved_meta, "version"),
+        previous_effective,
+        commit.committer_date[:10],
+    )
+    return [HistoryProblem("DC520", reason, commit.sha, doc_id)] if reason else []
 
 
 def evidence(

@@ -14,7 +14,17 @@ from typing import Any
 
 # confidentiality: publishing needs every level a document ever had (history levels)
 NEEDED = frozenset(
-    {"id", "title", "type", "version", "status", "approver", "reviewer", "confidentiality"}
+    {
+        "id",
+        "title",
+        "type",
+        "version",
+        "status",
+        "approver",
+        "reviewer",
+        "confidentiality",
+        "effective_date",
+    }
 )
 # A document with legacy history needs the full parse (its entries are nested mappings).
 FULL_PARSE_KEYS = frozenset({"legacy_history"})
@@ -26,7 +36,7 @@ _PLAIN_ITEM = re.compile(r"^[ ]*-[ ]+(.*)$")
 _ODD_TOP = re.compile(r"\n(?![A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)|[^\S\n]*$)[^ \t\n#]", re.MULTILINE)
 # The lines of the keys this reads (every other line is skipped unread).
 _WANTED = re.compile(
-    r"\n(id|title|type|version|status|approver|reviewer|confidentiality|legacy_history)"
+    r"\n(id|title|type|version|status|approver|reviewer|confidentiality|effective_date|legacy_history)"
     r":(?:[ \t]+(.*))?$",
     re.MULTILINE,
 )

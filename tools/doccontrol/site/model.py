@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from doccontrol import publishing, registers
+from doccontrol import publishing, registers, standing
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.load.repository import Repository
@@ -118,10 +118,22 @@ class Site:
         return page_url(src_uri, self.directory_urls)
 
     @cached_property
+    def standings(self) -> dict[str, standing.Standing]:
+        """Where each document stood on ``as_of`` (the one computation every register uses)."""
+        return registers.standings(self.repo, self.history, self.as_of)
+
+    @cached_property
+    def all_rows(self) -> list[registers.DocumentRow]:
+        """The register as of ``as_of``: the same rows ``doccontrol register`` gives."""
+        return registers.document_rows(self.repo, self.history, self.as_of, self.standings)
+
+    @cached_property
     def rows(self) -> list[registers.DocumentRow]:
+        """The register rows that may be published: nothing hidden in the work tree, nothing
+        whose registered version is above the publishing level."""
         return [
             r
-            for r in registers.document_rows(self.repo, self.history)
+            for r in self.all_rows
             if r.id in self.visible_ids and (r.id in self.documents or r.withdrawn)
         ]
 
@@ -140,6 +152,9 @@ class Site:
             if r.type not in self.record_types
             or not publishing.record_id_valid(r, self.record_types[r.type])
         ]
+
+    def row(self, doc_id: str) -> registers.DocumentRow | None:
+        return next((r for r in self.rows if r.id == doc_id), None)
 
     @cached_property
     def records(self) -> list[Record]:

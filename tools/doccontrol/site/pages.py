@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from doccontrol import registers
+from doccontrol import registers, standing
 from doccontrol.history.model import (
     CHANGE_HISTORY_HEADERS,
     EVIDENCE_LABELS,
@@ -33,6 +33,7 @@ SIGNATURE_LABELS = {
     "none": "未签名",
 }
 PRINT_NOTE = "打印件为非受控文件，以网站发布版本为准"
+REVIEW_WINDOW_DAYS = 60  # the review page and its home card: overdue, or due within this
 
 
 def _names(people: Iterable[Person]) -> str:
@@ -81,17 +82,34 @@ def doc_link(site: Site, doc_id: str, from_src: str, text: str | None = None) ->
 # --- controlled document pages --------------------------------------------------------
 
 
+def page_state(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
+    """The state of the version this page shows (the work tree's), named truthfully."""
+    if row is None:
+        status = document.status or ""
+        return "未经批准" if status == "effective" else registers.STATUS_LABELS.get(status, status)
+    if row.pending:
+        return standing.STATE_LABELS["unapproved"]
+    if row.upcoming and document.version == row.upcoming:
+        return standing.STATE_LABELS["pending"]
+    return row.state_label
+
+
 def control_block(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
     config = site.config
-    history = site.doc_history(document.id or "")
-    approved = history.last_approved if history else None
+    stand = site.standings.get(document.id or "")
+    approved = stand.last_approval if stand else None
     owner = document.text("owner") or ""
     level = config.level(document.confidentiality)
+    effective = str(document.meta.get("effective_date") or "")
+    if row is not None and document.version == row.version and row.effective_date:
+        effective = row.effective_date
+    elif row is not None and document.version == row.upcoming:
+        effective = row.upcoming_from
     cells = [
         ("文件编号", esc(document.id)),
         ("文件名称", esc(document.title)),
         ("版本", esc(document.version)),
-        ("状态", esc(registers.STATUS_LABELS.get(document.status or "", document.status))),
+        ("状态", esc(page_state(site, document, row))),
         (
             "受控状态",
             esc(
@@ -101,29 +119,36 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
             ),
         ),
         ("密级", esc(level.label if level else document.confidentiality)),
-        ("发布实施日期", esc(document.meta.get("effective_date") or "—")),
+        ("发布实施日期", esc(effective or "—")),
         ("归口部门", esc(config.departments[owner].name if owner in config.departments else owner)),
     ]
+    if row is not None and row.version != document.version and row.state == "effective":
+        cells.append(("现行有效版本", f"{esc(row.version)}（{esc(row.effective_date)} 起）"))
     if approved is not None:
+        what = "（纳入文件控制的基线）" if approved.kind == "baseline" else ""
+        if approved.kind == "legacy":
+            what = "（受控前纸质记录）"
         cells += [
             ("编制", f"{_names(approved.authors) or '—'} {esc(_day(approved.author_date))}"),
             (
                 "审核",
                 f"{_names(approved.reviewers) or '—'} {esc(_day(approved.date)) if approved.reviewers else ''}",
             ),
-            ("批准", f"{_names(approved.approvers) or '—'} {esc(_day(approved.date))}"),
+            ("批准", f"{_names(approved.approvers) or '—'} {esc(_day(approved.date))}{what}"),
             ("合并请求", mr_link(site, approved.merge_request)),
             (
                 "签名",
                 esc(SIGNATURE_LABELS.get(approved.signature.status, approved.signature.status)),
             ),
+            ("批准证据", esc(EVIDENCE_LABELS.get(approved.evidence, approved.evidence))),
             ("下次评审", esc(row.next_review if row else "") or "—"),
         ]
     else:
+        baseline = stand is not None and stand.in_force is not None
         cells += [
             ("编制", "—"),
             ("审核", "—"),
-            ("批准", "尚无批准记录"),
+            ("批准", "尚无批准记录" + ("（受控前基线）" if baseline else "")),
             ("下次评审", esc(row.next_review if row else "") or "—"),
         ]
     rows = [
@@ -152,9 +177,25 @@ def banners(
         elif document.text("withdrawal_reason"):
             text += f" 作废原因：{esc(document.text('withdrawal_reason'))}。"
         out.append(banner("danger dc-obsolete", "已作废", text))
-    history = site.doc_history(document.id or "")
-    if history and history.pending:
-        commits = "、".join(esc(r.commit[:10]) for r in history.pending)
+    stand = site.standings.get(document.id or "")
+    if row is not None and row.upcoming and document.version == row.upcoming:
+        out.append(
+            banner(
+                "info dc-not-yet-effective",
+                "已批准，尚未生效",
+                f"本版本 {esc(row.upcoming)} 已批准，自 {esc(row.upcoming_from)} 起实施；在此之前有效的版本为 {esc(row.version)}（{esc(row.effective_date)} 起）。",
+            )
+        )
+    elif row is not None and row.state == "pending" and document.version == row.version:
+        out.append(
+            banner(
+                "info dc-not-yet-effective",
+                "已批准，尚未生效",
+                f"本版本 {esc(row.version)} 已批准，自 {esc(row.effective_date)} 起实施。",
+            )
+        )
+    if stand is not None and stand.unapproved:
+        commits = "、".join(esc(r.commit[:10]) for r in stand.unapproved)
         out.append(
             banner(
                 "danger dc-pending",
@@ -162,12 +203,7 @@ def banners(
                 f"主分支上的更改 {commits} 未经批准，本页内容可能与批准版本不一致。",
             )
         )
-    if (
-        row
-        and row.next_review
-        and row.next_review < site.as_of.isoformat()
-        and document.status == "effective"
-    ):
+    if row and row.overdue and row.state in ("effective", "pending"):
         out.append(
             banner(
                 "warning dc-review-overdue",
@@ -205,6 +241,8 @@ def history_table(history: DocumentHistory | None) -> str:
             change += "（定期评审，内容无变化）"
         if r.kind == "withdrawal":
             change += "（撤回）"
+        if r.kind == "baseline":
+            change += "（纳入文件控制的基线）"
         if not r.approved:
             change += ' <span class="dc-flag">未批准</span>'
         rows.append(
@@ -262,7 +300,7 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
 
 def document_page(site: Site, document: Document, from_src: str) -> str:
     """The page Markdown: control block, banners, the document, then its change history."""
-    row = next((r for r in site.rows if r.id == document.id), None)
+    row = site.row(document.id or "")
     parts = [
         control_block(site, document, row),
         *banners(site, document, row, from_src),
@@ -276,36 +314,24 @@ def document_page(site: Site, document: Document, from_src: str) -> str:
 
 
 def register_table(site: Site, rows: list[registers.DocumentRow], from_src: str) -> str:
-    headers = [
-        "文件编号",
-        "文件名称",
-        "版本",
-        "状态",
-        "密级",
-        "归口部门",
-        "发布实施日期",
-        "最近批准",
-        "下次评审",
-    ]
+    """The register with the very cells ``doccontrol register`` and the audit pack give."""
     cells = []
     for r in rows:
-        status = "已撤回" if r.withdrawn else registers.STATUS_LABELS.get(r.status, r.status)
-        if r.pending:
-            status += ' <span class="dc-flag">有未批准更改</span>'
+        text = registers.register_cells(r)
+        status = esc(r.state_label)
+        if r.pending and r.state != "unapproved":
+            status += f'<span class="dc-flag">（{registers.UNAPPROVED_NOTE}）</span>'
         cells.append(
             [
                 doc_link(site, r.id, from_src),
                 doc_link(site, r.id, from_src, r.title),
-                esc(r.version),
+                esc(text[2]),
+                esc(text[3]),
                 status,
-                esc(r.confidentiality_label),
-                esc(r.owner_name),
-                esc(r.effective_date),
-                esc(r.last_approval),
-                esc(r.next_review),
+                *(esc(cell) for cell in text[5:]),
             ]
         )
-    return table(headers, cells, "dc-register dc-sortable")
+    return table(list(registers.REGISTER_HEADERS), cells, "dc-register dc-sortable")
 
 
 def register_page(site: Site) -> str:
@@ -418,11 +444,12 @@ def coverage_page(site: Site) -> str:
 
 def review_page(site: Site) -> str:
     src = model.REVIEW_SRC
-    due = registers.review_due(site.rows, site.as_of, 60)
+    due = registers.review_due(site.rows, site.as_of, REVIEW_WINDOW_DAYS)
     cells = []
     for r in due:
-        overdue = r.next_review < site.as_of.isoformat()
-        state = '<span class="dc-flag">逾期</span>' if overdue else "60 天内到期"
+        state = (
+            '<span class="dc-flag">逾期</span>' if r.overdue else f"{REVIEW_WINDOW_DAYS} 天内到期"
+        )
         cells.append(
             [
                 doc_link(site, r.id, src),
@@ -433,7 +460,7 @@ def review_page(site: Site) -> str:
                 state,
             ]
         )
-    intro = f"截至 {esc(site.as_of.isoformat())}，以下文件的定期评审已逾期或将在 60 天内到期（下次评审日期 = 最近批准日期 + 评审周期）。\n\n"
+    intro = f"截至 {esc(site.as_of.isoformat())}，以下文件的定期评审已逾期或将在 {REVIEW_WINDOW_DAYS} 天内到期（下次评审日期 = 最近批准、评审或生效日期中最晚者 + 评审周期）。\n\n"
     body = (
         table(
             ["文件编号", "文件名称", "归口部门", "最近批准", "下次评审", "状态"],
@@ -597,14 +624,20 @@ def form_page(site: Site, record_type: RecordType) -> str:
 def home_page(site: Site) -> str:
     rows = site.rows
     in_force = [r for r in rows if r.in_force]
-    counts = {s: len([r for r in in_force if r.status == s]) for s in ("effective", "draft")}
+    counts = {s: len([r for r in in_force if r.state == s]) for s in ("effective", "draft")}
     retired = len(rows) - len(in_force)
     pending = [r for r in rows if r.pending]
-    due = registers.review_due(rows, site.as_of, 0)
+    # the card counts exactly the rows the review page lists
+    due = registers.review_due(rows, site.as_of, REVIEW_WINDOW_DAYS)
     history_problems = [p for e in site.events for p in e.problems]
     cards = [
         ("有效文件", counts["effective"], model.REGISTER_SRC),
         ("草稿", counts["draft"], model.REGISTER_SRC),
+        (
+            "已批准未生效",
+            len([r for r in in_force if r.state == "pending" or r.upcoming]),
+            model.REGISTER_SRC,
+        ),
         ("作废/撤回", retired, model.REGISTER_SRC),
         ("记录", len(site.records), model.RECORDS_SRC),
         ("待评审", len(due), model.REVIEW_SRC),

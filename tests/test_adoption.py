@@ -1,0 +1,148 @@
+"""Adopting this repository: `doccontrol baseline` on a fresh clone, approved by merge, and then
+the shipped GitHub workflow's and GitLab pipeline's own commands pass in fresh checkouts (full
+depth, and GitLab's merge-request checkout that fetches only the merge request's refs)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from builders import PROJECT
+from gitrepo import PEOPLE
+
+BIN = Path(sys.executable).parent
+MERMAID = PROJECT / ".cache/vendor/mermaid.min.js"
+# what the CI images install: here the test's own environment has it all
+SKIPPED = ("python -m pip install", "apt-get")
+
+
+def sh(cwd: Path, command: str, who: str = "wangfang", env: dict[str, str] | None = None):
+    name, email = PEOPLE[who]
+    full = {
+        **os.environ,
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+        "GIT_AUTHOR_NAME": name,
+        "GIT_AUTHOR_EMAIL": email,
+        "GIT_COMMITTER_NAME": name,
+        "GIT_COMMITTER_EMAIL": email,
+        "NO_MKDOCS_2_WARNING": "1",
+        **(env or {}),
+    }
+    return subprocess.run(
+        ["bash", "-e", "-c", command], cwd=cwd, env=full, capture_output=True, text=True
+    )
+
+
+def ok(cwd: Path, command: str, **kwargs) -> str:
+    result = sh(cwd, command, **kwargs)
+    assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+    return result.stdout
+
+
+def as_person(cwd: Path, who: str) -> None:
+    name, email = PEOPLE[who]
+    ok(cwd, f"git config user.name '{name}' && git config user.email '{email}'")
+
+
+def github_steps() -> list[tuple[str, dict[str, str]]]:
+    workflow = YAML(typ="safe").load((PROJECT / ".github/workflows/doccontrol.yml").read_text())
+    steps = workflow["jobs"]["check"]["steps"]
+    return [
+        (s["run"], {k: str(v) for k, v in (s.get("env") or {}).items()})
+        for s in steps
+        if "run" in s and not s["run"].startswith(SKIPPED)
+    ]
+
+
+def gitlab_script() -> list[str]:
+    pipeline = YAML(typ="safe").load((PROJECT / ".gitlab-ci.yml").read_text())
+    lines: list[str] = []
+    for item in pipeline["check"]["script"]:
+        lines += item if isinstance(item, list) else [item]  # anchors are nested lists
+    return [line for line in lines if not line.startswith(SKIPPED)]
+
+
+@pytest.fixture(scope="module")
+def adopted(tmp_path_factory) -> Path:
+    """A fresh clone of this repository, adopted through doccontrol baseline and approve."""
+    if not MERMAID.is_file():
+        pytest.skip("run 'make vendor' first: the strict site build needs Mermaid")
+    root = tmp_path_factory.mktemp("adopt") / "sms"
+    ok(
+        PROJECT.parent,
+        f"git clone -q '{PROJECT}' '{root}' && cd '{root}' && git checkout -q -B main",
+    )
+    as_person(root, "liujing")  # the management representative declares the baseline
+    declared = ok(
+        root, "doccontrol baseline --legacy tools/adopt/paper-approvals.yml", who="liujing"
+    )
+    branch = declared.split("on branch ", 1)[1].split(":", 1)[0]
+    as_person(root, "chenmy")  # the general manager approves it, the 体系经理 reviewed it
+    ok(root, f"doccontrol approve {branch} --reviewer 王芳", who="chenmy")
+    return root
+
+
+def test_baseline_is_an_approval_in_the_trail(adopted):
+    trail = ok(adopted, "doccontrol trail --strict --format csv")
+    event = trail.splitlines()[-1]
+    assert "纳入文件控制：基线" in event and "SM-A " in event and "doccontrol.yml" in event
+    assert "陈明远" in event and "王芳" in event and "已批准" in event
+    log = ok(adopted, "doccontrol log SM-A")
+    assert "首次发布" in log and "受控前纸质记录" in log and "（纳入文件控制的基线）" in log
+    assert "note: no approval" not in log
+    today = datetime.date.today()
+    review = today.replace(year=today.year + 1).isoformat()
+    register = ok(adopted, "doccontrol register --format csv").splitlines()
+    assert all(f",{today.isoformat()},{review}," in line for line in register[1:])
+    assert "尚无批准记录" not in ok(adopted, "doccontrol log --all --format json")
+
+
+def test_github_workflow_passes_in_a_fresh_full_clone(adopted, tmp_path):
+    clone = tmp_path / "github"
+    ok(tmp_path, f"git clone -q --no-local '{adopted}' '{clone}'")  # fetch-depth: 0
+    (clone / ".cache/vendor").mkdir(parents=True)
+    shutil.copy(MERMAID, clone / ".cache/vendor/mermaid.min.js")
+    for command, env in github_steps():
+        ok(clone, command, env=env)
+    assert (clone / "site/index.html").is_file()
+
+
+def test_gitlab_merge_request_pipeline_passes(adopted, tmp_path):
+    forge = tmp_path / "forge.git"
+    ok(tmp_path, f"git clone -q --bare --no-local '{adopted}' '{forge}'")
+    work = tmp_path / "author"
+    ok(tmp_path, f"git clone -q '{forge}' '{work}'")
+    effective = (datetime.date.today() + datetime.timedelta(days=14)).isoformat()
+    ok(
+        work,
+        "git checkout -q -b cr-1 && "
+        f"doccontrol bump SM-P-21 --effective {effective} && "
+        "printf '\\n重大事件每 30 分钟通报一次进展。\\n' >> docs/procedures/incident-management.md && "
+        "git commit -qam '事件管理：通报频率' && "
+        "git push -q origin cr-1:refs/merge-requests/1/head",
+        who="sunyue",
+    )
+    # the runner: only the merge request's ref, a detached checkout
+    runner = tmp_path / "runner"
+    ok(
+        tmp_path,
+        f"git init -q '{runner}' && cd '{runner}' && git remote add origin '{forge}' && "
+        "git fetch -q origin +refs/merge-requests/1/head:refs/merge-requests/1/head && "
+        "git checkout -q --detach refs/merge-requests/1/head",
+    )
+    (runner / ".cache/vendor").mkdir(parents=True)
+    shutil.copy(MERMAID, runner / ".cache/vendor/mermaid.min.js")
+    # without the default branch nothing can be compared: the hook fails, never passes
+    unfetched = sh(runner, "doccontrol check-versions")
+    assert unfetched.returncode == 2 and "git fetch origin main" in unfetched.stderr
+    env = {"CI_DEFAULT_BRANCH": "main", "CI_PIPELINE_SOURCE": "merge_request_event"}
+    for command in gitlab_script():
+        ok(runner, command, env=env)
+    assert (runner / "public/index.html").is_file()

@@ -1,0 +1,149 @@
+"""Adoption as a recorded event: the change that brings an existing repository under control.
+
+``doccontrol baseline`` writes, on a branch, the commit that declares the baseline:
+``control_since`` set to the main branch's tip (a commit id, which cannot be backdated), the
+documents there at their versions (listed in the commit message), and approvals recorded on
+paper before Git (``legacy_history`` entries, from a file the declarer gives). An approver
+then merges it (``doccontrol approve`` or the forge): history derives that merge as the
+approval of every document as the baseline left it, judged by the roles that approve the
+configuration, so the baseline is in the trail like any other approval.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from doccontrol.authoring import AuthoringError
+from doccontrol.load.frontmatter import FrontMatterSplit, split
+
+LEGACY_KEYS = (
+    "version",
+    "sections",
+    "change",
+    "author",
+    "date",
+    "reviewer",
+    "review_date",
+    "approver",
+    "approval_date",
+)
+_DATES = ("date", "review_date", "approval_date")
+# legacy_history's own required keys (schemas/document.schema.json), and the approval itself
+_REQUIRED = ("version", "change", "author", "date", "approver", "approval_date")
+
+
+@dataclass(frozen=True)
+class BaselineDocument:
+    id: str
+    version: str
+    status: str
+    path: str
+
+
+def set_control_since(config_text: str, commit: str) -> str:
+    """doccontrol.yml with ``control_since`` set to ``commit`` (quoted: a commit id of digits
+    would read as a number); the rest of the file as written."""
+    line = f"control_since: '{commit}'"
+    if re.search(r"^control_since:.*$", config_text, re.MULTILINE):
+        return re.sub(r"^control_since:.*$", line, config_text, count=1, flags=re.MULTILINE)
+    anchor = re.search(r"^main_branch:.*\n", config_text, re.MULTILINE)
+    at = anchor.end() if anchor else 0
+    return config_text[:at] + line + "\n" + config_text[at:]
+
+
+def legacy_entries(data: Any, known: Mapping[str, BaselineDocument]) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """The paper approvals file: ``DOC_ID: [{version, approver, approval_date, …}, …]``.
+    Every reason it cannot be used, at once."""
+    if not isinstance(data, dict):
+        raise AuthoringError("the legacy file must map document ids to lists of entries")
+    out: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    reasons: list[str] = []
+    for doc_id, entries in data.items():
+        if str(doc_id) not in known:
+            reasons.append(f"{doc_id}: no such document at the baseline")
+            continue
+        if not isinstance(entries, list) or not entries:
+            reasons.append(f"{doc_id}: give a list of entries")
+            continue
+        clean = []
+        for n, entry in enumerate(entries, 1):
+            if not isinstance(entry, dict):
+                reasons.append(f"{doc_id} entry {n}: not a mapping")
+                continue
+            unknown = sorted(set(map(str, entry)) - set(LEGACY_KEYS))
+            if unknown:
+                reasons.append(f"{doc_id} entry {n}: unknown keys {', '.join(unknown)}")
+            for key in _REQUIRED:
+                if not entry.get(key):
+                    reasons.append(f"{doc_id} entry {n}: '{key}' is required")
+            for key in _DATES:
+                if entry.get(key) is not None:
+                    try:
+                        datetime.date.fromisoformat(str(entry[key]))
+                    except ValueError:
+                        reasons.append(f"{doc_id} entry {n}: {key} {entry[key]!r} is not a date")
+            clean.append({k: str(entry[k]) for k in LEGACY_KEYS if entry.get(k) is not None})
+        out[str(doc_id)] = clean
+    if reasons:
+        raise AuthoringError("; ".join(reasons))
+    return out
+
+
+def add_legacy_history(text: str, path: str, entries: list[dict]) -> str:  # type: ignore[type-arg]
+    """The document with ``legacy_history`` appended to its front matter (one flow mapping per
+    entry); everything else byte for byte, confirmed by the round-trip parser."""
+    parts = split(path, text)
+    if not isinstance(parts, FrontMatterSplit):
+        raise AuthoringError(f"{path}: no front matter")
+    if re.search(r"^legacy_history:", parts.yaml_text, re.MULTILINE):
+        raise AuthoringError(f"{path}: already has legacy_history; add the entries by hand")
+    block = "legacy_history:\n" + "".join(
+        "  - {"
+        + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in e.items())
+        + "}\n"
+        for e in entries
+    )
+    yaml_text = parts.yaml_text
+    if not yaml_text.endswith("\n"):
+        yaml_text += "\n"
+    yaml_text += block
+    round_trip = YAML(typ="safe")
+    before, after = round_trip.load(parts.yaml_text), round_trip.load(yaml_text)
+    got = [{k: str(v) for k, v in e.items()} for e in after.get("legacy_history", [])]
+    if got != entries or {k: v for k, v in after.items() if k != "legacy_history"} != before:
+        raise AuthoringError(f"{path}: could not add legacy_history without changing anything else")
+    lines = text.split("\n")
+    head = "\n".join(lines[: parts.yaml_first_line - 1])
+    tail = "\n".join(lines[parts.body_first_line - 2 :])
+    return f"{head}\n{yaml_text}{tail}"
+
+
+def message(
+    tip: str,
+    declared_by: str,
+    day: str,
+    documents: list[BaselineDocument],
+    legacy: Mapping[str, list[dict]],  # type: ignore[type-arg]
+) -> str:
+    """The baseline commit's message: what is declared, by whom, when, and the set itself."""
+    listing = "\n".join(f"  {d.id} {d.version} ({d.status}) {d.path}" for d in documents)
+    paper = "".join(
+        f"\n  {doc_id}: "
+        + "、".join(f"{e['version']} 批准 {e['approver']} {e['approval_date']}" for e in entries)
+        for doc_id, entries in legacy.items()
+    )
+    return (
+        f"纳入文件控制：基线 {tip[:10]}\n\n"
+        f"Declared by {declared_by} on {day}: the {len(documents)} documents below, as committed "
+        f"at {tip}, are the controlled baseline; history up to that commit is pre-control "
+        f"(control_since). The approval of this change approves the baseline.\n\n"
+        f"Documents:\n{listing}\n"
+        + (f"\nApprovals recorded on paper before Git (legacy_history):{paper}\n" if paper else "")
+    )

@@ -1,0 +1,269 @@
+"""Where a document stands on a day: the one answer every register gives.
+
+For a document and a date: the version in force, a version approved but not yet effective,
+the last approval, the next periodic review and whether it is overdue. The register (CLI, all
+formats), the site (control block, register, home cards, review page), ``show --as-of``,
+``review-due`` and the audit pack all ask this module, so they cannot tell different stories.
+
+A revision is in force from its 发布实施日期 (the ``effective_date`` of that revision's front
+matter), never earlier than its approval. The pre-control baseline (history before
+``control_since``) is the version in force until the first approval, but it is not an approval:
+only merges that pass the rules, and approvals recorded on paper (``legacy_history``), are.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from doccontrol.history.gitread import GitError, GitReader
+from doccontrol.history.model import DocumentHistory, Revision
+from doccontrol.load import frontmatter
+
+State = Literal["draft", "pending", "effective", "obsolete", "withdrawn", "unapproved"]
+STATE_LABELS: dict[str, str] = {
+    "draft": "草稿",
+    "pending": "已批准未生效",
+    "effective": "有效",
+    "obsolete": "已作废",
+    "withdrawn": "已撤回",
+    "unapproved": "未经批准",
+}
+MetaOf = Callable[[Revision], Mapping[str, Any]]
+
+
+@dataclass(frozen=True)
+class Standing:
+    day: datetime.date
+    state: State
+    # the version the register describes: in force, else approved-not-yet-effective, else the
+    # latest on the main branch by that day (a draft, or a change nobody approved)
+    shown: Revision | None
+    in_force: Revision | None
+    in_force_from: str
+    upcoming: Revision | None  # approved, takes effect after ``day``
+    upcoming_from: str
+    last_approval: Revision | None  # a Git approval or a paper one (legacy_history)
+    unapproved: tuple[Revision, ...]  # changes on main after the last approval, by ``day``
+    next_review: str  # YYYY-MM-DD or ""
+    meta: Mapping[str, Any]  # the front matter of ``shown``
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self.state]
+
+    @property
+    def overdue(self) -> bool:
+        return bool(self.next_review) and self.next_review < self.day.isoformat()
+
+    def due_within(self, days: int) -> bool:
+        limit = (self.day + datetime.timedelta(days=days)).isoformat()
+        return (
+            self.state in ("effective", "pending")
+            and bool(self.next_review)
+            and (self.next_review <= limit)
+        )
+
+    @property
+    def last_approval_day(self) -> str:
+        return approval_day(self.last_approval) if self.last_approval else ""
+
+
+def _valid(text: str) -> str:
+    try:
+        return datetime.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        return ""
+
+
+def approval_day(revision: Revision) -> str:
+    """The day a revision was approved: the merge's date, or the paper approval's."""
+    return _valid(revision.date)
+
+
+def effective_from(revision: Revision) -> str:
+    """The day a revision takes effect: its 发布实施日期, never before its approval. The
+    pre-control baseline was in force before Git knew it, as its own date says."""
+    approved = approval_day(revision)
+    effective = _valid(revision.effective_date)
+    if revision.kind == "baseline":
+        return effective or approved
+    return max(approved, effective) if effective else approved
+
+
+def add_months(day: datetime.date, months: int) -> datetime.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    last = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    return datetime.date(year, month, min(day.day, last))
+
+
+def next_review(
+    state: State, meta: Mapping[str, Any], last_approval: str, in_force_from: str
+) -> str:
+    """The latest of the last approval, the recorded review date and the day the version took
+    effect, plus the review interval; "" for a document not in force."""
+    interval = meta.get("review_interval_months")
+    if state not in ("effective", "pending") or not isinstance(interval, int):
+        return ""
+    if isinstance(interval, bool):
+        return ""
+    known = [
+        d
+        for d in (
+            last_approval,
+            _valid(str(meta.get("review_date") or "")),
+            in_force_from or _valid(str(meta.get("effective_date") or "")),
+        )
+        if d
+    ]
+    if not known:
+        return ""
+    return add_months(datetime.date.fromisoformat(max(known)), interval).isoformat()
+
+
+def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Standing:
+    """Where ``doc`` stood at the end of ``day`` (dates as the committer wrote them)."""
+    today = day.isoformat()
+    on_main = [r for r in doc.revisions if r.commit and r.date[:10] <= today]
+    if doc.baseline is not None and doc.baseline.date[:10] <= today:
+        on_main.insert(0, doc.baseline)
+    in_force: Revision | None = None
+    in_force_from = ""
+    upcoming: Revision | None = None
+    ended: State | None = None  # obsolete or withdrawn, by an approval
+    draft: Revision | None = None  # an approved draft, when nothing is in force
+    last_git: Revision | None = None  # the last approval (or baseline) on main
+    for revision in on_main:
+        if not revision.approved:
+            continue
+        last_git = revision
+        if revision.kind == "withdrawal":
+            in_force, upcoming, ended, draft = None, None, "withdrawn", None
+        elif revision.status == "obsolete":
+            in_force, upcoming, ended, draft = None, None, "obsolete", None
+        elif revision.status == "effective":
+            starts = effective_from(revision)
+            if in_force is not None and revision.version == in_force.version and not ended:
+                continue  # approved again (a periodic review): in force as before
+            if starts <= today:
+                in_force, in_force_from, upcoming, ended, draft = revision, starts, None, None, None
+            else:
+                upcoming, ended = revision, None
+        elif revision.status == "draft" and in_force is None and upcoming is None:
+            draft, ended = revision, None
+    unapproved = _after(on_main, last_git)
+    last_approval = None
+    for revision in doc.revisions:  # the pre-control baseline (doc.baseline) is no approval
+        if revision.approved and "" < approval_day(revision) <= today:
+            last_approval = revision
+    state: State
+    shown: Revision | None
+    if ended:
+        state, shown = ended, last_git
+    elif in_force is not None:
+        state, shown = "effective", in_force
+    elif upcoming is not None:
+        state, shown = "pending", upcoming
+    elif draft is not None:
+        state, shown = "draft", draft
+    else:
+        shown = on_main[-1] if on_main else None
+        state = "draft" if shown is None or shown.status != "effective" else "unapproved"
+    meta = meta_of(shown) if shown is not None else {}
+    last_day = approval_day(last_approval) if last_approval else ""
+    return Standing(
+        day=day,
+        state=state,
+        shown=shown,
+        in_force=in_force,
+        in_force_from=in_force_from,
+        upcoming=upcoming,
+        upcoming_from=effective_from(upcoming) if upcoming else "",
+        last_approval=last_approval,
+        unapproved=unapproved,
+        next_review=next_review(state, meta, last_day, in_force_from),
+        meta=meta,
+    )
+
+
+def _after(on_main: list[Revision], last: Revision | None) -> tuple[Revision, ...]:
+    """The unapproved changes on main after ``last`` (all of them when nothing is approved)."""
+    start = on_main.index(last) + 1 if last is not None else 0
+    return tuple(r for r in on_main[start:] if not r.approved)
+
+
+def without_history(meta: Mapping[str, Any], day: datetime.date) -> Standing:
+    """A document Git knows nothing about (not committed, or no repository): its front matter
+    is all there is, and nothing about it is approved."""
+    status = str(meta.get("status") or "")
+    state: State = {"obsolete": "obsolete", "draft": "draft"}.get(status, "unapproved")  # type: ignore[assignment]
+    return Standing(
+        day=day,
+        state=state,
+        shown=None,
+        in_force=None,
+        in_force_from="",
+        upcoming=None,
+        upcoming_from="",
+        last_approval=None,
+        unapproved=(),
+        next_review="",
+        meta=meta,
+    )
+
+
+class GitMeta:
+    """The front matter of revisions, read from Git (one cat-file for all of them). A
+    withdrawal's commit no longer holds the file: its parent does."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.reader: GitReader | None = None
+        self.cache: dict[tuple[str, str], Mapping[str, Any]] = {}
+
+    def __enter__(self) -> GitMeta:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.reader is not None:
+            self.reader.close()
+
+    def __call__(self, revision: Revision) -> Mapping[str, Any]:
+        key = (revision.commit, revision.path)
+        if key not in self.cache:
+            self.cache[key] = self._read(revision)
+        return self.cache[key]
+
+    def _read(self, revision: Revision) -> Mapping[str, Any]:
+        if not revision.commit:
+            return {}
+        try:
+            if self.reader is None:
+                self.reader = GitReader(self.root)
+            data = self.reader.read_file_at(revision.commit, revision.path)
+            if data is None:
+                data = self.reader.read_file_at(f"{revision.commit}^", revision.path)
+        except GitError:
+            return {}
+        return front_matter(data) if data is not None else {}
+
+
+def front_matter(data: bytes) -> dict[str, Any]:
+    """The front matter of a stored version; tolerant, since history is what it is."""
+    text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
+    split = frontmatter.split_text(text)
+    if split is None:
+        return {}
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        meta = YAML(typ="safe").load(split[0])
+    except (YAMLError, ValueError, TypeError, RecursionError):
+        return {}
+    return dict(meta) if isinstance(meta, dict) else {}
