@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from doccontrol import versions
 from doccontrol.config import DocumentType
 from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.load.yaml_source import screen
 from doccontrol.model import RecordType
 from doccontrol.problems import Problem
 
@@ -139,6 +140,10 @@ def bump_front_matter(
     if isinstance(parts, Problem):
         raise AuthoringError(parts.message)
     assert isinstance(parts, FrontMatterSplit)
+    # the round-trip parser below recurses: deep nesting and tags are refused first
+    refused = screen(path, parts.yaml_text, parts.yaml_first_line)
+    if refused is not None:
+        raise AuthoringError(refused.format())
     match = re.search(r"^(version:[ \t]*)(['\"]?)([^'\"\s#]+)\2", parts.yaml_text, re.MULTILINE)
     if not match:
         raise AuthoringError(f"{path}: no 'version:' line in the front matter")

@@ -24,6 +24,8 @@ CODES: dict[str, str] = {
     "DC013": "unreadable-file",
     "DC014": "non-text-key",
     "DC015": "json-syntax",
+    "DC016": "nested-too-deep",
+    "DC017": "yaml-tag",
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",

@@ -57,6 +57,8 @@ def _scalar(raw: str) -> str | None:
         return body.replace("''", "'")
     if text[0] in "[]{}&*!|>%@`?,":
         return None
+    if text[0] in "-:" and text[1:2] in ("", " ", "\t"):
+        return None  # '- x' is a nested block sequence ('- - x' in a list), not text
     hash_at = text.find(" #")
     if hash_at >= 0:
         text = text[:hash_at].rstrip()
