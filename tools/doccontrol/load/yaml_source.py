@@ -168,7 +168,7 @@ class _StrictComposer(Composer):
 def _events(text: str) -> Any:
     """A parser's events one at a time: libyaml's when it is there (fast), else ruamel's."""
     try:
-        from ruamel.yaml.cyaml import CParser
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
     except ImportError:  # no libyaml: the pure parser is a loop too, only slower
         yield from YAML(typ="safe", pure=True).parse(text)
         return
