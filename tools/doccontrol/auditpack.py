@@ -450,10 +450,6 @@ def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
     total = 0
     for info in infos:
         name = info.orig_filename
-        wrong = name_problem(name)
-        if wrong:
-            problems.append(f"{name!r}: entry name {wrong}")
-            continue
         mode = info.external_attr >> 16
         if (
             name.endswith("/")
@@ -461,6 +457,11 @@ def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
             or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))
         ):
             problems.append(f"{name}: not a regular file (a directory, symlink or device entry)")
+            continue
+        wrong = name_problem(name)
+        if wrong:
+            problems.append(f"{name!r}: entry name {wrong}")
+            continue
         if info.flag_bits & 0x1:
             problems.append(f"{name}: encrypted")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):

@@ -109,7 +109,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(str(exc)) from None
     say("")
     info = auditpack.PackInfo(
-        history.head, history.branch, start.isoformat(), end.isoformat(), level
+        history.head, config.main_branch, start.isoformat(), end.isoformat(), level
     )
     key = Path(args.sign) if args.sign else None
     if key is not None and not key.is_file():
