@@ -590,7 +590,7 @@ def check_signature(manifest: bytes, signature: bytes, signers: str) -> Signatur
         principals = _ssh_keygen(
             ["-Y", "find-principals", "-s", str(sig_file), "-f", str(allowed_file)], b""
         )
-        names = principals.stdout.decode("utf-8", "replace").split()
+        names = [n for n in principals.stdout.decode("utf-8", "replace").splitlines() if n]
         if principals.returncode != 0 or not names:
             return SignatureCheck("unknown-key", key=key)
         for principal in names:
