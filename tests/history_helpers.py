@@ -33,11 +33,15 @@ class Scenario:
         ]
 
 
-def make_scenario(tmp_path) -> Scenario:
+def make_scenario(tmp_path, *config_edits: str) -> Scenario:
+    """The baseline scenario; ``config_edits`` are (old, new) pairs applied to doccontrol.yml
+    before the initial import, so they are the rules from the start."""
     builder = RepoBuilder(tmp_path / "repo")
     builder.doc()
     s = Scenario(builder)
     s.set_config("control_since: null", "control_since: 2026-01-02")
+    for old, new in zip(config_edits[::2], config_edits[1::2], strict=True):
+        s.set_config(old, new)
     s.git.commit("初始导入", who="wangfang")  # 2026-01-01: the pre-control baseline
     return s
 

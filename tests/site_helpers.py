@@ -1,10 +1,19 @@
-"""Reading built HTML in tests: table rows as text, elements by class."""
+"""Reading built HTML in tests: table rows as text, elements by class; building a site with
+the real `mkdocs build` and searching every file it wrote."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
 import re
+import shutil
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+from builders import PROJECT
 
 
 class _Tables(HTMLParser):
@@ -54,3 +63,79 @@ def table_rows(html: str, css: str) -> list[list[str]]:
 
 def page(site: Path, url: str) -> str:
     return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+ENV_SECRET = "doccontrol-ci-token-5f1e2d3c4b5a"
+PASSWD = "root:x:0:0"
+
+
+def site_repo(scenario):
+    """The scenario repository with the project's mkdocs.yml and vendored Mermaid."""
+    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
+    mermaid = PROJECT / ".cache/vendor/mermaid.min.js"
+    (scenario.root / ".cache/vendor").mkdir(parents=True, exist_ok=True)
+    shutil.copy(mermaid, scenario.root / ".cache/vendor/mermaid.min.js")
+    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
+    return scenario
+
+
+def mkdocs(root: Path, out: Path, strict: bool = False) -> subprocess.CompletedProcess[str]:
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DOCCONTROL_STRICT": "true" if strict else "false",
+        "CI_JOB_TOKEN": ENV_SECRET,  # what /proc/self/environ would give away
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    # MkDocs logs to either stream: the tests read both as one
+    result.stderr = result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def sources(root: Path) -> dict[str, str]:
+    """Hash of every file of the work tree outside .git and .cache (symlinks as their target)."""
+    out = {}
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if rel.split("/")[0] in (".git", ".cache"):
+            continue
+        if path.is_symlink():
+            out[rel] = "-> " + os.readlink(path)
+        elif path.is_file():
+            out[rel] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return out
+
+
+def leaks(site: Path, markers: list[str]) -> list[tuple[str, str]]:
+    """(file, marker) for every marker found in any file of the built site, in any of the
+    forms a page, the search index (JSON) or the sitemap could hold it."""
+    forms = []
+    for marker in markers:
+        forms += {
+            marker,
+            json.dumps(marker)[1:-1],  # \\uXXXX in JSON
+            marker.replace("&", "&amp;").replace("<", "&lt;"),
+        }
+    found = []
+    for path in site.rglob("*"):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        for form in forms:
+            if form.encode("utf-8") in data:
+                found.append((path.relative_to(site).as_posix(), form))
+    return found
+
+
+def all_site_text(site: Path) -> str:
+    return "\n".join(
+        p.read_text("utf-8", "replace") for p in site.rglob("*") if p.suffix in (".html", ".json")
+    )

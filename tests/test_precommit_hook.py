@@ -65,6 +65,14 @@ def test_invalid_record_blocks_the_commit_and_valid_change_commits(repo):
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "2"
 
+    # a symlink under docs/ never gets in: pre-commit hands it to the check, which refuses it
+    os.symlink("/etc/passwd", root / "docs/passwd.txt")
+    git(root, "add", "docs")
+    linked = git(root, "commit", "-qm", "链接")
+    assert linked.returncode != 0
+    assert "docs/passwd.txt:1:1: DC020" in linked.stdout + linked.stderr, linked.stderr
+    assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "2"
+
 
 def test_deeply_nested_or_tagged_record_blocks_the_commit_with_a_message(repo):
     """The hook on hostile YAML: one problem line with file, line and column; no

@@ -54,6 +54,7 @@ def test_log_table_has_the_change_history_columns(scenario):
         "日期",
         "批准人",
         "日期",
+        "批准证据",
     ]
     assert lines[3].split() == [
         "1",
@@ -67,8 +68,9 @@ def test_log_table_has_the_change_history_columns(scenario):
         "2026-02-03",
         "刘静",
         "2026-02-03",
+        "未签名（依赖分支保护）",
     ]
-    assert "[未批准]" in lines[4]
+    assert "[未批准]" in lines[4] and lines[4].split()[-1] == "无"
     assert lines[5].startswith("  ! DC501 ")
 
 
@@ -131,7 +133,7 @@ def test_trail_formats_filters_and_strict(scenario):
     assert [e["kind"] for e in by_person] == ["direct"]
     rows = list(csv.reader(io.StringIO(run(scenario.root, "trail", "--format", "csv").stdout)))
     assert rows[0][:3] == ["日期", "提交", "方式"]
-    assert rows[1][3] == "!5" and rows[2][10] == "未批准"
+    assert rows[1][3] == "!5" and rows[2][10:12] == ["无", "未批准"]
 
 
 def test_trail_bad_date(scenario):

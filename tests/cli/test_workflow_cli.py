@@ -463,3 +463,22 @@ def test_approve_sign_makes_a_verified_approval(scenario, tmp_path):
         "liujing",
         (),
     )
+
+
+def test_approve_asks_the_configuration_roles_for_a_config_change(scenario):
+    scenario.git.branch("cfg")
+    scenario.set_config("require_review: true", "require_review: false")
+    scenario.git.commit("不再强制审核", who="zhaolei")
+    scenario.git.checkout("main")
+    _identity(scenario, "liujing")  # approves procedures, not the configuration
+    refused = run(scenario.root, "approve", "cfg", "--reviewer", "wangfang")
+    assert refused.returncode == 1
+    assert (
+        "  - doccontrol.yml: 刘静 holds none of the configuration approver roles general-manager"
+        in refused.stdout
+    )
+    _identity(scenario, "chenmy")
+    approved = run(scenario.root, "approve", "cfg", "--reviewer", "wangfang")
+    assert approved.returncode == 0, approved.stdout + approved.stderr
+    (event,) = scenario.history().events
+    assert (event.controlled, event.approved) == (("doccontrol.yml",), True)

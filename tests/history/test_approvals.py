@@ -7,7 +7,7 @@ import subprocess
 from builders import procedure
 from doccontrol.history.derive import derive
 from gitrepo import PEOPLE
-from history_helpers import body
+from history_helpers import body, make_scenario
 
 
 def change_doc(s, branch, version="V1.1", purpose="修订后的目的。", who="zhaolei", **kw):
@@ -89,7 +89,8 @@ def test_no_approver_and_no_reviewer(scenario):
 def test_reviewer_without_role(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge("cr-1", "审核人无角色", approvers=("liujing",), reviewers=("sunyue",))
-    assert scenario.summary() == [("approval", "V1.1", True, ["DC506"])]
+    # the review the config requires is part of the approval: without it, none
+    assert scenario.summary() == [("approval", "V1.1", False, ["DC506"])]
 
 
 def test_unknown_approver_does_not_count(scenario):
@@ -129,7 +130,10 @@ def test_merger_is_approver(scenario):
     )
 
 
-def test_squash_merges_are_approval_events(scenario):
+def test_squash_merges_are_approval_events_where_the_forge_is_trusted(tmp_path):
+    scenario = make_scenario(
+        tmp_path, "trusted_forge_keys: []", "trusted_forge_keys: []\n  trust_unsigned_squash: true"
+    )
     scenario.files.doc(version="V1.1", body=body("压缩合并"))
     scenario.git.commit(
         "修订目的 (#31)\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
@@ -147,6 +151,7 @@ def test_squash_merges_are_approval_events(scenario):
         ("approval", "V1.2", True, "!44", "再次修订"),
     ]
     assert [e.kind for e in history.events] == ["squash", "squash"]
+    assert [(e.evidence, e.approved) for e in history.events] == [("unsigned", True)] * 2
 
 
 def test_gitlab_merge_request_url_from_the_template(scenario):

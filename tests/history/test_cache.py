@@ -4,6 +4,8 @@ the config or the history itself changed."""
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 from doccontrol.history.derive import derive
 from doccontrol.load import repository
@@ -31,11 +33,16 @@ def config(s):
     return repository.load(s.root, only=set()).config
 
 
+def cache_file(s):
+    """The cache lives in the Git directory, where no commit can put a file."""
+    return s.root / ".git/doccontrol/history.json"
+
+
 def test_warm_run_reads_the_cache_and_equals_the_cold_run(scenario):
     merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
     cold = derive(scenario.root, config(scenario))
-    cache_file = scenario.root / ".cache/doccontrol/history.json"
-    assert json.loads(cache_file.read_text())["history"]["head"] == cold.head
+    assert json.loads(cache_file(scenario).read_text())["head"] == cold.head
+    assert not (scenario.root / ".cache/doccontrol").exists()
     warm = derive(scenario.root, config(scenario))
     assert as_json(warm) == as_json(cold)
 
@@ -63,26 +70,69 @@ def test_rewritten_history_is_derived_afresh(scenario):
     assert [r.version for r in after.documents["SM-P-01"].revisions] == ["V1.5"]
 
 
-def test_mailmap_or_config_change_invalidates_the_cache(scenario):
-    scenario.git.branch("cr-1")
-    scenario.files.doc(version="V1.1", body=body("x"))
-    scenario.git.commit("x", who="zhaolei")
-    scenario.git.checkout("main")
-    message = "Merge branch 'cr-1'\n\n修订\n\nApproved-by: Jing <jing@home.example>\nReviewed-by: 王芳 <wang.fang@example.com>"
-    scenario.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
-    assert not derive(scenario.root, config(scenario)).documents["SM-P-01"].revisions[0].approved
-    (scenario.root / ".mailmap").write_text("<liu.jing@example.com> <jing@home.example>\n")
-    assert derive(scenario.root, config(scenario)).documents["SM-P-01"].revisions[0].approved
-    key = json.loads((scenario.root / ".cache/doccontrol/history.json").read_text())["key"]
+def test_config_change_on_main_invalidates_the_cache_and_work_tree_edits_do_not(scenario):
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    derive(scenario.root, config(scenario))
+    key = json.loads(cache_file(scenario).read_text())["key"]
+    # an uncommitted edit is not the rules: the cache and the result stay as they were
     scenario.set_config("site_name: 服务管理体系文件发布平台", "site_name: 新名称")
     derive(scenario.root, config(scenario))
-    assert json.loads((scenario.root / ".cache/doccontrol/history.json").read_text())["key"] != key
+    assert json.loads(cache_file(scenario).read_text())["key"] == key
+    scenario.git.branch("cfg")
+    scenario.git.commit("改站点名称", who="wangfang")
+    scenario.git.merge("cfg", "改站点名称", approvers=("liujing",), reviewers=("wangfang",))
+    derive(scenario.root, config(scenario))
+    assert json.loads(cache_file(scenario).read_text())["key"] != key
 
 
 def test_corrupt_cache_is_ignored(scenario):
     merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
     derive(scenario.root, config(scenario))
-    (scenario.root / ".cache/doccontrol/history.json").write_text("{not json")
+    cache_file(scenario).write_text("{not json")
     assert (
         derive(scenario.root, config(scenario)).documents["SM-P-01"].revisions[0].version == "V1.1"
     )
+
+
+def test_cache_of_the_wrong_shape_is_discarded_and_rebuilt(scenario):
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    cold = derive(scenario.root, config(scenario))
+    header = json.loads(cache_file(scenario).read_text())
+    header["index"] = [["SM-P-01"]]  # the right key, the wrong shape
+    cache_file(scenario).write_text(json.dumps(header))
+    state_file = cache_file(scenario).with_name("state.json")
+    state = json.loads(state_file.read_text())
+    state["state"] = {"docs": 7}
+    state_file.write_text(json.dumps(state))
+    assert as_json(derive(scenario.root, config(scenario))) == as_json(cold)
+    merged_change(scenario, "cr-2", "V1.2", "2026-03-01T10:00:00+08:00")
+    state = json.loads(state_file.read_text())
+    state["state"]["docs"] = {"SM-P-01": {"path": 1}}
+    state_file.write_text(json.dumps(state))
+    extended = derive(scenario.root, config(scenario))
+    assert as_json(extended) == as_json(derive(scenario.root, config(scenario), use_cache=False))
+
+
+def test_damaged_document_line_is_a_clear_error_once_then_derived_afresh(scenario):
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    derive(scenario.root, config(scenario))
+    (documents,) = cache_file(scenario).parent.glob("documents-*.jsonl")
+    documents.write_text('["SM-P-01", 1, 2]\n' + " " * 500)  # right key, wrong shape
+    first = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],
+        cwd=scenario.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert first.returncode == 2 and "damaged" in first.stderr
+    assert "Traceback" not in first.stderr and "internal error" not in first.stderr
+    second = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],
+        cwd=scenario.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "V1.1" in second.stdout

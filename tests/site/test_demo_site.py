@@ -20,12 +20,14 @@ def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
         check=True,
     )
     events = json.loads(out.stdout)["events"]
-    assert [e["kind"] for e in events] == ["merge"] * 4 + ["squash"] + ["merge"] * 4 + [
+    assert [e["kind"] for e in events] == ["merge"] * 3 + ["squash"] + ["merge"] * 5 + [
         "direct",
         "merge",
     ]
     assert [p["code"] for e in events for p in e["problems"]] == ["DC501", "DC503"]
-    assert [e["signature"]["status"] for e in events].count("good") == 1
+    # the approver's signed merge and the forge's signed squash merge
+    assert [e["signature"]["status"] for e in events].count("good") == 2
+    assert [e["evidence"] for e in events].count("forge-signed") == 1
 
 
 def test_control_block_and_change_history(demo):
@@ -37,11 +39,11 @@ def test_control_block_and_change_history(demo):
     )
     assert control["文件编号"] == "SM-P-21"
     assert control["版本"] == "V1.1"
-    assert control["编制"] == "孙悦 2026-01-08"
-    assert control["审核"] == "王芳 2026-01-12"
-    assert control["批准"] == "刘静 2026-01-12"
-    assert control["合并请求"] == "!3"
-    assert 'href="https://gitlab.example.com/it/sms/-/merge_requests/3"' in html
+    assert control["编制"] == "孙悦 2026-06-16"
+    assert control["审核"] == "王芳 2026-06-22"
+    assert control["批准"] == "刘静 2026-06-22"
+    assert control["合并请求"] == "!13"
+    assert 'href="https://gitlab.example.com/it/sms/-/merge_requests/13"' in html
     history = table_rows(html, "dc-history")
     assert history[0] == [
         "序号",
@@ -54,26 +56,28 @@ def test_control_block_and_change_history(demo):
         "日期",
         "批准人",
         "日期",
+        "批准证据",
     ]
-    # the demo appended a sentence to the end of section 6, i.e. to its last sub-section
+    # IMP-2026-001 changed the notification table (a sub-section), a KPI and the final provisions
     assert history[1] == [
         "1",
         "V1.1",
-        "6.7 步骤说明",
-        "事件管理程序：补充重大事件的升级时限",
+        "6.3 时限与客户通报、7 关键绩效指标、11 附则",
+        "事件管理程序、沟通管理程序：P1/P2 事件客户通报（IMP-2026-001）",
         "孙悦",
-        "2026-01-08",
+        "2026-06-16",
         "王芳",
-        "2026-01-12",
+        "2026-06-22",
         "刘静",
-        "2026-01-12",
+        "2026-06-22",
+        "未签名（依赖分支保护）",
     ]
 
 
 def test_legacy_history_comes_first(demo):
     rows = table_rows(page(demo / "site", "procedures/document-and-record-control"), "dc-history")
     assert rows[1][:5] == ["1", "V1.0", "全文", "新建（纸质受控版）", "王芳"]
-    assert rows[1][8:] == ["陈明远", "2024-03-08"]
+    assert rows[1][8:] == ["陈明远", "2024-03-08", "受控前纸质记录"]
 
 
 def test_banners(demo):
@@ -142,12 +146,16 @@ def test_nothing_above_the_publishing_level_reaches_the_site(demo):
         encoding="utf-8"
     )
     phones = re.findall(r"400-000-\d{4}", secret_doc)
-    assert "SECRET-MARKER-SM-W-26-01" in secret_doc and phones
+    # a sentence only this confidential work instruction contains
+    sentence = (
+        "为服务台坐席、安全值班人员和应急处置小组提供信息安全事件发生后第一个小时内的联络方式"
+    )
+    assert sentence in secret_doc and phones
     secret_record = yaml_data(demo / "records/security-incident/SEC-2026-002.yaml")
     assert secret_record["confidentiality"] == "confidential"
     first_line = secret_record["description"].strip().splitlines()[0]
     markers = [
-        "SECRET-MARKER-SM-W-26-01",
+        sentence,
         *phones,
         first_line,
         "security-incident-contacts",

@@ -4,7 +4,8 @@ The repository starts from this project's documents, records and config, then re
 a year of work with real git commands and fixed dates and identities, so the result is the
 same on every run: merge requests merged with --no-ff and GitLab-style trailers, a GitHub
 squash merge, an SSH-signed merge, a renamed procedure, a new procedure from draft V0.1 to
-V1.0, a work instruction made obsolete and superseded, a periodic review without content
+V1.0, an improvement (IMP-2026-001) carried into the procedures it changed by an approved
+revision, a work instruction made obsolete and superseded, a periodic review without content
 change, one direct unapproved commit and one self-approved (forged) merge.
 
     python tools/demo/build_demo.py [--out build/demo] [--no-site]
@@ -30,6 +31,42 @@ PEOPLE = {p.id: (p.name, p.emails[0]) for p in _CONFIG.people} | {
     "github": ("GitHub", "noreply@github.com")
 }
 AS_OF = "2026-11-26"
+
+
+# What SM-P-21 and SM-P-06 said before IMP-2026-001: (text as shipped, text before).
+PRE_IMP_2026_001_SM_P_21 = [
+    (
+        "| P1 | 15 分钟内 | 每 30 分钟 | 报告人、SLA 指定的客户联系人、公司管理层 | 服务台值班长先行，指定后由沟通负责人负责 |",
+        "| P1 | 30 分钟内 | 每 30 分钟 | 受影响客户接口人、公司管理层 | 沟通负责人 |",
+    ),
+    (
+        "| P2 | 30 分钟内 | 每 60 分钟 | 报告人和 SLA 指定的客户联系人 | 服务台值班长 |",
+        "| P2 | — | 每 2 小时 | 报告人 | 服务台坐席 |",
+    ),
+    (
+        "客户通报按下表执行。P1、P2 事件由服务台值班长先电话通知，随后发送书面通报；"
+        "事件工具按优先级自动设置通报提醒，到期 5 分钟仍未通报的提醒事件经理。",
+        "客户通报按下表执行。",
+    ),
+    (
+        "书面通报统一包括：现象与影响范围、当前处置进展、下一步措施、预计恢复时间、下次通报时间。",
+        "通报内容包括影响范围、已采取措施、下一步和预计恢复时间。",
+    ),
+    (
+        "| P1/P2 事件通报及时率 | 按 6.3 时限发出的首次通报和定时通报次数 ÷ 应发通报次数 × 100% | ≥ 95% | 月 | incident-manager |\n",
+        "",
+    ),
+    (
+        "3. 事件通报的时限和模板只由本程序规定，服务台值班安排和交接班资料引用本程序，不另行规定。\n4. ",
+        "3. ",
+    ),
+]
+PRE_IMP_2026_001_SM_P_06 = [
+    (
+        "| P1/P2 事件通报及时率 | 按 SM-P-21 6.3 时限发出的首次通报和定时通报次数 ÷ 应发通报次数 × 100%（与 SM-P-21 的同名指标同一口径） |",
+        "| P1 事件首报及时率 | 按 SM-P-21 6.3 时限首报客户的 P1 事件数 ÷ P1 事件总数 × 100% |",
+    ),
+]
 
 
 class Demo:
@@ -104,6 +141,20 @@ class Demo:
             body = body[:at].rstrip("\n") + f"\n\n{sentence}\n" + body[at:]
         path.write_text(front + body, encoding="utf-8")
 
+    def replace(self, rel: str, pairs: list[tuple[str, str]]) -> None:
+        """Put back earlier wording: each (current, earlier) pair must occur exactly once."""
+        path = self.path(rel)
+        text = path.read_text(encoding="utf-8")
+        for current, earlier in pairs:
+            if text.count(current) != 1:
+                raise SystemExit(f"demo: {rel} no longer holds exactly one {current[:40]!r}")
+            text = text.replace(current, earlier)
+        path.write_text(text, encoding="utf-8")
+
+    def restore(self, rel: str) -> None:
+        """Bring a document back to the text this project ships."""
+        shutil.copy(PROJECT / rel, self.path(rel))
+
     def change(
         self, branch: str, who: str, when: str, message: str, edits: list[dict[str, object]]
     ) -> None:
@@ -150,10 +201,12 @@ def build(out: Path, site: bool) -> None:
     out.mkdir(parents=True)
     keys = out.parent / "demo-keys"
     keys.mkdir(exist_ok=True)
-    for name in ("demo_signing_ed25519", "demo_signing_ed25519.pub"):
-        shutil.copy(HERE / "keys" / name, keys / name)
-    (keys / "demo_signing_ed25519").chmod(0o600)  # ssh-keygen refuses readable private keys
+    for name in ("demo_signing_ed25519", "demo_forge_ed25519"):
+        for suffix in ("", ".pub"):
+            shutil.copy(HERE / "keys" / f"{name}{suffix}", keys / f"{name}{suffix}")
+        (keys / name).chmod(0o600)  # ssh-keygen refuses readable private keys
     public_key = (HERE / "keys/demo_signing_ed25519.pub").read_text().strip()
+    forge_key = (HERE / "keys/demo_forge_ed25519.pub").read_text().strip()
 
     for item in ("docs", "records", "schemas"):
         shutil.copytree(PROJECT / item, out / item)
@@ -166,6 +219,8 @@ def build(out: Path, site: bool) -> None:
     config = (out / "doccontrol.yml").read_text(encoding="utf-8")
     config = config.replace("control_since: null", "control_since: '2025-12-01'")
     config = config.replace("repo_url: null", "repo_url: https://gitlab.example.com/it/sms")
+    # the forge signs the squash merges it makes: that signature is what makes one count
+    config = config.replace("trusted_forge_keys: []", f'trusted_forge_keys: ["{forge_key}"]')
     config = config.replace(
         "department: qa, roles: [management-representative, department-head]}",
         f'department: qa, roles: [management-representative, department-head], signing_keys: ["{public_key}"]}}',
@@ -192,6 +247,23 @@ def build(out: Path, site: bool) -> None:
         },
     )
 
+    # The documents the replayed year revises stand at their first approved version in the
+    # baseline, so each revision below raises them from V1.0.
+    for rel in (
+        "docs/procedures/incident-management.md",
+        "docs/procedures/communication.md",
+        "docs/procedures/change-management.md",
+        "docs/procedures/service-request-management.md",
+        "docs/procedures/information-security.md",
+        "docs/procedures/knowledge-management.md",
+        "docs/procedures/problem-management.md",
+    ):
+        d.edit(rel, version="V1.0", meta={"effective_date": "2026-01-05"})
+    # IMP-2026-001 (P1/P2 customer notification) reaches SM-P-21 and SM-P-06 by an approved
+    # revision in June 2026; until then the baseline holds the practice it replaced.
+    d.replace("docs/procedures/incident-management.md", PRE_IMP_2026_001_SM_P_21)
+    d.replace("docs/procedures/communication.md", PRE_IMP_2026_001_SM_P_06)
+
     # a procedure last approved long ago, so its periodic review is overdue by the demo date
     d.edit("docs/procedures/budgeting-and-accounting.md", meta={"effective_date": "2025-06-01"})
 
@@ -205,29 +277,6 @@ def build(out: Path, site: bool) -> None:
         "导入服务管理体系文件（纳入 Git 管理的基线）",
         who="wangfang",
         when="2025-11-28T16:20:00+08:00",
-    )
-
-    d.change(
-        "mr-3-incident-escalation",
-        "sunyue",
-        "2026-01-08T14:05:00+08:00",
-        "事件管理：补充重大事件的升级时限",
-        [
-            {
-                "rel": "docs/procedures/incident-management.md",
-                "version": "V1.1",
-                "add": (
-                    "流程描述",
-                    "重大事件宣布后 15 分钟内，事件经理须通知服务经理和受影响客户的业务关系经理；每 60 分钟通报一次进展。",
-                ),
-            },
-        ],
-    )
-    d.merge(
-        "mr-3-incident-escalation",
-        "事件管理程序：补充重大事件的升级时限",
-        3,
-        "2026-01-12T10:30:00+08:00",
     )
 
     d.change(
@@ -285,7 +334,7 @@ def build(out: Path, site: bool) -> None:
         "2026-04-06T09:30:00+08:00",
     )
 
-    # a GitHub-style squash merge: the forge commits for the author
+    # a GitHub-style squash merge: the forge commits for the author and signs with its key
     d.git("checkout", "-q", "main")
     d.edit(
         "docs/procedures/service-request-management.md",
@@ -297,7 +346,12 @@ def build(out: Path, site: bool) -> None:
     )
     d.git("add", "-A")
     d.git(
+        "-c",
+        "gpg.format=ssh",
+        "-c",
+        f"user.signingkey={keys / 'demo_forge_ed25519'}",
         "commit",
+        "-S",
         "-q",
         "-m",
         "修订服务请求管理程序的审批催办要求 (#42)\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
@@ -329,6 +383,27 @@ def build(out: Path, site: bool) -> None:
         12,
         "2026-06-15T09:00:00+08:00",
         sign=True,
+    )
+
+    # IMP-2026-001 carried into the procedures it changed, before its closure and before the
+    # nonconformities of the first internal audit were verified
+    d.git("checkout", "-q", "-b", "mr-13-incident-notification", "main")
+    d.restore("docs/procedures/incident-management.md")
+    d.restore("docs/procedures/communication.md")
+    d.git("add", "-A")
+    d.git(
+        "commit",
+        "-q",
+        "-m",
+        "事件管理、沟通管理：纳入 P1/P2 事件首次通报和定时通报要求（IMP-2026-001）",
+        who="sunyue",
+        when="2026-06-16T15:00:00+08:00",
+    )
+    d.merge(
+        "mr-13-incident-notification",
+        "事件管理程序、沟通管理程序：P1/P2 事件客户通报（IMP-2026-001）",
+        13,
+        "2026-06-22T10:00:00+08:00",
     )
 
     # a renamed procedure keeps its history (identity is the id)

@@ -34,11 +34,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from doccontrol import __version__, registers
+from doccontrol import __version__, publishing, registers
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import History
+from doccontrol.history.model import EVIDENCE_LABELS, History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
@@ -89,9 +89,15 @@ def build(
 ) -> dict[str, bytes]:
     """name → bytes of every content entry of the pack; ``seal`` adds the rest."""
     say = progress or (lambda _: None)
-    limit = config.level(max_level)
-    allowed = {lvl.id for lvl in config.confidentiality if limit and lvl.rank <= limit.rank}
     files: dict[str, bytes] = {}
+    # what may be named at all: every level now and in any version at or below max_level
+    # (publishing.py); a withdrawn or deleted document by the levels its history records
+    present = {d.id for d in repo.documents if d.id}
+    shown = {
+        doc_id
+        for doc_id, doc_history in history.documents.items()
+        if publishing.document_publishable(config, max_level, repo.document(doc_id), doc_history)
+    }
 
     say("documents in force at the end of the period")
     in_force: list[tuple[Document, str]] = []
@@ -105,15 +111,23 @@ def build(
             continue
         loaded = load_document(revision.path, text.encode("utf-8"))
         document = loaded.item
-        if document is None or document.confidentiality not in allowed:
+        if (
+            document is None
+            or doc_id not in shown
+            or not publishing.document_publishable(config, max_level, document, doc_history)
+        ):
             continue
         in_force.append((document, revision.date))
         files[f"documents/{doc_id} {revision.version.replace('/', '-')}.md"] = text.encode("utf-8")
         if site_dir is not None:
-            page = site_dir / revision.path.removeprefix("docs/").removesuffix(".md") / "index.html"
+            page = (
+                site_dir / publishing.page_stem(revision.path.removeprefix("docs/")) / "index.html"
+            )
             if page.is_file():
                 files[f"documents/html/{doc_id}.html"] = page.read_bytes()
-    published = {d.id for d, _ in in_force}
+    published = {d.id for d, _ in in_force if d.id}
+    # the trail and the change history name these: in force at the end, or no longer present
+    visible = published | (shown - present)
 
     say("register as of the end date")
     rows = []
@@ -137,7 +151,7 @@ def build(
     revisions = [
         {"document": d.id, "title": d.title, **r.to_json()}
         for d in history.documents.values()
-        if d.id in published or d.withdrawn
+        if d.id in visible
         for r in d.revisions
         if r.commit and _in_period(r.date, start, end)
     ]
@@ -156,6 +170,7 @@ def build(
             "批准人",
             "合并请求",
             "签名",
+            "批准证据",
             "已批准",
             "问题",
         ],
@@ -172,18 +187,16 @@ def build(
                 "、".join(p["name"] for p in r["approvers"]),
                 (r["merge_request"] or {}).get("label", ""),
                 r["signature"]["status"],
+                EVIDENCE_LABELS.get(r["evidence"], r["evidence"]),
                 "是" if r["approved"] else "否",
                 "; ".join(f"{p['code']} {p['message']}" for p in r["problems"]),
             ]
             for r in revisions
         ],
     )
-    events = [
-        e
-        for e in history.events
-        if _in_period(e.date, start, end)
-        and any(d.id in published or d.id not in repo_ids(repo) for d in e.documents)
-    ]
+    events = publishing.visible_events(
+        (e for e in history.events if _in_period(e.date, start, end)), visible
+    )
     files["history/trail.json"] = _json([e.to_json() for e in events])
     trail_headers, trail_cells = trail_rows(events)
     files["history/trail.csv"] = _csv(trail_headers, trail_cells)
@@ -206,7 +219,7 @@ def build(
     count = 0
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = repo.record_types.get(record.type)
-        if record_type is None or record.confidentiality not in allowed:
+        if record_type is None or not publishing.record_publishable(config, max_level, record):
             continue
         day = str(record.data.get(record_type.date_field, ""))
         if day and _in_period(day, start, end):
@@ -231,7 +244,9 @@ def build(
 
     problems = sorted(
         {(p.code, p.commit, p.document, p.message) for e in events for p in e.problems}
+        | {(p.code, p.commit, p.document, p.message) for p in history.notices}
     )
+    files["history/notices.json"] = _json([p.to_json() for p in history.notices])
     files["README.txt"] = (
         f"审核资料包 / Audit pack\n期间 Period: {start} — {end}\n分支 Branch: {history.branch} @ {history.head}\n"
         f"发布密级上限 Highest level included: {max_level}\n文件 Documents in force at the end: {len(in_force)}\n"
@@ -240,10 +255,6 @@ def build(
         f"生成工具 Made by doccontrol {__version__}. Verify: doccontrol audit-pack --verify FILE.zip\n"
     ).encode()
     return files  # sealed (PACK.json, manifest, signature) by ``seal``
-
-
-def repo_ids(repo: Repository) -> set[str]:
-    return {d.id for d in repo.documents if d.id}
 
 
 class PackError(Exception):

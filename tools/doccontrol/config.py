@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 CONFIG_FILE = "doccontrol.yml"
+MAILMAP_FILE = ".mailmap"
+# The rules, identities, schemas and publishing set-up: changed only through approval.
+CONTROLLED_PATHS = (CONFIG_FILE, MAILMAP_FILE, "schemas/", "mkdocs.yml")
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,21 @@ class ApprovalRules:
     require_signed: bool = False
     allow_self_approval: bool = False
     trusted_forge_keys: tuple[str, ...] = ()
+    # a forge's unsigned squash merge counts (as the weakest evidence) only when this says the
+    # forge's branch protection is trusted
+    trust_unsigned_squash: bool = False
+    # who approves and reviews a change to the controlled configuration (CONTROLLED_PATHS)
+    config_approvers: tuple[str, ...] = ()
+    config_reviewers: tuple[str, ...] = ()
+    controlled_paths: tuple[str, ...] = ()
+
+    def controls(self, path: str) -> bool:
+        """Whether a change to ``path`` changes the rules, identities or publishing: such a
+        change needs an approval like a document's."""
+        return any(
+            path == p or (p.endswith("/") and path.startswith(p))
+            for p in (*CONTROLLED_PATHS, *self.controlled_paths)
+        )
 
 
 @dataclass(frozen=True)
@@ -90,17 +108,11 @@ class Config:
     def level(self, level_id: str) -> Level | None:
         return next((lvl for lvl in self.confidentiality if lvl.id == level_id), None)
 
-    def publishable(self, level_id: str | None) -> bool:
-        """Whether content at ``level_id`` may appear on the published site."""
-        limit = self.level(self.publish.max_confidentiality)
-        level = self.level(level_id or "internal")
-        return level is not None and limit is not None and level.rank <= limit.rank
-
 
 def _tuple(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         return (value,)
-    if isinstance(value, list):
+    if isinstance(value, list | tuple):
         return tuple(str(v) for v in value)
     return ()
 
@@ -122,6 +134,9 @@ def from_data(data: Mapping[str, Any]) -> Config:
     approval = data.get("approval", {})
     publish = data.get("publish", {})
     defaults = ApprovalRules()
+    # the configuration is approved like the manual unless the config names other roles
+    manual = types.get("manual")
+    manual_roles = manual.defaults if manual else {}
     return Config(
         main_branch=data["main_branch"],
         control_since=data.get("control_since"),
@@ -154,6 +169,14 @@ def from_data(data: Mapping[str, Any]) -> Config:
             require_signed=approval.get("require_signed", defaults.require_signed),
             allow_self_approval=approval.get("allow_self_approval", defaults.allow_self_approval),
             trusted_forge_keys=tuple(approval.get("trusted_forge_keys", ())),
+            trust_unsigned_squash=approval.get("trust_unsigned_squash", False),
+            config_approvers=_tuple(
+                approval.get("config_approvers", manual_roles.get("approver", ()))
+            ),
+            config_reviewers=_tuple(
+                approval.get("config_reviewers", manual_roles.get("reviewer", ()))
+            ),
+            controlled_paths=_tuple(approval.get("controlled_paths", ())),
         ),
         publish=PublishSettings(
             site_name=publish.get("site_name", PublishSettings.site_name),

@@ -26,6 +26,9 @@ CODES: dict[str, str] = {
     "DC015": "json-syntax",
     "DC016": "nested-too-deep",
     "DC017": "yaml-tag",
+    "DC020": "not-a-regular-file",  # symlinks and the like under docs/, records/, schemas/
+    "DC021": "control-character-in-path",
+    "DC022": "not-publishable-file",  # under docs/: neither a document nor an image
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",
@@ -52,6 +55,7 @@ CODES: dict[str, str] = {
     "DC215": "successor-but-not-obsolete",
     "DC216": "unresolved-link",
     "DC217": "missing-section",
+    "DC220": "active-content",  # <script>, on…= handlers, javascript: URLs in a body
     # records
     "DC301": "duplicate-record-id",
     "DC302": "record-id-file-name",
@@ -82,6 +86,10 @@ CODES: dict[str, str] = {
     "DC513": "invalid-at-approval",
     "DC514": "history-incomplete",
     "DC515": "effective-outside-approval",
+    "DC516": "unapproved-config-change",
+    "DC517": "control-since-moved",
+    "DC518": "history-rewritten",
+    "DC519": "committed-cache",
 }
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from doccontrol import clauses as clause_catalogue
+from doccontrol import publishing
 from doccontrol.config import Config
 from doccontrol.history.model import DocumentHistory, History
 from doccontrol.load.repository import Repository
@@ -160,6 +161,12 @@ def document_rows(repo: Repository, history: History | None) -> list[DocumentRow
         if doc_history.id in present or not doc_history.withdrawn:
             continue
         last = doc_history.last_approved
+        # the most restrictive level it ever had (unreadable ranks highest)
+        strictest = max(
+            doc_history.levels or (publishing.UNREADABLE_LEVEL,),
+            key=lambda value: publishing.level_rank(config, value),
+        )
+        level = config.level(strictest)
         rows.append(
             DocumentRow(
                 id=doc_history.id,
@@ -168,8 +175,8 @@ def document_rows(repo: Repository, history: History | None) -> list[DocumentRow
                 type_label="",
                 version=last.version if last else "",
                 status="obsolete",
-                confidentiality="internal",
-                confidentiality_label="",
+                confidentiality=strictest,
+                confidentiality_label=level.label if level else "",
                 owner="",
                 owner_name="",
                 effective_date="",
@@ -261,9 +268,18 @@ def records_by_type(records: Iterable[Record]) -> dict[str, list[Record]]:
     return out
 
 
-def publishable_documents(documents: Iterable[Document], config: Config) -> list[Document]:
-    return [d for d in documents if config.publishable(d.confidentiality)]
+def publishable_documents(
+    documents: Iterable[Document], config: Config, history: History | None = None
+) -> list[Document]:
+    """Documents that may be published (publishing.document_publishable decides)."""
+    return publishing.publishable_documents(
+        config,
+        config.publish.max_confidentiality,
+        documents,
+        history.documents if history else None,
+    )
 
 
 def publishable_records(records: Iterable[Record], config: Config) -> list[Record]:
-    return [r for r in records if config.publishable(r.confidentiality)]
+    limit = config.publish.max_confidentiality
+    return [r for r in records if publishing.record_publishable(config, limit, r)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from doccontrol.history.model import ApprovalEvent, Person
+from doccontrol.history.model import EVIDENCE_LABELS, ApprovalEvent, Person
 
 TRAIL_HEADERS = (
     "日期",
@@ -17,6 +17,7 @@ TRAIL_HEADERS = (
     "审核人",
     "批准人",
     "签名",
+    "批准证据",
     "结论",
     "问题",
 )
@@ -61,11 +62,12 @@ def trail_rows(
                 KIND_LABELS.get(e.kind, e.kind),
                 e.merge_request.label if e.merge_request else "",
                 e.summary,
-                "、".join(f"{d.id} {d.version}" for d in e.documents),
+                "、".join([*(f"{d.id} {d.version}" for d in e.documents), *e.controlled]),
                 _names(e.authors),
                 _names(e.reviewers),
                 _names(e.approvers),
                 e.signature.status,
+                EVIDENCE_LABELS.get(e.evidence, e.evidence),
                 "已批准" if e.approved else "未批准",
                 "; ".join(f"{p.code}" if short else f"{p.code} {p.message}" for p in e.problems),
             ]

@@ -1,18 +1,29 @@
 """The ``doccontrol`` MkDocs plugin: a thin shell that places the core's pages into MkDocs.
 
-It loads the repository and derives the history once (``on_config``), drops everything above
-the publishing confidentiality from the file set before MkDocs sees it (so pages, navigation,
-search index and sitemap never contain it), adds the generated registers and record pages,
-and decorates each controlled page with its control block, banners and change history.
+It loads the repository and derives the history once (``on_config``), keeps from the file set
+only what it positively knows is publishable before MkDocs sees it (so pages, navigation,
+search index and sitemap never contain anything else), adds the generated registers and
+record pages, decorates each controlled page with its control block, banners and change
+history, and cleans each document page's HTML so nothing in it runs.
+
+Publishing fails closed. From docs/ it publishes regular files only, each at a path with no
+symlink on the way: a document doccontrol loaded and may publish (publishing.py decides on
+confidentiality), or an image. A symlink, a path with a control character, or a Markdown file
+that is not such a document (it failed to load, has no id…) fails a strict build naming the
+path, and is left out with a warning otherwise; any other file is left out with a warning.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import html
 import logging
+import os
+import posixpath
+import stat
 from importlib import resources
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs.config import base
@@ -22,17 +33,22 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from doccontrol import publishing
 from doccontrol.atomic import write_atomic
+from doccontrol.config import CONFIG_FILE
+from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
-from doccontrol.load.repository import RepositoryError
-from doccontrol.site import model, pages
+from doccontrol.load.repository import DOCS_DIR, RepositoryError
+from doccontrol.site import model, pages, sanitize
 from doccontrol.validate.check import check
 
 log = logging.getLogger("mkdocs.plugins.doccontrol")
 ASSETS = ("doccontrol.css", "doccontrol.js")
 UNSEARCHED = frozenset({model.REGISTER_SRC, model.TRAIL_SRC, model.COVERAGE_SRC, model.REVIEW_SRC})
+# generated pages are written here in the work tree (and nowhere else)
+PAGES_DIR = ".cache/doccontrol/pages"
 
 
 class DocControlConfig(base.Config):
@@ -47,6 +63,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def __init__(self) -> None:
         self.site: model.Site | None = None
         self.generated: dict[str, tuple[str, str]] = {}
+        self.added: set[str] = set()  # the generated pages actually added (docs/ wins)
         self.root = Path(".")
         self.repo: repository.Repository | None = None
 
@@ -57,6 +74,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.root = Path(config.config_file_path).resolve().parent
+        docs = self.root / DOCS_DIR
+        if docs.is_symlink() or Path(config.docs_dir).resolve() != docs:
+            # doccontrol knows the documents under docs/ only: anything else is unknown
+            raise PluginError(
+                f"doccontrol: docs_dir must be the repository's own {DOCS_DIR}/ folder "
+                "(not a symbolic link)"
+            )
         try:
             repo = repository.load(self.root, previous=self.repo)
             self.repo = repo
@@ -89,9 +113,23 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(
                 f"doccontrol: as_of {self.config.as_of!r} is not a date (YYYY-MM-DD)"
             ) from None
+        site_config = repo.config
+        if history is not None and CONFIG_FILE in rules.pending_controlled(history.events):
+            # the publishing level in the work tree is not the approved one: fail closed
+            lowest = repo.config.confidentiality[0]
+            log.warning(
+                "doccontrol: %s has changes on the main branch nobody approved; only %s (%s) documents are published until they are",
+                CONFIG_FILE,
+                lowest.label,
+                lowest.id,
+            )
+            site_config = dataclasses.replace(
+                repo.config,
+                publish=dataclasses.replace(repo.config.publish, max_confidentiality=lowest.id),
+            )
         self.site = model.Site(
             repo=repo,
-            config=repo.config,
+            config=site_config,
             history=history,
             as_of=as_of,
             problems=tuple(problems),
@@ -100,10 +138,33 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         )
         if self.config.strict:
             pending = [r.id for r in self.site.rows if r.pending]
-            if problems or pending or (history and history.incomplete):
+            refused = self.site.refused_records
+            notices = list(history.notices) if history else []
+            controlled = rules.pending_controlled(history.events) if history else []
+            if (
+                problems
+                or pending
+                or refused
+                or notices
+                or controlled
+                or (history and history.incomplete)
+            ):
                 reasons = []
+                if notices:
+                    reasons.append("; ".join(f"{p.code} {p.message}" for p in notices))
+                if controlled:
+                    reasons.append(
+                        f"unapproved changes to the controlled configuration in {', '.join(controlled)}"
+                    )
                 if problems:
-                    reasons.append(f"{len(problems)} validation problems")
+                    listed = "; ".join(p.format() for p in problems[:10])
+                    more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
+                    reasons.append(f"{len(problems)} validation problems ({listed}{more})")
+                if refused:
+                    reasons.append(
+                        "records whose id cannot name a page: "
+                        + ", ".join(publishing.printable_path(r.path) for r in refused)
+                    )
                 if pending:
                     reasons.append(f"unapproved changes on the main branch in {', '.join(pending)}")
                 if history and history.incomplete:
@@ -125,23 +186,35 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         site = self.site
         assert site is not None
-        docs_dir = Path(config.docs_dir).resolve()
+        refused: list[str] = []
+        docs_dir = os.path.normpath(config.docs_dir)
         for file in list(files):
-            rel = (docs_dir / file.src_uri).resolve()
-            try:
-                repo_path = rel.relative_to(self.root).as_posix()
-            except ValueError:
+            if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
+                continue  # the theme's own files, or made by another plugin: not from docs/
+            verdict = self._verdict(file)
+            if verdict is None:
                 continue
-            if repo_path in site.hidden_paths:
-                files.remove(file)
-        pages_dir = self.root / ".cache/doccontrol/pages"
+            files.remove(file)
+            if verdict:
+                refused.append(verdict)
+        for record in site.refused_records:
+            refused.append(
+                f"{publishing.printable_path(record.path)}: its id cannot name a page "
+                "(it must match the record type's id_pattern and be a plain file name)"
+            )
+        if refused and self.config.strict:
+            raise PluginError("doccontrol strict: not published: " + "; ".join(refused))
+        for reason in refused:
+            log.warning("doccontrol: not published: %s", reason)
+        self.added = set()
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
+                self.added.add(src_uri)
                 # the registers repeat what the documents' own pages say: keep them out of search
                 unsearched = "search:\n  exclude: true\n" if src_uri in UNSEARCHED else ""
                 head = f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n{unsearched}---\n\n"
                 # on disk, rewritten only when changed: a dirty rebuild then skips unchanged pages
-                source = pages_dir / src_uri
+                source = self._page_path(src_uri)
                 data = (head + markdown).encode("utf-8")
                 if not source.is_file() or source.read_bytes() != data:
                     write_atomic(source, data)
@@ -158,6 +231,69 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             config.nav = pages.navigation(site)
         return files
 
+    def _verdict(self, file: File) -> str | None:
+        """None: publish the file; "": leave it out quietly (a document above the level);
+        otherwise why it is refused."""
+        site = self.site
+        assert site is not None
+        src_uri = file.src_uri
+        repo_path = f"{DOCS_DIR}/{src_uri}"
+        shown = publishing.printable_path(repo_path)
+        if publishing.unsafe_character(src_uri):
+            return f"{shown}: the path holds a control character"
+        here = self.root / DOCS_DIR
+        mode = 0
+        for part in PurePosixPath(src_uri).parts:
+            here = here / part
+            try:
+                mode = here.lstat().st_mode
+            except OSError:
+                return f"{shown}: cannot be read"
+            if stat.S_ISLNK(mode):
+                return f"{shown}: a symbolic link is never published"
+        if not stat.S_ISREG(mode):
+            return f"{shown}: not a regular file"
+        if publishing.is_document_path(src_uri):
+            if not file.is_documentation_page():
+                return f"{shown}: MkDocs would copy it as it is rather than render it (use .md)"
+            if repo_path in site.published_paths:
+                return None
+            if repo_path in site.document_paths:
+                return ""  # a document above the publishing level: the normal filter
+            return (
+                f"{shown}: not a controlled document doccontrol could load (run 'doccontrol check')"
+            )
+        if publishing.is_asset_path(src_uri):
+            return None
+        return f"{shown}: neither a controlled document nor an image"
+
+    def _page_path(self, src_uri: str) -> Path:
+        """Where a generated page is written: inside PAGES_DIR, whatever the page's name."""
+        pages_dir = self.root / PAGES_DIR
+        here = self.root
+        for part in PurePosixPath(PAGES_DIR).parts:
+            here = here / part
+            if here.is_symlink():
+                raise PluginError(f"doccontrol: {_rel(self.root, here)} is a symbolic link")
+        parts = PurePosixPath(src_uri).parts
+        if (
+            posixpath.normpath(src_uri) != src_uri
+            or src_uri.startswith("/")
+            or any(part in ("", ".", "..") for part in parts)
+            or publishing.unsafe_character(src_uri)
+            or "\\" in src_uri
+        ):
+            raise PluginError(f"doccontrol: refusing to write a generated page named {src_uri!r}")
+        target = pages_dir.joinpath(*parts)
+        here = pages_dir
+        for part in parts:
+            here = here / part
+            if here.is_symlink():
+                raise PluginError(f"doccontrol: {_rel(self.root, here)} is a symbolic link")
+        if not target.resolve().is_relative_to(pages_dir.resolve()):
+            raise PluginError(f"doccontrol: refusing to write {src_uri!r} outside {PAGES_DIR}")
+        return target
+
     def on_page_markdown(self, markdown: str, page: Page, config: Any, files: Files) -> str:
         site = self.site
         assert site is not None
@@ -173,6 +309,17 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if document.status == "obsolete":
             page.meta["status"] = "deprecated"
         return pages.document_page(site, document, page.file.src_uri)
+
+    def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
+        # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
+        # generated pages are built from escaped values (and carry the trail's filter form).
+        if page.file.src_uri in self.added:
+            return html
+        return sanitize.clean(html)
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
 
 
 def _yaml_text(text: str) -> str:

@@ -20,6 +20,7 @@ from doccontrol.history.identities import parse_ident, trailers
 from doccontrol.history.rules import meta_texts, version_verdict
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.paths import DOC_PATH
 from doccontrol.validate.check import check
 
 
@@ -137,13 +138,30 @@ def run(args: argparse.Namespace, root: Path) -> int:
             f"reviewer {reviewer.name} wrote commits on {args.branch}; the review must be independent"
         )
 
+    # the rules, identities and publishing set-up are approved by their own roles
+    touched = _git(root, "diff", "-z", "--name-only", "--no-renames", f"{main}...{args.branch}")
+    controlled = sorted(p for p in touched.stdout.split("\0") if p and config.approval.controls(p))
+    if controlled:
+        what = ", ".join(controlled)
+        if not set(config.approval.config_approvers) & set(approver.roles):
+            refusals.append(
+                f"{what}: {approver.name} holds none of the configuration approver roles {', '.join(config.approval.config_approvers) or '(none set)'}"
+            )
+        if (
+            reviewer is not None
+            and config.approval.require_review
+            and not set(config.approval.config_reviewers) & set(reviewer.roles)
+        ):
+            refusals.append(
+                f"{what}: reviewer {reviewer.name} holds none of the configuration reviewer roles {', '.join(config.approval.config_reviewers) or '(none set)'}"
+            )
     changed = _git(
         root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
     ).stdout.splitlines()
     with GitReader(root) as reader:  # one cat-file for every version read below
         for line in changed:
             status, _, path = line.partition("\t")
-            if not path.endswith(".md"):
+            if not DOC_PATH.match(path):
                 continue
             new = (
                 _meta_and_body(reader.read_file_at(args.branch, path), path)

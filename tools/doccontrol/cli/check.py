@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+import os
+from pathlib import Path, PurePosixPath
 
 from doccontrol.cli.output import UsageError, print_problems
 from doccontrol.config import CONFIG_FILE
@@ -32,15 +33,20 @@ def _selection(root: Path, paths: list[str]) -> set[str] | None:
     for raw in paths:
         path = Path(raw)
         absolute = path if path.is_absolute() else Path.cwd() / path
-        if not absolute.exists():
+        if not os.path.lexists(absolute):
             raise UsageError(f"{raw}: no such file")
+        # the folder is resolved, the file itself is not: a symlink is checked as the link
+        # it is (and reported), never as whatever it points to
+        here = absolute.parent.resolve() / absolute.name
         try:
-            rel = absolute.resolve().relative_to(root).as_posix()
+            rel = here.relative_to(root).as_posix()
         except ValueError:
             raise UsageError(f"{raw}: not inside the repository at {root}") from None
-        if absolute.is_dir():
+        if here.is_dir() and not here.is_symlink():
             selected |= {
-                p.resolve().relative_to(root).as_posix() for p in absolute.rglob("*") if p.is_file()
+                PurePosixPath(rel, p.relative_to(here).as_posix()).as_posix()
+                for p in here.rglob("*")
+                if p.is_symlink() or p.is_file()
             }
         else:
             selected.add(rel)

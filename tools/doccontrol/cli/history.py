@@ -7,11 +7,19 @@ import csv
 import io
 from pathlib import Path
 
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, progress, table
+from doccontrol.cli.output import (
+    UsageError,
+    dumps_json,
+    parse_date_arg,
+    printable,
+    progress,
+    table,
+)
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.history.model import (
     CHANGE_HISTORY_HEADERS,
+    EVIDENCE_LABELS,
     ApprovalEvent,
     History,
     Person,
@@ -96,6 +104,7 @@ def log_row(revision: Revision) -> list[str]:
         _day(revision.date) if revision.reviewers else "",
         _names(revision.approvers),
         _day(revision.date) if revision.approvers else "",
+        EVIDENCE_LABELS.get(revision.evidence, revision.evidence),
     ]
 
 
@@ -113,25 +122,37 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
                 f"no document {args.doc_id} in the history of {history.branch} (known: {known}…)"
             )
         docs = [doc]
-    problems = [p for d in docs for r in d.revisions for p in r.problems]
+    problems = [*history.notices, *(p for d in docs for r in d.revisions for p in r.problems)]
     if args.format == "json":
         data = {
             "branch": history.branch,
             "head": history.head,
             "incomplete": history.incomplete,
+            "notices": [p.to_json() for p in history.notices],
             "documents": [d.to_json() for d in docs],
         }
         print(dumps_json(data), end="")
     else:
         for doc in docs:
-            print(f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}")
+            print(
+                printable(
+                    f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}"
+                )
+            )
             print(table(CHANGE_HISTORY_HEADERS, [log_row(r) for r in doc.revisions]))
             for revision in doc.revisions:
                 for p in revision.problems:
-                    print(f"  ! {p.code} {p.message}")
+                    print(printable(f"  ! {p.code} {p.message}"))
+        _print_notices(history)
         if history.incomplete:
             print("note: shallow clone, history incomplete")
     return 1 if problems else 0
+
+
+def _print_notices(history: History) -> None:
+    """Problems of the history as a whole (a rewrite, a committed cache, control_since)."""
+    for p in history.notices:
+        print(printable(f"  ! {p.code} {p.message}"))
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
@@ -139,12 +160,13 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     until = parse_date_arg(args.until, "--until")
     history = history_for(root, args.allow_shallow)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
-    problems = [p for e in events for p in e.problems]
+    problems = [*history.notices, *(p for e in events for p in e.problems)]
     if args.format == "json":
         data = {
             "branch": history.branch,
             "head": history.head,
             "incomplete": history.incomplete,
+            "notices": [p.to_json() for p in history.notices],
             "events": [e.to_json() for e in events],
         }
         print(dumps_json(data), end="")
@@ -160,7 +182,8 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
         print(table(headers, rows))
         for event in events:
             for p in event.problems:
-                print(f"  ! {event.commit[:10]} {p.code} {p.message}")
+                print(printable(f"  ! {event.commit[:10]} {p.code} {p.message}"))
+        _print_notices(history)
         print(
             f"{len(events)} approval events, {len(problems)} problems{' (history incomplete: shallow clone)' if history.incomplete else ''}"
         )

@@ -11,6 +11,7 @@ from pathlib import Path
 from doccontrol import __version__
 from doccontrol.cli import approve, audit, authoring, check, history, registers, workflow
 from doccontrol.cli.output import UsageError
+from doccontrol.history.gitread import GitError
 from doccontrol.load.repository import RepositoryError, find_root
 
 COMMANDS = (check, history, registers, authoring, workflow, approve, audit)
@@ -43,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             root = find_root(Path(args.repo) if args.repo else Path.cwd())
         code: int = args.run(args, root)
         return code
-    except (UsageError, RepositoryError) as exc:
+    except (UsageError, RepositoryError, GitError) as exc:
         print(f"doccontrol: error: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -15,6 +15,7 @@ from doccontrol.history.rules import version_verdict
 from doccontrol.load import frontmatter_fast, repository
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.problems import Problem
+from doccontrol.publishing import is_document_path
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -120,7 +121,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
     if config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
     paths = (
-        [p for p in args.paths if p.startswith("docs/") and p.endswith(".md")]
+        [p for p in args.paths if p.startswith("docs/") and is_document_path(p)]
         if args.paths
         else [d.path for d in repo.documents]
     )
@@ -203,7 +204,11 @@ def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
             continue
         header, _, raw_path = item.partition(b"\t")
         parts = header.split()
-        if len(parts) == 3 and parts[1] == b"blob" and raw_path.endswith(b".md"):
+        if (
+            len(parts) == 3
+            and parts[1] == b"blob"
+            and is_document_path(raw_path.decode("utf-8", "surrogateescape"))
+        ):
             entries.append((parts[2].decode(), raw_path.decode("utf-8", "surrogateescape")))
     out = {}
     for (_, path), data in zip(entries, reader.blobs([sha for sha, _ in entries]), strict=True):

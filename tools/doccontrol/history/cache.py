@@ -1,21 +1,28 @@
-"""The derived history, cached under .cache/doccontrol/ and extended when commits arrive.
+"""The derived history, cached in the Git directory and extended when commits arrive.
 
-The key is the tool's version, the config and .mailmap bytes and the branch: any change to
-them derives afresh. A cache whose head is an ancestor of the new head on the first-parent
-line is extended with only the new commits. The file is JSON (never pickle: a cache someone
-planted must not be able to run code) and is written atomically.
+The cache lives at ``git rev-parse --git-path doccontrol``: inside .git, where no commit can
+put a file, so a clone never starts from a cache someone committed. The key is the format,
+the tool's version, the branch and the tip's committed doccontrol.yml (which says where
+control began): any change to them derives afresh. A cache whose head is an ancestor of the
+new head on the first-parent line is extended with only the new commits. The files are JSON
+(never pickle: a cache must not be able to run code), written atomically; one of the wrong
+shape is discarded and the history derived afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from doccontrol import __version__
+from doccontrol.history.gitread import GitError
 from doccontrol.history.model import (
     ApprovalEvent,
     ApprovedDocument,
@@ -28,15 +35,15 @@ from doccontrol.history.model import (
     Signature,
 )
 
-CACHE_DIR = Path(".cache/doccontrol")
-FORMAT = 3
+CACHE_NAME = "doccontrol"  # under the Git directory
+FORMAT = 6
 
 
-def cache_key(config_bytes: bytes, mailmap: bytes, branch: str) -> str:
-    digest = hashlib.sha256()
-    for part in (f"{FORMAT}:{__version__}:{branch}".encode(), config_bytes, b"\0", mailmap):
-        digest.update(part)
-    return digest.hexdigest()
+def cache_key(config_blob: str, branch: str) -> str:
+    """What a derivation depends on besides the commits: the tool, the branch, and the tip's
+    committed doccontrol.yml (by its blob id; where control began)."""
+    text = f"{FORMAT}:{__version__}:{branch}:{config_blob}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 class People:
@@ -45,7 +52,7 @@ class People:
     def __init__(self, rows: list[list[Any]] | None = None) -> None:
         self.rows: list[list[Any]] = rows or []
         self.index: dict[Person, int] = {}
-        self.decoded = [Person(r[0], r[1], r[2], tuple(r[3])) for r in self.rows]
+        self.decoded = [_person(r) for r in self.rows]
 
     def ref(self, person: Person) -> int:
         if person not in self.index:
@@ -60,11 +67,25 @@ class People:
         return tuple(self.decoded[i] for i in refs)
 
 
-def _enc_problem(p: HistoryProblem) -> list[str]:
+def _person(row: Any) -> Person:
+    """A cached person, its types checked: a cache of the wrong types is no cache."""
+    name, email, person_id, roles = row
+    if not (
+        isinstance(name, str)
+        and isinstance(email, str)
+        and (person_id is None or isinstance(person_id, str))
+        and isinstance(roles, list)
+        and all(isinstance(r, str) for r in roles)
+    ):
+        raise ValueError("a cached person of the wrong types")
+    return Person(name, email, person_id, tuple(roles))
+
+
+def encode_problem(p: HistoryProblem) -> list[str]:
     return [p.code, p.message, p.commit, p.document, p.person]
 
 
-def _problems(items: list[list[str]]) -> tuple[HistoryProblem, ...]:
+def decode_problems(items: list[list[str]]) -> tuple[HistoryProblem, ...]:
     return tuple(HistoryProblem(*p) for p in items)
 
 
@@ -102,7 +123,8 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.approved,
         r.path,
         r.status,
-        [_enc_problem(p) for p in r.problems],
+        [encode_problem(p) for p in r.problems],
+        r.evidence,
     ]
 
 
@@ -124,7 +146,8 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         approved=d[13],
         path=d[14],
         status=d[15],
-        problems=_problems(d[16]),
+        problems=decode_problems(d[16]),
+        evidence=d[17],
     )
 
 
@@ -142,7 +165,9 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
         _enc_sig(e.signature),
         [[d.id, d.version, d.path, d.kind] for d in e.documents],
         e.approved,
-        [_enc_problem(p) for p in e.problems],
+        [encode_problem(p) for p in e.problems],
+        e.evidence,
+        list(e.controlled),
     ]
 
 
@@ -160,99 +185,220 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         signature=_sig(d[9]),
         documents=tuple(ApprovedDocument(*x) for x in d[10]),
         approved=d[11],
-        problems=_problems(d[12]),
+        problems=decode_problems(d[12]),
+        evidence=d[13],
+        controlled=tuple(d[14]),
     )
 
 
-def _load(path: Path, key: str) -> dict[str, Any] | None:
+def _load(path: Path) -> dict[str, Any] | None:
     try:
-        data: dict[str, Any] = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
-    if not isinstance(data, dict) or data.get("key") != key or data.get("format") != FORMAT:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
     return data
 
 
-def read_history(root: Path, key: str) -> dict[str, Any] | None:
-    """The cached history alone: all a run with no new commits needs."""
-    return _load(root / CACHE_DIR / "history.json", key)
-
-
-def read_state(root: Path, key: str, head: str) -> dict[str, Any] | None:
+def read_state(folder: Path, key: str, head: str) -> dict[str, Any] | None:
     """The derivation state (document texts and all), needed only to extend the history."""
-    data = _load(root / CACHE_DIR / "state.json", key)
-    return data if data is not None and data.get("head") == head else None
+    data = _load(folder / "state.json")
+    if data is None or data.get("key") != key or data.get("head") != head:
+        return None
+    return data if isinstance(data.get("state"), dict) else None
 
 
-def _write_json(folder: Path, name: str, data: dict[str, Any]) -> None:
+def _write_bytes(folder: Path, name: str, payload: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, ensure_ascii=False, separators=(",", ":"), default=str)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
         os.replace(tmp, folder / name)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def write(root: Path, key: str, history: dict[str, Any], state: dict[str, Any]) -> None:
-    folder = root / CACHE_DIR
+def _dumps(data: Any) -> bytes:
+    # json.dumps takes the C encoder (json.dump to a file would run the pure-Python one)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    return text.encode("utf-8", "surrogateescape")
+
+
+def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> None:
+    """The history as three files: a small header (key, head, people, notices and where each
+    document starts), one line per document and the events. A run that needs one document
+    reads the header and that line; one that needs the trail reads the events."""
+    people = People()
+    lines: list[bytes] = []
+    index: dict[str, list[int]] = {}
+    offset = 0
+    for document in history.documents.values():
+        line = _dumps(_enc_document(document, people)) + b"\n"
+        index[document.id] = [offset, len(line)]
+        offset += len(line)
+        lines.append(line)
+    events = _dumps([encode_event(e, people) for e in history.events])
+    # named by the head they describe: a reader still on the previous files keeps them intact
+    tag = history.head[:16]
+    documents_name, events_name = f"documents-{tag}.jsonl", f"events-{tag}.json"
+    header = {
+        "key": key,
+        "format": FORMAT,
+        "branch": history.branch,
+        "head": history.head,
+        "incomplete": history.incomplete,
+        "notices": [encode_problem(p) for p in history.notices],
+        "people": people.rows,
+        "index": index,
+        "documents": documents_name,
+        "events": events_name,
+    }
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        # state first: a history.json is only ever next to the state it came from
-        _write_json(
-            folder,
-            "state.json",
-            {"key": key, "format": FORMAT, "head": history["head"], "state": state},
-        )
-        _write_json(folder, "history.json", {"key": key, "format": FORMAT, "history": history})
+        _write_bytes(folder, documents_name, b"".join(lines))
+        _write_bytes(folder, events_name, events)
+        # state before the header: a header is only ever next to the state it came from
+        state_data = {"key": key, "format": FORMAT, "head": history.head, "state": state}
+        _write_bytes(folder, "state.json", _dumps(state_data))
+        _write_bytes(folder, "history.json", _dumps(header))
+        for old in folder.iterdir():
+            if _PART.fullmatch(old.name) and old.name not in (documents_name, events_name):
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache that cannot be written only costs time next run
 
 
-def history_from(data: dict[str, Any]) -> History:
-    body = data["history"]
-    people = People(body["people"])
-    documents = {
-        d[0]: DocumentHistory(
-            d[0],
-            d[1],
-            d[2],
-            tuple(decode_revision(r, people) for r in d[4]),
-            d[3],
-            decode_revision(d[5], people) if d[5] else None,
+_PART = re.compile(r"(?:documents-[0-9a-f]{1,64}\.jsonl|events-[0-9a-f]{1,64}\.json)")
+
+
+def open_history(folder: Path, key: str | None = None, head: str | None = None) -> History | None:
+    """The cached history, read lazily: documents one by one as they are asked for, events on
+    first use. With ``key`` and ``head``, only a cache of exactly that derivation; without,
+    whatever is there (a rewrite is recognised against it). None when there is none, or it is
+    not the shape this version writes."""
+    data = _load(folder / "history.json")
+    if data is None:
+        return None
+    if key is not None and (data.get("key") != key or data.get("head") != head):
+        return None
+    try:
+        people = People(data["people"])
+        index = {str(k): (int(v[0]), int(v[1])) for k, v in data["index"].items()}
+        names = (str(data["documents"]), str(data["events"]))
+        if not all(_PART.fullmatch(name) for name in names):
+            return None
+        return History(
+            branch=str(data["branch"]),
+            head=str(data["head"]),
+            documents=CachedDocuments(folder, folder / names[0], index, people),
+            events=CachedEvents(folder, folder / names[1], people),
+            incomplete=bool(data["incomplete"]),
+            notices=decode_problems(data["notices"]),
         )
-        for d in body["documents"]
-    }
-    return History(
-        branch=body["branch"],
-        head=body["head"],
-        documents=documents,
-        events=tuple(decode_event(e, people) for e in body["events"]),
-        incomplete=body["incomplete"],
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError):
+        return None
+
+
+def discard(folder: Path) -> None:
+    """Remove the cache (it was found damaged): the next run derives afresh."""
+    for name in ("history.json", "state.json"):
+        with contextlib.suppress(OSError):
+            (folder / name).unlink()
+
+
+def _damaged(folder: Path, path: Path) -> GitError:
+    discard(folder)
+    return GitError(
+        f"the history cache ({path.name} in {folder}) was damaged and has been removed; run the command again"
     )
 
 
-def history_to(history: History) -> dict[str, Any]:
-    people = People()
-    documents = [
-        [
-            d.id,
-            d.path,
-            d.title,
-            d.withdrawn,
-            [encode_revision(r, people) for r in d.revisions],
-            encode_revision(d.baseline, people) if d.baseline else None,
-        ]
-        for d in history.documents.values()
+class CachedDocuments(Mapping[str, DocumentHistory]):
+    """Documents decoded from the cache as they are asked for."""
+
+    def __init__(
+        self, folder: Path, path: Path, index: dict[str, tuple[int, int]], people: People
+    ) -> None:
+        self.folder, self.path, self.index, self.people = folder, path, index, people
+        self.decoded: dict[str, DocumentHistory] = {}
+        self.data: bytes | None = None
+
+    def __getitem__(self, doc_id: str) -> DocumentHistory:
+        found = self.decoded.get(doc_id)
+        if found is not None:
+            return found
+        offset, length = self.index[doc_id]
+        try:
+            if self.data is None and len(self.decoded) < 8:
+                with self.path.open("rb") as handle:  # one document: read only its line
+                    handle.seek(offset)
+                    raw = handle.read(length)
+            else:
+                if self.data is None:  # many documents: read the file once
+                    self.data = self.path.read_bytes()
+                raw = self.data[offset : offset + length]
+            found = _dec_document(json.loads(raw), self.people)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            raise _damaged(self.folder, self.path) from None
+        self.decoded[doc_id] = found
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.index)
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+class CachedEvents(Sequence[ApprovalEvent]):
+    """The approval events, decoded from the cache on first use."""
+
+    def __init__(self, folder: Path, path: Path, people: People) -> None:
+        self.folder, self.path, self.people = folder, path, people
+        self.items: tuple[ApprovalEvent, ...] | None = None
+
+    def _all(self) -> tuple[ApprovalEvent, ...]:
+        if self.items is None:
+            try:
+                self.items = tuple(
+                    decode_event(e, self.people) for e in json.loads(self.path.read_bytes())
+                )
+            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+                raise _damaged(self.folder, self.path) from None
+        return self.items
+
+    @overload
+    def __getitem__(self, index: int) -> ApprovalEvent: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[ApprovalEvent]: ...
+    def __getitem__(self, index: int | slice) -> ApprovalEvent | Sequence[ApprovalEvent]:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+
+def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
+    return [
+        d.id,
+        d.path,
+        d.title,
+        d.withdrawn,
+        [encode_revision(r, people) for r in d.revisions],
+        encode_revision(d.baseline, people) if d.baseline else None,
+        list(d.levels),
     ]
-    events = [encode_event(e, people) for e in history.events]
-    return {
-        "branch": history.branch,
-        "head": history.head,
-        "incomplete": history.incomplete,
-        "people": people.rows,
-        "documents": documents,
-        "events": events,
-    }
+
+
+def _dec_document(d: list[Any], people: People) -> DocumentHistory:
+    return DocumentHistory(
+        d[0],
+        d[1],
+        d[2],
+        tuple(decode_revision(r, people) for r in d[4]),
+        d[3],
+        decode_revision(d[5], people) if d[5] else None,
+        tuple(str(level) for level in d[6]),
+    )

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from doccontrol.config import CONFIG_FILE, Config
+from doccontrol import publishing
+from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
 from doccontrol.history import cache, identities, messages, rules, sections, signatures
 from doccontrol.history.gitread import (
     Ancestor,
@@ -31,6 +32,8 @@ from doccontrol.history.gitread import (
     FileChange,
     GitError,
     GitReader,
+    display_text,
+    probe,
 )
 from doccontrol.history.model import (
     ApprovalEvent,
@@ -46,8 +49,10 @@ from doccontrol.history.model import (
 from doccontrol.history.rules import meta_text
 from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import load_config
+from doccontrol.paths import DOC_PATH
 
-DOC_PATH = re.compile(r"^docs/.+\.md$")
+# Where a cache used to live in the work tree: one committed there is never read, only reported.
+TRACKED_CACHE = ".cache/doccontrol"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int], None]
@@ -70,6 +75,8 @@ class _DocState:
     baseline: Revision | None = None
     # approved_body split into sections, kept so each version is split only once
     approved_sections: sections.Outline | None = None
+    # every confidentiality value any version carried (publishing decides from them)
+    levels: list[str] = field(default_factory=list)
 
     def approved_split(self) -> sections.Outline | None:
         if self.approved_sections is None and self.approved_body is not None:
@@ -79,9 +86,11 @@ class _DocState:
 
 @dataclass
 class _Policy:
-    """One doccontrol.yml as history applies it, with what is looked up per commit."""
+    """One approved doccontrol.yml and .mailmap as history applies them, with what is looked
+    up per commit."""
 
     config: Config
+    mailmap: identities.Mailmap
     approve_keys: frozenset[str]
     review_keys: frozenset[str]
     people: dict[tuple[str, str], Person] = field(default_factory=dict)
@@ -90,12 +99,25 @@ class _Policy:
     signatures: dict[tuple[str, str, str, str], Signature] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, config: Config) -> _Policy:
+    def of(cls, config: Config, mailmap: identities.Mailmap) -> _Policy:
         return cls(
             config,
+            mailmap,
             frozenset(k.lower() for k in config.approval.approve_trailers),
             frozenset(k.lower() for k in config.approval.review_trailers),
         )
+
+    def signature(self, commit: Commit) -> Signature:
+        reported = (
+            commit.signature_status,
+            commit.signature_key,
+            commit.signature_fingerprint,
+            commit.signer,
+        )
+        found = self.signatures.get(reported)
+        if found is None:
+            found = self.signatures[reported] = signatures.interpret(self.config, *reported)
+        return found
 
 
 @dataclass(frozen=True)
@@ -130,17 +152,30 @@ def _fast_yaml(text: str) -> Any:
 
 
 class _Deriver:
-    def __init__(self, reader: GitReader, config: Config, mailmap: identities.Mailmap) -> None:
+    def __init__(self, reader: GitReader, config: Config) -> None:
         self.reader = reader
+        # the tip's config: used only for commits made before any config was committed
         self.current_config = config
-        self.mailmap = mailmap
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
+        # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
+        # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
-        self.configs: dict[str | None, _Policy] = {}
+        self.mailmap_blob: str | None = None
+        self.configs: dict[tuple[str | None, str | None], _Policy] = {}
+        self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
+        self.controlled_since = False  # once a commit is under control, every later one is
+        # control_since as the latest doccontrol.yml on the line says, and the commit that
+        # last changed it with whether that change was approved after control began
+        self.since_value: str | None = None
+        self.since_seen = False
+        self.since_change: tuple[str, str, bool] | None = None
+        self.since_off_line: str | None = None  # control_since names a commit off the line
+        self.since_unknown = False  # the tip's doccontrol.yml cannot be read
+        self.line_problems: list[HistoryProblem] = []
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
 
     def export(self) -> dict[str, Any]:
@@ -157,6 +192,7 @@ class _Deriver:
                     "withdrawn": st.withdrawn,
                     "revisions": [cache.encode_revision(r, people) for r in st.revisions],
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
+                    "levels": st.levels,
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -164,7 +200,13 @@ class _Deriver:
             "events": [cache.encode_event(e, people) for e in self.events],
             "people": people.rows,
             "config_blob": self.config_blob,
+            "mailmap_blob": self.mailmap_blob,
             "before_baseline": self.before_baseline,
+            "controlled_since": self.controlled_since,
+            "since_value": self.since_value,
+            "since_seen": self.since_seen,
+            "since_change": self.since_change,
+            "line_problems": [cache.encode_problem(p) for p in self.line_problems],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -180,18 +222,26 @@ class _Deriver:
                 [cache.decode_revision(r, people) for r in st["revisions"]],
                 st["withdrawn"],
                 cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
+                levels=list(st["levels"]),
             )
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
+        self.mailmap_blob = state["mailmap_blob"]
         self.before_baseline = state["before_baseline"]
+        self.controlled_since = state["controlled_since"]
+        self.since_value = state["since_value"]
+        self.since_seen = state["since_seen"]
+        change = state["since_change"]
+        self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
+        self.line_problems = list(cache.decode_problems(state["line_problems"]))
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
         # the same few people appear in thousands of commits: match each once per config
         found = policy.people.get((name, email))
         if found is None:
-            found = identities.person(policy.config, self.mailmap, name, email)
+            found = identities.person(policy.config, policy.mailmap, name, email)
             policy.people[(name, email)] = found
         return found
 
@@ -201,14 +251,23 @@ class _Deriver:
             found = policy.idents[value] = self.person(policy, *identities.parse_ident(value))
         return found
 
+    def load(self, blob: str) -> Config | None:
+        if blob not in self.loaded:
+            self.loaded[blob] = load_config(self.reader.blob(blob))[0]
+        return self.loaded[blob]
+
     def policy_at(self) -> _Policy:
-        """The rules as they stood before the commit being judged."""
-        if self.config_blob not in self.configs:
+        """The rules and identities in force before the commit being judged."""
+        key = (self.config_blob, self.mailmap_blob)
+        if key not in self.configs:
             config = self.current_config
             if self.config_blob is not None:
-                config = load_config(self.reader.blob(self.config_blob))[0] or config
-            self.configs[self.config_blob] = _Policy.of(config)
-        return self.configs[self.config_blob]
+                config = self.load(self.config_blob) or config
+            mailmap = b"" if self.mailmap_blob is None else self.reader.blob(self.mailmap_blob)
+            self.configs[key] = _Policy.of(
+                config, identities.parse_mailmap(mailmap.decode("utf-8", "replace"))
+            )
+        return self.configs[key]
 
     def brought_in(self, commit: Commit, graph: dict[str, Ancestor]) -> list[str]:
         """Commits a merge brought into the first-parent line (reachable from its other parents)."""
@@ -257,11 +316,17 @@ class _Deriver:
             for commit in commits:
                 doc_changes = []
                 for change in commit.changes:
-                    new_is_doc = bool(change.new_path and DOC_PATH.match(change.new_path))
+                    new_is_doc = bool(
+                        change.new_path and change.regular and DOC_PATH.match(change.new_path)
+                    )
                     if new_is_doc or (change.old_path and DOC_PATH.match(change.old_path)):
                         doc_changes.append((change, new_is_doc))
-                        if new_is_doc and change.new_blob:
+                        if new_is_doc and change.new_blob and change.new_path:
                             pipe.put(change.new_blob)
+                            for parent in commit.parents[1:]:
+                                # the version each merged side had: to see whether the merge
+                                # itself wrote text of its own
+                                pipe.put(_at(parent, change.new_path))
                 ahead.append((commit, doc_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
@@ -282,21 +347,100 @@ class _Deriver:
     ) -> None:
         side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
         self.seen.add(commit.sha)
+        if side and any(not graph[s].parents for s in side if s in graph):
+            merges = sum(1 for s in side if s in graph and len(graph[s].parents) > 1)
+            if merges:
+                # another root, with merges of its own: the main line's history is now off
+                # the first-parent line (an orphan line merged with main and fast-forwarded)
+                self.line_problems.append(
+                    HistoryProblem(
+                        "DC518",
+                        f"merge {commit.sha[:10]} joins another line of history, with its own root commit and {merges} merges, onto {self.reader_branch}: the first-parent line no longer holds that history (was the main line replaced?)",
+                        commit.sha,
+                    )
+                )
+        precontrol = is_precontrol(commit)  # asked of every commit, in order
+        if self.config_blob is None:
+            # before any config was committed there are no rules to judge by: the first
+            # config on the line stands from its own commit (trust has to begin somewhere)
+            first = next(
+                (c.new_blob for c in commit.changes if c.new_path == CONFIG_FILE and c.regular),
+                None,
+            )
+            if first is not None:
+                self.config_blob = first
         policy = self.policy_at()
-        if doc_changes:
-            # the blobs come back in the order run() asked for them
-            snapshots = {
-                change.new_blob: _parse_blob(blobs.get(), self.values)
-                for change, new_is_doc in doc_changes
-                if new_is_doc and change.new_blob
+        controlled = sorted(
+            {
+                path
+                for change in commit.changes
+                for path in (change.old_path, change.new_path)
+                if path
+                and (
+                    policy.config.approval.controls(path)
+                    # whatever else the site publishes from docs/ (images, a link or a
+                    # submodule named like a page) is controlled like the configuration
+                    or (
+                        path.startswith("docs/")
+                        and not (
+                            DOC_PATH.match(path) and (path != change.new_path or change.regular)
+                        )
+                    )
+                )
             }
+        )
+        accepted: dict[str, bool] = {}
+        if doc_changes or controlled:
+            # the blobs come back in the order run() asked for them
+            snapshots: dict[str, _Snapshot] = {}
+            merger_wrote: set[str] = set()
+            for change, new_is_doc in doc_changes:
+                if not (new_is_doc and change.new_blob and change.new_path):
+                    continue
+                data = blobs.get()
+                snapshots[change.new_blob] = _parse_blob(data, self.values)
+                sides = [blobs.get_optional() for _ in commit.parents[1:]]
+                if sides and data not in sides:
+                    # a version no merged side had: a conflict resolution, or text slipped in
+                    # while merging; either way the merge's maker wrote it
+                    merger_wrote.add(change.new_path)
             changes = [change for change, _ in doc_changes]
-            self.commit(commit, changes, snapshots, side, graph, policy, is_precontrol(commit))
+            accepted = self.commit(
+                commit,
+                changes,
+                snapshots,
+                side,
+                graph,
+                policy,
+                precontrol,
+                controlled,
+                merger_wrote,
+            )
         for change in commit.changes:
-            if change.new_path == CONFIG_FILE:
-                self.config_blob = change.new_blob
-            elif change.old_path == CONFIG_FILE and change.status == "D":
-                self.config_blob = None
+            for name in (CONFIG_FILE, MAILMAP_FILE):
+                if change.new_path != name and change.old_path != name:
+                    continue
+                # a link or submodule in its place is no config: as if it were deleted
+                blob = change.new_blob if change.new_path == name and change.regular else None
+                if name == CONFIG_FILE:
+                    self.config_changed(commit, blob, precontrol, accepted.get(name, False))
+                elif accepted.get(name, False):
+                    self.mailmap_blob = blob
+
+    def config_changed(
+        self, commit: Commit, blob: str | None, precontrol: bool, accepted: bool
+    ) -> None:
+        """Apply an approved doccontrol.yml; note where control_since was set."""
+        if accepted and blob is not None:  # a deleted config cannot relax the rules
+            self.config_blob = blob
+        new = self.load(blob) if blob is not None else None
+        value = new.control_since if new is not None else None
+        if not self.since_seen:
+            self.since_seen, self.since_value = True, value
+        elif value != self.since_value:
+            self.since_value = value
+            # declaring where control began is itself a controlled act: approved, after it
+            self.since_change = (commit.sha, str(value), accepted and not precontrol)
 
     def commit(
         self,
@@ -307,18 +451,31 @@ class _Deriver:
         graph: dict[str, Ancestor],
         policy: _Policy,
         precontrol: bool,
-    ) -> None:
+        controlled: list[str],
+        merger_wrote: set[str],
+    ) -> dict[str, bool]:
+        """Judge one commit's document and controlled-file changes; return, per controlled
+        file, whether its change was approved (and so takes effect)."""
         config = policy.config
         # trailer keys are case-insensitive: lowered once here
         trailer_pairs = [(k.lower(), v) for k, v in identities.trailers(commit.trailers)]
         mr = messages.merge_request(commit.message, trailer_pairs)
+        signature = policy.signature(commit)
         kind: Literal["merge", "squash", "direct"]
         if len(commit.parents) > 1:
             kind = "merge"
-        elif commit.parents and mr is not None:  # a forge's squash (or rebase) merge
-            kind = "squash"
+        elif (
+            commit.parents
+            and mr is not None
+            and self.squash_proven(policy, trailer_pairs, signature)
+        ):
+            kind = "squash"  # a forge's squash (or rebase) merge, with evidence that it is one
         else:
             kind = "direct"
+        # a merge-request marker anyone can type: without the forge's signature it is a commit
+        unproven_squash = kind == "direct" and mr is not None and bool(commit.parents)
+        if kind == "direct":
+            mr = None
         if precontrol:
             author = self.person(policy, commit.author_name, commit.author_email)
             for change in changes:
@@ -342,20 +499,11 @@ class _Deriver:
                         path=state.path,
                         status=meta_text(snapshot.meta, "status"),
                     )
-            return
+            return dict.fromkeys(controlled, True)
         merger = self.person(policy, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)
         author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
-        approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger)
-        reported = (
-            commit.signature_status,
-            commit.signature_key,
-            commit.signature_fingerprint,
-            commit.signer,
-        )
-        signature = policy.signatures.get(reported)
-        if signature is None:
-            signature = policy.signatures[reported] = signatures.interpret(config, *reported)
+        approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger, signature)
         summary = messages.summary(commit.message)
         event_problems = rules.event_problems(commit, kind, config, approvers, signature)
         documents: list[ApprovedDocument] = []
@@ -366,26 +514,26 @@ class _Deriver:
             if state is None:
                 continue
             previous = state.approved_meta
+            # a document never approved is judged by its type's default roles in the approved
+            # config, never by the roles its own new front matter chooses
             rules_meta = (
-                previous if previous is not None else (snapshot.meta if snapshot else state.meta)
+                previous
+                if previous is not None
+                else _type_defaults(config, snapshot.meta if snapshot else state.meta)
             )
             problems: list[HistoryProblem] = []
+            here = authors
+            if change.new_path in merger_wrote:
+                maker = self.person(policy, commit.committer_name, commit.committer_email)
+                here = _unique([*authors, merger, maker])
             if kind == "direct":
                 approved = False
                 rev_kind: RevisionKind = "unapproved"
-                problems.append(
-                    HistoryProblem(
-                        "DC501",
-                        f"commit {commit.sha[:10]} changed {state.id} directly on {self.reader_branch} without an approval (no merge request, no merge)",
-                        commit.sha,
-                        state.id,
-                        merger.email,
-                    )
-                )
+                problems.append(self.unapproved(commit, state.id, merger, unproven_squash))
             else:
                 problems += event_problems
                 problems += rules.approval_problems(
-                    commit, state.id, config, rules_meta, authors, approvers, reviewers
+                    commit, state.id, config, rules_meta, here, approvers, reviewers
                 )
                 approved = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
                     a.person_id for a in approvers
@@ -431,7 +579,7 @@ class _Deriver:
                 date=commit.committer_date,
                 change=summary or ("删除" if snapshot is None else ""),
                 sections=changed,
-                authors=authors,
+                authors=here,
                 author_date=max(author_dates),
                 reviewers=reviewers,
                 approvers=approvers,
@@ -441,6 +589,7 @@ class _Deriver:
                 path=state.path,
                 status=meta_text(snapshot.meta if snapshot else state.meta, "status"),
                 problems=tuple(problems),
+                evidence=rules.evidence(kind, approved, signature, approvers),
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
@@ -450,7 +599,43 @@ class _Deriver:
             any_approved = any_approved or approved
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
             all_problems.update(dict.fromkeys(problems))
-        if documents:
+        accepted: dict[str, bool] = {}
+        irregular = {c.new_path for c in commit.changes if c.new_path and not c.regular}
+        for path in controlled:
+            if path in irregular:
+                problem = HistoryProblem(
+                    "DC516",
+                    f"commit {commit.sha[:10]} made the controlled file {path} a symbolic link or a submodule; doccontrol reads only regular files, so the change is not applied",
+                    commit.sha,
+                    path,
+                    merger.email,
+                )
+                all_problems[problem] = None
+                accepted[path] = False
+                continue
+            if kind == "direct":
+                problem = self.unapproved(commit, path, merger, unproven_squash, controlled=True)
+                all_problems[problem] = None
+                accepted[path] = False
+                continue
+            problems = event_problems + rules.approval_problems(
+                commit,
+                path,
+                config,
+                {
+                    "approver": list(config.approval.config_approvers),
+                    "reviewer": list(config.approval.config_reviewers),
+                },
+                authors,
+                approvers,
+                reviewers,
+            )
+            accepted[path] = not any(p.code in rules.APPROVAL_BLOCKING for p in problems) and any(
+                a.person_id for a in approvers
+            )
+            any_approved = any_approved or accepted[path]
+            all_problems.update(dict.fromkeys(problems))
+        if documents or controlled:
             self.events.append(
                 ApprovalEvent(
                     commit=commit.sha,
@@ -466,16 +651,57 @@ class _Deriver:
                     documents=tuple(documents),
                     approved=any_approved and kind != "direct",
                     problems=tuple(all_problems),
+                    evidence=rules.evidence(kind, any_approved, signature, approvers),
+                    controlled=tuple(controlled),
                 )
             )
+        return accepted
 
     reader_branch = "main"
+
+    def unapproved(
+        self,
+        commit: Commit,
+        what: str,
+        author: Person,
+        unproven_squash: bool,
+        controlled: bool = False,
+    ) -> HistoryProblem:
+        sha = commit.sha[:10]
+        if controlled:
+            text = f"commit {sha} changed the controlled file {what} directly on {self.reader_branch} without an approval; the rules, identities and keys it sets are not applied"
+        else:
+            text = f"commit {sha} changed {what} directly on {self.reader_branch} without an approval (no merge request, no merge)"
+        if unproven_squash:
+            text += "; its message names a merge request, but a squash merge counts only when a trusted forge key signed it (approval.trusted_forge_keys) or approval.trust_unsigned_squash is set"
+        return HistoryProblem(
+            "DC516" if controlled else "DC501", text, commit.sha, what, author.email
+        )
+
+    def squash_proven(
+        self, policy: _Policy, trailer_pairs: list[tuple[str, str]], signature: Signature
+    ) -> bool:
+        """Whether a single-parent commit with a merge-request marker is a forge's squash
+        merge: signed by a trusted forge key or by one of the approvers it names, or unsigned
+        where the config trusts the forge's branch protection."""
+        if signature.status == "good" and signature.verified_for == signatures.FORGE:
+            return True
+        if signature.status == "good" and signature.verified_for:
+            approvers, _ = self.evidence("squash", policy, trailer_pairs, Person("", ""))
+            if signature.verified_for in {a.person_id for a in approvers}:
+                return True
+        return policy.config.approval.trust_unsigned_squash
 
     def apply(
         self, change: FileChange, snapshots: dict[str, _Snapshot], baseline: bool
     ) -> tuple[_DocState | None, _Snapshot | None]:
         """Update path → document identity for one file change; return the document's state."""
-        if change.status == "D" or change.new_path is None or not DOC_PATH.match(change.new_path):
+        if (
+            change.status == "D"
+            or change.new_path is None
+            or not change.regular  # a link or submodule named like a document is none
+            or not DOC_PATH.match(change.new_path)
+        ):
             doc_id = self.path_to_id.pop(change.old_path or "", None)
             state = self.docs.get(doc_id or "")
             if state is None:
@@ -495,11 +721,14 @@ class _Deriver:
             state = _DocState(doc_id, change.new_path, snapshot.meta or {}, snapshot.body)
             self.docs[doc_id] = state
         state.path, state.meta, state.body, state.withdrawn = (
-            change.new_path,
+            display_text(change.new_path),  # a file name in a legacy code page is shown, not fatal
             snapshot.meta or state.meta,
             snapshot.body,
             False,
         )
+        level = publishing.recorded_level(snapshot.meta)
+        if level not in state.levels:
+            state.levels.append(level)
         if baseline:
             state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
             state.approved_sections = None
@@ -520,6 +749,10 @@ class _Deriver:
                 ancestor = graph[sha]
                 people.append(self.person(policy, ancestor.author_name, ancestor.author_email))
                 people += [self.ident(policy, value) for value in ancestor.co_authors]
+            if not side:
+                # a merge that brings in nothing new: what it changes, its maker wrote
+                people.append(self.person(policy, commit.author_name, commit.author_email))
+                people.append(self.person(policy, commit.committer_name, commit.committer_email))
         else:
             people.append(self.person(policy, commit.author_name, commit.author_email))
         people += [self.ident(policy, v) for k, v in trailer_pairs if k == "co-authored-by"]
@@ -531,12 +764,35 @@ class _Deriver:
         policy: _Policy,
         trailer_pairs: list[tuple[str, str]],
         merger: Person,
+        signature: Signature | None = None,
     ) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
         approvers = [self.ident(policy, v) for k, v in trailer_pairs if k in policy.approve_keys]
         reviewers = [self.ident(policy, v) for k, v in trailer_pairs if k in policy.review_keys]
         if policy.config.approval.merger_is_approver and kind == "merge":
             approvers.append(merger)
+        if (
+            policy.config.approval.require_signed
+            and signature is not None
+            and signature.status == "good"
+            and signature.verified_for not in (None, signatures.FORGE)
+        ):
+            # a person's signature vouches for that person alone: other names in the
+            # trailers are text the signer typed
+            approvers = [a for a in approvers if a.person_id == signature.verified_for]
         return _unique(approvers), _unique(reviewers)
+
+
+def _at(commit: str, path: str) -> str:
+    """``commit:path`` for cat-file, or a name that is surely missing when the path cannot
+    travel on cat-file's line protocol (a newline in it)."""
+    return f"{commit}:{path}" if "\n" not in path else "0" * 40
+
+
+def _type_defaults(config: Config, meta: dict[str, Any] | None) -> dict[str, Any] | None:
+    doc_type = config.document_types.get(meta_text(meta, "type"))
+    if doc_type is None:
+        return meta
+    return {key: list(doc_type.defaults.get(key, ())) for key in ("approver", "reviewer")}
 
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:
@@ -581,6 +837,7 @@ def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
                 approved=True,
                 path=path,
                 problems=(),
+                evidence="legacy",
             )
         )
     return out
@@ -596,11 +853,26 @@ def derive(
 ) -> History:
     """Read the main branch's history once and derive everything from it.
 
-    With ``use_cache`` the result is kept under .cache/doccontrol/ in the work tree and
-    reused, or extended with only the new commits, on the next run.
+    With ``use_cache`` the result is kept in the Git directory (``git rev-parse --git-path
+    doccontrol``), out of reach of commits, and reused, or extended with only the new
+    commits, on the next run.
     """
     with _no_cycle_collection():
+        if use_cache:
+            found = _cached(repo_path, config, allow_shallow)
+            if found is not None:
+                return found
         return _derive(repo_path, config, allow_shallow, progress, use_cache)
+
+
+def _cached(repo_path: Path, config: Config, allow_shallow: bool) -> History | None:
+    """The cached history when nothing changed since it was derived: one ``git rev-parse``
+    and a small header read, the documents decoded only when asked for."""
+    found = probe(repo_path, config.main_branch, CONFIG_FILE)
+    if found is None or (found.shallow and not allow_shallow):
+        return None  # the full path reports what is wrong
+    key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}")
+    return cache.open_history(found.cache, key, found.tip)
 
 
 @contextlib.contextmanager
@@ -629,8 +901,11 @@ def _derive(
     use_cache: bool,
 ) -> History:
     with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
+        # an empty allowed-signers file: git still checks each SSH signature (U: sound, key
+        # not vouched for) and reports its key; whose key it is is judged per commit, by the
+        # keys in the config that stood before it (signatures.interpret)
         signers = Path(tmp) / "allowed_signers"
-        signers.write_text(signatures.allowed_signers(config), encoding="utf-8")
+        signers.write_text("", encoding="utf-8")
         signing = ["-c", f"gpg.ssh.allowedSignersFile={signers}"]
         with GitReader(repo_path, signing) as reader:
             shallow = reader.is_shallow()
@@ -641,27 +916,27 @@ def _derive(
                     "to proceed with the result marked incomplete"
                 )
             ref, tip = reader.resolve_branch(config.main_branch)
-            tree = reader.working_tree()
-            mailmap = b""
-            if tree and (tree / ".mailmap").is_file():
-                mailmap = (tree / ".mailmap").read_bytes()
+            # the rules come from Git, never from the work tree: the tip's committed config
+            # says where control began; each commit is judged by the config before it
+            tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
+            tip_config = load_config(tip_config_bytes)[0] if tip_config_bytes else None
+            if tip_config is None:
+                # the committed config cannot be read (or is a link): where control began is
+                # not known, so none of the history is taken as pre-control baseline
+                deriver_since_unknown = bool(tip_config_bytes)
+                tip_config = replace(config, control_since=None)
             else:
-                mailmap = reader.read_file_at(tip, ".mailmap") or b""
-            config_bytes = (
-                (tree / CONFIG_FILE).read_bytes()
-                if tree and (tree / CONFIG_FILE).is_file()
-                else b""
-            )
-            key = cache.cache_key(config_bytes, mailmap, f"{ref}:{shallow}")
-            cached = cache.read_history(tree, key) if use_cache and tree else None
-            if cached is not None and cached["history"]["head"] == tip:
-                return cache.history_from(cached)
-            state = (
-                cache.read_state(tree, key, cached["history"]["head"]) if cached and tree else None
-            )
-            deriver = _Deriver(
-                reader, config, identities.parse_mailmap(mailmap.decode("utf-8", "replace"))
-            )
+                deriver_since_unknown = False
+            config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
+            key = cache.cache_key(config_blob, f"{ref}:{shallow}")
+            folder = reader.git_path(cache.CACHE_NAME)
+            previous = cache.open_history(folder) if use_cache else None
+            state = None
+            if previous is not None:
+                if previous.head == tip and cache.open_history(folder, key, tip) is not None:
+                    return previous
+                state = cache.read_state(folder, key, previous.head)
+            deriver = _Deriver(reader, tip_config)
             deriver.reader_branch = config.main_branch
             since = None
             commits: Iterable[Commit]
@@ -672,19 +947,100 @@ def _derive(
                     first = next(iter(commits), None)
                 except GitError:
                     first = None
-                if first is None:
+                if first is None or not _restored(deriver, state["state"]):
                     since = None
+                    deriver = _Deriver(reader, tip_config)
+                    deriver.reader_branch = config.main_branch
                 else:
-                    deriver.restore(state["state"])
                     commits = itertools.chain([first], commits)
             if since is None:
                 commits = reader.first_parent_commits(tip)
-            precontrol = _precontrol_test(reader, config, deriver)
+            deriver.since_unknown = deriver_since_unknown
+            precontrol = _precontrol_test(reader, tip_config, deriver, tip)
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
-    history = _history(deriver, ref, tip, shallow)
-    if use_cache and tree is not None:
-        cache.write(tree, key, cache.history_to(history), deriver.export())
+            notices = _notices(reader, deriver, ref, tip, previous)
+    history = _history(deriver, ref, tip, shallow, notices)
+    if use_cache:
+        cache.write(folder, key, history, deriver.export())
     return history
+
+
+def _restored(deriver: _Deriver, state: dict[str, Any]) -> bool:
+    """Extend from a cached state, unless it is not the shape this version writes (then the
+    history is derived afresh: a cache only ever saves time)."""
+    try:
+        deriver.restore(state)
+    except (KeyError, TypeError, IndexError, ValueError, AttributeError):
+        return False
+    return True
+
+
+def _notices(
+    reader: GitReader,
+    deriver: _Deriver,
+    ref: str,
+    tip: str,
+    previous: History | None,
+) -> tuple[HistoryProblem, ...]:
+    """Problems of the history as a whole, found after the walk."""
+    out: list[HistoryProblem] = list(deriver.line_problems)
+    if deriver.since_change is not None and not deriver.since_change[2]:
+        sha, value, _ = deriver.since_change
+        out.append(
+            HistoryProblem(
+                "DC517",
+                f"control_since was set to {value} by commit {sha[:10]}, which is not an approval made after control began; history cannot be declared pre-control that way (approve the change to {CONFIG_FILE} through a merge)",
+                sha,
+                CONFIG_FILE,
+            )
+        )
+    if deriver.since_unknown:
+        out.append(
+            HistoryProblem(
+                "DC517",
+                f"the {CONFIG_FILE} committed at the tip of {ref} cannot be read (not a regular file, or not a valid config); control_since is not applied and the whole history is judged",
+                tip,
+                CONFIG_FILE,
+            )
+        )
+    if deriver.since_off_line is not None:
+        out.append(
+            HistoryProblem(
+                "DC517",
+                f"control_since names commit {deriver.since_off_line[:10]}, which is not on the first-parent line of {ref}; it is ignored and the whole history is judged (name a commit of {ref} itself)",
+                deriver.since_off_line,
+                CONFIG_FILE,
+            )
+        )
+    if reader.exists_at(tip, TRACKED_CACHE):
+        out.append(
+            HistoryProblem(
+                "DC519",
+                f"{TRACKED_CACHE} is committed to the repository; doccontrol never reads it (its cache lives in the Git directory): remove it with 'git rm -r --cached {TRACKED_CACHE}'",
+                tip,
+            )
+        )
+    if previous is not None and previous.branch == ref:
+        # a rewrite found once stays reported, whatever cache is written afterwards
+        out += [p for p in previous.notices if p.code == "DC518"]
+        if previous.head != tip and not reader.is_ancestor(previous.head, tip):
+            now = {e.commit for e in deriver.events}
+            try:
+                before = list(previous.events)
+            except GitError:  # a damaged cache remembers nothing
+                before = []
+            vanished = [e.commit for e in before if e.approved and e.commit not in now]
+            if vanished:
+                names = ", ".join(sha[:10] for sha in vanished[:10])
+                more = f" and {len(vanished) - 10} more" if len(vanished) > 10 else ""
+                out.append(
+                    HistoryProblem(
+                        "DC518",
+                        f"the history of {ref} was rewritten: approved commit(s) {names}{more} derived earlier (head {previous.head[:10]}) are no longer on it",
+                        previous.head,
+                    )
+                )
+    return tuple(dict.fromkeys(out))
 
 
 def _continuing(commits: Iterator[Commit], since: str) -> Iterator[Commit]:
@@ -696,7 +1052,13 @@ def _continuing(commits: Iterator[Commit], since: str) -> Iterator[Commit]:
     yield from commits
 
 
-def _history(deriver: _Deriver, ref: str, tip: str, shallow: bool) -> History:
+def _history(
+    deriver: _Deriver,
+    ref: str,
+    tip: str,
+    shallow: bool,
+    notices: tuple[HistoryProblem, ...] = (),
+) -> History:
     documents = {}
     for doc_id, state in deriver.docs.items():
         legacy = _legacy_revisions(state.meta, state.path)
@@ -712,9 +1074,15 @@ def _history(deriver: _Deriver, ref: str, tip: str, shallow: bool) -> History:
             numbered,
             state.withdrawn,
             state.baseline,
+            tuple(state.levels),
         )
     return History(
-        branch=ref, head=tip, documents=documents, events=tuple(deriver.events), incomplete=shallow
+        branch=ref,
+        head=tip,
+        documents=documents,
+        events=tuple(deriver.events),
+        incomplete=shallow,
+        notices=notices,
     )
 
 
@@ -723,27 +1091,40 @@ def _renumber(revision: Revision, seq: int) -> Revision:
 
 
 def _precontrol_test(
-    reader: GitReader, config: Config, deriver: _Deriver
+    reader: GitReader, config: Config, deriver: _Deriver, tip: str
 ) -> Callable[[Commit], bool]:
+    """Whether a commit belongs to the pre-control baseline. Monotonic along the first-parent
+    line: once a commit is under control every later one is, so a commit backdated before
+    control_since after approvals began is still judged."""
     since = config.control_since
     if not since:
         return lambda commit: False
     if _DATE.match(since):
-        return lambda commit: commit.committer_date[:10] < since
-    try:
-        baseline = reader.repo.git.execute(
-            ["git", "rev-parse", "--verify", "--quiet", f"{since}^{{commit}}"]
-        ).strip()
-    except Exception:
+
+        def by_date(commit: Commit) -> bool:
+            if deriver.controlled_since:
+                return False
+            if commit.committer_date[:10] < since:
+                return True
+            deriver.controlled_since = True
+            return False
+
+        return by_date
+    baseline = reader.resolve_commit(since)
+    if baseline is None:
         raise GitError(
             f"control_since '{since}' in {CONFIG_FILE} is neither a date (YYYY-MM-DD) nor a commit"
-        ) from None
+        )
+    if not reader.on_first_parent_line(baseline, tip):
+        # a commit off the line would never be reached: everything would stay pre-control
+        deriver.since_off_line = baseline
+        return lambda commit: False
 
-    def test(commit: Commit) -> bool:
+    def by_commit(commit: Commit) -> bool:
         # the named commit and everything before it on the first-parent line is the baseline
         was_before = deriver.before_baseline
         if commit.sha == baseline:
             deriver.before_baseline = False
         return was_before
 
-    return test
+    return by_commit

@@ -21,33 +21,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
-
 if sys.platform == "linux":
     import fcntl
 
 NULL_SHA = "0" * 40
 _START = "\x1e"
 # Fixed header fields after the start marker; the last two are trailers (as git parses them)
-# and the raw message, neither of which can contain a NUL.
+# and the raw message, neither of which can contain a NUL. Identities are read raw (%an, not
+# %aN): git would apply the work tree's .mailmap, which a commit can plant; doccontrol applies
+# the .mailmap that stood before each commit itself.
 _LOG_FIELDS = (
     "%H",
     "%P",
-    "%aN",
-    "%aE",
+    "%an",
+    "%ae",
     "%aI",
-    "%cN",
-    "%cE",
+    "%cn",
+    "%ce",
     "%cI",
     "%G?",
     "%GK",
     "%GF",
     "%GS",
+    "%e",
     "%(trailers:only,unfold)",
     "%B",
 )
-_GRAPH_FIELDS = ("%H", "%P", "%aN", "%aE", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
+_GRAPH_FIELDS = ("%H", "%P", "%an", "%ae", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
 
 
 class GitError(Exception):
@@ -61,6 +61,13 @@ class FileChange:
     new_path: str | None
     old_blob: str | None
     new_blob: str | None
+    new_mode: str = "100644"
+
+    @property
+    def regular(self) -> bool:
+        """A regular file (not a symbolic link 120000, nor a submodule 160000): only such a
+        file's content is a document or a rule."""
+        return self.new_mode in ("100644", "100755")
 
 
 @dataclass(frozen=True)
@@ -112,14 +119,16 @@ def _token_chunks(stream: Any, chunk_size: int = 1 << 16) -> Iterator[list[str]]
         yield [pending.decode("utf-8", "surrogateescape")]
 
 
-def _read_tokens(handle: Any) -> Iterator[list[str]]:
+def _read_tokens(handle: Any, command: Sequence[str]) -> Iterator[list[str]]:
     try:
         yield from _token_chunks(handle.stdout)
     finally:
-        try:
-            handle.wait()
-        except GitCommandError as exc:
-            raise GitError(f"git log failed: {str(exc.stderr).strip()}") from None
+        handle.stdout.close()
+        # stderr is small (git's error message) and read only once stdout is done
+        stderr = handle.stderr.read().decode("utf-8", "replace").strip()
+        handle.stderr.close()
+        if handle.wait() != 0 and stderr:
+            raise GitError(f"git {command[-1] if command else ''} failed: {stderr}")
 
 
 def _widen_pipe(stream: Any) -> None:
@@ -130,17 +139,94 @@ def _widen_pipe(stream: Any) -> None:
             fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
+def _git_env() -> dict[str, str]:
+    # git's own messages in English (they are parsed), never a pager or a prompt; and no
+    # refs/replace/*, which would let anyone who can push a ref swap a commit for a forgery
+    return {
+        **os.environ,
+        "LC_ALL": "C",
+        "GIT_PAGER": "cat",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_NO_REPLACE_OBJECTS": "1",
+    }
+
+
+def run_git(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
+    """One git command in ``root``, its output as bytes; never raises for git's exit code."""
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, env=_git_env(), check=False
+        )
+    except OSError as exc:  # git itself is missing
+        raise GitError(f"git cannot be run: {exc}") from None
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What a cached run needs to know of the repository, from one ``git rev-parse``."""
+
+    ref: str
+    tip: str
+    shallow: bool
+    cache: Path
+    config_blob: str
+
+
+def probe(root: Path, branch: str, config_file: str) -> Probe | None:
+    """The main branch's tip, whether the clone is shallow, where the cache lives and the id
+    of the tip's config, in one process; None when anything is unusual (no local branch, no
+    config at the tip, not the top of a repository): the full reader then says what."""
+    ref = f"refs/heads/{branch}"
+    result = run_git(
+        root,
+        [
+            "rev-parse",
+            "--show-toplevel",
+            "--is-shallow-repository",
+            "--git-path",
+            "doccontrol",
+            "--end-of-options",
+            f"{ref}^{{commit}}",
+            f"{ref}:{config_file}",
+        ],
+    )
+    lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if result.returncode != 0 or len(lines) != 5:
+        return None
+    top, shallow, cache, tip, config_blob = lines
+    if Path(top).resolve() != root.resolve():
+        return None
+    path = Path(cache)
+    return Probe(
+        ref, tip, shallow == "true", path if path.is_absolute() else root / path, config_blob
+    )
+
+
 class GitReader:
-    """A repository opened for reading history. Use as a context manager."""
+    """A repository opened for reading history: plain git processes, each started once.
+    Use as a context manager."""
 
     def __init__(self, path: Path, signing_config: Sequence[str] = ()) -> None:
-        try:
-            self.repo = git.Repo(path, search_parent_directories=False)
-        except (InvalidGitRepositoryError, NoSuchPathError):
+        self.root = Path(path)
+        self.signing_config = tuple(signing_config)
+        if not self.root.is_dir():
             raise GitError(
                 f"{path} is not a Git repository (history needs one: git init, or clone it)"
-            ) from None
-        self.signing_config = tuple(signing_config)
+            )
+        top = run_git(self.root, ["rev-parse", "--show-toplevel", "--absolute-git-dir"])
+        lines = top.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if top.returncode != 0 or not lines:
+            raise GitError(
+                f"{path} is not a Git repository (history needs one: git init, or clone it)"
+            )
+        # a bare repository has a git dir but no work tree
+        self.git_dir = Path(lines[-1])
+        self.tree = Path(lines[0]) if len(lines) > 1 else None
+        if self.tree is not None and self.tree.resolve() != self.root.resolve():
+            raise GitError(
+                f"{path} is not a Git repository itself (it is inside the one at {self.tree}); run doccontrol there"
+            )
+        self._objects: BlobPipe | None = None
 
     def __enter__(self) -> GitReader:
         return self
@@ -149,36 +235,49 @@ class GitReader:
         self.close()
 
     def close(self) -> None:
-        self.repo.close()
+        if self._objects is not None:
+            self._objects.close()
+            self._objects = None
+
+    def _try(self, args: Sequence[str]) -> str | None:
+        result = run_git(self.root, args)
+        if result.returncode != 0:
+            return None
+        return result.stdout.decode("utf-8", "surrogateescape")
 
     def _run(self, args: Sequence[str]) -> str:
-        try:
-            out: str = self.repo.git.execute(["git", *args])
-            return out
-        except GitCommandError as exc:
-            raise GitError(f"git {' '.join(args)} failed: {str(exc.stderr).strip()}") from None
+        result = run_git(self.root, args)
+        if result.returncode != 0:
+            stderr = result.stderr.decode("utf-8", "replace").strip()
+            raise GitError(f"git {' '.join(args)} failed: {stderr}")
+        return result.stdout.decode("utf-8", "surrogateescape")
 
     def is_shallow(self) -> bool:
         return self._run(["rev-parse", "--is-shallow-repository"]).strip() == "true"
 
     def resolve_branch(self, branch: str) -> tuple[str, str]:
         """(ref name, commit sha) of the main branch, local or as fetched from origin."""
-        for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}", branch):
-            try:
-                sha = self.repo.git.execute(
-                    ["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"]
-                )
-            except GitCommandError:
-                continue
-            if sha:
-                return ref, str(sha).strip()
-        try:
-            self.repo.git.execute(["git", "rev-parse", "--verify", "--quiet", "HEAD"])
-        except GitCommandError:
-            raise GitError("the repository has no commits yet") from None
+        # branch names only: a commit id or a tag in main_branch would let a direct commit point
+        # the history at whatever it likes
+        for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
+            sha = self._try(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"])
+            if sha and sha.strip():
+                return ref, sha.strip()
+        if self._try(["rev-parse", "--verify", "--quiet", "HEAD"]) is None:
+            raise GitError("the repository has no commits yet")
         raise GitError(
             f"main branch '{branch}' not found (set main_branch in doccontrol.yml, or fetch it: git fetch origin {branch})"
         )
+
+    def resolve_object(self, name: str) -> str | None:
+        sha = self._try(["rev-parse", "--verify", "--quiet", "--end-of-options", name])
+        return sha.strip() if sha and sha.strip() else None
+
+    def resolve_commit(self, name: str) -> str | None:
+        sha = self._try(
+            ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{name}^{{commit}}"]
+        )
+        return sha.strip() if sha and sha.strip() else None
 
     def _stream(self, args: Sequence[str]) -> Iterator[str]:
         """The NUL-separated tokens git writes. git starts at once and works ahead; the tokens
@@ -189,12 +288,20 @@ class GitReader:
             "log.showSignature=false",
             "-c",
             "core.quotePath=false",
+            "-c",
+            "log.mailmap=false",
             *self.signing_config,
             *args,
         ]
-        handle = self.repo.git.execute(command, as_process=True)
+        handle = subprocess.Popen(
+            command,
+            cwd=self.root,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=_git_env(),
+        )
         _widen_pipe(handle.stdout)
-        return itertools.chain.from_iterable(_read_tokens(handle))
+        return itertools.chain.from_iterable(_read_tokens(handle, command))
 
     def first_parent_commits(self, tip: str, since: str | None = None) -> Iterator[Commit]:
         """First-parent commits oldest first, each with its raw diff against its first parent."""
@@ -212,6 +319,7 @@ class GitReader:
             "--no-color",
             "--no-ext-diff",
             "--encoding=UTF-8",
+            "--no-use-mailmap",
             f"--format={fmt}",
             *revs,
             "--",
@@ -244,6 +352,7 @@ class GitReader:
                     new_path,
                     None if old_blob == NULL_SHA else old_blob,
                     None if new_blob == NULL_SHA else new_blob,
+                    meta[1],
                 )
             )
         if header is not None:
@@ -255,16 +364,28 @@ class GitReader:
         starts at once."""
         fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
         revs = [tip, f"^{since}"] if since else [tip]
-        args = ["log", "-z", "--topo-order", "--reverse", "--no-color", "--encoding=UTF-8"]
+        args = [
+            "log",
+            "-z",
+            "--topo-order",
+            "--reverse",
+            "--no-color",
+            "--encoding=UTF-8",
+            "--no-use-mailmap",
+        ]
         return _parse_ancestors(self._stream([*args, f"--format={fmt}", *revs, "--"]))
 
     def blob_pipe(self) -> BlobPipe:
         """A ``cat-file --batch`` that starts working as soon as blob ids are put in (close it)."""
-        return BlobPipe(
-            self.repo.git.execute(
-                ["git", "cat-file", "--batch"], as_process=True, istream=subprocess.PIPE
-            )
+        handle = subprocess.Popen(
+            ["git", "cat-file", "--batch"],
+            cwd=self.root,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_git_env(),
         )
+        return BlobPipe(handle)
 
     def blobs(self, shas: Sequence[str]) -> Iterator[bytes]:
         """Contents of many blobs, in order, through one ``git cat-file --batch``."""
@@ -279,21 +400,48 @@ class GitReader:
         finally:
             pipe.close()
 
+    def _object(self, spec: str) -> tuple[str, bytes] | None:
+        """(type, content) of one object through the one long-lived ``cat-file --batch``;
+        None when there is no such object."""
+        if "\n" in spec:  # a name cat-file's line protocol cannot carry
+            kind = self._try(["cat-file", "-t", spec])
+            result = run_git(self.root, ["cat-file", "-p", spec]) if kind else None
+            if not kind or result is None or result.returncode != 0:
+                return None
+            return kind.strip(), result.stdout
+        if self._objects is None:
+            self._objects = self.blob_pipe()
+        return self._objects.lookup(spec)
+
     def blob(self, sha: str) -> bytes:
-        """Content of a blob through the one long-lived ``git cat-file --batch``."""
-        _, _, _, data = self.repo.git.get_object_data(sha)
-        content: bytes = data
-        return content
+        found = self._object(sha)
+        if found is None or found[0] != "blob":
+            raise GitError(f"git cat-file could not read blob {sha}")
+        return found[1]
 
     def read_file_at(self, rev: str, path: str) -> bytes | None:
-        try:
-            _, kind, _, data = self.repo.git.get_object_data(f"{rev}:{path}")
-        except ValueError:
-            return None
-        return data if kind in (b"blob", "blob") else None
+        found = self._object(f"{rev}:{path}")
+        return found[1] if found is not None and found[0] == "blob" else None
+
+    def exists_at(self, rev: str, path: str) -> bool:
+        """Whether ``path`` (file or folder) is in the tree of ``rev``."""
+        return self._object(f"{rev}:{path}") is not None
+
+    def git_path(self, name: str) -> Path:
+        """A path inside the Git directory (``git rev-parse --git-path``): out of reach of
+        anything a commit can put in the work tree."""
+        path = Path(self._run(["rev-parse", "--git-path", name]).strip())
+        return path if path.is_absolute() else self.root / path
+
+    def on_first_parent_line(self, sha: str, tip: str) -> bool:
+        line = self._run(["rev-list", "--first-parent", tip])
+        return sha in line.split()
+
+    def is_ancestor(self, older: str, newer: str) -> bool:
+        return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
 
     def working_tree(self) -> Path | None:
-        return Path(self.repo.working_tree_dir) if self.repo.working_tree_dir else None
+        return self.tree
 
 
 class BlobPipe:
@@ -350,6 +498,16 @@ class BlobPipe:
 
     def get(self) -> bytes:
         """The content of the oldest blob put in and not yet taken."""
+        data = self._next()
+        if data is None:
+            raise GitError("git cat-file could not read a blob asked for")
+        return data
+
+    def get_optional(self) -> bytes | None:
+        """Like get(), for a ``rev:path`` that may name nothing (None then)."""
+        return self._next(optional=True)
+
+    def _next(self, optional: bool = False) -> bytes | None:
         if len(self.sent) < self.LOW:  # git is about to run dry: send what there is
             self._send(self.AHEAD)
         elif len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
@@ -360,6 +518,9 @@ class BlobPipe:
         while (end := self.buffer.find(b"\n", self.pos)) < 0:
             self._fill()
         header = self.buffer[self.pos : end].split()
+        if optional and header[-1:] == [b"missing"]:
+            self.pos = end + 1
+            return None
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
             raise GitError(f"git cat-file could not read blob {sha}")
         size = int(header[2])
@@ -370,12 +531,62 @@ class BlobPipe:
         self.pos += size + 1
         return data
 
+    def lookup(self, spec: str) -> tuple[str, bytes] | None:
+        """One object by name (``rev:path`` too), asked and answered at once; None when git
+        says it is missing. Only between whole batches: nothing else may be in flight."""
+        if self.sent or self.unsent:
+            raise GitError("git cat-file: a lookup while blobs are in flight")
+        try:
+            self.handle.stdin.write(spec.encode("utf-8", "surrogateescape") + b"\n")
+            self.handle.stdin.flush()
+        except (BrokenPipeError, ValueError, OSError) as exc:
+            raise GitError(f"git cat-file failed: {exc}") from None
+        while (end := self.buffer.find(b"\n", self.pos)) < 0:
+            self._fill()
+        header = self.buffer[self.pos : end].split()
+        self.pos = end + 1
+        if len(header) != 3 or not header[2].isdigit():
+            return None  # "<spec> missing" or "ambiguous"
+        size = int(header[2])
+        while len(self.buffer) - self.pos < size + 1:
+            self._fill()
+        data = self.buffer[self.pos : self.pos + size]
+        self.pos += size + 1
+        return header[1].decode(), data
+
     def close(self) -> None:
         # a failure was already reported by get(); closing early may end cat-file with SIGPIPE
-        with contextlib.suppress(OSError, GitCommandError):
+        with contextlib.suppress(OSError, ValueError):
             self.handle.stdin.close()
             self.handle.stdout.close()
             self.handle.wait()
+
+
+def display_text(value: str) -> str:
+    """Text git wrote that is not valid UTF-8 (a message whose encoding header lies, a name in
+    a legacy code page) with the bad bytes replaced: shown and stored, never a crash."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return value
+
+
+def message_text(value: str, encoding: str) -> str:
+    """A commit message by its encoding header. git re-encodes to UTF-8 where its iconv can;
+    where it cannot (a build without that code page), the bytes come through as they were
+    written and are decoded here; bytes that fit no encoding are replaced, never fatal."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = value.encode("utf-8", "surrogateescape")
+        try:
+            return raw.decode(encoding.strip() or "utf-8", "replace")
+        # an encoding Python does not know, or a codec that raises even with "replace"
+        # (undefined, idna, punycode): the header is the committer's to write
+        except (LookupError, UnicodeError):
+            return raw.decode("utf-8", "replace")
+    return value
 
 
 def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
@@ -392,7 +603,13 @@ def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
         )
         yield (
             fields[0],
-            Ancestor(tuple(fields[1].split()), fields[2], fields[3], fields[4], co_authors),
+            Ancestor(
+                tuple(fields[1].split()),
+                display_text(fields[2]),
+                display_text(fields[3]),
+                fields[4],
+                tuple(map(display_text, co_authors)),
+            ),
         )
 
 
@@ -401,17 +618,17 @@ def _commit(header: list[str], changes: list[FileChange]) -> Commit:
     return Commit(
         sha=h[0].strip(),
         parents=tuple(h[1].split()),
-        author_name=h[2],
-        author_email=h[3],
+        author_name=display_text(h[2]),
+        author_email=display_text(h[3]),
         author_date=h[4],
-        committer_name=h[5],
-        committer_email=h[6],
+        committer_name=display_text(h[5]),
+        committer_email=display_text(h[6]),
         committer_date=h[7],
         signature_status=h[8] or "N",
         signature_key=h[9],
         signature_fingerprint=h[10],
-        signer=h[11],
-        trailers=h[12],
-        message=h[13],
+        signer=display_text(h[11]),
+        trailers=message_text(h[13], h[12]),
+        message=message_text(h[14], h[12]),
         changes=tuple(changes),
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -17,9 +18,22 @@ CHANGE_HISTORY_HEADERS = (
     "日期",
     "批准人",
     "日期",
+    "批准证据",
 )
 
 RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal", "baseline"]
+
+# How strongly the record proves an approval, strongest first. An unsigned merge proves only
+# what the forge's branch protection enforced: anyone with push access can write one.
+# "legacy" is an approval recorded before Git (legacy_history): evidence on paper.
+Evidence = Literal["approver-signed", "forge-signed", "unsigned", "legacy", "none"]
+EVIDENCE_LABELS: dict[str, str] = {
+    "approver-signed": "批准人签名",
+    "forge-signed": "平台签名",
+    "unsigned": "未签名（依赖分支保护）",
+    "legacy": "受控前纸质记录",
+    "none": "无",
+}
 
 
 @dataclass(frozen=True)
@@ -103,6 +117,7 @@ class Revision:
     path: str
     status: str = ""
     problems: tuple[HistoryProblem, ...] = ()
+    evidence: Evidence = "none"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -120,6 +135,7 @@ class Revision:
             "merge_request": self.merge_request.to_json() if self.merge_request else None,
             "signature": self.signature.to_json(),
             "approved": self.approved,
+            "evidence": self.evidence,
             "path": self.path,
             "status": self.status,
             "problems": [{"code": p.code, "message": p.message} for p in self.problems],
@@ -136,6 +152,9 @@ class DocumentHistory:
     # the version as it stood when document control began (pre-control history); not a
     # revision of the change history, but the version in force until the first approval
     baseline: Revision | None = None
+    # every confidentiality value the document carried in any version on the main branch, as
+    # written ("?" where it could not be read): what a withdrawn document was (publishing.py)
+    levels: tuple[str, ...] = ()
 
     @property
     def last_approved(self) -> Revision | None:
@@ -184,6 +203,9 @@ class ApprovalEvent:
     documents: tuple[ApprovedDocument, ...]
     approved: bool
     problems: tuple[HistoryProblem, ...] = ()
+    evidence: Evidence = "none"
+    # controlled configuration files the commit changed (doccontrol.yml, .mailmap, schemas/…)
+    controlled: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -201,7 +223,9 @@ class ApprovalEvent:
                 {"id": d.id, "version": d.version, "path": d.path, "kind": d.kind}
                 for d in self.documents
             ],
+            "controlled": list(self.controlled),
             "approved": self.approved,
+            "evidence": self.evidence,
             "problems": [p.to_json() for p in self.problems],
         }
 
@@ -210,13 +234,18 @@ class ApprovalEvent:
 class History:
     branch: str
     head: str
-    documents: dict[str, DocumentHistory] = field(default_factory=dict)
-    events: tuple[ApprovalEvent, ...] = ()
+    # read lazily from the cache: a command about one document decodes only that one
+    documents: Mapping[str, DocumentHistory] = field(default_factory=dict)
+    events: Sequence[ApprovalEvent] = ()
     incomplete: bool = False  # shallow clone read with --allow-shallow
+    # problems of the history as a whole: rewritten history, a committed cache, control_since
+    notices: tuple[HistoryProblem, ...] = ()
 
     @property
     def problems(self) -> list[HistoryProblem]:
         seen: dict[tuple[str, str, str], HistoryProblem] = {}
+        for p in self.notices:
+            seen.setdefault((p.code, p.commit, p.document + p.message), p)
         for doc in self.documents.values():
             for revision in doc.revisions:
                 for p in revision.problems:

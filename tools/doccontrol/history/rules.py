@@ -6,6 +6,7 @@ stable code and a message naming the commit, the document and the person."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -13,10 +14,14 @@ from doccontrol import versions
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history import identities, signatures
 from doccontrol.history.gitread import Commit
-from doccontrol.history.model import HistoryProblem, Person, Signature
+from doccontrol.history.model import ApprovalEvent, Evidence, HistoryProblem, Person, Signature
 
 # Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
-APPROVAL_BLOCKING = frozenset({"DC502", "DC503", "DC504", "DC507", "DC508", "DC509"})
+# A review the config requires (DC505/DC506 arise only under require_review) is part of the
+# approval: without it the approval is incomplete, so it does not count.
+APPROVAL_BLOCKING = frozenset(
+    {"DC502", "DC503", "DC504", "DC505", "DC506", "DC507", "DC508", "DC509"}
+)
 
 
 @dataclass(frozen=True)
@@ -72,6 +77,35 @@ def meta_texts(meta: dict[str, Any] | None, key: str) -> tuple[str, ...]:
 def meta_text(meta: dict[str, Any] | None, key: str) -> str:
     value = (meta or {}).get(key)
     return str(value) if value is not None else ""
+
+
+def pending_controlled(events: Iterable[ApprovalEvent]) -> list[str]:
+    """Controlled files (configuration, .mailmap, schemas, published assets) whose latest
+    change on the main branch was not approved: the rules in force are not what the work
+    tree says."""
+    latest: dict[str, bool] = {}
+    for event in events:
+        for path in event.controlled:
+            refused = event.kind == "direct" or any(
+                p.code in APPROVAL_BLOCKING | {"DC516"} and p.document in (path, "")
+                for p in event.problems
+            )
+            latest[path] = not refused
+    return sorted(path for path, approved in latest.items() if not approved)
+
+
+def evidence(
+    kind: str, approved: bool, signature: Signature, approvers: tuple[Person, ...]
+) -> Evidence:
+    """How strongly the commit proves its approval (the threat model in README)."""
+    if not approved or kind == "direct":
+        return "none"
+    if signature.status == "good" and signature.verified_for:
+        if signature.verified_for == signatures.FORGE:
+            return "forge-signed"
+        if signature.verified_for in {a.person_id for a in approvers if a.person_id}:
+            return "approver-signed"
+    return "unsigned"
 
 
 def event_problems(
@@ -189,7 +223,22 @@ def approval_problems(
         )
     if config.approval.require_review:
         needed_review = set(meta_texts(rules_meta, "reviewer"))
-        known = [r for r in reviewers if r.person_id]
+        known = []
+        for reviewer in (r for r in reviewers if r.person_id):
+            if not config.approval.allow_self_approval and any(
+                identities.same_person(reviewer, a) for a in authors
+            ):
+                problems.append(
+                    HistoryProblem(
+                        "DC503",
+                        f"{reviewer.name} reviewed {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                        commit.sha,
+                        doc_id,
+                        reviewer.email,
+                    )
+                )
+                continue
+            known.append(reviewer)
         if not known:
             problems.append(
                 HistoryProblem(

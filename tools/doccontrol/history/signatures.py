@@ -49,24 +49,43 @@ def _normal(fingerprint: str) -> str:
     return fingerprint.replace(" ", "").upper()
 
 
+def key_id(known: str) -> str:
+    """How a configured key is recognised in git's report: an SSH public key by its SHA256
+    fingerprint (case matters in base64), a GPG key by its upper-case hex fingerprint."""
+    if known.startswith(("ssh-", "ecdsa-", "sk-")):
+        return ssh_fingerprint(known) or ""
+    return _normal(known)
+
+
+def _matches(known: str, key: str, fingerprint: str) -> bool:
+    wanted = key_id(known)
+    if not wanted:
+        return False
+    if wanted.startswith("SHA256:"):
+        return wanted in (key, fingerprint)
+    reported = {r for r in (_normal(key), _normal(fingerprint)) if len(r) >= 16}
+    if len(wanted) < 16:  # a short key id is too easy to collide with
+        return False
+    # a GPG key may be configured by its full fingerprint or its long key id
+    return any(r.endswith(wanted) or wanted.endswith(r) for r in reported)
+
+
 def interpret(config: Config, status: str, key: str, fingerprint: str, signer: str) -> Signature:
-    """Whose key made this signature: a person id, the forge, or nobody we know."""
+    """Whose key made this signature, judged by the keys in ``config``: the config as it stood
+    before the signed commit, so a key added later never validates an earlier commit and a key
+    removed later does not invalidate it.
+
+    git checks the signature itself; history reads it with an empty allowed-signers file, so
+    a cryptographically sound SSH signature comes back as U with its key's fingerprint. Whose
+    key that is is decided here, by fingerprint: the principal name a signer file or a signer
+    chose proves nothing."""
     word = STATUS.get(status, "unknown-key")
-    if word != "good":
-        return Signature(word, key or fingerprint, signer)
+    made_by = key or fingerprint
+    if status not in ("G", "U") or not made_by:
+        return Signature(word if word != "good" else "unknown-key", made_by, signer)
     for person in config.people:
-        for known in person.signing_keys:
-            if (
-                signer == person.id
-                or ssh_fingerprint(known) == key
-                or _normal(known) in (_normal(fingerprint), _normal(key))
-            ):
-                return Signature("good", key or fingerprint, person.id, person.id)
-    for known in config.approval.trusted_forge_keys:
-        if (
-            signer == FORGE
-            or ssh_fingerprint(known) == key
-            or _normal(known) in (_normal(fingerprint), _normal(key))
-        ):
-            return Signature("good", key or fingerprint, FORGE, FORGE)
-    return Signature("untrusted", key or fingerprint, signer)
+        if any(_matches(known, key, fingerprint) for known in person.signing_keys):
+            return Signature("good", made_by, person.id, person.id)
+    if any(_matches(known, key, fingerprint) for known in config.approval.trusted_forge_keys):
+        return Signature("good", made_by, FORGE, FORGE)
+    return Signature("untrusted", made_by, signer)

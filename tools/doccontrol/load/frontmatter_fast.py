@@ -12,7 +12,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-NEEDED = frozenset({"id", "title", "type", "version", "status", "approver", "reviewer"})
+# confidentiality: publishing needs every level a document ever had (history levels)
+NEEDED = frozenset(
+    {"id", "title", "type", "version", "status", "approver", "reviewer", "confidentiality"}
+)
 # A document with legacy history needs the full parse (its entries are nested mappings).
 FULL_PARSE_KEYS = frozenset({"legacy_history"})
 _KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$")
@@ -23,7 +26,8 @@ _PLAIN_ITEM = re.compile(r"^[ ]*-[ ]+(.*)$")
 _ODD_TOP = re.compile(r"\n(?![A-Za-z_][A-Za-z0-9_-]*:(?:[ \t]|$)|[^\S\n]*$)[^ \t\n#]", re.MULTILINE)
 # The lines of the keys this reads (every other line is skipped unread).
 _WANTED = re.compile(
-    r"\n(id|title|type|version|status|approver|reviewer|legacy_history):(?:[ \t]+(.*))?$",
+    r"\n(id|title|type|version|status|approver|reviewer|confidentiality|legacy_history)"
+    r":(?:[ \t]+(.*))?$",
     re.MULTILINE,
 )
 _FLOW_SPECIAL = re.compile(r"[\[\]{}\"'&*]")

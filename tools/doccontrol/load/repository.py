@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
@@ -11,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from doccontrol import clauses as clause_catalogue
+from doccontrol import publishing
 from doccontrol.config import CONFIG_FILE, Config, from_data
 from doccontrol.load import documents as loaders
 from doccontrol.load import text, yaml_source
@@ -69,16 +72,73 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _walk(root: Path, folder: str, suffixes: tuple[str, ...]) -> list[Path]:
+def _scan(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
+    """The regular files under ``folder`` (hidden ones aside), and a problem for each entry
+    that is not one: symlinks are never followed (a link can point anywhere, /etc/passwd or
+    /proc/self/environ included), and paths with control characters are never read (they hide
+    from line-based tools: a newline in a name splits it in two)."""
     base = root / folder
+    problems: list[Problem] = []
+    if base.is_symlink():
+        return [], [_not_regular(folder, "a symbolic link")]
     if not base.is_dir():
-        return []
-    return sorted(
-        p
-        for p in base.rglob("*")
-        if p.suffix in suffixes
-        and p.is_file()
-        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+        return [], []
+    found: list[Path] = []
+    for here, dirs, names in os.walk(base, followlinks=False):
+        kept = []
+        for name in sorted(dirs):
+            full = Path(here) / name
+            rel = _rel(root, full)
+            if name.startswith("."):
+                continue
+            if full.is_symlink():
+                problems.append(_not_regular(rel, "a symbolic link"))
+            elif publishing.unsafe_character(rel):
+                problems.append(_unsafe_path(rel))
+            else:
+                kept.append(name)
+        dirs[:] = kept
+        for name in names:
+            if name.startswith("."):
+                continue
+            full = Path(here) / name
+            rel = _rel(root, full)
+            if publishing.unsafe_character(rel):
+                problems.append(_unsafe_path(rel))
+                continue
+            try:
+                mode = full.lstat().st_mode
+            except OSError:
+                continue
+            if stat.S_ISLNK(mode):
+                problems.append(_not_regular(rel, "a symbolic link"))
+            elif not stat.S_ISREG(mode):
+                problems.append(_not_regular(rel, "not a regular file"))
+            else:
+                found.append(full)
+    return sorted(found), problems
+
+
+def _not_regular(rel: str, what: str) -> Problem:
+    return Problem(
+        rel,
+        1,
+        1,
+        "DC020",
+        f"{what}: controlled folders hold regular files only; it is never read or published",
+    )
+
+
+def _unsafe_path(rel: str) -> Problem:
+    shown = publishing.printable_path(rel)
+    char = publishing.unsafe_character(rel)
+    return Problem(
+        shown,
+        1,
+        1,
+        "DC021",
+        f"the path holds {char} (a control character, or a byte that is not UTF-8); "
+        "rename it (it is never read or published)",
     )
 
 
@@ -233,8 +293,23 @@ def load(
             return reusable[rel]
         return None
 
-    for path in _walk(root, DOCS_DIR, (".md",)):
+    docs_files, refused = _scan(root, DOCS_DIR)
+    problems += refused
+    for path in docs_files:
         rel = _rel(root, path)
+        if not publishing.is_document_path(rel):
+            if not publishing.is_asset_path(rel):
+                problems.append(
+                    Problem(
+                        rel,
+                        1,
+                        1,
+                        "DC022",
+                        "neither a controlled document (Markdown) nor an image "
+                        f"({', '.join(publishing.ASSET_SUFFIXES)}): it is not published",
+                    )
+                )
+            continue
         same = reused(rel, path)
         if isinstance(same, Document):
             documents.append(same)
@@ -254,9 +329,13 @@ def load(
         if loaded.item is not None:
             documents.append(loaded.item)
 
+    schema_files, refused = _scan(root, SCHEMAS_DIR)
+    problems += refused
     record_types: dict[str, RecordType] = {}
-    for path in _walk(root, RECORD_SCHEMAS_DIR, (".json",)):
-        if not path.name.endswith(".schema.json"):
+    for path in schema_files:
+        if (root / RECORD_SCHEMAS_DIR) not in path.parents or not path.name.endswith(
+            ".schema.json"
+        ):
             continue
         record_type, type_problems = load_record_type(root, path)
         problems += type_problems
@@ -265,7 +344,11 @@ def load(
 
     record_files: dict[str, dict[str, str]] = {}
     records = []
-    for path in _walk(root, RECORDS_DIR, (".yaml", ".yml")):
+    record_paths, refused = _scan(root, RECORDS_DIR)
+    problems += refused
+    for path in record_paths:
+        if path.suffix not in (".yaml", ".yml"):
+            continue
         rel = _rel(root, path)
         parts = path.relative_to(root / RECORDS_DIR).parts
         if len(parts) != 2:

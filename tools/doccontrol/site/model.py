@@ -6,11 +6,11 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from doccontrol import registers
+from doccontrol import publishing, registers
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.load.repository import Repository
-from doccontrol.model import Document, Record
+from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Problem
 
 DOCS_PREFIX = "docs/"
@@ -18,7 +18,7 @@ DOCS_PREFIX = "docs/"
 
 def page_url(src_uri: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives a Markdown page (relative to the site root)."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
+    stem = publishing.page_stem(src_uri)
     if not directory_urls:
         return stem + ".html"
     if stem == "index":
@@ -55,29 +55,56 @@ class Site:
     repo_url: str | None = None
     extra_pages: tuple[str, ...] = field(default_factory=tuple)
 
+    @property
+    def limit(self) -> str:
+        return self.config.publish.max_confidentiality
+
     @cached_property
     def documents(self) -> dict[str, Document]:
-        """Published documents by id: nothing above the publishing level."""
+        """Published documents by id: nothing above the publishing level, now or ever."""
         return {
             d.id: d
-            for d in self.repo.documents
-            if d.id and self.config.publishable(d.confidentiality)
+            for d in publishing.publishable_documents(
+                self.config,
+                self.limit,
+                self.repo.documents,
+                self.history.documents if self.history else None,
+            )
+            # MkDocs renders these suffixes only as written (lower case); it would copy
+            # an `.MD` file as it is, so such a document is not published at all
+            if d.id and d.path.endswith(publishing.MARKDOWN_SUFFIXES)
         }
 
     @cached_property
-    def hidden_paths(self) -> frozenset[str]:
-        return frozenset(
-            d.path for d in self.repo.documents if not self.config.publishable(d.confidentiality)
-        )
+    def published_paths(self) -> frozenset[str]:
+        """The repository paths of the documents whose pages are published."""
+        return frozenset(d.path for d in self.documents.values())
+
+    @cached_property
+    def document_paths(self) -> frozenset[str]:
+        """The paths of every loaded document with an id, published or not."""
+        return frozenset(d.path for d in self.repo.documents if d.id)
+
+    @cached_property
+    def visible_ids(self) -> frozenset[str]:
+        """Every document id the site may name: the published documents and the withdrawn
+        or deleted ones whose every level was publishable."""
+        present = {d.id for d in self.repo.documents}
+        withdrawn = {
+            h.id
+            for h in (self.history.documents.values() if self.history else ())
+            if h.id not in present
+            and publishing.document_publishable(self.config, self.limit, None, h)
+        }
+        return frozenset(self.documents) | frozenset(withdrawn)
 
     @cached_property
     def hidden_ids(self) -> frozenset[str]:
-        hidden = {
-            d.id
-            for d in self.repo.documents
-            if d.id and not self.config.publishable(d.confidentiality)
-        }
-        return frozenset(hidden - set(self.documents))
+        """Ids the site must not name (above the level, now or in any version)."""
+        known = {d.id for d in self.repo.documents if d.id}
+        if self.history:
+            known |= set(self.history.documents)
+        return frozenset(known - self.visible_ids)
 
     def src(self, doc_id: str) -> str | None:
         document = self.documents.get(doc_id)
@@ -95,36 +122,58 @@ class Site:
         return [
             r
             for r in registers.document_rows(self.repo, self.history)
-            if r.id not in self.hidden_ids and (r.id in self.documents or r.withdrawn)
+            if r.id in self.visible_ids and (r.id in self.documents or r.withdrawn)
+        ]
+
+    @cached_property
+    def record_types(self) -> dict[str, RecordType]:
+        """Record types whose id can name a generated page (forms/<type>.md)."""
+        return {t: rt for t, rt in self.repo.record_types.items() if publishing.safe_name(t)}
+
+    @cached_property
+    def refused_records(self) -> list[Record]:
+        """Publishable records whose id cannot name a page: left out (the build warns, or
+        fails when strict)."""
+        return [
+            r
+            for r in registers.publishable_records(self.repo.records, self.config)
+            if r.type not in self.record_types
+            or not publishing.record_id_valid(r, self.record_types[r.type])
         ]
 
     @cached_property
     def records(self) -> list[Record]:
-        return registers.publishable_records(self.repo.records, self.config)
+        refused = {id(r) for r in self.refused_records}
+        return [
+            r
+            for r in registers.publishable_records(self.repo.records, self.config)
+            if id(r) not in refused
+        ]
 
     @cached_property
     def record_ids(self) -> frozenset[tuple[str, str]]:
         return frozenset((r.type, r.id or "") for r in self.records)
+
+    @cached_property
+    def public_problems(self) -> tuple[Problem, ...]:
+        """Validation problems the site may list: those of published files and of the
+        configuration and schemas (a problem of an unpublished file can quote it)."""
+        published_records = {r.path for r in self.records}
+        return tuple(
+            p
+            for p in self.problems
+            if p.path in self.published_paths
+            or p.path in published_records
+            or not p.path.startswith((DOCS_PREFIX, "records/"))
+        )
 
     def doc_history(self, doc_id: str) -> DocumentHistory | None:
         return self.history.documents.get(doc_id) if self.history else None
 
     @cached_property
     def events(self) -> list[ApprovalEvent]:
-        """Approval events, limited to what may be published."""
+        """Approval events, limited to what may be published: documents the site may not name
+        are dropped from each event, and an event left with none is dropped."""
         if not self.history:
             return []
-        out = []
-        for event in self.history.events:
-            documents = tuple(d for d in event.documents if d.id not in self.hidden_ids)
-            if not documents:
-                continue
-            problems = tuple(p for p in event.problems if p.document not in self.hidden_ids)
-            out.append(_replace_event(event, documents, problems))
-        return out
-
-
-def _replace_event(event: ApprovalEvent, documents: tuple, problems: tuple) -> ApprovalEvent:  # type: ignore[type-arg]
-    from dataclasses import replace
-
-    return replace(event, documents=documents, problems=problems)
+        return publishing.visible_events(self.history.events, self.visible_ids)

@@ -8,7 +8,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from doccontrol import registers
-from doccontrol.history.model import CHANGE_HISTORY_HEADERS, DocumentHistory, Person
+from doccontrol.history.model import (
+    CHANGE_HISTORY_HEADERS,
+    EVIDENCE_LABELS,
+    DocumentHistory,
+    Person,
+)
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
@@ -61,11 +66,15 @@ def mr_link(site: Site, revision_mr: Any) -> str:
     )
 
 
+NOT_PUBLISHED = "（未发布的文件）"
+
+
 def doc_link(site: Site, doc_id: str, from_src: str, text: str | None = None) -> str:
     src = site.src(doc_id)
     label = text if text is not None else doc_id
     if src is None:
-        return esc(label)
+        # a record or a form may name a document above the level: not even its id is shown
+        return esc(NOT_PUBLISHED if doc_id in site.hidden_ids else label)
     return link(relative_url(site.url(from_src), site.url(src)), label)
 
 
@@ -210,6 +219,7 @@ def history_table(history: DocumentHistory | None) -> str:
                 esc(_day(r.date)) if r.reviewers else "",
                 _names(r.approvers),
                 esc(_day(r.date)) if r.approvers else "",
+                esc(EVIDENCE_LABELS.get(r.evidence, r.evidence)),
             ]
         )
         attrs.append(
@@ -329,7 +339,12 @@ def trail_page(site: Site) -> str:
     rows, attrs = [], []
     for event in site.events:
         people = [*event.authors, *event.reviewers, *event.approvers, event.merger]
-        docs = "、".join(f"{doc_link(site, d.id, src)} {esc(d.version)}" for d in event.documents)
+        docs = "、".join(
+            [
+                *(f"{doc_link(site, d.id, src)} {esc(d.version)}" for d in event.documents),
+                *(f"<code>{esc(path)}</code>" for path in event.controlled),
+            ]
+        )
         problems = "".join(
             f'<div class="dc-problem"><code>{esc(p.code)}</code> {esc(p.message)}</div>'
             for p in event.problems
@@ -345,6 +360,7 @@ def trail_page(site: Site) -> str:
                 _names(event.reviewers),
                 _names(event.approvers),
                 esc(SIGNATURE_LABELS.get(event.signature.status, event.signature.status)),
+                esc(EVIDENCE_LABELS.get(event.evidence, event.evidence)),
                 "已批准" if event.approved else '<span class="dc-flag">未批准</span>',
                 problems or "—",
             ]
@@ -355,13 +371,21 @@ def trail_page(site: Site) -> str:
             f'class="{css}" data-date="{esc(_day(event.date))}" data-people="{esc(who)}" data-commit="{esc(event.commit)}"'
         )
     intro = "审批记录由主分支的 Git 历史生成：每个合并请求的合并即为一次批准；直接提交到主分支的更改标记为未批准。\n\n"
+    notices = site.history.notices if site.history else ()
+    if notices:
+        # problems of the history as a whole (rewritten history, control_since moved…)
+        intro += (
+            '<ul class="dc-problems dc-notices">'
+            + "".join(f"<li><code>{esc(p.code)}</code> {esc(p.message)}</li>" for p in notices)
+            + "</ul>\n\n"
+        )
     return intro + filters + "\n\n" + table(headers, rows, "dc-trail", attrs) + "\n"
 
 
 def coverage_page(site: Site) -> str:
     src = model.COVERAGE_SRC
     published = list(site.documents.values())
-    rows = registers.coverage(published, site.repo.record_types, site.repo.clauses)
+    rows = registers.coverage(published, site.record_types, site.repo.clauses)
     cells, attrs = [], []
     for r in rows:
         docs = "、".join(doc_link(site, d, src) for d in r.documents) or "—"
@@ -369,7 +393,7 @@ def coverage_page(site: Site) -> str:
             "、".join(
                 link(
                     relative_url(site.url(src), site.url(model.form_src(t))),
-                    site.repo.record_types[t].name,
+                    site.record_types[t].name,
                 )
                 for t in r.record_types
             )
@@ -462,7 +486,7 @@ def _value_html(site: Site, value: Any, node: Any, from_src: str, schema: Any) -
 
 
 def record_page(site: Site, record: Record) -> str:
-    record_type = site.repo.record_types[record.type]
+    record_type = site.record_types[record.type]
     src = model.record_src(record)
     schema = record_type.schema
     props = schema.get("properties", {})
@@ -484,7 +508,7 @@ def records_index_page(site: Site) -> str:
     parts = ["本页按记录类型列出已发布的记录。每种记录都有由其 JSON Schema 生成的空白表单模板。"]
     by_type = registers.records_by_type(site.records)
     for type_id, record_type in sorted(
-        site.repo.record_types.items(), key=lambda kv: kv[1].procedure + kv[0]
+        site.record_types.items(), key=lambda kv: kv[1].procedure + kv[0]
     ):
         form = link(relative_url(site.url(src), site.url(model.form_src(type_id))), "表单模板")
         procedure = doc_link(site, record_type.procedure, src)
@@ -627,12 +651,15 @@ def home_page(site: Site) -> str:
             + "</ul>"
         )
     if site.problems:
+        shown = site.public_problems[:50]
+        unpublished = len(site.problems) - len(site.public_problems)
         parts.append(
             "## 校验问题\n\n<ul>"
             + "".join(
                 f"<li><code>{esc(p.path)}:{p.line}</code> {esc(p.code)} {esc(p.message)}</li>"
-                for p in site.problems[:50]
+                for p in shown
             )
+            + (f"<li>另有 {unpublished} 个问题位于未发布的文件中</li>" if unpublished else "")
             + "</ul>"
         )
     return "\n\n".join(parts) + "\n"
@@ -649,13 +676,13 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
         model.RECORDS_SRC: ("记录索引", records_index_page(site)),
     }
     for record in site.records:
-        if record.type in site.repo.record_types:
-            title_field = site.repo.record_types[record.type].title_field
+        if record.type in site.record_types:
+            title_field = site.record_types[record.type].title_field
             pages[model.record_src(record)] = (
                 f"{record.id} {record.data.get(title_field, '')}".strip(),
                 record_page(site, record),
             )
-    for type_id, record_type in site.repo.record_types.items():
+    for type_id, record_type in site.record_types.items():
         pages[model.form_src(type_id)] = (f"{record_type.name}表单", form_page(site, record_type))
     return pages
 
@@ -688,6 +715,6 @@ def navigation(site: Site) -> list[dict[str, Any]]:
             ]
         }
     )
-    forms = [{esc(rt.name): model.form_src(t)} for t, rt in sorted(site.repo.record_types.items())]
+    forms = [{esc(rt.name): model.form_src(t)} for t, rt in sorted(site.record_types.items())]
     nav.append({"记录": [{"记录索引": model.RECORDS_SRC}, {"表单模板": forms}]})
     return nav

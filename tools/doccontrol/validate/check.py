@@ -7,6 +7,7 @@ from collections.abc import Collection
 from doccontrol.config import CONFIG_FILE
 from doccontrol.load.repository import RECORDS_DIR, Repository
 from doccontrol.problems import Problem, sorted_unique
+from doccontrol.publishing import printable_path
 from doccontrol.validate.config_rules import check_config
 from doccontrol.validate.documents import check_document, index_documents
 from doccontrol.validate.records import check_record
@@ -20,8 +21,11 @@ def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem
     can be judged.
     """
 
+    # a path with control characters is reported escaped (publishing.printable_path)
+    shown = {printable_path(p) for p in only} if only is not None else set()
+
     def wanted(path: str) -> bool:
-        return only is None or path in only or path == CONFIG_FILE
+        return only is None or path in only or path in shown or path == CONFIG_FILE
 
     problems = [p for p in repo.problems if wanted(p.path)]
     config = repo.config

@@ -67,6 +67,26 @@ def check_config(config: Config, positions: Locator) -> list[Problem]:
                             f"document type {type_id}: unknown default {key} role '{role}'",
                         )
                     )
+    for key in ("config_approvers", "config_reviewers"):
+        for role in getattr(config.approval, key):
+            if role not in config.roles:
+                problems.append(
+                    Problem(
+                        CONFIG_FILE,
+                        *positions.of_value(("approval", key)),
+                        "DC402",
+                        f"approval.{key}: unknown role '{role}'",
+                    )
+                )
+    if not config.approval.config_approvers:
+        problems.append(
+            Problem(
+                CONFIG_FILE,
+                *positions.of_value(("approval",)),
+                "DC402",
+                "nobody can approve a change to the controlled configuration: set approval.config_approvers (or a manual document type with default approver roles)",
+            )
+        )
     levels = [level.id for level in config.confidentiality]
     if len(set(levels)) != len(levels):
         problems.append(

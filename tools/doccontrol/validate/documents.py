@@ -10,6 +10,7 @@ from doccontrol import versions
 from doccontrol.config import Config
 from doccontrol.model import Clause, Document, RecordType
 from doccontrol.problems import Problem
+from doccontrol.validate import active_content
 
 LINK = re.compile(r"\]\((doc|record|form):([^)#\s]+)(#[^)\s]*)?\)")
 PLACEHOLDER = re.compile(r"\{\{\s*org\.([A-Za-z0-9_]+)\s*\}\}")
@@ -256,6 +257,18 @@ def _check_body(
                     f"link to {kind}:{target}: no such {what}",
                 )
             )
+    for offset, what in sorted(set(active_content.findings(document.body))):
+        col = offset - (document.body.rfind("\n", 0, offset) + 1) + 1
+        problems.append(
+            Problem(
+                document.path,
+                _body_line(document, offset),
+                col,
+                "DC220",
+                f"{what} in the document body: the site removes it, so it never runs; "
+                "remove it from the document",
+            )
+        )
     for match in PLACEHOLDER.finditer(document.body):
         if match[1] not in config.organization:
             col = match.start() - (document.body.rfind("\n", 0, match.start()) + 1) + 1

@@ -1,0 +1,454 @@
+"""Publishing fails closed: each attack is built in a real Git repository and the site is built
+with the real `mkdocs build`, strict and not. Nothing secret or from outside the repository may
+reach ANY file of the built site (pages, search index, sitemap), no source file may change,
+and no build may end in a traceback."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+import zipfile
+
+from builders import procedure
+from history_helpers import body
+from site_helpers import ENV_SECRET, PASSWD, all_site_text, leaks, mkdocs, site_repo, sources
+
+# --- attack 7: symlinks ----------------------------------------------------------------
+
+
+def test_symlinks_are_never_published(scenario, tmp_path):
+    s = site_repo(scenario)
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "leak.md").write_text(
+        procedure(doc_id="SM-P-60", title="外部文件OUTSIDEMARK", body=body("OUTSIDEBODY"))
+    )
+    (outside / "notes.png").write_bytes(b"\x89PNG OUTSIDEPNG")
+    os.symlink("/etc/passwd", s.root / "docs/x.txt")
+    os.symlink("/proc/self/environ", s.root / "docs/environ.txt")
+    os.symlink("/proc/self/environ", s.root / "docs/procedures/env.md")
+    os.symlink(outside, s.root / "docs/linked")
+    os.symlink(outside / "leak.md", s.root / "docs/procedures/leak.md")
+    os.symlink(outside / "notes.png", s.root / "docs/picture.png")
+    s.git.commit("链接", date="2026-01-01T12:00:00+08:00")  # committed as symlinks
+    before = sources(s.root)
+    markers = [PASSWD, ENV_SECRET, "OUTSIDEMARK", "OUTSIDEBODY", "OUTSIDEPNG", "SM-P-60"]
+
+    loose = mkdocs(s.root, tmp_path / "site")
+    assert loose.returncode == 0, loose.stderr
+    for path in (
+        "docs/x.txt",
+        "docs/environ.txt",
+        "docs/procedures/env.md",
+        "docs/linked",
+        "docs/procedures/leak.md",
+        "docs/picture.png",
+    ):
+        assert path in loose.stderr, path
+    assert leaks(tmp_path / "site", markers) == []
+    assert (tmp_path / "site/procedures/test/index.html").is_file()  # the real document is there
+    assert list((tmp_path / "site/assets/javascripts").glob("bundle.*.min.js"))  # and the theme
+    assert not (tmp_path / "site/x.txt").exists() and not (tmp_path / "site/linked").exists()
+
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0
+    assert "docs/x.txt" in strict.stderr and "DC020" in strict.stderr
+    assert not (tmp_path / "strict").exists() or leaks(tmp_path / "strict", markers) == []
+    assert sources(s.root) == before
+
+
+def test_a_symlinked_docs_folder_or_pages_folder_is_refused(scenario, tmp_path):
+    s = site_repo(scenario)
+    # the generated pages' folder pointing into docs/: writing a page must not land there
+    pages = s.root / ".cache/doccontrol/pages"
+    pages.parent.mkdir(parents=True, exist_ok=True)
+    os.symlink(s.root / "docs", pages)
+    before = sources(s.root)
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode != 0 and ".cache/doccontrol/pages is a symbolic link" in result.stderr
+    assert sources(s.root) == before
+    assert not (s.root / "docs/index.md").exists()
+
+
+# --- attack 8: what cannot be loaded is never published ---------------------------------
+
+
+def unloadable_documents(s) -> dict[str, str]:
+    """Secret documents in every form doccontrol cannot load; path → its marker."""
+    secret = procedure(doc_id="SM-P-70", title="机密ALIASMARK").replace(
+        "confidentiality: internal", "confidentiality: &level secret\nsecond_level: *level"
+    )
+    files = {
+        "docs/procedures/alias.md": ("ALIASMARK", secret),
+        "docs/procedures/broken.md": (
+            "BROKENMARK",
+            procedure(doc_id="SM-P-71", title="[BROKENMARK").replace(
+                "confidentiality: internal", "confidentiality: secret"
+            ),
+        ),
+        "docs/procedures/big.md": (
+            "BIGMARK",
+            procedure(doc_id="SM-P-72", title="BIGMARK", body="x" * (1024 * 1024 + 10)),
+        ),
+        "docs/procedures/listed.md": (
+            "LISTMARK",
+            procedure(doc_id="SM-P-73", title="LISTMARK").replace(
+                "confidentiality: internal", "confidentiality: [secret]"
+            ),
+        ),
+        "docs/procedures/unknown.md": (
+            "UNKNOWNMARK",
+            procedure(doc_id="SM-P-74", title="UNKNOWNMARK").replace(
+                "confidentiality: internal", "confidentiality: top-secret"
+            ),
+        ),
+        "docs/procedures/missing.md": (
+            "MISSINGMARK",
+            procedure(doc_id="SM-P-75", title="MISSINGMARK").replace(
+                "confidentiality: internal\n", ""
+            ),
+        ),
+        "docs/procedures/no-front-matter.md": ("NOFRONTMARK", "# 机密 NOFRONTMARK\n\n正文\n"),
+        "docs/procedures/secret.markdown": (
+            "DOTMARKDOWNMARK",
+            procedure(doc_id="SM-P-76", title="DOTMARKDOWNMARK").replace(
+                "confidentiality: internal", "confidentiality: secret"
+            ),
+        ),
+        "docs/procedures/plan.mdown": ("MDOWNMARK", "# MDOWNMARK\n"),
+        "docs/procedures/evil\nname.md": (
+            "NEWLINEMARK",
+            procedure(doc_id="SM-P-77", title="NEWLINEMARK"),
+        ),
+        # the path itself is secret: a problem listed on the home page must not name it
+        "docs/procedures/merger-PATHMARK.md": ("PATHMARK", "---\nid: [\n---\n"),
+        "docs/notes.txt": ("TEXTMARK", "TEXTMARK secret notes\n"),
+        "docs/page.html": ("HTMLMARK", "<html><body>HTMLMARK</body></html>\n"),
+    }
+    for path, (_, text) in files.items():
+        s.files.write(path, text)
+    return {path: marker for path, (marker, _) in files.items()}
+
+
+def test_documents_that_cannot_be_loaded_are_never_published(scenario, tmp_path):
+    s = site_repo(scenario)
+    secrets = unloadable_documents(s)
+    s.git.commit("机密文件", date="2026-01-01T12:00:00+08:00")
+    # a name that is not UTF-8 (byte 0xff), left uncommitted: this test is about the work tree
+    # (history with such a name is the history engine's part of issue 11)
+    s.files.write("docs/procedures/bad\udcff.md", procedure(doc_id="SM-P-78", title="BADBYTEMARK"))
+    secrets["docs/procedures/bad\udcff.md"] = "BADBYTEMARK"
+    before = sources(s.root)
+
+    loose = mkdocs(s.root, tmp_path / "site")
+    assert loose.returncode == 0, loose.stderr
+    assert leaks(tmp_path / "site", list(secrets.values())) == []
+    # each refused file is named (a newline escaped); documents above the level are not refused
+    # but filtered like any secret document
+    for path in (
+        "docs/procedures/alias.md",
+        "docs/procedures/broken.md",
+        "docs/procedures/big.md",
+        "docs/procedures/no-front-matter.md",
+        "docs/procedures/plan.mdown",
+        "docs/procedures/evil\\nname.md",
+        "docs/procedures/bad\\udcff.md",
+        "docs/notes.txt",
+        "docs/page.html",
+    ):
+        assert f"not published: {path}" in loose.stderr, path
+    assert (tmp_path / "site/procedures/test/index.html").is_file()
+    assert list((tmp_path / "site/assets/javascripts").glob("bundle.*.min.js"))
+
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0
+    assert "docs/procedures/alias.md" in strict.stderr
+    assert sources(s.root) == before
+
+    check = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "check"],
+        cwd=s.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert check.returncode == 1 and "Traceback" not in check.stderr
+    for path, code in (
+        ("docs/procedures/alias.md", "DC009"),
+        ("docs/procedures/big.md", "DC006"),
+        ("docs/procedures/listed.md", "DC104"),
+        ("docs/procedures/unknown.md", "DC104"),
+        ("docs/procedures/missing.md", "DC101"),
+        ("docs/procedures/no-front-matter.md", "DC010"),
+        ("docs/procedures/plan.mdown", "DC010"),
+        ("docs/procedures/evil\\nname.md", "DC021"),
+        ("docs/notes.txt", "DC022"),
+    ):
+        assert any(
+            line.startswith(path + ":") and f" {code} " in line
+            for line in check.stdout.splitlines()
+        ), (path, code)
+
+
+def test_every_markdown_suffix_is_a_controlled_document_on_the_site(scenario, tmp_path):
+    s = site_repo(scenario)
+    s.files.doc("docs/procedures/other.markdown", doc_id="SM-P-02", title="另一程序")
+    s.files.doc("docs/procedures/upper.MD", doc_id="SM-P-03", title="UPPERMARK")
+    s.git.commit("其他后缀", date="2026-01-01T12:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/procedures/other/index.html").read_text(encoding="utf-8")
+    assert 'class="dc-control"' in page and "SM-P-02" in page
+    # MkDocs does not render .MD: it would copy the file as it is, front matter and all
+    assert "not published: docs/procedures/upper.MD" in result.stderr
+    assert not (tmp_path / "site/procedures/upper.MD").exists()
+    assert leaks(tmp_path / "site", ["UPPERMARK"]) == []
+
+
+def test_unreadable_confidentiality_counts_as_the_highest_level(scenario, tmp_path):
+    """A level written as a list ranks as the highest level, whatever the list holds: with the
+    site cleared up to confidential, a document labelled [public] is still not published."""
+    s = site_repo(scenario)
+    s.files.doc(
+        "docs/procedures/listed.md", doc_id="SM-P-73", title="LISTMARK"
+    )  # internal at first: replaced below
+    path = s.root / "docs/procedures/listed.md"
+    path.write_text(
+        path.read_text().replace("confidentiality: internal", "confidentiality: [public]")
+    )
+    s.git.commit("列表密级", date="2026-01-01T12:00:00+08:00")
+    s.set_config("max_confidentiality: internal", "max_confidentiality: confidential")
+    site = mkdocs(s.root, tmp_path / "site")
+    assert site.returncode == 0, site.stderr
+    assert leaks(tmp_path / "site", ["LISTMARK"]) == []
+
+
+# --- attack 9: withdrawn and deleted secrets -------------------------------------------------
+
+SECRET_ID, SECRET_TITLE, SECRET_VERSION = "SM-P-81", "并购计划WITHDRAWNMARK", "V8.9"
+RELABELLED_ID, RELABELLED_TITLE = "SM-P-82", "曾为机密RELABELMARK"
+
+
+def secret_history(s):
+    """A secret document added in the same merge as a public change, later withdrawn; and a
+    document once secret, now relabelled internal."""
+    secret = procedure(doc_id=SECRET_ID, title=SECRET_TITLE, version=SECRET_VERSION).replace(
+        "confidentiality: internal", "confidentiality: secret"
+    )
+    relabelled = procedure(doc_id=RELABELLED_ID, title=RELABELLED_TITLE).replace(
+        "confidentiality: internal", "confidentiality: confidential"
+    )
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", body=body("第一次修订。"))
+    s.files.write("docs/procedures/merger.md", secret)
+    s.files.write("docs/procedures/relabelled.md", relabelled)
+    s.git.commit("修订并新增", who="zhaolei")
+    s.git.merge("cr-1", "程序修订", number=1)
+    s.git.branch("cr-2")
+    (s.root / "docs/procedures/merger.md").unlink()
+    s.files.write(
+        "docs/procedures/relabelled.md",
+        relabelled.replace("confidentiality: confidential", "confidentiality: internal").replace(
+            "version: V1.0", "version: V1.1"
+        ),
+    )
+    s.files.doc(version="V1.2", body=body("第二次修订。"))
+    s.git.commit("撤回与降密", who="zhaolei")
+    s.git.merge("cr-2", "撤回文件", number=2)
+
+
+def test_withdrawn_secrets_leave_no_trace_in_the_site(scenario, tmp_path):
+    s = site_repo(scenario)
+    secret_history(s)
+    assert s.history().documents[SECRET_ID].levels == ("secret",)
+    assert s.history().documents[RELABELLED_ID].levels == ("confidential", "internal")
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    site = tmp_path / "site"
+    markers = [SECRET_ID, SECRET_TITLE, "WITHDRAWNMARK", RELABELLED_ID, "RELABELMARK"]
+    assert leaks(site, markers) == []
+    # the version only where a page could name it (it is a short string assets may hold)
+    for page in [*site.rglob("*.html"), site / "search/search_index.json"]:
+        assert SECRET_VERSION not in page.read_text(encoding="utf-8"), page
+    # the public change merged with them is still there, with its own document only
+    trail = (site / "registers/approvals/index.html").read_text(encoding="utf-8")
+    assert "SM-P-01" in trail and "程序修订" in trail and "撤回文件" in trail
+    assert (site / "procedures/test/index.html").is_file()
+    assert not (site / "procedures/relabelled").exists()
+
+
+def test_withdrawn_secrets_leave_no_trace_in_a_default_audit_pack(scenario, tmp_path):
+    s = secret_history_repo(scenario)
+    out = tmp_path / "pack.zip"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "doccontrol",
+            "audit-pack",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "-o",
+            str(out),
+        ],
+        cwd=s.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(out) as pack:
+        entries = {name: pack.read(name) for name in pack.namelist()}
+    for name, data in entries.items():
+        text = data.decode("utf-8", "replace") if not name.endswith(".xlsx") else ""
+        for marker in (SECRET_ID, "WITHDRAWNMARK", RELABELLED_ID, "RELABELMARK", SECRET_VERSION):
+            assert marker not in text, (name, marker)
+    trail = json.loads(entries["history/trail.json"])
+    merged = next(e for e in trail if e["summary"] == "程序修订")
+    assert [d["id"] for d in merged["documents"]] == ["SM-P-01"]
+    assert {e["summary"] for e in trail} >= {"程序修订", "撤回文件"}
+    # the xlsx register: its shared strings are XML inside the zip
+    with zipfile.ZipFile(io.BytesIO(entries["register/register.xlsx"])) as xlsx:
+        for name in xlsx.namelist():
+            assert b"WITHDRAWNMARK" not in xlsx.read(name) and b"RELABELMARK" not in xlsx.read(name)
+    # with the level raised, the pack holds them
+    full = tmp_path / "full.zip"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "doccontrol",
+            "audit-pack",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "--max-confidentiality",
+            "secret",
+            "-o",
+            str(full),
+        ],
+        cwd=s.root,
+        check=True,
+        capture_output=True,
+    )
+    with zipfile.ZipFile(full) as pack:
+        assert SECRET_ID in pack.read("history/trail.json").decode("utf-8")
+
+
+def secret_history_repo(scenario):
+    secret_history(scenario)
+    return scenario
+
+
+# --- attack 10: record ids as paths ---------------------------------------------------------
+
+
+BAD_IDS = [
+    "../../../../../docs/procedures/test",
+    "INC-2026-0002/../../../docs/x",
+    "..",
+    "INC\\\\2026",
+    "INC-2026-0004\\n",
+    "INC-2026\\u00000005",
+]
+
+
+def test_record_ids_never_become_paths(scenario, tmp_path):
+    s = site_repo(scenario)
+    for n, bad in enumerate(BAD_IDS, 1):
+        s.files.write(
+            f"records/incident/INC-2026-{n:04d}.yaml",
+            f'id: "{bad}"\ntitle: 越权记录\npriority: P2\nreported: 2026-03-09\n',
+        )
+    s.files.record("INC-2026-0009")  # a good one
+    s.git.commit("记录", date="2026-01-01T12:00:00+08:00")
+    before = sources(s.root)
+    pages_before = {p for p in (s.root / ".cache").rglob("*")}
+
+    loose = mkdocs(s.root, tmp_path / "site")
+    assert loose.returncode == 0, loose.stderr
+    assert sources(s.root) == before
+    for n in range(1, len(BAD_IDS) + 1):
+        assert f"records/incident/INC-2026-{n:04d}.yaml: its id cannot name a page" in loose.stderr
+    written = {p for p in (s.root / ".cache").rglob("*")} - pages_before
+    pages = (s.root / ".cache/doccontrol/pages").resolve()
+    assert all(p.resolve().is_relative_to(pages) for p in written if "pages" in p.parts)
+    assert (tmp_path / "site/records/incident/INC-2026-0009/index.html").is_file()
+    assert not [p for p in (tmp_path / "site").rglob("*") if "越权记录" in p.name]
+    assert "越权记录" not in all_site_text(tmp_path / "site")
+
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0
+    assert "records/incident/INC-2026-0001.yaml" in strict.stderr
+    assert sources(s.root) == before
+
+
+# --- attack 15: raw HTML ----------------------------------------------------------------------
+
+
+def test_active_content_is_removed_from_document_pages(scenario, tmp_path):
+    s = site_repo(scenario)
+    hostile = (
+        body()
+        + "\n<script>window.__pwned = 1</script>\n\n"
+        + '<img src="x" onerror="window.__pwned = 2">\n\n'
+        + "[点我](javascript:window.__pwned=3)\n\n"
+        + '<a href=" &#106;avascript:window.__pwned=4">链接</a>\n\n'
+        + "<style>.dc-control { display: none }</style>\n\n"
+        + "```mermaid\ngraph TD\n  A[开始] --> B[结束]\n```\n"
+    )
+    s.files.doc(body=hostile)
+    # a document where a generated page would be (the home page) is cleaned all the same
+    s.files.doc("docs/index.md", doc_id="SM-P-02", body=hostile)
+    s.git.commit("含脚本", date="2026-01-01T12:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
+    assert "__pwned" not in page and "onerror" not in page and "javascript:" not in page
+    assert ".dc-control { display: none }" not in page
+    assert '<pre class="mermaid"><code>graph TD' in page
+    assert 'class="dc-control"' in page and 'class="dc-control-table"' in page
+    assert "__pwned" not in (tmp_path / "site/index.html").read_text(encoding="utf-8")
+    index = (tmp_path / "site/search/search_index.json").read_text(encoding="utf-8")
+    assert "__pwned" not in index
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0 and "DC220" in strict.stderr
+
+
+def test_strict_build_fails_on_an_unapproved_config_change_and_a_history_notice(tmp_path):
+    from history_helpers import make_scenario
+
+    s = site_repo(make_scenario(tmp_path))
+    assert mkdocs(s.root, tmp_path / "ok", strict=True).returncode == 0
+    # the publishing level raised straight on main: never applied, and the build says so
+    s.set_config("max_confidentiality: internal", "max_confidentiality: secret")
+    s.git.commit("放宽发布密级", who="zhaolei")
+    failed = mkdocs(s.root, tmp_path / "bad", strict=True)
+    assert failed.returncode != 0
+    assert "controlled configuration in doccontrol.yml" in failed.stderr
+
+
+def test_unapproved_publishing_level_is_not_applied_by_a_non_strict_build(tmp_path):
+    from history_helpers import make_scenario
+
+    s = site_repo(make_scenario(tmp_path))
+    s.files.write(
+        "docs/procedures/secret.md",
+        procedure(doc_id="SM-P-09", title="机密程序").replace(
+            "confidentiality: internal", "confidentiality: secret"
+        ),
+    )
+    s.git.commit("机密文件", who="wangfang", date="2026-01-01T12:00:00+08:00")  # baseline
+    s.set_config("max_confidentiality: internal", "max_confidentiality: secret")
+    s.git.commit("放宽发布密级", who="zhaolei")
+    built = mkdocs(s.root, tmp_path / "site")
+    assert built.returncode == 0, built.stderr
+    assert "nobody approved" in built.stderr
+    # only public documents: neither the secret one nor the internal one is out
+    assert leaks(tmp_path / "site", ["机密程序", "SM-P-09", "测试程序"]) == []

@@ -1,0 +1,120 @@
+"""The one publishing decision (publishing.py), on the project's own configuration: it fails
+closed on anything it cannot read."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from builders import PROJECT_CONFIG
+from doccontrol import publishing
+from doccontrol.history.model import DocumentHistory
+from doccontrol.load.yaml_source import Positions
+from doccontrol.model import Document, Record, RecordType
+
+CONFIG = PROJECT_CONFIG
+
+
+def document(level: object = "internal", missing: bool = False) -> Document:
+    meta = {"id": "SM-P-01"} if missing else {"id": "SM-P-01", "confidentiality": level}
+    return Document("docs/procedures/x.md", meta, "", 1, Positions())
+
+
+def history(*levels: str) -> DocumentHistory:
+    return DocumentHistory("SM-P-01", "docs/procedures/x.md", "x", (), levels=levels)
+
+
+@pytest.mark.parametrize(
+    ("value", "allowed"),
+    [
+        ("public", True),
+        ("internal", True),
+        ("confidential", False),
+        ("secret", False),
+        (["public"], False),
+        ({"level": "public"}, False),
+        ("top-secret", False),
+        ("Internal", False),
+        (None, False),
+        ("?", False),
+    ],
+)
+def test_levels_up_to_internal(value, allowed):
+    assert publishing.level_allowed(CONFIG, value, "internal") is allowed
+
+
+def test_unreadable_ranks_as_the_highest_level():
+    assert publishing.level_allowed(CONFIG, ["x"], "secret")
+    assert not publishing.level_allowed(CONFIG, ["x"], "confidential")
+    assert not publishing.level_allowed(CONFIG, "public", "no-such-limit")
+
+
+def test_a_document_needs_every_level_it_ever_had_to_be_publishable():
+    limit = "internal"
+    assert publishing.document_publishable(CONFIG, limit, document(), None)
+    assert publishing.document_publishable(CONFIG, limit, document(), history("internal"))
+    assert not publishing.document_publishable(CONFIG, limit, document(), history("secret"))
+    assert not publishing.document_publishable(CONFIG, limit, document(missing=True), None)
+    assert not publishing.document_publishable(CONFIG, limit, document(["public"]), None)
+    # withdrawn: the history alone decides; with nothing known, nothing is published
+    assert publishing.document_publishable(CONFIG, limit, None, history("public", "internal"))
+    assert not publishing.document_publishable(CONFIG, limit, None, history("internal", "?"))
+    assert not publishing.document_publishable(CONFIG, limit, None, history())
+    assert not publishing.document_publishable(CONFIG, limit, None, None)
+
+
+def test_records_default_to_internal_and_fail_closed_otherwise():
+    def record(data):
+        return Record("records/incident/INC-2026-0001.yaml", "incident", data, Positions())
+
+    assert publishing.record_publishable(CONFIG, "internal", record({"id": "x"}))
+    assert not publishing.record_publishable(
+        CONFIG, "internal", record({"confidentiality": ["public"]})
+    )
+
+
+@pytest.mark.parametrize(
+    ("record_id", "valid"),
+    [
+        ("INC-2026-0001", True),
+        ("../../../../../docs/procedures/change-management", False),
+        ("INC-2026-0001/../x", False),
+        ("INC-2026-0001\\x", False),
+        ("INC-2026-0001\n", False),
+        ("INC-2026-0001\x00", False),
+        ("..", False),
+        ("INC-2026-0001 extra", False),
+        ("xINC-2026-0001", False),
+    ],
+)
+def test_record_ids_name_pages_only_when_they_are_plain_and_match_in_full(record_id, valid):
+    record_type = RecordType(
+        "incident",
+        "schemas/records/incident.schema.json",
+        {},
+        "事件记录",
+        "Incident",
+        re.compile(r"INC-\d{4}-\d{4}"),  # unanchored on purpose: the match must be full anyway
+        "INC-{year}-{n:04d}",
+        3,
+        (),
+        "SM-P-21",
+        "title",
+        "date",
+        (),
+        {},
+    )
+    record = Record("records/incident/x.yaml", "incident", {"id": record_id}, Positions())
+    assert publishing.record_id_valid(record, record_type) is valid
+
+
+def test_paths():
+    assert publishing.unsafe_character("docs/a\nb.md") == "\\n"
+    assert publishing.unsafe_character("docs/bad\udcff.md") is not None
+    assert publishing.unsafe_character("docs/程序 一.md") is None
+    assert publishing.printable_path("docs/a\tb.md") == "docs/a\\tb.md"
+    assert publishing.is_document_path("docs/x.MARKDOWN") and not publishing.is_document_path(
+        "docs/x.txt"
+    )
+    assert publishing.page_stem("procedures/x.mkd") == "procedures/x"

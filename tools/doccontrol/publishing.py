@@ -1,0 +1,166 @@
+"""What may be published: the one decision the site, the registers and the audit pack share.
+
+It fails closed. A confidentiality value that cannot be read (missing from a document, not a
+text, not a level doccontrol.yml knows) ranks as the highest level. A document is publishable
+only when its level now and every level it carried in any version on the main branch are at or
+below the limit: a document once secret stays off the site even after it is withdrawn, deleted
+or relabelled, because its id, title and versions would still tell what it was.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import replace
+from typing import Any
+
+from doccontrol.config import Config
+from doccontrol.history.model import ApprovalEvent, DocumentHistory
+from doccontrol.model import Document, Record, RecordType
+from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
+
+# Recorded in history for a version whose confidentiality cannot be read; no level has this id.
+UNREADABLE_LEVEL = "?"
+# Every file under docs/ with a suffix MkDocs renders as Markdown (paths.MARKDOWN_SUFFIXES) is
+# a controlled document, in any letter case here: an `.MD` file is checked too, and (as MkDocs
+# would copy it raw) never published.
+# What else under docs/ is copied to the site: raster images only. SVG is left out (it can
+# carry script), and so is everything else (HTML, PDF, text…): it has no confidentiality
+# level doccontrol could read.
+ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+# A generated page's file name: letters, digits, '_', '.', '-' (Unicode letters too), never
+# '..', a path separator or a control character.
+_SAFE_NAME = re.compile(r"[^\W_][\w.-]{0,199}")
+
+
+def is_document_path(path: str) -> bool:
+    return path.lower().endswith(MARKDOWN_SUFFIXES)
+
+
+def page_stem(path: str) -> str:
+    """A document path without its Markdown suffix (what MkDocs makes its page URL from)."""
+    for suffix in MARKDOWN_SUFFIXES:
+        if path.endswith(suffix):
+            return path[: -len(suffix)]
+    return path
+
+
+def is_asset_path(path: str) -> bool:
+    return path.lower().endswith(ASSET_SUFFIXES)
+
+
+def unsafe_character(path: str) -> str | None:
+    """The first character no controlled path may hold (control characters, newlines, bytes
+    that are not UTF-8), escaped for a message, or None."""
+    for char in path:
+        if unicodedata.category(char) in ("Cc", "Cs") or char in "\u2028\u2029":
+            return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return None
+
+
+def printable_path(path: str) -> str:
+    """A path as it can be shown on one line: unsafe characters escaped."""
+    return "".join(
+        char.encode("unicode_escape", "backslashreplace").decode("ascii")
+        if unsafe_character(char)
+        else char
+        for char in path
+    )
+
+
+def safe_name(name: str) -> bool:
+    """Whether ``name`` can be one segment of a generated page's path."""
+    return bool(_SAFE_NAME.fullmatch(name)) and ".." not in name
+
+
+def level_rank(config: Config, value: object) -> int:
+    """The rank of a confidentiality value; unreadable or unknown values rank highest."""
+    if isinstance(value, str):
+        level = config.level(value)
+        if level is not None:
+            return level.rank
+    return max((lvl.rank for lvl in config.confidentiality), default=0)
+
+
+def level_allowed(config: Config, value: object, limit: str) -> bool:
+    """Whether content at confidentiality ``value`` may be published up to ``limit``."""
+    top = config.level(limit)
+    return top is not None and level_rank(config, value) <= top.rank
+
+
+def document_level(meta: Any) -> object:
+    """A document version's confidentiality as written (None when missing: unreadable)."""
+    return meta.get("confidentiality") if isinstance(meta, dict) else None
+
+
+def recorded_level(meta: Any) -> str:
+    """A version's confidentiality as history records it: the text, or UNREADABLE_LEVEL."""
+    value = document_level(meta)
+    return value if isinstance(value, str) else UNREADABLE_LEVEL
+
+
+def document_publishable(
+    config: Config,
+    limit: str,
+    current: Document | None,
+    history: DocumentHistory | None,
+) -> bool:
+    """Whether a document may appear, under its id, title or version, anywhere published.
+
+    ``current``: the work tree's document (None when withdrawn or deleted); ``history``: its
+    history on the main branch (None when never committed). With neither, nothing is known."""
+    values: list[object] = list(history.levels) if history is not None else []
+    if current is not None:
+        values.append(document_level(current.meta))
+    if not values:
+        return False
+    return all(level_allowed(config, value, limit) for value in values)
+
+
+def record_publishable(config: Config, limit: str, record: Record) -> bool:
+    """Records without a confidentiality key are internal (the record schemas' default)."""
+    return level_allowed(config, record.data.get("confidentiality", "internal"), limit)
+
+
+def record_id_valid(record: Record, record_type: RecordType) -> bool:
+    """Whether a record's id may name its page: it matches the whole numbering pattern and
+    is a safe file name (so it cannot climb out of the generated pages)."""
+    record_id = record.id
+    return (
+        record_id is not None
+        and safe_name(record_id)
+        and safe_name(record.type)
+        and record_type.id_pattern.fullmatch(record_id) is not None
+    )
+
+
+def publishable_documents(
+    config: Config,
+    limit: str,
+    documents: Iterable[Document],
+    histories: Mapping[str, DocumentHistory] | None,
+) -> list[Document]:
+    """The documents with an id that may be published, with their history considered."""
+    known = histories or {}
+    return [
+        d for d in documents if d.id and document_publishable(config, limit, d, known.get(d.id))
+    ]
+
+
+def visible_events(events: Iterable[ApprovalEvent], visible: Set[str]) -> list[ApprovalEvent]:
+    """Approval events as they may be published: documents not in ``visible`` are dropped
+    from each event (with the problems about them), and an event left with none is dropped
+    (unless it changed controlled configuration).
+    A merge that changed a public and a secret document then shows only the public one."""
+    out = []
+    for event in events:
+        documents = tuple(d for d in event.documents if d.id in visible)
+        if not documents and not event.controlled:
+            continue  # a change to controlled configuration stays, with no document named
+        if len(documents) == len(event.documents):
+            out.append(event)
+            continue
+        problems = tuple(p for p in event.problems if not p.document or p.document in visible)
+        out.append(replace(event, documents=documents, problems=problems))
+    return out

@@ -1,0 +1,80 @@
+"""The body HTML of a document page, cleaned by nh3 (Ammonia) so nothing in it runs.
+
+Authors may write raw HTML in Markdown, and MkDocs passes it through. What Markdown, the
+configured extensions and doccontrol's own control block legitimately emit is allowed:
+tables (with their text-align), admonitions, code (and the Mermaid ``<pre class="mermaid">``
+that Material turns into a diagram), heading ids and permalinks, images, classes. Scripts,
+event handlers, ``javascript:`` and other active URLs, styles, forms and frames are removed.
+"""
+
+from __future__ import annotations
+
+import nh3
+
+_TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot", "section"}
+_EVERYWHERE = {"id", "class", "title", "lang", "dir", "align"}
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": _EVERYWHERE,
+    "a": {"href", "hreflang", "name"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "th": {"colspan", "rowspan", "scope", "headers", "style"},
+    "td": {"colspan", "rowspan", "headers", "style"},
+    "ol": {"start", "type"},
+    "li": {"value"},
+    "code": {"data-lang"},
+    # the control block and the change-history rows doccontrol writes itself
+    "div": {"data-doc-id"},
+    "tr": {"data-commit"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "abbr": {"title"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+# removed together with their content (their text is code or markup, not prose)
+_DROPPED = {
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "textarea",
+    "select",
+    "title",
+    "xmp",
+    "noembed",
+    "noframes",
+}
+_URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _attribute(element: str, attribute: str, value: str) -> str | None:
+    # Material's own elements have ids starting with "__" (its configuration is read from
+    # #__config): a body element with such an id could stand in for them
+    if attribute == "id" and value.startswith("__"):
+        return None
+    return value
+
+
+def clean(html: str) -> str:
+    """``html`` with everything that could run removed."""
+    return nh3.clean(
+        html,
+        tags=_TAGS,
+        clean_content_tags=_DROPPED,
+        attributes=_ATTRIBUTES,
+        attribute_filter=_attribute,
+        strip_comments=True,
+        link_rel=None,
+        url_schemes=_URL_SCHEMES,
+        filter_style_properties={"text-align"},
+    )
