@@ -72,3 +72,48 @@ def test_invalid_record_blocks_the_commit_and_valid_change_commits(repo):
     assert linked.returncode != 0
     assert "docs/passwd.txt:1:1: DC020" in linked.stdout + linked.stderr, linked.stderr
     assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "2"
+
+
+def test_deeply_nested_or_tagged_record_blocks_the_commit_with_a_message(repo):
+    """The hook on hostile YAML: one problem line with file, line and column; no
+    RecursionError, no segfault (30,000 levels used to kill the checker with exit 139)."""
+    root = repo.root
+    shutil.copytree(
+        PROJECT / "tools/doccontrol",
+        root / "tools/doccontrol",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )
+    shutil.copy(PROJECT / "tools/run-doccontrol.py", root / "tools/run-doccontrol.py")
+    shutil.copy(PROJECT / ".pre-commit-config.yaml", root / ".pre-commit-config.yaml")
+    assert git(root, "init", "-q", "-b", "main").returncode == 0
+    env = {**os.environ, "PATH": f"{PRE_COMMIT.parent}{os.pathsep}{os.environ['PATH']}"}
+    install = subprocess.run(
+        [str(PRE_COMMIT), "install"], cwd=root, capture_output=True, text=True, env=env, check=False
+    )
+    assert install.returncode == 0, install.stderr
+    git(root, "add", "-A")
+    assert git(root, "commit", "-qm", "初始导入").returncode == 0
+
+    head = "id: INC-2026-0002\ntitle: 超时\npriority: P2\nreported: 2026-03-09\n"
+    for body, expected in (
+        ("related:\n" + "- " * 30_000 + "x\n", "records/incident/INC-2026-0002.yaml:6:127: DC016"),
+        (
+            "related: " + "[" * 30_000 + "]" * 30_000 + "\n",
+            "records/incident/INC-2026-0002.yaml:5:73: DC016",
+        ),
+        (
+            "assignee: !!python/object/apply:os.system ['touch pwned']\n",
+            "records/incident/INC-2026-0002.yaml:5:11: DC017 YAML tag "
+            "'!!python/object/apply:os.system' is not allowed",
+        ),
+    ):
+        repo.write("records/incident/INC-2026-0002.yaml", head + body)
+        git(root, "add", "records")
+        blocked = git(root, "commit", "-qm", "新增事件记录")
+        output = blocked.stdout + blocked.stderr
+        assert blocked.returncode != 0
+        assert expected in output, output
+        assert "RecursionError" not in output and "internal error" not in output
+        assert "Traceback" not in output
+        assert git(root, "rev-list", "--count", "HEAD").stdout.strip() == "1"
+    assert not (root / "pwned").exists()

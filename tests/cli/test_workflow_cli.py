@@ -406,7 +406,7 @@ def test_audit_pack_is_deterministic_complete_and_verifiable(scenario, tmp_path)
     trail = json.loads(zipfile.ZipFile(first).read("history/trail.json"))
     assert [e["documents"][0]["version"] for e in trail] == ["V1.1"]
     ok = run(scenario.root, "audit-pack", "--verify", str(first))
-    assert ok.returncode == 0 and ok.stdout.strip().endswith("intact")
+    assert ok.returncode == 0 and ok.stdout.strip().endswith("intact, unsigned")
     tampered = tmp_path / "t.zip"
     with zipfile.ZipFile(first) as source, zipfile.ZipFile(tampered, "w") as target:
         for item in source.infolist():

@@ -1,8 +1,18 @@
 """The audit pack: one deterministic zip of the evidence for a period, with a manifest.
 
 Same inputs, same bytes: entries are sorted, timestamps and permissions fixed, spreadsheets
-carry fixed properties, JSON is written with sorted keys. ``MANIFEST.sha256`` lists every other
-entry's SHA-256, so ``verify`` detects any file changed, added or removed after the fact.
+carry fixed properties, JSON is written with sorted keys. ``PACK.json`` records the commit and
+branch the pack was made from; ``MANIFEST.sha256`` lists every other entry's SHA-256, and
+``MANIFEST.sha256.sig``, when the pack is signed, is an SSH signature of the manifest
+(``ssh-keygen -Y sign``, namespace ``doccontrol-audit-pack``; Ed25519 signatures are
+deterministic, so a signed pack is byte-identical too).
+
+A manifest alone proves nothing: whoever edits a file can recompute it. What proves a pack
+is the signature, checked against keys the auditor trusts, and, inside the repository, that
+the recorded head is still on the main branch. ``verify`` reads a pack from anyone, so it
+trusts nothing in it: names, sizes and modes are checked before any byte is inflated, every
+entry is hashed as a stream under a size cap (a zip bomb stops at the cap, in constant
+memory), and each thing wrong is one line.
 """
 
 from __future__ import annotations
@@ -12,10 +22,17 @@ import datetime
 import hashlib
 import io
 import json
+import re
+import stat
+import subprocess
+import tempfile
 import zipfile
-from collections.abc import Callable, Mapping
+import zlib
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from doccontrol import __version__, publishing, registers
 from doccontrol.config import Config
@@ -28,7 +45,17 @@ from doccontrol.model import Document
 from doccontrol.trail import trail_rows
 
 MANIFEST = "MANIFEST.sha256"
+SIGNATURE = "MANIFEST.sha256.sig"
+PACK_INFO = "PACK.json"
+NAMESPACE = "doccontrol-audit-pack"  # an SSH signature for a pack is never valid for git
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+# What a real pack holds: documents (≤ 1 MiB each), their HTML pages, CSV and xlsx registers,
+# records. The caps are far above that and far below what would hurt the machine verifying.
+MAX_ENTRY_BYTES = 64 * 1024 * 1024
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024
+MAX_ENTRIES = 100_000
+MAX_SMALL_BYTES = 64 * 1024  # PACK.json and the signature
+CHUNK = 64 * 1024
 Xlsx = Callable[[tuple[str, ...], list[list[str]], str], bytes]
 
 
@@ -60,7 +87,7 @@ def build(
     site_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> dict[str, bytes]:
-    """name → bytes of every entry of the pack (the manifest included)."""
+    """name → bytes of every content entry of the pack; ``seal`` adds the rest."""
     say = progress or (lambda _: None)
     files: dict[str, bytes] = {}
     # what may be named at all: every level now and in any version at or below max_level
@@ -222,10 +249,68 @@ def build(
         f"{'历史不完整（浅克隆） History incomplete (shallow clone)' + chr(10) if history.incomplete else ''}"
         f"生成工具 Made by doccontrol {__version__}. Verify: doccontrol audit-pack --verify FILE.zip\n"
     ).encode()
-    files[MANIFEST] = "".join(
-        f"{hashlib.sha256(data).hexdigest()}  {name}\n" for name, data in sorted(files.items())
+    return files  # sealed (PACK.json, manifest, signature) by ``seal``
+
+
+class PackError(Exception):
+    """A pack that cannot be made or checked as asked (signing failed, no ssh-keygen): one
+    clear line, exit 2."""
+
+
+@dataclass(frozen=True)
+class PackInfo:
+    """What a pack was made from; ``PACK.json``, covered by the manifest and its signature."""
+
+    head: str
+    branch: str
+    start: str
+    end: str
+    max_confidentiality: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": 1,
+            "head": self.head,
+            "branch": self.branch,
+            "from": self.start,
+            "to": self.end,
+            "max_confidentiality": self.max_confidentiality,
+            "made_by": f"doccontrol {__version__}",
+        }
+
+
+def manifest_bytes(files: Mapping[str, bytes]) -> bytes:
+    """``MANIFEST.sha256``: one ``sha256  name`` line per entry (itself and the signature
+    excepted), sorted by name."""
+    return "".join(
+        f"{hashlib.sha256(data).hexdigest()}  {name}\n"
+        for name, data in sorted(files.items())
+        if name not in (MANIFEST, SIGNATURE)
     ).encode("utf-8")
-    return files
+
+
+def seal(files: Mapping[str, bytes], info: PackInfo, key: Path | None = None) -> dict[str, bytes]:
+    """The pack's entries with PACK.json, the manifest and, with ``key``, its signature."""
+    out = {n: d for n, d in files.items() if n not in (MANIFEST, SIGNATURE, PACK_INFO)}
+    out[PACK_INFO] = _json(info.to_json())
+    for name in out:
+        wrong = name_problem(name)
+        if wrong:  # never write a pack that its own verifier would refuse
+            raise PackError(f"entry {name!r} {wrong}")
+    out[MANIFEST] = manifest_bytes(out)
+    if key is not None:
+        out[SIGNATURE] = sign(out[MANIFEST], key)
+    return out
+
+
+def sign(manifest: bytes, key: Path) -> bytes:
+    """An SSH signature of the manifest made with ``key`` (a private key, or a public key
+    whose private half is in ssh-agent)."""
+    result = _ssh_keygen(["-Y", "sign", "-n", NAMESPACE, "-f", str(key)], manifest)
+    if result.returncode != 0 or not result.stdout.startswith(b"-----BEGIN SSH SIGNATURE-----"):
+        reason = _last_line(result.stderr) or f"ssh-keygen exited with {result.returncode}"
+        raise PackError(f"could not sign the pack with {key}: {reason}")
+    return result.stdout
 
 
 def zip_bytes(files: Mapping[str, bytes]) -> bytes:
@@ -240,28 +325,381 @@ def zip_bytes(files: Mapping[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def verify(path: Path) -> list[str]:
-    """What is wrong with a pack: entries changed, missing or added since it was made."""
+def allowed_signers(config: Config) -> str:
+    """An ssh allowed-signers file of everyone's ``signing_keys``, for packs only: the format
+    of ``history.signatures.allowed_signers``, with this namespace (a key registered for pack
+    signing is not thereby trusted for commits, and the other way round) and no forge keys
+    (a forge signs merges, not packs)."""
+    return "".join(
+        f'{person.id} namespaces="{NAMESPACE}" {key}\n'
+        for person in config.people
+        for key in person.signing_keys
+        if key.startswith(("ssh-", "ecdsa-", "sk-"))
+    )
+
+
+# --- verification -----------------------------------------------------------------------------
+
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_MANIFEST_LINE = re.compile(r"([0-9a-f]{64})  ([^\n]+)")
+_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+_SIGNED_WITH = re.compile(r"with (\S+) key (SHA256:[A-Za-z0-9+/=]+)")
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be an entry of a pack: it must be a plain relative path that every
+    unzip tool extracts to the same place inside the target folder."""
+    if not name:
+        return "is empty"
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
+        return "contains a control character"
+    if "\\" in name:
+        return "contains a backslash"
+    if name.startswith("/") or _DRIVE.match(name):
+        return "is an absolute path"
+    if any(part in ("", ".", "..") for part in name.split("/")):
+        return "has an empty, '.' or '..' part"
+    return None
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    status: str  # good · bad · unknown-key · not-checked · unsigned
+    principal: str = ""  # who the allowed-signers file says the key belongs to
+    key: str = ""  # the signing key's fingerprint
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    problems: tuple[str, ...]
+    info: PackInfo | None = None
+    manifest: bytes = b""
+    signature: bytes | None = None  # the signature entry, when there is one
+
+
+def verify(path: Path) -> Verdict:
+    """Everything wrong with a pack, one line each; its description, manifest and signature
+    for ``signed_by`` to judge."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = set(archive.namelist())
-            if MANIFEST not in names:
-                return [f"{MANIFEST} is missing: this is not an intact audit pack"]
-            expected = {}
-            for line in archive.read(MANIFEST).decode("utf-8", "replace").splitlines():
-                digest, _, name = line.partition("  ")
-                if name:
-                    expected[name] = digest
-            problems = []
-            for name in sorted(expected):
-                if name not in names:
-                    problems.append(f"{name}: listed in the manifest but missing")
-                elif hashlib.sha256(archive.read(name)).hexdigest() != expected[name]:
-                    problems.append(
-                        f"{name}: content differs from the manifest (changed after the pack was made)"
-                    )
-            for name in sorted(names - set(expected) - {MANIFEST}):
-                problems.append(f"{name}: not in the manifest (added after the pack was made)")
-            return problems
-    except (zipfile.BadZipFile, OSError) as exc:
-        return [f"not a readable zip file: {exc}"]
+            return _verify(archive)
+    except FileNotFoundError:
+        return Verdict(("cannot read the file: no such file",))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        return Verdict((f"not a readable zip file: {exc}",))
+
+
+def signed_by(verdict: Verdict, signers: str | None) -> SignatureCheck:
+    """Who signed the pack, judged against an allowed-signers file's text (None: the
+    signature, if any, is not checked)."""
+    if verdict.signature is None:
+        return SignatureCheck("unsigned")
+    if signers is None:
+        return SignatureCheck("not-checked")
+    return check_signature(verdict.manifest, verdict.signature, signers)
+
+
+def _verify(archive: zipfile.ZipFile) -> Verdict:
+    infos = archive.infolist()
+    problems = _structure_problems(infos)
+    if problems:  # which bytes a name means is ambiguous: nothing is read
+        return Verdict(tuple(problems))
+    by_name = {info.orig_filename: info for info in infos}
+    if MANIFEST not in by_name:
+        return Verdict((f"{MANIFEST} is missing: this is not an intact audit pack",))
+    manifest, problem = _read_capped(archive, by_name[MANIFEST], MAX_ENTRY_BYTES)
+    if manifest is None:
+        return Verdict((f"{MANIFEST}: {problem}",))
+    expected, problems = _parse_manifest(manifest)
+    if problems:
+        return Verdict(tuple(problems))
+    present = set(by_name) - {MANIFEST, SIGNATURE}
+    for name in sorted(expected):
+        if name not in present:
+            problems.append(f"{name}: listed in the manifest but missing")
+            continue
+        digest, problem = _sha256(archive, by_name[name])
+        if problem:
+            problems.append(f"{name}: {problem}")
+        elif digest != expected[name]:
+            problems.append(
+                f"{name}: content differs from the manifest (changed after the pack was made)"
+            )
+    for name in sorted(present - set(expected)):
+        problems.append(f"{name}: not in the manifest (added after the pack was made)")
+    info = None
+    if PACK_INFO not in expected:
+        problems.append(f"{PACK_INFO} is missing: the pack does not say what it was made from")
+    elif PACK_INFO in present:
+        data, problem = _read_capped(archive, by_name[PACK_INFO], MAX_SMALL_BYTES)
+        info, problem = (None, problem) if data is None else _pack_info(data)
+        if problem:
+            problems.append(f"{PACK_INFO}: {problem}")
+    signature = None
+    if SIGNATURE in by_name:
+        signature, problem = _read_capped(archive, by_name[SIGNATURE], MAX_SMALL_BYTES)
+        if signature is None:
+            problems.append(f"{SIGNATURE}: {problem}")
+    return Verdict(tuple(problems), info, manifest, signature)
+
+
+def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
+    """Names, kinds and declared sizes, judged from the central directory before reading."""
+    if len(infos) > MAX_ENTRIES:
+        return [f"{len(infos)} entries: more than the {MAX_ENTRIES} a pack may hold"]
+    problems: list[str] = []
+    counts = Counter(info.orig_filename for info in infos)
+    for name, count in sorted(counts.items()):
+        if count > 1:
+            problems.append(f"{name}: appears {count} times in the zip (which one is meant?)")
+    total = 0
+    for info in infos:
+        name = info.orig_filename
+        mode = info.external_attr >> 16
+        if (
+            name.endswith("/")
+            or info.external_attr & 0x10  # MS-DOS directory attribute
+            or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))
+        ):
+            problems.append(f"{name}: not a regular file (a directory, symlink or device entry)")
+            continue
+        wrong = name_problem(name)
+        if wrong:
+            problems.append(f"{name!r}: entry name {wrong}")
+            continue
+        if info.flag_bits & 0x1:
+            problems.append(f"{name}: encrypted")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            problems.append(f"{name}: compression method {info.compress_type} is not allowed")
+        if info.file_size > MAX_ENTRY_BYTES:
+            problems.append(
+                f"{name}: declares {info.file_size:,} bytes; an entry may hold at most "
+                f"{MAX_ENTRY_BYTES:,}"
+            )
+        total += info.file_size
+    if total > MAX_TOTAL_BYTES:
+        problems.append(
+            f"entries declare {total:,} bytes in all; a pack may hold at most {MAX_TOTAL_BYTES:,}"
+        )
+    return problems
+
+
+def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:
+    """An entry's bytes in chunks, stopped past its declared size or ``cap`` (raises
+    ``_TooLarge``): never more than one chunk in memory, whatever the zip claims."""
+    read = 0
+    handle: IO[bytes]
+    with archive.open(info) as handle:
+        while chunk := handle.read(CHUNK):
+            read += len(chunk)
+            if read > min(cap, info.file_size):
+                raise _TooLarge(read)
+            yield chunk
+
+
+class _TooLarge(Exception):
+    pass
+
+
+_CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
+
+
+def _sha256(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, str | None]:
+    digest = hashlib.sha256()
+    try:
+        for chunk in _chunks(archive, info, MAX_ENTRY_BYTES):
+            digest.update(chunk)
+    except _TooLarge:
+        return "", f"inflates past its declared {info.file_size:,} bytes (stopped there)"
+    except _CORRUPT as exc:
+        return "", f"cannot be read: {exc}"
+    return digest.hexdigest(), None
+
+
+def _read_capped(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int
+) -> tuple[bytes | None, str | None]:
+    if info.file_size > cap:
+        return None, f"declares {info.file_size:,} bytes; at most {cap:,} are read"
+    try:
+        return b"".join(_chunks(archive, info, cap)), None
+    except _TooLarge:
+        return None, f"inflates past its declared {info.file_size:,} bytes (stopped there)"
+    except _CORRUPT as exc:
+        return None, f"cannot be read: {exc}"
+
+
+def _parse_manifest(data: bytes) -> tuple[dict[str, str], list[str]]:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return {}, [f"{MANIFEST}: byte {exc.start} is not UTF-8"]
+    expected: dict[str, str] = {}
+    problems: list[str] = []
+    lines = text.split("\n")
+    if lines[-1] == "":
+        lines.pop()
+    else:
+        problems.append(f"{MANIFEST}: does not end with a newline (cut short?)")
+    for number, line in enumerate(lines, 1):
+        match = _MANIFEST_LINE.fullmatch(line)
+        if not match:
+            problems.append(f"{MANIFEST}:{number}: not a 'SHA256  NAME' line: {line[:80]!r}")
+            continue
+        digest, name = match[1], match[2]
+        wrong = name_problem(name)
+        if wrong:
+            problems.append(f"{MANIFEST}:{number}: entry name {name!r} {wrong}")
+        elif name in (MANIFEST, SIGNATURE):
+            problems.append(f"{MANIFEST}:{number}: lists {name}, which it cannot cover")
+        elif name in expected:
+            problems.append(f"{MANIFEST}:{number}: lists {name} twice")
+        else:
+            expected[name] = digest
+    return expected, problems
+
+
+def _pack_info(data: bytes) -> tuple[PackInfo | None, str | None]:
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return None, "not JSON"
+    if not isinstance(raw, dict) or raw.get("format") != 1:
+        return None, "not a pack description this doccontrol reads (format 1)"
+    fields = ("head", "branch", "from", "to", "max_confidentiality")
+    if not all(isinstance(raw.get(k), str) and raw.get(k) for k in fields):
+        return None, f"needs text values for {', '.join(fields)}"
+    if not _HEX.fullmatch(raw["head"]):
+        return None, f"head {raw['head'][:80]!r} is not a commit id"
+    info = PackInfo(raw["head"], raw["branch"], raw["from"], raw["to"], raw["max_confidentiality"])
+    return info, None
+
+
+def check_signature(manifest: bytes, signature: bytes, signers: str) -> SignatureCheck:
+    """Whether ``signature`` is a good SSH signature of ``manifest`` in the pack namespace by a
+    key in the allowed-signers text ``signers``, and whose."""
+    with tempfile.TemporaryDirectory(prefix="doccontrol-pack-") as tmp:
+        sig_file, allowed_file = Path(tmp) / "manifest.sig", Path(tmp) / "allowed_signers"
+        sig_file.write_bytes(signature)
+        allowed_file.write_text(signers, encoding="utf-8")
+        # the signature itself: made over these bytes in this namespace, by some key
+        novalidate = _ssh_keygen(
+            ["-Y", "check-novalidate", "-n", NAMESPACE, "-s", str(sig_file)], manifest
+        )
+        if novalidate.returncode != 0:
+            return SignatureCheck(
+                "bad", detail="it does not match the manifest (changed after signing?)"
+            )
+        found = _SIGNED_WITH.search(novalidate.stdout.decode("utf-8", "replace"))
+        key = found[2] if found else ""
+        principals = _ssh_keygen(
+            ["-Y", "find-principals", "-s", str(sig_file), "-f", str(allowed_file)], b""
+        )
+        names = [n for n in principals.stdout.decode("utf-8", "replace").splitlines() if n]
+        if principals.returncode != 0 or not names:
+            return SignatureCheck("unknown-key", key=key)
+        for principal in names:
+            verified = _ssh_keygen(
+                [
+                    "-Y",
+                    "verify",
+                    "-f",
+                    str(allowed_file),
+                    "-I",
+                    principal,
+                    "-n",
+                    NAMESPACE,
+                    "-s",
+                    str(sig_file),
+                ],
+                manifest,
+            )
+            if verified.returncode == 0:
+                return SignatureCheck("good", principal, key)
+        return SignatureCheck(
+            "unknown-key",
+            key=key,
+            detail=f"the key of {', '.join(names)} is not allowed to sign audit packs",
+        )
+
+
+def _ssh_keygen(args: list[str], data: bytes) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(
+            ["ssh-keygen", *args], input=data, capture_output=True, check=False, timeout=60
+        )
+    except FileNotFoundError:
+        raise PackError("ssh-keygen not found: install OpenSSH (8.2 or later)") from None
+    except subprocess.TimeoutExpired:
+        raise PackError("ssh-keygen did not finish (waiting for a passphrase?)") from None
+
+
+def _last_line(data: bytes) -> str:
+    lines = [line.strip() for line in data.decode("utf-8", "replace").splitlines()]
+    return next((line for line in reversed(lines) if line), "")
+
+
+# --- where the pack came from -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """What the repository says about a pack's recorded head."""
+
+    on_main: bool
+    message: str
+    signers_config: Config | None  # the configuration as it stood at the head, when on main
+
+
+def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
+    """Whether ``info.head`` is on the main branch (an ancestor of its tip): if it is not,
+    the history the pack was made from has been rewritten since (or the pack comes from
+    another branch or repository)."""
+    ref = _resolve(root, main_branch)
+    if ref is None:
+        return Provenance(False, f"main branch '{main_branch}' not found in this repository", None)
+    short = info.head[:10]
+    if _git(root, "cat-file", "-e", f"{info.head}^{{commit}}").returncode != 0:
+        return Provenance(
+            False,
+            f"head {short} is not in this repository: the history the pack was made from was "
+            "rewritten (or this is another repository, or a shallow clone)",
+            None,
+        )
+    ancestor = _git(root, "merge-base", "--is-ancestor", info.head, ref)
+    if ancestor.returncode == 1:
+        return Provenance(
+            False,
+            f"head {short} is not on {main_branch}: the history the pack was made from was "
+            "rewritten (force-pushed) since, or the pack was made from another branch",
+            None,
+        )
+    if ancestor.returncode != 0:
+        reason = _last_line(ancestor.stderr.encode())
+        return Provenance(False, f"cannot tell whether {short} is on {main_branch}: {reason}", None)
+    shown = _git(root, "show", f"{info.head}:doccontrol.yml")
+    config = None
+    if shown.returncode == 0:
+        from doccontrol.load.repository import load_config
+
+        config = load_config(shown.stdout.encode("utf-8"))[0]
+    return Provenance(True, f"head {short} is on {main_branch}", config)
+
+
+def _resolve(root: Path, branch: str) -> str | None:
+    for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
+        if _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode == 0:
+            return ref
+    return None
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(root), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        check=False,
+    )

@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 from doccontrol import versions
 from doccontrol.config import DocumentType
 from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.load.yaml_source import screen
 from doccontrol.model import RecordType
 from doccontrol.problems import Problem
 
@@ -163,6 +164,10 @@ def bump_front_matter(
     """(new file text, old version, new version): only the version value changes; comments,
     key order, quoting and the body are kept byte for byte."""
     parts = _split(text, path)
+    # the round-trip parser below recurses: deep nesting and tags are refused first
+    refused = screen(path, parts.yaml_text, parts.yaml_first_line)
+    if refused is not None:
+        raise AuthoringError(refused.format())
     match = _value(parts.yaml_text, "version")
     if not match:
         raise AuthoringError(f"{path}: no 'version:' line in the front matter")

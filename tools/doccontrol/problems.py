@@ -24,6 +24,8 @@ CODES: dict[str, str] = {
     "DC013": "unreadable-file",
     "DC014": "non-text-key",
     "DC015": "json-syntax",
+    "DC016": "nested-too-deep",
+    "DC017": "yaml-tag",
     "DC020": "not-a-regular-file",  # symlinks and the like under docs/, records/, schemas/
     "DC021": "control-character-in-path",
     "DC022": "not-publishable-file",  # under docs/: neither a document nor an image

@@ -17,6 +17,9 @@ from doccontrol.cli.output import (
 if TYPE_CHECKING:  # annotations only (startup time)
     from pathlib import Path
 
+    from doccontrol import auditpack
+    from doccontrol.config import Config
+
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pack = commands.add_parser(
@@ -39,7 +42,27 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
     )
     pack.add_argument("--allow-shallow", action="store_true")
     pack.add_argument(
-        "--verify", metavar="FILE.zip", help="check a pack against its manifest instead"
+        "--sign",
+        metavar="KEY",
+        help="sign the manifest with this SSH key (ssh-keygen -Y sign; a public key works "
+        "when ssh-agent holds the private one)",
+    )
+    pack.add_argument(
+        "--verify",
+        metavar="FILE.zip",
+        help="check a pack: its entries against the manifest, the signature, and (inside the "
+        "repository) that the commit it was made from is still on the main branch",
+    )
+    pack.add_argument(
+        "--allowed-signers",
+        metavar="FILE",
+        help="with --verify: the ssh allowed-signers file of keys trusted to sign packs "
+        "(default inside a repository: people[].signing_keys of its doccontrol.yml)",
+    )
+    pack.add_argument(
+        "--require-signed",
+        action="store_true",
+        help="with --verify: an unsigned pack, or one whose signature is not checked, fails",
     )
     pack.set_defaults(run=run, without_repository=lambda args: bool(args.verify))
 
@@ -51,13 +74,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import auditpack
 
     if args.verify:
-        problems = auditpack.verify(Path(args.verify))
-        for problem in problems:
-            print(f"{args.verify}: {problem}")
-        print(
-            f"{args.verify}: {'intact' if not problems else f'{len(problems)} problems: NOT intact'}"
-        )
-        return 1 if problems else 0
+        return verify(args)
+    if args.allowed_signers or args.require_signed:
+        raise UsageError("--allowed-signers and --require-signed go with --verify FILE.zip")
     if not (args.start and args.end and args.output):
         raise UsageError("give --from DATE --to DATE -o FILE.zip (or --verify FILE.zip)")
     require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
@@ -104,6 +123,131 @@ def run(args: argparse.Namespace, root: Path) -> int:
     except GitError as exc:
         raise UsageError(str(exc)) from None
     say("")
+    info = auditpack.PackInfo(
+        history.head, config.main_branch, start.isoformat(), end.isoformat(), level
+    )
+    key = Path(args.sign) if args.sign else None
+    if key is not None and not key.is_file():
+        raise UsageError(f"--sign {key}: no such key file")
+    try:
+        files = auditpack.seal(files, info, key)
+    except auditpack.PackError as exc:
+        raise UsageError(str(exc)) from None
     write_atomic(Path(args.output), auditpack.zip_bytes(files))
-    print(f"wrote {args.output}: {len(files)} files for {start} — {end}", file=sys.stdout)
+    signed = f", signed with {key}" if key else ""
+    print(f"wrote {args.output}: {len(files)} files for {start} — {end}{signed}", file=sys.stdout)
     return 0
+
+
+def verify(args: argparse.Namespace) -> int:
+    """Exit 0: intact (signed by a trusted key, or unsigned without --require-signed);
+    1: anything wrong, a bad or unknown signature, or a head no longer on the main branch;
+    2: usage (an allowed-signers file that cannot be read, no ssh-keygen)."""
+    from doccontrol import auditpack
+
+    pack = Path(args.verify)
+    repo_root, config = _repository(args)
+    try:
+        signers = (
+            Path(args.allowed_signers).read_text(encoding="utf-8") if args.allowed_signers else None
+        )
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(
+            f"--allowed-signers {args.allowed_signers}: cannot read it ({exc})"
+        ) from None
+    try:
+        verdict = auditpack.verify(pack)
+        origin = None
+        if repo_root is not None and config is not None and verdict.info is not None:
+            origin = auditpack.provenance(repo_root, config.main_branch, verdict.info)
+        if signers is None and config is not None:
+            # keys as they stood when the pack was made: the config at its head, once that
+            # head is known to be on the main branch; the work tree's config otherwise
+            signing_config = (origin.signers_config if origin else None) or config
+            signers = auditpack.allowed_signers(signing_config)
+        sig = auditpack.signed_by(verdict, signers)
+    except auditpack.PackError as exc:
+        raise UsageError(str(exc)) from None
+
+    problems = list(verdict.problems)
+    lines = [f"{pack}: {problem}" for problem in problems]
+    info = verdict.info
+    if info is not None:
+        lines.append(
+            f"{pack}: made from {info.branch} @ {info.head[:10]} for {info.start} — {info.end}"
+            f" (up to {info.max_confidentiality})"
+        )
+    if origin is not None:
+        lines.append(f"{pack}: {origin.message}")
+        if not origin.on_main:
+            problems.append(origin.message)
+    elif repo_root is None and info is not None:
+        lines.append(
+            f"{pack}: not inside the repository: whether head {info.head[:10]} is still on the main branch is not checked"
+        )
+    failed_signature = False
+    if not verdict.manifest:
+        pass  # refused before the manifest was read: nothing to say about a signature
+    elif sig.status == "good":
+        lines.append(f"{pack}: signed by {_signer(sig, config)}, key {sig.key}")
+    elif sig.status == "bad":
+        failed_signature = True
+        lines.append(f"{pack}: {auditpack.SIGNATURE}: BAD signature: {sig.detail}")
+    elif sig.status == "unknown-key":
+        failed_signature = True
+        detail = f" ({sig.detail})" if sig.detail else ""
+        lines.append(
+            f"{pack}: {auditpack.SIGNATURE}: signed by a key that is not an allowed signer: "
+            f"{sig.key or 'unknown'}{detail}"
+        )
+    elif sig.status == "not-checked":
+        lines.append(
+            f"{pack}: signed, but the signature is NOT checked: give --allowed-signers FILE "
+            "(or verify inside the repository)"
+        )
+    else:
+        lines.append(f"{pack}: unsigned: nothing shows who made it (sign with --sign KEY)")
+    unsigned_fails = args.require_signed and sig.status in ("unsigned", "not-checked")
+    unsigned_fails = unsigned_fails and bool(verdict.manifest)
+    for line in lines:
+        print(line)
+    count = len(problems) + failed_signature + unsigned_fails
+    if count:
+        print(f"{pack}: {count} problem{'s' if count != 1 else ''}: NOT intact")
+        return 1
+    state = (
+        "signed"
+        if sig.status == "good"
+        else "signature not checked"
+        if sig.status == "not-checked"
+        else "unsigned"
+    )
+    print(f"{pack}: intact, {state}")
+    return 0
+
+
+def _signer(sig: auditpack.SignatureCheck, config: Config | None) -> str:
+    """The person who signed: by principal (a person id in the repository's allowed signers)
+    or by the key's fingerprint (an auditor's own allowed-signers file)."""
+    from doccontrol.history.signatures import ssh_fingerprint
+
+    for person in config.people if config else ():
+        keys = {ssh_fingerprint(key) for key in person.signing_keys}
+        if person.id == sig.principal or sig.key in keys:
+            return f"{person.name} ({person.id})"
+    return sig.principal
+
+
+def _repository(args: argparse.Namespace) -> tuple[Path | None, Config | None]:
+    """The repository --verify runs in, and its configuration; (None, None) outside one."""
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.load import repository
+
+    try:
+        root = repository.find_root(Path(args.repo) if args.repo else Path.cwd())
+    except repository.RepositoryError:
+        return None, None
+    config = repository.load_config((root / CONFIG_FILE).read_bytes())[0]
+    if config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    return root, config

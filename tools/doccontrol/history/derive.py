@@ -60,7 +60,7 @@ from doccontrol.history.model import (
     Signature,
 )
 from doccontrol.history.rules import meta_day, meta_text
-from doccontrol.load import frontmatter, frontmatter_fast
+from doccontrol.load import frontmatter, frontmatter_fast, yaml_source
 from doccontrol.load.repository import load_config
 from doccontrol.paths import DOC_PATH
 
@@ -150,18 +150,8 @@ def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     yaml_text, body = split
     meta = frontmatter_fast.read(yaml_text, values)
     if meta is None:
-        meta = _fast_yaml(yaml_text)
+        meta = yaml_source.load_tolerant(yaml_text)
     return _Snapshot(meta if isinstance(meta, dict) else None, body)
-
-
-def _fast_yaml(text: str) -> Any:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        return YAML(typ="safe").load(text)
-    except (YAMLError, ValueError, TypeError, RecursionError):
-        return None
 
 
 class _Deriver:

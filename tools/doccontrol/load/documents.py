@@ -81,6 +81,9 @@ def load_json(path: str, data: bytes) -> tuple[Any, tuple[Problem, ...]]:
     decoded = text.decode(path, data)
     if decoded.text is None:
         return None, decoded.problems
+    too_deep = text.json_too_deep(path, decoded.text)  # json.loads recurses
+    if too_deep is not None:
+        return None, (*decoded.problems, too_deep)
     try:
         return json.loads(decoded.text), decoded.problems
     except json.JSONDecodeError as exc:

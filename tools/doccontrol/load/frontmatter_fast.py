@@ -91,6 +91,8 @@ def _scalar(raw: str) -> str | None:
         return body.replace("''", "'")
     if text[0] in "[]{}&*!|>%@`?,":
         return None
+    if text[0] in "-:" and text[1:2] in ("", " ", "\t"):
+        return None  # '- x' is a nested block sequence ('- - x' in a list), not text
     comment = _COMMENT.search(text)
     if comment is not None:
         text = text[: comment.start()].rstrip()

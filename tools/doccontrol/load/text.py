@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from doccontrol.problems import Problem
 
 MAX_FILE_BYTES = 1024 * 1024  # controlled files are prose and data; megabytes mean a mistake
+# Lists and mappings (YAML) or arrays and objects (JSON) inside each other. Real controlled
+# files nest a handful of levels (the config's people[].signing_keys[] is 3, a record schema's
+# properties.x.items.properties.y 6); 64 leaves room for any honest structure while keeping
+# every recursive step after the screen (composing, copying, JSON Schema validation, several
+# Python frames per level) far inside Python's recursion limit of 1,000.
+MAX_DEPTH = 64
+# A JSON string (skipped whole, so brackets inside it do not count) or a bracket.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
 
 
 @dataclass(frozen=True)
@@ -69,3 +78,25 @@ def decode(path: str, data: bytes) -> DecodedText:
         )
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text, tuple(problems))
+
+
+def json_too_deep(path: str, text: str) -> Problem | None:
+    """The first array or object nested deeper than MAX_DEPTH, as a problem; checked before
+    ``json.loads``, which recurses (RecursionError at ~1,000 levels)."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match[0]
+        if token == "[" or token == "{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                start = match.start()
+                line = text.count("\n", 0, start) + 1
+                col = start - (text.rfind("\n", 0, start) + 1) + 1
+                msg = (
+                    f"arrays and objects are nested more than {MAX_DEPTH} levels deep here; "
+                    "a controlled file holds plain, shallow data"
+                )
+                return Problem(path, line, col, "DC016", msg)
+        elif token == "]" or token == "}":
+            depth -= 1
+    return None

@@ -4,6 +4,12 @@ Controlled files come from many hands, so the parser is strict and defensive: al
 refused (no alias bombs), timestamps stay text (a date that does not exist is then reported by
 the schema's "date" format with its line), duplicate keys and tab indentation are errors, and
 deep nesting cannot crash the checker.
+
+Hostile input is screened before any parser that recurses sees it: ``screen`` walks the event
+stream (libyaml's, or ruamel's pure one; both are loops, not recursion) and stops at the first
+collection nested deeper than ``MAX_DEPTH`` or the first tag that is not plain data. Only then
+does the composer (recursive in Python, and in C for the fast loader: a segfault at ~30,000
+levels) build anything; the strict composer checks depth and tags again itself.
 """
 
 from __future__ import annotations
@@ -18,12 +24,29 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import (
+    AliasEvent,
+    CollectionEndEvent,
+    CollectionStartEvent,
+    Event,
+    NodeEvent,
+    StreamEndEvent,
+)
 from ruamel.yaml.nodes import Node
 
+from doccontrol.load.text import MAX_DEPTH
 from doccontrol.problems import Problem
 
 PathKey = tuple[str | int, ...]
+
+_CORE = "tag:yaml.org,2002:"
+# Tags that cannot change what a value means beyond how it is written: '!!str' makes a value
+# text (like quoting it), '!!seq' and '!!map' say what the brackets already say. Every other
+# tag is refused: language objects (!!python/…, the attack), local '!tags', and even the core
+# '!!int', '!!bool', '!!null', '!!float', '!!binary', '!!timestamp', '!!set', which coerce
+# text in surprising ways ('!!null x' silently drops x) — a value's type comes from how it
+# is written.
+ALLOWED_TAGS = frozenset({f"{_CORE}str", f"{_CORE}seq", f"{_CORE}map"})
 
 
 @dataclass(frozen=True)
@@ -89,12 +112,126 @@ class _AliasRefused(YAMLError):
         self.mark = mark
 
 
+class _Refused(YAMLError):
+    """Input the screen refuses, with the problem that says why."""
+
+    def __init__(self, mark: Any, code: str, message: str) -> None:
+        super().__init__(message)
+        self.mark, self.code, self.message = mark, code, message
+
+
+def _tag_name(tag: str) -> str:
+    return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+
+
+def _judge(event: Event, depth: int) -> _Refused | None:
+    """Why ``event``, met at collection depth ``depth`` (counting itself), is refused."""
+    tag = getattr(event, "tag", None)
+    if isinstance(event, NodeEvent) and tag is not None and tag not in ALLOWED_TAGS:
+        shown = _tag_name(str(tag))
+        msg = (
+            f"YAML tag {shown!r} is not allowed: controlled files hold plain data only "
+            "(remove the tag; quote the value if it is text)"
+        )
+        return _Refused(event.start_mark, "DC017", msg)
+    if depth > MAX_DEPTH:
+        msg = (
+            f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
+            "a controlled file holds plain, shallow data"
+        )
+        return _Refused(event.start_mark, "DC016", msg)
+    return None
+
+
 class _StrictComposer(Composer):
+    """Refuses aliases, and checks depth and tags again while composing (the screen ran first;
+    this holds even where the pure parser reads further than libyaml did)."""
+
+    _depth = 0
+
     def compose_node(self, parent: Any, index: Any) -> Node:
         if self.parser.check_event(AliasEvent):
             raise _AliasRefused(self.parser.peek_event().start_mark)
-        node: Node = super().compose_node(parent, index)
+        event = self.parser.peek_event()
+        opens = isinstance(event, CollectionStartEvent)
+        refused = _judge(event, self._depth + (1 if opens else 0))
+        if refused is not None:
+            raise refused
+        self._depth += 1 if opens else 0
+        try:
+            node: Node = super().compose_node(parent, index)
+        finally:
+            self._depth -= 1 if opens else 0
         return node
+
+
+def _events(text: str) -> Any:
+    """A parser's events one at a time: libyaml's when it is there (fast), else ruamel's."""
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:  # no libyaml: the pure parser is a loop too, only slower
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CParser(text)
+    try:
+        while True:
+            event = parser.get_event()
+            yield event
+            if isinstance(event, StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
+
+
+# Characters after which the cheap bound below proves nothing: a tag starts with '!', and
+# YAML 1.1 parsers (libyaml) also break lines at CR, NEL, LS and PS, which '^' does not see.
+_UNBOUNDED = re.compile("[!\r\x85\u2028\u2029\ufeff]")
+# A line's indentation plus any compact indicators after it ('- - a: b', '? - x').
+_LEAD = re.compile(r"^[ \t]*(?:[-?:]+(?:[ \t]+|$))*", re.MULTILINE)
+
+
+def depth_bound(text: str) -> int | None:
+    """An upper bound on how deep ``text`` nests collections, or None when the text has
+    characters the bound cannot account for.
+
+    A nested block collection starts further right than its parent, except a block sequence
+    that is a mapping's value (same column, but its items start two columns further), so
+    block depth is at most 2 * (column + 1) of the deepest collection start, and every start
+    is a line's indentation or follows compact indicators at the start of its line. Flow
+    collections add at most one level per opening bracket. Counting over-counts (brackets in
+    text, indented block scalars), never under-counts."""
+    if _UNBOUNDED.search(text):
+        return None
+    lead = max(map(len, _LEAD.findall(text)), default=0)
+    return 2 * (lead + 1) + text.count("[") + text.count("{")
+
+
+def screen(path: str, text: str, first_line: int = 1) -> Problem | None:
+    """The first collection nested deeper than MAX_DEPTH or tag that is not plain data, as a
+    problem; None when there is none (syntax errors are left to the parser that reports them).
+
+    Reads events in a loop and stops at the first refusal, so depth costs no recursion and a
+    million-level file stops after MAX_DEPTH levels (bounded time and memory). Text that
+    provably nests no deeper and has no tag is passed without parsing (most files)."""
+    bound = depth_bound(text)
+    if bound is not None and bound <= MAX_DEPTH:
+        return None
+    depth = 0
+    try:
+        for event in _events(text):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            refused = _judge(event, depth)
+            if refused is not None:
+                mark = refused.mark
+                return Problem(
+                    path, mark.line + first_line, mark.column + 1, refused.code, refused.message
+                )
+    except (YAMLError, ValueError, TypeError):
+        return None  # not YAML at all: the parser reports it with its position
+    return None
 
 
 class _TextDatesConstructor(RoundTripConstructor):
@@ -132,16 +269,20 @@ def _plain_keys(node: Any) -> bool:
 def parse_fast(path: str, text: str, first_line: int = 1) -> ParsedYaml:
     """Like ``parse``, through the C-accelerated safe loader when the text is plain, with
     positions computed only if a problem needs one; anything unusual goes to ``parse``."""
+    refused = screen(path, text, first_line)
+    if refused is not None:
+        return ParsedYaml(None, Positions(origin=(first_line, 1)), (refused,))
     if _NEEDS_STRICT.search(text) or _tab_indent(path, text, first_line) is not None:
-        return parse(path, text, first_line)
+        return _parse_screened(path, text, first_line)
     yaml = YAML(typ="safe")
     yaml.Constructor = _TextDatesSafeConstructor
     try:
         data = yaml.load(text)
     except (YAMLError, ValueError, TypeError, RecursionError):
-        return parse(path, text, first_line)  # the strict parser reports it with its position
+        # the strict parser reports it with its position
+        return _parse_screened(path, text, first_line)
     if not _plain_keys(data):
-        return parse(path, text, first_line)
+        return _parse_screened(path, text, first_line)
     return ParsedYaml(data, LazyPositions(path, text, first_line), ())
 
 
@@ -211,6 +352,13 @@ def _plain(
 
 def parse(path: str, text: str, first_line: int = 1) -> ParsedYaml:
     """Parse ``text`` whose first line is line ``first_line`` of ``path``."""
+    refused = screen(path, text, first_line)
+    if refused is not None:
+        return ParsedYaml(None, Positions(origin=(first_line, 1)), (refused,))
+    return _parse_screened(path, text, first_line)
+
+
+def _parse_screened(path: str, text: str, first_line: int) -> ParsedYaml:
     origin = (first_line, 1)
     tab = _tab_indent(path, text, first_line)
     if tab is not None:
@@ -222,6 +370,10 @@ def parse(path: str, text: str, first_line: int = 1) -> ParsedYaml:
         line, col = exc.mark.line + offset, exc.mark.column + 1
         msg = "YAML aliases (*name) are not allowed in controlled files; write the value out"
         return ParsedYaml(None, Positions(origin=origin), (Problem(path, line, col, "DC009", msg),))
+    except _Refused as exc:
+        line, col = exc.mark.line + offset, exc.mark.column + 1
+        problem = Problem(path, line, col, exc.code, exc.message)
+        return ParsedYaml(None, Positions(origin=origin), (problem,))
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
@@ -257,3 +409,16 @@ def parse(path: str, text: str, first_line: int = 1) -> ParsedYaml:
         for where, original in bad_keys
     )
     return ParsedYaml(data, positions, problems)
+
+
+def load_tolerant(text: str) -> Any:
+    """Plain data from YAML, or None when it cannot be read, nests deeper than MAX_DEPTH or
+    carries a tag; for history's old versions, which are what they are. Never recurses on
+    hostile input: libyaml's composer, which the safe loader uses, segfaults at ~30,000
+    levels, so the screen runs first."""
+    if screen("", text) is not None:
+        return None
+    try:
+        return YAML(typ="safe").load(text)
+    except (YAMLError, ValueError, TypeError, RecursionError):
+        return None
