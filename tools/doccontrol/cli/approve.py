@@ -79,7 +79,7 @@ def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] 
     parts = split(path, data.decode("utf-8", "replace"))
     if not isinstance(parts, FrontMatterSplit):
         return None
-    return frontmatter_fast.read(parts.yaml_text) or {}, parts.body
+    return frontmatter_fast.read_or_parse(parts.yaml_text), parts.body
 
 
 def run(args: argparse.Namespace, root: Path) -> int:

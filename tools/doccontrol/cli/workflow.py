@@ -219,7 +219,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
             parts = split(rel, text)
             if not isinstance(parts, FrontMatterSplit):
                 continue  # doccontrol check reports it
-            meta = frontmatter_fast.read(parts.yaml_text) or {}
+            meta = frontmatter_fast.read_or_parse(parts.yaml_text)
             doc_id = str(meta.get("id", ""))
             doc_type = config.document_types.get(str(meta.get("type", "")))
             if not doc_id or doc_type is None:
@@ -235,7 +235,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
             old_parts = split(rel, old_blob.decode("utf-8", "replace"))
             if not isinstance(old_parts, FrontMatterSplit):
                 continue
-            old_meta = frontmatter_fast.read(old_parts.yaml_text) or {}
+            old_meta = frontmatter_fast.read_or_parse(old_parts.yaml_text)
             line = next(
                 (i for i, t in enumerate(text.split("\n"), 1) if t.startswith("version:")), 1
             )
@@ -318,7 +318,7 @@ def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
     for (_, path), data in zip(entries, reader.blobs([sha for sha, _ in entries]), strict=True):
         parts_ = split(path, data.decode("utf-8", "replace"))
         if isinstance(parts_, FrontMatterSplit):
-            fields = frontmatter_fast.read(parts_.yaml_text) or {}
+            fields = frontmatter_fast.read_or_parse(parts_.yaml_text)
             if fields.get("id"):
                 out[str(fields["id"])] = path
     return out

@@ -210,3 +210,14 @@ def _read_lines(yaml_text: str) -> dict[str, Any] | None:
             items.append(scalar)
         out[key] = items if items else None
     return out
+
+
+def read_or_parse(yaml_text: str) -> dict[str, Any]:
+    """The front matter's keys: the fast reader where it can answer, the full (screened)
+    parse where it declines (a date, a number, a nested value); {} when neither can."""
+    meta = read(yaml_text)
+    if meta is None:
+        from doccontrol.load import yaml_source
+
+        meta = yaml_source.load_tolerant(yaml_text)
+    return meta if isinstance(meta, dict) else {}
