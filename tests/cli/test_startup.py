@@ -72,3 +72,10 @@ def test_ctrl_c_exits_130_without_a_traceback():
     assert process.returncode == 130
     assert "interrupted" in stderr
     assert "Traceback" not in stderr
+
+
+def test_the_forge_command_names_the_notes_ref_history_reads():
+    from doccontrol.cli import forge
+    from doccontrol.history import gitread
+
+    assert forge.NOTES_REF == gitread.NOTES_REF

@@ -6,6 +6,7 @@ parser reads for each key it returns, value and type."""
 
 from __future__ import annotations
 
+import datetime
 import random
 
 from ruamel.yaml import YAML
@@ -142,4 +143,5 @@ def test_real_front_matter_is_read_not_declined():
         "status": "effective",
         "reviewer": ["qa-manager"],
         "approver": ["management-representative"],
+        "effective_date": datetime.date(2026, 1, 5),  # the date YAML reads, not declined
     }

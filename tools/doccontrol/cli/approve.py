@@ -8,13 +8,13 @@ not author the change, and the reviewer (--reviewer) holds a reviewer role. Then
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doccontrol.cli.output import UsageError, parse_date_arg
 
 if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     import subprocess
-    from pathlib import Path
 
     from doccontrol.config import Config, Person
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
@@ -15,8 +16,6 @@ from doccontrol.cli.output import (
 )
 
 if TYPE_CHECKING:  # annotations only (startup time)
-    from pathlib import Path
-
     from doccontrol import auditpack
     from doccontrol.config import Config
 

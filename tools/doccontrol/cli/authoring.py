@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError, parse_date_arg, write_atomic
 
 if TYPE_CHECKING:  # the core is imported by the commands that run it (startup time)
-    from pathlib import Path
-
     from doccontrol.config import Config
     from doccontrol.load.repository import Repository
 
@@ -171,7 +170,10 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
     repo, config = _repo(root)
     document = repo.document(args.doc_id)
     if document is None:
-        raise UsageError(f"no document {args.doc_id} in docs/")
+        # a document that cannot be read has no id to find it by: say why it cannot be read
+        unread = [p.format() for p in repo.problems if p.path.startswith("docs/")]
+        why = ("; documents that cannot be read: " + "; ".join(unread[:5])) if unread else ""
+        raise UsageError(f"no document {args.doc_id} in docs/{why}")
     doc_type = config.document_types.get(document.type or "")
     if doc_type is None:
         raise UsageError(f"{document.path}: document type {document.type!r} is not configured")

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from doccontrol.cli.output import UsageError, print_problems
-
-if TYPE_CHECKING:  # annotations only (startup time)
-    from pathlib import Path
 
 CONFIG_FILE = "doccontrol.yml"  # doccontrol.config.CONFIG_FILE, without importing the config model
 CHECKED_TOP = ("docs/", "records/", "schemas/")

@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError
-from doccontrol.forge import github
-from doccontrol.history.gitread import NOTES_REF
-from doccontrol.load import repository
+
+if TYPE_CHECKING:  # the engine is imported by the command that runs it (startup time)
+    from doccontrol.forge import github
+
+NOTES_REF = "refs/notes/doccontrol"  # as history/gitread.py reads it (a test holds them equal)
 
 _PUSH_ATTEMPTS = 5
 
@@ -64,6 +67,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _source(args: argparse.Namespace) -> github.Source:
+    from pathlib import Path
+
+    from doccontrol.forge import github
+
     if args.from_json:
         folder = Path(args.from_json)
         if not folder.is_dir():
@@ -76,6 +83,9 @@ def _source(args: argparse.Namespace) -> github.Source:
 
 
 def run_capture_github(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.forge import github
+    from doccontrol.load import repository
+
     source = _source(args)
     key = Path(args.sign_key) if args.sign_key else None
     if key is not None and not key.is_file():

@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from doccontrol import __version__
 from doccontrol.cli import approve, audit, authoring, check, forge, history, registers, workflow
@@ -48,7 +49,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from pathlib import Path
 
     from doccontrol.load.repository import RepositoryError, find_root
 

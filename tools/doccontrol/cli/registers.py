@@ -10,6 +10,7 @@ import io
 import os
 import re
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
@@ -23,8 +24,6 @@ from doccontrol.cli.output import (
 )
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
-    from pathlib import Path
-
     from doccontrol.history.model import History
     from doccontrol.load.repository import Repository
 

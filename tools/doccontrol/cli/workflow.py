@@ -6,15 +6,13 @@ import argparse
 import datetime
 import subprocess
 import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol import standing
-from doccontrol.cli.history import history_for
 from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, write_atomic
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
-    from pathlib import Path
-
+    from doccontrol import standing
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.model import Revision
 
@@ -66,6 +64,8 @@ def _reader(root: Path) -> GitReader:
 def run_show(args: argparse.Namespace, root: Path) -> int:
     import datetime
 
+    from doccontrol import standing
+    from doccontrol.cli.history import history_for
     from doccontrol.history import content
 
     day = datetime.date.fromisoformat(parse_date_arg(args.as_of, "--as-of") or "")
@@ -105,6 +105,7 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
 
 def _state_line(stand: standing.Standing) -> str:
     """What the shown version was on the day, named truthfully (草稿 is never 有效)."""
+
     day = stand.day
     if stand.state == "effective":
         return f"于 {day} 有效的版本（自 {stand.in_force_from} 起实施）"
@@ -137,6 +138,7 @@ def _body(text: str, path: str) -> str:
 
 
 def run_diff(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.cli.history import history_for
     from doccontrol.history import content
 
     history = history_for(root, allow_shallow=False)

@@ -9,6 +9,7 @@ back to the real YAML parser. Keys history does not use are skipped whatever the
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
@@ -101,6 +102,25 @@ def _scalar(raw: str) -> str | None:
     return text
 
 
+# Keys whose value is a date: read as the date YAML reads (every real procedure has one, so
+# declining it would send every version of every document to the full parser).
+DATE_KEYS = frozenset({"effective_date"})
+_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _date(raw: str) -> datetime.date | None:
+    text = raw.strip()
+    comment = _COMMENT.search(text)
+    if comment is not None:
+        text = text[: comment.start()].rstrip()
+    if not _ISO_DAY.fullmatch(text):
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def _flow_list(raw: str) -> list[str] | None:
     text = raw.strip()
     hash_at = text.rfind("]")
@@ -134,6 +154,12 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
             return None  # legacy history, or a duplicate key: the real parser judges
         if raw_value.strip()[:1] not in ("", "#") and _CONTINUED.match(lines, match.end()):
             return None  # a value continued on the next lines
+        if key in DATE_KEYS:
+            day = _date(raw_value)
+            if day is None:
+                return None
+            out[key] = day
+            continue
         value: Any = values.get(raw_value) if values is not None else None
         if value is None:
             raw = raw_value.strip()
@@ -183,7 +209,13 @@ def _read_lines(yaml_text: str) -> dict[str, Any] | None:
         if key not in NEEDED:
             continue
         if raw.strip() and not raw.strip().startswith("#"):
-            value: Any = _flow_list(raw) if raw.strip().startswith("[") else _scalar(raw)
+            value: Any = (
+                _date(raw)
+                if key in DATE_KEYS
+                else _flow_list(raw)
+                if raw.strip().startswith("[")
+                else _scalar(raw)
+            )
             if value is None or _continued(lines, index):
                 return None
             out[key] = value
