@@ -540,7 +540,7 @@ def build(out: Path, site: bool) -> None:
     )
 
     # approved on 20 November, in force from 1 December: on the demo's date (26 November) the
-    # site shows it as approved, not yet effective, and V1.0 as the version in force
+    # site shows it as approved, not yet effective, and V1.1 as the version in force
     d.change(
         "mr-23-communication",
         "zhaolei",
@@ -549,7 +549,7 @@ def build(out: Path, site: bool) -> None:
         [
             {
                 "rel": "docs/procedures/communication.md",
-                "version": "V1.1",
+                "version": "V1.2",  # V1.1 carried IMP-2026-001 in June
                 "meta": {"effective_date": "2026-12-01"},
                 "add": ("流程描述", "自本版本生效起，面向客户的服务通报统一由服务经理审核后发出。"),
             },

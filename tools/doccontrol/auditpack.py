@@ -136,7 +136,9 @@ def build(
     rows = [
         registers.register_cells(row)
         for row in registers.document_rows(repo, history, end, stands)
-        if row.id in visible
+        if publishing.document_publishable(
+            config, max_level, repo.document(row.id), history.documents.get(row.id)
+        )
     ]
     headers = registers.REGISTER_HEADERS
     files["register/register.csv"] = _csv(headers, rows)

@@ -134,7 +134,7 @@ class Site:
         return [
             r
             for r in self.all_rows
-            if r.id in self.visible_ids and (r.id in self.documents or r.withdrawn)
+            if r.id in self.visible_ids
         ]
 
     @cached_property
