@@ -131,11 +131,7 @@ class Site:
     def rows(self) -> list[registers.DocumentRow]:
         """The register rows that may be published: nothing hidden in the work tree, nothing
         whose registered version is above the publishing level."""
-        return [
-            r
-            for r in self.all_rows
-            if r.id in self.visible_ids
-        ]
+        return [r for r in self.all_rows if r.id in self.visible_ids]
 
     @cached_property
     def record_types(self) -> dict[str, RecordType]:
