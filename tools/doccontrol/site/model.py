@@ -93,7 +93,10 @@ class Site:
         withdrawn = {
             h.id
             for h in (self.history.documents.values() if self.history else ())
+            # gone from the tree by a change on main: a file still there that cannot be read
+            # is refused, never shown from its history
             if h.id not in present
+            and h.withdrawn
             and publishing.document_publishable(self.config, self.limit, None, h)
         }
         return frozenset(self.documents) | frozenset(withdrawn)
