@@ -75,6 +75,18 @@ def _in_period(iso: str, start: datetime.date, end: datetime.date) -> bool:
     return start.isoformat() <= iso[:10] <= end.isoformat()
 
 
+def _nameable(
+    config: Config, max_level: str, repo: Repository, history: History, doc_id: str
+) -> bool:
+    """Whether the pack may name a document: readable in the tree and publishable, or deleted
+    on main with every level it had publishable (never one that is there but unreadable)."""
+    document = repo.document(doc_id)
+    doc_history = history.documents.get(doc_id)
+    if document is None and (doc_history is None or not doc_history.withdrawn):
+        return False
+    return publishing.document_publishable(config, max_level, document, doc_history)
+
+
 def build(
     repo: Repository,
     config: Config,
@@ -136,9 +148,7 @@ def build(
     rows = [
         registers.register_cells(row)
         for row in registers.document_rows(repo, history, end, stands)
-        if publishing.document_publishable(
-            config, max_level, repo.document(row.id), history.documents.get(row.id)
-        )
+        if _nameable(config, max_level, repo, history, row.id)
     ]
     headers = registers.REGISTER_HEADERS
     files["register/register.csv"] = _csv(headers, rows)
