@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import subprocess
+import sys
+
 from builders import RepoBuilder
 from gitrepo import GitRepo
 
@@ -52,4 +55,15 @@ def body(purpose: str = "目的的内容。") -> str:
     return "\n".join(
         f"## {n} {s}\n\n{purpose if s == '目的' else s + '的内容。'}\n"
         for n, s in enumerate(SECTIONS, 1)
+    )
+
+
+def cli(root, *args):
+    """The doccontrol command as users run it: a whole process in ``root``."""
+    return subprocess.run(
+        [sys.executable, "-m", "doccontrol", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
     )

@@ -8,14 +8,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
 
 from test_signatures_and_faults import keypair
 
 from builders import RepoBuilder, procedure
 from doccontrol.history.derive import derive
 from doccontrol.load import repository
-from history_helpers import Scenario, body, make_scenario
+from history_helpers import Scenario, body, cli, make_scenario
 
 
 def change_doc(s, branch, version="V1.1", purpose="修订后的目的。", who="zhaolei"):
@@ -26,16 +25,6 @@ def change_doc(s, branch, version="V1.1", purpose="修订后的目的。", who="
 
 def codes(history):
     return sorted({p.code for p in history.problems})
-
-
-def cli(root, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "doccontrol", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 # --- 1. the rules and identities are controlled ------------------------------------------

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,7 @@ from test_signatures_and_faults import keypair
 
 from builders import RepoBuilder, procedure
 from gitrepo import ident
-from history_helpers import Scenario, body, make_scenario
+from history_helpers import Scenario, body, cli, make_scenario
 
 APPROVE = "Approved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
 
@@ -29,16 +28,6 @@ def change_doc(s, branch, version="V1.1", purpose="修订后的目的。", who="
     s.git.branch(branch)
     s.files.doc(version=version, body=body(purpose))
     return s.git.commit(f"修订 {branch}", who=who)
-
-
-def cli(root, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "doccontrol", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def no_crash(result):
