@@ -97,6 +97,8 @@ class Config:
     people: tuple[Person, ...]
     approval: ApprovalRules
     publish: PublishSettings
+    # zh or en; None: the CLI follows the locale, the site speaks Chinese (catalogue.language_for)
+    language: str | None = None
 
     def person_by_email(self, email: str) -> Person | None:
         wanted = email.strip().lower()
@@ -202,4 +204,5 @@ def from_data(data: Mapping[str, Any]) -> Config:
             max_confidentiality=publish.get("max_confidentiality", "internal"),
             repo_url=publish.get("repo_url"),
         ),
+        language=data.get("language"),
     )

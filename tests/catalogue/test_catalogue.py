@@ -1,0 +1,60 @@
+"""The shipped catalogue is complete in both languages and its helpers choose well."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from doccontrol import catalogue
+from doccontrol.catalogue import LANGUAGES, language_for
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+def test_every_entry_has_every_language_with_the_same_placeholders() -> None:
+    entries = catalogue.load().entries
+    assert entries, "the catalogue is empty"
+    for key, entry in entries.items():
+        for language in LANGUAGES:
+            assert entry.get(language), f"{key} has no {language} text"
+        assert _fields(entry["zh"]) == _fields(entry["en"]), key
+        for form, text in entry.items():
+            assert form in (*LANGUAGES, *(f"{lang}_other" for lang in LANGUAGES)), (key, form)
+            assert _fields(text) <= _fields(entry["en"]) | {"n"}, (key, form)
+
+
+def test_counted_texts_use_the_plural_form_in_english_only() -> None:
+    zh, en = catalogue.load("zh"), catalogue.load("en")
+    assert en.count("count.documents", 1) == "1 document"
+    assert en.count("count.documents", 2) == "2 documents"
+    assert en.count("count.problems", 0) == "0 problems"
+    assert zh.count("count.documents", 1) == "1 份文件"
+    assert zh.count("count.documents", 3) == "3 份文件"
+
+
+def test_a_missing_key_shows_the_key_instead_of_failing() -> None:
+    assert catalogue.load("en").text("no.such.key") == "no.such.key"
+
+
+def test_an_unknown_language_falls_back_to_chinese() -> None:
+    assert catalogue.load("fr").language == "zh"
+
+
+@pytest.mark.parametrize(
+    ("configured", "environ", "expected"),
+    [
+        ("en", {"LANG": "zh_CN.UTF-8"}, "en"),
+        ("zh", {"LANG": "en_US.UTF-8"}, "zh"),
+        (None, {"LANG": "en_US.UTF-8"}, "en"),
+        (None, {"LC_ALL": "zh_CN.UTF-8", "LANG": "en_US.UTF-8"}, "zh"),
+        (None, {"LANG": "C.UTF-8"}, "zh"),
+        (None, {}, "zh"),
+    ],
+)
+def test_language_follows_the_config_then_the_locale(
+    configured: str | None, environ: dict[str, str], expected: str
+) -> None:
+    assert language_for(configured, environ) == expected

@@ -1,0 +1,109 @@
+"""The message catalogue: every text a user reads, in Chinese (the default) and English.
+
+The texts live in this package's ``*.toml`` files, one per area (problems, cli, site, …), loaded
+together as one catalogue. Each entry is a table named by its key::
+
+    ["site.control.title"]
+    zh = "文件控制信息"
+    en = "Document control"
+
+    ["count.documents"]          # counted texts: ``<lang>_other`` is used when n != 1
+    zh = "{n} 份文件"
+    en = "{n} document"
+    en_other = "{n} documents"
+
+Placeholders are ``str.format`` fields. Code names a key and its arguments, never the words.
+TOML is read with the standard library (``tomllib``): no dependency, and fast at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, get_args
+
+Language = Literal["zh", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANGUAGE: Language = "zh"
+
+
+class CatalogueError(Exception):
+    """The shipped catalogue is inconsistent: a packaging defect, found by the tests."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    language: Language
+    # key -> {"zh": ..., "en": ..., "en_other": ...}
+    entries: Mapping[str, Mapping[str, str]]
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+    def text(self, key: str, /, **args: Any) -> str:
+        """The text for ``key`` in this language, with ``args`` filled in. A missing key shows
+        the key itself (a visible defect, never a crash in front of a reader)."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return key
+        return _fill(entry.get(self.language) or entry.get(DEFAULT_LANGUAGE, key), args)
+
+    __call__ = text
+
+    def count(self, key: str, n: int, /, **args: Any) -> str:
+        """A counted text: "1 document" / "2 documents"; Chinese uses one form with a counter
+        word. ``n`` is passed to the text as ``{n}``."""
+        entry = self.entries.get(key)
+        if entry is None:
+            return f"{n} {key}"
+        form = entry.get(f"{self.language}_other") if n != 1 else None
+        template = form or entry.get(self.language) or entry.get(DEFAULT_LANGUAGE, key)
+        return _fill(template, {**args, "n": n})
+
+
+def _fill(template: str, args: Mapping[str, Any]) -> str:
+    try:
+        return template.format_map(args)
+    except (KeyError, IndexError, ValueError):
+        # a wrong argument set is a defect in the code; show the text rather than fail a build
+        return template
+
+
+def load(language: str = DEFAULT_LANGUAGE) -> Catalogue:
+    """The catalogue in ``language`` (an unknown language falls back to Chinese)."""
+    chosen: Language = language if language in LANGUAGES else DEFAULT_LANGUAGE
+    return Catalogue(chosen, _entries())
+
+
+@cache  # the shipped files never change while a process runs
+def _entries() -> Mapping[str, Mapping[str, str]]:
+    entries: dict[str, Mapping[str, str]] = {}
+    folder = resources.files(__name__)
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if not item.name.endswith(".toml"):
+            continue
+        data = tomllib.loads(item.read_text(encoding="utf-8"))
+        for key, entry in data.items():
+            if key in entries:
+                raise CatalogueError(f"{item.name}: key {key!r} is defined twice")
+            if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+                raise CatalogueError(f"{item.name}: {key!r} must be a table of strings")
+            entries[key] = entry
+    return entries
+
+
+def language_for(configured: str | None, environ: Mapping[str, str] = os.environ) -> Language:
+    """The language to speak: ``language`` in doccontrol.yml when it says, else the
+    environment's locale (``LC_ALL``, ``LC_MESSAGES``, ``LANG``) for the CLI, else Chinese."""
+    if configured in LANGUAGES:
+        return configured
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(name, "")
+        if value:
+            code = value.split("_")[0].split(".")[0].lower()
+            return "en" if code == "en" else DEFAULT_LANGUAGE
+    return DEFAULT_LANGUAGE
