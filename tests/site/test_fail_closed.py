@@ -452,3 +452,52 @@ def test_unapproved_publishing_level_is_not_applied_by_a_non_strict_build(tmp_pa
     assert "nobody approved" in built.stderr
     # only public documents: neither the secret one nor the internal one is out
     assert leaks(tmp_path / "site", ["机密程序", "SM-P-09", "测试程序"]) == []
+
+
+def test_an_unapproved_publishing_level_is_not_applied_by_a_default_audit_pack(tmp_path):
+    """The audit pack takes its default level from the same core answer as the site: while
+    doccontrol.yml has a change on main nobody approved, only the lowest level goes in."""
+    from history_helpers import cli, make_scenario
+
+    s = make_scenario(tmp_path)
+    s.files.write(
+        "docs/procedures/secret.md",
+        procedure(doc_id="SM-P-09", title="机密程序").replace(
+            "confidentiality: internal", "confidentiality: secret"
+        ),
+    )
+    s.git.commit("机密文件", who="wangfang", date="2026-01-01T12:00:00+08:00")  # baseline
+    s.set_config("max_confidentiality: internal", "max_confidentiality: secret")
+    s.git.commit("放宽发布密级", who="zhaolei")
+
+    def pack(name: str, *extra: str) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+        out = tmp_path / name
+        result = cli(
+            s.root,
+            "audit-pack",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-12-31",
+            "-o",
+            str(out),
+            *extra,
+        )
+        assert result.returncode == 0, result.stderr
+        with zipfile.ZipFile(out) as zipped:
+            return result, {
+                n: zipped.read(n).decode("utf-8", "replace")
+                for n in zipped.namelist()
+                if not n.endswith(".xlsx")
+            }
+
+    result, entries = pack("default.zip")
+    assert "nobody approved" in result.stderr
+    assert json.loads(entries["PACK.json"])["max_confidentiality"] == "public"
+    for name, text in entries.items():
+        assert "SM-P-09" not in text and "机密程序" not in text, name
+    # an explicit level is the caller's choice, recorded in the sealed pack
+    result, entries = pack("chosen.zip", "--max-confidentiality", "secret")
+    assert "nobody approved" not in result.stderr
+    assert json.loads(entries["PACK.json"])["max_confidentiality"] == "secret"
+    assert any("SM-P-09" in text for text in entries.values())

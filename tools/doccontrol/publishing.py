@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping, Set
 from dataclasses import replace
 from typing import Any
 
-from doccontrol.config import Config
+from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
@@ -32,6 +32,17 @@ ASSET_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 # A generated page's file name: letters, digits, '_', '.', '-' (Unicode letters too), never
 # '..', a path separator or a control character.
 _SAFE_NAME = re.compile(r"[^\W_][\w.-]{0,199}")
+
+
+def approved_limit(config: Config, events: Iterable[ApprovalEvent]) -> tuple[str, bool]:
+    """The publishing limit in force: ``publish.max_confidentiality`` while the latest change
+    to doccontrol.yml on the main branch was approved; the lowest level while it was not (the
+    limit in the work tree may be one nobody approved). The flag says which."""
+    from doccontrol.history.rules import pending_controlled  # history imports this module
+
+    if CONFIG_FILE in pending_controlled(events):
+        return config.confidentiality[0].id, True
+    return config.publish.max_confidentiality, False
 
 
 def is_document_path(path: str) -> bool:

@@ -114,7 +114,12 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 f"doccontrol: as_of {self.config.as_of!r} is not a date (YYYY-MM-DD)"
             ) from None
         site_config = repo.config
-        if history is not None and CONFIG_FILE in rules.pending_controlled(history.events):
+        limit, lowered = (
+            publishing.approved_limit(repo.config, history.events)
+            if history is not None
+            else (repo.config.publish.max_confidentiality, False)
+        )
+        if lowered:
             # the publishing level in the work tree is not the approved one: fail closed
             lowest = repo.config.confidentiality[0]
             log.warning(
@@ -125,7 +130,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             )
             site_config = dataclasses.replace(
                 repo.config,
-                publish=dataclasses.replace(repo.config.publish, max_confidentiality=lowest.id),
+                publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
             )
         self.site = model.Site(
             repo=repo,

@@ -70,7 +70,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     import datetime
     from pathlib import Path
 
-    from doccontrol import auditpack
+    from doccontrol import auditpack, publishing
+    from doccontrol.config import CONFIG_FILE
 
     if args.verify:
         return verify(args)
@@ -92,10 +93,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
     config = repo.config
     if config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
-    level = args.max_confidentiality or config.publish.max_confidentiality
-    if config.level(level) is None:
+    if args.max_confidentiality and config.level(args.max_confidentiality) is None:
         raise UsageError(
-            f"unknown confidentiality level {level!r}; known: {', '.join(lvl.id for lvl in config.confidentiality)}"
+            f"unknown confidentiality level {args.max_confidentiality!r}; known: {', '.join(lvl.id for lvl in config.confidentiality)}"
         )
     site = Path(args.site) if args.site else root / "site"
     say = progress("audit-pack")
@@ -106,6 +106,17 @@ def run(args: argparse.Namespace, root: Path) -> int:
             allow_shallow=args.allow_shallow,
             progress=lambda n: say(f"history, {n} commits"),
         )
+        # the default level is the approved one, as for the site (fails closed)
+        level, lowered = publishing.approved_limit(config, history.events)
+        if args.max_confidentiality:
+            level = args.max_confidentiality
+        elif lowered:
+            print(
+                f"doccontrol audit-pack: {CONFIG_FILE} has changes on the main branch nobody"
+                f" approved; only {level} documents are included (give --max-confidentiality"
+                " to choose)",
+                file=sys.stderr,
+            )
         with GitReader(root) as reader:
             files = auditpack.build(
                 repo,
