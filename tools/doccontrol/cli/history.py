@@ -58,13 +58,14 @@ def history_for(root: Path, allow_shallow: bool) -> History:
     from doccontrol.history.load import load_history
     from doccontrol.load import repository
 
-    repo = repository.load(root, only=set())
-    if repo.config is None:
+    # the history needs the configuration alone, not the documents of the work tree
+    config = repository.read_config(root)
+    if config is None:
         raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
     say = progress("reading history")
     try:
         return load_history(
-            root, repo.config, allow_shallow=allow_shallow, progress=lambda n: say(f"{n} commits")
+            root, config, allow_shallow=allow_shallow, progress=lambda n: say(f"{n} commits")
         )
     except GitError as exc:
         raise UsageError(str(exc)) from None

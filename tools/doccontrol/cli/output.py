@@ -56,9 +56,25 @@ def print_problems(problems: Sequence[Problem], fmt: str, files: int) -> None:
 
 
 def dumps_json(data: Any) -> str:
+    """JSON laid out on lines down to the items of top-level lists (one document, one event
+    per line), each item written by the C encoder: Python's indenting encoder is pure Python
+    and took a tenth of a large ``log --all``."""
+    return _layout(data, 0) + "\n"
+
+
+def _layout(data: Any, depth: int) -> str:
     import json
 
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    pad, inner = "  " * depth, "  " * (depth + 1)
+    if depth < 2 and isinstance(data, dict) and data:
+        items = (
+            f"{inner}{json.dumps(str(k), ensure_ascii=False)}: {_layout(v, depth + 1)}"
+            for k, v in data.items()
+        )
+        return "{\n" + ",\n".join(items) + f"\n{pad}}}"
+    if depth < 2 and isinstance(data, list) and data:
+        return "[\n" + ",\n".join(f"{inner}{_layout(v, 2)}" for v in data) + f"\n{pad}]"
+    return json.dumps(data, ensure_ascii=False, separators=(", ", ": "))
 
 
 def stdout_is_terminal() -> bool:

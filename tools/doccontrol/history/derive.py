@@ -61,7 +61,7 @@ from doccontrol.history.model import (
 )
 from doccontrol.history.rules import meta_day, meta_text
 from doccontrol.load import frontmatter, frontmatter_fast, yaml_source
-from doccontrol.load.repository import load_config
+from doccontrol.load.repository import cached_config
 from doccontrol.paths import DOC_PATH
 
 # Where a cache used to live in the work tree: one committed there is never read, only reported.
@@ -259,7 +259,7 @@ class _Deriver:
 
     def load(self, blob: str) -> Config | None:
         if blob not in self.loaded:
-            self.loaded[blob] = load_config(self.reader.blob(blob))[0]
+            self.loaded[blob] = cached_config(self.reader.root, self.reader.blob(blob))
         return self.loaded[blob]
 
     def policy_at(self) -> _Policy:
@@ -1137,7 +1137,7 @@ def _derive(
             # the rules come from Git, never from the work tree: the tip's committed config
             # says where control began; each commit is judged by the config before it
             tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
-            tip_config = load_config(tip_config_bytes)[0] if tip_config_bytes else None
+            tip_config = cached_config(reader.root, tip_config_bytes) if tip_config_bytes else None
             if tip_config is None:
                 # the committed config cannot be read (or is a link): where control began is
                 # not known, so none of the history is taken as pre-control baseline

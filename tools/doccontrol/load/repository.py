@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -12,21 +13,23 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from doccontrol import clauses as clause_catalogue
 from doccontrol import publishing
+from doccontrol.atomic import write_atomic
 from doccontrol.config import CONFIG_FILE, Config, from_data
+from doccontrol.gitdir import git_path
 from doccontrol.load import documents as loaders
 from doccontrol.load import text, yaml_source
 from doccontrol.load.yaml_source import Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
 from doccontrol.problems import Problem
-from doccontrol.validate.schema import make_validator, schema_error, validate
 
 DOCS_DIR = "docs"
 RECORDS_DIR = "records"
 SCHEMAS_DIR = "schemas"
 DOCUMENT_SCHEMA = "schemas/document.schema.json"
 RECORD_SCHEMAS_DIR = "schemas/records"
+# under the Git directory: configurations found valid, parsed (read_config)
+_PARSED_CONFIGS = "doccontrol/valid-configs"
 
 
 class RepositoryError(Exception):
@@ -149,6 +152,52 @@ def _read(root: Path, path: Path) -> tuple[bytes | None, Problem | None]:
         return None, Problem(_rel(root, path), 1, 1, "DC013", f"cannot read file: {exc.strerror}")
 
 
+def read_config(root: Path) -> Config | None:
+    """The work tree's doccontrol.yml alone (None when it has problems): what the commands
+    that read only Git history need, without loading every document and record.
+
+    A configuration found valid is remembered, parsed, under the Git directory by a hash of its
+    bytes and of the config schema's, so such a command reads JSON instead of starting the YAML
+    parser and the schema validator (most of a warm ``log DOC``)."""
+    root = root.resolve()
+    config_path = root / CONFIG_FILE
+    if not config_path.is_file():
+        raise RepositoryError(f"{config_path} not found: not a doccontrol repository")
+    data, problem = _read(root, config_path)
+    if data is None:
+        raise RepositoryError(problem.message if problem else "cannot read config")
+    return cached_config(root, data)
+
+
+def cached_config(root: Path, data: bytes) -> Config | None:
+    """``load_config(data)``'s configuration, remembered when valid (see read_config)."""
+    schema = resources.files("doccontrol").joinpath("schemas/config.schema.json").read_bytes()
+    key = hashlib.sha256(schema + b"\0" + data).hexdigest()
+    folder = git_path(root, _PARSED_CONFIGS)
+    kept = folder / f"{key}.json" if folder is not None else None
+    if kept is not None and kept.is_file():
+        try:
+            return from_data(json.loads(kept.read_bytes()))
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # damaged: parse the bytes again and replace it
+    config = load_config(data)[0]
+    if config is not None and kept is not None:
+        decoded = text.decode(CONFIG_FILE, data)
+        parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text or "")
+        try:
+            payload = json.dumps(parsed.data, ensure_ascii=False).encode("utf-8")
+            write_atomic(kept, payload)
+        except (OSError, TypeError, ValueError):
+            pass  # not JSON-shaped or not writable: the next run parses again
+    return config
+
+
+def _clauses() -> Mapping[str, Clause]:
+    from doccontrol import clauses  # its YAML reader is only needed by a full load
+
+    return clauses.load_catalogue()
+
+
 def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
@@ -157,6 +206,8 @@ def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
     problems = list(decoded.problems + parsed.problems)
     if parsed.data is None:
         return None, parsed.positions, problems
+    from doccontrol.validate.schema import make_validator, validate
+
     problems += validate(
         make_validator(package_schema("config.schema.json")),
         parsed.data,
@@ -183,6 +234,8 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
             *problems,
             Problem(rel, 1, 1, "DC403", "a record schema must be a JSON object"),
         ]
+    from doccontrol.validate.schema import make_validator, schema_error
+
     message = schema_error(schema, data, root)  # remembered by content hash under .git
     if message is not None:
         return None, [*problems, Problem(rel, 1, 1, "DC403", f"not a valid JSON Schema: {message}")]
@@ -378,7 +431,7 @@ def load(
         root=root,
         config=config,
         config_positions=config_positions,
-        clauses=clause_catalogue.load_catalogue(),
+        clauses=_clauses(),
         document_schema=document_schema if isinstance(document_schema, dict) else None,
         documents=tuple(documents),
         record_types=record_types,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import difflib
 import hashlib
-import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -14,6 +13,7 @@ from typing import Any
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
+from doccontrol.gitdir import git_path as git_path
 from doccontrol.load.yaml_source import Locator, PathKey
 from doccontrol.problems import Problem
 
@@ -57,28 +57,6 @@ def make_validator(schema: Mapping[str, Any]) -> Draft202012Validator:
 # content, not in every command. The marks live in the Git directory (`git rev-parse --git-path
 # doccontrol`), never in the work tree: nothing to commit, nothing an author could push.
 _VALID_MARKS = "doccontrol/valid-schemas"
-
-
-def git_path(root: Path, name: str) -> Path | None:
-    """``git rev-parse --git-path NAME`` for the repository at ``root``, found by reading
-    ``.git`` (a folder, or a worktree's ``gitdir:`` file) instead of starting git; None
-    outside a Git repository."""
-    if os.environ.get("GIT_DIR"):
-        return Path(os.environ["GIT_DIR"]) / name
-    for folder in (root, *root.parents):
-        dot_git = folder / ".git"
-        if dot_git.is_dir():
-            return dot_git / name
-        if dot_git.is_file():
-            try:
-                first = dot_git.read_text(encoding="utf-8").split("\n", 1)[0]
-            except (OSError, UnicodeDecodeError):
-                return None
-            if not first.startswith("gitdir: "):
-                return None
-            target = Path(first.removeprefix("gitdir: ").strip())
-            return (target if target.is_absolute() else folder / target) / name
-    return None
 
 
 def schema_error(schema: Mapping[str, Any], raw: bytes, root: Path) -> str | None:
