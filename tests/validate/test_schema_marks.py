@@ -73,3 +73,35 @@ def test_outside_git_every_schema_is_checked_and_nothing_is_written(repo):
     if git_path(repo.root, "x") is None:  # tmp_path is not inside a Git repository
         assert codes(repo.root) == [("schemas/records/incident.schema.json", "DC403")]
         assert sorted(p for p in repo.root.rglob("*")) == before
+
+
+def configs_dir(root: Path) -> Path:
+    return marks_dir(root).parent / "valid-configs"
+
+
+def test_a_valid_config_is_remembered_parsed_and_an_edit_or_damage_is_read_again(repo):
+    subprocess.run(["git", "init", "-q"], cwd=repo.root, check=True)
+    first = repository.read_config(repo.root)
+    assert first is not None
+    kept = list(configs_dir(repo.root).iterdir())
+    assert len(kept) == 1
+    # the remembered copy gives the same configuration as parsing the file
+    assert repository.read_config(repo.root) == first
+    # an edit is new bytes: parsed again, and the new value is what the next run sees
+    config_file = repo.root / "doccontrol.yml"
+    config_file.write_text(
+        config_file.read_text(encoding="utf-8").replace("main_branch: main", "main_branch: trunk"),
+        encoding="utf-8",
+    )
+    edited = repository.read_config(repo.root)
+    assert edited is not None and edited.main_branch == "trunk"
+    assert len(list(configs_dir(repo.root).iterdir())) == 2
+    # a damaged copy is never trusted as it stands: the file is parsed again
+    for path in configs_dir(repo.root).iterdir():
+        path.write_bytes(b'{"main_branch": ')
+    again = repository.read_config(repo.root)
+    assert again == edited
+    # an invalid configuration is never remembered
+    config_file.write_text("main_branch: [\n", encoding="utf-8")
+    assert repository.read_config(repo.root) is None
+    assert len(list(configs_dir(repo.root).iterdir())) == 2
