@@ -19,12 +19,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "Exit 0 when clean, 1 when problems are found, 2 on usage errors.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files to check (default: all)")
-    parser.add_argument(
-        "--format",
-        choices=("text", "json", "github", "gitlab"),
-        default="text",
-        help="github: workflow commands (annotations); gitlab: a Code Quality report",
-    )
+    # github: workflow commands (annotations); gitlab: a Code Quality report (cli/annotations.py)
+    parser.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text")
     parser.set_defaults(run=run)
 
 
