@@ -146,7 +146,7 @@ def _yaml_value(value: Any) -> str:
 
 def schema_modeline(record_type: RecordType) -> str:
     """The first line of a record: tells editors that speak the YAML language server (VS Code,
-    Neovim, JetBrains…) which schema to complete and check it with while it is typed. The path
+    Neovim, Helix…) which schema to complete and check it with while it is typed. The path
     is relative to the record's folder, records/<type>/, so it holds in any clone."""
     schema = posixpath.relpath(record_type.path, f"{RECORDS_DIR}/{record_type.id}")
     return f"# yaml-language-server: $schema={schema}"
