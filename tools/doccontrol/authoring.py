@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import posixpath
 import re
 import string
 from collections.abc import Iterable
@@ -13,6 +14,7 @@ from ruamel.yaml import YAML
 from doccontrol import versions
 from doccontrol.config import DocumentType
 from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.load.repository import RECORDS_DIR
 from doccontrol.load.yaml_source import screen
 from doccontrol.model import RecordType
 from doccontrol.problems import Problem
@@ -142,12 +144,21 @@ def _yaml_value(value: Any) -> str:
     return _yaml_scalar(text)
 
 
+def schema_modeline(record_type: RecordType) -> str:
+    """The first line of a record: tells editors that speak the YAML language server (VS Code,
+    Neovim, Helix…) which schema to complete and check it with while it is typed. The path
+    is relative to the record's folder, records/<type>/, so it holds in any clone."""
+    schema = posixpath.relpath(record_type.path, f"{RECORDS_DIR}/{record_type.id}")
+    return f"# yaml-language-server: $schema={schema}"
+
+
 def new_record_text(record_type: RecordType, record_id: str, today: datetime.date) -> str:
     """A record with every required field stubbed, each commented with its Chinese title."""
     schema = record_type.schema
     props = schema.get("properties", {})
     lines = [
-        f"# {record_type.name}（{record_type.name_en}）— 由 doccontrol new-record 生成：空白字段须填写，doccontrol check 会逐项提示"
+        schema_modeline(record_type),
+        f"# {record_type.name}（{record_type.name_en}）— 由 doccontrol new-record 生成：空白字段须填写，doccontrol check 会逐项提示",
     ]
     for name in schema.get("required", []):
         prop = props.get(name, {})

@@ -19,7 +19,8 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
         "Exit 0 when clean, 1 when problems are found, 2 on usage errors.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files to check (default: all)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    # github: workflow commands (annotations); gitlab: a Code Quality report (cli/annotations.py)
+    parser.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text")
     parser.set_defaults(run=run)
 
 
@@ -69,5 +70,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
         )
     else:
         files = len(selected)
-    print_problems(problems, args.format, files)
+    if args.format in ("github", "gitlab"):
+        from doccontrol.cli import annotations
+
+        print(annotations.render(problems, args.format, root), end="")
+    else:
+        print_problems(problems, args.format, files)
     return 1 if problems else 0
