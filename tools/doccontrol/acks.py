@@ -232,7 +232,7 @@ def status(
         return []
     counted: dict[tuple[str, str, str], Acknowledgement] = {}
     for record in records:
-        if record.counted:
+        if record.counted and record.day <= day.isoformat():  # as it stood that day
             counted.setdefault((record.person, record.document, record.version), record)
     today = day.isoformat()
     out: list[DocumentAcks] = []
