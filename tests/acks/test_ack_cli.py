@@ -109,3 +109,26 @@ def test_ack_due_reports_forged_records(tmp_path):
     assert {o["person"] for o in data["owed"]} == {"liujing", "wangfang"}
     text = cli(s.root, "ack-due", "--today", "2026-02-01")
     assert "DC540" in text.stderr
+
+
+def test_audit_pack_holds_the_acknowledgements_of_the_period(tmp_path):
+    import zipfile
+
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang", date="2026-01-09T10:00:00+08:00")
+    write_ack(s, "liujing", by="wangfang", date="2026-01-10T10:00:00+08:00")  # forged
+    out = tmp_path / "pack.zip"
+    made = cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-01-31", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(out) as pack:
+        given = pack.read("acknowledgements/acknowledgements.csv").decode("utf-8-sig")
+        owed = pack.read("acknowledgements/outstanding.csv").decode("utf-8-sig")
+        summary = pack.read("acknowledgements/README.md").decode("utf-8")
+    rows = list(csv.reader(io.StringIO(given)))[1:]
+    assert [(r[0], r[3], r[4], r[6], r[7]) for r in rows] == [
+        ("ACK-SM-P-01-V1.0-wangfang", "wangfang", "2026-01-09", "是", ""),
+        ("ACK-SM-P-01-V1.0-liujing", "liujing", "2026-01-10", "否", "DC540"),
+    ]
+    assert [r[3] for r in list(csv.reader(io.StringIO(owed)))[1:]] == ["liujing"]
+    assert "SM-P-01" in summary and "1/2" in summary
+    assert cli(s.root, "audit-pack", "--verify", str(out)).returncode == 0

@@ -18,7 +18,7 @@ one streaming pass (``History.acknowledgements``), never from the work tree.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from doccontrol import standing
@@ -326,3 +326,108 @@ def in_period(records: Iterable[Acknowledgement], start: str, end: str) -> list[
 
 def _id_key(doc_id: str) -> tuple[object, ...]:
     return tuple(int(p) if p.isdigit() else p for p in doc_id.replace("-", " ").split())
+
+
+def pack_files(
+    config: Config,
+    history: History,
+    stands: Mapping[str, standing.Standing],
+    start: datetime.date,
+    end: datetime.date,
+    nameable: Callable[[str], bool],
+    to_csv: Callable[[list[str], list[list[str]]], bytes],
+) -> dict[str, bytes]:
+    """The audit pack's acknowledgement section: the records committed in the period (and
+    whether each counts), what was outstanding at its end, and a summary. Only documents the
+    pack may name appear."""
+    if config.acknowledgement is None:
+        return {}
+    from doccontrol import catalogue as catalogues
+
+    t = catalogues.load(catalogues.language_for(config.language, {}))
+    records = ledger(history.acknowledgements, config, t)
+    judged = {p.document: p for p in problems(records, history, t)}  # by record path
+    given = [
+        r for r in in_period(records, start.isoformat(), end.isoformat()) if nameable(r.document)
+    ]
+    shown = {k: v for k, v in stands.items() if nameable(k)}
+    documents = status(config, history, shown, end, records)
+    yes, no = t("acks.pack.yes"), t("acks.pack.no")
+    given_rows = [
+        [
+            r.id,
+            r.document,
+            r.version,
+            r.person,
+            r.day,
+            r.commit,
+            yes if r.counted and r.path not in judged else no,
+            judged[r.path].code if r.path in judged else "",
+        ]
+        for r in given
+    ]
+    owed_rows = [
+        [
+            o.document,
+            o.title,
+            o.version,
+            o.person,
+            o.person_name,
+            o.since,
+            o.due,
+            t("acks.state.overdue") if o.overdue else t("acks.state.open"),
+        ]
+        for d in documents
+        for o in d.outstanding
+    ]
+    total = sum(len(d.owed) for d in documents)
+    done = sum(d.done for d in documents)
+    summary = "\n".join(
+        [
+            f"# {t('acks.pack.title')}",
+            "",
+            t("acks.pack.intro", start=start.isoformat(), end=end.isoformat()),
+            "",
+            *(
+                f"- {d.document} {d.title} {d.version}: {d.done}/{len(d.owed)}"
+                + (
+                    f"（{t('acks.site.outstanding')}：{'、'.join(o.person_name for o in d.outstanding)}）"
+                    if d.outstanding
+                    else ""
+                )
+                for d in documents
+            ),
+            "",
+            f"{done}/{total}",
+            "",
+        ]
+    )
+    return {
+        "acknowledgements/README.md": summary.encode("utf-8"),
+        "acknowledgements/acknowledgements.csv": to_csv(
+            [
+                t("acks.col.record"),
+                t("acks.col.document"),
+                t("acks.col.version"),
+                t("acks.col.person"),
+                t("acks.col.acknowledged"),
+                t("acks.col.commit"),
+                t("acks.pack.counted"),
+                "problem",
+            ],
+            given_rows,
+        ),
+        "acknowledgements/outstanding.csv": to_csv(
+            [
+                t("acks.col.document"),
+                t("acks.col.title"),
+                t("acks.col.version"),
+                t("acks.col.person"),
+                t("acks.col.person"),
+                t("acks.col.since"),
+                t("acks.col.due"),
+                t("acks.col.state"),
+            ],
+            owed_rows,
+        ),
+    }
