@@ -7,6 +7,7 @@ import io
 import json
 
 from ack_helpers import ack_scenario, approve_revision, write_ack
+
 from history_helpers import cli
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ack_helpers import ack_scenario, write_ack
+
 from builders import procedure
 from site_helpers import leaks, mkdocs, page, site_repo
 

@@ -11,8 +11,17 @@ from site_helpers import page
 
 def test_demo_acknowledgements_some_given_some_overdue(demo):
     out = subprocess.run(
-        [sys.executable, "-m", "doccontrol", "ack-due", "--all", "--format", "json"]
-        + ["--today", "2026-11-26"],
+        [
+            sys.executable,
+            "-m",
+            "doccontrol",
+            "ack-due",
+            "--all",
+            "--format",
+            "json",
+            "--today",
+            "2026-11-26",
+        ],
         cwd=demo,
         capture_output=True,
         text=True,
@@ -25,8 +34,16 @@ def test_demo_acknowledgements_some_given_some_overdue(demo):
     assert [p["code"] for p in data["problems"]] == ["DC542"]
     done = next(o for o in owed if o["done"])
     gate = subprocess.run(
-        [sys.executable, "-m", "doccontrol", "ack-due", "--fail-on", "overdue"]
-        + ["--today", "2026-11-26"],
+        [
+            sys.executable,
+            "-m",
+            "doccontrol",
+            "ack-due",
+            "--fail-on",
+            "overdue",
+            "--today",
+            "2026-11-26",
+        ],
         cwd=demo,
         capture_output=True,
         text=True,

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import acks_history
+
 from doccontrol.load.repository import load_config
 
 PROJECT = Path(__file__).resolve().parents[2]
