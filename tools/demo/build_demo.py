@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import acks_history
+
 from doccontrol.load.repository import load_config
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -225,6 +227,7 @@ def build(out: Path, site: bool) -> None:
         "department: qa, roles: [management-representative, department-head]}",
         f'department: qa, roles: [management-representative, department-head], signing_keys: ["{public_key}"]}}',
     )
+    config = acks_history.configure(config)  # acknowledgements owed from June 2026
     (out / "doccontrol.yml").write_text(config, encoding="utf-8")
     mkdocs = (
         (out / "mkdocs.yml")
@@ -561,6 +564,8 @@ def build(out: Path, site: bool) -> None:
         23,
         "2026-11-20T09:30:00+08:00",
     )
+
+    acks_history.add(d, AS_OF)  # read-and-understood acknowledgements, some overdue
 
     commits = d.git("rev-list", "--count", "main")
     print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-20)")

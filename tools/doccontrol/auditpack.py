@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from doccontrol import __version__, publishing, registers
+from doccontrol import __version__, acks, publishing, registers
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
@@ -247,6 +247,19 @@ def build(
             ]
             for r in cover
         ],
+    )
+
+    say("read-and-understood acknowledgements")
+    files.update(
+        acks.pack_files(
+            config,
+            history,
+            stands,
+            start,
+            end,
+            lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
+            _csv,
+        )
     )
 
     problems = sorted(

@@ -41,6 +41,11 @@ def next_id(
     the order they arise: a gap is a deleted record, never a number to reuse)."""
     used = set(taken)
     fields = _format_fields(fmt)
+    if not fields <= {"n", "year", "parent"}:
+        # ids named by their content (acknowledgements: ACK-{document}-{version}-{person})
+        raise AuthoringError(
+            f"ids of the form {fmt} are not numbered: the command that makes such a record names it"
+        )
     if "n" not in fields:
         candidate = fmt.format(year=year, parent=parent)
         if candidate in used:

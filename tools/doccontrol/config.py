@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 CONFIG_FILE = "doccontrol.yml"
@@ -86,6 +86,22 @@ class PublishSettings:
 
 
 @dataclass(frozen=True)
+class AckSettings:
+    """Read-and-understood (阅知确认): who must acknowledge a version in force, and by when."""
+
+    days: int = 14  # allowed after the version takes effect, unless its type says otherwise
+    days_by_type: Mapping[str, int] = field(default_factory=dict)
+    # revisions that need no new acknowledgement: "front-matter" (the body did not change),
+    # "editorial" (the approving commit carries the trailer Change-type: editorial)
+    exempt: tuple[str, ...] = ("front-matter", "editorial")
+    # versions that took effect before this day are owed by nobody (adopting the feature)
+    since: str = ""
+
+    def days_for(self, doc_type: str) -> int:
+        return self.days_by_type.get(doc_type, self.days)
+
+
+@dataclass(frozen=True)
 class Config:
     main_branch: str
     control_since: str | None
@@ -99,6 +115,8 @@ class Config:
     publish: PublishSettings
     # zh or en; None: the CLI follows the locale, the site speaks Chinese (catalogue.language_for)
     language: str | None = None
+    # None: no acknowledgements are asked for (the section is absent from doccontrol.yml)
+    acknowledgement: AckSettings | None = None
 
     def person_by_email(self, email: str) -> Person | None:
         wanted = email.strip().lower()
@@ -205,4 +223,17 @@ def from_data(data: Mapping[str, Any]) -> Config:
             repo_url=publish.get("repo_url"),
         ),
         language=data.get("language"),
+        acknowledgement=_ack_settings(data.get("acknowledgement")),
+    )
+
+
+def _ack_settings(data: Any) -> AckSettings | None:
+    if not isinstance(data, dict):
+        return None
+    defaults = AckSettings()
+    return AckSettings(
+        days=int(data.get("days", defaults.days)),
+        days_by_type={str(k): int(v) for k, v in (data.get("types") or {}).items()},
+        exempt=_tuple(data.get("exempt", defaults.exempt)),
+        since=str(data.get("since") or ""),
     )

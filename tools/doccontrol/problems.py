@@ -99,6 +99,10 @@ CODES: dict[str, str] = {
     "DC535": "forge-notes-missing",
     "DC536": "forge-note-unsigned",
     "DC520": "stale-effective-date",
+    # read-and-understood acknowledgements (acks.py)
+    "DC540": "acknowledgement-not-by-person",
+    "DC541": "acknowledgement-edited-by-other",
+    "DC542": "acknowledgement-unknown-version",
 }
 
 

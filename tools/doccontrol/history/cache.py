@@ -24,6 +24,7 @@ from typing import Any, overload
 from doccontrol import __version__
 from doccontrol.history.gitread import GitError
 from doccontrol.history.model import (
+    AckChange,
     ApprovalEvent,
     ApprovedDocument,
     DocumentHistory,
@@ -36,7 +37,7 @@ from doccontrol.history.model import (
 )
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 7
+FORMAT = 8
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -126,6 +127,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         [encode_problem(p) for p in r.problems],
         r.evidence,
         r.effective_date,
+        r.editorial,
     ]
 
 
@@ -150,6 +152,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         problems=decode_problems(d[16]),
         evidence=d[17],
         effective_date=d[18],
+        editorial=bool(d[19]),
     )
 
 
@@ -190,6 +193,34 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         problems=decode_problems(d[12]),
         evidence=d[13],
         controlled=tuple(d[14]),
+    )
+
+
+def encode_ack(a: AckChange) -> list[Any]:
+    return [
+        a.path,
+        a.commit,
+        a.date,
+        a.status,
+        list(a.writers),
+        a.signer,
+        a.person,
+        a.document,
+        a.version,
+    ]
+
+
+def decode_ack(d: list[Any]) -> AckChange:
+    return AckChange(
+        str(d[0]),
+        str(d[1]),
+        str(d[2]),
+        str(d[3]),
+        tuple(str(w) for w in d[4]),
+        str(d[5]),
+        str(d[6]),
+        str(d[7]),
+        str(d[8]),
     )
 
 
@@ -256,6 +287,7 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         "index": index,
         "documents": documents_name,
         "events": events_name,
+        "acknowledgements": [encode_ack(a) for a in history.acknowledgements],
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -298,6 +330,7 @@ def open_history(folder: Path, key: str | None = None, head: str | None = None) 
             events=CachedEvents(folder, folder / names[1], people),
             incomplete=bool(data["incomplete"]),
             notices=decode_problems(data["notices"]),
+            acknowledgements=tuple(decode_ack(a) for a in data["acknowledgements"]),
         )
     except (KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None

@@ -48,6 +48,7 @@ from doccontrol.history.gitread import (
     probe,
 )
 from doccontrol.history.model import (
+    AckChange,
     ApprovalEvent,
     ApprovedDocument,
     DocumentHistory,
@@ -63,6 +64,11 @@ from doccontrol.history.rules import meta_day, meta_text
 from doccontrol.load import frontmatter, frontmatter_fast, yaml_source
 from doccontrol.load.repository import cached_config
 from doccontrol.paths import DOC_PATH
+
+# Acknowledgement records (阅知确认): who wrote each version is read in this same pass.
+ACK_PATH = re.compile(r"^records/acknowledgement/[^/]+\.yaml\Z")
+# The trailer on an approving commit that marks a revision editorial (no new acknowledgement).
+EDITORIAL_TRAILER = "change-type"
 
 # Where a cache used to live in the work tree: one committed there is never read, only reported.
 TRACKED_CACHE = ".cache/doccontrol"
@@ -183,6 +189,7 @@ class _Deriver:
         self.values: dict[str, Any] = {}  # front-matter values as read, shared by versions
         # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
         self.notes: dict[str, Note] = {}
+        self.acks: list[AckChange] = []
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -213,6 +220,7 @@ class _Deriver:
             "since_seen": self.since_seen,
             "since_change": self.since_change,
             "line_problems": [cache.encode_problem(p) for p in self.line_problems],
+            "acks": [cache.encode_ack(a) for a in self.acks],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -241,6 +249,7 @@ class _Deriver:
         change = state["since_change"]
         self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
+        self.acks = [cache.decode_ack(a) for a in state["acks"]]
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
@@ -301,12 +310,12 @@ class _Deriver:
         (and, for a merge, once the ancestry stream has reached it)."""
         pipe = self.reader.blob_pipe()
         graph: dict[str, Ancestor] = {}
-        ahead: deque[tuple[Commit, list[tuple[FileChange, bool]]]] = deque()
+        ahead: deque[tuple[Commit, list[tuple[FileChange, bool]], list[FileChange]]] = deque()
         count = 0
 
         def derive_next() -> None:
             nonlocal count
-            commit, doc_changes = ahead.popleft()
+            commit, doc_changes, ack_changes = ahead.popleft()
             if len(commit.parents) > 1:
                 # parents come before children: once the merge is read, all it brought in is
                 for sha, ancestor in ancestors:
@@ -316,7 +325,7 @@ class _Deriver:
             count += 1
             if progress and count % 500 == 0:
                 progress(count)
-            self.step(commit, doc_changes, pipe, graph, is_precontrol)
+            self.step(commit, doc_changes, pipe, graph, is_precontrol, ack_changes)
 
         try:
             for commit in commits:
@@ -336,7 +345,13 @@ class _Deriver:
                 note = self.notes.get(commit.sha)
                 if note is not None:
                     pipe.put(note.blob)  # after the documents' blobs: step() takes it after them
-                ahead.append((commit, doc_changes))
+                ack_changes = [c for c in commit.changes if _is_ack(c.old_path, c.new_path)]
+                for change in ack_changes:  # after the note: step() takes them last
+                    if change.new_path and change.new_blob and _is_ack(change.new_path):
+                        pipe.put(change.new_blob)
+                        for parent in commit.parents[1:]:
+                            pipe.put(_at(parent, change.new_path))
+                ahead.append((commit, doc_changes, ack_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
             while ahead:
@@ -353,6 +368,7 @@ class _Deriver:
         blobs: BlobPipe,
         graph: dict[str, Ancestor],
         is_precontrol: Callable[[Commit], bool],
+        ack_changes: list[FileChange] | None = None,
     ) -> None:
         side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
         self.seen.add(commit.sha)
@@ -438,6 +454,8 @@ class _Deriver:
             )
         elif has_note:
             blobs.get()  # a note on a commit that changes nothing controlled: nothing to judge
+        if ack_changes:
+            self.acknowledged(commit, ack_changes, blobs, side, graph, policy)
         for change in commit.changes:
             for name in (CONFIG_FILE, MAILMAP_FILE):
                 if change.new_path != name and change.old_path != name:
@@ -448,6 +466,66 @@ class _Deriver:
                     self.config_changed(commit, blob, precontrol, accepted.get(name, False))
                 elif accepted.get(name, False):
                     self.mailmap_blob = blob
+
+    def acknowledged(
+        self,
+        commit: Commit,
+        changes: list[FileChange],
+        blobs: BlobPipe,
+        side: list[str],
+        graph: dict[str, Ancestor],
+        policy: _Policy,
+    ) -> None:
+        """Note who wrote each acknowledgement record this commit adds, changes or removes
+        (acks.py decides whether it counts). A record only counts when its writer is the
+        person it names, so the writers are exactly the people whose text it is."""
+        author = self.person(policy, commit.author_name, commit.author_email)
+        signature = policy.signature(commit)
+        signer = signature.verified_for if signature.status == "good" else None
+        signer = signer if signer and signer != signatures.FORGE else ""
+        for change in changes:
+            removed = change.old_path if change.old_path and _is_ack(change.old_path) else None
+            if change.new_path and change.new_blob and _is_ack(change.new_path):
+                data = blobs.get()
+                sides = [blobs.get_optional() for _ in commit.parents[1:]]
+                if change.status == "R" and removed and removed != change.new_path:
+                    # a renamed record is the old one removed and a new one added
+                    self.acks.append(
+                        AckChange(removed, commit.sha, commit.committer_date, "D", (), "")
+                    )
+                writers: list[Person] = []
+                if len(commit.parents) > 1:
+                    writers += [
+                        self.person(policy, graph[s].author_name, graph[s].author_email)
+                        for s in side
+                        if s in graph
+                    ]
+                    if not side or data not in sides:
+                        # text no merged side had: the merge's maker wrote it
+                        writers.append(author)
+                        writers.append(
+                            self.person(policy, commit.committer_name, commit.committer_email)
+                        )
+                else:
+                    writers.append(author)
+                record = yaml_source.load_tolerant(data.decode("utf-8", "replace"))
+                fields = record if isinstance(record, dict) else {}
+                status = "A" if change.status in ("A", "R", "C") else "M"
+                self.acks.append(
+                    AckChange(
+                        change.new_path,
+                        commit.sha,
+                        commit.committer_date,
+                        status,
+                        tuple(dict.fromkeys(_writer(p) for p in writers)),
+                        signer,
+                        meta_text(fields, "person"),
+                        meta_text(fields, "document"),
+                        meta_text(fields, "version"),
+                    )
+                )
+            elif removed:
+                self.acks.append(AckChange(removed, commit.sha, commit.committer_date, "D", (), ""))
 
     def config_changed(
         self, commit: Commit, blob: str | None, precontrol: bool, accepted: bool
@@ -570,6 +648,9 @@ class _Deriver:
             "reviewer": list(config.approval.config_reviewers),
         }
         changed_ids: set[str] = set()
+        editorial = any(
+            k == EDITORIAL_TRAILER and v.strip().lower() == "editorial" for k, v in trailer_pairs
+        )
         for change in changes:
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
@@ -677,6 +758,7 @@ class _Deriver:
                 effective_date=meta_day(
                     snapshot.meta if snapshot else state.meta, "effective_date"
                 ),
+                editorial=editorial,
             )
             state.revisions.append(revision)
             if approved and snapshot is not None:
@@ -932,6 +1014,16 @@ class _Deriver:
 
 
 _EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\n]*\n")
+
+
+def _is_ack(*paths: str | None) -> bool:
+    return any(p is not None and ACK_PATH.match(p) for p in paths)
+
+
+def _writer(person: Person) -> str:
+    """A writer as acks.py compares them: the person's id, or their email when doccontrol.yml
+    does not know them (never equal to any id)."""
+    return person.person_id or f"<{person.email}>"
 
 
 def _sans_effective(data: bytes) -> bytes:
@@ -1339,6 +1431,7 @@ def _history(
         events=tuple(deriver.events),
         incomplete=shallow,
         notices=notices,
+        acknowledgements=tuple(deriver.acks),
     )
 
 

@@ -127,6 +127,9 @@ class Revision:
     evidence: Evidence = "none"
     # 发布实施日期 as this revision's front matter gives it (YYYY-MM-DD), or ""
     effective_date: str = ""
+    # the approving commit said ``Change-type: editorial``: a revision whose readers need not
+    # acknowledge it again (acknowledgement.exempt in doccontrol.yml)
+    editorial: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -148,6 +151,7 @@ class Revision:
             "path": self.path,
             "status": self.status,
             "effective_date": self.effective_date,
+            "editorial": self.editorial,
             "problems": [{"code": p.code, "message": p.message} for p in self.problems],
         }
 
@@ -241,6 +245,26 @@ class ApprovalEvent:
 
 
 @dataclass(frozen=True)
+class AckChange:
+    """One first-parent commit that added, changed or removed an acknowledgement record
+    (records/acknowledgement/<id>.yaml), with who wrote it: the raw evidence acks.py judges."""
+
+    path: str
+    commit: str
+    date: str  # the committer date of the commit on the main line
+    status: str  # A (added), M (changed), D (removed)
+    # who wrote this version: the person ids (or "<email>" for someone not in doccontrol.yml)
+    # of the commit's author, or for a merge of every commit it brought in (and of the merge's
+    # maker when the merge's text differs from the merged side's)
+    writers: tuple[str, ...]
+    signer: str  # the person whose key made a good signature on the commit, or ""
+    # the record as this version says (empty when removed or unreadable)
+    person: str = ""
+    document: str = ""
+    version: str = ""
+
+
+@dataclass(frozen=True)
 class History:
     branch: str
     head: str
@@ -252,6 +276,8 @@ class History:
     notices: tuple[HistoryProblem, ...] = ()
     # things worth saying that are not problems (a GitHub repository without review notes)
     hints: tuple[str, ...] = ()
+    # every change to an acknowledgement record on the main line, oldest first
+    acknowledgements: tuple[AckChange, ...] = ()
 
     @property
     def problems(self) -> list[HistoryProblem]:

@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from doccontrol import publishing, registers, standing
+from doccontrol import acks, publishing, registers, standing
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.load.repository import Repository
@@ -180,6 +180,13 @@ class Site:
             or p.path in published_records
             or not p.path.startswith((DOCS_PREFIX, "records/"))
         )
+
+    @cached_property
+    def acknowledgements(self) -> list[acks.DocumentAcks]:
+        """Read-and-understood acknowledgements owed for the published documents in force."""
+        from doccontrol.site import acks as site_acks
+
+        return site_acks.published(self)
 
     def doc_history(self, doc_id: str) -> DocumentHistory | None:
         return self.history.documents.get(doc_id) if self.history else None

@@ -15,6 +15,7 @@ from doccontrol.history.model import (
     Person,
 )
 from doccontrol.model import Document, Record, RecordType
+from doccontrol.site import acks as site_acks
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
 from doccontrol.site.model import Site
@@ -303,6 +304,7 @@ def document_page(site: Site, document: Document, from_src: str) -> str:
     row = site.row(document.id or "")
     parts = [
         control_block(site, document, row),
+        *site_acks.block(site, document, from_src),
         *banners(site, document, row, from_src),
         _rewrite_body(site, document.body, from_src),
     ]
@@ -707,6 +709,7 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
         model.COVERAGE_SRC: ("条款覆盖矩阵", coverage_page(site)),
         model.REVIEW_SRC: ("待评审文件", review_page(site)),
         model.RECORDS_SRC: ("记录索引", records_index_page(site)),
+        **site_acks.pages(site),
     }
     for record in site.records:
         if record.type in site.record_types:
@@ -745,6 +748,7 @@ def navigation(site: Site) -> list[dict[str, Any]]:
                 {"审批记录": model.TRAIL_SRC},
                 {"条款覆盖矩阵": model.COVERAGE_SRC},
                 {"待评审文件": model.REVIEW_SRC},
+                *site_acks.nav(site),
             ]
         }
     )

@@ -1,0 +1,150 @@
+"""Which acknowledgements count, judged from real Git histories: only one the person wrote
+(or signed), of the version in force, that nobody else changed afterwards."""
+
+from __future__ import annotations
+
+from ack_helpers import ack_path, ack_scenario, ack_text, approve_revision, day, write_ack
+
+
+def owed(s, today: str = "2026-02-01"):
+    from doccontrol import acks, catalogue, registers
+    from doccontrol.load import repository
+
+    repo = repository.load(s.root)
+    history = s.history()
+    t = catalogue.load("en")
+    records = acks.ledger(history.acknowledgements, repo.config, t)
+    stands = registers.standings(repo, history, day(today))
+    documents = acks.status(repo.config, history, stands, day(today), records)
+    problems = acks.problems(records, history, t)
+    rows = {(o.person, o.version): o for d in documents for o in d.owed}
+    return rows, sorted(p.code for p in problems), records
+
+
+def test_own_acknowledgement_counts_and_the_other_person_is_overdue(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang", date="2026-01-09T10:00:00+08:00")
+    rows, problems, _ = owed(s)
+    assert problems == []
+    assert set(rows) == {("liujing", "V1.0"), ("wangfang", "V1.0")}
+    assert rows["wangfang", "V1.0"].acknowledged == "2026-01-09"
+    assert rows["wangfang", "V1.0"].overdue is False
+    mine = rows["liujing", "V1.0"]
+    assert (mine.since, mine.due, mine.acknowledged, mine.overdue) == (
+        "2026-01-05",
+        "2026-01-19",
+        "",
+        True,
+    )
+    early, _, _ = owed(s, "2026-01-10")
+    assert early["liujing", "V1.0"].overdue is False  # not due yet
+
+
+def test_a_record_committed_by_someone_else_is_forged(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang", by="liujing")
+    rows, problems, records = owed(s)
+    assert problems == ["DC540"]
+    assert rows["wangfang", "V1.0"].acknowledged == ""
+    assert records[0].counted is False
+
+
+def test_a_record_edited_by_someone_else_no_longer_counts(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang")
+    assert owed(s)[0]["wangfang", "V1.0"].acknowledged
+    s.files.write(ack_path("wangfang"), ack_text("wangfang") + "training: TRN-2026-001\n")
+    s.git.commit("补充培训", who="liujing")
+    rows, problems, _ = owed(s)
+    assert problems == ["DC541"]
+    assert rows["wangfang", "V1.0"].acknowledged == ""
+
+
+def test_an_edit_by_the_person_themselves_is_fine(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang")
+    s.files.write(ack_path("wangfang"), ack_text("wangfang") + "training: TRN-2026-001\n")
+    s.git.commit("补充培训", who="wangfang")
+    rows, problems, _ = owed(s)
+    assert problems == []
+    assert rows["wangfang", "V1.0"].acknowledged
+
+
+def test_forged_record_brought_in_by_a_merge(tmp_path):
+    s = ack_scenario(tmp_path)
+    s.git.branch("acks")
+    write_ack(s, "wangfang", by="zhaolei")
+    s.git.merge("acks", "确认")
+    rows, problems, _ = owed(s)
+    assert problems == ["DC540"]
+    assert rows["wangfang", "V1.0"].acknowledged == ""
+
+
+def test_own_record_brought_in_by_a_merge_counts_unless_the_merger_rewrites_it(tmp_path):
+    s = ack_scenario(tmp_path)
+    s.git.branch("acks")
+    write_ack(s, "wangfang")
+    s.git.merge("acks", "确认")
+    rows, problems, _ = owed(s)
+    assert problems == []
+    assert rows["wangfang", "V1.0"].acknowledged
+    # the merger writing text of their own into someone's record during a merge
+    s.git.branch("acks2")
+    write_ack(s, "liujing")
+    s.git.checkout("main")
+    s.git.run("merge", "--no-ff", "--no-commit", "-q", "acks2", who="liujing")
+    s.files.write(ack_path("liujing"), ack_text("liujing") + "training: TRN-2026-009\n")
+    s.git.run("add", "-A")
+    s.git.run("commit", "-q", "-m", "合并", who="zhaolei", date=s.git.next_date())
+    rows, problems, _ = owed(s)
+    assert problems == ["DC540"]
+
+
+def test_wrong_version_does_not_count(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang", date="2026-01-09T10:00:00+08:00")
+    approve_revision(s, "V1.1", "新的目的。", "2026-01-20")
+    rows, problems, _ = owed(s, "2026-02-20")
+    assert problems == []
+    # the acknowledgement of V1.0 is history: V1.1 is owed afresh, from the day it took effect
+    assert rows["wangfang", "V1.1"].acknowledged == ""
+    assert rows["wangfang", "V1.1"].since == "2026-01-20"
+    assert rows["wangfang", "V1.1"].overdue is True
+    write_ack(s, "liujing", version="V1.7")  # a version that never existed
+    rows, problems, _ = owed(s, "2026-02-20")
+    assert problems == ["DC542"]
+    assert rows["liujing", "V1.1"].acknowledged == ""
+
+
+def test_editorial_and_front_matter_revisions_ask_nothing_new(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang", date="2026-01-09T10:00:00+08:00")
+    approve_revision(s, "V1.1", "措辞修正。", "2026-01-20", extra="Change-type: editorial")
+    rows, _, _ = owed(s, "2026-02-20")
+    assert rows["wangfang", "V1.1"].acknowledged == "2026-01-09"
+    assert rows["liujing", "V1.1"].since == "2026-01-05"  # still owed from V1.0's day
+    approve_revision(s, "V1.2", "措辞修正。", "2026-01-25")  # the same body: front matter only
+    rows, _, _ = owed(s, "2026-02-20")
+    assert rows["wangfang", "V1.2"].acknowledged == "2026-01-09"
+    approve_revision(s, "V2.0", "实质修订。", "2026-02-01")
+    rows, _, _ = owed(s, "2026-02-20")
+    assert rows["wangfang", "V2.0"].acknowledged == ""
+    assert rows["wangfang", "V2.0"].since == "2026-02-01"
+
+
+def test_the_cached_history_extends_with_new_records(tmp_path):
+    s = ack_scenario(tmp_path)
+    write_ack(s, "wangfang")
+    first = s.history()  # written to the cache
+    assert [a.person for a in first.acknowledgements] == ["wangfang"]
+    write_ack(s, "wangfang", by="liujing", version="V1.1")
+    again = s.history()  # extended from the cache with the new commit
+    assert [(a.person, a.writers) for a in again.acknowledgements] == [
+        ("wangfang", ("wangfang",)),
+        ("wangfang", ("liujing",)),
+    ]
+    from doccontrol.history.derive import derive
+    from doccontrol.load import repository
+
+    fresh = derive(s.root, repository.load(s.root, only=set()).config, use_cache=False)
+    assert fresh.acknowledgements == again.acknowledgements

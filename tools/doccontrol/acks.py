@@ -1,0 +1,433 @@
+"""Read-and-understood acknowledgements (阅知确认), judged from Git alone.
+
+When a version of a document takes effect (standing.py says which, and since when), every
+person in its ``distribution`` (departments and roles resolved to people by doccontrol.yml)
+owes an acknowledgement of it within the days ``acknowledgement`` allows for its type. A
+revision exempt by the configuration (only the front matter changed, or the approving commit
+said ``Change-type: editorial``) asks nothing new: what was owed for the version before it
+still stands, and an acknowledgement of either counts.
+
+An acknowledgement is a record, ``records/acknowledgement/<id>.yaml``. It counts only when the
+commit that added it was written by the person it names (the commit's author; for a merge,
+every commit the merge brought in) or signed by that person's key (with
+``approval.require_signed``: only signed), nobody else changed it afterwards, and it names a
+version of the document that was approved. Who wrote each version comes from the history's
+one streaming pass (``History.acknowledgements``), never from the work tree.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from doccontrol import standing
+from doccontrol.catalogue import Catalogue
+from doccontrol.config import Config, Person
+from doccontrol.history.model import AckChange, DocumentHistory, History, HistoryProblem, Revision
+
+ACK_FOLDER = "records/acknowledgement"
+RECORD_TYPE = "acknowledgement"
+
+
+@dataclass(frozen=True)
+class Acknowledgement:
+    """An acknowledgement record as history shows it, judged."""
+
+    id: str
+    path: str
+    person: str
+    document: str
+    version: str
+    day: str  # YYYY-MM-DD: when its present text reached the main branch
+    commit: str  # the commit that wrote its present text
+    counted: bool
+    problems: tuple[HistoryProblem, ...] = ()
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One person's acknowledgement of one document's version in force."""
+
+    document: str
+    title: str
+    version: str  # the version in force
+    person: str
+    person_name: str
+    since: str  # the day the version (or the one it editorially amends) took effect
+    due: str
+    acknowledged: str  # the day of the counted acknowledgement, or ""
+    record: str  # its id, or ""
+    overdue: bool
+
+    @property
+    def done(self) -> bool:
+        return bool(self.acknowledged)
+
+    def to_json(self) -> dict[str, object]:
+        return {**self.__dict__, "done": self.done}
+
+
+@dataclass(frozen=True)
+class DocumentAcks:
+    """Who owes an acknowledgement of a document's version in force, and who has given it."""
+
+    document: str
+    title: str
+    version: str
+    since: str
+    due: str
+    owed: tuple[Owed, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(1 for o in self.owed if o.done)
+
+    @property
+    def outstanding(self) -> tuple[Owed, ...]:
+        return tuple(o for o in self.owed if not o.done)
+
+
+def record_id(document: str, version: str, person: str) -> str:
+    """The one id of a person's acknowledgement of a version: two acknowledgements of the same
+    version are the same file, and two people never write the same file."""
+    return f"ACK-{document}-{version.replace('/', '')}-{person}"
+
+
+def distribution(config: Config, names: Iterable[str]) -> tuple[Person, ...]:
+    """The people a distribution names, in doccontrol.yml's order: by department, by role, or
+    by their own id."""
+    wanted = set(names)
+    return tuple(
+        p
+        for p in config.people
+        if p.id in wanted or (p.department or "") in wanted or wanted & set(p.roles)
+    )
+
+
+def ledger(
+    changes: Sequence[AckChange], config: Config, catalogue: Catalogue
+) -> list[Acknowledgement]:
+    """Every acknowledgement record on the main branch now, judged by who wrote it."""
+    signed_only = config.approval.require_signed
+    by_path: dict[str, list[AckChange]] = {}
+    for change in changes:
+        if change.status == "A":
+            by_path[change.path] = [change]  # a record added again starts afresh
+        elif change.status == "D":
+            by_path.pop(change.path, None)
+        elif change.path in by_path:
+            by_path[change.path].append(change)
+        else:
+            by_path[change.path] = [change]  # changed before history began (shallow, baseline)
+    out: list[Acknowledgement] = []
+    for path, versions in sorted(by_path.items()):
+        first, last = versions[0], versions[-1]
+        owner = first.person
+        rid = path.rsplit("/", 1)[-1].removesuffix(".yaml")
+        problems: list[HistoryProblem] = []
+        if not _written_by(first, owner, signed_only):
+            key = "acks.problem.forged_signed" if signed_only else "acks.problem.forged"
+            problems.append(
+                HistoryProblem(
+                    "DC540",
+                    catalogue.text(
+                        key,
+                        record=rid,
+                        person=owner or "?",
+                        commit=first.commit[:10],
+                        writers=", ".join(w.strip("<>") for w in first.writers) or "?",
+                    ),
+                    first.commit,
+                    path,
+                    owner,
+                )
+            )
+        for later in versions[1:]:
+            if not _written_by(later, owner, signed_only):
+                problems.append(
+                    HistoryProblem(
+                        "DC541",
+                        catalogue.text(
+                            "acks.problem.edited",
+                            record=rid,
+                            person=owner or "?",
+                            commit=later.commit[:10],
+                            writers=", ".join(w.strip("<>") for w in later.writers) or "?",
+                        ),
+                        later.commit,
+                        path,
+                        owner,
+                    )
+                )
+        # a record that now names someone else (or another document) than it did is no
+        # acknowledgement by anyone: a person changes their own only by writing a new one
+        renamed = last.person != owner
+        counted = not problems and not renamed and bool(owner and last.document and last.version)
+        out.append(
+            Acknowledgement(
+                rid,
+                path,
+                owner,
+                last.document,
+                last.version,
+                last.date[:10],
+                last.commit,
+                counted,
+                tuple(problems),
+            )
+        )
+    return out
+
+
+def _written_by(change: AckChange, person: str, signed_only: bool) -> bool:
+    if not person:
+        return False
+    if change.signer == person:
+        return True
+    return not signed_only and change.writers == (person,)
+
+
+def exempt(revision: Revision, config: Config) -> bool:
+    """Whether a revision asks for no new acknowledgement."""
+    settings = config.acknowledgement
+    if settings is None:
+        return False
+    if "editorial" in settings.exempt and revision.editorial:
+        return True
+    # the body did not change: a new version or status in the front matter only
+    return (
+        "front-matter" in settings.exempt and revision.kind == "approval" and not revision.sections
+    )
+
+
+def _in_force_chain(doc: DocumentHistory, in_force: Revision, config: Config) -> list[Revision]:
+    """The version in force and, while it is exempt, the versions it amends: an
+    acknowledgement of any of them counts; the earliest says since when it is owed."""
+    effective = [r for r in doc.revisions if r.approved and r.status == "effective"]
+    if doc.baseline is not None:
+        effective.insert(0, doc.baseline)
+    try:
+        at = next(i for i, r in enumerate(effective) if r.commit == in_force.commit)
+    except StopIteration:
+        return [in_force]
+    chain = [effective[at]]
+    while exempt(chain[-1], config) and at > 0:
+        at -= 1
+        if effective[at].version != chain[-1].version:
+            chain.append(effective[at])
+    return chain
+
+
+def status(
+    config: Config,
+    history: History,
+    stands: Mapping[str, standing.Standing],
+    day: datetime.date,
+    records: Sequence[Acknowledgement],
+) -> list[DocumentAcks]:
+    """For every document in force on ``day``: who owes an acknowledgement, who gave it."""
+    settings = config.acknowledgement
+    if settings is None:
+        return []
+    counted: dict[tuple[str, str, str], Acknowledgement] = {}
+    for record in records:
+        if record.counted and record.day <= day.isoformat():  # as it stood that day
+            counted.setdefault((record.person, record.document, record.version), record)
+    today = day.isoformat()
+    out: list[DocumentAcks] = []
+    for doc_id, stand in stands.items():
+        if stand.state != "effective" or stand.in_force is None:
+            continue
+        doc = history.documents.get(doc_id)
+        if doc is None:
+            continue
+        chain = _in_force_chain(doc, stand.in_force, config)
+        since = standing.effective_from(chain[-1]) or stand.in_force_from
+        if not since or (settings.since and since < settings.since):
+            continue
+        days = settings.days_for(str(stand.meta.get("type") or ""))
+        due = (datetime.date.fromisoformat(since) + datetime.timedelta(days=days)).isoformat()
+        names = stand.meta.get("distribution")
+        people = distribution(config, [str(n) for n in names] if isinstance(names, list) else [])
+        versions = [r.version for r in chain]
+        title = str(stand.meta.get("title") or doc.title)
+        owed = []
+        for person in people:
+            found = next(
+                (counted[k] for v in versions if (k := (person.id, doc_id, v)) in counted), None
+            )
+            owed.append(
+                Owed(
+                    doc_id,
+                    title,
+                    stand.in_force.version,
+                    person.id,
+                    person.name,
+                    since,
+                    due,
+                    found.day if found else "",
+                    found.id if found else "",
+                    found is None and due < today,
+                )
+            )
+        if owed:
+            out.append(DocumentAcks(doc_id, title, stand.in_force.version, since, due, tuple(owed)))
+    return sorted(out, key=lambda d: _id_key(d.document))
+
+
+def version_problems(
+    records: Sequence[Acknowledgement], history: History, catalogue: Catalogue
+) -> list[HistoryProblem]:
+    """Records naming a version of the document that was never approved (DC542): an
+    acknowledgement of nothing anyone was asked to read."""
+    out: list[HistoryProblem] = []
+    for record in records:
+        if record.problems or not record.counted:
+            continue
+        doc = history.documents.get(record.document)
+        approved = set()
+        if doc is not None:
+            approved = {r.version for r in doc.revisions if r.approved}
+            if doc.baseline is not None:
+                approved.add(doc.baseline.version)
+        if record.version not in approved:
+            out.append(
+                HistoryProblem(
+                    "DC542",
+                    catalogue.text(
+                        "acks.problem.version",
+                        record=record.id,
+                        document=record.document,
+                        version=record.version,
+                    ),
+                    record.commit,
+                    record.path,
+                    record.person,
+                )
+            )
+    return out
+
+
+def problems(
+    records: Sequence[Acknowledgement], history: History, catalogue: Catalogue
+) -> list[HistoryProblem]:
+    """Every problem of the acknowledgement records (DC540–DC542)."""
+    found = [p for r in records for p in r.problems]
+    return found + version_problems(records, history, catalogue)
+
+
+def in_period(records: Iterable[Acknowledgement], start: str, end: str) -> list[Acknowledgement]:
+    """The acknowledgements given between ``start`` and ``end`` (inclusive)."""
+    return sorted(
+        (r for r in records if start <= r.day <= end), key=lambda r: (r.day, r.document, r.person)
+    )
+
+
+def _id_key(doc_id: str) -> tuple[object, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in doc_id.replace("-", " ").split())
+
+
+def pack_files(
+    config: Config,
+    history: History,
+    stands: Mapping[str, standing.Standing],
+    start: datetime.date,
+    end: datetime.date,
+    nameable: Callable[[str], bool],
+    to_csv: Callable[[list[str], list[list[str]]], bytes],
+) -> dict[str, bytes]:
+    """The audit pack's acknowledgement section: the records committed in the period (and
+    whether each counts), what was outstanding at its end, and a summary. Only documents the
+    pack may name appear."""
+    if config.acknowledgement is None:
+        return {}
+    from doccontrol import catalogue as catalogues
+
+    t = catalogues.load(catalogues.language_for(config.language, {}))
+    records = ledger(history.acknowledgements, config, t)
+    judged = {p.document: p for p in problems(records, history, t)}  # by record path
+    given = [
+        r for r in in_period(records, start.isoformat(), end.isoformat()) if nameable(r.document)
+    ]
+    shown = {k: v for k, v in stands.items() if nameable(k)}
+    documents = status(config, history, shown, end, records)
+    yes, no = t("acks.pack.yes"), t("acks.pack.no")
+    given_rows = [
+        [
+            r.id,
+            r.document,
+            r.version,
+            r.person,
+            r.day,
+            r.commit,
+            yes if r.counted and r.path not in judged else no,
+            judged[r.path].code if r.path in judged else "",
+        ]
+        for r in given
+    ]
+    owed_rows = [
+        [
+            o.document,
+            o.title,
+            o.version,
+            o.person,
+            o.person_name,
+            o.since,
+            o.due,
+            t("acks.state.overdue") if o.overdue else t("acks.state.open"),
+        ]
+        for d in documents
+        for o in d.outstanding
+    ]
+    total = sum(len(d.owed) for d in documents)
+    done = sum(d.done for d in documents)
+    summary = "\n".join(
+        [
+            f"# {t('acks.pack.title')}",
+            "",
+            t("acks.pack.intro", start=start.isoformat(), end=end.isoformat()),
+            "",
+            *(
+                f"- {d.document} {d.title} {d.version}: {d.done}/{len(d.owed)}"
+                + (
+                    f"（{t('acks.site.outstanding')}：{'、'.join(o.person_name for o in d.outstanding)}）"
+                    if d.outstanding
+                    else ""
+                )
+                for d in documents
+            ),
+            "",
+            f"{done}/{total}",
+            "",
+        ]
+    )
+    return {
+        "acknowledgements/README.md": summary.encode("utf-8"),
+        "acknowledgements/acknowledgements.csv": to_csv(
+            [
+                t("acks.col.record"),
+                t("acks.col.document"),
+                t("acks.col.version"),
+                t("acks.col.person"),
+                t("acks.col.acknowledged"),
+                t("acks.col.commit"),
+                t("acks.pack.counted"),
+                "problem",
+            ],
+            given_rows,
+        ),
+        "acknowledgements/outstanding.csv": to_csv(
+            [
+                t("acks.col.document"),
+                t("acks.col.title"),
+                t("acks.col.version"),
+                t("acks.col.person"),
+                t("acks.col.person"),
+                t("acks.col.since"),
+                t("acks.col.due"),
+                t("acks.col.state"),
+            ],
+            owed_rows,
+        ),
+    }
