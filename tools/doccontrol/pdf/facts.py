@@ -23,7 +23,6 @@ from doccontrol.history.model import EVIDENCE_LABELS, DocumentHistory, History, 
 from doccontrol.load import frontmatter
 from doccontrol.load.repository import Repository
 
-
 REGISTER_DIRECTIVE = re.compile(r"<!--\s*doccontrol:register(?:\s+type=([a-z-]+))?\s*-->")
 
 
