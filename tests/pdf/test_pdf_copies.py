@@ -9,12 +9,14 @@ import io
 import json
 import re
 import shutil
+import zipfile
 
 import pytest
 from pypdf import PdfReader
 
 from builders import PROJECT
 from history_helpers import body, cli, make_scenario
+from site_helpers import mkdocs, site_repo, table_rows
 
 FLOW = """
 ```mermaid
@@ -29,7 +31,7 @@ HOSTILE = (
     '<img src="file:///etc/hostname">\n\n![x](../../../../etc/passwd)\n'
 )
 TABLE = "| 角色 | 职责 |\n|---|---|\n| 变更经理 | 审批一般变更 |\n"
-LINK = "见[第 3 节](#3-职责)。\n"
+LINK = "见[第 3 节](#3)。\n"  # the anchor MkDocs (toc) gives "## 3 术语和定义"
 
 
 def _distribution(record_id, version, day, copies, recall=""):
@@ -45,7 +47,10 @@ def repo(tmp_path_factory):
     """SM-P-01: V1.0 (the baseline, in force from 2026-01-05), V1.1 approved 2026-03-10 and in
     force from 2026-03-20. Copies 01 and 02 of V1.0 issued on 2026-02-01; on 2026-03-20 copy 01
     of V1.1 was issued to 赵磊 in exchange for his V1.0 copy; 吴婷 still holds copy 02 of V1.0."""
-    s = make_scenario(tmp_path_factory.mktemp("pdf"))
+    s = make_scenario(
+        tmp_path_factory.mktemp("pdf"), "  repo_url: null", "  repo_url: null\n  pdf: true"
+    )
+    site_repo(s)  # mkdocs.yml and the vendored Mermaid (make vendor), as the site tests have them
     shutil.copy(
         PROJECT / "schemas/records/document-distribution.schema.json",
         s.root / "schemas/records/document-distribution.schema.json",
@@ -60,9 +65,6 @@ def repo(tmp_path_factory):
         ),
     )
     s.git.commit("发放 V1.0 受控副本", date="2026-02-01T10:00:00+08:00")
-    # the vendored Mermaid (make vendor), where the site finds it too; not committed
-    (s.root / ".cache/vendor").mkdir(parents=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", s.root / ".cache/vendor/mermaid.min.js")
     s.git.branch("cr-1")
     text = body("新规定").replace("## 3 ", TABLE + "\n" + LINK + FLOW + HOSTILE + "\n## 3 ", 1)
     s.files.doc(version="V1.1", body=text, effective_date="2026-03-20")
@@ -266,3 +268,37 @@ def test_a_returned_copy_leaves_the_recall_list(repo, tmp_path):
         )
     finally:
         path.write_text(original)
+
+
+def test_the_audit_pack_holds_the_recall_list(repo, tmp_path):
+    pack = tmp_path / "pack.zip"
+    made = cli(
+        repo.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-03-25", "-o", str(pack)
+    )
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(pack) as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("register/recall-due.csv").decode())))
+        assert rows[0][:3] == ["文件编号", "受控号", "持有人"]
+        assert [r[:4] for r in rows[1:]] == [["SM-P-01", "02", "吴婷", "V1.0"]]
+        assert json.loads(archive.read("register/recall-due.json"))[0]["record"] == "DST-2026-001"
+    assert cli(repo.root, "audit-pack", "--verify", str(pack)).returncode == 0
+
+
+def test_the_site_links_each_page_to_its_pdf_and_lists_copies_to_recall(repo, tmp_path):
+    out = tmp_path / "site"
+    built = mkdocs(repo.root, out)
+    assert built.returncode == 0, built.stderr
+    page = (out / "procedures/test/index.html").read_text(encoding="utf-8")
+    assert 'href="../../pdf/SM-P-01.pdf"' in page and "PDF（非受控）" in page
+    pages = _pages(out / "pdf/SM-P-01.pdf")
+    for n, text in enumerate(pages, 1):
+        flat = " ".join(text.split())
+        assert "非受控" in flat and f"SM-P-01 · V1.1 · 第 {n} 页 共 {len(pages)} 页" in flat
+    # the secret document is not published, so neither is its PDF
+    assert sorted(p.name for p in (out / "pdf").iterdir()) == ["SM-P-01.pdf"]
+    recall = (out / "registers/recall/index.html").read_text(encoding="utf-8")
+    rows = table_rows(recall, "dc-recall")
+    assert [r[:6] for r in rows[1:]] == [
+        ["SM-P-01", "02", "吴婷", "V1.0", "2026-02-01", "DST-2026-001"]
+    ]
+    assert rows[1][6] == "已换版" and rows[1][7] == "V1.1"

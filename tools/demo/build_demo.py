@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pdf_history
+
 from doccontrol.load.repository import load_config
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -562,6 +564,7 @@ def build(out: Path, site: bool) -> None:
         "2026-11-20T09:30:00+08:00",
     )
 
+    pdf_history.add(d)  # controlled copies issued in exchange, one still to recall
     commits = d.git("rev-list", "--count", "main")
     print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-20)")
     trail = subprocess.run(

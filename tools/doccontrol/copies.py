@@ -15,7 +15,7 @@ obsolete. Where the document stood is standing.py's answer, never recomputed her
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -198,3 +198,61 @@ def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -
         return tail.isdigit() and int(tail) == int(copy_number)
 
     return [c for c in copies if c.document == document and same(c.copy_number)]
+
+
+PACK_COLUMNS = (
+    "document",
+    "copy",
+    "holder",
+    "version",
+    "issued",
+    "record",
+    "reason",
+    "current",
+    "since",
+    "days",
+)
+
+
+def pack_files(
+    records: Iterable[Record],
+    config: Config,
+    stands: Mapping[str, standing.Standing],
+    end: datetime.date,
+    nameable: Callable[[str], bool],
+    language: str = "zh",
+) -> dict[str, bytes]:
+    """The audit pack's recall list as of its end date (CSV and JSON): copies of documents
+    the pack may name, issued by records at or below its level (``records`` is filtered)."""
+    import csv
+    import io
+    import json
+
+    from doccontrol import catalogue
+
+    t = catalogue.load(language)
+    issued = [c for c in issued_copies(records, config) if nameable(c.document)]
+    due = recall_due(issued, stands, end)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([t.text(f"recall.col.{c}") for c in PACK_COLUMNS])
+    for d in due:
+        writer.writerow(
+            [
+                d.copy.document,
+                d.copy.copy_number,
+                d.copy.holder_name,
+                d.copy.version,
+                d.copy.issued,
+                d.copy.record,
+                t.text(f"recall.reason.{d.reason}"),
+                d.current_version,
+                d.since,
+                d.days,
+            ]
+        )
+    data = json.dumps([d.to_json() for d in due], ensure_ascii=False, indent=2) + "\n"
+    return {
+        "register/recall-due.csv": buffer.getvalue().encode("utf-8"),
+        "register/recall-due.json": data.encode("utf-8"),
+    }
