@@ -9,6 +9,8 @@ import io
 import json
 import re
 import shutil
+import subprocess
+import sys
 import zipfile
 
 import pytest
@@ -302,3 +304,32 @@ def test_the_site_links_each_page_to_its_pdf_and_lists_copies_to_recall(repo, tm
         ["SM-P-01", "02", "吴婷", "V1.0", "2026-02-01", "DST-2026-001"]
     ]
     assert rows[1][6] == "已换版" and rows[1][7] == "V1.1"
+
+
+def test_the_command_line_loads_the_pdf_libraries_only_when_it_makes_a_pdf(repo, tmp_path):
+    script = (
+        "import json, sys\nfrom doccontrol.cli.main import main\n"
+        "for argv in (['--help'], ['pdf', '--help'], ['recall-due', '--today', '2026-03-25']):\n"
+        "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=repo.root, capture_output=True, text=True, check=True
+    )
+    modules = json.loads(done.stdout.splitlines()[-1])
+    heavy = ("weasyprint", "markdown", "playwright", "pypdf", "nh3", "jinja2")
+    assert not [m for m in modules if m.split(".")[0] in heavy]
+    # without the pdf extra the command names it (exit 2) and writes nothing
+    out = tmp_path / "x.pdf"
+    without = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys\nsys.modules['weasyprint'] = None\n"
+            "from doccontrol.cli.main import main\nsys.exit(main(sys.argv[1:]))",
+            "pdf", "SM-P-01", "-o", str(out),
+        ],
+        cwd=repo.root, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert without.returncode == 2 and "pip install 'doccontrol[pdf]'" in without.stderr
+    assert "Traceback" not in without.stderr and not out.exists()
