@@ -10,7 +10,7 @@ MERMAID_VERSION := 11.17.2
 MERMAID := .cache/vendor/mermaid.min.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor browser demo serve site test lint typecheck pytest hooks bench clean
+.PHONY: install vendor browser pdf-deps demo serve site test lint typecheck pytest hooks bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 && command -v ssh-keygen >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "wenquanyi" || { \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei openssh-client; }
 
+# WeasyPrint (doccontrol pdf, the [pdf] extra) lays pages out with Pango and embeds the fonts it
+# finds through fontconfig: Pango and a CJK font (WenQuanYi Micro Hei) on a fresh Debian machine.
+pdf-deps:
+	@{ ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0 && fc-list 2>/dev/null | grep -qi "wenquanyi"; } || { \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 fontconfig fonts-wqy-microhei; }
+
 demo: $(STAMP) $(MERMAID)
 	$(BIN)/python tools/demo/build_demo.py
 
@@ -53,7 +59,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy tools
 
-pytest: $(STAMP) $(MERMAID) browser
+pytest: $(STAMP) $(MERMAID) browser pdf-deps
 	$(BIN)/pytest
 
 test: lint typecheck pytest

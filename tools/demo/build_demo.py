@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import acks_history
+import pdf_history
 
 from doccontrol.load.repository import load_config
 
@@ -567,6 +568,7 @@ def build(out: Path, site: bool) -> None:
 
     acks_history.add(d, AS_OF)  # read-and-understood acknowledgements, some overdue
 
+    pdf_history.add(d)  # controlled copies issued in exchange, one still to recall
     commits = d.git("rev-list", "--count", "main")
     print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-20)")
     trail = subprocess.run(

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from doccontrol import __version__, acks, publishing, registers
+from doccontrol import __version__, acks, copies, publishing, registers
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
@@ -153,6 +153,16 @@ def build(
     headers = registers.REGISTER_HEADERS
     files["register/register.csv"] = _csv(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, "受控文件清单")
+    say("controlled copies due for recall at the end date")
+    files.update(
+        copies.pack_files(
+            [r for r in repo.records if publishing.record_publishable(config, max_level, r)],
+            config,
+            stands,
+            end,
+            lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
+        )
+    )
 
     say("change history and approval trail in the period")
     revisions = [

@@ -83,6 +83,8 @@ class PublishSettings:
     site_name: str = "服务管理体系文件"
     max_confidentiality: str = "internal"
     repo_url: str | None = None
+    # build an uncontrolled PDF of every published document with the site (doccontrol[pdf])
+    pdf: bool = False
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,7 @@ def from_data(data: Mapping[str, Any]) -> Config:
             site_name=publish.get("site_name", PublishSettings.site_name),
             max_confidentiality=publish.get("max_confidentiality", "internal"),
             repo_url=publish.get("repo_url"),
+            pdf=publish.get("pdf", False) is True,
         ),
         language=data.get("language"),
         acknowledgement=_ack_settings(data.get("acknowledgement")),

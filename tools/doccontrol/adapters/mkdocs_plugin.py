@@ -322,6 +322,34 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             return html
         return sanitize.clean(html)
 
+    def on_post_build(self, *, config: Any) -> None:
+        # publish.pdf: a PDF of every published document in force (doccontrol.pdf.site)
+        site = self.site
+        if site is None or not site.config.publish.pdf:
+            return
+        if site.history is None:
+            raise PluginError(
+                "doccontrol: publish.pdf needs the approval history (a Git repository)"
+            )
+        try:
+            from doccontrol import catalogue
+            from doccontrol.pdf import facts as pdf_facts
+            from doccontrol.pdf import site as pdf_site
+        except ImportError as exc:
+            raise PluginError(
+                f"doccontrol: publish.pdf needs the pdf extra ({exc.name} is missing): "
+                "pip install 'doccontrol[pdf]'"
+            ) from None
+        try:
+            warnings = pdf_site.build(
+                site, Path(config.site_dir), self.root / self.config.mermaid_js
+            )
+        except pdf_facts.Refused as exc:
+            t = catalogue.load(catalogue.language_for(site.config.language, {}))
+            raise PluginError(f"doccontrol: publish.pdf: {exc.text(t)}") from None
+        for warning in warnings:
+            log.warning("doccontrol: %s", warning)
+
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         # `mkdocs serve` watches docs_dir and mkdocs.yml; the site also shows the records,
         # the schemas (forms, record index) and doccontrol.yml (people, roles, publishing)

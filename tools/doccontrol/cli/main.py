@@ -20,6 +20,7 @@ from doccontrol.cli import (
     audit,
     authoring,
     check,
+    copies,
     forge,
     history,
     registers,
@@ -27,7 +28,7 @@ from doccontrol.cli import (
 )
 from doccontrol.cli.output import UsageError
 
-COMMANDS = (check, history, registers, authoring, workflow, approve, audit, forge, acks)
+COMMANDS = (check, history, registers, authoring, workflow, approve, audit, forge, acks, copies)
 
 
 def build_parser() -> argparse.ArgumentParser:

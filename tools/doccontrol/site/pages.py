@@ -16,6 +16,7 @@ from doccontrol.history.model import (
 )
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import acks as site_acks
+from doccontrol.site import copies as site_copies
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
 from doccontrol.site.model import Site
@@ -152,6 +153,7 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
             ("批准", "尚无批准记录" + ("（受控前基线）" if baseline else "")),
             ("下次评审", esc(row.next_review if row else "") or "—"),
         ]
+    cells += site_copies.pdf_cells(site, document)
     rows = [
         "<tr>" + "".join(f"<th>{k}</th><td>{v}</td>" for k, v in cells[i : i + 2]) + "</tr>"
         for i in range(0, len(cells), 2)
@@ -710,6 +712,7 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
         model.REVIEW_SRC: ("待评审文件", review_page(site)),
         model.RECORDS_SRC: ("记录索引", records_index_page(site)),
         **site_acks.pages(site),
+        site_copies.RECALL_SRC: (site_copies.recall_title(site), site_copies.recall_page(site)),
     }
     for record in site.records:
         if record.type in site.record_types:
@@ -749,6 +752,7 @@ def navigation(site: Site) -> list[dict[str, Any]]:
                 {"条款覆盖矩阵": model.COVERAGE_SRC},
                 {"待评审文件": model.REVIEW_SRC},
                 *site_acks.nav(site),
+                {site_copies.recall_title(site): site_copies.RECALL_SRC},
             ]
         }
     )

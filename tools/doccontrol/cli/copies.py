@@ -1,0 +1,200 @@
+"""``doccontrol pdf`` (a controlled or uncontrolled PDF copy of a document version) and
+``recall-due`` (controlled copies to take back after a new version or a withdrawal)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from doccontrol.cli.output import (
+    UsageError,
+    dumps_json,
+    parse_date_arg,
+    require_extra,
+    table,
+    write_atomic,
+)
+
+if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
+    from doccontrol.catalogue import Catalogue
+    from doccontrol.config import Config
+
+RECALL_COLUMNS = (
+    "document",
+    "copy",
+    "holder",
+    "version",
+    "issued",
+    "record",
+    "reason",
+    "current",
+    "since",
+    "days",
+)
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    pdf = commands.add_parser(
+        "pdf", help="a PDF copy of a document: controlled (受控副本, --copy) or uncontrolled"
+    )
+    pdf.add_argument("doc_id", metavar="DOC_ID")
+    pdf.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    pdf.add_argument(
+        "--as-of", metavar="DATE", help="the version in force at the end of this day (from Git)"
+    )
+    pdf.add_argument(
+        "--copy",
+        metavar="N",
+        help="a controlled copy: its number, as issued by a 文件发放与签收 record",
+    )
+    pdf.add_argument(
+        "--holder", metavar="WHO", help="the copy's holder (checked against the record)"
+    )
+    pdf.add_argument(
+        "--max-confidentiality",
+        metavar="LEVEL",
+        help="allow a document up to this level (default: publish.max_confidentiality)",
+    )
+    pdf.set_defaults(run=run_pdf)
+    recall = commands.add_parser(
+        "recall-due", help="controlled copies of superseded or withdrawn versions not yet returned"
+    )
+    recall.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
+    recall.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    recall.add_argument(
+        "--fail-on", choices=("outstanding",), help="exit 1 while any copy is due for recall"
+    )
+    recall.set_defaults(run=run_recall_due)
+
+
+def _catalogue(config: Config | None) -> Catalogue:
+    from doccontrol import catalogue
+
+    return catalogue.load(catalogue.language_for(config.language if config else None))
+
+
+def run_pdf(args: argparse.Namespace, root: Path) -> int:
+    for module in ("weasyprint", "markdown", "nh3", "jinja2"):
+        require_extra(module, "pdf", "doccontrol pdf")
+    from doccontrol import standing
+    from doccontrol.cli.registers import loaded
+    from doccontrol.history.gitread import GitReader
+    from doccontrol.pdf import facts as pdf_facts
+    from doccontrol.pdf.mermaid import DEFAULT_MERMAID, Mermaid
+    from doccontrol.pdf.render import render
+
+    output = Path(args.output)
+    day = datetime.date.fromisoformat(
+        parse_date_arg(args.as_of, "--as-of") or datetime.date.today().isoformat()
+    )
+    repo, history = loaded(root)
+    config = repo.config
+    assert config is not None
+    t = _catalogue(config)
+    if output.suffix.lower() != ".pdf":
+        raise UsageError(t.text("pdf.error.output"))
+    limit = args.max_confidentiality or config.publish.max_confidentiality
+    if config.level(limit) is None:
+        raise UsageError(t.text("pdf.error.level_unknown", level=limit))
+    if history is None:
+        raise UsageError(
+            t.text("pdf.error.no_document", doc=args.doc_id, branch=config.main_branch)
+        )
+    reader = GitReader(root)
+    try:
+        with standing.GitMeta(root) as meta_of:
+            found = pdf_facts.gather(
+                repo=repo,
+                history=history,
+                reader=reader,
+                doc_id=args.doc_id,
+                day=day,
+                limit=limit,
+                t=t,
+                copy_number=args.copy,
+                holder=args.holder,
+                meta_of=meta_of,
+            )
+        with Mermaid(root / DEFAULT_MERMAID) as mermaid:
+            result = render(found, t, lambda path: reader.read_file_at(found.commit, path), mermaid)
+    except pdf_facts.Refused as exc:
+        raise UsageError(exc.text(t)) from None
+    finally:
+        reader.close()
+    for warning in result.warnings:
+        print(t.text("pdf.warning", doc=found.doc_id, text=warning), file=sys.stderr)
+    write_atomic(output, result.data)
+    stamp = (
+        f"{t.text('pdf.stamp.controlled')} {found.stamp.copy_number} {found.stamp.holder}"
+        if found.stamp.controlled
+        else t.text("pdf.stamp.uncontrolled")
+    )
+    print(
+        t.text(
+            "pdf.wrote",
+            file=str(output),
+            doc=found.doc_id,
+            version=found.version,
+            stamp=stamp,
+            pages=str(result.pages),
+        )
+    )
+    return 0
+
+
+def recall_rows(root: Path, day: datetime.date) -> tuple[Config, list[dict[str, object]]]:
+    """The recall list as of ``day`` (JSON-ready rows), from the records and the history."""
+    from doccontrol import copies, registers
+    from doccontrol.cli.registers import loaded
+
+    repo, history = loaded(root)
+    config = repo.config
+    assert config is not None
+    if history is None:
+        raise UsageError(
+            f"recall-due reads the history of {config.main_branch}: not a Git repository"
+        )
+    stands = registers.standings(repo, history, day)
+    due = copies.recall_due(copies.issued_copies(repo.records, config), stands, day)
+    return config, [d.to_json() for d in due]
+
+
+def run_recall_due(args: argparse.Namespace, root: Path) -> int:
+    day = datetime.date.fromisoformat(
+        parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
+    )
+    config, rows = recall_rows(root, day)
+    t = _catalogue(config)
+    failed = bool(rows) and args.fail_on == "outstanding"
+    if args.format == "json":
+        print(dumps_json(rows), end="")
+        return 1 if failed else 0
+    headers = tuple(t.text(f"recall.col.{c}") for c in RECALL_COLUMNS)
+    cells = [recall_cells(row, t) for row in rows]
+    if args.format == "csv":
+        from doccontrol.cli.registers import csv_text
+
+        print(csv_text(headers, cells), end="")
+        return 1 if failed else 0
+    if rows:
+        print(table(headers, cells))
+    print(t.count("recall.summary", len(rows), day=day.isoformat()))
+    return 1 if failed else 0
+
+
+def recall_cells(row: dict[str, object], t: Catalogue) -> list[str]:
+    return [
+        str(row["document"]),
+        str(row["copy_number"]),
+        str(row["holder_name"]),
+        str(row["version"]),
+        str(row["issued"]),
+        str(row["record"]),
+        t.text(f"recall.reason.{row['reason']}"),
+        str(row["current_version"]) or "—",
+        str(row["since"]),
+        str(row["days"]),
+    ]

@@ -1,0 +1,1 @@
+"""Controlled PDF copies (受控副本): facts from Git, HTML, WeasyPrint (the ``pdf`` extra)."""

@@ -1,0 +1,321 @@
+"""What a controlled PDF copy says, gathered from Git: never from the work tree.
+
+The version is the one in force on the day (standing.py), its text and images are read at its
+commit, the cover's people, dates and evidence are that revision's (history), and a numbered
+copy must have been issued by a 文件发放与签收 record (copies.py). Nothing here imports the
+PDF library: the core stays light, and every refusal is a plain message (``Refused``).
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from doccontrol import copies, publishing, registers, standing
+from doccontrol.catalogue import Catalogue
+from doccontrol.config import Config
+from doccontrol.history.gitread import GitReader
+from doccontrol.history.model import EVIDENCE_LABELS, DocumentHistory, History, Person, Revision
+from doccontrol.load import frontmatter
+from doccontrol.load.repository import Repository
+
+REGISTER_DIRECTIVE = re.compile(r"<!--\s*doccontrol:register(?:\s+type=([a-z-]+))?\s*-->")
+
+
+class Refused(Exception):
+    """A PDF that must not be made, or cannot be: one clear line for the user, as a catalogue
+    key and its arguments (the shell speaks the user's language)."""
+
+    def __init__(self, message: tuple[str, Mapping[str, str]]) -> None:
+        super().__init__(message[0])
+        self.key, self.values = message
+
+    def text(self, t: Catalogue) -> str:
+        return t.text(self.key, **self.values)
+
+
+@dataclass(frozen=True)
+class Stamp:
+    controlled: bool
+    copy_number: str = ""
+    holder: str = ""
+    issued: str = ""
+    record: str = ""
+
+
+@dataclass(frozen=True)
+class Signoff:
+    step: str  # 编制 / 审核 / 批准
+    people: str
+    day: str
+
+
+@dataclass(frozen=True)
+class CopyFacts:
+    doc_id: str
+    title: str
+    version: str
+    state: str
+    effective: str
+    level: str
+    owner: str
+    signoffs: tuple[Signoff, ...]
+    evidence: str
+    merge_request: str
+    commit: str
+    created: str  # the approval commit's date (ISO 8601): the PDF's creation date
+    history: tuple[tuple[str, ...], ...]  # the 变更履历 rows, as far as this version
+    body: str  # Markdown, placeholders filled
+    path: str  # the document's path at that commit (relative links resolve from it)
+    stamp: Stamp
+    organization: Mapping[str, str]
+
+
+def _names(people: tuple[Person, ...]) -> str:
+    return "、".join(p.name for p in people) or "—"
+
+
+def _body(text: str) -> str:
+    split = frontmatter.split_text(text.lstrip("\ufeff").replace("\r\n", "\n"))
+    return split[1] if split is not None else text
+
+
+def level_ok(
+    config: Config, limit: str, doc_id: str, repo: Repository, doc: DocumentHistory
+) -> None:
+    """Fail closed: the level now and in every version on main must be at or below ``limit``."""
+    if not publishing.document_publishable(config, limit, repo.document(doc_id), doc):
+        worst = max(
+            [
+                *doc.levels,
+                *(str(d.meta.get("confidentiality")) for d in repo.documents if d.id == doc_id),
+            ],
+            key=lambda v: publishing.level_rank(config, v),
+            default="?",
+        )
+        raise Refused(("pdf.error.level", {"doc": doc_id, "level": worst, "limit": limit}))
+
+
+def gather(
+    *,
+    repo: Repository,
+    history: History,
+    reader: GitReader,
+    doc_id: str,
+    day: datetime.date,
+    limit: str,
+    t: Catalogue,
+    copy_number: str | None = None,
+    holder: str | None = None,
+    meta_of: Callable[[Revision], Mapping[str, Any]],
+) -> CopyFacts:
+    config = repo.config
+    assert config is not None
+    doc = history.documents.get(doc_id)
+    if doc is None:
+        raise Refused(("pdf.error.no_document", {"doc": doc_id, "branch": history.branch}))
+    level_ok(config, limit, doc_id, repo, doc)
+    stand = standing.standing(doc, day, meta_of)
+    revision = stand.in_force
+    if revision is None:
+        raise Refused(
+            (
+                "pdf.error.not_in_force",
+                {"doc": doc_id, "day": day.isoformat(), "state": stand.label},
+            )
+        )
+    data = reader.read_file_at(revision.commit, revision.path)
+    if data is None:
+        raise Refused(
+            ("pdf.error.unreadable", {"path": revision.path, "commit": revision.commit[:10]})
+        )
+    meta = meta_of(revision)
+    stamp = _stamp(repo, config, doc_id, revision.version, day, copy_number, holder)
+    level = config.level(str(meta.get("confidentiality") or "internal"))
+    owner = str(meta.get("owner") or "")
+    body = _body(data.decode("utf-8", "replace"))
+    if REGISTER_DIRECTIVE.search(body):
+        body = REGISTER_DIRECTIVE.sub(lambda m: _register(repo, history, day, limit, m[1]), body)
+    return CopyFacts(
+        doc_id=doc_id,
+        title=str(meta.get("title") or doc.title),
+        version=revision.version,
+        state=stand.label,
+        effective=stand.in_force_from,
+        level=level.label if level else str(meta.get("confidentiality") or ""),
+        owner=config.departments[owner].name if owner in config.departments else owner,
+        signoffs=_signoffs(revision, t),
+        evidence=EVIDENCE_LABELS.get(revision.evidence, revision.evidence)
+        if revision.approvers
+        else t.text("pdf.baseline"),
+        merge_request=revision.merge_request.label if revision.merge_request else "—",
+        commit=revision.commit,
+        created=revision.date,
+        history=_history_rows(doc, revision, t),
+        body=body,
+        path=revision.path,
+        stamp=stamp,
+        organization=config.organization,
+    )
+
+
+def _register(
+    repo: Repository, history: History, day: datetime.date, limit: str, wanted: str | None
+) -> str:
+    """The register a document embeds, as of the day, with only what may be published."""
+    config = repo.config
+    assert config is not None
+    rows = [
+        r
+        for r in registers.document_rows(repo, history, day)
+        if r.in_force
+        and (wanted is None or r.type == wanted)
+        and publishing.document_publishable(
+            config, limit, repo.document(r.id), history.documents.get(r.id)
+        )
+    ]
+
+    def cell(text: str) -> str:
+        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") or " "
+
+    lines = [
+        "| " + " | ".join(registers.REGISTER_HEADERS) + " |",
+        "|" + "---|" * len(registers.REGISTER_HEADERS),
+        *("| " + " | ".join(cell(c) for c in registers.register_cells(r)) + " |" for r in rows),
+    ]
+    return "\n\n" + "\n".join(lines) + "\n\n"
+
+
+def _signoffs(revision: Revision, t: Catalogue) -> tuple[Signoff, ...]:
+    approved = revision.date[:10]
+    return (
+        Signoff(t.text("pdf.field.prepared"), _names(revision.authors), revision.author_date[:10]),
+        Signoff(
+            t.text("pdf.field.reviewed"),
+            _names(revision.reviewers),
+            approved if revision.reviewers else "—",
+        ),
+        Signoff(
+            t.text("pdf.field.approved"),
+            _names(revision.approvers),
+            approved if revision.approvers else "—",
+        ),
+    )
+
+
+def _history_rows(
+    doc: DocumentHistory, upto: Revision, t: Catalogue
+) -> tuple[tuple[str, ...], ...]:
+    """The 变更履历 as it stood for this version: the revisions up to and including it."""
+    if upto not in doc.revisions:
+        return ()
+    rows = []
+    for r in doc.revisions[: doc.revisions.index(upto) + 1]:
+        change = r.change
+        for kind in ("review", "withdrawal", "baseline"):
+            if r.kind == kind:
+                change += t.text(f"pdf.history.{kind}")
+        if not r.approved:
+            change += t.text("pdf.history.unapproved")
+        rows.append(
+            (
+                str(r.seq),
+                r.version,
+                "、".join(r.sections) or "—",
+                change,
+                _names(r.authors),
+                r.author_date[:10],
+                _names(r.reviewers) if r.reviewers else "",
+                r.date[:10] if r.reviewers else "",
+                _names(r.approvers) if r.approvers else "",
+                r.date[:10] if r.approvers else "",
+                EVIDENCE_LABELS.get(r.evidence, r.evidence),
+            )
+        )
+    return tuple(rows)
+
+
+def _stamp(
+    repo: Repository,
+    config: Config,
+    doc_id: str,
+    version: str,
+    day: datetime.date,
+    copy_number: str | None,
+    holder: str | None,
+) -> Stamp:
+    if copy_number is None:
+        if holder is not None:
+            raise Refused(("pdf.error.holder_without_copy", {}))
+        return Stamp(controlled=False)
+    issued = copies.find_issued(copies.issued_copies(repo.records, config), doc_id, copy_number)
+    if not issued:
+        raise Refused(("pdf.error.copy_not_issued", {"copy": copy_number, "doc": doc_id}))
+    this_version = [c for c in issued if c.version == version]
+    if not this_version:
+        raise Refused(
+            (
+                "pdf.error.copy_version",
+                {
+                    "copy": copy_number,
+                    "doc": doc_id,
+                    "issued": "、".join(sorted({c.version for c in issued})),
+                    "version": version,
+                    "day": day.isoformat(),
+                },
+            )
+        )
+    if len(this_version) > 1:
+        records = "、".join(c.record for c in this_version)
+        raise Refused(
+            (
+                "pdf.error.copy_ambiguous",
+                {"copy": copy_number, "doc": doc_id, "version": version, "records": records},
+            )
+        )
+    copy = this_version[0]
+    if copy.returned_by(day.isoformat()):
+        raise Refused(
+            (
+                "pdf.error.copy_returned",
+                {
+                    "copy": copy.copy_number,
+                    "doc": doc_id,
+                    "version": version,
+                    "returned": copy.returned,
+                },
+            )
+        )
+    if holder is not None and holder not in (copy.holder, copy.holder_name):
+        person = config.person_by_id(holder)
+        if person is None or person.id != copy.holder:
+            raise Refused(
+                (
+                    "pdf.error.holder",
+                    {"copy": copy.copy_number, "recorded": copy.holder_name, "holder": holder},
+                )
+            )
+    return Stamp(
+        controlled=True,
+        copy_number=copy.copy_number,
+        holder=copy.holder_name,
+        issued=copy.issued,
+        record=copy.record,
+    )
+
+
+def image_path(document_path: str, src: str) -> str | None:
+    """The repository path a body image refers to, when it may be embedded: a relative path
+    to a raster image under docs/ (never a URL, an absolute path or one leaving docs/)."""
+    if not src or "://" in src or src.startswith(("/", "data:", "\\")) or ":" in src:
+        return None
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(document_path), src.split("#")[0]))
+    if not path.startswith("docs/") or ".." in path.split("/"):
+        return None
+    if not publishing.is_asset_path(path) or publishing.unsafe_character(path):
+        return None
+    return path

@@ -1,0 +1,49 @@
+"""``publish.pdf: true``: an uncontrolled PDF of every published document in force, built
+with the site into ``pdf/<DOC_ID>.pdf`` (the control block links to it). The same facts and
+refusals as ``doccontrol pdf``; one Git reader and one browser serve every document."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from doccontrol import catalogue, standing
+from doccontrol.atomic import write_atomic
+from doccontrol.history.gitread import GitReader
+from doccontrol.pdf import facts as pdf_facts
+from doccontrol.pdf.mermaid import Mermaid
+from doccontrol.pdf.render import render
+from doccontrol.site.copies import PDF_DIR, pdf_ids
+from doccontrol.site.model import Site
+
+
+def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
+    """Write the PDFs; returns the warnings (a diagram drawn as text, an image left out).
+    A document that cannot be made is an error (raised as ``Refused``)."""
+    assert site.history is not None
+    t = catalogue.load(catalogue.language_for(site.config.language, {}))
+    warnings: list[str] = []
+    reader = GitReader(site.repo.root)
+    try:
+        with standing.GitMeta(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
+            for doc_id in pdf_ids(site):
+                found = pdf_facts.gather(
+                    repo=site.repo,
+                    history=site.history,
+                    reader=reader,
+                    doc_id=doc_id,
+                    day=site.as_of,
+                    limit=site.limit,
+                    t=t,
+                    meta_of=meta_of,
+                )
+                result = render(found, t, functools.partial(_read, reader, found.commit), mermaid)
+                write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
+                warnings += [t.text("pdf.warning", doc=doc_id, text=w) for w in result.warnings]
+    finally:
+        reader.close()
+    return warnings
+
+
+def _read(reader: GitReader, commit: str, path: str) -> bytes | None:
+    return reader.read_file_at(commit, path)

@@ -1,0 +1,91 @@
+"""The site's part of controlled copies: the PDF link in a document's control block and the
+register of copies due for recall (待回收受控副本). Kept apart from pages.py, which calls in."""
+
+from __future__ import annotations
+
+from doccontrol import catalogue, copies, publishing
+from doccontrol.model import Document
+from doccontrol.site.html import esc, link, relative_url, table
+from doccontrol.site.model import Site
+
+PDF_DIR = "pdf"
+RECALL_SRC = "registers/recall.md"
+COLUMNS = (
+    "document",
+    "copy",
+    "holder",
+    "version",
+    "issued",
+    "record",
+    "reason",
+    "current",
+    "since",
+    "days",
+)
+
+
+def _t(site: Site) -> catalogue.Catalogue:
+    # the site speaks the configured language, never the builder's locale
+    return catalogue.load(catalogue.language_for(site.config.language, {}))
+
+
+def pdf_ids(site: Site) -> list[str]:
+    """The published documents that get a PDF with the site (publish.pdf): those with a
+    version in force on the site's day, named by a plain file name."""
+    if not site.config.publish.pdf or site.history is None:
+        return []
+    return sorted(
+        doc_id
+        for doc_id in site.documents
+        if publishing.safe_name(doc_id)
+        and (stand := site.standings.get(doc_id)) is not None
+        and stand.in_force is not None
+    )
+
+
+def pdf_cells(site: Site, document: Document) -> list[tuple[str, str]]:
+    """The control block's link to the document's PDF, when the site builds one."""
+    doc_id = document.id or ""
+    src = site.src(doc_id)
+    if src is None or doc_id not in pdf_ids(site):
+        return []
+    t = _t(site)
+    href = relative_url(site.url(src), f"{PDF_DIR}/{doc_id}.pdf")
+    return [(esc(t.text("site.pdf.label")), link(href, t.text("site.pdf.link")))]
+
+
+def recall_rows(site: Site) -> list[copies.RecallDue]:
+    """Copies due for recall on the site's day: published records, nameable documents."""
+    issued = [
+        c for c in copies.issued_copies(site.records, site.config) if c.document in site.visible_ids
+    ]
+    return copies.recall_due(issued, site.standings, site.as_of)
+
+
+def recall_page(site: Site) -> str:
+    t = _t(site)
+    due = recall_rows(site)
+    intro = f"<p>{esc(t.text('recall.page.intro', day=site.as_of.isoformat()))}</p>"
+    if not due:
+        return intro + f'\n\n<p class="dc-recall-none">{esc(t.text("recall.page.none"))}</p>\n'
+    rows = [
+        [
+            esc(d.copy.document),
+            esc(d.copy.copy_number),
+            esc(d.copy.holder_name),
+            esc(d.copy.version),
+            esc(d.copy.issued),
+            esc(d.copy.record),
+            esc(t.text(f"recall.reason.{d.reason}")),
+            esc(d.current_version or "—"),
+            esc(d.since),
+            esc(str(d.days)),
+        ]
+        for d in due
+    ]
+    headers = [esc(t.text(f"recall.col.{c}")) for c in COLUMNS]
+    return intro + "\n\n" + table(headers, rows, "dc-recall") + "\n"
+
+
+def recall_title(site: Site) -> str:
+    return _t(site).text("recall.page.title")
