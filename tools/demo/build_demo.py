@@ -21,6 +21,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import impact_history  # tools/demo: the script's own folder
+
 from doccontrol.load.repository import load_config
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -561,6 +563,8 @@ def build(out: Path, site: bool) -> None:
         23,
         "2026-11-20T09:30:00+08:00",
     )
+
+    impact_history.add(d)  # change impact: two documents suspect, one cleared
 
     commits = d.git("rev-list", "--count", "main")
     print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-20)")

@@ -127,10 +127,10 @@ def dependencies(
         if record_type.procedure:
             add(record_type.procedure, "record-type", type_id, "procedure")
     for record in records:
-        record_type = record_types.get(record.type)
-        if record_type is None:
+        of_type = record_types.get(record.type)
+        if of_type is None:
             continue
-        for _path, ref_kind, value in references(record_type.schema, record.data):
+        for _path, ref_kind, value in references(of_type.schema, record.data):
             if ref_kind == "document":
                 add(value, "record-type", record.type, "record-field")
                 cited.setdefault((value, record.type), {})[record.id or record.path] = None

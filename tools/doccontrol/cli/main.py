@@ -14,10 +14,20 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from doccontrol import __version__
-from doccontrol.cli import approve, audit, authoring, check, forge, history, registers, workflow
+from doccontrol.cli import (
+    approve,
+    audit,
+    authoring,
+    check,
+    forge,
+    history,
+    impact,
+    registers,
+    workflow,
+)
 from doccontrol.cli.output import UsageError
 
-COMMANDS = (check, history, registers, authoring, workflow, approve, audit, forge)
+COMMANDS = (check, history, registers, impact, authoring, workflow, approve, audit, forge)
 
 
 def build_parser() -> argparse.ArgumentParser:
