@@ -192,3 +192,21 @@ def run_suspect(args: argparse.Namespace, root: Path) -> int:
                 print(table(headers, rows))
             print(t.count("suspect.summary", len(rows)) if rows else t.text("suspect.none"))
     return 1 if found.items and args.fail_on == "suspect" else 0
+
+
+def branch_impact_text(root: Path, branch: str) -> str:
+    """For ``approve``: what approving ``branch`` will make suspect, worked out before it
+    merges. It informs and never blocks: a suspect dependent is for its owner to review."""
+    from doccontrol import impact
+    from doccontrol.load import repository
+
+    repo = repository.load(root)
+    t = _catalogue(repo)
+    if repo.config is None:
+        return ""
+    try:
+        result = branch_impact(root, repo, branch)
+    except impact.BranchError as exc:
+        return t.text("impact.approve.unavailable", reason=str(exc))
+    lines = "\n".join(impact_lines(result, t)).split("\n")
+    return "\n".join([t.text("impact.approve.title"), *("  " + line for line in lines)])
