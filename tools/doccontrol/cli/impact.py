@@ -7,7 +7,7 @@ import argparse
 import datetime
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, table
+from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, printable, table
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from pathlib import Path
@@ -131,7 +131,7 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         print(dumps_json(result.to_json()), end="")
     else:
-        print("\n".join(impact_lines(result, t)))
+        print(printable("\n".join(impact_lines(result, t))))
     return 0
 
 
@@ -208,5 +208,5 @@ def branch_impact_text(root: Path, branch: str) -> str:
         result = branch_impact(root, repo, branch)
     except impact.BranchError as exc:
         return t.text("impact.approve.unavailable", reason=str(exc))
-    lines = "\n".join(impact_lines(result, t)).split("\n")
+    lines = printable("\n".join(impact_lines(result, t))).split("\n")
     return "\n".join([t.text("impact.approve.title"), *("  " + line for line in lines)])
