@@ -147,7 +147,12 @@ def test_gitlab_merge_request_pipeline_passes(adopted, tmp_path):
     # without the default branch nothing can be compared: the hook fails, never passes
     unfetched = sh(runner, "doccontrol check-versions")
     assert unfetched.returncode == 2 and "git fetch origin main" in unfetched.stderr
-    env = {"CI_DEFAULT_BRANCH": "main", "CI_PIPELINE_SOURCE": "merge_request_event"}
-    for command in gitlab_script():
-        ok(runner, command, env=env)
+    env = {
+        "CI_DEFAULT_BRANCH": "main",
+        "CI_PIPELINE_SOURCE": "merge_request_event",
+        "CI_MERGE_REQUEST_IID": "1",
+    }
+    printed = [ok(runner, command, env=env) for command in gitlab_script()]
     assert (runner / "public/index.html").is_file()
+    # the change impact step: SM-P-21's dependents, before the merge request is approved
+    assert any("SM-P-21（修改）" in out and "SM-P-06" in out for out in printed)

@@ -24,6 +24,8 @@ def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
         "direct",
         "merge",
         "merge",
+        "merge",  # EXT-01's amendment and SM-P-28's review (tools/demo/impact_history.py)
+        "merge",
     ]
     assert [p["code"] for e in events for p in e["problems"]] == ["DC501", "DC503"]
     # the approver's signed merge and the forge's signed squash merge
@@ -117,7 +119,7 @@ def test_registers(demo):
     assert "SM-P-32" in [r[0] for r in current] and "SM-W-22-01" not in [r[0] for r in current]
     assert [r[0] for r in retired[1:]] == ["SM-W-22-01"]
     trail = table_rows(page(site, "registers/approvals"), "dc-trail")
-    assert len(trail) == 1 + 12
+    assert len(trail) == 1 + 14
     assert page(site, "registers/approvals").count("dc-has-problem") == 2
     assert "dc-uncovered" not in page(site, "registers/coverage")
     assert "SM-P-15" in [r[0] for r in table_rows(page(site, "registers/review-due"), "dc-review")]

@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import acks_history
+import impact_history  # tools/demo: the script's own folder
 import pdf_history
 
 from doccontrol.load.repository import load_config
@@ -569,6 +570,8 @@ def build(out: Path, site: bool) -> None:
     acks_history.add(d, AS_OF)  # read-and-understood acknowledgements, some overdue
 
     pdf_history.add(d)  # controlled copies issued in exchange, one still to recall
+    impact_history.add(d)  # change impact: two documents suspect, one cleared
+
     commits = d.git("rev-list", "--count", "main")
     print(f"demo repository: {out} ({commits} commits, history from 2025-11-28 to 2026-11-20)")
     trail = subprocess.run(

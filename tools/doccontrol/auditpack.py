@@ -271,6 +271,9 @@ def build(
             _csv,
         )
     )
+    say("suspect at the end of the period")
+    suspect, suspect_line = _suspect_entries(repo, config, history, end, max_level)
+    files.update(suspect)
 
     problems = sorted(
         {(p.code, p.commit, p.document, p.message) for e in events for p in e.problems}
@@ -281,10 +284,70 @@ def build(
         f"审核资料包 / Audit pack\n期间 Period: {start} — {end}\n分支 Branch: {history.branch} @ {history.head}\n"
         f"发布密级上限 Highest level included: {max_level}\n文件 Documents in force at the end: {len(in_force)}\n"
         f"审批事件 Approval events in the period: {len(events)}, 问题 problems: {len(problems)}\n记录 Records in the period: {count}\n"
+        f"{suspect_line}\n"
         f"{'历史不完整（浅克隆） History incomplete (shallow clone)' + chr(10) if history.incomplete else ''}"
         f"生成工具 Made by doccontrol {__version__}. Verify: doccontrol audit-pack --verify FILE.zip\n"
     ).encode()
     return files  # sealed (PACK.json, manifest, signature) by ``seal``
+
+
+def _suspect_entries(
+    repo: Repository, config: Config, history: History, end: datetime.date, max_level: str
+) -> tuple[dict[str, bytes], str]:
+    """What was suspect at the end of the period (doccontrol.impact): the documents the pack
+    may name, and record types; a source the pack may not name is described, not named."""
+    from doccontrol import catalogue, impact
+
+    t = catalogue.load(config.language or catalogue.DEFAULT_LANGUAGE)
+    found = impact.suspects(impact.graph_of(repo), history, repo.documents, repo.record_types, end)
+    rows: list[dict[str, Any]] = []
+    for item in found.items:
+        if item.kind == "document" and not _nameable(config, max_level, repo, history, item.id):
+            continue
+        causes = []
+        for cause in item.causes:
+            named = _nameable(config, max_level, repo, history, cause.source)
+            causes.append(
+                {
+                    **cause.to_json(),
+                    "source": cause.source if named else "",
+                    "version": cause.version if named else "",
+                    "commit": cause.commit if named else "",
+                }
+            )
+        rows.append({"kind": item.kind, "id": item.id, "title": item.title, "causes": causes})
+    hidden = t.text("site.suspect.hidden-source")
+    entries = {
+        "impact/suspect.json": _json(rows),
+        "impact/suspect.csv": _csv(
+            [
+                t.text("impact.head.kind"),
+                t.text("impact.head.id"),
+                t.text("impact.head.title"),
+                t.text("impact.head.source"),
+                t.text("impact.head.version"),
+                t.text("impact.head.date"),
+                t.text("impact.head.commit"),
+                t.text("impact.head.via"),
+                t.text("impact.head.changes"),
+            ],
+            [
+                [
+                    t.text(f"impact.kind.{r['kind']}"),
+                    r["id"],
+                    r["title"],
+                    r["causes"][0]["source"] or hidden,
+                    r["causes"][0]["version"],
+                    r["causes"][0]["date"][:10],
+                    r["causes"][0]["commit"][:10],
+                    "、".join(t.text(f"impact.via.{v}") for v in r["causes"][0]["via"]),
+                    len(r["causes"]),
+                ]
+                for r in rows
+            ],
+        ),
+    }
+    return entries, t.text("pack.suspect.readme", n=len(rows))
 
 
 class PackError(Exception):

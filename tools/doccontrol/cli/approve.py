@@ -88,6 +88,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     import tempfile
     from pathlib import Path
 
+    from doccontrol.cli.impact import branch_impact_text
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.identities import parse_ident, trailers
     from doccontrol.history.rules import effective_verdict, meta_day, meta_texts, version_verdict
@@ -278,6 +279,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if reviewer is not None:
         lines.append(f"Reviewed-by: {reviewer.name} <{reviewer.emails[0]}>")
     message = f"Merge branch '{args.branch}'\n\n{subject}\n\n" + "\n".join(lines)
+    suspect = branch_impact_text(root, args.branch)  # before the merge moves the merge-base
     if effective is not None and dated:
         _merge_with_dates(root, args.branch, message, args.sign, dated, effective)
     else:
@@ -291,6 +293,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
     print(f"approved {args.branch} as {sha}: " + "; ".join(f"{k}: {v}" for k, v in parsed))
+    print(suspect)
     return 0
 
 

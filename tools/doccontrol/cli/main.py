@@ -23,12 +23,25 @@ from doccontrol.cli import (
     copies,
     forge,
     history,
+    impact,
     registers,
     workflow,
 )
 from doccontrol.cli.output import UsageError
 
-COMMANDS = (check, history, registers, authoring, workflow, approve, audit, forge, acks, copies)
+COMMANDS = (
+    check,
+    history,
+    registers,
+    impact,
+    authoring,
+    workflow,
+    approve,
+    audit,
+    forge,
+    acks,
+    copies,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

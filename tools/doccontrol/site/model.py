@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from doccontrol import acks, publishing, registers, standing
+from doccontrol import acks, impact, publishing, registers, standing
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.load.repository import Repository
@@ -187,6 +187,19 @@ class Site:
         from doccontrol.site import acks as site_acks
 
         return site_acks.published(self)
+
+    @cached_property
+    def suspects(self) -> impact.Suspects:
+        """What is suspect as of ``as_of`` (doccontrol.impact), for banners and the review page."""
+        if not self.history:
+            return impact.Suspects()
+        return impact.suspects(
+            impact.graph_of(self.repo),
+            self.history,
+            self.repo.documents,
+            self.repo.record_types,
+            self.as_of,
+        )
 
     def doc_history(self, doc_id: str) -> DocumentHistory | None:
         return self.history.documents.get(doc_id) if self.history else None

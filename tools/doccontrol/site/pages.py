@@ -17,6 +17,7 @@ from doccontrol.history.model import (
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
+from doccontrol.site import impact as site_impact
 from doccontrol.site import model
 from doccontrol.site.html import esc, link, relative_url, table
 from doccontrol.site.model import Site
@@ -206,6 +207,7 @@ def banners(
                 f"主分支上的更改 {commits} 未经批准，本页内容可能与批准版本不一致。",
             )
         )
+    out += site_impact.banner(site, document, from_src)  # a document it refers to changed
     if row and row.overdue and row.state in ("effective", "pending"):
         out.append(
             banner(
@@ -474,7 +476,7 @@ def review_page(site: Site) -> str:
         if cells
         else "<p>没有需要评审的文件。</p>"
     )
-    return intro + body + "\n"
+    return intro + body + "\n\n" + site_impact.suspect_list(site, src) + "\n"
 
 
 # --- records and forms ----------------------------------------------------------------

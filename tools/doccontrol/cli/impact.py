@@ -1,0 +1,212 @@
+"""``doccontrol impact`` and ``doccontrol suspect``: what a change would make suspect, and what
+is suspect now (doccontrol.impact computes both)."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from typing import TYPE_CHECKING
+
+from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, printable, table
+
+if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
+    from pathlib import Path
+
+    from doccontrol.catalogue import Catalogue
+    from doccontrol.impact import Impact, Suspects
+    from doccontrol.load.repository import Repository
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    impact = commands.add_parser(
+        "impact",
+        help="what a change to a document, or a branch before it is merged, would make suspect",
+    )
+    impact.add_argument("doc_id", nargs="?", metavar="DOC_ID", help="a document id, e.g. SM-P-18")
+    impact.add_argument(
+        "--branch",
+        metavar="BRANCH",
+        help="the documents BRANCH changes since it left the main branch, and their dependents",
+    )
+    impact.add_argument("--format", choices=("table", "json"), default="table")
+    impact.set_defaults(run=run_impact)
+    suspect = commands.add_parser(
+        "suspect",
+        help="documents and record types whose dependencies changed since their last review",
+    )
+    suspect.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    suspect.add_argument(
+        "--as-of", metavar="DATE", help="as it stood at the end of this day (default: now)"
+    )
+    suspect.add_argument(
+        "--fail-on",
+        choices=("suspect",),
+        help="exit 1 when anything is suspect: a CI gate",
+    )
+    suspect.set_defaults(run=run_suspect)
+
+
+def _catalogue(repo: Repository) -> Catalogue:
+    from doccontrol import catalogue
+
+    language = repo.config.language if repo.config is not None else None
+    return catalogue.load(catalogue.language_for(language))
+
+
+def branch_impact(root: Path, repo: Repository, branch: str) -> Impact:
+    from doccontrol import impact
+
+    assert repo.config is not None
+    changed, schemas = impact.branch_changes(root, repo.config.main_branch, branch)
+    return impact.impact(impact.graph_of(repo), changed, repo.documents, schemas, repo.record_types)
+
+
+def impact_lines(impact: Impact, t: Catalogue) -> list[str]:
+    """The impact as text: what changed, then the table of what would be suspect."""
+    lines = []
+    if impact.changed:
+        items = "、".join(
+            t.text(
+                "impact.changed.text" if c.text_changed else "impact.changed.front-matter",
+                id=c.id,
+                change=t.text(f"impact.change.{c.change}"),
+            )
+            for c in impact.changed
+        )
+        lines.append(t.text("impact.changed", items=items))
+    else:
+        lines.append(t.text("impact.changed.none"))
+    if impact.suspect:
+        rows = [
+            [
+                t.text(f"impact.kind.{dep.kind}"),
+                dep.id,
+                dep.title,
+                "、".join(t.text(f"impact.via.{v}") for v in dep.via),
+                "、".join(sources),
+            ]
+            for dep, sources in impact.suspect
+        ]
+        lines.append(
+            table(
+                [
+                    t.text("impact.head.kind"),
+                    t.text("impact.head.id"),
+                    t.text("impact.head.title"),
+                    t.text("impact.head.via"),
+                    t.text("impact.head.sources"),
+                ],
+                rows,
+            )
+        )
+    lines.append(t.count("impact.summary", len(impact.suspect)))
+    if impact.reviewed_with:
+        lines.append(t.text("impact.reviewed-with", items="、".join(impact.reviewed_with)))
+    if impact.cited:
+        items = "; ".join(f"{dep.title or dep.id}: {'、'.join(r)}" for dep, r in impact.cited)
+        lines.append(t.text("impact.cited", items=items))
+    return lines
+
+
+def run_impact(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol import impact
+    from doccontrol.load import repository
+
+    repo = repository.load(root)
+    if repo.config is None:
+        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+    t = _catalogue(repo)
+    if bool(args.doc_id) == bool(args.branch):
+        raise UsageError(t.text("impact.usage"))
+    if args.branch:
+        try:
+            result = branch_impact(root, repo, args.branch)
+        except impact.BranchError as exc:
+            raise UsageError(str(exc)) from None
+    else:
+        change = impact.document_change(args.doc_id, repo.documents)
+        if change is None:
+            raise UsageError(t.text("impact.no-document", id=args.doc_id))
+        result = impact.impact(impact.graph_of(repo), [change], repo.documents)
+    if args.format == "json":
+        print(dumps_json(result.to_json()), end="")
+    else:
+        print(printable("\n".join(impact_lines(result, t))))
+    return 0
+
+
+def suspect_rows(found: Suspects, t: Catalogue) -> tuple[list[str], list[list[str]]]:
+    headers = [
+        t.text("impact.head.kind"),
+        t.text("impact.head.id"),
+        t.text("impact.head.title"),
+        t.text("impact.head.source"),
+        t.text("impact.head.version"),
+        t.text("impact.head.date"),
+        t.text("impact.head.commit"),
+        t.text("impact.head.via"),
+        t.text("impact.head.changes"),
+    ]
+    rows = [
+        [
+            t.text(f"impact.kind.{s.kind}"),
+            s.id,
+            s.title,
+            s.since.source,
+            s.since.version,
+            s.since.date[:10],
+            s.since.commit[:10],
+            "、".join(t.text(f"impact.via.{v}") for v in s.since.via),
+            str(len(s.causes)),
+        ]
+        for s in found.items
+    ]
+    return headers, rows
+
+
+def run_suspect(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol.cli.registers import csv_text, loaded
+
+    day = parse_date_arg(args.as_of, "--as-of")
+    repo, history = loaded(root)
+    t = _catalogue(repo)
+    if history is None:
+        raise UsageError(t.text("impact.no-history"))
+    from doccontrol import impact
+
+    found = impact.suspects(
+        impact.graph_of(repo),
+        history,
+        repo.documents,
+        repo.record_types,
+        datetime.date.fromisoformat(day) if day else None,
+    )
+    if args.format == "json":
+        print(dumps_json([s.to_json() for s in found.items]), end="")
+    else:
+        headers, rows = suspect_rows(found, t)
+        if args.format == "csv":
+            print(csv_text(tuple(headers), rows), end="")
+        else:
+            if rows:
+                print(table(headers, rows))
+            print(t.count("suspect.summary", len(rows)) if rows else t.text("suspect.none"))
+    return 1 if found.items and args.fail_on == "suspect" else 0
+
+
+def branch_impact_text(root: Path, branch: str) -> str:
+    """For ``approve``: what approving ``branch`` will make suspect, worked out before it
+    merges. It informs and never blocks: a suspect dependent is for its owner to review."""
+    from doccontrol import impact
+    from doccontrol.load import repository
+
+    repo = repository.load(root)
+    t = _catalogue(repo)
+    if repo.config is None:
+        return ""
+    try:
+        result = branch_impact(root, repo, branch)
+    except impact.BranchError as exc:
+        return t.text("impact.approve.unavailable", reason=str(exc))
+    lines = printable("\n".join(impact_lines(result, t))).split("\n")
+    return "\n".join([t.text("impact.approve.title"), *("  " + line for line in lines)])

@@ -1,0 +1,515 @@
+"""Change impact: who refers to a document, and what a change to it left suspect.
+
+A document or record type that refers to another document (``related``, ``supersedes``, a
+``doc:`` link in the body, an id in a table of the manual, a record type's governing
+``procedure``, a record's document field) depends on it. When a dependency changes by an
+approved revision, every dependent becomes **suspect** until a later approval or periodic review
+of the dependent clears it (doorstop's idea, on merges instead of hashes). Everything is derived
+from the history already read (its revisions and approval events), in the order of the main
+branch's first-parent line, never by dates an author can write.
+
+A revision that changed only the front matter (a new effective date, an owner, a version bump
+with the same text) leaves dependents alone: they rely on what the document says, and that did
+not change. A change of ``status`` (a document made obsolete) or a withdrawal does make them
+suspect, as does any change of the body's text.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from doccontrol.history.model import DocumentHistory, History, Revision
+from doccontrol.model import Document, Record, RecordType
+from doccontrol.validate.documents import LINK
+from doccontrol.validate.records import references
+
+NodeKind = Literal["document", "record-type"]
+# how a dependent refers to its source, in the order they are listed
+VIA_ORDER = ("related", "supersedes", "link", "mapping", "procedure", "record-field")
+# a document id as written in running text or a table cell (SM-P-18, EXT-01, SM-A)
+_ID_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)(?![\w-])")
+
+
+@dataclass(frozen=True)
+class Dependent:
+    """Something that refers to a document: a document or a record type, and how."""
+
+    kind: NodeKind
+    id: str
+    title: str
+    via: tuple[str, ...]
+    # for "record-field": the records that name the source
+    records: tuple[str, ...] = ()
+
+    @property
+    def follows(self) -> bool:
+        """Whether a change to the source makes this dependent suspect. A record type only
+        follows its governing procedure: a record citing a document is evidence of what was
+        done under the version then in force, and needs no review when the document moves on
+        (``impact`` still lists the records that cite it)."""
+        return self.kind == "document" or "procedure" in self.via
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "via": list(self.via),
+            "records": list(self.records),
+        }
+
+
+@dataclass(frozen=True)
+class Graph:
+    """source document id → what depends on it."""
+
+    dependents_of: Mapping[str, tuple[Dependent, ...]]
+
+    def dependents(self, doc_id: str) -> tuple[Dependent, ...]:
+        return self.dependents_of.get(doc_id, ())
+
+    def sources(self) -> dict[tuple[NodeKind, str], set[str]]:
+        """(kind, dependent id) → the document ids it depends on."""
+        out: dict[tuple[NodeKind, str], set[str]] = {}
+        for source, dependents in self.dependents_of.items():
+            for dep in dependents:
+                if dep.follows:
+                    out.setdefault((dep.kind, dep.id), set()).add(source)
+        return out
+
+
+def _table_ids(body: str) -> Iterable[str]:
+    """Ids written in the rows of Markdown tables (the manual's clause and process tables)."""
+    for line in body.split("\n"):
+        if line.lstrip().startswith("|"):
+            for match in _ID_TOKEN.finditer(line):
+                yield match[1]
+
+
+def dependencies(
+    documents: Sequence[Document],
+    record_types: Mapping[str, RecordType],
+    records: Sequence[Record],
+    manual_types: Iterable[str] = ("manual",),
+) -> Graph:
+    """Every reference between the repository's documents and record types, as it stands."""
+    known = {d.id for d in documents if d.id}
+    manuals = set(manual_types)
+    edges: dict[tuple[str, NodeKind, str], dict[str, None]] = {}
+    titles: dict[tuple[NodeKind, str], str] = {}
+    cited: dict[tuple[str, str], dict[str, None]] = {}  # (source, record type) → record ids
+
+    def add(source: str, kind: NodeKind, dependent: str, via: str) -> None:
+        if source in known and not (kind == "document" and source == dependent):
+            edges.setdefault((source, kind, dependent), {})[via] = None
+
+    for document in documents:
+        if not document.id:
+            continue
+        titles[("document", document.id)] = document.title
+        for target in document.texts("related"):
+            add(target, "document", document.id, "related")
+        for target in document.texts("supersedes"):
+            add(target, "document", document.id, "supersedes")
+        for match in LINK.finditer(document.body):
+            if match[1] == "doc":
+                add(match[2], "document", document.id, "link")
+        if document.type in manuals:
+            for target in _table_ids(document.body):
+                add(target, "document", document.id, "mapping")
+    for type_id, record_type in record_types.items():
+        titles[("record-type", type_id)] = record_type.name
+        if record_type.procedure:
+            add(record_type.procedure, "record-type", type_id, "procedure")
+    for record in records:
+        of_type = record_types.get(record.type)
+        if of_type is None:
+            continue
+        for _path, ref_kind, value in references(of_type.schema, record.data):
+            if ref_kind == "document":
+                add(value, "record-type", record.type, "record-field")
+                cited.setdefault((value, record.type), {})[record.id or record.path] = None
+    grouped: dict[str, list[Dependent]] = {}
+    for (source, kind, dependent), vias in edges.items():
+        grouped.setdefault(source, []).append(
+            Dependent(
+                kind=kind,
+                id=dependent,
+                title=titles.get((kind, dependent), ""),
+                via=tuple(v for v in VIA_ORDER if v in vias),
+                records=tuple(sorted(cited.get((source, dependent), {})))
+                if kind == "record-type"
+                else (),
+            )
+        )
+    return Graph(
+        {
+            source: tuple(sorted(deps, key=lambda d: (d.kind != "document", _id_key(d.id))))
+            for source, deps in grouped.items()
+        }
+    )
+
+
+def _id_key(doc_id: str) -> tuple[object, ...]:
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", doc_id))
+
+
+def graph_of(repo: Any) -> Graph:
+    """The dependencies of a loaded repository (doccontrol.load.repository.Repository)."""
+    return dependencies(repo.documents, repo.record_types, repo.records)
+
+
+# --- suspect ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cause:
+    """An approved change of a source document that a dependent has not been reviewed since."""
+
+    source: str
+    version: str
+    commit: str
+    date: str
+    withdrawal: bool
+    via: tuple[str, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "source": self.source,
+            "version": self.version,
+            "commit": self.commit,
+            "date": self.date,
+            "withdrawal": self.withdrawal,
+            "via": list(self.via),
+        }
+
+
+@dataclass(frozen=True)
+class Suspect:
+    kind: NodeKind
+    id: str
+    title: str
+    causes: tuple[Cause, ...]  # oldest first; the first is the change that made it suspect
+
+    @property
+    def since(self) -> Cause:
+        return self.causes[0]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "since": self.since.to_json(),
+            "causes": [c.to_json() for c in self.causes],
+        }
+
+
+@dataclass(frozen=True)
+class _Change:
+    order: int
+    revision: Revision
+
+
+def triggering(history: DocumentHistory) -> list[Revision]:
+    """The approved revisions of a document that make its dependents suspect: every change
+    of its text, a change of status and a withdrawal; not a change of front matter alone,
+    a periodic review or the adoption baseline."""
+    out: list[Revision] = []
+    status = history.baseline.status if history.baseline is not None else None
+    for revision in history.revisions:
+        if not revision.approved or not revision.commit:
+            continue
+        text_or_status = revision.sections or status is None or revision.status != status
+        if revision.kind == "withdrawal" or (revision.kind == "approval" and text_or_status):
+            out.append(revision)
+        status = revision.status
+    return out
+
+
+def _clearing(history: DocumentHistory) -> list[Revision]:
+    """Approvals and reviews of a dependent: each clears what it was suspect of."""
+    return [
+        r
+        for r in history.revisions
+        if r.approved and r.commit and r.kind in ("approval", "review", "baseline")
+    ]
+
+
+@dataclass(frozen=True)
+class Suspects:
+    items: tuple[Suspect, ...] = field(default_factory=tuple)
+
+    def get(self, kind: NodeKind, dep_id: str) -> Suspect | None:
+        return next((s for s in self.items if s.kind == kind and s.id == dep_id), None)
+
+    def documents(self) -> dict[str, Suspect]:
+        return {s.id: s for s in self.items if s.kind == "document"}
+
+
+def suspects(
+    graph: Graph,
+    history: History,
+    documents: Sequence[Document],
+    record_types: Mapping[str, RecordType],
+    as_of: datetime.date | None = None,
+) -> Suspects:
+    """What is suspect at the end of ``as_of`` (default: everything on the main branch)."""
+    limit = as_of.isoformat() if as_of is not None else None
+    order: dict[str, int] = {}
+    for index, event in enumerate(history.events):
+        if limit is None or event.date[:10] <= limit:
+            order.setdefault(event.commit, index)
+    current = {d.id: d for d in documents if d.id}
+    sources = graph.sources()
+    changes: dict[str, list[_Change]] = {}
+    for source in {s for found in sources.values() for s in found}:
+        doc_history = history.documents.get(source)
+        if doc_history is None:
+            continue
+        changes[source] = [
+            _Change(order[r.commit], r) for r in triggering(doc_history) if r.commit in order
+        ]
+    found: list[Suspect] = []
+    for (kind, dep_id), dep_sources in sources.items():
+        cleared = _cleared_at(kind, dep_id, history, current, record_types, order)
+        if cleared is None:
+            continue  # never in force (a draft, withdrawn, obsolete): nothing to review
+        causes = [
+            (change.order, _cause(source, change.revision, graph, kind, dep_id))
+            for source in dep_sources
+            for change in changes.get(source, ())
+            if change.order > cleared
+        ]
+        if causes:
+            causes.sort(key=lambda c: (c[0], c[1].source))
+            title = (
+                current[dep_id].title
+                if kind == "document" and dep_id in current
+                else (record_types[dep_id].name if dep_id in record_types else "")
+            )
+            found.append(Suspect(kind, dep_id, title, tuple(c for _, c in causes)))
+    found.sort(key=lambda s: (s.kind != "document", _id_key(s.id)))
+    return Suspects(tuple(found))
+
+
+def _cause(source: str, revision: Revision, graph: Graph, kind: NodeKind, dep_id: str) -> Cause:
+    via = next((d.via for d in graph.dependents(source) if d.kind == kind and d.id == dep_id), ())
+    return Cause(
+        source=source,
+        version=revision.version,
+        commit=revision.commit,
+        date=revision.date,
+        withdrawal=revision.kind == "withdrawal",
+        via=via,
+    )
+
+
+def _cleared_at(
+    kind: NodeKind,
+    dep_id: str,
+    history: History,
+    current: Mapping[str, Document],
+    record_types: Mapping[str, RecordType],
+    order: Mapping[str, int],
+) -> int | None:
+    """The place on the main line of the dependent's last approval or review (-1: in force
+    since before control began, never reviewed since); None when it is not in force."""
+    if kind == "record-type":
+        record_type = record_types.get(dep_id)
+        if record_type is None:
+            return None
+        last = -1
+        for index, event in enumerate(history.events):
+            if event.commit in order and event.approved and record_type.path in event.controlled:
+                last = index
+        return last
+    document = current.get(dep_id)
+    doc_history = history.documents.get(dep_id)
+    if document is None or doc_history is None or doc_history.withdrawn:
+        return None
+    if document.status in ("draft", "obsolete"):
+        return None
+    clearing = [order[r.commit] for r in _clearing(doc_history) if r.commit in order]
+    if clearing:
+        return max(clearing)
+    return -1 if doc_history.baseline is not None else None
+
+
+# --- a branch before it is merged ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BranchChange:
+    """A document the branch changes, and whether the change would make dependents suspect."""
+
+    id: str
+    path: str
+    change: Literal["added", "modified", "deleted"]
+    text_changed: bool  # False: front matter only, dependents stay as they are
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "change": self.change,
+            "text_changed": self.text_changed,
+        }
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What approving a change would make suspect."""
+
+    changed: tuple[BranchChange, ...]
+    # dependent → the changed documents it refers to
+    suspect: tuple[tuple[Dependent, tuple[str, ...]], ...]
+    # dependents the change itself revises: reviewed together with it
+    reviewed_with: tuple[str, ...]
+    # record types whose records cite a changed document (they stay as they are)
+    cited: tuple[tuple[Dependent, tuple[str, ...]], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "changed": [c.to_json() for c in self.changed],
+            "suspect": [
+                {**dep.to_json(), "sources": list(sources)} for dep, sources in self.suspect
+            ],
+            "reviewed_with": list(self.reviewed_with),
+            "cited_by_records": [
+                {"record_type": dep.id, "title": dep.title, "records": list(records)}
+                for dep, records in self.cited
+            ],
+        }
+
+
+def impact(
+    graph: Graph,
+    changed: Sequence[BranchChange],
+    documents: Sequence[Document],
+    schema_paths: Iterable[str] = (),
+    record_types: Mapping[str, RecordType] | None = None,
+) -> Impact:
+    """The dependents of the changed documents whose change would make them suspect. Those
+    the same change revises (a document it changes, a record type whose schema it changes)
+    are approved together with it, so they are not suspect."""
+    status = {d.id: d.status for d in documents if d.id}
+    revised = {c.id for c in changed}
+    schemas = set(schema_paths)
+    revised_types = {t for t, rt in (record_types or {}).items() if rt.path in schemas}
+    found: dict[tuple[NodeKind, str], tuple[Dependent, list[str]]] = {}
+    reviewed: dict[str, None] = {}
+    cited: dict[str, tuple[Dependent, dict[str, None]]] = {}
+    for change in changed:
+        if not change.text_changed:
+            continue
+        for dep in graph.dependents(change.id):
+            if dep.records:
+                entry_c = cited.setdefault(dep.id, (dep, {}))
+                entry_c[1].update(dict.fromkeys(dep.records))
+            if not dep.follows:
+                continue
+            if (dep.kind == "document" and dep.id in revised) or (
+                dep.kind == "record-type" and dep.id in revised_types
+            ):
+                reviewed[dep.id] = None
+                continue
+            if dep.kind == "document" and status.get(dep.id) in ("draft", "obsolete"):
+                continue
+            entry = found.setdefault((dep.kind, dep.id), (dep, []))
+            entry[1].append(change.id)
+    suspect = tuple(
+        (dep, tuple(sources))
+        for dep, sources in sorted(
+            found.values(), key=lambda e: (e[0].kind != "document", _id_key(e[0].id))
+        )
+    )
+    return Impact(
+        tuple(changed),
+        suspect,
+        tuple(sorted(reviewed, key=_id_key)),
+        tuple(
+            (dep, tuple(sorted(records)))
+            for dep, records in sorted(cited.values(), key=lambda e: e[0].id)
+        ),
+    )
+
+
+def document_change(doc_id: str, documents: Sequence[Document]) -> BranchChange | None:
+    """A change to one document as it stands (``doccontrol impact DOC_ID``)."""
+    document = next((d for d in documents if d.id == doc_id), None)
+    if document is None:
+        return None
+    return BranchChange(doc_id, document.path, "modified", True)
+
+
+class BranchError(Exception):
+    """A branch that cannot be compared with the main branch (exit 2, one line)."""
+
+
+def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChange], list[str]]:
+    """The documents a branch changes since it left the main branch (merge-base), read in one
+    ``git diff`` and one ``git cat-file``; and the controlled schemas it changes."""
+    from doccontrol.history import sections
+    from doccontrol.history.gitread import GitError, GitReader, run_git
+    from doccontrol.paths import DOC_PATH
+
+    try:
+        with GitReader(root) as reader:
+            _ref, main_tip = reader.resolve_branch(main)
+            tip = reader.resolve_commit(branch)
+            if tip is None:
+                raise BranchError(f"no branch or commit {branch!r}")
+            base = run_git(root, ["merge-base", main_tip, tip])
+            if base.returncode != 0:
+                raise BranchError(f"{branch} shares no history with {main}")
+            start = base.stdout.decode().strip()
+            diff = run_git(root, ["diff", "-z", "--name-status", "--no-renames", start, tip, "--"])
+            if diff.returncode != 0:
+                raise BranchError(diff.stderr.decode("utf-8", "replace").strip())
+            parts = diff.stdout.decode("utf-8", "surrogateescape").split("\0")
+            out: list[BranchChange] = []
+            schemas: list[str] = []
+            for _status, path in zip(parts[0::2], parts[1::2], strict=False):
+                if path.startswith("schemas/"):
+                    schemas.append(path)
+                if not DOC_PATH.match(path):
+                    continue
+                old = _split(reader.read_file_at(start, path))
+                new = _split(reader.read_file_at(tip, path))
+                ruling = new or old
+                if ruling is None:
+                    continue
+                doc_id = str(ruling[0].get("id") or "")
+                if not doc_id:
+                    continue
+                if old is None:
+                    out.append(BranchChange(doc_id, path, "added", True))
+                elif new is None:
+                    out.append(BranchChange(doc_id, path, "deleted", True))
+                else:
+                    text = bool(
+                        sections.changed_between(sections.outline(old[1]), sections.outline(new[1]))
+                    ) or (old[0].get("status") != new[0].get("status"))
+                    out.append(BranchChange(doc_id, path, "modified", text))
+            return out, schemas
+    except GitError as exc:
+        raise BranchError(str(exc)) from None
+
+
+def _split(data: bytes | None) -> tuple[Mapping[str, Any], str] | None:
+    from doccontrol.load import frontmatter
+    from doccontrol.standing import front_matter
+
+    if data is None:
+        return None
+    text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
+    split = frontmatter.split_text(text)
+    if split is None:
+        return None
+    return front_matter(data), split[1]
