@@ -10,7 +10,6 @@ import subprocess
 import sys
 
 from builders import PROJECT
-
 from doccontrol.site.templates import PACKAGE_TEMPLATES
 
 PRIORITY_LABELS = {
@@ -44,7 +43,9 @@ def site_repo(scenario, custom_dir=None):
     priority has labels, and one record: what an adopter's repository holds."""
     mkdocs = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     if custom_dir:
-        mkdocs = mkdocs.replace("  name: material\n", f"  name: material\n  custom_dir: {custom_dir}\n")
+        mkdocs = mkdocs.replace(
+            "  name: material\n", f"  name: material\n  custom_dir: {custom_dir}\n"
+        )
     (scenario.root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     schema_path = scenario.root / "schemas/records/incident.schema.json"
     schema = json.loads(schema_path.read_text(encoding="utf-8"))

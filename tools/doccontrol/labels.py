@@ -157,7 +157,9 @@ class Labels:
         """The labels of a field's enum values (or of its items'), in schema order."""
         values = enum_values(node)
         items = node.get("items")
-        holder = node if isinstance(node.get("enum"), list) or not isinstance(items, Mapping) else items
+        holder = (
+            node if isinstance(node.get("enum"), list) or not isinstance(items, Mapping) else items
+        )
         return [self.enum(holder, v) for v in values]
 
     def timestamp(self, value: str) -> str:
@@ -200,7 +202,9 @@ class Labels:
         if isinstance(value, list):
             items = node.get("items")
             item_node = items if isinstance(items, Mapping) else {}
-            return self.catalogue.text("label.separator").join(self.cell(item_node, v) for v in value)
+            return self.catalogue.text("label.separator").join(
+                self.cell(item_node, v) for v in value
+            )
         if isinstance(value, dict):
             return "…"
         return self.value(node, value)

@@ -146,7 +146,12 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
         cells.append(
             (
                 "current",
-                _t(site, "site.control.current_value", version=row.version, since=row.effective_date),
+                _t(
+                    site,
+                    "site.control.current_value",
+                    version=row.version,
+                    since=row.effective_date,
+                ),
             )
         )
     next_review = (row.next_review if row else "") or "—"
@@ -460,7 +465,9 @@ def coverage_page(site: Site) -> str:
         recs = (
             Seq(
                 tuple(
-                    Link(_type_name(site, site.record_types[t]), _href(site, src, model.form_src(t)))
+                    Link(
+                        _type_name(site, site.record_types[t]), _href(site, src, model.form_src(t))
+                    )
                     for t in r.record_types
                 ),
                 sep,
@@ -648,7 +655,9 @@ def records_index_page(site: Site) -> str:
                 "procedure": doc_link(site, record_type.procedure, src),
                 "clauses": _t(site, "label.separator").join(record_type.clauses),
                 "retention_years": record_type.retention_years,
-                "form": Link(_t(site, "site.records.form"), _href(site, src, model.form_src(type_id))),
+                "form": Link(
+                    _t(site, "site.records.form"), _href(site, src, model.form_src(type_id))
+                ),
                 "table": Table(headers, tuple(rows), "dc-records dc-sortable") if rows else None,
             }
         )
@@ -804,7 +813,7 @@ def navigation(site: Site) -> list[dict[str, Any]]:
     MkDocs treats titles as HTML (they can come from a rendered heading), so every title
     taken from front matter, a record or the catalogue is escaped here."""
     nav: list[dict[str, Any]] = [{esc(_t(site, "site.page.home")): model.HOME_SRC}]
-    for type_id, doc_type in site.config.document_types.items():
+    for type_id in site.config.document_types:
         docs = sorted(
             (d for d in site.documents.values() if d.type == type_id),
             key=lambda d: registers._id_key(d.id or ""),
@@ -828,7 +837,8 @@ def navigation(site: Site) -> list[dict[str, Any]]:
         }
     )
     forms = [
-        {esc(_type_name(site, rt)): model.form_src(t)} for t, rt in sorted(site.record_types.items())
+        {esc(_type_name(site, rt)): model.form_src(t)}
+        for t, rt in sorted(site.record_types.items())
     ]
     nav.append(
         {
