@@ -614,8 +614,7 @@ def record_page(site: Site, record: Record) -> str:
             _t(
                 site,
                 "site.record.form_link",
-                name=record_type.name,
-                name_en=record_type.name_en,
+                name=_type_name(site, record_type),
             ),
             _href(site, src, model.form_src(record.type)),
         ),
@@ -650,6 +649,9 @@ def records_index_page(site: Site) -> str:
             {
                 "id": type_id,
                 "name": _type_name(site, record_type),
+                "other_name": record_type.name_en
+                if site.catalogue.language == "zh"
+                else record_type.name,
                 "name_zh": record_type.name,
                 "name_en": record_type.name_en,
                 "procedure": doc_link(site, record_type.procedure, src),
@@ -802,7 +804,7 @@ def generated_pages(site: Site) -> dict[str, tuple[str, str]]:
                 record_page(site, record),
             )
     for type_id, record_type in site.record_types.items():
-        title = _t(site, "site.page.form", name=record_type.name, name_en=record_type.name_en)
+        title = _t(site, "site.page.form", name=_type_name(site, record_type))
         pages[model.form_src(type_id)] = (title, form_page(site, record_type))
     return pages
 
