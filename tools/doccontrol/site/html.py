@@ -65,9 +65,10 @@ class Link:
 
 @dataclass(frozen=True)
 class Flag:
-    """A warning word (未批准, 逾期…), styled as a flag."""
+    """A warning word (未批准, 逾期…), styled as a flag (or as ``css`` says: dc-required)."""
 
     text: str
+    css: str = "dc-flag"
     kind: str = "flag"
 
 

@@ -674,7 +674,7 @@ def _field_rows(site: Site, schema: Mapping[str, Any], prefix: str = "") -> list
             continue
         title: Any = Seq((prefix + str(prop.get("title", key)),))
         if key in required:
-            title = Seq((title, " ", Flag("*")))
+            title = Seq((title, " ", Flag("*", "dc-required")))
         options = site.labels.options(prop)
         blank: Any
         if options:
