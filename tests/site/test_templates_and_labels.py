@@ -20,10 +20,10 @@ PRIORITY_LABELS = {
 }
 
 
-def mkdocs_build(root, out):
+def mkdocs_build(root, out, quiet=True):
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out)],
+        [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-d", str(out)],
         cwd=root,
         env=env,
         capture_output=True,
@@ -38,13 +38,22 @@ def built(root, out):
     return out
 
 
-def site_repo(scenario, custom_dir=None):
+def site_repo(scenario, custom_dir=None, controlled=True):
     """The scenario with the project's mkdocs.yml (and a custom_dir), an incident schema whose
     priority has labels, and one record: what an adopter's repository holds."""
     mkdocs = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     if custom_dir:
         mkdocs = mkdocs.replace(
             "  name: material\n", f"  name: material\n  custom_dir: {custom_dir}\n"
+        )
+    if custom_dir and controlled:
+        # the overrides decide what pages say: approved like the configuration
+        config = scenario.root / "doccontrol.yml"
+        config.write_text(
+            config.read_text(encoding="utf-8").replace(
+                "approval:\n", f"approval:\n  controlled_paths: [{custom_dir}/]\n", 1
+            ),
+            encoding="utf-8",
         )
     (scenario.root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
     schema_path = scenario.root / "schemas/records/incident.schema.json"
@@ -152,3 +161,31 @@ def test_override_values_are_still_escaped(scenario, tmp_path):
     site = built(s.root, tmp_path / "site")
     html = (site / "records/incident/INC-2026-0001/index.html").read_text(encoding="utf-8")
     assert "<script>alert(" not in html
+
+
+def test_overrides_outside_the_controlled_paths_are_not_used(scenario, tmp_path):
+    """A template decides what the control block says: one a direct push could change is
+    refused (strict) or left unused with a warning naming the fix."""
+    s = site_repo(scenario, custom_dir="overrides", controlled=False)
+    override = s.root / "overrides/doccontrol/control-block.html"
+    override.parent.mkdir(parents=True)
+    override.write_text('<p class="fake">已批准 {{ document.id }}</p>\n', encoding="utf-8")
+    result = mkdocs_build(s.root, tmp_path / "site", quiet=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "overrides/doccontrol/ overrides the site's templates but is not a controlled path" in (
+        result.stderr
+    )
+    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
+    assert 'class="fake"' not in page and 'class="dc-control-table"' in page
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "true"}
+    strict = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "strict")],
+        cwd=s.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert strict.returncode != 0
+    assert "approval.controlled_paths" in strict.stdout + strict.stderr
+    assert "Traceback" not in strict.stdout + strict.stderr

@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 
 from doccontrol import catalogue, publishing
 from doccontrol.atomic import write_atomic
-from doccontrol.config import CONFIG_FILE
+from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
@@ -118,7 +118,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 f"doccontrol: as_of {self.config.as_of!r} is not a date (YYYY-MM-DD)"
             ) from None
         site_config = repo.config
-        if history is not None and CONFIG_FILE in rules.pending_controlled(history.events):
+        config_pending = history is not None and CONFIG_FILE in rules.pending_controlled(
+            history.events
+        )
+        if config_pending:
             # the publishing level in the work tree is not the approved one: fail closed
             lowest = repo.config.confidentiality[0]
             log.warning(
@@ -141,7 +144,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             repo_url=repo.config.publish.repo_url or config.repo_url,
             # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
             language=catalogue.language_for(repo.config.language, {}),
-            template_dirs=_template_dirs(self.root, config),
+            # an unapproved doccontrol.yml cannot vouch for the overrides either
+            template_dirs=_template_dirs(
+                self.root,
+                config,
+                None if config_pending else repo.config.approval,
+                self.config.strict,
+            ),
         )
         if self.config.strict:
             pending = [r.id for r in self.site.rows if r.pending]
@@ -338,11 +347,36 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return server
 
 
-def _template_dirs(root: Path, config: Any) -> tuple[Path, ...]:
+def _template_dirs(
+    root: Path, config: Any, approval: ApprovalRules | None, strict: bool
+) -> tuple[Path, ...]:
     """The theme's custom_dir, whose doccontrol/<name>.html override the shipped templates
-    (the same convention as overriding the theme's own templates)."""
+    (the same convention as overriding the theme's own templates).
+
+    A template decides what the control block and banners say, so an override is used only
+    from a controlled path (approval.controlled_paths): otherwise a direct push could make an
+    unapproved page look approved. Fail closed: strict builds stop, others use the shipped
+    templates and say why."""
     custom = getattr(config.theme, "custom_dir", None)
-    return (root / custom,) if custom else ()
+    if not custom:
+        return ()
+    folder = (root / custom).resolve()
+    if not (folder / "doccontrol").is_dir():
+        return ()  # the custom_dir overrides the theme only
+    shown = str(folder)
+    if folder.is_relative_to(root.resolve()):
+        shown = folder.relative_to(root.resolve()).as_posix()
+        if approval is not None and approval.controls(f"{shown}/doccontrol/"):
+            return (folder,)
+    message = (
+        f"doccontrol: {shown}/doccontrol/ overrides the site's templates but is not a controlled "
+        f"path; add '{shown}/' to approval.controlled_paths in {CONFIG_FILE} (changes to it are "
+        "then approved like the configuration). The shipped templates are used."
+    )
+    if strict:
+        raise PluginError(message)
+    log.warning(message)
+    return ()
 
 
 def _rel(root: Path, path: Path) -> str:
