@@ -33,20 +33,24 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from doccontrol import publishing
+from doccontrol import catalogue, publishing
 from doccontrol.atomic import write_atomic
-from doccontrol.config import CONFIG_FILE
+from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
 from doccontrol.site import model, pages, sanitize
+from doccontrol.site.templates import TemplateError
 from doccontrol.validate.check import check
 
 log = logging.getLogger("mkdocs.plugins.doccontrol")
 ASSETS = ("doccontrol.css", "doccontrol.js")
-UNSEARCHED = frozenset({model.REGISTER_SRC, model.TRAIL_SRC, model.COVERAGE_SRC, model.REVIEW_SRC})
+# the registers and the record index repeat what the documents' and records' own pages say
+UNSEARCHED = frozenset(
+    {model.REGISTER_SRC, model.TRAIL_SRC, model.COVERAGE_SRC, model.REVIEW_SRC, model.RECORDS_SRC}
+)
 # generated pages are written here in the work tree (and nowhere else)
 PAGES_DIR = ".cache/doccontrol/pages"
 
@@ -119,6 +123,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if history is not None
             else (repo.config.publish.max_confidentiality, False)
         )
+        config_pending = lowered
         if lowered:
             # the publishing level in the work tree is not the approved one: fail closed
             lowest = repo.config.confidentiality[0]
@@ -140,6 +145,15 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             problems=tuple(problems),
             directory_urls=bool(config.use_directory_urls),
             repo_url=repo.config.publish.repo_url or config.repo_url,
+            # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
+            language=catalogue.language_for(repo.config.language, {}),
+            # an unapproved doccontrol.yml cannot vouch for the overrides either
+            template_dirs=_template_dirs(
+                self.root,
+                config,
+                None if config_pending else repo.config.approval,
+                self.config.strict,
+            ),
         )
         if self.config.strict:
             pending = [r.id for r in self.site.rows if r.pending]
@@ -185,7 +199,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 raise PluginError(message)
             log.warning(message)
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
-        self.generated = pages.generated_pages(self.site)
+        try:
+            self.generated = pages.generated_pages(self.site)
+        except TemplateError as exc:
+            raise PluginError(f"doccontrol: {exc}") from None
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -215,7 +232,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
                 self.added.add(src_uri)
-                # the registers repeat what the documents' own pages say: keep them out of search
                 unsearched = "search:\n  exclude: true\n" if src_uri in UNSEARCHED else ""
                 head = f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n{unsearched}---\n\n"
                 # on disk, rewritten only when changed: a dirty rebuild then skips unchanged pages
@@ -313,7 +329,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         page.meta.pop("status", None)
         if document.status == "obsolete":
             page.meta["status"] = "deprecated"
-        return pages.document_page(site, document, page.file.src_uri)
+        try:
+            return pages.document_page(site, document, page.file.src_uri)
+        except TemplateError as exc:
+            raise PluginError(f"doccontrol: {exc}") from None
 
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
@@ -357,6 +376,38 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if (self.root / name).exists():
                 server.watch(str(self.root / name))
         return server
+
+
+def _template_dirs(
+    root: Path, config: Any, approval: ApprovalRules | None, strict: bool
+) -> tuple[Path, ...]:
+    """The theme's custom_dir, whose doccontrol/<name>.html override the shipped templates
+    (the same convention as overriding the theme's own templates).
+
+    A template decides what the control block and banners say, so an override is used only
+    from a controlled path (approval.controlled_paths): otherwise a direct push could make an
+    unapproved page look approved. Fail closed: strict builds stop, others use the shipped
+    templates and say why."""
+    custom = getattr(config.theme, "custom_dir", None)
+    if not custom:
+        return ()
+    folder = (root / custom).resolve()
+    if not (folder / "doccontrol").is_dir():
+        return ()  # the custom_dir overrides the theme only
+    shown = str(folder)
+    if folder.is_relative_to(root.resolve()):
+        shown = folder.relative_to(root.resolve()).as_posix()
+        if approval is not None and approval.controls(f"{shown}/doccontrol/"):
+            return (folder,)
+    message = (
+        f"doccontrol: {shown}/doccontrol/ overrides the site's templates but is not a controlled "
+        f"path; add '{shown}/' to approval.controlled_paths in {CONFIG_FILE} (changes to it are "
+        "then approved like the configuration). The shipped templates are used."
+    )
+    if strict:
+        raise PluginError(message)
+    log.warning(message)
+    return ()
 
 
 def _rel(root: Path, path: Path) -> str:

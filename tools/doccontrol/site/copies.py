@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from doccontrol import catalogue, copies, publishing
 from doccontrol.model import Document
-from doccontrol.site.html import esc, link, relative_url, table
+from doccontrol.site.html import Link, esc, relative_url, table
 from doccontrol.site.model import Site
 
 PDF_DIR = "pdf"
@@ -43,15 +43,14 @@ def pdf_ids(site: Site) -> list[str]:
     )
 
 
-def pdf_cells(site: Site, document: Document) -> list[tuple[str, str]]:
+def pdf_link(site: Site, document: Document) -> Link | None:
     """The control block's link to the document's PDF, when the site builds one."""
     doc_id = document.id or ""
     src = site.src(doc_id)
     if src is None or doc_id not in pdf_ids(site):
-        return []
-    t = _t(site)
+        return None
     href = relative_url(site.url(src), f"{PDF_DIR}/{doc_id}.pdf")
-    return [(esc(t.text("site.pdf.label")), link(href, t.text("site.pdf.link")))]
+    return Link(_t(site).text("site.pdf.link"), href)
 
 
 def recall_rows(site: Site) -> list[copies.RecallDue]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 
 def esc(value: object) -> str:
@@ -45,3 +47,89 @@ def table(
     )
     cls = f' class="{esc(css)}"' if css else ""
     return f"<table{cls}><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# --- values handed to the templates -----------------------------------------------------
+# Pages are data: each cell is one of these, and the template macro ``show`` (macros.html)
+# turns it into HTML with every text escaped. ``kind`` tells the macro which one it has.
+
+
+@dataclass(frozen=True)
+class Link:
+    """A link, or plain text when there is nothing (or nothing publishable) to link to."""
+
+    text: str
+    href: str | None = None
+    kind: str = "link"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A warning word (未批准, 逾期…), styled as a flag (or as ``css`` says: dc-required)."""
+
+    text: str
+    css: str = "dc-flag"
+    kind: str = "flag"
+
+
+@dataclass(frozen=True)
+class Code:
+    text: str
+    kind: str = "code"
+
+
+@dataclass(frozen=True)
+class Seq:
+    """Values shown one after the other, with ``sep`` between them."""
+
+    items: tuple[Any, ...]
+    sep: str = ""
+    kind: str = "seq"
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Any, ...]
+    kind: str = "bullets"
+
+
+@dataclass(frozen=True)
+class Nested:
+    """A nested object of a record: (field title, value) rows."""
+
+    rows: tuple[tuple[str, Any], ...]
+    kind: str = "nested"
+
+
+@dataclass(frozen=True)
+class Lines:
+    """A multi-line text: one line per item, with line breaks between them."""
+
+    items: tuple[str, ...]
+    kind: str = "lines"
+
+
+@dataclass(frozen=True)
+class ProblemNote:
+    code: str
+    message: str
+    kind: str = "problem"
+
+
+@dataclass(frozen=True)
+class Row:
+    cells: tuple[Any, ...]
+    css: str = ""
+    data: tuple[tuple[str, str], ...] = ()  # data-* attributes
+
+
+@dataclass(frozen=True)
+class Table:
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+    css: str = ""
+
+
+def text_value(value: str) -> Any:
+    """A free text: kept as is, with its line breaks shown."""
+    return Lines(tuple(value.split("\n"))) if "\n" in value else value

@@ -5,13 +5,17 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 
 from doccontrol import acks, impact, publishing, registers, standing
+from doccontrol import catalogue as catalogues
+from doccontrol import labels as display
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Problem
+from doccontrol.site.templates import Templates, templates
 
 DOCS_PREFIX = "docs/"
 
@@ -54,6 +58,24 @@ class Site:
     directory_urls: bool = True
     repo_url: str | None = None
     extra_pages: tuple[str, ...] = field(default_factory=tuple)
+    # the site's language (doccontrol.yml `language`; the site speaks Chinese by default) and
+    # the folders whose doccontrol/*.html override the shipped templates (the theme's custom_dir)
+    language: str = catalogues.DEFAULT_LANGUAGE
+    template_dirs: tuple[Path, ...] = ()
+
+    @cached_property
+    def catalogue(self) -> catalogues.Catalogue:
+        return catalogues.load(self.language)
+
+    @cached_property
+    def templates(self) -> Templates:
+        return templates(self.catalogue, self.template_dirs)
+
+    @cached_property
+    def labels(self) -> display.Labels:
+        """Display values; the usual zone is the one most published records are written in."""
+        usual = display.usual_offset(display.record_datetimes(self.records, self.record_types))
+        return display.Labels(self.config, self.catalogue, usual)
 
     @property
     def limit(self) -> str:

@@ -3,7 +3,9 @@
 Each fragment is a file in ``site/templates/`` named ``doccontrol/<name>.html``. An adopter
 overrides one by putting a file with the same name under their theme's ``custom_dir`` (the
 convention Material users know: ``overrides/doccontrol/control-block.html``). Templates get the
-catalogue as ``t`` (``{{ t("site.control.title") }}``, ``{{ t.count("count.documents", n) }}``).
+catalogue as ``t`` (``{{ t("site.control.title") }}``, ``{{ t.count("count.documents", n) }}``)
+and ``th(key, **args)``: a catalogue text whose arguments may be HTML the template made (a link
+from a macro); the text itself and every plain-text argument are escaped.
 """
 
 from __future__ import annotations
@@ -14,18 +16,59 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup, escape
 
-from doccontrol.catalogue import Catalogue
+from doccontrol.catalogue import DEFAULT_LANGUAGE, Catalogue
 
 PACKAGE_TEMPLATES = Path(__file__).parent / "templates"
+
+
+class TemplateError(Exception):
+    """A template could not be rendered: a missing variable, bad syntax, a missing file.
+    The message names the template and line (for the build's one-line error)."""
 
 
 @dataclass(frozen=True)
 class Templates:
     environment: jinja2.Environment
+    catalogue: Catalogue
 
     def render(self, name: str, /, **context: Any) -> str:
-        return self.environment.get_template(f"doccontrol/{name}.html").render(**context)
+        try:
+            return self.environment.get_template(f"doccontrol/{name}.html").render(**context)
+        except jinja2.TemplateSyntaxError as exc:
+            where = exc.filename or exc.name or f"doccontrol/{name}.html"
+            raise TemplateError(self._say(where, exc.lineno, exc.message or str(exc))) from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(self._say(f"doccontrol/{name}.html", 0, str(exc))) from None
+        except jinja2.TemplateError as exc:
+            where, line = _template_frame(exc, f"doccontrol/{name}.html")
+            raise TemplateError(self._say(where, line, exc.message or str(exc))) from None
+
+    def _say(self, where: str, line: int | None, message: str) -> str:
+        return self.catalogue.text(
+            "site.error.template", name=where, line=line or "?", message=message
+        )
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The innermost template file and line on the traceback (Jinja rewrites its frames to
+    point at the template source)."""
+    where, line = fallback, None
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".html"):
+            where, line = filename, tb.tb_lineno
+        tb = tb.tb_next
+    return where, line
+
+
+def _raw(catalogue: Catalogue, key: str) -> str:
+    entry = catalogue.entries.get(key)
+    if entry is None:
+        return key
+    return entry.get(catalogue.language) or entry.get(DEFAULT_LANGUAGE, key)
 
 
 def templates(catalogue: Catalogue, overrides: Sequence[Path] = ()) -> Templates:
@@ -39,6 +82,15 @@ def templates(catalogue: Catalogue, overrides: Sequence[Path] = ()) -> Templates
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
+
+    def th(key: str, /, **args: Any) -> Markup:
+        # Markup.format escapes every argument that is not already Markup (a macro's output)
+        try:
+            return Markup(escape(_raw(catalogue, key))).format(**args)
+        except (KeyError, IndexError, ValueError):
+            return Markup(escape(_raw(catalogue, key)))
+
     environment.globals["t"] = catalogue
+    environment.globals["th"] = th
     environment.globals["language"] = catalogue.language
-    return Templates(environment)
+    return Templates(environment, catalogue)
