@@ -8,6 +8,8 @@ BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
 MERMAID_VERSION := 11.17.2
 MERMAID := .cache/vendor/mermaid.min.js
+AXE_VERSION := 4.14.1
+AXE := .cache/vendor/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install vendor browser pdf-deps demo serve site test lint typecheck pytest hooks bench clean
@@ -29,7 +31,16 @@ $(MERMAID):
 	mv .cache/vendor/tmp/package/dist/mermaid.min.js $(MERMAID)
 	rm -rf .cache/vendor/tmp
 
-vendor: $(MERMAID)
+# axe-core (the accessibility rules the browser tests run) comes from the npm registry the same
+# way; it is for the tests only and never reaches the site.
+$(AXE):
+	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
+	rm -rf .cache/vendor/tmp-axe && mkdir -p .cache/vendor/tmp-axe
+	cd .cache/vendor/tmp-axe && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js
+	mv .cache/vendor/tmp-axe/package/axe.min.js $(AXE)
+	rm -rf .cache/vendor/tmp-axe
+
+vendor: $(MERMAID) $(AXE)
 
 # Debian's Chromium for the browser tests (Playwright drives the system browser), a CJK font so
 # screenshots show Chinese, and ssh-keygen for the signed-approval tests.
@@ -59,7 +70,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy tools
 
-pytest: $(STAMP) $(MERMAID) browser pdf-deps
+pytest: $(STAMP) $(MERMAID) $(AXE) browser pdf-deps
 	$(BIN)/pytest
 
 test: lint typecheck pytest

@@ -1,4 +1,4 @@
-"""`mkdocs serve` rebuilds after an edit to a record, a schema or doccontrol.yml, not only to
+"""`mkdocs serve` rebuilds after an edit to a record, doccontrol.yml or a schema, not only to
 docs/ (the plugin's on_serve watches them). A real server process; its log is polled with a
 generous bound, nothing is timed."""
 
@@ -47,7 +47,7 @@ class Log:
             time.sleep(0.1)
 
 
-def test_serve_rebuilds_after_editing_a_record_and_the_config(repo):
+def test_serve_rebuilds_after_editing_a_record_the_config_and_a_schema(repo):
     repo.doc()
     record = repo.record()
     (repo.root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
@@ -68,6 +68,9 @@ def test_serve_rebuilds_after_editing_a_record_and_the_config(repo):
         config = repo.root / "doccontrol.yml"
         config.write_text(config.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         log.wait_for("Building documentation", builds + 2)
+        schema = repo.root / "schemas/records/incident.schema.json"
+        schema.write_text(schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        log.wait_for("Building documentation", builds + 3)
         assert any(
             "Detected file changes" in line or "Building documentation" in line
             for line in log.lines

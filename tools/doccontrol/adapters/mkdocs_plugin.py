@@ -29,8 +29,8 @@ from typing import Any
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from doccontrol import catalogue, publishing
@@ -41,7 +41,7 @@ from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
-from doccontrol.site import model, pages, sanitize
+from doccontrol.site import model, pages, sanitize, searchtext
 from doccontrol.site.templates import TemplateError
 from doccontrol.validate.check import check
 
@@ -53,6 +53,10 @@ UNSEARCHED = frozenset(
 )
 # generated pages are written here in the work tree (and nowhere else)
 PAGES_DIR = ".cache/doccontrol/pages"
+# Material's search multiplies a page's score by its `search.boost`: a document ranks above the
+# records that mention its subject (a change procedure above every change record)
+DOCUMENT_BOOST = 4.0
+RECORD_BOOST = 0.5
 
 
 class DocControlConfig(base.Config):
@@ -70,6 +74,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.added: set[str] = set()  # the generated pages actually added (docs/ wins)
         self.root = Path(".")
         self.repo: repository.Repository | None = None
+        self.record_pages: frozenset[str] = frozenset()
+        self.shown_content: dict[str, str] = {}  # record page → its HTML, while search reads
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
@@ -203,6 +209,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             self.generated = pages.generated_pages(self.site)
         except TemplateError as exc:
             raise PluginError(f"doccontrol: {exc}") from None
+        self.record_pages = frozenset(model.record_src(r) for r in self.site.records)
         return config
 
     def on_files(self, files: Files, config: Any) -> Files:
@@ -232,14 +239,28 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
                 self.added.add(src_uri)
-                unsearched = "search:\n  exclude: true\n" if src_uri in UNSEARCHED else ""
-                head = f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n{unsearched}---\n\n"
+                # the registers repeat what the documents' own pages say: keep them out of search
+                search = ""
+                if src_uri in UNSEARCHED:
+                    search = "search:\n  exclude: true\n"
+                elif src_uri in self.record_pages:
+                    search = f"search:\n  boost: {RECORD_BOOST}\n"
+                head = f"---\ntitle: {_yaml_text(html.escape(title))}\nhide: [toc]\n{search}---\n\n"
                 # on disk, rewritten only when changed: a dirty rebuild then skips unchanged pages
                 source = self._page_path(src_uri)
                 data = (head + markdown).encode("utf-8")
                 if not source.is_file() or source.read_bytes() != data:
                     write_atomic(source, data)
-                files.append(File.generated(config, src_uri, abs_src_path=str(source)))
+                # record pages are reached from the record index, not the navigation: say so,
+                # or every build logs each of them as "not included in the nav"
+                inclusion = (
+                    InclusionLevel.NOT_IN_NAV
+                    if src_uri in self.record_pages
+                    else InclusionLevel.UNDEFINED
+                )
+                files.append(
+                    File.generated(config, src_uri, abs_src_path=str(source), inclusion=inclusion)
+                )
         for name in ASSETS:
             data = resources.files("doccontrol.site").joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"assets/doccontrol/{name}", content=data))
@@ -329,6 +350,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         page.meta.pop("status", None)
         if document.status == "obsolete":
             page.meta["status"] = "deprecated"
+        search = page.meta.get("search")
+        page.meta["search"] = {
+            "boost": DOCUMENT_BOOST,
+            **(search if isinstance(search, dict) else {}),
+        }
         try:
             return pages.document_page(site, document, page.file.src_uri)
         except TemplateError as exc:
@@ -368,6 +394,35 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(f"doccontrol: publish.pdf: {exc.text(t)}") from None
         for warning in warnings:
             log.warning("doccontrol: %s", warning)
+
+    @event_priority(100)  # before the search plugin reads the page
+    def _search_text_in(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
+        # a record page is a table whose cells the search would run together: let the search
+        # read "field: value" paragraphs instead, and put the page back right after it
+        if page.file.src_uri in self.record_pages and page.file.src_uri in self.added:
+            site = self.site
+            assert site is not None
+            texts = catalogue.load(catalogue.language_for(site.config.language, {}))
+            separators = searchtext.Separators(
+                field=texts.text("site.search.field"),
+                nested=texts.text("site.search.nested"),
+                item=texts.text("site.search.item"),
+            )
+            shown = page.content or ""
+            indexed = searchtext.record_search_html(shown, separators)
+            if indexed is not None:
+                self.shown_content[page.file.src_uri] = shown
+                page.content = indexed
+        return context
+
+    @event_priority(-100)  # after every plugin that reads the page for the index
+    def _search_text_out(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
+        shown = self.shown_content.pop(page.file.src_uri, None)
+        if shown is not None:
+            page.content = shown
+        return context
+
+    on_page_context = CombinedEvent(_search_text_in, _search_text_out)
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         # `mkdocs serve` watches docs_dir and mkdocs.yml; the site also shows the records,

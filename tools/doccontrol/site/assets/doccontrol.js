@@ -47,11 +47,57 @@
     var text = today.getFullYear() + "-" + String(today.getMonth() + 1).padStart(2, "0") + "-" + String(today.getDate()).padStart(2, "0");
     document.querySelectorAll(".dc-print-date").forEach(function (node) { node.textContent = text; });
   }
-  function init() {
-    document.querySelectorAll("table.dc-sortable").forEach(makeSortable);
+  // A wide table scrolls inside its own box, as Material's own tables do, so that on a phone
+  // the page itself never scrolls sideways (the nested tables of a record scroll with theirs).
+  function wrapTables(root) {
+    root.querySelectorAll(".md-typeset table[class^='dc-']:not(.dc-nested)").forEach(function (table) {
+      if (table.parentElement && table.parentElement.classList.contains("dc-scroll")) { return; }
+      var box = document.createElement("div");
+      box.className = "dc-scroll";
+      table.parentNode.insertBefore(box, table);
+      box.appendChild(table);
+    });
+  }
+  // Short values (a status, a date, a version, an id, a name) never break in the middle:
+  // "已覆盖", "2026-02-16" and "SM-P-18" stay on one line and the column widens instead.
+  var SHORT = 16;
+  function keepShortCellsWhole(root) {
+    root.querySelectorAll(".md-typeset table[class^='dc-'] td").forEach(function (cell) {
+      var text = cell.textContent.trim();
+      if (text && text.length <= SHORT && !/\s/.test(text)) { cell.classList.add("dc-short"); }
+    });
+  }
+  // A box that scrolls must be reachable by keyboard (WCAG 2.1.1): only those that do.
+  function focusScrollBoxes() {
+    document.querySelectorAll(".dc-scroll, .md-typeset__scrollwrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) { box.setAttribute("tabindex", "0"); }
+      else { box.removeAttribute("tabindex"); }
+    });
+  }
+  // Once per page: the first load, and every page Material's instant navigation swaps in.
+  function initPage() {
+    wrapTables(document);
+    keepShortCellsWhole(document);
+    document.querySelectorAll("table.dc-sortable").forEach(function (table) {
+      if (table.getAttribute("data-dc-sortable") === "1") { return; }
+      table.setAttribute("data-dc-sortable", "1");
+      makeSortable(table);
+    });
     filterTrail();
     stampPrintDate();
-    window.addEventListener("beforeprint", stampPrintDate);
+    focusScrollBoxes();
+    document.documentElement.setAttribute("data-dc-ready", location.pathname);
   }
-  if (document.readyState === "loading") { document.addEventListener("DOMContentLoaded", init); } else { init(); }
+  // Once per window.
+  window.addEventListener("beforeprint", stampPrintDate);
+  window.addEventListener("resize", focusScrollBoxes);
+  // Material's instant navigation replaces the page without loading this script again;
+  // its document$ observable emits for the first page and for every page after it.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(function () { initPage(); });
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initPage);
+  } else {
+    initPage();
+  }
 })();
