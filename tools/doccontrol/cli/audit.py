@@ -91,7 +91,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     repo = repository.load(root)
     config = repo.config
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     level = args.max_confidentiality or config.publish.max_confidentiality
     if config.level(level) is None:
         raise UsageError(
@@ -248,5 +248,5 @@ def _repository(args: argparse.Namespace) -> tuple[Path | None, Config | None]:
         return None, None
     config = repository.load_config((root / CONFIG_FILE).read_bytes())[0]
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     return root, config

@@ -60,7 +60,7 @@ def history_for(root: Path, allow_shallow: bool) -> History:
 
     repo = repository.load(root, only=set())
     if repo.config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     say = progress("reading history")
     try:
         return load_history(

@@ -81,7 +81,7 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
 
     repo = repository.load(root)
     if repo.config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     say = progress("reading history")
     try:
         history = load_history(root, repo.config, progress=lambda n: say(f"{n} commits"))

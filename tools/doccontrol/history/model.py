@@ -6,6 +6,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from doccontrol import catalogue
+from doccontrol.catalogue import Catalogue
+from doccontrol.problems import NO_NAMES, Args, Msg, Names, code_of, make_args, render_text
+
 # The columns of a change history (变更履历) table, as document-control practice lays it out.
 CHANGE_HISTORY_HEADERS = (
     "序号",
@@ -89,16 +93,35 @@ class Signature:
 
 @dataclass(frozen=True)
 class HistoryProblem:
+    """A finding about a commit: a catalogue key and its arguments (doccontrol.problems), shown
+    in the language of the output."""
+
     code: str
-    message: str
+    key: str
+    args: Args = ()
     commit: str = ""
     document: str = ""
     person: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    @classmethod
+    def of(
+        cls, key: str, commit: str = "", document: str = "", person: str = "", /, **args: Any
+    ) -> HistoryProblem:
+        return cls(code_of(key), key, make_args(args), commit, document, person)
+
+    def text(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> str:
+        return render_text(self.key, self.args, cat or catalogue.load(), names)
+
+    @property
+    def message(self) -> str:
+        """The text in Chinese without names: for callers that have no catalogue of the run."""
+        return self.text()
+
+    def to_json(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> dict[str, Any]:
         return {
             "code": self.code,
-            "message": self.message,
+            "key": self.key,
+            "message": self.text(cat, names),
             "commit": self.commit,
             "document": self.document,
             "person": self.person,
@@ -148,7 +171,9 @@ class Revision:
             "path": self.path,
             "status": self.status,
             "effective_date": self.effective_date,
-            "problems": [{"code": p.code, "message": p.message} for p in self.problems],
+            "problems": [
+                {"code": p.code, "key": p.key, "message": p.message} for p in self.problems
+            ],
         }
 
 
@@ -251,18 +276,18 @@ class History:
     # problems of the history as a whole: rewritten history, a committed cache, control_since
     notices: tuple[HistoryProblem, ...] = ()
     # things worth saying that are not problems (a GitHub repository without review notes)
-    hints: tuple[str, ...] = ()
+    hints: tuple[Msg, ...] = ()
 
     @property
     def problems(self) -> list[HistoryProblem]:
-        seen: dict[tuple[str, str, str], HistoryProblem] = {}
+        seen: dict[tuple[str, str, str, str, Args], HistoryProblem] = {}
         for p in self.notices:
-            seen.setdefault((p.code, p.commit, p.document + p.message), p)
+            seen.setdefault((p.code, p.commit, p.document, p.key, p.args), p)
         for doc in self.documents.values():
             for revision in doc.revisions:
                 for p in revision.problems:
-                    seen.setdefault((p.code, p.commit, p.document + p.message), p)
+                    seen.setdefault((p.code, p.commit, p.document, p.key, p.args), p)
         for event in self.events:
             for p in event.problems:
-                seen.setdefault((p.code, p.commit, p.document + p.message), p)
+                seen.setdefault((p.code, p.commit, p.document, p.key, p.args), p)
         return sorted(seen.values(), key=lambda p: (p.commit, p.document, p.code))
