@@ -12,6 +12,7 @@ from doccontrol.cli.output import (
     parse_date_arg,
     progress,
     require_extra,
+    speech,
     write_atomic,
 )
 
@@ -118,6 +119,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 xlsx_bytes,
                 site if site.is_dir() else None,
                 say,
+                speech(config, repo.record_types, root).cat,
             )
     except GitError as exc:
         raise UsageError(str(exc)) from None

@@ -4,26 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from doccontrol import catalogue
 from doccontrol.catalogue import Catalogue
 from doccontrol.problems import NO_NAMES, Args, Msg, Names, code_of, make_args, render_text
 
-# The columns of a change history (变更履历) table, as document-control practice lays it out.
-CHANGE_HISTORY_HEADERS = (
-    "序号",
-    "版本",
-    "更改处",
-    "更改内容",
-    "更改人",
-    "日期",
-    "审核人",
-    "日期",
-    "批准人",
-    "日期",
-    "批准证据",
+# The columns of a change history (变更履历) table, as document-control practice lays it out:
+# catalogue keys label.history.<column>.
+_HISTORY_COLUMNS = (
+    "seq",
+    "version",
+    "sections",
+    "change",
+    "author",
+    "author-date",
+    "reviewer",
+    "review-date",
+    "approver",
+    "approval-date",
+    "evidence",
 )
+
+
+def change_history_headers(cat: Catalogue) -> tuple[str, ...]:
+    """The column headers of a change history (变更履历) in the catalogue's language."""
+    return tuple(cat.text(f"label.history.{column}") for column in _HISTORY_COLUMNS)
+
+
+def evidence_label(evidence: str, cat: Catalogue) -> str:
+    """What an approval's evidence is called (label.evidence.<evidence>)."""
+    key = f"label.evidence.{evidence}"
+    return cat.text(key) if cat.has(key) else evidence
+
 
 RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal", "baseline"]
 
@@ -36,14 +49,10 @@ RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal
 Evidence = Literal[
     "approver-signed", "forge-signed", "forge-api-signed", "unsigned", "forge-api", "legacy", "none"
 ]
+# Chinese, for callers without a catalogue of their own (the site until it renders templates)
+CHANGE_HISTORY_HEADERS = change_history_headers(catalogue.load("zh"))
 EVIDENCE_LABELS: dict[str, str] = {
-    "approver-signed": "批准人签名",
-    "forge-signed": "平台签名",
-    "forge-api-signed": "平台审批记录（已签名）",
-    "unsigned": "未签名（依赖分支保护）",
-    "forge-api": "平台审批记录（未签名）",
-    "legacy": "受控前纸质记录",
-    "none": "无",
+    e: evidence_label(e, catalogue.load("zh")) for e in get_args(Evidence)
 }
 
 
