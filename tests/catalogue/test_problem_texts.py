@@ -8,11 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from builders import PROJECT_CONFIG, RepoBuilder, procedure
 from doccontrol import catalogue
 from doccontrol.catalogue import LANGUAGES
 from doccontrol.problems import CODES, Problem, Ref, names_for
-
-from builders import PROJECT_CONFIG, RepoBuilder, procedure
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "doccontrol"
 LITERAL_KEY = re.compile(r'(?<![{\w])"((?:problem|cli|label)\.[A-Za-z0-9_.-]+)"')

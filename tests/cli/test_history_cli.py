@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 
@@ -18,6 +19,8 @@ def run(cwd, *args):
         capture_output=True,
         text=True,
         check=False,
+        # pinned to English: these tests read the catalogue's English texts
+        env={**os.environ, "LC_ALL": "en_US.UTF-8"},
     )
 
 
@@ -110,7 +113,7 @@ def test_trail_formats_filters_and_strict(scenario):
     approved_and_direct(scenario)
     table = run(scenario.root, "trail")
     assert table.returncode == 0
-    assert "2 approval events, 1 problems" in table.stdout
+    assert "2 approval events, 1 problem" in table.stdout
     strict = run(scenario.root, "trail", "--strict")
     assert strict.returncode == 1
     feb = run(

@@ -27,7 +27,8 @@ def run(cwd, *args, env=None):
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **(env or {})},
+        # pinned to English: these tests read the catalogue's English texts
+        env={**os.environ, "LC_ALL": "en_US.UTF-8", **(env or {})},
     )
 
 

@@ -24,7 +24,8 @@ TODAY = datetime.date.today().isoformat()
 
 
 def run(cwd, *args, env=None):
-    full = {**os.environ, **(env or {})}
+    # pinned to English: these tests read the catalogue's English texts
+    full = {**os.environ, "LC_ALL": "en_US.UTF-8", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "doccontrol", *args],
         cwd=cwd,
@@ -362,7 +363,7 @@ def test_register_formats_and_review_due(scenario, tmp_path):
     )
     assert run(scenario.root, "register", "--format", "xlsx").returncode == 2
     due = run(scenario.root, "review-due", "--today", "2027-03-01", "--within", "30")
-    assert "SM-P-01" in due.stdout and "1 documents due for review by 2027-03-31" in due.stdout
+    assert "SM-P-01" in due.stdout and "1 document due for review by 2027-03-31" in due.stdout
     assert "0 documents" in run(scenario.root, "review-due", "--today", "2026-06-01").stdout
 
 
