@@ -96,7 +96,7 @@ def test_the_composer_refuses_depth_itself() -> None:
     yaml.Constructor = _TextDatesConstructor
     with pytest.raises(YAMLError) as refused:
         yaml.load("[" * 5_000 + "]" * 5_000)
-    assert refused.value.code == "DC016"  # type: ignore[attr-defined]
+    assert refused.value.key == "problem.DC016"  # type: ignore[attr-defined]
     with pytest.raises(YAMLError) as tagged:
         yaml.load("a: !!python/name:os.system x\n")
     assert tagged.value.code == "DC017"  # type: ignore[attr-defined]
