@@ -57,7 +57,14 @@ def test_json_format(repo):
             "col": 9,
             "code": "DC104",
             "name": "not-allowed-value",
+            "key": "problem.DC104.near",
             "message": "'status' (状态) must be one of draft, effective, obsolete; got 'efective' (did you mean 'effective'?)",
+            "args": {
+                "allowed": "draft, effective, obsolete",
+                "got": "'efective'",
+                "label": "'status' (状态)",
+                "near": "effective",
+            },
         }
     ]
 

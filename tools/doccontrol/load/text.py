@@ -70,7 +70,7 @@ def json_too_deep(path: str, text: str) -> Problem | None:
                 start = match.start()
                 line = text.count("\n", 0, start) + 1
                 col = start - (text.rfind("\n", 0, start) + 1) + 1
-                return Problem.at(path, line, col, "problem.DC016", depth=MAX_DEPTH)
+                return Problem.at(path, line, col, "problem.DC016.json", depth=MAX_DEPTH)
         elif token == "]" or token == "}":
             depth -= 1
     return None
