@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doccontrol.cli.output import Speech, UsageError, parse_date_arg, speech
-from doccontrol.problems import Ref
 
 if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     import subprocess
@@ -361,5 +360,7 @@ def _merge_with_dates(
 
 def _roles(say: Speech, roles: Iterable[str]) -> str:
     """Role ids as the reader knows them: their names, or "(none set)"."""
+    from doccontrol.problems import Ref
+
     listed = tuple(Ref("role", r) for r in roles)
     return say("cli.approve.roles", roles=listed) if listed else say("cli.approve.no-roles")

@@ -10,13 +10,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from doccontrol import catalogue
-from doccontrol.problems import NO_NAMES, Msg, Names, Ref, names_for, render
-
 if TYPE_CHECKING:  # annotations only: the commands import what they run (startup time)
+    from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
     from doccontrol.model import RecordType
-    from doccontrol.problems import Problem
+    from doccontrol.problems import Msg, Names, Problem
 
 
 class UsageError(Exception):
@@ -27,7 +25,7 @@ class UsageError(Exception):
         super().__init__(key)
         self.key, self.values = key, args
 
-    def text(self, cat: catalogue.Catalogue) -> str:
+    def text(self, cat: Catalogue) -> str:
         return cat.text(self.key, **self.values) if cat.has(self.key) else self.key
 
 
@@ -51,8 +49,8 @@ def configured_language(root: Path | None) -> str | None:
 class Speech:
     """The run's catalogue and the names of the repository's ids: how the CLI says things."""
 
-    cat: catalogue.Catalogue
-    names: Names = NO_NAMES
+    cat: Catalogue
+    names: Names
 
     def __call__(self, key: str, /, **args: Any) -> str:
         return self.cat.text(key, **{k: self._arg(v) for k, v in args.items()})
@@ -61,11 +59,15 @@ class Speech:
         return self.cat.count(key, n, **{k: self._arg(v) for k, v in args.items()})
 
     def _arg(self, value: Any) -> Any:
+        from doccontrol.problems import Msg, Ref, render
+
         if isinstance(value, Msg | Ref | tuple):
             return render(value, self.cat, self.names)
         return value
 
     def msg(self, message: Msg) -> str:
+        from doccontrol.problems import render
+
         return render(message, self.cat, self.names)
 
 
@@ -76,6 +78,9 @@ def speech(
 ) -> Speech:
     """How this run speaks: ``language`` of doccontrol.yml, else the locale (LC_ALL,
     LC_MESSAGES, LANG), else Chinese; ids shown by their names in that language."""
+    from doccontrol import catalogue
+    from doccontrol.problems import names_for
+
     configured = config.language if config is not None else configured_language(root)
     cat = catalogue.load(catalogue.language_for(configured))
     return Speech(cat, names_for(config, record_types))

@@ -23,7 +23,6 @@ from doccontrol.cli.output import (
     table,
     write_atomic,
 )
-from doccontrol.problems import Ref
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol.history.model import History
@@ -260,6 +259,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
 def run_coverage(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import registers
     from doccontrol.load import repository
+    from doccontrol.problems import Ref
 
     repo = repository.load(root)
     say = speech(repo.config, repo.record_types, root)
