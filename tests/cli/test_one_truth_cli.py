@@ -82,7 +82,9 @@ def test_approved_version_is_not_in_force_before_its_effective_date(scenario, tm
 
     pack = tmp_path / "pack.zip"
     made = run(
-        scenario.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-03-15", "-o", str(pack)
+        scenario.root,
+        *("audit-pack", "--from", "2026-01-01", "--to", "2026-03-15", "-o", str(pack)),
+        env={"LC_ALL": "C.UTF-8"},  # the same language as the register it is compared with
     )
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(pack) as archive:
