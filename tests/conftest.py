@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+# Every doccontrol process the tests start speaks Chinese whatever the machine's locale: C.UTF-8
+# names no language, so the CLI falls back to Chinese (catalogue.language_for).
+os.environ["LC_ALL"] = "C.UTF-8"
 
 from builders import RepoBuilder
 

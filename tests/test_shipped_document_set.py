@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from builders import PROJECT, SECTIONS
-from doccontrol import registers
+from doccontrol import catalogue, registers
 from doccontrol.load import repository
 from doccontrol.validate.check import check
 from doccontrol.validate.documents import LINK, headings
@@ -72,7 +72,8 @@ def test_every_clause_is_covered():
         check=False,
     )
     assert result.returncode == 0
-    assert result.stdout.strip().splitlines()[-1] == f"{len(rows)} of {len(rows)} clauses covered"
+    summary = catalogue.load().text("cli.coverage.summary", covered=len(rows), total=len(rows))
+    assert result.stdout.strip().splitlines()[-1] == summary
 
 
 def test_the_required_record_types_exist_with_samples():
@@ -124,4 +125,4 @@ def test_coverage_exits_1_when_a_clause_is_uncovered(repo):
         check=False,
     )
     assert result.returncode == 1
-    assert "uncovered: 4.1," in result.stdout
+    assert catalogue.load().text("cli.coverage.uncovered", clauses="4.1,") in result.stdout

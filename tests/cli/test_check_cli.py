@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    # pinned to English: these tests read the catalogue's English texts (the Chinese run is
+    # tests/catalogue/test_problem_texts.py)
     return subprocess.run(
         [sys.executable, "-m", "doccontrol", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, "LC_ALL": "en_US.UTF-8"},
     )
 
 
@@ -53,7 +57,14 @@ def test_json_format(repo):
             "col": 9,
             "code": "DC104",
             "name": "not-allowed-value",
+            "key": "problem.DC104.near",
             "message": "'status' (状态) must be one of draft, effective, obsolete; got 'efective' (did you mean 'effective'?)",
+            "args": {
+                "allowed": "draft, effective, obsolete",
+                "got": "'efective'",
+                "label": "'status' (状态)",
+                "near": "effective",
+            },
         }
     ]
 

@@ -103,14 +103,14 @@ def test_log_all_json_shape(scenario):
 def test_log_unknown_document(scenario):
     result = run(scenario.root, "log", "SM-P-77")
     assert result.returncode == 2
-    assert "no document SM-P-77" in result.stderr
+    assert "refs/heads/main 的历史中没有文件 SM-P-77" in result.stderr
 
 
 def test_trail_formats_filters_and_strict(scenario):
     approved_and_direct(scenario)
     table = run(scenario.root, "trail")
     assert table.returncode == 0
-    assert "2 approval events, 1 problems" in table.stdout
+    assert "2 个审批事件，1 个问题" in table.stdout
     strict = run(scenario.root, "trail", "--strict")
     assert strict.returncode == 1
     feb = run(
@@ -139,7 +139,4 @@ def test_trail_formats_filters_and_strict(scenario):
 def test_trail_bad_date(scenario):
     result = run(scenario.root, "trail", "--since", "2026-02-30")
     assert result.returncode == 2
-    assert (
-        result.stderr.strip()
-        == "doccontrol: error: --since '2026-02-30' is not a date (YYYY-MM-DD)"
-    )
+    assert result.stderr.strip() == "doccontrol：错误：--since '2026-02-30' 不是日期（YYYY-MM-DD）"

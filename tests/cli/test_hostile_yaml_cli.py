@@ -28,6 +28,8 @@ def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         check=False,
+        # pinned to English: these tests read the catalogue's English texts
+        env={**os.environ, "LC_ALL": "en_US.UTF-8"},
     )
 
 

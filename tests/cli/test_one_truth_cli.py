@@ -27,7 +27,8 @@ def run(cwd, *args, env=None):
         capture_output=True,
         text=True,
         check=False,
-        env={**os.environ, **(env or {})},
+        # pinned to English: these tests read the catalogue's English texts
+        env={**os.environ, "LC_ALL": "en_US.UTF-8", **(env or {})},
     )
 
 
@@ -40,7 +41,8 @@ def identity(scenario, person):
 
 
 def register(root, day):
-    out = run(root, "register", "--as-of", day, "--format", "csv")
+    # the register in Chinese: its headers and labels are what these tests compare
+    out = run(root, "register", "--as-of", day, "--format", "csv", env={"LC_ALL": "C.UTF-8"})
     assert out.returncode == 0, out.stderr
     return list(csv.reader(io.StringIO(out.stdout)))
 
@@ -80,7 +82,9 @@ def test_approved_version_is_not_in_force_before_its_effective_date(scenario, tm
 
     pack = tmp_path / "pack.zip"
     made = run(
-        scenario.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-03-15", "-o", str(pack)
+        scenario.root,
+        *("audit-pack", "--from", "2026-01-01", "--to", "2026-03-15", "-o", str(pack)),
+        env={"LC_ALL": "C.UTF-8"},  # the same language as the register it is compared with
     )
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(pack) as archive:
@@ -183,7 +187,7 @@ def test_log_says_why_there_is_no_approval(scenario):
     scenario.git.commit("直接改", who="zhouqiang")
     direct = run(scenario.root, "log", "SM-P-01")
     assert (
-        "note: no approval: SM-P-01 has never been approved; 1 change(s) were committed directly "
+        "note: no approval: SM-P-01 has never been approved; 1 change was committed directly "
         "to main, not merged through an approval" in direct.stdout
     )
 

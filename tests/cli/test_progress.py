@@ -45,8 +45,8 @@ def _on_terminal(repo, ci: bool) -> str:
 def test_progress_only_on_an_interactive_terminal(tmp_path):
     repo = tmp_path / "repo"
     generate(repo, docs=10, commits=1100)
-    assert "reading history: 500 commits" in _on_terminal(repo, ci=False)
-    assert "reading history" not in _on_terminal(repo, ci=True)
+    assert "正在读取历史: 500 commits" in _on_terminal(repo, ci=False)
+    assert "正在读取历史" not in _on_terminal(repo, ci=True)
     piped = subprocess.run(
         [sys.executable, "-m", "doccontrol", "trail", "--format", "json"],
         cwd=repo,
@@ -55,4 +55,4 @@ def test_progress_only_on_an_interactive_terminal(tmp_path):
         env=_env(False),
         check=False,
     )
-    assert piped.returncode == 0 and "reading history" not in piped.stderr
+    assert piped.returncode == 0 and "正在读取历史" not in piped.stderr

@@ -24,7 +24,8 @@ TODAY = datetime.date.today().isoformat()
 
 
 def run(cwd, *args, env=None):
-    full = {**os.environ, **(env or {})}
+    # pinned to English: these tests read the catalogue's English texts
+    full = {**os.environ, "LC_ALL": "en_US.UTF-8", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "doccontrol", *args],
         cwd=cwd,
@@ -167,7 +168,8 @@ def test_version_bump_hook_through_pre_commit(scenario):
     blocked = scenario.git.attempt("commit", "-m", "改正文", who="zhaolei")
     assert blocked.returncode != 0
     assert (
-        "DC511 SM-P-01 text changed since main (V1.0) but the version is still V1.0; run: doccontrol bump SM-P-01 --minor"
+        # the hook runs under the tests' pinned locale (Chinese)
+        "DC511 SM-P-01 的正文自 main（V1.0）以来有改动，但版本仍是 V1.0；请运行：doccontrol bump SM-P-01 --minor"
         in blocked.stdout + blocked.stderr
     )
     assert run(scenario.root, "bump", "SM-P-01").returncode == 0
@@ -262,7 +264,8 @@ def test_approve_refuses_self_approval_missing_role_and_missing_bump(scenario):
     _identity(scenario, "sunyue")
     no_role = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang")
     assert (
-        "  - SM-P-01: 孙悦 holds none of the approver roles management-representative"
+        # the role by its name, never its id
+        "  - SM-P-01: 孙悦 holds none of the approver roles (Management Representative)"
         in no_role.stdout
     )
     assert scenario.git.run("rev-list", "--count", "main") == "1"  # nothing was merged
@@ -323,7 +326,10 @@ def test_show_as_of_and_diff(scenario):
 
 def test_register_formats_and_review_due(scenario, tmp_path):
     _approved_change(scenario)
-    rows = list(csv.reader(io.StringIO(run(scenario.root, "register", "--format", "csv").stdout)))
+    zh = {"LC_ALL": "C.UTF-8"}  # the register in Chinese: its headers are compared below
+    rows = list(
+        csv.reader(io.StringIO(run(scenario.root, "register", "--format", "csv", env=zh).stdout))
+    )
     assert rows[0] == [
         "文件编号",
         "文件名称",
@@ -353,7 +359,9 @@ def test_register_formats_and_review_due(scenario, tmp_path):
     data = json.loads(run(scenario.root, "register", "--format", "json").stdout)
     assert data[0]["last_approval"] == "2026-03-10"
     xlsx = tmp_path / "register.xlsx"
-    assert run(scenario.root, "register", "--format", "xlsx", "-o", str(xlsx)).returncode == 0
+    assert (
+        run(scenario.root, "register", "--format", "xlsx", "-o", str(xlsx), env=zh).returncode == 0
+    )
     sheet = load_workbook(xlsx).active
     assert (
         sheet.title == "受控文件清单"
@@ -362,7 +370,7 @@ def test_register_formats_and_review_due(scenario, tmp_path):
     )
     assert run(scenario.root, "register", "--format", "xlsx").returncode == 2
     due = run(scenario.root, "review-due", "--today", "2027-03-01", "--within", "30")
-    assert "SM-P-01" in due.stdout and "1 documents due for review by 2027-03-31" in due.stdout
+    assert "SM-P-01" in due.stdout and "1 document due for review by 2027-03-31" in due.stdout
     assert "0 documents" in run(scenario.root, "review-due", "--today", "2026-06-01").stdout
 
 
@@ -498,7 +506,7 @@ def test_approve_asks_the_configuration_roles_for_a_config_change(scenario):
     refused = run(scenario.root, "approve", "cfg", "--reviewer", "wangfang")
     assert refused.returncode == 1
     assert (
-        "  - doccontrol.yml: 刘静 holds none of the configuration approver roles general-manager"
+        "  - doccontrol.yml: 刘静 holds none of the configuration approver roles (General Manager)"
         in refused.stdout
     )
     _identity(scenario, "chenmy")

@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from builders import PROJECT
+from doccontrol import catalogue
 from forge_helpers import (
     REPOSITORY,
     change,
@@ -215,7 +216,14 @@ def test_log_and_trail_say_when_github_review_records_are_missing(tmp_path):
         text=True,
         check=False,
     )
-    assert "note: this is a GitHub repository (git@github.com:it-sms/documents.git)" in trail.stdout
+    zh = catalogue.load()
+    hint = zh.text(
+        "label.hint.github-notes",
+        where="git@github.com:it-sms/documents.git",
+        ref="refs/notes/doccontrol",
+        fetch="git fetch origin refs/notes/doccontrol:refs/notes/doccontrol",
+    )
+    assert zh.text("cli.note", text=hint) in trail.stdout
     assert "git fetch origin refs/notes/doccontrol:refs/notes/doccontrol" in trail.stdout
 
     # once doccontrol.yml maps GitHub logins, missing records are a problem

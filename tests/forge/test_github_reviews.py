@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 
+from doccontrol import catalogue
 from forge_helpers import (
     LOGINS,
     capture,
@@ -106,7 +107,7 @@ def test_approval_of_an_older_head_is_stale(tmp_path):
     rev = only_revision(s)
     assert (rev.approved, names(rev.approvers), codes(rev)) == (False, [], ["DC504", "DC532"])
     (stale,) = [p for p in rev.problems if p.code == "DC532"]
-    assert "刘静 approved #7 at 0000000000" in stale.message
+    assert "刘静 approved #7 at 0000000000" in stale.text(catalogue.load("en"))
 
 
 def test_changes_requested_and_never_dismissed_block(tmp_path):
@@ -199,7 +200,7 @@ def test_a_note_attached_to_another_commit_is_a_problem(tmp_path):
         (False, ["DC504", "DC505", "DC531"]),
     ]
     (misplaced,) = [p for p in doc.revisions[1].problems if p.code == "DC531"]
-    assert f"merged as {first[:10]}, not as this commit" in misplaced.message
+    assert f"merged as {first[:10]}, not as this commit" in misplaced.text(catalogue.load("en"))
 
 
 def test_an_unreadable_note_is_a_problem(tmp_path):

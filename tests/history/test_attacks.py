@@ -12,6 +12,7 @@ import subprocess
 from test_signatures_and_faults import keypair
 
 from builders import RepoBuilder, procedure
+from doccontrol import catalogue
 from doccontrol.history.derive import derive
 from doccontrol.load import repository
 from history_helpers import Scenario, body, cli, make_scenario
@@ -315,7 +316,9 @@ def test_forge_markers_in_a_direct_commit_are_not_a_squash_merge(scenario):
     assert [(e.kind, e.approved, e.merge_request) for e in history.events] == [
         ("direct", False, None)
     ] * 3
-    assert all("trusted forge key" in e.problems[0].message for e in history.events)
+    assert all(
+        "trusted forge key" in e.problems[0].text(catalogue.load("en")) for e in history.events
+    )
 
 
 def test_squash_merge_signed_by_a_trusted_forge_key_counts(tmp_path):

@@ -15,6 +15,7 @@ import pytest
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
 
+from doccontrol import catalogue
 from doccontrol.load import documents, frontmatter, frontmatter_fast, text, yaml_source
 from doccontrol.load.text import MAX_DEPTH
 from doccontrol.load.yaml_source import _StrictComposer, _TextDatesConstructor
@@ -54,7 +55,7 @@ def test_deep_nesting_is_one_problem_at_the_level_past_the_limit(levels: int, st
         assert line == 1
         step = {"flow-seq": 1, "flow-map": 4, "compact": 2, "unclosed": 1}[style]
         assert col == 1 + MAX_DEPTH * step  # the 65th collection
-        assert "64 levels" in whole.problems[0].message
+        assert "64 levels" in whole.problems[0].text(catalogue.load("en"))
         # a block sequence cannot follow 'key: ' on its line: it starts on the next one
         sep, line = ("\n", 4) if style == "compact" else (" ", 3)
         keyed = parse("d.md", "id: SM-P-01\nrelated:" + sep + body, 2)
@@ -95,7 +96,7 @@ def test_the_composer_refuses_depth_itself() -> None:
     yaml.Constructor = _TextDatesConstructor
     with pytest.raises(YAMLError) as refused:
         yaml.load("[" * 5_000 + "]" * 5_000)
-    assert refused.value.code == "DC016"  # type: ignore[attr-defined]
+    assert refused.value.key == "problem.DC016"  # type: ignore[attr-defined]
     with pytest.raises(YAMLError) as tagged:
         yaml.load("a: !!python/name:os.system x\n")
     assert tagged.value.code == "DC017"  # type: ignore[attr-defined]

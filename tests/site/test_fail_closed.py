@@ -492,12 +492,12 @@ def test_an_unapproved_publishing_level_is_not_applied_by_a_default_audit_pack(t
             }
 
     result, entries = pack("default.zip")
-    assert "nobody approved" in result.stderr
+    assert "有未经批准的修改" in result.stderr
     assert json.loads(entries["PACK.json"])["max_confidentiality"] == "public"
     for name, text in entries.items():
         assert "SM-P-09" not in text and "机密程序" not in text, name
     # an explicit level is the caller's choice, recorded in the sealed pack
     result, entries = pack("chosen.zip", "--max-confidentiality", "secret")
-    assert "nobody approved" not in result.stderr
+    assert "有未经批准的修改" not in result.stderr
     assert json.loads(entries["PACK.json"])["max_confidentiality"] == "secret"
     assert any("SM-P-09" in text for text in entries.values())

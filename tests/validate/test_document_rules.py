@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from doccontrol import catalogue
 from doccontrol.load import repository
 from doccontrol.validate.check import check
 
@@ -20,13 +21,15 @@ def test_missing_required_key(repo, check_codes):
     repo.write(DOC, text)
     assert check_codes(repo.root) == [(DOC, 2, "DC101")]
     problem = check(repository.load(repo.root))[0]
-    assert "'owner' (归口部门)" in problem.message
+    assert "'owner' (归口部门)" in problem.text(catalogue.load("en"))
 
 
 def test_unknown_key_with_did_you_mean(repo, check_codes):
     repo.doc(extra="effective_dat: 2026-01-05\n")
     assert check_codes(repo.root) == [(DOC, EXTRA, "DC102")]
-    assert "did you mean 'effective_date'" in check(repository.load(repo.root))[0].message
+    assert "did you mean 'effective_date'" in check(repository.load(repo.root))[0].text(
+        catalogue.load("en")
+    )
 
 
 def test_wrong_type(repo, check_codes):
@@ -38,7 +41,9 @@ def test_wrong_type(repo, check_codes):
 def test_enum_value_with_hint(repo, check_codes):
     repo.doc(status="efective")
     assert check_codes(repo.root) == [(DOC, STATUS, "DC104")]
-    assert "did you mean 'effective'" in check(repository.load(repo.root))[0].message
+    assert "did you mean 'effective'" in check(repository.load(repo.root))[0].text(
+        catalogue.load("en")
+    )
 
 
 def test_date_that_does_not_exist(repo, check_codes):

@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from builders import procedure
+from doccontrol import catalogue
 
 
 def run_check(root, *args):
@@ -134,4 +135,6 @@ def test_active_content_in_a_body_is_reported(repo, check_codes):
 def test_active_content_message(repo):
     repo.doc(body="## 1 目的\n\n<img src=x onerror=alert(1)>\n")
     result = run_check(repo.root)
-    assert "DC220 event-handler attribute onerror= in the document body" in result.stdout
+    said = catalogue.load().text("problem.DC220.handler", what="onerror=")
+    assert f"DC220 {said}" in result.stdout
+    assert "onerror=" in said and said != "problem.DC220.handler"

@@ -25,6 +25,7 @@ from doccontrol import standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config, Person
 from doccontrol.history.model import AckChange, DocumentHistory, History, HistoryProblem, Revision
+from doccontrol.problems import make_args
 
 ACK_FOLDER = "records/acknowledgement"
 RECORD_TYPE = "acknowledgement"
@@ -131,12 +132,14 @@ def ledger(
             problems.append(
                 HistoryProblem(
                     "DC540",
-                    catalogue.text(
-                        key,
-                        record=rid,
-                        person=owner or "?",
-                        commit=first.commit[:10],
-                        writers=", ".join(w.strip("<>") for w in first.writers) or "?",
+                    key,
+                    make_args(
+                        dict(
+                            record=rid,
+                            person=owner or "?",
+                            commit=first.commit[:10],
+                            writers=", ".join(w.strip("<>") for w in first.writers) or "?",
+                        )
                     ),
                     first.commit,
                     path,
@@ -148,12 +151,14 @@ def ledger(
                 problems.append(
                     HistoryProblem(
                         "DC541",
-                        catalogue.text(
-                            "acks.problem.edited",
-                            record=rid,
-                            person=owner or "?",
-                            commit=later.commit[:10],
-                            writers=", ".join(w.strip("<>") for w in later.writers) or "?",
+                        "acks.problem.edited",
+                        make_args(
+                            dict(
+                                record=rid,
+                                person=owner or "?",
+                                commit=later.commit[:10],
+                                writers=", ".join(w.strip("<>") for w in later.writers) or "?",
+                            )
                         ),
                         later.commit,
                         path,
@@ -295,11 +300,13 @@ def version_problems(
             out.append(
                 HistoryProblem(
                     "DC542",
-                    catalogue.text(
-                        "acks.problem.version",
-                        record=record.id,
-                        document=record.document,
-                        version=record.version,
+                    "acks.problem.version",
+                    make_args(
+                        dict(
+                            record=record.id,
+                            document=record.document,
+                            version=record.version,
+                        )
                     ),
                     record.commit,
                     record.path,

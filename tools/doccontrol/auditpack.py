@@ -34,14 +34,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from doccontrol import __version__, acks, copies, publishing, registers
+from doccontrol import __version__, acks, catalogue, copies, publishing, registers
+from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import EVIDENCE_LABELS, History
+from doccontrol.history.model import History, evidence_label
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
+from doccontrol.problems import Ref, names_for
 from doccontrol.trail import trail_rows
 
 MANIFEST = "MANIFEST.sha256"
@@ -98,6 +100,7 @@ def build(
     xlsx: Xlsx,
     site_dir: Path | None = None,
     progress: Callable[[str], None] | None = None,
+    cat: Catalogue | None = None,
 ) -> dict[str, bytes]:
     """name → bytes of every content entry of the pack; ``seal`` adds the rest."""
     say = progress or (lambda _: None)
@@ -150,9 +153,14 @@ def build(
         for row in registers.document_rows(repo, history, end, stands)
         if _nameable(config, max_level, repo, history, row.id)
     ]
-    headers = registers.REGISTER_HEADERS
+    # the pack speaks the run's language (the CLI's); ids are shown by their names
+    cat = cat or catalogue.load()
+    names = names_for(config, repo.record_types)
+    yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
+    separator = cat.text("label.list-separator")
+    headers = registers.register_headers(cat)
     files["register/register.csv"] = _csv(headers, rows)
-    files["register/register.xlsx"] = xlsx(headers, rows, "受控文件清单")
+    files["register/register.xlsx"] = xlsx(headers, rows, cat.text("label.register.title"))
     say("controlled copies due for recall at the end date")
     files.update(
         copies.pack_files(
@@ -165,31 +173,37 @@ def build(
     )
 
     say("change history and approval trail in the period")
-    revisions = [
-        {"document": d.id, "title": d.title, **r.to_json()}
-        for d in history.documents.values()
-        if d.id in visible
-        for r in d.revisions
-        if r.commit and _in_period(r.date, start, end)
-    ]
-    revisions.sort(key=lambda r: (r["date"], r["document"]))
+    chosen = sorted(
+        (
+            (d, r)
+            for d in history.documents.values()
+            if d.id in visible
+            for r in d.revisions
+            if r.commit and _in_period(r.date, start, end)
+        ),
+        key=lambda pair: (pair[1].date, pair[0].id),
+    )
+    revisions = [{"document": d.id, "title": d.title, **r.to_json()} for d, r in chosen]
     files["history/revisions.json"] = _json(revisions)
     files["history/revisions.csv"] = _csv(
         [
-            "文件编号",
-            "序号",
-            "版本",
-            "日期",
-            "更改处",
-            "更改内容",
-            "更改人",
-            "审核人",
-            "批准人",
-            "合并请求",
-            "签名",
-            "批准证据",
-            "已批准",
-            "问题",
+            cat.text(f"label.history.{column}")
+            for column in (
+                "document",
+                "seq",
+                "version",
+                "date",
+                "sections",
+                "change",
+                "author",
+                "reviewer",
+                "approver",
+                "merge-request",
+                "signature",
+                "evidence",
+                "approved",
+                "problems",
+            )
         ],
         [
             [
@@ -197,28 +211,31 @@ def build(
                 r["seq"],
                 r["version"],
                 r["date"],
-                "、".join(r["sections"]),
+                separator.join(r["sections"]),
                 r["change"],
-                "、".join(p["name"] for p in r["authors"]),
-                "、".join(p["name"] for p in r["reviewers"]),
-                "、".join(p["name"] for p in r["approvers"]),
+                separator.join(p["name"] for p in r["authors"]),
+                separator.join(p["name"] for p in r["reviewers"]),
+                separator.join(p["name"] for p in r["approvers"]),
                 (r["merge_request"] or {}).get("label", ""),
                 r["signature"]["status"],
-                EVIDENCE_LABELS.get(r["evidence"], r["evidence"]),
-                "是" if r["approved"] else "否",
-                "; ".join(f"{p['code']} {p['message']}" for p in r["problems"]),
+                evidence_label(r["evidence"], cat),
+                yes_no[bool(r["approved"])],
+                "; ".join(f"{p.code} {p.text(cat, names)}" for p in revision.problems),
             ]
-            for r in revisions
+            for r, (_, revision) in zip(revisions, chosen, strict=True)
         ],
     )
     events = publishing.visible_events(
         (e for e in history.events if _in_period(e.date, start, end)), visible
     )
     files["history/trail.json"] = _json([e.to_json() for e in events])
-    trail_headers, trail_cells = trail_rows(events)
+    trail_headers, trail_cells = trail_rows(events, cat=cat, names=names)
     files["history/trail.csv"] = _csv(trail_headers, trail_cells)
     files["history/signatures.csv"] = _csv(
-        ["提交", "日期", "签名状态", "密钥", "签名者", "验证为"],
+        [
+            cat.text(f"label.signature.{column}")
+            for column in ("commit", "date", "status", "key", "signer", "verified-for")
+        ],
         [
             [
                 e.commit,
@@ -246,14 +263,19 @@ def build(
     say("clause coverage")
     cover = registers.coverage([d for d, _ in in_force], repo.record_types, repo.clauses)
     files["coverage.csv"] = _csv(
-        ["条款", "标题", "文件", "记录类型", "已覆盖"],
+        [
+            cat.text(f"label.coverage.{column}")
+            for column in ("clause", "title", "documents", "record-types", "covered")
+        ],
         [
             [
                 r.clause.id,
-                r.clause.zh,
-                "、".join(r.documents),
-                "、".join(r.record_types),
-                "是" if r.covered else "否",
+                r.clause.en if cat.language == "en" and r.clause.en else r.clause.zh,
+                separator.join(r.documents),
+                separator.join(
+                    names.name(Ref("record-type", t), cat.language) for t in r.record_types
+                ),
+                yes_no[r.covered],
             ]
             for r in cover
         ],
@@ -276,10 +298,10 @@ def build(
     files.update(suspect)
 
     problems = sorted(
-        {(p.code, p.commit, p.document, p.message) for e in events for p in e.problems}
-        | {(p.code, p.commit, p.document, p.message) for p in history.notices}
+        {(p.code, p.commit, p.document, p.key, p.args) for e in events for p in e.problems}
+        | {(p.code, p.commit, p.document, p.key, p.args) for p in history.notices}
     )
-    files["history/notices.json"] = _json([p.to_json() for p in history.notices])
+    files["history/notices.json"] = _json([p.to_json(cat, names) for p in history.notices])
     files["README.txt"] = (
         f"审核资料包 / Audit pack\n期间 Period: {start} — {end}\n分支 Branch: {history.branch} @ {history.head}\n"
         f"发布密级上限 Highest level included: {max_level}\n文件 Documents in force at the end: {len(in_force)}\n"

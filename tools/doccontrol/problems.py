@@ -1,10 +1,20 @@
-"""Problems: every finding knows the file, line and column it is about."""
+"""Problems: every finding knows the file, line and column it is about.
+
+A problem carries a message key and its arguments, never words: it is rendered at output time
+in the language of the run (``problem.text(catalogue, names)``). The texts live in
+``catalogue/problems.toml`` under ``problem.<code>`` or ``problem.<code>.<variant>``."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from doccontrol import catalogue as catalogues
+
+if TYPE_CHECKING:
+    from doccontrol.config import Config
+    from doccontrol.model import RecordType
 
 # Stable codes. The slug is what the code means; messages carry the specifics.
 CODES: dict[str, str] = {
@@ -106,25 +116,171 @@ CODES: dict[str, str] = {
 }
 
 
-@dataclass(frozen=True, order=True)
+RefKind = Literal["role", "person", "record-type", "department", "document-type"]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An argument that is an id of something with a name: shown as that name (a role's name
+    from doccontrol.yml, a record type's label), never as the id, when the names are known."""
+
+    kind: RefKind
+    id: str
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A text inside a text (a reason shared by several messages): a key and its arguments."""
+
+    key: str
+    args: Args = ()
+
+
+Arg: TypeAlias = str | int | Ref | Msg | tuple["Arg", ...]
+Args: TypeAlias = tuple[tuple[str, Arg], ...]
+
+
+def make_args(values: Mapping[str, Any]) -> Args:
+    """Keyword arguments as a hashable, ordered tuple of pairs (lists become tuples)."""
+    return tuple(sorted((name, _frozen(value)) for name, value in values.items()))
+
+
+def _frozen(value: Any) -> Arg:
+    if isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value) if isinstance(value, set | frozenset) else value
+        return tuple(_frozen(v) for v in items)
+    if isinstance(value, str | int | Ref | Msg):
+        return value
+    return str(value)
+
+
+def msg(key: str, /, **args: Any) -> Msg:
+    return Msg(key, make_args(args))
+
+
+@dataclass(frozen=True)
+class Names:
+    """What ids are called, per kind and language: kind -> id -> (zh, en)."""
+
+    table: Mapping[str, Mapping[str, tuple[str, str]]] = field(default_factory=dict)
+
+    def name(self, ref: Ref, language: str) -> str:
+        found = self.table.get(ref.kind, {}).get(ref.id)
+        if found is None:
+            return ref.id
+        zh, en = found
+        return (en or zh) if language == "en" else (zh or en)
+
+
+def names_for(config: Config | None, record_types: Mapping[str, RecordType] | None = None) -> Names:
+    """The names of roles, people, departments, document and record types of one repository."""
+    table: dict[str, dict[str, tuple[str, str]]] = {}
+    if config is not None:
+        table["role"] = {k: (v.name, v.name_en) for k, v in config.roles.items()}
+        table["department"] = {k: (v.name, v.name_en) for k, v in config.departments.items()}
+        table["person"] = {p.id: (p.name, p.name) for p in config.people}
+        table["document-type"] = {k: (v.label, v.label) for k, v in config.document_types.items()}
+    if record_types:
+        table["record-type"] = {k: (v.name, v.name_en) for k, v in record_types.items()}
+    return Names(table)
+
+
+NO_NAMES = Names()
+
+
+def render(value: Arg, cat: catalogues.Catalogue, names: Names = NO_NAMES) -> str:
+    """One argument as the reader sees it: names for ids, lists joined the language's way."""
+    if isinstance(value, Ref):
+        return names.name(value, cat.language)
+    if isinstance(value, Msg):
+        return render_text(value.key, value.args, cat, names)
+    if isinstance(value, tuple):
+        return cat.text("label.list-separator").join(render(v, cat, names) for v in value)
+    return str(value)
+
+
+def render_text(key: str, args: Args, cat: catalogues.Catalogue, names: Names = NO_NAMES) -> str:
+    return cat.text(key, **{name: render(value, cat, names) for name, value in args})
+
+
+def args_to_json(args: Args) -> list[Any]:
+    """Arguments as JSON (for the history cache): [[name, value], ...]."""
+    return [[name, _arg_json(value)] for name, value in args]
+
+
+def _arg_json(value: Arg) -> Any:
+    if isinstance(value, Ref):
+        return {"ref": value.kind, "id": value.id}
+    if isinstance(value, Msg):
+        return {"key": value.key, "args": args_to_json(value.args)}
+    if isinstance(value, tuple):
+        return [_arg_json(v) for v in value]
+    return value
+
+
+def args_from_json(data: Any) -> Args:
+    return tuple((str(name), _arg_from_json(value)) for name, value in data)
+
+
+def _arg_from_json(value: Any) -> Arg:
+    if isinstance(value, dict) and "ref" in value:
+        return Ref(value["ref"], str(value["id"]))
+    if isinstance(value, dict):
+        return Msg(str(value["key"]), args_from_json(value["args"]))
+    if isinstance(value, list):
+        return tuple(_arg_from_json(v) for v in value)
+    return value if isinstance(value, int) else str(value)
+
+
+def code_of(key: str) -> str:
+    """``problem.DC101.variant`` -> ``DC101``."""
+    return key.split(".")[1]
+
+
+@dataclass(frozen=True)
 class Problem:
     path: str
     line: int
     col: int
     code: str
-    message: str
+    key: str
+    args: Args = ()
 
-    def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.message}"
+    @classmethod
+    def at(cls, path: str, line: int, col: int, key: str, /, **args: Any) -> Problem:
+        """A problem whose text is the catalogue's ``key`` (``problem.<code>[.<variant>]``)."""
+        return cls(path, line, col, code_of(key), key, make_args(args))
 
-    def to_json(self) -> dict[str, Any]:
+    def __lt__(self, other: Problem) -> bool:
+        return self._order() < other._order()
+
+    def _order(self) -> tuple[str, int, int, str, str, str]:
+        return (self.path, self.line, self.col, self.code, self.key, repr(self.args))
+
+    def text(self, cat: catalogues.Catalogue | None = None, names: Names = NO_NAMES) -> str:
+        return render_text(self.key, self.args, cat or catalogues.load(), names)
+
+    @property
+    def message(self) -> str:
+        """The text in Chinese without names: for callers that have no catalogue of the run."""
+        return self.text()
+
+    def format(self, cat: catalogues.Catalogue | None = None, names: Names = NO_NAMES) -> str:
+        return f"{self.path}:{self.line}:{self.col}: {self.code} {self.text(cat, names)}"
+
+    def to_json(
+        self, cat: catalogues.Catalogue | None = None, names: Names = NO_NAMES
+    ) -> dict[str, Any]:
+        chosen = cat or catalogues.load()
         return {
             "path": self.path,
             "line": self.line,
             "col": self.col,
             "code": self.code,
             "name": CODES.get(self.code, ""),
-            "message": self.message,
+            "key": self.key,
+            "message": self.text(chosen, names),
+            "args": {name: render(value, chosen, names) for name, value in self.args},
         }
 
 

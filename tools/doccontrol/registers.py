@@ -7,29 +7,52 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from doccontrol import catalogue, publishing, standing
 from doccontrol import clauses as clause_catalogue
-from doccontrol import publishing, standing
+from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history.model import History
 from doccontrol.load.repository import Repository
 from doccontrol.model import Clause, Document, Record, RecordType
 
-STATUS_LABELS = {"draft": "草稿", "effective": "有效", "obsolete": "作废"}
-REGISTER_HEADERS = (
-    "文件编号",
-    "文件名称",
-    "类型",
-    "版本",
-    "状态",
-    "密级",
-    "归口部门",
-    "发布实施日期",
-    "最近批准",
-    "下次评审",
-    "待生效版本",
+# the register's columns: catalogue keys label.register.<column>
+_REGISTER_COLUMNS = (
+    "id",
+    "name",
+    "type",
+    "version",
+    "state",
+    "confidentiality",
+    "owner",
+    "effective",
+    "last-approval",
+    "next-review",
+    "upcoming",
 )
-CONTROL_LABELS = {"controlled": "受控", "uncontrolled": "不受控"}
-UNAPPROVED_NOTE = "有未批准更改"
+
+
+def register_headers(cat: Catalogue) -> tuple[str, ...]:
+    """The column headers of the document register (受控文件清单), under register_cells."""
+    return tuple(cat.text(f"label.register.{column}") for column in _REGISTER_COLUMNS)
+
+
+def status_label(status: str, cat: Catalogue) -> str:
+    """A front matter status (draft, effective, obsolete) as the reader calls it."""
+    key = f"label.status.{status}"
+    return cat.text(key) if cat.has(key) else status
+
+
+def control_label(control: str, cat: Catalogue) -> str:
+    key = f"label.control.{control}"
+    return cat.text(key) if cat.has(key) else control
+
+
+# Chinese, for callers without a catalogue of their own (the site until it renders templates)
+_ZH = catalogue.load("zh")
+REGISTER_HEADERS = register_headers(_ZH)
+STATUS_LABELS = {s: status_label(s, _ZH) for s in ("draft", "effective", "obsolete")}
+CONTROL_LABELS = {c: control_label(c, _ZH) for c in ("controlled", "uncontrolled")}
+UNAPPROVED_NOTE = _ZH.text("label.register.unapproved-note")
 
 
 @dataclass(frozen=True)

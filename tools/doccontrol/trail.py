@@ -4,24 +4,42 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from doccontrol.history.model import EVIDENCE_LABELS, ApprovalEvent, Person
+from doccontrol import catalogue
+from doccontrol.catalogue import Catalogue
+from doccontrol.history.model import ApprovalEvent, Person, evidence_label
+from doccontrol.problems import NO_NAMES, Names
 
-TRAIL_HEADERS = (
-    "日期",
-    "提交",
-    "方式",
-    "合并请求",
-    "变更摘要",
-    "文件及版本",
-    "更改人",
-    "审核人",
-    "批准人",
-    "签名",
-    "批准证据",
-    "结论",
-    "问题",
+# the columns of the approval trail: catalogue keys label.trail.<column>
+_TRAIL_COLUMNS = (
+    "date",
+    "commit",
+    "kind",
+    "merge-request",
+    "summary",
+    "documents",
+    "authors",
+    "reviewers",
+    "approvers",
+    "signature",
+    "evidence",
+    "verdict",
+    "problems",
 )
-KIND_LABELS = {"merge": "合并", "squash": "压缩合并", "direct": "直接提交"}
+
+
+def trail_headers(cat: Catalogue) -> tuple[str, ...]:
+    return tuple(cat.text(f"label.trail.{column}") for column in _TRAIL_COLUMNS)
+
+
+def kind_label(kind: str, cat: Catalogue) -> str:
+    """How an approval came about: merge, squash merge, direct commit."""
+    key = f"label.kind.{kind}"
+    return cat.text(key) if cat.has(key) else kind
+
+
+# Chinese, for callers without a catalogue of their own (the site until it renders templates)
+TRAIL_HEADERS = trail_headers(catalogue.load("zh"))
+KIND_LABELS = {k: kind_label(k, catalogue.load("zh")) for k in ("merge", "squash", "direct")}
 
 
 def _matches(person: Person, who: str) -> bool:
@@ -46,30 +64,34 @@ def filter_events(
     return out
 
 
-def _names(people: Iterable[Person]) -> str:
-    return "、".join(p.name for p in people)
-
-
 def trail_rows(
-    events: Iterable[ApprovalEvent], short: bool = False
+    events: Iterable[ApprovalEvent],
+    short: bool = False,
+    cat: Catalogue | None = None,
+    names: Names = NO_NAMES,
 ) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The trail's headers and rows in the catalogue's language (default Chinese)."""
+    cat = cat or catalogue.load()
+    separator = cat.text("label.list-separator")
     rows = []
     for e in events:
         rows.append(
             [
                 e.date if not short else e.date[:10],
                 e.commit[:10] if short else e.commit,
-                KIND_LABELS.get(e.kind, e.kind),
+                kind_label(e.kind, cat),
                 e.merge_request.label if e.merge_request else "",
                 e.summary,
-                "、".join([*(f"{d.id} {d.version}" for d in e.documents), *e.controlled]),
-                _names(e.authors),
-                _names(e.reviewers),
-                _names(e.approvers),
+                separator.join([*(f"{d.id} {d.version}" for d in e.documents), *e.controlled]),
+                separator.join(p.name for p in e.authors),
+                separator.join(p.name for p in e.reviewers),
+                separator.join(p.name for p in e.approvers),
                 e.signature.status,
-                EVIDENCE_LABELS.get(e.evidence, e.evidence),
-                "已批准" if e.approved else "未批准",
-                "; ".join(f"{p.code}" if short else f"{p.code} {p.message}" for p in e.problems),
+                evidence_label(e.evidence, cat),
+                cat.text("label.trail.approved" if e.approved else "label.trail.unapproved"),
+                "; ".join(
+                    f"{p.code}" if short else f"{p.code} {p.text(cat, names)}" for p in e.problems
+                ),
             ]
         )
-    return TRAIL_HEADERS, rows
+    return trail_headers(cat), rows

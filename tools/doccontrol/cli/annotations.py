@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from doccontrol.problems import Problem
@@ -50,7 +50,13 @@ def repository_prefix(root: Path) -> str:
     return ""
 
 
-def github(problems: Sequence[Problem], prefix: str = "") -> str:
+def _message(problem: Problem) -> str:
+    return problem.message
+
+
+def github(
+    problems: Sequence[Problem], prefix: str = "", text: Callable[[Problem], str] = _message
+) -> str:
     lines = []
     for problem in sorted(problems):
         properties = []
@@ -61,18 +67,19 @@ def github(problems: Sequence[Problem], prefix: str = "") -> str:
                 if problem.col > 0:
                     properties.append(f"col={problem.col}")
         properties.append(f"title={_escape_property(problem.code)}")
-        lines.append(f"::error {','.join(properties)}::{_escape_data(problem.message)}")
+        lines.append(f"::error {','.join(properties)}::{_escape_data(text(problem))}")
     return "".join(line + "\n" for line in lines)
 
 
 def _fingerprints(problems: Sequence[Problem], prefix: str) -> list[str]:
     """One per problem, the same on every run over the same findings. The line is left out so
     an edit above a problem does not make it look new; identical findings in one file are told
-    apart by their order."""
-    seen: dict[tuple[str, str, str], int] = {}
+    apart by their order. The finding is named by its catalogue key and arguments, not its text,
+    so a run in another language keeps the fingerprints."""
+    seen: dict[tuple[str, str, str, str], int] = {}
     prints = []
     for problem in problems:
-        key = (prefix + problem.path, problem.code, problem.message)
+        key = (prefix + problem.path, problem.code, problem.key, repr(problem.args))
         index = seen.get(key, 0)
         seen[key] = index + 1
         digest = hashlib.sha256(
@@ -82,12 +89,14 @@ def _fingerprints(problems: Sequence[Problem], prefix: str) -> list[str]:
     return prints
 
 
-def gitlab(problems: Sequence[Problem], prefix: str = "") -> str:
+def gitlab(
+    problems: Sequence[Problem], prefix: str = "", text: Callable[[Problem], str] = _message
+) -> str:
     ordered = sorted(problems)
     report = [
         {
             "type": "issue",
-            "description": f"{problem.code} {problem.message}",
+            "description": f"{problem.code} {text(problem)}",
             "check_name": problem.code,
             "fingerprint": fingerprint,
             "severity": GITLAB_SEVERITY,
@@ -101,6 +110,13 @@ def gitlab(problems: Sequence[Problem], prefix: str = "") -> str:
     return json.dumps(report, ensure_ascii=False, indent=2) + "\n"
 
 
-def render(problems: Sequence[Problem], fmt: str, root: Path) -> str:
+def render(
+    problems: Sequence[Problem],
+    fmt: str,
+    root: Path,
+    text: Callable[[Problem], str] = _message,
+) -> str:
+    """The problems in a forge's format, each message as ``text`` gives it (the run's
+    language and names)."""
     prefix = repository_prefix(root)
-    return github(problems, prefix) if fmt == "github" else gitlab(problems, prefix)
+    return github(problems, prefix, text) if fmt == "github" else gitlab(problems, prefix, text)

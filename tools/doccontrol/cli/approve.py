@@ -8,10 +8,11 @@ not author the change, and the reviewer (--reviewer) holds a reviewer role. Then
 from __future__ import annotations
 
 import argparse
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from doccontrol.cli.output import UsageError, parse_date_arg
+from doccontrol.cli.output import Speech, UsageError, parse_date_arg, speech
 
 if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     import subprocess
@@ -99,37 +100,33 @@ def run(args: argparse.Namespace, root: Path) -> int:
     repo = repository.load(root, only=set())
     config = repo.config
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     main = config.main_branch
+    say = speech(config, repo.record_types, root)
+    # the reasons, said at the end in the run's language, role ids shown by their names
     refusals: list[str] = []
     if _git(root, "rev-parse", "--git-dir").returncode != 0:
-        raise UsageError(f"{root} is not a Git repository")
+        raise UsageError("cli.error.not-git", root=str(root))
     if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip() != main:
-        raise UsageError(f"check out {main} first: approval merges into {main}")
+        raise UsageError("cli.approve.checkout-main", branch=main)
     if _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
-        raise UsageError("the work tree has uncommitted changes; commit or stash them first")
+        raise UsageError("cli.error.uncommitted")
     if _git(root, "rev-parse", "--verify", "--quiet", f"{args.branch}^{{commit}}").returncode != 0:
-        raise UsageError(f"no branch {args.branch!r}")
+        raise UsageError("cli.error.no-branch", branch=repr(args.branch))
     ahead = _git(root, "rev-list", "--count", f"{main}..{args.branch}").stdout.strip()
     if ahead in ("", "0"):
-        raise UsageError(f"{args.branch} has nothing that {main} does not have")
+        raise UsageError("cli.approve.nothing-new", branch=args.branch, main=main)
     me_email = _git(root, "config", "user.email").stdout.strip()
     approver = config.person_by_email(me_email) if me_email else None
     if approver is None:
-        raise UsageError(
-            f"you ({me_email or 'no git config user.email'}) are not among the people in doccontrol.yml, so you cannot approve"
-        )
+        raise UsageError("cli.approve.not-a-person", email=me_email or "git config user.email = ∅")
     reviewer = None
     if args.reviewer:
         reviewer = _find_person(config, args.reviewer)
         if reviewer is None:
-            raise UsageError(
-                f"reviewer {args.reviewer!r} is not among the people in doccontrol.yml"
-            )
+            raise UsageError("cli.approve.unknown-reviewer", reviewer=repr(args.reviewer))
     elif config.approval.require_review:
-        raise UsageError(
-            "review is required (approval.require_review): name the reviewer with --reviewer WHO"
-        )
+        raise UsageError("cli.approve.reviewer-required")
 
     # who wrote the change: the authors of the branch's commits, and their co-authors
     log = _git(
@@ -146,17 +143,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
         authors.add(email.lower())
         authors |= {parse_ident(v)[1].lower() for v in co.splitlines() if v.strip()}
     if not config.approval.allow_self_approval and set(approver.emails) & authors:
-        refusals.append(
-            f"{approver.name} wrote commits on {args.branch}; someone else must approve it (segregation of duties)"
-        )
+        refusals.append(say("cli.approve.self", person=approver.name, branch=args.branch))
     if (
         reviewer is not None
         and not config.approval.allow_self_approval
         and set(reviewer.emails) & authors
     ):
-        refusals.append(
-            f"reviewer {reviewer.name} wrote commits on {args.branch}; the review must be independent"
-        )
+        refusals.append(say("cli.approve.self-review", person=reviewer.name, branch=args.branch))
 
     # the rules, identities and publishing set-up are approved by their own roles
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", f"{main}...{args.branch}")
@@ -165,7 +158,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
         what = ", ".join(controlled)
         if not set(config.approval.config_approvers) & set(approver.roles):
             refusals.append(
-                f"{what}: {approver.name} holds none of the configuration approver roles {', '.join(config.approval.config_approvers) or '(none set)'}"
+                say(
+                    "cli.approve.config-approver",
+                    what=what,
+                    person=approver.name,
+                    roles=_roles(say, config.approval.config_approvers),
+                )
             )
         if (
             reviewer is not None
@@ -173,7 +171,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
             and not set(config.approval.config_reviewers) & set(reviewer.roles)
         ):
             refusals.append(
-                f"{what}: reviewer {reviewer.name} holds none of the configuration reviewer roles {', '.join(config.approval.config_reviewers) or '(none set)'}"
+                say(
+                    "cli.approve.config-reviewer",
+                    what=what,
+                    person=reviewer.name,
+                    roles=_roles(say, config.approval.config_reviewers),
+                )
             )
     changed = _git(
         root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
@@ -213,7 +216,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
             needed = set(meta_texts(meta, "approver"))
             if not needed & set(approver.roles):
                 refusals.append(
-                    f"{doc_id}: {approver.name} holds none of the approver roles {', '.join(sorted(needed))}"
+                    say(
+                        "cli.approve.approver-role",
+                        id=doc_id,
+                        person=approver.name,
+                        roles=_roles(say, sorted(needed)),
+                    )
                 )
             review_needed = set(meta_texts(meta, "reviewer"))
             if (
@@ -222,13 +230,23 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 and not review_needed & set(reviewer.roles)
             ):
                 refusals.append(
-                    f"{doc_id}: reviewer {reviewer.name} holds none of the reviewer roles {', '.join(sorted(review_needed))}"
+                    say(
+                        "cli.approve.reviewer-role",
+                        id=doc_id,
+                        person=reviewer.name,
+                        roles=_roles(say, sorted(review_needed)),
+                    )
                 )
             if new is not None and old is not None:
                 verdict = version_verdict(old[0], old[1], new[0], new[1], config)
                 if verdict is not None:
                     refusals.append(
-                        f"{doc_id}: text changed but the version did not go up from {verdict.old} (doccontrol bump {doc_id})"
+                        say(
+                            "cli.approve.not-bumped",
+                            id=doc_id,
+                            old=str(verdict.old),
+                            fix=f"doccontrol bump {doc_id}",
+                        )
                     )
             if new is None or new[0].get("status") != "effective":
                 continue
@@ -248,10 +266,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 previous,
                 today,
             )
-            if reason and effective is None:
-                reason += f" (or approve with --effective {max(today, previous)})"
             if reason:
-                refusals.append(reason)
+                text = say.msg(reason)
+                if effective is None:
+                    text += say("cli.approve.or-effective", date=max(today, previous))
+                refusals.append(text)
             elif effective is not None:
                 dated.append(path)
 
@@ -262,12 +281,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
             problems = check(repository.load(tree))
         finally:
             _git(root, "worktree", "remove", "--force", str(tree))
-    refusals += [f"{p.format()}" for p in problems]
+    refusals += [p.format(say.cat, say.names) for p in problems]
 
     if refusals:
-        print(f"not approved: {args.branch}")
-        for reason in refusals:
-            print(f"  - {reason}")
+        print(say("cli.approve.refused", branch=args.branch))
+        for refusal in refusals:
+            print(f"  - {refusal}")
         return 1
     subject = (
         args.title
@@ -289,10 +308,15 @@ def run(args: argparse.Namespace, root: Path) -> int:
         result = _git(root, *merge)
         if result.returncode != 0:
             _git(root, "merge", "--abort")
-            raise UsageError(f"git merge failed: {result.stderr.strip() or result.stdout.strip()}")
+            raise UsageError(
+                "cli.error.git-failed",
+                command="git merge",
+                detail=result.stderr.strip() or result.stdout.strip(),
+            )
     parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
-    print(f"approved {args.branch} as {sha}: " + "; ".join(f"{k}: {v}" for k, v in parsed))
+    trailer_text = "; ".join(f"{k}: {v}" for k, v in parsed)
+    print(say("cli.approve.done", branch=args.branch, sha=sha, trailers=trailer_text))
     print(suspect)
     return 0
 
@@ -308,7 +332,11 @@ def _merge_with_dates(
     result = _git(root, "merge", "--no-ff", "--no-commit", "--quiet", branch)
     if result.returncode != 0:
         _git(root, "merge", "--abort")
-        raise UsageError(f"git merge failed: {result.stderr.strip() or result.stdout.strip()}")
+        raise UsageError(
+            "cli.error.git-failed",
+            command="git merge",
+            detail=result.stderr.strip() or result.stdout.strip(),
+        )
     try:
         for rel in paths:
             file = root / rel
@@ -319,11 +347,23 @@ def _merge_with_dates(
             _git(root, "add", "--", rel, check=True)
     except (AuthoringError, UsageError, OSError) as exc:
         _git(root, "merge", "--abort")
-        raise UsageError(f"could not set 发布实施日期: {exc}") from None
+        raise UsageError("cli.approve.date-failed", detail=str(exc)) from None
     commit = ["commit", "--quiet", "--no-verify", "-m", message]
     if sign:
         commit.insert(1, "-S")
     result = _git(root, *commit)
     if result.returncode != 0:
         _git(root, "merge", "--abort")
-        raise UsageError(f"git commit failed: {result.stderr.strip() or result.stdout.strip()}")
+        raise UsageError(
+            "cli.error.git-failed",
+            command="git commit",
+            detail=result.stderr.strip() or result.stdout.strip(),
+        )
+
+
+def _roles(say: Speech, roles: Iterable[str]) -> str:
+    """Role ids as the reader knows them: their names, or "(none set)"."""
+    from doccontrol.problems import Ref
+
+    listed = tuple(Ref("role", r) for r in roles)
+    return say("cli.approve.roles", roles=listed) if listed else say("cli.approve.no-roles")

@@ -12,6 +12,7 @@ from doccontrol.cli.output import (
     parse_date_arg,
     progress,
     require_extra,
+    speech,
     write_atomic,
 )
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     repo = repository.load(root)
     config = repo.config
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     if args.max_confidentiality and config.level(args.max_confidentiality) is None:
         raise UsageError(
             f"unknown confidentiality level {args.max_confidentiality!r}; known: {', '.join(lvl.id for lvl in config.confidentiality)}"
@@ -111,10 +112,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
         if args.max_confidentiality:
             level = args.max_confidentiality
         elif lowered:
+            talk = speech(config, repo.record_types, root)
             print(
-                f"doccontrol audit-pack: {CONFIG_FILE} has changes on the main branch nobody"
-                f" approved; only {level} documents are included (give --max-confidentiality"
-                " to choose)",
+                talk("cli.audit.config-pending", config=CONFIG_FILE, level=level),
                 file=sys.stderr,
             )
         with GitReader(root) as reader:
@@ -129,6 +129,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 xlsx_bytes,
                 site if site.is_dir() else None,
                 say,
+                speech(config, repo.record_types, root).cat,
             )
     except GitError as exc:
         raise UsageError(str(exc)) from None
@@ -259,5 +260,5 @@ def _repository(args: argparse.Namespace) -> tuple[Path | None, Config | None]:
         return None, None
     config = repository.load_config((root / CONFIG_FILE).read_bytes())[0]
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     return root, config

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, parse_date_arg, write_atomic
+from doccontrol.cli.output import UsageError, parse_date_arg, speech, write_atomic
 
 if TYPE_CHECKING:  # the core is imported by the commands that run it (startup time)
     from doccontrol.config import Config
@@ -79,7 +79,7 @@ def _repo(root: Path) -> tuple[Repository, Config]:
 
     repo = repository.load(root, only=set())
     if repo.config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     return repo, repo.config
 
 
@@ -239,4 +239,4 @@ def _check_effective(
             previous = meta_day(meta, "effective_date")
     reason = effective_verdict(doc_id, version, effective, previous_version, previous, today)
     if reason:
-        raise AuthoringError(reason)
+        raise AuthoringError(speech(config, None, root).msg(reason))

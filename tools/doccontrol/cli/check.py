@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from doccontrol.cli.output import UsageError, print_problems
+from doccontrol.cli.output import UsageError, print_problems, speech
 
 CONFIG_FILE = "doccontrol.yml"  # doccontrol.config.CONFIG_FILE, without importing the config model
 CHECKED_TOP = ("docs/", "records/", "schemas/")
@@ -35,14 +35,14 @@ def _selection(root: Path, paths: list[str]) -> set[str] | None:
         path = Path(raw)
         absolute = path if path.is_absolute() else Path.cwd() / path
         if not os.path.lexists(absolute):
-            raise UsageError(f"{raw}: no such file")
+            raise UsageError("cli.error.no-such-file", path=raw)
         # the folder is resolved, the file itself is not: a symlink is checked as the link
         # it is (and reported), never as whatever it points to
         here = absolute.parent.resolve() / absolute.name
         try:
             rel = here.relative_to(root).as_posix()
         except ValueError:
-            raise UsageError(f"{raw}: not inside the repository at {root}") from None
+            raise UsageError("cli.error.outside-repository", path=raw, root=str(root)) from None
         if here.is_dir() and not here.is_symlink():
             selected |= {
                 PurePosixPath(rel, p.relative_to(here).as_posix()).as_posix()
@@ -70,10 +70,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
         )
     else:
         files = len(selected)
+    talk = speech(repo.config, repo.record_types, root)
     if args.format in ("github", "gitlab"):
         from doccontrol.cli import annotations
 
-        print(annotations.render(problems, args.format, root), end="")
+        print(annotations.render(problems, args.format, root, talk.text_of), end="")
     else:
-        print_problems(problems, args.format, files)
+        print_problems(problems, args.format, files, talk)
     return 1 if problems else 0

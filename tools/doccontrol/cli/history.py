@@ -6,11 +6,13 @@ import argparse
 from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
+    Speech,
     UsageError,
     dumps_json,
     parse_date_arg,
     printable,
     progress,
+    speech,
     table,
 )
 
@@ -54,6 +56,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def history_for(root: Path, allow_shallow: bool) -> History:
+    return history_and_speech(root, allow_shallow)[0]
+
+
+def history_and_speech(root: Path, allow_shallow: bool) -> tuple[History, Speech]:
+    """The history of the main branch, and how this run speaks (its language, the names)."""
     from doccontrol.history.gitread import GitError
     from doccontrol.history.load import load_history
     from doccontrol.load import repository
@@ -61,59 +68,56 @@ def history_for(root: Path, allow_shallow: bool) -> History:
     # the history needs the configuration alone, not the documents of the work tree
     config = repository.read_config(root)
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
-    say = progress("reading history")
+        raise UsageError("cli.error.config-problems")
+    speech_ = speech(config, None, root)
+    say = progress(speech_("cli.progress.history"))
     try:
-        return load_history(
+        history = load_history(
             root, config, allow_shallow=allow_shallow, progress=lambda n: say(f"{n} commits")
         )
     except GitError as exc:
         raise UsageError(str(exc)) from None
     finally:
         say("")
+    return history, speech_
 
 
-def _names(people: tuple[Person, ...]) -> str:
-    return "、".join(p.name for p in people)
+def log_row(revision: Revision, say: Speech) -> list[str]:
+    from doccontrol.history.model import evidence_label
 
-
-def _day(iso: str) -> str:
-    return iso[:10]
-
-
-def log_row(revision: Revision) -> list[str]:
-    from doccontrol.history.model import EVIDENCE_LABELS
-
-    change = (
-        revision.change
-        if revision.kind != "review"
-        else f"{revision.change}（定期评审，内容无变化）"
-    )
+    separator = say("label.list-separator")
+    change = revision.change
+    if revision.kind == "review":
+        change = say("cli.log.review", change=change)
     if revision.kind == "baseline":
-        change = f"{change}（纳入文件控制的基线）"
+        change = say("cli.log.baseline", change=change)
     if not revision.approved:
-        change = f"{change} [未批准]"
+        change = say("cli.log.unapproved", change=change)
+
+    def names(people: tuple[Person, ...]) -> str:
+        return separator.join(p.name for p in people)
+
     return [
         str(revision.seq),
         revision.version,
-        "、".join(revision.sections),
+        separator.join(revision.sections),
         change,
-        _names(revision.authors),
-        _day(revision.author_date),
-        _names(revision.reviewers),
-        _day(revision.date) if revision.reviewers else "",
-        _names(revision.approvers),
-        _day(revision.date) if revision.approvers else "",
-        EVIDENCE_LABELS.get(revision.evidence, revision.evidence),
+        names(revision.authors),
+        revision.author_date[:10],
+        names(revision.reviewers),
+        revision.date[:10] if revision.reviewers else "",
+        names(revision.approvers),
+        revision.date[:10] if revision.approvers else "",
+        evidence_label(revision.evidence, say.cat),
     ]
 
 
 def run_log(args: argparse.Namespace, root: Path) -> int:
     if args.all == bool(args.doc_id):
-        raise UsageError("give one DOC_ID, or --all")
-    from doccontrol.history.model import CHANGE_HISTORY_HEADERS
+        raise UsageError("cli.log.one-or-all")
+    from doccontrol.history.model import change_history_headers
 
-    history = history_for(root, args.allow_shallow)
+    history, say = history_and_speech(root, args.allow_shallow)
     if args.all:
         docs = sorted(history.documents.values(), key=lambda d: d.id)
     else:
@@ -121,7 +125,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
         if doc is None:
             known = ", ".join(sorted(history.documents)[:8])
             raise UsageError(
-                f"no document {args.doc_id} in the history of {history.branch} (known: {known}…)"
+                "cli.log.no-document", id=args.doc_id, branch=history.branch, known=known
             )
         docs = [doc]
     problems = [*history.notices, *(p for d in docs for r in d.revisions for p in r.problems)]
@@ -130,69 +134,62 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
             "branch": history.branch,
             "head": history.head,
             "incomplete": history.incomplete,
-            "notices": [p.to_json() for p in history.notices],
-            "hints": list(history.hints),
+            "notices": [p.to_json(say.cat, say.names) for p in history.notices],
+            "hints": [say.msg(h) for h in history.hints],
             "documents": [d.to_json() for d in docs],
         }
         print(dumps_json(data), end="")
     else:
+        headers = change_history_headers(say.cat)
         for doc in docs:
-            print(
-                printable(
-                    f"{doc.id} {doc.title}  ({doc.path}){'  [已撤回]' if doc.withdrawn else ''}"
-                )
-            )
-            print(table(CHANGE_HISTORY_HEADERS, [log_row(r) for r in doc.revisions]))
+            withdrawn = say("cli.log.withdrawn") if doc.withdrawn else ""
+            print(printable(f"{doc.id} {doc.title}  ({doc.path}){withdrawn}"))
+            print(table(headers, [log_row(r, say) for r in doc.revisions]))
             for revision in doc.revisions:
                 for p in revision.problems:
-                    print(printable(f"  ! {p.code} {p.message}"))
-            reason = no_approval_reason(doc, history.branch.removeprefix("refs/heads/"))
+                    print(printable(f"  ! {p.code} {p.text(say.cat, say.names)}"))
+            reason = no_approval_reason(doc, history.branch.removeprefix("refs/heads/"), say)
             if reason:
-                print(printable(f"  note: {reason}"))
-        _print_notices(history)
+                print(printable("  " + say("cli.note", text=reason)))
+        _print_notices(history, say)
         if history.incomplete:
-            print("note: shallow clone, history incomplete")
+            print(say("cli.note", text=say("cli.shallow")))
     return 1 if problems else 0
 
 
-def no_approval_reason(doc: DocumentHistory, branch: str) -> str:
+def no_approval_reason(doc: DocumentHistory, branch: str, say: Speech) -> str:
     """Why a document shows no approval, in words (an empty history is never left bare)."""
     if any(r.approved for r in doc.revisions):
         return ""
     git = [r for r in doc.revisions if r.commit]
     if not git and doc.baseline is not None:
-        return (
-            f"no approval yet: {doc.id} has not changed since control began, so "
-            f"{doc.baseline.version} ({doc.baseline.commit[:10]}, {doc.baseline.date[:10]}) is the "
-            "pre-control baseline (control_since in doccontrol.yml); the baseline is not an "
-            "approval: record one with doccontrol baseline, or approve a change"
+        return say(
+            "cli.log.baseline-only",
+            id=doc.id,
+            version=doc.baseline.version,
+            sha=doc.baseline.commit[:10],
+            date=doc.baseline.date[:10],
         )
     if not git:
-        return f"no approval: {doc.id} has no history on {branch}"
+        return say("cli.log.no-history", id=doc.id, branch=branch)
     direct = [r for r in git if r.kind == "unapproved"]
     refused = [r for r in git if r.kind != "unapproved" and not r.approved]
     parts = []
     if direct:
-        parts.append(
-            f"{len(direct)} change(s) were committed directly to {branch}, not merged through an "
-            "approval"
-        )
+        parts.append(say.count("cli.log.direct", len(direct), branch=branch))
     if refused:
-        parts.append(f"{len(refused)} merge(s) did not pass the approval rules (problems above)")
+        parts.append(say.count("cli.log.refused", len(refused)))
     if doc.baseline is None:
-        parts.append(
-            "control_since is not set, so all of its history is judged: bring the repository "
-            "under control with doccontrol baseline"
-        )
-    return f"no approval: {doc.id} has never been approved; " + "; ".join(parts)
+        parts.append(say("cli.log.no-control-since"))
+    return say("cli.log.never-approved", id=doc.id, reasons=say("cli.log.separator").join(parts))
 
 
-def _print_notices(history: History) -> None:
+def _print_notices(history: History, say: Speech) -> None:
     """Problems of the history as a whole (a rewrite, a committed cache, control_since)."""
     for p in history.notices:
-        print(printable(f"  ! {p.code} {p.message}"))
+        print(printable(f"  ! {p.code} {p.text(say.cat, say.names)}"))
     for hint in history.hints:
-        print(printable(f"note: {hint}"))
+        print(printable(say("cli.note", text=say.msg(hint))))
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
@@ -203,7 +200,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
 
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
-    history = history_for(root, args.allow_shallow)
+    history, say = history_and_speech(root, args.allow_shallow)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
     problems = [*history.notices, *(p for e in events for p in e.problems)]
     if args.format == "json":
@@ -211,26 +208,32 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
             "branch": history.branch,
             "head": history.head,
             "incomplete": history.incomplete,
-            "notices": [p.to_json() for p in history.notices],
-            "hints": list(history.hints),
+            "notices": [p.to_json(say.cat, say.names) for p in history.notices],
+            "hints": [say.msg(h) for h in history.hints],
             "events": [e.to_json() for e in events],
         }
         print(dumps_json(data), end="")
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
-        headers, rows = trail_rows(events)
+        headers, rows = trail_rows(events, cat=say.cat, names=say.names)
         writer.writerow(headers)
         writer.writerows(rows)
         print(buffer.getvalue(), end="")
     else:
-        headers, rows = trail_rows(events, short=True)
+        headers, rows = trail_rows(events, short=True, cat=say.cat, names=say.names)
         print(table(headers, rows))
         for event in events:
             for p in event.problems:
-                print(printable(f"  ! {event.commit[:10]} {p.code} {p.message}"))
-        _print_notices(history)
-        print(
-            f"{len(events)} approval events, {len(problems)} problems{' (history incomplete: shallow clone)' if history.incomplete else ''}"
+                text = p.text(say.cat, say.names)
+                print(printable(f"  ! {event.commit[:10]} {p.code} {text}"))
+        _print_notices(history, say)
+        summary = say(
+            "cli.trail.summary",
+            events=say.count("cli.count.events", len(events)),
+            problems=say.count("count.problems", len(problems)),
         )
+        if history.incomplete:
+            summary += say("cli.trail.incomplete")
+        print(summary)
     return 1 if args.strict and problems else 0

@@ -27,7 +27,7 @@ from doccontrol.cli import (
     registers,
     workflow,
 )
-from doccontrol.cli.output import UsageError
+from doccontrol.cli.output import Speech, UsageError, speech
 
 COMMANDS = (
     check,
@@ -66,8 +66,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(argv)
     except KeyboardInterrupt:
         # 128 + SIGINT, as shells report an interrupted command
-        print("\ndoccontrol: interrupted", file=sys.stderr)
+        print("\n" + _speech(None)("cli.interrupted"), file=sys.stderr)
         return 130
+
+
+def _speech(root: Path | None) -> Speech:
+    """The language of messages said outside a command: the repository's, else the locale."""
+    return speech(None, root=root)
 
 
 def _main(argv: Sequence[str] | None) -> int:
@@ -76,6 +81,7 @@ def _main(argv: Sequence[str] | None) -> int:
 
     from doccontrol.load.repository import RepositoryError, find_root
 
+    root: Path | None = None
     try:
         if getattr(args, "without_repository", lambda a: False)(args):
             root = Path.cwd()  # e.g. an auditor verifying a pack needs no compliance repository
@@ -83,22 +89,24 @@ def _main(argv: Sequence[str] | None) -> int:
             root = find_root(Path(args.repo) if args.repo else Path.cwd())
         code: int = args.run(args, root)
         return code
-    except (UsageError, RepositoryError) as exc:
-        print(f"doccontrol: error: {exc}", file=sys.stderr)
+    except UsageError as exc:
+        say = _speech(root)
+        print(say("cli.error", text=exc.text(say.cat)), file=sys.stderr)
+        return 2
+    except RepositoryError as exc:
+        say = _speech(root)
+        print(say("cli.error", text=exc.text(say.cat)), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0
     except Exception as exc:  # the last line of defence: a message, never a traceback
+        say = _speech(root)
         if _is_git_error(exc):
-            print(f"doccontrol: error: {exc}", file=sys.stderr)
+            print(say("cli.error", text=str(exc)), file=sys.stderr)
             return 2
         if os.environ.get("DOCCONTROL_DEBUG"):
             raise
-        print(
-            f"doccontrol: internal error: {type(exc).__name__}: {exc}\n"
-            "  This is a bug in doccontrol; set DOCCONTROL_DEBUG=1 to see where it happened.",
-            file=sys.stderr,
-        )
+        print(say("cli.internal-error", kind=type(exc).__name__, text=str(exc)), file=sys.stderr)
         return 2
 
 

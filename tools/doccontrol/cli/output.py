@@ -5,17 +5,89 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # annotations only: the commands import what they run (startup time)
-    from pathlib import Path
-
-    from doccontrol.problems import Problem
+    from doccontrol.catalogue import Catalogue
+    from doccontrol.config import Config
+    from doccontrol.model import RecordType
+    from doccontrol.problems import Msg, Names, Problem
 
 
 class UsageError(Exception):
-    """Bad arguments or environment: exit code 2, one clear line."""
+    """Bad arguments or environment: exit code 2, one clear line. Raised with a catalogue key
+    (``cli.…``) and its arguments; a text that is no key is shown as it is."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
+
+    def text(self, cat: Catalogue) -> str:
+        return cat.text(self.key, **self.values) if cat.has(self.key) else self.key
+
+
+_LANGUAGE_LINE = re.compile(r"""^language:[ \t]*['"]?([A-Za-z]+)['"]?[ \t]*(?:#.*)?$""", re.M)
+
+
+def configured_language(root: Path | None) -> str | None:
+    """``language`` of the repository's doccontrol.yml, read by one search (for messages said
+    before or without loading the configuration); None when it does not say."""
+    if root is None:
+        return None
+    try:
+        text = (root / "doccontrol.yml").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = _LANGUAGE_LINE.search(text)
+    return match[1] if match else None
+
+
+@dataclass(frozen=True)
+class Speech:
+    """The run's catalogue and the names of the repository's ids: how the CLI says things."""
+
+    cat: Catalogue
+    names: Names
+
+    def __call__(self, key: str, /, **args: Any) -> str:
+        return self.cat.text(key, **{k: self._arg(v) for k, v in args.items()})
+
+    def count(self, key: str, n: int, /, **args: Any) -> str:
+        return self.cat.count(key, n, **{k: self._arg(v) for k, v in args.items()})
+
+    def _arg(self, value: Any) -> Any:
+        from doccontrol.problems import Msg, Ref, render
+
+        if isinstance(value, Msg | Ref | tuple):
+            return render(value, self.cat, self.names)
+        return value
+
+    def text_of(self, problem: Problem) -> str:
+        """A problem's text in this run's language, ids shown by their names."""
+        return problem.text(self.cat, self.names)
+
+    def msg(self, message: Msg) -> str:
+        from doccontrol.problems import render
+
+        return render(message, self.cat, self.names)
+
+
+def speech(
+    config: Config | None,
+    record_types: Mapping[str, RecordType] | None = None,
+    root: Path | None = None,
+) -> Speech:
+    """How this run speaks: ``language`` of doccontrol.yml, else the locale (LC_ALL,
+    LC_MESSAGES, LANG), else Chinese; ids shown by their names in that language."""
+    from doccontrol import catalogue
+    from doccontrol.problems import names_for
+
+    configured = config.language if config is not None else configured_language(root)
+    cat = catalogue.load(catalogue.language_for(configured))
+    return Speech(cat, names_for(config, record_types))
 
 
 def require_extra(module: str, extra: str, what: str) -> None:
@@ -25,9 +97,7 @@ def require_extra(module: str, extra: str, what: str) -> None:
     try:
         importlib.import_module(module)
     except ImportError:
-        raise UsageError(
-            f"{what} needs the {extra} extra, which is not installed: pip install 'doccontrol[{extra}]'"
-        ) from None
+        raise UsageError("cli.error.extra-missing", what=what, extra=extra) from None
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -37,22 +107,28 @@ def write_atomic(path: Path, data: bytes) -> None:
     write(path, data)
 
 
-def print_problems(problems: Sequence[Problem], fmt: str, files: int) -> None:
+def print_problems(problems: Sequence[Problem], fmt: str, files: int, say: Speech) -> None:
     import json
 
     if fmt == "json":
-        print(json.dumps([p.to_json() for p in problems], ensure_ascii=False, indent=2))
+        shown = [p.to_json(say.cat, say.names) for p in problems]
+        print(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     for problem in problems:
-        print(problem.format())
-    noun = "file" if files == 1 else "files"
+        print(problem.format(say.cat, say.names))
+    checked = say.count("cli.count.files", files)
     if problems:
-        count = len(problems)
+        found = say.count("count.problems", len(problems))
         print(
-            f"{count} problem{'s' if count != 1 else ''} in {len({p.path for p in problems})} of {files} {noun} checked"
+            say(
+                "cli.check.summary",
+                problems=found,
+                files=len({p.path for p in problems}),
+                checked=checked,
+            )
         )
     else:
-        print(f"all {files} {noun} checked: no problems")
+        print(say("cli.check.clean", checked=checked))
 
 
 def dumps_json(data: Any) -> str:
@@ -119,7 +195,7 @@ def parse_date_arg(value: str | None, option: str) -> str | None:
     try:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
-        raise UsageError(f"{option} {value!r} is not a date (YYYY-MM-DD)") from None
+        raise UsageError("cli.error.not-a-date", option=option, value=repr(value)) from None
 
 
 def progress(task: str) -> Callable[[str], None]:

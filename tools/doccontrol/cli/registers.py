@@ -19,6 +19,7 @@ from doccontrol.cli.output import (
     parse_date_arg,
     progress,
     require_extra,
+    speech,
     table,
     write_atomic,
 )
@@ -81,12 +82,13 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
 
     repo = repository.load(root)
     if repo.config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     say = progress("reading history")
     try:
         history = load_history(root, repo.config, progress=lambda n: say(f"{n} commits"))
     except GitError as exc:
-        print(f"doccontrol: note: no approval history ({exc})", file=sys.stderr)
+        said = speech(repo.config, repo.record_types, root)
+        print(said("cli.register.no-history", detail=str(exc)), file=sys.stderr)
         history = None
     finally:
         say("")
@@ -160,25 +162,27 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         parse_date_arg(args.as_of, "--as-of") or datetime.date.today().isoformat()
     )
     repo, history = loaded(root)
+    say = speech(repo.config, repo.record_types, root)
+    headers = registers.register_headers(say.cat)
     rows = registers.document_rows(repo, history, day)
     cells = [registers.register_cells(r) for r in rows]
+    wrote = say("cli.wrote", path=args.output, what=say.count("count.documents", len(rows)))
     if args.format == "xlsx":
         if not args.output:
-            raise UsageError("--format xlsx writes a file: give -o FILE.xlsx")
-        write_atomic(
-            Path(args.output), xlsx_bytes(registers.REGISTER_HEADERS, cells, "受控文件清单")
-        )
-        print(f"wrote {args.output} ({len(rows)} documents)")
+            raise UsageError("cli.register.xlsx-needs-output")
+        sheet = say("label.register.title")
+        write_atomic(Path(args.output), xlsx_bytes(headers, cells, sheet))
+        print(wrote)
         return 0
     if args.format == "json":
         text = dumps_json([r.to_json() for r in rows])
     elif args.format == "csv":
-        text = csv_text(registers.REGISTER_HEADERS, cells)
+        text = csv_text(headers, cells)
     else:
-        text = table(registers.REGISTER_HEADERS, cells) + "\n"
+        text = table(headers, cells) + "\n"
     if args.output:
         write_atomic(Path(args.output), text.encode("utf-8"))
-        print(f"wrote {args.output} ({len(rows)} documents)")
+        print(wrote)
     else:
         print(text, end="")
     return 0
@@ -190,11 +194,12 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import registers, review_issue
 
     if args.within < 0:
-        raise UsageError("--within takes a number of days, 0 or more")
+        raise UsageError("cli.review-due.within")
     today = datetime.date.fromisoformat(
         parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
     )
     repo, history = loaded(root)
+    say = speech(repo.config, repo.record_types, root)
     due = registers.review_due(registers.document_rows(repo, history, today), today, args.within)
     overdue = [r for r in due if r.overdue]
     failed = bool(overdue) if args.fail_on == "overdue" else bool(due and args.fail_on)
@@ -224,13 +229,21 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
             r.owner_name,
             r.last_approval,
             r.next_review,
-            "逾期" if r.overdue else "到期",
+            say("label.review.overdue" if r.overdue else "label.review.due"),
         ]
         for r in due
     ]
-    print(table(("文件编号", "文件名称", "归口部门", "最近批准", "下次评审", "状态"), rows))
+    columns = ("id", "name", "owner", "last-approval", "next-review", "state")
+    print(table(tuple(say(f"label.register.{c}") for c in columns), rows))
     limit = (today + datetime.timedelta(days=args.within)).isoformat()
-    print(f"{len(due)} documents due for review by {limit}, {len(overdue)} of them overdue")
+    print(
+        say(
+            "cli.review-due.summary",
+            due=say.count("count.documents", len(due)),
+            limit=limit,
+            overdue=len(overdue),
+        )
+    )
     if args.issue:
         body = review_issue.body(due, today, limit)
         if args.dry_run:
@@ -246,8 +259,10 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
 def run_coverage(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import registers
     from doccontrol.load import repository
+    from doccontrol.problems import Ref
 
     repo = repository.load(root)
+    say = speech(repo.config, repo.record_types, root)
     rows = registers.coverage(repo.documents, repo.record_types, repo.clauses)
     uncovered = [r for r in rows if r.leaf and not r.covered]
     if args.format == "json":
@@ -268,19 +283,25 @@ def run_coverage(args: argparse.Namespace, root: Path) -> int:
             end="",
         )
     else:
+        separator = say("label.list-separator")
         cells = [
             [
                 r.clause.id,
-                r.clause.zh,
-                "、".join(r.documents) or "—",
-                "、".join(r.record_types) or "—",
-                "" if r.covered else "未覆盖",
+                r.clause.en if say.cat.language == "en" and r.clause.en else r.clause.zh,
+                separator.join(r.documents) or "—",
+                # record types by their labels, as the reader knows them
+                say("label.value.raw", text=tuple(Ref("record-type", t) for t in r.record_types))
+                or "—",
+                "" if r.covered else say("label.coverage.uncovered"),
             ]
             for r in rows
         ]
-        print(table(("条款", "标题", "文件", "记录类型", ""), cells))
-        print(
-            f"{len(rows) - len([r for r in rows if not r.covered])} of {len(rows)} clauses covered"
-            + (f"; uncovered: {', '.join(r.clause.id for r in uncovered)}" if uncovered else "")
-        )
+        columns = ("clause", "title", "documents", "record-types")
+        print(table((*(say(f"label.coverage.{c}") for c in columns), ""), cells))
+        covered = len(rows) - len([r for r in rows if not r.covered])
+        summary = say("cli.coverage.summary", covered=covered, total=len(rows))
+        if uncovered:
+            ids = ", ".join(r.clause.id for r in uncovered)
+            summary += say("cli.coverage.uncovered", clauses=ids)
+        print(summary)
     return 1 if uncovered else 0

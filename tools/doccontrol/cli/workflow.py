@@ -9,7 +9,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, write_atomic
+from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, speech, write_atomic
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol import standing
@@ -191,7 +191,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
     repo = repository.load(root, only=set())
     config = repo.config
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     paths = (
         [p for p in args.paths if p.startswith("docs/") and is_document_path(p)]
         if args.paths
@@ -243,15 +243,33 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
             )
             verdict = version_verdict(old_meta, old_parts.body, meta, parts.body, config)
             if verdict is not None and verdict.kind == "down":
-                message = f"{doc_id} version {verdict.new} is lower than {verdict.old} on {config.main_branch}"
-                problems.append(Problem(rel, line, 1, "DC510", message))
+                problems.append(
+                    Problem.at(
+                        rel,
+                        line,
+                        1,
+                        "problem.DC510.branch",
+                        id=doc_id,
+                        new=str(verdict.new),
+                        old=str(verdict.old),
+                        branch=config.main_branch,
+                    )
+                )
             elif verdict is not None:
                 kind = "--minor" if doc_type.version_scheme == "decimal" else "--revision"
-                message = (
-                    f"{doc_id} text changed since {config.main_branch} ({verdict.old}) but the version is "
-                    f"still {verdict.new}; run: doccontrol bump {doc_id} {kind}"
+                problems.append(
+                    Problem.at(
+                        rel,
+                        line,
+                        1,
+                        "problem.DC511.branch",
+                        id=doc_id,
+                        branch=config.main_branch,
+                        old=str(verdict.old),
+                        version=str(verdict.new),
+                        fix=f"doccontrol bump {doc_id} {kind}",
+                    )
                 )
-                problems.append(Problem(rel, line, 1, "DC511", message))
             version = str(meta.get("version") or "")
             old_version = str(old_meta.get("version") or "")
             if meta.get("status") == "effective" and version != old_version:
@@ -272,21 +290,13 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
                         ),
                         line,
                     )
-                    problems.append(Problem(rel, date_line, 1, "DC520", reason))
+                    problems.append(Problem.at(rel, date_line, 1, reason.key, **dict(reason.args)))
             if on_main and meta.get("status") == "effective" and old_meta.get("status") == "draft":
                 status_line = next(
                     (i for i, t in enumerate(text.split("\n"), 1) if t.startswith("status:")), 1
                 )
-                problems.append(
-                    Problem(
-                        rel,
-                        status_line,
-                        1,
-                        "DC515",
-                        f"{doc_id} becomes effective only through approval: commit on a branch and have an approver merge it (doccontrol approve BRANCH)",
-                    )
-                )
-    print_problems(problems, "text", len(paths))
+                problems.append(Problem.at(rel, status_line, 1, "problem.DC515", id=doc_id))
+    print_problems(problems, "text", len(paths), speech(config, repo.record_types, root))
     return 1 if problems else 0
 
 
@@ -338,7 +348,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     repo = repository.load(root)
     config = repo.config
     if config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     if config.control_since:
         raise UsageError(
             f"control_since is already set ({config.control_since}): the repository is under "
@@ -348,7 +358,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD") != main:
         raise UsageError(f"check out {main} first: the baseline is declared on {main}'s tip")
     if _git(root, "status", "--porcelain", "--untracked-files=no"):
-        raise UsageError("the work tree has uncommitted changes; commit or stash them first")
+        raise UsageError("cli.error.uncommitted")
     tip = _git(root, "rev-parse", "HEAD")
     email = _git(root, "config", "user.email")
     person = config.person_by_email(email) if email else None
@@ -358,8 +368,9 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
         )
     problems = check(repo)
     if problems:
-        print_problems(problems, "text", len(repo.documents))
-        raise UsageError("the baseline must validate: fix the problems above first")
+        say = speech(config, repo.record_types, root)
+        print_problems(problems, "text", len(repo.documents), say)
+        raise UsageError("cli.baseline.invalid")
     day = parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
     documents = {
         d.id: baseline.BaselineDocument(d.id, d.version or "", d.status or "", d.path)
@@ -407,8 +418,8 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                 write_atomic(file, content.encode("utf-8"))
             found = check(repository.load(tree))
             if found:
-                print_problems(found, "text", len(found))
-                raise UsageError("the declared baseline does not validate (problems above)")
+                print_problems(found, "text", len(found), speech(config, repo.record_types, root))
+                raise UsageError("cli.baseline.declared-invalid")
             for git_args in (
                 ["add", "-A"],
                 ["commit", "--quiet", "--no-verify", "-m", text],
@@ -425,6 +436,8 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             subprocess.run(
                 ["git", "branch", "-D", branch], cwd=root, capture_output=True, check=False
             )
+            if isinstance(exc, UsageError):
+                raise
             raise UsageError(str(exc)) from None
         subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False)
     approvers = [

@@ -35,9 +35,10 @@ from doccontrol.history.model import (
     Revision,
     Signature,
 )
+from doccontrol.problems import args_from_json, args_to_json
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 8
+FORMAT = 9  # 8: problems carry a message key and arguments; 9: acknowledgement changes too
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -82,12 +83,15 @@ def _person(row: Any) -> Person:
     return Person(name, email, person_id, tuple(roles))
 
 
-def encode_problem(p: HistoryProblem) -> list[str]:
-    return [p.code, p.message, p.commit, p.document, p.person]
+def encode_problem(p: HistoryProblem) -> list[Any]:
+    return [p.code, p.key, args_to_json(p.args), p.commit, p.document, p.person]
 
 
-def decode_problems(items: list[list[str]]) -> tuple[HistoryProblem, ...]:
-    return tuple(HistoryProblem(*p) for p in items)
+def decode_problems(items: list[list[Any]]) -> tuple[HistoryProblem, ...]:
+    return tuple(
+        HistoryProblem(code, key, args_from_json(args), commit, document, person)
+        for code, key, args, commit, document, person in items
+    )
 
 
 def _enc_mr(mr: MergeRequest | None) -> list[Any] | None:

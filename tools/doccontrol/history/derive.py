@@ -64,6 +64,7 @@ from doccontrol.history.rules import meta_day, meta_text
 from doccontrol.load import frontmatter, frontmatter_fast, yaml_source
 from doccontrol.load.repository import cached_config
 from doccontrol.paths import DOC_PATH
+from doccontrol.problems import Msg, msg
 
 # Acknowledgement records (阅知确认): who wrote each version is read in this same pass.
 ACK_PATH = re.compile(r"^records/acknowledgement/[^/]+\.yaml\Z")
@@ -378,10 +379,12 @@ class _Deriver:
                 # another root, with merges of its own: the main line's history is now off
                 # the first-parent line (an orphan line merged with main and fast-forwarded)
                 self.line_problems.append(
-                    HistoryProblem(
-                        "DC518",
-                        f"merge {commit.sha[:10]} joins another line of history, with its own root commit and {merges} merges, onto {self.reader_branch}: the first-parent line no longer holds that history (was the main line replaced?)",
+                    HistoryProblem.of(
+                        "problem.DC518.other-root",
                         commit.sha,
+                        sha=commit.sha[:10],
+                        merges=merges,
+                        branch=self.reader_branch,
                     )
                 )
         precontrol = is_precontrol(commit)  # asked of every commit, in order
@@ -809,12 +812,13 @@ class _Deriver:
         irregular = {c.new_path for c in commit.changes if c.new_path and not c.regular}
         for path in controlled:
             if path in irregular:
-                problem = HistoryProblem(
-                    "DC516",
-                    f"commit {commit.sha[:10]} made the controlled file {path} a symbolic link or a submodule; doccontrol reads only regular files, so the change is not applied",
+                problem = HistoryProblem.of(
+                    "problem.DC516.not-regular",
                     commit.sha,
                     path,
                     merger.email,
+                    sha=commit.sha[:10],
+                    path=path,
                 )
                 all_problems[problem] = None
                 accepted[path] = False
@@ -898,15 +902,15 @@ class _Deriver:
         unproven_squash: bool,
         controlled: bool = False,
     ) -> HistoryProblem:
-        sha = commit.sha[:10]
-        if controlled:
-            text = f"commit {sha} changed the controlled file {what} directly on {self.reader_branch} without an approval; the rules, identities and keys it sets are not applied"
-        else:
-            text = f"commit {sha} changed {what} directly on {self.reader_branch} without an approval (no merge request, no merge)"
-        if unproven_squash:
-            text += "; its message names a merge request, but a squash merge counts only when a trusted forge key signed it (approval.trusted_forge_keys) or approval.trust_unsigned_squash is set"
-        return HistoryProblem(
-            "DC516" if controlled else "DC501", text, commit.sha, what, author.email
+        key = "problem.DC516" if controlled else "problem.DC501"
+        return HistoryProblem.of(
+            f"{key}.squash" if unproven_squash else key,
+            commit.sha,
+            what,
+            author.email,
+            sha=commit.sha[:10],
+            what=what,
+            branch=self.reader_branch,
         )
 
     def squash_proven(
@@ -1287,7 +1291,7 @@ _GITHUB = re.compile(r"(?:^|[@/.])github\.com(?:[:/]|$)", re.IGNORECASE)
 
 def _forge_setup(
     remotes: list[str], config: Config, notes_tip: str | None
-) -> tuple[tuple[HistoryProblem, ...], tuple[str, ...]]:
+) -> tuple[tuple[HistoryProblem, ...], tuple[Msg, ...]]:
     """A GitHub repository (by its remotes or publish.repo_url) without review notes: a
     problem when doccontrol.yml maps GitHub logins (their approvals cannot be read), else a
     hint; never silence that makes every document look unreviewed."""
@@ -1301,16 +1305,17 @@ def _forge_setup(
         return (), ()
     fetch = f"git fetch origin {NOTES_REF}:{NOTES_REF}"
     if config.uses_forge("github"):
-        problem = HistoryProblem(
-            "DC535",
-            f"this is a GitHub repository ({where}) and {CONFIG_FILE} maps GitHub logins, but there are no review records ({NOTES_REF}): approvals given on GitHub cannot be read; fetch them ({fetch}) or set up their capture (README: capture GitHub reviews)",
+        problem = HistoryProblem.of(
+            "problem.DC535",
             "",
             CONFIG_FILE,
+            where=where,
+            config=CONFIG_FILE,
+            ref=NOTES_REF,
+            fetch=fetch,
         )
         return (problem,), ()
-    return (), (
-        f"this is a GitHub repository ({where}) without review records ({NOTES_REF}): reviews given on GitHub are not shown; to read them, capture them at merge time and fetch them ({fetch})",
-    )
+    return (), (msg("label.hint.github-notes", where=where, ref=NOTES_REF, fetch=fetch),)
 
 
 def _restored(deriver: _Deriver, state: dict[str, Any]) -> bool:
@@ -1335,37 +1340,35 @@ def _notices(
     if deriver.since_change is not None and not deriver.since_change[2]:
         sha, value, _ = deriver.since_change
         out.append(
-            HistoryProblem(
-                "DC517",
-                f"control_since was set to {value} by commit {sha[:10]}, which is not an approval made after control began; history cannot be declared pre-control that way (approve the change to {CONFIG_FILE} through a merge)",
+            HistoryProblem.of(
+                "problem.DC517.not-approved",
                 sha,
                 CONFIG_FILE,
+                value=value,
+                sha=sha[:10],
+                config=CONFIG_FILE,
             )
         )
     if deriver.since_unknown:
         out.append(
-            HistoryProblem(
-                "DC517",
-                f"the {CONFIG_FILE} committed at the tip of {ref} cannot be read (not a regular file, or not a valid config); control_since is not applied and the whole history is judged",
-                tip,
-                CONFIG_FILE,
+            HistoryProblem.of(
+                "problem.DC517.unreadable", tip, CONFIG_FILE, config=CONFIG_FILE, ref=ref
             )
         )
     if deriver.since_off_line is not None:
         out.append(
-            HistoryProblem(
-                "DC517",
-                f"control_since names commit {deriver.since_off_line[:10]}, which is not on the first-parent line of {ref}; it is ignored and the whole history is judged (name a commit of {ref} itself)",
+            HistoryProblem.of(
+                "problem.DC517.off-line",
                 deriver.since_off_line,
                 CONFIG_FILE,
+                sha=deriver.since_off_line[:10],
+                ref=ref,
             )
         )
     if reader.exists_at(tip, TRACKED_CACHE):
         out.append(
-            HistoryProblem(
-                "DC519",
-                f"{TRACKED_CACHE} is committed to the repository; doccontrol never reads it (its cache lives in the Git directory): remove it with 'git rm -r --cached {TRACKED_CACHE}'",
-                tip,
+            HistoryProblem.of(
+                "problem.DC519", tip, path=TRACKED_CACHE, fix=f"git rm -r --cached {TRACKED_CACHE}"
             )
         )
     if previous is not None and previous.branch == ref:
@@ -1379,13 +1382,16 @@ def _notices(
                 before = []
             vanished = [e.commit for e in before if e.approved and e.commit not in now]
             if vanished:
-                names = ", ".join(sha[:10] for sha in vanished[:10])
-                more = f" and {len(vanished) - 10} more" if len(vanished) > 10 else ""
                 out.append(
-                    HistoryProblem(
-                        "DC518",
-                        f"the history of {ref} was rewritten: approved commit(s) {names}{more} derived earlier (head {previous.head[:10]}) are no longer on it",
+                    HistoryProblem.of(
+                        "problem.DC518.rewritten-more"
+                        if len(vanished) > 10
+                        else "problem.DC518.rewritten",
                         previous.head,
+                        ref=ref,
+                        commits=tuple(sha[:10] for sha in vanished[:10]),
+                        more=max(len(vanished) - 10, 0),
+                        head=previous.head[:10],
                     )
                 )
     return tuple(dict.fromkeys(out))

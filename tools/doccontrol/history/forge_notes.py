@@ -159,23 +159,19 @@ def judge(
         return Verdict(
             None,
             False,
-            problems=(
-                HistoryProblem(
-                    "DC530",
-                    f"the forge note on {sha} (refs/notes/doccontrol) cannot be read: {exc}; it is ignored",
-                    commit,
-                ),
-            ),
+            problems=(HistoryProblem.of("problem.DC530", commit, sha=sha, detail=str(exc)),),
         )
     if note.merge_commit_sha != commit.lower():
         return Verdict(
             None,
             False,
             problems=(
-                HistoryProblem(
-                    "DC531",
-                    f"the forge note on {sha} records pull request #{note.number} merged as {note.merge_commit_sha[:10] or 'nothing'}, not as this commit; it is ignored (a note copied from another commit proves nothing)",
+                HistoryProblem.of(
+                    "problem.DC531",
                     commit,
+                    sha=sha,
+                    pr=f"#{note.number}",
+                    merged=note.merge_commit_sha[:10] or "—",
                 ),
             ),
         )
@@ -183,13 +179,10 @@ def judge(
     problems: list[HistoryProblem] = []
     pr = f"#{note.number}"
     if config.approval.require_signed and not verified:
-        who = f"key {signature.key}" if signature.key else "no signature"
         problems.append(
-            HistoryProblem(
-                "DC536",
-                f"the forge note on {sha} ({pr}) is not signed by a trusted forge key ({who}); signed approvals are required, so its reviews do not count",
-                commit,
-            )
+            HistoryProblem.of("problem.DC536", commit, sha=sha, pr=pr, key=signature.key)
+            if signature.key
+            else HistoryProblem.of("problem.DC536.unsigned", commit, sha=sha, pr=pr)
         )
         return Verdict(note, False, problems=tuple(problems))
 
@@ -203,12 +196,15 @@ def judge(
         shown = known.name if known else f"@{review.login}"
         if review.state == "CHANGES_REQUESTED":
             problems.append(
-                HistoryProblem(
-                    "DC533",
-                    f"{shown} requested changes to {pr} ({review.html_url or 'review ' + str(review.id)}) and the request was still outstanding when it was merged as {sha}",
+                HistoryProblem.of(
+                    "problem.DC533",
                     commit,
                     "",
                     login,
+                    person=shown,
+                    pr=pr,
+                    review=review.html_url or f"review {review.id}",
+                    sha=sha,
                 )
             )
             if known is not None:
@@ -218,23 +214,29 @@ def judge(
             continue  # dismissed
         if review.commit_id != note.head_sha:
             problems.append(
-                HistoryProblem(
-                    "DC532",
-                    f"{shown} approved {pr} at {review.commit_id[:10] or '?'}, but its final head was {note.head_sha[:10]}: an approval of an earlier version does not count",
+                HistoryProblem.of(
+                    "problem.DC532",
                     commit,
                     "",
                     login,
+                    person=shown,
+                    pr=pr,
+                    at=review.commit_id[:10] or "?",
+                    head=note.head_sha[:10],
                 )
             )
             continue
         if known is None:
             problems.append(
-                HistoryProblem(
-                    "DC534",
-                    f"GitHub user @{review.login} approved {pr} (merged as {sha}), but no person in {CONFIG_FILE} has that login in forge_accounts; the review does not count",
+                HistoryProblem.of(
+                    "problem.DC534",
                     commit,
                     "",
                     login,
+                    login=f"@{review.login}",
+                    pr=pr,
+                    sha=sha,
+                    config=CONFIG_FILE,
                 )
             )
             continue

@@ -4,22 +4,39 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
-# The columns of a change history (变更履历) table, as document-control practice lays it out.
-CHANGE_HISTORY_HEADERS = (
-    "序号",
-    "版本",
-    "更改处",
-    "更改内容",
-    "更改人",
-    "日期",
-    "审核人",
-    "日期",
-    "批准人",
-    "日期",
-    "批准证据",
+from doccontrol import catalogue
+from doccontrol.catalogue import Catalogue
+from doccontrol.problems import NO_NAMES, Args, Msg, Names, code_of, make_args, render_text
+
+# The columns of a change history (变更履历) table, as document-control practice lays it out:
+# catalogue keys label.history.<column>.
+_HISTORY_COLUMNS = (
+    "seq",
+    "version",
+    "sections",
+    "change",
+    "author",
+    "author-date",
+    "reviewer",
+    "review-date",
+    "approver",
+    "approval-date",
+    "evidence",
 )
+
+
+def change_history_headers(cat: Catalogue) -> tuple[str, ...]:
+    """The column headers of a change history (变更履历) in the catalogue's language."""
+    return tuple(cat.text(f"label.history.{column}") for column in _HISTORY_COLUMNS)
+
+
+def evidence_label(evidence: str, cat: Catalogue) -> str:
+    """What an approval's evidence is called (label.evidence.<evidence>)."""
+    key = f"label.evidence.{evidence}"
+    return cat.text(key) if cat.has(key) else evidence
+
 
 RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal", "baseline"]
 
@@ -32,14 +49,10 @@ RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal
 Evidence = Literal[
     "approver-signed", "forge-signed", "forge-api-signed", "unsigned", "forge-api", "legacy", "none"
 ]
+# Chinese, for callers without a catalogue of their own (the site until it renders templates)
+CHANGE_HISTORY_HEADERS = change_history_headers(catalogue.load("zh"))
 EVIDENCE_LABELS: dict[str, str] = {
-    "approver-signed": "批准人签名",
-    "forge-signed": "平台签名",
-    "forge-api-signed": "平台审批记录（已签名）",
-    "unsigned": "未签名（依赖分支保护）",
-    "forge-api": "平台审批记录（未签名）",
-    "legacy": "受控前纸质记录",
-    "none": "无",
+    e: evidence_label(e, catalogue.load("zh")) for e in get_args(Evidence)
 }
 
 
@@ -89,16 +102,35 @@ class Signature:
 
 @dataclass(frozen=True)
 class HistoryProblem:
+    """A finding about a commit: a catalogue key and its arguments (doccontrol.problems), shown
+    in the language of the output."""
+
     code: str
-    message: str
+    key: str
+    args: Args = ()
     commit: str = ""
     document: str = ""
     person: str = ""
 
-    def to_json(self) -> dict[str, Any]:
+    @classmethod
+    def of(
+        cls, key: str, commit: str = "", document: str = "", person: str = "", /, **args: Any
+    ) -> HistoryProblem:
+        return cls(code_of(key), key, make_args(args), commit, document, person)
+
+    def text(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> str:
+        return render_text(self.key, self.args, cat or catalogue.load(), names)
+
+    @property
+    def message(self) -> str:
+        """The text in Chinese without names: for callers that have no catalogue of the run."""
+        return self.text()
+
+    def to_json(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> dict[str, Any]:
         return {
             "code": self.code,
-            "message": self.message,
+            "key": self.key,
+            "message": self.text(cat, names),
             "commit": self.commit,
             "document": self.document,
             "person": self.person,
@@ -152,7 +184,9 @@ class Revision:
             "status": self.status,
             "effective_date": self.effective_date,
             "editorial": self.editorial,
-            "problems": [{"code": p.code, "message": p.message} for p in self.problems],
+            "problems": [
+                {"code": p.code, "key": p.key, "message": p.message} for p in self.problems
+            ],
         }
 
 
@@ -275,20 +309,20 @@ class History:
     # problems of the history as a whole: rewritten history, a committed cache, control_since
     notices: tuple[HistoryProblem, ...] = ()
     # things worth saying that are not problems (a GitHub repository without review notes)
-    hints: tuple[str, ...] = ()
+    hints: tuple[Msg, ...] = ()
     # every change to an acknowledgement record on the main line, oldest first
     acknowledgements: tuple[AckChange, ...] = ()
 
     @property
     def problems(self) -> list[HistoryProblem]:
-        seen: dict[tuple[str, str, str], HistoryProblem] = {}
+        seen: dict[tuple[str, str, str, str, Args], HistoryProblem] = {}
         for p in self.notices:
-            seen.setdefault((p.code, p.commit, p.document + p.message), p)
+            seen.setdefault((p.code, p.commit, p.document, p.key, p.args), p)
         for doc in self.documents.values():
             for revision in doc.revisions:
                 for p in revision.problems:
-                    seen.setdefault((p.code, p.commit, p.document + p.message), p)
+                    seen.setdefault((p.code, p.commit, p.document, p.key, p.args), p)
         for event in self.events:
             for p in event.problems:
-                seen.setdefault((p.code, p.commit, p.document + p.message), p)
+                seen.setdefault((p.code, p.commit, p.document, p.key, p.args), p)
         return sorted(seen.values(), key=lambda p: (p.commit, p.document, p.code))

@@ -16,6 +16,7 @@ from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history import identities, signatures
 from doccontrol.history.gitread import Commit
 from doccontrol.history.model import ApprovalEvent, Evidence, HistoryProblem, Person, Signature
+from doccontrol.problems import Msg, Ref, code_of, msg
 
 # Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
 # A review the config requires (DC505/DC506 arise only under require_review) is part of the
@@ -111,24 +112,35 @@ def effective_verdict(
     previous_version: str,
     previous_effective: str,
     approval_day: str,
-) -> str | None:
+) -> Msg | None:
     """The one effective-date rule (history, ``approve`` and the version-bump hook apply it):
     a new version takes effect on or after the previous version did, and never before it is
     approved. The reason it is broken, with the command that fixes it, or None."""
     fix = f"doccontrol bump {doc_id} --effective YYYY-MM-DD --keep-version"
     if not effective:
-        return f"{doc_id} {version} has no 发布实施日期 (effective_date); set it: {fix}"
+        return msg("problem.DC520.missing", id=doc_id, version=version, fix=fix)
     if previous_effective and effective < previous_effective:
-        return (
-            f"{doc_id} {version} has 发布实施日期 {effective}, before {previous_version} took effect "
-            f"({previous_effective}); a new version cannot take effect before the one it replaces: {fix}"
+        return msg(
+            "problem.DC520.before-previous",
+            id=doc_id,
+            version=version,
+            effective=effective,
+            previous=previous_version,
+            previous_effective=previous_effective,
+            fix=fix,
         )
     if approval_day and effective < approval_day:
-        return (
-            f"{doc_id} {version} has 发布实施日期 {effective}, before its approval on {approval_day} "
-            f"(a stale date, likely {previous_version or 'an earlier version'}'s); it is in force only "
-            f"from {approval_day}. The approver sets the date: doccontrol approve BRANCH --effective "
-            f"YYYY-MM-DD, or the author: {fix}"
+        return msg(
+            "problem.DC520.before-approval"
+            if previous_version
+            else "problem.DC520.before-approval-first",
+            id=doc_id,
+            version=version,
+            effective=effective,
+            approved=approval_day,
+            previous=previous_version,
+            fix=fix,
+            approve="doccontrol approve BRANCH --effective YYYY-MM-DD",
         )
     return None
 
@@ -158,7 +170,9 @@ def effective_problems(
         previous_effective,
         commit.committer_date[:10],
     )
-    return [HistoryProblem("DC520", reason, commit.sha, doc_id)] if reason else []
+    if reason is None:
+        return []
+    return [HistoryProblem(code_of(reason.key), reason.key, reason.args, commit.sha, doc_id)]
 
 
 def evidence(
@@ -197,50 +211,45 @@ def event_problems(
     for person in approvers:
         if not person.person_id:
             problems.append(
-                HistoryProblem(
-                    "DC512",
-                    f"approval {commit.sha[:10]} names {person.name} <{person.email}>, who is not among the people in {CONFIG_FILE}; it does not count",
+                HistoryProblem.of(
+                    "problem.DC512",
                     commit.sha,
                     "",
                     person.email,
+                    sha=commit.sha[:10],
+                    person=f"{person.name} <{person.email}>",
+                    config=CONFIG_FILE,
                 )
             )
     if config.approval.require_signed:
         sha = commit.sha[:10]
         if signature.status == "none":
-            problems.append(
-                HistoryProblem(
-                    "DC507",
-                    f"approval {sha} is not signed; signed approvals are required, so its trailers cannot be trusted",
-                    commit.sha,
-                )
-            )
+            problems.append(HistoryProblem.of("problem.DC507", commit.sha, sha=sha))
         elif signature.status == "bad":
             problems.append(
-                HistoryProblem(
-                    "DC508",
-                    f"approval {sha} carries a bad signature (key {signature.key})",
-                    commit.sha,
-                )
+                HistoryProblem.of("problem.DC508", commit.sha, sha=sha, key=signature.key)
             )
         elif signature.status != "good":
             problems.append(
-                HistoryProblem(
-                    "DC509",
-                    f"approval {sha} is signed by a key that cannot be verified ({signature.status}, key {signature.key or '?'})",
+                HistoryProblem.of(
+                    "problem.DC509.unverified",
                     commit.sha,
+                    sha=sha,
+                    status=signature.status,
+                    key=signature.key or "?",
                 )
             )
         elif signature.verified_for != signatures.FORGE and signature.verified_for not in {
             a.person_id for a in approvers
         }:
             problems.append(
-                HistoryProblem(
-                    "DC509",
-                    f"approval {sha} is signed by {signature.verified_for}, who is not one of its approvers",
+                HistoryProblem.of(
+                    "problem.DC509.not-approver",
                     commit.sha,
                     "",
                     signature.verified_for or "",
+                    sha=sha,
+                    signer=Ref("person", signature.verified_for or ""),
                 )
             )
     return problems
@@ -267,34 +276,40 @@ def approval_problems(
             or any(identities.same_person(approver, a) for a in authors)
         ):
             problems.append(
-                HistoryProblem(
-                    "DC503",
-                    f"{approver.name} approved {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                HistoryProblem.of(
+                    "problem.DC503.approver",
                     commit.sha,
                     doc_id,
                     approver.email,
+                    person=approver.name,
+                    id=doc_id,
+                    sha=sha,
                 )
             )
             continue
         qualified.append(approver)
     if not approvers:
         problems.append(
-            HistoryProblem(
-                "DC504",
-                f"approval {sha} of {doc_id} names no approver ({', '.join(config.approval.approve_trailers)} trailer)",
+            HistoryProblem.of(
+                "problem.DC504",
                 commit.sha,
                 doc_id,
+                sha=sha,
+                id=doc_id,
+                trailers=", ".join(config.approval.approve_trailers),
             )
         )
     elif qualified and all(needed.isdisjoint(a.roles) for a in qualified):
-        names = ", ".join(a.name for a in qualified)
         problems.append(
-            HistoryProblem(
-                "DC502",
-                f"{names} approved {doc_id} in {sha} without holding an approver role for it ({', '.join(sorted(needed)) or 'none listed'})",
+            HistoryProblem.of(
+                "problem.DC502" if needed else "problem.DC502.none-listed",
                 commit.sha,
                 doc_id,
                 qualified[0].email,
+                people=tuple(a.name for a in qualified),
+                id=doc_id,
+                sha=sha,
+                roles=tuple(Ref("role", r) for r in sorted(needed)),
             )
         )
     if config.approval.require_review:
@@ -305,34 +320,40 @@ def approval_problems(
                 identities.same_person(reviewer, a) for a in authors
             ):
                 problems.append(
-                    HistoryProblem(
-                        "DC503",
-                        f"{reviewer.name} reviewed {doc_id} in {sha} but is also an author of the change (segregation of duties)",
+                    HistoryProblem.of(
+                        "problem.DC503.reviewer",
                         commit.sha,
                         doc_id,
                         reviewer.email,
+                        person=reviewer.name,
+                        id=doc_id,
+                        sha=sha,
                     )
                 )
                 continue
             known.append(reviewer)
         if not known:
             problems.append(
-                HistoryProblem(
-                    "DC505",
-                    f"approval {sha} of {doc_id} names no reviewer ({', '.join(config.approval.review_trailers)} trailer)",
+                HistoryProblem.of(
+                    "problem.DC505",
                     commit.sha,
                     doc_id,
+                    sha=sha,
+                    id=doc_id,
+                    trailers=", ".join(config.approval.review_trailers),
                 )
             )
         elif all(needed_review.isdisjoint(r.roles) for r in known):
-            names = ", ".join(r.name for r in known)
             problems.append(
-                HistoryProblem(
-                    "DC506",
-                    f"{names} reviewed {doc_id} in {sha} without holding a reviewer role for it ({', '.join(sorted(needed_review))})",
+                HistoryProblem.of(
+                    "problem.DC506",
                     commit.sha,
                     doc_id,
                     known[0].email,
+                    people=tuple(r.name for r in known),
+                    id=doc_id,
+                    sha=sha,
+                    roles=tuple(Ref("role", r) for r in sorted(needed_review)),
                 )
             )
     return problems
@@ -350,22 +371,17 @@ def version_problems(
     sha = commit.sha[:10]
     doc_type = config.document_types.get(meta_text(new_meta, "type"))
     if doc_type is None or new_meta is None:
-        return [
-            HistoryProblem(
-                "DC513",
-                f"{doc_id} at {sha} has front matter that cannot be read (no valid type)",
-                commit.sha,
-                doc_id,
-            )
-        ]
+        return [HistoryProblem.of("problem.DC513.type", commit.sha, doc_id, id=doc_id, sha=sha)]
     new = versions.parse(meta_text(new_meta, "version"), doc_type.version_scheme)
     if new is None:
         return [
-            HistoryProblem(
-                "DC513",
-                f"{doc_id} at {sha} has version {meta_text(new_meta, 'version')!r}, not a {doc_type.version_scheme} version",
+            HistoryProblem.of(
+                f"problem.DC513.{doc_type.version_scheme}",
                 commit.sha,
                 doc_id,
+                id=doc_id,
+                sha=sha,
+                version=repr(meta_text(new_meta, "version")),
             )
         ]
     if approved_meta is None:
@@ -374,7 +390,25 @@ def version_problems(
     if verdict is None:
         return []
     if verdict.kind == "down":
-        message = f"{doc_id} went from {verdict.old} down to {verdict.new} in {sha}"
-        return [HistoryProblem("DC510", message, commit.sha, doc_id)]
-    message = f"{doc_id} text changed in {sha} but its version stayed {verdict.new}; bump it (doccontrol bump {doc_id})"
-    return [HistoryProblem("DC511", message, commit.sha, doc_id)]
+        return [
+            HistoryProblem.of(
+                "problem.DC510",
+                commit.sha,
+                doc_id,
+                id=doc_id,
+                old=str(verdict.old),
+                new=str(verdict.new),
+                sha=sha,
+            )
+        ]
+    return [
+        HistoryProblem.of(
+            "problem.DC511",
+            commit.sha,
+            doc_id,
+            id=doc_id,
+            sha=sha,
+            version=str(verdict.new),
+            fix=f"doccontrol bump {doc_id}",
+        )
+    ]

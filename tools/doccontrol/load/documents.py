@@ -31,13 +31,13 @@ def load_document(path: str, data: bytes) -> Loaded[Document]:
     parsed = yaml_source.parse_fast(path, split.yaml_text, split.yaml_first_line)
     problems = decoded.problems + parsed.problems
     if parsed.data is None and not parsed.problems:
-        empty = Problem(path, 1, 1, "DC012", "front matter is empty; it must be a mapping of keys")
+        empty = Problem.at(path, 1, 1, "problem.DC012.empty-front-matter")
         return Loaded(None, (*problems, empty))
     if parsed.data is None:
         return Loaded(None, problems)
     if not isinstance(parsed.data, dict):
         line, col = parsed.positions.of_value(())
-        wrong = Problem(path, line, col, "DC012", "front matter must be a mapping of keys")
+        wrong = Problem.at(path, line, col, "problem.DC012.front-matter")
         return Loaded(None, (*problems, wrong))
     document = Document(path, parsed.data, split.body, split.body_first_line, parsed.positions)
     return Loaded(document, problems)
@@ -67,13 +67,11 @@ def load_record(path: str, record_type: str, data: bytes) -> Loaded[Record]:
     problems = decoded.problems + parsed.problems
     if parsed.data is None:
         if not parsed.problems:
-            problems += (Problem(path, 1, 1, "DC012", "record must be a mapping of keys"),)
+            problems += (Problem.at(path, 1, 1, "problem.DC012.record"),)
         return Loaded(None, problems)
     if not isinstance(parsed.data, dict):
         line, col = parsed.positions.of_value(())
-        return Loaded(
-            None, (*problems, Problem(path, line, col, "DC012", "record must be a mapping of keys"))
-        )
+        return Loaded(None, (*problems, Problem.at(path, line, col, "problem.DC012.record")))
     return Loaded(Record(path, record_type, parsed.data, parsed.positions), problems)
 
 
@@ -87,7 +85,7 @@ def load_json(path: str, data: bytes) -> tuple[Any, tuple[Problem, ...]]:
     try:
         return json.loads(decoded.text), decoded.problems
     except json.JSONDecodeError as exc:
-        problem = Problem(path, exc.lineno, exc.colno, "DC015", f"JSON syntax error: {exc.msg}")
+        problem = Problem.at(path, exc.lineno, exc.colno, "problem.DC015", detail=exc.msg)
         return None, (*decoded.problems, problem)
 
 

@@ -22,13 +22,9 @@ class FrontMatterSplit:
 def split(path: str, text: str) -> FrontMatterSplit | Problem:
     cut = _cut(text)
     if cut is None:
-        return Problem(
-            path, 1, 1, "DC010", "no front matter: a controlled document starts with a '---' line"
-        )
+        return Problem.at(path, 1, 1, "problem.DC010")
     if cut[1] < 0:
-        return Problem(
-            path, 1, 1, "DC011", "front matter opened on line 1 is never closed by a '---' line"
-        )
+        return Problem.at(path, 1, 1, "problem.DC011")
     first_end, start, line_end = cut
     return FrontMatterSplit(
         yaml_text=text[first_end + 1 : start] or "\n",

@@ -15,13 +15,14 @@ from typing import Any
 
 from doccontrol import publishing
 from doccontrol.atomic import write_atomic
+from doccontrol.catalogue import Catalogue
 from doccontrol.config import CONFIG_FILE, Config, from_data
 from doccontrol.gitdir import git_path
 from doccontrol.load import documents as loaders
 from doccontrol.load import text, yaml_source
 from doccontrol.load.yaml_source import Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
-from doccontrol.problems import Problem
+from doccontrol.problems import Msg, Problem, render
 
 DOCS_DIR = "docs"
 RECORDS_DIR = "records"
@@ -33,7 +34,16 @@ _PARSED_CONFIGS = "doccontrol/valid-configs"
 
 
 class RepositoryError(Exception):
-    """The repository cannot be checked at all (no config file, not a directory…)."""
+    """The repository cannot be checked at all (no config file, not a directory…); raised
+    with a catalogue key and its arguments."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
+
+    def text(self, cat: Catalogue) -> str:
+        values = {k: render(v, cat) for k, v in self.values.items()}
+        return cat.text(self.key, **values) if cat.has(self.key) else self.key
 
 
 @dataclass(frozen=True)
@@ -68,7 +78,7 @@ def find_root(start: Path) -> Path:
     for candidate in (here, *here.parents):
         if (candidate / CONFIG_FILE).is_file():
             return candidate
-    raise RepositoryError(f"no {CONFIG_FILE} found in {here} or any folder above it")
+    raise RepositoryError("cli.error.no-config-above", config=CONFIG_FILE, here=str(here))
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -83,7 +93,7 @@ def _scan(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
     base = root / folder
     problems: list[Problem] = []
     if base.is_symlink():
-        return [], [_not_regular(folder, "a symbolic link")]
+        return [], [_not_regular(folder, "problem.DC020.symlink")]
     if not base.is_dir():
         return [], []
     found: list[Path] = []
@@ -95,7 +105,7 @@ def _scan(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
             if name.startswith("."):
                 continue
             if full.is_symlink():
-                problems.append(_not_regular(rel, "a symbolic link"))
+                problems.append(_not_regular(rel, "problem.DC020.symlink"))
             elif publishing.unsafe_character(rel):
                 problems.append(_unsafe_path(rel))
             else:
@@ -114,42 +124,29 @@ def _scan(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
             except OSError:
                 continue
             if stat.S_ISLNK(mode):
-                problems.append(_not_regular(rel, "a symbolic link"))
+                problems.append(_not_regular(rel, "problem.DC020.symlink"))
             elif not stat.S_ISREG(mode):
-                problems.append(_not_regular(rel, "not a regular file"))
+                problems.append(_not_regular(rel, "problem.DC020.special"))
             else:
                 found.append(full)
     return sorted(found), problems
 
 
-def _not_regular(rel: str, what: str) -> Problem:
-    return Problem(
-        rel,
-        1,
-        1,
-        "DC020",
-        f"{what}: controlled folders hold regular files only; it is never read or published",
-    )
+def _not_regular(rel: str, key: str) -> Problem:
+    return Problem.at(rel, 1, 1, key)
 
 
 def _unsafe_path(rel: str) -> Problem:
     shown = publishing.printable_path(rel)
     char = publishing.unsafe_character(rel)
-    return Problem(
-        shown,
-        1,
-        1,
-        "DC021",
-        f"the path holds {char} (a control character, or a byte that is not UTF-8); "
-        "rename it (it is never read or published)",
-    )
+    return Problem.at(shown, 1, 1, "problem.DC021", char=char)
 
 
 def _read(root: Path, path: Path) -> tuple[bytes | None, Problem | None]:
     try:
         return path.read_bytes(), None
     except OSError as exc:
-        return None, Problem(_rel(root, path), 1, 1, "DC013", f"cannot read file: {exc.strerror}")
+        return None, Problem.at(_rel(root, path), 1, 1, "problem.DC013", detail=str(exc.strerror))
 
 
 def read_config(root: Path) -> Config | None:
@@ -232,24 +229,27 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
     if not isinstance(schema, dict):
         return None, [
             *problems,
-            Problem(rel, 1, 1, "DC403", "a record schema must be a JSON object"),
+            Problem.at(rel, 1, 1, "problem.DC403.not-object"),
         ]
     from doccontrol.validate.schema import make_validator, schema_error
 
     message = schema_error(schema, data, root)  # remembered by content hash under .git
     if message is not None:
-        return None, [*problems, Problem(rel, 1, 1, "DC403", f"not a valid JSON Schema: {message}")]
+        return None, [*problems, Problem.at(rel, 1, 1, "problem.DC403.invalid", detail=message)]
     block = schema.get("x-doccontrol")
     line, col = loaders.line_of_key(raw, "x-doccontrol")
     if not isinstance(block, dict):
         return None, [
             *problems,
-            Problem(rel, line, col, "DC403", "record schema has no 'x-doccontrol' block"),
+            Problem.at(rel, line, col, "problem.DC403.no-block"),
         ]
     meta = make_validator(package_schema("record-type.schema.json"))
     for error in meta.iter_errors(block):
         where = ".".join(str(p) for p in error.absolute_path) or "x-doccontrol"
-        problems.append(Problem(rel, line, col, "DC403", f"x-doccontrol {where}: {error.message}"))
+        # jsonschema's own words are the detail: this speaks to the schema's author
+        problems.append(
+            Problem.at(rel, line, col, "problem.DC403.block", where=where, detail=error.message)
+        )
     if problems:
         return None, problems
     for key in ("id_pattern",):
@@ -257,32 +257,30 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
             re.compile(block[key])
         except re.error as exc:
             return None, [
-                Problem(
-                    rel,
-                    *loaders.line_of_key(raw, key),
-                    "DC404",
-                    f"{key} is not a valid regular expression: {exc}",
+                Problem.at(
+                    rel, *loaders.line_of_key(raw, key), "problem.DC404", key=key, detail=str(exc)
                 )
             ]
     properties = schema.get("properties", {})
     for key in ("title_field", "date_field"):
         if block[key] not in properties:
             problems.append(
-                Problem(
+                Problem.at(
                     rel,
                     *loaders.line_of_key(raw, key),
-                    "DC403",
-                    f"{key} '{block[key]}' is not a property of this schema",
+                    "problem.DC403.field",
+                    key=key,
+                    field=str(block[key]),
                 )
             )
     for name in block["list_fields"]:
         if name not in properties:
             problems.append(
-                Problem(
+                Problem.at(
                     rel,
                     *loaders.line_of_key(raw, "list_fields"),
-                    "DC403",
-                    f"list_fields names '{name}', which is not a property of this schema",
+                    "problem.DC403.list-field",
+                    field=name,
                 )
             )
     type_id = path.name.removesuffix(".schema.json")
@@ -304,12 +302,13 @@ def load(
     root = root.resolve()
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
-        raise RepositoryError(f"{config_path} not found: not a doccontrol repository")
+        raise RepositoryError("cli.error.not-a-repository", path=str(config_path))
     wanted = set(only) if only is not None else None
     problems: list[Problem] = []
     config_bytes, problem = _read(root, config_path)
     if config_bytes is None:
-        raise RepositoryError(problem.message if problem else "cannot read config")
+        reason = Msg(problem.key, problem.args) if problem else Msg("problem.DC401")
+        raise RepositoryError("cli.error.config-unreadable", config=CONFIG_FILE, reason=reason)
     config, config_positions, config_problems = load_config(config_bytes)
     problems += config_problems
 
@@ -323,7 +322,7 @@ def load(
         elif problem:
             problems.append(problem)
     else:
-        problems.append(Problem(DOCUMENT_SCHEMA, 1, 1, "DC401", "the document schema is missing"))
+        problems.append(Problem.at(DOCUMENT_SCHEMA, 1, 1, "problem.DC401.document-schema"))
 
     documents = []
     stamps: dict[str, tuple[int, int]] = {}
@@ -351,13 +350,8 @@ def load(
         if not publishing.is_document_path(rel):
             if not publishing.is_asset_path(rel):
                 problems.append(
-                    Problem(
-                        rel,
-                        1,
-                        1,
-                        "DC022",
-                        "neither a controlled document (Markdown) nor an image "
-                        f"({', '.join(publishing.ASSET_SUFFIXES)}): it is not published",
+                    Problem.at(
+                        rel, 1, 1, "problem.DC022", suffixes=", ".join(publishing.ASSET_SUFFIXES)
                     )
                 )
             continue
@@ -404,9 +398,7 @@ def load(
         parts = path.relative_to(root / RECORDS_DIR).parts
         if len(parts) != 2:
             if wanted is None or rel in wanted:
-                problems.append(
-                    Problem(rel, 1, 1, "DC308", "a record lives at records/<type>/<record-id>.yaml")
-                )
+                problems.append(Problem.at(rel, 1, 1, "problem.DC308"))
             continue
         type_id = parts[0]
         record_files.setdefault(type_id, {})[path.stem] = rel

@@ -37,45 +37,23 @@ def decode(path: str, data: bytes) -> DecodedText:
         size = len(data) / (1024 * 1024)
         return DecodedText(
             None,
-            (
-                Problem(
-                    path, 1, 1, "DC006", f"file is {size:.1f} MiB; the limit is 1 MiB: not checked"
-                ),
-            ),
+            (Problem.at(path, 1, 1, "problem.DC006", size=f"{size:.1f}"),),
         )
     if not data.strip():
-        return DecodedText(None, (Problem(path, 1, 1, "DC005", "file is empty"),))
+        return DecodedText(None, (Problem.at(path, 1, 1, "problem.DC005"),))
     if data.startswith(b"\xef\xbb\xbf"):
-        problems.append(
-            Problem(
-                path,
-                1,
-                1,
-                "DC002",
-                "file starts with a byte-order mark; save it as UTF-8 without BOM",
-            )
-        )
+        problems.append(Problem.at(path, 1, 1, "problem.DC002"))
         data = data[3:]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _line_col(data, exc.start)
         byte = data[exc.start : exc.start + 1].hex()
-        problems.append(
-            Problem(
-                path,
-                line,
-                col,
-                "DC001",
-                f"byte 0x{byte} is not valid UTF-8; save the file as UTF-8",
-            )
-        )
+        problems.append(Problem.at(path, line, col, "problem.DC001", byte=f"0x{byte}"))
         return DecodedText(None, tuple(problems))
     if "\r" in text:
         line = text.count("\n", 0, text.index("\r")) + 1
-        problems.append(
-            Problem(path, line, 1, "DC003", "file has CRLF (Windows) line ends; use LF line ends")
-        )
+        problems.append(Problem.at(path, line, 1, "problem.DC003"))
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return DecodedText(text, tuple(problems))
 
@@ -92,11 +70,7 @@ def json_too_deep(path: str, text: str) -> Problem | None:
                 start = match.start()
                 line = text.count("\n", 0, start) + 1
                 col = start - (text.rfind("\n", 0, start) + 1) + 1
-                msg = (
-                    f"arrays and objects are nested more than {MAX_DEPTH} levels deep here; "
-                    "a controlled file holds plain, shallow data"
-                )
-                return Problem(path, line, col, "DC016", msg)
+                return Problem.at(path, line, col, "problem.DC016.json", depth=MAX_DEPTH)
         elif token == "]" or token == "}":
             depth -= 1
     return None

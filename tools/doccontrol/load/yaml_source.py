@@ -115,9 +115,9 @@ class _AliasRefused(YAMLError):
 class _Refused(YAMLError):
     """Input the screen refuses, with the problem that says why."""
 
-    def __init__(self, mark: Any, code: str, message: str) -> None:
-        super().__init__(message)
-        self.mark, self.code, self.message = mark, code, message
+    def __init__(self, mark: Any, key: str, **args: Any) -> None:
+        super().__init__(key)
+        self.mark, self.key, self.values = mark, key, args
 
 
 def _tag_name(tag: str) -> str:
@@ -129,17 +129,9 @@ def _judge(event: Event, depth: int) -> _Refused | None:
     tag = getattr(event, "tag", None)
     if isinstance(event, NodeEvent) and tag is not None and tag not in ALLOWED_TAGS:
         shown = _tag_name(str(tag))
-        msg = (
-            f"YAML tag {shown!r} is not allowed: controlled files hold plain data only "
-            "(remove the tag; quote the value if it is text)"
-        )
-        return _Refused(event.start_mark, "DC017", msg)
+        return _Refused(event.start_mark, "problem.DC017", tag=repr(shown))
     if depth > MAX_DEPTH:
-        msg = (
-            f"lists and mappings are nested more than {MAX_DEPTH} levels deep here; "
-            "a controlled file holds plain, shallow data"
-        )
-        return _Refused(event.start_mark, "DC016", msg)
+        return _Refused(event.start_mark, "problem.DC016", depth=MAX_DEPTH)
     return None
 
 
@@ -226,9 +218,8 @@ def screen(path: str, text: str, first_line: int = 1) -> Problem | None:
             refused = _judge(event, depth)
             if refused is not None:
                 mark = refused.mark
-                return Problem(
-                    path, mark.line + first_line, mark.column + 1, refused.code, refused.message
-                )
+                line, col = mark.line + first_line, mark.column + 1
+                return Problem.at(path, line, col, refused.key, **refused.values)
     except (YAMLError, ValueError, TypeError):
         return None  # not YAML at all: the parser reports it with its position
     return None
@@ -299,13 +290,7 @@ def _tab_indent(path: str, text: str, first_line: int) -> Problem | None:
         stripped = line.lstrip(" ")
         if stripped.startswith("\t"):
             col = len(line) - len(stripped) + 1
-            return Problem(
-                path,
-                first_line + number,
-                col,
-                "DC004",
-                "tab used for indentation; YAML indents with spaces only",
-            )
+            return Problem.at(path, first_line + number, col, "problem.DC004")
     return None
 
 
@@ -368,31 +353,34 @@ def _parse_screened(path: str, text: str, first_line: int) -> ParsedYaml:
         raw = _new_loader().load(text)
     except _AliasRefused as exc:
         line, col = exc.mark.line + offset, exc.mark.column + 1
-        msg = "YAML aliases (*name) are not allowed in controlled files; write the value out"
-        return ParsedYaml(None, Positions(origin=origin), (Problem(path, line, col, "DC009", msg),))
+        alias = Problem.at(path, line, col, "problem.DC009")
+        return ParsedYaml(None, Positions(origin=origin), (alias,))
     except _Refused as exc:
         line, col = exc.mark.line + offset, exc.mark.column + 1
-        problem = Problem(path, line, col, exc.code, exc.message)
+        problem = Problem.at(path, line, col, exc.key, **exc.values)
         return ParsedYaml(None, Positions(origin=origin), (problem,))
     except DuplicateKeyError as exc:
         mark = exc.problem_mark
         key = str(exc.problem).split('"')[1] if '"' in str(exc.problem) else "?"
         first = exc.context_mark.line + offset if exc.context_mark else first_line
-        msg = f"duplicate key '{key}' (this mapping starts on line {first})"
-        problem = Problem(path, mark.line + offset, mark.column + 1, "DC008", msg)
+        line, col = mark.line + offset, mark.column + 1
+        problem = Problem.at(path, line, col, "problem.DC008", key=key, first=first)
         return ParsedYaml(None, Positions(origin=origin), (problem,))
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + offset, mark.column + 1) if mark else origin
         what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        msg = f"YAML syntax error: {what}".replace("\n", " ")
-        return ParsedYaml(None, Positions(origin=origin), (Problem(path, line, col, "DC007", msg),))
+        # the parser's own words (English) are the detail: they name the token it expected
+        syntax = Problem.at(path, line, col, "problem.DC007", detail=what.replace("\n", " "))
+        return ParsedYaml(None, Positions(origin=origin), (syntax,))
     except (YAMLError, ValueError, TypeError) as exc:
-        msg = f"YAML could not be read: {exc}".replace("\n", " ")
-        return ParsedYaml(None, Positions(origin=origin), (Problem(path, *origin, "DC007", msg),))
+        unread = Problem.at(
+            path, *origin, "problem.DC007.unread", detail=str(exc).replace("\n", " ")
+        )
+        return ParsedYaml(None, Positions(origin=origin), (unread,))
     except RecursionError:
-        msg = "YAML is nested too deeply to be a controlled file"
-        return ParsedYaml(None, Positions(origin=origin), (Problem(path, *origin, "DC007", msg),))
+        deep = Problem.at(path, *origin, "problem.DC007.deep")
+        return ParsedYaml(None, Positions(origin=origin), (deep,))
     values: dict[PathKey, tuple[int, int]] = {}
     keys: dict[PathKey, tuple[int, int]] = {}
     bad_keys: list[tuple[PathKey, Any]] = []
@@ -401,11 +389,11 @@ def _parse_screened(path: str, text: str, first_line: int) -> ParsedYaml:
     try:
         data = _plain(raw, (), offset, values, keys, bad_keys)
     except RecursionError:
-        msg = "YAML is nested too deeply to be a controlled file"
-        return ParsedYaml(None, Positions(origin=origin), (Problem(path, *origin, "DC007", msg),))
+        deep = Problem.at(path, *origin, "problem.DC007.deep")
+        return ParsedYaml(None, Positions(origin=origin), (deep,))
     positions = Positions(values, keys, origin)
     problems = tuple(
-        Problem(path, *positions.of_key(where), "DC014", f"key {original!r} is not text; quote it")
+        Problem.at(path, *positions.of_key(where), "problem.DC014", key=repr(original))
         for where, original in bad_keys
     )
     return ParsedYaml(data, positions, problems)

@@ -11,10 +11,10 @@ from doccontrol import acks, impact, publishing, registers, standing
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
-from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
+from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document, Record, RecordType
-from doccontrol.problems import Problem
+from doccontrol.problems import Names, Problem, names_for
 from doccontrol.site.templates import Templates, templates
 
 DOCS_PREFIX = "docs/"
@@ -202,6 +202,15 @@ class Site:
             or p.path in published_records
             or not p.path.startswith((DOCS_PREFIX, "records/"))
         )
+
+    @cached_property
+    def names(self) -> Names:
+        """What the repository's ids are called (roles, people, departments, types)."""
+        return names_for(self.config, self.repo.record_types)
+
+    def problem_text(self, problem: Problem | HistoryProblem) -> str:
+        """A problem's text in the site's language, ids shown by their names."""
+        return problem.text(self.catalogue, self.names)
 
     @cached_property
     def acknowledgements(self) -> list[acks.DocumentAcks]:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from doccontrol import registers
-from doccontrol.history.model import DocumentHistory, Person
+from doccontrol.history.model import DocumentHistory, HistoryProblem, Person
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
@@ -242,6 +242,11 @@ def banners(
     return [*rendered, *site_impact.banner(site, document, from_src)]
 
 
+def _note(site: Site, problem: HistoryProblem) -> ProblemNote:
+    """A problem as the page shows it: in the site's language, ids by their names."""
+    return ProblemNote(problem.code, site.problem_text(problem))
+
+
 def history_table(site: Site, history: DocumentHistory | None) -> str:
     """The 变更履历 table under a document."""
     if history is None or not history.revisions:
@@ -290,7 +295,7 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
         "evidence",
     )
     table = Table(tuple(_t(site, f"site.history.{h}") for h in headers), tuple(rows), "dc-history")
-    problems = [p for r in history.revisions for p in r.problems]
+    problems = [_note(site, p) for r in history.revisions for p in r.problems]
     return _render(site, "change-history", table=table, problems=problems)
 
 
@@ -430,9 +435,7 @@ def trail_page(site: Site) -> str:
                     _t(site, "site.flag.approved")
                     if event.approved
                     else Flag(_t(site, "site.flag.unapproved")),
-                    Seq(tuple(ProblemNote(p.code, p.message) for p in event.problems))
-                    if event.problems
-                    else "—",
+                    Seq(tuple(_note(site, p) for p in event.problems)) if event.problems else "—",
                 ),
                 css="dc-event" + (" dc-has-problem" if event.problems else ""),
                 data=(
@@ -790,7 +793,10 @@ def home_page(site: Site) -> str:
             for r in rows
             if r.pending
         ],
-        problems=list(site.public_problems[:50]) if site.problems else [],
+        problems=[
+            {"path": p.path, "line": p.line, "code": p.code, "message": site.problem_text(p)}
+            for p in (site.public_problems[:50] if site.problems else [])
+        ],
         any_problems=bool(site.problems),
         unpublished_problems=len(site.problems) - len(site.public_problems),
     )

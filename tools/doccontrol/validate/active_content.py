@@ -67,15 +67,16 @@ def _active_scheme(url: str) -> str | None:
     return next((scheme for scheme in _BAD_SCHEMES if value.startswith(scheme)), None)
 
 
-def findings(body: str) -> Iterator[tuple[int, str]]:
-    """(offset in the body, what was found) for each piece of active content."""
+def findings(body: str) -> Iterator[tuple[int, str, str]]:
+    """(offset in the body, kind, what was found) for each piece of active content; the kind
+    (element, handler, url) chooses the problem's text."""
     text = _without_code(body)
     for match in _ELEMENT.finditer(text):
-        yield match.start(), f"raw <{match[1].lower()}> element"
+        yield match.start(), "element", f"<{match[1].lower()}>"
     for match in _HANDLER.finditer(text):
-        yield match.start(1), f"event-handler attribute {match[1].lower()}="
+        yield match.start(1), "handler", f"{match[1].lower()}="
     for pattern in _URLS:
         for match in pattern.finditer(text):
             scheme = _active_scheme(match[1])
             if scheme:
-                yield match.start(1), f"script URL ({scheme}…)"
+                yield match.start(1), "url", f"{scheme}…"

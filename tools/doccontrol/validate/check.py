@@ -48,21 +48,21 @@ def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem
             continue
         if record_type.procedure not in index.by_id:
             problems.append(
-                Problem(
+                Problem.at(
                     record_type.path,
                     *record_type.key_positions.get("procedure", (1, 1)),
-                    "DC403",
-                    f"x-doccontrol procedure {record_type.procedure} is not a document",
+                    "problem.DC403.procedure",
+                    procedure=record_type.procedure,
                 )
             )
         for clause in record_type.clauses:
             if clause not in repo.clauses:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         record_type.path,
                         *record_type.key_positions.get("clauses", (1, 1)),
-                        "DC403",
-                        f"x-doccontrol clause {clause} is not an ISO/IEC 20000-1:2018 clause",
+                        "problem.DC403.clause",
+                        clause=clause,
                     )
                 )
     for type_id, files in repo.record_files.items():
@@ -71,12 +71,13 @@ def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem
         for path in files.values():
             if wanted(path):
                 problems.append(
-                    Problem(
+                    Problem.at(
                         path,
                         1,
                         1,
-                        "DC306",
-                        f"{RECORDS_DIR}/{type_id}/ has no schema schemas/records/{type_id}.schema.json",
+                        "problem.DC306",
+                        folder=f"{RECORDS_DIR}/{type_id}/",
+                        schema=f"schemas/records/{type_id}.schema.json",
                     )
                 )
     validators = {t: make_validator(rt.schema) for t, rt in repo.record_types.items()}

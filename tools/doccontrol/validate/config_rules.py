@@ -18,41 +18,45 @@ def check_config(config: Config, positions: Locator) -> list[Problem]:
         here = ("people", index)
         if person.id in seen_ids:
             problems.append(
-                Problem(
+                Problem.at(
                     CONFIG_FILE,
                     *positions.of_value((*here, "id")),
-                    "DC402",
-                    f"person id '{person.id}' is used twice",
+                    "problem.DC402.person-twice",
+                    id=person.id,
                 )
             )
         seen_ids.add(person.id)
         for role in person.roles:
             if role not in config.roles:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         CONFIG_FILE,
                         *positions.of_value((*here, "roles")),
-                        "DC402",
-                        f"{person.name}: unknown role '{role}'",
+                        "problem.DC402.person-role",
+                        person=person.name,
+                        role=role,
                     )
                 )
         if person.department and person.department not in config.departments:
             problems.append(
-                Problem(
+                Problem.at(
                     CONFIG_FILE,
                     *positions.of_value((*here, "department")),
-                    "DC402",
-                    f"{person.name}: unknown department '{person.department}'",
+                    "problem.DC402.person-department",
+                    person=person.name,
+                    department=person.department,
                 )
             )
         for email in person.emails:
             if email in seen_emails:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         CONFIG_FILE,
                         *positions.of_value((*here, "emails")),
-                        "DC402",
-                        f"email {email} belongs to both {seen_emails[email]} and {person.name}",
+                        "problem.DC402.email-twice",
+                        email=email,
+                        first=seen_emails[email],
+                        second=person.name,
                     )
                 )
             seen_emails[email] = person.name
@@ -60,11 +64,14 @@ def check_config(config: Config, positions: Locator) -> list[Problem]:
             # an account two people claim proves neither's review: history counts it for nobody
             if (forge, login) in seen_logins:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         CONFIG_FILE,
                         *positions.of_value((*here, "forge_accounts")),
-                        "DC402",
-                        f"{forge} account {login} belongs to both {seen_logins[(forge, login)]} and {person.name}",
+                        "problem.DC402.login-twice",
+                        forge=forge,
+                        login=login,
+                        first=seen_logins[(forge, login)],
+                        second=person.name,
                     )
                 )
             seen_logins[(forge, login)] = person.name
@@ -73,50 +80,51 @@ def check_config(config: Config, positions: Locator) -> list[Problem]:
             for role in roles:
                 if role not in config.roles:
                     problems.append(
-                        Problem(
+                        Problem.at(
                             CONFIG_FILE,
                             *positions.of_value(("document_types", type_id, "defaults", key)),
-                            "DC402",
-                            f"document type {type_id}: unknown default {key} role '{role}'",
+                            "problem.DC402.default-role",
+                            type=type_id,
+                            key=key,
+                            role=role,
                         )
                     )
     for key in ("config_approvers", "config_reviewers"):
         for role in getattr(config.approval, key):
             if role not in config.roles:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         CONFIG_FILE,
                         *positions.of_value(("approval", key)),
-                        "DC402",
-                        f"approval.{key}: unknown role '{role}'",
+                        "problem.DC402.approval-role",
+                        key=f"approval.{key}",
+                        role=role,
                     )
                 )
     if not config.approval.config_approvers:
         problems.append(
-            Problem(
+            Problem.at(
                 CONFIG_FILE,
                 *positions.of_value(("approval",)),
-                "DC402",
-                "nobody can approve a change to the controlled configuration: set approval.config_approvers (or a manual document type with default approver roles)",
+                "problem.DC402.no-config-approver",
             )
         )
     levels = [level.id for level in config.confidentiality]
     if len(set(levels)) != len(levels):
         problems.append(
-            Problem(
+            Problem.at(
                 CONFIG_FILE,
                 *positions.of_value(("confidentiality",)),
-                "DC402",
-                "a confidentiality level is listed twice",
+                "problem.DC402.level-twice",
             )
         )
     if config.publish.max_confidentiality not in levels:
         problems.append(
-            Problem(
+            Problem.at(
                 CONFIG_FILE,
                 *positions.of_value(("publish", "max_confidentiality")),
-                "DC402",
-                f"publish.max_confidentiality '{config.publish.max_confidentiality}' is not a listed confidentiality level",
+                "problem.DC402.max-level",
+                level=config.publish.max_confidentiality,
             )
         )
     return problems
@@ -133,11 +141,12 @@ def check_patterns(raw_patterns: dict[str, object], positions: Locator) -> list[
             except re.error as exc:
                 where = positions.of_value(("document_types", type_id, "id_pattern"))
                 problems.append(
-                    Problem(
+                    Problem.at(
                         CONFIG_FILE,
                         *where,
-                        "DC404",
-                        f"document type {type_id}: id_pattern is not a valid regular expression: {exc}",
+                        "problem.DC404.document-type",
+                        type=type_id,
+                        detail=str(exc),
                     )
                 )
     return problems

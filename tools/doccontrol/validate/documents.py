@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from doccontrol import versions
 from doccontrol.config import Config
 from doccontrol.model import Clause, Document, RecordType
-from doccontrol.problems import Problem
+from doccontrol.problems import Problem, Ref
 from doccontrol.validate import active_content
 
 LINK = re.compile(r"\]\((doc|record|form):([^)#\s]+)(#[^)\s]*)?\)")
@@ -30,9 +31,12 @@ def index_documents(documents: tuple[Document, ...]) -> DocumentIndex:
     return DocumentIndex({k: tuple(v) for k, v in by_id.items()})
 
 
-def _at(document: Document, key: str, code: str, message: str, index: int | None = None) -> Problem:
-    path: tuple[str | int, ...] = (key,) if index is None else (key, index)
-    return Problem(document.path, *document.positions.of_value(path), code, message)
+def _at(
+    document: Document, field: str, message: str, index: int | None = None, /, **args: Any
+) -> Problem:
+    """A problem at the value of front matter ``field`` (its ``index``-th item)."""
+    path: tuple[str | int, ...] = (field,) if index is None else (field, index)
+    return Problem.at(document.path, *document.positions.of_value(path), message, **args)
 
 
 def _body_line(document: Document, offset: int) -> int:
@@ -76,27 +80,18 @@ def check_document(
     doc_type = config.document_types.get(document.type or "")
     if doc_id and len(index.by_id.get(doc_id, ())) > 1:
         others = [d.path for d in index.by_id[doc_id] if d.path != document.path]
-        problems.append(
-            _at(
-                document, "id", "DC201", f"document id {doc_id} is also used by {', '.join(others)}"
-            )
-        )
+        problems.append(_at(document, "id", "problem.DC201", id=doc_id, others=tuple(others)))
     if document.type and doc_type is None:
-        problems.append(
-            _at(
-                document,
-                "type",
-                "DC212",
-                f"document type '{document.type}' is not configured in doccontrol.yml document_types",
-            )
-        )
+        problems.append(_at(document, "type", "problem.DC212", type=document.type))
     if doc_type and doc_id and not doc_type.id_pattern.search(doc_id):
         problems.append(
             _at(
                 document,
                 "id",
-                "DC202",
-                f"id {doc_id} does not follow the {doc_type.id} ({doc_type.label}) numbering {doc_type.id_pattern.pattern}",
+                "problem.DC202",
+                id=doc_id,
+                type=Ref("document-type", doc_type.id),
+                pattern=doc_type.id_pattern.pattern,
             )
         )
     version = None
@@ -107,119 +102,47 @@ def check_document(
                 _at(
                     document,
                     "version",
-                    "DC203",
-                    f"version {document.version!r} is not a {doc_type.version_scheme} version (e.g. {versions.EXAMPLES[doc_type.version_scheme]})",
+                    f"problem.DC203.{doc_type.version_scheme}",
+                    version=repr(document.version),
+                    example=versions.EXAMPLES[doc_type.version_scheme],
                 )
             )
     for key in ("author", "reviewer", "approver"):
         for i, role in _listed(document, key):
             if role not in config.roles:
-                problems.append(
-                    _at(
-                        document,
-                        key,
-                        "DC204",
-                        f"{key} role '{role}' is not a role in doccontrol.yml",
-                        i,
-                    )
-                )
+                problems.append(_at(document, key, "problem.DC204", i, key=key, role=role))
     owner = document.text("owner")
     if owner and owner not in config.departments:
-        problems.append(
-            _at(
-                document,
-                "owner",
-                "DC213",
-                f"owner (归口部门) '{owner}' is not a department in doccontrol.yml",
-            )
-        )
+        problems.append(_at(document, "owner", "problem.DC213", owner=owner))
     for i, target in _listed(document, "distribution"):
         if target not in config.departments and target not in config.roles:
-            problems.append(
-                _at(
-                    document,
-                    "distribution",
-                    "DC211",
-                    f"distribution (分发范围) '{target}' is neither a department nor a role",
-                    i,
-                )
-            )
+            problems.append(_at(document, "distribution", "problem.DC211", i, target=target))
     for key in ("related", "supersedes", "superseded_by"):
         for i, other in _listed(document, key):
             if other not in index.by_id:
-                problems.append(
-                    _at(
-                        document,
-                        key,
-                        "DC205",
-                        f"{key} names document {other}, which does not exist",
-                        i,
-                    )
-                )
+                problems.append(_at(document, key, "problem.DC205", i, key=key, other=other))
     for i, clause in _listed(document, "clauses"):
         if clause not in clauses:
-            problems.append(
-                _at(
-                    document,
-                    "clauses",
-                    "DC206",
-                    f"clause {clause} is not an ISO/IEC 20000-1:2018 clause",
-                    i,
-                )
-            )
+            problems.append(_at(document, "clauses", "problem.DC206", i, clause=clause))
     for i, record_type in _listed(document, "records"):
         if record_type not in record_types:
-            problems.append(
-                _at(
-                    document,
-                    "records",
-                    "DC207",
-                    f"record type '{record_type}' has no schema in schemas/records/",
-                    i,
-                )
-            )
+            problems.append(_at(document, "records", "problem.DC207", i, type=record_type))
     status = document.status
     if (
         status == "obsolete"
         and not document.meta.get("superseded_by")
         and not document.meta.get("withdrawal_reason")
     ):
-        problems.append(
-            _at(
-                document,
-                "status",
-                "DC208",
-                "an obsolete document names its successor (superseded_by) or a withdrawal_reason",
-            )
-        )
+        problems.append(_at(document, "status", "problem.DC208"))
     if status != "obsolete" and document.meta.get("superseded_by"):
-        problems.append(
-            _at(
-                document,
-                "superseded_by",
-                "DC215",
-                f"names a successor but its status is {status}, not obsolete",
-            )
-        )
+        problems.append(_at(document, "superseded_by", "problem.DC215", status=str(status)))
     if status == "effective":
         if not document.meta.get("effective_date"):
-            problems.append(
-                _at(
-                    document,
-                    "status",
-                    "DC209",
-                    "an effective document needs an effective_date (发布实施日期)",
-                )
-            )
+            problems.append(_at(document, "status", "problem.DC209"))
         if doc_type and version and version < versions.first_effective(doc_type.version_scheme):
             first = versions.FIRST_EFFECTIVE[doc_type.version_scheme]
             problems.append(
-                _at(
-                    document,
-                    "version",
-                    "DC210",
-                    f"version {version} is a draft; an effective document is at least {first}",
-                )
+                _at(document, "version", "problem.DC210", version=str(version), first=first)
             )
     problems += _check_body(document, config, index, record_types)
     if doc_type and doc_type.sections:
@@ -227,12 +150,13 @@ def check_document(
         for section in doc_type.sections:
             if section not in present:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         document.path,
                         document.body_first_line,
                         1,
-                        "DC217",
-                        f"missing section '## {section}' required for a {doc_type.label}",
+                        "problem.DC217",
+                        section=section,
+                        type=Ref("document-type", doc_type.id),
                     )
                 )
     return problems
@@ -246,27 +170,21 @@ def _check_body(
         kind, target = match[1], match[2]
         known = target in index.by_id if kind == "doc" else target in record_types
         if not known:
-            what = "document" if kind == "doc" else "record type"
             col = match.start() - (document.body.rfind("\n", 0, match.start()) + 1) + 2
             problems.append(
-                Problem(
+                Problem.at(
                     document.path,
                     _body_line(document, match.start()),
                     col,
-                    "DC216",
-                    f"link to {kind}:{target}: no such {what}",
+                    "problem.DC216.document" if kind == "doc" else "problem.DC216.record-type",
+                    link=f"{kind}:{target}",
                 )
             )
-    for offset, what in sorted(set(active_content.findings(document.body))):
+    for offset, kind, what in sorted(set(active_content.findings(document.body))):
         col = offset - (document.body.rfind("\n", 0, offset) + 1) + 1
         problems.append(
-            Problem(
-                document.path,
-                _body_line(document, offset),
-                col,
-                "DC220",
-                f"{what} in the document body: the site removes it, so it never runs; "
-                "remove it from the document",
+            Problem.at(
+                document.path, _body_line(document, offset), col, f"problem.DC220.{kind}", what=what
             )
         )
     for match in PLACEHOLDER.finditer(document.body):
@@ -274,12 +192,13 @@ def _check_body(
             col = match.start() - (document.body.rfind("\n", 0, match.start()) + 1) + 1
             names = ", ".join(sorted(config.organization))
             problems.append(
-                Problem(
+                Problem.at(
                     document.path,
                     _body_line(document, match.start()),
                     col,
-                    "DC214",
-                    f"placeholder {match[0]} is not in doccontrol.yml organization ({names})",
+                    "problem.DC214",
+                    placeholder=match[0],
+                    names=names,
                 )
             )
     return problems

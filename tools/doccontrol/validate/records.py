@@ -9,7 +9,7 @@ from typing import Any
 from doccontrol.config import Config
 from doccontrol.load.yaml_source import PathKey
 from doccontrol.model import Clause, Record, RecordType
-from doccontrol.problems import Problem
+from doccontrol.problems import Problem, Ref
 from doccontrol.validate.documents import DocumentIndex
 
 REF_KEY = "x-doccontrol-ref"
@@ -68,21 +68,24 @@ def check_record(
     if record_id is not None and record_id != stem:
         where = record.positions.of_value(("id",))
         problems.append(
-            Problem(
+            Problem.at(
                 record.path,
                 *where,
-                "DC302",
-                f"record id {record_id} differs from its file name {stem}.yaml",
+                "problem.DC302",
+                id=record_id,
+                file=f"{stem}.yaml",
             )
         )
     if record_id is not None and not record_type.id_pattern.search(record_id):
         where = record.positions.of_value(("id",))
         problems.append(
-            Problem(
+            Problem.at(
                 record.path,
                 *where,
-                "DC303",
-                f"id {record_id} does not follow the {record_type.name} numbering {record_type.id_pattern.pattern}",
+                "problem.DC303",
+                id=record_id,
+                type=Ref("record-type", record_type.id),
+                pattern=record_type.id_pattern.pattern,
             )
         )
     for here, kind, value in references(record_type.schema, record.data):
@@ -91,11 +94,12 @@ def check_record(
         if kind == "document":
             if value not in documents.by_id:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         record.path,
                         *record.positions.of_value(here),
-                        "DC305",
-                        f"{field} names document {value}, which does not exist",
+                        "problem.DC305",
+                        field=field,
+                        value=value,
                     )
                 )
         elif kind in STAFF_REFS:
@@ -107,20 +111,23 @@ def check_record(
             }[kind]
             if value not in known:
                 problems.append(
-                    Problem(
+                    Problem.at(
                         record.path,
                         *record.positions.of_value(here),
-                        "DC307",
-                        f"{field} names {kind} '{value}', which is not defined",
+                        f"problem.DC307.{kind}",
+                        field=field,
+                        value=value,
                     )
                 )
         elif value not in record_files.get(kind, {}):
             problems.append(
-                Problem(
+                Problem.at(
                     record.path,
                     *record.positions.of_value(here),
-                    "DC304",
-                    f"{field} names {kind} record {value}, which does not exist",
+                    "problem.DC304",
+                    field=field,
+                    type=Ref("record-type", kind),
+                    value=value,
                 )
             )
     return problems

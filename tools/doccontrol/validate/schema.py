@@ -15,17 +15,10 @@ from jsonschema.exceptions import ValidationError, best_match
 
 from doccontrol.gitdir import git_path as git_path
 from doccontrol.load.yaml_source import Locator, PathKey
-from doccontrol.problems import Problem
+from doccontrol.problems import Msg, Problem, msg
 
-_TYPE_WORDS = {
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "array": "a list",
-    "object": "a mapping of keys",
-    "boolean": "true or false",
-    "null": "empty",
-}
+# JSON types as the reader calls them: catalogue keys label.type.<json type>
+_TYPES = ("string", "integer", "number", "array", "object", "boolean", "null")
 
 
 _DATE_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")
@@ -86,16 +79,31 @@ def _where(path: Iterable[str | int]) -> str:
     out = ""
     for part in path:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "the file"
+    return out
 
 
-def _label(error: ValidationError) -> str:
+def _label(error: ValidationError) -> Msg:
+    """The value the error is about: its key, with its schema title (Chinese) when it has one."""
     title = error.schema.get("title") if isinstance(error.schema, dict) else None
     name = _where(error.absolute_path)
-    return f"'{name}' ({title})" if title and error.absolute_path else f"'{name}'"
+    if not name:
+        return msg("label.value.file")
+    return (
+        msg("label.value.titled", name=name, title=title)
+        if title
+        else msg("label.value", name=name)
+    )
 
 
-def _describe(value: Any) -> str:
+def _type_word(json_type: str) -> Msg:
+    return (
+        msg(f"label.type.{json_type}")
+        if json_type in _TYPES
+        else msg("label.value.raw", text=json_type)
+    )
+
+
+def _describe(value: Any) -> Msg:
     for json_type, python_type in (
         ("boolean", bool),
         ("integer", int),
@@ -105,8 +113,10 @@ def _describe(value: Any) -> str:
         ("object", dict),
     ):
         if isinstance(value, python_type):
-            return _TYPE_WORDS[json_type]
-    return "empty" if value is None else type(value).__name__
+            return _type_word(json_type)
+    return (
+        _type_word("null") if value is None else msg("label.value.raw", text=type(value).__name__)
+    )
 
 
 def _leaves(error: ValidationError) -> ValidationError:
@@ -117,6 +127,31 @@ def _leaves(error: ValidationError) -> ValidationError:
             break
         error = deeper
     return error
+
+
+# Validator kinds without a code of their own (DC107), each with its own text; ``limit`` is
+# the schema's value (a length, a bound, a count).
+_OTHER_KINDS = frozenset(
+    {
+        "minLength",
+        "maxLength",
+        "minimum",
+        "maximum",
+        "exclusiveMinimum",
+        "exclusiveMaximum",
+        "minItems",
+        "maxItems",
+        "uniqueItems",
+        "minProperties",
+        "maxProperties",
+        "multipleOf",
+        "not",
+        "oneOf",
+        "anyOf",
+        "dependentRequired",
+        "propertyNames",
+    }
+)
 
 
 def _problems_for(error: ValidationError, path: str, positions: Locator) -> Iterator[Problem]:
@@ -130,11 +165,18 @@ def _problems_for(error: ValidationError, path: str, positions: Locator) -> Iter
         for name in wanted_value:
             if isinstance(error.instance, dict) and name not in error.instance:
                 prop = schema.get("properties", {}).get(name, {})
-                title = f" ({prop['title']})" if isinstance(prop, dict) and "title" in prop else ""
-                inside = f" in '{_where(where)}'" if where else ""
-                yield Problem(
-                    path, line, col, "DC101", f"missing required key '{name}'{title}{inside}"
+                title = prop.get("title") if isinstance(prop, dict) else None
+                key = (
+                    msg("label.value.titled", name=name, title=title)
+                    if title
+                    else msg("label.value", name=name)
                 )
+                if where:
+                    yield Problem.at(
+                        path, line, col, "problem.DC101.inside", key=key, inside=_where(where)
+                    )
+                else:
+                    yield Problem.at(path, line, col, "problem.DC101", key=key)
         return
     if kind == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
@@ -143,41 +185,87 @@ def _problems_for(error: ValidationError, path: str, positions: Locator) -> Iter
                 continue
             key_line, key_col = positions.of_key((*where, name))
             near = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-            hint = f"; did you mean '{near[0]}'?" if near else ""
-            yield Problem(
-                path, key_line, key_col, "DC102", f"unknown key '{_where((*where, name))}'{hint}"
-            )
+            shown = _where((*where, name))
+            if near:
+                yield Problem.at(
+                    path, key_line, key_col, "problem.DC102.near", key=shown, near=near[0]
+                )
+            else:
+                yield Problem.at(path, key_line, key_col, "problem.DC102", key=shown)
         return
     label = _label(error)
     if kind == "type":
         wanted = wanted_value
-        wanted_words = " or ".join(
-            _TYPE_WORDS.get(w, w) for w in ([wanted] if isinstance(wanted, str) else wanted)
+        wanted_words = tuple(
+            _type_word(w) for w in ([wanted] if isinstance(wanted, str) else wanted)
         )
-        message = f"{label} must be {wanted_words}, not {_describe(error.instance)}"
-        yield Problem(path, line, col, "DC103", message)
+        yield Problem.at(
+            path,
+            line,
+            col,
+            "problem.DC103",
+            label=label,
+            wanted=wanted_words[0]
+            if len(wanted_words) == 1
+            else msg("label.alternatives", items=wanted_words),
+            got=_describe(error.instance),
+        )
     elif kind in ("enum", "const"):
         allowed = wanted_value if kind == "enum" else [wanted_value]
-        texts = [str(a) for a in allowed]
+        texts = tuple(str(a) for a in allowed)
         near = difflib.get_close_matches(str(error.instance), texts, n=1, cutoff=0.6)
-        hint = f" (did you mean '{near[0]}'?)" if near else ""
-        message = f"{label} must be one of {', '.join(texts)}; got {error.instance!r}{hint}"
-        yield Problem(path, line, col, "DC104", message)
+        values = {"label": label, "allowed": ", ".join(texts), "got": repr(error.instance)}
+        if near:
+            yield Problem.at(path, line, col, "problem.DC104.near", near=near[0], **values)
+        else:
+            yield Problem.at(path, line, col, "problem.DC104", **values)
     elif kind == "pattern":
-        message = f"{label} value {error.instance!r} does not match the required form {error.validator_value}"
-        yield Problem(path, line, col, "DC105", message)
+        yield Problem.at(
+            path,
+            line,
+            col,
+            "problem.DC105.pattern",
+            label=label,
+            value=repr(error.instance),
+            pattern=str(error.validator_value),
+        )
     elif kind == "format":
         if error.validator_value in ("date", "date-time"):
             form = "YYYY-MM-DD" if error.validator_value == "date" else "YYYY-MM-DDThh:mm:ss+08:00"
-            message = (
-                f"{label} is not a real {error.validator_value}: {error.instance!r} (write {form})"
+            yield Problem.at(
+                path,
+                line,
+                col,
+                f"problem.DC106.{error.validator_value}",
+                label=label,
+                value=repr(error.instance),
+                form=form,
             )
-            yield Problem(path, line, col, "DC106", message)
         else:
-            message = f"{label} is not a valid {error.validator_value}: {error.instance!r}"
-            yield Problem(path, line, col, "DC105", message)
+            yield Problem.at(
+                path,
+                line,
+                col,
+                "problem.DC105.format",
+                label=label,
+                format=str(error.validator_value),
+                value=repr(error.instance),
+            )
+    elif kind in _OTHER_KINDS:
+        limit = error.validator_value
+        shown = str(limit) if isinstance(limit, int | float | str) else ""
+        yield Problem.at(
+            path,
+            line,
+            col,
+            f"problem.DC107.{kind}",
+            label=label,
+            limit=shown,
+            value=repr(error.instance),
+        )
     else:
-        yield Problem(path, line, col, "DC107", f"{label}: {error.message}")
+        # a validator the catalogue has no words for: jsonschema's own (English) sentence
+        yield Problem.at(path, line, col, "problem.DC107", label=label, detail=error.message)
 
 
 def validate(
