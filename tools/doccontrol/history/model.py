@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, get_args
+from typing import Any, Literal
 
 from doccontrol import catalogue
 from doccontrol.catalogue import Catalogue
@@ -49,11 +49,6 @@ RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal
 Evidence = Literal[
     "approver-signed", "forge-signed", "forge-api-signed", "unsigned", "forge-api", "legacy", "none"
 ]
-# Chinese, for callers without a catalogue of their own (the site until it renders templates)
-CHANGE_HISTORY_HEADERS = change_history_headers(catalogue.load("zh"))
-EVIDENCE_LABELS: dict[str, str] = {
-    e: evidence_label(e, catalogue.load("zh")) for e in get_args(Evidence)
-}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from doccontrol import copies, publishing, registers, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import EVIDENCE_LABELS, DocumentHistory, History, Person, Revision
+from doccontrol.history.model import DocumentHistory, History, Person, Revision, evidence_label
 from doccontrol.load import frontmatter
 from doccontrol.load.repository import Repository
 
@@ -149,7 +149,7 @@ def gather(
         level=level.label if level else str(meta.get("confidentiality") or ""),
         owner=config.departments[owner].name if owner in config.departments else owner,
         signoffs=_signoffs(revision, t),
-        evidence=EVIDENCE_LABELS.get(revision.evidence, revision.evidence)
+        evidence=evidence_label(revision.evidence, t)
         if revision.approvers
         else t.text("pdf.baseline"),
         merge_request=revision.merge_request.label if revision.merge_request else "—",
@@ -233,7 +233,7 @@ def _history_rows(
                 r.date[:10] if r.reviewers else "",
                 _names(r.approvers) if r.approvers else "",
                 r.date[:10] if r.approvers else "",
-                EVIDENCE_LABELS.get(r.evidence, r.evidence),
+                evidence_label(r.evidence, t),
             )
         )
     return tuple(rows)

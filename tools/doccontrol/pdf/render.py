@@ -24,7 +24,7 @@ import weasyprint
 from markupsafe import Markup
 
 from doccontrol.catalogue import Catalogue
-from doccontrol.history.model import CHANGE_HISTORY_HEADERS
+from doccontrol.history.model import change_history_headers
 from doccontrol.pdf.facts import CopyFacts, image_path
 from doccontrol.pdf.mermaid import Mermaid, Unavailable
 from doccontrol.site import sanitize
@@ -169,7 +169,7 @@ def render(
         "pdf-copy",
         f=facts,
         css=css,
-        headers=CHANGE_HISTORY_HEADERS,
+        headers=change_history_headers(t),
         body=Markup(body),
     )
     document = weasyprint.HTML(string=page, url_fetcher=_NoFetching()).render()
