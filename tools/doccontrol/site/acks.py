@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from doccontrol import acks, catalogue
+from doccontrol import acks
 from doccontrol.site.html import relative_url
-from doccontrol.site.templates import Templates, templates
+from doccontrol.site.templates import Templates
 
 if TYPE_CHECKING:
     from doccontrol.model import Document
@@ -18,9 +18,8 @@ PEOPLE_SRC = "registers/acknowledgements.md"
 
 
 def _templates(site: Site) -> Templates:
-    # the site speaks Chinese unless doccontrol.yml says otherwise (never the builder's locale)
-    language = catalogue.language_for(site.config.language, {})
-    return templates(catalogue.load(language))
+    # the site's own: its language, and the adopter's overrides from a controlled custom_dir
+    return site.templates
 
 
 def enabled(site: Site) -> bool:
@@ -31,7 +30,7 @@ def published(site: Site) -> list[acks.DocumentAcks]:
     """Who owes what for the published documents in force on the site's day."""
     if site.config.acknowledgement is None or site.history is None:
         return []
-    t = catalogue.load(catalogue.language_for(site.config.language, {}))
+    t = site.catalogue
     records = acks.ledger(site.history.acknowledgements, site.config, t)
     stands = {k: v for k, v in site.standings.items() if k in site.documents}
     return acks.status(site.config, site.history, stands, site.as_of, records)
@@ -60,9 +59,7 @@ def people_page(site: Site) -> str:
 
 
 def title(site: Site) -> str:
-    return catalogue.load(catalogue.language_for(site.config.language, {})).text(
-        "acks.site.people_title"
-    )
+    return site.catalogue.text("acks.site.people_title")
 
 
 def pages(site: Site) -> dict[str, tuple[str, str]]:

@@ -26,7 +26,7 @@ COLUMNS = (
 
 def _t(site: Site) -> catalogue.Catalogue:
     # the site speaks the configured language, never the builder's locale
-    return catalogue.load(catalogue.language_for(site.config.language, {}))
+    return site.catalogue
 
 
 def pdf_ids(site: Site) -> list[str]:

@@ -8,17 +8,16 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from doccontrol import catalogue
 from doccontrol.impact import Cause, Suspect
 from doccontrol.model import Document
 from doccontrol.site.html import esc, link, relative_url
 from doccontrol.site.model import Site
-from doccontrol.site.templates import Templates, templates
+from doccontrol.site.templates import Templates
 
 
 def _templates(site: Site) -> Templates:
-    # the site speaks Chinese unless doccontrol.yml says otherwise (catalogue.language_for)
-    return templates(catalogue.load(site.config.language or catalogue.DEFAULT_LANGUAGE))
+    # the site's own: its language, and the adopter's overrides from a controlled custom_dir
+    return site.templates
 
 
 def _doc_html(site: Site, doc_id: str, from_src: str, text: str) -> str:
@@ -37,7 +36,7 @@ def banner(site: Site, document: Document, from_src: str) -> list[str]:
     suspect = site.suspects.documents().get(document.id or "")
     if suspect is None:
         return []
-    t = catalogue.load(site.config.language or catalogue.DEFAULT_LANGUAGE)
+    t = site.catalogue
     cause = suspect.since
     if _source_named(site, cause):
         text = Markup(
@@ -67,7 +66,7 @@ class _Row:
 
 
 def _row(site: Site, suspect: Suspect, from_src: str) -> _Row | None:
-    t = catalogue.load(site.config.language or catalogue.DEFAULT_LANGUAGE)
+    t = site.catalogue
     if suspect.kind == "document":
         if suspect.id not in site.documents:
             return None  # not published: not listed
