@@ -200,7 +200,8 @@ def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -
     return [c for c in copies if c.document == document and same(c.copy_number)]
 
 
-PACK_COLUMNS = (
+# the columns of every recall list (CLI, site, audit pack): recall.col.<column> in the catalogue
+RECALL_COLUMNS = (
     "document",
     "copy",
     "holder",
@@ -235,7 +236,7 @@ def pack_files(
     due = recall_due(issued, stands, end)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([t.text(f"recall.col.{c}") for c in PACK_COLUMNS])
+    writer.writerow([t.text(f"recall.col.{c}") for c in RECALL_COLUMNS])
     for d in due:
         writer.writerow(
             [

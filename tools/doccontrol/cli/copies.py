@@ -22,19 +22,6 @@ if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
 
-RECALL_COLUMNS = (
-    "document",
-    "copy",
-    "holder",
-    "version",
-    "issued",
-    "record",
-    "reason",
-    "current",
-    "since",
-    "days",
-)
-
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     pdf = commands.add_parser(
@@ -163,6 +150,8 @@ def recall_rows(root: Path, day: datetime.date) -> tuple[Config, list[dict[str, 
 
 
 def run_recall_due(args: argparse.Namespace, root: Path) -> int:
+    from doccontrol import copies
+
     day = datetime.date.fromisoformat(
         parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
     )
@@ -172,7 +161,7 @@ def run_recall_due(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         print(dumps_json(rows), end="")
         return 1 if failed else 0
-    headers = tuple(t.text(f"recall.col.{c}") for c in RECALL_COLUMNS)
+    headers = tuple(t.text(f"recall.col.{c}") for c in copies.RECALL_COLUMNS)
     cells = [recall_cells(row, t) for row in rows]
     if args.format == "csv":
         from doccontrol.cli.registers import csv_text

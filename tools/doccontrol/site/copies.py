@@ -10,18 +10,6 @@ from doccontrol.site.model import Site
 
 PDF_DIR = "pdf"
 RECALL_SRC = "registers/recall.md"
-COLUMNS = (
-    "document",
-    "copy",
-    "holder",
-    "version",
-    "issued",
-    "record",
-    "reason",
-    "current",
-    "since",
-    "days",
-)
 
 
 def _t(site: Site) -> catalogue.Catalogue:
@@ -82,7 +70,7 @@ def recall_page(site: Site) -> str:
         ]
         for d in due
     ]
-    headers = [esc(t.text(f"recall.col.{c}")) for c in COLUMNS]
+    headers = [esc(t.text(f"recall.col.{c}")) for c in copies.RECALL_COLUMNS]
     return intro + "\n\n" + table(headers, rows, "dc-recall") + "\n"
 
 
