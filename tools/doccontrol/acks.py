@@ -128,7 +128,7 @@ def ledger(
         rid = path.rsplit("/", 1)[-1].removesuffix(".yaml")
         problems: list[HistoryProblem] = []
         if not _written_by(first, owner, signed_only):
-            key = "acks.problem.forged_signed" if signed_only else "acks.problem.forged"
+            key = "problem.DC540.signed" if signed_only else "problem.DC540.forged"
             problems.append(
                 HistoryProblem(
                     "DC540",
@@ -151,7 +151,7 @@ def ledger(
                 problems.append(
                     HistoryProblem(
                         "DC541",
-                        "acks.problem.edited",
+                        "problem.DC541",
                         make_args(
                             dict(
                                 record=rid,
@@ -300,7 +300,7 @@ def version_problems(
             out.append(
                 HistoryProblem(
                     "DC542",
-                    "acks.problem.version",
+                    "problem.DC542",
                     make_args(
                         dict(
                             record=record.id,
