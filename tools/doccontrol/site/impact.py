@@ -75,9 +75,12 @@ def _row(site: Site, suspect: Suspect, from_src: str) -> _Row | None:
     else:
         if suspect.id not in site.record_types:
             return None
+        record_type = site.record_types[suspect.id]
         href = relative_url(site.url(from_src), site.url(f"forms/{suspect.id}.md"))
-        id_html = Markup(link(href, suspect.id))
-        title_html = Markup(link(href, suspect.title))
+        # a record type is named, never shown by its id (readers do not know the ids)
+        name = record_type.name_en if site.language == "en" and record_type.name_en else None
+        id_html = Markup(link(href, name or record_type.name))
+        title_html = Markup(esc(suspect.title))
     cause = suspect.since
     named = _source_named(site, cause)
     return _Row(
