@@ -103,8 +103,9 @@ def test_deeply_nested_or_tagged_record_blocks_the_commit_with_a_message(repo):
         ),
         (
             "assignee: !!python/object/apply:os.system ['touch pwned']\n",
-            "records/incident/INC-2026-0002.yaml:5:11: DC017 YAML tag "
-            "'!!python/object/apply:os.system' is not allowed",
+            # the hook speaks the tests' pinned locale: Chinese
+            "records/incident/INC-2026-0002.yaml:5:11: DC017 不允许使用 YAML 标签 "
+            "'!!python/object/apply:os.system'",
         ),
     ):
         repo.write("records/incident/INC-2026-0002.yaml", head + body)

@@ -709,4 +709,4 @@ def test_replace_refs_do_not_rewrite_the_history_read(scenario):
     )  # fmt: skip
     scenario.git.run("replace", direct, forged)
     result = strict_trail(scenario.root)
-    assert result.returncode == 1 and f"DC501 commit {direct[:10]}" in result.stdout
+    assert result.returncode == 1 and f"DC501 提交 {direct[:10]}" in result.stdout
