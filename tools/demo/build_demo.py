@@ -221,7 +221,10 @@ def build(out: Path, site: bool) -> None:
         (out / ".cache/vendor").mkdir(parents=True)
         shutil.copy(vendor, out / ".cache/vendor/mermaid.min.js")
     config = (out / "doccontrol.yml").read_text(encoding="utf-8")
-    config = config.replace("control_since: null", "control_since: '2025-12-01'")
+    # the demo's own start of control (the project's, once adopted, names a commit of its own)
+    config = re.sub(
+        r"^control_since: .*$", "control_since: '2025-12-01'", config, count=1, flags=re.M
+    )
     config = config.replace("repo_url: null", "repo_url: https://gitlab.example.com/it/sms")
     # the forge signs the squash merges it makes: that signature is what makes one count
     config = config.replace("trusted_forge_keys: []", f'trusted_forge_keys: ["{forge_key}"]')
