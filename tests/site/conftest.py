@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import functools
+import http.server
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,21 @@ def demo(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("demo") / "demo"
     build_demo.build(out, site=True)
     return out
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(demo):
+    """The demo site served over HTTP on a free port (the browser tests' address)."""
+    handler = functools.partial(_Quiet, directory=str(demo / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
 
 
 @pytest.fixture(scope="module")

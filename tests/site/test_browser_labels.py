@@ -3,11 +3,8 @@ registers show labels, names and readable times, never raw enum codes, ids or IS
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 
 import pytest
@@ -19,20 +16,6 @@ ISO_STAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}")
 # every piece of text in the tables' cells and list items, split at list separators
 CELL_TEXTS = """(selector) => Array.from(document.querySelectorAll(selector))
   .flatMap(e => e.innerText.split(/[、\\n]/)).map(s => s.trim()).filter(Boolean)"""
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(demo):
-    handler = functools.partial(_Quiet, directory=str(demo / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @pytest.fixture

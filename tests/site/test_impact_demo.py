@@ -4,12 +4,9 @@ in the real browser (Debian's Chromium driven by Playwright)."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import subprocess
 import sys
-import threading
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -38,20 +35,6 @@ def test_the_demo_change_made_two_documents_suspect_and_the_review_cleared_one(d
     assert [(c["version"], c["date"][:10]) for c in manual] == [("V1.1", "2026-11-23")]
     on_the_day = {s["id"] for s in _json(demo, "suspect", "--as-of", "2026-11-24")}
     assert {"SM-A", "SM-P-28"} <= on_the_day
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(demo):
-    handler = functools.partial(_Quiet, directory=str(demo / "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
 
 
 @pytest.fixture
