@@ -129,6 +129,9 @@ def test_the_mapped_schemas_validate_the_shipped_files():
     yaml = YAML(typ="safe", pure=True)
     for schema, globs in vscode_schemas().items():
         files = sorted({p for g in globs for p in PROJECT.glob(g)})
+        if schema.endswith("/acknowledgement.schema.json"):
+            # written only by `doccontrol ack`, each in its person's own commit: none shipped
+            continue
         assert files, f"{schema}: no file matches {globs}"
         validator = Draft202012Validator(
             json.loads((PROJECT / schema).read_text(encoding="utf-8")),
