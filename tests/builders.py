@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -95,7 +96,11 @@ class RepoBuilder:
         self.root = root
         root.mkdir(parents=True, exist_ok=True)
         (root / ".gitignore").write_text(".cache/\n")
-        shutil.copy(PROJECT / "doccontrol.yml", root / "doccontrol.yml")
+        # the project's configuration as a new repository starts with it: the project's own
+        # start of control names a commit of the project, not of this repository
+        config = (PROJECT / "doccontrol.yml").read_text(encoding="utf-8")
+        config = re.sub(r"^control_since: .*$", "control_since: null", config, count=1, flags=re.M)
+        (root / "doccontrol.yml").write_text(config, encoding="utf-8")
         (root / "schemas/records").mkdir(parents=True)
         shutil.copy(PROJECT / "schemas/document.schema.json", root / "schemas/document.schema.json")
         self.write(
