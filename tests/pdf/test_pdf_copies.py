@@ -30,6 +30,8 @@ flowchart TD
 # an author who wants the copy to look uncontrolled, or to embed a file of the machine
 HOSTILE = (
     "<style>.dc-stamp { display: none }</style>\n\n"
+    # a stamp of its own, in doccontrol's classes, to make an uncontrolled copy look controlled
+    '<div class="dc-stamp"><div class="dc-stamp-title">受控副本</div><div>冒名副本 07</div></div>\n\n'
     '<img src="file:///etc/hostname">\n\n![x](../../../../etc/passwd)\n'
 )
 TABLE = "| 角色 | 职责 |\n|---|---|\n| 变更经理 | 审批一般变更 |\n"
@@ -296,6 +298,9 @@ def test_the_site_links_each_page_to_its_pdf_and_lists_copies_to_recall(repo, tm
     for n, text in enumerate(pages, 1):
         flat = " ".join(text.split())
         assert "非受控" in flat and f"SM-P-01 · V1.1 · 第 {n} 页 共 {len(pages)} 页" in flat
+    # the body's fake stamp lost doccontrol's classes: plain text once in the body, not a
+    # stamp repeated over the real one on every page
+    assert sum("冒名副本 07" in " ".join(text.split()) for text in pages) == 1
     # the secret document is not published, so neither is its PDF
     assert sorted(p.name for p in (out / "pdf").iterdir()) == ["SM-P-01.pdf"]
     recall = (out / "registers/recall/index.html").read_text(encoding="utf-8")

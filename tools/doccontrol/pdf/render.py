@@ -98,7 +98,7 @@ def body_html(
         extensions=["tables", "fenced_code", "toc", "admonition", "sane_lists", "md_in_html"],
         output_format="html",
     )
-    cleaned = sanitize.clean(converter.convert(text))
+    cleaned = sanitize.clean(converter.convert(text), body=True)
 
     def image(match: re.Match[str]) -> str:
         src = html.unescape(match[2])

@@ -65,14 +65,25 @@ def _attribute(element: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def clean(html: str) -> str:
-    """``html`` with everything that could run removed."""
+def _body_attribute(element: str, attribute: str, value: str) -> str | None:
+    # doccontrol's own classes (dc-…: the stamp, the control block, the banners) are styled to
+    # carry authority; a document body using them could draw a fake 受控副本 stamp or control
+    # block over the real one
+    if attribute == "class":
+        kept = " ".join(c for c in value.split() if not c.lower().startswith("dc-"))
+        return kept or None
+    return _attribute(element, attribute, value)
+
+
+def clean(html: str, body: bool = False) -> str:
+    """``html`` with everything that could run removed; ``body``: a document's own text,
+    which may not use doccontrol's reserved ``dc-`` classes either."""
     return nh3.clean(
         html,
         tags=_TAGS,
         clean_content_tags=_DROPPED,
         attributes=_ATTRIBUTES,
-        attribute_filter=_attribute,
+        attribute_filter=_body_attribute if body else _attribute,
         strip_comments=True,
         link_rel=None,
         url_schemes=_URL_SCHEMES,
