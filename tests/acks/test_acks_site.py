@@ -33,3 +33,51 @@ def test_block_and_people_page_name_only_published_documents(tmp_path):
     wangfang = people.split('id="person-wangfang"')[1].split("<h2")[0]
     assert "SM-P-01" not in wangfang
     assert leaks(out, ["SM-P-02", SECRET_TITLE]) == []
+
+
+def test_an_acknowledgement_of_a_once_secret_document_is_not_published(tmp_path):
+    """Red team: SM-P-01 was secret in V1.0 and relabelled internal in V2.0, so the site hides
+    it; an honest `doccontrol ack` of V2.0 writes a record (level internal) whose id and title
+    name the document. Neither the record nor anything of the document may reach the site."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from history_helpers import body
+
+    s = ack_scenario(tmp_path)
+    title = "绝密并购计划程序"
+    s.files.write(
+        "docs/procedures/test.md",
+        procedure(title=title, body=body("机密目的。")).replace(
+            "confidentiality: internal", "confidentiality: secret"
+        ),
+    )
+    s.git.commit("import secret", who="wangfang", date="2026-01-01T13:00:00+08:00")
+    site_repo(s)
+    s.git.branch("rev-V2.0")
+    s.files.write(
+        "docs/procedures/test.md",
+        procedure(title=title, version="V2.0", effective_date="2026-01-10", body=body("降密。")),
+    )
+    s.git.commit("降密为内部 V2.0", who="zhaolei")
+    s.git.merge("rev-V2.0", "修订为 V2.0")
+    s.git.run("config", "user.email", "wang.fang@example.com")
+    s.git.run("config", "user.name", "王芳")
+    made = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "ack", "SM-P-01"],
+        cwd=s.root,
+        capture_output=True,
+        text=True,
+        env={k: v for k, v in os.environ.items() if not k.startswith("GIT_")},
+    )
+    assert made.returncode == 0, made.stderr
+    assert list((s.root / "records/acknowledgement").glob("*.yaml"))
+    out = tmp_path / "site"
+    built = mkdocs(s.root, out)
+    assert built.returncode == 0, built.stderr
+    assert leaks(out, [title, "SM-P-01"]) == []
+    index = json.loads((out / "search/search_index.json").read_text(encoding="utf-8"))
+    assert "SM-P-01" not in json.dumps(index, ensure_ascii=False)
+    assert "并购" not in json.dumps(index, ensure_ascii=False)

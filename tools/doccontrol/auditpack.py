@@ -45,6 +45,7 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Document
 from doccontrol.problems import Ref, names_for
 from doccontrol.trail import trail_rows
+from doccontrol.validate.records import references
 
 MANIFEST = "MANIFEST.sha256"
 SIGNATURE = "MANIFEST.sha256.sig"
@@ -254,6 +255,11 @@ def build(
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = repo.record_types.get(record.type)
         if record_type is None or not publishing.record_publishable(config, max_level, record):
+            continue
+        if any(  # a record naming a document the pack may not name tells what it is
+            kind == "document" and not _nameable(config, max_level, repo, history, value)
+            for _, kind, value in references(record_type.schema, record.data)
+        ):
             continue
         day = str(record.data.get(record_type.date_field, ""))
         if day and _in_period(day, start, end):

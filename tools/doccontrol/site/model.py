@@ -183,8 +183,22 @@ class Site:
         return [
             r
             for r in registers.publishable_records(self.repo.records, self.config)
-            if id(r) not in refused
+            if id(r) not in refused and not self._names_hidden_document(r)
         ]
+
+    def _names_hidden_document(self, record: Record) -> bool:
+        """Whether the record refers to a document the site must not name: its id, title or
+        text would tell what the document is (an acknowledgement of a once-secret procedure
+        carries both), whatever level the record itself says."""
+        from doccontrol.validate.records import references
+
+        record_type = self.repo.record_types.get(record.type)
+        if record_type is None or not self.hidden_ids:
+            return False
+        return any(
+            kind == "document" and value in self.hidden_ids
+            for _, kind, value in references(record_type.schema, record.data)
+        )
 
     @cached_property
     def record_ids(self) -> frozenset[tuple[str, str]]:
