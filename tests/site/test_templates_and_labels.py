@@ -189,3 +189,40 @@ def test_overrides_outside_the_controlled_paths_are_not_used(scenario, tmp_path)
     assert strict.returncode != 0
     assert "approval.controlled_paths" in strict.stdout + strict.stderr
     assert "Traceback" not in strict.stdout + strict.stderr
+
+
+def test_an_override_changed_by_a_direct_push_is_not_used(scenario, tmp_path):
+    """Red team: the override folder is a controlled path, but a direct (unapproved) commit
+    replaced the banner template with nothing, so an unapproved page lost its 存在未经批准的更改
+    banner. What nobody approved is never used: the shipped templates speak, with a warning
+    (strict builds stop)."""
+    s = site_repo(scenario, custom_dir="overrides")
+    banner = s.root / "overrides/doccontrol/banner.html"
+    banner.parent.mkdir(parents=True)
+    banner.write_text(
+        (PACKAGE_TEMPLATES / "doccontrol/banner.html").read_text(encoding="utf-8"),
+        encoding="utf-8",
+    )
+    s.git.commit("站点模板覆盖", date="2026-01-01T12:00:00+08:00")  # before control began
+    # after control began, one direct push: the document changed and the banner silenced
+    text = (s.root / "docs/procedures/test.md").read_text(encoding="utf-8")
+    (s.root / "docs/procedures/test.md").write_text(text + "\n新增一段。\n", encoding="utf-8")
+    banner.write_text("{# nothing to see #}\n", encoding="utf-8")
+    s.git.commit("直接修改", who="zhaolei")
+    result = mkdocs_build(s.root, tmp_path / "site", quiet=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "overrides/doccontrol/banner.html" in result.stderr and "nobody approved" in (
+        result.stderr
+    )
+    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
+    assert "存在未经批准的更改" in page
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "true"}
+    strict = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "strict")],
+        cwd=s.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert strict.returncode != 0 and "Traceback" not in strict.stdout + strict.stderr

@@ -22,6 +22,7 @@ import logging
 import os
 import posixpath
 import stat
+from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -159,6 +160,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 config,
                 None if config_pending else repo.config.approval,
                 self.config.strict,
+                rules.pending_controlled(history.events) if history is not None else None,
             ),
         )
         if self.config.strict:
@@ -434,7 +436,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
 
 def _template_dirs(
-    root: Path, config: Any, approval: ApprovalRules | None, strict: bool
+    root: Path,
+    config: Any,
+    approval: ApprovalRules | None,
+    strict: bool,
+    pending: Sequence[str] | None,
 ) -> tuple[Path, ...]:
     """The theme's custom_dir, whose doccontrol/<name>.html override the shipped templates
     (the same convention as overriding the theme's own templates).
@@ -453,7 +459,20 @@ def _template_dirs(
     if folder.is_relative_to(root.resolve()):
         shown = folder.relative_to(root.resolve()).as_posix()
         if approval is not None and approval.controls(f"{shown}/doccontrol/"):
-            return (folder,)
+            changed = [p for p in (pending or ()) if p.startswith(f"{shown}/")]
+            if pending is not None and not changed:
+                return (folder,)
+            # what the work tree holds there is not what was approved (or, without the
+            # history, cannot be known to be): the shipped templates speak instead
+            reason = ", ".join(changed) if changed else "no approval history"
+            message = (
+                f"doccontrol: {shown}/doccontrol/ overrides the site's templates but has changes "
+                f"nobody approved ({reason}); the shipped templates are used until they are"
+            )
+            if strict:
+                raise PluginError(message)
+            log.warning(message)
+            return ()
     message = (
         f"doccontrol: {shown}/doccontrol/ overrides the site's templates but is not a controlled "
         f"path; add '{shown}/' to approval.controlled_paths in {CONFIG_FILE} (changes to it are "
