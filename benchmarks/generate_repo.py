@@ -31,6 +31,15 @@ from pathlib import Path
 from doccontrol.load.repository import load_config
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _project_config() -> bytes:
+    """The project's doccontrol.yml without its own start of control (a commit of the
+    project, not of the generated repository)."""
+    text = (ROOT / "doccontrol.yml").read_bytes()
+    return re.sub(rb"(?m)^control_since: .*$", b"control_since: null", text, count=1)
+
+
 _CONFIG = load_config((ROOT / "doccontrol.yml").read_bytes())[0]
 assert _CONFIG is not None, "doccontrol.yml has problems: run doccontrol check"
 SECTIONS = list(_CONFIG.document_types["procedure"].sections)
@@ -125,9 +134,7 @@ def generate(
     renamed = {n: 0 for n in minors}
     # four-digit procedure numbers: the configured pattern must accept them, or every document
     # would be invalid and the measurements would time error reporting
-    config = (
-        (ROOT / "doccontrol.yml").read_bytes().replace(rb"'^SM-P-\d{2}$'", rb"'^SM-P-\d{2,4}$'")
-    )
+    config = _project_config().replace(rb"'^SM-P-\d{2}$'", rb"'^SM-P-\d{2,4}$'")
     files: list[tuple[str, str, bytes | str]] = [
         ("M", "doccontrol.yml", config),
         ("M", ".gitignore", b".cache/\n"),
@@ -298,9 +305,7 @@ def generate_procedures(out_dir: Path, docs: int, commits: int, seed: int = 20) 
     assert proc.stdin is not None
     s = Stream(proc.stdin)
     state = {n: DocState(n, templates[(n - 1) % len(templates)]) for n in range(1, docs + 1)}
-    config = (
-        (ROOT / "doccontrol.yml").read_bytes().replace(rb"'^SM-P-\d{2}$'", rb"'^SM-P-\d{2,4}$'")
-    )
+    config = _project_config().replace(rb"'^SM-P-\d{2}$'", rb"'^SM-P-\d{2,4}$'")
     files: list[tuple[str, str, bytes | str]] = [
         ("M", "doccontrol.yml", config),
         ("M", ".gitignore", b".cache/\n"),
