@@ -148,3 +148,42 @@ def test_the_cached_history_extends_with_new_records(tmp_path):
 
     fresh = derive(s.root, repository.load(s.root, only=set()).config, use_cache=False)
     assert fresh.acknowledgements == again.acknowledgements
+
+
+def test_a_record_brought_back_by_an_octopus_merge_is_the_mergers(tmp_path):
+    """Red team: zhaolei commits a record in 刘静's name on main (DC540), deletes it, then
+    makes an octopus merge of main, an innocent unmerged commit of 刘静's and his own old
+    commit, whose tree brings the record back. The merge brought in only 刘静's commit, but
+    the text came from a side already on the main line: the merge's maker wrote it."""
+    s = ack_scenario(tmp_path)
+    g = s.git
+    g.branch("liujing-wip")
+    s.files.record("INC-2026-0001")
+    innocent = g.commit("草拟事件记录", who="liujing")
+    g.checkout("main")
+    s.files.write(ack_path("liujing"), ack_text("liujing"))
+    forged = g.commit("tmp", who="zhaolei")
+    g.run("rm", "-q", ack_path("liujing"), who="zhaolei")
+    g.commit("remove", who="zhaolei")
+    g.run("checkout", "-q", forged, "--", ack_path("liujing"), who="zhaolei")
+    g.run("add", "-A", who="zhaolei")
+    tree = g.run("write-tree", who="zhaolei")
+    merge = g.run(
+        "commit-tree",
+        tree,
+        "-p",
+        g.head(),
+        "-p",
+        innocent,
+        "-p",
+        forged,
+        "-m",
+        "Merge",
+        who="zhaolei",
+        date=g.next_date(),
+    )
+    g.run("update-ref", "refs/heads/main", merge, who="zhaolei")
+    g.run("reset", "-q", "--hard", who="zhaolei")
+    rows, problems, _ = owed(s)
+    assert rows["liujing", "V1.0"].acknowledged == ""  # not counted
+    assert "DC540" in problems

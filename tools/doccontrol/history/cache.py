@@ -38,7 +38,7 @@ from doccontrol.history.model import (
 from doccontrol.problems import args_from_json, args_to_json
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 9  # 8: problems carry a message key and arguments; 9: acknowledgement changes too
+FORMAT = 10  # 8: problems as keys and arguments; 9: acknowledgement changes; 10: their writers
 
 
 def cache_key(config_blob: str, branch: str) -> str:

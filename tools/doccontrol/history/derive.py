@@ -503,8 +503,13 @@ class _Deriver:
                         for s in side
                         if s in graph
                     ]
-                    if not side or data not in sides:
-                        # text no merged side had: the merge's maker wrote it
+                    brought = set(side)
+                    if not any(
+                        blob == data and parent in brought
+                        for parent, blob in zip(commit.parents[1:], sides, strict=True)
+                    ):
+                        # text no newly merged side had (nothing, or a side already on the
+                        # main line, whose writer was judged then): the merge's maker wrote it
                         writers.append(author)
                         writers.append(
                             self.person(policy, commit.committer_name, commit.committer_email)
