@@ -348,17 +348,7 @@ def _suspect_entries(
     entries = {
         "impact/suspect.json": _json(rows),
         "impact/suspect.csv": _csv(
-            [
-                t.text("impact.head.kind"),
-                t.text("impact.head.id"),
-                t.text("impact.head.title"),
-                t.text("impact.head.source"),
-                t.text("impact.head.version"),
-                t.text("impact.head.date"),
-                t.text("impact.head.commit"),
-                t.text("impact.head.via"),
-                t.text("impact.head.changes"),
-            ],
+            impact.suspect_headers(t),
             [
                 [
                     t.text(f"impact.kind.{r['kind']}"),

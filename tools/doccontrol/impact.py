@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from doccontrol.catalogue import Catalogue
 from doccontrol.history.model import DocumentHistory, History, Revision
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.validate.documents import LINK
@@ -513,3 +514,11 @@ def _split(data: bytes | None) -> tuple[Mapping[str, Any], str] | None:
     if split is None:
         return None
     return front_matter(data), split[1]
+
+
+# the columns of every suspect list (CLI csv and table, audit pack): impact.head.<column>
+SUSPECT_COLUMNS = ("kind", "id", "title", "source", "version", "date", "commit", "via", "changes")
+
+
+def suspect_headers(t: Catalogue) -> list[str]:
+    return [t.text(f"impact.head.{column}") for column in SUSPECT_COLUMNS]

@@ -136,17 +136,9 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
 
 
 def suspect_rows(found: Suspects, t: Catalogue) -> tuple[list[str], list[list[str]]]:
-    headers = [
-        t.text("impact.head.kind"),
-        t.text("impact.head.id"),
-        t.text("impact.head.title"),
-        t.text("impact.head.source"),
-        t.text("impact.head.version"),
-        t.text("impact.head.date"),
-        t.text("impact.head.commit"),
-        t.text("impact.head.via"),
-        t.text("impact.head.changes"),
-    ]
+    from doccontrol import impact
+
+    headers = impact.suspect_headers(t)
     rows = [
         [
             t.text(f"impact.kind.{s.kind}"),
