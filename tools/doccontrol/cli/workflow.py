@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime
 import subprocess
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -390,6 +389,8 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(f"branch {branch} already exists")
     listing = sorted(documents.values(), key=lambda d: d.id)
     text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy)
+    import tempfile
+
     with tempfile.TemporaryDirectory(prefix="doccontrol-baseline-") as tmp:
         tree = Path(tmp) / "tree"
         made = subprocess.run(
