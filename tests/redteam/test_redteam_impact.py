@@ -47,7 +47,9 @@ def test_unapproved_status_change_to_obsolete_clears_the_suspect(scenario):
     it in force; an unapproved change must not take a document off the suspect list."""
     s = scenario
     _suspect_after_approved_change(s)
-    s.files.doc(B, doc_id="SM-P-02", title="乙程序", status="obsolete", extra="related: [SM-P-01]\n")
+    s.files.doc(
+        B, doc_id="SM-P-02", title="乙程序", status="obsolete", extra="related: [SM-P-01]\n"
+    )
     s.git.commit("作废", who="zhaolei", date="2026-02-12T10:00:00+08:00")
     register = cli(s.root, "register", "--format", "json")
     row = next(r for r in json.loads(register.stdout) if r["id"] == "SM-P-02")

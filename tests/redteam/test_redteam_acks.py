@@ -7,8 +7,9 @@ import csv
 import io
 import zipfile
 
-from history_helpers import body, cli
 from redteam_helpers import ack_path, ack_scenario, ack_text, owed
+
+from history_helpers import body, cli
 
 WANG = "王芳 <wang.fang@example.com>"
 
@@ -74,7 +75,8 @@ def test_record_cherry_picked_and_amended_by_someone_else_keeps_counting(tmp_pat
     s.git.run("cherry-pick", "wf", who="zhaolei", date="2026-01-12T10:00:00+08:00")
     s.files.write(
         ack_path("wangfang"),
-        ack_text("wangfang").replace("已阅读并理解。", "已阅读并理解，无异议。") + "training: TRN-2026-001\n",
+        ack_text("wangfang").replace("已阅读并理解。", "已阅读并理解，无异议。")
+        + "training: TRN-2026-001\n",
     )
     s.git.run("add", "-A")
     s.git.run(

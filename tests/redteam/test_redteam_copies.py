@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import json
 
-from history_helpers import body, cli, make_scenario
 from redteam_helpers import SECRET_ID, copy_schemas, secret_scenario
+
+from history_helpers import body, cli, make_scenario
 
 
 def _distribution(record_id, version, day, copies, by="wangfang"):
@@ -104,4 +105,3 @@ def test_copy_marked_returned_by_its_holder_drops_off_the_recall_list(tmp_path):
     s.git.commit("回收", who="zhaolei", date="2026-03-25T10:00:00+08:00")
     after = cli(s.root, "recall-due", "--today", "2026-04-01", "--format", "json")
     assert [d["copy_number"] for d in json.loads(after.stdout)] == ["01"], after.stdout
-
