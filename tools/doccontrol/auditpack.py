@@ -327,7 +327,7 @@ def _suspect_entries(
     from doccontrol import catalogue, impact
 
     t = catalogue.load(config.language or catalogue.DEFAULT_LANGUAGE)
-    found = impact.suspects(impact.graph_of(repo), history, repo.documents, repo.record_types, end)
+    found = impact.suspects(repo, history, end)
     rows: list[dict[str, Any]] = []
     for item in found.items:
         if item.kind == "document" and not _nameable(config, max_level, repo, history, item.id):
