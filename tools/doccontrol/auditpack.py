@@ -165,11 +165,12 @@ def build(
     say("controlled copies due for recall at the end date")
     files.update(
         copies.pack_files(
-            [r for r in repo.records if publishing.record_publishable(config, max_level, r)],
+            copies.ledger(history, config),  # the records on main, never the work tree's
             config,
             stands,
             end,
             lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
+            max_level,
         )
     )
 
