@@ -200,7 +200,18 @@ def build(
         ),
         key=lambda pair: (pair[1].date, pair[0].id),
     )
-    revisions = [{"document": d.id, "title": d.title, **r.to_json()} for d, r in chosen]
+    # author-typed titles and change notes name no document the pack may not name
+    hidden = (set(history.documents) | present) - visible
+    placeholder = cat.text("site.not_published")
+    revisions = [
+        {
+            "document": d.id,
+            "title": d.title,
+            **r.to_json(),
+            "change": publishing.redact_ids(r.change, hidden, placeholder),
+        }
+        for d, r in chosen
+    ]
     files["history/revisions.json"] = _json(revisions)
     files["history/revisions.csv"] = _csv(
         [
@@ -243,7 +254,7 @@ def build(
         ],
     )
     events = publishing.visible_events(
-        (e for e in history.events if _in_period(e.date, start, end)), visible
+        (e for e in history.events if _in_period(e.date, start, end)), visible, hidden, placeholder
     )
     files["history/trail.json"] = _json([e.to_json() for e in events])
     trail_headers, trail_cells = trail_rows(events, cat=cat, names=names)
