@@ -245,12 +245,22 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         )
     )
     if args.issue:
-        body = review_issue.body(due, today, limit)
+        # the issue is published: it names only what the site may (the table above is the
+        # runner's own output and keeps every row)
+        from doccontrol.config import CONFIG_FILE
+
+        listing = review_issue.listed(due, repo, history)
+        if listing.lowered:
+            note = say("review_issue.config-pending", config=CONFIG_FILE, level=listing.level)
+            print(note, file=sys.stderr)
+        published = review_issue.language(repo.config)
+        name = review_issue.title(published)
+        body = review_issue.body(listing, today, limit, published)
         if args.dry_run:
-            print(review_issue.dry_run(args.issue, body, os.environ))
+            print(review_issue.dry_run(args.issue, name, body, os.environ))
         elif due:
             try:
-                print(review_issue.post(args.issue, body, os.environ, root))
+                print(review_issue.post(args.issue, name, body, os.environ, root))
             except review_issue.IssueError as exc:
                 raise UsageError(str(exc)) from None
     return 1 if failed else 0

@@ -253,7 +253,7 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
         return _render(site, "change-history", table=None, problems=[])
     rows = []
     for r in history.revisions:
-        change: list[Any] = [r.change]
+        change: list[Any] = [site.redact(r.change)]
         if r.kind == "review":
             change.append(_t(site, "site.history.review_note"))
         if r.kind == "withdrawal":
