@@ -83,14 +83,10 @@ def history_and_speech(root: Path, allow_shallow: bool) -> tuple[History, Speech
 
 
 def log_row(revision: Revision, say: Speech) -> list[str]:
-    from doccontrol.history.model import evidence_label
-
-    separator = say("label.list-separator")
+    separator = say("label.separator")
     change = revision.change
-    if revision.kind == "review":
-        change = say("cli.log.review", change=change)
-    if revision.kind == "baseline":
-        change = say("cli.log.baseline", change=change)
+    if revision.kind in ("review", "baseline"):
+        change += say(f"label.history.note.{revision.kind}")
     if not revision.approved:
         change = say("cli.log.unapproved", change=change)
 
@@ -108,7 +104,7 @@ def log_row(revision: Revision, say: Speech) -> list[str]:
         revision.date[:10] if revision.reviewers else "",
         names(revision.approvers),
         revision.date[:10] if revision.approvers else "",
-        evidence_label(revision.evidence, say.cat),
+        say.cat.label("label.evidence", revision.evidence),
     ]
 
 

@@ -43,7 +43,7 @@ class RepositoryError(Exception):
 
     def text(self, cat: Catalogue) -> str:
         values = {k: render(v, cat) for k, v in self.values.items()}
-        return cat.text(self.key, **values) if cat.has(self.key) else self.key
+        return cat.text(self.key, **values)  # a text that is no key shows as it is
 
 
 @dataclass(frozen=True)
