@@ -39,7 +39,7 @@ from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import History, evidence_label
+from doccontrol.history.model import History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
@@ -165,16 +165,16 @@ def build(
     visible = published | (shown - present)
 
     say("register as of the end date")
+    # the pack speaks the run's language (the CLI's); ids are shown by their names
+    cat = cat or catalogue.load()
     rows = [
-        registers.register_cells(row)
+        registers.register_cells(row, cat)
         for row in registers.document_rows(repo, history, end, stands)
         if _nameable(config, max_level, repo, history, row.id)
     ]
-    # the pack speaks the run's language (the CLI's); ids are shown by their names
-    cat = cat or catalogue.load()
     names = names_for(config, repo.record_types)
     yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
-    separator = cat.text("label.list-separator")
+    separator = cat.text("label.separator")
     headers = registers.register_headers(cat)
     files["register/register.csv"] = _csv(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, cat.text("label.register.title"))
@@ -215,9 +215,9 @@ def build(
     ]
     files["history/revisions.json"] = _json(revisions)
     files["history/revisions.csv"] = _csv(
-        [
-            cat.text(f"label.history.{column}")
-            for column in (
+        cat.headers(
+            "label.history",
+            (
                 "document",
                 "seq",
                 "version",
@@ -232,8 +232,8 @@ def build(
                 "evidence",
                 "approved",
                 "problems",
-            )
-        ],
+            ),
+        ),
         [
             [
                 r["document"],
@@ -247,7 +247,7 @@ def build(
                 separator.join(p["name"] for p in r["approvers"]),
                 (r["merge_request"] or {}).get("label", ""),
                 r["signature"]["status"],
-                evidence_label(r["evidence"], cat),
+                cat.label("label.evidence", r["evidence"]),
                 yes_no[bool(r["approved"])],
                 "; ".join(f"{p.code} {p.text(cat, names)}" for p in revision.problems),
             ]
@@ -261,10 +261,9 @@ def build(
     trail_headers, trail_cells = trail_rows(events, cat=cat, names=names)
     files["history/trail.csv"] = _csv(trail_headers, trail_cells)
     files["history/signatures.csv"] = _csv(
-        [
-            cat.text(f"label.signature.{column}")
-            for column in ("commit", "date", "status", "key", "signer", "verified-for")
-        ],
+        cat.headers(
+            "label.signature", ("commit", "date", "status", "key", "signer", "verified-for")
+        ),
         [
             [
                 e.commit,
@@ -297,10 +296,7 @@ def build(
     say("clause coverage")
     cover = registers.coverage([d for d, _ in in_force], repo.record_types, repo.clauses)
     files["coverage.csv"] = _csv(
-        [
-            cat.text(f"label.coverage.{column}")
-            for column in ("clause", "title", "documents", "record-types", "covered")
-        ],
+        cat.headers("label.coverage", (*registers.COVERAGE_COLUMNS, "covered")),
         [
             [
                 r.clause.id,

@@ -8,18 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 from doccontrol import acks
 from doccontrol.site.html import relative_url
-from doccontrol.site.templates import Templates
 
 if TYPE_CHECKING:
     from doccontrol.model import Document
     from doccontrol.site.model import Site
 
 PEOPLE_SRC = "registers/acknowledgements.md"
-
-
-def _templates(site: Site) -> Templates:
-    # the site's own: its language, and the adopter's overrides from a controlled custom_dir
-    return site.templates
 
 
 def enabled(site: Site) -> bool:
@@ -42,7 +36,7 @@ def block(site: Site, document: Document, from_src: str) -> list[str]:
     if entry is None:
         return []
     people_url = relative_url(site.url(from_src), site.url(PEOPLE_SRC))
-    return [_templates(site).render("acks-block", entry=entry, people_url=people_url)]
+    return [site.templates.render("acks-block", entry=entry, people_url=people_url)]
 
 
 def people_page(site: Site) -> str:
@@ -55,7 +49,7 @@ def people_page(site: Site) -> str:
         for o in entry.outstanding:
             owed.setdefault(o.person, []).append({**o.to_json(), "url": url})
     people = [{"id": p.id, "name": p.name, "owed": owed.get(p.id, [])} for p in site.config.people]
-    return _templates(site).render("acks-people", people=people, day=site.as_of.isoformat()) + "\n"
+    return site.templates.render("acks-people", people=people, day=site.as_of.isoformat()) + "\n"
 
 
 def title(site: Site) -> str:
