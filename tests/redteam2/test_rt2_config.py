@@ -151,3 +151,57 @@ def test_a_direct_push_to_what_runs_the_checks_is_not_reported(tmp_path, path, t
     s.git.commit("CI 调整", who="zhaolei")
     trail = cli(s.root, "trail", "--strict")
     assert trail.returncode != 0, trail.stdout + trail.stderr
+
+
+def _fresh_clone_after_make_vendor(s, tmp_path):
+    """A fresh clone, as CI checks it out, after the Makefile's own vendor rule has run (as a
+    dry run: the rule is a file target, so a file already in the checkout is never fetched)."""
+    import subprocess
+
+    from builders import PROJECT
+
+    clone = tmp_path / "ci"
+    subprocess.run(["git", "clone", "-q", str(s.root), str(clone)], check=True)
+    plan = subprocess.run(
+        ["make", "-n", "-f", str(PROJECT / "Makefile"), "-C", str(clone), "vendor"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return clone, plan.stdout
+
+
+def test_committed_vendored_mermaid_symlink_publishes_a_secret_document(tmp_path):
+    """.cache/ is ignored, not forbidden: `git add -f` commits .cache/vendor/mermaid.min.js as a
+    symlink to the secret SM-P-07. `make vendor` (a file target) then fetches nothing in CI,
+    the plugin follows the link, and the CI's strict build publishes the secret's text as
+    assets/vendor/mermaid.min.js; no controlled path changed, so nothing reports it."""
+    s = site_scenario(tmp_path)
+    vendored = s.root / ".cache/vendor/mermaid.min.js"
+    vendored.unlink()
+    vendored.symlink_to("../../docs/procedures/secret.md")
+    s.git.run("add", "-f", ".cache/vendor/mermaid.min.js")
+    s.git.commit("图表脚本", who="zhaolei")
+    clone, plan = _fresh_clone_after_make_vendor(s, tmp_path)
+    assert "npm pack --silent mermaid" not in plan, plan  # CI would not replace it
+    result = build(clone, tmp_path / "site", strict=True)
+    everything = site_text(tmp_path / "site") if (tmp_path / "site").is_dir() else ""
+    assert SECRET_TEXT not in everything, result.stderr
+
+
+def test_committed_vendored_mermaid_script_runs_on_every_page_of_the_strict_site(tmp_path):
+    """The same path committed as a script: every page loads it (extra_javascript), so it can
+    redraw any control block as approved or remove the 未经批准 banner in the reader's browser.
+    trail --strict and the CI's strict build pass; the script is nobody's approved text."""
+    s = site_scenario(tmp_path)
+    forged = "document.querySelectorAll('.dc-banner').forEach(function(b){b.remove();});\n"
+    (s.root / ".cache/vendor/mermaid.min.js").write_text(forged, encoding="utf-8")
+    s.git.run("add", "-f", ".cache/vendor/mermaid.min.js")
+    s.git.commit("图表脚本", who="zhaolei")
+    clone, plan = _fresh_clone_after_make_vendor(s, tmp_path)
+    assert "npm pack --silent mermaid" not in plan, plan
+    trail = cli(clone, "trail", "--strict")
+    result = build(clone, tmp_path / "site", strict=True)
+    script = tmp_path / "site/assets/vendor/mermaid.min.js"
+    published = result.returncode == 0 and script.is_file() and script.read_text() == forged
+    assert trail.returncode != 0 or not published, trail.stdout + result.stderr
