@@ -56,3 +56,35 @@ def test_audit_pack_verify_reads_allowed_signers_through_a_replace_ref(tmp_path)
     fooled = cli(s.root, "audit-pack", "--verify", str(pack))
     assert fooled.returncode == 1, fooled.stdout
     assert "王芳" not in fooled.stdout, fooled.stdout
+
+
+def test_audit_pack_verify_trusts_a_signing_key_added_by_an_unapproved_commit(tmp_path):
+    """`--verify` takes the allowed signers from doccontrol.yml as committed at the pack's
+    head, approved or not. 赵磊 pushes straight to main a doccontrol.yml listing his own key
+    under 王芳 (DC516: never applied by history), makes and signs a pack there, and puts the
+    file back; the pack then verifies as intact and signed by 王芳, head on main, exit 0."""
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    _, wang_pub = keypair(keys, "wang")
+    zhao, zhao_pub = keypair(keys, "zhao")
+    s = Scenario(RepoBuilder(tmp_path / "repo"))
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.set_config(
+        "roles: [qa-manager, document-controller, internal-auditor]}",
+        "roles: [qa-manager, document-controller, internal-auditor], "
+        f'signing_keys: ["{wang_pub}"]}}',
+    )
+    s.files.doc()
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    s.set_config(wang_pub, zhao_pub)
+    s.git.commit("更新签名密钥", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    pack = tmp_path / "pack.zip"
+    made = cli(s.root, "audit-pack", *PERIOD, "-o", str(pack), "--sign", str(zhao))
+    assert made.returncode == 0, made.stderr
+    s.set_config(zhao_pub, wang_pub)
+    s.git.commit("恢复签名密钥", who="zhaolei", date="2026-02-02T10:00:00+08:00")
+    trail = cli(s.root, "trail")
+    assert "DC516" in trail.stdout, trail.stdout  # history never applied the planted key
+    verified = cli(s.root, "audit-pack", "--verify", str(pack))
+    assert verified.returncode == 1, verified.stdout
+    assert "王芳" not in verified.stdout, verified.stdout
