@@ -205,3 +205,30 @@ def test_committed_vendored_mermaid_script_runs_on_every_page_of_the_strict_site
     script = tmp_path / "site/assets/vendor/mermaid.min.js"
     published = result.returncode == 0 and script.is_file() and script.read_text() == forged
     assert trail.returncode != 0 or not published, trail.stdout + result.stderr
+
+
+@pytest.mark.parametrize(
+    "attributes", ["*.md text eol=crlf\n", "*.md working-tree-encoding=UTF-16LE-BOM\n"]
+)
+def test_gitattributes_pushed_directly_stops_every_fresh_clone_from_publishing(
+    tmp_path, attributes
+):
+    """A direct push adds one line of .gitattributes (not a controlled path; the documents'
+    blobs do not change, so history sees nothing). Every fresh checkout, the CI's included,
+    now writes each document in CRLF or UTF-16: `check` fails on all of them and the strict
+    build publishes nothing, while `trail --strict` says all is well."""
+    import subprocess
+
+    s = site_scenario(tmp_path)
+    (s.root / ".gitattributes").write_text(attributes, encoding="utf-8")
+    s.git.run("add", ".gitattributes")
+    s.git.run("commit", "-q", "-m", "规范换行", who="zhaolei", date=s.git.next_date())
+    clone = tmp_path / "ci"
+    subprocess.run(["git", "clone", "-q", str(s.root), str(clone)], check=True)
+    (clone / ".cache/vendor").mkdir(parents=True)
+    (clone / ".cache/vendor/mermaid.min.js").write_bytes(
+        (s.root / ".cache/vendor/mermaid.min.js").read_bytes()
+    )
+    trail = cli(clone, "trail", "--strict")
+    result = build(clone, tmp_path / "site", strict=True)
+    assert trail.returncode != 0 or result.returncode == 0, result.stderr[-2000:]

@@ -75,3 +75,17 @@ def test_the_deep_revision_also_stops_the_site_build(scenario, tmp_path):
         check=False,
     )
     assert result.returncode >= 0, f"killed by signal {-result.returncode}"
+
+
+def test_two_records_with_one_id_as_yaml_and_yml_are_not_reported(repo, check_codes):
+    """records/incident/INC-2026-0001.yaml and INC-2026-0001.yml both pass `check` (the record
+    files are indexed by stem, so the second silently replaces the first) though they carry one
+    id with different content: whoever adds the sibling decides which version of the record
+    the site, the pack and every id lookup show, without touching the original file."""
+    repo.record("INC-2026-0001")
+    repo.write(
+        "records/incident/INC-2026-0001.yml",
+        "id: INC-2026-0001\ntitle: 同号的另一份记录\npriority: P4\nreported: 2026-03-09\n",
+    )
+    codes = check_codes(repo.root)
+    assert codes, "no problem reported for two records with one id"
