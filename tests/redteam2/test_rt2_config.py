@@ -139,6 +139,7 @@ def test_mermaid_js_option_copies_a_secret_document_into_the_site(tmp_path):
         (".pre-commit-config.yaml", "repos: []\n"),
         ("pyproject.toml", "[project]\nname = 'doccontrol'\nversion = '0.0.0'\n"),
     ],
+    ids=["github-workflow", "gitlab-ci", "pre-commit-config", "pyproject"],
 )
 def test_a_direct_push_to_what_runs_the_checks_is_not_reported(tmp_path, path, text):
     """The shipped CI runs the checks the repository itself defines (the workflow, the
@@ -208,7 +209,9 @@ def test_committed_vendored_mermaid_script_runs_on_every_page_of_the_strict_site
 
 
 @pytest.mark.parametrize(
-    "attributes", ["*.md text eol=crlf\n", "*.md working-tree-encoding=UTF-16LE-BOM\n"]
+    "attributes",
+    ["*.md text eol=crlf\n", "*.md working-tree-encoding=UTF-16LE-BOM\n"],
+    ids=["eol-crlf", "utf-16"],
 )
 def test_gitattributes_pushed_directly_stops_every_fresh_clone_from_publishing(
     tmp_path, attributes
