@@ -235,3 +235,21 @@ def test_gitattributes_pushed_directly_stops_every_fresh_clone_from_publishing(
     trail = cli(clone, "trail", "--strict")
     result = build(clone, tmp_path / "site", strict=True)
     assert trail.returncode != 0 or result.returncode == 0, result.stderr[-2000:]
+
+
+def test_material_template_in_custom_dir_reads_a_secret_document_out_of_the_plugin(tmp_path):
+    """The same uncontrolled overrides/main.html needs no file access to leak: MkDocs hands
+    every template `config`, and config.plugins holds the doccontrol plugin with the whole
+    loaded repository, secret documents included. One line prints SM-P-07's text into every
+    page of the CI's strict build."""
+    s = site_scenario(tmp_path, CUSTOM_DIR, {"overrides/main.html": MAIN_HTML})
+    (s.root / "overrides/main.html").write_text(
+        '{% extends "base.html" %}\n{% block footer %}'
+        "{% for d in config.plugins['doccontrol'].repo.documents %}{{ d.body }}{% endfor %}"
+        "{{ super() }}{% endblock %}\n",
+        encoding="utf-8",
+    )
+    s.git.commit("页脚", who="zhaolei")
+    result = build(s.root, tmp_path / "site", strict=True)
+    everything = site_text(tmp_path / "site") if (tmp_path / "site").is_dir() else ""
+    assert SECRET_TEXT not in everything, result.stderr
