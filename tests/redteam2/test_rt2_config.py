@@ -184,7 +184,9 @@ def test_committed_vendored_mermaid_symlink_publishes_a_secret_document(tmp_path
     s.git.run("add", "-f", ".cache/vendor/mermaid.min.js")
     s.git.commit("图表脚本", who="zhaolei")
     clone, plan = _fresh_clone_after_make_vendor(s, tmp_path)
-    assert "npm pack --silent mermaid" not in plan, plan  # CI would not replace it
+    # fixed: `make vendor` now fetches the pinned script again over a committed copy; the build
+    # below still runs on the committed file, as a CI that skips `make vendor` would
+    assert "npm pack --silent mermaid" in plan, plan
     result = build(clone, tmp_path / "site", strict=True)
     everything = site_text(tmp_path / "site") if (tmp_path / "site").is_dir() else ""
     assert SECRET_TEXT not in everything, result.stderr
@@ -200,7 +202,7 @@ def test_committed_vendored_mermaid_script_runs_on_every_page_of_the_strict_site
     s.git.run("add", "-f", ".cache/vendor/mermaid.min.js")
     s.git.commit("图表脚本", who="zhaolei")
     clone, plan = _fresh_clone_after_make_vendor(s, tmp_path)
-    assert "npm pack --silent mermaid" not in plan, plan
+    assert "npm pack --silent mermaid" in plan, plan  # fixed: see the test above
     trail = cli(clone, "trail", "--strict")
     result = build(clone, tmp_path / "site", strict=True)
     script = tmp_path / "site/assets/vendor/mermaid.min.js"
