@@ -6,13 +6,17 @@ PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.installed-stamp
-MERMAID_VERSION := 11.17.2
+# Mermaid's version and sha256 are pinned in the package (tools/doccontrol/vendor.py), which
+# checks the file the site and the PDFs use; read from there so there is one truth.
+VENDOR_PY := $(dir $(lastword $(MAKEFILE_LIST)))tools/doccontrol/vendor.py
+MERMAID_VERSION := $(shell sed -n 's/^MERMAID_VERSION = "\(.*\)"$$/\1/p' $(VENDOR_PY))
+MERMAID_SHA256 := $(shell sed -n 's/^MERMAID_SHA256 = "\(.*\)"$$/\1/p' $(VENDOR_PY))
 MERMAID := .cache/vendor/mermaid.min.js
 AXE_VERSION := 4.14.1
 AXE := .cache/vendor/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install vendor browser pdf-deps demo serve site test lint typecheck pytest hooks bench clean
+.PHONY: FORCE install vendor browser pdf-deps demo serve site test lint typecheck pytest hooks bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,11 +27,19 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Mermaid (the procedures' flowcharts) is vendored from the npm registry so the site needs
-# no internet when people read it.
+# no internet when people read it. The file is fetched again unless it is the pinned one (a
+# regular file with the pinned sha256): a copy committed to the repository, or a link, is
+# replaced rather than trusted.
+MERMAID_OK := $(shell [ -f $(MERMAID) ] && [ ! -L $(MERMAID) ] && echo "$(MERMAID_SHA256)  $(MERMAID)" | sha256sum --check --status 2>/dev/null && echo ok)
+ifneq ($(MERMAID_OK),ok)
+$(MERMAID): FORCE
+endif
 $(MERMAID):
 	@command -v npm >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; }
 	rm -rf .cache/vendor/tmp && mkdir -p .cache/vendor/tmp
 	cd .cache/vendor/tmp && npm pack --silent mermaid@$(MERMAID_VERSION) >/dev/null && tar -xzf mermaid-$(MERMAID_VERSION).tgz package/dist/mermaid.min.js
+	echo "$(MERMAID_SHA256)  .cache/vendor/tmp/package/dist/mermaid.min.js" | sha256sum --check --status || { echo "mermaid@$(MERMAID_VERSION) from npm does not have the sha256 pinned in $(VENDOR_PY)" >&2; exit 1; }
+	rm -f $(MERMAID)
 	mv .cache/vendor/tmp/package/dist/mermaid.min.js $(MERMAID)
 	rm -rf .cache/vendor/tmp
 
@@ -41,6 +53,8 @@ $(AXE):
 	rm -rf .cache/vendor/tmp-axe
 
 vendor: $(MERMAID) $(AXE)
+
+FORCE:
 
 # Debian's Chromium for the browser tests (Playwright drives the system browser), a CJK font so
 # screenshots show Chinese, and ssh-keygen for the signed-approval tests.

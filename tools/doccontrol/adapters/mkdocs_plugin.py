@@ -35,7 +35,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from doccontrol import catalogue, publishing
+from doccontrol import catalogue, publishing, vendor
 from doccontrol.atomic import write_atomic
 from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
@@ -75,7 +75,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.generated: dict[str, tuple[str, str]] = {}
         self.added: set[str] = set()  # the generated pages actually added (docs/ wins)
         self.root = Path(".")
-        self.repo: repository.Repository | None = None
+        # the repository loaded last, reused by `mkdocs serve`; private (secret documents too)
+        self._loaded: repository.Repository | None = None
+        self.strict = False  # the strict option, or DOCCONTROL_STRICT=true in the environment
+        self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # record page → its HTML, while search reads
         # fences each document's own text on its page; never written out (sanitize.clean_page)
@@ -86,8 +89,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
-        # reloads only the files that changed (self.repo is reused).
-        self.repo = None
+        # reloads only the files that changed (self._loaded is reused).
+        self._loaded = None
         self.clean_build = command != "serve" and not dirty  # only such a build is stamped
 
     def on_build_error(self, *, error: Exception) -> None:
@@ -98,6 +101,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.site_dir = Path(config.site_dir)
         stamp.clear(self.site_dir)  # no stamp until this build has succeeded
         self.root = Path(config.config_file_path).resolve().parent
+        # CI asks for strictness in the environment: mkdocs.yml is one of the files the build
+        # judges, so it cannot switch that off (`strict: false` in a pushed mkdocs.yml)
+        self.strict = bool(self.config.strict) or _strict_from_environment()
         docs = self.root / DOCS_DIR
         if docs.is_symlink() or Path(config.docs_dir).resolve() != docs:
             # doccontrol knows the documents under docs/ only: anything else is unknown
@@ -106,14 +112,15 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 "(not a symbolic link)"
             )
         try:
-            repo = repository.load(self.root, previous=self.repo)
-            self.repo = repo
+            repo = repository.load(self.root, previous=self._loaded)
+            self._loaded = repo
         except RepositoryError as exc:
             raise PluginError(f"doccontrol: {exc}") from None
         if repo.config is None:
             raise PluginError(
                 "doccontrol: doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'"
             )
+        t = catalogue.load(catalogue.language_for(repo.config.language, {}))
         problems = check(repo)
         for problem in problems:
             log.warning("doccontrol: %s", problem.format())
@@ -124,7 +131,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     self.root, repo.config, allow_shallow=self.config.allow_shallow
                 )
             except GitError as exc:
-                if self.config.strict:
+                if self.strict:
                     raise PluginError(f"doccontrol: {exc}") from None
                 log.warning("doccontrol: no approval history: %s", exc)
         try:
@@ -172,11 +179,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 self.root,
                 config,
                 None if config_pending else repo.config.approval,
-                self.config.strict,
+                self.strict,
                 rules.pending_controlled(history.events) if history is not None else None,
+                t,
             ),
         )
-        if self.config.strict:
+        if history is not None:
+            _warn_pending_configuration(history, t)
+        if self.strict:
             pending = [r.id for r in self.site.rows if r.pending]
             refused = self.site.refused_records
             notices = list(history.notices) if history else []
@@ -211,14 +221,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     reasons.append("incomplete history (shallow clone)")
                 raise PluginError("doccontrol strict: " + "; ".join(reasons))
         config.extra_css.append("assets/doccontrol/doccontrol.css")
-        mermaid = self.root / self.config.mermaid_js
-        if mermaid.is_file():
+        self.mermaid = _vendored_mermaid(self.root, self.config.mermaid_js, self.strict, t)
+        if self.mermaid is not None:
             config.extra_javascript.append("assets/vendor/mermaid.min.js")
-        else:
-            message = f"doccontrol: {self.config.mermaid_js} not found (run 'make vendor'): diagrams would load Mermaid from the internet"
-            if self.config.strict:
-                raise PluginError(message)
-            log.warning(message)
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
         try:
             self.generated = pages.generated_pages(self.site)
@@ -246,7 +251,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 f"{publishing.printable_path(record.path)}: its id cannot name a page "
                 "(it must match the record type's id_pattern and be a plain file name)"
             )
-        if refused and self.config.strict:
+        if refused and self.strict:
             raise PluginError("doccontrol strict: not published: " + "; ".join(refused))
         for reason in refused:
             log.warning("doccontrol: not published: %s", reason)
@@ -279,10 +284,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         for name in ASSETS:
             data = resources.files("doccontrol.site").joinpath(f"assets/{name}").read_bytes()
             files.append(File.generated(config, f"assets/doccontrol/{name}", content=data))
-        mermaid = self.root / self.config.mermaid_js
-        if mermaid.is_file():
+        if self.mermaid is not None:
+            # the bytes whose sha256 was checked, never the path read again
             files.append(
-                File.generated(config, "assets/vendor/mermaid.min.js", abs_src_path=str(mermaid))
+                File.generated(config, "assets/vendor/mermaid.min.js", content=self.mermaid.data)
             )
         if config.nav is None:
             config.nav = pages.navigation(site)
@@ -410,9 +415,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 "pip install 'doccontrol[pdf]'"
             ) from None
         try:
-            warnings = pdf_site.build(
-                site, Path(config.site_dir), self.root / self.config.mermaid_js
-            )
+            mermaid_js = self.mermaid.path if self.mermaid else self.root / vendor.MERMAID_JS
+            warnings = pdf_site.build(site, Path(config.site_dir), mermaid_js)
         except pdf_facts.Refused as exc:
             t = catalogue.load(catalogue.language_for(site.config.language, {}))
             raise PluginError(f"doccontrol: publish.pdf: {exc.text(t)}") from None
@@ -457,53 +461,114 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return server
 
 
+def _strict_from_environment() -> bool:
+    """DOCCONTROL_STRICT as the shipped CI sets it (true, 1, yes, on)."""
+    value = os.environ.get("DOCCONTROL_STRICT", "")
+    return value.strip().lower() in ("true", "1", "yes", "on")
+
+
+def _warn_pending_configuration(history: Any, t: catalogue.Catalogue) -> None:
+    """Every build says when the controlled configuration it is built with is not approved
+    (a strict build stops on it further on)."""
+    controlled = rules.pending_controlled(history.events)
+    if controlled:
+        log.warning(
+            "doccontrol: %s", t.text("site.inputs.pending-config", paths=", ".join(controlled))
+        )
+
+
+def _vendored_mermaid(
+    root: Path, option: str, strict: bool, t: catalogue.Catalogue
+) -> vendor.Vendored | None:
+    """The vendored Mermaid every page loads, or None (said; a strict build stops): only the
+    pinned script, from .cache/vendor/, never through a link (mermaid_js could otherwise
+    name a secret document, and a committed copy could be any script)."""
+    found = vendor.mermaid(root, option)
+    if isinstance(found, vendor.Vendored):
+        return found
+    message = "doccontrol: " + found.text(t)
+    if strict:
+        raise PluginError(message)
+    log.warning(message)
+    return None
+
+
 def _template_dirs(
     root: Path,
     config: Any,
     approval: ApprovalRules | None,
     strict: bool,
     pending: Sequence[str] | None,
+    t: catalogue.Catalogue,
 ) -> tuple[Path, ...]:
     """The theme's custom_dir, whose doccontrol/<name>.html override the shipped templates
     (the same convention as overriding the theme's own templates).
 
-    A template decides what the control block and banners say, so an override is used only
-    from a controlled path (approval.controlled_paths): otherwise a direct push could make an
-    unapproved page look approved. Fail closed: strict builds stop, others use the shipped
-    templates and say why."""
+    Every template in the custom_dir decides what pages show (Material's main.html as much as
+    doccontrol/control-block.html), and MkDocs templates reach the whole build: the folder is
+    used only when it lies inside the repository, under a controlled path
+    (approval.controlled_paths), with no unapproved change and no symbolic link. Otherwise a
+    direct push could make an unapproved page look approved. Fail closed: strict builds stop;
+    others drop the folder from the theme (its own templates render) and say why."""
     custom = getattr(config.theme, "custom_dir", None)
     if not custom:
         return ()
     folder = (root / custom).resolve()
-    if not (folder / "doccontrol").is_dir():
-        return ()  # the custom_dir overrides the theme only
-    shown = str(folder)
-    if folder.is_relative_to(root.resolve()):
-        shown = folder.relative_to(root.resolve()).as_posix()
-        if approval is not None and approval.controls(f"{shown}/doccontrol/"):
-            changed = [p for p in (pending or ()) if p.startswith(f"{shown}/")]
-            if pending is not None and not changed:
-                return (folder,)
-            # what the work tree holds there is not what was approved (or, without the
-            # history, cannot be known to be): the shipped templates speak instead
-            reason = ", ".join(changed) if changed else "no approval history"
-            message = (
-                f"doccontrol: {shown}/doccontrol/ overrides the site's templates but has changes "
-                f"nobody approved ({reason}); the shipped templates are used until they are"
-            )
-            if strict:
-                raise PluginError(message)
-            log.warning(message)
-            return ()
-    message = (
-        f"doccontrol: {shown}/doccontrol/ overrides the site's templates but is not a controlled "
-        f"path; add '{shown}/' to approval.controlled_paths in {CONFIG_FILE} (changes to it are "
-        "then approved like the configuration). The shipped templates are used."
-    )
+    message = _custom_dir_refusal(root, folder, approval, pending, t)
+    if message is None:
+        return (folder,) if (folder / "doccontrol").is_dir() else ()
     if strict:
         raise PluginError(message)
     log.warning(message)
+    dirs = config.theme.dirs
+    dirs[:] = [d for d in dirs if Path(d).resolve() != folder]
     return ()
+
+
+def _custom_dir_refusal(
+    root: Path,
+    folder: Path,
+    approval: ApprovalRules | None,
+    pending: Sequence[str] | None,
+    t: catalogue.Catalogue,
+) -> str | None:
+    """Why the custom_dir ``folder`` may not be used, or None."""
+    shown = str(folder)
+    if folder.is_relative_to(root.resolve()):
+        shown = folder.relative_to(root.resolve()).as_posix()
+        if approval is not None and approval.controls(f"{shown}/"):
+            changed = [p for p in (pending or ()) if p.startswith(f"{shown}/")]
+            if pending is not None and not changed:
+                link = _special_entry(folder)
+                if link is None:
+                    return None
+                return "doccontrol: " + t.text(
+                    "site.inputs.custom-dir.link", path=shown, link=_rel(root, link)
+                )
+            # what the work tree holds there is not what was approved (or, without the
+            # history, cannot be known to be): the theme's own templates speak instead
+            reason = ", ".join(changed) if changed else "no approval history"
+            return (
+                f"doccontrol: the theme's custom_dir {shown}/ holds templates but has changes "
+                f"nobody approved ({reason}); the shipped templates are used until they are"
+            )
+    return (
+        f"doccontrol: the theme's custom_dir {shown}/ holds templates but is not a controlled "
+        f"path inside the repository; add '{shown}/' to approval.controlled_paths in "
+        f"{CONFIG_FILE} (changes to it are then approved like the configuration). The shipped "
+        "templates are used."
+    )
+
+
+def _special_entry(folder: Path) -> Path | None:
+    """The first symbolic link or special file in ``folder``: Git approves a link, not what it
+    points to."""
+    for here, dirs, files in os.walk(folder):
+        for name in sorted([*dirs, *files]):
+            mode = (Path(here) / name).lstat().st_mode
+            if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
+                return Path(here) / name
+    return None
 
 
 def _rel(root: Path, path: Path) -> str:

@@ -73,8 +73,10 @@ ACK_PATH = re.compile(r"^records/acknowledgement/[^/]+\.yaml\Z")
 # The trailer on an approving commit that marks a revision editorial (no new acknowledgement).
 EDITORIAL_TRAILER = "change-type"
 
-# Where a cache used to live in the work tree: one committed there is never read, only reported.
-TRACKED_CACHE = ".cache/doccontrol"
+# Local files only (a cache used to live here; the vendored scripts of `make vendor` do): a
+# committed file there is never read, only reported (a committed .cache/vendor/mermaid.min.js
+# would be served on every page, and `make vendor` would keep it).
+TRACKED_CACHE = ".cache"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int], None]

@@ -13,7 +13,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-DEFAULT_MERMAID = Path(".cache/vendor/mermaid.min.js")
+from doccontrol import catalogue, vendor
+
+DEFAULT_MERMAID = Path(vendor.MERMAID_JS)
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
 # the flags keep Chromium from calling home on a machine with no internet
 _FLAGS = [
@@ -76,8 +78,11 @@ class Mermaid:
             self._playwright = None
 
     def _page(self) -> Any:
-        if not self.script.is_file():
-            raise Unavailable(f"{self.script} (make vendor)")
+        # the pinned Mermaid only, never through a link: a committed copy could be any script
+        # (or a link to a secret document), and Chromium runs it with the pages' text
+        found = vendor.mermaid_file(self.script)
+        if isinstance(found, vendor.Refusal):
+            raise Unavailable(found.text(catalogue.load()))
         executable = chromium()
         if executable is None:
             raise Unavailable("chromium")
@@ -96,7 +101,7 @@ class Mermaid:
                 raise Unavailable(str(exc).splitlines()[0]) from None
         page = self._browser.new_page()
         page.set_content("<!DOCTYPE html><html><body></body></html>")
-        page.add_script_tag(content=self.script.read_text(encoding="utf-8"))
+        page.add_script_tag(content=found.data.decode("utf-8"))
         return page
 
     def render(self, blocks: list[str]) -> list[tuple[str, str]]:
