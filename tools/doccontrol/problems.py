@@ -113,6 +113,7 @@ CODES: dict[str, str] = {
     "DC540": "acknowledgement-not-by-person",
     "DC541": "acknowledgement-edited-by-other",
     "DC542": "acknowledgement-unknown-version",
+    "DC543": "acknowledgement-backdated",
 }
 
 

@@ -38,7 +38,9 @@ from doccontrol.history.model import (
 from doccontrol.problems import args_from_json, args_to_json
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 10  # 8: problems as keys and arguments; 9: acknowledgement changes; 10: their writers
+# 8: problems as keys and arguments; 9: acknowledgement changes; 10: their writers;
+# 11: dates on the main line never go back (derive.on_line), writers include committers
+FORMAT = 11
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -211,6 +213,7 @@ def encode_ack(a: AckChange) -> list[Any]:
         a.person,
         a.document,
         a.version,
+        a.claimed,
     ]
 
 
@@ -225,6 +228,7 @@ def decode_ack(d: list[Any]) -> AckChange:
         str(d[6]),
         str(d[7]),
         str(d[8]),
+        str(d[9]),
     )
 
 

@@ -30,8 +30,7 @@ def published(site: Site) -> list[acks.DocumentAcks]:
     """Who owes what for the published documents in force on the site's day."""
     if site.config.acknowledgement is None or site.history is None:
         return []
-    t = site.catalogue
-    records = acks.ledger(site.history.acknowledgements, site.config, t)
+    records = acks.ledger(site.history.acknowledgements, site.config, site.history)
     stands = {k: v for k, v in site.standings.items() if k in site.documents}
     return acks.status(site.config, site.history, stands, site.as_of, records)
 
