@@ -340,6 +340,30 @@ def status(
     return sorted(out, key=lambda d: _id_key(d.document))
 
 
+def filter_problems(
+    found: Iterable[HistoryProblem],
+    history: History,
+    config: Config,
+    since: str | None,
+    until: str | None,
+    who: str | None,
+) -> list[HistoryProblem]:
+    """The problems of commits that reached the main line between ``since`` and ``until``,
+    about the person ``who`` (id, name or email) names: ``trail``'s filters."""
+    days = {a.commit: a.date[:10] for a in history.acknowledgements}
+    needle = (who or "").lower()
+    people = {
+        p.id: {p.id.lower(), p.name.lower(), *(e.lower() for e in p.emails)} for p in config.people
+    }
+    return [
+        p
+        for p in found
+        if not (since and days.get(p.commit, "") < since)
+        and not (until and days.get(p.commit, "") > until)
+        and not (needle and needle not in people.get(p.person, {p.person.lower()}))
+    ]
+
+
 def problems(records: Sequence[Acknowledgement]) -> list[HistoryProblem]:
     """Every problem of the acknowledgement records (DC540–DC543)."""
     return [p for r in records for p in r.problems]
