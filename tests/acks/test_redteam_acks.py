@@ -40,6 +40,26 @@ def test_a_backdated_acknowledgement_is_dated_when_it_reached_main(tmp_path):
     assert dict(problem.args)["day"] == "2026-01-25"
 
 
+def test_the_line_date_survives_the_cache(tmp_path):
+    """The running maximum is part of the cached state: a backdated commit read on top of a
+    cached history is judged as a fresh derivation judges it."""
+    from doccontrol.history.derive import derive
+    from doccontrol.load import repository
+
+    s = ack_scenario(tmp_path)
+    s.git.commit("其他工作", who="zhaolei", date="2026-01-25T10:00:00+08:00")
+    s.history()  # written to the cache
+    write_ack(s, "wangfang", date="2026-01-10T10:00:00+08:00")
+    cached = s.history()  # extended from it
+    (change,) = cached.acknowledgements
+    assert (change.date, change.claimed) == (
+        "2026-01-25T10:00:00+08:00",
+        "2026-01-10T10:00:00+08:00",
+    )
+    fresh = derive(s.root, repository.load(s.root, only=set()).config, use_cache=False)
+    assert fresh.acknowledgements == cached.acknowledgements
+
+
 def test_dates_are_compared_as_moments_not_as_text(tmp_path):
     """A later moment written in another time zone reads as an earlier day: not backdated."""
     s = ack_scenario(tmp_path)

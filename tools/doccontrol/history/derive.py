@@ -192,8 +192,9 @@ class _Deriver:
         # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
         self.notes: dict[str, Note] = {}
         self.acks: list[AckChange] = []
-        # the latest committer date on the main line so far (see on_line)
+        # the latest committer date on the main line so far (see on_line), and as a moment
         self.line_date = ""
+        self.line_moment: datetime.datetime | None = None
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -310,9 +311,13 @@ class _Deriver:
         running maximum of committer dates along the first-parent line is a day the writer
         cannot move back. Every date derived from the line (approvals, effective dates,
         acknowledgements) is this one."""
-        if self.line_date and _instant(commit.committer_date) < _instant(self.line_date):
-            return replace(commit, committer_date=self.line_date), commit.committer_date
-        self.line_date = commit.committer_date
+        moment = _instant(commit.committer_date)
+        if self.line_date:
+            if self.line_moment is None:  # restored from the cache
+                self.line_moment = _instant(self.line_date)
+            if moment < self.line_moment:
+                return replace(commit, committer_date=self.line_date), commit.committer_date
+        self.line_date, self.line_moment = commit.committer_date, moment
         return commit, ""
 
     # --- the walk -----------------------------------------------------------------------
