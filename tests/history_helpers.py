@@ -6,6 +6,21 @@ import sys
 from builders import RepoBuilder
 from gitrepo import GitRepo
 
+# the columns of a change history (变更履历) as the CLI and the site show them in Chinese
+CHANGE_HISTORY_HEADERS = [
+    "序号",
+    "版本",
+    "更改处",
+    "更改内容",
+    "更改人",
+    "日期",
+    "审核人",
+    "日期",
+    "批准人",
+    "日期",
+    "批准证据",
+]
+
 
 class Scenario:
     """A compliance repository under Git, with helpers to change its config and documents."""

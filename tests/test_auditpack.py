@@ -166,6 +166,12 @@ def test_signed_pack_verifies_names_the_signer_and_is_byte_identical(packs, tmp_
         "made_by": info["made_by"],
         "max_confidentiality": "internal",
         "to": "2026-12-31",
+        # whether documents/html/ holds the site's pages, and why (no site built here)
+        "site_html": {
+            "included": False,
+            "reason": "no-site",
+            "note": "网页版：未收录（没有构建的站点）",
+        },
     }
     assert f"  {auditpack.PACK_INFO}\n" in manifest  # PACK.json is covered by the signature
     assert auditpack.SIGNATURE not in manifest and auditpack.MANIFEST + "\n" not in manifest

@@ -58,3 +58,34 @@ def test_language_follows_the_config_then_the_locale(
     configured: str | None, environ: dict[str, str], expected: str
 ) -> None:
     assert language_for(configured, environ) == expected
+
+
+def test_a_label_names_a_value_or_shows_it_as_it_is() -> None:
+    en = catalogue.load("en")
+    assert en.label("label.state", "pending") == "Approved, not yet effective"
+    assert catalogue.load("zh").label("label.state", "pending") == "已批准未生效"
+    # a value the catalogue has no name for (a new evidence kind, a typo in the data)
+    assert en.label("label.evidence", "carrier-pigeon") == "carrier-pigeon"
+
+
+def test_every_table_has_its_column_headers_in_both_languages() -> None:
+    from doccontrol import copies, impact, registers, trail
+    from doccontrol.history.model import change_history_headers
+
+    for language in LANGUAGES:
+        cat = catalogue.load(language)
+        tables = {
+            "history": change_history_headers(cat),
+            "trail": trail.trail_headers(cat),
+            "register": registers.register_headers(cat),
+            "review": registers.review_headers(cat),
+            "coverage": cat.headers("label.coverage", registers.COVERAGE_COLUMNS),
+            "suspect": impact.suspect_headers(cat),
+            "recall": cat.headers("recall.col", copies.RECALL_COLUMNS),
+        }
+        areas = {key.split(".")[0] for key in cat.entries}
+        for name, headers in tables.items():
+            assert headers, name
+            # a missing key would show as the key itself: "label.trail.verdict"
+            keys = [h for h in headers if "." in h and h.split(".")[0] in areas]
+            assert not keys, (name, language, keys)

@@ -14,8 +14,14 @@ from doccontrol.catalogue import LANGUAGES
 from doccontrol.problems import CODES, Problem, Ref, names_for
 
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "doccontrol"
-LITERAL_KEY = re.compile(r'(?<![{\w])"((?:problem|cli|label)\.[A-Za-z0-9_.-]+)"')
-VARIANT_KEY = re.compile(r'f"((?:problem|cli|label)\.[A-Za-z0-9_.-]*)\{')
+TEMPLATES = TOOLS / "site" / "templates"
+# a key's first part is one of the catalogue's areas (problem, cli, label, site, pdf, …)
+AREAS = "|".join(sorted({key.split(".")[0] for key in catalogue.load().entries}))
+LITERAL_KEY = re.compile(rf'(?<![{{\w])"((?:{AREAS})\.[A-Za-z0-9_.-]+)"')
+VARIANT_KEY = re.compile(rf'f"((?:{AREAS})\.[A-Za-z0-9_.-]*)\{{')
+# cat.label("label.state", value) and cat.headers("label.trail", columns) name a prefix
+PREFIX_ARG = re.compile(rf'\.(?:label|headers)\(\s*"((?:{AREAS})\.[A-Za-z0-9_.-]+)"')
+TEMPLATE_KEY = re.compile(r"""\b(?:t|th|t\.count)\(\s*["']([A-Za-z0-9_.-]+)["']""")
 
 
 def _entries() -> dict[str, dict[str, str]]:
@@ -38,9 +44,13 @@ def test_every_key_the_code_names_exists() -> None:
     prefixes: set[str] = set()
     for source in TOOLS.rglob("*.py"):
         text = source.read_text(encoding="utf-8")
-        literal |= set(LITERAL_KEY.findall(text))
+        named = set(PREFIX_ARG.findall(text))
+        prefixes |= {f"{prefix}." for prefix in named}
+        literal |= set(LITERAL_KEY.findall(PREFIX_ARG.sub("", text)))
         prefixes |= set(VARIANT_KEY.findall(text))
-    assert len(literal) > 150  # the scan finds the keys (a broken pattern finds none)
+    for template in TEMPLATES.rglob("*.html"):
+        literal |= set(TEMPLATE_KEY.findall(template.read_text(encoding="utf-8")))
+    assert len(literal) > 300  # the scan finds the keys (a broken pattern finds none)
     missing = sorted(k for k in literal if k not in entries)
     assert not missing, missing
     for prefix in prefixes:  # f"problem.DC106.{kind}": some variant of it exists

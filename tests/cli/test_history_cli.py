@@ -8,7 +8,7 @@ import json
 import subprocess
 import sys
 
-from history_helpers import body
+from history_helpers import CHANGE_HISTORY_HEADERS, body
 
 
 def run(cwd, *args):
@@ -43,19 +43,7 @@ def test_log_table_has_the_change_history_columns(scenario):
     assert result.returncode == 1  # the direct commit is a problem
     lines = result.stdout.splitlines()
     assert lines[0] == "SM-P-01 测试程序  (docs/procedures/test.md)"
-    assert lines[1].split() == [
-        "序号",
-        "版本",
-        "更改处",
-        "更改内容",
-        "更改人",
-        "日期",
-        "审核人",
-        "日期",
-        "批准人",
-        "日期",
-        "批准证据",
-    ]
+    assert lines[1].split() == CHANGE_HISTORY_HEADERS
     assert lines[3].split() == [
         "1",
         "V1.1",

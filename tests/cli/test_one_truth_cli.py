@@ -15,7 +15,7 @@ import zipfile
 
 from builders import PROJECT
 from history_helpers import body
-from site_helpers import page, table_rows
+from site_helpers import built, page, table_rows
 
 TODAY = datetime.date.today().isoformat()
 
@@ -100,16 +100,7 @@ def test_approved_version_is_not_in_force_before_its_effective_date(scenario, tm
             'strict: !ENV [DOCCONTROL_STRICT, false]\n      as_of: "2026-03-15"',
         )
     )
-    site = tmp_path / "site"
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)],
-        cwd=scenario.root,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert built.returncode == 0, built.stderr
+    site = built(scenario.root, tmp_path / "site")
     html = page(site, "procedures/test")
     assert "dc-not-yet-effective" in html and "自 2026-03-20 起实施" in html
     cells = [c for row in table_rows(html, "dc-control-table") for c in row]

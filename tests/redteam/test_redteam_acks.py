@@ -103,7 +103,6 @@ def test_forged_author_acknowledgement_shows_no_evidence_strength_in_the_audit_p
     made = cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-02-20", "-o", str(out))
     assert made.returncode == 0, made.stderr
     from doccontrol import catalogue
-    from doccontrol.history.model import evidence_label
 
     cat = catalogue.load("zh")
     with zipfile.ZipFile(out) as pack:
@@ -114,4 +113,6 @@ def test_forged_author_acknowledgement_shows_no_evidence_strength_in_the_audit_p
     # approval (批准证据); its values are the trail's evidence labels
     assert cat.text("acks.col.evidence") in header, header
     row = next(r for r in rows[1:] if r[0] == "ACK-SM-P-01-V1.0-wangfang")
-    assert row[header.index(cat.text("acks.col.evidence"))] == evidence_label("unsigned", cat), row
+    assert row[header.index(cat.text("acks.col.evidence"))] == cat.label(
+        "label.evidence", "unsigned"
+    ), row

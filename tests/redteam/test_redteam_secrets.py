@@ -28,7 +28,9 @@ def test_review_issue_posted_to_the_forge_names_a_secret_document(tmp_path):
 def test_audit_pack_at_a_lower_level_carries_site_pages_naming_higher_documents(tmp_path):
     """The site (publish.max_confidentiality: internal) is built; an auditor's pack is made with
     --max-confidentiality public. Each public document's HTML page is copied from site/ with the
-    site's navigation, which names the internal documents the pack must leave out."""
+    site's navigation, which names the internal documents the pack must leave out.
+    (The fix leaves the site's HTML out of such a pack and says why: the site's build stamp
+    names a level above the pack's.)"""
     builder = RepoBuilder(tmp_path / "repo")
     builder.write("docs/procedures/test.md", public(procedure(body=body("公开的目的。"))))
     builder.write(
@@ -50,7 +52,9 @@ def test_audit_pack_at_a_lower_level_carries_site_pages_naming_higher_documents(
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(out) as pack:
         names = pack.namelist()
-        assert "documents/html/SM-P-01.html" in names, names
+        assert "documents/SM-P-01 V1.0.md" in names, names
+        assert "documents/html/SM-P-01.html" not in names, names
+        assert "高于本审核包的 public 级" in pack.read("README.txt").decode()
         leaked = [
             n
             for n in names

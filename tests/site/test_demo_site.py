@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import sys
 
-from site_helpers import page, table_rows
+from history_helpers import CHANGE_HISTORY_HEADERS
+from site_helpers import mkdocs, page, table_rows
 
 
 def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
@@ -51,19 +51,7 @@ def test_control_block_and_change_history(demo):
     assert control["合并请求"] == "!13"
     assert 'href="https://gitlab.example.com/it/sms/-/merge_requests/13"' in html
     history = table_rows(html, "dc-history")
-    assert history[0] == [
-        "序号",
-        "版本",
-        "更改处",
-        "更改内容",
-        "更改人",
-        "日期",
-        "审核人",
-        "日期",
-        "批准人",
-        "日期",
-        "批准证据",
-    ]
+    assert history[0] == CHANGE_HISTORY_HEADERS
     # IMP-2026-001 changed the notification table (a sub-section), a KPI and the final provisions
     assert history[1] == [
         "1",
@@ -198,19 +186,9 @@ def test_chinese_search_index_is_segmented(demo):
 
 
 def test_strict_build_fails_on_unapproved_changes(demo, tmp_path):
-    env = {**os.environ, "DOCCONTROL_STRICT": "true", "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "s")],
-        cwd=demo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs(demo, tmp_path / "s", strict=True)
     assert result.returncode != 0
-    assert (
-        "unapproved changes on the main branch in SM-P-18, SM-P-23" in result.stdout + result.stderr
-    )
+    assert "unapproved changes on the main branch in SM-P-18, SM-P-23" in result.stderr
 
 
 def test_demo_is_reproducible(demo, tmp_path):

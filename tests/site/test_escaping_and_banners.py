@@ -3,31 +3,16 @@ history is marked on every page. Real `mkdocs build` on a small real repository.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 
 from builders import PROJECT
 from history_helpers import body
+from site_helpers import built, mkdocs
 
 HOSTILE_TITLE = '<script>alert("title")</script>测试程序'
 HOSTILE_MR = "<img src=x onerror=alert(1)>修订"
 HOSTILE_RECORD = "<script>alert('record')</script>"
-
-
-def build(root, out, *extra):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(out), *extra],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def site_repo(scenario):
@@ -54,7 +39,7 @@ def test_hostile_values_are_escaped_everywhere(scenario, tmp_path):
     s.git.checkout("main")
     message = f"Merge branch 'cr-1'\n\n{HOSTILE_MR}\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: <script>x</script> <wang.fang@example.com>"
     s.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
-    site = build(s.root, tmp_path / "site")
+    site = built(s.root, tmp_path / "site")
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     for path, html in pages.items():
         assert '<script>alert("title")' not in html, path
@@ -95,28 +80,17 @@ def test_shallow_history_is_marked_and_strict_refuses_it(scenario, tmp_path):
             "strict: !ENV [DOCCONTROL_STRICT, false]\n      allow_shallow: true",
         )
     )
-    site = build(clone, tmp_path / "site")
+    site = built(clone, tmp_path / "site")
     assert "dc-incomplete" in (site / "procedures/test/index.html").read_text(encoding="utf-8")
-    env = {**os.environ, "DOCCONTROL_STRICT": "true", "NO_MKDOCS_2_WARNING": "1"}
-    strict = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "s2")],
-        cwd=clone,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert (
-        strict.returncode != 0
-        and "incomplete history (shallow clone)" in strict.stdout + strict.stderr
-    )
+    strict = mkdocs(clone, tmp_path / "s2", strict=True)
+    assert strict.returncode != 0 and "incomplete history (shallow clone)" in strict.stderr
 
 
 def test_draft_banner(scenario, tmp_path):
     s = site_repo(scenario)
     s.files.doc("docs/procedures/draft.md", doc_id="SM-P-02", version="V0.1", status="draft")
     s.git.commit("草稿", date="2026-01-01T12:00:00+08:00")
-    site = build(s.root, tmp_path / "site")
+    site = built(s.root, tmp_path / "site")
     assert "草稿，未经批准，不得作为依据" in (site / "procedures/draft/index.html").read_text(
         encoding="utf-8"
     )
@@ -133,7 +107,7 @@ def _page_with_body(scenario, tmp_path, extra_body):
     path = s.root / "docs/procedures/test.md"
     path.write_text(path.read_text() + "\n" + extra_body + "\n")
     s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
-    site = build(s.root, tmp_path / "site")
+    site = built(s.root, tmp_path / "site")
     return (site / "procedures/test/index.html").read_text(encoding="utf-8")
 
 

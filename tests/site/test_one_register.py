@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import subprocess
 import sys
 import zipfile
 
 import pytest
 
-from site_helpers import page, table_rows
+from site_helpers import built, page, table_rows
 
 # before control, just after the baseline took effect, approved-not-yet-effective (SM-P-26),
 # after the direct commit and the forged approval, and the demo's own day (SM-P-06 pending)
@@ -48,17 +47,10 @@ def test_cli_site_and_pack_registers_agree(demo, tmp_path, day):
     config = (demo / "mkdocs.yml").read_text(encoding="utf-8")
     dated = demo / f"mkdocs-{day}.yml"
     dated.write_text(config.replace('as_of: "2026-11-26"', f'as_of: "{day}"'), encoding="utf-8")
-    site = tmp_path / "site"
-    built = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(dated), "-d", str(site)],
-        cwd=demo,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    dated.unlink()
-    assert built.returncode == 0, built.stderr
+    try:
+        site = built(demo, tmp_path / "site", "-f", str(dated))
+    finally:
+        dated.unlink()
     on_site = table_rows(page(site, "registers/documents"), "dc-register")
     site_rows = [r for r in on_site if r[0] != "文件编号"]
 

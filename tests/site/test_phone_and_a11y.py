@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -20,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
+from site_helpers import mkdocs
 
 PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / ".cache/vendor/axe.min.js"
@@ -237,15 +236,8 @@ def instant(demo: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[In
         )
         text = re.sub(r"\nsite_url: .*\n", f"\nsite_url: {url}\n", text)
         config.write_text(text, encoding="utf-8")
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")],
-            cwd=root,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        log = result.stdout + result.stderr
+        result = mkdocs(root, root / "site")
+        log = result.stderr
         assert result.returncode == 0, log
         yield Instant(root / "site", log, url)
 

@@ -4,13 +4,11 @@ values shown as labels: real `mkdocs build` on small real repositories."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 
 from builders import PROJECT
 from doccontrol.site.templates import PACKAGE_TEMPLATES
+from site_helpers import built, mkdocs
 
 PRIORITY_LABELS = {
     "P1": {"zh": "P1 紧急", "en": "P1 Critical"},
@@ -18,24 +16,6 @@ PRIORITY_LABELS = {
     "P3": {"zh": "P3 中", "en": "P3 Medium"},
     "P4": {"zh": "P4 低", "en": "P4 Low"},
 }
-
-
-def mkdocs_build(root, out, quiet=True):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-d", str(out)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def built(root, out):
-    result = mkdocs_build(root, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def site_repo(scenario, custom_dir=None, controlled=True):
@@ -99,8 +79,8 @@ def test_an_override_with_a_missing_variable_fails_the_build_naming_the_template
     override = s.root / "overrides/doccontrol/record.html"
     override.parent.mkdir(parents=True)
     override.write_text("<p>记录</p>\n<p>{{ recrod_type.name }}</p>\n", encoding="utf-8")
-    result = mkdocs_build(s.root, tmp_path / "site")
-    output = result.stdout + result.stderr
+    result = mkdocs(s.root, tmp_path / "site")
+    output = result.stderr
     assert result.returncode != 0
     assert "doccontrol/record.html" in output and "第 2 行" in output, output
     assert "recrod_type" in output
@@ -170,25 +150,16 @@ def test_overrides_outside_the_controlled_paths_are_not_used(scenario, tmp_path)
     override = s.root / "overrides/doccontrol/control-block.html"
     override.parent.mkdir(parents=True)
     override.write_text('<p class="fake">已批准 {{ document.id }}</p>\n', encoding="utf-8")
-    result = mkdocs_build(s.root, tmp_path / "site", quiet=False)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
     assert "overrides/doccontrol/ overrides the site's templates but is not a controlled path" in (
         result.stderr
     )
     page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
     assert 'class="fake"' not in page and 'class="dc-control-table"' in page
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "true"}
-    strict = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "strict")],
-        cwd=s.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
     assert strict.returncode != 0
-    assert "approval.controlled_paths" in strict.stdout + strict.stderr
-    assert "Traceback" not in strict.stdout + strict.stderr
+    assert "approval.controlled_paths" in strict.stderr
 
 
 def test_an_override_changed_by_a_direct_push_is_not_used(scenario, tmp_path):
@@ -209,20 +180,11 @@ def test_an_override_changed_by_a_direct_push_is_not_used(scenario, tmp_path):
     (s.root / "docs/procedures/test.md").write_text(text + "\n新增一段。\n", encoding="utf-8")
     banner.write_text("{# nothing to see #}\n", encoding="utf-8")
     s.git.commit("直接修改", who="zhaolei")
-    result = mkdocs_build(s.root, tmp_path / "site", quiet=False)
-    assert result.returncode == 0, result.stdout + result.stderr
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
     assert "overrides/doccontrol/banner.html" in result.stderr and "nobody approved" in (
         result.stderr
     )
     page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
     assert "存在未经批准的更改" in page
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "true"}
-    strict = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "strict")],
-        cwd=s.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert strict.returncode != 0 and "Traceback" not in strict.stdout + strict.stderr
+    assert mkdocs(s.root, tmp_path / "strict", strict=True).returncode != 0

@@ -372,12 +372,7 @@ def problems(records: Sequence[Acknowledgement]) -> list[HistoryProblem]:
 def evidence_label(evidence: str, cat: Catalogue) -> str:
     """How strongly Git proves an acknowledgement, in words: the approval trail's labels
     where they mean the same (unsigned, none), the person's own signature otherwise."""
-    key = (
-        "acks.evidence.person-signed"
-        if evidence == "person-signed"
-        else f"label.evidence.{evidence}"
-    )
-    return cat.text(key) if cat.has(key) else evidence
+    return cat.label("label.evidence", evidence)
 
 
 def in_period(records: Iterable[Acknowledgement], start: str, end: str) -> list[Acknowledgement]:

@@ -39,11 +39,12 @@ from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import History, evidence_label
+from doccontrol.history.model import History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
 from doccontrol.problems import Ref, names_for
+from doccontrol.site import stamp as site_stamp
 from doccontrol.trail import trail_rows
 from doccontrol.validate.records import references
 
@@ -90,6 +91,19 @@ def _nameable(
     return publishing.document_publishable(config, max_level, document, doc_history)
 
 
+def site_pages(
+    repo: Repository, config: Config, history: History, max_level: str, site_dir: Path | None
+) -> site_stamp.Verdict:
+    """Whether the pack may take each document's HTML page from the built site in
+    ``site_dir``: only from a site whose build stamp (site/stamp.py) names the pack's head, a
+    level at or below the pack's, and no document the pack may not name. Any other site
+    (stale, built at a higher level, planted) would carry navigation naming what the pack
+    leaves out."""
+    ids = set(history.documents) | {d.id for d in repo.documents if d.id}
+    nameable = {i for i in ids if _nameable(config, max_level, repo, history, i)}
+    return site_stamp.judge(site_dir, config, max_level, history.head, nameable)
+
+
 def build(
     repo: Repository,
     config: Config,
@@ -99,12 +113,14 @@ def build(
     end: datetime.date,
     max_level: str,
     xlsx: Xlsx,
-    site_dir: Path | None = None,
+    site: site_stamp.Verdict | None = None,
     progress: Callable[[str], None] | None = None,
     cat: Catalogue | None = None,
 ) -> dict[str, bytes]:
-    """name → bytes of every content entry of the pack; ``seal`` adds the rest."""
+    """name → bytes of every content entry of the pack; ``seal`` adds the rest. ``site``:
+    ``site_pages``'s answer (no HTML pages without it)."""
     say = progress or (lambda _: None)
+    site_dir = site.directory if site is not None else None
     files: dict[str, bytes] = {}
     # what may be named at all: every level now and in any version at or below max_level
     # (publishing.py); a withdrawn or deleted document by the levels its history records
@@ -142,23 +158,23 @@ def build(
             page = (
                 site_dir / publishing.page_stem(revision.path.removeprefix("docs/")) / "index.html"
             )
-            if page.is_file():
+            if page.is_file() and not page.is_symlink():
                 files[f"documents/html/{doc_id}.html"] = page.read_bytes()
     published = {d.id for d, _ in in_force if d.id}
     # the trail and the change history name these: in force at the end, or no longer present
     visible = published | (shown - present)
 
     say("register as of the end date")
+    # the pack speaks the run's language (the CLI's); ids are shown by their names
+    cat = cat or catalogue.load()
     rows = [
-        registers.register_cells(row)
+        registers.register_cells(row, cat)
         for row in registers.document_rows(repo, history, end, stands)
         if _nameable(config, max_level, repo, history, row.id)
     ]
-    # the pack speaks the run's language (the CLI's); ids are shown by their names
-    cat = cat or catalogue.load()
     names = names_for(config, repo.record_types)
     yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
-    separator = cat.text("label.list-separator")
+    separator = cat.text("label.separator")
     headers = registers.register_headers(cat)
     files["register/register.csv"] = _csv(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, cat.text("label.register.title"))
@@ -185,12 +201,23 @@ def build(
         ),
         key=lambda pair: (pair[1].date, pair[0].id),
     )
-    revisions = [{"document": d.id, "title": d.title, **r.to_json()} for d, r in chosen]
+    # author-typed titles and change notes name no document the pack may not name
+    hidden = (set(history.documents) | present) - visible
+    placeholder = cat.text("site.not_published")
+    revisions = [
+        {
+            "document": d.id,
+            "title": d.title,
+            **r.to_json(),
+            "change": publishing.redact_ids(r.change, hidden, placeholder),
+        }
+        for d, r in chosen
+    ]
     files["history/revisions.json"] = _json(revisions)
     files["history/revisions.csv"] = _csv(
-        [
-            cat.text(f"label.history.{column}")
-            for column in (
+        cat.headers(
+            "label.history",
+            (
                 "document",
                 "seq",
                 "version",
@@ -205,8 +232,8 @@ def build(
                 "evidence",
                 "approved",
                 "problems",
-            )
-        ],
+            ),
+        ),
         [
             [
                 r["document"],
@@ -220,7 +247,7 @@ def build(
                 separator.join(p["name"] for p in r["approvers"]),
                 (r["merge_request"] or {}).get("label", ""),
                 r["signature"]["status"],
-                evidence_label(r["evidence"], cat),
+                cat.label("label.evidence", r["evidence"]),
                 yes_no[bool(r["approved"])],
                 "; ".join(f"{p.code} {p.text(cat, names)}" for p in revision.problems),
             ]
@@ -228,16 +255,15 @@ def build(
         ],
     )
     events = publishing.visible_events(
-        (e for e in history.events if _in_period(e.date, start, end)), visible
+        (e for e in history.events if _in_period(e.date, start, end)), visible, hidden, placeholder
     )
     files["history/trail.json"] = _json([e.to_json() for e in events])
     trail_headers, trail_cells = trail_rows(events, cat=cat, names=names)
     files["history/trail.csv"] = _csv(trail_headers, trail_cells)
     files["history/signatures.csv"] = _csv(
-        [
-            cat.text(f"label.signature.{column}")
-            for column in ("commit", "date", "status", "key", "signer", "verified-for")
-        ],
+        cat.headers(
+            "label.signature", ("commit", "date", "status", "key", "signer", "verified-for")
+        ),
         [
             [
                 e.commit,
@@ -270,10 +296,7 @@ def build(
     say("clause coverage")
     cover = registers.coverage([d for d, _ in in_force], repo.record_types, repo.clauses)
     files["coverage.csv"] = _csv(
-        [
-            cat.text(f"label.coverage.{column}")
-            for column in ("clause", "title", "documents", "record-types", "covered")
-        ],
+        cat.headers("label.coverage", (*registers.COVERAGE_COLUMNS, "covered")),
         [
             [
                 r.clause.id,
@@ -314,10 +337,16 @@ def build(
         f"发布密级上限 Highest level included: {max_level}\n文件 Documents in force at the end: {len(in_force)}\n"
         f"审批事件 Approval events in the period: {len(events)}, 问题 problems: {len(problems)}\n记录 Records in the period: {count}\n"
         f"{suspect_line}\n"
+        f"{html_line(site or site_stamp.Verdict('no-site', {}), cat)}\n"
         f"{'历史不完整（浅克隆） History incomplete (shallow clone)' + chr(10) if history.incomplete else ''}"
         f"生成工具 Made by doccontrol {__version__}. Verify: doccontrol audit-pack --verify FILE.zip\n"
     ).encode()
     return files  # sealed (PACK.json, manifest, signature) by ``seal``
+
+
+def html_line(site: site_stamp.Verdict, cat: Catalogue) -> str:
+    """Whether the pack holds the documents' HTML pages, and why (README, PACK.json, CLI)."""
+    return cat.text(f"pack.html.{site.reason}", **site.args)
 
 
 def _suspect_entries(
@@ -383,9 +412,12 @@ class PackInfo:
     start: str
     end: str
     max_confidentiality: str
+    # whether documents/html/ holds the site's pages: site_pages's reason, and its message
+    site_html: str = ""
+    site_html_note: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "format": 1,
             "head": self.head,
             "branch": self.branch,
@@ -394,6 +426,13 @@ class PackInfo:
             "max_confidentiality": self.max_confidentiality,
             "made_by": f"doccontrol {__version__}",
         }
+        if self.site_html:
+            data["site_html"] = {
+                "included": self.site_html == "used",
+                "reason": self.site_html,
+                "note": self.site_html_note,
+            }
+        return data
 
 
 def manifest_bytes(files: Mapping[str, bytes]) -> bytes:

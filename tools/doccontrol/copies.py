@@ -419,7 +419,7 @@ def pack_files(
     due = recall_due(issued, stands, end)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([t.text(f"recall.col.{c}") for c in RECALL_COLUMNS])
+    writer.writerow(t.headers("recall.col", RECALL_COLUMNS))
     for d in due:
         writer.writerow(
             [

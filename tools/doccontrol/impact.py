@@ -717,5 +717,5 @@ def _split(data: bytes | None) -> tuple[Mapping[str, Any], str] | None:
 SUSPECT_COLUMNS = ("kind", "id", "title", "source", "version", "date", "commit", "via", "changes")
 
 
-def suspect_headers(t: Catalogue) -> list[str]:
-    return [t.text(f"impact.head.{column}") for column in SUSPECT_COLUMNS]
+def suspect_headers(t: Catalogue) -> tuple[str, ...]:
+    return t.headers("impact.head", SUSPECT_COLUMNS)

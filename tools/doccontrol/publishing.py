@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from doccontrol.config import CONFIG_FILE, Config
@@ -159,19 +160,43 @@ def publishable_documents(
     ]
 
 
-def visible_events(events: Iterable[ApprovalEvent], visible: Set[str]) -> list[ApprovalEvent]:
+def visible_events(
+    events: Iterable[ApprovalEvent],
+    visible: Set[str],
+    hidden: Set[str] = frozenset(),
+    placeholder: str = "",
+) -> list[ApprovalEvent]:
     """Approval events as they may be published: documents not in ``visible`` are dropped
     from each event (with the problems about them), and an event left with none is dropped
-    (unless it changed controlled configuration).
+    (unless it changed controlled configuration); the ids in ``hidden`` are redacted from
+    each event's title (redact_ids).
     A merge that changed a public and a secret document then shows only the public one."""
     out = []
     for event in events:
         documents = tuple(d for d in event.documents if d.id in visible)
         if not documents and not event.controlled:
             continue  # a change to controlled configuration stays, with no document named
-        if len(documents) == len(event.documents):
+        summary = redact_ids(event.summary, hidden, placeholder)
+        if len(documents) == len(event.documents) and summary == event.summary:
             out.append(event)
             continue
         problems = tuple(p for p in event.problems if not p.document or p.document in visible)
-        out.append(replace(event, documents=documents, problems=problems))
+        out.append(replace(event, documents=documents, problems=problems, summary=summary))
     return out
+
+
+def redact_ids(text: str, hidden: Set[str], placeholder: str) -> str:
+    """Author-typed text (a merge's title, a revision's change note) with each id in
+    ``hidden`` replaced by ``placeholder``: a merge of a public and a secret document titled
+    after both would otherwise name the secret one on the public one's pages. An id is matched
+    in any letter case, and whole (not as the start of a longer id: SM-P-07 is not in
+    SM-P-070). Text typed to evade this (an id spelt otherwise) is not caught."""
+    if not hidden or not text:
+        return text
+    return _id_pattern(frozenset(hidden)).sub(lambda _: placeholder, text)
+
+
+@cache  # one pattern per set of hidden ids: a site or a pack asks with the same set each time
+def _id_pattern(hidden: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(i) for i in sorted(hidden, key=len, reverse=True))
+    return re.compile(f"(?<![0-9A-Za-z])(?:{alternatives})(?![0-9A-Za-z])", re.IGNORECASE)

@@ -7,8 +7,8 @@ import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from doccontrol import catalogue, publishing, standing
 from doccontrol import clauses as clause_catalogue
+from doccontrol import publishing, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history.model import History
@@ -16,7 +16,7 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Clause, Document, Record, RecordType
 
 # the register's columns: catalogue keys label.register.<column>
-_REGISTER_COLUMNS = (
+REGISTER_COLUMNS = (
     "id",
     "name",
     "type",
@@ -31,28 +31,21 @@ _REGISTER_COLUMNS = (
 )
 
 
+# the columns of the documents due for review (CLI review-due, the site's review page)
+REVIEW_COLUMNS = ("id", "name", "owner", "last-approval", "next-review", "state")
+# the columns of clause coverage every output shows, before its own column of the verdict:
+# catalogue keys label.coverage.<column>
+COVERAGE_COLUMNS = ("clause", "title", "documents", "record-types")
+
+
 def register_headers(cat: Catalogue) -> tuple[str, ...]:
     """The column headers of the document register (受控文件清单), under register_cells."""
-    return tuple(cat.text(f"label.register.{column}") for column in _REGISTER_COLUMNS)
+    return cat.headers("label.register", REGISTER_COLUMNS)
 
 
-def status_label(status: str, cat: Catalogue) -> str:
-    """A front matter status (draft, effective, obsolete) as the reader calls it."""
-    key = f"label.status.{status}"
-    return cat.text(key) if cat.has(key) else status
-
-
-def control_label(control: str, cat: Catalogue) -> str:
-    key = f"label.control.{control}"
-    return cat.text(key) if cat.has(key) else control
-
-
-# Chinese, for callers without a catalogue of their own (the site until it renders templates)
-_ZH = catalogue.load("zh")
-REGISTER_HEADERS = register_headers(_ZH)
-STATUS_LABELS = {s: status_label(s, _ZH) for s in ("draft", "effective", "obsolete")}
-CONTROL_LABELS = {c: control_label(c, _ZH) for c in ("controlled", "uncontrolled")}
-UNAPPROVED_NOTE = _ZH.text("label.register.unapproved-note")
+def review_headers(cat: Catalogue) -> tuple[str, ...]:
+    """The column headers of the documents due for review."""
+    return cat.headers("label.register", REVIEW_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -91,14 +84,20 @@ class DocumentRow:
     def state_label(self) -> str:
         return standing.STATE_LABELS[self.state]
 
-    @property
-    def state_text(self) -> str:
-        note = f"（{UNAPPROVED_NOTE}）" if self.pending and self.state != "unapproved" else ""
-        return self.state_label + note
+    def state_text(self, cat: Catalogue) -> str:
+        """The state as the register shows it, noting changes nobody approved since."""
+        note = cat.text("label.register.unapproved-note")
+        flagged = self.pending and self.state != "unapproved"
+        return cat.label("label.state", self.state) + (f"（{note}）" if flagged else "")
 
-    @property
-    def upcoming_text(self) -> str:
-        return f"{self.upcoming}（{self.upcoming_from} 起）" if self.upcoming else ""
+    def upcoming_text(self, cat: Catalogue) -> str:
+        return (
+            cat.text(
+                "label.register.upcoming-value", version=self.upcoming, since=self.upcoming_from
+            )
+            if self.upcoming
+            else ""
+        )
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -108,20 +107,20 @@ class DocumentRow:
         }
 
 
-def register_cells(row: DocumentRow) -> list[str]:
-    """A register row as the cells under REGISTER_HEADERS (the CLI, the site and the pack)."""
+def register_cells(row: DocumentRow, cat: Catalogue) -> list[str]:
+    """A register row as the cells under register_headers (the CLI and the pack)."""
     return [
         row.id,
         row.title,
         row.type_label,
         row.version,
-        row.state_text,
+        row.state_text(cat),
         row.confidentiality_label,
         row.owner_name,
         row.effective_date,
         row.last_approval,
         row.next_review,
-        row.upcoming_text,
+        row.upcoming_text(cat),
     ]
 
 

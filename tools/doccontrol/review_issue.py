@@ -1,6 +1,12 @@
 """One issue on the forge listing the documents due for periodic review, opened or updated by a
-scheduled CI job (``doccontrol review-due --issue github|gitlab``). Always the same title, so
-the job updates the one open issue instead of opening another each run."""
+scheduled CI job (``doccontrol review-due --issue github|gitlab``). Always the same title (in
+the repository's language), so the job updates the one open issue instead of opening another.
+
+The issue is published output: whoever reads the project's issues reads it, so it names only
+the documents the site may name (publishing.document_publishable at the approved level) and
+says how many others are due without naming them. It speaks doccontrol.yml's language, else
+Chinese (never the CI runner's locale), as the site does.
+"""
 
 from __future__ import annotations
 
@@ -9,47 +15,101 @@ import subprocess
 import urllib.parse
 import urllib.request
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from doccontrol import catalogue, publishing
+from doccontrol.catalogue import Catalogue
+from doccontrol.config import Config
+from doccontrol.history.model import History
+from doccontrol.load.repository import Repository
 from doccontrol.registers import DocumentRow
 
-TITLE = "待评审文件 (doccontrol review-due)"
+COLUMNS = ("id", "title", "version", "owner", "last-approval", "next-review", "state")
 
 
 class IssueError(Exception):
     """The forge refused, or is not reachable: one clear line."""
 
 
-def body(due: Sequence[DocumentRow], today: object, limit: str) -> str:
+@dataclass(frozen=True)
+class Listed:
+    """What the issue may show: the due documents it may name, how many others it leaves out,
+    the level it judged at, and whether that level was lowered because doccontrol.yml has
+    changes on the main branch nobody approved."""
+
+    shown: tuple[DocumentRow, ...]
+    hidden: int
+    level: str
+    lowered: bool
+
+
+def listed(due: Sequence[DocumentRow], repo: Repository, history: History | None) -> Listed:
+    """The due documents the issue may name: publishable now and in every version on main at
+    the approved publishing level (publishing.approved_limit: the lowest level while the
+    configuration in the work tree is not the approved one, or without a history to tell)."""
+    config = repo.config
+    assert config is not None  # the CLI refuses a repository without a readable config
+    if history is None:  # not a Git repository (the CLI said so): nothing is known approved
+        level, lowered = config.confidentiality[0].id, False
+    else:
+        level, lowered = publishing.approved_limit(config, history.events)
+    histories = history.documents if history is not None else {}
+    shown = tuple(
+        r
+        for r in due
+        if publishing.document_publishable(config, level, repo.document(r.id), histories.get(r.id))
+    )
+    return Listed(shown, len(due) - len(shown), level, lowered)
+
+
+def language(config: Config | None) -> Catalogue:
+    """The issue's words: doccontrol.yml's language, else Chinese (not the runner's locale)."""
+    return catalogue.load(catalogue.language_for(config.language if config else None, {}))
+
+
+def title(t: Catalogue) -> str:
+    return t.text("review_issue.title")
+
+
+def body(listing: Listed, today: object, limit: str, t: Catalogue) -> str:
     lines = [
-        f"截至 {today}，以下文件的定期评审已逾期或将于 {limit} 前到期（由 `doccontrol review-due` 生成，每次运行更新本议题）。",
+        t.text("review_issue.intro", today=today, limit=limit),
         "",
-        "| 文件编号 | 文件名称 | 版本 | 归口部门 | 最近批准 | 下次评审 | 状态 |",
-        "|---|---|---|---|---|---|---|",
+        "| " + " | ".join(t.text(f"review_issue.column.{c}") for c in COLUMNS) + " |",
+        "|" + "---|" * len(COLUMNS),
     ]
-    for r in due:
+    for r in listing.shown:
         cells = [r.id, r.title, r.version, r.owner_name, r.last_approval or "—", r.next_review]
-        cells.append("逾期" if r.overdue else "到期")
-        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
-    if not due:
-        lines.append("| — | 没有需要评审的文件 | | | | | |")
+        cells.append(t.text("review_issue.overdue" if r.overdue else "review_issue.due"))
+        lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    if not listing.shown and not listing.hidden:
+        lines.append("| — | " + _cell(t.text("review_issue.none")) + " |" + " |" * 5)
+    if listing.hidden:
+        # a count, never an id or a title: the readers of the issue may not know what they are
+        lines += ["", t.count("review_issue.hidden", listing.hidden)]
     return "\n".join(lines) + "\n"
 
 
-def dry_run(forge: str, text: str, env: Mapping[str, str]) -> str:
+def _cell(text: str) -> str:
+    # a table cell is one line with no column separator, whatever an author typed in a title
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def dry_run(forge: str, name: str, text: str, env: Mapping[str, str]) -> str:
     """What would be posted, and where, without any request."""
     if forge == "github":
         where = f"GitHub {env.get('GITHUB_REPOSITORY', '(GITHUB_REPOSITORY)')} via gh"
     else:
         project = env.get("CI_PROJECT_ID", "(CI_PROJECT_ID)")
         where = f"GitLab project {project} via {env.get('CI_API_V4_URL', '(CI_API_V4_URL)')}"
-    return f"dry run: would open or update the issue '{TITLE}' on {where}:\n\n{text}"
+    return f"dry run: would open or update the issue '{name}' on {where}:\n\n{text}"
 
 
-def post(forge: str, text: str, env: Mapping[str, str], root: Path) -> str:
+def post(forge: str, name: str, text: str, env: Mapping[str, str], root: Path) -> str:
     try:
-        return _github(text, root) if forge == "github" else _gitlab(text, env)
+        return _github(name, text, root) if forge == "github" else _gitlab(name, text, env)
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
         raise IssueError(f"could not post the review issue: {exc}") from None
 
@@ -63,7 +123,7 @@ def _gh(root: Path, *args: str, stdin: str | None = None) -> str:
     return done.stdout
 
 
-def _github(text: str, root: Path) -> str:
+def _github(name: str, text: str, root: Path) -> str:
     found = json.loads(
         _gh(
             root,
@@ -72,33 +132,33 @@ def _github(text: str, root: Path) -> str:
             "--state",
             "open",
             "--search",
-            f"{TITLE} in:title",
+            f"{name} in:title",
             "--json",
             "number,title",
         )
     )
-    existing = next((i["number"] for i in found if i.get("title") == TITLE), None)
+    existing = next((i["number"] for i in found if i.get("title") == name), None)
     if existing is not None:
         _gh(root, "issue", "edit", str(existing), "--body-file", "-", stdin=text)
         return f"updated issue #{existing}"
-    out = _gh(root, "issue", "create", "--title", TITLE, "--body-file", "-", stdin=text)
+    out = _gh(root, "issue", "create", "--title", name, "--body-file", "-", stdin=text)
     return f"opened {out.strip()}"
 
 
-def _gitlab(text: str, env: Mapping[str, str]) -> str:
+def _gitlab(name: str, text: str, env: Mapping[str, str]) -> str:
     api, project = env.get("CI_API_V4_URL"), env.get("CI_PROJECT_ID")
     if not api or not project:
         raise ValueError("CI_API_V4_URL and CI_PROJECT_ID are not set (run it in GitLab CI)")
     token = env.get("DOCCONTROL_ISSUE_TOKEN")
     headers = {"PRIVATE-TOKEN": token} if token else {"JOB-TOKEN": env.get("CI_JOB_TOKEN", "")}
     base = f"{api.rstrip('/')}/projects/{urllib.parse.quote(project, safe='')}/issues"
-    query = urllib.parse.urlencode({"state": "opened", "search": TITLE, "in": "title"})
+    query = urllib.parse.urlencode({"state": "opened", "search": name, "in": "title"})
     found = _request("GET", f"{base}?{query}", headers, None)
-    existing = next((i["iid"] for i in found if i.get("title") == TITLE), None)
+    existing = next((i["iid"] for i in found if i.get("title") == name), None)
     if existing is not None:
         _request("PUT", f"{base}/{existing}", headers, {"description": text})
         return f"updated issue #{existing}"
-    made = _request("POST", base, headers, {"title": TITLE, "description": text})
+    made = _request("POST", base, headers, {"title": name, "description": text})
     return f"opened issue #{made.get('iid')}"
 
 

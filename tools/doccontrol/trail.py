@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from doccontrol import catalogue
 from doccontrol.catalogue import Catalogue
-from doccontrol.history.model import ApprovalEvent, Person, evidence_label
+from doccontrol.history.model import ApprovalEvent, Person
 from doccontrol.problems import NO_NAMES, Names
 
 # the columns of the approval trail: catalogue keys label.trail.<column>
-_TRAIL_COLUMNS = (
+TRAIL_COLUMNS = (
     "date",
     "commit",
     "kind",
@@ -28,18 +27,7 @@ _TRAIL_COLUMNS = (
 
 
 def trail_headers(cat: Catalogue) -> tuple[str, ...]:
-    return tuple(cat.text(f"label.trail.{column}") for column in _TRAIL_COLUMNS)
-
-
-def kind_label(kind: str, cat: Catalogue) -> str:
-    """How an approval came about: merge, squash merge, direct commit."""
-    key = f"label.kind.{kind}"
-    return cat.text(key) if cat.has(key) else kind
-
-
-# Chinese, for callers without a catalogue of their own (the site until it renders templates)
-TRAIL_HEADERS = trail_headers(catalogue.load("zh"))
-KIND_LABELS = {k: kind_label(k, catalogue.load("zh")) for k in ("merge", "squash", "direct")}
+    return cat.headers("label.trail", TRAIL_COLUMNS)
 
 
 def _matches(person: Person, who: str) -> bool:
@@ -66,20 +54,19 @@ def filter_events(
 
 def trail_rows(
     events: Iterable[ApprovalEvent],
+    cat: Catalogue,
     short: bool = False,
-    cat: Catalogue | None = None,
     names: Names = NO_NAMES,
 ) -> tuple[tuple[str, ...], list[list[str]]]:
-    """The trail's headers and rows in the catalogue's language (default Chinese)."""
-    cat = cat or catalogue.load()
-    separator = cat.text("label.list-separator")
+    """The trail's headers and rows in the catalogue's language."""
+    separator = cat.text("label.separator")
     rows = []
     for e in events:
         rows.append(
             [
                 e.date if not short else e.date[:10],
                 e.commit[:10] if short else e.commit,
-                kind_label(e.kind, cat),
+                cat.label("label.kind", e.kind),
                 e.merge_request.label if e.merge_request else "",
                 e.summary,
                 separator.join([*(f"{d.id} {d.version}" for d in e.documents), *e.controlled]),
@@ -87,8 +74,8 @@ def trail_rows(
                 separator.join(p.name for p in e.reviewers),
                 separator.join(p.name for p in e.approvers),
                 e.signature.status,
-                evidence_label(e.evidence, cat),
-                cat.text("label.trail.approved" if e.approved else "label.trail.unapproved"),
+                cat.label("label.evidence", e.evidence),
+                cat.text("label.verdict.approved" if e.approved else "label.verdict.unapproved"),
                 "; ".join(
                     f"{p.code}" if short else f"{p.code} {p.text(cat, names)}" for p in e.problems
                 ),

@@ -43,7 +43,7 @@ from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
-from doccontrol.site import model, pages, sanitize, searchtext
+from doccontrol.site import model, pages, sanitize, searchtext, stamp
 from doccontrol.site.templates import TemplateError
 from doccontrol.validate.check import check
 
@@ -81,13 +81,22 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # fences each document's own text on its page; never written out (sanitize.clean_page)
         self.body_nonce = secrets.token_hex(16)
         self.document_pages: set[str] = set()  # pages built by pages.document_page
+        self.clean_build = False  # set by on_startup: `mkdocs build` without --dirty
+        self.site_dir: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
         # reloads only the files that changed (self.repo is reused).
         self.repo = None
+        self.clean_build = command != "serve" and not dirty  # only such a build is stamped
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.site_dir is not None:
+            stamp.clear(self.site_dir)
 
     def on_config(self, config: Any) -> Any:
+        self.site_dir = Path(config.site_dir)
+        stamp.clear(self.site_dir)  # no stamp until this build has succeeded
         self.root = Path(config.config_file_path).resolve().parent
         docs = self.root / DOCS_DIR
         if docs.is_symlink() or Path(config.docs_dir).resolve() != docs:
@@ -376,7 +385,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             return sanitize.clean_page(html, self.body_nonce)
         return sanitize.clean(html)
 
+    @event_priority(-100)  # after the other plugins' post-build steps
     def on_post_build(self, *, config: Any) -> None:
+        self._pdfs(config)
+        # last: only a build that got this far vouches for its pages (site/stamp.py)
+        stamp.finish(self.site, Path(config.site_dir), self.clean_build)
+
+    def _pdfs(self, config: Any) -> None:
         # publish.pdf: a PDF of every published document in force (doccontrol.pdf.site)
         site = self.site
         if site is None or not site.config.publish.pdf:

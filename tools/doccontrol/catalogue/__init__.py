@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -53,6 +53,17 @@ class Catalogue:
         return _fill(entry.get(self.language) or entry.get(DEFAULT_LANGUAGE, key), args)
 
     __call__ = text
+
+    def label(self, prefix: str, value: str) -> str:
+        """What ``value`` (a state, a kind, an evidence…) is called: the text of
+        ``prefix.value``, or ``value`` itself when the catalogue has no name for it (a value
+        from the data is shown as it is, never as a key)."""
+        key = f"{prefix}.{value}"
+        return self.text(key) if key in self.entries else value
+
+    def headers(self, prefix: str, columns: Iterable[str]) -> tuple[str, ...]:
+        """The column headers of a table: the text of ``prefix.column`` for each column."""
+        return tuple(self.text(f"{prefix}.{column}") for column in columns)
 
     def count(self, key: str, n: int, /, **args: Any) -> str:
         """A counted text: "1 document" / "2 documents"; Chinese uses one form with a counter

@@ -109,33 +109,34 @@ def run(args: argparse.Namespace, root: Path) -> int:
         )
         # the default level is the approved one, as for the site (fails closed)
         level, lowered = publishing.approved_limit(config, history.events)
+        talk = speech(config, repo.record_types, root)
         if args.max_confidentiality:
             level = args.max_confidentiality
         elif lowered:
-            talk = speech(config, repo.record_types, root)
             print(
                 talk("cli.audit.config-pending", config=CONFIG_FILE, level=level),
                 file=sys.stderr,
             )
+        # the site's pages only when its build stamp vouches for this head and level
+        pages = auditpack.site_pages(repo, config, history, level, site if site.is_dir() else None)
+        html_note = auditpack.html_line(pages, talk.cat)
+        if not pages.usable and pages.reason != "no-site":
+            print(talk("cli.audit.html-left-out", note=html_note), file=sys.stderr)
         with GitReader(root) as reader:
             files = auditpack.build(
-                repo,
-                config,
-                history,
-                reader,
-                start,
-                end,
-                level,
-                xlsx_bytes,
-                site if site.is_dir() else None,
-                say,
-                speech(config, repo.record_types, root).cat,
+                repo, config, history, reader, start, end, level, xlsx_bytes, pages, say, talk.cat
             )
     except GitError as exc:
         raise UsageError(str(exc)) from None
     say("")
     info = auditpack.PackInfo(
-        history.head, config.main_branch, start.isoformat(), end.isoformat(), level
+        history.head,
+        config.main_branch,
+        start.isoformat(),
+        end.isoformat(),
+        level,
+        pages.reason,
+        html_note,
     )
     key = Path(args.sign) if args.sign else None
     if key is not None and not key.is_file():

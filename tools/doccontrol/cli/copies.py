@@ -169,7 +169,7 @@ def run_recall_due(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         print(dumps_json(rows), end="")
         return 1 if failed else 0
-    headers = tuple(t.text(f"recall.col.{c}") for c in copies.RECALL_COLUMNS)
+    headers = t.headers("recall.col", copies.RECALL_COLUMNS)
     cells = [recall_cells(row, t) for row in rows]
     if args.format == "csv":
         from doccontrol.cli.registers import csv_text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from doccontrol.cli.output import (
     Speech,
@@ -88,15 +88,25 @@ def _history_speech_config(root: Path, allow_shallow: bool) -> tuple[History, Sp
     return history, speech_, config
 
 
-def log_row(revision: Revision, say: Speech) -> list[str]:
-    from doccontrol.history.model import evidence_label
+def _json(history: History, say: Speech, **items: list[dict[str, Any]]) -> str:
+    """``log`` and ``trail`` as JSON: where the history was read, what it says of itself, and
+    the items asked for."""
+    data = {
+        "branch": history.branch,
+        "head": history.head,
+        "incomplete": history.incomplete,
+        "notices": [p.to_json(say.cat, say.names) for p in history.notices],
+        "hints": [say.msg(h) for h in history.hints],
+        **items,
+    }
+    return dumps_json(data)
 
-    separator = say("label.list-separator")
+
+def log_row(revision: Revision, say: Speech) -> list[str]:
+    separator = say("label.separator")
     change = revision.change
-    if revision.kind == "review":
-        change = say("cli.log.review", change=change)
-    if revision.kind == "baseline":
-        change = say("cli.log.baseline", change=change)
+    if revision.kind in ("review", "baseline"):
+        change += say(f"label.history.note.{revision.kind}")
     if not revision.approved:
         change = say("cli.log.unapproved", change=change)
 
@@ -114,7 +124,7 @@ def log_row(revision: Revision, say: Speech) -> list[str]:
         revision.date[:10] if revision.reviewers else "",
         names(revision.approvers),
         revision.date[:10] if revision.approvers else "",
-        evidence_label(revision.evidence, say.cat),
+        say.cat.label("label.evidence", revision.evidence),
     ]
 
 
@@ -136,15 +146,7 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
         docs = [doc]
     problems = [*history.notices, *(p for d in docs for r in d.revisions for p in r.problems)]
     if args.format == "json":
-        data = {
-            "branch": history.branch,
-            "head": history.head,
-            "incomplete": history.incomplete,
-            "notices": [p.to_json(say.cat, say.names) for p in history.notices],
-            "hints": [say.msg(h) for h in history.hints],
-            "documents": [d.to_json() for d in docs],
-        }
-        print(dumps_json(data), end="")
+        print(_json(history, say, documents=[d.to_json() for d in docs]), end="")
     else:
         headers = change_history_headers(say.cat)
         for doc in docs:
@@ -215,16 +217,15 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     )
     problems = [*history.notices, *(p for e in events for p in e.problems), *ack_problems]
     if args.format == "json":
-        data = {
-            "branch": history.branch,
-            "head": history.head,
-            "incomplete": history.incomplete,
-            "notices": [p.to_json(say.cat, say.names) for p in history.notices],
-            "hints": [say.msg(h) for h in history.hints],
-            "events": [e.to_json() for e in events],
-            "acknowledgement_problems": [p.to_json(say.cat, say.names) for p in ack_problems],
-        }
-        print(dumps_json(data), end="")
+        print(
+            _json(
+                history,
+                say,
+                events=[e.to_json() for e in events],
+                acknowledgement_problems=[p.to_json(say.cat, say.names) for p in ack_problems],
+            ),
+            end="",
+        )
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")

@@ -106,16 +106,7 @@ def impact_lines(impact: Impact, t: Catalogue) -> list[str]:
             for dep, sources in impact.suspect
         ]
         lines.append(
-            table(
-                [
-                    t.text("impact.head.kind"),
-                    t.text("impact.head.id"),
-                    t.text("impact.head.title"),
-                    t.text("impact.head.via"),
-                    t.text("impact.head.sources"),
-                ],
-                rows,
-            )
+            table(t.headers("impact.head", ("kind", "id", "title", "via", "sources")), rows)
         )
     lines.append(t.count("impact.summary", len(impact.suspect)))
     if impact.reviewed_with:
@@ -154,7 +145,7 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def suspect_rows(found: Suspects, t: Catalogue) -> tuple[list[str], list[list[str]]]:
+def suspect_rows(found: Suspects, t: Catalogue) -> tuple[tuple[str, ...], list[list[str]]]:
     from doccontrol import impact
 
     headers = impact.suspect_headers(t)
@@ -191,7 +182,7 @@ def run_suspect(args: argparse.Namespace, root: Path) -> int:
     else:
         headers, rows = suspect_rows(found, t)
         if args.format == "csv":
-            print(csv_text(tuple(headers), rows), end="")
+            print(csv_text(headers, rows), end="")
         else:
             if rows:
                 print(table(headers, rows))

@@ -25,7 +25,7 @@ class UsageError(Exception):
         self.key, self.values = key, args
 
     def text(self, cat: Catalogue) -> str:
-        return cat.text(self.key, **self.values) if cat.has(self.key) else self.key
+        return cat.text(self.key, **self.values)  # a text that is no key shows as it is
 
 
 _LANGUAGE_LINE = re.compile(r"""^language:[ \t]*['"]?([A-Za-z]+)['"]?[ \t]*(?:#.*)?$""", re.M)

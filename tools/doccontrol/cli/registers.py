@@ -165,7 +165,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
     say = speech(repo.config, repo.record_types, root)
     headers = registers.register_headers(say.cat)
     rows = registers.document_rows(repo, history, day)
-    cells = [registers.register_cells(r) for r in rows]
+    cells = [registers.register_cells(r, say.cat) for r in rows]
     wrote = say("cli.wrote", path=args.output, what=say.count("count.documents", len(rows)))
     if args.format == "xlsx":
         if not args.output:
@@ -233,8 +233,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         ]
         for r in due
     ]
-    columns = ("id", "name", "owner", "last-approval", "next-review", "state")
-    print(table(tuple(say(f"label.register.{c}") for c in columns), rows))
+    print(table(registers.review_headers(say.cat), rows))
     limit = (today + datetime.timedelta(days=args.within)).isoformat()
     print(
         say(
@@ -245,12 +244,22 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         )
     )
     if args.issue:
-        body = review_issue.body(due, today, limit)
+        # the issue is published: it names only what the site may (the table above is the
+        # runner's own output and keeps every row)
+        from doccontrol.config import CONFIG_FILE
+
+        listing = review_issue.listed(due, repo, history)
+        if listing.lowered:
+            note = say("review_issue.config-pending", config=CONFIG_FILE, level=listing.level)
+            print(note, file=sys.stderr)
+        published = review_issue.language(repo.config)
+        name = review_issue.title(published)
+        body = review_issue.body(listing, today, limit, published)
         if args.dry_run:
-            print(review_issue.dry_run(args.issue, body, os.environ))
+            print(review_issue.dry_run(args.issue, name, body, os.environ))
         elif due:
             try:
-                print(review_issue.post(args.issue, body, os.environ, root))
+                print(review_issue.post(args.issue, name, body, os.environ, root))
             except review_issue.IssueError as exc:
                 raise UsageError(str(exc)) from None
     return 1 if failed else 0
@@ -283,7 +292,7 @@ def run_coverage(args: argparse.Namespace, root: Path) -> int:
             end="",
         )
     else:
-        separator = say("label.list-separator")
+        separator = say("label.separator")
         cells = [
             [
                 r.clause.id,
@@ -296,8 +305,8 @@ def run_coverage(args: argparse.Namespace, root: Path) -> int:
             ]
             for r in rows
         ]
-        columns = ("clause", "title", "documents", "record-types")
-        print(table((*(say(f"label.coverage.{c}") for c in columns), ""), cells))
+        headers = say.cat.headers("label.coverage", registers.COVERAGE_COLUMNS)
+        print(table((*headers, ""), cells))
         covered = len(rows) - len([r for r in rows if not r.covered])
         summary = say("cli.coverage.summary", covered=covered, total=len(rows))
         if uncovered:

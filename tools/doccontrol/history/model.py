@@ -29,13 +29,7 @@ _HISTORY_COLUMNS = (
 
 def change_history_headers(cat: Catalogue) -> tuple[str, ...]:
     """The column headers of a change history (变更履历) in the catalogue's language."""
-    return tuple(cat.text(f"label.history.{column}") for column in _HISTORY_COLUMNS)
-
-
-def evidence_label(evidence: str, cat: Catalogue) -> str:
-    """What an approval's evidence is called (label.evidence.<evidence>)."""
-    key = f"label.evidence.{evidence}"
-    return cat.text(key) if cat.has(key) else evidence
+    return cat.headers("label.history", _HISTORY_COLUMNS)
 
 
 RevisionKind = Literal["legacy", "approval", "review", "unapproved", "withdrawal", "baseline"]

@@ -43,7 +43,7 @@ class RepositoryError(Exception):
 
     def text(self, cat: Catalogue) -> str:
         values = {k: render(v, cat) for k, v in self.values.items()}
-        return cat.text(self.key, **values) if cat.has(self.key) else self.key
+        return cat.text(self.key, **values)  # a text that is no key shows as it is
 
 
 @dataclass(frozen=True)
@@ -177,12 +177,10 @@ def cached_config(root: Path, data: bytes) -> Config | None:
             return from_data(json.loads(kept.read_bytes()))
         except (OSError, ValueError, KeyError, TypeError):
             pass  # damaged: parse the bytes again and replace it
-    config = load_config(data)[0]
+    config, _, _, parsed = _parse_config(data)
     if config is not None and kept is not None:
-        decoded = text.decode(CONFIG_FILE, data)
-        parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text or "")
         try:
-            payload = json.dumps(parsed.data, ensure_ascii=False).encode("utf-8")
+            payload = json.dumps(parsed, ensure_ascii=False).encode("utf-8")
             write_atomic(kept, payload)
         except (OSError, TypeError, ValueError):
             pass  # not JSON-shaped or not writable: the next run parses again
@@ -196,13 +194,20 @@ def _clauses() -> Mapping[str, Clause]:
 
 
 def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
+    config, positions, problems, _ = _parse_config(data)
+    return config, positions, problems
+
+
+def _parse_config(data: bytes) -> tuple[Config | None, Locator, list[Problem], Any]:
+    """``load_config``, and the parsed data the configuration was made from (for the cache:
+    the bytes are parsed once)."""
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
-        return None, Positions(), list(decoded.problems)
+        return None, Positions(), list(decoded.problems), None
     parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text)
     problems = list(decoded.problems + parsed.problems)
     if parsed.data is None:
-        return None, parsed.positions, problems
+        return None, parsed.positions, problems, None
     from doccontrol.validate.schema import make_validator, validate
 
     problems += validate(
@@ -212,8 +217,8 @@ def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
         parsed.positions,
     )
     if problems:
-        return None, parsed.positions, problems
-    return from_data(parsed.data), parsed.positions, problems
+        return None, parsed.positions, problems, None
+    return from_data(parsed.data), parsed.positions, problems, parsed.data
 
 
 def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Problem]]:

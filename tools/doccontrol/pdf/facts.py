@@ -19,7 +19,7 @@ from doccontrol import copies, publishing, registers, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import DocumentHistory, History, Person, Revision, evidence_label
+from doccontrol.history.model import DocumentHistory, History, Person, Revision
 from doccontrol.load import frontmatter
 from doccontrol.load.repository import Repository
 
@@ -125,7 +125,11 @@ def gather(
         raise Refused(
             (
                 "pdf.error.not_in_force",
-                {"doc": doc_id, "day": day.isoformat(), "state": stand.label},
+                {
+                    "doc": doc_id,
+                    "day": day.isoformat(),
+                    "state": t.label("label.state", stand.state),
+                },
             )
         )
     data = reader.read_file_at(revision.commit, revision.path)
@@ -139,17 +143,17 @@ def gather(
     owner = str(meta.get("owner") or "")
     body = _body(data.decode("utf-8", "replace"))
     if REGISTER_DIRECTIVE.search(body):
-        body = REGISTER_DIRECTIVE.sub(lambda m: _register(repo, history, day, limit, m[1]), body)
+        body = REGISTER_DIRECTIVE.sub(lambda m: _register(repo, history, day, limit, m[1], t), body)
     return CopyFacts(
         doc_id=doc_id,
         title=str(meta.get("title") or doc.title),
         version=revision.version,
-        state=stand.label,
+        state=t.label("label.state", stand.state),
         effective=stand.in_force_from,
         level=level.label if level else str(meta.get("confidentiality") or ""),
         owner=config.departments[owner].name if owner in config.departments else owner,
         signoffs=_signoffs(revision, t),
-        evidence=evidence_label(revision.evidence, t)
+        evidence=t.label("label.evidence", revision.evidence)
         if revision.approvers
         else t.text("pdf.baseline"),
         merge_request=revision.merge_request.label if revision.merge_request else "—",
@@ -164,7 +168,12 @@ def gather(
 
 
 def _register(
-    repo: Repository, history: History, day: datetime.date, limit: str, wanted: str | None
+    repo: Repository,
+    history: History,
+    day: datetime.date,
+    limit: str,
+    wanted: str | None,
+    t: Catalogue,
 ) -> str:
     """The register a document embeds, as of the day, with only what may be published."""
     config = repo.config
@@ -182,10 +191,11 @@ def _register(
     def cell(text: str) -> str:
         return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") or " "
 
+    headers = registers.register_headers(t)
     lines = [
-        "| " + " | ".join(registers.REGISTER_HEADERS) + " |",
-        "|" + "---|" * len(registers.REGISTER_HEADERS),
-        *("| " + " | ".join(cell(c) for c in registers.register_cells(r)) + " |" for r in rows),
+        "| " + " | ".join(headers) + " |",
+        "|" + "---|" * len(headers),
+        *("| " + " | ".join(cell(c) for c in registers.register_cells(r, t)) + " |" for r in rows),
     ]
     return "\n\n" + "\n".join(lines) + "\n\n"
 
@@ -216,9 +226,8 @@ def _history_rows(
     rows = []
     for r in doc.revisions[: doc.revisions.index(upto) + 1]:
         change = r.change
-        for kind in ("review", "withdrawal", "baseline"):
-            if r.kind == kind:
-                change += t.text(f"pdf.history.{kind}")
+        if r.kind in ("review", "withdrawal", "baseline"):
+            change += t.text(f"label.history.note.{r.kind}")
         if not r.approved:
             change += t.text("pdf.history.unapproved")
         rows.append(
@@ -233,7 +242,7 @@ def _history_rows(
                 r.date[:10] if r.reviewers else "",
                 _names(r.approvers) if r.approvers else "",
                 r.date[:10] if r.approvers else "",
-                evidence_label(r.evidence, t),
+                t.label("label.evidence", r.evidence),
             )
         )
     return tuple(rows)

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any
 
 from doccontrol import acks
 from doccontrol.site.html import relative_url
-from doccontrol.site.templates import Templates
 
 if TYPE_CHECKING:
     from doccontrol.history.model import HistoryProblem
@@ -16,11 +15,6 @@ if TYPE_CHECKING:
     from doccontrol.site.model import Site
 
 PEOPLE_SRC = "registers/acknowledgements.md"
-
-
-def _templates(site: Site) -> Templates:
-    # the site's own: its language, and the adopter's overrides from a controlled custom_dir
-    return site.templates
 
 
 def enabled(site: Site) -> bool:
@@ -65,7 +59,7 @@ def block(site: Site, document: Document, from_src: str) -> list[str]:
         for o in entry.owed
         if o.done
     ]
-    return [_templates(site).render("acks-block", entry=entry, people_url=people_url, done=done)]
+    return [site.templates.render("acks-block", entry=entry, people_url=people_url, done=done)]
 
 
 def people_page(site: Site) -> str:
@@ -78,7 +72,7 @@ def people_page(site: Site) -> str:
         for o in entry.outstanding:
             owed.setdefault(o.person, []).append({**o.to_json(), "url": url})
     people = [{"id": p.id, "name": p.name, "owed": owed.get(p.id, [])} for p in site.config.people]
-    return _templates(site).render("acks-people", people=people, day=site.as_of.isoformat()) + "\n"
+    return site.templates.render("acks-people", people=people, day=site.as_of.isoformat()) + "\n"
 
 
 def title(site: Site) -> str:

@@ -3,18 +3,13 @@ register of copies due for recall (待回收受控副本). Kept apart from pages
 
 from __future__ import annotations
 
-from doccontrol import catalogue, copies, publishing
+from doccontrol import copies, publishing
 from doccontrol.model import Document
 from doccontrol.site.html import Link, esc, relative_url, table
 from doccontrol.site.model import Site
 
 PDF_DIR = "pdf"
 RECALL_SRC = "registers/recall.md"
-
-
-def _t(site: Site) -> catalogue.Catalogue:
-    # the site speaks the configured language, never the builder's locale
-    return site.catalogue
 
 
 def pdf_ids(site: Site) -> list[str]:
@@ -38,7 +33,7 @@ def pdf_link(site: Site, document: Document) -> Link | None:
     if src is None or doc_id not in pdf_ids(site):
         return None
     href = relative_url(site.url(src), f"{PDF_DIR}/{doc_id}.pdf")
-    return Link(_t(site).text("site.pdf.link"), href)
+    return Link(site.catalogue.text("site.pdf.link"), href)
 
 
 def recall_rows(site: Site) -> list[copies.RecallDue]:
@@ -52,7 +47,7 @@ def recall_rows(site: Site) -> list[copies.RecallDue]:
 
 
 def recall_page(site: Site) -> str:
-    t = _t(site)
+    t = site.catalogue
     due = recall_rows(site)
     intro = f"<p>{esc(t.text('recall.page.intro', day=site.as_of.isoformat()))}</p>"
     if not due:
@@ -72,9 +67,9 @@ def recall_page(site: Site) -> str:
         ]
         for d in due
     ]
-    headers = [esc(t.text(f"recall.col.{c}")) for c in copies.RECALL_COLUMNS]
+    headers = [esc(h) for h in t.headers("recall.col", copies.RECALL_COLUMNS)]
     return intro + "\n\n" + table(headers, rows, "dc-recall") + "\n"
 
 
 def recall_title(site: Site) -> str:
-    return _t(site).text("recall.page.title")
+    return site.catalogue.text("recall.page.title")

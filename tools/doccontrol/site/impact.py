@@ -12,12 +12,6 @@ from doccontrol.impact import Cause, Suspect
 from doccontrol.model import Document
 from doccontrol.site.html import esc, link, relative_url
 from doccontrol.site.model import Site
-from doccontrol.site.templates import Templates
-
-
-def _templates(site: Site) -> Templates:
-    # the site's own: its language, and the adopter's overrides from a controlled custom_dir
-    return site.templates
 
 
 def _doc_html(site: Site, doc_id: str, from_src: str, text: str) -> str:
@@ -50,7 +44,7 @@ def banner(site: Site, document: Document, from_src: str) -> list[str]:
         )
     else:
         text = Markup(esc(t.text("site.suspect.hidden", date=cause.date[:10])))
-    return [_templates(site).render("suspect-banner", text=text, more=len(suspect.causes) - 1)]
+    return [site.templates.render("suspect-banner", text=text, more=len(suspect.causes) - 1)]
 
 
 @dataclass(frozen=True)
@@ -102,4 +96,4 @@ def _row(site: Site, suspect: Suspect, from_src: str) -> _Row | None:
 def suspect_list(site: Site, from_src: str) -> str:
     """The suspect list (for the review page): published dependents only."""
     rows = [r for s in site.suspects.items if (r := _row(site, s, from_src)) is not None]
-    return _templates(site).render("suspect-list", rows=rows, day=site.as_of.isoformat())
+    return site.templates.render("suspect-list", rows=rows, day=site.as_of.isoformat())

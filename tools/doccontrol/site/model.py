@@ -256,4 +256,14 @@ class Site:
         are dropped from each event, and an event left with none is dropped."""
         if not self.history:
             return []
-        return publishing.visible_events(self.history.events, self.visible_ids)
+        return publishing.visible_events(
+            self.history.events, self.visible_ids, self.hidden_ids, self.not_published
+        )
+
+    @property
+    def not_published(self) -> str:
+        return self.catalogue.text("site.not_published")
+
+    def redact(self, text: str) -> str:
+        """Author-typed text as the site may show it: no id of a hidden document in it."""
+        return publishing.redact_ids(text, self.hidden_ids, self.not_published)

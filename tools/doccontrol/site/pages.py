@@ -12,8 +12,13 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from doccontrol import registers
-from doccontrol.history.model import DocumentHistory, HistoryProblem, Person
+from doccontrol import registers, trail
+from doccontrol.history.model import (
+    DocumentHistory,
+    HistoryProblem,
+    Person,
+    change_history_headers,
+)
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
@@ -87,19 +92,11 @@ def doc_link(site: Site, doc_id: str, from_src: str, text: str | None = None) ->
     return Link(label, _href(site, from_src, src))
 
 
-def _signature(site: Site, status: str) -> str:
-    key = f"site.signature.{status}"
-    return _t(site, key) if site.catalogue.has(key) else status
-
-
-def _evidence(site: Site, evidence: str) -> str:
-    key = f"site.evidence.{evidence}"
-    return _t(site, key) if site.catalogue.has(key) else evidence
-
-
-def _state(site: Site, state: str) -> str:
-    key = f"site.state.{state}"
-    return _t(site, key) if site.catalogue.has(key) else state
+def _verdict(site: Site, approved: bool) -> str | Flag:
+    """Approved, or a flag saying it is not."""
+    if approved:
+        return _t(site, "label.verdict.approved")
+    return Flag(_t(site, "label.verdict.unapproved"))
 
 
 def _render(site: Site, name: str, /, **context: Any) -> str:
@@ -111,16 +108,17 @@ def _render(site: Site, name: str, /, **context: Any) -> str:
 
 def page_state(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
     """The state of the version this page shows (the work tree's), named truthfully."""
+    cat = site.catalogue
     if row is None:
         status = document.status or ""
         if status == "effective":
-            return _t(site, "site.control.not_approved")
-        return _state(site, "obsolete" if status == "obsolete" else status)
+            return cat.text("site.control.not_approved")
+        return cat.label("label.state", status)
     if row.pending:
-        return _state(site, "unapproved")
+        return cat.text("label.state.unapproved")
     if row.upcoming and document.version == row.upcoming:
-        return _state(site, "pending")
-    return _state(site, row.state)
+        return cat.text("label.state.pending")
+    return cat.label("label.state", row.state)
 
 
 def control_block(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
@@ -134,13 +132,12 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
     elif row is not None and document.version == row.upcoming:
         effective = row.upcoming_from
     control = document.text("control") or ""
-    control_key = f"site.control.{control}"
     cells: list[tuple[str, Any]] = [
         ("id", document.id),
         ("title", document.title),
         ("version", document.version),
         ("state", page_state(site, document, row)),
-        ("control", _t(site, control_key) if site.catalogue.has(control_key) else control),
+        ("control", site.catalogue.label("label.control", control)),
         ("confidentiality", labels.level(document.confidentiality or "")),
         ("effective", effective or "—"),
         ("owner", labels.department(document.text("owner") or "")),
@@ -161,7 +158,7 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
     if approved is not None:
         note = ""
         if approved.kind == "baseline":
-            note = _t(site, "site.control.baseline_note")
+            note = _t(site, "label.history.note.baseline")
         elif approved.kind == "legacy":
             note = _t(site, "site.control.legacy_note")
         cells += [
@@ -173,8 +170,8 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
             ),
             ("approver", f"{_names(site, approved.approvers) or '—'} {_day(approved.date)}{note}"),
             ("merge_request", mr_link(site, approved.merge_request)),
-            ("signature", _signature(site, approved.signature.status)),
-            ("evidence", _evidence(site, approved.evidence)),
+            ("signature", site.catalogue.label("site.signature", approved.signature.status)),
+            ("evidence", site.catalogue.label("label.evidence", approved.evidence)),
             ("next_review", next_review),
         ]
     else:
@@ -253,15 +250,11 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
         return _render(site, "change-history", table=None, problems=[])
     rows = []
     for r in history.revisions:
-        change: list[Any] = [r.change]
-        if r.kind == "review":
-            change.append(_t(site, "site.history.review_note"))
-        if r.kind == "withdrawal":
-            change.append(_t(site, "site.history.withdrawal_note"))
-        if r.kind == "baseline":
-            change.append(_t(site, "site.history.baseline_note"))
+        change: list[Any] = [site.redact(r.change)]
+        if r.kind in ("review", "withdrawal", "baseline"):
+            change.append(_t(site, f"label.history.note.{r.kind}"))
         if not r.approved:
-            change += [" ", Flag(_t(site, "site.flag.unapproved"))]
+            change += [" ", Flag(_t(site, "label.verdict.unapproved"))]
         rows.append(
             Row(
                 (
@@ -275,26 +268,13 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
                     _day(r.date) if r.reviewers else "",
                     _names(site, r.approvers),
                     _day(r.date) if r.approvers else "",
-                    _evidence(site, r.evidence),
+                    site.catalogue.label("label.evidence", r.evidence),
                 ),
                 css="dc-approved" if r.approved else "dc-unapproved",
                 data=(("commit", r.commit),),
             )
         )
-    headers = (
-        "seq",
-        "version",
-        "sections",
-        "change",
-        "authors",
-        "date",
-        "reviewers",
-        "date",
-        "approvers",
-        "date",
-        "evidence",
-    )
-    table = Table(tuple(_t(site, f"site.history.{h}") for h in headers), tuple(rows), "dc-history")
+    table = Table(change_history_headers(site.catalogue), tuple(rows), "dc-history")
     problems = [_note(site, p) for r in history.revisions for p in r.problems]
     return _render(site, "change-history", table=table, problems=problems)
 
@@ -345,20 +325,6 @@ def document_page(site: Site, document: Document, from_src: str, nonce: str) -> 
 
 # --- registers ------------------------------------------------------------------------
 
-REGISTER_COLUMNS = (
-    "id",
-    "title",
-    "type",
-    "version",
-    "state",
-    "confidentiality",
-    "owner",
-    "effective",
-    "last_approval",
-    "next_review",
-    "upcoming",
-)
-
 
 def register_rows(site: Site, rows: list[registers.DocumentRow], from_src: str) -> Table:
     """The register: the rows ``doccontrol register`` and the audit pack give, in the site's
@@ -366,14 +332,9 @@ def register_rows(site: Site, rows: list[registers.DocumentRow], from_src: str) 
     labels = site.labels
     cells = []
     for r in rows:
-        status: list[Any] = [_state(site, r.state)]
+        status: list[Any] = [site.catalogue.label("label.state", r.state)]
         if r.pending and r.state != "unapproved":
-            status.append(Flag(f"（{_t(site, 'site.unapproved_note')}）"))
-        upcoming = (
-            _t(site, "site.register.upcoming_value", version=r.upcoming, since=r.upcoming_from)
-            if r.upcoming
-            else ""
-        )
+            status.append(Flag(f"（{_t(site, 'label.register.unapproved-note')}）"))
         cells.append(
             Row(
                 (
@@ -387,12 +348,13 @@ def register_rows(site: Site, rows: list[registers.DocumentRow], from_src: str) 
                     r.effective_date,
                     r.last_approval,
                     r.next_review,
-                    upcoming,
+                    r.upcoming_text(site.catalogue),
                 )
             )
         )
-    headers = tuple(_t(site, f"site.register.{c}") for c in REGISTER_COLUMNS)
-    return Table(headers, tuple(cells), "dc-register dc-sortable")
+    return Table(
+        registers.register_headers(site.catalogue), tuple(cells), "dc-register dc-sortable"
+    )
 
 
 def register_table(site: Site, rows: list[registers.DocumentRow], from_src: str) -> str:
@@ -422,23 +384,20 @@ def trail_page(site: Site) -> str:
             *(Seq((doc_link(site, d.id, src), d.version), " ") for d in event.documents),
             *(Code(path) for path in event.controlled),
         ]
-        kind_key = f"site.kind.{event.kind}"
         rows.append(
             Row(
                 (
                     _day(event.date),
-                    _t(site, kind_key) if site.catalogue.has(kind_key) else event.kind,
+                    site.catalogue.label("label.kind", event.kind),
                     mr_link(site, event.merge_request),
                     event.summary,
                     Seq(tuple(docs), sep),
                     _names(site, event.authors),
                     _names(site, event.reviewers),
                     _names(site, event.approvers),
-                    _signature(site, event.signature.status),
-                    _evidence(site, event.evidence),
-                    _t(site, "site.flag.approved")
-                    if event.approved
-                    else Flag(_t(site, "site.flag.unapproved")),
+                    site.catalogue.label("site.signature", event.signature.status),
+                    site.catalogue.label("label.evidence", event.evidence),
+                    _verdict(site, event.approved),
                     Seq(tuple(_note(site, p) for p in event.problems)) if event.problems else "—",
                 ),
                 css="dc-event" + (" dc-has-problem" if event.problems else ""),
@@ -449,22 +408,9 @@ def trail_page(site: Site) -> str:
                 ),
             )
         )
-    # the commit is in each row's data, not a column
-    headers = (
-        "date",
-        "kind",
-        "merge_request",
-        "summary",
-        "documents",
-        "authors",
-        "reviewers",
-        "approvers",
-        "signature",
-        "evidence",
-        "result",
-        "problems",
-    )
-    table = Table(tuple(_t(site, f"site.trail.{h}") for h in headers), tuple(rows), "dc-trail")
+    # the trail's columns but the commit, which is in each row's data
+    columns = (c for c in trail.TRAIL_COLUMNS if c != "commit")
+    table = Table(site.catalogue.headers("label.trail", columns), tuple(rows), "dc-trail")
     # problems of the history as a whole (rewritten history, control_since moved…)
     notices = list(site.history.notices) if site.history else []
     notices += site_acks.problems(site)  # acknowledgement records' problems are history's too
@@ -493,9 +439,9 @@ def coverage_page(site: Site) -> str:
             else "—"
         )
         state = (
-            _t(site, "site.coverage.covered")
+            _t(site, "label.coverage.covered")
             if r.covered
-            else Flag(_t(site, "site.coverage.not_covered"))
+            else Flag(_t(site, "label.coverage.uncovered"))
         )
         title = r.clause.zh if site.catalogue.language == "zh" else (r.clause.en or r.clause.zh)
         cells.append(
@@ -505,16 +451,14 @@ def coverage_page(site: Site) -> str:
             )
         )
     uncovered = [r.clause.id for r in rows if r.leaf and not r.covered]
-    headers = ("clause", "title", "documents", "record_types", "state")
+    headers = site.catalogue.headers("label.coverage", (*registers.COVERAGE_COLUMNS, "state"))
     return _render(
         site,
         "coverage",
         total=len(rows),
         covered=len([r for r in rows if r.covered]),
         uncovered=sep.join(uncovered),
-        table=Table(
-            tuple(_t(site, f"site.coverage.{h}") for h in headers), tuple(cells), "dc-coverage"
-        ),
+        table=Table(headers, tuple(cells), "dc-coverage"),
     )
 
 
@@ -524,7 +468,7 @@ def review_page(site: Site) -> str:
     cells = []
     for r in due:
         state = (
-            Flag(_t(site, "site.review.overdue"))
+            Flag(_t(site, "label.review.overdue"))
             if r.overdue
             else _t(site, "site.review.due_within", days=REVIEW_WINDOW_DAYS)
         )
@@ -540,14 +484,7 @@ def review_page(site: Site) -> str:
                 )
             )
         )
-    headers = (
-        _t(site, "site.register.id"),
-        _t(site, "site.register.title"),
-        _t(site, "site.register.owner"),
-        _t(site, "site.register.last_approval"),
-        _t(site, "site.register.next_review"),
-        _t(site, "site.register.state"),
-    )
+    headers = registers.review_headers(site.catalogue)
     page = _render(
         site,
         "review",
@@ -768,16 +705,16 @@ def home_page(site: Site) -> str:
                     sep,
                 ),
                 _names(site, e.approvers) or "—",
-                _t(site, "site.flag.approved")
-                if e.approved
-                else Flag(_t(site, "site.flag.unapproved")),
+                _verdict(site, e.approved),
             )
         )
         for e in list(reversed(site.events))[:8]
     ]
-    headers = tuple(
-        _t(site, f"site.home.recent.{h}")
-        for h in ("date", "change", "documents", "approvers", "result")
+    # the trail's columns, but a shorter name for the summary on the home page
+    headers = (
+        _t(site, "label.trail.date"),
+        _t(site, "site.home.recent.change"),
+        *site.catalogue.headers("label.trail", ("documents", "approvers", "verdict")),
     )
     return _render(
         site,

@@ -1,0 +1,101 @@
+"""The forge issue `review-due --issue` posts is published output: it names only documents the
+site may name, counts the others without naming them, and speaks the repository's language.
+Real repositories, the real CLI, `--dry-run` (what would be posted, no request)."""
+
+from __future__ import annotations
+
+from builders import RepoBuilder, procedure
+from history_helpers import Scenario, body, cli
+
+SECRET = ("SM-P-07", "绝密并购应急程序")
+
+
+def _scenario(tmp_path, *documents: tuple[str, str, str]) -> Scenario:
+    """SM-P-01 (internal) and ``documents`` (id, title, level) in the 2026-01-01 baseline: all
+    in force from 2026-01-05, due for review on 2027-01-05."""
+    builder = RepoBuilder(tmp_path / "repo")
+    builder.doc()
+    for n, (doc_id, title, level) in enumerate(documents):
+        builder.write(
+            f"docs/procedures/extra{n}.md",
+            procedure(doc_id=doc_id, title=title, body=body("目的。")).replace(
+                "confidentiality: internal", f"confidentiality: {level}"
+            ),
+        )
+    s = Scenario(builder)
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
+    return s
+
+
+def _issue(s: Scenario) -> tuple[str, str, str]:
+    """(the whole stdout, the issue as it would be posted, stderr)."""
+    out = cli(s.root, "review-due", "--today", "2027-02-01", "--issue", "gitlab", "--dry-run")
+    assert out.returncode == 0, out.stderr
+    assert "dry run:" in out.stdout, out.stdout + out.stderr
+    return out.stdout, out.stdout.split("dry run:", 1)[1], out.stderr
+
+
+def test_the_issue_counts_documents_above_the_level_without_naming_them(tmp_path):
+    s = _scenario(tmp_path, (*SECRET, "secret"), ("SM-P-08", "第二份机密程序", "confidential"))
+    stdout, issue, _ = _issue(s)
+    assert "| SM-P-01 | 测试程序 | V1.0 | 体系管理部 | — | 2027-01-05 | 逾期 |" in issue
+    for hidden in (*SECRET, "SM-P-08", "第二份机密程序"):
+        assert hidden not in issue, issue
+    assert "另有 2 份文件的密级高于发布上限" in issue
+    # the table printed for the runner keeps every due document (the CLI's own output)
+    table = stdout.split("dry run:", 1)[0]
+    assert "SM-P-07" in table and "SM-P-08" in table
+    # nothing hidden: no count line at all
+    plain = _scenario(tmp_path / "plain")
+    assert "另有" not in _issue(plain)[1]
+
+
+def test_only_hidden_documents_due_is_a_count_and_no_false_all_clear(tmp_path):
+    s = _scenario(tmp_path)
+    # SM-P-01 raised to secret in the baseline (before control began): the only due document
+    doc = s.root / "docs/procedures/test.md"
+    doc.write_text(doc.read_text().replace("confidentiality: internal", "confidentiality: secret"))
+    s.git.commit("密级调整", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    _, issue, _ = _issue(s)
+    assert "SM-P-01" not in issue and "测试程序" not in issue, issue
+    assert "没有需要评审的文件" not in issue
+    assert "另有 1 份文件" in issue
+
+
+def test_a_document_once_above_the_level_stays_out_of_the_issue(tmp_path):
+    """Relabelled down later, its id and title would still tell what it was (publishing.py)."""
+    s = _scenario(tmp_path, (*SECRET, "secret"))
+    path = s.root / "docs/procedures/extra0.md"
+    path.write_text(path.read_text().replace("confidentiality: secret", "confidentiality: public"))
+    s.git.commit("降低密级", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    _, issue, _ = _issue(s)
+    assert SECRET[0] not in issue and SECRET[1] not in issue, issue
+    assert "另有 1 份文件" in issue
+
+
+def test_an_unapproved_publishing_level_lists_only_the_lowest_level(tmp_path):
+    s = _scenario(tmp_path, ("SM-P-02", "公开程序", "public"), (*SECRET, "secret"))
+    s.set_config("max_confidentiality: internal", "max_confidentiality: secret")
+    s.git.commit(
+        "放宽发布密级", who="zhaolei", date="2026-03-01T10:00:00+08:00"
+    )  # after control began
+    _, issue, stderr = _issue(s)
+    assert "| SM-P-02 | 公开程序 |" in issue
+    for hidden in ("SM-P-01", "测试程序", *SECRET):
+        assert hidden not in issue, issue
+    assert "另有 2 份文件" in issue
+    assert "有未经批准的修改" in stderr and "public" in stderr
+
+
+def test_the_issue_speaks_the_repository_language_not_the_runner_locale(tmp_path):
+    s = _scenario(tmp_path, (*SECRET, "secret"))
+    config = s.root / "doccontrol.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nlanguage: en\n", encoding="utf-8")
+    s.git.commit("英文", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    _, issue, _ = _issue(s)
+    assert "'Documents due for review (doccontrol review-due)'" in issue
+    assert "| Document | Title | Version | Owner | Last approval | Next review | State |" in issue
+    assert "| SM-P-01 |" in issue and "| overdue |" in issue
+    assert "1 more document above the publishing level is due for review" in issue
+    assert "待评审" not in issue and "逾期" not in issue

@@ -1,0 +1,134 @@
+"""The build stamp: what a built site was published from, so that whoever reuses its pages
+(the audit pack) can tell whether they may.
+
+The MkDocs plugin removes any stamp when a build starts and writes ``doccontrol-build.json``
+at the top of the site, atomically, only at the end of a build that succeeded from a clean
+site directory: the publishing level the build applied, main's head commit it read, its as-of
+day and the ids of the documents its pages may name. A site directory without a stamp, or with
+a stamp that does not match, is not trusted: a failed, dirty or older build, a site built at
+another level or from another head, or files someone put there.
+
+A stamp cannot vouch for a head that contains it: a ``site/`` committed to the repository can
+never name the commit it is part of, so a planted site never matches the head a pack is made
+from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+from collections.abc import Iterable, Mapping, Set
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from doccontrol.atomic import write_atomic
+from doccontrol.config import Config
+
+if TYPE_CHECKING:  # the audit pack reads stamps without the site model
+    from doccontrol.site.model import Site
+
+STAMP = "doccontrol-build.json"
+FORMAT = 1
+MAX_BYTES = 1024 * 1024  # a stamp names the published ids: far below this
+_HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    level: str  # the publishing level the build applied (the approved one)
+    head: str  # main's head commit the build read its history from
+    as_of: str  # the day the pages' standing is shown as of (YYYY-MM-DD)
+    documents: tuple[str, ...]  # every document id the site's pages may name
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "level": self.level,
+            "head": self.head,
+            "as_of": self.as_of,
+            "documents": list(self.documents),
+        }
+
+
+def clear(site_dir: Path) -> None:
+    """Remove a stamp left by an earlier build: until this build ends well, none is true."""
+    path = site_dir / STAMP
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+
+
+def write(site_dir: Path, level: str, head: str, as_of: str, documents: Iterable[str]) -> None:
+    data = Stamp(level, head, as_of, tuple(sorted(set(documents)))).to_json()
+    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    clear(site_dir)  # a symbolic link there is removed, never written through
+    write_atomic(site_dir / STAMP, text.encode("utf-8"))
+
+
+def finish(site: Site | None, site_dir: Path, clean: bool) -> None:
+    """The plugin's last step of a build that succeeded: stamp the site, when it was built
+    from a clean site directory (``mkdocs build`` without --dirty: a dirty build keeps pages
+    of earlier builds) with the history (without it, no head can be named)."""
+    if site is None or site.history is None or not clean:
+        return
+    write(site_dir, site.limit, site.history.head, site.as_of.isoformat(), site.visible_ids)
+
+
+def read(site_dir: Path) -> Stamp | None:
+    """The stamp of a built site, or None when there is none a build could have written (a
+    symbolic link, not a regular file, too large, not the JSON doccontrol writes)."""
+    path = site_dir / STAMP
+    try:
+        mode = path.lstat().st_mode
+        if not stat.S_ISREG(mode) or path.lstat().st_size > MAX_BYTES:
+            return None
+        raw = json.loads(path.read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        return None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        return None
+    fields = [raw.get(k) for k in ("level", "head", "as_of")]
+    documents = raw.get("documents")
+    if not all(isinstance(v, str) and v for v in fields) or not isinstance(documents, list):
+        return None
+    if not all(isinstance(d, str) for d in documents) or not _HEX.fullmatch(str(raw["head"])):
+        return None
+    return Stamp(str(raw["level"]), str(raw["head"]), str(raw["as_of"]), tuple(documents))
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a built site's pages may be used: ``reason`` says why (``used``, ``no-site``,
+    ``missing``, ``other-head``, ``higher-level``, ``other-documents``), ``args`` fill the
+    message; ``directory`` is the site's folder when, and only when, its pages may be used."""
+
+    reason: str
+    args: Mapping[str, str]
+    directory: Path | None = None
+
+    @property
+    def usable(self) -> bool:
+        return self.directory is not None
+
+
+def judge(
+    site_dir: Path | None, config: Config, level: str, head: str, nameable: Set[str]
+) -> Verdict:
+    """Whether the pages of the site in ``site_dir`` may go into an output published at
+    ``level`` from main's ``head`` that may name the ids in ``nameable``: only a site whose
+    stamp names this head, a known level at or below ``level``, and no other document."""
+    if site_dir is None:
+        return Verdict("no-site", {})
+    stamp = read(site_dir)
+    if stamp is None:
+        return Verdict("missing", {"file": STAMP})
+    if stamp.head != head:
+        return Verdict("other-head", {"built": stamp.head[:10], "head": head[:10]})
+    built, wanted = config.level(stamp.level), config.level(level)
+    if built is None or wanted is None or built.rank > wanted.rank:
+        return Verdict("higher-level", {"built": stamp.level, "level": level})
+    if not set(stamp.documents) <= nameable:
+        # the same head and a level no higher, yet the pages name more: the work tree differed
+        return Verdict("other-documents", {})
+    return Verdict("used", {"built": stamp.level, "as_of": stamp.as_of}, site_dir)
