@@ -1,5 +1,6 @@
 # Two commands do everything on a fresh machine with Python 3.11+, git and make:
 #   make demo   build the demo compliance repository and its controlled site (build/demo)
+#   make demo-pdf  the same with a PDF of every published document (publish.pdf; slower)
 #   make test   lint, type-check and run the whole test suite (real git, pre-commit,
 #               mkdocs and a real Chromium)
 PYTHON  ?= python3
@@ -16,7 +17,7 @@ AXE_VERSION := 4.14.1
 AXE := .cache/vendor/axe.min.js
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: FORCE install vendor browser pdf-deps demo serve site test lint typecheck pytest hooks bench clean
+.PHONY: FORCE install vendor browser pdf-deps demo demo-pdf serve site test lint typecheck pytest hooks bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -70,6 +71,10 @@ pdf-deps:
 
 demo: $(STAMP) $(MERMAID)
 	$(BIN)/python tools/demo/build_demo.py
+
+# the demo with a PDF of every published document (publish.pdf): minutes more than make demo
+demo-pdf: $(STAMP) $(MERMAID) pdf-deps
+	$(BIN)/python tools/demo/build_demo.py --pdf
 
 serve: demo
 	$(BIN)/mkdocs serve -f build/demo/mkdocs.yml -a 127.0.0.1:8000

@@ -23,7 +23,8 @@ def test_every_document_record_and_schema_validates():
 def test_about_thirty_procedures_and_the_manual():
     assert len(PROCEDURES) >= 31
     manual = [d for d in REPO.documents if d.type == "manual"]
-    assert [(d.id, d.version) for d in manual] == [("SM-A", "A/1")]
+    # A/2 names acknowledgement records in 7.5.4 (a controlled change, approved on main)
+    assert [(d.id, d.version) for d in manual] in ([("SM-A", "A/1")], [("SM-A", "A/2")])
 
 
 def test_every_procedure_has_every_section_in_order_and_a_flowchart():

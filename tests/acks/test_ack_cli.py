@@ -126,9 +126,9 @@ def test_audit_pack_holds_the_acknowledgements_of_the_period(tmp_path):
         owed = pack.read("acknowledgements/outstanding.csv").decode("utf-8-sig")
         summary = pack.read("acknowledgements/README.md").decode("utf-8")
     rows = list(csv.reader(io.StringIO(given)))[1:]
-    assert [(r[0], r[3], r[4], r[6], r[7]) for r in rows] == [
-        ("ACK-SM-P-01-V1.0-wangfang", "wangfang", "2026-01-09", "是", ""),
-        ("ACK-SM-P-01-V1.0-liujing", "liujing", "2026-01-10", "否", "DC540"),
+    assert [(r[0], r[3], r[4], r[6], r[7], r[8]) for r in rows] == [
+        ("ACK-SM-P-01-V1.0-wangfang", "wangfang", "2026-01-09", "是", "", "未签名（依赖分支保护）"),
+        ("ACK-SM-P-01-V1.0-liujing", "liujing", "2026-01-10", "否", "DC540", "无"),
     ]
     assert [r[3] for r in list(csv.reader(io.StringIO(owed)))[1:]] == ["liujing"]
     assert "SM-P-01" in summary and "1/2" in summary

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ack_helpers import ack_scenario, write_ack
+from ack_helpers import ack_path, ack_scenario, ack_text, write_ack
 
 from builders import procedure
 from site_helpers import leaks, mkdocs, page, site_repo
@@ -19,6 +19,10 @@ def test_block_and_people_page_name_only_published_documents(tmp_path):
     s.git.commit("机密文件", date="2026-01-01T13:00:00+08:00")
     site_repo(s)
     write_ack(s, "wangfang", date="2026-01-09T10:00:00+08:00")
+    # forged records in 刘静's name: one of the published document, one of the secret one
+    write_ack(s, "liujing", by="zhaolei", date="2026-01-10T10:00:00+08:00")
+    s.files.write(ack_path("liujing", document="SM-P-02"), ack_text("liujing", document="SM-P-02"))
+    s.git.commit("代签", who="zhaolei", date="2026-01-11T10:00:00+08:00")
     out = tmp_path / "site"
     built = mkdocs(s.root, out)
     assert built.returncode == 0, built.stderr
@@ -27,6 +31,14 @@ def test_block_and_people_page_name_only_published_documents(tmp_path):
     assert "阅知确认 1/2" in html
     outstanding = html.split('class="dc-acks-outstanding"')[1].split("</p>")[0]
     assert "刘静" in outstanding and "王芳" not in outstanding
+    # who acknowledged, with how strongly Git proves it was her
+    given = html.split('class="dc-acks-done"')[1].split("</p>")[0]
+    assert "dc-evidence-unsigned" in given
+    assert "王芳（2026-01-09 · 未签名（依赖分支保护））" in given and "刘静" not in given
+    # the forged record is a history problem on the approval trail page, like any other;
+    # the one naming the secret document is not shown (leaks() below)
+    trail = page(out, "registers/approvals")
+    assert "DC540" in trail and "ACK-SM-P-01-V1.0-liujing" in trail
     people = page(out, "registers/acknowledgements")
     liujing = people.split('id="person-liujing"')[1].split("<h2")[0]
     assert "SM-P-01" in liujing and "逾期" in liujing  # due 2026-01-19

@@ -7,16 +7,15 @@ from ack_helpers import ack_path, ack_scenario, ack_text, approve_revision, day,
 
 
 def owed(s, today: str = "2026-02-01"):
-    from doccontrol import acks, catalogue, registers
+    from doccontrol import acks, registers
     from doccontrol.load import repository
 
     repo = repository.load(s.root)
     history = s.history()
-    t = catalogue.load("en")
-    records = acks.ledger(history.acknowledgements, repo.config, t)
+    records = acks.ledger(history.acknowledgements, repo.config, history)
     stands = registers.standings(repo, history, day(today))
     documents = acks.status(repo.config, history, stands, day(today), records)
-    problems = acks.problems(records, history, t)
+    problems = acks.problems(records)
     rows = {(o.person, o.version): o for d in documents for o in d.owed}
     return rows, sorted(p.code for p in problems), records
 
@@ -110,7 +109,7 @@ def test_wrong_version_does_not_count(tmp_path):
     assert rows["wangfang", "V1.1"].acknowledged == ""
     assert rows["wangfang", "V1.1"].since == "2026-01-20"
     assert rows["wangfang", "V1.1"].overdue is True
-    write_ack(s, "liujing", version="V1.7")  # a version that never existed
+    write_ack(s, "liujing", version="V1.7", date="2026-01-21T10:00:00+08:00")  # never existed
     rows, problems, _ = owed(s, "2026-02-20")
     assert problems == ["DC542"]
     assert rows["liujing", "V1.1"].acknowledged == ""

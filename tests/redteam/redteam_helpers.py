@@ -37,17 +37,16 @@ def ack_scenario(tmp_path) -> Scenario:
 
 def owed(s: Scenario, today: str):
     """(person, version) → Owed as of ``today``, the problem codes, and the judged records."""
-    from doccontrol import acks, catalogue, registers
+    from doccontrol import acks, registers
     from doccontrol.load import repository
 
     repo = repository.load(s.root)
     history = s.history()
-    t = catalogue.load("en")
     day = datetime.date.fromisoformat(today)
-    records = acks.ledger(history.acknowledgements, repo.config, t)
+    records = acks.ledger(history.acknowledgements, repo.config, history)
     stands = registers.standings(repo, history, day)
     documents = acks.status(repo.config, history, stands, day, records)
-    problems = acks.problems(records, history, t)
+    problems = acks.problems(records)
     rows = {(o.person, o.version): o for d in documents for o in d.owed}
     return rows, sorted(p.code for p in problems), records
 

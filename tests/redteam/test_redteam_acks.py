@@ -103,15 +103,16 @@ def test_forged_author_acknowledgement_shows_no_evidence_strength_in_the_audit_p
     made = cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-02-20", "-o", str(out))
     assert made.returncode == 0, made.stderr
     from doccontrol import catalogue
-    from doccontrol.history.model import evidence_label
 
     cat = catalogue.load("zh")
     with zipfile.ZipFile(out) as pack:
         text = pack.read("acknowledgements/acknowledgements.csv").decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
     header = rows[0]
-    assert cat.text("label.history.evidence") in header, header
+    # the column is named for what it proves about an acknowledgement (确认证据), not an
+    # approval (批准证据); its values are the trail's evidence labels
+    assert cat.text("acks.col.evidence") in header, header
     row = next(r for r in rows[1:] if r[0] == "ACK-SM-P-01-V1.0-wangfang")
-    assert row[header.index(cat.text("label.history.evidence"))] == evidence_label(
-        "unsigned", cat
+    assert row[header.index(cat.text("acks.col.evidence"))] == cat.label(
+        "label.evidence", "unsigned"
     ), row

@@ -25,6 +25,13 @@ def test_a_document_shows_its_acknowledgements_and_links_to_what_each_person_owe
         assert len(people) == total - done
         # people by name, never by id; the overdue ones flagged in words, not colour alone
         assert all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}(（逾期）)?", p) for p in people), people
+        # who acknowledged, each with how strongly Git proves it: 刘静 signed hers
+        given = block.locator(".dc-acks-given").all_inner_texts()
+        assert len(given) == done, given
+        signed = block.locator(".dc-evidence-person-signed")
+        expect(signed).to_have_count(1)
+        expect(signed).to_contain_text("刘静")
+        expect(signed).to_contain_text("本人签名")
         block.get_by_role("link", name="阅知确认：待确认文件").click()
         expect(page).to_have_url(re.compile(r"registers/acknowledgements/$"))
         expect(page.locator("h1")).to_contain_text("阅知确认")

@@ -32,6 +32,10 @@ def test_demo_acknowledgements_some_given_some_overdue(demo):
     assert sum(o["done"] for o in owed) == 24
     assert any(o["overdue"] for o in owed)
     assert [p["code"] for p in data["problems"]] == ["DC542"]
+    # 刘静 signs hers with her key; the others' rest on branch protection
+    evidence = {(o["person"], o["evidence"]) for o in owed if o["done"]}
+    assert ("liujing", "person-signed") in evidence
+    assert {e for p, e in evidence if p != "liujing"} == {"unsigned"}
     done = next(o for o in owed if o["done"])
     gate = subprocess.run(
         [

@@ -1,10 +1,12 @@
 """The demo's read-and-understood acknowledgements (阅知确认).
 
 Acknowledgements are asked for from versions that took effect on or after 1 June 2026
-(``acknowledgement.since`` in the demo's doccontrol.yml). Between 21 and 25 November some of the
+(``acknowledgement.since`` in the demo's doccontrol.yml). On 21 and 22 November some of the
 people who owe one acknowledge, each in a commit of their own, the way ``doccontrol ack``
-commits it; the others are left owing, overdue on the demo's date, and one record names a
-version of its document that was never approved (DC542: it counts for nothing).
+commits it (刘静, who has a signing key, signs hers: their evidence is stronger); the others
+are left owing, overdue on the demo's date, and one record names a version of its document
+that was never approved (DC542: it counts for nothing). The commits are dated in order: a
+commit dated before the one before it on the main line is reported (DC543).
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ if TYPE_CHECKING:
     from build_demo import Demo
 
 SINCE = "2026-06-01"
-DAYS = ("2026-11-21", "2026-11-23", "2026-11-24", "2026-11-25")
+DAYS = ("2026-11-21", "2026-11-22")  # before the copies and the change impact steps (23rd on)
+SIGNER = "liujing"  # the person with a signing key in the demo's doccontrol.yml
 
 
 def configure(config: str) -> str:
@@ -43,12 +46,12 @@ def add(d: Demo, as_of: str) -> None:
     # of the first 36 owed, two in three acknowledge, in a fixed order; the rest stay owing
     given = [o for i, o in enumerate(owed[:36]) if i % 3 != 2]
     for i, o in enumerate(given):
-        day = DAYS[i % len(DAYS)]
+        day = DAYS[i * len(DAYS) // len(given)]
         _acknowledge(d, o["person"], o["document"], o["title"], o["version"], day, i)
     # an acknowledgement of a version no longer in force: it is kept, and counts for nothing
     if owed:
         first = owed[-1]
-        _acknowledge(d, first["person"], first["document"], first["title"], "V1.0", DAYS[0], 99)
+        _acknowledge(d, first["person"], first["document"], first["title"], "V1.0", DAYS[-1], 99)
 
 
 def _acknowledge(
@@ -71,8 +74,11 @@ def _acknowledge(
     )
     d.git("add", "-A")
     minute = 10 + n % 50
+    sign = ("-c", "gpg.format=ssh", "-c", f"user.signingkey={d.key}") if person == SIGNER else ()
     d.git(
+        *sign,
         "commit",
+        *(("-S",) if sign else ()),
         "-q",
         "-m",
         f"阅知确认：{document} {version}（{name}）",

@@ -25,7 +25,6 @@ from doccontrol import standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config, Person
 from doccontrol.history.model import AckChange, DocumentHistory, History, HistoryProblem, Revision
-from doccontrol.problems import make_args
 
 ACK_FOLDER = "records/acknowledgement"
 RECORD_TYPE = "acknowledgement"
@@ -44,6 +43,10 @@ class Acknowledgement:
     commit: str  # the commit that wrote its present text
     counted: bool
     problems: tuple[HistoryProblem, ...] = ()
+    # how strongly Git proves the person wrote it: "person-signed" (a good signature by their
+    # key on every version), "unsigned" (authored and committed in their name: anyone with
+    # push access can write that) or "none" (it does not count)
+    evidence: str = "none"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class Owed:
     acknowledged: str  # the day of the counted acknowledgement, or ""
     record: str  # its id, or ""
     overdue: bool
+    evidence: str = ""  # the counted acknowledgement's (Acknowledgement.evidence), or ""
 
     @property
     def done(self) -> bool:
@@ -107,9 +111,10 @@ def distribution(config: Config, names: Iterable[str]) -> tuple[Person, ...]:
 
 
 def ledger(
-    changes: Sequence[AckChange], config: Config, catalogue: Catalogue
+    changes: Sequence[AckChange], config: Config, history: History | None = None
 ) -> list[Acknowledgement]:
-    """Every acknowledgement record on the main branch now, judged by who wrote it."""
+    """Every acknowledgement record on the main branch now, judged: by who wrote it, and
+    (given the history) whether it names a version that was approved before it was written."""
     signed_only = config.approval.require_signed
     by_path: dict[str, list[AckChange]] = {}
     for change in changes:
@@ -127,48 +132,20 @@ def ledger(
         owner = first.person
         rid = path.rsplit("/", 1)[-1].removesuffix(".yaml")
         problems: list[HistoryProblem] = []
-        if not _written_by(first, owner, signed_only):
-            key = "problem.DC540.signed" if signed_only else "problem.DC540.forged"
-            problems.append(
-                HistoryProblem(
-                    "DC540",
-                    key,
-                    make_args(
-                        dict(
-                            record=rid,
-                            person=owner or "?",
-                            commit=first.commit[:10],
-                            writers=", ".join(w.strip("<>") for w in first.writers) or "?",
-                        )
-                    ),
-                    first.commit,
-                    path,
-                    owner,
-                )
-            )
-        for later in versions[1:]:
-            if not _written_by(later, owner, signed_only):
-                problems.append(
-                    HistoryProblem(
-                        "DC541",
-                        "problem.DC541",
-                        make_args(
-                            dict(
-                                record=rid,
-                                person=owner or "?",
-                                commit=later.commit[:10],
-                                writers=", ".join(w.strip("<>") for w in later.writers) or "?",
-                            )
-                        ),
-                        later.commit,
-                        path,
-                        owner,
-                    )
-                )
+        for n, change in enumerate(versions):
+            if not _written_by(change, owner, signed_only):
+                # the first version not the person's own is forged; a later one, an edit
+                key = "problem.DC541" if n else "problem.DC540.signed" if signed_only else None
+                problems.append(_problem(key or "problem.DC540.forged", rid, change, owner))
         # a record that now names someone else (or another document) than it did is no
         # acknowledgement by anyone: a person changes their own only by writing a new one
         renamed = last.person != owner
+        if history is not None and not problems and not renamed:
+            problems += _version_problems(rid, versions, history)
         counted = not problems and not renamed and bool(owner and last.document and last.version)
+        # a backdated commit is reported, but changes nothing: its day is the line's
+        problems += [_backdated(rid, c, owner) for c in versions if c.claimed]
+        signed = all(c.signer == owner for c in versions)
         out.append(
             Acknowledgement(
                 rid,
@@ -180,9 +157,38 @@ def ledger(
                 last.commit,
                 counted,
                 tuple(problems),
+                ("person-signed" if signed else "unsigned") if counted else "none",
             )
         )
     return out
+
+
+def _problem(key: str, rid: str, change: AckChange, owner: str) -> HistoryProblem:
+    """DC540 (the record was not the person's from the start) or DC541 (someone else changed
+    it later): the same finding about a version someone else wrote."""
+    return HistoryProblem.of(
+        key,
+        change.commit,
+        change.path,
+        owner,
+        record=rid,
+        person=owner or "?",
+        commit=change.commit[:10],
+        writers=", ".join(w.strip("<>") for w in change.writers) or "?",
+    )
+
+
+def _backdated(rid: str, change: AckChange, owner: str) -> HistoryProblem:
+    return HistoryProblem.of(
+        "problem.DC543",
+        change.commit,
+        change.path,
+        owner,
+        record=rid,
+        commit=change.commit[:10],
+        claimed=change.claimed[:10],
+        day=change.date[:10],
+    )
 
 
 def _written_by(change: AckChange, person: str, signed_only: bool) -> bool:
@@ -191,6 +197,58 @@ def _written_by(change: AckChange, person: str, signed_only: bool) -> bool:
     if change.signer == person:
         return True
     return not signed_only and change.writers == (person,)
+
+
+def _version_problems(
+    rid: str, versions: Sequence[AckChange], history: History
+) -> list[HistoryProblem]:
+    """DC542: the record names a version of the document that was never approved (an
+    acknowledgement of nothing anyone was asked to read), or one approved only after the
+    person wrote the record (they read a draft, not the approved text)."""
+    last = versions[-1]
+    doc = history.documents.get(last.document)
+    approvals: list[Revision] = []
+    if doc is not None:
+        approvals = [r for r in doc.revisions if r.approved and r.version == last.version]
+        if doc.baseline is not None and doc.baseline.version == last.version:
+            approvals.insert(0, doc.baseline)
+    args = dict(record=rid, document=last.document, version=last.version)
+    if not approvals:
+        return [HistoryProblem.of("problem.DC542", last.commit, last.path, last.person, **args)]
+    # since when the record has named this version (dates on the main line never go back,
+    # so they order its commits)
+    named = next(c for c in versions if (c.document, c.version) == (last.document, last.version))
+    first = approvals[0]
+    if first.commit and _instant(named.date) < _instant(first.date):
+        return [
+            HistoryProblem.of(
+                "problem.DC542.early",
+                named.commit,
+                last.path,
+                last.person,
+                **args,
+                day=named.date[:10],
+                approved=first.date[:10],
+            )
+        ]
+    return []
+
+
+def _instant(date: str) -> datetime.datetime:
+    try:
+        moment = datetime.datetime.fromisoformat(date)
+    except ValueError:
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)
+    # a date without a time (a paper approval) counts as the start of its day, in UTC
+    return moment if moment.tzinfo else moment.replace(tzinfo=datetime.UTC)
+
+
+def history_problems(history: History, config: Config) -> list[HistoryProblem]:
+    """The acknowledgement problems (DC540–DC543) of a history: the one list ``trail``,
+    ``ack-due``, the site and the audit pack all show."""
+    if config.acknowledgement is None:
+        return []
+    return problems(ledger(history.acknowledgements, config, history))
 
 
 def exempt(revision: Revision, config: Config) -> bool:
@@ -274,6 +332,7 @@ def status(
                     found.day if found else "",
                     found.id if found else "",
                     found is None and due < today,
+                    found.evidence if found else "",
                 )
             )
         if owed:
@@ -281,47 +340,39 @@ def status(
     return sorted(out, key=lambda d: _id_key(d.document))
 
 
-def version_problems(
-    records: Sequence[Acknowledgement], history: History, catalogue: Catalogue
+def filter_problems(
+    found: Iterable[HistoryProblem],
+    history: History,
+    config: Config,
+    since: str | None,
+    until: str | None,
+    who: str | None,
 ) -> list[HistoryProblem]:
-    """Records naming a version of the document that was never approved (DC542): an
-    acknowledgement of nothing anyone was asked to read."""
-    out: list[HistoryProblem] = []
-    for record in records:
-        if record.problems or not record.counted:
-            continue
-        doc = history.documents.get(record.document)
-        approved = set()
-        if doc is not None:
-            approved = {r.version for r in doc.revisions if r.approved}
-            if doc.baseline is not None:
-                approved.add(doc.baseline.version)
-        if record.version not in approved:
-            out.append(
-                HistoryProblem(
-                    "DC542",
-                    "problem.DC542",
-                    make_args(
-                        dict(
-                            record=record.id,
-                            document=record.document,
-                            version=record.version,
-                        )
-                    ),
-                    record.commit,
-                    record.path,
-                    record.person,
-                )
-            )
-    return out
+    """The problems of commits that reached the main line between ``since`` and ``until``,
+    about the person ``who`` (id, name or email) names: ``trail``'s filters."""
+    days = {a.commit: a.date[:10] for a in history.acknowledgements}
+    needle = (who or "").lower()
+    people = {
+        p.id: {p.id.lower(), p.name.lower(), *(e.lower() for e in p.emails)} for p in config.people
+    }
+    return [
+        p
+        for p in found
+        if not (since and days.get(p.commit, "") < since)
+        and not (until and days.get(p.commit, "") > until)
+        and not (needle and needle not in people.get(p.person, {p.person.lower()}))
+    ]
 
 
-def problems(
-    records: Sequence[Acknowledgement], history: History, catalogue: Catalogue
-) -> list[HistoryProblem]:
-    """Every problem of the acknowledgement records (DC540–DC542)."""
-    found = [p for r in records for p in r.problems]
-    return found + version_problems(records, history, catalogue)
+def problems(records: Sequence[Acknowledgement]) -> list[HistoryProblem]:
+    """Every problem of the acknowledgement records (DC540–DC543)."""
+    return [p for r in records for p in r.problems]
+
+
+def evidence_label(evidence: str, cat: Catalogue) -> str:
+    """How strongly Git proves an acknowledgement, in words: the approval trail's labels
+    where they mean the same (unsigned, none), the person's own signature otherwise."""
+    return cat.label("label.evidence", evidence)
 
 
 def in_period(records: Iterable[Acknowledgement], start: str, end: str) -> list[Acknowledgement]:
@@ -352,8 +403,7 @@ def pack_files(
     from doccontrol import catalogue as catalogues
 
     t = catalogues.load(catalogues.language_for(config.language, {}))
-    records = ledger(history.acknowledgements, config, t)
-    judged = {p.document: p for p in problems(records, history, t)}  # by record path
+    records = ledger(history.acknowledgements, config, history)
     given = [
         r for r in in_period(records, start.isoformat(), end.isoformat()) if nameable(r.document)
     ]
@@ -368,8 +418,9 @@ def pack_files(
             r.person,
             r.day,
             r.commit,
-            yes if r.counted and r.path not in judged else no,
-            judged[r.path].code if r.path in judged else "",
+            yes if r.counted else no,
+            " ".join(dict.fromkeys(p.code for p in r.problems)),
+            evidence_label(r.evidence, t),
         ]
         for r in given
     ]
@@ -420,7 +471,8 @@ def pack_files(
                 t("acks.col.acknowledged"),
                 t("acks.col.commit"),
                 t("acks.pack.counted"),
-                "problem",
+                t("acks.col.problems"),
+                t("acks.col.evidence"),
             ],
             given_rows,
         ),

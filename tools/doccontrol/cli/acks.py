@@ -68,7 +68,7 @@ def _state(
         raise UsageError(t("acks.cli.not_configured"))
     if history is None:
         raise UsageError("no approval history: acknowledgements are judged from Git history")
-    return repo, config, history, t, acks.ledger(history.acknowledgements, config, t)
+    return repo, config, history, t, acks.ledger(history.acknowledgements, config, history)
 
 
 def _git(root: Path, *args: str) -> tuple[int, str, str]:
@@ -201,7 +201,7 @@ def run_ack_due(args: argparse.Namespace, root: Path) -> int:
         for o in d.owed
         if (args.all or not o.done) and (who is None or o.person == who.id)
     ]
-    found = acks.problems(records, history, t)
+    found = acks.problems(records)
     if who is not None:
         found = [p for p in found if p.person == who.id]
     _print(rows, found, args.format, t, today)
@@ -218,10 +218,13 @@ HEADERS = (
     "acks.col.due",
     "acks.col.state",
     "acks.col.acknowledged",
+    "acks.col.evidence",
 )
 
 
 def _cells(o: Owed, t: Catalogue) -> list[str]:
+    from doccontrol.acks import evidence_label
+
     state = "done" if o.done else "overdue" if o.overdue else "open"
     return [
         o.document,
@@ -232,6 +235,7 @@ def _cells(o: Owed, t: Catalogue) -> list[str]:
         o.due,
         t(f"acks.state.{state}"),
         o.acknowledged,
+        evidence_label(o.evidence, t) if o.evidence else "",
     ]
 
 

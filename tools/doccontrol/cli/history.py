@@ -19,6 +19,7 @@ from doccontrol.cli.output import (
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from pathlib import Path
 
+    from doccontrol.config import Config
     from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, Person, Revision
 
 
@@ -61,6 +62,11 @@ def history_for(root: Path, allow_shallow: bool) -> History:
 
 def history_and_speech(root: Path, allow_shallow: bool) -> tuple[History, Speech]:
     """The history of the main branch, and how this run speaks (its language, the names)."""
+    history, speech_, _ = _history_speech_config(root, allow_shallow)
+    return history, speech_
+
+
+def _history_speech_config(root: Path, allow_shallow: bool) -> tuple[History, Speech, Config]:
     from doccontrol.history.gitread import GitError
     from doccontrol.history.load import load_history
     from doccontrol.load import repository
@@ -79,7 +85,7 @@ def history_and_speech(root: Path, allow_shallow: bool) -> tuple[History, Speech
         raise UsageError(str(exc)) from None
     finally:
         say("")
-    return history, speech_
+    return history, speech_, config
 
 
 def _json(history: History, say: Speech, **items: list[dict[str, Any]]) -> str:
@@ -198,15 +204,28 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     import csv
     import io
 
+    from doccontrol import acks
     from doccontrol.trail import filter_events, trail_rows
 
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
-    history, say = history_and_speech(root, args.allow_shallow)
+    history, say, config = _history_speech_config(root, args.allow_shallow)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
-    problems = [*history.notices, *(p for e in events for p in e.problems)]
+    # the acknowledgement records' problems are history problems like the events' (DC540–DC543)
+    ack_problems = acks.filter_problems(
+        acks.history_problems(history, config), history, config, since, until, args.person
+    )
+    problems = [*history.notices, *(p for e in events for p in e.problems), *ack_problems]
     if args.format == "json":
-        print(_json(history, say, events=[e.to_json() for e in events]), end="")
+        print(
+            _json(
+                history,
+                say,
+                events=[e.to_json() for e in events],
+                acknowledgement_problems=[p.to_json(say.cat, say.names) for p in ack_problems],
+            ),
+            end="",
+        )
     elif args.format == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -221,6 +240,9 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
             for p in event.problems:
                 text = p.text(say.cat, say.names)
                 print(printable(f"  ! {event.commit[:10]} {p.code} {text}"))
+        for p in ack_problems:
+            text = p.text(say.cat, say.names)
+            print(printable(f"  ! {p.commit[:10]} {p.code} {text}"))
         _print_notices(history, say)
         summary = say(
             "cli.trail.summary",

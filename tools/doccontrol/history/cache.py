@@ -41,7 +41,9 @@ from doccontrol.problems import args_from_json, args_to_json
 CACHE_NAME = "doccontrol"  # under the Git directory
 # 8: problems as keys and arguments; 9: acknowledgement changes; 10: their writers;
 # 11: distribution records' changes (history/distributions.py)
-FORMAT = 11
+# 12: dates on the main line never go back (derive.on_line), acknowledgement writers include
+# committers
+FORMAT = 12
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -214,6 +216,7 @@ def encode_ack(a: AckChange) -> list[Any]:
         a.person,
         a.document,
         a.version,
+        a.claimed,
     ]
 
 
@@ -228,6 +231,7 @@ def decode_ack(d: list[Any]) -> AckChange:
         str(d[6]),
         str(d[7]),
         str(d[8]),
+        str(d[9]),
     )
 
 

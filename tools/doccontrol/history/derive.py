@@ -12,6 +12,7 @@ grant itself the right to be approved.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import gc
 import itertools
 import re
@@ -196,6 +197,9 @@ class _Deriver:
         self.notes: dict[str, Note] = {}
         self.acks: list[AckChange] = []
         self.dists: list[DistributionChange] = []  # distribution records (copies.py)
+        # the latest committer date on the main line so far (see on_line), and as a moment
+        self.line_date = ""
+        self.line_moment: datetime.datetime | None = None
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -228,6 +232,7 @@ class _Deriver:
             "line_problems": [cache.encode_problem(p) for p in self.line_problems],
             "acks": [cache.encode_ack(a) for a in self.acks],
             "dists": [cache.encode_distribution(d) for d in self.dists],
+            "line_date": self.line_date,
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -258,6 +263,7 @@ class _Deriver:
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
         self.acks = [cache.decode_ack(a) for a in state["acks"]]
         self.dists = [cache.decode_distribution(d) for d in state["dists"]]
+        self.line_date = str(state["line_date"])
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
@@ -304,6 +310,22 @@ class _Deriver:
             out.append(sha)
             stack.extend(graph[sha].parents)
         return out
+
+    def on_line(self, commit: Commit) -> tuple[Commit, str]:
+        """The commit dated when it reached the main line, and the date it claims when that
+        is earlier (else ""). Whoever commits sets the committer date (GIT_COMMITTER_DATE),
+        but a commit cannot reach the main line before the commits before it did: the
+        running maximum of committer dates along the first-parent line is a day the writer
+        cannot move back. Every date derived from the line (approvals, effective dates,
+        acknowledgements) is this one."""
+        moment = _instant(commit.committer_date)
+        if self.line_date:
+            if self.line_moment is None:  # restored from the cache
+                self.line_moment = _instant(self.line_date)
+            if moment < self.line_moment:
+                return replace(commit, committer_date=self.line_date), commit.committer_date
+        self.line_date, self.line_moment = commit.committer_date, moment
+        return commit, ""
 
     # --- the walk -----------------------------------------------------------------------
     def run(
@@ -379,6 +401,7 @@ class _Deriver:
         is_precontrol: Callable[[Commit], bool],
         ack_changes: list[FileChange] | None = None,
     ) -> None:
+        commit, claimed = self.on_line(commit)
         side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
         self.seen.add(commit.sha)
         if side and any(not graph[s].parents for s in side if s in graph):
@@ -466,7 +489,7 @@ class _Deriver:
         elif has_note:
             blobs.get()  # a note on a commit that changes nothing controlled: nothing to judge
         if ack_changes:
-            self.acknowledged(commit, ack_changes, blobs, side, graph, policy)
+            self.acknowledged(commit, ack_changes, blobs, side, graph, policy, claimed)
         if any(distributions.matches(c.old_path, c.new_path) for c in commit.changes):
             self.dists += distributions.read(
                 commit,
@@ -497,11 +520,15 @@ class _Deriver:
         side: list[str],
         graph: dict[str, Ancestor],
         policy: _Policy,
+        claimed: str = "",
     ) -> None:
         """Note who wrote each acknowledgement record this commit adds, changes or removes
         (acks.py decides whether it counts). A record only counts when its writer is the
-        person it names, so the writers are exactly the people whose text it is."""
+        person it names, so the writers are exactly the people whose text it is: the author
+        and the committer of each commit (someone who amends, rebases or cherry-picks the
+        person's commit keeps their authorship but could have changed the text)."""
         author = self.person(policy, commit.author_name, commit.author_email)
+        committer = self.person(policy, commit.committer_name, commit.committer_email)
         signature = policy.signature(commit)
         signer = signature.verified_for if signature.status == "good" else None
         signer = signer if signer and signer != signatures.FORGE else ""
@@ -517,11 +544,13 @@ class _Deriver:
                     )
                 writers: list[Person] = []
                 if len(commit.parents) > 1:
-                    writers += [
-                        self.person(policy, graph[s].author_name, graph[s].author_email)
-                        for s in side
-                        if s in graph
-                    ]
+                    for s in side:
+                        if s in graph:
+                            made = graph[s]
+                            writers.append(self.person(policy, made.author_name, made.author_email))
+                            writers.append(
+                                self.person(policy, made.committer_name, made.committer_email)
+                            )
                     brought = set(side)
                     if not any(
                         blob == data and parent in brought
@@ -529,12 +558,9 @@ class _Deriver:
                     ):
                         # text no newly merged side had (nothing, or a side already on the
                         # main line, whose writer was judged then): the merge's maker wrote it
-                        writers.append(author)
-                        writers.append(
-                            self.person(policy, commit.committer_name, commit.committer_email)
-                        )
+                        writers += [author, committer]
                 else:
-                    writers.append(author)
+                    writers += [author, committer]
                 record = yaml_source.load_tolerant(data.decode("utf-8", "replace"))
                 fields = record if isinstance(record, dict) else {}
                 status = "A" if change.status in ("A", "R", "C") else "M"
@@ -549,6 +575,7 @@ class _Deriver:
                         meta_text(fields, "person"),
                         meta_text(fields, "document"),
                         meta_text(fields, "version"),
+                        claimed,
                     )
                 )
             elif removed:
@@ -1046,6 +1073,14 @@ _EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\n]*\n")
 
 def _is_ack(*paths: str | None) -> bool:
     return any(p is not None and ACK_PATH.match(p) for p in paths)
+
+
+def _instant(date: str) -> datetime.datetime:
+    """A git ISO 8601 date (any UTC offset) as a moment, to compare across time zones."""
+    try:
+        return datetime.datetime.fromisoformat(date)
+    except ValueError:  # git always writes %cI; a cache of another shape compares as oldest
+        return datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 def _writer(person: Person) -> str:

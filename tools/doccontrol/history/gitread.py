@@ -49,7 +49,16 @@ _LOG_FIELDS = (
     "%(trailers:only,unfold)",
     "%B",
 )
-_GRAPH_FIELDS = ("%H", "%P", "%an", "%ae", "%aI", "%(trailers:key=Co-authored-by,valueonly,unfold)")
+_GRAPH_FIELDS = (
+    "%H",
+    "%P",
+    "%an",
+    "%ae",
+    "%aI",
+    "%(trailers:key=Co-authored-by,valueonly,unfold)",
+    "%cn",
+    "%ce",
+)
 # The reviews a forge recorded, one note per merge commit (doccontrol forge capture-github).
 NOTES_REF = "refs/notes/doccontrol"
 _NOTES_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
@@ -115,6 +124,10 @@ class Ancestor:
     author_email: str
     author_date: str
     co_authors: tuple[str, ...]
+    # who made the commit: an acknowledgement counts only when nobody else made (amended,
+    # rebased, cherry-picked) the person's commit
+    committer_name: str = ""
+    committer_email: str = ""
 
 
 def _token_chunks(stream: Any, chunk_size: int = 1 << 16) -> Iterator[list[str]]:
@@ -711,6 +724,8 @@ def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
                 display_text(fields[3]),
                 fields[4],
                 tuple(map(display_text, co_authors)),
+                display_text(fields[6]),
+                display_text(fields[7]),
             ),
         )
 

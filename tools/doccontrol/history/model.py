@@ -274,7 +274,9 @@ class AckChange:
 
     path: str
     commit: str
-    date: str  # the committer date of the commit on the main line
+    # the day it reached the main line: its committer date, or the latest one before it on
+    # the line when it claims an earlier one (derive.on_line)
+    date: str
     status: str  # A (added), M (changed), D (removed)
     # who wrote this version: the person ids (or "<email>" for someone not in doccontrol.yml)
     # of the commit's author, or for a merge of every commit it brought in (and of the merge's
@@ -285,6 +287,8 @@ class AckChange:
     person: str = ""
     document: str = ""
     version: str = ""
+    # the committer date the commit claims, when it is earlier than ``date`` (backdated), or ""
+    claimed: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from doccontrol import acks
 from doccontrol.site.html import relative_url
 
 if TYPE_CHECKING:
+    from doccontrol.history.model import HistoryProblem
     from doccontrol.model import Document
     from doccontrol.site.model import Site
 
@@ -24,10 +25,20 @@ def published(site: Site) -> list[acks.DocumentAcks]:
     """Who owes what for the published documents in force on the site's day."""
     if site.config.acknowledgement is None or site.history is None:
         return []
-    t = site.catalogue
-    records = acks.ledger(site.history.acknowledgements, site.config, t)
     stands = {k: v for k, v in site.standings.items() if k in site.documents}
-    return acks.status(site.config, site.history, stands, site.as_of, records)
+    return acks.status(site.config, site.history, stands, site.as_of, site.acknowledgement_records)
+
+
+def problems(site: Site) -> list[HistoryProblem]:
+    """The acknowledgement records' problems (DC540–DC543) the site may show: those of
+    records naming a document the site may name (a record's id and text name its document;
+    one naming no such document is left out, failing closed)."""
+    return [
+        p
+        for r in site.acknowledgement_records
+        if r.document in site.visible_ids
+        for p in r.problems
+    ]
 
 
 def block(site: Site, document: Document, from_src: str) -> list[str]:
@@ -36,7 +47,19 @@ def block(site: Site, document: Document, from_src: str) -> list[str]:
     if entry is None:
         return []
     people_url = relative_url(site.url(from_src), site.url(PEOPLE_SRC))
-    return [site.templates.render("acks-block", entry=entry, people_url=people_url)]
+    # who has acknowledged, and how strongly Git proves it was them (README, threat model)
+    done = [
+        {
+            "person": o.person,
+            "name": o.person_name,
+            "day": o.acknowledged,
+            "evidence": o.evidence,
+            "label": acks.evidence_label(o.evidence, site.catalogue),
+        }
+        for o in entry.owed
+        if o.done
+    ]
+    return [site.templates.render("acks-block", entry=entry, people_url=people_url, done=done)]
 
 
 def people_page(site: Site) -> str:

@@ -234,6 +234,13 @@ class Site:
         return site_acks.published(self)
 
     @cached_property
+    def acknowledgement_records(self) -> list[acks.Acknowledgement]:
+        """Every acknowledgement record on the main branch, judged once (doccontrol.acks)."""
+        if self.config.acknowledgement is None or self.history is None:
+            return []
+        return acks.ledger(self.history.acknowledgements, self.config, self.history)
+
+    @cached_property
     def suspects(self) -> impact.Suspects:
         """What is suspect as of ``as_of`` (doccontrol.impact), for banners and the review page."""
         if not self.history:
