@@ -73,7 +73,7 @@ def trail_rows(
                 separator.join(p.name for p in e.authors),
                 separator.join(p.name for p in e.reviewers),
                 separator.join(p.name for p in e.approvers),
-                e.signature.status,
+                cat.label("site.signature", e.signature.status),
                 cat.label("label.evidence", e.evidence),
                 cat.text("label.verdict.approved" if e.approved else "label.verdict.unapproved"),
                 "; ".join(
