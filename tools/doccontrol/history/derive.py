@@ -61,7 +61,7 @@ from doccontrol.history.model import (
     Signature,
 )
 from doccontrol.history.rules import meta_day, meta_text
-from doccontrol.load import frontmatter, frontmatter_fast, yaml_source
+from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import cached_config
 from doccontrol.paths import DOC_PATH
 from doccontrol.problems import Msg, msg
@@ -157,8 +157,16 @@ def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     yaml_text, body = split
     meta = frontmatter_fast.read(yaml_text, values)
     if meta is None:
-        meta = yaml_source.load_tolerant(yaml_text)
+        meta = _load_tolerant(yaml_text)
     return _Snapshot(meta if isinstance(meta, dict) else None, body)
+
+
+def _load_tolerant(text: str) -> Any:
+    """yaml_source.load_tolerant, its parser imported when a version needs it (a warm run
+    never does)."""
+    from doccontrol.load import yaml_source
+
+    return yaml_source.load_tolerant(text)
 
 
 class _Deriver:
@@ -516,7 +524,7 @@ class _Deriver:
                         )
                 else:
                     writers.append(author)
-                record = yaml_source.load_tolerant(data.decode("utf-8", "replace"))
+                record = _load_tolerant(data.decode("utf-8", "replace"))
                 fields = record if isinstance(record, dict) else {}
                 status = "A" if change.status in ("A", "R", "C") else "M"
                 self.acks.append(

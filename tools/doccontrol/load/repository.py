@@ -20,9 +20,9 @@ from doccontrol.catalogue import Catalogue
 from doccontrol.config import CONFIG_FILE, Config, from_data
 from doccontrol.gitdir import git_path
 from doccontrol.load import documents as loaders
-from doccontrol.load import id_index, text, yaml_source
+from doccontrol.load import id_index, text
 from doccontrol.load.documents import EMPTY_POSITIONS
-from doccontrol.load.yaml_source import LazyPositions, Locator, Positions
+from doccontrol.load.positions import LazyPositions, Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
 from doccontrol.problems import Msg, Problem, render
 
@@ -209,6 +209,8 @@ def _remembered_config(root: Path, data: bytes) -> tuple[Config | None, Locator,
                 return remembered, LazyPositions(CONFIG_FILE, decoded.text, 1), []
     loaded = load_config(data)
     if loaded[0] is not None and kept is not None:
+        from doccontrol.load import yaml_source
+
         decoded = text.decode(CONFIG_FILE, data)
         parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text or "")
         try:
@@ -251,6 +253,8 @@ def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
         return None, Positions(), list(decoded.problems)
+    from doccontrol.load import yaml_source  # the YAML parser, when the bytes are parsed
+
     parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text)
     problems = list(decoded.problems + parsed.problems)
     if parsed.data is None:
