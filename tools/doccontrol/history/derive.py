@@ -93,14 +93,15 @@ class _DocState:
     revisions: list[Revision] = field(default_factory=list)
     withdrawn: bool = False
     baseline: Revision | None = None
-    # approved_body split into sections, kept so each version is split only once
-    approved_sections: sections.Outline | None = None
+    # approved_body split into sections, kept so each version is split only once (with the
+    # positions the next version's outline is found from: sections.outline_after)
+    approved_sections: sections.Outlined | None = None
     # every confidentiality value any version carried (publishing decides from them)
     levels: list[str] = field(default_factory=list)
 
-    def approved_split(self) -> sections.Outline | None:
+    def approved_split(self) -> sections.Outlined | None:
         if self.approved_sections is None and self.approved_body is not None:
-            self.approved_sections = sections.outline(self.approved_body)
+            self.approved_sections = sections.outlined(self.approved_body)
         return self.approved_sections
 
 
@@ -714,7 +715,7 @@ class _Deriver:
                 event_approvers += doc_approvers
                 event_reviewers += doc_reviewers
                 any_on_note = any_on_note or (approved and on_note)
-            new_sections: sections.Outline | None = None
+            new_sections: sections.Outlined | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
                 version = meta_text(state.meta, "version")
@@ -748,8 +749,15 @@ class _Deriver:
                 elif snapshot.body == state.approved_body:
                     changed = ()  # same text, new version or status
                 else:
-                    new_sections = sections.outline(snapshot.body)
-                    changed = sections.changed_between(state.approved_split(), new_sections)
+                    before = state.approved_split()
+                    new_sections = (
+                        sections.outlined(snapshot.body)
+                        if before is None
+                        else sections.outline_after(before, snapshot.body)
+                    )
+                    changed = sections.changed_between(
+                        None if before is None else before.outline, new_sections.outline
+                    )
             revision = Revision(
                 seq=len(state.revisions) + 1,
                 kind=rev_kind,
