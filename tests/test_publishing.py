@@ -109,6 +109,18 @@ def test_record_ids_name_pages_only_when_they_are_plain_and_match_in_full(record
     assert publishing.record_id_valid(record, record_type) is valid
 
 
+def test_unsafe_character_screen_matches_its_definition_on_every_code_point():
+    # the regex screen (fast path) against the Unicode categories it stands for
+    differ = [
+        code
+        for code in range(0x110000)
+        if (publishing.unsafe_character(chr(code)) is not None)
+        != publishing.unsafe_by_category(chr(code))
+    ]
+    assert differ == []
+    assert publishing.unsafe_character("docs/ok\x7fthen\nlater.md") == "\\x7f"
+
+
 def test_paths():
     assert publishing.unsafe_character("docs/a\nb.md") == "\\n"
     assert publishing.unsafe_character("docs/bad\udcff.md") is not None

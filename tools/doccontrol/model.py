@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from doccontrol.load.yaml_source import Locator
+from doccontrol.load.positions import Locator
 
 
 def _text(value: Any) -> str | None:

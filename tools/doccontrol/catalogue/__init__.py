@@ -14,13 +14,14 @@ together as one catalogue. Each entry is a table named by its key::
 
 Placeholders are ``str.format`` fields. Code names a key and its arguments, never the words.
 TOML is read with the standard library (``tomllib``): no dependency, and fast at start-up.
+A command reads only the files that hold the keys it asks for (most print one or two texts);
+listing or iterating the entries reads them all.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -87,22 +88,80 @@ def _fill(template: str, args: Mapping[str, Any]) -> str:
 def load(language: str = DEFAULT_LANGUAGE) -> Catalogue:
     """The catalogue in ``language`` (an unknown language falls back to Chinese)."""
     chosen: Language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    return Catalogue(chosen, _entries())
+    return Catalogue(chosen, _Entries())
+
+
+class _Entries(Mapping[str, Mapping[str, str]]):
+    """The shipped entries, read a file at a time as keys are asked for: a key is looked up
+    first in the file named after its first part (``cli.…`` in cli.toml, ``problem.…`` in
+    problems.toml), then in the others in order, so a command that prints one line parses one
+    file instead of all of them (a tenth of the text). Iterating reads every file and checks
+    that no key is defined twice (``_entries``), as the tests do."""
+
+    def __getitem__(self, key: str) -> Mapping[str, str]:
+        for name in _search_order(key.split(".", 1)[0]):
+            entry = _file_entries(name).get(key)
+            if entry is not None:
+                return entry
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_entries())
+
+    def __len__(self) -> int:
+        return len(_entries())
+
+
+# Where the keys of each first part live (file stems), looked in first (then the files named
+# after the part, then the rest): a hint for speed only, every file is searched before a key
+# is missing.
+_HOMES = {
+    "problem": ("problems", "acks"),
+    "label": ("core", "labels"),
+    "count": ("common",),
+    "cli": ("cli", "publishing"),
+    "site": ("site", "copies", "impact", "search"),
+    "pdf": ("copies",),
+    "recall": ("copies",),
+    "impact": ("impact",),
+    "suspect": ("impact",),
+    "pack": ("impact",),
+}
+
+
+@cache
+def _search_order(first: str) -> tuple[str, ...]:
+    names = _files()
+    homes = [f"{stem}.toml" for stem in _HOMES.get(first, ()) if f"{stem}.toml" in names]
+    named = [n for n in names if n.startswith(first) and n not in homes]
+    return (*homes, *named, *(n for n in names if n not in homes and n not in named))
 
 
 @cache  # the shipped files never change while a process runs
+def _files() -> tuple[str, ...]:
+    folder = resources.files(__name__)
+    return tuple(sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml")))
+
+
+@cache
+def _file_entries(name: str) -> Mapping[str, Mapping[str, str]]:
+    import tomllib  # the standard library's reader, imported when a text is first needed
+
+    item = resources.files(__name__).joinpath(name)
+    data = tomllib.loads(item.read_text(encoding="utf-8"))
+    for key, entry in data.items():
+        if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+            raise CatalogueError(f"{name}: {key!r} must be a table of strings")
+    return data
+
+
+@cache
 def _entries() -> Mapping[str, Mapping[str, str]]:
     entries: dict[str, Mapping[str, str]] = {}
-    folder = resources.files(__name__)
-    for item in sorted(folder.iterdir(), key=lambda f: f.name):
-        if not item.name.endswith(".toml"):
-            continue
-        data = tomllib.loads(item.read_text(encoding="utf-8"))
-        for key, entry in data.items():
+    for name in _files():
+        for key, entry in _file_entries(name).items():
             if key in entries:
-                raise CatalogueError(f"{item.name}: key {key!r} is defined twice")
-            if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
-                raise CatalogueError(f"{item.name}: {key!r} must be a table of strings")
+                raise CatalogueError(f"{name}: key {key!r} is defined twice")
             entries[key] = entry
     return entries
 

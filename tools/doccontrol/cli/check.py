@@ -59,7 +59,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.validate.check import check
 
     selected = _selection(root, args.paths)
-    repo = repository.load(root, only=selected)
+    repo = repository.load(root, only=selected, ids_only=True)
     problems = check(repo, selected)
     if selected is None:
         files = (

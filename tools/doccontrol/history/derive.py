@@ -64,7 +64,7 @@ from doccontrol.history.model import (
     Signature,
 )
 from doccontrol.history.rules import meta_day, meta_text
-from doccontrol.load import frontmatter, frontmatter_fast, yaml_source
+from doccontrol.load import frontmatter, frontmatter_fast
 from doccontrol.load.repository import cached_config
 from doccontrol.paths import DOC_PATH
 from doccontrol.problems import Msg, msg
@@ -98,14 +98,15 @@ class _DocState:
     revisions: list[Revision] = field(default_factory=list)
     withdrawn: bool = False
     baseline: Revision | None = None
-    # approved_body split into sections, kept so each version is split only once
-    approved_sections: sections.Outline | None = None
+    # approved_body split into sections, kept so each version is split only once (with the
+    # positions the next version's outline is found from: sections.outline_after)
+    approved_sections: sections.Outlined | None = None
     # every confidentiality value any version carried (publishing decides from them)
     levels: list[str] = field(default_factory=list)
 
-    def approved_split(self) -> sections.Outline | None:
+    def approved_split(self) -> sections.Outlined | None:
         if self.approved_sections is None and self.approved_body is not None:
-            self.approved_sections = sections.outline(self.approved_body)
+            self.approved_sections = sections.outlined(self.approved_body)
         return self.approved_sections
 
 
@@ -162,8 +163,16 @@ def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     yaml_text, body = split
     meta = frontmatter_fast.read(yaml_text, values)
     if meta is None:
-        meta = yaml_source.load_tolerant(yaml_text)
+        meta = _load_tolerant(yaml_text)
     return _Snapshot(meta if isinstance(meta, dict) else None, body)
+
+
+def _load_tolerant(text: str) -> Any:
+    """yaml_source.load_tolerant, its parser imported when a version needs it (a warm run
+    never does)."""
+    from doccontrol.load import yaml_source
+
+    return yaml_source.load_tolerant(text)
 
 
 class _Deriver:
@@ -561,7 +570,7 @@ class _Deriver:
                         writers += [author, committer]
                 else:
                     writers += [author, committer]
-                record = yaml_source.load_tolerant(data.decode("utf-8", "replace"))
+                record = _load_tolerant(data.decode("utf-8", "replace"))
                 fields = record if isinstance(record, dict) else {}
                 status = "A" if change.status in ("A", "R", "C") else "M"
                 self.acks.append(
@@ -752,7 +761,7 @@ class _Deriver:
                 event_approvers += doc_approvers
                 event_reviewers += doc_reviewers
                 any_on_note = any_on_note or (approved and on_note)
-            new_sections: sections.Outline | None = None
+            new_sections: sections.Outlined | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
                 version = meta_text(state.meta, "version")
@@ -786,8 +795,15 @@ class _Deriver:
                 elif snapshot.body == state.approved_body:
                     changed = ()  # same text, new version or status
                 else:
-                    new_sections = sections.outline(snapshot.body)
-                    changed = sections.changed_between(state.approved_split(), new_sections)
+                    before = state.approved_split()
+                    new_sections = (
+                        sections.outlined(snapshot.body)
+                        if before is None
+                        else sections.outline_after(before, snapshot.body)
+                    )
+                    changed = sections.changed_between(
+                        None if before is None else before.outline, new_sections.outline
+                    )
             revision = Revision(
                 seq=len(state.revisions) + 1,
                 kind=rev_kind,

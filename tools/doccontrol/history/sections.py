@@ -103,6 +103,146 @@ def _mask_fences(body: str) -> str | None:
     return "".join(out)[1:]
 
 
+@dataclass(frozen=True)
+class Outlined:
+    """A body with its outline and where each part's text lies in it: what ``outline_after``
+    needs to outline the next version from the change alone. ``spans`` holds, for the part
+    before the first heading and for each heading, where its text starts and ends in the body;
+    ``texts`` those parts' texts as the outline has them (the first possibly empty);
+    ``masked``: the body with fences' '#' lines masked (``_mask_fences``), None when the same.
+    ``spans`` is empty when the body took the line walk (no edit is then applied to it)."""
+
+    body: str
+    outline: Outline
+    titles: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    spans: tuple[tuple[int, int], ...] = ()
+    masked: str | None = None
+
+
+def outlined(body: str) -> Outlined:
+    """``outline(body)``, with the positions an edit of it needs."""
+    found = _fragment(body, 0)
+    if found is None:
+        return Outlined(body, outline(body))
+    titles, texts, spans, masked = found
+    return _from_parts(body, ("", *titles), texts, spans, masked)
+
+
+def _fragment(
+    piece: str, offset: int
+) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[int, int], ...], str] | None:
+    """The regex path over ``piece`` (a body, or whole parts of one from ``offset`` on): its
+    heading titles, the texts and spans (in the body) of the part before its first heading and
+    of each heading's, and ``piece`` masked; None where only the line walk decides."""
+    if _UNUSUAL.search("\n" + piece) or "\0" in piece:
+        return None
+    masked = piece
+    if "```" in piece or "~~~" in piece:
+        fenced = _mask_fences(piece)
+        if fenced is None:
+            return None
+        masked = fenced
+    text = "\n" + masked
+    titles: list[str] = []
+    spans: list[tuple[int, int]] = []
+    start = 0  # in ``text``: one ahead of ``piece``
+    for match in _HEADING_LINE.finditer(text):
+        if match[1] is None:
+            return None  # a candidate only the slow path decides
+        spans.append((offset + max(start - 1, 0), offset + match.start()))
+        titles.append(match[1].strip())
+        start = match.end()
+    spans.append((offset + max(start - 1, 0), offset + len(piece)))
+    if "" in titles:
+        return None
+    texts = tuple(_part_text(masked, a - offset, b - offset) for a, b in spans)
+    return tuple(titles), texts, tuple(spans), masked
+
+
+def _part_text(masked: str, start: int, end: int) -> str:
+    text = masked[start:end].strip()
+    return text.replace("\0", "#") if "\0" in text else text
+
+
+def _from_parts(
+    body: str,
+    titles: tuple[str, ...],
+    texts: tuple[str, ...],
+    spans: tuple[tuple[int, int], ...],
+    masked: str,
+) -> Outlined:
+    found = Outline(titles, texts) if texts[0] else Outline(titles[1:], texts[1:])
+    return Outlined(body, found, titles, texts, spans, None if masked == body else masked)
+
+
+def outline_after(before: Outlined, body: str) -> Outlined:
+    """``outlined(body)`` for a body that is ``before.body`` edited, reading again only the
+    parts the edit changed. Each earlier heading line is looked for in the new body, in order;
+    a part (heading line and text up to the next one) found exactly as it was keeps its title
+    and text, and each other part is outlined on its own (the regex path over that piece:
+    fences must close inside it, and a heading it gained becomes a part of its own). When a
+    heading line is gone, or a piece needs the line walk, the whole body is outlined.
+    (Versions of a document mostly differ by a paragraph, a table row or a flowchart node;
+    outlining each of ~10,000 historic versions whole was the largest single cost of a cold
+    derivation.) Held to ``outlined`` by a differential test."""
+    old = before.body
+    if body == old:
+        return before
+    spans = before.spans
+    if not spans:
+        return outlined(body)
+    # where each part starts: 0 for the text before the first heading, then each heading line
+    heads = [0, *(end for _, end in spans[:-1])]
+    text = "\n" + body  # a heading line is found by the newline before it
+    found_heads = [0]
+    at = 0
+    for k in range(1, len(spans)):
+        line = old[heads[k] : spans[k][0]]
+        where = text.find("\n" + line, at)
+        while (
+            where >= 0 and where + 1 + len(line) < len(text) and text[where + 1 + len(line)] != "\n"
+        ):
+            where = text.find("\n" + line, where + 1)
+        if where < 0:
+            return outlined(body)
+        found_heads.append(where)  # text's index of the newline is the body's of the '#'
+        at = where + 1 + len(line)
+    old_masked = old if before.masked is None else before.masked
+    titles: list[str] = [""]
+    texts: list[str] = []
+    new_spans: list[tuple[int, int]] = []
+    pieces: list[str] = []
+    masked_any = before.masked is not None
+    for k, (head, new_head) in enumerate(zip(heads, found_heads, strict=True)):
+        end = spans[k][1]
+        new_end = found_heads[k + 1] if k + 1 < len(found_heads) else len(body)
+        piece = body[new_head:new_end]
+        shift = new_head - head
+        if piece == old[head:end]:
+            if k:
+                titles.append(before.titles[k])
+            texts.append(before.texts[k])
+            new_spans.append((spans[k][0] + shift, end + shift))
+            pieces.append(old_masked[head:end])
+            continue
+        fragment = _fragment(piece, new_head)
+        if fragment is None:
+            return outlined(body)
+        part_titles, part_texts, part_spans, part_masked = fragment
+        if k:
+            if part_spans[0] != (new_head, new_head):  # must start with its heading line
+                return outlined(body)
+            part_texts, part_spans = part_texts[1:], part_spans[1:]
+        titles += part_titles
+        texts += part_texts
+        new_spans += part_spans
+        pieces.append(part_masked)
+        masked_any = masked_any or part_masked is not piece
+    masked = "".join(pieces) if masked_any else body
+    return _from_parts(body, tuple(titles), tuple(texts), tuple(new_spans), masked)
+
+
 def split_headings(parts: list[str | None]) -> Sections:
     """Sections from the pieces _HEADING_LINE split a body into, each candidate decided."""
     raw: list[list[str]] = [["", parts[0] or ""]]

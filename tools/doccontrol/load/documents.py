@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from doccontrol.load import frontmatter, frontmatter_fast, text, yaml_source
-from doccontrol.load.yaml_source import Positions
+from doccontrol.load import frontmatter, frontmatter_fast, text
+from doccontrol.load.positions import Positions
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Problem
 
@@ -28,6 +28,8 @@ def load_document(path: str, data: bytes) -> Loaded[Document]:
     split = frontmatter.split(path, decoded.text)
     if isinstance(split, Problem):
         return Loaded(None, (*decoded.problems, split))
+    from doccontrol.load import yaml_source  # the parser, imported when a file is parsed
+
     parsed = yaml_source.parse_fast(path, split.yaml_text, split.yaml_first_line)
     problems = decoded.problems + parsed.problems
     if parsed.data is None and not parsed.problems:
@@ -63,6 +65,8 @@ def load_record(path: str, record_type: str, data: bytes) -> Loaded[Record]:
     decoded = text.decode(path, data)
     if decoded.text is None:
         return Loaded(None, decoded.problems)
+    from doccontrol.load import yaml_source
+
     parsed = yaml_source.parse_fast(path, decoded.text)
     problems = decoded.problems + parsed.problems
     if parsed.data is None:

@@ -7,8 +7,9 @@ import json
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ from doccontrol.catalogue import Catalogue
 from doccontrol.config import CONFIG_FILE, Config, from_data
 from doccontrol.gitdir import git_path
 from doccontrol.load import documents as loaders
-from doccontrol.load import text, yaml_source
-from doccontrol.load.yaml_source import Locator, Positions
+from doccontrol.load import id_index, text
+from doccontrol.load.documents import EMPTY_POSITIONS
+from doccontrol.load.positions import LazyPositions, Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
 from doccontrol.problems import Msg, Problem, render
 
@@ -66,10 +68,13 @@ class Repository:
 
 
 def package_schema(name: str) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads(
-        resources.files("doccontrol").joinpath(f"schemas/{name}").read_text("utf-8")
-    )
+    data: dict[str, Any] = json.loads(_package_schema_bytes(name))
     return data
+
+
+@cache  # shipped with the package: read once per process (a load reads one per record type)
+def _package_schema_bytes(name: str) -> bytes:
+    return resources.files("doccontrol").joinpath(f"schemas/{name}").read_bytes()
 
 
 def find_root(start: Path) -> Path:
@@ -85,51 +90,65 @@ def _rel(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _scan(root: Path, folder: str) -> tuple[list[Path], list[Problem]]:
+# a regular file found by _scan: its repo-relative POSIX path, its full path and its lstat
+Found = tuple[str, str, os.stat_result]
+
+
+def _scan(root: Path, folder: str) -> tuple[list[Found], list[Problem]]:
     """The regular files under ``folder`` (hidden ones aside), and a problem for each entry
     that is not one: symlinks are never followed (a link can point anywhere, /etc/passwd or
     /proc/self/environ included), and paths with control characters are never read (they hide
-    from line-based tools: a newline in a name splits it in two)."""
+    from line-based tools: a newline in a name splits it in two).
+
+    Walked with ``os.scandir`` and relative paths joined as strings (pathlib's relative_to for
+    each of a thousand documents cost more than reading their ids); in path order."""
     base = root / folder
     problems: list[Problem] = []
     if base.is_symlink():
         return [], [_not_regular(folder, "problem.DC020.symlink")]
     if not base.is_dir():
         return [], []
-    found: list[Path] = []
-    for here, dirs, names in os.walk(base, followlinks=False):
-        kept = []
-        for name in sorted(dirs):
-            full = Path(here) / name
-            rel = _rel(root, full)
+    found: list[Found] = []
+    pending = [(str(base), folder)]
+    while pending:
+        here, rel_here = pending.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            name = entry.name
             if name.startswith("."):
                 continue
-            if full.is_symlink():
-                problems.append(_not_regular(rel, "problem.DC020.symlink"))
-            elif publishing.unsafe_character(rel):
-                problems.append(_unsafe_path(rel))
-            else:
-                kept.append(name)
-        dirs[:] = kept
-        for name in names:
-            if name.startswith("."):
+            rel = f"{rel_here}/{name}"
+            try:
+                is_dir = entry.is_dir()  # follows a link, as os.walk sorts entries
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if entry.is_symlink():
+                    problems.append(_not_regular(rel, "problem.DC020.symlink"))
+                elif publishing.unsafe_character(rel):
+                    problems.append(_unsafe_path(rel))
+                else:
+                    pending.append((entry.path, rel))
                 continue
-            full = Path(here) / name
-            rel = _rel(root, full)
             if publishing.unsafe_character(rel):
                 problems.append(_unsafe_path(rel))
                 continue
             try:
-                mode = full.lstat().st_mode
+                info = entry.stat(follow_symlinks=False)
             except OSError:
                 continue
-            if stat.S_ISLNK(mode):
+            if stat.S_ISLNK(info.st_mode):
                 problems.append(_not_regular(rel, "problem.DC020.symlink"))
-            elif not stat.S_ISREG(mode):
+            elif not stat.S_ISREG(info.st_mode):
                 problems.append(_not_regular(rel, "problem.DC020.special"))
             else:
-                found.append(full)
-    return sorted(found), problems
+                found.append((rel, entry.path, info))
+    found.sort(key=lambda f: f[0].split("/"))  # as Path objects sort: part by part
+    return found, problems
 
 
 def _not_regular(rel: str, key: str) -> Problem:
@@ -168,29 +187,62 @@ def read_config(root: Path) -> Config | None:
 
 def cached_config(root: Path, data: bytes) -> Config | None:
     """``load_config(data)``'s configuration, remembered when valid (see read_config)."""
-    schema = resources.files("doccontrol").joinpath("schemas/config.schema.json").read_bytes()
+    return _remembered_config(root, data)[0]
+
+
+def _remembered_config(root: Path, data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
+    """``load_config(data)``, with a configuration found valid remembered (see read_config):
+    one remembered is read from JSON, its positions found only if a later rule asks."""
+    schema = _package_schema_bytes("config.schema.json")
     key = hashlib.sha256(schema + b"\0" + data).hexdigest()
     folder = git_path(root, _PARSED_CONFIGS)
     kept = folder / f"{key}.json" if folder is not None else None
     if kept is not None and kept.is_file():
+        decoded = text.decode(CONFIG_FILE, data)
         try:
-            return from_data(json.loads(kept.read_bytes()))
+            remembered = from_data(json.loads(kept.read_bytes()))
         except (OSError, ValueError, KeyError, TypeError):
             pass  # damaged: parse the bytes again and replace it
-    config, _, _, parsed = _parse_config(data)
+        else:
+            # only a configuration without problems is remembered, decoding's included
+            if decoded.text is not None and not decoded.problems:
+                return remembered, LazyPositions(CONFIG_FILE, decoded.text, 1), []
+    config, positions, problems, parsed = _parse_config(data)
     if config is not None and kept is not None:
         try:
             payload = json.dumps(parsed, ensure_ascii=False).encode("utf-8")
             write_atomic(kept, payload)
         except (OSError, TypeError, ValueError):
             pass  # not JSON-shaped or not writable: the next run parses again
-    return config
+    return config, positions, problems
 
 
 def _clauses() -> Mapping[str, Clause]:
     from doccontrol import clauses  # its YAML reader is only needed by a full load
 
     return clauses.load_catalogue()
+
+
+class _LazyClauses(Mapping[str, Clause]):
+    """The clause catalogue, read when first looked in: checking a record that names no
+    clause never needs it."""
+
+    def __init__(self) -> None:
+        self._found: Mapping[str, Clause] | None = None
+
+    def _catalogue(self) -> Mapping[str, Clause]:
+        if self._found is None:
+            self._found = _clauses()
+        return self._found
+
+    def __getitem__(self, key: str) -> Clause:
+        return self._catalogue()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._catalogue())
+
+    def __len__(self) -> int:
+        return len(self._catalogue())
 
 
 def load_config(data: bytes) -> tuple[Config | None, Locator, list[Problem]]:
@@ -204,6 +256,8 @@ def _parse_config(data: bytes) -> tuple[Config | None, Locator, list[Problem], A
     decoded = text.decode(CONFIG_FILE, data)
     if decoded.text is None:
         return None, Positions(), list(decoded.problems), None
+    from doccontrol.load import yaml_source  # the YAML parser, when the bytes are parsed
+
     parsed = yaml_source.parse_fast(CONFIG_FILE, decoded.text)
     problems = list(decoded.problems + parsed.problems)
     if parsed.data is None:
@@ -292,18 +346,51 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
     return loaders.record_type_from_schema(type_id, rel, schema, raw), problems
 
 
+def _document_id(
+    rel: str,
+    full: str,
+    info: os.stat_result,
+    known: id_index.Entry | None,
+    started: int,
+) -> id_index.Entry | None:
+    """A document's id by the index, or read (the light reader, else the full one, as a full
+    load would): (stamp, id); the stamp's mtime is -1 when it may not be remembered (changed
+    too recently); None when the file cannot be read (that file's problem, not reported
+    here: it is not being checked). ``info``: the file's lstat from the scan."""
+    key = id_index.stamp(info)
+    if known is not None and known[0] == key:
+        return known
+    try:
+        with open(full, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    light = loaders.load_document_light(rel, data)
+    document = light if light is not None else loaders.load_document(rel, data).item
+    doc_id = document.id if document is not None else None
+    if not id_index.settled(info, started):
+        key = (-1, *key[1:])
+    return key, doc_id
+
+
 def _stamp(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return stat.st_mtime_ns, stat.st_size
 
 
 def load(
-    root: Path, only: Iterable[str] | None = None, previous: Repository | None = None
+    root: Path,
+    only: Iterable[str] | None = None,
+    previous: Repository | None = None,
+    ids_only: bool = False,
 ) -> Repository:
     """Load the repository. ``only``: repo-relative paths whose records need parsing
     (documents and schemas are always read: they are few and every rule needs them).
     ``previous``: an earlier load whose documents and records are reused where their files
-    have not changed since (as ``mkdocs serve`` rebuilds after one edit)."""
+    have not changed since (as ``mkdocs serve`` rebuilds after one edit).
+    ``ids_only`` (with ``only``): a document outside ``only`` is known by its path and id
+    alone (its ``meta`` holds nothing else), remembered by file stat under the Git directory
+    (load/id_index.py): all that checking other files needs of it."""
     root = root.resolve()
     config_path = root / CONFIG_FILE
     if not config_path.is_file():
@@ -314,7 +401,7 @@ def load(
     if config_bytes is None:
         reason = Msg(problem.key, problem.args) if problem else Msg("problem.DC401")
         raise RepositoryError("cli.error.config-unreadable", config=CONFIG_FILE, reason=reason)
-    config, config_positions, config_problems = load_config(config_bytes)
+    config, config_positions, config_problems = _remembered_config(root, config_bytes)
     problems += config_problems
 
     document_schema = None
@@ -350,8 +437,10 @@ def load(
 
     docs_files, refused = _scan(root, DOCS_DIR)
     problems += refused
-    for path in docs_files:
-        rel = _rel(root, path)
+    known_ids = id_index.read(root) if ids_only and wanted is not None else None
+    seen_ids: dict[str, id_index.Entry] = {}
+    started = id_index.now_ns()
+    for rel, full, info in docs_files:
         if not publishing.is_document_path(rel):
             if not publishing.is_asset_path(rel):
                 problems.append(
@@ -360,6 +449,14 @@ def load(
                     )
                 )
             continue
+        if known_ids is not None and wanted is not None and rel not in wanted:
+            entry = _document_id(rel, full, info, known_ids.get(rel), started)
+            if entry is not None:
+                seen_ids[rel] = entry
+                if entry[1] is not None:
+                    documents.append(Document(rel, {"id": entry[1]}, "", 1, EMPTY_POSITIONS))
+            continue
+        path = Path(full)
         same = reused(rel, path)
         if isinstance(same, Document):
             documents.append(same)
@@ -379,14 +476,18 @@ def load(
         if loaded.item is not None:
             documents.append(loaded.item)
 
+    if known_ids is not None:
+        settled = {rel: e for rel, e in seen_ids.items() if e[0][0] >= 0}
+        if settled != known_ids:
+            id_index.write(root, settled)
+
     schema_files, refused = _scan(root, SCHEMAS_DIR)
     problems += refused
     record_types: dict[str, RecordType] = {}
-    for path in schema_files:
-        if (root / RECORD_SCHEMAS_DIR) not in path.parents or not path.name.endswith(
-            ".schema.json"
-        ):
+    for rel, full, _ in schema_files:
+        if not rel.startswith(f"{RECORD_SCHEMAS_DIR}/") or not rel.endswith(".schema.json"):
             continue
+        path = Path(full)
         record_type, type_problems = load_record_type(root, path)
         problems += type_problems
         if record_type is not None:
@@ -396,11 +497,11 @@ def load(
     records = []
     record_paths, refused = _scan(root, RECORDS_DIR)
     problems += refused
-    for path in record_paths:
-        if path.suffix not in (".yaml", ".yml"):
+    for rel, full, _ in record_paths:
+        if not rel.endswith((".yaml", ".yml")):
             continue
-        rel = _rel(root, path)
-        parts = path.relative_to(root / RECORDS_DIR).parts
+        path = Path(full)
+        parts = rel.split("/")[1:]
         if len(parts) != 2:
             if wanted is None or rel in wanted:
                 problems.append(Problem.at(rel, 1, 1, "problem.DC308"))
@@ -428,7 +529,7 @@ def load(
         root=root,
         config=config,
         config_positions=config_positions,
-        clauses=_clauses(),
+        clauses=_LazyClauses(),
         document_schema=document_schema if isinstance(document_schema, dict) else None,
         documents=tuple(documents),
         record_types=record_types,

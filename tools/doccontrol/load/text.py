@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import accumulate
 
 from doccontrol.problems import Problem
 
@@ -16,6 +17,9 @@ MAX_FILE_BYTES = 1024 * 1024  # controlled files are prose and data; megabytes m
 MAX_DEPTH = 64
 # A JSON string (skipped whole, so brackets inside it do not count) or a bracket.
 _JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[\[\]{}]')
+_JSON_STRING = re.compile(r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"')
+_BRACKET = re.compile(r"[\[\]{}]")
+_DEPTH_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,13 @@ def decode(path: str, data: bytes) -> DecodedText:
 
 def json_too_deep(path: str, text: str) -> Problem | None:
     """The first array or object nested deeper than MAX_DEPTH, as a problem; checked before
-    ``json.loads``, which recurses (RecursionError at ~1,000 levels)."""
+    ``json.loads``, which recurses (RecursionError at ~1,000 levels).
+
+    The deepest level is first found in C (strings cut out, then a running sum over the
+    brackets left); only a text that goes too deep is walked token by token for where."""
+    brackets = _BRACKET.findall(_JSON_STRING.sub("", text))
+    if max(accumulate(map(_DEPTH_STEP.__getitem__, brackets)), default=0) <= MAX_DEPTH:
+        return None
     depth = 0
     for match in _JSON_TOKEN.finditer(text):
         token = match[0]

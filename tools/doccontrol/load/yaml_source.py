@@ -15,8 +15,7 @@ levels) build anything; the strict composer checks depth and tags again itself.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -34,10 +33,12 @@ from ruamel.yaml.events import (
 )
 from ruamel.yaml.nodes import Node
 
+from doccontrol.load.positions import LazyPositions as LazyPositions
+from doccontrol.load.positions import Locator as Locator
+from doccontrol.load.positions import PathKey as PathKey
+from doccontrol.load.positions import Positions as Positions
 from doccontrol.load.text import MAX_DEPTH
 from doccontrol.problems import Problem
-
-PathKey = tuple[str | int, ...]
 
 _CORE = "tag:yaml.org,2002:"
 # Tags that cannot change what a value means beyond how it is written: '!!str' makes a value
@@ -47,52 +48,6 @@ _CORE = "tag:yaml.org,2002:"
 # text in surprising ways ('!!null x' silently drops x) — a value's type comes from how it
 # is written.
 ALLOWED_TAGS = frozenset({f"{_CORE}str", f"{_CORE}seq", f"{_CORE}map"})
-
-
-@dataclass(frozen=True)
-class Positions:
-    """1-based (line, col) of values and of mapping keys, by JSON path."""
-
-    values: Mapping[PathKey, tuple[int, int]] = field(default_factory=dict)
-    keys: Mapping[PathKey, tuple[int, int]] = field(default_factory=dict)
-    origin: tuple[int, int] = (1, 1)
-
-    def of_value(self, path: PathKey) -> tuple[int, int]:
-        """Where the value at path is, or the nearest enclosing value that has a position."""
-        probe = tuple(path)
-        while probe:
-            if probe in self.values:
-                return self.values[probe]
-            probe = probe[:-1]
-        return self.values.get((), self.origin)
-
-    def of_key(self, path: PathKey) -> tuple[int, int]:
-        return self.keys.get(tuple(path)) or self.of_value(path)
-
-
-class LazyPositions:
-    """Positions found only when first asked for: a valid file never needs them, and the
-    round-trip parse that finds them costs several times the plain parse."""
-
-    def __init__(self, path: str, text: str, first_line: int) -> None:
-        self._args = (path, text, first_line)
-        self._found: Positions | None = None
-
-    def _positions(self) -> Positions:
-        if self._found is None:
-            found = parse(*self._args).positions
-            assert isinstance(found, Positions)  # the strict parser always gives real positions
-            self._found = found
-        return self._found
-
-    def of_value(self, path: PathKey) -> tuple[int, int]:
-        return self._positions().of_value(path)
-
-    def of_key(self, path: PathKey) -> tuple[int, int]:
-        return self._positions().of_key(path)
-
-
-Locator = Positions | LazyPositions
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from doccontrol.config import CONFIG_FILE, Config
-from doccontrol.load.yaml_source import Locator
+from doccontrol.load.positions import Locator
 from doccontrol.problems import Problem
 
 

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from doccontrol.config import Config
-from doccontrol.load.yaml_source import PathKey
+from doccontrol.load.positions import PathKey
 from doccontrol.model import Clause, Record, RecordType
 from doccontrol.problems import Problem, Ref
 from doccontrol.validate.documents import DocumentIndex

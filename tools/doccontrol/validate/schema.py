@@ -14,7 +14,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError, best_match
 
 from doccontrol.gitdir import git_path as git_path
-from doccontrol.load.yaml_source import Locator, PathKey
+from doccontrol.load.positions import Locator, PathKey
 from doccontrol.problems import Msg, Problem, msg
 
 # JSON types as the reader calls them: catalogue keys label.type.<json type>
