@@ -10,66 +10,57 @@ from typing import TYPE_CHECKING
 from doccontrol.cli.output import UsageError, parse_date_arg, speech, write_atomic
 
 if TYPE_CHECKING:  # the core is imported by the commands that run it (startup time)
+    from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
     from doccontrol.load.repository import Repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    new = commands.add_parser(
-        "new", help="create a draft document with the next free id and its section skeleton"
-    )
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    new = commands.add_parser("new", help=t("cli.help.new"))
     new.add_argument(
         "type",
-        metavar="TYPE",
-        help="document type: manual, procedure, policy, work-instruction, form, external",
+        metavar=t("cli.metavar.TYPE"),
+        help=t("cli.help.new.type"),
     )
-    new.add_argument("title", metavar="TITLE", help='文件名称, e.g. "服务退出管理程序"')
+    new.add_argument("title", metavar=t("cli.metavar.TITLE"), help=t("cli.help.new.title"))
     new.add_argument(
         "--owner",
-        metavar="DEPT",
-        help="归口部门 (default: your department, from git config user.email)",
+        metavar=t("cli.metavar.DEPT"),
+        help=t("cli.help.new.owner"),
     )
     new.add_argument(
         "--parent",
         type=int,
         default=0,
         metavar="N",
-        help="the procedure number a work instruction belongs to",
+        help=t("cli.help.new.parent"),
     )
-    new.add_argument(
-        "--path", metavar="FILE", help="where to write it (default: the type's folder, named by id)"
-    )
+    new.add_argument("--path", metavar=t("cli.metavar.FILE"), help=t("cli.help.new.path"))
     new.set_defaults(run=run_new)
-    record = commands.add_parser(
-        "new-record", help="create a record with the next free id and its required fields stubbed"
-    )
-    record.add_argument("type", metavar="TYPE", help="record type, e.g. incident")
-    record.add_argument(
-        "--date", metavar="DATE", help="the record's date, for the year in its id (default: today)"
-    )
+    record = commands.add_parser("new-record", help=t("cli.help.new-record"))
+    record.add_argument("type", metavar=t("cli.metavar.TYPE"), help=t("cli.help.new-record.type"))
+    record.add_argument("--date", metavar=t("cli.metavar.DATE"), help=t("cli.help.new-record.date"))
     record.set_defaults(run=run_new_record)
-    bump = commands.add_parser(
-        "bump", help="raise a document's version by its scheme, editing the front matter in place"
-    )
-    bump.add_argument("doc_id", metavar="DOC_ID")
+    bump = commands.add_parser("bump", help=t("cli.help.bump"))
+    bump.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
     kind = bump.add_mutually_exclusive_group()
-    for flag, text in (
-        ("minor", "V1.1 → V1.2 (default for decimal)"),
-        ("major", "V1.2 → V2.0; V0.3 → V1.0"),
-        ("revision", "A/0 → A/1 (default for edition)"),
-        ("edition", "A/3 → B/0"),
-    ):
-        kind.add_argument(f"--{flag}", dest="kind", action="store_const", const=flag, help=text)
+    for flag in ("minor", "major", "revision", "edition"):
+        kind.add_argument(
+            f"--{flag}",
+            dest="kind",
+            action="store_const",
+            const=flag,
+            help=t(f"cli.help.bump.{flag}"),
+        )
     bump.add_argument(
         "--effective",
-        metavar="DATE",
-        help="发布实施日期 of the new version (default: leave it to the approver, who sets it "
-        "with doccontrol approve --effective)",
+        metavar=t("cli.metavar.DATE"),
+        help=t("cli.help.bump.effective"),
     )
     bump.add_argument(
         "--keep-version",
         action="store_true",
-        help="only set --effective (the version was already raised on this branch)",
+        help=t("cli.help.bump.keep-version"),
     )
     bump.set_defaults(run=run_bump)
 

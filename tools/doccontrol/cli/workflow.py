@@ -12,42 +12,40 @@ from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, sp
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol import standing
+    from doccontrol.catalogue import Catalogue
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.model import Revision
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    show = commands.add_parser("show", help="a document exactly as it was in force on a date")
-    show.add_argument("doc_id", metavar="DOC_ID")
-    show.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
-    show.set_defaults(run=run_show)
-    diff = commands.add_parser(
-        "diff", help="what changed between two versions of a document, by section"
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    show = commands.add_parser("show", help=t("cli.help.show"))
+    show.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
+    show.add_argument(
+        "--as-of", required=True, metavar=t("cli.metavar.DATE"), help=t("cli.help.show.as-of")
     )
-    diff.add_argument("doc_id", metavar="DOC_ID")
-    diff.add_argument("old", metavar="V1")
-    diff.add_argument("new", metavar="V2")
+    show.set_defaults(run=run_show)
+    diff = commands.add_parser("diff", help=t("cli.help.diff"))
+    diff.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
+    diff.add_argument("old", metavar=t("cli.metavar.V1"))
+    diff.add_argument("new", metavar=t("cli.metavar.V2"))
     diff.set_defaults(run=run_diff)
     hook = commands.add_parser(
         "check-versions",
-        help="pre-commit hook: changed documents must have a higher version than on the main branch",
+        help=t("cli.help.check-versions"),
     )
-    hook.add_argument("paths", nargs="*", metavar="PATH")
+    hook.add_argument("paths", nargs="*", metavar=t("cli.metavar.PATH"))
     hook.set_defaults(run=run_check_versions)
     base = commands.add_parser(
         "baseline",
-        help="bring the repository under control: a branch declaring the baseline, for an approver to merge",
+        help=t("cli.help.baseline"),
     )
-    base.add_argument(
-        "--branch", metavar="NAME", help="the branch to create (default: baseline-<commit>)"
-    )
+    base.add_argument("--branch", metavar=t("cli.metavar.NAME"), help=t("cli.help.baseline.branch"))
     base.add_argument(
         "--legacy",
-        metavar="FILE",
-        help="YAML: DOC_ID → list of paper approvals (version, approver, approval_date, …), "
-        "recorded as legacy_history",
+        metavar=t("cli.metavar.FILE"),
+        help=t("cli.help.baseline.legacy"),
     )
-    base.add_argument("--date", metavar="DATE", help="the declaration date (default: today)")
+    base.add_argument("--date", metavar=t("cli.metavar.DATE"), help=t("cli.help.baseline.date"))
     base.set_defaults(run=run_baseline)
 
 
