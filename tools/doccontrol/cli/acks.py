@@ -59,7 +59,7 @@ def _state(
     if config.acknowledgement is None:
         raise UsageError(t("acks.cli.not_configured"))
     if history is None:
-        raise UsageError("no approval history: acknowledgements are judged from Git history")
+        raise UsageError("cli.error.acks-no-history")
     return repo, config, history, t, acks.ledger(history.acknowledgements, config, t)
 
 

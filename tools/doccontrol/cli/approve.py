@@ -55,7 +55,9 @@ def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedPro
 
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
-        raise UsageError(f"git {' '.join(args)} failed: {result.stderr.strip()}")
+        raise UsageError(
+            "cli.error.git-failed", command=" ".join(("git", *args)), detail=result.stderr.strip()
+        )
     return result
 
 

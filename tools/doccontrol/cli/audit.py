@@ -79,14 +79,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if args.verify:
         return verify(args)
     if args.allowed_signers or args.require_signed:
-        raise UsageError("--allowed-signers and --require-signed go with --verify FILE.zip")
+        raise UsageError("cli.error.audit.verify-options")
     if not (args.start and args.end and args.output):
-        raise UsageError("give --from DATE --to DATE -o FILE.zip (or --verify FILE.zip)")
+        raise UsageError("cli.error.audit.usage")
     require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
     start = datetime.date.fromisoformat(parse_date_arg(args.start, "--from") or "")
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:
-        raise UsageError(f"--to {end} is before --from {start}")
+        raise UsageError("cli.error.audit.period", end=str(end), start=str(start))
     from doccontrol.cli.registers import xlsx_bytes
     from doccontrol.history.gitread import GitError, GitReader
     from doccontrol.history.load import load_history
@@ -98,7 +98,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.config-problems")
     if args.max_confidentiality and config.level(args.max_confidentiality) is None:
         raise UsageError(
-            f"unknown confidentiality level {args.max_confidentiality!r}; known: {', '.join(lvl.id for lvl in config.confidentiality)}"
+            "cli.error.unknown-level",
+            level=repr(args.max_confidentiality),
+            known=", ".join(lvl.id for lvl in config.confidentiality),
         )
     site = Path(args.site) if args.site else root / "site"
     say = progress("audit-pack")
@@ -141,7 +143,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     )
     key = Path(args.sign) if args.sign else None
     if key is not None and not key.is_file():
-        raise UsageError(f"--sign {key}: no such key file")
+        raise UsageError("cli.error.no-key-file", option="--sign", path=str(key))
     try:
         files = auditpack.seal(files, info, key)
     except auditpack.PackError as exc:
@@ -166,7 +168,10 @@ def verify(args: argparse.Namespace) -> int:
         )
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(
-            f"--allowed-signers {args.allowed_signers}: cannot read it ({exc})"
+            "cli.error.unreadable-option-file",
+            option="--allowed-signers",
+            path=args.allowed_signers,
+            reason=str(exc),
         ) from None
     try:
         verdict = auditpack.verify(pack)

@@ -95,15 +95,19 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     doc_type = config.document_types.get(args.type)
     if doc_type is None:
         raise UsageError(
-            f"unknown document type {args.type!r}; configured: {', '.join(config.document_types)}"
+            "cli.error.unknown-document-type",
+            type=repr(args.type),
+            known=", ".join(config.document_types),
         )
     owner = args.owner or _my_department(root, config) or next(iter(config.departments))
     if owner not in config.departments:
-        raise UsageError(f"unknown department {owner!r}; known: {', '.join(config.departments)}")
-    if "{parent" in doc_type.id_format and not args.parent:
         raise UsageError(
-            f"a {doc_type.label} belongs to a procedure: give --parent N (e.g. --parent 21 for SM-P-21)"
+            "cli.error.unknown-department",
+            department=repr(owner),
+            known=", ".join(config.departments),
         )
+    if "{parent" in doc_type.id_format and not args.parent:
+        raise UsageError("cli.error.needs-parent", type=doc_type.label)
     taken = {d.id for d in repo.documents if d.id}
     try:
         doc_id = authoring.next_id(
@@ -113,7 +117,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(str(exc)) from None
     path = Path(args.path) if args.path else root / doc_type.folder / f"{doc_id.lower()}.md"
     if path.exists():
-        raise UsageError(f"{path} already exists")
+        raise UsageError("cli.error.exists", path=str(path))
     write_atomic(
         path,
         authoring.new_document_text(doc_type, doc_id, args.title, owner).encode("utf-8"),
@@ -134,7 +138,9 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
     record_type = repo.record_types.get(args.type)
     if record_type is None:
         raise UsageError(
-            f"unknown record type {args.type!r}; known: {', '.join(sorted(repo.record_types))}"
+            "cli.error.unknown-record-type",
+            type=repr(args.type),
+            known=", ".join(sorted(repo.record_types)),
         )
     day = datetime.date.fromisoformat(
         parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
@@ -162,14 +168,20 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
     document = repo.document(args.doc_id)
     if document is None:
         # a document that cannot be read has no id to find it by: say why it cannot be read
-        unread = [p.format() for p in repo.problems if p.path.startswith("docs/")]
-        why = ("; documents that cannot be read: " + "; ".join(unread[:5])) if unread else ""
-        raise UsageError(f"no document {args.doc_id} in docs/{why}")
+        say = speech(config, repo.record_types, root)
+        unread = [say.text_of(p) for p in repo.problems if p.path.startswith("docs/")]
+        if unread:
+            raise UsageError(
+                "cli.error.no-document-unread", id=args.doc_id, problems="; ".join(unread[:5])
+            )
+        raise UsageError("cli.error.no-document", id=args.doc_id)
     doc_type = config.document_types.get(document.type or "")
     if doc_type is None:
-        raise UsageError(f"{document.path}: document type {document.type!r} is not configured")
+        raise UsageError(
+            "cli.error.type-not-configured", path=document.path, type=repr(document.type)
+        )
     if args.keep_version and (args.kind or not args.effective):
-        raise UsageError("--keep-version sets only the date: give --effective DATE, no --minor…")
+        raise UsageError("cli.error.keep-version")
     effective = parse_date_arg(args.effective, "--effective") if args.effective else None
     path = root / document.path
     text = path.read_bytes().decode("utf-8")

@@ -143,9 +143,7 @@ def recall_rows(root: Path, day: datetime.date) -> tuple[Config, list[dict[str, 
     config = repo.config
     assert config is not None
     if history is None:
-        raise UsageError(
-            f"recall-due reads the history of {config.main_branch}: not a Git repository"
-        )
+        raise UsageError("cli.error.recall-needs-git", branch=config.main_branch)
     stands = registers.standings(repo, history, day)
     due = copies.recall_due(copies.issued_copies(repo.records, config), stands, day)
     return config, [d.to_json() for d in due]

@@ -75,10 +75,10 @@ def _source(args: argparse.Namespace) -> github.Source:
     if args.from_json:
         folder = Path(args.from_json)
         if not folder.is_dir():
-            raise UsageError(f"--from-json {folder}: no such folder")
+            raise UsageError("cli.error.no-such-folder", option="--from-json", path=str(folder))
         return github.JsonSource(folder)
     if not args.repository or "/" not in args.repository:
-        raise UsageError("give --repository OWNER/NAME (or set GITHUB_REPOSITORY)")
+        raise UsageError("cli.error.forge.repository")
     api = os.environ.get("GITHUB_API_URL") or github.DEFAULT_API
     return github.ApiSource(api, args.repository, os.environ.get("GITHUB_TOKEN") or None)
 
@@ -90,7 +90,7 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
     source = _source(args)
     key = Path(args.sign_key) if args.sign_key else None
     if key is not None and not key.is_file():
-        raise UsageError(f"--sign-key {key}: no such file")
+        raise UsageError("cli.error.no-key-file", option="--sign-key", path=str(key))
     repo = repository.load(root, only=set())
     branch = repo.config.main_branch if repo.config is not None else "main"
     name = args.repository or ""
@@ -107,7 +107,7 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
             if not args.push or github.push_notes(root, args.push):
                 break
         else:
-            raise UsageError(f"could not push {NOTES_REF}: the remote kept moving ahead")
+            raise UsageError("cli.error.forge.push", ref=NOTES_REF)
     except github.CaptureError as exc:
         raise UsageError(str(exc)) from None
     for item in done:

@@ -118,7 +118,7 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
 
     repo = repository.load(root)
     if repo.config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     t = _catalogue(repo)
     if bool(args.doc_id) == bool(args.branch):
         raise UsageError(t.text("impact.usage"))
