@@ -9,7 +9,10 @@ import subprocess
 import sys
 
 from builders import PROJECT
+from doccontrol import catalogue
 from history_helpers import body
+
+ZH = catalogue.load("zh")  # the site's language when doccontrol.yml does not say
 
 HOSTILE_TITLE = '<script>alert("title")</script>测试程序'
 HOSTILE_MR = "<img src=x onerror=alert(1)>修订"
@@ -108,7 +111,7 @@ def test_shallow_history_is_marked_and_strict_refuses_it(scenario, tmp_path):
     )
     assert (
         strict.returncode != 0
-        and "incomplete history (shallow clone)" in strict.stdout + strict.stderr
+        and ZH.text("site.plugin.strict.shallow") in strict.stdout + strict.stderr
     )
 
 
