@@ -201,6 +201,7 @@ class Labels:
         items = node.get("items")
         holder = node if enum_labels(node) or not isinstance(items, Mapping) else items
         shown: dict[str, str] = {code: self.enum(holder, code) for code in enum_labels(holder)}
+        codes_of_enum = set(shown)
         for person in self.config.people:
             shown.setdefault(person.id, person.name)
         for department in self.config.departments:
@@ -216,7 +217,7 @@ class Labels:
 
         def swap(match: re.Match[str]) -> str:
             explained = match[2] and not text[match.end() : match.end() + 1].isascii()
-            if self.language == "zh" and explained:
+            if self.language == "zh" and explained and match[1] in codes_of_enum:
                 return ""
             return shown[match[1]] + match[2]
 
