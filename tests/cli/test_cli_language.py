@@ -178,3 +178,13 @@ def test_the_command_table_names_what_each_module_defines() -> None:
 def _summaries(parser: Parser) -> list[tuple[str, str | None]]:
     action = next(a for a in parser._actions if isinstance(getattr(a, "choices", None), dict))
     return [(a.dest, a.help) for a in action._get_subactions()]
+
+
+def test_a_command_after_an_abbreviated_option_is_parsed_in_full(tmp_path: Path) -> None:
+    # the quick look for the command stops at "--rep DIR"; argparse still finds the command,
+    # which is then defined in full (its own options and help)
+    shown = run("--rep", str(tmp_path), "log", "--help", cwd=tmp_path)
+    assert shown.returncode == 0 and "--allow-shallow" in shown.stdout
+    bad = run("--rep", str(tmp_path), "check", "--nope", cwd=tmp_path)
+    assert bad.returncode == 2 and "无法识别的参数：--nope" in bad.stderr
+    assert "内部错误" not in bad.stderr

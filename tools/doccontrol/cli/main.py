@@ -77,7 +77,7 @@ def command_of(arguments: list[str]) -> str | None:
     for arg in arguments:
         if skip:
             skip = False
-        elif arg == "--repo":
+        elif len(arg) > 2 and "--repo".startswith(arg):  # argparse takes --rep for --repo
             skip = True
         elif arg == "--" or not arg.startswith("-"):
             return arg if arg in known else None
@@ -119,10 +119,12 @@ def _language_of(arguments: list[str]) -> Catalogue:
     for i, arg in enumerate(arguments):
         if arg == "--":
             break
-        if arg == "--repo" and i + 1 < len(arguments):
-            start = arguments[i + 1]
-        elif arg.startswith("--repo="):
-            start = arg.removeprefix("--repo=")
+        name, equals, value = arg.partition("=")
+        if len(name) > 2 and "--repo".startswith(name):  # --repo DIR, --repo=DIR, --rep DIR
+            if equals:
+                start = value
+            elif i + 1 < len(arguments):
+                start = arguments[i + 1]
     here = os.path.abspath(start)
     while not os.path.isfile(os.path.join(here, CONFIG_FILE)):
         parent = os.path.dirname(here)
@@ -134,9 +136,11 @@ def _language_of(arguments: list[str]) -> Catalogue:
 
 def _main(arguments: list[str]) -> int:
 
+    cat = _language_of(arguments)
     command = command_of(arguments)
-    parser = build_parser(_language_of(arguments), () if command is None else (command,))
-    args = parser.parse_args(arguments)
+    args = build_parser(cat, () if command is None else (command,)).parse_args(arguments)
+    if not hasattr(args, "run"):  # a command the quick look missed: define it in full
+        args = build_parser(cat, (args.command,)).parse_args(arguments)
 
     import os
     from pathlib import Path
