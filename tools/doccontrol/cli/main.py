@@ -1,10 +1,10 @@
 """Entry point: ``doccontrol COMMAND ...``. Exit 0 clean, 1 problems found, 2 usage or
 environment, 130 interrupted (Ctrl-C).
 
-``--version`` is answered before anything else is imported; then argparse, the command modules'
-parsers and the catalogue (read from its compiled cache) are loaded, and each command imports the
-core it runs (GitPython, jsonschema, ruamel, openpyxl…) when it runs, so ``--help`` answers at
-once too."""
+``--version`` is answered before anything else is imported. Otherwise argparse, the catalogue
+(read from its compiled cache) and the parser of the command named are loaded, the other
+commands listed by name and summary only, and the command imports the core it runs (GitPython,
+jsonschema, ruamel, openpyxl…) when it runs: ``--help`` answers at once too."""
 
 from __future__ import annotations
 
