@@ -437,7 +437,7 @@ def test_strict_build_fails_on_an_unapproved_config_change_and_a_history_notice(
     s.git.commit("放宽发布密级", who="zhaolei")
     failed = mkdocs(s.root, tmp_path / "bad", strict=True)
     assert failed.returncode != 0
-    assert "controlled configuration in doccontrol.yml" in failed.stderr
+    assert ZH.text("site.plugin.strict.controlled", paths="doccontrol.yml") in failed.stderr
 
 
 def test_unapproved_publishing_level_is_not_applied_by_a_non_strict_build(tmp_path):
