@@ -286,3 +286,123 @@ def test_site_banner_and_review_list_never_name_a_secret_source(scenario, tmp_pa
     assert "dc-suspect" in review and "SM-P-03" in review and "（未发布的文件）" in review
     assert "SM-P-05" not in review
     assert "dc-suspect" not in page(out, "procedures/test")
+
+
+# --- judged as approved: an unapproved commit on main clears nothing (red-team holes 9-11) ---
+
+
+def _suspect_since_approved_change(s: Scenario) -> Scenario:
+    """SM-P-02 (related), SM-P-03 (link) and the incident type depend on SM-P-01, whose text
+    changes by an approval on 2026-02-02: all three are suspect."""
+    _with_dependents(s)
+    _approve(
+        s, "cr-1", "docs/procedures/test.md", "2026-02-02", 1, version="V1.1", body=body("改了。")
+    )
+    assert set(_suspects(s.root)) == {"SM-P-02", "SM-P-03", "incident"}
+    return s
+
+
+def test_unapproved_edits_of_every_kind_clear_nothing_in_the_cli_pack_and_preview(
+    scenario, tmp_path
+):
+    s = _suspect_since_approved_change(scenario)
+    # SM-P-02 drops its reference, SM-P-03 is made obsolete, both straight on main
+    s.files.doc(B, doc_id="SM-P-02", title="乙程序")
+    s.files.doc(C, doc_id="SM-P-03", title="丙程序", status="obsolete")
+    s.git.commit("整理", who="zhaolei", date="2026-02-03T10:00:00+08:00")
+    assert set(_suspects(s.root)) == {"SM-P-02", "SM-P-03", "incident"}
+    # the audit pack asks the same computation
+    pack = tmp_path / "pack.zip"
+    out = cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-03-31", "-o", str(pack))
+    assert out.returncode == 0, out.stderr
+    with zipfile.ZipFile(pack) as archive:
+        listed = [r["id"] for r in json.loads(archive.read("impact/suspect.json"))]
+    assert listed == ["SM-P-02", "SM-P-03", "incident"]
+    # and so does the preview of a change: SM-P-02 still refers to SM-P-01 as approved
+    one = json.loads(cli(s.root, "impact", "SM-P-01", "--format", "json").stdout)
+    assert [d["id"] for d in one["suspect"]] == ["SM-P-02", "SM-P-03", "incident"]
+    s.git.branch("cr-2")
+    s.files.doc("docs/procedures/test.md", version="V1.2", body=body("又改了。"))
+    s.git.commit("再改", who="sunyue", date="2026-02-04T10:00:00+08:00")
+    s.git.checkout("main")
+    branch = json.loads(cli(s.root, "impact", "--branch", "cr-2", "--format", "json").stdout)
+    assert [d["id"] for d in branch["suspect"]] == ["SM-P-02", "SM-P-03", "incident"]
+    # deleting them without approval clears nothing either, and the gate still fails
+    (s.root / B).unlink()
+    (s.root / C).unlink()
+    s.git.commit("删除", who="zhaolei", date="2026-02-05T10:00:00+08:00")
+    found = json.loads(cli(s.root, "suspect", "--format", "json").stdout)
+    assert {f["id"]: f["title"] for f in found} == {
+        "SM-P-02": "乙程序",
+        "SM-P-03": "丙程序",
+        "incident": "事件记录",
+    }
+    assert cli(s.root, "suspect", "--fail-on", "suspect").returncode == 1
+
+
+def test_unapproved_schema_edits_do_not_clear_a_record_type(scenario):
+    """The incident type is governed by SM-P-01 as its approved schema says: pointing the
+    schema at another procedure, or deleting it, by a direct commit changes nothing."""
+    s = _suspect_since_approved_change(scenario)
+    path = s.root / "schemas/records/incident.schema.json"
+    schema = json.loads(path.read_text())
+    schema["x-doccontrol"]["procedure"] = "SM-P-02"
+    path.write_text(json.dumps(schema, ensure_ascii=False, indent=2))
+    s.git.commit("改依据文件", who="zhaolei", date="2026-02-03T10:00:00+08:00")
+    assert _suspects(s.root)["incident"] == ["SM-P-01"]
+    path.unlink()
+    s.git.commit("删除记录类型", who="zhaolei", date="2026-02-04T10:00:00+08:00")
+    assert _suspects(s.root)["incident"] == ["SM-P-01"]
+
+
+def test_approved_changes_of_the_dependent_count(scenario):
+    """An approval that drops the reference clears SM-P-02 for good (a later change of SM-P-01
+    leaves it alone); an approval that withdraws SM-P-03 takes it off the list; as of a day
+    before those approvals, the references and the presence then approved are judged."""
+    s = _suspect_since_approved_change(scenario)
+    _approve(s, "cr-2", B, "2026-02-09", 2, doc_id="SM-P-02", title="乙程序", version="V1.1")
+    s.git.branch("cr-3")
+    (s.root / C).unlink()
+    s.git.commit("撤回丙程序", who="sunyue", date="2026-02-10T10:00:00+08:00")
+    s.git.merge("cr-3", "撤回丙程序", number=3, date="2026-02-10T15:00:00+08:00")
+    assert set(_suspects(s.root)) == {"incident"}
+    _approve(
+        s, "cr-4", "docs/procedures/test.md", "2026-02-16", 4, version="V1.2", body=body("再改。")
+    )
+    assert _suspects(s.root) == {"incident": ["SM-P-01", "SM-P-01"]}
+    before = cli(s.root, "suspect", "--as-of", "2026-02-05", "--format", "json")
+    assert {f["id"] for f in json.loads(before.stdout)} == {"SM-P-02", "SM-P-03", "incident"}
+
+
+def test_a_withdrawn_source_makes_its_dependents_suspect(scenario):
+    """SM-P-01 withdrawn by an approval: the documents still referring to it must be reviewed,
+    though its file is gone from the work tree."""
+    s = _with_dependents(scenario)
+    s.git.branch("cr-1")
+    (s.root / "docs/procedures/test.md").unlink()
+    s.git.commit("撤回测试程序", who="sunyue", date="2026-02-02T10:00:00+08:00")
+    s.git.merge("cr-1", "撤回测试程序", number=1, date="2026-02-02T15:00:00+08:00")
+    found = json.loads(cli(s.root, "suspect", "--format", "json").stdout)
+    assert {f["id"]: f["since"]["withdrawal"] for f in found if f["kind"] == "document"} == {
+        "SM-P-02": True,
+        "SM-P-03": True,
+    }
+
+
+def test_site_keeps_the_banner_after_an_unapproved_status_change(scenario, tmp_path):
+    """The site asks the same computation: SM-P-02 made obsolete straight on main is still in
+    force as approved, so its page keeps the suspect banner and the review page lists it."""
+    s = _with_dependents(scenario)
+    site_repo(s)
+    s.git.commit("站点", date="2026-01-01T13:00:00+08:00")
+    _approve(
+        s, "cr-1", "docs/procedures/test.md", "2026-02-02", 1, version="V1.1", body=body("改了。")
+    )
+    s.files.doc(B, doc_id="SM-P-02", title="乙程序", status="obsolete")
+    s.git.commit("作废", who="zhaolei", date="2026-02-03T10:00:00+08:00")
+    out = tmp_path / "site"
+    result = mkdocs(s.root, out)
+    assert result.returncode == 0, result.stderr
+    assert "dc-suspect" in page(out, "procedures/b")
+    review = page(out, "registers/review-due")
+    assert "SM-P-02" in review and "dc-suspect" in review

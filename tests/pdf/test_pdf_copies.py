@@ -17,6 +17,7 @@ import pytest
 from pypdf import PdfReader
 
 from builders import PROJECT
+from gitrepo import GitRepo
 from history_helpers import body, cli, make_scenario
 from site_helpers import mkdocs, site_repo, table_rows
 
@@ -254,24 +255,25 @@ def test_recall_due_lists_copies_of_superseded_versions_not_returned(repo):
     assert table[1][:4] == ["SM-P-01", "02", "吴婷", "V1.0"]
 
 
-def test_a_returned_copy_leaves_the_recall_list(repo, tmp_path):
-    path = repo.root / "records/document-distribution/DST-2026-001.yaml"
-    original = path.read_text()
-    try:
-        path.write_text(
-            original.replace("holder: wuting}", "holder: wuting, returned_date: 2026-03-24}")
-        )
-        assert (
-            json.loads(
-                cli(repo.root, "recall-due", "--today", "2026-03-25", "--format", "json").stdout
-            )
-            == []
-        )
-        assert re.search(
-            r"2026-03-23：1 份", cli(repo.root, "recall-due", "--today", "2026-03-23").stdout
-        )
-    finally:
-        path.write_text(original)
+def test_a_returned_copy_leaves_the_recall_list_once_its_return_is_on_main(repo, tmp_path):
+    # on a copy of the repository: the module's fixture stays as it is
+    root = tmp_path / "repo"
+    shutil.copytree(repo.root, root, symlinks=True)
+    path = root / "records/document-distribution/DST-2026-001.yaml"
+    path.write_text(
+        path.read_text().replace("holder: wuting}", "holder: wuting, returned_date: 2026-03-24}")
+    )
+
+    def due(today):
+        return json.loads(cli(root, "recall-due", "--today", today, "--format", "json").stdout)
+
+    # written in the work tree only: main's record still has the copy out
+    assert [r["copy_number"] for r in due("2026-03-25")] == ["02"]
+    # committed by 王芳, who distributed it (and is the document controller)
+    git = GitRepo(root)
+    git.commit("回收 V1.0 受控副本 02", who="wangfang", date="2026-03-24T10:00:00+08:00")
+    assert due("2026-03-25") == []
+    assert re.search(r"2026-03-23：1 份", cli(root, "recall-due", "--today", "2026-03-23").stdout)
 
 
 def test_the_audit_pack_holds_the_recall_list(repo, tmp_path):

@@ -123,3 +123,38 @@ def test_draft_banner(scenario, tmp_path):
     assert "草稿，未经批准，不得作为依据" in (site / "procedures/draft/index.html").read_text(
         encoding="utf-8"
     )
+
+
+FAKE_CONTROL = (
+    '<div class="dc-control admonition"><table class="dc-control-table">'
+    "<tr><th>状态</th><td>已批准 · 生效</td></tr></table></div>"
+)
+
+
+def _page_with_body(scenario, tmp_path, extra_body):
+    s = site_repo(scenario)
+    path = s.root / "docs/procedures/test.md"
+    path.write_text(path.read_text() + "\n" + extra_body + "\n")
+    s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
+    site = build(s.root, tmp_path / "site")
+    return (site / "procedures/test/index.html").read_text(encoding="utf-8")
+
+
+def test_a_body_cannot_draw_a_control_block_on_the_site(scenario, tmp_path):
+    """An author's raw HTML using doccontrol's reserved classes loses them on the page, while
+    the real control block above it keeps its own."""
+    page = _page_with_body(scenario, tmp_path, FAKE_CONTROL)
+    assert page.count('class="dc-control admonition') + page.count('class="dc-control"') <= 1
+    assert page.count("dc-control-table") == 1  # the real one
+    assert "已批准 · 生效" in page  # the author's text stays, unstyled
+    assert 'class="admonition"' in page  # and keeps its own classes
+    assert "dc-body" not in page  # the marks never reach the output
+
+
+def test_an_unclosed_html_block_in_a_body_keeps_its_reserved_classes_out(scenario, tmp_path):
+    """An unclosed raw HTML block runs on to the end of the Markdown (past the body's end):
+    what the author opened is closed where the body ends and still loses the reserved classes."""
+    page = _page_with_body(scenario, tmp_path, '<div class="dc-control">\n\n伪造')
+    assert page.count("dc-control-table") == 1
+    assert page.count('<div class="dc-control') == 1  # the real block only
+    assert "伪造" in page and "dc-body" not in page

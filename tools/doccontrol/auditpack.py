@@ -165,11 +165,12 @@ def build(
     say("controlled copies due for recall at the end date")
     files.update(
         copies.pack_files(
-            [r for r in repo.records if publishing.record_publishable(config, max_level, r)],
+            copies.ledger(history, config),  # the records on main, never the work tree's
             config,
             stands,
             end,
             lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
+            max_level,
         )
     )
 
@@ -327,7 +328,7 @@ def _suspect_entries(
     from doccontrol import catalogue, impact
 
     t = catalogue.load(config.language or catalogue.DEFAULT_LANGUAGE)
-    found = impact.suspects(impact.graph_of(repo), history, repo.documents, repo.record_types, end)
+    found = impact.suspects(repo, history, end)
     rows: list[dict[str, Any]] = []
     for item in found.items:
         if item.kind == "document" and not _nameable(config, max_level, repo, history, item.id):

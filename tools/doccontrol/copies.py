@@ -4,8 +4,18 @@ Copies are issued through the 文件发放与签收 record (``records/document-d
 entry of its ``copies`` lists a copy number and its holder for the document and version the
 record distributes, on its ``distributed_date``. The older form (``copy_numbers`` with the
 holders in ``acknowledgements``) is read too. A copy is returned by its own ``returned_date``,
-or by a later distribution of the same document whose ``obsolete_recall`` names its number
-(exchanging a new copy for the old one under the same number, as paper practice does).
+or by a later controlled-copy distribution of another, approved version of the same document
+whose ``obsolete_recall`` names its number (exchanging a new copy for the old one under the same
+number, as paper practice does).
+
+The records are read from the main branch's history (``History.distributions``, from the one
+streaming pass), never from the work tree: a record only in the work tree issues nothing. They
+are judged like acknowledgements (acks.py): what a record says about a copy (issued, to whom,
+returned, recalled) counts only when the commit that wrote it was written (or signed) by the
+person who distributed it (``distributed_by``, as the record first said) or by a document
+controller (the ``document-controller`` role, by the rules in force then); anything else is a
+problem (DC550, DC551) and the copy stands as it was recorded before. Changes before control
+began (the baseline) stand as they are.
 
 A copy is **due for recall** on a day when it was not returned by then and its version is no
 longer the one in force (a newer version took effect), or the document was withdrawn or made
@@ -15,15 +25,17 @@ obsolete. Where the document stood is standing.py's answer, never recomputed her
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from doccontrol import standing
+from doccontrol import publishing, standing
 from doccontrol.config import Config
-from doccontrol.model import Record
+from doccontrol.history.distributions import RECORD_TYPE
+from doccontrol.history.model import DistributionChange, History, HistoryProblem
+from doccontrol.problems import Ref
 
-DISTRIBUTION = "document-distribution"
+DISTRIBUTION = RECORD_TYPE
 CONTROLLED_COPY_TYPES = ("printed-controlled", "electronic-controlled")
 Reason = Literal["superseded", "withdrawn", "obsolete"]
 
@@ -35,7 +47,7 @@ class IssuedCopy:
     copy_number: str
     holder: str  # a person id, or the text the record gives
     holder_name: str
-    issued: str  # YYYY-MM-DD
+    issued: str  # YYYY-MM-DD, or "" when the record gives no valid date
     record: str  # the distribution record's id
     returned: str = ""  # YYYY-MM-DD, or ""
 
@@ -77,82 +89,252 @@ def _holder_name(config: Config, holder: str) -> str:
     return person.name if person else holder
 
 
-def issued_copies(records: Iterable[Record], config: Config) -> list[IssuedCopy]:
-    """Every numbered controlled copy the distribution records issued, oldest first."""
-    distributions = [
-        r for r in records if r.type == DISTRIBUTION and isinstance(r.data.get("document"), str)
-    ]
-    # (document, copy number) -> (record, version, distributed, recalled) of the distributions
-    # that recalled that number
-    recalled: dict[tuple[str, str], list[tuple[str, str, str, str]]] = {}
-    for record in distributions:
-        for item in _list(record.data.get("obsolete_recall")):
-            number, day = str(item.get("copy_number") or ""), _day(item.get("recalled_date"))
-            if number and day:
-                key = (str(record.data["document"]), number)
-                recalled.setdefault(key, []).append(
-                    (
-                        record.id or "",
-                        str(record.data.get("version") or ""),
-                        _day(record.data.get("distributed_date")),
-                        day,
-                    )
-                )
-    out: list[IssuedCopy] = []
-    for record in distributions:
-        data = record.data
-        if data.get("copy_type") not in CONTROLLED_COPY_TYPES:
-            continue
-        document, version = str(data["document"]), str(data.get("version") or "")
-        issued = _day(data.get("distributed_date"))
-        entries = [
-            (
-                str(c.get("copy_number") or ""),
-                str(c.get("holder") or ""),
-                _day(c.get("returned_date")),
-            )
-            for c in _list(data.get("copies"))
+# --- the records as main's history makes them ------------------------------------------------
+
+# A record's facts about copies: ("record",) -> (id, document, version, copy type, distributed
+# date); ("by",) -> distributed_by; ("copy", n) -> (holder, returned date); ("recall", n) -> the
+# recalled date of an obsolete_recall entry naming copy n.
+Fact = tuple[str, ...]
+
+
+def _facts(fields: Mapping[str, Any]) -> dict[Fact, Any]:
+    if not fields:
+        return {}
+    out: dict[Fact, Any] = {
+        ("record",): tuple(
+            str(fields.get(k) or "")
+            for k in ("id", "document", "version", "copy_type", "distributed_date")
+        ),
+        ("by",): str(fields.get("distributed_by") or ""),
+    }
+    signed = {str(n): str(p) for n, p in fields.get("signed") or ()}
+    for number, holder, returned in fields.get("copies") or ():
+        if number:
+            out.setdefault(("copy", str(number)), (str(holder), _day(returned)))
+    for number in fields.get("copy_numbers") or ():
+        out.setdefault(("copy", str(number)), (signed.get(str(number), ""), ""))
+    for number, recalled in fields.get("recalls") or ():
+        day = _day(recalled)
+        if number and day:
+            before = out.get(("recall", str(number)))
+            out[("recall", str(number))] = min(before, day) if before else day
+    return out
+
+
+def _may(change: DistributionChange, person: str, signed_only: bool) -> bool:
+    """Whether the change was made by ``person`` or a document controller (all its writers,
+    or its signer; with ``approval.require_signed``, only its signer)."""
+    if change.baseline:
+        return True
+    allowed = {person, *change.controllers} - {""}
+    if change.signer and change.signer in allowed:
+        return True
+    return not signed_only and bool(change.writers) and set(change.writers) <= allowed
+
+
+@dataclass
+class _Record:
+    """One record path while the history is read (never leaves this module)."""
+
+    claimed: dict[Fact, Any] = field(default_factory=dict)  # as its last version says
+    accepted: dict[Fact, Any] = field(default_factory=dict)  # what counts
+    written: dict[Fact, DistributionChange] = field(default_factory=dict)  # by whom it counts
+    levels: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Distribution:
+    """A distribution record on the main branch, as far as it counts."""
+
+    path: str
+    id: str
+    document: str
+    version: str
+    copy_type: str
+    distributed_by: str
+    distributed_date: str  # YYYY-MM-DD, or ""
+    copies: tuple[tuple[str, str, str], ...]  # (copy number, holder, returned date or "")
+    recalls: Mapping[str, tuple[str, DistributionChange]]  # copy number -> (day, written by)
+    levels: tuple[str, ...]  # every confidentiality it had on main
+
+    def publishable(self, config: Config, limit: str) -> bool:
+        return all(publishing.level_allowed(config, v, limit) for v in self.levels or ("",))
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Every distribution record on main as it counts, the copies they issued (with their
+    returns) and the problems of changes that do not count."""
+
+    distributions: tuple[Distribution, ...] = ()
+    copies: tuple[IssuedCopy, ...] = ()
+    problems: tuple[HistoryProblem, ...] = ()
+
+    def publishable(self, config: Config, limit: str) -> list[IssuedCopy]:
+        """The copies issued by records that may be published up to ``limit``."""
+        shown = {d.id for d in self.distributions if d.publishable(config, limit)}
+        hidden = {d.id for d in self.distributions} - shown
+        return [c for c in self.copies if c.record in shown and c.record not in hidden]
+
+
+def _record_name(path: str, facts: Mapping[Fact, Any]) -> str:
+    record = facts.get(("record",))
+    return str(record[0]) if record and record[0] else path.rsplit("/", 1)[-1].split(".")[0]
+
+
+def _writers(change: DistributionChange) -> str:
+    return ", ".join(w.strip("<>") for w in change.writers) or "?"
+
+
+def ledger(history: History | None, config: Config) -> Ledger:
+    """The distribution records on the main branch and the copies they issued, judged by who
+    wrote each change (the module's docstring says how)."""
+    if history is None:
+        return Ledger()
+    signed_only = config.approval.require_signed
+    states: dict[str, _Record] = {}
+    problems: list[HistoryProblem] = []
+    for change in history.distributions:
+        state = states.setdefault(change.path, _Record())
+        new = _facts(change.fields)
+        if change.fields:
+            state.levels.append(str(change.fields.get("confidentiality") or "internal"))
+        changed = [
+            k for k in state.claimed.keys() | new.keys() if state.claimed.get(k) != new.get(k)
         ]
-        listed = {number for number, _, _ in entries}
-        signed = {
-            str(a.get("copy_number")): str(a.get("person") or "")
-            for a in _list(data.get("acknowledgements"))
-            if a.get("copy_number")
-        }
-        for number in data.get("copy_numbers") or []:
-            if isinstance(number, str) and number not in listed:
-                entries.append((number, signed.get(number, ""), ""))
-        for number, holder, returned in entries:
-            if not number:
-                continue
+        # who may change it: the distributor as the record counts (as it first said)
+        owner = str(state.accepted.get(("by",)) or new.get(("by",)) or "")
+        if _may(change, owner, signed_only):
+            for key in changed:
+                if key in new:
+                    state.accepted[key], state.written[key] = new[key], change
+                else:
+                    state.accepted.pop(key, None)
+                    state.written.pop(key, None)
+        elif changed:
+            numbers = sorted({k[1] for k in changed if len(k) > 1})
+            problems.append(
+                HistoryProblem.of(
+                    "problem.DC550.signed" if signed_only else "problem.DC550",
+                    change.commit,
+                    change.path,
+                    owner,
+                    record=_record_name(change.path, state.claimed or new),
+                    commit=change.commit[:10],
+                    writers=_writers(change),
+                    owner=Ref("person", owner) if owner else "?",
+                    copies="、".join(numbers) or "—",
+                )
+            )
+        state.claimed = new
+    distributions = [_distribution(path, s) for path, s in states.items()]
+    kept = [d for d in distributions if d is not None]
+    copies, recall_problems = _issued(kept, history, config, signed_only)
+    return Ledger(tuple(kept), tuple(copies), tuple(problems + recall_problems))
+
+
+def _distribution(path: str, state: _Record) -> Distribution | None:
+    record = state.accepted.get(("record",))
+    if record is None:
+        return None
+    rid, document, version, copy_type, distributed = record
+    return Distribution(
+        path,
+        rid or path.rsplit("/", 1)[-1].split(".")[0],
+        document,
+        version,
+        copy_type,
+        str(state.accepted.get(("by",)) or ""),
+        _day(distributed),
+        tuple(
+            (key[1], value[0], value[1])
+            for key, value in state.accepted.items()
+            if key[0] == "copy"
+        ),
+        {
+            key[1]: (str(value), state.written[key])
+            for key, value in state.accepted.items()
+            if key[0] == "recall"
+        },
+        tuple(state.levels),
+    )
+
+
+def _approved(history: History, document: str, version: str) -> bool:
+    doc = history.documents.get(document)
+    if doc is None:
+        return False
+    if doc.baseline is not None and doc.baseline.version == version:
+        return True
+    return any(r.approved and r.version == version for r in doc.revisions)
+
+
+def _issued(
+    distributions: Sequence[Distribution], history: History, config: Config, signed_only: bool
+) -> tuple[list[IssuedCopy], list[HistoryProblem]]:
+    out: list[IssuedCopy] = []
+    problems: list[HistoryProblem] = []
+    # the records that may recall a copy of another version: controlled copies of an
+    # approved version (a made-up distribution of a draft recalls nothing)
+    exchanges = [
+        d
+        for d in distributions
+        if d.recalls
+        and d.copy_type in CONTROLLED_COPY_TYPES
+        and _approved(history, d.document, d.version)
+    ]
+    for record in distributions:
+        if record.copy_type not in CONTROLLED_COPY_TYPES or not record.document:
+            continue
+        for number, holder, returned in record.copies:
             if not returned:
-                # a later distribution of another version exchanged it (recalled the old
-                # copy under this number); its own record never returns the copy it issues
-                later = [
-                    day
-                    for other, other_version, issued_then, day in recalled.get(
-                        (document, number), []
-                    )
-                    if other != record.id and other_version != version and issued_then >= issued
-                ]
-                returned = min(later) if later else ""
+                # a later distribution of another version exchanged it (recalled the old copy
+                # under this number); its own record never returns the copy it issues
+                days = []
+                for other in exchanges:
+                    recall = other.recalls.get(number)
+                    if (
+                        recall is None
+                        or other.path == record.path
+                        or other.document != record.document
+                        or other.version == record.version
+                        or other.distributed_date < record.distributed_date
+                    ):
+                        continue
+                    day, change = recall
+                    if _may(change, record.distributed_by, signed_only):
+                        days.append(day)
+                    else:
+                        problems.append(
+                            HistoryProblem.of(
+                                "problem.DC551",
+                                change.commit,
+                                other.path,
+                                record.distributed_by,
+                                record=other.id,
+                                copy=number,
+                                issued=record.id,
+                                owner=Ref("person", record.distributed_by)
+                                if record.distributed_by
+                                else "?",
+                                commit=change.commit[:10],
+                                writers=_writers(change),
+                            )
+                        )
+                returned = min(days) if days else ""
             out.append(
                 IssuedCopy(
-                    document=document,
-                    version=version,
+                    document=record.document,
+                    version=record.version,
                     copy_number=number,
                     holder=holder,
                     holder_name=_holder_name(config, holder),
-                    issued=issued,
-                    record=record.id or "",
+                    issued=record.distributed_date,
+                    record=record.id,
                     returned=returned,
                 )
             )
-    return sorted(out, key=lambda c: (c.document, c.issued, c.copy_number))
-
-
-def _list(value: object) -> list[Mapping[str, Any]]:
-    return [v for v in value if isinstance(v, Mapping)] if isinstance(value, list) else []
+    return sorted(out, key=lambda c: (c.document, c.issued, c.copy_number)), problems
 
 
 def recall_due(
@@ -216,15 +398,16 @@ RECALL_COLUMNS = (
 
 
 def pack_files(
-    records: Iterable[Record],
+    found: Ledger,
     config: Config,
     stands: Mapping[str, standing.Standing],
     end: datetime.date,
     nameable: Callable[[str], bool],
+    limit: str,
     language: str = "zh",
 ) -> dict[str, bytes]:
     """The audit pack's recall list as of its end date (CSV and JSON): copies of documents
-    the pack may name, issued by records at or below its level (``records`` is filtered)."""
+    the pack may name, issued by records at or below its level ``limit``."""
     import csv
     import io
     import json
@@ -232,7 +415,7 @@ def pack_files(
     from doccontrol import catalogue
 
     t = catalogue.load(language)
-    issued = [c for c in issued_copies(records, config) if nameable(c.document)]
+    issued = [c for c in found.publishable(config, limit) if nameable(c.document)]
     due = recall_due(issued, stands, end)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -6,7 +6,9 @@ A document or record type that refers to another document (``related``, ``supers
 approved revision, every dependent becomes **suspect** until a later approval or periodic review
 of the dependent clears it (doorstop's idea, on merges instead of hashes). Everything is derived
 from the history already read (its revisions and approval events), in the order of the main
-branch's first-parent line, never by dates an author can write.
+branch's first-parent line, never by dates an author can write. A dependent is judged as its
+last approval left it (``approved``): its references, status and presence are read from its
+last approved revision, not from the work tree, so an unapproved commit on main clears nothing.
 
 A revision that changed only the front matter (a new effective date, an owner, a version bump
 with the same text) leaves dependents alone: they rely on what the document says, and that did
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -97,9 +99,32 @@ def dependencies(
     record_types: Mapping[str, RecordType],
     records: Sequence[Record],
     manual_types: Iterable[str] = ("manual",),
+    known: Iterable[str] = (),
 ) -> Graph:
-    """Every reference between the repository's documents and record types, as it stands."""
-    known = {d.id for d in documents if d.id}
+    """Every reference between the given documents and record types. ``known``: further
+    document ids that may be referred to (a source withdrawn since, or deleted from the work
+    tree without approval, is still a source)."""
+    return _graph(
+        documents,
+        {t: (rt.name, rt.procedure) for t, rt in record_types.items()},
+        record_types,
+        records,
+        manual_types,
+        known,
+    )
+
+
+def _graph(
+    documents: Sequence[Document],
+    governed: Mapping[str, tuple[str, str]],
+    record_types: Mapping[str, RecordType],
+    records: Sequence[Record],
+    manual_types: Iterable[str],
+    known_ids: Iterable[str],
+) -> Graph:
+    """``governed``: record type id → (name, governing procedure); ``record_types``: the
+    schemas the records are read with."""
+    known = {d.id for d in documents if d.id} | set(known_ids)
     manuals = set(manual_types)
     edges: dict[tuple[str, NodeKind, str], dict[str, None]] = {}
     titles: dict[tuple[NodeKind, str], str] = {}
@@ -123,14 +148,15 @@ def dependencies(
         if document.type in manuals:
             for target in _table_ids(document.body):
                 add(target, "document", document.id, "mapping")
-    for type_id, record_type in record_types.items():
-        titles[("record-type", type_id)] = record_type.name
-        if record_type.procedure:
-            add(record_type.procedure, "record-type", type_id, "procedure")
+    for type_id, (name, procedure) in governed.items():
+        titles[("record-type", type_id)] = name
+        if procedure:
+            add(procedure, "record-type", type_id, "procedure")
     for record in records:
         of_type = record_types.get(record.type)
         if of_type is None:
             continue
+        titles.setdefault(("record-type", record.type), of_type.name)
         for _path, ref_kind, value in references(of_type.schema, record.data):
             if ref_kind == "document":
                 add(value, "record-type", record.type, "record-field")
@@ -161,8 +187,199 @@ def _id_key(doc_id: str) -> tuple[object, ...]:
 
 
 def graph_of(repo: Any) -> Graph:
-    """The dependencies of a loaded repository (doccontrol.load.repository.Repository)."""
+    """The dependencies of a loaded repository (doccontrol.load.repository.Repository) as its
+    work tree stands: for a repository without history. With history, ``approved`` says."""
     return dependencies(repo.documents, repo.record_types, repo.records)
+
+
+# --- as approved -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Approved:
+    """The dependents as their approvals left them by the end of a day: their references,
+    status and presence read from the last approved revision, never from the work tree, so an
+    unapproved commit on main (a reference dropped, ``status: obsolete``, the file deleted)
+    clears nothing. Records are read as they stand: a record's reference never makes anything
+    suspect (``Dependent.follows``), it is only listed by ``impact``."""
+
+    graph: Graph
+    # (kind, id) of each dependent in force → the place on the main line of its last approval
+    # or review (-1: in force since before control began, not approved since)
+    cleared: Mapping[tuple[NodeKind, str], int]
+    titles: Mapping[tuple[NodeKind, str], str]
+    # commit → its place on the main line, for the approval events by the end of the day
+    order: Mapping[str, int]
+
+    def in_force(self, kind: NodeKind, dep_id: str) -> bool:
+        return (kind, dep_id) in self.cleared
+
+
+def _order(history: History, as_of: datetime.date | None) -> dict[str, int]:
+    limit = as_of.isoformat() if as_of is not None else None
+    order: dict[str, int] = {}
+    for index, event in enumerate(history.events):
+        if limit is None or event.date[:10] <= limit:
+            order.setdefault(event.commit, index)
+    return order
+
+
+def approved(
+    repo: Any,
+    history: History,
+    as_of: datetime.date | None = None,
+    manual_types: Iterable[str] = ("manual",),
+) -> Approved:
+    """The dependency graph and the dependents in force, as approved by the end of ``as_of``
+    (default: everything on the main branch). ``repo``: a loaded Repository (its root, record
+    types and records)."""
+    from doccontrol.history.gitread import GitReader
+
+    order = _order(history, as_of)
+    day = as_of or datetime.date.max
+    cleared: dict[tuple[NodeKind, str], int] = {}
+    documents: list[Document] = []
+    governed: dict[str, tuple[str, str]] = {}
+    current = {d.id: d for d in repo.documents if d.id}
+    with GitReader(repo.root) as reader:
+        for doc_id, doc_history in history.documents.items():
+            place = _document_cleared(doc_history, order, day)
+            revision = _approved_text(doc_history, order, day)
+            if place is None or revision is None:
+                continue  # never in force, or ended by an approval (withdrawn, obsolete)
+            document = _document_at(reader, revision) or current.get(doc_id)
+            if document is None:
+                continue
+            cleared[("document", doc_id)] = place
+            documents.append(document)
+        for type_id, path in _schema_paths(repo.record_types, history).items():
+            schema = _approved_schema(reader, repo.record_types, history, order, type_id, path)
+            if schema is not None:
+                governed[type_id] = schema[1]
+                cleared[("record-type", type_id)] = schema[0]
+    graph = _graph(
+        documents,
+        governed,
+        repo.record_types,
+        repo.records,
+        manual_types,
+        set(history.documents) | set(current),
+    )
+    titles: dict[tuple[NodeKind, str], str] = {("document", d.id or ""): d.title for d in documents}
+    titles.update({("record-type", t): name for t, (name, _procedure) in governed.items()})
+    return Approved(graph, cleared, titles, order)
+
+
+def _no_meta(_revision: Revision) -> Mapping[str, Any]:
+    return {}
+
+
+def _document_cleared(
+    doc_history: DocumentHistory, order: Mapping[str, int], day: datetime.date
+) -> int | None:
+    """The place of the document's last approval or review (-1: in force since before control
+    began, never approved since); None when no approval put it in force or an approval ended
+    it: where it stands is standing.py's answer, the register's."""
+    from doccontrol import standing
+
+    if standing.standing(doc_history, day, _no_meta).state not in ("effective", "pending"):
+        return None
+    clearing = [order[r.commit] for r in _clearing(doc_history) if r.commit in order]
+    if clearing:
+        return max(clearing)
+    return -1 if doc_history.baseline is not None else None
+
+
+def _approved_text(
+    doc_history: DocumentHistory, order: Mapping[str, int], day: datetime.date
+) -> Revision | None:
+    """The revision whose text is the document as approved: the last approval or review
+    merged by ``day``, else the pre-control baseline. An adoption's baseline revision approves
+    the text already approved, and a draft approved while a version is in force is not what
+    is in force: both are passed over."""
+    for revision in reversed(doc_history.revisions):
+        if (
+            revision.approved
+            and revision.commit in order
+            and revision.kind in ("approval", "review")
+            and revision.status != "draft"
+        ):
+            return revision
+    baseline = doc_history.baseline
+    if baseline is not None and baseline.date[:10] <= day.isoformat():
+        return baseline
+    return None
+
+
+def _document_at(reader: Any, revision: Revision) -> Document | None:
+    from doccontrol.load import documents as loaders
+
+    data = reader.read_file_at(revision.commit, revision.path)
+    if data is None:
+        return None
+    # the full parse: the fast reader knows only the keys history needs, not ``related``
+    return loaders.load_document(revision.path, data).item
+
+
+_SCHEMAS = "schemas/records/"
+_SCHEMA_SUFFIX = ".schema.json"
+
+
+def _schema_paths(record_types: Mapping[str, RecordType], history: History) -> dict[str, str]:
+    """Record type id → its schema's path: those in the work tree, and those a commit on the
+    main line added, changed or deleted (one deleted without approval is still in force)."""
+    paths = {type_id: rt.path for type_id, rt in record_types.items()}
+    for event in history.events:
+        for path in event.controlled:
+            name = path.removeprefix(_SCHEMAS)
+            if path.startswith(_SCHEMAS) and "/" not in name and name.endswith(_SCHEMA_SUFFIX):
+                paths.setdefault(name.removesuffix(_SCHEMA_SUFFIX), path)
+    return paths
+
+
+def _approved_schema(
+    reader: Any,
+    record_types: Mapping[str, RecordType],
+    history: History,
+    order: Mapping[str, int],
+    type_id: str,
+    path: str,
+) -> tuple[int, tuple[str, str]] | None:
+    """(the place of the last approval of the record type's schema, or -1; (its name, its
+    governing procedure)) as approved; None when no approved schema is there."""
+    touching = [(i, e) for i, e in enumerate(history.events) if path in e.controlled]
+    approvals = [(i, e) for i, e in touching if e.commit in order and e.approved]
+    place = -1
+    if approvals:
+        place, event = approvals[-1]
+        data = reader.read_file_at(event.commit, path)
+    elif touching:  # changed only without approval: the schema as control began
+        data = reader.read_file_at(f"{touching[0][1].commit}^", path)
+    else:  # never changed since control began: the work tree is as approved
+        known = record_types.get(type_id)
+        return (place, (known.name, known.procedure)) if known is not None else None
+    if data is None:
+        return None  # deleted by an approval, or added without one
+    block = _schema_block(data)
+    if block is None:  # unreadable as approved: its schema is reported; keep it as it stands
+        known = record_types.get(type_id)
+        return (place, (known.name, known.procedure)) if known is not None else None
+    name, procedure = block.get("name"), block.get("procedure")
+    return place, (
+        name if isinstance(name, str) else type_id,
+        procedure if isinstance(procedure, str) else "",
+    )
+
+
+def _schema_block(data: bytes) -> Mapping[str, Any] | None:
+    import json
+
+    try:
+        schema = json.loads(data)
+    except (ValueError, RecursionError):
+        return None
+    block = schema.get("x-doccontrol") if isinstance(schema, dict) else None
+    return block if isinstance(block, dict) else None
 
 
 # --- suspect ---------------------------------------------------------------------------
@@ -254,19 +471,18 @@ class Suspects:
 
 
 def suspects(
-    graph: Graph,
+    repo: Any,
     history: History,
-    documents: Sequence[Document],
-    record_types: Mapping[str, RecordType],
     as_of: datetime.date | None = None,
+    manual_types: Iterable[str] = ("manual",),
 ) -> Suspects:
-    """What is suspect at the end of ``as_of`` (default: everything on the main branch)."""
-    limit = as_of.isoformat() if as_of is not None else None
-    order: dict[str, int] = {}
-    for index, event in enumerate(history.events):
-        if limit is None or event.date[:10] <= limit:
-            order.setdefault(event.commit, index)
-    current = {d.id: d for d in documents if d.id}
+    """What is suspect at the end of ``as_of`` (default: everything on the main branch), judged
+    from what was approved (``approved``): the CLI, the site and the audit pack all ask this."""
+    return suspects_of(approved(repo, history, as_of, manual_types), history)
+
+
+def suspects_of(state: Approved, history: History) -> Suspects:
+    graph, order = state.graph, state.order
     sources = graph.sources()
     changes: dict[str, list[_Change]] = {}
     for source in {s for found in sources.values() for s in found}:
@@ -278,9 +494,9 @@ def suspects(
         ]
     found: list[Suspect] = []
     for (kind, dep_id), dep_sources in sources.items():
-        cleared = _cleared_at(kind, dep_id, history, current, record_types, order)
+        cleared = state.cleared.get((kind, dep_id))
         if cleared is None:
-            continue  # never in force (a draft, withdrawn, obsolete): nothing to review
+            continue  # not in force as approved (a draft, withdrawn, obsolete): nothing to review
         causes = [
             (change.order, _cause(source, change.revision, graph, kind, dep_id))
             for source in dep_sources
@@ -289,11 +505,7 @@ def suspects(
         ]
         if causes:
             causes.sort(key=lambda c: (c[0], c[1].source))
-            title = (
-                current[dep_id].title
-                if kind == "document" and dep_id in current
-                else (record_types[dep_id].name if dep_id in record_types else "")
-            )
+            title = state.titles.get((kind, dep_id), "")
             found.append(Suspect(kind, dep_id, title, tuple(c for _, c in causes)))
     found.sort(key=lambda s: (s.kind != "document", _id_key(s.id)))
     return Suspects(tuple(found))
@@ -309,37 +521,6 @@ def _cause(source: str, revision: Revision, graph: Graph, kind: NodeKind, dep_id
         withdrawal=revision.kind == "withdrawal",
         via=via,
     )
-
-
-def _cleared_at(
-    kind: NodeKind,
-    dep_id: str,
-    history: History,
-    current: Mapping[str, Document],
-    record_types: Mapping[str, RecordType],
-    order: Mapping[str, int],
-) -> int | None:
-    """The place on the main line of the dependent's last approval or review (-1: in force
-    since before control began, never reviewed since); None when it is not in force."""
-    if kind == "record-type":
-        record_type = record_types.get(dep_id)
-        if record_type is None:
-            return None
-        last = -1
-        for index, event in enumerate(history.events):
-            if event.commit in order and event.approved and record_type.path in event.controlled:
-                last = index
-        return last
-    document = current.get(dep_id)
-    doc_history = history.documents.get(dep_id)
-    if document is None or doc_history is None or doc_history.withdrawn:
-        return None
-    if document.status in ("draft", "obsolete"):
-        return None
-    clearing = [order[r.commit] for r in _clearing(doc_history) if r.commit in order]
-    if clearing:
-        return max(clearing)
-    return -1 if doc_history.baseline is not None else None
 
 
 # --- a branch before it is merged ------------------------------------------------------
@@ -389,17 +570,33 @@ class Impact:
         }
 
 
+InForce = Callable[[NodeKind, str], bool]
+
+
+def as_it_stands(documents: Sequence[Document]) -> InForce:
+    """Whether a dependent is in force by the work tree's ``status``: for a repository without
+    history only (with history, ``Approved.in_force`` says)."""
+    status = {d.id: d.status for d in documents if d.id}
+    return lambda kind, dep_id: (
+        kind != "document"
+        or status.get(dep_id)
+        not in (
+            "draft",
+            "obsolete",
+        )
+    )
+
+
 def impact(
     graph: Graph,
     changed: Sequence[BranchChange],
-    documents: Sequence[Document],
+    in_force: InForce,
     schema_paths: Iterable[str] = (),
     record_types: Mapping[str, RecordType] | None = None,
 ) -> Impact:
     """The dependents of the changed documents whose change would make them suspect. Those
     the same change revises (a document it changes, a record type whose schema it changes)
     are approved together with it, so they are not suspect."""
-    status = {d.id: d.status for d in documents if d.id}
     revised = {c.id for c in changed}
     schemas = set(schema_paths)
     revised_types = {t for t, rt in (record_types or {}).items() if rt.path in schemas}
@@ -420,7 +617,7 @@ def impact(
             ):
                 reviewed[dep.id] = None
                 continue
-            if dep.kind == "document" and status.get(dep.id) in ("draft", "obsolete"):
+            if not in_force(dep.kind, dep.id):
                 continue
             entry = found.setdefault((dep.kind, dep.id), (dep, []))
             entry[1].append(change.id)

@@ -113,6 +113,9 @@ CODES: dict[str, str] = {
     "DC540": "acknowledgement-not-by-person",
     "DC541": "acknowledgement-edited-by-other",
     "DC542": "acknowledgement-unknown-version",
+    # controlled copies (copies.py): distribution records judged by who wrote them
+    "DC550": "distribution-changed-by-other",
+    "DC551": "recall-by-other",
 }
 
 

@@ -21,6 +21,7 @@ import html
 import logging
 import os
 import posixpath
+import secrets
 import stat
 from collections.abc import Sequence
 from importlib import resources
@@ -81,6 +82,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.shown_content: dict[str, str] = {}  # record page → its HTML, while search reads
         # the site's language, for the build's messages (known once doccontrol.yml is read)
         self.texts = catalogue.load()
+        # fences each document's own text on its page; never written out (sanitize.clean_page)
+        self.body_nonce = secrets.token_hex(16)
+        self.document_pages: set[str] = set()  # pages built by pages.document_page
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
@@ -362,6 +366,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         document = next((d for d in site.documents.values() if d.path == path), None)
         if document is None:
             return markdown
+        self.document_pages.add(page.file.src_uri)
         page.meta["title"] = html.escape(
             f"{document.id} {document.title}"
         )  # titles are HTML in MkDocs
@@ -375,7 +380,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             **(search if isinstance(search, dict) else {}),
         }
         try:
-            return pages.document_page(site, document, page.file.src_uri)
+            return pages.document_page(site, document, page.file.src_uri, self.body_nonce)
         except TemplateError as exc:
             raise PluginError(_say(self.texts, "site.plugin.text", text=str(exc))) from None
 
@@ -384,6 +389,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # generated pages are built from escaped values (and carry the trail's filter form).
         if page.file.src_uri in self.added:
             return html
+        if page.file.src_uri in self.document_pages:
+            return sanitize.clean_page(html, self.body_nonce)
         return sanitize.clean(html)
 
     def on_post_build(self, *, config: Any) -> None:

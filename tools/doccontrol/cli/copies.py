@@ -21,6 +21,7 @@ from doccontrol.cli.output import (
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
+    from doccontrol.history.model import HistoryProblem
 
 
 def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
@@ -68,7 +69,7 @@ def _catalogue(config: Config | None) -> Catalogue:
 def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
-    from doccontrol import standing
+    from doccontrol import publishing, standing
     from doccontrol.cli.registers import loaded
     from doccontrol.history.gitread import GitReader
     from doccontrol.pdf import facts as pdf_facts
@@ -85,13 +86,15 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     t = _catalogue(config)
     if output.suffix.lower() != ".pdf":
         raise UsageError(t.text("pdf.error.output"))
-    limit = args.max_confidentiality or config.publish.max_confidentiality
-    if config.level(limit) is None:
-        raise UsageError(t.text("pdf.error.level_unknown", level=limit))
     if history is None:
         raise UsageError(
             t.text("pdf.error.no_document", doc=args.doc_id, branch=config.main_branch)
         )
+    # the limit as approved on main, as the site and the audit pack take it: a raised
+    # publish.max_confidentiality nobody approved publishes nothing higher
+    limit = args.max_confidentiality or publishing.approved_limit(config, history.events)[0]
+    if config.level(limit) is None:
+        raise UsageError(t.text("pdf.error.level_unknown", level=limit))
     reader = GitReader(root)
     try:
         with standing.GitMeta(root) as meta_of:
@@ -134,8 +137,11 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def recall_rows(root: Path, day: datetime.date) -> tuple[Config, list[dict[str, object]]]:
-    """The recall list as of ``day`` (JSON-ready rows), from the records and the history."""
+def recall_rows(
+    root: Path, day: datetime.date
+) -> tuple[Config, list[dict[str, object]], list[HistoryProblem]]:
+    """The recall list as of ``day`` (JSON-ready rows) from the distribution records on the
+    main branch, and the problems of changes to them that do not count."""
     from doccontrol import copies, registers
     from doccontrol.cli.registers import loaded
 
@@ -145,8 +151,9 @@ def recall_rows(root: Path, day: datetime.date) -> tuple[Config, list[dict[str, 
     if history is None:
         raise UsageError("cli.error.recall-needs-git", branch=config.main_branch)
     stands = registers.standings(repo, history, day)
-    due = copies.recall_due(copies.issued_copies(repo.records, config), stands, day)
-    return config, [d.to_json() for d in due]
+    found = copies.ledger(history, config)  # the records on main, judged by who wrote them
+    due = copies.recall_due(found.copies, stands, day)
+    return config, [d.to_json() for d in due], list(found.problems)
 
 
 def run_recall_due(args: argparse.Namespace, root: Path) -> int:
@@ -155,8 +162,9 @@ def run_recall_due(args: argparse.Namespace, root: Path) -> int:
     day = datetime.date.fromisoformat(
         parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
     )
-    config, rows = recall_rows(root, day)
+    config, rows, problems = recall_rows(root, day)
     t = _catalogue(config)
+    _print_problems(problems, config, t)
     failed = bool(rows) and args.fail_on == "outstanding"
     if args.format == "json":
         print(dumps_json(rows), end="")
@@ -187,3 +195,17 @@ def recall_cells(row: dict[str, object], t: Catalogue) -> list[str]:
         str(row["since"]),
         str(row["days"]),
     ]
+
+
+def _print_problems(problems: list[HistoryProblem], config: Config, t: Catalogue) -> None:
+    """Changes to distribution records that do not count, on stderr (the list stays the
+    list in every format)."""
+    from doccontrol.cli.output import printable
+    from doccontrol.problems import names_for
+
+    names = names_for(config)
+    for problem in problems:
+        print(
+            printable(f"{problem.document}: {problem.code} {problem.text(t, names)}"),
+            file=sys.stderr,
+        )

@@ -13,7 +13,7 @@ if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup
     from pathlib import Path
 
     from doccontrol.catalogue import Catalogue
-    from doccontrol.impact import Impact, Suspects
+    from doccontrol.impact import Graph, Impact, InForce, Suspects
     from doccontrol.load.repository import Repository
 
 
@@ -57,12 +57,30 @@ def _catalogue(repo: Repository) -> Catalogue:
     return catalogue.load(catalogue.language_for(language))
 
 
+def _as_approved(root: Path, repo: Repository) -> tuple[Graph, InForce]:
+    """The dependencies and the dependents in force as approved on the main branch (what
+    ``suspect`` will judge once a change is approved). Where no history can be read (not a
+    Git repository, a shallow clone) the work tree as it stands: a preview, never a gate."""
+    from doccontrol import impact
+    from doccontrol.history.gitread import GitError
+    from doccontrol.history.load import load_history
+
+    assert repo.config is not None
+    try:
+        history = load_history(root, repo.config)
+    except GitError:
+        return impact.graph_of(repo), impact.as_it_stands(repo.documents)
+    state = impact.approved(repo, history)
+    return state.graph, state.in_force
+
+
 def branch_impact(root: Path, repo: Repository, branch: str) -> Impact:
     from doccontrol import impact
 
     assert repo.config is not None
     changed, schemas = impact.branch_changes(root, repo.config.main_branch, branch)
-    return impact.impact(impact.graph_of(repo), changed, repo.documents, schemas, repo.record_types)
+    graph, in_force = _as_approved(root, repo)
+    return impact.impact(graph, changed, in_force, schemas, repo.record_types)
 
 
 def impact_lines(impact: Impact, t: Catalogue) -> list[str]:
@@ -131,7 +149,8 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
         change = impact.document_change(args.doc_id, repo.documents)
         if change is None:
             raise UsageError(t.text("impact.no-document", id=args.doc_id))
-        result = impact.impact(impact.graph_of(repo), [change], repo.documents)
+        graph, in_force = _as_approved(root, repo)
+        result = impact.impact(graph, [change], in_force)
     if args.format == "json":
         print(dumps_json(result.to_json()), end="")
     else:
@@ -170,13 +189,7 @@ def run_suspect(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(t.text("impact.no-history"))
     from doccontrol import impact
 
-    found = impact.suspects(
-        impact.graph_of(repo),
-        history,
-        repo.documents,
-        repo.record_types,
-        datetime.date.fromisoformat(day) if day else None,
-    )
+    found = impact.suspects(repo, history, datetime.date.fromisoformat(day) if day else None)
     if args.format == "json":
         print(dumps_json([s.to_json() for s in found.items]), end="")
     else:

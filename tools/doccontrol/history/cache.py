@@ -27,6 +27,7 @@ from doccontrol.history.model import (
     AckChange,
     ApprovalEvent,
     ApprovedDocument,
+    DistributionChange,
     DocumentHistory,
     History,
     HistoryProblem,
@@ -38,7 +39,9 @@ from doccontrol.history.model import (
 from doccontrol.problems import args_from_json, args_to_json
 
 CACHE_NAME = "doccontrol"  # under the Git directory
-FORMAT = 10  # 8: problems as keys and arguments; 9: acknowledgement changes; 10: their writers
+# 8: problems as keys and arguments; 9: acknowledgement changes; 10: their writers;
+# 11: distribution records' changes (history/distributions.py)
+FORMAT = 11
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -228,6 +231,35 @@ def decode_ack(d: list[Any]) -> AckChange:
     )
 
 
+def encode_distribution(d: DistributionChange) -> list[Any]:
+    return [
+        d.path,
+        d.commit,
+        d.date,
+        d.status,
+        list(d.writers),
+        d.signer,
+        list(d.controllers),
+        d.baseline,
+        dict(d.fields),
+    ]
+
+
+def decode_distribution(d: list[Any]) -> DistributionChange:
+    fields = d[8]
+    return DistributionChange(
+        str(d[0]),
+        str(d[1]),
+        str(d[2]),
+        str(d[3]),
+        tuple(str(w) for w in d[4]),
+        str(d[5]),
+        tuple(str(w) for w in d[6]),
+        bool(d[7]),
+        dict(fields) if isinstance(fields, dict) else {},
+    )
+
+
 def _load(path: Path) -> dict[str, Any] | None:
     try:
         data = json.loads(path.read_text("utf-8"))
@@ -292,6 +324,7 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         "documents": documents_name,
         "events": events_name,
         "acknowledgements": [encode_ack(a) for a in history.acknowledgements],
+        "distributions": [encode_distribution(d) for d in history.distributions],
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -335,6 +368,7 @@ def open_history(folder: Path, key: str | None = None, head: str | None = None) 
             incomplete=bool(data["incomplete"]),
             notices=decode_problems(data["notices"]),
             acknowledgements=tuple(decode_ack(a) for a in data["acknowledgements"]),
+            distributions=tuple(decode_distribution(d) for d in data["distributions"]),
         )
     except (KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None

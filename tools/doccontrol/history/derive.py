@@ -27,6 +27,7 @@ from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
 from doccontrol.config import Person as ConfigPerson
 from doccontrol.history import (
     cache,
+    distributions,
     forge_notes,
     gitread,
     identities,
@@ -51,6 +52,7 @@ from doccontrol.history.model import (
     AckChange,
     ApprovalEvent,
     ApprovedDocument,
+    DistributionChange,
     DocumentHistory,
     Evidence,
     History,
@@ -191,6 +193,7 @@ class _Deriver:
         # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
         self.notes: dict[str, Note] = {}
         self.acks: list[AckChange] = []
+        self.dists: list[DistributionChange] = []  # distribution records (copies.py)
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -222,6 +225,7 @@ class _Deriver:
             "since_change": self.since_change,
             "line_problems": [cache.encode_problem(p) for p in self.line_problems],
             "acks": [cache.encode_ack(a) for a in self.acks],
+            "dists": [cache.encode_distribution(d) for d in self.dists],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -251,6 +255,7 @@ class _Deriver:
         self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
         self.acks = [cache.decode_ack(a) for a in state["acks"]]
+        self.dists = [cache.decode_distribution(d) for d in state["dists"]]
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
@@ -352,6 +357,7 @@ class _Deriver:
                         pipe.put(change.new_blob)
                         for parent in commit.parents[1:]:
                             pipe.put(_at(parent, change.new_path))
+                distributions.ask(commit, pipe, _at)  # after them: step() takes these last
                 ahead.append((commit, doc_changes, ack_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
@@ -459,6 +465,17 @@ class _Deriver:
             blobs.get()  # a note on a commit that changes nothing controlled: nothing to judge
         if ack_changes:
             self.acknowledged(commit, ack_changes, blobs, side, graph, policy)
+        if any(distributions.matches(c.old_path, c.new_path) for c in commit.changes):
+            self.dists += distributions.read(
+                commit,
+                blobs,
+                side,
+                graph,
+                policy.config,
+                lambda name, email: self.person(policy, name, email),
+                policy.signature(commit),
+                precontrol,
+            )
         for change in commit.changes:
             for name in (CONFIG_FILE, MAILMAP_FILE):
                 if change.new_path != name and change.old_path != name:
@@ -1443,6 +1460,7 @@ def _history(
         incomplete=shallow,
         notices=notices,
         acknowledgements=tuple(deriver.acks),
+        distributions=tuple(deriver.dists),
     )
 
 

@@ -294,6 +294,25 @@ class AckChange:
 
 
 @dataclass(frozen=True)
+class DistributionChange:
+    """One first-parent commit that added, changed or removed a 文件发放与签收 record
+    (records/document-distribution/), with who wrote it and what it says about numbered
+    copies: the raw evidence copies.py judges (history/distributions.py reads it)."""
+
+    path: str
+    commit: str
+    date: str  # the committer date of the commit on the main line
+    status: str  # A (added), M (changed), D (removed)
+    writers: tuple[str, ...]  # as AckChange.writers
+    signer: str  # the person whose key made a good signature on the commit, or ""
+    # the writers (and signer) who held the document controller's role by the rules then
+    controllers: tuple[str, ...]
+    baseline: bool  # before control began: the starting point, taken as it stands
+    # the record's facts about copies (distributions.project); empty when removed
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class History:
     branch: str
     head: str
@@ -307,6 +326,8 @@ class History:
     hints: tuple[Msg, ...] = ()
     # every change to an acknowledgement record on the main line, oldest first
     acknowledgements: tuple[AckChange, ...] = ()
+    # every change to a distribution record on the main line, oldest first
+    distributions: tuple[DistributionChange, ...] = ()
 
     @property
     def problems(self) -> list[HistoryProblem]:

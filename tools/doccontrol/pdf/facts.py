@@ -134,7 +134,7 @@ def gather(
             ("pdf.error.unreadable", {"path": revision.path, "commit": revision.commit[:10]})
         )
     meta = meta_of(revision)
-    stamp = _stamp(repo, config, doc_id, revision.version, day, copy_number, holder)
+    stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder)
     level = config.level(str(meta.get("confidentiality") or "internal"))
     owner = str(meta.get("owner") or "")
     body = _body(data.decode("utf-8", "replace"))
@@ -240,7 +240,7 @@ def _history_rows(
 
 
 def _stamp(
-    repo: Repository,
+    history: History,
     config: Config,
     doc_id: str,
     version: str,
@@ -252,9 +252,16 @@ def _stamp(
         if holder is not None:
             raise Refused(("pdf.error.holder_without_copy", {}))
         return Stamp(controlled=False)
-    issued = copies.find_issued(copies.issued_copies(repo.records, config), doc_id, copy_number)
+    # issued by a record on main (never one only in the work tree), as far as it counts
+    found = copies.ledger(history, config)
+    issued = copies.find_issued(found.copies, doc_id, copy_number)
     if not issued:
-        raise Refused(("pdf.error.copy_not_issued", {"copy": copy_number, "doc": doc_id}))
+        raise Refused(
+            (
+                "pdf.error.copy_not_issued",
+                {"copy": copy_number, "doc": doc_id, "branch": history.branch},
+            )
+        )
     this_version = [c for c in issued if c.version == version]
     if not this_version:
         raise Refused(
@@ -278,6 +285,21 @@ def _stamp(
             )
         )
     copy = this_version[0]
+    printed = min(day, datetime.date.today()).isoformat()  # --as-of may be a day to come
+    if not copy.issued or copy.issued > printed:
+        # a copy printed before its issue would never reach the recall list in time
+        raise Refused(
+            (
+                "pdf.error.copy_not_yet_issued",
+                {
+                    "copy": copy.copy_number,
+                    "doc": doc_id,
+                    "issued": copy.issued or "?",
+                    "record": copy.record,
+                    "day": printed,
+                },
+            )
+        )
     if copy.returned_by(day.isoformat()):
         raise Refused(
             (

@@ -42,9 +42,11 @@ def pdf_link(site: Site, document: Document) -> Link | None:
 
 
 def recall_rows(site: Site) -> list[copies.RecallDue]:
-    """Copies due for recall on the site's day: published records, nameable documents."""
+    """Copies due for recall on the site's day: issued by records on main that may be
+    published, of documents the site may name."""
+    found = copies.ledger(site.history, site.config)
     issued = [
-        c for c in copies.issued_copies(site.records, site.config) if c.document in site.visible_ids
+        c for c in found.publishable(site.config, site.limit) if c.document in site.visible_ids
     ]
     return copies.recall_due(issued, site.standings, site.as_of)
 

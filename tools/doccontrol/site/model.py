@@ -238,13 +238,7 @@ class Site:
         """What is suspect as of ``as_of`` (doccontrol.impact), for banners and the review page."""
         if not self.history:
             return impact.Suspects()
-        return impact.suspects(
-            impact.graph_of(self.repo),
-            self.history,
-            self.repo.documents,
-            self.repo.record_types,
-            self.as_of,
-        )
+        return impact.suspects(self.repo, self.history, self.as_of)
 
     def doc_history(self, doc_id: str) -> DocumentHistory | None:
         return self.history.documents.get(doc_id) if self.history else None

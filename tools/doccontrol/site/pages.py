@@ -18,7 +18,7 @@ from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
 from doccontrol.site import impact as site_impact
-from doccontrol.site import model
+from doccontrol.site import model, sanitize
 from doccontrol.site.html import (
     Bullets,
     Code,
@@ -323,14 +323,18 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
     return REGISTER_DIRECTIVE.sub(register, body)
 
 
-def document_page(site: Site, document: Document, from_src: str) -> str:
-    """The page Markdown: control block, banners, the document, then its change history."""
+def document_page(site: Site, document: Document, from_src: str, nonce: str) -> str:
+    """The page Markdown: control block, banners, the document, then its change history. The
+    document's own text stands between the body marks (sanitize.clean_page)."""
     row = site.row(document.id or "")
+    start, end = sanitize.body_marks(nonce)
     parts = [
         control_block(site, document, row),
         *site_acks.block(site, document, from_src),
         *banners(site, document, row, from_src),
+        start,
         _rewrite_body(site, document.body, from_src),
+        end,
     ]
     parts.append(
         f"## {esc(_t(site, 'site.history.heading'))}\n\n"

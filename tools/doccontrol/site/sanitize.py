@@ -75,6 +75,25 @@ def _body_attribute(element: str, attribute: str, value: str) -> str | None:
     return _attribute(element, attribute, value)
 
 
+def body_marks(nonce: str) -> tuple[str, str]:
+    """The HTML comments that fence a document's own text on its page. ``nonce`` is secret to
+    the build (the comments never reach the output), so a body cannot write them itself."""
+    return f"<!-- dc-body {nonce} -->", f"<!-- /dc-body {nonce} -->"
+
+
+def clean_page(html: str, nonce: str) -> str:
+    """A document page cleaned: doccontrol's own parts (control block, banners, change history)
+    keep their classes, the text between the body marks loses the reserved ones. When the marks
+    are not both found once, in order (an unclosed fence or HTML block in the body swallowed
+    one), the whole page is cleaned as body: nothing of the author's may pass as doccontrol's."""
+    start, end = body_marks(nonce)
+    head, found_start, rest = html.partition(start)
+    body, found_end, tail = rest.partition(end)
+    if not (found_start and found_end) or start in tail or end in tail or start in head:
+        return clean(html, body=True)
+    return clean(head) + clean(body, body=True) + clean(tail)
+
+
 def clean(html: str, body: bool = False) -> str:
     """``html`` with everything that could run removed; ``body``: a document's own text,
     which may not use doccontrol's reserved ``dc-`` classes either."""
