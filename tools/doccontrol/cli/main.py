@@ -66,7 +66,7 @@ def build_parser(cat: Catalogue, only: Collection[str] | None = None) -> Parser:
             importlib.import_module(f"doccontrol.cli.{module}").add_parser(commands, cat)
         else:
             for name in names:
-                commands.add_parser(name, help=t(f"cli.help.{name}"))
+                commands.add_parser(name, help=t(f"cli.help.{name}"), summary_only=True)
     return parser
 
 

@@ -72,9 +72,35 @@ def _wide(ch: str) -> bool:
     )
 
 
-# a wide character with the closing punctuation that must not begin a line, or a run of
-# narrow non-space characters (a word), or a space
-_TOKEN = r"[^\s]?[，。、；：）》」』！？]+|[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]|[^\s\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\uff00-\uff60]+|\s"
+# closing punctuation never begins a line: it stays with what it follows
+_CLOSING = frozenset("，。、；：）》」』！？")
+
+
+def _tokens(text: str) -> list[str]:
+    """Where a line may break: words (runs of narrow characters), each wide character on its
+    own, and spaces. (A loop, not a regular expression: compiling one with CJK ranges costs
+    more than the help takes to lay out.)"""
+    tokens: list[str] = []
+    word = ""
+    for ch in text:
+        if ch in _CLOSING:
+            if word:
+                tokens.append(word + ch)
+                word = ""
+            elif tokens and tokens[-1] != " ":
+                tokens[-1] += ch
+            else:
+                tokens.append(ch)
+        elif ch == " " or _wide(ch):
+            if word:
+                tokens.append(word)
+                word = ""
+            tokens.append(ch)
+        else:
+            word += ch
+    if word:
+        tokens.append(word)
+    return tokens
 
 
 class Formatter(argparse.HelpFormatter):
@@ -103,7 +129,7 @@ class Formatter(argparse.HelpFormatter):
     def _split_lines(self, text: str, columns: int) -> list[str]:
         lines: list[str] = []
         line, used = "", 0
-        for token in re.findall(_TOKEN, " ".join(text.split())):
+        for token in _tokens(" ".join(text.split())):
             if token == " ":
                 if line:
                     line, used = line + " ", used + 1
@@ -169,6 +195,22 @@ class _Commands(argparse._SubParsersAction):  # type: ignore[type-arg]
         return super().add_parser(name, **kwargs)
 
 
+class Unparsed:
+    """The parser of a command the help lists by name and summary only (``summary_only`` to
+    add_parser): building 20-odd real parsers would cost the help a third of its time. If
+    argparse picks it, the command comes back without ``run`` and the caller defines that
+    command in full."""
+
+    def parse_known_args(
+        self, args: Any = None, namespace: Any = None
+    ) -> tuple[argparse.Namespace, list[str]]:
+        return argparse.Namespace(), []
+
+
+def _command_parser(cat: Catalogue, *, summary_only: bool = False, **kwargs: Any) -> Any:
+    return Unparsed() if summary_only else Parser(cat=cat, **kwargs)
+
+
 class Parser(argparse.ArgumentParser):
     """An ArgumentParser that speaks ``cat``'s language; its subcommands' parsers do too."""
 
@@ -190,7 +232,7 @@ class Parser(argparse.ArgumentParser):
         )
 
     def add_subparsers(self, **kwargs: Any) -> Any:
-        kwargs.setdefault("parser_class", partial(Parser, cat=self.cat))
+        kwargs.setdefault("parser_class", partial(_command_parser, self.cat))
         kwargs.setdefault("action", _Commands)
         return super().add_subparsers(**kwargs)
 
