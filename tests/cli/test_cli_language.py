@@ -188,3 +188,13 @@ def test_a_command_after_an_abbreviated_option_is_parsed_in_full(tmp_path: Path)
     bad = run("--rep", str(tmp_path), "check", "--nope", cwd=tmp_path)
     assert bad.returncode == 2 and "无法识别的参数：--nope" in bad.stderr
     assert "内部错误" not in bad.stderr
+
+
+def test_chinese_punctuation_stays_with_its_words_when_a_line_breaks() -> None:
+    from doccontrol.cli.parser import Formatter
+
+    lines = Formatter("doccontrol")._split_lines(
+        "将评审附在其合并提交上（refs/notes/doccontrol）。", 24
+    )
+    assert lines == ["将评审附在其合并提交上", "（refs/notes/doccontrol）。"]
+    assert all(width(line) <= 24 for line in lines[:1])

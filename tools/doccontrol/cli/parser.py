@@ -72,8 +72,9 @@ def _wide(ch: str) -> bool:
     )
 
 
-# closing punctuation never begins a line: it stays with what it follows
+# closing punctuation never begins a line, opening punctuation never ends one
 _CLOSING = frozenset("，。、；：）》」』！？")
+_OPENING = frozenset("（《「『")
 
 
 def _tokens(text: str) -> list[str]:
@@ -100,7 +101,13 @@ def _tokens(text: str) -> list[str]:
             word += ch
     if word:
         tokens.append(word)
-    return tokens
+    joined: list[str] = []
+    for token in tokens:
+        if joined and joined[-1] in _OPENING and token != " ":
+            joined[-1] += token
+        else:
+            joined.append(token)
+    return joined
 
 
 class Formatter(argparse.HelpFormatter):
