@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from builders import RepoBuilder
-from doccontrol import auditpack
+from doccontrol import auditpack, catalogue
 from history_helpers import Scenario, body
 
 PERIOD = ("--from", "2026-01-01", "--to", "2026-12-31")
@@ -257,7 +257,10 @@ def test_keys_are_judged_as_they_stood_when_the_pack_was_made(packs, tmp_path):
 
 def test_signing_with_a_missing_or_unusable_key_is_a_usage_error(packs, tmp_path):
     missing = packs.make(tmp_path / "x.zip", "--sign", str(tmp_path / "nope"))
-    assert missing.returncode == 2 and "no such key file" in missing.stderr
+    said = catalogue.load("zh").text(
+        "cli.error.no-key-file", option="--sign", path=str(tmp_path / "nope")
+    )
+    assert missing.returncode == 2 and said in missing.stderr
     (tmp_path / "junk").write_text("not a key\n")
     (tmp_path / "junk").chmod(0o600)
     junk = packs.make(tmp_path / "y.zip", "--sign", str(tmp_path / "junk"))

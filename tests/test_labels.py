@@ -80,3 +80,39 @@ def test_the_usual_zone_is_the_one_most_values_are_written_in():
     stamps = ["2026-01-01T08:00:00+08:00", "2026-01-02T08:00:00Z", "2026-01-03T08:00:00+08:00"]
     assert labels.usual_offset(stamps) == "+08:00"
     assert labels.usual_offset(["2026-01-02T08:00:00Z", "2026-01-03T08:00:00+08:00"]) == "+00:00"
+
+
+def test_field_titles_are_chinese_with_an_english_title_beside_them():
+    zh, en = _labels("zh"), _labels("en")
+    node = {"title": "优先级", "x-doccontrol": {"titles": {"en": "Priority"}}}
+    assert zh.field_title(node, "priority") == "优先级"
+    assert en.field_title(node, "priority") == "Priority"
+    # no English title: the Chinese one; no title at all: the key
+    assert en.field_title({"title": "报告日期"}, "reported") == "报告日期"
+    assert en.field_title({}, "reported") == zh.field_title({"title": " "}, "reported")
+    assert en.field_title({"x-doccontrol": {"titles": {"en": 3}}}, "n") == "n"
+
+
+def test_a_description_shows_labels_and_names_instead_of_codes_and_ids():
+    zh, en = _labels("zh"), _labels("en")
+    node = {
+        "description": "phone 电话、email 电子邮件；缺省为 phone。由 zhaolei 登记，"
+        "编号如 ACK-SM-P-18-V1.1-zhaolei。",
+        "enum": ["phone", "email"],
+        "x-doccontrol": {
+            "labels": {
+                "phone": {"zh": "电话", "en": "Phone"},
+                "email": {"zh": "电子邮件", "en": "Email"},
+            }
+        },
+    }
+    assert zh.description(node) == (
+        "电话、电子邮件；缺省为 电话。由 赵磊 登记，编号如 ACK-SM-P-18-V1.1-zhaolei。"
+    )
+    assert en.description(node) == (
+        "Phone 电话、Email 电子邮件；缺省为 Phone。由 赵磊 登记，编号如 ACK-SM-P-18-V1.1-zhaolei。"
+    )
+    # a list of enum values is labelled by its items' labels
+    listed = {"description": "可多选：phone、email。", "items": node | {"description": ""}}
+    assert zh.description(listed) == "可多选：电话、电子邮件。"
+    assert zh.description({"description": "自由文本。"}) == "自由文本。"

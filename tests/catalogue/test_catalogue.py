@@ -89,24 +89,3 @@ def test_every_table_has_its_column_headers_in_both_languages() -> None:
             # a missing key would show as the key itself: "label.trail.verdict"
             keys = [h for h in headers if "." in h and h.split(".")[0] in areas]
             assert not keys, (name, language, keys)
-
-
-def test_looking_up_one_key_finds_what_the_whole_catalogue_holds() -> None:
-    # the lazy lookup (a file at a time, by the key's first part) against the full read
-    from doccontrol.catalogue import _HOMES, _entries, _file_entries, _files, _search_order
-
-    everything = _entries()
-    lazy = catalogue.load().entries
-    for key, entry in everything.items():
-        assert lazy[key] == entry
-        assert key in lazy
-    assert "no.such.key" not in lazy
-    assert len(lazy) == len(everything) and set(lazy) == set(everything)
-    for first, homes in _HOMES.items():
-        # the hints name shipped files holding keys of that first part (stale ones would
-        # only slow lookups down)
-        for stem in homes:
-            assert f"{stem}.toml" in _files()
-            held = _file_entries(f"{stem}.toml")
-            assert any(k.startswith(f"{first}.") for k in held), (first, stem)
-        assert sorted(_search_order(first)) == sorted(_files())

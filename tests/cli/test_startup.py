@@ -38,7 +38,28 @@ def test_version_and_help_load_no_engine_and_no_third_party_library():
     modules = loaded_after(["--version"], ["--help"], ["log", "--help"], ["check", "--help"])
     assert [m for m in modules if m.split(".")[0] in HEAVY] == []
     ours = [m for m in modules if m.startswith("doccontrol.")]
-    assert all(m.startswith("doccontrol.cli") for m in ours), ours
+    assert all(m.startswith(("doccontrol.cli", "doccontrol.catalogue")) for m in ours), ours
+
+
+def test_version_is_answered_before_argparse_and_the_catalogue():
+    modules = loaded_after(["--version"])
+    assert "argparse" not in modules and "doccontrol.catalogue" not in modules
+    assert "typing" not in modules and "pathlib" not in modules
+
+
+def test_the_top_level_help_imports_no_command_module():
+    # the command list shows names and summaries from the catalogue; each command's module is
+    # imported only when that command is named
+    # the compiled catalogue is written by any process that may write bytecode
+    warm = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run(
+        [sys.executable, "-m", "doccontrol", "--help"], env=warm, check=True, capture_output=True
+    )
+    modules = loaded_after(["--help"])
+    commands = {m for m in modules if m.startswith("doccontrol.cli.")}
+    assert commands == {"doccontrol.cli.main", "doccontrol.cli.output", "doccontrol.cli.parser"}
+    assert "tomllib" not in modules  # the catalogue comes from its compiled cache
+    assert "doccontrol.cli.history" in loaded_after(["log", "--help"])
 
 
 def test_a_command_loads_only_what_it_runs():

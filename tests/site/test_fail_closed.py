@@ -13,8 +13,11 @@ import sys
 import zipfile
 
 from builders import procedure
+from doccontrol import catalogue
 from history_helpers import body
 from site_helpers import ENV_SECRET, PASSWD, all_site_text, leaks, mkdocs, site_repo, sources
+
+ZH = catalogue.load("zh")  # the site's language when doccontrol.yml does not say
 
 # --- attack 7: symlinks ----------------------------------------------------------------
 
@@ -68,7 +71,8 @@ def test_a_symlinked_docs_folder_or_pages_folder_is_refused(scenario, tmp_path):
     os.symlink(s.root / "docs", pages)
     before = sources(s.root)
     result = mkdocs(s.root, tmp_path / "site")
-    assert result.returncode != 0 and ".cache/doccontrol/pages is a symbolic link" in result.stderr
+    symlink = ZH.text("site.plugin.symlink", path=".cache/doccontrol/pages")
+    assert result.returncode != 0 and symlink in result.stderr
     assert sources(s.root) == before
     assert not (s.root / "docs/index.md").exists()
 
@@ -159,7 +163,7 @@ def test_documents_that_cannot_be_loaded_are_never_published(scenario, tmp_path)
         "docs/notes.txt",
         "docs/page.html",
     ):
-        assert f"not published: {path}" in loose.stderr, path
+        assert ZH.text("site.plugin.not-published", reason=path) in loose.stderr, path
     assert (tmp_path / "site/procedures/test/index.html").is_file()
     assert list((tmp_path / "site/assets/javascripts").glob("bundle.*.min.js"))
 
@@ -203,7 +207,8 @@ def test_every_markdown_suffix_is_a_controlled_document_on_the_site(scenario, tm
     page = (tmp_path / "site/procedures/other/index.html").read_text(encoding="utf-8")
     assert 'class="dc-control"' in page and "SM-P-02" in page
     # MkDocs does not render .MD: it would copy the file as it is, front matter and all
-    assert "not published: docs/procedures/upper.MD" in result.stderr
+    refused = ZH.text("site.plugin.refused.not-markdown", path="docs/procedures/upper.MD")
+    assert ZH.text("site.plugin.not-published", reason=refused) in result.stderr
     assert not (tmp_path / "site/procedures/upper.MD").exists()
     assert leaks(tmp_path / "site", ["UPPERMARK"]) == []
 
@@ -375,7 +380,8 @@ def test_record_ids_never_become_paths(scenario, tmp_path):
     assert loose.returncode == 0, loose.stderr
     assert sources(s.root) == before
     for n in range(1, len(BAD_IDS) + 1):
-        assert f"records/incident/INC-2026-{n:04d}.yaml: its id cannot name a page" in loose.stderr
+        path = f"records/incident/INC-2026-{n:04d}.yaml"
+        assert ZH.text("site.plugin.refused.record-id", path=path) in loose.stderr
     written = {p for p in (s.root / ".cache").rglob("*")} - pages_before
     pages = (s.root / ".cache/doccontrol/pages").resolve()
     assert all(p.resolve().is_relative_to(pages) for p in written if "pages" in p.parts)
@@ -431,7 +437,7 @@ def test_strict_build_fails_on_an_unapproved_config_change_and_a_history_notice(
     s.git.commit("放宽发布密级", who="zhaolei")
     failed = mkdocs(s.root, tmp_path / "bad", strict=True)
     assert failed.returncode != 0
-    assert "controlled configuration in doccontrol.yml" in failed.stderr
+    assert ZH.text("site.plugin.strict.controlled", paths="doccontrol.yml") in failed.stderr
 
 
 def test_unapproved_publishing_level_is_not_applied_by_a_non_strict_build(tmp_path):
@@ -449,7 +455,7 @@ def test_unapproved_publishing_level_is_not_applied_by_a_non_strict_build(tmp_pa
     s.git.commit("放宽发布密级", who="zhaolei")
     built = mkdocs(s.root, tmp_path / "site")
     assert built.returncode == 0, built.stderr
-    assert "nobody approved" in built.stderr
+    assert "在主分支上有未经批准的修改" in built.stderr
     # only public documents: neither the secret one nor the internal one is out
     assert leaks(tmp_path / "site", ["机密程序", "SM-P-09", "测试程序"]) == []
 

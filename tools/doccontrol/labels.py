@@ -5,6 +5,9 @@ asks this module, so a code such as ``closed`` or ``zhenghao`` reads the same ev
 
 - Enum values: a schema node lists them under ``x-doccontrol: {labels: {value: {zh, en}}}``
   beside its ``enum`` (validation reads only ``enum``; the labels are for display).
+- Field titles: a property's ``title`` is Chinese (editors show it on hover); its English title
+  is ``x-doccontrol: {titles: {en: ...}}`` beside it. An English page shows that, else the
+  Chinese title, else the field's key.
 - People show their name; departments and roles their name (``name_en`` in English, when the
   configuration gives one).
 - ISO date-times show as ``2026-03-09 09:42``. The zone is left out when it is the
@@ -175,6 +178,50 @@ class Labels:
         if offset is not None and offset != self.usual_offset:
             shown += f" UTC{offset}"
         return shown
+
+    def field_title(self, node: object, key: str) -> str:
+        """A record field's title in this language (see the module's docstring)."""
+        if not isinstance(node, Mapping):
+            return key
+        if self.language != "zh":
+            block = node.get(LABELS_KEY)
+            titles = block.get("titles") if isinstance(block, Mapping) else None
+            other = titles.get(self.language) if isinstance(titles, Mapping) else None
+            if isinstance(other, str) and other.strip():
+                return other
+        title = node.get("title")
+        return title if isinstance(title, str) and title.strip() else key
+
+    def description(self, node: Mapping[str, Any]) -> str:
+        """A field's description (a form's 填写说明) with the codes and ids it quotes shown as
+        people read them: in Chinese, a code the description explains right after it
+        ("draft 起草中") is left out, any other is replaced by its label; in English each code
+        is replaced by its English label. People, departments and roles show their names."""
+        text = str(node.get("description", ""))
+        items = node.get("items")
+        holder = node if enum_labels(node) or not isinstance(items, Mapping) else items
+        shown: dict[str, str] = {code: self.enum(holder, code) for code in enum_labels(holder)}
+        codes_of_enum = set(shown)
+        for person in self.config.people:
+            shown.setdefault(person.id, person.name)
+        for department in self.config.departments:
+            shown.setdefault(department, self.department(department))
+        for role in self.config.roles:
+            shown.setdefault(role, self.role(role))
+        shown = {code: label for code, label in shown.items() if code and label != code}
+        if not shown or not text:
+            return text
+        codes = "|".join(re.escape(c) for c in sorted(shown, key=len, reverse=True))
+        # a code is a whole ASCII token: never part of an id such as ACK-SM-P-18-V1.1-zhaolei
+        pattern = re.compile(rf"(?<![A-Za-z0-9_.-])({codes})(?![A-Za-z0-9_-])( ?)")
+
+        def swap(match: re.Match[str]) -> str:
+            explained = match[2] and not text[match.end() : match.end() + 1].isascii()
+            if self.language == "zh" and explained and match[1] in codes_of_enum:
+                return ""
+            return shown[match[1]] + match[2]
+
+        return pattern.sub(swap, text)
 
     def value(self, node: Mapping[str, Any], value: object) -> str:
         """One scalar value of a record field as text: enum label, name, readable time."""

@@ -37,12 +37,14 @@ from mkdocs.structure.pages import Page
 
 from doccontrol import catalogue, publishing, vendor
 from doccontrol.atomic import write_atomic
+from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
+from doccontrol.problems import names_for
 from doccontrol.site import model, pages, sanitize, searchtext, stamp
 from doccontrol.site.templates import TemplateError
 from doccontrol.validate.check import check
@@ -81,6 +83,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # record page → its HTML, while search reads
+        # the site's language, for the build's messages (known once doccontrol.yml is read)
+        self.texts = catalogue.load()
         # fences each document's own text on its page; never written out (sanitize.clean_page)
         self.body_nonce = secrets.token_hex(16)
         self.document_pages: set[str] = set()  # pages built by pages.document_page
@@ -104,26 +108,26 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # CI asks for strictness in the environment: mkdocs.yml is one of the files the build
         # judges, so it cannot switch that off (`strict: false` in a pushed mkdocs.yml)
         self.strict = bool(self.config.strict) or _strict_from_environment()
+        # before doccontrol.yml is loaded, its language line alone (the site never speaks the
+        # builder's locale)
+        self.texts = catalogue.load(catalogue.language_for(configured_language(self.root), {}))
+        t = self.texts
         docs = self.root / DOCS_DIR
         if docs.is_symlink() or Path(config.docs_dir).resolve() != docs:
             # doccontrol knows the documents under docs/ only: anything else is unknown
-            raise PluginError(
-                f"doccontrol: docs_dir must be the repository's own {DOCS_DIR}/ folder "
-                "(not a symbolic link)"
-            )
+            raise PluginError(_say(t, "site.plugin.docs-dir", folder=f"{DOCS_DIR}/"))
         try:
             repo = repository.load(self.root, previous=self._loaded)
             self._loaded = repo
         except RepositoryError as exc:
-            raise PluginError(f"doccontrol: {exc}") from None
+            raise PluginError(_say(t, "site.plugin.text", text=exc.text(t))) from None
         if repo.config is None:
-            raise PluginError(
-                "doccontrol: doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'"
-            )
-        t = catalogue.load(catalogue.language_for(repo.config.language, {}))
+            raise PluginError(_say(t, "cli.error.config-problems"))
+        self.texts = t = catalogue.load(catalogue.language_for(repo.config.language, {}))
+        names = names_for(repo.config, repo.record_types)
         problems = check(repo)
         for problem in problems:
-            log.warning("doccontrol: %s", problem.format())
+            log.warning("%s", _say(t, "site.plugin.text", text=problem.format(t, names)))
         history = None
         if self.config.history:
             try:
@@ -132,8 +136,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 )
             except GitError as exc:
                 if self.strict:
-                    raise PluginError(f"doccontrol: {exc}") from None
-                log.warning("doccontrol: no approval history: %s", exc)
+                    raise PluginError(_say(t, "site.plugin.text", text=str(exc))) from None
+                log.warning("%s", _say(t, "site.plugin.no-history", reason=str(exc)))
         try:
             as_of = (
                 datetime.date.fromisoformat(self.config.as_of)
@@ -141,9 +145,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 else datetime.date.today()
             )
         except ValueError:
-            raise PluginError(
-                f"doccontrol: as_of {self.config.as_of!r} is not a date (YYYY-MM-DD)"
-            ) from None
+            raise PluginError(_say(t, "site.plugin.as-of", value=repr(self.config.as_of))) from None
         site_config = repo.config
         limit, lowered = (
             publishing.approved_limit(repo.config, history.events)
@@ -155,10 +157,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # the publishing level in the work tree is not the approved one: fail closed
             lowest = repo.config.confidentiality[0]
             log.warning(
-                "doccontrol: %s has changes on the main branch nobody approved; only %s (%s) documents are published until they are",
-                CONFIG_FILE,
-                lowest.label,
-                lowest.id,
+                "%s",
+                _say(
+                    t,
+                    "site.plugin.config-pending",
+                    config=CONFIG_FILE,
+                    level=lowest.label,
+                    id=lowest.id,
+                ),
             )
             site_config = dataclasses.replace(
                 repo.config,
@@ -201,25 +207,28 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             ):
                 reasons = []
                 if notices:
-                    reasons.append("; ".join(f"{p.code} {p.message}" for p in notices))
+                    reasons.append("; ".join(f"{p.code} {p.text(t, names)}" for p in notices))
                 if controlled:
                     reasons.append(
-                        f"unapproved changes to the controlled configuration in {', '.join(controlled)}"
+                        t.text("site.plugin.strict.controlled", paths=", ".join(controlled))
                     )
                 if problems:
-                    listed = "; ".join(p.format() for p in problems[:10])
-                    more = f"; and {len(problems) - 10} more" if len(problems) > 10 else ""
-                    reasons.append(f"{len(problems)} validation problems ({listed}{more})")
-                if refused:
+                    listed = "; ".join(p.format(t, names) for p in problems[:10])
+                    if len(problems) > 10:
+                        listed = t.text(
+                            "site.plugin.strict.more", listed=listed, n=len(problems) - 10
+                        )
                     reasons.append(
-                        "records whose id cannot name a page: "
-                        + ", ".join(publishing.printable_path(r.path) for r in refused)
+                        t.text("site.plugin.strict.problems", n=len(problems), listed=listed)
                     )
+                if refused:
+                    paths = ", ".join(publishing.printable_path(r.path) for r in refused)
+                    reasons.append(t.text("site.plugin.strict.refused", paths=paths))
                 if pending:
-                    reasons.append(f"unapproved changes on the main branch in {', '.join(pending)}")
+                    reasons.append(t.text("site.plugin.strict.pending", ids=", ".join(pending)))
                 if history and history.incomplete:
-                    reasons.append("incomplete history (shallow clone)")
-                raise PluginError("doccontrol strict: " + "; ".join(reasons))
+                    reasons.append(t.text("site.plugin.strict.shallow"))
+                raise PluginError(_say(t, "site.plugin.strict", reasons="; ".join(reasons)))
         config.extra_css.append("assets/doccontrol/doccontrol.css")
         self.mermaid = _vendored_mermaid(self.root, self.config.mermaid_js, self.strict, t)
         if self.mermaid is not None:
@@ -228,7 +237,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         try:
             self.generated = pages.generated_pages(self.site)
         except TemplateError as exc:
-            raise PluginError(f"doccontrol: {exc}") from None
+            raise PluginError(_say(t, "site.plugin.text", text=str(exc))) from None
         self.record_pages = frozenset(model.record_src(r) for r in self.site.records)
         return config
 
@@ -246,15 +255,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             files.remove(file)
             if verdict:
                 refused.append(verdict)
+        t = self.texts
         for record in site.refused_records:
             refused.append(
-                f"{publishing.printable_path(record.path)}: its id cannot name a page "
-                "(it must match the record type's id_pattern and be a plain file name)"
+                t.text("site.plugin.refused.record-id", path=publishing.printable_path(record.path))
             )
         if refused and self.strict:
-            raise PluginError("doccontrol strict: not published: " + "; ".join(refused))
+            reasons = t.text("site.plugin.not-published", reason="; ".join(refused))
+            raise PluginError(_say(t, "site.plugin.strict", reasons=reasons))
         for reason in refused:
-            log.warning("doccontrol: not published: %s", reason)
+            log.warning("%s", _say(t, "site.plugin.not-published", reason=reason))
         self.added = set()
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
@@ -301,8 +311,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         src_uri = file.src_uri
         repo_path = f"{DOCS_DIR}/{src_uri}"
         shown = publishing.printable_path(repo_path)
+        t = self.texts
         if publishing.unsafe_character(src_uri):
-            return f"{shown}: the path holds a control character"
+            return t.text("site.plugin.refused.control-character", path=shown)
         here = self.root / DOCS_DIR
         mode = 0
         for part in PurePosixPath(src_uri).parts:
@@ -310,24 +321,22 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             try:
                 mode = here.lstat().st_mode
             except OSError:
-                return f"{shown}: cannot be read"
+                return t.text("site.plugin.refused.unreadable", path=shown)
             if stat.S_ISLNK(mode):
-                return f"{shown}: a symbolic link is never published"
+                return t.text("site.plugin.refused.symlink", path=shown)
         if not stat.S_ISREG(mode):
-            return f"{shown}: not a regular file"
+            return t.text("site.plugin.refused.not-regular", path=shown)
         if publishing.is_document_path(src_uri):
             if not file.is_documentation_page():
-                return f"{shown}: MkDocs would copy it as it is rather than render it (use .md)"
+                return t.text("site.plugin.refused.not-markdown", path=shown)
             if repo_path in site.published_paths:
                 return None
             if repo_path in site.document_paths:
                 return ""  # a document above the publishing level: the normal filter
-            return (
-                f"{shown}: not a controlled document doccontrol could load (run 'doccontrol check')"
-            )
+            return t.text("site.plugin.refused.not-loaded", path=shown)
         if publishing.is_asset_path(src_uri):
             return None
-        return f"{shown}: neither a controlled document nor an image"
+        return t.text("site.plugin.refused.other", path=shown)
 
     def _page_path(self, src_uri: str) -> Path:
         """Where a generated page is written: inside PAGES_DIR, whatever the page's name."""
@@ -336,7 +345,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         for part in PurePosixPath(PAGES_DIR).parts:
             here = here / part
             if here.is_symlink():
-                raise PluginError(f"doccontrol: {_rel(self.root, here)} is a symbolic link")
+                raise PluginError(
+                    _say(self.texts, "site.plugin.symlink", path=_rel(self.root, here))
+                )
         parts = PurePosixPath(src_uri).parts
         if (
             posixpath.normpath(src_uri) != src_uri
@@ -345,15 +356,19 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             or publishing.unsafe_character(src_uri)
             or "\\" in src_uri
         ):
-            raise PluginError(f"doccontrol: refusing to write a generated page named {src_uri!r}")
+            raise PluginError(_say(self.texts, "site.plugin.page-name", name=repr(src_uri)))
         target = pages_dir.joinpath(*parts)
         here = pages_dir
         for part in parts:
             here = here / part
             if here.is_symlink():
-                raise PluginError(f"doccontrol: {_rel(self.root, here)} is a symbolic link")
+                raise PluginError(
+                    _say(self.texts, "site.plugin.symlink", path=_rel(self.root, here))
+                )
         if not target.resolve().is_relative_to(pages_dir.resolve()):
-            raise PluginError(f"doccontrol: refusing to write {src_uri!r} outside {PAGES_DIR}")
+            raise PluginError(
+                _say(self.texts, "site.plugin.page-outside", name=repr(src_uri), folder=PAGES_DIR)
+            )
         return target
 
     def on_page_markdown(self, markdown: str, page: Page, config: Any, files: Files) -> str:
@@ -379,7 +394,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         try:
             return pages.document_page(site, document, page.file.src_uri, self.body_nonce)
         except TemplateError as exc:
-            raise PluginError(f"doccontrol: {exc}") from None
+            raise PluginError(_say(self.texts, "site.plugin.text", text=str(exc))) from None
 
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
@@ -401,27 +416,21 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         site = self.site
         if site is None or not site.config.publish.pdf:
             return
+        t = self.texts
         if site.history is None:
-            raise PluginError(
-                "doccontrol: publish.pdf needs the approval history (a Git repository)"
-            )
+            raise PluginError(_say(t, "site.plugin.pdf.no-history"))
         try:
-            from doccontrol import catalogue
             from doccontrol.pdf import facts as pdf_facts
             from doccontrol.pdf import site as pdf_site
         except ImportError as exc:
-            raise PluginError(
-                f"doccontrol: publish.pdf needs the pdf extra ({exc.name} is missing): "
-                "pip install 'doccontrol[pdf]'"
-            ) from None
+            raise PluginError(_say(t, "site.plugin.pdf.extra", module=exc.name)) from None
         try:
             mermaid_js = self.mermaid.path if self.mermaid else self.root / vendor.MERMAID_JS
             warnings = pdf_site.build(site, Path(config.site_dir), mermaid_js)
         except pdf_facts.Refused as exc:
-            t = catalogue.load(catalogue.language_for(site.config.language, {}))
-            raise PluginError(f"doccontrol: publish.pdf: {exc.text(t)}") from None
+            raise PluginError(_say(t, "site.plugin.pdf.refused", text=exc.text(t))) from None
         for warning in warnings:
-            log.warning("doccontrol: %s", warning)
+            log.warning("%s", _say(t, "site.plugin.text", text=warning))
 
     @event_priority(100)  # before the search plugin reads the page
     def _search_text_in(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
@@ -542,22 +551,12 @@ def _custom_dir_refusal(
                 link = _special_entry(folder)
                 if link is None:
                     return None
-                return "doccontrol: " + t.text(
-                    "site.inputs.custom-dir.link", path=shown, link=_rel(root, link)
-                )
+                return _say(t, "site.inputs.custom-dir.link", path=shown, link=_rel(root, link))
             # what the work tree holds there is not what was approved (or, without the
             # history, cannot be known to be): the theme's own templates speak instead
-            reason = ", ".join(changed) if changed else "no approval history"
-            return (
-                f"doccontrol: the theme's custom_dir {shown}/ holds templates but has changes "
-                f"nobody approved ({reason}); the shipped templates are used until they are"
-            )
-    return (
-        f"doccontrol: the theme's custom_dir {shown}/ holds templates but is not a controlled "
-        f"path inside the repository; add '{shown}/' to approval.controlled_paths in "
-        f"{CONFIG_FILE} (changes to it are then approved like the configuration). The shipped "
-        "templates are used."
-    )
+            reason = ", ".join(changed) if changed else t.text("site.plugin.templates.no-history")
+            return _say(t, "site.plugin.templates.pending", folder=shown, reason=reason)
+    return _say(t, "site.plugin.templates.uncontrolled", folder=shown, config=CONFIG_FILE)
 
 
 def _special_entry(folder: Path) -> Path | None:
@@ -569,6 +568,12 @@ def _special_entry(folder: Path) -> Path | None:
             if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
                 return Path(here) / name
     return None
+
+
+def _say(t: catalogue.Catalogue, key: str, /, **args: Any) -> str:
+    """A build message in the site's language. "doccontrol: " stays as it is in every language:
+    it is how MkDocs users tell a plugin's lines apart."""
+    return "doccontrol: " + t.text(key, **args)
 
 
 def _rel(root: Path, path: Path) -> str:

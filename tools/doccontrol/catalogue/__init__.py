@@ -13,34 +13,70 @@ together as one catalogue. Each entry is a table named by its key::
     en_other = "{n} documents"
 
 Placeholders are ``str.format`` fields. Code names a key and its arguments, never the words.
-TOML is read with the standard library (``tomllib``): no dependency, and fast at start-up.
-A command reads only the files that hold the keys it asks for (most print one or two texts);
-listing or iterating the entries reads them all.
+TOML is read with the standard library (``tomllib``): no dependency. The parsed catalogue is
+kept in ``__pycache__/catalogue.marshal`` (keyed by the TOML files' bytes, written atomically,
+not written under ``PYTHONDONTWRITEBYTECODE``), so a process that only prints help reads one
+small file instead of parsing TOML.
 """
 
 from __future__ import annotations
 
+import marshal
 import os
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+import sys
 from functools import cache
-from importlib import resources
-from typing import Any, Literal, get_args
 
-Language = Literal["zh", "en"]
-LANGUAGES: tuple[Language, ...] = get_args(Language)
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+    from typing import Any, Literal
+
+    Language = Literal["zh", "en"]
+    # the cache's key: its format and every TOML file's name and bytes
+    _Key = tuple[int, tuple[tuple[str, bytes], ...]]
+else:  # Literal is for the checker: this module is loaded by `doccontrol --help`
+    Language = str
+
+LANGUAGES: tuple[Language, ...] = ("zh", "en")
 DEFAULT_LANGUAGE: Language = "zh"
+
+_FOLDER = os.path.dirname(os.path.abspath(__file__))
+# The parsed catalogue, kept beside the bytecode: TOML parsing (and importing tomllib) is most
+# of what `doccontrol --help` would otherwise cost. Bump the format when the layout changes.
+_CACHE_FORMAT = 1
+_CACHE = os.path.join(_FOLDER, "__pycache__", "catalogue.marshal")
 
 
 class CatalogueError(Exception):
     """The shipped catalogue is inconsistent: a packaging defect, found by the tests."""
 
 
-@dataclass(frozen=True)
 class Catalogue:
+    """The texts of one language. (A plain immutable class rather than a frozen dataclass:
+    importing dataclasses costs ~20 ms, and this is loaded before every command's help.)"""
+
+    __slots__ = ("entries", "language")
     language: Language
     # key -> {"zh": ..., "en": ..., "en_other": ...}
     entries: Mapping[str, Mapping[str, str]]
+
+    def __init__(self, language: Language, entries: Mapping[str, Mapping[str, str]]) -> None:
+        object.__setattr__(self, "language", language)
+        object.__setattr__(self, "entries", entries)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"Catalogue is immutable: cannot set {name}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Catalogue):
+            return NotImplemented
+        return (self.language, self.entries) == (other.language, other.entries)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Catalogue({self.language!r}, <{len(self.entries)} entries>)"
 
     def has(self, key: str) -> bool:
         return key in self.entries
@@ -88,82 +124,78 @@ def _fill(template: str, args: Mapping[str, Any]) -> str:
 def load(language: str = DEFAULT_LANGUAGE) -> Catalogue:
     """The catalogue in ``language`` (an unknown language falls back to Chinese)."""
     chosen: Language = language if language in LANGUAGES else DEFAULT_LANGUAGE
-    return Catalogue(chosen, _Entries())
-
-
-class _Entries(Mapping[str, Mapping[str, str]]):
-    """The shipped entries, read a file at a time as keys are asked for: a key is looked up
-    first in the file named after its first part (``cli.…`` in cli.toml, ``problem.…`` in
-    problems.toml), then in the others in order, so a command that prints one line parses one
-    file instead of all of them (a tenth of the text). Iterating reads every file and checks
-    that no key is defined twice (``_entries``), as the tests do."""
-
-    def __getitem__(self, key: str) -> Mapping[str, str]:
-        for name in _search_order(key.split(".", 1)[0]):
-            entry = _file_entries(name).get(key)
-            if entry is not None:
-                return entry
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(_entries())
-
-    def __len__(self) -> int:
-        return len(_entries())
-
-
-# Where the keys of each first part live (file stems), looked in first (then the files named
-# after the part, then the rest): a hint for speed only, every file is searched before a key
-# is missing.
-_HOMES = {
-    "problem": ("problems", "acks"),
-    "label": ("core", "labels"),
-    "count": ("common",),
-    "cli": ("cli", "publishing"),
-    "site": ("site", "copies", "impact", "search"),
-    "pdf": ("copies",),
-    "recall": ("copies",),
-    "impact": ("impact",),
-    "suspect": ("impact",),
-    "pack": ("impact",),
-}
-
-
-@cache
-def _search_order(first: str) -> tuple[str, ...]:
-    names = _files()
-    homes = [f"{stem}.toml" for stem in _HOMES.get(first, ()) if f"{stem}.toml" in names]
-    named = [n for n in names if n.startswith(first) and n not in homes]
-    return (*homes, *named, *(n for n in names if n not in homes and n not in named))
+    return Catalogue(chosen, _entries())
 
 
 @cache  # the shipped files never change while a process runs
-def _files() -> tuple[str, ...]:
-    folder = resources.files(__name__)
-    return tuple(sorted(f.name for f in folder.iterdir() if f.name.endswith(".toml")))
-
-
-@cache
-def _file_entries(name: str) -> Mapping[str, Mapping[str, str]]:
-    import tomllib  # the standard library's reader, imported when a text is first needed
-
-    item = resources.files(__name__).joinpath(name)
-    data = tomllib.loads(item.read_text(encoding="utf-8"))
-    for key, entry in data.items():
-        if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
-            raise CatalogueError(f"{name}: {key!r} must be a table of strings")
-    return data
-
-
-@cache
 def _entries() -> Mapping[str, Mapping[str, str]]:
+    # the same rule as Python's own bytecode cache: PYTHONDONTWRITEBYTECODE writes none
+    return read_folder(_FOLDER, _CACHE, write=not sys.dont_write_bytecode)
+
+
+def read_folder(folder: str, cache_path: str, *, write: bool) -> dict[str, Mapping[str, str]]:
+    """The entries of every ``*.toml`` in ``folder``: from ``cache_path`` when it was written
+    from exactly these files, else parsed (and the cache written when ``write``)."""
+    sources = tuple(
+        (name, _read(os.path.join(folder, name)))
+        for name in sorted(os.listdir(folder))
+        if name.endswith(".toml")
+    )
+    key: _Key = (_CACHE_FORMAT, sources)
+    cached = _read_cache(cache_path, key)
+    if cached is not None:
+        return cached
+    entries = parse(sources)
+    if write:
+        _write_cache(cache_path, key, entries)
+    return entries
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def parse(sources: tuple[tuple[str, bytes], ...]) -> dict[str, Mapping[str, str]]:
+    """The entries of the named TOML texts, each key defined once, each entry strings only."""
+    import tomllib
+
     entries: dict[str, Mapping[str, str]] = {}
-    for name in _files():
-        for key, entry in _file_entries(name).items():
+    for name, raw in sources:
+        data = tomllib.loads(raw.decode("utf-8"))
+        for key, entry in data.items():
             if key in entries:
                 raise CatalogueError(f"{name}: key {key!r} is defined twice")
+            if not isinstance(entry, dict) or not all(isinstance(v, str) for v in entry.values()):
+                raise CatalogueError(f"{name}: {key!r} must be a table of strings")
             entries[key] = entry
     return entries
+
+
+def _read_cache(path: str, key: _Key) -> dict[str, Mapping[str, str]] | None:
+    """The cached entries when the cache was written from exactly these TOML bytes (the key
+    holds the bytes themselves: no hash to trust); None when absent, stale or unreadable."""
+    try:
+        with open(path, "rb") as handle:
+            data = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not (isinstance(data, tuple) and len(data) == 2 and data[0] == key):
+        return None
+    entries = data[1]
+    return entries if isinstance(entries, dict) else None
+
+
+def _write_cache(path: str, key: _Key, entries: Mapping[str, Mapping[str, str]]) -> None:
+    """Keep the parsed entries for the next process; a folder we may not write (a system-wide
+    install) only means the next process parses again."""
+    from contextlib import suppress
+    from pathlib import Path
+
+    from doccontrol.atomic import write_atomic
+
+    with suppress(OSError):
+        write_atomic(Path(path), marshal.dumps((key, {k: dict(v) for k, v in entries.items()})))
 
 
 def language_for(configured: str | None, environ: Mapping[str, str] = os.environ) -> Language:

@@ -20,31 +20,23 @@ if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     from doccontrol.load.repository import Repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
     ack = commands.add_parser(
         "ack",
-        help="acknowledge that you have read and understood a document's version in force (阅知确认)",
+        help=t("cli.help.ack"),
     )
-    ack.add_argument("doc_id", metavar="DOC_ID")
-    ack.add_argument(
-        "--version", metavar="V", help="the version you read (refused unless it is in force)"
-    )
-    ack.add_argument(
-        "--training", metavar="TRN_ID", help="the training record where it was taught formally"
-    )
+    ack.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
+    ack.add_argument("--version", metavar=t("cli.metavar.V"), help=t("cli.help.ack.version"))
+    ack.add_argument("--training", metavar=t("cli.metavar.TRN_ID"), help=t("cli.help.ack.training"))
     ack.set_defaults(run=run_ack)
-    due = commands.add_parser(
-        "ack-due", help="who still owes a read-and-understood acknowledgement, since when, due when"
-    )
-    due.add_argument("--person", metavar="WHO", help="one person: id, name or email")
-    due.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    due = commands.add_parser("ack-due", help=t("cli.help.ack-due"))
+    due.add_argument("--person", metavar=t("cli.metavar.WHO"), help=t("cli.help.ack-due.person"))
     due.add_argument(
-        "--fail-on", choices=("overdue",), help="exit 1 when any acknowledgement is overdue"
+        "--format", choices=("table", "json", "csv"), default="table", help=t("cli.help.format")
     )
-    due.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
-    due.add_argument(
-        "--all", action="store_true", help="list the acknowledgements given as well as those owed"
-    )
+    due.add_argument("--fail-on", choices=("overdue",), help=t("cli.help.ack-due.fail-on"))
+    due.add_argument("--today", metavar=t("cli.metavar.DATE"), help=t("cli.help.ack-due.today"))
+    due.add_argument("--all", action="store_true", help=t("cli.help.ack-due.all"))
     due.set_defaults(run=run_ack_due)
 
 
@@ -67,7 +59,7 @@ def _state(
     if config.acknowledgement is None:
         raise UsageError(t("acks.cli.not_configured"))
     if history is None:
-        raise UsageError("no approval history: acknowledgements are judged from Git history")
+        raise UsageError("cli.error.acks-no-history")
     return repo, config, history, t, acks.ledger(history.acknowledgements, config, history)
 
 

@@ -17,34 +17,35 @@ from doccontrol.cli.output import Speech, UsageError, parse_date_arg, speech
 if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     import subprocess
 
+    from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config, Person
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
     approve = commands.add_parser(
         "approve",
-        help="check a branch and approve it by merging it into the main branch (--no-ff, with trailers)",
+        help=t("cli.help.approve"),
     )
-    approve.add_argument("branch", metavar="BRANCH")
+    approve.add_argument("branch", metavar=t("cli.metavar.BRANCH"))
     approve.add_argument(
         "--reviewer",
-        metavar="WHO",
-        help="who reviewed it: person id, name or email from doccontrol.yml",
+        metavar=t("cli.metavar.WHO"),
+        help=t("cli.help.approve.reviewer"),
     )
     approve.add_argument(
         "--title",
-        metavar="TEXT",
-        help="the change summary (default: the branch's first commit subject)",
+        metavar=t("cli.metavar.TEXT"),
+        help=t("cli.help.approve.title"),
     )
     approve.add_argument(
         "--sign",
         action="store_true",
-        help="sign the merge commit (git merge -S, with your configured key)",
+        help=t("cli.help.approve.sign"),
     )
     approve.add_argument(
         "--effective",
-        metavar="DATE",
-        help="发布实施日期 of every new version the branch brings (set in the merge; today or later)",
+        metavar=t("cli.metavar.DATE"),
+        help=t("cli.help.approve.effective"),
     )
     approve.set_defaults(run=run)
 
@@ -54,7 +55,9 @@ def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedPro
 
     result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
     if check and result.returncode != 0:
-        raise UsageError(f"git {' '.join(args)} failed: {result.stderr.strip()}")
+        raise UsageError(
+            "cli.error.git-failed", command=" ".join(("git", *args)), detail=result.stderr.strip()
+        )
     return result
 
 

@@ -18,51 +18,53 @@ from doccontrol.cli.output import (
 
 if TYPE_CHECKING:  # annotations only (startup time)
     from doccontrol import auditpack
+    from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    pack = commands.add_parser(
-        "audit-pack", help="the evidence for a period in one deterministic zip, or --verify one"
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    pack = commands.add_parser("audit-pack", help=t("cli.help.audit-pack"))
+    pack.add_argument(
+        "--from", dest="start", metavar=t("cli.metavar.DATE"), help=t("cli.help.audit-pack.from")
     )
     pack.add_argument(
-        "--from", dest="start", metavar="DATE", help="first day of the period (YYYY-MM-DD)"
+        "--to", dest="end", metavar=t("cli.metavar.DATE"), help=t("cli.help.audit-pack.to")
     )
-    pack.add_argument("--to", dest="end", metavar="DATE", help="last day of the period")
-    pack.add_argument("-o", "--output", metavar="FILE.zip")
+    pack.add_argument(
+        "-o", "--output", metavar=t("cli.metavar.FILE.zip"), help=t("cli.help.output")
+    )
     pack.add_argument(
         "--max-confidentiality",
-        metavar="LEVEL",
-        help="highest level included (default: publish.max_confidentiality)",
+        metavar=t("cli.metavar.LEVEL"),
+        help=t("cli.help.audit-pack.max-confidentiality"),
     )
     pack.add_argument(
         "--site",
-        metavar="DIR",
-        help="built site to take each document's HTML from (default: site/ when it exists)",
+        metavar=t("cli.metavar.DIR"),
+        help=t("cli.help.audit-pack.site"),
     )
-    pack.add_argument("--allow-shallow", action="store_true")
+    pack.add_argument(
+        "--allow-shallow", action="store_true", help=t("cli.help.audit-pack.allow-shallow")
+    )
     pack.add_argument(
         "--sign",
-        metavar="KEY",
-        help="sign the manifest with this SSH key (ssh-keygen -Y sign; a public key works "
-        "when ssh-agent holds the private one)",
+        metavar=t("cli.metavar.KEY"),
+        help=t("cli.help.audit-pack.sign"),
     )
     pack.add_argument(
         "--verify",
-        metavar="FILE.zip",
-        help="check a pack: its entries against the manifest, the signature, and (inside the "
-        "repository) that the commit it was made from is still on the main branch",
+        metavar=t("cli.metavar.FILE.zip"),
+        help=t("cli.help.audit-pack.verify"),
     )
     pack.add_argument(
         "--allowed-signers",
-        metavar="FILE",
-        help="with --verify: the ssh allowed-signers file of keys trusted to sign packs "
-        "(default inside a repository: people[].signing_keys of its doccontrol.yml)",
+        metavar=t("cli.metavar.FILE"),
+        help=t("cli.help.audit-pack.allowed-signers"),
     )
     pack.add_argument(
         "--require-signed",
         action="store_true",
-        help="with --verify: an unsigned pack, or one whose signature is not checked, fails",
+        help=t("cli.help.audit-pack.require-signed"),
     )
     pack.set_defaults(run=run, without_repository=lambda args: bool(args.verify))
 
@@ -77,14 +79,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if args.verify:
         return verify(args)
     if args.allowed_signers or args.require_signed:
-        raise UsageError("--allowed-signers and --require-signed go with --verify FILE.zip")
+        raise UsageError("cli.error.audit.verify-options")
     if not (args.start and args.end and args.output):
-        raise UsageError("give --from DATE --to DATE -o FILE.zip (or --verify FILE.zip)")
+        raise UsageError("cli.error.audit.usage")
     require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
     start = datetime.date.fromisoformat(parse_date_arg(args.start, "--from") or "")
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:
-        raise UsageError(f"--to {end} is before --from {start}")
+        raise UsageError("cli.error.audit.period", end=str(end), start=str(start))
     from doccontrol.cli.registers import xlsx_bytes
     from doccontrol.history.gitread import GitError, GitReader
     from doccontrol.history.load import load_history
@@ -96,7 +98,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.config-problems")
     if args.max_confidentiality and config.level(args.max_confidentiality) is None:
         raise UsageError(
-            f"unknown confidentiality level {args.max_confidentiality!r}; known: {', '.join(lvl.id for lvl in config.confidentiality)}"
+            "cli.error.unknown-level",
+            level=repr(args.max_confidentiality),
+            known=", ".join(lvl.id for lvl in config.confidentiality),
         )
     site = Path(args.site) if args.site else root / "site"
     say = progress("audit-pack")
@@ -140,7 +144,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     )
     key = Path(args.sign) if args.sign else None
     if key is not None and not key.is_file():
-        raise UsageError(f"--sign {key}: no such key file")
+        raise UsageError("cli.error.no-key-file", option="--sign", path=str(key))
     try:
         files = auditpack.seal(files, info, key)
     except auditpack.PackError as exc:
@@ -165,7 +169,10 @@ def verify(args: argparse.Namespace) -> int:
         )
     except (OSError, UnicodeDecodeError) as exc:
         raise UsageError(
-            f"--allowed-signers {args.allowed_signers}: cannot read it ({exc})"
+            "cli.error.unreadable-option-file",
+            option="--allowed-signers",
+            path=args.allowed_signers,
+            reason=str(exc),
         ) from None
     try:
         verdict = auditpack.verify(pack)

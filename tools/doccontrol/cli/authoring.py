@@ -10,66 +10,57 @@ from typing import TYPE_CHECKING
 from doccontrol.cli.output import UsageError, parse_date_arg, speech, write_atomic
 
 if TYPE_CHECKING:  # the core is imported by the commands that run it (startup time)
+    from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
     from doccontrol.load.repository import Repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    new = commands.add_parser(
-        "new", help="create a draft document with the next free id and its section skeleton"
-    )
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    new = commands.add_parser("new", help=t("cli.help.new"))
     new.add_argument(
         "type",
-        metavar="TYPE",
-        help="document type: manual, procedure, policy, work-instruction, form, external",
+        metavar=t("cli.metavar.TYPE"),
+        help=t("cli.help.new.type"),
     )
-    new.add_argument("title", metavar="TITLE", help='文件名称, e.g. "服务退出管理程序"')
+    new.add_argument("title", metavar=t("cli.metavar.TITLE"), help=t("cli.help.new.title"))
     new.add_argument(
         "--owner",
-        metavar="DEPT",
-        help="归口部门 (default: your department, from git config user.email)",
+        metavar=t("cli.metavar.DEPT"),
+        help=t("cli.help.new.owner"),
     )
     new.add_argument(
         "--parent",
         type=int,
         default=0,
         metavar="N",
-        help="the procedure number a work instruction belongs to",
+        help=t("cli.help.new.parent"),
     )
-    new.add_argument(
-        "--path", metavar="FILE", help="where to write it (default: the type's folder, named by id)"
-    )
+    new.add_argument("--path", metavar=t("cli.metavar.FILE"), help=t("cli.help.new.path"))
     new.set_defaults(run=run_new)
-    record = commands.add_parser(
-        "new-record", help="create a record with the next free id and its required fields stubbed"
-    )
-    record.add_argument("type", metavar="TYPE", help="record type, e.g. incident")
-    record.add_argument(
-        "--date", metavar="DATE", help="the record's date, for the year in its id (default: today)"
-    )
+    record = commands.add_parser("new-record", help=t("cli.help.new-record"))
+    record.add_argument("type", metavar=t("cli.metavar.TYPE"), help=t("cli.help.new-record.type"))
+    record.add_argument("--date", metavar=t("cli.metavar.DATE"), help=t("cli.help.new-record.date"))
     record.set_defaults(run=run_new_record)
-    bump = commands.add_parser(
-        "bump", help="raise a document's version by its scheme, editing the front matter in place"
-    )
-    bump.add_argument("doc_id", metavar="DOC_ID")
+    bump = commands.add_parser("bump", help=t("cli.help.bump"))
+    bump.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
     kind = bump.add_mutually_exclusive_group()
-    for flag, text in (
-        ("minor", "V1.1 → V1.2 (default for decimal)"),
-        ("major", "V1.2 → V2.0; V0.3 → V1.0"),
-        ("revision", "A/0 → A/1 (default for edition)"),
-        ("edition", "A/3 → B/0"),
-    ):
-        kind.add_argument(f"--{flag}", dest="kind", action="store_const", const=flag, help=text)
+    for flag in ("minor", "major", "revision", "edition"):
+        kind.add_argument(
+            f"--{flag}",
+            dest="kind",
+            action="store_const",
+            const=flag,
+            help=t(f"cli.help.bump.{flag}"),
+        )
     bump.add_argument(
         "--effective",
-        metavar="DATE",
-        help="发布实施日期 of the new version (default: leave it to the approver, who sets it "
-        "with doccontrol approve --effective)",
+        metavar=t("cli.metavar.DATE"),
+        help=t("cli.help.bump.effective"),
     )
     bump.add_argument(
         "--keep-version",
         action="store_true",
-        help="only set --effective (the version was already raised on this branch)",
+        help=t("cli.help.bump.keep-version"),
     )
     bump.set_defaults(run=run_bump)
 
@@ -104,15 +95,19 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     doc_type = config.document_types.get(args.type)
     if doc_type is None:
         raise UsageError(
-            f"unknown document type {args.type!r}; configured: {', '.join(config.document_types)}"
+            "cli.error.unknown-document-type",
+            type=repr(args.type),
+            known=", ".join(config.document_types),
         )
     owner = args.owner or _my_department(root, config) or next(iter(config.departments))
     if owner not in config.departments:
-        raise UsageError(f"unknown department {owner!r}; known: {', '.join(config.departments)}")
-    if "{parent" in doc_type.id_format and not args.parent:
         raise UsageError(
-            f"a {doc_type.label} belongs to a procedure: give --parent N (e.g. --parent 21 for SM-P-21)"
+            "cli.error.unknown-department",
+            department=repr(owner),
+            known=", ".join(config.departments),
         )
+    if "{parent" in doc_type.id_format and not args.parent:
+        raise UsageError("cli.error.needs-parent", type=doc_type.label)
     taken = {d.id for d in repo.documents if d.id}
     try:
         doc_id = authoring.next_id(
@@ -122,7 +117,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(str(exc)) from None
     path = Path(args.path) if args.path else root / doc_type.folder / f"{doc_id.lower()}.md"
     if path.exists():
-        raise UsageError(f"{path} already exists")
+        raise UsageError("cli.error.exists", path=str(path))
     write_atomic(
         path,
         authoring.new_document_text(doc_type, doc_id, args.title, owner).encode("utf-8"),
@@ -143,7 +138,9 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
     record_type = repo.record_types.get(args.type)
     if record_type is None:
         raise UsageError(
-            f"unknown record type {args.type!r}; known: {', '.join(sorted(repo.record_types))}"
+            "cli.error.unknown-record-type",
+            type=repr(args.type),
+            known=", ".join(sorted(repo.record_types)),
         )
     day = datetime.date.fromisoformat(
         parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
@@ -171,14 +168,20 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
     document = repo.document(args.doc_id)
     if document is None:
         # a document that cannot be read has no id to find it by: say why it cannot be read
-        unread = [p.format() for p in repo.problems if p.path.startswith("docs/")]
-        why = ("; documents that cannot be read: " + "; ".join(unread[:5])) if unread else ""
-        raise UsageError(f"no document {args.doc_id} in docs/{why}")
+        say = speech(config, repo.record_types, root)
+        unread = [say.text_of(p) for p in repo.problems if p.path.startswith("docs/")]
+        if unread:
+            raise UsageError(
+                "cli.error.no-document-unread", id=args.doc_id, problems="; ".join(unread[:5])
+            )
+        raise UsageError("cli.error.no-document", id=args.doc_id)
     doc_type = config.document_types.get(document.type or "")
     if doc_type is None:
-        raise UsageError(f"{document.path}: document type {document.type!r} is not configured")
+        raise UsageError(
+            "cli.error.type-not-configured", path=document.path, type=repr(document.type)
+        )
     if args.keep_version and (args.kind or not args.effective):
-        raise UsageError("--keep-version sets only the date: give --effective DATE, no --minor…")
+        raise UsageError("cli.error.keep-version")
     effective = parse_date_arg(args.effective, "--effective") if args.effective else None
     path = root / document.path
     text = path.read_bytes().decode("utf-8")

@@ -4,23 +4,33 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError, print_problems, speech
+
+if TYPE_CHECKING:
+    from doccontrol.catalogue import Catalogue
 
 CONFIG_FILE = "doccontrol.yml"  # doccontrol.config.CONFIG_FILE, without importing the config model
 CHECKED_TOP = ("docs/", "records/", "schemas/")
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
     parser = commands.add_parser(
         "check",
-        help="validate documents, records, schemas and doccontrol.yml",
-        description="Validate the given files (default: the whole repository). "
-        "Exit 0 when clean, 1 when problems are found, 2 on usage errors.",
+        help=t("cli.help.check"),
+        description=t("cli.help.check.description"),
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files to check (default: all)")
+    parser.add_argument(
+        "paths", nargs="*", metavar=t("cli.metavar.PATH"), help=t("cli.help.check.paths")
+    )
     # github: workflow commands (annotations); gitlab: a Code Quality report (cli/annotations.py)
-    parser.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "github", "gitlab"),
+        default="text",
+        help=t("cli.help.format"),
+    )
     parser.set_defaults(run=run)
 
 

@@ -24,36 +24,38 @@ if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup
     from doccontrol.history.model import HistoryProblem
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    pdf = commands.add_parser(
-        "pdf", help="a PDF copy of a document: controlled (受控副本, --copy) or uncontrolled"
-    )
-    pdf.add_argument("doc_id", metavar="DOC_ID")
-    pdf.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    pdf = commands.add_parser("pdf", help=t("cli.help.pdf"))
+    pdf.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
     pdf.add_argument(
-        "--as-of", metavar="DATE", help="the version in force at the end of this day (from Git)"
+        "-o",
+        "--output",
+        required=True,
+        metavar=t("cli.metavar.FILE.pdf"),
+        help=t("cli.help.output"),
     )
+    pdf.add_argument("--as-of", metavar=t("cli.metavar.DATE"), help=t("cli.help.pdf.as-of"))
     pdf.add_argument(
         "--copy",
         metavar="N",
-        help="a controlled copy: its number, as issued by a 文件发放与签收 record",
+        help=t("cli.help.pdf.copy"),
     )
-    pdf.add_argument(
-        "--holder", metavar="WHO", help="the copy's holder (checked against the record)"
-    )
+    pdf.add_argument("--holder", metavar=t("cli.metavar.WHO"), help=t("cli.help.pdf.holder"))
     pdf.add_argument(
         "--max-confidentiality",
-        metavar="LEVEL",
-        help="allow a document up to this level (default: publish.max_confidentiality)",
+        metavar=t("cli.metavar.LEVEL"),
+        help=t("cli.help.pdf.max-confidentiality"),
     )
     pdf.set_defaults(run=run_pdf)
-    recall = commands.add_parser(
-        "recall-due", help="controlled copies of superseded or withdrawn versions not yet returned"
-    )
-    recall.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
-    recall.add_argument("--format", choices=("table", "json", "csv"), default="table")
+    recall = commands.add_parser("recall-due", help=t("cli.help.recall-due"))
     recall.add_argument(
-        "--fail-on", choices=("outstanding",), help="exit 1 while any copy is due for recall"
+        "--today", metavar=t("cli.metavar.DATE"), help=t("cli.help.recall-due.today")
+    )
+    recall.add_argument(
+        "--format", choices=("table", "json", "csv"), default="table", help=t("cli.help.format")
+    )
+    recall.add_argument(
+        "--fail-on", choices=("outstanding",), help=t("cli.help.recall-due.fail-on")
     )
     recall.set_defaults(run=run_recall_due)
 
@@ -147,9 +149,7 @@ def recall_rows(
     config = repo.config
     assert config is not None
     if history is None:
-        raise UsageError(
-            f"recall-due reads the history of {config.main_branch}: not a Git repository"
-        )
+        raise UsageError("cli.error.recall-needs-git", branch=config.main_branch)
     stands = registers.standings(repo, history, day)
     found = copies.ledger(history, config)  # the records on main, judged by who wrote them
     due = copies.recall_due(found.copies, stands, day)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from doccontrol.cli.output import UsageError
 
 if TYPE_CHECKING:  # the engine is imported by the command that runs it (startup time)
+    from doccontrol.catalogue import Catalogue
     from doccontrol.forge import github
 
 NOTES_REF = "refs/notes/doccontrol"  # as history/gitread.py reads it (a test holds them equal)
@@ -21,48 +22,48 @@ NOTES_REF = "refs/notes/doccontrol"  # as history/gitread.py reads it (a test ho
 _PUSH_ATTEMPTS = 5
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    forge = commands.add_parser(
-        "forge", help="capture approval evidence a forge keeps outside Git (GitHub reviews)"
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    forge = commands.add_parser("forge", help=t("cli.help.forge"))
+    actions = forge.add_subparsers(
+        dest="forge_command", metavar=t("cli.metavar.ACTION"), required=True
     )
-    actions = forge.add_subparsers(dest="forge_command", metavar="ACTION", required=True)
     gh = actions.add_parser(
         "capture-github",
-        help=f"attach a merged pull request's reviews to its merge commit ({NOTES_REF})",
+        help=t("cli.help.forge.capture-github", ref=NOTES_REF),
     )
     which = gh.add_mutually_exclusive_group(required=True)
-    which.add_argument("--pr", type=int, metavar="N", action="append", help="pull request number")
+    which.add_argument(
+        "--pr", type=int, metavar="N", action="append", help=t("cli.help.forge.capture-github.pr")
+    )
     which.add_argument(
         "--backfill",
         action="store_true",
-        help="every merged pull request into the main branch whose merge commit has no note yet",
+        help=t("cli.help.forge.capture-github.backfill"),
     )
     gh.add_argument(
         "--repository",
-        metavar="OWNER/NAME",
+        metavar=t("cli.metavar.OWNER-NAME"),
         default=os.environ.get("GITHUB_REPOSITORY"),
-        help="the GitHub repository (default: $GITHUB_REPOSITORY)",
+        help=t("cli.help.forge.capture-github.repository"),
     )
     gh.add_argument(
         "--from-json",
-        metavar="DIR",
-        help="read recorded API answers (pull-N.json, reviews-N.json, pulls.json) instead of the API",
+        metavar=t("cli.metavar.DIR"),
+        help=t("cli.help.forge.capture-github.from-json"),
     )
     gh.add_argument(
         "--sign-key",
-        metavar="FILE",
-        help="sign the notes commit with this SSH private key (its public key in trusted_forge_keys)",
+        metavar=t("cli.metavar.FILE"),
+        help=t("cli.help.forge.capture-github.sign-key"),
     )
     gh.add_argument(
         "--push",
-        metavar="REMOTE",
+        metavar=t("cli.metavar.REMOTE"),
         nargs="?",
         const="origin",
-        help="push the notes to REMOTE (default origin), retrying when another capture pushed first",
+        help=t("cli.help.forge.capture-github.push"),
     )
-    gh.add_argument(
-        "--force", action="store_true", help="with --backfill: capture again where a note exists"
-    )
+    gh.add_argument("--force", action="store_true", help=t("cli.help.forge.capture-github.force"))
     gh.set_defaults(run=run_capture_github)
 
 
@@ -74,10 +75,10 @@ def _source(args: argparse.Namespace) -> github.Source:
     if args.from_json:
         folder = Path(args.from_json)
         if not folder.is_dir():
-            raise UsageError(f"--from-json {folder}: no such folder")
+            raise UsageError("cli.error.no-such-folder", option="--from-json", path=str(folder))
         return github.JsonSource(folder)
     if not args.repository or "/" not in args.repository:
-        raise UsageError("give --repository OWNER/NAME (or set GITHUB_REPOSITORY)")
+        raise UsageError("cli.error.forge.repository")
     api = os.environ.get("GITHUB_API_URL") or github.DEFAULT_API
     return github.ApiSource(api, args.repository, os.environ.get("GITHUB_TOKEN") or None)
 
@@ -89,7 +90,7 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
     source = _source(args)
     key = Path(args.sign_key) if args.sign_key else None
     if key is not None and not key.is_file():
-        raise UsageError(f"--sign-key {key}: no such file")
+        raise UsageError("cli.error.no-key-file", option="--sign-key", path=str(key))
     repo = repository.load(root, only=set())
     branch = repo.config.main_branch if repo.config is not None else "main"
     name = args.repository or ""
@@ -106,7 +107,7 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
             if not args.push or github.push_notes(root, args.push):
                 break
         else:
-            raise UsageError(f"could not push {NOTES_REF}: the remote kept moving ahead")
+            raise UsageError("cli.error.forge.push", ref=NOTES_REF)
     except github.CaptureError as exc:
         raise UsageError(str(exc)) from None
     for item in done:

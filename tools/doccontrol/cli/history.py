@@ -19,39 +19,38 @@ from doccontrol.cli.output import (
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from pathlib import Path
 
+    from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
     from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, Person, Revision
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    log = commands.add_parser(
-        "log", help="a document's change history (变更履历), derived from Git"
-    )
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    log = commands.add_parser("log", help=t("cli.help.log"))
     log.add_argument(
-        "doc_id", nargs="?", metavar="DOC_ID", help="document id (文件编号), e.g. SM-P-18"
+        "doc_id", nargs="?", metavar=t("cli.metavar.DOC_ID"), help=t("cli.help.log.doc_id")
     )
-    log.add_argument("--all", action="store_true", help="every document (with --format json)")
-    log.add_argument("--format", choices=("table", "json"), default="table")
+    log.add_argument("--all", action="store_true", help=t("cli.help.log.all"))
+    log.add_argument(
+        "--format", choices=("table", "json"), default="table", help=t("cli.help.format")
+    )
     log.add_argument(
         "--allow-shallow",
         action="store_true",
-        help="read a shallow clone; the result is marked incomplete",
+        help=t("cli.help.log.allow-shallow"),
     )
     log.set_defaults(run=run_log)
-    trail = commands.add_parser(
-        "trail", help="the approval trail: every approval on the main branch"
-    )
-    trail.add_argument("--since", metavar="DATE", help="from this date (YYYY-MM-DD)")
-    trail.add_argument("--until", metavar="DATE", help="up to and including this date")
+    trail = commands.add_parser("trail", help=t("cli.help.trail"))
+    trail.add_argument("--since", metavar=t("cli.metavar.DATE"), help=t("cli.help.trail.since"))
+    trail.add_argument("--until", metavar=t("cli.metavar.DATE"), help=t("cli.help.trail.until"))
+    trail.add_argument("--person", metavar=t("cli.metavar.WHO"), help=t("cli.help.trail.person"))
+    trail.add_argument("--strict", action="store_true", help=t("cli.help.trail.strict"))
     trail.add_argument(
-        "--person", metavar="WHO", help="only events where this name, email or person id took part"
+        "--format", choices=("table", "json", "csv"), default="table", help=t("cli.help.format")
     )
-    trail.add_argument("--strict", action="store_true", help="exit 1 when any problem is shown")
-    trail.add_argument("--format", choices=("table", "json", "csv"), default="table")
     trail.add_argument(
         "--allow-shallow",
         action="store_true",
-        help="read a shallow clone; the result is marked incomplete",
+        help=t("cli.help.trail.allow-shallow"),
     )
     trail.set_defaults(run=run_trail)
 

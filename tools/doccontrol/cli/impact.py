@@ -17,31 +17,35 @@ if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup
     from doccontrol.load.repository import Repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
     impact = commands.add_parser(
         "impact",
-        help="what a change to a document, or a branch before it is merged, would make suspect",
+        help=t("cli.help.impact"),
     )
-    impact.add_argument("doc_id", nargs="?", metavar="DOC_ID", help="a document id, e.g. SM-P-18")
+    impact.add_argument(
+        "doc_id", nargs="?", metavar=t("cli.metavar.DOC_ID"), help=t("cli.help.impact.doc_id")
+    )
     impact.add_argument(
         "--branch",
-        metavar="BRANCH",
-        help="the documents BRANCH changes since it left the main branch, and their dependents",
+        metavar=t("cli.metavar.BRANCH"),
+        help=t("cli.help.impact.branch"),
     )
-    impact.add_argument("--format", choices=("table", "json"), default="table")
+    impact.add_argument(
+        "--format", choices=("table", "json"), default="table", help=t("cli.help.format")
+    )
     impact.set_defaults(run=run_impact)
     suspect = commands.add_parser(
         "suspect",
-        help="documents and record types whose dependencies changed since their last review",
+        help=t("cli.help.suspect"),
     )
-    suspect.add_argument("--format", choices=("table", "json", "csv"), default="table")
     suspect.add_argument(
-        "--as-of", metavar="DATE", help="as it stood at the end of this day (default: now)"
+        "--format", choices=("table", "json", "csv"), default="table", help=t("cli.help.format")
     )
+    suspect.add_argument("--as-of", metavar=t("cli.metavar.DATE"), help=t("cli.help.suspect.as-of"))
     suspect.add_argument(
         "--fail-on",
         choices=("suspect",),
-        help="exit 1 when anything is suspect: a CI gate",
+        help=t("cli.help.suspect.fail-on"),
     )
     suspect.set_defaults(run=run_suspect)
 
@@ -123,7 +127,7 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
 
     repo = repository.load(root)
     if repo.config is None:
-        raise UsageError("doccontrol.yml has problems; run 'doccontrol check doccontrol.yml'")
+        raise UsageError("cli.error.config-problems")
     t = _catalogue(repo)
     if bool(args.doc_id) == bool(args.branch):
         raise UsageError(t.text("impact.usage"))

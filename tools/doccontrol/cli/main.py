@@ -1,69 +1,98 @@
 """Entry point: ``doccontrol COMMAND ...``. Exit 0 clean, 1 problems found, 2 usage or
 environment, 130 interrupted (Ctrl-C).
 
-Only argparse and the command modules' parsers are imported up front; each command imports the
-core it runs (GitPython, jsonschema, ruamel, openpyxl…) when it runs, so ``--version`` and
-``--help`` answer at once."""
+``--version`` is answered before anything else is imported. Otherwise argparse, the catalogue
+(read from its compiled cache) and the parser of the command named are loaded, the other
+commands listed by name and summary only, and the command imports the core it runs (GitPython,
+jsonschema, ruamel, openpyxl…) when it runs: ``--help`` answers at once too."""
 
 from __future__ import annotations
 
-import argparse
-import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 
 from doccontrol import __version__
-from doccontrol.cli import (
-    acks,
-    approve,
-    audit,
-    authoring,
-    check,
-    copies,
-    forge,
-    history,
-    impact,
-    registers,
-    workflow,
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Sequence
+    from pathlib import Path
+
+    from doccontrol.catalogue import Catalogue
+    from doccontrol.cli.output import Speech
+    from doccontrol.cli.parser import Parser
+
+CONFIG_FILE = "doccontrol.yml"  # doccontrol.config.CONFIG_FILE, without importing the config model
+
+# The commands, in the order the help lists them, by the module (doccontrol.cli.<module>) whose
+# add_parser defines them: only the module of the command being run is imported; the others
+# are listed by name and summary (cli.help.<command>), which is all the top-level help shows.
+COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("check", ("check",)),
+    ("history", ("log", "trail")),
+    ("registers", ("register", "review-due", "coverage")),
+    ("impact", ("impact", "suspect")),
+    ("authoring", ("new", "new-record", "bump")),
+    ("workflow", ("show", "diff", "check-versions", "baseline")),
+    ("approve", ("approve",)),
+    ("audit", ("audit-pack",)),
+    ("forge", ("forge",)),
+    ("acks", ("ack", "ack-due")),
+    ("copies", ("pdf", "recall-due")),
 )
-from doccontrol.cli.output import Speech, UsageError, speech
-
-COMMANDS = (
-    check,
-    history,
-    registers,
-    impact,
-    authoring,
-    workflow,
-    approve,
-    audit,
-    forge,
-    acks,
-    copies,
-)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="doccontrol",
-        description="Document control for an ISO/IEC 20000-1:2018 service management system kept in Git.",
-    )
-    parser.add_argument("--version", action="version", version=f"doccontrol {__version__}")
+def build_parser(cat: Catalogue, only: Collection[str] | None = None) -> Parser:
+    """The command line, every text in ``cat``'s language: the commands in ``only`` in full
+    (every command when None), the others by name and summary only."""
+    import importlib
+
+    from doccontrol.cli.parser import Parser
+
+    t = cat.text
+    parser = Parser(prog="doccontrol", description=t("cli.help.description"), cat=cat)
     parser.add_argument(
-        "--repo",
-        metavar="DIR",
-        help="the repository (default: the nearest folder with doccontrol.yml)",
+        "--version",
+        action="version",
+        version=f"doccontrol {__version__}",
+        help=t("cli.help.version"),
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in COMMANDS:
-        module.add_parser(commands)
+    parser.add_argument("--repo", metavar=t("cli.metavar.DIR"), help=t("cli.help.repo"))
+    commands = parser.add_subparsers(
+        dest="command", metavar=t("cli.metavar.COMMAND"), required=True
+    )
+    for module, names in COMMANDS:
+        if only is None or any(name in only for name in names):
+            importlib.import_module(f"doccontrol.cli.{module}").add_parser(commands, cat)
+        else:
+            for name in names:
+                commands.add_parser(name, help=t(f"cli.help.{name}"), summary_only=True)
     return parser
 
 
+def command_of(arguments: list[str]) -> str | None:
+    """The command ``arguments`` name (the first word after the global options), if any."""
+    known = {name for _, names in COMMANDS for name in names}
+    skip = False
+    for arg in arguments:
+        if skip:
+            skip = False
+        elif len(arg) > 2 and "--repo".startswith(arg):  # argparse takes --rep for --repo
+            skip = True
+        elif arg == "--" or not arg.startswith("-"):
+            return arg if arg in known else None
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:
+        # answered before argparse and the catalogue are loaded: scripts ask it, and it is
+        # the same in every language
+        print(f"doccontrol {__version__}")
+        return 0
     try:
-        return _main(argv)
+        return _main(arguments)
     except KeyboardInterrupt:
         # 128 + SIGINT, as shells report an interrupted command
         print("\n" + _speech(None)("cli.interrupted"), file=sys.stderr)
@@ -72,13 +101,51 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _speech(root: Path | None) -> Speech:
     """The language of messages said outside a command: the repository's, else the locale."""
+    from doccontrol.cli.output import speech
+
     return speech(None, root=root)
 
 
-def _main(argv: Sequence[str] | None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+def _language_of(arguments: list[str]) -> Catalogue:
+    """The catalogue for the help and argparse's messages, chosen before the arguments are
+    parsed: the ``language`` of the repository ``--repo`` names or the nearest one above the
+    current folder (read by one search, see output.configured_language), else the locale."""
+    import os
 
+    from doccontrol import catalogue
+    from doccontrol.cli.output import configured_language
+
+    start = "."
+    for i, arg in enumerate(arguments):
+        if arg == "--":
+            break
+        name, equals, value = arg.partition("=")
+        if len(name) > 2 and "--repo".startswith(name):  # --repo DIR, --repo=DIR, --rep DIR
+            if equals:
+                start = value
+            elif i + 1 < len(arguments):
+                start = arguments[i + 1]
+    here = os.path.abspath(start)
+    while not os.path.isfile(os.path.join(here, CONFIG_FILE)):
+        parent = os.path.dirname(here)
+        if parent == here:
+            return catalogue.load(catalogue.language_for(None))
+        here = parent
+    return catalogue.load(catalogue.language_for(configured_language(here)))
+
+
+def _main(arguments: list[str]) -> int:
+
+    cat = _language_of(arguments)
+    command = command_of(arguments)
+    args = build_parser(cat, () if command is None else (command,)).parse_args(arguments)
+    if not hasattr(args, "run"):  # a command the quick look missed: define it in full
+        args = build_parser(cat, (args.command,)).parse_args(arguments)
+
+    import os
+    from pathlib import Path
+
+    from doccontrol.cli.output import UsageError
     from doccontrol.load.repository import RepositoryError, find_root
 
     root: Path | None = None

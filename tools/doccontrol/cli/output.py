@@ -5,11 +5,14 @@ from __future__ import annotations
 import os
 import re
 import sys
-from collections.abc import Callable, Mapping, Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 
 if TYPE_CHECKING:  # annotations only: the commands import what they run (startup time)
+    from collections.abc import Callable, Mapping, Sequence
+    from pathlib import Path
+    from typing import Any
+
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
     from doccontrol.model import RecordType
@@ -31,13 +34,14 @@ class UsageError(Exception):
 _LANGUAGE_LINE = re.compile(r"""^language:[ \t]*['"]?([A-Za-z]+)['"]?[ \t]*(?:#.*)?$""", re.M)
 
 
-def configured_language(root: Path | None) -> str | None:
+def configured_language(root: Path | str | None) -> str | None:
     """``language`` of the repository's doccontrol.yml, read by one search (for messages said
     before or without loading the configuration); None when it does not say."""
     if root is None:
         return None
     try:
-        text = (root / "doccontrol.yml").read_text(encoding="utf-8")
+        with open(os.path.join(root, "doccontrol.yml"), encoding="utf-8") as handle:
+            text = handle.read()
     except (OSError, UnicodeDecodeError):
         return None
     match = _LANGUAGE_LINE.search(text)

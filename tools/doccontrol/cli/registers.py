@@ -25,52 +25,63 @@ from doccontrol.cli.output import (
 )
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
+    from doccontrol.catalogue import Catalogue
     from doccontrol.history.model import History
     from doccontrol.load.repository import Repository
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    register = commands.add_parser("register", help="the document register (受控文件清单)")
-    register.add_argument("--format", choices=("table", "csv", "xlsx", "json"), default="table")
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    register = commands.add_parser("register", help=t("cli.help.register"))
     register.add_argument(
-        "-o", "--output", metavar="FILE", help="write to FILE (required for xlsx)"
+        "--format",
+        choices=("table", "csv", "xlsx", "json"),
+        default="table",
+        help=t("cli.help.format"),
+    )
+    register.add_argument(
+        "-o", "--output", metavar=t("cli.metavar.FILE"), help=t("cli.help.register.output")
     )
     register.add_argument(
         "--as-of",
-        metavar="DATE",
-        help="the register as it stood at the end of this day (default: today)",
+        metavar=t("cli.metavar.DATE"),
+        help=t("cli.help.register.as-of"),
     )
     register.set_defaults(run=run_register)
-    due = commands.add_parser(
-        "review-due", help="documents whose periodic review is due or overdue (待评审文件)"
-    )
+    due = commands.add_parser("review-due", help=t("cli.help.review-due"))
     due.add_argument(
-        "--within", type=int, default=0, metavar="DAYS", help="also those due within DAYS days"
+        "--within",
+        type=int,
+        default=0,
+        metavar=t("cli.metavar.DAYS"),
+        help=t("cli.help.review-due.within"),
     )
-    due.add_argument("--today", metavar="DATE", help="judge as of this date (default: today)")
-    due.add_argument("--format", choices=("table", "json"), default="table")
+    due.add_argument("--today", metavar=t("cli.metavar.DATE"), help=t("cli.help.review-due.today"))
+    due.add_argument(
+        "--format", choices=("table", "json"), default="table", help=t("cli.help.format")
+    )
     due.add_argument(
         "--fail-on",
         choices=("overdue", "due"),
-        help="exit 1 when any review is overdue (overdue), or due or overdue (due): a CI gate",
+        help=t("cli.help.review-due.fail-on"),
     )
     due.add_argument(
         "--issue",
         choices=("github", "gitlab"),
-        help="open, or update, one issue listing what is due (GitHub: the gh CLI with GH_TOKEN; "
-        "GitLab: its API with CI_JOB_TOKEN, or DOCCONTROL_ISSUE_TOKEN)",
+        help=t("cli.help.review-due.issue"),
     )
     due.add_argument(
         "--dry-run",
         action="store_true",
-        help="with --issue: print what would be posted, post nothing",
+        help=t("cli.help.review-due.dry-run"),
     )
     due.set_defaults(run=run_review_due)
     cov = commands.add_parser(
         "coverage",
-        help="every ISO/IEC 20000-1:2018 clause and what covers it; exit 1 if any is uncovered",
+        help=t("cli.help.coverage"),
     )
-    cov.add_argument("--format", choices=("table", "json"), default="table")
+    cov.add_argument(
+        "--format", choices=("table", "json"), default="table", help=t("cli.help.format")
+    )
     cov.set_defaults(run=run_coverage)
 
 

@@ -12,42 +12,40 @@ from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, sp
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol import standing
+    from doccontrol.catalogue import Catalogue
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.model import Revision
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    show = commands.add_parser("show", help="a document exactly as it was in force on a date")
-    show.add_argument("doc_id", metavar="DOC_ID")
-    show.add_argument("--as-of", required=True, metavar="DATE", help="YYYY-MM-DD")
-    show.set_defaults(run=run_show)
-    diff = commands.add_parser(
-        "diff", help="what changed between two versions of a document, by section"
+def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
+    show = commands.add_parser("show", help=t("cli.help.show"))
+    show.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
+    show.add_argument(
+        "--as-of", required=True, metavar=t("cli.metavar.DATE"), help=t("cli.help.show.as-of")
     )
-    diff.add_argument("doc_id", metavar="DOC_ID")
-    diff.add_argument("old", metavar="V1")
-    diff.add_argument("new", metavar="V2")
+    show.set_defaults(run=run_show)
+    diff = commands.add_parser("diff", help=t("cli.help.diff"))
+    diff.add_argument("doc_id", metavar=t("cli.metavar.DOC_ID"))
+    diff.add_argument("old", metavar=t("cli.metavar.V1"))
+    diff.add_argument("new", metavar=t("cli.metavar.V2"))
     diff.set_defaults(run=run_diff)
     hook = commands.add_parser(
         "check-versions",
-        help="pre-commit hook: changed documents must have a higher version than on the main branch",
+        help=t("cli.help.check-versions"),
     )
-    hook.add_argument("paths", nargs="*", metavar="PATH")
+    hook.add_argument("paths", nargs="*", metavar=t("cli.metavar.PATH"))
     hook.set_defaults(run=run_check_versions)
     base = commands.add_parser(
         "baseline",
-        help="bring the repository under control: a branch declaring the baseline, for an approver to merge",
+        help=t("cli.help.baseline"),
     )
-    base.add_argument(
-        "--branch", metavar="NAME", help="the branch to create (default: baseline-<commit>)"
-    )
+    base.add_argument("--branch", metavar=t("cli.metavar.NAME"), help=t("cli.help.baseline.branch"))
     base.add_argument(
         "--legacy",
-        metavar="FILE",
-        help="YAML: DOC_ID → list of paper approvals (version, approver, approval_date, …), "
-        "recorded as legacy_history",
+        metavar=t("cli.metavar.FILE"),
+        help=t("cli.help.baseline.legacy"),
     )
-    base.add_argument("--date", metavar="DATE", help="the declaration date (default: today)")
+    base.add_argument("--date", metavar=t("cli.metavar.DATE"), help=t("cli.help.baseline.date"))
     base.set_defaults(run=run_baseline)
 
 
@@ -71,21 +69,24 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
     history = history_for(root, allow_shallow=False)
     doc = history.documents.get(args.doc_id)
     if doc is None:
-        raise UsageError(f"no document {args.doc_id} in the history of {history.branch}")
+        raise UsageError("cli.error.no-document-in-history", id=args.doc_id, branch=history.branch)
     with standing.GitMeta(root) as meta_of:
         stand = standing.standing(doc, day, meta_of)
     revision = stand.shown
     if revision is None:
         first = next((r for r in doc.revisions if r.commit), doc.baseline)
-        when = f"; it first appears on {first.date[:10]}" if first else ""
-        raise UsageError(f"{args.doc_id} had no approved version in force on {day}{when}")
+        if first:
+            raise UsageError(
+                "cli.error.not-in-force-first", id=args.doc_id, day=day, first=first.date[:10]
+            )
+        raise UsageError("cli.error.not-in-force", id=args.doc_id, day=day)
     with _reader(root) as reader:
         text = content.text_at(reader, revision)
         if text is None and revision.kind == "withdrawal":
             data = reader.read_file_at(f"{revision.commit}^", revision.path)
             text = data.decode("utf-8", "replace") if data is not None else None
     if text is None:
-        raise UsageError(f"{revision.path} cannot be read at {revision.commit[:10]}")
+        raise UsageError("cli.error.unreadable-at", path=revision.path, commit=revision.commit[:10])
     print(f"# {doc.id} {doc.title} — {_state_line(stand)}")
     print(
         f"# 版本 {revision.version} · {_evidence(revision)} · 提交 {revision.commit[:10]} · {revision.path}"
@@ -143,7 +144,7 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
     history = history_for(root, allow_shallow=False)
     doc = history.documents.get(args.doc_id)
     if doc is None:
-        raise UsageError(f"no document {args.doc_id} in the history of {history.branch}")
+        raise UsageError("cli.error.no-document-in-history", id=args.doc_id, branch=history.branch)
     with_text = [
         r for r in ([doc.baseline] if doc.baseline else []) + list(doc.revisions) if r.commit
     ]
@@ -151,12 +152,14 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
     old, new = content.with_version(doc, args.old), content.with_version(doc, args.new)
     for wanted, found in ((args.old, old), (args.new, new)):
         if found is None:
-            raise UsageError(f"{args.doc_id} has no version {wanted} in Git (versions: {known})")
+            raise UsageError(
+                "cli.error.no-such-version", id=args.doc_id, version=wanted, known=known
+            )
     assert old is not None and new is not None
     with _reader(root) as reader:
         old_text, new_text = content.text_at(reader, old), content.text_at(reader, new)
     if old_text is None or new_text is None:
-        raise UsageError("a version's text cannot be read from Git")
+        raise UsageError("cli.error.version-unreadable")
     changes = content.section_changes(_body(old_text, old.path), _body(new_text, new.path))
     print(
         f"{doc.id} {doc.title}: {old.version} ({old.commit[:10]}, {old.date[:10]}) → {new.version} ({new.commit[:10]}, {new.date[:10]})"
@@ -206,8 +209,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
                 # a checkout without the main branch (a CI merge-request clone) must not pass
                 # unchecked: fetch it first
                 raise UsageError(
-                    f"{exc}; nothing can be compared, so nothing passes (in CI: git fetch origin "
-                    f"{config.main_branch}:refs/remotes/origin/{config.main_branch})"
+                    "cli.error.nothing-to-compare", reason=str(exc), branch=config.main_branch
                 ) from None
             print("no commits yet: nothing to compare with")
             return 0
@@ -349,22 +351,19 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     if config is None:
         raise UsageError("cli.error.config-problems")
     if config.control_since:
-        raise UsageError(
-            f"control_since is already set ({config.control_since}): the repository is under "
-            "control, and moving where control began is itself a controlled change (DC517)"
-        )
+        raise UsageError("cli.error.baseline.already", since=str(config.control_since))
     main = config.main_branch
     if _git(root, "symbolic-ref", "--quiet", "--short", "HEAD") != main:
-        raise UsageError(f"check out {main} first: the baseline is declared on {main}'s tip")
+        raise UsageError("cli.error.baseline.checkout", branch=main)
     if _git(root, "status", "--porcelain", "--untracked-files=no"):
         raise UsageError("cli.error.uncommitted")
     tip = _git(root, "rev-parse", "HEAD")
     email = _git(root, "config", "user.email")
     person = config.person_by_email(email) if email else None
     if person is None:
-        raise UsageError(
-            f"you ({email or 'no git config user.email'}) are not among the people in doccontrol.yml, so you cannot declare the baseline"
-        )
+        if not email:
+            raise UsageError("cli.error.baseline.no-email")
+        raise UsageError("cli.error.baseline.not-a-person", email=email)
     problems = check(repo)
     if problems:
         say = speech(config, repo.record_types, root)
@@ -383,10 +382,10 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             data = YAML(typ="safe").load(file.read_bytes().decode("utf-8"))
             legacy = baseline.legacy_entries(data, documents)
         except (OSError, UnicodeDecodeError, ValueError, YAMLError, AuthoringError) as exc:
-            raise UsageError(f"{args.legacy}: {exc}") from None
+            raise UsageError("cli.error.in-file", path=args.legacy, text=str(exc)) from None
     branch = args.branch or f"baseline-{tip[:8]}"
     if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
-        raise UsageError(f"branch {branch} already exists")
+        raise UsageError("cli.error.branch-exists", branch=branch)
     listing = sorted(documents.values(), key=lambda d: d.id)
     text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy)
     import tempfile
@@ -401,7 +400,9 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             check=False,
         )
         if made.returncode != 0:
-            raise UsageError(f"git worktree add failed: {made.stderr.strip()}")
+            raise UsageError(
+                "cli.error.git-failed", command="git worktree add", detail=made.stderr.strip()
+            )
         try:
             config_file = tree / "doccontrol.yml"
             edits = {
@@ -429,7 +430,11 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                     ["git", *git_args], cwd=tree, capture_output=True, text=True, check=False
                 )
                 if done.returncode != 0:
-                    raise UsageError(f"git {git_args[0]} failed: {done.stderr.strip()}")
+                    raise UsageError(
+                        "cli.error.git-failed",
+                        command=f"git {git_args[0]}",
+                        detail=done.stderr.strip(),
+                    )
         except (AuthoringError, UsageError) as exc:
             subprocess.run(
                 ["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False

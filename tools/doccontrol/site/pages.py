@@ -506,8 +506,7 @@ def _type_name(site: Site, record_type: RecordType) -> str:
 
 
 def _field_title(site: Site, node: Mapping[str, Any], key: str) -> str:
-    title = node.get("title", key) if isinstance(node, Mapping) else key
-    return str(title)
+    return site.labels.field_title(node, key)
 
 
 def record_value(site: Site, value: Any, node: Any, from_src: str, schema: Any) -> Any:
@@ -547,7 +546,7 @@ def record_page(site: Site, record: Record) -> str:
     rows = [
         Row(
             (
-                record_type.field_title(key),
+                _field_title(site, props.get(key, {}), key),
                 record_value(site, value, props.get(key, {}), src, schema),
             )
         )
@@ -599,7 +598,7 @@ def records_index_page(site: Site) -> str:
                     node = resolve_local_ref(record_type.schema, node) if node else {}
                     cells.append(site.labels.cell(node, value))
             rows.append(Row(tuple(cells)))
-        headers = tuple(record_type.field_title(f) for f in record_type.list_fields)
+        headers = tuple(_field_title(site, props.get(f, {}), f) for f in record_type.list_fields)
         sections.append(
             {
                 "id": type_id,
@@ -627,7 +626,7 @@ def _field_rows(site: Site, schema: Mapping[str, Any], prefix: str = "") -> list
     for key, prop in schema.get("properties", {}).items():
         if not isinstance(prop, dict):
             continue
-        title: Any = Seq((prefix + str(prop.get("title", key)),))
+        title: Any = Seq((prefix + _field_title(site, prop, key),))
         if key in required:
             title = Seq((title, " ", Flag("*", "dc-required")))
         options = site.labels.options(prop)
@@ -640,9 +639,9 @@ def _field_rows(site: Site, schema: Mapping[str, Any], prefix: str = "") -> list
             blank = _t(site, "site.form.date_blank")
         else:
             blank = "\u00a0"
-        rows.append(Row((title, str(prop.get("description", "")), blank)))
+        rows.append(Row((title, site.labels.description(prop), blank)))
         if prop.get("type") == "object" and "properties" in prop:
-            rows += _field_rows(site, prop, prefix=f"{prop.get('title', key)} › ")
+            rows += _field_rows(site, prop, prefix=f"{_field_title(site, prop, key)} › ")
     return rows
 
 
