@@ -67,7 +67,8 @@ def test_controlled_overrides_changed_by_a_direct_push_still_drive_the_desk_buil
     s.git.commit("主题微调", who="zhaolei")
     result = build(s.root, tmp_path / "site", strict=False)
     assert result.returncode == 0, result.stderr
-    assert "nobody approved" in result.stderr  # the warning promises the shipped templates
+    # the warning promises the shipped templates (the site speaks Chinese by default)
+    assert "有未经批准的修改" in result.stderr
     shown = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
     assert FORGED_TEXT not in shown
 

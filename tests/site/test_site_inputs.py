@@ -198,7 +198,10 @@ def test_an_uncontrolled_custom_dir_is_dropped_from_the_theme(scenario, tmp_path
     s = _custom_dir_repo(scenario, controlled=False)
     desk = mkdocs(s.root, tmp_path / "desk")
     assert desk.returncode == 0, desk.stderr
-    assert "custom_dir overrides/ holds templates but is not a controlled path" in desk.stderr
+    refusal = catalogue.load("zh").text(
+        "site.plugin.templates.uncontrolled", folder="overrides", config="doccontrol.yml"
+    )
+    assert refusal in desk.stderr
     page = (tmp_path / "desk/procedures/test/index.html").read_text(encoding="utf-8")
     assert "dc-theme-tweak" not in page and "dc-control-table" in page
     ci = mkdocs(s.root, tmp_path / "ci", strict=True)
