@@ -50,9 +50,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-    import subprocess
+    from doccontrol.history.gitread import run_git_text  # refs/replace/* off
 
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    result = run_git_text(root, args)
     if check and result.returncode != 0:
         raise UsageError(f"git {' '.join(args)} failed: {result.stderr.strip()}")
     return result
