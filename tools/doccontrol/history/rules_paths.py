@@ -31,7 +31,8 @@ _PYTHON_TAG = "tag:yaml.org,2002:python/"
 _MODULE = re.compile(r"[A-Za-z_][\w.]*")
 # a URL, not a file in the repository: http://…, //host/…, data:…
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
-_MAX_TEXT = 1_000_000  # a site configuration is a few kilobytes
+_MAX_TEXT = 1_000_000
+_DEEP = 4  # every path that names a file is at most this many keys deep  # a site configuration is a few kilobytes
 
 
 @dataclass(frozen=True)
@@ -99,9 +100,12 @@ def named_paths(data: bytes) -> NamedPaths:
                 if where in (("markdown_extensions", "-"),) and isinstance(event, ScalarEvent):
                     _module(name, modules)  # - pymdownx.superfences: {options}
                 if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                    stack.append(((*where, "?"), isinstance(event, MappingStartEvent), None))
+                    stack.append(
+                        ((*where, "?")[:_DEEP], isinstance(event, MappingStartEvent), None)
+                    )
                 continue
             at = where + ((key,) if is_map and key is not None else ("-",) if stack else ())
+            at = at[:_DEEP]  # deeper keys name nothing: a hostile nesting stays linear
             if isinstance(event, ScalarEvent):
                 value = str(event.value)
                 if at in (("hooks", "-"), ("INHERIT",)):
