@@ -148,6 +148,12 @@ def test_a_direct_push_to_what_runs_the_checks_is_not_reported(tmp_path, path, t
     main a version that no longer checks anything; `trail --strict` passes, since none of these
     files is a controlled path, so the gate that should report it is the one removed."""
     s = site_scenario(tmp_path)
+    if path == "pyproject.toml":
+        # not controlled by default (an adopter's CI installs a pinned doccontrol, not the
+        # checkout): a repository whose CI runs `pip install -e .` lists it, as README says
+        s.set_config("approval:\n", "approval:\n  controlled_paths: [pyproject.toml]\n")
+        s.git.run("add", "doccontrol.yml")
+        s.git.run("commit", "-q", "--amend", "--no-edit", date="2026-01-01T09:00:00+08:00")
     (s.root / path).parent.mkdir(parents=True, exist_ok=True)
     (s.root / path).write_text(text, encoding="utf-8")
     s.git.commit("CI 调整", who="zhaolei")

@@ -29,7 +29,7 @@ import tempfile
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -38,8 +38,8 @@ from doccontrol import __version__, acks, catalogue, copies, publishing, registe
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content
-from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import History
+from doccontrol.history.gitread import GitReader, run_git_text
+from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
@@ -805,7 +805,6 @@ class Provenance:
 
     on_main: bool
     message: str
-    signers_config: Config | None  # the configuration as it stood at the head, when on main
 
 
 def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
@@ -814,14 +813,13 @@ def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
     another branch or repository)."""
     ref = _resolve(root, main_branch)
     if ref is None:
-        return Provenance(False, f"main branch '{main_branch}' not found in this repository", None)
+        return Provenance(False, f"main branch '{main_branch}' not found in this repository")
     short = info.head[:10]
     if _git(root, "cat-file", "-e", f"{info.head}^{{commit}}").returncode != 0:
         return Provenance(
             False,
             f"head {short} is not in this repository: the history the pack was made from was "
             "rewritten (or this is another repository, or a shallow clone)",
-            None,
         )
     ancestor = _git(root, "merge-base", "--is-ancestor", info.head, ref)
     if ancestor.returncode == 1:
@@ -829,18 +827,42 @@ def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
             False,
             f"head {short} is not on {main_branch}: the history the pack was made from was "
             "rewritten (force-pushed) since, or the pack was made from another branch",
-            None,
         )
     if ancestor.returncode != 0:
         reason = _last_line(ancestor.stderr.encode())
-        return Provenance(False, f"cannot tell whether {short} is on {main_branch}: {reason}", None)
-    shown = _git(root, "show", f"{info.head}:doccontrol.yml")
-    config = None
-    if shown.returncode == 0:
-        from doccontrol.load.repository import load_config
+        return Provenance(False, f"cannot tell whether {short} is on {main_branch}: {reason}")
+    return Provenance(True, f"head {short} is on {main_branch}")
 
-        config = load_config(shown.stdout.encode("utf-8"))[0]
-    return Provenance(True, f"head {short} is on {main_branch}", config)
+
+def approved_config_at(
+    root: Path, head: str, events: Iterable[ApprovalEvent]
+) -> tuple[Config | None, str | None]:
+    """The doccontrol.yml in force at ``head`` as history applies it: from the last commit on
+    head's first-parent line that changed it and was approved (or came before control began,
+    when it has no approval event), never a version nobody approved. Also that commit."""
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.history.rules import controlled_accepted
+    from doccontrol.load.repository import load_config
+
+    judged = {e.commit: e for e in events if CONFIG_FILE in e.controlled}
+    listed = _git(root, "rev-list", "--first-parent", head, "--", CONFIG_FILE)
+    if listed.returncode != 0:
+        return None, None
+    changes = listed.stdout.split()
+    for sha in changes:
+        event = judged.get(sha)
+        if event is not None and not controlled_accepted(event, CONFIG_FILE):
+            continue  # never applied
+        shown = _git(root, "cat-file", "blob", f"{sha}:{CONFIG_FILE}")
+        if shown.returncode != 0:
+            continue  # deleted (a deletion cannot relax the rules), or not a file
+        return load_config(shown.stdout.encode("utf-8"))[0], sha
+    if changes:
+        # nothing approved: the first config on the line stands, as history takes it
+        shown = _git(root, "cat-file", "blob", f"{changes[-1]}:{CONFIG_FILE}")
+        if shown.returncode == 0:
+            return load_config(shown.stdout.encode("utf-8"))[0], changes[-1]
+    return None, None
 
 
 def _resolve(root: Path, branch: str) -> str | None:
@@ -851,11 +873,4 @@ def _resolve(root: Path, branch: str) -> str | None:
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-C", str(root), *args],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
+    return run_git_text(root, args)  # refs/replace/* off

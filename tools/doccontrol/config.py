@@ -9,8 +9,23 @@ from typing import Any
 
 CONFIG_FILE = "doccontrol.yml"
 MAILMAP_FILE = ".mailmap"
-# The rules, identities, schemas and publishing set-up: changed only through approval.
-CONTROLLED_PATHS = (CONFIG_FILE, MAILMAP_FILE, "schemas/", "mkdocs.yml")
+# The rules, identities, schemas and publishing set-up, what runs the checks (CI, pre-commit)
+# and what changes how Git writes files out (.gitattributes, in any folder; .gitmodules):
+# changed only through approval. Every local file the approved mkdocs.yml names (hooks,
+# INHERIT, custom_dir…) is controlled too: history.rules_paths reads them from it.
+CONTROLLED_PATHS = (
+    CONFIG_FILE,
+    MAILMAP_FILE,
+    "schemas/",
+    "mkdocs.yml",
+    ".gitattributes",
+    ".gitmodules",
+    ".pre-commit-config.yaml",
+    ".github/workflows/",
+    ".gitlab-ci.yml",
+)
+# a .gitattributes in any folder changes how the files under it are checked out
+_ANYWHERE = (".gitattributes",)
 
 
 @dataclass(frozen=True)
@@ -72,7 +87,7 @@ class ApprovalRules:
     def controls(self, path: str) -> bool:
         """Whether a change to ``path`` changes the rules, identities or publishing: such a
         change needs an approval like a document's."""
-        return any(
+        return path.rpartition("/")[2] in _ANYWHERE or any(
             path == p or (p.endswith("/") and path.startswith(p))
             for p in (*CONTROLLED_PATHS, *self.controlled_paths)
         )

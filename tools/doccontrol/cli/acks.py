@@ -64,9 +64,9 @@ def _state(
 
 
 def _git(root: Path, *args: str) -> tuple[int, str, str]:
-    import subprocess
+    from doccontrol.history.gitread import run_git_text  # refs/replace/* off
 
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    result = run_git_text(root, args)
     return result.returncode, result.stdout.strip(), result.stderr.strip()
 
 

@@ -51,9 +51,9 @@ def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # t
 
 
 def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
-    import subprocess
+    from doccontrol.history.gitread import run_git_text  # refs/replace/* off
 
-    result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+    result = run_git_text(root, args)
     if check and result.returncode != 0:
         raise UsageError(
             "cli.error.git-failed", command=" ".join(("git", *args)), detail=result.stderr.strip()

@@ -174,16 +174,19 @@ def verify(args: argparse.Namespace) -> int:
             path=args.allowed_signers,
             reason=str(exc),
         ) from None
+    signing_config = config
     try:
         verdict = auditpack.verify(pack)
         origin = None
         if repo_root is not None and config is not None and verdict.info is not None:
             origin = auditpack.provenance(repo_root, config.main_branch, verdict.info)
         if signers is None and config is not None:
-            # keys as they stood when the pack was made: the config at its head, once that
-            # head is known to be on the main branch; the work tree's config otherwise
-            signing_config = (origin.signers_config if origin else None) or config
-            signers = auditpack.allowed_signers(signing_config)
+            # keys as they stood when the pack was made: the last APPROVED config as of its
+            # head, once that head is known to be on the main branch (a key a direct push
+            # planted was never in force); the work tree's config otherwise
+            if origin is not None and origin.on_main and repo_root is not None:
+                signing_config = _approved_config(repo_root, config, verdict.info)
+            signers = auditpack.allowed_signers(signing_config or config)
         sig = auditpack.signed_by(verdict, signers)
     except auditpack.PackError as exc:
         raise UsageError(str(exc)) from None
@@ -208,7 +211,7 @@ def verify(args: argparse.Namespace) -> int:
     if not verdict.manifest:
         pass  # refused before the manifest was read: nothing to say about a signature
     elif sig.status == "good":
-        lines.append(f"{pack}: signed by {_signer(sig, config)}, key {sig.key}")
+        lines.append(f"{pack}: signed by {_signer(sig, signing_config)}, key {sig.key}")
     elif sig.status == "bad":
         failed_signature = True
         lines.append(f"{pack}: {auditpack.SIGNATURE}: BAD signature: {sig.detail}")
@@ -243,6 +246,26 @@ def verify(args: argparse.Namespace) -> int:
     )
     print(f"{pack}: intact, {state}")
     return 0
+
+
+def _approved_config(root: Path, config: Config, info: auditpack.PackInfo | None) -> Config:
+    """The configuration in force at the pack's head as history judged it; with no history
+    to judge by, one that trusts no key (fail closed)."""
+    from dataclasses import replace
+
+    from doccontrol import auditpack
+    from doccontrol.history.gitread import GitError
+    from doccontrol.history.load import load_history
+
+    nobody = replace(config, people=())
+    if info is None:
+        return nobody
+    try:
+        history = load_history(root, config)
+    except GitError:
+        return nobody
+    found, _ = auditpack.approved_config_at(root, info.head, history.events)
+    return found or nobody
 
 
 def _signer(sig: auditpack.SignatureCheck, config: Config | None) -> str:

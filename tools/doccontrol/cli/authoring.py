@@ -75,11 +75,9 @@ def _repo(root: Path) -> tuple[Repository, Config]:
 
 
 def _my_department(root: Path, config: Config) -> str | None:
-    import subprocess
+    from doccontrol.history.gitread import run_git_text
 
-    email = subprocess.run(
-        ["git", "config", "user.email"], cwd=root, capture_output=True, text=True, check=False
-    ).stdout.strip()
+    email = run_git_text(root, ["config", "user.email"]).stdout.strip()
     person = config.person_by_email(email) if email else None
     return person.department if person else None
 

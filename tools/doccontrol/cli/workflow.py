@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, speech, write_atomic
+from doccontrol.history.gitread import run_git, run_git_text  # refs/replace/* off
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol import standing
@@ -175,11 +175,7 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
 
 
 def _git(root: Path, *args: str) -> str:
-    import subprocess
-
-    return subprocess.run(
-        ["git", *args], cwd=root, capture_output=True, text=True, check=False
-    ).stdout.strip()
+    return run_git_text(root, args).stdout.strip()
 
 
 def run_check_versions(args: argparse.Namespace, root: Path) -> int:
@@ -303,18 +299,12 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
 
 def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
     """id → path of every document in ``commit`` (one ls-tree, one cat-file batch)."""
-    import subprocess
 
     from doccontrol.load import frontmatter_fast
     from doccontrol.load.frontmatter import FrontMatterSplit, split
     from doccontrol.publishing import is_document_path
 
-    listing = subprocess.run(
-        ["git", "ls-tree", "-r", "-z", commit, "--", "docs"],
-        cwd=root,
-        capture_output=True,
-        check=False,
-    ).stdout
+    listing = run_git(root, ["ls-tree", "-r", "-z", commit, "--", "docs"]).stdout
     entries = []
     for item in listing.split(b"\0"):
         if not item:
@@ -392,13 +382,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-baseline-") as tmp:
         tree = Path(tmp) / "tree"
-        made = subprocess.run(
-            ["git", "worktree", "add", "--quiet", "-b", branch, str(tree), tip],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
+        made = run_git_text(root, ["worktree", "add", "--quiet", "-b", branch, str(tree), tip])
         if made.returncode != 0:
             raise UsageError(
                 "cli.error.git-failed", command="git worktree add", detail=made.stderr.strip()
@@ -426,9 +410,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                 ["add", "-A"],
                 ["commit", "--quiet", "--no-verify", "-m", text],
             ):
-                done = subprocess.run(
-                    ["git", *git_args], cwd=tree, capture_output=True, text=True, check=False
-                )
+                done = run_git_text(tree, git_args)
                 if done.returncode != 0:
                     raise UsageError(
                         "cli.error.git-failed",
@@ -436,16 +418,12 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                         detail=done.stderr.strip(),
                     )
         except (AuthoringError, UsageError) as exc:
-            subprocess.run(
-                ["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False
-            )
-            subprocess.run(
-                ["git", "branch", "-D", branch], cwd=root, capture_output=True, check=False
-            )
+            run_git(root, ["worktree", "remove", "--force", str(tree)])
+            run_git(root, ["branch", "-D", branch])
             if isinstance(exc, UsageError):
                 raise
             raise UsageError(str(exc)) from None
-        subprocess.run(["git", "worktree", "remove", "--force", str(tree)], cwd=root, check=False)
+        run_git(root, ["worktree", "remove", "--force", str(tree)])
     approvers = [
         p.name for p in config.people if set(p.roles) & set(config.approval.config_approvers)
     ]

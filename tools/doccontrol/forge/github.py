@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from doccontrol.history.forge_notes import FORMAT, VERSION
-from doccontrol.history.gitread import NOTES_REF
+from doccontrol.history.gitread import NOTES_REF, run_git
 
 DEFAULT_API = "https://api.github.com"
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
@@ -218,7 +218,7 @@ def note_bytes(note: dict[str, Any]) -> bytes:
 def _git(
     root: Path, *args: str, input: bytes | None = None, check: bool = True
 ) -> subprocess.CompletedProcess[bytes]:
-    result = subprocess.run(["git", *args], cwd=root, input=input, capture_output=True, check=False)
+    result = run_git(root, args, input=input)  # refs/replace/* off
     if check and result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
         raise CaptureError(f"git {' '.join(args)} failed: {message}")

@@ -34,6 +34,7 @@ from doccontrol.history import (
     identities,
     messages,
     rules,
+    rules_paths,
     sections,
     signatures,
 )
@@ -78,6 +79,7 @@ EDITORIAL_TRAILER = "change-type"
 # committed file there is never read, only reported (a committed .cache/vendor/mermaid.min.js
 # would be served on every page, and `make vendor` would keep it).
 TRACKED_CACHE = ".cache"
+SITE_CONFIG = "mkdocs.yml"  # its local files (rules_paths) are controlled while it is approved
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int], None]
@@ -188,6 +190,10 @@ class _Deriver:
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
         self.mailmap_blob: str | None = None
+        # the mkdocs.yml in force (the last approved, or the baseline's): the local files it
+        # names (hooks, custom_dir…) are controlled like it
+        self.mkdocs_blob: str | None = None
+        self.site_named: dict[str | None, rules_paths.NamedPaths] = {}
         self.configs: dict[tuple[str | None, str | None], _Policy] = {}
         self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
@@ -233,6 +239,7 @@ class _Deriver:
             "people": people.rows,
             "config_blob": self.config_blob,
             "mailmap_blob": self.mailmap_blob,
+            "mkdocs_blob": self.mkdocs_blob,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
             "since_value": self.since_value,
@@ -263,6 +270,7 @@ class _Deriver:
         self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
         self.mailmap_blob = state["mailmap_blob"]
+        self.mkdocs_blob = state["mkdocs_blob"]
         self.before_baseline = state["before_baseline"]
         self.controlled_since = state["controlled_since"]
         self.since_value = state["since_value"]
@@ -293,6 +301,14 @@ class _Deriver:
         if blob not in self.loaded:
             self.loaded[blob] = cached_config(self.reader.root, self.reader.blob(blob))
         return self.loaded[blob]
+
+    def site_paths(self) -> rules_paths.NamedPaths:
+        """The local files the mkdocs.yml in force names (read once per version of it)."""
+        blob = self.mkdocs_blob
+        if blob not in self.site_named:
+            data = self.reader.blob(blob) if blob is not None else b""
+            self.site_named[blob] = rules_paths.named_paths(data)
+        return self.site_named[blob]
 
     def policy_at(self) -> _Policy:
         """The rules and identities in force before the commit being judged."""
@@ -442,6 +458,7 @@ class _Deriver:
             if first is not None:
                 self.config_blob = first
         policy = self.policy_at()
+        site = self.site_paths()
         controlled = sorted(
             {
                 path
@@ -450,6 +467,7 @@ class _Deriver:
                 if path
                 and (
                     policy.config.approval.controls(path)
+                    or site.controls(path)
                     # whatever else the site publishes from docs/ (images, a link or a
                     # submodule named like a page) is controlled like the configuration
                     or (
@@ -520,6 +538,9 @@ class _Deriver:
                     self.config_changed(commit, blob, precontrol, accepted.get(name, False))
                 elif accepted.get(name, False):
                     self.mailmap_blob = blob
+            if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
+                regular = change.new_path == SITE_CONFIG and change.regular
+                self.mkdocs_blob = change.new_blob if regular else None
 
     def acknowledged(
         self,

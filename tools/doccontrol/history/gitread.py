@@ -183,14 +183,28 @@ def _git_env() -> dict[str, str]:
     }
 
 
-def run_git(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[bytes]:
-    """One git command in ``root``, its output as bytes; never raises for git's exit code."""
+def run_git(
+    root: Path, args: Sequence[str], input: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """One git command in ``root``, its output as bytes; never raises for git's exit code.
+    Every git call of doccontrol goes through here (or GitReader): refs/replace/* is off."""
     try:
         return subprocess.run(
-            ["git", *args], cwd=root, capture_output=True, env=_git_env(), check=False
+            ["git", *args], cwd=root, input=input, capture_output=True, env=_git_env(), check=False
         )
     except OSError as exc:  # git itself is missing
         raise GitError(f"git cannot be run: {exc}") from None
+
+
+def run_git_text(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
+    """run_git with its output decoded (UTF-8; undecodable bytes replaced)."""
+    done = run_git(root, args)
+    return subprocess.CompletedProcess(
+        done.args,
+        done.returncode,
+        done.stdout.decode("utf-8", "replace"),
+        done.stderr.decode("utf-8", "replace"),
+    )
 
 
 @dataclass(frozen=True)

@@ -88,12 +88,16 @@ def pending_controlled(events: Iterable[ApprovalEvent]) -> list[str]:
     latest: dict[str, bool] = {}
     for event in events:
         for path in event.controlled:
-            refused = event.kind == "direct" or any(
-                p.code in APPROVAL_BLOCKING | {"DC516"} and p.document in (path, "")
-                for p in event.problems
-            )
-            latest[path] = not refused
+            latest[path] = controlled_accepted(event, path)
     return sorted(path for path, approved in latest.items() if not approved)
+
+
+def controlled_accepted(event: ApprovalEvent, path: str) -> bool:
+    """Whether ``event``'s change to the controlled file ``path`` was approved (and so took
+    effect)."""
+    return event.kind != "direct" and not any(
+        p.code in APPROVAL_BLOCKING | {"DC516"} and p.document in (path, "") for p in event.problems
+    )
 
 
 def meta_day(meta: dict[str, Any] | None, key: str) -> str:

@@ -1,0 +1,107 @@
+"""What the approved mkdocs.yml makes part of the build is controlled like it (red-team round 2,
+holes 2 and 6): the paths it names, read from real mkdocs.yml text, and a real repository whose
+history judges a direct change to a named file (DC516) by the mkdocs.yml approved before it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from builders import PROJECT, RepoBuilder
+from doccontrol.history.rules_paths import named_paths
+from history_helpers import Scenario, cli
+
+SITE = b"""site_name: x
+docs_dir: src
+INHERIT: base.yml
+hooks: [site_hooks.py, ./h/x.py, ../outside.py, /abs.py]
+theme: {name: material, custom_dir: overrides}
+extra_css: [css/a.css, "https://cdn.example/y.css", {path: css/b.css}]
+extra_javascript:
+  - path: js/m.js
+    type: module
+  - //cdn.example/x.js
+markdown_extensions:
+  - myext.sub
+  - other: {a: 1}
+  - pymdownx.emoji:
+      emoji_index: !!python/name:icons.emoji.index
+plugins:
+  - doccontrol:
+      strict: !ENV [DOCCONTROL_STRICT, false]
+"""
+
+
+def test_every_local_path_an_mkdocs_yml_names_is_found():
+    named = named_paths(SITE)
+    for path in (
+        "base.yml",
+        "site_hooks.py",
+        "h/x.py",
+        "overrides/main.html",
+        "src/css/a.css",
+        "src/css/b.css",
+        "src/js/m.js",
+        "myext.py",
+        "myext/sub.py",
+        "other/__init__.py",
+        "icons.py",
+        "pymdownx/__init__.py",
+        "myext.cpython-311-x86_64-linux-gnu.so",
+    ):
+        assert named.controls(path), path
+    for path in ("outside.py", "abs.py", "README.md", "tools/myext.py", "css/a.css", "x.py"):
+        assert not named.controls(path), path
+
+
+def test_an_unreadable_mkdocs_yml_names_nothing_and_raises_nothing():
+    for data in (b"hooks: [a.py\n", b"\xff\xfe", b"[" * 100_000, b"a: &x [*x]\n"):
+        assert not named_paths(data).controls("a.py")
+
+
+def test_the_shipped_mkdocs_yml_names_only_extension_modules():
+    named = named_paths((PROJECT / "mkdocs.yml").read_bytes())
+    assert not named.files and not named.folders
+    assert "pymdownx" in named.modules
+
+
+def _scenario(tmp_path: Path) -> Scenario:
+    builder = RepoBuilder(tmp_path / "repo")
+    builder.doc()
+    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    builder.write("mkdocs.yml", site.replace("plugins:\n", "hooks:\n  - site_hooks.py\nplugins:\n"))
+    builder.write("site_hooks.py", "def on_page_content(html, **kwargs):\n    return html\n")
+    s = Scenario(builder)
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
+    s.git.day = 9
+    return s
+
+
+def test_a_direct_change_to_a_named_hook_is_dc516(tmp_path):
+    s = _scenario(tmp_path)
+    (s.root / "site_hooks.py").write_text("def on_post_page(output, **kw):\n    return ''\n")
+    s.git.commit("钩子", who="zhaolei")
+    trail = cli(s.root, "trail", "--strict")
+    assert trail.returncode != 0
+    assert re.search(r"DC516.*site_hooks\.py|site_hooks\.py.*DC516", trail.stdout), trail.stdout
+
+
+def test_a_hook_is_judged_by_the_approved_mkdocs_yml_not_an_unapproved_one(tmp_path):
+    """Dropping the hook from mkdocs.yml by a direct push (itself DC516) does not free it."""
+    s = _scenario(tmp_path)
+    site = (s.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (s.root / "mkdocs.yml").write_text(site.replace("hooks:\n  - site_hooks.py\n", ""))
+    s.git.commit("去掉钩子", who="zhaolei")
+    (s.root / "site_hooks.py").write_text("x = 1\n")
+    hook = s.git.commit("改钩子", who="zhaolei")
+    trail = cli(s.root, "trail", "--strict", "--format", "json")
+    assert trail.returncode != 0
+    assert hook in trail.stdout and "site_hooks.py" in trail.stdout, trail.stdout
+
+
+def test_a_file_no_mkdocs_yml_names_is_not_controlled(tmp_path):
+    s = _scenario(tmp_path)
+    (s.root / "notes.py").write_text("x = 1\n")
+    s.git.commit("笔记", who="zhaolei")
+    assert cli(s.root, "trail", "--strict").returncode == 0

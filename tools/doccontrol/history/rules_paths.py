@@ -1,0 +1,148 @@
+"""The local files an mkdocs.yml makes part of the build: controlled like mkdocs.yml itself.
+
+MkDocs imports hooks (``hooks:``) and Markdown extensions, and renders a theme's ``custom_dir``,
+before any plugin runs, so the doccontrol plugin cannot vet them: a direct push to one is
+Python (or a template) in the strict CI build. History judges a change to any of them as a
+change to the approved mkdocs.yml (DC516 unless approved), and ``trail --strict`` in CI, which
+runs before the build, is the gate.
+
+The mkdocs.yml is read as a stream of parser events (never composed): it may carry MkDocs' own
+tags (``!ENV``, ``!!python/name:``), and an old version may be hostile; nothing here recurses or
+expands an alias.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.events import (
+    CollectionEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceStartEvent,
+)
+
+from doccontrol.load.yaml_source import _events
+
+_PYTHON_TAG = "tag:yaml.org,2002:python/"
+_MODULE = re.compile(r"[A-Za-z_][\w.]*")
+# a URL, not a file in the repository: http://…, //host/…, data:…
+_URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_MAX_TEXT = 1_000_000
+_DEEP = 4  # every path that names a file is at most this many keys deep  # a site configuration is a few kilobytes
+
+
+@dataclass(frozen=True)
+class NamedPaths:
+    """Files, folders and importable top-level modules an mkdocs.yml names."""
+
+    files: frozenset[str] = frozenset()
+    folders: tuple[str, ...] = ()  # each ending in '/'
+    modules: frozenset[str] = frozenset()  # top-level names, imported from the repository root
+
+    def controls(self, path: str) -> bool:
+        if path in self.files or any(path.startswith(f) for f in self.folders):
+            return True
+        # a module `x` is x.py, x/…, or any x.<suffix> Python imports (x.pyc, x.cpython-….so)
+        head, _, rest = path.partition("/")
+        return (head if rest else head.partition(".")[0]) in self.modules
+
+
+NOTHING = NamedPaths()
+
+
+def _local(path: str, base: str = "") -> str | None:
+    """``path`` relative to the repository root, or None for a URL, or a path outside it."""
+    if not path or _URL.match(path) or path.startswith("/"):
+        return None
+    joined = posixpath.normpath(posixpath.join(base, path))
+    if joined == ".." or joined.startswith("../"):
+        return None
+    return joined
+
+
+def named_paths(data: bytes) -> NamedPaths:
+    """The local paths ``data`` (an mkdocs.yml at the repository root) names; what cannot be
+    read names nothing (such a file breaks the build anyway)."""
+    if len(data) > _MAX_TEXT:
+        return NOTHING
+    text = data.decode("utf-8", "replace")
+    files: set[str] = set()
+    folders: set[str] = set()
+    modules: set[str] = set()
+    docs_dir = "docs"
+    docs_files: list[str] = []  # extra_css/extra_javascript/extra_templates: under docs_dir
+    # one frame per open collection: (keys to it, is a mapping, the key awaiting its value)
+    stack: list[tuple[tuple[str, ...], bool, str | None]] = []
+    try:
+        for event in _events(text):
+            tag = getattr(event, "tag", None)
+            if isinstance(tag, str) and tag.startswith(_PYTHON_TAG):
+                # !!python/name:pkg.mod.attr (and object/apply…): imports pkg
+                name = tag.rpartition(":")[2]
+                if _MODULE.fullmatch(name):
+                    modules.add(name.partition(".")[0])
+            if isinstance(event, CollectionEndEvent):
+                if stack:
+                    stack.pop()
+                _value_done(stack)
+                continue
+            if not isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+                continue
+            where, is_map, key = stack[-1] if stack else ((), False, None)
+            if is_map and key is None:
+                # a mapping key: the name of what follows
+                name = str(event.value) if isinstance(event, ScalarEvent) else "?"
+                stack[-1] = (where, True, name)
+                if where in (("markdown_extensions", "-"),) and isinstance(event, ScalarEvent):
+                    _module(name, modules)  # - pymdownx.superfences: {options}
+                if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
+                    stack.append(
+                        ((*where, "?")[:_DEEP], isinstance(event, MappingStartEvent), None)
+                    )
+                continue
+            at = where + ((key,) if is_map and key is not None else ("-",) if stack else ())
+            at = at[:_DEEP]  # deeper keys name nothing: a hostile nesting stays linear
+            if isinstance(event, ScalarEvent):
+                value = str(event.value)
+                if at in (("hooks", "-"), ("INHERIT",)):
+                    found = _local(value)
+                    if found:
+                        files.add(found)
+                elif at == ("theme", "custom_dir"):
+                    found = _local(value)
+                    if found:
+                        folders.add("" if found == "." else found + "/")
+                elif at == ("docs_dir",):
+                    docs_dir = value
+                elif at[:1] in (("extra_css",), ("extra_javascript",), ("extra_templates",)) and (
+                    at[1:] in (("-",), ("-", "path"))
+                ):
+                    docs_files.append(value)
+                elif at == ("markdown_extensions", "-"):
+                    _module(value, modules)
+                _value_done(stack)
+            else:
+                stack.append((at, isinstance(event, MappingStartEvent), None))
+    except (YAMLError, ValueError, RecursionError):
+        return NOTHING
+    base = _local(docs_dir)
+    for value in docs_files:
+        found = _local(value, base) if base else None
+        if found:
+            files.add(found)
+    return NamedPaths(frozenset(files), tuple(sorted(folders)), frozenset(modules))
+
+
+def _value_done(stack: list[tuple[tuple[str, ...], bool, str | None]]) -> None:
+    """A mapping's value is complete: the next scalar is a key again."""
+    if stack and stack[-1][1]:
+        stack[-1] = (stack[-1][0], True, None)
+
+
+def _module(name: str, modules: set[str]) -> None:
+    if _MODULE.fullmatch(name):
+        modules.add(name.partition(".")[0])
