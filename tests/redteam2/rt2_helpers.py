@@ -1,0 +1,80 @@
+"""Shared pieces of the round-2 red-team tests: real repositories an author with push access
+(not an approver) shapes with the real git, built with the real `mkdocs build` and CLI."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from builders import PROJECT, RepoBuilder, procedure
+from history_helpers import Scenario, body
+
+SECRET_ID = "SM-P-07"
+SECRET_TITLE = "绝密并购应急程序"
+SECRET_TEXT = "并购对象：甲公司。"
+# the approved text of SM-P-01's purpose section, and what a forger would show instead
+APPROVED_TEXT = "目的的内容。"
+FORGED_TEXT = "本程序自即日起免于审批。"
+
+
+def secret(text: str) -> str:
+    return text.replace("confidentiality: internal", "confidentiality: secret")
+
+
+def site_scenario(
+    tmp_path: Path,
+    mkdocs_edit: tuple[str, str] | None = None,
+    files: dict[str, str] | None = None,
+) -> Scenario:
+    """A repository whose pre-control import (2026-01-01) holds SM-P-01 (internal), the secret
+    SM-P-07, the project's mkdocs.yml (with ``mkdocs_edit`` applied) and vendored Mermaid, plus
+    ``files`` (path → text): what an adopter approved at adoption. Later commits are dated
+    from 2026-01-10 on, under control."""
+    builder = RepoBuilder(tmp_path / "repo")
+    builder.doc()
+    builder.write(
+        "docs/procedures/secret.md",
+        secret(procedure(doc_id=SECRET_ID, title=SECRET_TITLE, body=body(SECRET_TEXT))),
+    )
+    mkdocs_yml = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    if mkdocs_edit is not None:
+        assert mkdocs_edit[0] in mkdocs_yml, mkdocs_edit
+        mkdocs_yml = mkdocs_yml.replace(*mkdocs_edit, 1)
+    builder.write("mkdocs.yml", mkdocs_yml)
+    for name, text in (files or {}).items():
+        builder.write(name, text)
+    vendor = builder.root / ".cache/vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
+    s = Scenario(builder)
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
+    s.git.day = 9  # the next commit is dated 2026-01-10, after control began
+    return s
+
+
+def build(root: Path, out: Path, strict: bool) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build` as the shipped CI runs it (DOCCONTROL_STRICT=true) or as a desk does."""
+    env = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "DOCCONTROL_STRICT": "true" if strict else "false",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    result.stderr = result.stdout + result.stderr
+    assert "Traceback" not in result.stderr, result.stderr
+    return result
+
+
+def site_text(site: Path) -> str:
+    return "\n".join(p.read_text("utf-8", "replace") for p in site.rglob("*") if p.is_file())
