@@ -172,7 +172,7 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
     # Two regex passes find the needed keys' lines; anything beyond plain one-line values
     # (block lists, odd lines in column 0) is left to the line-by-line reader.
     if _ODD_TOP.search(lines):
-        return _read_lines(yaml_text)
+        return _read_lines(yaml_text, screened=True)
     out: dict[str, Any] = {}
     for match in _WANTED.finditer(lines):
         key, raw_value = match[1], match[2] or ""
@@ -190,7 +190,7 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
         if value is None:
             raw = raw_value.strip()
             if not raw or raw[0] == "#":
-                return _read_lines(yaml_text)
+                return _read_lines(yaml_text, screened=True)
             value = _flow_list(raw) if raw[0] == "[" else _scalar(raw)
             if value is None:
                 return None
@@ -212,8 +212,10 @@ def _continued(lines: list[str], index: int) -> bool:
     )
 
 
-def _read_lines(yaml_text: str) -> dict[str, Any] | None:
+def _read_lines(yaml_text: str, screened: bool = False) -> dict[str, Any] | None:
     """``read`` for front matter with block lists, one line at a time."""
+    if not screened and not _shallow(yaml_text, "\n" + yaml_text):
+        return None
     out: dict[str, Any] = {}
     lines = yaml_text.split("\n")
     index = 0
