@@ -41,3 +41,31 @@ def test_bump_of_a_document_nested_deep_says_so(repo):
     assert result.returncode in (1, 2) and result.returncode >= 0, result
     assert "Traceback" not in result.stderr and result.stderr.strip(), result.stderr
     assert path.read_text(encoding="utf-8").count("version: V1.0\n") == 1  # untouched
+
+
+def test_an_approved_revision_nested_deep_is_reported_and_never_takes_effect(scenario, tmp_path):
+    """The revision stays in history for good: every later command reads it. It is a problem
+    in the trail (its front matter cannot be read), the version before stays in force, and
+    register, review-due and the audit pack run."""
+    from history_helpers import body
+
+    s = scenario
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", extra=f"x: {DEEP}\n", body=body("修订后的目的。"))
+    s.git.commit("修订", who="zhaolei")
+    s.git.merge("cr-1", "批准修订", approvers=("liujing",), reviewers=("wangfang",))
+    s.files.doc(version="V1.2", body=body("再次修订的目的。"))
+    s.git.commit("去掉嵌套", who="zhaolei")
+    trail = cli(s.root, "trail", "--format", "csv")
+    assert trail.returncode in (0, 1) and "DC513" in trail.stdout, trail
+    register = cli(s.root, "register", "--as-of", "2026-06-01", "--format", "csv")
+    assert register.returncode == 0, register
+    row = next(line for line in register.stdout.splitlines() if line.startswith("SM-P-01"))
+    assert ",V1.0," in row, row
+    for args in (
+        ("review-due",),
+        ("audit-pack", "--from", "2026-01-01", "--to", "2026-06-30", "-o", str(tmp_path / "p.zip")),
+    ):
+        result = cli(s.root, *args)
+        assert result.returncode in (0, 1), (args, result)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
