@@ -9,10 +9,9 @@ import string
 from collections.abc import Iterable
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from doccontrol import versions
 from doccontrol.config import DocumentType
+from doccontrol.load import yaml_source
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.load.repository import RECORDS_DIR
 from doccontrol.load.yaml_source import screen
@@ -54,7 +53,7 @@ def next_id(
     start = _highest(fmt, used, year, parent) + 1 if after_max else 1
     for n in range(start, 100000):
         candidate = fmt.format(n=n, year=year, parent=parent)
-        if candidate not in used and pattern.search(candidate):
+        if candidate not in used and pattern.fullmatch(candidate):
             return candidate
     raise AuthoringError(f"no free id of the form {fmt}")
 
@@ -230,8 +229,14 @@ def set_front_matter(text: str, path: str, key: str, value: str) -> str:
         )
         at = anchor.end() if anchor else len(yaml_text)
         yaml_text = yaml_text[:at] + f"{key}: {value}\n" + yaml_text[at:]
-    round_trip = YAML()
-    before, after = round_trip.load(parts.yaml_text), round_trip.load(yaml_text)
+    # the guarded parser (depth, aliases, tags): a hostile file gets a message, not a crash
+    old_parse, new_parse = (
+        yaml_source.parse(path, parts.yaml_text),
+        yaml_source.parse(path, yaml_text),
+    )
+    before, after = old_parse.data, new_parse.data
+    if not (old_parse.ok and new_parse.ok and isinstance(before, dict) and isinstance(after, dict)):
+        raise AuthoringError(f"{path}: could not change {key} without changing anything else")
     if str(after.get(key)) != value or {k: v for k, v in after.items() if k != key} != {
         k: v for k, v in before.items() if k != key
     }:

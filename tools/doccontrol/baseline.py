@@ -18,9 +18,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml import YAML
-
 from doccontrol.authoring import AuthoringError
+from doccontrol.load import yaml_source
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 
 LEGACY_KEYS = (
@@ -114,8 +113,10 @@ def add_legacy_history(text: str, path: str, entries: list[dict]) -> str:  # typ
     if not yaml_text.endswith("\n"):
         yaml_text += "\n"
     yaml_text += block
-    round_trip = YAML(typ="safe")
-    before, after = round_trip.load(parts.yaml_text), round_trip.load(yaml_text)
+    # screened (depth, aliases, tags) like every other load; None when it cannot be read
+    before, after = yaml_source.load_tolerant(parts.yaml_text), yaml_source.load_tolerant(yaml_text)
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        raise AuthoringError(f"{path}: could not add legacy_history without changing anything else")
     got = [{k: str(v) for k, v in e.items()} for e in after.get("legacy_history", [])]
     if got != entries or {k: v for k, v in after.items() if k != "legacy_history"} != before:
         raise AuthoringError(f"{path}: could not add legacy_history without changing anything else")

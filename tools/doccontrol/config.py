@@ -8,6 +8,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 CONFIG_FILE = "doccontrol.yml"
+# How every id pattern is compiled: '\d' is 0-9 and '\w' is ASCII, so full-width or Arabic
+# digits (INC-２０２６-０００１, which prints like INC-2026-0001) never pass as a number.
+# Patterns are matched with fullmatch, since '$' also matches before a final newline.
+ID_FLAGS = re.ASCII
 MAILMAP_FILE = ".mailmap"
 # The rules, identities, schemas and publishing set-up, what runs the checks (CI, pre-commit)
 # and what changes how Git writes files out (.gitattributes, in any folder; .gitmodules):
@@ -175,7 +179,7 @@ def from_data(data: Mapping[str, Any]) -> Config:
         types[type_id] = DocumentType(
             id=type_id,
             label=spec["label"],
-            id_pattern=re.compile(spec["id_pattern"]),
+            id_pattern=re.compile(spec["id_pattern"], ID_FLAGS),
             id_format=spec["id_format"],
             version_scheme=spec["version_scheme"],
             folder=spec.get("folder", f"docs/{type_id}"),

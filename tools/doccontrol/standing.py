@@ -21,7 +21,7 @@ from typing import Any, Literal
 
 from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import DocumentHistory, Revision
-from doccontrol.load import frontmatter
+from doccontrol.load import frontmatter, yaml_source
 
 State = Literal["draft", "pending", "effective", "obsolete", "withdrawn", "unapproved"]
 STATE_LABELS: dict[str, str] = {
@@ -259,11 +259,7 @@ def front_matter(data: bytes) -> dict[str, Any]:
     split = frontmatter.split_text(text)
     if split is None:
         return {}
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
-    try:
-        meta = YAML(typ="safe").load(split[0])
-    except (YAMLError, ValueError, TypeError, RecursionError):
-        return {}
+    # screened first (depth, aliases, tags): an approved revision stays in history for good,
+    # so one nested 200,000 deep must not crash every later register (libyaml segfaults)
+    meta = yaml_source.load_tolerant(split[0])
     return dict(meta) if isinstance(meta, dict) else {}

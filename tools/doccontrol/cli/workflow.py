@@ -328,12 +328,9 @@ def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
 
 
 def run_baseline(args: argparse.Namespace, root: Path) -> int:
-    from ruamel.yaml import YAML
-    from ruamel.yaml.error import YAMLError
-
     from doccontrol import baseline
     from doccontrol.authoring import AuthoringError
-    from doccontrol.load import repository
+    from doccontrol.load import repository, yaml_source
     from doccontrol.validate.check import check
 
     repo = repository.load(root)
@@ -369,9 +366,13 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     if args.legacy:
         file = Path(args.legacy)
         try:
-            data = YAML(typ="safe").load(file.read_bytes().decode("utf-8"))
-            legacy = baseline.legacy_entries(data, documents)
-        except (OSError, UnicodeDecodeError, ValueError, YAMLError, AuthoringError) as exc:
+            # the guarded parser (depth, aliases, tags, duplicate keys): a hand-written file
+            parsed = yaml_source.parse(args.legacy, file.read_bytes().decode("utf-8"))
+            if parsed.problems:
+                say = speech(config, repo.record_types, root)
+                raise UsageError(parsed.problems[0].format(say.cat, say.names))
+            legacy = baseline.legacy_entries(parsed.data, documents)
+        except (OSError, UnicodeDecodeError, ValueError, AuthoringError) as exc:
             raise UsageError("cli.error.in-file", path=args.legacy, text=str(exc)) from None
     branch = args.branch or f"baseline-{tip[:8]}"
     if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from doccontrol.config import ID_FLAGS
 from doccontrol.load import frontmatter, frontmatter_fast, text
 from doccontrol.load.positions import Positions
 from doccontrol.model import Document, Record, RecordType
@@ -114,7 +115,7 @@ def record_type_from_schema(
         schema=schema,
         name=block["name"],
         name_en=block["name_en"],
-        id_pattern=re.compile(block["id_pattern"]),
+        id_pattern=re.compile(block["id_pattern"], ID_FLAGS),
         id_format=block["id_format"],
         retention_years=block["retention_years"],
         clauses=tuple(block["clauses"]),

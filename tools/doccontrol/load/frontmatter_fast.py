@@ -13,6 +13,9 @@ import datetime
 import re
 from typing import Any
 
+from doccontrol.load.text import MAX_DEPTH
+from doccontrol.load.yaml_source import depth_bound
+
 # confidentiality: publishing needs every level a document ever had (history levels)
 NEEDED = frozenset(
     {
@@ -137,16 +140,39 @@ def _flow_list(raw: str) -> list[str] | None:
     return items
 
 
+# Lines that start with 15 or more indentation and indicator characters (yaml_source.depth_bound
+# counts such a lead): with none, block nesting is at most 2 * 15 levels.
+_DEEP_LEAD = re.compile(r"\n[ \t?:-]{15}")
+_UNBOUNDED = ("!", "\r", "\x85", "\u2028", "\u2029", "\ufeff")
+
+
+def _shallow(yaml_text: str, lines: str) -> bool:
+    """Whether the text provably nests no deeper than MAX_DEPTH and has no tag: a few
+    substring counts for ordinary front matter (history reads thousands), else the full bound."""
+    if (
+        not any(char in yaml_text for char in _UNBOUNDED)
+        and not _DEEP_LEAD.search(lines)
+        and yaml_text.count("[") + yaml_text.count("{") <= MAX_DEPTH - 2 * 15
+    ):
+        return True
+    bound = depth_bound(yaml_text)
+    return bound is not None and bound <= MAX_DEPTH
+
+
 def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any] | None:
     """The needed keys, or None when the real YAML parser must decide.
 
     ``values``, when given, remembers how each raw value reads across calls: history reads
     thousands of versions whose values mostly repeat."""
+    # Keys this skips must not hide what the screened parser refuses (a value nested 200,000
+    # deep, a tag): decline, and the caller's parser judges the whole text, as check does.
+    lines = "\n" + yaml_text
+    if not _shallow(yaml_text, lines):
+        return None
     # Two regex passes find the needed keys' lines; anything beyond plain one-line values
     # (block lists, odd lines in column 0) is left to the line-by-line reader.
-    lines = "\n" + yaml_text
     if _ODD_TOP.search(lines):
-        return _read_lines(yaml_text)
+        return _read_lines(yaml_text, screened=True)
     out: dict[str, Any] = {}
     for match in _WANTED.finditer(lines):
         key, raw_value = match[1], match[2] or ""
@@ -164,7 +190,7 @@ def read(yaml_text: str, values: dict[str, Any] | None = None) -> dict[str, Any]
         if value is None:
             raw = raw_value.strip()
             if not raw or raw[0] == "#":
-                return _read_lines(yaml_text)
+                return _read_lines(yaml_text, screened=True)
             value = _flow_list(raw) if raw[0] == "[" else _scalar(raw)
             if value is None:
                 return None
@@ -186,8 +212,10 @@ def _continued(lines: list[str], index: int) -> bool:
     )
 
 
-def _read_lines(yaml_text: str) -> dict[str, Any] | None:
+def _read_lines(yaml_text: str, screened: bool = False) -> dict[str, Any] | None:
     """``read`` for front matter with block lists, one line at a time."""
+    if not screened and not _shallow(yaml_text, "\n" + yaml_text):
+        return None
     out: dict[str, Any] = {}
     lines = yaml_text.split("\n")
     index = 0

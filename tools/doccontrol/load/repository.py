@@ -17,7 +17,7 @@ from typing import Any
 from doccontrol import publishing
 from doccontrol.atomic import write_atomic
 from doccontrol.catalogue import Catalogue
-from doccontrol.config import CONFIG_FILE, Config, from_data
+from doccontrol.config import CONFIG_FILE, ID_FLAGS, Config, from_data
 from doccontrol.gitdir import git_path
 from doccontrol.load import documents as loaders
 from doccontrol.load import id_index, text
@@ -25,6 +25,7 @@ from doccontrol.load.documents import EMPTY_POSITIONS
 from doccontrol.load.positions import LazyPositions, Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
 from doccontrol.problems import Msg, Problem, render
+from doccontrol.validate import ids
 
 DOCS_DIR = "docs"
 RECORDS_DIR = "records"
@@ -84,6 +85,23 @@ def find_root(start: Path) -> Path:
         if (candidate / CONFIG_FILE).is_file():
             return candidate
     raise RepositoryError("cli.error.no-config-above", config=CONFIG_FILE, here=str(here))
+
+
+_TWIN = "problem.DC301.files"
+
+
+def _twin_records(by_key: Mapping[tuple[str, str], list[str]]) -> dict[str, Problem]:
+    """A problem for each record file that shares its type and id with another: neither is
+    loaded, so none of them is published, listed or found by its id."""
+    out: dict[str, Problem] = {}
+    for paths in by_key.values():
+        if len(paths) < 2:
+            continue
+        for rel in paths:
+            others = tuple(p for p in paths if p != rel)
+            stem = Path(rel).stem
+            out[rel] = Problem.at(rel, 1, 1, _TWIN, id=ids.shown(stem), others=others)
+    return out
 
 
 def _rel(root: Path, path: Path) -> str:
@@ -313,7 +331,7 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
         return None, problems
     for key in ("id_pattern",):
         try:
-            re.compile(block[key])
+            re.compile(block[key], ID_FLAGS)
         except re.error as exc:
             return None, [
                 Problem.at(
@@ -423,7 +441,8 @@ def load(
     if previous is not None and previous.root == root and only is None:
         reusable = {d.path: d for d in previous.documents} | {r.path: r for r in previous.records}
         for old in previous.problems:
-            earlier_problems.setdefault(old.path, []).append(old)
+            if old.key != _TWIN:  # judged afresh below: the sibling may be gone
+                earlier_problems.setdefault(old.path, []).append(old)
 
     def reused(rel: str, path: Path) -> Document | Record | None:
         try:
@@ -494,6 +513,9 @@ def load(
             record_types[record_type.id] = record_type
 
     record_files: dict[str, dict[str, str]] = {}
+    # (type, ids.same_key(file name)) → files: INC-1.yaml beside INC-1.yml, or a name that
+    # prints alike, would let whoever adds the sibling choose what every reader sees
+    by_key: dict[tuple[str, str], list[str]] = {}
     records = []
     record_paths, refused = _scan(root, RECORDS_DIR)
     problems += refused
@@ -508,6 +530,7 @@ def load(
             continue
         type_id = parts[0]
         record_files.setdefault(type_id, {})[path.stem] = rel
+        by_key.setdefault((type_id, ids.same_key(path.stem)), []).append(rel)
         if wanted is not None and rel not in wanted:
             continue
         if type_id not in record_types:
@@ -525,6 +548,9 @@ def load(
         if loaded_record.item is not None:
             records.append(loaded_record.item)
 
+    twins = _twin_records(by_key)
+    problems += [p for p in twins.values() if wanted is None or p.path in wanted]
+    records = [r for r in records if r.path not in twins]
     return Repository(
         root=root,
         config=config,

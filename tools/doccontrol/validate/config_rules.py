@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from doccontrol.config import CONFIG_FILE, Config
+from doccontrol.config import CONFIG_FILE, ID_FLAGS, Config
 from doccontrol.load.positions import Locator
 from doccontrol.problems import Problem
 
@@ -137,7 +137,7 @@ def check_patterns(raw_patterns: dict[str, object], positions: Locator) -> list[
         pattern = spec.get("id_pattern") if isinstance(spec, dict) else None
         if isinstance(pattern, str):
             try:
-                re.compile(pattern)
+                re.compile(pattern, ID_FLAGS)
             except re.error as exc:
                 where = positions.of_value(("document_types", type_id, "id_pattern"))
                 problems.append(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from doccontrol import versions
 from doccontrol.config import Config
 from doccontrol.model import Clause, Document, RecordType
 from doccontrol.problems import Problem, Ref
-from doccontrol.validate import active_content
+from doccontrol.validate import active_content, ids
 
 LINK = re.compile(r"\]\((doc|record|form):([^)#\s]+)(#[^)\s]*)?\)")
 PLACEHOLDER = re.compile(r"\{\{\s*org\.([A-Za-z0-9_]+)\s*\}\}")
@@ -21,14 +21,20 @@ HEADING = re.compile(r"^##\s+(?:\d+(?:\.\d+)*\.?\s+)?(.+?)\s*#*\s*$", re.MULTILI
 @dataclass(frozen=True)
 class DocumentIndex:
     by_id: Mapping[str, tuple[Document, ...]]
+    # by ids.same_key: the documents whose ids print alike (duplicates are judged here)
+    by_key: Mapping[str, tuple[Document, ...]] = field(default_factory=dict)
 
 
 def index_documents(documents: tuple[Document, ...]) -> DocumentIndex:
     by_id: dict[str, list[Document]] = {}
+    by_key: dict[str, list[Document]] = {}
     for document in documents:
         if document.id:
             by_id.setdefault(document.id, []).append(document)
-    return DocumentIndex({k: tuple(v) for k, v in by_id.items()})
+            by_key.setdefault(ids.same_key(document.id), []).append(document)
+    return DocumentIndex(
+        {k: tuple(v) for k, v in by_id.items()}, {k: tuple(v) for k, v in by_key.items()}
+    )
 
 
 def _at(
@@ -68,6 +74,21 @@ def _listed(document: Document, key: str) -> Iterator[tuple[int | None, str]]:
                 yield index, item
 
 
+def _id_problems(document: Document, doc_id: str, index: DocumentIndex) -> list[Problem]:
+    """Another document with an id that prints alike; characters no id may hold."""
+    problems = []
+    same = index.by_key.get(ids.same_key(doc_id), ())
+    if len(same) > 1:
+        others = tuple(d.path for d in same if d.path != document.path)
+        problems.append(_at(document, "id", "problem.DC201", id=ids.shown(doc_id), others=others))
+    refused = ids.refused_character(doc_id)
+    if refused is not None:
+        problems.append(
+            _at(document, "id", "problem.DC202.character", id=ids.shown(doc_id), char=refused)
+        )
+    return problems
+
+
 def check_document(
     document: Document,
     config: Config,
@@ -78,18 +99,18 @@ def check_document(
     problems: list[Problem] = []
     doc_id = document.id
     doc_type = config.document_types.get(document.type or "")
-    if doc_id and len(index.by_id.get(doc_id, ())) > 1:
-        others = [d.path for d in index.by_id[doc_id] if d.path != document.path]
-        problems.append(_at(document, "id", "problem.DC201", id=doc_id, others=tuple(others)))
+    if doc_id:
+        problems += _id_problems(document, doc_id, index)
     if document.type and doc_type is None:
         problems.append(_at(document, "type", "problem.DC212", type=document.type))
-    if doc_type and doc_id and not doc_type.id_pattern.search(doc_id):
+    # the whole id: '$' alone also matches before a final newline
+    if doc_type and doc_id and not doc_type.id_pattern.fullmatch(doc_id):
         problems.append(
             _at(
                 document,
                 "id",
                 "problem.DC202",
-                id=doc_id,
+                id=ids.shown(doc_id),
                 type=Ref("document-type", doc_type.id),
                 pattern=doc_type.id_pattern.pattern,
             )

@@ -10,6 +10,7 @@ from doccontrol.config import Config
 from doccontrol.load.positions import PathKey
 from doccontrol.model import Clause, Record, RecordType
 from doccontrol.problems import Problem, Ref
+from doccontrol.validate import ids
 from doccontrol.validate.documents import DocumentIndex
 
 REF_KEY = "x-doccontrol-ref"
@@ -72,18 +73,26 @@ def check_record(
                 record.path,
                 *where,
                 "problem.DC302",
-                id=record_id,
+                id=ids.shown(record_id),
                 file=f"{stem}.yaml",
             )
         )
-    if record_id is not None and not record_type.id_pattern.search(record_id):
+    refused = ids.refused_character(record_id) if record_id is not None else None
+    if record_id is not None and refused is not None:
+        where = record.positions.of_value(("id",))
+        shown = ids.shown(record_id)
+        problems.append(
+            Problem.at(record.path, *where, "problem.DC303.character", id=shown, char=refused)
+        )
+    # the whole id: '$' alone also matches before a final newline
+    if record_id is not None and not record_type.id_pattern.fullmatch(record_id):
         where = record.positions.of_value(("id",))
         problems.append(
             Problem.at(
                 record.path,
                 *where,
                 "problem.DC303",
-                id=record_id,
+                id=ids.shown(record_id),
                 type=Ref("record-type", record_type.id),
                 pattern=record_type.id_pattern.pattern,
             )

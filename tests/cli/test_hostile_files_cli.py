@@ -1,0 +1,71 @@
+"""Commands that read YAML outside the checker (the baseline's paper approvals file, a version
+bump) use the same guarded parser: a hostile file gets a clear message, never a traceback or a
+crash (red-team round 2, hole 8)."""
+
+from __future__ import annotations
+
+from gitrepo import GitRepo
+from history_helpers import cli
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+def _committed(repo) -> GitRepo:  # type: ignore[no-untyped-def]
+    git = GitRepo(repo.root)
+    git.run("config", "user.email", "liu.jing@example.com")  # 刘静 may declare a baseline
+    git.run("add", "-A")
+    git.run("commit", "-q", "-m", "导入现有文件")
+    return git
+
+
+def test_baseline_legacy_file_nested_deep_or_with_a_duplicate_key(repo, tmp_path):
+    _committed(repo)
+    deep = tmp_path / "deep.yml"
+    deep.write_text(f"SM-P-01: {DEEP}\n", encoding="utf-8")
+    result = cli(repo.root, "baseline", "--legacy", str(deep))
+    assert result.returncode == 2, result
+    assert "DC016" in result.stderr and "Traceback" not in result.stderr, result.stderr
+    twice = tmp_path / "twice.yml"
+    entry = "  - {version: V1.0, approver: 刘静, approval_date: 2025-01-01}\n"
+    twice.write_text(f"SM-P-01:\n{entry}SM-P-01:\n{entry}", encoding="utf-8")
+    result = cli(repo.root, "baseline", "--legacy", str(twice))
+    assert result.returncode == 2 and "DC008" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_bump_of_a_document_nested_deep_says_so(repo):
+    path = repo.root / "docs/procedures/test.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("version: V1.0\n", f"version: V1.0\nx: {DEEP}\n"), "utf-8")
+    result = cli(repo.root, "bump", "SM-P-01")
+    assert result.returncode in (1, 2) and result.returncode >= 0, result
+    assert "Traceback" not in result.stderr and result.stderr.strip(), result.stderr
+    assert path.read_text(encoding="utf-8").count("version: V1.0\n") == 1  # untouched
+
+
+def test_an_approved_revision_nested_deep_is_reported_and_never_takes_effect(scenario, tmp_path):
+    """The revision stays in history for good: every later command reads it. It is a problem
+    in the trail (its front matter cannot be read), the version before stays in force, and
+    register, review-due and the audit pack run."""
+    from history_helpers import body
+
+    s = scenario
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", extra=f"x: {DEEP}\n", body=body("修订后的目的。"))
+    s.git.commit("修订", who="zhaolei")
+    s.git.merge("cr-1", "批准修订", approvers=("liujing",), reviewers=("wangfang",))
+    s.files.doc(version="V1.2", body=body("再次修订的目的。"))
+    s.git.commit("去掉嵌套", who="zhaolei")
+    trail = cli(s.root, "trail", "--format", "csv")
+    assert trail.returncode in (0, 1) and "DC513" in trail.stdout, trail
+    register = cli(s.root, "register", "--as-of", "2026-06-01", "--format", "csv")
+    assert register.returncode == 0, register
+    row = next(line for line in register.stdout.splitlines() if line.startswith("SM-P-01"))
+    assert ",V1.0," in row, row
+    for args in (
+        ("review-due",),
+        ("audit-pack", "--from", "2026-01-01", "--to", "2026-06-30", "-o", str(tmp_path / "p.zip")),
+    ):
+        result = cli(s.root, *args)
+        assert result.returncode in (0, 1), (args, result)
+        assert "Traceback" not in result.stderr, (args, result.stderr)
