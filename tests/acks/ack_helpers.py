@@ -5,21 +5,9 @@ from __future__ import annotations
 import datetime
 import shutil
 
+from ack_records import ack_path, ack_text
 from builders import PROJECT
 from history_helpers import Scenario, body, make_scenario
-
-
-def ack_text(person: str, version: str = "V1.0", document: str = "SM-P-01") -> str:
-    rid = f"ACK-{document}-{version.replace('/', '')}-{person}"
-    return (
-        f"id: {rid}\ntitle: 阅知确认 {document} {version}\nperson: {person}\n"
-        f"document: {document}\nversion: '{version}'\ndate: 2026-01-10\n"
-        "statement: 已阅读并理解。\n"
-    )
-
-
-def ack_path(person: str, version: str = "V1.0", document: str = "SM-P-01") -> str:
-    return f"records/acknowledgement/ACK-{document}-{version.replace('/', '')}-{person}.yaml"
 
 
 def write_ack(

@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import subprocess
 
-from ack_helpers import ack_path, ack_scenario, ack_text, approve_revision, write_ack
+from ack_helpers import ack_scenario, approve_revision, write_ack
 from test_counting import owed
 
+from ack_records import ack_path, ack_text
 from history_helpers import cli
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ack_helpers import ack_path, ack_scenario, ack_text, write_ack
+from ack_helpers import ack_scenario, write_ack
 
+from ack_records import ack_path, ack_text
 from builders import procedure
 from site_helpers import leaks, mkdocs, page, site_repo
 

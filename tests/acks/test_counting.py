@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
-from ack_helpers import ack_path, ack_scenario, ack_text, approve_revision, day, write_ack
+from ack_helpers import ack_scenario, approve_revision, day, write_ack
+
+from ack_records import ack_path, ack_text
 
 
 def owed(s, today: str = "2026-02-01"):

@@ -10,19 +10,6 @@ from builders import PROJECT, RepoBuilder, procedure
 from history_helpers import Scenario, body, make_scenario
 
 
-def ack_text(person: str, version: str = "V1.0", document: str = "SM-P-01") -> str:
-    rid = f"ACK-{document}-{version.replace('/', '')}-{person}"
-    return (
-        f"id: {rid}\ntitle: 阅知确认 {document} {version}\nperson: {person}\n"
-        f"document: {document}\nversion: '{version}'\ndate: 2026-01-10\n"
-        "statement: 已阅读并理解。\n"
-    )
-
-
-def ack_path(person: str, version: str = "V1.0", document: str = "SM-P-01") -> str:
-    return f"records/acknowledgement/ACK-{document}-{version.replace('/', '')}-{person}.yaml"
-
-
 def ack_scenario(tmp_path) -> Scenario:
     """SM-P-01 V1.0 in force from 2026-01-05 (the pre-control baseline), distributed to the
     qa department: 刘静 (liujing) and 王芳 (wangfang) owe an acknowledgement by 2026-01-19."""

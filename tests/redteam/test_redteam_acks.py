@@ -7,8 +7,9 @@ import csv
 import io
 import zipfile
 
-from redteam_helpers import ack_path, ack_scenario, ack_text, owed
+from redteam_helpers import ack_scenario, owed
 
+from ack_records import ack_path, ack_text
 from history_helpers import body, cli
 
 WANG = "王芳 <wang.fang@example.com>"

@@ -3,14 +3,13 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from builders import PROJECT, RepoBuilder, procedure
 from history_helpers import Scenario, body
+from site_helpers import mkdocs
 
 SECRET_ID = "SM-P-07"
 SECRET_TITLE = "绝密并购应急程序"
@@ -58,22 +57,7 @@ def site_scenario(
 
 def build(root: Path, out: Path, strict: bool) -> subprocess.CompletedProcess[str]:
     """`mkdocs build` as the shipped CI runs it (DOCCONTROL_STRICT=true) or as a desk does."""
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "DOCCONTROL_STRICT": "true" if strict else "false",
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    result.stderr = result.stdout + result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return mkdocs(root, out, strict)
 
 
 def site_text(site: Path) -> str:
