@@ -88,3 +88,31 @@ def test_the_english_site_shows_english_field_titles(scenario, tmp_path):
     shown = _form_help(site)
     assert shown["Channel"] == "Phone 电话、Email 电子邮件；缺省为 Phone。由 赵磊 登记。"
     assert "Assignee" in shown and "处理人" not in shown
+
+
+def _titled_properties(node, where):
+    """(where, property schema) of every property that has a title, at any depth."""
+    if isinstance(node, dict):
+        for key, value in (node.get("properties") or {}).items():
+            if isinstance(value, dict) and "title" in value:
+                yield f"{where}/{key}", value
+        for key, value in node.items():
+            yield from _titled_properties(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _titled_properties(value, f"{where}/{i}")
+
+
+def test_every_shipped_record_field_has_an_english_title():
+    """The English site and exports name every field in English (x-doccontrol.titles.en)."""
+    import json
+
+    from builders import PROJECT
+
+    missing = [
+        where
+        for path in sorted((PROJECT / "schemas/records").glob("*.schema.json"))
+        for where, prop in _titled_properties(json.loads(path.read_text("utf-8")), path.name)
+        if not prop.get("x-doccontrol", {}).get("titles", {}).get("en")
+    ]
+    assert not missing, missing
