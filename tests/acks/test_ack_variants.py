@@ -318,8 +318,8 @@ def test_trail_lists_acknowledgement_problems_and_strict_fails_on_them(tmp_path)
     assert shown.returncode == 1
     assert "DC540" in shown.stdout and "ACK-SM-P-01-V1.0-liujing" in shown.stdout
     data = json.loads(cli(s.root, "trail", "--format", "json").stdout)
-    assert [p["code"] for p in data["acknowledgement_problems"]] == ["DC540"]
-    assert data["acknowledgement_problems"][0]["person"] == "liujing"
+    assert [p["code"] for p in data["record_problems"]] == ["DC540"]
+    assert data["record_problems"][0]["person"] == "liujing"
     # the trail's filters apply: the day the commit reached main, and the person
     for args, expected in [
         (("--since", "2026-01-21"), []),
@@ -328,10 +328,10 @@ def test_trail_lists_acknowledgement_problems_and_strict_fails_on_them(tmp_path)
         (("--person", "liu.jing@example.com"), ["DC540"]),
     ]:
         found = json.loads(cli(s.root, "trail", "--format", "json", *args).stdout)
-        assert [p["code"] for p in found["acknowledgement_problems"]] == expected, args
+        assert [p["code"] for p in found["record_problems"]] == expected, args
     # ack-due reports the very same problems
     due = json.loads(cli(s.root, "ack-due", "--format", "json").stdout)
-    assert due["problems"] == data["acknowledgement_problems"]
+    assert due["problems"] == data["record_problems"]
 
 
 def test_no_acknowledgement_section_no_acknowledgement_problems(tmp_path):
@@ -345,4 +345,4 @@ def test_no_acknowledgement_section_no_acknowledgement_problems(tmp_path):
     subprocess.run(["git", "add", "-A"], cwd=s.root, check=True)
     shown = cli(s.root, "trail", "--format", "json")
     assert shown.returncode == 0, shown.stderr
-    assert json.loads(shown.stdout)["acknowledgement_problems"] == []
+    assert json.loads(shown.stdout)["record_problems"] == []

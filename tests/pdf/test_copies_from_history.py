@@ -173,3 +173,26 @@ def test_a_copy_printed_before_its_issue_date_is_refused(tmp_path):
     assert made.returncode == 2 and not out.exists()
     assert "于 2026-03-28 发放，晚于打印日 2026-03-25" in made.stderr, made.stderr
     assert "Traceback" not in made.stderr
+
+
+def test_a_return_nobody_may_write_is_a_problem_of_the_trail_and_the_site(tmp_path):
+    """One list of history problems: the holder's own return (DC550) fails `trail --strict`,
+    is in its JSON, and is on the site's 审批记录 page."""
+    from site_helpers import built
+
+    s = _scenario(tmp_path)
+    clean = cli(s.root, "trail", "--strict")
+    assert clean.returncode == 0 and "DC550" not in clean.stdout, clean.stdout + clean.stderr
+    s.files.write(RECORD, _returned())
+    s.git.commit("回收", who="zhaolei", date="2026-03-25T10:00:00+08:00")
+    strict = cli(s.root, "trail", "--strict")
+    assert strict.returncode == 1 and "DC550" in strict.stdout, strict.stdout + strict.stderr
+    found = json.loads(cli(s.root, "trail", "--format", "json").stdout)
+    assert [p["code"] for p in found["record_problems"]] == ["DC550"]
+    # the --since filter knows the day the distribution change reached main
+    later = json.loads(cli(s.root, "trail", "--format", "json", "--since", "2026-03-26").stdout)
+    assert later["record_problems"] == []
+    shutil.copy(PROJECT / "mkdocs.yml", s.root / "mkdocs.yml")
+    site = built(s.root, tmp_path / "site")
+    approvals = (site / "registers/approvals/index.html").read_text("utf-8")
+    assert "DC550" in approvals and "DST-2026-001" in approvals

@@ -33,7 +33,7 @@ def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
     ]
     assert [p["code"] for e in events for p in e["problems"]] == ["DC501", "DC503"]
     # the demo's acknowledgement of a version never approved: a history problem like those
-    assert [p["code"] for p in trail["acknowledgement_problems"]] == ["DC542"]
+    assert [p["code"] for p in trail["record_problems"]] == ["DC542"]
     # the approver's signed merge and the forge's signed squash merge
     assert [e["signature"]["status"] for e in events].count("good") == 2
     assert [e["evidence"] for e in events].count("forge-signed") == 1

@@ -348,9 +348,11 @@ def filter_problems(
     until: str | None,
     who: str | None,
 ) -> list[HistoryProblem]:
-    """The problems of commits that reached the main line between ``since`` and ``until``,
-    about the person ``who`` (id, name or email) names: ``trail``'s filters."""
+    """The problems of record commits (acknowledgements, distributions) that reached the main
+    line between ``since`` and ``until``, about the person ``who`` (id, name or email) names:
+    ``trail``'s filters."""
     days = {a.commit: a.date[:10] for a in history.acknowledgements}
+    days.update((d.commit, d.date[:10]) for d in history.distributions)
     needle = (who or "").lower()
     people = {
         p.id: {p.id.lower(), p.name.lower(), *(e.lower() for e in p.emails)} for p in config.people

@@ -186,6 +186,12 @@ def _writers(change: DistributionChange) -> str:
     return ", ".join(w.strip("<>") for w in change.writers) or "?"
 
 
+def history_problems(history: History, config: Config) -> list[HistoryProblem]:
+    """The distribution records' problems (DC550, DC551): the one list ``trail``,
+    ``recall-due``, the site and the audit pack show."""
+    return list(ledger(history, config).problems)
+
+
 def ledger(history: History | None, config: Config) -> Ledger:
     """The distribution records on the main branch and the copies they issued, judged by who
     wrote each change (the module's docstring says how)."""

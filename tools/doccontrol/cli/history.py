@@ -203,16 +203,22 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     import csv
     import io
 
-    from doccontrol import acks
+    from doccontrol import acks, copies
     from doccontrol.trail import filter_events, trail_rows
 
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
     history, say, config = _history_speech_config(root, args.allow_shallow)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
-    # the acknowledgement records' problems are history problems like the events' (DC540–DC543)
+    # the acknowledgement and distribution records' problems are history problems like the
+    # events' (DC540–DC543, DC550–DC551)
     ack_problems = acks.filter_problems(
-        acks.history_problems(history, config), history, config, since, until, args.person
+        [*acks.history_problems(history, config), *copies.history_problems(history, config)],
+        history,
+        config,
+        since,
+        until,
+        args.person,
     )
     problems = [*history.notices, *(p for e in events for p in e.problems), *ack_problems]
     if args.format == "json":
@@ -221,7 +227,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
                 history,
                 say,
                 events=[e.to_json() for e in events],
-                acknowledgement_problems=[p.to_json(say.cat, say.names) for p in ack_problems],
+                record_problems=[p.to_json(say.cat, say.names) for p in ack_problems],
             ),
             end="",
         )

@@ -4,6 +4,7 @@ register of copies due for recall (待回收受控副本). Kept apart from pages
 from __future__ import annotations
 
 from doccontrol import copies, publishing
+from doccontrol.history.model import HistoryProblem
 from doccontrol.model import Document
 from doccontrol.site.html import Link, esc, relative_url, table
 from doccontrol.site.model import Site
@@ -73,3 +74,13 @@ def recall_page(site: Site) -> str:
 
 def recall_title(site: Site) -> str:
     return site.catalogue.text("recall.page.title")
+
+
+def problems(site: Site) -> list[HistoryProblem]:
+    """The distribution records' problems (DC550, DC551) the site may show: those about a
+    record the site publishes (a problem names its record and copies; one about a record the
+    site leaves out is left out too, failing closed)."""
+    if site.history is None:
+        return []
+    shown = {r.path for r in site.records}
+    return [p for p in copies.history_problems(site.history, site.config) if p.document in shown]

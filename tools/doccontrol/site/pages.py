@@ -413,7 +413,8 @@ def trail_page(site: Site) -> str:
     table = Table(site.catalogue.headers("label.trail", columns), tuple(rows), "dc-trail")
     # problems of the history as a whole (rewritten history, control_since moved…)
     notices = list(site.history.notices) if site.history else []
-    notices += site_acks.problems(site)  # acknowledgement records' problems are history's too
+    # acknowledgement and distribution records' problems are history's too
+    notices += [*site_acks.problems(site), *site_copies.problems(site)]
     return _render(site, "approvals", table=table, notices=notices)
 
 
@@ -675,7 +676,11 @@ def home_page(site: Site) -> str:
     counts = {s: len([r for r in in_force if r.state == s]) for s in ("effective", "draft")}
     # the card counts exactly the rows the review page lists
     due = registers.review_due(rows, site.as_of, REVIEW_WINDOW_DAYS)
-    history_problems = [*(p for e in site.events for p in e.problems), *site_acks.problems(site)]
+    history_problems = [
+        *(p for e in site.events for p in e.problems),
+        *site_acks.problems(site),
+        *site_copies.problems(site),
+    ]
     cards = [
         ("effective", counts["effective"], model.REGISTER_SRC),
         ("draft", counts["draft"], model.REGISTER_SRC),
