@@ -60,12 +60,14 @@ def approved_ahead_of_effect(scenario):
 def test_approved_version_is_not_in_force_before_its_effective_date(scenario, tmp_path):
     approved_ahead_of_effect(scenario)
     assert run(scenario.root, "trail", "--strict").returncode == 0
-    before = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-15").stdout.splitlines()
+    zh = {"LC_ALL": "C.UTF-8"}  # the default language: Chinese
+    before = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-15", env=zh)
+    before = before.stdout.splitlines()
     assert before[0] == "# SM-P-01 测试程序 — 于 2026-03-15 有效的版本（自 2026-01-05 起实施）"
     assert before[1].startswith("# 版本 V1.0 · 纳入文件控制时的基线")
     assert before[2] == "# 已批准未生效：V1.1 自 2026-03-20 起实施（批准 2026-03-10）"
     assert "新规定" not in "\n".join(before)
-    after = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-20").stdout
+    after = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-20", env=zh).stdout
     assert (
         after.splitlines()[1].startswith("# 版本 V1.1 · 批准 刘静 2026-03-10") and "新规定" in after
     )

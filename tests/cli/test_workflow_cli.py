@@ -298,9 +298,13 @@ def test_show_as_of_and_diff(scenario):
     _approved_change(scenario)
     before = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-01")
     assert before.returncode == 0
-    assert before.stdout.splitlines()[1].startswith("# 版本 V1.0 · 纳入文件控制时的基线 2026-01-01")
+    assert before.stdout.splitlines()[1].startswith(
+        "# version V1.0 · the baseline taken into control on 2026-01-01"
+    )
     after = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-03-10")
-    assert after.stdout.splitlines()[1].startswith("# 版本 V1.1 · 批准 刘静 2026-03-10")
+    assert after.stdout.splitlines()[1].startswith(
+        "# version V1.1 · approved by 刘静 on 2026-03-10"
+    )
     assert "批准前的修订" in after.stdout and "批准前的修订" not in before.stdout
     assert (
         "no approved version in force on 2025-12-01"
@@ -310,7 +314,7 @@ def test_show_as_of_and_diff(scenario):
     diff = run(scenario.root, "diff", "SM-P-01", "V1.0", "V1.1")
     assert diff.returncode == 0
     assert diff.stdout.splitlines()[2:] == [
-        "## 更改：1 目的",
+        "## Changed: 1 目的",
         "  @@ -1 +1 @@",
         "  -目的的内容。",
         "  +批准前的修订",

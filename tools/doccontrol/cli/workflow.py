@@ -87,47 +87,61 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
             text = data.decode("utf-8", "replace") if data is not None else None
     if text is None:
         raise UsageError("cli.error.unreadable-at", path=revision.path, commit=revision.commit[:10])
-    print(f"# {doc.id} {doc.title} — {_state_line(stand)}")
+    t = _texts(root)
+    print(f"# {doc.id} {doc.title} — {_state_line(stand, t)}")
+    evidence = _evidence(revision, t)
     print(
-        f"# 版本 {revision.version} · {_evidence(revision)} · 提交 {revision.commit[:10]} · {revision.path}"
+        t.text(
+            "cli.show.version",
+            version=revision.version,
+            evidence=evidence,
+            commit=revision.commit[:10],
+            path=revision.path,
+        )
     )
     if stand.upcoming is not None and stand.in_force is not None:
         print(
-            f"# 已批准未生效：{stand.upcoming.version} 自 {stand.upcoming_from} 起实施"
-            f"（批准 {stand.upcoming.date[:10]}）"
+            t.text(
+                "cli.show.upcoming",
+                version=stand.upcoming.version,
+                since=stand.upcoming_from,
+                approved=stand.upcoming.date[:10],
+            )
         )
     if stand.unapproved:
-        commits = "、".join(r.commit[:10] for r in stand.unapproved)
-        print(f"# 主分支上有未经批准的更改：{commits}（不在本版本中）")
+        commits = t.text("label.separator").join(r.commit[:10] for r in stand.unapproved)
+        print(t.text("cli.show.unapproved", commits=commits))
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
 
 
-def _state_line(stand: standing.Standing) -> str:
+def _state_line(stand: standing.Standing, t: Catalogue) -> str:
     """What the shown version was on the day, named truthfully (草稿 is never 有效)."""
-
-    day = stand.day
-    if stand.state == "effective":
-        return f"于 {day} 有效的版本（自 {stand.in_force_from} 起实施）"
-    if stand.state == "pending":
-        return f"于 {day} 已批准未生效（自 {stand.upcoming_from} 起实施），当日没有有效版本"
-    if stand.state == "draft":
-        return f"于 {day} 为草稿，当日没有有效版本"
-    if stand.state == "obsolete":
-        return f"于 {day} 已作废（最后的版本）"
-    if stand.state == "withdrawn":
-        return f"于 {day} 已撤回（撤回前的版本）"
-    return f"于 {day} 未经批准，当日没有有效版本"
+    since = {"effective": stand.in_force_from, "pending": stand.upcoming_from}.get(stand.state)
+    state = stand.state if stand.state in _STATES else "unapproved"
+    return t.text(f"cli.show.state.{state}", day=stand.day, since=since or "")
 
 
-def _evidence(revision: Revision) -> str:
+_STATES = ("effective", "pending", "draft", "obsolete", "withdrawn")
+
+
+def _evidence(revision: Revision, t: Catalogue) -> str:
+    date = revision.date[:10]
     if revision.kind == "baseline" and not revision.approvers:
-        return f"纳入文件控制时的基线 {revision.date[:10]}"
+        return t.text("cli.show.evidence.baseline", date=date)
     if not revision.approved:
-        return f"未经批准 {revision.date[:10]}"
-    approvers = "、".join(p.name for p in revision.approvers) or "—"
+        return t.text("cli.show.evidence.unapproved", date=date)
+    approvers = t.text("label.separator").join(p.name for p in revision.approvers) or "—"
     mr = revision.merge_request.label if revision.merge_request else "—"
-    return f"批准 {approvers} {revision.date[:10]} · 合并请求 {mr}"
+    return t.text("cli.show.evidence.approved", approvers=approvers, date=date, mr=mr)
+
+
+def _texts(root: Path) -> Catalogue:
+    """The catalogue in the repository's language (doccontrol.yml's line, else the locale)."""
+    from doccontrol import catalogue
+    from doccontrol.cli.output import configured_language
+
+    return catalogue.load(catalogue.language_for(configured_language(root)))
 
 
 def _body(text: str, path: str) -> str:
@@ -164,11 +178,12 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
     print(
         f"{doc.id} {doc.title}: {old.version} ({old.commit[:10]}, {old.date[:10]}) → {new.version} ({new.commit[:10]}, {new.date[:10]})"
     )
+    t = _texts(root)
     if not changes:
-        print("the text is the same (only the front matter changed)")
-    labels = {"changed": "更改", "added": "新增", "removed": "删除"}
+        print(t.text("cli.diff.same"))
     for change in changes:
-        print(f"\n## {labels[change.kind]}：{change.title}")
+        kind = t.text(f"cli.diff.kind.{change.kind}")
+        print("\n" + t.text("cli.diff.section", kind=kind, title=change.title))
         for line in change.diff:
             print(f"  {line}")
     return 0
@@ -207,7 +222,7 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
                 raise UsageError(
                     "cli.error.nothing-to-compare", reason=str(exc), branch=config.main_branch
                 ) from None
-            print("no commits yet: nothing to compare with")
+            print(_texts(root).text("cli.check-versions.no-commits"))
             return 0
         main_docs: dict[str, str] | None = None
         for rel in paths:
