@@ -167,7 +167,7 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
     if document is None:
         # a document that cannot be read has no id to find it by: say why it cannot be read
         say = speech(config, repo.record_types, root)
-        unread = [say.text_of(p) for p in repo.problems if p.path.startswith("docs/")]
+        unread = [p.format(say.cat, say.names) for p in repo.problems if p.path.startswith("docs/")]
         if unread:
             raise UsageError(
                 "cli.error.no-document-unread", id=args.doc_id, problems="; ".join(unread[:5])
