@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 
 from builders import PROJECT
 from history_helpers import body, cli, make_scenario
@@ -192,6 +193,12 @@ def test_a_return_nobody_may_write_is_a_problem_of_the_trail_and_the_site(tmp_pa
     # the --since filter knows the day the distribution change reached main
     later = json.loads(cli(s.root, "trail", "--format", "json", "--since", "2026-03-26").stdout)
     assert later["record_problems"] == []
+    pack = tmp_path / "pack.zip"
+    made = cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-04-01", "-o", str(pack))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(pack) as z:
+        in_pack = json.loads(z.read("register/recall-problems.json"))
+    assert [(p["code"], p["record"]) for p in in_pack] == [("DC550", "DST-2026-001")]
     shutil.copy(PROJECT / "mkdocs.yml", s.root / "mkdocs.yml")
     site = built(s.root, tmp_path / "site")
     approvals = (site / "registers/approvals/index.html").read_text("utf-8")

@@ -187,6 +187,8 @@ def build(
             end,
             lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
             max_level,
+            cat.language,
+            names,
         )
     )
 

@@ -27,13 +27,14 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import DistributionChange, History, HistoryProblem
-from doccontrol.problems import Ref
+from doccontrol.problems import NO_NAMES, Names, Ref
 
 DISTRIBUTION = RECORD_TYPE
 CONTROLLED_COPY_TYPES = ("printed-controlled", "electronic-controlled")
@@ -411,9 +412,11 @@ def pack_files(
     nameable: Callable[[str], bool],
     limit: str,
     language: str = "zh",
+    names: Names = NO_NAMES,
 ) -> dict[str, bytes]:
     """The audit pack's recall list as of its end date (CSV and JSON): copies of documents
-    the pack may name, issued by records at or below its level ``limit``."""
+    the pack may name, issued by records at or below its level ``limit``; and the problems
+    (DC550, DC551) of those records, as ``trail`` shows them."""
     import csv
     import io
     import json
@@ -442,7 +445,16 @@ def pack_files(
             ]
         )
     data = json.dumps([d.to_json() for d in due], ensure_ascii=False, indent=2) + "\n"
+    records = {c.record for c in issued}
+    problems = [
+        {**p.to_json(t, names), "record": PurePosixPath(p.document).stem}
+        for p in found.problems
+        if PurePosixPath(p.document).stem in records
+    ]
     return {
         "register/recall-due.csv": buffer.getvalue().encode("utf-8"),
         "register/recall-due.json": data.encode("utf-8"),
+        "register/recall-problems.json": (
+            json.dumps(problems, ensure_ascii=False, indent=2) + "\n"
+        ).encode("utf-8"),
     }
