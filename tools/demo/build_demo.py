@@ -298,6 +298,9 @@ def build(out: Path, site: bool, pdf: bool = False) -> None:
 
     # a procedure last approved long ago, so its periodic review is overdue by the demo date
     d.edit("docs/procedures/budgeting-and-accounting.md", meta={"effective_date": "2025-06-01"})
+    # the manual's current revision took effect in June in the demo's year (in the shipped
+    # repository it takes effect later than the demo's date, when it would be in force nowhere)
+    d.edit("docs/manual/service-management-manual.md", meta={"effective_date": "2026-06-22"})
 
     # 2025-11-28: the documents come under Git; before control_since, so the baseline
     d.git("init", "-q", "-b", "main")
