@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -73,12 +74,14 @@ def body(purpose: str = "目的的内容。") -> str:
     )
 
 
-def cli(root, *args):
-    """The doccontrol command as users run it: a whole process in ``root``."""
+def cli(root, *args, env=None):
+    """The doccontrol command as users run it: a whole process in ``root`` (``env``: variables
+    to set, e.g. LC_ALL for the language)."""
     return subprocess.run(
         [sys.executable, "-m", "doccontrol", *args],
         cwd=root,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )

@@ -6,23 +6,17 @@ from __future__ import annotations
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 from doccontrol.cli import annotations
 from doccontrol.problems import Problem
+from history_helpers import cli
 
 COMMAND = re.compile(r"^::(?P<name>[a-z]+) (?P<props>[^:]*)::(?P<message>.*)$")
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "doccontrol", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return cli(cwd, *args)
 
 
 def _unescape(value: str, tokens: tuple[str, ...]) -> str:

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
+
+from history_helpers import cli
 
 
 def run(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     # pinned to English: these tests read the catalogue's English texts (the Chinese run is
     # tests/catalogue/test_problem_texts.py)
-    return subprocess.run(
-        [sys.executable, "-m", "doccontrol", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "LC_ALL": "en_US.UTF-8"},
-    )
+    return cli(cwd, *args, env={"LC_ALL": "en_US.UTF-8"})
 
 
 def test_clean_repository_exit_0(repo):

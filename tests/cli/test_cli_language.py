@@ -4,10 +4,8 @@ with ``language: en`` in doccontrol.yml."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ from builders import RepoBuilder
 from doccontrol import catalogue
 from doccontrol.cli.main import COMMANDS, build_parser
 from doccontrol.cli.parser import Parser, width
+from history_helpers import cli
 
 # words a Chinese help may keep as they are typed: formats, tools, option values and ids
 TECHNICAL = re.compile(
@@ -30,14 +29,7 @@ TECHNICAL = re.compile(
 def run(
     *args: str, cwd: Path, env: dict[str, str] | None = None
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "doccontrol", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **(env or {})},
-    )
+    return cli(cwd, *args, env=env)
 
 
 COMMAND_NAMES = re.compile(

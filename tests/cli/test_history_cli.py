@@ -5,20 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import subprocess
-import sys
 
-from history_helpers import CHANGE_HISTORY_HEADERS, body
+from history_helpers import CHANGE_HISTORY_HEADERS, body, cli
 
 
 def run(cwd, *args):
-    return subprocess.run(
-        [sys.executable, "-m", "doccontrol", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return cli(cwd, *args)
 
 
 def approved_and_direct(scenario):
