@@ -20,15 +20,8 @@ def keypair(folder, name):
     return key, (folder / f"{name}.pub").read_text().strip()
 
 
-def test_audit_pack_verify_reads_allowed_signers_through_a_replace_ref(tmp_path):
-    """`audit-pack --verify` reads the allowed signers from doccontrol.yml at the pack's head
-    with a plain `git show`, which follows refs/replace/*. Anyone who can push a ref adds
-    refs/replace/<blob> swapping 王芳's key for their own, signs a forged pack with it, and the
-    verifier (a mirror clone fetches every ref) is told it is signed by 王芳."""
-    keys = tmp_path / "keys"
-    keys.mkdir()
-    _, wang_pub = keypair(keys, "wang")
-    mallory, mallory_pub = keypair(keys, "mallory")
+def _signed_by_wang(tmp_path, wang_pub):
+    """SM-P-01 under control from 2026-01-02, 王芳's SSH key her only signing key."""
     s = Scenario(RepoBuilder(tmp_path / "repo"))
     s.set_config("control_since: null", "control_since: 2026-01-02")
     s.set_config(
@@ -38,6 +31,19 @@ def test_audit_pack_verify_reads_allowed_signers_through_a_replace_ref(tmp_path)
     )
     s.files.doc()
     s.git.commit("初始导入", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    return s
+
+
+def test_audit_pack_verify_reads_allowed_signers_through_a_replace_ref(tmp_path):
+    """`audit-pack --verify` reads the allowed signers from doccontrol.yml at the pack's head
+    with a plain `git show`, which follows refs/replace/*. Anyone who can push a ref adds
+    refs/replace/<blob> swapping 王芳's key for their own, signs a forged pack with it, and the
+    verifier (a mirror clone fetches every ref) is told it is signed by 王芳."""
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    _, wang_pub = keypair(keys, "wang")
+    mallory, mallory_pub = keypair(keys, "mallory")
+    s = _signed_by_wang(tmp_path, wang_pub)
     s.git.branch("cr-1")
     s.files.doc(version="V1.1", body=body("修订"))
     s.git.commit("修订", who="zhaolei", date="2026-02-01T10:00:00+08:00")
@@ -67,15 +73,7 @@ def test_audit_pack_verify_trusts_a_signing_key_added_by_an_unapproved_commit(tm
     keys.mkdir()
     _, wang_pub = keypair(keys, "wang")
     zhao, zhao_pub = keypair(keys, "zhao")
-    s = Scenario(RepoBuilder(tmp_path / "repo"))
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.set_config(
-        "roles: [qa-manager, document-controller, internal-auditor]}",
-        "roles: [qa-manager, document-controller, internal-auditor], "
-        f'signing_keys: ["{wang_pub}"]}}',
-    )
-    s.files.doc()
-    s.git.commit("初始导入", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    s = _signed_by_wang(tmp_path, wang_pub)
     s.set_config(wang_pub, zhao_pub)
     s.git.commit("更新签名密钥", who="zhaolei", date="2026-02-01T10:00:00+08:00")
     pack = tmp_path / "pack.zip"
