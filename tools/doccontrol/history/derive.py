@@ -94,9 +94,12 @@ class _DocState:
     id: str
     path: str
     meta: dict[str, Any]
-    body: str
     approved_meta: dict[str, Any] | None = None
     approved_body: str | None = None
+    # the approved version's blob: a cached state keeps this id, not the text, and a later
+    # run reads the text again only for the documents it touches (``unread`` until then)
+    approved_blob: str | None = None
+    unread: bool = False
     revisions: list[Revision] = field(default_factory=list)
     withdrawn: bool = False
     baseline: Revision | None = None
@@ -211,6 +214,10 @@ class _Deriver:
         # the forge's review records (refs/notes/doccontrol) by the commit they are attached to
         self.notes: dict[str, Note] = {}
         self.acks: list[AckChange] = []
+        # a second cat-file, opened only when a run extending a cached state touches a
+        # document whose approved text the state names by blob id (the main pipe is busy
+        # with blobs asked for ahead, in order)
+        self.lookups: BlobPipe | None = None
         self.dists: list[DistributionChange] = []  # distribution records (copies.py)
         # the latest committer date on the main line so far (see on_line), and as a moment
         self.line_date = ""
@@ -224,9 +231,10 @@ class _Deriver:
                 doc_id: {
                     "path": st.path,
                     "meta": st.meta,
-                    "body": st.body,
                     "approved_meta": st.approved_meta,
-                    "approved_body": st.approved_body,
+                    "approved_blob": st.approved_blob,
+                    # the text only where no blob names it (an unread text stays unread)
+                    "approved_body": None if st.approved_blob else st.approved_body,
                     "withdrawn": st.withdrawn,
                     "revisions": [cache.encode_revision(r, people) for r in st.revisions],
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
@@ -254,13 +262,15 @@ class _Deriver:
     def restore(self, state: dict[str, Any]) -> None:
         people = cache.People(state["people"])
         for doc_id, st in state["docs"].items():
+            blob = st["approved_blob"]
             self.docs[doc_id] = _DocState(
                 doc_id,
                 st["path"],
                 st["meta"],
-                st["body"],
                 st["approved_meta"],
-                st["approved_body"],
+                None if blob else st["approved_body"],
+                blob,
+                bool(blob),
                 [cache.decode_revision(r, people) for r in st["revisions"]],
                 st["withdrawn"],
                 cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
@@ -364,6 +374,9 @@ class _Deriver:
         commit is read, and it is derived once a few more commits have been read behind it
         (and, for a merge, once the ancestry stream has reached it)."""
         pipe = self.reader.blob_pipe()
+        # the ids of the versions merged sides had, through a --batch-check beside it: the text
+        # is read only when no side had the merged version (git then inflates ~half as much)
+        sides = self.reader.blob_pipe(ids_only=True)
         graph: dict[str, Ancestor] = {}
         ahead: deque[tuple[Commit, list[tuple[FileChange, bool]], list[FileChange]]] = deque()
         count = 0
@@ -380,7 +393,7 @@ class _Deriver:
             count += 1
             if progress and count % 500 == 0:
                 progress(count)
-            self.step(commit, doc_changes, pipe, graph, is_precontrol, ack_changes)
+            self.step(commit, doc_changes, pipe, sides, graph, is_precontrol, ack_changes)
 
         try:
             for commit in commits:
@@ -396,7 +409,7 @@ class _Deriver:
                             for parent in commit.parents[1:]:
                                 # the version each merged side had: to see whether the merge
                                 # itself wrote text of its own
-                                pipe.put(_at(parent, change.new_path))
+                                sides.put(_at(parent, change.new_path))
                 note = self.notes.get(commit.sha)
                 if note is not None:
                     pipe.put(note.blob)  # after the documents' blobs: step() takes it after them
@@ -416,12 +429,17 @@ class _Deriver:
                 graph[sha] = ancestor
         finally:
             pipe.close()
+            sides.close()
+            if self.lookups is not None:
+                self.lookups.close()
+                self.lookups = None
 
     def step(
         self,
         commit: Commit,
         doc_changes: list[tuple[FileChange, bool]],
         blobs: BlobPipe,
+        sides_ids: BlobPipe,
         graph: dict[str, Ancestor],
         is_precontrol: Callable[[Commit], bool],
         ack_changes: list[FileChange] | None = None,
@@ -490,11 +508,12 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                sides = [blobs.get_optional() for _ in commit.parents[1:]]
+                side_ids = [sides_ids.get_id() for _ in commit.parents[1:]]
                 if (
-                    sides
-                    and data not in sides
-                    and _sans_effective(data) not in {_sans_effective(x) for x in sides if x}
+                    side_ids
+                    and change.new_blob not in side_ids
+                    and _sans_effective(data)
+                    not in {_sans_effective(self.read_blob(x)) for x in side_ids if x}
                 ):
                     # a version no merged side had: a conflict resolution, or text slipped in
                     # while merging; either way the merge's maker wrote it
@@ -856,6 +875,7 @@ class _Deriver:
                 if snapshot.body != state.approved_body:
                     state.approved_sections = new_sections
                 state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
+                state.approved_blob = change.new_blob
             any_approved = any_approved or approved
             documents.append(ApprovedDocument(state.id, version, state.path, rev_kind))
             all_problems.update(dict.fromkeys(problems))
@@ -1015,6 +1035,22 @@ class _Deriver:
                 return True
         return policy.config.approval.trust_unsigned_squash
 
+    def read_blob(self, sha: str) -> bytes:
+        """One blob, at once (the main pipe has blobs in flight, in order): a side's version
+        that differs from the merged one, or an approved text a cached state names by id."""
+        if self.lookups is None:
+            self.lookups = self.reader.blob_pipe()
+        self.lookups.put(sha)
+        return self.lookups.get()
+
+    def read_approved(self, state: _DocState) -> None:
+        """The approved text of a document restored from a cached state, read when a later
+        commit first touches it."""
+        state.approved_body = _parse_blob(
+            self.read_blob(state.approved_blob or ""), self.values
+        ).body
+        state.approved_sections, state.unread = None, False
+
     def apply(
         self, change: FileChange, snapshots: dict[str, _Snapshot], baseline: bool
     ) -> tuple[_DocState | None, _Snapshot | None]:
@@ -1041,12 +1077,11 @@ class _Deriver:
         self.path_to_id[change.new_path] = doc_id
         state = self.docs.get(doc_id)
         if state is None:
-            state = _DocState(doc_id, change.new_path, snapshot.meta or {}, snapshot.body)
+            state = _DocState(doc_id, change.new_path, snapshot.meta or {})
             self.docs[doc_id] = state
-        state.path, state.meta, state.body, state.withdrawn = (
+        state.path, state.meta, state.withdrawn = (
             display_text(change.new_path),  # a file name in a legacy code page is shown, not fatal
             snapshot.meta or state.meta,
-            snapshot.body,
             False,
         )
         level = publishing.recorded_level(snapshot.meta)
@@ -1054,7 +1089,10 @@ class _Deriver:
             state.levels.append(level)
         if baseline:
             state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
+            state.approved_blob, state.unread = change.new_blob, False
             state.approved_sections = None
+        elif state.unread:
+            self.read_approved(state)
         return state, snapshot
 
     def authors(

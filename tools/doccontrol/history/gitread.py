@@ -501,10 +501,11 @@ class GitReader:
             settle(header, written, removed)
         return found
 
-    def blob_pipe(self) -> BlobPipe:
-        """A ``cat-file --batch`` that starts working as soon as blob ids are put in (close it)."""
+    def blob_pipe(self, ids_only: bool = False) -> BlobPipe:
+        """A ``cat-file --batch`` that starts working as soon as blob ids are put in (close it);
+        with ``ids_only``, a ``--batch-check`` that answers each name with its object id."""
         handle = subprocess.Popen(
-            ["git", "cat-file", "--batch"],
+            ["git", "cat-file", "--batch-check" if ids_only else "--batch"],
             cwd=self.root,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -636,7 +637,12 @@ class BlobPipe:
         """Like get(), for a ``rev:path`` that may name nothing (None then)."""
         return self._next(optional=True)
 
-    def _next(self, optional: bool = False) -> bytes | None:
+    def get_id(self) -> str | None:
+        """For a ``--batch-check`` pipe: the blob id a ``rev:path`` names (None: nothing)."""
+        found = self._next(optional=True, content=False)
+        return None if found is None else found.decode("ascii", "replace")
+
+    def _next(self, optional: bool = False, content: bool = True) -> bytes | None:
         if len(self.sent) < self.LOW:  # git is about to run dry: send what there is
             self._send(self.AHEAD)
         elif len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
@@ -654,6 +660,8 @@ class BlobPipe:
             raise GitError(f"git cat-file could not read blob {sha}")
         size = int(header[2])
         self.pos = end + 1
+        if not content:
+            return header[0]  # the id alone (a --batch-check pipe sends nothing more)
         while len(self.buffer) - self.pos < size + 1:  # the content and its newline
             self._fill()
         data = self.buffer[self.pos : self.pos + size]
