@@ -59,3 +59,18 @@ def test_changed_added_and_removed_sections():
     assert sections.changed_sections(old, old) == ()
     # whitespace at the edges of a section is not a change
     assert sections.changed_sections(old, old.replace("甲\n", "甲  \n\n")) == ()
+
+
+def test_the_marks_in_sections_changed_are_said_in_the_readers_language():
+    """全文, （前言） and 删除： are stable values in the cache and JSON; every output shows them
+    through ``shown``, in the catalogue's words."""
+    from doccontrol import catalogue
+
+    before = sections.outline("前言一段。\n\n## 1 目的\n\n旧。\n\n## 2 范围\n\n范围。\n")
+    after = sections.outline("前言改了。\n\n## 1 目的\n\n新。\n")
+    changed = sections.changed_between(before, after)
+    assert changed == (sections.PREAMBLE, "1 目的", f"{sections.REMOVED}2 范围")
+    english = sections.shown((sections.WHOLE, *changed), catalogue.load("en"))
+    assert english == ["Whole document", "(Introduction)", "1 目的", "Removed: 2 范围"]
+    chinese = sections.shown((sections.WHOLE, *changed), catalogue.load("zh"))
+    assert chinese == ["全文", "（前言）", "1 目的", "删除：2 范围"]

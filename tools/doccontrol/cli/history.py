@@ -102,6 +102,8 @@ def _json(history: History, say: Speech, **items: list[dict[str, Any]]) -> str:
 
 
 def log_row(revision: Revision, say: Speech) -> list[str]:
+    from doccontrol.history.sections import shown
+
     separator = say("label.separator")
     change = revision.change
     if revision.kind in ("review", "baseline"):
@@ -115,7 +117,7 @@ def log_row(revision: Revision, say: Speech) -> list[str]:
     return [
         str(revision.seq),
         revision.version,
-        separator.join(revision.sections),
+        separator.join(shown(revision.sections, say.cat)),
         change,
         names(revision.authors),
         revision.author_date[:10],

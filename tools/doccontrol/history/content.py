@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import DocumentHistory, Revision
-from doccontrol.history.sections import split_sections
+from doccontrol.history.sections import PREAMBLE, split_sections
 
 
 def with_version(history: DocumentHistory, version: str) -> Revision | None:
@@ -40,14 +40,14 @@ def section_changes(old_body: str, new_body: str) -> list[SectionChange]:
         if title not in before:
             changes.append(
                 SectionChange(
-                    title or "（前言）", "added", tuple(f"+{line}" for line in text.splitlines())
+                    title or PREAMBLE, "added", tuple(f"+{line}" for line in text.splitlines())
                 )
             )
         elif before[title] != text:
             lines = difflib.unified_diff(
                 before[title].splitlines(), text.splitlines(), lineterm="", n=1
             )
-            changes.append(SectionChange(title or "（前言）", "changed", tuple(list(lines)[2:])))
+            changes.append(SectionChange(title or PREAMBLE, "changed", tuple(list(lines)[2:])))
     titles = {t for t, _ in after}
     for title, text in before.items():
         if title not in titles:

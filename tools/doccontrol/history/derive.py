@@ -805,7 +805,7 @@ class _Deriver:
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
                 version = meta_text(state.meta, "version")
-                changed: tuple[str, ...] = ("全文",)
+                changed: tuple[str, ...] = (sections.WHOLE,)
             else:
                 version = meta_text(snapshot.meta, "version")
                 problems += rules.version_problems(
@@ -1268,7 +1268,7 @@ def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
                 commit="",
                 date=str(entry.get("approval_date") or entry.get("date") or ""),
                 change=str(entry.get("change", "")),
-                sections=(str(entry.get("sections") or "全文"),),
+                sections=(str(entry.get("sections") or sections.WHOLE),),
                 authors=_named(entry, "author"),
                 author_date=str(entry.get("date", "")),
                 reviewers=_named(entry, "reviewer"),

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from doccontrol.catalogue import Catalogue
 
 Sections = list[tuple[str, str]]
 
@@ -355,6 +359,28 @@ def split_lines(body: str) -> Sections:
     return [(t, text) for t, text in sections if t or text]
 
 
+# Marks in a revision's 更改处 that are no heading: stable values in the cache and in JSON (as
+# codes are), put into the reader's language by ``shown``.
+WHOLE = "全文"
+PREAMBLE = "（前言）"
+REMOVED = "删除："
+
+
+def shown(changed: tuple[str, ...], cat: Catalogue) -> list[str]:
+    """A revision's 更改处 as a reader sees them: the marks in the catalogue's words."""
+    out: list[str] = []
+    for item in changed:
+        if item == WHOLE:
+            out.append(cat.text("label.sections.whole"))
+        elif item == PREAMBLE:
+            out.append(cat.text("label.sections.preamble"))
+        elif item.startswith(REMOVED):
+            out.append(cat.text("label.sections.removed", title=item.removeprefix(REMOVED)))
+        else:
+            out.append(item)
+    return out
+
+
 def changed_sections(old: str | None, new: str) -> tuple[str, ...]:
     """Headings whose text changed, was added or was removed, in the new document's order."""
     return changed_between(None if old is None else outline(old), outline(new))
@@ -363,20 +389,20 @@ def changed_sections(old: str | None, new: str) -> tuple[str, ...]:
 def changed_between(before: Outline | None, after: Outline) -> tuple[str, ...]:
     """``changed_sections`` for bodies already outlined (history outlines each version once)."""
     if before is None:
-        return ("全文",)
+        return (WHOLE,)
     if before.titles == after.titles and len(set(after.titles)) == len(after.titles):
         # same headings in the same order, each once: compare section by section
         return tuple(
-            title or "（前言）"
+            title or PREAMBLE
             for title, old, new in zip(after.titles, before.texts, after.texts, strict=True)
             if old != new
         )
     old_texts = dict(zip(before.titles, before.texts, strict=True))
     changed = [
-        title or "（前言）"
+        title or PREAMBLE
         for title, text in zip(after.titles, after.texts, strict=True)
         if old_texts.get(title) != text
     ]
     new_titles = set(after.titles)
-    removed = [f"删除：{title}" for title in old_texts if title and title not in new_titles]
+    removed = [f"{REMOVED}{title}" for title in old_texts if title and title not in new_titles]
     return tuple(changed + removed)

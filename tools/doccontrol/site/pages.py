@@ -19,6 +19,7 @@ from doccontrol.history.model import (
     Person,
     change_history_headers,
 )
+from doccontrol.history.sections import shown
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
@@ -260,7 +261,7 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
                 (
                     str(r.seq),
                     r.version,
-                    _t(site, "label.separator").join(r.sections) or "—",
+                    _t(site, "label.separator").join(shown(r.sections, site.catalogue)) or "—",
                     Seq(tuple(change)),
                     _names(site, r.authors),
                     _day(r.author_date),
