@@ -109,7 +109,7 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
             )
         )
     if stand.unapproved:
-        commits = t.text("label.separator").join(r.commit[:10] for r in stand.unapproved)
+        commits = t.join(r.commit[:10] for r in stand.unapproved)
         print(t.text("cli.show.unapproved", commits=commits))
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
@@ -131,7 +131,7 @@ def _evidence(revision: Revision, t: Catalogue) -> str:
         return t.text("cli.show.evidence.baseline", date=date)
     if not revision.approved:
         return t.text("cli.show.evidence.unapproved", date=date)
-    approvers = t.text("label.separator").join(p.name for p in revision.approvers) or "—"
+    approvers = t.join(p.name for p in revision.approvers) or "—"
     mr = revision.merge_request.label if revision.merge_request else "—"
     return t.text("cli.show.evidence.approved", approvers=approvers, date=date, mr=mr)
 

@@ -75,8 +75,8 @@ class CopyFacts:
     organization: Mapping[str, str]
 
 
-def _names(people: tuple[Person, ...]) -> str:
-    return "、".join(p.name for p in people) or "—"
+def _names(people: tuple[Person, ...], t: Catalogue) -> str:
+    return t.join(p.name for p in people) or "—"
 
 
 def _body(text: str) -> str:
@@ -138,7 +138,7 @@ def gather(
             ("pdf.error.unreadable", {"path": revision.path, "commit": revision.commit[:10]})
         )
     meta = meta_of(revision)
-    stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder)
+    stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder, t)
     level = config.level(str(meta.get("confidentiality") or "internal"))
     owner = str(meta.get("owner") or "")
     body = _body(data.decode("utf-8", "replace"))
@@ -203,15 +203,15 @@ def _register(
 def _signoffs(revision: Revision, t: Catalogue) -> tuple[Signoff, ...]:
     approved = revision.date[:10]
     return (
-        Signoff(t.text("pdf.field.prepared"), _names(revision.authors), revision.author_date[:10]),
+        Signoff(t.text("pdf.field.prepared"), _names(revision.authors, t), revision.author_date[:10]),
         Signoff(
             t.text("pdf.field.reviewed"),
-            _names(revision.reviewers),
+            _names(revision.reviewers, t),
             approved if revision.reviewers else "—",
         ),
         Signoff(
             t.text("pdf.field.approved"),
-            _names(revision.approvers),
+            _names(revision.approvers, t),
             approved if revision.approvers else "—",
         ),
     )
@@ -234,13 +234,13 @@ def _history_rows(
             (
                 str(r.seq),
                 r.version,
-                "、".join(r.sections) or "—",
+                t.join(r.sections) or "—",
                 change,
-                _names(r.authors),
+                _names(r.authors, t),
                 r.author_date[:10],
-                _names(r.reviewers) if r.reviewers else "",
+                _names(r.reviewers, t) if r.reviewers else "",
                 r.date[:10] if r.reviewers else "",
-                _names(r.approvers) if r.approvers else "",
+                _names(r.approvers, t) if r.approvers else "",
                 r.date[:10] if r.approvers else "",
                 t.label("label.evidence", r.evidence),
             )
@@ -256,6 +256,7 @@ def _stamp(
     day: datetime.date,
     copy_number: str | None,
     holder: str | None,
+    t: Catalogue,
 ) -> Stamp:
     if copy_number is None:
         if holder is not None:
@@ -279,14 +280,14 @@ def _stamp(
                 {
                     "copy": copy_number,
                     "doc": doc_id,
-                    "issued": "、".join(sorted({c.version for c in issued})),
+                    "issued": t.join(sorted({c.version for c in issued})),
                     "version": version,
                     "day": day.isoformat(),
                 },
             )
         )
     if len(this_version) > 1:
-        records = "、".join(c.record for c in this_version)
+        records = t.join(c.record for c in this_version)
         raise Refused(
             (
                 "pdf.error.copy_ambiguous",

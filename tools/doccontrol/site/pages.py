@@ -47,7 +47,7 @@ REVIEW_WINDOW_DAYS = 60  # the review page and its home card: overdue, or due wi
 
 
 def _names(site: Site, people: Iterable[Person]) -> str:
-    return site.catalogue.text("label.separator").join(p.name for p in people)
+    return site.catalogue.join(p.name for p in people)
 
 
 def _day(iso: str) -> str:
@@ -260,7 +260,7 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
                 (
                     str(r.seq),
                     r.version,
-                    _t(site, "label.separator").join(r.sections) or "—",
+                    site.catalogue.join(r.sections) or "—",
                     Seq(tuple(change)),
                     _names(site, r.authors),
                     _day(r.author_date),
@@ -610,7 +610,7 @@ def records_index_page(site: Site) -> str:
                 "name_zh": record_type.name,
                 "name_en": record_type.name_en,
                 "procedure": doc_link(site, record_type.procedure, src),
-                "clauses": _t(site, "label.separator").join(record_type.clauses),
+                "clauses": site.catalogue.join(record_type.clauses),
                 "retention_years": record_type.retention_years,
                 "form": Link(
                     _t(site, "site.records.form"), _href(site, src, model.form_src(type_id))
@@ -658,7 +658,7 @@ def form_page(site: Site, record_type: RecordType) -> str:
             "name_en": record_type.name_en,
             "id_format": record_type.id_format,
             "retention_years": record_type.retention_years,
-            "clauses": _t(site, "label.separator").join(record_type.clauses),
+            "clauses": site.catalogue.join(record_type.clauses),
             "schema_path": record_type.path,
             "folder": f"records/{record_type.id}/",
         },
