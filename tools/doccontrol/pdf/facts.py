@@ -203,7 +203,9 @@ def _register(
 def _signoffs(revision: Revision, t: Catalogue) -> tuple[Signoff, ...]:
     approved = revision.date[:10]
     return (
-        Signoff(t.text("pdf.field.prepared"), _names(revision.authors, t), revision.author_date[:10]),
+        Signoff(
+            t.text("pdf.field.prepared"), _names(revision.authors, t), revision.author_date[:10]
+        ),
         Signoff(
             t.text("pdf.field.reviewed"),
             _names(revision.reviewers, t),
