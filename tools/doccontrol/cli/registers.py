@@ -186,7 +186,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         print(wrote)
         return 0
     if args.format == "json":
-        text = dumps_json([r.to_json() for r in rows])
+        text = dumps_json([r.to_json(say.cat) for r in rows])
     elif args.format == "csv":
         text = csv_text(headers, cells)
     else:
