@@ -159,7 +159,7 @@ def gather(
         merge_request=revision.merge_request.label if revision.merge_request else "—",
         commit=revision.commit,
         created=revision.date,
-        history=_history_rows(doc, revision, t),
+        history=_history_rows(doc, revision, t, hidden_ids(repo, history, limit)),
         body=body,
         path=revision.path,
         stamp=stamp,
@@ -219,15 +219,39 @@ def _signoffs(revision: Revision, t: Catalogue) -> tuple[Signoff, ...]:
     )
 
 
+def hidden_ids(repo: Repository, history: History, limit: str) -> frozenset[str]:
+    """The document ids a PDF made at ``limit`` must not name, as the site judges them
+    (site/model.py): every id known now or in history, but those published at the level and
+    those withdrawn from main whose every level was publishable."""
+    config = repo.config
+    assert config is not None
+    present = {d.id for d in repo.documents if d.id}
+    visible = {
+        d.id
+        for d in repo.documents
+        if d.id and publishing.document_publishable(config, limit, d, history.documents.get(d.id))
+    }
+    visible |= {
+        h.id
+        for h in history.documents.values()
+        if h.id not in present
+        and h.withdrawn
+        and publishing.document_publishable(config, limit, None, h)
+    }
+    return frozenset((present | set(history.documents)) - visible)
+
+
 def _history_rows(
-    doc: DocumentHistory, upto: Revision, t: Catalogue
+    doc: DocumentHistory, upto: Revision, t: Catalogue, hidden: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], ...]:
-    """The 变更履历 as it stood for this version: the revisions up to and including it."""
+    """The 变更履历 as it stood for this version: the revisions up to and including it; the
+    change notes (merge titles, typed by authors) name no document in ``hidden``."""
     if upto not in doc.revisions:
         return ()
     rows = []
+    placeholder = t.text("site.not_published")
     for r in doc.revisions[: doc.revisions.index(upto) + 1]:
-        change = r.change
+        change = publishing.redact_ids(r.change, hidden, placeholder)
         if r.kind in ("review", "withdrawal", "baseline"):
             change += t.text(f"label.history.note.{r.kind}")
         if not r.approved:
