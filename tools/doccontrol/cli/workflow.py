@@ -393,7 +393,8 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
         raise UsageError("cli.error.branch-exists", branch=branch)
     listing = sorted(documents.values(), key=lambda d: d.id)
-    text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy)
+    said = speech(config, repo.record_types, root).cat
+    text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy, said)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-baseline-") as tmp:
