@@ -346,6 +346,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import baseline
     from doccontrol.authoring import AuthoringError
     from doccontrol.load import repository, yaml_source
+    from doccontrol.problems import Ref
     from doccontrol.validate.check import check
 
     repo = repository.load(root)
@@ -447,13 +448,26 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     reviewers = [
         p.name for p in config.people if set(p.roles) & set(config.approval.config_reviewers)
     ]
+    talk = speech(config, repo.record_types, root)
+    declared = {
+        "branch": branch,
+        "tip": tip[:10],
+        "documents": talk.count("count.documents", len(documents)),
+    }
+    if legacy:
+        print(talk("baseline.declared.legacy", **declared, ids=tuple(legacy)))
+    else:
+        print(talk("baseline.declared", **declared))
+    nobody = talk("baseline.nobody")
     print(
-        f"declared the baseline on branch {branch}: control_since {tip[:10]}, {len(documents)} documents"
-        + (f", paper approvals for {', '.join(legacy)}" if legacy else "")
-    )
-    print(
-        f"next: an approver ({', '.join(config.approval.config_approvers)}: {', '.join(approvers) or 'nobody configured'}) "
-        f"merges it, reviewed by {', '.join(config.approval.config_reviewers)} ({', '.join(reviewers) or 'nobody configured'}), "
-        f"neither of them {person.name}: doccontrol approve {branch} --reviewer WHO (or a merge request)"
+        talk(
+            "baseline.next",
+            roles=tuple(Ref("role", r) for r in config.approval.config_approvers),
+            approvers=tuple(approvers) or nobody,
+            reviewer_roles=tuple(Ref("role", r) for r in config.approval.config_reviewers),
+            reviewers=tuple(reviewers) or nobody,
+            person=person.name,
+            branch=branch,
+        )
     )
     return 0
