@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.audit.verify-options")
     if not (args.start and args.end and args.output):
         raise UsageError("cli.error.audit.usage")
-    require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
+    require_extra("openpyxl", "xlsx", "audit-pack (register.xlsx)")
     start = datetime.date.fromisoformat(parse_date_arg(args.start, "--from") or "")
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:
