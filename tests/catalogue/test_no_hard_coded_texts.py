@@ -138,3 +138,20 @@ def test_the_scan_finds_what_it_looks_for(tmp_path: Path) -> None:
             "CaptureError",
         ]
     ), found
+
+
+def test_lists_are_joined_by_the_catalogue() -> None:
+    """A list a reader sees is joined the language's way (Catalogue.join: 、 or ", "), never
+    with a hard-coded Chinese separator."""
+    found = []
+    for source in sorted(TOOLS.rglob("*.py")):
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+            func = node.func if isinstance(node, ast.Call) else None
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr == "join"
+                and isinstance(func.value, ast.Constant)
+                and func.value.value == "、"
+            ):
+                found.append(f"{source.relative_to(TOOLS)}:{node.lineno}")
+    assert not found, found
