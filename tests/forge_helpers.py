@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -118,7 +119,12 @@ def keypair(folder: Path, name: str) -> tuple[Path, str]:
 
 
 def capture(
-    s: Scenario, folder: Path, number: int, *extra: str, expect: int = 0
+    s: Scenario,
+    folder: Path,
+    number: int,
+    *extra: str,
+    expect: int = 0,
+    env: dict[str, str] | None = None,
 ) -> tuple[int, str, str]:
     """Run the real command: doccontrol forge capture-github --pr N --from-json DIR."""
     result = subprocess.run(
@@ -141,6 +147,7 @@ def capture(
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )
     assert result.returncode == expect, result.stderr + result.stdout
     return result.returncode, result.stdout, result.stderr

@@ -8,6 +8,7 @@ import csv
 import datetime
 import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -88,7 +89,7 @@ def adopted(tmp_path_factory) -> Path:
         declared = ok(
             root, "doccontrol baseline --legacy tools/adopt/paper-approvals.yml", who="liujing"
         )
-        branch = declared.split("on branch ", 1)[1].split(":", 1)[0]
+        branch = re.search(r"\bbaseline-[0-9a-f]{8}\b", declared)[0]  # either language
         as_person(root, "chenmy")  # the general manager approves it, the 体系经理 reviewed it
         ok(root, f"doccontrol approve {branch} --reviewer 王芳", who="chenmy")
     # (the shipped repository is adopted already: its own baseline is what is checked)

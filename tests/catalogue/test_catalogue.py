@@ -35,6 +35,12 @@ def test_counted_texts_use_the_plural_form_in_english_only() -> None:
     assert zh.count("count.documents", 3) == "3 份文件"
 
 
+def test_a_list_is_joined_the_languages_way() -> None:
+    assert catalogue.load("zh").join(["甲", "乙", "丙"]) == "甲、乙、丙"
+    assert catalogue.load("en").join(["a", "b"]) == "a, b"
+    assert catalogue.load("en").join([]) == ""
+
+
 def test_a_missing_key_shows_the_key_instead_of_failing() -> None:
     assert catalogue.load("en").text("no.such.key") == "no.such.key"
 

@@ -4,8 +4,11 @@ crash (red-team round 2, hole 8)."""
 
 from __future__ import annotations
 
+from doccontrol import catalogue
 from gitrepo import GitRepo
-from history_helpers import cli
+from history_helpers import body, cli
+
+ZH = catalogue.load("zh")
 
 DEEP = "[" * 100_000 + "]" * 100_000
 
@@ -47,8 +50,6 @@ def test_an_approved_revision_nested_deep_is_reported_and_never_takes_effect(sce
     """The revision stays in history for good: every later command reads it. It is a problem
     in the trail (its front matter cannot be read), the version before stays in force, and
     register, review-due and the audit pack run."""
-    from history_helpers import body
-
     s = scenario
     s.git.branch("cr-1")
     s.files.doc(version="V1.1", extra=f"x: {DEEP}\n", body=body("修订后的目的。"))
@@ -58,6 +59,11 @@ def test_an_approved_revision_nested_deep_is_reported_and_never_takes_effect(sce
     s.git.commit("去掉嵌套", who="zhaolei")
     trail = cli(s.root, "trail", "--format", "csv")
     assert trail.returncode in (0, 1) and "DC513" in trail.stdout, trail
+    # said for what it is: front matter that cannot be read, not a missing type
+    (said,) = [line for line in trail.stdout.splitlines() if "DC513" in line]
+    unreadable = ZH.text("problem.DC513.unreadable", id="SM-P-01", sha="\0").split("\0")[1]
+    no_type = ZH.text("problem.DC513.type", id="SM-P-01", sha="\0").split("\0")[1]
+    assert unreadable in said and no_type not in said, said
     register = cli(s.root, "register", "--as-of", "2026-06-01", "--format", "csv")
     assert register.returncode == 0, register
     row = next(line for line in register.stdout.splitlines() if line.startswith("SM-P-01"))
@@ -69,3 +75,18 @@ def test_an_approved_revision_nested_deep_is_reported_and_never_takes_effect(sce
         result = cli(s.root, *args)
         assert result.returncode in (0, 1), (args, result)
         assert "Traceback" not in result.stderr, (args, result.stderr)
+
+
+def test_an_approved_revision_of_no_known_type_says_so(scenario):
+    """A revision whose front matter reads but names a type doccontrol.yml does not know: DC513
+    says the type is the matter (the text the deep case used to borrow)."""
+    s = scenario
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", body=body("修订后的目的。"))
+    path = s.root / "docs/procedures/test.md"
+    path.write_text(path.read_text("utf-8").replace("type: procedure", "type: nonsense"), "utf-8")
+    s.git.commit("修订", who="zhaolei")
+    s.git.merge("cr-1", "批准修订", approvers=("liujing",), reviewers=("wangfang",))
+    en = cli(s.root, "trail", "--format", "csv", env={"LC_ALL": "en_US.UTF-8"})
+    (said,) = [line for line in en.stdout.splitlines() if "DC513" in line]
+    assert "has no valid type in its front matter" in said and "cannot be read" not in said, said

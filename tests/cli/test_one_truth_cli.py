@@ -159,7 +159,7 @@ def test_bump_sets_the_effective_date(scenario):
     bumped = run(scenario.root, "bump", "SM-P-01", "--effective", later)
     assert (
         bumped.stdout.strip()
-        == f"SM-P-01: V1.0 → V1.1, 发布实施日期 {later} (docs/procedures/test.md)"
+        == f"SM-P-01: V1.0 → V1.1, effective {later} (docs/procedures/test.md)"
     )
     assert (
         "version: V1.1\n" in path.read_text() and f"effective_date: {later}\n" in path.read_text()
@@ -171,6 +171,10 @@ def test_bump_sets_the_effective_date(scenario):
     past = run(scenario.root, "bump", "SM-P-01", "--effective", "2020-01-01", "--keep-version")
     assert past.returncode == 2 and "before V1.0 took effect" in past.stderr
     assert run(scenario.root, "bump", "SM-P-01", "--keep-version").returncode == 2
+    # in Chinese (the default language), with the same facts
+    zh = run(scenario.root, "bump", "SM-P-01", env={"LC_ALL": "C.UTF-8"})
+    assert zh.stdout.strip() == "SM-P-01：V1.2 → V1.3（docs/procedures/test.md）"
+    assert f"发布实施日期未改变（{later}）" in zh.stderr and "unchanged" not in zh.stderr
 
 
 def test_log_says_why_there_is_no_approval(scenario):

@@ -45,7 +45,7 @@ def _on_terminal(repo, ci: bool) -> str:
 def test_progress_only_on_an_interactive_terminal(tmp_path):
     repo = tmp_path / "repo"
     generate(repo, docs=10, commits=1100)
-    assert "正在读取历史: 500 commits" in _on_terminal(repo, ci=False)
+    assert "正在读取历史: 500 个提交" in _on_terminal(repo, ci=False)  # the catalogue's words
     assert "正在读取历史" not in _on_terminal(repo, ci=True)
     piped = subprocess.run(
         [sys.executable, "-m", "doccontrol", "trail", "--format", "json"],

@@ -30,6 +30,16 @@ from forge_helpers import (
 from history_helpers import make_scenario
 
 TOKEN = "ghs_test-token-0123456789"
+ZH = catalogue.load("zh")  # what the command says under the tests' locale
+
+
+def recorded(number: int, reviews: int) -> str:
+    """The line that says a pull request's reviews were recorded, up to the commit."""
+    counted = ZH.count("forge.count.reviews", reviews)
+    ref = "refs/notes/doccontrol"
+    return ZH.text("forge.recorded", number=number, reviews=counted, commit="\0", ref=ref).split(
+        "\0"
+    )[0]
 
 
 class FakeGitHub:
@@ -125,7 +135,7 @@ def test_capture_from_the_api_with_the_token_and_every_page(tmp_path, api):
     merged_pull(s, api, 7, "V1.1")
     result = doccontrol(s.root, api, "forge", "capture-github", "--pr", "7")
     assert result.returncode == 0, result.stderr
-    assert "pull request #7: 2 review(s) recorded" in result.stdout
+    assert recorded(7, 2) in result.stdout, result.stdout
     assert {auth for _, auth in api.seen} == {f"Bearer {TOKEN}"}
     assert any("page=2" in path for path, _ in api.seen)  # the second page of reviews was read
     (rev,) = s.history().documents["SM-P-01"].revisions
@@ -138,7 +148,8 @@ def test_api_refusal_is_one_clear_line_and_writes_nothing(tmp_path, api):
     merged_pull(s, api, 7, "V1.1")
     result = doccontrol(s.root, api, "forge", "capture-github", "--pr", "7", token="wrong")
     assert result.returncode == 2
-    assert result.stderr.strip().endswith("answered 401 Unauthorized")
+    said = ZH.text("forge.error.api-answered", url="", code=401, reason="Unauthorized")
+    assert result.stderr.strip().endswith(said.removeprefix("GitHub API "))
     assert "Traceback" not in result.stderr and "wrong" not in result.stderr
     assert s.git.attempt("rev-parse", "--verify", "refs/notes/doccontrol").returncode != 0
 
@@ -164,7 +175,7 @@ def test_backfill_pushes_notes_that_a_clone_fetches(tmp_path, api):
     assert done.returncode == 0, done.stderr
     result = doccontrol(s.root, api, "forge", "capture-github", "--backfill", "--push", "origin")
     assert result.returncode == 0, result.stderr
-    assert "pull request #8: 2 review(s) recorded" in result.stdout
+    assert recorded(8, 2) in result.stdout, result.stdout
     assert "#9" not in result.stdout and "#10" not in result.stdout
 
     clone = tmp_path / "clone"

@@ -346,7 +346,8 @@ def test_capture_refuses_an_unmerged_pull_request_and_writes_nothing(tmp_path):
     pull = pull_request(7, "t", head, commit, "zhao-lei", "x")
     pull.update(merged=False, merged_at=None)
     _, _, err = capture(s, record(tmp_path / "api", pull, []), 7, expect=2)
-    assert "pull request #7 is not merged" in err and "Traceback" not in err
+    refused = catalogue.load("zh").text("forge.error.not-merged", number=7)
+    assert refused in err and "Traceback" not in err
     result = subprocess.run(
         ["git", "rev-parse", "--verify", "--quiet", "refs/notes/doccontrol"],
         cwd=s.root,
@@ -362,10 +363,17 @@ def test_capture_twice_writes_once(tmp_path):
     commit = merge(s, 7)
     items = [review(1, "liu-jing", "APPROVED", head, T1)]
     folder = record(tmp_path / "api", pull_request(7, "t", head, commit, "zhao-lei", "x"), items)
+    zh = catalogue.load("zh")
+    said = {"number": 7, "reviews": zh.count("forge.count.reviews", 1), "commit": commit[:10]}
+    said["ref"] = "refs/notes/doccontrol"
     _, out, _ = capture(s, folder, 7)
-    assert "1 review(s) recorded on" in out
+    assert out.strip() == zh.text("forge.recorded", **said)
     _, out, _ = capture(s, folder, 7)
-    assert "already recorded" in out
+    assert out.strip() == zh.text("forge.already-recorded", **said)
+    english = capture(s, folder, 7, env={"LC_ALL": "en_US.UTF-8"})[1]
+    assert english.strip() == (
+        f"pull request #7: 1 review already recorded on {commit[:10]} (refs/notes/doccontrol)"
+    )
     assert s.git.run("rev-list", "--count", "refs/notes/doccontrol") == "1"
 
 

@@ -7,9 +7,14 @@ from __future__ import annotations
 import subprocess
 
 from builders import RepoBuilder
+from doccontrol import catalogue
 from history_helpers import Scenario, body, cli
 
 PERIOD = ("--from", "2026-01-01", "--to", "2026-12-31")
+# what --verify says of a key nobody allowed, up to the key (the tests' locale speaks Chinese)
+NOT_ALLOWED = catalogue.load("zh").text(
+    "pack.verify.unknown-key", file="MANIFEST.sha256.sig", key=""
+)
 
 
 def keypair(folder, name):
@@ -52,7 +57,7 @@ def test_audit_pack_verify_reads_allowed_signers_through_a_replace_ref(tmp_path)
     made = cli(s.root, "audit-pack", *PERIOD, "-o", str(pack), "--sign", str(mallory))
     assert made.returncode == 0, made.stderr
     honest = cli(s.root, "audit-pack", "--verify", str(pack))
-    assert honest.returncode == 1 and "not an allowed signer" in honest.stdout, honest.stdout
+    assert honest.returncode == 1 and NOT_ALLOWED in honest.stdout, honest.stdout
     # the forgery: one object and one ref, no commit on any branch
     config = s.git.run("show", "HEAD:doccontrol.yml")
     forged = config.replace(wang_pub, mallory_pub) + "\n"

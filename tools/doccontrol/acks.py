@@ -451,7 +451,7 @@ def pack_files(
             *(
                 f"- {d.document} {d.title} {d.version}: {d.done}/{len(d.owed)}"
                 + (
-                    f"（{t('acks.site.outstanding')}：{'、'.join(o.person_name for o in d.outstanding)}）"
+                    f"（{t('acks.site.outstanding')}：{t.join(o.person_name for o in d.outstanding)}）"
                     if d.outstanding
                     else ""
                 )

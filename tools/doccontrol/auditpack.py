@@ -43,7 +43,7 @@ from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
-from doccontrol.problems import Ref, names_for
+from doccontrol.problems import Msg, Ref, msg, names_for
 from doccontrol.site import stamp as site_stamp
 from doccontrol.trail import trail_rows
 from doccontrol.validate.records import references
@@ -120,6 +120,8 @@ def build(
     """name → bytes of every content entry of the pack; ``seal`` adds the rest. ``site``:
     ``site_pages``'s answer (no HTML pages without it)."""
     say = progress or (lambda _: None)
+    # the pack speaks the run's language (the CLI's); ids are shown by their names
+    cat = cat or catalogue.load()
     site_dir = site.directory if site is not None else None
     files: dict[str, bytes] = {}
     # what may be named at all: every level now and in any version at or below max_level
@@ -131,7 +133,7 @@ def build(
         if publishing.document_publishable(config, max_level, repo.document(doc_id), doc_history)
     }
 
-    say("documents in force at the end of the period")
+    say(cat.text("pack.progress.documents"))
     # one computation for the register, the site and the CLI: where each document stood
     stands = registers.standings(repo, history, end)
     in_force: list[tuple[Document, str]] = []
@@ -164,9 +166,7 @@ def build(
     # the trail and the change history name these: in force at the end, or no longer present
     visible = published | (shown - present)
 
-    say("register as of the end date")
-    # the pack speaks the run's language (the CLI's); ids are shown by their names
-    cat = cat or catalogue.load()
+    say(cat.text("pack.progress.register"))
     rows = [
         registers.register_cells(row, cat)
         for row in registers.document_rows(repo, history, end, stands)
@@ -178,7 +178,7 @@ def build(
     headers = registers.register_headers(cat)
     files["register/register.csv"] = _csv(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, cat.text("label.register.title"))
-    say("controlled copies due for recall at the end date")
+    say(cat.text("pack.progress.copies"))
     files.update(
         copies.pack_files(
             copies.ledger(history, config),  # the records on main, never the work tree's
@@ -192,7 +192,7 @@ def build(
         )
     )
 
-    say("change history and approval trail in the period")
+    say(cat.text("pack.progress.history-trail"))
     chosen = sorted(
         (
             (d, r)
@@ -279,7 +279,7 @@ def build(
         ],
     )
 
-    say("records in the period")
+    say(cat.text("pack.progress.records"))
     count = 0
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = repo.record_types.get(record.type)
@@ -295,7 +295,7 @@ def build(
             files[record.path] = (repo.root / record.path).read_bytes()
             count += 1
 
-    say("clause coverage")
+    say(cat.text("pack.progress.coverage"))
     cover = registers.coverage([d for d, _ in in_force], repo.record_types, repo.clauses)
     files["coverage.csv"] = _csv(
         cat.headers("label.coverage", (*registers.COVERAGE_COLUMNS, "covered")),
@@ -313,7 +313,7 @@ def build(
         ],
     )
 
-    say("read-and-understood acknowledgements")
+    say(cat.text("pack.progress.acks"))
     files.update(
         acks.pack_files(
             config,
@@ -325,7 +325,7 @@ def build(
             _csv,
         )
     )
-    say("suspect at the end of the period")
+    say(cat.text("pack.progress.suspect"))
     suspect, suspect_line = _suspect_entries(repo, config, history, end, max_level)
     files.update(suspect)
 
@@ -390,7 +390,7 @@ def _suspect_entries(
                     r["causes"][0]["version"],
                     r["causes"][0]["date"][:10],
                     r["causes"][0]["commit"][:10],
-                    "、".join(t.text(f"impact.via.{v}") for v in r["causes"][0]["via"]),
+                    t.join(t.text(f"impact.via.{v}") for v in r["causes"][0]["via"]),
                     len(r["causes"]),
                 ]
                 for r in rows
@@ -402,7 +402,11 @@ def _suspect_entries(
 
 class PackError(Exception):
     """A pack that cannot be made or checked as asked (signing failed, no ssh-keygen): one
-    clear line, exit 2."""
+    clear line, exit 2; a catalogue key and its arguments (the shell speaks the language)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.message = msg(key, **args)
 
 
 @dataclass(frozen=True)
@@ -454,7 +458,7 @@ def seal(files: Mapping[str, bytes], info: PackInfo, key: Path | None = None) ->
     for name in out:
         wrong = name_problem(name)
         if wrong:  # never write a pack that its own verifier would refuse
-            raise PackError(f"entry {name!r} {wrong}")
+            raise PackError("pack.error.bad-entry", name=repr(name), why=wrong)
     out[MANIFEST] = manifest_bytes(out)
     if key is not None:
         out[SIGNATURE] = sign(out[MANIFEST], key)
@@ -466,8 +470,10 @@ def sign(manifest: bytes, key: Path) -> bytes:
     whose private half is in ssh-agent)."""
     result = _ssh_keygen(["-Y", "sign", "-n", NAMESPACE, "-f", str(key)], manifest)
     if result.returncode != 0 or not result.stdout.startswith(b"-----BEGIN SSH SIGNATURE-----"):
-        reason = _last_line(result.stderr) or f"ssh-keygen exited with {result.returncode}"
-        raise PackError(f"could not sign the pack with {key}: {reason}")
+        reason: str | Msg = _last_line(result.stderr) or msg(
+            "pack.error.sign-exit", code=result.returncode
+        )
+        raise PackError("pack.error.sign", key=str(key), reason=reason)
     return result.stdout
 
 
@@ -504,19 +510,19 @@ _HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _SIGNED_WITH = re.compile(r"with (\S+) key (SHA256:[A-Za-z0-9+/=]+)")
 
 
-def name_problem(name: str) -> str | None:
+def name_problem(name: str) -> Msg | None:
     """Why ``name`` cannot be an entry of a pack: it must be a plain relative path that every
     unzip tool extracts to the same place inside the target folder."""
     if not name:
-        return "is empty"
+        return msg("pack.name.empty")
     if any(ord(ch) < 32 or ord(ch) == 127 for ch in name):
-        return "contains a control character"
+        return msg("pack.name.control")
     if "\\" in name:
-        return "contains a backslash"
+        return msg("pack.name.backslash")
     if name.startswith("/") or _DRIVE.match(name):
-        return "is an absolute path"
+        return msg("pack.name.absolute")
     if any(part in ("", ".", "..") for part in name.split("/")):
-        return "has an empty, '.' or '..' part"
+        return msg("pack.name.parts")
     return None
 
 
@@ -525,12 +531,12 @@ class SignatureCheck:
     status: str  # good · bad · unknown-key · not-checked · unsigned
     principal: str = ""  # who the allowed-signers file says the key belongs to
     key: str = ""  # the signing key's fingerprint
-    detail: str = ""
+    detail: Msg | None = None
 
 
 @dataclass(frozen=True)
 class Verdict:
-    problems: tuple[str, ...]
+    problems: tuple[Msg, ...]  # each thing wrong, as a catalogue key and its arguments
     info: PackInfo | None = None
     manifest: bytes = b""
     signature: bytes | None = None  # the signature entry, when there is one
@@ -543,9 +549,9 @@ def verify(path: Path) -> Verdict:
         with zipfile.ZipFile(path) as archive:
             return _verify(archive)
     except FileNotFoundError:
-        return Verdict(("cannot read the file: no such file",))
+        return Verdict((msg("pack.problem.no-file"),))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
-        return Verdict((f"not a readable zip file: {exc}",))
+        return Verdict((msg("pack.problem.not-zip", reason=str(exc)),))
 
 
 def signed_by(verdict: Verdict, signers: str | None) -> SignatureCheck:
@@ -565,52 +571,59 @@ def _verify(archive: zipfile.ZipFile) -> Verdict:
         return Verdict(tuple(problems))
     by_name = {info.orig_filename: info for info in infos}
     if MANIFEST not in by_name:
-        return Verdict((f"{MANIFEST} is missing: this is not an intact audit pack",))
+        return Verdict((msg("pack.problem.no-manifest", manifest=MANIFEST),))
     manifest, problem = _read_capped(archive, by_name[MANIFEST], MAX_ENTRY_BYTES)
     if manifest is None:
-        return Verdict((f"{MANIFEST}: {problem}",))
+        return Verdict((_in(MANIFEST, problem),))
     expected, problems = _parse_manifest(manifest)
     if problems:
         return Verdict(tuple(problems))
     present = set(by_name) - {MANIFEST, SIGNATURE}
     for name in sorted(expected):
         if name not in present:
-            problems.append(f"{name}: listed in the manifest but missing")
+            problems.append(msg("pack.problem.listed-missing", name=name))
             continue
         digest, problem = _sha256(archive, by_name[name])
         if problem:
-            problems.append(f"{name}: {problem}")
+            problems.append(_in(name, problem))
         elif digest != expected[name]:
-            problems.append(
-                f"{name}: content differs from the manifest (changed after the pack was made)"
-            )
+            problems.append(msg("pack.problem.differs", name=name))
     for name in sorted(present - set(expected)):
-        problems.append(f"{name}: not in the manifest (added after the pack was made)")
+        problems.append(msg("pack.problem.not-listed", name=name))
     info = None
     if PACK_INFO not in expected:
-        problems.append(f"{PACK_INFO} is missing: the pack does not say what it was made from")
+        problems.append(msg("pack.problem.no-info", info=PACK_INFO))
     elif PACK_INFO in present:
         data, problem = _read_capped(archive, by_name[PACK_INFO], MAX_SMALL_BYTES)
         info, problem = (None, problem) if data is None else _pack_info(data)
         if problem:
-            problems.append(f"{PACK_INFO}: {problem}")
+            problems.append(_in(PACK_INFO, problem))
     signature = None
     if SIGNATURE in by_name:
         signature, problem = _read_capped(archive, by_name[SIGNATURE], MAX_SMALL_BYTES)
         if signature is None:
-            problems.append(f"{SIGNATURE}: {problem}")
+            problems.append(_in(SIGNATURE, problem))
     return Verdict(tuple(problems), info, manifest, signature)
 
 
-def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
+def _in(name: str, problem: Msg | None) -> Msg:
+    """``problem`` of the entry ``name``: one line, the name first."""
+    return msg("pack.problem.in", name=name, problem=problem or "?")
+
+
+def _size(n: int) -> str:
+    return f"{n:,}"
+
+
+def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[Msg]:
     """Names, kinds and declared sizes, judged from the central directory before reading."""
     if len(infos) > MAX_ENTRIES:
-        return [f"{len(infos)} entries: more than the {MAX_ENTRIES} a pack may hold"]
-    problems: list[str] = []
+        return [msg("pack.problem.too-many", n=len(infos), max=MAX_ENTRIES)]
+    problems: list[Msg] = []
     counts = Counter(info.orig_filename for info in infos)
     for name, count in sorted(counts.items()):
         if count > 1:
-            problems.append(f"{name}: appears {count} times in the zip (which one is meant?)")
+            problems.append(msg("pack.problem.duplicate", name=name, n=count))
     total = 0
     for info in infos:
         name = info.orig_filename
@@ -620,25 +633,29 @@ def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[str]:
             or info.external_attr & 0x10  # MS-DOS directory attribute
             or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))
         ):
-            problems.append(f"{name}: not a regular file (a directory, symlink or device entry)")
+            problems.append(msg("pack.problem.not-regular", name=name))
             continue
         wrong = name_problem(name)
         if wrong:
-            problems.append(f"{name!r}: entry name {wrong}")
+            problems.append(msg("pack.problem.bad-name", name=repr(name), why=wrong))
             continue
         if info.flag_bits & 0x1:
-            problems.append(f"{name}: encrypted")
+            problems.append(msg("pack.problem.encrypted", name=name))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            problems.append(f"{name}: compression method {info.compress_type} is not allowed")
+            problems.append(msg("pack.problem.compression", name=name, method=info.compress_type))
         if info.file_size > MAX_ENTRY_BYTES:
             problems.append(
-                f"{name}: declares {info.file_size:,} bytes; an entry may hold at most "
-                f"{MAX_ENTRY_BYTES:,}"
+                msg(
+                    "pack.problem.entry-too-large",
+                    name=name,
+                    size=_size(info.file_size),
+                    max=_size(MAX_ENTRY_BYTES),
+                )
             )
         total += info.file_size
     if total > MAX_TOTAL_BYTES:
         problems.append(
-            f"entries declare {total:,} bytes in all; a pack may hold at most {MAX_TOTAL_BYTES:,}"
+            msg("pack.problem.total-too-large", size=_size(total), max=_size(MAX_TOTAL_BYTES))
         )
     return problems
 
@@ -663,73 +680,74 @@ class _TooLarge(Exception):
 _CORRUPT = (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError)
 
 
-def _sha256(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, str | None]:
+def _sha256(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, Msg | None]:
     digest = hashlib.sha256()
     try:
         for chunk in _chunks(archive, info, MAX_ENTRY_BYTES):
             digest.update(chunk)
     except _TooLarge:
-        return "", f"inflates past its declared {info.file_size:,} bytes (stopped there)"
+        return "", msg("pack.read.inflates", size=_size(info.file_size))
     except _CORRUPT as exc:
-        return "", f"cannot be read: {exc}"
+        return "", msg("pack.read.corrupt", reason=str(exc))
     return digest.hexdigest(), None
 
 
 def _read_capped(
     archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int
-) -> tuple[bytes | None, str | None]:
+) -> tuple[bytes | None, Msg | None]:
     if info.file_size > cap:
-        return None, f"declares {info.file_size:,} bytes; at most {cap:,} are read"
+        return None, msg("pack.read.declares", size=_size(info.file_size), cap=_size(cap))
     try:
         return b"".join(_chunks(archive, info, cap)), None
     except _TooLarge:
-        return None, f"inflates past its declared {info.file_size:,} bytes (stopped there)"
+        return None, msg("pack.read.inflates", size=_size(info.file_size))
     except _CORRUPT as exc:
-        return None, f"cannot be read: {exc}"
+        return None, msg("pack.read.corrupt", reason=str(exc))
 
 
-def _parse_manifest(data: bytes) -> tuple[dict[str, str], list[str]]:
+def _parse_manifest(data: bytes) -> tuple[dict[str, str], list[Msg]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return {}, [f"{MANIFEST}: byte {exc.start} is not UTF-8"]
+        return {}, [msg("pack.manifest.not-utf8", manifest=MANIFEST, at=exc.start)]
     expected: dict[str, str] = {}
-    problems: list[str] = []
+    problems: list[Msg] = []
     lines = text.split("\n")
     if lines[-1] == "":
         lines.pop()
     else:
-        problems.append(f"{MANIFEST}: does not end with a newline (cut short?)")
+        problems.append(msg("pack.manifest.no-newline", manifest=MANIFEST))
     for number, line in enumerate(lines, 1):
+        at = {"manifest": MANIFEST, "line": number}
         match = _MANIFEST_LINE.fullmatch(line)
         if not match:
-            problems.append(f"{MANIFEST}:{number}: not a 'SHA256  NAME' line: {line[:80]!r}")
+            problems.append(msg("pack.manifest.bad-line", **at, text=repr(line[:80])))
             continue
         digest, name = match[1], match[2]
         wrong = name_problem(name)
         if wrong:
-            problems.append(f"{MANIFEST}:{number}: entry name {name!r} {wrong}")
+            problems.append(msg("pack.manifest.bad-name", **at, name=repr(name), why=wrong))
         elif name in (MANIFEST, SIGNATURE):
-            problems.append(f"{MANIFEST}:{number}: lists {name}, which it cannot cover")
+            problems.append(msg("pack.manifest.self", **at, name=name))
         elif name in expected:
-            problems.append(f"{MANIFEST}:{number}: lists {name} twice")
+            problems.append(msg("pack.manifest.twice", **at, name=name))
         else:
             expected[name] = digest
     return expected, problems
 
 
-def _pack_info(data: bytes) -> tuple[PackInfo | None, str | None]:
+def _pack_info(data: bytes) -> tuple[PackInfo | None, Msg | None]:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
-        return None, "not JSON"
+        return None, msg("pack.info.not-json")
     if not isinstance(raw, dict) or raw.get("format") != 1:
-        return None, "not a pack description this doccontrol reads (format 1)"
+        return None, msg("pack.info.format")
     fields = ("head", "branch", "from", "to", "max_confidentiality")
     if not all(isinstance(raw.get(k), str) and raw.get(k) for k in fields):
-        return None, f"needs text values for {', '.join(fields)}"
+        return None, msg("pack.info.fields", fields=fields)
     if not _HEX.fullmatch(raw["head"]):
-        return None, f"head {raw['head'][:80]!r} is not a commit id"
+        return None, msg("pack.info.head", head=repr(raw["head"][:80]))
     info = PackInfo(raw["head"], raw["branch"], raw["from"], raw["to"], raw["max_confidentiality"])
     return info, None
 
@@ -746,9 +764,7 @@ def check_signature(manifest: bytes, signature: bytes, signers: str) -> Signatur
             ["-Y", "check-novalidate", "-n", NAMESPACE, "-s", str(sig_file)], manifest
         )
         if novalidate.returncode != 0:
-            return SignatureCheck(
-                "bad", detail="it does not match the manifest (changed after signing?)"
-            )
+            return SignatureCheck("bad", detail=msg("pack.signature.mismatch"))
         found = _SIGNED_WITH.search(novalidate.stdout.decode("utf-8", "replace"))
         key = found[2] if found else ""
         principals = _ssh_keygen(
@@ -778,7 +794,7 @@ def check_signature(manifest: bytes, signature: bytes, signers: str) -> Signatur
         return SignatureCheck(
             "unknown-key",
             key=key,
-            detail=f"the key of {', '.join(names)} is not allowed to sign audit packs",
+            detail=msg("pack.signature.not-allowed", names=tuple(names)),
         )
 
 
@@ -788,9 +804,9 @@ def _ssh_keygen(args: list[str], data: bytes) -> subprocess.CompletedProcess[byt
             ["ssh-keygen", *args], input=data, capture_output=True, check=False, timeout=60
         )
     except FileNotFoundError:
-        raise PackError("ssh-keygen not found: install OpenSSH (8.2 or later)") from None
+        raise PackError("pack.error.no-ssh-keygen") from None
     except subprocess.TimeoutExpired:
-        raise PackError("ssh-keygen did not finish (waiting for a passphrase?)") from None
+        raise PackError("pack.error.ssh-keygen-timeout") from None
 
 
 def _last_line(data: bytes) -> str:
@@ -806,7 +822,7 @@ class Provenance:
     """What the repository says about a pack's recorded head."""
 
     on_main: bool
-    message: str
+    message: Msg  # a catalogue key and its arguments
 
 
 def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
@@ -815,25 +831,17 @@ def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
     another branch or repository)."""
     ref = _resolve(root, main_branch)
     if ref is None:
-        return Provenance(False, f"main branch '{main_branch}' not found in this repository")
-    short = info.head[:10]
+        return Provenance(False, msg("pack.provenance.no-branch", branch=main_branch))
+    at = {"head": info.head[:10], "branch": main_branch}
     if _git(root, "cat-file", "-e", f"{info.head}^{{commit}}").returncode != 0:
-        return Provenance(
-            False,
-            f"head {short} is not in this repository: the history the pack was made from was "
-            "rewritten (or this is another repository, or a shallow clone)",
-        )
+        return Provenance(False, msg("pack.provenance.not-in-repo", **at))
     ancestor = _git(root, "merge-base", "--is-ancestor", info.head, ref)
     if ancestor.returncode == 1:
-        return Provenance(
-            False,
-            f"head {short} is not on {main_branch}: the history the pack was made from was "
-            "rewritten (force-pushed) since, or the pack was made from another branch",
-        )
+        return Provenance(False, msg("pack.provenance.not-on-main", **at))
     if ancestor.returncode != 0:
         reason = _last_line(ancestor.stderr.encode())
-        return Provenance(False, f"cannot tell whether {short} is on {main_branch}: {reason}")
-    return Provenance(True, f"head {short} is on {main_branch}")
+        return Provenance(False, msg("pack.provenance.cannot-tell", **at, reason=reason))
+    return Provenance(True, msg("pack.provenance.on-main", **at))
 
 
 def approved_config_at(

@@ -16,11 +16,34 @@ from doccontrol.load.frontmatter import FrontMatterSplit, split
 from doccontrol.load.repository import RECORDS_DIR
 from doccontrol.load.yaml_source import screen
 from doccontrol.model import RecordType
-from doccontrol.problems import Problem
+from doccontrol.problems import NO_NAMES, Msg, Names, Problem, msg, render
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from doccontrol.catalogue import Catalogue
 
 
 class AuthoringError(Exception):
-    """A request the repository cannot satisfy (unknown type, no free id, bad file…)."""
+    """A request the repository cannot satisfy (unknown type, no free id, bad file…): a
+    catalogue text (``Msg``), a file's problem, or a text already said in the run's language."""
+
+    def __init__(self, what: str | Msg | Problem) -> None:
+        super().__init__(what if isinstance(what, str) else getattr(what, "key", ""))
+        self.what = what
+
+    def text(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> str:
+        """The refusal in ``cat``'s language (Chinese without one)."""
+        from doccontrol import catalogue
+
+        chosen = cat or catalogue.load()
+        if isinstance(self.what, Problem):
+            return self.what.format(chosen, names)
+        if isinstance(self.what, Msg):
+            return render(self.what, chosen, names)
+        return self.what
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def _format_fields(fmt: str) -> set[str]:
@@ -42,20 +65,18 @@ def next_id(
     fields = _format_fields(fmt)
     if not fields <= {"n", "year", "parent"}:
         # ids named by their content (acknowledgements: ACK-{document}-{version}-{person})
-        raise AuthoringError(
-            f"ids of the form {fmt} are not numbered: the command that makes such a record names it"
-        )
+        raise AuthoringError(msg("authoring.error.not-numbered", format=fmt))
     if "n" not in fields:
         candidate = fmt.format(year=year, parent=parent)
         if candidate in used:
-            raise AuthoringError(f"the only id of this type, {candidate}, is taken")
+            raise AuthoringError(msg("authoring.error.only-id-taken", id=candidate))
         return candidate
     start = _highest(fmt, used, year, parent) + 1 if after_max else 1
     for n in range(start, 100000):
         candidate = fmt.format(n=n, year=year, parent=parent)
         if candidate not in used and pattern.fullmatch(candidate):
             return candidate
-    raise AuthoringError(f"no free id of the form {fmt}")
+    raise AuthoringError(msg("authoring.error.no-free-id", format=fmt))
 
 
 def _highest(fmt: str, used: set[str], year: int, parent: int) -> int:
@@ -182,13 +203,20 @@ def bump_front_matter(
     # the round-trip parser below recurses: deep nesting and tags are refused first
     refused = screen(path, parts.yaml_text, parts.yaml_first_line)
     if refused is not None:
-        raise AuthoringError(refused.format())
+        raise AuthoringError(refused)
     match = _value(parts.yaml_text, "version")
     if not match:
-        raise AuthoringError(f"{path}: no 'version:' line in the front matter")
+        raise AuthoringError(msg("authoring.error.no-version-line", path=path))
     old = versions.parse(match[3], scheme)
     if old is None:
-        raise AuthoringError(f"{path}: version {match[3]!r} is not a {scheme} version")
+        raise AuthoringError(
+            msg(
+                "authoring.error.not-a-version",
+                path=path,
+                version=repr(match[3]),
+                scheme=msg(f"authoring.scheme.{scheme}"),
+            )
+        )
     try:
         new = versions.bump(old, kind)
     except ValueError as exc:
@@ -199,7 +227,7 @@ def bump_front_matter(
 def _split(text: str, path: str) -> FrontMatterSplit:
     parts = split(path, text)
     if isinstance(parts, Problem):
-        raise AuthoringError(parts.message)
+        raise AuthoringError(parts)
     assert isinstance(parts, FrontMatterSplit)
     return parts
 
@@ -236,11 +264,11 @@ def set_front_matter(text: str, path: str, key: str, value: str) -> str:
     )
     before, after = old_parse.data, new_parse.data
     if not (old_parse.ok and new_parse.ok and isinstance(before, dict) and isinstance(after, dict)):
-        raise AuthoringError(f"{path}: could not change {key} without changing anything else")
+        raise AuthoringError(msg("authoring.error.could-not-change", path=path, key=key))
     if str(after.get(key)) != value or {k: v for k, v in after.items() if k != key} != {
         k: v for k, v in before.items() if k != key
     }:
-        raise AuthoringError(f"{path}: could not change {key} without changing anything else")
+        raise AuthoringError(msg("authoring.error.could-not-change", path=path, key=key))
     lines = text.split("\n")
     head = "\n".join(lines[: parts.yaml_first_line - 1])
     tail = "\n".join(lines[parts.body_first_line - 2 :])

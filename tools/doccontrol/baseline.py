@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from doccontrol.authoring import AuthoringError
+from doccontrol.catalogue import Catalogue
 from doccontrol.load import yaml_source
 from doccontrol.load.frontmatter import FrontMatterSplit, split
 
@@ -132,19 +133,33 @@ def message(
     day: str,
     documents: list[BaselineDocument],
     legacy: Mapping[str, list[dict]],  # type: ignore[type-arg]
+    t: Catalogue,
 ) -> str:
-    """The baseline commit's message: what is declared, by whom, when, and the set itself."""
+    """The baseline commit's message, in the repository's language: what is declared, by
+    whom, when, and the set itself."""
     listing = "\n".join(f"  {d.id} {d.version} ({d.status}) {d.path}" for d in documents)
     paper = "".join(
         f"\n  {doc_id}: "
-        + "、".join(f"{e['version']} 批准 {e['approver']} {e['approval_date']}" for e in entries)
+        + t.join(
+            t.text(
+                "baseline.message.legacy-entry",
+                version=e["version"],
+                approver=e["approver"],
+                date=e["approval_date"],
+            )
+            for e in entries
+        )
         for doc_id, entries in legacy.items()
     )
+    declared = t.text(
+        "baseline.message.declared",
+        person=declared_by,
+        day=day,
+        count=t.count("count.documents", len(documents)),
+        tip=tip,
+    )
     return (
-        f"纳入文件控制：基线 {tip[:10]}\n\n"
-        f"Declared by {declared_by} on {day}: the {len(documents)} documents below, as committed "
-        f"at {tip}, are the controlled baseline; history up to that commit is pre-control "
-        f"(control_since). The approval of this change approves the baseline.\n\n"
-        f"Documents:\n{listing}\n"
-        + (f"\nApprovals recorded on paper before Git (legacy_history):{paper}\n" if paper else "")
+        f"{t.text('baseline.message.title', tip=tip[:10])}\n\n{declared}\n\n"
+        f"{t.text('baseline.message.documents')}\n{listing}\n"
+        + (f"\n{t.text('baseline.message.legacy')}{paper}\n" if paper else "")
     )

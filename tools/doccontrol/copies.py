@@ -230,7 +230,7 @@ def ledger(history: History | None, config: Config) -> Ledger:
                     commit=change.commit[:10],
                     writers=_writers(change),
                     owner=Ref("person", owner) if owner else "?",
-                    copies="、".join(numbers) or "—",
+                    copies=tuple(numbers) or "—",
                 )
             )
         state.claimed = new

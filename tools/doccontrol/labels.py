@@ -249,9 +249,7 @@ class Labels:
         if isinstance(value, list):
             items = node.get("items")
             item_node = items if isinstance(items, Mapping) else {}
-            return self.catalogue.text("label.separator").join(
-                self.cell(item_node, v) for v in value
-            )
+            return self.catalogue.join(self.cell(item_node, v) for v in value)
         if isinstance(value, dict):
             return "…"
         return self.value(node, value)

@@ -199,7 +199,7 @@ def render(value: Arg, cat: catalogues.Catalogue, names: Names = NO_NAMES) -> st
     if isinstance(value, Msg):
         return render_text(value.key, value.args, cat, names)
     if isinstance(value, tuple):
-        return cat.text("label.separator").join(render(v, cat, names) for v in value)
+        return cat.join(render(v, cat, names) for v in value)
     return str(value)
 
 

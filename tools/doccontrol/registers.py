@@ -80,10 +80,6 @@ class DocumentRow:
         """Listed among the current documents (not obsolete, not withdrawn)."""
         return self.state not in ("obsolete", "withdrawn")
 
-    @property
-    def state_label(self) -> str:
-        return standing.STATE_LABELS[self.state]
-
     def state_text(self, cat: Catalogue) -> str:
         """The state as the register shows it, noting changes nobody approved since."""
         note = cat.text("label.register.unapproved-note")
@@ -99,11 +95,12 @@ class DocumentRow:
             else ""
         )
 
-    def to_json(self) -> dict[str, object]:
+    def to_json(self, cat: Catalogue) -> dict[str, object]:
+        """The row for programs; ``state_label`` names the state in ``cat``'s language."""
         return {
             **{k: v for k, v in self.__dict__.items()},
             "in_force": self.in_force,
-            "state_label": self.state_label,
+            "state_label": cat.label("label.state", self.state),
         }
 
 

@@ -23,15 +23,9 @@ from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import DocumentHistory, Revision
 from doccontrol.load import frontmatter, yaml_source
 
+# what each state is called comes from the catalogue (``label.state.<state>``), in the language
+# of the site or the run: the shells label it, this module only says which state it is
 State = Literal["draft", "pending", "effective", "obsolete", "withdrawn", "unapproved"]
-STATE_LABELS: dict[str, str] = {
-    "draft": "草稿",
-    "pending": "已批准未生效",
-    "effective": "有效",
-    "obsolete": "已作废",
-    "withdrawn": "已撤回",
-    "unapproved": "未经批准",
-}
 MetaOf = Callable[[Revision], Mapping[str, Any]]
 
 
@@ -50,10 +44,6 @@ class Standing:
     unapproved: tuple[Revision, ...]  # changes on main after the last approval, by ``day``
     next_review: str  # YYYY-MM-DD or ""
     meta: Mapping[str, Any]  # the front matter of ``shown``
-
-    @property
-    def label(self) -> str:
-        return STATE_LABELS[self.state]
 
     @property
     def overdue(self) -> bool:

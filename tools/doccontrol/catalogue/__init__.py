@@ -98,6 +98,10 @@ class Catalogue:
         key = f"{prefix}.{value}"
         return self.text(key) if key in self.entries else value
 
+    def join(self, items: Iterable[str], /) -> str:
+        """A list as this language writes it: 甲、乙、丙 / a, b, c (``label.separator``)."""
+        return self.text("label.separator").join(items)
+
     def headers(self, prefix: str, columns: Iterable[str]) -> tuple[str, ...]:
         """The column headers of a table: the text of ``prefix.column`` for each column."""
         return tuple(self.text(f"{prefix}.{column}") for column in columns)

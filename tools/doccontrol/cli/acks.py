@@ -89,7 +89,9 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     with standing.GitMeta(repo.root) as meta_of:
         stand = standing.standing(doc, today, meta_of)
     if stand.state != "effective" or stand.in_force is None:
-        raise UsageError(t("acks.cli.not_in_force", document=doc.id, state=stand.label))
+        raise UsageError(
+            t("acks.cli.not_in_force", document=doc.id, state=t.label("label.state", stand.state))
+        )
     version = stand.in_force.version
     if args.version and args.version != version:
         raise UsageError(

@@ -82,7 +82,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.audit.verify-options")
     if not (args.start and args.end and args.output):
         raise UsageError("cli.error.audit.usage")
-    require_extra("openpyxl", "xlsx", "audit-pack (its register workbook)")
+    require_extra("openpyxl", "xlsx", "audit-pack (register.xlsx)")
     start = datetime.date.fromisoformat(parse_date_arg(args.start, "--from") or "")
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:
@@ -104,16 +104,16 @@ def run(args: argparse.Namespace, root: Path) -> int:
         )
     site = Path(args.site) if args.site else root / "site"
     say = progress("audit-pack")
+    talk = speech(config, repo.record_types, root)
     try:
         history = load_history(
             root,
             config,
             allow_shallow=args.allow_shallow,
-            progress=lambda n: say(f"history, {n} commits"),
+            progress=lambda n: say(talk.count("pack.progress.history", n)),
         )
         # the default level is the approved one, as for the site (fails closed)
         level, lowered = publishing.approved_limit(config, history.events)
-        talk = speech(config, repo.record_types, root)
         if args.max_confidentiality:
             level = args.max_confidentiality
         elif lowered:
@@ -148,10 +148,18 @@ def run(args: argparse.Namespace, root: Path) -> int:
     try:
         files = auditpack.seal(files, info, key)
     except auditpack.PackError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(talk.msg(exc.message)) from None
     write_atomic(Path(args.output), auditpack.zip_bytes(files))
-    signed = f", signed with {key}" if key else ""
-    print(f"wrote {args.output}: {len(files)} files for {start} — {end}{signed}", file=sys.stdout)
+    wrote = {
+        "path": args.output,
+        "files": talk.count("cli.count.files", len(files)),
+        "start": str(start),
+        "end": str(end),
+    }
+    if key is not None:
+        print(talk("pack.wrote.signed", **wrote, key=str(key)))
+    else:
+        print(talk("pack.wrote", **wrote))
     return 0
 
 
@@ -163,6 +171,7 @@ def verify(args: argparse.Namespace) -> int:
 
     pack = Path(args.verify)
     repo_root, config = _repository(args)
+    talk = speech(config, None, repo_root)
     try:
         signers = (
             Path(args.allowed_signers).read_text(encoding="utf-8") if args.allowed_signers else None
@@ -189,62 +198,61 @@ def verify(args: argparse.Namespace) -> int:
             signers = auditpack.allowed_signers(signing_config or config)
         sig = auditpack.signed_by(verdict, signers)
     except auditpack.PackError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(talk.msg(exc.message)) from None
 
     problems = list(verdict.problems)
-    lines = [f"{pack}: {problem}" for problem in problems]
+    said = [talk.msg(problem) for problem in problems]
     info = verdict.info
     if info is not None:
-        lines.append(
-            f"{pack}: made from {info.branch} @ {info.head[:10]} for {info.start} — {info.end}"
-            f" (up to {info.max_confidentiality})"
+        said.append(
+            talk(
+                "pack.verify.made-from",
+                branch=info.branch,
+                head=info.head[:10],
+                start=info.start,
+                end=info.end,
+                level=info.max_confidentiality,
+            )
         )
     if origin is not None:
-        lines.append(f"{pack}: {origin.message}")
+        said.append(talk.msg(origin.message))
         if not origin.on_main:
             problems.append(origin.message)
     elif repo_root is None and info is not None:
-        lines.append(
-            f"{pack}: not inside the repository: whether head {info.head[:10]} is still on the main branch is not checked"
-        )
+        said.append(talk("pack.verify.outside", head=info.head[:10]))
     failed_signature = False
+    file = auditpack.SIGNATURE
     if not verdict.manifest:
         pass  # refused before the manifest was read: nothing to say about a signature
     elif sig.status == "good":
-        lines.append(f"{pack}: signed by {_signer(sig, signing_config)}, key {sig.key}")
+        said.append(talk("pack.verify.signed-by", signer=_signer(sig, signing_config), key=sig.key))
     elif sig.status == "bad":
         failed_signature = True
-        lines.append(f"{pack}: {auditpack.SIGNATURE}: BAD signature: {sig.detail}")
+        said.append(talk("pack.verify.bad-signature", file=file, detail=sig.detail or ""))
     elif sig.status == "unknown-key":
         failed_signature = True
-        detail = f" ({sig.detail})" if sig.detail else ""
-        lines.append(
-            f"{pack}: {auditpack.SIGNATURE}: signed by a key that is not an allowed signer: "
-            f"{sig.key or 'unknown'}{detail}"
-        )
+        key = sig.key or talk("pack.verify.unknown-key.none")
+        if sig.detail:
+            said.append(
+                talk("pack.verify.unknown-key.detail", file=file, key=key, detail=sig.detail)
+            )
+        else:
+            said.append(talk("pack.verify.unknown-key", file=file, key=key))
     elif sig.status == "not-checked":
-        lines.append(
-            f"{pack}: signed, but the signature is NOT checked: give --allowed-signers FILE "
-            "(or verify inside the repository)"
-        )
+        said.append(talk("pack.verify.not-checked"))
     else:
-        lines.append(f"{pack}: unsigned: nothing shows who made it (sign with --sign KEY)")
+        said.append(talk("pack.verify.unsigned"))
     unsigned_fails = args.require_signed and sig.status in ("unsigned", "not-checked")
     unsigned_fails = unsigned_fails and bool(verdict.manifest)
-    for line in lines:
-        print(line)
+    # each line names the pack first, as compilers name a file: a machine-readable prefix
+    for line in said:
+        print(f"{pack}: {line}")
     count = len(problems) + failed_signature + unsigned_fails
     if count:
-        print(f"{pack}: {count} problem{'s' if count != 1 else ''}: NOT intact")
+        print(f"{pack}: {talk.count('pack.verify.not-intact', count)}")
         return 1
-    state = (
-        "signed"
-        if sig.status == "good"
-        else "signature not checked"
-        if sig.status == "not-checked"
-        else "unsigned"
-    )
-    print(f"{pack}: intact, {state}")
+    state = {"good": "signed", "not-checked": "not-checked"}.get(sig.status, "unsigned")
+    print(f"{pack}: {talk(f'pack.verify.intact.{state}')}")
     return 0
 
 

@@ -112,7 +112,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
             doc_type.id_format, doc_type.id_pattern, taken, datetime.date.today().year, args.parent
         )
     except AuthoringError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text(speech(config, repo.record_types, root).cat)) from None
     path = Path(args.path) if args.path else root / doc_type.folder / f"{doc_id.lower()}.md"
     if path.exists():
         raise UsageError("cli.error.exists", path=str(path))
@@ -120,9 +120,10 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
         path,
         authoring.new_document_text(doc_type, doc_id, args.title, owner).encode("utf-8"),
     )
-    print(
-        f"created {doc_id} {args.title} ({versions.FIRST_DRAFT[doc_type.version_scheme]} draft) at {path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path}"
-    )
+    shown = path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path
+    say = speech(config, repo.record_types, root)
+    version = versions.FIRST_DRAFT[doc_type.version_scheme]
+    print(say("authoring.created", id=doc_id, title=args.title, version=version, path=str(shown)))
     return 0
 
 
@@ -132,7 +133,8 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import authoring
     from doccontrol.authoring import AuthoringError
 
-    repo, _ = _repo(root)
+    repo, config = _repo(root)
+    say = speech(config, repo.record_types, root)
     record_type = repo.record_types.get(args.type)
     if record_type is None:
         raise UsageError(
@@ -149,12 +151,10 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
             record_type.id_format, record_type.id_pattern, taken, day.year, after_max=True
         )
     except AuthoringError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text(say.cat, say.names)) from None
     path = root / "records" / args.type / f"{record_id}.yaml"
     write_atomic(path, authoring.new_record_text(record_type, record_id, day).encode("utf-8"))
-    print(
-        f"created {record_id} at {path.relative_to(root)}; fill in the fields, then: doccontrol check {path.relative_to(root)}"
-    )
+    print(say("authoring.created-record", id=record_id, path=str(path.relative_to(root))))
     return 0
 
 
@@ -163,10 +163,10 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.authoring import AuthoringError
 
     repo, config = _repo(root)
+    say = speech(config, repo.record_types, root)
     document = repo.document(args.doc_id)
     if document is None:
         # a document that cannot be read has no id to find it by: say why it cannot be read
-        say = speech(config, repo.record_types, root)
         unread = [p.format(say.cat, say.names) for p in repo.problems if p.path.startswith("docs/")]
         if unread:
             raise UsageError(
@@ -199,16 +199,16 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
                 new_text, document.path, "effective_date", effective
             )
     except AuthoringError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.text(say.cat, say.names)) from None
     write_atomic(path, new_text.encode("utf-8"))
-    when = f", 发布实施日期 {effective}" if effective else ""
-    print(f"{args.doc_id}: {old} → {new}{when} ({document.path})")
-    if effective is None:
+    bumped = {"id": args.doc_id, "old": old, "new": new, "path": document.path}
+    if effective is not None:
+        print(say("authoring.bumped.effective", **bumped, effective=effective))
+    else:
+        print(say("authoring.bumped", **bumped))
+        current = str(document.meta.get("effective_date") or say("authoring.no-date"))
         print(
-            f"  发布实施日期 is unchanged ({document.meta.get('effective_date') or 'none'}): "
-            f"the approver sets it (doccontrol approve BRANCH --effective DATE), or: "
-            f"doccontrol bump {args.doc_id} --effective DATE --keep-version",
-            file=sys.stderr,
+            say("authoring.effective-unchanged", current=current, id=args.doc_id), file=sys.stderr
         )
     return 0
 
@@ -240,4 +240,4 @@ def _check_effective(
             previous = meta_day(meta, "effective_date")
     reason = effective_verdict(doc_id, version, effective, previous_version, previous, today)
     if reason:
-        raise AuthoringError(speech(config, None, root).msg(reason))
+        raise AuthoringError(reason)

@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError
+from doccontrol.cli.output import UsageError, speech
 
 if TYPE_CHECKING:  # the engine is imported by the command that runs it (startup time)
     from doccontrol.catalogue import Catalogue
@@ -92,6 +92,7 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
     if key is not None and not key.is_file():
         raise UsageError("cli.error.no-key-file", option="--sign-key", path=str(key))
     repo = repository.load(root, only=set())
+    talk = speech(repo.config, None, root)
     branch = repo.config.main_branch if repo.config is not None else "main"
     name = args.repository or ""
     try:
@@ -109,13 +110,15 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
         else:
             raise UsageError("cli.error.forge.push", ref=NOTES_REF)
     except github.CaptureError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(talk.msg(exc.message)) from None
     for item in done:
-        state = "recorded" if item.written else "already recorded"
-        signed = ", signed" if key is not None and item.written else ""
+        said = "forge.already-recorded"
+        if item.written:
+            said = "forge.recorded.signed" if key is not None else "forge.recorded"
+        reviews = talk.count("forge.count.reviews", item.reviews)
         print(
-            f"pull request #{item.number}: {item.reviews} review(s) {state} on {item.commit[:10]} ({NOTES_REF}{signed})"
+            talk(said, number=item.number, reviews=reviews, commit=item.commit[:10], ref=NOTES_REF)
         )
     if not done:
-        print("no merged pull request needs a review record")
+        print(talk("forge.nothing-to-record"))
     return 0

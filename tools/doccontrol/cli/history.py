@@ -78,7 +78,10 @@ def _history_speech_config(root: Path, allow_shallow: bool) -> tuple[History, Sp
     say = progress(speech_("cli.progress.history"))
     try:
         history = load_history(
-            root, config, allow_shallow=allow_shallow, progress=lambda n: say(f"{n} commits")
+            root,
+            config,
+            allow_shallow=allow_shallow,
+            progress=lambda n: say(speech_.count("cli.progress.commits", n)),
         )
     except GitError as exc:
         raise UsageError(str(exc)) from None

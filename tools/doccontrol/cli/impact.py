@@ -87,7 +87,7 @@ def impact_lines(impact: Impact, t: Catalogue) -> list[str]:
     """The impact as text: what changed, then the table of what would be suspect."""
     lines = []
     if impact.changed:
-        items = "、".join(
+        items = t.join(
             t.text(
                 "impact.changed.text" if c.text_changed else "impact.changed.front-matter",
                 id=c.id,
@@ -104,8 +104,8 @@ def impact_lines(impact: Impact, t: Catalogue) -> list[str]:
                 t.text(f"impact.kind.{dep.kind}"),
                 dep.id,
                 dep.title,
-                "、".join(t.text(f"impact.via.{v}") for v in dep.via),
-                "、".join(sources),
+                t.join(t.text(f"impact.via.{v}") for v in dep.via),
+                t.join(sources),
             ]
             for dep, sources in impact.suspect
         ]
@@ -114,9 +114,9 @@ def impact_lines(impact: Impact, t: Catalogue) -> list[str]:
         )
     lines.append(t.count("impact.summary", len(impact.suspect)))
     if impact.reviewed_with:
-        lines.append(t.text("impact.reviewed-with", items="、".join(impact.reviewed_with)))
+        lines.append(t.text("impact.reviewed-with", items=t.join(impact.reviewed_with)))
     if impact.cited:
-        items = "; ".join(f"{dep.title or dep.id}: {'、'.join(r)}" for dep, r in impact.cited)
+        items = "; ".join(f"{dep.title or dep.id}: {t.join(r)}" for dep, r in impact.cited)
         lines.append(t.text("impact.cited", items=items))
     return lines
 
@@ -162,7 +162,7 @@ def suspect_rows(found: Suspects, t: Catalogue) -> tuple[tuple[str, ...], list[l
             s.since.version,
             s.since.date[:10],
             s.since.commit[:10],
-            "、".join(t.text(f"impact.via.{v}") for v in s.since.via),
+            t.join(t.text(f"impact.via.{v}") for v in s.since.via),
             str(len(s.causes)),
         ]
         for s in found.items

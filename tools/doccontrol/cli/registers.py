@@ -94,11 +94,13 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
     repo = repository.load(root)
     if repo.config is None:
         raise UsageError("cli.error.config-problems")
-    say = progress("reading history")
+    said = speech(repo.config, repo.record_types, root)
+    say = progress(said("cli.progress.history"))
     try:
-        history = load_history(root, repo.config, progress=lambda n: say(f"{n} commits"))
+        history = load_history(
+            root, repo.config, progress=lambda n: say(said.count("cli.progress.commits", n))
+        )
     except GitError as exc:
-        said = speech(repo.config, repo.record_types, root)
         print(said("cli.register.no-history", detail=str(exc)), file=sys.stderr)
         history = None
     finally:
@@ -186,7 +188,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         print(wrote)
         return 0
     if args.format == "json":
-        text = dumps_json([r.to_json() for r in rows])
+        text = dumps_json([r.to_json(say.cat) for r in rows])
     elif args.format == "csv":
         text = csv_text(headers, cells)
     else:

@@ -109,7 +109,7 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
             )
         )
     if stand.unapproved:
-        commits = t.text("label.separator").join(r.commit[:10] for r in stand.unapproved)
+        commits = t.join(r.commit[:10] for r in stand.unapproved)
         print(t.text("cli.show.unapproved", commits=commits))
     print(text, end="" if text.endswith("\n") else "\n")
     return 0
@@ -131,7 +131,7 @@ def _evidence(revision: Revision, t: Catalogue) -> str:
         return t.text("cli.show.evidence.baseline", date=date)
     if not revision.approved:
         return t.text("cli.show.evidence.unapproved", date=date)
-    approvers = t.text("label.separator").join(p.name for p in revision.approvers) or "—"
+    approvers = t.join(p.name for p in revision.approvers) or "—"
     mr = revision.merge_request.label if revision.merge_request else "—"
     return t.text("cli.show.evidence.approved", approvers=approvers, date=date, mr=mr)
 
@@ -346,6 +346,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import baseline
     from doccontrol.authoring import AuthoringError
     from doccontrol.load import repository, yaml_source
+    from doccontrol.problems import Ref
     from doccontrol.validate.check import check
 
     repo = repository.load(root)
@@ -393,7 +394,8 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
         raise UsageError("cli.error.branch-exists", branch=branch)
     listing = sorted(documents.values(), key=lambda d: d.id)
-    text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy)
+    said = speech(config, repo.record_types, root).cat
+    text = baseline.message(tip, f"{person.name} <{email}>", day, listing, legacy, said)
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-baseline-") as tmp:
@@ -446,13 +448,26 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
     reviewers = [
         p.name for p in config.people if set(p.roles) & set(config.approval.config_reviewers)
     ]
+    talk = speech(config, repo.record_types, root)
+    declared = {
+        "branch": branch,
+        "tip": tip[:10],
+        "documents": talk.count("count.documents", len(documents)),
+    }
+    if legacy:
+        print(talk("baseline.declared.legacy", **declared, ids=tuple(legacy)))
+    else:
+        print(talk("baseline.declared", **declared))
+    nobody = talk("baseline.nobody")
     print(
-        f"declared the baseline on branch {branch}: control_since {tip[:10]}, {len(documents)} documents"
-        + (f", paper approvals for {', '.join(legacy)}" if legacy else "")
-    )
-    print(
-        f"next: an approver ({', '.join(config.approval.config_approvers)}: {', '.join(approvers) or 'nobody configured'}) "
-        f"merges it, reviewed by {', '.join(config.approval.config_reviewers)} ({', '.join(reviewers) or 'nobody configured'}), "
-        f"neither of them {person.name}: doccontrol approve {branch} --reviewer WHO (or a merge request)"
+        talk(
+            "baseline.next",
+            roles=tuple(Ref("role", r) for r in config.approval.config_approvers),
+            approvers=tuple(approvers) or nobody,
+            reviewer_roles=tuple(Ref("role", r) for r in config.approval.config_reviewers),
+            reviewers=tuple(reviewers) or nobody,
+            person=person.name,
+            branch=branch,
+        )
     )
     return 0

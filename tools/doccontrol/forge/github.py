@@ -35,7 +35,14 @@ _TIMEOUT = 30  # seconds per API request
 
 
 class CaptureError(Exception):
-    """The pull request cannot be captured as asked (one clear line, never a traceback)."""
+    """The pull request cannot be captured as asked (one clear line, never a traceback): a
+    catalogue key and its arguments (the shell speaks the user's language)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        from doccontrol.problems import msg
+
+        super().__init__(key)
+        self.message = msg(key, **args)
 
 
 class Source(Protocol):
@@ -66,13 +73,15 @@ class ApiSource:
                 body = response.read()
                 link = response.headers.get("Link")
         except urllib.error.HTTPError as exc:
-            raise CaptureError(f"GitHub API {url} answered {exc.code} {exc.reason}") from None
+            raise CaptureError(
+                "forge.error.api-answered", url=url, code=exc.code, reason=str(exc.reason)
+            ) from None
         except (urllib.error.URLError, OSError) as exc:
-            raise CaptureError(f"GitHub API {url} cannot be reached: {exc}") from None
+            raise CaptureError("forge.error.api-unreachable", url=url, reason=str(exc)) from None
         try:
             data = json.loads(body.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
-            raise CaptureError(f"GitHub API {url} did not answer with JSON") from None
+            raise CaptureError("forge.error.api-not-json", url=url) from None
         match = _NEXT.search(link or "")
         return data, match.group(1) if match else None
 
@@ -87,17 +96,17 @@ class ApiSource:
         while next_url:
             # the token goes only to the API it was given for, whatever a Link header says
             if urllib.parse.urlsplit(next_url).netloc != origin:
-                raise CaptureError(f"GitHub API sent a next page on another host: {next_url}")
+                raise CaptureError("forge.error.api-other-host", url=next_url)
             data, next_url = self._get(next_url)
             if not isinstance(data, list):
-                raise CaptureError(f"GitHub API {url} did not answer with a list")
+                raise CaptureError("forge.error.api-not-list", url=url)
             out += data
         return out
 
     def pull(self, number: int) -> dict[str, Any]:
         data, _ = self._get(self._url(f"pulls/{number}"))
         if not isinstance(data, dict):
-            raise CaptureError(f"GitHub API: pull request #{number} is not an object")
+            raise CaptureError("forge.error.api-not-pull", number=number)
         return data
 
     def reviews(self, number: int) -> list[dict[str, Any]]:
@@ -119,26 +128,30 @@ class JsonSource:
         try:
             return json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise CaptureError(f"{path}: no such file") from None
+            raise CaptureError("forge.error.no-file", path=str(path)) from None
         except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise CaptureError(f"{path}: cannot be read as JSON ({exc})") from None
+            raise CaptureError("forge.error.not-json", path=str(path), reason=str(exc)) from None
 
     def pull(self, number: int) -> dict[str, Any]:
         data = self._read(f"pull-{number}.json")
         if not isinstance(data, dict):
-            raise CaptureError(f"{self.folder / f'pull-{number}.json'}: not a pull request object")
+            raise CaptureError(
+                "forge.error.not-pull", path=str(self.folder / f"pull-{number}.json")
+            )
         return data
 
     def reviews(self, number: int) -> list[dict[str, Any]]:
         data = self._read(f"reviews-{number}.json")
         if not isinstance(data, list):
-            raise CaptureError(f"{self.folder / f'reviews-{number}.json'}: not a list of reviews")
+            raise CaptureError(
+                "forge.error.not-reviews", path=str(self.folder / f"reviews-{number}.json")
+            )
         return data
 
     def merged_pulls(self, base: str) -> list[dict[str, Any]]:
         data = self._read("pulls.json")
         if not isinstance(data, list):
-            raise CaptureError(f"{self.folder / 'pulls.json'}: not a list of pull requests")
+            raise CaptureError("forge.error.not-pulls", path=str(self.folder / "pulls.json"))
         return [
             p
             for p in data
@@ -160,20 +173,20 @@ def note_for(
     envelope. Refuses a pull request that was not merged."""
     number = pull.get("number")
     if not isinstance(number, int) or isinstance(number, bool):
-        raise CaptureError("the pull request has no number")
+        raise CaptureError("forge.error.no-number")
     if pull.get("merged") is not True and not pull.get("merged_at"):
-        raise CaptureError(f"pull request #{number} is not merged; only merges are approvals")
+        raise CaptureError("forge.error.not-merged", number=number)
     merge_sha = pull.get("merge_commit_sha")
     head = pull.get("head")
     if not isinstance(merge_sha, str) or not _SHA.match(merge_sha):
-        raise CaptureError(f"pull request #{number} has no merge_commit_sha")
+        raise CaptureError("forge.error.no-field", number=number, field="merge_commit_sha")
     if not isinstance(head, dict) or not isinstance(head.get("sha"), str):
-        raise CaptureError(f"pull request #{number} has no head.sha")
+        raise CaptureError("forge.error.no-field", number=number, field="head.sha")
     base = pull.get("base")
     recorded = []
     for review in reviews:
         if not isinstance(review, dict) or not isinstance(review.get("id"), int):
-            raise CaptureError(f"pull request #{number}: a review without an id")
+            raise CaptureError("forge.error.review-without-id", number=number)
         recorded.append(
             {
                 "id": review["id"],
@@ -221,7 +234,7 @@ def _git(
     result = run_git(root, args, input=input)  # refs/replace/* off
     if check and result.returncode != 0:
         message = result.stderr.decode("utf-8", "replace").strip()
-        raise CaptureError(f"git {' '.join(args)} failed: {message}")
+        raise CaptureError("forge.error.git-failed", args=" ".join(args), reason=message)
     return result
 
 
@@ -252,9 +265,7 @@ def write_note(root: Path, commit: str, data: bytes, sign_key: Path | None = Non
     read at to the finished commit (compare-and-swap), so a failure leaves it as it was.
     Returns the new notes commit, or None when the note was already there as it is."""
     if _git(root, "cat-file", "-e", f"{commit}^{{commit}}", check=False).returncode != 0:
-        raise CaptureError(
-            f"commit {commit} is not in this repository (fetch it: check out with fetch-depth: 0)"
-        )
+        raise CaptureError("forge.error.no-commit", commit=commit)
     if current_note(root, commit) == data:
         return None
     old = notes_tip(root)
@@ -301,7 +312,9 @@ def push_notes(root: Path, remote: str) -> bool:
     text = result.stderr.decode("utf-8", "replace")
     if "rejected" in text or "fetch first" in text or "non-fast-forward" in text:
         return False
-    raise CaptureError(f"git push {remote} {NOTES_REF} failed: {text.strip()}")
+    raise CaptureError(
+        "forge.error.git-failed", args=f"push {remote} {NOTES_REF}", reason=text.strip()
+    )
 
 
 def fetch_notes(root: Path, remote: str) -> None:

@@ -373,8 +373,12 @@ def version_problems(
     config: Config,
 ) -> list[HistoryProblem]:
     sha = commit.sha[:10]
+    if new_meta is None:  # no front matter, nested too deep, a tag, not a mapping
+        return [
+            HistoryProblem.of("problem.DC513.unreadable", commit.sha, doc_id, id=doc_id, sha=sha)
+        ]
     doc_type = config.document_types.get(meta_text(new_meta, "type"))
-    if doc_type is None or new_meta is None:
+    if doc_type is None:
         return [HistoryProblem.of("problem.DC513.type", commit.sha, doc_id, id=doc_id, sha=sha)]
     new = versions.parse(meta_text(new_meta, "version"), doc_type.version_scheme)
     if new is None:

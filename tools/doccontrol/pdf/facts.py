@@ -75,8 +75,8 @@ class CopyFacts:
     organization: Mapping[str, str]
 
 
-def _names(people: tuple[Person, ...]) -> str:
-    return "、".join(p.name for p in people) or "—"
+def _names(people: tuple[Person, ...], t: Catalogue) -> str:
+    return t.join(p.name for p in people) or "—"
 
 
 def _body(text: str) -> str:
@@ -138,7 +138,7 @@ def gather(
             ("pdf.error.unreadable", {"path": revision.path, "commit": revision.commit[:10]})
         )
     meta = meta_of(revision)
-    stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder)
+    stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder, t)
     level = config.level(str(meta.get("confidentiality") or "internal"))
     owner = str(meta.get("owner") or "")
     body = _body(data.decode("utf-8", "replace"))
@@ -159,7 +159,7 @@ def gather(
         merge_request=revision.merge_request.label if revision.merge_request else "—",
         commit=revision.commit,
         created=revision.date,
-        history=_history_rows(doc, revision, t),
+        history=_history_rows(doc, revision, t, hidden_ids(repo, history, limit)),
         body=body,
         path=revision.path,
         stamp=stamp,
@@ -203,29 +203,55 @@ def _register(
 def _signoffs(revision: Revision, t: Catalogue) -> tuple[Signoff, ...]:
     approved = revision.date[:10]
     return (
-        Signoff(t.text("pdf.field.prepared"), _names(revision.authors), revision.author_date[:10]),
+        Signoff(
+            t.text("pdf.field.prepared"), _names(revision.authors, t), revision.author_date[:10]
+        ),
         Signoff(
             t.text("pdf.field.reviewed"),
-            _names(revision.reviewers),
+            _names(revision.reviewers, t),
             approved if revision.reviewers else "—",
         ),
         Signoff(
             t.text("pdf.field.approved"),
-            _names(revision.approvers),
+            _names(revision.approvers, t),
             approved if revision.approvers else "—",
         ),
     )
 
 
+def hidden_ids(repo: Repository, history: History, limit: str) -> frozenset[str]:
+    """The document ids a PDF made at ``limit`` must not name, as the site judges them
+    (site/model.py): every id known now or in history, but those published at the level and
+    those withdrawn from main whose every level was publishable."""
+    config = repo.config
+    assert config is not None
+    present = {d.id for d in repo.documents if d.id}
+    visible = {
+        d.id
+        for d in repo.documents
+        if d.id and publishing.document_publishable(config, limit, d, history.documents.get(d.id))
+    }
+    visible |= {
+        h.id
+        for h in history.documents.values()
+        if h.id not in present
+        and h.withdrawn
+        and publishing.document_publishable(config, limit, None, h)
+    }
+    return frozenset((present | set(history.documents)) - visible)
+
+
 def _history_rows(
-    doc: DocumentHistory, upto: Revision, t: Catalogue
+    doc: DocumentHistory, upto: Revision, t: Catalogue, hidden: frozenset[str] = frozenset()
 ) -> tuple[tuple[str, ...], ...]:
-    """The 变更履历 as it stood for this version: the revisions up to and including it."""
+    """The 变更履历 as it stood for this version: the revisions up to and including it; the
+    change notes (merge titles, typed by authors) name no document in ``hidden``."""
     if upto not in doc.revisions:
         return ()
     rows = []
+    placeholder = t.text("site.not_published")
     for r in doc.revisions[: doc.revisions.index(upto) + 1]:
-        change = r.change
+        change = publishing.redact_ids(r.change, hidden, placeholder)
         if r.kind in ("review", "withdrawal", "baseline"):
             change += t.text(f"label.history.note.{r.kind}")
         if not r.approved:
@@ -234,13 +260,13 @@ def _history_rows(
             (
                 str(r.seq),
                 r.version,
-                "、".join(r.sections) or "—",
+                t.join(r.sections) or "—",
                 change,
-                _names(r.authors),
+                _names(r.authors, t),
                 r.author_date[:10],
-                _names(r.reviewers) if r.reviewers else "",
+                _names(r.reviewers, t) if r.reviewers else "",
                 r.date[:10] if r.reviewers else "",
-                _names(r.approvers) if r.approvers else "",
+                _names(r.approvers, t) if r.approvers else "",
                 r.date[:10] if r.approvers else "",
                 t.label("label.evidence", r.evidence),
             )
@@ -256,6 +282,7 @@ def _stamp(
     day: datetime.date,
     copy_number: str | None,
     holder: str | None,
+    t: Catalogue,
 ) -> Stamp:
     if copy_number is None:
         if holder is not None:
@@ -279,14 +306,14 @@ def _stamp(
                 {
                     "copy": copy_number,
                     "doc": doc_id,
-                    "issued": "、".join(sorted({c.version for c in issued})),
+                    "issued": t.join(sorted({c.version for c in issued})),
                     "version": version,
                     "day": day.isoformat(),
                 },
             )
         )
     if len(this_version) > 1:
-        records = "、".join(c.record for c in this_version)
+        records = t.join(c.record for c in this_version)
         raise Refused(
             (
                 "pdf.error.copy_ambiguous",

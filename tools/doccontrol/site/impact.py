@@ -88,7 +88,7 @@ def _row(site: Site, suspect: Suspect, from_src: str) -> _Row | None:
         ),
         version=cause.version if named else "",
         date=cause.date[:10],
-        via="、".join(t.text(f"impact.via.{v}") for v in cause.via),
+        via=t.join(t.text(f"impact.via.{v}") for v in cause.via),
         changes=len(suspect.causes),
     )
 

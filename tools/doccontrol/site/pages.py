@@ -48,7 +48,7 @@ REVIEW_WINDOW_DAYS = 60  # the review page and its home card: overdue, or due wi
 
 
 def _names(site: Site, people: Iterable[Person]) -> str:
-    return site.catalogue.text("label.separator").join(p.name for p in people)
+    return site.catalogue.join(p.name for p in people)
 
 
 def _day(iso: str) -> str:
@@ -261,7 +261,7 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
                 (
                     str(r.seq),
                     r.version,
-                    _t(site, "label.separator").join(shown(r.sections, site.catalogue)) or "—",
+                    site.catalogue.join(shown(r.sections, site.catalogue)) or "—",
                     Seq(tuple(change)),
                     _names(site, r.authors),
                     _day(r.author_date),
@@ -611,7 +611,7 @@ def records_index_page(site: Site) -> str:
                 "name_zh": record_type.name,
                 "name_en": record_type.name_en,
                 "procedure": doc_link(site, record_type.procedure, src),
-                "clauses": _t(site, "label.separator").join(record_type.clauses),
+                "clauses": site.catalogue.join(record_type.clauses),
                 "retention_years": record_type.retention_years,
                 "form": Link(
                     _t(site, "site.records.form"), _href(site, src, model.form_src(type_id))
@@ -659,7 +659,7 @@ def form_page(site: Site, record_type: RecordType) -> str:
             "name_en": record_type.name_en,
             "id_format": record_type.id_format,
             "retention_years": record_type.retention_years,
-            "clauses": _t(site, "label.separator").join(record_type.clauses),
+            "clauses": site.catalogue.join(record_type.clauses),
             "schema_path": record_type.path,
             "folder": f"records/{record_type.id}/",
         },
