@@ -37,7 +37,7 @@ from typing import IO, Any
 from doccontrol import __version__, acks, catalogue, copies, publishing, registers
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
-from doccontrol.history import content
+from doccontrol.history import content, sections
 from doccontrol.history.gitread import GitReader, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.load.documents import load_document
@@ -242,7 +242,7 @@ def build(
                 r["seq"],
                 r["version"],
                 r["date"],
-                separator.join(r["sections"]),
+                separator.join(sections.shown(tuple(r["sections"]), cat)),
                 r["change"],
                 separator.join(p["name"] for p in r["authors"]),
                 separator.join(p["name"] for p in r["reviewers"]),

@@ -20,6 +20,7 @@ from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import DocumentHistory, History, Person, Revision
+from doccontrol.history.sections import shown
 from doccontrol.load import frontmatter
 from doccontrol.load.repository import Repository
 
@@ -260,7 +261,7 @@ def _history_rows(
             (
                 str(r.seq),
                 r.version,
-                t.join(r.sections) or "—",
+                t.join(shown(r.sections, t)) or "—",
                 change,
                 _names(r.authors, t),
                 r.author_date[:10],
