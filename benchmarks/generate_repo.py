@@ -33,11 +33,20 @@ from doccontrol.load.repository import load_config
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# The generated repository is an adopted one, as users run the tool: its first commit (the
+# import, 2023-11-15 in +08:00) is the pre-control baseline, and control begins the next day,
+# when the first change is made. (Without it the import's doccontrol.yml would be a change
+# nobody approved, and the site would fail closed to public pages only.)
+START = 1_700_000_000  # 2023-11-15 06:13 +08:00
+CONTROL_SINCE = "2023-11-16"
+
+
 def _project_config() -> bytes:
-    """The project's doccontrol.yml without its own start of control (a commit of the
-    project, not of the generated repository)."""
+    """The project's doccontrol.yml with the generated repository's start of control in place
+    of the project's own (a commit of the project, not of the generated repository)."""
     text = (ROOT / "doccontrol.yml").read_bytes()
-    return re.sub(rb"(?m)^control_since: .*$", b"control_since: null", text, count=1)
+    line = f"control_since: '{CONTROL_SINCE}'".encode()
+    return re.sub(rb"(?m)^control_since: .*$", line, text, count=1)
 
 
 _CONFIG = load_config((ROOT / "doccontrol.yml").read_bytes())[0]
@@ -79,7 +88,11 @@ class Stream:
     def __init__(self, out) -> None:  # type: ignore[no-untyped-def]
         self.out = out
         self.mark = 0
-        self.time = 1_700_000_000
+        self.time = START
+
+    def next_day(self) -> None:
+        """The clock moved to the next day (after the import: control begins)."""
+        self.time = START + 86_400
 
     def data(self, payload: bytes) -> None:
         self.out.write(f"data {len(payload)}\n".encode() + payload + b"\n")
@@ -141,6 +154,7 @@ def generate(
     ]
     files += [("M", path_for(n, 0), document(n, 0, {})) for n in minors]
     main = s.commit("refs/heads/main", AUTHORS[0], "导入全部文件\n", [], files)
+    s.next_day()
     made = 1
     request = 0
 
@@ -318,6 +332,7 @@ def generate_procedures(out_dir: Path, docs: int, commits: int, seed: int = 20) 
                 files.append(("M", path.relative_to(ROOT).as_posix(), path.read_bytes()))
     files += [("M", d.path(), d.text()) for d in state.values()]
     main = s.commit("refs/heads/main", OWNERS[0], "导入全部文件\n", [], files)
+    s.next_day()
     made = 1
     request = 0
 
