@@ -13,7 +13,7 @@ from doccontrol import catalogue
 TOOLS = Path(__file__).resolve().parents[2] / "tools" / "doccontrol"
 KEY = re.compile(r"[a-z][a-z0-9_-]*(?:\.[A-Za-z0-9_-]+)+")
 # the text arguments of these calls are read by users
-RAISED = {"UsageError", "PluginError", "PackError", "CaptureError"}
+RAISED = {"UsageError", "PluginError", "PackError", "CaptureError", "GitError", "BranchError"}
 # every positional argument of these is shown: print(...), and say(...) (a progress line or a
 # Speech, which takes a key); a pure format such as f"{pack}: {line}" has no words of its own
 SHOWN = {"print", "say"}

@@ -36,6 +36,25 @@ def test_baseline_legacy_file_nested_deep_or_with_a_duplicate_key(repo, tmp_path
     assert "Traceback" not in result.stderr
 
 
+def test_baseline_legacy_file_refusals_list_every_reason_in_the_repositorys_language(
+    repo, tmp_path
+):
+    _committed(repo)
+    legacy = tmp_path / "legacy.yml"
+    legacy.write_text(
+        "SM-P-99: [{version: V1.0}]\nSM-P-01:\n  - {version: V1.0, colour: 红, approval_date: 昨天}\n",
+        encoding="utf-8",
+    )
+    result = cli(repo.root, "baseline", "--legacy", str(legacy))
+    assert result.returncode == 2, result
+    for said in ("SM-P-99：基线中没有这份文件", "第 1 条：未知的键 colour", "不是日期"):
+        assert said in result.stderr, result.stderr
+    english = cli(repo.root, "baseline", "--legacy", str(legacy), env={"LC_ALL": "en_US.UTF-8"})
+    assert english.returncode == 2, english
+    for said in ("SM-P-99: no such document at the baseline", "entry 1: unknown keys colour"):
+        assert said in english.stderr, english.stderr
+
+
 def test_bump_of_a_document_nested_deep_says_so(repo):
     path = repo.root / "docs/procedures/test.md"
     text = path.read_text(encoding="utf-8")

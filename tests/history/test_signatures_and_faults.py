@@ -127,7 +127,7 @@ def _derive(root):
 
 
 def test_not_a_git_repository(repo):
-    with pytest.raises(GitError, match="not a Git repository"):
+    with pytest.raises(GitError, match=r"^git\.not-a-repository$"):
         _derive(repo.root)
 
 
@@ -155,7 +155,7 @@ def test_cycle_collector_is_left_as_it_was_found(scenario, tmp_path):
 
 def test_empty_repository(repo):
     GitRepo(repo.root)
-    with pytest.raises(GitError, match="no commits yet"):
+    with pytest.raises(GitError, match=r"^git\.no-commits$"):
         _derive(repo.root)
 
 
@@ -163,7 +163,7 @@ def test_missing_main_branch(repo):
     g = GitRepo(repo.root)
     g.commit("x")
     g.run("branch", "-m", "main", "trunk")
-    with pytest.raises(GitError, match="main branch 'main' not found"):
+    with pytest.raises(GitError, match=r"^git\.no-branch$"):
         _derive(repo.root)
 
 
@@ -185,7 +185,7 @@ def test_shallow_clone_fails_clearly_unless_allowed(scenario, tmp_path):
         ["git", "clone", "-q", "--depth", "2", f"file://{scenario.root}", str(clone)], check=True
     )
     config = repository.load(scenario.root, only=set()).config
-    with pytest.raises(GitError, match="git fetch --unshallow"):
+    with pytest.raises(GitError, match=r"^git\.shallow$"):
         derive(clone, config)
     history = derive(clone, config, allow_shallow=True)
     assert history.incomplete
@@ -218,7 +218,23 @@ def test_cli_reports_git_faults_without_traceback(repo):
     )
     assert result.returncode == 2
     assert (
-        # the frame is the catalogue's (Chinese under the tests' pinned locale); git's own words
-        result.stderr.startswith("doccontrol：错误：") and "not a Git repository" in result.stderr
+        # the catalogue's words, Chinese under the tests' pinned locale
+        result.stderr.startswith("doccontrol：错误：") and "不是 Git 仓库" in result.stderr
     )
     assert "Traceback" not in result.stderr
+
+
+def test_git_faults_are_said_in_the_repositorys_language(repo):
+    """A GitError is a catalogue key: the CLI says it in English under ``language: en``."""
+    config = repo.root / "doccontrol.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nlanguage: en\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "log", "--all"],
+        cwd=repo.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert "is not a Git repository (history needs one" in result.stderr
+    assert "不是" not in result.stderr and "Traceback" not in result.stderr

@@ -27,9 +27,9 @@ class AuthoringError(Exception):
     """A request the repository cannot satisfy (unknown type, no free id, bad file…): a
     catalogue text (``Msg``), a file's problem, or a text already said in the run's language."""
 
-    def __init__(self, what: str | Msg | Problem) -> None:
+    def __init__(self, what: str | Msg | Problem | tuple[Msg, ...]) -> None:
         super().__init__(what if isinstance(what, str) else getattr(what, "key", ""))
-        self.what = what
+        self.what = what  # a tuple: every reason at once
 
     def text(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> str:
         """The refusal in ``cat``'s language (Chinese without one)."""
@@ -40,6 +40,9 @@ class AuthoringError(Exception):
             return self.what.format(chosen, names)
         if isinstance(self.what, Msg):
             return render(self.what, chosen, names)
+        if isinstance(self.what, tuple):
+            separator = chosen.text("authoring.reasons.separator")
+            return separator.join(render(m, chosen, names) for m in self.what)
         return self.what
 
     def __str__(self) -> str:

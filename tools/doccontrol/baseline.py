@@ -22,6 +22,7 @@ from doccontrol.authoring import AuthoringError
 from doccontrol.catalogue import Catalogue
 from doccontrol.load import yaml_source
 from doccontrol.load.frontmatter import FrontMatterSplit, split
+from doccontrol.problems import Msg, msg
 
 LEGACY_KEYS = (
     "version",
@@ -62,37 +63,47 @@ def legacy_entries(data: Any, known: Mapping[str, BaselineDocument]) -> dict[str
     """The paper approvals file: ``DOC_ID: [{version, approver, approval_date, …}, …]``.
     Every reason it cannot be used, at once."""
     if not isinstance(data, dict):
-        raise AuthoringError("the legacy file must map document ids to lists of entries")
+        raise AuthoringError(msg("authoring.legacy.not-a-mapping"))
     out: dict[str, list[dict]] = {}  # type: ignore[type-arg]
-    reasons: list[str] = []
+    reasons: list[Msg] = []
     for doc_id, entries in data.items():
         if str(doc_id) not in known:
-            reasons.append(f"{doc_id}: no such document at the baseline")
+            reasons.append(msg("authoring.legacy.no-document", id=str(doc_id)))
             continue
         if not isinstance(entries, list) or not entries:
-            reasons.append(f"{doc_id}: give a list of entries")
+            reasons.append(msg("authoring.legacy.no-entries", id=str(doc_id)))
             continue
         clean = []
         for n, entry in enumerate(entries, 1):
             if not isinstance(entry, dict):
-                reasons.append(f"{doc_id} entry {n}: not a mapping")
+                reasons.append(msg("authoring.legacy.entry-not-mapping", id=str(doc_id), n=n))
                 continue
             unknown = sorted(set(map(str, entry)) - set(LEGACY_KEYS))
             if unknown:
-                reasons.append(f"{doc_id} entry {n}: unknown keys {', '.join(unknown)}")
+                reasons.append(
+                    msg("authoring.legacy.unknown-keys", id=str(doc_id), n=n, keys=", ".join(unknown))
+                )
             for key in _REQUIRED:
                 if not entry.get(key):
-                    reasons.append(f"{doc_id} entry {n}: '{key}' is required")
+                    reasons.append(msg("authoring.legacy.required", id=str(doc_id), n=n, key=key))
             for key in _DATES:
                 if entry.get(key) is not None:
                     try:
                         datetime.date.fromisoformat(str(entry[key]))
                     except ValueError:
-                        reasons.append(f"{doc_id} entry {n}: {key} {entry[key]!r} is not a date")
+                        reasons.append(
+                            msg(
+                                "authoring.legacy.not-a-date",
+                                id=str(doc_id),
+                                n=n,
+                                key=key,
+                                value=str(entry[key]),
+                            )
+                        )
             clean.append({k: str(entry[k]) for k in LEGACY_KEYS if entry.get(k) is not None})
         out[str(doc_id)] = clean
     if reasons:
-        raise AuthoringError("; ".join(reasons))
+        raise AuthoringError(tuple(reasons))
     return out
 
 
@@ -101,9 +112,9 @@ def add_legacy_history(text: str, path: str, entries: list[dict]) -> str:  # typ
     entry); everything else byte for byte, confirmed by the round-trip parser."""
     parts = split(path, text)
     if not isinstance(parts, FrontMatterSplit):
-        raise AuthoringError(f"{path}: no front matter")
+        raise AuthoringError(msg("authoring.legacy.no-front-matter", path=path))
     if re.search(r"^legacy_history:", parts.yaml_text, re.MULTILINE):
-        raise AuthoringError(f"{path}: already has legacy_history; add the entries by hand")
+        raise AuthoringError(msg("authoring.legacy.already", path=path))
     block = "legacy_history:\n" + "".join(
         "  - {"
         + ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in e.items())
@@ -117,10 +128,10 @@ def add_legacy_history(text: str, path: str, entries: list[dict]) -> str:  # typ
     # screened (depth, aliases, tags) like every other load; None when it cannot be read
     before, after = yaml_source.load_tolerant(parts.yaml_text), yaml_source.load_tolerant(yaml_text)
     if not isinstance(before, dict) or not isinstance(after, dict):
-        raise AuthoringError(f"{path}: could not add legacy_history without changing anything else")
+        raise AuthoringError(msg("authoring.legacy.not-clean", path=path))
     got = [{k: str(v) for k, v in e.items()} for e in after.get("legacy_history", [])]
     if got != entries or {k: v for k, v in after.items() if k != "legacy_history"} != before:
-        raise AuthoringError(f"{path}: could not add legacy_history without changing anything else")
+        raise AuthoringError(msg("authoring.legacy.not-clean", path=path))
     lines = text.split("\n")
     head = "\n".join(lines[: parts.yaml_first_line - 1])
     tail = "\n".join(lines[parts.body_first_line - 2 :])

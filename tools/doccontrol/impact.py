@@ -647,7 +647,15 @@ def document_change(doc_id: str, documents: Sequence[Document]) -> BranchChange 
 
 
 class BranchError(Exception):
-    """A branch that cannot be compared with the main branch (exit 2, one line)."""
+    """A branch that cannot be compared with the main branch (exit 2, one line): a catalogue
+    key and its arguments, as GitError."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
+
+    def text(self, cat: Catalogue) -> str:
+        return cat.text(self.key, **self.values)
 
 
 def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChange], list[str]]:
@@ -662,14 +670,18 @@ def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChang
             _ref, main_tip = reader.resolve_branch(main)
             tip = reader.resolve_commit(branch)
             if tip is None:
-                raise BranchError(f"no branch or commit {branch!r}")
+                raise BranchError("git.no-such-branch", branch=branch)
             base = run_git(root, ["merge-base", main_tip, tip])
             if base.returncode != 0:
-                raise BranchError(f"{branch} shares no history with {main}")
+                raise BranchError("git.unrelated", branch=branch, main=main)
             start = base.stdout.decode().strip()
             diff = run_git(root, ["diff", "-z", "--name-status", "--no-renames", start, tip, "--"])
             if diff.returncode != 0:
-                raise BranchError(diff.stderr.decode("utf-8", "replace").strip())
+                raise BranchError(
+                    "git.failed",
+                    command="diff",
+                    detail=diff.stderr.decode("utf-8", "replace").strip(),
+                )
             parts = diff.stdout.decode("utf-8", "surrogateescape").split("\0")
             out: list[BranchChange] = []
             schemas: list[str] = []
@@ -697,7 +709,7 @@ def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChang
                     out.append(BranchChange(doc_id, path, "modified", text))
             return out, schemas
     except GitError as exc:
-        raise BranchError(str(exc)) from None
+        raise BranchError(exc.key, **exc.values) from None
 
 
 def _split(data: bytes | None) -> tuple[Mapping[str, Any], str] | None:

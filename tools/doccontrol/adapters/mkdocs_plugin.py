@@ -136,8 +136,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 )
             except GitError as exc:
                 if self.strict:
-                    raise PluginError(_say(t, "site.plugin.text", text=str(exc))) from None
-                log.warning("%s", _say(t, "site.plugin.no-history", reason=str(exc)))
+                    raise PluginError(_say(t, "site.plugin.text", text=exc.text(t))) from None
+                log.warning("%s", _say(t, "site.plugin.no-history", reason=exc.text(t)))
         try:
             as_of = (
                 datetime.date.fromisoformat(self.config.as_of)

@@ -303,7 +303,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     message = f"Merge branch '{args.branch}'\n\n{subject}\n\n" + "\n".join(lines)
     suspect = branch_impact_text(root, args.branch)  # before the merge moves the merge-base
     if effective is not None and dated:
-        _merge_with_dates(root, args.branch, message, args.sign, dated, effective)
+        _merge_with_dates(root, args.branch, message, args.sign, dated, effective, say.cat)
     else:
         merge = ["merge", "--no-ff", "--quiet", "-m", message, args.branch]
         if args.sign:
@@ -325,7 +325,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
 
 def _merge_with_dates(
-    root: Path, branch: str, message: str, sign: bool, paths: list[str], effective: str
+    root: Path,
+    branch: str,
+    message: str,
+    sign: bool,
+    paths: list[str],
+    effective: str,
+    cat: Catalogue,
 ) -> None:
     """The approval merge with the approver's 发布实施日期 written into each new version: the
     date is the approver's decision, so it is part of the approval, not of the change."""
@@ -350,7 +356,8 @@ def _merge_with_dates(
             _git(root, "add", "--", rel, check=True)
     except (AuthoringError, UsageError, OSError) as exc:
         _git(root, "merge", "--abort")
-        raise UsageError("cli.approve.date-failed", detail=str(exc)) from None
+        detail = exc.text(cat) if not isinstance(exc, OSError) else str(exc)
+        raise UsageError("cli.approve.date-failed", detail=detail) from None
     commit = ["commit", "--quiet", "--no-verify", "-m", message]
     if sign:
         commit.insert(1, "-S")

@@ -131,7 +131,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 repo, config, history, reader, start, end, level, xlsx_bytes, pages, say, talk.cat
             )
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.key, **exc.values) from None
     say("")
     info = auditpack.PackInfo(
         history.head,

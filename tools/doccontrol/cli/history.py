@@ -84,7 +84,7 @@ def _history_speech_config(root: Path, allow_shallow: bool) -> tuple[History, Sp
             progress=lambda n: say(speech_.count("cli.progress.commits", n)),
         )
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.key, **exc.values) from None
     finally:
         say("")
     return history, speech_, config

@@ -135,7 +135,7 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
         try:
             result = branch_impact(root, repo, args.branch)
         except impact.BranchError as exc:
-            raise UsageError(str(exc)) from None
+            raise UsageError(exc.key, **exc.values) from None
     else:
         change = impact.document_change(args.doc_id, repo.documents)
         if change is None:
@@ -207,6 +207,6 @@ def branch_impact_text(root: Path, branch: str) -> str:
     try:
         result = branch_impact(root, repo, branch)
     except impact.BranchError as exc:
-        return t.text("impact.approve.unavailable", reason=str(exc))
+        return t.text("impact.approve.unavailable", reason=exc.text(t))
     lines = printable("\n".join(impact_lines(result, t))).split("\n")
     return "\n".join([t.text("impact.approve.title"), *("  " + line for line in lines)])

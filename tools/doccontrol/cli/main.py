@@ -168,8 +168,9 @@ def _main(arguments: list[str]) -> int:
         return 0
     except Exception as exc:  # the last line of defence: a message, never a traceback
         say = _speech(root)
-        if _is_git_error(exc):
-            print(say("cli.error", text=str(exc)), file=sys.stderr)
+        git_text = _git_error_text(exc, say.cat)
+        if git_text is not None:
+            print(say("cli.error", text=git_text), file=sys.stderr)
             return 2
         if os.environ.get("DOCCONTROL_DEBUG"):
             raise
@@ -177,8 +178,10 @@ def _main(arguments: list[str]) -> int:
         return 2
 
 
-def _is_git_error(exc: Exception) -> bool:
-    """A GitError (git missing, not a repository…), without importing the Git reader for
-    commands that never read Git: one can only have been raised if its module was loaded."""
+def _git_error_text(exc: Exception, cat: Catalogue) -> str | None:
+    """A GitError's text (git missing, not a repository…), without importing the Git reader
+    for commands that never read Git: one can only have been raised if its module was loaded."""
     gitread = sys.modules.get("doccontrol.history.gitread")
-    return gitread is not None and isinstance(exc, gitread.GitError)
+    if gitread is not None and isinstance(exc, gitread.GitError):
+        return str(exc.text(cat))
+    return None

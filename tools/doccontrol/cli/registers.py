@@ -101,7 +101,7 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
             root, repo.config, progress=lambda n: say(said.count("cli.progress.commits", n))
         )
     except GitError as exc:
-        print(said("cli.register.no-history", detail=str(exc)), file=sys.stderr)
+        print(said("cli.register.no-history", detail=exc.text(said.cat)), file=sys.stderr)
         history = None
     finally:
         say("")

@@ -55,7 +55,7 @@ def _reader(root: Path) -> GitReader:
     try:
         return GitReader(root)
     except GitError as exc:
-        raise UsageError(str(exc)) from None
+        raise UsageError(exc.key, **exc.values) from None
 
 
 def run_show(args: argparse.Namespace, root: Path) -> int:
@@ -220,7 +220,9 @@ def run_check_versions(args: argparse.Namespace, root: Path) -> int:
                 # a checkout without the main branch (a CI merge-request clone) must not pass
                 # unchecked: fetch it first
                 raise UsageError(
-                    "cli.error.nothing-to-compare", reason=str(exc), branch=config.main_branch
+                    "cli.error.nothing-to-compare",
+                    reason=exc.text(_texts(root)),
+                    branch=config.main_branch,
                 ) from None
             print(_texts(root).text("cli.check-versions.no-commits"))
             return 0
@@ -389,7 +391,8 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                 raise UsageError(parsed.problems[0].format(say.cat, say.names))
             legacy = baseline.legacy_entries(parsed.data, documents)
         except (OSError, UnicodeDecodeError, ValueError, AuthoringError) as exc:
-            raise UsageError("cli.error.in-file", path=args.legacy, text=str(exc)) from None
+            reason = exc.text(_texts(root)) if isinstance(exc, AuthoringError) else str(exc)
+            raise UsageError("cli.error.in-file", path=args.legacy, text=reason) from None
     branch = args.branch or f"baseline-{tip[:8]}"
     if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
         raise UsageError("cli.error.branch-exists", branch=branch)
@@ -440,7 +443,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             run_git(root, ["branch", "-D", branch])
             if isinstance(exc, UsageError):
                 raise
-            raise UsageError(str(exc)) from None
+            raise UsageError(exc.text(_texts(root))) from None
         run_git(root, ["worktree", "remove", "--force", str(tree)])
     approvers = [
         p.name for p in config.people if set(p.roles) & set(config.approval.config_approvers)

@@ -388,9 +388,7 @@ def discard(folder: Path) -> None:
 
 def _damaged(folder: Path, path: Path) -> GitError:
     discard(folder)
-    return GitError(
-        f"the history cache ({path.name} in {folder}) was damaged and has been removed; run the command again"
-    )
+    return GitError("git.cache-damaged", name=path.name, folder=str(folder))
 
 
 class CachedDocuments(Mapping[str, DocumentHistory]):

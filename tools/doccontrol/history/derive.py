@@ -1358,11 +1358,7 @@ def _derive(
         with GitReader(repo_path, signing) as reader:
             shallow = reader.is_shallow()
             if shallow and not allow_shallow:
-                raise GitError(
-                    "this is a shallow clone, so the history is incomplete: run 'git fetch --unshallow' "
-                    "(in CI, check out with full depth, e.g. fetch-depth: 0), or pass --allow-shallow "
-                    "to proceed with the result marked incomplete"
-                )
+                raise GitError("git.shallow")
             ref, tip = reader.resolve_branch(config.main_branch)
             # the rules come from Git, never from the work tree: the tip's committed config
             # says where control began; each commit is judged by the config before it
@@ -1602,9 +1598,7 @@ def _precontrol_test(
         return by_date
     baseline = reader.resolve_commit(since)
     if baseline is None:
-        raise GitError(
-            f"control_since '{since}' in {CONFIG_FILE} is neither a date (YYYY-MM-DD) nor a commit"
-        )
+        raise GitError("git.control-since", since=since, config=CONFIG_FILE)
     if not reader.on_first_parent_line(baseline, tip):
         # a commit off the line would never be reached: everything would stay pre-control
         deriver.since_off_line = baseline

@@ -20,7 +20,10 @@ from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from doccontrol.catalogue import Catalogue
 
 if sys.platform == "linux":
     import fcntl
@@ -65,7 +68,16 @@ _NOTES_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
 
 
 class GitError(Exception):
-    """Git history cannot be read as asked (not a repository, no such branch, shallow…)."""
+    """Git history cannot be read as asked (not a repository, no such branch, shallow…).
+    Raised with a catalogue key (``git.…``) and its arguments, said in the reader's language
+    by the shell that reports it (git's own words go in as arguments)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
+
+    def text(self, cat: Catalogue) -> str:
+        return cat.text(self.key, **self.values)
 
 
 @dataclass(frozen=True)
@@ -160,7 +172,7 @@ def _read_tokens(handle: Any, command: Sequence[str]) -> Iterator[list[str]]:
         stderr = handle.stderr.read().decode("utf-8", "replace").strip()
         handle.stderr.close()
         if handle.wait() != 0 and stderr:
-            raise GitError(f"git {command[-1] if command else ''} failed: {stderr}")
+            raise GitError("git.failed", command=command[-1] if command else "", detail=stderr)
 
 
 def _widen_pipe(stream: Any) -> None:
@@ -193,7 +205,7 @@ def run_git(
             ["git", *args], cwd=root, input=input, capture_output=True, env=_git_env(), check=False
         )
     except OSError as exc:  # git itself is missing
-        raise GitError(f"git cannot be run: {exc}") from None
+        raise GitError("git.cannot-run", reason=str(exc)) from None
 
 
 def run_git_text(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
@@ -269,22 +281,16 @@ class GitReader:
         self.root = Path(path)
         self.signing_config = tuple(signing_config)
         if not self.root.is_dir():
-            raise GitError(
-                f"{path} is not a Git repository (history needs one: git init, or clone it)"
-            )
+            raise GitError("git.not-a-repository", path=str(path))
         top = run_git(self.root, ["rev-parse", "--show-toplevel", "--absolute-git-dir"])
         lines = top.stdout.decode("utf-8", "surrogateescape").splitlines()
         if top.returncode != 0 or not lines:
-            raise GitError(
-                f"{path} is not a Git repository (history needs one: git init, or clone it)"
-            )
+            raise GitError("git.not-a-repository", path=str(path))
         # a bare repository has a git dir but no work tree
         self.git_dir = Path(lines[-1])
         self.tree = Path(lines[0]) if len(lines) > 1 else None
         if self.tree is not None and self.tree.resolve() != self.root.resolve():
-            raise GitError(
-                f"{path} is not a Git repository itself (it is inside the one at {self.tree}); run doccontrol there"
-            )
+            raise GitError("git.inside-another", path=str(path), top=str(self.tree))
         self._objects: BlobPipe | None = None
 
     def __enter__(self) -> GitReader:
@@ -308,7 +314,7 @@ class GitReader:
         result = run_git(self.root, args)
         if result.returncode != 0:
             stderr = result.stderr.decode("utf-8", "replace").strip()
-            raise GitError(f"git {' '.join(args)} failed: {stderr}")
+            raise GitError("git.failed", command=" ".join(args), detail=stderr)
         return result.stdout.decode("utf-8", "surrogateescape")
 
     def is_shallow(self) -> bool:
@@ -323,10 +329,8 @@ class GitReader:
             if sha and sha.strip():
                 return ref, sha.strip()
         if self._try(["rev-parse", "--verify", "--quiet", "HEAD"]) is None:
-            raise GitError("the repository has no commits yet")
-        raise GitError(
-            f"main branch '{branch}' not found (set main_branch in doccontrol.yml, or fetch it: git fetch origin {branch})"
-        )
+            raise GitError("git.no-commits")
+        raise GitError("git.no-branch", branch=branch, config="doccontrol.yml")
 
     def resolve_object(self, name: str) -> str | None:
         sha = self._try(["rev-parse", "--verify", "--quiet", "--end-of-options", name])
@@ -543,7 +547,7 @@ class GitReader:
     def blob(self, sha: str) -> bytes:
         found = self._object(sha)
         if found is None or found[0] != "blob":
-            raise GitError(f"git cat-file could not read blob {sha}")
+            raise GitError("git.blob-unreadable", sha=sha)
         return found[1]
 
     def read_file_at(self, rev: str, path: str) -> bytes | None:
@@ -612,16 +616,16 @@ class BlobPipe:
             self.handle.stdin.write("".join(f"{sha}\n" for sha in batch).encode())
             self.handle.stdin.flush()
         except (BrokenPipeError, ValueError, OSError) as exc:
-            raise GitError(f"git cat-file failed: {exc}") from None
+            raise GitError("git.cat-file-failed", reason=str(exc)) from None
 
     def _fill(self) -> None:
         """Read what the pipe has (up to 1 MiB) onto what is left of the buffer."""
         try:
             chunk = os.read(self.fd, 1 << 20)
         except OSError as exc:
-            raise GitError(f"git cat-file failed: {exc}") from None
+            raise GitError("git.cat-file-failed", reason=str(exc)) from None
         if not chunk:
-            raise GitError("git cat-file ended before returning every blob")
+            raise GitError("git.cat-file-ended")
         # only the unread tail is copied: the buffer is one pipe read, blobs are sliced off it
         self.buffer = self.buffer[self.pos :] + chunk if self.pos < len(self.buffer) else chunk
         self.pos = 0
@@ -630,7 +634,7 @@ class BlobPipe:
         """The content of the oldest blob put in and not yet taken."""
         data = self._next()
         if data is None:
-            raise GitError("git cat-file could not read a blob asked for")
+            raise GitError("git.blob-unreadable", sha="")
         return data
 
     def get_optional(self) -> bytes | None:
@@ -648,7 +652,7 @@ class BlobPipe:
         elif len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
             self._send(self.BATCH)
         if not self.sent:
-            raise GitError("git cat-file: no blob was asked for")
+            raise GitError("git.cat-file-order")
         sha = self.sent.popleft()
         while (end := self.buffer.find(b"\n", self.pos)) < 0:
             self._fill()
@@ -657,7 +661,7 @@ class BlobPipe:
             self.pos = end + 1
             return None
         if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
-            raise GitError(f"git cat-file could not read blob {sha}")
+            raise GitError("git.blob-unreadable", sha=sha)
         size = int(header[2])
         self.pos = end + 1
         if not content:
@@ -672,12 +676,12 @@ class BlobPipe:
         """One object by name (``rev:path`` too), asked and answered at once; None when git
         says it is missing. Only between whole batches: nothing else may be in flight."""
         if self.sent or self.unsent:
-            raise GitError("git cat-file: a lookup while blobs are in flight")
+            raise GitError("git.cat-file-order")
         try:
             self.handle.stdin.write(spec.encode("utf-8", "surrogateescape") + b"\n")
             self.handle.stdin.flush()
         except (BrokenPipeError, ValueError, OSError) as exc:
-            raise GitError(f"git cat-file failed: {exc}") from None
+            raise GitError("git.cat-file-failed", reason=str(exc)) from None
         while (end := self.buffer.find(b"\n", self.pos)) < 0:
             self._fill()
         header = self.buffer[self.pos : end].split()
