@@ -81,7 +81,12 @@ def legacy_entries(data: Any, known: Mapping[str, BaselineDocument]) -> dict[str
             unknown = sorted(set(map(str, entry)) - set(LEGACY_KEYS))
             if unknown:
                 reasons.append(
-                    msg("authoring.legacy.unknown-keys", id=str(doc_id), n=n, keys=", ".join(unknown))
+                    msg(
+                        "authoring.legacy.unknown-keys",
+                        id=str(doc_id),
+                        n=n,
+                        keys=", ".join(unknown),
+                    )
                 )
             for key in _REQUIRED:
                 if not entry.get(key):
