@@ -32,8 +32,10 @@ def _issue(s: Scenario) -> tuple[str, str, str]:
     """(the whole stdout, the issue as it would be posted, stderr)."""
     out = cli(s.root, "review-due", "--today", "2027-02-01", "--issue", "gitlab", "--dry-run")
     assert out.returncode == 0, out.stderr
-    assert "dry run:" in out.stdout, out.stdout + out.stderr
-    return out.stdout, out.stdout.split("dry run:", 1)[1], out.stderr
+    # the runner is told in the repository's language (zh here unless it says en)
+    marker = "试运行：" if "试运行：" in out.stdout else "dry run:"
+    assert marker in out.stdout, out.stdout + out.stderr
+    return out.stdout, out.stdout.split(marker, 1)[1], out.stderr
 
 
 def test_the_issue_counts_documents_above_the_level_without_naming_them(tmp_path):
@@ -44,7 +46,7 @@ def test_the_issue_counts_documents_above_the_level_without_naming_them(tmp_path
         assert hidden not in issue, issue
     assert "另有 2 份文件的密级高于发布上限" in issue
     # the table printed for the runner keeps every due document (the CLI's own output)
-    table = stdout.split("dry run:", 1)[0]
+    table = stdout.split("试运行：", 1)[0]
     assert "SM-P-07" in table and "SM-P-08" in table
     # nothing hidden: no count line at all
     plain = _scenario(tmp_path / "plain")

@@ -119,7 +119,7 @@ def test_bump_changes_only_the_version_keeping_comments_and_quotes(repo):
         .endswith("V1.1 → V2.0 (docs/procedures/test.md)")
     )
     wrong = run(repo.root, "bump", "SM-P-01", "--edition")
-    assert wrong.returncode == 2 and "bumped with --minor or --major" in wrong.stderr
+    assert wrong.returncode == 2 and "is bumped with --minor / --major" in wrong.stderr
     assert (
         run(repo.root, "bump", "SM-P-77").stderr.strip()
         == "doccontrol: error: no document SM-P-77 in docs/"

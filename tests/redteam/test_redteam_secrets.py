@@ -19,8 +19,8 @@ def test_review_issue_posted_to_the_forge_names_a_secret_document(tmp_path):
     lists its id and title: the issue must name only documents that may be published."""
     s = secret_scenario(tmp_path)
     out = cli(s.root, "review-due", "--today", "2027-02-01", "--issue", "github", "--dry-run")
-    assert "dry run:" in out.stdout, out.stdout + out.stderr
-    issue = out.stdout.split("dry run:", 1)[1]
+    assert "试运行：" in out.stdout, out.stdout + out.stderr
+    issue = out.stdout.split("试运行：", 1)[1]
     assert "SM-P-01" in issue  # the internal document is listed
     assert SECRET_ID not in issue and SECRET_TITLE not in issue, issue
 

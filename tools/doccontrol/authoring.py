@@ -222,8 +222,13 @@ def bump_front_matter(
         )
     try:
         new = versions.bump(old, kind)
-    except ValueError as exc:
-        raise AuthoringError(str(exc)) from None
+    except ValueError:
+        if old.scheme != "decimal" and kind == "edition":
+            raise AuthoringError(msg("authoring.bump.last-edition")) from None
+        allowed = "--minor / --major" if old.scheme == "decimal" else "--revision / --edition"
+        raise AuthoringError(
+            msg("authoring.bump.wrong-kind", version=str(old), allowed=allowed)
+        ) from None
     return set_front_matter(text, path, "version", str(new)), str(old), str(new)
 
 

@@ -30,7 +30,12 @@ COLUMNS = ("id", "title", "version", "owner", "last-approval", "next-review", "s
 
 
 class IssueError(Exception):
-    """The forge refused, or is not reachable: one clear line."""
+    """The forge refused, or is not reachable: one clear line (a catalogue key and its
+    arguments; the forge's or the system's own words go in as ``detail``)."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
 
 
 @dataclass(frozen=True)
@@ -97,21 +102,25 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).replace("|", "\\|")
 
 
-def dry_run(forge: str, name: str, text: str, env: Mapping[str, str]) -> str:
-    """What would be posted, and where, without any request."""
+def dry_run(forge: str, name: str, text: str, env: Mapping[str, str], t: Catalogue) -> str:
+    """What would be posted, and where, without any request (said in ``t``'s language)."""
     if forge == "github":
-        where = f"GitHub {env.get('GITHUB_REPOSITORY', '(GITHUB_REPOSITORY)')} via gh"
+        repo = env.get("GITHUB_REPOSITORY", "(GITHUB_REPOSITORY)")
+        where = t.text("review_issue.where.github", repo=repo)
     else:
         project = env.get("CI_PROJECT_ID", "(CI_PROJECT_ID)")
-        where = f"GitLab project {project} via {env.get('CI_API_V4_URL', '(CI_API_V4_URL)')}"
-    return f"dry run: would open or update the issue '{name}' on {where}:\n\n{text}"
+        api = env.get("CI_API_V4_URL", "(CI_API_V4_URL)")
+        where = t.text("review_issue.where.gitlab", project=project, api=api)
+    return t.text("review_issue.dry-run", name=name, where=where) + "\n\n" + text
 
 
-def post(forge: str, name: str, text: str, env: Mapping[str, str], root: Path) -> str:
+def post(forge: str, name: str, text: str, env: Mapping[str, str], root: Path, t: Catalogue) -> str:
+    """Open or update the issue; what was done, in ``t``'s language."""
     try:
-        return _github(name, text, root) if forge == "github" else _gitlab(name, text, env)
+        done, which = _github(name, text, root) if forge == "github" else _gitlab(name, text, env)
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
-        raise IssueError(f"could not post the review issue: {exc}") from None
+        raise IssueError("review_issue.error.post", detail=str(exc)) from None
+    return t.text(f"review_issue.{done}", issue=which)
 
 
 def _gh(root: Path, *args: str, stdin: str | None = None) -> str:
@@ -119,11 +128,11 @@ def _gh(root: Path, *args: str, stdin: str | None = None) -> str:
         ["gh", *args], cwd=root, input=stdin, capture_output=True, text=True, check=False
     )
     if done.returncode != 0:
-        raise ValueError(f"gh {args[0]} {args[1]}: {done.stderr.strip()}")
+        raise ValueError(f"gh {args[0]} {args[1]}: {done.stderr.strip()}")  # gh's own words
     return done.stdout
 
 
-def _github(name: str, text: str, root: Path) -> str:
+def _github(name: str, text: str, root: Path) -> tuple[str, str]:
     found = json.loads(
         _gh(
             root,
@@ -140,15 +149,15 @@ def _github(name: str, text: str, root: Path) -> str:
     existing = next((i["number"] for i in found if i.get("title") == name), None)
     if existing is not None:
         _gh(root, "issue", "edit", str(existing), "--body-file", "-", stdin=text)
-        return f"updated issue #{existing}"
+        return "updated", f"#{existing}"
     out = _gh(root, "issue", "create", "--title", name, "--body-file", "-", stdin=text)
-    return f"opened {out.strip()}"
+    return "opened", out.strip()
 
 
-def _gitlab(name: str, text: str, env: Mapping[str, str]) -> str:
+def _gitlab(name: str, text: str, env: Mapping[str, str]) -> tuple[str, str]:
     api, project = env.get("CI_API_V4_URL"), env.get("CI_PROJECT_ID")
     if not api or not project:
-        raise ValueError("CI_API_V4_URL and CI_PROJECT_ID are not set (run it in GitLab CI)")
+        raise IssueError("review_issue.error.gitlab-env")
     token = env.get("DOCCONTROL_ISSUE_TOKEN")
     headers = {"PRIVATE-TOKEN": token} if token else {"JOB-TOKEN": env.get("CI_JOB_TOKEN", "")}
     base = f"{api.rstrip('/')}/projects/{urllib.parse.quote(project, safe='')}/issues"
@@ -157,9 +166,9 @@ def _gitlab(name: str, text: str, env: Mapping[str, str]) -> str:
     existing = next((i["iid"] for i in found if i.get("title") == name), None)
     if existing is not None:
         _request("PUT", f"{base}/{existing}", headers, {"description": text})
-        return f"updated issue #{existing}"
+        return "updated", f"#{existing}"
     made = _request("POST", base, headers, {"title": name, "description": text})
-    return f"opened issue #{made.get('iid')}"
+    return "opened", f"#{made.get('iid')}"
 
 
 def _request(method: str, url: str, headers: dict[str, str], data: dict[str, str] | None) -> Any:

@@ -269,12 +269,12 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         name = review_issue.title(published)
         body = review_issue.body(listing, today, limit, published)
         if args.dry_run:
-            print(review_issue.dry_run(args.issue, name, body, os.environ))
+            print(review_issue.dry_run(args.issue, name, body, os.environ, say.cat))
         elif due:
             try:
-                print(review_issue.post(args.issue, name, body, os.environ, root))
+                print(review_issue.post(args.issue, name, body, os.environ, root, say.cat))
             except review_issue.IssueError as exc:
-                raise UsageError(str(exc)) from None
+                raise UsageError(exc.key, **exc.values) from None
     return 1 if failed else 0
 
 

@@ -28,7 +28,12 @@ _DECISIVE = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
 
 
 class NoteError(ValueError):
-    """A note that is not a forge note doccontrol can read."""
+    """A note that is not a forge note doccontrol can read: the DC530 variant (a catalogue
+    key) that says why, with its arguments."""
+
+    def __init__(self, key: str, /, **args: Any) -> None:
+        super().__init__(key)
+        self.key, self.values = key, args
 
 
 @dataclass(frozen=True)
@@ -91,24 +96,24 @@ def parse(data: bytes) -> ForgeNote:
     try:
         raw = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
-        raise NoteError(f"not JSON ({exc})") from None
+        raise NoteError("problem.DC530.not-json", detail=str(exc)) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
-        raise NoteError(f"not a {FORMAT} note")
+        raise NoteError("problem.DC530.format", format=FORMAT)
     if raw.get("version") != VERSION:
-        raise NoteError(f"note version {raw.get('version')!r}, this doccontrol reads {VERSION}")
+        raise NoteError("problem.DC530.version", found=str(raw.get("version")), reads=VERSION)
     forge = _text(raw.get("forge"))
     pr = raw.get("pull_request")
     reviews = raw.get("reviews")
     if forge != "github" or not isinstance(pr, dict) or not isinstance(reviews, list):
-        raise NoteError("needs forge 'github', a pull_request object and a reviews list")
+        raise NoteError("problem.DC530.shape")
     head = pr.get("head")
     number = pr.get("number")
     if not isinstance(number, int) or isinstance(number, bool) or not isinstance(head, dict):
-        raise NoteError("pull_request needs a number and a head")
+        raise NoteError("problem.DC530.pull-request")
     out = []
     for item in reviews:
         if not isinstance(item, dict) or not isinstance(item.get("id"), int):
-            raise NoteError("each review needs an id")
+            raise NoteError("problem.DC530.review-id")
         out.append(
             Review(
                 item["id"],
@@ -159,7 +164,7 @@ def judge(
         return Verdict(
             None,
             False,
-            problems=(HistoryProblem.of("problem.DC530", commit, sha=sha, detail=str(exc)),),
+            problems=(HistoryProblem.of(exc.key, commit, sha=sha, **exc.values),),
         )
     if note.merge_commit_sha != commit.lower():
         return Verdict(
