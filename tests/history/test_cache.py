@@ -63,17 +63,22 @@ def test_state_names_approved_texts_by_blob_and_reads_them_only_when_touched(sce
     """The cached state keeps each approved version's blob id, not its text; a later run
     reads the text again for the documents it touches, so 更改处 still compares with the
     approved text (here: a document untouched by two extensions, then edited)."""
-    two = "docs/procedures/two.md"
-    scenario.git.branch("cr-two")
-    scenario.files.doc(two, doc_id="SM-P-02", version="V1.0", body=body("第二份的目的。"))
-    scenario.git.commit("cr-two", who="zhaolei")
-    scenario.git.merge(
-        "cr-two",
-        "新增 SM-P-02",
-        approvers=("liujing",),
-        reviewers=("wangfang",),
-        date="2026-02-01T10:00:00+08:00",
-    )
+
+    def second(branch: str, version: str, purpose: str, when: str) -> None:
+        scenario.git.branch(branch)
+        scenario.files.doc(
+            "docs/procedures/two.md", doc_id="SM-P-02", version=version, body=body(purpose)
+        )
+        scenario.git.commit(branch, who="zhaolei")
+        scenario.git.merge(
+            branch,
+            f"修订 SM-P-02 {version}",
+            approvers=("liujing",),
+            reviewers=("wangfang",),
+            date=when,
+        )
+
+    second("cr-two", "V1.0", "第二份的目的。", "2026-02-01T10:00:00+08:00")
     derive(scenario.root, config(scenario))
     state = (scenario.root / ".git/doccontrol/state.json").read_text(encoding="utf-8")
     assert "第二份的目的。" not in state
@@ -81,16 +86,7 @@ def test_state_names_approved_texts_by_blob_and_reads_them_only_when_touched(sce
     derive(scenario.root, config(scenario))  # SM-P-02 untouched: its text stays unread
     merged_change(scenario, "cr-3", "V1.2", "2026-03-05T10:00:00+08:00")
     derive(scenario.root, config(scenario))
-    scenario.git.branch("cr-4")
-    scenario.files.doc(two, doc_id="SM-P-02", version="V1.1", body=body("第二份的新目的。"))
-    scenario.git.commit("cr-4", who="zhaolei")
-    scenario.git.merge(
-        "cr-4",
-        "修订 SM-P-02",
-        approvers=("liujing",),
-        reviewers=("wangfang",),
-        date="2026-04-01T10:00:00+08:00",
-    )
+    second("cr-4", "V1.1", "第二份的新目的。", "2026-04-01T10:00:00+08:00")
     extended = derive(scenario.root, config(scenario))
     assert extended.documents["SM-P-02"].revisions[-1].sections == ("1 目的",)
     assert as_json(extended) == as_json(derive(scenario.root, config(scenario), use_cache=False))

@@ -12,7 +12,7 @@ from doccontrol.history.derive import derive
 from doccontrol.history.gitread import GitError
 from doccontrol.load import repository
 from gitrepo import GitRepo
-from history_helpers import Scenario, body
+from history_helpers import Scenario, body, cli
 
 
 def keypair(tmp_path, name):
@@ -228,13 +228,7 @@ def test_git_faults_are_said_in_the_repositorys_language(repo):
     """A GitError is a catalogue key: the CLI says it in English under ``language: en``."""
     config = repo.root / "doccontrol.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nlanguage: en\n", encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "doccontrol", "log", "--all"],
-        cwd=repo.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = cli(repo.root, "log", "--all")
     assert result.returncode == 2
     assert "is not a Git repository (history needs one" in result.stderr
     assert "不是" not in result.stderr and "Traceback" not in result.stderr

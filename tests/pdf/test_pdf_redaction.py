@@ -10,53 +10,20 @@ import datetime
 import pytest
 from pypdf import PdfReader
 
-from builders import RepoBuilder, procedure
 from doccontrol import catalogue, standing
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.load import load_history
 from doccontrol.load import repository
 from doccontrol.pdf import facts
-from history_helpers import Scenario, body, cli
-from site_helpers import site_repo
+from history_helpers import Scenario, cli
+from secret_merge import SECRET, TITLE, titled_merge
 
-SECRET = ("SM-P-07", "绝密并购应急程序")
-TITLE = "修订 SM-P-01 并同步 sm-p-07 的联络表"
 ZH = catalogue.load("zh")
-
-
-def _secret(text: str) -> str:
-    return text.replace("confidentiality: internal", "confidentiality: secret")
 
 
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
-    builder = RepoBuilder(tmp_path_factory.mktemp("pdf-redaction") / "repo")
-    builder.doc(body=body("目的。"))
-    builder.write(
-        "docs/procedures/secret.md",
-        _secret(procedure(doc_id=SECRET[0], title=SECRET[1], body=body("并购对象。"))),
-    )
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", date="2026-01-01T09:00:00+08:00")
-    site_repo(s)  # mkdocs.yml and the vendored Mermaid, which the PDF renderer uses
-    s.git.branch("mr-1")
-    s.files.doc(version="V1.1", body=body("新的目的。"), effective_date="2026-02-01")
-    s.files.write(
-        "docs/procedures/secret.md",
-        _secret(
-            procedure(
-                doc_id=SECRET[0],
-                title=SECRET[1],
-                version="V1.1",
-                body=body("新的并购对象。"),
-                effective_date="2026-02-01",
-            )
-        ),
-    )
-    s.git.commit(TITLE, who="zhouqiang", date="2026-01-20T10:00:00+08:00")
-    s.git.merge("mr-1", TITLE, date="2026-01-21T10:00:00+08:00")
-    return s
+    return titled_merge(tmp_path_factory.mktemp("pdf-redaction") / "repo")
 
 
 def _facts(s: Scenario, limit: str) -> facts.CopyFacts:

@@ -8,17 +8,10 @@ from __future__ import annotations
 import json
 import zipfile
 
-from builders import RepoBuilder, procedure
 from doccontrol.publishing import redact_ids
-from history_helpers import Scenario, body, cli
-from site_helpers import leaks, mkdocs, site_repo
-
-SECRET = ("SM-P-07", "绝密并购应急程序")
-TITLE = "修订 SM-P-01 并同步 sm-p-07 的联络表"
-
-
-def _secret(text: str) -> str:
-    return text.replace("confidentiality: internal", "confidentiality: secret")
+from history_helpers import cli
+from secret_merge import SECRET, titled_merge
+from site_helpers import leaks, mkdocs
 
 
 def test_redact_ids_matches_whole_ids_in_any_case():
@@ -35,32 +28,7 @@ def test_redact_ids_matches_whole_ids_in_any_case():
 def test_a_merge_title_naming_a_secret_document_is_redacted_on_the_site_and_in_the_pack(
     tmp_path,
 ):
-    builder = RepoBuilder(tmp_path / "repo")
-    builder.doc(body=body("目的。"))
-    builder.write(
-        "docs/procedures/secret.md",
-        _secret(procedure(doc_id=SECRET[0], title=SECRET[1], body=body("并购对象。"))),
-    )
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", date="2026-01-01T09:00:00+08:00")
-    site_repo(s)
-    s.git.branch("mr-1")
-    s.files.doc(version="V1.1", body=body("新的目的。"), effective_date="2026-02-01")
-    s.files.write(
-        "docs/procedures/secret.md",
-        _secret(
-            procedure(
-                doc_id=SECRET[0],
-                title=SECRET[1],
-                version="V1.1",
-                body=body("新的并购对象。"),
-                effective_date="2026-02-01",
-            )
-        ),
-    )
-    s.git.commit(TITLE, who="zhouqiang", date="2026-01-20T10:00:00+08:00")
-    s.git.merge("mr-1", TITLE, date="2026-01-21T10:00:00+08:00")
+    s = titled_merge(tmp_path / "repo")
 
     built = mkdocs(s.root, s.root / "site")
     assert built.returncode == 0, built.stderr
