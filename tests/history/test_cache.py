@@ -158,7 +158,7 @@ def test_damaged_document_line_is_a_clear_error_once_then_derived_afresh(scenari
         text=True,
         check=False,
     )
-    assert first.returncode == 2 and "damaged" in first.stderr
+    assert first.returncode == 2 and "已损坏并已删除" in first.stderr
     assert "Traceback" not in first.stderr and "internal error" not in first.stderr
     second = subprocess.run(
         [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],

@@ -237,7 +237,7 @@ def test_main_branch_retargeted_by_a_direct_commit(scenario):
     scenario.git.commit("顺手调整", who="zhaolei")
     # main_branch names branches only: a commit id is refused, so CI fails loudly
     result = no_crash(cli(scenario.root, "trail", "--strict"))
-    assert result.returncode == 2 and "main branch" in result.stderr, result.stdout
+    assert result.returncode == 2 and "找不到主分支" in result.stderr, result.stdout
 
 
 # Closed hole: HOLE: a symlinked doccontrol.yml. The tip's committed config is a symlink (its
