@@ -254,19 +254,7 @@ def test_evidence_signed_by_the_person_or_unsigned(tmp_path):
     write_ack(s, "wangfang")
     s.files.write(ack_path("liujing"), ack_text("liujing"))
     s.git.run("add", "-A")
-    s.git.run(
-        "-c",
-        "gpg.format=ssh",
-        "-c",
-        f"user.signingkey={liu}",
-        "commit",
-        "-S",
-        "-q",
-        "-m",
-        "阅知确认",
-        who="liujing",
-        date=s.git.next_date(),
-    )
+    _signed_commit(s, liu, "阅知确认")
     rows, problems, _ = owed(s)
     assert problems == []
     assert rows["liujing", "V1.0"].evidence == "person-signed"
@@ -286,24 +274,28 @@ def test_evidence_signed_by_the_person_or_unsigned(tmp_path):
     # someone else's signature on 王芳's record is no evidence that she wrote it
     s.files.write(ack_path("wangfang"), ack_text("wangfang") + "training: X\n")
     s.git.run("add", "-A")
+    _signed_commit(s, liu, "代为补充", "--author", "王芳 <wang.fang@example.com>")
+    rows, problems, _ = owed(s)
+    assert problems == ["DC541"]
+    assert rows["wangfang", "V1.0"].evidence == ""
+
+
+def _signed_commit(s, key, message, *extra):  # type: ignore[no-untyped-def]
+    """A commit by 刘静 signed with her SSH key ``key`` (``extra``: more commit options)."""
     s.git.run(
         "-c",
         "gpg.format=ssh",
         "-c",
-        f"user.signingkey={liu}",
+        f"user.signingkey={key}",
         "commit",
         "-S",
         "-q",
-        "--author",
-        "王芳 <wang.fang@example.com>",
+        *extra,
         "-m",
-        "代为补充",
+        message,
         who="liujing",
         date=s.git.next_date(),
     )
-    rows, problems, _ = owed(s)
-    assert problems == ["DC541"]
-    assert rows["wangfang", "V1.0"].evidence == ""
 
 
 # --- one truth: the trail reports them like every other history problem ------------------
