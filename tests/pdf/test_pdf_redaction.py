@@ -10,9 +10,10 @@ import datetime
 import pytest
 from pypdf import PdfReader
 
-from doccontrol import catalogue, standing
+from doccontrol import catalogue
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.load import load_history
+from doccontrol.history.stored import StoredVersions
 from doccontrol.load import repository
 from doccontrol.pdf import facts
 from history_helpers import Scenario, cli
@@ -30,7 +31,7 @@ def _facts(s: Scenario, limit: str) -> facts.CopyFacts:
     repo = repository.load(s.root)
     assert repo.config is not None
     history = load_history(s.root, repo.config)
-    with GitReader(s.root) as reader, standing.GitMeta(s.root) as meta_of:
+    with GitReader(s.root) as reader, StoredVersions(s.root) as meta_of:
         return facts.gather(
             repo=repo,
             history=history,

@@ -18,18 +18,22 @@ suspect, as does any change of the body's text.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from doccontrol.catalogue import Catalogue
 from doccontrol.history.model import DocumentHistory, History, Revision
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.validate.documents import LINK
 from doccontrol.validate.records import references
+
+if TYPE_CHECKING:
+    from doccontrol.history.stored import StoredVersions
 
 NodeKind = Literal["document", "record-type"]
 # how a dependent refers to its source, in the order they are listed
@@ -229,11 +233,14 @@ def approved(
     history: History,
     as_of: datetime.date | None = None,
     manual_types: Iterable[str] = ("manual",),
+    stored: StoredVersions | None = None,
 ) -> Approved:
     """The dependency graph and the dependents in force, as approved by the end of ``as_of``
     (default: everything on the main branch). ``repo``: a loaded Repository (its root, record
-    types and records)."""
+    types and records); ``stored``: the caller's reader of versions, kept open (else one is
+    opened and closed here)."""
     from doccontrol.history.gitread import GitReader
+    from doccontrol.history.stored import StoredVersions
 
     order = _order(history, as_of)
     day = as_of or datetime.date.max
@@ -241,13 +248,17 @@ def approved(
     documents: list[Document] = []
     governed: dict[str, tuple[str, str]] = {}
     current = {d.id: d for d in repo.documents if d.id}
-    with GitReader(repo.root) as reader:
+    # the caller's reader stays open for its next question; one opened here closes here
+    own = contextlib.nullcontext(stored) if stored is not None else StoredVersions(repo.root)
+    with own as versions, GitReader(repo.root) as reader:
+        versions.know(repo.documents, getattr(repo, "blobs", {}))
         for doc_id, doc_history in history.documents.items():
             place = _document_cleared(doc_history, order, day)
             revision = _approved_text(doc_history, order, day)
             if place is None or revision is None:
                 continue  # never in force, or ended by an approval (withdrawn, obsolete)
-            document = _document_at(reader, revision) or current.get(doc_id)
+            # the full parse: the fast reader knows only the keys history needs, not ``related``
+            document = versions.document(revision) or current.get(doc_id)
             if document is None:
                 continue
             cleared[("document", doc_id)] = place
@@ -309,16 +320,6 @@ def _approved_text(
     if baseline is not None and baseline.date[:10] <= day.isoformat():
         return baseline
     return None
-
-
-def _document_at(reader: Any, revision: Revision) -> Document | None:
-    from doccontrol.load import documents as loaders
-
-    data = reader.read_file_at(revision.commit, revision.path)
-    if data is None:
-        return None
-    # the full parse: the fast reader knows only the keys history needs, not ``related``
-    return loaders.load_document(revision.path, data).item
 
 
 _SCHEMAS = "schemas/records/"
@@ -475,10 +476,11 @@ def suspects(
     history: History,
     as_of: datetime.date | None = None,
     manual_types: Iterable[str] = ("manual",),
+    stored: StoredVersions | None = None,
 ) -> Suspects:
     """What is suspect at the end of ``as_of`` (default: everything on the main branch), judged
     from what was approved (``approved``): the CLI, the site and the audit pack all ask this."""
-    return suspects_of(approved(repo, history, as_of, manual_types), history)
+    return suspects_of(approved(repo, history, as_of, manual_types, stored), history)
 
 
 def suspects_of(state: Approved, history: History) -> Suspects:
@@ -492,13 +494,18 @@ def suspects_of(state: Approved, history: History) -> Suspects:
         changes[source] = [
             _Change(order[r.commit], r) for r in triggering(doc_history) if r.commit in order
         ]
+    # how each dependent depends on each source: the first edge of the graph, looked up once
+    via_of: dict[tuple[str, NodeKind, str], tuple[str, ...]] = {}
+    for source, dependents in graph.dependents_of.items():
+        for dep in dependents:
+            via_of.setdefault((source, dep.kind, dep.id), dep.via)
     found: list[Suspect] = []
     for (kind, dep_id), dep_sources in sources.items():
         cleared = state.cleared.get((kind, dep_id))
         if cleared is None:
             continue  # not in force as approved (a draft, withdrawn, obsolete): nothing to review
         causes = [
-            (change.order, _cause(source, change.revision, graph, kind, dep_id))
+            (change.order, _cause(source, change.revision, via_of.get((source, kind, dep_id), ())))
             for source in dep_sources
             for change in changes.get(source, ())
             if change.order > cleared
@@ -511,8 +518,7 @@ def suspects_of(state: Approved, history: History) -> Suspects:
     return Suspects(tuple(found))
 
 
-def _cause(source: str, revision: Revision, graph: Graph, kind: NodeKind, dep_id: str) -> Cause:
-    via = next((d.via for d in graph.dependents(source) if d.kind == kind and d.id == dep_id), ())
+def _cause(source: str, revision: Revision, via: tuple[str, ...]) -> Cause:
     return Cause(
         source=source,
         version=revision.version,
@@ -713,8 +719,8 @@ def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChang
 
 
 def _split(data: bytes | None) -> tuple[Mapping[str, Any], str] | None:
+    from doccontrol.history.stored import front_matter
     from doccontrol.load import frontmatter
-    from doccontrol.standing import front_matter
 
     if data is None:
         return None

@@ -3,6 +3,7 @@ plain rows computed from the loaded repository and its history."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from doccontrol import publishing, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history.model import History
+from doccontrol.history.stored import StoredVersions
 from doccontrol.load.repository import Repository
 from doccontrol.model import Clause, Document, Record, RecordType
 
@@ -162,14 +164,21 @@ def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -
 
 
 def standings(
-    repo: Repository, history: History | None, day: datetime.date | None = None
+    repo: Repository,
+    history: History | None,
+    day: datetime.date | None = None,
+    stored: StoredVersions | None = None,
 ) -> dict[str, standing.Standing]:
     """Where every document stood on ``day`` (default: today): those on the main branch by
-    then, and those only in the work tree (nothing about them is approved)."""
+    then, and those only in the work tree (nothing about them is approved). ``stored``: the
+    caller's reader of versions, kept open (else one is opened and closed here)."""
     day = day or datetime.date.today()
     out: dict[str, standing.Standing] = {}
     if history is not None:
-        with standing.GitMeta(repo.root) as meta_of:
+        # the caller's reader stays open for its next question; one opened here closes here
+        own = contextlib.nullcontext(stored) if stored is not None else StoredVersions(repo.root)
+        with own as meta_of:
+            meta_of.know(repo.documents, repo.blobs)
             for doc_id, doc_history in history.documents.items():
                 found = standing.standing(doc_history, day, meta_of)
                 if found.shown is not None:

@@ -16,12 +16,9 @@ from __future__ import annotations
 import datetime
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Literal
 
-from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import DocumentHistory, Revision
-from doccontrol.load import frontmatter, yaml_source
 
 # what each state is called comes from the catalogue (``label.state.<state>``), in the language
 # of the site or the run: the shells label it, this module only says which state it is
@@ -205,51 +202,3 @@ def without_history(meta: Mapping[str, Any], day: datetime.date) -> Standing:
         next_review="",
         meta=meta,
     )
-
-
-class GitMeta:
-    """The front matter of revisions, read from Git (one cat-file for all of them). A
-    withdrawal's commit no longer holds the file: its parent does."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        self.reader: GitReader | None = None
-        self.cache: dict[tuple[str, str], Mapping[str, Any]] = {}
-
-    def __enter__(self) -> GitMeta:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self.reader is not None:
-            self.reader.close()
-
-    def __call__(self, revision: Revision) -> Mapping[str, Any]:
-        key = (revision.commit, revision.path)
-        if key not in self.cache:
-            self.cache[key] = self._read(revision)
-        return self.cache[key]
-
-    def _read(self, revision: Revision) -> Mapping[str, Any]:
-        if not revision.commit:
-            return {}
-        try:
-            if self.reader is None:
-                self.reader = GitReader(self.root)
-            data = self.reader.read_file_at(revision.commit, revision.path)
-            if data is None:
-                data = self.reader.read_file_at(f"{revision.commit}^", revision.path)
-        except GitError:
-            return {}
-        return front_matter(data) if data is not None else {}
-
-
-def front_matter(data: bytes) -> dict[str, Any]:
-    """The front matter of a stored version; tolerant, since history is what it is."""
-    text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
-    split = frontmatter.split_text(text)
-    if split is None:
-        return {}
-    # screened first (depth, aliases, tags): an approved revision stays in history for good,
-    # so one nested 200,000 deep must not crash every later register (libyaml segfaults)
-    meta = yaml_source.load_tolerant(split[0])
-    return dict(meta) if isinstance(meta, dict) else {}

@@ -42,12 +42,13 @@ from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
+from doccontrol.history.stored import StoredVersions
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
 from doccontrol.problems import names_for
 from doccontrol.site import model, pages, sanitize, searchtext, stamp
 from doccontrol.site.templates import TemplateError
-from doccontrol.validate.check import check
+from doccontrol.validate.check import Remembered, check
 
 log = logging.getLogger("mkdocs.plugins.doccontrol")
 ASSETS = ("doccontrol.css", "doccontrol.js")
@@ -90,6 +91,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.document_pages: set[str] = set()  # pages built by pages.document_page
         self.clean_build = False  # set by on_startup: `mkdocs build` without --dirty
         self.site_dir: Path | None = None
+        # versions read from Git, by commit and path (content that never changes): kept across
+        # `mkdocs serve` rebuilds, so a rebuild reads only versions it has not seen
+        self._stored: StoredVersions | None = None
+        self._checked = Remembered()  # what checks found per unchanged file, across rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
@@ -98,8 +103,23 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.clean_build = command != "serve" and not dirty  # only such a build is stamped
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._close_reader()
         if self.site_dir is not None:
             stamp.clear(self.site_dir)
+
+    def on_shutdown(self) -> None:
+        self._close_reader()
+
+    def _stored_versions(self) -> StoredVersions:
+        if self._stored is None or self._stored.root != self.root:
+            self._close_reader()
+            self._stored = StoredVersions(self.root)
+        return self._stored
+
+    def _close_reader(self) -> None:
+        # ends git's cat-file between builds; what was read stays for the next rebuild
+        if self._stored is not None:
+            self._stored.close()
 
     def on_config(self, config: Any) -> Any:
         self.site_dir = Path(config.site_dir)
@@ -125,7 +145,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(_say(t, "cli.error.config-problems"))
         self.texts = t = catalogue.load(catalogue.language_for(repo.config.language, {}))
         names = names_for(repo.config, repo.record_types)
-        problems = check(repo)
+        problems = check(repo, remembered=self._checked)
         for problem in problems:
             log.warning("%s", _say(t, "site.plugin.text", text=problem.format(t, names)))
         history = None
@@ -189,6 +209,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 rules.pending_controlled(history.events) if history is not None else None,
                 t,
             ),
+            stored=self._stored_versions(),
         )
         if history is not None:
             _warn_pending_configuration(history, t)
@@ -408,6 +429,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     @event_priority(-100)  # after the other plugins' post-build steps
     def on_post_build(self, *, config: Any) -> None:
         self._pdfs(config)
+        self._close_reader()
         # last: only a build that got this far vouches for its pages (site/stamp.py)
         stamp.finish(self.site, Path(config.site_dir), self.clean_build)
 

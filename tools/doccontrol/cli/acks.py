@@ -80,13 +80,14 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     import datetime
 
     from doccontrol import acks, standing
+    from doccontrol.history.stored import StoredVersions
 
     today = datetime.date.today()
     repo, config, history, t, records = _state(root, today)
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError(t("acks.cli.no_document", document=args.doc_id))
-    with standing.GitMeta(repo.root) as meta_of:
+    with StoredVersions(repo.root) as meta_of:
         stand = standing.standing(doc, today, meta_of)
     if stand.state != "effective" or stand.in_force is None:
         raise UsageError(

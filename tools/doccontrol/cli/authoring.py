@@ -220,8 +220,8 @@ def _check_effective(
     and not before the version on the main branch took effect."""
     import datetime
 
-    from doccontrol import standing
     from doccontrol.authoring import AuthoringError
+    from doccontrol.history import stored
     from doccontrol.history.gitread import GitError, GitReader
     from doccontrol.history.rules import effective_verdict, meta_day
 
@@ -234,7 +234,7 @@ def _check_effective(
     except GitError:
         data = None
     if data is not None:
-        meta = standing.front_matter(data)
+        meta = stored.front_matter(data)
         previous_version = str(meta.get("version") or "")
         if meta.get("status") == "effective" and previous_version != version:
             previous = meta_day(meta, "effective_date")

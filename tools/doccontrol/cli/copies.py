@@ -69,9 +69,10 @@ def _catalogue(config: Config | None) -> Catalogue:
 def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
-    from doccontrol import publishing, standing
+    from doccontrol import publishing
     from doccontrol.cli.registers import loaded
     from doccontrol.history.gitread import GitReader
+    from doccontrol.history.stored import StoredVersions
     from doccontrol.pdf import facts as pdf_facts
     from doccontrol.pdf.mermaid import DEFAULT_MERMAID, Mermaid
     from doccontrol.pdf.render import render
@@ -97,7 +98,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(t.text("pdf.error.level_unknown", level=limit))
     reader = GitReader(root)
     try:
-        with standing.GitMeta(root) as meta_of:
+        with StoredVersions(root) as meta_of:
             found = pdf_facts.gather(
                 repo=repo,
                 history=history,

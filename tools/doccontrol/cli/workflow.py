@@ -64,13 +64,14 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import standing
     from doccontrol.cli.history import history_for
     from doccontrol.history import content
+    from doccontrol.history.stored import StoredVersions
 
     day = datetime.date.fromisoformat(parse_date_arg(args.as_of, "--as-of") or "")
     history = history_for(root, allow_shallow=False)
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError("cli.error.no-document-in-history", id=args.doc_id, branch=history.branch)
-    with standing.GitMeta(root) as meta_of:
+    with StoredVersions(root) as meta_of:
         stand = standing.standing(doc, day, meta_of)
     revision = stand.shown
     if revision is None:

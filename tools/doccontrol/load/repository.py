@@ -63,9 +63,17 @@ class Repository:
     problems: tuple[Problem, ...]
     # (mtime_ns, size) of each document and record as read, so a later load can reuse them
     stamps: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # the Git blob id of each document file that loaded without a problem: Git's version of a
+    # document with the same id is these very bytes (history/stored.py reuses the parse)
+    blobs: Mapping[str, str] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
+
+
+def blob_id(data: bytes) -> str:
+    """The id Git gives a blob of these bytes."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def package_schema(name: str) -> dict[str, Any]:
@@ -436,6 +444,7 @@ def load(
 
     documents = []
     stamps: dict[str, tuple[int, int]] = {}
+    blobs: dict[str, str] = {}
     reusable: dict[str, Document | Record] = {}
     earlier_problems: dict[str, list[Problem]] = {}
     if previous is not None and previous.root == root and only is None:
@@ -479,6 +488,8 @@ def load(
         same = reused(rel, path)
         if isinstance(same, Document):
             documents.append(same)
+            if previous is not None and rel in previous.blobs:
+                blobs[rel] = previous.blobs[rel]
             continue
         data, problem = _read(root, path)
         if data is None:
@@ -494,6 +505,8 @@ def load(
         problems += loaded.problems
         if loaded.item is not None:
             documents.append(loaded.item)
+            if not loaded.problems and wanted is None:
+                blobs[rel] = blob_id(data)
 
     if known_ids is not None:
         settled = {rel: e for rel, e in seen_ids.items() if e[0][0] >= 0}
@@ -563,4 +576,5 @@ def load(
         record_files=record_files,
         problems=tuple(problems),
         stamps=stamps,
+        blobs=blobs,
     )

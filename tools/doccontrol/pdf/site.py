@@ -7,9 +7,10 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from doccontrol import catalogue, standing
+from doccontrol import catalogue
 from doccontrol.atomic import write_atomic
 from doccontrol.history.gitread import GitReader
+from doccontrol.history.stored import StoredVersions
 from doccontrol.pdf import facts as pdf_facts
 from doccontrol.pdf.mermaid import Mermaid
 from doccontrol.pdf.render import render
@@ -25,7 +26,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
     warnings: list[str] = []
     reader = GitReader(site.repo.root)
     try:
-        with standing.GitMeta(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
+        with StoredVersions(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
             for doc_id in pdf_ids(site):
                 found = pdf_facts.gather(
                     repo=site.repo,

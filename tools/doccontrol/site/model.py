@@ -12,6 +12,7 @@ from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
+from doccontrol.history.stored import StoredVersions
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Names, Problem, names_for
@@ -62,6 +63,9 @@ class Site:
     # the folders whose doccontrol/*.html override the shipped templates (the theme's custom_dir)
     language: str = catalogues.DEFAULT_LANGUAGE
     template_dirs: tuple[Path, ...] = ()
+    # versions read from Git, shared by the register and the impact analysis (and kept by the
+    # plugin across `mkdocs serve` rebuilds); None: each opens its own
+    stored: StoredVersions | None = None
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -145,7 +149,7 @@ class Site:
     @cached_property
     def standings(self) -> dict[str, standing.Standing]:
         """Where each document stood on ``as_of`` (the one computation every register uses)."""
-        return registers.standings(self.repo, self.history, self.as_of)
+        return registers.standings(self.repo, self.history, self.as_of, self.stored)
 
     @cached_property
     def all_rows(self) -> list[registers.DocumentRow]:
@@ -245,7 +249,7 @@ class Site:
         """What is suspect as of ``as_of`` (doccontrol.impact), for banners and the review page."""
         if not self.history:
             return impact.Suspects()
-        return impact.suspects(self.repo, self.history, self.as_of)
+        return impact.suspects(self.repo, self.history, self.as_of, stored=self.stored)
 
     def doc_history(self, doc_id: str) -> DocumentHistory | None:
         return self.history.documents.get(doc_id) if self.history else None

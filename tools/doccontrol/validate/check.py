@@ -2,23 +2,55 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import json
+from collections.abc import Callable, Collection
 
 from doccontrol.config import CONFIG_FILE
 from doccontrol.load.repository import RECORDS_DIR, Repository
+from doccontrol.model import Document
 from doccontrol.problems import Problem, sorted_unique
 from doccontrol.publishing import printable_path
 from doccontrol.validate.config_rules import check_config
-from doccontrol.validate.documents import check_document, index_documents
+from doccontrol.validate.documents import active_problems, check_document, index_documents
 from doccontrol.validate.records import check_record
 from doccontrol.validate.schema import make_validator, validate
 
 
-def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem]:
+class Remembered:
+    """What earlier checks found in each document that depends on that file alone (its front
+    matter against the document schema, active content in its body), for a caller that checks
+    a changing work tree again and again (``mkdocs serve``). The repository loader hands back
+    the very object for a file it did not read again, so an object seen before is a file
+    unchanged since; a changed document schema forgets everything."""
+
+    def __init__(self) -> None:
+        self._schema = ""
+        self._own: dict[int, tuple[Document, list[Problem]]] = {}
+
+    def own(
+        self, document: Document, schema: str, find: Callable[[], list[Problem]]
+    ) -> list[Problem]:
+        if schema != self._schema:
+            self._schema, self._own = schema, {}
+        seen = self._own.get(id(document))
+        if seen is not None and seen[0] is document:  # the object itself, not a reused id
+            return seen[1]
+        found = find()
+        self._own[id(document)] = (document, found)
+        return found
+
+    def keep_only(self, documents: Collection[Document]) -> None:
+        present = {id(d) for d in documents}
+        self._own = {key: seen for key, seen in self._own.items() if key in present}
+
+
+def check(
+    repo: Repository, only: Collection[str] | None = None, remembered: Remembered | None = None
+) -> list[Problem]:
     """All problems, or only those in the files ``only`` (repo-relative POSIX paths).
 
     Problems of doccontrol.yml are always reported: when the config is wrong, nothing else
-    can be judged.
+    can be judged. ``remembered``: what earlier checks of this work tree found (``Remembered``).
     """
 
     # a path with control characters is reported escaped (publishing.printable_path)
@@ -35,14 +67,23 @@ def check(repo: Repository, only: Collection[str] | None = None) -> list[Problem
         problems += check_config(config, repo.config_positions)
     index = index_documents(repo.documents)
     doc_validator = make_validator(repo.document_schema) if repo.document_schema else None
+    schema_key = json.dumps(repo.document_schema, sort_keys=True) if remembered else ""
     for document in repo.documents:
         if not wanted(document.path):
             continue
-        if doc_validator is not None:
-            problems += validate(
-                doc_validator, dict(document.meta), document.path, document.positions
-            )
+
+        def own(document: Document = document) -> list[Problem]:
+            found = []
+            if doc_validator is not None:
+                found = validate(
+                    doc_validator, dict(document.meta), document.path, document.positions
+                )
+            return found + active_problems(document)
+
+        problems += remembered.own(document, schema_key, own) if remembered else own()
         problems += check_document(document, config, index, repo.clauses, repo.record_types)
+    if remembered is not None:
+        remembered.keep_only(repo.documents)
     for record_type in repo.record_types.values():
         if not wanted(record_type.path):
             continue

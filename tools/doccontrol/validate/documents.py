@@ -183,6 +183,20 @@ def check_document(
     return problems
 
 
+def active_problems(document: Document) -> list[Problem]:
+    """Active content in the document's body (DC220): a problem of this file alone, whatever
+    else the repository holds."""
+    problems = []
+    for offset, kind, what in sorted(set(active_content.findings(document.body))):
+        col = offset - (document.body.rfind("\n", 0, offset) + 1) + 1
+        problems.append(
+            Problem.at(
+                document.path, _body_line(document, offset), col, f"problem.DC220.{kind}", what=what
+            )
+        )
+    return problems
+
+
 def _check_body(
     document: Document, config: Config, index: DocumentIndex, record_types: Mapping[str, RecordType]
 ) -> list[Problem]:
@@ -201,13 +215,6 @@ def _check_body(
                     link=f"{kind}:{target}",
                 )
             )
-    for offset, kind, what in sorted(set(active_content.findings(document.body))):
-        col = offset - (document.body.rfind("\n", 0, offset) + 1) + 1
-        problems.append(
-            Problem.at(
-                document.path, _body_line(document, offset), col, f"problem.DC220.{kind}", what=what
-            )
-        )
     for match in PLACEHOLDER.finditer(document.body):
         if match[1] not in config.organization:
             col = match.start() - (document.body.rfind("\n", 0, match.start()) + 1) + 1

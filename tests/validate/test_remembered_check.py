@@ -1,0 +1,56 @@
+"""A check that remembers what it found in unchanged documents (``mkdocs serve`` rebuilds)
+finds what a fresh check finds, edit after edit: held to the definition."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from builders import SECTIONS, RepoBuilder, procedure
+from doccontrol.load import repository
+from doccontrol.validate.check import Remembered, check
+
+OTHER = "docs/procedures/other.md"
+BODY = "\n".join(f"## {n} {s}\n\n{s}的内容。\n" for n, s in enumerate(SECTIONS, 1))
+
+
+def found(repo: repository.Repository, remembered: Remembered) -> list[tuple[str, int, str]]:
+    fresh = [(p.path, p.line, p.code) for p in check(repo)]
+    again = [(p.path, p.line, p.code) for p in check(repo, remembered=remembered)]
+    assert again == fresh
+    return again
+
+
+def codes(problems: list[tuple[str, int, str]], path: str) -> set[str]:
+    return {code for p, _line, code in problems if p == path}
+
+
+def test_remembered_findings_follow_every_edit(repo: RepoBuilder) -> None:
+    root: Path = repo.root
+    repo.write(OTHER, procedure("SM-P-02", body=BODY + "\n<script>alert(1)</script>\n"))
+    remembered = Remembered()
+
+    first = repository.load(root)
+    problems = found(first, remembered)
+    assert "DC220" in codes(problems, OTHER)
+
+    # the script removed (the file's size changes, so the loader reads it again)
+    repo.write(OTHER, procedure("SM-P-02", body=BODY))
+    second = repository.load(root, previous=first)
+    assert second.document("SM-P-01") is first.document("SM-P-01")  # reused, unchanged
+    assert "DC220" not in codes(found(second, remembered), OTHER)
+
+    # a stricter document schema: the unchanged documents are judged again
+    schema_path = root / "schemas/document.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["required"] = [*schema.get("required", []), "site_note"]
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    third = repository.load(root, previous=second)
+    assert third.document("SM-P-01") is second.document("SM-P-01")
+    problems = found(third, remembered)
+    assert "DC101" in codes(problems, "docs/procedures/test.md")
+
+    # active content added to the document that was clean all along
+    repo.doc(body=BODY + '\n<iframe src="https://evil.example"></iframe>\n')
+    fourth = repository.load(root, previous=third)
+    assert "DC220" in codes(found(fourth, remembered), "docs/procedures/test.md")

@@ -1,0 +1,113 @@
+"""Documents as Git stored them: each version read once and parsed once.
+
+The register (where a document stands, from the front matter of the version it shows) and
+the impact analysis (what an approved version references) ask for the same versions. A
+version is named by a commit id and a path, whose content never changes, so one
+``StoredVersions`` answers both from one read and one parse, and the site keeps it across
+``mkdocs serve`` rebuilds: a rebuild reads from Git only the versions it has not seen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from doccontrol.history.gitread import GitError, GitReader
+from doccontrol.history.model import Revision
+from doccontrol.load import frontmatter, yaml_source
+from doccontrol.load.documents import load_document
+from doccontrol.load.repository import blob_id
+from doccontrol.model import Document
+
+
+class StoredVersions:
+    """Versions of documents read from Git through one ``cat-file``, remembered by name.
+
+    ``close`` ends the ``cat-file`` process and keeps what was read; a later question opens
+    another."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._reader: GitReader | None = None
+        # "commit:path" → the full parse (None: no such file, or front matter it cannot read)
+        self._documents: dict[str, tuple[Document | None, Mapping[str, Any]]] = {}
+        # (path, blob id) → the work tree's document with those very bytes, already parsed
+        self._work: dict[tuple[str, str], Document] = {}
+
+    def know(self, documents: Iterable[Document], blobs: Mapping[str, str]) -> None:
+        """The work tree's documents and their blob ids (``Repository.blobs``): a version Git
+        stored with the same bytes at the same path is that document, not parsed again."""
+        self._work = {(d.path, blobs[d.path]): d for d in documents if d.path in blobs}
+
+    def __enter__(self) -> StoredVersions:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def document(self, revision: Revision) -> Document | None:
+        """The document as ``revision`` stored it, fully parsed (its references too); None when
+        the commit holds no such file or its front matter does not load."""
+        if not revision.commit:
+            return None
+        return self._read(f"{revision.commit}:{revision.path}")[0]
+
+    def meta(self, revision: Revision) -> Mapping[str, Any]:
+        """The front matter of ``revision``'s version; {} when there is none to read. A
+        withdrawal's commit no longer holds the file: its parent does."""
+        if not revision.commit:
+            return {}
+        found = self._read(f"{revision.commit}:{revision.path}")
+        if found is _MISSING:
+            found = self._read(f"{revision.commit}^:{revision.path}")
+        return found[1]
+
+    __call__ = meta  # standing.MetaOf
+
+    def _read(self, spec: str) -> tuple[Document | None, Mapping[str, Any]]:
+        known = self._documents.get(spec)
+        if known is None:
+            try:
+                if self._reader is None:
+                    self._reader = GitReader(self.root)
+                data = self._reader.read_file_at(*spec.split(":", 1))
+            except GitError:
+                return _MISSING  # not remembered: a later question asks git again
+            known = self._documents[spec] = self._parse(spec, data)
+        return known
+
+    def _parse(self, spec: str, data: bytes | None) -> tuple[Document | None, Mapping[str, Any]]:
+        if data is None:
+            return _MISSING
+        path = spec.split(":", 1)[1]
+        same = self._work.get((path, blob_id(data)))
+        if same is not None:  # the bytes the work tree holds: loaded cleanly already
+            return same, same.meta
+        loaded = load_document(path, data)
+        if loaded.item is not None and not loaded.problems:
+            return loaded.item, loaded.item.meta
+        # history is what it is: a version the strict reader refuses still has front matter
+        # the register can show, read tolerantly
+        return loaded.item, front_matter(data)
+
+
+_MISSING: tuple[Document | None, Mapping[str, Any]] = (None, MappingProxyType({}))
+
+
+def front_matter(data: bytes) -> dict[str, Any]:
+    """The front matter of a stored version; tolerant, since history is what it is."""
+    text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
+    split = frontmatter.split_text(text)
+    if split is None:
+        return {}
+    # screened first (depth, aliases, tags): an approved revision stays in history for good,
+    # so one nested 200,000 deep must not crash every later register (libyaml segfaults)
+    meta = yaml_source.load_tolerant(split[0])
+    return dict(meta) if isinstance(meta, dict) else {}
