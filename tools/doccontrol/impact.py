@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from doccontrol.catalogue import Catalogue
+from doccontrol.errors import KeyedError
 from doccontrol.history.model import DocumentHistory, History, Revision
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.validate.documents import LINK
@@ -652,16 +653,9 @@ def document_change(doc_id: str, documents: Sequence[Document]) -> BranchChange 
     return BranchChange(doc_id, document.path, "modified", True)
 
 
-class BranchError(Exception):
+class BranchError(KeyedError):
     """A branch that cannot be compared with the main branch (exit 2, one line): a catalogue
     key and its arguments, as GitError."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.values = key, args
-
-    def text(self, cat: Catalogue) -> str:
-        return cat.text(self.key, **self.values)
 
 
 def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChange], list[str]]:

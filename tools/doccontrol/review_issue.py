@@ -22,6 +22,7 @@ from typing import Any
 from doccontrol import catalogue, publishing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
+from doccontrol.errors import KeyedError
 from doccontrol.history.model import History
 from doccontrol.load.repository import Repository
 from doccontrol.registers import DocumentRow
@@ -29,13 +30,9 @@ from doccontrol.registers import DocumentRow
 COLUMNS = ("id", "title", "version", "owner", "last-approval", "next-review", "state")
 
 
-class IssueError(Exception):
+class IssueError(KeyedError):
     """The forge refused, or is not reachable: one clear line (a catalogue key and its
     arguments; the forge's or the system's own words go in as ``detail``)."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.values = key, args
 
 
 @dataclass(frozen=True)

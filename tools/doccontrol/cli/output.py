@@ -6,6 +6,8 @@ import os
 import re
 import sys
 
+from doccontrol.errors import KeyedError
+
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 
 if TYPE_CHECKING:  # annotations only: the commands import what they run (startup time)
@@ -19,16 +21,9 @@ if TYPE_CHECKING:  # annotations only: the commands import what they run (startu
     from doccontrol.problems import Msg, Names, Problem
 
 
-class UsageError(Exception):
+class UsageError(KeyedError):
     """Bad arguments or environment: exit code 2, one clear line. Raised with a catalogue key
     (``cli.…``) and its arguments; a text that is no key is shown as it is."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.values = key, args
-
-    def text(self, cat: Catalogue) -> str:
-        return cat.text(self.key, **self.values)  # a text that is no key shows as it is
 
 
 _LANGUAGE_LINE = re.compile(r"""^language:[ \t]*['"]?([A-Za-z]+)['"]?[ \t]*(?:#.*)?$""", re.M)

@@ -18,6 +18,7 @@ from typing import Any
 
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.config import Person as ConfigPerson
+from doccontrol.errors import KeyedError
 from doccontrol.history.model import HistoryProblem, MergeRequest, Person, Signature
 from doccontrol.history.signatures import FORGE
 
@@ -27,13 +28,9 @@ VERSION = 1
 _DECISIVE = ("APPROVED", "CHANGES_REQUESTED", "DISMISSED")
 
 
-class NoteError(ValueError):
+class NoteError(KeyedError, ValueError):
     """A note that is not a forge note doccontrol can read: the DC530 variant (a catalogue
     key) that says why, with its arguments."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.values = key, args
 
 
 @dataclass(frozen=True)

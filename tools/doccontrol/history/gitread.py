@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from doccontrol.errors import KeyedError
+
 if TYPE_CHECKING:
-    from doccontrol.catalogue import Catalogue
+    pass
 
 if sys.platform == "linux":
     import fcntl
@@ -67,17 +69,10 @@ NOTES_REF = "refs/notes/doccontrol"
 _NOTES_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
 
 
-class GitError(Exception):
+class GitError(KeyedError):
     """Git history cannot be read as asked (not a repository, no such branch, shallow…).
     Raised with a catalogue key (``git.…``) and its arguments, said in the reader's language
     by the shell that reports it (git's own words go in as arguments)."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.values = key, args
-
-    def text(self, cat: Catalogue) -> str:
-        return cat.text(self.key, **self.values)
 
 
 @dataclass(frozen=True)

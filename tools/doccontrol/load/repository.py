@@ -18,6 +18,7 @@ from doccontrol import publishing
 from doccontrol.atomic import write_atomic
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import CONFIG_FILE, ID_FLAGS, Config, from_data
+from doccontrol.errors import KeyedError
 from doccontrol.gitdir import git_path
 from doccontrol.load import documents as loaders
 from doccontrol.load import id_index, text
@@ -36,13 +37,9 @@ RECORD_SCHEMAS_DIR = "schemas/records"
 _PARSED_CONFIGS = "doccontrol/valid-configs"
 
 
-class RepositoryError(Exception):
+class RepositoryError(KeyedError):
     """The repository cannot be checked at all (no config file, not a directory…); raised
     with a catalogue key and its arguments."""
-
-    def __init__(self, key: str, /, **args: Any) -> None:
-        super().__init__(key)
-        self.key, self.values = key, args
 
     def text(self, cat: Catalogue) -> str:
         values = {k: render(v, cat) for k, v in self.values.items()}
