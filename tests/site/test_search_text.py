@@ -59,3 +59,14 @@ def test_the_demo_index_boosts_documents_over_records(demo: Path) -> None:
     shown = (demo / "site/records/change-request/CR-2026-007/index.html").read_text("utf-8")
     assert '<table class="dc-record">' in shown
     assert "<p>变更编号：CR-2026-007</p>" not in shown.replace("\u200b", "")
+
+
+def test_the_registers_are_left_out_of_the_index(demo: Path) -> None:
+    # each register repeats what the documents' and records' own pages say (the
+    # acknowledgements register one row per person and document): searching finds those pages
+    index = json.loads((demo / "site/search/search_index.json").read_text(encoding="utf-8"))
+    pages = {entry["location"].split("#")[0] for entry in index["docs"]}
+    assert (demo / "site/registers/acknowledgements/index.html").is_file()
+    assert (demo / "site/registers/recall/index.html").is_file()
+    assert not {p for p in pages if p.startswith("registers/")}
+    assert "procedures/change-management/" in pages

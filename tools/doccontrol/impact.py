@@ -23,7 +23,9 @@ import datetime
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
 from doccontrol.catalogue import Catalogue
@@ -466,10 +468,22 @@ class Suspects:
     items: tuple[Suspect, ...] = field(default_factory=tuple)
 
     def get(self, kind: NodeKind, dep_id: str) -> Suspect | None:
-        return next((s for s in self.items if s.kind == kind and s.id == dep_id), None)
+        return self._by_key.get((kind, dep_id))
 
-    def documents(self) -> dict[str, Suspect]:
-        return {s.id: s for s in self.items if s.kind == "document"}
+    def documents(self) -> Mapping[str, Suspect]:
+        return self._documents
+
+    # each page asks for its own entry: looked up, not searched for (a site has thousands)
+    @cached_property
+    def _by_key(self) -> dict[tuple[NodeKind, str], Suspect]:
+        found: dict[tuple[NodeKind, str], Suspect] = {}
+        for s in self.items:
+            found.setdefault((s.kind, s.id), s)
+        return found
+
+    @cached_property
+    def _documents(self) -> Mapping[str, Suspect]:
+        return MappingProxyType({s.id: s for s in self.items if s.kind == "document"})
 
 
 def suspects(

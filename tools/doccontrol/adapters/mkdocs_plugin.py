@@ -46,6 +46,8 @@ from doccontrol.history.stored import StoredVersions
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
 from doccontrol.problems import names_for
+from doccontrol.site import acks as site_acks
+from doccontrol.site import copies as site_copies
 from doccontrol.site import model, pages, sanitize, searchtext, stamp
 from doccontrol.site.templates import TemplateError
 from doccontrol.validate.check import Remembered, check
@@ -53,8 +55,18 @@ from doccontrol.validate.check import Remembered, check
 log = logging.getLogger("mkdocs.plugins.doccontrol")
 ASSETS = ("doccontrol.css", "doccontrol.js")
 # the registers and the record index repeat what the documents' and records' own pages say
+# (the acknowledgements register alone is a row per person and document: megabytes of text
+# the search would segment for nothing)
 UNSEARCHED = frozenset(
-    {model.REGISTER_SRC, model.TRAIL_SRC, model.COVERAGE_SRC, model.REVIEW_SRC, model.RECORDS_SRC}
+    {
+        model.REGISTER_SRC,
+        model.TRAIL_SRC,
+        model.COVERAGE_SRC,
+        model.REVIEW_SRC,
+        model.RECORDS_SRC,
+        site_acks.PEOPLE_SRC,
+        site_copies.RECALL_SRC,
+    }
 )
 # generated pages are written here in the work tree (and nowhere else)
 PAGES_DIR = ".cache/doccontrol/pages"
@@ -395,8 +407,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: Any, files: Files) -> str:
         site = self.site
         assert site is not None
-        path = "docs/" + page.file.src_uri
-        document = next((d for d in site.documents.values() if d.path == path), None)
+        document = site.document_at("docs/" + page.file.src_uri)
         if document is None:
             return markdown
         self.document_pages.add(page.file.src_uri)

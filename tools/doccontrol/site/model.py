@@ -135,6 +135,14 @@ class Site:
             known |= set(self.history.documents)
         return frozenset(known - self.visible_ids)
 
+    @cached_property
+    def _by_path(self) -> dict[str, Document]:
+        return {d.path: d for d in self.documents.values()}
+
+    def document_at(self, path: str) -> Document | None:
+        """The published document at a repository path (``docs/…``), if any."""
+        return self._by_path.get(path)
+
     def src(self, doc_id: str) -> str | None:
         document = self.documents.get(doc_id)
         return (
