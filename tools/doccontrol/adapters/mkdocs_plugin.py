@@ -49,7 +49,8 @@ from doccontrol.problems import names_for
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
 from doccontrol.site import model, pages, sanitize, searchtext, stamp
-from doccontrol.site.templates import TemplateError
+from doccontrol.site import templates as site_templates
+from doccontrol.site.templates import TemplateError, Templates
 from doccontrol.validate.check import Remembered, check
 
 log = logging.getLogger("mkdocs.plugins.doccontrol")
@@ -106,6 +107,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # versions read from Git, by commit and path (content that never changes): kept across
         # `mkdocs serve` rebuilds, so a rebuild reads only versions it has not seen
         self._stored: StoredVersions | None = None
+        self._templates: tuple[tuple[str, tuple[Path, ...], tuple[str, ...]], Templates] | None = (
+            None
+        )
         self._checked = Remembered()  # what checks found per unchanged file, across rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -127,6 +131,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             self._close_reader()
             self._stored = StoredVersions(self.root)
         return self._stored
+
+    def _compiled_templates(self, language: str, folders: tuple[Path, ...]) -> Templates:
+        # compiling the templates is most of a small page's cost: a rebuild with the same
+        # language and override files reuses them (Jinja reloads a file that changed, but
+        # would not notice a new override of a template it compiled from the package)
+        overrides = tuple(sorted(str(p) for f in folders for p in f.glob("doccontrol/*.html")))
+        key = (language, folders, overrides)
+        if self._templates is None or self._templates[0] != key:
+            self._templates = (key, site_templates.templates(catalogue.load(language), folders))
+        return self._templates[1]
 
     def _close_reader(self) -> None:
         # ends git's cat-file between builds; what was read stays for the next rebuild
@@ -202,6 +216,17 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 repo.config,
                 publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
             )
+        # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
+        language = catalogue.language_for(repo.config.language, {})
+        # an unapproved doccontrol.yml cannot vouch for the overrides either
+        template_dirs = _template_dirs(
+            self.root,
+            config,
+            None if config_pending else repo.config.approval,
+            self.strict,
+            rules.pending_controlled(history.events) if history is not None else None,
+            t,
+        )
         self.site = model.Site(
             repo=repo,
             config=site_config,
@@ -210,18 +235,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             problems=tuple(problems),
             directory_urls=bool(config.use_directory_urls),
             repo_url=repo.config.publish.repo_url or config.repo_url,
-            # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
-            language=catalogue.language_for(repo.config.language, {}),
-            # an unapproved doccontrol.yml cannot vouch for the overrides either
-            template_dirs=_template_dirs(
-                self.root,
-                config,
-                None if config_pending else repo.config.approval,
-                self.strict,
-                rules.pending_controlled(history.events) if history is not None else None,
-                t,
-            ),
+            language=language,
+            template_dirs=template_dirs,
             stored=self._stored_versions(),
+            compiled=self._compiled_templates(language, template_dirs),
         )
         if history is not None:
             _warn_pending_configuration(history, t)

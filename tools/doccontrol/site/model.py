@@ -66,6 +66,9 @@ class Site:
     # versions read from Git, shared by the register and the impact analysis (and kept by the
     # plugin across `mkdocs serve` rebuilds); None: each opens its own
     stored: StoredVersions | None = None
+    # the templates, compiled by an earlier build with the same language and folders (Jinja
+    # reloads a template whose file changed); None: compiled for this site
+    compiled: Templates | None = None
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -73,6 +76,8 @@ class Site:
 
     @cached_property
     def templates(self) -> Templates:
+        if self.compiled is not None:
+            return self.compiled
         return templates(self.catalogue, self.template_dirs)
 
     @cached_property
