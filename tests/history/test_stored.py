@@ -23,7 +23,7 @@ def test_the_same_bytes_as_the_work_tree_are_the_work_trees_document(tmp_path) -
     repo = repository.load(s.root)
     revision = _baseline(s)
     with StoredVersions(s.root) as stored:
-        stored.know(repo.documents, repo.blobs)
+        stored.know(repo.documents, repo.digests)
         document = stored.document(revision)
         # not parsed again: the very object the work tree's load made
         assert document is repo.document("SM-P-01")
@@ -36,7 +36,7 @@ def test_a_work_tree_edit_is_not_taken_for_the_stored_version(tmp_path) -> None:
     repo = repository.load(s.root)
     revision = _baseline(s)
     with StoredVersions(s.root) as stored:
-        stored.know(repo.documents, repo.blobs)
+        stored.know(repo.documents, repo.digests)
         document = stored.document(revision)
         assert document is not None and document is not repo.document("SM-P-01")
         assert (document.version, document.title) == ("V1.0", "测试程序")

@@ -285,3 +285,36 @@ def test_line_breaks_the_bound_cannot_see_force_the_parse() -> None:
         assert yaml_source.depth_bound(body) is None
     cr = "a:" + "".join("\r" + " " * i + "-" for i in range(1, 80)) + "\r"
     assert [p.code for p in yaml_source.parse_fast("r.yaml", cr).problems] == ["DC016"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["id: X\n<<: {title: 合并}\n", "id: X\nbase: &b {a: 1}\nmore:\n  <<: {b: 2}\n"],
+)
+def test_merge_keys_are_refused_with_their_position(text: str) -> None:
+    # a merged value stands where nobody wrote it, and crashed the reader (no line of its own)
+    line = next(n for n, row in enumerate(text.split("\n"), 5) if "<<" in row)
+    col = text.split("\n")[line - 5].index("<<") + 1
+    for parse in (yaml_source.parse, yaml_source.parse_fast):
+        parsed = parse("d.md", text, 5)
+        assert codes(parsed.problems) == [(line, col, "DC018")]
+        assert parsed.data is None
+
+
+@pytest.mark.parametrize(
+    ("text", "col"),
+    [
+        ('id: X\ntitle: "\\ud800代理"\n', 8),
+        ('id: X\ntitle: ["a", "\\U0000dfff"]\n', 14),
+        ('id: X\n"\\udc00": 1\n', 1),
+    ],
+)
+def test_a_lone_surrogate_is_reported_and_replaced(text: str, col: int) -> None:
+    # only an escape can write one; no output (JSON, HTML, PDF) could encode it later
+    for parse in (yaml_source.parse, yaml_source.parse_fast):
+        parsed = parse("d.md", text, 5)
+        assert codes(parsed.problems) == [(6, col, "DC019")]
+        assert "\ufffd" in json.dumps(parsed.data, ensure_ascii=False)
+        json.dumps(parsed.data, ensure_ascii=False).encode("utf-8")  # writable, no surrogate
+    # a proper escape stays what it says
+    assert yaml_source.parse_fast("d.md", 'title: "\\u4e2d"\n').data == {"title": "中"}

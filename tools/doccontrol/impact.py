@@ -254,7 +254,7 @@ def approved(
     # the caller's reader stays open for its next question; one opened here closes here
     own = contextlib.nullcontext(stored) if stored is not None else StoredVersions(repo.root)
     with own as versions, GitReader(repo.root) as reader:
-        versions.know(repo.documents, getattr(repo, "blobs", {}))
+        versions.know(repo.documents, getattr(repo, "digests", {}))
         for doc_id, doc_history in history.documents.items():
             place = _document_cleared(doc_history, order, day)
             revision = _approved_text(doc_history, order, day)

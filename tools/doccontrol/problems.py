@@ -36,6 +36,8 @@ CODES: dict[str, str] = {
     "DC015": "json-syntax",
     "DC016": "nested-too-deep",
     "DC017": "yaml-tag",
+    "DC018": "yaml-merge-key",
+    "DC019": "lone-surrogate",
     "DC020": "not-a-regular-file",  # symlinks and the like under docs/, records/, schemas/
     "DC021": "control-character-in-path",
     "DC022": "not-publishable-file",  # under docs/: neither a document nor an image

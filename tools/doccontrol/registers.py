@@ -178,7 +178,7 @@ def standings(
         # the caller's reader stays open for its next question; one opened here closes here
         own = contextlib.nullcontext(stored) if stored is not None else StoredVersions(repo.root)
         with own as meta_of:
-            meta_of.know(repo.documents, repo.blobs)
+            meta_of.know(repo.documents, repo.digests)
             for doc_id, doc_history in history.documents.items():
                 found = standing.standing(doc_history, day, meta_of)
                 if found.shown is not None:

@@ -18,7 +18,7 @@ from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import Revision
 from doccontrol.load import frontmatter, yaml_source
 from doccontrol.load.documents import load_document
-from doccontrol.load.repository import blob_id
+from doccontrol.load.repository import content_digest
 from doccontrol.model import Document
 
 
@@ -33,13 +33,14 @@ class StoredVersions:
         self._reader: GitReader | None = None
         # "commit:path" → the full parse (None: no such file, or front matter it cannot read)
         self._documents: dict[str, tuple[Document | None, Mapping[str, Any]]] = {}
-        # (path, blob id) → the work tree's document with those very bytes, already parsed
+        # (path, content digest) → the work tree's document with those very bytes, already parsed
         self._work: dict[tuple[str, str], Document] = {}
 
-    def know(self, documents: Iterable[Document], blobs: Mapping[str, str]) -> None:
-        """The work tree's documents and their blob ids (``Repository.blobs``): a version Git
-        stored with the same bytes at the same path is that document, not parsed again."""
-        self._work = {(d.path, blobs[d.path]): d for d in documents if d.path in blobs}
+    def know(self, documents: Iterable[Document], digests: Mapping[str, str]) -> None:
+        """The work tree's documents and their content digests (``Repository.digests``): a
+        version Git stored with the same bytes at the same path is that document, not parsed
+        again."""
+        self._work = {(d.path, digests[d.path]): d for d in documents if d.path in digests}
 
     def __enter__(self) -> StoredVersions:
         return self
@@ -87,7 +88,7 @@ class StoredVersions:
         if data is None:
             return _MISSING
         path = spec.split(":", 1)[1]
-        same = self._work.get((path, blob_id(data)))
+        same = self._work.get((path, content_digest(data)))
         if same is not None:  # the bytes the work tree holds: loaded cleanly already
             return same, same.meta
         loaded = load_document(path, data)

@@ -60,17 +60,18 @@ class Repository:
     problems: tuple[Problem, ...]
     # (mtime_ns, size) of each document and record as read, so a later load can reuse them
     stamps: Mapping[str, tuple[int, int]] = field(default_factory=dict)
-    # the Git blob id of each document file that loaded without a problem: Git's version of a
-    # document with the same id is these very bytes (history/stored.py reuses the parse)
-    blobs: Mapping[str, str] = field(default_factory=dict)
+    # the content digest of each document file that loaded without a problem: a version Git
+    # stored with the same digest is these very bytes (history/stored.py reuses the parse)
+    digests: Mapping[str, str] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
 
 
-def blob_id(data: bytes) -> str:
-    """The id Git gives a blob of these bytes."""
-    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+def content_digest(data: bytes) -> str:
+    """What names a file's bytes when a stored version is matched with the work tree's: SHA-256,
+    so no crafted pair of files can share one (Git's own SHA-1 ids could, in principle)."""
+    return hashlib.sha256(data).hexdigest()
 
 
 def package_schema(name: str) -> dict[str, Any]:
@@ -441,7 +442,7 @@ def load(
 
     documents = []
     stamps: dict[str, tuple[int, int]] = {}
-    blobs: dict[str, str] = {}
+    digests: dict[str, str] = {}
     reusable: dict[str, Document | Record] = {}
     earlier_problems: dict[str, list[Problem]] = {}
     if previous is not None and previous.root == root and only is None:
@@ -485,8 +486,8 @@ def load(
         same = reused(rel, path)
         if isinstance(same, Document):
             documents.append(same)
-            if previous is not None and rel in previous.blobs:
-                blobs[rel] = previous.blobs[rel]
+            if previous is not None and rel in previous.digests:
+                digests[rel] = previous.digests[rel]
             continue
         data, problem = _read(root, path)
         if data is None:
@@ -503,7 +504,7 @@ def load(
         if loaded.item is not None:
             documents.append(loaded.item)
             if not loaded.problems and wanted is None:
-                blobs[rel] = blob_id(data)
+                digests[rel] = content_digest(data)
 
     if known_ids is not None:
         settled = {rel: e for rel, e in seen_ids.items() if e[0][0] >= 0}
@@ -573,5 +574,5 @@ def load(
         record_files=record_files,
         problems=tuple(problems),
         stamps=stamps,
-        blobs=blobs,
+        digests=digests,
     )

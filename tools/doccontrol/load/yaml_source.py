@@ -31,7 +31,7 @@ from ruamel.yaml.events import (
     NodeEvent,
     StreamEndEvent,
 )
-from ruamel.yaml.nodes import Node
+from ruamel.yaml.nodes import MappingNode, Node
 
 from doccontrol.load.positions import LazyPositions as LazyPositions
 from doccontrol.load.positions import Locator as Locator
@@ -75,6 +75,14 @@ class _Refused(YAMLError):
         self.mark, self.key, self.values = mark, key, args
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+# a lone UTF-16 surrogate, which only a "\\ud800" escape can write: no UTF-8 file can hold it,
+# and every later step that writes the text out (JSON, HTML, a PDF) would fail on it
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# where such an escape can be: a double-quoted scalar's \u or \U
+_ESCAPED_CODE_POINT = re.compile(r"\\[uU]")
+
+
 def _tag_name(tag: str) -> str:
     return "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
 
@@ -109,6 +117,12 @@ class _StrictComposer(Composer):
             node: Node = super().compose_node(parent, index)
         finally:
             self._depth -= 1 if opens else 0
+        if isinstance(node, MappingNode):
+            for key, _value in node.value:
+                # '<<' merges another mapping's keys in: a value then stands where nobody
+                # wrote it, and has no line of its own to report
+                if str(getattr(key.tag, "value", key.tag)) == _MERGE:
+                    raise _Refused(key.start_mark, "problem.DC018")
         return node
 
 
@@ -218,7 +232,11 @@ def parse_fast(path: str, text: str, first_line: int = 1) -> ParsedYaml:
     refused = screen(path, text, first_line)
     if refused is not None:
         return ParsedYaml(None, Positions(origin=(first_line, 1)), (refused,))
-    if _NEEDS_STRICT.search(text) or _tab_indent(path, text, first_line) is not None:
+    if (
+        _NEEDS_STRICT.search(text)
+        or _ESCAPED_CODE_POINT.search(text)
+        or _tab_indent(path, text, first_line) is not None
+    ):
         return _parse_screened(path, text, first_line)
     yaml = YAML(typ="safe")
     yaml.Constructor = _TextDatesSafeConstructor
@@ -264,12 +282,14 @@ def _plain(
             line_col = node.lc.key(key)
             value_line_col = node.lc.value(key)
             name = key if isinstance(key, str) else str(key)
-            if not isinstance(key, str):
+            if not isinstance(key, str) or _SURROGATE.search(name):
                 bad_keys.append(((*here, name), key))
             child = (*here, name)
             keys[child] = (line_col[0] + lines, line_col[1] + 1)
             values[child] = (value_line_col[0] + lines, value_line_col[1] + 1)
-            out[str(name)] = _plain(node[key], child, lines, values, keys, bad_keys)
+            out[_SURROGATE.sub("\ufffd", name)] = _plain(
+                node[key], child, lines, values, keys, bad_keys
+            )
         return out
     if isinstance(node, CommentedSeq):
         items: list[Any] = []
@@ -285,9 +305,16 @@ def _plain(
         return bool(node) if type(node).__name__ == "ScalarBoolean" else int(node)
     if isinstance(node, float):
         return float(node)
-    if isinstance(node, str):
-        return str(node)
-    return str(node)
+    text = str(node)
+    if _SURROGATE.search(text):
+        bad_keys.append((here, _SURROGATE_MARK))
+        # reported (DC019), and replaced: nothing downstream can write such a text out
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+# in ``bad_keys``: the value at that place holds a lone surrogate (DC019), not a key
+_SURROGATE_MARK = object()
 
 
 def parse(path: str, text: str, first_line: int = 1) -> ParsedYaml:
@@ -348,7 +375,11 @@ def _parse_screened(path: str, text: str, first_line: int) -> ParsedYaml:
         return ParsedYaml(None, Positions(origin=origin), (deep,))
     positions = Positions(values, keys, origin)
     problems = tuple(
-        Problem.at(path, *positions.of_key(where), "problem.DC014", key=repr(original))
+        Problem.at(path, *positions.of_value(where), "problem.DC019")
+        if original is _SURROGATE_MARK
+        else Problem.at(path, *positions.of_key(where), "problem.DC019")
+        if isinstance(original, str)
+        else Problem.at(path, *positions.of_key(where), "problem.DC014", key=repr(original))
         for where, original in bad_keys
     )
     return ParsedYaml(data, positions, problems)
