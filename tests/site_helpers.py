@@ -13,7 +13,8 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-from builders import PROJECT
+from builders import PROJECT, RepoBuilder
+from history_helpers import Scenario
 
 
 class _Tables(HTMLParser):
@@ -77,6 +78,21 @@ def site_repo(scenario):
     shutil.copy(mermaid, scenario.root / ".cache/vendor/mermaid.min.js")
     scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
     return scenario
+
+
+def adopted_site(builder: RepoBuilder, mkdocs_yml: str | None = None) -> Scenario:
+    """The builder's files with ``mkdocs_yml`` (default: the project's) and vendored Mermaid,
+    imported before control began (2026-01-01): a repository the real plugin builds. Later
+    commits are dated from 2026-01-10 on, under control."""
+    builder.write("mkdocs.yml", mkdocs_yml or (PROJECT / "mkdocs.yml").read_text("utf-8"))
+    vendor = builder.root / ".cache/vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
+    s = Scenario(builder)
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
+    s.git.day = 9  # the next commit is dated 2026-01-10, after control began
+    return s
 
 
 def mkdocs(

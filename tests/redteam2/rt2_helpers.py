@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from pathlib import Path
 
 from builders import PROJECT, RepoBuilder, procedure
 from history_helpers import Scenario, body
-from site_helpers import mkdocs
+from site_helpers import adopted_site, mkdocs
 
 SECRET_ID = "SM-P-07"
 SECRET_TITLE = "绝密并购应急程序"
@@ -42,17 +41,9 @@ def site_scenario(
     if mkdocs_edit is not None:
         assert mkdocs_edit[0] in mkdocs_yml, mkdocs_edit
         mkdocs_yml = mkdocs_yml.replace(*mkdocs_edit, 1)
-    builder.write("mkdocs.yml", mkdocs_yml)
     for name, text in (files or {}).items():
         builder.write(name, text)
-    vendor = builder.root / ".cache/vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
-    s.git.day = 9  # the next commit is dated 2026-01-10, after control began
-    return s
+    return adopted_site(builder, mkdocs_yml)
 
 
 def build(root: Path, out: Path, strict: bool) -> subprocess.CompletedProcess[str]:

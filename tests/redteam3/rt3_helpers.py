@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from builders import PROJECT, RepoBuilder, procedure
+from builders import RepoBuilder, procedure
 from history_helpers import Scenario
+from site_helpers import adopted_site
 
 # MkDocs as `mkdocs serve` drives it: one process, the configuration loaded again for each
 # rebuild (the plugin instance is kept: it defines on_startup), `build(config, dirty=True)`.
@@ -33,15 +33,7 @@ def site_scenario(tmp_path: Path) -> Scenario:
     mkdocs.yml and vendored Mermaid: a repository the real plugin builds."""
     builder = RepoBuilder(tmp_path / "repo")
     builder.doc()
-    builder.write("mkdocs.yml", (PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
-    vendor = builder.root / ".cache/vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
-    s.git.day = 9
-    return s
+    return adopted_site(builder)
 
 
 def approve_title(s: Scenario, title: str, version: str, branch: str) -> str:
