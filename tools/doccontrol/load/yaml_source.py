@@ -20,6 +20,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.compat import _DEFAULT_YAML_VERSION
 from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -32,6 +33,7 @@ from ruamel.yaml.events import (
     StreamEndEvent,
 )
 from ruamel.yaml.nodes import MappingNode, Node
+from ruamel.yaml.resolver import VersionedResolver
 
 from doccontrol.load.positions import LazyPositions as LazyPositions
 from doccontrol.load.positions import Locator as Locator
@@ -214,6 +216,56 @@ class _TextDatesSafeConstructor(SafeConstructor):
 _TextDatesSafeConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", _TextDatesSafeConstructor.construct_text_timestamp
 )
+
+
+def _c_loader(constructor: type[SafeConstructor]) -> Any:
+    """The loader ``YAML(typ="safe").load`` makes on every call (libyaml's parser, then
+    ``constructor``), as one class made once; None without libyaml.
+
+    ruamel defines a new class per call, and its resolver looks the YAML version up for every
+    scalar through two caught AttributeErrors, to find its default each time: its C path never
+    sees a ``%YAML`` directive. Together that was about half of reading a front matter.
+    tests/load/test_safe_loader.py holds this to ``YAML(typ="safe")`` itself."""
+    try:
+        from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+
+    class Loader(CParser, constructor, VersionedResolver):  # type: ignore[misc, valid-type]
+        def __init__(self, stream: str) -> None:
+            CParser.__init__(self, stream)
+            self._parser = self._composer = self
+            constructor.__init__(self, loader=self)
+            self.allow_duplicate_keys = False
+            VersionedResolver.__init__(self, version=None, loadumper=self)
+
+        @property
+        def processing_version(self) -> Any:
+            return _DEFAULT_YAML_VERSION
+
+    return Loader
+
+
+_TEXT_DATES_LOADER = _c_loader(_TextDatesSafeConstructor)
+_SAFE_LOADER = _c_loader(SafeConstructor)
+
+
+def safe_load(text: str, text_dates: bool = False) -> Any:
+    """``YAML(typ="safe").load(text)``, timestamps kept as text when ``text_dates``, without
+    its per-call set-up. Raises what it raises."""
+    loader = _TEXT_DATES_LOADER if text_dates else _SAFE_LOADER
+    if loader is None:
+        yaml = YAML(typ="safe")
+        if text_dates:
+            yaml.Constructor = _TextDatesSafeConstructor
+        return yaml.load(text)
+    instance = loader(text)
+    try:
+        return instance.get_single_data()
+    finally:
+        instance.dispose()
+
+
 # Anchors, aliases, tags, complex and merge keys: the strict parser must judge these.
 _NEEDS_STRICT = re.compile(r"(?:^|[\s\[{,])[&*!]|^\s*\?|<<")
 
@@ -238,10 +290,8 @@ def parse_fast(path: str, text: str, first_line: int = 1) -> ParsedYaml:
         or _tab_indent(path, text, first_line) is not None
     ):
         return _parse_screened(path, text, first_line)
-    yaml = YAML(typ="safe")
-    yaml.Constructor = _TextDatesSafeConstructor
     try:
-        data = yaml.load(text)
+        data = safe_load(text, text_dates=True)
     except (YAMLError, ValueError, TypeError, RecursionError):
         # the strict parser reports it with its position
         return _parse_screened(path, text, first_line)
@@ -393,6 +443,6 @@ def load_tolerant(text: str) -> Any:
     if screen("", text) is not None:
         return None
     try:
-        return YAML(typ="safe").load(text)
+        return safe_load(text)
     except (YAMLError, ValueError, TypeError, RecursionError):
         return None
