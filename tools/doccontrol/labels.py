@@ -21,10 +21,12 @@ No MkDocs here: the core and the CLI use it as they are.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from doccontrol.catalogue import Catalogue
@@ -93,6 +95,14 @@ def record_datetimes(records: Iterable[Record], types: Mapping[str, RecordType])
             if isinstance(node, Mapping) and node.get("format") == "date-time":
                 out.append(str(value))
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _codes_pattern(codes: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``codes`` as a whole ASCII token: never part of an id such as
+    ACK-SM-P-18-V1.1-zhaolei (longest first, so a code never stops inside a longer one)."""
+    alternatives = "|".join(re.escape(c) for c in codes)
+    return re.compile(rf"(?<![A-Za-z0-9_.-])({alternatives})(?![A-Za-z0-9_-])( ?)")
 
 
 @dataclass(frozen=True)
@@ -192,6 +202,17 @@ class Labels:
         title = node.get("title")
         return title if isinstance(title, str) and title.strip() else key
 
+    @cached_property
+    def _names(self) -> dict[str, str]:
+        """The names of the people, departments and roles, by id: the codes every description
+        may quote (a form has hundreds of descriptions)."""
+        names = {person.id: person.name for person in reversed(self.config.people)}
+        for department in self.config.departments:
+            names.setdefault(department, self.department(department))
+        for role in self.config.roles:
+            names.setdefault(role, self.role(role))
+        return names
+
     def description(self, node: Mapping[str, Any]) -> str:
         """A field's description (a form's 填写说明) with the codes and ids it quotes shown as
         people read them: in Chinese, a code the description explains right after it
@@ -202,18 +223,12 @@ class Labels:
         holder = node if enum_labels(node) or not isinstance(items, Mapping) else items
         shown: dict[str, str] = {code: self.enum(holder, code) for code in enum_labels(holder)}
         codes_of_enum = set(shown)
-        for person in self.config.people:
-            shown.setdefault(person.id, person.name)
-        for department in self.config.departments:
-            shown.setdefault(department, self.department(department))
-        for role in self.config.roles:
-            shown.setdefault(role, self.role(role))
+        for code, name in self._names.items():
+            shown.setdefault(code, name)
         shown = {code: label for code, label in shown.items() if code and label != code}
         if not shown or not text:
             return text
-        codes = "|".join(re.escape(c) for c in sorted(shown, key=len, reverse=True))
-        # a code is a whole ASCII token: never part of an id such as ACK-SM-P-18-V1.1-zhaolei
-        pattern = re.compile(rf"(?<![A-Za-z0-9_.-])({codes})(?![A-Za-z0-9_-])( ?)")
+        pattern = _codes_pattern(tuple(sorted(shown, key=len, reverse=True)))
 
         def swap(match: re.Match[str]) -> str:
             explained = match[2] and not text[match.end() : match.end() + 1].isascii()
