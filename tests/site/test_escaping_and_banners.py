@@ -135,3 +135,11 @@ def test_an_unclosed_html_block_in_a_body_keeps_its_reserved_classes_out(scenari
     assert page.count("dc-control-table") == 1
     assert page.count('<div class="dc-control') == 1  # the real block only
     assert "伪造" in page and "dc-body" not in page
+
+
+def test_an_unclosed_fence_in_a_body_neither_hides_nor_fakes_the_history(scenario, tmp_path):
+    """A fence left open runs on past the body's end: the page still carries its control block
+    once, no mark of the build reaches the output, and nothing of the body passes as doccontrol's."""
+    page = _page_with_body(scenario, tmp_path, "```\n" + FAKE_CONTROL)
+    assert page.count("dc-control-table") == 1
+    assert "dc-body" not in page and "dc-part" not in page

@@ -70,3 +70,23 @@ def test_the_registers_are_left_out_of_the_index(demo: Path) -> None:
     assert (demo / "site/registers/recall/index.html").is_file()
     assert not {p for p in pages if p.startswith("registers/")}
     assert "procedures/change-management/" in pages
+
+
+def test_a_document_is_indexed_by_its_own_text(demo: Path) -> None:
+    # the control block, banners and 变更履历 are on the page, not in the index: every
+    # result's snippet would otherwise be the same 文件编号… table
+    from doccontrol import catalogue
+
+    zh = catalogue.load("zh")
+    index = json.loads((demo / "site/search/search_index.json").read_text(encoding="utf-8"))
+    page = "procedures/change-management/"
+    entries = {e["location"]: e for e in index["docs"] if e["location"].startswith(page)}
+    titles = {e["title"].replace("\u200b", "") for e in entries.values()}
+    assert "SM-P-18 变更管理程序" in titles
+    assert zh.text("site.history.heading") not in titles
+    assert entries[page]["text"] == ""  # before its first heading the document says nothing
+    body = "".join(e["text"] for e in entries.values()).replace("\u200b", "")
+    assert "降低变更引发事件和服务中断的风险" in body
+    shown = (demo / "site" / page / "index.html").read_text("utf-8")
+    assert 'class="dc-control"' in shown and 'class="dc-history"' in shown
+    assert f">{zh.text('site.history.heading')}" in shown

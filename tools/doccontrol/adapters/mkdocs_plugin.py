@@ -96,12 +96,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.strict = False  # the strict option, or DOCCONTROL_STRICT=true in the environment
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
-        self.shown_content: dict[str, str] = {}  # record page → its HTML, while search reads
+        self.shown_content: dict[str, str] = {}  # page → its HTML, while the search reads
         # the site's language, for the build's messages (known once doccontrol.yml is read)
         self.texts = catalogue.load()
         # fences each document's own text on its page; never written out (sanitize.clean_page)
         self.body_nonce = secrets.token_hex(16)
         self.document_pages: set[str] = set()  # pages built by pages.document_page
+        # per document page, doccontrol's own HTML until the page is converted
+        self.document_parts: dict[str, pages.DocumentPage] = {}
+        # per document page, its own text (cleaned) until the search has read it
+        self.search_body: dict[str, str] = {}
         self.clean_build = False  # set by on_startup: `mkdocs build` without --dirty
         self.site_dir: Path | None = None
         # versions read from Git, by commit and path (content that never changes): kept across
@@ -441,17 +445,29 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             **(search if isinstance(search, dict) else {}),
         }
         try:
-            return pages.document_page(site, document, page.file.src_uri, self.body_nonce)
+            built = pages.document_page(site, document, page.file.src_uri, self.body_nonce)
         except TemplateError as exc:
             raise PluginError(_say(self.texts, "site.plugin.text", text=str(exc))) from None
+        self.document_parts[page.file.src_uri] = built
+        return built.markdown
 
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
         # generated pages are built from escaped values (and carry the trail's filter form).
         if page.file.src_uri in self.added:
             return html
-        if page.file.src_uri in self.document_pages:
-            return sanitize.clean_page(html, self.body_nonce)
+        src = page.file.src_uri
+        if src in self.document_pages:
+            built = self.document_parts.pop(src, None)
+            if built is not None:
+                html = built.fill(html)
+            parts = sanitize.clean_parts(html, self.body_nonce)
+            if parts is None:
+                return sanitize.clean(html, body=True)
+            # the search indexes what the document says; its control block, banners and
+            # change history would make every result's snippet the same 文件编号… table
+            self.search_body[src] = parts[1]
+            return "".join(parts)
         return sanitize.clean(html)
 
     @event_priority(-100)  # after the other plugins' post-build steps
@@ -484,9 +500,12 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     @event_priority(100)  # before the search plugin reads the page
     def _search_text_in(self, context: Any, *, page: Page, config: Any, nav: Any) -> Any:
-        # a record page is a table whose cells the search would run together: let the search
-        # read "field: value" paragraphs instead, and put the page back right after it
-        if page.file.src_uri in self.record_pages and page.file.src_uri in self.added:
+        # a document page: let the search read the document's own text alone. A record page
+        # is a table whose cells the search would run together: let the search read
+        # "field: value" paragraphs instead. Either way the page is put back right after.
+        src = page.file.src_uri
+        indexed = self.search_body.pop(src, None)
+        if indexed is None and src in self.record_pages and src in self.added:
             site = self.site
             assert site is not None
             texts = catalogue.load(catalogue.language_for(site.config.language, {}))
@@ -495,11 +514,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 nested=texts.text("site.search.nested"),
                 item=texts.text("site.search.item"),
             )
-            shown = page.content or ""
-            indexed = searchtext.record_search_html(shown, separators)
-            if indexed is not None:
-                self.shown_content[page.file.src_uri] = shown
-                page.content = indexed
+            indexed = searchtext.record_search_html(page.content or "", separators)
+        if indexed is not None:
+            self.shown_content[src] = page.content or ""
+            page.content = indexed
         return context
 
     @event_priority(-100)  # after every plugin that reads the page for the index

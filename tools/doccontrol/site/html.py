@@ -13,11 +13,22 @@ def esc(value: object) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
+def relative_path(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two paths below the same root, without its calls
+    to the file system's current folder (a large site has thousands of links per build)."""
+    to = [p for p in posixpath.normpath("/" + path).split("/") if p]
+    base = [p for p in posixpath.normpath("/" + start).split("/") if p]
+    common = 0
+    while common < len(to) and common < len(base) and to[common] == base[common]:
+        common += 1
+    return "/".join([".."] * (len(base) - common) + to[common:]) or "."
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A link from the page at ``from_url`` to ``to_url`` (both relative to the site root)."""
     base = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url) + "/"
     target = to_url or "./"
-    rel = posixpath.relpath("/" + target, "/" + base) if base else target
+    rel = relative_path(target, base) if base else target
     if to_url.endswith("/") and not rel.endswith("/"):
         rel += "/"
     return "./" if rel in (".", "./") else rel

@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from doccontrol import registers, trail
@@ -36,6 +37,7 @@ from doccontrol.site.html import (
     Seq,
     Table,
     esc,
+    relative_path,
     relative_url,
     text_value,
 )
@@ -285,14 +287,16 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
         value = site.config.organization.get(match[1])
         return esc(value) if value is not None else match[0]
 
+    here = posixpath.dirname(from_src)
+
     def link_target(match: re.Match[str]) -> str:
         kind, target, anchor = match[1], match[2], match[3] or ""
         if kind == "doc":
             src = site.src(target)
             if src is None:
                 return "](#)" if target not in site.hidden_ids else "](#dc-not-published)"
-            return f"]({posixpath.relpath(src, posixpath.dirname(from_src) or '.')}{anchor})"
-        return f"]({posixpath.relpath(model.form_src(target), posixpath.dirname(from_src) or '.')}{anchor})"
+            return f"]({relative_path(src, here)}{anchor})"
+        return f"]({relative_path(model.form_src(target), here)}{anchor})"
 
     def register(match: re.Match[str]) -> str:
         wanted = match[1]
@@ -304,24 +308,56 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
     return REGISTER_DIRECTIVE.sub(register, body)
 
 
-def document_page(site: Site, document: Document, from_src: str, nonce: str) -> str:
-    """The page Markdown: control block, banners, the document, then its change history. The
+@dataclass(frozen=True)
+class DocumentPage:
+    """A document's page in two parts. ``markdown`` is what MkDocs converts: the document's own
+    text between the body marks and the change history's heading, with a mark where each of
+    doccontrol's own parts goes. ``parts`` holds those parts (control block, acknowledgements,
+    banners; the change-history table), which are HTML already: they are put in place after the
+    conversion (``fill``), since Python-Markdown would only parse them to pass them through."""
+
+    markdown: str
+    parts: tuple[tuple[str, str], ...]  # (mark, HTML)
+
+    def fill(self, html: str) -> str:
+        """The converted page with each part in place of its mark. A mark that is not there
+        exactly once as it was written (the body's unclosed fence swallowed it) leaves its part
+        out; the body marks are then not both found either, and the page is cleaned as body."""
+        for mark, part in self.parts:
+            if html.count(mark) == 1:
+                html = html.replace(mark, part)
+        return html
+
+
+def part_marks(nonce: str) -> tuple[str, str]:
+    """Where doccontrol's own parts go on a document page: above the document, and under the
+    change history's heading. Secret to the build, like the body marks."""
+    return f"<!-- dc-part head {nonce} -->", f"<!-- dc-part history {nonce} -->"
+
+
+def document_page(site: Site, document: Document, from_src: str, nonce: str) -> DocumentPage:
+    """The page: control block, banners, the document, then its change history. The
     document's own text stands between the body marks (sanitize.clean_page)."""
     row = site.row(document.id or "")
     start, end = sanitize.body_marks(nonce)
-    parts = [
+    head_mark, history_mark = part_marks(nonce)
+    head = [
         control_block(site, document, row),
         *site_acks.block(site, document, from_src),
         *banners(site, document, row, from_src),
-        start,
-        _rewrite_body(site, document.body, from_src),
-        end,
     ]
-    parts.append(
-        f"## {esc(_t(site, 'site.history.heading'))}\n\n"
-        + history_table(site, site.doc_history(document.id or ""))
+    markdown = "\n\n".join(
+        [
+            head_mark,
+            start,
+            _rewrite_body(site, document.body, from_src),
+            end,
+            f"## {esc(_t(site, 'site.history.heading'))}",
+            history_mark,
+        ]
     )
-    return "\n\n".join(parts) + "\n"
+    history = history_table(site, site.doc_history(document.id or ""))
+    return DocumentPage(markdown + "\n", ((head_mark, "\n".join(head)), (history_mark, history)))
 
 
 # --- registers ------------------------------------------------------------------------

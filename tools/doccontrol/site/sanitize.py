@@ -86,12 +86,19 @@ def clean_page(html: str, nonce: str) -> str:
     keep their classes, the text between the body marks loses the reserved ones. When the marks
     are not both found once, in order (an unclosed fence or HTML block in the body swallowed
     one), the whole page is cleaned as body: nothing of the author's may pass as doccontrol's."""
+    parts = clean_parts(html, nonce)
+    return "".join(parts) if parts is not None else clean(html, body=True)
+
+
+def clean_parts(html: str, nonce: str) -> tuple[str, str, str] | None:
+    """``clean_page``'s result as (head, body, tail), the body being the document's own text;
+    None when the marks are not both found once, in order."""
     start, end = body_marks(nonce)
     head, found_start, rest = html.partition(start)
     body, found_end, tail = rest.partition(end)
     if not (found_start and found_end) or start in tail or end in tail or start in head:
-        return clean(html, body=True)
-    return clean(head) + clean(body, body=True) + clean(tail)
+        return None
+    return clean(head), clean(body, body=True), clean(tail)
 
 
 def clean(html: str, body: bool = False) -> str:
