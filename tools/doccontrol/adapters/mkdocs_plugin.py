@@ -153,6 +153,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     def on_config(self, config: Any) -> Any:
         self.site_dir = Path(config.site_dir)
+        # nothing a failed build left half-way is carried into this one
+        self.document_parts = {}
+        self.search_body = {}
+        self.shown_content = {}
         stamp.clear(self.site_dir)  # no stamp until this build has succeeded
         self.root = Path(config.config_file_path).resolve().parent
         # CI asks for strictness in the environment: mkdocs.yml is one of the files the build
