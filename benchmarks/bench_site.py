@@ -6,7 +6,8 @@ build of the same pages and with the usual Git plugins.
 
 On a generated repository (benchmarks/generate_repo.py), each build in a fresh process:
 - plain: Material and its search plugin only;
-- doccontrol, cold (no history cache) and warm (cache from a previous build);
+- doccontrol, cold (no history cache, no generated pages) and warm (both from a previous build);
+- plain again, after them: the overhead is over the mean of the two plain builds;
 - git plugins: mkdocs-git-revision-date-localized-plugin + mkdocs-git-authors-plugin (installed
   from PyPI into the virtual environment when missing), which show much less;
 - one page rebuilt, as `mkdocs serve --dirty` does after an edit: a second build in the same
@@ -18,11 +19,15 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
+import resource
 import shutil
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
+
+from doccontrol.history.cache import CACHE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -46,6 +51,8 @@ VARIANTS = {
 DIRTY = """
 import sys, time, os
 from pathlib import Path
+
+from doccontrol.history.cache import CACHE_NAME
 from mkdocs.config import load_config
 from mkdocs.commands.build import build
 config_file, page = sys.argv[1], Path(sys.argv[2])
@@ -58,8 +65,18 @@ print(time.perf_counter() - start)
 """
 
 
-def build(repo: Path, variant: str, out: Path) -> float:
+@dataclass(frozen=True)
+class Timed:
+    wall: float
+    cpu: float  # user + system of the build process and its children (git)
+
+    def __str__(self) -> str:
+        return f"{self.wall:.1f} | {self.cpu:.1f}"
+
+
+def build(repo: Path, variant: str, out: Path) -> Timed:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
         [
@@ -79,7 +96,14 @@ def build(repo: Path, variant: str, out: Path) -> float:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return Timed(wall, cpu)
+
+
+def mean(runs: list[Timed]) -> Timed:
+    return Timed(sum(r.wall for r in runs) / len(runs), sum(r.cpu for r in runs) / len(runs))
 
 
 def main() -> None:
@@ -110,9 +134,15 @@ def main() -> None:
         (repo / f"mkdocs-{name}.yml").write_text(text, encoding="utf-8")
     out = ROOT / "build/bench/site-out"
     shutil.rmtree(repo / ".cache", ignore_errors=True)
-    plain = build(repo, "plain", out)
+    # interleaved, plain and warm twice: on a shared machine one build can be 10 % off another
+    plains = [build(repo, "plain", out)]
+    # cold: no history cache either (it lives in the Git directory, history/cache.py)
+    shutil.rmtree(repo / ".git" / CACHE_NAME, ignore_errors=True)
     cold = build(repo, "doccontrol", out)
-    warm = build(repo, "doccontrol", out)
+    warms = [build(repo, "doccontrol", out)]
+    plains.append(build(repo, "plain", out))
+    warms.append(build(repo, "doccontrol", out))
+    plain, warm = mean(plains), mean(warms)
     git = None if args.no_git_plugins else build(repo, "gitplugins", out)
     page = next((repo / "docs/procedures").rglob("*.md"))
     dirty_plain = float(
@@ -134,17 +164,29 @@ def main() -> None:
         ).stdout.split()[-1]
     )
     print(f"repository: {args.docs} documents, {args.commits} commits")
-    print("| build | seconds | overhead over plain |\n|---|---:|---:|")
-    for name, seconds in (
-        ("plain Material", plain),
+    print("| build | wall s | CPU s | overhead over plain (wall, CPU) |\n|---|---:|---:|---:|")
+    print(
+        f"| plain Material, each run | {', '.join(f'{p.wall:.1f}' for p in plains)} | "
+        f"{', '.join(f'{p.cpu:.1f}' for p in plains)} | |"
+    )
+    print(
+        f"| doccontrol warm, each run | {', '.join(f'{w.wall:.1f}' for w in warms)} | "
+        f"{', '.join(f'{w.cpu:.1f}' for w in warms)} | |"
+    )
+    rows = [
+        ("plain Material (mean)", plain),
         ("doccontrol, cold (no history cache)", cold),
-        ("doccontrol, warm", warm),
-        ("git-revision-date-localized + git-authors", git),
-    ):
-        if seconds is not None:
-            print(f"| {name} | {seconds:.1f} | {100 * (seconds / plain - 1):+.0f} % |")
-    print(f"| one page rebuilt (dirty), plain | {dirty_plain:.2f} | |")
-    print(f"| one page rebuilt (dirty), doccontrol | {dirty_ours:.2f} | |")
+        ("doccontrol, warm (mean)", warm),
+    ]
+    if git is not None:
+        rows.append(("git-revision-date-localized + git-authors", git))
+    for name, timed in rows:
+        print(
+            f"| {name} | {timed} | {100 * (timed.wall / plain.wall - 1):+.0f} %, "
+            f"{100 * (timed.cpu / plain.cpu - 1):+.0f} % |"
+        )
+    print(f"| one page rebuilt (dirty), plain | {dirty_plain:.2f} | | |")
+    print(f"| one page rebuilt (dirty), doccontrol | {dirty_ours:.2f} | | |")
 
 
 if __name__ == "__main__":
