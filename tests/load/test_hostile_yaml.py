@@ -318,3 +318,27 @@ def test_a_lone_surrogate_is_reported_and_replaced(text: str, col: int) -> None:
         json.dumps(parsed.data, ensure_ascii=False).encode("utf-8")  # writable, no surrogate
     # a proper escape stays what it says
     assert yaml_source.parse_fast("d.md", 'title: "\\u4e2d"\n').data == {"title": "中"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "%YAML 1.1\n---\nid: X\nreview_interval_months: 012\napproved: yes\n",
+        "%YAML 1.2\n---\nid: X\n",
+        "# comment\n%TAG !e! tag:example.com,2000:\n---\nid: X\n",
+    ],
+)
+def test_yaml_directives_are_refused_by_every_reader(text: str) -> None:
+    # libyaml's loader ignores '%YAML 1.1' and ruamel's pure parser obeys it: 012 was 12 to
+    # one and 10 to the other, 'yes' text to one and true to the other
+    line = next(n for n, row in enumerate(text.split("\n"), 5) if row.startswith("%"))
+    for parse in (yaml_source.parse, yaml_source.parse_fast):
+        parsed = parse("r.yaml", text, 5)
+        assert codes(parsed.problems) == [(line, 1, "DC023")]
+        assert parsed.data is None
+    assert yaml_source.load_tolerant(text) is None
+    # a '%' that is text is not a directive
+    assert yaml_source.parse_fast("r.yaml", "a: '%YAML 1.1'\nb: 5%\n").data == {
+        "a": "%YAML 1.1",
+        "b": "5%",
+    }

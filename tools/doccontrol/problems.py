@@ -41,6 +41,7 @@ CODES: dict[str, str] = {
     "DC020": "not-a-regular-file",  # symlinks and the like under docs/, records/, schemas/
     "DC021": "control-character-in-path",
     "DC022": "not-publishable-file",  # under docs/: neither a document nor an image
+    "DC023": "yaml-directive",
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",

@@ -28,6 +28,7 @@ from ruamel.yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
+    DocumentStartEvent,
     Event,
     NodeEvent,
     StreamEndEvent,
@@ -169,19 +170,27 @@ def depth_bound(text: str) -> int | None:
     return 2 * (lead + 1) + text.count("[") + text.count("{")
 
 
+# A line starting with '%' can only be a directive in YAML a parser accepts.
+_DIRECTIVE = re.compile(r"^%", re.MULTILINE)
+
+
 def screen(path: str, text: str, first_line: int = 1) -> Problem | None:
-    """The first collection nested deeper than MAX_DEPTH or tag that is not plain data, as a
-    problem; None when there is none (syntax errors are left to the parser that reports them).
+    """The first collection nested deeper than MAX_DEPTH, tag that is not plain data or
+    directive (``%YAML``, ``%TAG``), as a problem; None when there is none (syntax errors are left to the parser that reports them).
 
     Reads events in a loop and stops at the first refusal, so depth costs no recursion and a
     million-level file stops after MAX_DEPTH levels (bounded time and memory). Text that
     provably nests no deeper and has no tag is passed without parsing (most files)."""
     bound = depth_bound(text)
-    if bound is not None and bound <= MAX_DEPTH:
+    if bound is not None and bound <= MAX_DEPTH and not _DIRECTIVE.search(text):
         return None
     depth = 0
     try:
         for event in _events(text):
+            if isinstance(event, DocumentStartEvent) and (event.version or event.tags):
+                # '%YAML 1.1' makes 'yes' true and '012' ten for one parser and not for
+                # another (libyaml's loader ignores it): one file, two readings
+                return Problem.at(path, event.start_mark.line + first_line, 1, "problem.DC023")
             if isinstance(event, CollectionStartEvent):
                 depth += 1
             elif isinstance(event, CollectionEndEvent):
