@@ -1,0 +1,54 @@
+"""Red team 4, site: a document body against the secret part marks (control block, banners,
+change history put in place after conversion). Real repositories, real `mkdocs build`."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from builders import PROJECT
+from site_helpers import mkdocs
+
+# An unclosed construct at the end of the body runs on past the body's end mark, the change
+# history's heading and its mark. The page must still carry its 变更履历 table and its control
+# block exactly once, or the build must fail: never a published page without them.
+SWALLOWERS = {
+    "backtick-fence": "```",
+    "tilde-fence": "~~~",
+    "pre": "<pre>",
+    "textarea": "<textarea>",
+    "script": "<script>",
+    "comment": "<!--",
+    "cdata": "<![CDATA[",
+    "php": "<?php",
+    "md-in-html-div": '<div markdown="1">',
+    "details": "<details>",
+    "admonition": "!!! note\n\n    text",
+}
+
+
+def _site_repo(scenario):
+    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
+    vendor = scenario.root / ".cache/vendor"
+    vendor.mkdir(parents=True, exist_ok=True)
+    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
+    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
+    return scenario
+
+
+@pytest.mark.parametrize("tail", list(SWALLOWERS.values()), ids=list(SWALLOWERS))
+def test_an_unclosed_construct_never_publishes_a_page_without_its_history(scenario, tmp_path, tail):
+    """A body ending in an unclosed fence, raw HTML block or comment swallows the change
+    history's mark, so the page is published without its 变更履历 table (or control block).
+    The build must either fail or show both parts, each once, with no mark leaked."""
+    s = _site_repo(scenario)
+    path = s.root / "docs/procedures/test.md"
+    path.write_text(path.read_text() + "\n" + tail + "\n", encoding="utf-8")
+    s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    if result.returncode != 0:
+        return  # failing closed is fine
+    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
+    assert "dc-part" not in page and "dc-body" not in page
+    assert page.count("dc-control-table") == 1, "control block missing or doubled"
+    assert page.count('class="dc-history') == 1, "change history table missing or doubled"
