@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+
 from builders import PROJECT
 from site_helpers import mkdocs
 
