@@ -3,12 +3,16 @@ change history put in place after conversion). Real repositories, real `mkdocs b
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
 
 from builders import PROJECT
+from doccontrol import catalogue
 from site_helpers import mkdocs
+
+ZH = catalogue.load("zh")
 
 # An unclosed construct at the end of the body runs on past the body's end mark, the change
 # history's heading and its mark. The page must still carry its 变更履历 table and its control
@@ -25,6 +29,10 @@ SWALLOWERS = {
     "md-in-html-div": '<div markdown="1">',
     "details": "<details>",
     "admonition": "!!! note\n\n    text",
+    "table": "<table><tr><td>",
+    "list": "<ul><li>",
+    "mermaid-fence": "```mermaid",
+    "indented-fence": "    ```",
 }
 
 
@@ -53,3 +61,26 @@ def test_an_unclosed_construct_never_publishes_a_page_without_its_history(scenar
     assert "dc-part" not in page and "dc-body" not in page
     assert page.count("dc-control-table") == 1, "control block missing or doubled"
     assert page.count('class="dc-history') == 1, "change history table missing or doubled"
+
+
+RAW_BLOCKS = ["<pre>", "<textarea>", "<script>", "<details>", "<table><tr><td>", "<ul><li>"]
+
+
+@pytest.mark.parametrize(
+    "tail", RAW_BLOCKS, ids=["pre", "textarea", "script", "details", "table", "list"]
+)
+def test_an_unclosed_raw_html_block_leaves_the_history_heading_a_heading(scenario, tmp_path, tail):
+    """A body ending in an unclosed raw HTML block makes Python-Markdown take the rest of the
+    page (the history's heading) as raw HTML: the page shows a literal "## 变更履历" and the
+    section drops out of the table of contents. The heading must stay a heading (or fail)."""
+    s = _site_repo(scenario)
+    path = s.root / "docs/procedures/test.md"
+    path.write_text(path.read_text() + "\n" + tail + "\n", encoding="utf-8")
+    s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    if result.returncode != 0:
+        return
+    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
+    heading = ZH.text("site.history.heading")
+    assert f"## {heading}" not in page
+    assert re.search(rf"<h2[^>]*>{heading}", page), "the 变更履历 heading is not a heading"
