@@ -90,3 +90,6 @@ def test_a_document_is_indexed_by_its_own_text(demo: Path) -> None:
     shown = (demo / "site" / page / "index.html").read_text("utf-8")
     assert 'class="dc-control"' in shown and 'class="dc-history"' in shown
     assert f">{zh.text('site.history.heading')}" in shown
+    # the heading is HTML placed after conversion, and still in the table of contents
+    assert '<h2 id="dc-history">' in shown
+    assert 'href="#dc-history"' in shown.split('<h2 id="dc-history">')[0]

@@ -42,6 +42,7 @@ CODES: dict[str, str] = {
     "DC021": "control-character-in-path",
     "DC022": "not-publishable-file",  # under docs/: neither a document nor an image
     "DC023": "yaml-directive",
+    "DC024": "yaml-1.1-line-break",
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",

@@ -34,6 +34,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from doccontrol import catalogue, publishing, vendor
 from doccontrol.atomic import write_atomic
@@ -464,7 +465,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if src in self.document_pages:
             built = self.document_parts.pop(src, None)
             if built is not None:
-                html = built.fill(html)
+                html, history_placed = built.fill(html)
+                if history_placed:
+                    # the heading is HTML (nothing after the body is Markdown): list it
+                    page.toc.items.append(AnchorLink(built.history_title, pages.HISTORY_ANCHOR, 2))
             parts = sanitize.clean_parts(html, self.body_nonce)
             if parts is None:
                 return sanitize.clean(html, body=True)

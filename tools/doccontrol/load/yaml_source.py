@@ -170,6 +170,8 @@ def depth_bound(text: str) -> int | None:
     return 2 * (lead + 1) + text.count("[") + text.count("{")
 
 
+# NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: line breaks in YAML 1.1 only.
+_YAML11_BREAK = re.compile("[\x85\u2028\u2029]")
 # A line starting with '%' can only be a directive in YAML a parser accepts.
 _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 
@@ -181,6 +183,14 @@ def screen(path: str, text: str, first_line: int = 1) -> Problem | None:
     Reads events in a loop and stops at the first refusal, so depth costs no recursion and a
     million-level file stops after MAX_DEPTH levels (bounded time and memory). Text that
     provably nests no deeper and has no tag is passed without parsing (most files)."""
+    odd_break = _YAML11_BREAK.search(text)
+    if odd_break is not None:
+        # a line break to libyaml (YAML 1.1), a character to YAML 1.2 readers: a key written
+        # after '# note<U+2028>' would be a comment to one reader and a key to the other
+        at = odd_break.start()
+        line = text.count("\n", 0, at) + first_line
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
+        return Problem.at(path, line, col, "problem.DC024", char=f"U+{ord(odd_break[0]):04X}")
     bound = depth_bound(text)
     if bound is not None and bound <= MAX_DEPTH and not _DIRECTIVE.search(text):
         return None

@@ -308,30 +308,38 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
     return REGISTER_DIRECTIVE.sub(register, body)
 
 
+HISTORY_ANCHOR = "dc-history"  # the 变更履历 heading's id (a stable link for auditors)
+
+
 @dataclass(frozen=True)
 class DocumentPage:
     """A document's page in two parts. ``markdown`` is what MkDocs converts: the document's own
-    text between the body marks and the change history's heading, with a mark where each of
-    doccontrol's own parts goes. ``parts`` holds those parts (control block, acknowledgements,
-    banners; the change-history table), which are HTML already: they are put in place after the
-    conversion (``fill``), since Python-Markdown would only parse them to pass them through."""
+    text between the body marks, with a mark where each of doccontrol's own parts goes.
+    ``parts`` holds those parts (control block, acknowledgements, banners; the change history
+    with its heading), which are HTML already: they are put in place after the conversion
+    (``fill``), since Python-Markdown would only parse them to pass them through. Nothing after
+    the body is Markdown, so a raw HTML block the body leaves open cannot swallow a heading."""
 
     markdown: str
     parts: tuple[tuple[str, str], ...]  # (mark, HTML)
+    history_title: str  # the 变更履历 heading's text, for the page's table of contents
 
-    def fill(self, html: str) -> str:
-        """The converted page with each part in place of its mark. A mark that is not there
-        exactly once as it was written (the body's unclosed fence swallowed it) leaves its part
-        out; the body marks are then not both found either, and the page is cleaned as body."""
+    def fill(self, html: str) -> tuple[str, bool]:
+        """The converted page with each part in place of its mark, and whether the change
+        history was placed. A mark that is not there exactly once as it was written (the body's
+        unclosed fence swallowed it) leaves its part out; the body marks are then not both
+        found either, and the page is cleaned as body."""
+        placed = False
         for mark, part in self.parts:
             if html.count(mark) == 1:
                 html = html.replace(mark, part)
-        return html
+                placed = placed or mark == self.parts[-1][0]
+        return html, placed
 
 
 def part_marks(nonce: str) -> tuple[str, str]:
-    """Where doccontrol's own parts go on a document page: above the document, and under the
-    change history's heading. Secret to the build, like the body marks."""
+    """Where doccontrol's own parts go on a document page: above the document, and below it.
+    Secret to the build, like the body marks."""
     return f"<!-- dc-part head {nonce} -->", f"<!-- dc-part history {nonce} -->"
 
 
@@ -347,17 +355,15 @@ def document_page(site: Site, document: Document, from_src: str, nonce: str) -> 
         *banners(site, document, row, from_src),
     ]
     markdown = "\n\n".join(
-        [
-            head_mark,
-            start,
-            _rewrite_body(site, document.body, from_src),
-            end,
-            f"## {esc(_t(site, 'site.history.heading'))}",
-            history_mark,
-        ]
+        [head_mark, start, _rewrite_body(site, document.body, from_src), end, history_mark]
     )
-    history = history_table(site, site.doc_history(document.id or ""))
-    return DocumentPage(markdown + "\n", ((head_mark, "\n".join(head)), (history_mark, history)))
+    title = esc(_t(site, "site.history.heading"))  # a table of contents title is HTML
+    history = _render(site, "history-heading", anchor=HISTORY_ANCHOR) + history_table(
+        site, site.doc_history(document.id or "")
+    )
+    return DocumentPage(
+        markdown + "\n", ((head_mark, "\n".join(head)), (history_mark, history)), title
+    )
 
 
 # --- registers ------------------------------------------------------------------------
