@@ -4,11 +4,10 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
-from builders import PROJECT
+from site_helpers import site_repo
 
 SECRET = "绝密正文标记-7c1f"
 
@@ -32,20 +31,11 @@ except Exception as exc:  # a PluginError / Abort is a refusal, fine
 """
 
 
-def _site_repo(scenario):
-    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
-    vendor = scenario.root / ".cache/vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
-    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
-    return scenario
-
-
 def test_a_document_made_secret_between_serve_rebuilds_leaves_no_text(scenario, tmp_path):
     """While `mkdocs serve` runs, an author raises a document to secret and adds secret text:
     the dirty rebuild must not put the secret text, or the secret document's title, in the site
     or its search index."""
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     site = tmp_path / "site"
     page = s.root / "docs/procedures/test.md"
     result = subprocess.run(

@@ -4,13 +4,11 @@ change history put in place after conversion). Real repositories, real `mkdocs b
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from builders import PROJECT
 from doccontrol import catalogue
-from site_helpers import mkdocs
+from site_helpers import mkdocs, site_repo
 
 ZH = catalogue.load("zh")
 
@@ -36,13 +34,15 @@ SWALLOWERS = {
 }
 
 
-def _site_repo(scenario):
-    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
-    vendor = scenario.root / ".cache/vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
-    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
-    return scenario
+def _page_ending_in(scenario, tmp_path, tail):
+    """The built test page whose body ends in ``tail``, or None when the build refused."""
+    s = site_repo(scenario)
+    path = s.root / "docs/procedures/test.md"
+    path.write_text(path.read_text() + "\n" + tail + "\n", encoding="utf-8")
+    s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
+    if mkdocs(s.root, tmp_path / "site").returncode != 0:
+        return None
+    return (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("tail", list(SWALLOWERS.values()), ids=list(SWALLOWERS))
@@ -50,14 +50,9 @@ def test_an_unclosed_construct_never_publishes_a_page_without_its_history(scenar
     """A body ending in an unclosed fence, raw HTML block or comment swallows the change
     history's mark, so the page is published without its 变更履历 table (or control block).
     The build must either fail or show both parts, each once, with no mark leaked."""
-    s = _site_repo(scenario)
-    path = s.root / "docs/procedures/test.md"
-    path.write_text(path.read_text() + "\n" + tail + "\n", encoding="utf-8")
-    s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
-    result = mkdocs(s.root, tmp_path / "site")
-    if result.returncode != 0:
+    page = _page_ending_in(scenario, tmp_path, tail)
+    if page is None:
         return  # failing closed is fine
-    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
     assert "dc-part" not in page and "dc-body" not in page
     assert page.count("dc-control-table") == 1, "control block missing or doubled"
     assert page.count('class="dc-history') == 1, "change history table missing or doubled"
@@ -73,14 +68,9 @@ def test_an_unclosed_raw_html_block_leaves_the_history_heading_a_heading(scenari
     """A body ending in an unclosed raw HTML block makes Python-Markdown take the rest of the
     page (the history's heading) as raw HTML: the page shows a literal "## 变更履历" and the
     section drops out of the table of contents. The heading must stay a heading (or fail)."""
-    s = _site_repo(scenario)
-    path = s.root / "docs/procedures/test.md"
-    path.write_text(path.read_text() + "\n" + tail + "\n", encoding="utf-8")
-    s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
-    result = mkdocs(s.root, tmp_path / "site")
-    if result.returncode != 0:
+    page = _page_ending_in(scenario, tmp_path, tail)
+    if page is None:
         return
-    page = (tmp_path / "site/procedures/test/index.html").read_text(encoding="utf-8")
     heading = ZH.text("site.history.heading")
     assert f"## {heading}" not in page
     assert re.search(rf"<h2[^>]*>{heading}", page), "the 变更履历 heading is not a heading"
