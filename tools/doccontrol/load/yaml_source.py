@@ -177,8 +177,9 @@ _DIRECTIVE = re.compile(r"^%", re.MULTILINE)
 
 
 def screen(path: str, text: str, first_line: int = 1) -> Problem | None:
-    """The first collection nested deeper than MAX_DEPTH, tag that is not plain data or
-    directive (``%YAML``, ``%TAG``), as a problem; None when there is none (syntax errors are left to the parser that reports them).
+    """The first YAML 1.1 line break (NEL, LS, PS), collection nested deeper than MAX_DEPTH,
+    tag that is not plain data or directive (``%YAML``, ``%TAG``), as a problem; None when
+    there is none (syntax errors are left to the parser that reports them).
 
     Reads events in a loop and stops at the first refusal, so depth costs no recursion and a
     million-level file stops after MAX_DEPTH levels (bounded time and memory). Text that
