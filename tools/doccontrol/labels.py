@@ -206,6 +206,7 @@ class Labels:
     def _names(self) -> dict[str, str]:
         """The names of the people, departments and roles, by id: the codes every description
         may quote (a form has hundreds of descriptions)."""
+        # reversed: where two people share an id, the first one listed names it
         names = {person.id: person.name for person in reversed(self.config.people)}
         for department in self.config.departments:
             names.setdefault(department, self.department(department))

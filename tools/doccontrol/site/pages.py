@@ -321,20 +321,22 @@ class DocumentPage:
     the body is Markdown, so a raw HTML block the body leaves open cannot swallow a heading."""
 
     markdown: str
-    parts: tuple[tuple[str, str], ...]  # (mark, HTML)
-    history_title: str  # the 变更履历 heading's text, for the page's table of contents
+    marks: tuple[str, str]  # where the head and the history go (part_marks)
+    head: str  # control block, acknowledgements, banners
+    history: str  # the 变更履历 heading and table
+    history_title: str  # the heading's text, for the page's table of contents
 
     def fill(self, html: str) -> tuple[str, bool]:
         """The converted page with each part in place of its mark, and whether the change
         history was placed. A mark that is not there exactly once as it was written (the body's
         unclosed fence swallowed it) leaves its part out; the body marks are then not both
         found either, and the page is cleaned as body."""
-        placed = False
-        for mark, part in self.parts:
-            if html.count(mark) == 1:
+        placed = {}
+        for mark, part in zip(self.marks, (self.head, self.history), strict=True):
+            placed[mark] = html.count(mark) == 1
+            if placed[mark]:
                 html = html.replace(mark, part)
-                placed = placed or mark == self.parts[-1][0]
-        return html, placed
+        return html, placed[self.marks[1]]
 
 
 def part_marks(nonce: str) -> tuple[str, str]:
@@ -361,9 +363,7 @@ def document_page(site: Site, document: Document, from_src: str, nonce: str) -> 
     history = _render(site, "history-heading", anchor=HISTORY_ANCHOR) + history_table(
         site, site.doc_history(document.id or "")
     )
-    return DocumentPage(
-        markdown + "\n", ((head_mark, "\n".join(head)), (history_mark, history)), title
-    )
+    return DocumentPage(markdown + "\n", (head_mark, history_mark), "\n".join(head), history, title)
 
 
 # --- registers ------------------------------------------------------------------------
