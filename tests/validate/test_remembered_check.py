@@ -54,3 +54,11 @@ def test_remembered_findings_follow_every_edit(repo: RepoBuilder) -> None:
     repo.doc(body=BODY + '\n<iframe src="https://evil.example"></iframe>\n')
     fourth = repository.load(root, previous=third)
     assert "DC220" in codes(found(fourth, remembered), "docs/procedures/test.md")
+
+    # a required section taken out of the same document (DC217), then put back
+    repo.doc(body="\n".join(f"## {n} {s}\n\n{s}的内容。\n" for n, s in enumerate(SECTIONS[1:], 1)))
+    fifth = repository.load(root, previous=fourth)
+    assert "DC217" in codes(found(fifth, remembered), "docs/procedures/test.md")
+    repo.doc(body=BODY)
+    sixth = repository.load(root, previous=fifth)
+    assert "DC217" not in codes(found(sixth, remembered), "docs/procedures/test.md")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -101,6 +101,17 @@ def _table_ids(body: str) -> Iterable[str]:
                 yield match[1]
 
 
+def body_references(body: str, manual: bool) -> Iterator[tuple[str, str]]:
+    """(document id, how) for each reference a document's text makes: its doc: links, and for
+    a manual the ids in its tables. All the graph reads of a document's text."""
+    for match in LINK.finditer(body):
+        if match[1] == "doc":
+            yield match[2], "link"
+    if manual:
+        for target in _table_ids(body):
+            yield target, "mapping"
+
+
 def dependencies(
     documents: Sequence[Document],
     record_types: Mapping[str, RecordType],
@@ -149,12 +160,8 @@ def _graph(
             add(target, "document", document.id, "related")
         for target in document.texts("supersedes"):
             add(target, "document", document.id, "supersedes")
-        for match in LINK.finditer(document.body):
-            if match[1] == "doc":
-                add(match[2], "document", document.id, "link")
-        if document.type in manuals:
-            for target in _table_ids(document.body):
-                add(target, "document", document.id, "mapping")
+        for target, via in body_references(document.body, document.type in manuals):
+            add(target, "document", document.id, via)
     for type_id, (name, procedure) in governed.items():
         titles[("record-type", type_id)] = name
         if procedure:

@@ -49,7 +49,7 @@ from doccontrol.load.repository import DOCS_DIR, RepositoryError
 from doccontrol.problems import names_for
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
-from doccontrol.site import model, pages, sanitize, searchtext, stamp
+from doccontrol.site import model, pages, reuse, sanitize, searchtext, stamp
 from doccontrol.site import templates as site_templates
 from doccontrol.site.templates import TemplateError, Templates
 from doccontrol.validate.check import Remembered, check
@@ -116,6 +116,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             None
         )
         self._checked = Remembered()  # what checks found per unchanged file, across rebuilds
+        # what the last build's generated pages were made from (site/reuse.py), its site and
+        # the pages: a `mkdocs serve` rebuild whose inputs are the same reuses them
+        self._inputs = reuse.PageInputs()
+        self._last: tuple[tuple[object, ...], model.Site, dict[str, tuple[str, str]]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
@@ -294,11 +298,24 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             config.extra_javascript.append("assets/vendor/mermaid.min.js")
         config.extra_javascript.append("assets/doccontrol/doccontrol.js")
         try:
-            self.generated = pages.generated_pages(self.site)
+            self.site, self.generated = self._generated_pages(self.site)
         except TemplateError as exc:
             raise PluginError(_say(t, "site.plugin.text", text=str(exc))) from None
         self.record_pages = frozenset(model.record_src(r) for r in self.site.records)
         return config
+
+    def _generated_pages(self, site: model.Site) -> tuple[model.Site, dict[str, tuple[str, str]]]:
+        """The generated pages, and the site with what it reuses from the last build."""
+        if self.clean_build:  # one build in this process: nothing to reuse
+            return site, pages.generated_pages(site)
+        key = self._inputs.key(site)
+        if self._last is not None and self._last[0] == key:
+            site = dataclasses.replace(site, suspects_found=self._last[1].suspects)
+            generated = self._last[2]
+        else:
+            generated = pages.generated_pages(site)
+        self._last = (key, site, generated)
+        return site, generated
 
     def on_files(self, files: Files, config: Any) -> Files:
         site = self.site

@@ -1320,7 +1320,12 @@ def _cached(repo_path: Path, config: Config, allow_shallow: bool) -> History | N
         return None
     remotes = gitread.remote_urls(repo_path) if notes is None else []
     forge_notices, hints = _forge_setup(remotes, config, notes)
-    return replace(cached, notices=cached.notices + forge_notices, hints=hints)
+    return replace(
+        cached,
+        notices=cached.notices + forge_notices,
+        hints=hints,
+        derived_from=f"{found.tip}:{key}",
+    )
 
 
 @contextlib.contextmanager
@@ -1382,7 +1387,12 @@ def _derive(
             state = None
             if previous is not None:
                 if previous.head == tip and cache.open_history(folder, key, tip) is not None:
-                    return replace(previous, notices=previous.notices + forge_notices, hints=hints)
+                    return replace(
+                        previous,
+                        notices=previous.notices + forge_notices,
+                        hints=hints,
+                        derived_from=f"{tip}:{key}",
+                    )
                 state = cache.read_state(folder, key, previous.head)
             deriver = _Deriver(reader, tip_config)
             deriver.reader_branch = config.main_branch
@@ -1413,7 +1423,12 @@ def _derive(
     if use_cache:
         cache.write(folder, key, history, deriver.export())
     # said afresh on every run, never cached: they depend on the remotes, not on the history
-    return replace(history, notices=history.notices + forge_notices, hints=hints)
+    return replace(
+        history,
+        notices=history.notices + forge_notices,
+        hints=hints,
+        derived_from=f"{tip}:{key}",
+    )
 
 
 _GITHUB = re.compile(r"(?:^|[@/.])github\.com(?:[:/]|$)", re.IGNORECASE)

@@ -326,6 +326,9 @@ class History:
     acknowledgements: tuple[AckChange, ...] = ()
     # every change to a distribution record on the main line, oldest first
     distributions: tuple[DistributionChange, ...] = ()
+    # what it was derived from (the tip, and the cache key: committed config, branch, shallow,
+    # review notes): two histories with the same value and the same notices are the same
+    derived_from: str = ""
 
     @property
     def problems(self) -> list[HistoryProblem]:

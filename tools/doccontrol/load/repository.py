@@ -410,8 +410,8 @@ def load(
 ) -> Repository:
     """Load the repository. ``only``: repo-relative paths whose records need parsing
     (documents and schemas are always read: they are few and every rule needs them).
-    ``previous``: an earlier load whose documents and records are reused where their files
-    have not changed since (as ``mkdocs serve`` rebuilds after one edit).
+    ``previous``: an earlier load whose documents, records and record types are reused where
+    their files have not changed since (as ``mkdocs serve`` rebuilds after one edit).
     ``ids_only`` (with ``only``): a document outside ``only`` is known by its path and id
     alone (its ``meta`` holds nothing else), remembered by file stat under the Git directory
     (load/id_index.py): all that checking other files needs of it."""
@@ -443,15 +443,19 @@ def load(
     documents = []
     stamps: dict[str, tuple[int, int]] = {}
     digests: dict[str, str] = {}
-    reusable: dict[str, Document | Record] = {}
+    reusable: dict[str, Document | Record | RecordType] = {}
     earlier_problems: dict[str, list[Problem]] = {}
     if previous is not None and previous.root == root and only is None:
-        reusable = {d.path: d for d in previous.documents} | {r.path: r for r in previous.records}
+        reusable = (
+            {d.path: d for d in previous.documents}
+            | {r.path: r for r in previous.records}
+            | {t.path: t for t in previous.record_types.values()}
+        )
         for old in previous.problems:
             if old.key != _TWIN:  # judged afresh below: the sibling may be gone
                 earlier_problems.setdefault(old.path, []).append(old)
 
-    def reused(rel: str, path: Path) -> Document | Record | None:
+    def reused(rel: str, path: Path) -> Document | Record | RecordType | None:
         try:
             stamps[rel] = _stamp(path)
         except OSError:
@@ -518,6 +522,10 @@ def load(
         if not rel.startswith(f"{RECORD_SCHEMAS_DIR}/") or not rel.endswith(".schema.json"):
             continue
         path = Path(full)
+        same_type = reused(rel, path)
+        if isinstance(same_type, RecordType):
+            record_types[same_type.id] = same_type
+            continue
         record_type, type_problems = load_record_type(root, path)
         problems += type_problems
         if record_type is not None:

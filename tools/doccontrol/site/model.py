@@ -69,6 +69,9 @@ class Site:
     # the templates, compiled by an earlier build with the same language and folders (Jinja
     # reloads a template whose file changed); None: compiled for this site
     compiled: Templates | None = None
+    # what is suspect, as an earlier build found it from the same inputs (site/reuse.py: a
+    # `mkdocs serve` rebuild after an edit that changes none of them); None: judged here
+    suspects_found: impact.Suspects | None = None
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -260,6 +263,8 @@ class Site:
     @cached_property
     def suspects(self) -> impact.Suspects:
         """What is suspect as of ``as_of`` (doccontrol.impact), for banners and the review page."""
+        if self.suspects_found is not None:
+            return self.suspects_found
         if not self.history:
             return impact.Suspects()
         return impact.suspects(self.repo, self.history, self.as_of, stored=self.stored)

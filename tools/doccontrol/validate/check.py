@@ -11,21 +11,28 @@ from doccontrol.model import Document
 from doccontrol.problems import Problem, sorted_unique
 from doccontrol.publishing import printable_path
 from doccontrol.validate.config_rules import check_config
-from doccontrol.validate.documents import active_problems, check_document, index_documents
+from doccontrol.validate.documents import (
+    active_problems,
+    check_document,
+    headings,
+    index_documents,
+)
 from doccontrol.validate.records import check_record
 from doccontrol.validate.schema import make_validator, validate
 
 
 class Remembered:
     """What earlier checks found in each document that depends on that file alone (its front
-    matter against the document schema, active content in its body), for a caller that checks
-    a changing work tree again and again (``mkdocs serve``). The repository loader hands back
-    the very object for a file it did not read again, so an object seen before is a file
-    unchanged since; a changed document schema forgets everything."""
+    matter against the document schema, active content in its body, its level-2 headings),
+    for a caller that checks a changing work tree again and again (``mkdocs serve``). The
+    repository loader hands back the very object for a file it did not read again, so an
+    object seen before is a file unchanged since; a changed document schema forgets the
+    findings (the headings do not depend on it)."""
 
     def __init__(self) -> None:
         self._schema = ""
         self._own: dict[int, tuple[Document, list[Problem]]] = {}
+        self._headings: dict[int, tuple[Document, list[str]]] = {}
 
     def own(
         self, document: Document, schema: str, find: Callable[[], list[Problem]]
@@ -39,9 +46,19 @@ class Remembered:
         self._own[id(document)] = (document, found)
         return found
 
+    def headings(self, document: Document) -> list[str]:
+        """The level-2 headings of the document's body (what DC217 looks for)."""
+        seen = self._headings.get(id(document))
+        if seen is not None and seen[0] is document:
+            return seen[1]
+        found = headings(document.body)
+        self._headings[id(document)] = (document, found)
+        return found
+
     def keep_only(self, documents: Collection[Document]) -> None:
         present = {id(d) for d in documents}
         self._own = {key: seen for key, seen in self._own.items() if key in present}
+        self._headings = {key: seen for key, seen in self._headings.items() if key in present}
 
 
 def check(
@@ -81,7 +98,14 @@ def check(
             return found + active_problems(document)
 
         problems += remembered.own(document, schema_key, own) if remembered else own()
-        problems += check_document(document, config, index, repo.clauses, repo.record_types)
+        problems += check_document(
+            document,
+            config,
+            index,
+            repo.clauses,
+            repo.record_types,
+            remembered.headings if remembered else None,
+        )
     if remembered is not None:
         remembered.keep_only(repo.documents)
     for record_type in repo.record_types.values():

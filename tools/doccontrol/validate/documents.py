@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -95,7 +95,10 @@ def check_document(
     index: DocumentIndex,
     clauses: Mapping[str, Clause],
     record_types: Mapping[str, RecordType],
+    headings_of: Callable[[Document], list[str]] | None = None,
 ) -> list[Problem]:
+    """``headings_of``: the level-2 headings of a document's body, remembered by a caller
+    that checks again and again (``check.Remembered``); else read here."""
     problems: list[Problem] = []
     doc_id = document.id
     doc_type = config.document_types.get(document.type or "")
@@ -167,7 +170,7 @@ def check_document(
             )
     problems += _check_body(document, config, index, record_types)
     if doc_type and doc_type.sections:
-        present = headings(document.body)
+        present = headings_of(document) if headings_of else headings(document.body)
         for section in doc_type.sections:
             if section not in present:
                 problems.append(

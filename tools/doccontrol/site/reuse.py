@@ -1,0 +1,106 @@
+"""What the generated pages (registers, trail, forms, record pages…) are made from, as one value
+that compares equal only when they would come out the same.
+
+`mkdocs serve` keeps the plugin between rebuilds. Rendering the ninety-odd generated pages is
+most of a rebuild's time on a large repository, and the usual edit (a document's wording)
+reaches none of them: a rebuild whose inputs compare equal reuses the pages of the last one.
+
+The pages read a document's front matter and path, and of its text only the references the
+impact analysis finds (``impact.body_references``); its check problems come in with the
+site's problems. Everything is compared by ``repr``, never by ``==``: YAML's ``1`` and
+``true`` are equal in Python and print differently on a page. A history that cannot say what
+it was derived from never compares equal, so its pages are always made afresh.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from doccontrol.history.model import History
+from doccontrol.impact import body_references
+from doccontrol.model import Document, Record
+from doccontrol.site.model import Site
+
+T = TypeVar("T")
+
+
+class PageInputs:
+    """Fingerprints of a site's inputs. Each document's and record's part is remembered by the
+    object, so a rebuild looks again only at the files the repository loaded again (an
+    unchanged file keeps its object: ``repository.load(previous=…)``)."""
+
+    def __init__(self) -> None:
+        # id(object) → (the object, its part): the object is held so its id is not reused
+        self._parts: dict[int, tuple[object, str]] = {}
+
+    def key(self, site: Site) -> tuple[object, ...]:
+        repo = site.repo
+        remembered, self._parts = self._parts, {}
+
+        def part(item: T, describe: Callable[[T], str]) -> str:
+            known = remembered.get(id(item))
+            found = known[1] if known is not None and known[0] is item else describe(item)
+            self._parts[id(item)] = (item, found)
+            return found
+
+        return (
+            site.as_of,
+            site.language,
+            site.directory_urls,
+            site.repo_url,
+            site.extra_pages,
+            site.template_dirs,
+            _overrides(site.template_dirs),
+            site.compiled,  # compared by identity: compiled afresh when the overrides change
+            part(site.config, repr),
+            part(repo.config, repr),
+            repr(site.problems),
+            repr(repo.problems),
+            _history(site.history),
+            tuple(part(d, _document) for d in repo.documents),
+            tuple(part(r, _record) for r in repo.records),
+            tuple((t, part(rt, repr)) for t, rt in repo.record_types.items()),
+            repr(repo.record_files),
+            part(repo.clauses, lambda clauses: repr(dict(clauses))),  # a lazy mapping
+            part(repo.document_schema, repr),
+        )
+
+
+def _document(document: Document) -> str:
+    # every reference a text can make, a manual's table ids included, whatever its type
+    return repr((document.path, document.meta, tuple(body_references(document.body, True))))
+
+
+def _record(record: Record) -> str:
+    return repr((record.path, record.type, record.data))
+
+
+def _history(history: History | None) -> object:
+    if history is None:
+        return None
+    if not history.derived_from:
+        return object()  # equal to nothing: such a history's pages are made afresh
+    return (
+        history.derived_from,
+        history.branch,
+        history.head,
+        history.incomplete,
+        repr(history.notices),
+        repr(history.hints),
+    )
+
+
+def _overrides(folders: tuple[Path, ...]) -> tuple[tuple[str, str], ...]:
+    """Each override template by its bytes: Jinja reloads an edited one, so the pages change."""
+    found = []
+    for folder in folders:
+        for path in sorted(folder.glob("doccontrol/*.html")):
+            try:
+                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                digest = ""
+            found.append((str(path), digest))
+    return tuple(found)
