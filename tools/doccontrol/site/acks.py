@@ -43,7 +43,7 @@ def problems(site: Site) -> list[HistoryProblem]:
 
 def block(site: Site, document: Document, from_src: str) -> list[str]:
     """The 阅知确认 block of a document page (nothing when none is owed)."""
-    entry = next((d for d in site.acknowledgements if d.document == document.id), None)
+    entry = site.acknowledgements_by_document.get(document.id or "")
     if entry is None:
         return []
     people_url = relative_url(site.url(from_src), site.url(PEOPLE_SRC))

@@ -254,6 +254,14 @@ class Site:
         return site_acks.published(self)
 
     @cached_property
+    def acknowledgements_by_document(self) -> dict[str, acks.DocumentAcks]:
+        """``acknowledgements`` by document id (the first for each), for the document pages."""
+        found: dict[str, acks.DocumentAcks] = {}
+        for entry in self.acknowledgements:
+            found.setdefault(entry.document, entry)
+        return found
+
+    @cached_property
     def acknowledgement_records(self) -> list[acks.Acknowledgement]:
         """Every acknowledgement record on the main branch, judged once (doccontrol.acks)."""
         if self.config.acknowledgement is None or self.history is None:

@@ -303,9 +303,14 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
         rows = [r for r in site.rows if r.in_force and (wanted is None or r.type == wanted)]
         return "\n" + register_table(site, rows, from_src) + "\n"
 
-    body = PLACEHOLDER.sub(placeholder, body)
-    body = LINK.sub(link_target, body)
-    return REGISTER_DIRECTIVE.sub(register, body)
+    # each pattern starts with a fixed text: a body without it is left as it is, unscanned
+    if "{{" in body:
+        body = PLACEHOLDER.sub(placeholder, body)
+    if "](" in body:
+        body = LINK.sub(link_target, body)
+    if "<!--" in body:
+        body = REGISTER_DIRECTIVE.sub(register, body)
+    return body
 
 
 HISTORY_ANCHOR = "dc-history"  # the 变更履历 heading's id (a stable link for auditors)
