@@ -23,12 +23,12 @@ OTHER = "docs/procedures/other.md"
 class Serve:
     """One plugin, rebuilt like `mkdocs serve` does: the configuration loaded again each time."""
 
-    def __init__(self, root: Path, site_dir: Path) -> None:
+    def __init__(self, root: Path, site_dir: Path, command: str = "serve") -> None:
         self.root, self.site_dir = root, site_dir
         self.plugin = DocControlPlugin()
         errors, _warnings = self.plugin.load_config({}, str(root / "mkdocs.yml"))
         assert not errors
-        self.plugin.on_startup(command="serve", dirty=False)
+        self.plugin.on_startup(command=command, dirty=False)
         self.pages: dict[str, tuple[str, str]] = {}
 
     def rebuild(self) -> bool:
@@ -135,3 +135,12 @@ def test_an_override_template_edited_or_added_changes_the_key(scenario, tmp_path
     assert added != before
     template.write_text("<p>另一条横幅</p>\n", encoding="utf-8")
     assert inputs.key(with_overrides) != added
+
+
+def test_mkdocs_build_makes_its_pages_afresh(scenario, tmp_path):
+    """`mkdocs build` builds once per process: nothing is kept to be reused."""
+    s = site_repo(scenario)
+    build = Serve(s.root, tmp_path / "site", command="build")
+    build.rebuild()
+    assert not build.rebuild()
+    assert build.plugin._last is None

@@ -108,6 +108,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # per document page, its own text (cleaned) until the search has read it
         self.search_body: dict[str, str] = {}
         self.clean_build = False  # set by on_startup: `mkdocs build` without --dirty
+        # set by on_startup: False for `mkdocs build` (one build per process, nothing to reuse);
+        # True for `mkdocs serve`, or a caller that builds again and again without on_startup
+        self.rebuilds = True
         self.site_dir: Path | None = None
         # versions read from Git, by commit and path (content that never changes): kept across
         # `mkdocs serve` rebuilds, so a rebuild reads only versions it has not seen
@@ -126,6 +129,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # reloads only the files that changed (self._loaded is reused).
         self._loaded = None
         self.clean_build = command != "serve" and not dirty  # only such a build is stamped
+        self.rebuilds = command == "serve"
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_reader()
@@ -306,7 +310,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     def _generated_pages(self, site: model.Site) -> tuple[model.Site, dict[str, tuple[str, str]]]:
         """The generated pages, and the site with what it reuses from the last build."""
-        if self.clean_build:  # one build in this process: nothing to reuse
+        if not self.rebuilds:
             return site, pages.generated_pages(site)
         key = self._inputs.key(site)
         if self._last is not None and self._last[0] == key:
