@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import textwrap
+import time
 from pathlib import Path
 
 from doccontrol.load.repository import load_config
@@ -127,3 +128,9 @@ class RepoBuilder:
             f"id: {record_id}\ntitle: 数据库连接超时\npriority: P2\nreported: 2026-03-09\n{extra}"
         )
         return self.write(f"records/{type_id}/{record_id}.yaml", text)
+
+
+def settle() -> None:
+    """Let every file written so far age past two seconds: the loader and the id index
+    remember only files untouched for that long before they were read (load/id_index.py)."""
+    time.sleep(2.1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from builders import settle
 from doccontrol import catalogue
 from doccontrol.load import repository
 from doccontrol.validate.check import check
@@ -230,6 +231,7 @@ def test_reload_reuses_unchanged_files_and_reads_changed_ones(repo, check_codes)
     import os
 
     repo.doc("docs/procedures/other.md", doc_id="SM-P-02")
+    settle()  # a file written just before it is read is read again next time
     first = repository.load(repo.root)
     changed = repo.root / DOC
     changed.write_text(changed.read_text().replace("status: effective", "status: efective"))

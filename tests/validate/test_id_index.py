@@ -8,9 +8,9 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
+from builders import settle
 from doccontrol.load import repository
 from doccontrol.validate.check import check
 
@@ -29,11 +29,6 @@ def same_as_full_load(root: Path, only: set[str]) -> list[tuple[str, int, str]]:
     through_index = codes(root, only, ids_only=True)
     assert through_index == codes(root, only, ids_only=False)
     return through_index
-
-
-def settle() -> None:
-    # the index remembers only files untouched for two seconds before they were read
-    time.sleep(2.1)
 
 
 def test_index_remembers_ids_and_notices_every_kind_of_change(repo):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from builders import SECTIONS, RepoBuilder, procedure
+from builders import SECTIONS, RepoBuilder, procedure, settle
 from doccontrol.load import repository
 from doccontrol.validate.check import Remembered, check
 
@@ -29,6 +29,7 @@ def test_remembered_findings_follow_every_edit(repo: RepoBuilder) -> None:
     root: Path = repo.root
     repo.write(OTHER, procedure("SM-P-02", body=BODY + "\n<script>alert(1)</script>\n"))
     remembered = Remembered()
+    settle()  # a file written just before it is read is read again next time
 
     first = repository.load(root)
     problems = found(first, remembered)

@@ -115,9 +115,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # versions read from Git, by commit and path (content that never changes): kept across
         # `mkdocs serve` rebuilds, so a rebuild reads only versions it has not seen
         self._stored: StoredVersions | None = None
-        self._templates: tuple[tuple[str, tuple[Path, ...], tuple[str, ...]], Templates] | None = (
-            None
-        )
+        self._templates: tuple[tuple[object, ...], Templates] | None = None
         self._checked = Remembered()  # what checks found per unchanged file, across rebuilds
         # what the last build's generated pages were made from (site/reuse.py), its site and
         # the pages: a `mkdocs serve` rebuild whose inputs are the same reuses them
@@ -147,10 +145,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
     def _compiled_templates(self, language: str, folders: tuple[Path, ...]) -> Templates:
         # compiling the templates is most of a small page's cost: a rebuild with the same
-        # language and override files reuses them (Jinja reloads a file that changed, but
-        # would not notice a new override of a template it compiled from the package)
-        overrides = tuple(sorted(str(p) for f in folders for p in f.glob("doccontrol/*.html")))
-        key = (language, folders, overrides)
+        # language and the same files in the override folders, byte for byte, reuses them
+        # (Jinja would not notice a new override of a template it compiled from the package,
+        # nor an edited file whose modification time was put back)
+        key = (language, folders, site_templates.fingerprint(folders))
         if self._templates is None or self._templates[0] != key:
             self._templates = (key, site_templates.templates(catalogue.load(language), folders))
         return self._templates[1]

@@ -58,8 +58,9 @@ class Repository:
     records: tuple[Record, ...]
     record_files: Mapping[str, Mapping[str, str]]  # type → id → path (from file names)
     problems: tuple[Problem, ...]
-    # (mtime_ns, size) of each document and record as read, so a later load can reuse them
-    stamps: Mapping[str, tuple[int, int]] = field(default_factory=dict)
+    # the stamp (``_stamp``) of each document, record and record type as read, so a later load
+    # can reuse them; a file changed just before it was read has none
+    stamps: Mapping[str, id_index.Stamp] = field(default_factory=dict)
     # the content digest of each document file that loaded without a problem: a version Git
     # stored with the same digest is these very bytes (history/stored.py reuses the parse)
     digests: Mapping[str, str] = field(default_factory=dict)
@@ -397,9 +398,13 @@ def _document_id(
     return key, doc_id
 
 
-def _stamp(path: Path) -> tuple[int, int]:
+def _stamp(path: Path, now_ns: int) -> id_index.Stamp | None:
+    """What a later load compares to know a file unchanged: its modification and change times,
+    size and inode (as Git's index does: a time put back still moves the change time). None
+    for a file changed within two seconds before it is read: another edit in the same clock
+    tick could leave the very same stamp, so such a file is read again next time."""
     stat = path.stat()
-    return stat.st_mtime_ns, stat.st_size
+    return id_index.stamp(stat) if id_index.settled(stat, now_ns) else None
 
 
 def load(
@@ -441,7 +446,7 @@ def load(
         problems.append(Problem.at(DOCUMENT_SCHEMA, 1, 1, "problem.DC401.document-schema"))
 
     documents = []
-    stamps: dict[str, tuple[int, int]] = {}
+    stamps: dict[str, id_index.Stamp] = {}
     digests: dict[str, str] = {}
     reusable: dict[str, Document | Record | RecordType] = {}
     earlier_problems: dict[str, list[Problem]] = {}
@@ -455,12 +460,17 @@ def load(
             if old.key != _TWIN:  # judged afresh below: the sibling may be gone
                 earlier_problems.setdefault(old.path, []).append(old)
 
+    read_at = id_index.now_ns()
+
     def reused(rel: str, path: Path) -> Document | Record | RecordType | None:
         try:
-            stamps[rel] = _stamp(path)
+            found = _stamp(path, read_at)
         except OSError:
             return None
-        if previous is not None and previous.stamps.get(rel) == stamps[rel] and rel in reusable:
+        if found is None:
+            return None  # changed just now: read, and not remembered
+        stamps[rel] = found
+        if previous is not None and previous.stamps.get(rel) == found and rel in reusable:
             problems.extend(earlier_problems.get(rel, ()))
             return reusable[rel]
         return None

@@ -14,14 +14,13 @@ it was derived from never compares equal, so its pages are always made afresh.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from doccontrol.history.model import History
 from doccontrol.impact import body_references
 from doccontrol.model import Document, Record
+from doccontrol.site import templates
 from doccontrol.site.model import Site
 
 T = TypeVar("T")
@@ -53,8 +52,8 @@ class PageInputs:
             site.repo_url,
             site.extra_pages,
             site.template_dirs,
-            _overrides(site.template_dirs),
-            site.compiled,  # compared by identity: compiled afresh when the overrides change
+            templates.fingerprint(site.template_dirs),
+            site.compiled,  # by identity: compiled afresh when an override folder changes
             part(site.config, repr),
             part(repo.config, repr),
             repr(site.problems),
@@ -91,16 +90,3 @@ def _history(history: History | None) -> object:
         repr(history.notices),
         repr(history.hints),
     )
-
-
-def _overrides(folders: tuple[Path, ...]) -> tuple[tuple[str, str], ...]:
-    """Each override template by its bytes: Jinja reloads an edited one, so the pages change."""
-    found = []
-    for folder in folders:
-        for path in sorted(folder.glob("doccontrol/*.html")):
-            try:
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
-                digest = ""
-            found.append((str(path), digest))
-    return tuple(found)

@@ -10,6 +10,8 @@ from a macro); the text itself and every plain-text argument are escaped.
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +71,26 @@ def _raw(catalogue: Catalogue, key: str) -> str:
     if entry is None:
         return key
     return entry.get(catalogue.language) or entry.get(DEFAULT_LANGUAGE, key)
+
+
+def fingerprint(folders: Sequence[Path]) -> tuple[tuple[str, str], ...]:
+    """Every file under the override folders, by its bytes: a template may include any of
+    them. Compiled templates and the pages made with them are reused only while this stays
+    the same (Jinja would reload a file whose modification time changed, not one whose time
+    was put back)."""
+    found = []
+    for folder in folders:
+        for here, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(files):
+                path = os.path.join(here, name)
+                try:
+                    with open(path, "rb") as handle:
+                        digest = hashlib.sha256(handle.read()).hexdigest()
+                except OSError:
+                    digest = ""  # unreadable now and then alike: Jinja fails on it either way
+                found.append((path, digest))
+    return tuple(found)
 
 
 def templates(catalogue: Catalogue, overrides: Sequence[Path] = ()) -> Templates:
