@@ -58,8 +58,11 @@ def test_pages_are_reused_only_while_their_inputs_stay_the_same(scenario, tmp_pa
     s.git.commit("第二个程序和一条记录", date="2026-01-01T12:00:00+08:00")
     serve = Serve(s.root, tmp_path / "site")
     assert not serve.rebuild()  # the first build makes them
+    first = serve.plugin.site.history if serve.plugin.site else None
+    assert first is not None
 
     assert serve.rebuild(), "nothing changed"
+    assert serve.plugin.site is not None and serve.plugin.site.history is first  # kept
     page = s.root / PAGE
     edit(page, "目的的内容。", "目的的内容，措辞改了。")
     assert serve.rebuild(), "only the wording of a document changed"
@@ -79,6 +82,7 @@ def test_pages_are_reused_only_while_their_inputs_stay_the_same(scenario, tmp_pa
     edit(page, "目的的内容，", "目的的内容（再改）")
     s.git.commit("一次提交", date="2026-01-12T09:00:00+08:00")
     assert not serve.rebuild(), "the history moved on"
+    assert serve.plugin.site is not None and serve.plugin.site.history is not first
 
     # a document made secret: it leaves the registers at once
     edit(s.root / OTHER, "confidentiality: internal", "confidentiality: secret")

@@ -77,6 +77,12 @@ def _record(record: Record) -> str:
     return repr((record.path, record.type, record.data))
 
 
+def same_history(a: History, b: History) -> bool:
+    """Whether two loads of the history are of the same derivation (its tip, rules and
+    evidence, its notices): a rebuild may keep the earlier one and what it has decoded."""
+    return _history(a) == _history(b)
+
+
 def _history(history: History | None) -> object:
     if history is None:
         return None
