@@ -90,12 +90,16 @@ def test_pages_are_reused_only_while_their_inputs_stay_the_same(scenario, tmp_pa
     assert "另一程序" not in serve.pages[model.REGISTER_SRC][1]
 
 
-def test_the_key_tells_apart_what_prints_differently(scenario, tmp_path):
-    s = site_repo(scenario)
-    serve = Serve(s.root, tmp_path / "site")
+def built_site(scenario, tmp_path):  # type: ignore[no-untyped-def]
+    """The site of one serve build of the scenario."""
+    serve = Serve(site_repo(scenario).root, tmp_path / "site")
     serve.rebuild()
-    site = serve.plugin.site
-    assert site is not None
+    assert serve.plugin.site is not None
+    return serve.plugin.site
+
+
+def test_the_key_tells_apart_what_prints_differently(scenario, tmp_path):
+    site = built_site(scenario, tmp_path)
     inputs = reuse.PageInputs()
     doc = site.repo.documents[0]
 
@@ -123,11 +127,7 @@ def test_the_key_tells_apart_what_prints_differently(scenario, tmp_path):
 
 
 def test_an_override_template_edited_or_added_changes_the_key(scenario, tmp_path):
-    s = site_repo(scenario)
-    serve = Serve(s.root, tmp_path / "site")
-    serve.rebuild()
-    site = serve.plugin.site
-    assert site is not None
+    site = built_site(scenario, tmp_path)
     overrides = tmp_path / "overrides"
     (overrides / "doccontrol").mkdir(parents=True)
     with_overrides = dataclasses.replace(site, template_dirs=(overrides,))
