@@ -63,3 +63,28 @@ def test_remembered_findings_follow_every_edit(repo: RepoBuilder) -> None:
     repo.doc(body=BODY)
     sixth = repository.load(root, previous=fifth)
     assert "DC217" not in codes(found(sixth, remembered), "docs/procedures/test.md")
+
+
+def test_remembered_record_findings_follow_the_record_and_its_schema(repo: RepoBuilder) -> None:
+    root: Path = repo.root
+    record = repo.record(extra="procedure: SM-P-01\n")
+    rel = "records/incident/INC-2026-0001.yaml"
+    remembered = Remembered()
+    settle()  # a file written just before it is read is read again next time
+    first = repository.load(root)
+    assert codes(found(first, remembered), rel) == set()
+
+    # a value the schema refuses
+    record.write_text(record.read_text(encoding="utf-8").replace("P2", "P9"), encoding="utf-8")
+    settle()  # so that the next load keeps this very record
+    second = repository.load(root, previous=first)
+    assert "DC104" in codes(found(second, remembered), rel)
+
+    # the schema widened to accept it: the unchanged record is judged again
+    schema_path = root / "schemas/records/incident.schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["properties"]["priority"] = {"type": "string"}
+    schema_path.write_text(json.dumps(schema, ensure_ascii=False), encoding="utf-8")
+    third = repository.load(root, previous=second)
+    assert third.records[0] is second.records[0]  # the record kept, its type read again
+    assert codes(found(third, remembered), rel) == set()

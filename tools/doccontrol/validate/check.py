@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection
 
+from jsonschema import Draft202012Validator
+
 from doccontrol.config import CONFIG_FILE
 from doccontrol.load.repository import RECORDS_DIR, Repository
-from doccontrol.model import Document
+from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Problem, sorted_unique
 from doccontrol.publishing import printable_path
 from doccontrol.validate.config_rules import check_config
@@ -23,8 +25,9 @@ from doccontrol.validate.schema import make_validator, validate
 
 class Remembered:
     """What earlier checks found in each document that depends on that file alone (its front
-    matter against the document schema, active content in its body, its level-2 headings),
-    for a caller that checks a changing work tree again and again (``mkdocs serve``). The
+    matter against the document schema, active content in its body, its level-2 headings; a
+    record against its type's schema), for a caller that checks a changing work tree again
+    and again (``mkdocs serve``). The
     repository loader hands back the very object for a file it did not read again, so an
     object seen before is a file unchanged since; a changed document schema forgets the
     findings (the headings do not depend on it)."""
@@ -33,6 +36,9 @@ class Remembered:
         self._schema = ""
         self._own: dict[int, tuple[Document, list[Problem]]] = {}
         self._headings: dict[int, tuple[Document, list[str]]] = {}
+        # a record against its type's schema, by the record and the type (both objects)
+        self._records: dict[int, tuple[Record, RecordType, list[Problem]]] = {}
+        self._validators: dict[int, tuple[RecordType, Draft202012Validator]] = {}
 
     def own(
         self, document: Document, schema: str, find: Callable[[], list[Problem]]
@@ -55,10 +61,38 @@ class Remembered:
         self._headings[id(document)] = (document, found)
         return found
 
+    def against_schema(
+        self, record: Record, record_type: RecordType, find: Callable[[], list[Problem]]
+    ) -> list[Problem]:
+        """The record's problems against its type's schema, found again when either the
+        record's file or the schema's changed."""
+        seen = self._records.get(id(record))
+        if seen is not None and seen[0] is record and seen[1] is record_type:
+            return seen[2]
+        found = find()
+        self._records[id(record)] = (record, record_type, found)
+        return found
+
+    def validator(self, record_type: RecordType) -> Draft202012Validator:
+        seen = self._validators.get(id(record_type))
+        if seen is not None and seen[0] is record_type:
+            return seen[1]
+        made = make_validator(record_type.schema)
+        self._validators[id(record_type)] = (record_type, made)
+        return made
+
     def keep_only(self, documents: Collection[Document]) -> None:
         present = {id(d) for d in documents}
         self._own = {key: seen for key, seen in self._own.items() if key in present}
         self._headings = {key: seen for key, seen in self._headings.items() if key in present}
+
+    def keep_only_records(
+        self, records: Collection[Record], record_types: Collection[RecordType]
+    ) -> None:
+        present = {id(r) for r in records}
+        self._records = {key: seen for key, seen in self._records.items() if key in present}
+        types = {id(t) for t in record_types}
+        self._validators = {key: seen for key, seen in self._validators.items() if key in types}
 
 
 def check(
@@ -145,15 +179,31 @@ def check(
                         schema=f"schemas/records/{type_id}.schema.json",
                     )
                 )
-    validators = {t: make_validator(rt.schema) for t, rt in repo.record_types.items()}
+    validators: dict[str, Draft202012Validator] = {}
     for record in repo.records:
         if not wanted(record.path):
             continue
         record_type = repo.record_types[record.type]
-        problems += validate(
-            validators[record.type], dict(record.data), record.path, record.positions
+        if record.type not in validators:
+            validators[record.type] = (
+                remembered.validator(record_type)
+                if remembered
+                else make_validator(record_type.schema)
+            )
+
+        def against_schema(
+            record: Record = record, validator: Draft202012Validator = validators[record.type]
+        ) -> list[Problem]:
+            return validate(validator, dict(record.data), record.path, record.positions)
+
+        problems += (
+            remembered.against_schema(record, record_type, against_schema)
+            if remembered
+            else against_schema()
         )
         problems += check_record(
             record, record_type, config, index, repo.clauses, repo.record_files
         )
+    if remembered is not None:
+        remembered.keep_only_records(repo.records, repo.record_types.values())
     return sorted_unique(problems)
