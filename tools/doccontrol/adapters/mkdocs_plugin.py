@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from doccontrol import catalogue, publishing, vendor
+from doccontrol.adapters import raw_html
 from doccontrol.atomic import write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules
@@ -106,6 +107,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.document_pages: set[str] = set()  # pages built by pages.document_page
         # per document page, doccontrol's own HTML until the page is converted
         self.document_parts: dict[str, pages.DocumentPage] = {}
+        # per generated page, its HTML blocks while Python-Markdown converts the rest
+        self.lifted: dict[str, raw_html.Lifted] = {}
         # per document page, its own text (cleaned) until the search has read it
         self.search_body: dict[str, str] = {}
         self.clean_build = False  # set by on_startup: `mkdocs build` without --dirty
@@ -164,6 +167,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.site_dir = Path(config.site_dir)
         # nothing a failed build left half-way is carried into this one
         self.document_parts = {}
+        self.lifted = {}
         self.search_body = {}
         self.shown_content = {}
         stamp.clear(self.site_dir)  # no stamp until this build has succeeded
@@ -463,6 +467,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: Any, files: Files) -> str:
         site = self.site
         assert site is not None
+        if page.file.src_uri in self.added:
+            # our own HTML blocks skip Python-Markdown (put back in on_page_content)
+            lifted = raw_html.lift(markdown, self.body_nonce)
+            self.lifted[page.file.src_uri] = lifted
+            return lifted.markdown
         document = site.document_at("docs/" + page.file.src_uri)
         if document is None:
             return markdown
@@ -489,9 +498,15 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
         # generated pages are built from escaped values (and carry the trail's filter form).
-        if page.file.src_uri in self.added:
-            return html
         src = page.file.src_uri
+        if src in self.added:
+            lifted = self.lifted.pop(src, None)
+            if lifted is None:
+                return html
+            restored = lifted.restore(html)
+            if restored is None:  # another plugin took a mark out: never a page half there
+                raise PluginError(_say(self.texts, "site.plugin.lost-part", page=src))
+            return restored
         if src in self.document_pages:
             built = self.document_parts.pop(src, None)
             if built is not None:
