@@ -19,6 +19,7 @@ from typing import TypeVar
 
 from doccontrol.history.model import History
 from doccontrol.impact import body_references
+from doccontrol.memo import ByObject
 from doccontrol.model import Document, Record
 from doccontrol.site import templates
 from doccontrol.site.model import Site
@@ -32,20 +33,16 @@ class PageInputs:
     unchanged file keeps its object: ``repository.load(previous=…)``)."""
 
     def __init__(self) -> None:
-        # id(object) → (the object, its part): the object is held so its id is not reused
-        self._parts: dict[int, tuple[object, str]] = {}
+        self._parts: ByObject[str] = ByObject()
 
     def key(self, site: Site) -> tuple[object, ...]:
         repo = site.repo
-        remembered, self._parts = self._parts, {}
+        parts = self._parts
 
         def part(item: T, describe: Callable[[T], str]) -> str:
-            known = remembered.get(id(item))
-            found = known[1] if known is not None and known[0] is item else describe(item)
-            self._parts[id(item)] = (item, found)
-            return found
+            return parts.get(item, lambda: describe(item))
 
-        return (
+        found = (
             site.as_of,
             site.language,
             site.directory_urls,
@@ -66,6 +63,18 @@ class PageInputs:
             part(repo.clauses, lambda clauses: repr(dict(clauses))),  # a lazy mapping
             part(repo.document_schema, repr),
         )
+        parts.keep_only(
+            [
+                site.config,
+                repo.config,
+                *repo.documents,
+                *repo.records,
+                *repo.record_types.values(),
+                repo.clauses,
+                repo.document_schema,
+            ]
+        )
+        return found
 
 
 def _document(document: Document) -> str:

@@ -9,6 +9,7 @@ from jsonschema import Draft202012Validator
 
 from doccontrol.config import CONFIG_FILE
 from doccontrol.load.repository import RECORDS_DIR, Repository
+from doccontrol.memo import ByObject
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Problem, sorted_unique
 from doccontrol.publishing import printable_path
@@ -27,72 +28,47 @@ class Remembered:
     """What earlier checks found in each document that depends on that file alone (its front
     matter against the document schema, active content in its body, its level-2 headings; a
     record against its type's schema), for a caller that checks a changing work tree again
-    and again (``mkdocs serve``). The
-    repository loader hands back the very object for a file it did not read again, so an
-    object seen before is a file unchanged since; a changed document schema forgets the
-    findings (the headings do not depend on it)."""
+    and again (``mkdocs serve``), by the documents and records themselves (``memo.ByObject``);
+    a changed document schema forgets the findings (the headings do not depend on it)."""
 
     def __init__(self) -> None:
         self._schema = ""
-        self._own: dict[int, tuple[Document, list[Problem]]] = {}
-        self._headings: dict[int, tuple[Document, list[str]]] = {}
-        # a record against its type's schema, by the record and the type (both objects)
-        self._records: dict[int, tuple[Record, RecordType, list[Problem]]] = {}
-        self._validators: dict[int, tuple[RecordType, Draft202012Validator]] = {}
+        self._own: ByObject[list[Problem]] = ByObject()
+        self._headings: ByObject[list[str]] = ByObject()
+        self._records: ByObject[list[Problem]] = ByObject()  # along with the record type
+        self._validators: ByObject[Draft202012Validator] = ByObject()
 
     def own(
         self, document: Document, schema: str, find: Callable[[], list[Problem]]
     ) -> list[Problem]:
         if schema != self._schema:
-            self._schema, self._own = schema, {}
-        seen = self._own.get(id(document))
-        if seen is not None and seen[0] is document:  # the object itself, not a reused id
-            return seen[1]
-        found = find()
-        self._own[id(document)] = (document, found)
-        return found
+            self._schema = schema
+            self._own.clear()
+        return self._own.get(document, find)
 
     def headings(self, document: Document) -> list[str]:
         """The level-2 headings of the document's body (what DC217 looks for)."""
-        seen = self._headings.get(id(document))
-        if seen is not None and seen[0] is document:
-            return seen[1]
-        found = headings(document.body)
-        self._headings[id(document)] = (document, found)
-        return found
+        return self._headings.get(document, lambda: headings(document.body))
 
     def against_schema(
         self, record: Record, record_type: RecordType, find: Callable[[], list[Problem]]
     ) -> list[Problem]:
         """The record's problems against its type's schema, found again when either the
         record's file or the schema's changed."""
-        seen = self._records.get(id(record))
-        if seen is not None and seen[0] is record and seen[1] is record_type:
-            return seen[2]
-        found = find()
-        self._records[id(record)] = (record, record_type, found)
-        return found
+        return self._records.get(record, find, along=record_type)
 
     def validator(self, record_type: RecordType) -> Draft202012Validator:
-        seen = self._validators.get(id(record_type))
-        if seen is not None and seen[0] is record_type:
-            return seen[1]
-        made = make_validator(record_type.schema)
-        self._validators[id(record_type)] = (record_type, made)
-        return made
+        return self._validators.get(record_type, lambda: make_validator(record_type.schema))
 
     def keep_only(self, documents: Collection[Document]) -> None:
-        present = {id(d) for d in documents}
-        self._own = {key: seen for key, seen in self._own.items() if key in present}
-        self._headings = {key: seen for key, seen in self._headings.items() if key in present}
+        self._own.keep_only(documents)
+        self._headings.keep_only(documents)
 
     def keep_only_records(
         self, records: Collection[Record], record_types: Collection[RecordType]
     ) -> None:
-        present = {id(r) for r in records}
-        self._records = {key: seen for key, seen in self._records.items() if key in present}
-        types = {id(t) for t in record_types}
-        self._validators = {key: seen for key, seen in self._validators.items() if key in types}
+        self._records.keep_only(records)
+        self._validators.keep_only(record_types)
 
 
 def check(
