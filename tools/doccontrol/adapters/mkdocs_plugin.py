@@ -44,7 +44,6 @@ from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
 from doccontrol.history.gitread import GitError
 from doccontrol.history.load import load_history
-from doccontrol.history.model import History
 from doccontrol.history.stored import StoredVersions
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
@@ -122,9 +121,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._templates: tuple[tuple[object, ...], Templates] | None = None
         self._checked = Remembered()  # what checks found per unchanged file, across rebuilds
         # what the last build's generated pages were made from (site/reuse.py), its site and
-        # the pages: a `mkdocs serve` rebuild whose inputs are the same reuses them
+        # the pages: a `mkdocs serve` rebuild whose inputs are the same reuses them (and one
+        # whose history is of the same derivation, that history with what it decoded)
         self._inputs = reuse.PageInputs()
-        self._history: History | None = None  # the last build's (serve reuses it: reuse.py)
         self._last: tuple[tuple[object, ...], model.Site, dict[str, tuple[str, str]]] | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -206,14 +205,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     raise PluginError(_say(t, "site.plugin.text", text=exc.text(t))) from None
                 log.warning("%s", _say(t, "site.plugin.no-history", reason=exc.text(t)))
         # derived from the same commits and rules: the last build's, with what it decoded
-        if (
-            self.rebuilds
-            and history is not None
-            and self._history is not None
-            and reuse.same_history(self._history, history)
-        ):
-            history = self._history
-        self._history = history
+        last = self._last[1].history if self._last is not None else None
+        if history is not None and last is not None and reuse.same_history(last, history):
+            history = last
         try:
             as_of = (
                 datetime.date.fromisoformat(self.config.as_of)

@@ -60,15 +60,12 @@ class Remembered:
     def validator(self, record_type: RecordType) -> Draft202012Validator:
         return self._validators.get(record_type, lambda: make_validator(record_type.schema))
 
-    def keep_only(self, documents: Collection[Document]) -> None:
-        self._own.keep_only(documents)
-        self._headings.keep_only(documents)
-
-    def keep_only_records(
-        self, records: Collection[Record], record_types: Collection[RecordType]
-    ) -> None:
-        self._records.keep_only(records)
-        self._validators.keep_only(record_types)
+    def keep_only(self, repo: Repository) -> None:
+        """Forget the files this load no longer has."""
+        self._own.keep_only(repo.documents)
+        self._headings.keep_only(repo.documents)
+        self._records.keep_only(repo.records)
+        self._validators.keep_only(repo.record_types.values())
 
 
 def check(
@@ -77,8 +74,10 @@ def check(
     """All problems, or only those in the files ``only`` (repo-relative POSIX paths).
 
     Problems of doccontrol.yml are always reported: when the config is wrong, nothing else
-    can be judged. ``remembered``: what earlier checks of this work tree found (``Remembered``).
+    can be judged. ``remembered``: what earlier checks of this work tree found (``Remembered``);
+    a check without one finds everything afresh.
     """
+    remembered = remembered if remembered is not None else Remembered()
 
     # a path with control characters is reported escaped (publishing.printable_path)
     shown = {printable_path(p) for p in only} if only is not None else set()
@@ -94,7 +93,7 @@ def check(
         problems += check_config(config, repo.config_positions)
     index = index_documents(repo.documents)
     doc_validator = make_validator(repo.document_schema) if repo.document_schema else None
-    schema_key = json.dumps(repo.document_schema, sort_keys=True) if remembered else ""
+    schema_key = json.dumps(repo.document_schema, sort_keys=True)
     for document in repo.documents:
         if not wanted(document.path):
             continue
@@ -107,17 +106,10 @@ def check(
                 )
             return found + active_problems(document)
 
-        problems += remembered.own(document, schema_key, own) if remembered else own()
+        problems += remembered.own(document, schema_key, own)
         problems += check_document(
-            document,
-            config,
-            index,
-            repo.clauses,
-            repo.record_types,
-            remembered.headings if remembered else None,
+            document, config, index, repo.clauses, repo.record_types, remembered.headings
         )
-    if remembered is not None:
-        remembered.keep_only(repo.documents)
     for record_type in repo.record_types.values():
         if not wanted(record_type.path):
             continue
@@ -155,31 +147,20 @@ def check(
                         schema=f"schemas/records/{type_id}.schema.json",
                     )
                 )
-    validators: dict[str, Draft202012Validator] = {}
     for record in repo.records:
         if not wanted(record.path):
             continue
         record_type = repo.record_types[record.type]
-        if record.type not in validators:
-            validators[record.type] = (
-                remembered.validator(record_type)
-                if remembered
-                else make_validator(record_type.schema)
-            )
 
         def against_schema(
-            record: Record = record, validator: Draft202012Validator = validators[record.type]
+            record: Record = record, of_type: RecordType = record_type
         ) -> list[Problem]:
+            validator = remembered.validator(of_type)
             return validate(validator, dict(record.data), record.path, record.positions)
 
-        problems += (
-            remembered.against_schema(record, record_type, against_schema)
-            if remembered
-            else against_schema()
-        )
+        problems += remembered.against_schema(record, record_type, against_schema)
         problems += check_record(
             record, record_type, config, index, repo.clauses, repo.record_files
         )
-    if remembered is not None:
-        remembered.keep_only_records(repo.records, repo.record_types.values())
+    remembered.keep_only(repo)
     return sorted_unique(problems)
