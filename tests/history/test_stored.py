@@ -80,3 +80,61 @@ def test_a_deleting_commit_is_read_from_its_parent(tmp_path) -> None:
     with StoredVersions(s.root) as stored:
         assert stored.document(gone) is None  # the commit holds no such file
         assert stored.meta(gone)["version"] == "V1.0"  # the withdrawal shows what it ended
+
+
+def _one_at_a_time(root, revisions):
+    with StoredVersions(root) as stored:
+        return [(stored.document(r), dict(stored.meta(r))) for r in revisions]
+
+
+def test_reading_ahead_finds_what_one_at_a_time_finds(tmp_path) -> None:
+    # every kind of answer in one batch: a version, a work-tree twin, a commit without the
+    # file (read from its parent afterwards), a path that is a folder, and a commit git lacks
+    s = make_scenario(tmp_path)
+    repo = repository.load(s.root)
+    revision = _baseline(s)
+    s.files.doc(version="V1.1", title="改过的标题")
+    edited = s.git.commit("直接提交", who="wangfang")
+    (s.root / "docs/procedures/test.md").unlink()
+    deleting = s.git.commit("删除", who="wangfang")
+    asked = [
+        revision,
+        dataclasses.replace(revision, commit=edited),
+        dataclasses.replace(revision, commit=deleting),
+        dataclasses.replace(revision, path="docs/procedures"),
+        dataclasses.replace(revision, commit="0" * 40),
+        revision,
+    ]
+    expected = _one_at_a_time(s.root, asked)
+    with StoredVersions(s.root) as stored:
+        stored.know(repo.documents, repo.digests)
+        stored.prefetch([*asked, None])
+        found = [(stored.document(r), dict(stored.meta(r))) for r in asked]
+        assert found[0][0] is repo.document("SM-P-01")  # the work tree's twin, as before
+    assert [(d.version if d else None, d.title if d else None, m) for d, m in found] == [
+        (d.version if d else None, d.title if d else None, m) for d, m in expected
+    ]
+    assert found[1][1]["version"] == "V1.1"
+    assert found[2][0] is None and found[2][1]["version"] == "V1.1"  # from the parent
+    assert found[3] == (None, {}) and found[4] == (None, {})
+
+
+def test_what_was_read_ahead_is_not_asked_of_git_again(tmp_path) -> None:
+    s = make_scenario(tmp_path)
+    revision = _baseline(s)
+    stored = StoredVersions(s.root)
+    stored.prefetch([revision])
+    stored.close()
+    shutil.move(s.root / ".git", tmp_path / "moved-git")
+    assert stored.meta(revision)["id"] == "SM-P-01"
+    stored.close()
+
+
+def test_reading_ahead_without_git_leaves_the_questions_to_later(tmp_path) -> None:
+    s = make_scenario(tmp_path)
+    revision = _baseline(s)
+    shutil.move(s.root / ".git", tmp_path / "moved-git")
+    with StoredVersions(s.root) as stored:
+        stored.prefetch([revision])  # no exception, nothing remembered
+        shutil.move(tmp_path / "moved-git", s.root / ".git")
+        assert stored.meta(revision)["id"] == "SM-P-01"

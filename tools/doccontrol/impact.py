@@ -262,11 +262,15 @@ def approved(
     own = contextlib.nullcontext(stored) if stored is not None else StoredVersions(repo.root)
     with own as versions, GitReader(repo.root) as reader:
         versions.know(repo.documents, getattr(repo, "digests", {}))
-        for doc_id, doc_history in history.documents.items():
-            place = _document_cleared(doc_history, order, day)
-            revision = _approved_text(doc_history, order, day)
-            if place is None or revision is None:
-                continue  # never in force, or ended by an approval (withdrawn, obsolete)
+        approved_texts = {
+            doc_id: (place, revision)
+            for doc_id, doc_history in history.documents.items()
+            if (place := _document_cleared(doc_history, order, day)) is not None
+            # None: never in force, or ended by an approval (withdrawn, obsolete)
+            and (revision := _approved_text(doc_history, order, day)) is not None
+        }
+        versions.prefetch(revision for _place, revision in approved_texts.values())
+        for doc_id, (place, revision) in approved_texts.items():
             # the full parse: the fast reader knows only the keys history needs, not ``related``
             document = versions.document(revision) or current.get(doc_id)
             if document is None:

@@ -115,6 +115,46 @@ def next_review(
 
 def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Standing:
     """Where ``doc`` stood at the end of ``day`` (dates as the committer wrote them)."""
+    placed = _placed(doc, day)
+    shown = placed.shown
+    meta = meta_of(shown) if shown is not None else {}
+    last_approval = placed.last_approval
+    last_day = approval_day(last_approval) if last_approval else ""
+    upcoming = placed.upcoming
+    return Standing(
+        day=day,
+        state=placed.state,
+        shown=shown,
+        in_force=placed.in_force,
+        in_force_from=placed.in_force_from,
+        upcoming=upcoming,
+        upcoming_from=effective_from(upcoming) if upcoming else "",
+        last_approval=last_approval,
+        unapproved=placed.unapproved,
+        next_review=next_review(placed.state, meta, last_day, placed.in_force_from),
+        meta=meta,
+    )
+
+
+def shown(doc: DocumentHistory, day: datetime.date) -> Revision | None:
+    """The version ``standing`` describes, found without reading its front matter: what a
+    register reads ahead for all its documents at once."""
+    return _placed(doc, day).shown
+
+
+@dataclass(frozen=True)
+class _Placed:
+    state: State
+    shown: Revision | None
+    in_force: Revision | None
+    in_force_from: str
+    upcoming: Revision | None
+    last_approval: Revision | None
+    unapproved: tuple[Revision, ...]
+
+
+def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
+    """Everything ``standing`` says that the revisions alone decide."""
     today = day.isoformat()
     on_main = [r for r in doc.revisions if r.commit and r.date[:10] <= today]
     if doc.baseline is not None and doc.baseline.date[:10] <= today:
@@ -161,21 +201,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
     else:
         shown = on_main[-1] if on_main else None
         state = "draft" if shown is None or shown.status != "effective" else "unapproved"
-    meta = meta_of(shown) if shown is not None else {}
-    last_day = approval_day(last_approval) if last_approval else ""
-    return Standing(
-        day=day,
-        state=state,
-        shown=shown,
-        in_force=in_force,
-        in_force_from=in_force_from,
-        upcoming=upcoming,
-        upcoming_from=effective_from(upcoming) if upcoming else "",
-        last_approval=last_approval,
-        unapproved=unapproved,
-        next_review=next_review(state, meta, last_day, in_force_from),
-        meta=meta,
-    )
+    return _Placed(state, shown, in_force, in_force_from, upcoming, last_approval, unapproved)
 
 
 def _after(on_main: list[Revision], last: Revision | None) -> tuple[Revision, ...]:

@@ -526,6 +526,21 @@ class GitReader:
         finally:
             pipe.close()
 
+    def files_at(self, specs: Sequence[str]) -> Iterator[bytes | None]:
+        """The contents of many ``rev:path`` names, in order, through one ``cat-file --batch``
+        fed ahead of what is read (None for a name that is no file): a question answered one
+        at a time waits for git every time. Names must not hold a newline."""
+        if not specs:
+            return
+        pipe = self.blob_pipe()
+        try:
+            for spec in specs:
+                pipe.put(spec)
+            for _ in specs:
+                yield pipe.get_file()
+        finally:
+            pipe.close()
+
     def _object(self, spec: str) -> tuple[str, bytes] | None:
         """(type, content) of one object through the one long-lived ``cat-file --batch``;
         None when there is no such object."""
@@ -608,7 +623,8 @@ class BlobPipe:
         batch = [self.unsent.popleft() for _ in range(count)]
         self.sent.extend(batch)
         try:
-            self.handle.stdin.write("".join(f"{sha}\n" for sha in batch).encode())
+            names = "".join(f"{sha}\n" for sha in batch)
+            self.handle.stdin.write(names.encode("utf-8", "surrogateescape"))
             self.handle.stdin.flush()
         except (BrokenPipeError, ValueError, OSError) as exc:
             raise GitError("git.cat-file-failed", reason=str(exc)) from None
@@ -636,12 +652,19 @@ class BlobPipe:
         """Like get(), for a ``rev:path`` that may name nothing (None then)."""
         return self._next(optional=True)
 
+    def get_file(self) -> bytes | None:
+        """Like get(), for a ``rev:path``: None when it names nothing, or something other than
+        a file (a folder, a submodule)."""
+        return self._next(optional=True, files_only=True)
+
     def get_id(self) -> str | None:
         """For a ``--batch-check`` pipe: the blob id a ``rev:path`` names (None: nothing)."""
         found = self._next(optional=True, content=False)
         return None if found is None else found.decode("ascii", "replace")
 
-    def _next(self, optional: bool = False, content: bool = True) -> bytes | None:
+    def _next(
+        self, optional: bool = False, content: bool = True, files_only: bool = False
+    ) -> bytes | None:
         if len(self.sent) < self.LOW:  # git is about to run dry: send what there is
             self._send(self.AHEAD)
         elif len(self.unsent) >= self.BATCH and len(self.sent) <= self.AHEAD - self.BATCH:
@@ -655,10 +678,16 @@ class BlobPipe:
         if optional and header[-1:] == [b"missing"]:
             self.pos = end + 1
             return None
-        if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():
+        other = files_only and len(header) == 3 and header[1] != b"blob"
+        if len(header) != 3 or (header[1] != b"blob" and not other) or not header[2].isdigit():
             raise GitError("git.blob-unreadable", sha=sha)
         size = int(header[2])
         self.pos = end + 1
+        if other:  # a tree or a commit where a file was asked for: passed over
+            while len(self.buffer) - self.pos < size + 1:
+                self._fill()
+            self.pos += size + 1
+            return None
         if not content:
             return header[0]  # the id alone (a --batch-check pipe sends nothing more)
         while len(self.buffer) - self.pos < size + 1:  # the content and its newline

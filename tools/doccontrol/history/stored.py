@@ -53,6 +53,28 @@ class StoredVersions:
             self._reader.close()
             self._reader = None
 
+    def prefetch(self, revisions: Iterable[Revision | None]) -> None:
+        """Read the versions of ``revisions`` not known yet, all through one pipelined
+        ``cat-file``: asked one at a time, each waits for git (0.6 s for a register of 1,000
+        documents, against 0.2 s of git's own work). A fault leaves the rest to be asked one at
+        a time, as before."""
+        specs = [
+            spec
+            for spec in dict.fromkeys(
+                f"{r.commit}:{r.path}" for r in revisions if r is not None and r.commit
+            )
+            if spec not in self._documents and "\n" not in spec
+        ]
+        if not specs:
+            return
+        try:
+            if self._reader is None:
+                self._reader = GitReader(self.root)
+            for spec, data in zip(specs, self._reader.files_at(specs), strict=False):
+                self._documents[spec] = self._parse(spec, data)
+        except GitError:
+            return
+
     def document(self, revision: Revision) -> Document | None:
         """The document as ``revision`` stored it, fully parsed (its references too); None when
         the commit holds no such file or its front matter does not load."""
