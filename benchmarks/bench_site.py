@@ -7,7 +7,9 @@ build of the same pages and with the usual Git plugins.
 On a generated repository (benchmarks/generate_repo.py), each build in a fresh process:
 - plain: Material and its search plugin only;
 - doccontrol, cold (no history cache, no generated pages) and warm (both from a previous build);
-- plain again, after them: the overhead is over the mean of the two plain builds;
+- in ``--rounds`` rounds (default 3) of plain, cold, warm, after one plain build that is not
+  counted (it fills the file cache and jieba's): the overhead is of the medians, and every
+  build is listed (one build of 70 s can be 10 % off another of the same kind here);
 - git plugins: mkdocs-git-revision-date-localized-plugin + mkdocs-git-authors-plugin (installed
   from PyPI into the virtual environment when missing), which show much less;
 - one page rebuilt, as `mkdocs serve --dirty` does after an edit: in one process (the plugins
@@ -121,8 +123,8 @@ def dirty(repo: Path, variant: str, page: Path, out: Path) -> float:
     return statistics.median(float(r) for r in runs[-3:])
 
 
-def mean(runs: list[Timed]) -> Timed:
-    return Timed(sum(r.wall for r in runs) / len(runs), sum(r.cpu for r in runs) / len(runs))
+def median(runs: list[Timed]) -> Timed:
+    return Timed(statistics.median(r.wall for r in runs), statistics.median(r.cpu for r in runs))
 
 
 def main() -> None:
@@ -132,6 +134,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=4000)
     parser.add_argument("--shape", choices=("procedures", "synthetic"), default="procedures")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
         "--no-git-plugins", action="store_true", help="leave out the (slow) Git plugins' build"
     )
@@ -153,15 +156,18 @@ def main() -> None:
         (repo / f"mkdocs-{name}.yml").write_text(text, encoding="utf-8")
     out = ROOT / "build/bench/site-out"
     shutil.rmtree(repo / ".cache", ignore_errors=True)
-    # interleaved, plain and warm twice: on a shared machine one build can be 10 % off another
-    plains = [build(repo, "plain", out)]
-    # cold: no history cache either (it lives in the Git directory, history/cache.py)
-    shutil.rmtree(repo / ".git" / CACHE_NAME, ignore_errors=True)
-    cold = build(repo, "doccontrol", out)
-    warms = [build(repo, "doccontrol", out)]
-    plains.append(build(repo, "plain", out))
-    warms.append(build(repo, "doccontrol", out))
-    plain, warm = mean(plains), mean(warms)
+    build(repo, "plain", out)  # not counted: the first build fills the caches
+    # interleaved rounds: one build can be 10 % off another of the same kind
+    plains: list[Timed] = []
+    colds: list[Timed] = []
+    warms: list[Timed] = []
+    for _round in range(args.rounds):
+        plains.append(build(repo, "plain", out))
+        # cold: no history cache either (it lives in the Git directory, history/cache.py)
+        shutil.rmtree(repo / ".git" / CACHE_NAME, ignore_errors=True)
+        colds.append(build(repo, "doccontrol", out))
+        warms.append(build(repo, "doccontrol", out))
+    plain, cold, warm = median(plains), median(colds), median(warms)
     git = None if args.no_git_plugins else build(repo, "gitplugins", out)
     page = next((repo / "docs/procedures").rglob("*.md"))
     dirty_plain = dirty(repo, "plain", page, out)
@@ -172,14 +178,17 @@ def main() -> None:
         f"| plain Material, each run | {', '.join(f'{p.wall:.1f}' for p in plains)} | "
         f"{', '.join(f'{p.cpu:.1f}' for p in plains)} | |"
     )
-    print(
-        f"| doccontrol warm, each run | {', '.join(f'{w.wall:.1f}' for w in warms)} | "
-        f"{', '.join(f'{w.cpu:.1f}' for w in warms)} | |"
-    )
+    for name, runs in (("doccontrol cold", colds), ("doccontrol warm", warms)):
+        print(
+            f"| {name}, each run | {', '.join(f'{r.wall:.1f}' for r in runs)} | "
+            f"{', '.join(f'{r.cpu:.1f}' for r in runs)} | "
+            f"{', '.join(f'{100 * (r.wall / p.wall - 1):+.0f} %' for r, p in zip(runs, plains, strict=True))}"
+            " (each against its round's plain) |"
+        )
     rows = [
-        ("plain Material (mean)", plain),
-        ("doccontrol, cold (no history cache)", cold),
-        ("doccontrol, warm (mean)", warm),
+        ("plain Material (median)", plain),
+        ("doccontrol, cold (no history cache; median)", cold),
+        ("doccontrol, warm (median)", warm),
     ]
     if git is not None:
         rows.append(("git-revision-date-localized + git-authors", git))
