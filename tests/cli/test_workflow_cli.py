@@ -306,10 +306,9 @@ def test_show_as_of_and_diff(scenario):
         "# version V1.1 · approved by 刘静 on 2026-03-10"
     )
     assert "批准前的修订" in after.stdout and "批准前的修订" not in before.stdout
-    assert (
-        "no approved version in force on 2025-12-01"
-        in run(scenario.root, "show", "SM-P-01", "--as-of", "2025-12-01").stderr
-    )
+    early = run(scenario.root, "show", "SM-P-01", "--as-of", "2025-12-01").stderr
+    assert "no approved version in force on 2025-12-01" in early
+    assert "first appears on 2026-01-01" in early  # the baseline's day, not the first approval's
     assert run(scenario.root, "show", "SM-P-01", "--as-of", "2026-02-30").returncode == 2
     diff = run(scenario.root, "diff", "SM-P-01", "V1.0", "V1.1")
     assert diff.returncode == 0
