@@ -247,11 +247,14 @@ def verify(args: argparse.Namespace) -> int:
     # each line names the pack first, as compilers name a file: a machine-readable prefix
     for line in said:
         print(f"{pack}: {line}")
-    count = len(problems) + failed_signature + unsigned_fails
+    count = len(problems) + failed_signature
     if count:
         print(f"{pack}: {talk.count('pack.verify.not-intact', count)}")
         return 1
     state = {"good": "signed", "not-checked": "not-checked"}.get(sig.status, "unsigned")
+    if unsigned_fails:  # the contents match, but the signature asked for is missing or unchecked
+        print(f"{pack}: {talk(f'pack.verify.intact.{state}.required')}")
+        return 1
     print(f"{pack}: {talk(f'pack.verify.intact.{state}')}")
     return 0
 
