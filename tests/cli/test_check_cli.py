@@ -38,6 +38,30 @@ def test_problems_exit_1_sorted_one_per_line(repo):
     assert lines[3].startswith("3 problems in 2 of ")
 
 
+def test_an_empty_or_yes_no_value_is_named_as_yaml_names_it(repo):
+    # a field new-record leaves empty is "empty", never Python's None (and None is not
+    # "near" anything), and is found on its key's line; a boolean is true/false, as written
+    repo.write(
+        "records/incident/INC-2026-0002.yaml",
+        "id: INC-2026-0002\ntitle: x\npriority:\nreported: 2026-03-09\n",
+    )
+    repo.write(
+        "records/incident/INC-2026-0003.yaml",
+        "id: INC-2026-0003\ntitle: x\npriority: true\nreported: 2026-03-09\n",
+    )
+    lines = run(repo.root, "check").stdout.splitlines()
+    assert (
+        "records/incident/INC-2026-0002.yaml:3:1: DC104 'priority' (优先级) must be one of"
+        " P1, P2, P3, P4; got empty"
+    ) in lines
+    assert any(
+        line.startswith("records/incident/INC-2026-0003.yaml:3:11: DC10")
+        and line.endswith("got true")
+        for line in lines
+    ), lines
+    assert not any("None" in line or "True" in line for line in lines), lines
+
+
 def test_json_format(repo):
     repo.doc(status="efective")
     result = run(repo.root, "check", "--format", "json")

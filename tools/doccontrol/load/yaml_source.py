@@ -357,6 +357,10 @@ def _plain(
             child = (*here, name)
             keys[child] = (line_col[0] + lines, line_col[1] + 1)
             values[child] = (value_line_col[0] + lines, value_line_col[1] + 1)
+            if node[key] is None and value_line_col[0] > line_col[0]:
+                # an empty value: ruamel places it where the next token starts, a line on;
+                # the key is where the reader looks
+                values[child] = keys[child]
             out[_SURROGATE.sub("\ufffd", name)] = _plain(
                 node[key], child, lines, values, keys, bad_keys
             )

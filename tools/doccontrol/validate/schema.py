@@ -213,8 +213,15 @@ def _problems_for(error: ValidationError, path: str, positions: Locator) -> Iter
     elif kind in ("enum", "const"):
         allowed = wanted_value if kind == "enum" else [wanted_value]
         texts = tuple(str(a) for a in allowed)
-        near = difflib.get_close_matches(str(error.instance), texts, n=1, cutoff=0.6)
-        values = {"label": label, "allowed": ", ".join(texts), "got": repr(error.instance)}
+        got: Any = repr(error.instance)
+        near: list[str] = []
+        if error.instance is None:  # left empty: said as DC103 says it, with nothing "near"
+            got = _describe(None)
+        elif isinstance(error.instance, bool):
+            got = "true" if error.instance else "false"  # as YAML writes it, not Python
+        else:
+            near = difflib.get_close_matches(str(error.instance), texts, n=1, cutoff=0.6)
+        values = {"label": label, "allowed": ", ".join(texts), "got": got}
         if near:
             yield Problem.at(path, line, col, "problem.DC104.near", near=near[0], **values)
         else:
