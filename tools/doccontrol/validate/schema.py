@@ -214,7 +214,7 @@ def _problems_for(error: ValidationError, path: str, positions: Locator) -> Iter
         allowed = wanted_value if kind == "enum" else [wanted_value]
         texts = tuple(str(a) for a in allowed)
         got: Any = repr(error.instance)
-        near: list[str] = []
+        near = []
         if error.instance is None:  # left empty: said as DC103 says it, with nothing "near"
             got = _describe(None)
         elif isinstance(error.instance, bool):
