@@ -76,7 +76,10 @@ demo: $(STAMP) $(MERMAID)
 demo-pdf: $(STAMP) $(MERMAID) pdf-deps
 	$(BIN)/python tools/demo/build_demo.py --pdf
 
-serve: demo
+# serves the demo as it stands (your own edits and merges in build/demo kept); builds it only
+# when there is none (make demo starts it afresh)
+serve: $(STAMP) $(MERMAID)
+	@[ -d build/demo/.git ] || $(BIN)/python tools/demo/build_demo.py
 	$(BIN)/mkdocs serve -f build/demo/mkdocs.yml -a 127.0.0.1:8000
 
 site: $(STAMP) $(MERMAID)
