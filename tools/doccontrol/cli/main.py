@@ -3,7 +3,7 @@ environment, 130 interrupted (Ctrl-C).
 
 ``--version`` is answered before anything else is imported. Otherwise argparse, the catalogue
 (read from its compiled cache) and the parser of the command named are loaded, the other
-commands listed by name and summary only, and the command imports the core it runs (GitPython,
+commands listed by name and summary only, and the command imports the core it runs (git readers,
 jsonschema, ruamel, openpyxl…) when it runs: ``--help`` answers at once too."""
 
 from __future__ import annotations
