@@ -52,6 +52,19 @@ def filter_events(
     return out
 
 
+# what the terminal's table shows of an approval's files before "and N more" (the adoption
+# merge alone names every document): the CSV, the JSON and the audit pack list them all
+SHORT_FILES = 3
+
+
+def _listed(items: list[str], cat: Catalogue, short: bool) -> str:
+    separator = cat.text("label.separator")
+    if not short or len(items) <= SHORT_FILES + 1:
+        return separator.join(items)
+    shown = separator.join(items[:SHORT_FILES])
+    return cat.text("label.and-more", listed=shown, n=len(items) - SHORT_FILES)
+
+
 def trail_rows(
     events: Iterable[ApprovalEvent],
     cat: Catalogue,
@@ -69,7 +82,7 @@ def trail_rows(
                 cat.label("label.kind", e.kind),
                 e.merge_request.label if e.merge_request else "",
                 e.summary,
-                separator.join([*(f"{d.id} {d.version}" for d in e.documents), *e.controlled]),
+                _listed([*(f"{d.id} {d.version}" for d in e.documents), *e.controlled], cat, short),
                 separator.join(p.name for p in e.authors),
                 separator.join(p.name for p in e.reviewers),
                 separator.join(p.name for p in e.approvers),
