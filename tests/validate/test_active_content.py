@@ -54,6 +54,10 @@ def findings_everywhere(body: str) -> list[tuple[int, str, str]]:
     found += [
         (m.start(1), "handler", f"{m[1].lower()}=") for m in active_content._HANDLER.finditer(text)
     ]
+    found += [
+        (m.start(1), "handler", f"{m[1].lower()}=")
+        for m in active_content._ATTR_LIST_HANDLER.finditer(text)
+    ]
     for _needed, pattern in active_content._URLS:
         for match in pattern.finditer(text):
             value = _IGNORED.sub("", html.unescape(match[1].strip("\"'"))).lower()
@@ -94,6 +98,10 @@ _PIECES = [
     "[f](javascript\\:x)",
     "[g](../SM-P-10.md)",
     "[h](https://example.com)",
+    "![i](x.png){onerror=alert(1)}",
+    "# 标题 {: #id .cls onclick=alert(2) }",
+    "{: data-x=1 }",
+    '<img srcset="javascript:alert(3) 1x">',
     "a = b",
     "\r",
     "",
@@ -142,3 +150,18 @@ def test_a_disguised_scheme_is_still_found():
         active_content.findings("[x](javascript&colon;alert(1))\n[y](&#x6a;avascript&#58;z)")
     )
     assert [what for _offset, _kind, what in found] == ["javascript:…", "javascript:…"]
+
+
+def test_attribute_lists_and_srcset_are_read_too():
+    # the attr_list extension writes {: on…=… } onto the element; srcset holds URLs
+    body = (
+        "![图](a.png){onerror=alert(1)}\n\n## 标题 {: #x .y onclick=alert(2) }\n\n"
+        "段落\n{: onmouseover=alert(3) }\n\n{: data-on=1 note=onload }\n\n"
+        '<img srcset="javascript:alert(4) 1x">\n'
+    )
+    assert [what for _offset, _kind, what in active_content.findings(body)] == [
+        "onerror=",
+        "onclick=",
+        "onmouseover=",
+        "javascript:…",
+    ]

@@ -18,6 +18,9 @@ _ELEMENT = re.compile(
 )
 # an on…= attribute anywhere inside a tag (tags may span lines)
 _HANDLER = re.compile(r"<[A-Za-z][^<>]*?[\s\"'/](on[A-Za-z]+)\s*=", re.IGNORECASE | re.DOTALL)
+# …or in an attribute list, which the attr_list extension writes onto the element before it:
+# ``![x](y){onerror=…}``, ``# h {: onclick=… }``
+_ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[A-Za-z]+)\s*=", re.IGNORECASE)
 # where a URL can be written: a Markdown link or image, a reference definition, an autolink,
 # an HTML attribute that holds a URL. Each with the text any match of it must contain: a
 # body without that text is not searched (a pattern starting with \b is tried at every
@@ -29,7 +32,7 @@ _URLS = (
     (
         "=",
         re.compile(
-            r"\b(?:href|src|action|formaction|xlink:href|data|poster|background|cite|srcdoc)"
+            r"\b(?:href|src|srcset|action|formaction|xlink:href|data|poster|background|cite|srcdoc)"
             r"\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)",
             re.IGNORECASE,
         ),
@@ -95,6 +98,9 @@ def findings(body: str) -> Iterator[tuple[int, str, str]]:
         for match in _ELEMENT.finditer(text):
             yield match.start(), "element", f"<{match[1].lower()}>"
         for match in _HANDLER.finditer(text):
+            yield match.start(1), "handler", f"{match[1].lower()}="
+    if "{" in text:
+        for match in _ATTR_LIST_HANDLER.finditer(text):
             yield match.start(1), "handler", f"{match[1].lower()}="
     for needed, pattern in _URLS:
         if needed not in text:
