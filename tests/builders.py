@@ -19,6 +19,19 @@ assert PROJECT_CONFIG is not None
 SECTIONS = list(PROJECT_CONFIG.document_types["procedure"].sections)
 
 
+def shipped_documents() -> list[tuple[str, str]]:
+    """(front matter, body) of every document the project ships, in path order: real text for
+    the differential tests of the fast paths."""
+    from doccontrol.load import frontmatter
+
+    found = []
+    for path in sorted((PROJECT / "docs").rglob("*.md")):
+        split = frontmatter.split_text(path.read_text(encoding="utf-8"))
+        if split is not None:
+            found.append((split[0], split[1]))
+    return found
+
+
 def procedure(
     doc_id: str = "SM-P-01",
     title: str = "测试程序",

@@ -9,14 +9,11 @@ put in, taken out and moved, one to three edits between two versions."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 from test_sections_differential import block
 
+from builders import shipped_documents
 from doccontrol.history import sections
-from doccontrol.load import frontmatter
-
-PROJECT = Path(__file__).resolve().parents[2]
 
 PIECES = [
     "\n",
@@ -47,12 +44,7 @@ PIECES = [
 
 
 def bodies() -> list[str]:
-    found = []
-    for path in sorted((PROJECT / "docs").rglob("*.md")):
-        split = frontmatter.split_text(path.read_text(encoding="utf-8"))
-        if split is not None:
-            found.append(split[1])
-    return found
+    return [body for _front, body in shipped_documents()]
 
 
 def edit(rng: random.Random, text: str) -> str:

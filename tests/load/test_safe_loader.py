@@ -3,14 +3,11 @@ same data, or the same kind of error, on the shipped files and on odd-but-valid 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from ruamel.yaml import YAML
 
-from doccontrol.load import frontmatter, yaml_source
-
-PROJECT = Path(__file__).resolve().parents[2]
+from builders import PROJECT, shipped_documents
+from doccontrol.load import yaml_source
 
 ODD = [
     "",
@@ -37,11 +34,7 @@ ODD = [
 
 
 def _shipped() -> list[str]:
-    texts = []
-    for path in sorted((PROJECT / "docs").rglob("*.md")):
-        split = frontmatter.split_text(path.read_text(encoding="utf-8"))
-        if split is not None:
-            texts.append(split[0])
+    texts = [front for front, _body in shipped_documents()]
     texts += [p.read_text(encoding="utf-8") for p in sorted((PROJECT / "records").rglob("*.yaml"))]
     texts.append((PROJECT / "doccontrol.yml").read_text(encoding="utf-8"))
     return texts

@@ -8,12 +8,9 @@ from __future__ import annotations
 import html
 import random
 import re
-from pathlib import Path
 
-from doccontrol.load import frontmatter
+from builders import shipped_documents
 from doccontrol.validate import active_content
-
-ROOT = Path(__file__).resolve().parents[2]
 
 _FENCE_LINE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})")
 
@@ -116,12 +113,7 @@ def _random_body(rng: random.Random) -> str:
 
 
 def _shipped_bodies() -> list[str]:
-    bodies = []
-    for path in sorted((ROOT / "docs").rglob("*.md")):
-        split = frontmatter.split_text(path.read_text(encoding="utf-8"))
-        if split is not None:
-            bodies.append(split[1])
-    return bodies
+    return [body for _front, body in shipped_documents()]
 
 
 def test_code_is_blanked_as_the_line_walk_blanks_it():
