@@ -136,6 +136,15 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
     )
 
 
+def first_day(doc: DocumentHistory) -> str:
+    """The first day ``standing`` shows a version of ``doc`` (YYYY-MM-DD; "" when none ever
+    reached the main branch): the pre-control baseline's, else the first commit's."""
+    on_main = [r.date[:10] for r in doc.revisions if r.commit]
+    if doc.baseline is not None:
+        on_main.append(doc.baseline.date[:10])
+    return min(on_main, default="")
+
+
 def shown(doc: DocumentHistory, day: datetime.date) -> Revision | None:
     """The version ``standing`` describes, found without reading its front matter: what a
     register reads ahead for all its documents at once."""

@@ -75,14 +75,9 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
         stand = standing.standing(doc, day, meta_of)
     revision = stand.shown
     if revision is None:
-        # the first day it shows anything: the pre-control baseline's, else the first commit's
-        on_main = [r.date[:10] for r in doc.revisions if r.commit]
-        if doc.baseline is not None:
-            on_main.append(doc.baseline.date[:10])
-        if on_main:
-            raise UsageError(
-                "cli.error.not-in-force-first", id=args.doc_id, day=day, first=min(on_main)
-            )
+        first = standing.first_day(doc)
+        if first:
+            raise UsageError("cli.error.not-in-force-first", id=args.doc_id, day=day, first=first)
         raise UsageError("cli.error.not-in-force", id=args.doc_id, day=day)
     with _reader(root) as reader:
         text = content.text_at(reader, revision)
