@@ -324,6 +324,36 @@ def test_show_as_of_and_diff(scenario):
     )
 
 
+def test_a_baseline_not_yet_in_effect_is_never_called_approved(scenario):
+    # the pre-control import (2026-01-01) takes effect on 2026-01-05: before that it is
+    # pending like an approved version, but nobody approved it (an auditor read 已批准未生效
+    # as an approval)
+    shown = run(scenario.root, "show", "SM-P-01", "--as-of", "2026-01-03")
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.splitlines()[0].endswith(
+        "not yet effective on 2026-01-03: the pre-control baseline, never approved"
+        " (effective from 2026-01-05); no version was in force that day"
+    )
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                run(scenario.root, "register", "--as-of", "2026-01-03", "--format", "csv").stdout
+            )
+        )
+    )
+    assert rows[1][rows[0].index("Status")] == (
+        "Not yet effective (pre-control baseline, never approved)"
+    )
+    listed = json.loads(
+        run(scenario.root, "register", "--as-of", "2026-01-03", "--format", "json").stdout
+    )
+    assert listed[0]["state"] == "pending"  # what it is, for programs, as before
+    assert listed[0]["state_label"] == "Not yet effective (pre-control baseline, never approved)"
+    # once in effect, the baseline is the version in force, as before
+    later = run(scenario.root, "register", "--as-of", "2026-01-06", "--format", "json").stdout
+    assert json.loads(later)[0]["state_label"] == "Effective"
+
+
 # --- registers ----------------------------------------------------------------------------------
 
 

@@ -76,17 +76,23 @@ class DocumentRow:
     upcoming: str = ""  # a later version approved and not yet effective
     upcoming_from: str = ""
     overdue: bool = False
+    # the catalogue key naming the state (standing.state_label_key)
+    state_key: str = "label.state.draft"
 
     @property
     def in_force(self) -> bool:
         """Listed among the current documents (not obsolete, not withdrawn)."""
         return self.state not in ("obsolete", "withdrawn")
 
+    def state_label(self, cat: Catalogue) -> str:
+        """What the state is called (a baseline not yet in effect is not "approved")."""
+        return cat.text(self.state_key) if self.state_key in cat.entries else self.state
+
     def state_text(self, cat: Catalogue) -> str:
         """The state as the register shows it, noting changes nobody approved since."""
         note = cat.text("label.register.unapproved-note")
         flagged = self.pending and self.state != "unapproved"
-        return cat.label("label.state", self.state) + (f"（{note}）" if flagged else "")
+        return self.state_label(cat) + (f"（{note}）" if flagged else "")
 
     def upcoming_text(self, cat: Catalogue) -> str:
         return (
@@ -102,7 +108,7 @@ class DocumentRow:
         return {
             **{k: v for k, v in self.__dict__.items()},
             "in_force": self.in_force,
-            "state_label": cat.label("label.state", self.state),
+            "state_label": self.state_label(cat),
         }
 
 
@@ -157,6 +163,7 @@ def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -
         withdrawn=stand.state == "withdrawn",
         pending=len(stand.unapproved),
         state=stand.state,
+        state_key=stand.label_key,
         upcoming=stand.upcoming.version if stand.upcoming and stand.in_force else "",
         upcoming_from=stand.upcoming_from if stand.upcoming and stand.in_force else "",
         overdue=stand.overdue,

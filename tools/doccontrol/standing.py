@@ -55,8 +55,22 @@ class Standing:
         )
 
     @property
+    def label_key(self) -> str:
+        """The catalogue key that names this state (state_label_key)."""
+        return state_label_key(self.state, self.shown)
+
+    @property
     def last_approval_day(self) -> str:
         return approval_day(self.last_approval) if self.last_approval else ""
+
+
+def state_label_key(state: State, shown: Revision | None) -> str:
+    """The catalogue key that names a state (``label.state.<state>``). A pre-control baseline
+    whose effective date is still ahead is pending like an approved version, but nobody
+    approved it: it is not called 已批准未生效."""
+    if state == "pending" and shown is not None and shown.kind == "baseline":
+        return "label.state.pending-baseline"
+    return f"label.state.{state}"
 
 
 def _valid(text: str) -> str:

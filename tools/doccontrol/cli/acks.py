@@ -90,9 +90,7 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     with StoredVersions(repo.root) as meta_of:
         stand = standing.standing(doc, today, meta_of)
     if stand.state != "effective" or stand.in_force is None:
-        raise UsageError(
-            t("acks.cli.not_in_force", document=doc.id, state=t.label("label.state", stand.state))
-        )
+        raise UsageError(t("acks.cli.not_in_force", document=doc.id, state=t.text(stand.label_key)))
     version = stand.in_force.version
     if args.version and args.version != version:
         raise UsageError(

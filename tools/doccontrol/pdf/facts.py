@@ -129,7 +129,7 @@ def gather(
                 {
                     "doc": doc_id,
                     "day": day.isoformat(),
-                    "state": t.label("label.state", stand.state),
+                    "state": t.text(stand.label_key),
                 },
             )
         )
@@ -149,7 +149,7 @@ def gather(
         doc_id=doc_id,
         title=str(meta.get("title") or doc.title),
         version=revision.version,
-        state=t.label("label.state", stand.state),
+        state=t.text(stand.label_key),
         effective=stand.in_force_from,
         level=level.label if level else str(meta.get("confidentiality") or ""),
         owner=config.departments[owner].name if owner in config.departments else owner,

@@ -121,7 +121,7 @@ def page_state(site: Site, document: Document, row: registers.DocumentRow | None
         return cat.text("label.state.unapproved")
     if row.upcoming and document.version == row.upcoming:
         return cat.text("label.state.pending")
-    return cat.label("label.state", row.state)
+    return row.state_label(cat)
 
 
 def control_block(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
@@ -225,7 +225,17 @@ def banners(
             }
         )
     elif row is not None and row.state == "pending" and document.version == row.version:
-        out.append({"kind": "pending", "version": row.version, "since": row.effective_date})
+        baseline = row.state_key == "label.state.pending-baseline"
+        out.append(
+            {
+                "kind": "pending",
+                "version": row.version,
+                "since": row.effective_date,
+                "text": "site.banner.pending-baseline.text"
+                if baseline
+                else "site.banner.pending.text",
+            }
+        )
     if stand is not None and stand.unapproved:
         sep = _t(site, "label.separator")
         out.append(
@@ -380,7 +390,7 @@ def register_rows(site: Site, rows: list[registers.DocumentRow], from_src: str) 
     labels = site.labels
     cells = []
     for r in rows:
-        status: list[Any] = [site.catalogue.label("label.state", r.state)]
+        status: list[Any] = [r.state_label(site.catalogue)]
         if r.pending and r.state != "unapproved":
             status.append(Flag(f"（{_t(site, 'label.register.unapproved-note')}）"))
         cells.append(
