@@ -287,7 +287,8 @@ def test_an_english_locale_hears_the_verdict_in_english(shared, tmp_path):
         f"made from main @ {head} for 2026-01-01 — 2026-12-31 (up to internal)",
         f"head {head} is on main",
         "unsigned: nothing shows who made it (sign with --sign KEY)",
-        "intact, unsigned",
+        "matches its manifest, unsigned: a manifest can be recomputed, so this does not prove"
+        " the pack unaltered (verify signed packs with --require-signed)",
     ]
     forged = rezip(pack, tmp_path / "forged.zip", recompute_manifest(pack))
     code, lines = packs.verify(forged, env=english)

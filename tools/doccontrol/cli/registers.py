@@ -254,6 +254,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
             due=say.count("count.documents", len(due)),
             limit=limit,
             overdue=len(overdue),
+            today=today.isoformat(),
         )
     )
     if args.issue:
