@@ -164,6 +164,9 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
             note = _t(site, "label.history.note.baseline")
         elif approved.kind == "legacy":
             note = _t(site, "site.control.legacy_note")
+        if approved.version and approved.version != document.version:
+            # the last approval was of an earlier version: never let it read as this one's
+            note += _t(site, "site.control.approved_version", version=approved.version)
         cells += [
             ("author", f"{_names(site, approved.authors) or '—'} {_day(approved.author_date)}"),
             (
