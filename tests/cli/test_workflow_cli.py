@@ -312,6 +312,11 @@ def test_show_as_of_and_diff(scenario):
     assert run(scenario.root, "show", "SM-P-01", "--as-of", "2026-02-30").returncode == 2
     diff = run(scenario.root, "diff", "SM-P-01", "V1.0", "V1.1")
     assert diff.returncode == 0
+    # each side says whether its text was approved
+    header = diff.stdout.splitlines()[0]
+    assert header.startswith("SM-P-01 测试程序: V1.0 (")
+    assert header.endswith(", 2026-03-10, approved)")
+    assert ", 2026-01-01, pre-control baseline, never approved) → V1.1 (" in header
     assert diff.stdout.splitlines()[2:] == [
         "## Changed: 1 目的",
         "  @@ -1 +1 @@",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -85,5 +86,12 @@ def test_the_days_tell_the_story(demo):
     assert (
         show == "# SM-P-32 客户数据返还与服务退出管理程序 — 于 2026-03-05 为草稿，当日没有有效版本"
     )
+    # diff says of each side whether it was approved: V1.2 was committed straight to main
+    header = doccontrol(demo, "diff", "SM-P-18", "V1.1", "V1.2").splitlines()[0]
+    assert re.fullmatch(
+        r"SM-P-18 变更管理程序：V1\.1（[0-9a-f]{10}，2026-02-09，已批准）"
+        r" → V1\.2（[0-9a-f]{10}，2026-09-28，未经批准）",
+        header,
+    ), header
     html = page(demo / "site", "procedures/communication")
     assert "dc-not-yet-effective" in html and "自 2026-12-01 起实施" in html

@@ -176,10 +176,22 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
     if old_text is None or new_text is None:
         raise UsageError("cli.error.version-unreadable")
     changes = content.section_changes(_body(old_text, old.path), _body(new_text, new.path))
-    print(
-        f"{doc.id} {doc.title}: {old.version} ({old.commit[:10]}, {old.date[:10]}) → {new.version} ({new.commit[:10]}, {new.date[:10]})"
-    )
     t = _texts(root)
+
+    def side(revision: Revision) -> str:
+        if revision.kind == "baseline" and not revision.approvers:
+            verdict = "baseline"  # as _evidence says it: in force by its date, never approved
+        else:
+            verdict = "approved" if revision.approved else "unapproved"
+        return t.text(
+            "cli.diff.side",
+            version=revision.version,
+            commit=revision.commit[:10],
+            date=revision.date[:10],
+            verdict=t.text(f"cli.diff.verdict.{verdict}"),
+        )
+
+    print(t.text("cli.diff.header", id=doc.id, title=doc.title, old=side(old), new=side(new)))
     if not changes:
         print(t.text("cli.diff.same"))
     for change in changes:
