@@ -54,7 +54,12 @@ def test_audit_pack_at_a_lower_level_carries_site_pages_naming_higher_documents(
         names = pack.namelist()
         assert "documents/SM-P-01 V1.0.md" in names, names
         assert "documents/html/SM-P-01.html" not in names, names
-        assert "高于本审核包的 public 级" in pack.read("README.txt").decode()
+        readme = pack.read("README.txt").decode()
+        assert "高于本审核包的 public 级" in readme
+        # the internal document is counted, never named; the evidence labels are explained
+        assert "高于此密级的 1 份文件未收入" in readme
+        assert "SM-P-05" not in readme and "内部专用应急联络程序" not in readme
+        assert "- 未签名（依赖分支保护）：未签名的合并：只有在分支保护确实启用时才可信" in readme
         leaked = [
             n
             for n in names

@@ -167,11 +167,10 @@ def build(
     visible = published | (shown - present)
 
     say(cat.text("pack.progress.register"))
-    rows = [
-        registers.register_cells(row, cat)
-        for row in registers.document_rows(repo, history, end, stands)
-        if _nameable(config, max_level, repo, history, row.id)
-    ]
+    every_row = registers.document_rows(repo, history, end, stands)
+    nameable = [row for row in every_row if _nameable(config, max_level, repo, history, row.id)]
+    withheld = len(every_row) - len(nameable)  # said in the README: the count, never the ids
+    rows = [registers.register_cells(row, cat) for row in nameable]
     names = names_for(config, repo.record_types)
     yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
     separator = cat.text("label.separator")
@@ -334,16 +333,46 @@ def build(
         | {(p.code, p.commit, p.document, p.key, p.args) for p in history.notices}
     )
     files["history/notices.json"] = _json([p.to_json(cat, names) for p in history.notices])
-    files["README.txt"] = (
-        f"审核资料包 / Audit pack\n期间 Period: {start} — {end}\n分支 Branch: {history.branch} @ {history.head}\n"
-        f"发布密级上限 Highest level included: {max_level}\n文件 Documents in force at the end: {len(in_force)}\n"
-        f"审批事件 Approval events in the period: {len(events)}, 问题 problems: {len(problems)}\n记录 Records in the period: {count}\n"
-        f"{suspect_line}\n"
-        f"{html_line(site or site_stamp.Verdict('no-site', {}), cat)}\n"
-        f"{'历史不完整（浅克隆） History incomplete (shallow clone)' + chr(10) if history.incomplete else ''}"
-        f"生成工具 Made by doccontrol {__version__}. Verify: doccontrol audit-pack --verify FILE.zip\n"
-    ).encode()
+    lines = [
+        cat.text("pack.readme.title"),
+        cat.text("pack.readme.period", start=start, end=end),
+        cat.text("pack.readme.branch", branch=history.branch, head=history.head),
+        cat.text("pack.readme.level", level=max_level, withheld=withheld),
+        cat.text("pack.readme.documents", n=len(in_force)),
+        cat.text("pack.readme.events", events=len(events), problems=len(problems)),
+        cat.text("pack.readme.records", n=count),
+        suspect_line,
+        html_line(site or site_stamp.Verdict("no-site", {}), cat),
+        *([cat.text("pack.readme.shallow")] if history.incomplete else []),
+        "",
+        cat.text("pack.readme.legend"),
+        *(
+            cat.text(
+                "pack.readme.evidence",
+                label=cat.label("label.evidence", evidence),
+                means=cat.text(f"pack.readme.evidence.{evidence}"),
+            )
+            for evidence in EVIDENCE_ORDER
+        ),
+        cat.text("pack.readme.no-approval"),
+        cat.text("pack.readme.dates"),
+        "",
+        cat.text("pack.readme.made-by", version=__version__),
+    ]
+    files["README.txt"] = ("\n".join(lines) + "\n").encode()
     return files  # sealed (PACK.json, manifest, signature) by ``seal``
+
+
+# the evidence strengths, strongest first, as the README's legend lists them
+EVIDENCE_ORDER = (
+    "approver-signed",
+    "forge-signed",
+    "forge-api-signed",
+    "unsigned",
+    "forge-api",
+    "legacy",
+    "none",
+)
 
 
 def html_line(site: site_stamp.Verdict, cat: Catalogue) -> str:
