@@ -353,6 +353,7 @@ def test_a_baseline_not_yet_in_effect_is_never_called_approved(scenario):
         run(scenario.root, "register", "--as-of", "2026-01-03", "--format", "json").stdout
     )
     assert listed[0]["state"] == "pending"  # what it is, for programs, as before
+    assert "state_key" not in listed[0]  # how the catalogue is asked stays inside
     assert listed[0]["state_label"] == "Not yet effective (pre-control baseline, never approved)"
     # once in effect, the baseline is the version in force, as before
     later = run(scenario.root, "register", "--as-of", "2026-01-06", "--format", "json").stdout

@@ -106,7 +106,8 @@ class DocumentRow:
     def to_json(self, cat: Catalogue) -> dict[str, object]:
         """The row for programs; ``state_label`` names the state in ``cat``'s language."""
         return {
-            **{k: v for k, v in self.__dict__.items()},
+            # state_key is how the catalogue is asked; programs get state and state_label
+            **{k: v for k, v in self.__dict__.items() if k != "state_key"},
             "in_force": self.in_force,
             "state_label": self.state_label(cat),
         }
