@@ -64,12 +64,16 @@ class Standing:
         return approval_day(self.last_approval) if self.last_approval else ""
 
 
+# the label of a pre-control baseline still waiting for its effective date (never approved)
+PENDING_BASELINE = "label.state.pending-baseline"
+
+
 def state_label_key(state: State, shown: Revision | None) -> str:
     """The catalogue key that names a state (``label.state.<state>``). A pre-control baseline
     whose effective date is still ahead is pending like an approved version, but nobody
     approved it: it is not called 已批准未生效."""
     if state == "pending" and shown is not None and shown.kind == "baseline":
-        return "label.state.pending-baseline"
+        return PENDING_BASELINE
     return f"label.state.{state}"
 
 

@@ -116,9 +116,11 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
 
 def _state_line(stand: standing.Standing, t: Catalogue) -> str:
     """What the shown version was on the day, named truthfully (草稿 is never 有效)."""
+    from doccontrol import standing
+
     since = {"effective": stand.in_force_from, "pending": stand.upcoming_from}.get(stand.state)
     state: str = stand.state if stand.state in _STATES else "unapproved"
-    if stand.label_key == "label.state.pending-baseline":
+    if stand.label_key == standing.PENDING_BASELINE:
         state = "pending-baseline"
     return t.text(f"cli.show.state.{state}", day=stand.day, since=since or "")
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from doccontrol import registers, trail
+from doccontrol import registers, standing, trail
 from doccontrol.history.model import (
     DocumentHistory,
     HistoryProblem,
@@ -228,7 +228,7 @@ def banners(
             }
         )
     elif row is not None and row.state == "pending" and document.version == row.version:
-        baseline = row.state_key == "label.state.pending-baseline"
+        baseline = row.state_key == standing.PENDING_BASELINE
         out.append(
             {
                 "kind": "pending",
