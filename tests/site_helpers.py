@@ -96,14 +96,16 @@ def adopted_site(builder: RepoBuilder, mkdocs_yml: str | None = None) -> Scenari
 
 
 def mkdocs(
-    root: Path, out: Path, strict: bool = False, *extra: str
+    root: Path, out: Path, strict: bool = False, *extra: str, preview: bool = False
 ) -> subprocess.CompletedProcess[str]:
     """The real `mkdocs build` of ``root`` into ``out`` (``extra``: more arguments, such as
-    ``-f FILE``), strict (DOCCONTROL_STRICT) when asked. It never ends in a traceback."""
+    ``-f FILE``), strict (DOCCONTROL_STRICT) when asked, a preview of the work tree's text
+    (DOCCONTROL_PREVIEW) when asked. It never ends in a traceback."""
     env = {
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",
         "DOCCONTROL_STRICT": "true" if strict else "false",
+        "DOCCONTROL_PREVIEW": "true" if preview else "false",
         "CI_JOB_TOKEN": ENV_SECRET,  # what /proc/self/environ would give away
     }
     result = subprocess.run(
@@ -120,9 +122,9 @@ def mkdocs(
     return result
 
 
-def built(root: Path, out: Path, *extra: str) -> Path:
+def built(root: Path, out: Path, *extra: str, preview: bool = False) -> Path:
     """A lenient build that succeeds: the folder of the site."""
-    result = mkdocs(root, out, False, *extra)
+    result = mkdocs(root, out, False, *extra, preview=preview)
     assert result.returncode == 0, result.stderr
     return out
 

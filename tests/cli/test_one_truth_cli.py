@@ -104,10 +104,25 @@ def test_approved_version_is_not_in_force_before_its_effective_date(scenario, tm
     )
     site = built(scenario.root, tmp_path / "site")
     html = page(site, "procedures/test")
-    assert "dc-not-yet-effective" in html and "自 2026-03-20 起实施" in html
+    # the page gives the text in force that day, as `show --as-of` does, and says what
+    # replaces it and when; the approved V1.1 is not given before its day
+    assert "dc-superseded-soon" in html and "自 2026-03-20 起实施" in html
+    assert "新规定" not in html
     cells = [c for row in table_rows(html, "dc-control-table") for c in row]
-    assert cells[cells.index("状态") + 1] == "已批准未生效"
-    assert cells[cells.index("现行有效版本") + 1] == "V1.0（2026-01-05 起）"
+    assert cells[cells.index("版本") + 1] == "V1.0"
+    assert cells[cells.index("状态") + 1] == "有效"
+    assert "现行有效版本" not in cells
+
+    (scenario.root / "mkdocs.yml").write_text(
+        config.replace(
+            "strict: !ENV [DOCCONTROL_STRICT, false]",
+            'strict: !ENV [DOCCONTROL_STRICT, false]\n      as_of: "2026-03-20"',
+        )
+    )
+    html = page(built(scenario.root, tmp_path / "site-after"), "procedures/test")
+    assert "新规定" in html and "dc-superseded-soon" not in html
+    cells = [c for row in table_rows(html, "dc-control-table") for c in row]
+    assert cells[cells.index("版本") + 1] == "V1.1"
     site_rows = table_rows(page(site, "registers/documents"), "dc-register")
     assert site_rows[:2] == pending
 

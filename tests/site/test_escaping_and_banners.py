@@ -93,13 +93,25 @@ def test_shallow_history_is_marked_and_strict_refuses_it(scenario, tmp_path):
 
 
 def test_draft_banner(scenario, tmp_path):
+    """The published site gives no text of a draft nobody approved, and says why; a preview
+    gives it, marked as a draft and as not what the controlled site publishes."""
     s = site_repo(scenario)
-    s.files.doc("docs/procedures/draft.md", doc_id="SM-P-02", version="V0.1", status="draft")
-    s.git.commit("草稿", date="2026-01-01T12:00:00+08:00")
-    site = built(s.root, tmp_path / "site")
-    assert "草稿，未经批准，不得作为依据" in (site / "procedures/draft/index.html").read_text(
-        encoding="utf-8"
+    s.files.doc(
+        "docs/procedures/draft.md",
+        doc_id="SM-P-02",
+        version="V0.1",
+        status="draft",
+        body=body("草拟中的规定"),
     )
+    s.git.commit("草稿", date="2026-01-10T12:00:00+08:00")  # under control, not approved
+    site = built(s.root, tmp_path / "site")
+    page = (site / "procedures/draft/index.html").read_text(encoding="utf-8")
+    assert ZH.text("site.banner.withheld.draft") in page
+    assert "草拟中的规定" not in page and "dc-draft" not in page
+    preview = built(s.root, tmp_path / "preview", preview=True)
+    page = (preview / "procedures/draft/index.html").read_text(encoding="utf-8")
+    assert "草稿，未经批准，不得作为依据" in page and "草拟中的规定" in page
+    assert ZH.text("site.banner.preview.withheld") in page
 
 
 FAKE_CONTROL = (
@@ -113,7 +125,9 @@ def _page_with_body(scenario, tmp_path, extra_body):
     path = s.root / "docs/procedures/test.md"
     path.write_text(path.read_text() + "\n" + extra_body + "\n")
     s.git.commit("正文", date="2026-01-02T10:00:00+08:00")
-    site = built(s.root, tmp_path / "site")
+    # a change nobody approved: only a preview gives its text, so only a preview can show
+    # what the sanitizer makes of it (the published page keeps the approved text)
+    site = built(s.root, tmp_path / "site", preview=True)
     return (site / "procedures/test/index.html").read_text(encoding="utf-8")
 
 

@@ -94,4 +94,6 @@ def test_the_days_tell_the_story(demo):
         header,
     ), header
     html = page(demo / "site", "procedures/communication")
-    assert "dc-not-yet-effective" in html and "自 2026-12-01 起实施" in html
+    # the page gives V1.1, in force on the site's day, and says V1.2 replaces it on 12-01
+    assert "dc-superseded-soon" in html and "自 2026-12-01 起实施" in html
+    assert "面向客户的服务通报统一由服务经理审核后发出" not in html

@@ -84,6 +84,10 @@ class DocControlConfig(base.Config):
     history = c.Type(bool, default=True)
     allow_shallow = c.Type(bool, default=False)
     as_of = c.Optional(c.Type(str))
+    # each page gives the work tree's text, marked, instead of the text in force: unset, only
+    # under `mkdocs serve`; DOCCONTROL_PREVIEW=true in the environment (a review build of a
+    # branch) sets it too. A preview is never stamped, so no audit pack takes its pages.
+    preview = c.Optional(c.Type(bool))
     mermaid_js = c.Type(str, default=".cache/vendor/mermaid.min.js")
 
 
@@ -96,6 +100,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # the repository loaded last, reused by `mkdocs serve`; private (secret documents too)
         self._loaded: repository.Repository | None = None
         self.strict = False  # the strict option, or DOCCONTROL_STRICT=true in the environment
+        self.preview = False  # the preview option, DOCCONTROL_PREVIEW=true, or `mkdocs serve`
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # page → its HTML, while the search reads
@@ -111,6 +116,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # per document page, its own text (cleaned) until the search has read it
         self.search_body: dict[str, str] = {}
         self.clean_build = False  # set by on_startup: `mkdocs build` without --dirty
+        self.serving = False  # set by on_startup: `mkdocs serve` (a preview, unless told not)
         # set by on_startup: False for `mkdocs build` (one build per process, nothing to reuse);
         # True for `mkdocs serve`, or a caller that builds again and again without on_startup
         self.rebuilds = True
@@ -132,6 +138,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._loaded = None
         self.clean_build = command != "serve" and not dirty  # only such a build is stamped
         self.rebuilds = command == "serve"
+        self.serving = command == "serve"
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close_reader()
@@ -174,6 +181,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # CI asks for strictness in the environment: mkdocs.yml is one of the files the build
         # judges, so it cannot switch that off (`strict: false` in a pushed mkdocs.yml)
         self.strict = bool(self.config.strict) or _strict_from_environment()
+        preview = self.config.preview
+        self.preview = (
+            self.serving if preview is None else bool(preview)
+        ) or _flag_from_environment("DOCCONTROL_PREVIEW")
         # before doccontrol.yml is loaded, its language line alone (the site never speaks the
         # builder's locale)
         self.texts = catalogue.load(catalogue.language_for(configured_language(self.root), {}))
@@ -262,6 +273,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             language=language,
             template_dirs=template_dirs,
             stored=self._stored_versions(),
+            preview=self.preview,
             compiled=self._compiled_templates(language, template_dirs),
         )
         if history is not None:
@@ -470,6 +482,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if document is None:
             return markdown
         self.document_pages.add(page.file.src_uri)
+        if not site.preview:
+            # the page's front matter is the published text's (none when that is withheld):
+            # a description, say, from a change nobody approved never reaches the page
+            text = site.page_text(document.id or "")
+            page.meta = dict(text.meta) if text is not None else {}
+            if text is not None:
+                document = text
         page.meta["title"] = html.escape(
             f"{document.id} {document.title}"
         )  # titles are HTML in MkDocs
@@ -522,7 +541,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._pdfs(config)
         self._close_reader()
         # last: only a build that got this far vouches for its pages (site/stamp.py)
-        stamp.finish(self.site, Path(config.site_dir), self.clean_build)
+        stamp.finish(self.site, Path(config.site_dir), self.clean_build and not self.preview)
 
     def _pdfs(self, config: Any) -> None:
         # publish.pdf: a PDF of every published document in force (doccontrol.pdf.site)
@@ -587,7 +606,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
 def _strict_from_environment() -> bool:
     """DOCCONTROL_STRICT as the shipped CI sets it (true, 1, yes, on)."""
-    value = os.environ.get("DOCCONTROL_STRICT", "")
+    return _flag_from_environment("DOCCONTROL_STRICT")
+
+
+def _flag_from_environment(name: str) -> bool:
+    value = os.environ.get(name, "")
     return value.strip().lower() in ("true", "1", "yes", "on")
 
 

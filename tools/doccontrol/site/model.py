@@ -72,6 +72,10 @@ class Site:
     # what is suspect, as an earlier build found it from the same inputs (site/reuse.py: a
     # `mkdocs serve` rebuild after an edit that changes none of them); None: judged here
     suspects_found: impact.Suspects | None = None
+    # a preview (`mkdocs serve`, or the plugin's `preview` option): each page gives the work
+    # tree's text, marked where it is not the published one; never stamped, never a
+    # controlled copy. Otherwise each page gives the text in force, read from Git.
+    preview: bool = False
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -161,6 +165,41 @@ class Site:
 
     def url(self, src_uri: str) -> str:
         return page_url(src_uri, self.directory_urls)
+
+    @cached_property
+    def published_texts(self) -> dict[str, Document | None]:
+        """Each published document's text as the controlled site gives it: the version in
+        force (standing.published), read from Git, however the work tree differs; None when
+        nothing is in force, when there is no history to say what is, or when that version
+        cannot be read. Fails closed: a draft, a version not yet effective and a change
+        nobody approved are never given as a document's text."""
+        if self.history is None:
+            return dict.fromkeys(self.documents)
+        wanted = {
+            doc_id: standing.published(stand) if stand is not None else None
+            for doc_id in self.documents
+            for stand in [self.standings.get(doc_id)]
+        }
+        store = self.stored
+        if store is None:
+            store = StoredVersions(self.repo.root)
+            store.know(self.repo.documents, self.repo.digests)
+        try:
+            store.prefetch(wanted.values())
+            return {
+                doc_id: store.document(revision) if revision is not None else None
+                for doc_id, revision in wanted.items()
+            }
+        finally:
+            if self.stored is None:
+                store.close()
+
+    def page_text(self, doc_id: str) -> Document | None:
+        """The text a document's page gives: the published one, or in a preview the work
+        tree's."""
+        if self.preview:
+            return self.documents.get(doc_id)
+        return self.published_texts.get(doc_id)
 
     @cached_property
     def standings(self) -> dict[str, standing.Standing]:

@@ -109,9 +109,14 @@ def _render(site: Site, name: str, /, **context: Any) -> str:
 # --- controlled document pages --------------------------------------------------------
 
 
-def page_state(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
-    """The state of the version this page shows (the work tree's), named truthfully."""
+def page_state(
+    site: Site, document: Document, row: registers.DocumentRow | None, published: bool = False
+) -> str:
+    """The state of the version this page shows, named truthfully: the register's, when it
+    is the published text; else the work tree's (a preview, or a text withheld)."""
     cat = site.catalogue
+    if published and row is not None:
+        return row.state_label(cat)
     if row is None:
         status = document.status or ""
         if status == "effective":
@@ -124,8 +129,11 @@ def page_state(site: Site, document: Document, row: registers.DocumentRow | None
     return row.state_label(cat)
 
 
-def control_block(site: Site, document: Document, row: registers.DocumentRow | None) -> str:
-    """The control block: (key, label, value) cells, two to a row in the default template."""
+def control_block(
+    site: Site, document: Document, row: registers.DocumentRow | None, published: bool = False
+) -> str:
+    """The control block: (key, label, value) cells, two to a row in the default template.
+    ``published``: ``document`` is the published text (the version in force, from Git)."""
     labels = site.labels
     stand = site.standings.get(document.id or "")
     approved = stand.last_approval if stand else None
@@ -139,7 +147,7 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
         ("id", document.id),
         ("title", document.title),
         ("version", document.version),
-        ("state", page_state(site, document, row)),
+        ("state", page_state(site, document, row, published)),
         ("control", site.catalogue.label("label.control", control)),
         ("confidentiality", labels.level(document.confidentiality or "")),
         ("effective", effective or "—"),
@@ -201,11 +209,21 @@ def control_block(site: Site, document: Document, row: registers.DocumentRow | N
 
 
 def banners(
-    site: Site, document: Document, row: registers.DocumentRow | None, from_src: str
+    site: Site,
+    document: Document,
+    row: registers.DocumentRow | None,
+    from_src: str,
+    withheld: bool = False,
 ) -> list[str]:
-    """The banners above a document, each rendered by banners.html (by its ``kind``)."""
+    """The banners above a document, each rendered by banners.html (by its ``kind``).
+    ``document`` is the text the page gives (``withheld``: none is given; it is the work
+    tree's, for its id and state)."""
     out: list[dict[str, Any]] = []
-    if document.status == "draft":
+    if site.preview:
+        out.extend(_preview(site, document))
+    if withheld:
+        out.append(_withheld(site, document, row))
+    elif document.status == "draft":
         out.append({"kind": "draft"})
     if document.status == "obsolete":
         successor = document.text("superseded_by")
@@ -227,7 +245,22 @@ def banners(
                 "current_since": row.effective_date,
             }
         )
-    elif row is not None and row.state == "pending" and document.version == row.version:
+    elif row is not None and row.upcoming and not withheld:
+        # the page gives the version in force: say which version replaces it, and when
+        out.append(
+            {
+                "kind": "later",
+                "version": row.upcoming,
+                "since": row.upcoming_from,
+                "current": document.version,
+            }
+        )
+    elif (
+        row is not None
+        and row.state == "pending"
+        and document.version == row.version
+        and not withheld
+    ):
         baseline = row.state_key == standing.PENDING_BASELINE
         out.append(
             {
@@ -242,7 +275,14 @@ def banners(
     if stand is not None and stand.unapproved:
         sep = _t(site, "label.separator")
         out.append(
-            {"kind": "unapproved", "commits": sep.join(r.commit[:10] for r in stand.unapproved)}
+            {
+                "kind": "unapproved",
+                "commits": sep.join(r.commit[:10] for r in stand.unapproved),
+                # a preview may give their text; the published page never does
+                "text": "site.banner.unapproved.text"
+                if site.preview
+                else "site.banner.unapproved.left-out",
+            }
         )
     if row and row.overdue and row.state in ("effective", "pending"):
         out.append({"kind": "overdue", "day": row.next_review})
@@ -253,6 +293,40 @@ def banners(
     rendered = [_render(site, "banner", banner=b) for b in out]
     # a document it refers to changed since it was last approved or reviewed
     return [*rendered, *site_impact.banner(site, document, from_src)]
+
+
+def _preview(site: Site, document: Document) -> list[dict[str, Any]]:
+    """A preview's banner, on a page whose text is not the one the controlled site gives."""
+    published = site.published_texts.get(document.id or "")
+    if published is None:
+        return [{"kind": "preview", "text": "site.banner.preview.withheld", "version": ""}]
+    if published.meta == document.meta and published.body == document.body:
+        return []
+    return [
+        {"kind": "preview", "text": "site.banner.preview.differs", "version": published.version}
+    ]
+
+
+def _withheld(site: Site, document: Document, row: registers.DocumentRow | None) -> dict[str, Any]:
+    """Why the page gives no text: the banner that stands in for it."""
+    stand = site.standings.get(document.id or "")
+    version, since = (row.version, row.effective_date) if row is not None else ("", "")
+    if site.history is None:
+        reason = "no-history"
+    elif stand is not None and (published := standing.published(stand)) is not None:
+        reason, version = "unreadable", published.version
+    elif row is not None and row.state == "pending":
+        reason = "pending-baseline" if row.state_key == standing.PENDING_BASELINE else "pending"
+    elif row is not None and row.state == "draft":
+        reason = "draft"
+    else:
+        reason = "unapproved"
+    return {
+        "kind": "withheld",
+        "text": f"site.banner.withheld.{reason}",
+        "version": version,
+        "since": since,
+    }
 
 
 def _note(site: Site, problem: HistoryProblem) -> ProblemNote:
@@ -369,14 +443,17 @@ def document_page(site: Site, document: Document, from_src: str, nonce: str) -> 
     row = site.row(document.id or "")
     start, end = sanitize.body_marks(nonce)
     head_mark, history_mark = part_marks(nonce)
+    # the text in force from Git (the work tree's in a preview); none: the body is withheld
+    text = site.page_text(document.id or "")
+    shown = text if text is not None else document
+    published = text is not None and not site.preview
     head = [
-        control_block(site, document, row),
-        *site_acks.block(site, document, from_src),
-        *banners(site, document, row, from_src),
+        control_block(site, shown, row, published),
+        *site_acks.block(site, shown, from_src),
+        *banners(site, shown, row, from_src, withheld=text is None),
     ]
-    markdown = "\n\n".join(
-        [head_mark, start, _rewrite_body(site, document.body, from_src), end, history_mark]
-    )
+    body = _rewrite_body(site, text.body, from_src) if text is not None else ""
+    markdown = "\n\n".join([head_mark, start, body, end, history_mark])
     title = esc(_t(site, "site.history.heading"))  # a table of contents title is HTML
     history = _render(site, "history-heading", anchor=HISTORY_ANCHOR) + history_table(
         site, site.doc_history(document.id or "")

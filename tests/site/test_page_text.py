@@ -1,0 +1,162 @@
+"""A document's page gives the text in force, read from Git, whatever the work tree holds: a
+change nobody approved, a version approved for a later day and a draft never reach the
+published page (nor its search index, its front matter or its stamp of a controlled copy). A
+preview (`mkdocs serve`, DOCCONTROL_PREVIEW) gives the work tree's text, marked, and is never
+stamped. Real git, the real `mkdocs build`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from mkdocs.config import load_config
+
+from builders import PROJECT
+from doccontrol import catalogue
+from doccontrol.adapters.mkdocs_plugin import DocControlPlugin
+from history_helpers import body
+from site_helpers import built, mkdocs, page, table_rows
+
+ZH = catalogue.load("zh")
+PLANTED = "未经批准悄悄加入的规定"
+SUMMARY = "未经批准的页面摘要"
+
+
+def _site_repo(scenario):
+    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
+    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
+    return scenario
+
+
+def _direct_commit(scenario) -> None:
+    """An author with push access edits SM-P-01 straight on main, front matter and all."""
+    scenario.files.doc(version="V1.1", body=body(PLANTED), extra=f"description: {SUMMARY}\n")
+    scenario.git.commit("临时调整", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+
+
+def _cells(html: str) -> dict[str, str]:
+    cells = [c for row in table_rows(html, "dc-control-table") for c in row]
+    return dict(zip(cells[::2], cells[1::2], strict=False))
+
+
+def _search_text(site: Path) -> str:
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    return " ".join(d.get("text", "") + d.get("title", "") for d in index["docs"])
+
+
+def test_a_direct_commit_is_not_published(scenario, tmp_path):
+    s = _site_repo(scenario)
+    _direct_commit(s)
+    site = built(s.root, tmp_path / "site")
+    html = page(site, "procedures/test")
+    assert PLANTED not in html and SUMMARY not in html
+    assert PLANTED not in _search_text(site)
+    assert "目的的内容。" in html  # the baseline's text, in force
+    cells = _cells(html)
+    assert cells["版本"] == "V1.0" and cells["状态"] == "有效"
+    commit = s.git.run("rev-parse", "--short=10", "HEAD").strip()
+    assert ZH.text("site.banner.unapproved.left-out", commits=commit) in html
+    assert (site / "doccontrol-build.json").is_file()  # a published build is stamped
+
+
+def test_a_preview_gives_the_work_tree_marked_and_unstamped(scenario, tmp_path):
+    s = _site_repo(scenario)
+    _direct_commit(s)
+    site = built(s.root, tmp_path / "site", preview=True)
+    html = page(site, "procedures/test")
+    assert PLANTED in html
+    assert ZH.text("site.banner.preview.differs", version="V1.0") in html
+    commit = s.git.run("rev-parse", "--short=10", "HEAD").strip()
+    assert ZH.text("site.banner.unapproved.text", commits=commit) in html
+    assert _cells(html)["版本"] == "V1.1"
+    # never taken for the controlled site: no stamp, so no audit pack reuses its pages
+    assert not (site / "doccontrol-build.json").exists()
+    # a page whose work-tree text is the published one carries no preview banner
+    s.git.run("reset", "--hard", "HEAD~1")
+    html = page(built(s.root, tmp_path / "again", preview=True), "procedures/test")
+    assert "dc-preview" not in html
+
+
+def test_a_document_with_nothing_in_force_gives_no_text(scenario, tmp_path):
+    s = _site_repo(scenario)
+    s.files.doc("docs/procedures/new.md", doc_id="SM-P-02", title="新程序", body=body(PLANTED))
+    s.git.commit("新文件，直接提交", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    site = built(s.root, tmp_path / "site")
+    html = page(site, "procedures/new")
+    assert PLANTED not in html and PLANTED not in _search_text(site)
+    assert ZH.text("site.banner.withheld.unapproved") in html
+    assert _cells(html)["状态"] == "未经批准"
+
+
+def test_a_first_version_approved_for_a_later_day_is_withheld_until_then(scenario, tmp_path):
+    s = _site_repo(scenario)
+    s.git.branch("cr-1")
+    s.files.doc(
+        "docs/procedures/new.md",
+        doc_id="SM-P-02",
+        title="新程序",
+        body=body(PLANTED),
+        effective_date="2026-03-20",
+    )
+    s.git.commit("新程序", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "新程序", date="2026-03-10T10:00:00+08:00")
+    config = (s.root / "mkdocs.yml").read_text(encoding="utf-8")
+    anchor = "strict: !ENV [DOCCONTROL_STRICT, false]"
+    for day, given in (("2026-03-15", False), ("2026-03-20", True)):
+        (s.root / "mkdocs.yml").write_text(
+            config.replace(anchor, f'{anchor}\n      as_of: "{day}"'), encoding="utf-8"
+        )
+        html = page(built(s.root, tmp_path / day), "procedures/new")
+        assert (PLANTED in html) is given, day
+        withheld = ZH.text("site.banner.withheld.pending", version="V1.0", since="2026-03-20")
+        assert (withheld in html) is not given, day
+
+
+def test_a_draft_merged_for_comment_is_published_as_a_draft(scenario, tmp_path):
+    """SM-P-01 lets a draft be merged to ask for comments: approved for publication, it is
+    given, marked as a draft."""
+    s = _site_repo(scenario)
+    s.git.branch("cr-1")
+    s.files.doc(
+        "docs/procedures/new.md",
+        doc_id="SM-P-02",
+        title="新程序",
+        version="V0.1",
+        status="draft",
+        body=body("征求意见的规定"),
+    )
+    s.git.commit("新程序草案", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "新程序草案征求意见", date="2026-03-10T10:00:00+08:00")
+    html = page(built(s.root, tmp_path / "site"), "procedures/new")
+    assert "征求意见的规定" in html and "dc-draft" in html and "dc-withheld" not in html
+
+
+def test_a_strict_build_still_stops_on_the_direct_commit(scenario, tmp_path):
+    """Giving the approved text is the fallback of a lenient build; CI's strict build keeps
+    refusing to publish at all while main holds a change nobody approved."""
+    s = _site_repo(scenario)
+    _direct_commit(s)
+    result = mkdocs(s.root, tmp_path / "site", True)
+    assert result.returncode != 0 and "SM-P-01" in result.stderr
+
+
+def _plugin(root: Path, command: str, options: dict[str, object]) -> DocControlPlugin:
+    plugin = DocControlPlugin()
+    errors, _ = plugin.load_config({"as_of": "2026-06-01", **options}, str(root / "mkdocs.yml"))
+    assert not errors
+    plugin.on_startup(command=command, dirty=False)
+    plugin.on_config(load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site")))
+    return plugin
+
+
+def test_serve_previews_unless_told_not_to_and_build_never_does_unless_told(scenario, monkeypatch):
+    s = _site_repo(scenario)
+    monkeypatch.delenv("DOCCONTROL_PREVIEW", raising=False)
+    monkeypatch.chdir(s.root)
+    assert _plugin(s.root, "serve", {}).preview is True
+    assert _plugin(s.root, "serve", {"preview": False}).preview is False
+    assert _plugin(s.root, "build", {}).preview is False
+    assert _plugin(s.root, "build", {"preview": True}).preview is True
+    monkeypatch.setenv("DOCCONTROL_PREVIEW", "true")
+    assert _plugin(s.root, "build", {}).preview is True
