@@ -70,9 +70,16 @@ ENV_SECRET = "doccontrol-ci-token-5f1e2d3c4b5a"
 PASSWD = "root:x:0:0"
 
 
-def site_repo(scenario):
-    """The scenario repository with the project's mkdocs.yml and vendored Mermaid."""
+def site_repo(scenario, as_of: str | None = None):
+    """The scenario repository with the project's mkdocs.yml (building as of ``as_of`` when
+    given) and vendored Mermaid."""
     shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
+    if as_of is not None:
+        path = scenario.root / "mkdocs.yml"
+        anchor = "strict: !ENV [DOCCONTROL_STRICT, false]"
+        text = path.read_text(encoding="utf-8")
+        assert anchor in text
+        path.write_text(text.replace(anchor, f'{anchor}\n      as_of: "{as_of}"'), "utf-8")
     mermaid = PROJECT / ".cache/vendor/mermaid.min.js"
     (scenario.root / ".cache/vendor").mkdir(parents=True, exist_ok=True)
     shutil.copy(mermaid, scenario.root / ".cache/vendor/mermaid.min.js")

@@ -20,6 +20,7 @@ from site_helpers import mkdocs, site_repo
 
 STAMP = "doccontrol-build.json"
 INTERNAL = ("SM-P-05", "内部专用应急联络程序")
+PACK_DAY = "2026-02-01"
 
 
 def _scenario(tmp_path: Path, max_level: str = "internal") -> Scenario:
@@ -40,7 +41,7 @@ def _scenario(tmp_path: Path, max_level: str = "internal") -> Scenario:
     s.set_config("control_since: null", "control_since: 2026-01-02")
     s.set_config("max_confidentiality: internal", f"max_confidentiality: {max_level}")
     s.git.commit("初始导入", date="2026-01-01T09:00:00+08:00")
-    return site_repo(s)
+    return site_repo(s, as_of=PACK_DAY)  # the day the packs below run to
 
 
 def _head(s: Scenario) -> str:
@@ -49,7 +50,7 @@ def _head(s: Scenario) -> str:
 
 def _pack(s: Scenario, out: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], dict]:
     made = cli(
-        s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-02-01", "-o", str(out), *extra
+        s.root, "audit-pack", "--from", "2026-01-01", "--to", PACK_DAY, "-o", str(out), *extra
     )
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(out) as pack:
@@ -171,7 +172,7 @@ def test_a_failed_or_dirty_build_leaves_no_stamp(tmp_path):
     # a strict build that fails (a change on main nobody approved) removes the earlier stamp
     doc = s.root / "docs/procedures/internal.md"
     doc.write_text(doc.read_text().replace("内部电话。", "内部电话已更新。"))
-    s.git.commit("直接修改", who="zhouqiang", date="2026-03-01T10:00:00+08:00")
+    s.git.commit("直接修改", who="zhouqiang", date="2026-01-20T10:00:00+08:00")
     failed = mkdocs(s.root, site, strict=True)
     assert failed.returncode != 0
     assert not (site / STAMP).exists()
@@ -211,3 +212,25 @@ def test_a_pack_without_a_built_site_says_so(tmp_path):
     made, entries = _pack(s, tmp_path / "pack.zip")
     note = _left_out(entries, "no-site")
     assert note not in made.stderr  # nothing was left out: no note on the terminal
+
+
+def test_a_site_built_for_another_day_is_left_out_and_the_pack_says_why(tmp_path):
+    """Each page gives the text in force on its build's day: a pack running to another day
+    would hold pages that contradict its own register."""
+    s = _scenario(tmp_path)
+    assert mkdocs(s.root, s.root / "site").returncode == 0
+    made = cli(
+        s.root,
+        "audit-pack",
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-01-20",
+        "-o",
+        str(tmp_path / "p.zip"),
+    )
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(tmp_path / "p.zip") as pack:
+        entries = {n: pack.read(n) for n in pack.namelist()}
+    note = _left_out(entries, "other-day")
+    assert PACK_DAY in note and "2026-01-20" in note and note in made.stderr

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import struct
+import zlib
 from pathlib import Path
 
 from mkdocs.config import load_config
 
-from builders import PROJECT
+from builders import PROJECT, procedure
 from doccontrol import catalogue
 from doccontrol.adapters.mkdocs_plugin import DocControlPlugin
 from history_helpers import body
@@ -160,3 +162,111 @@ def test_serve_previews_unless_told_not_to_and_build_never_does_unless_told(scen
     assert _plugin(s.root, "build", {"preview": True}).preview is True
     monkeypatch.setenv("DOCCONTROL_PREVIEW", "true")
     assert _plugin(s.root, "build", {}).preview is True
+
+
+# --- what else a direct commit could put beside the approved text (an attacker's findings) ---
+
+ANCHOR = "strict: !ENV [DOCCONTROL_STRICT, false]"
+
+
+def _plugin_option(s, line: str) -> None:
+    path = s.root / "mkdocs.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(ANCHOR, f"{ANCHOR}\n      {line}"), encoding="utf-8")
+
+
+def _files_with(site: Path, needle: str) -> list[str]:
+    return sorted(
+        str(p.relative_to(site))
+        for p in site.rglob("*")
+        if p.is_file() and needle.encode() in p.read_bytes()
+    )
+
+
+def _png(text: bytes) -> bytes:
+    """A 1×1 PNG carrying ``text`` in a comment chunk."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"tEXt", b"Comment\0" + text)
+        + chunk(b"IDAT", zlib.compress(b"\0\0"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_an_unapproved_title_reaches_neither_navigation_nor_heading(scenario, tmp_path):
+    s = _site_repo(scenario)
+    s.files.doc(version="V1.1", title=PLANTED)
+    s.git.commit("临时调整", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    site = built(s.root, tmp_path / "site")
+    assert "目的的内容。" in page(site, "procedures/test")
+    assert _files_with(site, PLANTED) == []
+
+
+def test_an_image_replaced_by_a_direct_commit_is_not_published(scenario, tmp_path):
+    s = _site_repo(scenario)
+    s.git.branch("cr-1")
+    s.files.write("docs/procedures/flow.png", _png(b"APPROVED-FLOW"))
+    s.files.doc(version="V1.1", body=body("见 ![流程](flow.png)"))
+    s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    # an image is approved by the general manager (its own approval role, doccontrol.yml)
+    s.git.merge("cr-1", "流程图", approvers=("chenmy",), date="2026-03-10T10:00:00+08:00")
+    approved = built(s.root, tmp_path / "approved")
+    assert (approved / "procedures/flow.png").is_file()  # approved: published
+    s.files.write("docs/procedures/flow.png", _png(PLANTED.encode()))
+    s.git.commit("改图", who="zhaolei", date="2026-03-11T10:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0 and "docs/procedures/flow.png" in result.stderr
+    assert _files_with(tmp_path / "site", PLANTED) == []
+    # an edit not even committed is left out as well; a preview shows it
+    s.git.run("reset", "--hard", "HEAD~1")
+    s.files.write("docs/procedures/flow.png", _png(PLANTED.encode()))
+    assert _files_with(built(s.root, tmp_path / "desk"), PLANTED) == []
+    assert _files_with(built(s.root, tmp_path / "pv", preview=True), PLANTED) != []
+
+
+def test_an_unapproved_organisation_name_never_fills_the_approved_text(scenario, tmp_path):
+    s = _site_repo(scenario)
+    s.git.branch("cr-1")
+    text = procedure(doc_id="SM-P-02", body=body("本程序适用于 {{ org.name }} 的全部服务。"))
+    s.files.write(
+        "docs/procedures/pub.md",
+        text.replace("confidentiality: internal", "confidentiality: public"),
+    )
+    s.git.commit("新程序", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "新程序", date="2026-03-10T10:00:00+08:00")
+    s.set_config("name: 示例信息技术有限公司", f"name: {PLANTED}")
+    s.git.commit("改公司名", who="zhaolei", date="2026-03-11T10:00:00+08:00")
+    site = built(s.root, tmp_path / "site")
+    html = page(site, "procedures/pub")
+    assert "本程序适用于 示例信息技术有限公司 的全部服务" in html
+    assert _files_with(site, PLANTED) == []
+
+
+def test_an_unapproved_as_of_is_ignored(scenario, tmp_path):
+    later = "以后才生效的规定"
+    s = _site_repo(scenario)
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", body=body(later), effective_date="2027-06-01")
+    s.git.commit("修订", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "修订", date="2026-03-10T10:00:00+08:00")
+    _plugin_option(s, 'as_of: "2099-01-01"')
+    s.git.commit("站点", who="zhaolei", date="2026-03-11T10:00:00+08:00")
+    result = mkdocs(s.root, tmp_path / "site")
+    assert result.returncode == 0 and "as_of" in result.stderr
+    assert later not in page(tmp_path / "site", "procedures/test")
+
+
+def test_an_unapproved_preview_option_is_ignored(scenario, tmp_path):
+    s = _site_repo(scenario)
+    _plugin_option(s, "preview: true")
+    s.files.doc(version="V1.1", body=body(PLANTED))
+    s.git.commit("临时调整", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    site = built(s.root, tmp_path / "site")
+    assert PLANTED not in page(site, "procedures/test")
+    assert (site / "doccontrol-build.json").is_file()

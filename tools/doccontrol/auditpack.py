@@ -92,16 +92,22 @@ def _nameable(
 
 
 def site_pages(
-    repo: Repository, config: Config, history: History, max_level: str, site_dir: Path | None
+    repo: Repository,
+    config: Config,
+    history: History,
+    max_level: str,
+    site_dir: Path | None,
+    day: str,
 ) -> site_stamp.Verdict:
     """Whether the pack may take each document's HTML page from the built site in
-    ``site_dir``: only from a site whose build stamp (site/stamp.py) names the pack's head, a
+    ``site_dir``: only from a site whose build stamp (site/stamp.py) names the pack's head and
+    its last day ``day`` (a page gives the text in force on the day it was built for), a
     level at or below the pack's, and no document the pack may not name. Any other site
     (stale, built at a higher level, planted) would carry navigation naming what the pack
     leaves out."""
     ids = set(history.documents) | {d.id for d in repo.documents if d.id}
     nameable = {i for i in ids if _nameable(config, max_level, repo, history, i)}
-    return site_stamp.judge(site_dir, config, max_level, history.head, nameable)
+    return site_stamp.judge(site_dir, config, max_level, history.head, nameable, day)
 
 
 def build(

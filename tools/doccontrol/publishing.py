@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Set
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doccontrol.config import CONFIG_FILE, Config
@@ -46,6 +47,31 @@ def approved_limit(config: Config, events: Iterable[ApprovalEvent]) -> tuple[str
     if CONFIG_FILE in pending_controlled(events):
         return config.confidentiality[0].id, True
     return config.publish.max_confidentiality, False
+
+
+def approved_config(root: Path, events: Iterable[ApprovalEvent]) -> Config | None:
+    """doccontrol.yml as it stood before the first change to it nobody approved since its last
+    approved one (read from Git: the first parent of that change); None when no change to it
+    is pending, or when that version cannot be read or is not valid."""
+    from doccontrol.history.gitread import GitError, run_git
+    from doccontrol.history.rules import controlled_accepted
+    from doccontrol.load.repository import cached_config
+
+    first: ApprovalEvent | None = None
+    for event in events:
+        if CONFIG_FILE in event.controlled:
+            if controlled_accepted(event, CONFIG_FILE):
+                first = None
+            elif first is None:
+                first = event
+    if first is None:
+        return None
+    try:
+        # ./ : the path from the repository's own folder, wherever Git's top is
+        found = run_git(root, ["cat-file", "blob", f"{first.commit}^:./{CONFIG_FILE}"])
+    except GitError:
+        return None
+    return cached_config(root, found.stdout) if found.returncode == 0 else None
 
 
 def is_document_path(path: str) -> bool:

@@ -42,7 +42,7 @@ from doccontrol.atomic import write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
-from doccontrol.history.gitread import GitError
+from doccontrol.history.gitread import GitError, run_git
 from doccontrol.history.load import load_history
 from doccontrol.history.stored import StoredVersions
 from doccontrol.load import repository
@@ -101,6 +101,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._loaded: repository.Repository | None = None
         self.strict = False  # the strict option, or DOCCONTROL_STRICT=true in the environment
         self.preview = False  # the preview option, DOCCONTROL_PREVIEW=true, or `mkdocs serve`
+        # images under docs/ the published site leaves out (None: a preview, which leaves out
+        # none; ALL: every one, when no history can say which were approved)
+        self.unapproved_assets: frozenset[str] | None = None
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # page → its HTML, while the search reads
@@ -181,10 +184,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # CI asks for strictness in the environment: mkdocs.yml is one of the files the build
         # judges, so it cannot switch that off (`strict: false` in a pushed mkdocs.yml)
         self.strict = bool(self.config.strict) or _strict_from_environment()
-        preview = self.config.preview
-        self.preview = (
-            self.serving if preview is None else bool(preview)
-        ) or _flag_from_environment("DOCCONTROL_PREVIEW")
         # before doccontrol.yml is loaded, its language line alone (the site never speaks the
         # builder's locale)
         self.texts = catalogue.load(catalogue.language_for(configured_language(self.root), {}))
@@ -219,14 +218,27 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         last = self._last[1].history if self._last is not None else None
         if history is not None and last is not None and reuse.same_history(last, history):
             history = last
+        # mkdocs.yml is controlled: options a change nobody approved set cannot choose what is
+        # published (the work tree's text, another day's versions); they are ignored
+        as_of_option, preview_option = self.config.as_of, self.config.preview
+        pending = rules.pending_controlled(history.events) if history is not None else []
+        options_file = Path(config.config_file_path).resolve()
+        if (
+            options_file.is_relative_to(self.root)
+            and options_file.relative_to(self.root).as_posix() in pending
+            and (as_of_option or preview_option is not None)
+        ):
+            log.warning("%s", _say(t, "site.plugin.options-pending", config=options_file.name))
+            as_of_option, preview_option = None, None
+        self.preview = (
+            self.serving if preview_option is None else bool(preview_option)
+        ) or _flag_from_environment("DOCCONTROL_PREVIEW")
         try:
             as_of = (
-                datetime.date.fromisoformat(self.config.as_of)
-                if self.config.as_of
-                else datetime.date.today()
+                datetime.date.fromisoformat(as_of_option) if as_of_option else datetime.date.today()
             )
         except ValueError:
-            raise PluginError(_say(t, "site.plugin.as-of", value=repr(self.config.as_of))) from None
+            raise PluginError(_say(t, "site.plugin.as-of", value=repr(as_of_option))) from None
         site_config = repo.config
         limit, lowered = (
             publishing.approved_limit(repo.config, history.events)
@@ -247,9 +259,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     id=lowest.id,
                 ),
             )
+            # what the pages say of the organisation ({{ org.name }} in a body, the home page)
+            # is the approved configuration's; none when that cannot be read
+            approved = publishing.approved_config(self.root, history.events) if history else None
             site_config = dataclasses.replace(
                 repo.config,
                 publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
+                organization=approved.organization if approved is not None else {},
             )
         # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
         language = catalogue.language_for(repo.config.language, {})
@@ -345,6 +361,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         assert site is not None
         refused: list[str] = []
         docs_dir = os.path.normpath(config.docs_dir)
+        self.unapproved_assets = None if site.preview else _unapproved_assets(self.root, site)
         for file in list(files):
             if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
                 continue  # the theme's own files, or made by another plugin: not from docs/
@@ -434,6 +451,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 return ""  # a document above the publishing level: the normal filter
             return t.text("site.plugin.refused.not-loaded", path=shown)
         if publishing.is_asset_path(src_uri):
+            unapproved = self.unapproved_assets
+            if unapproved is not None and (unapproved is ALL or repo_path in unapproved):
+                # the approved text's picture is not the one a direct commit put in its place
+                return t.text("site.plugin.refused.asset-unapproved", path=shown)
             return None
         return t.text("site.plugin.refused.other", path=shown)
 
@@ -490,7 +511,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if text is not None:
                 document = text
         page.meta["title"] = html.escape(
-            f"{document.id} {document.title}"
+            f"{document.id} {site.page_title(document)}"
         )  # titles are HTML in MkDocs
         # Material reads `status` as its page-status badge: only obsolete documents get one
         page.meta.pop("status", None)
@@ -602,6 +623,27 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if (self.root / name).exists():
                 server.watch(str(self.root / name))
         return server
+
+
+# every image, when nothing can be vouched for (no history)
+ALL: frozenset[str] = frozenset({"*"})
+
+
+def _unapproved_assets(root: Path, site: model.Site) -> frozenset[str]:
+    """Images under docs/ whose bytes are not the approved ones: a controlled file whose last
+    change on main nobody approved, or a work-tree file Git's last commit does not hold as it
+    is (edited, staged, untracked or ignored). Without history, all of them."""
+    if site.history is None:
+        return ALL
+    found = set(rules.pending_controlled(site.history.events))
+    changed = run_git(root, ["diff", "--name-only", "-z", "--relative", "HEAD", "--", DOCS_DIR])
+    others = run_git(root, ["ls-files", "-z", "--others", "--", DOCS_DIR])
+    for listing in (changed, others):
+        if listing.returncode != 0:
+            return ALL  # git cannot say what the work tree holds: vouch for none
+        text = listing.stdout.decode("utf-8", "surrogateescape")
+        found.update(p for p in text.split("\0") if p)
+    return frozenset(found)
 
 
 def _strict_from_environment() -> bool:

@@ -122,7 +122,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 file=sys.stderr,
             )
         # the site's pages only when its build stamp vouches for this head and level
-        pages = auditpack.site_pages(repo, config, history, level, site if site.is_dir() else None)
+        pages = auditpack.site_pages(
+            repo, config, history, level, site if site.is_dir() else None, end.isoformat()
+        )
         html_note = auditpack.html_line(pages, talk.cat)
         if not pages.usable and pages.reason != "no-site":
             print(talk("cli.audit.html-left-out", note=html_note), file=sys.stderr)

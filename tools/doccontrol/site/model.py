@@ -201,6 +201,16 @@ class Site:
             return self.documents.get(doc_id)
         return self.published_texts.get(doc_id)
 
+    def page_title(self, document: Document) -> str:
+        """The title a document's page and its navigation entry give: the published text's;
+        when that is withheld, the register's (what the main branch holds), never the work
+        tree's edit; in a preview, the work tree's."""
+        text = self.page_text(document.id or "")
+        if text is not None:
+            return text.title
+        row = self.row(document.id or "")
+        return row.title if row is not None else document.title
+
     @cached_property
     def standings(self) -> dict[str, standing.Standing]:
         """Where each document stood on ``as_of`` (the one computation every register uses)."""

@@ -225,7 +225,7 @@ def banners(
         out.append(_withheld(site, document, row))
     elif document.status == "draft":
         out.append({"kind": "draft"})
-    if document.status == "obsolete":
+    if document.status == "obsolete" and not withheld:  # a withheld text's status is unapproved
         successor = document.text("superseded_by")
         out.append(
             {
@@ -923,7 +923,9 @@ def navigation(site: Site) -> list[dict[str, Any]]:
             key=lambda d: registers._id_key(d.id or ""),
         )
         entries = [
-            {esc(f"{d.id} {d.title}"): site.src(d.id or "")} for d in docs if site.src(d.id or "")
+            {esc(f"{d.id} {site.page_title(d)}"): site.src(d.id or "")}
+            for d in docs
+            if site.src(d.id or "")
         ]
         label = esc(site.labels.document_type(type_id))
         if len(entries) == 1 and type_id == "manual":

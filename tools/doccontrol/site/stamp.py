@@ -100,8 +100,9 @@ def read(site_dir: Path) -> Stamp | None:
 @dataclass(frozen=True)
 class Verdict:
     """Whether a built site's pages may be used: ``reason`` says why (``used``, ``no-site``,
-    ``missing``, ``other-head``, ``higher-level``, ``other-documents``), ``args`` fill the
-    message; ``directory`` is the site's folder when, and only when, its pages may be used."""
+    ``missing``, ``other-head``, ``other-day``, ``higher-level``, ``other-documents``),
+    ``args`` fill the message; ``directory`` is the site's folder when, and only when, its
+    pages may be used."""
 
     reason: str
     args: Mapping[str, str]
@@ -113,11 +114,17 @@ class Verdict:
 
 
 def judge(
-    site_dir: Path | None, config: Config, level: str, head: str, nameable: Set[str]
+    site_dir: Path | None,
+    config: Config,
+    level: str,
+    head: str,
+    nameable: Set[str],
+    day: str,
 ) -> Verdict:
     """Whether the pages of the site in ``site_dir`` may go into an output published at
-    ``level`` from main's ``head`` that may name the ids in ``nameable``: only a site whose
-    stamp names this head, a known level at or below ``level``, and no other document."""
+    ``level`` from main's ``head`` that may name the ids in ``nameable`` and describes the
+    documents as of ``day``: only a site whose stamp names this head and this day, a known
+    level at or below ``level``, and no other document."""
     if site_dir is None:
         return Verdict("no-site", {})
     stamp = read(site_dir)
@@ -125,6 +132,10 @@ def judge(
         return Verdict("missing", {"file": STAMP})
     if stamp.head != head:
         return Verdict("other-head", {"built": stamp.head[:10], "head": head[:10]})
+    if stamp.as_of != day:
+        # each page gives the text in force on its build's day: another day's text and
+        # control block would contradict the pack's register
+        return Verdict("other-day", {"built": stamp.as_of, "day": day})
     built, wanted = config.level(stamp.level), config.level(level)
     if built is None or wanted is None or built.rank > wanted.rank:
         return Verdict("higher-level", {"built": stamp.level, "level": level})
