@@ -40,7 +40,7 @@ def approve_title(s: Scenario, title: str, version: str, branch: str) -> str:
     """An approved change of SM-P-01's title (a merge with the approver's trailer)."""
     s.git.branch(branch)
     s.files.doc(version=version, title=title, effective_date="2026-01-05")
-    s.git.commit(f"{title}", who="wangfang")
+    s.git.commit(f"{title}", who="zhaolei")  # the reviewer (王芳) is not its author
     return s.git.merge(branch, f"{title}")
 
 

@@ -42,7 +42,9 @@ def test_hostile_values_are_escaped_everywhere(scenario, tmp_path):
     s.git.checkout("main")
     message = f"Merge branch 'cr-1'\n\n{HOSTILE_MR}\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: <script>x</script> <wang.fang@example.com>"
     s.git.merge_message(message, "cr-1", who="liujing", date="2026-02-01T10:00:00+08:00")
-    site = built(s.root, tmp_path / "site")
+    # the hostile reviewer line leaves the merge unapproved: only a preview gives the work
+    # tree's hostile title, so a preview is the build that shows how every value is escaped
+    site = built(s.root, tmp_path / "site", preview=True)
     pages = {p: p.read_text(encoding="utf-8") for p in site.rglob("*.html")}
     for path, html in pages.items():
         assert '<script>alert("title")' not in html, path

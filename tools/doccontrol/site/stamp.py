@@ -132,14 +132,14 @@ def judge(
         return Verdict("missing", {"file": STAMP})
     if stamp.head != head:
         return Verdict("other-head", {"built": stamp.head[:10], "head": head[:10]})
-    if stamp.as_of != day:
-        # each page gives the text in force on its build's day: another day's text and
-        # control block would contradict the pack's register
-        return Verdict("other-day", {"built": stamp.as_of, "day": day})
     built, wanted = config.level(stamp.level), config.level(level)
     if built is None or wanted is None or built.rank > wanted.rank:
         return Verdict("higher-level", {"built": stamp.level, "level": level})
     if not set(stamp.documents) <= nameable:
         # the same head and a level no higher, yet the pages name more: the work tree differed
         return Verdict("other-documents", {})
+    if stamp.as_of != day:
+        # each page gives the text in force on its build's day: another day's text and
+        # control block would contradict the pack's register
+        return Verdict("other-day", {"built": stamp.as_of, "day": day})
     return Verdict("used", {"built": stamp.level, "as_of": stamp.as_of}, site_dir)
