@@ -76,7 +76,8 @@ def test_approved_version_is_not_in_force_before_its_effective_date(scenario, tm
     assert pending[0][-1] == "待生效版本"
     assert pending[1] == [
         *["SM-P-01", "测试程序", "程序文件", "V1.0", "有效", "内部", "体系管理部"],
-        *["2026-01-05", "2026-03-10", "2027-03-10", "V1.1（2026-03-20 起）"],
+        # the last approval (03-10) approved V1.1, not the V1.0 this row describes: it says so
+        *["2026-01-05", "2026-03-10（批准的是 V1.1）", "2027-03-10", "V1.1（2026-03-20 起）"],
     ]
     assert register(scenario.root, "2026-03-20")[1][3:11] == [
         *["V1.1", "有效", "内部", "体系管理部", "2026-03-20", "2026-03-10", "2027-03-20", ""]

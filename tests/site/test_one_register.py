@@ -81,6 +81,9 @@ def test_the_days_tell_the_story(demo):
     assert row("2026-06-22", "SM-P-26")[3:5] == ["V1.1", "有效"]
     assert row("2026-03-05", "SM-P-32")[3:5] == ["V0.1", "草稿"]
     assert row("2026-11-26", "SM-P-18")[3:5] == ["V1.1", "有效（有未批准更改）"]
+    # SM-P-01 V1.1 is in force; its last approval, on paper, was of V1.0: the row says so
+    assert row("2026-11-26", "SM-P-01")[3] == "V1.1"
+    assert row("2026-11-26", "SM-P-01")[8] == "2024-03-08（批准的是 V1.0）"
     assert row("2026-11-26", "SM-W-22-01")[4] == "已作废"
     show = doccontrol(demo, "show", "SM-P-32", "--as-of", "2026-03-05").splitlines()[0]
     assert (

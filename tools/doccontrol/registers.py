@@ -78,6 +78,8 @@ class DocumentRow:
     overdue: bool = False
     # the catalogue key naming the state (standing.state_label_key)
     state_key: str = "label.state.draft"
+    # the version the last approval approved ("" when none): not always this row's
+    last_approved_version: str = ""
 
     @property
     def in_force(self) -> bool:
@@ -93,6 +95,18 @@ class DocumentRow:
         note = cat.text("label.register.unapproved-note")
         flagged = self.pending and self.state != "unapproved"
         return self.state_label(cat) + (f"（{note}）" if flagged else "")
+
+    def last_approval_text(self, cat: Catalogue) -> str:
+        """The last approval's date, naming the version it approved when that is not this
+        row's (a paper approval of V1.0 on the row of V1.1, the approval of a version not yet
+        in effect on the row of the one in force): never read as this version's approval."""
+        if not self.last_approval or self.last_approved_version in ("", self.version):
+            return self.last_approval
+        return cat.text(
+            "label.register.approved-other",
+            day=self.last_approval,
+            version=self.last_approved_version,
+        )
 
     def upcoming_text(self, cat: Catalogue) -> str:
         return (
@@ -124,7 +138,7 @@ def register_cells(row: DocumentRow, cat: Catalogue) -> list[str]:
         row.confidentiality_label,
         row.owner_name,
         row.effective_date,
-        row.last_approval,
+        row.last_approval_text(cat),
         row.next_review,
         row.upcoming_text(cat),
     ]
@@ -159,6 +173,7 @@ def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -
         owner_name=config.departments[owner].name if owner in config.departments else owner,
         effective_date=effective,
         last_approval=stand.last_approval_day,
+        last_approved_version=stand.last_approval.version if stand.last_approval else "",
         next_review=stand.next_review,
         path=path,
         withdrawn=stand.state == "withdrawn",

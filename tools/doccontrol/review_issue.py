@@ -83,7 +83,14 @@ def body(listing: Listed, today: object, limit: str, t: Catalogue) -> str:
         "|" + "---|" * len(COLUMNS),
     ]
     for r in listing.shown:
-        cells = [r.id, r.title, r.version, r.owner_name, r.last_approval or "—", r.next_review]
+        cells = [
+            r.id,
+            r.title,
+            r.version,
+            r.owner_name,
+            r.last_approval_text(t) or "—",
+            r.next_review,
+        ]
         cells.append(t.text("review_issue.overdue" if r.overdue else "review_issue.due"))
         lines.append("| " + " | ".join(_cell(c) for c in cells) + " |")
     if not listing.shown and not listing.hidden:

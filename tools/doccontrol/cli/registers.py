@@ -226,6 +226,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
                         "version": r.version,
                         "owner": r.owner,
                         "last_approval": r.last_approval,
+                        "last_approved_version": r.last_approved_version,
                         "next_review": r.next_review,
                         "overdue": r.overdue,
                     }
@@ -240,7 +241,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
             r.id,
             r.title,
             r.owner_name,
-            r.last_approval,
+            r.last_approval_text(say.cat),
             r.next_review,
             say("label.review.overdue" if r.overdue else "label.review.due"),
         ]

@@ -484,7 +484,7 @@ def register_rows(site: Site, rows: list[registers.DocumentRow], from_src: str) 
                     labels.level(r.confidentiality),
                     labels.department(r.owner),
                     r.effective_date,
-                    r.last_approval,
+                    r.last_approval_text(site.catalogue),
                     r.next_review,
                     r.upcoming_text(site.catalogue),
                 )
@@ -617,7 +617,7 @@ def review_page(site: Site) -> str:
                     doc_link(site, r.id, src),
                     doc_link(site, r.id, src, r.title),
                     site.labels.department(r.owner),
-                    r.last_approval,
+                    r.last_approval_text(site.catalogue),
                     r.next_review,
                     state,
                 )
