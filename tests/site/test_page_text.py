@@ -270,3 +270,22 @@ def test_an_unapproved_preview_option_is_ignored(scenario, tmp_path):
     site = built(s.root, tmp_path / "site")
     assert PLANTED not in page(site, "procedures/test")
     assert (site / "doccontrol-build.json").is_file()
+
+
+def test_an_unapproved_rename_in_the_configuration_never_reaches_the_site(scenario, tmp_path):
+    """Names, labels and the organisation come from the approved doccontrol.yml while the work
+    tree's has a change nobody approved (while it has, only public documents are published)."""
+    s = _site_repo(scenario)
+    s.git.branch("cr-1")
+    text = procedure(doc_id="SM-P-02", body=body("新规定"))
+    s.files.write(
+        "docs/procedures/pub.md",
+        text.replace("confidentiality: internal", "confidentiality: public"),
+    )
+    s.git.commit("修订", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "修订", date="2026-03-10T10:00:00+08:00")
+    s.set_config("name: 刘静", f"name: {PLANTED}")
+    s.git.commit("改名", who="zhaolei", date="2026-03-11T10:00:00+08:00")
+    site = built(s.root, tmp_path / "site")
+    assert "刘静" in page(site, "procedures/pub")
+    assert _files_with(site, PLANTED) == []

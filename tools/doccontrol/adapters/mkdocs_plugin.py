@@ -259,16 +259,26 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     id=lowest.id,
                 ),
             )
-            # what the pages say of the organisation ({{ org.name }} in a body, the home page)
-            # is the approved configuration's; none when that cannot be read
+            # what the pages say (people's and departments' names, labels, the organisation in
+            # {{ org.name }}, the language) is the approved configuration's; when that cannot be
+            # read, the work tree's without the organisation
             approved = publishing.approved_config(self.root, history.events) if history else None
-            site_config = dataclasses.replace(
-                repo.config,
-                publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
-                organization=approved.organization if approved is not None else {},
-            )
+            if approved is not None:
+                lowest_approved = approved.confidentiality[0].id
+                site_config = dataclasses.replace(
+                    approved,
+                    publish=dataclasses.replace(
+                        approved.publish, max_confidentiality=lowest_approved
+                    ),
+                )
+            else:
+                site_config = dataclasses.replace(
+                    repo.config,
+                    publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
+                    organization={},
+                )
         # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
-        language = catalogue.language_for(repo.config.language, {})
+        language = catalogue.language_for(site_config.language, {})
         # an unapproved doccontrol.yml cannot vouch for the overrides either
         template_dirs = _template_dirs(
             self.root,
