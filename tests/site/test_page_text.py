@@ -7,28 +7,22 @@ stamped. Real git, the real `mkdocs build`."""
 from __future__ import annotations
 
 import json
-import shutil
 import struct
 import zlib
 from pathlib import Path
 
+import pytest
 from mkdocs.config import load_config
 
-from builders import PROJECT, procedure
+from builders import procedure
 from doccontrol import catalogue
 from doccontrol.adapters.mkdocs_plugin import DocControlPlugin
 from history_helpers import body
-from site_helpers import built, mkdocs, page, table_rows
+from site_helpers import built, mkdocs, page, site_repo, table_rows
 
 ZH = catalogue.load("zh")
 PLANTED = "未经批准悄悄加入的规定"
 SUMMARY = "未经批准的页面摘要"
-
-
-def _site_repo(scenario):
-    shutil.copy(PROJECT / "mkdocs.yml", scenario.root / "mkdocs.yml")
-    scenario.git.commit("站点配置", date="2026-01-01T11:00:00+08:00")
-    return scenario
 
 
 def _direct_commit(scenario) -> None:
@@ -48,7 +42,7 @@ def _search_text(site: Path) -> str:
 
 
 def test_a_direct_commit_is_not_published(scenario, tmp_path):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     _direct_commit(s)
     site = built(s.root, tmp_path / "site")
     html = page(site, "procedures/test")
@@ -63,7 +57,7 @@ def test_a_direct_commit_is_not_published(scenario, tmp_path):
 
 
 def test_a_preview_gives_the_work_tree_marked_and_unstamped(scenario, tmp_path):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     _direct_commit(s)
     site = built(s.root, tmp_path / "site", preview=True)
     html = page(site, "procedures/test")
@@ -81,7 +75,7 @@ def test_a_preview_gives_the_work_tree_marked_and_unstamped(scenario, tmp_path):
 
 
 def test_a_document_with_nothing_in_force_gives_no_text(scenario, tmp_path):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     s.files.doc("docs/procedures/new.md", doc_id="SM-P-02", title="新程序", body=body(PLANTED))
     s.git.commit("新文件，直接提交", who="zhaolei", date="2026-02-01T10:00:00+08:00")
     site = built(s.root, tmp_path / "site")
@@ -91,18 +85,17 @@ def test_a_document_with_nothing_in_force_gives_no_text(scenario, tmp_path):
     assert _cells(html)["状态"] == "未经批准"
 
 
-def test_a_first_version_approved_for_a_later_day_is_withheld_until_then(scenario, tmp_path):
-    s = _site_repo(scenario)
+def _approve_new(s, **fields: str) -> None:
+    """SM-P-02 新程序, new in an approved merge on 2026-03-10, with ``fields``."""
     s.git.branch("cr-1")
-    s.files.doc(
-        "docs/procedures/new.md",
-        doc_id="SM-P-02",
-        title="新程序",
-        body=body(PLANTED),
-        effective_date="2026-03-20",
-    )
+    s.files.doc("docs/procedures/new.md", doc_id="SM-P-02", title="新程序", **fields)
     s.git.commit("新程序", who="zhaolei", date="2026-03-02T10:00:00+08:00")
     s.git.merge("cr-1", "新程序", date="2026-03-10T10:00:00+08:00")
+
+
+def test_a_first_version_approved_for_a_later_day_is_withheld_until_then(scenario, tmp_path):
+    s = site_repo(scenario)
+    _approve_new(s, body=body(PLANTED), effective_date="2026-03-20")
     config = (s.root / "mkdocs.yml").read_text(encoding="utf-8")
     anchor = "strict: !ENV [DOCCONTROL_STRICT, false]"
     for day, given in (("2026-03-15", False), ("2026-03-20", True)):
@@ -118,18 +111,8 @@ def test_a_first_version_approved_for_a_later_day_is_withheld_until_then(scenari
 def test_a_draft_merged_for_comment_is_published_as_a_draft(scenario, tmp_path):
     """SM-P-01 lets a draft be merged to ask for comments: approved for publication, it is
     given, marked as a draft."""
-    s = _site_repo(scenario)
-    s.git.branch("cr-1")
-    s.files.doc(
-        "docs/procedures/new.md",
-        doc_id="SM-P-02",
-        title="新程序",
-        version="V0.1",
-        status="draft",
-        body=body("征求意见的规定"),
-    )
-    s.git.commit("新程序草案", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "新程序草案征求意见", date="2026-03-10T10:00:00+08:00")
+    s = site_repo(scenario)
+    _approve_new(s, version="V0.1", status="draft", body=body("征求意见的规定"))
     html = page(built(s.root, tmp_path / "site"), "procedures/new")
     assert "征求意见的规定" in html and "dc-draft" in html and "dc-withheld" not in html
 
@@ -137,7 +120,7 @@ def test_a_draft_merged_for_comment_is_published_as_a_draft(scenario, tmp_path):
 def test_a_strict_build_still_stops_on_the_direct_commit(scenario, tmp_path):
     """Giving the approved text is the fallback of a lenient build; CI's strict build keeps
     refusing to publish at all while main holds a change nobody approved."""
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     _direct_commit(s)
     result = mkdocs(s.root, tmp_path / "site", True)
     assert result.returncode != 0 and "SM-P-01" in result.stderr
@@ -153,7 +136,7 @@ def _plugin(root: Path, command: str, options: dict[str, object]) -> DocControlP
 
 
 def test_serve_previews_unless_told_not_to_and_build_never_does_unless_told(scenario, monkeypatch):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     monkeypatch.delenv("DOCCONTROL_PREVIEW", raising=False)
     monkeypatch.chdir(s.root)
     assert _plugin(s.root, "serve", {}).preview is True
@@ -200,7 +183,7 @@ def _png(text: bytes) -> bytes:
 
 
 def test_an_unapproved_title_reaches_neither_navigation_nor_heading(scenario, tmp_path):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     s.files.doc(version="V1.1", title=PLANTED)
     s.git.commit("临时调整", who="zhaolei", date="2026-02-01T10:00:00+08:00")
     site = built(s.root, tmp_path / "site")
@@ -209,7 +192,7 @@ def test_an_unapproved_title_reaches_neither_navigation_nor_heading(scenario, tm
 
 
 def test_an_image_replaced_by_a_direct_commit_is_not_published(scenario, tmp_path):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     s.git.branch("cr-1")
     s.files.write("docs/procedures/flow.png", _png(b"APPROVED-FLOW"))
     s.files.doc(version="V1.1", body=body("见 ![流程](flow.png)"))
@@ -230,27 +213,9 @@ def test_an_image_replaced_by_a_direct_commit_is_not_published(scenario, tmp_pat
     assert _files_with(built(s.root, tmp_path / "pv", preview=True), PLANTED) != []
 
 
-def test_an_unapproved_organisation_name_never_fills_the_approved_text(scenario, tmp_path):
-    s = _site_repo(scenario)
-    s.git.branch("cr-1")
-    text = procedure(doc_id="SM-P-02", body=body("本程序适用于 {{ org.name }} 的全部服务。"))
-    s.files.write(
-        "docs/procedures/pub.md",
-        text.replace("confidentiality: internal", "confidentiality: public"),
-    )
-    s.git.commit("新程序", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "新程序", date="2026-03-10T10:00:00+08:00")
-    s.set_config("name: 示例信息技术有限公司", f"name: {PLANTED}")
-    s.git.commit("改公司名", who="zhaolei", date="2026-03-11T10:00:00+08:00")
-    site = built(s.root, tmp_path / "site")
-    html = page(site, "procedures/pub")
-    assert "本程序适用于 示例信息技术有限公司 的全部服务" in html
-    assert _files_with(site, PLANTED) == []
-
-
 def test_an_unapproved_as_of_is_ignored(scenario, tmp_path):
     later = "以后才生效的规定"
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     s.git.branch("cr-1")
     s.files.doc(version="V1.1", body=body(later), effective_date="2027-06-01")
     s.git.commit("修订", who="zhaolei", date="2026-03-02T10:00:00+08:00")
@@ -263,7 +228,7 @@ def test_an_unapproved_as_of_is_ignored(scenario, tmp_path):
 
 
 def test_an_unapproved_preview_option_is_ignored(scenario, tmp_path):
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     _plugin_option(s, "preview: true")
     s.files.doc(version="V1.1", body=body(PLANTED))
     s.git.commit("临时调整", who="zhaolei", date="2026-02-01T10:00:00+08:00")
@@ -272,20 +237,30 @@ def test_an_unapproved_preview_option_is_ignored(scenario, tmp_path):
     assert (site / "doccontrol-build.json").is_file()
 
 
-def test_an_unapproved_rename_in_the_configuration_never_reaches_the_site(scenario, tmp_path):
+@pytest.mark.parametrize(
+    ("approved", "kept"),
+    [
+        (
+            "name: 示例信息技术有限公司",
+            "本程序适用于 示例信息技术有限公司 的全部服务",
+        ),  # {{ org.name }}
+        ("name: 刘静", "刘静"),  # the approver's name in the control block
+    ],
+)
+def test_an_unapproved_configuration_never_speaks_on_the_site(scenario, tmp_path, approved, kept):
     """Names, labels and the organisation come from the approved doccontrol.yml while the work
     tree's has a change nobody approved (while it has, only public documents are published)."""
-    s = _site_repo(scenario)
+    s = site_repo(scenario)
     s.git.branch("cr-1")
-    text = procedure(doc_id="SM-P-02", body=body("新规定"))
+    text = procedure(doc_id="SM-P-02", body=body("本程序适用于 {{ org.name }} 的全部服务。"))
     s.files.write(
         "docs/procedures/pub.md",
         text.replace("confidentiality: internal", "confidentiality: public"),
     )
-    s.git.commit("修订", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "修订", date="2026-03-10T10:00:00+08:00")
-    s.set_config("name: 刘静", f"name: {PLANTED}")
-    s.git.commit("改名", who="zhaolei", date="2026-03-11T10:00:00+08:00")
+    s.git.commit("新程序", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "新程序", date="2026-03-10T10:00:00+08:00")
+    s.set_config(approved, f"name: {PLANTED}")
+    s.git.commit("改配置", who="zhaolei", date="2026-03-11T10:00:00+08:00")
     site = built(s.root, tmp_path / "site")
-    assert "刘静" in page(site, "procedures/pub")
+    assert kept in page(site, "procedures/pub")
     assert _files_with(site, PLANTED) == []
