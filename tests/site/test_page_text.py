@@ -234,7 +234,27 @@ def test_an_unapproved_preview_option_is_ignored(scenario, tmp_path):
     s.git.commit("临时调整", who="zhaolei", date="2026-02-01T10:00:00+08:00")
     site = built(s.root, tmp_path / "site")
     assert PLANTED not in page(site, "procedures/test")
-    assert (site / "doccontrol-build.json").is_file()
+    # mkdocs.yml's other settings (nav, site_name, hooks) still apply: such a build vouches
+    # for nothing, so no audit pack takes its pages
+    assert not (site / "doccontrol-build.json").exists()
+
+
+def test_a_strict_build_is_never_a_preview_and_never_without_history(scenario, tmp_path):
+    """The strict build is the one CI publishes: neither DOCCONTROL_PREVIEW (which a push can
+    set on some forges) nor `history: false` (which an unapproved mkdocs.yml can set) turns
+    it into a build that gives the work tree's text."""
+    s = site_repo(scenario)
+    _direct_commit(s)
+    previewed = mkdocs(s.root, tmp_path / "a", True, preview=True)
+    assert previewed.returncode != 0 and "DOCCONTROL_PREVIEW" in previewed.stderr
+    _plugin_option(s, "history: false")
+    s.git.commit("关闭历史", who="zhaolei", date="2026-02-02T10:00:00+08:00")
+    blind = mkdocs(s.root, tmp_path / "b", True)
+    assert blind.returncode != 0 and "history: false" in blind.stderr
+    _plugin_option(s, "preview: true")
+    lenient = built(s.root, tmp_path / "c")  # without history: nothing given, no preview
+    assert PLANTED not in page(lenient, "procedures/test")
+    assert ZH.text("site.banner.withheld.no-history") in page(lenient, "procedures/test")
 
 
 @pytest.mark.parametrize(

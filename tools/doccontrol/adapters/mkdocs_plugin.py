@@ -101,6 +101,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._loaded: repository.Repository | None = None
         self.strict = False  # the strict option, or DOCCONTROL_STRICT=true in the environment
         self.preview = False  # the preview option, DOCCONTROL_PREVIEW=true, or `mkdocs serve`
+        self.controlled_pending = False  # a controlled file's last change was not approved
         # images under docs/ the published site leaves out (None: a preview, which leaves out
         # none; ALL: every one, when no history can say which were approved)
         self.unapproved_assets: frozenset[str] | None = None
@@ -205,6 +206,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         for problem in problems:
             log.warning("%s", _say(t, "site.plugin.text", text=problem.format(t, names)))
         history = None
+        if not self.config.history and self.strict:
+            # a strict build publishes: without history nothing it gives can be vouched for
+            # (and `history: false` in an unapproved mkdocs.yml would hide that it is one)
+            raise PluginError(_say(t, "site.plugin.strict-needs-history"))
         if self.config.history:
             try:
                 history = load_history(
@@ -218,21 +223,26 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         last = self._last[1].history if self._last is not None else None
         if history is not None and last is not None and reuse.same_history(last, history):
             history = last
-        # mkdocs.yml is controlled: options a change nobody approved set cannot choose what is
-        # published (the work tree's text, another day's versions); they are ignored
+        # mkdocs.yml is controlled: options a change nobody approved set (or that nothing can
+        # show were approved: no history) cannot choose what is published (the work tree's
+        # text, another day's versions); they are ignored
         as_of_option, preview_option = self.config.as_of, self.config.preview
         pending = rules.pending_controlled(history.events) if history is not None else []
+        self.controlled_pending = bool(pending)
         options_file = Path(config.config_file_path).resolve()
-        if (
+        unvouched = history is None or (
             options_file.is_relative_to(self.root)
             and options_file.relative_to(self.root).as_posix() in pending
-            and (as_of_option or preview_option is not None)
-        ):
+        )
+        if unvouched and (as_of_option or preview_option is not None):
             log.warning("%s", _say(t, "site.plugin.options-pending", config=options_file.name))
             as_of_option, preview_option = None, None
         self.preview = (
             self.serving if preview_option is None else bool(preview_option)
         ) or _flag_from_environment("DOCCONTROL_PREVIEW")
+        if self.preview and self.strict:
+            # a strict build is the one CI publishes: it never gives the work tree's text
+            raise PluginError(_say(t, "site.plugin.strict-preview"))
         try:
             as_of = (
                 datetime.date.fromisoformat(as_of_option) if as_of_option else datetime.date.today()
@@ -572,7 +582,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._pdfs(config)
         self._close_reader()
         # last: only a build that got this far vouches for its pages (site/stamp.py)
-        stamp.finish(self.site, Path(config.site_dir), self.clean_build and not self.preview)
+        # a preview, or a build whose controlled configuration has a change nobody approved
+        # (mkdocs.yml's nav, hooks, site name…), vouches for nothing: no stamp
+        vouched = self.clean_build and not self.preview and not self.controlled_pending
+        stamp.finish(self.site, Path(config.site_dir), vouched)
 
     def _pdfs(self, config: Any) -> None:
         # publish.pdf: a PDF of every published document in force (doccontrol.pdf.site)
