@@ -284,3 +284,34 @@ def test_an_unapproved_configuration_never_speaks_on_the_site(scenario, tmp_path
     site = built(s.root, tmp_path / "site")
     assert kept in page(site, "procedures/pub")
     assert _files_with(site, PLANTED) == []
+
+
+def test_an_image_redrawn_for_a_later_version_waits_for_its_day(scenario, tmp_path):
+    """V1.2, approved to take effect on 2026-05-01, redraws flow.png and adds new.png: until
+    that day the page gives V1.1 with V1.1's picture (read from Git), and new.png is not
+    published; from that day both are the new ones."""
+    s = site_repo(scenario)
+    both = ("liujing", "chenmy")  # the procedure's approver and the images' (doccontrol.yml)
+    s.git.branch("cr-1")
+    s.files.write("docs/procedures/flow.png", _png(b"FLOW-V1.1"))
+    s.files.doc(version="V1.1", body=body("见 ![流程](flow.png)"), effective_date="2026-03-10")
+    s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "流程图", approvers=both, date="2026-03-10T10:00:00+08:00")
+    s.git.branch("cr-2")
+    s.files.write("docs/procedures/flow.png", _png(b"FLOW-V1.2"))
+    s.files.write("docs/procedures/new.png", _png(b"NEW-V1.2"))
+    s.files.doc(
+        version="V1.2",
+        body=body("见 ![流程](flow.png) ![新](new.png)"),
+        effective_date="2026-05-01",
+    )
+    s.git.commit("重画流程图", who="zhaolei", date="2026-04-02T10:00:00+08:00")
+    s.git.merge("cr-2", "重画流程图", approvers=both, date="2026-04-10T10:00:00+08:00", number=2)
+    config = (s.root / "mkdocs.yml").read_text(encoding="utf-8")
+    for day, flow, new in (("2026-04-20", b"FLOW-V1.1", False), ("2026-05-01", b"FLOW-V1.2", True)):
+        (s.root / "mkdocs.yml").write_text(
+            config.replace(ANCHOR, f'{ANCHOR}\n      as_of: "{day}"'), encoding="utf-8"
+        )
+        site = built(s.root, tmp_path / day)
+        assert flow in (site / "procedures/flow.png").read_bytes(), day
+        assert (site / "procedures/new.png").is_file() is new, day

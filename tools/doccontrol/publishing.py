@@ -23,6 +23,7 @@ from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
     from doccontrol.history.model import ApprovalEvent, DocumentHistory
+    from doccontrol.standing import Standing
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
 UNREADABLE_LEVEL = "?"
@@ -72,6 +73,36 @@ def approved_config(root: Path, events: Iterable[ApprovalEvent]) -> Config | Non
     except GitError:
         return None
     return cached_config(root, found.stdout) if found.returncode == 0 else None
+
+
+def assets_ahead(
+    events: Iterable[ApprovalEvent], standings: Mapping[str, Standing]
+) -> dict[str, str]:
+    """Images (controlled files under docs/) whose last approved change came in the approval
+    of a version not yet in force on the standings' day, each with the commit whose bytes
+    are the ones in force: the first parent of the earliest such change. A redrawn flow chart
+    for V1.2, approved to take effect next month, is not put beside V1.1's text today."""
+
+    def ahead(event: ApprovalEvent) -> bool:
+        for approved in event.documents:
+            stand = standings.get(approved.id)
+            upcoming = stand.upcoming if stand is not None else None
+            if upcoming is not None and upcoming.commit == event.commit:
+                return True
+        return False
+
+    from doccontrol.history.rules import controlled_accepted
+
+    first: dict[str, str | None] = {}  # path → commit of the earliest change still ahead
+    for event in events:
+        for path in event.controlled:
+            if not is_asset_path(path) or not controlled_accepted(event, path):
+                continue
+            if not ahead(event):
+                first[path] = None
+            elif first.get(path) is None:
+                first[path] = event.commit
+    return {path: f"{commit}^" for path, commit in first.items() if commit is not None}
 
 
 def is_document_path(path: str) -> bool:

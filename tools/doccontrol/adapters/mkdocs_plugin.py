@@ -382,13 +382,28 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         refused: list[str] = []
         docs_dir = os.path.normpath(config.docs_dir)
         self.unapproved_assets = None if site.preview else _unapproved_assets(self.root, site)
+        ahead = (
+            publishing.assets_ahead(site.history.events, site.standings)
+            if site.history is not None and not site.preview
+            else {}
+        )
         for file in list(files):
             if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
                 continue  # the theme's own files, or made by another plugin: not from docs/
             verdict = self._verdict(file)
-            if verdict is None:
+            older = ahead.get(f"{DOCS_DIR}/{file.src_uri}")
+            if verdict is None and older is None:
                 continue
             files.remove(file)
+            if verdict is None and older is not None:
+                # an image redrawn for a version not yet in force: the bytes in force, from Git
+                # (none before it: it belongs to the new version only, and is left out)
+                found = run_git(
+                    self.root, ["cat-file", "blob", f"{older}:./{DOCS_DIR}/{file.src_uri}"]
+                )
+                if found.returncode == 0:
+                    files.append(File.generated(config, file.src_uri, content=found.stdout))
+                continue
             if verdict:
                 refused.append(verdict)
         t = self.texts
