@@ -157,9 +157,9 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
 def published(stand: Standing) -> Revision | None:
     """The version whose text the controlled site gives as the document: the one in force;
     else an approved version that says what the document is, obsolete (the approval that made
-    it so) or a draft merged for comment (SM-P-01 allows it; the page marks it a draft). None otherwise: a
-    version not yet effective, and a change or a draft nobody approved, are never given as the
-    document's text."""
+    it so) or a draft merged for comment (SM-P-01 allows it; the page marks it a draft). None
+    otherwise: a version not yet effective, and a change or a draft nobody approved, are never
+    given as the document's text."""
     if stand.in_force is not None:
         return stand.in_force
     shown = stand.shown
