@@ -101,7 +101,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._loaded: repository.Repository | None = None
         self.strict = False  # the strict option, or DOCCONTROL_STRICT=true in the environment
         self.preview = False  # the preview option, DOCCONTROL_PREVIEW=true, or `mkdocs serve`
-        self.controlled_pending = False  # a controlled file's last change was not approved
+        # controlled files whose last change on main nobody approved (on_config)
+        self.pending_controlled: list[str] = []
         # images under docs/ the published site leaves out (None: a preview, which leaves out
         # none; ALL: every one, when no history can say which were approved)
         self.unapproved_assets: frozenset[str] | None = None
@@ -227,12 +228,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # show were approved: no history) cannot choose what is published (the work tree's
         # text, another day's versions); they are ignored
         as_of_option, preview_option = self.config.as_of, self.config.preview
-        pending = rules.pending_controlled(history.events) if history is not None else []
-        self.controlled_pending = bool(pending)
+        # the controlled files whose last change nobody approved: asked once per build
+        self.pending_controlled = (
+            rules.pending_controlled(history.events) if history is not None else []
+        )
         options_file = Path(config.config_file_path).resolve()
         unvouched = history is None or (
             options_file.is_relative_to(self.root)
-            and options_file.relative_to(self.root).as_posix() in pending
+            and options_file.relative_to(self.root).as_posix() in self.pending_controlled
         )
         if unvouched and (as_of_option or preview_option is not None):
             log.warning("%s", _say(t, "site.plugin.options-pending", config=options_file.name))
@@ -295,7 +298,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             config,
             None if config_pending else repo.config.approval,
             self.strict,
-            rules.pending_controlled(history.events) if history is not None else None,
+            self.pending_controlled if history is not None else None,
             t,
         )
         self.site = model.Site(
@@ -318,7 +321,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             pending = [r.id for r in self.site.rows if r.pending]
             refused = self.site.refused_records
             notices = list(history.notices) if history else []
-            controlled = rules.pending_controlled(history.events) if history else []
+            controlled = self.pending_controlled
             if (
                 problems
                 or pending
@@ -381,7 +384,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         assert site is not None
         refused: list[str] = []
         docs_dir = os.path.normpath(config.docs_dir)
-        self.unapproved_assets = None if site.preview else _unapproved_assets(self.root, site)
+        self.unapproved_assets = (
+            None if site.preview else _unapproved_assets(self.root, site, self.pending_controlled)
+        )
         ahead = (
             publishing.assets_ahead(site.history.events, site.standings)
             if site.history is not None and not site.preview
@@ -599,7 +604,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # last: only a build that got this far vouches for its pages (site/stamp.py)
         # a preview, or a build whose controlled configuration has a change nobody approved
         # (mkdocs.yml's nav, hooks, site name…), vouches for nothing: no stamp
-        vouched = self.clean_build and not self.preview and not self.controlled_pending
+        vouched = self.clean_build and not self.preview and not self.pending_controlled
         stamp.finish(self.site, Path(config.site_dir), vouched)
 
     def _pdfs(self, config: Any) -> None:
@@ -667,13 +672,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 ALL: frozenset[str] = frozenset({"*"})
 
 
-def _unapproved_assets(root: Path, site: model.Site) -> frozenset[str]:
+def _unapproved_assets(root: Path, site: model.Site, pending: list[str]) -> frozenset[str]:
     """Images under docs/ whose bytes are not the approved ones: a controlled file whose last
-    change on main nobody approved, or a work-tree file Git's last commit does not hold as it
-    is (edited, staged, untracked or ignored). Without history, all of them."""
+    change on main nobody approved (``pending``), or a work-tree file Git's last commit does
+    not hold as it is (edited, staged, untracked or ignored). Without history, all of them."""
     if site.history is None:
         return ALL
-    found = set(rules.pending_controlled(site.history.events))
+    found = set(pending)
     changed = run_git(root, ["diff", "--name-only", "-z", "--relative", "HEAD", "--", DOCS_DIR])
     others = run_git(root, ["ls-files", "-z", "--others", "--", DOCS_DIR])
     for listing in (changed, others):

@@ -121,7 +121,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 talk("cli.audit.config-pending", config=CONFIG_FILE, level=level),
                 file=sys.stderr,
             )
-        # the site's pages only when its build stamp vouches for this head and level
+        # the site's pages only when its build stamp vouches for this head, end day and level
         pages = auditpack.site_pages(
             repo, config, history, level, site if site.is_dir() else None, end.isoformat()
         )
