@@ -283,7 +283,9 @@ def test_the_audit_pack_holds_the_recall_list(repo, tmp_path):
     )
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(pack) as archive:
-        rows = list(csv.reader(io.StringIO(archive.read("register/recall-due.csv").decode())))
+        rows = list(
+            csv.reader(io.StringIO(archive.read("register/recall-due.csv").decode("utf-8-sig")))
+        )
         assert rows[0][:3] == ["文件编号", "受控号", "持有人"]
         assert [r[:4] for r in rows[1:]] == [["SM-P-01", "02", "吴婷", "V1.0"]]
         assert json.loads(archive.read("register/recall-due.json"))[0]["record"] == "DST-2026-001"

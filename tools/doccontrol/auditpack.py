@@ -17,7 +17,6 @@ memory), and each thing wrong is one line.
 
 from __future__ import annotations
 
-import csv
 import datetime
 import hashlib
 import io
@@ -34,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from doccontrol import __version__, acks, catalogue, copies, publishing, registers
+from doccontrol import __version__, acks, catalogue, copies, publishing, registers, spreadsheets
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content, sections
@@ -61,14 +60,6 @@ MAX_ENTRIES = 100_000
 MAX_SMALL_BYTES = 64 * 1024  # PACK.json and the signature
 CHUNK = 64 * 1024
 Xlsx = Callable[[tuple[str, ...], list[list[str]], str], bytes]
-
-
-def _csv(headers: tuple[str, ...] | list[str], rows: list[list[Any]]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel opens UTF-8 CSV correctly
 
 
 def _json(data: Any) -> bytes:
@@ -181,7 +172,7 @@ def build(
     yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
     separator = cat.text("label.separator")
     headers = registers.register_headers(cat)
-    files["register/register.csv"] = _csv(headers, rows)
+    files["register/register.csv"] = spreadsheets.csv_file(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, cat.text("label.register.title"))
     say(cat.text("pack.progress.copies"))
     files.update(
@@ -221,7 +212,7 @@ def build(
         for d, r in chosen
     ]
     files["history/revisions.json"] = _json(revisions)
-    files["history/revisions.csv"] = _csv(
+    files["history/revisions.csv"] = spreadsheets.csv_file(
         cat.headers(
             "label.history",
             (
@@ -266,8 +257,8 @@ def build(
     )
     files["history/trail.json"] = _json([e.to_json() for e in events])
     trail_headers, trail_cells = trail_rows(events, cat=cat, names=names)
-    files["history/trail.csv"] = _csv(trail_headers, trail_cells)
-    files["history/signatures.csv"] = _csv(
+    files["history/trail.csv"] = spreadsheets.csv_file(trail_headers, trail_cells)
+    files["history/signatures.csv"] = spreadsheets.csv_file(
         cat.headers(
             "label.signature", ("commit", "date", "status", "key", "signer", "verified-for")
         ),
@@ -302,7 +293,7 @@ def build(
 
     say(cat.text("pack.progress.coverage"))
     cover = registers.coverage([d for d, _ in in_force], repo.record_types, repo.clauses)
-    files["coverage.csv"] = _csv(
+    files["coverage.csv"] = spreadsheets.csv_file(
         cat.headers("label.coverage", (*registers.COVERAGE_COLUMNS, "covered")),
         [
             [
@@ -327,7 +318,7 @@ def build(
             start,
             end,
             lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
-            _csv,
+            spreadsheets.csv_file,
         )
     )
     say(cat.text("pack.progress.suspect"))
@@ -414,7 +405,7 @@ def _suspect_entries(
     hidden = t.text("site.suspect.hidden-source")
     entries = {
         "impact/suspect.json": _json(rows),
-        "impact/suspect.csv": _csv(
+        "impact/suspect.csv": spreadsheets.csv_file(
             impact.suspect_headers(t),
             [
                 [

@@ -417,20 +417,16 @@ def pack_files(
     """The audit pack's recall list as of its end date (CSV and JSON): copies of documents
     the pack may name, issued by records at or below its level ``limit``; and the problems
     (DC550, DC551) of those records, as ``trail`` shows them."""
-    import csv
-    import io
     import json
 
-    from doccontrol import catalogue
+    from doccontrol import catalogue, spreadsheets
 
     t = catalogue.load(language)
     issued = [c for c in found.publishable(config, limit) if nameable(c.document)]
     due = recall_due(issued, stands, end)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(t.headers("recall.col", RECALL_COLUMNS))
-    for d in due:
-        writer.writerow(
+    table = spreadsheets.csv_file(
+        t.headers("recall.col", RECALL_COLUMNS),
+        [
             [
                 d.copy.document,
                 d.copy.copy_number,
@@ -443,7 +439,9 @@ def pack_files(
                 d.since,
                 d.days,
             ]
-        )
+            for d in due
+        ],
+    )
     data = json.dumps([d.to_json() for d in due], ensure_ascii=False, indent=2) + "\n"
     records = {c.record for c in issued}
     problems = [
@@ -452,7 +450,7 @@ def pack_files(
         if PurePosixPath(p.document).stem in records
     ]
     return {
-        "register/recall-due.csv": buffer.getvalue().encode("utf-8"),
+        "register/recall-due.csv": table,
         "register/recall-due.json": data.encode("utf-8"),
         "register/recall-problems.json": (
             json.dumps(problems, ensure_ascii=False, indent=2) + "\n"

@@ -254,7 +254,7 @@ def _print(
             end="",
         )
     elif fmt == "csv":
-        from doccontrol.cli.registers import csv_text
+        from doccontrol.spreadsheets import csv_text
 
         print(csv_text(tuple(headers), [_cells(o, t) for o in rows]), end="")
     elif rows:

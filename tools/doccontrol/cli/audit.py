@@ -87,10 +87,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     end = datetime.date.fromisoformat(parse_date_arg(args.end, "--to") or "")
     if end < start:
         raise UsageError("cli.error.audit.period", end=str(end), start=str(start))
-    from doccontrol.cli.registers import xlsx_bytes
     from doccontrol.history.gitread import GitError, GitReader
     from doccontrol.history.load import load_history
     from doccontrol.load import repository
+    from doccontrol.spreadsheets import workbook
 
     repo = repository.load(root)
     config = repo.config
@@ -130,7 +130,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             print(talk("cli.audit.html-left-out", note=html_note), file=sys.stderr)
         with GitReader(root) as reader:
             files = auditpack.build(
-                repo, config, history, reader, start, end, level, xlsx_bytes, pages, say, talk.cat
+                repo, config, history, reader, start, end, level, workbook, pages, say, talk.cat
             )
     except GitError as exc:
         raise UsageError(exc.key, **exc.values) from None

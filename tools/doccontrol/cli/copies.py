@@ -173,7 +173,7 @@ def run_recall_due(args: argparse.Namespace, root: Path) -> int:
     headers = t.headers("recall.col", copies.RECALL_COLUMNS)
     cells = [recall_cells(row, t) for row in rows]
     if args.format == "csv":
-        from doccontrol.cli.registers import csv_text
+        from doccontrol.spreadsheets import csv_text
 
         print(csv_text(headers, cells), end="")
         return 1 if failed else 0

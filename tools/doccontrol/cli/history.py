@@ -205,10 +205,8 @@ def _print_notices(history: History, say: Speech) -> None:
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
-    import csv
-    import io
-
     from doccontrol import acks, copies
+    from doccontrol.spreadsheets import csv_text
     from doccontrol.trail import filter_events, trail_rows
 
     since = parse_date_arg(args.since, "--since")
@@ -237,12 +235,8 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
             end="",
         )
     elif args.format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
         headers, rows = trail_rows(events, cat=say.cat, names=say.names)
-        writer.writerow(headers)
-        writer.writerows(rows)
-        print(buffer.getvalue(), end="")
+        print(csv_text(headers, rows), end="")
     else:
         headers, rows = trail_rows(events, short=True, cat=say.cat, names=say.names)
         print(table(headers, rows))

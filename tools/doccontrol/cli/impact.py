@@ -171,7 +171,8 @@ def suspect_rows(found: Suspects, t: Catalogue) -> tuple[tuple[str, ...], list[l
 
 
 def run_suspect(args: argparse.Namespace, root: Path) -> int:
-    from doccontrol.cli.registers import csv_text, loaded
+    from doccontrol.cli.registers import loaded
+    from doccontrol.spreadsheets import csv_text
 
     day = parse_date_arg(args.as_of, "--as-of")
     repo, history = loaded(root)

@@ -4,11 +4,8 @@ and auditors ask for."""
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime
-import io
 import os
-import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -108,66 +105,10 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
     return repo, history
 
 
-def xlsx_bytes(headers: tuple[str, ...], rows: list[list[str]], sheet: str) -> bytes:
-    import datetime
-
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    ws = book.active
-    ws.title = sheet
-    ws.append(list(headers))
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for row in rows:
-        ws.append(row)
-    for i, header in enumerate(headers, 1):
-        width = max([len(header) * 2, *(len(str(r[i - 1])) * 2 for r in rows)]) + 2
-        ws.column_dimensions[ws.cell(1, i).column_letter].width = min(width, 60)
-    ws.freeze_panes = "A2"
-    # fixed timestamps so the same register gives the same bytes (audit packs are compared)
-    fixed = datetime.datetime(2000, 1, 1)
-    book.properties.created = fixed
-    book.properties.modified = fixed
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return _fixed_zip_times(buffer.getvalue())
-
-
-def _fixed_zip_times(data: bytes) -> bytes:
-    """The same zip with every entry dated 1980-01-01 (openpyxl stamps the current time)."""
-    import zipfile
-
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():  # keep the order: [Content_Types].xml first
-            info = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            data = source.read(item.filename)
-            if item.filename == "docProps/core.xml":  # openpyxl sets "modified" to now on save
-                data = re.sub(
-                    rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>2000-01-01T00:00:00Z", data
-                )
-            target.writestr(info, data)
-    return out.getvalue()
-
-
-def csv_text(headers: tuple[str, ...], rows: list[list[str]]) -> str:
-    import io
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return buffer.getvalue()
-
-
 def run_register(args: argparse.Namespace, root: Path) -> int:
     from pathlib import Path
 
-    from doccontrol import registers
+    from doccontrol import registers, spreadsheets
 
     if args.format == "xlsx":
         require_extra("openpyxl", "xlsx", "register --format xlsx")
@@ -184,13 +125,13 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         if not args.output:
             raise UsageError("cli.register.xlsx-needs-output")
         sheet = say("label.register.title")
-        write_atomic(Path(args.output), xlsx_bytes(headers, cells, sheet))
+        write_atomic(Path(args.output), spreadsheets.workbook(headers, cells, sheet))
         print(wrote)
         return 0
     if args.format == "json":
         text = dumps_json([r.to_json(say.cat) for r in rows])
     elif args.format == "csv":
-        text = csv_text(headers, cells)
+        text = spreadsheets.csv_text(headers, cells)
     else:
         text = table(headers, cells) + "\n"
     if args.output:
