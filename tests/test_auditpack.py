@@ -272,6 +272,30 @@ def test_unsigned_pack_is_intact_but_says_so(packs, tmp_path):
     assert not_intact(1) not in lines
 
 
+def test_the_signature_list_names_whose_key_signed_and_only_a_configured_key(packs, tmp_path):
+    """history/signatures.csv gives each status in words, and a name only for a key
+    doccontrol.yml holds: another key's claim to be 王芳 is shown as the claim it is."""
+    stranger, _ = keypair(packs.keys, "wangfang")  # a key whose comment says it is 王芳's
+    for branch, key, version in (("cr-2", packs.wang, "V1.2"), ("cr-3", stranger, "V1.3")):
+        packs.s.git.branch(branch)
+        packs.s.files.doc(version=version, body=body(f"修订 {version}"))
+        packs.s.git.commit(f"修订 {version}", who="zhaolei")
+        packs.s.git.merge(branch, f"批准 {version}", who="wangfang", sign_key=key)
+    pack = tmp_path / "pack.zip"
+    assert packs.make(pack).returncode == 0
+    with zipfile.ZipFile(pack) as z:
+        text = z.read("history/signatures.csv").decode("utf-8-sig")
+    rows = [line.split(",") for line in text.splitlines()]
+    assert rows[0] == ["提交", "日期", "签名状态", "密钥", "签名者", "密钥属于"]
+    fingerprint = subprocess.run(
+        ["ssh-keygen", "-lf", str(packs.keys / "wang.pub")], capture_output=True, text=True
+    ).stdout.split()[1]
+    signed, claimed = rows[-2], rows[-1]
+    assert signed[2:] == ["签名有效", fingerprint, "王芳", "王芳"]
+    assert claimed[2] == "签名密钥不受信任" and claimed[3].startswith("SHA256:")
+    assert claimed[3] != fingerprint and claimed[4:] == ["", ""]
+
+
 def test_an_english_locale_hears_the_verdict_in_english(shared, tmp_path):
     """The same texts in English where the locale (or ``language: en``) asks for it; file
     names, heads and fingerprints unchanged."""

@@ -36,13 +36,13 @@ from typing import IO, Any
 from doccontrol import __version__, acks, catalogue, copies, publishing, registers, spreadsheets
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
-from doccontrol.history import content, sections
+from doccontrol.history import content, sections, signatures
 from doccontrol.history.gitread import GitReader, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
-from doccontrol.problems import Msg, Ref, msg, names_for
+from doccontrol.problems import Msg, Names, Ref, msg, names_for
 from doccontrol.site import stamp as site_stamp
 from doccontrol.trail import trail_rows
 from doccontrol.validate.records import references
@@ -60,6 +60,17 @@ MAX_ENTRIES = 100_000
 MAX_SMALL_BYTES = 64 * 1024  # PACK.json and the signature
 CHUNK = 64 * 1024
 Xlsx = Callable[[tuple[str, ...], list[list[str]], str], bytes]
+
+
+def _whose(verified_for: str | None, cat: Catalogue, names: Names) -> str:
+    """Whom a good signature's key belongs to, by name: a person, or the forge. Only a key
+    the configuration holds gets a name; any other signer is shown as git reported it (the
+    signature's claim, proved by nothing)."""
+    if not verified_for:
+        return ""
+    if verified_for == signatures.FORGE:
+        return cat.text("label.signer.forge")
+    return names.name(Ref("person", verified_for), cat.language)
 
 
 def _json(data: Any) -> bytes:
@@ -244,7 +255,7 @@ def build(
                 separator.join(p["name"] for p in r["reviewers"]),
                 separator.join(p["name"] for p in r["approvers"]),
                 (r["merge_request"] or {}).get("label", ""),
-                r["signature"]["status"],
+                cat.label("site.signature", r["signature"]["status"]),
                 cat.label("label.evidence", r["evidence"]),
                 yes_no[bool(r["approved"])],
                 "; ".join(f"{p.code} {p.text(cat, names)}" for p in revision.problems),
@@ -266,10 +277,10 @@ def build(
             [
                 e.commit,
                 e.date,
-                e.signature.status,
+                cat.label("site.signature", e.signature.status),
                 e.signature.key,
-                e.signature.signer,
-                e.signature.verified_for or "",
+                _whose(e.signature.verified_for, cat, names) or e.signature.signer,
+                _whose(e.signature.verified_for, cat, names),
             ]
             for e in events
         ],
