@@ -3,7 +3,11 @@ attributes and ``javascript:`` URLs.
 
 The site strips all of it (site/sanitize.py); ``check`` reports it so the author learns that
 what they wrote will not run, and a reviewer sees the attempt. Code blocks and code spans are
-shown as text by Markdown, so they are left alone.
+shown as text, so they are left alone, but only where every renderer a body meets reads them
+as code: the site's Python-Markdown with pymdownx.superfences and the PDF copies' with
+fenced_code pair fences and backticks differently, and text one shows as code the other may
+pass on as HTML. Where they could differ, the text is searched (tests/validate holds this to
+both renderers).
 """
 
 from __future__ import annotations
@@ -39,44 +43,97 @@ _URLS = (
     ),
 )
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
-# a fence's opening or closing line (up to three spaces in)
-_FENCE = re.compile(r"^[ ]{0,3}(`{3,}|~{3,})", re.MULTILINE)
-_CODE_SPAN = re.compile(r"(`+)[^`\n].*?\1")
+# a line that opens or closes a fence for some renderer (Python-Markdown's fenced_code, which
+# the PDF copies use; pymdownx.superfences, which the site uses), blockquote marks and indents
+# included
+_FENCE_LIKE = re.compile(r"^([ \t>]*)(`{3,}|~{3,})(.*)$", re.MULTILINE)
+# what both accept after an opening fence: nothing, or a language
+_INFO = re.compile(r"[ \t]*(?:\.?[\w#.+-]+[ \t]*)?")
+_RAW_HTML = re.compile(r"<[A-Za-z/!?]")
+_TICKS = re.compile(r"`+")
 _IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]|\\(?=[!-/:-@\[-`{-~])")
+# Python-Markdown drops these before it reads anything (they are its own placeholders)
+_DROPPED = ("\x02", "\x03")
 
 
-def _blank(text: str) -> str:
-    return "\n".join(" " * len(line) for line in text.split("\n"))
+def _blank(text: str, fill: str = " ") -> str:
+    return "\n".join(fill * len(line) for line in text.split("\n"))
 
 
-def _spans_blanked(text: str) -> str:
-    # a code span never reaches past its line, so one pass over many lines finds what a pass
-    # over each line would
-    return _CODE_SPAN.sub(lambda m: _blank(m[0]), text) if "`" in text else text
+def _fences(text: str) -> list[tuple[int, int]]:
+    """Where the fenced code blocks are, as (start, end) offsets, when every renderer the
+    body may meet reads the same ones: each fence opens at the margin with nothing or a
+    language after it, and closes on a line of exactly its own marks. Anything else (an
+    indented or quoted fence, other words after the marks, a fence never closed) is read
+    differently by fenced_code and by superfences, and then no fence is trusted: the whole
+    body is searched, since text one of them shows as code the other may pass on as HTML."""
+    found: list[tuple[int, int]] = []
+    fence, start = "", 0
+    for match in _FENCE_LIKE.finditer(text):
+        indent, marks, rest = match[1], match[2], match[3]
+        if not fence:
+            if indent or not _INFO.fullmatch(rest):
+                return []
+            fence, start = marks, match.start()
+        elif not indent and marks == fence and not rest.strip(" \t"):
+            found.append((start, match.end()))
+            fence = ""
+    return [] if fence else found
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where the code spans are, when every renderer reads the same ones: in each paragraph,
+    backtick runs all of one length, an even number on each line, no backslash before one,
+    paired in order on their line, and none holding a table's pipe. Python-Markdown's own
+    pairing has changed between versions (a span may now cross lines, and runs of unequal
+    length pair), and raw HTML is not read for spans at all, so a body with raw HTML outside
+    such spans has none."""
+    found: list[tuple[int, int]] = []
+    offset = 0
+    for paragraph in re.split(r"(\n[ \t]*\n)", text):
+        here = offset
+        offset += len(paragraph)
+        if "`" not in paragraph or "\\`" in paragraph:
+            continue
+        runs = [m for m in _TICKS.finditer(paragraph)]
+        if len({len(m[0]) for m in runs}) != 1:
+            continue
+        pairs: list[tuple[int, int]] = []
+        line_start = 0
+        for line in paragraph.split("\n"):
+            inside = [m for m in runs if line_start <= m.start() < line_start + len(line)]
+            if len(inside) % 2:
+                break
+            pairs += [(o.start(), c.end()) for o, c in zip(inside[::2], inside[1::2], strict=True)]
+            line_start += len(line) + 1
+        else:
+            if not any("|" in paragraph[a:b] for a, b in pairs):
+                found += [(here + a, here + b) for a, b in pairs]
+    return found
+
+
+def _without(text: str, parts: list[tuple[int, int]], fill: str = " ") -> str:
+    out, done = [], 0
+    for start, end in parts:
+        out += [text[done:start], _blank(text[start:end], fill)]
+        done = end
+    return "".join([*out, text[done:]])
 
 
 def _without_code(body: str) -> str:
-    """The body with fenced code blocks and code spans blanked out (offsets kept). A fence
-    runs from a line of three or more backticks or tildes to a line of at least as many of
-    the same, or to the end. Only the fences' lines are visited, not every line (the
-    definition, line by line, is held to this in tests/validate/test_active_content.py)."""
+    """The body with the code blocks and code spans every renderer reads alike blanked out
+    (offsets kept). Line endings are read as Python-Markdown reads them (a lone carriage
+    return ends a line)."""
     if "`" not in body and "~~~" not in body:
         return body
-    out: list[str] = []
-    done = 0  # the end of what is already in ``out``
-    fence = ""  # the open fence's marks
-    for match in _FENCE.finditer(body):
-        marks = match[1]
-        if not fence:
-            out.append(_spans_blanked(body[done : match.start()]))
-            fence, done = marks, match.start()
-        elif marks[0] == fence[0] and len(marks) >= len(fence):
-            end = body.find("\n", match.end())
-            end = len(body) if end < 0 else end
-            out.append(_blank(body[done:end]))
-            fence, done = "", end
-    out.append(_blank(body[done:]) if fence else _spans_blanked(body[done:]))
-    return "".join(out)
+    text = body.replace("\r\n", " \n").replace("\r", "\n")
+    fences = _fences(text)
+    # a fence is not a paragraph break to superfences: spans pair across it
+    spans = _spans(_without(text, fences, "x"))
+    text = _without(text, fences)
+    if spans and _RAW_HTML.search(_without(text, spans)):
+        return text
+    return _without(text, spans)
 
 
 def _active_scheme(url: str) -> str | None:
@@ -93,6 +150,13 @@ def _active_scheme(url: str) -> str | None:
 def findings(body: str) -> Iterator[tuple[int, str, str]]:
     """(offset in the body, kind, what was found) for each piece of active content; the kind
     (element, handler, url) chooses the problem's text."""
+    if any(c in body for c in _DROPPED):
+        # searched as Python-Markdown reads it (``<scr\x02ipt>`` is a script to it), each
+        # finding placed back in the body as written
+        kept = [i for i, c in enumerate(body) if c not in _DROPPED]
+        for offset, kind, what in findings("".join(body[i] for i in kept)):
+            yield kept[offset] if offset < len(kept) else len(body), kind, what
+        return
     text = _without_code(body)
     if "<" in text:
         for match in _ELEMENT.finditer(text):
