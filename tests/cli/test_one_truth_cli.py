@@ -252,3 +252,35 @@ def test_check_versions_never_passes_without_the_main_branch(scenario, tmp_path)
     subprocess.run(["git", "init", "-q", "-b", "main"], cwd=empty, check=True)
     fresh = run(empty, "check-versions")
     assert fresh.returncode == 0 and "no commits yet" in fresh.stdout
+
+
+def test_the_register_json_says_which_version_is_in_force_not_only_whether_listed(scenario):
+    """``current`` says a row is listed among the current documents; ``in_force_version``
+    names the version in force that day, "" when none is, as ``show --as-of`` has it."""
+    import json
+
+    approved_ahead_of_effect(scenario)
+    scenario.git.branch("cr-2")
+    scenario.files.doc("docs/procedures/new.md", doc_id="SM-P-02", effective_date="2026-04-01")
+    scenario.git.commit("新程序", who="zhaolei", date="2026-03-11T10:00:00+08:00")
+    scenario.git.merge("cr-2", "新程序", date="2026-03-12T10:00:00+08:00", number=2)
+
+    def rows(day):
+        out = run(scenario.root, "register", "--as-of", day, "--format", "json")
+        assert out.returncode == 0, out.stderr
+        return {
+            r["id"]: (r["state"], r["current"], r["in_force_version"], r["upcoming"])
+            for r in json.loads(out.stdout)
+        }
+
+    assert rows("2026-03-15") == {
+        "SM-P-01": ("effective", True, "V1.0", "V1.1"),
+        "SM-P-02": ("pending", True, "", ""),
+    }
+    assert rows("2026-04-01") == {
+        "SM-P-01": ("effective", True, "V1.1", ""),
+        "SM-P-02": ("effective", True, "V1.0", ""),
+    }
+    assert (
+        "in_force" not in json.loads(run(scenario.root, "register", "--format", "json").stdout)[0]
+    )

@@ -80,10 +80,14 @@ class DocumentRow:
     state_key: str = "label.state.draft"
     # the version the last approval approved ("" when none): not always this row's
     last_approved_version: str = ""
+    # the version in force on the register's day ("" when none: a draft, a version approved
+    # for a later day, a baseline not yet effective, an obsolete or withdrawn document)
+    in_force_version: str = ""
 
     @property
-    def in_force(self) -> bool:
-        """Listed among the current documents (not obsolete, not withdrawn)."""
+    def current(self) -> bool:
+        """Listed among the current documents (not obsolete, not withdrawn); not the same
+        as having a version in force (``in_force_version``)."""
         return self.state not in ("obsolete", "withdrawn")
 
     def state_label(self, cat: Catalogue) -> str:
@@ -122,9 +126,15 @@ class DocumentRow:
         return {
             # state_key is how the catalogue is asked; programs get state and state_label
             **{k: v for k, v in self.__dict__.items() if k != "state_key"},
-            "in_force": self.in_force,
+            "current": self.current,
             "state_label": self.state_label(cat),
         }
+
+
+def listed(rows: Iterable[DocumentRow], doc_type: str | None = None) -> list[DocumentRow]:
+    """The rows a register of current documents lists (``{{ register }}`` in a page, on the
+    site and in a PDF copy): of one type, when given."""
+    return [r for r in rows if r.current and (doc_type is None or r.type == doc_type)]
 
 
 def register_cells(row: DocumentRow, cat: Catalogue) -> list[str]:
@@ -183,6 +193,9 @@ def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -
         upcoming=stand.upcoming.version if stand.upcoming and stand.in_force else "",
         upcoming_from=stand.upcoming_from if stand.upcoming and stand.in_force else "",
         overdue=stand.overdue,
+        in_force_version=stand.in_force.version
+        if stand.in_force and stand.state not in ("obsolete", "withdrawn")
+        else "",
     )
 
 

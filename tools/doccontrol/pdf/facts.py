@@ -181,10 +181,8 @@ def _register(
     assert config is not None
     rows = [
         r
-        for r in registers.document_rows(repo, history, day)
-        if r.in_force
-        and (wanted is None or r.type == wanted)
-        and publishing.document_publishable(
+        for r in registers.listed(registers.document_rows(repo, history, day), wanted)
+        if publishing.document_publishable(
             config, limit, repo.document(r.id), history.documents.get(r.id)
         )
     ]

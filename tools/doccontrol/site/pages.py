@@ -387,7 +387,7 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
 
     def register(match: re.Match[str]) -> str:
         wanted = match[1]
-        rows = [r for r in site.rows if r.in_force and (wanted is None or r.type == wanted)]
+        rows = registers.listed(site.rows, wanted)
         return "\n" + register_table(site, rows, from_src) + "\n"
 
     # each pattern starts with a fixed text: a body without it is left as it is, unscanned
@@ -501,8 +501,8 @@ def register_table(site: Site, rows: list[registers.DocumentRow], from_src: str)
 
 def register_page(site: Site) -> str:
     src = model.REGISTER_SRC
-    current = [r for r in site.rows if r.in_force]
-    retired = [r for r in site.rows if not r.in_force]
+    current = [r for r in site.rows if r.current]
+    retired = [r for r in site.rows if not r.current]
     return _render(
         site,
         "register",
@@ -810,8 +810,8 @@ def form_page(site: Site, record_type: RecordType) -> str:
 
 def home_page(site: Site) -> str:
     rows = site.rows
-    in_force = [r for r in rows if r.in_force]
-    counts = {s: len([r for r in in_force if r.state == s]) for s in ("effective", "draft")}
+    current = [r for r in rows if r.current]
+    counts = {s: len([r for r in current if r.state == s]) for s in ("effective", "draft")}
     # the card counts exactly the rows the review page lists
     due = registers.review_due(rows, site.as_of, REVIEW_WINDOW_DAYS)
     history_problems = [
@@ -824,10 +824,10 @@ def home_page(site: Site) -> str:
         ("draft", counts["draft"], model.REGISTER_SRC),
         (
             "pending",
-            len([r for r in in_force if r.state == "pending" or r.upcoming]),
+            len([r for r in current if r.state == "pending" or r.upcoming]),
             model.REGISTER_SRC,
         ),
-        ("retired", len(rows) - len(in_force), model.REGISTER_SRC),
+        ("retired", len(rows) - len(current), model.REGISTER_SRC),
         ("records", len(site.records), model.RECORDS_SRC),
         ("review", len(due), model.REVIEW_SRC),
         ("approval_problems", len(history_problems), model.TRAIL_SRC),
