@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from doccontrol import days
 
 CONFIG_FILE = "doccontrol.yml"
 # How every id pattern is compiled: '\d' is 0-9 and '\w' is ASCII, so full-width or Arabic
@@ -138,6 +141,17 @@ class Config:
     language: str | None = None
     # None: no acknowledgements are asked for (the section is absent from doccontrol.yml)
     acknowledgement: AckSettings | None = None
+    # the organisation's time zone (an IANA name or a UTC offset), whose days history counts
+    # (doccontrol.days); None: each day is the committer's own, today the machine's
+    timezone: str | None = None
+
+    @property
+    def zone(self) -> datetime.tzinfo | None:
+        return days.zone(self.timezone)
+
+    def today(self) -> datetime.date:
+        """Today in the organisation's time zone."""
+        return days.today(self.zone)
 
     def person_by_email(self, email: str) -> Person | None:
         wanted = email.strip().lower()
@@ -246,6 +260,7 @@ def from_data(data: Mapping[str, Any]) -> Config:
         ),
         language=data.get("language"),
         acknowledgement=_ack_settings(data.get("acknowledgement")),
+        timezone=data.get("timezone") or None,
     )
 
 

@@ -208,7 +208,7 @@ def standings(
     """Where every document stood on ``day`` (default: today): those on the main branch by
     then, and those only in the work tree (nothing about them is approved). ``stored``: the
     caller's reader of versions, kept open (else one is opened and closed here)."""
-    day = day or datetime.date.today()
+    day = day or (repo.config.today() if repo.config else datetime.date.today())
     out: dict[str, standing.Standing] = {}
     if history is not None:
         # the caller's reader stays open for its next question; one opened here closes here

@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from doccontrol import catalogue, publishing, vendor
+from doccontrol import catalogue, days, publishing, vendor
 from doccontrol.adapters import raw_html
 from doccontrol.atomic import write_atomic
 from doccontrol.cli.output import configured_language
@@ -247,12 +247,12 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # a strict build is the one CI publishes: it never gives the work tree's text
             raise PluginError(_say(t, "site.plugin.strict-preview"))
         try:
-            as_of = (
-                datetime.date.fromisoformat(as_of_option) if as_of_option else datetime.date.today()
-            )
+            chosen = datetime.date.fromisoformat(as_of_option) if as_of_option else None
         except ValueError:
             raise PluginError(_say(t, "site.plugin.as-of", value=repr(as_of_option))) from None
         site_config = repo.config
+        # today in the organisation's time zone, as the approved configuration names it
+        zone = repo.config.zone
         limit, lowered = (
             publishing.approved_limit(repo.config, history.events)
             if history is not None
@@ -276,6 +276,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # {{ org.name }}, the language) is the approved configuration's; when that cannot be
             # read, the work tree's without the organisation
             approved = publishing.approved_config(self.root, history.events) if history else None
+            zone = approved.zone if approved is not None else None
             if approved is not None:
                 lowest_approved = approved.confidentiality[0].id
                 site_config = dataclasses.replace(
@@ -290,6 +291,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
                     organization={},
                 )
+        as_of = chosen or days.today(zone)
         # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
         language = catalogue.language_for(site_config.language, {})
         # an unapproved doccontrol.yml cannot vouch for the overrides either

@@ -8,7 +8,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, dumps_json, parse_date_arg, table, write_atomic
+from doccontrol.cli.output import (
+    UsageError,
+    day_arg,
+    dumps_json,
+    org_today,
+    table,
+    write_atomic,
+)
 
 if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     import datetime
@@ -77,12 +84,11 @@ def _quoted(text: str) -> str:
 
 
 def run_ack(args: argparse.Namespace, root: Path) -> int:
-    import datetime
 
     from doccontrol import acks, standing
     from doccontrol.history.stored import StoredVersions
 
-    today = datetime.date.today()
+    today = org_today(root)
     repo, config, history, t, records = _state(root, today)
     doc = history.documents.get(args.doc_id)
     if doc is None:
@@ -171,13 +177,10 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_ack_due(args: argparse.Namespace, root: Path) -> int:
-    import datetime
 
     from doccontrol import acks, registers
 
-    today = datetime.date.fromisoformat(
-        parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
-    )
+    today = day_arg(args.today, "--today", root)
     repo, config, history, t, records = _state(root, today)
     who = None
     if args.person:

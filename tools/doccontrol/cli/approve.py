@@ -87,7 +87,6 @@ def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] 
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
-    import datetime
     import re
     import tempfile
     from pathlib import Path
@@ -184,7 +183,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     changed = _git(
         root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
     ).stdout.splitlines()
-    today = datetime.date.today().isoformat()
+    today = config.today().isoformat()
     effective = parse_date_arg(args.effective, "--effective") if args.effective else None
     dated: list[str] = []  # documents whose new version takes the approver's date
     main_tip = _git(root, "rev-parse", main).stdout.strip()

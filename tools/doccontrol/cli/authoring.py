@@ -7,7 +7,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, parse_date_arg, speech, write_atomic
+from doccontrol.cli.output import (
+    UsageError,
+    day_arg,
+    org_today,
+    parse_date_arg,
+    speech,
+    write_atomic,
+)
 
 if TYPE_CHECKING:  # the core is imported by the commands that run it (startup time)
     from doccontrol.catalogue import Catalogue
@@ -83,7 +90,6 @@ def _my_department(root: Path, config: Config) -> str | None:
 
 
 def run_new(args: argparse.Namespace, root: Path) -> int:
-    import datetime
     from pathlib import Path
 
     from doccontrol import authoring, versions
@@ -109,7 +115,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     taken = {d.id for d in repo.documents if d.id}
     try:
         doc_id = authoring.next_id(
-            doc_type.id_format, doc_type.id_pattern, taken, datetime.date.today().year, args.parent
+            doc_type.id_format, doc_type.id_pattern, taken, org_today(root).year, args.parent
         )
     except AuthoringError as exc:
         raise UsageError(exc.text(speech(config, repo.record_types, root).cat)) from None
@@ -128,7 +134,6 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_new_record(args: argparse.Namespace, root: Path) -> int:
-    import datetime
 
     from doccontrol import authoring
     from doccontrol.authoring import AuthoringError
@@ -142,9 +147,7 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
             type=repr(args.type),
             known=", ".join(sorted(repo.record_types)),
         )
-    day = datetime.date.fromisoformat(
-        parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
-    )
+    day = day_arg(args.date, "--date", root)
     taken = set(repo.record_files.get(args.type, {}))
     try:
         record_id = authoring.next_id(
@@ -218,14 +221,13 @@ def _check_effective(
 ) -> None:
     """A date the new version can take effect on: not before today (it is not approved yet)
     and not before the version on the main branch took effect."""
-    import datetime
 
     from doccontrol.authoring import AuthoringError
     from doccontrol.history import stored
     from doccontrol.history.gitread import GitError, GitReader
     from doccontrol.history.rules import effective_verdict, meta_day
 
-    today = datetime.date.today().isoformat()
+    today = org_today(root).isoformat()
     previous, previous_version = "", ""
     try:
         with GitReader(root) as reader:

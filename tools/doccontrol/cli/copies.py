@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
+    day_arg,
     dumps_json,
-    parse_date_arg,
     require_extra,
     table,
     write_atomic,
@@ -78,9 +78,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.pdf.render import render
 
     output = Path(args.output)
-    day = datetime.date.fromisoformat(
-        parse_date_arg(args.as_of, "--as-of") or datetime.date.today().isoformat()
-    )
+    day = day_arg(args.as_of, "--as-of", root)
     repo, history = loaded(root)
     config = repo.config
     assert config is not None
@@ -160,9 +158,7 @@ def recall_rows(
 def run_recall_due(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import copies
 
-    day = datetime.date.fromisoformat(
-        parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
-    )
+    day = day_arg(args.today, "--today", root)
     config, rows, problems = recall_rows(root, day)
     t = _catalogue(config)
     _print_problems(problems, config, t)

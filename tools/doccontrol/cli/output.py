@@ -11,6 +11,7 @@ from doccontrol.errors import KeyedError
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing (start-up time)
 
 if TYPE_CHECKING:  # annotations only: the commands import what they run (startup time)
+    import datetime
     from collections.abc import Callable, Mapping, Sequence
     from pathlib import Path
     from typing import Any
@@ -197,6 +198,30 @@ def parse_date_arg(value: str | None, option: str) -> str | None:
         return datetime.date.fromisoformat(value).isoformat()
     except ValueError:
         raise UsageError("cli.error.not-a-date", option=option, value=repr(value)) from None
+
+
+def org_today(root: Path) -> datetime.date:
+    """Today in the organisation's time zone (doccontrol.yml's ``timezone``), else the
+    machine's: the day every command counts from unless told another."""
+    import datetime
+
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.load.repository import cached_config
+
+    try:
+        data = (root / CONFIG_FILE).read_bytes()
+    except OSError:
+        return datetime.date.today()
+    config = cached_config(root, data)
+    return config.today() if config is not None else datetime.date.today()
+
+
+def day_arg(value: str | None, option: str, root: Path) -> datetime.date:
+    """The day an option gives, or today in the organisation's time zone."""
+    import datetime
+
+    given = parse_date_arg(value, option)
+    return datetime.date.fromisoformat(given) if given else org_today(root)
 
 
 def progress(task: str) -> Callable[[str], None]:

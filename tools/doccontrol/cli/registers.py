@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
+    day_arg,
     dumps_json,
-    parse_date_arg,
     progress,
     require_extra,
     speech,
@@ -112,9 +112,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 
     if args.format == "xlsx":
         require_extra("openpyxl", "xlsx", "register --format xlsx")
-    day = datetime.date.fromisoformat(
-        parse_date_arg(args.as_of, "--as-of") or datetime.date.today().isoformat()
-    )
+    day = day_arg(args.as_of, "--as-of", root)
     repo, history = loaded(root)
     say = speech(repo.config, repo.record_types, root)
     headers = registers.register_headers(say.cat)
@@ -143,15 +141,12 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 
 
 def run_review_due(args: argparse.Namespace, root: Path) -> int:
-    import datetime
 
     from doccontrol import registers, review_issue
 
     if args.within < 0:
         raise UsageError("cli.review-due.within")
-    today = datetime.date.fromisoformat(
-        parse_date_arg(args.today, "--today") or datetime.date.today().isoformat()
-    )
+    today = day_arg(args.today, "--today", root)
     repo, history = loaded(root)
     say = speech(repo.config, repo.record_types, root)
     due = registers.review_due(registers.document_rows(repo, history, today), today, args.within)

@@ -7,7 +7,14 @@ import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from doccontrol.cli.output import UsageError, parse_date_arg, print_problems, speech, write_atomic
+from doccontrol.cli.output import (
+    UsageError,
+    day_arg,
+    parse_date_arg,
+    print_problems,
+    speech,
+    write_atomic,
+)
 from doccontrol.history.gitread import run_git, run_git_text  # refs/replace/* off
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
@@ -59,7 +66,6 @@ def _reader(root: Path) -> GitReader:
 
 
 def run_show(args: argparse.Namespace, root: Path) -> int:
-    import datetime
 
     from doccontrol import standing
     from doccontrol.cli.history import history_for
@@ -389,7 +395,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
         say = speech(config, repo.record_types, root)
         print_problems(problems, "text", len(repo.documents), say)
         raise UsageError("cli.baseline.invalid")
-    day = parse_date_arg(args.date, "--date") or datetime.date.today().isoformat()
+    day = day_arg(args.date, "--date", root).isoformat()
     documents = {
         d.id: baseline.BaselineDocument(d.id, d.version or "", d.status or "", d.path)
         for d in sorted(repo.documents, key=lambda d: d.path)

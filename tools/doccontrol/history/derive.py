@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from doccontrol import publishing
+from doccontrol import days, publishing
 from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
 from doccontrol.config import Person as ConfigPerson
 from doccontrol.history import (
@@ -136,6 +136,21 @@ class _Policy:
             mailmap,
             frozenset(k.lower() for k in config.approval.approve_trailers),
             frozenset(k.lower() for k in config.approval.review_trailers),
+        )
+
+    def dated(self, commit: Commit, claimed: str) -> tuple[Commit, str]:
+        """The commit's dates (and the date it claimed) in the organisation's time zone, as
+        the rules before it named it: its days are then the organisation's."""
+        tz = self.config.zone
+        if tz is None:
+            return commit, claimed
+        return (
+            replace(
+                commit,
+                committer_date=days.in_zone(commit.committer_date, tz),
+                author_date=days.in_zone(commit.author_date, tz),
+            ),
+            days.in_zone(claimed, tz),
         )
 
     def signature(self, commit: Commit | Note) -> Signature:
@@ -461,11 +476,6 @@ class _Deriver:
                         branch=self.reader_branch,
                     )
                 )
-        precontrol = is_precontrol(commit)  # asked of every commit, in order
-        if self.shallow and not commit.parents:
-            # a shallow clone's oldest commit stands for everything before it: its "changes"
-            # are the whole tree, which is the baseline here, not a change anyone made
-            precontrol = True
         if self.config_blob is None:
             # before any config was committed there are no rules to judge by: the first
             # config on the line stands from its own commit (trust has to begin somewhere)
@@ -476,6 +486,12 @@ class _Deriver:
             if first is not None:
                 self.config_blob = first
         policy = self.policy_at()
+        commit, claimed = policy.dated(commit, claimed)
+        precontrol = is_precontrol(commit)  # asked of every commit, in order
+        if self.shallow and not commit.parents:
+            # a shallow clone's oldest commit stands for everything before it: its "changes"
+            # are the whole tree, which is the baseline here, not a change anyone made
+            precontrol = True
         site = self.site_paths()
         controlled = sorted(
             {

@@ -320,7 +320,7 @@ def _stamp(
             )
         )
     copy = this_version[0]
-    printed = min(day, datetime.date.today()).isoformat()  # --as-of may be a day to come
+    printed = min(day, config.today()).isoformat()  # --as-of may be a day to come
     if not copy.issued or copy.issued > printed:
         # a copy printed before its issue would never reach the recall list in time
         raise Refused(

@@ -11,6 +11,15 @@ from doccontrol.problems import Problem
 
 def check_config(config: Config, positions: Locator) -> list[Problem]:
     problems: list[Problem] = []
+    if config.timezone and config.zone is None:
+        problems.append(
+            Problem.at(
+                CONFIG_FILE,
+                *positions.of_value(("timezone",)),
+                "problem.DC402.timezone",
+                zone=config.timezone,
+            )
+        )
     seen_emails: dict[str, str] = {}
     seen_logins: dict[tuple[str, str], str] = {}
     seen_ids: set[str] = set()
