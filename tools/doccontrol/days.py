@@ -49,7 +49,9 @@ def in_zone(date: str, tz: datetime.tzinfo | None) -> str:
         return date
     if moment.tzinfo is None:
         return date
-    return moment.astimezone(tz).isoformat()
+    local = moment.astimezone(tz)
+    # already written in the zone's offset (most commits): as it is, unformatted again
+    return date if local.utcoffset() == moment.utcoffset() else local.isoformat()
 
 
 def today(tz: datetime.tzinfo | None) -> datetime.date:
