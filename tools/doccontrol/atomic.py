@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written file."""
-    path = path.resolve()
+    """Write via a temporary file in the same folder and rename: never a half-written file.
+    A symbolic link at ``path`` is replaced, never written through: a link committed to a
+    repository (``register.csv`` -> ``~/.bashrc``) must not let an output land elsewhere."""
+    path = path.resolve() if path.name in ("", ".", "..") else path.parent.resolve() / path.name
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -17,10 +20,12 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
+        try:
+            existing = os.lstat(path)
+        except FileNotFoundError:
+            existing = None
+        regular = existing is not None and stat.S_ISREG(existing.st_mode)
+        os.chmod(tmp, existing.st_mode & 0o777 if existing is not None and regular else 0o644)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
