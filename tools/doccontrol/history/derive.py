@@ -1392,6 +1392,15 @@ def _derive(
                 tip_config = replace(config, control_since=None)
             else:
                 deriver_since_unknown = False
+                if tip_config.main_branch != config.main_branch:
+                    # the work tree's main_branch is not what that branch says of itself: a
+                    # direct commit could point history at a branch of forged merges
+                    raise GitError(
+                        "git.branch-disowned",
+                        branch=config.main_branch,
+                        named=tip_config.main_branch,
+                        config=CONFIG_FILE,
+                    )
             config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
             # the forge's review records are part of the evidence: new or changed notes (a
             # back-fill reaches old merges) derive afresh

@@ -1,0 +1,54 @@
+"""Which branch history is read from: doccontrol.yml's main_branch, and only when that branch
+names itself the main branch. A direct commit that points main_branch at an author's own
+branch of typed approvals is refused, and one that renames the branch on that branch too is a
+change nobody approved in its trail."""
+
+from __future__ import annotations
+
+from history_helpers import body, cli
+
+
+def test_a_main_branch_that_disowns_itself_is_refused(scenario):
+    """main_branch: evil, committed straight to main; on evil, a merge whose Approved-by the
+    author typed (as good as a direct push to main would be, were main unprotected)."""
+    s = scenario
+    s.git.branch("evil")
+    s.git.branch("side")
+    s.files.doc(version="V2.0", body=body("作者自己的规定"), effective_date="2026-02-01")
+    s.git.commit("修订", who="zhaolei")
+    s.git.run("checkout", "-q", "evil")
+    s.git.run(
+        "merge",
+        "--no-ff",
+        "-q",
+        "-m",
+        "伪造\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>",
+        "side",
+        who="liujing",
+    )
+    s.git.checkout("main")
+    s.set_config("main_branch: main", "main_branch: evil")
+    s.git.commit("主分支", who="zhaolei")
+    env = {"LC_ALL": "en_US.UTF-8"}
+    for args in (("register",), ("trail", "--strict"), ("log", "SM-P-01")):
+        out = cli(s.root, *args, env=env)
+        # the register is still given from the work tree, saying it has no history to go by
+        assert out.returncode != 0 or args == ("register",), args
+        assert "V2.0" not in out.stdout
+        assert (
+            "doccontrol.yml names 'evil' as the main branch, but that branch's own doccontrol.yml"
+            " names 'main'" in out.stderr
+        ), out.stderr
+
+
+def test_a_branch_renamed_on_itself_without_approval_is_in_its_trail(scenario):
+    s = scenario
+    s.git.branch("evil")
+    s.set_config("main_branch: main", "main_branch: evil")
+    s.git.commit("主分支", who="zhaolei")
+    s.git.checkout("main")
+    s.set_config("main_branch: main", "main_branch: evil")
+    s.git.commit("主分支", who="zhaolei")
+    out = cli(s.root, "trail", "--strict", env={"LC_ALL": "en_US.UTF-8"})
+    assert out.returncode == 1
+    assert "DC516" in out.stdout and "doccontrol.yml" in out.stdout
