@@ -44,9 +44,37 @@ def test_other_csv_cells_are_unchanged():
     assert parsed[1] == ["SM-P-01", "V1.0", "2026-03-10", "测试程序 = 示例", "—", "3", "-1", ""]
 
 
+def test_every_csv_cell_is_quoted_so_no_separator_splits_it():
+    """LibreOffice splits on ; and tabs as well as commas (Excel on ; in many locales): an
+    unquoted ; in a commit subject made columns of its own, and a formula after it."""
+    forged = "修订目的;SM-P-01 V1.2;王芳;刘静;已批准;=cmd|' /C calc'!A0"
+    text = spreadsheets.csv_text(["变更说明", "结论"], [[forged, "未批准"], [7, None]])
+    assert (
+        text.splitlines()[1]
+        == '"修订目的;SM-P-01 V1.2;王芳;刘静;已批准;=cmd|\' /C calc\'!A0","未批准"'
+    )
+    for separator in (",", ";", "\t"):
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+        assert rows[1][0].startswith("修订目的") and len(rows[1]) <= 2, separator
+
+
+@pytest.mark.parametrize("hidden", ["\x00", "\x1b", "\x7f", "\ud800", "\ufffe", "\uffff"])
+def test_what_no_spreadsheet_shows_is_a_replacement_character(hidden):
+    """A NUL before '=' passed the apostrophe and LibreOffice dropped it and ran the formula;
+    U+FFFE, U+FFFF and lone surrogates (a file name that is not UTF-8) made the workbook's
+    XML invalid, and LibreOffice stopped reading at them."""
+    value = hidden + "=1+1"
+    assert _csv_rows(spreadsheets.csv_text(["h"], [[value]]))[1] == ["\ufffd=1+1"]
+    assert spreadsheets.csv_file(["h"], [[value]]).decode("utf-8")  # encodes, whatever it held
+    assert _cells(spreadsheets.workbook(["h"], [[value], ["后"]], "s"))[1:] == [
+        [("\ufffd=1+1", "s")],
+        [("后", "s")],
+    ]
+
+
 def test_a_csv_file_has_the_byte_order_mark_excel_needs():
     data = spreadsheets.csv_file(["文件编号"], [["SM-P-01"]])
-    assert data.startswith("\ufeff文件编号\n".encode())
+    assert data.startswith('\ufeff"文件编号"\n'.encode())
 
 
 def _cells(data: bytes) -> list[list[tuple[object, str]]]:
@@ -108,6 +136,13 @@ def test_commands_never_write_an_authors_text_as_a_formula(scenario, tmp_path):
     register_csv = cli(scenario.root, "register", "--format", "csv", env=env)
     assert register_csv.returncode == 0, register_csv.stderr
     assert [c for r in _csv_rows(register_csv.stdout) for c in r if TITLE in c] == ["'" + TITLE]
+
+    written = tmp_path / "register.csv"
+    assert cli(scenario.root, "register", "--format", "csv", "-o", str(written)).returncode == 0
+    assert written.read_bytes().startswith("\ufeff".encode())  # what Excel needs for Chinese
+    assert _csv_rows(written.read_text("utf-8")) == _csv_rows(
+        cli(scenario.root, "register", "--format", "csv").stdout
+    )
 
     trail_csv = cli(scenario.root, "trail", "--format", "csv", env=env)
     cells = [c for r in _csv_rows(trail_csv.stdout) for c in r if "calc" in c]

@@ -5,8 +5,12 @@ spreadsheet reads a CSV cell that starts with ``=``, ``+``, ``-`` or ``@`` (or a
 line break before one) as a formula, and a formula can send the sheet's contents to a
 URL or start a program when an auditor opens the file ("CSV injection"). In a CSV such a cell
 is written with a leading apostrophe, so no spreadsheet takes it for a formula; the apostrophe
-shows, and the value is otherwise unchanged. A workbook marks every text cell as text, so its
-value stays exact. The JSON beside each table keeps every value as it is.
+shows, and the value is otherwise unchanged. Every CSV cell is quoted: LibreOffice splits on
+semicolons and tabs as well as commas, and Excel in many locales on semicolons, so an unquoted
+``;`` in a commit subject made columns (and a formula after it) of its own. Characters no
+spreadsheet shows (control characters, lone surrogates, U+FFFE and U+FFFF, which also make a
+workbook's XML invalid) become U+FFFD. A workbook marks every text cell as text, so its value
+stays exact otherwise. The JSON beside each table keeps every value as it is.
 """
 
 from __future__ import annotations
@@ -22,25 +26,24 @@ from typing import Any
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 # Excel refuses a longer cell (and calls the whole file damaged)
 MAX_CELL = 32_767
-# what an Excel workbook's XML cannot hold (openpyxl raises on it)
-_NOT_IN_WORKBOOK = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# what a spreadsheet cannot show, or an Excel workbook's XML hold (openpyxl raises on some)
+_UNSHOWABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 
 
 def csv_cell(value: Any) -> Any:
     """A cell's value as a CSV gives it: a text a spreadsheet would run behind an apostrophe;
-    a carriage return as a line feed, since the writer quotes a cell holding a line feed and
-    not one holding a lone carriage return, which Excel takes for the end of a row (a
-    commit subject could then add rows of its own)."""
+    what no spreadsheet shows as U+FFFD; a carriage return as a line feed (Excel ends a row
+    at a bare one, and other readers may split there)."""
     if not isinstance(value, str):
         return value
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    value = _UNSHOWABLE.sub("\ufffd", value.replace("\r\n", "\n").replace("\r", "\n"))
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def csv_text(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     """The table as CSV text (what ``--format csv`` prints)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_ALL)
     writer.writerow([csv_cell(h) for h in headers])
     writer.writerows([csv_cell(c) for c in row] for row in rows)
     return buffer.getvalue()
@@ -53,11 +56,11 @@ def csv_file(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> bytes:
 
 
 def workbook_cell(value: Any) -> Any:
-    """A cell's value as a workbook can hold it: control characters as U+FFFD, and a text
-    Excel would refuse cut short, marked with an ellipsis (the CSV and JSON keep it whole)."""
+    """A cell's value as a workbook can hold it: what it cannot as U+FFFD, and a text Excel
+    would refuse cut short, marked with an ellipsis (the CSV and JSON keep it whole)."""
     if not isinstance(value, str):
         return value
-    value = _NOT_IN_WORKBOOK.sub("\ufffd", value)
+    value = _UNSHOWABLE.sub("\ufffd", value)
     return value if len(value) <= MAX_CELL else value[: MAX_CELL - 1] + "…"
 
 

@@ -133,7 +133,9 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
     else:
         text = table(headers, cells) + "\n"
     if args.output:
-        write_atomic(Path(args.output), text.encode("utf-8"))
+        # a CSV file gets the byte-order mark Excel needs to read Chinese (stdout does not)
+        data = spreadsheets.csv_file(headers, cells) if args.format == "csv" else None
+        write_atomic(Path(args.output), data or text.encode("utf-8", "backslashreplace"))
         print(wrote)
     else:
         print(text, end="")
