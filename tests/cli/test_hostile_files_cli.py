@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from doccontrol import catalogue
 from gitrepo import GitRepo
@@ -112,3 +113,24 @@ def test_an_approved_revision_of_no_known_type_says_so(scenario):
     en = cli(s.root, "trail", "--format", "csv", env={"LC_ALL": "en_US.UTF-8"})
     (said,) = [line for line in en.stdout.splitlines() if "DC513" in line]
     assert "has no valid type in its front matter" in said and "cannot be read" not in said, said
+
+
+def test_a_review_date_at_the_calendars_end_is_no_crash(scenario, tmp_path):
+    """An approved review_date of 9999-12-31: its next review falls past the calendar, which
+    broke every register (year 10000); it is the calendar's last day."""
+    s = scenario
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", body=body("修订"), extra="review_date: 9999-12-31\n")
+    s.git.commit("修订", who="zhaolei")
+    s.git.merge("cr-1", "批准修订", approvers=("liujing",), reviewers=("wangfang",))
+    for args in (
+        ("register", "--as-of", "2026-06-01", "--format", "json"),
+        ("review-due", "--today", "2026-06-01"),
+        ("review-due", "--today", "2026-06-01", "--issue", "github", "--dry-run"),
+        ("audit-pack", "--from", "2026-01-01", "--to", "2026-06-30", "-o", str(tmp_path / "p.zip")),
+    ):
+        result = cli(s.root, *args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert "Traceback" not in result.stderr
+    (row,) = json.loads(cli(s.root, "register", "--as-of", "2026-06-01", "--format", "json").stdout)
+    assert row["next_review"] == "9999-12-31"

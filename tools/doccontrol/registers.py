@@ -154,10 +154,6 @@ def register_cells(row: DocumentRow, cat: Catalogue) -> list[str]:
     ]
 
 
-def add_months(day: datetime.date, months: int) -> datetime.date:
-    return standing.add_months(day, months)
-
-
 def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -> DocumentRow:
     """The register row of a document from where it stands."""
     meta = stand.meta

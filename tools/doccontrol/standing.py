@@ -100,8 +100,14 @@ def effective_from(revision: Revision) -> str:
 
 
 def add_months(day: datetime.date, months: int) -> datetime.date:
+    """The same day ``months`` later (the month's last day when it is shorter); past the
+    calendar's ends (a review_date of 9999-12-31), its first or last day."""
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
+    if year > datetime.MAXYEAR:
+        return datetime.date.max
+    if year < datetime.MINYEAR:
+        return datetime.date.min
     leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
     last = [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     return datetime.date(year, month, min(day.day, last))
