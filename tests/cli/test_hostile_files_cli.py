@@ -7,6 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 
 from doccontrol import catalogue
 from gitrepo import GitRepo
@@ -134,3 +137,26 @@ def test_a_review_date_at_the_calendars_end_is_no_crash(scenario, tmp_path):
         assert "Traceback" not in result.stderr
     (row,) = json.loads(cli(s.root, "register", "--as-of", "2026-06-01", "--format", "json").stdout)
     assert row["next_review"] == "9999-12-31"
+
+
+def test_a_file_name_that_is_not_utf8_is_written_as_escapes(scenario, tmp_path):
+    """A file under docs/ whose name is not UTF-8 (a direct commit) reaches the trail as the
+    path of a controlled change: with a strict UTF-8 output it ended the command with a
+    traceback half-way through; it is written as an escape, and the output stays UTF-8."""
+    s = scenario
+    (s.root / "docs").joinpath(os.fsdecode(b"note\xff.md")).write_text("x\n")
+    s.git.commit("直接提交")
+    env = {"LC_ALL": "en_US.UTF-8", "PYTHONIOENCODING": "utf-8"}
+    for args in (("trail",), ("trail", "--format", "json"), ("log", "--all"), ("register",)):
+        result = subprocess.run(
+            [sys.executable, "-m", "doccontrol", *args],
+            cwd=s.root,
+            capture_output=True,
+            check=False,
+            env={**os.environ, **env},
+        )
+        assert result.returncode in (0, 1), (args, result.stderr)
+        assert b"Traceback" not in result.stderr
+        result.stdout.decode("utf-8")  # nothing but UTF-8
+    trail = cli(s.root, "trail", env=env).stdout
+    assert "note\\udcff.md" in trail

@@ -91,6 +91,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the same in every language
         print(f"doccontrol {__version__}")
         return 0
+    for stream in (sys.stdout, sys.stderr):
+        # a file name that is not UTF-8 reaches the output as lone surrogates: written as
+        # escapes, not a traceback half-way through the output (a UTF-8 locale is strict)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
     try:
         return _main(arguments)
     except KeyboardInterrupt:
