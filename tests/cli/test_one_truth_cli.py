@@ -226,7 +226,10 @@ def test_review_due_gates_and_the_issue_it_would_post(scenario):
         "dry run: would open or update the issue '待评审文件 (doccontrol review-due)' on GitHub it/sms"
         in github.stdout
     )
-    assert "| SM-P-01 | 测试程序 | V1.0 | 体系管理部 | — | 2027-01-05 | 逾期 |" in github.stdout
+    assert (
+        "| SM-P-01 | ` 测试程序 ` | V1.0 | ` 体系管理部 ` | — | 2027-01-05 | 逾期 |"
+        in github.stdout
+    )
     gitlab = run(
         scenario.root,
         "review-due",
@@ -238,7 +241,10 @@ def test_review_due_gates_and_the_issue_it_would_post(scenario):
         env={"CI_PROJECT_ID": "42", "CI_API_V4_URL": "https://gitlab.example.com/api/v4"},
     )
     assert "on GitLab project 42 via https://gitlab.example.com/api/v4" in gitlab.stdout
-    assert "| SM-P-01 | 测试程序 | V1.0 | 体系管理部 | — | 2027-01-05 | 逾期 |" in gitlab.stdout
+    assert (
+        "| SM-P-01 | ` 测试程序 ` | V1.0 | ` 体系管理部 ` | — | 2027-01-05 | 逾期 |"
+        in gitlab.stdout
+    )
 
 
 def test_check_versions_never_passes_without_the_main_branch(scenario, tmp_path):
@@ -284,3 +290,16 @@ def test_the_register_json_says_which_version_is_in_force_not_only_whether_liste
     assert (
         "in_force" not in json.loads(run(scenario.root, "register", "--format", "json").stdout)[0]
     )
+
+
+def test_a_relabelling_nobody_approved_does_not_reach_the_register(scenario):
+    """A direct commit calls the internal level 公开 and the owner department something else:
+    the register shows the approved labels, and says why on stderr."""
+    scenario.set_config("{id: internal, label: 内部}", "{id: internal, label: 公开}")
+    scenario.set_config("{name: 体系管理部", "{name: 外包商")
+    scenario.git.commit("改标签", who="zhaolei", date="2026-03-01T10:00:00+08:00")
+    out = run(scenario.root, "register", "--format", "csv", env={"LC_ALL": "C.UTF-8"})
+    assert out.returncode == 0, out.stderr
+    (row,) = list(csv.reader(io.StringIO(out.stdout)))[1:]
+    assert "内部" in row and "体系管理部" in row and "公开" not in row and "外包商" not in row
+    assert "按其批准的版本显示" in out.stderr

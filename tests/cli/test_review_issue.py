@@ -41,7 +41,7 @@ def _issue(s: Scenario) -> tuple[str, str, str]:
 def test_the_issue_counts_documents_above_the_level_without_naming_them(tmp_path):
     s = _scenario(tmp_path, (*SECRET, "secret"), ("SM-P-08", "第二份机密程序", "confidential"))
     stdout, issue, _ = _issue(s)
-    assert "| SM-P-01 | 测试程序 | V1.0 | 体系管理部 | — | 2027-01-05 | 逾期 |" in issue
+    assert "| SM-P-01 | ` 测试程序 ` | V1.0 | ` 体系管理部 ` | — | 2027-01-05 | 逾期 |" in issue
     for hidden in (*SECRET, "SM-P-08", "第二份机密程序"):
         assert hidden not in issue, issue
     assert "另有 2 份文件的密级高于发布上限" in issue
@@ -83,7 +83,7 @@ def test_an_unapproved_publishing_level_lists_only_the_lowest_level(tmp_path):
         "放宽发布密级", who="zhaolei", date="2026-03-01T10:00:00+08:00"
     )  # after control began
     _, issue, stderr = _issue(s)
-    assert "| SM-P-02 | 公开程序 |" in issue
+    assert "| SM-P-02 | ` 公开程序 ` |" in issue
     for hidden in ("SM-P-01", "测试程序", *SECRET):
         assert hidden not in issue, issue
     assert "另有 2 份文件" in issue
@@ -101,3 +101,62 @@ def test_the_issue_speaks_the_repository_language_not_the_runner_locale(tmp_path
     assert "| SM-P-01 |" in issue and "| overdue |" in issue
     assert "1 more document above the publishing level is due for review" in issue
     assert "待评审" not in issue and "逾期" not in issue
+
+
+def _rendered(issue: str):
+    """The issue as a forge renders it (GFM tables, linkified URLs), parsed."""
+    from html.parser import HTMLParser
+
+    from markdown_it import MarkdownIt
+
+    html = MarkdownIt("gfm-like", {"linkify": False}).enable("table").render(issue)
+
+    class Parts(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.tags: list[str] = []
+            self.rows: list[list[str]] = []
+            self.cell: list[str] | None = None
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+            if tag == "tr":
+                self.rows.append([])
+            if tag == "td":
+                self.cell = []
+
+        def handle_endtag(self, tag):
+            if tag == "td" and self.cell is not None:
+                self.rows[-1].append("".join(self.cell))
+                self.cell = None
+
+        def handle_data(self, data):
+            if self.cell is not None:
+                self.cell.append(data)
+
+    parts = Parts()
+    parts.feed(html)
+    return parts
+
+
+def test_what_an_author_writes_in_a_title_or_a_name_does_nothing_in_the_issue(tmp_path):
+    """A title that closes the table and forges a row, pings a team, links, loads an image;
+    a department renamed by a direct commit: each shows as typed, in its own cell."""
+    forged = (
+        "变更管理程序</td><td>V2.0</td><td>已评审</td></tr></table><details><table><tr><td>"
+        " @acme/security-team ![](https://evil.example/beacon.png) [去批准](https://evil.example)"
+        " acme/other#1 | V9.9 | `x` ``"
+    )
+    quoted = "'" + forged.replace("'", "''") + "'"
+    s = _scenario(tmp_path, ("SM-P-02", quoted, "public"))
+    # while doccontrol.yml has a change nobody approved, the issue lists public documents only
+    s.set_config("{name: 体系管理部", "{name: '@acme/all 体系管理部'")
+    s.git.commit("直接改部门名", who="zhaolei", date="2026-03-01T10:00:00+08:00")
+    _, issue, stderr = _issue(s)
+    parts = _rendered(issue)
+    assert not {"img", "a", "details", "script"} & set(parts.tags), parts.tags
+    rows = [r for r in parts.rows if r]
+    assert [r[0] for r in rows] == ["SM-P-02"]  # no forged row
+    assert rows[0][1] == " ".join(forged.split()) and rows[0][2] == "V1.0"
+    assert rows[0][3] == "体系管理部"  # the approved name, not the direct commit's
+    assert "按其批准的版本显示" in stderr

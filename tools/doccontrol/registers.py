@@ -227,9 +227,12 @@ def document_rows(
     history: History | None,
     day: datetime.date | None = None,
     stands: Mapping[str, standing.Standing] | None = None,
+    names: Config | None = None,
 ) -> list[DocumentRow]:
-    """The register as of ``day`` (default: today)."""
-    config = repo.config
+    """The register as of ``day`` (default: today); ``names``: the configuration whose names
+    and labels the rows carry (the approved one while doccontrol.yml has a change nobody
+    approved; else the repository's)."""
+    config = names or repo.config
     assert config is not None
     paths = {d.id: d.path for d in repo.documents if d.id}
     rows = []

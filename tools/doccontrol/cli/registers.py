@@ -23,6 +23,7 @@ from doccontrol.cli.output import (
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol.catalogue import Catalogue
+    from doccontrol.config import Config
     from doccontrol.history.model import History
     from doccontrol.load.repository import Repository
 
@@ -105,6 +106,22 @@ def loaded(root: Path) -> tuple[Repository, History | None]:
     return repo, history
 
 
+def names_config(root: Path, repo: Repository, history: History | None) -> Config:
+    """The configuration whose names and labels a register shows: while doccontrol.yml has a
+    change on the main branch nobody approved, the approved one (said on stderr), so a direct
+    commit cannot relabel a level or rename a department in what an auditor reads."""
+    from doccontrol import publishing
+    from doccontrol.config import CONFIG_FILE
+
+    assert repo.config is not None
+    approved = publishing.approved_config(root, history.events) if history else None
+    if approved is None:
+        return repo.config
+    said = speech(approved, repo.record_types, root)
+    print(said("cli.register.config-pending", config=CONFIG_FILE), file=sys.stderr)
+    return approved
+
+
 def run_register(args: argparse.Namespace, root: Path) -> int:
     from pathlib import Path
 
@@ -114,9 +131,10 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         require_extra("openpyxl", "xlsx", "register --format xlsx")
     day = day_arg(args.as_of, "--as-of", root)
     repo, history = loaded(root)
-    say = speech(repo.config, repo.record_types, root)
+    names = names_config(root, repo, history)
+    say = speech(names, repo.record_types, root)
     headers = registers.register_headers(say.cat)
-    rows = registers.document_rows(repo, history, day)
+    rows = registers.document_rows(repo, history, day, names=names)
     cells = [registers.register_cells(r, say.cat) for r in rows]
     wrote = say("cli.wrote", path=args.output, what=say.count("count.documents", len(rows)))
     if args.format == "xlsx":
@@ -150,8 +168,11 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.review-due.within")
     today = day_arg(args.today, "--today", root)
     repo, history = loaded(root)
-    say = speech(repo.config, repo.record_types, root)
-    due = registers.review_due(registers.document_rows(repo, history, today), today, args.within)
+    names = names_config(root, repo, history)
+    say = speech(names, repo.record_types, root)
+    due = registers.review_due(
+        registers.document_rows(repo, history, today, names=names), today, args.within
+    )
     overdue = [r for r in due if r.overdue]
     failed = bool(overdue) if args.fail_on == "overdue" else bool(due and args.fail_on)
     if args.format == "json":
@@ -205,7 +226,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         if listing.lowered:
             note = say("review_issue.config-pending", config=CONFIG_FILE, level=listing.level)
             print(note, file=sys.stderr)
-        published = review_issue.language(repo.config)
+        published = review_issue.language(names)
         name = review_issue.title(published)
         body = review_issue.body(listing, today, limit, published)
         if args.dry_run:
