@@ -678,3 +678,23 @@ def test_a_head_force_pushed_off_main_is_reported(packs, tmp_path):
     code, lines = packs.verify(pack)
     assert code == 1
     assert zh("pack.provenance.not-in-repo", head=head[:10], branch="main") in lines
+
+
+def test_a_record_whose_name_cannot_be_an_entry_is_left_out_and_counted(packs, tmp_path):
+    """records/incident/INC-2026-0002\\x.yaml, committed straight to main, stopped every audit
+    pack ('contains a backslash'): it is left out, and the README counts it."""
+    text = "id: INC-2026-0002\ntitle: 事件\npriority: P2\nreported: 2026-03-09\n"
+    packs.s.files.write("records/incident/INC-2026-0002\\x.yaml", text)
+    packs.s.files.record("INC-2026-0001")
+    packs.s.git.commit("记录", who="zhaolei")
+    pack = tmp_path / "pack.zip"
+    made = packs.make(pack)
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(pack) as z:
+        names = z.namelist()
+        readme = z.read("README.txt").decode("utf-8")
+    assert "records/incident/INC-2026-0001.yaml" in names
+    assert not any("\\" in name for name in names)
+    assert "另有 1 条期间的记录未收入" in readme
+    code, lines = packs.verify(pack)
+    assert code == 0, lines

@@ -287,7 +287,7 @@ def build(
     )
 
     say(cat.text("pack.progress.records"))
-    count = 0
+    count = unnamable = 0
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = repo.record_types.get(record.type)
         if record_type is None or not publishing.record_publishable(config, max_level, record):
@@ -299,6 +299,11 @@ def build(
             continue
         day = str(record.data.get(record_type.date_field, ""))
         if day and _in_period(day, start, end):
+            if name_problem(record.path) is not None:
+                # a name no unzip tool extracts alike (a backslash, a tab) cannot be an entry;
+                # left out and counted, rather than no pack at all
+                unnamable += 1
+                continue
             files[record.path] = (repo.root / record.path).read_bytes()
             count += 1
 
@@ -349,6 +354,7 @@ def build(
         cat.text("pack.readme.documents", n=len(in_force)),
         cat.text("pack.readme.events", events=len(events), problems=len(problems)),
         cat.text("pack.readme.records", n=count),
+        *([cat.text("pack.readme.records-unnamable", n=unnamable)] if unnamable else []),
         suspect_line,
         html_line(site or site_stamp.Verdict("no-site", {}), cat),
         *([cat.text("pack.readme.shallow")] if history.incomplete else []),
