@@ -133,3 +133,36 @@ def test_audit_pack_holds_the_acknowledgements_of_the_period(tmp_path):
     assert [r[3] for r in list(csv.reader(io.StringIO(owed)))[1:]] == ["liujing"]
     assert "SM-P-01" in summary and "1/2" in summary
     assert cli(s.root, "audit-pack", "--verify", str(out)).returncode == 0
+
+
+def test_a_title_cannot_write_lines_of_the_packs_acknowledgement_summary(tmp_path):
+    """A title with line breaks and an HTML comment added a forged 'all acknowledged' line to
+    acknowledgements/README.md and hid the true one when rendered: it stays on its line, as
+    typed, and the true count follows it."""
+    import shutil
+    import zipfile
+
+    from builders import PROJECT, RepoBuilder
+    from history_helpers import Scenario
+
+    hostile = '"测试程序 V1.0: 2/2\\n- SM-P-02 其他程序 V2.0: 6/6\\n\\n<!--"'
+    builder = RepoBuilder(tmp_path / "repo")
+    builder.doc(title=hostile)
+    s = Scenario(builder)
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    shutil.copy(
+        PROJECT / "schemas/records/acknowledgement.schema.json",
+        s.root / "schemas/records/acknowledgement.schema.json",
+    )
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    out = tmp_path / "pack.zip"
+    made = cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-01-31", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    with zipfile.ZipFile(out) as pack:
+        summary = pack.read("acknowledgements/README.md").decode("utf-8")
+    (line,) = [x for x in summary.splitlines() if x.startswith("- ")]
+    assert line == (
+        "- SM-P-01 ` 测试程序 V1.0: 2/2 - SM-P-02 其他程序 V2.0: 6/6 <!-- ` V1.0: 0/2"
+        "（尚未确认：` 刘静 `、` 王芳 `）"
+    )
+    assert "<!--" not in summary.replace(line, "")

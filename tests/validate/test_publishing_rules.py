@@ -117,7 +117,9 @@ def test_active_content_in_a_body_is_reported(repo, check_codes):
             "[ref]: vbscript:msgbox",
             "<IFRAME src=x></IFRAME>",
             "",
-            "正文提到 javascript: 这个词不算。`<script>` 在代码里也不算。",
+            # (a code span beside raw HTML is searched: Python-Markdown reads no spans in an
+            # HTML block, which can reach across blank lines; tests/validate holds that)
+            "正文提到 javascript: 这个词不算。",
             "",
             "```html",
             "<script>code sample</script>",

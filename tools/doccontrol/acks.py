@@ -21,7 +21,7 @@ import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from doccontrol import standing
+from doccontrol import markdown_text, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config, Person
 from doccontrol.history.model import AckChange, DocumentHistory, History, HistoryProblem, Revision
@@ -449,9 +449,11 @@ def pack_files(
             t("acks.pack.intro", start=start.isoformat(), end=end.isoformat()),
             "",
             *(
-                f"- {d.document} {d.title} {d.version}: {d.done}/{len(d.owed)}"
+                # a title is shown as typed: it cannot add lines or hide the ones after it
+                f"- {d.document} {markdown_text.code(d.title)} {d.version}: {d.done}/{len(d.owed)}"
                 + (
-                    f"（{t('acks.site.outstanding')}：{t.join(o.person_name for o in d.outstanding)}）"
+                    f"（{t('acks.site.outstanding')}："
+                    f"{t.join(markdown_text.code(o.person_name) for o in d.outstanding)}）"
                     if d.outstanding
                     else ""
                 )

@@ -11,7 +11,6 @@ Chinese (never the CI runner's locale), as the site does.
 from __future__ import annotations
 
 import json
-import re
 import subprocess
 import urllib.parse
 import urllib.request
@@ -20,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from doccontrol import catalogue, publishing
+from doccontrol import catalogue, markdown_text, publishing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.errors import KeyedError
@@ -85,43 +84,23 @@ def body(listing: Listed, today: object, limit: str, t: Catalogue) -> str:
     ]
     for r in listing.shown:
         cells = [
-            _cell(r.id),
-            _code(r.title),
-            _cell(r.version),
-            _code(r.owner_name),
-            _cell(r.last_approval_text(t) or "—"),
-            _cell(r.next_review),
-            _cell(t.text("review_issue.overdue" if r.overdue else "review_issue.due")),
+            markdown_text.plain(r.id),
+            markdown_text.code(r.title),
+            markdown_text.plain(r.version),
+            markdown_text.code(r.owner_name),
+            markdown_text.plain(r.last_approval_text(t) or "—"),
+            markdown_text.plain(r.next_review),
+            markdown_text.plain(
+                t.text("review_issue.overdue" if r.overdue else "review_issue.due")
+            ),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     if not listing.shown and not listing.hidden:
-        lines.append("| — | " + _cell(t.text("review_issue.none")) + " |" + " |" * 5)
+        lines.append("| — | " + markdown_text.plain(t.text("review_issue.none")) + " |" + " |" * 5)
     if listing.hidden:
         # a count, never an id or a title: the readers of the issue may not know what they are
         lines += ["", t.count("review_issue.hidden", listing.hidden)]
     return "\n".join(lines) + "\n"
-
-
-# what Markdown (and the forge's mentions, references and HTML) would read as more than text
-_MARKUP = re.compile(r"([\\`*_{}\[\]()#+!~@<>&|])")
-
-
-def _cell(text: str) -> str:
-    """A table cell of plain text: one line, each character Markdown, HTML or the forge would
-    act on escaped (a title cannot close the table, link, ping a team or load an image)."""
-    return _MARKUP.sub(r"\\\1", " ".join(text.split()))
-
-
-def _code(text: str) -> str:
-    """A table cell as a code span: what an author wrote (a title, a name) shows as typed and
-    does nothing (no mention, reference, link, image or HTML). The span's backticks outnumber
-    any run inside it; a pipe is escaped, as a table needs even inside a span."""
-    flat = " ".join(text.split())
-    if not flat:
-        return "—"
-    ticks = "`" * (max((len(run) for run in re.findall(r"`+", flat)), default=0) + 1)
-    inside = flat.replace("|", "\\|")
-    return f"{ticks} {inside} {ticks}"
 
 
 def dry_run(forge: str, name: str, text: str, env: Mapping[str, str], t: Catalogue) -> str:

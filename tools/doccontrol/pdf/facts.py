@@ -188,7 +188,9 @@ def _register(
     ]
 
     def cell(text: str) -> str:
-        return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ") or " "
+        # one line of text: a title cannot end its cell with raw </td><tr> and add a row
+        flat = " ".join(text.split()).replace("\\", "\\\\").replace("&", "&amp;")
+        return flat.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|") or " "
 
     headers = registers.register_headers(t)
     lines = [
