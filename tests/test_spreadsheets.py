@@ -126,6 +126,15 @@ def _hostile_history(scenario):
     scenario.git.merge("cr-1", SUBJECT, date="2026-03-10T10:00:00+08:00")
 
 
+def _pack(scenario, folder, env=None):
+    """The audit pack of the first half of 2026, made by the CLI."""
+    pack = folder / "pack.zip"
+    half_year = ("--from", "2026-01-01", "--to", "2026-06-30")
+    made = cli(scenario.root, "audit-pack", *half_year, "-o", str(pack), env=env)
+    assert made.returncode == 0, made.stderr
+    return pack
+
+
 def _csv_rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline="")))
 
@@ -153,11 +162,7 @@ def test_commands_never_write_an_authors_text_as_a_formula(scenario, tmp_path):
     assert made.returncode == 0, made.stderr
     assert (TITLE, "s") in [cell for row in _cells(xlsx.read_bytes()) for cell in row]
 
-    pack = tmp_path / "pack.zip"
-    packed = cli(
-        scenario.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-06-30", "-o", str(pack)
-    )
-    assert packed.returncode == 0, packed.stderr
+    pack = _pack(scenario, tmp_path)
     with zipfile.ZipFile(pack) as z:
         assert (TITLE, "s") in [
             cell for row in _cells(z.read("register/register.xlsx")) for cell in row
@@ -181,19 +186,7 @@ def test_commands_never_write_an_authors_text_as_a_formula(scenario, tmp_path):
 
 def test_the_packs_signature_list_speaks_the_readers_language(scenario, tmp_path):
     _hostile_history(scenario)
-    pack = tmp_path / "pack.zip"
-    packed = cli(
-        scenario.root,
-        "audit-pack",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-06-30",
-        "-o",
-        str(pack),
-        env={"LC_ALL": "zh_CN.UTF-8"},
-    )
-    assert packed.returncode == 0, packed.stderr
+    pack = _pack(scenario, tmp_path, {"LC_ALL": "zh_CN.UTF-8"})
     with zipfile.ZipFile(pack) as z:
         rows = _csv_rows(z.read("history/signatures.csv").decode("utf-8"))
     assert rows[0] == ["提交", "日期", "签名状态", "密钥", "签名者", "密钥属于"]
