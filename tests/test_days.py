@@ -28,7 +28,21 @@ def test_a_zone_is_named_by_iana_or_by_offset(name, offset):
     assert tz.utcoffset(datetime.datetime(2026, 1, 15)) == offset
 
 
-@pytest.mark.parametrize("name", ["Mars/Olympus", "+25:00", "08:00", "../etc/passwd", "", None])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Mars/Olympus",
+        "+25:00",
+        "08:00",
+        "../etc/passwd",
+        "Asia",  # a folder of the tz database: was an IsADirectoryError in every command
+        "localtime",  # the machine's own zone, whatever it is
+        "right/UTC",  # leap-second copies
+        "x" * 5000,  # a name too long for a file
+        "",
+        None,
+    ],
+)
 def test_a_name_that_names_no_zone_gives_none(name):
     assert days.zone(name) is None
 
@@ -125,3 +139,37 @@ def test_an_unknown_zone_is_a_problem_in_the_config_with_its_line(tmp_path):
     out = cli(s.root, "check", env={"LC_ALL": "en_US.UTF-8"})
     assert out.returncode == 1
     assert f"doccontrol.yml:{line}:11: DC402 time zone 'Asia/Shangai' is not known" in out.stdout
+
+
+def test_a_zone_changed_without_approval_does_not_move_today(tmp_path):
+    """Approved +14:00, then a direct commit says -12:00 (26 hours apart: never one day): the
+    commands count from today in the approved zone."""
+    s = make_scenario(
+        tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-02\ntimezone: '+14:00'"
+    )
+    s.set_config("timezone: '+14:00'", "timezone: '-12:00'")
+    s.git.commit("直接改时区", who="zhaolei", date="2026-03-05T10:00:00+08:00")
+    approved = days.zone("+14:00")
+    before = days.today(approved).isoformat()
+    out = cli(s.root, "review-due", env={"LC_ALL": "en_US.UTF-8"})
+    after = days.today(approved).isoformat()
+    assert out.returncode == 0, out.stderr
+    assert f"overdue on {before}" in out.stdout or f"overdue on {after}" in out.stdout
+
+
+def test_a_commit_dated_at_the_calendars_end_keeps_its_own_day():
+    """A commit dated 9999-12-31T23:00Z is past the calendar in Shanghai: every command that
+    read history ended with an OverflowError; the date stands as written."""
+    shanghai = days.zone("Asia/Shanghai")
+    assert days.in_zone("9999-12-31T23:00:00+00:00", shanghai) == "9999-12-31T23:00:00+00:00"
+
+
+def test_history_with_a_commit_at_the_calendars_end_is_read(tmp_path):
+    s = make_scenario(
+        tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-02\ntimezone: Asia/Shanghai"
+    )
+    s.git.commit("空提交", who="zhaolei", date="@253402297200 +0000")  # 9999-12-31T23:00Z
+    for args in (("trail",), ("register",)):
+        out = cli(s.root, *args)
+        assert out.returncode in (0, 1), (args, out.stderr)
+        assert "Traceback" not in out.stderr and "internal error" not in out.stderr

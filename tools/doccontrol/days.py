@@ -32,10 +32,19 @@ def zone(name: str | None) -> datetime.tzinfo | None:
             return None
         delta = datetime.timedelta(hours=int(hours), minutes=int(minutes))
         return datetime.timezone(-delta if sign == "-" else delta)
+    # only a zone the tz database lists: not a folder of it ("Asia"), nor "localtime" (the
+    # machine's own), nor the leap-second "right/" copies, nor a path
+    if name not in _listed():
+        return None
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
         return None
+
+
+@functools.cache
+def _listed() -> frozenset[str]:
+    return frozenset(zoneinfo.available_timezones()) - {"localtime", "posixrules", "Factory"}
 
 
 def in_zone(date: str, tz: datetime.tzinfo | None) -> str:
@@ -49,7 +58,10 @@ def in_zone(date: str, tz: datetime.tzinfo | None) -> str:
         return date
     if moment.tzinfo is None:
         return date
-    local = moment.astimezone(tz)
+    try:
+        local = moment.astimezone(tz)
+    except OverflowError:  # a moment past the calendar's end there: its own day stands
+        return date
     # already written in the zone's offset (most commits): as it is, unformatted again
     return date if local.utcoffset() == moment.utcoffset() else local.isoformat()
 

@@ -53,9 +53,7 @@ def _catalogue(config: Config | None) -> Catalogue:
     return catalogue.load(catalogue.language_for(config.language if config else None))
 
 
-def _state(
-    root: Path, day: datetime.date
-) -> tuple[Repository, Config, History, Catalogue, list[Acknowledgement]]:
+def _state(root: Path) -> tuple[Repository, Config, History, Catalogue, list[Acknowledgement]]:
     from doccontrol import acks
     from doccontrol.cli.registers import loaded
 
@@ -88,8 +86,8 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import acks, standing
     from doccontrol.history.stored import StoredVersions
 
-    today = org_today(root)
-    repo, config, history, t, records = _state(root, today)
+    repo, config, history, t, records = _state(root)
+    today = org_today(root, history)
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError(t("acks.cli.no_document", document=args.doc_id))
@@ -180,8 +178,8 @@ def run_ack_due(args: argparse.Namespace, root: Path) -> int:
 
     from doccontrol import acks, registers
 
-    today = day_arg(args.today, "--today", root)
-    repo, config, history, t, records = _state(root, today)
+    repo, config, history, t, records = _state(root)
+    today = day_arg(args.today, "--today", root, history)
     who = None
     if args.person:
         from doccontrol.cli.approve import _find_person

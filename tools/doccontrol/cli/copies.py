@@ -13,6 +13,7 @@ from doccontrol.cli.output import (
     UsageError,
     day_arg,
     dumps_json,
+    parse_date_arg,
     require_extra,
     table,
     write_atomic,
@@ -78,8 +79,8 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.pdf.render import render
 
     output = Path(args.output)
-    day = day_arg(args.as_of, "--as-of", root)
     repo, history = loaded(root)
+    day = day_arg(args.as_of, "--as-of", root, history)
     config = repo.config
     assert config is not None
     t = _catalogue(config)
@@ -137,10 +138,11 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
 
 
 def recall_rows(
-    root: Path, day: datetime.date
-) -> tuple[Config, list[dict[str, object]], list[HistoryProblem]]:
-    """The recall list as of ``day`` (JSON-ready rows) from the distribution records on the
-    main branch, and the problems of changes to them that do not count."""
+    root: Path, given: str | None
+) -> tuple[Config, datetime.date, list[dict[str, object]], list[HistoryProblem]]:
+    """The recall list as of the day ``--today`` gives (else today; JSON-ready rows) from the
+    distribution records on the main branch, and the problems of changes to them that do not
+    count."""
     from doccontrol import copies, registers
     from doccontrol.cli.registers import loaded
 
@@ -149,17 +151,18 @@ def recall_rows(
     assert config is not None
     if history is None:
         raise UsageError("cli.error.recall-needs-git", branch=config.main_branch)
+    day = day_arg(given, "--today", root, history)
     stands = registers.standings(repo, history, day)
     found = copies.ledger(history, config)  # the records on main, judged by who wrote them
     due = copies.recall_due(found.copies, stands, day)
-    return config, [d.to_json() for d in due], list(found.problems)
+    return config, day, [d.to_json() for d in due], list(found.problems)
 
 
 def run_recall_due(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import copies
 
-    day = day_arg(args.today, "--today", root)
-    config, rows, problems = recall_rows(root, day)
+    parse_date_arg(args.today, "--today")  # a bad date is refused before any work
+    config, day, rows, problems = recall_rows(root, args.today)
     t = _catalogue(config)
     _print_problems(problems, config, t)
     failed = bool(rows) and args.fail_on == "outstanding"

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # annotations only: the commands import what they run (startu
 
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
+    from doccontrol.history.model import History
     from doccontrol.model import RecordType
     from doccontrol.problems import Msg, Names, Problem
 
@@ -200,9 +201,12 @@ def parse_date_arg(value: str | None, option: str) -> str | None:
         raise UsageError("cli.error.not-a-date", option=option, value=repr(value)) from None
 
 
-def org_today(root: Path) -> datetime.date:
+def org_today(root: Path, history: History | None = None) -> datetime.date:
     """Today in the organisation's time zone (doccontrol.yml's ``timezone``), else the
-    machine's: the day every command counts from unless told another."""
+    machine's: the day every command counts from unless told another. With ``history``, the
+    zone is the approved one while doccontrol.yml has a change nobody approved (a direct commit
+    cannot move today); a command without history (new, bump…) takes the work tree's, since
+    what it writes is itself a change for review."""
     import datetime
 
     from doccontrol.config import CONFIG_FILE
@@ -211,17 +215,23 @@ def org_today(root: Path) -> datetime.date:
     try:
         data = (root / CONFIG_FILE).read_bytes()
     except OSError:
-        return datetime.date.today()
-    config = cached_config(root, data)
+        data = b""
+    config = cached_config(root, data) if data else None
+    if history is not None:
+        from doccontrol import publishing
+
+        config = publishing.approved_config(root, history.events) or config
     return config.today() if config is not None else datetime.date.today()
 
 
-def day_arg(value: str | None, option: str, root: Path) -> datetime.date:
-    """The day an option gives, or today in the organisation's time zone."""
+def day_arg(
+    value: str | None, option: str, root: Path, history: History | None = None
+) -> datetime.date:
+    """The day an option gives, or today in the organisation's time zone (org_today)."""
     import datetime
 
     given = parse_date_arg(value, option)
-    return datetime.date.fromisoformat(given) if given else org_today(root)
+    return datetime.date.fromisoformat(given) if given else org_today(root, history)
 
 
 def progress(task: str) -> Callable[[str], None]:

@@ -129,8 +129,8 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
 
     if args.format == "xlsx":
         require_extra("openpyxl", "xlsx", "register --format xlsx")
-    day = day_arg(args.as_of, "--as-of", root)
     repo, history = loaded(root)
+    day = day_arg(args.as_of, "--as-of", root, history)
     names = names_config(root, repo, history)
     say = speech(names, repo.record_types, root)
     headers = registers.register_headers(say.cat)
@@ -166,8 +166,8 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
 
     if args.within < 0:
         raise UsageError("cli.review-due.within")
-    today = day_arg(args.today, "--today", root)
     repo, history = loaded(root)
+    today = day_arg(args.today, "--today", root, history)
     names = names_config(root, repo, history)
     say = speech(names, repo.record_types, root)
     due = registers.review_due(
