@@ -4,6 +4,8 @@ and exit 1; a zip bomb stopped in bounded memory; a head force-pushed off main r
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import resource
@@ -285,7 +287,7 @@ def test_the_signature_list_names_whose_key_signed_and_only_a_configured_key(pac
     assert packs.make(pack).returncode == 0
     with zipfile.ZipFile(pack) as z:
         text = z.read("history/signatures.csv").decode("utf-8-sig")
-    rows = [line.split(",") for line in text.splitlines()]
+    rows = list(csv.reader(io.StringIO(text)))
     assert rows[0] == ["提交", "日期", "签名状态", "密钥", "签名者", "密钥属于"]
     fingerprint = subprocess.run(
         ["ssh-keygen", "-lf", str(packs.keys / "wang.pub")], capture_output=True, text=True

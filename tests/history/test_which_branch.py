@@ -41,14 +41,41 @@ def test_a_main_branch_that_disowns_itself_is_refused(scenario):
         ), out.stderr
 
 
-def test_a_branch_renamed_on_itself_without_approval_is_in_its_trail(scenario):
+def test_a_switch_the_branch_never_held_is_refused(scenario):
+    """An orphan branch of typed merges whose own doccontrol.yml names it (and brings rules of
+    its own), and main_branch pointed at it by a direct commit on main: that commit is not on
+    the branch, so its history is not read."""
     s = scenario
-    s.git.branch("evil")
+    trailers = (
+        "\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
+    )
+    s.git.run("checkout", "-q", "--orphan", "evil")
+    s.git.run("rm", "-rfq", "--cached", ".")
+    s.git.run("commit", "-q", "--allow-empty", "-m", "root", who="zhaolei")
+    s.git.run("checkout", "-q", "-b", "side")
+    s.files.doc(version="V2.0", body=body("作者自己的规定"), effective_date="2026-02-01")
+    s.set_config("main_branch: main", "main_branch: evil")
+    s.git.commit("修订", who="zhaolei")
+    s.git.run("checkout", "-q", "evil")
+    s.git.run("merge", "--no-ff", "-q", "-m", "伪造" + trailers, "side", who="liujing")
+    s.git.run("checkout", "-q", "-f", "main")
     s.set_config("main_branch: main", "main_branch: evil")
     s.git.commit("主分支", who="zhaolei")
-    s.git.checkout("main")
+    for args in (("trail", "--strict"), ("log", "SM-P-01"), ("register",)):
+        out = cli(s.root, *args, env={"LC_ALL": "en_US.UTF-8"})
+        assert out.returncode != 0 or args == ("register",), args
+        assert "V2.0" not in out.stdout
+        assert "main_branch in doccontrol.yml was last changed by commit" in out.stderr
+        assert "which is not on 'evil'" in out.stderr
+
+
+def test_a_branch_renamed_on_its_own_line_without_approval_is_in_its_trail(scenario):
+    """main_branch changed by a direct commit that the named branch holds: history is read
+    from it, and the trail says nobody approved the change."""
+    s = scenario
     s.set_config("main_branch: main", "main_branch: evil")
     s.git.commit("主分支", who="zhaolei")
+    s.git.run("branch", "evil")
     out = cli(s.root, "trail", "--strict", env={"LC_ALL": "en_US.UTF-8"})
     assert out.returncode == 1
     assert "DC516" in out.stdout and "doccontrol.yml" in out.stdout

@@ -1401,6 +1401,17 @@ def _derive(
                         named=tip_config.main_branch,
                         config=CONFIG_FILE,
                     )
+            # and the checked-out line's last change of main_branch is on it: a direct commit
+            # pointing main_branch at a branch of typed merges (one that names itself, an
+            # orphan with rules of its own) is not, since that branch never held it
+            switched = reader.last_line_change("HEAD", CONFIG_FILE, "^main_branch:")
+            if switched is not None and not reader.is_ancestor(switched, tip):
+                raise GitError(
+                    "git.branch-switched",
+                    branch=config.main_branch,
+                    commit=switched[:10],
+                    config=CONFIG_FILE,
+                )
             config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
             # the forge's review records are part of the evidence: new or changed notes (a
             # back-fill reaches old merges) derive afresh

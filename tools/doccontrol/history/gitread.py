@@ -574,6 +574,27 @@ class GitReader:
         path = Path(self._run(["rev-parse", "--git-path", name]).strip())
         return path if path.is_absolute() else self.root / path
 
+    def last_line_change(self, start: str, path: str, line: str) -> str | None:
+        """The last commit on ``start``'s first-parent line whose change to ``path`` added or
+        removed a line matching ``line`` (a merge as against its first parent); None when
+        none did, or when ``start`` names no commit."""
+        found = self._try(
+            [
+                "log",
+                "--first-parent",
+                "--diff-merges=first-parent",
+                "--no-patch",
+                "-1",
+                "--format=%H",
+                "-G",
+                line,
+                start,
+                "--",
+                path,
+            ]
+        )
+        return (found.strip() or None) if found else None
+
     def on_first_parent_line(self, sha: str, tip: str) -> bool:
         line = self._run(["rev-list", "--first-parent", tip])
         return sha in line.split()
