@@ -4,6 +4,8 @@ never through a symbolic link an author committed in the repository's place of a
 from __future__ import annotations
 
 import os
+import shutil
+import stat
 
 import pytest
 
@@ -41,3 +43,42 @@ def test_an_output_never_goes_through_a_committed_link(scenario, tmp_path, outpu
     assert victim.read_text() == "# the auditor's own file\n"
     written = scenario.root / output
     assert not written.is_symlink() and written.stat().st_size > 0
+
+
+def test_an_output_never_goes_through_a_committed_folder_link(scenario, tmp_path):
+    """``reports -> ../victim`` and ``records/incident -> ../../victim`` committed: an export
+    into reports/ and a new record refuse, and nothing lands outside the repository."""
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    os.symlink(victim, scenario.root / "reports")
+    shutil.rmtree(scenario.root / "records/incident", ignore_errors=True)
+    (scenario.root / "records").mkdir(exist_ok=True)
+    os.symlink(victim, scenario.root / "records/incident")
+    scenario.git.commit("链接")
+    env = {"LC_ALL": "en_US.UTF-8"}
+    export = cli(scenario.root, "register", "--format", "csv", "-o", "reports/r.csv", env=env)
+    record = cli(scenario.root, "new-record", "incident", env=env)
+    for result in (export, record):
+        assert result.returncode == 2, result.stderr
+        assert "goes through the symbolic link" in result.stderr
+    assert list(victim.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("output", "said"),
+    [
+        (".", "it is a folder"),
+        ("-", "the output cannot be '-'"),
+        ("fifo", "it is not a regular file"),
+    ],
+)
+def test_an_output_that_is_no_file_is_refused_with_a_message(scenario, output, said):
+    if output == "fifo":
+        os.mkfifo(scenario.root / "fifo")
+    result = cli(
+        scenario.root, "register", "--format", "csv", "-o", output, env={"LC_ALL": "en_US.UTF-8"}
+    )
+    assert result.returncode == 2 and said in result.stderr, result.stderr
+    assert "internal error" not in result.stderr
+    if output == "fifo":
+        assert stat.S_ISFIFO(os.lstat(scenario.root / "fifo").st_mode)  # still the pipe

@@ -136,8 +136,11 @@ def test_bump_never_leaves_a_half_written_file(repo, monkeypatch):
         raise OSError("disk full")
 
     monkeypatch.setattr(output.os, "replace", failing_replace)
-    with pytest.raises(OSError):
+    # said as a usage error naming the file and the system's reason, never a traceback
+    with pytest.raises(output.UsageError) as raised:
         output.write_atomic(path, b"half")
+    assert raised.value.key == "cli.error.output-failed"
+    assert raised.value.values == {"path": str(path), "detail": "disk full"}
     assert path.read_bytes() == before
     assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
 

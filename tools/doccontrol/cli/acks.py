@@ -156,7 +156,7 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     ]
     if args.training:
         lines.append(f"training: {args.training}")
-    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"))
+    write_atomic(path, ("\n".join(lines) + "\n").encode("utf-8"), within=root)
     message = t("acks.cli.commit_message", document=doc.id, version=version, name=person.name)
     code, _, error = _git(root, "add", "--", rel)
     if code == 0:

@@ -125,6 +125,7 @@ def run_new(args: argparse.Namespace, root: Path) -> int:
     write_atomic(
         path,
         authoring.new_document_text(doc_type, doc_id, args.title, owner).encode("utf-8"),
+        within=root,
     )
     shown = path.resolve().relative_to(root) if path.resolve().is_relative_to(root) else path
     say = speech(config, repo.record_types, root)
@@ -156,7 +157,9 @@ def run_new_record(args: argparse.Namespace, root: Path) -> int:
     except AuthoringError as exc:
         raise UsageError(exc.text(say.cat, say.names)) from None
     path = root / "records" / args.type / f"{record_id}.yaml"
-    write_atomic(path, authoring.new_record_text(record_type, record_id, day).encode("utf-8"))
+    write_atomic(
+        path, authoring.new_record_text(record_type, record_id, day).encode("utf-8"), within=root
+    )
     print(say("authoring.created-record", id=record_id, path=str(path.relative_to(root))))
     return 0
 
@@ -203,7 +206,7 @@ def run_bump(args: argparse.Namespace, root: Path) -> int:
             )
     except AuthoringError as exc:
         raise UsageError(exc.text(say.cat, say.names)) from None
-    write_atomic(path, new_text.encode("utf-8"))
+    write_atomic(path, new_text.encode("utf-8"), within=root)
     bumped = {"id": args.doc_id, "old": old, "new": new, "path": document.path}
     if effective is not None:
         print(say("authoring.bumped.effective", **bumped, effective=effective))

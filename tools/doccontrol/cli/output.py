@@ -103,11 +103,42 @@ def require_extra(module: str, extra: str, what: str) -> None:
         raise UsageError("cli.error.extra-missing", what=what, extra=extra) from None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """doccontrol.atomic.write_atomic, imported when a command writes a file."""
+def write_atomic(path: Path, data: bytes, within: Path | None = None) -> None:
+    """doccontrol.atomic.write_atomic, imported when a command writes a file, refusing what is
+    no file to replace: a folder, a device or a pipe (as root, ``-o /dev/stdout`` replaced the
+    link), "-", or a path through a symbolic link below ``within`` (the repository for the
+    files a command writes into it; else the current folder): a link committed to the
+    repository (``reports -> ../elsewhere``) must not carry an output out of it."""
+    import os
+    import stat
+    from pathlib import Path
+
     from doccontrol.atomic import write_atomic as write
 
-    write(path, data)
+    if str(path) == "-":
+        raise UsageError("cli.error.output-dash")
+    target = Path(os.path.abspath(path))
+    base = Path(os.path.abspath(within or Path.cwd()))
+    if target.is_relative_to(base):
+        folder = base
+        for part in target.relative_to(base).parts[:-1]:
+            folder = folder / part
+            if folder.is_symlink():
+                raise UsageError("cli.error.output-link", path=str(path), link=str(folder))
+    try:
+        found = os.lstat(target)
+    except OSError:
+        found = None
+    if found is not None and stat.S_ISDIR(found.st_mode):
+        raise UsageError("cli.error.output-folder", path=str(path))
+    if found is not None and not (stat.S_ISREG(found.st_mode) or stat.S_ISLNK(found.st_mode)):
+        raise UsageError("cli.error.output-special", path=str(path))
+    try:
+        write(target, data)
+    except OSError as exc:
+        raise UsageError(
+            "cli.error.output-failed", path=str(path), detail=exc.strerror or str(exc)
+        ) from None
 
 
 def print_problems(problems: Sequence[Problem], fmt: str, files: int, say: Speech) -> None:

@@ -443,7 +443,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                     file.read_text(encoding="utf-8"), doc.path, entries
                 )
             for file, content in edits.items():
-                write_atomic(file, content.encode("utf-8"))
+                write_atomic(file, content.encode("utf-8"), within=tree)
             found = check(repository.load(tree))
             if found:
                 print_problems(found, "text", len(found), speech(config, repo.record_types, root))
