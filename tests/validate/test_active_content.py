@@ -168,7 +168,8 @@ _HOSTILE = [
     "\\`", "\\\\`", "| `x | y` |", "<div>", "</div>", '<div markdown="1">', "<!--", "-->",
     "`<script>`", "<scr\x02ipt>z</script>", "<b title='`'>", "' <script>y</script> '`",
     '<img title="`" onerror=z x="`">', "`[a](javascript:b)`", "`{onclick=q}`", "a\rb",
-    "```\r<script>s</script>\r```",
+    "```\r<script>s</script>\r```", '<p title=">" onclick="q">', "[q]:", "javascript:alert(3)",
+    "> [r]: javascript:x", "[a][q]", "> [b][r]",
 ]  # fmt: skip
 
 
@@ -206,6 +207,24 @@ def test_nothing_either_renderer_runs_goes_unreported():
 def test_code_one_renderer_does_not_read_as_code_is_searched(body):
     assert rendered_active(body)  # the body does run, in one renderer at least
     assert "element" in {kind for _offset, kind, _what in active_content.findings(body)}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<p title=">" onclick="alert(1)">x</p>',  # a > in a quoted value, before the handler
+        "<img alt='>' onerror=alert(1) src=x>",
+        '<div title="<" onclick=x>y</div>',
+        "[q]:\njavascript:alert(3)\n\n[a][q]",  # a reference's URL on the next line
+        "> [r]: javascript:alert(2)\n>\n> [b][r]",  # a reference in a block quote
+    ],
+)
+def test_what_the_renderers_run_outside_code_is_found(body):
+    """Found by the second attacker: the handler pattern stopped at a quoted > and reference
+    definitions were read only at the margin with the URL on their own line."""
+    runs = rendered_active(body)
+    assert runs  # it does run, in one renderer at least
+    assert runs <= {kind for _offset, kind, _what in active_content.findings(body)}
 
 
 def test_code_every_renderer_reads_as_code_is_left_alone():

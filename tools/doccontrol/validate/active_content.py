@@ -20,8 +20,11 @@ from collections.abc import Iterator
 _ELEMENT = re.compile(
     r"<\s*(script|iframe|frame|frameset|object|embed|applet|base|meta)\b", re.IGNORECASE
 )
-# an on…= attribute anywhere inside a tag (tags may span lines)
-_HANDLER = re.compile(r"<[A-Za-z][^<>]*?[\s\"'/](on[A-Za-z]+)\s*=", re.IGNORECASE | re.DOTALL)
+# an on…= attribute anywhere inside a tag (tags may span lines; a quoted value may hold < or >)
+_HANDLER = re.compile(
+    r"<[A-Za-z](?:[^<>\"']|\"[^\"]*\"|'[^']*')*?[\s\"'/](on[A-Za-z]+)\s*=",
+    re.IGNORECASE | re.DOTALL,
+)
 # …or in an attribute list, which the attr_list extension writes onto the element before it:
 # ``![x](y){onerror=…}``, ``# h {: onclick=… }``
 _ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[A-Za-z]+)\s*=", re.IGNORECASE)
@@ -31,7 +34,11 @@ _ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[A-Za-z]+)\s*=", re.
 # character; over a thousand procedures that was most of the time ``check`` spent here).
 _URLS = (
     ("](", re.compile(r"\]\(\s*<?([^\s)>]*)")),
-    ("]:", re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*<?(\S+)", re.MULTILINE)),
+    # a reference definition, in a block quote or a list too, its URL on the next line or not
+    (
+        "]:",
+        re.compile(r"^[ \t>*+-]*\[[^\]\n]+\]:[ \t]*(?:\n[ \t>]*)?<?([^\s>]+)", re.MULTILINE),
+    ),
     ("<", re.compile(r"<([A-Za-z][^\s<>]*:[^\s<>]*)>")),
     (
         "=",
