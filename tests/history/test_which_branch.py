@@ -79,3 +79,21 @@ def test_a_branch_renamed_on_its_own_line_without_approval_is_in_its_trail(scena
     out = cli(s.root, "trail", "--strict", env={"LC_ALL": "en_US.UTF-8"})
     assert out.returncode == 1
     assert "DC516" in out.stdout and "doccontrol.yml" in out.stdout
+
+
+def test_an_authors_branch_behind_main_reads_main(scenario):
+    """The everyday case the check must leave alone: an author's branch that main has moved
+    past (not rebased), with a change of its own to doccontrol.yml (not main_branch)."""
+    s = scenario
+    s.git.branch("cr-1")
+    s.set_config("control_since: 2026-01-02", "control_since: 2026-01-02\ntimezone: '+08:00'")
+    s.files.doc(version="V1.1", body=body("作者的修订"), effective_date="2026-02-01")
+    s.git.commit("修订", who="zhaolei")
+    s.git.branch("cr-2")
+    s.files.doc(version="V1.1", body=body("另一修订"), effective_date="2026-02-01")
+    s.git.commit("另一修订", who="zhaolei")
+    s.git.merge("cr-2", "批准另一修订")
+    s.git.checkout("cr-1")
+    out = cli(s.root, "log", "SM-P-01", env={"LC_ALL": "en_US.UTF-8"})
+    assert out.returncode in (0, 1), out.stderr
+    assert "error" not in out.stderr and "V1.1" in out.stdout

@@ -1403,9 +1403,10 @@ def _derive(
                     )
             # and the checked-out line's last change of main_branch is on it: a direct commit
             # pointing main_branch at a branch of typed merges (one that names itself, an
-            # orphan with rules of its own) is not, since that branch never held it
-            switched = reader.last_line_change("HEAD", CONFIG_FILE, "^main_branch:")
-            if switched is not None and not reader.is_ancestor(switched, tip):
+            # orphan with rules of its own) is not, since that branch never held it. Only the
+            # line's commits the branch does not hold are searched (none when HEAD is its tip)
+            switched = reader.last_line_change(f"{tip}..HEAD", CONFIG_FILE, "^main_branch:")
+            if switched is not None:
                 raise GitError(
                     "git.branch-switched",
                     branch=config.main_branch,

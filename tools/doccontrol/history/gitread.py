@@ -574,10 +574,10 @@ class GitReader:
         path = Path(self._run(["rev-parse", "--git-path", name]).strip())
         return path if path.is_absolute() else self.root / path
 
-    def last_line_change(self, start: str, path: str, line: str) -> str | None:
-        """The last commit on ``start``'s first-parent line whose change to ``path`` added or
-        removed a line matching ``line`` (a merge as against its first parent); None when
-        none did, or when ``start`` names no commit."""
+    def last_line_change(self, revisions: str, path: str, line: str) -> str | None:
+        """The last commit of ``revisions`` (a first-parent walk: ``tip..HEAD``) whose change
+        to ``path`` added or removed a line matching ``line`` (a merge as against its first
+        parent); None when none did, or when ``revisions`` names no commits."""
         found = self._try(
             [
                 "log",
@@ -588,7 +588,7 @@ class GitReader:
                 "--format=%H",
                 "-G",
                 line,
-                start,
+                revisions,
                 "--",
                 path,
             ]
