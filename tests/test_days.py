@@ -173,3 +173,15 @@ def test_history_with_a_commit_at_the_calendars_end_is_read(tmp_path):
         out = cli(s.root, *args)
         assert out.returncode in (0, 1), (args, out.stderr)
         assert "Traceback" not in out.stderr and "internal error" not in out.stderr
+
+
+def test_a_zone_is_known_without_the_systems_tz_database(tmp_path):
+    """A slim container or Windows has no /usr/share/zoneinfo: the tzdata package names the
+    zones (PYTHONTZPATH points zoneinfo away from the system's)."""
+    s = make_scenario(
+        tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-02\ntimezone: Asia/Shanghai"
+    )
+    out = cli(
+        s.root, "check", env={"PYTHONTZPATH": str(tmp_path / "none"), "LC_ALL": "en_US.UTF-8"}
+    )
+    assert out.returncode == 0, out.stdout + out.stderr
