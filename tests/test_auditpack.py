@@ -700,3 +700,17 @@ def test_a_record_whose_name_cannot_be_an_entry_is_left_out_and_counted(packs, t
     assert "另有 1 条期间的记录未收入" in readme
     code, lines = packs.verify(pack)
     assert code == 0, lines
+
+
+def test_records_that_differ_from_main_are_not_packed_as_mains(packs, tmp_path):
+    """The pack says it was made from main's head; its records came from the work tree, so a
+    record never committed (or edited since) went into it as if main held it: refused."""
+    packs.s.files.record("INC-2026-0001")
+    en = {"LC_ALL": "en_US.UTF-8"}
+    refused = packs.make(tmp_path / "pack.zip", env=en)
+    assert refused.returncode == 2
+    assert "1 record files differ from the main branch" in refused.stderr
+    assert "records/incident/INC-2026-0001.yaml" in refused.stderr
+    assert not (tmp_path / "pack.zip").exists()
+    packs.s.git.commit("记录", who="zhaolei")
+    assert packs.make(tmp_path / "pack.zip", env=en).returncode == 0

@@ -224,3 +224,20 @@ def test_a_controlled_approved_custom_dir_is_used_but_not_through_a_link(scenari
     assert "overrides/partials/copyright.html" in desk.stderr
     page = (tmp_path / "desk/procedures/test/index.html").read_text(encoding="utf-8")
     assert "dc-theme-tweak" not in page and "not approved" not in page
+
+
+def test_a_site_folder_linked_elsewhere_is_never_emptied(scenario, tmp_path):
+    """`site -> ../victim` committed, and CI's strict build into site/: MkDocs emptied the
+    folder the link pointed at and published there; the build now stops before it cleans."""
+    site_repo(scenario)
+    victim = tmp_path / "victim"
+    (victim / "sub").mkdir(parents=True)
+    (victim / "important.txt").write_text("keep me\n")
+    (victim / "sub/x").write_text("keep me too\n")
+    os.symlink(victim, scenario.root / "site")
+    scenario.git.commit("站点目录")
+    result = mkdocs(scenario.root, scenario.root / "site", True)
+    assert result.returncode != 0
+    assert "site_dir 经过符号链接" in result.stderr
+    assert (victim / "important.txt").read_text() == "keep me\n"
+    assert sorted(p.name for p in victim.rglob("*")) == ["important.txt", "sub", "x"]

@@ -181,8 +181,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.lifted = {}
         self.search_body = {}
         self.shown_content = {}
-        stamp.clear(self.site_dir)  # no stamp until this build has succeeded
         self.root = Path(config.config_file_path).resolve().parent
+        through = _link_below(self.root, self.site_dir)
+        if through is not None:
+            # mkdocs empties site_dir before it writes: a `site -> ../elsewhere` committed to
+            # the repository would have it delete what the link points at (and publish there)
+            t = catalogue.load(catalogue.language_for(configured_language(self.root), {}))
+            raise PluginError(_say(t, "site.plugin.site-dir-link", link=str(through)))
+        stamp.clear(self.site_dir)  # no stamp until this build has succeeded
         # CI asks for strictness in the environment: mkdocs.yml is one of the files the build
         # judges, so it cannot switch that off (`strict: false` in a pushed mkdocs.yml)
         self.strict = bool(self.config.strict) or _strict_from_environment()
@@ -694,6 +700,20 @@ def _unapproved_assets(root: Path, site: model.Site, pending: list[str]) -> froz
 def _strict_from_environment() -> bool:
     """DOCCONTROL_STRICT as the shipped CI sets it (true, 1, yes, on)."""
     return _flag_from_environment("DOCCONTROL_STRICT")
+
+
+def _link_below(root: Path, path: Path) -> Path | None:
+    """The first symbolic link among ``path`` and its folders below ``root`` (None when there
+    is none, or ``path`` is not below ``root``)."""
+    target = Path(os.path.abspath(path))
+    if not target.is_relative_to(root):
+        return None
+    here = root
+    for part in target.relative_to(root).parts:
+        here = here / part
+        if here.is_symlink():
+            return here
+    return None
 
 
 def _flag_from_environment(name: str) -> bool:

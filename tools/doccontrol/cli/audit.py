@@ -112,6 +112,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             allow_shallow=args.allow_shallow,
             progress=lambda n: say(talk.count("pack.progress.history", n)),
         )
+        _records_as_on_main(root, history.branch, history.head)
         # the default level is the approved one, as for the site (fails closed)
         level, lowered = publishing.approved_limit(config, history.events)
         if args.max_confidentiality:
@@ -259,6 +260,28 @@ def verify(args: argparse.Namespace) -> int:
         return 1
     print(f"{pack}: {talk(f'pack.verify.intact.{state}')}")
     return 0
+
+
+def _records_as_on_main(root: Path, branch: str, head: str) -> None:
+    """The pack holds the records as the main branch has them at ``head`` (PACK.json names
+    it); they are read from the work tree, so one that differs there (changed, added,
+    removed, or never committed) is refused rather than packed as the branch's."""
+    from doccontrol.history.gitread import run_git
+
+    changed = run_git(root, ["diff", "--name-only", "-z", "--no-renames", head, "--", "records"])
+    untracked = run_git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "records"])
+    paths = sorted(
+        {
+            p.decode("utf-8", "backslashreplace")
+            for p in (changed.stdout + untracked.stdout).split(b"\0")
+            if p
+        }
+    )
+    if paths:
+        shown = ", ".join(paths[:5]) + (" …" if len(paths) > 5 else "")
+        raise UsageError(
+            "cli.audit.records-differ", n=len(paths), branch=branch, head=head[:10], paths=shown
+        )
 
 
 def _approved_config(root: Path, config: Config, info: auditpack.PackInfo | None) -> Config:
