@@ -6,6 +6,8 @@ from __future__ import annotations
 import os
 import shutil
 import stat
+import subprocess
+import sys
 
 import pytest
 
@@ -82,3 +84,31 @@ def test_an_output_that_is_no_file_is_refused_with_a_message(scenario, output, s
     assert "internal error" not in result.stderr
     if output == "fifo":
         assert stat.S_ISFIFO(os.lstat(scenario.root / "fifo").st_mode)  # still the pipe
+
+
+def test_an_output_through_a_committed_link_is_refused_from_any_folder(scenario, tmp_path):
+    """`reports -> ../outside` committed; the auditor writes to it from docs/ (`../reports/`)
+    or from elsewhere (an absolute path into the repository): refused both ways."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    os.symlink(outside, scenario.root / "reports")
+    scenario.git.commit("链接")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {"LC_ALL": "en_US.UTF-8"}
+    for cwd, output in (
+        (scenario.root / "docs", "../reports/r.csv"),
+        (elsewhere, str(scenario.root / "reports/r.csv")),
+    ):
+        command = ["--repo", str(scenario.root), "register", "--format", "csv", "-o", output]
+        result = subprocess.run(
+            [sys.executable, "-m", "doccontrol", *command],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, **env},
+        )
+        assert result.returncode == 2, (output, result.stderr)
+        assert "goes through the symbolic link" in result.stderr
+    assert list(outside.iterdir()) == []

@@ -152,7 +152,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         files = auditpack.seal(files, info, key)
     except auditpack.PackError as exc:
         raise UsageError(talk.msg(exc.message)) from None
-    write_atomic(Path(args.output), auditpack.zip_bytes(files))
+    write_atomic(Path(args.output), auditpack.zip_bytes(files), root)
     wrote = {
         "path": args.output,
         "files": talk.count("cli.count.files", len(files)),

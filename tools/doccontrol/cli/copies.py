@@ -118,7 +118,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
         reader.close()
     for warning in result.warnings:
         print(t.text("pdf.warning", doc=found.doc_id, text=warning), file=sys.stderr)
-    write_atomic(output, result.data)
+    write_atomic(output, result.data, root)
     stamp = (
         f"{t.text('pdf.stamp.controlled')} {found.stamp.copy_number} {found.stamp.holder}"
         if found.stamp.controlled

@@ -106,9 +106,9 @@ def require_extra(module: str, extra: str, what: str) -> None:
 def write_atomic(path: Path, data: bytes, within: Path | None = None) -> None:
     """doccontrol.atomic.write_atomic, imported when a command writes a file, refusing what is
     no file to replace: a folder, a device or a pipe (as root, ``-o /dev/stdout`` replaced the
-    link), "-", or a path through a symbolic link below ``within`` (the repository for the
-    files a command writes into it; else the current folder): a link committed to the
-    repository (``reports -> ../elsewhere``) must not carry an output out of it."""
+    link), "-", or a path through a symbolic link below ``within`` (the repository) or below
+    the current folder: a link committed to the repository (``reports -> ../elsewhere``) must
+    not carry an output out of it, however the path is written."""
     import os
     import stat
     from pathlib import Path
@@ -118,8 +118,9 @@ def write_atomic(path: Path, data: bytes, within: Path | None = None) -> None:
     if str(path) == "-":
         raise UsageError("cli.error.output-dash")
     target = Path(os.path.abspath(path))
-    base = Path(os.path.abspath(within or Path.cwd()))
-    if target.is_relative_to(base):
+    for base in {Path(os.path.abspath(b)) for b in (within or Path.cwd(), Path.cwd())}:
+        if not target.is_relative_to(base):
+            continue
         folder = base
         for part in target.relative_to(base).parts[:-1]:
             folder = folder / part

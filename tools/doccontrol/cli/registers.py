@@ -141,7 +141,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         if not args.output:
             raise UsageError("cli.register.xlsx-needs-output")
         sheet = say("label.register.title")
-        write_atomic(Path(args.output), spreadsheets.workbook(headers, cells, sheet))
+        write_atomic(Path(args.output), spreadsheets.workbook(headers, cells, sheet), root)
         print(wrote)
         return 0
     if args.format == "json":
@@ -153,7 +153,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
     if args.output:
         # a CSV file gets the byte-order mark Excel needs to read Chinese (stdout does not)
         data = spreadsheets.csv_file(headers, cells) if args.format == "csv" else None
-        write_atomic(Path(args.output), data or text.encode("utf-8", "backslashreplace"))
+        write_atomic(Path(args.output), data or text.encode("utf-8", "backslashreplace"), root)
         print(wrote)
     else:
         print(text, end="")
