@@ -5,6 +5,8 @@ change nobody approved in its trail."""
 
 from __future__ import annotations
 
+import pytest
+
 from history_helpers import body, cli
 
 
@@ -65,8 +67,8 @@ def test_a_switch_the_branch_never_held_is_refused(scenario):
         out = cli(s.root, *args, env={"LC_ALL": "en_US.UTF-8"})
         assert out.returncode != 0 or args == ("register",), args
         assert "V2.0" not in out.stdout
-        assert "main_branch in doccontrol.yml was last changed by commit" in out.stderr
-        assert "which is not on 'evil'" in out.stderr
+        assert "names 'evil' as the main branch" in out.stderr
+        assert "the checked-out history shares no commit with it" in out.stderr
 
 
 def test_a_branch_renamed_on_its_own_line_without_approval_is_in_its_trail(scenario):
@@ -97,3 +99,37 @@ def test_an_authors_branch_behind_main_reads_main(scenario):
     out = cli(s.root, "log", "SM-P-01", env={"LC_ALL": "en_US.UTF-8"})
     assert out.returncode in (0, 1), out.stderr
     assert "error" not in out.stderr and "V1.1" in out.stdout
+
+
+@pytest.mark.parametrize(
+    "switch",
+    [
+        "plain",
+        "unseen by git's diff",  # .gitattributes: doccontrol.yml -diff
+        "spelt otherwise",  # a quoted key: no line starts with main_branch:
+    ],
+)
+def test_a_switch_the_branch_never_held_is_refused_however_written(scenario, switch):
+    """evil branched from main's first commit, with a merge of typed approvals that names it
+    the main branch; main points at it by a direct commit, written so a text search would
+    miss it: the names are compared where main's line meets evil's history, parsed."""
+    s = scenario
+    trailers = (
+        "\n\nApproved-by: 刘静 <liu.jing@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
+    )
+    s.git.branch("evil")
+    s.git.branch("side", "evil")
+    s.files.doc(version="V2.0", body=body("作者自己的规定"), effective_date="2026-02-01")
+    s.set_config("main_branch: main", "main_branch: evil")
+    s.git.commit("修订", who="zhaolei")
+    s.git.run("checkout", "-q", "evil")
+    s.git.run("merge", "--no-ff", "-q", "-m", "伪造" + trailers, "side", who="liujing")
+    s.git.checkout("main")
+    if switch == "unseen by git's diff":
+        (s.root / ".gitattributes").write_text("doccontrol.yml -diff\n")
+    new = '"main_branch": evil' if switch == "spelt otherwise" else "main_branch: evil"
+    s.set_config("main_branch: main", new)
+    s.git.commit("主分支", who="zhaolei")
+    out = cli(s.root, "trail", "--strict", env={"LC_ALL": "en_US.UTF-8"})
+    assert out.returncode == 2, out.stdout
+    assert "names 'evil' as the main branch, but where the checked-out history meets" in out.stderr

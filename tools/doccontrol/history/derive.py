@@ -1401,18 +1401,7 @@ def _derive(
                         named=tip_config.main_branch,
                         config=CONFIG_FILE,
                     )
-            # and the checked-out line's last change of main_branch is on it: a direct commit
-            # pointing main_branch at a branch of typed merges (one that names itself, an
-            # orphan with rules of its own) is not, since that branch never held it. Only the
-            # line's commits the branch does not hold are searched (none when HEAD is its tip)
-            switched = reader.last_line_change(f"{tip}..HEAD", CONFIG_FILE, "^main_branch:")
-            if switched is not None:
-                raise GitError(
-                    "git.branch-switched",
-                    branch=config.main_branch,
-                    commit=switched[:10],
-                    config=CONFIG_FILE,
-                )
+            _same_branch_where_lines_meet(reader, tip, config.main_branch)
             config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
             # the forge's review records are part of the evidence: new or changed notes (a
             # back-fill reaches old merges) derive afresh
@@ -1469,6 +1458,36 @@ def _derive(
 
 
 _GITHUB = re.compile(r"(?:^|[@/.])github\.com(?:[:/]|$)", re.IGNORECASE)
+
+
+def _same_branch_where_lines_meet(reader: GitReader, tip: str, branch: str) -> None:
+    """The checked-out line names ``branch`` where it meets the branch's history: at the
+    newest commit of HEAD's first-parent line that ``tip`` holds, the committed doccontrol.yml
+    names ``branch`` as main_branch. Else the name came from a commit the branch never held
+    (a direct commit pointing main_branch at a branch of typed merges, an orphan with rules of
+    its own), and that branch's history proves nothing: refused. Parsed, not matched as text
+    (YAML can spell the key many ways; a -diff attribute hides a file from git's -G)."""
+    where = reader.line_meets(tip, "HEAD")
+    if where is None:  # no commit to check out (an empty repository): nothing to compare
+        return
+    meets, _ = where
+    if meets is None:
+        raise GitError("git.branch-unrelated", branch=branch, config=CONFIG_FILE)
+    data = reader.read_file_at(meets, CONFIG_FILE)
+    found = cached_config(reader.root, data) if data else None
+    if found is None:
+        # no readable config there (a link, a broken file): that commit is on the branch's
+        # line too, and its trail reports it (DC513, DC516)
+        return
+    named = found.main_branch
+    if named != branch:
+        raise GitError(
+            "git.branch-switched",
+            branch=branch,
+            commit=meets[:10],
+            named=named,
+            config=CONFIG_FILE,
+        )
 
 
 def _forge_setup(

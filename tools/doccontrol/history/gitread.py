@@ -574,26 +574,19 @@ class GitReader:
         path = Path(self._run(["rev-parse", "--git-path", name]).strip())
         return path if path.is_absolute() else self.root / path
 
-    def last_line_change(self, revisions: str, path: str, line: str) -> str | None:
-        """The last commit of ``revisions`` (a first-parent walk: ``tip..HEAD``) whose change
-        to ``path`` added or removed a line matching ``line`` (a merge as against its first
-        parent); None when none did, or when ``revisions`` names no commits."""
-        found = self._try(
-            [
-                "log",
-                "--first-parent",
-                "--diff-merges=first-parent",
-                "--no-patch",
-                "-1",
-                "--format=%H",
-                "-G",
-                line,
-                revisions,
-                "--",
-                path,
-            ]
-        )
-        return (found.strip() or None) if found else None
+    def line_meets(self, tip: str, start: str) -> tuple[str | None, int] | None:
+        """Where ``start``'s first-parent line meets ``tip``'s history: (the newest commit of
+        the line that ``tip`` holds, or None when none does; how many commits of the line come
+        before it). None when ``start`` names no commit."""
+        head = self.resolve_commit(start)
+        if head is None:
+            return None
+        ahead = self._try(["rev-list", "--first-parent", f"{tip}..{head}"])
+        line = (ahead or "").split()
+        if not line:
+            return head, 0
+        parent = self.resolve_commit(f"{line[-1]}^")
+        return parent, len(line)
 
     def on_first_parent_line(self, sha: str, tip: str) -> bool:
         line = self._run(["rev-list", "--first-parent", tip])
