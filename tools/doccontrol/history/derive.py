@@ -1473,6 +1473,8 @@ def _same_branch_where_lines_meet(reader: GitReader, tip: str, branch: str) -> N
     meets, _ = where
     if meets is None:
         raise GitError("git.branch-unrelated", branch=branch, config=CONFIG_FILE)
+    if meets == tip:
+        return  # the tip's own doccontrol.yml, which names the branch (checked before this)
     data = reader.read_file_at(meets, CONFIG_FILE)
     found = cached_config(reader.root, data) if data else None
     if found is None:

@@ -581,6 +581,8 @@ class GitReader:
         head = self.resolve_commit(start)
         if head is None:
             return None
+        if head == tip:  # the usual case (CI, main checked out): nothing to walk
+            return head, 0
         ahead = self._try(["rev-list", "--first-parent", f"{tip}..{head}"])
         line = (ahead or "").split()
         if not line:
