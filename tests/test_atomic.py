@@ -6,8 +6,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
-import sys
 
 import pytest
 
@@ -101,14 +99,7 @@ def test_an_output_through_a_committed_link_is_refused_from_any_folder(scenario,
         (elsewhere, str(scenario.root / "reports/r.csv")),
     ):
         command = ["--repo", str(scenario.root), "register", "--format", "csv", "-o", output]
-        result = subprocess.run(
-            [sys.executable, "-m", "doccontrol", *command],
-            cwd=cwd,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, **env},
-        )
+        result = cli(cwd, *command, env=env)  # run from cwd, on the repository --repo names
         assert result.returncode == 2, (output, result.stderr)
         assert "goes through the symbolic link" in result.stderr
     assert list(outside.iterdir()) == []
