@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
+    approved_config,
     day_arg,
     dumps_json,
-    org_today,
     table,
     write_atomic,
 )
@@ -87,7 +87,7 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.history.stored import StoredVersions
 
     repo, config, history, t, records = _state(root)
-    today = org_today(root, history)
+    today = approved_config(root, config, history).today()
     doc = history.documents.get(args.doc_id)
     if doc is None:
         raise UsageError(t("acks.cli.no_document", document=args.doc_id))
@@ -179,7 +179,7 @@ def run_ack_due(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import acks, registers
 
     repo, config, history, t, records = _state(root)
-    today = day_arg(args.today, "--today", root, history)
+    today = day_arg(args.today, "--today", root, approved_config(root, config, history))
     who = None
     if args.person:
         from doccontrol.cli.approve import _find_person

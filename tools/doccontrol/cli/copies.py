@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
+    approved_config,
     day_arg,
     dumps_json,
     parse_date_arg,
@@ -80,9 +81,9 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
 
     output = Path(args.output)
     repo, history = loaded(root)
-    day = day_arg(args.as_of, "--as-of", root, history)
     config = repo.config
     assert config is not None
+    day = day_arg(args.as_of, "--as-of", root, approved_config(root, config, history))
     t = _catalogue(config)
     if output.suffix.lower() != ".pdf":
         raise UsageError(t.text("pdf.error.output"))
@@ -151,7 +152,7 @@ def recall_rows(
     assert config is not None
     if history is None:
         raise UsageError("cli.error.recall-needs-git", branch=config.main_branch)
-    day = day_arg(given, "--today", root, history)
+    day = day_arg(given, "--today", root, approved_config(root, config, history))
     stands = registers.standings(repo, history, day)
     found = copies.ledger(history, config)  # the records on main, judged by who wrote them
     due = copies.recall_due(found.copies, stands, day)

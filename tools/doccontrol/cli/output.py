@@ -233,12 +233,10 @@ def parse_date_arg(value: str | None, option: str) -> str | None:
         raise UsageError("cli.error.not-a-date", option=option, value=repr(value)) from None
 
 
-def org_today(root: Path, history: History | None = None) -> datetime.date:
-    """Today in the organisation's time zone (doccontrol.yml's ``timezone``), else the
-    machine's: the day every command counts from unless told another. With ``history``, the
-    zone is the approved one while doccontrol.yml has a change nobody approved (a direct commit
-    cannot move today); a command without history (new, bump…) takes the work tree's, since
-    what it writes is itself a change for review."""
+def org_today(root: Path) -> datetime.date:
+    """Today in the organisation's time zone as the work tree's doccontrol.yml names it (else
+    the machine's): for the commands without history (new, bump…), whose output is itself a
+    change for review. With history, ``approved_config(…).today()``."""
     import datetime
 
     from doccontrol.config import CONFIG_FILE
@@ -249,21 +247,29 @@ def org_today(root: Path, history: History | None = None) -> datetime.date:
     except OSError:
         data = b""
     config = cached_config(root, data) if data else None
-    if history is not None:
-        from doccontrol import publishing
-
-        config = publishing.approved_config(root, history.events) or config
     return config.today() if config is not None else datetime.date.today()
 
 
+def approved_config(root: Path, config: Config, history: History | None) -> Config:
+    """doccontrol.yml as approved: while it has a change on the main branch nobody approved,
+    the version before it (its names, labels and time zone), else ``config``."""
+    from doccontrol import publishing
+
+    approved = publishing.approved_config(root, history.events) if history else None
+    return approved or config
+
+
 def day_arg(
-    value: str | None, option: str, root: Path, history: History | None = None
+    value: str | None, option: str, root: Path, config: Config | None = None
 ) -> datetime.date:
-    """The day an option gives, or today in the organisation's time zone (org_today)."""
+    """The day an option gives, or today in the organisation's time zone: as ``config`` (the
+    approved configuration) names it, else as the work tree's does (org_today)."""
     import datetime
 
     given = parse_date_arg(value, option)
-    return datetime.date.fromisoformat(given) if given else org_today(root, history)
+    if given:
+        return datetime.date.fromisoformat(given)
+    return config.today() if config is not None else org_today(root)
 
 
 def progress(task: str) -> Callable[[str], None]:

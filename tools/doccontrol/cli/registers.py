@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
+    approved_config,
     day_arg,
     dumps_json,
     progress,
@@ -110,13 +111,12 @@ def names_config(root: Path, repo: Repository, history: History | None) -> Confi
     """The configuration whose names and labels a register shows: while doccontrol.yml has a
     change on the main branch nobody approved, the approved one (said on stderr), so a direct
     commit cannot relabel a level or rename a department in what an auditor reads."""
-    from doccontrol import publishing
     from doccontrol.config import CONFIG_FILE
 
     assert repo.config is not None
-    approved = publishing.approved_config(root, history.events) if history else None
-    if approved is None:
-        return repo.config
+    approved = approved_config(root, repo.config, history)
+    if approved is repo.config:
+        return approved
     said = speech(approved, repo.record_types, root)
     print(said("cli.register.config-pending", config=CONFIG_FILE), file=sys.stderr)
     return approved
@@ -130,8 +130,8 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
     if args.format == "xlsx":
         require_extra("openpyxl", "xlsx", "register --format xlsx")
     repo, history = loaded(root)
-    day = day_arg(args.as_of, "--as-of", root, history)
     names = names_config(root, repo, history)
+    day = day_arg(args.as_of, "--as-of", root, names)
     say = speech(names, repo.record_types, root)
     headers = registers.register_headers(say.cat)
     rows = registers.document_rows(repo, history, day, names=names)
@@ -167,8 +167,8 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
     if args.within < 0:
         raise UsageError("cli.review-due.within")
     repo, history = loaded(root)
-    today = day_arg(args.today, "--today", root, history)
     names = names_config(root, repo, history)
+    today = day_arg(args.today, "--today", root, names)
     say = speech(names, repo.record_types, root)
     due = registers.review_due(
         registers.document_rows(repo, history, today, names=names), today, args.within
