@@ -1467,10 +1467,10 @@ def _same_branch_where_lines_meet(reader: GitReader, tip: str, branch: str) -> N
     (a direct commit pointing main_branch at a branch of typed merges, an orphan with rules of
     its own), and that branch's history proves nothing: refused. Parsed, not matched as text
     (YAML can spell the key many ways; a -diff attribute hides a file from git's -G)."""
-    where = reader.line_meets(tip, "HEAD")
-    if where is None:  # no commit to check out (an empty repository): nothing to compare
+    head = reader.resolve_commit("HEAD")
+    if head is None:  # no commit checked out (an empty repository): nothing to compare
         return
-    meets, _ = where
+    meets = reader.line_meets(tip, head)
     if meets is None:
         raise GitError("git.branch-unrelated", branch=branch, config=CONFIG_FILE)
     if meets == tip:

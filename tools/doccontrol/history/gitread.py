@@ -574,21 +574,13 @@ class GitReader:
         path = Path(self._run(["rev-parse", "--git-path", name]).strip())
         return path if path.is_absolute() else self.root / path
 
-    def line_meets(self, tip: str, start: str) -> tuple[str | None, int] | None:
-        """Where ``start``'s first-parent line meets ``tip``'s history: (the newest commit of
-        the line that ``tip`` holds, or None when none does; how many commits of the line come
-        before it). None when ``start`` names no commit."""
-        head = self.resolve_commit(start)
-        if head is None:
-            return None
+    def line_meets(self, tip: str, head: str) -> str | None:
+        """Where ``head``'s first-parent line meets ``tip``'s history: the newest commit of
+        the line that ``tip`` holds, or None when none does."""
         if head == tip:  # the usual case (CI, main checked out): nothing to walk
-            return head, 0
-        ahead = self._try(["rev-list", "--first-parent", f"{tip}..{head}"])
-        line = (ahead or "").split()
-        if not line:
-            return head, 0
-        parent = self.resolve_commit(f"{line[-1]}^")
-        return parent, len(line)
+            return head
+        ahead = (self._try(["rev-list", "--first-parent", f"{tip}..{head}"]) or "").split()
+        return self.resolve_commit(f"{ahead[-1]}^") if ahead else head
 
     def on_first_parent_line(self, sha: str, tip: str) -> bool:
         line = self._run(["rev-list", "--first-parent", tip])
