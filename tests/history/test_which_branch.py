@@ -133,3 +133,43 @@ def test_a_switch_the_branch_never_held_is_refused_however_written(scenario, swi
     out = cli(s.root, "trail", "--strict", env={"LC_ALL": "en_US.UTF-8"})
     assert out.returncode == 2, out.stdout
     assert "names 'evil' as the main branch, but where the checked-out history meets" in out.stderr
+
+
+def test_a_switch_merged_into_the_branch_from_the_side_is_refused(scenario):
+    """evil branched from the first commit, and merged in (from the side) a branch made from
+    main's direct commit that names it: evil holds that commit, though never on its own line;
+    the lines must meet on both first-parent lines, and there the name is main."""
+    s = scenario
+    trailers = (
+        "\\n\\nApproved-by: 刘静 <liu.jing@example.com>\\nReviewed-by: 王芳 <wang.fang@example.com>"
+    )
+    s.set_config("main_branch: main", "main_branch: evil")
+    s.git.commit("主分支", who="zhaolei")  # the direct commit on main
+    s.git.branch("side")
+    s.files.doc(version="V2.0", body=body("作者自己的规定"), effective_date="2026-02-01")
+    s.git.commit("修订", who="zhaolei")
+    first = s.git.run("rev-list", "--max-parents=0", "HEAD")
+    s.git.run("checkout", "-q", "-b", "evil", first)
+    s.git.run("merge", "--no-ff", "-q", "-m", "伪造" + trailers, "side", who="liujing")
+    s.git.checkout("main")
+    out = cli(s.root, "trail", "--strict", env={"LC_ALL": "en_US.UTF-8"})
+    assert out.returncode == 2, out.stdout
+    assert "names 'evil' as the main branch, but where the checked-out history meets" in out.stderr
+    assert "names 'main'" in out.stderr
+
+
+def test_a_branch_made_from_a_merged_branch_reads_main(scenario):
+    """Stacked branches: cr-2 made from cr-1, and cr-1 approved into main since; cr-2 leaves
+    main's history at a commit main holds only from the side, and meets its line further back."""
+    s = scenario
+    s.git.branch("cr-1")
+    s.files.doc(version="V1.1", body=body("第一处修订"), effective_date="2026-02-01")
+    s.git.commit("修订一", who="zhaolei")
+    s.git.branch("cr-2", "cr-1")
+    s.files.write("docs/procedures/note.md", "草稿\\n")
+    s.git.commit("修订二", who="zhaolei")
+    s.git.merge("cr-1", "批准修订一")
+    s.git.checkout("cr-2")
+    out = cli(s.root, "log", "SM-P-01", env={"LC_ALL": "en_US.UTF-8"})
+    assert out.returncode in (0, 1), out.stderr
+    assert "error" not in out.stderr and "V1.1" in out.stdout

@@ -1477,11 +1477,7 @@ def _same_branch_where_lines_meet(reader: GitReader, tip: str, branch: str) -> N
         return  # the tip's own doccontrol.yml, which names the branch (checked before this)
     data = reader.read_file_at(meets, CONFIG_FILE)
     found = cached_config(reader.root, data) if data else None
-    if found is None:
-        # no readable config there (a link, a broken file): that commit is on the branch's
-        # line too, and its trail reports it (DC513, DC516)
-        return
-    named = found.main_branch
+    named = found.main_branch if found is not None else "—"  # unreadable there: not named
     if named != branch:
         raise GitError(
             "git.branch-switched",

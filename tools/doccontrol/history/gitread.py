@@ -575,12 +575,23 @@ class GitReader:
         return path if path.is_absolute() else self.root / path
 
     def line_meets(self, tip: str, head: str) -> str | None:
-        """Where ``head``'s first-parent line meets ``tip``'s history: the newest commit of
-        the line that ``tip`` holds, or None when none does."""
+        """Where ``head``'s first-parent line meets ``tip``'s: the newest commit on both
+        first-parent lines, or None when none is. (Reached through any parent is not enough:
+        a branch that merged the commit naming it in from the side would pass.)"""
         if head == tip:  # the usual case (CI, main checked out): nothing to walk
             return head
+        # an author's branch: where it left the line, found by walking its own commits and
+        # the line's since then only
         ahead = (self._try(["rev-list", "--first-parent", f"{tip}..{head}"]) or "").split()
-        return self.resolve_commit(f"{ahead[-1]}^") if ahead else head
+        left = self.resolve_commit(f"{ahead[-1]}^") if ahead else head
+        if left is not None:
+            since = (self._try(["rev-list", "--first-parent", f"{left}..{tip}"]) or "").split()
+            if left == tip or (since and self.resolve_commit(f"{since[-1]}^") == left):
+                return left
+        # else the two lines meet further back, if at all: both walked whole
+        line = set((self._try(["rev-list", "--first-parent", tip]) or "").split())
+        ours = (self._try(["rev-list", "--first-parent", head]) or "").split()
+        return next((sha for sha in ours if sha in line), None)
 
     def on_first_parent_line(self, sha: str, tip: str) -> bool:
         line = self._run(["rev-list", "--first-parent", tip])
