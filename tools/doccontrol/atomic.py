@@ -31,3 +31,21 @@ def write_atomic(path: Path, data: bytes) -> None:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def link_below(base: Path, path: Path) -> Path | None:
+    """The first symbolic link on ``path``'s way down from ``base``: ``path`` is made
+    absolute without following links, and ``base`` is found among its folders by what they
+    really are (a checkout reached through ``/alias`` is still below it). None when there is
+    no link, or ``path`` is not below ``base``."""
+    real = os.path.realpath(base)
+    target = Path(os.path.abspath(path))
+    for folder in (target, *target.parents):
+        if os.path.realpath(folder) == real:
+            here = Path(real)
+            for part in target.relative_to(folder).parts:
+                here = here / part
+                if here.is_symlink():
+                    return here
+            return None
+    return None

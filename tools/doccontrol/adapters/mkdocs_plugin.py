@@ -38,7 +38,7 @@ from mkdocs.structure.toc import AnchorLink
 
 from doccontrol import catalogue, days, publishing, vendor
 from doccontrol.adapters import raw_html
-from doccontrol.atomic import write_atomic
+from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules
 from doccontrol.history import rules
@@ -182,7 +182,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.search_body = {}
         self.shown_content = {}
         self.root = Path(config.config_file_path).resolve().parent
-        through = _link_below(self.root, self.site_dir)
+        through = link_below(self.root, self.site_dir)
         if through is not None:
             # mkdocs empties site_dir before it writes: a `site -> ../elsewhere` committed to
             # the repository would have it delete what the link points at (and publish there)
@@ -700,20 +700,6 @@ def _unapproved_assets(root: Path, site: model.Site, pending: list[str]) -> froz
 def _strict_from_environment() -> bool:
     """DOCCONTROL_STRICT as the shipped CI sets it (true, 1, yes, on)."""
     return _flag_from_environment("DOCCONTROL_STRICT")
-
-
-def _link_below(root: Path, path: Path) -> Path | None:
-    """The first symbolic link among ``path`` and its folders below ``root`` (None when there
-    is none, or ``path`` is not below ``root``)."""
-    target = Path(os.path.abspath(path))
-    if not target.is_relative_to(root):
-        return None
-    here = root
-    for part in target.relative_to(root).parts:
-        here = here / part
-        if here.is_symlink():
-            return here
-    return None
 
 
 def _flag_from_environment(name: str) -> bool:

@@ -113,19 +113,17 @@ def write_atomic(path: Path, data: bytes, within: Path | None = None) -> None:
     import stat
     from pathlib import Path
 
+    from doccontrol.atomic import link_below
     from doccontrol.atomic import write_atomic as write
 
     if str(path) == "-":
         raise UsageError("cli.error.output-dash")
     target = Path(os.path.abspath(path))
-    for base in {Path(os.path.abspath(b)) for b in (within or Path.cwd(), Path.cwd())}:
-        if not target.is_relative_to(base):
-            continue
-        folder = base
-        for part in target.relative_to(base).parts[:-1]:
-            folder = folder / part
-            if folder.is_symlink():
-                raise UsageError("cli.error.output-link", path=str(path), link=str(folder))
+    for base in (within or Path.cwd(), Path.cwd()):
+        # the folders only: a link at the file's own name is replaced, never written through
+        link = link_below(base, target.parent)
+        if link is not None:
+            raise UsageError("cli.error.output-link", path=str(path), link=str(link))
     try:
         found = os.lstat(target)
     except OSError:
