@@ -714,3 +714,11 @@ def test_records_that_differ_from_main_are_not_packed_as_mains(packs, tmp_path):
     assert not (tmp_path / "pack.zip").exists()
     packs.s.git.commit("记录", who="zhaolei")
     assert packs.make(tmp_path / "pack.zip", env=en).returncode == 0
+    # a record git is told to ignore is read all the same: refused too
+    packs.s.files.write(".gitignore", ".cache/\nrecords/**/*-local.yaml\n")
+    packs.s.git.commit("忽略", who="zhaolei")
+    (packs.root / "records/incident/INC-2026-0002-local.yaml").write_text(
+        "id: INC-2026-0002\ntitle: 事件\npriority: P2\nreported: 2026-03-09\n"
+    )
+    hidden = packs.make(tmp_path / "pack2.zip", env=en)
+    assert hidden.returncode == 2 and "INC-2026-0002-local.yaml" in hidden.stderr

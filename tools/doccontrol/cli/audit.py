@@ -269,13 +269,15 @@ def _records_as_on_main(root: Path, branch: str, head: str) -> None:
     from doccontrol.history.gitread import run_git
 
     changed = run_git(root, ["diff", "--name-only", "-z", "--no-renames", head, "--", "records"])
-    untracked = run_git(root, ["ls-files", "--others", "--exclude-standard", "-z", "--", "records"])
+    # ignored files too (a .gitignore can hide one from git status): any the loader reads
+    untracked = run_git(root, ["ls-files", "--others", "-z", "--", "records"])
+    read = [
+        p
+        for p in untracked.stdout.split(b"\0")
+        if p.endswith((b".yaml", b".yml")) and not any(x.startswith(b".") for x in p.split(b"/"))
+    ]
     paths = sorted(
-        {
-            p.decode("utf-8", "backslashreplace")
-            for p in (changed.stdout + untracked.stdout).split(b"\0")
-            if p
-        }
+        {p.decode("utf-8", "backslashreplace") for p in changed.stdout.split(b"\0") + read if p}
     )
     if paths:
         shown = ", ".join(paths[:5]) + (" …" if len(paths) > 5 else "")
