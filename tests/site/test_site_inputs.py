@@ -244,3 +244,29 @@ def test_a_site_folder_linked_elsewhere_is_never_emptied(scenario, tmp_path):
         assert "site_dir 经过符号链接" in result.stderr
         assert (victim / "important.txt").read_text() == "keep me\n"
         assert sorted(p.name for p in victim.rglob("*")) == ["important.txt", "sub", "x"]
+
+
+def test_a_site_folder_an_unapproved_mkdocs_yml_chose_is_never_emptied(scenario, tmp_path):
+    """`site_dir: ../victim` committed straight to main, and a plain local `mkdocs build`
+    (not strict): MkDocs emptied victim/ and wrote the site there; the build stops, and a
+    folder given with -d is still built."""
+    site_repo(scenario)
+    victim = tmp_path / "victim"
+    victim.mkdir()
+    (victim / "important.txt").write_text("keep me\n")
+    config = scenario.root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_dir: site", "site_dir: ../victim"))
+    scenario.git.commit("站点目录", who="zhaolei")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "false"}
+    plain = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"],
+        cwd=scenario.root,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+    )
+    assert plain.returncode != 0
+    assert "site_dir 来自未经批准的修改" in plain.stderr
+    assert [p.name for p in victim.iterdir()] == ["important.txt"]
+    assert mkdocs(scenario.root, tmp_path / "out").returncode == 0  # -d chooses

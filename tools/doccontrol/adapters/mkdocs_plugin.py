@@ -243,6 +243,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             options_file.is_relative_to(self.root)
             and options_file.relative_to(self.root).as_posix() in self.pending_controlled
         )
+        if unvouched and _site_dir_from(options_file, self.site_dir):
+            # MkDocs empties site_dir before it writes: one that a change nobody approved set
+            # (`site_dir: ../elsewhere`, `site_dir: records`) is not emptied; -d chooses
+            raise PluginError(_say(t, "site.plugin.site-dir-pending", config=options_file.name))
         if unvouched and (as_of_option or preview_option is not None):
             log.warning("%s", _say(t, "site.plugin.options-pending", config=options_file.name))
             as_of_option, preview_option = None, None
@@ -700,6 +704,23 @@ def _unapproved_assets(root: Path, site: model.Site, pending: list[str]) -> froz
 def _strict_from_environment() -> bool:
     """DOCCONTROL_STRICT as the shipped CI sets it (true, 1, yes, on)."""
     return _flag_from_environment("DOCCONTROL_STRICT")
+
+
+def _site_dir_from(options_file: Path, site_dir: Path) -> bool:
+    """Whether ``site_dir`` is the one mkdocs.yml sets (not MkDocs' own ``site`` beside it,
+    nor one given on the command line): read from the file as MkDocs reads it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with options_file.open(encoding="utf-8") as handle:
+            raw = yaml_load(handle)
+    except Exception:  # unreadable here: MkDocs read it, so a value it set cannot be told
+        return True
+    named = raw.get("site_dir") if isinstance(raw, dict) else None
+    if not isinstance(named, str) or named in ("site", "site/", "./site"):
+        return False
+    set_there = os.path.normpath(os.path.join(options_file.parent, named))
+    return set_there == os.path.normpath(os.path.abspath(site_dir))
 
 
 def _flag_from_environment(name: str) -> bool:
