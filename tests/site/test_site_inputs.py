@@ -258,15 +258,18 @@ def test_a_site_folder_an_unapproved_mkdocs_yml_chose_is_never_emptied(scenario,
     config.write_text(config.read_text().replace("site_dir: site", "site_dir: ../victim"))
     scenario.git.commit("站点目录", who="zhaolei")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "false"}
-    plain = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build"],
-        cwd=scenario.root,
-        capture_output=True,
-        text=True,
-        check=False,
-        env=env,
-    )
-    assert plain.returncode != 0
-    assert "site_dir 来自未经批准的修改" in plain.stderr
-    assert [p.name for p in victim.iterdir()] == ["important.txt"]
+    alias = tmp_path / "alias"  # -f through a link to the folder holding the checkout
+    os.symlink(tmp_path, alias)
+    for options in ((), ("-f", str(alias / "repo/mkdocs.yml"))):
+        plain = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", *options],
+            cwd=scenario.root,
+            capture_output=True,
+            text=True,
+            check=False,
+            env=env,
+        )
+        assert plain.returncode != 0, options
+        assert "site_dir 来自未经批准的修改" in plain.stderr
+        assert [p.name for p in victim.iterdir()] == ["important.txt"]
     assert mkdocs(scenario.root, tmp_path / "out").returncode == 0  # -d chooses

@@ -719,8 +719,9 @@ def _site_dir_from(options_file: Path, site_dir: Path) -> bool:
     named = raw.get("site_dir") if isinstance(raw, dict) else None
     if not isinstance(named, str) or named in ("site", "site/", "./site"):
         return False
-    set_there = os.path.normpath(os.path.join(options_file.parent, named))
-    return set_there == os.path.normpath(os.path.abspath(site_dir))
+    # compared as the folders really are (mkdocs -f through a link names the same ones)
+    set_there = os.path.realpath(os.path.join(options_file.parent, named))
+    return set_there == os.path.realpath(site_dir)
 
 
 def _flag_from_environment(name: str) -> bool:
