@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # annotations only (startup time)
     from doccontrol import auditpack
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
+    from doccontrol.load.repository import Repository
 
 
 def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
@@ -112,7 +113,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             allow_shallow=args.allow_shallow,
             progress=lambda n: say(talk.count("pack.progress.history", n)),
         )
-        _records_as_on_main(root, history.branch, history.head)
+        _records_as_on_main(root, repo, history.branch, history.head)
         # the default level is the approved one, as for the site (fails closed)
         level, lowered = publishing.approved_limit(config, history.events)
         if args.max_confidentiality:
@@ -262,22 +263,26 @@ def verify(args: argparse.Namespace) -> int:
     return 0
 
 
-def _records_as_on_main(root: Path, branch: str, head: str) -> None:
+def _records_as_on_main(root: Path, repo: Repository, branch: str, head: str) -> None:
     """The pack holds the records as the main branch has them at ``head`` (PACK.json names
-    it); they are read from the work tree, so one that differs there (changed, added,
-    removed, or never committed) is refused rather than packed as the branch's."""
+    it); they are read from the work tree, so one the loader read that main does not hold
+    there (never committed, or ignored by git), or a record changed or removed since, is
+    refused rather than packed as the branch's."""
     from doccontrol.history.gitread import run_git
 
     changed = run_git(root, ["diff", "--name-only", "-z", "--no-renames", head, "--", "records"])
-    # ignored files too (a .gitignore can hide one from git status): any the loader reads
-    untracked = run_git(root, ["ls-files", "--others", "-z", "--", "records"])
-    read = [
-        p
-        for p in untracked.stdout.split(b"\0")
-        if p.endswith((b".yaml", b".yml")) and not any(x.startswith(b".") for x in p.split(b"/"))
-    ]
+    held = run_git(
+        root, ["ls-tree", "-r", "-z", "--name-only", "--full-name", head, "--", "records"]
+    )
+    prefix = run_git(root, ["rev-parse", "--show-prefix"]).stdout.decode().strip()
+    at_head = {
+        p.decode("utf-8", "surrogateescape").removeprefix(prefix)
+        for p in held.stdout.split(b"\0")
+        if p
+    }
     paths = sorted(
-        {p.decode("utf-8", "backslashreplace") for p in changed.stdout.split(b"\0") + read if p}
+        {p.decode("utf-8", "backslashreplace") for p in changed.stdout.split(b"\0") if p}
+        | {r.path for r in repo.records if r.path not in at_head}
     )
     if paths:
         shown = ", ".join(paths[:5]) + (" …" if len(paths) > 5 else "")
