@@ -339,10 +339,34 @@ def test_control_since_a_commit(tmp_path):
     s = Scenario(RepoBuilder(tmp_path / "r"))
     s.files.doc()
     baseline = s.git.commit("导入", who="wangfang")
+    s.git.branch("adopt")
     s.set_config("control_since: null", f"control_since: {baseline}")
+    s.git.commit("声明受控起点", who="zhouqiang")
+    s.git.merge("adopt", "批准基线", approvers=("chenmy",), reviewers=("wangfang",))
     s.files.doc(version="V1.1", body=body("直接"))
     s.git.commit("受控后的直接提交", who="zhouqiang")
-    assert s.summary() == [("unapproved", "V1.1", False, ["DC501"])]
+    assert s.summary() == [
+        ("baseline", "V1.0", True, []),
+        ("unapproved", "V1.1", False, ["DC501"]),
+    ]
+
+
+def test_control_since_set_by_a_direct_commit_does_not_take_effect(tmp_path):
+    from builders import RepoBuilder
+    from history_helpers import Scenario
+
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    s.files.doc()
+    baseline = s.git.commit("导入", who="wangfang")
+    s.set_config("control_since: null", f"control_since: {baseline}")
+    s.files.doc(version="V1.1", body=body("直接"))
+    s.git.commit("自己声明受控起点并直接修改", who="zhouqiang")
+    # nobody approved where control began: the whole history is still judged
+    assert s.summary() == [
+        ("unapproved", "V1.0", False, ["DC501"]),
+        ("unapproved", "V1.1", False, ["DC501"]),
+    ]
+    assert [p.key for p in s.history().notices] == ["problem.DC517.not-approved"]
 
 
 def test_conflict_resolution_in_the_merge_counts_as_the_change(scenario):

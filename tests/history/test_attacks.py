@@ -268,12 +268,95 @@ def test_control_since_moved_by_a_direct_commit_is_reported(scenario):
 
 def test_control_since_set_through_an_approved_merge_is_accepted(scenario):
     scenario.git.branch("baseline")
-    scenario.set_config("control_since: 2026-01-02", "control_since: 2026-01-03")
+    scenario.set_config("control_since: 2026-01-02", "control_since: 2025-12-01")
     scenario.git.commit("声明", who="zhouqiang")  # 2026-01-02, on the branch
     scenario.git.merge("baseline", "声明受控起点", approvers=("chenmy",))  # 2026-01-03
     history = scenario.history()
     assert "DC517" not in codes(history)
-    assert [e.approved for e in history.events] == [True]
+    assert [e.approved for e in history.events] == [False, True]
+    # earlier is stricter: the initial import is now judged too, and it was nobody's approval
+    assert [(r.version, r.approved) for r in history.documents["SM-P-01"].revisions] == [
+        ("V1.0", False)
+    ]
+
+
+def _moved_later(history):
+    return [p for p in history.notices if p.code == "DC517"]
+
+
+def test_an_approved_merge_cannot_move_control_since_past_a_direct_change(scenario):
+    # 赵磊 changes the procedure straight on main, then has an approval move the start of
+    # control past it: his direct commit would become pre-control, and its DC501 would vanish
+    scenario.files.doc(version="V1.1", body=body("偷改"))
+    direct = scenario.git.commit("直接改", who="zhaolei")  # 2026-01-02, under control
+    scenario.git.branch("cfg")
+    scenario.set_config("control_since: 2026-01-02", "control_since: 2026-03-01")
+    scenario.git.commit("推后受控起点", who="zhaolei")
+    scenario.git.merge("cfg", "批准配置", approvers=("chenmy",), reviewers=("wangfang",))
+    history = scenario.history()
+    (moved,) = _moved_later(history)
+    assert moved.key == "problem.DC517.moved-later"
+    assert (dict(moved.args)["before"], dict(moved.args)["after"]) == ("2026-01-02", "2026-03-01")
+    assert [
+        (r.commit, r.approved, [p.code for p in r.problems])
+        for r in history.documents["SM-P-01"].revisions
+    ] == [(direct, False, ["DC501"])]
+    # and so when the history is extended from the cache by a later commit
+    scenario.git.commit("空提交", who="wangfang")
+    again = scenario.history()
+    assert [p.key for p in _moved_later(again)] == ["problem.DC517.moved-later"]
+    assert [r.commit for r in again.documents["SM-P-01"].revisions] == [direct]
+    # set back, the start of control is where it was, and the refused move stays on record
+    scenario.git.branch("back")
+    scenario.set_config("control_since: 2026-03-01", "control_since: 2026-01-02")
+    scenario.git.commit("改回", who="zhaolei")
+    scenario.git.merge("back", "批准改回", approvers=("chenmy",), reviewers=("wangfang",))
+    fixed = scenario.history()
+    assert [p.key for p in _moved_later(fixed)] == ["problem.DC517.moved-later"]
+    assert [r.commit for r in fixed.documents["SM-P-01"].revisions] == [direct]
+
+
+def test_control_since_named_by_commit_cannot_move_to_a_later_commit(tmp_path):
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    s.files.doc()
+    baseline = s.git.commit("导入", who="wangfang")
+    s.git.branch("adopt")
+    s.set_config("control_since: null", f"control_since: '{baseline}'")
+    s.git.commit("声明受控起点", who="zhouqiang")
+    s.git.merge("adopt", "批准基线", approvers=("chenmy",), reviewers=("wangfang",))
+    s.files.doc(version="V1.1", body=body("直接"))
+    direct = s.git.commit("受控后的直接提交", who="zhaolei")
+    s.git.branch("later")
+    s.set_config(f"control_since: '{baseline}'", f"control_since: '{direct}'")
+    s.git.commit("推后", who="zhaolei")
+    s.git.merge("later", "批准", approvers=("chenmy",), reviewers=("wangfang",))
+    history = s.history()
+    assert [p.key for p in _moved_later(history)] == ["problem.DC517.moved-later"]
+    unapproved = [r for r in history.documents["SM-P-01"].revisions if r.commit == direct]
+    assert [(r.approved, [p.code for p in r.problems]) for r in unapproved] == [(False, ["DC501"])]
+    # the command auditors run says so, and fails
+    result = cli(s.root, "trail", "--strict")
+    assert result.returncode != 0
+    assert "受控起点只能提前" in result.stdout + result.stderr
+
+
+def test_control_since_removed_then_set_again_later_is_refused(scenario):
+    scenario.files.doc(version="V1.1", body=body("偷改"))
+    direct = scenario.git.commit("直接改", who="zhaolei")
+    scenario.git.branch("off")
+    scenario.set_config("control_since: 2026-01-02", "control_since: null")
+    scenario.git.commit("取消受控起点", who="zhaolei")
+    scenario.git.merge("off", "批准", approvers=("chenmy",), reviewers=("wangfang",))
+    scenario.git.branch("on")
+    scenario.set_config("control_since: null", "control_since: 2026-06-01")
+    scenario.git.commit("重新设置", who="zhaolei")
+    scenario.git.merge("on", "批准", approvers=("chenmy",), reviewers=("wangfang",))
+    history = scenario.history()
+    assert [p.key for p in _moved_later(history)] == ["problem.DC517.set-again"]
+    # the whole history is judged: the import too, and the direct change
+    revisions = history.documents["SM-P-01"].revisions
+    assert [(r.version, r.approved) for r in revisions] == [("V1.0", False), ("V1.1", False)]
+    assert revisions[1].commit == direct
 
 
 # --- 5. odd file names -------------------------------------------------------------------
@@ -399,5 +482,7 @@ def test_control_since_naming_a_commit_off_the_main_line_is_ignored_and_reported
     scenario.git.commit("指向旁支", who="zhaolei")
     history = scenario.history()
     assert "DC517" in codes(history)
-    # the whole history is judged: the import and the change are both unapproved
-    assert [r.approved for r in history.documents["SM-P-01"].revisions] == [False, False]
+    # nobody approved the move, so control still began where the approved config says: the
+    # import is the baseline, and the direct change is judged
+    revisions = history.documents["SM-P-01"].revisions
+    assert [(r.kind, r.approved) for r in revisions] == [("unapproved", False)]

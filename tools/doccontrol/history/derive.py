@@ -222,6 +222,12 @@ class _Deriver:
         self.since_seen = False
         self.since_change: tuple[str, str, bool] | None = None
         self.since_off_line: str | None = None  # control_since names a commit off the line
+        # every change to control_since that took effect in this walk (commit, its day, the
+        # value, and whether it was judged): after the walk, _since_in_force decides whether
+        # it could (control_since may only move earlier once control has begun)
+        self.since_changes: list[tuple[str, str, str | None, bool]] = []
+        self.since_refused: list[tuple[str, str | None, str | None, str]] = []
+        self.since_walked: str | None = None  # the control_since this walk took
         self.since_unknown = False  # the tip's doccontrol.yml cannot be read
         self.line_problems: list[HistoryProblem] = []
         self.shallow = False  # read with --allow-shallow: the history is marked incomplete
@@ -268,6 +274,8 @@ class _Deriver:
             "since_value": self.since_value,
             "since_seen": self.since_seen,
             "since_change": self.since_change,
+            "since_changes": self.since_changes,
+            "since_walked": self.since_walked,
             "line_problems": [cache.encode_problem(p) for p in self.line_problems],
             "acks": [cache.encode_ack(a) for a in self.acks],
             "dists": [cache.encode_distribution(d) for d in self.dists],
@@ -302,6 +310,11 @@ class _Deriver:
         self.since_seen = state["since_seen"]
         change = state["since_change"]
         self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
+        self.since_changes = [
+            (str(sha), str(day), None if value is None else str(value), bool(judged))
+            for sha, day, value, judged in state["since_changes"]
+        ]
+        self.since_walked = _since_text(state["since_walked"])
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
         self.acks = [cache.decode_ack(a) for a in state["acks"]]
         self.dists = [cache.decode_distribution(d) for d in state["dists"]]
@@ -654,6 +667,10 @@ class _Deriver:
             self.config_blob = blob
         new = self.load(blob) if blob is not None else None
         value = new.control_since if new is not None else None
+        if new is not None and (accepted or not self.since_changes):
+            # the first doccontrol.yml is in force whoever committed it (as config_blob is)
+            day = commit.committer_date[:10]
+            self.since_changes.append((commit.sha, day, _since_text(value), not precontrol))
         if not self.since_seen:
             self.since_seen, self.since_value = True, value
         elif value != self.since_value:
@@ -1442,8 +1459,31 @@ def _derive(
             deriver.since_unknown = deriver_since_unknown
             deriver.shallow = shallow
             precontrol = _precontrol_test(reader, tip_config, deriver, tip)
-            deriver.notes = reader.notes(notes_tip) if notes_tip else {}
+            notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
+            if since is None:
+                deriver.since_walked = _since_text(tip_config.control_since)
+            for _ in range(3):
+                found = _since_in_force(reader, deriver.since_changes)
+                want = found.point
+                if want == deriver.since_walked:
+                    break
+                # control_since as committed is not where the approved changes left it (one
+                # nobody approved, or one that moved it later): the history is judged again
+                # from there (a rare, whole walk; once more if that walk judges the changes to
+                # control_since differently)
+                tip_config = replace(tip_config, control_since=want)
+                deriver = _Deriver(reader, tip_config)
+                deriver.reader_branch = config.main_branch
+                deriver.since_unknown = deriver_since_unknown
+                deriver.shallow = shallow
+                deriver.notes = notes
+                deriver.since_walked = _since_text(want)
+                precontrol = _precontrol_test(reader, tip_config, deriver, tip)
+                commits = reader.first_parent_commits(tip)
+                deriver.run(commits, reader.ancestors(tip), precontrol, progress)
+            refused = _since_in_force(reader, deriver.since_changes).refused
+            deriver.since_refused = refused
             notices = _notices(reader, deriver, ref, tip, previous)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
@@ -1548,6 +1588,18 @@ def _notices(
                 config=CONFIG_FILE,
             )
         )
+    for sha, in_force, asked, key in deriver.since_refused:
+        out.append(
+            HistoryProblem.of(
+                key,
+                sha,
+                CONFIG_FILE,
+                sha=sha[:10],
+                before=str(in_force),
+                after=str(asked),
+                config=CONFIG_FILE,
+            )
+        )
     if deriver.since_unknown:
         out.append(
             HistoryProblem.of(
@@ -1643,6 +1695,87 @@ def _history(
 
 def _renumber(revision: Revision, seq: int) -> Revision:
     return replace(revision, seq=seq)
+
+
+@dataclass(frozen=True)
+class _SinceInForce:
+    point: str | None  # where control began, as the approved changes may set it
+    # (commit, value in force, value asked for, the catalogue key that says why not)
+    refused: list[tuple[str, str | None, str | None, str]]
+
+
+def _since_text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _since_in_force(
+    reader: GitReader, changes: list[tuple[str, str, str | None, bool]]
+) -> _SinceInForce:
+    """control_since as the approved changes may set it (or, when this walk cannot tell,
+    where to walk again from), and those that tried to move it later. Once a commit is under control it stays so: judged by the value in force before
+    it, a change may move the start of control earlier or remove it (more history is
+    judged), and may set it where none was set once (the adoption, doccontrol baseline);
+    anything else would make controlled commits, and their problems, pre-control, and is
+    refused. The first doccontrol.yml is in force whoever wrote it; after it, only approved
+    changes are counted (one nobody approved is reported as DC517.not-approved, and does
+    not take effect either)."""
+    if not changes:
+        return _SinceInForce(None, [])
+    point = changes[0][2]
+    adopted = point is not None
+    refused: list[tuple[str, str | None, str | None, str]] = []
+    for sha, day, value, judged in changes[1:]:
+        if value == point:
+            continue
+        if point is not None and _DATE.match(point) and day < point:
+            point, adopted = value, value is not None  # still before control began
+        elif not judged:
+            # under control by the value then in force, but this walk took it as pre-control
+            # (it began later): whether it was approved is not known until walked from here
+            return _SinceInForce(point, refused)
+        elif value is None or (point is not None and _not_later(reader, value, point)):
+            point = value
+        elif point is not None:
+            refused.append((sha, point, value, "problem.DC517.moved-later"))
+        elif adopted:
+            refused.append((sha, point, value, "problem.DC517.set-again"))
+        elif _before(reader, value, sha, day):
+            point, adopted = value, True
+        else:
+            # a name that now means a commit after the change itself (HEAD, a tag spelt like
+            # an abbreviated id) or a later day: it would make its own approval pre-control
+            refused.append((sha, point, value, "problem.DC517.not-before"))
+    return _SinceInForce(point, refused)
+
+
+def _before(reader: GitReader, value: str, sha: str, day: str) -> bool:
+    """Whether control_since at ``value`` begins control no later than the commit ``sha``
+    (of ``day``) that sets it."""
+    if _DATE.match(value):
+        return value <= day
+    named = reader.resolve_commit(value)
+    return named is not None and named != sha and reader.is_ancestor(named, sha)
+
+
+def _not_later(reader: GitReader, value: str, point: str) -> bool:
+    """Whether control_since at ``value`` keeps under control every commit ``point`` does:
+    an earlier day, an ancestor commit, a commit before the day or a day not after the
+    commit's (by the committer's date). What cannot be read is not shown to be earlier."""
+    value_day, point_day = _DATE.match(value), _DATE.match(point)
+    if value_day and point_day:
+        return value <= point
+    older = None if value_day else reader.resolve_commit(value)
+    newer = None if point_day else reader.resolve_commit(point)
+    if (not value_day and older is None) or (not point_day and newer is None):
+        return False
+    if older is not None and newer is not None:
+        return reader.is_ancestor(older, newer)
+    if older is not None:
+        day = reader.commit_day(older)
+        return day is not None and day < point
+    assert newer is not None
+    day = reader.commit_day(newer)
+    return day is not None and value <= day
 
 
 def _precontrol_test(

@@ -597,6 +597,11 @@ class GitReader:
         line = self._run(["rev-list", "--first-parent", tip])
         return sha in line.split()
 
+    def commit_day(self, sha: str) -> str | None:
+        """The day of a commit's committer date, in the committer's own offset."""
+        out = self._try(["log", "-1", "--format=%cI", "--end-of-options", sha, "--"])
+        return out.strip()[:10] if out and out.strip() else None
+
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
 
