@@ -12,6 +12,11 @@ On a generated repository (benchmarks/generate_repo.py), each build in a fresh p
   build is listed (one build of 70 s can be 10 % off another of the same kind here);
 - git plugins: mkdocs-git-revision-date-localized-plugin + mkdocs-git-authors-plugin (installed
   from PyPI into the virtual environment when missing), which show much less;
+- with ``--paired``, each round instead starts a plain build and a doccontrol build at the same
+  moment, one on each core, so that both meet the same machine: on a shared host the speed of
+  the cores drifts by more than the plugin costs (plain builds of one evening took 64 to 84 s),
+  and a pair's ratio cancels that drift out (a cold build's git processes also take the plain
+  build's core at times, which counts against the plugin);
 - one page rebuilt, as `mkdocs serve --dirty` does after an edit: in one process (the plugins
   kept, as serve keeps them), a build, then three dirty builds, each after an edit to the
   wording of one page; the median is reported.
@@ -111,6 +116,62 @@ def build(repo: Path, variant: str, out: Path) -> Timed:
     return Timed(wall, cpu)
 
 
+def started(repo: Path, variant: str, out: Path) -> tuple[subprocess.Popen[bytes], float]:
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", f"mkdocs-{variant}.yml"]
+    handle = subprocess.Popen(
+        [*command, "-d", str(out)],
+        cwd=repo,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    return handle, time.perf_counter()
+
+
+def pair(repo: Path, out: Path, cold: bool) -> tuple[Timed, Timed]:
+    """A plain and a doccontrol build started together; each one's wall time and CPU time
+    (its own and its children's, from ``os.wait4``)."""
+    if cold:
+        shutil.rmtree(repo / ".git" / CACHE_NAME, ignore_errors=True)
+    handles = {
+        "plain": started(repo, "plain", out.with_name(out.name + "-plain")),
+        "doccontrol": started(repo, "doccontrol", out),
+    }
+    done: dict[str, Timed] = {}
+    pids = {handle.pid: name for name, (handle, _) in handles.items()}
+    while pids:
+        pid, status, usage = os.wait4(-1, 0)
+        name = pids.pop(pid, None)
+        if name is None:
+            continue
+        handle, start = handles[name]
+        handle.returncode = os.waitstatus_to_exitcode(status)
+        if handle.returncode:
+            raise SystemExit(f"{name} build failed ({handle.returncode})")
+        done[name] = Timed(time.perf_counter() - start, usage.ru_utime + usage.ru_stime)
+    return done["plain"], done["doccontrol"]
+
+
+def paired(repo: Path, out: Path, rounds: int) -> None:
+    print("| round | plain wall, CPU s | doccontrol wall, CPU s | overhead (wall, CPU) |")
+    print("|---|---:|---:|---:|")
+    ratios: dict[str, list[float]] = {"cold": [], "warm": []}
+    for n in range(rounds):
+        for kind in ("cold", "warm"):
+            plain, ours = pair(repo, out, cold=kind == "cold")
+            ratios[kind].append(ours.cpu / plain.cpu)
+            print(
+                f"| {n + 1} {kind} | {plain} | {ours} | "
+                f"{100 * (ours.wall / plain.wall - 1):+.1f} %, {100 * (ours.cpu / plain.cpu - 1):+.1f} % |",
+                flush=True,
+            )
+    for kind, found in ratios.items():
+        print(
+            f"| median, {kind} | | | CPU {100 * (statistics.median(found) - 1):+.1f} % "
+            f"(from {100 * (min(found) - 1):+.1f} to {100 * (max(found) - 1):+.1f} %) |"
+        )
+
+
 def dirty(repo: Path, variant: str, page: Path, out: Path) -> float:
     """The median of three one-page rebuilds (``DIRTY``), in seconds."""
     runs = subprocess.run(
@@ -136,6 +197,11 @@ def main() -> None:
     parser.add_argument("--shape", choices=("procedures", "synthetic"), default="procedures")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
+        "--paired",
+        action="store_true",
+        help="each round, a plain and a doccontrol build at the same moment (see above)",
+    )
+    parser.add_argument(
         "--no-git-plugins", action="store_true", help="leave out the (slow) Git plugins' build"
     )
     args = parser.parse_args()
@@ -157,6 +223,11 @@ def main() -> None:
     out = ROOT / "build/bench/site-out"
     shutil.rmtree(repo / ".cache", ignore_errors=True)
     build(repo, "plain", out)  # not counted: the first build fills the caches
+    if args.paired:
+        build(repo, "doccontrol", out)  # not counted either
+        print(f"repository: {args.docs} documents, {args.commits} commits; paired builds")
+        paired(repo, out, args.rounds)
+        return
     # interleaved rounds: one build can be 10 % off another of the same kind
     plains: list[Timed] = []
     colds: list[Timed] = []
