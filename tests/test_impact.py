@@ -95,6 +95,8 @@ def test_suspect_after_a_change_cleared_by_approval_and_by_review(scenario):
     rows = list(csv.reader(io.StringIO(cli(s.root, "suspect", "--format", "csv").stdout)))
     assert rows[0][:4] == ["类型", "编号", "名称", "起因文件"]
     assert rows[1][:6] == ["文件", "SM-P-02", "乙程序", "SM-P-01", "V1.1", "2026-02-02"]
+    # a spreadsheet gets the whole commit id: a short one of digits would become a number
+    assert rows[1][6] == s.git.head()
     # a new version of SM-P-02 clears it
     _approve(
         s,
@@ -238,6 +240,7 @@ def test_audit_pack_lists_what_was_suspect_at_the_end(scenario, tmp_path):
     assert [r["id"] for r in listed] == ["SM-P-02", "SM-P-03", "incident"]
     assert listed[0]["causes"][0]["source"] == "SM-P-01"
     assert rows[1][1:5] == ["SM-P-02", "乙程序", "SM-P-01", "V1.1"]
+    assert rows[1][6] == listed[0]["causes"][0]["commit"] and len(rows[1][6]) == 40
     assert "impact/suspect.csv): 3" in readme
     early = tmp_path / "early.zip"
     cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-01-31", "-o", str(early))

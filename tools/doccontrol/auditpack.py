@@ -432,7 +432,7 @@ def _suspect_entries(
                     r["causes"][0]["source"] or hidden,
                     r["causes"][0]["version"],
                     r["causes"][0]["date"][:10],
-                    r["causes"][0]["commit"][:10],
+                    r["causes"][0]["commit"],  # whole: a short id can read as a number
                     t.join(t.text(f"impact.via.{v}") for v in r["causes"][0]["via"]),
                     len(r["causes"]),
                 ]

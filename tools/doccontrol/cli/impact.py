@@ -149,7 +149,11 @@ def run_impact(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def suspect_rows(found: Suspects, t: Catalogue) -> tuple[tuple[str, ...], list[list[str]]]:
+def suspect_rows(
+    found: Suspects, t: Catalogue, short: bool = True
+) -> tuple[tuple[str, ...], list[list[str]]]:
+    """The suspect list's headers and rows; ``short=False`` for a spreadsheet, which gets the
+    whole commit id (a short one of digits, or of digits and one 'e', becomes a number)."""
     from doccontrol import impact
 
     headers = impact.suspect_headers(t)
@@ -161,7 +165,7 @@ def suspect_rows(found: Suspects, t: Catalogue) -> tuple[tuple[str, ...], list[l
             s.since.source,
             s.since.version,
             s.since.date[:10],
-            s.since.commit[:10],
+            s.since.commit[:10] if short else s.since.commit,
             t.join(t.text(f"impact.via.{v}") for v in s.since.via),
             str(len(s.causes)),
         ]
@@ -185,7 +189,7 @@ def run_suspect(args: argparse.Namespace, root: Path) -> int:
     if args.format == "json":
         print(dumps_json([s.to_json() for s in found.items]), end="")
     else:
-        headers, rows = suspect_rows(found, t)
+        headers, rows = suspect_rows(found, t, short=args.format != "csv")
         if args.format == "csv":
             print(csv_text(headers, rows), end="")
         else:
