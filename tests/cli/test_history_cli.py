@@ -54,6 +54,34 @@ def test_log_table_has_the_change_history_columns(scenario):
     assert lines[5].startswith("  ! DC501 ")
 
 
+def test_log_csv_is_the_audit_packs_change_history(scenario):
+    approved_and_direct(scenario)
+    result = run(scenario.root, "log", "--all", "--format", "csv")
+    assert result.returncode == 1  # the direct commit is a problem, as in the table
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == [
+        "文件编号", "序号", "版本", "日期", "提交", "更改处", "更改内容", "更改人",
+        "审核人", "批准人", "合并请求", "签名", "批准证据", "已批准", "问题",
+    ]  # fmt: skip
+    merge = scenario.git.run("rev-parse", "main~1").strip()
+    direct = scenario.git.head()
+    assert [(r[0], r[2], r[4], r[7], r[9], r[13]) for r in rows[1:]] == [
+        ("SM-P-01", "V1.1", merge, "赵磊", "刘静", "是"),
+        ("SM-P-01", "V1.2", direct, "周强", "", "否"),
+    ]
+    assert rows[2][14].startswith("DC501 ")
+    # the same rows as the audit pack's history/revisions.csv
+    pack = scenario.root.parent / "pack.zip"
+    made = run(scenario.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-12-31",
+               "-o", str(pack))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    import zipfile
+
+    with zipfile.ZipFile(pack) as archive:
+        packed = archive.read("history/revisions.csv").decode("utf-8-sig")
+    assert list(csv.reader(io.StringIO(packed))) == rows
+
+
 def test_log_all_json_shape(scenario):
     approved_and_direct(scenario)
     result = run(scenario.root, "log", "--all", "--format", "json")

@@ -36,7 +36,7 @@ from typing import IO, Any
 from doccontrol import __version__, acks, catalogue, copies, publishing, registers, spreadsheets
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
-from doccontrol.history import content, sections, signatures
+from doccontrol.history import content, signatures
 from doccontrol.history.gitread import GitReader, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.load.documents import load_document
@@ -44,7 +44,7 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Document
 from doccontrol.problems import Msg, Names, Ref, msg, names_for
 from doccontrol.site import stamp as site_stamp
-from doccontrol.trail import trail_rows
+from doccontrol.trail import revision_rows, trail_rows
 from doccontrol.validate.records import references
 
 MANIFEST = "MANIFEST.sha256"
@@ -224,44 +224,12 @@ def build(
     ]
     files["history/revisions.json"] = _json(revisions)
     files["history/revisions.csv"] = spreadsheets.csv_file(
-        cat.headers(
-            "label.history",
-            (
-                "document",
-                "seq",
-                "version",
-                "date",
-                "sections",
-                "change",
-                "author",
-                "reviewer",
-                "approver",
-                "merge-request",
-                "signature",
-                "evidence",
-                "approved",
-                "problems",
-            ),
-        ),
-        [
-            [
-                r["document"],
-                r["seq"],
-                r["version"],
-                r["date"],
-                separator.join(sections.shown(tuple(r["sections"]), cat)),
-                r["change"],
-                separator.join(p["name"] for p in r["authors"]),
-                separator.join(p["name"] for p in r["reviewers"]),
-                separator.join(p["name"] for p in r["approvers"]),
-                (r["merge_request"] or {}).get("label", ""),
-                cat.label("site.signature", r["signature"]["status"]),
-                cat.label("label.evidence", r["evidence"]),
-                yes_no[bool(r["approved"])],
-                "; ".join(f"{p.code} {p.text(cat, names)}" for p in revision.problems),
-            ]
-            for r, (_, revision) in zip(revisions, chosen, strict=True)
-        ],
+        *revision_rows(
+            chosen,
+            cat,
+            names,
+            lambda revision: publishing.redact_ids(revision.change, hidden, placeholder),
+        )
     )
     events = publishing.visible_events(
         (e for e in history.events if _in_period(e.date, start, end)), visible, hidden, placeholder

@@ -1,11 +1,13 @@
-"""The approval trail as rows: filtered by period and person, ready for tables and CSV."""
+"""The approval trail and the change histories as rows: filtered by period and person, ready
+for tables and spreadsheets."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from doccontrol.catalogue import Catalogue
-from doccontrol.history.model import ApprovalEvent, Person
+from doccontrol.history import sections
+from doccontrol.history.model import ApprovalEvent, DocumentHistory, Person, Revision
 from doccontrol.problems import NO_NAMES, Names
 
 # the columns of the approval trail: catalogue keys label.trail.<column>
@@ -95,3 +97,61 @@ def trail_rows(
             ]
         )
     return trail_headers(cat), rows
+
+
+# the columns of a change history in a spreadsheet: catalogue keys label.history.<column>
+REVISION_COLUMNS = (
+    "document",
+    "seq",
+    "version",
+    "date",
+    "commit",
+    "sections",
+    "change",
+    "author",
+    "reviewer",
+    "approver",
+    "merge-request",
+    "signature",
+    "evidence",
+    "approved",
+    "problems",
+)
+
+
+def revision_rows(
+    revisions: Iterable[tuple[DocumentHistory, Revision]],
+    cat: Catalogue,
+    names: Names = NO_NAMES,
+    change: Callable[[Revision], str] = lambda revision: revision.change,
+) -> tuple[tuple[str, ...], list[list[str]]]:
+    """Each revision of a change history (变更履历) as a spreadsheet row, in the catalogue's
+    language, with the whole commit id (a short one can read as a number); ``change`` gives
+    the text shown for the revision's change (the audit pack's hides names it may not give)."""
+    separator = cat.text("label.separator")
+    yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
+
+    def people(found: tuple[Person, ...]) -> str:
+        return separator.join(p.name for p in found)
+
+    rows = [
+        [
+            doc.id,
+            str(r.seq),
+            r.version,
+            r.date,
+            r.commit,
+            separator.join(sections.shown(r.sections, cat)),
+            change(r),
+            people(r.authors),
+            people(r.reviewers),
+            people(r.approvers),
+            r.merge_request.label if r.merge_request else "",
+            cat.label("site.signature", r.signature.status),
+            cat.label("label.evidence", r.evidence),
+            yes_no[r.approved],
+            "; ".join(f"{p.code} {p.text(cat, names)}" for p in r.problems),
+        ]
+        for doc, r in revisions
+    ]
+    return cat.headers("label.history", REVISION_COLUMNS), rows

@@ -31,7 +31,7 @@ def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # t
     )
     log.add_argument("--all", action="store_true", help=t("cli.help.log.all"))
     log.add_argument(
-        "--format", choices=("table", "json"), default="table", help=t("cli.help.format")
+        "--format", choices=("table", "json", "csv"), default="table", help=t("cli.help.format")
     )
     log.add_argument(
         "--allow-shallow",
@@ -151,6 +151,12 @@ def run_log(args: argparse.Namespace, root: Path) -> int:
     problems = [*history.notices, *(p for d in docs for r in d.revisions for p in r.problems)]
     if args.format == "json":
         print(_json(history, say, documents=[d.to_json() for d in docs]), end="")
+    elif args.format == "csv":
+        from doccontrol.spreadsheets import csv_text
+        from doccontrol.trail import revision_rows
+
+        pairs = ((d, r) for d in docs for r in d.revisions)
+        print(csv_text(*revision_rows(pairs, say.cat, say.names)), end="")
     else:
         headers = change_history_headers(say.cat)
         for doc in docs:
