@@ -39,3 +39,30 @@ def test_a_title_is_text_in_the_embedded_register(tmp_path):
         cells[1][1]
         == "程序&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;SM-P-99&lt;/td&gt;&lt;td&gt;伪造 &amp; &lt;b&gt;粗体&lt;/b&gt; | 列"
     )
+
+
+def test_a_relabelling_nobody_approved_reaches_no_copy(tmp_path):
+    """A direct commit calls the internal level 公开 and renames the owner department: a PDF
+    copy, its cover and the register it embeds, carries the approved names, as the register
+    does, and says why on stderr."""
+    from history_helpers import cli, make_scenario
+    from site_helpers import site_repo
+
+    s = make_scenario(tmp_path)
+    site_repo(s)
+    s.files.doc(body=body("目的") + "\n## 附录\n\n<!-- doccontrol:register -->\n")
+    s.git.commit("附上文件清单", who="wangfang", date="2026-01-01T12:00:00+08:00")
+    s.set_config("{id: internal, label: 内部}", "{id: internal, label: 公开}")
+    s.set_config("{name: 体系管理部", "{name: 外包商")
+    s.git.commit("改标签", who="zhaolei", date="2026-03-01T10:00:00+08:00")
+    out = tmp_path / "copy.pdf"
+    # the publishing limit falls to the lowest level while the config is pending: asked for
+    made = cli(s.root, "pdf", "SM-P-01", "-o", str(out), "--as-of", "2026-06-01",
+               "--max-confidentiality", "internal")  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert "按其批准的版本显示" in made.stderr
+    from pypdf import PdfReader
+
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert "密级 内部" in text and "体系管理部" in text
+    assert "公开" not in text and "外包商" not in text

@@ -72,7 +72,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
     from doccontrol import publishing
-    from doccontrol.cli.registers import loaded
+    from doccontrol.cli.registers import loaded, names_config
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.stored import StoredVersions
     from doccontrol.pdf import facts as pdf_facts
@@ -83,8 +83,10 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     repo, history = loaded(root)
     config = repo.config
     assert config is not None
-    day = day_arg(args.as_of, "--as-of", root, approved_config(root, config, history))
-    t = _catalogue(config)
+    # a copy carries the approved names and labels, as the register does (said on stderr)
+    names = names_config(root, repo, history)
+    day = day_arg(args.as_of, "--as-of", root, names)
+    t = _catalogue(names)
     if output.suffix.lower() != ".pdf":
         raise UsageError(t.text("pdf.error.output"))
     if history is None:
@@ -110,6 +112,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 copy_number=args.copy,
                 holder=args.holder,
                 meta_of=meta_of,
+                names=names,
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             result = render(found, t, lambda path: reader.read_file_at(found.commit, path), mermaid)

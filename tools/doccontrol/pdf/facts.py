@@ -113,8 +113,12 @@ def gather(
     copy_number: str | None = None,
     holder: str | None = None,
     meta_of: Callable[[Revision], Mapping[str, Any]],
+    names: Config | None = None,
 ) -> CopyFacts:
-    config = repo.config
+    """What a copy of the document in force on ``day`` shows. ``names``: the configuration
+    whose names and labels it carries (the approved one while doccontrol.yml has a change
+    nobody approved, as the register and the site take it), else the repository's."""
+    config = names or repo.config
     assert config is not None
     doc = history.documents.get(doc_id)
     if doc is None:
@@ -144,7 +148,9 @@ def gather(
     owner = str(meta.get("owner") or "")
     body = _body(data.decode("utf-8", "replace"))
     if REGISTER_DIRECTIVE.search(body):
-        body = REGISTER_DIRECTIVE.sub(lambda m: _register(repo, history, day, limit, m[1], t), body)
+        body = REGISTER_DIRECTIVE.sub(
+            lambda m: _register(repo, history, day, limit, m[1], t, config), body
+        )
     return CopyFacts(
         doc_id=doc_id,
         title=str(meta.get("title") or doc.title),
@@ -175,13 +181,15 @@ def _register(
     limit: str,
     wanted: str | None,
     t: Catalogue,
+    names: Config | None = None,
 ) -> str:
-    """The register a document embeds, as of the day, with only what may be published."""
-    config = repo.config
+    """The register a document embeds, as of the day, with only what may be published, in
+    the names and labels of ``names`` (see gather)."""
+    config = names or repo.config
     assert config is not None
     rows = [
         r
-        for r in registers.listed(registers.document_rows(repo, history, day), wanted)
+        for r in registers.listed(registers.document_rows(repo, history, day, names=config), wanted)
         if publishing.document_publishable(
             config, limit, repo.document(r.id), history.documents.get(r.id)
         )

@@ -37,6 +37,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
                     limit=site.limit,
                     t=t,
                     meta_of=meta_of,
+                    names=site.config,  # the approved names while doccontrol.yml is pending
                 )
                 result = render(found, t, functools.partial(_read, reader, found.commit), mermaid)
                 write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
