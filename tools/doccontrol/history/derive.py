@@ -222,12 +222,18 @@ class _Deriver:
         self.since_seen = False
         self.since_change: tuple[str, str, bool] | None = None
         self.since_off_line: str | None = None  # control_since names a commit off the line
-        # every change to control_since that took effect in this walk (commit, its day, the
-        # value, and whether it was judged): after the walk, _since_in_force decides whether
-        # it could (control_since may only move earlier once control has begun)
-        self.since_changes: list[tuple[str, str, str | None, bool]] = []
+        # every change to control_since that took effect in this walk (commit, its place on
+        # the line, the value, and whether it was judged): after the walk, _since_in_force
+        # decides whether it could (control_since may only move earlier once control began)
+        self.since_changes: list[tuple[str, int, str | None, bool]] = []
         self.since_refused: list[tuple[str, str | None, str | None, str]] = []
         self.since_walked: str | None = None  # the control_since this walk took
+        self.since_no_point: str | None = None  # …when it names neither a day nor a commit
+        # the first-parent line's commits are counted as they are walked; each day the line
+        # reaches (dates never go back on it: on_line) is kept with where it was reached, so
+        # a day given as control_since is a place on the line, as the walk itself takes it
+        self.line_count = 0
+        self.line_days: list[tuple[str, int]] = []
         self.since_unknown = False  # the tip's doccontrol.yml cannot be read
         self.line_problems: list[HistoryProblem] = []
         self.shallow = False  # read with --allow-shallow: the history is marked incomplete
@@ -276,6 +282,8 @@ class _Deriver:
             "since_change": self.since_change,
             "since_changes": self.since_changes,
             "since_walked": self.since_walked,
+            "line_count": self.line_count,
+            "line_days": self.line_days,
             "line_problems": [cache.encode_problem(p) for p in self.line_problems],
             "acks": [cache.encode_ack(a) for a in self.acks],
             "dists": [cache.encode_distribution(d) for d in self.dists],
@@ -311,10 +319,12 @@ class _Deriver:
         change = state["since_change"]
         self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
         self.since_changes = [
-            (str(sha), str(day), None if value is None else str(value), bool(judged))
-            for sha, day, value, judged in state["since_changes"]
+            (str(sha), int(at), None if value is None else str(value), bool(judged))
+            for sha, at, value, judged in state["since_changes"]
         ]
         self.since_walked = _since_text(state["since_walked"])
+        self.line_count = int(state["line_count"])
+        self.line_days = [(str(day), int(at)) for day, at in state["line_days"]]
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
         self.acks = [cache.decode_ack(a) for a in state["acks"]]
         self.dists = [cache.decode_distribution(d) for d in state["dists"]]
@@ -500,6 +510,10 @@ class _Deriver:
                 self.config_blob = first
         policy = self.policy_at()
         commit, claimed = policy.dated(commit, claimed)
+        day = commit.committer_date[:10]
+        if not self.line_days or day > self.line_days[-1][0]:
+            self.line_days.append((day, self.line_count))
+        self.line_count += 1
         precontrol = is_precontrol(commit)  # asked of every commit, in order
         if self.shallow and not commit.parents:
             # a shallow clone's oldest commit stands for everything before it: its "changes"
@@ -669,8 +683,8 @@ class _Deriver:
         value = new.control_since if new is not None else None
         if new is not None and (accepted or not self.since_changes):
             # the first doccontrol.yml is in force whoever committed it (as config_blob is)
-            day = commit.committer_date[:10]
-            self.since_changes.append((commit.sha, day, _since_text(value), not precontrol))
+            at = self.line_count - 1  # this commit's place on the line (counted in step)
+            self.since_changes.append((commit.sha, at, _since_text(value), not precontrol))
         if not self.since_seen:
             self.since_seen, self.since_value = True, value
         elif value != self.since_value:
@@ -1458,32 +1472,47 @@ def _derive(
                 commits = reader.first_parent_commits(tip)
             deriver.since_unknown = deriver_since_unknown
             deriver.shallow = shallow
-            precontrol = _precontrol_test(reader, tip_config, deriver, tip)
-            notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
-            deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
             if since is None:
                 deriver.since_walked = _since_text(tip_config.control_since)
+            # (a run extending the cache goes on from the control_since its walk took)
+            walked = deriver.since_walked
+            notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
+            precontrol = _precontrol_test(reader, walked, deriver, tip)
+            deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
+
+            def walk_from(value: str | None) -> _Deriver:
+                """A whole walk again, with control beginning where ``value`` says."""
+                again = _Deriver(reader, tip_config)
+                again.reader_branch = config.main_branch
+                again.since_unknown = deriver_since_unknown
+                again.shallow = shallow
+                again.notes = notes
+                again.since_walked = value
+                test = _precontrol_test(reader, value, again, tip)
+                again.run(reader.first_parent_commits(tip), reader.ancestors(tip), test, progress)
+                return again
+
+            line = _Line(reader, tip, deriver)
+            found = _since_in_force(deriver.since_changes, line)
             for _ in range(3):
-                found = _since_in_force(reader, deriver.since_changes)
-                want = found.point
-                if want == deriver.since_walked:
+                if found.settled:
                     break
-                # control_since as committed is not where the approved changes left it (one
-                # nobody approved, or one that moved it later): the history is judged again
-                # from there (a rare, whole walk; once more if that walk judges the changes to
-                # control_since differently)
-                tip_config = replace(tip_config, control_since=want)
-                deriver = _Deriver(reader, tip_config)
-                deriver.reader_branch = config.main_branch
-                deriver.since_unknown = deriver_since_unknown
-                deriver.shallow = shallow
-                deriver.notes = notes
-                deriver.since_walked = _since_text(want)
-                precontrol = _precontrol_test(reader, tip_config, deriver, tip)
-                commits = reader.first_parent_commits(tip)
-                deriver.run(commits, reader.ancestors(tip), precontrol, progress)
-            refused = _since_in_force(reader, deriver.since_changes).refused
-            deriver.since_refused = refused
+                # a change to control_since this walk took as pre-control is under control by
+                # the value then in force: walked again from that (earlier) place to judge it
+                deriver = walk_from(found.point)
+                line = _Line(reader, tip, deriver)
+                found = _since_in_force(deriver.since_changes, line)
+            if not found.settled:
+                deriver = walk_from(None)  # every change judged: this one settles
+                line = _Line(reader, tip, deriver)
+                found = _since_in_force(deriver.since_changes, line)
+            if found.point != deriver.since_walked and line.place(found.point) != line.place(
+                deriver.since_walked
+            ):
+                # control_since as committed is not where the approved changes leave it (a
+                # change nobody approved, or one that moved it later): judged from there
+                deriver = walk_from(found.point)
+            deriver.since_refused = found.refused
             notices = _notices(reader, deriver, ref, tip, previous)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
@@ -1606,6 +1635,12 @@ def _notices(
                 "problem.DC517.unreadable", tip, CONFIG_FILE, config=CONFIG_FILE, ref=ref
             )
         )
+    if deriver.since_no_point is not None:
+        out.append(
+            HistoryProblem.of(
+                "problem.DC517.no-point", tip, CONFIG_FILE, value=deriver.since_no_point, ref=ref
+            )
+        )
     if deriver.since_off_line is not None:
         out.append(
             HistoryProblem.of(
@@ -1702,89 +1737,90 @@ class _SinceInForce:
     point: str | None  # where control began, as the approved changes may set it
     # (commit, value in force, value asked for, the catalogue key that says why not)
     refused: list[tuple[str, str | None, str | None, str]]
+    settled: bool  # False: this walk could not tell; walk again from ``point``
 
 
 def _since_text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _since_in_force(
-    reader: GitReader, changes: list[tuple[str, str, str | None, bool]]
-) -> _SinceInForce:
+# control_since names a commit by its id (7 to 40 hex digits), never by a ref's name
+_HEX_ID = re.compile(r"^[0-9a-fA-F]{7,40}$")
+
+
+def _named_commit(reader: GitReader, value: str) -> str | None:
+    return reader.commit_by_id(value.lower()) if _HEX_ID.match(value) else None
+
+
+class _Line:
+    """Places on the first-parent line, counted as the walk counts them: a control_since
+    value's place is the first commit it leaves under control (0: every one). A day is
+    placed by the days the walk gave the line's commits (in the organisation's time zone,
+    never going back), a commit id by where that commit is; a value that names neither, or
+    a commit off the line, leaves every commit under control (and is reported)."""
+
+    def __init__(self, reader: GitReader, tip: str, deriver: _Deriver) -> None:
+        self.reader, self.tip = reader, tip
+        self.days, self.count = deriver.line_days, deriver.line_count
+        self.places: dict[str, int] | None = None  # read from Git when a commit is named
+
+    def place(self, value: str | None) -> int:
+        if value is None:
+            return 0
+        if _DATE.match(value):
+            return next((at for day, at in self.days if day >= value), self.count)
+        sha = _named_commit(self.reader, value)
+        if sha is None:
+            return 0
+        if self.places is None:
+            line = self.reader.first_parent_line(self.tip)
+            self.places = {commit: at for at, commit in enumerate(line)}
+        at = self.places.get(sha)
+        return 0 if at is None else at + 1
+
+
+def _since_in_force(changes: list[tuple[str, int, str | None, bool]], line: _Line) -> _SinceInForce:
     """control_since as the approved changes may set it (or, when this walk cannot tell,
-    where to walk again from), and those that tried to move it later. Once a commit is under control it stays so: judged by the value in force before
-    it, a change may move the start of control earlier or remove it (more history is
-    judged), and may set it where none was set once (the adoption, doccontrol baseline);
-    anything else would make controlled commits, and their problems, pre-control, and is
+    where to walk again from), and those that tried to move it later. Once a commit is under
+    control it stays so: judged by the value in force before it, a change may move the start
+    of control earlier or remove it (more history is judged), and may set it where it judged
+    every commit, once (the adoption, doccontrol baseline), to a place before its own;
+    anything else would take controlled commits, and their problems, out of control, and is
     refused. The first doccontrol.yml is in force whoever wrote it; after it, only approved
-    changes are counted (one nobody approved is reported as DC517.not-approved, and does
-    not take effect either)."""
+    changes count (one nobody approved is reported as DC517.not-approved)."""
     if not changes:
-        return _SinceInForce(None, [])
+        return _SinceInForce(None, [], True)
     point = changes[0][2]
-    adopted = point is not None
+    adopted = line.place(point) > 0
     refused: list[tuple[str, str | None, str | None, str]] = []
-    for sha, day, value, judged in changes[1:]:
+    for sha, at, value, judged in changes[1:]:
         if value == point:
             continue
-        if point is not None and _DATE.match(point) and day < point:
-            point, adopted = value, value is not None  # still before control began
-        elif not judged:
+        here = line.place(point)
+        if at < here:  # before control began: the set-up
+            point, adopted = value, line.place(value) > 0
+            continue
+        if not judged:
             # under control by the value then in force, but this walk took it as pre-control
-            # (it began later): whether it was approved is not known until walked from here
-            return _SinceInForce(point, refused)
-        elif value is None or (point is not None and _not_later(reader, value, point)):
+            # (it began later): whether it was approved is known once walked from ``point``
+            return _SinceInForce(point, refused, False)
+        there = line.place(value)
+        if there <= here:
             point = value
-        elif point is not None:
-            refused.append((sha, point, value, "problem.DC517.moved-later"))
-        elif adopted:
-            refused.append((sha, point, value, "problem.DC517.set-again"))
-        elif _before(reader, value, sha, day):
+        elif here == 0 and not adopted and there <= at:
             point, adopted = value, True
         else:
-            # a name that now means a commit after the change itself (HEAD, a tag spelt like
-            # an abbreviated id) or a later day: it would make its own approval pre-control
-            refused.append((sha, point, value, "problem.DC517.not-before"))
-    return _SinceInForce(point, refused)
-
-
-def _before(reader: GitReader, value: str, sha: str, day: str) -> bool:
-    """Whether control_since at ``value`` begins control no later than the commit ``sha``
-    (of ``day``) that sets it."""
-    if _DATE.match(value):
-        return value <= day
-    named = reader.resolve_commit(value)
-    return named is not None and named != sha and reader.is_ancestor(named, sha)
-
-
-def _not_later(reader: GitReader, value: str, point: str) -> bool:
-    """Whether control_since at ``value`` keeps under control every commit ``point`` does:
-    an earlier day, an ancestor commit, a commit before the day or a day not after the
-    commit's (by the committer's date). What cannot be read is not shown to be earlier."""
-    value_day, point_day = _DATE.match(value), _DATE.match(point)
-    if value_day and point_day:
-        return value <= point
-    older = None if value_day else reader.resolve_commit(value)
-    newer = None if point_day else reader.resolve_commit(point)
-    if (not value_day and older is None) or (not point_day and newer is None):
-        return False
-    if older is not None and newer is not None:
-        return reader.is_ancestor(older, newer)
-    if older is not None:
-        day = reader.commit_day(older)
-        return day is not None and day < point
-    assert newer is not None
-    day = reader.commit_day(newer)
-    return day is not None and value <= day
+            key = "moved-later" if here else "set-again" if adopted else "not-before"
+            refused.append((sha, point, value, f"problem.DC517.{key}"))
+    return _SinceInForce(point, refused, True)
 
 
 def _precontrol_test(
-    reader: GitReader, config: Config, deriver: _Deriver, tip: str
+    reader: GitReader, since: str | None, deriver: _Deriver, tip: str
 ) -> Callable[[Commit], bool]:
-    """Whether a commit belongs to the pre-control baseline. Monotonic along the first-parent
-    line: once a commit is under control every later one is, so a commit backdated before
-    control_since after approvals began is still judged."""
-    since = config.control_since
+    """Whether a commit belongs to the pre-control baseline, control beginning where
+    ``since`` says. Monotonic along the first-parent line: once a commit is under control
+    every later one is, so a commit backdated before control_since is still judged."""
     if not since:
         return lambda commit: False
     if _DATE.match(since):
@@ -1798,9 +1834,11 @@ def _precontrol_test(
             return False
 
         return by_date
-    baseline = reader.resolve_commit(since)
+    baseline = _named_commit(reader, since)
     if baseline is None:
-        raise GitError("git.control-since", since=since, config=CONFIG_FILE)
+        # neither a day nor a commit's id: no commit is taken as pre-control
+        deriver.since_no_point = since
+        return lambda commit: False
     if not reader.on_first_parent_line(baseline, tip):
         # a commit off the line would never be reached: everything would stay pre-control
         deriver.since_off_line = baseline
@@ -1808,9 +1846,10 @@ def _precontrol_test(
 
     def by_commit(commit: Commit) -> bool:
         # the named commit and everything before it on the first-parent line is the baseline
-        was_before = deriver.before_baseline
+        was_before = deriver.before_baseline and not deriver.controlled_since
         if commit.sha == baseline:
             deriver.before_baseline = False
+            deriver.controlled_since = True
         return was_before
 
     return by_commit

@@ -597,10 +597,21 @@ class GitReader:
         line = self._run(["rev-list", "--first-parent", tip])
         return sha in line.split()
 
-    def commit_day(self, sha: str) -> str | None:
-        """The day of a commit's committer date, in the committer's own offset."""
-        out = self._try(["log", "-1", "--format=%cI", "--end-of-options", sha, "--"])
-        return out.strip()[:10] if out and out.strip() else None
+    def commit_by_id(self, prefix: str) -> str | None:
+        """The one commit whose id starts with ``prefix`` (lower-case hex, 7 to 40 digits),
+        looked up among objects only: a tag or branch spelt like the id cannot stand in."""
+        if len(prefix) == 40:
+            kind = self._try(["cat-file", "-t", prefix])
+            return prefix if kind and kind.strip() == "commit" else None
+        found = (self._try(["rev-parse", f"--disambiguate={prefix}"]) or "").split()
+        commits = [
+            sha for sha in found if (self._try(["cat-file", "-t", sha]) or "").strip() == "commit"
+        ]
+        return commits[0] if len(commits) == 1 else None
+
+    def first_parent_line(self, tip: str) -> list[str]:
+        """The first-parent line up to ``tip``, oldest first."""
+        return self._run(["rev-list", "--first-parent", "--reverse", tip]).split()
 
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
