@@ -234,6 +234,10 @@ class _Deriver:
         # a day given as control_since is a place on the line, as the walk itself takes it
         self.line_count = 0
         self.line_days: list[tuple[str, int]] = []
+        self.line_seen: set[str] = set()  # the line's commits this walk read (not cached)
+        # where _since_in_force stood after the changes so far: a run extending the cache
+        # goes on from there rather than judging them again
+        self.since_checkpoint: _Checkpoint | None = None
         self.since_unknown = False  # the tip's doccontrol.yml cannot be read
         self.line_problems: list[HistoryProblem] = []
         self.shallow = False  # read with --allow-shallow: the history is marked incomplete
@@ -284,6 +288,9 @@ class _Deriver:
             "since_walked": self.since_walked,
             "line_count": self.line_count,
             "line_days": self.line_days,
+            "since_checkpoint": (
+                None if self.since_checkpoint is None else self.since_checkpoint.export()
+            ),
             "line_problems": [cache.encode_problem(p) for p in self.line_problems],
             "acks": [cache.encode_ack(a) for a in self.acks],
             "dists": [cache.encode_distribution(d) for d in self.dists],
@@ -325,6 +332,8 @@ class _Deriver:
         self.since_walked = _since_text(state["since_walked"])
         self.line_count = int(state["line_count"])
         self.line_days = [(str(day), int(at)) for day, at in state["line_days"]]
+        checkpoint = state["since_checkpoint"]
+        self.since_checkpoint = None if checkpoint is None else _Checkpoint.restore(checkpoint)
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
         self.acks = [cache.decode_ack(a) for a in state["acks"]]
         self.dists = [cache.decode_distribution(d) for d in state["dists"]]
@@ -485,6 +494,7 @@ class _Deriver:
         commit, claimed = self.on_line(commit)
         side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
         self.seen.add(commit.sha)
+        self.line_seen.add(commit.sha)
         if side and any(not graph[s].parents for s in side if s in graph):
             merges = sum(1 for s in side if s in graph and len(graph[s].parents) > 1)
             if merges:
@@ -690,7 +700,8 @@ class _Deriver:
         elif value != self.since_value:
             self.since_value = value
             # declaring where control began is itself a controlled act: approved, after it
-            self.since_change = (commit.sha, str(value), accepted and not precontrol)
+            # (a change before control began is the set-up: _since_in_force applies it)
+            self.since_change = (commit.sha, str(value), accepted or precontrol)
 
     def commit(
         self,
@@ -1480,40 +1491,21 @@ def _derive(
             precontrol = _precontrol_test(reader, walked, deriver, tip)
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
 
-            def walk_from(value: str | None) -> _Deriver:
-                """A whole walk again, with control beginning where ``value`` says."""
+            def walk_from(value: str | None, place: int | None) -> _Deriver:
+                """A whole walk again, control beginning where ``value`` says: at ``place``
+                on the line, when a walk before has placed it there."""
                 again = _Deriver(reader, tip_config)
                 again.reader_branch = config.main_branch
                 again.since_unknown = deriver_since_unknown
                 again.shallow = shallow
                 again.notes = notes
                 again.since_walked = value
-                test = _precontrol_test(reader, value, again, tip)
+                test = _precontrol_test(reader, value, again, tip, place)
                 again.run(reader.first_parent_commits(tip), reader.ancestors(tip), test, progress)
                 return again
 
-            line = _Line(reader, tip, deriver)
-            found = _since_in_force(deriver.since_changes, line)
-            for _ in range(3):
-                if found.settled:
-                    break
-                # a change to control_since this walk took as pre-control is under control by
-                # the value then in force: walked again from that (earlier) place to judge it
-                deriver = walk_from(found.point)
-                line = _Line(reader, tip, deriver)
-                found = _since_in_force(deriver.since_changes, line)
-            if not found.settled:
-                deriver = walk_from(None)  # every change judged: this one settles
-                line = _Line(reader, tip, deriver)
-                found = _since_in_force(deriver.since_changes, line)
-            if found.point != deriver.since_walked and line.place(found.point) != line.place(
-                deriver.since_walked
-            ):
-                # control_since as committed is not where the approved changes leave it (a
-                # change nobody approved, or one that moved it later): judged from there
-                deriver = walk_from(found.point)
-            deriver.since_refused = found.refused
-            notices = _notices(reader, deriver, ref, tip, previous)
+            deriver = _settled(deriver, walk_from, reader, tip)
+            notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
         cache.write(folder, key, history, deriver.export())
@@ -1602,8 +1594,10 @@ def _notices(
     ref: str,
     tip: str,
     previous: History | None,
+    continued: bool,
 ) -> tuple[HistoryProblem, ...]:
-    """Problems of the history as a whole, found after the walk."""
+    """Problems of the history as a whole, found after the walk (``continued``: it went on
+    from the cached history's head, which is then on the line)."""
     out: list[HistoryProblem] = list(deriver.line_problems)
     if deriver.since_change is not None and not deriver.since_change[2]:
         sha, value, _ = deriver.since_change
@@ -1660,7 +1654,9 @@ def _notices(
     if previous is not None and previous.branch == ref:
         # a rewrite found once stays reported, whatever cache is written afterwards
         out += [p for p in previous.notices if p.code == "DC518"]
-        if previous.head != tip and not reader.is_ancestor(previous.head, tip):
+        # the head read before is no longer on the first-parent line: a rewrite, or a merge
+        # that put main's own history on its side (a foxtrot merge) so the line goes round it
+        if previous.head != tip and not continued and previous.head not in deriver.line_seen:
             now = {e.commit for e in deriver.events}
             try:
                 before = list(previous.events)
@@ -1738,6 +1734,26 @@ class _SinceInForce:
     # (commit, value in force, value asked for, the catalogue key that says why not)
     refused: list[tuple[str, str | None, str | None, str]]
     settled: bool  # False: this walk could not tell; walk again from ``point``
+    adopted: bool = False  # a start of control has been in force (the adoption is spent)
+
+
+@dataclass(frozen=True)
+class _Checkpoint:
+    """Where _since_in_force stood after the first ``count`` changes of a settled walk."""
+
+    point: str | None
+    adopted: bool
+    refused: tuple[tuple[str, str | None, str | None, str], ...]
+    count: int
+
+    def export(self) -> list[Any]:
+        return [self.point, self.adopted, [list(r) for r in self.refused], self.count]
+
+    @classmethod
+    def restore(cls, data: list[Any]) -> _Checkpoint:
+        point, adopted, refused, count = data
+        rows = tuple((str(a), _since_text(b), _since_text(c), str(d)) for a, b, c, d in refused)
+        return cls(_since_text(point), bool(adopted), rows, int(count))
 
 
 def _since_text(value: object) -> str | None:
@@ -1748,8 +1764,15 @@ def _since_text(value: object) -> str | None:
 _HEX_ID = re.compile(r"^[0-9a-fA-F]{7,40}$")
 
 
-def _named_commit(reader: GitReader, value: str) -> str | None:
-    return reader.commit_by_id(value.lower()) if _HEX_ID.match(value) else None
+def _named_commits(reader: GitReader, value: str) -> list[str]:
+    return reader.commits_by_id(value.lower()) if _HEX_ID.match(value) else []
+
+
+def _earliest_on_line(named: list[str], places: dict[str, int]) -> str | None:
+    """Of the commits an id names, the one earliest on the line: a commit pushed later with
+    the same abbreviated id (28 bits take seconds to find) never stands in for the first."""
+    on_line = [sha for sha in named if sha in places]
+    return min(on_line, key=places.__getitem__) if on_line else None
 
 
 class _Line:
@@ -1769,17 +1792,27 @@ class _Line:
             return 0
         if _DATE.match(value):
             return next((at for day, at in self.days if day >= value), self.count)
-        sha = _named_commit(self.reader, value)
-        if sha is None:
+        named = _named_commits(self.reader, value)
+        if not named:
             return 0
         if self.places is None:
             line = self.reader.first_parent_line(self.tip)
             self.places = {commit: at for at, commit in enumerate(line)}
-        at = self.places.get(sha)
-        return 0 if at is None else at + 1
+        sha = _earliest_on_line(named, self.places)
+        return 0 if sha is None else self.places[sha] + 1
+
+    def within(self, value: str | None) -> int | None:
+        """The value's place when it falls inside the line read (control began there), for
+        a walk that begins control by place; else None (the walk reads the value itself)."""
+        at = self.place(value)
+        return at if 0 < at < self.count else None
 
 
-def _since_in_force(changes: list[tuple[str, int, str | None, bool]], line: _Line) -> _SinceInForce:
+def _since_in_force(
+    changes: list[tuple[str, int, str | None, bool]],
+    line: _Line,
+    start: _Checkpoint | None = None,
+) -> _SinceInForce:
     """control_since as the approved changes may set it (or, when this walk cannot tell,
     where to walk again from), and those that tried to move it later. Once a commit is under
     control it stays so: judged by the value in force before it, a change may move the start
@@ -1787,23 +1820,27 @@ def _since_in_force(changes: list[tuple[str, int, str | None, bool]], line: _Lin
     every commit, once (the adoption, doccontrol baseline), to a place before its own;
     anything else would take controlled commits, and their problems, out of control, and is
     refused. The first doccontrol.yml is in force whoever wrote it; after it, only approved
-    changes count (one nobody approved is reported as DC517.not-approved)."""
-    if not changes:
+    changes count (one nobody approved is reported as DC517.not-approved). ``start``: go on
+    from a checkpoint of the cached walk."""
+    if start is not None:
+        point, adopted, refused = start.point, start.adopted, list(start.refused)
+        rest = changes[start.count :]
+    elif changes:
+        point, adopted, refused = changes[0][2], changes[0][2] is not None, []
+        rest = changes[1:]
+    else:
         return _SinceInForce(None, [], True)
-    point = changes[0][2]
-    adopted = line.place(point) > 0
-    refused: list[tuple[str, str | None, str | None, str]] = []
-    for sha, at, value, judged in changes[1:]:
+    for sha, at, value, judged in rest:
         if value == point:
             continue
         here = line.place(point)
-        if at < here:  # before control began: the set-up
-            point, adopted = value, line.place(value) > 0
+        if at < here:  # before control began: the set-up, free (no commit was controlled)
+            point, adopted = value, value is not None
             continue
         if not judged:
             # under control by the value then in force, but this walk took it as pre-control
             # (it began later): whether it was approved is known once walked from ``point``
-            return _SinceInForce(point, refused, False)
+            return _SinceInForce(point, refused, False, adopted)
         there = line.place(value)
         if there <= here:
             point = value
@@ -1812,15 +1849,62 @@ def _since_in_force(changes: list[tuple[str, int, str | None, bool]], line: _Lin
         else:
             key = "moved-later" if here else "set-again" if adopted else "not-before"
             refused.append((sha, point, value, f"problem.DC517.{key}"))
-    return _SinceInForce(point, refused, True)
+    return _SinceInForce(point, refused, True, adopted)
+
+
+def _settled(
+    deriver: _Deriver,
+    walk_from: Callable[[str | None, int | None], _Deriver],
+    reader: GitReader,
+    tip: str,
+) -> _Deriver:
+    """The walk whose start of control is where the approved changes to control_since leave
+    it (_since_in_force): walked again when it is not. A walk that cannot tell goes again from
+    a strictly earlier place (after three, from the first commit, which settles every change);
+    the settled place, as that walk's days put it, is where the last walk begins control."""
+    line = _Line(reader, tip, deriver)
+    found = _since_in_force(deriver.since_changes, line, deriver.since_checkpoint)
+    for _ in range(3):
+        if found.settled:
+            break
+        deriver = walk_from(found.point, line.within(found.point))
+        line = _Line(reader, tip, deriver)
+        found = _since_in_force(deriver.since_changes, line)
+    if not found.settled:
+        deriver = walk_from(None, None)
+        line = _Line(reader, tip, deriver)
+        found = _since_in_force(deriver.since_changes, line)
+    walked = deriver.since_walked
+    if found.point != walked and line.place(found.point) != line.place(walked):
+        # control_since as committed is not where the approved changes leave it (a change
+        # nobody approved, or one that moved it later): judged from there
+        deriver = walk_from(found.point, line.within(found.point))
+    deriver.since_refused = found.refused
+    deriver.since_checkpoint = _Checkpoint(
+        found.point, found.adopted, tuple(found.refused), len(deriver.since_changes)
+    )
+    return deriver
 
 
 def _precontrol_test(
-    reader: GitReader, since: str | None, deriver: _Deriver, tip: str
+    reader: GitReader, since: str | None, deriver: _Deriver, tip: str, place: int | None = None
 ) -> Callable[[Commit], bool]:
     """Whether a commit belongs to the pre-control baseline, control beginning where
-    ``since`` says. Monotonic along the first-parent line: once a commit is under control
-    every later one is, so a commit backdated before control_since is still judged."""
+    ``since`` says, or at ``place`` on the line when a walk before has placed it (so that a
+    set-up change this walk applies, a time zone say, cannot move it). Monotonic along the
+    first-parent line: once a commit is under control every later one is, so a commit
+    backdated before control_since is still judged."""
+    if place is not None:
+
+        def by_place(commit: Commit) -> bool:
+            if deriver.controlled_since:
+                return False
+            if deriver.line_count - 1 < place:  # this commit's place (counted in step)
+                return True
+            deriver.controlled_since, deriver.before_baseline = True, False
+            return False
+
+        return by_place
     if not since:
         return lambda commit: False
     if _DATE.match(since):
@@ -1834,15 +1918,18 @@ def _precontrol_test(
             return False
 
         return by_date
-    baseline = _named_commit(reader, since)
-    if baseline is None:
+    named = _named_commits(reader, since)
+    if not named:
         # neither a day nor a commit's id: no commit is taken as pre-control
         deriver.since_no_point = since
         return lambda commit: False
-    if not reader.on_first_parent_line(baseline, tip):
+    line = reader.first_parent_line(tip)
+    found = _earliest_on_line(named, {commit: at for at, commit in enumerate(line)})
+    if found is None:
         # a commit off the line would never be reached: everything would stay pre-control
-        deriver.since_off_line = baseline
+        deriver.since_off_line = named[0]
         return lambda commit: False
+    baseline = found
 
     def by_commit(commit: Commit) -> bool:
         # the named commit and everything before it on the first-parent line is the baseline

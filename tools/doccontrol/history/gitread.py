@@ -593,21 +593,16 @@ class GitReader:
         ours = (self._try(["rev-list", "--first-parent", head]) or "").split()
         return next((sha for sha in ours if sha in line), None)
 
-    def on_first_parent_line(self, sha: str, tip: str) -> bool:
-        line = self._run(["rev-list", "--first-parent", tip])
-        return sha in line.split()
-
-    def commit_by_id(self, prefix: str) -> str | None:
-        """The one commit whose id starts with ``prefix`` (lower-case hex, 7 to 40 digits),
+    def commits_by_id(self, prefix: str) -> list[str]:
+        """The commits whose ids start with ``prefix`` (lower-case hex, 7 to 40 digits),
         looked up among objects only: a tag or branch spelt like the id cannot stand in."""
         if len(prefix) == 40:
             kind = self._try(["cat-file", "-t", prefix])
-            return prefix if kind and kind.strip() == "commit" else None
+            return [prefix] if kind and kind.strip() == "commit" else []
         found = (self._try(["rev-parse", f"--disambiguate={prefix}"]) or "").split()
-        commits = [
+        return [
             sha for sha in found if (self._try(["cat-file", "-t", sha]) or "").strip() == "commit"
         ]
-        return commits[0] if len(commits) == 1 else None
 
     def first_parent_line(self, tip: str) -> list[str]:
         """The first-parent line up to ``tip``, oldest first."""

@@ -1,0 +1,352 @@
+"""control_since as places on the line, attacked a second time (the seventh attacker): a
+day read in a time zone a set-up change brings in, a start pushed off the line then adopted
+again, a set-up change before control began, odd commit dates, and how many walks a run takes.
+Each ends with the direct change judged; the legitimate histories stay clean."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from builders import RepoBuilder
+from doccontrol.history import derive as derive_module
+from history_helpers import Scenario, body, cli, make_scenario
+
+
+def keys(h):
+    return sorted({p.key for p in h.problems})
+
+
+def approve(s, name, edit, who="zhouqiang", date=None, branch_date=None, approvers=("chenmy",)):
+    s.git.branch(name)
+    edit()
+    s.git.commit(name, who=who, date=branch_date)
+    return s.git.merge(name, "批准", approvers=approvers, reviewers=("wangfang",), date=date)
+
+
+def count_walks(monkeypatch):
+    """How many commits each walk of the first-parent line reads, run after run."""
+    walks = []
+    real = derive_module._Deriver.run
+
+    def run(self, commits, *args, **kwargs):
+        commits = list(commits)
+        walks.append(len(commits))
+        return real(self, commits, *args, **kwargs)
+
+    monkeypatch.setattr(derive_module._Deriver, "run", run)
+    return walks
+
+
+def adopted_after_a_typed_in_start(tmp_path):
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    s.files.doc()
+    s.git.commit("导入", who="wangfang")
+    s.set_config("control_since: null", "control_since: 2026-01-05")
+    s.git.commit("试着设定受控起点", who="zhouqiang")
+    s.set_config("control_since: 2026-01-05", "control_since: null")
+    tip = s.git.commit("改回", who="zhouqiang")
+    s.git.branch("baseline")
+    s.set_config("control_since: null", f"control_since: '{tip}'")
+    s.git.commit("声明基线", who="zhouqiang")
+    s.git.merge("baseline", "批准基线", approvers=("chenmy",), reviewers=("wangfang",))
+    return s
+
+
+def foxtrot(s, start):
+    """A branch from ``start`` with a commit, merging main as its second parent, pushed to
+    main as a fast-forward: main's own history is now on the side of the line."""
+    s.git.branch("f", start)
+    s.git.commit("旁支", who="zhaolei")
+    s.git.run(
+        "merge", "--no-ff", "-q", "-m", "Merge branch 'main'", "main", who="zhaolei",
+        date=s.git.next_date(),
+    )  # fmt: skip
+    s.git.checkout("main")
+    s.git.run("merge", "--ff-only", "-q", "f")
+
+
+def test_setup_change_before_control_began_is_not_flagged(tmp_path):
+    # first commit (01-01) names 2026-01-10; on 01-02, still before control, the team moves it
+    # to 01-05 (earlier, still after its own commit) - the set-up, before anything was judged
+    s = make_scenario(tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-10")
+    s.set_config("control_since: 2026-01-10", "control_since: 2026-01-05")
+    s.git.commit("调整受控起点", who="wangfang")  # 2026-01-02, pre-control by either value
+    s.git.commit("空", who="wangfang")
+    h = s.history()
+    assert keys(h) == []
+    assert cli(s.root, "trail", "--strict").returncode == 0
+
+
+def test_setup_change_later_before_control_began_is_not_flagged(tmp_path):
+    s = make_scenario(tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-05")
+    s.set_config("control_since: 2026-01-05", "control_since: 2026-01-10")
+    s.git.commit("推迟受控起点（尚未受控）", who="wangfang")  # 2026-01-02
+    h = s.history()
+    assert keys(h) == []
+
+
+def test_day_moved_within_its_place_then_reread_in_another_zone(tmp_path):
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    text = (s.root / "doccontrol.yml").read_text()
+    (s.root / "doccontrol.yml").write_text(
+        text.replace("control_since: null", "control_since: null\ntimezone: Asia/Shanghai")
+    )
+    s.files.doc()
+    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
+    # while nothing is adopted (every commit judged): a direct zone change, DC516, not applied;
+    # the adoption will make it pre-control (legitimately) - and then it applies
+    s.set_config("timezone: Asia/Shanghai", "timezone: UTC")
+    s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    # adoption (02-02 05:00 in Shanghai, 02-01 21:00 UTC): control from 02-01, i.e. from this merge
+    approve(
+        s,
+        "baseline",
+        lambda: s.set_config("control_since: null", "control_since: 2026-02-01"),
+        branch_date="2026-02-02T04:00:00+08:00",
+        date="2026-02-02T05:00:00+08:00",
+    )
+    # after the adoption: a direct change (dated as the merge: the line keeps that date anyway)
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei", date="2026-02-02T05:00:00+08:00")
+    # an approved change from 02-01 to 02-02: the same place on the line (the merge) - allowed
+    approve(
+        s,
+        "c",
+        lambda: s.set_config("control_since: 2026-02-01", "control_since: 2026-02-02"),
+        branch_date="2026-02-02T09:00:00+08:00",
+        date="2026-02-02T10:00:00+08:00",
+    )
+    h = s.history()
+    shutil.rmtree(s.root / ".git" / "doccontrol", ignore_errors=True)
+    r = cli(s.root, "trail", "--strict")
+    assert "problem.DC501" in keys(h)
+    assert r.returncode == 1
+
+
+def test_adopted_by_commit_id_then_switched_to_the_merges_own_day(tmp_path):
+    """The usual adoption (doccontrol baseline: the tip's id), then an approved switch to the
+    day the adoption merge has on the line (the same place): the merge and a direct change
+    after it become pre-control once the day is re-read with a pre-adoption zone change."""
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    text = (s.root / "doccontrol.yml").read_text()
+    (s.root / "doccontrol.yml").write_text(
+        text.replace("control_since: null", "control_since: null\ntimezone: Asia/Shanghai")
+    )
+    s.files.doc()
+    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
+    s.set_config("timezone: Asia/Shanghai", "timezone: UTC")
+    tip = s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    approve(
+        s,
+        "baseline",
+        lambda: s.set_config("control_since: null", f"control_since: '{tip}'"),
+        branch_date="2026-02-02T04:00:00+08:00",
+        date="2026-02-02T05:00:00+08:00",
+    )
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei", date="2026-02-02T05:00:00+08:00")
+    approve(
+        s,
+        "c",
+        lambda: s.set_config(f"control_since: '{tip}'", "control_since: 2026-02-02"),
+        branch_date="2026-02-02T09:00:00+08:00",
+        date="2026-02-02T10:00:00+08:00",
+    )
+    h = s.history()
+    r = cli(s.root, "trail", "--strict")
+    assert "problem.DC501" in keys(h)
+    assert r.returncode == 1
+
+
+def test_same_with_a_warm_cache_after_every_push(tmp_path):
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    text = (s.root / "doccontrol.yml").read_text()
+    (s.root / "doccontrol.yml").write_text(
+        text.replace("control_since: null", "control_since: null\ntimezone: Asia/Shanghai")
+    )
+    s.files.doc()
+    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
+    s.set_config("timezone: Asia/Shanghai", "timezone: UTC")
+    tip = s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    s.history()
+    approve(
+        s,
+        "baseline",
+        lambda: s.set_config("control_since: null", f"control_since: '{tip}'"),
+        branch_date="2026-02-02T04:00:00+08:00",
+        date="2026-02-02T05:00:00+08:00",
+    )
+    s.history()
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei", date="2026-02-02T05:00:00+08:00")
+    assert "problem.DC501" in keys(s.history())
+    approve(
+        s,
+        "c",
+        lambda: s.set_config(f"control_since: '{tip}'", "control_since: 2026-02-02"),
+        branch_date="2026-02-02T09:00:00+08:00",
+        date="2026-02-02T10:00:00+08:00",
+    )
+    h = s.history()
+    assert "problem.DC501" in keys(h)
+
+
+def test_adoption_by_day_then_a_direct_change_dated_at_the_merge(tmp_path):
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    text = (s.root / "doccontrol.yml").read_text()
+    (s.root / "doccontrol.yml").write_text(
+        text.replace("control_since: null", "control_since: null\ntimezone: '+08:00'")
+    )
+    s.files.doc()
+    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
+    # a direct change of the zone, while everything is judged (DC516) - it will be pre-control
+    s.set_config("timezone: '+08:00'", "timezone: '-12:00'")
+    s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    s.git.branch("baseline")
+    s.set_config("control_since: null", "control_since: 2026-02-01")
+    s.git.commit("声明基线", who="zhouqiang", date="2026-02-01T09:00:00+08:00")
+    s.git.merge(
+        "baseline",
+        "批准基线",
+        approvers=("chenmy",),
+        reviewers=("wangfang",),
+        date="2026-02-01T10:00:00+08:00",
+    )
+    # after the adoption: a direct change, dated as the merge (the line keeps that date)
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    h = s.history()
+    shutil.rmtree(s.root / ".git" / "doccontrol", ignore_errors=True)
+    r = cli(s.root, "trail", "--strict")
+    assert "problem.DC501" in keys(h)
+    assert r.returncode == 1
+
+
+def test_each_new_commit_is_an_extension_not_three_whole_walks(tmp_path, monkeypatch):
+    s = adopted_after_a_typed_in_start(tmp_path)
+    for i in range(30):
+        s.git.commit(f"空 {i}", who="wangfang")
+    walks = count_walks(monkeypatch)
+    assert not s.history().problems
+    for i in range(3):
+        walks.clear()
+        s.git.commit(f"新 {i}", who="wangfang")
+        s.history()
+        assert walks == [1], walks  # the new commit only
+
+
+def test_the_shipped_oscillation_scenario_on_each_new_commit(scenario, monkeypatch):
+    s = scenario
+    s.set_config("control_since: 2026-01-02", "control_since: 2026-01-10")
+    s.git.commit("直接改配置", who="zhaolei", date="2026-01-02T00:30:00+14:00")
+    s.git.branch("m1")
+    s.set_config("control_since: 2026-01-10", "control_since: 2026-01-20")
+    s.git.commit("b", who="zhaolei", date="2026-01-01T00:50:00-12:00")
+    s.git.merge("m1", "批准", approvers=("chenmy",), date="2026-01-01T01:00:00-12:00")
+    s.git.branch("m2")
+    off = s.git.commit("旁支提交", who="zhaolei", date="2026-03-01T10:00:00+08:00")
+    s.set_config("control_since: 2026-01-20", f"control_since: '{off}'")
+    s.git.commit("c", who="zhaolei", date="2026-03-01T11:00:00+08:00")
+    s.git.merge("m2", "批准", approvers=("chenmy",), date="2026-03-02T10:00:00+08:00")
+    walks = count_walks(monkeypatch)
+    s.history()
+    for i in range(2):
+        walks.clear()
+        s.git.commit(f"新 {i}", who="wangfang", date="2026-03-03T10:00:00+08:00")
+        s.history()
+    assert walks == [1], walks
+
+
+def test_config_added_after_the_first_commit_naming_a_day(tmp_path):
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    s.files.doc()
+    (s.root / "doccontrol.yml").rename(tmp_path / "cfg")
+    s.git.commit("导入", who="wangfang")  # 01-01, no config yet
+    (tmp_path / "cfg").rename(s.root / "doccontrol.yml")
+    s.set_config("control_since: null", "control_since: 2026-01-05")
+    s.git.commit("加入配置", who="wangfang")  # 01-02
+    s.files.doc(version="V1.1", body=body("整理"))
+    s.git.commit("整理", who="wangfang")  # 01-03: still before control
+    approve(s, "a", lambda: s.files.doc(version="V1.2", body=body("修订")), approvers=("liujing",))
+    h = s.history()
+    assert keys(h) == [], keys(h)
+
+
+def test_a_day_replaced_by_the_id_of_the_commit_it_placed_control_after(tmp_path):
+    s = make_scenario(tmp_path)  # 2026-01-02; import 01-01
+    imported = s.git.head()
+    approve(s, "a", lambda: s.files.doc(version="V1.1", body=body("修订")), approvers=("liujing",))
+    approve(
+        s, "b", lambda: s.set_config("control_since: 2026-01-02", f"control_since: '{imported}'")
+    )
+    approve(
+        s, "c", lambda: s.set_config(f"control_since: '{imported}'", "control_since: 2026-01-02")
+    )
+    h = s.history()
+    assert keys(h) == [], keys(h)
+    assert cli(s.root, "trail", "--strict").returncode == 0
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "99999999999 +0000",
+        "0 +0000",
+        "1767225600 +9959",
+        "1767225600 -1400",
+        "18446744073709551615 +0000",
+    ],
+)
+def test_odd_committer_dates_do_not_crash(tmp_path, stamp):
+    s = make_scenario(
+        tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-02\ntimezone: Asia/Shanghai"
+    )
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.run("add", "-A")
+    tree = s.git.run("write-tree")
+    parent = s.git.head()
+    raw = (
+        f"tree {tree}\nparent {parent}\nauthor Mallory <mallory@evil.example> {stamp}\n"
+        f"committer Mallory <mallory@evil.example> {stamp}\n\n直接改\n"
+    ).encode()
+    sha = (
+        subprocess.run(
+            ["git", "hash-object", "--literally", "-t", "commit", "-w", "--stdin"],
+            input=raw,
+            cwd=s.root,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .strip()
+    )
+    s.git.run("update-ref", "refs/heads/main", sha)
+    s.git.run("reset", "-q", "--hard")
+    s.files.doc(version="V1.2", body=body("再改"))
+    s.git.commit("再改", who="zhaolei", date="2026-01-03T10:00:00+08:00")
+    r = cli(s.root, "trail", "--strict")
+    assert "Traceback" not in r.stderr, r.stderr[-2000:]
+    assert r.returncode == 1, (r.stdout[-600:], r.stderr[-600:])
+
+
+def test_a_foxtrot_merge_is_a_rewrite_to_a_clone_that_read_the_history(tmp_path):
+    # the line now goes round the adoption and the direct change: a clone whose cache holds
+    # the history read before says so (a fresh clone cannot tell: see the README's limits)
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    s.files.doc()
+    imported = s.git.commit("导入", who="wangfang")
+    start = s.git.commit("整理", who="wangfang")
+    s.git.branch("baseline")
+    s.set_config("control_since: null", f"control_since: '{start}'")
+    s.git.commit("声明基线", who="zhouqiang")
+    s.git.merge("baseline", "批准基线", approvers=("chenmy",), reviewers=("wangfang",))
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei")
+    assert "problem.DC501" in keys(s.history())
+    foxtrot(s, imported)
+    assert "problem.DC518.rewritten" in keys(s.history())
+    result = cli(s.root, "trail", "--strict")
+    assert result.returncode == 1 and "DC518" in result.stdout
