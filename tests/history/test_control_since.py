@@ -52,6 +52,17 @@ def still_judged(s):
     assert result.returncode == 1 and "DC501" in result.stdout, result.stdout[-600:]
 
 
+def approved_move(s, old, new, day):
+    """An approval on ``day`` (a branch commit at 10:00, the merge at 11:00, +08:00) that
+    changes control_since from ``old`` to ``new``."""
+    s.git.branch("cfg")
+    s.set_config(old, new)
+    s.git.commit("调整受控起点", who="zhaolei", date=f"{day}T10:00:00+08:00")
+    s.git.merge(
+        "cfg", "批准", approvers=("chenmy",), reviewers=("wangfang",), date=f"{day}T11:00:00+08:00"
+    )
+
+
 # --- moves the rule refuses, however they are spelt ----------------------------------------
 
 
@@ -174,13 +185,7 @@ def test_a_committers_own_offset_does_not_reopen_the_set_up(scenario):
     s.git.commit("直接改", who="zhaolei", date="2026-01-02T00:30:00+14:00")
     s.set_config("control_since: 2026-01-02", "control_since: 2026-01-20")
     s.git.commit("挪后", who="zhaolei", date="2026-01-01T01:00:00-12:00")
-    s.git.branch("cfg")
-    s.set_config("control_since: 2026-01-20", "control_since: 2026-01-03")
-    s.git.commit("提前受控起点", who="zhaolei", date="2026-02-01T10:00:00+08:00")
-    s.git.merge(
-        "cfg", "批准", approvers=("chenmy",), reviewers=("wangfang",),
-        date="2026-02-01T11:00:00+08:00",
-    )  # fmt: skip
+    approved_move(s, "control_since: 2026-01-20", "control_since: 2026-01-03", "2026-02-01")
     still_judged(s)
 
 
@@ -194,13 +199,7 @@ def test_a_time_zone_switched_by_a_direct_commit_does_not_either(tmp_path):
     s.git.commit("时区", who="zhaolei", date="2026-01-02T11:00:00+08:00")
     s.set_config("control_since: 2026-01-02", "control_since: 2026-01-20")
     s.git.commit("挪后", who="zhaolei", date="2026-01-02T12:00:00+08:00")
-    s.git.branch("cfg")
-    s.set_config("control_since: 2026-01-20", "control_since: 2026-01-03")
-    s.git.commit("提前", who="zhaolei", date="2026-02-01T10:00:00+08:00")
-    s.git.merge(
-        "cfg", "批准", approvers=("chenmy",), reviewers=("wangfang",),
-        date="2026-02-01T11:00:00+08:00",
-    )  # fmt: skip
+    approved_move(s, "control_since: 2026-01-20", "control_since: 2026-01-03", "2026-02-01")
     still_judged(s)
 
 
@@ -210,13 +209,7 @@ def test_a_backdated_commit_named_as_the_start(scenario):
     s.git.commit("空提交", who="wangfang", date="2026-01-05T10:00:00+08:00")
     s.files.doc(version="V1.1", body=body("偷改"))
     direct = s.git.commit("直接改", who="zhaolei", date="2025-12-01T10:00:00+08:00")
-    s.git.branch("cfg")
-    s.set_config("control_since: 2026-01-02", f"control_since: '{direct}'")
-    s.git.commit("以提交为受控起点", who="zhaolei", date="2026-01-06T10:00:00+08:00")
-    s.git.merge(
-        "cfg", "批准", approvers=("chenmy",), reviewers=("wangfang",),
-        date="2026-01-06T11:00:00+08:00",
-    )  # fmt: skip
+    approved_move(s, "control_since: 2026-01-02", f"control_since: '{direct}'", "2026-01-06")
     still_judged(s)
     assert "problem.DC517.moved-later" in keys(s.history())
 
@@ -334,23 +327,3 @@ def test_an_extended_cache_judges_as_a_fresh_run(tmp_path):
     fresh = s.history()
     assert keys(extended) == keys(fresh)
     assert "problem.DC501" in keys(fresh)
-
-
-# --- legitimate histories ------------------------------------------------------------------
-
-
-def test_an_adoption_after_the_start_was_once_typed_in_and_taken_out(tmp_path):
-    s = Scenario(RepoBuilder(tmp_path / "r"))
-    s.files.doc()
-    s.git.commit("导入", who="wangfang")
-    s.files.doc(version="V1.1", body=body("整理"))
-    s.git.commit("整理", who="wangfang")
-    s.set_config("control_since: null", "control_since: 2026-01-05")
-    s.git.commit("试着设定受控起点", who="zhouqiang")
-    s.set_config("control_since: 2026-01-05", "control_since: null")
-    tip = s.git.commit("改回（baseline 要求未设置）", who="zhouqiang")
-    s.git.branch("baseline")
-    s.set_config("control_since: null", f"control_since: '{tip}'")
-    s.git.commit("声明基线", who="zhouqiang")
-    s.git.merge("baseline", "批准基线", approvers=("chenmy",), reviewers=("wangfang",))
-    assert codes(s.history()) == []

@@ -55,6 +55,20 @@ def adopted_after_a_typed_in_start(tmp_path):
     return s
 
 
+def zoned_import_then_a_direct_zone_change(tmp_path, zone, other):
+    """The import in the time zone ``zone`` (05 January), then a direct commit switching to
+    ``other`` while every commit is judged (DC516, not applied); returns it and its commit."""
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    text = (s.root / "doccontrol.yml").read_text()
+    (s.root / "doccontrol.yml").write_text(
+        text.replace("control_since: null", f"control_since: null\ntimezone: {zone}")
+    )
+    s.files.doc()
+    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
+    s.set_config(f"timezone: {zone}", f"timezone: {other}")
+    return s, s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+
+
 def foxtrot(s, start):
     """A branch from ``start`` with a commit, merging main as its second parent, pushed to
     main as a fast-forward: main's own history is now on the side of the line."""
@@ -89,17 +103,9 @@ def test_setup_change_later_before_control_began_is_not_flagged(tmp_path):
 
 
 def test_day_moved_within_its_place_then_reread_in_another_zone(tmp_path):
-    s = Scenario(RepoBuilder(tmp_path / "r"))
-    text = (s.root / "doccontrol.yml").read_text()
-    (s.root / "doccontrol.yml").write_text(
-        text.replace("control_since: null", "control_since: null\ntimezone: Asia/Shanghai")
-    )
-    s.files.doc()
-    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
     # while nothing is adopted (every commit judged): a direct zone change, DC516, not applied;
     # the adoption will make it pre-control (legitimately) - and then it applies
-    s.set_config("timezone: Asia/Shanghai", "timezone: UTC")
-    s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    s, _ = zoned_import_then_a_direct_zone_change(tmp_path, "Asia/Shanghai", "UTC")
     # adoption (02-02 05:00 in Shanghai, 02-01 21:00 UTC): control from 02-01, i.e. from this merge
     approve(
         s,
@@ -130,15 +136,7 @@ def test_adopted_by_commit_id_then_switched_to_the_merges_own_day(tmp_path):
     """The usual adoption (doccontrol baseline: the tip's id), then an approved switch to the
     day the adoption merge has on the line (the same place): the merge and a direct change
     after it become pre-control once the day is re-read with a pre-adoption zone change."""
-    s = Scenario(RepoBuilder(tmp_path / "r"))
-    text = (s.root / "doccontrol.yml").read_text()
-    (s.root / "doccontrol.yml").write_text(
-        text.replace("control_since: null", "control_since: null\ntimezone: Asia/Shanghai")
-    )
-    s.files.doc()
-    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
-    s.set_config("timezone: Asia/Shanghai", "timezone: UTC")
-    tip = s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    s, tip = zoned_import_then_a_direct_zone_change(tmp_path, "Asia/Shanghai", "UTC")
     approve(
         s,
         "baseline",
@@ -162,15 +160,7 @@ def test_adopted_by_commit_id_then_switched_to_the_merges_own_day(tmp_path):
 
 
 def test_same_with_a_warm_cache_after_every_push(tmp_path):
-    s = Scenario(RepoBuilder(tmp_path / "r"))
-    text = (s.root / "doccontrol.yml").read_text()
-    (s.root / "doccontrol.yml").write_text(
-        text.replace("control_since: null", "control_since: null\ntimezone: Asia/Shanghai")
-    )
-    s.files.doc()
-    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
-    s.set_config("timezone: Asia/Shanghai", "timezone: UTC")
-    tip = s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    s, tip = zoned_import_then_a_direct_zone_change(tmp_path, "Asia/Shanghai", "UTC")
     s.history()
     approve(
         s,
@@ -195,16 +185,8 @@ def test_same_with_a_warm_cache_after_every_push(tmp_path):
 
 
 def test_adoption_by_day_then_a_direct_change_dated_at_the_merge(tmp_path):
-    s = Scenario(RepoBuilder(tmp_path / "r"))
-    text = (s.root / "doccontrol.yml").read_text()
-    (s.root / "doccontrol.yml").write_text(
-        text.replace("control_since: null", "control_since: null\ntimezone: '+08:00'")
-    )
-    s.files.doc()
-    s.git.commit("导入", who="wangfang", date="2026-01-05T10:00:00+08:00")
     # a direct change of the zone, while everything is judged (DC516) - it will be pre-control
-    s.set_config("timezone: '+08:00'", "timezone: '-12:00'")
-    s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
+    s, _ = zoned_import_then_a_direct_zone_change(tmp_path, "'+08:00'", "'-12:00'")
     s.git.branch("baseline")
     s.set_config("control_since: null", "control_since: 2026-02-01")
     s.git.commit("声明基线", who="zhouqiang", date="2026-02-01T09:00:00+08:00")
