@@ -292,23 +292,6 @@ def test_an_earlier_value_that_names_nothing_stops_nothing(tmp_path):
 # --- many walks, and the cache ---------------------------------------------------------------
 
 
-def test_walks_that_would_take_turns_end_judging_the_direct_change(scenario):
-    s = scenario
-    s.set_config("control_since: 2026-01-02", "control_since: 2026-01-10")
-    s.git.commit("直接改配置", who="zhaolei", date="2026-01-02T00:30:00+14:00")  # DC516
-    s.git.branch("m1")
-    s.set_config("control_since: 2026-01-10", "control_since: 2026-01-20")
-    s.git.commit("b", who="zhaolei", date="2026-01-01T00:50:00-12:00")
-    s.git.merge("m1", "批准", approvers=("chenmy",), date="2026-01-01T01:00:00-12:00")
-    s.git.branch("m2")
-    off = s.git.commit("旁支提交", who="zhaolei", date="2026-03-01T10:00:00+08:00")
-    s.set_config("control_since: 2026-01-20", f"control_since: '{off}'")
-    s.git.commit("c", who="zhaolei", date="2026-03-01T11:00:00+08:00")
-    s.git.merge("m2", "批准", approvers=("chenmy",), date="2026-03-02T10:00:00+08:00")
-    assert "DC516" in codes(s.history())
-    assert cli(s.root, "trail", "--strict").returncode == 1
-
-
 def test_an_extended_cache_judges_as_a_fresh_run(tmp_path):
     s = Scenario(RepoBuilder(tmp_path / "r"))
     s.files.doc()

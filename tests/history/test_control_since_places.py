@@ -69,6 +69,20 @@ def zoned_import_then_a_direct_zone_change(tmp_path, zone, other):
     return s, s.git.commit("时区", who="zhaolei", date="2026-01-06T10:00:00+08:00")
 
 
+def adopted_on_2_february_then_a_direct_change(s, value):
+    """An approved adoption at ``value`` merged on 2 February 05:00 (+08:00: still the 1st in
+    UTC), then a direct change dated as the merge (the line keeps that date anyway)."""
+    approve(
+        s,
+        "baseline",
+        lambda: s.set_config("control_since: null", f"control_since: {value}"),
+        branch_date="2026-02-02T04:00:00+08:00",
+        date="2026-02-02T05:00:00+08:00",
+    )
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei", date="2026-02-02T05:00:00+08:00")
+
+
 def foxtrot(s, start):
     """A branch from ``start`` with a commit, merging main as its second parent, pushed to
     main as a fast-forward: main's own history is now on the side of the line."""
@@ -107,16 +121,7 @@ def test_day_moved_within_its_place_then_reread_in_another_zone(tmp_path):
     # the adoption will make it pre-control (legitimately) - and then it applies
     s, _ = zoned_import_then_a_direct_zone_change(tmp_path, "Asia/Shanghai", "UTC")
     # adoption (02-02 05:00 in Shanghai, 02-01 21:00 UTC): control from 02-01, i.e. from this merge
-    approve(
-        s,
-        "baseline",
-        lambda: s.set_config("control_since: null", "control_since: 2026-02-01"),
-        branch_date="2026-02-02T04:00:00+08:00",
-        date="2026-02-02T05:00:00+08:00",
-    )
-    # after the adoption: a direct change (dated as the merge: the line keeps that date anyway)
-    s.files.doc(version="V1.1", body=body("偷改"))
-    s.git.commit("直接改", who="zhaolei", date="2026-02-02T05:00:00+08:00")
+    adopted_on_2_february_then_a_direct_change(s, "2026-02-01")
     # an approved change from 02-01 to 02-02: the same place on the line (the merge) - allowed
     approve(
         s,
@@ -137,15 +142,7 @@ def test_adopted_by_commit_id_then_switched_to_the_merges_own_day(tmp_path):
     day the adoption merge has on the line (the same place): the merge and a direct change
     after it become pre-control once the day is re-read with a pre-adoption zone change."""
     s, tip = zoned_import_then_a_direct_zone_change(tmp_path, "Asia/Shanghai", "UTC")
-    approve(
-        s,
-        "baseline",
-        lambda: s.set_config("control_since: null", f"control_since: '{tip}'"),
-        branch_date="2026-02-02T04:00:00+08:00",
-        date="2026-02-02T05:00:00+08:00",
-    )
-    s.files.doc(version="V1.1", body=body("偷改"))
-    s.git.commit("直接改", who="zhaolei", date="2026-02-02T05:00:00+08:00")
+    adopted_on_2_february_then_a_direct_change(s, f"'{tip}'")
     approve(
         s,
         "c",
@@ -234,7 +231,8 @@ def test_the_shipped_oscillation_scenario_on_each_new_commit(scenario, monkeypat
     s.git.commit("c", who="zhaolei", date="2026-03-01T11:00:00+08:00")
     s.git.merge("m2", "批准", approvers=("chenmy",), date="2026-03-02T10:00:00+08:00")
     walks = count_walks(monkeypatch)
-    s.history()
+    assert "problem.DC516" in keys(s.history())  # the direct config change stays judged
+    assert cli(s.root, "trail", "--strict").returncode == 1
     for i in range(2):
         walks.clear()
         s.git.commit(f"新 {i}", who="wangfang", date="2026-03-03T10:00:00+08:00")
