@@ -132,7 +132,7 @@ def test_argparse_errors_are_said_in_chinese(tmp_path: Path) -> None:
     assert bad.returncode == 2
     assert bad.stderr.startswith("用法：doccontrol log")
     assert (
-        "doccontrol log：错误：参数 --format：无效的选择：'xml'（可选：'table', 'json'）"
+        "doccontrol log：错误：参数 --format：无效的选择：'xml'（可选：'table', 'json', 'csv'）"
         in bad.stderr
     )
     missing = run("show", "SM-P-01", cwd=tmp_path)
@@ -146,7 +146,7 @@ def test_argparse_errors_are_said_in_chinese(tmp_path: Path) -> None:
 
 def test_argparse_errors_stay_english_under_en(tmp_path: Path) -> None:
     bad = run("log", "--format", "xml", cwd=tmp_path, env={"LC_ALL": "en_US.UTF-8"})
-    assert "error: argument --format: invalid choice: 'xml' (choose from 'table', 'json')" in (
+    assert "error: argument --format: invalid choice: 'xml' (choose from 'table', 'json', 'csv')" in (
         bad.stderr
     )
     assert bad.stderr.startswith("usage: doccontrol log")
