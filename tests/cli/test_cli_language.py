@@ -146,8 +146,9 @@ def test_argparse_errors_are_said_in_chinese(tmp_path: Path) -> None:
 
 def test_argparse_errors_stay_english_under_en(tmp_path: Path) -> None:
     bad = run("log", "--format", "xml", cwd=tmp_path, env={"LC_ALL": "en_US.UTF-8"})
-    assert "error: argument --format: invalid choice: 'xml' (choose from 'table', 'json', 'csv')" in (
-        bad.stderr
+    assert (
+        "error: argument --format: invalid choice: 'xml' (choose from 'table', 'json', 'csv')"
+        in (bad.stderr)
     )
     assert bad.stderr.startswith("usage: doccontrol log")
 

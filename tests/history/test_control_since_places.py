@@ -330,3 +330,47 @@ def test_a_foxtrot_merge_is_a_rewrite_to_a_clone_that_read_the_history(tmp_path)
     assert "problem.DC518.rewritten" in keys(s.history())
     result = cli(s.root, "trail", "--strict")
     assert result.returncode == 1 and "DC518" in result.stdout
+
+
+def test_an_id_names_the_earliest_commit_on_the_line_before_the_change_that_set_it():
+    # forging a commit whose id starts with seven chosen digits takes seconds (the eighth
+    # attacker's collide.c): a commit pushed after the value was set never becomes its start,
+    # nor one pushed later than the genuine commit
+    line = {"aaaaaaa1": 0, "5eed5ee0": 3, "bbbbbbb2": 4, "5eed5ee9": 7}
+    place = derive_module._commit_place
+    assert place(["5eed5ee9", "5eed5ee0"], line, None) == 4  # the earliest: the genuine one
+    assert place(["5eed5ee9", "5eed5ee0"], line, 5) == 4
+    assert place(["5eed5ee9"], line, 5) == 0  # pushed after the change at place 5: nothing
+    assert place(["5eed5ee9"], line, None) == 8
+    assert place(["cccccccc"], line, None) == 0  # off the line
+
+
+def test_an_extended_cache_keeps_the_start_where_it_was_placed(tmp_path):
+    # the legitimate history: a zone change before the adoption (set-up, so it applies), an
+    # adoption by id, then an approved switch to the adoption merge's own day in Shanghai,
+    # which is still the day before in UTC (the zone the last walk reads days in)
+    s, tip = zoned_import_then_a_direct_zone_change(tmp_path, "Asia/Shanghai", "UTC")
+    adopt = lambda: s.set_config("control_since: null", f"control_since: '{tip}'")  # noqa: E731
+    approve(
+        s, "baseline", adopt, "zhouqiang", "2026-02-02T05:00:00+08:00", "2026-02-02T04:00:00+08:00"
+    )
+    switch = lambda: s.set_config(f"control_since: '{tip}'", "control_since: 2026-02-02")  # noqa: E731
+    approve(s, "c", switch, "zhouqiang", "2026-02-02T07:00:00+08:00", "2026-02-02T06:00:00+08:00")
+    assert keys(s.history()) == []  # and cached
+    # in one push: an approved move later, a direct revert byte for byte (the cache key stays),
+    # a direct change, and a later commit
+    text = (s.root / "doccontrol.yml").read_text()
+    later = lambda: s.set_config("control_since: 2026-02-02", "control_since: 2026-03-01")  # noqa: E731
+    approve(
+        s, "later", later, "zhouqiang", "2026-02-02T07:20:00+08:00", "2026-02-02T07:10:00+08:00"
+    )
+    (s.root / "doccontrol.yml").write_text(text)
+    s.git.commit("改回", who="zhaolei", date="2026-02-02T07:30:00+08:00")
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei", date="2026-02-02T07:40:00+08:00")
+    s.git.commit("空", who="zhaolei", date="2026-02-05T10:00:00+08:00")
+    extended = keys(s.history())
+    shutil.rmtree(s.root / ".git" / "doccontrol")
+    fresh = keys(s.history())
+    assert "problem.DC501" in fresh and "problem.DC517.moved-later" in fresh
+    assert extended == fresh

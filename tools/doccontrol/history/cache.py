@@ -46,7 +46,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 13: the approved mkdocs.yml (the files it names are controlled: history/rules_paths.py)
 # 15: dates in the organisation's time zone (doccontrol.yml's timezone: doccontrol/days.py)
 # 16: every approved change to control_since (history/derive._since_in_force)
-FORMAT = 16
+# 17: control_since judged as places on the line (the checkpoint, where control began)
+FORMAT = 17
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -235,6 +235,7 @@ class _Deriver:
         self.line_count = 0
         self.line_days: list[tuple[str, int]] = []
         self.line_seen: set[str] = set()  # the line's commits this walk read (not cached)
+        self.control_began: int | None = None  # the place of the first commit under control
         # where _since_in_force stood after the changes so far: a run extending the cache
         # goes on from there rather than judging them again
         self.since_checkpoint: _Checkpoint | None = None
@@ -288,6 +289,7 @@ class _Deriver:
             "since_walked": self.since_walked,
             "line_count": self.line_count,
             "line_days": self.line_days,
+            "control_began": self.control_began,
             "since_checkpoint": (
                 None if self.since_checkpoint is None else self.since_checkpoint.export()
             ),
@@ -332,6 +334,8 @@ class _Deriver:
         self.since_walked = _since_text(state["since_walked"])
         self.line_count = int(state["line_count"])
         self.line_days = [(str(day), int(at)) for day, at in state["line_days"]]
+        began = state["control_began"]
+        self.control_began = None if began is None else int(began)
         checkpoint = state["since_checkpoint"]
         self.since_checkpoint = None if checkpoint is None else _Checkpoint.restore(checkpoint)
         self.line_problems = list(cache.decode_problems(state["line_problems"]))
@@ -529,6 +533,10 @@ class _Deriver:
             # a shallow clone's oldest commit stands for everything before it: its "changes"
             # are the whole tree, which is the baseline here, not a change anyone made
             precontrol = True
+        if not precontrol and self.control_began is None:
+            # control began here, and stays begun whatever a later run reads control_since as
+            self.control_began = self.line_count - 1
+            self.controlled_since, self.before_baseline = True, False
         site = self.site_paths()
         controlled = sorted(
             {
@@ -1491,7 +1499,7 @@ def _derive(
             precontrol = _precontrol_test(reader, walked, deriver, tip)
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
 
-            def walk_from(value: str | None, place: int | None) -> _Deriver:
+            def walk_from(value: str | None, place: int) -> _Deriver:
                 """A whole walk again, control beginning where ``value`` says: at ``place``
                 on the line, when a walk before has placed it there."""
                 again = _Deriver(reader, tip_config)
@@ -1731,6 +1739,7 @@ def _renumber(revision: Revision, seq: int) -> Revision:
 @dataclass(frozen=True)
 class _SinceInForce:
     point: str | None  # where control began, as the approved changes may set it
+    place: int  # …its place on the line, as placed when it was set
     # (commit, value in force, value asked for, the catalogue key that says why not)
     refused: list[tuple[str, str | None, str | None, str]]
     settled: bool  # False: this walk could not tell; walk again from ``point``
@@ -1742,18 +1751,20 @@ class _Checkpoint:
     """Where _since_in_force stood after the first ``count`` changes of a settled walk."""
 
     point: str | None
+    place: int
     adopted: bool
     refused: tuple[tuple[str, str | None, str | None, str], ...]
     count: int
 
     def export(self) -> list[Any]:
-        return [self.point, self.adopted, [list(r) for r in self.refused], self.count]
+        refused = [list(r) for r in self.refused]
+        return [self.point, self.place, self.adopted, refused, self.count]
 
     @classmethod
     def restore(cls, data: list[Any]) -> _Checkpoint:
-        point, adopted, refused, count = data
+        point, place, adopted, refused, count = data
         rows = tuple((str(a), _since_text(b), _since_text(c), str(d)) for a, b, c, d in refused)
-        return cls(_since_text(point), bool(adopted), rows, int(count))
+        return cls(_since_text(point), int(place), bool(adopted), rows, int(count))
 
 
 def _since_text(value: object) -> str | None:
@@ -1775,6 +1786,16 @@ def _earliest_on_line(named: list[str], places: dict[str, int]) -> str | None:
     return min(on_line, key=places.__getitem__) if on_line else None
 
 
+def _commit_place(named: list[str], places: dict[str, int], before: int | None) -> int:
+    """The place of the commit an id names (its place on the line + 1), of those ``named``,
+    earliest on the line and, for a value set by the change at ``before``, before it; 0
+    when none is."""
+    if before is not None:
+        places = {sha: at for sha, at in places.items() if at < before and sha in named}
+    sha = _earliest_on_line(named, places)
+    return 0 if sha is None else places[sha] + 1
+
+
 class _Line:
     """Places on the first-parent line, counted as the walk counts them: a control_since
     value's place is the first commit it leaves under control (0: every one). A day is
@@ -1787,7 +1808,10 @@ class _Line:
         self.days, self.count = deriver.line_days, deriver.line_count
         self.places: dict[str, int] | None = None  # read from Git when a commit is named
 
-    def place(self, value: str | None) -> int:
+    def place(self, value: str | None, before: int | None = None) -> int:
+        """The value's place; for a commit id set by the change at ``before``, only a commit
+        before that change counts (one pushed afterwards with the same id cannot become the
+        start of control: 28 bits of an abbreviated id take seconds to forge)."""
         if value is None:
             return 0
         if _DATE.match(value):
@@ -1798,14 +1822,7 @@ class _Line:
         if self.places is None:
             line = self.reader.first_parent_line(self.tip)
             self.places = {commit: at for at, commit in enumerate(line)}
-        sha = _earliest_on_line(named, self.places)
-        return 0 if sha is None else self.places[sha] + 1
-
-    def within(self, value: str | None) -> int | None:
-        """The value's place when it falls inside the line read (control began there), for
-        a walk that begins control by place; else None (the walk reads the value itself)."""
-        at = self.place(value)
-        return at if 0 < at < self.count else None
+        return _commit_place(named, self.places, before)
 
 
 def _since_in_force(
@@ -1823,65 +1840,66 @@ def _since_in_force(
     changes count (one nobody approved is reported as DC517.not-approved). ``start``: go on
     from a checkpoint of the cached walk."""
     if start is not None:
-        point, adopted, refused = start.point, start.adopted, list(start.refused)
+        point, here, adopted = start.point, start.place, start.adopted
+        refused = list(start.refused)
         rest = changes[start.count :]
     elif changes:
         point, adopted, refused = changes[0][2], changes[0][2] is not None, []
+        here = line.place(point, before=changes[0][1])
         rest = changes[1:]
     else:
-        return _SinceInForce(None, [], True)
+        return _SinceInForce(None, 0, [], True)
     for sha, at, value, judged in rest:
         if value == point:
             continue
-        here = line.place(point)
+        there = line.place(value, before=at)
         if at < here:  # before control began: the set-up, free (no commit was controlled)
-            point, adopted = value, value is not None
+            point, here, adopted = value, there, value is not None
             continue
         if not judged:
             # under control by the value then in force, but this walk took it as pre-control
-            # (it began later): whether it was approved is known once walked from ``point``
-            return _SinceInForce(point, refused, False, adopted)
-        there = line.place(value)
+            # (it began later): whether it was approved is known once walked from ``here``
+            return _SinceInForce(point, here, refused, False, adopted)
         if there <= here:
-            point = value
+            point, here = value, there
         elif here == 0 and not adopted and there <= at:
-            point, adopted = value, True
+            point, here, adopted = value, there, True
         else:
             key = "moved-later" if here else "set-again" if adopted else "not-before"
             refused.append((sha, point, value, f"problem.DC517.{key}"))
-    return _SinceInForce(point, refused, True, adopted)
+    return _SinceInForce(point, here, refused, True, adopted)
 
 
 def _settled(
     deriver: _Deriver,
-    walk_from: Callable[[str | None, int | None], _Deriver],
+    walk_from: Callable[[str | None, int], _Deriver],
     reader: GitReader,
     tip: str,
 ) -> _Deriver:
     """The walk whose start of control is where the approved changes to control_since leave
     it (_since_in_force): walked again when it is not. A walk that cannot tell goes again from
     a strictly earlier place (after three, from the first commit, which settles every change);
-    the settled place, as that walk's days put it, is where the last walk begins control."""
+    the last walk begins control at the settled place, as it was placed."""
     line = _Line(reader, tip, deriver)
     found = _since_in_force(deriver.since_changes, line, deriver.since_checkpoint)
     for _ in range(3):
         if found.settled:
             break
-        deriver = walk_from(found.point, line.within(found.point))
+        deriver = walk_from(found.point, found.place)
         line = _Line(reader, tip, deriver)
         found = _since_in_force(deriver.since_changes, line)
     if not found.settled:
-        deriver = walk_from(None, None)
+        deriver = walk_from(None, 0)
         line = _Line(reader, tip, deriver)
         found = _since_in_force(deriver.since_changes, line)
-    walked = deriver.since_walked
-    if found.point != walked and line.place(found.point) != line.place(walked):
-        # control_since as committed is not where the approved changes leave it (a change
-        # nobody approved, or one that moved it later): judged from there
-        deriver = walk_from(found.point, line.within(found.point))
+    began = deriver.line_count if deriver.control_began is None else deriver.control_began
+    if found.place != began and not (found.place >= line.count and began >= line.count):
+        # control did not begin where the approved changes put it (a change nobody approved,
+        # one that moved it later, a name that means another commit now): judged from there
+        deriver = walk_from(found.point, found.place)
     deriver.since_refused = found.refused
     deriver.since_checkpoint = _Checkpoint(
-        found.point, found.adopted, tuple(found.refused), len(deriver.since_changes)
+        found.point, found.place, found.adopted, tuple(found.refused), len(deriver.since_changes)
     )
     return deriver
 
@@ -1891,18 +1909,24 @@ def _precontrol_test(
 ) -> Callable[[Commit], bool]:
     """Whether a commit belongs to the pre-control baseline, control beginning where
     ``since`` says, or at ``place`` on the line when a walk before has placed it (so that a
-    set-up change this walk applies, a time zone say, cannot move it). Monotonic along the
+    set-up change this walk applies, a time zone say, cannot move it later; 0: every commit
+    is judged). Monotonic along the
     first-parent line: once a commit is under control every later one is, so a commit
     backdated before control_since is still judged."""
+    if place == 0:
+        if since is not None and not _DATE.match(since):
+            deriver.since_no_point = since  # names no commit before the change that set it
+        return lambda commit: False
     if place is not None:
+        day = since if since is not None and _DATE.match(since) else None
 
         def by_place(commit: Commit) -> bool:
             if deriver.controlled_since:
                 return False
-            if deriver.line_count - 1 < place:  # this commit's place (counted in step)
-                return True
-            deriver.controlled_since, deriver.before_baseline = True, False
-            return False
+            # this commit's place (counted in step); a day not yet reached stays pre-control
+            return deriver.line_count - 1 < place and (
+                day is None or commit.committer_date[:10] < day
+            )
 
         return by_place
     if not since:
