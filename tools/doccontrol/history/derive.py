@@ -1791,7 +1791,7 @@ def _commit_place(named: list[str], places: dict[str, int], before: int | None) 
     earliest on the line and, for a value set by the change at ``before``, before it; 0
     when none is."""
     if before is not None:
-        places = {sha: at for sha, at in places.items() if at < before and sha in named}
+        places = {sha: places[sha] for sha in named if places.get(sha, before) < before}
     sha = _earliest_on_line(named, places)
     return 0 if sha is None else places[sha] + 1
 
