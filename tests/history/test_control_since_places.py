@@ -374,3 +374,68 @@ def test_an_extended_cache_keeps_the_start_where_it_was_placed(tmp_path):
     fresh = keys(s.history())
     assert "problem.DC501" in fresh and "problem.DC517.moved-later" in fresh
     assert extended == fresh
+
+
+# --- the ninth attacker ----------------------------------------------------------------------
+
+
+def test_a_day_not_reached_yet_is_placed_when_the_line_reaches_it(tmp_path):
+    # a cached run fixed a future day's place at the line's length then, so the next run put
+    # a commit made before the day under control (and `trail --strict` failed on a clean line)
+    s = make_scenario(tmp_path, "control_since: 2026-01-02", "control_since: 2026-03-01")
+    assert cli(s.root, "trail", "--strict").returncode == 0  # cached: control not begun
+    s.files.doc(version="V1.1", body=body("整理"))
+    s.git.commit("整理（尚未受控）", who="wangfang")  # 2026-01-02, before 03-01
+    extended = keys(s.history())
+    assert cli(s.root, "trail", "--strict").returncode == 0
+    shutil.rmtree(s.root / ".git" / "doccontrol")
+    assert extended == keys(s.history()) == []
+
+
+@pytest.mark.parametrize("spoilt", ["unreadable", "link"])
+def test_a_readable_config_committed_directly_after_an_unreadable_first_one(tmp_path, spoilt):
+    # every commit was judged while no readable doccontrol.yml was committed; a direct commit
+    # making it readable, with a far-off day, is a change nobody approved, not "the first"
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    good = (s.root / "doccontrol.yml").read_text()
+    s.files.doc()
+    if spoilt == "link":
+        (s.root / "real.yml").write_text(good)
+        (s.root / "doccontrol.yml").unlink()
+        (s.root / "doccontrol.yml").symlink_to("real.yml")
+    else:
+        (s.root / "doccontrol.yml").write_text(good + "\n: : [\n")
+    s.git.commit("导入", who="wangfang")
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei")  # judged: DC501
+    (s.root / "doccontrol.yml").unlink()
+    (s.root / "doccontrol.yml").write_text(
+        good.replace("control_since: null", "control_since: 2030-01-01")
+    )
+    s.git.commit("修好配置", who="zhaolei")
+    assert "problem.DC501" in keys(s.history())
+    result = cli(s.root, "trail", "--strict")
+    assert "Traceback" not in result.stderr
+    assert result.returncode == 1
+
+
+def test_a_day_placed_before_a_set_up_zone_change_costs_no_walk_per_commit(tmp_path, monkeypatch):
+    # the walk that placed the day read it in -12:00; the last walk applies the set-up change
+    # to +14:00, in which a commit before the place already has the day: control begins at the
+    # place all the same, so the cache agrees with the checkpoint and a new commit is one step
+    s = make_scenario(
+        tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-10\ntimezone: '-12:00'"
+    )
+    s.set_config("timezone: '-12:00'", "timezone: '+14:00'")
+    s.git.commit("时区（受控前）", who="wangfang", date="2026-01-02T10:00:00+08:00")
+    s.git.commit("X", who="wangfang", date="2026-01-09T20:00:00+08:00")
+    s.git.commit("Y", who="wangfang", date="2026-01-11T12:00:00+08:00")
+    s.set_config("control_since: 2026-01-10", "control_since: null")
+    s.git.commit("直接改回 null", who="zhaolei", date="2026-01-12T10:00:00+08:00")
+    s.history()
+    walks = count_walks(monkeypatch)
+    for n in range(3):
+        walks.clear()
+        s.git.commit(f"新 {n}", who="wangfang", date=f"2026-01-1{3 + n}T10:00:00+08:00")
+        s.history()
+        assert walks == [1], walks

@@ -16,6 +16,7 @@ import datetime
 import gc
 import itertools
 import re
+import sys
 import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -699,8 +700,9 @@ class _Deriver:
             self.config_blob = blob
         new = self.load(blob) if blob is not None else None
         value = new.control_since if new is not None else None
-        if new is not None and (accepted or not self.since_changes):
-            # the first doccontrol.yml is in force whoever committed it (as config_blob is)
+        if (accepted and new is not None) or not self.since_changes:
+            # the first doccontrol.yml is in force whoever committed it (as config_blob is);
+            # one that cannot be read names no start, and a readable one after it is a change
             at = self.line_count - 1  # this commit's place on the line (counted in step)
             self.since_changes.append((commit.sha, at, _since_text(value), not precontrol))
         if not self.since_seen:
@@ -1773,6 +1775,9 @@ def _since_text(value: object) -> str | None:
 
 # control_since names a commit by its id (7 to 40 hex digits), never by a ref's name
 _HEX_ID = re.compile(r"^[0-9a-fA-F]{7,40}$")
+# the place of a day the line has not reached: no commit is under control yet, and the day is
+# placed when the line reaches it (a fixed place would put later commits under control early)
+_NOT_REACHED = sys.maxsize
 
 
 def _named_commits(reader: GitReader, value: str) -> list[str]:
@@ -1815,7 +1820,7 @@ class _Line:
         if value is None:
             return 0
         if _DATE.match(value):
-            return next((at for day, at in self.days if day >= value), self.count)
+            return next((at for day, at in self.days if day >= value), _NOT_REACHED)
         named = _named_commits(self.reader, value)
         if not named:
             return 0
@@ -1841,6 +1846,8 @@ def _since_in_force(
     from a checkpoint of the cached walk."""
     if start is not None:
         point, here, adopted = start.point, start.place, start.adopted
+        if here == _NOT_REACHED:
+            here = line.place(point)  # the day may have been reached since
         refused = list(start.refused)
         rest = changes[start.count :]
     elif changes:
@@ -1909,24 +1916,20 @@ def _precontrol_test(
 ) -> Callable[[Commit], bool]:
     """Whether a commit belongs to the pre-control baseline, control beginning where
     ``since`` says, or at ``place`` on the line when a walk before has placed it (so that a
-    set-up change this walk applies, a time zone say, cannot move it later; 0: every commit
-    is judged). Monotonic along the
+    set-up change this walk applies, a time zone say, cannot move it; 0: every commit is
+    judged; a day not reached yet is read as a day). Monotonic along the
     first-parent line: once a commit is under control every later one is, so a commit
     backdated before control_since is still judged."""
     if place == 0:
         if since is not None and not _DATE.match(since):
             deriver.since_no_point = since  # names no commit before the change that set it
         return lambda commit: False
-    if place is not None:
-        day = since if since is not None and _DATE.match(since) else None
+    if place is not None and place != _NOT_REACHED:
 
         def by_place(commit: Commit) -> bool:
             if deriver.controlled_since:
                 return False
-            # this commit's place (counted in step); a day not yet reached stays pre-control
-            return deriver.line_count - 1 < place and (
-                day is None or commit.committer_date[:10] < day
-            )
+            return deriver.line_count - 1 < place  # this commit's place (counted in step)
 
         return by_place
     if not since:
