@@ -439,3 +439,41 @@ def test_a_day_placed_before_a_set_up_zone_change_costs_no_walk_per_commit(tmp_p
         s.git.commit(f"新 {n}", who="wangfang", date=f"2026-01-1{3 + n}T10:00:00+08:00")
         s.history()
         assert walks == [1], walks
+
+
+# --- the tenth attacker: a doccontrol.yml in force that cannot be read -------------------------
+
+
+def _own_rules_merged(s, good):
+    """zhaolei's branch: a readable config giving himself the config approver's role and
+    adopting control from 3 January, merged with his own typed Approved-by."""
+    s.git.branch("fix")
+    mine = good.replace("control_since: null", "control_since: 2026-01-03").replace(
+        "roles: [service-manager,", "roles: [general-manager, service-manager,"
+    )
+    (s.root / "doccontrol.yml").write_text(mine)
+    s.git.commit("修好配置", who="zhouqiang")
+    s.git.merge("fix", "修好配置", who="zhaolei", approvers=("zhaolei",), reviewers=("wangfang",))
+
+
+@pytest.mark.parametrize("slip", ["first", "approved"])
+def test_an_unreadable_config_in_force_never_hands_the_rules_to_the_tip(tmp_path, slip):
+    # before: the tip's config judged every commit after an unreadable one, so the merge that
+    # brought the attacker's config approved itself, and its adoption hid the DC501
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    good = (s.root / "doccontrol.yml").read_text()
+    s.files.doc()
+    if slip == "first":
+        (s.root / "doccontrol.yml").write_text(good + "\n: : [\n")
+    s.git.commit("导入", who="wangfang")
+    s.files.doc(version="V1.1", body=body("偷改"))
+    s.git.commit("直接改", who="zhaolei")  # judged: DC501
+    if slip == "approved":  # a YAML slip approved properly: the last readable config rules on
+        s.git.branch("slip")
+        (s.root / "doccontrol.yml").write_text(good + "\n: : [\n")
+        s.git.commit("配置（有误）", who="zhouqiang")
+        s.git.merge("slip", "批准", approvers=("chenmy",), reviewers=("wangfang",))
+    _own_rules_merged(s, good)
+    assert "problem.DC501" in keys(s.history())
+    shutil.rmtree(s.root / ".git" / "doccontrol")
+    assert cli(s.root, "trail", "--strict").returncode == 1

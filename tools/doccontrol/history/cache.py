@@ -47,7 +47,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 15: dates in the organisation's time zone (doccontrol.yml's timezone: doccontrol/days.py)
 # 16: every approved change to control_since (history/derive._since_in_force)
 # 17: control_since judged as places on the line (the checkpoint, where control began)
-FORMAT = 17
+# 18: the last readable config in force (an unreadable one never hands the rules to the tip)
+FORMAT = 18
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -208,12 +208,13 @@ class _Deriver:
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
+        self.readable_blob: str | None = None  # the last config in force that could be read
         self.mailmap_blob: str | None = None
         # the mkdocs.yml in force (the last approved, or the baseline's): the local files it
         # names (hooks, custom_dir…) are controlled like it
         self.mkdocs_blob: str | None = None
         self.site_named: dict[str | None, rules_paths.NamedPaths] = {}
-        self.configs: dict[tuple[str | None, str | None], _Policy] = {}
+        self.configs: dict[tuple[str | None, str | None, bool], _Policy] = {}
         self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
         self.controlled_since = False  # once a commit is under control, every later one is
@@ -279,6 +280,7 @@ class _Deriver:
             "events": [cache.encode_event(e, people) for e in self.events],
             "people": people.rows,
             "config_blob": self.config_blob,
+            "readable_blob": self.readable_blob,
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
             "before_baseline": self.before_baseline,
@@ -320,6 +322,7 @@ class _Deriver:
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
+        self.readable_blob = state["readable_blob"]
         self.mailmap_blob = state["mailmap_blob"]
         self.mkdocs_blob = state["mkdocs_blob"]
         self.before_baseline = state["before_baseline"]
@@ -373,12 +376,23 @@ class _Deriver:
         return self.site_named[blob]
 
     def policy_at(self) -> _Policy:
-        """The rules and identities in force before the commit being judged."""
-        key = (self.config_blob, self.mailmap_blob)
+        """The rules and identities in force before the commit being judged. When the
+        doccontrol.yml in force cannot be read, the last one in force that could rules on, and
+        before any could, rules that approve nothing: never the tip's, which an author writes
+        (and whose merge would otherwise approve itself)."""
+        blob = self.config_blob
+        if blob is not None and self.load(blob) is not None:
+            self.readable_blob = blob
+        elif blob is not None:
+            blob = self.readable_blob
+        unreadable = blob is None and self.config_blob is not None
+        key = (blob, self.mailmap_blob, unreadable)
         if key not in self.configs:
             config = self.current_config
-            if self.config_blob is not None:
-                config = self.load(self.config_blob) or config
+            if blob is not None:
+                config = self.load(blob) or config
+            elif unreadable:
+                config = _approving_nobody(config)
             mailmap = b"" if self.mailmap_blob is None else self.reader.blob(self.mailmap_blob)
             self.configs[key] = _Policy.of(
                 config, identities.parse_mailmap(mailmap.decode("utf-8", "replace"))
@@ -1732,6 +1746,21 @@ def _history(
         acknowledgements=tuple(deriver.acks),
         distributions=tuple(deriver.dists),
     )
+
+
+def _approving_nobody(config: Config) -> Config:
+    """Rules under which no change is approved: nobody holds a role, no forge is trusted,
+    reviews are required and nobody approves their own change (the tip's configuration with
+    every loosening taken out, for a history whose own configuration cannot be read)."""
+    strict = replace(
+        config.approval,
+        require_review=True,
+        merger_is_approver=False,
+        allow_self_approval=False,
+        trusted_forge_keys=(),
+        trust_unsigned_squash=False,
+    )
+    return replace(config, people=(), approval=strict, timezone=None)
 
 
 def _renumber(revision: Revision, seq: int) -> Revision:
