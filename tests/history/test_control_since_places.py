@@ -474,6 +474,28 @@ def test_an_unreadable_config_in_force_never_hands_the_rules_to_the_tip(tmp_path
         s.git.commit("配置（有误）", who="zhouqiang")
         s.git.merge("slip", "批准", approvers=("chenmy",), reviewers=("wangfang",))
     _own_rules_merged(s, good)
-    assert "problem.DC501" in keys(s.history())
+    found = keys(s.history())
+    assert "problem.DC501" in found
+    # with no readable rules before it, nothing after the slip is approved, and the trail says why
+    assert ("problem.DC517.no-rules" in found) == (slip == "first")
     shutil.rmtree(s.root / ".git" / "doccontrol")
     assert cli(s.root, "trail", "--strict").returncode == 1
+
+
+def test_a_direct_set_up_change_stays_the_set_up_when_the_tip_is_changed_directly(tmp_path):
+    # before control began (10 January) the start was moved directly to 1 February: the
+    # set-up, free. A direct change at the tip made the first walk judge every commit, which
+    # dropped the set-up change, and the tidy-up of 15 January was blamed as DC501.
+    s = make_scenario(tmp_path, "control_since: 2026-01-02", "control_since: 2026-01-10")
+    s.set_config("control_since: 2026-01-10", "control_since: 2026-02-01")
+    s.git.commit("设定（受控前）", who="wangfang", date="2026-01-02T10:00:00+08:00")
+    s.files.doc(version="V1.1", body=body("整理"))
+    tidy = s.git.commit("整理（受控前）", who="wangfang", date="2026-01-15T10:00:00+08:00")
+    assert keys(s.history()) == []
+    s.set_config("control_since: 2026-02-01", "control_since: null")
+    s.git.commit("直接改", who="zhaolei", date="2026-02-06T10:00:00+08:00")
+    history = s.history()
+    assert "problem.DC516" in keys(history) and "problem.DC501" not in keys(history)
+    assert tidy not in [r.commit for r in history.documents["SM-P-01"].revisions]
+    shutil.rmtree(s.root / ".git" / "doccontrol")
+    assert keys(s.history()) == keys(history)

@@ -48,7 +48,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 16: every approved change to control_since (history/derive._since_in_force)
 # 17: control_since judged as places on the line (the checkpoint, where control began)
 # 18: the last readable config in force (an unreadable one never hands the rules to the tip)
-FORMAT = 18
+# 19: unapproved changes to doccontrol.yml kept for the set-up; where no rules could be read
+FORMAT = 19
 
 
 def cache_key(config_blob: str, branch: str) -> str:

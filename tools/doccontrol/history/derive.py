@@ -209,6 +209,8 @@ class _Deriver:
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
         self.readable_blob: str | None = None  # the last config in force that could be read
+        # the unreadable config in force when no readable one had been: nothing is approved
+        self.no_rules_since: str | None = None
         self.mailmap_blob: str | None = None
         # the mkdocs.yml in force (the last approved, or the baseline's): the local files it
         # names (hooks, custom_dir…) are controlled like it
@@ -224,10 +226,10 @@ class _Deriver:
         self.since_seen = False
         self.since_change: tuple[str, str, bool] | None = None
         self.since_off_line: str | None = None  # control_since names a commit off the line
-        # every change to control_since that took effect in this walk (commit, its place on
-        # the line, the value, and whether it was judged): after the walk, _since_in_force
-        # decides whether it could (control_since may only move earlier once control began)
-        self.since_changes: list[tuple[str, int, str | None, bool]] = []
+        # every change to doccontrol.yml in this walk (commit, its place on the line, the
+        # control_since it names, whether it was judged, whether it was approved): after the
+        # walk, _since_in_force decides where control began (it may only move earlier)
+        self.since_changes: list[tuple[str, int, str | None, bool, bool]] = []
         self.since_refused: list[tuple[str, str | None, str | None, str]] = []
         self.since_walked: str | None = None  # the control_since this walk took
         self.since_no_point: str | None = None  # …when it names neither a day nor a commit
@@ -281,6 +283,7 @@ class _Deriver:
             "people": people.rows,
             "config_blob": self.config_blob,
             "readable_blob": self.readable_blob,
+            "no_rules_since": self.no_rules_since,
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
             "before_baseline": self.before_baseline,
@@ -323,6 +326,7 @@ class _Deriver:
         self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
         self.readable_blob = state["readable_blob"]
+        self.no_rules_since = state["no_rules_since"]
         self.mailmap_blob = state["mailmap_blob"]
         self.mkdocs_blob = state["mkdocs_blob"]
         self.before_baseline = state["before_baseline"]
@@ -332,8 +336,8 @@ class _Deriver:
         change = state["since_change"]
         self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
         self.since_changes = [
-            (str(sha), int(at), None if value is None else str(value), bool(judged))
-            for sha, at, value, judged in state["since_changes"]
+            (str(sha), int(at), _since_text(value), bool(judged), bool(approved))
+            for sha, at, value, judged, approved in state["since_changes"]
         ]
         self.since_walked = _since_text(state["since_walked"])
         self.line_count = int(state["line_count"])
@@ -386,11 +390,13 @@ class _Deriver:
         elif blob is not None:
             blob = self.readable_blob
         unreadable = blob is None and self.config_blob is not None
+        if unreadable and self.no_rules_since is None:
+            self.no_rules_since = self.config_blob  # said once, in the trail (DC517.no-rules)
         key = (blob, self.mailmap_blob, unreadable)
         if key not in self.configs:
             config = self.current_config
             if blob is not None:
-                config = self.load(blob) or config
+                config = self.load(blob) or _approving_nobody(config)
             elif unreadable:
                 config = _approving_nobody(config)
             mailmap = b"" if self.mailmap_blob is None else self.reader.blob(self.mailmap_blob)
@@ -714,11 +720,14 @@ class _Deriver:
             self.config_blob = blob
         new = self.load(blob) if blob is not None else None
         value = new.control_since if new is not None else None
-        if (accepted and new is not None) or not self.since_changes:
+        if new is not None or not self.since_changes:
             # the first doccontrol.yml is in force whoever committed it (as config_blob is);
-            # one that cannot be read names no start, and a readable one after it is a change
+            # one that cannot be read names no start, and a readable one after it is a change;
+            # one nobody approved is kept too, since before control began it is the set-up
             at = self.line_count - 1  # this commit's place on the line (counted in step)
-            self.since_changes.append((commit.sha, at, _since_text(value), not precontrol))
+            first = not self.since_changes
+            entry = (commit.sha, at, _since_text(value), not precontrol, accepted or first)
+            self.since_changes.append(entry)
         if not self.since_seen:
             self.since_seen, self.since_value = True, value
         elif value != self.since_value:
@@ -1653,6 +1662,16 @@ def _notices(
                 "problem.DC517.unreadable", tip, CONFIG_FILE, config=CONFIG_FILE, ref=ref
             )
         )
+    if deriver.no_rules_since is not None:
+        out.append(
+            HistoryProblem.of(
+                "problem.DC517.no-rules",
+                tip,
+                CONFIG_FILE,
+                blob=deriver.no_rules_since[:10],
+                config=CONFIG_FILE,
+            )
+        )
     if deriver.since_no_point is not None:
         out.append(
             HistoryProblem.of(
@@ -1860,7 +1879,7 @@ class _Line:
 
 
 def _since_in_force(
-    changes: list[tuple[str, int, str | None, bool]],
+    changes: list[tuple[str, int, str | None, bool, bool]],
     line: _Line,
     start: _Checkpoint | None = None,
 ) -> _SinceInForce:
@@ -1885,7 +1904,7 @@ def _since_in_force(
         rest = changes[1:]
     else:
         return _SinceInForce(None, 0, [], True)
-    for sha, at, value, judged in rest:
+    for sha, at, value, judged, approved in rest:
         if value == point:
             continue
         there = line.place(value, before=at)
@@ -1896,6 +1915,8 @@ def _since_in_force(
             # under control by the value then in force, but this walk took it as pre-control
             # (it began later): whether it was approved is known once walked from ``here``
             return _SinceInForce(point, here, refused, False, adopted)
+        if not approved:
+            continue  # reported as DC516 and DC517.not-approved; it does not take effect
         if there <= here:
             point, here = value, there
         elif here == 0 and not adopted and there <= at:
