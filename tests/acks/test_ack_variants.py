@@ -340,3 +340,18 @@ def test_no_acknowledgement_section_no_acknowledgement_problems(tmp_path):
     shown = cli(s.root, "trail", "--format", "json")
     assert shown.returncode == 0, shown.stderr
     assert json.loads(shown.stdout)["record_problems"] == []
+
+
+def test_a_direct_commit_taking_acknowledgement_out_does_not_silence_its_problems(tmp_path):
+    # the eleventh attacker: the trail asked the work tree's configuration whether
+    # acknowledgements are kept; the approved one decides
+    s = ack_scenario(tmp_path)
+    write_ack(s, "liujing", by="zhaolei", date="2026-01-20T10:00:00+08:00")  # forged
+    config = s.root / "doccontrol.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("acknowledgement:")
+    end = text.index("\n", text.index("exempt:", start))
+    config.write_text(text[:start] + text[end + 1 :], encoding="utf-8")
+    s.git.commit("精简配置", who="zhaolei", date="2026-01-21T10:00:00+08:00")
+    data = json.loads(cli(s.root, "trail", "--format", "json").stdout)
+    assert [p["code"] for p in data["record_problems"]] == ["DC540"]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from doccontrol.cli.output import (
     Speech,
     UsageError,
+    approved_config,
     dumps_json,
     parse_date_arg,
     printable,
@@ -220,7 +221,9 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     history, say, config = _history_speech_config(root, args.allow_shallow)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
     # the acknowledgement and distribution records' problems are history problems like the
-    # events' (DC540–DC543, DC550–DC551)
+    # events' (DC540–DC543, DC550–DC551), asked for by the approved configuration: a direct
+    # commit taking `acknowledgement:` out cannot silence them
+    config = approved_config(root, config, history)
     ack_problems = acks.filter_problems(
         [*acks.history_problems(history, config), *copies.history_problems(history, config)],
         history,
