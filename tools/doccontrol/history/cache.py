@@ -49,7 +49,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 17: control_since judged as places on the line (the checkpoint, where control began)
 # 18: the last readable config in force (an unreadable one never hands the rules to the tip)
 # 19: unapproved changes to doccontrol.yml kept for the set-up; where no rules could be read
-FORMAT = 19
+# 20: the last change to control_since is read from the changes kept (derive._last_move)
+FORMAT = 20
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -222,9 +222,6 @@ class _Deriver:
         self.controlled_since = False  # once a commit is under control, every later one is
         # control_since as the latest doccontrol.yml on the line says, and the commit that
         # last changed it with whether that change was approved after control began
-        self.since_value: str | None = None
-        self.since_seen = False
-        self.since_change: tuple[str, str, bool] | None = None
         self.since_off_line: str | None = None  # control_since names a commit off the line
         # every change to doccontrol.yml in this walk (commit, its place on the line, the
         # control_since it names, whether it was judged, whether it was approved): after the
@@ -288,9 +285,6 @@ class _Deriver:
             "mkdocs_blob": self.mkdocs_blob,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
-            "since_value": self.since_value,
-            "since_seen": self.since_seen,
-            "since_change": self.since_change,
             "since_changes": self.since_changes,
             "since_walked": self.since_walked,
             "line_count": self.line_count,
@@ -331,10 +325,6 @@ class _Deriver:
         self.mkdocs_blob = state["mkdocs_blob"]
         self.before_baseline = state["before_baseline"]
         self.controlled_since = state["controlled_since"]
-        self.since_value = state["since_value"]
-        self.since_seen = state["since_seen"]
-        change = state["since_change"]
-        self.since_change = (str(change[0]), str(change[1]), bool(change[2])) if change else None
         self.since_changes = [
             (str(sha), int(at), _since_text(value), bool(judged), bool(approved))
             for sha, at, value, judged, approved in state["since_changes"]
@@ -728,13 +718,6 @@ class _Deriver:
             first = not self.since_changes
             entry = (commit.sha, at, _since_text(value), not precontrol, accepted or first)
             self.since_changes.append(entry)
-        if not self.since_seen:
-            self.since_seen, self.since_value = True, value
-        elif value != self.since_value:
-            self.since_value = value
-            # declaring where control began is itself a controlled act: approved, after it
-            # (a change before control began is the set-up: _since_in_force applies it)
-            self.since_change = (commit.sha, str(value), accepted or precontrol)
 
     def commit(
         self,
@@ -1632,8 +1615,9 @@ def _notices(
     """Problems of the history as a whole, found after the walk (``continued``: it went on
     from the cached history's head, which is then on the line)."""
     out: list[HistoryProblem] = list(deriver.line_problems)
-    if deriver.since_change is not None and not deriver.since_change[2]:
-        sha, value, _ = deriver.since_change
+    moved = _last_move(deriver.since_changes)
+    if moved is not None:
+        sha, value = moved
         out.append(
             HistoryProblem.of(
                 "problem.DC517.not-approved",
@@ -1815,6 +1799,19 @@ class _Checkpoint:
         point, place, adopted, refused, count = data
         rows = tuple((str(a), _since_text(b), _since_text(c), str(d)) for a, b, c, d in refused)
         return cls(_since_text(point), int(place), bool(adopted), rows, int(count))
+
+
+def _last_move(changes: list[tuple[str, int, str | None, bool, bool]]) -> tuple[str, str] | None:
+    """The last change that gave control_since a new value, when nobody approved it and it
+    was made under control (declaring where control began is itself a controlled act; a
+    change before control began is the set-up): its commit and value (DC517.not-approved)."""
+    last = None
+    for before, after in itertools.pairwise(changes):
+        if after[2] != before[2]:
+            last = after
+    if last is None or last[4] or not last[3]:
+        return None
+    return last[0], str(last[2])
 
 
 def _since_text(value: object) -> str | None:

@@ -287,6 +287,7 @@ class GitReader:
         if self.tree is not None and self.tree.resolve() != self.root.resolve():
             raise GitError("git.inside-another", path=str(path), top=str(self.tree))
         self._objects: BlobPipe | None = None
+        self._lines: dict[str, list[str]] = {}  # first-parent lines by tip (first_parent_line)
 
     def __enter__(self) -> GitReader:
         return self
@@ -605,8 +606,11 @@ class GitReader:
         ]
 
     def first_parent_line(self, tip: str) -> list[str]:
-        """The first-parent line up to ``tip``, oldest first."""
-        return self._run(["rev-list", "--first-parent", "--reverse", tip]).split()
+        """The first-parent line up to ``tip``, oldest first (read once per reader: the walk
+        and the judgement of control_since after it both ask)."""
+        if tip not in self._lines:
+            self._lines[tip] = self._run(["rev-list", "--first-parent", "--reverse", tip]).split()
+        return self._lines[tip]
 
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
