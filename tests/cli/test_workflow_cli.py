@@ -562,3 +562,42 @@ def test_approve_asks_the_configuration_roles_for_a_config_change(scenario):
     assert approved.returncode == 0, approved.stdout + approved.stderr
     (event,) = scenario.history().events
     assert (event.controlled, event.approved) == (("doccontrol.yml",), True)
+
+
+def test_approve_judges_by_the_approved_rules_not_a_direct_change_to_them(scenario):
+    # an author's own branch, then a direct commit on main allowing self-approval: approve
+    # must judge by the rules as approved, as the trail does, and make no merge
+    _branch_with_change(scenario, who="liujing")
+    scenario.set_config("allow_self_approval: false", "allow_self_approval: true")
+    scenario.git.commit("允许自己批准", who="liujing")
+    _identity(scenario, "liujing")
+    refused = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang")
+    assert refused.returncode == 1, refused.stdout + refused.stderr
+    assert (
+        "  - 刘静 wrote commits on cr-9; someone else must approve it (segregation of duties)"
+        in refused.stdout
+    )
+    assert "doccontrol.yml has changes on the main branch nobody approved" in refused.stderr
+    assert scenario.git.run("rev-list", "--count", "main") == "2"  # nothing was merged
+    # once the rules are approved as they stand, they are the ones approve applies
+    scenario.git.run("reset", "--hard", "HEAD~1")
+    again = run(scenario.root, "approve", "cr-9", "--reviewer", "wangfang")
+    assert again.returncode == 1 and "segregation of duties" in again.stdout
+    assert "nobody approved" not in again.stderr
+
+
+def test_approve_without_history_is_refused(scenario, tmp_path):
+    # a shallow clone cannot show which rules were approved: approve says so, merges nothing
+    _branch_with_change(scenario)
+    clone = tmp_path / "shallow"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", "--no-single-branch", scenario.root.as_uri(), clone],
+        check=True,
+    )
+    subprocess.run(["git", "branch", "cr-9", "origin/cr-9"], cwd=clone, check=True)
+    for key, value in (("user.name", "刘静"), ("user.email", "liu.jing@example.com")):
+        subprocess.run(["git", "config", key, value], cwd=clone, check=True)
+    refused = run(clone, "approve", "cr-9", "--reviewer", "wangfang")
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "needs the Git history" in refused.stderr
+    assert "Traceback" not in refused.stderr

@@ -74,6 +74,26 @@ def _find_person(config: Config, who: str) -> Person | None:
     return None
 
 
+def _approved_rules(root: Path, config: Config, say: Speech) -> Config:
+    """doccontrol.yml as approved on the main branch (said on stderr when the work tree's has
+    a change nobody approved). Without history the approved rules cannot be known: refused."""
+    import sys
+
+    from doccontrol.cli.output import approved_config
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.history.gitread import GitError
+    from doccontrol.history.load import load_history
+
+    try:
+        history = load_history(root, config)
+    except GitError as exc:
+        raise UsageError("cli.approve.no-history", detail=exc.text(say.cat)) from None
+    approved = approved_config(root, config, history)
+    if approved is not config:
+        print(say("cli.approve.config-pending", config=CONFIG_FILE), file=sys.stderr)
+    return approved
+
+
 def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] | None:
     from doccontrol.load import frontmatter_fast
     from doccontrol.load.frontmatter import FrontMatterSplit, split
@@ -118,6 +138,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
     ahead = _git(root, "rev-list", "--count", f"{main}..{args.branch}").stdout.strip()
     if ahead in ("", "0"):
         raise UsageError("cli.approve.nothing-new", branch=args.branch, main=main)
+    # the rules as they stood before this change: while doccontrol.yml has a change on main
+    # nobody approved, its approved version (a direct commit granting its author a role, or
+    # allowing self-approval, must not get this merge made; the trail would judge it anyway)
+    config = _approved_rules(root, config, say)
+    say = speech(config, repo.record_types, root)
     me_email = _git(root, "config", "user.email").stdout.strip()
     approver = config.person_by_email(me_email) if me_email else None
     if approver is None:
