@@ -93,3 +93,78 @@ def test_gitlab_line_as_written_writes_the_report_and_lists_the_problems(repo):
     result = sh(repo.root, line)
     assert result.returncode == 0, result.stdout + result.stderr
     assert json.loads((repo.root / "gl-code-quality-report.json").read_text()) == []
+
+
+# a command a template runs, and the distribution that brings it
+COMMANDS = {"mkdocs": "mkdocs", "pre-commit": "pre-commit", "doccontrol": "doccontrol"}
+
+
+def _extras_of(spec: str) -> set[str]:
+    """The distributions an install of ``spec`` ('.', '.[site]', "'.[ci]'") brings, by the
+    extras in pyproject.toml (followed through doccontrol[...] references)."""
+    import re
+    import tomllib
+
+    optional = tomllib.loads((PROJECT / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"
+    ]
+    brought = {"doccontrol"}
+    wanted = re.findall(r"\[([^\]]*)\]", spec)
+    todo = [e.strip() for group in wanted for e in group.split(",") if e.strip()]
+    seen: set[str] = set()
+    while todo:
+        extra = todo.pop()
+        if extra in seen:
+            continue
+        seen.add(extra)
+        for requirement in optional[extra]:
+            name = re.match(r"[A-Za-z0-9._-]+", requirement)[0].lower()
+            if name == "doccontrol":
+                todo += re.findall(r"\[([^\]]*)\]", requirement)[0].split(",")
+            brought.add(name)
+    return brought
+
+
+def _jobs() -> list[tuple[str, list[str]]]:
+    """Every job of the shipped templates: its name and the shell lines it runs."""
+    jobs: list[tuple[str, list[str]]] = []
+    for workflow in sorted((PROJECT / ".github/workflows").glob("*.yml")):
+        for name, job in YAML(typ="safe").load(workflow.read_text())["jobs"].items():
+            lines = [str(s["run"]) for s in job.get("steps", []) if "run" in s]
+            jobs.append((f"{workflow.name}:{name}", lines))
+    pipeline = YAML(typ="safe").load((PROJECT / ".gitlab-ci.yml").read_text())
+    for name, job in pipeline.items():
+        if isinstance(job, dict) and "script" in job and not name.startswith("."):
+            lines = []
+            for item in job["script"]:
+                lines += item if isinstance(item, list) else [item]
+            jobs.append((f".gitlab-ci.yml:{name}", [str(line) for line in lines]))
+    return jobs
+
+
+def test_each_job_installs_what_its_commands_need():
+    # a job that runs mkdocs or pre-commit after `pip install -e .` (the core alone) stops at
+    # "command not found" on the forge; the adoption test cannot see it (its environment has
+    # everything), so each job's install line is held to the commands it runs
+    import re
+    import shlex
+
+    checked = 0
+    for job, lines in _jobs():
+        script = "\n".join(lines)
+        install = re.search(r"pip install (?:-e )?(\S+)", script)
+        used = {
+            command
+            for command in COMMANDS
+            for line in script.splitlines()
+            for word in shlex.split(line, comments=True)[:1] + re.findall(r"^\w+=\S+ (\S+)", line)
+            if word == command
+        }
+        if not used:
+            continue
+        assert install is not None, (job, "runs", used, "without installing doccontrol")
+        brought = _extras_of(install[1])
+        missing = {COMMANDS[c] for c in used} - brought
+        assert not missing, (job, install[0], "does not bring", missing)
+        checked += 1
+    assert checked >= 4  # GitHub's check and review jobs, GitLab's check and pages
