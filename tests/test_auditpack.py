@@ -531,6 +531,36 @@ def test_symlink_and_directory_entries_are_rejected(shared, tmp_path):
     ]
 
 
+def test_a_pack_zipped_again_by_hand_still_shows_what_was_changed_in_it(shared, tmp_path):
+    # `unzip`, edit, `zip -r`: zip writes a folder entry for each folder; those are said, and
+    # the edited and the added files are still found (they used to hide behind the folders)
+    packs, pack = shared
+    with zipfile.ZipFile(pack) as src:
+        names = [info.filename for info in src.infolist()]
+        target = tmp_path / "again.zip"
+        with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
+            folders = sorted({name.rsplit("/", 1)[0] + "/" for name in names if "/" in name})
+            for folder in folders:
+                out.writestr(zipfile.ZipInfo(folder, date_time=auditpack.FIXED_TIME), b"")
+            for name in names:
+                data = src.read(name)
+                out.writestr(name, data + b"edited" if name == "register/register.csv" else data)
+            out.writestr("extra.txt", b"added by hand")
+    code, lines = packs.verify(target)
+    assert code == 1
+    for folder in folders:
+        assert zh("pack.problem.not-regular", name=folder) in lines
+    assert zh("pack.problem.differs", name="register/register.csv") in lines
+    assert zh("pack.problem.not-listed", name="extra.txt") in lines
+
+
+def test_verifying_a_pack_that_is_not_there_is_a_usage_error(shared, tmp_path):
+    packs, _ = shared
+    result = run(packs.root, "audit-pack", "--verify", str(tmp_path / "nosuch.zip"))
+    assert result.returncode == 2 and "nosuch.zip" in result.stderr
+    assert "Traceback" not in result.stderr and not result.stdout
+
+
 # --- zip bombs --------------------------------------------------------------------------------
 
 

@@ -580,15 +580,20 @@ def _verify(archive: zipfile.ZipFile) -> Verdict:
     problems = _structure_problems(infos)
     if problems:  # which bytes a name means is ambiguous: nothing is read
         return Verdict(tuple(problems))
-    by_name = {info.orig_filename: info for info in infos}
+    # folders, links and devices hold no file of the pack: each is said, and the files are
+    # still compared (a pack unzipped and zipped again by hand has folder entries, and what
+    # was changed in it must show too)
+    odd = [info for info in infos if not _regular(info)]
+    problems = [msg("pack.problem.not-regular", name=info.orig_filename) for info in odd]
+    by_name = {info.orig_filename: info for info in infos if _regular(info)}
     if MANIFEST not in by_name:
-        return Verdict((msg("pack.problem.no-manifest", manifest=MANIFEST),))
+        return Verdict((*problems, msg("pack.problem.no-manifest", manifest=MANIFEST)))
     manifest, problem = _read_capped(archive, by_name[MANIFEST], MAX_ENTRY_BYTES)
     if manifest is None:
-        return Verdict((_in(MANIFEST, problem),))
-    expected, problems = _parse_manifest(manifest)
-    if problems:
-        return Verdict(tuple(problems))
+        return Verdict((*problems, _in(MANIFEST, problem)))
+    expected, wrong = _parse_manifest(manifest)
+    if wrong:
+        return Verdict((*problems, *wrong))
     present = set(by_name) - {MANIFEST, SIGNATURE}
     for name in sorted(expected):
         if name not in present:
@@ -638,14 +643,8 @@ def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[Msg]:
     total = 0
     for info in infos:
         name = info.orig_filename
-        mode = info.external_attr >> 16
-        if (
-            name.endswith("/")
-            or info.external_attr & 0x10  # MS-DOS directory attribute
-            or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))
-        ):
-            problems.append(msg("pack.problem.not-regular", name=name))
-            continue
+        if not _regular(info):
+            continue  # said by _verify, never read
         wrong = name_problem(name)
         if wrong:
             problems.append(msg("pack.problem.bad-name", name=repr(name), why=wrong))
@@ -669,6 +668,16 @@ def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[Msg]:
             msg("pack.problem.total-too-large", size=_size(total), max=_size(MAX_TOTAL_BYTES))
         )
     return problems
+
+
+def _regular(info: zipfile.ZipInfo) -> bool:
+    """Whether an entry is a plain file (not a folder, a symbolic link or a device)."""
+    mode = info.external_attr >> 16
+    return not (
+        info.orig_filename.endswith("/")
+        or info.external_attr & 0x10  # MS-DOS directory attribute
+        or (stat.S_IFMT(mode) and not stat.S_ISREG(mode))
+    )
 
 
 def _chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, cap: int) -> Iterator[bytes]:

@@ -174,6 +174,8 @@ def verify(args: argparse.Namespace) -> int:
     from doccontrol import auditpack
 
     pack = Path(args.verify)
+    if not pack.exists():  # nothing to judge: a usage error, like a missing signers file
+        raise UsageError("cli.error.no-pack", path=str(pack))
     repo_root, config = _repository(args)
     talk = speech(config, None, repo_root)
     try:
