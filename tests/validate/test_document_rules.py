@@ -188,6 +188,30 @@ def test_placeholders_must_be_configured(repo, check_codes):
     assert check_codes(repo.root) == [(DOC, 18 + len(SECTIONS) * 2, "DC214")]
 
 
+def test_a_doccontrol_comment_that_is_no_directive_is_reported(repo, check_codes):
+    # a typo in a register directive would stay an HTML comment and the register never appear
+    from builders import SECTIONS
+
+    sections = "\n".join(f"## {s}\n" for s in SECTIONS)
+    body = (
+        sections
+        + "\n<!-- doccontrol:register -->\n"  # fine
+        + "<!-- doccontrol:register type=procedure -->\n"  # fine
+        + "<!-- doccontrol:register type=procdure -->\n"  # no such type
+        + "<!--doccontrol: registr -->\n"  # no such directive
+        + "<!-- 普通注释 -->\n"  # not meant for doccontrol
+    )
+    repo.doc(body=body)
+    first = 18 + len(SECTIONS) * 2  # the line of the first directive
+    assert check_codes(repo.root) == [(DOC, first + 2, "DC218"), (DOC, first + 3, "DC218")]
+    from doccontrol import catalogue
+    from doccontrol.load import repository
+    from doccontrol.validate.check import check
+
+    texts = [p.format(catalogue.load("en"), {}) for p in check(repository.load(repo.root))]
+    assert any("type=procdure" in t and "procedure" in t for t in texts), texts
+
+
 def test_front_matter_missing_unterminated_and_not_a_mapping(repo, check_codes):
     repo.write("docs/a.md", "# 无元数据\n")
     repo.write("docs/b.md", "---\nid: SM-P-02\n")

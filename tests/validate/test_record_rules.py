@@ -67,7 +67,7 @@ def test_hostile_record_files(repo, check_codes):
     repo.write("records/incident/INC-2026-0012.yaml", "a: &x 1\nb: *x\n")
     assert check_codes(repo.root) == [
         ("records/incident/INC-2026-0010.yaml", 1, "DC012"),
-        ("records/incident/INC-2026-0011.yaml", 3, "DC007"),
+        ("records/incident/INC-2026-0011.yaml", 2, "DC007"),  # where the '[' opens
         ("records/incident/INC-2026-0012.yaml", 2, "DC009"),
     ]
 

@@ -69,6 +69,7 @@ CODES: dict[str, str] = {
     "DC215": "successor-but-not-obsolete",
     "DC216": "unresolved-link",
     "DC217": "missing-section",
+    "DC218": "unknown-directive",  # a <!-- doccontrol:… --> comment that is no directive
     "DC220": "active-content",  # <script>, on…= handlers, javascript: URLs in a body
     # records
     "DC301": "duplicate-record-id",

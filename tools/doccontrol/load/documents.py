@@ -90,7 +90,11 @@ def load_json(path: str, data: bytes) -> tuple[Any, tuple[Problem, ...]]:
     try:
         return json.loads(decoded.text), decoded.problems
     except json.JSONDecodeError as exc:
-        problem = Problem.at(path, exc.lineno, exc.colno, "problem.DC015", detail=exc.msg)
+        from doccontrol.load.parse_errors import json_detail
+
+        problem = Problem.at(
+            path, exc.lineno, exc.colno, "problem.DC015", detail=json_detail(exc.msg)
+        )
         return None, (*decoded.problems, problem)
 
 

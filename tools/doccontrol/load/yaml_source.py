@@ -423,11 +423,14 @@ def _parse_screened(path: str, text: str, first_line: int) -> ParsedYaml:
         problem = Problem.at(path, line, col, "problem.DC008", key=key, first=first)
         return ParsedYaml(None, Positions(origin=origin), (problem,))
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        from doccontrol.load.parse_errors import yaml_detail
+
+        detail, at_context = yaml_detail(
+            str(exc.problem) if exc.problem else None, str(exc.context) if exc.context else None
+        )
+        mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
         line, col = (mark.line + offset, mark.column + 1) if mark else origin
-        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        # the parser's own words (English) are the detail: they name the token it expected
-        syntax = Problem.at(path, line, col, "problem.DC007", detail=what.replace("\n", " "))
+        syntax = Problem.at(path, line, col, "problem.DC007", detail=detail)
         return ParsedYaml(None, Positions(origin=origin), (syntax,))
     except (YAMLError, ValueError, TypeError) as exc:
         unread = Problem.at(

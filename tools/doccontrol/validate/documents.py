@@ -9,6 +9,7 @@ from typing import Any
 
 from doccontrol import versions
 from doccontrol.config import Config
+from doccontrol.directives import MEANT_FOR_DOCCONTROL, REGISTER_DIRECTIVE
 from doccontrol.model import Clause, Document, RecordType
 from doccontrol.problems import Problem, Ref
 from doccontrol.validate import active_content, ids
@@ -216,6 +217,22 @@ def _check_body(
                     col,
                     "problem.DC216.document" if kind == "doc" else "problem.DC216.record-type",
                     link=f"{kind}:{target}",
+                )
+            )
+    if "doccontrol" in document.body:
+        for match in MEANT_FOR_DOCCONTROL.finditer(document.body):
+            directive = REGISTER_DIRECTIVE.fullmatch(match[0])
+            if directive is not None and (directive[1] or "") in ("", *config.document_types):
+                continue
+            col = match.start() - (document.body.rfind("\n", 0, match.start()) + 1) + 1
+            problems.append(
+                Problem.at(
+                    document.path,
+                    _body_line(document, match.start()),
+                    col,
+                    "problem.DC218.type" if directive is not None else "problem.DC218",
+                    directive=" ".join(match[0].split()),
+                    types=", ".join(sorted(config.document_types)),
                 )
             )
     for match in PLACEHOLDER.finditer(document.body):
