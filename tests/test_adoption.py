@@ -161,3 +161,24 @@ def test_gitlab_merge_request_pipeline_passes(adopted, tmp_path):
     assert (runner / "public/index.html").is_file()
     # the change impact step: SM-P-21's dependents, before the merge request is approved
     assert any("SM-P-21（修改）" in out and "SM-P-06" in out for out in printed)
+
+
+def test_a_copy_names_the_approval_the_log_names(adopted, tmp_path):
+    # an adopted document is in force from before Git knew it, and approved by the baseline:
+    # its copy names that approval, as `log` and the site's control block do (one answer:
+    # standing.vouched_by), and its change history holds it
+    import json
+
+    from pypdf import PdfReader
+
+    out = tmp_path / "SM-P-18.pdf"
+    ok(adopted, f"doccontrol pdf SM-P-18 -o '{out}'")
+    pages = PdfReader(out).pages
+    cover = " ".join(pages[0].extract_text().split())
+    history = "".join(pages[1].extract_text().split())  # narrow columns wrap words
+    (document,) = json.loads(ok(adopted, "doccontrol log SM-P-18 --format json"))["documents"]
+    revision = document["revisions"][-1]
+    day = revision["date"][:10]
+    assert f"审核 王芳 {day}" in cover and f"批准 陈明远 {day}" in cover, cover
+    assert f"批准提交 {revision['commit']}" in cover
+    assert "尚无变更履历" not in history and "纳入文件控制的基线" in history

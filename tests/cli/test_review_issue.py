@@ -101,6 +101,11 @@ def test_the_issue_speaks_the_repository_language_not_the_runner_locale(tmp_path
     assert "| SM-P-01 |" in issue and "| overdue |" in issue
     assert "1 more document above the publishing level is due for review" in issue
     assert "待评审" not in issue and "逾期" not in issue
+    # the owner by the name the English site gives it, in the issue and in the CLI's register
+    assert "` Quality and Management System `" in issue and "体系管理部" not in issue
+    register = cli(s.root, "register", "--format", "csv", "--as-of", "2027-02-01").stdout
+    assert "Quality and Management System" in register and "Internal" in register
+    assert "体系管理部" not in register and "内部" not in register
 
 
 def _rendered(issue: str):
@@ -160,3 +165,75 @@ def test_what_an_author_writes_in_a_title_or_a_name_does_nothing_in_the_issue(tm
     assert rows[0][1] == " ".join(forged.split()) and rows[0][2] == "V1.0"
     assert rows[0][3] == "体系管理部"  # the approved name, not the direct commit's
     assert "按其批准的版本显示" in stderr
+
+
+def test_the_issue_is_opened_updated_and_closed_once_nothing_is_due(tmp_path):
+    # GitLab's issues API as a real HTTP server on this machine: the CLI opens the issue while
+    # documents are due, and once none are it says so in the issue and closes it (it used to
+    # leave it open, listing documents reviewed since); with none open it opens nothing
+    import http.server
+    import json
+    import threading
+    import urllib.parse
+
+    issues: dict[int, dict[str, str]] = {}
+
+    class GitLab(http.server.BaseHTTPRequestHandler):
+        def _reply(self, value) -> None:
+            data = json.dumps(value).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def _body(self) -> dict[str, str]:
+            return json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+
+        def do_GET(self) -> None:
+            query = urllib.parse.parse_qs(urllib.parse.urlparse(self.path).query)
+            assert query["state"] == ["opened"]
+            opened = [i for i in issues.values() if i["state"] == "opened"]
+            self._reply(opened)
+
+        def do_POST(self) -> None:
+            iid = len(issues) + 1
+            issues[iid] = {**self._body(), "iid": iid, "state": "opened"}
+            self._reply(issues[iid])
+
+        def do_PUT(self) -> None:
+            iid = int(self.path.rsplit("/", 1)[1])
+            change = self._body()
+            if change.pop("state_event", None) == "close":
+                issues[iid]["state"] = "closed"
+            issues[iid].update(change)
+            self._reply(issues[iid])
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), GitLab)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    env = {
+        "CI_API_V4_URL": f"http://127.0.0.1:{server.server_address[1]}/api/v4",
+        "CI_PROJECT_ID": "it/sms",
+        "CI_JOB_TOKEN": "token",
+    }
+    try:
+        s = _scenario(tmp_path)
+
+        def review_due(today: str):
+            done = cli(s.root, "review-due", "--today", today, "--issue", "gitlab", env=env)
+            assert "Traceback" not in done.stderr, done.stderr
+            return done.stdout
+
+        assert "已打开议题 #1" in review_due("2027-02-01")  # SM-P-01 overdue
+        assert "SM-P-01" in issues[1]["description"] and issues[1]["state"] == "opened"
+        assert "已更新议题 #1" in review_due("2027-02-02")
+        # reviewed since (here: a day when nothing is due yet)
+        assert "已更新并关闭议题 #1" in review_due("2026-06-01")
+        assert issues[1]["state"] == "closed" and "SM-P-01" not in issues[1]["description"]
+        assert "没有打开的评审议题" in review_due("2026-06-02")
+        assert len(issues) == 1  # nothing opened for nothing due
+    finally:
+        server.shutdown()

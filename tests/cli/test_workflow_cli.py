@@ -483,9 +483,9 @@ def test_audit_pack_is_deterministic_complete_and_verifiable(scenario, tmp_path)
             scenario.root, "audit-pack", "--from", "2026-06-30", "--to", "2026-01-01", "-o", "x.zip"
         ).stderr
     )
-    assert (
-        run(scenario.root, "audit-pack", "--verify", str(tmp_path / "missing.zip")).returncode == 1
-    )
+    # no pack to judge is a usage error, not a pack found "not intact"
+    missing = run(scenario.root, "audit-pack", "--verify", str(tmp_path / "missing.zip"))
+    assert missing.returncode == 2 and "missing.zip: no such file" in missing.stderr
 
 
 # --- CI templates -----------------------------------------------------------------------------

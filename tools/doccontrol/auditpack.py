@@ -39,6 +39,7 @@ from doccontrol.config import Config
 from doccontrol.history import content, signatures
 from doccontrol.history.gitread import GitReader, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
+from doccontrol.labels import Labels
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
 from doccontrol.model import Document
@@ -178,7 +179,8 @@ def build(
     every_row = registers.document_rows(repo, history, end, stands)
     nameable = [row for row in every_row if _nameable(config, max_level, repo, history, row.id)]
     withheld = len(every_row) - len(nameable)  # said in the README: the count, never the ids
-    rows = [registers.register_cells(row, cat) for row in nameable]
+    labels = Labels(config, cat)
+    rows = [registers.register_cells(row, labels) for row in nameable]
     names = names_for(config, repo.record_types)
     yes_no = {True: cat.text("label.yes"), False: cat.text("label.no")}
     separator = cat.text("label.separator")

@@ -7,6 +7,7 @@ import contextlib
 import datetime
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from doccontrol import clauses as clause_catalogue
 from doccontrol import publishing, standing
@@ -16,6 +17,9 @@ from doccontrol.history.model import History
 from doccontrol.history.stored import StoredVersions
 from doccontrol.load.repository import Repository
 from doccontrol.model import Clause, Document, Record, RecordType
+
+if TYPE_CHECKING:
+    from doccontrol.labels import Labels
 
 # the register's columns: catalogue keys label.register.<column>
 REGISTER_COLUMNS = (
@@ -58,14 +62,11 @@ class DocumentRow:
 
     id: str
     title: str
-    type: str
-    type_label: str
+    type: str  # ids: what they are called is the reader's language's (labels.Labels)
     version: str
     status: str  # the front matter's status of that version
     confidentiality: str
-    confidentiality_label: str
     owner: str
-    owner_name: str
     effective_date: str  # the day it took (or takes) effect, or ""
     last_approval: str  # date of the last approval (Git or paper), or ""
     next_review: str  # YYYY-MM-DD, or ""
@@ -98,7 +99,8 @@ class DocumentRow:
         """The state as the register shows it, noting changes nobody approved since."""
         note = cat.text("label.register.unapproved-note")
         flagged = self.pending and self.state != "unapproved"
-        return self.state_label(cat) + (f"（{note}）" if flagged else "")
+        state = self.state_label(cat)
+        return cat.text("label.register.state-noted", state=state, note=note) if flagged else state
 
     def last_approval_text(self, cat: Catalogue) -> str:
         """The last approval's date, naming the version it approved when that is not this
@@ -121,13 +123,17 @@ class DocumentRow:
             else ""
         )
 
-    def to_json(self, cat: Catalogue) -> dict[str, object]:
-        """The row for programs; ``state_label`` names the state in ``cat``'s language."""
+    def to_json(self, labels: Labels) -> dict[str, object]:
+        """The row for programs: its ids, and (``*_label``, ``owner_name``) what they are
+        called in the language of ``labels``."""
         return {
             # state_key is how the catalogue is asked; programs get state and state_label
             **{k: v for k, v in self.__dict__.items() if k != "state_key"},
+            "type_label": labels.document_type(self.type),
+            "confidentiality_label": labels.level(self.confidentiality),
+            "owner_name": labels.department(self.owner),
             "current": self.current,
-            "state_label": self.state_label(cat),
+            "state_label": self.state_label(labels.catalogue),
         }
 
 
@@ -137,16 +143,18 @@ def listed(rows: Iterable[DocumentRow], doc_type: str | None = None) -> list[Doc
     return [r for r in rows if r.current and (doc_type is None or r.type == doc_type)]
 
 
-def register_cells(row: DocumentRow, cat: Catalogue) -> list[str]:
-    """A register row as the cells under register_headers (the CLI and the pack)."""
+def register_cells(row: DocumentRow, labels: Labels) -> list[str]:
+    """A register row as the cells under register_headers (the CLI, the pack, a PDF copy),
+    in the language of ``labels``, as the site names the same ids."""
+    cat = labels.catalogue
     return [
         row.id,
         row.title,
-        row.type_label,
+        labels.document_type(row.type),
         row.version,
         row.state_text(cat),
-        row.confidentiality_label,
-        row.owner_name,
+        labels.level(row.confidentiality),
+        labels.department(row.owner),
         row.effective_date,
         row.last_approval_text(cat),
         row.next_review,
@@ -154,12 +162,10 @@ def register_cells(row: DocumentRow, cat: Catalogue) -> list[str]:
     ]
 
 
-def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -> DocumentRow:
+def row_from(doc_id: str, stand: standing.Standing, path: str) -> DocumentRow:
     """The register row of a document from where it stands."""
     meta = stand.meta
-    doc_type = config.document_types.get(str(meta.get("type") or ""))
     confidentiality = str(meta.get("confidentiality") or "internal")
-    level = config.level(confidentiality)
     owner = str(meta.get("owner") or "")
     effective = {"effective": stand.in_force_from, "pending": stand.upcoming_from}.get(
         stand.state, ""
@@ -170,13 +176,10 @@ def row_from(doc_id: str, stand: standing.Standing, config: Config, path: str) -
         id=doc_id,
         title=str(meta.get("title") or ""),
         type=str(meta.get("type") or ""),
-        type_label=doc_type.label if doc_type else str(meta.get("type") or ""),
         version=stand.shown.version if stand.shown else str(meta.get("version") or ""),
         status=str(meta.get("status") or ""),
         confidentiality=confidentiality,
-        confidentiality_label=level.label if level else confidentiality,
         owner=owner,
-        owner_name=config.departments[owner].name if owner in config.departments else owner,
         effective_date=effective,
         last_approval=stand.last_approval_day,
         last_approved_version=stand.last_approval.version if stand.last_approval else "",
@@ -227,20 +230,17 @@ def document_rows(
     history: History | None,
     day: datetime.date | None = None,
     stands: Mapping[str, standing.Standing] | None = None,
-    names: Config | None = None,
 ) -> list[DocumentRow]:
-    """The register as of ``day`` (default: today); ``names``: the configuration whose names
-    and labels the rows carry (the approved one while doccontrol.yml has a change nobody
-    approved; else the repository's)."""
-    config = names or repo.config
-    assert config is not None
+    """The register as of ``day`` (default: today). Its rows hold ids: a shell names them
+    with ``labels.Labels`` of the configuration it shows (the approved one while
+    doccontrol.yml has a change nobody approved)."""
     paths = {d.id: d.path for d in repo.documents if d.id}
     rows = []
     if stands is None:
         stands = standings(repo, history, day)
     for doc_id, stand in stands.items():
         path = paths.get(doc_id) or (stand.shown.path if stand.shown else "")
-        rows.append(row_from(doc_id, stand, config, path))
+        rows.append(row_from(doc_id, stand, path))
     return sorted(rows, key=lambda r: _id_key(r.id))
 
 

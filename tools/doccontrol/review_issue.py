@@ -24,6 +24,7 @@ from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.errors import KeyedError
 from doccontrol.history.model import History
+from doccontrol.labels import Labels
 from doccontrol.load.repository import Repository
 from doccontrol.registers import DocumentRow
 
@@ -75,7 +76,9 @@ def title(t: Catalogue) -> str:
     return t.text("review_issue.title")
 
 
-def body(listing: Listed, today: object, limit: str, t: Catalogue) -> str:
+def body(listing: Listed, today: object, limit: str, labels: Labels) -> str:
+    """The issue's text, in the language of ``labels`` (names as the site gives them)."""
+    t = labels.catalogue
     lines = [
         t.text("review_issue.intro", today=today, limit=limit),
         "",
@@ -87,7 +90,7 @@ def body(listing: Listed, today: object, limit: str, t: Catalogue) -> str:
             markdown_text.plain(r.id),
             markdown_text.code(r.title),
             markdown_text.plain(r.version),
-            markdown_text.code(r.owner_name),
+            markdown_text.code(labels.department(r.owner)),
             markdown_text.plain(r.last_approval_text(t) or "—"),
             markdown_text.plain(r.next_review),
             markdown_text.plain(
@@ -103,22 +106,43 @@ def body(listing: Listed, today: object, limit: str, t: Catalogue) -> str:
     return "\n".join(lines) + "\n"
 
 
-def dry_run(forge: str, name: str, text: str, env: Mapping[str, str], t: Catalogue) -> str:
+def dry_run(
+    forge: str, name: str, text: str, env: Mapping[str, str], t: Catalogue, due: bool = True
+) -> str:
     """What would be posted, and where, without any request (said in ``t``'s language)."""
+
+    def variable(key: str) -> str:
+        return env.get(key) or t.text("review_issue.unset", name=key)
+
     if forge == "github":
-        repo = env.get("GITHUB_REPOSITORY", "(GITHUB_REPOSITORY)")
-        where = t.text("review_issue.where.github", repo=repo)
+        where = t.text("review_issue.where.github", repo=variable("GITHUB_REPOSITORY"))
     else:
-        project = env.get("CI_PROJECT_ID", "(CI_PROJECT_ID)")
-        api = env.get("CI_API_V4_URL", "(CI_API_V4_URL)")
-        where = t.text("review_issue.where.gitlab", project=project, api=api)
-    return t.text("review_issue.dry-run", name=name, where=where) + "\n\n" + text
+        where = t.text(
+            "review_issue.where.gitlab",
+            project=variable("CI_PROJECT_ID"),
+            api=variable("CI_API_V4_URL"),
+        )
+    said = "review_issue.dry-run" if due else "review_issue.dry-run.close"
+    return t.text(said, name=name, where=where) + "\n\n" + text
 
 
-def post(forge: str, name: str, text: str, env: Mapping[str, str], root: Path, t: Catalogue) -> str:
-    """Open or update the issue; what was done, in ``t``'s language."""
+def post(
+    forge: str,
+    name: str,
+    text: str,
+    env: Mapping[str, str],
+    root: Path,
+    t: Catalogue,
+    due: bool = True,
+) -> str:
+    """Open or update the issue while documents are due; when none are, update the open
+    issue to say so and close it (nothing is opened). What was done, in ``t``'s language."""
     try:
-        done, which = _github(name, text, root) if forge == "github" else _gitlab(name, text, env)
+        done, which = (
+            _github(name, text, root, close=not due)
+            if forge == "github"
+            else _gitlab(name, text, env, close=not due)
+        )
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
         raise IssueError("review_issue.error.post", detail=str(exc)) from None
     return t.text(f"review_issue.{done}", issue=which)
@@ -133,7 +157,7 @@ def _gh(root: Path, *args: str, stdin: str | None = None) -> str:
     return done.stdout
 
 
-def _github(name: str, text: str, root: Path) -> tuple[str, str]:
+def _github(name: str, text: str, root: Path, close: bool) -> tuple[str, str]:
     found = json.loads(
         _gh(
             root,
@@ -150,12 +174,17 @@ def _github(name: str, text: str, root: Path) -> tuple[str, str]:
     existing = next((i["number"] for i in found if i.get("title") == name), None)
     if existing is not None:
         _gh(root, "issue", "edit", str(existing), "--body-file", "-", stdin=text)
+        if close:
+            _gh(root, "issue", "close", str(existing))
+            return "closed", f"#{existing}"
         return "updated", f"#{existing}"
+    if close:
+        return "none-open", ""
     out = _gh(root, "issue", "create", "--title", name, "--body-file", "-", stdin=text)
     return "opened", out.strip()
 
 
-def _gitlab(name: str, text: str, env: Mapping[str, str]) -> tuple[str, str]:
+def _gitlab(name: str, text: str, env: Mapping[str, str], close: bool) -> tuple[str, str]:
     api, project = env.get("CI_API_V4_URL"), env.get("CI_PROJECT_ID")
     if not api or not project:
         raise IssueError("review_issue.error.gitlab-env")
@@ -166,8 +195,11 @@ def _gitlab(name: str, text: str, env: Mapping[str, str]) -> tuple[str, str]:
     found = _request("GET", f"{base}?{query}", headers, None)
     existing = next((i["iid"] for i in found if i.get("title") == name), None)
     if existing is not None:
-        _request("PUT", f"{base}/{existing}", headers, {"description": text})
-        return "updated", f"#{existing}"
+        change = {"description": text, **({"state_event": "close"} if close else {})}
+        _request("PUT", f"{base}/{existing}", headers, change)
+        return ("closed" if close else "updated"), f"#{existing}"
+    if close:
+        return "none-open", ""
     made = _request("POST", base, headers, {"title": name, "description": text})
     return "opened", f"#{made.get('iid')}"
 

@@ -38,6 +38,9 @@ class Standing:
     upcoming: Revision | None  # approved, takes effect after ``day``
     upcoming_from: str
     last_approval: Revision | None  # a Git approval or a paper one (legacy_history)
+    # the last approval of the version ``shown`` by ``day`` (the adoption baseline or a periodic
+    # review approves a version again): whom a control block and a copy name as its approvers
+    vouched_by: Revision | None
     unapproved: tuple[Revision, ...]  # changes on main after the last approval, by ``day``
     next_review: str  # YYYY-MM-DD or ""
     meta: Mapping[str, Any]  # the front matter of ``shown``
@@ -154,6 +157,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         upcoming=upcoming,
         upcoming_from=effective_from(upcoming) if upcoming else "",
         last_approval=last_approval,
+        vouched_by=_vouched_by(doc, shown, day.isoformat()),
         unapproved=placed.unapproved,
         next_review=next_review(placed.state, meta, last_day, placed.in_force_from),
         meta=meta,
@@ -251,6 +255,22 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     return _Placed(state, shown, in_force, in_force_from, upcoming, last_approval, unapproved)
 
 
+def _vouched_by(doc: DocumentHistory, shown: Revision | None, today: str) -> Revision | None:
+    """The last approval of ``shown``'s version on or before ``today``, or None (a pre-control
+    baseline nobody has approved since, a change nobody approved)."""
+    if shown is None:
+        return None
+    found = None
+    for revision in doc.revisions:
+        if (
+            revision.approved
+            and revision.version == shown.version
+            and "" < approval_day(revision) <= today
+        ):
+            found = revision
+    return found
+
+
 def _after(on_main: list[Revision], last: Revision | None) -> tuple[Revision, ...]:
     """The unapproved changes on main after ``last`` (all of them when nothing is approved)."""
     start = on_main.index(last) + 1 if last is not None else 0
@@ -271,6 +291,7 @@ def without_history(meta: Mapping[str, Any], day: datetime.date) -> Standing:
         upcoming=None,
         upcoming_from="",
         last_approval=None,
+        vouched_by=None,
         unapproved=(),
         next_review="",
         meta=meta,

@@ -134,8 +134,11 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
     day = day_arg(args.as_of, "--as-of", root, names)
     say = speech(names, repo.record_types, root)
     headers = registers.register_headers(say.cat)
-    rows = registers.document_rows(repo, history, day, names=names)
-    cells = [registers.register_cells(r, say.cat) for r in rows]
+    from doccontrol.labels import Labels
+
+    labels = Labels(names, say.cat)
+    rows = registers.document_rows(repo, history, day)
+    cells = [registers.register_cells(r, labels) for r in rows]
     wrote = say("cli.wrote", path=args.output, what=say.count("count.documents", len(rows)))
     if args.format == "xlsx":
         if not args.output:
@@ -145,7 +148,7 @@ def run_register(args: argparse.Namespace, root: Path) -> int:
         print(wrote)
         return 0
     if args.format == "json":
-        text = dumps_json([r.to_json(say.cat) for r in rows])
+        text = dumps_json([r.to_json(labels) for r in rows])
     elif args.format == "csv":
         text = spreadsheets.csv_text(headers, cells)
     else:
@@ -170,9 +173,10 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
     names = names_config(root, repo, history)
     today = day_arg(args.today, "--today", root, names)
     say = speech(names, repo.record_types, root)
-    due = registers.review_due(
-        registers.document_rows(repo, history, today, names=names), today, args.within
-    )
+    from doccontrol.labels import Labels
+
+    labels = Labels(names, say.cat)
+    due = registers.review_due(registers.document_rows(repo, history, today), today, args.within)
     overdue = [r for r in due if r.overdue]
     failed = bool(overdue) if args.fail_on == "overdue" else bool(due and args.fail_on)
     if args.format == "json":
@@ -199,7 +203,7 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         [
             r.id,
             r.title,
-            r.owner_name,
+            labels.department(r.owner),
             r.last_approval_text(say.cat),
             r.next_review,
             say("label.review.overdue" if r.overdue else "label.review.due"),
@@ -228,12 +232,16 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
             print(note, file=sys.stderr)
         published = review_issue.language(names)
         name = review_issue.title(published)
-        body = review_issue.body(listing, today, limit, published)
+        body = review_issue.body(listing, today, limit, Labels(names, published))
+        # nothing due: the open issue (if any) is updated to say so and closed, never left
+        # listing documents that have since been reviewed
         if args.dry_run:
-            print(review_issue.dry_run(args.issue, name, body, os.environ, say.cat))
-        elif due:
+            print(review_issue.dry_run(args.issue, name, body, os.environ, say.cat, bool(due)))
+        else:
             try:
-                print(review_issue.post(args.issue, name, body, os.environ, root, say.cat))
+                print(
+                    review_issue.post(args.issue, name, body, os.environ, root, say.cat, bool(due))
+                )
             except review_issue.IssueError as exc:
                 raise UsageError(exc.key, **exc.values) from None
     return 1 if failed else 0

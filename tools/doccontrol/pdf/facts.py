@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import posixpath
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,13 +17,13 @@ from typing import Any
 from doccontrol import copies, publishing, registers, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
+from doccontrol.directives import REGISTER_DIRECTIVE
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import DocumentHistory, History, Person, Revision
 from doccontrol.history.sections import shown
+from doccontrol.labels import Labels
 from doccontrol.load import frontmatter
 from doccontrol.load.repository import Repository
-
-REGISTER_DIRECTIVE = re.compile(r"<!--\s*doccontrol:register(?:\s+type=([a-z-]+))?\s*-->")
 
 
 class Refused(Exception):
@@ -151,6 +150,9 @@ def gather(
         body = REGISTER_DIRECTIVE.sub(
             lambda m: _register(repo, history, day, limit, m[1], t, config), body
         )
+    # who approved this version, as the site's control block says (standing.vouched_by): the
+    # version's own approval, or a later one of it (the adoption baseline, a periodic review)
+    approval = stand.vouched_by or revision
     return CopyFacts(
         doc_id=doc_id,
         title=str(meta.get("title") or doc.title),
@@ -159,14 +161,14 @@ def gather(
         effective=stand.in_force_from,
         level=level.label if level else str(meta.get("confidentiality") or ""),
         owner=config.departments[owner].name if owner in config.departments else owner,
-        signoffs=_signoffs(revision, t),
-        evidence=t.label("label.evidence", revision.evidence)
-        if revision.approvers
+        signoffs=_signoffs(approval, t),
+        evidence=t.label("label.evidence", approval.evidence)
+        if approval.approvers
         else t.text("pdf.baseline"),
-        merge_request=revision.merge_request.label if revision.merge_request else "—",
-        commit=revision.commit,
+        merge_request=approval.merge_request.label if approval.merge_request else "—",
+        commit=approval.commit or revision.commit,  # a paper approval has no commit
         created=revision.date,
-        history=_history_rows(doc, revision, t, hidden_ids(repo, history, limit)),
+        history=_history_rows(doc, approval, t, hidden_ids(repo, history, limit)),
         body=body,
         path=revision.path,
         stamp=stamp,
@@ -189,7 +191,7 @@ def _register(
     assert config is not None
     rows = [
         r
-        for r in registers.listed(registers.document_rows(repo, history, day, names=config), wanted)
+        for r in registers.listed(registers.document_rows(repo, history, day), wanted)
         if publishing.document_publishable(
             config, limit, repo.document(r.id), history.documents.get(r.id)
         )
@@ -200,11 +202,15 @@ def _register(
         flat = " ".join(text.split()).replace("\\", "\\\\").replace("&", "&amp;")
         return flat.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|") or " "
 
+    labels = Labels(config, t)
     headers = registers.register_headers(t)
     lines = [
         "| " + " | ".join(headers) + " |",
         "|" + "---|" * len(headers),
-        *("| " + " | ".join(cell(c) for c in registers.register_cells(r, t)) + " |" for r in rows),
+        *(
+            "| " + " | ".join(cell(c) for c in registers.register_cells(r, labels)) + " |"
+            for r in rows
+        ),
     ]
     return "\n\n" + "\n".join(lines) + "\n\n"
 
@@ -255,11 +261,15 @@ def _history_rows(
 ) -> tuple[tuple[str, ...], ...]:
     """The 变更履历 as it stood for this version: the revisions up to and including it; the
     change notes (merge titles, typed by authors) name no document in ``hidden``."""
-    if upto not in doc.revisions:
-        return ()
+    # a pre-control baseline nobody approved since: what paper recorded before Git, if anything
+    listed = (
+        doc.revisions[: doc.revisions.index(upto) + 1]
+        if upto in doc.revisions
+        else [r for r in doc.revisions if r.kind == "legacy"]
+    )
     rows = []
     placeholder = t.text("site.not_published")
-    for r in doc.revisions[: doc.revisions.index(upto) + 1]:
+    for r in listed:
         change = publishing.redact_ids(r.change, hidden, placeholder)
         if r.kind in ("review", "withdrawal", "baseline"):
             change += t.text(f"label.history.note.{r.kind}")

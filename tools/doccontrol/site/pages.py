@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from doccontrol import registers, standing, trail
+from doccontrol.directives import REGISTER_DIRECTIVE
 from doccontrol.history.model import (
     DocumentHistory,
     HistoryProblem,
@@ -45,7 +46,6 @@ from doccontrol.site.model import Site
 from doccontrol.validate.documents import LINK, PLACEHOLDER
 from doccontrol.validate.records import resolve_local_ref
 
-REGISTER_DIRECTIVE = re.compile(r"<!--\s*doccontrol:register(?:\s+type=([a-z-]+))?\s*-->")
 REVIEW_WINDOW_DAYS = 60  # the review page and its home card: overdue, or due within this
 
 
@@ -136,7 +136,8 @@ def control_block(
     ``published``: ``document`` is the published text (the version in force, from Git)."""
     labels = site.labels
     stand = site.standings.get(document.id or "")
-    approved = stand.last_approval if stand else None
+    # the approval of the version shown (as a copy names it), else the last one, marked
+    approved = (stand.vouched_by or stand.last_approval) if stand else None
     effective = str(document.meta.get("effective_date") or "")
     if row is not None and document.version == row.version and row.effective_date:
         effective = row.effective_date
