@@ -94,3 +94,21 @@ def test_an_acknowledgement_of_a_once_secret_document_is_not_published(tmp_path)
     index = json.loads((out / "search/search_index.json").read_text(encoding="utf-8"))
     assert "SM-P-01" not in json.dumps(index, ensure_ascii=False)
     assert "并购" not in json.dumps(index, ensure_ascii=False)
+
+
+def test_an_english_site_punctuates_the_block_in_english(tmp_path):
+    # the block's colons and brackets come from the catalogue, not the template (an English
+    # page read "Outstanding： 刘静（overdue）")
+    s = ack_scenario(tmp_path, "schema_version: 1", "schema_version: 1\nlanguage: en")
+    site_repo(s)
+    write_ack(s, "wangfang", date="2026-01-09T10:00:00+08:00")
+    out = tmp_path / "site"
+    built = mkdocs(s.root, out)
+    assert built.returncode == 0, built.stderr
+    html = page(out, "procedures/test")
+    block = html.split('class="dc-acks"')[1].split("</div>")[0]
+    assert "王芳 (2026-01-09 · " in block, block
+    for chinese in "：（）":
+        assert chinese not in block, block
+    people = page(out, "registers/acknowledgements")
+    assert "刘静 (liujing)" in people and "（" not in people.split("<article")[1]

@@ -452,8 +452,12 @@ def pack_files(
                 # a title is shown as typed: it cannot add lines or hide the ones after it
                 f"- {markdown_text.plain(d.document)} {markdown_text.code(d.title)} {markdown_text.plain(d.version)}: {d.done}/{len(d.owed)}"
                 + (
-                    f"（{t('acks.site.outstanding')}："
-                    f"{t.join(markdown_text.code(o.person_name) for o in d.outstanding)}）"
+                    t.text(
+                        "label.aside",
+                        text=t("acks.site.outstanding")
+                        + t("label.colon")
+                        + t.join(markdown_text.code(o.person_name) for o in d.outstanding),
+                    )
                     if d.outstanding
                     else ""
                 )

@@ -473,7 +473,8 @@ def register_rows(site: Site, rows: list[registers.DocumentRow], from_src: str) 
     for r in rows:
         status: list[Any] = [r.state_label(site.catalogue)]
         if r.pending and r.state != "unapproved":
-            status.append(Flag(f"（{_t(site, 'label.register.unapproved-note')}）"))
+            note = _t(site, "label.register.unapproved-note")
+            status.append(Flag(_t(site, "label.aside", text=note)))
         cells.append(
             Row(
                 (
