@@ -109,3 +109,21 @@ def test_checking_one_file_reports_only_that_file(repo, check_codes):
         ("records/incident/INC-2026-0005.yaml", 1, "DC101"),
         ("records/incident/INC-2026-0005.yaml", 2, "DC104"),
     ]
+
+
+def test_a_broken_record_schema_is_reported_once_and_its_type_still_exists(repo, check_codes):
+    # a syntax error in schemas/records/incident.schema.json: that file says what is wrong; its
+    # records are unchecked (not "without a schema"), and documents naming the type are right
+    from builders import SECTIONS
+
+    repo.record()
+    body = "\n".join(f"## {s}\n" for s in SECTIONS) + "\n见[事件记录](record:incident)。\n"
+    repo.doc(body=body, extra="records: [incident]\n")
+    repo.write("schemas/records/incident.schema.json", '{ "a": ')
+    found = check_codes(repo.root)
+    assert found == [
+        (REC, 1, "DC306"),
+        ("schemas/records/incident.schema.json", 1, "DC015"),
+    ], found
+    (unchecked,) = [p for p in check(repository.load(repo.root)) if p.path == REC]
+    assert unchecked.key == "problem.DC306.unusable"

@@ -64,6 +64,9 @@ class Repository:
     # the content digest of each document file that loaded without a problem: a version Git
     # stored with the same digest is these very bytes (history/stored.py reuses the parse)
     digests: Mapping[str, str] = field(default_factory=dict)
+    # record types whose schema file is there but cannot be used (its own problems say why):
+    # they exist, so a folder, a record or a link naming one is not "unknown"
+    unusable_record_types: frozenset[str] = frozenset()
 
     def document(self, doc_id: str) -> Document | None:
         return next((d for d in self.documents if d.id == doc_id), None)
@@ -528,6 +531,7 @@ def load(
     schema_files, refused = _scan(root, SCHEMAS_DIR)
     problems += refused
     record_types: dict[str, RecordType] = {}
+    unusable: set[str] = set()
     for rel, full, _ in schema_files:
         if not rel.startswith(f"{RECORD_SCHEMAS_DIR}/") or not rel.endswith(".schema.json"):
             continue
@@ -540,6 +544,8 @@ def load(
         problems += type_problems
         if record_type is not None:
             record_types[record_type.id] = record_type
+        else:
+            unusable.add(path.name.removesuffix(".schema.json"))
 
     record_files: dict[str, dict[str, str]] = {}
     # (type, ids.same_key(file name)) → files: INC-1.yaml beside INC-1.yml, or a name that
@@ -593,4 +599,5 @@ def load(
         problems=tuple(problems),
         stamps=stamps,
         digests=digests,
+        unusable_record_types=frozenset(unusable - record_types.keys()),
     )

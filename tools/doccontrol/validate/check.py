@@ -94,6 +94,8 @@ def check(
     index = index_documents(repo.documents)
     doc_validator = make_validator(repo.document_schema) if repo.document_schema else None
     schema_key = json.dumps(repo.document_schema, sort_keys=True)
+    # the record types a document may name: those in use and those whose schema is broken
+    known_types = frozenset(repo.record_types) | repo.unusable_record_types
     for document in repo.documents:
         if not wanted(document.path):
             continue
@@ -108,7 +110,7 @@ def check(
 
         problems += remembered.own(document, schema_key, own)
         problems += check_document(
-            document, config, index, repo.clauses, repo.record_types, remembered.headings
+            document, config, index, repo.clauses, known_types, remembered.headings
         )
     for record_type in repo.record_types.values():
         if not wanted(record_type.path):
@@ -135,6 +137,9 @@ def check(
     for type_id, files in repo.record_files.items():
         if type_id in repo.record_types:
             continue
+        # a schema that is there but broken is reported in its own file: its records are
+        # said to be unchecked, not to have no schema
+        unusable = type_id in repo.unusable_record_types
         for path in files.values():
             if wanted(path):
                 problems.append(
@@ -142,7 +147,7 @@ def check(
                         path,
                         1,
                         1,
-                        "problem.DC306",
+                        "problem.DC306.unusable" if unusable else "problem.DC306",
                         folder=f"{RECORDS_DIR}/{type_id}/",
                         schema=f"schemas/records/{type_id}.schema.json",
                     )

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from doccontrol import versions
 from doccontrol.config import Config
 from doccontrol.directives import MEANT_FOR_DOCCONTROL, REGISTER_DIRECTIVE
-from doccontrol.model import Clause, Document, RecordType
+from doccontrol.model import Clause, Document
 from doccontrol.problems import Problem, Ref
 from doccontrol.validate import active_content, ids
 
@@ -95,7 +95,7 @@ def check_document(
     config: Config,
     index: DocumentIndex,
     clauses: Mapping[str, Clause],
-    record_types: Mapping[str, RecordType],
+    record_types: Collection[str],
     headings_of: Callable[[Document], list[str]] | None = None,
 ) -> list[Problem]:
     """``headings_of``: the level-2 headings of a document's body, remembered by a caller
@@ -202,7 +202,7 @@ def active_problems(document: Document) -> list[Problem]:
 
 
 def _check_body(
-    document: Document, config: Config, index: DocumentIndex, record_types: Mapping[str, RecordType]
+    document: Document, config: Config, index: DocumentIndex, record_types: Collection[str]
 ) -> list[Problem]:
     problems = []
     for match in LINK.finditer(document.body):
