@@ -238,6 +238,15 @@ class Parser(argparse.ArgumentParser):
             help=cat.text("cli.help.help"),
         )
 
+    def format_help(self) -> str:
+        # argparse ends each heading with an ASCII ':'; Chinese help takes its own colon
+        text = super().format_help()
+        colon = self.cat.text("cli.argparse.colon")
+        for group in self._action_groups:
+            if group.title:
+                text = text.replace(f"\n{group.title}:\n", f"\n{group.title}{colon}\n")
+        return text
+
     def add_subparsers(self, **kwargs: Any) -> Any:
         kwargs.setdefault("parser_class", partial(_command_parser, self.cat))
         kwargs.setdefault("action", _Commands)
