@@ -21,8 +21,9 @@ TECHNICAL = re.compile(
     r"--?[\w-]+|\{[^}]*\}|\S*[./_$<>@]\S*|\b[A-Z][A-Z0-9_-]+\b|"
     r"\b(?:doccontrol|YAML|JSON|Git|GitHub|GitLab|SSH|API|CLI|PDF|ISO|IEC|zip|xlsx|pre-commit|"
     r"ssh-keygen|ssh-agent|ssh|allowed-signers|origin|gh|table|json|csv|text|github|gitlab|"
-    r"overdue|due|outstanding|suspect|manual|procedure|policy|work-instruction|form|external|"
-    r"incident|legacy_history|approver|version|approval_date|schema|commit|git|config|merge|sign)\b"
+    r"overdue|due|outstanding|suspect|manual|procedure|policy|plan|work-instruction|form|external|"
+    r"incident|legacy_history|approver|version|approval_date|schema|commit|git|config|merge|sign|"
+    r"document_types)\b"
 )
 
 
@@ -66,7 +67,7 @@ def test_every_help_is_chinese_under_zh() -> None:
     assert len(shown) == 1 + sum(len(names) for _, names in COMMANDS) + 1  # + forge capture-github
     for name, text in shown.items():
         assert text.startswith("用法："), name
-        assert "选项" in text and "显示此帮助信息并退出" in text, name
+        assert "选项：" in text and "显示此帮助信息并退出" in text, name  # the language's colon
         assert not english(text), (name, english(text))
     assert "以 Git 管理的" in shown["doccontrol"]
     assert "--since 日期" in shown["doccontrol trail"]
