@@ -237,3 +237,23 @@ def test_the_issue_is_opened_updated_and_closed_once_nothing_is_due(tmp_path):
         assert len(issues) == 1  # nothing opened for nothing due
     finally:
         server.shutdown()
+
+
+def test_without_the_github_cli_the_runner_is_told_what_to_install(tmp_path):
+    import shutil
+
+    s = _scenario(tmp_path)
+    bin_dir = tmp_path / "bin"  # git and nothing else: no gh
+    bin_dir.mkdir()
+    (bin_dir / "git").symlink_to(shutil.which("git"))
+    done = cli(
+        s.root,
+        "review-due",
+        "--today",
+        "2027-02-01",
+        "--issue",
+        "github",
+        env={"PATH": str(bin_dir)},
+    )
+    assert done.returncode == 2
+    assert "找不到 GitHub CLI（gh）" in done.stderr and "Errno" not in done.stderr, done.stderr

@@ -143,6 +143,9 @@ def post(
             if forge == "github"
             else _gitlab(name, text, env, close=not due)
         )
+    except FileNotFoundError:
+        # GitHub is reached through its CLI, which this machine does not have
+        raise IssueError("review_issue.error.no-gh") from None
     except (OSError, ValueError, subprocess.SubprocessError) as exc:
         raise IssueError("review_issue.error.post", detail=str(exc)) from None
     return t.text(f"review_issue.{done}", issue=which)
