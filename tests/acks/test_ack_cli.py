@@ -28,6 +28,8 @@ def test_ack_writes_and_commits_the_record_as_the_user(tmp_path):
     record = s.root / "records/acknowledgement/ACK-SM-P-01-V1.0-wangfang.yaml"
     text = record.read_text(encoding="utf-8")
     assert "person: wangfang" in text and 'version: "V1.0"' in text
+    # the first line every record has: editors check it against its schema
+    assert text.startswith("# yaml-language-server: $schema=../../schemas/records/")
     assert s.git.run("status", "--porcelain") == ""  # committed, nothing left over
     assert s.git.run("log", "-1", "--format=%ae") == "wang.fang@example.com"
     assert cli(s.root, "check", str(record.relative_to(s.root))).returncode == 0
@@ -166,3 +168,14 @@ def test_a_title_cannot_write_lines_of_the_packs_acknowledgement_summary(tmp_pat
         "（尚未确认：` 刘静 `、` 王芳 `）"
     )
     assert "<!--" not in summary.replace(line, "")
+
+
+def test_an_acknowledgement_on_a_branch_is_said_to_count_once_it_reaches_main(tmp_path):
+    s = ack_scenario(tmp_path)
+    as_user(s, "wangfang")
+    s.git.branch("ack-branch")
+    assert cli(s.root, "ack", "SM-P-01").returncode == 0  # committed on the branch
+    again = cli(s.root, "ack", "SM-P-01", env={"LC_ALL": "en_US.UTF-8"})
+    assert again.returncode == 2
+    assert "is not on the main branch yet" in again.stderr, again.stderr
+    assert "does not count" not in again.stderr

@@ -139,10 +139,20 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     rel = f"{acks.ACK_FOLDER}/{rid}.yaml"
     path = root / rel
     if path.exists() or path.is_symlink():
-        raise UsageError(t("acks.cli.exists", path=rel))
+        # on main it is a record that does not count (ack-due says why); elsewhere (this
+        # branch) it counts once it reaches main
+        on_main = _git(root, "cat-file", "-e", f"{config.main_branch}:./{rel}")[0] == 0
+        raise UsageError(
+            t("acks.cli.exists" if on_main else "acks.cli.exists-not-on-main", path=rel)
+        )
     title = str(stand.meta.get("title") or doc.title)
     level = str(stand.meta.get("confidentiality") or "internal")
+    from doccontrol.authoring import schema_modeline
+
+    record_type = repo.record_types.get(acks.RECORD_TYPE)
     lines = [
+        # as every record begins: editors check it against its schema while it is read
+        *([schema_modeline(record_type)] if record_type is not None else []),
         f"id: {rid}",
         f"title: {_quoted(t('acks.cli.record_title', name=person.name, document=doc.id, title=title, version=version))}",
         # as confidential as the document it names: its id and title must not reach a reader
