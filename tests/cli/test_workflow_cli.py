@@ -601,3 +601,27 @@ def test_approve_without_history_is_refused(scenario, tmp_path):
     assert refused.returncode == 2, refused.stdout + refused.stderr
     assert "needs the Git history" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_baseline_names_who_else_may_approve_it(tmp_path):
+    # the declarer may neither approve nor review the baseline: the next step names the others,
+    # and says so when nobody else holds the configuration's approver role
+    from builders import RepoBuilder
+    from history_helpers import Scenario
+
+    builder = RepoBuilder(tmp_path / "repo")
+    builder.doc()
+    scenario = Scenario(builder)  # not under control yet: no control_since
+    scenario.git.commit("初始导入", who="wangfang")
+    _identity(scenario, "liujing")
+    declared = run(scenario.root, "baseline")
+    assert declared.returncode == 0, declared.stdout + declared.stderr
+    assert "an approver (General Manager: 陈明远) merges it" in declared.stdout
+    assert "cannot be approved yet" not in declared.stderr
+    scenario.git.run("checkout", "-q", "main")
+    scenario.git.run("branch", "-D", declared.stdout.split("branch ")[1].split(":")[0])
+    _identity(scenario, "chenmy")  # the only general manager
+    alone = run(scenario.root, "baseline")
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    assert "(General Manager: nobody but you)" in alone.stdout
+    assert "nobody but 陈明远 holds the roles" in alone.stderr

@@ -366,6 +366,8 @@ def _ids_on(reader: GitReader, root: Path, commit: str) -> dict[str, str]:
 
 
 def run_baseline(args: argparse.Namespace, root: Path) -> int:
+    import sys
+
     from doccontrol import baseline
     from doccontrol.authoring import AuthoringError
     from doccontrol.load import repository, yaml_source
@@ -466,11 +468,16 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
                 raise
             raise UsageError(exc.text(_texts(root))) from None
         run_git(root, ["worktree", "remove", "--force", str(tree)])
+    # the declarer may neither approve nor review the baseline: only the others are named
     approvers = [
-        p.name for p in config.people if set(p.roles) & set(config.approval.config_approvers)
+        p.name
+        for p in config.people
+        if set(p.roles) & set(config.approval.config_approvers) and p.id != person.id
     ]
     reviewers = [
-        p.name for p in config.people if set(p.roles) & set(config.approval.config_reviewers)
+        p.name
+        for p in config.people
+        if set(p.roles) & set(config.approval.config_reviewers) and p.id != person.id
     ]
     talk = speech(config, repo.record_types, root)
     declared = {
@@ -494,4 +501,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             branch=branch,
         )
     )
+    if not approvers or (config.approval.require_review and not reviewers):
+        # nobody else holds the role: the baseline cannot be approved as doccontrol.yml stands
+        print(talk("baseline.no-one-else", person=person.name), file=sys.stderr)
     return 0
