@@ -220,7 +220,8 @@ def test_as_of_renders_the_older_version_uncontrolled(repo, tmp_path):
         (("SM-P-01", "--copy", "02"), "受控号 02 发放的是 SM-P-01 V1.0，不是 V1.1"),
         (("SM-P-01", "--copy", "01", "--holder", "wuting"), "受控号 01 的持有人是 赵磊"),
         (("SM-P-01", "--holder", "wuting"), "--holder 只用于受控副本"),
-        (("SM-P-01", "--as-of", "2025-12-01"), "没有有效版本"),
+        (("SM-P-01", "--as-of", "2025-12-01"), "在 2025-12-01 还没有任何版本进入主分支"),
+        (("SM-P-01", "--as-of", "2026-01-03"), "在 2026-01-03 没有有效版本"),  # from 01-05
     ],
 )
 def test_refused_copies_write_nothing(repo, tmp_path, args, message):

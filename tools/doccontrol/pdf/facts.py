@@ -125,6 +125,8 @@ def gather(
     level_ok(config, limit, doc_id, repo, doc)
     stand = standing.standing(doc, day, meta_of)
     revision = stand.in_force
+    if stand.shown is None:  # nothing of it had reached the main branch by that day
+        raise Refused(("pdf.error.not_yet", {"doc": doc_id, "day": day.isoformat()}))
     if revision is None:
         raise Refused(
             (
