@@ -95,6 +95,16 @@ def test_given_paths_only(repo):
     assert bad.returncode == 1
 
 
+def test_a_file_outside_what_is_checked_is_said_not_passed(repo):
+    # `check README.md` used to answer "checked 0 files: no problems"
+    (repo.root / "README.md").write_text("# 说明\n")
+    done = cli(repo.root, "check", "README.md")
+    assert done.returncode == 0  # nothing of doccontrol's to judge (pre-commit never asks)
+    assert "README.md 不在检查范围内" in done.stderr
+    inside = cli(repo.root, "check", "README.md", "docs/procedures/test.md")
+    assert inside.returncode == 0 and not inside.stderr
+
+
 def test_usage_errors_exit_2_without_traceback(repo, tmp_path):
     missing = run(repo.root, "check", "docs/nope.md")
     assert missing.returncode == 2

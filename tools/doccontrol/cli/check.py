@@ -34,6 +34,10 @@ def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # t
     parser.set_defaults(run=run)
 
 
+def _controlled(path: str) -> bool:
+    return path == CONFIG_FILE or path.startswith(CHECKED_TOP)
+
+
 def _selection(root: Path, paths: list[str]) -> set[str] | None:
     import os
     from pathlib import Path, PurePosixPath
@@ -61,14 +65,22 @@ def _selection(root: Path, paths: list[str]) -> set[str] | None:
             }
         else:
             selected.add(rel)
-    return {p for p in selected if p == CONFIG_FILE or p.startswith(CHECKED_TOP)}
+    return selected
 
 
 def run(args: argparse.Namespace, root: Path) -> int:
+    import sys
+
     from doccontrol.load import repository
     from doccontrol.validate.check import check
 
-    selected = _selection(root, args.paths)
+    named = _selection(root, args.paths)
+    selected = {p for p in named if _controlled(p)} if named is not None else None
+    if named is not None and not selected:
+        # a file outside what doccontrol checks (README.md, a script): said, not "no problems"
+        outside = ", ".join(args.paths[:5]) + (" …" if len(args.paths) > 5 else "")
+        talk = speech(None, None, root)
+        print(talk("cli.check.not-controlled", paths=outside), file=sys.stderr)
     repo = repository.load(root, only=selected, ids_only=True)
     problems = check(repo, selected)
     if selected is None:
