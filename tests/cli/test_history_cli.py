@@ -139,6 +139,12 @@ def test_trail_formats_filters_and_strict(scenario):
         run(scenario.root, "trail", "--person", "zhou.qiang@example.com", "--format", "json").stdout
     )["events"]
     assert [e["kind"] for e in by_person] == ["direct"]
+    # someone neither the history nor doccontrol.yml knows is a typo, not a clean record
+    typo = run(scenario.root, "trail", "--person", "zhou.qiang@exmaple.com")
+    assert typo.returncode == 2 and "--person zhou.qiang@exmaple.com" in typo.stderr
+    # a configured person with no approvals in the period is an empty trail, not an error
+    quiet = run(scenario.root, "trail", "--person", "sunyue", "--until", "2026-01-01")
+    assert quiet.returncode == 0, quiet.stderr
     rows = list(csv.reader(io.StringIO(run(scenario.root, "trail", "--format", "csv").stdout)))
     assert rows[0][:3] == ["日期", "提交", "方式"]
     assert rows[1][3] == "!5" and rows[2][10:12] == ["无", "未批准"]

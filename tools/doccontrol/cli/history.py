@@ -219,6 +219,13 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
     history, say, config = _history_speech_config(root, args.allow_shallow)
+    if args.person and not filter_events(history.events, None, None, args.person):
+        from doccontrol.cli.approve import _find_person
+
+        # nobody by that name, email or id in the whole history nor in doccontrol.yml: a typo
+        # (an empty trail would read as "this person approved nothing"), as ack-due says
+        if _find_person(config, args.person) is None:
+            raise UsageError("cli.trail.unknown-person", who=args.person)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
     # the acknowledgement and distribution records' problems are history problems like the
     # events' (DC540–DC543, DC550–DC551), asked for by the approved configuration: a direct
