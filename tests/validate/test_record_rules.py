@@ -77,13 +77,26 @@ def test_bad_record_schemas(repo, check_codes):
     repo.write("schemas/records/noblock.schema.json", json.dumps({"type": "object"}))
     repo.write(
         "schemas/records/badtype.schema.json",
-        json.dumps({"type": "object", "properties": {"a": {"type": "strng"}}}),
+        json.dumps({"type": "object", "properties": {"a": {"type": "strng"}}}, indent=2),
+    )
+    repo.write(
+        "schemas/records/badrequired.schema.json",
+        json.dumps({"type": "object", "required": "id"}, indent=2),
     )
     assert check_codes(repo.root) == [
-        ("schemas/records/badtype.schema.json", 1, "DC403"),
+        ("schemas/records/badrequired.schema.json", 3, "DC403"),  # at the key that is wrong
+        ("schemas/records/badtype.schema.json", 5, "DC403"),  # properties.a.type
         ("schemas/records/broken.schema.json", 2, "DC015"),
         ("schemas/records/noblock.schema.json", 1, "DC403"),
     ]
+    from doccontrol import catalogue
+
+    texts = {p.path: p.text(catalogue.load("zh")) for p in check(repository.load(repo.root))}
+    assert (
+        "'type' 的值 'strng' 不是 JSON Schema 的类型"
+        in texts["schemas/records/badtype.schema.json"]
+    )
+    assert "required 不符合" in texts["schemas/records/badrequired.schema.json"]
 
 
 def test_x_doccontrol_block_is_validated(repo, check_codes):

@@ -98,6 +98,23 @@ def load_json(path: str, data: bytes) -> tuple[Any, tuple[Problem, ...]]:
         return None, (*decoded.problems, problem)
 
 
+def line_of_path(raw_text: str, path: tuple[str | int, ...]) -> tuple[int, int]:
+    """Where the value at ``path`` (keys, list indexes) is written in a JSON text, found key
+    by key, each after the one before; the file's start when a key is not found."""
+    start = -1
+    for part in path:
+        if isinstance(part, int):
+            continue  # an item of a list: the keys inside it lead on
+        match = re.compile(rf'"{re.escape(part)}"\s*:').search(raw_text, start + 1)
+        if match is None:
+            break
+        start = match.start()
+    if start < 0:
+        return 1, 1
+    line = raw_text.count("\n", 0, start) + 1
+    return line, start - (raw_text.rfind("\n", 0, start) + 1) + 1
+
+
 def line_of_key(raw_text: str, key: str) -> tuple[int, int]:
     """Where ``"key"`` first appears in a JSON text (JSON gives no positions of its own)."""
     match = re.search(rf'"{re.escape(key)}"\s*:', raw_text)

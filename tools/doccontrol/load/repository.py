@@ -320,9 +320,20 @@ def load_record_type(root: Path, path: Path) -> tuple[RecordType | None, list[Pr
         ]
     from doccontrol.validate.schema import make_validator, schema_error
 
-    message = schema_error(schema, data, root)  # remembered by content hash under .git
-    if message is not None:
-        return None, [*problems, Problem.at(rel, 1, 1, "problem.DC403.invalid", detail=message)]
+    fault = schema_error(schema, data, root)  # a valid one is remembered by content hash
+    if fault is not None:
+        from doccontrol.validate.schema import JSON_TYPES
+
+        keys, words, value = fault
+        line, col = loaders.line_of_path(raw, keys)
+        where = ".".join(str(part) for part in keys) or "/"
+        if keys and keys[-1] == "type" and isinstance(value, str) and value not in JSON_TYPES:
+            wrong = Problem.at(
+                rel, line, col, "problem.DC403.type", value=value, types=", ".join(JSON_TYPES)
+            )
+        else:
+            wrong = Problem.at(rel, line, col, "problem.DC403.invalid", where=where, detail=words)
+        return None, [*problems, wrong]
     block = schema.get("x-doccontrol")
     line, col = loaders.line_of_key(raw, "x-doccontrol")
     if not isinstance(block, dict):

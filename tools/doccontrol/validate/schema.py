@@ -52,8 +52,15 @@ def make_validator(schema: Mapping[str, Any]) -> Draft202012Validator:
 _VALID_MARKS = "doccontrol/valid-schemas"
 
 
-def schema_error(schema: Mapping[str, Any], raw: bytes, root: Path) -> str | None:
-    """Why ``schema`` (read from the bytes ``raw``) is not a valid JSON Schema 2020-12, or None.
+# the types a JSON Schema's "type" may name (a misspelt one is the usual slip)
+JSON_TYPES = ("object", "array", "string", "number", "integer", "boolean", "null")
+
+
+def schema_error(
+    schema: Mapping[str, Any], raw: bytes, root: Path
+) -> tuple[tuple[str | int, ...], str, Any] | None:
+    """Why ``schema`` (read from the bytes ``raw``) is not a valid JSON Schema 2020-12: where
+    (the path of keys), the validator's words, and the value found there; None when valid.
 
     A verdict of valid is kept as an empty file named by the hash of the bytes under the Git
     directory; a schema whose bytes changed is checked again."""
@@ -64,8 +71,10 @@ def schema_error(schema: Mapping[str, Any], raw: bytes, root: Path) -> str | Non
         return None
     try:
         make_validator(schema).check_schema(schema)
-    except Exception as exc:  # jsonschema raises SchemaError with a plain message
-        return str(getattr(exc, "message", exc)).replace("\n", " ")
+    except Exception as exc:  # jsonschema raises SchemaError: the best match of its errors
+        path = tuple(getattr(exc, "absolute_path", ()) or ())
+        words = str(getattr(exc, "message", exc)).replace("\n", " ")
+        return path, words, getattr(exc, "instance", None)
     if marks is not None:
         try:  # an empty file cannot be half-written; a failure only costs the next run a check
             marks.mkdir(parents=True, exist_ok=True)
