@@ -241,7 +241,7 @@ def test_audit_pack_lists_what_was_suspect_at_the_end(scenario, tmp_path):
     assert listed[0]["causes"][0]["source"] == "SM-P-01"
     assert rows[1][1:5] == ["SM-P-02", "乙程序", "SM-P-01", "V1.1"]
     assert rows[1][6] == listed[0]["causes"][0]["commit"] and len(rows[1][6]) == 40
-    assert "impact/suspect.csv): 3" in readme
+    assert "期末可疑的文件和记录类型：3 项（impact/suspect.csv）" in readme
     early = tmp_path / "early.zip"
     cli(s.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-01-31", "-o", str(early))
     with zipfile.ZipFile(early) as archive:

@@ -22,7 +22,7 @@ from doccontrol.model import Document, Record, RecordType
 from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
-    from doccontrol.history.model import ApprovalEvent, DocumentHistory
+    from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
     from doccontrol.standing import Standing
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
@@ -50,28 +50,24 @@ def approved_limit(config: Config, events: Iterable[ApprovalEvent]) -> tuple[str
     return config.publish.max_confidentiality, False
 
 
-def approved_config(root: Path, events: Iterable[ApprovalEvent]) -> Config | None:
-    """doccontrol.yml as it stood before the first change to it nobody approved since its last
-    approved one (read from Git: the first parent of that change); None when no change to it
-    is pending, or when that version cannot be read or is not valid."""
-    from doccontrol.history.gitread import GitError, run_git
-    from doccontrol.history.rules import controlled_accepted
+def approved_config(root: Path, history: History) -> Config | None:
+    """doccontrol.yml as the history has it in force after the main branch's last commit
+    (``History.config_in_force``: the last approved version, or the first one committed; when
+    the one in force cannot be read, the last readable one), when that is not the version the
+    branch's tip holds: a change nobody approved is pending. None when nothing is pending (the
+    tip's is the one in force), when no doccontrol.yml was ever committed, or when the one in
+    force cannot be read (``History.rules_unreadable``: callers that judge must refuse)."""
+    from doccontrol.history.gitread import run_git
     from doccontrol.load.repository import cached_config
 
-    first: ApprovalEvent | None = None
-    for event in events:
-        if CONFIG_FILE in event.controlled:
-            if controlled_accepted(event, CONFIG_FILE):
-                first = None
-            elif first is None:
-                first = event
-    if first is None:
+    blob = history.config_in_force
+    if blob is None:
         return None
-    try:
-        # ./ : the path from the repository's own folder, wherever Git's top is
-        found = run_git(root, ["cat-file", "blob", f"{first.commit}^:./{CONFIG_FILE}"])
-    except GitError:
+    # ./ : the path from the repository's own folder, wherever Git's top is
+    tip = run_git(root, ["rev-parse", "--verify", "--quiet", f"{history.head}:./{CONFIG_FILE}"])
+    if tip.returncode == 0 and tip.stdout.decode("ascii", "replace").strip() == blob:
         return None
+    found = run_git(root, ["cat-file", "blob", blob])
     return cached_config(root, found.stdout) if found.returncode == 0 else None
 
 

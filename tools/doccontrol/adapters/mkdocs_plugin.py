@@ -285,7 +285,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # what the pages say (people's and departments' names, labels, the organisation in
             # {{ org.name }}, the language) is the approved configuration's; when that cannot be
             # read, the work tree's without the organisation
-            approved = publishing.approved_config(self.root, history.events) if history else None
+            approved = publishing.approved_config(self.root, history) if history else None
             zone = approved.zone if approved is not None else None
             if approved is not None:
                 lowest_approved = approved.confidentiality[0].id

@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
 
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config, Person
+    from doccontrol.history.model import History
+    from doccontrol.history.model import Person as HistoryPerson
 
 
 def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
@@ -74,12 +76,13 @@ def _find_person(config: Config, who: str) -> Person | None:
     return None
 
 
-def _approved_rules(root: Path, config: Config, say: Speech) -> Config:
-    """doccontrol.yml as approved on the main branch (said on stderr when the work tree's has
-    a change nobody approved). Without history the approved rules cannot be known: refused."""
+def _approved_rules(root: Path, config: Config, say: Speech) -> tuple[Config, History]:
+    """doccontrol.yml as history has it in force on the main branch (said on stderr when the
+    work tree's has a change nobody approved), and the history. Without history, or when no
+    readable doccontrol.yml was ever in force, the approved rules cannot be known: refused."""
     import sys
 
-    from doccontrol.cli.output import approved_config
+    from doccontrol import publishing
     from doccontrol.config import CONFIG_FILE
     from doccontrol.history.gitread import GitError
     from doccontrol.history.load import load_history
@@ -88,10 +91,58 @@ def _approved_rules(root: Path, config: Config, say: Speech) -> Config:
         history = load_history(root, config)
     except GitError as exc:
         raise UsageError("cli.approve.no-history", detail=exc.text(say.cat)) from None
-    approved = approved_config(root, config, history)
-    if approved is not config:
-        print(say("cli.approve.config-pending", config=CONFIG_FILE), file=sys.stderr)
-    return approved
+    if history.rules_unreadable:
+        raise UsageError("cli.approve.no-rules", config=CONFIG_FILE)
+    approved = publishing.approved_config(root, history)
+    if approved is None and history.config_in_force is not None:
+        return config, history  # the tip's is the one in force
+    if approved is None:
+        return config, history  # never committed: the work tree's is all there is
+    print(say("cli.approve.config-pending", config=CONFIG_FILE), file=sys.stderr)
+    return approved, history
+
+
+def _authors(
+    root: Path, main: str, branch: str, config: Config, history: History
+) -> list[HistoryPerson]:
+    """Who wrote the branch's commits and their co-authors, as the trail will name them: raw
+    identities (never the work tree's .mailmap, which a commit plants) through the .mailmap
+    history has in force."""
+    from doccontrol.history import identities
+    from doccontrol.history.gitread import run_git
+    from doccontrol.history.model import Person as HistoryPerson
+
+    mailmap = identities.parse_mailmap("")
+    if history.mailmap_in_force is not None:
+        text = run_git(root, ["cat-file", "blob", history.mailmap_in_force]).stdout
+        mailmap = identities.parse_mailmap(text.decode("utf-8", "replace"))
+    log = _git(
+        root,
+        "-c",
+        "log.mailmap=false",
+        "log",
+        "--no-mailmap",
+        "--format=%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold)%x1e",
+        f"{main}..{branch}",
+    ).stdout
+    found: list[HistoryPerson] = []
+    for entry in log.split("\x1e"):
+        if not entry.strip():
+            continue
+        name, _, rest = entry.strip("\n").partition("\x1f")
+        email, _, co = rest.partition("\x1f")
+        idents = [(name, email)] + [identities.parse_ident(v) for v in co.splitlines() if v.strip()]
+        for who, address in idents:
+            # a person is known by the address as written and as the approved .mailmap says
+            found.append(HistoryPerson(name=who, email=address.lower()))
+            found.append(identities.person(config, mailmap, who, address))
+    return found
+
+
+def _is(person: Person, authors: list[HistoryPerson]) -> bool:
+    """Whether ``person`` (of doccontrol.yml) is among ``authors``: by id or any email."""
+    emails = {e.lower() for e in person.emails}
+    return any(a.person_id == person.id or a.email.lower() in emails for a in authors)
 
 
 def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] | None:
@@ -113,7 +164,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
     from doccontrol.cli.impact import branch_impact_text
     from doccontrol.history.gitread import GitReader
-    from doccontrol.history.identities import parse_ident, trailers
+    from doccontrol.history.identities import trailers
     from doccontrol.history.rules import effective_verdict, meta_day, meta_texts, version_verdict
     from doccontrol.load import repository
     from doccontrol.paths import DOC_PATH
@@ -141,7 +192,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # the rules as they stood before this change: while doccontrol.yml has a change on main
     # nobody approved, its approved version (a direct commit granting its author a role, or
     # allowing self-approval, must not get this merge made; the trail would judge it anyway)
-    config = _approved_rules(root, config, say)
+    config, history = _approved_rules(root, config, say)
     say = speech(config, repo.record_types, root)
     me_email = _git(root, "config", "user.email").stdout.strip()
     approver = config.person_by_email(me_email) if me_email else None
@@ -156,31 +207,16 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.approve.reviewer-required")
 
     # who wrote the change: the authors of the branch's commits, and their co-authors
-    log = _git(
-        root,
-        "log",
-        "--format=%aE%x1f%(trailers:key=Co-authored-by,valueonly,unfold)%x1e",
-        f"{main}..{args.branch}",
-    ).stdout
-    authors: set[str] = set()
-    for entry in log.split("\x1e"):
-        if not entry.strip():
-            continue
-        email, _, co = entry.strip().partition("\x1f")
-        authors.add(email.lower())
-        authors |= {parse_ident(v)[1].lower() for v in co.splitlines() if v.strip()}
-    if not config.approval.allow_self_approval and set(approver.emails) & authors:
+    authors = _authors(root, main, args.branch, config, history)
+    if not config.approval.allow_self_approval and _is(approver, authors):
         refusals.append(say("cli.approve.self", person=approver.name, branch=args.branch))
-    if (
-        reviewer is not None
-        and not config.approval.allow_self_approval
-        and set(reviewer.emails) & authors
-    ):
+    if reviewer is not None and not config.approval.allow_self_approval and _is(reviewer, authors):
         refusals.append(say("cli.approve.self-review", person=reviewer.name, branch=args.branch))
 
     # the rules, identities and publishing set-up are approved by their own roles
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", f"{main}...{args.branch}")
     controlled = sorted(p for p in touched.stdout.split("\0") if p and config.approval.controls(p))
+    refusals += _adopting_pending(root, main, args.branch, controlled, history, say)
     if controlled:
         what = ", ".join(controlled)
         if not set(config.approval.config_approvers) & set(approver.roles):
@@ -346,6 +382,48 @@ def run(args: argparse.Namespace, root: Path) -> int:
     print(say("cli.approve.done", branch=args.branch, sha=sha, trailers=trailer_text))
     print(suspect)
     return 0
+
+
+def _adopting_pending(
+    root: Path, main: str, branch: str, controlled: list[str], history: History, say: Speech
+) -> list[str]:
+    """A controlled file the branch changes while main holds a change to it nobody approved:
+    the merge would put that change in force too, though nobody reviewed it (the branch's diff
+    never shows it). Refused unless the merge leaves the file as it was last approved."""
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.history.rules import controlled_accepted, pending_controlled
+
+    pending = set(pending_controlled(history.events)) & set(controlled)
+    if not pending:
+        return []
+    merged = _git(root, "merge-tree", "--write-tree", "--no-messages", main, branch)
+    tree = merged.stdout.split("\n", 1)[0].strip() if merged.returncode == 0 else ""
+    refusals = []
+    for path in sorted(pending):
+        in_force: str | None = history.config_in_force if path == CONFIG_FILE else None
+        if path != CONFIG_FILE:
+            last = [
+                e for e in history.events if path in e.controlled and controlled_accepted(e, path)
+            ]
+            if last:
+                found = _git(
+                    root, "rev-parse", "--verify", "--quiet", f"{last[-1].commit}:./{path}"
+                )
+                in_force = found.stdout.strip() or None
+        result = (
+            _git(root, "rev-parse", "--verify", "--quiet", f"{tree}:./{path}") if tree else None
+        )
+        if tree and result is not None and (result.stdout.strip() or None) == in_force:
+            continue  # the merge restores the approved version: nothing unapproved comes in
+        commits = [
+            e.commit[:10]
+            for e in history.events
+            if path in e.controlled and not controlled_accepted(e, path)
+        ]
+        refusals.append(
+            say("cli.approve.adopts-pending", path=path, commits=", ".join(commits[-3:]))
+        )
+    return refusals
 
 
 def _merge_with_dates(

@@ -253,7 +253,7 @@ def approved_config(root: Path, config: Config, history: History | None) -> Conf
     the version before it (its names, labels and time zone), else ``config``."""
     from doccontrol import publishing
 
-    approved = publishing.approved_config(root, history.events) if history else None
+    approved = publishing.approved_config(root, history) if history else None
     return approved or config
 
 

@@ -50,7 +50,10 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 18: the last readable config in force (an unreadable one never hands the rules to the tip)
 # 19: unapproved changes to doccontrol.yml kept for the set-up; where no rules could be read
 # 20: the last change to control_since is read from the changes kept (derive._last_move)
-FORMAT = 20
+# 21: which controlled files each event's approval put in force, and the rules in force at the
+# end (one answer for approve, the registers and the site: publishing.approved_config)
+# 22: an approval that would adopt a change to the rules nobody approved does not take effect
+FORMAT = 22
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -189,6 +192,7 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
         [encode_problem(p) for p in e.problems],
         e.evidence,
         list(e.controlled),
+        list(e.accepted),
     ]
 
 
@@ -209,6 +213,7 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         problems=decode_problems(d[12]),
         evidence=d[13],
         controlled=tuple(d[14]),
+        accepted=tuple(d[15]),
     )
 
 
@@ -336,6 +341,7 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         "events": events_name,
         "acknowledgements": [encode_ack(a) for a in history.acknowledgements],
         "distributions": [encode_distribution(d) for d in history.distributions],
+        "rules": [history.config_in_force, history.mailmap_in_force, history.rules_unreadable],
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -380,9 +386,21 @@ def open_history(folder: Path, key: str | None = None, head: str | None = None) 
             notices=decode_problems(data["notices"]),
             acknowledgements=tuple(decode_ack(a) for a in data["acknowledgements"]),
             distributions=tuple(decode_distribution(d) for d in data["distributions"]),
+            config_in_force=_blob_id(data["rules"][0]),
+            mailmap_in_force=_blob_id(data["rules"][1]),
+            rules_unreadable=bool(data["rules"][2]),
         )
     except (KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None
+
+
+def _blob_id(value: Any) -> str | None:
+    """A blob id as the cache holds it; anything else (a planted cache) is refused."""
+    if value is None:
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[0-9a-f]{40}|[0-9a-f]{64}", value):
+        raise ValueError("not a blob id")
+    return value
 
 
 def discard(folder: Path) -> None:

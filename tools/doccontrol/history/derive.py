@@ -228,6 +228,9 @@ class _Deriver:
         # walk, _since_in_force decides where control began (it may only move earlier)
         self.since_changes: list[tuple[str, int, str | None, bool, bool]] = []
         self.since_refused: list[tuple[str, str | None, str | None, str]] = []
+        # the rules files whose approval in the commit being judged would adopt a change
+        # nobody approved (not applied, DC516.adopts)
+        self.adoption_refused: set[str] = set()
         self.since_walked: str | None = None  # the control_since this walk took
         self.since_no_point: str | None = None  # …when it names neither a day nor a commit
         # the first-parent line's commits are counted as they are walked; each day the line
@@ -570,6 +573,7 @@ class _Deriver:
             }
         )
         accepted: dict[str, bool] = {}
+        self.adoption_refused = set()  # this commit's (commit() fills it)
         has_note = commit.sha in self.notes
         if doc_changes or controlled:
             # the blobs come back in the order run() asked for them
@@ -626,7 +630,13 @@ class _Deriver:
                 # a link or submodule in its place is no config: as if it were deleted
                 blob = change.new_blob if change.new_path == name and change.regular else None
                 if name == CONFIG_FILE:
-                    self.config_changed(commit, blob, precontrol, accepted.get(name, False))
+                    self.config_changed(
+                        commit,
+                        blob,
+                        precontrol,
+                        accepted.get(name, False),
+                        approved=name in self.adoption_refused,
+                    )
                 elif accepted.get(name, False):
                     self.mailmap_blob = blob
             if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
@@ -702,10 +712,34 @@ class _Deriver:
             elif removed:
                 self.acks.append(AckChange(removed, commit.sha, commit.committer_date, "D", (), ""))
 
+    def adopts_unapproved(self, commit: Commit, path: str) -> bool:
+        """Whether ``commit`` changes the rules file ``path`` (doccontrol.yml, .mailmap,
+        mkdocs.yml) from a version that is not the one in force (a change nobody approved is on
+        main) to another that is not it either (so the merge would adopt that change)."""
+        in_force = {
+            CONFIG_FILE: self.config_blob,
+            MAILMAP_FILE: self.mailmap_blob,
+            SITE_CONFIG: self.mkdocs_blob,
+        }
+        if path not in in_force:
+            return False
+        change = next((c for c in commit.changes if path in (c.old_path, c.new_path)), None)
+        if change is None:
+            return False
+        before = change.old_blob if change.old_path == path else None
+        after = change.new_blob if change.new_path == path and change.regular else None
+        return before != in_force[path] and after != in_force[path]
+
     def config_changed(
-        self, commit: Commit, blob: str | None, precontrol: bool, accepted: bool
+        self,
+        commit: Commit,
+        blob: str | None,
+        precontrol: bool,
+        accepted: bool,
+        approved: bool = False,
     ) -> None:
-        """Apply an approved doccontrol.yml; note where control_since was set."""
+        """Apply an approved doccontrol.yml; note where control_since was set (``approved``:
+        approved, though not applied, since it would adopt a change nobody approved)."""
         if accepted and blob is not None:  # a deleted config cannot relax the rules
             self.config_blob = blob
         new = self.load(blob) if blob is not None else None
@@ -716,7 +750,13 @@ class _Deriver:
             # one nobody approved is kept too, since before control began it is the set-up
             at = self.line_count - 1  # this commit's place on the line (counted in step)
             first = not self.since_changes
-            entry = (commit.sha, at, _since_text(value), not precontrol, accepted or first)
+            entry = (
+                commit.sha,
+                at,
+                _since_text(value),
+                not precontrol,
+                accepted or approved or first,
+            )
             self.since_changes.append(entry)
 
     def commit(
@@ -1030,6 +1070,21 @@ class _Deriver:
                 and any(a.person_id for a in path_approvers)
                 and not forge.objections
             )
+            if accepted[path] and self.adopts_unapproved(commit, path):
+                # main held a change to these rules nobody approved, and this approval would
+                # put it in force with its own though its diff never showed it: a change
+                # reaches force only through a diff someone approved (revert it first)
+                problems = [
+                    *problems,
+                    HistoryProblem.of(
+                        "problem.DC516.adopts", commit.sha, path, sha=commit.sha[:10], path=path
+                    ),
+                ]
+                accepted[path] = False
+                # still an approval of where control begins: a walk that judged set-up changes
+                # made before control began (the next walk takes them as the set-up) must
+                # place the start where this approval put it
+                self.adoption_refused.add(path)
             event_approvers += path_approvers
             event_reviewers += path_reviewers
             any_on_note = any_on_note or (accepted[path] and on_note)
@@ -1059,6 +1114,7 @@ class _Deriver:
                         forge.strength if any_on_note else None,
                     ),
                     controlled=tuple(controlled),
+                    accepted=tuple(path for path in controlled if accepted.get(path)),
                 )
             )
         return accepted
@@ -1739,6 +1795,10 @@ def _history(
             state.baseline,
             tuple(state.levels),
         )
+    # the doccontrol.yml the next commit would be judged by (as policy_at picks it)
+    in_force = deriver.config_blob
+    if in_force is not None and deriver.load(in_force) is None:
+        in_force = deriver.readable_blob
     return History(
         branch=ref,
         head=tip,
@@ -1748,6 +1808,9 @@ def _history(
         notices=notices,
         acknowledgements=tuple(deriver.acks),
         distributions=tuple(deriver.dists),
+        config_in_force=in_force,
+        mailmap_in_force=deriver.mailmap_blob,
+        rules_unreadable=in_force is None and deriver.config_blob is not None,
     )
 
 

@@ -243,6 +243,9 @@ class ApprovalEvent:
     evidence: Evidence = "none"
     # controlled configuration files the commit changed (doccontrol.yml, .mailmap, schemas/…)
     controlled: tuple[str, ...] = ()
+    # those of them whose change the history accepted (approved, so it took effect): the one
+    # answer rules.controlled_accepted gives
+    accepted: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -261,6 +264,7 @@ class ApprovalEvent:
                 for d in self.documents
             ],
             "controlled": list(self.controlled),
+            "accepted": list(self.accepted),
             "approved": self.approved,
             "evidence": self.evidence,
             "problems": [p.to_json() for p in self.problems],
@@ -329,6 +333,13 @@ class History:
     # what it was derived from (the tip, and the cache key: committed config, branch, shallow,
     # review notes): two histories with the same value and the same notices are the same
     derived_from: str = ""
+    # the rules the history applies after its last commit: the doccontrol.yml and .mailmap in
+    # force (blob ids; None when none was ever committed), and whether no readable
+    # doccontrol.yml was ever in force (then nobody approves anything). What `approve`, the
+    # registers and the site take as "the approved configuration" (publishing.approved_config)
+    config_in_force: str | None = None
+    mailmap_in_force: str | None = None
+    rules_unreadable: bool = False
 
     @property
     def problems(self) -> list[HistoryProblem]:

@@ -94,10 +94,8 @@ def pending_controlled(events: Iterable[ApprovalEvent]) -> list[str]:
 
 def controlled_accepted(event: ApprovalEvent, path: str) -> bool:
     """Whether ``event``'s change to the controlled file ``path`` was approved (and so took
-    effect)."""
-    return event.kind != "direct" and not any(
-        p.code in APPROVAL_BLOCKING | {"DC516"} and p.document in (path, "") for p in event.problems
-    )
+    effect), as the history judged it when it applied the change."""
+    return path in event.accepted
 
 
 def meta_day(meta: dict[str, Any] | None, key: str) -> str:
