@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
     from doccontrol.config import Config, Person
     from doccontrol.history.model import History
     from doccontrol.history.model import Person as HistoryPerson
+    from doccontrol.history.rules_paths import NamedPaths
 
 
 def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
@@ -166,6 +167,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.identities import trailers
     from doccontrol.history.rules import effective_verdict, meta_day, meta_texts, version_verdict
+    from doccontrol.history.rules_paths import controlled_path
     from doccontrol.load import repository
     from doccontrol.paths import DOC_PATH
     from doccontrol.validate.check import check
@@ -214,9 +216,20 @@ def run(args: argparse.Namespace, root: Path) -> int:
         refusals.append(say("cli.approve.self-review", person=reviewer.name, branch=args.branch))
 
     # the rules, identities and publishing set-up are approved by their own roles
-    touched = _git(root, "diff", "-z", "--name-only", "--no-renames", f"{main}...{args.branch}")
-    controlled = sorted(p for p in touched.stdout.split("\0") if p and config.approval.controls(p))
-    refusals += _adopting_pending(root, main, args.branch, controlled, history, say)
+    # what the merge changes on main, as history will read it (its first-parent diff): the
+    # merge made in memory, so that nothing is written before the verdict
+    merged = _git(root, "merge-tree", "--write-tree", "--no-messages", main, args.branch)
+    tree = merged.stdout.split("\n", 1)[0].strip() if merged.returncode == 0 else None
+    if tree is None:  # the merge cannot be made: judged by the branch's own diff meanwhile
+        refusals.append(say("cli.approve.conflicts", branch=args.branch, main=main))
+    compared = [main, tree] if tree else [f"{main}...{args.branch}"]
+    touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
+    named = _site_named(root, history)
+    controlled = sorted(
+        p
+        for p in touched.stdout.split("\0")
+        if p and controlled_path(p, config, named, bool(DOC_PATH.match(p)))
+    )
     if controlled:
         what = ", ".join(controlled)
         if not set(config.approval.config_approvers) & set(approver.roles):
@@ -337,13 +350,17 @@ def run(args: argparse.Namespace, root: Path) -> int:
             elif effective is not None:
                 dated.append(path)
 
+    if tree and not declares:
+        # (the adoption approves the whole set as it stands: doccontrol baseline)
+        refusals += _adopting_pending(root, main, tree, controlled, history, say)
+
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
-        tree = Path(tmp) / "branch"
-        _git(root, "worktree", "add", "--detach", "--quiet", str(tree), args.branch, check=True)
+        checkout = Path(tmp) / "branch"
+        _git(root, "worktree", "add", "--detach", "--quiet", str(checkout), args.branch, check=True)
         try:
-            problems = check(repository.load(tree))
+            problems = check(repository.load(checkout))
         finally:
-            _git(root, "worktree", "remove", "--force", str(tree))
+            _git(root, "worktree", "remove", "--force", str(checkout))
     refusals += [p.format(say.cat, say.names) for p in problems]
 
     if refusals:
@@ -384,37 +401,35 @@ def run(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
-def _adopting_pending(
-    root: Path, main: str, branch: str, controlled: list[str], history: History, say: Speech
-) -> list[str]:
-    """A controlled file the branch changes while main holds a change to it nobody approved:
-    the merge would put that change in force too, though nobody reviewed it (the branch's diff
-    never shows it). Refused unless the merge leaves the file as it was last approved."""
-    from doccontrol.config import CONFIG_FILE
-    from doccontrol.history.rules import controlled_accepted, pending_controlled
+def _site_named(root: Path, history: History) -> NamedPaths:
+    """The local files the mkdocs.yml in force names (controlled like it)."""
+    from doccontrol.history.gitread import run_git
+    from doccontrol.history.rules_paths import NOTHING, named_paths
 
-    pending = set(pending_controlled(history.events)) & set(controlled)
-    if not pending:
-        return []
-    merged = _git(root, "merge-tree", "--write-tree", "--no-messages", main, branch)
-    tree = merged.stdout.split("\n", 1)[0].strip() if merged.returncode == 0 else ""
+    if history.mkdocs_in_force is None:
+        return NOTHING
+    return named_paths(run_git(root, ["cat-file", "blob", history.mkdocs_in_force]).stdout)
+
+
+def _adopting_pending(
+    root: Path, main: str, tree: str, controlled: list[str], history: History, say: Speech
+) -> list[str]:
+    """A controlled file the merge changes from a version that is not the one in force (main
+    holds a change to it nobody approved) to another that is not it either: the merge would
+    put that change in force too, though no diff showed it. Refused, as history refuses to
+    apply it (DC516.adopts); a merge that restores the version in force is not."""
+    from doccontrol.history.rules import controlled_accepted
+
+    def blob(rev: str, path: str) -> str | None:
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}:./{path}")
+        return found.stdout.strip() or None
+
     refusals = []
-    for path in sorted(pending):
-        in_force: str | None = history.config_in_force if path == CONFIG_FILE else None
-        if path != CONFIG_FILE:
-            last = [
-                e for e in history.events if path in e.controlled and controlled_accepted(e, path)
-            ]
-            if last:
-                found = _git(
-                    root, "rev-parse", "--verify", "--quiet", f"{last[-1].commit}:./{path}"
-                )
-                in_force = found.stdout.strip() or None
-        result = (
-            _git(root, "rev-parse", "--verify", "--quiet", f"{tree}:./{path}") if tree else None
-        )
-        if tree and result is not None and (result.stdout.strip() or None) == in_force:
-            continue  # the merge restores the approved version: nothing unapproved comes in
+    for path in controlled:
+        before, after = blob(main, path), blob(tree, path)
+        in_force = history.in_force_files.get(path, before)
+        if before == in_force or after == in_force:
+            continue
         commits = [
             e.commit[:10]
             for e in history.events

@@ -53,7 +53,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 21: which controlled files each event's approval put in force, and the rules in force at the
 # end (one answer for approve, the registers and the site: publishing.approved_config)
 # 22: an approval that would adopt a change to the rules nobody approved does not take effect
-FORMAT = 22
+# 23: the same for every controlled file (each one's version in force is kept)
+FORMAT = 23
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -341,7 +342,13 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         "events": events_name,
         "acknowledgements": [encode_ack(a) for a in history.acknowledgements],
         "distributions": [encode_distribution(d) for d in history.distributions],
-        "rules": [history.config_in_force, history.mailmap_in_force, history.rules_unreadable],
+        "rules": [
+            history.config_in_force,
+            history.mailmap_in_force,
+            history.rules_unreadable,
+            history.mkdocs_in_force,
+        ],
+        "in_force_files": dict(history.in_force_files),
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -389,6 +396,10 @@ def open_history(folder: Path, key: str | None = None, head: str | None = None) 
             config_in_force=_blob_id(data["rules"][0]),
             mailmap_in_force=_blob_id(data["rules"][1]),
             rules_unreadable=bool(data["rules"][2]),
+            mkdocs_in_force=_blob_id(data["rules"][3]),
+            in_force_files={
+                str(path): _blob_id(blob) for path, blob in data["in_force_files"].items()
+            },
         )
     except (KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None

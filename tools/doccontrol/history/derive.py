@@ -231,6 +231,10 @@ class _Deriver:
         # the rules files whose approval in the commit being judged would adopt a change
         # nobody approved (not applied, DC516.adopts)
         self.adoption_refused: set[str] = set()
+        # each controlled file as its approvals left it (its blob; None: absent), from the
+        # first commit that changed it as a controlled file (what it was then stands): a change
+        # nobody approved is never in it, and no approval may adopt one unseen (DC516.adopts)
+        self.in_force_files: dict[str, str | None] = {}
         self.since_walked: str | None = None  # the control_since this walk took
         self.since_no_point: str | None = None  # …when it names neither a day nor a commit
         # the first-parent line's commits are counted as they are walked; each day the line
@@ -286,6 +290,7 @@ class _Deriver:
             "no_rules_since": self.no_rules_since,
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
+            "in_force_files": self.in_force_files,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
             "since_changes": self.since_changes,
@@ -326,6 +331,10 @@ class _Deriver:
         self.no_rules_since = state["no_rules_since"]
         self.mailmap_blob = state["mailmap_blob"]
         self.mkdocs_blob = state["mkdocs_blob"]
+        self.in_force_files = {
+            str(path): None if blob is None else str(blob)
+            for path, blob in state["in_force_files"].items()
+        }
         self.before_baseline = state["before_baseline"]
         self.controlled_since = state["controlled_since"]
         self.since_changes = [
@@ -558,17 +567,11 @@ class _Deriver:
                 for change in commit.changes
                 for path in (change.old_path, change.new_path)
                 if path
-                and (
-                    policy.config.approval.controls(path)
-                    or site.controls(path)
-                    # whatever else the site publishes from docs/ (images, a link or a
-                    # submodule named like a page) is controlled like the configuration
-                    or (
-                        path.startswith("docs/")
-                        and not (
-                            DOC_PATH.match(path) and (path != change.new_path or change.regular)
-                        )
-                    )
+                and rules_paths.controlled_path(
+                    path,
+                    policy.config,
+                    site,
+                    bool(DOC_PATH.match(path)) and (path != change.new_path or change.regular),
                 )
             }
         )
@@ -630,18 +633,25 @@ class _Deriver:
                 # a link or submodule in its place is no config: as if it were deleted
                 blob = change.new_blob if change.new_path == name and change.regular else None
                 if name == CONFIG_FILE:
+                    before = change.old_blob if change.old_path == name else None
                     self.config_changed(
                         commit,
                         blob,
                         precontrol,
                         accepted.get(name, False),
-                        approved=name in self.adoption_refused,
+                        approved=name in self.adoption_refused and self.moves_since(before, blob),
                     )
                 elif accepted.get(name, False):
                     self.mailmap_blob = blob
             if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
                 regular = change.new_path == SITE_CONFIG and change.regular
                 self.mkdocs_blob = change.new_blob if regular else None
+        for path in controlled:
+            before, after = _sides(commit, path)
+            self.in_force_files.setdefault(path, before)  # first changed as a controlled file
+            if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
+                # (the first doccontrol.yml is in force whoever committed it)
+                self.in_force_files[path] = after
 
     def acknowledged(
         self,
@@ -713,22 +723,22 @@ class _Deriver:
                 self.acks.append(AckChange(removed, commit.sha, commit.committer_date, "D", (), ""))
 
     def adopts_unapproved(self, commit: Commit, path: str) -> bool:
-        """Whether ``commit`` changes the rules file ``path`` (doccontrol.yml, .mailmap,
-        mkdocs.yml) from a version that is not the one in force (a change nobody approved is on
-        main) to another that is not it either (so the merge would adopt that change)."""
-        in_force = {
-            CONFIG_FILE: self.config_blob,
-            MAILMAP_FILE: self.mailmap_blob,
-            SITE_CONFIG: self.mkdocs_blob,
-        }
-        if path not in in_force:
+        """Whether ``commit`` changes the controlled file ``path`` from a version that is not
+        the one in force (a change nobody approved is on main) to another that is not it
+        either: the merge would adopt that change, though no diff showed it."""
+        before, after = _sides(commit, path)
+        in_force = self.in_force_files.get(path, before)
+        return before != in_force and after != in_force
+
+    def moves_since(self, before: str | None, after: str | None) -> bool:
+        """Whether a change from the doccontrol.yml ``before`` to ``after`` names another
+        control_since: an approval refused as DC516.adopts still places the start of control
+        it shows (the adoption after set-up changes), never one a direct change set."""
+        old = self.load(before) if before is not None else None
+        new = self.load(after) if after is not None else None
+        if new is None:
             return False
-        change = next((c for c in commit.changes if path in (c.old_path, c.new_path)), None)
-        if change is None:
-            return False
-        before = change.old_blob if change.old_path == path else None
-        after = change.new_blob if change.new_path == path and change.regular else None
-        return before != in_force[path] and after != in_force[path]
+        return _since_text(old.control_since if old else None) != _since_text(new.control_since)
 
     def config_changed(
         self,
@@ -1771,6 +1781,14 @@ def _continuing(commits: Iterator[Commit], since: str) -> Iterator[Commit]:
     yield from commits
 
 
+def _sides(commit: Commit, path: str) -> tuple[str | None, str | None]:
+    """The blob of ``path`` before ``commit`` (on its first parent) and after it; None where
+    it is absent (or no regular file)."""
+    before = next((c.old_blob for c in commit.changes if c.old_path == path), None)
+    after = next((c.new_blob for c in commit.changes if c.new_path == path and c.regular), None)
+    return before, after
+
+
 def _history(
     deriver: _Deriver,
     ref: str,
@@ -1811,6 +1829,8 @@ def _history(
         config_in_force=in_force,
         mailmap_in_force=deriver.mailmap_blob,
         rules_unreadable=in_force is None and deriver.config_blob is not None,
+        mkdocs_in_force=deriver.mkdocs_blob,
+        in_force_files=dict(deriver.in_force_files),
     )
 
 

@@ -25,6 +25,7 @@ from ruamel.yaml.events import (
     SequenceStartEvent,
 )
 
+from doccontrol.config import Config
 from doccontrol.load.yaml_source import _events
 
 _PYTHON_TAG = "tag:yaml.org,2002:python/"
@@ -52,6 +53,19 @@ class NamedPaths:
 
 
 NOTHING = NamedPaths()
+
+
+def controlled_path(path: str, config: Config, named: NamedPaths, document: bool) -> bool:
+    """Whether a change to ``path`` is a change to the controlled configuration (approved by
+    the configuration's roles): the configuration's own files and ``controlled_paths``, the
+    local files the approved mkdocs.yml names, and whatever else the site publishes from docs/
+    (images, a link or a submodule named like a page). ``document``: the path is a regular
+    Markdown document, judged as a document instead. History and ``approve`` both ask this."""
+    return (
+        config.approval.controls(path)
+        or named.controls(path)
+        or (path.startswith("docs/") and not document)
+    )
 
 
 def _local(path: str, base: str = "") -> str | None:
