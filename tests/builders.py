@@ -150,3 +150,21 @@ def settle() -> None:
     """Let every file written so far age past two seconds: the loader and the id index
     remember only files untouched for that long before they were read (load/id_index.py)."""
     time.sleep(2.1)
+
+
+def png(text: bytes) -> bytes:
+    """A 1×1 PNG carrying ``text`` in a comment chunk."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        crc = struct.pack(">I", zlib.crc32(kind + data))
+        return struct.pack(">I", len(data)) + kind + data + crc
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
+        + chunk(b"tEXt", b"Comment\0" + text)
+        + chunk(b"IDAT", zlib.compress(b"\0\0"))
+        + chunk(b"IEND", b"")
+    )

@@ -5,9 +5,8 @@ change, finds no doccontrol.yml before it and returns None: approve uses the re-
 
 from __future__ import annotations
 
-from rt6_helpers import SELF, own_branch, self_approve
-
 from history_helpers import make_scenario
+from rules_attacks import SELF, own_branch, self_approve
 
 
 def test_direct_readd_after_an_approved_deletion_does_not_rule_approve(tmp_path):

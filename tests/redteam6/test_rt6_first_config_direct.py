@@ -5,10 +5,9 @@ including every later direct change. The trail keeps the first committed config.
 
 from __future__ import annotations
 
-from rt6_helpers import SELF, own_branch, run, self_approve
-
 from builders import RepoBuilder
 from history_helpers import Scenario
+from rules_attacks import SELF, own_branch, run, self_approve
 
 
 def test_later_direct_change_is_not_used_when_first_config_came_in_directly(tmp_path):

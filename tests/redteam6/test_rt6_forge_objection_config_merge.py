@@ -4,9 +4,8 @@ approved (DC533 is not a blocking code) and approve uses the work tree's config.
 
 from __future__ import annotations
 
-from rt6_helpers import SELF, own_branch, run, self_approve
-
 from forge_helpers import capture, github_scenario, pull_request, record, review
+from rules_attacks import SELF, own_branch, run, self_approve
 
 
 def test_config_merge_with_an_outstanding_change_request_does_not_rule_approve(tmp_path):

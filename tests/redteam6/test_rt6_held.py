@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 
 import pytest
-from rt6_helpers import SELF, SOON, own_branch, self_approve
 
 from history_helpers import body, make_scenario
+from rules_attacks import SELF, SOON, own_branch, self_approve
 
 
 def _several(s):

@@ -7,9 +7,8 @@ trail."""
 
 from __future__ import annotations
 
-from rt6_helpers import SELF, identity, own_branch, run, self_approve
-
 from history_helpers import make_scenario
+from rules_attacks import SELF, identity, own_branch, run, self_approve
 
 
 def test_an_unrelated_config_approval_does_not_launder_a_direct_change(tmp_path):

@@ -5,9 +5,8 @@ identities with the approved .mailmap only and calls the merge DC503."""
 
 from __future__ import annotations
 
-from rt6_helpers import own_branch, self_approve
-
 from history_helpers import make_scenario
+from rules_attacks import own_branch, self_approve
 
 MAP = "赵磊 <zhao.lei@example.com> <liu.jing@example.com>\n"
 

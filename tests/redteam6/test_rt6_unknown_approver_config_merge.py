@@ -5,9 +5,8 @@ looks for blocking codes) and approve uses the work tree's config."""
 
 from __future__ import annotations
 
-from rt6_helpers import SELF, own_branch, run, self_approve
-
 from history_helpers import make_scenario
+from rules_attacks import SELF, own_branch, run, self_approve
 
 
 def test_config_merge_approved_by_an_unknown_person_does_not_rule_approve(tmp_path):

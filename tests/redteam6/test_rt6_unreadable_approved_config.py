@@ -5,9 +5,8 @@ returns None, and approve uses the work tree's (direct) config."""
 
 from __future__ import annotations
 
-from rt6_helpers import SELF, own_branch, self_approve
-
 from history_helpers import make_scenario
+from rules_attacks import SELF, own_branch, self_approve
 
 
 def test_direct_repair_of_an_unreadable_approved_config_does_not_rule_approve(tmp_path):

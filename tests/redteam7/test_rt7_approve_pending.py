@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from rt7_helpers import SELF, SITE, approve, blob, events, forge_merge, history, identity, run
 
 from builders import RepoBuilder
 from history_helpers import Scenario, make_scenario
+from rules_attacks import SELF, SITE, approve, blob, events, forge_merge, history, identity, run
 
 
 def _trail_accepts(s, branch, path):

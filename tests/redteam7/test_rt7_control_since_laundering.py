@@ -7,9 +7,8 @@ once anyone approves any other change to doccontrol.yml. The rules in force
 
 from __future__ import annotations
 
-from rt7_helpers import SITE, blob, forge_merge, history
-
 from history_helpers import Scenario, body, make_scenario
+from rules_attacks import SITE, blob, forge_merge, history
 
 
 def test_a_refused_adoption_does_not_adopt_a_direct_control_since(tmp_path):

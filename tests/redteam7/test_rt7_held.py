@@ -7,9 +7,9 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from rt7_helpers import SELF, SITE, approve, blob, events, forge_merge, history, keys
 
 from history_helpers import body, make_scenario
+from rules_attacks import SELF, SITE, approve, blob, events, forge_merge, history, keys
 
 ADOPTS = "problem.DC516.adopts"
 

@@ -7,9 +7,9 @@ and DC516.adopts guards doccontrol.yml, .mailmap and mkdocs.yml only."""
 from __future__ import annotations
 
 import pytest
-from rt7_helpers import approve, events, forge_merge, history
 
 from history_helpers import make_scenario
+from rules_attacks import approve, events, forge_merge, history
 
 HOOK = "hooks/site.py"
 BASE = "# 站点钩子\n\n\ndef on_config(config):\n    return config\n"

@@ -7,14 +7,12 @@ stamped. Real git, the real `mkdocs build`."""
 from __future__ import annotations
 
 import json
-import struct
-import zlib
 from pathlib import Path
 
 import pytest
 from mkdocs.config import load_config
 
-from builders import procedure
+from builders import png, procedure
 from doccontrol import catalogue
 from doccontrol.adapters.mkdocs_plugin import DocControlPlugin
 from history_helpers import body
@@ -166,22 +164,6 @@ def _files_with(site: Path, needle: str) -> list[str]:
     )
 
 
-def _png(text: bytes) -> bytes:
-    """A 1×1 PNG carrying ``text`` in a comment chunk."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        crc = struct.pack(">I", zlib.crc32(kind + data))
-        return struct.pack(">I", len(data)) + kind + data + crc
-
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0))
-        + chunk(b"tEXt", b"Comment\0" + text)
-        + chunk(b"IDAT", zlib.compress(b"\0\0"))
-        + chunk(b"IEND", b"")
-    )
-
-
 def test_an_unapproved_title_reaches_neither_navigation_nor_heading(scenario, tmp_path):
     s = site_repo(scenario)
     s.files.doc(version="V1.1", title=PLANTED)
@@ -194,21 +176,21 @@ def test_an_unapproved_title_reaches_neither_navigation_nor_heading(scenario, tm
 def test_an_image_replaced_by_a_direct_commit_is_not_published(scenario, tmp_path):
     s = site_repo(scenario)
     s.git.branch("cr-1")
-    s.files.write("docs/procedures/flow.png", _png(b"APPROVED-FLOW"))
+    s.files.write("docs/procedures/flow.png", png(b"APPROVED-FLOW"))
     s.files.doc(version="V1.1", body=body("见 ![流程](flow.png)"))
     s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
     # an image is approved by the general manager (its own approval role, doccontrol.yml)
     s.git.merge("cr-1", "流程图", approvers=("chenmy",), date="2026-03-10T10:00:00+08:00")
     approved = built(s.root, tmp_path / "approved")
     assert (approved / "procedures/flow.png").is_file()  # approved: published
-    s.files.write("docs/procedures/flow.png", _png(PLANTED.encode()))
+    s.files.write("docs/procedures/flow.png", png(PLANTED.encode()))
     s.git.commit("改图", who="zhaolei", date="2026-03-11T10:00:00+08:00")
     result = mkdocs(s.root, tmp_path / "site")
     assert result.returncode == 0 and "docs/procedures/flow.png" in result.stderr
     assert _files_with(tmp_path / "site", PLANTED) == []
     # an edit not even committed is left out as well; a preview shows it
     s.git.run("reset", "--hard", "HEAD~1")
-    s.files.write("docs/procedures/flow.png", _png(PLANTED.encode()))
+    s.files.write("docs/procedures/flow.png", png(PLANTED.encode()))
     assert _files_with(built(s.root, tmp_path / "desk"), PLANTED) == []
     assert _files_with(built(s.root, tmp_path / "pv", preview=True), PLANTED) != []
 
@@ -293,13 +275,13 @@ def test_an_image_redrawn_for_a_later_version_waits_for_its_day(scenario, tmp_pa
     s = site_repo(scenario)
     both = ("liujing", "chenmy")  # the procedure's approver and the images' (doccontrol.yml)
     s.git.branch("cr-1")
-    s.files.write("docs/procedures/flow.png", _png(b"FLOW-V1.1"))
+    s.files.write("docs/procedures/flow.png", png(b"FLOW-V1.1"))
     s.files.doc(version="V1.1", body=body("见 ![流程](flow.png)"), effective_date="2026-03-10")
     s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
     s.git.merge("cr-1", "流程图", approvers=both, date="2026-03-10T10:00:00+08:00")
     s.git.branch("cr-2")
-    s.files.write("docs/procedures/flow.png", _png(b"FLOW-V1.2"))
-    s.files.write("docs/procedures/new.png", _png(b"NEW-V1.2"))
+    s.files.write("docs/procedures/flow.png", png(b"FLOW-V1.2"))
+    s.files.write("docs/procedures/new.png", png(b"NEW-V1.2"))
     s.files.doc(
         version="V1.2",
         body=body("见 ![流程](flow.png) ![新](new.png)"),

@@ -76,8 +76,10 @@ def assets_ahead(
 ) -> dict[str, str]:
     """Images (controlled files under docs/) whose last approved change came in the approval
     of a version not yet in force on the standings' day, each with the commit whose bytes
-    are the ones in force: the first parent of the earliest such change. A redrawn flow chart
-    for V1.2, approved to take effect next month, is not put beside V1.1's text today."""
+    are the ones in force (its last approved change, else the first parent of the earliest
+    change still ahead; "" when that holds a change nobody approved: the image is left out). A
+    redrawn flow chart for V1.2, approved to take effect next month, is not put beside V1.1's
+    text today."""
 
     def ahead(event: ApprovalEvent) -> bool:
         for approved in event.documents:
@@ -90,15 +92,25 @@ def assets_ahead(
     from doccontrol.history.rules import controlled_accepted
 
     first: dict[str, str | None] = {}  # path → commit of the earliest change still ahead
+    standing: dict[str, str] = {}  # path → where its bytes in force before that change are
+    last: dict[str, str] = {}  # path → its last approved change in force
+    direct: set[str] = set()  # changed by nobody's approval since then
     for event in events:
         for path in event.controlled:
-            if not is_asset_path(path) or not controlled_accepted(event, path):
+            if not is_asset_path(path):
                 continue
-            if not ahead(event):
-                first[path] = None
+            if not controlled_accepted(event, path):
+                direct.add(path)
+            elif not ahead(event):
+                first[path], last[path] = None, event.commit
+                direct.discard(path)
             elif first.get(path) is None:
                 first[path] = event.commit
-    return {path: f"{commit}^" for path, commit in first.items() if commit is not None}
+                # the approved bytes: never a direct change the approval's first parent holds
+                # ("": none in force, left out)
+                before = "" if path in direct else f"{event.commit}^"
+                standing[path] = last.get(path) or before
+    return {path: standing[path] for path, commit in first.items() if commit is not None}
 
 
 def is_document_path(path: str) -> bool:

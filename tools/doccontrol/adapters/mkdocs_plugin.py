@@ -415,6 +415,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if verdict is None and older is not None:
                 # an image redrawn for a version not yet in force: the bytes in force, from Git
                 # (none before it: it belongs to the new version only, and is left out)
+                if not older:
+                    continue  # nothing approved in force: left out (never the index's bytes)
                 found = run_git(
                     self.root, ["cat-file", "blob", f"{older}:./{DOCS_DIR}/{file.src_uri}"]
                 )

@@ -19,6 +19,7 @@ if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
 
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config, Person
+    from doccontrol.history.gitread import GitReader
     from doccontrol.history.model import History
     from doccontrol.history.model import Person as HistoryPerson
     from doccontrol.history.rules_paths import NamedPaths
@@ -39,6 +40,13 @@ def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # t
         "--title",
         metavar=t("cli.metavar.TEXT"),
         help=t("cli.help.approve.title"),
+    )
+    approve.add_argument(
+        "--co-approver",
+        metavar=t("cli.metavar.WHO"),
+        action="append",
+        default=[],
+        help=t("cli.help.approve.co-approver"),
     )
     approve.add_argument(
         "--sign",
@@ -210,8 +218,20 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
     # who wrote the change: the authors of the branch's commits, and their co-authors
     authors = _authors(root, main, args.branch, config, history)
-    if not config.approval.allow_self_approval and _is(approver, authors):
-        refusals.append(say("cli.approve.self", person=approver.name, branch=args.branch))
+    # a change that needs two roles nobody holds alone (a procedure and its figure) names the
+    # second approver too: each is held to the rules, as history holds every approver named
+    approvers = [approver]
+    for who in args.co_approver:
+        other = _find_person(config, who)
+        if other is None:
+            raise UsageError("cli.approve.unknown-co-approver", who=repr(who))
+        if other.id not in {a.id for a in approvers}:
+            approvers.append(other)
+    held = {role for a in approvers for role in a.roles}
+    names = say.cat.join(a.name for a in approvers)
+    for one in approvers:
+        if not config.approval.allow_self_approval and _is(one, authors):
+            refusals.append(say("cli.approve.self", person=one.name, branch=args.branch))
     if reviewer is not None and not config.approval.allow_self_approval and _is(reviewer, authors):
         refusals.append(say("cli.approve.self-review", person=reviewer.name, branch=args.branch))
 
@@ -225,19 +245,28 @@ def run(args: argparse.Namespace, root: Path) -> int:
     compared = [main, tree] if tree else [f"{main}...{args.branch}"]
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
     named = _site_named(root, history)
+
+    def document(path: str) -> bool:
+        # a Markdown path is a document only as a regular file (history judges a link or a
+        # submodule named like a page as a controlled file)
+        if not DOC_PATH.match(path) or not tree:
+            return bool(DOC_PATH.match(path))
+        mode = _git(root, "ls-tree", tree, "--", path).stdout.split(" ", 1)[0]
+        return mode in ("", "100644", "100755")
+
     controlled = sorted(
         p
         for p in touched.stdout.split("\0")
-        if p and controlled_path(p, config, named, bool(DOC_PATH.match(p)))
+        if p and controlled_path(p, config, named, document(p))
     )
     if controlled:
         what = ", ".join(controlled)
-        if not set(config.approval.config_approvers) & set(approver.roles):
+        if not set(config.approval.config_approvers) & held:
             refusals.append(
                 say(
                     "cli.approve.config-approver",
                     what=what,
-                    person=approver.name,
+                    person=names,
                     roles=_roles(say, config.approval.config_approvers),
                 )
             )
@@ -279,10 +308,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 else None
             )
             old = _meta_and_body(reader.read_file_at(main, path), path)
-            ruling = old or new  # authority as it stood before the change
+            ruling = old or new
             if ruling is None:
                 continue
-            meta = ruling[0]
+            # authority as history judges it: the document's last approved front matter, or
+            # its type's default roles (never roles a change nobody approved chose)
+            meta = _approved_roles(reader, history, config, str(ruling[0].get("id", "")), ruling[0])
             if declares:
                 meta = {
                     "approver": list(config.approval.config_approvers),
@@ -290,12 +321,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 }
             doc_id = str((new or ruling)[0].get("id", path))
             needed = set(meta_texts(meta, "approver"))
-            if not needed & set(approver.roles):
+            if not needed & held:
                 refusals.append(
                     say(
                         "cli.approve.approver-role",
                         id=doc_id,
-                        person=approver.name,
+                        person=names,
                         roles=_roles(say, sorted(needed)),
                     )
                 )
@@ -352,7 +383,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
     if tree and not declares:
         # (the adoption approves the whole set as it stands: doccontrol baseline)
-        refusals += _adopting_pending(root, main, tree, controlled, history, say)
+        refusals += _adopting_pending(
+            root, main, args.branch, tree, controlled, config, history, say
+        )
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
         checkout = Path(tmp) / "branch"
@@ -374,7 +407,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             root, "log", "--reverse", "--format=%s", f"{main}..{args.branch}"
         ).stdout.splitlines()[0]
     )
-    lines = [f"Approved-by: {approver.name} <{approver.emails[0]}>"]
+    lines = [f"Approved-by: {a.name} <{a.emails[0]}>" for a in approvers]
     if reviewer is not None:
         lines.append(f"Reviewed-by: {reviewer.name} <{reviewer.emails[0]}>")
     message = f"Merge branch '{args.branch}'\n\n{subject}\n\n" + "\n".join(lines)
@@ -401,6 +434,26 @@ def run(args: argparse.Namespace, root: Path) -> int:
     return 0
 
 
+def _approved_roles(
+    reader: GitReader, history: History, config: Config, doc_id: str, meta: dict[str, Any]
+) -> dict[str, Any]:
+    """The roles a change to ``doc_id`` is judged by, as history judges them: from the front
+    matter of its last approved version (or its pre-control baseline), else its type's
+    default roles in the approved configuration."""
+    found = history.documents.get(doc_id)
+    if found is not None:
+        vouched = [r for r in found.revisions if r.approved and r.commit]
+        last = vouched[-1] if vouched else found.baseline
+        if last is not None and last.commit:
+            approved = _meta_and_body(reader.read_file_at(last.commit, last.path), last.path)
+            if approved is not None:
+                return approved[0]
+    doc_type = config.document_types.get(str(meta.get("type") or ""))
+    if doc_type is None:
+        return meta
+    return {key: list(doc_type.defaults.get(key, ())) for key in ("approver", "reviewer")}
+
+
 def _site_named(root: Path, history: History) -> NamedPaths:
     """The local files the mkdocs.yml in force names (controlled like it)."""
     from doccontrol.history.gitread import run_git
@@ -411,8 +464,45 @@ def _site_named(root: Path, history: History) -> NamedPaths:
     return named_paths(run_git(root, ["cat-file", "blob", history.mkdocs_in_force]).stdout)
 
 
+def _brought_under_control(
+    root: Path, branch: str, tree: str, controlled: list[str], config: Config, history: History
+) -> list[str]:
+    """The files a change of doccontrol.yml or mkdocs.yml brings under control whose version in
+    the merge is not the branch's (the history's DC516.merged, asked the same way)."""
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.history.gitread import GitReader
+    from doccontrol.history.rules_paths import controlled_path, named_paths
+    from doccontrol.load.repository import load_config
+    from doccontrol.paths import DOC_PATH
+
+    if not {CONFIG_FILE, "mkdocs.yml"} & set(controlled):
+        return []
+    old_named = _site_named(root, history)
+    with GitReader(root) as reader:
+        merged, theirs = reader.tree_files(tree), reader.tree_files(branch)
+        data = reader.read_file_at(tree, CONFIG_FILE)
+        new_config = (load_config(data)[0] if data else None) or config
+        new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"")
+    unseen = []
+    for name, (mode, blob) in merged.items():
+        document = bool(DOC_PATH.match(name)) and mode.startswith("100")
+        newly = controlled_path(name, new_config, new_named, document) and not controlled_path(
+            name, config, old_named, document
+        )
+        if newly and theirs.get(name, ("", ""))[1] != blob:
+            unseen.append(name)
+    return unseen
+
+
 def _adopting_pending(
-    root: Path, main: str, tree: str, controlled: list[str], history: History, say: Speech
+    root: Path,
+    main: str,
+    branch: str,
+    tree: str,
+    controlled: list[str],
+    config: Config,
+    history: History,
+    say: Speech,
 ) -> list[str]:
     """A controlled file the merge changes from a version that is not the one in force (main
     holds a change to it nobody approved) to another that is not it either: the merge would
@@ -420,13 +510,26 @@ def _adopting_pending(
     apply it (DC516.adopts); a merge that restores the version in force is not."""
     from doccontrol.history.rules import controlled_accepted
 
+    refusals = [
+        say("cli.approve.merged-content", path=path, main=main)
+        for path in _brought_under_control(root, branch, tree, controlled, config, history)
+    ]
+
     def blob(rev: str, path: str) -> str | None:
         found = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}:./{path}")
         return found.stdout.strip() or None
 
-    refusals = []
     for path in controlled:
+        entry = _git(root, "ls-tree", tree, "--", path).stdout.split(" ", 1)[0]
+        if entry and entry not in ("100644", "100755"):
+            # a link or a submodule in a controlled place is no file (history: DC516.not-regular)
+            refusals.append(say("cli.approve.not-regular", path=path))
+            continue
         before, after = blob(main, path), blob(tree, path)
+        if after != blob(branch, path):
+            # the merge would make a version nobody reviewed (history: DC516.merged)
+            refusals.append(say("cli.approve.merged-content", path=path, main=main))
+            continue
         in_force = history.in_force_files.get(path, before)
         if before == in_force or after == in_force:
             continue

@@ -235,6 +235,9 @@ class _Deriver:
         # first commit that changed it as a controlled file (what it was then stands): a change
         # nobody approved is never in it, and no approval may adopt one unseen (DC516.adopts)
         self.in_force_files: dict[str, str | None] = {}
+        self.sides: dict[str, tuple[str | None, str | None]] = {}  # of the commit sides_of
+        self.sides_of = ""
+        self.newly: dict[str, str] = {}
         self.since_walked: str | None = None  # the control_since this walk took
         self.since_no_point: str | None = None  # …when it names neither a day nor a commit
         # the first-parent line's commits are counted as they are walked; each day the line
@@ -577,6 +580,7 @@ class _Deriver:
         )
         accepted: dict[str, bool] = {}
         self.adoption_refused = set()  # this commit's (commit() fills it)
+        self.newly = {}  # files this commit's approved rules bring under control (commit())
         has_note = commit.sha in self.notes
         if doc_changes or controlled:
             # the blobs come back in the order run() asked for them
@@ -646,8 +650,12 @@ class _Deriver:
             if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
                 regular = change.new_path == SITE_CONFIG and change.regular
                 self.mkdocs_blob = change.new_blob if regular else None
+        if any(accepted.get(name) for name in (CONFIG_FILE, SITE_CONFIG)):
+            # brought under control as the reviewed branch held them: that version stands
+            self.in_force_files.update(self.newly)
+        sides = _sides(commit) if controlled else {}
         for path in controlled:
-            before, after = _sides(commit, path)
+            before, after = sides.get(path, (None, None))
             self.in_force_files.setdefault(path, before)  # first changed as a controlled file
             if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
                 # (the first doccontrol.yml is in force whoever committed it)
@@ -726,9 +734,46 @@ class _Deriver:
         """Whether ``commit`` changes the controlled file ``path`` from a version that is not
         the one in force (a change nobody approved is on main) to another that is not it
         either: the merge would adopt that change, though no diff showed it."""
-        before, after = _sides(commit, path)
+        if self.sides_of != commit.sha:
+            self.sides, self.sides_of = _sides(commit), commit.sha
+        before, after = self.sides.get(path, (None, None))
         in_force = self.in_force_files.get(path, before)
         return before != in_force and after != in_force
+
+    def brought_under_control(self, commit: Commit, path: str, policy: _Policy) -> list[str]:
+        """The files an approved change of doccontrol.yml or mkdocs.yml (``path``) brings
+        under control whose version in the merge is not the reviewed branch's; their version
+        in force is recorded (``self.newly``) for when the change takes effect."""
+        if self.sides_of != commit.sha:
+            self.sides, self.sides_of = _sides(commit), commit.sha
+        after = self.sides.get(path, (None, None))[1]
+        old_config, old_named = policy.config, self.site_paths()
+        new_config, new_named = old_config, old_named
+        if path == CONFIG_FILE:
+            new_config = (self.load(after) if after is not None else None) or old_config
+        else:
+            data = self.reader.blob(after) if after is not None else b""
+            new_named = rules_paths.named_paths(data)
+        merged = self.reader.tree_files(commit.sha)
+        branches = [self.reader.tree_files(p) for p in commit.parents[1:]]
+        unseen = []
+        for name, (mode, blob) in merged.items():
+            document = bool(DOC_PATH.match(name)) and mode.startswith("100")
+            if not rules_paths.controlled_path(
+                name, new_config, new_named, document
+            ) or rules_paths.controlled_path(name, old_config, old_named, document):
+                continue
+            if all(b.get(name, ("", ""))[1] != blob for b in branches):
+                unseen.append(name)
+            else:
+                self.newly[name] = blob
+        return unseen
+
+    def merge_made(self, commit: Commit, path: str) -> bool:
+        """Whether the merge's version of the controlled file ``path`` is none of the merged
+        branches' own (read from Git only for merges that change a controlled file)."""
+        result = self.reader.read_file_at(commit.sha, path)
+        return all(self.reader.read_file_at(p, path) != result for p in commit.parents[1:])
 
     def moves_since(self, before: str | None, after: str | None) -> bool:
         """Whether a change from the doccontrol.yml ``before`` to ``after`` names another
@@ -1095,6 +1140,35 @@ class _Deriver:
                 # made before control began (the next walk takes them as the set-up) must
                 # place the start where this approval put it
                 self.adoption_refused.add(path)
+            elif accepted[path] and kind == "merge" and path in (CONFIG_FILE, SITE_CONFIG):
+                unseen = self.brought_under_control(commit, path, policy)
+                if unseen:
+                    # the rules bring files under control as main holds them, which is not
+                    # what the reviewed branch held: content nobody reviewed would be in force
+                    problems = [
+                        *problems,
+                        *(
+                            HistoryProblem.of(
+                                "problem.DC516.merged",
+                                commit.sha,
+                                other,
+                                sha=commit.sha[:10],
+                                path=other,
+                            )
+                            for other in unseen
+                        ),
+                    ]
+                    accepted[path] = False
+            if accepted[path] and kind == "merge" and self.merge_made(commit, path):
+                # what comes into force is what was reviewed: the branch's own version, not
+                # one the merge made by mixing in main's (a rename followed, an edit slipped in)
+                problems = [
+                    *problems,
+                    HistoryProblem.of(
+                        "problem.DC516.merged", commit.sha, path, sha=commit.sha[:10], path=path
+                    ),
+                ]
+                accepted[path] = False
             event_approvers += path_approvers
             event_reviewers += path_reviewers
             any_on_note = any_on_note or (accepted[path] and on_note)
@@ -1781,12 +1855,18 @@ def _continuing(commits: Iterator[Commit], since: str) -> Iterator[Commit]:
     yield from commits
 
 
-def _sides(commit: Commit, path: str) -> tuple[str | None, str | None]:
-    """The blob of ``path`` before ``commit`` (on its first parent) and after it; None where
-    it is absent (or no regular file)."""
-    before = next((c.old_blob for c in commit.changes if c.old_path == path), None)
-    after = next((c.new_blob for c in commit.changes if c.new_path == path and c.regular), None)
-    return before, after
+def _sides(commit: Commit) -> dict[str, tuple[str | None, str | None]]:
+    """Each path ``commit`` changes: its blob before (on the first parent) and after; None
+    where it is absent (or no regular file). Built once per commit (a commit may change
+    thousands of images)."""
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for c in commit.changes:
+        if c.old_path:
+            found[c.old_path] = (c.old_blob, found.get(c.old_path, (None, None))[1])
+        if c.new_path:
+            after = c.new_blob if c.regular else None
+            found[c.new_path] = (found.get(c.new_path, (None, None))[0], after)
+    return found
 
 
 def _history(

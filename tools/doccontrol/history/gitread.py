@@ -306,6 +306,18 @@ class GitReader:
             return None
         return result.stdout.decode("utf-8", "surrogateescape")
 
+    def tree_files(self, rev: str) -> dict[str, tuple[str, str]]:
+        """Every file in the tree of ``rev``: path → (mode, object id). One ``ls-tree``,
+        asked only where a change of the rules brings files under control."""
+        listed = self._try(["ls-tree", "-r", "-z", "--full-tree", rev]) or ""
+        found = {}
+        for entry in listed.split("\0"):
+            meta, _, path = entry.partition("\t")
+            parts = meta.split(" ")
+            if path and len(parts) == 3:
+                found[path] = (parts[0], parts[2])
+        return found
+
     def _run(self, args: Sequence[str]) -> str:
         result = run_git(self.root, args)
         if result.returncode != 0:
