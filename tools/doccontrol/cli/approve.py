@@ -228,6 +228,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         if other.id not in {a.id for a in approvers}:
             approvers.append(other)
     held = {role for a in approvers for role in a.roles}
+    needed_any: set[str] = set()  # every approver role the change needs, gathered below
     names = say.cat.join(a.name for a in approvers)
     for one in approvers:
         if not config.approval.allow_self_approval and _is(one, authors):
@@ -261,6 +262,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     )
     if controlled:
         what = ", ".join(controlled)
+        needed_any |= set(config.approval.config_approvers)
         if not set(config.approval.config_approvers) & held:
             refusals.append(
                 say(
@@ -321,6 +323,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 }
             doc_id = str((new or ruling)[0].get("id", path))
             needed = set(meta_texts(meta, "approver"))
+            needed_any |= needed
             if not needed & held:
                 refusals.append(
                     say(
@@ -381,6 +384,16 @@ def run(args: argparse.Namespace, root: Path) -> int:
             elif effective is not None:
                 dated.append(path)
 
+    if len(approvers) > 1 and not needed_any & set(approver.roles):
+        # a co-approver supplies a second role; the one who approves holds one of their own
+        # (never a merge recorded in the names of people who took no part)
+        refusals.append(
+            say(
+                "cli.approve.runner-role",
+                person=approver.name,
+                roles=_roles(say, sorted(needed_any)),
+            )
+        )
     if tree and not declares:
         # (the adoption approves the whole set as it stands: doccontrol baseline)
         refusals += _adopting_pending(
@@ -526,11 +539,14 @@ def _adopting_pending(
             refusals.append(say("cli.approve.not-regular", path=path))
             continue
         before, after = blob(main, path), blob(tree, path)
-        if after != blob(branch, path):
+        in_force = history.in_force_files.get(path, before)
+        # main holding this very file as it is in force, a clean merge of the reviewed diff
+        # brings in nothing unreviewed; else the result must be the branch's own version
+        main_clean = before is not None and before == in_force
+        if not main_clean and after != blob(branch, path):
             # the merge would make a version nobody reviewed (history: DC516.merged)
             refusals.append(say("cli.approve.merged-content", path=path, main=main))
             continue
-        in_force = history.in_force_files.get(path, before)
         if before == in_force or after == in_force:
             continue
         commits = [

@@ -769,9 +769,13 @@ class _Deriver:
                 self.newly[name] = blob
         return unseen
 
-    def merge_made(self, commit: Commit, path: str) -> bool:
+    def merge_made(self, commit: Commit, path: str, main_clean: bool) -> bool:
         """Whether the merge's version of the controlled file ``path`` is none of the merged
-        branches' own (read from Git only for merges that change a controlled file)."""
+        branches' own while main did not hold the file as it is in force (``main_clean``: a
+        branch behind main, merged cleanly, is fine); read from Git only for merges that
+        change a controlled file."""
+        if main_clean:
+            return False
         result = self.reader.read_file_at(commit.sha, path)
         return all(self.reader.read_file_at(p, path) != result for p in commit.parents[1:])
 
@@ -1140,7 +1144,15 @@ class _Deriver:
                 # made before control began (the next walk takes them as the set-up) must
                 # place the start where this approval put it
                 self.adoption_refused.add(path)
-            elif accepted[path] and kind == "merge" and path in (CONFIG_FILE, SITE_CONFIG):
+            # main held this very file as it is in force: a clean merge of the reviewed diff
+            # into it brings in nothing unreviewed, whatever else main's version holds
+            main_blob = (
+                self.sides.get(path, (None, None))[0] if self.sides_of == commit.sha else None
+            )
+            main_clean = main_blob is not None and main_blob == self.in_force_files.get(
+                path, main_blob
+            )
+            if accepted[path] and kind == "merge" and path in (CONFIG_FILE, SITE_CONFIG):
                 unseen = self.brought_under_control(commit, path, policy)
                 if unseen:
                     # the rules bring files under control as main holds them, which is not
@@ -1159,7 +1171,7 @@ class _Deriver:
                         ),
                     ]
                     accepted[path] = False
-            if accepted[path] and kind == "merge" and self.merge_made(commit, path):
+            if accepted[path] and kind == "merge" and self.merge_made(commit, path, main_clean):
                 # what comes into force is what was reviewed: the branch's own version, not
                 # one the merge made by mixing in main's (a rename followed, an edit slipped in)
                 problems = [
