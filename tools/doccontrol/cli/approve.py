@@ -103,10 +103,8 @@ def _approved_rules(root: Path, config: Config, say: Speech) -> tuple[Config, Hi
     if history.rules_unreadable:
         raise UsageError("cli.approve.no-rules", config=CONFIG_FILE)
     approved = publishing.approved_config(root, history)
-    if approved is None and history.config_in_force is not None:
-        return config, history  # the tip's is the one in force
-    if approved is None:
-        return config, history  # never committed: the work tree's is all there is
+    if approved is None:  # the tip's is the one in force (or none was ever committed)
+        return config, history
     print(say("cli.approve.config-pending", config=CONFIG_FILE), file=sys.stderr)
     return approved, history
 

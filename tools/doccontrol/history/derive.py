@@ -653,9 +653,10 @@ class _Deriver:
         if any(accepted.get(name) for name in (CONFIG_FILE, SITE_CONFIG)):
             # brought under control as the reviewed branch held them: that version stands
             self.in_force_files.update(self.newly)
-        sides = _sides(commit) if controlled else {}
+        if controlled and self.sides_of != commit.sha:
+            self.sides, self.sides_of = _sides(commit), commit.sha
         for path in controlled:
-            before, after = sides.get(path, (None, None))
+            before, after = self.sides.get(path, (None, None))
             self.in_force_files.setdefault(path, before)  # first changed as a controlled file
             if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
                 # (the first doccontrol.yml is in force whoever committed it)
