@@ -482,9 +482,8 @@ def _brought_under_control(
     the merge is not the branch's (the history's DC516.merged, asked the same way)."""
     from doccontrol.config import CONFIG_FILE
     from doccontrol.history.gitread import GitReader
-    from doccontrol.history.rules_paths import controlled_path, named_paths
+    from doccontrol.history.rules_paths import named_paths, newly_controlled
     from doccontrol.load.repository import load_config
-    from doccontrol.paths import DOC_PATH
 
     if not {CONFIG_FILE, "mkdocs.yml"} & set(controlled):
         return []
@@ -494,14 +493,7 @@ def _brought_under_control(
         data = reader.read_file_at(tree, CONFIG_FILE)
         new_config = (load_config(data)[0] if data else None) or config
         new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"")
-    unseen = []
-    for name, (mode, blob) in merged.items():
-        document = bool(DOC_PATH.match(name)) and mode.startswith("100")
-        newly = controlled_path(name, new_config, new_named, document) and not controlled_path(
-            name, config, old_named, document
-        )
-        if newly and theirs.get(name, ("", ""))[1] != blob:
-            unseen.append(name)
+    unseen, _ = newly_controlled(merged, [theirs], (config, old_named), (new_config, new_named))
     return unseen
 
 

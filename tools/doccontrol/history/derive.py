@@ -653,10 +653,8 @@ class _Deriver:
         if any(accepted.get(name) for name in (CONFIG_FILE, SITE_CONFIG)):
             # brought under control as the reviewed branch held them: that version stands
             self.in_force_files.update(self.newly)
-        if controlled and self.sides_of != commit.sha:
-            self.sides, self.sides_of = _sides(commit), commit.sha
         for path in controlled:
-            before, after = self.sides.get(path, (None, None))
+            before, after = self.sides_for(commit).get(path, (None, None))
             self.in_force_files.setdefault(path, before)  # first changed as a controlled file
             if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
                 # (the first doccontrol.yml is in force whoever committed it)
@@ -731,13 +729,17 @@ class _Deriver:
             elif removed:
                 self.acks.append(AckChange(removed, commit.sha, commit.committer_date, "D", (), ""))
 
+    def sides_for(self, commit: Commit) -> dict[str, tuple[str | None, str | None]]:
+        """``_sides(commit)``, built once for the commit being judged."""
+        if self.sides_of != commit.sha:
+            self.sides, self.sides_of = _sides(commit), commit.sha
+        return self.sides
+
     def adopts_unapproved(self, commit: Commit, path: str) -> bool:
         """Whether ``commit`` changes the controlled file ``path`` from a version that is not
         the one in force (a change nobody approved is on main) to another that is not it
         either: the merge would adopt that change, though no diff showed it."""
-        if self.sides_of != commit.sha:
-            self.sides, self.sides_of = _sides(commit), commit.sha
-        before, after = self.sides.get(path, (None, None))
+        before, after = self.sides_for(commit).get(path, (None, None))
         in_force = self.in_force_files.get(path, before)
         return before != in_force and after != in_force
 
@@ -745,9 +747,7 @@ class _Deriver:
         """The files an approved change of doccontrol.yml or mkdocs.yml (``path``) brings
         under control whose version in the merge is not the reviewed branch's; their version
         in force is recorded (``self.newly``) for when the change takes effect."""
-        if self.sides_of != commit.sha:
-            self.sides, self.sides_of = _sides(commit), commit.sha
-        after = self.sides.get(path, (None, None))[1]
+        after = self.sides_for(commit).get(path, (None, None))[1]
         old_config, old_named = policy.config, self.site_paths()
         new_config, new_named = old_config, old_named
         if path == CONFIG_FILE:
@@ -757,17 +757,10 @@ class _Deriver:
             new_named = rules_paths.named_paths(data)
         merged = self.reader.tree_files(commit.sha)
         branches = [self.reader.tree_files(p) for p in commit.parents[1:]]
-        unseen = []
-        for name, (mode, blob) in merged.items():
-            document = bool(DOC_PATH.match(name)) and mode.startswith("100")
-            if not rules_paths.controlled_path(
-                name, new_config, new_named, document
-            ) or rules_paths.controlled_path(name, old_config, old_named, document):
-                continue
-            if all(b.get(name, ("", ""))[1] != blob for b in branches):
-                unseen.append(name)
-            else:
-                self.newly[name] = blob
+        unseen, reviewed = rules_paths.newly_controlled(
+            merged, branches, (old_config, old_named), (new_config, new_named)
+        )
+        self.newly.update(reviewed)
         return unseen
 
     def merge_made(self, commit: Commit, path: str, main_clean: bool) -> bool:
@@ -1147,9 +1140,7 @@ class _Deriver:
                 self.adoption_refused.add(path)
             # main held this very file as it is in force: a clean merge of the reviewed diff
             # into it brings in nothing unreviewed, whatever else main's version holds
-            main_blob = (
-                self.sides.get(path, (None, None))[0] if self.sides_of == commit.sha else None
-            )
+            main_blob = self.sides_for(commit).get(path, (None, None))[0]
             main_clean = main_blob is not None and main_blob == self.in_force_files.get(
                 path, main_blob
             )

@@ -27,6 +27,7 @@ from ruamel.yaml.events import (
 
 from doccontrol.config import Config
 from doccontrol.load.yaml_source import _events
+from doccontrol.paths import DOC_PATH as _DOC_PATH
 
 _PYTHON_TAG = "tag:yaml.org,2002:python/"
 _MODULE = re.compile(r"[A-Za-z_][\w.]*")
@@ -160,3 +161,26 @@ def _value_done(stack: list[tuple[tuple[str, ...], bool, str | None]]) -> None:
 def _module(name: str, modules: set[str]) -> None:
     if _MODULE.fullmatch(name):
         modules.add(name.partition(".")[0])
+
+
+def newly_controlled(
+    merged: dict[str, tuple[str, str]],
+    branches: list[dict[str, tuple[str, str]]],
+    before: tuple[Config, NamedPaths],
+    after: tuple[Config, NamedPaths],
+) -> tuple[list[str], dict[str, str]]:
+    """The files of the merge's tree (path → (mode, blob)) that the rules ``after`` control and
+    the rules ``before`` did not: those whose version is none of the merged ``branches``' own
+    (content no review showed), and the others with their version. History (DC516.merged) and
+    ``approve`` ask this when a change of doccontrol.yml or mkdocs.yml brings files under
+    control."""
+    unseen, reviewed = [], {}
+    for name, (mode, blob) in merged.items():
+        document = bool(_DOC_PATH.match(name)) and mode.startswith("100")
+        if not controlled_path(name, *after, document) or controlled_path(name, *before, document):
+            continue
+        if all(b.get(name, ("", ""))[1] != blob for b in branches):
+            unseen.append(name)
+        else:
+            reviewed[name] = blob
+    return unseen, reviewed
