@@ -61,6 +61,9 @@ def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # t
     approve.set_defaults(run=run)
 
 
+REGULAR = ("100644", "100755")  # a tree's modes of a regular file
+
+
 def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedProcess[str]:
     from doccontrol.history.gitread import run_git_text  # refs/replace/* off
 
@@ -244,14 +247,16 @@ def run(args: argparse.Namespace, root: Path) -> int:
     compared = [main, tree] if tree else [f"{main}...{args.branch}"]
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
     named = _site_named(root, history)
+    # the three trees, each listed once: main's, the merge's, the branch's (path → mode, blob)
+    with GitReader(root) as lister:
+        trees = tuple(lister.tree_files(rev) for rev in (main, tree, args.branch)) if tree else ()
 
     def document(path: str) -> bool:
         # a Markdown path is a document only as a regular file (history judges a link or a
         # submodule named like a page as a controlled file)
-        if not DOC_PATH.match(path) or not tree:
+        if not DOC_PATH.match(path) or not trees:
             return bool(DOC_PATH.match(path))
-        mode = _git(root, "ls-tree", tree, "--", path).stdout.split(" ", 1)[0]
-        return mode in ("", "100644", "100755")
+        return trees[1].get(path, ("100644", ""))[0] in REGULAR
 
     controlled = sorted(
         p
@@ -395,7 +400,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if tree and not declares:
         # (the adoption approves the whole set as it stands: doccontrol baseline)
         refusals += _adopting_pending(
-            root, main, args.branch, tree, controlled, config, history, say
+            root, main, tree, trees, controlled, config, named, history, say
         )
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
@@ -476,7 +481,12 @@ def _site_named(root: Path, history: History) -> NamedPaths:
 
 
 def _brought_under_control(
-    root: Path, branch: str, tree: str, controlled: list[str], config: Config, history: History
+    root: Path,
+    tree: str,
+    trees: tuple[dict[str, tuple[str, str]], ...],
+    controlled: list[str],
+    config: Config,
+    old_named: NamedPaths,
 ) -> list[str]:
     """The files a change of doccontrol.yml or mkdocs.yml brings under control whose version in
     the merge is not the branch's (the history's DC516.merged, asked the same way)."""
@@ -487,12 +497,11 @@ def _brought_under_control(
 
     if not {CONFIG_FILE, "mkdocs.yml"} & set(controlled):
         return []
-    old_named = _site_named(root, history)
     with GitReader(root) as reader:
-        merged, theirs = reader.tree_files(tree), reader.tree_files(branch)
         data = reader.read_file_at(tree, CONFIG_FILE)
         new_config = (load_config(data)[0] if data else None) or config
         new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"")
+    _, merged, theirs = trees
     unseen, _ = newly_controlled(merged, [theirs], (config, old_named), (new_config, new_named))
     return unseen
 
@@ -500,10 +509,11 @@ def _brought_under_control(
 def _adopting_pending(
     root: Path,
     main: str,
-    branch: str,
     tree: str,
+    trees: tuple[dict[str, tuple[str, str]], ...],
     controlled: list[str],
     config: Config,
+    named: NamedPaths,
     history: History,
     say: Speech,
 ) -> list[str]:
@@ -515,25 +525,25 @@ def _adopting_pending(
 
     refusals = [
         say("cli.approve.merged-content", path=path, main=main)
-        for path in _brought_under_control(root, branch, tree, controlled, config, history)
+        for path in _brought_under_control(root, tree, trees, controlled, config, named)
     ]
+    ours, merged, theirs = trees
 
-    def blob(rev: str, path: str) -> str | None:
-        found = _git(root, "rev-parse", "--verify", "--quiet", f"{rev}:./{path}")
-        return found.stdout.strip() or None
+    def blob(files: dict[str, tuple[str, str]], path: str) -> str | None:
+        return files.get(path, ("", ""))[1] or None
 
     for path in controlled:
-        entry = _git(root, "ls-tree", tree, "--", path).stdout.split(" ", 1)[0]
-        if entry and entry not in ("100644", "100755"):
+        entry = merged.get(path, ("", ""))[0]
+        if entry and entry not in REGULAR:
             # a link or a submodule in a controlled place is no file (history: DC516.not-regular)
             refusals.append(say("cli.approve.not-regular", path=path))
             continue
-        before, after = blob(main, path), blob(tree, path)
+        before, after = blob(ours, path), blob(merged, path)
         in_force = history.in_force_files.get(path, before)
         # main holding this very file as it is in force, a clean merge of the reviewed diff
         # brings in nothing unreviewed; else the result must be the branch's own version
         main_clean = before is not None and before == in_force
-        if not main_clean and after != blob(branch, path):
+        if not main_clean and after != blob(theirs, path):
             # the merge would make a version nobody reviewed (history: DC516.merged)
             refusals.append(say("cli.approve.merged-content", path=path, main=main))
             continue
