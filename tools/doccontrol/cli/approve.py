@@ -506,6 +506,23 @@ def _brought_under_control(
     return unseen
 
 
+def _renamed_into(root: Path, main: str, tree: str) -> dict[str, str]:
+    """The files the merge's first-parent diff shows as renamed: new path → old path, found as
+    history finds them (``-M``)."""
+    listed = _git(root, "diff", "-z", "--name-status", "-M", main, tree).stdout.split("\0")
+    found: dict[str, str] = {}
+    index = 0
+    while index < len(listed) - 1:
+        status = listed[index]
+        if status.startswith(("R", "C")) and index + 2 < len(listed):
+            if status.startswith("R"):
+                found[listed[index + 2]] = listed[index + 1]
+            index += 3
+        else:
+            index += 2
+    return found
+
+
 def _adopting_pending(
     root: Path,
     main: str,
@@ -528,6 +545,7 @@ def _adopting_pending(
         for path in _brought_under_control(root, tree, trees, controlled, config, named)
     ]
     ours, merged, theirs = trees
+    renames: dict[str, str] | None = None  # read only when a file new on main needs it
 
     def blob(files: dict[str, tuple[str, str]], path: str) -> str | None:
         return files.get(path, ("", ""))[1] or None
@@ -540,9 +558,17 @@ def _adopting_pending(
             continue
         before, after = blob(ours, path), blob(merged, path)
         in_force = history.in_force_files.get(path, before)
-        # main holding this very file as it is in force, a clean merge of the reviewed diff
-        # brings in nothing unreviewed; else the result must be the branch's own version
+        # main holding this very file (or the controlled file the branch renamed into it) as
+        # it is in force, the clean merge approve makes of the reviewed diff brings in nothing
+        # unreviewed; else the result must be the branch's own version (as history judges)
         main_clean = before is not None and before == in_force
+        if before is None and after != blob(theirs, path):
+            if renames is None:
+                renames = _renamed_into(root, main, tree)
+            source = renames.get(path)
+            if source is not None and source in controlled:
+                held = blob(ours, source)
+                main_clean = held is not None and held == history.in_force_files.get(source, held)
         if not main_clean and after != blob(theirs, path):
             # the merge would make a version nobody reviewed (history: DC516.merged)
             refusals.append(say("cli.approve.merged-content", path=path, main=main))

@@ -54,7 +54,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # end (one answer for approve, the registers and the site: publishing.approved_config)
 # 22: an approval that would adopt a change to the rules nobody approved does not take effect
 # 23: the same for every controlled file (each one's version in force is kept)
-FORMAT = 23
+FORMAT = 24
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -743,10 +743,14 @@ class _Deriver:
         in_force = self.in_force_files.get(path, before)
         return before != in_force and after != in_force
 
-    def brought_under_control(self, commit: Commit, path: str, policy: _Policy) -> list[str]:
+    def brought_under_control(
+        self, commit: Commit, path: str, policy: _Policy, bringing: list[str]
+    ) -> list[str]:
         """The files an approved change of doccontrol.yml or mkdocs.yml (``path``) brings
-        under control whose version in the merge is not the reviewed branch's; their version
-        in force is recorded (``self.newly``) for when the change takes effect."""
+        under control whose version in the merge is not the reviewed branch's (``bringing``:
+        the merge's parents that bring commits in; a squash has none, and its own additions
+        are all it shows in full); their version in force is recorded (``self.newly``) for
+        when the change takes effect."""
         after = self.sides_for(commit).get(path, (None, None))[1]
         old_config, old_named = policy.config, self.site_paths()
         new_config, new_named = old_config, old_named
@@ -756,22 +760,94 @@ class _Deriver:
             data = self.reader.blob(after) if after is not None else b""
             new_named = rules_paths.named_paths(data)
         merged = self.reader.tree_files(commit.sha)
-        branches = [self.reader.tree_files(p) for p in commit.parents[1:]]
+        if len(commit.parents) > 1:
+            branches = [self.reader.tree_files(p) for p in bringing]
+        else:
+            # a squash has no branch: a file it brings under control was reviewed only when
+            # the squash adds it (its whole content in the diff); one main held already was
+            # not, and may have been pushed there after the review
+            branches = [
+                {
+                    c.new_path: ("", c.new_blob)
+                    for c in commit.changes
+                    if c.status.startswith("A") and c.new_path and c.new_blob
+                }
+            ]
         unseen, reviewed = rules_paths.newly_controlled(
             merged, branches, (old_config, old_named), (new_config, new_named)
         )
         self.newly.update(reviewed)
         return unseen
 
-    def merge_made(self, commit: Commit, path: str, main_clean: bool) -> bool:
-        """Whether the merge's version of the controlled file ``path`` is none of the merged
-        branches' own while main did not hold the file as it is in force (``main_clean``: a
-        branch behind main, merged cleanly, is fine); read from Git only for merges that
-        change a controlled file."""
-        if main_clean:
-            return False
+    def main_version(
+        self, commit: Commit, path: str, controlled: list[str]
+    ) -> tuple[str, bytes] | None:
+        """Main's version of the controlled file ``path`` before the commit, with the path it
+        had there (the controlled file a rename moved into ``path``), when that version is the
+        one in force: what a reviewed diff may be merged into. None otherwise."""
+        before = self.sides_for(commit).get(path, (None, None))[0]
+        source = path
+        if before is None:
+            renamed = next(
+                (
+                    (c.old_path, c.old_blob)
+                    for c in commit.changes
+                    if c.status.startswith("R") and c.new_path == path and c.old_path
+                ),
+                None,
+            )
+            if renamed is None or renamed[0] not in controlled:
+                return None  # new here, or moved in from a file nobody controlled
+            source, before = renamed
+        if before is None or self.in_force_files.get(source, before) != before:
+            return None
+        return source, self.reader.blob(before)
+
+    def merge_made(
+        self, commit: Commit, path: str, bringing: list[str], controlled: list[str]
+    ) -> bool:
+        """Whether the merge's version of the controlled file ``path`` is one no review showed:
+        none of the merged branches' own (a parent already on main merges nothing) and, when
+        main held the file (or the controlled file renamed into it) as it is in force, not git's
+        clean merge of the branches into that version either: a branch behind main merged
+        cleanly is fine, a hand edit made in the merge is not. Read from Git only for merges
+        that change a controlled file."""
         result = self.reader.read_file_at(commit.sha, path)
-        return all(self.reader.read_file_at(p, path) != result for p in commit.parents[1:])
+        theirs = {p: self.reader.read_file_at(p, path) for p in bringing}
+        if any(version == result for version in theirs.values()):
+            return False
+        main = self.main_version(commit, path, controlled)
+        if main is None:
+            return True
+        source, merged = main
+        for parent in bringing:
+            other = theirs[parent]
+            if other is None:
+                other = self.reader.read_file_at(parent, source)
+            bases = self.reader.merge_bases(commit.parents[0], parent)
+            base = None
+            for candidate in bases[:1]:
+                base = self.reader.read_file_at(candidate, path)
+                if base is None:
+                    base = self.reader.read_file_at(candidate, source)
+            if other is None:
+                return True
+            made = self.reader.merge_file(merged, base or b"", other)
+            if made is None:
+                return True
+            merged = made
+        return merged != result
+
+    def squash_made(self, commit: Commit, path: str, controlled: list[str]) -> bool:
+        """Whether a squash puts the controlled file ``path`` in force in a version its diff
+        does not show: moved in from a file nobody controlled (main may have held another
+        version of it than the one reviewed). Added in full, or changed from the version in
+        force, it shows."""
+        before, after = self.sides_for(commit).get(path, (None, None))
+        if before is not None or after is None:
+            return False
+        added = any(c.status.startswith("A") and c.new_path == path for c in commit.changes)
+        return not added and self.main_version(commit, path, controlled) is None
 
     def moves_since(self, before: str | None, after: str | None) -> bool:
         """Whether a change from the doccontrol.yml ``before`` to ``after`` names another
@@ -1085,6 +1161,10 @@ class _Deriver:
                 all_problems.update(dict.fromkeys(problems))
         accepted: dict[str, bool] = {}
         irregular = {c.new_path for c in commit.changes if c.new_path and not c.regular}
+        # the merged branches: parents that bring commits in (one already on main merges
+        # nothing, so its version of a file vouches for nothing)
+        brought = set(side)
+        bringing = [p for p in commit.parents[1:] if p in brought]
         for path in controlled:
             if path in irregular:
                 problem = HistoryProblem.of(
@@ -1138,14 +1218,8 @@ class _Deriver:
                 # made before control began (the next walk takes them as the set-up) must
                 # place the start where this approval put it
                 self.adoption_refused.add(path)
-            # main held this very file as it is in force: a clean merge of the reviewed diff
-            # into it brings in nothing unreviewed, whatever else main's version holds
-            main_blob = self.sides_for(commit).get(path, (None, None))[0]
-            main_clean = main_blob is not None and main_blob == self.in_force_files.get(
-                path, main_blob
-            )
-            if accepted[path] and kind == "merge" and path in (CONFIG_FILE, SITE_CONFIG):
-                unseen = self.brought_under_control(commit, path, policy)
+            if accepted[path] and path in (CONFIG_FILE, SITE_CONFIG):
+                unseen = self.brought_under_control(commit, path, policy, bringing)
                 if unseen:
                     # the rules bring files under control as main holds them, which is not
                     # what the reviewed branch held: content nobody reviewed would be in force
@@ -1163,9 +1237,14 @@ class _Deriver:
                         ),
                     ]
                     accepted[path] = False
-            if accepted[path] and kind == "merge" and self.merge_made(commit, path, main_clean):
-                # what comes into force is what was reviewed: the branch's own version, not
-                # one the merge made by mixing in main's (a rename followed, an edit slipped in)
+            if accepted[path] and (
+                self.merge_made(commit, path, bringing, controlled)
+                if kind == "merge"
+                else self.squash_made(commit, path, controlled)
+            ):
+                # what comes into force is what was reviewed: the branch's own version or git's
+                # clean merge of it into the version in force, not one the merge made (a rename
+                # followed, an edit slipped in by hand)
                 problems = [
                     *problems,
                     HistoryProblem.of(

@@ -627,6 +627,25 @@ class GitReader:
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
 
+    def merge_bases(self, one: str, other: str) -> list[str]:
+        """The best common ancestors of two commits (``git merge-base --all``)."""
+        return (self._try(["merge-base", "--all", one, other]) or "").split()
+
+    def merge_file(self, ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
+        """Git's own three-way merge of one file's contents (``git merge-file``, the content
+        merge ``git merge`` makes), or None when it conflicts or cannot merge (binary). The
+        three versions are written to a private temporary folder, never into the repository."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="doccontrol-merge-") as folder:
+            names = []
+            for name, data in (("ours", ours), ("base", base), ("theirs", theirs)):
+                path = Path(folder) / name
+                path.write_bytes(data)
+                names.append(str(path))
+            done = run_git(self.root, ["merge-file", "-p", "-q", *names])
+        return done.stdout if done.returncode == 0 else None
+
     def remote_urls(self) -> list[str]:
         return remote_urls(self.root)
 
