@@ -59,9 +59,12 @@ def set_control_since(config_text: str, commit: str) -> str:
     return config_text[:at] + line + "\n" + config_text[at:]
 
 
-def legacy_entries(data: Any, known: Mapping[str, BaselineDocument]) -> dict[str, list[dict]]:  # type: ignore[type-arg]
-    """The paper approvals file: ``DOC_ID: [{version, approver, approval_date, …}, …]``.
-    Every reason it cannot be used, at once."""
+def legacy_entries(
+    data: Any, known: Mapping[str, BaselineDocument], day: str
+) -> dict[str, list[dict]]:  # type: ignore[type-arg]
+    """The paper approvals file: ``DOC_ID: [{version, approver, approval_date, …}, …]``, each
+    dated no later than ``day`` (the baseline's: paper records come before it). Every reason
+    it cannot be used, at once."""
     if not isinstance(data, dict):
         raise AuthoringError(msg("authoring.legacy.not-a-mapping"))
     out: dict[str, list[dict]] = {}  # type: ignore[type-arg]
@@ -94,7 +97,18 @@ def legacy_entries(data: Any, known: Mapping[str, BaselineDocument]) -> dict[str
             for key in _DATES:
                 if entry.get(key) is not None:
                     try:
-                        datetime.date.fromisoformat(str(entry[key]))
+                        when = datetime.date.fromisoformat(str(entry[key])).isoformat()
+                        if when > day:
+                            reasons.append(
+                                msg(
+                                    "authoring.legacy.after",
+                                    id=str(doc_id),
+                                    n=n,
+                                    key=key,
+                                    value=when,
+                                    day=day,
+                                )
+                            )
                     except ValueError:
                         reasons.append(
                             msg(

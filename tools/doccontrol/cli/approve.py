@@ -458,7 +458,9 @@ def _approved_roles(
     default roles in the approved configuration."""
     found = history.documents.get(doc_id)
     if found is not None:
-        vouched = [r for r in found.revisions if r.approved and r.commit]
+        # a withdrawal's commit no longer holds the file: the front matter approved before it
+        # is the one history judges a re-added document by
+        vouched = [r for r in found.revisions if r.approved and r.commit and r.kind != "withdrawal"]
         last = vouched[-1] if vouched else found.baseline
         if last is not None and last.commit:
             approved = _meta_and_body(reader.read_file_at(last.commit, last.path), last.path)

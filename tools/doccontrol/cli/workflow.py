@@ -412,7 +412,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             if parsed.problems:
                 say = speech(config, repo.record_types, root)
                 raise UsageError(parsed.problems[0].format(say.cat, say.names))
-            legacy = baseline.legacy_entries(parsed.data, documents)
+            legacy = baseline.legacy_entries(parsed.data, documents, day)
         except (OSError, UnicodeDecodeError, ValueError, AuthoringError) as exc:
             reason = exc.text(_texts(root)) if isinstance(exc, AuthoringError) else str(exc)
             raise UsageError("cli.error.in-file", path=args.legacy, text=reason) from None

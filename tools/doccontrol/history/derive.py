@@ -1551,12 +1551,16 @@ def _named(entry: dict[str, Any], key: str) -> tuple[Person, ...]:
     return (Person(str(entry[key]), ""),) if entry.get(key) else ()
 
 
-def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
+def _legacy_revisions(meta: dict[str, Any] | None, path: str, recorded: str) -> list[Revision]:
+    """The approvals recorded on paper before Git, as the document's last approved front matter
+    (``meta``, approved on ``recorded``) lists them: an entry counts as an approval only when it
+    names an approver and is dated no later than the approval that recorded it."""
     out = []
-    for entry in meta.get("legacy_history") or []:
+    for entry in (meta or {}).get("legacy_history") or []:
         if not isinstance(entry, dict):
             continue
-
+        approvers = _named(entry, "approver")
+        day = str(entry.get("approval_date") or entry.get("date") or "")[:10]
         out.append(
             Revision(
                 seq=0,
@@ -1569,10 +1573,10 @@ def _legacy_revisions(meta: dict[str, Any], path: str) -> list[Revision]:
                 authors=_named(entry, "author"),
                 author_date=str(entry.get("date", "")),
                 reviewers=_named(entry, "reviewer"),
-                approvers=_named(entry, "approver"),
+                approvers=approvers,
                 merge_request=None,
                 signature=Signature("none"),
-                approved=True,
+                approved=bool(approvers) and not (recorded and day > recorded[:10]),
                 path=path,
                 problems=(),
                 evidence="legacy",
@@ -1961,7 +1965,13 @@ def _history(
 ) -> History:
     documents = {}
     for doc_id, state in deriver.docs.items():
-        legacy = _legacy_revisions(state.meta, state.path)
+        # paper approvals as the approved front matter records them, never as the tip's does
+        # (a direct commit cannot add one), dated no later than that approval
+        recorded = next(
+            (r.date for r in reversed(state.revisions) if r.approved and r.kind != "withdrawal"),
+            state.baseline.date if state.baseline else "",
+        )
+        legacy = _legacy_revisions(state.approved_meta, state.path, recorded)
         numbered = tuple(
             [_renumber(r, i) for i, r in enumerate(legacy + state.revisions, 1)]
             if legacy

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -169,6 +170,9 @@ def check_document(
             problems.append(
                 _at(document, "version", "problem.DC210", version=str(version), first=first)
             )
+    problems += _paper_problems(
+        document, version, doc_type.version_scheme if doc_type else None, config.today()
+    )
     problems += _check_body(document, config, index, record_types)
     if doc_type and doc_type.sections:
         present = headings_of(document) if headings_of else headings(document.body)
@@ -184,6 +188,41 @@ def check_document(
                         type=Ref("document-type", doc_type.id),
                     )
                 )
+    return problems
+
+
+def _paper_problems(
+    document: Document, version: versions.Version | None, scheme: str | None, on: datetime.date
+) -> list[Problem]:
+    """Paper approvals (``legacy_history``) that cannot be what they say: dated after today, or
+    of a version above the document's own (paper records come before the versions in Git)."""
+    entries = document.meta.get("legacy_history")
+    if not isinstance(entries, list):
+        return []
+    today = on.isoformat()
+    problems = []
+    for i, entry in enumerate(entries):
+        if not isinstance(entry, dict):
+            continue
+        for key in ("date", "approval_date"):
+            day = str(entry.get(key) or "")[:10]
+            if day and day > today:
+                where = document.positions.of_value(("legacy_history", i, key))
+                problems.append(
+                    Problem.at(document.path, *where, "problem.DC219.future", key=key, day=day)
+                )
+        paper = versions.parse(str(entry.get("version", "")), scheme) if scheme else None
+        if paper is not None and version is not None and paper > version:
+            where = document.positions.of_value(("legacy_history", i, "version"))
+            problems.append(
+                Problem.at(
+                    document.path,
+                    *where,
+                    "problem.DC219.version",
+                    paper=str(paper),
+                    version=str(version),
+                )
+            )
     return problems
 
 
