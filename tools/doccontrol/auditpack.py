@@ -36,7 +36,7 @@ from typing import IO, Any
 from doccontrol import __version__, acks, catalogue, copies, publishing, registers, spreadsheets
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
-from doccontrol.history import content, signatures
+from doccontrol.history import content, dispositions, signatures
 from doccontrol.history.gitread import GitReader, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.labels import Labels
@@ -236,8 +236,34 @@ def build(
     events = publishing.visible_events(
         (e for e in history.events if _in_period(e.date, start, end)), visible, hidden, placeholder
     )
-    files["history/trail.json"] = _json([e.to_json() for e in events])
-    trail_headers, trail_cells = trail_rows(events, cat=cat, names=names)
+    # the past problems the approved rules say were handled, judged against all of them
+    handled = dispositions.judge(
+        repo.root,
+        history,
+        [
+            *(p for e in history.events for p in e.problems),
+            *acks.history_problems(history, config),
+            *copies.history_problems(history, config),
+        ],
+    )
+
+    def disposition_json(event: ApprovalEvent) -> dict[str, Any] | None:
+        found = handled.of(event.commit) if event.problems else None
+        return found.to_json(cat, names) if found else None
+
+    files["history/trail.json"] = _json(
+        [{**e.to_json(), "disposition": disposition_json(e)} for e in events]
+    )
+    shown_dispositions = []
+    for d in handled.entries:
+        entry = d.to_json(cat, names)
+        if entry["refusal"] is not None:  # its text may name a document the pack may not
+            entry["refusal"]["message"] = publishing.redact_ids(
+                entry["refusal"]["message"], hidden, placeholder
+            )
+        shown_dispositions.append(entry)
+    files["history/dispositions.json"] = _json(shown_dispositions)
+    trail_headers, trail_cells = trail_rows(events, cat=cat, names=names, dispositions=handled)
     files["history/trail.csv"] = spreadsheets.csv_file(trail_headers, trail_cells)
     files["history/signatures.csv"] = spreadsheets.csv_file(
         cat.headers(
@@ -323,6 +349,11 @@ def build(
         cat.text("pack.readme.level", level=max_level, withheld=withheld),
         cat.text("pack.readme.documents", n=len(in_force)),
         cat.text("pack.readme.events", events=len(events), problems=len(problems)),
+        *(
+            [cat.text("pack.readme.disposed", n=disposed)]
+            if (disposed := sum(1 for e in events if e.problems and handled.of(e.commit)))
+            else []
+        ),
         cat.text("pack.readme.records", n=count),
         *([cat.text("pack.readme.records-unnamable", n=unnamable)] if unnamable else []),
         suspect_line,

@@ -11,6 +11,9 @@ from typing import Any
 from doccontrol import days
 
 CONFIG_FILE = "doccontrol.yml"
+# the record type that holds nonconformities and their corrective actions (ISO/IEC 20000-1 10.1):
+# what approval.dispositions names
+NONCONFORMITY = "nonconformity"
 # How every id pattern is compiled: '\d' is 0-9 and '\w' is ASCII, so full-width or Arabic
 # digits (INC-２０２６-０００１, which prints like INC-2026-0001) never pass as a number.
 # Patterns are matched with fullmatch, since '$' also matches before a final newline.
@@ -90,6 +93,9 @@ class ApprovalRules:
     config_approvers: tuple[str, ...] = ()
     config_reviewers: tuple[str, ...] = ()
     controlled_paths: tuple[str, ...] = ()
+    # past problems of the trail handled as nonconformities: (commit, nonconformity record id)
+    # each; which of them count is history/dispositions.py's to judge
+    dispositions: tuple[tuple[str, str], ...] = ()
 
     def controls(self, path: str) -> bool:
         """Whether a change to ``path`` changes the rules, identities or publishing: such a
@@ -251,6 +257,7 @@ def from_data(data: Mapping[str, Any]) -> Config:
                 approval.get("config_reviewers", manual_roles.get("reviewer", ()))
             ),
             controlled_paths=_tuple(approval.get("controlled_paths", ())),
+            dispositions=_dispositions(approval.get("dispositions")),
         ),
         publish=PublishSettings(
             site_name=publish.get("site_name", PublishSettings.site_name),
@@ -261,6 +268,16 @@ def from_data(data: Mapping[str, Any]) -> Config:
         language=data.get("language"),
         acknowledgement=_ack_settings(data.get("acknowledgement")),
         timezone=data.get("timezone") or None,
+    )
+
+
+def _dispositions(data: Any) -> tuple[tuple[str, str], ...]:
+    if not isinstance(data, list):
+        return ()
+    return tuple(
+        (str(entry.get("commit", "")).lower(), str(entry.get("record", "")))
+        for entry in data
+        if isinstance(entry, dict)
     )
 
 

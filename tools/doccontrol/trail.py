@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 
 from doccontrol.catalogue import Catalogue
 from doccontrol.history import sections
+from doccontrol.history.dispositions import NONE, Disposition, Dispositions
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, Person, Revision
 from doccontrol.problems import NO_NAMES, Names
 
@@ -25,6 +26,7 @@ TRAIL_COLUMNS = (
     "evidence",
     "verdict",
     "problems",
+    "disposition",
 )
 
 
@@ -72,11 +74,14 @@ def trail_rows(
     cat: Catalogue,
     short: bool = False,
     names: Names = NO_NAMES,
+    dispositions: Dispositions = NONE,
 ) -> tuple[tuple[str, ...], list[list[str]]]:
-    """The trail's headers and rows in the catalogue's language."""
+    """The trail's headers and rows in the catalogue's language; each event's problems with
+    the disposition that handled them (``dispositions``: history/dispositions.judge)."""
     separator = cat.text("label.separator")
     rows = []
     for e in events:
+        handled = dispositions.of(e.commit) if e.problems else None
         rows.append(
             [
                 e.date if not short else e.date[:10],
@@ -94,9 +99,23 @@ def trail_rows(
                 "; ".join(
                     f"{p.code}" if short else f"{p.code} {p.text(cat, names)}" for p in e.problems
                 ),
+                (handled.record if short else disposition_text(handled, cat)) if handled else "",
             ]
         )
     return trail_headers(cat), rows
+
+
+def disposition_text(disposition: Disposition, cat: Catalogue) -> str:
+    """How a disposition that counts is shown beside the problems it handled."""
+    by = disposition.granted_by
+    assert by is not None
+    return cat.text(
+        "label.disposition",
+        record=disposition.record,
+        approvers=cat.text("label.separator").join(p.name for p in by.approvers),
+        date=by.date[:10],
+        commit=by.commit[:10],
+    )
 
 
 # the columns of a change history in a spreadsheet: catalogue keys label.history.<column>

@@ -213,8 +213,9 @@ def _print_notices(history: History, say: Speech) -> None:
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import acks, copies
+    from doccontrol.history import dispositions
     from doccontrol.spreadsheets import csv_text
-    from doccontrol.trail import filter_events, trail_rows
+    from doccontrol.trail import disposition_text, filter_events, trail_rows
 
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
@@ -240,36 +241,71 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
         args.person,
     )
     problems = [*history.notices, *(p for e in events for p in e.problems), *ack_problems]
+    # past problems the approved rules say were handled as nonconformities; judged against
+    # every problem of the history, whatever the period or person asked for
+    handled = dispositions.judge(
+        root,
+        history,
+        [
+            *(p for e in history.events for p in e.problems),
+            *acks.history_problems(history, config),
+            *copies.history_problems(history, config),
+        ],
+    )
+    open_problems = handled.open(problems)
+    refusals = [d.refusal for d in handled.entries if d.refusal is not None]
+
+    def disposition_json(commit: str) -> dict[str, Any] | None:
+        found = handled.of(commit)
+        return found.to_json(say.cat, say.names) if found else None
+
     if args.format == "json":
         print(
             _json(
                 history,
                 say,
-                events=[e.to_json() for e in events],
+                events=[
+                    {
+                        **e.to_json(),
+                        "disposition": disposition_json(e.commit) if e.problems else None,
+                    }
+                    for e in events
+                ],
+                # as ack-due lists them; a disposition of their commit is in `dispositions`
                 record_problems=[p.to_json(say.cat, say.names) for p in ack_problems],
+                dispositions=[d.to_json(say.cat, say.names) for d in handled.entries],
             ),
             end="",
         )
     elif args.format == "csv":
-        headers, rows = trail_rows(events, cat=say.cat, names=say.names)
+        headers, rows = trail_rows(events, cat=say.cat, names=say.names, dispositions=handled)
         print(csv_text(headers, rows), end="")
     else:
-        headers, rows = trail_rows(events, short=True, cat=say.cat, names=say.names)
+        headers, rows = trail_rows(
+            events, short=True, cat=say.cat, names=say.names, dispositions=handled
+        )
         print(table(headers, rows))
-        for event in events:
-            for p in event.problems:
-                text = p.text(say.cat, say.names)
-                print(printable(f"  ! {event.commit[:10]} {p.code} {text}"))
-        for p in ack_problems:
+        for commit, p in [
+            *((e.commit, p) for e in events for p in e.problems),
+            *((p.commit, p) for p in ack_problems),
+        ]:
             text = p.text(say.cat, say.names)
-            print(printable(f"  ! {p.commit[:10]} {p.code} {text}"))
+            print(printable(f"  ! {commit[:10]} {p.code} {text}"))
+            found = handled.of(commit)
+            if found is not None:
+                print(printable("    " + disposition_text(found, say.cat)))
+        for p in refusals:
+            print(printable(f"  ! {p.code} {p.text(say.cat, say.names)}"))
         _print_notices(history, say)
         summary = say(
             "cli.trail.summary",
             events=say.count("cli.count.events", len(events)),
-            problems=say.count("count.problems", len(problems)),
+            problems=say.count("count.problems", len(problems) + len(refusals)),
         )
+        disposed = len(problems) + len(refusals) - len(open_problems)
+        if disposed:
+            summary += say("cli.trail.disposed", n=disposed)
         if history.incomplete:
             summary += say("cli.trail.incomplete")
         print(summary)
-    return 1 if args.strict and problems else 0
+    return 1 if args.strict and open_problems else 0

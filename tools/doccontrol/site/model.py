@@ -11,6 +11,7 @@ from doccontrol import acks, impact, publishing, registers, standing
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
+from doccontrol.history.dispositions import NONE, Dispositions
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
 from doccontrol.history.stored import StoredVersions
 from doccontrol.load.repository import Repository
@@ -316,6 +317,25 @@ class Site:
         if self.config.acknowledgement is None or self.history is None:
             return []
         return acks.ledger(self.history.acknowledgements, self.config, self.history)
+
+    @cached_property
+    def dispositions(self) -> Dispositions:
+        """The past problems the approved rules say were handled as nonconformities, judged
+        once (history/dispositions.py) against every problem of the history."""
+        if not self.history:
+            return NONE
+        from doccontrol import copies
+        from doccontrol.history import dispositions
+
+        return dispositions.judge(
+            self.repo.root,
+            self.history,
+            [
+                *(p for e in self.history.events for p in e.problems),
+                *acks.history_problems(self.history, self.config),
+                *copies.history_problems(self.history, self.config),
+            ],
+        )
 
     @cached_property
     def suspects(self) -> impact.Suspects:

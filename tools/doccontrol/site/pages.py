@@ -16,6 +16,7 @@ from typing import Any
 from doccontrol import registers, standing, trail
 from doccontrol.directives import REGISTER_DIRECTIVE
 from doccontrol.history.model import (
+    ApprovalEvent,
     DocumentHistory,
     HistoryProblem,
     Person,
@@ -330,6 +331,12 @@ def _withheld(site: Site, document: Document, row: registers.DocumentRow | None)
     }
 
 
+def _disposition(site: Site, event: ApprovalEvent) -> str:
+    """The nonconformity that handled the event's problems, as the trail says it."""
+    found = site.dispositions.of(event.commit) if event.problems else None
+    return trail.disposition_text(found, site.catalogue) if found else "—"
+
+
 def _note(site: Site, problem: HistoryProblem) -> ProblemNote:
     """A problem as the page shows it: in the site's language, ids by their names."""
     return ProblemNote(problem.code, site.problem_text(problem))
@@ -539,6 +546,7 @@ def trail_page(site: Site) -> str:
                     site.catalogue.label("label.evidence", event.evidence),
                     _verdict(site, event.approved),
                     Seq(tuple(_note(site, p) for p in event.problems)) if event.problems else "—",
+                    _disposition(site, event),
                 ),
                 css="dc-event" + (" dc-has-problem" if event.problems else ""),
                 data=(

@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 
 from jsonschema import Draft202012Validator
 
-from doccontrol.config import CONFIG_FILE
+from doccontrol.config import CONFIG_FILE, NONCONFORMITY
 from doccontrol.load.repository import RECORDS_DIR, Repository
 from doccontrol.memo import ByObject
 from doccontrol.model import Document, Record, RecordType
@@ -91,6 +91,7 @@ def check(
         return sorted_unique(problems)
     if wanted(CONFIG_FILE):
         problems += check_config(config, repo.config_positions)
+        problems += _disposition_records(repo)
     index = index_documents(repo.documents)
     doc_validator = make_validator(repo.document_schema) if repo.document_schema else None
     schema_key = json.dumps(repo.document_schema, sort_keys=True)
@@ -169,3 +170,21 @@ def check(
         )
     remembered.keep_only(repo)
     return sorted_unique(problems)
+
+
+def _disposition_records(repo: Repository) -> list[Problem]:
+    """Each past problem doccontrol.yml says was handled names a nonconformity record that
+    exists (whether the disposition counts is the history's to judge)."""
+    assert repo.config is not None
+    known = repo.record_files.get(NONCONFORMITY, {})
+    return [
+        Problem.at(
+            CONFIG_FILE,
+            *repo.config_positions.of_value(("approval", "dispositions", index, "record")),
+            "problem.DC402.disposition-record",
+            record=record,
+            folder=f"{RECORDS_DIR}/{NONCONFORMITY}/",
+        )
+        for index, (_, record) in enumerate(repo.config.approval.dispositions)
+        if record not in known
+    ]

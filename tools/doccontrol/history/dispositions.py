@@ -1,0 +1,219 @@
+"""Past problems of the approval trail handled as nonconformities (ISO/IEC 20000-1 10.1).
+
+A problem in the trail is a fact about the past: a direct commit stays direct after it has been
+reverted. ``approval.dispositions`` in doccontrol.yml names such a commit and the
+nonconformity record that handled it; the trail keeps showing the problem, with its
+disposition, and ``trail --strict`` stops failing on it. Since doccontrol.yml changes only by
+approval, a disposition is a decision the organisation approved. It counts only when:
+
+- an approval added it: the diff that put the entry into the rules in force (an entry the
+  first committed doccontrol.yml held, or one no approval added, counts for nothing);
+- the commit it names came before that approval on the main line and has problems;
+- none of that approval's approvers took part in the commit (wrote, merged or approved it):
+  nobody closes their own nonconformity;
+- nothing the commit changed is still in force unapproved at the tip (a controlled file or a
+  document whose latest change it is): handling a problem means undoing it first.
+
+A disposition never makes a change count as approved nor puts anything in force.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from doccontrol.catalogue import Catalogue
+from doccontrol.config import CONFIG_FILE
+from doccontrol.history.gitread import GitReader
+from doccontrol.history.model import ApprovalEvent, History, HistoryProblem, Person
+from doccontrol.history.rules import controlled_accepted
+from doccontrol.problems import NO_NAMES, Names
+
+Entry = tuple[str, str]  # (commit, nonconformity record id), as doccontrol.yml lists them
+
+
+@dataclass(frozen=True)
+class Disposition:
+    commit: str
+    record: str
+    granted_by: ApprovalEvent | None  # the approval whose diff added the entry
+    refusal: HistoryProblem | None = None  # why it does not count; None when it counts
+
+    @property
+    def counts(self) -> bool:
+        return self.refusal is None
+
+    def to_json(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> dict[str, Any]:
+        by = self.granted_by
+        return {
+            "commit": self.commit,
+            "record": self.record,
+            "counts": self.counts,
+            "approval": None
+            if by is None
+            else {
+                "commit": by.commit,
+                "date": by.date,
+                "approvers": [p.to_json() for p in by.approvers],
+            },
+            "refusal": None if self.refusal is None else self.refusal.to_json(cat, names),
+        }
+
+
+@dataclass(frozen=True)
+class Dispositions:
+    entries: tuple[Disposition, ...] = ()
+
+    def of(self, commit: str) -> Disposition | None:
+        """The disposition that counts for the problems of ``commit``, if any."""
+        return next((d for d in self.entries if d.counts and d.commit == commit), None)
+
+    def open(self, problems: Iterable[HistoryProblem]) -> list[HistoryProblem]:
+        """``problems`` not handled by a disposition that counts, and each disposition that
+        does not count: what ``trail --strict`` fails on."""
+        return [p for p in problems if not (p.commit and self.of(p.commit))] + [
+            d.refusal for d in self.entries if d.refusal is not None
+        ]
+
+
+NONE = Dispositions()
+
+
+def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> Dispositions:
+    """The dispositions of the doccontrol.yml in force after the last commit (read from Git,
+    never from the work tree) as they count for ``problems`` (every problem of the trail with a
+    commit: the events' and the records')."""
+    from doccontrol.load.repository import cached_config
+
+    if history.rules_unreadable or history.config_in_force is None:
+        return NONE
+    with GitReader(root) as reader:
+        in_force = cached_config(root, reader.blob(history.config_in_force))
+        wanted = list(dict.fromkeys(in_force.approval.dispositions if in_force else ()))
+        if not wanted:
+            return NONE
+        events = list(history.events)
+        places = {e.commit: i for i, e in enumerate(events)}
+        with_problems = {p.commit for p in problems if p.commit}
+        granted = _granting(root, reader, events, set(wanted))
+        line: dict[str, int] | None = None
+        out = []
+        for commit, record in wanted:
+            by = granted.get((commit, record))
+            refusal = None
+            if by is None:
+                refusal = _refused("not-approved", commit, record)
+            else:
+                if commit not in places and line is None:
+                    line = {sha: i for i, sha in enumerate(reader.first_parent_line(history.head))}
+                refusal = _judged(history, events, places, line, commit, record, by, with_problems)
+            out.append(Disposition(commit, record, by, refusal))
+    return Dispositions(tuple(out))
+
+
+def _granting(
+    root: Path, reader: GitReader, events: list[ApprovalEvent], wanted: set[Entry]
+) -> dict[Entry, ApprovalEvent]:
+    """For each entry, the latest approval whose diff added it to doccontrol.yml in force."""
+    from doccontrol.load.repository import cached_config
+
+    accepted = [e for e in events if CONFIG_FILE in e.accepted]
+    # an accepted change starts from the version in force (history refuses one adopting a
+    # direct change, DC516.adopts), so the first parent's file is the rules before it
+    specs = [
+        s for e in accepted for s in (f"{e.commit}^1:{CONFIG_FILE}", f"{e.commit}:{CONFIG_FILE}")
+    ]
+    texts = iter(reader.files_at(specs))
+
+    def entries(data: bytes | None) -> set[Entry]:
+        loaded = cached_config(root, data) if data is not None else None
+        return set(loaded.approval.dispositions) if loaded is not None else set()
+
+    granted: dict[Entry, ApprovalEvent] = {}
+    for event, (before, after) in zip(accepted, _pairs(texts), strict=True):
+        for entry in (entries(after) - entries(before)) & wanted:
+            granted[entry] = event  # a later addition (after a removal) is the one in force
+    return granted
+
+
+def _pairs(items: Iterator[bytes | None]) -> Iterator[tuple[bytes | None, bytes | None]]:
+    for first in items:
+        yield first, next(items)
+
+
+def _judged(
+    history: History,
+    events: list[ApprovalEvent],
+    places: dict[str, int],
+    line: dict[str, int] | None,
+    commit: str,
+    record: str,
+    by: ApprovalEvent,
+    with_problems: set[str],
+) -> HistoryProblem | None:
+    if commit in places:
+        before = places[commit] < places[by.commit]
+    else:
+        assert line is not None
+        before = commit in line and line[commit] < line.get(by.commit, -1)
+    if not before:
+        return _refused("not-before", commit, record, approval=by.commit[:10])
+    if commit not in with_problems:
+        return _refused("no-problem", commit, record)
+    involved = _people(history, events[places[commit]] if commit in places else None, commit)
+    own = [p for p in by.approvers if _key(p) in involved]
+    if own:
+        return _refused("own", commit, record, person=own[0].name, approval=by.commit[:10])
+    still = _still_in_force(history, events[places[commit]] if commit in places else None)
+    if still:
+        return _refused("in-force", commit, record, paths=", ".join(still))
+    return None
+
+
+def _people(history: History, event: ApprovalEvent | None, commit: str) -> set[str]:
+    """Who took part in ``commit``: its authors, approvers and merger, and the writers of the
+    acknowledgement and distribution records it changed (person ids, else ``<email>``)."""
+    found: set[str] = set()
+    if event is not None:
+        found |= {_key(p) for p in (*event.authors, *event.approvers, event.merger)}
+    for ack in history.acknowledgements:
+        if ack.commit == commit:
+            found |= set(ack.writers)
+    for dist in history.distributions:
+        if dist.commit == commit:
+            found |= set(dist.writers)
+    return found
+
+
+def _key(person: Person) -> str:
+    # as derive._writer: the person's id, or the email of someone doccontrol.yml does not know
+    return person.person_id or f"<{person.email}>"
+
+
+def _still_in_force(history: History, event: ApprovalEvent | None) -> list[str]:
+    """What ``event`` changed that the tip still holds unapproved: the controlled files whose
+    latest change it is, and the documents whose pending changes include it."""
+    if event is None:
+        return []
+    latest: dict[str, ApprovalEvent] = {}
+    for later in history.events:
+        for path in later.controlled:
+            latest[path] = later
+    held = [
+        path
+        for path in event.controlled
+        if latest.get(path) is event and not controlled_accepted(event, path)
+    ]
+    for approved in event.documents:
+        doc = history.documents.get(approved.id)
+        if doc is not None and any(r.commit == event.commit for r in doc.pending):
+            held.append(approved.id)
+    return held
+
+
+def _refused(reason: str, commit: str, record: str, **args: str) -> HistoryProblem:
+    return HistoryProblem.of(
+        f"problem.DC521.{reason}", commit, "", "", short=commit[:10], record=record, **args
+    )
