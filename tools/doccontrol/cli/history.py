@@ -252,7 +252,11 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
             *copies.history_problems(history, config),
         ],
     )
-    open_problems = handled.open(problems)
+    # the history's notices (a rewrite, control_since moved…) are never handled by one
+    open_problems = [
+        *history.notices,
+        *handled.open([*(p for e in events for p in e.problems), *ack_problems]),
+    ]
     refusals = [d.refusal for d in handled.entries if d.refusal is not None]
 
     def disposition_json(commit: str) -> dict[str, Any] | None:

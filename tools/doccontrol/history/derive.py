@@ -806,32 +806,37 @@ class _Deriver:
     def merge_made(
         self, commit: Commit, path: str, bringing: list[str], controlled: list[str]
     ) -> bool:
-        """Whether the merge's version of the controlled file ``path`` is one no review showed:
-        none of the merged branches' own (a parent already on main merges nothing) and, when
-        main held the file (or the controlled file renamed into it) as it is in force, not git's
-        clean merge of the branches into that version either: a branch behind main merged
-        cleanly is fine, a hand edit made in the merge is not. Read from Git only for merges
-        that change a controlled file."""
+        """Whether the merge's version of the controlled file ``path`` is one no review showed.
+        When main held the file (or the controlled file renamed into it) as it is in force, what
+        was reviewed is the branches' diffs, so the version must be git's clean three-way merge
+        of them into main's (a branch behind main merged cleanly is fine; a hand edit made in
+        the merge, or a stale branch's whole file undoing an approved change, is not). Else it
+        must be a merged branch's own (a parent already on main merges nothing). Read from Git
+        only for merges that change a controlled file."""
         result = self.reader.read_file_at(commit.sha, path)
         theirs = {p: self.reader.read_file_at(p, path) for p in bringing}
-        if any(version == result for version in theirs.values()):
-            return False
         main = self.main_version(commit, path, controlled)
         if main is None:
-            return True
-        source, merged = main
+            return all(version != result for version in theirs.values())
+        source, start = main
+        merged: bytes | None = start
         for parent in bringing:
             other = theirs[parent]
             if other is None:
                 other = self.reader.read_file_at(parent, source)
+            if other is None or merged is None:
+                # deleted (or moved away) on a branch: the reviewed result is no file here
+                merged = None
+                continue
             bases = self.reader.merge_bases(commit.parents[0], parent)
             base = None
-            for candidate in bases[:1]:
-                base = self.reader.read_file_at(candidate, path)
+            if bases:
+                base = self.reader.read_file_at(bases[0], path)
                 if base is None:
-                    base = self.reader.read_file_at(candidate, source)
-            if other is None:
-                return True
+                    base = self.reader.read_file_at(bases[0], source)
+            if base == merged:
+                merged = other  # main unchanged since the fork: the branch's own version
+                continue
             made = self.reader.merge_file(merged, base or b"", other)
             if made is None:
                 return True

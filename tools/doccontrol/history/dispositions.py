@@ -19,14 +19,14 @@ A disposition never makes a change count as approved nor puts anything in force.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import CONFIG_FILE
-from doccontrol.history.gitread import GitReader
+from doccontrol.history.gitread import GitReader, run_git
 from doccontrol.history.model import ApprovalEvent, History, HistoryProblem, Person
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.problems import NO_NAMES, Names
@@ -71,8 +71,9 @@ class Dispositions:
         return next((d for d in self.entries if d.counts and d.commit == commit), None)
 
     def open(self, problems: Iterable[HistoryProblem]) -> list[HistoryProblem]:
-        """``problems`` not handled by a disposition that counts, and each disposition that
-        does not count: what ``trail --strict`` fails on."""
+        """``problems`` (the events' and the records', never the history's notices, which no
+        disposition handles) not handled by a disposition that counts, and each disposition
+        that does not count: what ``trail --strict`` fails on."""
         return [p for p in problems if not (p.commit and self.of(p.commit))] + [
             d.refusal for d in self.entries if d.refusal is not None
         ]
@@ -97,7 +98,7 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
         events = list(history.events)
         places = {e.commit: i for i, e in enumerate(events)}
         with_problems = {p.commit for p in problems if p.commit}
-        granted = _granting(root, reader, events, set(wanted))
+        granted = _granting(root, reader, history, events, set(wanted))
         line: dict[str, int] | None = None
         out = []
         for commit, record in wanted:
@@ -114,33 +115,38 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
 
 
 def _granting(
-    root: Path, reader: GitReader, events: list[ApprovalEvent], wanted: set[Entry]
+    root: Path, reader: GitReader, history: History, events: list[ApprovalEvent], wanted: set[Entry]
 ) -> dict[Entry, ApprovalEvent]:
-    """For each entry, the latest approval whose diff added it to doccontrol.yml in force."""
+    """For each entry, the latest approval whose change added it to the doccontrol.yml in force:
+    compared with the rules in force before it (the set-up's, or the last approved), so an
+    approval that restores rules once in force adds nothing."""
     from doccontrol.load.repository import cached_config
 
     accepted = [e for e in events if CONFIG_FILE in e.accepted]
-    # an accepted change starts from the version in force (history refuses one adopting a
-    # direct change, DC516.adopts), so the first parent's file is the rules before it
-    specs = [
-        s for e in accepted for s in (f"{e.commit}^1:{CONFIG_FILE}", f"{e.commit}:{CONFIG_FILE}")
+    # the set-up: the first doccontrol.yml on the main line, in force whoever committed it
+    listed = run_git(
+        root, ["rev-list", "--first-parent", "--reverse", history.head, "--", CONFIG_FILE]
+    )
+    first = listed.stdout.decode("ascii", "replace").split()[:1] if listed.returncode == 0 else []
+    specs = [f"{sha}:{CONFIG_FILE}" for sha in first] + [
+        f"{e.commit}:{CONFIG_FILE}" for e in accepted
     ]
-    texts = iter(reader.files_at(specs))
+    texts = list(reader.files_at(specs))
 
-    def entries(data: bytes | None) -> set[Entry]:
-        loaded = cached_config(root, data) if data is not None else None
+    def entries(data: bytes) -> set[Entry]:
+        loaded = cached_config(root, data)
         return set(loaded.approval.dispositions) if loaded is not None else set()
 
+    in_force = entries(texts[0]) if first and texts[0] is not None else set()
     granted: dict[Entry, ApprovalEvent] = {}
-    for event, (before, after) in zip(accepted, _pairs(texts), strict=True):
-        for entry in (entries(after) - entries(before)) & wanted:
+    for event, data in zip(accepted, texts[len(first) :], strict=True):
+        if data is None:
+            continue  # an approved deletion leaves the rules in force as they were
+        now = entries(data)
+        for entry in (now - in_force) & wanted:
             granted[entry] = event  # a later addition (after a removal) is the one in force
+        in_force = now
     return granted
-
-
-def _pairs(items: Iterator[bytes | None]) -> Iterator[tuple[bytes | None, bytes | None]]:
-    for first in items:
-        yield first, next(items)
 
 
 def _judged(
@@ -162,7 +168,13 @@ def _judged(
         return _refused("not-before", commit, record, approval=by.commit[:10])
     if commit not in with_problems:
         return _refused("no-problem", commit, record)
-    involved = _people(history, events[places[commit]] if commit in places else None, commit)
+    involved, unknown = _people(
+        history, events[places[commit]] if commit in places else None, commit
+    )
+    if unknown:
+        # someone doccontrol.yml does not know (an address of their own, say) took part:
+        # nobody can tell that the approver was not that person
+        return _refused("unknown", commit, record, person=unknown)
     own = [p for p in by.approvers if _key(p) in involved]
     if own:
         return _refused("own", commit, record, person=own[0].name, approval=by.commit[:10])
@@ -172,19 +184,23 @@ def _judged(
     return None
 
 
-def _people(history: History, event: ApprovalEvent | None, commit: str) -> set[str]:
-    """Who took part in ``commit``: its authors, approvers and merger, and the writers of the
-    acknowledgement and distribution records it changed (person ids, else ``<email>``)."""
+def _people(history: History, event: ApprovalEvent | None, commit: str) -> tuple[set[str], str]:
+    """Who took part in ``commit``: its authors, approvers and merger, the person whose key
+    signed it, and the writers of the acknowledgement and distribution records it changed
+    (person ids); with the first of them doccontrol.yml does not know ("" when none)."""
     found: set[str] = set()
     if event is not None:
         found |= {_key(p) for p in (*event.authors, *event.approvers, event.merger)}
+        if event.signature.verified_for:
+            found.add(event.signature.verified_for)
     for ack in history.acknowledgements:
         if ack.commit == commit:
             found |= set(ack.writers)
     for dist in history.distributions:
         if dist.commit == commit:
             found |= set(dist.writers)
-    return found
+    unknown = sorted(p for p in found if p.startswith("<"))
+    return found, unknown[0] if unknown else ""
 
 
 def _key(person: Person) -> str:
