@@ -7,76 +7,34 @@ from __future__ import annotations
 
 import json
 
+from disposition_helpers import (
+    SCHEMA,
+    approved,
+    dispose,
+    entry,
+    record,
+    revert,
+    strict,
+    trail,
+)
+from disposition_helpers import direct_schema_change as _direct_schema_change
 from history_helpers import make_scenario
-from rules_attacks import forge_merge, run
-
-SCHEMA = "schemas/records/incident.schema.json"
-
-
-def _direct_schema_change(s, who="zhaolei"):
-    """A direct push to a controlled file (DC516), as one does by mistake."""
-    text = (s.root / SCHEMA).read_text(encoding="utf-8")
-    s.files.write(SCHEMA, text.replace('"retention_years": 3', '"retention_years": 1'))
-    return s.git.commit("直接修改保存期", who=who), text
-
-
-def _approved(s, branch, edit, who="zhaolei", approvers=("chenmy",)):
-    s.git.branch(branch)
-    edit()
-    s.git.commit(branch, who=who)
-    s.git.checkout("main")
-    return forge_merge(s, branch, title=branch, approvers=approvers)
-
-
-def _revert(s, text):
-    return _approved(s, "revert", lambda: s.files.write(SCHEMA, text))
-
-
-def _record(s, record="NC-2026-001"):
-    s.files.write(f"records/nonconformity/{record}.yaml", f"id: {record}\n")
-
-
-def _entry(commit, record="NC-2026-001"):
-    return f"approval:\n  dispositions:\n    - commit: {commit}\n      record: {record}\n"
-
-
-def _dispose(s, commit, record="NC-2026-001", who="liujing", approvers=("chenmy",), n=1):
-    def edit():
-        _record(s, record)
-        s.set_config("approval:\n", _entry(commit, record))
-
-    return _approved(
-        s,
-        f"nc-{n}",
-        edit,
-        who=who,
-        approvers=approvers,
-    )
-
-
-def _trail(s):
-    out = run(s.root, "trail", "--format", "json")
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
-
-
-def _strict(s):
-    return run(s.root, "trail", "--strict")
+from rules_attacks import run
 
 
 def test_a_reverted_direct_change_handled_by_an_approved_disposition_passes_strict(tmp_path):
     s = make_scenario(tmp_path)
     direct, text = _direct_schema_change(s)
-    assert _strict(s).returncode == 1
-    _revert(s, text)
-    assert _strict(s).returncode == 1  # the past problem stays until it is handled
-    disposing = _dispose(s, direct)
-    result = _strict(s)
+    assert strict(s).returncode == 1
+    revert(s, text)
+    assert strict(s).returncode == 1  # the past problem stays until it is handled
+    disposing = dispose(s, direct)
+    result = strict(s)
     assert result.returncode == 0, result.stdout
     # the problem is still shown, with its disposition
     assert "DC516" in result.stdout
     assert "NC-2026-001" in result.stdout
-    data = _trail(s)
+    data = trail(s)
     event = next(e for e in data["events"] if e["commit"] == direct)
     assert [p["code"] for p in event["problems"]] == ["DC516"]
     assert event["disposition"]["record"] == "NC-2026-001"
@@ -88,8 +46,8 @@ def test_a_reverted_direct_change_handled_by_an_approved_disposition_passes_stri
 def test_the_csv_names_the_disposition(tmp_path):
     s = make_scenario(tmp_path)
     direct, text = _direct_schema_change(s)
-    _revert(s, text)
-    _dispose(s, direct)
+    revert(s, text)
+    dispose(s, direct)
     out = run(s.root, "trail", "--format", "csv")
     header, *rows = out.stdout.splitlines()
     assert header.endswith('"Disposition"')
@@ -100,25 +58,25 @@ def test_the_csv_names_the_disposition(tmp_path):
 def test_a_change_still_on_main_cannot_be_disposed_of(tmp_path):
     s = make_scenario(tmp_path)
     direct, _ = _direct_schema_change(s)
-    _dispose(s, direct)
-    result = _strict(s)
+    dispose(s, direct)
+    result = strict(s)
     assert result.returncode == 1
-    data = _trail(s)
-    (entry,) = data["dispositions"]
-    assert entry["counts"] is False
-    assert entry["refusal"]["key"] == "problem.DC521.in-force"
-    assert SCHEMA in entry["refusal"]["message"]
+    data = trail(s)
+    (found,) = data["dispositions"]
+    assert found["counts"] is False
+    assert found["refusal"]["key"] == "problem.DC521.in-force"
+    assert SCHEMA in found["refusal"]["message"]
 
 
 def test_a_disposition_written_directly_never_counts(tmp_path):
     s = make_scenario(tmp_path)
     direct, text = _direct_schema_change(s)
-    _revert(s, text)
-    s.set_config("approval:\n", _entry(direct))
+    revert(s, text)
+    s.set_config("approval:\n", entry(direct))
     s.git.commit("自行处置", who="zhaolei")
-    result = _strict(s)
+    result = strict(s)
     assert result.returncode == 1
-    data = _trail(s)
+    data = trail(s)
     # the direct change to doccontrol.yml is not in force: no disposition is read from it
     assert data["dispositions"] == []
     event = next(e for e in data["events"] if e["commit"] == direct)
@@ -128,22 +86,22 @@ def test_a_disposition_written_directly_never_counts(tmp_path):
 def test_nobody_disposes_of_their_own_problem(tmp_path):
     s = make_scenario(tmp_path)
     direct, text = _direct_schema_change(s, who="chenmy")
-    _revert(s, text)
-    _dispose(s, direct, approvers=("chenmy",))
-    assert _strict(s).returncode == 1
-    (entry,) = _trail(s)["dispositions"]
-    assert entry["refusal"]["key"] == "problem.DC521.own"
+    revert(s, text)
+    dispose(s, direct, approvers=("chenmy",))
+    assert strict(s).returncode == 1
+    (found,) = trail(s)["dispositions"]
+    assert found["refusal"]["key"] == "problem.DC521.own"
 
 
 def test_an_entry_the_first_config_held_was_never_approved(tmp_path):
     # the first commit's doccontrol.yml is the set-up, in force unreviewed: an entry there is
     # no decision anyone approved, even for a problem that came later
-    s = make_scenario(tmp_path, "approval:\n", _entry("ab" * 20))
-    _record(s)
+    s = make_scenario(tmp_path, "approval:\n", entry("ab" * 20))
+    record(s)
     s.git.commit("不符合记录", who="wangfang")
-    (entry,) = _trail(s)["dispositions"]
-    assert entry["refusal"]["key"] == "problem.DC521.not-approved"
-    assert _strict(s).returncode == 1
+    (found,) = trail(s)["dispositions"]
+    assert found["refusal"]["key"] == "problem.DC521.not-approved"
+    assert strict(s).returncode == 1
 
 
 def test_a_commit_not_on_main_before_the_approval_is_refused(tmp_path):
@@ -152,39 +110,39 @@ def test_a_commit_not_on_main_before_the_approval_is_refused(tmp_path):
     s.files.write("notes.txt", "x")
     off_line = s.git.commit("不在主线", who="zhaolei")
     s.git.checkout("main")
-    _dispose(s, off_line)
-    (entry,) = _trail(s)["dispositions"]
-    assert entry["refusal"]["key"] == "problem.DC521.not-before"
-    assert _strict(s).returncode == 1
+    dispose(s, off_line)
+    (found,) = trail(s)["dispositions"]
+    assert found["refusal"]["key"] == "problem.DC521.not-before"
+    assert strict(s).returncode == 1
 
 
 def test_a_commit_without_problems_is_refused(tmp_path):
     s = make_scenario(tmp_path)
     _, text = _direct_schema_change(s)
-    fine = _revert(s, text)
-    _dispose(s, fine)
-    (entry,) = _trail(s)["dispositions"]
-    assert entry["refusal"]["key"] == "problem.DC521.no-problem"
+    fine = revert(s, text)
+    dispose(s, fine)
+    (found,) = trail(s)["dispositions"]
+    assert found["refusal"]["key"] == "problem.DC521.no-problem"
 
 
 def test_an_entry_removed_and_added_again_counts_from_its_latest_approval(tmp_path):
     s = make_scenario(tmp_path)
     direct, text = _direct_schema_change(s)
-    _revert(s, text)
-    _dispose(s, direct)
-    _approved(s, "drop", lambda: s.set_config(_entry(direct), "approval:\n"), who="liujing")
-    data = _trail(s)
+    revert(s, text)
+    dispose(s, direct)
+    approved(s, "drop", lambda: s.set_config(entry(direct), "approval:\n"), who="liujing")
+    data = trail(s)
     assert data["dispositions"] == []
-    assert _strict(s).returncode == 1
-    again = _dispose(s, direct, n=2)
-    (entry,) = _trail(s)["dispositions"]
-    assert entry["counts"] and entry["approval"]["commit"] == again
-    assert _strict(s).returncode == 0
+    assert strict(s).returncode == 1
+    again = dispose(s, direct, name="nc-2")
+    (found,) = trail(s)["dispositions"]
+    assert found["counts"] and found["approval"]["commit"] == again
+    assert strict(s).returncode == 0
 
 
 def test_check_names_an_unknown_nonconformity_record(tmp_path):
     s = make_scenario(tmp_path)
-    s.set_config("approval:\n", _entry("a" * 40, "NC-2026-099"))
+    s.set_config("approval:\n", entry("a" * 40, "NC-2026-099"))
     out = run(s.root, "check")
     assert out.returncode == 1
     line = next(line for line in out.stdout.splitlines() if "NC-2026-099" in line)
@@ -197,11 +155,11 @@ def test_check_names_an_unknown_nonconformity_record(tmp_path):
 def test_an_uncommitted_entry_in_the_work_tree_is_not_read(tmp_path):
     s = make_scenario(tmp_path)
     direct, text = _direct_schema_change(s)
-    _revert(s, text)
-    _record(s)
-    s.set_config("approval:\n", _entry(direct))  # edited, never committed
-    assert _strict(s).returncode == 1
-    assert _trail(s)["dispositions"] == []
+    revert(s, text)
+    record(s)
+    s.set_config("approval:\n", entry(direct))  # edited, never committed
+    assert strict(s).returncode == 1
+    assert trail(s)["dispositions"] == []
 
 
 def test_the_site_and_the_audit_pack_show_the_disposition(tmp_path):
@@ -209,8 +167,8 @@ def test_the_site_and_the_audit_pack_show_the_disposition(tmp_path):
 
     s = site_repo(make_scenario(tmp_path))
     direct, text = _direct_schema_change(s)
-    _revert(s, text)
-    _dispose(s, direct)
+    revert(s, text)
+    dispose(s, direct)
     site = built(s.root, tmp_path / "site")
     rows = table_rows(page(site, "registers/approvals"), "dc-trail")
     header, *body = rows

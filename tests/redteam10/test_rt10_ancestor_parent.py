@@ -55,40 +55,30 @@ def _scenario(tmp_path):
     return s, direct, tree
 
 
-def test_two_parent_merge_is_refused(tmp_path):
-    """What held: the ordinary merge of the branch is DC516.merged."""
-    s, _, tree = _scenario(tmp_path)
+def _merge_commit(s, tree, *parents):
+    """陈明远's merge commit of ``tree`` with ``parents``, written with git commit-tree (git
+    merge drops a parent already merged), made main's tip."""
     made = s.git.run(
         "commit-tree",
         tree,
-        "-p",
-        "HEAD",
-        "-p",
-        "hook",
+        *(arg for parent in parents for arg in ("-p", parent)),
         "-m",
         "Merge\n\n钩子\n\n" + TRAILERS,
         who="chenmy",
     )
     s.git.run("reset", "-q", "--hard", made)
+
+
+def test_two_parent_merge_is_refused(tmp_path):
+    """What held: the ordinary merge of the branch is DC516.merged."""
+    s, _, tree = _scenario(tmp_path)
+    _merge_commit(s, tree, "HEAD", "hook")
     assert "problem.DC516.merged" in keys(events(s)[-1])
 
 
 def test_a_third_parent_already_on_main_does_not_vouch_for_the_hook(tmp_path):
     s, direct, tree = _scenario(tmp_path)
-    made = s.git.run(
-        "commit-tree",
-        tree,
-        "-p",
-        "HEAD",
-        "-p",
-        "hook",
-        "-p",
-        direct,
-        "-m",
-        "Merge\n\n钩子\n\n" + TRAILERS,
-        who="chenmy",
-    )
-    s.git.run("reset", "-q", "--hard", made)
+    _merge_commit(s, tree, "HEAD", "hook", direct)
     last = events(s)[-1]
     evil = s.git.run("rev-parse", f"{direct}:{HOOK}")
     assert history(s).in_force_files.get(HOOK) != evil, last

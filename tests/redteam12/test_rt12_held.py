@@ -9,7 +9,9 @@ import shutil
 import zipfile
 
 import pytest
-from rt12_helpers import (
+
+from builders import procedure
+from disposition_helpers import (
     approved,
     direct_schema_change,
     dispose,
@@ -20,8 +22,6 @@ from rt12_helpers import (
     strict,
     trail,
 )
-
-from builders import procedure
 from rules_attacks import run
 
 
@@ -175,8 +175,7 @@ def test_held_rename_and_edit_on_both_sides_is_accepted_by_both(tmp_path, how):
     """No false positive: the branch renames the schema and edits its title, main's approved
     change edits retention_years; git's merge (forge) and `approve` both keep both edits, and
     the trail accepts them."""
-    from rt12_helpers import SCHEMA, git
-
+    from disposition_helpers import SCHEMA, git
     from rules_attacks import approve, forge_merge, keys, last_event
 
     s = scenario(tmp_path)

@@ -19,8 +19,7 @@ DC517 stands.
 
 from __future__ import annotations
 
-from rt12_helpers import approved, entry, record, scenario, strict, trail
-
+from disposition_helpers import approved, entry, record, scenario, strict, trail
 from rules_attacks import SITE
 
 

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import subprocess
 
-from rt12_helpers import (
+import gitrepo
+from disposition_helpers import (
     SCHEMA,
     direct_schema_change,
     dispose,
@@ -34,8 +35,6 @@ from rt12_helpers import (
     strict,
     trail,
 )
-
-import gitrepo
 from gitrepo import ident
 
 

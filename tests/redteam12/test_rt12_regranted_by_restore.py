@@ -21,7 +21,7 @@ fails.
 
 from __future__ import annotations
 
-from rt12_helpers import (
+from disposition_helpers import (
     TWO_CONFIG_APPROVERS,
     approved,
     direct_schema_change,

@@ -22,8 +22,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from rt12_helpers import SCHEMA, approved, git, scenario, strict
 
+from disposition_helpers import SCHEMA, approved, git, scenario, strict
 from rules_attacks import SITE, blob, history, keys, last_event
 
 TRAILERS = (

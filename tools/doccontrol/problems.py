@@ -70,6 +70,7 @@ CODES: dict[str, str] = {
     "DC216": "unresolved-link",
     "DC217": "missing-section",
     "DC218": "unknown-directive",  # a <!-- doccontrol:… --> comment that is no directive
+    "DC219": "impossible-paper-approval",  # legacy_history dated ahead or above the version
     "DC220": "active-content",  # <script>, on…= handlers, javascript: URLs in a body
     # records
     "DC301": "duplicate-record-id",
@@ -114,6 +115,7 @@ CODES: dict[str, str] = {
     "DC535": "forge-notes-missing",
     "DC536": "forge-note-unsigned",
     "DC520": "stale-effective-date",
+    "DC521": "disposition-not-counted",  # approval.dispositions (history/dispositions.py)
     # read-and-understood acknowledgements (acks.py)
     "DC540": "acknowledgement-not-by-person",
     "DC541": "acknowledgement-edited-by-other",

@@ -819,29 +819,32 @@ class _Deriver:
         if main is None:
             return all(version != result for version in theirs.values())
         source, start = main
-        merged: bytes | None = start
+        # each branch merged in turn into what the ones before it made (git's octopus); with
+        # several merge bases (criss-cross histories) any of them may be git's
+        made: list[bytes | None] = [start]
         for parent in bringing:
             other = theirs[parent]
             if other is None:
                 other = self.reader.read_file_at(parent, source)
-            if other is None or merged is None:
-                # deleted (or moved away) on a branch: the reviewed result is no file here
-                merged = None
-                continue
-            bases = self.reader.merge_bases(commit.parents[0], parent)
-            base = None
-            if bases:
-                base = self.reader.read_file_at(bases[0], path)
-                if base is None:
-                    base = self.reader.read_file_at(bases[0], source)
-            if base == merged:
-                merged = other  # main unchanged since the fork: the branch's own version
-                continue
-            made = self.reader.merge_file(merged, base or b"", other)
-            if made is None:
-                return True
-            merged = made
-        return merged != result
+            bases = self.reader.merge_bases(commit.parents[0], parent) or [""]
+            next_made: list[bytes | None] = []
+            for merged in made:
+                if other is None or merged is None:
+                    # deleted (or moved away) on a branch: the reviewed result is no file here
+                    next_made.append(None)
+                    continue
+                for sha in bases:
+                    base = self.reader.read_file_at(sha, path) if sha else None
+                    if base is None and sha:
+                        base = self.reader.read_file_at(sha, source)
+                    # main unchanged since the fork: the branch's own version is the merge
+                    found = other if base == merged else None
+                    if found is None:
+                        found = self.reader.merge_file(merged, base or b"", other)
+                    if found is not None:
+                        next_made.append(found)
+            made = list(dict.fromkeys(next_made))
+        return result not in made
 
     def squash_made(self, commit: Commit, path: str, controlled: list[str]) -> bool:
         """Whether a squash puts the controlled file ``path`` in force in a version its diff

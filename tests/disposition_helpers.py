@@ -1,4 +1,6 @@
-"""What the round-12 tests (dispositions, merges of controlled files) share."""
+"""What the tests of dispositions (tests/history/test_dispositions.py, tests/redteam12) share: a
+direct push to a schema, its approved revert, a nonconformity record and the doccontrol.yml entry
+naming it, approved by a config approver, and the trail as JSON."""
 
 from __future__ import annotations
 
