@@ -173,7 +173,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from pathlib import Path
 
     from doccontrol.cli.impact import branch_impact_text
-    from doccontrol.history.gitread import GitReader
+    from doccontrol.history.gitread import GitReader, merge_tree
     from doccontrol.history.identities import trailers
     from doccontrol.history.rules import effective_verdict, meta_day, meta_texts, version_verdict
     from doccontrol.history.rules_paths import controlled_path
@@ -240,8 +240,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # the rules, identities and publishing set-up are approved by their own roles
     # what the merge changes on main, as history will read it (its first-parent diff): the
     # merge made in memory, so that nothing is written before the verdict
-    merged = _git(root, "merge-tree", "--write-tree", "--no-messages", main, args.branch)
-    tree = merged.stdout.split("\n", 1)[0].strip() if merged.returncode == 0 else None
+    # git's own merge, with the attributes history judges it by (none from the work tree)
+    git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
+    merged = merge_tree(Path(git_dir), main, args.branch)
+    first = merged.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
+    tree = first if merged.returncode == 0 and first else None
     if tree is None:  # the merge cannot be made: judged by the branch's own diff meanwhile
         refusals.append(say("cli.approve.conflicts", branch=args.branch, main=main))
     compared = [main, tree] if tree else [f"{main}...{args.branch}"]

@@ -237,6 +237,9 @@ class _Deriver:
         self.in_force_files: dict[str, str | None] = {}
         self.sides: dict[str, tuple[str | None, str | None]] = {}  # of the commit sides_of
         self.sides_of = ""
+        # git's own merge of the merge commit merged_of, for its controlled files (merge_made)
+        self.merged: dict[str, bytes | None] | None = None
+        self.merged_of = ""
         self.newly: dict[str, str] = {}
         self.since_walked: str | None = None  # the control_since this walk took
         self.since_no_point: str | None = None  # …when it names neither a day nor a commit
@@ -819,32 +822,40 @@ class _Deriver:
         if main is None:
             return all(version != result for version in theirs.values())
         source, start = main
-        # each branch merged in turn into what the ones before it made (git's octopus); with
-        # several merge bases (criss-cross histories) any of them may be git's
-        made: list[bytes | None] = [start]
+        if len(commit.parents) == 2 and bringing == [commit.parents[1]]:
+            # git's own merge of the two (ort: its virtual base for criss-cross histories, its
+            # diff, its renames), as approve makes it: one per merge commit, for all its paths
+            if self.merged_of != commit.sha:
+                self.merged, self.merged_of = (
+                    self.reader.merged_files(commit.parents[0], bringing[0], controlled),
+                    commit.sha,
+                )
+            return self.merged is None or self.merged.get(path) != result
+        # an octopus (git's octopus strategy merges each branch in turn, file by file, over
+        # one merge base), or parents already on main: bounded, one content merge per branch
+        merged: bytes | None = start
         for parent in bringing:
             other = theirs[parent]
             if other is None:
                 other = self.reader.read_file_at(parent, source)
-            bases = self.reader.merge_bases(commit.parents[0], parent) or [""]
-            next_made: list[bytes | None] = []
-            for merged in made:
-                if other is None or merged is None:
-                    # deleted (or moved away) on a branch: the reviewed result is no file here
-                    next_made.append(None)
-                    continue
-                for sha in bases:
-                    base = self.reader.read_file_at(sha, path) if sha else None
-                    if base is None and sha:
-                        base = self.reader.read_file_at(sha, source)
-                    # main unchanged since the fork: the branch's own version is the merge
-                    found = other if base == merged else None
-                    if found is None:
-                        found = self.reader.merge_file(merged, base or b"", other)
-                    if found is not None:
-                        next_made.append(found)
-            made = list(dict.fromkeys(next_made))
-        return result not in made
+            if other is None or merged is None:
+                # deleted (or moved away) on a branch: the reviewed result is no file here
+                merged = None
+                continue
+            bases = self.reader.merge_bases(commit.parents[0], parent)[:1]
+            base = None
+            if bases:
+                base = self.reader.read_file_at(bases[0], path)
+                if base is None:
+                    base = self.reader.read_file_at(bases[0], source)
+            if base == merged:
+                merged = other  # main unchanged since the fork: the branch's own version
+                continue
+            made = self.reader.merge_file(merged, base or b"", other)
+            if made is None:
+                return True
+            merged = made
+        return merged != result
 
     def squash_made(self, commit: Commit, path: str, controlled: list[str]) -> bool:
         """Whether a squash puts the controlled file ``path`` in force in a version its diff

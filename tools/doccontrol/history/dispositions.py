@@ -21,13 +21,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import CONFIG_FILE
 from doccontrol.history.gitread import GitReader, run_git
-from doccontrol.history.model import ApprovalEvent, History, HistoryProblem, Person
+from doccontrol.history.model import (
+    AckChange,
+    ApprovalEvent,
+    DistributionChange,
+    History,
+    HistoryProblem,
+    Person,
+)
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.problems import NO_NAMES, Names
 
@@ -66,9 +74,17 @@ class Disposition:
 class Dispositions:
     entries: tuple[Disposition, ...] = ()
 
+    @cached_property
+    def _counting(self) -> dict[str, Disposition]:
+        found: dict[str, Disposition] = {}
+        for d in self.entries:
+            if d.counts:
+                found.setdefault(d.commit, d)
+        return found
+
     def of(self, commit: str) -> Disposition | None:
         """The disposition that counts for the problems of ``commit``, if any."""
-        return next((d for d in self.entries if d.counts and d.commit == commit), None)
+        return self._counting.get(commit)
 
     def open(self, problems: Iterable[HistoryProblem]) -> list[HistoryProblem]:
         """``problems`` (the events' and the records', never the history's notices, which no
@@ -95,11 +111,8 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
         wanted = list(dict.fromkeys(in_force.approval.dispositions if in_force else ()))
         if not wanted:
             return NONE
-        events = list(history.events)
-        places = {e.commit: i for i, e in enumerate(events)}
-        with_problems = {p.commit for p in problems if p.commit}
-        granted = _granting(root, reader, history, events, set(wanted))
-        line: dict[str, int] | None = None
+        facts = _Facts.of(history, problems)
+        granted = _granting(root, reader, history, facts.events, set(wanted))
         out = []
         for commit, record in wanted:
             by = granted.get((commit, record))
@@ -107,11 +120,53 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
             if by is None:
                 refusal = _refused("not-approved", commit, record)
             else:
-                if commit not in places and line is None:
-                    line = {sha: i for i, sha in enumerate(reader.first_parent_line(history.head))}
-                refusal = _judged(history, events, places, line, commit, record, by, with_problems)
+                if commit not in facts.places and facts.line is None:
+                    facts.line = {
+                        sha: i for i, sha in enumerate(reader.first_parent_line(history.head))
+                    }
+                refusal = _judged(facts, commit, record, by)
             out.append(Disposition(commit, record, by, refusal))
     return Dispositions(tuple(out))
+
+
+@dataclass
+class _Facts:
+    """What judging each entry asks of the history, indexed once (a list of thousands of
+    entries is judged in one pass, not one walk of the history per entry)."""
+
+    history: History
+    events: list[ApprovalEvent]
+    places: dict[str, int]  # each event's commit → its place among the events
+    with_problems: set[str]  # the commits that have a problem
+    latest: dict[str, ApprovalEvent]  # each controlled file → the last event that changed it
+    people: dict[str, set[str]]  # a record-only commit → who wrote or signed its records
+    line: dict[str, int] | None = None  # the main line's commits → place (read when needed)
+
+    @classmethod
+    def of(cls, history: History, problems: Iterable[HistoryProblem]) -> _Facts:
+        events = list(history.events)
+        latest: dict[str, ApprovalEvent] = {}
+        for event in events:
+            for path in event.controlled:
+                latest[path] = event
+        people: dict[str, set[str]] = {}
+        changes: list[AckChange | DistributionChange] = [
+            *history.acknowledgements,
+            *history.distributions,
+        ]
+        for change in changes:
+            found = people.setdefault(change.commit, set())
+            found |= set(change.writers)
+            if change.signer:  # the key that signed a record-only commit is its maker's
+                found.add(change.signer)
+        return cls(
+            history,
+            events,
+            {e.commit: i for i, e in enumerate(events)},
+            {p.commit for p in problems if p.commit},
+            latest,
+            people,
+        )
 
 
 def _granting(
@@ -149,58 +204,34 @@ def _granting(
     return granted
 
 
-def _judged(
-    history: History,
-    events: list[ApprovalEvent],
-    places: dict[str, int],
-    line: dict[str, int] | None,
-    commit: str,
-    record: str,
-    by: ApprovalEvent,
-    with_problems: set[str],
-) -> HistoryProblem | None:
-    if commit in places:
-        before = places[commit] < places[by.commit]
+def _judged(facts: _Facts, commit: str, record: str, by: ApprovalEvent) -> HistoryProblem | None:
+    event = facts.events[facts.places[commit]] if commit in facts.places else None
+    if event is not None:
+        before = facts.places[commit] < facts.places[by.commit]
     else:
-        assert line is not None
+        line = facts.line or {}
         before = commit in line and line[commit] < line.get(by.commit, -1)
     if not before:
         return _refused("not-before", commit, record, approval=by.commit[:10])
-    if commit not in with_problems:
+    if commit not in facts.with_problems:
         return _refused("no-problem", commit, record)
-    involved, unknown = _people(
-        history, events[places[commit]] if commit in places else None, commit
-    )
+    involved = set(facts.people.get(commit, ()))
+    if event is not None:
+        involved |= {_key(p) for p in (*event.authors, *event.approvers, event.merger)}
+        if event.signature.verified_for:
+            involved.add(event.signature.verified_for)
+    unknown = sorted(p for p in involved if p.startswith("<"))
     if unknown:
         # someone doccontrol.yml does not know (an address of their own, say) took part:
         # nobody can tell that the approver was not that person
-        return _refused("unknown", commit, record, person=unknown)
+        return _refused("unknown", commit, record, person=unknown[0])
     own = [p for p in by.approvers if _key(p) in involved]
     if own:
         return _refused("own", commit, record, person=own[0].name, approval=by.commit[:10])
-    still = _still_in_force(history, events[places[commit]] if commit in places else None)
+    still = _still_in_force(facts.history, event, facts.latest)
     if still:
         return _refused("in-force", commit, record, paths=", ".join(still))
     return None
-
-
-def _people(history: History, event: ApprovalEvent | None, commit: str) -> tuple[set[str], str]:
-    """Who took part in ``commit``: its authors, approvers and merger, the person whose key
-    signed it, and the writers of the acknowledgement and distribution records it changed
-    (person ids); with the first of them doccontrol.yml does not know ("" when none)."""
-    found: set[str] = set()
-    if event is not None:
-        found |= {_key(p) for p in (*event.authors, *event.approvers, event.merger)}
-        if event.signature.verified_for:
-            found.add(event.signature.verified_for)
-    for ack in history.acknowledgements:
-        if ack.commit == commit:
-            found |= set(ack.writers)
-    for dist in history.distributions:
-        if dist.commit == commit:
-            found |= set(dist.writers)
-    unknown = sorted(p for p in found if p.startswith("<"))
-    return found, unknown[0] if unknown else ""
 
 
 def _key(person: Person) -> str:
@@ -208,15 +239,14 @@ def _key(person: Person) -> str:
     return person.person_id or f"<{person.email}>"
 
 
-def _still_in_force(history: History, event: ApprovalEvent | None) -> list[str]:
+def _still_in_force(
+    history: History, event: ApprovalEvent | None, latest: dict[str, ApprovalEvent]
+) -> list[str]:
     """What ``event`` changed that the tip still holds unapproved: the controlled files whose
-    latest change it is, and the documents whose pending changes include it."""
+    latest change it is (``latest``: each controlled file's last changing event), and the
+    documents whose pending changes include it."""
     if event is None:
         return []
-    latest: dict[str, ApprovalEvent] = {}
-    for later in history.events:
-        for path in later.controlled:
-            latest[path] = later
     held = [
         path
         for path in event.controlled

@@ -203,6 +203,47 @@ def run_git(
         raise GitError("git.cannot-run", reason=str(exc)) from None
 
 
+def merge_tree(
+    git_dir: Path, ours: str, theirs: str, scratch: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Git's own merge of two commits (``git merge-tree --write-tree``: the merge ``git merge``
+    makes, with its rename handling and its virtual merge base), as ``approve`` makes it and
+    history judges it. Attributes come from neither the work tree nor the index (an empty
+    folder stands in for the work tree), so an uncommitted or unapproved ``.gitattributes``
+    (a ``merge=union`` driver, say) plays no part. ``scratch``: write the merge's objects
+    there, reading the repository's through it, so that a command that only reads history
+    never writes into the repository."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="doccontrol-merge-") as empty:
+        env = {**_git_env(), "GIT_INDEX_FILE": f"{empty}/index", "GIT_ATTR_NOSYSTEM": "1"}
+        if scratch is not None:
+            objects = run_git(git_dir, ["rev-parse", "--git-path", "objects"])
+            real = Path(objects.stdout.decode("utf-8", "surrogateescape").strip())
+            env["GIT_OBJECT_DIRECTORY"] = str(scratch)
+            env["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = str(
+                real if real.is_absolute() else git_dir / real
+            )
+        args = [
+            "--git-dir",
+            str(git_dir),
+            "--work-tree",
+            empty,
+            "-c",
+            "core.attributesFile=/dev/null",
+        ]
+        try:
+            return subprocess.run(
+                ["git", *args, "merge-tree", "--write-tree", "--no-messages", ours, theirs],
+                cwd=empty,
+                env=env,
+                capture_output=True,
+                check=False,
+            )
+        except OSError as exc:
+            raise GitError("git.cannot-run", reason=str(exc)) from None
+
+
 def run_git_text(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
     """run_git with its output decoded (UTF-8; undecodable bytes replaced)."""
     done = run_git(root, args)
@@ -626,6 +667,36 @@ class GitReader:
 
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
+
+    def merged_files(
+        self, ours: str, theirs: str, paths: Sequence[str]
+    ) -> dict[str, bytes | None] | None:
+        """Each of ``paths`` as git's own merge of two commits leaves it (None: no file there);
+        None when that merge conflicts or cannot be made. Nothing is written into the
+        repository (``merge_tree``)."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="doccontrol-objects-") as scratch:
+            done = merge_tree(self.git_dir, ours, theirs, Path(scratch))
+            tree = done.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
+            if done.returncode != 0 or not tree:
+                return None
+            env = {
+                **_git_env(),
+                "GIT_OBJECT_DIRECTORY": scratch,
+                "GIT_ALTERNATE_OBJECT_DIRECTORIES": str(self.git_path("objects")),
+            }
+            found: dict[str, bytes | None] = {}
+            for path in paths:
+                read = subprocess.run(
+                    ["git", "--git-dir", str(self.git_dir), "cat-file", "blob", f"{tree}:{path}"],
+                    cwd=scratch,
+                    env=env,
+                    capture_output=True,
+                    check=False,
+                )
+                found[path] = read.stdout if read.returncode == 0 else None
+            return found
 
     def merge_bases(self, one: str, other: str) -> list[str]:
         """The best common ancestors of two commits (``git merge-base --all``)."""

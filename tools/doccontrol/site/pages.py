@@ -560,9 +560,16 @@ def trail_page(site: Site) -> str:
     columns = (c for c in trail.TRAIL_COLUMNS if c != "commit")
     table = Table(site.catalogue.headers("label.trail", columns), tuple(rows), "dc-trail")
     # problems of the history as a whole (rewritten history, control_since moved…)
-    notices = list(site.history.notices) if site.history else []
-    # acknowledgement and distribution records' problems are history's too
-    notices += [*site_acks.problems(site), *site_copies.problems(site)]
+    notices = [_note(site, p) for p in (site.history.notices if site.history else ())]
+    # acknowledgement and distribution records' problems are history's too, each with the
+    # nonconformity that handled it, as the trail says
+    for problem in [*site_acks.problems(site), *site_copies.problems(site)]:
+        note = _note(site, problem)
+        found = site.dispositions.of(problem.commit) if problem.commit else None
+        if found is not None:
+            handled = trail.disposition_text(found, site.catalogue)
+            note = ProblemNote(note.code, note.message + _t(site, "label.aside", text=handled))
+        notices.append(note)
     return _render(site, "approvals", table=table, notices=notices)
 
 
