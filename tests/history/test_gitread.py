@@ -79,3 +79,42 @@ def test_blobs_reads_a_whole_list_in_order(blobs):
     with GitReader(root) as reader:
         assert list(reader.blobs(shas)) == contents
         assert list(reader.blobs([])) == []
+
+
+def _objects(root) -> set[str]:
+    listed = subprocess.run(
+        ["git", "count-objects", "-v"], cwd=root, capture_output=True, text=True, check=True
+    )
+    return {line for line in listed.stdout.splitlines() if line.startswith(("count", "size:"))}
+
+
+def test_merged_files_is_gits_merge_and_writes_nothing_into_the_repository(tmp_path):
+    git = GitRepo(tmp_path)
+    (tmp_path / "a.txt").write_text("1\n2\n3\n4\n5\n")
+    (tmp_path / "b.txt").write_text("x\n")
+    git.commit("base")
+    git.branch("side")
+    (tmp_path / "a.txt").write_text("1\nSIDE\n3\n4\n5\n")
+    git.commit("side")
+    git.checkout("main")
+    (tmp_path / "a.txt").write_text("1\n2\n3\n4\nMAIN\n")
+    (tmp_path / "b.txt").write_text("y\n")
+    git.commit("main")
+    # an uncommitted attribute in the work tree plays no part (neither would a committed one)
+    (tmp_path / ".gitattributes").write_text("*.txt merge=union\n")
+    before = _objects(tmp_path)
+    with GitReader(tmp_path) as reader:
+        found = reader.merged_files("main", "side", ["a.txt", "b.txt", "gone.txt", "new\nline"])
+    assert found == {
+        "a.txt": b"1\nSIDE\n3\n4\nMAIN\n",
+        "b.txt": b"y\n",
+        "gone.txt": None,
+        "new\nline": None,
+    }
+    assert _objects(tmp_path) == before
+    # a conflict: no clean merge, whatever a union driver would have made of it
+    git.branch("other", "side")
+    (tmp_path / "a.txt").write_text("1\n2\n3\n4\nOTHER\n")
+    git.commit("other")
+    with GitReader(tmp_path) as reader:
+        assert reader.merged_files("main", "other", ["a.txt"]) is None

@@ -811,16 +811,15 @@ class _Deriver:
     ) -> bool:
         """Whether the merge's version of the controlled file ``path`` is one no review showed.
         When main held the file (or the controlled file renamed into it) as it is in force, what
-        was reviewed is the branches' diffs, so the version must be git's clean three-way merge
-        of them into main's (a branch behind main merged cleanly is fine; a hand edit made in
-        the merge, or a stale branch's whole file undoing an approved change, is not). Else it
-        must be a merged branch's own (a parent already on main merges nothing). Read from Git
-        only for merges that change a controlled file."""
+        was reviewed is the branches' diffs, so the version must be git's own clean merge of
+        them into main's (``GitReader.merged_files``: a branch behind main merged cleanly is
+        fine; a hand edit made in the merge, or a stale branch's whole file undoing an approved
+        change, is not). Else it must be a merged branch's own (a parent already on main merges
+        nothing). Read from Git only for merges that change a controlled file."""
         result = self.reader.read_file_at(commit.sha, path)
-        theirs = {p: self.reader.read_file_at(p, path) for p in bringing}
         main = self.main_version(commit, path, controlled)
         if main is None:
-            return all(version != result for version in theirs.values())
+            return all(self.reader.read_file_at(p, path) != result for p in bringing)
         source, start = main
         if len(commit.parents) == 2 and bringing == [commit.parents[1]]:
             # git's own merge of the two (ort: its virtual base for criss-cross histories, its
@@ -835,7 +834,7 @@ class _Deriver:
         # one merge base), or parents already on main: bounded, one content merge per branch
         merged: bytes | None = start
         for parent in bringing:
-            other = theirs[parent]
+            other = self.reader.read_file_at(parent, path)
             if other is None:
                 other = self.reader.read_file_at(parent, source)
             if other is None or merged is None:

@@ -309,6 +309,27 @@ def notes_tip(root: Path, ref: str) -> str | None:
     return out or None
 
 
+def _batch_contents(asked: Sequence[str], out: bytes) -> dict[str, bytes | None]:
+    """``git cat-file --batch``'s answers to ``asked``, in order: each blob's content, or None
+    for a name that is missing or no blob."""
+    found: dict[str, bytes | None] = {}
+    at = 0
+    for name in asked:
+        end = out.find(b"\n", at)
+        if end < 0:
+            found[name] = None
+            continue
+        header = out[at:end].split()
+        at = end + 1
+        if len(header) == 3 and header[2].isdigit():
+            size = int(header[2])
+            found[name] = out[at : at + size] if header[1] == b"blob" else None
+            at += size + 1
+        else:
+            found[name] = None  # "<name> missing" (or ambiguous): nothing follows
+    return found
+
+
 class GitReader:
     """A repository opened for reading history: plain git processes, each started once.
     Use as a context manager."""
@@ -686,17 +707,17 @@ class GitReader:
                 "GIT_OBJECT_DIRECTORY": scratch,
                 "GIT_ALTERNATE_OBJECT_DIRECTORIES": str(self.git_path("objects")),
             }
-            found: dict[str, bytes | None] = {}
-            for path in paths:
-                read = subprocess.run(
-                    ["git", "--git-dir", str(self.git_dir), "cat-file", "blob", f"{tree}:{path}"],
-                    cwd=scratch,
-                    env=env,
-                    capture_output=True,
-                    check=False,
-                )
-                found[path] = read.stdout if read.returncode == 0 else None
-            return found
+            # every path through one cat-file (paths with a newline cannot be asked: no file)
+            asked = [path for path in paths if "\n" not in path]
+            read = subprocess.run(
+                ["git", "--git-dir", str(self.git_dir), "cat-file", "--batch"],
+                input="".join(f"{tree}:{path}\n" for path in asked).encode("utf-8"),
+                cwd=scratch,
+                env=env,
+                capture_output=True,
+                check=False,
+            )
+            return _batch_contents(asked, read.stdout) | {p: None for p in paths if p not in asked}
 
     def merge_bases(self, one: str, other: str) -> list[str]:
         """The best common ancestors of two commits (``git merge-base --all``)."""
