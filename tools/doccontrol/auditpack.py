@@ -36,7 +36,7 @@ from typing import IO, Any
 from doccontrol import __version__, acks, catalogue, copies, publishing, registers, spreadsheets
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
-from doccontrol.history import content, dispositions, signatures
+from doccontrol.history import content, signatures
 from doccontrol.history.gitread import GitReader, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.labels import Labels
@@ -45,7 +45,7 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Document
 from doccontrol.problems import Msg, Names, Ref, msg, names_for
 from doccontrol.site import stamp as site_stamp
-from doccontrol.trail import revision_rows, trail_rows
+from doccontrol.trail import dispositions, record_problems, revision_rows, trail_rows
 from doccontrol.validate.records import references
 
 MANIFEST = "MANIFEST.sha256"
@@ -237,15 +237,7 @@ def build(
         (e for e in history.events if _in_period(e.date, start, end)), visible, hidden, placeholder
     )
     # the past problems the approved rules say were handled, judged against all of them
-    handled = dispositions.judge(
-        repo.root,
-        history,
-        [
-            *(p for e in history.events for p in e.problems),
-            *acks.history_problems(history, config),
-            *copies.history_problems(history, config),
-        ],
-    )
+    handled = dispositions(repo.root, history, record_problems(history, config))
 
     def disposition_json(event: ApprovalEvent) -> dict[str, Any] | None:
         found = handled.of(event.commit) if event.problems else None

@@ -4,11 +4,20 @@ for tables and spreadsheets."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 from doccontrol.catalogue import Catalogue
+from doccontrol.config import Config
 from doccontrol.history import sections
-from doccontrol.history.dispositions import NONE, Disposition, Dispositions
-from doccontrol.history.model import ApprovalEvent, DocumentHistory, Person, Revision
+from doccontrol.history.dispositions import NONE, Disposition, Dispositions, judge
+from doccontrol.history.model import (
+    ApprovalEvent,
+    DocumentHistory,
+    History,
+    HistoryProblem,
+    Person,
+    Revision,
+)
 from doccontrol.problems import NO_NAMES, Names
 
 # the columns of the approval trail: catalogue keys label.trail.<column>
@@ -28,6 +37,23 @@ TRAIL_COLUMNS = (
     "problems",
     "disposition",
 )
+
+
+def record_problems(history: History, config: Config) -> list[HistoryProblem]:
+    """The acknowledgement and distribution records' problems (DC540–DC543, DC550–DC551):
+    history problems like the events', asked for by the approved configuration ``config`` (a
+    direct commit taking `acknowledgement:` out cannot silence them)."""
+    from doccontrol import acks, copies
+
+    return [*acks.history_problems(history, config), *copies.history_problems(history, config)]
+
+
+def dispositions(root: Path, history: History, records: list[HistoryProblem]) -> Dispositions:
+    """The past problems the approved rules say were handled as nonconformities, judged
+    against every problem of the history with a commit (the events' and ``records``:
+    ``record_problems``), whatever period or person a caller shows: the one answer the trail,
+    the site and the audit pack give."""
+    return judge(root, history, [*(p for e in history.events for p in e.problems), *records])
 
 
 def trail_headers(cat: Catalogue) -> tuple[str, ...]:

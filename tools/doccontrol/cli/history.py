@@ -212,10 +212,10 @@ def _print_notices(history: History, say: Speech) -> None:
 
 
 def run_trail(args: argparse.Namespace, root: Path) -> int:
-    from doccontrol import acks, copies
-    from doccontrol.history import dispositions
+    from doccontrol import acks
     from doccontrol.spreadsheets import csv_text
-    from doccontrol.trail import disposition_text, filter_events, trail_rows
+    from doccontrol.trail import disposition_text, filter_events, record_problems, trail_rows
+    from doccontrol.trail import dispositions as trail_dispositions
 
     since = parse_date_arg(args.since, "--since")
     until = parse_date_arg(args.until, "--until")
@@ -228,30 +228,11 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
         if _find_person(config, args.person) is None:
             raise UsageError("cli.trail.unknown-person", who=args.person)
     events: list[ApprovalEvent] = filter_events(history.events, since, until, args.person)
-    # the acknowledgement and distribution records' problems are history problems like the
-    # events' (DC540–DC543, DC550–DC551), asked for by the approved configuration: a direct
-    # commit taking `acknowledgement:` out cannot silence them
     config = approved_config(root, config, history)
-    ack_problems = acks.filter_problems(
-        [*acks.history_problems(history, config), *copies.history_problems(history, config)],
-        history,
-        config,
-        since,
-        until,
-        args.person,
-    )
+    records = record_problems(history, config)
+    ack_problems = acks.filter_problems(records, history, config, since, until, args.person)
     problems = [*history.notices, *(p for e in events for p in e.problems), *ack_problems]
-    # past problems the approved rules say were handled as nonconformities; judged against
-    # every problem of the history, whatever the period or person asked for
-    handled = dispositions.judge(
-        root,
-        history,
-        [
-            *(p for e in history.events for p in e.problems),
-            *acks.history_problems(history, config),
-            *copies.history_problems(history, config),
-        ],
-    )
+    handled = trail_dispositions(root, history, records)
     # the history's notices (a rewrite, control_since moved…) are never handled by one
     open_problems = [
         *history.notices,

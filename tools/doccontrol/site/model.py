@@ -324,18 +324,10 @@ class Site:
         once (history/dispositions.py) against every problem of the history."""
         if not self.history:
             return NONE
-        from doccontrol import copies
-        from doccontrol.history import dispositions
+        from doccontrol import trail
 
-        return dispositions.judge(
-            self.repo.root,
-            self.history,
-            [
-                *(p for e in self.history.events for p in e.problems),
-                *acks.history_problems(self.history, self.config),
-                *copies.history_problems(self.history, self.config),
-            ],
-        )
+        records = trail.record_problems(self.history, self.config)
+        return trail.dispositions(self.repo.root, self.history, records)
 
     @cached_property
     def suspects(self) -> impact.Suspects:
