@@ -197,7 +197,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.uncommitted")
     if _git(root, "rev-parse", "--verify", "--quiet", f"{args.branch}^{{commit}}").returncode != 0:
         raise UsageError("cli.error.no-branch", branch=repr(args.branch))
-    ahead = _git(root, "rev-list", "--count", f"{main}..{args.branch}").stdout.strip()
+    # both tips resolved once: what is judged below is what gets committed, even if a ref
+    # moves meanwhile (a push to the branch during the checks is not approved with it)
+    main_tip = _git(root, "rev-parse", "--verify", f"{main}^{{commit}}", check=True).stdout.strip()
+    branch_tip = _git(
+        root, "rev-parse", "--verify", f"{args.branch}^{{commit}}", check=True
+    ).stdout.strip()
+    ahead = _git(root, "rev-list", "--count", f"{main_tip}..{branch_tip}").stdout.strip()
     if ahead in ("", "0"):
         raise UsageError("cli.approve.nothing-new", branch=args.branch, main=main)
     # the rules as they stood before this change: while doccontrol.yml has a change on main
@@ -218,7 +224,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.approve.reviewer-required")
 
     # who wrote the change: the authors of the branch's commits, and their co-authors
-    authors = _authors(root, main, args.branch, config, history)
+    authors = _authors(root, main_tip, branch_tip, config, history)
     # a change that needs two roles nobody holds alone (a procedure and its figure) names the
     # second approver too: each is held to the rules, as history holds every approver named
     approvers = [approver]
@@ -242,17 +248,19 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # merge made in memory, so that nothing is written before the verdict
     # git's own merge, with the attributes history judges it by (none from the work tree)
     git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
-    merged = merge_tree(Path(git_dir), main, args.branch)
+    merged = merge_tree(Path(git_dir), main_tip, branch_tip)
     first = merged.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
     tree = first if merged.returncode == 0 and first else None
     if tree is None:  # the merge cannot be made: judged by the branch's own diff meanwhile
         refusals.append(say("cli.approve.conflicts", branch=args.branch, main=main))
-    compared = [main, tree] if tree else [f"{main}...{args.branch}"]
+    compared = [main_tip, tree] if tree else [f"{main_tip}...{branch_tip}"]
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
     named = _site_named(root, history)
     # the three trees, each listed once: main's, the merge's, the branch's (path → mode, blob)
     with GitReader(root) as lister:
-        trees = tuple(lister.tree_files(rev) for rev in (main, tree, args.branch)) if tree else ()
+        trees = (
+            tuple(lister.tree_files(rev) for rev in (main_tip, tree, branch_tip)) if tree else ()
+        )
 
     def document(path: str) -> bool:
         # a Markdown path is a document only as a regular file (history judges a link or a
@@ -292,16 +300,15 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 )
             )
     changed = _git(
-        root, "diff", "--name-status", "--no-renames", f"{main}...{args.branch}", "--", "docs"
+        root, "diff", "--name-status", "--no-renames", f"{main_tip}...{branch_tip}", "--", "docs"
     ).stdout.splitlines()
     today = config.today().isoformat()
     effective = parse_date_arg(args.effective, "--effective") if args.effective else None
     dated: list[str] = []  # documents whose new version takes the approver's date
-    main_tip = _git(root, "rev-parse", main).stdout.strip()
     with GitReader(root) as reader:  # one cat-file for every version read below
         # a branch that declares the baseline (doccontrol baseline) approves the whole set as
         # it stands, by the roles that approve the configuration, as history judges it
-        branch_config = reader.read_file_at(args.branch, "doccontrol.yml") or b""
+        branch_config = reader.read_file_at(branch_tip, "doccontrol.yml") or b""
         since = re.search(
             rb"^control_since:\s*['\"]?([0-9a-fA-F]{7,40})['\"]?\s*$", branch_config, re.M
         )
@@ -311,11 +318,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
             if not DOC_PATH.match(path):
                 continue
             new = (
-                _meta_and_body(reader.read_file_at(args.branch, path), path)
+                _meta_and_body(reader.read_file_at(branch_tip, path), path)
                 if status != "D"
                 else None
             )
-            old = _meta_and_body(reader.read_file_at(main, path), path)
+            old = _meta_and_body(reader.read_file_at(main_tip, path), path)
             ruling = old or new
             if ruling is None:
                 continue
@@ -403,19 +410,19 @@ def run(args: argparse.Namespace, root: Path) -> int:
     if tree and not declares:
         # (the adoption approves the whole set as it stands: doccontrol baseline)
         refusals += _adopting_pending(
-            root, main, tree, trees, controlled, config, named, history, say
+            root, main_tip, tree, trees, controlled, config, named, history, say
         )
 
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
         checkout = Path(tmp) / "branch"
-        _git(root, "worktree", "add", "--detach", "--quiet", str(checkout), args.branch, check=True)
+        _git(root, "worktree", "add", "--detach", "--quiet", str(checkout), branch_tip, check=True)
         try:
             problems = check(repository.load(checkout))
         finally:
             _git(root, "worktree", "remove", "--force", str(checkout))
     refusals += [p.format(say.cat, say.names) for p in problems]
 
-    if refusals:
+    if refusals or tree is None:
         print(say("cli.approve.refused", branch=args.branch))
         for refusal in refusals:
             print(f"  - {refusal}")
@@ -423,7 +430,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     subject = (
         args.title
         or _git(
-            root, "log", "--reverse", "--format=%s", f"{main}..{args.branch}"
+            root, "log", "--reverse", "--format=%s", f"{main_tip}..{branch_tip}"
         ).stdout.splitlines()[0]
     )
     lines = [f"Approved-by: {a.name} <{a.emails[0]}>" for a in approvers]
@@ -432,19 +439,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     message = f"Merge branch '{args.branch}'\n\n{subject}\n\n" + "\n".join(lines)
     suspect = branch_impact_text(root, args.branch)  # before the merge moves the merge-base
     if effective is not None and dated:
-        _merge_with_dates(root, args.branch, message, args.sign, dated, effective, say.cat)
-    else:
-        merge = ["merge", "--no-ff", "--quiet", "-m", message, args.branch]
-        if args.sign:
-            merge.insert(1, "-S")
-        result = _git(root, *merge)
-        if result.returncode != 0:
-            _git(root, "merge", "--abort")
-            raise UsageError(
-                "cli.error.git-failed",
-                command="git merge",
-                detail=result.stderr.strip() or result.stdout.strip(),
-            )
+        tree = _with_dates(root, tree, trees[1], dated, effective, say.cat)
+    _commit_merge(root, main_tip, branch_tip, tree, message, args.sign)
     parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
     trailer_text = "; ".join(f"{k}: {v}" for k, v in parsed)
@@ -591,51 +587,69 @@ def _adopting_pending(
     return refusals
 
 
-def _merge_with_dates(
+def _with_dates(
     root: Path,
-    branch: str,
-    message: str,
-    sign: bool,
+    tree: str,
+    files: dict[str, tuple[str, str]],
     paths: list[str],
     effective: str,
     cat: Catalogue,
-) -> None:
-    """The approval merge with the approver's 发布实施日期 written into each new version: the
-    date is the approver's decision, so it is part of the approval, not of the change."""
-    from doccontrol.atomic import write_atomic
-    from doccontrol.authoring import AuthoringError, set_front_matter
+) -> str:
+    """The judged merge's tree with the approver's 发布实施日期 written into each new version:
+    the date is the approver's decision, so it is part of the approval, not of the change.
+    Made in a temporary index: the work tree and the repository's index are not touched."""
+    import tempfile
 
-    result = _git(root, "merge", "--no-ff", "--no-commit", "--quiet", branch)
-    if result.returncode != 0:
-        _git(root, "merge", "--abort")
-        raise UsageError(
-            "cli.error.git-failed",
-            command="git merge",
-            detail=result.stderr.strip() or result.stdout.strip(),
-        )
-    try:
+    from doccontrol.authoring import AuthoringError, set_front_matter
+    from doccontrol.history.gitread import run_git
+
+    with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
+        index = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
+        _git_ok(root, ["read-tree", tree], env=index)
         for rel in paths:
-            file = root / rel
-            text = file.read_bytes().decode("utf-8")
-            write_atomic(
-                file, set_front_matter(text, rel, "effective_date", effective).encode("utf-8")
+            mode, blob = files[rel]
+            text = run_git(root, ["cat-file", "blob", blob]).stdout.decode("utf-8", "replace")
+            try:
+                dated = set_front_matter(text, rel, "effective_date", effective)
+            except AuthoringError as exc:
+                raise UsageError("cli.approve.date-failed", detail=exc.text(cat)) from None
+            # stored as written: no clean filter of the work tree's attributes in between
+            new = _git_ok(
+                root, ["hash-object", "-w", "--no-filters", "--stdin"], dated.encode("utf-8")
             )
-            _git(root, "add", "--", rel, check=True)
-    except (AuthoringError, UsageError, OSError) as exc:
-        _git(root, "merge", "--abort")
-        detail = exc.text(cat) if not isinstance(exc, OSError) else str(exc)
-        raise UsageError("cli.approve.date-failed", detail=detail) from None
-    commit = ["commit", "--quiet", "--no-verify", "-m", message]
+            _git_ok(root, ["update-index", "--cacheinfo", f"{mode},{new},{rel}"], env=index)
+        return _git_ok(root, ["write-tree"], env=index)
+
+
+def _commit_merge(
+    root: Path, main_tip: str, branch_tip: str, tree: str, message: str, sign: bool
+) -> None:
+    """The approval merge: a commit of the very tree that was judged (git's own merge, with
+    no merge driver or strategy option from any configuration, plus the approver's dates),
+    then main moved to it. ``git merge`` would merge again by the approver's configuration
+    and attributes, which could make a version nobody judged."""
+    commit = ["commit-tree", tree, "-p", main_tip, "-p", branch_tip, "-F", "-"]
     if sign:
         commit.insert(1, "-S")
-    result = _git(root, *commit)
+    made = _git_ok(root, commit, (message.rstrip("\n") + "\n").encode("utf-8"))
+    # a fast-forward to it: refused, with nothing changed, if main moved since it was judged
+    _git_ok(root, ["merge", "--ff-only", "--quiet", made])
+
+
+def _git_ok(
+    root: Path, args: list[str], input: bytes | None = None, env: dict[str, str] | None = None
+) -> str:
+    """One git command that must succeed; its output's first line."""
+    from doccontrol.history.gitread import run_git
+
+    result = run_git(root, args, input=input, env=env)
     if result.returncode != 0:
-        _git(root, "merge", "--abort")
         raise UsageError(
             "cli.error.git-failed",
-            command="git commit",
-            detail=result.stderr.strip() or result.stdout.strip(),
+            command=" ".join(("git", *args[:2])),
+            detail=(result.stderr or result.stdout).decode("utf-8", "replace").strip(),
         )
+    return result.stdout.decode("utf-8", "replace").strip()
 
 
 def _roles(say: Speech, roles: Iterable[str]) -> str:

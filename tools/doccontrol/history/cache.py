@@ -54,7 +54,10 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # end (one answer for approve, the registers and the site: publishing.approved_config)
 # 22: an approval that would adopt a change to the rules nobody approved does not take effect
 # 23: the same for every controlled file (each one's version in force is kept)
-FORMAT = 24
+# 24: a merge of a controlled file must be git's own merge of its parents (merge_tree)
+# 25: git's merge made without the repository's or the user's configuration and attributes
+# (a verdict cached where a local merge driver shaped it is judged again)
+FORMAT = 25
 
 
 def cache_key(config_blob: str, branch: str) -> str:

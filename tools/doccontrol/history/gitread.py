@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -191,13 +191,22 @@ def _git_env() -> dict[str, str]:
 
 
 def run_git(
-    root: Path, args: Sequence[str], input: bytes | None = None
+    root: Path,
+    args: Sequence[str],
+    input: bytes | None = None,
+    env: Mapping[str, str] | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """One git command in ``root``, its output as bytes; never raises for git's exit code.
-    Every git call of doccontrol goes through here (or GitReader): refs/replace/* is off."""
+    Every git call of doccontrol goes through here (or GitReader): refs/replace/* is off.
+    ``env``: variables added for this command (a temporary index, say)."""
     try:
         return subprocess.run(
-            ["git", *args], cwd=root, input=input, capture_output=True, env=_git_env(), check=False
+            ["git", *args],
+            cwd=root,
+            input=input,
+            capture_output=True,
+            env={**_git_env(), **(env or {})},
+            check=False,
         )
     except OSError as exc:  # git itself is missing
         raise GitError("git.cannot-run", reason=str(exc)) from None
@@ -206,29 +215,56 @@ def run_git(
 def merge_tree(
     git_dir: Path, ours: str, theirs: str, scratch: Path | None = None
 ) -> subprocess.CompletedProcess[bytes]:
-    """Git's own merge of two commits (``git merge-tree --write-tree``: the merge ``git merge``
-    makes, with its rename handling and its virtual merge base), as ``approve`` makes it and
-    history judges it. Attributes come from neither the work tree nor the index (an empty
-    folder stands in for the work tree), so an uncommitted or unapproved ``.gitattributes``
-    (a ``merge=union`` driver, say) plays no part. ``scratch``: write the merge's objects
-    there, reading the repository's through it, so that a command that only reads history
-    never writes into the repository."""
+    """Git's own merge of two commits, given by id (``git merge-tree --write-tree``: the merge
+    ``git merge`` makes, with its rename handling and its virtual merge base), as ``approve``
+    makes it and history judges it, the same on every machine. Git runs in an empty Git
+    directory of its own that reads the repository's objects (and its list of shallow
+    commits): no attributes (work tree, index, ``info/attributes``, system, user), no
+    configuration of the repository, the system or the user (a merge driver, a strategy
+    option, ``merge.renames``) play a part, nor any ``GIT_CONFIG*`` variable. The merge's
+    objects go into the repository, or into ``scratch``, reading the repository's through it,
+    so that a command that only reads history never writes into the repository."""
+    import shutil
     import tempfile
 
-    with tempfile.TemporaryDirectory(prefix="doccontrol-merge-") as empty:
-        env = {**_git_env(), "GIT_INDEX_FILE": f"{empty}/index", "GIT_ATTR_NOSYSTEM": "1"}
-        if scratch is not None:
-            objects = run_git(git_dir, ["rev-parse", "--git-path", "objects"])
-            real = Path(objects.stdout.decode("utf-8", "surrogateescape").strip())
-            env["GIT_OBJECT_DIRECTORY"] = str(scratch)
-            env["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = str(
-                real if real.is_absolute() else git_dir / real
+    # where the repository keeps its objects, the two commits' ids (the own Git directory
+    # has no refs), in one process
+    asked = ["--git-path", "objects", "--git-path", "shallow", "--show-object-format"]
+    revs = [f"{rev}^{{commit}}" for rev in (ours, theirs) if not rev.startswith("-")]
+    where = run_git(git_dir, ["rev-parse", *asked, *revs])
+    lines = where.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if where.returncode != 0 or len(revs) != 2 or len(lines) != 5:
+        return subprocess.CompletedProcess(where.args, where.returncode or 128, b"", where.stderr)
+    real, shallow = (Path(p) if Path(p).is_absolute() else git_dir / p for p in lines[:2])
+    ours, theirs = lines[3:]
+    with tempfile.TemporaryDirectory(prefix="doccontrol-merge-") as folder:
+        own, empty = Path(folder) / "git", Path(folder) / "work"
+        for made in (own / "refs", own / "objects", empty):
+            made.mkdir(parents=True)
+        (own / "HEAD").write_text("ref: refs/heads/doccontrol\n")
+        if lines[2] != "sha1":  # the repository's object format, and nothing else of its own
+            (own / "config").write_text(
+                f"[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = {lines[2]}\n"
             )
+        if shallow.is_file():  # the merge base is searched as far as the repository reaches
+            shutil.copyfile(shallow, own / "shallow")
+        env = {k: v for k, v in _git_env().items() if not k.startswith("GIT_CONFIG")}
+        env |= {
+            "GIT_INDEX_FILE": str(Path(folder) / "index"),
+            "GIT_ATTR_NOSYSTEM": "1",
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_CONFIG_GLOBAL": "/dev/null",
+            "GIT_OBJECT_DIRECTORY": str(scratch if scratch is not None else real),
+        }
+        env.pop("GIT_ATTR_SOURCE", None)
+        env.pop("GIT_ALTERNATE_OBJECT_DIRECTORIES", None)
+        if scratch is not None:
+            env["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = str(real)
         args = [
             "--git-dir",
-            str(git_dir),
+            str(own),
             "--work-tree",
-            empty,
+            str(empty),
             "-c",
             "core.attributesFile=/dev/null",
         ]
