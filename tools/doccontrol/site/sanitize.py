@@ -101,11 +101,8 @@ def clean_parts(html: str, nonce: str) -> tuple[str, str, str] | None:
     return clean(head), clean(body, body=True), clean(tail)
 
 
-def clean(html: str, body: bool = False) -> str:
-    """``html`` with everything that could run removed; ``body``: a document's own text,
-    which may not use doccontrol's reserved ``dc-`` classes either."""
-    return nh3.clean(
-        html,
+def _cleaner(body: bool) -> nh3.Cleaner:
+    return nh3.Cleaner(
         tags=_TAGS,
         clean_content_tags=_DROPPED,
         attributes=_ATTRIBUTES,
@@ -115,3 +112,13 @@ def clean(html: str, body: bool = False) -> str:
         url_schemes=_URL_SCHEMES,
         filter_style_properties={"text-align"},
     )
+
+
+# built once: setting up Ammonia's rules took a third of each clean (three per page)
+_CLEANERS = {False: _cleaner(False), True: _cleaner(True)}
+
+
+def clean(html: str, body: bool = False) -> str:
+    """``html`` with everything that could run removed; ``body``: a document's own text,
+    which may not use doccontrol's reserved ``dc-`` classes either."""
+    return _CLEANERS[body].clean(html)
