@@ -105,7 +105,7 @@ def test_merged_files_is_gits_merge_and_writes_nothing_into_the_repository(tmp_p
     before = _objects(tmp_path)
     with GitReader(tmp_path) as reader:
         found = reader.merged_files("main", "side", ["a.txt", "b.txt", "gone.txt", "new\nline"])
-    assert found == {
+    assert found.files == {
         "a.txt": b"1\nSIDE\n3\n4\nMAIN\n",
         "b.txt": b"y\n",
         "gone.txt": None,
@@ -117,4 +117,4 @@ def test_merged_files_is_gits_merge_and_writes_nothing_into_the_repository(tmp_p
     (tmp_path / "a.txt").write_text("1\n2\n3\n4\nOTHER\n")
     git.commit("other")
     with GitReader(tmp_path) as reader:
-        assert reader.merged_files("main", "other", ["a.txt"]) is None
+        assert reader.merged_files("main", "other", ["a.txt"]).files is None

@@ -195,13 +195,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.approve.checkout-main", branch=main)
     if _git(root, "status", "--porcelain", "--untracked-files=no").stdout.strip():
         raise UsageError("cli.error.uncommitted")
-    if _git(root, "rev-parse", "--verify", "--quiet", f"{args.branch}^{{commit}}").returncode != 0:
+    # both tips resolved once, as branches only: what is judged below is what gets committed,
+    # even if a ref moves meanwhile (a push to the branch during the checks is not approved
+    # with it), and a tag or a commit id named like the branch is never what is approved
+    branch_tip = _branch_tip(root, args.branch)
+    if branch_tip is None:
         raise UsageError("cli.error.no-branch", branch=repr(args.branch))
-    # both tips resolved once: what is judged below is what gets committed, even if a ref
-    # moves meanwhile (a push to the branch during the checks is not approved with it)
-    main_tip = _git(root, "rev-parse", "--verify", f"{main}^{{commit}}", check=True).stdout.strip()
-    branch_tip = _git(
-        root, "rev-parse", "--verify", f"{args.branch}^{{commit}}", check=True
+    main_tip = _git(
+        root, "rev-parse", "--verify", f"refs/heads/{main}^{{commit}}", check=True
     ).stdout.strip()
     ahead = _git(root, "rev-list", "--count", f"{main_tip}..{branch_tip}").stdout.strip()
     if ahead in ("", "0"):
@@ -211,6 +212,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # allowing self-approval, must not get this merge made; the trail would judge it anyway)
     config, history = _approved_rules(root, config, say)
     say = speech(config, repo.record_types, root)
+    # signed as the approver's git signs commits (commit.gpgSign), as git merge did
+    sign = args.sign or _git(root, "config", "--bool", "commit.gpgSign").stdout.strip() == "true"
+    if config.approval.require_signed and not sign:
+        refusals.append(say("cli.approve.unsigned"))
     me_email = _git(root, "config", "user.email").stdout.strip()
     approver = config.person_by_email(me_email) if me_email else None
     if approver is None:
@@ -249,9 +254,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # git's own merge, with the attributes history judges it by (none from the work tree)
     git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
     merged = merge_tree(Path(git_dir), main_tip, branch_tip)
-    first = merged.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
-    tree = first if merged.returncode == 0 and first else None
-    if tree is None:  # the merge cannot be made: judged by the branch's own diff meanwhile
+    tree = merged.tree
+    if merged.failure:  # judged by the branch's own diff meanwhile
+        refusals.append(say("cli.approve.merge-failed", branch=args.branch, detail=merged.failure))
+    elif tree is None:
         refusals.append(say("cli.approve.conflicts", branch=args.branch, main=main))
     compared = [main_tip, tree] if tree else [f"{main_tip}...{branch_tip}"]
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
@@ -274,6 +280,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
         for p in touched.stdout.split("\0")
         if p and controlled_path(p, config, named, document(p))
     )
+    if trees:
+        refusals += _documents_merged(root, trees, touched.stdout.split("\0"), main, say)
     if controlled:
         what = ", ".join(controlled)
         needed_any |= set(config.approval.config_approvers)
@@ -440,7 +448,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     suspect = branch_impact_text(root, args.branch)  # before the merge moves the merge-base
     if effective is not None and dated:
         tree = _with_dates(root, tree, trees[1], dated, effective, say.cat)
-    _commit_merge(root, main_tip, branch_tip, tree, message, args.sign)
+    _commit_merge(root, main_tip, branch_tip, tree, message, sign)
     parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
     trailer_text = "; ".join(f"{k}: {v}" for k, v in parsed)
@@ -584,6 +592,49 @@ def _adopting_pending(
         refusals.append(
             say("cli.approve.adopts-pending", path=path, commits=", ".join(commits[-3:]))
         )
+    return refusals
+
+
+def _branch_tip(root: Path, name: str) -> str | None:
+    """The commit of the branch ``name``: local (refs/heads/) or fetched (refs/remotes/), never
+    a tag or a commit id, which git's own lookup would prefer (refs/tags/b before
+    refs/heads/b: a tag pushed beside a reviewed branch would be approved in its name)."""
+    full = name.startswith(("refs/heads/", "refs/remotes/"))
+    for ref in (name,) if full else (f"refs/heads/{name}", f"refs/remotes/{name}"):
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+        if found.returncode == 0 and found.stdout.strip():
+            return found.stdout.strip()
+    return None
+
+
+def _documents_merged(
+    root: Path,
+    trees: tuple[dict[str, tuple[str, str]], ...],
+    touched: list[str],
+    main: str,
+    say: Speech,
+) -> list[str]:
+    """A document the merge changes must come out as the branch has it (its effective date
+    aside, which the approver may set): where git mixes in a change main holds since the
+    branch left (one nobody reviewed), history counts the merger as its author."""
+    from doccontrol.history.gitread import run_git
+    from doccontrol.history.rules import sans_effective
+    from doccontrol.paths import DOC_PATH
+
+    _, merged, branch = trees
+    refusals = []
+    for path in touched:
+        if not (path and DOC_PATH.match(path)) or path not in merged:
+            continue
+        ours, theirs = merged[path][1], branch.get(path, ("", ""))[1]
+        if ours == theirs:
+            continue
+        texts = [
+            sans_effective(run_git(root, ["cat-file", "blob", blob]).stdout) if blob else None
+            for blob in (ours, theirs)
+        ]
+        if texts[0] != texts[1]:
+            refusals.append(say("cli.approve.merged-content", path=path, main=main))
     return refusals
 
 

@@ -47,6 +47,7 @@ from doccontrol.history.gitread import (
     FileChange,
     GitError,
     GitReader,
+    MergedFiles,
     Note,
     display_text,
     probe,
@@ -238,7 +239,7 @@ class _Deriver:
         self.sides: dict[str, tuple[str | None, str | None]] = {}  # of the commit sides_of
         self.sides_of = ""
         # git's own merge of the merge commit merged_of, for its controlled files (merge_made)
-        self.merged: dict[str, bytes | None] | None = None
+        self.merged: MergedFiles = MergedFiles(None)
         self.merged_of = ""
         self.newly: dict[str, str] = {}
         self.since_walked: str | None = None  # the control_since this walk took
@@ -598,8 +599,8 @@ class _Deriver:
                 if (
                     side_ids
                     and change.new_blob not in side_ids
-                    and _sans_effective(data)
-                    not in {_sans_effective(self.read_blob(x)) for x in side_ids if x}
+                    and rules.sans_effective(data)
+                    not in {rules.sans_effective(self.read_blob(x)) for x in side_ids if x}
                 ):
                     # a version no merged side had: a conflict resolution, or text slipped in
                     # while merging; either way the merge's maker wrote it
@@ -808,18 +809,23 @@ class _Deriver:
 
     def merge_made(
         self, commit: Commit, path: str, bringing: list[str], controlled: list[str]
-    ) -> bool:
-        """Whether the merge's version of the controlled file ``path`` is one no review showed.
+    ) -> str | None:
+        """The problem's key when the merge's version of the controlled file ``path`` is one
+        no review showed (``problem.DC516.merged``), or when git cannot make the merge in this
+        clone to tell (``problem.DC516.unjudged``: a shallow clone's boundary); else None.
         When main held the file (or the controlled file renamed into it) as it is in force, what
         was reviewed is the branches' diffs, so the version must be git's own clean merge of
         them into main's (``GitReader.merged_files``: a branch behind main merged cleanly is
         fine; a hand edit made in the merge, or a stale branch's whole file undoing an approved
         change, is not). Else it must be a merged branch's own (a parent already on main merges
         nothing). Read from Git only for merges that change a controlled file."""
+        made, unjudged = "problem.DC516.merged", "problem.DC516.unjudged"
         result = self.reader.read_file_at(commit.sha, path)
         main = self.main_version(commit, path, controlled)
         if main is None:
-            return all(self.reader.read_file_at(p, path) != result for p in bringing)
+            return (
+                made if all(self.reader.read_file_at(p, path) != result for p in bringing) else None
+            )
         source, start = main
         if len(commit.parents) == 2 and bringing == [commit.parents[1]]:
             # git's own merge of the two (ort: its virtual base for criss-cross histories, its
@@ -829,7 +835,10 @@ class _Deriver:
                     self.reader.merged_files(commit.parents[0], bringing[0], controlled),
                     commit.sha,
                 )
-            return self.merged is None or self.merged.get(path) != result
+            if self.merged.failure:
+                return unjudged
+            files = self.merged.files
+            return made if files is None or files.get(path) != result else None
         # an octopus (git's octopus strategy merges each branch in turn, file by file, over
         # one merge base), or parents already on main: bounded, one content merge per branch
         merged: bytes | None = start
@@ -850,11 +859,12 @@ class _Deriver:
             if base == merged:
                 merged = other  # main unchanged since the fork: the branch's own version
                 continue
-            made = self.reader.merge_file(merged, base or b"", other)
-            if made is None:
-                return True
-            merged = made
-        return merged != result
+            content = self.reader.merge_file(merged, base or b"", other)
+            if content is None:
+                # past a shallow clone's boundary the merge base is not there to merge over
+                return unjudged if self.shallow and not bases else made
+            merged = content
+        return made if merged != result else None
 
     def squash_made(self, commit: Commit, path: str, controlled: list[str]) -> bool:
         """Whether a squash puts the controlled file ``path`` in force in a version its diff
@@ -1255,18 +1265,23 @@ class _Deriver:
                         ),
                     ]
                     accepted[path] = False
-            if accepted[path] and (
-                self.merge_made(commit, path, bringing, controlled)
+            not_reviewed = (
+                None
+                if not accepted[path]
+                else self.merge_made(commit, path, bringing, controlled)
                 if kind == "merge"
-                else self.squash_made(commit, path, controlled)
-            ):
+                else "problem.DC516.merged"
+                if self.squash_made(commit, path, controlled)
+                else None
+            )
+            if not_reviewed:
                 # what comes into force is what was reviewed: the branch's own version or git's
                 # clean merge of it into the version in force, not one the merge made (a rename
-                # followed, an edit slipped in by hand)
+                # followed, an edit slipped in by hand); one that cannot be told stays out too
                 problems = [
                     *problems,
                     HistoryProblem.of(
-                        "problem.DC516.merged", commit.sha, path, sha=commit.sha[:10], path=path
+                        not_reviewed, commit.sha, path, sha=commit.sha[:10], path=path
                     ),
                 ]
                 accepted[path] = False
@@ -1458,9 +1473,6 @@ class _Deriver:
         return _unique(approvers), _unique(reviewers)
 
 
-_EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\n]*\n")
-
-
 def _is_ack(*paths: str | None) -> bool:
     return any(p is not None and ACK_PATH.match(p) for p in paths)
 
@@ -1477,12 +1489,6 @@ def _writer(person: Person) -> str:
     """A writer as acks.py compares them: the person's id, or their email when doccontrol.yml
     does not know them (never equal to any id)."""
     return person.person_id or f"<{person.email}>"
-
-
-def _sans_effective(data: bytes) -> bytes:
-    """A version without its 发布实施日期: the approver sets that date in the merge itself
-    (``approve --effective``), which is part of approving, not writing the change."""
-    return _EFFECTIVE_LINE.sub(b"", data, count=1)
 
 
 def _at(commit: str, path: str) -> str:

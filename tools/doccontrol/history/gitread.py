@@ -212,72 +212,140 @@ def run_git(
         raise GitError("git.cannot-run", reason=str(exc)) from None
 
 
-def merge_tree(
-    git_dir: Path, ours: str, theirs: str, scratch: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """Git's own merge of two commits, given by id (``git merge-tree --write-tree``: the merge
-    ``git merge`` makes, with its rename handling and its virtual merge base), as ``approve``
-    makes it and history judges it, the same on every machine. Git runs in an empty Git
-    directory of its own that reads the repository's objects (and its list of shallow
-    commits): no attributes (work tree, index, ``info/attributes``, system, user), no
-    configuration of the repository, the system or the user (a merge driver, a strategy
-    option, ``merge.renames``) play a part, nor any ``GIT_CONFIG*`` variable. The merge's
-    objects go into the repository, or into ``scratch``, reading the repository's through it,
-    so that a command that only reads history never writes into the repository."""
+@dataclass(frozen=True)
+class GitMerge:
+    """What ``merge_tree`` made of two commits."""
+
+    tree: str | None  # the merged tree's id: git merged them cleanly
+    conflicts: bool = False  # git merged them, with conflicts
+    failure: str = ""  # why git could not merge them in this clone ("" when it could)
+
+
+@dataclass(frozen=True)
+class MergedFiles:
+    """Controlled files as git's merge leaves them (``GitReader.merged_files``)."""
+
+    files: dict[str, bytes | None] | None  # None: the merge conflicts, or cannot be made
+    failure: str = ""  # why git could not merge here (a shallow clone's boundary…)
+
+
+def _isolated_env(extra: Mapping[str, str]) -> dict[str, str]:
+    # nothing of the caller's git set-up: GIT_DIR, GIT_COMMON_DIR (a configuration and
+    # attributes of its own), GIT_GRAFT_FILE and GIT_SHALLOW_FILE (another commit graph),
+    # GIT_CONFIG_* (configuration), GIT_ATTR_SOURCE (attributes), GIT_OBJECT_DIRECTORY…
+    kept = {k: v for k, v in _git_env().items() if not k.startswith("GIT_")}
+    return {
+        **kept,
+        "GIT_PAGER": "cat",
+        "GIT_TERMINAL_PROMPT": "0",
+        "GIT_NO_REPLACE_OBJECTS": "1",
+        "GIT_ATTR_NOSYSTEM": "1",
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": "/dev/null",
+        **extra,
+    }
+
+
+_PROMISOR = r"^(extensions\.partialclone|remote\..*\.(url|promisor|partialclonefilter))$"
+
+
+def _quoted(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def merge_tree(git_dir: Path, ours: str, theirs: str, scratch: Path | None = None) -> GitMerge:
+    """Git's own merge of two commits (``git merge-tree --write-tree``: the merge ``git merge``
+    makes, with its rename handling and its virtual merge base), as ``approve`` makes it and
+    history judges it, the same on every machine. Git runs in an empty Git directory of its
+    own that reads the repository's objects (and its list of shallow commits, and its promisor
+    remote in a partial clone, to fetch what is missing): no attributes (work tree, index,
+    ``info/attributes``, system, user), no configuration of the repository, the system or the
+    user (a merge driver, a strategy option, ``merge.renames``), no ``GIT_*`` variable (another
+    configuration, commit graph or attributes) plays a part. The merge's objects go into the
+    repository, or into ``scratch``, reading the repository's through it, so that a command
+    that only reads history never writes into the repository."""
     import shutil
     import tempfile
+
+    git_dir = git_dir if git_dir.is_absolute() else Path.cwd() / git_dir
+    base = ["git", "--git-dir", str(git_dir)]
+
+    def ask(args: list[str]) -> subprocess.CompletedProcess[bytes]:
+        try:
+            return subprocess.run(
+                [*base, *args], capture_output=True, env=_isolated_env({}), check=False
+            )
+        except OSError as exc:
+            raise GitError("git.cannot-run", reason=str(exc)) from None
 
     # where the repository keeps its objects, the two commits' ids (the own Git directory
     # has no refs), in one process
     asked = ["--git-path", "objects", "--git-path", "shallow", "--show-object-format"]
     revs = [f"{rev}^{{commit}}" for rev in (ours, theirs) if not rev.startswith("-")]
-    where = run_git(git_dir, ["rev-parse", *asked, *revs])
+    where = ask(["rev-parse", *asked, *revs])
     lines = where.stdout.decode("utf-8", "surrogateescape").splitlines()
     if where.returncode != 0 or len(revs) != 2 or len(lines) != 5:
-        return subprocess.CompletedProcess(where.args, where.returncode or 128, b"", where.stderr)
+        return GitMerge(None, failure=where.stderr.decode("utf-8", "replace").strip())
     real, shallow = (Path(p) if Path(p).is_absolute() else git_dir / p for p in lines[:2])
     ours, theirs = lines[3:]
+    config = ""
+    if lines[2] != "sha1":  # the repository's object format
+        config += f"[extensions]\n\tobjectformat = {lines[2]}\n"
+    # a partial clone's promisor remote: the blobs the merge needs may have to be fetched
+    promisor = ask(["config", "--null", "--get-regexp", _PROMISOR])
+    for entry in promisor.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        key, _, value = entry.partition("\n")
+        section, _, name = key.partition(".")
+        if section == "extensions":
+            config += f"[extensions]\n\tpartialclone = {_quoted(value)}\n"
+        elif section == "remote" and "." in name:
+            remote, _, option = name.rpartition(".")
+            config += f"[remote {_quoted(remote)}]\n\t{option} = {_quoted(value)}\n"
     with tempfile.TemporaryDirectory(prefix="doccontrol-merge-") as folder:
         own, empty = Path(folder) / "git", Path(folder) / "work"
         for made in (own / "refs", own / "objects", empty):
             made.mkdir(parents=True)
         (own / "HEAD").write_text("ref: refs/heads/doccontrol\n")
-        if lines[2] != "sha1":  # the repository's object format, and nothing else of its own
-            (own / "config").write_text(
-                f"[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectformat = {lines[2]}\n"
-            )
-        if shallow.is_file():  # the merge base is searched as far as the repository reaches
+        if config:
+            (own / "config").write_text("[core]\n\trepositoryformatversion = 1\n" + config)
+        is_shallow = shallow.is_file()
+        if is_shallow:  # the merge base is searched as far as the repository reaches
             shutil.copyfile(shallow, own / "shallow")
-        env = {k: v for k, v in _git_env().items() if not k.startswith("GIT_CONFIG")}
-        env |= {
+        env = {
             "GIT_INDEX_FILE": str(Path(folder) / "index"),
-            "GIT_ATTR_NOSYSTEM": "1",
-            "GIT_CONFIG_NOSYSTEM": "1",
-            "GIT_CONFIG_GLOBAL": "/dev/null",
             "GIT_OBJECT_DIRECTORY": str(scratch if scratch is not None else real),
         }
-        env.pop("GIT_ATTR_SOURCE", None)
-        env.pop("GIT_ALTERNATE_OBJECT_DIRECTORIES", None)
         if scratch is not None:
             env["GIT_ALTERNATE_OBJECT_DIRECTORIES"] = str(real)
-        args = [
-            "--git-dir",
-            str(own),
-            "--work-tree",
-            str(empty),
-            "-c",
-            "core.attributesFile=/dev/null",
-        ]
+        args = ["--git-dir", str(own), "--work-tree", str(empty)]
         try:
-            return subprocess.run(
-                ["git", *args, "merge-tree", "--write-tree", "--no-messages", ours, theirs],
+            done = subprocess.run(
+                [
+                    "git",
+                    *args,
+                    "-c",
+                    "core.attributesFile=/dev/null",
+                    "merge-tree",
+                    "--write-tree",
+                    "--no-messages",
+                    ours,
+                    theirs,
+                ],
                 cwd=empty,
-                env=env,
+                env=_isolated_env(env),
                 capture_output=True,
                 check=False,
             )
         except OSError as exc:
             raise GitError("git.cannot-run", reason=str(exc)) from None
+    tree = done.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
+    if done.returncode == 0 and tree:
+        return GitMerge(tree)
+    if done.returncode == 1 and not is_shallow:
+        return GitMerge(None, conflicts=True)
+    # a shallow clone's boundary hides the merge base: a conflict there proves nothing
+    reason = done.stderr.decode("utf-8", "replace").strip() or "shallow"
+    return GitMerge(None, failure=reason)
 
 
 def run_git_text(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
@@ -725,19 +793,16 @@ class GitReader:
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
 
-    def merged_files(
-        self, ours: str, theirs: str, paths: Sequence[str]
-    ) -> dict[str, bytes | None] | None:
+    def merged_files(self, ours: str, theirs: str, paths: Sequence[str]) -> MergedFiles:
         """Each of ``paths`` as git's own merge of two commits leaves it (None: no file there);
-        None when that merge conflicts or cannot be made. Nothing is written into the
-        repository (``merge_tree``)."""
+        no files when that merge conflicts, and why when it cannot be made in this clone.
+        Nothing is written into the repository (``merge_tree``)."""
         import tempfile
 
         with tempfile.TemporaryDirectory(prefix="doccontrol-objects-") as scratch:
             done = merge_tree(self.git_dir, ours, theirs, Path(scratch))
-            tree = done.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
-            if done.returncode != 0 or not tree:
-                return None
+            if done.tree is None:
+                return MergedFiles(None, done.failure)
             env = {
                 **_git_env(),
                 "GIT_OBJECT_DIRECTORY": scratch,
@@ -747,13 +812,14 @@ class GitReader:
             asked = [path for path in paths if "\n" not in path]
             read = subprocess.run(
                 ["git", "--git-dir", str(self.git_dir), "cat-file", "--batch"],
-                input="".join(f"{tree}:{path}\n" for path in asked).encode("utf-8"),
+                input="".join(f"{done.tree}:{path}\n" for path in asked).encode("utf-8"),
                 cwd=scratch,
                 env=env,
                 capture_output=True,
                 check=False,
             )
-            return _batch_contents(asked, read.stdout) | {p: None for p in paths if p not in asked}
+            found = _batch_contents(asked, read.stdout)
+            return MergedFiles(found | {p: None for p in paths if p not in asked})
 
     def merge_bases(self, one: str, other: str) -> list[str]:
         """The best common ancestors of two commits (``git merge-base --all``)."""

@@ -7,6 +7,7 @@ stable code and a message naming the commit, the document and the person."""
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -418,3 +419,12 @@ def version_problems(
             fix=f"doccontrol bump {doc_id}",
         )
     ]
+
+
+_EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\n]*\n")
+
+
+def sans_effective(data: bytes) -> bytes:
+    """A version without its 发布实施日期: the approver sets that date in the merge itself
+    (``approve --effective``), which is part of approving, not writing the change."""
+    return _EFFECTIVE_LINE.sub(b"", data, count=1)
