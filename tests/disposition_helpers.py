@@ -44,14 +44,17 @@ def record(s, rec="NC-2026-001"):
     s.files.write(f"records/nonconformity/{rec}.yaml", f"id: {rec}\n")
 
 
-def entry(commit, rec="NC-2026-001"):
-    return f"approval:\n  dispositions:\n    - commit: {commit}\n      record: {rec}\n"
+def entry(commit, rec="NC-2026-001", problems=None):
+    codes = f"      problems: [{', '.join(problems)}]\n" if problems else ""
+    return f"approval:\n  dispositions:\n    - commit: {commit}\n      record: {rec}\n{codes}"
 
 
-def dispose(s, commit, rec="NC-2026-001", who="liujing", approvers=("chenmy",), name="nc-1"):
+def dispose(
+    s, commit, rec="NC-2026-001", who="liujing", approvers=("chenmy",), name="nc-1", problems=None
+):
     def edit():
         record(s, rec)
-        s.set_config("approval:\n", entry(commit, rec))
+        s.set_config("approval:\n", entry(commit, rec, problems))
 
     return approved(s, name, edit, who=who, approvers=approvers)
 

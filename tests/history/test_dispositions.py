@@ -188,3 +188,43 @@ def test_the_site_and_the_audit_pack_show_the_disposition(tmp_path):
     assert [d["record"] for d in listed] == ["NC-2026-001"] and listed[0]["counts"]
     event = next(e for e in trail if e["commit"] == direct)
     assert event["disposition"]["record"] == "NC-2026-001"
+
+
+def test_a_disposition_naming_the_problems_it_handles(tmp_path):
+    s = make_scenario(tmp_path)
+    direct, text = _direct_schema_change(s)
+    revert(s, text)
+    dispose(s, direct, problems=["DC516"])
+    result = strict(s)
+    assert result.returncode == 0, result.stdout
+    assert "NC-2026-001 (DC516)" in result.stdout or "NC-2026-001（DC516）" in result.stdout
+    event = next(e for e in trail(s)["events"] if e["commit"] == direct)
+    assert event["disposition"]["problems"] == ["DC516"]
+
+
+def test_a_disposition_naming_problems_the_commit_does_not_have_is_refused(tmp_path):
+    s = make_scenario(tmp_path)
+    direct, text = _direct_schema_change(s)
+    revert(s, text)
+    dispose(s, direct, problems=["DC503"])
+    (found,) = trail(s)["dispositions"]
+    assert found["refusal"]["key"] == "problem.DC521.no-problem"
+    result = strict(s)
+    assert result.returncode == 1
+    assert "DC516" in result.stdout and "DC521" in result.stdout
+
+
+def test_a_problem_of_another_kind_on_the_same_commit_stays_open():
+    """A disposition that names its codes leaves a problem of another code on its commit open
+    (one found there later, say: a recall record added after the nonconformity closed)."""
+    from doccontrol.history.dispositions import Disposition, Dispositions
+    from doccontrol.history.model import HistoryProblem
+
+    commit = "a" * 40
+    handled = HistoryProblem.of("problem.DC516", commit, "", "", sha=commit[:10], what="x")
+    later = HistoryProblem.of("problem.DC551.missing", commit, "SM-P-01", "")
+    named = Dispositions((Disposition(commit, "NC-2026-001", None, None, ("DC516",)),))
+    assert named.open([handled, later]) == [later]
+    assert named.handling([handled, later]) is named.entries[0]
+    every = Dispositions((Disposition(commit, "NC-2026-001", None, None),))
+    assert every.open([handled, later]) == []

@@ -240,7 +240,7 @@ def build(
     handled = dispositions(repo.root, history, record_problems(history, config))
 
     def disposition_json(event: ApprovalEvent) -> dict[str, Any] | None:
-        found = handled.of(event.commit) if event.problems else None
+        found = handled.handling(event.problems)
         return found.to_json(cat, names) if found else None
 
     files["history/trail.json"] = _json(
@@ -343,7 +343,7 @@ def build(
         cat.text("pack.readme.events", events=len(events), problems=len(problems)),
         *(
             [cat.text("pack.readme.disposed", n=disposed)]
-            if (disposed := sum(1 for e in events if e.problems and handled.of(e.commit)))
+            if (disposed := sum(1 for e in events if handled.handling(e.problems)))
             else []
         ),
         cat.text("pack.readme.records", n=count),

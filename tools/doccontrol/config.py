@@ -95,7 +95,7 @@ class ApprovalRules:
     controlled_paths: tuple[str, ...] = ()
     # past problems of the trail handled as nonconformities: (commit, nonconformity record id)
     # each; which of them count is history/dispositions.py's to judge
-    dispositions: tuple[tuple[str, str], ...] = ()
+    dispositions: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
 
     def controls(self, path: str) -> bool:
         """Whether a change to ``path`` changes the rules, identities or publishing: such a
@@ -271,14 +271,22 @@ def from_data(data: Mapping[str, Any]) -> Config:
     )
 
 
-def _dispositions(data: Any) -> tuple[tuple[str, str], ...]:
+def _dispositions(data: Any) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     if not isinstance(data, list):
         return ()
     return tuple(
-        (str(entry.get("commit", "")).lower(), str(entry.get("record", "")))
+        (
+            str(entry.get("commit", "")).lower(),
+            str(entry.get("record", "")),
+            tuple(sorted({str(c).upper() for c in _listed(entry.get("problems"))})),
+        )
         for entry in data
         if isinstance(entry, dict)
     )
+
+
+def _listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
 
 
 def _ack_settings(data: Any) -> AckSettings | None:

@@ -107,7 +107,7 @@ def trail_rows(
     separator = cat.text("label.separator")
     rows = []
     for e in events:
-        handled = dispositions.of(e.commit) if e.problems else None
+        handled = dispositions.handling(e.problems)
         rows.append(
             [
                 e.date if not short else e.date[:10],
@@ -135,9 +135,14 @@ def disposition_text(disposition: Disposition, cat: Catalogue) -> str:
     """How a disposition that counts is shown beside the problems it handled."""
     by = disposition.granted_by
     assert by is not None
+    record = disposition.record
+    if disposition.problems:  # the kinds of problem it handles, when it names them
+        record += cat.text(
+            "label.aside", text=cat.text("label.separator").join(disposition.problems)
+        )
     return cat.text(
         "label.disposition",
-        record=disposition.record,
+        record=record,
         approvers=cat.text("label.separator").join(p.name for p in by.approvers),
         date=by.date[:10],
         commit=by.commit[:10],

@@ -22,7 +22,14 @@ if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup
 
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config
-    from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, Person, Revision
+    from doccontrol.history.model import (
+        ApprovalEvent,
+        DocumentHistory,
+        History,
+        HistoryProblem,
+        Person,
+        Revision,
+    )
 
 
 def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
@@ -240,8 +247,8 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
     ]
     refusals = [d.refusal for d in handled.entries if d.refusal is not None]
 
-    def disposition_json(commit: str) -> dict[str, Any] | None:
-        found = handled.of(commit)
+    def disposition_json(problems: tuple[HistoryProblem, ...]) -> dict[str, Any] | None:
+        found = handled.handling(problems)
         return found.to_json(say.cat, say.names) if found else None
 
     if args.format == "json":
@@ -252,7 +259,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
                 events=[
                     {
                         **e.to_json(),
-                        "disposition": disposition_json(e.commit) if e.problems else None,
+                        "disposition": disposition_json(e.problems),
                     }
                     for e in events
                 ],
@@ -276,7 +283,7 @@ def run_trail(args: argparse.Namespace, root: Path) -> int:
         ]:
             text = p.text(say.cat, say.names)
             print(printable(f"  ! {commit[:10]} {p.code} {text}"))
-            found = handled.of(commit)
+            found = handled.covering(p)
             if found is not None:
                 print(printable("    " + disposition_text(found, say.cat)))
         for p in refusals:

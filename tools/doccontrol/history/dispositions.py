@@ -39,7 +39,9 @@ from doccontrol.history.model import (
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.problems import NO_NAMES, Names
 
-Entry = tuple[str, str]  # (commit, nonconformity record id), as doccontrol.yml lists them
+# (commit, nonconformity record id, the problem codes it handles: () for every problem of the
+# commit), as doccontrol.yml lists them
+Entry = tuple[str, str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -48,16 +50,25 @@ class Disposition:
     record: str
     granted_by: ApprovalEvent | None  # the approval whose diff added the entry
     refusal: HistoryProblem | None = None  # why it does not count; None when it counts
+    problems: tuple[str, ...] = ()  # the codes it handles (DC503…); () for every one
 
     @property
     def counts(self) -> bool:
         return self.refusal is None
+
+    def covers(self, problem: HistoryProblem) -> bool:
+        """Whether this entry (counting or not) names ``problem``: its commit, and its code
+        when the entry lists codes (a problem of another kind found there later stays open)."""
+        return problem.commit == self.commit and (
+            not self.problems or problem.code in self.problems
+        )
 
     def to_json(self, cat: Catalogue | None = None, names: Names = NO_NAMES) -> dict[str, Any]:
         by = self.granted_by
         return {
             "commit": self.commit,
             "record": self.record,
+            "problems": list(self.problems),
             "counts": self.counts,
             "approval": None
             if by is None
@@ -75,22 +86,27 @@ class Dispositions:
     entries: tuple[Disposition, ...] = ()
 
     @cached_property
-    def _counting(self) -> dict[str, Disposition]:
-        found: dict[str, Disposition] = {}
+    def _counting(self) -> dict[str, list[Disposition]]:
+        found: dict[str, list[Disposition]] = {}
         for d in self.entries:
             if d.counts:
-                found.setdefault(d.commit, d)
+                found.setdefault(d.commit, []).append(d)
         return found
 
-    def of(self, commit: str) -> Disposition | None:
-        """The disposition that counts for the problems of ``commit``, if any."""
-        return self._counting.get(commit)
+    def covering(self, problem: HistoryProblem) -> Disposition | None:
+        """The disposition that counts and handles ``problem``, if any."""
+        return next((d for d in self._counting.get(problem.commit, ()) if d.covers(problem)), None)
+
+    def handling(self, problems: Iterable[HistoryProblem]) -> Disposition | None:
+        """The disposition shown beside ``problems`` (one commit's): the first that counts and
+        handles any of them (those it does not handle stay open, and are listed as such)."""
+        return next((d for p in problems if (d := self.covering(p)) is not None), None)
 
     def open(self, problems: Iterable[HistoryProblem]) -> list[HistoryProblem]:
         """``problems`` (the events' and the records', never the history's notices, which no
         disposition handles) not handled by a disposition that counts, and each disposition
         that does not count: what ``trail --strict`` fails on."""
-        return [p for p in problems if not (p.commit and self.of(p.commit))] + [
+        return [p for p in problems if not (p.commit and self.covering(p))] + [
             d.refusal for d in self.entries if d.refusal is not None
         ]
 
@@ -114,8 +130,8 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
         facts = _Facts.of(history, problems)
         granted = _granting(root, reader, history, facts.events, set(wanted))
         out = []
-        for commit, record in wanted:
-            by = granted.get((commit, record))
+        for commit, record, codes in wanted:
+            by = granted.get((commit, record, codes))
             refusal = None
             if by is None:
                 refusal = _refused("not-approved", commit, record)
@@ -124,8 +140,8 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
                     facts.line = {
                         sha: i for i, sha in enumerate(reader.first_parent_line(history.head))
                     }
-                refusal = _judged(facts, commit, record, by)
-            out.append(Disposition(commit, record, by, refusal))
+                refusal = _judged(facts, commit, record, codes, by)
+            out.append(Disposition(commit, record, by, refusal, codes))
     return Dispositions(tuple(out))
 
 
@@ -137,7 +153,7 @@ class _Facts:
     history: History
     events: list[ApprovalEvent]
     places: dict[str, int]  # each event's commit → its place among the events
-    with_problems: set[str]  # the commits that have a problem
+    with_problems: dict[str, set[str]]  # the commits that have a problem → their codes
     latest: dict[str, ApprovalEvent]  # each controlled file → the last event that changed it
     people: dict[str, set[str]]  # a record-only commit → who wrote or signed its records
     line: dict[str, int] | None = None  # the main line's commits → place (read when needed)
@@ -159,13 +175,12 @@ class _Facts:
             found |= set(change.writers)
             if change.signer:  # the key that signed a record-only commit is its maker's
                 found.add(change.signer)
+        codes: dict[str, set[str]] = {}
+        for p in problems:
+            if p.commit:
+                codes.setdefault(p.commit, set()).add(p.code)
         return cls(
-            history,
-            events,
-            {e.commit: i for i, e in enumerate(events)},
-            {p.commit for p in problems if p.commit},
-            latest,
-            people,
+            history, events, {e.commit: i for i, e in enumerate(events)}, codes, latest, people
         )
 
 
@@ -204,7 +219,9 @@ def _granting(
     return granted
 
 
-def _judged(facts: _Facts, commit: str, record: str, by: ApprovalEvent) -> HistoryProblem | None:
+def _judged(
+    facts: _Facts, commit: str, record: str, codes: tuple[str, ...], by: ApprovalEvent
+) -> HistoryProblem | None:
     event = facts.events[facts.places[commit]] if commit in facts.places else None
     if event is not None:
         before = facts.places[commit] < facts.places[by.commit]
@@ -213,7 +230,8 @@ def _judged(facts: _Facts, commit: str, record: str, by: ApprovalEvent) -> Histo
         before = commit in line and line[commit] < line.get(by.commit, -1)
     if not before:
         return _refused("not-before", commit, record, approval=by.commit[:10])
-    if commit not in facts.with_problems:
+    found = facts.with_problems.get(commit, set())
+    if not found or (codes and not found & set(codes)):
         return _refused("no-problem", commit, record)
     involved = set(facts.people.get(commit, ()))
     if event is not None:

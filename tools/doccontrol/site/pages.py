@@ -333,7 +333,7 @@ def _withheld(site: Site, document: Document, row: registers.DocumentRow | None)
 
 def _disposition(site: Site, event: ApprovalEvent) -> str:
     """The nonconformity that handled the event's problems, as the trail says it."""
-    found = site.dispositions.of(event.commit) if event.problems else None
+    found = site.dispositions.handling(event.problems)
     return trail.disposition_text(found, site.catalogue) if found else "—"
 
 
@@ -565,7 +565,7 @@ def trail_page(site: Site) -> str:
     # nonconformity that handled it, as the trail says
     for problem in [*site_acks.problems(site), *site_copies.problems(site)]:
         note = _note(site, problem)
-        found = site.dispositions.of(problem.commit) if problem.commit else None
+        found = site.dispositions.covering(problem) if problem.commit else None
         if found is not None:
             handled = trail.disposition_text(found, site.catalogue)
             note = ProblemNote(note.code, note.message + _t(site, "label.aside", text=handled))

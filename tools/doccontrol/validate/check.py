@@ -185,6 +185,6 @@ def _disposition_records(repo: Repository) -> list[Problem]:
             record=record,
             folder=f"{RECORDS_DIR}/{NONCONFORMITY}/",
         )
-        for index, (_, record) in enumerate(repo.config.approval.dispositions)
+        for index, (_, record, _) in enumerate(repo.config.approval.dispositions)
         if record not in known
     ]
