@@ -281,7 +281,9 @@ def run(args: argparse.Namespace, root: Path) -> int:
         if p and controlled_path(p, config, named, document(p))
     )
     if trees:
-        refusals += _documents_merged(root, trees, touched.stdout.split("\0"), main, say)
+        refusals += _documents_merged(
+            root, trees, touched.stdout.split("\0"), main, bool(args.effective), say
+        )
     if controlled:
         what = ", ".join(controlled)
         needed_any |= set(config.approval.config_approvers)
@@ -325,8 +327,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
             status, _, path = line.partition("\t")
             if not DOC_PATH.match(path):
                 continue
+            # the version the merge commits (the branch's, its effective date perhaps git's
+            # merge of main's: _documents_merged refuses any other difference)
             new = (
-                _meta_and_body(reader.read_file_at(branch_tip, path), path)
+                _meta_and_body(reader.read_file_at(tree or branch_tip, path), path)
                 if status != "D"
                 else None
             )
@@ -448,7 +452,17 @@ def run(args: argparse.Namespace, root: Path) -> int:
     suspect = branch_impact_text(root, args.branch)  # before the merge moves the merge-base
     if effective is not None and dated:
         tree = _with_dates(root, tree, trees[1], dated, effective, say.cat)
-    _commit_merge(root, main_tip, branch_tip, tree, message, sign)
+    made = _commit_merge(root, main_tip, branch_tip, tree, message, sign)
+    if config.approval.require_signed:
+        # judged as the trail will judge it before main moves to it: signed by a key
+        # doccontrol.yml lists for one of the approvers (never left for CI to refuse)
+        wrong = _signature_refusal(root, made, config, approvers, say)
+        if wrong:
+            print(say("cli.approve.refused", branch=args.branch))
+            print(f"  - {wrong}")
+            return 1
+    # a fast-forward to it: refused, with nothing changed, if main moved since it was judged
+    _git_ok(root, ["merge", "--ff-only", "--quiet", made])
     parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
     trailer_text = "; ".join(f"{k}: {v}" for k, v in parsed)
@@ -612,11 +626,14 @@ def _documents_merged(
     trees: tuple[dict[str, tuple[str, str]], ...],
     touched: list[str],
     main: str,
+    dating: bool,
     say: Speech,
 ) -> list[str]:
-    """A document the merge changes must come out as the branch has it (its effective date
-    aside, which the approver may set): where git mixes in a change main holds since the
-    branch left (one nobody reviewed), history counts the merger as its author."""
+    """A document the merge changes must come out as the branch has it: where git mixes in a
+    change main holds since the branch left (one nobody reviewed), history counts the merger
+    as its author. Only its effective date may differ, and only when the approver sets it
+    (``dating``: --effective); else git would take main's date for the new version, a date
+    neither the review nor the approver chose."""
     from doccontrol.history.gitread import run_git
     from doccontrol.history.rules import sans_effective
     from doccontrol.paths import DOC_PATH
@@ -635,6 +652,8 @@ def _documents_merged(
         ]
         if texts[0] != texts[1]:
             refusals.append(say("cli.approve.merged-content", path=path, main=main))
+        elif not dating:
+            refusals.append(say("cli.approve.merged-date", path=path, main=main))
     return refusals
 
 
@@ -674,17 +693,48 @@ def _with_dates(
 
 def _commit_merge(
     root: Path, main_tip: str, branch_tip: str, tree: str, message: str, sign: bool
-) -> None:
+) -> str:
     """The approval merge: a commit of the very tree that was judged (git's own merge, with
     no merge driver or strategy option from any configuration, plus the approver's dates),
-    then main moved to it. ``git merge`` would merge again by the approver's configuration
-    and attributes, which could make a version nobody judged."""
+    which main is then moved to. ``git merge`` would merge again by the approver's
+    configuration and attributes, which could make a version nobody judged."""
     commit = ["commit-tree", tree, "-p", main_tip, "-p", branch_tip, "-F", "-"]
     if sign:
         commit.insert(1, "-S")
-    made = _git_ok(root, commit, (message.rstrip("\n") + "\n").encode("utf-8"))
-    # a fast-forward to it: refused, with nothing changed, if main moved since it was judged
-    _git_ok(root, ["merge", "--ff-only", "--quiet", made])
+    return _git_ok(root, commit, (message.rstrip("\n") + "\n").encode("utf-8"))
+
+
+def _signature_refusal(
+    root: Path, commit: str, config: Config, approvers: list[Person], say: Speech
+) -> str | None:
+    """Why the trail would refuse the signature of the approval merge ``commit`` (not made by a
+    key doccontrol.yml lists for one of its approvers); None when it accepts it. Read as
+    history reads it: git checks the signature, doccontrol decides whose key it is."""
+    import tempfile
+
+    from doccontrol.history import signatures
+
+    with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
+        empty = Path(tmp) / "allowed_signers"
+        empty.write_text("", encoding="utf-8")
+        shown = _git(
+            root,
+            "-c",
+            f"gpg.ssh.allowedSignersFile={empty}",
+            "log",
+            "-1",
+            "--format=%G?%x00%GK%x00%GF%x00%GS",
+            commit,
+        ).stdout.rstrip("\n")
+    status, key, fingerprint, signer = [*shown.split("\0"), "", "", "", ""][:4]
+    found = signatures.interpret(config, status, key, fingerprint, signer)
+    if found.status == "good" and found.verified_for in {a.id for a in approvers}:
+        return None
+    return say(
+        "cli.approve.signed-unlisted",
+        key=found.key or "?",
+        people=say.cat.text("label.separator").join(a.name for a in approvers),
+    )
 
 
 def _git_ok(

@@ -57,7 +57,9 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 24: a merge of a controlled file must be git's own merge of its parents (merge_tree)
 # 25: git's merge made without the repository's or the user's configuration and attributes
 # (a verdict cached where a local merge driver shaped it is judged again)
-FORMAT = 25
+# 26: a merge taking a stale branch's version of a document (DC522); the effective-date line
+# read to its end alone (rules.sans_effective)
+FORMAT = 26
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -250,6 +250,9 @@ class _Deriver:
         self.line_count = 0
         self.line_days: list[tuple[str, int]] = []
         self.line_seen: set[str] = set()  # the line's commits this walk read (not cached)
+        # the line's commits this walk read → their place on the line (not cached: a commit
+        # before a cached state is asked of git when it matters, contains())
+        self.line_index: dict[str, int] = {}
         self.control_began: int | None = None  # the place of the first commit under control
         # where _since_in_force stood after the changes so far: a run extending the cache
         # goes on from there rather than judging them again
@@ -557,6 +560,7 @@ class _Deriver:
         day = commit.committer_date[:10]
         if not self.line_days or day > self.line_days[-1][0]:
             self.line_days.append((day, self.line_count))
+        self.line_index[commit.sha] = self.line_count
         self.line_count += 1
         precontrol = is_precontrol(commit)  # asked of every commit, in order
         if self.shallow and not commit.parents:
@@ -782,6 +786,54 @@ class _Deriver:
         )
         self.newly.update(reviewed)
         return unseen
+
+    def stale(
+        self, commit: Commit, state: _DocState, side: list[str], graph: dict[str, Ancestor]
+    ) -> list[HistoryProblem]:
+        """DC522 when the merge ``commit`` makes the document a merged branch's version while
+        that branch does not hold the version main had approved: a stale branch's whole file
+        (a conflict resolved by taking it) would undo the approved change, and no review showed
+        the removal (the reviewed diff starts where the branch left main)."""
+        approved = next((r for r in reversed(state.revisions) if r.approved), state.baseline)
+        if approved is None or self.contains(commit, side, graph, approved.commit):
+            return []
+        return [
+            HistoryProblem.of(
+                "problem.DC522",
+                commit.sha,
+                state.id,
+                sha=commit.sha[:10],
+                id=state.id,
+                version=approved.version,
+                approved=approved.commit[:10],
+            )
+        ]
+
+    def contains(
+        self, commit: Commit, side: list[str], graph: dict[str, Ancestor], target: str
+    ) -> bool:
+        """Whether the branches the merge ``commit`` brings in hold the main-line commit
+        ``target`` (or the branch it merged): from the line's places of the commits they
+        left main at, and from git only when those do not tell (a branch left from another
+        branch, or a commit before a cached state)."""
+        brought = set(side)
+        left = {p for s in side if s in graph for p in graph[s].parents if p not in brought}
+        left |= {p for p in commit.parents[1:] if p not in brought}
+        place = self.line_index.get(target)
+        merged = set(graph[target].parents[1:]) if target in graph else set()
+        unsure = []
+        for point in left:
+            if point == target or point in merged:
+                return True
+            at = self.line_index.get(point)
+            if at is not None and place is not None:
+                if at >= place:
+                    return True
+            else:
+                unsure.append(point)
+        # (a merge's second parent, when the cached state left the target unread here)
+        asked = [target, *merged] if target in graph else [target, f"{target}^2"]
+        return any(self.reader.is_ancestor(a, p) for p in unsure for a in asked)
 
     def main_version(
         self, commit: Commit, path: str, controlled: list[str]
@@ -1054,6 +1106,8 @@ class _Deriver:
                 problems.append(self.unapproved(commit, state.id, merger, unproven_squash))
             else:
                 problems += event_problems
+                if kind == "merge" and change.new_path not in merger_wrote:
+                    problems += self.stale(commit, state, side, graph)
                 problems += rules.approval_problems(
                     commit,
                     state.id,

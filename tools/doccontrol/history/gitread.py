@@ -246,11 +246,22 @@ def _isolated_env(extra: Mapping[str, str]) -> dict[str, str]:
     }
 
 
-_PROMISOR = r"^(extensions\.partialclone|remote\..*\.(url|promisor|partialclonefilter))$"
+# what reaching a partial clone's promisor remote takes (its address, how the clone rewrites or
+# authenticates it), copied into the merge's own Git directory; nothing that shapes a merge
+_PROMISOR = (
+    r"^(extensions\.partialclone|remote\..*\.(url|promisor|partialclonefilter)"
+    r"|url\..*\.insteadof|http\..*|core\.sshcommand|credential\..*)$"
+)
+# the own Git directory has no refs while its objects are the repository's: git must never
+# collect garbage there (a fetch of a missing blob starts gc --auto), which would prune every
+# loose object of the repository as unreachable
+_NO_GC = "[gc]\n\tauto = 0\n[maintenance]\n\tauto = false\n[fetch]\n\twriteCommitGraph = false\n"
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
 
 
 def _quoted(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    return '"' + escaped + '"'
 
 
 def merge_tree(git_dir: Path, ours: str, theirs: str, scratch: Path | None = None) -> GitMerge:
@@ -292,22 +303,34 @@ def merge_tree(git_dir: Path, ours: str, theirs: str, scratch: Path | None = Non
     if lines[2] != "sha1":  # the repository's object format
         config += f"[extensions]\n\tobjectformat = {lines[2]}\n"
     # a partial clone's promisor remote: the blobs the merge needs may have to be fetched
-    promisor = ask(["config", "--null", "--get-regexp", _PROMISOR])
+    # (read at every level, the user's too: credentials and rewrites live there)
+    try:
+        promisor = subprocess.run(
+            [*base, "config", "--null", "--get-regexp", _PROMISOR],
+            capture_output=True,
+            env=_git_env(),
+            check=False,
+        )
+    except OSError as exc:
+        raise GitError("git.cannot-run", reason=str(exc)) from None
     for entry in promisor.stdout.decode("utf-8", "surrogateescape").split("\0"):
         key, _, value = entry.partition("\n")
         section, _, name = key.partition(".")
         if section == "extensions":
             config += f"[extensions]\n\tpartialclone = {_quoted(value)}\n"
-        elif section == "remote" and "." in name:
-            remote, _, option = name.rpartition(".")
-            config += f"[remote {_quoted(remote)}]\n\t{option} = {_quoted(value)}\n"
+        elif section in ("remote", "url", "http", "credential") and "." in name:
+            sub, _, option = name.rpartition(".")
+            config += f"[{section} {_quoted(sub)}]\n\t{option} = {_quoted(value)}\n"
+        elif section in ("http", "credential", "core") and name:
+            config += f"[{section}]\n\t{name} = {_quoted(value)}\n"
     with tempfile.TemporaryDirectory(prefix="doccontrol-merge-") as folder:
         own, empty = Path(folder) / "git", Path(folder) / "work"
         for made in (own / "refs", own / "objects", empty):
             made.mkdir(parents=True)
         (own / "HEAD").write_text("ref: refs/heads/doccontrol\n")
-        if config:
-            (own / "config").write_text("[core]\n\trepositoryformatversion = 1\n" + config)
+        (own / "config").write_text(
+            "[core]\n\trepositoryformatversion = 1\n" + _NO_GC + config, encoding="utf-8"
+        )
         is_shallow = shallow.is_file()
         if is_shallow:  # the merge base is searched as far as the repository reaches
             shutil.copyfile(shallow, own / "shallow")
@@ -339,7 +362,7 @@ def merge_tree(git_dir: Path, ours: str, theirs: str, scratch: Path | None = Non
         except OSError as exc:
             raise GitError("git.cannot-run", reason=str(exc)) from None
     tree = done.stdout.decode("ascii", "replace").split("\n", 1)[0].strip()
-    if done.returncode == 0 and tree:
+    if done.returncode == 0 and _OBJECT_ID.fullmatch(tree):
         return GitMerge(tree)
     if done.returncode == 1 and not is_shallow:
         return GitMerge(None, conflicts=True)

@@ -23,7 +23,7 @@ from doccontrol.problems import Msg, Ref, code_of, msg
 # A review the config requires (DC505/DC506 arise only under require_review) is part of the
 # approval: without it the approval is incomplete, so it does not count.
 APPROVAL_BLOCKING = frozenset(
-    {"DC502", "DC503", "DC504", "DC505", "DC506", "DC507", "DC508", "DC509"}
+    {"DC502", "DC503", "DC504", "DC505", "DC506", "DC507", "DC508", "DC509", "DC522"}
 )
 
 
@@ -421,7 +421,9 @@ def version_problems(
     ]
 
 
-_EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\n]*\n")
+# the line alone: a carriage return inside it would end a line for YAML, and what followed
+# (another key) must not pass as part of the date
+_EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\r\n]*\r?\n")
 
 
 def sans_effective(data: bytes) -> bytes:
