@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import subprocess
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redteam14"))
 
-from rt14_helpers import (  # noqa: E402,F401
+from rt14_helpers import (  # noqa: F401
     approve,
     approve_env,
     clean,
@@ -21,7 +20,7 @@ from rt14_helpers import (  # noqa: E402,F401
     trail_json,
 )
 
-from history_helpers import body, make_scenario  # noqa: E402,F401
+from history_helpers import body, make_scenario  # noqa: F401
 
 DOC = "docs/procedures/test.md"
 SOON = (datetime.date.today() + datetime.timedelta(days=30)).isoformat()

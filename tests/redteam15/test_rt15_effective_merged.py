@@ -7,7 +7,6 @@ import datetime
 from rt15_helpers import (
     DOC,
     approve,
-    body,
     doc_branch,
     event_for,
     git,
@@ -42,7 +41,9 @@ def test_approve_commits_the_effective_date_it_judged(tmp_path):
     result, merged = approve(s, "cr-a", "liujing", "wangfang")
     assert merged, result.stdout + result.stderr
     doc_branch(
-        s, "cr-c", lambda: rewrite(s, DOC, "version: V1.1", "version: V1.2", "目的的内容。", "新目的。")
+        s,
+        "cr-c",
+        lambda: rewrite(s, DOC, "version: V1.1", "version: V1.2", "目的的内容。", "新目的。"),
     )
     doc_branch(
         s,

@@ -7,7 +7,6 @@ import subprocess
 
 import pytest
 from rt14_helpers import both_sides_changed
-
 from rt15_helpers import (
     DOC,
     LATER,

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 from rt14_helpers import both_sides_changed
-
 from rt15_helpers import approve, cli_env, git, head
 
 
@@ -26,7 +25,8 @@ def _files(root):
     return sorted(
         str(p.relative_to(git_dir))
         for p in git_dir.rglob("*")
-        if p.is_file() and not str(p.relative_to(git_dir)).startswith(("logs", "doccontrol"))
+        if p.is_file()
+        and not str(p.relative_to(git_dir)).startswith(("logs", "doccontrol"))
         and "cache" not in p.name
     )
 

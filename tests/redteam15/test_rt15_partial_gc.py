@@ -12,7 +12,6 @@ import subprocess
 import time
 
 from rt14_helpers import both_sides_changed
-
 from rt15_helpers import cli_env, git
 
 REAL_GIT = "/usr/bin/git"

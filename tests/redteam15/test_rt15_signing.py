@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from rt14_helpers import CSS, LINES, css, scenario, strict
+from rt15_helpers import approve, clean, git
 
 from forge_helpers import keypair
-from rt15_helpers import approve, clean, git
 
 
 def _signed_scenario(tmp_path, listed_key):

@@ -16,6 +16,7 @@ from rt15_helpers import (
     rewrite,
 )
 
+
 def test_a_stale_branch_taken_whole_does_not_silently_undo_an_approved_version(tmp_path):
     """FINDING. 赵磊's reviewed branch cr-2 forks at V1.0, edits 目的 and bumps to V1.2.
     Meanwhile V1.1 (周强's 适用范围 text) is approved on main with ``approve``. approve refuses
