@@ -239,6 +239,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
             raise UsageError("cli.approve.unknown-co-approver", who=repr(who))
         if other.id not in {a.id for a in approvers}:
             approvers.append(other)
+    if config.approval.require_signed and len(approvers) > 1:
+        # a signed approval counts for its signer alone (history credits the key's person):
+        # a co-approver's role would be missing from it
+        refusals.append(say("cli.approve.co-approver-signed"))
     held = {role for a in approvers for role in a.roles}
     needed_any: set[str] = set()  # every approver role the change needs, gathered below
     names = say.cat.join(a.name for a in approvers)

@@ -788,15 +788,26 @@ class _Deriver:
         return unseen
 
     def stale(
-        self, commit: Commit, state: _DocState, side: list[str], graph: dict[str, Ancestor]
+        self,
+        commit: Commit,
+        change: FileChange,
+        state: _DocState,
+        side: list[str],
+        graph: dict[str, Ancestor],
     ) -> list[HistoryProblem]:
-        """DC522 when the merge ``commit`` makes the document a merged branch's version while
-        that branch does not hold the version main had approved: a stale branch's whole file
-        (a conflict resolved by taking it) would undo the approved change, and no review showed
-        the removal (the reviewed diff starts where the branch left main)."""
-        approved = next((r for r in reversed(state.revisions) if r.approved), state.baseline)
-        if approved is None or self.contains(commit, side, graph, approved.commit):
+        """DC522 when the merge ``commit`` makes the document a merged branch's own version
+        while that version lacks what main held (a stale branch's whole file, a conflict
+        resolved by taking it): the merge would undo main's text, and no review showed the
+        removal (the reviewed diff starts where the branch left main)."""
+        last = state.revisions[-1] if state.revisions else state.baseline
+        if last is None or change.old_blob is None or change.new_blob is None:
             return []
+        if len(commit.parents) == 2 and self.left_after(commit, side, graph, last.commit):
+            return []  # the branch left main after main's last change to it: it holds it
+        if not self.lacks(commit, change):
+            return []
+        approved = next((r for r in reversed(state.revisions) if r.approved), state.baseline)
+        shown = approved or last
         return [
             HistoryProblem.of(
                 "problem.DC522",
@@ -804,36 +815,52 @@ class _Deriver:
                 state.id,
                 sha=commit.sha[:10],
                 id=state.id,
-                version=approved.version,
-                approved=approved.commit[:10],
+                version=shown.version,
+                approved=shown.commit[:10],
             )
         ]
 
-    def contains(
+    def left_after(
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor], target: str
     ) -> bool:
-        """Whether the branches the merge ``commit`` brings in hold the main-line commit
-        ``target`` (or the branch it merged): from the line's places of the commits they
-        left main at, and from git only when those do not tell (a branch left from another
-        branch, or a commit before a cached state)."""
+        """Whether the branch the two-parent merge ``commit`` brings in left main at or after
+        the main-line commit ``target``, by the line's places alone (no git): a quick yes that
+        ``lacks`` would confirm; anything else is for ``lacks`` to tell."""
+        place = self.line_index.get(target)
+        if place is None:
+            return False
         brought = set(side)
         left = {p for s in side if s in graph for p in graph[s].parents if p not in brought}
         left |= {p for p in commit.parents[1:] if p not in brought}
-        place = self.line_index.get(target)
-        merged = set(graph[target].parents[1:]) if target in graph else set()
-        unsure = []
-        for point in left:
-            if point == target or point in merged:
-                return True
-            at = self.line_index.get(point)
-            if at is not None and place is not None:
-                if at >= place:
-                    return True
-            else:
-                unsure.append(point)
-        # (a merge's second parent, when the cached state left the target unread here)
-        asked = [target, *merged] if target in graph else [target, f"{target}^2"]
-        return any(self.reader.is_ancestor(a, p) for p in unsure for a in asked)
+        return any((self.line_index.get(point, -1)) >= place for point in left)
+
+    def lacks(self, commit: Commit, change: FileChange) -> bool:
+        """Whether the merged branch's version of the document (the merge's) lacks something
+        main's version holds: git's three-way merge of main's version into it, over their
+        merge base, version and effective-date lines aside, changes it or conflicts."""
+        result = self.reader.blob(change.new_blob) if change.new_blob else b""
+        branch = next(
+            (
+                p
+                for p in commit.parents[1:]
+                if self.reader.read_file_at(p, change.new_path or "") == result
+            ),
+            None,
+        )
+        if branch is None:
+            return False  # no merged side holds it: the merger wrote it (judged as such)
+        main = self.reader.blob(change.old_blob) if change.old_blob else b""
+        bases = self.reader.merge_bases(commit.parents[0], branch)[:1]
+        base = b""
+        if bases:
+            base = (
+                self.reader.read_file_at(bases[0], change.old_path or "")
+                or self.reader.read_file_at(bases[0], change.new_path or "")
+                or b""
+            )
+        ours, theirs = rules.sans_version(result), rules.sans_version(main)
+        merged = self.reader.merge_file(ours, rules.sans_version(base), theirs)
+        return merged != ours
 
     def main_version(
         self, commit: Commit, path: str, controlled: list[str]
@@ -1107,7 +1134,7 @@ class _Deriver:
             else:
                 problems += event_problems
                 if kind == "merge" and change.new_path not in merger_wrote:
-                    problems += self.stale(commit, state, side, graph)
+                    problems += self.stale(commit, change, state, side, graph)
                 problems += rules.approval_problems(
                     commit,
                     state.id,

@@ -430,3 +430,15 @@ def sans_effective(data: bytes) -> bytes:
     """A version without its 发布实施日期: the approver sets that date in the merge itself
     (``approve --effective``), which is part of approving, not writing the change."""
     return _EFFECTIVE_LINE.sub(b"", data, count=1)
+
+
+_VERSION_LINES = re.compile(rb"(?m)^(version|effective_date):[^\r\n]*\r?\n")
+
+
+def sans_version(data: bytes) -> bytes:
+    """A version without its ``version:`` and ``effective_date:`` lines (the front matter's
+    first of each): what two versions of a document hold, whichever number and date they
+    carry (a stale branch is told by its text, not by its number)."""
+    end = data.find(b"\n---", 3)
+    head, tail = (data[:end], data[end:]) if data.startswith(b"---") and end > 0 else (b"", data)
+    return _VERSION_LINES.sub(b"", head, count=2) + tail
