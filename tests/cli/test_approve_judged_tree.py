@@ -8,43 +8,15 @@ from __future__ import annotations
 
 import json
 
-from disposition_helpers import approved, scenario, strict
+from disposition_helpers import strict
 from history_helpers import cli
+from merge_helpers import CSS
+from merge_helpers import both_sides_changed as _both_sides_changed
 from rules_attacks import approve, keys, last_event
 
 TRAILERS = (
     "Approved-by: 陈明远 <chen.mingyuan@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
 )
-CSS = "overrides/extra.css"  # a free-form controlled file: approval.controlled_paths
-LINES = [f".c{n} {{ color: #{n:06d}; }}\n" for n in range(14)]
-
-
-def _css(line: int, text: str) -> str:
-    return "".join(text + "\n" if n == line else old for n, old in enumerate(LINES))
-
-
-def _write(s, text):
-    return lambda: s.files.write(CSS, text)
-
-
-def _both_sides_changed(tmp_path):
-    """Main's approved change and branch ``b`` change different lines of a controlled file:
-    git merges them cleanly into one file holding both."""
-    s = scenario(
-        tmp_path,
-        "  trusted_forge_keys: []\n",
-        "  trusted_forge_keys: []\n  controlled_paths: [overrides/]\n",
-    )
-    s.files.write(CSS, "".join(LINES))
-    s.git.run("add", "-A")  # part of the pre-control import
-    s.git.run("commit", "-q", "--amend", "--no-edit", date="2026-01-01T10:00:00+08:00")
-    s.git.branch("b", "main")
-    s.files.write(CSS, _css(10, ".c10 { color: green; }"))
-    s.git.commit("b: 修改", who="zhaolei")
-    s.git.checkout("main")
-    approved(s, "e", _write(s, _css(2, ".c2 { color: blue; }")))
-    assert strict(s).returncode == 0
-    return s
 
 
 def _take_branch_driver(s):

@@ -9,38 +9,21 @@ import os
 import subprocess
 import sys
 
-from disposition_helpers import approved, scenario, strict
+from disposition_helpers import approved, scenario, strict  # noqa: F401
+from merge_helpers import (  # noqa: F401
+    CSS,
+    LINES,
+    both_sides_changed,
+    branch_scenario,
+    css,
+    listing,
+    sign_by_configuration,
+)
 from rules_attacks import approve, identity, keys, last_event, run  # noqa: F401
 
-CSS = "overrides/extra.css"  # a free-form controlled file: approval.controlled_paths
-LINES = [f".c{n} {{ color: #{n:06d}; }}\n" for n in range(14)]
 TRAILERS = (
     "Approved-by: 陈明远 <chen.mingyuan@example.com>\nReviewed-by: 王芳 <wang.fang@example.com>"
 )
-
-
-def css(line: int, text: str, lines=LINES) -> str:
-    return "".join(text + "\n" if n == line else old for n, old in enumerate(lines))
-
-
-def both_sides_changed(tmp_path, branch_line=10, branch_text=".c10 { color: green; }"):
-    """Main's approved change (line 2 blue) and branch ``b`` (line 10 green, by 赵磊) change
-    different lines of a controlled file: git merges them cleanly into one holding both."""
-    s = scenario(
-        tmp_path,
-        "  trusted_forge_keys: []\n",
-        "  trusted_forge_keys: []\n  controlled_paths: [overrides/]\n",
-    )
-    s.files.write(CSS, "".join(LINES))
-    s.git.run("add", "-A")  # part of the pre-control import
-    s.git.run("commit", "-q", "--amend", "--no-edit", date="2026-01-01T10:00:00+08:00")
-    s.git.branch("b", "main")
-    s.files.write(CSS, css(branch_line, branch_text))
-    s.git.commit("b: 修改", who="zhaolei")
-    s.git.checkout("main")
-    approved(s, "e", lambda: s.files.write(CSS, css(2, ".c2 { color: blue; }")))
-    assert strict(s).returncode == 0
-    return s
 
 
 def take_branch_driver(git_dir, s):

@@ -4,19 +4,19 @@ for signing, then ``git merge --ff-only``."""
 from __future__ import annotations
 
 from rt14_helpers import (
-    CSS,
-    LINES,
     approve,
     both_lines,
     both_sides_changed,
+    branch_scenario,
     clean,
-    css,
     git,
-    scenario,
+    listing,
+    sign_by_configuration,
     strict,
 )
 
 from forge_helpers import keypair
+from merge_helpers import SIGNED
 
 
 def test_commit_gpgsign_still_signs_the_approval_merge(tmp_path):
@@ -25,28 +25,8 @@ def test_commit_gpgsign_still_signs_the_approval_merge(tmp_path):
     ``git merge`` obeyed. ``git commit-tree`` ignores commit.gpgSign: approve says "approved",
     the merge is unsigned and the trail refuses it (DC507)."""
     key, pub = keypair(tmp_path, "chen")
-    s = scenario(
-        tmp_path,
-        "  trusted_forge_keys: []\n",
-        "  trusted_forge_keys: []\n  controlled_paths: [overrides/]\n",
-        "require_signed: false",
-        "require_signed: true",
-        "department: management, roles: [general-manager]}",
-        f'department: management, roles: [general-manager], signing_keys: ["{pub}"]}}',
-    )
-    s.files.write(CSS, "".join(LINES))
-    s.git.run("add", "-A")
-    s.git.run("commit", "-q", "--amend", "--no-edit", date="2026-01-01T10:00:00+08:00")
-    s.git.branch("b", "main")
-    s.files.write(CSS, css(10, ".c10 { color: green; }"))
-    s.git.commit("b: 修改", who="zhaolei")
-    s.git.checkout("main")
-    for name, value in (
-        ("commit.gpgSign", "true"),
-        ("gpg.format", "ssh"),
-        ("user.signingkey", str(key)),
-    ):
-        git(s, "config", name, value)
+    s = branch_scenario(tmp_path, *SIGNED, *listing(pub))
+    sign_by_configuration(s, key)
     result, merged = approve(s, "b")
     if merged:  # safe: signed as configured, and so accepted
         assert "\ngpgsig " in git(s, "cat-file", "commit", "main").stdout
@@ -93,20 +73,7 @@ def test_held_merge_verify_signatures_refuses_cleanly_and_merge_ff_false_is_igno
 def test_an_unsigned_approval_is_refused_up_front_where_signatures_are_required(tmp_path):
     """FIX. ``require_signed: true`` and neither ``--sign`` nor commit.gpgSign: approve refuses
     before making anything (the trail would refuse the unsigned merge: DC507)."""
-    s = scenario(
-        tmp_path,
-        "  trusted_forge_keys: []\n",
-        "  trusted_forge_keys: []\n  controlled_paths: [overrides/]\n",
-        "require_signed: false",
-        "require_signed: true",
-    )
-    s.files.write(CSS, "".join(LINES))
-    s.git.run("add", "-A")
-    s.git.run("commit", "-q", "--amend", "--no-edit", date="2026-01-01T10:00:00+08:00")
-    s.git.branch("b", "main")
-    s.files.write(CSS, css(10, ".c10 { color: green; }"))
-    s.git.commit("b: 修改", who="zhaolei")
-    s.git.checkout("main")
+    s = branch_scenario(tmp_path, *SIGNED)
     before = git(s, "rev-parse", "main").stdout.strip()
     result, merged = approve(s, "b")
     assert not merged and result.returncode == 1

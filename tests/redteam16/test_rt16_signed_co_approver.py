@@ -3,10 +3,11 @@ the trail, with require_signed, counts the signer alone (the other names are tex
 
 from __future__ import annotations
 
-from rt14_helpers import CSS, LINES, css, scenario, strict
+from rt14_helpers import strict
 from rt15_helpers import DOC, SOON, approve, git, rewrite
 
 from forge_helpers import keypair
+from merge_helpers import SIGNED, branch_scenario, listing, sign_by_configuration
 
 
 def test_a_signed_approval_with_a_co_approver_is_not_left_for_the_trail_to_refuse(tmp_path):
@@ -20,32 +21,16 @@ def test_a_signed_approval_with_a_co_approver_is_not_left_for_the_trail_to_refus
     approved and CI refuses. Safe: approve refuses (main unmoved) when the signer alone does not
     hold the roles needed, or the trail accepts what approve made."""
     key, listed = keypair(tmp_path, "chen")
-    s = scenario(
+    s = branch_scenario(
         tmp_path,
-        "  trusted_forge_keys: []\n",
-        "  trusted_forge_keys: []\n  controlled_paths: [overrides/]\n",
-        "require_signed: false",
-        "require_signed: true",
-        "department: management, roles: [general-manager]}",
-        f'department: management, roles: [general-manager], signing_keys: ["{listed}"]}}',
-    )
-    s.files.write(CSS, "".join(LINES))
-    s.git.run("add", "-A")
-    s.git.run("commit", "-q", "--amend", "--no-edit", date="2026-01-01T10:00:00+08:00")
-    s.git.branch("b", "main")
-    s.files.write(CSS, css(10, ".c10 { color: green; }"))
-    rewrite(
-        s, DOC, "version: V1.0", "version: V1.1", "effective_date: 2026-01-05",
-        f"effective_date: {SOON}", "目的的内容。", "修订的目的。",
+        *SIGNED,
+        *listing(listed),
+        more=lambda s: rewrite(
+            s, DOC, "version: V1.0", "version: V1.1", "effective_date: 2026-01-05",
+            f"effective_date: {SOON}", "目的的内容。", "修订的目的。",
+        ),
     )  # fmt: skip
-    s.git.commit("b: 修改", who="zhaolei")
-    s.git.checkout("main")
-    for name, value in (
-        ("commit.gpgSign", "true"),
-        ("gpg.format", "ssh"),
-        ("user.signingkey", str(key)),
-    ):
-        git(s, "config", name, value)
+    sign_by_configuration(s, key)
     before = git(s, "rev-parse", "main").stdout.strip()
     result, merged = approve(s, "b", "chenmy", "wangfang", "--co-approver", "liujing")
     if merged:
