@@ -51,3 +51,33 @@ def rewrite(s, path, *pairs):
         assert old in text, old
         text = text.replace(old, new, 1)
     p.write_text(text, encoding="utf-8")
+
+
+def date_moved_on_main(s, later, sooner):
+    """V1.1 approved to take effect on ``later`` (周强's 适用范围); 赵磊's branch cr-c bumps it
+    to V1.2 (new 目的) keeping that date; meanwhile an approved change (cr-b) moves V1.1's date
+    to ``sooner``. git merges cr-c cleanly, taking main's date."""
+    doc_branch(
+        s,
+        "cr-a",
+        lambda: rewrite(
+            s, DOC, "version: V1.0", "version: V1.1", "effective_date: 2026-01-05",
+            f"effective_date: {later}", "适用范围的内容。", "适用范围：全公司。",
+        ),
+        who="zhouqiang",
+    )  # fmt: skip
+    result, merged = approve(s, "cr-a", "liujing", "wangfang")
+    assert merged, result.stdout + result.stderr
+    doc_branch(
+        s,
+        "cr-c",
+        lambda: rewrite(s, DOC, "version: V1.1", "version: V1.2", "目的的内容。", "新目的。"),
+    )
+    doc_branch(
+        s,
+        "cr-b",
+        lambda: rewrite(s, DOC, f"effective_date: {later}", f"effective_date: {sooner}"),
+        who="zhouqiang",
+    )
+    result, merged = approve(s, "cr-b", "liujing", "wangfang")
+    assert merged, result.stdout + result.stderr

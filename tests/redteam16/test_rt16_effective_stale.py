@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime
 
-from rt16_helpers import DOC, approve, doc_branch, git, head, make_scenario, problems, rewrite
+from rt15_helpers import date_moved_on_main
+from rt16_helpers import DOC, approve, git, head, make_scenario, problems
 
 
 def _day(n):
@@ -23,30 +24,7 @@ def test_approve_with_effective_after_a_date_only_approval_agrees_with_the_trail
     approver set), yet V1.2 does not come into force."""
     s = make_scenario(tmp_path)
     d10, d30, d40 = _day(10), _day(30), _day(40)
-    doc_branch(
-        s,
-        "cr-a",
-        lambda: rewrite(
-            s, DOC, "version: V1.0", "version: V1.1", "effective_date: 2026-01-05",
-            f"effective_date: {d30}", "适用范围的内容。", "适用范围：全公司。",
-        ),
-        who="zhouqiang",
-    )  # fmt: skip
-    result, merged = approve(s, "cr-a", "liujing", "wangfang")
-    assert merged, result.stdout + result.stderr
-    doc_branch(
-        s,
-        "cr-c",
-        lambda: rewrite(s, DOC, "version: V1.1", "version: V1.2", "目的的内容。", "新目的。"),
-    )
-    doc_branch(
-        s,
-        "cr-b",
-        lambda: rewrite(s, DOC, f"effective_date: {d30}", f"effective_date: {d10}"),
-        who="zhouqiang",
-    )
-    result, merged = approve(s, "cr-b", "liujing", "wangfang")
-    assert merged, result.stdout + result.stderr
+    date_moved_on_main(s, d30, d10)
     assert problems(s, head(s)) == []
     result, merged = approve(s, "cr-c", "liujing", "wangfang")
     assert not merged  # cli.approve.merged-date: git's merge took main's date
