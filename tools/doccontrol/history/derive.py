@@ -251,7 +251,7 @@ class _Deriver:
         self.line_days: list[tuple[str, int]] = []
         self.line_seen: set[str] = set()  # the line's commits this walk read (not cached)
         # the line's commits this walk read → their place on the line (not cached: a commit
-        # before a cached state is asked of git when it matters, contains())
+        # before a cached state leaves the text to tell: left_after, lacks)
         self.line_index: dict[str, int] = {}
         self.control_began: int | None = None  # the place of the first commit under control
         # where _since_in_force stood after the changes so far: a run extending the cache
