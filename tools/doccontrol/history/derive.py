@@ -850,16 +850,22 @@ class _Deriver:
         if branch is None:
             return False  # no merged side holds it: the merger wrote it (judged as such)
         main = self.reader.blob(change.old_blob) if change.old_blob else b""
-        bases = self.reader.merge_bases(commit.parents[0], branch)[:1]
-        base = b""
-        if bases:
-            base = (
-                self.reader.read_file_at(bases[0], change.old_path or "")
-                or self.reader.read_file_at(bases[0], change.new_path or "")
+        if b"\0" in result or b"\0" in main:
+            return False  # git merges no binary text: not a document check can read anyway
+        ours, theirs = rules.sans_version(result), rules.sans_version(main)
+        bases = [
+            rules.sans_version(
+                self.reader.read_file_at(base, change.old_path or "")
+                or self.reader.read_file_at(base, change.new_path or "")
                 or b""
             )
-        ours, theirs = rules.sans_version(result), rules.sans_version(main)
-        merged = self.reader.merge_file(ours, rules.sans_version(base), theirs)
+            for base in self.reader.merge_bases(commit.parents[0], branch)
+        ]
+        if theirs in bases:
+            # main changed nothing since a common ancestor: the branch holds all main has (as
+            # the quick path finds when the branch left main after main's last change)
+            return False
+        merged = self.reader.merge_file(ours, bases[0] if bases else b"", theirs)
         return merged != ours
 
     def main_version(

@@ -439,6 +439,7 @@ def sans_version(data: bytes) -> bytes:
     """A version without its ``version:`` and ``effective_date:`` lines (the front matter's
     first of each): what two versions of a document hold, whichever number and date they
     carry (a stale branch is told by its text, not by its number)."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the front matter
     end = data.find(b"\n---", 3)
     head, tail = (data[:end], data[end:]) if data.startswith(b"---") and end > 0 else (b"", data)
     return _VERSION_LINES.sub(b"", head, count=2) + tail
