@@ -59,7 +59,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # (a verdict cached where a local merge driver shaped it is judged again)
 # 26: a merge taking a stale branch's version of a document (DC522); the effective-date line
 # read to its end alone (rules.sans_effective)
-FORMAT = 26
+# 27: the effective-date line is looked for in the front matter only
+FORMAT = 27
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -424,22 +424,27 @@ def version_problems(
 # the line alone: a carriage return inside it would end a line for YAML, and what followed
 # (another key) must not pass as part of the date
 _EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\r\n]*\r?\n")
+_VERSION_LINES = re.compile(rb"(?m)^(version|effective_date):[^\r\n]*\r?\n")
+
+
+def _sans_front_matter_lines(data: bytes, lines: re.Pattern[bytes], count: int) -> bytes:
+    """``data`` without the first ``count`` front-matter lines ``lines`` matches (the body's
+    own lines are never taken, whatever they say)."""
+    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the front matter
+    end = data.find(b"\n---", 3)
+    if not data.startswith(b"---") or end < 0:
+        return data
+    return lines.sub(b"", data[:end], count=count) + data[end:]
 
 
 def sans_effective(data: bytes) -> bytes:
     """A version without its 发布实施日期: the approver sets that date in the merge itself
     (``approve --effective``), which is part of approving, not writing the change."""
-    return _EFFECTIVE_LINE.sub(b"", data, count=1)
-
-
-_VERSION_LINES = re.compile(rb"(?m)^(version|effective_date):[^\r\n]*\r?\n")
+    return _sans_front_matter_lines(data, _EFFECTIVE_LINE, 1)
 
 
 def sans_version(data: bytes) -> bytes:
-    """A version without its ``version:`` and ``effective_date:`` lines (the front matter's
-    first of each): what two versions of a document hold, whichever number and date they
-    carry (a stale branch is told by its text, not by its number)."""
-    data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the front matter
-    end = data.find(b"\n---", 3)
-    head, tail = (data[:end], data[end:]) if data.startswith(b"---") and end > 0 else (b"", data)
-    return _VERSION_LINES.sub(b"", head, count=2) + tail
+    """A version without its ``version:`` and ``effective_date:`` lines: what two versions of
+    a document hold, whichever number and date they carry (a stale branch is told by its
+    text, not by its number)."""
+    return _sans_front_matter_lines(data, _VERSION_LINES, 2)
