@@ -11,7 +11,6 @@ DC522. The verdict depends on .git/doccontrol."""
 
 from __future__ import annotations
 
-import pytest
 from rt16_helpers import (
     DOC,
     approve,
@@ -69,12 +68,8 @@ def test_crisscross_verdict_is_the_same_with_and_without_the_cache(tmp_path):
     assert with_cache == without, (with_cache, without)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (round 17, finding 1): with several merge bases, a removal the diff from git's first merge base hides is not DC522 when a merge base holds main's version; the verdict is now the same with and without the cache",
-)
 def test_crisscross_removal_no_review_showed_is_stale(tmp_path):
-    """FINDING (false negative through the quick path). A fresh run passes the merge that
+    """FINDING (false negative through the quick path; fixed in session 18). A fresh run passes the merge that
     removed main's approved paragraph P although no reviewed diff (main...cr-b) showed the
     removal: left_after() trusts "a side commit's parent is at/after main's last change"
     while the merge base git (and the forge) diff from is b1, which never held P. Safe:

@@ -86,3 +86,50 @@ def test_held_stale_file_differing_only_in_a_body_version_line_is_dc522(tmp_path
     m = hand_merge(s, "cr-b", take="cr-b")
     fresh(s)
     assert "DC522" in problems(s, m)
+
+
+def test_held_an_up_to_date_branch_changing_the_id_is_no_dc522(tmp_path):
+    """HELD (control for finding 3's fix). A branch made after P's approval renumbers the
+    document (SM-P-01 → SM-P-09) and bumps it; it holds every approved line, so the merge
+    undoes nothing: no DC522, fresh run and cached run alike."""
+    s = make_scenario(tmp_path)
+    _p_approved(s)
+    s.git.branch("cr-c", "main")
+    s.git.checkout("cr-c")
+    bump(s, "V1.1", "V1.2", "目的的内容。", "修订的目的。", "id: SM-P-01", "id: SM-P-09")
+    s.git.commit("cr-c: renumber", who="zhaolei")
+    s.git.checkout("main")
+    trail_json(s)
+    m = hand_merge(s, "cr-c")
+    assert "DC522" not in problems(s, m)
+    fresh(s)
+    assert "DC522" not in problems(s, m)
+
+
+def test_held_crisscross_keeping_the_paragraph_is_no_dc522(tmp_path):
+    """HELD (control for finding 1's fix). The criss-cross of finding 1 (merge bases b1 and
+    M1), but cr-b keeps P: judged against each merge base, it lacks nothing — no DC522, with
+    and without the cache."""
+    s = make_scenario(tmp_path)
+    m1 = _p_approved(s)
+    s.git.checkout("cr-b")
+    (s.root / "notes.txt").write_text("b1\n", encoding="utf-8")
+    s.git.commit("cr-b: notes", who="zhaolei")
+    s.git.checkout("main")
+    hand_merge(s, "cr-b")  # main takes b1
+    s.git.checkout("cr-b")
+    s.git.run(
+        "merge", "-q", "--no-ff", "-m", "merge main", m1, who="zhaolei", date=s.git.next_date()
+    )
+    bump(s, "V1.1", "V1.2", "目的的内容。", "修订的目的。")
+    s.git.commit("cr-b: V1.2", who="zhaolei")
+    s.git.checkout("main")
+    assert len(git(s, "merge-base", "--all", "main", "cr-b").stdout.split()) == 2
+    trail_json(s)
+    result, merged = approve(s, "cr-b", "liujing", "wangfang")
+    assert merged, result.stdout + result.stderr
+    m = head(s)
+    assert "新增段落P" in git(s, "show", f"main:{DOC}").stdout
+    assert problems(s, m) == []
+    fresh(s)
+    assert problems(s, m) == []

@@ -4,17 +4,12 @@ is read as another document (a new _DocState with no revisions and no baseline),
 
 from __future__ import annotations
 
-import pytest
 from rt16_helpers import DOC, approve, bump, fresh, git, hand_merge, make_scenario, problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (round 17, finding 3): a stale whole file that also changes the document's id starts a new document, which DC522 does not compare with main's version at that path",
-)
 def test_a_stale_whole_file_with_a_new_id_is_stale(tmp_path):
-    """FINDING (false negative). 周强's cr-a adds paragraph P (V1.1, approved by approve).
-    赵磊's cr-b, still on V1.0, makes V1.2 and changes the id SM-P-01 → SM-P-09 at the same
+    """FINDING (false negative; fixed in session 18). 周强's cr-a adds paragraph P (V1.1,
+    approved by approve). 赵磊's cr-b, still on V1.0, makes V1.2 and changes the id SM-P-01 → SM-P-09 at the same
     path. git conflicts (the version/id lines); the merger takes cr-b's whole file. P — approved
     text — is gone from main, and the reviewed diff (main...cr-b) never showed its removal;
     the trail reports nothing at all (no DC522, no other problem). Safe: DC522 (the merge's

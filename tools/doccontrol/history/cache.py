@@ -60,7 +60,9 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 26: a merge taking a stale branch's version of a document (DC522); the effective-date line
 # read to its end alone (rules.sans_effective)
 # 27: the effective-date line is looked for in the front matter only
-FORMAT = 27
+# 28: DC522 judged against every merge base (a criss-cross), and for a merged version that
+# claims another id against the document main held at that path
+FORMAT = 28
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -792,21 +792,27 @@ class _Deriver:
         commit: Commit,
         change: FileChange,
         state: _DocState,
+        held: _DocState | None,
         side: list[str],
         graph: dict[str, Ancestor],
     ) -> list[HistoryProblem]:
         """DC522 when the merge ``commit`` makes the document a merged branch's own version
         while that version lacks what main held (a stale branch's whole file, a conflict
         resolved by taking it): the merge would undo main's text, and no review showed the
-        removal (the reviewed diff starts where the branch left main)."""
-        last = state.revisions[-1] if state.revisions else state.baseline
-        if last is None or change.old_blob is None or change.new_blob is None:
+        removal (the reviewed diff starts where the branch left main). ``held``: the document
+        main held at the file's path before; when the merged version claims another id, it
+        is that document's text the merge would undo."""
+        prior = state if state.revisions or state.baseline else held
+        if prior is None or change.old_blob is None or change.new_blob is None:
+            return []
+        last = prior.revisions[-1] if prior.revisions else prior.baseline
+        if last is None:
             return []
         if len(commit.parents) == 2 and self.left_after(commit, side, graph, last.commit):
             return []  # the branch left main after main's last change to it: it holds it
         if not self.lacks(commit, change):
             return []
-        approved = next((r for r in reversed(state.revisions) if r.approved), state.baseline)
+        approved = next((r for r in reversed(prior.revisions) if r.approved), prior.baseline)
         shown = approved or last
         return [
             HistoryProblem.of(
@@ -814,7 +820,7 @@ class _Deriver:
                 commit.sha,
                 state.id,
                 sha=commit.sha[:10],
-                id=state.id,
+                id=prior.id,
                 version=shown.version,
                 approved=shown.commit[:10],
             )
@@ -825,19 +831,25 @@ class _Deriver:
     ) -> bool:
         """Whether the branch the two-parent merge ``commit`` brings in left main at or after
         the main-line commit ``target``, by the line's places alone (no git): a quick yes that
-        ``lacks`` would confirm; anything else is for ``lacks`` to tell."""
+        ``lacks`` would confirm; anything else is for ``lacks`` to tell. Every point where the
+        branch left must be on the line (this walk's): then the latest is the one merge base,
+        and the branch holds main's version there. A point off the line (a criss-cross) may
+        be another merge base, one the reviewed diff could start from."""
         place = self.line_index.get(target)
         if place is None:
             return False
         brought = set(side)
         left = {p for s in side if s in graph for p in graph[s].parents if p not in brought}
         left |= {p for p in commit.parents[1:] if p not in brought}
-        return any((self.line_index.get(point, -1)) >= place for point in left)
+        places = [self.line_index.get(point) for point in left]
+        return bool(places) and None not in places and max(p or 0 for p in places) >= place
 
     def lacks(self, commit: Commit, change: FileChange) -> bool:
         """Whether the merged branch's version of the document (the merge's) lacks something
         main's version holds: git's three-way merge of main's version into it, over their
-        merge base, version and effective-date lines aside, changes it or conflicts."""
+        merge base, version and effective-date lines aside, changes it or conflicts. With
+        several merge bases (a criss-cross), each is tried: the reviewed diff may start from
+        any of them (a forge picks one), and a removal it hides is not shown."""
         result = self.reader.blob(change.new_blob) if change.new_blob else b""
         branch = next(
             (
@@ -861,12 +873,13 @@ class _Deriver:
             )
             for base in self.reader.merge_bases(commit.parents[0], branch)
         ]
-        if theirs in bases:
-            # main changed nothing since a common ancestor: the branch holds all main has (as
-            # the quick path finds when the branch left main after main's last change)
-            return False
-        merged = self.reader.merge_file(ours, bases[0] if bases else b"", theirs)
-        return merged != ours
+        # a base holding main's version adds nothing of main's (as the quick path finds when
+        # the branch left main after main's last change); every other base is judged
+        return any(
+            self.reader.merge_file(ours, base, theirs) != ours
+            for base in bases or [b""]
+            if base != theirs
+        )
 
     def main_version(
         self, commit: Commit, path: str, controlled: list[str]
@@ -1111,6 +1124,7 @@ class _Deriver:
             k == EDITORIAL_TRAILER and v.strip().lower() == "editorial" for k, v in trailer_pairs
         )
         for change in changes:
+            held = self.docs.get(self.path_to_id.get(change.old_path or "") or "")
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
                 continue
@@ -1140,7 +1154,7 @@ class _Deriver:
             else:
                 problems += event_problems
                 if kind == "merge" and change.new_path not in merger_wrote:
-                    problems += self.stale(commit, change, state, side, graph)
+                    problems += self.stale(commit, change, state, held, side, graph)
                 problems += rules.approval_problems(
                     commit,
                     state.id,
