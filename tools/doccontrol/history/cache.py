@@ -61,7 +61,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # read to its end alone (rules.sans_effective)
 # 27: the effective-date line is looked for in the front matter only
 # 28: DC522 judged against every merge base (a criss-cross), and for a merged version that
-# claims another id against the document main held at that path
+# claims another id against the document main held at that path; an octopus's controlled
+# files too are judged against every merge base
 FORMAT = 28
 
 

@@ -937,8 +937,11 @@ class _Deriver:
                 return unjudged
             files = self.merged.files
             return made if files is None or files.get(path) != result else None
-        # an octopus (git's octopus strategy merges each branch in turn, file by file, over
-        # one merge base), or parents already on main: bounded, one content merge per branch
+        # an octopus (git's octopus strategy merges each branch in turn, file by file), or
+        # parents already on main: bounded, one content merge per branch and merge base. With
+        # several merge bases (a criss-cross) a review's diff may start from any of them, so
+        # git's merge over each must give the one version; where they differ, no diff showed
+        # what the merge made
         merged: bytes | None = start
         for parent in bringing:
             other = self.reader.read_file_at(parent, path)
@@ -948,20 +951,25 @@ class _Deriver:
                 # deleted (or moved away) on a branch: the reviewed result is no file here
                 merged = None
                 continue
-            bases = self.reader.merge_bases(commit.parents[0], parent)[:1]
-            base = None
-            if bases:
-                base = self.reader.read_file_at(bases[0], path)
-                if base is None:
-                    base = self.reader.read_file_at(bases[0], source)
-            if base == merged:
-                merged = other  # main unchanged since the fork: the branch's own version
-                continue
-            content = self.reader.merge_file(merged, base or b"", other)
-            if content is None:
-                # past a shallow clone's boundary the merge base is not there to merge over
-                return unjudged if self.shallow and not bases else made
-            merged = content
+            bases = self.reader.merge_bases(commit.parents[0], parent)
+            outcomes: set[bytes] = set()
+            for base_commit in bases or [""]:
+                base = None
+                if base_commit:
+                    base = self.reader.read_file_at(base_commit, path)
+                    if base is None:
+                        base = self.reader.read_file_at(base_commit, source)
+                if base == merged:
+                    outcomes.add(other)  # main unchanged since the fork: the branch's own
+                    continue
+                content = self.reader.merge_file(merged, base or b"", other)
+                if content is None:
+                    # past a shallow clone's boundary the merge base is not there to merge over
+                    return unjudged if self.shallow and not bases else made
+                outcomes.add(content)
+            if len(outcomes) != 1:
+                return made
+            merged = outcomes.pop()
         return made if merged != result else None
 
     def squash_made(self, commit: Commit, path: str, controlled: list[str]) -> bool:
