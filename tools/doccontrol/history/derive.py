@@ -792,39 +792,60 @@ class _Deriver:
         commit: Commit,
         change: FileChange,
         state: _DocState,
-        held: _DocState | None,
+        before: tuple[_DocState | None, str | None],
         side: list[str],
         graph: dict[str, Ancestor],
     ) -> list[HistoryProblem]:
         """DC522 when the merge ``commit`` makes the document a merged branch's own version
         while that version lacks what main held (a stale branch's whole file, a conflict
         resolved by taking it): the merge would undo main's text, and no review showed the
-        removal (the reviewed diff starts where the branch left main). ``held``: the document
-        main held at the file's path before; when the merged version claims another id, it
-        is that document's text the merge would undo."""
-        prior = state if state.revisions or state.baseline else held
-        if prior is None or change.old_blob is None or change.new_blob is None:
+        removal (the reviewed diff starts where the branch left main). ``before``: the
+        document main held at the file's path, and the path where main held the document the
+        version claims to be. Both are judged: a version claiming another id may undo the
+        text at its path, and a document moved on a stale branch (two swapped) may undo its
+        own text main held elsewhere. Each is judged as main held it before this merge."""
+        held, claimed_path = before
+        if change.new_blob is None:
             return []
-        last = prior.revisions[-1] if prior.revisions else prior.baseline
-        if last is None:
-            return []
-        if len(commit.parents) == 2 and self.left_after(commit, side, graph, last.commit):
-            return []  # the branch left main after main's last change to it: it holds it
-        if not self.lacks(commit, change):
-            return []
-        approved = next((r for r in reversed(prior.revisions) if r.approved), prior.baseline)
-        shown = approved or last
-        return [
-            HistoryProblem.of(
-                "problem.DC522",
-                commit.sha,
-                state.id,
-                sha=commit.sha[:10],
-                id=prior.id,
-                version=shown.version,
-                approved=shown.commit[:10],
+        judged: list[tuple[_DocState, bytes, list[str]]] = []
+        if change.old_blob is not None:
+            judged.append(
+                (held or state, self.reader.blob(change.old_blob), [change.old_path or ""])
             )
-        ]
+        if (
+            claimed_path
+            and state is not held
+            and claimed_path not in (change.old_path, change.new_path)
+        ):
+            text = self.reader.read_file_at(commit.parents[0], claimed_path)
+            if text is not None:
+                judged.append((state, text, [claimed_path]))
+        for prior, main, paths in judged:
+            revisions = [r for r in prior.revisions if r.commit != commit.sha]
+            last = revisions[-1] if revisions else prior.baseline
+            if last is None:
+                continue
+            if len(commit.parents) == 2 and self.left_after(commit, side, graph, last.commit):
+                continue  # the branch left main after main's last change to it: it holds it
+            earlier = [r.path for r in reversed(revisions)]
+            if prior.baseline is not None:
+                earlier.append(prior.baseline.path)
+            if not self.lacks(commit, change, main, [*paths, *earlier]):
+                continue
+            approved = next((r for r in reversed(revisions) if r.approved), prior.baseline)
+            shown = approved or last
+            return [
+                HistoryProblem.of(
+                    "problem.DC522",
+                    commit.sha,
+                    state.id,
+                    sha=commit.sha[:10],
+                    id=prior.id,
+                    version=shown.version,
+                    approved=shown.commit[:10],
+                )
+            ]
+        return []
 
     def left_after(
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor], target: str
@@ -844,32 +865,38 @@ class _Deriver:
         places = [self.line_index.get(point) for point in left]
         return bool(places) and None not in places and max(p or 0 for p in places) >= place
 
-    def lacks(self, commit: Commit, change: FileChange) -> bool:
+    def lacks(self, commit: Commit, change: FileChange, main: bytes, paths: list[str]) -> bool:
         """Whether the merged branch's version of the document (the merge's) lacks something
-        main's version holds: git's three-way merge of main's version into it, over their
-        merge base, version and effective-date lines aside, changes it or conflicts. With
-        several merge bases (a criss-cross), each is tried: the reviewed diff may start from
-        any of them (a forge picks one), and a removal it hides is not shown."""
+        ``main`` (main's version) holds: git's three-way merge of main's version into it, over
+        their merge base, version and effective-date lines aside, changes it or conflicts
+        (text git cannot merge, such as one with a NUL byte, included). With several merge
+        bases (a criss-cross), each is tried: the reviewed diff may start from any of them (a
+        forge picks one), and a removal it hides is not shown. ``paths``: where main and its
+        earlier versions held the document, first, then where a branch that never saw main
+        move it may hold it."""
         result = self.reader.blob(change.new_blob) if change.new_blob else b""
-        branch = next(
+        mine = rules.sans_effective(result)  # the approver may set the date in the merge
+        places = [p for p in dict.fromkeys([change.new_path, *paths]) if p]
+        branch, where = next(
             (
-                p
-                for p in commit.parents[1:]
-                if self.reader.read_file_at(p, change.new_path or "") == result
+                (parent, path)
+                for parent in commit.parents[1:]
+                for path in places
+                if (text := self.reader.read_file_at(parent, path)) is not None
+                and rules.sans_effective(text) == mine
             ),
-            None,
+            (None, ""),
         )
         if branch is None:
             return False  # no merged side holds it: the merger wrote it (judged as such)
-        main = self.reader.blob(change.old_blob) if change.old_blob else b""
-        if b"\0" in result or b"\0" in main:
-            return False  # git merges no binary text: not a document check can read anyway
         ours, theirs = rules.sans_version(result), rules.sans_version(main)
+        found = [p for p in dict.fromkeys([*paths, where, *places]) if p]
         bases = [
             rules.sans_version(
-                self.reader.read_file_at(base, change.old_path or "")
-                or self.reader.read_file_at(base, change.new_path or "")
-                or b""
+                next(
+                    (t for p in found if (t := self.reader.read_file_at(base, p)) is not None),
+                    b"",
+                )
             )
             for base in self.reader.merge_bases(commit.parents[0], branch)
         ]
@@ -1132,7 +1159,15 @@ class _Deriver:
             k == EDITORIAL_TRAILER and v.strip().lower() == "editorial" for k, v in trailer_pairs
         )
         for change in changes:
+            # the document main held at this path, and where main held the one the new
+            # version claims to be (apply() moves it here): what a stale merge could undo
             held = self.docs.get(self.path_to_id.get(change.old_path or "") or "")
+            claimed = self.docs.get(
+                meta_text(snapshots[change.new_blob].meta, "id")
+                if change.new_blob in snapshots
+                else ""
+            )
+            claimed_path = claimed.path if claimed is not None else None
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
                 continue
@@ -1161,8 +1196,10 @@ class _Deriver:
                 problems.append(self.unapproved(commit, state.id, merger, unproven_squash))
             else:
                 problems += event_problems
-                if kind == "merge" and change.new_path not in merger_wrote:
-                    problems += self.stale(commit, change, state, held, side, graph)
+                if kind == "merge":
+                    # a version no side held at this path may still be a side's own, held at
+                    # another (main moved the document): stale() looks it up there too
+                    problems += self.stale(commit, change, state, (held, claimed_path), side, graph)
                 problems += rules.approval_problems(
                     commit,
                     state.id,

@@ -17,6 +17,7 @@ from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.history import identities, signatures
 from doccontrol.history.gitread import Commit
 from doccontrol.history.model import ApprovalEvent, Evidence, HistoryProblem, Person, Signature
+from doccontrol.load import frontmatter
 from doccontrol.problems import Msg, Ref, code_of, msg
 
 # Problems that mean the approval cannot be counted (as opposed to flagged but still valid).
@@ -423,16 +424,18 @@ def version_problems(
 
 # the line alone: a carriage return inside it would end a line for YAML, and what followed
 # (another key) must not pass as part of the date
-_EFFECTIVE_LINE = re.compile(rb"(?m)^effective_date:[^\r\n]*\r?\n")
-_VERSION_LINES = re.compile(rb"(?m)^(version|effective_date):[^\r\n]*\r?\n")
+_EFFECTIVE_LINE = re.compile(rb"(?m)^(['\"]?)effective_date\1[ \t]*:[^\r\n]*\r?\n")
+_VERSION_LINES = re.compile(rb"(?m)^(['\"]?)(?:version|effective_date)\1[ \t]*:[^\r\n]*\r?\n")
 
 
 def _sans_front_matter_lines(data: bytes, lines: re.Pattern[bytes], count: int) -> bytes:
     """``data`` without the first ``count`` front-matter lines ``lines`` matches (the body's
     own lines are never taken, whatever they say)."""
     data = data.removeprefix(b"\xef\xbb\xbf")  # a BOM before the front matter
-    end = data.find(b"\n---", 3)
-    if not data.startswith(b"---") or end < 0:
+    # the loader's own cut ('---' or '...' closes it); latin-1 maps each byte to one
+    # character, so its places are the bytes'
+    end = frontmatter.closing_line(data.decode("latin-1"))
+    if end < 0:
         return data
     return lines.sub(b"", data[:end], count=count) + data[end:]
 

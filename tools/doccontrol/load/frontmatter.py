@@ -44,6 +44,13 @@ def split_text(text: str) -> tuple[str, str] | None:
     return text[first_end + 1 : start] or "\n", "" if line_end < 0 else text[line_end + 1 :]
 
 
+def closing_line(text: str) -> int:
+    """Where the front matter's closing line starts, as ``split`` finds it; -1 where there is
+    no front matter or it is never closed."""
+    cut = _cut(text)
+    return -1 if cut is None else cut[1]
+
+
 def _cut(text: str) -> tuple[int, int, int] | None:
     """Where the opening line ends, the closing line starts and the closing line ends (-1 for
     the last two when the front matter is never closed); None without an opening '---' line.
