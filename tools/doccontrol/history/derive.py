@@ -1619,6 +1619,16 @@ class _Deriver:
         return _unique(approvers), _unique(reviewers)
 
 
+def _read_on_the_line(path: str) -> bool:
+    """Whether the walk reads the versions of ``path`` the first-parent line changes."""
+    return bool(
+        DOC_PATH.match(path)
+        or _is_ack(path)
+        or distributions.matches(path)
+        or path in (CONFIG_FILE, MAILMAP_FILE, SITE_CONFIG)
+    )
+
+
 def _is_ack(*paths: str | None) -> bool:
     return any(p is not None and ACK_PATH.match(p) for p in paths)
 
@@ -1902,6 +1912,7 @@ def _derive(
             walked = deriver.since_walked
             notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
             precontrol = _precontrol_test(reader, walked, deriver, tip)
+            reader.prefetch(tip, since, _read_on_the_line)  # a partial clone's, in one go
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
 
             def walk_from(value: str | None, place: int) -> _Deriver:

@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,6 +31,7 @@ if sys.platform == "linux":
     import fcntl
 
 NULL_SHA = "0" * 40
+_REGULAR = ("100644", "100755")  # file modes of a regular file
 _OBJECT_ID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 _START = "\x1e"
 # Fixed header fields after the start marker; the last two are trailers (as git parses them)
@@ -88,7 +89,7 @@ class FileChange:
     def regular(self) -> bool:
         """A regular file (not a symbolic link 120000, nor a submodule 160000): only such a
         file's content is a document or a rule."""
-        return self.new_mode in ("100644", "100755")
+        return self.new_mode in _REGULAR
 
 
 @dataclass(frozen=True)
@@ -617,6 +618,81 @@ class GitReader:
             )
         if header is not None:
             yield _commit(header, changes)
+
+    def promisor_remotes(self) -> list[str]:
+        """The remotes a partial clone fetches its missing objects from; none in a full clone."""
+        listed = self._try(
+            ["config", "-z", "--get-regexp", r"^(extensions\.partialclone|remote\..*\.promisor)$"]
+        )
+        names: list[str] = []
+        for entry in (listed or "").split("\0"):
+            key, _, value = entry.partition("\n")
+            if key.lower() == "extensions.partialclone" and value:
+                names.append(value)
+            elif key.endswith(".promisor") and value.strip().lower() in ("true", "yes", "on", "1"):
+                names.append(key[len("remote.") : -len(".promisor")])
+        return list(dict.fromkeys(names))
+
+    def prefetch(self, tip: str, since: str | None, wanted: Callable[[str], bool]) -> None:
+        """In a partial clone, fetch in one go the versions of ``wanted`` files the first-parent
+        line changed (``since``..``tip``): cat-file would fetch each missing one on its own,
+        one round trip to the remote apiece. Nothing in a full clone. Best effort: what is
+        not fetched here is fetched when read, as before."""
+        remotes = self.promisor_remotes()
+        if not remotes:
+            return
+        revs = [f"{since}..{tip}"] if since else [tip]
+        tokens = self._stream(
+            [
+                "log",
+                "-z",
+                "--first-parent",
+                "-m",
+                "--raw",
+                "--no-abbrev",
+                "--no-renames",  # rename detection would fetch the blobs one by one itself
+                "--no-ext-diff",
+                "--format=",
+                *revs,
+                "--",
+            ]
+        )
+        ids: dict[str, None] = {}
+        for token in tokens:
+            entry = token.lstrip("\n")
+            if not entry.startswith(":"):
+                continue
+            meta = entry[1:].split(" ")
+            path = next(tokens, "")
+            if len(meta) >= 4 and meta[1] in _REGULAR and meta[3].strip("0") and wanted(path):
+                ids[meta[3]] = None
+        if not ids:
+            return
+        wants = "".join(f"{sha}\n" for sha in ids).encode("ascii")
+        for remote in remotes:
+            # what git's own lazy fetch runs, for all the ids at once; no gc started by it
+            done = run_git(
+                self.root,
+                [
+                    "-c",
+                    "fetch.negotiationAlgorithm=noop",
+                    "-c",
+                    "gc.auto=0",
+                    "-c",
+                    "maintenance.auto=false",
+                    "fetch",
+                    "--quiet",
+                    "--no-tags",
+                    "--no-write-fetch-head",
+                    "--recurse-submodules=no",
+                    "--filter=blob:none",
+                    "--stdin",
+                    remote,
+                ],
+                input=wants,
+            )
+            if done.returncode == 0:
+                return
 
     def ancestors(self, tip: str, since: str | None = None) -> Iterator[tuple[str, Ancestor]]:
         """Every commit reachable from ``tip`` (not from ``since``), without diffs, parents

@@ -1,0 +1,68 @@
+"""A partial (blobless) clone: the history reads the same, and the versions the walk reads
+are fetched in one go, not one round trip to the remote apiece."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from history_helpers import body, cli, make_scenario
+
+VERSIONS = 8
+
+
+def _history_with_versions(tmp_path):
+    """SM-P-01 revised VERSIONS times, and a second procedure added on the way."""
+    s = make_scenario(tmp_path)
+    for n in range(1, VERSIONS + 1):
+        s.files.doc(version=f"V1.{n}", body=body(f"第 {n} 次修订的目的。"))
+        if n == 3:
+            s.files.doc("docs/procedures/other.md", doc_id="SM-P-02", title="另一程序")
+        s.git.commit(f"修订 {n}", who="zhaolei")
+    s.git.run("config", "uploadpack.allowFilter", "true")
+    return s
+
+
+def _promisor_packs(clone):
+    return sorted((clone / ".git" / "objects" / "pack").glob("*.promisor"))
+
+
+def _blobless(s, tmp_path):
+    clone = tmp_path / "partial"
+    subprocess.run(
+        ["git", "clone", "-q", "--filter=blob:none", "--no-local", f"file://{s.root}", str(clone)],
+        check=True,
+    )
+    return clone
+
+
+def test_a_blobless_clone_reads_the_history_as_the_full_one_does(tmp_path):
+    s = _history_with_versions(tmp_path)
+    clone = _blobless(s, tmp_path)
+    full = cli(s.root, "log", "--all", "--format", "json")
+    partial = cli(clone, "log", "--all", "--format", "json")
+    assert partial.returncode == full.returncode, partial.stderr
+    assert json.loads(partial.stdout) == json.loads(full.stdout)
+
+
+def test_the_versions_are_fetched_in_one_go(tmp_path):
+    """Each fetch from the promisor remote leaves a pack of its own: one for the clone, one
+    for the walk's versions — not one per version read (eight and more here)."""
+    s = _history_with_versions(tmp_path)
+    clone = _blobless(s, tmp_path)
+    before = _promisor_packs(clone)
+    out = cli(clone, "log", "--all", "--format", "json")
+    assert out.stdout, out.stderr
+    fetched = len(_promisor_packs(clone)) - len(before)
+    assert 1 <= fetched <= 2, fetched
+
+
+def test_a_full_clone_fetches_nothing(tmp_path):
+    s = _history_with_versions(tmp_path)
+    clone = tmp_path / "full"
+    subprocess.run(["git", "clone", "-q", "--no-local", str(s.root), str(clone)], check=True)
+    packs = sorted((clone / ".git" / "objects" / "pack").iterdir())
+    out = cli(clone, "log", "--all", "--format", "json")
+    assert out.stdout, out.stderr
+    assert sorted((clone / ".git" / "objects" / "pack").iterdir()) == packs
+    assert not (clone / ".git" / "FETCH_HEAD").exists()
