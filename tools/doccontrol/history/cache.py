@@ -63,7 +63,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 28: DC522 judged against every merge base (a criss-cross), and for a merged version that
 # claims another id against the document main held at that path; an octopus's controlled
 # files too are judged against every merge base; DC522 follows the document main held at the
-# path (its earlier paths, its date set in the merge, text git cannot merge)
+# path (its earlier paths, its date set in the merge, text git cannot merge), every document
+# a merge's version could undo (withdrawn, renumbered, moved by the branch), as main held it
 FORMAT = 28
 
 

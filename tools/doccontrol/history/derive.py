@@ -117,6 +117,19 @@ class _DocState:
         return self.approved_sections
 
 
+@dataclass(frozen=True)
+class _Held:
+    """A document as main held it before the merge being judged: what a stale branch's
+    version could undo (``_Deriver.stale``)."""
+
+    state: _DocState
+    revisions: int  # how many revisions it had then (the merge adds its own after)
+    approved_blob: str | None  # its approved version's blob then
+    on_main: bool  # a path on main still held it (not withdrawn, nor renumbered away)
+    paths: tuple[str, ...]  # where main held it, and its earlier versions, latest first
+    moved: bool = False  # deleted by the merge: judged only where a branch moved it here
+
+
 @dataclass
 class _Policy:
     """One approved doccontrol.yml and .mailmap as history applies them, with what is looked
@@ -787,62 +800,107 @@ class _Deriver:
         self.newly.update(reviewed)
         return unseen
 
+    def undoable(
+        self, changes: list[FileChange], snapshots: dict[str, _Snapshot]
+    ) -> dict[int, list[_Held]]:
+        """For each document change of a merge (by ``id()``), the documents its version could
+        undo, as main held them before the merge: the one main held at its path; the one it
+        claims to be, wherever (or whether) main held it; and, for a version added here, each
+        document the merge deletes (a branch's move that git, comparing with main's version,
+        no longer sees as one)."""
+        known: dict[str, _Held] = {}
+
+        def held(doc_id: str | None) -> _Held | None:
+            state = self.docs.get(doc_id or "")
+            if state is None:
+                return None
+            if state.id not in known:
+                revisions = state.revisions
+                earlier = [r.path for r in reversed(revisions)]
+                if state.baseline is not None:
+                    earlier.append(state.baseline.path)
+                # where main holds it: its path, as git names it (``state.path`` is the name
+                # as shown, which differs for a name in a legacy code page)
+                where = state.path if self.path_to_id.get(state.path) == state.id else None
+                if where is None and not state.withdrawn:
+                    where = next((k for k, v in self.path_to_id.items() if v == state.id), None)
+                known[state.id] = _Held(
+                    state,
+                    len(revisions),
+                    state.approved_blob,
+                    not state.withdrawn and where is not None,
+                    tuple(p for p in dict.fromkeys([where, state.path, *earlier]) if p),
+                )
+            return known[state.id]
+
+        deleted = [
+            replace(h, moved=True)
+            for c in changes
+            if c.old_path and (c.status == "D" or not c.new_path)
+            for h in [held(self.path_to_id.get(c.old_path))]
+            if h is not None
+        ]
+        found: dict[int, list[_Held]] = {}
+        for change in changes:
+            snapshot = snapshots.get(change.new_blob or "")
+            here = held(self.path_to_id.get(change.old_path or "")) if change.old_blob else None
+            claimed = held(meta_text(snapshot.meta, "id")) if snapshot is not None else None
+            docs = [h for h in (here, claimed) if h is not None]
+            if change.old_blob is None:
+                docs += deleted
+            found[id(change)] = list({h.state.id: h for h in docs}.values())
+        return found
+
     def stale(
         self,
         commit: Commit,
         change: FileChange,
         state: _DocState,
-        before: tuple[_DocState | None, str | None],
+        undoes: list[_Held],
         side: list[str],
         graph: dict[str, Ancestor],
     ) -> list[HistoryProblem]:
         """DC522 when the merge ``commit`` makes the document a merged branch's own version
         while that version lacks what main held (a stale branch's whole file, a conflict
-        resolved by taking it): the merge would undo main's text, and no review showed the
-        removal (the reviewed diff starts where the branch left main). ``before``: the
-        document main held at the file's path, and the path where main held the document the
-        version claims to be. Both are judged: a version claiming another id may undo the
-        text at its path, and a document moved on a stale branch (two swapped) may undo its
-        own text main held elsewhere. Each is judged as main held it before this merge."""
-        held, claimed_path = before
+        resolved by taking it, a withdrawal undone): the merge would undo it, and no review
+        showed that (the reviewed diff starts where the branch left main). Each document of
+        ``undoes`` is judged, as main held it before the merge. Where main's version of it is
+        not the approved one (a change nobody approved is on main), dropping that change is
+        no fault: the branch must then lack the approved version's text too."""
         if change.new_blob is None:
             return []
-        judged: list[tuple[_DocState, bytes, list[str]]] = []
-        if change.old_blob is not None:
-            judged.append(
-                (held or state, self.reader.blob(change.old_blob), [change.old_path or ""])
-            )
-        if (
-            claimed_path
-            and state is not held
-            and claimed_path not in (change.old_path, change.new_path)
-        ):
-            text = self.reader.read_file_at(commit.parents[0], claimed_path)
-            if text is not None:
-                judged.append((state, text, [claimed_path]))
-        for prior, main, paths in judged:
-            revisions = [r for r in prior.revisions if r.commit != commit.sha]
-            last = revisions[-1] if revisions else prior.baseline
-            if last is None:
+        for held in undoes:
+            revisions = held.state.revisions[: held.revisions]
+            last = revisions[-1] if revisions else held.state.baseline
+            approved = next((r for r in reversed(revisions) if r.approved), held.state.baseline)
+            if last is None or approved is None:
+                continue  # nothing of it was ever approved: nothing to undo
+            main: bytes | None = None  # main holds no version of it (withdrawn, renumbered)
+            if held.on_main:
+                if (
+                    len(commit.parents) == 2
+                    and not held.moved
+                    and self.left_after(commit, side, graph, last.commit)
+                ):
+                    continue  # the branch left main after main's last change to it: holds it
+                main = self.reader.read_file_at(commit.parents[0], held.paths[0])
+            if not self.lacks(commit, change, main, held):
                 continue
-            if len(commit.parents) == 2 and self.left_after(commit, side, graph, last.commit):
-                continue  # the branch left main after main's last change to it: it holds it
-            earlier = [r.path for r in reversed(revisions)]
-            if prior.baseline is not None:
-                earlier.append(prior.baseline.path)
-            if not self.lacks(commit, change, main, [*paths, *earlier]):
-                continue
-            approved = next((r for r in reversed(revisions) if r.approved), prior.baseline)
-            shown = approved or last
+            if last is not approved:
+                in_force = None
+                if approved.kind != "withdrawal" and held.approved_blob is not None:
+                    in_force = self.read_blob(held.approved_blob)
+                if not self.lacks(commit, change, in_force, held):
+                    continue  # it drops only what nobody approved
             return [
                 HistoryProblem.of(
                     "problem.DC522",
                     commit.sha,
                     state.id,
                     sha=commit.sha[:10],
-                    id=prior.id,
-                    version=shown.version,
-                    approved=shown.commit[:10],
+                    id=held.state.id,
+                    version=approved.version,
+                    approved=approved.commit[:10],
                 )
             ]
         return []
@@ -865,46 +923,51 @@ class _Deriver:
         places = [self.line_index.get(point) for point in left]
         return bool(places) and None not in places and max(p or 0 for p in places) >= place
 
-    def lacks(self, commit: Commit, change: FileChange, main: bytes, paths: list[str]) -> bool:
-        """Whether the merged branch's version of the document (the merge's) lacks something
-        ``main`` (main's version) holds: git's three-way merge of main's version into it, over
-        their merge base, version and effective-date lines aside, changes it or conflicts
-        (text git cannot merge, such as one with a NUL byte, included). With several merge
-        bases (a criss-cross), each is tried: the reviewed diff may start from any of them (a
-        forge picks one), and a removal it hides is not shown. ``paths``: where main and its
-        earlier versions held the document, first, then where a branch that never saw main
-        move it may hold it."""
+    def lacks(self, commit: Commit, change: FileChange, main: bytes | None, held: _Held) -> bool:
+        """Whether the merged branch's version of the document (the merge's, its version and
+        effective-date lines aside) lacks something of ``main``, a version of the document
+        ``held`` (None: main holds none, withdrawn): git's three-way merge of ``main`` into it, over
+        their merge base, changes it or conflicts (text git cannot merge, such as one with a
+        NUL byte, included); for a withdrawn document, a merge base holds it (the branch
+        edited what main withdrew). With several merge bases (a criss-cross), each is tried:
+        the reviewed diff may start from any of them (a forge picks one). A document the merge
+        deletes is judged only where the branch moved it to this path."""
         result = self.reader.blob(change.new_blob) if change.new_blob else b""
-        mine = rules.sans_effective(result)  # the approver may set the date in the merge
-        places = [p for p in dict.fromkeys([change.new_path, *paths]) if p]
+        ours = rules.sans_version(result)  # the approver may set date or number in the merge
+        places = [p for p in dict.fromkeys([change.new_path, *held.paths]) if p]
         branch, where = next(
             (
                 (parent, path)
                 for parent in commit.parents[1:]
                 for path in places
                 if (text := self.reader.read_file_at(parent, path)) is not None
-                and rules.sans_effective(text) == mine
+                and rules.sans_version(text) == ours
             ),
             (None, ""),
         )
         if branch is None:
             return False  # no merged side holds it: the merger wrote it (judged as such)
-        ours, theirs = rules.sans_version(result), rules.sans_version(main)
-        found = [p for p in dict.fromkeys([*paths, where, *places]) if p]
-        bases = [
-            rules.sans_version(
-                next(
-                    (t for p in found if (t := self.reader.read_file_at(base, p)) is not None),
-                    b"",
-                )
-            )
-            for base in self.reader.merge_bases(commit.parents[0], branch)
+        bases = self.reader.merge_bases(commit.parents[0], branch)
+        if held.moved and not any(
+            self.reader.renamed(base, branch, held.paths[0], where) for base in bases
+        ):
+            return False  # the branch did not move the deleted document here
+        found = [p for p in dict.fromkeys([*held.paths, where, *places]) if p]
+        texts = [
+            next((t for p in found if (t := self.reader.read_file_at(base, p)) is not None), None)
+            for base in bases
         ]
+        if main is None:
+            return any(
+                t is not None and meta_text(_parse_blob(t, self.values).meta, "id") == held.state.id
+                for t in texts
+            )
+        theirs = rules.sans_version(main)
         # a base holding main's version adds nothing of main's (as the quick path finds when
         # the branch left main after main's last change); every other base is judged
         return any(
             self.reader.merge_file(ours, base, theirs) != ours
-            for base in bases or [b""]
+            for base in [rules.sans_version(t or b"") for t in texts] or [b""]
             if base != theirs
         )
 
@@ -1158,16 +1221,10 @@ class _Deriver:
         editorial = any(
             k == EDITORIAL_TRAILER and v.strip().lower() == "editorial" for k, v in trailer_pairs
         )
+        # what each document change of a merge could undo, as main held it before the merge
+        # (the changes before it in this loop move documents and add revisions)
+        undoes = self.undoable(changes, snapshots) if kind == "merge" else {}
         for change in changes:
-            # the document main held at this path, and where main held the one the new
-            # version claims to be (apply() moves it here): what a stale merge could undo
-            held = self.docs.get(self.path_to_id.get(change.old_path or "") or "")
-            claimed = self.docs.get(
-                meta_text(snapshots[change.new_blob].meta, "id")
-                if change.new_blob in snapshots
-                else ""
-            )
-            claimed_path = claimed.path if claimed is not None else None
             state, snapshot = self.apply(change, snapshots, baseline=False)
             if state is None:
                 continue
@@ -1199,7 +1256,9 @@ class _Deriver:
                 if kind == "merge":
                     # a version no side held at this path may still be a side's own, held at
                     # another (main moved the document): stale() looks it up there too
-                    problems += self.stale(commit, change, state, (held, claimed_path), side, graph)
+                    problems += self.stale(
+                        commit, change, state, undoes.get(id(change), []), side, graph
+                    )
                 problems += rules.approval_problems(
                     commit,
                     state.id,

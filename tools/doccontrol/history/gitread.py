@@ -924,6 +924,18 @@ class GitReader:
         """The best common ancestors of two commits (``git merge-base --all``)."""
         return (self._try(["merge-base", "--all", one, other]) or "").split()
 
+    def renamed(self, one: str, other: str, old: str, new: str) -> bool:
+        """Whether git's diff from ``one`` to ``other`` (the one a review shows) moves the file
+        ``old`` to ``new``: its rename detection, with its default threshold."""
+        listed = self._try(
+            ["diff", "-z", "--name-status", "-M", "--no-ext-diff", one, other, "--", old, new]
+        )
+        tokens = (listed or "").split("\0")
+        return any(
+            token.startswith("R") and tokens[i + 1 : i + 3] == [old, new]
+            for i, token in enumerate(tokens)
+        )
+
     def merge_file(self, ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
         """Git's own three-way merge of one file's contents (``git merge-file``, the content
         merge ``git merge`` makes), or None when it conflicts or cannot merge (binary). The
