@@ -127,7 +127,7 @@ class _Held:
     approved_blob: str | None  # its approved version's blob then
     on_main: bool  # a path on main still held it (not withdrawn, nor renumbered away)
     paths: tuple[str, ...]  # where main held it, and its earlier versions, latest first
-    moved: bool = False  # deleted by the merge: judged only where a branch moved it here
+    moved: bool = False  # deleted by the merge or withdrawn: judged where a branch moved it here
 
 
 @dataclass
@@ -840,6 +840,15 @@ class _Deriver:
             for h in [held(self.path_to_id.get(c.old_path))]
             if h is not None
         ]
+        if any(c.old_blob is None and c.new_blob for c in changes):
+            # and the documents main withdrew before: a stale branch may have moved one here
+            deleted += [
+                replace(h, moved=True)
+                for doc_id, state in self.docs.items()
+                if state.withdrawn
+                for h in [held(doc_id)]
+                if h is not None
+            ]
         found: dict[int, list[_Held]] = {}
         for change in changes:
             snapshot = snapshots.get(change.new_blob or "")
@@ -848,7 +857,10 @@ class _Deriver:
             docs = [h for h in (here, claimed) if h is not None]
             if change.old_blob is None:
                 docs += deleted
-            found[id(change)] = list({h.state.id: h for h in docs}.values())
+            unique: dict[str, _Held] = {}
+            for h in docs:  # the document it claims is judged as such, not as one moved away
+                unique.setdefault(h.state.id, h)
+            found[id(change)] = list(unique.values())
         return found
 
     def stale(
@@ -869,7 +881,10 @@ class _Deriver:
         no fault: the branch must then lack the approved version's text too."""
         if change.new_blob is None:
             return []
-        for held in undoes:
+        moved = [h for h in undoes if h.moved]
+        if moved:
+            moved = self.moved_here(commit, change, moved, side, graph)
+        for held in [h for h in undoes if not h.moved] + moved:
             revisions = held.state.revisions[: held.revisions]
             last = revisions[-1] if revisions else held.state.baseline
             approved = next((r for r in reversed(revisions) if r.approved), held.state.baseline)
@@ -905,6 +920,48 @@ class _Deriver:
             ]
         return []
 
+    def moved_here(
+        self,
+        commit: Commit,
+        change: FileChange,
+        candidates: list[_Held],
+        side: list[str],
+        graph: dict[str, Ancestor],
+    ) -> list[_Held]:
+        """Those of ``candidates`` (documents the merge deletes, or main withdrew) that the
+        merged branch's own diff, from a merge base, moves to the path of the version the
+        merge adds: one rename query per merge base for them all. A withdrawn document the
+        branch left main after withdrawing is none of them (the quick path's test)."""
+        if len(commit.parents) == 2:
+            candidates = [
+                h
+                for h in candidates
+                if not h.state.withdrawn
+                or not h.state.revisions[: h.revisions]
+                or not self.left_after(
+                    commit, side, graph, h.state.revisions[: h.revisions][-1].commit
+                )
+            ]
+        if not candidates or not change.new_path:
+            return []
+        ours = rules.sans_version(self.reader.blob(change.new_blob or ""))
+        branch = next(
+            (
+                parent
+                for parent in commit.parents[1:]
+                if (text := self.reader.read_file_at(parent, change.new_path)) is not None
+                and rules.sans_version(text) == ours
+            ),
+            None,
+        )
+        if branch is None:
+            return []
+        olds = list(dict.fromkeys(p for h in candidates for p in h.paths))
+        sources: set[str] = set()
+        for base in self.reader.merge_bases(commit.parents[0], branch):
+            sources |= self.reader.rename_sources(base, branch, olds, change.new_path)
+        return [h for h in candidates if sources & set(h.paths)]
+
     def left_after(
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor], target: str
     ) -> bool:
@@ -930,8 +987,7 @@ class _Deriver:
         their merge base, changes it or conflicts (text git cannot merge, such as one with a
         NUL byte, included); for a withdrawn document, a merge base holds it (the branch
         edited what main withdrew). With several merge bases (a criss-cross), each is tried:
-        the reviewed diff may start from any of them (a forge picks one). A document the merge
-        deletes is judged only where the branch moved it to this path."""
+        the reviewed diff may start from any of them (a forge picks one)."""
         result = self.reader.blob(change.new_blob) if change.new_blob else b""
         ours = rules.sans_version(result)  # the approver may set date or number in the merge
         places = [p for p in dict.fromkeys([change.new_path, *held.paths]) if p]
@@ -948,10 +1004,6 @@ class _Deriver:
         if branch is None:
             return False  # no merged side holds it: the merger wrote it (judged as such)
         bases = self.reader.merge_bases(commit.parents[0], branch)
-        if held.moved and not any(
-            self.reader.renamed(base, branch, held.paths[0], where) for base in bases
-        ):
-            return False  # the branch did not move the deleted document here
         found = [p for p in dict.fromkeys([*held.paths, where, *places]) if p]
         texts = [
             next((t for p in found if (t := self.reader.read_file_at(base, p)) is not None), None)
@@ -1599,6 +1651,12 @@ class _Deriver:
             doc_id = self.path_to_id.pop(change.old_path or "", None)
             state = self.docs.get(doc_id or "")
             if state is None:
+                return None, None
+            if state.path != display_text(change.old_path or "") and doc_id in set(
+                self.path_to_id.values()
+            ):
+                # the commit moved it: another of its changes (a version git did not pair
+                # with this deletion as a rename) already holds it at its new path
                 return None, None
             state.withdrawn = True
             return state, None

@@ -924,17 +924,18 @@ class GitReader:
         """The best common ancestors of two commits (``git merge-base --all``)."""
         return (self._try(["merge-base", "--all", one, other]) or "").split()
 
-    def renamed(self, one: str, other: str, old: str, new: str) -> bool:
-        """Whether git's diff from ``one`` to ``other`` (the one a review shows) moves the file
-        ``old`` to ``new``: its rename detection, with its default threshold."""
+    def rename_sources(self, one: str, other: str, olds: Sequence[str], new: str) -> set[str]:
+        """Which of the files ``olds`` git's diff from ``one`` to ``other`` (the one a review
+        shows) moves to ``new``: its rename detection, with its default threshold."""
         listed = self._try(
-            ["diff", "-z", "--name-status", "-M", "--no-ext-diff", one, other, "--", old, new]
+            ["diff", "-z", "--name-status", "-M", "--no-ext-diff", one, other, "--", *olds, new]
         )
         tokens = (listed or "").split("\0")
-        return any(
-            token.startswith("R") and tokens[i + 1 : i + 3] == [old, new]
+        return {
+            tokens[i + 1]
             for i, token in enumerate(tokens)
-        )
+            if token.startswith("R") and i + 2 < len(tokens) and tokens[i + 2] == new
+        } & set(olds)
 
     def merge_file(self, ours: bytes, base: bytes, theirs: bytes) -> bytes | None:
         """Git's own three-way merge of one file's contents (``git merge-file``, the content
