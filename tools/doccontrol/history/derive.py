@@ -217,6 +217,7 @@ class _Deriver:
         self.current_config = config
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
+        self.placed: set[str] = set()  # the documents the commit being judged placed at a path
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
@@ -1180,6 +1181,10 @@ class _Deriver:
         """Judge one commit's document and controlled-file changes; return, per controlled
         file, whether its change was approved (and so takes effect)."""
         config = policy.config
+        # removals after the rest: a document the commit moves (a move git did not pair as a
+        # rename) is placed at its new path first, and its old path's removal is no withdrawal
+        changes = sorted(changes, key=_removes)
+        self.placed = set()
         # trailer keys are case-insensitive: lowered once here
         trailer_pairs = [(k.lower(), v) for k, v in identities.trailers(commit.trailers)]
         mr = messages.merge_request(commit.message, trailer_pairs)
@@ -1652,11 +1657,9 @@ class _Deriver:
             state = self.docs.get(doc_id or "")
             if state is None:
                 return None, None
-            if state.path != display_text(change.old_path or "") and doc_id in set(
-                self.path_to_id.values()
-            ):
-                # the commit moved it: another of its changes (a version git did not pair
-                # with this deletion as a rename) already holds it at its new path
+            if doc_id in self.placed and state.path != display_text(change.old_path or ""):
+                # this commit moved it: another of its changes (a version git did not pair
+                # with this removal as a rename) placed it at its new path
                 return None, None
             state.withdrawn = True
             return state, None
@@ -1668,6 +1671,7 @@ class _Deriver:
         )
         doc_id = meta_text(snapshot.meta, "id") or old_id or change.new_path
         self.path_to_id[change.new_path] = doc_id
+        self.placed.add(doc_id)
         state = self.docs.get(doc_id)
         if state is None:
             state = _DocState(doc_id, change.new_path, snapshot.meta or {})
@@ -1734,6 +1738,16 @@ class _Deriver:
             # trailers are text the signer typed
             approvers = [a for a in approvers if a.person_id == signature.verified_for]
         return _unique(approvers), _unique(reviewers)
+
+
+def _removes(change: FileChange) -> bool:
+    """Whether ``change`` takes a document away from its path (``_Deriver.apply``'s test)."""
+    return (
+        change.status == "D"
+        or change.new_path is None
+        or not change.regular
+        or not DOC_PATH.match(change.new_path)
+    )
 
 
 def _read_on_the_line(path: str) -> bool:
