@@ -946,17 +946,10 @@ class _Deriver:
         if not candidates or not change.new_path:
             return []
         ours = rules.sans_version(self.reader.blob(change.new_blob or ""))
-        branch = next(
-            (
-                parent
-                for parent in commit.parents[1:]
-                if (text := self.reader.read_file_at(parent, change.new_path)) is not None
-                and rules.sans_version(text) == ours
-            ),
-            None,
-        )
-        if branch is None:
+        found = self.branch_holding(commit, ours, [change.new_path])
+        if found is None:
             return []
+        branch = found[0]
         olds = list(dict.fromkeys(p for h in candidates for p in h.paths))
         sources: set[str] = set()
         for base in self.reader.merge_bases(commit.parents[0], branch):
@@ -981,18 +974,12 @@ class _Deriver:
         places = [self.line_index.get(point) for point in left]
         return bool(places) and None not in places and max(p or 0 for p in places) >= place
 
-    def lacks(self, commit: Commit, change: FileChange, main: bytes | None, held: _Held) -> bool:
-        """Whether the merged branch's version of the document (the merge's, its version and
-        effective-date lines aside) lacks something of ``main``, a version of the document
-        ``held`` (None: main holds none, withdrawn): git's three-way merge of ``main`` into it, over
-        their merge base, changes it or conflicts (text git cannot merge, such as one with a
-        NUL byte, included); for a withdrawn document, a merge base holds it (the branch
-        edited what main withdrew). With several merge bases (a criss-cross), each is tried:
-        the reviewed diff may start from any of them (a forge picks one)."""
-        result = self.reader.blob(change.new_blob) if change.new_blob else b""
-        ours = rules.sans_version(result)  # the approver may set date or number in the merge
-        places = [p for p in dict.fromkeys([change.new_path, *held.paths]) if p]
-        branch, where = next(
+    def branch_holding(
+        self, commit: Commit, ours: bytes, places: list[str]
+    ) -> tuple[str, str] | None:
+        """The merged side (and the path) holding ``ours``, a version with its number and date
+        lines set aside (``rules.sans_version``), at one of ``places``; None where none does."""
+        return next(
             (
                 (parent, path)
                 for parent in commit.parents[1:]
@@ -1000,10 +987,24 @@ class _Deriver:
                 if (text := self.reader.read_file_at(parent, path)) is not None
                 and rules.sans_version(text) == ours
             ),
-            (None, ""),
+            None,
         )
-        if branch is None:
+
+    def lacks(self, commit: Commit, change: FileChange, main: bytes | None, held: _Held) -> bool:
+        """Whether the merged branch's version of the document (the merge's, its version and
+        effective-date lines aside) lacks something of ``main``, a version of the document
+        ``held`` (None: main holds none, withdrawn): git's three-way merge of ``main`` into
+        it, over their merge base, changes it or conflicts (text git cannot merge, such as one with a
+        NUL byte, included); for a withdrawn document, a merge base holds it (the branch
+        edited what main withdrew). With several merge bases (a criss-cross), each is tried:
+        the reviewed diff may start from any of them (a forge picks one)."""
+        result = self.reader.blob(change.new_blob) if change.new_blob else b""
+        ours = rules.sans_version(result)  # the approver may set date or number in the merge
+        places = [p for p in dict.fromkeys([change.new_path, *held.paths]) if p]
+        holding = self.branch_holding(commit, ours, places)
+        if holding is None:
             return False  # no merged side holds it: the merger wrote it (judged as such)
+        branch, where = holding
         bases = self.reader.merge_bases(commit.parents[0], branch)
         found = [p for p in dict.fromkeys([*held.paths, where, *places]) if p]
         texts = [
