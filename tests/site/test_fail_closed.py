@@ -507,3 +507,34 @@ def test_an_unapproved_publishing_level_is_not_applied_by_a_default_audit_pack(t
     assert "有未经批准的修改" not in result.stderr
     assert json.loads(entries["PACK.json"])["max_confidentiality"] == "secret"
     assert any("SM-P-09" in text for text in entries.values())
+
+
+def test_a_document_mkdocs_leaves_out_is_refused_by_name(scenario, tmp_path):
+    """MkDocs drops pages of its own accord (exclude_docs, draft_docs, a README.md beside an
+    index.md, dot paths, docs/templates/): a document due on the site that would silently be
+    missing from it is refused like any other, so a strict build fails naming it."""
+    s = site_repo(scenario)
+    s.files.doc("docs/procedures/two.md", doc_id="SM-P-02", title="排除的程序")
+    s.files.doc("docs/guide/index.md", doc_id="SM-P-03", title="指南")
+    s.files.doc("docs/guide/README.md", doc_id="SM-P-04", title="指南说明")
+    s.files.doc("docs/.hidden/four.md", doc_id="SM-P-05", title="隐藏的程序")
+    config = s.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text("utf-8") + "exclude_docs: |\n  procedures/two.md\n", encoding="utf-8"
+    )
+    s.git.commit("被 MkDocs 排除的文件", date="2026-01-01T12:00:00+08:00")
+    loose = mkdocs(s.root, tmp_path / "site")
+    assert loose.returncode == 0, loose.stderr
+    for path in ("docs/procedures/two.md", "docs/guide/README.md", "docs/.hidden/four.md"):
+        refused = ZH.text("site.plugin.refused.left-out", path=path)
+        assert ZH.text("site.plugin.not-published", reason=refused) in loose.stderr, path
+    assert "DC025" in loose.stderr  # the hidden one is reported by the check as well
+    refused = ZH.text("site.plugin.refused.left-out", path="docs/guide/index.md")
+    assert refused not in loose.stderr
+    assert (tmp_path / "site/guide/index.html").is_file()
+    assert (tmp_path / "site/procedures/test/index.html").is_file()
+    (s.root / "docs/.hidden/four.md").unlink()  # what check reports fails a strict build early
+    s.git.commit("删除隐藏文件", date="2026-01-01T12:30:00+08:00")
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0
+    assert "docs/procedures/two.md" in strict.stderr and "docs/guide/README.md" in strict.stderr

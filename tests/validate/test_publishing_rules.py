@@ -140,3 +140,34 @@ def test_active_content_message(repo):
     said = catalogue.load().text("problem.DC220.handler", what="onerror=")
     assert f"DC220 {said}" in result.stdout
     assert "onerror=" in said and said != "problem.DC220.handler"
+
+
+def test_markdown_mkdocs_never_publishes_is_checked_and_reported(repo, check_codes):
+    """History counts every Markdown file under docs/ as a document; MkDocs leaves out dot
+    paths and docs/templates/. Such a file is read and reported, so it cannot claim another
+    document's id unseen."""
+    repo.doc("docs/.drafts/copy.md", doc_id="SM-P-01", title="隐藏副本")
+    repo.doc("docs/procedures/.old.md", doc_id="SM-P-06", status="efective")
+    repo.doc("docs/templates/form.md", doc_id="SM-P-07")
+    codes = check_codes(repo.root)
+    assert ("docs/.drafts/copy.md", 1, "DC025") in codes
+    assert any(c[0] == "docs/.drafts/copy.md" and c[2] == "DC201" for c in codes), codes
+    assert ("docs/procedures/.old.md", 1, "DC025") in codes
+    assert ("docs/procedures/.old.md", 6, "DC104") in codes  # read and checked like the rest
+    assert ("docs/templates/form.md", 1, "DC025") in codes
+    only = run_check(repo.root, "docs/.drafts/copy.md")
+    assert only.returncode == 1 and "DC025" in only.stdout, only.stdout + only.stderr
+
+
+def test_other_hidden_files_under_docs_stay_quiet(repo, check_codes):
+    repo.write("docs/.gitkeep", "")
+    repo.write("docs/.pages", "nav: []\n")
+    repo.write("docs/.obsidian/app.json", "{}")
+    repo.write("docs/.assets/logo.png", b"\x89PNG\r\n\x1a\n")
+    os.symlink("/etc", repo.root / "docs/.linked")
+    os.symlink("/etc/passwd", repo.root / "docs/.obsidian/passwd")
+    codes = check_codes(repo.root)
+    assert not [c for c in codes if "/." in c[0]], codes
+    # an ordinary templates/ file that is no document is reported as before
+    repo.write("docs/templates/form.docx", b"PK\x03\x04")
+    assert ("docs/templates/form.docx", 1, "DC022") in check_codes(repo.root)

@@ -43,6 +43,7 @@ CODES: dict[str, str] = {
     "DC022": "not-publishable-file",  # under docs/: neither a document nor an image
     "DC023": "yaml-directive",
     "DC024": "yaml-1.1-line-break",
+    "DC025": "never-published-path",  # Markdown MkDocs always leaves out (.hidden, templates/)
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",

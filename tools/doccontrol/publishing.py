@@ -117,6 +117,13 @@ def is_document_path(path: str) -> bool:
     return path.lower().endswith(MARKDOWN_SUFFIXES)
 
 
+def left_out_by_mkdocs(path: str) -> bool:
+    """Whether MkDocs leaves a file under docs/ out of every site, whatever mkdocs.yml says
+    (its default ``exclude_docs``: a name starting with a dot, and the top templates/ folder)."""
+    parts = path.split("/")[1:]
+    return any(p.startswith(".") for p in parts) or (len(parts) > 1 and parts[0] == "templates")
+
+
 def page_stem(path: str) -> str:
     """A document path without its Markdown suffix (what MkDocs makes its page URL from)."""
     for suffix in MARKDOWN_SUFFIXES:

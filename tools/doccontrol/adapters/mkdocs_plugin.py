@@ -426,6 +426,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if verdict:
                 refused.append(verdict)
         t = self.texts
+        # a document due on the site that MkDocs will not render is a controlled copy missing
+        # without a word: said like any other refusal (a strict build fails)
+        rendered = {
+            f"{DOCS_DIR}/{f.src_uri}"
+            for f in files
+            if f.inclusion.is_included() and f.is_documentation_page()
+        }
+        for path in sorted(site.published_paths - rendered):
+            shown = publishing.printable_path(path)
+            refused.append(t.text("site.plugin.refused.left-out", path=shown))
         for record in site.refused_records:
             refused.append(
                 t.text("site.plugin.refused.record-id", path=publishing.printable_path(record.path))

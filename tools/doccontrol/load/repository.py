@@ -122,9 +122,10 @@ def _rel(root: Path, path: Path) -> str:
 Found = tuple[str, str, os.stat_result]
 
 
-def _scan(root: Path, folder: str) -> tuple[list[Found], list[Problem]]:
-    """The regular files under ``folder`` (hidden ones aside), and a problem for each entry
-    that is not one: symlinks are never followed (a link can point anywhere, /etc/passwd or
+def _scan(root: Path, folder: str, hidden: bool = False) -> tuple[list[Found], list[Problem]]:
+    """The regular files under ``folder`` (hidden ones aside, unless ``hidden``: under docs/
+    a Markdown file is a document to history wherever it is, so check must see it too), and
+    a problem for each entry that is not one: symlinks are never followed (a link can point anywhere, /etc/passwd or
     /proc/self/environ included), and paths with control characters are never read (they hide
     from line-based tools: a newline in a name splits it in two).
 
@@ -147,14 +148,20 @@ def _scan(root: Path, folder: str) -> tuple[list[Found], list[Problem]]:
             continue
         for entry in entries:
             name = entry.name
-            if name.startswith("."):
+            if name.startswith(".") and not hidden:
                 continue
             rel = f"{rel_here}/{name}"
+            # in a hidden folder only Markdown matters (MkDocs leaves the rest out quietly)
+            quiet = hidden and "/." in rel
             try:
                 is_dir = entry.is_dir()  # follows a link, as os.walk sorts entries
             except OSError:
                 is_dir = False
+            if quiet and not is_dir and not publishing.is_document_path(name):
+                continue
             if is_dir:
+                if quiet and entry.is_symlink():
+                    continue
                 if entry.is_symlink():
                     problems.append(_not_regular(rel, "problem.DC020.symlink"))
                 elif publishing.unsafe_character(rel):
@@ -489,13 +496,15 @@ def load(
             return reusable[rel]
         return None
 
-    docs_files, refused = _scan(root, DOCS_DIR)
+    docs_files, refused = _scan(root, DOCS_DIR, hidden=True)
     problems += refused
     known_ids = id_index.read(root) if ids_only and wanted is not None else None
     seen_ids: dict[str, id_index.Entry] = {}
     started = id_index.now_ns()
     for rel, full, info in docs_files:
         if not publishing.is_document_path(rel):
+            if "/." in rel:
+                continue  # a hidden image or other file: MkDocs leaves it out, so may we
             if not publishing.is_asset_path(rel):
                 problems.append(
                     Problem.at(
@@ -503,6 +512,10 @@ def load(
                     )
                 )
             continue
+        if publishing.left_out_by_mkdocs(rel):
+            # checked like any document (its id is one history counts) and reported: it would
+            # never be published, and a page nobody can read is no controlled copy
+            problems.append(Problem.at(rel, 1, 1, "problem.DC025"))
         if known_ids is not None and wanted is not None and rel not in wanted:
             entry = _document_id(rel, full, info, known_ids.get(rel), started)
             if entry is not None:
