@@ -25,13 +25,25 @@ def test_demo_history_tells_the_year_it_was_built_to_tell(demo):
     trail = json.loads(out.stdout)
     events = trail["events"]
     assert [e["kind"] for e in events] == ["merge"] * 3 + ["squash"] + ["merge"] * 5 + [
+        "direct",  # SM-P-11, undone by a revert and handled (tools/demo/disposition_history.py)
+        "merge",
+        "merge",
         "direct",
         "merge",
         "merge",
         "merge",  # EXT-01's amendment and SM-P-28's review (tools/demo/impact_history.py)
         "merge",
     ]
-    assert [p["code"] for e in events for p in e["problems"]] == ["DC501", "DC503"]
+    codes = [p["code"] for e in events for p in e["problems"]]
+    assert codes == ["DC501", "DC511", "DC501", "DC503"]
+    # the first direct commit is handled as NC-2026-004 by an approval of the general
+    # manager; the other two problems stay open, so the strict trail still fails
+    handled = [e for e in events if e.get("disposition")]
+    assert [e["documents"][0]["id"] for e in handled] == ["SM-P-11"]
+    (entry,) = trail["dispositions"]
+    assert entry["record"] == "NC-2026-004" and entry["counts"] is True
+    assert [a["name"] for a in entry["approval"]["approvers"]] == ["陈明远"]
+    assert entry["commit"] == handled[0]["commit"]
     # the demo's acknowledgement of a version never approved: a history problem like those
     assert [p["code"] for p in trail["record_problems"]] == ["DC542"]
     # the approver's signed merge and the forge's signed squash merge
@@ -130,8 +142,11 @@ def test_registers(demo):
     # claims to list every controlled document
     assert "全部受控文件" not in before and "密级更高的文件不在本站发布，也不在此列出" in before
     trail = table_rows(page(site, "registers/approvals"), "dc-trail")
-    assert len(trail) == 1 + 14
-    assert page(site, "registers/approvals").count("dc-has-problem") == 2
+    assert len(trail) == 1 + 17
+    approvals = page(site, "registers/approvals")
+    assert approvals.count("dc-has-problem") == 3
+    # the handled direct commit keeps its problems, with the nonconformity that handled them
+    assert approvals.count("已作为不符合 NC-2026-004（DC501、DC511）") == 1
     # the demo's acknowledgement problem (DC542, in the trail) is about the confidential
     # SM-W-26-01: the site, which may not name it, leaves it out
     assert "DC542" not in page(site, "registers/approvals")

@@ -6,7 +6,8 @@ same on every run: merge requests merged with --no-ff and GitLab-style trailers,
 squash merge, an SSH-signed merge, a renamed procedure, a new procedure from draft V0.1 to
 V1.0, an improvement (IMP-2026-001) carried into the procedures it changed by an approved
 revision, a work instruction made obsolete and superseded, a periodic review without content
-change, one direct unapproved commit and one self-approved (forged) merge.
+change, two direct unapproved commits (one undone and handled as a nonconformity named in
+approval.dispositions, one left open) and one self-approved (forged) merge.
 
     python tools/demo/build_demo.py [--out build/demo] [--no-site] [--pdf]
 
@@ -26,6 +27,7 @@ import sys
 from pathlib import Path
 
 import acks_history
+import disposition_history
 import impact_history  # tools/demo: the script's own folder
 import pdf_history
 
@@ -516,6 +518,9 @@ def build(out: Path, site: bool, pdf: bool = False) -> None:
         ],
     )
     d.merge("mr-18-risk-review", "SM-P-03 年度评审（无内容变化）", 18, "2026-09-07T15:00:00+08:00")
+
+    # a direct commit undone, recorded as a nonconformity and named in approval.dispositions
+    disposition_history.add(d)
 
     # a direct commit on main: nobody approved it
     d.git("checkout", "-q", "main")
