@@ -66,3 +66,38 @@ def test_a_full_clone_fetches_nothing(tmp_path):
     assert out.stdout, out.stderr
     assert sorted((clone / ".git" / "objects" / "pack").iterdir()) == packs
     assert not (clone / ".git" / "FETCH_HEAD").exists()
+
+
+def test_merged_branches_versions_come_in_the_same_fetch(tmp_path):
+    """Merges whose result is not the branch's version (the merger resolved or edited it):
+    the history reads each branch's version too (DC522 asks which side holds what). Those
+    come in the one fetch with the rest, not one round trip per merge."""
+    s = make_scenario(tmp_path)
+    for n in range(1, VERSIONS + 1):
+        s.git.branch(f"b{n}")
+        s.files.doc(version=f"V1.{n}", body=body(f"分支第 {n} 次修订。"))
+        s.git.commit(f"修订 {n}", who="zhaolei")
+        s.git.checkout("main")
+        s.git.run("merge", "--no-ff", "--no-commit", "-q", f"b{n}")
+        # the merger's own wording in the merge: the branch's version is not the result
+        s.files.doc(version=f"V1.{n}", body=body(f"合并时改写的第 {n} 次修订。"))
+        s.git.run("add", "-A")
+        s.git.run(
+            "commit",
+            "-q",
+            "-m",
+            f"Merge branch 'b{n}'\n\nApproved-by: 刘静 <liu.jing@example.com>\n"
+            "Reviewed-by: 王芳 <wang.fang@example.com>",
+            who="liujing",
+            date=s.git.next_date(),
+        )
+    s.git.run("config", "uploadpack.allowFilter", "true")
+    full = cli(s.root, "log", "--all", "--format", "json")
+    assert full.stdout, full.stderr  # (the merger wrote text: problems, exit 1, as intended)
+    clone = _blobless(s, tmp_path)
+    before = _promisor_packs(clone)
+    partial = cli(clone, "log", "--all", "--format", "json")
+    assert partial.returncode == full.returncode, partial.stderr
+    assert json.loads(partial.stdout) == json.loads(full.stdout)
+    fetched = len(_promisor_packs(clone)) - len(before)
+    assert 1 <= fetched <= 2, fetched

@@ -642,30 +642,30 @@ class GitReader:
         if not remotes:
             return
         revs = [f"{since}..{tip}"] if since else [tip]
-        tokens = self._stream(
-            [
-                "log",
-                "-z",
-                "--first-parent",
-                "-m",
-                "--raw",
-                "--no-abbrev",
-                "--no-renames",  # rename detection would fetch the blobs one by one itself
-                "--no-ext-diff",
-                "--format=",
-                *revs,
-                "--",
-            ]
-        )
+        log = ["log", "-z", "--first-parent", "--raw", "--no-abbrev", "--no-ext-diff"]
+        # rename detection would fetch the blobs one by one itself
+        log += ["--no-renames", "--format="]
         ids: dict[str, None] = {}
-        for token in tokens:
-            entry = token.lstrip("\n")
-            if not entry.startswith(":"):
-                continue
-            meta = entry[1:].split(" ")
-            path = next(tokens, "")
-            if len(meta) >= 4 and meta[1] in _REGULAR and meta[3].strip("0") and wanted(path):
-                ids[meta[3]] = None
+        # the line's own diffs (a merge's against its first parent); then each merge's
+        # combined diff, which names the merged sides' versions of a file whose result is
+        # none of theirs (a conflict resolved, the merger's own wording): the history reads
+        # them to tell which side held what (DC522) — by blob ids alone, nothing fetched
+        for diff in (["-m"], ["--merges", "--diff-merges=combined"]):
+            tokens = self._stream([*log, *diff, *revs, "--"])
+            for token in tokens:
+                entry = token.lstrip("\n")
+                if not entry.startswith(":"):
+                    continue
+                colons = len(entry) - len(entry.lstrip(":"))
+                meta = entry[colons:].split(" ")
+                path = next(tokens, "")
+                # (colons + 1) modes, then as many blob ids, then the status
+                count = colons + 1
+                if len(meta) < 2 * count or not wanted(path):
+                    continue
+                for mode, sha in zip(meta[:count], meta[count : 2 * count], strict=True):
+                    if mode in _REGULAR and sha.strip("0"):
+                        ids[sha] = None
         if not ids:
             return
         wants = "".join(f"{sha}\n" for sha in ids).encode("ascii")
