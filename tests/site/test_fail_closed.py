@@ -538,3 +538,42 @@ def test_a_document_mkdocs_leaves_out_is_refused_by_name(scenario, tmp_path):
     strict = mkdocs(s.root, tmp_path / "strict", strict=True)
     assert strict.returncode != 0
     assert "docs/procedures/two.md" in strict.stderr and "docs/guide/README.md" in strict.stderr
+
+
+def test_pages_that_share_a_url_are_refused_and_generated_pages_keep_their_place(
+    scenario, tmp_path
+):
+    """MkDocs writes pages with one URL over each other (a.md, a/index.md, a/README.md): both
+    are refused by name rather than one lost. A document at a generated page's place (the
+    approval trail) is refused, and the trail is still generated there."""
+    s = site_repo(scenario)
+    s.files.doc("docs/procedures/test/index.md", doc_id="SM-P-02", title="同址程序")
+    s.files.doc(
+        "docs/registers/approvals.md",
+        doc_id="SM-P-03",
+        title="审批记录",
+        body=body("FAKETRAILMARK 全部批准"),
+    )
+    s.git.commit("同址页面", date="2026-01-01T12:00:00+08:00")
+    loose = mkdocs(s.root, tmp_path / "site")
+    assert loose.returncode == 0, loose.stderr
+    same = ZH.text(
+        "site.plugin.refused.same-page",
+        path="docs/procedures/test.md",
+        others="docs/procedures/test/index.md",
+        page="procedures/test/index.html",
+    )
+    assert ZH.text("site.plugin.not-published", reason=same) in loose.stderr
+    taken = ZH.text(
+        "site.plugin.refused.generated-page",
+        path="docs/registers/approvals.md",
+        others="registers/approvals.md",
+        page="registers/approvals/index.html",
+    )
+    assert ZH.text("site.plugin.not-published", reason=taken) in loose.stderr
+    trail = (tmp_path / "site/registers/approvals/index.html").read_text("utf-8")
+    assert 'class="dc-trail' in trail or "dc-trail" in trail
+    assert leaks(tmp_path / "site", ["FAKETRAILMARK"]) == []
+    assert not (tmp_path / "site/procedures/test/index.html").exists()
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0 and "docs/procedures/test/index.md" in strict.stderr

@@ -171,3 +171,23 @@ def test_other_hidden_files_under_docs_stay_quiet(repo, check_codes):
     # an ordinary templates/ file that is no document is reported as before
     repo.write("docs/templates/form.docx", b"PK\x03\x04")
     assert ("docs/templates/form.docx", 1, "DC022") in check_codes(repo.root)
+
+
+def test_documents_that_make_one_page_are_reported(repo, check_codes):
+    """a.md, a/index.md and a/README.md are one page on the site: one would overwrite the
+    other, so check reports each (and `approve` refuses the branch)."""
+    repo.doc("docs/procedures/test/index.md", doc_id="SM-P-02")
+    repo.doc("docs/guide.md", doc_id="SM-P-03")
+    repo.doc("docs/guide/README.md", doc_id="SM-P-04")
+    repo.doc("docs/other/index.md", doc_id="SM-P-05")  # a page of its own
+    codes = check_codes(repo.root)
+    for path in (
+        "docs/procedures/test.md",
+        "docs/procedures/test/index.md",
+        "docs/guide.md",
+        "docs/guide/README.md",
+    ):
+        assert (path, 1, "DC026") in codes, path
+    assert not [c for c in codes if c[0] == "docs/other/index.md"]
+    only = run_check(repo.root, "docs/guide.md")
+    assert only.returncode == 1 and "DC026" in only.stdout and "docs/guide/README.md" in only.stdout

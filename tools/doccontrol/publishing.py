@@ -124,6 +124,15 @@ def left_out_by_mkdocs(path: str) -> bool:
     return any(p.startswith(".") for p in parts) or (len(parts) > 1 and parts[0] == "templates")
 
 
+def page_key(path: str) -> str:
+    """The page a document under docs/ becomes, as MkDocs names it with directory URLs:
+    ``a.md``, ``a/index.md`` and ``a/README.md`` are all the page ``a`` (one overwrites the
+    other on the site)."""
+    stem = page_stem(path.removeprefix("docs/"))
+    head, _, name = stem.rpartition("/")
+    return head if name in ("index", "README") else stem
+
+
 def page_stem(path: str) -> str:
     """A document path without its Markdown suffix (what MkDocs makes its page URL from)."""
     for suffix in MARKDOWN_SUFFIXES:

@@ -436,6 +436,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         for path in sorted(site.published_paths - rendered):
             shown = publishing.printable_path(path)
             refused.append(t.text("site.plugin.refused.left-out", path=shown))
+        refused += self._same_page(files, config, docs_dir)
         for record in site.refused_records:
             refused.append(
                 t.text("site.plugin.refused.record-id", path=publishing.printable_path(record.path))
@@ -482,6 +483,49 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if config.nav is None:
             config.nav = pages.navigation(site)
         return files
+
+    def _same_page(self, files: Files, config: Any, docs_dir: str) -> list[str]:
+        """Pages from docs/ that share their URL with another page, taken out and refused by
+        name: MkDocs writes such pages over each other (``a.md``, ``a/index.md`` and
+        ``a/README.md`` are all ``a/index.html``), so one controlled page would be lost
+        without a word; and none may stand where doccontrol generates a page (the approval
+        trail, a register, a record), which the navigation names as that page. The home
+        page aside: an adopter's own ``docs/index.md`` is meant to replace the generated one."""
+        t = self.texts
+        generated: dict[str, str] = {}  # page URL → the generated page's source
+        for src_uri in self.generated:
+            if src_uri == model.HOME_SRC and files.get_file_from_path(src_uri) is not None:
+                continue
+            where = File(src_uri, None, config.site_dir, config.use_directory_urls)
+            generated[where.dest_uri] = src_uri
+        by_page: dict[str, list[File]] = {}
+        for file in files:
+            if (
+                file.abs_src_path is not None
+                and os.path.normpath(file.src_dir or "") == docs_dir
+                and file.is_documentation_page()
+                and file.inclusion.is_included()
+            ):
+                by_page.setdefault(file.dest_uri, []).append(file)
+        refused: list[str] = []
+        for dest, group in sorted(by_page.items()):
+            if len(group) < 2 and dest not in generated:
+                continue
+            for file in group:
+                files.remove(file)
+                shown = publishing.printable_path(f"{DOCS_DIR}/{file.src_uri}")
+                if dest in generated:
+                    key, others = "site.plugin.refused.generated-page", [generated[dest]]
+                else:
+                    key, others = (
+                        "site.plugin.refused.same-page",
+                        [f"{DOCS_DIR}/{f.src_uri}" for f in group if f is not file],
+                    )
+                listed = t.text("label.separator").join(
+                    publishing.printable_path(o) for o in others
+                )
+                refused.append(t.text(key, path=shown, others=listed, page=dest))
+        return refused
 
     def _verdict(self, file: File) -> str | None:
         """None: publish the file; "": leave it out quietly (a document above the level);

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from doccontrol import versions
+from doccontrol import publishing, versions
 from doccontrol.config import Config
 from doccontrol.directives import MEANT_FOR_DOCCONTROL, REGISTER_DIRECTIVE
 from doccontrol.model import Clause, Document
@@ -25,17 +25,23 @@ class DocumentIndex:
     by_id: Mapping[str, tuple[Document, ...]]
     # by ids.same_key: the documents whose ids print alike (duplicates are judged here)
     by_key: Mapping[str, tuple[Document, ...]] = field(default_factory=dict)
+    # by publishing.page_key: the documents that would make one page of the site
+    by_page: Mapping[str, tuple[Document, ...]] = field(default_factory=dict)
 
 
 def index_documents(documents: tuple[Document, ...]) -> DocumentIndex:
     by_id: dict[str, list[Document]] = {}
     by_key: dict[str, list[Document]] = {}
+    by_page: dict[str, list[Document]] = {}
     for document in documents:
+        by_page.setdefault(publishing.page_key(document.path), []).append(document)
         if document.id:
             by_id.setdefault(document.id, []).append(document)
             by_key.setdefault(ids.same_key(document.id), []).append(document)
     return DocumentIndex(
-        {k: tuple(v) for k, v in by_id.items()}, {k: tuple(v) for k, v in by_key.items()}
+        {k: tuple(v) for k, v in by_id.items()},
+        {k: tuple(v) for k, v in by_key.items()},
+        {k: tuple(v) for k, v in by_page.items() if len(v) > 1},
     )
 
 
@@ -106,6 +112,11 @@ def check_document(
     doc_type = config.document_types.get(document.type or "")
     if doc_id:
         problems += _id_problems(document, doc_id, index)
+    same_page = index.by_page.get(publishing.page_key(document.path), ())
+    if same_page:
+        others = tuple(d.path for d in same_page if d.path != document.path)
+        page = publishing.page_key(document.path) or "/"
+        problems.append(Problem.at(document.path, 1, 1, "problem.DC026", page=page, others=others))
     if document.type and doc_type is None:
         problems.append(_at(document, "type", "problem.DC212", type=document.type))
     # the whole id: '$' alone also matches before a final newline
