@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from builders import procedure
-from rt16_helpers import SOON
 from rt14_helpers import cli_env
+from rt16_helpers import SOON
+
+from builders import procedure
 from rules_attacks import approve
 from site_helpers import mkdocs, site_repo
 

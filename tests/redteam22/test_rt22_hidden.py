@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rt21_helpers import DOC_B, HIDDEN, bump_at, events_of, head, two_doc_scenario
 from rt22_helpers import cli_env, marked, mkdocs, site_repo, strict_clean
+
 from rules_attacks import approve
 
 
@@ -85,7 +86,7 @@ def test_held_an_upper_case_suffix_is_never_published(scenario, tmp_path):
     s.git.commit("导入", date="2026-01-01T12:00:00+08:00")
     built = mkdocs(s.root, tmp_path / "site", strict=True)
     assert built.returncode != 0
-    loose = mkdocs(s.root, tmp_path / "loose")
+    mkdocs(s.root, tmp_path / "loose")
     assert not [
         p for p in (tmp_path / "loose").rglob("*") if p.is_file() and b"MARKER-U" in p.read_bytes()
     ]

@@ -9,6 +9,7 @@ import json
 
 from rt21_helpers import DOC, DOC_B, bump_at, events_of, head, state_of, two_doc_scenario
 from rt22_helpers import cli_env
+
 from rules_attacks import approve
 
 
