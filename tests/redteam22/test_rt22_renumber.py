@@ -45,7 +45,7 @@ def test_a_renumbered_away_document_is_not_left_in_force(tmp_path):
     s.git.checkout("main")
     result, merged = approve(s, "cr-r", "liujing", "wangfang")
     assert merged, result.stdout + result.stderr
-    assert "SM-P-02" not in result.stdout  # the approver is never told
+    assert "SM-P-02" in result.stdout  # the approver is told it leaves (change impact)
     assert cli_env(s.root, {}, "check").returncode == 0  # check: SM-P-01 only
     recorded = [(d["id"], d["kind"]) for e in events_of(s, head(s)) for d in e["documents"]]
     assert ("SM-P-02", "withdrawal") in recorded or state_of(s, "SM-P-02").withdrawn, recorded

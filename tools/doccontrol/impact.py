@@ -723,7 +723,13 @@ def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChang
                 doc_id = str(ruling[0].get("id") or "")
                 if not doc_id:
                     continue
-                if old is None:
+                old_id = str(old[0].get("id") or "") if old is not None else ""
+                if old is not None and new is not None and old_id and old_id != doc_id:
+                    # renumbered: the old id leaves the set (history withdraws it), the new
+                    # one comes in
+                    out.append(BranchChange(old_id, path, "deleted", True))
+                    out.append(BranchChange(doc_id, path, "added", True))
+                elif old is None:
                     out.append(BranchChange(doc_id, path, "added", True))
                 elif new is None:
                     out.append(BranchChange(doc_id, path, "deleted", True))

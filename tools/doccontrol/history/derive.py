@@ -218,6 +218,8 @@ class _Deriver:
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.placed: set[str] = set()  # the documents the commit being judged placed at a path
+        # the documents whose path the commit being judged gave to another id (renumbered)
+        self.displaced: dict[str, None] = {}
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
@@ -1185,7 +1187,7 @@ class _Deriver:
         # removals after the rest: a document the commit moves (a move git did not pair as a
         # rename) is placed at its new path first, and its old path's removal is no withdrawal
         changes = sorted(changes, key=_removes)
-        self.placed = set()
+        self.placed, self.displaced = set(), {}
         # trailer keys are case-insensitive: lowered once here
         trailer_pairs = [(k.lower(), v) for k, v in identities.trailers(commit.trailers)]
         mr = messages.merge_request(commit.message, trailer_pairs)
@@ -1222,8 +1224,7 @@ class _Deriver:
             verdict = None
         if precontrol:
             author = self.person(policy, commit.author_name, commit.author_email)
-            for change in changes:
-                state, snapshot = self.apply(change, snapshots, baseline=True)
+            for _change, state, snapshot in self.applied(changes, snapshots, baseline=True):
                 if state is not None and snapshot is not None:
                     state.baseline = Revision(
                         seq=0,
@@ -1282,8 +1283,7 @@ class _Deriver:
         # what each document change of a merge could undo, as main held it before the merge
         # (the changes before it in this loop move documents and add revisions)
         undoes = self.undoable(changes, snapshots) if kind == "merge" else {}
-        for change in changes:
-            state, snapshot = self.apply(change, snapshots, baseline=False)
+        for change, state, snapshot in self.applied(changes, snapshots, baseline=False):
             if state is None:
                 continue
             changed_ids.add(state.id)
@@ -1644,6 +1644,25 @@ class _Deriver:
         ).body
         state.approved_sections, state.unread = None, False
 
+    def applied(
+        self, changes: list[FileChange], snapshots: dict[str, _Snapshot], baseline: bool
+    ) -> Iterator[tuple[FileChange, _DocState | None, _Snapshot | None]]:
+        """Each change applied (``apply``), with its document's state; then each document
+        the commit renumbered away — its path now holds another id, and no path holds it —
+        withdrawn there, as if its file had been deleted: a document leaves the controlled
+        set only by a withdrawal the trail shows."""
+        for change in changes:
+            yield (change, *self.apply(change, snapshots, baseline))
+        if not self.displaced:
+            return
+        held = set(self.path_to_id.values())
+        for doc_id in self.displaced:
+            state = self.docs.get(doc_id)
+            if state is None or state.withdrawn or doc_id in self.placed or doc_id in held:
+                continue
+            state.withdrawn = True
+            yield FileChange("D", state.path, None, None, None), state, None
+
     def apply(
         self, change: FileChange, snapshots: dict[str, _Snapshot], baseline: bool
     ) -> tuple[_DocState | None, _Snapshot | None]:
@@ -1673,6 +1692,8 @@ class _Deriver:
         doc_id = meta_text(snapshot.meta, "id") or old_id or change.new_path
         self.path_to_id[change.new_path] = doc_id
         self.placed.add(doc_id)
+        if old_id is not None and old_id != doc_id:
+            self.displaced[old_id] = None
         state = self.docs.get(doc_id)
         if state is None:
             state = _DocState(doc_id, change.new_path, snapshot.meta or {})
