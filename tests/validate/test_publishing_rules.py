@@ -191,3 +191,29 @@ def test_documents_that_make_one_page_are_reported(repo, check_codes):
     assert not [c for c in codes if c[0] == "docs/other/index.md"]
     only = run_check(repo.root, "docs/guide.md")
     assert only.returncode == 1 and "DC026" in only.stdout and "docs/guide/README.md" in only.stdout
+
+
+def test_documents_at_the_places_of_generated_pages_are_reported(repo, check_codes):
+    """The site generates the approval trail, the registers, the records index, a form page
+    per record type and a page per record: a document at one of those places would stand in
+    for it (DC027). docs/index.md may replace the generated home page."""
+    repo.record()  # records/incident/INC-2026-0001.yaml
+    repo.doc("docs/registers/approvals.md", doc_id="SM-P-02")
+    repo.doc("docs/registers/documents/index.md", doc_id="SM-P-03")
+    repo.doc("docs/forms/incident.md", doc_id="SM-P-04")
+    repo.doc("docs/records/incident/INC-2026-0001.md", doc_id="SM-P-05")
+    repo.doc("docs/index.md", doc_id="SM-P-06")
+    repo.doc("docs/forms/incident-form-guide.md", doc_id="SM-P-07")
+    codes = check_codes(repo.root)
+    for path in (
+        "docs/registers/approvals.md",
+        "docs/registers/documents/index.md",
+        "docs/forms/incident.md",
+        "docs/records/incident/INC-2026-0001.md",
+    ):
+        assert (path, 1, "DC027") in codes, path
+    assert not [
+        c
+        for c in codes
+        if c[2] == "DC027" and c[0] in ("docs/index.md", "docs/forms/incident-form-guide.md")
+    ]

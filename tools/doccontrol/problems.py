@@ -45,6 +45,7 @@ CODES: dict[str, str] = {
     "DC024": "yaml-1.1-line-break",
     "DC025": "never-published-path",  # Markdown MkDocs always leaves out (.hidden, templates/)
     "DC026": "same-page",  # a.md, a/index.md, a/README.md: one page of the site
+    "DC027": "generated-page",  # where the site generates the trail, a register, a record
     # schema
     "DC101": "missing-key",
     "DC102": "unknown-key",

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from doccontrol import acks, impact, publishing, registers, standing
+from doccontrol import acks, impact, publishing, registers, site_paths, standing
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
@@ -34,20 +34,18 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-REGISTER_SRC = "registers/documents.md"
-TRAIL_SRC = "registers/approvals.md"
-COVERAGE_SRC = "registers/coverage.md"
-REVIEW_SRC = "registers/review-due.md"
-RECORDS_SRC = "records/index.md"
-HOME_SRC = "index.md"
+# the generated pages' places (site_paths), named from here by the site's modules
+REGISTER_SRC = site_paths.REGISTER_SRC
+TRAIL_SRC = site_paths.TRAIL_SRC
+COVERAGE_SRC = site_paths.COVERAGE_SRC
+REVIEW_SRC = site_paths.REVIEW_SRC
+RECORDS_SRC = site_paths.RECORDS_SRC
+HOME_SRC = site_paths.HOME_SRC
+form_src = site_paths.form_src
 
 
 def record_src(record: Record) -> str:
-    return f"records/{record.type}/{record.id}.md"
-
-
-def form_src(type_id: str) -> str:
-    return f"forms/{type_id}.md"
+    return site_paths.record_src(record.type, str(record.id))
 
 
 @dataclass(frozen=True)

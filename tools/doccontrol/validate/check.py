@@ -7,6 +7,7 @@ from collections.abc import Callable, Collection
 
 from jsonschema import Draft202012Validator
 
+from doccontrol import publishing, site_paths
 from doccontrol.config import CONFIG_FILE, NONCONFORMITY
 from doccontrol.load.repository import RECORDS_DIR, Repository
 from doccontrol.memo import ByObject
@@ -97,9 +98,14 @@ def check(
     schema_key = json.dumps(repo.document_schema, sort_keys=True)
     # the record types a document may name: those in use and those whose schema is broken
     known_types = frozenset(repo.record_types) | repo.unusable_record_types
+    # the places of the pages the site generates: a document there would stand in for one
+    generated = site_paths.reserved(repo.record_types, repo.record_files)
     for document in repo.documents:
         if not wanted(document.path):
             continue
+        taken = generated.get(publishing.page_key(document.path))
+        if taken is not None:
+            problems.append(Problem.at(document.path, 1, 1, "problem.DC027", page=taken))
 
         def own(document: Document = document) -> list[Problem]:
             found = []
