@@ -197,7 +197,10 @@ def test_a_disposition_naming_the_problems_it_handles(tmp_path):
     dispose(s, direct, problems=["DC516"])
     result = strict(s)
     assert result.returncode == 0, result.stdout
-    assert "NC-2026-001 (DC516)" in result.stdout or "NC-2026-001（DC516）" in result.stdout
+    assert (
+        "NC-2026-001 (DC516; approved by" in result.stdout
+        or "NC-2026-001 处置（DC516；" in result.stdout
+    )
     event = next(e for e in trail(s)["events"] if e["commit"] == direct)
     assert event["disposition"]["problems"] == ["DC516"]
 

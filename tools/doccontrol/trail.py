@@ -135,14 +135,15 @@ def disposition_text(disposition: Disposition, cat: Catalogue) -> str:
     """How a disposition that counts is shown beside the problems it handled."""
     by = disposition.granted_by
     assert by is not None
-    record = disposition.record
+    codes = ""
     if disposition.problems:  # the kinds of problem it handles, when it names them
-        record += cat.text(
-            "label.aside", text=cat.text("label.separator").join(disposition.problems)
+        codes = cat.text(
+            "label.disposition.codes", codes=cat.text("label.separator").join(disposition.problems)
         )
     return cat.text(
         "label.disposition",
-        record=record,
+        record=disposition.record,
+        codes=codes,
         approvers=cat.text("label.separator").join(p.name for p in by.approvers),
         date=by.date[:10],
         commit=by.commit[:10],
