@@ -88,3 +88,21 @@ def test_held_a_move_git_did_not_pair_is_one_approval(tmp_path):
     recorded = [(d["id"], d["kind"]) for e in events_of(s, head(s)) for d in e["documents"]]
     assert recorded == [("SM-P-02", "approval")], recorded
     assert not state_of(s, "SM-P-02").withdrawn
+
+
+def test_a_renumbering_is_approved_by_the_roles_of_both_ids(tmp_path):
+    """Session 19: a file renumbered withdraws its old id and starts the new one, so `approve`
+    asks for the roles of both: 刘静 (management representative) may approve a procedure,
+    not a new manual (the general manager's), and history would say so (DC502)."""
+    s = two_doc_scenario(tmp_path)
+    _baseline(s)
+    s.git.branch("cr-m", "main")
+    bump_at(s, DOC_B, "V1.0", "A/0", "id: SM-P-02", "id: SM-A")
+    bump_at(s, DOC_B, "A/0", "A/0", "type: procedure", "type: manual")
+    s.git.commit("cr-m: 改为手册", who="zhaolei")
+    assert cli_env(s.root, {}, "check").returncode == 0  # a valid manual
+    s.git.checkout("main")
+    result, merged = approve(s, "cr-m", "liujing", "wangfang")
+    assert not merged, result.stdout
+    refusal = result.stdout + result.stderr
+    assert "SM-A" in refusal and "DC" not in refusal, refusal  # refused for roles alone

@@ -342,40 +342,46 @@ def run(args: argparse.Namespace, root: Path) -> int:
             ruling = old or new
             if ruling is None:
                 continue
-            # authority as history judges it: the document's last approved front matter, or
-            # its type's default roles (never roles a change nobody approved chose)
-            meta = _approved_roles(reader, history, config, str(ruling[0].get("id", "")), ruling[0])
-            if declares:
-                meta = {
-                    "approver": list(config.approval.config_approvers),
-                    "reviewer": list(config.approval.config_reviewers),
-                }
             doc_id = str((new or ruling)[0].get("id", path))
-            needed = set(meta_texts(meta, "approver"))
-            needed_any |= needed
-            if not needed & held:
-                refusals.append(
-                    say(
-                        "cli.approve.approver-role",
-                        id=doc_id,
-                        person=names,
-                        roles=_roles(say, sorted(needed)),
+            # authority as history judges it: the document's last approved front matter, or
+            # its type's default roles (never roles a change nobody approved chose). A file
+            # renumbered withdraws its old id and starts the new one: both are judged
+            judged = [(str(ruling[0].get("id", "")), ruling[0])]
+            if new is not None and old is not None and new[0].get("id") != old[0].get("id"):
+                judged.append((doc_id, new[0]))
+            for judged_id, judged_meta in judged:
+                meta = _approved_roles(reader, history, config, judged_id, judged_meta)
+                if declares:
+                    meta = {
+                        "approver": list(config.approval.config_approvers),
+                        "reviewer": list(config.approval.config_reviewers),
+                    }
+                shown_id = judged_id or doc_id
+                needed = set(meta_texts(meta, "approver"))
+                needed_any |= needed
+                if not needed & held:
+                    refusals.append(
+                        say(
+                            "cli.approve.approver-role",
+                            id=shown_id,
+                            person=names,
+                            roles=_roles(say, sorted(needed)),
+                        )
                     )
-                )
-            review_needed = set(meta_texts(meta, "reviewer"))
-            if (
-                reviewer is not None
-                and config.approval.require_review
-                and not review_needed & set(reviewer.roles)
-            ):
-                refusals.append(
-                    say(
-                        "cli.approve.reviewer-role",
-                        id=doc_id,
-                        person=reviewer.name,
-                        roles=_roles(say, sorted(review_needed)),
+                review_needed = set(meta_texts(meta, "reviewer"))
+                if (
+                    reviewer is not None
+                    and config.approval.require_review
+                    and not review_needed & set(reviewer.roles)
+                ):
+                    refusals.append(
+                        say(
+                            "cli.approve.reviewer-role",
+                            id=shown_id,
+                            person=reviewer.name,
+                            roles=_roles(say, sorted(review_needed)),
+                        )
                     )
-                )
             if new is not None and old is not None:
                 verdict = version_verdict(old[0], old[1], new[0], new[1], config)
                 if verdict is not None:
