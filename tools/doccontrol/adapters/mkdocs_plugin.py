@@ -54,6 +54,7 @@ from doccontrol.site import model, pages, reuse, sanitize, searchtext, stamp
 from doccontrol.site import templates as site_templates
 from doccontrol.site.templates import TemplateError, Templates
 from doccontrol.validate.check import Remembered, check
+from doccontrol.validate.ids import same_key
 
 log = logging.getLogger("mkdocs.plugins.doccontrol")
 ASSETS = ("doccontrol.css", "doccontrol.js")
@@ -497,7 +498,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if src_uri == model.HOME_SRC and files.get_file_from_path(src_uri) is not None:
                 continue
             where = File(src_uri, None, config.site_dir, config.use_directory_urls)
-            generated[where.dest_uri] = src_uri
+            generated[same_key(where.dest_uri)] = src_uri
         by_page: dict[str, list[File]] = {}
         for file in files:
             if (
@@ -506,16 +507,19 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 and file.is_documentation_page()
                 and file.inclusion.is_included()
             ):
-                by_page.setdefault(file.dest_uri, []).append(file)
+                # one page, too, where letter case or Unicode form differ (a disk or web
+                # host that does not tell them apart)
+                by_page.setdefault(same_key(file.dest_uri), []).append(file)
         refused: list[str] = []
-        for dest, group in sorted(by_page.items()):
-            if len(group) < 2 and dest not in generated:
+        for page, group in sorted(by_page.items()):
+            if len(group) < 2 and page not in generated:
                 continue
             for file in group:
                 files.remove(file)
                 shown = publishing.printable_path(f"{DOCS_DIR}/{file.src_uri}")
-                if dest in generated:
-                    key, others = "site.plugin.refused.generated-page", [generated[dest]]
+                dest = file.dest_uri
+                if page in generated:
+                    key, others = "site.plugin.refused.generated-page", [generated[page]]
                 else:
                     key, others = (
                         "site.plugin.refused.same-page",

@@ -382,8 +382,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
                             roles=_roles(say, sorted(review_needed)),
                         )
                     )
-            if new is not None and old is not None:
-                verdict = version_verdict(old[0], old[1], new[0], new[1], config)
+            # the version before: main's at this path; for a file that takes another id (or
+            # a new file), that id's last approved version, as history compares it with
+            before = old
+            if new is not None and (old is None or old[0].get("id") != new[0].get("id")):
+                before = _approved_text(reader, history, doc_id)
+            if new is not None and before is not None:
+                verdict = version_verdict(before[0], before[1], new[0], new[1], config)
                 if verdict is not None:
                     refusals.append(
                         say(
@@ -487,20 +492,30 @@ def _approved_roles(
     """The roles a change to ``doc_id`` is judged by, as history judges them: from the front
     matter of its last approved version (or its pre-control baseline), else its type's
     default roles in the approved configuration."""
-    found = history.documents.get(doc_id)
-    if found is not None:
-        # a withdrawal's commit no longer holds the file: the front matter approved before it
-        # is the one history judges a re-added document by
-        vouched = [r for r in found.revisions if r.approved and r.commit and r.kind != "withdrawal"]
-        last = vouched[-1] if vouched else found.baseline
-        if last is not None and last.commit:
-            approved = _meta_and_body(reader.read_file_at(last.commit, last.path), last.path)
-            if approved is not None:
-                return approved[0]
+    approved = _approved_text(reader, history, doc_id)
+    if approved is not None:
+        return approved[0]
     doc_type = config.document_types.get(str(meta.get("type") or ""))
     if doc_type is None:
         return meta
     return {key: list(doc_type.defaults.get(key, ())) for key in ("approver", "reviewer")}
+
+
+def _approved_text(
+    reader: GitReader, history: History, doc_id: str
+) -> tuple[dict[str, Any], str] | None:
+    """The front matter and body of ``doc_id``'s last approved version (or its pre-control
+    baseline), as history judges a change to it by; None for an id never approved."""
+    found = history.documents.get(doc_id)
+    if found is None:
+        return None
+    # a withdrawal's commit no longer holds the file: the version approved before it is the
+    # one history judges a re-added document by
+    vouched = [r for r in found.revisions if r.approved and r.commit and r.kind != "withdrawal"]
+    last = vouched[-1] if vouched else found.baseline
+    if last is None or not last.commit:
+        return None
+    return _meta_and_body(reader.read_file_at(last.commit, last.path), last.path)
 
 
 def _site_named(root: Path, history: History) -> NamedPaths:

@@ -218,8 +218,9 @@ class _Deriver:
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.placed: set[str] = set()  # the documents the commit being judged placed at a path
-        # the documents whose path the commit being judged gave to another id (renumbered)
-        self.displaced: dict[str, None] = {}
+        # the documents whose path the commit being judged gave to another id (renumbered),
+        # each with the change that did
+        self.displaced: dict[str, FileChange] = {}
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
@@ -1224,7 +1225,7 @@ class _Deriver:
             verdict = None
         if precontrol:
             author = self.person(policy, commit.author_name, commit.author_email)
-            for _change, state, snapshot in self.applied(changes, snapshots, baseline=True):
+            for _change, state, snapshot, _cause in self.applied(changes, snapshots, True):
                 if state is not None and snapshot is not None:
                     state.baseline = Revision(
                         seq=0,
@@ -1283,7 +1284,9 @@ class _Deriver:
         # what each document change of a merge could undo, as main held it before the merge
         # (the changes before it in this loop move documents and add revisions)
         undoes = self.undoable(changes, snapshots) if kind == "merge" else {}
-        for change, state, snapshot in self.applied(changes, snapshots, baseline=False):
+        # each document change's verdict, for a renumbering's withdrawal of the old id
+        judged: dict[int, tuple[bool, list[HistoryProblem]]] = {}
+        for change, state, snapshot, cause in self.applied(changes, snapshots, baseline=False):
             if state is None:
                 continue
             changed_ids.add(state.id)
@@ -1335,6 +1338,11 @@ class _Deriver:
                 event_approvers += doc_approvers
                 event_reviewers += doc_reviewers
                 any_on_note = any_on_note or (approved and on_note)
+            if cause is not None and not judged.get(id(cause), (True, []))[0]:
+                # the renumbering that withdraws it did not count: neither does its withdrawal
+                approved = False
+                blocking = [p for p in judged[id(cause)][1] if p.code in rules.APPROVAL_BLOCKING]
+                problems += [p for p in blocking if p not in problems]
             new_sections: sections.Outlined | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
@@ -1405,6 +1413,7 @@ class _Deriver:
                 editorial=editorial,
             )
             state.revisions.append(revision)
+            judged[id(change)] = (approved, problems)
             if approved and snapshot is not None:
                 if snapshot.body != state.approved_body:
                     state.approved_sections = new_sections
@@ -1646,22 +1655,23 @@ class _Deriver:
 
     def applied(
         self, changes: list[FileChange], snapshots: dict[str, _Snapshot], baseline: bool
-    ) -> Iterator[tuple[FileChange, _DocState | None, _Snapshot | None]]:
+    ) -> Iterator[tuple[FileChange, _DocState | None, _Snapshot | None, FileChange | None]]:
         """Each change applied (``apply``), with its document's state; then each document
         the commit renumbered away — its path now holds another id, and no path holds it —
-        withdrawn there, as if its file had been deleted: a document leaves the controlled
-        set only by a withdrawal the trail shows."""
+        withdrawn there, as if its file had been deleted, with the change that renumbered it
+        (the withdrawal stands or falls with that change's approval): a document leaves the
+        controlled set only by a withdrawal the trail shows."""
         for change in changes:
-            yield (change, *self.apply(change, snapshots, baseline))
+            yield (change, *self.apply(change, snapshots, baseline), None)
         if not self.displaced:
             return
         held = set(self.path_to_id.values())
-        for doc_id in self.displaced:
+        for doc_id, cause in self.displaced.items():
             state = self.docs.get(doc_id)
             if state is None or state.withdrawn or doc_id in self.placed or doc_id in held:
                 continue
             state.withdrawn = True
-            yield FileChange("D", state.path, None, None, None), state, None
+            yield FileChange("D", state.path, None, None, None), state, None, cause
 
     def apply(
         self, change: FileChange, snapshots: dict[str, _Snapshot], baseline: bool
@@ -1693,7 +1703,7 @@ class _Deriver:
         self.path_to_id[change.new_path] = doc_id
         self.placed.add(doc_id)
         if old_id is not None and old_id != doc_id:
-            self.displaced[old_id] = None
+            self.displaced[old_id] = change
         state = self.docs.get(doc_id)
         if state is None:
             state = _DocState(doc_id, change.new_path, snapshot.meta or {})

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from doccontrol import acks, site_paths
+from doccontrol import acks, reserved_pages
 from doccontrol.site.html import relative_url
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from doccontrol.model import Document
     from doccontrol.site.model import Site
 
-PEOPLE_SRC = site_paths.PEOPLE_SRC
+PEOPLE_SRC = reserved_pages.PEOPLE_SRC
 
 
 def enabled(site: Site) -> bool:

@@ -3,14 +3,14 @@ register of copies due for recall (待回收受控副本). Kept apart from pages
 
 from __future__ import annotations
 
-from doccontrol import copies, publishing, site_paths
+from doccontrol import copies, publishing, reserved_pages
 from doccontrol.history.model import HistoryProblem
 from doccontrol.model import Document
 from doccontrol.site.html import Link, esc, relative_url, table
 from doccontrol.site.model import Site
 
 PDF_DIR = "pdf"
-RECALL_SRC = site_paths.RECALL_SRC
+RECALL_SRC = reserved_pages.RECALL_SRC
 
 
 def pdf_ids(site: Site) -> list[str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from doccontrol import acks, impact, publishing, registers, site_paths, standing
+from doccontrol import acks, impact, publishing, registers, reserved_pages, standing
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
@@ -34,18 +34,18 @@ def page_url(src_uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
-# the generated pages' places (site_paths), named from here by the site's modules
-REGISTER_SRC = site_paths.REGISTER_SRC
-TRAIL_SRC = site_paths.TRAIL_SRC
-COVERAGE_SRC = site_paths.COVERAGE_SRC
-REVIEW_SRC = site_paths.REVIEW_SRC
-RECORDS_SRC = site_paths.RECORDS_SRC
-HOME_SRC = site_paths.HOME_SRC
-form_src = site_paths.form_src
+# the generated pages' places (reserved_pages), named from here by the site's modules
+REGISTER_SRC = reserved_pages.REGISTER_SRC
+TRAIL_SRC = reserved_pages.TRAIL_SRC
+COVERAGE_SRC = reserved_pages.COVERAGE_SRC
+REVIEW_SRC = reserved_pages.REVIEW_SRC
+RECORDS_SRC = reserved_pages.RECORDS_SRC
+HOME_SRC = reserved_pages.HOME_SRC
+form_src = reserved_pages.form_src
 
 
 def record_src(record: Record) -> str:
-    return site_paths.record_src(record.type, str(record.id))
+    return reserved_pages.record_src(record.type, str(record.id))
 
 
 @dataclass(frozen=True)

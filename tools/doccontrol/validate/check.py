@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 
 from jsonschema import Draft202012Validator
 
-from doccontrol import publishing, site_paths
+from doccontrol import publishing, reserved_pages
 from doccontrol.config import CONFIG_FILE, NONCONFORMITY
 from doccontrol.load.repository import RECORDS_DIR, Repository
 from doccontrol.memo import ByObject
@@ -21,6 +21,7 @@ from doccontrol.validate.documents import (
     headings,
     index_documents,
 )
+from doccontrol.validate.ids import same_key
 from doccontrol.validate.records import check_record
 from doccontrol.validate.schema import make_validator, validate
 
@@ -99,11 +100,11 @@ def check(
     # the record types a document may name: those in use and those whose schema is broken
     known_types = frozenset(repo.record_types) | repo.unusable_record_types
     # the places of the pages the site generates: a document there would stand in for one
-    generated = site_paths.reserved(repo.record_types, repo.record_files)
+    generated = reserved_pages.reserved(repo.record_types, repo.record_files)
     for document in repo.documents:
         if not wanted(document.path):
             continue
-        taken = generated.get(publishing.page_key(document.path))
+        taken = generated.get(same_key(publishing.page_key(document.path)))
         if taken is not None:
             problems.append(Problem.at(document.path, 1, 1, "problem.DC027", page=taken))
 

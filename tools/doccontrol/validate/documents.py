@@ -34,7 +34,9 @@ def index_documents(documents: tuple[Document, ...]) -> DocumentIndex:
     by_key: dict[str, list[Document]] = {}
     by_page: dict[str, list[Document]] = {}
     for document in documents:
-        by_page.setdefault(publishing.page_key(document.path), []).append(document)
+        # pages that differ only in letter case or Unicode form are one page on a disk or
+        # web host that does not tell them apart
+        by_page.setdefault(ids.same_key(publishing.page_key(document.path)), []).append(document)
         if document.id:
             by_id.setdefault(document.id, []).append(document)
             by_key.setdefault(ids.same_key(document.id), []).append(document)
@@ -112,7 +114,7 @@ def check_document(
     doc_type = config.document_types.get(document.type or "")
     if doc_id:
         problems += _id_problems(document, doc_id, index)
-    same_page = index.by_page.get(publishing.page_key(document.path), ())
+    same_page = index.by_page.get(ids.same_key(publishing.page_key(document.path)), ())
     if same_page:
         others = tuple(d.path for d in same_page if d.path != document.path)
         page = publishing.page_key(document.path) or "/"

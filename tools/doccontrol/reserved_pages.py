@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from doccontrol import publishing
+from doccontrol.validate.ids import same_key
 
 HOME_SRC = "index.md"  # an adopter's own docs/index.md replaces the generated home page
 REGISTER_SRC = "registers/documents.md"
@@ -32,8 +33,9 @@ def form_src(type_id: str) -> str:
 def reserved(
     record_types: Iterable[str], record_files: Mapping[str, Mapping[str, str]]
 ) -> dict[str, str]:
-    """Each page the site may generate (home aside), by its page (``publishing.page_key``):
-    the registers, the records index, a form page per record type and a page per record."""
+    """Each page the site may generate (home aside), by its page (``publishing.page_key``,
+    compared as ids are: letter case and Unicode form aside, as a disk may treat them): the
+    registers, the records index, a form page per record type and a page per record."""
     sources = [*REGISTERS, RECORDS_SRC, *(form_src(t) for t in record_types)]
-    sources += [record_src(t, i) for t, ids in record_files.items() for i in ids]
-    return {publishing.page_key(src): src for src in sources}
+    sources += [record_src(t, i) for t, named in record_files.items() for i in named]
+    return {same_key(publishing.page_key(src)): src for src in sources}
