@@ -69,14 +69,18 @@ def test_searching_a_chinese_word_lands_on_the_procedure(page: Page, served: str
 def test_trail_filters_by_person_and_flags_problems(page: Page, served: str):
     page.goto(f"{served}registers/approvals/")
     rows = page.locator("table.dc-trail tbody tr")
-    expect(rows).to_have_count(14)  # with the demo's two change-impact approvals
+    # with the demo's two change-impact approvals, and the direct commit handled as
+    # NC-2026-004 with its revert and the disposition's approval
+    expect(rows).to_have_count(17)
     page.locator("#dc-person").fill("孙悦")
     visible = page.locator("table.dc-trail tbody tr:not([hidden])")
     expect(visible).to_have_count(4)
     page.locator("#dc-person").fill("")
     page.locator("#dc-problems-only").check()
-    expect(visible).to_have_count(2)
-    expect(visible.nth(1)).to_contain_text("DC503")
+    # the handled problems stay problems: an auditor filtering for them sees them too
+    expect(visible).to_have_count(3)
+    expect(visible.nth(0)).to_contain_text("NC-2026-004")
+    expect(visible.nth(2)).to_contain_text("DC503")
     page.screenshot(path=str(SCREENSHOTS / "trail.png"))
 
 
