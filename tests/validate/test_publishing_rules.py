@@ -217,3 +217,23 @@ def test_documents_at_the_places_of_generated_pages_are_reported(repo, check_cod
         for c in codes
         if c[2] == "DC027" and c[0] in ("docs/index.md", "docs/forms/incident-form-guide.md")
     ]
+
+
+def test_the_folders_and_files_the_build_writes_are_reserved(repo, check_codes):
+    """A record needs no approval, so any page under records/ could be taken later; the
+    build writes assets, the search index, PDF copies and the sitemap; only docs/index.md
+    replaces the home page."""
+    paths = (
+        "docs/records/incident/INC-2026-0099.md",
+        "docs/registers/future.md",
+        "docs/assets/doccontrol/doccontrol.css.md",
+        "docs/search/search_index.json.md",
+        "docs/sitemap.xml.md",
+        "docs/README.md",
+        "docs/Records/x.md",
+    )
+    for n, path in enumerate(paths, 10):
+        repo.doc(path, doc_id=f"SM-P-{n}")
+    codes = check_codes(repo.root)
+    for path in paths:
+        assert (path, 1, "DC027") in codes, path

@@ -1,12 +1,14 @@
-"""Where the site puts the pages it generates (their source paths, as if under docs/).
+"""Where the site puts the pages it generates (their source paths, as if under docs/), and
+the places the build writes into.
 
-The site builds them (site/pages.py); ``check`` keeps documents out of their places (DC027),
-since a page from docs/ there would stand in for the approval trail or a register. Plain
-names only: nothing here needs the site's code, so the pre-commit hook stays light."""
+The site builds the pages (site/pages.py); ``check`` keeps documents out of all these places
+(DC027): a page from docs/ there would stand in for the approval trail or a register, or
+break the build. Plain names only: nothing here needs the site's code, so the pre-commit hook
+stays light."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 from doccontrol import publishing
 from doccontrol.validate.ids import same_key
@@ -30,12 +32,26 @@ def form_src(type_id: str) -> str:
     return f"forms/{type_id}.md"
 
 
-def reserved(
-    record_types: Iterable[str], record_files: Mapping[str, Mapping[str, str]]
-) -> dict[str, str]:
-    """Each page the site may generate (home aside), by its page (``publishing.page_key``,
-    compared as ids are: letter case and Unicode form aside, as a disk may treat them): the
-    registers, the records index, a form page per record type and a page per record."""
-    sources = [*REGISTERS, RECORDS_SRC, *(form_src(t) for t in record_types)]
-    sources += [record_src(t, i) for t, named in record_files.items() for i in named]
-    return {same_key(publishing.page_key(src)): src for src in sources}
+# folders the build writes into whatever docs/ holds: the registers and records (a record,
+# which needs no approval, may be committed at any time), the theme's and doccontrol's assets,
+# the search index and the PDF copies; and the files it writes at the top
+FOLDERS = ("registers", "records", "assets", "search", "pdf")
+FILES = ("sitemap.xml", "sitemap.xml.gz")
+
+
+def taken(path: str, record_types: Iterable[str]) -> str | None:
+    """Where the site generates or writes what a document at ``path`` (under docs/) would
+    stand in for, or None: the home page (only docs/index.md may replace it), a folder of
+    generated pages or written files, a file the build writes, a record type's form page.
+    Pages are compared as ids are (letter case and Unicode form aside, as a disk or web host
+    may treat them)."""
+    key = same_key(publishing.page_key(path))
+    if key == "":
+        return None if path == f"docs/{HOME_SRC}" else HOME_SRC
+    head = key.split("/", 1)[0]
+    if head in FOLDERS:
+        return f"{head}/"
+    if key in FILES:
+        return key
+    forms = {same_key(publishing.page_key(form_src(t))): form_src(t) for t in record_types}
+    return forms.get(key)

@@ -440,9 +440,35 @@ def run(args: argparse.Namespace, root: Path) -> int:
             root, main_tip, tree, trees, controlled, config, named, history, say
         )
 
+    # check what the merge would put on main (git's merge of the branch into main), not the
+    # branch alone: a branch that left main earlier lacks what main gained since (a document
+    # claiming the same id, a page at the same URL, a record type whose form page it takes)
+    merged_commit = branch_tip
+    if tree is not None:
+        merged_commit = _git(
+            root,
+            # a throwaway object only the check below reads: no identity or key of the
+            # approver's is asked for it
+            "-c",
+            "user.name=doccontrol",
+            "-c",
+            "user.email=doccontrol@localhost",
+            "commit-tree",
+            "--no-gpg-sign",
+            tree,
+            "-p",
+            main_tip,
+            "-p",
+            branch_tip,
+            "-m",
+            "doccontrol approve: the merge being judged",
+            check=True,
+        ).stdout.strip()
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
         checkout = Path(tmp) / "branch"
-        _git(root, "worktree", "add", "--detach", "--quiet", str(checkout), branch_tip, check=True)
+        _git(
+            root, "worktree", "add", "--detach", "--quiet", str(checkout), merged_commit, check=True
+        )
         try:
             problems = check(repository.load(checkout))
         finally:

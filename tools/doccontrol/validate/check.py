@@ -7,7 +7,7 @@ from collections.abc import Callable, Collection
 
 from jsonschema import Draft202012Validator
 
-from doccontrol import publishing, reserved_pages
+from doccontrol import reserved_pages
 from doccontrol.config import CONFIG_FILE, NONCONFORMITY
 from doccontrol.load.repository import RECORDS_DIR, Repository
 from doccontrol.memo import ByObject
@@ -21,7 +21,6 @@ from doccontrol.validate.documents import (
     headings,
     index_documents,
 )
-from doccontrol.validate.ids import same_key
 from doccontrol.validate.records import check_record
 from doccontrol.validate.schema import make_validator, validate
 
@@ -99,12 +98,12 @@ def check(
     schema_key = json.dumps(repo.document_schema, sort_keys=True)
     # the record types a document may name: those in use and those whose schema is broken
     known_types = frozenset(repo.record_types) | repo.unusable_record_types
-    # the places of the pages the site generates: a document there would stand in for one
-    generated = reserved_pages.reserved(repo.record_types, repo.record_files)
     for document in repo.documents:
         if not wanted(document.path):
             continue
-        taken = generated.get(same_key(publishing.page_key(document.path)))
+        # where the site generates a page or the build writes a file: a document there would
+        # stand in for it (the approval trail, a register, a record) or break the build
+        taken = reserved_pages.taken(document.path, repo.record_types)
         if taken is not None:
             problems.append(Problem.at(document.path, 1, 1, "problem.DC027", page=taken))
 
