@@ -24,6 +24,8 @@ from rt18_helpers import (
     two_doc_scenario,
 )
 
+from builders import TODAY  # a renumbered version takes effect when approved (session 19)
+
 
 def _swapped(s):
     """赵磊's cr-b (from M0, before P) swaps the two procedures' files (SM-P-01 to b.md,
@@ -82,7 +84,7 @@ def _renumbered_on_main(s):
     )  # fmt: skip
     s.git.commit("cr-a: P，改编号", who="zhouqiang")
     s.git.checkout("main")
-    result, merged = approve(s, "cr-a", "liujing", "wangfang")
+    result, merged = approve(s, "cr-a", "liujing", "wangfang", "--effective", TODAY)
     assert merged, result.stdout + result.stderr
     s.git.checkout("cr-b")
     bump_at(s, DOC_B, "V1.0", "V1.2", "目的的内容（乙）。", "修订的目的。")

@@ -21,6 +21,8 @@ from rt19_helpers import (
     two_doc_scenario,
 )
 
+from builders import TODAY  # a renumbered version takes effect when approved (session 19)
+
 NEW = "docs/procedures/new.md"
 
 
@@ -52,7 +54,7 @@ def test_a_stale_move_bringing_back_a_renumbered_id_has_one_verdict(tmp_path):
     )  # fmt: skip
     s.git.commit("cr-a: P，改编号", who="zhouqiang")
     s.git.checkout("main")
-    result, merged = approve(s, "cr-a", "liujing", "wangfang")
+    result, merged = approve(s, "cr-a", "liujing", "wangfang", "--effective", TODAY)
     assert merged, result.stdout + result.stderr
     assert P not in git(s, "diff", "main...cr-b").stdout
     trail_json(s)  # a cache, as approve leaves one

@@ -10,6 +10,7 @@ import json
 from rt21_helpers import DOC, DOC_B, bump_at, events_of, head, state_of, two_doc_scenario
 from rt22_helpers import cli_env
 
+from builders import TODAY  # a renumbered version takes effect when approved (session 19)
 from rules_attacks import approve
 
 
@@ -43,7 +44,7 @@ def test_a_renumbered_away_document_is_not_left_in_force(tmp_path):
     bump_at(s, DOC_B, "V1.0", "V2.0", "id: SM-P-02", "id: SM-P-01")
     s.git.commit("cr-r: 合并两个程序", who="zhaolei")
     s.git.checkout("main")
-    result, merged = approve(s, "cr-r", "liujing", "wangfang")
+    result, merged = approve(s, "cr-r", "liujing", "wangfang", "--effective", TODAY)
     assert merged, result.stdout + result.stderr
     assert "SM-P-02" in result.stdout  # the approver is told it leaves (change impact)
     assert cli_env(s.root, {}, "check").returncode == 0  # check: SM-P-01 only
@@ -63,7 +64,7 @@ def test_a_plain_renumbering_does_not_leave_the_old_id_in_force(tmp_path):
     bump_at(s, DOC_B, "V1.0", "V2.0", "id: SM-P-02", "id: SM-P-03")
     s.git.commit("cr-r: 改号", who="zhaolei")
     s.git.checkout("main")
-    result, merged = approve(s, "cr-r", "liujing", "wangfang")
+    result, merged = approve(s, "cr-r", "liujing", "wangfang", "--effective", TODAY)
     assert merged, result.stdout + result.stderr
     assert state_of(s, "SM-P-02").withdrawn
     assert _register(s).get("SM-P-02", {}).get("state") != "effective"

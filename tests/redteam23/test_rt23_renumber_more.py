@@ -17,6 +17,8 @@ from rt23_helpers import (
     two_doc_scenario,
 )
 
+from builders import TODAY  # a renumbered version takes effect when approved (session 19)
+
 
 def test_held_a_renumbering_onto_an_id_another_file_holds_is_refused(tmp_path):
     """b.md SM-P-02 → SM-P-01 while test.md keeps SM-P-01: `approve` refuses (a duplicate)."""
@@ -62,7 +64,7 @@ def test_held_renumbering_there_and_back(tmp_path):
         bump_at(s, DOC_B, v0, v1, f"id: {old}", f"id: {new}")
         s.git.commit(f"{name}: 改号", who="zhaolei")
         s.git.checkout("main")
-        result, merged = approve(s, name, "liujing", "wangfang")
+        result, merged = approve(s, name, "liujing", "wangfang", "--effective", TODAY)
         assert merged, result.stdout + result.stderr
     reg = register(s)
     assert reg["SM-P-03"]["state"] == "withdrawn", reg["SM-P-03"]

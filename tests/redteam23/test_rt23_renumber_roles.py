@@ -22,7 +22,10 @@ from rt23_helpers import (
     two_doc_scenario,
 )
 
-from builders import procedure
+from builders import (
+    TODAY,  # a renumbered version takes effect when approved (session 19)
+    procedure,
+)
 
 C = "docs/procedures/c.md"
 
@@ -141,7 +144,7 @@ def test_after_an_approved_renumbering_register_and_check_agree(tmp_path):
     bump_at(s, DOC_B, "V1.0", "V2.0", "id: SM-P-02", "id: SM-P-03")
     s.git.commit("cr-r: 改号", who="zhaolei")
     s.git.checkout("main")
-    result, merged = approve(s, "cr-r", "liujing", "wangfang")
+    result, merged = approve(s, "cr-r", "liujing", "wangfang", "--effective", TODAY)
     assert merged, result.stdout + result.stderr
     assert ("SM-P-02", "withdrawal", True) in recorded(s, head(s))
     reg = register(s)

@@ -22,7 +22,11 @@ from test_rt23_renumber_roles import _plan
 
 
 def _approve_ok(s, name):
-    result, merged = approve(s, name, "liujing", "wangfang")
+    # session 19: a renumbered version takes effect on the day it is approved
+    from builders import PROJECT_CONFIG
+
+    today = PROJECT_CONFIG.today().isoformat()
+    result, merged = approve(s, name, "liujing", "wangfang", "--effective", today)
     assert merged, result.stdout + result.stderr
     return head(s)
 

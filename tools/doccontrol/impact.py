@@ -331,7 +331,11 @@ def _approved_text(
         ):
             return revision
     baseline = doc_history.baseline
-    if baseline is not None and baseline.date[:10] <= day.isoformat():
+    if (
+        baseline is not None
+        and baseline.kind != "withdrawal"  # withdrawn before control began: no text
+        and baseline.date[:10] <= day.isoformat()
+    ):
         return baseline
     return None
 

@@ -416,11 +416,20 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 previous,
                 today,
             )
+            starts = effective or meta_day(new[0], "effective_date")
+            old_id = str(old[0].get("id") or "") if old is not None else ""
             if reason:
                 text = say.msg(reason)
                 if effective is None:
                     text += say("cli.approve.or-effective", date=max(today, previous))
                 refusals.append(text)
+            elif old_id and old_id != doc_id and starts > today:
+                # the old number leaves with this merge: a new number that starts later would
+                # leave the procedure with nothing in force (and its page with no text) till then
+                refusals.append(
+                    say("cli.approve.renumber-later", old=old_id, new=doc_id, date=starts)
+                    + say("cli.approve.or-effective", date=today)
+                )
             elif effective is not None:
                 dated.append(path)
 

@@ -65,7 +65,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # files too are judged against every merge base; DC522 follows the document main held at the
 # path (its earlier paths, its date set in the merge, text git cannot merge), every document
 # a merge's version could undo (withdrawn, renumbered, moved by the branch), as main held it
-FORMAT = 29
+FORMAT = 30
 
 
 def cache_key(config_blob: str, branch: str) -> str:

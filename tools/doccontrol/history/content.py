@@ -13,7 +13,9 @@ from doccontrol.history.sections import PREAMBLE, split_sections
 
 def with_version(history: DocumentHistory, version: str) -> Revision | None:
     """The last Git revision that carries ``version`` (approved ones first)."""
-    candidates = [history.baseline] if history.baseline is not None else []
+    baseline = history.baseline
+    # (a baseline that is a withdrawal before control began holds no text)
+    candidates = [baseline] if baseline is not None and baseline.kind != "withdrawal" else []
     matching = [r for r in [*candidates, *history.revisions] if r.version == version and r.commit]
     approved = [r for r in matching if r.approved]
     chosen = approved or matching

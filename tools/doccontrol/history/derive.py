@@ -1246,6 +1246,18 @@ class _Deriver:
                         status=meta_text(snapshot.meta, "status"),
                         effective_date=meta_day(snapshot.meta, "effective_date"),
                     )
+                elif state is not None and state.withdrawn and state.baseline is not None:
+                    # deleted (or renumbered away) before control began: what stood when it
+                    # began holds it withdrawn, never in force for ever
+                    state.baseline = replace(
+                        state.baseline,
+                        kind="withdrawal",
+                        commit=commit.sha,
+                        date=commit.committer_date,
+                        change=messages.summary(commit.message),
+                        authors=(author,),
+                        author_date=commit.author_date,
+                    )
             return dict.fromkeys(controlled, True)
         merger = self.person(policy, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)
