@@ -36,7 +36,8 @@ def form_src(type_id: str) -> str:
 # which needs no approval, may be committed at any time), the theme's and doccontrol's assets,
 # the search index and the PDF copies; and the files it writes at the top
 FOLDERS = ("registers", "records", "assets", "search", "pdf")
-FILES = ("sitemap.xml", "sitemap.xml.gz")
+BUILD_STAMP = "doccontrol-build.json"  # the plugin's stamp on a build (site/stamp.py)
+FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html", BUILD_STAMP)
 
 
 def taken(path: str, record_types: Iterable[str]) -> str | None:

@@ -8,7 +8,7 @@ not author the change, and the reviewer (--reviewer) holds a reviewer role. Then
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -451,37 +451,15 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
     # check what the merge would put on main (git's merge of the branch into main), not the
     # branch alone: a branch that left main earlier lacks what main gained since (a document
-    # claiming the same id, a page at the same URL, a record type whose form page it takes)
-    merged_commit = branch_tip
-    if tree is not None:
-        merged_commit = _git(
-            root,
-            # a throwaway object only the check below reads: no identity or key of the
-            # approver's is asked for it
-            "-c",
-            "user.name=doccontrol",
-            "-c",
-            "user.email=doccontrol@localhost",
-            "commit-tree",
-            "--no-gpg-sign",
-            tree,
-            "-p",
-            main_tip,
-            "-p",
-            branch_tip,
-            "-m",
-            "doccontrol approve: the merge being judged",
-            check=True,
-        ).stdout.strip()
+    # claiming the same id, a page at the same URL, a record type whose form page it takes).
+    # The files are written as Git stores them, never checked out: a checkout would run the
+    # approver's hooks on the branch's files and follow their sparse patterns and filters
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
-        checkout = Path(tmp) / "branch"
-        _git(
-            root, "worktree", "add", "--detach", "--quiet", str(checkout), merged_commit, check=True
-        )
-        try:
-            problems = check(repository.load(checkout))
-        finally:
-            _git(root, "worktree", "remove", "--force", str(checkout))
+        merged_files = Path(tmp) / "merge"
+        with GitReader(root) as writer:
+            files = trees[1] if trees else writer.tree_files(branch_tip)
+            _write_checked_files(writer, files, merged_files)
+        problems = check(repository.load(merged_files))
     refusals += [p.format(say.cat, say.names) for p in problems]
 
     if refusals or tree is None:
@@ -534,6 +512,31 @@ def _approved_roles(
     if doc_type is None:
         return meta
     return {key: list(doc_type.defaults.get(key, ())) for key in ("approver", "reviewer")}
+
+
+def _write_checked_files(
+    reader: GitReader, files: Mapping[str, tuple[str, str]], folder: Path
+) -> None:
+    """The files ``check`` reads (doccontrol.yml, docs/, records/, schemas/) of a tree, written
+    under ``folder`` byte for byte as Git stores them (a symbolic link as a link, so check
+    reports it); a name no checkout would write ('..', '.git') is left out."""
+    import os
+
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.load.repository import DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR
+
+    for path, (mode, sha) in files.items():
+        parts = path.split("/")
+        if parts[0] not in (DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR) and path != CONFIG_FILE:
+            continue
+        if any(p in ("", ".", "..") or p.lower() == ".git" for p in parts):
+            continue
+        target = folder.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if mode == "120000":
+            os.symlink(os.fsdecode(reader.blob(sha)), target)
+        elif mode in REGULAR:
+            target.write_bytes(reader.blob(sha))
 
 
 def _approved_text(

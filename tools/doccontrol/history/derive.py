@@ -1248,16 +1248,11 @@ class _Deriver:
                     )
                 elif state is not None and state.withdrawn and state.baseline is not None:
                     # deleted (or renumbered away) before control began: what stood when it
-                    # began holds it withdrawn, never in force for ever
-                    state.baseline = replace(
-                        state.baseline,
-                        kind="withdrawal",
-                        commit=commit.sha,
-                        date=commit.committer_date,
-                        change=messages.summary(commit.message),
-                        authors=(author,),
-                        author_date=commit.author_date,
-                    )
+                    # began holds it withdrawn, never in force for ever. The baseline keeps
+                    # the version it held (its commit, path and front matter): a later re-add
+                    # of the id is judged by that version's roles and number, as history
+                    # judges it (approve reads it there)
+                    state.baseline = replace(state.baseline, kind="withdrawal")
             return dict.fromkeys(controlled, True)
         merger = self.person(policy, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)

@@ -23,13 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from doccontrol import reserved_pages
 from doccontrol.atomic import write_atomic
 from doccontrol.config import Config
 
 if TYPE_CHECKING:  # the audit pack reads stamps without the site model
     from doccontrol.site.model import Site
 
-STAMP = "doccontrol-build.json"
+STAMP = reserved_pages.BUILD_STAMP
 FORMAT = 1
 MAX_BYTES = 1024 * 1024  # a stamp names the published ids: far below this
 _HEX = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
