@@ -8,9 +8,10 @@ from rt14_helpers import CSS, approve, both_lines, both_sides_changed, clean, gi
 
 
 def test_held_a_hook_pushing_to_the_branch_during_the_check_is_not_approved(tmp_path):
-    """HELD. core.hooksPath names a post-checkout hook that, when approve's check step makes
-    its worktree, commits a hidden rule onto ``b``: the merge's second parent is the tip that
-    was judged, the later commit does not come in."""
+    """HELD. core.hooksPath names a post-checkout hook that would commit a hidden rule onto
+    ``b`` if approve's check step checked anything out. Since session 19 it checks nothing
+    out (the merge's files are written from Git), so the hook never runs; and the merge's
+    second parent is the tip that was judged."""
     s = both_sides_changed(tmp_path)
     judged = git(s, "rev-parse", "b").stdout.strip()
     hooks = tmp_path / "hooks"
@@ -31,8 +32,8 @@ def test_held_a_hook_pushing_to_the_branch_during_the_check_is_not_approved(tmp_
     os.chmod(hook, 0o755)
     git(s, "config", "core.hooksPath", str(hooks))
     result, merged = approve(s, "b")
-    assert (tmp_path / "pushed").exists()  # the hook ran and moved the branch
-    assert git(s, "rev-parse", "b").stdout.strip() != judged
+    assert not (tmp_path / "pushed").exists()  # no checkout, so no hook ran
+    assert git(s, "rev-parse", "b").stdout.strip() == judged
     assert merged, result.stdout + result.stderr
     assert git(s, "rev-parse", "main^2").stdout.strip() == judged
     assert "display: none" not in git(s, "show", f"main:{CSS}").stdout

@@ -459,7 +459,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
         with GitReader(root) as writer:
             files = trees[1] if trees else writer.tree_files(branch_tip)
             _write_checked_files(writer, files, merged_files)
-        problems = check(repository.load(merged_files))
+        try:
+            problems = check(repository.load(merged_files))
+        except repository.RepositoryError as exc:  # no doccontrol.yml the merge could hold
+            refusals.append(exc.text(say.cat))
+            problems = []
     refusals += [p.format(say.cat, say.names) for p in problems]
 
     if refusals or tree is None:
