@@ -1,9 +1,5 @@
-import sys
-from pathlib import Path
+"""Round 19 builds on the earlier rounds' helpers (tests/redteam_paths.py)."""
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redteam18"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redteam17"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redteam16"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redteam15"))
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "redteam14"))
+from redteam_paths import use_rounds
+
+use_rounds(__file__)

@@ -1,14 +1,5 @@
-import sys
-from pathlib import Path
+"""Round 21 builds on the earlier rounds' helpers (tests/redteam_paths.py)."""
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-for _round in (
-    "redteam20",
-    "redteam19",
-    "redteam18",
-    "redteam17",
-    "redteam16",
-    "redteam15",
-    "redteam14",
-):
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / _round))
+from redteam_paths import use_rounds
+
+use_rounds(__file__)
