@@ -458,12 +458,17 @@ def run(args: argparse.Namespace, root: Path) -> int:
         merged_files = Path(tmp) / "merge"
         with GitReader(root) as writer:
             files = trees[1] if trees else writer.tree_files(branch_tip)
-            _write_checked_files(writer, files, merged_files)
-        try:
-            problems = check(repository.load(merged_files))
-        except repository.RepositoryError as exc:  # no doccontrol.yml the merge could hold
-            refusals.append(exc.text(say.cat))
-            problems = []
+            unwritable = _write_checked_files(writer, files, merged_files)
+        problems = []
+        if unwritable:
+            # a tree no checkout writes as it reads (a link with files under it, '.git',
+            # a name too long): refused, never judged by what could be written of it
+            refusals += [say("cli.approve.unsafe-path", path=p) for p in unwritable]
+        else:
+            try:
+                problems = check(repository.load(merged_files))
+            except repository.RepositoryError as exc:  # no doccontrol.yml the merge holds
+                refusals.append(exc.text(say.cat))
     refusals += [p.format(say.cat, say.names) for p in problems]
 
     if refusals or tree is None:
@@ -520,27 +525,52 @@ def _approved_roles(
 
 def _write_checked_files(
     reader: GitReader, files: Mapping[str, tuple[str, str]], folder: Path
-) -> None:
+) -> list[str]:
     """The files ``check`` reads (doccontrol.yml, docs/, records/, schemas/) of a tree, written
-    under ``folder`` byte for byte as Git stores them (a symbolic link as a link, so check
-    reports it); a name no checkout would write ('..', '.git') is left out."""
+    under ``folder`` byte for byte as Git stores them; the paths that cannot be written so,
+    which are refused (nothing is written then). A symbolic link is written as a link to
+    nowhere (check reports it as a link and reads no target); a path under a link of the tree
+    (a crafted tree git's checkout refuses), a name git never checks out ('..', '.git' in any
+    spelling a disk may take for it, a backslash) or one the disk cannot hold is not written:
+    nothing the tree holds may reach outside ``folder`` or be judged by a part of itself."""
     import os
 
     from doccontrol.config import CONFIG_FILE
     from doccontrol.load.repository import DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR
 
-    for path, (mode, sha) in files.items():
-        parts = path.split("/")
-        if parts[0] not in (DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR) and path != CONFIG_FILE:
-            continue
-        if any(p in ("", ".", "..") or p.lower() == ".git" for p in parts):
-            continue
-        target = folder.joinpath(*parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if mode == "120000":
-            os.symlink(os.fsdecode(reader.blob(sha)), target)
-        elif mode in REGULAR:
-            target.write_bytes(reader.blob(sha))
+    checked = {
+        path: entry
+        for path, entry in files.items()
+        if path.split("/")[0] in (DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR) or path == CONFIG_FILE
+    }
+    unwritable = [
+        path
+        for path in checked
+        if any(_unsafe_name(part) for part in path.split("/"))
+        or any("/".join(path.split("/")[:n]) in files for n in range(1, path.count("/") + 1))
+    ]
+    if unwritable:
+        return sorted(unwritable)
+    for path, (mode, sha) in checked.items():
+        target = folder.joinpath(*path.split("/"))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if mode == "120000":
+                os.symlink("/nonexistent/doccontrol-approve-link", target)
+            elif mode in REGULAR:
+                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                handle = os.open(target, flags, 0o644)
+                with os.fdopen(handle, "wb") as out:
+                    out.write(reader.blob(sha))
+        except OSError:
+            unwritable.append(path)
+    return sorted(unwritable)
+
+
+def _unsafe_name(part: str) -> bool:
+    """A path component git refuses to check out (or a disk may take for '.git')."""
+    folded = part.rstrip(". ").lower()
+    return part in ("", ".", "..") or folded in (".git", "git~1") or "\\" in part
 
 
 def _approved_text(
