@@ -101,3 +101,34 @@ def test_merged_branches_versions_come_in_the_same_fetch(tmp_path):
     assert json.loads(partial.stdout) == json.loads(full.stdout)
     fetched = len(_promisor_packs(clone)) - len(before)
     assert 1 <= fetched <= 2, fetched
+
+
+def test_approve_in_a_blobless_clone_fetches_the_merge_in_one_go(tmp_path):
+    """`approve` checks the files of the merge it would commit, written from Git: in a
+    partial clone, the versions a fetched branch brings (which the clone's checkout of main
+    never fetched) come in one fetch, not one round trip per document."""
+    from builders import procedure
+    from rules_attacks import SOON
+
+    s = make_scenario(tmp_path)
+    for n in range(2, 10):
+        s.files.write(f"docs/procedures/p{n}.md", procedure(doc_id=f"SM-P-{n:02d}", title="程序"))
+    s.git.commit("更多程序", who="wangfang", date="2026-01-01T12:00:00+08:00")
+    s.git.branch("cr")
+    for n in range(2, 10):
+        s.files.write(
+            f"docs/procedures/p{n}.md",
+            procedure(doc_id=f"SM-P-{n:02d}", title="程序", version="V1.1", effective_date=SOON),
+        )
+    s.git.commit("修订", who="zhaolei")
+    s.git.checkout("main")
+    s.git.run("config", "uploadpack.allowFilter", "true")
+    clone = _blobless(s, tmp_path)
+    for args in (["config", "user.name", "刘静"], ["config", "user.email", "liu.jing@example.com"]):
+        subprocess.run(["git", *args], cwd=clone, check=True)
+    cli(clone, "log", "--all")  # the history's own prefetch, before counting
+    before = _promisor_packs(clone)
+    result = cli(clone, "approve", "origin/cr", "--reviewer", "wangfang")
+    assert result.returncode == 0, result.stdout + result.stderr
+    fetched = len(_promisor_packs(clone)) - len(before)
+    assert fetched <= 2, fetched

@@ -257,6 +257,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # merge made in memory, so that nothing is written before the verdict
     # git's own merge, with the attributes history judges it by (none from the work tree)
     git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
+    with GitReader(root) as fetcher:
+        # a partial clone: the versions the branch brings, in one fetch before anything reads
+        # them (git's merge, the versions judged, the files checked), not one apiece
+        missing = fetcher.missing_objects(branch_tip, main_tip)
+        if missing:
+            fetcher.fetch_objects(fetcher.promisor_remotes(), missing)
     merged = merge_tree(Path(git_dir), main_tip, branch_tip)
     tree = merged.tree
     if merged.failure:  # judged by the branch's own diff meanwhile

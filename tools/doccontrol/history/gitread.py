@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -666,9 +666,24 @@ class GitReader:
                 for mode, sha in zip(meta[:count], meta[count : 2 * count], strict=True):
                     if mode in _REGULAR and sha.strip("0"):
                         ids[sha] = None
-        if not ids:
-            return
+        self.fetch_objects(remotes, ids)
+
+    def missing_objects(self, tip: str, since: str) -> list[str]:
+        """In a partial clone, the objects ``tip`` brings that ``since`` does not hold and this
+        clone lacks, listed without fetching any (``rev-list --missing=print``); nothing in a
+        full clone."""
+        if not self.promisor_remotes():
+            return []
+        args = ["rev-list", "--objects", "--missing=print", tip, f"^{since}"]
+        listed = self._try(args) or ""
+        return [line[1:].split(" ")[0] for line in listed.splitlines() if line.startswith("?")]
+
+    def fetch_objects(self, remotes: Sequence[str], ids: Iterable[str]) -> None:
+        """Fetch the objects ``ids`` from the first of ``remotes`` that gives them, in one go
+        (best effort: what is not fetched is fetched when read, one at a time)."""
         wants = "".join(f"{sha}\n" for sha in ids).encode("ascii")
+        if not wants:
+            return
         for remote in remotes:
             # what git's own lazy fetch runs, for all the ids at once; no gc started by it
             done = run_git(
