@@ -23,10 +23,9 @@ from test_rt23_renumber_roles import _plan
 
 def _approve_ok(s, name):
     # session 19: a renumbered version takes effect on the day it is approved
-    from builders import PROJECT_CONFIG
+    from builders import TODAY
 
-    today = PROJECT_CONFIG.today().isoformat()
-    result, merged = approve(s, name, "liujing", "wangfang", "--effective", today)
+    result, merged = approve(s, name, "liujing", "wangfang", "--effective", TODAY)
     assert merged, result.stdout + result.stderr
     return head(s)
 
