@@ -8,7 +8,7 @@ stays light."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from doccontrol import publishing
 from doccontrol.validate.ids import same_key
@@ -40,12 +40,18 @@ BUILD_STAMP = "doccontrol-build.json"  # the plugin's stamp on a build (site/sta
 FILES = ("sitemap.xml", "sitemap.xml.gz", "404.html", BUILD_STAMP)
 
 
-def taken(path: str, record_types: Iterable[str]) -> str | None:
+def form_pages(record_types: Iterable[str]) -> dict[str, str]:
+    """Each record type's form page, by its page as ``taken`` compares pages: built once per
+    check, not once per document."""
+    return {same_key(publishing.page_key(form_src(t))): form_src(t) for t in record_types}
+
+
+def taken(path: str, forms: Mapping[str, str]) -> str | None:
     """Where the site generates or writes what a document at ``path`` (under docs/) would
     stand in for, or None: the home page (only docs/index.md may replace it), a folder of
-    generated pages or written files, a file the build writes, a record type's form page.
-    Pages are compared as ids are (letter case and Unicode form aside, as a disk or web host
-    may treat them)."""
+    generated pages or written files, a file the build writes, a record type's form page
+    (``forms``: ``form_pages`` of the record types). Pages are compared as ids are (letter case
+    and Unicode form aside, as a disk or web host may treat them)."""
     key = same_key(publishing.page_key(path))
     if key == "":
         return None if path == f"docs/{HOME_SRC}" else HOME_SRC
@@ -54,5 +60,4 @@ def taken(path: str, record_types: Iterable[str]) -> str | None:
         return f"{head}/"
     if key in FILES:
         return key
-    forms = {same_key(publishing.page_key(form_src(t))): form_src(t) for t in record_types}
     return forms.get(key)

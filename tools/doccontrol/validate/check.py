@@ -98,12 +98,13 @@ def check(
     schema_key = json.dumps(repo.document_schema, sort_keys=True)
     # the record types a document may name: those in use and those whose schema is broken
     known_types = frozenset(repo.record_types) | repo.unusable_record_types
+    forms = reserved_pages.form_pages(repo.record_types)
     for document in repo.documents:
         if not wanted(document.path):
             continue
         # where the site generates a page or the build writes a file: a document there would
         # stand in for it (the approval trail, a register, a record) or break the build
-        taken = reserved_pages.taken(document.path, repo.record_types)
+        taken = reserved_pages.taken(document.path, forms)
         if taken is not None:
             problems.append(Problem.at(document.path, 1, 1, "problem.DC027", page=taken))
 
