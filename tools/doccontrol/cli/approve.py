@@ -273,10 +273,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
     named = _site_named(root, history)
     # the three trees, each listed once: main's, the merge's, the branch's (path → mode, blob)
+    # (and the paths the judged tree lists twice: _write_checked_files)
     with GitReader(root) as lister:
-        trees = (
-            tuple(lister.tree_files(rev) for rev in (main_tip, tree, branch_tip)) if tree else ()
+        listings = (
+            [lister.tree_listing(rev) for rev in (main_tip, tree, branch_tip)] if tree else []
         )
+        judged_listing = listings[1] if tree else lister.tree_listing(branch_tip)
+    trees = tuple(files for files, _ in listings)
 
     def document(path: str) -> bool:
         # a Markdown path is a document only as a regular file (history judges a link or a
@@ -462,19 +465,23 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # approver's hooks on the branch's files and follow their sparse patterns and filters
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
         merged_files = Path(tmp) / "merge"
-        with GitReader(root) as writer:
-            files = trees[1] if trees else writer.tree_files(branch_tip)
-            unwritable = _write_checked_files(writer, files, merged_files)
+        files, repeated = judged_listing
         problems = []
-        if unwritable:
+        if repeated:
+            # Git reads a path's first entry (history, the register, the site), a checkout
+            # writes its last: no check of a work tree can vouch for such a tree
+            refusals += [say("cli.approve.repeated-path", path=p) for p in repeated]
+        else:
+            with GitReader(root) as writer:
+                unwritable = _write_checked_files(writer, files, merged_files)
             # a tree no checkout writes as it reads (a link with files under it, '.git',
             # a name too long): refused, never judged by what could be written of it
             refusals += [say("cli.approve.unsafe-path", path=p) for p in unwritable]
-        else:
-            try:
-                problems = check(repository.load(merged_files))
-            except repository.RepositoryError as exc:  # no doccontrol.yml the merge holds
-                refusals.append(exc.text(say.cat))
+            if not unwritable:
+                try:
+                    problems = check(repository.load(merged_files))
+                except repository.RepositoryError as exc:  # no doccontrol.yml the merge holds
+                    refusals.append(exc.text(say.cat))
     refusals += [p.format(say.cat, say.names) for p in problems]
 
     if refusals or tree is None:

@@ -499,14 +499,29 @@ class GitReader:
     def tree_files(self, rev: str) -> dict[str, tuple[str, str]]:
         """Every file in the tree of ``rev``: path → (mode, object id). One ``ls-tree``,
         asked only where a change of the rules brings files under control."""
-        listed = self._try(["ls-tree", "-r", "-z", "--full-tree", rev]) or ""
-        found = {}
+        return self.tree_listing(rev)[0]
+
+    def tree_listing(self, rev: str) -> tuple[dict[str, tuple[str, str]], list[str]]:
+        """``tree_files`` of ``rev``, and the paths its trees list more than once (files or
+        folders; ``git fsck`` calls them duplicateEntries). Of a repeated path the first entry
+        is kept, the one ``rev:path`` reads (history, the register, the site); a checkout
+        writes the last, so no check of a work tree can vouch for such a tree."""
+        listed = self._try(["ls-tree", "-r", "-t", "-z", "--full-tree", rev]) or ""
+        found: dict[str, tuple[str, str]] = {}
+        seen: set[str] = set()
+        repeated: list[str] = []
         for entry in listed.split("\0"):
             meta, _, path = entry.partition("\t")
             parts = meta.split(" ")
-            if path and len(parts) == 3:
+            if not path or len(parts) != 3:
+                continue
+            if path in seen:
+                repeated.append(path)
+                continue
+            seen.add(path)
+            if parts[1] != "tree":
                 found[path] = (parts[0], parts[2])
-        return found
+        return found, sorted(set(repeated))
 
     def _run(self, args: Sequence[str]) -> str:
         result = run_git(self.root, args)

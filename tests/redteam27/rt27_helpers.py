@@ -1,0 +1,50 @@
+"""What the round 27 tests share (on top of rounds 14 to 26's helpers)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+from rt24_helpers import SOON, branch_with, check, cli_env, register, trail_strict
+from rt26_helpers import approve, crafted_branch, two_doc_scenario
+
+from builders import TEST_RECORD_SCHEMA, procedure
+
+__all__ = [
+    "SOON",
+    "approve",
+    "audit_schema",
+    "branch_with",
+    "check",
+    "cli_env",
+    "crafted_branch",
+    "git_out",
+    "new_doc",
+    "register",
+    "trail_strict",
+    "two_doc_scenario",
+]
+
+
+def new_doc(doc_id: str, title: str = "新程序", **kwargs) -> str:
+    """A valid procedure in force from SOON (a date `approve` accepts for a new document)."""
+    return procedure(doc_id=doc_id, title=title, effective_date=SOON, **kwargs)
+
+
+def audit_schema() -> str:
+    """A second record type, 'audit' (records AUD-2026-0001, …)."""
+    schema = json.loads(json.dumps(TEST_RECORD_SCHEMA))
+    schema["title"] = "审核记录"
+    schema["x-doccontrol"].update(
+        name="审核记录",
+        name_en="Audit",
+        id_pattern="^AUD-\\d{4}-\\d{4}$",
+        id_format="AUD-{year}-{n:04d}",
+    )
+    schema["properties"]["related"]["items"]["x-doccontrol-ref"] = "audit"
+    return json.dumps(schema, ensure_ascii=False, indent=2)
+
+
+def git_out(s, *args) -> str:
+    out = subprocess.run(["git", *args], cwd=s.root, capture_output=True, text=True, check=False)
+    return out.stdout

@@ -1,0 +1,81 @@
+"""Session 20's `_write_checked_files` writes the merge tree from ``ls-tree -r`` into a
+temporary folder and runs `check` on it. Trees crafted with ``git mktree`` whose entries Git
+reads differently in different places: ``git cat-file <tree>:<path>`` (what history, the
+register and the site read) takes the FIRST of two entries of one name, a checkout and
+``tree_files`` (a dict) the LAST."""
+
+from __future__ import annotations
+
+import unicodedata
+
+from rt27_helpers import (
+    approve,
+    check,
+    crafted_branch,
+    git_out,
+    new_doc,
+    trail_strict,
+    two_doc_scenario,
+)
+
+C = "docs/procedures/c.md"
+
+
+def test_a_path_listed_twice_is_refused(tmp_path):
+    """赵磊's branch adds SM-P-07 at docs/procedures/c.md twice in one tree (git fsck:
+    duplicateEntries): first a text `check` refuses (no sections), then a valid one. Safe:
+    `approve` refuses the tree (no checkout writes it as Git reads it), or what main holds
+    in Git at that path is what `check` judged, and the approver's work tree is clean."""
+    s = two_doc_scenario(tmp_path)
+    unchecked = new_doc("SM-P-07", "未检查", body="UNCHECKED-TEXT\n").encode()
+    checked = new_doc("SM-P-07", "检查过的").encode()
+    crafted_branch(
+        s,
+        "cr-dup",
+        [
+            ("docs/procedures", "100644", b"c.md", unchecked),
+            ("docs/procedures", "100644", b"c.md", checked),
+        ],
+    )
+    result, merged = approve(s, "cr-dup", "liujing", "wangfang")
+    if not merged:
+        # refused by name (session 20): the path listed twice, nothing left staged
+        assert f"{C}: the merge's tree lists this path twice" in result.stdout, result.stdout
+        status = git_out(s, "status", "--porcelain", "--untracked-files=no")
+        assert not status.strip(), status
+        return
+    in_git = git_out(s, "show", f"main:{C}")
+    status = git_out(s, "status", "--porcelain", "--untracked-files=no")
+    code, out = check(s)
+    trail = trail_strict(s)
+    assert "UNCHECKED-TEXT" not in in_git and not status.strip(), (
+        "approve merged a tree listing c.md twice: check judged the last entry, Git (history,"
+        " register, site) reads the first:\n"
+        + result.stdout
+        + f"\nmain:{C} holds:\n{in_git[-400:]}\ngit status: {status!r}\n"
+        + f"check rc={code}: {out[-300:]}\ntrail --strict rc={trail[0]}:\n{trail[1][-700:]}"
+    )
+
+
+def test_unicode_twins_and_control_characters_are_refused(tmp_path):
+    """Two pages named é.md, NFC and NFD (one file on a Mac's disk, two on Linux), and a
+    page whose name holds a newline. Safe: both branches refused (DC026, DC021)."""
+    s = two_doc_scenario(tmp_path)
+    nfc = unicodedata.normalize("NFC", "é.md").encode()
+    nfd = unicodedata.normalize("NFD", "é.md").encode()
+    assert nfc != nfd
+    crafted_branch(
+        s,
+        "cr-nf",
+        [
+            ("docs/procedures", "100644", nfc, new_doc("SM-P-13").encode()),
+            ("docs/procedures", "100644", nfd, new_doc("SM-P-14").encode()),
+        ],
+    )
+    result, merged = approve(s, "cr-nf", "liujing", "wangfang")
+    assert not merged and "DC026" in result.stdout, result.stdout + result.stderr
+    crafted_branch(
+        s, "cr-nl", [("docs/procedures", "100644", b"a\nb.md", new_doc("SM-P-15").encode())]
+    )
+    result, merged = approve(s, "cr-nl", "liujing", "wangfang")
+    assert not merged and "DC021" in result.stdout, result.stdout + result.stderr
