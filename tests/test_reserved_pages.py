@@ -17,6 +17,8 @@ from doccontrol import reserved_pages
         ("docs/records/change-request/CHG-1.md", "records/"),
         ("docs/search/index.md", "search/"),
         ("docs/404.html.md", "404.html"),
+        ("docs/404.md", "404.html"),  # its page without directory URLs
+        ("docs/sitemap.xml.md", "sitemap.xml"),
         ("docs/forms/change-request.md", "forms/change-request.md"),
         ("docs/forms/Change-Request/index.md", "forms/change-request.md"),
         ("docs/forms/other.md", None),  # no such record type

@@ -49,7 +49,8 @@ def form_pages(record_types: Iterable[str]) -> dict[str, str]:
 def taken(path: str, forms: Mapping[str, str]) -> str | None:
     """Where the site generates or writes what a document at ``path`` (under docs/) would
     stand in for, or None: the home page (only docs/index.md may replace it), a folder of
-    generated pages or written files, a file the build writes, a record type's form page
+    generated pages or written files, a file the build writes (as the page's folder, or its
+    file without directory URLs), a record type's form page
     (``forms``: ``form_pages`` of the record types). Pages are compared as ids are (letter case
     and Unicode form aside, as a disk or web host may treat them)."""
     key = same_key(publishing.page_key(path))
@@ -60,4 +61,6 @@ def taken(path: str, forms: Mapping[str, str]) -> str | None:
         return f"{head}/"
     if key in FILES:
         return key
+    if f"{key}.html" in FILES:  # the page's file without directory URLs (docs/404.md)
+        return f"{key}.html"
     return forms.get(key)

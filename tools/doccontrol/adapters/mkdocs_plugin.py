@@ -36,7 +36,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from doccontrol import catalogue, days, publishing, vendor
+from doccontrol import catalogue, days, publishing, reserved_pages, vendor
 from doccontrol.adapters import raw_html
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
@@ -511,7 +511,19 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 # host that does not tell them apart)
                 by_page.setdefault(same_key(file.dest_uri), []).append(file)
         refused: list[str] = []
+        # the files the build writes at the top (the theme's 404 page, the sitemap, the stamp):
+        # a page there is written over (or under: a folder where a file goes ends the build)
+        written = sorted(same_key(name) for name in reserved_pages.FILES)
         for page, group in sorted(by_page.items()):
+            clash = next((w for w in written if page == w or page.startswith(f"{w}/")), None)
+            if clash is not None:
+                for file in group:
+                    files.remove(file)
+                    shown = publishing.printable_path(f"{DOCS_DIR}/{file.src_uri}")
+                    refused.append(
+                        t.text("site.plugin.refused.written-file", path=shown, page=clash)
+                    )
+                continue
             if len(group) < 2 and page not in generated:
                 continue
             for file in group:
