@@ -332,6 +332,28 @@ def test_show_as_of_and_diff(scenario):
     )
 
 
+def test_diff_reads_a_withdrawn_version_from_before_its_withdrawal(scenario):
+    # the withdrawal carries the version it withdrew (V1.1), whose text its commit no longer
+    # holds: diff chose that revision and said the version was unreadable
+    _approved_change(scenario)
+    scenario.git.branch("cr-10")
+    (scenario.root / "docs/procedures/test.md").unlink()
+    scenario.git.commit("废止", who="zhaolei")
+    scenario.git.checkout("main")
+    scenario.git.merge(
+        "cr-10",
+        "废止测试程序",
+        approvers=("liujing",),
+        reviewers=("wangfang",),
+        date="2026-04-01T10:00:00+08:00",
+    )
+    diff = run(scenario.root, "diff", "SM-P-01", "V1.0", "V1.1")
+    assert diff.returncode == 0, diff.stderr
+    # the approval of V1.1, not its withdrawal
+    assert diff.stdout.splitlines()[0].endswith(", 2026-03-10, approved)")
+    assert "  +批准前的修订" in diff.stdout
+
+
 def test_a_baseline_not_yet_in_effect_is_never_called_approved(scenario):
     # the pre-control import (2026-01-01) takes effect on 2026-01-05: before that it is
     # pending like an approved version, but nobody approved it (an auditor read 已批准未生效

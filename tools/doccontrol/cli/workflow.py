@@ -187,7 +187,7 @@ def run_diff(args: argparse.Namespace, root: Path) -> int:
     t = _texts(root)
 
     def side(revision: Revision) -> str:
-        if revision.kind == "baseline" and not revision.approvers:
+        if (revision.kind == "baseline" or revision is doc.baseline) and not revision.approvers:
             verdict = "baseline"  # as _evidence says it: in force by its date, never approved
         else:
             verdict = "approved" if revision.approved else "unapproved"

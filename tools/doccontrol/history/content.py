@@ -12,18 +12,27 @@ from doccontrol.history.sections import PREAMBLE, split_sections
 
 
 def with_version(history: DocumentHistory, version: str) -> Revision | None:
-    """The last Git revision that carries ``version`` (approved ones first)."""
+    """The last Git revision that carries ``version`` (approved ones first). A withdrawal
+    carries the version it withdrew, whose text its commit no longer holds (``text_at`` reads
+    it from the parent): it is chosen only when no other revision carries that version (a
+    document imported and deleted before control began has only its withdrawn baseline)."""
     baseline = history.baseline
-    # (a baseline that is a withdrawal before control began holds no text)
-    candidates = [baseline] if baseline is not None and baseline.kind != "withdrawal" else []
-    matching = [r for r in [*candidates, *history.revisions] if r.version == version and r.commit]
-    approved = [r for r in matching if r.approved]
-    chosen = approved or matching
+    found = [
+        r
+        for r in [*([baseline] if baseline is not None else []), *history.revisions]
+        if r.version == version and r.commit
+    ]
+    kept = [r for r in found if r.kind != "withdrawal"] or found
+    chosen = [r for r in kept if r.approved] or kept
     return chosen[-1] if chosen else None
 
 
 def text_at(reader: GitReader, revision: Revision) -> str | None:
+    """The text of ``revision``'s version; a deletion's commit no longer holds the file, so
+    its first parent's (the version it withdrew) is read."""
     data = reader.read_file_at(revision.commit, revision.path)
+    if data is None:
+        data = reader.read_file_at(f"{revision.commit}^", revision.path)
     return data.decode("utf-8", "replace") if data is not None else None
 
 
