@@ -65,7 +65,9 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # files too are judged against every merge base; DC522 follows the document main held at the
 # path (its earlier paths, its date set in the merge, text git cannot merge), every document
 # a merge's version could undo (withdrawn, renumbered, moved by the branch), as main held it
-FORMAT = 30
+# 29–30: renumbering withdraws the old id; pre-control withdrawals in the baseline
+# 31: DC520 on a renumbering in place whose new version takes effect after the merge
+FORMAT = 31
 
 
 def cache_key(config_blob: str, branch: str) -> str:

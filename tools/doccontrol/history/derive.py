@@ -1350,6 +1350,8 @@ class _Deriver:
                 approved = False
                 blocking = [p for p in judged[id(cause)][1] if p.code in rules.APPROVAL_BLOCKING]
                 problems += [p for p in blocking if p not in problems]
+            elif cause is not None and approved:
+                problems += _renumbered_later(commit, state.id, cause, snapshots)
             new_sections: sections.Outlined | None = None
             if snapshot is None:  # deleted: the document is withdrawn
                 rev_kind = "withdrawal" if kind != "direct" else "unapproved"
@@ -1821,6 +1823,23 @@ def _at(commit: str, path: str) -> str:
     """``commit:path`` for cat-file, or a name that is surely missing when the path cannot
     travel on cat-file's line protocol (a newline in it)."""
     return f"{commit}:{path}" if "\n" not in path else "0" * 40
+
+
+def _renumbered_later(
+    commit: Commit, old_id: str, cause: FileChange, snapshots: dict[str, _Snapshot]
+) -> list[HistoryProblem]:
+    """DC520 on an approved withdrawal of ``old_id`` by a renumbering in place whose new
+    version takes effect after the merge: the old number left at once, the new one waits, and
+    nothing was in force in between (``approve`` refuses it; a forge's merge does not)."""
+    if cause.status == "R" or not cause.new_blob or cause.new_blob not in snapshots:
+        return []  # a renumbering that moves the file too: a gap the organisation may choose
+    meta = snapshots[cause.new_blob].meta
+    starts = meta_day(meta, "effective_date")
+    if meta_text(meta, "status") != "effective" or starts <= commit.committer_date[:10]:
+        return []
+    key = "problem.DC520.renumber-later"
+    new_id = meta_text(meta, "id")
+    return [HistoryProblem.of(key, commit.sha, old_id, old=old_id, new=new_id, effective=starts)]
 
 
 def _type_defaults(config: Config, meta: dict[str, Any] | None) -> dict[str, Any] | None:
