@@ -120,6 +120,7 @@ CODES: dict[str, str] = {
     "DC520": "stale-effective-date",
     "DC521": "disposition-not-counted",  # approval.dispositions (history/dispositions.py)
     "DC522": "stale-branch-version",
+    "DC523": "path-listed-twice",
     # read-and-understood acknowledgements (acks.py)
     "DC540": "acknowledgement-not-by-person",
     "DC541": "acknowledgement-edited-by-other",

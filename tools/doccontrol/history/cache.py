@@ -66,7 +66,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # path (its earlier paths, its date set in the merge, text git cannot merge), every document
 # a merge's version could undo (withdrawn, renumbered, moved by the branch), as main held it
 # 29–30: renumbering withdraws the old id; pre-control withdrawals in the baseline
-# 31: DC520 on a renumbering in place whose new version takes effect after the merge
+# 31: DC520 on a renumbering in place whose new version takes effect after the merge; DC523
+# on an approval whose tree lists a path twice
 FORMAT = 31
 
 

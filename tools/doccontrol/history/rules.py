@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -24,7 +25,7 @@ from doccontrol.problems import Msg, Ref, code_of, msg
 # A review the config requires (DC505/DC506 arise only under require_review) is part of the
 # approval: without it the approval is incomplete, so it does not count.
 APPROVAL_BLOCKING = frozenset(
-    {"DC502", "DC503", "DC504", "DC505", "DC506", "DC507", "DC508", "DC509", "DC522"}
+    {"DC502", "DC503", "DC504", "DC505", "DC506", "DC507", "DC508", "DC509", "DC522", "DC523"}
 )
 
 
@@ -212,6 +213,16 @@ def event_problems(
     problems: list[HistoryProblem] = []
     if kind == "direct":
         return problems
+    counted = Counter(c.new_path for c in commit.changes if c.new_path)
+    repeated = sorted(p for p, n in counted.items() if n > 1)
+    if repeated:
+        # a crafted tree (git fsck: duplicateEntries): Git reads a path's first entry, a
+        # checkout (the forge's diff, CI's check) its last; nobody can say which was reviewed
+        problems.append(
+            HistoryProblem.of(
+                "problem.DC523", commit.sha, sha=commit.sha[:10], paths=", ".join(repeated)
+            )
+        )
     for person in approvers:
         if not person.person_id:
             problems.append(
