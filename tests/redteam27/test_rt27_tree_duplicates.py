@@ -41,7 +41,9 @@ def test_a_path_listed_twice_is_refused(tmp_path):
     result, merged = approve(s, "cr-dup", "liujing", "wangfang")
     if not merged:
         # refused by name (session 20): the path listed twice, nothing left staged
-        assert f"{C}: the merge's tree lists this path twice" in result.stdout, result.stdout
+        assert f"{C}: the merge's or the branch's tree lists this path twice" in result.stdout, (
+            result.stdout
+        )
         status = git_out(s, "status", "--porcelain", "--untracked-files=no")
         assert not status.strip(), status
         return
@@ -117,6 +119,48 @@ def test_a_forge_merge_of_a_tree_listing_a_path_twice_does_not_count(tmp_path):
     code, out = trail_strict(s)
     assert code != 0 and "DC523" in out and sha[:10] in out, out
     assert register(s)["SM-P-07"]["state"] != "pending", register(s)["SM-P-07"]
+
+
+def test_a_folder_listed_twice_is_refused(tmp_path):
+    """The top tree lists ``docs`` twice: main's folder first, then one with a new procedure
+    (Git's lookup of ``docs/procedures/c.md`` finds the first folder and no such file; a
+    checkout writes both). Safe: `approve` refuses the branch by the folder's name."""
+    import os
+    import subprocess
+
+    s = two_doc_scenario(tmp_path)
+
+    from gitrepo import PEOPLE
+
+    name, email = PEOPLE["zhaolei"]
+    env = {**os.environ, "GIT_AUTHOR_NAME": name, "GIT_AUTHOR_EMAIL": email}
+    env |= {"GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
+
+    def run(*args, stdin=None):
+        done = subprocess.run(
+            ["git", *args], cwd=s.root, input=stdin, capture_output=True, check=True, env=env
+        )
+        return done.stdout
+
+    main_tree = run("rev-parse", "main^{tree}").decode().strip()
+    docs = run("rev-parse", "main:docs").decode().strip()
+    procedures = run("rev-parse", "main:docs/procedures").decode().strip()
+    blob = run("hash-object", "-w", "--stdin", stdin=new_doc("SM-P-08").encode()).decode()
+    listing = run("ls-tree", procedures) + f"100644 blob {blob.strip()}\tc.md\n".encode()
+    more = run("mktree", stdin=listing).decode().strip()
+    docs_listing = run("ls-tree", docs).replace(procedures.encode(), more.encode())
+    second = run("mktree", stdin=docs_listing).decode().strip()
+    top = run("ls-tree", main_tree) + f"040000 tree {second}\tdocs\n".encode()
+    tree = run("mktree", stdin=top).decode().strip()
+    tip = run("commit-tree", tree, "-p", "main", "-m", "cr-dup-folder").decode().strip()
+    run("branch", "cr-dup-folder", tip)
+    result, merged = approve(s, "cr-dup-folder", "liujing", "wangfang")
+    # git's merge writes the folder once, but history reads the branch's tip by rev:path (the
+    # first folder: no c.md there), and would take the merge's c.md for the merger's own
+    assert not merged, result.stdout
+    assert "docs: the merge's or the branch's tree lists this path twice" in result.stdout, (
+        result.stdout
+    )
 
 
 def test_unicode_twins_and_control_characters_are_refused(tmp_path):

@@ -273,12 +273,15 @@ def run(args: argparse.Namespace, root: Path) -> int:
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
     named = _site_named(root, history)
     # the three trees, each listed once: main's, the merge's, the branch's (path → mode, blob)
-    # (and the paths the judged tree lists twice: _write_checked_files)
+    # (and the paths the judged trees list twice)
     with GitReader(root) as lister:
         listings = (
             [lister.tree_listing(rev) for rev in (main_tip, tree, branch_tip)] if tree else []
         )
         judged_listing = listings[1] if tree else lister.tree_listing(branch_tip)
+    # history reads the branch's side by rev:path too (who wrote what the merge holds): a
+    # path its tip lists twice is read as its first entry there, whatever git's merge made
+    repeated = sorted({*judged_listing[1], *(listings[2][1] if tree else ())})
     trees = tuple(files for files, _ in listings)
 
     def document(path: str) -> bool:
@@ -465,7 +468,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # approver's hooks on the branch's files and follow their sparse patterns and filters
     with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
         merged_files = Path(tmp) / "merge"
-        files, repeated = judged_listing
+        files = judged_listing[0]
         problems = []
         if repeated:
             # Git reads a path's first entry (history, the register, the site), a checkout
