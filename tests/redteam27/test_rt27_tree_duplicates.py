@@ -185,3 +185,15 @@ def test_unicode_twins_and_control_characters_are_refused(tmp_path):
     )
     result, merged = approve(s, "cr-nl", "liujing", "wangfang")
     assert not merged and "DC021" in result.stdout, result.stdout + result.stderr
+
+
+def test_a_folder_spelled_like_docs_in_another_case_is_refused(tmp_path):
+    """``Docs/procedures/c.md``: nothing `check` reads on Linux, but a checkout on a disk that
+    ignores letter case (macOS, Windows) writes it into docs/. Safe: `approve` refuses it."""
+    s = two_doc_scenario(tmp_path)
+    crafted_branch(
+        s, "cr-case", [("Docs/procedures", "100644", b"c.md", new_doc("SM-P-09").encode())]
+    )
+    result, merged = approve(s, "cr-case", "liujing", "wangfang")
+    assert not merged, result.stdout
+    assert "Docs/procedures/c.md: the merge's tree holds a path no checkout" in result.stdout

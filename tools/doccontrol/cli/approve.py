@@ -548,18 +548,30 @@ def _write_checked_files(
     nowhere (check reports it as a link and reads no target); a path under a link of the tree
     (a crafted tree git's checkout refuses), a name git never checks out ('..', '.git' in any
     spelling a disk may take for it, a backslash) or one the disk cannot hold is not written:
-    nothing the tree holds may reach outside ``folder`` or be judged by a part of itself."""
+    nothing the tree holds may reach outside ``folder`` or be judged by a part of itself. Nor
+    may anything be spelled like those files in another letter case ('Docs/'), which a disk
+    that ignores case takes for them."""
     import os
 
     from doccontrol.config import CONFIG_FILE
     from doccontrol.load.repository import DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR
 
+    roots = (DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR)
     checked = {
         path: entry
         for path, entry in files.items()
-        if path.split("/")[0] in (DOCS_DIR, RECORDS_DIR, SCHEMAS_DIR) or path == CONFIG_FILE
+        if path.split("/")[0] in roots or path == CONFIG_FILE
     }
+    # 'Docs/' or 'DOCCONTROL.yml': nothing here on this disk, but a checkout on a disk that
+    # ignores letter case (macOS, Windows) writes it into docs/ or over doccontrol.yml
+    folded = {r.casefold() for r in roots}
     unwritable = [
+        path
+        for path in files
+        if path not in checked
+        and (path.split("/")[0].casefold() in folded or path.casefold() == CONFIG_FILE.casefold())
+    ]
+    unwritable += [
         path
         for path in checked
         if any(_unsafe_name(part) for part in path.split("/"))
