@@ -18,7 +18,7 @@ import itertools
 import re
 import sys
 import tempfile
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -1268,7 +1268,12 @@ class _Deriver:
             notes_signature = policy.signature(self.notes[commit.sha])
             signed_as = Signature("good", notes_signature.key, signatures.FORGE, signatures.FORGE)
         event_problems = rules.event_problems(
-            commit, kind, config, _unique([*approvers, *forge.approvals]), signed_as
+            commit,
+            kind,
+            config,
+            _unique([*approvers, *forge.approvals]),
+            signed_as,
+            self.listed_twice(commit, controlled) if kind != "direct" else (),
         )
         event_problems += forge.problems
         documents: list[ApprovedDocument] = []
@@ -1661,6 +1666,24 @@ class _Deriver:
             self.read_blob(state.approved_blob or ""), self.values
         ).body
         state.approved_sections, state.unread = None, False
+
+    def listed_twice(self, commit: Commit, controlled: list[str]) -> list[str]:
+        """The documents and controlled files the commit's tree lists twice (git fsck's
+        duplicateEntries), as its diff shows them: a path added twice, or added where the
+        first parent holds it already (the tree's other entry, unchanged, is no change). Git
+        reads the first entry, a checkout the last. Asked before the commit's changes apply."""
+        counted = Counter(c.new_path for c in commit.changes if c.new_path)
+        found = {p for p, n in counted.items() if n > 1}
+        parent = commit.parents[0] if commit.parents else None
+        for change in commit.changes:
+            path = change.new_path
+            if change.status != "A" or not path or path in found or parent is None:
+                continue
+            if path in self.path_to_id or (
+                path in controlled and self.reader.exists_at(parent, path)
+            ):
+                found.add(path)
+        return sorted(found)
 
     def applied(
         self, changes: list[FileChange], snapshots: dict[str, _Snapshot], baseline: bool

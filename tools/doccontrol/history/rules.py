@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -209,12 +208,14 @@ def event_problems(
     config: Config,
     approvers: tuple[Person, ...],
     signature: Signature,
+    listed_twice: Iterable[str] = (),
 ) -> list[HistoryProblem]:
+    """The problems of the approval as a whole. ``listed_twice``: the paths the commit's tree
+    lists twice (``_Deriver.listed_twice``)."""
     problems: list[HistoryProblem] = []
     if kind == "direct":
         return problems
-    counted = Counter(c.new_path for c in commit.changes if c.new_path)
-    repeated = sorted(p for p, n in counted.items() if n > 1)
+    repeated = sorted(listed_twice)
     if repeated:
         # a crafted tree (git fsck: duplicateEntries): Git reads a path's first entry, a
         # checkout (the forge's diff, CI's check) its last; nobody can say which was reviewed
