@@ -413,7 +413,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
             if new is None or new[0].get("status") != "effective":
                 continue
             version = str(new[0].get("version") or "")
-            if old is not None and str(old[0].get("version") or "") == version:
+            old_id = str(old[0].get("id") or "") if old is not None else ""
+            if old is not None and old_id == doc_id and old[0].get("version") == version:
                 continue  # the same version approved again: its date stands
             previous = (
                 meta_day(old[0], "effective_date")
@@ -429,7 +430,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 today,
             )
             starts = effective or meta_day(new[0], "effective_date")
-            old_id = str(old[0].get("id") or "") if old is not None else ""
             if reason:
                 text = say.msg(reason)
                 if effective is None:
