@@ -22,6 +22,7 @@ __all__ = [
     "state_of",
     "strict_clean",
     "two_doc_scenario",
+    "urls_off",
 ]
 
 
@@ -51,3 +52,11 @@ def recorded(s, sha):
 
 def codes(s, sha):
     return sorted({p["code"] for e in events_of(s, sha) for p in e["problems"]})
+
+
+def urls_off(s):
+    """mkdocs.yml with ``use_directory_urls: false``: every page is ``a.html``."""
+    path = s.root / "mkdocs.yml"
+    text = path.read_text("utf-8")
+    assert "use_directory_urls: true" in text
+    path.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"), "utf-8")

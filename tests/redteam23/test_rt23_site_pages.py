@@ -4,16 +4,9 @@ clashes and pages at a generated page's URL; `check` reports DC026 by ``publishi
 
 from __future__ import annotations
 
-from rt23_helpers import check, marked, mkdocs, site_repo
+from rt23_helpers import check, marked, mkdocs, site_repo, urls_off
 
 IMPORT = "2026-01-01T12:00:00+08:00"  # before control began: in force as imported
-
-
-def _urls_off(s):
-    path = s.root / "mkdocs.yml"
-    text = path.read_text("utf-8")
-    assert "use_directory_urls: true" in text
-    path.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"), "utf-8")
 
 
 def _pages_with(site, marker):
@@ -42,7 +35,7 @@ def test_held_without_directory_urls_a_document_cannot_replace_the_trail(scenari
     "clean trail" table) and the generated 审批记录 are both registers/approvals.html. The
     strict build fails; the lenient one keeps the generated trail."""
     s = site_repo(scenario)
-    _urls_off(s)
+    urls_off(s)
     s.files.write(
         "docs/registers/approvals.md",
         marked("SM-P-02", "审批记录", "| 日期 | 结论 |\n|---|---|\n| 2026-01-05 | 全部批准 |"),

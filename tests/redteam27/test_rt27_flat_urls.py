@@ -4,16 +4,10 @@ keep documents off the files the build writes at the top of the site?"""
 
 from __future__ import annotations
 
+from rt23_helpers import urls_off
 from rt24_helpers import check, marked, mkdocs, site_repo
 
 IMPORT = "2026-01-01T12:00:00+08:00"  # before control began: in force as imported
-
-
-def _urls_off(s):
-    path = s.root / "mkdocs.yml"
-    text = path.read_text("utf-8")
-    assert "use_directory_urls: true" in text
-    path.write_text(text.replace("use_directory_urls: true", "use_directory_urls: false"), "utf-8")
 
 
 def test_a_document_cannot_stand_where_the_theme_writes_its_404_page(scenario, tmp_path):
@@ -21,7 +15,7 @@ def test_a_document_cannot_stand_where_the_theme_writes_its_404_page(scenario, t
     "page not found" template to. Safe: `check` (DC027) refuses it, as it refuses
     docs/404.html.md with directory URLs, and the strict build refuses it too."""
     s = site_repo(scenario)
-    _urls_off(s)
+    urls_off(s)
     s.files.write("docs/404.md", marked("SM-P-05", "程序五", "MARKER-404"))
     s.git.commit("导入", date=IMPORT)
     code, out = check(s)

@@ -12,6 +12,7 @@ from rt27_helpers import (
     approve,
     check,
     crafted_branch,
+    forge_merge,
     git_out,
     new_doc,
     register,
@@ -22,11 +23,9 @@ from rt27_helpers import (
 C = "docs/procedures/c.md"
 
 
-def test_a_path_listed_twice_is_refused(tmp_path):
-    """赵磊's branch adds SM-P-07 at docs/procedures/c.md twice in one tree (git fsck:
-    duplicateEntries): first a text `check` refuses (no sections), then a valid one. Safe:
-    `approve` refuses the tree (no checkout writes it as Git reads it), or what main holds
-    in Git at that path is what `check` judged, and the approver's work tree is clean."""
+def _listed_twice(tmp_path):
+    """赵磊's branch cr-dup adds SM-P-07 at c.md twice in one tree: first a text `check`
+    refuses (no sections), then a valid one."""
     s = two_doc_scenario(tmp_path)
     unchecked = new_doc("SM-P-07", "未检查", body="UNCHECKED-TEXT\n").encode()
     checked = new_doc("SM-P-07", "检查过的").encode()
@@ -38,6 +37,15 @@ def test_a_path_listed_twice_is_refused(tmp_path):
             ("docs/procedures", "100644", b"c.md", checked),
         ],
     )
+    return s
+
+
+def test_a_path_listed_twice_is_refused(tmp_path):
+    """赵磊's branch adds SM-P-07 at docs/procedures/c.md twice in one tree (git fsck:
+    duplicateEntries): first a text `check` refuses (no sections), then a valid one. Safe:
+    `approve` refuses the tree (no checkout writes it as Git reads it), or what main holds
+    in Git at that path is what `check` judged, and the approver's work tree is clean."""
+    s = _listed_twice(tmp_path)
     result, merged = approve(s, "cr-dup", "liujing", "wangfang")
     if not merged:
         # refused by name (session 20): the path listed twice, nothing left staged
@@ -60,60 +68,12 @@ def test_a_path_listed_twice_is_refused(tmp_path):
     )
 
 
-def _server_merge(s, branch):
-    """``branch`` merged as a forge merges on its server, with no checkout: main has not
-    moved, so the merge's tree is the branch's, kept as it is (`git merge` would write it out
-    and back, and lose the second entry). Approved by 刘静, reviewed by 王芳."""
-    import os
-    import subprocess
-
-    from gitrepo import PEOPLE, ident
-
-    name, email = PEOPLE["liujing"]
-    date = s.git.next_date()
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": name,
-        "GIT_AUTHOR_EMAIL": email,
-        "GIT_AUTHOR_DATE": date,
-        "GIT_COMMITTER_NAME": name,
-        "GIT_COMMITTER_EMAIL": email,
-        "GIT_COMMITTER_DATE": date,
-    }
-    message = (
-        f"Merge branch '{branch}' into 'main'\n\n合并\n\nSee merge request it/sms!1\n\n"
-        f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}\n"
-    )
-    tree = git_out(s, "rev-parse", f"{branch}^{{tree}}").strip()
-    made = subprocess.run(
-        ["git", "commit-tree", tree, "-p", "main", "-p", branch, "-m", message],
-        cwd=s.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    sha = made.stdout.strip()
-    git_out(s, "update-ref", "refs/heads/main", sha)
-    return sha
-
-
 def test_a_forge_merge_of_a_tree_listing_a_path_twice_does_not_count(tmp_path):
     """The same tree merged without `approve` (a forge, whose diff and CI checkout show the
     last entry). Session 20: the trail reports the merge (DC523) and its approval does not
     count, so neither entry is in force or published as approved."""
-    s = two_doc_scenario(tmp_path)
-    unchecked = new_doc("SM-P-07", "未检查", body="UNCHECKED-TEXT\n").encode()
-    checked = new_doc("SM-P-07", "检查过的").encode()
-    crafted_branch(
-        s,
-        "cr-dup",
-        [
-            ("docs/procedures", "100644", b"c.md", unchecked),
-            ("docs/procedures", "100644", b"c.md", checked),
-        ],
-    )
-    sha = _server_merge(s, "cr-dup")
+    s = _listed_twice(tmp_path)
+    sha = forge_merge(s, "cr-dup")
     listed = git_out(s, "ls-tree", "main", "docs/procedures/").splitlines()
     assert sum(line.endswith("\tdocs/procedures/c.md") for line in listed) == 2, listed
     code, out = trail_strict(s)
