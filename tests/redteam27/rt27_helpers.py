@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 
 from rt24_helpers import SOON, branch_with, check, cli_env, register, trail_strict
 from rt26_helpers import approve, crafted_branch, two_doc_scenario
 
 from builders import TEST_RECORD_SCHEMA, procedure
-from gitrepo import PEOPLE, ident
+from gitrepo import ident
 
 __all__ = [
     "SOON",
@@ -57,31 +56,14 @@ def forge_merge(s, branch, who="zhaolei", tree=None, date=None):
     """``branch`` merged into main as a forge merges on its server (no checkout, the branch's
     tree kept as it is unless ``tree`` is given), the merge commit made by ``who`` (the one who
     pressed "merge"), 刘静's approval and 王芳's review in the trailers. Returns the merge."""
-    name, email = PEOPLE[who]
-    when = date or s.git.next_date()
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": name,
-        "GIT_AUTHOR_EMAIL": email,
-        "GIT_AUTHOR_DATE": when,
-        "GIT_COMMITTER_NAME": name,
-        "GIT_COMMITTER_EMAIL": email,
-        "GIT_COMMITTER_DATE": when,
-    }
     message = (
         f"Merge branch '{branch}' into 'main'\n\n合并\n\nSee merge request it/sms!1\n\n"
         f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}\n"
     )
     tree = tree or git_out(s, "rev-parse", f"{branch}^{{tree}}").strip()
-    made = subprocess.run(
-        ["git", "commit-tree", tree, "-p", "main", "-p", branch, "-m", message],
-        cwd=s.root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    sha = made.stdout.strip()
+    when = date or s.git.next_date()
+    args = ("commit-tree", tree, "-p", "main", "-p", branch, "-m", message)
+    sha = s.git.run(*args, who=who, date=when)
     git_out(s, "update-ref", "refs/heads/main", sha)
     git_out(s, "reset", "-q", "--hard", "main")
     return sha
