@@ -1677,10 +1677,14 @@ class _Deriver:
         parent = commit.parents[0] if commit.parents else None
         for change in commit.changes:
             path = change.new_path
-            if change.status != "A" or not path or path in found or parent is None:
+            # an addition (or a rename or copy onto a path: git pairs the added entry with a
+            # file the commit removes) where the first parent holds that path already; git's
+            # diff never adds a path the parent holds (without -B, a rewrite is a modification)
+            arrives = change.status[:1] in ("A", "R", "C")
+            if not arrives or not path or path in found:
                 continue
             if path in self.path_to_id or (
-                path in controlled and self.reader.exists_at(parent, path)
+                parent is not None and path in controlled and self.reader.exists_at(parent, path)
             ):
                 found.add(path)
         return sorted(found)
