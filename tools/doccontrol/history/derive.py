@@ -507,6 +507,9 @@ class _Deriver:
                         doc_changes.append((change, new_is_doc))
                         if new_is_doc and change.new_blob and change.new_path:
                             pipe.put(change.new_blob)
+                            # what the commit itself holds there, as Git reads it: the diff's
+                            # version unless its tree lists the path twice (listed_twice)
+                            sides.put(_at(commit.sha, change.new_path))
                             for parent in commit.parents[1:]:
                                 # the version each merged side had: to see whether the merge
                                 # itself wrote text of its own
@@ -611,11 +614,15 @@ class _Deriver:
             # the blobs come back in the order run() asked for them
             snapshots: dict[str, _Snapshot] = {}
             merger_wrote: set[str] = set()
+            misread: set[str] = set()  # documents the commit's tree reads otherwise than its diff
             for change, new_is_doc in doc_changes:
                 if not (new_is_doc and change.new_blob and change.new_path):
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
+                own = sides_ids.get_file_id()
+                if own != change.new_blob and "\n" not in change.new_path:  # (_at)
+                    misread.add(change.new_path)
                 side_ids = [sides_ids.get_id() for _ in commit.parents[1:]]
                 if (
                     side_ids
@@ -638,6 +645,7 @@ class _Deriver:
                 precontrol,
                 controlled,
                 merger_wrote,
+                misread,
                 note,
             )
         elif has_note:
@@ -1180,6 +1188,7 @@ class _Deriver:
         precontrol: bool,
         controlled: list[str],
         merger_wrote: set[str],
+        misread: set[str],
         note: bytes | None = None,
     ) -> dict[str, bool]:
         """Judge one commit's document and controlled-file changes; return, per controlled
@@ -1273,7 +1282,7 @@ class _Deriver:
             config,
             _unique([*approvers, *forge.approvals]),
             signed_as,
-            self.listed_twice(commit, controlled) if kind != "direct" else (),
+            self.listed_twice(commit, controlled, misread) if kind != "direct" else (),
         )
         event_problems += forge.problems
         documents: list[ApprovedDocument] = []
@@ -1667,24 +1676,28 @@ class _Deriver:
         ).body
         state.approved_sections, state.unread = None, False
 
-    def listed_twice(self, commit: Commit, controlled: list[str]) -> list[str]:
+    def listed_twice(self, commit: Commit, controlled: list[str], misread: set[str]) -> list[str]:
         """The documents and controlled files the commit's tree lists twice (git fsck's
-        duplicateEntries), as its diff shows them: a path added twice, or added where the
-        first parent holds it already (the tree's other entry, unchanged, is no change). Git
-        reads the first entry, a checkout the last. Asked before the commit's changes apply."""
+        duplicateEntries): Git reads a path's first entry, a checkout its last. Seen as the
+        diff shows them: a path added twice, or added where the first parent holds a file
+        already (the tree's other entry, unchanged, is no change); and ``misread``, the
+        documents whose version the commit reads by path is not the diff's (the first entry is
+        another, or a folder listed twice hides it). Asked before the commit's changes apply."""
         counted = Counter(c.new_path for c in commit.changes if c.new_path)
-        found = {p for p, n in counted.items() if n > 1}
+        found = {p for p, n in counted.items() if n > 1} | misread
         parent = commit.parents[0] if commit.parents else None
         for change in commit.changes:
             path = change.new_path
             # an addition (or a rename or copy onto a path: git pairs the added entry with a
-            # file the commit removes) where the first parent holds that path already; git's
+            # file the commit removes) where the first parent holds a file at that path; git's
             # diff never adds a path the parent holds (without -B, a rewrite is a modification)
             arrives = change.status[:1] in ("A", "R", "C")
             if not arrives or not path or path in found:
                 continue
             if path in self.path_to_id or (
-                parent is not None and path in controlled and self.reader.exists_at(parent, path)
+                parent is not None
+                and path in controlled
+                and self.reader.read_file_at(parent, path) is not None
             ):
                 found.add(path)
         return sorted(found)

@@ -1063,6 +1063,11 @@ class BlobPipe:
         found = self._next(optional=True, content=False)
         return None if found is None else found.decode("ascii", "replace")
 
+    def get_file_id(self) -> str | None:
+        """Like get_id(), and None too where the name is no file (a folder, a submodule)."""
+        found = self._next(optional=True, content=False, files_only=True)
+        return None if found is None else found.decode("ascii", "replace")
+
     def _next(
         self, optional: bool = False, content: bool = True, files_only: bool = False
     ) -> bytes | None:
@@ -1084,6 +1089,8 @@ class BlobPipe:
             raise GitError("git.blob-unreadable", sha=sha)
         size = int(header[2])
         self.pos = end + 1
+        if other and not content:  # a --batch-check pipe: nothing follows the header
+            return None
         if other:  # a tree or a commit where a file was asked for: passed over
             while len(self.buffer) - self.pos < size + 1:
                 self._fill()
