@@ -254,6 +254,22 @@ def test_approve_merges_with_trailers_and_the_history_counts_it(scenario):
     )
 
 
+def test_approve_takes_a_document_moved_to_another_file_with_its_date(scenario):
+    # the version and its 发布实施日期 stand (history keeps them); approve asked for
+    # --effective, taking the move for a new version with a stale date
+    scenario.git.branch("cr-mv")
+    (scenario.root / "docs/procedures/test.md").rename(scenario.root / "docs/procedures/moved.md")
+    scenario.git.commit("移动", who="zhaolei")
+    scenario.git.checkout("main")
+    _identity(scenario, "liujing")
+    result = run(scenario.root, "approve", "cr-mv", "--reviewer", "wangfang")
+    assert result.returncode == 0, result.stdout + result.stderr
+    history = scenario.history()
+    doc = history.documents["SM-P-01"]
+    assert doc.path == "docs/procedures/moved.md"
+    assert not [p for e in history.events for p in e.problems], history.events[-1].problems
+
+
 def test_approve_refuses_self_approval_missing_role_and_missing_bump(scenario):
     _branch_with_change(scenario, who="liujing", version="V1.0")
     _identity(scenario, "liujing")

@@ -414,8 +414,16 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 continue
             version = str(new[0].get("version") or "")
             old_id = str(old[0].get("id") or "") if old is not None else ""
-            if old is not None and old_id == doc_id and old[0].get("version") == version:
-                continue  # the same version approved again: its date stands
+            renumbered = bool(old_id) and old_id != doc_id
+            if (
+                not renumbered
+                and before is not None
+                and before[0].get("id") == doc_id
+                and before[0].get("version") == version
+            ):
+                # the same version approved again (a review), or moved to another file: its
+                # date stands, as history keeps it
+                continue
             previous = (
                 meta_day(old[0], "effective_date")
                 if old is not None and old[0].get("status") == "effective"
