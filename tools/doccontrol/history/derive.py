@@ -507,9 +507,10 @@ class _Deriver:
                         doc_changes.append((change, new_is_doc))
                         if new_is_doc and change.new_blob and change.new_path:
                             pipe.put(change.new_blob)
-                            # what the commit itself holds there, as Git reads it: the diff's
-                            # version unless its tree lists the path twice (listed_twice)
-                            sides.put(_at(commit.sha, change.new_path))
+                            if _arrives(change):
+                                # what the commit holds there, as Git reads it: the diff's
+                                # version unless its tree lists the path twice (listed_twice)
+                                sides.put(_at(commit.sha, change.new_path))
                             for parent in commit.parents[1:]:
                                 # the version each merged side had: to see whether the merge
                                 # itself wrote text of its own
@@ -620,7 +621,7 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                own = sides_ids.get_file_id()
+                own = sides_ids.get_file_id() if _arrives(change) else change.new_blob
                 if own != change.new_blob and "\n" not in change.new_path:  # (_at)
                     misread.add(change.new_path)
                 side_ids = [sides_ids.get_id() for _ in commit.parents[1:]]
@@ -1681,8 +1682,9 @@ class _Deriver:
         duplicateEntries): Git reads a path's first entry, a checkout its last. Seen as the
         diff shows them: a path added twice, or added where the first parent holds a file
         already (the tree's other entry, unchanged, is no change); and ``misread``, the
-        documents whose version the commit reads by path is not the diff's (the first entry is
-        another, or a folder listed twice hides it). Asked before the commit's changes apply."""
+        documents the diff adds whose version the commit reads by path is not the diff's (the
+        first entry is another, or a folder listed twice hides it). Asked before the commit's
+        changes apply."""
         counted = Counter(c.new_path for c in commit.changes if c.new_path)
         found = {p for p, n in counted.items() if n > 1} | misread
         parent = commit.parents[0] if commit.parents else None
@@ -1691,8 +1693,7 @@ class _Deriver:
             # an addition (or a rename or copy onto a path: git pairs the added entry with a
             # file the commit removes) where the first parent holds a file at that path; git's
             # diff never adds a path the parent holds (without -B, a rewrite is a modification)
-            arrives = change.status[:1] in ("A", "R", "C")
-            if not arrives or not path or path in found:
+            if not _arrives(change) or not path or path in found:
                 continue
             if path in self.path_to_id or (
                 parent is not None
@@ -1857,6 +1858,13 @@ def _writer(person: Person) -> str:
     """A writer as acks.py compares them: the person's id, or their email when doccontrol.yml
     does not know them (never equal to any id)."""
     return person.person_id or f"<{person.email}>"
+
+
+def _arrives(change: FileChange) -> bool:
+    """A path the diff adds (or renames or copies onto). A tree that lists a path twice shows
+    in its diff as at least one such change, whatever else: the parent's one entry is matched
+    with one of the two, and the other arrives."""
+    return change.status[:1] in ("A", "R", "C")
 
 
 def _at(commit: str, path: str) -> str:
