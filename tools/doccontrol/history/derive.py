@@ -621,9 +621,13 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                own = sides_ids.get_file_id() if _arrives(change) else change.new_blob
-                if own != change.new_blob and "\n" not in change.new_path:  # (_at)
-                    misread.add(change.new_path)
+                if _arrives(change):
+                    own = sides_ids.get_file_id()
+                    if "\n" in change.new_path:  # no name for the pipe (_at): asked apart
+                        held = self.reader.read_file_at(commit.sha, change.new_path)
+                        own = change.new_blob if held == data else None
+                    if own != change.new_blob:
+                        misread.add(change.new_path)
                 side_ids = [sides_ids.get_id() for _ in commit.parents[1:]]
                 if (
                     side_ids
@@ -1696,12 +1700,23 @@ class _Deriver:
             if not _arrives(change) or not path or path in found:
                 continue
             if path in self.path_to_id or (
-                parent is not None
-                and path in controlled
-                and self.reader.read_file_at(parent, path) is not None
+                parent is not None and path in controlled and self.held_twice(commit, parent, path)
             ):
                 found.add(path)
         return sorted(found)
+
+    def held_twice(self, commit: Commit, parent: str, path: str) -> bool:
+        """Whether the controlled file ``path``, which the commit adds, is listed beside what
+        the first parent held there: a file (the diff shows only the other entry), or a folder
+        the commit's tree still lists (a folder replaced by a file is an ordinary change)."""
+        if self.reader.read_file_at(parent, path) is not None:
+            return True
+        if not self.reader.exists_at(parent, path):
+            return False
+        # a folder there before: rare, so the commit's folder is listed (one ls-tree)
+        folder, _, name = path.rpartition("/")
+        _, repeated = self.reader.tree_listing(f"{commit.sha}:{folder}" if folder else commit.sha)
+        return name in repeated
 
     def applied(
         self, changes: list[FileChange], snapshots: dict[str, _Snapshot], baseline: bool
