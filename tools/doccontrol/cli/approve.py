@@ -415,14 +415,18 @@ def run(args: argparse.Namespace, root: Path) -> int:
             version = str(new[0].get("version") or "")
             old_id = str(old[0].get("id") or "") if old is not None else ""
             renumbered = bool(old_id) and old_id != doc_id
+            known = history.documents.get(doc_id)
             if (
                 not renumbered
                 and before is not None
                 and before[0].get("id") == doc_id
                 and before[0].get("version") == version
+                and known is not None
+                and not known.withdrawn
             ):
-                # the same version approved again (a review), or moved to another file: its
-                # date stands, as history keeps it
+                # the same version approved again (a review), or moved to another file while
+                # on main: its date stands, as history keeps it (one withdrawn and put back is
+                # in force again from this approval, and dated as a new version is)
                 continue
             previous = (
                 meta_day(old[0], "effective_date")
