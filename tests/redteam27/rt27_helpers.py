@@ -52,13 +52,14 @@ def git_out(s, *args) -> str:
     return out.stdout
 
 
-def forge_merge(s, branch, who="zhaolei", tree=None, date=None):
+def forge_merge(s, branch, who="zhaolei", tree=None, date=None, approver="liujing"):
     """``branch`` merged into main as a forge merges on its server (no checkout, the branch's
     tree kept as it is unless ``tree`` is given), the merge commit made by ``who`` (the one who
-    pressed "merge"), 刘静's approval and 王芳's review in the trailers. Returns the merge."""
+    pressed "merge"), ``approver``'s approval (刘静's) and 王芳's review in the trailers.
+    Returns the merge."""
     message = (
         f"Merge branch '{branch}' into 'main'\n\n合并\n\nSee merge request it/sms!1\n\n"
-        f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}\n"
+        f"Approved-by: {ident(approver)}\nReviewed-by: {ident('wangfang')}\n"
     )
     tree = tree or git_out(s, "rev-parse", f"{branch}^{{tree}}").strip()
     when = date or s.git.next_date()

@@ -18,14 +18,19 @@ from rt28_helpers import (
     two_doc_scenario,
 )
 
+from history_helpers import make_scenario
+
 __all__ = [
     "DOC",
+    "FOLDER",
     "SOON",
+    "TOOLS",
     "approve",
     "check",
     "cli_env",
     "codes_of",
     "crafted_branch",
+    "folder_approved",
     "forge_merge",
     "git_out",
     "mktree",
@@ -58,3 +63,24 @@ def mktree(s, lines: list[str]) -> str:
         check=True,
     )
     return done.stdout.strip()
+
+
+FOLDER = "tools/release"
+TOOLS = ("trusted_forge_keys: []", "trusted_forge_keys: []\n  controlled_paths: [tools/]")
+
+
+def folder_approved(tmp_path):
+    """The README's advice: a repository whose CI runs its own scripts adds them to
+    ``approval.controlled_paths`` (here ``tools/``). 陈明远 (general manager, who approves
+    controlled files) approves 赵磊's branch adding the folder tools/release/ (a script and
+    its helper) with `doccontrol approve`."""
+    s = make_scenario(tmp_path, *TOOLS)
+    s.git.branch("cr-tools")
+    (s.root / FOLDER).mkdir(parents=True)
+    (s.root / FOLDER / "main.sh").write_text("#!/bin/sh\n. ./helpers.sh\nrelease\n")
+    (s.root / FOLDER / "helpers.sh").write_text("release() { echo release; }\n")
+    s.git.commit("发布脚本", who="zhaolei")
+    s.git.checkout("main")
+    result, merged = approve(s, "cr-tools", "chenmy", "wangfang")
+    assert merged, result.stdout + result.stderr
+    return s

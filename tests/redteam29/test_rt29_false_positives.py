@@ -9,30 +9,18 @@ from __future__ import annotations
 
 import shutil
 
-from rt29_helpers import DOC, approve, codes_of, trail_strict, two_doc_scenario
+from rt29_helpers import (
+    DOC,
+    FOLDER,
+    approve,
+    codes_of,
+    folder_approved,
+    trail_strict,
+    two_doc_scenario,
+)
 
 from builders import TODAY, procedure
-from history_helpers import body, make_scenario
-
-FOLDER = "tools/release"
-TOOLS = ("trusted_forge_keys: []", "trusted_forge_keys: []\n  controlled_paths: [tools/]")
-
-
-def _folder_approved(tmp_path):
-    """The README's advice: a repository whose CI runs its own scripts adds them to
-    ``approval.controlled_paths`` (here ``tools/``). 陈明远 (general manager, who approves
-    controlled files) approves 赵磊's branch adding the folder tools/release/ (a script and
-    its helper) with `doccontrol approve`."""
-    s = make_scenario(tmp_path, *TOOLS)
-    s.git.branch("cr-tools")
-    (s.root / FOLDER).mkdir(parents=True)
-    (s.root / FOLDER / "main.sh").write_text("#!/bin/sh\n. ./helpers.sh\nrelease\n")
-    (s.root / FOLDER / "helpers.sh").write_text("release() { echo release; }\n")
-    s.git.commit("发布脚本", who="zhaolei")
-    s.git.checkout("main")
-    result, merged = approve(s, "cr-tools", "chenmy", "wangfang")
-    assert merged, result.stdout + result.stderr
-    return s
+from history_helpers import body
 
 
 def test_a_folder_replaced_by_a_file_of_the_same_name_is_no_duplicate(tmp_path):
@@ -43,7 +31,7 @@ def test_a_folder_replaced_by_a_file_of_the_same_name_is_no_duplicate(tmp_path):
     DC523. Wrong (today): ``exists_at(main, "tools/release")`` finds the folder, so the
     script's addition is taken for a second entry of the path: DC523 (blocking) on approve's
     own merge, and `trail --strict` fails."""
-    s = _folder_approved(tmp_path)
+    s = folder_approved(tmp_path)
     s.git.branch("cr-flat")
     shutil.rmtree(s.root / FOLDER)
     (s.root / FOLDER).write_text("#!/bin/sh\necho release\n")
@@ -66,7 +54,7 @@ def test_a_file_renamed_onto_a_folders_name_is_no_duplicate(tmp_path):
     """The same with a rename: tools/release/ is removed and `git mv tools/release.sh
     tools/release` takes its name; git's diff pairs it as R tools/release.sh → tools/release.
     A forge merges it (陈明远 approved, 王芳 reviewed). Right: no DC523."""
-    s = _folder_approved(tmp_path)
+    s = folder_approved(tmp_path)
     s.git.branch("cr-sh")
     (s.root / "tools/release.sh").write_text("#!/bin/sh\n" + "echo step\n" * 20)
     s.git.commit("新发布脚本", who="zhaolei")

@@ -6,11 +6,13 @@ import subprocess
 
 from rt29_helpers import (
     DOC,
+    FOLDER,
     SOON,
     approve,
     cli_env,
     codes_of,
     crafted_branch,
+    folder_approved,
     forge_merge,
     git_out,
     mktree,
@@ -18,18 +20,17 @@ from rt29_helpers import (
     two_doc_scenario,
 )
 
-from gitrepo import ident
-
 __all__ = [
     "DOC",
+    "FOLDER",
     "SOON",
     "approve",
     "blob",
     "cli_env",
     "codes_of",
     "crafted_branch",
+    "folder_approved",
     "forge_merge",
-    "forge_merge_by",
     "git_out",
     "mktree",
     "trail_strict",
@@ -43,17 +44,3 @@ def blob(s, data: bytes) -> str:
     )
     assert done.returncode == 0, done.stderr
     return done.stdout.decode().strip()
-
-
-def forge_merge_by(s, branch, approver, tree=None):
-    """rt27's ``forge_merge`` with ``approver`` in the Approved-by trailer (王芳 reviewed)."""
-    message = (
-        f"Merge branch '{branch}' into 'main'\n\n合并\n\nSee merge request it/sms!1\n\n"
-        f"Approved-by: {ident(approver)}\nReviewed-by: {ident('wangfang')}\n"
-    )
-    tree = tree or git_out(s, "rev-parse", f"{branch}^{{tree}}").strip()
-    args = ("commit-tree", tree, "-p", "main", "-p", branch, "-m", message)
-    sha = s.git.run(*args, who="zhaolei", date=s.git.next_date())
-    git_out(s, "update-ref", "refs/heads/main", sha)
-    git_out(s, "reset", "-q", "--hard", "main")
-    return sha

