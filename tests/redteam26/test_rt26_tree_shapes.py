@@ -25,6 +25,31 @@ def _clean_on_main(s, result):
     )
 
 
+def _recommit(s, branch, tree, parent):
+    """``branch`` pointed at one commit of ``tree`` on ``parent``, made as its tip was (the
+    tip's author and date)."""
+    fmt = subprocess.run(
+        ["git", "log", "-1", "--format=%an%n%ae%n%ad", branch],
+        cwd=s.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.splitlines()
+    who = {"NAME": fmt[0], "EMAIL": fmt[1], "DATE": fmt[2]}
+    env = {**os.environ} | {
+        f"GIT_{r}_{k}": v for r in ("AUTHOR", "COMMITTER") for k, v in who.items()
+    }
+    tip = subprocess.run(
+        ["git", "commit-tree", "-p", parent, "-m", branch, tree],
+        cwd=s.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    subprocess.run(["git", "branch", "-f", branch, tip], cwd=s.root, check=True)
+
+
 def test_a_page_linked_outside_is_refused_and_never_read(tmp_path):
     """赵磊 adds ``docs/procedures/c.md`` as a link to a FIFO outside the repository (reading it
     would hang). Safe: `approve` answers in time, refuses (DC020)."""
@@ -67,31 +92,7 @@ def test_a_config_linked_to_the_approvers_own_config_is_refused(tmp_path):
     parent = subprocess.run(
         ["git", "rev-parse", "cr-c^"], cwd=root, capture_output=True, text=True, check=True
     ).stdout.strip()
-    env_fmt = subprocess.run(
-        ["git", "log", "-1", "--format=%an%n%ae%n%ad", "cr-c"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": env_fmt[0],
-        "GIT_AUTHOR_EMAIL": env_fmt[1],
-        "GIT_AUTHOR_DATE": env_fmt[2],
-        "GIT_COMMITTER_NAME": env_fmt[0],
-        "GIT_COMMITTER_EMAIL": env_fmt[1],
-        "GIT_COMMITTER_DATE": env_fmt[2],
-    }
-    tip = subprocess.run(
-        ["git", "commit-tree", "-p", parent, "-m", "cr-c", new],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    subprocess.run(["git", "branch", "-f", "cr-c", tip], cwd=root, check=True)
+    _recommit(s, "cr-c", new, parent)
     result, merged = approve(s, "cr-c", "chenmy", "wangfang")
     if merged:
         _clean_on_main(s, result)
@@ -156,31 +157,7 @@ def test_docs_as_a_submodule_leaves_nothing_unchecked(tmp_path):
         .strip()
     )
     crafted_branch(s, "cr-s", [])
-    fmt = subprocess.run(
-        ["git", "log", "-1", "--format=%an%n%ae%n%ad", "cr-s"],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.splitlines()
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": fmt[0],
-        "GIT_AUTHOR_EMAIL": fmt[1],
-        "GIT_AUTHOR_DATE": fmt[2],
-        "GIT_COMMITTER_NAME": fmt[0],
-        "GIT_COMMITTER_EMAIL": fmt[1],
-        "GIT_COMMITTER_DATE": fmt[2],
-    }
-    tip = subprocess.run(
-        ["git", "commit-tree", "-p", "main", "-m", "cr-s", new],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.strip()
-    subprocess.run(["git", "branch", "-f", "cr-s", tip], cwd=root, check=True)
+    _recommit(s, "cr-s", new, "main")
     result, merged = approve(s, "cr-s", "chenmy", "wangfang")
     if merged:
         _clean_on_main(s, result)
