@@ -33,11 +33,13 @@ from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_theme_dir
 
 from doccontrol import catalogue, days, publishing, reserved_pages, vendor
-from doccontrol.adapters import raw_html
+from doccontrol.adapters import nav_cache, raw_html
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules
@@ -137,6 +139,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # whose history is of the same derivation, that history with what it decoded)
         self._inputs = reuse.PageInputs()
         self._last: tuple[tuple[object, ...], model.Site, dict[str, tuple[str, str]]] | None = None
+        self._nav: Navigation | None = None  # this build's navigation (on_nav, for on_env)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin across `mkdocs serve` rebuilds, so an edit
@@ -742,6 +745,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return context
 
     on_page_context = CombinedEvent(_search_text_in, _search_text_out)
+
+    def on_nav(self, nav: Navigation, /, *, config: Any, files: Files) -> Navigation:
+        self._nav = nav
+        return nav
+
+    def on_env(self, env: Any, /, *, config: Any, files: Files) -> Any:
+        # the record pages, outside the navigation, share one rendering of it (nav_cache.py)
+        if self._nav is not None and config.theme.name == "material":
+            nav_cache.install(env, self._nav, config, Path(get_theme_dir("material")))
+        return env
 
     def on_serve(self, server: Any, /, *, config: Any, builder: Any) -> Any:
         # `mkdocs serve` watches docs_dir and mkdocs.yml; the site also shows the records,
