@@ -157,14 +157,15 @@ def test_stale_or_impossible_effective_dates_are_reported_with_the_fix(scenario)
     assert f"effective_date: {later}\n" in (scenario.root / "docs/procedures/test.md").read_text()
     (rev,) = scenario.history().documents["SM-P-01"].revisions
     assert (rev.approved, rev.effective_date, rev.problems) == (True, later, ())
-    # a forge merge of a stale date: the history rule reports it, and when it is in force
+    # a forge merge of an impossible date: the history rule reports it, and why
+    sooner = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
     scenario.git.branch("cr-2")
-    scenario.files.doc(version="V1.2", body=body("再修订"), effective_date=later)
+    scenario.files.doc(version="V1.2", body=body("再修订"), effective_date=sooner)
     scenario.git.commit("再修订", who="zhaolei")
-    scenario.git.merge("cr-2", "再修订", date="2099-01-01T10:00:00+08:00")
+    scenario.git.merge("cr-2", "再修订")
     trail = run(scenario.root, "trail", "--strict")
     assert trail.returncode == 1
-    assert f"DC520 SM-P-01 V1.2 has 发布实施日期 {later}, before its approval on 2099-01-01" in (
+    assert f"DC520 SM-P-01 V1.2 has 发布实施日期 {sooner}, before V1.1 took effect" in (
         trail.stdout
     )
 

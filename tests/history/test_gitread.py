@@ -118,3 +118,49 @@ def test_merged_files_is_gits_merge_and_writes_nothing_into_the_repository(tmp_p
     git.commit("other")
     with GitReader(tmp_path) as reader:
         assert reader.merged_files("main", "other", ["a.txt"]).files is None
+
+
+def _tree(root, entries: list[tuple[str, str, str]]) -> str:
+    """A tree object with ``entries`` (mode, name, object id) in the order given, unchecked:
+    what a crafted push can carry (``git hash-object -t tree --literally``)."""
+    data = b"".join(
+        mode.encode() + b" " + name.encode() + b"\0" + bytes.fromhex(sha)
+        for mode, name, sha in entries
+    )
+    done = subprocess.run(
+        ["git", "hash-object", "-w", "-t", "tree", "--literally", "--stdin"],
+        cwd=root,
+        input=data,
+        capture_output=True,
+        check=True,
+    )
+    return done.stdout.decode().strip()
+
+
+def test_tree_listing_names_entries_out_of_order_and_not_honest_ones(tmp_path):
+    GitRepo(tmp_path)
+    blob = write_blob(tmp_path, b"text\n")
+    inner = _tree(tmp_path, [("100644", "x.md", blob)])
+    # git's own order: a folder's name compared as if it ended in "/" ("a-b" < "a.md" < "a/")
+    honest = _tree(
+        tmp_path,
+        [
+            ("100644", "a-b", blob),
+            ("100644", "a.md", blob),
+            ("40000", "a", inner),
+            ("100644", "中文.md", blob),
+        ],
+    )
+    with GitReader(tmp_path) as reader:
+        files, unreadable = reader.tree_listing(honest)
+        assert unreadable == []
+        assert sorted(files) == ["a-b", "a.md", "a/x.md", "中文.md"]
+        assert reader.read_file_at(honest, "a/x.md") == b"text\n"
+    crafted = _tree(
+        tmp_path, [("40000", "docs", inner), ("100644", "a.md", blob), ("100644", "b.md", blob)]
+    )
+    with GitReader(tmp_path) as reader:
+        files, unreadable = reader.tree_listing(crafted)
+        assert unreadable == ["a.md", "b.md"]  # after "docs/", where a lookup stops
+        assert reader.read_file_at(crafted, "a.md") is None  # git's lookup misses it
+        assert "a.md" in files and "docs/x.md" in files  # a checkout writes them all

@@ -76,10 +76,27 @@ def test_a_deleting_commit_is_read_from_its_parent(tmp_path) -> None:
     revision = _baseline(s)
     (s.root / "docs/procedures/test.md").unlink()
     deleting = s.git.commit("删除", who="wangfang")
-    gone = dataclasses.replace(revision, commit=deleting)
+    gone = dataclasses.replace(revision, commit=deleting, kind="withdrawal", removed=True)
     with StoredVersions(s.root) as stored:
-        assert stored.document(gone) is None  # the commit holds no such file
+        assert stored.document(gone) is not None
         assert stored.meta(gone)["version"] == "V1.0"  # the withdrawal shows what it ended
+
+
+def test_a_path_given_to_another_id_is_read_from_before(tmp_path) -> None:
+    """A renumbering in place: the withdrawing commit's path holds the new document, which
+    the withdrawn id must never be shown as (its title, its confidentiality)."""
+    s = make_scenario(tmp_path)
+    revision = _baseline(s)
+    s.files.write("docs/procedures/test.md", procedure(doc_id="SM-P-09", title="另一程序"))
+    renumbering = s.git.commit("改号", who="wangfang")
+    gone = dataclasses.replace(revision, commit=renumbering, kind="withdrawal", removed=True)
+    with StoredVersions(s.root) as stored:
+        document = stored.document(gone)
+        assert document is not None and document.id == "SM-P-01"
+        assert stored.meta(gone)["id"] == "SM-P-01"
+    history = s.history()
+    withdrawal = history.documents["SM-P-01"].revisions[-1]
+    assert withdrawal.kind in ("withdrawal", "unapproved") and withdrawal.removed
 
 
 def _one_at_a_time(root, revisions):
@@ -100,7 +117,7 @@ def test_reading_ahead_finds_what_one_at_a_time_finds(tmp_path) -> None:
     asked = [
         revision,
         dataclasses.replace(revision, commit=edited),
-        dataclasses.replace(revision, commit=deleting),
+        dataclasses.replace(revision, commit=deleting, kind="withdrawal", removed=True),
         dataclasses.replace(revision, path="docs/procedures"),
         dataclasses.replace(revision, commit="0" * 40),
         revision,
@@ -115,7 +132,7 @@ def test_reading_ahead_finds_what_one_at_a_time_finds(tmp_path) -> None:
         (d.version if d else None, d.title if d else None, m) for d, m in expected
     ]
     assert found[1][1]["version"] == "V1.1"
-    assert found[2][0] is None and found[2][1]["version"] == "V1.1"  # from the parent
+    assert found[2][1]["version"] == "V1.1"  # from the parent
     assert found[3] == (None, {}) and found[4] == (None, {})
 
 

@@ -37,10 +37,11 @@ def hidden_copy(s):
     return forge_approved(s, "cr-x")
 
 
-def forge_approved(s, branch):
+def forge_approved(s, branch, date=None):
     """``branch`` merged with 刘静's approval and 王芳's review in the trailers (no `approve`,
-    whose check would refuse what these tests need on main)."""
-    return s.git.merge(branch, "合并", approvers=("liujing",), reviewers=("wangfang",))
+    whose check would refuse what these tests need on main); ``date``: the merge's, when it
+    follows one `approve` made (dated now)."""
+    return s.git.merge(branch, "合并", approvers=("liujing",), reviewers=("wangfang",), date=date)
 
 
 def events_of(s, sha):

@@ -7,6 +7,8 @@ roles and no version rule in `approve`; history judges it at the new path."""
 
 from __future__ import annotations
 
+import datetime
+
 from rt24_helpers import (
     DOC_B,
     approve,
@@ -21,15 +23,16 @@ from test_rt23_renumber_roles import _plan
 Z = "docs/procedures/z.md"
 
 
-def _moved_on_main(s):
-    """周强's cr-m moves b.md to z.md (a pure rename), approved by 刘静."""
+def _moved_on_main(s, date=None):
+    """周强's cr-m moves b.md to z.md (a pure rename), approved by 刘静 (on ``date``: one
+    after an `approve`, which dates its merge now)."""
     s.git.branch("cr-m", "main")
     s.git.run("mv", DOC_B, Z)
-    s.git.commit("cr-m: 改名", who="zhouqiang")
+    s.git.commit("cr-m: 改名", who="zhouqiang", date=date)
     s.git.checkout("main")
     # merged as a forge would (a pure move keeps the effective date line as it is; `approve`
     # would ask for a new date, and that line would then conflict with the branches below)
-    forge_approved(s, "cr-m")
+    forge_approved(s, "cr-m", date=date)
     code, out = trail_strict(s)
     assert code == 0, out
 
@@ -95,7 +98,7 @@ def test_a_small_renumbering_carried_to_a_moved_path_is_judged_by_the_new_ids_ro
     (s.root / DOC_B).write_text(text, "utf-8")
     s.git.commit("cr-r: 改号", who="zhaolei")
     s.git.checkout("main")
-    _moved_on_main(s)
+    _moved_on_main(s, date=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"))
     result, merged = approve(s, "cr-r", "liujing", "wangfang")
     if merged:
         code, out = trail_strict(s)

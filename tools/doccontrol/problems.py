@@ -121,6 +121,7 @@ CODES: dict[str, str] = {
     "DC521": "disposition-not-counted",  # approval.dispositions (history/dispositions.py)
     "DC522": "stale-branch-version",
     "DC523": "path-listed-twice",
+    "DC524": "commit-dated-ahead",
     # read-and-understood acknowledgements (acks.py)
     "DC540": "acknowledgement-not-by-person",
     "DC541": "acknowledgement-edited-by-other",

@@ -87,9 +87,6 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.not-in-force", id=args.doc_id, day=day)
     with _reader(root) as reader:
         text = content.text_at(reader, revision)
-        if text is None and revision.kind == "withdrawal":
-            data = reader.read_file_at(f"{revision.commit}^", revision.path)
-            text = data.decode("utf-8", "replace") if data is not None else None
     if text is None:
         raise UsageError("cli.error.unreadable-at", path=revision.path, commit=revision.commit[:10])
     t = _texts(root)

@@ -68,7 +68,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 29–30: renumbering withdraws the old id; pre-control withdrawals in the baseline
 # 31: DC520 on a renumbering in place whose new version takes effect after the merge; DC523
 # on an approval whose tree lists a path twice
-FORMAT = 31
+FORMAT = 32
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -162,6 +162,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.evidence,
         r.effective_date,
         r.editorial,
+        r.removed,
     ]
 
 
@@ -187,6 +188,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         evidence=d[17],
         effective_date=d[18],
         editorial=bool(d[19]),
+        removed=bool(d[20]),
     )
 
 

@@ -211,8 +211,12 @@ def _load_tolerant(text: str) -> Any:
 
 
 class _Deriver:
-    def __init__(self, reader: GitReader, config: Config) -> None:
+    def __init__(self, reader: GitReader, config: Config, now: datetime.datetime) -> None:
         self.reader = reader
+        self.now = now  # when this run began: no commit can have reached the line after it
+        # a commit dated after ``now``: what this run derives holds only until that date, so
+        # none of it is cached (history/cache.py)
+        self.dated_ahead = False
         # the tip's config: used only for commits made before any config was committed
         self.current_config = config
         self.docs: dict[str, _DocState] = {}
@@ -289,6 +293,11 @@ class _Deriver:
         # the latest committer date on the main line so far (see on_line), and as a moment
         self.line_date = ""
         self.line_moment: datetime.datetime | None = None
+        # the commit whose date is the line's date, and whether a later commit dated well
+        # before it has been reported (DC524.ahead)
+        self.line_setter = ""
+        self.setter_reported = False
+        self.behind: HistoryProblem | None = None  # this commit's DC524.ahead, if any
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -332,6 +341,7 @@ class _Deriver:
             "acks": [cache.encode_ack(a) for a in self.acks],
             "dists": [cache.encode_distribution(d) for d in self.dists],
             "line_date": self.line_date,
+            "line_setter": [self.line_setter, self.setter_reported],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -379,6 +389,8 @@ class _Deriver:
         self.acks = [cache.decode_ack(a) for a in state["acks"]]
         self.dists = [cache.decode_distribution(d) for d in state["dists"]]
         self.line_date = str(state["line_date"])
+        setter, reported = state["line_setter"]
+        self.line_setter, self.setter_reported = str(setter), bool(reported)
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
@@ -453,14 +465,46 @@ class _Deriver:
         but a commit cannot reach the main line before the commits before it did: the
         running maximum of committer dates along the first-parent line is a day the writer
         cannot move back. Every date derived from the line (approvals, effective dates,
-        acknowledgements) is this one."""
+        acknowledgements) is this one.
+
+        Nor can a commit have reached the line after this run began: a date ahead of it would
+        carry every later commit forward with it (a withdrawal approved today would wait for
+        2099), so it is not taken (DC524.future). A commit dated well after the one that
+        follows it on the line is reported too (DC524.ahead): once its date has passed, that
+        is what still shows the later dates were carried."""
         moment = _instant(commit.committer_date)
+        if moment > self.now + CLOCK_SKEW:
+            self.dated_ahead = True
+            self.line_problems.append(
+                HistoryProblem.of(
+                    "problem.DC524.future",
+                    commit.sha,
+                    sha=commit.sha[:10],
+                    date=commit.committer_date,
+                    branch=self.reader_branch,
+                )
+            )
+            date = self.line_date or self.now.isoformat(timespec="seconds")
+            return replace(commit, committer_date=date), ""
         if self.line_date:
             if self.line_moment is None:  # restored from the cache
                 self.line_moment = _instant(self.line_date)
             if moment < self.line_moment:
+                if moment + CLOCK_SKEW < self.line_moment and not self.setter_reported:
+                    # reported once step() knows the commit is under control (clocks before
+                    # control began are history's own business)
+                    self.behind = HistoryProblem.of(
+                        "problem.DC524.ahead",
+                        self.line_setter,
+                        sha=self.line_setter[:10],
+                        date=self.line_date,
+                        later=commit.sha[:10],
+                        later_date=commit.committer_date,
+                        branch=self.reader_branch,
+                    )
                 return replace(commit, committer_date=self.line_date), commit.committer_date
         self.line_date, self.line_moment = commit.committer_date, moment
+        self.line_setter, self.setter_reported = commit.sha, False
         return commit, ""
 
     # --- the walk -----------------------------------------------------------------------
@@ -507,9 +551,10 @@ class _Deriver:
                         doc_changes.append((change, new_is_doc))
                         if new_is_doc and change.new_blob and change.new_path:
                             pipe.put(change.new_blob)
-                            if _arrives(change):
+                            if _read_back(commit, change):
                                 # what the commit holds there, as Git reads it: the diff's
-                                # version unless its tree lists the path twice (listed_twice)
+                                # version unless its tree lists the path twice or out of
+                                # order (listed_twice)
                                 sides.put(_at(commit.sha, change.new_path))
                             for parent in commit.parents[1:]:
                                 # the version each merged side had: to see whether the merge
@@ -588,6 +633,10 @@ class _Deriver:
             # a shallow clone's oldest commit stands for everything before it: its "changes"
             # are the whole tree, which is the baseline here, not a change anyone made
             precontrol = True
+        if self.behind is not None and not precontrol:
+            self.line_problems.append(self.behind)
+            self.setter_reported = True
+        self.behind = None
         if not precontrol and self.control_began is None:
             # control began here, and stays begun whatever a later run reads control_since as
             self.control_began = self.line_count - 1
@@ -621,7 +670,7 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                if _arrives(change):
+                if _read_back(commit, change):
                     own = sides_ids.get_file_id()
                     if "\n" in change.new_path:  # no name for the pipe (_at): asked apart
                         held = self.reader.read_file_at(commit.sha, change.new_path)
@@ -1439,6 +1488,7 @@ class _Deriver:
                     snapshot.meta if snapshot else state.meta, "effective_date"
                 ),
                 editorial=editorial,
+                removed=snapshot is None,
             )
             state.revisions.append(revision)
             judged[id(change)] = (approved, problems)
@@ -1686,9 +1736,10 @@ class _Deriver:
         duplicateEntries): Git reads a path's first entry, a checkout its last. Seen as the
         diff shows them: a path added twice, or added where the first parent holds a file
         already (the tree's other entry, unchanged, is no change); and ``misread``, the
-        documents the diff adds whose version the commit reads by path is not the diff's (the
-        first entry is another, or a folder listed twice hides it). Asked before the commit's
-        changes apply."""
+        documents the diff adds (or a merge changes) whose version the commit reads by path is
+        not the diff's (the first entry is another, a folder listed twice hides it, or a folder
+        out of Git's order stops the lookup; the same is asked of controlled files the diff
+        adds). Asked before the commit's changes apply."""
         counted = Counter(c.new_path for c in commit.changes if c.new_path)
         found = {p for p, n in counted.items() if n > 1} | misread
         parent = commit.parents[0] if commit.parents else None
@@ -1700,10 +1751,29 @@ class _Deriver:
             if not _arrives(change) or not path or path in found:
                 continue
             if path in self.path_to_id or (
-                parent is not None and path in controlled and self.held_twice(commit, parent, path)
+                path in controlled
+                and (
+                    not self.reads_back(commit, change)
+                    or (parent is not None and self.held_twice(commit, parent, path))
+                )
             ):
                 found.add(path)
         return sorted(found)
+
+    def reads_back(self, commit: Commit, change: FileChange) -> bool:
+        """Whether the commit, read by path as Git reads it, holds the version its diff adds
+        there. Not where a folder on the way is listed twice (the lookup takes the first, and
+        the file is in the second) or out of order (the lookup stops early)."""
+        path, blob = change.new_path or "", change.new_blob
+        if not change.regular:
+            return True  # a link or submodule is judged as such (DC516.not-regular)
+        held = self.reader.read_file_at(commit.sha, path)
+        if held is None or blob is None:
+            return False
+        try:
+            return held == self.reader.blob(blob)
+        except GitError:
+            return False
 
     def held_twice(self, commit: Commit, parent: str, path: str) -> bool:
         """Whether the controlled file ``path``, which the commit adds, is listed beside what
@@ -1861,6 +1931,10 @@ def _is_ack(*paths: str | None) -> bool:
     return any(p is not None and ACK_PATH.match(p) for p in paths)
 
 
+# how far apart honest clocks may be: a commit's date further ahead than this is a wrong clock
+CLOCK_SKEW = datetime.timedelta(hours=1)
+
+
 def _instant(date: str) -> datetime.datetime:
     """A git ISO 8601 date (any UTC offset) as a moment, to compare across time zones."""
     try:
@@ -1880,6 +1954,15 @@ def _arrives(change: FileChange) -> bool:
     in its diff as at least one such change, whatever else: the parent's one entry is matched
     with one of the two, and the other arrives."""
     return change.status[:1] in ("A", "R", "C")
+
+
+def _read_back(commit: Commit, change: FileChange) -> bool:
+    """Whether the version the commit holds at the document's path, as Git reads a path, is
+    asked: for a path the diff adds, and for every document a merge changes. A tree out of
+    Git's order (git fsck: treeNotSorted) shows in the diff as modifications, while a lookup
+    by path stops early and finds nothing (history, the register and the site then disagree
+    with what the merge's diff showed)."""
+    return _arrives(change) or len(commit.parents) > 1
 
 
 def _at(commit: str, path: str) -> str:
@@ -2086,6 +2169,7 @@ def _derive(
     progress: Progress | None,
     use_cache: bool,
 ) -> History:
+    now = datetime.datetime.now(datetime.UTC)
     with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
         # an empty allowed-signers file: git still checks each SSH signature (U: sound, key
         # not vouched for) and reports its key; whose key it is is judged per commit, by the
@@ -2137,7 +2221,7 @@ def _derive(
                         derived_from=f"{tip}:{key}",
                     )
                 state = cache.read_state(folder, key, previous.head)
-            deriver = _Deriver(reader, tip_config)
+            deriver = _Deriver(reader, tip_config, now)
             deriver.reader_branch = config.main_branch
             since = None
             commits: Iterable[Commit]
@@ -2150,7 +2234,7 @@ def _derive(
                     first = None
                 if first is None or not _restored(deriver, state["state"]):
                     since = None
-                    deriver = _Deriver(reader, tip_config)
+                    deriver = _Deriver(reader, tip_config, now)
                     deriver.reader_branch = config.main_branch
                 else:
                     commits = itertools.chain([first], commits)
@@ -2170,7 +2254,7 @@ def _derive(
             def walk_from(value: str | None, place: int) -> _Deriver:
                 """A whole walk again, control beginning where ``value`` says: at ``place``
                 on the line, when a walk before has placed it there."""
-                again = _Deriver(reader, tip_config)
+                again = _Deriver(reader, tip_config, now)
                 again.reader_branch = config.main_branch
                 again.since_unknown = deriver_since_unknown
                 again.shallow = shallow
@@ -2183,7 +2267,7 @@ def _derive(
             deriver = _settled(deriver, walk_from, reader, tip)
             notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
-    if use_cache:
+    if use_cache and not deriver.dated_ahead:
         cache.write(folder, key, history, deriver.export())
     # said afresh on every run, never cached: they depend on the remotes, not on the history
     return replace(

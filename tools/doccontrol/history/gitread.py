@@ -502,22 +502,33 @@ class GitReader:
         return self.tree_listing(rev)[0]
 
     def tree_listing(self, rev: str) -> tuple[dict[str, tuple[str, str]], list[str]]:
-        """``tree_files`` of ``rev``, and the paths its trees list more than once (files or
-        folders; ``git fsck`` calls them duplicateEntries). Of a repeated path the first entry
-        is kept, the one ``rev:path`` reads (history, the register, the site); a checkout
-        writes the last, so no check of a work tree can vouch for such a tree."""
+        """``tree_files`` of ``rev``, and the paths its trees cannot be read by: listed more
+        than once, files or folders (``git fsck``: duplicateEntries), or out of Git's order
+        (treeNotSorted). Of a repeated path the first entry is kept, the one ``rev:path``
+        reads (history, the register, the site); a checkout writes the last. A lookup by path
+        in a folder out of order stops early and finds nothing, while a checkout writes the
+        file. No check of a work tree can vouch for such a tree."""
         listed = self._try(["ls-tree", "-r", "-t", "-z", "--full-tree", rev]) or ""
         found: dict[str, tuple[str, str]] = {}
         seen: set[str] = set()
         repeated: list[str] = []
+        last: dict[str, bytes] = {}  # per folder, the greatest sort key listed so far
         for entry in listed.split("\0"):
             meta, _, path = entry.partition("\t")
             parts = meta.split(" ")
             if not path or len(parts) != 3:
                 continue
+            folder, _, name = path.rpartition("/")
+            # git orders a folder's entries by the bytes of their names, a folder's name read
+            # as if it ended in /
+            key = (name + "/" if parts[1] == "tree" else name).encode("utf-8", "surrogateescape")
             if path in seen:
                 repeated.append(path)
                 continue
+            if folder in last and key < last[folder]:
+                repeated.append(path)  # a lookup by path stops before it
+            else:
+                last[folder] = key
             seen.add(path)
             if parts[1] != "tree":
                 found[path] = (parts[0], parts[2])

@@ -151,6 +151,14 @@ class Revision:
     # the approving commit said ``Change-type: editorial``: a revision whose readers need not
     # acknowledge it again (acknowledgement.exempt in doccontrol.yml)
     editorial: bool = False
+    # the commit removed the document from its path (deleted, or the path given to another
+    # id): the version it withdrew is the first parent's, never what the path holds now
+    removed: bool = False
+
+    @property
+    def stored_at(self) -> str:
+        """The commit whose ``path`` holds this revision's version."""
+        return f"{self.commit}^" if self.removed else self.commit
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -159,7 +159,11 @@ def effective_problems(
     if meta_text(new_meta, "status") != "effective":
         return []
     version = meta_text(new_meta, "version")
-    if approved_meta is not None and version == meta_text(approved_meta, "version"):
+    if (
+        approved_meta is not None
+        and version == meta_text(approved_meta, "version")
+        and meta_text(approved_meta, "status") == "effective"
+    ):
         return []  # the same version approved again (a review): its date stands
     previous_effective = (
         meta_day(approved_meta, "effective_date")

@@ -61,7 +61,7 @@ class StoredVersions:
         specs = [
             spec
             for spec in dict.fromkeys(
-                f"{r.commit}:{r.path}" for r in revisions if r is not None and r.commit
+                f"{r.stored_at}:{r.path}" for r in revisions if r is not None and r.commit
             )
             if spec not in self._documents and "\n" not in spec
         ]
@@ -80,15 +80,14 @@ class StoredVersions:
         the commit holds no such file or its front matter does not load."""
         if not revision.commit:
             return None
-        return self._read(f"{revision.commit}:{revision.path}")[0]
+        return self._read(f"{revision.stored_at}:{revision.path}")[0]
 
     def meta(self, revision: Revision) -> Mapping[str, Any]:
-        """The front matter of ``revision``'s version; {} when there is none to read. A
-        withdrawal's commit no longer holds the file: its parent does."""
+        """The front matter of ``revision``'s version; {} when there is none to read."""
         if not revision.commit:
             return {}
-        found = self._read(f"{revision.commit}:{revision.path}")
-        if found is _MISSING:
+        found = self._read(f"{revision.stored_at}:{revision.path}")
+        if found is _MISSING and revision.kind == "withdrawal" and not revision.removed:
             found = self._read(f"{revision.commit}^:{revision.path}")
         return found[1]
 

@@ -138,7 +138,7 @@ def gather(
                 },
             )
         )
-    data = reader.read_file_at(revision.commit, revision.path)
+    data = reader.read_file_at(revision.stored_at, revision.path)
     if data is None:
         raise Refused(
             ("pdf.error.unreadable", {"path": revision.path, "commit": revision.commit[:10]})

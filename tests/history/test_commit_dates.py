@@ -1,0 +1,57 @@
+"""The dates history gives the main line's commits (derive._Deriver.on_line): a committer sets
+its own date, so a date ahead of the run is not taken, and one ahead of a later commit is
+reported (DC524). Real repositories; the dates are set as any committer can set them."""
+
+from __future__ import annotations
+
+from doccontrol.history import cache
+from history_helpers import body, make_scenario
+
+
+def _notes_commit(s, date: str) -> str:
+    (s.root / "notes.txt").write_text(date, encoding="utf-8")
+    return s.git.commit("笔记", who="zhaolei", date=date)
+
+
+def _approved_bump(s, date: str) -> str:
+    s.git.branch("cr-bump")
+    s.files.doc(version="V1.1", effective_date="2026-04-01", body=body("修订的目的。"))
+    s.git.commit("修订", who="zhaolei", date=date)
+    return s.git.merge("cr-bump", "修订", date=date)
+
+
+def test_a_commit_dated_ahead_of_the_one_after_it_is_reported(tmp_path):
+    s = make_scenario(tmp_path)
+    ahead = _notes_commit(s, "2026-06-01T10:00:00+08:00")
+    merge = _approved_bump(s, "2026-03-01T10:00:00+08:00")
+    history = s.history()
+    found = [p for p in history.notices if p.code == "DC524"]
+    assert [(p.key, p.commit) for p in found] == [("problem.DC524.ahead", ahead)]
+    assert merge[:10] in found[0].message
+    # the approval after it is dated from it, as the line allows (and the notice says why)
+    event = next(e for e in history.events if e.commit == merge)
+    assert event.date.startswith("2026-06-01")
+
+
+def test_honest_clocks_a_little_apart_are_no_problem(tmp_path):
+    s = make_scenario(tmp_path)
+    _notes_commit(s, "2026-03-01T10:20:00+08:00")
+    _approved_bump(s, "2026-03-01T10:00:00+08:00")  # twenty minutes behind
+    assert not [p for p in s.history().notices if p.code == "DC524"]
+    assert cache.open_history(s.root / ".git" / cache.CACHE_NAME) is not None  # kept
+
+
+def test_a_commit_dated_after_the_run_is_not_taken_and_not_cached(tmp_path):
+    s = make_scenario(tmp_path)
+    future = _notes_commit(s, "2099-01-01T10:00:00+08:00")
+    merge = _approved_bump(s, "2026-03-01T10:00:00+08:00")
+    history = s.history()
+    found = [p for p in history.notices if p.code == "DC524"]
+    assert [(p.key, p.commit) for p in found] == [("problem.DC524.future", future)]
+    event = next(e for e in history.events if e.commit == merge)
+    assert event.date.startswith("2026-03-01")  # its own date: nothing carried it to 2099
+    assert not any(e.date.startswith("2099") for e in history.events)
+    # what this run derived holds until 2099 only: none of it is kept for the next run
+    assert cache.open_history(s.root / ".git" / cache.CACHE_NAME) is None
+    again = s.history()
+    assert [p.key for p in again.notices if p.code == "DC524"] == ["problem.DC524.future"]
