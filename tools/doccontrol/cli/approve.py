@@ -339,17 +339,21 @@ def run(args: argparse.Namespace, root: Path) -> int:
             rb"^control_since:\s*['\"]?([0-9a-fA-F]{7,40})['\"]?\s*$", branch_config, re.M
         )
         declares = bool(since and main_tip.startswith(since[1].decode().lower()))
+        # the version the merge commits at each path it changes (the branch's, its effective
+        # date perhaps git's merge of main's: _documents_merged refuses any other difference)
+        versions = {
+            path: _meta_and_body(reader.read_file_at(tree or branch_tip, path), path)
+            for status, _, path in (line.partition("\t") for line in changed)
+            if DOC_PATH.match(path) and status != "D"
+        }
+        # the ids the merge puts at the paths it changes: an id main holds at one of them and
+        # the merge at another moved (two files swapped), it was not renumbered away
+        placed = {str(found[0].get("id", path)) for path, found in versions.items() if found}
         for line in changed:
-            status, _, path = line.partition("\t")
+            path = line.partition("\t")[2]
             if not DOC_PATH.match(path):
                 continue
-            # the version the merge commits (the branch's, its effective date perhaps git's
-            # merge of main's: _documents_merged refuses any other difference)
-            new = (
-                _meta_and_body(reader.read_file_at(tree or branch_tip, path), path)
-                if status != "D"
-                else None
-            )
+            new = versions.get(path)
             old = _meta_and_body(reader.read_file_at(main_tip, path), path)
             ruling = old or new
             if ruling is None:
@@ -414,19 +418,21 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 continue
             version = str(new[0].get("version") or "")
             old_id = str(old[0].get("id") or "") if old is not None else ""
-            renumbered = bool(old_id) and old_id != doc_id
+            renumbered = bool(old_id) and old_id != doc_id and old_id not in placed
             known = history.documents.get(doc_id)
             if (
                 not renumbered
                 and before is not None
                 and before[0].get("id") == doc_id
                 and before[0].get("version") == version
+                and before[0].get("status") == "effective"
                 and known is not None
                 and not known.withdrawn
             ):
                 # the same version approved again (a review), or moved to another file while
-                # on main: its date stands, as history keeps it (one withdrawn and put back is
-                # in force again from this approval, and dated as a new version is)
+                # on main: its date stands, as history keeps it (one withdrawn and put back, or
+                # a draft made effective, is in force from this approval, and dated as a new
+                # version is)
                 continue
             previous = (
                 meta_day(old[0], "effective_date")
@@ -447,7 +453,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 if effective is None:
                     text += say("cli.approve.or-effective", date=max(today, previous))
                 refusals.append(text)
-            elif old_id and old_id != doc_id and starts > today:
+            elif renumbered and starts > today:
                 # the old number leaves with this merge: a new number that starts later would
                 # leave the procedure with nothing in force (and its page with no text) till then
                 refusals.append(

@@ -29,6 +29,9 @@ if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup
     from doccontrol.load.repository import Repository
 
 
+MAX_WITHIN = 36_500  # a hundred years: more is a slip (and far more ends the calendar)
+
+
 def add_parser(commands: argparse._SubParsersAction, t: Catalogue) -> None:  # type: ignore[type-arg]
     register = commands.add_parser("register", help=t("cli.help.register"))
     register.add_argument(
@@ -167,8 +170,8 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
 
     from doccontrol import registers, review_issue
 
-    if args.within < 0:
-        raise UsageError("cli.review-due.within")
+    if not 0 <= args.within <= MAX_WITHIN:
+        raise UsageError("cli.review-due.within", most=MAX_WITHIN)
     repo, history = loaded(root)
     names = names_config(root, repo, history)
     today = day_arg(args.today, "--today", root, names)
