@@ -274,8 +274,14 @@ def _in_force_chain(doc: DocumentHistory, in_force: Revision, config: Config) ->
         at = next(i for i, r in enumerate(effective) if r.commit == in_force.commit)
     except StopIteration:
         return [in_force]
+    place = {id(r): i for i, r in enumerate(doc.revisions)}
     chain = [effective[at]]
     while exempt(chain[-1], config) and at > 0:
+        # exempt from the version before it, which may be a draft: where an approved
+        # revision between the two effective ones changed the text, readers have not read it
+        after, before = place[id(effective[at])], place.get(id(effective[at - 1]), -1)
+        if any(r.approved and r.sections for r in doc.revisions[before + 1 : after]):
+            break
         at -= 1
         if effective[at].version != chain[-1].version:
             chain.append(effective[at])
