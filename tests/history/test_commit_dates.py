@@ -4,6 +4,9 @@ reported (DC524). Real repositories; the dates are set as any committer can set 
 
 from __future__ import annotations
 
+import datetime
+import json
+
 from doccontrol.history import cache
 from history_helpers import body, make_scenario
 
@@ -41,7 +44,7 @@ def test_honest_clocks_a_little_apart_are_no_problem(tmp_path):
     assert cache.open_history(s.root / ".git" / cache.CACHE_NAME) is not None  # kept
 
 
-def test_a_commit_dated_after_the_run_is_not_taken_and_not_cached(tmp_path):
+def test_a_commit_dated_after_the_run_is_not_taken_and_the_cache_says_until_when(tmp_path):
     s = make_scenario(tmp_path)
     future = _notes_commit(s, "2099-01-01T10:00:00+08:00")
     merge = _approved_bump(s, "2026-03-01T10:00:00+08:00")
@@ -51,7 +54,33 @@ def test_a_commit_dated_after_the_run_is_not_taken_and_not_cached(tmp_path):
     event = next(e for e in history.events if e.commit == merge)
     assert event.date.startswith("2026-03-01")  # its own date: nothing carried it to 2099
     assert not any(e.date.startswith("2099") for e in history.events)
-    # what this run derived holds until 2099 only: none of it is kept for the next run
-    assert cache.open_history(s.root / ".git" / cache.CACHE_NAME) is None
-    again = s.history()
+    # what this run derived holds until 2099 (less the clock allowance), and no longer
+    folder = s.root / ".git" / cache.CACHE_NAME
+    head = history.head
+    key = json.loads((folder / "history.json").read_text(encoding="utf-8"))["key"]
+    now = datetime.datetime.now(datetime.UTC)
+    assert cache.open_history(folder, key, head, now) is not None
+    assert cache.read_state(folder, key, head, now) is not None
+    # the commit claims 2099-01-01 10:00 +08:00, 02:00 UTC; an hour earlier its date counts
+    before = datetime.datetime(2099, 1, 1, 0, 30, tzinfo=datetime.UTC)
+    assert cache.open_history(folder, key, head, before) is not None
+    then = datetime.datetime(2099, 1, 1, 1, 30, tzinfo=datetime.UTC)
+    assert cache.open_history(folder, key, head, then) is None
+    assert cache.read_state(folder, key, head, then) is None
+    again = s.history()  # from the cache
     assert [p.key for p in again.notices if p.code == "DC524"] == ["problem.DC524.future"]
+
+
+def test_a_commit_dated_after_the_run_is_judged_even_before_any_approval(tmp_path):
+    """Right after the import, before any commit under control: a direct commit dated 2099 is
+    dated as the line was (2026-01-01, before control_since), but it is still judged, never
+    taken into the pre-control baseline."""
+    s = make_scenario(tmp_path)
+    s.files.doc(version="V1.1", body=body("直接改的目的。"))
+    future = s.git.commit("直接修改", who="zhaolei", date="2099-01-01T10:00:00+08:00")
+    history = s.history()
+    assert [(p.key, p.commit) for p in history.notices if p.code == "DC524"] == [
+        ("problem.DC524.future", future)
+    ]
+    (revision,) = [r for r in history.documents["SM-P-01"].revisions if r.commit == future]
+    assert revision.kind == "unapproved" and not revision.approved

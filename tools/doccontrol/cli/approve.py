@@ -349,12 +349,21 @@ def run(args: argparse.Namespace, root: Path) -> int:
         # the ids the merge puts at the paths it changes: an id main holds at one of them and
         # the merge at another moved (two files swapped), it was not renumbered away
         placed = {str(found[0].get("id", path)) for path, found in versions.items() if found}
+        # main's version at each of those paths, and where main holds each of those ids
+        on_main = {
+            path: _meta_and_body(reader.read_file_at(main_tip, path), path)
+            for path in (line.partition("\t")[2] for line in changed)
+            if DOC_PATH.match(path)
+        }
+        main_paths = {
+            str(found[0].get("id", path)): path for path, found in on_main.items() if found
+        }
         for line in changed:
             path = line.partition("\t")[2]
             if not DOC_PATH.match(path):
                 continue
             new = versions.get(path)
-            old = _meta_and_body(reader.read_file_at(main_tip, path), path)
+            old = on_main.get(path)
             ruling = old or new
             if ruling is None:
                 continue
@@ -419,9 +428,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
             version = str(new[0].get("version") or "")
             old_id = str(old[0].get("id") or "") if old is not None else ""
             renumbered = bool(old_id) and old_id != doc_id and old_id not in placed
+            # the id main holds at another path the merge changes or removes: moved here
+            moved = main_paths.get(doc_id, path) != path
             known = history.documents.get(doc_id)
             if (
-                not renumbered
+                (moved or not renumbered)
                 and before is not None
                 and before[0].get("id") == doc_id
                 and before[0].get("version") == version

@@ -12,6 +12,7 @@ shape is discarded and the history derived afresh.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import hashlib
 import json
 import os
@@ -303,10 +304,14 @@ def _load(path: Path) -> dict[str, Any] | None:
     return data
 
 
-def read_state(folder: Path, key: str, head: str) -> dict[str, Any] | None:
+def read_state(
+    folder: Path, key: str, head: str, now: datetime.datetime | None = None
+) -> dict[str, Any] | None:
     """The derivation state (document texts and all), needed only to extend the history."""
     data = _load(folder / "state.json")
     if data is None or data.get("key") != key or data.get("head") != head:
+        return None
+    if _expired(data, now):
         return None
     return data if isinstance(data.get("state"), dict) else None
 
@@ -328,10 +333,17 @@ def _dumps(data: Any) -> bytes:
     return text.encode("utf-8", "surrogateescape")
 
 
-def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> None:
+def write(
+    folder: Path,
+    key: str,
+    history: History,
+    state: dict[str, Any],
+    until: datetime.datetime | None = None,
+) -> None:
     """The history as three files: a small header (key, head, people, notices and where each
     document starts), one line per document and the events. A run that needs one document
-    reads the header and that line; one that needs the trail reads the events."""
+    reads the header and that line; one that needs the trail reads the events. ``until``: the
+    moment the history stops holding (a commit dated after the run: derive.on_line)."""
     people = People()
     lines: list[bytes] = []
     index: dict[str, list[int]] = {}
@@ -345,9 +357,11 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
     # named by the head they describe: a reader still on the previous files keeps them intact
     tag = history.head[:16]
     documents_name, events_name = f"documents-{tag}.jsonl", f"events-{tag}.json"
+    valid = until.isoformat() if until is not None else ""
     header = {
         "key": key,
         "format": FORMAT,
+        "until": valid,
         "branch": history.branch,
         "head": history.head,
         "incomplete": history.incomplete,
@@ -371,7 +385,13 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         _write_bytes(folder, documents_name, b"".join(lines))
         _write_bytes(folder, events_name, events)
         # state before the header: a header is only ever next to the state it came from
-        state_data = {"key": key, "format": FORMAT, "head": history.head, "state": state}
+        state_data = {
+            "key": key,
+            "format": FORMAT,
+            "head": history.head,
+            "until": valid,
+            "state": state,
+        }
         _write_bytes(folder, "state.json", _dumps(state_data))
         _write_bytes(folder, "history.json", _dumps(header))
         for old in folder.iterdir():
@@ -381,18 +401,37 @@ def write(folder: Path, key: str, history: History, state: dict[str, Any]) -> No
         pass  # a cache that cannot be written only costs time next run
 
 
+def _expired(data: dict[str, Any], now: datetime.datetime | None) -> bool:
+    """Whether a cache written while a commit was dated after its run no longer holds: that
+    date (less the clock allowance) has come, and the commit's date now counts."""
+    until = data.get("until")
+    if now is None or not until:
+        return False
+    try:
+        return now >= datetime.datetime.fromisoformat(str(until))
+    except ValueError:
+        return True
+
+
 _PART = re.compile(r"(?:documents-[0-9a-f]{1,64}\.jsonl|events-[0-9a-f]{1,64}\.json)")
 
 
-def open_history(folder: Path, key: str | None = None, head: str | None = None) -> History | None:
+def open_history(
+    folder: Path,
+    key: str | None = None,
+    head: str | None = None,
+    now: datetime.datetime | None = None,
+) -> History | None:
     """The cached history, read lazily: documents one by one as they are asked for, events on
-    first use. With ``key`` and ``head``, only a cache of exactly that derivation; without,
-    whatever is there (a rewrite is recognised against it). None when there is none, or it is
-    not the shape this version writes."""
+    first use. With ``key`` and ``head``, only a cache of exactly that derivation, and with
+    ``now`` only one that still holds then; without, whatever is there (a rewrite is recognised
+    against it). None when there is none, or it is not the shape this version writes."""
     data = _load(folder / "history.json")
     if data is None:
         return None
     if key is not None and (data.get("key") != key or data.get("head") != head):
+        return None
+    if _expired(data, now):
         return None
     try:
         people = People(data["people"])

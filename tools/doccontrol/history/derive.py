@@ -19,7 +19,7 @@ import re
 import sys
 import tempfile
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -214,9 +214,9 @@ class _Deriver:
     def __init__(self, reader: GitReader, config: Config, now: datetime.datetime) -> None:
         self.reader = reader
         self.now = now  # when this run began: no commit can have reached the line after it
-        # a commit dated after ``now``: what this run derives holds only until that date, so
-        # none of it is cached (history/cache.py)
-        self.dated_ahead = False
+        # a commit dated after ``now`` is dated as the line was before it: what the walk
+        # derives holds until that date comes (less the clock allowance), and the cache says so
+        self.valid_until: datetime.datetime | None = None
         # the tip's config: used only for commits made before any config was committed
         self.current_config = config
         self.docs: dict[str, _DocState] = {}
@@ -298,6 +298,8 @@ class _Deriver:
         self.line_setter = ""
         self.setter_reported = False
         self.behind: HistoryProblem | None = None  # this commit's DC524.ahead, if any
+        self.future: HistoryProblem | None = None  # this commit's DC524.future, if any
+        self.future_claim = ""  # and the date it claims
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -342,6 +344,7 @@ class _Deriver:
             "dists": [cache.encode_distribution(d) for d in self.dists],
             "line_date": self.line_date,
             "line_setter": [self.line_setter, self.setter_reported],
+            "valid_until": self.valid_until.isoformat() if self.valid_until else "",
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -391,6 +394,8 @@ class _Deriver:
         self.line_date = str(state["line_date"])
         setter, reported = state["line_setter"]
         self.line_setter, self.setter_reported = str(setter), bool(reported)
+        until = str(state["valid_until"])
+        self.valid_until = _instant(until) if until else None
 
     # --- people -----------------------------------------------------------------------
     def person(self, policy: _Policy, name: str, email: str) -> Person:
@@ -474,16 +479,17 @@ class _Deriver:
         is what still shows the later dates were carried."""
         moment = _instant(commit.committer_date)
         if moment > self.now + CLOCK_SKEW:
-            self.dated_ahead = True
-            self.line_problems.append(
-                HistoryProblem.of(
-                    "problem.DC524.future",
-                    commit.sha,
-                    sha=commit.sha[:10],
-                    date=commit.committer_date,
-                    branch=self.reader_branch,
-                )
+            until = moment - CLOCK_SKEW
+            self.valid_until = min(self.valid_until or until, until)
+            # reported once step() knows the commit is under control, as below
+            self.future = HistoryProblem.of(
+                "problem.DC524.future",
+                commit.sha,
+                sha=commit.sha[:10],
+                date=commit.committer_date,
+                branch=self.reader_branch,
             )
+            self.future_claim = commit.committer_date
             date = self.line_date or self.now.isoformat(timespec="seconds")
             return replace(commit, committer_date=date), ""
         if self.line_date:
@@ -551,7 +557,7 @@ class _Deriver:
                         doc_changes.append((change, new_is_doc))
                         if new_is_doc and change.new_blob and change.new_path:
                             pipe.put(change.new_blob)
-                            if _read_back(commit, change):
+                            if _read_back(commit, change, self.notes):
                                 # what the commit holds there, as Git reads it: the diff's
                                 # version unless its tree lists the path twice or out of
                                 # order (listed_twice)
@@ -624,6 +630,10 @@ class _Deriver:
         policy = self.policy_at()
         commit, claimed = policy.dated(commit, claimed)
         day = commit.committer_date[:10]
+        if self.future is not None:
+            # placing a day of control_since on the line: the date it claims, after any day
+            # (it is dated as the line was, but nothing vouches for an earlier day)
+            day = self.future_claim[:10]
         if not self.line_days or day > self.line_days[-1][0]:
             self.line_days.append((day, self.line_count))
         self.line_index[commit.sha] = self.line_count
@@ -636,7 +646,9 @@ class _Deriver:
         if self.behind is not None and not precontrol:
             self.line_problems.append(self.behind)
             self.setter_reported = True
-        self.behind = None
+        if self.future is not None and not precontrol:
+            self.line_problems.append(self.future)
+        self.behind = self.future = None
         if not precontrol and self.control_began is None:
             # control began here, and stays begun whatever a later run reads control_since as
             self.control_began = self.line_count - 1
@@ -670,7 +682,7 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                if _read_back(commit, change):
+                if _read_back(commit, change, self.notes):
                     own = sides_ids.get_file_id()
                     if "\n" in change.new_path:  # no name for the pipe (_at): asked apart
                         held = self.reader.read_file_at(commit.sha, change.new_path)
@@ -1956,13 +1968,20 @@ def _arrives(change: FileChange) -> bool:
     return change.status[:1] in ("A", "R", "C")
 
 
-def _read_back(commit: Commit, change: FileChange) -> bool:
+def _read_back(commit: Commit, change: FileChange, notes: Mapping[str, Note]) -> bool:
     """Whether the version the commit holds at the document's path, as Git reads a path, is
-    asked: for a path the diff adds, and for every document a merge changes. A tree out of
-    Git's order (git fsck: treeNotSorted) shows in the diff as modifications, while a lookup
-    by path stops early and finds nothing (history, the register and the site then disagree
-    with what the merge's diff showed)."""
-    return _arrives(change) or len(commit.parents) > 1
+    asked: for a path the diff adds, and for every document a merge or a squash (a commit that
+    may name a merge request, or one the forge's notes name) changes. A tree out of Git's
+    order (git fsck: treeNotSorted) shows in the diff as modifications, while a lookup by path
+    stops early and finds nothing (history, the register and the site then disagree with what
+    the approval's diff showed). A direct commit is no approval: its versions are never in
+    force."""
+    return (
+        _arrives(change)
+        or len(commit.parents) > 1
+        or commit.sha in notes
+        or messages.may_name_request(commit.message)
+    )
 
 
 def _at(commit: str, path: str) -> str:
@@ -2115,15 +2134,18 @@ def derive(
     doccontrol``), out of reach of commits, and reused, or extended with only the new
     commits, on the next run.
     """
+    now = datetime.datetime.now(datetime.UTC)  # when this run began (_Deriver.on_line)
     with _no_cycle_collection():
         if use_cache:
-            found = _cached(repo_path, config, allow_shallow)
+            found = _cached(repo_path, config, allow_shallow, now)
             if found is not None:
                 return found
-        return _derive(repo_path, config, allow_shallow, progress, use_cache)
+        return _derive(repo_path, config, allow_shallow, progress, use_cache, now)
 
 
-def _cached(repo_path: Path, config: Config, allow_shallow: bool) -> History | None:
+def _cached(
+    repo_path: Path, config: Config, allow_shallow: bool, now: datetime.datetime
+) -> History | None:
     """The cached history when nothing changed since it was derived: one ``git rev-parse``
     and a small header read, the documents decoded only when asked for."""
     found = probe(repo_path, config.main_branch, CONFIG_FILE)
@@ -2131,7 +2153,7 @@ def _cached(repo_path: Path, config: Config, allow_shallow: bool) -> History | N
         return None  # the full path reports what is wrong
     notes = gitread.notes_tip(repo_path, NOTES_REF)
     key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}:{notes or ''}")
-    cached = cache.open_history(found.cache, key, found.tip)
+    cached = cache.open_history(found.cache, key, found.tip, now)
     if cached is None:
         return None
     remotes = gitread.remote_urls(repo_path) if notes is None else []
@@ -2168,8 +2190,8 @@ def _derive(
     allow_shallow: bool,
     progress: Progress | None,
     use_cache: bool,
+    now: datetime.datetime,
 ) -> History:
-    now = datetime.datetime.now(datetime.UTC)
     with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
         # an empty allowed-signers file: git still checks each SSH signature (U: sound, key
         # not vouched for) and reports its key; whose key it is is judged per commit, by the
@@ -2213,14 +2235,14 @@ def _derive(
             previous = cache.open_history(folder) if use_cache else None
             state = None
             if previous is not None:
-                if previous.head == tip and cache.open_history(folder, key, tip) is not None:
+                if previous.head == tip and cache.open_history(folder, key, tip, now) is not None:
                     return replace(
                         previous,
                         notices=previous.notices + forge_notices,
                         hints=hints,
                         derived_from=f"{tip}:{key}",
                     )
-                state = cache.read_state(folder, key, previous.head)
+                state = cache.read_state(folder, key, previous.head, now)
             deriver = _Deriver(reader, tip_config, now)
             deriver.reader_branch = config.main_branch
             since = None
@@ -2267,8 +2289,8 @@ def _derive(
             deriver = _settled(deriver, walk_from, reader, tip)
             notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
-    if use_cache and not deriver.dated_ahead:
-        cache.write(folder, key, history, deriver.export())
+    if use_cache:
+        cache.write(folder, key, history, deriver.export(), deriver.valid_until)
     # said afresh on every run, never cached: they depend on the remotes, not on the history
     return replace(
         history,
@@ -2759,7 +2781,9 @@ def _precontrol_test(
         def by_date(commit: Commit) -> bool:
             if deriver.controlled_since:
                 return False
-            if commit.committer_date[:10] < since:
+            # a commit dated after the run is dated as the line was (on_line), but its own
+            # date says it came after control_since, and nothing vouches for an earlier one
+            if commit.committer_date[:10] < since and deriver.future is None:
                 return True
             deriver.controlled_since = True
             return False

@@ -43,6 +43,19 @@ def merge_request(message: str, trailer_pairs: list[tuple[str, str]]) -> MergeRe
     return None
 
 
+def may_name_request(message: str) -> bool:
+    """Whether ``message`` may name a merge request (``merge_request`` finds one only then):
+    a cheap test, asked of every commit before its trailers are read."""
+    subject = message.split("\n", 1)[0]
+    return bool(
+        _GITHUB_MERGE.match(subject)
+        or _BITBUCKET_MERGE.match(subject)
+        or "See merge request" in message
+        or "reviewed-on" in message.lower()
+        or _SQUASH_SUFFIX.search(subject)
+    )
+
+
 def summary(message: str) -> str:
     """The change as people named it: the request title for forge merges, else the subject."""
     text = message.strip()
