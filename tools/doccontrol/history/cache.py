@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import hashlib
 import json
 import os
@@ -69,14 +70,31 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 29–30: renumbering withdraws the old id; pre-control withdrawals in the baseline
 # 31: DC520 on a renumbering in place whose new version takes effect after the merge; DC523
 # on an approval whose tree lists a path twice
+# 32: dates a commit cannot have (DC524), the removed revisions, `until`
 FORMAT = 32
 
 
 def cache_key(config_blob: str, branch: str) -> str:
-    """What a derivation depends on besides the commits: the tool, the branch, and the tip's
-    committed doccontrol.yml (by its blob id; where control began)."""
-    text = f"{FORMAT}:{__version__}:{branch}:{config_blob}"
+    """What a derivation depends on besides the commits: the tool (its version, and the code
+    that derives, so a fix never meets a cache its predecessor wrote), the branch, and the
+    tip's committed doccontrol.yml (by its blob id; where control began)."""
+    text = f"{FORMAT}:{__version__}:{_code()}:{branch}:{config_blob}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@functools.cache
+def _code() -> str:
+    """A digest of the package's source: what history concludes is the code's as much as the
+    commits' (a few milliseconds, once per process)."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        try:
+            digest.update(path.read_bytes())
+        except OSError:
+            digest.update(b"?")
+    return digest.hexdigest()
 
 
 class People:
