@@ -15,7 +15,9 @@ from history_helpers import Scenario
 __all__ = [
     "DOC",
     "DOC_B",
+    "SQUASH",
     "TODAY",
+    "TRUST",
     "approve_ok",
     "branch_with",
     "bumped_b",
@@ -29,8 +31,10 @@ __all__ = [
     "register",
     "run",
     "scenario",
+    "squash_out_of_order",
     "trail_codes",
     "trail_strict",
+    "trail_values",
 ]
 
 
@@ -54,22 +58,47 @@ def scenario(tmp_path, *edits: str, before=None):
     return s
 
 
-def trail_codes(s) -> set[str]:
-    """Every problem code `trail --format json` reports (events and notices)."""
+def trail_values(s, field: str, prefix: str) -> list[str]:
+    """Every ``field`` (``code``, ``key``) starting with ``prefix`` in what `trail --format
+    json` reports (events and notices), in order."""
     out = run(s, "trail", "--format", "json")
-    data = json.loads(out.stdout)
-    found: set[str] = set()
+    found: list[str] = []
 
     def walk(node):
         if isinstance(node, dict):
-            code = node.get("code")
-            if isinstance(code, str) and code.startswith("DC"):
-                found.add(code)
-            for value in node.values():
-                walk(value)
+            value = node.get(field)
+            if isinstance(value, str) and value.startswith(prefix):
+                found.append(value)
+            for child in node.values():
+                walk(child)
         elif isinstance(node, list):
-            for value in node:
-                walk(value)
+            for child in node:
+                walk(child)
 
-    walk(data)
+    walk(json.loads(out.stdout))
     return found
+
+
+def trail_codes(s) -> set[str]:
+    """Every problem code `trail --format json` reports (events and notices)."""
+    return set(trail_values(s, "code", "DC"))
+
+
+TRUST = ("trusted_forge_keys: []", "trusted_forge_keys: []\n  trust_unsigned_squash: true")
+SQUASH = "修改 SM-P-02 (!12)\n\nSee merge request it/sms!12\n\n"
+
+
+def squash_out_of_order(s) -> str:
+    """赵磊's honest bump of SM-P-02 (V1.1), written again with the root tree's `docs` entry
+    after `schemas` (treeNotSorted), put on main as a squash: one parent, `See merge request
+    it/sms!12`, 刘静's approval and 王芳's review in the trailers. Returns the commit."""
+    from gitrepo import ident
+
+    tree = docs_last(s, bumped_b(s, "cr-b"))
+    message = SQUASH + f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}\n"
+    sha = s.git.run(
+        "commit-tree", tree, "-p", "main", "-m", message, who="zhaolei", date=s.git.next_date()
+    )
+    git_out(s, "update-ref", "refs/heads/main", sha)
+    git_out(s, "reset", "-q", "--hard", "main")
+    return sha

@@ -20,6 +20,15 @@ from rt33_helpers import (
     trail_strict,
 )
 
+DECIDED = pytest.mark.xfail(
+    strict=True,
+    reason="decided (session 21): with control_since as a day, control begins at the first "
+    "commit on the line dated that day or later by the line's dates, which nobody can move back "
+    "(a backdated commit cannot put itself before control). A commit whose clock was ahead puts "
+    "the start of control there: more is judged, not less, and DC524 says why. An adopter with "
+    "such a clock in its history names the last pre-control commit in control_since instead",
+)
+
 
 def _bad_clock(date):
     """Commits made before the import (so before control began): the second by a machine
@@ -33,14 +42,7 @@ def _bad_clock(date):
     return before
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decided (session 21): with control_since as a day, control begins at the first "
-    "commit on the line dated that day or later by the line's dates, which nobody can move back "
-    "(a backdated commit cannot put itself before control). A commit whose clock was ahead puts "
-    "the start of control there: more is judged, not less, and DC524 says why. An adopter with "
-    "such a clock in its history names the last pre-control commit in control_since instead",
-)
+@DECIDED
 def test_a_bad_clock_before_control_began_does_not_block_the_trail(tmp_path):
     """An organisation adopts a repository whose old history has one commit from a machine
     whose clock said 2099. Nothing under control is wrong. DC524.ahead is not reported before
@@ -53,14 +55,7 @@ def test_a_bad_clock_before_control_began_does_not_block_the_trail(tmp_path):
     assert code == 0, "a wrong clock before control began fails the trail for good:\n" + out[-900:]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="decided (session 21): with control_since as a day, control begins at the first "
-    "commit on the line dated that day or later by the line's dates, which nobody can move back "
-    "(a backdated commit cannot put itself before control). A commit whose clock was ahead puts "
-    "the start of control there: more is judged, not less, and DC524 says why. An adopter with "
-    "such a clock in its history names the last pre-control commit in control_since instead",
-)
+@DECIDED
 def test_a_clock_ahead_before_control_began_does_not_move_later_approvals(tmp_path):
     """The same, with the wrong clock's date (2026-09-01) now passed. The import (2026-01-01)
     and the approved withdrawal of SM-P-02 (2026-01-03) follow it on the line. The line carries

@@ -6,21 +6,19 @@ from __future__ import annotations
 from rt33_helpers import (
     DOC,
     DOC_B,
+    TRUST,
     bumped_b,
-    docs_last,
     git_out,
     procedure,
     register,
     run,
     scenario,
+    squash_out_of_order,
     trail_codes,
     trail_strict,
 )
 
 from gitrepo import ident
-
-TRUST = ("trusted_forge_keys: []", "trusted_forge_keys: []\n  trust_unsigned_squash: true")
-SQUASH = "修改 SM-P-02 (!12)\n\nSee merge request it/sms!12\n\n"
 
 
 def test_a_squash_of_a_tree_out_of_order_does_not_count(tmp_path):
@@ -33,13 +31,7 @@ def test_a_squash_of_a_tree_out_of_order_does_not_count(tmp_path):
     cannot read it and the register has no title, type or owner for SM-P-02; a checkout writes
     V1.1."""
     s = scenario(tmp_path, *TRUST)
-    tree = docs_last(s, bumped_b(s, "cr-b"))
-    message = SQUASH + f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}\n"
-    sha = s.git.run(
-        "commit-tree", tree, "-p", "main", "-m", message, who="zhaolei", date=s.git.next_date()
-    )
-    git_out(s, "update-ref", "refs/heads/main", sha)
-    git_out(s, "reset", "-q", "--hard", "main")
+    squash_out_of_order(s)
     assert git_out(s, "diff-tree", "-r", "-M", "--name-status", "main^", "main").split() == [
         "M",
         DOC_B,

@@ -10,14 +10,18 @@ import sys
 from pathlib import Path
 
 from rt14_helpers import cli_env
-from rt33_helpers import bumped_b, docs_last, git_out, scenario, trail_codes, trail_strict
-
-from gitrepo import ident
+from rt33_helpers import (
+    TRUST,
+    git_out,
+    scenario,
+    squash_out_of_order,
+    trail_codes,
+    trail_strict,
+    trail_values,
+)
 
 REPO = Path(__file__).resolve().parents[2]
 BEFORE_FIX = "f0bb190"  # the commit before session 21's fixes (5d63756)
-TRUST = ("trusted_forge_keys: []", "trusted_forge_keys: []\n  trust_unsigned_squash: true")
-SQUASH = "修改 SM-P-02 (!12)\n\nSee merge request it/sms!12\n\n"
 
 
 def _old_tools(tmp_path: Path) -> Path:
@@ -53,13 +57,7 @@ def test_a_cache_from_before_the_squash_read_back_is_not_reused(tmp_path):
     (FORMAT is still 32 and `__version__` is still 0.1.0), so it reuses that cache and the
     squash is still approved: no DC523, `trail --strict` passes. A fresh clone says DC523."""
     s = scenario(tmp_path, *TRUST)
-    tree = docs_last(s, bumped_b(s, "cr-b"))
-    message = SQUASH + f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}\n"
-    sha = s.git.run(
-        "commit-tree", tree, "-p", "main", "-m", message, who="zhaolei", date=s.git.next_date()
-    )
-    git_out(s, "update-ref", "refs/heads/main", sha)
-    git_out(s, "reset", "-q", "--hard", "main")
+    squash_out_of_order(s)
     old = _old_tools(tmp_path)
     before = _run_old(s, old, "trail", "--strict")
     assert before.returncode == 0, "the old version already saw it:\n" + before.stdout[-400:]
@@ -95,24 +93,7 @@ def _future_commit(s, seconds_after_allowance: int) -> None:
 
 
 def _keys(s) -> list[str]:
-    from rt33_helpers import run
-
-    out = run(s, "trail", "--format", "json")
-    found: list[str] = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            key = node.get("key")
-            if isinstance(key, str) and key.startswith("problem.DC524"):
-                found.append(key)
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(json.loads(out.stdout))
-    return found
+    return trail_values(s, "key", "problem.DC524")
 
 
 def test_an_extended_cache_still_expires_when_the_date_comes(tmp_path):
