@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime
 import json
 
+from builders import RepoBuilder
 from doccontrol.history import cache
-from history_helpers import body, make_scenario
+from history_helpers import Scenario, body, make_scenario
 
 
 def _notes_commit(s, date: str) -> str:
@@ -84,3 +85,31 @@ def test_a_commit_dated_after_the_run_is_judged_even_before_any_approval(tmp_pat
     ]
     (revision,) = [r for r in history.documents["SM-P-01"].revisions if r.commit == future]
     assert revision.kind == "unapproved" and not revision.approved
+
+
+def test_a_clock_ahead_before_adoption_does_not_date_the_approvals_after_it(tmp_path):
+    """The adopted history holds a commit from a machine whose clock said 2026-09-01, before
+    the import (2026-01-01) that `control_since` names. Control begins after the import: its
+    approvals are dated from the import's date, not carried to September by a clock nobody
+    can vouch for, and nothing is reported (the history before control is its own business)."""
+    s = Scenario(RepoBuilder(tmp_path / "r"))
+    s.files.doc()
+    s.files.doc("docs/procedures/b.md", doc_id="SM-P-02", title="第二程序")
+    s.git.commit("旧仓库", who="wangfang", date="2025-06-01T10:00:00+08:00")
+    _notes_commit(s, "2026-09-01T10:00:00+08:00")
+    (s.root / "notes.txt").write_text("导入\n", encoding="utf-8")
+    baseline = s.git.commit("导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
+    s.git.branch("adopt")
+    s.set_config("control_since: null", f"control_since: {baseline}")
+    s.git.commit("声明受控起点", who="zhouqiang", date="2026-01-02T09:00:00+08:00")
+    s.git.merge("adopt", "批准基线", approvers=("chenmy",), date="2026-01-02T10:00:00+08:00")
+    s.git.branch("cr-w")
+    (s.root / "docs/procedures/b.md").unlink()
+    s.git.commit("撤回", who="zhaolei", date="2026-01-03T09:00:00+08:00")
+    withdrawal = s.git.merge("cr-w", "撤回 SM-P-02", date="2026-01-03T10:00:00+08:00")
+    history = s.history()
+    assert not [p for p in history.notices if p.code == "DC524"]
+    event = next(e for e in history.events if e.commit == withdrawal)
+    assert event.date.startswith("2026-01-03") and event.approved
+    gone = history.documents["SM-P-02"].revisions[-1]
+    assert gone.kind == "withdrawal" and gone.date.startswith("2026-01-03")

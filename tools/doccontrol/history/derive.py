@@ -300,6 +300,7 @@ class _Deriver:
         self.behind: HistoryProblem | None = None  # this commit's DC524.ahead, if any
         self.future: HistoryProblem | None = None  # this commit's DC524.future, if any
         self.future_claim = ""  # and the date it claims
+        self.last_claim = ""  # the date the commit before on the line claimed
 
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
@@ -345,6 +346,7 @@ class _Deriver:
             "line_date": self.line_date,
             "line_setter": [self.line_setter, self.setter_reported],
             "valid_until": self.valid_until.isoformat() if self.valid_until else "",
+            "last_claim": self.last_claim,
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -394,6 +396,7 @@ class _Deriver:
         self.line_date = str(state["line_date"])
         setter, reported = state["line_setter"]
         self.line_setter, self.setter_reported = str(setter), bool(reported)
+        self.last_claim = str(state["last_claim"])
         until = str(state["valid_until"])
         self.valid_until = _instant(until) if until else None
 
@@ -643,6 +646,19 @@ class _Deriver:
             # a shallow clone's oldest commit stands for everything before it: its "changes"
             # are the whole tree, which is the baseline here, not a change anyone made
             precontrol = True
+        if not precontrol and self.control_began is None and claimed and self.last_claim:
+            # control begins with a commit the line dated from a clock before it (a commit of
+            # the adopted history whose clock was ahead of the ones after it): the dates under
+            # control start from the last commit before control, not from a clock the history
+            # before adoption cannot vouch for
+            restart = max(self.last_claim, claimed, key=_instant)
+            if _instant(restart) < _instant(commit.committer_date):
+                commit = replace(commit, committer_date=restart)
+                self.line_date, self.line_moment = restart, _instant(restart)
+                self.line_setter, self.setter_reported = commit.sha, False
+                claimed = "" if restart == claimed else claimed
+                self.behind = None
+        self.last_claim = claimed or commit.committer_date
         if self.behind is not None and not precontrol:
             self.line_problems.append(self.behind)
             self.setter_reported = True
