@@ -30,10 +30,11 @@ def with_version(history: DocumentHistory, version: str) -> Revision | None:
 def text_at(reader: GitReader, revision: Revision) -> str | None:
     """The text of ``revision``'s version. A commit that removed the document no longer holds it
     at its path (or holds another id's there): the version it withdrew is its first parent's."""
-    data = reader.read_file_at(revision.stored_at, revision.path)
-    if data is None and revision.kind == "withdrawal" and not revision.removed:
-        data = reader.read_file_at(f"{revision.commit}^", revision.path)
-    return data.decode("utf-8", "replace") if data is not None else None
+    for commit in revision.read_from:
+        data = reader.read_file_at(commit, revision.path)
+        if data is not None:
+            return data.decode("utf-8", "replace")
+    return None
 
 
 @dataclass(frozen=True)

@@ -160,6 +160,14 @@ class Revision:
         """The commit whose ``path`` holds this revision's version."""
         return f"{self.commit}^" if self.removed else self.commit
 
+    @property
+    def read_from(self) -> tuple[str, ...]:
+        """The commits to read this revision's version from, in order: a withdrawal whose
+        commit kept the path but no longer holds the file there falls back to its first parent."""
+        if self.kind == "withdrawal" and not self.removed:
+            return (self.commit, f"{self.commit}^")
+        return (self.stored_at,)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "seq": self.seq,

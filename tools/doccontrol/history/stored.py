@@ -86,9 +86,10 @@ class StoredVersions:
         """The front matter of ``revision``'s version; {} when there is none to read."""
         if not revision.commit:
             return {}
-        found = self._read(f"{revision.stored_at}:{revision.path}")
-        if found is _MISSING and revision.kind == "withdrawal" and not revision.removed:
-            found = self._read(f"{revision.commit}^:{revision.path}")
+        for commit in revision.read_from:
+            found = self._read(f"{commit}:{revision.path}")
+            if found is not _MISSING:
+                break
         return found[1]
 
     __call__ = meta  # standing.MetaOf
