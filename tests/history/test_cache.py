@@ -150,7 +150,9 @@ def test_damaged_document_line_is_a_clear_error_once_then_derived_afresh(scenari
     merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
     derive(scenario.root, config(scenario))
     (documents,) = cache_file(scenario).parent.glob("documents-*.jsonl")
-    documents.write_text('["SM-P-01", 1, 2]\n' + " " * 500)  # right key, wrong shape
+    size = documents.stat().st_size  # as long as before: every line the index names is there
+    damaged = '["SM-P-01", 1, 2]\n'
+    documents.write_text(damaged + " " * (size - len(damaged)))  # right key, wrong shape
     first = subprocess.run(
         [sys.executable, "-m", "doccontrol", "log", "SM-P-01"],
         cwd=scenario.root,
@@ -169,3 +171,95 @@ def test_damaged_document_line_is_a_clear_error_once_then_derived_afresh(scenari
     )
     assert second.returncode in (0, 1), second.stderr  # 1: problems of the history itself
     assert "V1.1" in second.stdout and "internal error" not in second.stderr
+
+
+def test_a_cache_file_that_is_a_link_or_a_device_is_no_cache(scenario):
+    """A link to /dev/zero would be read for ever: the cache's files are read only when they
+    are regular files, and a history is derived afresh instead."""
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    cold = derive(scenario.root, config(scenario))
+    header = cache_file(scenario)
+    header.unlink()
+    header.symlink_to("/dev/zero")
+    state = header.with_name("state.json")
+    state.unlink()
+    state.symlink_to("/dev/zero")
+    assert as_json(derive(scenario.root, config(scenario))) == as_json(cold)
+    assert header.is_file() and not header.is_symlink()  # written again, as a file
+
+
+def test_the_warm_path_answers_at_the_tip_and_nowhere_else(scenario):
+    """`_cached` (one rev-parse) answers only where the checked-out commit is the tip: on any
+    other commit the full path judges where the lines meet (_same_branch_where_lines_meet)."""
+    from doccontrol.history import derive as derive_module
+
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    cold = derive(scenario.root, config(scenario))
+    now = cold_now = __import__("datetime").datetime.now(__import__("datetime").UTC)
+    warm = derive_module._cached(scenario.root, config(scenario), False, now)
+    assert warm is not None and as_json(warm) == as_json(cold)
+    scenario.git.run("checkout", "-q", "--detach", "HEAD^")
+    assert derive_module._cached(scenario.root, config(scenario), False, cold_now) is None
+
+
+def test_a_history_with_signatures_is_not_reused_across_a_change_of_keyring(scenario, tmp_path):
+    """What git says of a GPG signature is the keyring's: a key revoked, imported or trusted
+    since changes it. A history that judged a signature is written with the keyring's state
+    and expires within a day (a key also expires with time alone); one with no signature is
+    reused whatever the keyring."""
+    import datetime
+
+    from doccontrol.history import cache, signatures
+
+    home = tmp_path / "gnupg"
+    home.mkdir()
+    keys = home / "pubring.kbx"
+    keys.write_bytes(b"one")
+    env = {"GNUPGHOME": str(home)}
+    first = signatures.keyring_state(env)
+    keys.write_bytes(b"one and a revocation")
+    assert signatures.keyring_state(env) != first
+    assert signatures.keyring_state({"GNUPGHOME": str(tmp_path / "none")}) != first
+
+    merged_change(scenario, "cr-1", "V1.1", "2026-02-01T10:00:00+08:00")
+    derive(scenario.root, config(scenario))
+    folder = cache_file(scenario).parent
+    header = json.loads(cache_file(scenario).read_text())
+    assert header["keyring"] == "" and header["until"] == ""  # nothing signed: any keyring
+    assert cache.open_history(folder, header["key"], header["head"], None, "other") is not None
+
+    # the same history as if it had judged a signature under keyring "A"
+    for name in ("history.json", "state.json"):
+        data = json.loads((folder / name).read_text())
+        data["keyring"] = "A"
+        (folder / name).write_text(json.dumps(data))
+    key, head = header["key"], header["head"]
+    assert cache.open_history(folder, key, head, None, "A") is not None
+    assert cache.open_history(folder, key, head, None, "B") is None
+    assert cache.read_state(folder, key, head, None, "A") is not None
+    assert cache.read_state(folder, key, head, None, "B") is None
+
+    # signed: the derivation says so in its state, and the cache holds for a day at most
+    scenario.git.branch("cr-2")
+    scenario.files.doc(version="V1.2", body=body("签名"))
+    scenario.git.commit("cr-2", who="zhaolei")
+    scenario.git.checkout("main")
+    key_file = tmp_path / "key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key_file)], check=True)
+    scenario.git.run(
+        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={key_file}"),
+        *("merge", "-S", "--no-ff", "-q", "-m", "签名批准", "cr-2"),
+        who="liujing",
+        date="2026-03-01T10:00:00+08:00",
+    )
+    merge = scenario.git.run("rev-parse", "HEAD")
+    before = datetime.datetime.now(datetime.UTC)
+    signed = derive(scenario.root, config(scenario), use_cache=True)
+    (event,) = [e for e in signed.events if e.commit == merge]
+    assert event.signature.status != "none", event
+    header = json.loads(cache_file(scenario).read_text())
+    assert header["keyring"] == signatures.keyring_state()
+    until = datetime.datetime.fromisoformat(header["until"])
+    assert before < until <= datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
+    state = json.loads(cache_file(scenario).with_name("state.json").read_text())
+    assert state["state"]["signed"] is True

@@ -13,15 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import functools
 import hashlib
 import json
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, get_args, get_type_hints, overload
 
 from doccontrol import __version__
 from doccontrol.history.gitread import GitError
@@ -31,13 +31,16 @@ from doccontrol.history.model import (
     ApprovedDocument,
     DistributionChange,
     DocumentHistory,
+    Evidence,
     History,
     HistoryProblem,
     MergeRequest,
     Person,
     Revision,
+    RevisionKind,
     Signature,
 )
+from doccontrol.package_digest import package_digest
 from doccontrol.problems import args_from_json, args_to_json
 
 CACHE_NAME = "doccontrol"  # under the Git directory
@@ -71,30 +74,16 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 31: DC520 on a renumbering in place whose new version takes effect after the merge; DC523
 # on an approval whose tree lists a path twice
 # 32: dates a commit cannot have (DC524), the removed revisions, `until`
-FORMAT = 32
+# 33: the keyring a history's signatures were judged by; values read back with their types
+FORMAT = 33
 
 
 def cache_key(config_blob: str, branch: str) -> str:
     """What a derivation depends on besides the commits: the tool (its version, and the code
     that derives, so a fix never meets a cache its predecessor wrote), the branch, and the
     tip's committed doccontrol.yml (by its blob id; where control began)."""
-    text = f"{FORMAT}:{__version__}:{_code()}:{branch}:{config_blob}"
+    text = f"{FORMAT}:{__version__}:{package_digest()}:{branch}:{config_blob}"
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-@functools.cache
-def _code() -> str:
-    """A digest of the package's source: what history concludes is the code's as much as the
-    commits' (a few milliseconds, once per process)."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parents[1]
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"?")
-    return digest.hexdigest()
 
 
 class People:
@@ -115,7 +104,64 @@ class People:
         return [self.ref(p) for p in people]
 
     def get(self, refs: list[int]) -> tuple[Person, ...]:
-        return tuple(self.decoded[i] for i in refs)
+        return tuple(self.person(i) for i in _list(refs))
+
+    def person(self, i: Any) -> Person:
+        if type(i) is not int or i < 0:  # a negative index would name another person
+            raise TypeError("not a person's index")
+        return self.decoded[i]
+
+
+# A cache is read back with its types checked: a wrong type (a disk fault, a tool that wrote
+# there) must end in a fresh derivation or git.cache-damaged, never a wrong value or a crash
+# in whatever later reads it.
+def _str(value: Any) -> str:
+    if type(value) is not str:
+        raise TypeError("not a string")
+    return value
+
+
+def _opt_str(value: Any) -> str | None:
+    return None if value is None else _str(value)
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise TypeError("not a flag")
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise TypeError("not a number")
+    return value
+
+
+def _list(value: Any) -> list[Any]:
+    if type(value) is not list:
+        raise TypeError("not a list")
+    return value
+
+
+def _strs(value: Any) -> tuple[str, ...]:
+    return tuple(_str(v) for v in _list(value))
+
+
+_REVISION_KINDS = frozenset(get_args(RevisionKind))
+_EVIDENCE = frozenset(get_args(Evidence))
+_EVENT_KINDS = frozenset(get_args(get_type_hints(ApprovalEvent)["kind"]))
+
+
+def _one_of(value: Any, allowed: frozenset[str]) -> Any:
+    """One of a Literal type's values (Any: the check stands in for the type)."""
+    if type(value) is not str or value not in allowed:
+        raise TypeError("not one of the values written")
+    return value
+
+
+def _approved_document(value: Any) -> ApprovedDocument:
+    doc_id, version, path, kind = _list(value)
+    return ApprovedDocument(_str(doc_id), _str(version), _str(path), _one_of(kind, _REVISION_KINDS))
 
 
 def _person(row: Any) -> Person:
@@ -138,8 +184,10 @@ def encode_problem(p: HistoryProblem) -> list[Any]:
 
 def decode_problems(items: list[list[Any]]) -> tuple[HistoryProblem, ...]:
     return tuple(
-        HistoryProblem(code, key, args_from_json(args), commit, document, person)
-        for code, key, args, commit, document, person in items
+        HistoryProblem(
+            _str(code), _str(key), args_from_json(args), _str(commit), _str(document), _str(person)
+        )
+        for code, key, args, commit, document, person in _list(items)
     )
 
 
@@ -148,7 +196,7 @@ def _enc_mr(mr: MergeRequest | None) -> list[Any] | None:
 
 
 def _mr(d: list[Any] | None) -> MergeRequest | None:
-    return MergeRequest(d[0], d[1], d[2]) if d else None
+    return MergeRequest(_str(d[0]), _str(d[1]), _opt_str(d[2])) if d else None
 
 
 def _enc_sig(s: Signature) -> list[Any]:
@@ -156,7 +204,7 @@ def _enc_sig(s: Signature) -> list[Any]:
 
 
 def _sig(d: list[Any]) -> Signature:
-    return Signature(d[0], d[1], d[2], d[3])
+    return Signature(_str(d[0]), _str(d[1]), _str(d[2]), _opt_str(d[3]))
 
 
 def encode_revision(r: Revision, people: People) -> list[Any]:
@@ -187,27 +235,27 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
 
 def decode_revision(d: list[Any], people: People) -> Revision:
     return Revision(
-        seq=d[0],
-        kind=d[1],
-        version=d[2],
-        commit=d[3],
-        date=d[4],
-        change=d[5],
-        sections=tuple(d[6]),
+        seq=_int(d[0]),
+        kind=_one_of(d[1], _REVISION_KINDS),
+        version=_str(d[2]),
+        commit=_str(d[3]),
+        date=_str(d[4]),
+        change=_str(d[5]),
+        sections=_strs(d[6]),
         authors=people.get(d[7]),
-        author_date=d[8],
+        author_date=_str(d[8]),
         reviewers=people.get(d[9]),
         approvers=people.get(d[10]),
         merge_request=_mr(d[11]),
         signature=_sig(d[12]),
-        approved=d[13],
-        path=d[14],
-        status=d[15],
+        approved=_flag(d[13]),
+        path=_str(d[14]),
+        status=_str(d[15]),
         problems=decode_problems(d[16]),
-        evidence=d[17],
-        effective_date=d[18],
-        editorial=bool(d[19]),
-        removed=bool(d[20]),
+        evidence=_one_of(d[17], _EVIDENCE),
+        effective_date=_str(d[18]),
+        editorial=_flag(d[19]),
+        removed=_flag(d[20]),
     )
 
 
@@ -234,22 +282,22 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
 
 def decode_event(d: list[Any], people: People) -> ApprovalEvent:
     return ApprovalEvent(
-        commit=d[0],
-        date=d[1],
-        kind=d[2],
-        summary=d[3],
+        commit=_str(d[0]),
+        date=_str(d[1]),
+        kind=_one_of(d[2], _EVENT_KINDS),
+        summary=_str(d[3]),
         merge_request=_mr(d[4]),
         authors=people.get(d[5]),
         reviewers=people.get(d[6]),
         approvers=people.get(d[7]),
-        merger=people.decoded[d[8]],
+        merger=people.person(d[8]),
         signature=_sig(d[9]),
-        documents=tuple(ApprovedDocument(*x) for x in d[10]),
-        approved=d[11],
+        documents=tuple(_approved_document(x) for x in _list(d[10])),
+        approved=_flag(d[11]),
         problems=decode_problems(d[12]),
-        evidence=d[13],
-        controlled=tuple(d[14]),
-        accepted=tuple(d[15]),
+        evidence=_one_of(d[13], _EVIDENCE),
+        controlled=_strs(d[14]),
+        accepted=_strs(d[15]),
     )
 
 
@@ -312,10 +360,23 @@ def decode_distribution(d: list[Any]) -> DistributionChange:
     )
 
 
+def _read_file(path: Path) -> bytes:
+    """A cache file's bytes: a regular file only, never through a link (a link to /dev/zero
+    would read for ever) and never a device or a pipe."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path}: not a regular file")
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    finally:
+        os.close(fd)
+
+
 def _load(path: Path) -> dict[str, Any] | None:
     try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError, RecursionError):
+        data = json.loads(_read_file(path))
+    except (OSError, ValueError, RecursionError, MemoryError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         return None
@@ -323,13 +384,17 @@ def _load(path: Path) -> dict[str, Any] | None:
 
 
 def read_state(
-    folder: Path, key: str, head: str, now: datetime.datetime | None = None
+    folder: Path,
+    key: str,
+    head: str,
+    now: datetime.datetime | None = None,
+    keyring: str | None = None,
 ) -> dict[str, Any] | None:
     """The derivation state (document texts and all), needed only to extend the history."""
     data = _load(folder / "state.json")
     if data is None or data.get("key") != key or data.get("head") != head:
         return None
-    if _expired(data, now):
+    if _expired(data, now) or _other_keyring(data, keyring):
         return None
     return data if isinstance(data.get("state"), dict) else None
 
@@ -357,11 +422,14 @@ def write(
     history: History,
     state: dict[str, Any],
     until: datetime.datetime | None = None,
+    keyring: str = "",
 ) -> None:
     """The history as three files: a small header (key, head, people, notices and where each
     document starts), one line per document and the events. A run that needs one document
     reads the header and that line; one that needs the trail reads the events. ``until``: the
-    moment the history stops holding (a commit dated after the run: derive.on_line)."""
+    moment the history stops holding (a commit dated after the run: derive.on_line).
+    ``keyring``: the keyring's state the history's signatures were judged by (empty when it
+    holds none: signatures.keyring_state)."""
     people = People()
     lines: list[bytes] = []
     index: dict[str, list[int]] = {}
@@ -380,6 +448,7 @@ def write(
         "key": key,
         "format": FORMAT,
         "until": valid,
+        "keyring": keyring,
         "branch": history.branch,
         "head": history.head,
         "incomplete": history.incomplete,
@@ -408,6 +477,7 @@ def write(
             "format": FORMAT,
             "head": history.head,
             "until": valid,
+            "keyring": keyring,
             "state": state,
         }
         _write_bytes(folder, "state.json", _dumps(state_data))
@@ -417,6 +487,16 @@ def write(
                 old.unlink(missing_ok=True)
     except OSError:
         pass  # a cache that cannot be written only costs time next run
+
+
+def _other_keyring(data: dict[str, Any], keyring: str | None) -> bool:
+    """Whether the cache's signatures were judged by a keyring other than today's."""
+    written = data.get("keyring")
+    if keyring is None:
+        return False
+    if not isinstance(written, str):
+        return True
+    return bool(written) and written != keyring
 
 
 def _expired(data: dict[str, Any], now: datetime.datetime | None) -> bool:
@@ -439,6 +519,7 @@ def open_history(
     key: str | None = None,
     head: str | None = None,
     now: datetime.datetime | None = None,
+    keyring: str | None = None,
 ) -> History | None:
     """The cached history, read lazily: documents one by one as they are asked for, events on
     first use. With ``key`` and ``head``, only a cache of exactly that derivation, and with
@@ -449,14 +530,20 @@ def open_history(
         return None
     if key is not None and (data.get("key") != key or data.get("head") != head):
         return None
-    if _expired(data, now):
+    if _expired(data, now) or _other_keyring(data, keyring):
         return None
     try:
         people = People(data["people"])
-        index = {str(k): (int(v[0]), int(v[1])) for k, v in data["index"].items()}
         names = (str(data["documents"]), str(data["events"]))
         if not all(_PART.fullmatch(name) for name in names):
             return None
+        found = os.lstat(folder / names[0])
+        if not stat.S_ISREG(found.st_mode):
+            return None
+        size = found.st_size
+        index = {_str(k): (_int(v[0]), _int(v[1])) for k, v in data["index"].items()}
+        if any(at < 0 or length < 0 or at + length > size for at, length in index.values()):
+            return None  # a line the file does not hold
         return History(
             branch=str(data["branch"]),
             head=str(data["head"]),
@@ -474,7 +561,7 @@ def open_history(
                 str(path): _blob_id(blob) for path, blob in data["in_force_files"].items()
             },
         )
-    except (KeyError, TypeError, IndexError, ValueError, AttributeError):
+    except (OSError, KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None
 
 
@@ -521,10 +608,19 @@ class CachedDocuments(Mapping[str, DocumentHistory]):
                     raw = handle.read(length)
             else:
                 if self.data is None:  # many documents: read the file once
-                    self.data = self.path.read_bytes()
+                    self.data = _read_file(self.path)
                 raw = self.data[offset : offset + length]
             found = _dec_document(json.loads(raw), self.people)
-        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+        except (
+            OSError,
+            ValueError,
+            KeyError,
+            TypeError,
+            IndexError,
+            AttributeError,
+            MemoryError,
+            RecursionError,
+        ):
             raise _damaged(self.folder, self.path) from None
         self.decoded[doc_id] = found
         return found
@@ -547,9 +643,18 @@ class CachedEvents(Sequence[ApprovalEvent]):
         if self.items is None:
             try:
                 self.items = tuple(
-                    decode_event(e, self.people) for e in json.loads(self.path.read_bytes())
+                    decode_event(e, self.people) for e in _list(json.loads(_read_file(self.path)))
                 )
-            except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError):
+            except (
+                OSError,
+                ValueError,
+                KeyError,
+                TypeError,
+                IndexError,
+                AttributeError,
+                MemoryError,
+                RecursionError,
+            ):
                 raise _damaged(self.folder, self.path) from None
         return self.items
 
@@ -578,11 +683,11 @@ def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
 
 def _dec_document(d: list[Any], people: People) -> DocumentHistory:
     return DocumentHistory(
-        d[0],
-        d[1],
-        d[2],
-        tuple(decode_revision(r, people) for r in d[4]),
-        d[3],
+        _str(d[0]),
+        _str(d[1]),
+        _str(d[2]),
+        tuple(decode_revision(r, people) for r in _list(d[4])),
+        _flag(d[3]),
         decode_revision(d[5], people) if d[5] else None,
-        tuple(str(level) for level in d[6]),
+        _strs(d[6]),
     )

@@ -217,6 +217,8 @@ class _Deriver:
         # a commit dated after ``now`` is dated as the line was before it: what the walk
         # derives holds until that date comes (less the clock allowance), and the cache says so
         self.valid_until: datetime.datetime | None = None
+        # a walk this one extends met a signed commit (a signature's verdict is the keyring's)
+        self.signed_before = False
         # the tip's config: used only for commits made before any config was committed
         self.current_config = config
         self.docs: dict[str, _DocState] = {}
@@ -302,6 +304,13 @@ class _Deriver:
         self.future_claim = ""  # and the date it claims
         self.last_claim = ""  # the date the commit before on the line claimed
 
+    @property
+    def signed(self) -> bool:
+        """Whether a signature was judged: what git said of it depends on the keyring."""
+        return self.signed_before or any(
+            reported[0] != "N" for policy in self.configs.values() for reported in policy.signatures
+        )
+
     def export(self) -> dict[str, Any]:
         """Everything needed to extend this derivation with later commits."""
         people = cache.People()
@@ -347,6 +356,7 @@ class _Deriver:
             "line_setter": [self.line_setter, self.setter_reported],
             "valid_until": self.valid_until.isoformat() if self.valid_until else "",
             "last_claim": self.last_claim,
+            "signed": self.signed,
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -397,6 +407,7 @@ class _Deriver:
         setter, reported = state["line_setter"]
         self.line_setter, self.setter_reported = str(setter), bool(reported)
         self.last_claim = str(state["last_claim"])
+        self.signed_before = state["signed"] is True
         until = str(state["valid_until"])
         self.valid_until = _instant(until) if until else None
 
@@ -1961,6 +1972,9 @@ def _is_ack(*paths: str | None) -> bool:
 
 # how far apart honest clocks may be: a commit's date further ahead than this is a wrong clock
 CLOCK_SKEW = datetime.timedelta(hours=1)
+# how long a history with signatures is reused before it is judged again (a key that
+# expires makes git say so of every signature it made)
+SIGNED_HOLDS = datetime.timedelta(days=1)
 
 
 def _instant(date: str) -> datetime.datetime:
@@ -2167,9 +2181,15 @@ def _cached(
     found = probe(repo_path, config.main_branch, CONFIG_FILE)
     if found is None or (found.shallow and not allow_shallow):
         return None  # the full path reports what is wrong
+    if found.head != found.tip:
+        # another commit is checked out: whether its line names this branch where it meets
+        # it (_same_branch_where_lines_meet) is the full path's to judge. At the tip itself
+        # the key holds it: a cache is written under the tip's config blob and the branch's
+        # ref only after the full path found that config naming that branch
+        return None
     notes = gitread.notes_tip(repo_path, NOTES_REF)
     key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}:{notes or ''}")
-    cached = cache.open_history(found.cache, key, found.tip, now)
+    cached = cache.open_history(found.cache, key, found.tip, now, signatures.keyring_state())
     if cached is None:
         return None
     remotes = gitread.remote_urls(repo_path) if notes is None else []
@@ -2248,17 +2268,21 @@ def _derive(
             key = cache.cache_key(config_blob, f"{ref}:{shallow}:{notes_tip or ''}")
             forge_notices, hints = _forge_setup(reader.remote_urls(), tip_config, notes_tip)
             folder = reader.git_path(cache.CACHE_NAME)
+            keyring = signatures.keyring_state()
             previous = cache.open_history(folder) if use_cache else None
             state = None
             if previous is not None:
-                if previous.head == tip and cache.open_history(folder, key, tip, now) is not None:
+                if (
+                    previous.head == tip
+                    and cache.open_history(folder, key, tip, now, keyring) is not None
+                ):
                     return replace(
                         previous,
                         notices=previous.notices + forge_notices,
                         hints=hints,
                         derived_from=f"{tip}:{key}",
                     )
-                state = cache.read_state(folder, key, previous.head, now)
+                state = cache.read_state(folder, key, previous.head, now, keyring)
             deriver = _Deriver(reader, tip_config, now)
             deriver.reader_branch = config.main_branch
             since = None
@@ -2306,7 +2330,19 @@ def _derive(
             notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
-        cache.write(folder, key, history, deriver.export(), deriver.valid_until)
+        signed = deriver.signed
+        if signed:
+            # a key also expires with time alone: a history with signatures is judged again
+            # at least once a day, as well as whenever the keyring changes
+            deriver.valid_until = min(deriver.valid_until or now + SIGNED_HOLDS, now + SIGNED_HOLDS)
+        cache.write(
+            folder,
+            key,
+            history,
+            deriver.export(),
+            deriver.valid_until,
+            keyring if signed else "",
+        )
     # said afresh on every run, never cached: they depend on the remotes, not on the history
     return replace(
         history,

@@ -392,13 +392,17 @@ class Probe:
     shallow: bool
     cache: Path
     config_blob: str
+    head: str  # the checked-out commit
 
 
 def probe(root: Path, branch: str, config_file: str) -> Probe | None:
-    """The main branch's tip, whether the clone is shallow, where the cache lives and the id
-    of the tip's config, in one process; None when anything is unusual (no local branch, no
-    config at the tip, not the top of a repository): the full reader then says what."""
+    """The main branch's tip, whether the clone is shallow, where the cache lives, the id of
+    the tip's config and the checked-out commit, in one process; None when anything is
+    unusual (no local branch, no config at the tip, no commit checked out, not the top of a
+    repository): the full reader then says what."""
     ref = f"refs/heads/{branch}"
+    # no --end-of-options: rev-parse echoes it back as a line of its own (git 2.30 on), and
+    # every name here starts with refs/ or HEAD, never with a dash
     result = run_git(
         root,
         [
@@ -407,20 +411,25 @@ def probe(root: Path, branch: str, config_file: str) -> Probe | None:
             "--is-shallow-repository",
             "--git-path",
             "doccontrol",
-            "--end-of-options",
             f"{ref}^{{commit}}",
             f"{ref}:{config_file}",
+            "HEAD^{commit}",
         ],
     )
     lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
-    if result.returncode != 0 or len(lines) != 5:
+    if result.returncode != 0 or len(lines) != 6:
         return None
-    top, shallow, cache, tip, config_blob = lines
+    top, shallow, cache, tip, config_blob, head = lines
     if Path(top).resolve() != root.resolve():
         return None
     path = Path(cache)
     return Probe(
-        ref, tip, shallow == "true", path if path.is_absolute() else root / path, config_blob
+        ref,
+        tip,
+        shallow == "true",
+        path if path.is_absolute() else root / path,
+        config_blob,
+        head,
     )
 
 

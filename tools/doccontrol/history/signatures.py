@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
+from collections.abc import Mapping
 
 from doccontrol.config import Config
 from doccontrol.history.model import Signature
@@ -19,6 +21,38 @@ STATUS = {
     "N": "none",
 }
 FORGE = "forge"
+
+# where GnuPG keeps the keys and the trust it judges a signature by (keybox, the older
+# keyring, keyboxd's database, the trust database, gpgsm's trust list, the options)
+_KEYRING_FILES = (
+    "pubring.kbx",
+    "pubring.gpg",
+    "public-keys.d/pubring.db",
+    "public-keys.d/pubring.db-wal",
+    "trustdb.gpg",
+    "trustlist.txt",
+    "gpg.conf",
+    "gpgsm.conf",
+    "common.conf",
+)
+
+
+def keyring_state(environ: Mapping[str, str] = os.environ) -> str:
+    """A digest of the GnuPG keyring git's signature checks read (each file's size, inode and
+    times): a key revoked, expired by a refresh, imported or trusted since changes what a
+    fresh derivation concludes, so a history that holds signatures is not reused across it."""
+    home = environ.get("GNUPGHOME") or os.path.join(environ.get("HOME", ""), ".gnupg")
+    parts = [home]
+    for name in _KEYRING_FILES:
+        try:
+            found = os.stat(os.path.join(home, name))
+        except OSError:
+            parts.append(f"{name}:-")
+            continue
+        parts.append(
+            f"{name}:{found.st_size}:{found.st_ino}:{found.st_mtime_ns}:{found.st_ctime_ns}"
+        )
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def allowed_signers(config: Config) -> str:

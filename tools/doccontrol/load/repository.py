@@ -25,6 +25,7 @@ from doccontrol.load import id_index, text
 from doccontrol.load.documents import EMPTY_POSITIONS
 from doccontrol.load.positions import LazyPositions, Locator, Positions
 from doccontrol.model import Clause, Document, Record, RecordType
+from doccontrol.package_digest import package_digest
 from doccontrol.problems import Msg, Problem, render
 from doccontrol.validate import ids
 
@@ -229,7 +230,8 @@ def _remembered_config(root: Path, data: bytes) -> tuple[Config | None, Locator,
     """``load_config(data)``, with a configuration found valid remembered (see read_config):
     one remembered is read from JSON, its positions found only if a later rule asks."""
     schema = _package_schema_bytes("config.schema.json")
-    key = hashlib.sha256(schema + b"\0" + data).hexdigest()
+    # the code that parses is part of the verdict: a fixed parser never meets its predecessor's
+    key = hashlib.sha256(package_digest().encode() + b"\0" + schema + b"\0" + data).hexdigest()
     folder = git_path(root, _PARSED_CONFIGS)
     kept = folder / f"{key}.json" if folder is not None else None
     if kept is not None and kept.is_file():
