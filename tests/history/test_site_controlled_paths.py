@@ -54,6 +54,28 @@ def test_every_local_path_an_mkdocs_yml_names_is_found():
         assert not named.controls(path), path
 
 
+def test_an_entry_standing_where_a_named_folder_or_file_is_is_controlled():
+    """A submodule or a link named `overrides` (no slash) stands for every file under it: its
+    change is a change of the folder mkdocs.yml names, and so of a folder above a named file."""
+    named = named_paths(SITE)
+    for path in ("overrides", "src", "src/css", "src/js", "h"):
+        assert named.controls(path), path
+    for path in ("overrides2", "sr", "css", "js"):
+        assert not named.controls(path), path
+
+
+def test_an_entry_standing_where_a_controlled_folder_is_is_controlled():
+    """The same for controlled_paths: `tools` (a submodule) where `tools/` is controlled, and
+    `.github` above `.github/workflows/`."""
+    from doccontrol.config import ApprovalRules
+
+    rules = ApprovalRules(controlled_paths=("tools/", "ops/scripts/"))
+    for path in ("tools", "tools/a.sh", "ops", "ops/scripts", ".github", "schemas"):
+        assert rules.controls(path), path
+    for path in ("tool", "toolsx", "ops/other.sh", "opsx", "docs"):
+        assert not rules.controls(path), path
+
+
 def test_an_unreadable_mkdocs_yml_names_nothing_and_raises_nothing():
     for data in (b"hooks: [a.py\n", b"\xff\xfe", b"[" * 100_000, b"a: &x [*x]\n"):
         assert not named_paths(data).controls("a.py")

@@ -884,12 +884,18 @@ def _custom_dir_refusal(
     if folder.is_relative_to(root.resolve()):
         shown = folder.relative_to(root.resolve()).as_posix()
         if approval is not None and approval.controls(f"{shown}/"):
-            changed = [p for p in (pending or ()) if p.startswith(f"{shown}/")]
+            changed = [
+                p
+                for p in (pending or ())
+                if p.startswith(f"{shown}/") or f"{shown}/".startswith(f"{p}/")
+            ]
             if pending is not None and not changed:
                 link = _special_entry(folder)
                 if link is None:
                     return None
-                return _say(t, "site.inputs.custom-dir.link", path=shown, link=_rel(root, link))
+                key = "submodule" if link.name == ".git" else "link"
+                link_shown = _rel(root, link.parent if key == "submodule" else link)
+                return _say(t, f"site.inputs.custom-dir.{key}", path=shown, link=link_shown)
             # what the work tree holds there is not what was approved (or, without the
             # history, cannot be known to be): the theme's own templates speak instead
             reason = ", ".join(changed) if changed else t.text("site.plugin.templates.no-history")
@@ -898,10 +904,13 @@ def _custom_dir_refusal(
 
 
 def _special_entry(folder: Path) -> Path | None:
-    """The first symbolic link or special file in ``folder``: Git approves a link, not what it
-    points to."""
+    """The first symbolic link, special file or submodule (its ``.git``) in ``folder``: Git
+    approves a link, not what it points to, and a submodule's commit, not that repository's
+    files."""
     for here, dirs, files in os.walk(folder):
         for name in sorted([*dirs, *files]):
+            if name == ".git":
+                return Path(here) / name
             mode = (Path(here) / name).lstat().st_mode
             if not (stat.S_ISDIR(mode) or stat.S_ISREG(mode)):
                 return Path(here) / name

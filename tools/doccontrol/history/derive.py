@@ -1777,24 +1777,31 @@ class _Deriver:
         already (the tree's other entry, unchanged, is no change); and ``misread``, the
         documents the diff adds (or a merge changes) whose version the commit reads by path is
         not the diff's (the first entry is another, a folder listed twice hides it, or a folder
-        out of Git's order stops the lookup; the same is asked of controlled files the diff
-        adds). Asked before the commit's changes apply."""
+        out of Git's order stops the lookup; the same is asked of the controlled files the
+        diff adds, or a merge or a squash changes). Asked before the commit's changes apply."""
         counted = Counter(c.new_path for c in commit.changes if c.new_path)
         found = {p for p, n in counted.items() if n > 1} | misread
         parent = commit.parents[0] if commit.parents else None
         for change in commit.changes:
             path = change.new_path
+            if not path or path in found:
+                continue
+            if (
+                path in controlled
+                and _read_back(commit, change, self.notes)
+                and not self.reads_back(commit, change)
+            ):
+                # a controlled file the commit adds, or a merge or a squash changes, that Git
+                # reads otherwise by path (as for documents: run() asks for those)
+                found.add(path)
+                continue
             # an addition (or a rename or copy onto a path: git pairs the added entry with a
             # file the commit removes) where the first parent holds a file at that path; git's
             # diff never adds a path the parent holds (without -B, a rewrite is a modification)
-            if not _arrives(change) or not path or path in found:
+            if not _arrives(change):
                 continue
             if path in self.path_to_id or (
-                path in controlled
-                and (
-                    not self.reads_back(commit, change)
-                    or (parent is not None and self.held_twice(commit, parent, path))
-                )
+                path in controlled and parent is not None and self.held_twice(commit, parent, path)
             ):
                 found.add(path)
         return sorted(found)

@@ -48,6 +48,10 @@ class NamedPaths:
     def controls(self, path: str) -> bool:
         if path in self.files or any(path.startswith(f) for f in self.folders):
             return True
+        # an entry standing where a named folder or file is, or above it (a submodule, a link)
+        entry = path + "/"
+        if any(f.startswith(entry) for f in (*self.folders, *self.files)):
+            return True
         # a module `x` is x.py, x/…, or any x.<suffix> Python imports (x.pyc, x.cpython-….so)
         head, _, rest = path.partition("/")
         return (head if rest else head.partition(".")[0]) in self.modules
