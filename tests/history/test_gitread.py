@@ -164,3 +164,35 @@ def test_tree_listing_names_entries_out_of_order_and_not_honest_ones(tmp_path):
         assert unreadable == ["a.md", "b.md"]  # after "docs/", where a lookup stops
         assert reader.read_file_at(crafted, "a.md") is None  # git's lookup misses it
         assert "a.md" in files and "docs/x.md" in files  # a checkout writes them all
+
+
+def test_a_ref_is_read_exactly_never_through_gits_lookup_rules(tmp_path):
+    """`refs/heads/main^{commit}` falls back to refs/tags/refs/heads/main where the branch is
+    missing (a clone on another branch, a detached CI checkout): a tag pushed under that name
+    would stand for the main branch. And a file of the work tree named like the ref is no
+    answer. Only the ref of exactly that name counts."""
+    from doccontrol.history.gitread import exact_commit, probe
+
+    repo = GitRepo(tmp_path)
+    (tmp_path / "doccontrol.yml").write_text("main_branch: main\n", encoding="utf-8")
+    repo.run("add", "-A")
+    repo.run("commit", "-q", "-m", "one")
+    first = repo.run("rev-parse", "HEAD")
+    repo.run("checkout", "-q", "-b", "work")
+    repo.run("commit", "-q", "--allow-empty", "-m", "two")
+    repo.run("tag", "refs/heads/other")
+    assert exact_commit(tmp_path, "refs/heads/main") == first
+    assert exact_commit(tmp_path, "refs/heads/other") is None
+    assert repo.run("rev-parse", "refs/heads/other^{commit}")  # git's own lookup finds the tag
+    (tmp_path / "refs/heads").mkdir(parents=True)
+    (tmp_path / "refs/heads/missing").write_text("")
+    (tmp_path / "refs/heads/missing^{commit}").write_text("")
+    assert exact_commit(tmp_path, "refs/heads/missing") is None
+    with GitReader(tmp_path) as reader:
+        assert reader.exact_commit("refs/heads/main") == first
+        with pytest.raises(GitError):
+            reader.resolve_branch("other")
+    assert probe(tmp_path, "other", "doccontrol.yml") is None
+    repo.run("checkout", "-q", "main")
+    found = probe(tmp_path, "main", "doccontrol.yml")
+    assert found is not None and found.tip == first == found.head

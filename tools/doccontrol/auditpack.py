@@ -37,7 +37,7 @@ from doccontrol import __version__, acks, catalogue, copies, publishing, registe
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content, signatures
-from doccontrol.history.gitread import GitReader, run_git_text
+from doccontrol.history.gitread import GitReader, exact_commit, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.labels import Labels
 from doccontrol.load.documents import load_document
@@ -922,7 +922,7 @@ def approved_config_at(
 
 def _resolve(root: Path, branch: str) -> str | None:
     for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
-        if _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}").returncode == 0:
+        if exact_commit(root, ref) is not None:  # never a tag named like the ref
             return ref
     return None
 

@@ -141,7 +141,10 @@ def run_ack(args: argparse.Namespace, root: Path) -> int:
     if path.exists() or path.is_symlink():
         # on main it is a record that does not count (ack-due says why); elsewhere (this
         # branch) it counts once it reaches main
-        on_main = _git(root, "cat-file", "-e", f"{config.main_branch}:./{rel}")[0] == 0
+        from doccontrol.history.gitread import exact_commit
+
+        tip = exact_commit(root, f"refs/heads/{config.main_branch}")  # the branch, never a tag
+        on_main = tip is not None and _git(root, "cat-file", "-e", f"{tip}:{rel}")[0] == 0
         raise UsageError(
             t("acks.cli.exists" if on_main else "acks.cli.exists-not-on-main", path=rel)
         )

@@ -201,9 +201,11 @@ def run(args: argparse.Namespace, root: Path) -> int:
     branch_tip = _branch_tip(root, args.branch)
     if branch_tip is None:
         raise UsageError("cli.error.no-branch", branch=repr(args.branch))
-    main_tip = _git(
-        root, "rev-parse", "--verify", f"refs/heads/{main}^{{commit}}", check=True
-    ).stdout.strip()
+    from doccontrol.history.gitread import exact_commit
+
+    main_tip = exact_commit(root, f"refs/heads/{main}")
+    if main_tip is None:
+        raise UsageError("cli.error.no-branch", branch=repr(main))
     ahead = _git(root, "rev-list", "--count", f"{main_tip}..{branch_tip}").stdout.strip()
     if ahead in ("", "0"):
         raise UsageError("cli.approve.nothing-new", branch=args.branch, main=main)
@@ -767,11 +769,14 @@ def _branch_tip(root: Path, name: str) -> str | None:
     """The commit of the branch ``name``: local (refs/heads/) or fetched (refs/remotes/), never
     a tag or a commit id, which git's own lookup would prefer (refs/tags/b before
     refs/heads/b: a tag pushed beside a reviewed branch would be approved in its name)."""
+    from doccontrol.history.gitread import exact_commit
+
     full = name.startswith(("refs/heads/", "refs/remotes/"))
     for ref in (name,) if full else (f"refs/heads/{name}", f"refs/remotes/{name}"):
-        found = _git(root, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-        if found.returncode == 0 and found.stdout.strip():
-            return found.stdout.strip()
+        # exactly that ref: where it is missing, git's lookup would take a tag named like it
+        found = exact_commit(root, ref)
+        if found:
+            return found
     return None
 
 

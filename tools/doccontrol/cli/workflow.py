@@ -15,7 +15,7 @@ from doccontrol.cli.output import (
     speech,
     write_atomic,
 )
-from doccontrol.history.gitread import run_git, run_git_text  # refs/replace/* off
+from doccontrol.history.gitread import exact_commit, run_git, run_git_text  # refs/replace/* off
 
 if TYPE_CHECKING:  # the engine is imported by the commands that run it (startup time)
     from doccontrol import standing
@@ -414,7 +414,7 @@ def run_baseline(args: argparse.Namespace, root: Path) -> int:
             reason = exc.text(_texts(root)) if isinstance(exc, AuthoringError) else str(exc)
             raise UsageError("cli.error.in-file", path=args.legacy, text=reason) from None
     branch = args.branch or f"baseline-{tip[:8]}"
-    if _git(root, "rev-parse", "--verify", "--quiet", f"refs/heads/{branch}"):
+    if exact_commit(root, f"refs/heads/{branch}"):
         raise UsageError("cli.error.branch-exists", branch=branch)
     listing = sorted(documents.values(), key=lambda d: d.id)
     said = speech(config, repo.record_types, root).cat

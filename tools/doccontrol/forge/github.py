@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from doccontrol.history.forge_notes import FORMAT, VERSION
-from doccontrol.history.gitread import NOTES_REF, run_git
+from doccontrol.history.gitread import NOTES_REF, exact_commit, run_git
 
 DEFAULT_API = "https://api.github.com"
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="next"')
@@ -250,12 +250,19 @@ def _identity(root: Path) -> list[str]:
 
 
 def notes_tip(root: Path) -> str | None:
-    result = _git(root, "rev-parse", "--verify", "--quiet", f"{NOTES_REF}^{{commit}}", check=False)
-    return result.stdout.decode().strip() or None
+    return exact_commit(root, NOTES_REF)  # never a tag named like the notes ref
 
 
 def current_note(root: Path, commit: str) -> bytes | None:
-    result = _git(root, "notes", f"--ref={NOTES_REF}", "show", commit, check=False)
+    # from the notes ref itself: where it is missing, git notes would read a tag named like it
+    if notes_tip(root) is None:
+        return None
+    result = _git(
+        root,
+        *("-c", "core.warnAmbiguousRefs=false"),
+        *("notes", f"--ref={NOTES_REF}", "show", commit),
+        check=False,
+    )
     return result.stdout if result.returncode == 0 else None
 
 
@@ -306,7 +313,22 @@ def write_note(root: Path, commit: str, data: bytes, sign_key: Path | None = Non
 
 def push_notes(root: Path, remote: str) -> bool:
     """Push the notes; False when the remote moved ahead (another capture pushed first)."""
-    result = _git(root, "push", remote, f"{NOTES_REF}:{NOTES_REF}", check=False)
+    tip = notes_tip(root)
+    if tip is None:
+        return True  # nothing recorded here to push
+    listed = _git(root, "ls-remote", remote, NOTES_REF, check=False)
+    # a push to refs/notes/doccontrol goes to a tag named refs/tags/refs/notes/doccontrol when
+    # the remote has one (git's push matches names its own way): refused, saying so
+    others = sorted(
+        {line.split(b"\t", 1)[-1].decode("utf-8", "replace") for line in listed.stdout.splitlines()}
+        - {NOTES_REF}
+    )
+    if others:
+        raise CaptureError(
+            "forge.error.notes-named-twice", remote=remote, ref=NOTES_REF, names=", ".join(others)
+        )
+    # the source by its id: by name, git's lookup could push a tag named like the notes ref
+    result = _git(root, "push", remote, f"{tip}:{NOTES_REF}", check=False)
     if result.returncode == 0:
         return True
     text = result.stderr.decode("utf-8", "replace")
@@ -320,7 +342,10 @@ def push_notes(root: Path, remote: str) -> bool:
 def fetch_notes(root: Path, remote: str) -> None:
     """Take the remote's notes as they are (a missing ref on the remote is no error)."""
     listed = _git(root, "ls-remote", remote, NOTES_REF, check=False)
-    if listed.returncode == 0 and listed.stdout.strip():
+    # ls-remote matches the name's tail too (refs/tags/refs/notes/doccontrol): only the ref
+    # itself is fetched, never a tag named like it
+    names = [line.split(b"\t", 1)[-1] for line in listed.stdout.splitlines()]
+    if listed.returncode == 0 and NOTES_REF.encode() in names:
         _git(root, "fetch", "--quiet", remote, f"+{NOTES_REF}:{NOTES_REF}")
 
 

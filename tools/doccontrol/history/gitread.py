@@ -402,11 +402,14 @@ def probe(root: Path, branch: str, config_file: str) -> Probe | None:
     repository): the full reader then says what."""
     ref = f"refs/heads/{branch}"
     # no --end-of-options: rev-parse echoes it back as a line of its own (git 2.30 on), and
-    # every name here starts with refs/ or HEAD, never with a dash
+    # every name here starts with refs/ or HEAD, never with a dash. --revs-only: a name that is
+    # no revision but a file of the work tree is left out, not echoed (see exact_commit)
     result = run_git(
         root,
         [
+            *_UNAMBIGUOUS,
             "rev-parse",
+            "--revs-only",
             "--show-toplevel",
             "--is-shallow-repository",
             "--git-path",
@@ -414,12 +417,16 @@ def probe(root: Path, branch: str, config_file: str) -> Probe | None:
             f"{ref}^{{commit}}",
             f"{ref}:{config_file}",
             "HEAD^{commit}",
+            "--symbolic-full-name",
+            ref,
         ],
     )
     lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
-    if result.returncode != 0 or len(lines) != 6:
+    if result.returncode != 0 or len(lines) != 7:
         return None
-    top, shallow, cache, tip, config_blob, head = lines
+    top, shallow, cache, tip, config_blob, head, full_name = lines
+    if full_name != ref or not all(_OBJECT_ID.fullmatch(x) for x in (tip, config_blob, head)):
+        return None  # no such branch: git's lookup found another ref by that name (a tag)
     if Path(top).resolve() != root.resolve():
         return None
     path = Path(cache)
@@ -441,9 +448,43 @@ def remote_urls(root: Path) -> list[str]:
 
 
 def notes_tip(root: Path, ref: str) -> str | None:
-    result = run_git(root, ["for-each-ref", "--format=%(objectname)", ref])
-    out = result.stdout.decode("ascii", "replace").strip() if result.returncode == 0 else ""
-    return out or None
+    return exact_commit(root, ref)
+
+
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+def exact_commit(root: Path, ref: str) -> str | None:
+    """The commit the ref named exactly ``ref`` (refs/…) points at, or None when there is no
+    such ref. Where it is missing, git's lookup goes on to refs/<ref>, refs/tags/<ref>…: a
+    tag named refs/heads/main would stand for the main branch in a clone without one."""
+    return _exact_commit(run_git(root, _exact_args(ref)), ref)
+
+
+# A tag pushed under the ref's own name (refs/tags/refs/heads/main) makes the name ambiguous:
+# git then still takes the ref itself, but --symbolic-full-name prints nothing, and a branch
+# that is there would look missing (approve, the trail and the forge's notes stopped by a tag)
+_UNAMBIGUOUS = ("-c", "core.warnAmbiguousRefs=false")
+
+
+def _exact_args(ref: str) -> list[str]:
+    # --revs-only: a name that is no revision but a file of the work tree (a commit can put
+    # one there) is left out rather than echoed back as if it were an answer
+    return [
+        *_UNAMBIGUOUS,
+        "rev-parse",
+        "--revs-only",
+        f"{ref}^{{commit}}",
+        "--symbolic-full-name",
+        ref,
+    ]
+
+
+def _exact_commit(result: subprocess.CompletedProcess[bytes], ref: str) -> str | None:
+    lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if result.returncode != 0 or len(lines) != 2 or lines[1] != ref:
+        return None
+    return lines[0] if _OBJECT_ID.fullmatch(lines[0]) else None
 
 
 def _batch_contents(asked: Sequence[str], out: bytes) -> dict[str, bytes | None]:
@@ -558,12 +599,16 @@ class GitReader:
         # branch names only: a commit id or a tag in main_branch would let a direct commit point
         # the history at whatever it likes
         for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
-            sha = self._try(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"])
-            if sha and sha.strip():
-                return ref, sha.strip()
+            sha = self.exact_commit(ref)
+            if sha:
+                return ref, sha
         if self._try(["rev-parse", "--verify", "--quiet", "HEAD"]) is None:
             raise GitError("git.no-commits")
         raise GitError("git.no-branch", branch=branch, config="doccontrol.yml")
+
+    def exact_commit(self, ref: str) -> str | None:
+        """See the module's exact_commit."""
+        return _exact_commit(run_git(self.root, _exact_args(ref)), ref)
 
     def resolve_object(self, name: str) -> str | None:
         sha = self._try(["rev-parse", "--verify", "--quiet", "--end-of-options", name])
@@ -763,7 +808,7 @@ class GitReader:
 
     def notes_tip(self) -> str | None:
         """The commit refs/notes/doccontrol points at, or None when there are no notes."""
-        return self.resolve_commit(NOTES_REF)
+        return self.exact_commit(NOTES_REF)
 
     def notes(self, tip: str) -> dict[str, Note]:
         """Every note under refs/notes/doccontrol, read in one ``git log`` over the notes
