@@ -890,7 +890,7 @@ def _custom_dir_refusal(
                 if p.startswith(f"{shown}/") or f"{shown}/".startswith(f"{p}/")
             ]
             if pending is not None and not changed:
-                link = _special_entry(folder)
+                link = _submodule_above(root.resolve(), folder) or _special_entry(folder)
                 if link is None:
                     return None
                 key = "submodule" if link.name == ".git" else "link"
@@ -901,6 +901,16 @@ def _custom_dir_refusal(
             reason = ", ".join(changed) if changed else t.text("site.plugin.templates.no-history")
             return _say(t, "site.plugin.templates.pending", folder=shown, reason=reason)
     return _say(t, "site.plugin.templates.uncontrolled", folder=shown, config=CONFIG_FILE)
+
+
+def _submodule_above(root: Path, folder: Path) -> Path | None:
+    """The ``.git`` of a submodule (or any repository) that holds ``folder``, below ``root``."""
+    for here in (folder, *folder.parents):
+        if here == root or not here.is_relative_to(root):
+            return None
+        if os.path.lexists(here / ".git"):
+            return here / ".git"
+    return None
 
 
 def _special_entry(folder: Path) -> Path | None:

@@ -360,15 +360,18 @@ def decode_distribution(d: list[Any]) -> DistributionChange:
     )
 
 
-def _read_file(path: Path) -> bytes:
-    """A cache file's bytes: a regular file only, never through a link (a link to /dev/zero
-    would read for ever) and never a device or a pipe."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+def _read_file(path: Path, at: int = 0, length: int = -1) -> bytes:
+    """A cache file's bytes (``length`` of them from ``at``, or all): a regular file only,
+    never through a link (a link to /dev/zero would be read for ever), a device or a pipe
+    (opened without waiting for a writer, then refused)."""
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(path, flags)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(f"{path}: not a regular file")
         with os.fdopen(fd, "rb", closefd=False) as handle:
-            return handle.read()
+            handle.seek(at)
+            return handle.read(length)
     finally:
         os.close(fd)
 
@@ -603,9 +606,7 @@ class CachedDocuments(Mapping[str, DocumentHistory]):
         offset, length = self.index[doc_id]
         try:
             if self.data is None and len(self.decoded) < 8:
-                with self.path.open("rb") as handle:  # one document: read only its line
-                    handle.seek(offset)
-                    raw = handle.read(length)
+                raw = _read_file(self.path, offset, length)  # one document: only its line
             else:
                 if self.data is None:  # many documents: read the file once
                     self.data = _read_file(self.path)
