@@ -44,21 +44,19 @@ def _revoke(home: Path, fingerprint: str) -> None:
     subprocess.run(["gpg", "--batch", "--import"], input=cert, text=True, check=True)
 
 
-@pytest.mark.skipif(shutil.which("gpg") is None, reason="needs gpg")
-def test_a_revoked_signing_key_does_not_stay_approved_in_a_warm_clone(tmp_path, monkeypatch):
-    """require_signed, 刘静's GPG key in doccontrol.yml. She signs an approval merge; the
-    runner's keyring has her key, so `trail --strict` passes and the cache is written. Her key
-    is then revoked (its revocation imported into the keyring, as after a compromise). A fresh
-    derivation now says DC509 (signing key revoked, not approved). The warm clone keeps the
-    cached "Good signature / Approved", and keeps it when main moves on (the cache is extended,
-    old verdicts never judged again). The key holds nothing of what git's check used."""
-    home = tmp_path / "gnupg"
+def signed_approval(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, home: Path, require_signed: bool
+) -> tuple[Scenario, str]:
+    """SM-P-01 imported (control from 2026-01-02), 刘静's GPG key in ``home`` and in
+    doccontrol.yml, and V1.1 approved by her signed merge on 2026-01-05; the scenario and
+    her key's fingerprint."""
     monkeypatch.setenv("GNUPGHOME", str(home))
     fingerprint = _gpg_key(home)
     s = Scenario(RepoBuilder(tmp_path / "repo"))
     s.files.doc()
     s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.set_config("require_signed: false", "require_signed: true")
+    if require_signed:
+        s.set_config("require_signed: false", "require_signed: true")
     s.set_config(
         "department: qa, roles: [management-representative, department-head]}",
         "department: qa, roles: [management-representative, department-head], "
@@ -76,6 +74,19 @@ def test_a_revoked_signing_key_does_not_stay_approved_in_a_warm_clone(tmp_path, 
         who="liujing",
         date="2026-01-05T10:00:00+08:00",
     )
+    return s, fingerprint
+
+
+@pytest.mark.skipif(shutil.which("gpg") is None, reason="needs gpg")
+def test_a_revoked_signing_key_does_not_stay_approved_in_a_warm_clone(tmp_path, monkeypatch):
+    """require_signed, 刘静's GPG key in doccontrol.yml. She signs an approval merge; the
+    runner's keyring has her key, so `trail --strict` passes and the cache is written. Her key
+    is then revoked (its revocation imported into the keyring, as after a compromise). A fresh
+    derivation now says DC509 (signing key revoked, not approved). The warm clone keeps the
+    cached "Good signature / Approved", and keeps it when main moves on (the cache is extended,
+    old verdicts never judged again). The key holds nothing of what git's check used."""
+    home = tmp_path / "gnupg"
+    s, fingerprint = signed_approval(tmp_path, monkeypatch, home, require_signed=True)
     before = cli(s.root, "trail", "--strict", env=EN)
     assert before.returncode == 0 and "Good signature" in before.stdout, before.stdout
 

@@ -51,6 +51,7 @@ def sub_repo(
         return done.stdout.strip()
 
     run("init", "-q", "-b", "main")
+    (root / file).parent.mkdir(parents=True, exist_ok=True)
     (root / file).write_text(first, encoding="utf-8")
     run("add", "-A")
     run("commit", "-qm", "v1")

@@ -9,7 +9,7 @@ import shutil
 import subprocess
 
 import pytest
-from rt37_helpers import TRAILERS, git, run_cli
+from rt37_helpers import git, run_cli
 
 from history_helpers import body, make_scenario
 
@@ -99,33 +99,9 @@ def test_a_signed_history_extended_keeps_its_first_until(tmp_path, monkeypatch):
     (`read_state`) without judging the old signature again. The extended cache keeps the
     first `until`, so the old verdict is not carried past a day by new commits; and the
     keyring's state is written with it."""
-    from test_rt35_cache import _gpg_key
+    from test_rt35_cache import signed_approval
 
-    from builders import RepoBuilder
-    from history_helpers import Scenario
-
-    home = tmp_path / "gnupg"
-    monkeypatch.setenv("GNUPGHOME", str(home))
-    fingerprint = _gpg_key(home)
-    s = Scenario(RepoBuilder(tmp_path / "repo"))
-    s.files.doc()
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.set_config(
-        "department: qa, roles: [management-representative, department-head]}",
-        "department: qa, roles: [management-representative, department-head], "
-        f'signing_keys: ["{fingerprint}"]}}',
-    )
-    s.git.commit("初始导入", who="wangfang")
-    s.git.branch("cr-1")
-    s.files.doc(version="V1.1", body=body("签名的修订"))
-    s.git.commit("cr-1", who="zhaolei")
-    s.git.checkout("main")
-    s.git.run(
-        *("-c", "gpg.format=openpgp", "-c", f"user.signingkey={fingerprint}"),
-        *("merge", "-S", "--no-ff", "-q", "-m", "签名批准" + TRAILERS, "cr-1"),
-        who="liujing",
-        date="2026-01-05T10:00:00+08:00",
-    )
+    s, _ = signed_approval(tmp_path, monkeypatch, tmp_path / "gnupg", require_signed=False)
     assert "Good signature" in run_cli(s.root, "trail").stdout
     header = s.root / ".git/doccontrol/history.json"
     first = json.loads(header.read_text())

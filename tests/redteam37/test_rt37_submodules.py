@@ -22,27 +22,9 @@ FORGED = (
 def _theme_repo(tmp_path):
     """A shared theme repository: overrides/main.html, honest in its first commit, forged in
     its second (pushed there by anyone who can write to the theme repository)."""
-    root = tmp_path / "theme-repo"
-    (root / "overrides").mkdir(parents=True)
+    from rt36_helpers import sub_repo
 
-    def run(*args: str) -> str:
-        done = subprocess.run(
-            ["git", "-c", "user.name=外部", "-c", "user.email=ext@example.com", *args],
-            cwd=root,
-            check=True,
-            capture_output=True,
-            text=True,
-        )
-        return done.stdout.strip()
-
-    run("init", "-q", "-b", "main")
-    (root / "overrides/main.html").write_text(HONEST, encoding="utf-8")
-    run("add", "-A")
-    run("commit", "-qm", "v1")
-    one = run("rev-parse", "HEAD")
-    (root / "overrides/main.html").write_text(FORGED, encoding="utf-8")
-    run("commit", "-qam", "v2")
-    return root, one, run("rev-parse", "HEAD")
+    return sub_repo(tmp_path, "theme", "overrides/main.html", HONEST, FORGED)
 
 
 def test_a_custom_dir_inside_a_submodule_is_refused(tmp_path):

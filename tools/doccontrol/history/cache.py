@@ -589,6 +589,19 @@ def _damaged(folder: Path, path: Path) -> GitError:
     return GitError("git.cache-damaged", name=path.name, folder=str(folder))
 
 
+# what reading a damaged cache file can raise: each means git.cache-damaged
+_DAMAGE = (
+    OSError,
+    ValueError,
+    KeyError,
+    TypeError,
+    IndexError,
+    AttributeError,
+    MemoryError,
+    RecursionError,
+)
+
+
 class CachedDocuments(Mapping[str, DocumentHistory]):
     """Documents decoded from the cache as they are asked for."""
 
@@ -612,16 +625,7 @@ class CachedDocuments(Mapping[str, DocumentHistory]):
                     self.data = _read_file(self.path)
                 raw = self.data[offset : offset + length]
             found = _dec_document(json.loads(raw), self.people)
-        except (
-            OSError,
-            ValueError,
-            KeyError,
-            TypeError,
-            IndexError,
-            AttributeError,
-            MemoryError,
-            RecursionError,
-        ):
+        except _DAMAGE:
             raise _damaged(self.folder, self.path) from None
         self.decoded[doc_id] = found
         return found
@@ -646,16 +650,7 @@ class CachedEvents(Sequence[ApprovalEvent]):
                 self.items = tuple(
                     decode_event(e, self.people) for e in _list(json.loads(_read_file(self.path)))
                 )
-            except (
-                OSError,
-                ValueError,
-                KeyError,
-                TypeError,
-                IndexError,
-                AttributeError,
-                MemoryError,
-                RecursionError,
-            ):
+            except _DAMAGE:
                 raise _damaged(self.folder, self.path) from None
         return self.items
 
