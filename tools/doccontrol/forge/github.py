@@ -311,18 +311,28 @@ def write_note(root: Path, commit: str, data: bytes, sign_key: Path | None = Non
     return new
 
 
+# the names git's push matches a destination refs/notes/doccontrol against besides the ref
+# itself: "strong" ones take it even where the notes ref is there (then the push is ambiguous),
+# "weak" ones only where it is not
+_STRONG = tuple(r % NOTES_REF for r in ("refs/%s", "refs/tags/%s", "refs/heads/%s"))
+_WEAK = tuple(r % NOTES_REF for r in ("refs/remotes/%s", "refs/remotes/%s/HEAD"))
+
+
 def push_notes(root: Path, remote: str) -> bool:
     """Push the notes; False when the remote moved ahead (another capture pushed first)."""
     tip = notes_tip(root)
     if tip is None:
         return True  # nothing recorded here to push
-    listed = _git(root, "ls-remote", remote, NOTES_REF, check=False)
-    # a push to refs/notes/doccontrol goes to a tag named refs/tags/refs/notes/doccontrol when
-    # the remote has one (git's push matches names its own way): refused, saying so
-    others = sorted(
-        {line.split(b"\t", 1)[-1].decode("utf-8", "replace") for line in listed.stdout.splitlines()}
-        - {NOTES_REF}
-    )
+    # git's push takes as its destination any ref git's lookup finds for the name (a tag
+    # refs/tags/refs/notes/doccontrol, a refs/remotes/refs/notes/doccontrol/HEAD…) where the
+    # notes ref is not there: refused, naming it, rather than updating another ref or failing
+    # as if the remote had moved ahead
+    listed = _git(root, "ls-remote", remote, NOTES_REF, f"{NOTES_REF}/HEAD", check=False)
+    names = {
+        line.split(b"\t", 1)[-1].decode("utf-8", "replace").removesuffix("^{}")
+        for line in listed.stdout.splitlines()
+    }
+    others = sorted(names & {*_STRONG, *(() if NOTES_REF in names else _WEAK)})
     if others:
         raise CaptureError(
             "forge.error.notes-named-twice", remote=remote, ref=NOTES_REF, names=", ".join(others)

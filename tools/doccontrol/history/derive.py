@@ -2369,7 +2369,7 @@ def _same_branch_where_lines_meet(reader: GitReader, tip: str, branch: str) -> N
     (a direct commit pointing main_branch at a branch of typed merges, an orphan with rules of
     its own), and that branch's history proves nothing: refused. Parsed, not matched as text
     (YAML can spell the key many ways; a -diff attribute hides a file from git's -G)."""
-    head = reader.resolve_commit("HEAD")
+    head = reader.head_commit()
     if head is None:  # no commit checked out (an empty repository): nothing to compare
         return
     meets = reader.line_meets(tip, head)

@@ -419,14 +419,17 @@ def probe(root: Path, branch: str, config_file: str) -> Probe | None:
             "HEAD^{commit}",
             "--symbolic-full-name",
             ref,
+            "HEAD",
         ],
     )
     lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
-    if result.returncode != 0 or len(lines) != 7:
+    if result.returncode != 0 or len(lines) != 8:
         return None
-    top, shallow, cache, tip, config_blob, head, full_name = lines
+    top, shallow, cache, tip, config_blob, head, full_name, head_name = lines
     if full_name != ref or not all(_OBJECT_ID.fullmatch(x) for x in (tip, config_blob, head)):
         return None  # no such branch: git's lookup found another ref by that name (a tag)
+    if not _is_head(head_name):
+        return None  # HEAD names no commit: git's lookup found a ref named HEAD instead
     if Path(top).resolve() != root.resolve():
         return None
     path = Path(cache)
@@ -478,6 +481,13 @@ def _exact_args(ref: str) -> list[str]:
         "--symbolic-full-name",
         ref,
     ]
+
+
+def _is_head(name: str) -> bool:
+    """Whether ``--symbolic-full-name HEAD`` named the checked-out commit: HEAD itself
+    (detached) or the branch it is on, never another ref git's lookup found for a HEAD that
+    points at no commit (a branch not yet made, beside a tag named HEAD)."""
+    return name == "HEAD" or name.startswith("refs/heads/")
 
 
 def _exact_commit(result: subprocess.CompletedProcess[bytes], ref: str) -> str | None:
@@ -609,6 +619,24 @@ class GitReader:
     def exact_commit(self, ref: str) -> str | None:
         """See the module's exact_commit."""
         return _exact_commit(run_git(self.root, _exact_args(ref)), ref)
+
+    def head_commit(self) -> str | None:
+        """The checked-out commit, or None where HEAD points at no commit (see _is_head)."""
+        result = run_git(
+            self.root,
+            [
+                *_UNAMBIGUOUS,
+                "rev-parse",
+                "--revs-only",
+                "HEAD^{commit}",
+                "--symbolic-full-name",
+                "HEAD",
+            ],
+        )
+        lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
+        if result.returncode != 0 or len(lines) != 2 or not _is_head(lines[1]):
+            return None
+        return lines[0] if _OBJECT_ID.fullmatch(lines[0]) else None
 
     def resolve_object(self, name: str) -> str | None:
         sha = self._try(["rev-parse", "--verify", "--quiet", "--end-of-options", name])
