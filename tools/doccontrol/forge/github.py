@@ -327,12 +327,15 @@ def push_notes(root: Path, remote: str) -> bool:
     # refs/tags/refs/notes/doccontrol, a refs/remotes/refs/notes/doccontrol/HEAD…) where the
     # notes ref is not there: refused, naming it, rather than updating another ref or failing
     # as if the remote had moved ahead
-    listed = _git(root, "ls-remote", remote, NOTES_REF, f"{NOTES_REF}/HEAD", check=False)
+    listed = _git(root, "ls-remote", remote, NOTES_REF, f"{NOTES_REF}/*", check=False)
     names = {
         line.split(b"\t", 1)[-1].decode("utf-8", "replace").removesuffix("^{}")
         for line in listed.stdout.splitlines()
     }
     others = sorted(names & {*_STRONG, *(() if NOTES_REF in names else _WEAK)})
+    if NOTES_REF not in names:
+        # a ref below the name (refs/notes/doccontrol/x) leaves no room to make it
+        others += sorted(n for n in names if n.startswith(f"{NOTES_REF}/"))
     if others:
         raise CaptureError(
             "forge.error.notes-named-twice", remote=remote, ref=NOTES_REF, names=", ".join(others)
@@ -342,7 +345,11 @@ def push_notes(root: Path, remote: str) -> bool:
     if result.returncode == 0:
         return True
     text = result.stderr.decode("utf-8", "replace")
-    if "rejected" in text or "fetch first" in text or "non-fast-forward" in text:
+    # only a remote that moved ahead is another capture's; one that refused the ref (a hook, a
+    # ref in the way) says why
+    if "remote rejected" not in text and (
+        "fetch first" in text or "non-fast-forward" in text or "[rejected]" in text
+    ):
         return False
     raise CaptureError(
         "forge.error.git-failed", args=f"push {remote} {NOTES_REF}", reason=text.strip()

@@ -486,8 +486,11 @@ def _exact_args(ref: str) -> list[str]:
 def _is_head(name: str) -> bool:
     """Whether ``--symbolic-full-name HEAD`` named the checked-out commit: HEAD itself
     (detached) or the branch it is on, never another ref git's lookup found for a HEAD that
-    points at no commit (a branch not yet made, beside a tag named HEAD)."""
-    return name == "HEAD" or name.startswith("refs/heads/")
+    points at no commit (a branch not yet made, beside a tag or a branch named HEAD)."""
+    # refs/heads/HEAD may be a pushed branch git's lookup found for a HEAD on a branch not yet
+    # made, or the branch HEAD is on: one rev-parse cannot tell, so the full reader decides
+    # (GitReader.head_commit)
+    return name == "HEAD" or (name.startswith("refs/heads/") and name != "refs/heads/HEAD")
 
 
 def _exact_commit(result: subprocess.CompletedProcess[bytes], ref: str) -> str | None:
@@ -621,22 +624,17 @@ class GitReader:
         return _exact_commit(run_git(self.root, _exact_args(ref)), ref)
 
     def head_commit(self) -> str | None:
-        """The checked-out commit, or None where HEAD points at no commit (see _is_head)."""
-        result = run_git(
-            self.root,
-            [
-                *_UNAMBIGUOUS,
-                "rev-parse",
-                "--revs-only",
-                "HEAD^{commit}",
-                "--symbolic-full-name",
-                "HEAD",
-            ],
-        )
-        lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
-        if result.returncode != 0 or len(lines) != 2 or not _is_head(lines[1]):
-            return None
-        return lines[0] if _OBJECT_ID.fullmatch(lines[0]) else None
+        """The checked-out commit: the commit of the branch HEAD names (exactly that ref), or
+        a detached HEAD's own; None where HEAD names a branch not yet made (never another ref
+        git's lookup would find for it: a tag or a branch named HEAD) or no branch."""
+        target = self._try(["symbolic-ref", "-q", "HEAD"])
+        if target is not None:
+            name = target.strip()
+            return self.exact_commit(name) if name.startswith("refs/heads/") else None
+        # detached: HEAD holds a commit id, which git's lookup reads before any ref
+        found = self._try([*_UNAMBIGUOUS, "rev-parse", "--verify", "--quiet", "HEAD^{commit}"])
+        found = (found or "").strip()
+        return found if _OBJECT_ID.fullmatch(found) else None
 
     def resolve_object(self, name: str) -> str | None:
         sha = self._try(["rev-parse", "--verify", "--quiet", "--end-of-options", name])
