@@ -200,7 +200,7 @@ def test_the_notes_ref_stand_ins_are_not_read_without_the_ref(tmp_path):
     """No refs/notes/doccontrol in the clone, but a tag named `refs/notes/doccontrol`, or
     `refs/notes/doccontrol` as a symbolic ref to another notes ref: neither is the notes ref
     (exact_commit refuses the tag's name and the symbolic ref's target)."""
-    from doccontrol.history.gitread import GitReader, notes_tip
+    from doccontrol.history.gitread import GitReader, exact_commit
 
     s = _origin_with_a_tag_named_main(tmp_path)
     root = s.root
@@ -209,9 +209,9 @@ def test_the_notes_ref_stand_ins_are_not_read_without_the_ref(tmp_path):
     git(root, "tag", "refs/notes/doccontrol", "refs/notes/forged")
     with GitReader(root) as reader:
         assert reader.notes_tip() is None
-    assert notes_tip(root, "refs/notes/doccontrol") is None
+    assert exact_commit(root, "refs/notes/doccontrol") is None
     git(root, "tag", "-d", "refs/notes/doccontrol")
     git(root, "symbolic-ref", "refs/notes/doccontrol", "refs/notes/forged")
     with GitReader(root) as reader:
         assert reader.notes_tip() is None
-    assert notes_tip(root, "refs/notes/doccontrol") is None
+    assert exact_commit(root, "refs/notes/doccontrol") is None

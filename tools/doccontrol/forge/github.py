@@ -255,8 +255,11 @@ def notes_tip(root: Path) -> str | None:
 
 def current_note(root: Path, commit: str) -> bytes | None:
     # from the notes ref itself: where it is missing, git notes would read a tag named like it
-    if notes_tip(root) is None:
-        return None
+    return _note(root, commit) if notes_tip(root) is not None else None
+
+
+def _note(root: Path, commit: str) -> bytes | None:
+    """The note on ``commit``, the notes ref known to be there."""
     result = _git(
         root,
         *("-c", "core.warnAmbiguousRefs=false"),
@@ -273,9 +276,9 @@ def write_note(root: Path, commit: str, data: bytes, sign_key: Path | None = Non
     Returns the new notes commit, or None when the note was already there as it is."""
     if _git(root, "cat-file", "-e", f"{commit}^{{commit}}", check=False).returncode != 0:
         raise CaptureError("forge.error.no-commit", commit=commit)
-    if current_note(root, commit) == data:
-        return None
     old = notes_tip(root)
+    if old is not None and _note(root, commit) == data:
+        return None
     ident = _identity(root)
     scratch = f"{NOTES_REF}-capture-{os.getpid()}"
     try:

@@ -2194,7 +2194,7 @@ def _cached(
         # the key holds it: a cache is written under the tip's config blob and the branch's
         # ref only after the full path found that config naming that branch
         return None
-    notes = gitread.notes_tip(repo_path, NOTES_REF)
+    notes = gitread.exact_commit(repo_path, NOTES_REF)
     key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}:{notes or ''}")
     cached = cache.open_history(found.cache, key, found.tip, now, signatures.keyring_state())
     if cached is None:

@@ -450,10 +450,6 @@ def remote_urls(root: Path) -> list[str]:
     return [line.split(" ", 1)[1] for line in out.splitlines() if " " in line]
 
 
-def notes_tip(root: Path, ref: str) -> str | None:
-    return exact_commit(root, ref)
-
-
 _OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 
 
@@ -461,7 +457,23 @@ def exact_commit(root: Path, ref: str) -> str | None:
     """The commit the ref named exactly ``ref`` (refs/…) points at, or None when there is no
     such ref. Where it is missing, git's lookup goes on to refs/<ref>, refs/tags/<ref>…: a
     tag named refs/heads/main would stand for the main branch in a clone without one."""
-    return _exact_commit(run_git(root, _exact_args(ref)), ref)
+    # --revs-only: a name that is no revision but a file of the work tree (a commit can put
+    # one there) is left out rather than echoed back as if it were an answer
+    result = run_git(
+        root,
+        [
+            *_UNAMBIGUOUS,
+            "rev-parse",
+            "--revs-only",
+            f"{ref}^{{commit}}",
+            "--symbolic-full-name",
+            ref,
+        ],
+    )
+    lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
+    if result.returncode != 0 or len(lines) != 2 or lines[1] != ref:
+        return None
+    return lines[0] if _OBJECT_ID.fullmatch(lines[0]) else None
 
 
 # A tag pushed under the ref's own name (refs/tags/refs/heads/main) makes the name ambiguous:
@@ -470,34 +482,12 @@ def exact_commit(root: Path, ref: str) -> str | None:
 _UNAMBIGUOUS = ("-c", "core.warnAmbiguousRefs=false")
 
 
-def _exact_args(ref: str) -> list[str]:
-    # --revs-only: a name that is no revision but a file of the work tree (a commit can put
-    # one there) is left out rather than echoed back as if it were an answer
-    return [
-        *_UNAMBIGUOUS,
-        "rev-parse",
-        "--revs-only",
-        f"{ref}^{{commit}}",
-        "--symbolic-full-name",
-        ref,
-    ]
-
-
 def _is_head(name: str) -> bool:
     """Whether ``--symbolic-full-name HEAD`` named the checked-out commit: HEAD itself
     (detached) or the branch it is on, never another ref git's lookup found for a HEAD that
-    points at no commit (a branch not yet made, beside a tag or a branch named HEAD)."""
-    # refs/heads/HEAD may be a pushed branch git's lookup found for a HEAD on a branch not yet
-    # made, or the branch HEAD is on: one rev-parse cannot tell, so the full reader decides
-    # (GitReader.head_commit)
+    points at no commit (a branch not yet made, beside a tag named HEAD). refs/heads/HEAD may
+    be either, which one rev-parse cannot tell: the full reader decides (head_commit)."""
     return name == "HEAD" or (name.startswith("refs/heads/") and name != "refs/heads/HEAD")
-
-
-def _exact_commit(result: subprocess.CompletedProcess[bytes], ref: str) -> str | None:
-    lines = result.stdout.decode("utf-8", "surrogateescape").splitlines()
-    if result.returncode != 0 or len(lines) != 2 or lines[1] != ref:
-        return None
-    return lines[0] if _OBJECT_ID.fullmatch(lines[0]) else None
 
 
 def _batch_contents(asked: Sequence[str], out: bytes) -> dict[str, bytes | None]:
@@ -621,7 +611,7 @@ class GitReader:
 
     def exact_commit(self, ref: str) -> str | None:
         """See the module's exact_commit."""
-        return _exact_commit(run_git(self.root, _exact_args(ref)), ref)
+        return exact_commit(self.root, ref)
 
     def head_commit(self) -> str | None:
         """The checked-out commit: the commit of the branch HEAD names (exactly that ref), or
