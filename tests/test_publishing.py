@@ -64,6 +64,27 @@ def test_a_document_needs_every_level_it_ever_had_to_be_publishable():
     assert not publishing.document_publishable(CONFIG, limit, None, None)
 
 
+def test_a_file_renumbered_in_the_work_tree_keeps_the_levels_of_what_main_holds_there():
+    """A branch gives the secret file at docs/procedures/x.md a new id and the label internal:
+    it is still the secret document, so neither its id nor its title is published."""
+    renumbered = Document(
+        "docs/procedures/x.md", {"id": "SM-P-97", "confidentiality": "internal"}, "", 1, Positions()
+    )
+    elsewhere = DocumentHistory("SM-P-02", "docs/procedures/y.md", "y", (), levels=("secret",))
+    withdrawn = DocumentHistory(
+        "SM-P-03", "docs/procedures/x.md", "x", (), withdrawn=True, levels=("secret",)
+    )
+    on_main = {"SM-P-01": history("secret"), "SM-P-02": elsewhere, "SM-P-03": withdrawn}
+    assert publishing.held_before(on_main.values(), renumbered) is on_main["SM-P-01"]
+    assert publishing.publishable_documents(CONFIG, "internal", [renumbered], on_main) == []
+    # the same id at the path is the document itself; another path or a file gone is not it
+    assert publishing.held_before(on_main.values(), document()) is None
+    assert publishing.held_before([elsewhere, withdrawn], renumbered) is None
+    assert publishing.publishable_documents(
+        CONFIG, "internal", [renumbered], {"SM-P-02": elsewhere, "SM-P-03": withdrawn}
+    ) == [renumbered]
+
+
 def test_records_default_to_internal_and_fail_closed_otherwise():
     def record(data):
         return Record("records/incident/INC-2026-0001.yaml", "incident", data, Positions())

@@ -64,3 +64,22 @@ def test_front_matter_history_cannot_read_counts_as_unreadable(scenario):
     scenario.git.merge("cr-1", "坏的")
     levels = derive(scenario.root, config(scenario), use_cache=False).documents["SM-P-01"].levels
     assert levels == ("internal", "?")
+
+
+def test_a_new_id_given_to_the_file_keeps_the_levels_it_had(scenario):
+    """One commit renumbers the secret file and labels it internal, in place or with a move:
+    the new id is the same document, so it carries every level the old one had."""
+    relabel(scenario, "cr-1", "secret", "V1.1")
+    path = scenario.root / "docs/procedures/test.md"
+    text = path.read_text().replace("id: SM-P-01", "id: SM-P-97")
+    path.write_text(text.replace("confidentiality: secret", "confidentiality: internal"))
+    scenario.git.commit("重新编号", who="zhaolei")
+    history = derive(scenario.root, config(scenario), use_cache=False)
+    assert history.documents["SM-P-97"].levels == ("internal", "secret")
+
+    moved = scenario.root / "docs/procedures/moved.md"
+    moved.write_text(path.read_text().replace("id: SM-P-97", "id: SM-P-98"))
+    path.unlink()
+    scenario.git.commit("移动并重新编号", who="zhaolei")
+    history = derive(scenario.root, config(scenario), use_cache=False)
+    assert "secret" in history.documents["SM-P-98"].levels

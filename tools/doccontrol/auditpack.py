@@ -91,7 +91,8 @@ def _nameable(
     doc_history = history.documents.get(doc_id)
     if document is None and (doc_history is None or not doc_history.withdrawn):
         return False
-    return publishing.document_publishable(config, max_level, document, doc_history)
+    before = publishing.held_before(history.documents.values(), document)
+    return publishing.document_publishable(config, max_level, document, doc_history, before)
 
 
 def site_pages(
@@ -139,7 +140,13 @@ def build(
     shown = {
         doc_id
         for doc_id, doc_history in history.documents.items()
-        if publishing.document_publishable(config, max_level, repo.document(doc_id), doc_history)
+        if publishing.document_publishable(
+            config,
+            max_level,
+            repo.document(doc_id),
+            doc_history,
+            publishing.held_before(history.documents.values(), repo.document(doc_id)),
+        )
     }
 
     say(cat.text("pack.progress.documents"))

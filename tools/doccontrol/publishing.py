@@ -210,14 +210,19 @@ def document_publishable(
     limit: str,
     current: Document | None,
     history: DocumentHistory | None,
+    before: DocumentHistory | None = None,
 ) -> bool:
     """Whether a document may appear, under its id, title or version, anywhere published.
 
     ``current``: the work tree's document (None when withdrawn or deleted); ``history``: its
-    history on the main branch (None when never committed). With neither, nothing is known."""
+    history on the main branch (None when never committed). With neither, nothing is known.
+    ``before``: the document main holds at the work tree file's path under another id
+    (held_before): a file renumbered there keeps that document's levels."""
     values: list[object] = list(history.levels) if history is not None else []
     if current is not None:
         values.append(document_level(current.meta))
+    if before is not None:
+        values += before.levels
     if not values:
         return False
     return all(level_allowed(config, value, limit) for value in values)
@@ -248,9 +253,31 @@ def publishable_documents(
 ) -> list[Document]:
     """The documents with an id that may be published, with their history considered."""
     known = histories or {}
+    by_path: dict[str, list[DocumentHistory]] = {}
+    for history in known.values():
+        by_path.setdefault(history.path, []).append(history)
     return [
-        d for d in documents if d.id and document_publishable(config, limit, d, known.get(d.id))
+        d
+        for d in documents
+        if d.id
+        and document_publishable(
+            config, limit, d, known.get(d.id), held_before(by_path.get(d.path, ()), d)
+        )
     ]
+
+
+def held_before(
+    histories: Iterable[DocumentHistory], current: Document | None
+) -> DocumentHistory | None:
+    """The document main holds at ``current``'s path under another id: the work tree gave the
+    file a new number (a branch, an uncommitted edit), and what it was decides too, or a secret
+    renumbered and relabelled internal would publish its title."""
+    if current is None:
+        return None
+    for history in histories:
+        if history.path == current.path and history.id != current.id and not history.withdrawn:
+            return history
+    return None
 
 
 def visible_events(

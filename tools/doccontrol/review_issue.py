@@ -62,7 +62,13 @@ def listed(due: Sequence[DocumentRow], repo: Repository, history: History | None
     shown = tuple(
         r
         for r in due
-        if publishing.document_publishable(config, level, repo.document(r.id), histories.get(r.id))
+        if publishing.document_publishable(
+            config,
+            level,
+            repo.document(r.id),
+            histories.get(r.id),
+            publishing.held_before(histories.values(), repo.document(r.id)),
+        )
     )
     return Listed(shown, len(due) - len(shown), level, lowered)
 

@@ -1883,12 +1883,20 @@ class _Deriver:
         doc_id = meta_text(snapshot.meta, "id") or old_id or change.new_path
         self.path_to_id[change.new_path] = doc_id
         self.placed.add(doc_id)
+        earlier: list[str] = []
         if old_id is not None and old_id != doc_id:
             self.displaced[old_id] = change
+            before = self.docs.get(old_id)
+            # the file under a new id is still what it was: a secret renumbered and relabelled
+            # in one change keeps every level it had, or its title would reach the site
+            earlier = before.levels if before is not None else []
         state = self.docs.get(doc_id)
         if state is None:
             state = _DocState(doc_id, change.new_path, snapshot.meta or {})
             self.docs[doc_id] = state
+        for level in earlier:
+            if level not in state.levels:
+                state.levels.append(level)
         state.path, state.meta, state.withdrawn = (
             display_text(change.new_path),  # a file name in a legacy code page is shown, not fatal
             snapshot.meta or state.meta,

@@ -85,10 +85,17 @@ def _body(text: str) -> str:
 
 
 def level_ok(
-    config: Config, limit: str, doc_id: str, repo: Repository, doc: DocumentHistory
+    config: Config,
+    limit: str,
+    doc_id: str,
+    repo: Repository,
+    doc: DocumentHistory,
+    histories: Mapping[str, DocumentHistory],
 ) -> None:
     """Fail closed: the level now and in every version on main must be at or below ``limit``."""
-    if not publishing.document_publishable(config, limit, repo.document(doc_id), doc):
+    current = repo.document(doc_id)
+    before = publishing.held_before(histories.values(), current)
+    if not publishing.document_publishable(config, limit, current, doc, before):
         worst = max(
             [
                 *doc.levels,
@@ -122,7 +129,7 @@ def gather(
     doc = history.documents.get(doc_id)
     if doc is None:
         raise Refused(("pdf.error.no_document", {"doc": doc_id, "branch": history.branch}))
-    level_ok(config, limit, doc_id, repo, doc)
+    level_ok(config, limit, doc_id, repo, doc, history.documents)
     stand = standing.standing(doc, day, meta_of)
     revision = stand.in_force
     if stand.shown is None:  # nothing of it had reached the main branch by that day
@@ -195,7 +202,11 @@ def _register(
         r
         for r in registers.listed(registers.document_rows(repo, history, day), wanted)
         if publishing.document_publishable(
-            config, limit, repo.document(r.id), history.documents.get(r.id)
+            config,
+            limit,
+            repo.document(r.id),
+            history.documents.get(r.id),
+            publishing.held_before(history.documents.values(), repo.document(r.id)),
         )
     ]
 
@@ -245,8 +256,7 @@ def hidden_ids(repo: Repository, history: History, limit: str) -> frozenset[str]
     present = {d.id for d in repo.documents if d.id}
     visible = {
         d.id
-        for d in repo.documents
-        if d.id and publishing.document_publishable(config, limit, d, history.documents.get(d.id))
+        for d in publishing.publishable_documents(config, limit, repo.documents, history.documents)
     }
     visible |= {
         h.id
