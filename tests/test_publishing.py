@@ -151,3 +151,62 @@ def test_paths():
         "docs/x.txt"
     )
     assert publishing.page_stem("procedures/x.mkd") == "procedures/x"
+
+
+def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_mkdocs():
+    text = "\n".join(
+        [
+            '![a](a.png) ![b](<sub/b c.png> "t") [link](%E5%9B%BE.png)',
+            "[ref]: ../shared/ref.jpg",
+            "  [r2]: <../shared/r y.gif> 'title'",
+            "<img src=\"h.webp\"> <img src='q.png?x=1#f'> <a href=plain.png>x</a>",
+            "![url](http://example.com/x.png) ![abs](/abs.png) ![up](../../../etc.png)",
+            "![data](data:image/png;base64,AAAA) ![text](notes.txt)",
+        ]
+    )
+    assert publishing.images_used([("docs/procedures/x.md", text)]) == {
+        "docs/procedures/a.png",
+        "docs/procedures/sub/b c.png",
+        "docs/procedures/图.png",
+        "docs/shared/ref.jpg",
+        "docs/shared/r y.gif",
+        "docs/procedures/h.webp",
+        "docs/procedures/q.png",
+        "docs/procedures/plain.png",
+    }
+    assert publishing.asset_target("docs/x.md", "../outside.png") is None
+
+
+def test_author_typed_text_loses_hidden_ids_and_titles_but_keeps_short_words():
+    secret = Document("docs/s.md", {"id": "SM-P-07", "title": "并购尽调程序"}, "", 1, Positions())
+    short = Document("docs/t.md", {"id": "SM-P-08", "title": "安全"}, "", 1, Positions())
+    names = publishing.hidden_names({"SM-P-07", "SM-P-08"}, [secret, short], {})
+    assert names == {"SM-P-07", "SM-P-08", "并购尽调程序"}
+    text = "修订 sm-p-07《并购尽调程序》与安全要求，SM-P-070 不变"
+    assert publishing.redact_names(text, names, "—") == "修订 —《—》与安全要求，SM-P-070 不变"
+
+
+def test_an_event_names_a_figure_only_a_published_page_uses_once_something_is_hidden():
+    from doccontrol.history.model import ApprovalEvent, Person, Signature
+
+    person = Person("陈明远", "chen.mingyuan@example.com")
+    event = ApprovalEvent(
+        commit="c" * 40,
+        date="2026-01-21T10:00:00+08:00",
+        kind="merge",
+        summary="加图",
+        merge_request=None,
+        authors=(person,),
+        reviewers=(person,),
+        approvers=(person,),
+        merger=person,
+        signature=Signature("none"),
+        documents=(),
+        approved=True,
+        controlled=("docs/procedures/SM-P-07-topology.png", "docs/a.png", "doccontrol.yml"),
+    )
+    (shown,) = publishing.visible_events([event], set(), {"SM-P-07"}, "—", {"docs/a.png"})
+    assert shown.controlled == ("docs/a.png", "doccontrol.yml")
+    # with nothing hidden, every approved figure stays evidence
+    (kept,) = publishing.visible_events([event], set(), set(), "—", {"docs/a.png"})
+    assert kept.controlled == event.controlled

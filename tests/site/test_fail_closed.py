@@ -581,3 +581,47 @@ def test_pages_that_share_a_url_are_refused_and_generated_pages_keep_their_place
     assert not (tmp_path / "site/procedures/test/index.html").exists()
     strict = mkdocs(s.root, tmp_path / "strict", strict=True)
     assert strict.returncode != 0 and "docs/procedures/test/index.md" in strict.stderr
+
+
+# --- images go out with the pages that show them -----------------------------------------
+
+
+def test_an_image_is_published_with_a_page_that_shows_it_and_not_otherwise(scenario, tmp_path):
+    """A public procedure's figure is published and its approval names it; the secret one's
+    figure (named after it) and a figure no page uses stay out, named in the build's log."""
+    from builders import png
+
+    s = site_repo(scenario)
+    public = (s.root / "docs/procedures/test.md").read_text(encoding="utf-8")
+    secret = procedure(doc_id="SM-P-07", title="并购程序", body=body("SECRETBODY"))
+    figure = png(b"PUBLICFIGURE")
+    s.git.branch("cr-figures")
+    s.files.write(
+        "docs/procedures/test.md",
+        public.replace("version: V1.0", "version: V1.1").replace(
+            "## 1 目的", "![流程](figures/%E6%B5%81%E7%A8%8B.png)\n\n## 1 目的"
+        ),
+    )
+    s.files.write("docs/procedures/figures/流程.png", figure)
+    s.files.write(
+        "docs/procedures/secret.md",
+        secret.replace("confidentiality: internal", "confidentiality: secret").replace(
+            "## 1 目的", "![拓扑](SM-P-07-topology.png)\n\n## 1 目的"
+        ),
+    )
+    s.files.write("docs/procedures/SM-P-07-topology.png", png(b"SECRETFIGURE"))
+    s.files.write("docs/procedures/orphan.png", png(b"ORPHANFIGURE"))
+    s.git.commit("加图", who="zhaolei", date="2026-01-20T10:00:00+08:00")
+    s.git.merge(
+        "cr-figures", "加图", approvers=("liujing", "chenmy"), date="2026-01-21T10:00:00+08:00"
+    )
+    out = tmp_path / "site"
+    built = mkdocs(s.root, out, strict=True)
+    assert built.returncode == 0, built.stderr
+    assert (out / "procedures/figures/流程.png").read_bytes() == figure
+    assert not (out / "procedures/SM-P-07-topology.png").exists()
+    assert not (out / "procedures/orphan.png").exists()
+    assert leaks(out, ["SECRETFIGURE", "ORPHANFIGURE", "SM-P-07"]) == []
+    trail = (out / "registers/approvals/index.html").read_text(encoding="utf-8")
+    assert "docs/procedures/figures/流程.png" in trail
+    assert "docs/procedures/orphan.png" in built.stderr and "orphan.png" not in trail

@@ -179,8 +179,9 @@ def test_an_image_replaced_by_a_direct_commit_is_not_published(scenario, tmp_pat
     s.files.write("docs/procedures/flow.png", png(b"APPROVED-FLOW"))
     s.files.doc(version="V1.1", body=body("见 ![流程](flow.png)"))
     s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    # an image is approved by the general manager (its own approval role, doccontrol.yml)
-    s.git.merge("cr-1", "流程图", approvers=("chenmy",), date="2026-03-10T10:00:00+08:00")
+    # an image is approved by the general manager (its own approval role, doccontrol.yml),
+    # the text that shows it by the management representative: the page in force shows it
+    s.git.merge("cr-1", "流程图", approvers=("liujing", "chenmy"), date="2026-03-10T10:00:00+08:00")
     approved = built(s.root, tmp_path / "approved")
     assert (approved / "procedures/flow.png").is_file()  # approved: published
     s.files.write("docs/procedures/flow.png", png(PLANTED.encode()))

@@ -220,14 +220,16 @@ def build(
         key=lambda pair: (pair[1].date, pair[0].id),
     )
     # author-typed titles and change notes name no document the pack may not name
-    hidden = (set(history.documents) | present) - visible
+    hidden = publishing.hidden_names(
+        (set(history.documents) | present) - visible, repo.documents, history.documents
+    )
     placeholder = cat.text("site.not_published")
     revisions = [
         {
             "document": d.id,
             "title": d.title,
             **r.to_json(),
-            "change": publishing.redact_ids(r.change, hidden, placeholder),
+            "change": publishing.redact_names(r.change, hidden, placeholder),
         }
         for d, r in chosen
     ]
@@ -237,11 +239,15 @@ def build(
             chosen,
             cat,
             names,
-            lambda revision: publishing.redact_ids(revision.change, hidden, placeholder),
+            lambda revision: publishing.redact_names(revision.change, hidden, placeholder),
         )
     )
     events = publishing.visible_events(
-        (e for e in history.events if _in_period(e.date, start, end)), visible, hidden, placeholder
+        (e for e in history.events if _in_period(e.date, start, end)),
+        visible,
+        hidden,
+        placeholder,
+        publishing.images_used((d.path, d.body) for d, _ in in_force),
     )
     # the past problems the approved rules say were handled, judged against all of them
     handled = dispositions(repo.root, history, record_problems(history, config))
@@ -257,7 +263,7 @@ def build(
     for d in handled.entries:
         entry = d.to_json(cat, names)
         if entry["refusal"] is not None:  # its text may name a document the pack may not
-            entry["refusal"]["message"] = publishing.redact_ids(
+            entry["refusal"]["message"] = publishing.redact_names(
                 entry["refusal"]["message"], hidden, placeholder
             )
         shown_dispositions.append(entry)

@@ -9,6 +9,7 @@ or relabelled, because its id, title and versions would still tell what it was.
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Set
@@ -16,6 +17,7 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.model import Document, Record, RecordType
@@ -143,6 +145,47 @@ def page_stem(path: str) -> str:
 
 def is_asset_path(path: str) -> bool:
     return path.lower().endswith(ASSET_SUFFIXES)
+
+
+def asset_target(document_path: str, target: str) -> str | None:
+    """The repository path of the image a document's link or ``src`` points at, resolved as
+    MkDocs resolves it (from the document's folder, %-escapes read): only a relative path to a
+    raster image under docs/, never a URL, an absolute path or one leaving docs/."""
+    target = target.split("#")[0].split("?")[0]
+    if not target or "://" in target or target.startswith(("/", "data:", "\\")) or ":" in target:
+        return None
+    joined = posixpath.join(posixpath.dirname(document_path), unquote(target))
+    path = posixpath.normpath(joined)
+    if not path.startswith("docs/") or ".." in path.split("/"):
+        return None
+    if not is_asset_path(path) or unsafe_character(path):
+        return None
+    return path
+
+
+# every place Markdown or HTML names a file: an inline link or image target, a reference
+# definition, an HTML src or href. Generous on purpose: what it finds is published, what it
+# misses is left out (and the build names it), so the error falls on the closed side.
+_LINK_TARGET = re.compile(
+    r"""\]\(\s*<([^>\n]+)>|\]\(\s*([^)\s]+)"""
+    r"""|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]+)>|(\S+))"""
+    r"""|\b(?:src|href)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def images_used(documents: Iterable[tuple[str, str]]) -> frozenset[str]:
+    """The images (repository paths under docs/) the given texts show or link to, from
+    (document path, body) pairs: what a published page uses is published with it, and an
+    image only a document that may not be published uses (its figure, named after it) is not."""
+    found: set[str] = set()
+    for path, body in documents:
+        for match in _LINK_TARGET.finditer(body):
+            target = next(g for g in match.groups() if g is not None)
+            resolved = asset_target(path, target.strip())
+            if resolved is not None:
+                found.add(resolved)
+    return frozenset(found)
 
 
 def unsafe_character(path: str) -> str | None:
@@ -285,32 +328,70 @@ def visible_events(
     visible: Set[str],
     hidden: Set[str] = frozenset(),
     placeholder: str = "",
+    images: Set[str] | None = None,
 ) -> list[ApprovalEvent]:
     """Approval events as they may be published: documents not in ``visible`` are dropped
     from each event (with the problems about them), and an event left with none is dropped
     (unless it changed controlled configuration); the ids in ``hidden`` are redacted from
-    each event's title (redact_ids).
+    each event's title and controlled paths (redact_names). With ``images`` (images_used: what
+    the published pages show) and something hidden, an image under docs/ no published page
+    uses is not named: a secret document's figure carries its name and, often, its id.
     A merge that changed a public and a secret document then shows only the public one."""
     out = []
     for event in events:
         documents = tuple(d for d in event.documents if d.id in visible)
-        if not documents and not event.controlled:
+        controlled = tuple(
+            redact_names(path, hidden, placeholder)
+            for path in event.controlled
+            if images is None
+            or not hidden  # nothing to keep back: every approved figure stays evidence
+            or not (path.startswith("docs/") and is_asset_path(path))
+            or path in images
+        )
+        if not documents and not controlled:
             continue  # a change to controlled configuration stays, with no document named
-        summary = redact_ids(event.summary, hidden, placeholder)
-        if len(documents) == len(event.documents) and summary == event.summary:
+        summary = redact_names(event.summary, hidden, placeholder)
+        if (
+            len(documents) == len(event.documents)
+            and summary == event.summary
+            and controlled == event.controlled
+        ):
             out.append(event)
             continue
         problems = tuple(p for p in event.problems if not p.document or p.document in visible)
-        out.append(replace(event, documents=documents, problems=problems, summary=summary))
+        out.append(
+            replace(
+                event,
+                documents=documents,
+                problems=problems,
+                summary=summary,
+                controlled=controlled,
+            )
+        )
     return out
 
 
-def redact_ids(text: str, hidden: Set[str], placeholder: str) -> str:
-    """Author-typed text (a merge's title, a revision's change note) with each id in
-    ``hidden`` replaced by ``placeholder``: a merge of a public and a secret document titled
-    after both would otherwise name the secret one on the public one's pages. An id is matched
-    in any letter case, and whole (not as the start of a longer id: SM-P-07 is not in
-    SM-P-070). Text typed to evade this (an id spelt otherwise) is not caught."""
+def hidden_names(
+    hidden: Set[str], documents: Iterable[Document], histories: Mapping[str, DocumentHistory]
+) -> frozenset[str]:
+    """What author-typed text may not say of the documents in ``hidden``: their ids and their
+    titles (the work tree's and main's), since a merge titled 《并购尽调程序》 names a secret as
+    surely as its number does. Titles shorter than TITLE_MIN are left: too many ordinary words
+    would go with them."""
+    titles = {d.title for d in documents if d.id in hidden}
+    titles |= {histories[i].title for i in hidden if i in histories}
+    return frozenset(hidden) | {t.strip() for t in titles if len(t.strip()) >= TITLE_MIN}
+
+
+TITLE_MIN = 4
+
+
+def redact_names(text: str, hidden: Set[str], placeholder: str) -> str:
+    """Author-typed text (a merge's title, a revision's change note) with each id or title in
+    ``hidden`` (hidden_names) replaced by ``placeholder``: a merge of a public and a secret
+    document titled after both would otherwise name the secret one on the public one's pages.
+    A name is matched in any letter case, and whole (SM-P-07 is not in SM-P-070). Text typed
+    to evade this (a name spelt otherwise) is not caught."""
     if not hidden or not text:
         return text
     return _id_pattern(frozenset(hidden)).sub(lambda _: placeholder, text)

@@ -109,6 +109,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # images under docs/ the published site leaves out (None: a preview, which leaves out
         # none; ALL: every one, when no history can say which were approved)
         self.unapproved_assets: frozenset[str] | None = None
+        self.unused_assets: list[str] = []  # images no published page shows (on_files)
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # page → its HTML, while the search reads
@@ -408,6 +409,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if site.history is not None and not site.preview
             else {}
         )
+        self.unused_assets = []
         for file in list(files):
             if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
                 continue  # the theme's own files, or made by another plugin: not from docs/
@@ -450,6 +452,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(_say(t, "site.plugin.strict", reasons=reasons))
         for reason in refused:
             log.warning("%s", _say(t, "site.plugin.not-published", reason=reason))
+        if self.unused_assets:
+            paths = ", ".join(self.unused_assets)
+            log.info("%s", _say(t, "site.plugin.images-unused", paths=paths))
         self.added = set()
         for src_uri, (title, markdown) in self.generated.items():
             if files.get_file_from_path(src_uri) is None:
@@ -582,6 +587,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if unapproved is not None and (unapproved is ALL or repo_path in unapproved):
                 # the approved text's picture is not the one a direct commit put in its place
                 return t.text("site.plugin.refused.asset-unapproved", path=shown)
+            if repo_path not in site.images_used:
+                # no published page shows it: a secret document's figure, or one no page uses
+                self.unused_assets.append(shown)
+                return ""
             return None
         return t.text("site.plugin.refused.other", path=shown)
 

@@ -9,7 +9,6 @@ PDF library: the core stays light, and every refusal is a plain message (``Refus
 from __future__ import annotations
 
 import datetime
-import posixpath
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -177,7 +176,14 @@ def gather(
         merge_request=approval.merge_request.label if approval.merge_request else "—",
         commit=approval.commit or revision.commit,  # a paper approval has no commit
         created=revision.date,
-        history=_history_rows(doc, approval, t, hidden_ids(repo, history, limit)),
+        history=_history_rows(
+            doc,
+            approval,
+            t,
+            publishing.hidden_names(
+                hidden_ids(repo, history, limit), repo.documents, history.documents
+            ),
+        ),
         body=body,
         path=revision.path,
         stamp=stamp,
@@ -282,7 +288,7 @@ def _history_rows(
     rows = []
     placeholder = t.text("site.not_published")
     for r in listed:
-        change = publishing.redact_ids(r.change, hidden, placeholder)
+        change = publishing.redact_names(r.change, hidden, placeholder)
         if r.kind in ("review", "withdrawal", "baseline"):
             change += t.text(f"label.history.note.{r.kind}")
         if not r.approved:
@@ -398,13 +404,6 @@ def _stamp(
 
 
 def image_path(document_path: str, src: str) -> str | None:
-    """The repository path a body image refers to, when it may be embedded: a relative path
-    to a raster image under docs/ (never a URL, an absolute path or one leaving docs/)."""
-    if not src or "://" in src or src.startswith(("/", "data:", "\\")) or ":" in src:
-        return None
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(document_path), src.split("#")[0]))
-    if not path.startswith("docs/") or ".." in path.split("/"):
-        return None
-    if not publishing.is_asset_path(path) or publishing.unsafe_character(path):
-        return None
-    return path
+    """The repository path a body image refers to, when it may be embedded (the site's rule:
+    publishing.asset_target)."""
+    return publishing.asset_target(document_path, src)

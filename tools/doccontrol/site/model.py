@@ -147,6 +147,13 @@ class Site:
         return frozenset(known - self.visible_ids)
 
     @cached_property
+    def hidden_names(self) -> frozenset[str]:
+        """What author-typed text on the site may not say: hidden ids and titles."""
+        return publishing.hidden_names(
+            self.hidden_ids, self.repo.documents, self.history.documents if self.history else {}
+        )
+
+    @cached_property
     def _by_path(self) -> dict[str, Document]:
         return {d.path: d for d in self.documents.values()}
 
@@ -199,6 +206,17 @@ class Site:
         if self.preview:
             return self.documents.get(doc_id)
         return self.published_texts.get(doc_id)
+
+    @cached_property
+    def images_used(self) -> frozenset[str]:
+        """The images under docs/ the published pages show or link to (publishing.images_used),
+        each page's links read from where the page stands: only these are published."""
+        return publishing.images_used(
+            (document.path, text.body)
+            for doc_id, document in self.documents.items()
+            for text in [self.page_text(doc_id)]
+            if text is not None
+        )
 
     def page_title(self, document: Document) -> str:
         """The title a document's page and its navigation entry give: the published text's;
@@ -346,7 +364,11 @@ class Site:
         if not self.history:
             return []
         return publishing.visible_events(
-            self.history.events, self.visible_ids, self.hidden_ids, self.not_published
+            self.history.events,
+            self.visible_ids,
+            self.hidden_names,
+            self.not_published,
+            self.images_used,
         )
 
     @property
@@ -354,5 +376,5 @@ class Site:
         return self.catalogue.text("site.not_published")
 
     def redact(self, text: str) -> str:
-        """Author-typed text as the site may show it: no id of a hidden document in it."""
-        return publishing.redact_ids(text, self.hidden_ids, self.not_published)
+        """Author-typed text as the site may show it: no id or title of a hidden document."""
+        return publishing.redact_names(text, self.hidden_names, self.not_published)
