@@ -57,14 +57,13 @@ def test_ack_refuses_people_outside_the_distribution_and_old_versions(tmp_path):
 
 
 def test_a_failed_commit_leaves_nothing_behind(tmp_path):
-    s = ack_scenario(tmp_path)
+    # the rules in force (from the start) ask for signatures: ack signs, and the key is missing
+    s = ack_scenario(tmp_path, "require_signed: false", "require_signed: true")
     as_user(s, "wangfang")
     hook = s.root / ".git/hooks/pre-commit"  # ack skips hooks; make git itself refuse instead
     hook.unlink(missing_ok=True)
     s.git.run("config", "user.signingkey", str(tmp_path / "no-such-key"))
     s.git.run("config", "gpg.format", "ssh")
-    s.set_config("require_signed: false", "require_signed: true")
-    s.git.commit("要求签名", who="wangfang")
     failed = cli(s.root, "ack", "SM-P-01")
     assert failed.returncode == 2, failed.stdout
     assert not (s.root / "records/acknowledgement/ACK-SM-P-01-V1.0-wangfang.yaml").exists()
@@ -179,3 +178,24 @@ def test_an_acknowledgement_on_a_branch_is_said_to_count_once_it_reaches_main(tm
     assert again.returncode == 2
     assert "is not on the main branch yet" in again.stderr, again.stderr
     assert "does not count" not in again.stderr
+
+
+def test_what_is_owed_is_judged_by_the_rules_in_force_not_the_work_tree(tmp_path):
+    """A direct commit of doccontrol.yml, or an edit not even committed, that exempts every
+    version owes nothing new: ack-due still lists 刘静 as overdue."""
+    s = ack_scenario(tmp_path)
+
+    def owed() -> list[str]:
+        done = cli(s.root, "ack-due", "--today", "2026-02-01", "--format", "json")
+        assert done.returncode == 0, done.stderr
+        return [o["person"] for o in json.loads(done.stdout)["owed"] if o["overdue"]]
+
+    assert sorted(owed()) == ["liujing", "wangfang"]
+    exempt = (
+        "exempt: [front-matter, editorial]",
+        "exempt: [front-matter, editorial]\n  since: 2099-01-01",
+    )
+    s.set_config(*exempt)
+    assert sorted(owed()) == ["liujing", "wangfang"]  # not committed
+    s.git.commit("不再要求阅知确认", who="zhaolei", date="2026-01-25T10:00:00+08:00")
+    assert sorted(owed()) == ["liujing", "wangfang"]  # committed, nobody approved it

@@ -39,8 +39,8 @@ def owed(s, day, *extra):
     return out.returncode, rows, data.get("problems", [])
 
 
-def pack(s, out, start, end):
-    made = run(s, "audit-pack", "--from", start, "--to", end, "-o", str(out))
+def pack(s, out, start, end, *extra):
+    made = run(s, "audit-pack", "--from", start, "--to", end, "-o", str(out), *extra)
     assert made.returncode == 0, made.stdout + made.stderr
     with zipfile.ZipFile(out) as z:
         return {n: z.read(n).decode("utf-8", "replace") for n in z.namelist()}

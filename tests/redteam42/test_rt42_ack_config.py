@@ -8,6 +8,8 @@ from rt42_helpers import ack_scenario, owed, pack, strict_trail
 
 from ack_records import ack_path, ack_text
 
+INTERNAL = ("--max-confidentiality", "internal")
+
 
 def test_a_direct_commit_setting_acknowledgement_since_hides_nothing_from_ack_due(tmp_path):
     s = ack_scenario(tmp_path)
@@ -46,7 +48,8 @@ def test_the_audit_pack_lists_what_is_outstanding_by_the_rules_in_force(tmp_path
         "exempt: [front-matter, editorial]\n  since: 2099-01-01",
     )
     s.git.commit("调整阅知确认设置", who="zhaolei", date="2026-01-25T10:00:00+08:00")
-    files = pack(s, tmp_path / "pack.zip", "2026-01-01", "2026-02-01")
+    # the pending change lowers the pack's default level to public: SM-P-01 is internal
+    files = pack(s, tmp_path / "pack.zip", "2026-01-01", "2026-02-01", *INTERNAL)
     outstanding = files.get("acknowledgements/outstanding.csv", "")
     assert "SM-P-01" in outstanding and "liujing" in outstanding, sorted(files)
 
@@ -64,5 +67,5 @@ def test_a_direct_commit_turning_acknowledgements_off_keeps_the_forgery_in_the_p
     s.git.commit("关闭阅知确认", who="zhaolei", date="2026-01-25T10:00:00+08:00")
     trail = strict_trail(s)
     assert "DC540" in trail.stdout  # the trail judges by the rules in force
-    files = pack(s, tmp_path / "pack.zip", "2026-01-01", "2026-02-01")
+    files = pack(s, tmp_path / "pack.zip", "2026-01-01", "2026-02-01", *INTERNAL)
     assert [n for n, v in files.items() if "DC540" in v], sorted(files)

@@ -60,7 +60,6 @@ def approved_config(root: Path, history: History) -> Config | None:
     tip's is the one in force), when no doccontrol.yml was ever committed, or when the one in
     force cannot be read (``History.rules_unreadable``: callers that judge must refuse)."""
     from doccontrol.history.gitread import run_git
-    from doccontrol.load.repository import cached_config
 
     blob = history.config_in_force
     if blob is None:
@@ -68,6 +67,20 @@ def approved_config(root: Path, history: History) -> Config | None:
     # ./ : the path from the repository's own folder, wherever Git's top is
     tip = run_git(root, ["rev-parse", "--verify", "--quiet", f"{history.head}:./{CONFIG_FILE}"])
     if tip.returncode == 0 and tip.stdout.decode("ascii", "replace").strip() == blob:
+        return None
+    return config_in_force(root, history)
+
+
+def config_in_force(root: Path, history: History) -> Config | None:
+    """doccontrol.yml as the history has it in force (``History.config_in_force``), read from
+    Git whatever the work tree holds: what judges people's duties (acknowledgements, record
+    problems) is never an edit nobody committed or approved. None when none was committed or
+    it cannot be read."""
+    from doccontrol.history.gitread import run_git
+    from doccontrol.load.repository import cached_config
+
+    blob = history.config_in_force
+    if blob is None:
         return None
     found = run_git(root, ["cat-file", "blob", blob])
     return cached_config(root, found.stdout) if found.returncode == 0 else None

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from doccontrol.cli.output import (
     UsageError,
     approved_config,
+    config_in_force,
     day_arg,
     dumps_json,
     table,
@@ -58,13 +59,15 @@ def _state(root: Path) -> tuple[Repository, Config, History, Catalogue, list[Ack
     from doccontrol.cli.registers import loaded
 
     repo, history = loaded(root)
-    config = repo.config
-    assert config is not None  # loaded() refuses a repository without one
+    assert repo.config is not None  # loaded() refuses a repository without one
+    if history is None:
+        raise UsageError("cli.error.acks-no-history")
+    # who owes what is judged by the rules in force on main, never by the work tree's file
+    # or a direct commit of it (trail judges acknowledgements by the same)
+    config = config_in_force(root, repo.config, history)
     t = _catalogue(config)
     if config.acknowledgement is None:
         raise UsageError(t("acks.cli.not_configured"))
-    if history is None:
-        raise UsageError("cli.error.acks-no-history")
     return repo, config, history, t, acks.ledger(history.acknowledgements, config, history)
 
 

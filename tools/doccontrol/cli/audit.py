@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from doccontrol.cli.output import (
     UsageError,
+    config_in_force,
     parse_date_arg,
     progress,
     require_extra,
@@ -114,8 +115,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
             progress=lambda n: say(talk.count("pack.progress.history", n)),
         )
         _records_as_on_main(root, repo, history.branch, history.head)
+        # duties (acknowledgements owed, record problems), names and the publishing level are
+        # judged by the rules in force on main, never by the work tree's file or a direct
+        # commit nobody approved
+        judged = config_in_force(root, config, history)
         # the default level is the approved one, as for the site (fails closed)
-        level, lowered = publishing.approved_limit(config, history.events)
+        level, lowered = publishing.approved_limit(judged, history.events)
         if args.max_confidentiality:
             level = args.max_confidentiality
         elif lowered:
@@ -125,14 +130,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
             )
         # the site's pages only when its build stamp vouches for this head, end day and level
         pages = auditpack.site_pages(
-            repo, config, history, level, site if site.is_dir() else None, end.isoformat()
+            repo, judged, history, level, site if site.is_dir() else None, end.isoformat()
         )
         html_note = auditpack.html_line(pages, talk.cat)
         if not pages.usable and pages.reason != "no-site":
             print(talk("cli.audit.html-left-out", note=html_note), file=sys.stderr)
         with GitReader(root) as reader:
             files = auditpack.build(
-                repo, config, history, reader, start, end, level, workbook, pages, say, talk.cat
+                repo, judged, history, reader, start, end, level, workbook, pages, say, talk.cat
             )
     except GitError as exc:
         raise UsageError(exc.key, **exc.values) from None

@@ -257,6 +257,21 @@ def approved_config(root: Path, config: Config, history: History | None) -> Conf
     return approved or config
 
 
+def config_in_force(root: Path, config: Config, history: History) -> Config:
+    """The configuration that judges duties (who owes an acknowledgement, which record is a
+    problem): the one in force on the main branch, whatever the work tree or a direct commit
+    says; the work tree's only where none was ever committed. Refused when the one in force
+    cannot be read."""
+    from doccontrol import publishing
+
+    if history.config_in_force is None:
+        return config
+    found = publishing.config_in_force(root, history)
+    if found is None or history.rules_unreadable:
+        raise UsageError("cli.error.rules-unreadable")
+    return found
+
+
 def day_arg(
     value: str | None, option: str, root: Path, config: Config | None = None
 ) -> datetime.date:
