@@ -40,8 +40,9 @@ def revert(s, text, approvers=("chenmy",), name="revert"):
     return approved(s, name, lambda: s.files.write(SCHEMA, text), approvers=approvers)
 
 
-def record(s, rec="NC-2026-001"):
-    s.files.write(f"records/nonconformity/{rec}.yaml", f"id: {rec}\n")
+def record(s, rec="NC-2026-001", status="closed"):
+    # closed: a disposition counts only with the nonconformity closed (DC521.open)
+    s.files.write(f"records/nonconformity/{rec}.yaml", f"id: {rec}\nstatus: {status}\n")
 
 
 def entry(commit, rec="NC-2026-001", problems=None):

@@ -231,3 +231,63 @@ def test_a_problem_of_another_kind_on_the_same_commit_stays_open():
     assert named.handling([handled, later]) is named.entries[0]
     every = Dispositions((Disposition(commit, "NC-2026-001", None, None),))
     assert every.open([handled, later]) == []
+
+
+def _closed_then(s, edit):
+    """A handled DC516, then ``edit`` of its nonconformity record committed directly (records
+    are not controlled files): the verdict as the record at the tip of main makes it."""
+    direct, text = _direct_schema_change(s)
+    revert(s, text)
+    dispose(s, direct)
+    assert strict(s).returncode == 0
+    edit()
+    s.git.commit("改不符合记录", who="zhaolei")
+    (found,) = trail(s)["dispositions"]
+    return found
+
+
+def test_a_disposition_needs_its_nonconformity_record_on_main(tmp_path):
+    s = make_scenario(tmp_path)
+    found = _closed_then(s, lambda: (s.root / "records/nonconformity/NC-2026-001.yaml").unlink())
+    assert found["refusal"]["key"] == "problem.DC521.no-record"
+    assert "records/nonconformity/" in found["refusal"]["message"]
+    assert strict(s).returncode == 1
+
+
+def test_a_disposition_needs_its_nonconformity_closed(tmp_path):
+    s = make_scenario(tmp_path)
+    found = _closed_then(s, lambda: record(s, status="reopened"))
+    assert found["refusal"]["key"] == "problem.DC521.open"
+    assert "reopened" in found["refusal"]["message"]
+    assert strict(s).returncode == 1
+
+
+def test_a_disposition_needs_a_record_of_that_id(tmp_path):
+    s = make_scenario(tmp_path)
+    found = _closed_then(
+        s,
+        lambda: s.files.write(
+            "records/nonconformity/NC-2026-001.yaml", "id: NC-2026-002\nstatus: closed\n"
+        ),
+    )
+    assert found["refusal"]["key"] == "problem.DC521.not-record"
+
+
+def test_a_disposition_reads_the_record_committed_not_the_work_tree(tmp_path):
+    s = make_scenario(tmp_path)
+    direct, text = _direct_schema_change(s)
+    revert(s, text)
+    dispose(s, direct)
+    record(s, status="open")  # edited, never committed
+    assert strict(s).returncode == 0
+
+
+def test_a_yml_nonconformity_record_counts(tmp_path):
+    s = make_scenario(tmp_path)
+
+    def to_yml():
+        path = s.root / "records/nonconformity/NC-2026-001.yaml"
+        path.rename(path.with_suffix(".yml"))
+
+    found = _closed_then(s, to_yml)
+    assert found["counts"], found["refusal"]

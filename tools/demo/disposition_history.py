@@ -50,10 +50,18 @@ correction: |
 correction_date: 2026-09-14
 corrective_action: |
   1. main 分支启用保护：禁止直接推送，合并须经至少一名审核人批准，流水线 trail --strict 通过后方可合并；
-  2. 过程负责人文控培训增加合并请求审批的操作演示，9 月底前全员完成。
+  2. 过程负责人文控培训增加合并请求审批的操作演示，9 月 15 日已全员完成。
 owner: wangfang
 due_date: 2026-10-31
-status: implementing
+verification:
+  by: liujing
+  date: 2026-09-16
+  effective: true
+  notes: |
+    确认 main 分支保护已启用：直接推送被平台拒绝，合并须经审核人批准且 trail --strict 通过；
+    抽查 9 月 14 日以来的 5 次合并均有审核和批准记录；培训签到表齐全。纠正措施有效。
+status: closed
+closed_date: 2026-09-16
 """
 
 

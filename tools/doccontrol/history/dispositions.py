@@ -12,7 +12,9 @@ approval, a disposition is a decision the organisation approved. It counts only 
 - none of that approval's approvers took part in the commit (wrote, merged or approved it):
   nobody closes their own nonconformity;
 - nothing the commit changed is still in force unapproved at the tip (a controlled file or a
-  document whose latest change it is): handling a problem means undoing it first.
+  document whose latest change it is): handling a problem means undoing it first;
+- the nonconformity record it names is on the main branch at the tip, and says it is closed: an
+  entry naming a record never committed, deleted since, or still open handled nothing.
 
 A disposition never makes a change count as approved nor puts anything in force.
 """
@@ -26,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from doccontrol.catalogue import Catalogue
-from doccontrol.config import CONFIG_FILE
+from doccontrol.config import CONFIG_FILE, NONCONFORMITY
 from doccontrol.history.gitread import GitReader, run_git
 from doccontrol.history.model import (
     AckChange,
@@ -129,6 +131,7 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
             return NONE
         facts = _Facts.of(history, problems)
         granted = _granting(root, reader, history, facts.events, set(wanted))
+        records = _records_at_tip(reader, history.head, [record for _, record, _ in wanted])
         out = []
         for commit, record, codes in wanted:
             by = granted.get((commit, record, codes))
@@ -140,7 +143,9 @@ def judge(root: Path, history: History, problems: Iterable[HistoryProblem]) -> D
                     facts.line = {
                         sha: i for i, sha in enumerate(reader.first_parent_line(history.head))
                     }
-                refusal = _judged(facts, commit, record, codes, by)
+                refusal = _judged(facts, commit, record, codes, by) or _record_refusal(
+                    commit, record, records.get(record)
+                )
             out.append(Disposition(commit, record, by, refusal, codes))
     return Dispositions(tuple(out))
 
@@ -249,6 +254,54 @@ def _judged(
     still = _still_in_force(facts.history, event, facts.latest)
     if still:
         return _refused("in-force", commit, record, paths=", ".join(still))
+    return None
+
+
+# The nonconformity's status that says it is handled: "closed 验证有效已关闭" in
+# schemas/records/nonconformity.schema.json (corrected, and the correction verified effective)
+CLOSED = "closed"
+
+
+def _folder() -> str:
+    from doccontrol.load.repository import RECORDS_DIR
+
+    return f"{RECORDS_DIR}/{NONCONFORMITY}/"
+
+
+def _records_at_tip(reader: GitReader, tip: str, records: list[str]) -> dict[str, list[bytes]]:
+    """The files of each nonconformity record named (``.yaml`` or ``.yml``, as the loader
+    reads them) in the tree of ``tip``, through one ``cat-file --batch``: the record at the
+    tip, never the work tree, so a record deleted or reopened since counts as it is now. A name
+    that cannot be a file name in that folder finds nothing."""
+    names = [r for r in dict.fromkeys(records) if _plain_name(r)]
+    folder = _folder()
+    specs = [f"{tip}:{folder}{r}{suffix}" for r in names for suffix in (".yaml", ".yml")]
+    texts = iter(list(reader.files_at(specs)))
+    return {r: [t for t in (next(texts), next(texts)) if t is not None] for r in names}
+
+
+def _plain_name(record: str) -> bool:
+    # a slash or dot-dot would read another folder's file; a newline breaks cat-file's protocol
+    return bool(record) and record not in (".", "..") and not any(c in record for c in "/\\\n\r\0")
+
+
+def _record_refusal(commit: str, record: str, found: list[bytes] | None) -> HistoryProblem | None:
+    """Why the nonconformity record (``found``: its files at the tip) does not show the
+    problem handled: there is none, it is not one readable nonconformity record of that id
+    (a .yaml and a .yml are two), or it is not closed; None when it is closed."""
+    from doccontrol.load import yaml_source
+
+    folder = _folder()
+    if not found:
+        return _refused("no-record", commit, record, folder=folder)
+    data = None
+    if len(found) == 1:
+        data = yaml_source.load_tolerant(found[0].decode("utf-8", "replace"))
+    if not isinstance(data, dict) or data.get("id") != record:
+        return _refused("not-record", commit, record, folder=folder)
+    status = data.get("status")
+    if status != CLOSED:
+        return _refused("open", commit, record, status=str(status))
     return None
 
 
