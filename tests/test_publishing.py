@@ -210,3 +210,19 @@ def test_an_event_names_a_figure_only_a_published_page_uses_once_something_is_hi
     # with nothing hidden, every approved figure stays evidence
     (kept,) = publishing.visible_events([event], set(), set(), "—", {"docs/a.png"})
     assert kept.controlled == event.controlled
+
+
+@pytest.mark.parametrize("spelt", ["SM-P-07", "sm-p-07", "SM-P-07 ", " ＳＭ-Ｐ-０７", "ｓｍ-ｐ-07"])
+def test_a_record_naming_a_hidden_document_in_any_spelling_names_it(spelt):
+    from builders import TEST_RECORD_SCHEMA
+
+    site = publishing.DocumentIds.of({"SM-P-07"})
+    assert publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"procedure": spelt}, site)
+    assert not publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"procedure": "SM-P-01"}, site)
+    # the audit pack names only documents it knows may be named
+    pack = publishing.DocumentIds.of({"SM-P-07"}, {"SM-P-01"})
+    assert publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"procedure": spelt}, pack)
+    assert publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"procedure": "SM-P-99"}, pack)
+    assert not publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"procedure": "sm-p-01 "}, pack)
+    # a value that is not a document reference is no reference
+    assert not publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"title": spelt}, site)

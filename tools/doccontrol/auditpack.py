@@ -46,7 +46,6 @@ from doccontrol.model import Document
 from doccontrol.problems import Msg, Names, Ref, msg, names_for
 from doccontrol.site import stamp as site_stamp
 from doccontrol.trail import dispositions, record_problems, revision_rows, trail_rows
-from doccontrol.validate.records import references
 
 MANIFEST = "MANIFEST.sha256"
 SIGNATURE = "MANIFEST.sha256.sig"
@@ -109,9 +108,15 @@ def site_pages(
     level at or below the pack's, and no document the pack may not name. Any other site
     (stale, built at a higher level, planted) would carry navigation naming what the pack
     leaves out."""
-    ids = set(history.documents) | {d.id for d in repo.documents if d.id}
-    nameable = {i for i in ids if _nameable(config, max_level, repo, history, i)}
+    nameable = _nameable_ids(config, max_level, repo, history)
     return site_stamp.judge(site_dir, config, max_level, history.head, nameable, day)
+
+
+def _nameable_ids(
+    config: Config, max_level: str, repo: Repository, history: History
+) -> frozenset[str]:
+    ids = set(history.documents) | {d.id for d in repo.documents if d.id}
+    return frozenset(i for i in ids if _nameable(config, max_level, repo, history, i))
 
 
 def build(
@@ -289,15 +294,16 @@ def build(
 
     say(cat.text("pack.progress.records"))
     count = unnamable = 0
+    # a record may name only a document the pack may name, in any spelling (publishing.id_key)
+    may_name = _nameable_ids(config, max_level, repo, history)
+    known = set(history.documents) | {d.id for d in repo.documents if d.id}
+    document_ids = publishing.DocumentIds.of(known - may_name, may_name)
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = repo.record_types.get(record.type)
         if record_type is None or not publishing.record_publishable(config, max_level, record):
             continue
-        if any(  # a record naming a document the pack may not name tells what it is
-            kind == "document" and not _nameable(config, max_level, repo, history, value)
-            for _, kind, value in references(record_type.schema, record.data)
-        ):
-            continue
+        if publishing.record_names_hidden(record_type.schema, record.data, document_ids):
+            continue  # a record naming a document the pack may not name tells what it is
         day = str(record.data.get(record_type.date_field, ""))
         if day and _in_period(day, start, end):
             if name_problem(record.path) is not None:

@@ -13,7 +13,7 @@ import posixpath
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Set
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
+from doccontrol.validate.ids import same_key
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
     from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
@@ -287,6 +288,45 @@ def document_publishable(
 def record_publishable(config: Config, limit: str, record: Record) -> bool:
     """Records without a confidentiality key are internal (the record schemas' default)."""
     return level_allowed(config, record.data.get("confidentiality", "internal"), limit)
+
+
+def id_key(value: str) -> str:
+    """The form a value naming a document id is compared in: without the spaces around it, then
+    NFKC and case folding (ids.same_key, as duplicate ids are found), so 'sm-p-07 ' and
+    'ＳＭ-Ｐ-０７' name SM-P-07."""
+    return same_key(value.strip())
+
+
+@dataclass(frozen=True)
+class DocumentIds:
+    """Which document ids published output may name, by id_key."""
+
+    hidden: frozenset[str]  # the keys of ids it may not name
+    # the keys of ids it may name; None: any value not hidden (one naming no document either)
+    shown: frozenset[str] | None = None
+
+    @classmethod
+    def of(cls, hidden: Iterable[str], shown: Iterable[str] | None = None) -> DocumentIds:
+        return cls(
+            frozenset(id_key(i) for i in hidden),
+            None if shown is None else frozenset(id_key(i) for i in shown),
+        )
+
+    def may_name(self, value: str) -> bool:
+        key = id_key(value)
+        return key not in self.hidden and (self.shown is None or key in self.shown)
+
+
+def record_names_hidden(schema: Mapping[str, Any], data: Any, ids: DocumentIds) -> bool:
+    """Whether a record refers (x-doccontrol-ref: document) to a document ``ids`` may not name,
+    in any spelling: its id, title or text would tell what the document is, whatever level
+    the record itself says."""
+    from doccontrol.validate.records import references
+
+    return any(
+        kind == "document" and not ids.may_name(value)
+        for _, kind, value in references(schema, data)
+    )
 
 
 def record_id_valid(record: Record, record_type: RecordType) -> bool:

@@ -276,15 +276,14 @@ class Site:
         """Whether the record refers to a document the site must not name: its id, title or
         text would tell what the document is (an acknowledgement of a once-secret procedure
         carries both), whatever level the record itself says."""
-        from doccontrol.validate.records import references
-
         record_type = self.repo.record_types.get(record.type)
         if record_type is None or not self.hidden_ids:
             return False
-        return any(
-            kind == "document" and value in self.hidden_ids
-            for _, kind, value in references(record_type.schema, record.data)
-        )
+        return publishing.record_names_hidden(record_type.schema, record.data, self._hidden_keys)
+
+    @cached_property
+    def _hidden_keys(self) -> publishing.DocumentIds:
+        return publishing.DocumentIds.of(self.hidden_ids)
 
     @cached_property
     def record_ids(self) -> frozenset[tuple[str, str]]:
