@@ -94,6 +94,7 @@ TEST_RECORD_SCHEMA = {
         "title": {"title": "标题", "type": "string"},
         "confidentiality": {
             "title": "密级",
+            "default": "internal",  # as the shipped schemas: a record without one is internal
             "enum": ["public", "internal", "confidential", "secret"],
         },
         "priority": {"title": "优先级", "enum": ["P1", "P2", "P3", "P4"]},

@@ -3,6 +3,7 @@ closed on anything it cannot read."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -85,14 +86,66 @@ def test_a_file_renumbered_in_the_work_tree_keeps_the_levels_of_what_main_holds_
     ) == [renumbered]
 
 
-def test_records_default_to_internal_and_fail_closed_otherwise():
-    def record(data):
-        return Record("records/incident/INC-2026-0001.yaml", "incident", data, Positions())
+def _record(data):
+    return Record("records/incident/INC-2026-0001.yaml", "incident", data, Positions())
 
-    assert publishing.record_publishable(CONFIG, "internal", record({"id": "x"}))
-    assert not publishing.record_publishable(
-        CONFIG, "internal", record({"confidentiality": ["public"]})
+
+def _record_type(confidentiality=None, required=()):
+    from builders import TEST_RECORD_SCHEMA
+
+    schema = json.loads(json.dumps(TEST_RECORD_SCHEMA))
+    schema["required"] += list(required)
+    if confidentiality is None:
+        del schema["properties"]["confidentiality"]
+    else:
+        schema["properties"]["confidentiality"] = confidentiality
+    x = schema["x-doccontrol"]
+    return RecordType(
+        "incident",
+        "schemas/records/incident.schema.json",
+        schema,
+        x["name"],
+        x["name_en"],
+        re.compile(x["id_pattern"]),
+        x["id_format"],
+        3,
+        (),
+        x["procedure"],
+        "title",
+        "reported",
+        (),
+        {},
     )
+
+
+def test_records_default_to_their_schemas_default_and_fail_closed_otherwise():
+    internal = _record_type({"enum": ["public", "internal"], "default": "internal"})
+    assert publishing.record_publishable(CONFIG, "internal", _record({"id": "x"}), internal)
+    assert not publishing.record_publishable(CONFIG, "public", _record({"id": "x"}), internal)
+    assert not publishing.record_publishable(
+        CONFIG, "internal", _record({"confidentiality": ["public"]}), internal
+    )
+    public = _record_type({"default": "public"})
+    assert publishing.record_publishable(CONFIG, "public", _record({"id": "x"}), public)
+
+
+@pytest.mark.parametrize(
+    "record_type",
+    [
+        _record_type({"default": "public"}, required=["confidentiality"]),  # must be written
+        _record_type({"enum": ["public", "internal"]}),  # no default
+        _record_type(None),  # no such property
+        _record_type({"default": ["public"]}),  # a default no level
+        None,  # no schema
+    ],
+)
+def test_a_record_without_a_level_its_schema_does_not_default_ranks_highest(record_type):
+    record = _record({"id": "x"})
+    assert publishing.record_level(record, record_type) not in ("public", "internal")
+    assert not publishing.record_publishable(CONFIG, "confidential", record, record_type)
+    # written, the level counts as written
+    written = _record({"id": "x", "confidentiality": "internal"})
+    assert publishing.record_publishable(CONFIG, "internal", written, record_type)
 
 
 @pytest.mark.parametrize(

@@ -300,7 +300,9 @@ def build(
     document_ids = publishing.DocumentIds.of(known - may_name, may_name)
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = repo.record_types.get(record.type)
-        if record_type is None or not publishing.record_publishable(config, max_level, record):
+        if record_type is None or not publishing.record_publishable(
+            config, max_level, record, record_type
+        ):
             continue
         if publishing.record_names_hidden(record_type.schema, record.data, document_ids):
             continue  # a record naming a document the pack may not name tells what it is

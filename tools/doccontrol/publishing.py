@@ -285,9 +285,27 @@ def document_publishable(
     return all(level_allowed(config, value, limit) for value in values)
 
 
-def record_publishable(config: Config, limit: str, record: Record) -> bool:
-    """Records without a confidentiality key are internal (the record schemas' default)."""
-    return level_allowed(config, record.data.get("confidentiality", "internal"), limit)
+def record_publishable(
+    config: Config, limit: str, record: Record, record_type: RecordType | None
+) -> bool:
+    """Whether a record may be published, at its level (record_level)."""
+    return level_allowed(config, record_level(record, record_type), limit)
+
+
+def record_level(record: Record, record_type: RecordType | None) -> object:
+    """A record's confidentiality as written; when it has none, its schema's
+    ``properties.confidentiality.default``. None (the highest level) when the schema requires
+    the key or gives no default: nothing says the record is not above the limit, and the
+    audit pack copies records unvalidated."""
+    if "confidentiality" in record.data:
+        return record.data["confidentiality"]
+    schema = record_type.schema if record_type is not None else {}
+    required = schema.get("required")
+    if isinstance(required, list) and "confidentiality" in required:
+        return None
+    properties = schema.get("properties")
+    level = properties.get("confidentiality") if isinstance(properties, dict) else None
+    return level.get("default") if isinstance(level, dict) else None
 
 
 def id_key(value: str) -> str:

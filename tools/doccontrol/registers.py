@@ -334,6 +334,12 @@ def publishable_documents(
     )
 
 
-def publishable_records(records: Iterable[Record], config: Config) -> list[Record]:
+def publishable_records(
+    records: Iterable[Record], config: Config, record_types: Mapping[str, RecordType]
+) -> list[Record]:
     limit = config.publish.max_confidentiality
-    return [r for r in records if publishing.record_publishable(config, limit, r)]
+    return [
+        r
+        for r in records
+        if publishing.record_publishable(config, limit, r, record_types.get(r.type))
+    ]

@@ -255,7 +255,9 @@ class Site:
         fails when strict)."""
         return [
             r
-            for r in registers.publishable_records(self.repo.records, self.config)
+            for r in registers.publishable_records(
+                self.repo.records, self.config, self.repo.record_types
+            )
             if r.type not in self.record_types
             or not publishing.record_id_valid(r, self.record_types[r.type])
         ]
@@ -268,7 +270,9 @@ class Site:
         refused = {id(r) for r in self.refused_records}
         return [
             r
-            for r in registers.publishable_records(self.repo.records, self.config)
+            for r in registers.publishable_records(
+                self.repo.records, self.config, self.repo.record_types
+            )
             if id(r) not in refused and not self._names_hidden_document(r)
         ]
 
