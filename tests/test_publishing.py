@@ -109,7 +109,7 @@ def _record_type(confidentiality=None, required=()):
         re.compile(x["id_pattern"]),
         x["id_format"],
         3,
-        (),
+        tuple(x["clauses"]),
         x["procedure"],
         "title",
         "reported",
@@ -279,3 +279,19 @@ def test_a_record_naming_a_hidden_document_in_any_spelling_names_it(spelt):
     assert not publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"procedure": "sm-p-01 "}, pack)
     # a value that is not a document reference is no reference
     assert not publishing.record_names_hidden(TEST_RECORD_SCHEMA, {"title": spelt}, site)
+
+
+def test_a_record_type_of_a_hidden_procedure_is_hidden_with_its_coverage():
+    from doccontrol import registers
+
+    record_type = _record_type({"default": "internal"})  # its procedure: SM-P-01
+    types = {"incident": record_type}
+    for spelt in ("SM-P-01", "sm-p-01 ", "ＳＭ-Ｐ-０１"):
+        hidden = publishing.DocumentIds.of({spelt})
+        assert not publishing.record_type_publishable(record_type, hidden)
+        assert publishing.publishable_record_types(types, hidden) == {}
+    shown = publishing.publishable_record_types(types, publishing.DocumentIds.of({"SM-P-07"}))
+    assert shown == types
+    # the coverage matrix lists only the types it is given
+    assert any("incident" in r.record_types for r in registers.coverage([], shown))
+    assert not any(r.record_types for r in registers.coverage([], {}))

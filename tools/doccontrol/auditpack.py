@@ -298,8 +298,12 @@ def build(
     may_name = _nameable_ids(config, max_level, repo, history)
     known = set(history.documents) | {d.id for d in repo.documents if d.id}
     document_ids = publishing.DocumentIds.of(known - may_name, may_name)
+    # a record type of a procedure hidden by its level is left out with its records
+    record_types = publishing.publishable_record_types(
+        repo.record_types, publishing.DocumentIds.of(known - may_name)
+    )
     for record in sorted(repo.records, key=lambda r: r.path):
-        record_type = repo.record_types.get(record.type)
+        record_type = record_types.get(record.type)
         if record_type is None or not publishing.record_publishable(
             config, max_level, record, record_type
         ):
@@ -317,7 +321,7 @@ def build(
             count += 1
 
     say(cat.text("pack.progress.coverage"))
-    cover = registers.coverage([d for d, _ in in_force], repo.record_types, repo.clauses)
+    cover = registers.coverage([d for d, _ in in_force], record_types, repo.clauses)
     files["coverage.csv"] = spreadsheets.csv_file(
         cat.headers("label.coverage", (*registers.COVERAGE_COLUMNS, "covered")),
         [

@@ -347,6 +347,19 @@ def record_names_hidden(schema: Mapping[str, Any], data: Any, ids: DocumentIds) 
     )
 
 
+def record_type_publishable(record_type: RecordType, ids: DocumentIds) -> bool:
+    """Whether a record type may be published (its form, its name in the navigation, the
+    records index and the coverage matrix, its records): not when its procedure is a document
+    ``ids`` may not name, since its name and field help describe that procedure's process."""
+    return ids.may_name(record_type.procedure)
+
+
+def publishable_record_types(
+    record_types: Mapping[str, RecordType], ids: DocumentIds
+) -> dict[str, RecordType]:
+    return {t: rt for t, rt in record_types.items() if record_type_publishable(rt, ids)}
+
+
 def record_id_valid(record: Record, record_type: RecordType) -> bool:
     """Whether a record's id may name its page: it matches the whole numbering pattern and
     is a safe file name (so it cannot climb out of the generated pages)."""

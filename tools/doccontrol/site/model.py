@@ -246,8 +246,30 @@ class Site:
 
     @cached_property
     def record_types(self) -> dict[str, RecordType]:
-        """Record types whose id can name a generated page (forms/<type>.md)."""
-        return {t: rt for t, rt in self.repo.record_types.items() if publishing.safe_name(t)}
+        """Record types whose id can name a generated page (forms/<type>.md) and that may be
+        published (not one of a hidden procedure: publishing.record_type_publishable)."""
+        return {
+            t: rt
+            for t, rt in publishing.publishable_record_types(
+                self.repo.record_types, self._hidden_keys
+            ).items()
+            if publishing.safe_name(t)
+        }
+
+    @cached_property
+    def _hidden_record_types(self) -> frozenset[str]:
+        """Record types of a hidden procedure: their records are left out, not refused."""
+        shown = publishing.publishable_record_types(self.repo.record_types, self._hidden_keys)
+        return frozenset(self.repo.record_types.keys() - shown.keys())
+
+    def _publishable_records(self) -> list[Record]:
+        return [
+            r
+            for r in registers.publishable_records(
+                self.repo.records, self.config, self.repo.record_types
+            )
+            if r.type not in self._hidden_record_types
+        ]
 
     @cached_property
     def refused_records(self) -> list[Record]:
@@ -255,9 +277,7 @@ class Site:
         fails when strict)."""
         return [
             r
-            for r in registers.publishable_records(
-                self.repo.records, self.config, self.repo.record_types
-            )
+            for r in self._publishable_records()
             if r.type not in self.record_types
             or not publishing.record_id_valid(r, self.record_types[r.type])
         ]
@@ -270,9 +290,7 @@ class Site:
         refused = {id(r) for r in self.refused_records}
         return [
             r
-            for r in registers.publishable_records(
-                self.repo.records, self.config, self.repo.record_types
-            )
+            for r in self._publishable_records()
             if id(r) not in refused and not self._names_hidden_document(r)
         ]
 
