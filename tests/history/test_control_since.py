@@ -310,3 +310,21 @@ def test_an_extended_cache_judges_as_a_fresh_run(tmp_path):
     fresh = s.history()
     assert keys(extended) == keys(fresh)
     assert "problem.DC501" in keys(fresh)
+
+
+def test_a_refused_declaration_of_the_baseline_approves_no_document(tmp_path):
+    """Control already begun, an approved merge sets control_since to its own parent (what
+    `doccontrol baseline` writes at adoption): the move is refused (DC517), and it is no
+    approval of every document either, so SM-P-01's direct change stays pending and its
+    last approval is still none."""
+    s = with_a_direct_change(tmp_path)
+    tip = s.git.head()
+    approve(
+        s, "baseline-again", config_edit(s, "control_since: 2026-01-02", f"control_since: '{tip}'")
+    )
+    history = s.history()
+    assert "DC517" in codes(history)
+    doc = history.documents["SM-P-01"]
+    assert [r.kind for r in doc.revisions if r.kind == "baseline"] == []
+    assert doc.pending and doc.last_approved is None
+    still_judged(s)

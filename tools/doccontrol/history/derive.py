@@ -1713,9 +1713,14 @@ class _Deriver:
     def declares_baseline(self, commit: Commit) -> bool:
         """Whether this approval sets control_since to the commit it merges into: the recorded
         adoption of the repository (doccontrol baseline), which approves every document as the
-        baseline left it."""
+        baseline left it. Only an adoption is one: where the rules in force already name a
+        start of control, the move is refused (DC517) and vouches for no document, or a merge
+        re-declaring the start would pass a pending direct change and reset every review."""
         blob = next((c.new_blob for c in commit.changes if c.new_path == CONFIG_FILE), None)
         if blob is None or not commit.parents:
+            return False
+        old = self.load(self.config_blob) if self.config_blob is not None else None
+        if old is not None and _since_text(old.control_since) is not None:
             return False
         new = self.load(blob)
         value = str(new.control_since or "").lower() if new is not None else ""
