@@ -74,3 +74,30 @@ def test_the_marks_in_sections_changed_are_said_in_the_readers_language():
     assert english == ["Whole document", "(Introduction)", "1 目的", "Removed: 2 范围"]
     chinese = sections.shown((sections.WHOLE, *changed), catalogue.load("zh"))
     assert chinese == ["全文", "（前言）", "1 目的", "删除：2 范围"]
+
+
+def test_repeated_titles_are_matched_in_order():
+    """Two sections titled 说明: each is compared with the old one at the same place among its
+    namesakes, never with the last of them."""
+    old = "## 说明\n\n说明甲。\n\n## 附录\n\n附录。\n\n## 说明\n\n说明乙。\n"
+    rewritten = old.replace("说明甲。", "说明乙。")
+    assert sections.changed_sections(old, rewritten) == ("说明",)
+    # one of two equal namesakes deleted: a lost duplicate is removed
+    twice = "## 说明\n\n同。\n\n## 说明\n\n同。\n"
+    assert sections.changed_sections(twice, "## 说明\n\n同。\n") == (f"{sections.REMOVED}说明",)
+    # both changed: named once
+    assert sections.changed_sections(twice, twice.replace("同。", "异。")) == ("说明",)
+
+
+def test_a_body_that_changed_always_names_a_part():
+    """Removing the text before the first heading is a change of the preamble; bodies that
+    differ where no section is found say 全文 rather than nothing."""
+    assert sections.changed_sections("前言。\n\n## 1 目的\n\n甲。\n", "## 1 目的\n\n甲。\n") == (
+        sections.PREAMBLE,
+    )
+    # sections moved, each text as it was: no section changed, yet the document reads
+    # otherwise
+    moved = sections.changed_sections(
+        "## 甲\n\n一。\n\n## 乙\n\n二。\n", "## 乙\n\n二。\n\n## 甲\n\n一。\n"
+    )
+    assert moved == (sections.WHOLE,)

@@ -387,22 +387,35 @@ def changed_sections(old: str | None, new: str) -> tuple[str, ...]:
 
 
 def changed_between(before: Outline | None, after: Outline) -> tuple[str, ...]:
-    """``changed_sections`` for bodies already outlined (history outlines each version once)."""
+    """``changed_sections`` for bodies already outlined (history outlines each version once).
+    A title that repeats is matched in order: the n-th section of that title with the old
+    n-th, and an old one with no n-th left is removed (else a section rewritten to equal a
+    later namesake, or one of two equal namesakes deleted, would look unchanged)."""
     if before is None:
         return (WHOLE,)
-    if before.titles == after.titles and len(set(after.titles)) == len(after.titles):
-        # same headings in the same order, each once: compare section by section
-        return tuple(
-            title or PREAMBLE
-            for title, old, new in zip(after.titles, before.texts, after.texts, strict=True)
-            if old != new
-        )
-    old_texts = dict(zip(before.titles, before.texts, strict=True))
-    changed = [
-        title or PREAMBLE
-        for title, text in zip(after.titles, after.texts, strict=True)
-        if old_texts.get(title) != text
-    ]
-    new_titles = set(after.titles)
-    removed = [f"{REMOVED}{title}" for title in old_texts if title and title not in new_titles]
-    return tuple(changed + removed)
+    if before == after:
+        return ()
+    changed = _matched_in_order(before, after)
+    # a body that differs names at least one part: never a text change with no 更改处
+    return changed or (WHOLE,)
+
+
+def _matched_in_order(before: Outline, after: Outline) -> tuple[str, ...]:
+    """The changed, added and removed sections, each named once, in the new order (removed
+    ones last): the sections of each title paired in order."""
+    old: dict[str, list[str]] = {}
+    for title, text in zip(before.titles, before.texts, strict=True):
+        old.setdefault(title, []).append(text)
+    seen: dict[str, int] = {}
+    changed: list[str] = []
+    for title, text in zip(after.titles, after.texts, strict=True):
+        n = seen.get(title, 0)
+        seen[title] = n + 1
+        texts = old.get(title, [])
+        if n >= len(texts) or texts[n] != text:
+            changed.append(title or PREAMBLE)
+    for title, texts in old.items():
+        if len(texts) > seen.get(title, 0):
+            # the text before the first heading has no title to say 删除： of
+            changed.append(f"{REMOVED}{title}" if title else PREAMBLE)
+    return tuple(dict.fromkeys(changed))
