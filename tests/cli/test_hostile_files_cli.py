@@ -119,8 +119,10 @@ def test_an_approved_revision_of_no_known_type_says_so(scenario):
 
 
 def test_a_review_date_at_the_calendars_end_is_no_crash(scenario, tmp_path):
-    """An approved review_date of 9999-12-31: its next review falls past the calendar, which
-    broke every register (year 10000); it is the calendar's last day."""
+    """An approved review_date of 9999-12-31: its next review fell past the calendar, which
+    broke every register (year 10000). It counts no later than the approval that recorded
+    it, so the next review is the interval after that approval (``add_months`` still stops at
+    the calendar's end: tests/test_standing.py)."""
     s = scenario
     s.git.branch("cr-1")
     s.files.doc(version="V1.1", body=body("修订"), extra="review_date: 9999-12-31\n")
@@ -136,7 +138,9 @@ def test_a_review_date_at_the_calendars_end_is_no_crash(scenario, tmp_path):
         assert result.returncode == 0, (args, result.stderr)
         assert "Traceback" not in result.stderr
     (row,) = json.loads(cli(s.root, "register", "--as-of", "2026-06-01", "--format", "json").stdout)
-    assert row["next_review"] == "9999-12-31"
+    # a review date counts no later than the approval that recorded it (standing.reviewed):
+    # the next review is a year after the version took effect (2026-01-05, after its approval)
+    assert row["last_approval"] < "2026-01-05" and row["next_review"] == "2027-01-05", row
 
 
 def test_a_file_name_that_is_not_utf8_is_written_as_escapes(scenario, tmp_path):

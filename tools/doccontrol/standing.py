@@ -117,10 +117,16 @@ def add_months(day: datetime.date, months: int) -> datetime.date:
 
 
 def next_review(
-    state: State, meta: Mapping[str, Any], last_approval: str, in_force_from: str
+    state: State,
+    meta: Mapping[str, Any],
+    last_approval: str,
+    in_force_from: str,
+    recorded_on: str,
 ) -> str:
     """The latest of the last approval, the recorded review date and the day the version took
-    effect, plus the review interval; "" for a document not in force."""
+    effect, plus the review interval; "" for a document not in force. ``meta`` is the front
+    matter of the revision approved (or, for the pre-control baseline, committed) on
+    ``recorded_on``: its review date counts up to that day only."""
     interval = meta.get("review_interval_months")
     if state not in ("effective", "pending") or not isinstance(interval, int):
         return ""
@@ -130,7 +136,7 @@ def next_review(
         d
         for d in (
             last_approval,
-            _valid(str(meta.get("review_date") or "")),
+            reviewed(meta, recorded_on),
             in_force_from or _valid(str(meta.get("effective_date") or "")),
         )
         if d
@@ -138,6 +144,15 @@ def next_review(
     if not known:
         return ""
     return add_months(datetime.date.fromisoformat(max(known)), interval).isoformat()
+
+
+def reviewed(meta: Mapping[str, Any], recorded_on: str) -> str:
+    """The 最近评审日期 (``review_date``) as it counts: no later than ``recorded_on``, the day
+    of the approval whose front matter records it. A later date is a review that had not
+    happened when it was approved (as a paper approval counts only up to the approval that
+    recorded it); "" when no day recorded it."""
+    day = _valid(str(meta.get("review_date") or ""))
+    return min(day, recorded_on) if day and recorded_on else ""
 
 
 def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Standing:
@@ -159,7 +174,13 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         last_approval=last_approval,
         vouched_by=_vouched_by(doc, shown, day.isoformat()),
         unapproved=placed.unapproved,
-        next_review=next_review(placed.state, meta, last_day, placed.in_force_from),
+        next_review=next_review(
+            placed.state,
+            meta,
+            last_day,
+            placed.in_force_from,
+            approval_day(shown) if shown is not None else "",
+        ),
         meta=meta,
     )
 
