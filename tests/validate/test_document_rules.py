@@ -143,6 +143,18 @@ def test_effective_with_draft_version(repo, check_codes):
     assert check_codes(repo.root) == []
 
 
+def test_a_review_date_after_today_is_reported(repo, check_codes):
+    """A 最近评审日期 after today is a review that has not happened (DC221, as DC219 for a
+    paper approval dated ahead); today's or an earlier one is what a review records."""
+    repo.doc(extra="review_date: 2999-06-01\n")
+    assert check_codes(repo.root) == [(DOC, EXTRA, "DC221")]
+    (problem,) = check(repository.load(repo.root))
+    assert "2999-06-01, after today" in problem.text(catalogue.load("en"))
+    assert "晚于今天" in problem.text(catalogue.load("zh"))
+    repo.doc(extra="review_date: 2026-01-05\n")
+    assert check_codes(repo.root) == []
+
+
 def test_document_type_not_configured(repo, check_codes):
     repo.write(DOC, (repo.root / DOC).read_text().replace("type: procedure", "type: form"))
     config = (repo.root / "doccontrol.yml").read_text()

@@ -75,6 +75,7 @@ CODES: dict[str, str] = {
     "DC218": "unknown-directive",  # a <!-- doccontrol:… --> comment that is no directive
     "DC219": "impossible-paper-approval",  # legacy_history dated ahead or above the version
     "DC220": "active-content",  # <script>, on…= handlers, javascript: URLs in a body
+    "DC221": "future-review-date",  # review_date (最近评审日期) after today
     # records
     "DC301": "duplicate-record-id",
     "DC302": "record-id-file-name",

@@ -186,6 +186,7 @@ def check_document(
     problems += _paper_problems(
         document, version, doc_type.version_scheme if doc_type else None, config.today()
     )
+    problems += _review_date_problems(document, config.today())
     problems += _check_body(document, config, index, record_types)
     if doc_type and doc_type.sections:
         present = headings_of(document) if headings_of else headings(document.body)
@@ -237,6 +238,21 @@ def _paper_problems(
                 )
             )
     return problems
+
+
+def _review_date_problems(document: Document, on: datetime.date) -> list[Problem]:
+    """A 最近评审日期 after today (DC221): a review that has not happened. History counts it
+    no later than the approval that records it (``standing.reviewed``); ``check`` says so
+    before it is committed, as for a paper approval dated ahead (DC219). A value that is no
+    date is the schema's to report."""
+    text = str(document.meta.get("review_date") or "")[:10]
+    try:
+        day = datetime.date.fromisoformat(text)
+    except ValueError:
+        return []
+    if day <= on:
+        return []
+    return [_at(document, "review_date", "problem.DC221", day=day.isoformat())]
 
 
 def active_problems(document: Document) -> list[Problem]:
