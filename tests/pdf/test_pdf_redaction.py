@@ -1,6 +1,6 @@
 """A PDF copy never names a document above its level: a merge titled after a public and a
 secret document shows the secret one's id as the site and the audit pack do
-(publishing.redact_ids) in the public one's 变更履历. Tested on the facts the PDF is made from
+(publishing.redact_names) in the public one's 变更履历. Tested on the facts the PDF is made from
 (pdf/facts.py), and once in a real PDF parsed back with pypdf."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """A merge's title is author-typed text: one approving a public and a secret document, titled
 after both, must not name the secret one on the site (审批记录, the public document's 变更履历,
-the home page) or in the audit pack (trail, change history). publishing.redact_ids is the one
+the home page) or in the audit pack (trail, change history). publishing.redact_names is the one
 function both use. Real git, the real `mkdocs build`, the real CLI."""
 
 from __future__ import annotations
@@ -8,21 +8,21 @@ from __future__ import annotations
 import json
 import zipfile
 
-from doccontrol.publishing import redact_ids
+from doccontrol.publishing import redact_names
 from history_helpers import cli
 from secret_merge import SECRET, titled_merge
 from site_helpers import leaks, mkdocs
 
 
-def test_redact_ids_matches_whole_ids_in_any_case():
+def test_redact_names_matches_whole_ids_in_any_case():
     hidden = {"SM-P-07"}
-    assert redact_ids("更新SM-P-07程序", hidden, "（未发布的文件）") == "更新（未发布的文件）程序"
-    assert redact_ids("sm-p-07 与 SM-P-07-01", hidden, "X") == "X 与 X-01"
+    assert redact_names("更新SM-P-07程序", hidden, "（未发布的文件）") == "更新（未发布的文件）程序"
+    assert redact_names("sm-p-07 与 SM-P-07-01", hidden, "X") == "X 与 X-01"
     # a longer id that merely starts with it is another document
-    assert redact_ids("SM-P-070 与 ASM-P-07", hidden, "X") == "SM-P-070 与 ASM-P-07"
-    assert redact_ids("SM-P-07", set(), "X") == "SM-P-07"
+    assert redact_names("SM-P-070 与 ASM-P-07", hidden, "X") == "SM-P-070 与 ASM-P-07"
+    assert redact_names("SM-P-07", set(), "X") == "SM-P-07"
     # the longest id first: SM-P-07 does not eat the start of a hidden SM-P-07A
-    assert redact_ids("SM-P-07A、SM-P-07", {"SM-P-07", "SM-P-07A"}, "X") == "X、X"
+    assert redact_names("SM-P-07A、SM-P-07", {"SM-P-07", "SM-P-07A"}, "X") == "X、X"
 
 
 def test_a_merge_title_naming_a_secret_document_is_redacted_on_the_site_and_in_the_pack(
