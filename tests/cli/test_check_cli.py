@@ -6,6 +6,7 @@ import json
 import subprocess
 from pathlib import Path
 
+from builders import SECTIONS
 from history_helpers import cli
 
 
@@ -140,3 +141,20 @@ def test_hostile_strings_are_reported_not_executed(repo):
     result = run(repo.root, "check")
     assert result.returncode == 0
     assert not (repo.root / "pwned").exists()
+
+
+def test_the_text_format_shows_a_documents_escapes_never_obeys_them(repo):
+    # what the pre-commit hook prints: a message quoting file content (a link's target, a
+    # directive) has its escape sequences and bidi controls escaped, as printable() does
+    hide, title = "\x1b[1A\x1b[2K", "\x1b]0;pwned\x07"
+    repo.doc(
+        body="\n".join(f"## {n} {s}\n\n{s}的内容。\n" for n, s in enumerate(SECTIONS, 1))
+        + f"\n[x](doc:SM-P-99{hide}\u202e) 与 <!-- doccontrol:register type=x{title} -->\n"
+    )
+    result = run(repo.root, "check")
+    assert result.returncode == 1, result.stdout
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in result.stdout, repr(result.stdout)
+    assert "SM-P-99\\x1b[1A\\x1b[2K\\u202e" in result.stdout, result.stdout
+    assert "\\x1b]0;pwned\\x07" in result.stdout, result.stdout
+

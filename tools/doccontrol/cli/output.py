@@ -148,7 +148,8 @@ def print_problems(problems: Sequence[Problem], fmt: str, files: int, say: Speec
         print(json.dumps(shown, ensure_ascii=False, indent=2))
         return
     for problem in problems:
-        print(problem.format(say.cat, say.names))
+        # a message quotes file content: escapes in it are shown, never obeyed (the hook too)
+        print(printable(problem.format(say.cat, say.names)))
     checked = say.count("cli.count.files", files)
     if problems:
         found = say.count("count.problems", len(problems))
@@ -196,13 +197,35 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Controls (Cc) other than tab and newline, and the format characters (Cf): bidi embeddings,
+# overrides and isolates (U+202A-202E, U+2066-2069), marks (U+200E, U+200F, U+061C), zero
+# widths, tags… One class written out, not built from unicodedata at start-up; a test holds it
+# to the categories on every code point (U+13439-1343F: Cf from Unicode 15).
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2"
+    "\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match[0])
+    return (
+        f"\\x{code:02x}"
+        if code < 0x100
+        else f"\\u{code:04x}"
+        if code < 0x10000
+        else f"\\U{code:08x}"
+    )
 
 
 def printable(text: str) -> str:
-    """Text from history (commit messages, names) made safe for a terminal: control
-    characters, escape sequences included, shown as \\xNN, never obeyed."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", text)
+    """Text from history, files or the command line (commit messages, names, ids typed) made
+    safe for a terminal: control characters, escape sequences included, and format characters
+    (a right-to-left override would reverse the rest of the line) shown as \\xNN, \\uNNNN or
+    \\UNNNNNNNN, never obeyed."""
+    return _CONTROL.sub(_escaped, text)
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
