@@ -158,3 +158,14 @@ def test_the_text_format_shows_a_documents_escapes_never_obeys_them(repo):
     assert "SM-P-99\\x1b[1A\\x1b[2K\\u202e" in result.stdout, result.stdout
     assert "\\x1b]0;pwned\\x07" in result.stdout, result.stdout
 
+
+def test_a_repo_that_is_no_folder_is_a_usage_error(repo):
+    # a typo is never searched upward from where it would be: that finds the current one
+    (repo.root / "notes.txt").write_text("x\n")
+    missing = run(repo.root, "--repo", "no-such-repo", "check")
+    assert missing.returncode == 2 and missing.stdout == ""
+    assert missing.stderr == "doccontrol: error: --repo no-such-repo: no such folder\n"
+    a_file = run(repo.root, "--repo", "notes.txt", "check")
+    assert a_file.returncode == 2
+    assert a_file.stderr == "doccontrol: error: --repo notes.txt: not a folder\n"
+    assert run(repo.root, "--repo", ".", "check").returncode == 0

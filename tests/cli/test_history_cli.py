@@ -154,3 +154,21 @@ def test_trail_bad_date(scenario):
     result = run(scenario.root, "trail", "--since", "2026-02-30")
     assert result.returncode == 2
     assert result.stderr.strip() == "doccontrol：错误：--since '2026-02-30' 不是日期（YYYY-MM-DD）"
+
+
+def test_an_argument_echoed_in_an_error_is_shown_escaped(scenario):
+    # an id pasted from a link or given by a script: its escapes are shown, never obeyed
+    bad = "SM-P-01\x1b]0;pwned\x07\u202e"
+    shown = "SM-P-01\\x1b]0;pwned\\x07\\u202e"
+    for args in (
+        ("log", bad),
+        ("show", bad, "--as-of", "2026-02-01"),
+        ("diff", bad, "V1.0", "V1.1"),
+        ("trail", "--person", bad),
+        ("check", "--format", bad),  # argparse's own messages
+        ("check", "--x" + bad),
+    ):
+        result = run(scenario.root, *args)
+        assert result.returncode == 2, result.stderr
+        assert not any(raw in result.stderr for raw in "\x1b\x07\u202e"), repr(result.stderr)
+        assert shown in result.stderr or repr(bad) in result.stderr, result.stderr

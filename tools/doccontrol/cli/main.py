@@ -8,6 +8,7 @@ jsonschema, ruamel, openpyxl…) when it runs: ``--help`` answers at once too.""
 
 from __future__ import annotations
 
+import io
 import sys
 
 from doccontrol import __version__
@@ -84,25 +85,139 @@ def command_of(arguments: list[str]) -> str | None:
     return None
 
 
+class StdoutError(OSError):
+    """Standard output could not be written (a full disk, /dev/full): said as such, exit 2,
+    not an internal error. A closed pipe stays a BrokenPipeError (the reader has gone)."""
+
+
+class _Stdout(io.TextIOWrapper):
+    """sys.stdout that names its own failures: an OSError writing standard output cannot be
+    told from any other by its kind or its text (and a failed flush drops what it held, so it
+    cannot be tried again afterwards), so it is raised as StdoutError, and kept (``failure``)
+    for when a caller swallowed it (argparse's help ignores OSError)."""
+
+    failure: StdoutError | None = None
+
+    def write(self, text: str) -> int:
+        try:
+            return super().write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from exc
+
+    def flush(self) -> None:
+        try:
+            super().flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise self._failed(exc) from exc
+        if self.failure is not None:
+            raise self.failure
+
+    def _failed(self, exc: OSError) -> StdoutError:
+        self.failure = StdoutError(exc.errno, exc.strerror)
+        return self.failure
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments == ["--version"]:
-        # answered before argparse and the catalogue are loaded: scripts ask it, and it is
-        # the same in every language
-        print(f"doccontrol {__version__}")
-        return 0
-    for stream in (sys.stdout, sys.stderr):
-        # a file name that is not UTF-8 reaches the output as lone surrogates: written as
-        # escapes, not a traceback half-way through the output (a UTF-8 locale is strict)
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="backslashreplace")
+    original = sys.stdout
+    # the process's own standard output only (a test's capture is left as it is); a file name
+    # that is not UTF-8 reaches the output as lone surrogates: written as escapes, not a
+    # traceback half-way through the output (a UTF-8 locale is strict)
+    tagged = (
+        _Stdout(
+            original.buffer,
+            encoding=original.encoding,
+            errors="backslashreplace",
+            line_buffering=original.line_buffering,
+            write_through=original.write_through,
+        )
+        if original is sys.__stdout__ and type(original) is io.TextIOWrapper
+        else None
+    )
+    if tagged is not None:
+        sys.stdout = tagged
     try:
-        return _main(arguments)
+        return _run(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        if tagged is not None:
+            sys.stdout = original
+            tagged.failure = None  # said already
+            try:
+                tagged.detach()  # flushed, and the buffer left open for the original
+            except (OSError, ValueError):
+                _silence_stdout()
+                tagged.detach()
+
+
+def _run(arguments: list[str]) -> int:
+    try:
+        if arguments == ["--version"]:
+            # answered before argparse and the catalogue are loaded: scripts ask it, and it is
+            # the same in every language
+            print(f"doccontrol {__version__}")
+            code = 0
+        else:
+            for stream in (sys.stdout, sys.stderr):
+                reconfigure = getattr(stream, "reconfigure", None)
+                if reconfigure is not None:
+                    reconfigure(errors="backslashreplace")
+            code = _main(arguments)
+        # what is still buffered is written now, while a failure can be said (at exit Python
+        # would only print "Exception ignored" and exit 120)
+        sys.stdout.flush()
+        return code
+    except SystemExit:  # argparse's help and errors
+        try:
+            sys.stdout.flush()
+        except StdoutError as exc:
+            return _stdout_failed(exc, _speech(None))
+        except BrokenPipeError:
+            _silence_stdout()
+        raise
     except KeyboardInterrupt:
         # 128 + SIGINT, as shells report an interrupted command
-        print("\n" + _speech(None)("cli.interrupted"), file=sys.stderr)
+        _say(_speech(None), "cli.interrupted", before="\n")
         return 130
+    except BrokenPipeError:
+        # the reader has gone (`| head -1`): what it did not read is not wanted
+        _silence_stdout()
+        return 0
+    except StdoutError as exc:  # the --version answer; _main says its own
+        return _stdout_failed(exc, _speech(None))
+
+
+def _say(say: Speech, key: str, before: str = "", **args: object) -> None:
+    """A message on stderr, the one place the CLI says its errors: whatever it quotes (an id
+    typed, a path, a message from git) is shown escaped, never obeyed by the terminal."""
+    from doccontrol.cli.output import printable
+
+    print(before + printable(say(key, **args)), file=sys.stderr)
+
+
+def _stdout_failed(exc: OSError, say: Speech) -> int:
+    """Standard output could not be written: said like ``-o FILE``'s failure, exit 2."""
+    _silence_stdout()
+    if isinstance(sys.stdout, _Stdout):
+        sys.stdout.failure = None  # said once
+    detail = exc.strerror or str(exc)
+    _say(say, "cli.error", text=say("cli.error.stdout-failed", detail=detail))
+    return 2
+
+
+def _silence_stdout() -> None:
+    """Standard output pointed at /dev/null, so the interpreter's last flush of what could not
+    be written fails no more (Python's advice for a closed pipe)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # no file descriptor (a test's capture): nothing will flush it at exit
 
 
 def _speech(root: Path | None) -> Speech:
@@ -158,29 +273,36 @@ def _main(arguments: list[str]) -> int:
     try:
         if getattr(args, "without_repository", lambda a: False)(args):
             root = Path.cwd()  # e.g. an auditor verifying a pack needs no compliance repository
+        elif args.repo is not None:
+            if not os.path.exists(args.repo):
+                # searched upward from where it would be, a typo would find the current one
+                raise UsageError("cli.error.no-such-folder", option="--repo", path=args.repo)
+            if not os.path.isdir(args.repo):
+                raise UsageError("cli.error.not-a-folder", option="--repo", path=args.repo)
+            root = find_root(Path(args.repo))
         else:
-            root = find_root(Path(args.repo) if args.repo else Path.cwd())
+            root = find_root(Path.cwd())
         code: int = args.run(args, root)
+        sys.stdout.flush()  # a failure to write what is buffered is said here, with root
         return code
-    except UsageError as exc:
+    except (UsageError, RepositoryError) as exc:
         say = _speech(root)
-        print(say("cli.error", text=exc.text(say.cat)), file=sys.stderr)
-        return 2
-    except RepositoryError as exc:
-        say = _speech(root)
-        print(say("cli.error", text=exc.text(say.cat)), file=sys.stderr)
+        _say(say, "cli.error", text=exc.text(say.cat))
         return 2
     except BrokenPipeError:
+        _silence_stdout()
         return 0
+    except StdoutError as exc:  # a full disk or a device under a redirected output
+        return _stdout_failed(exc, _speech(root))
     except Exception as exc:  # the last line of defence: a message, never a traceback
         say = _speech(root)
         git_text = _git_error_text(exc, say.cat)
         if git_text is not None:
-            print(say("cli.error", text=git_text), file=sys.stderr)
+            _say(say, "cli.error", text=git_text)
             return 2
         if os.environ.get("DOCCONTROL_DEBUG"):
             raise
-        print(say("cli.internal-error", kind=type(exc).__name__, text=str(exc)), file=sys.stderr)
+        _say(say, "cli.internal-error", kind=type(exc).__name__, text=str(exc))
         return 2
 
 

@@ -254,7 +254,10 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
+        from doccontrol.cli.output import printable
+
         said = self.cat.text(
             "cli.argparse.error", prog=self.prog, message=translate(message, self.cat)
         )
-        self.exit(2, said + "\n")
+        # "unrecognized arguments: …" repeats what was typed as it is: shown escaped
+        self.exit(2, printable(said) + "\n")
