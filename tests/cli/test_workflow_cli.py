@@ -82,6 +82,37 @@ def test_new_with_unknown_type_or_department(repo):
     )
 
 
+def test_new_writes_any_title_as_text_that_reads_back_equal(repo):
+    # a plain scalar would read as null, a number, a date, a boolean (YAML 1.1's yes)
+    from doccontrol.load.frontmatter import split_text
+    from doccontrol.load.yaml_source import safe_load
+
+    titles = ("null", "123", "2026-01-01", "yes", "~", "a: b", "#注释", "'x", '服务 "退出"')
+    for n, title in enumerate(titles, 2):
+        made = run(repo.root, "new", "procedure", title)
+        assert made.returncode == 0, made.stderr
+        path = repo.root / f"docs/procedures/sm-p-{n:02d}.md"
+        cut = split_text(path.read_text(encoding="utf-8"))
+        assert cut is not None and safe_load(cut[0])["title"] == title
+    checked = run(repo.root, "check", "docs/procedures")
+    assert checked.returncode == 0, checked.stdout
+    # the writer itself, for text the command refuses: escaped, still one line, read back
+    from doccontrol.authoring import _yaml_scalar
+
+    for text in ("第一行\n第二行", "x\x1b[31m", "\u2028", " 前后 ", "1e3", ".inf", "0x1F"):
+        written = _yaml_scalar(text)
+        assert "\n" not in written and safe_load(f"v: {written}\n") == {"v": text}
+
+
+def test_new_refuses_a_title_with_control_characters_and_writes_nothing(repo):
+    before = sorted((repo.root / "docs").rglob("*"))
+    for title in ("第一行\n第二行", "标题\x1b[31m", "a\tb", "\u202e反转"):
+        refused = run(repo.root, "new", "procedure", title)
+        assert refused.returncode == 2 and refused.stdout == ""
+        assert refused.stderr.startswith(f"doccontrol: error: the title {title!r} holds a control")
+    assert sorted((repo.root / "docs").rglob("*")) == before
+
+
 def test_new_record_stubs_required_fields_with_next_id(repo):
     repo.record("INC-2026-0001")
     repo.record("INC-2026-0099")  # numbers are never reused: the next is after the highest

@@ -128,10 +128,37 @@ def new_document_text(doc_type: DocumentType, doc_id: str, title: str, owner: st
     return "---\n" + "\n".join(front) + "\n---\n" + body
 
 
+_PLAIN = re.compile(r"[^\s:#'\"\[\]{},&*!|>%@`-][^:#]*")
+# booleans to a YAML 1.1 reader (PyYAML: MkDocs' own front matter), text to ours (1.2)
+_YAML11_BOOL = re.compile(r"(?i:y|yes|n|no|on|off|true|false)")
+
+
 def _yaml_scalar(text: str) -> str:
-    if re.fullmatch(r"[^\s:#'\"\[\]{},&*!|>%@`-][^:#]*", text) and not text.endswith(" "):
-        return text
-    return "'" + text.replace("'", "''") + "'"
+    """``text`` as a YAML scalar that reads back as this very string: plain when it can be
+    (``null``, ``123``, ``yes``, ``2026-01-01`` cannot: they read as other types), else
+    single-quoted, else double-quoted with escapes (a line break, a control character)."""
+    import json
+
+    plain = (
+        [text]
+        if _PLAIN.fullmatch(text) and not text.endswith(" ") and not _YAML11_BOOL.fullmatch(text)
+        else []
+    )
+    single = "'" + text.replace("'", "''") + "'"
+    for written in (*plain, single, json.dumps(text, ensure_ascii=False)):
+        if _reads_back(written, text):
+            return written
+    return json.dumps(text)  # every character outside ASCII as an escape
+
+
+def _reads_back(written: str, text: str) -> bool:
+    """Whether ``written`` as the value of a key reads back equal to ``text``."""
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        return bool(yaml_source.safe_load(f"v: {written}\n") == {"v": text})
+    except (YAMLError, ValueError):
+        return False
 
 
 def _stub(name: str, prop: dict[str, Any], today: datetime.date, date_field: str) -> Any:

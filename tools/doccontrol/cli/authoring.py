@@ -12,6 +12,7 @@ from doccontrol.cli.output import (
     day_arg,
     org_today,
     parse_date_arg,
+    printable,
     speech,
     write_atomic,
 )
@@ -89,12 +90,23 @@ def _my_department(root: Path, config: Config) -> str | None:
     return person.department if person else None
 
 
+def _unprintable(text: str) -> bool:
+    """Whether ``text`` holds a control character (a line break and a tab too), a line or
+    paragraph separator, or a format character (bidi controls, zero widths): what printable()
+    would escape, and what is no part of a one-line title."""
+    return printable(text) != text or any(c in text for c in "\t\n\u2028\u2029")
+
+
 def run_new(args: argparse.Namespace, root: Path) -> int:
     from pathlib import Path
 
     from doccontrol import authoring, versions
     from doccontrol.authoring import AuthoringError
 
+    if _unprintable(args.title):
+        # a line break would end the front matter's line, an escape or a right-to-left
+        # override would be obeyed wherever the title is shown: refused, nothing written
+        raise UsageError("cli.error.title-control", title=repr(args.title))
     repo, config = _repo(root)
     doc_type = config.document_types.get(args.type)
     if doc_type is None:
