@@ -66,24 +66,32 @@ def test_a_document_needs_every_level_it_ever_had_to_be_publishable():
 
 
 def test_a_file_renumbered_in_the_work_tree_keeps_the_levels_of_what_main_holds_there():
-    """A branch gives the secret file at docs/procedures/x.md a new id and the label internal:
-    it is still the secret document, so neither its id nor its title is published."""
-    renumbered = Document(
-        "docs/procedures/x.md", {"id": "SM-P-97", "confidentiality": "internal"}, "", 1, Positions()
-    )
-    elsewhere = DocumentHistory("SM-P-02", "docs/procedures/y.md", "y", (), levels=("secret",))
+    """A branch gives the secret file a new id and the label internal, in place or moved: it is
+    still the secret document, so neither its id nor its title is published. A new file beside
+    a secret that merely moved (its id still in the work tree) is not held back."""
+
+    def doc(path, doc_id):
+        return Document(path, {"id": doc_id, "confidentiality": "internal"}, "", 1, Positions())
+
+    renumbered = doc("docs/procedures/tidy.md", "SM-P-97")
+    secret = DocumentHistory("SM-P-07", "docs/procedures/x.md", "x", (), levels=("secret",))
+    public = DocumentHistory("SM-P-01", "docs/procedures/p.md", "p", (), levels=("internal",))
     withdrawn = DocumentHistory(
-        "SM-P-03", "docs/procedures/x.md", "x", (), withdrawn=True, levels=("secret",)
+        "SM-P-03", "docs/procedures/w.md", "w", (), withdrawn=True, levels=("secret",)
     )
-    on_main = {"SM-P-01": history("secret"), "SM-P-02": elsewhere, "SM-P-03": withdrawn}
-    assert publishing.held_before(on_main.values(), renumbered) is on_main["SM-P-01"]
-    assert publishing.publishable_documents(CONFIG, "internal", [renumbered], on_main) == []
-    # the same id at the path is the document itself; another path or a file gone is not it
-    assert publishing.held_before(on_main.values(), document()) is None
-    assert publishing.held_before([elsewhere, withdrawn], renumbered) is None
-    assert publishing.publishable_documents(
-        CONFIG, "internal", [renumbered], {"SM-P-02": elsewhere, "SM-P-03": withdrawn}
-    ) == [renumbered]
+    on_main = {"SM-P-07": secret, "SM-P-01": public, "SM-P-03": withdrawn}
+    tree = [renumbered, doc("docs/procedures/p.md", "SM-P-01")]
+    assert publishing.held_before(on_main, tree, renumbered) == (secret,)
+    assert publishing.publishable_documents(CONFIG, "internal", tree, on_main) == tree[1:]
+    # an id main knows as withdrawn is no cover either
+    reused = doc("docs/procedures/tidy.md", "SM-P-03")
+    assert publishing.held_before(on_main, [reused, tree[1]], reused) == (secret,)
+    # the secret moved and kept its id: the new file at its old path is a new document
+    moved = doc("docs/procedures/moved.md", "SM-P-07")
+    fresh = doc("docs/procedures/x.md", "SM-P-20")
+    assert publishing.held_before(on_main, [moved, fresh, tree[1]], fresh) == ()
+    # main's own documents carry their own history, wherever they are
+    assert publishing.held_before(on_main, tree, tree[1]) == ()
 
 
 def _record(data):

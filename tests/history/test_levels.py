@@ -83,3 +83,18 @@ def test_a_new_id_given_to_the_file_keeps_the_levels_it_had(scenario):
     scenario.git.commit("移动并重新编号", who="zhaolei")
     history = derive(scenario.root, config(scenario), use_cache=False)
     assert "secret" in history.documents["SM-P-98"].levels
+
+
+def test_a_new_file_where_a_document_moved_away_is_a_new_document(scenario):
+    """One commit moves the secret file (same id) and writes a new public document at its old
+    path: git sees the old path modified and the new one added. The new id takes no level
+    from the secret, which lives on at its new path."""
+    relabel(scenario, "cr-1", "secret", "V1.1")
+    path = scenario.root / "docs/procedures/test.md"
+    (scenario.root / "docs/procedures/moved.md").write_text(path.read_text())
+    text = path.read_text().replace("id: SM-P-01", "id: SM-P-20")
+    path.write_text(text.replace("confidentiality: secret", "confidentiality: public"))
+    scenario.git.commit("移动并新增", who="zhaolei")
+    history = derive(scenario.root, config(scenario), use_cache=False)
+    assert history.documents["SM-P-20"].levels == ("public",)
+    assert history.documents["SM-P-01"].path == "docs/procedures/moved.md"

@@ -7,8 +7,7 @@ import json
 
 from rt42_helpers import run
 
-from builders import procedure
-from builders import RepoBuilder
+from builders import RepoBuilder, procedure
 from history_helpers import Scenario, body, make_scenario
 
 DOC = "docs/procedures/test.md"

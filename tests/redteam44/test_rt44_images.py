@@ -58,7 +58,8 @@ def test_a_logo_the_approved_mkdocs_yml_names_is_published(scenario, tmp_path):
     s = site_with_secret(scenario)
     text = (s.root / "mkdocs.yml").read_text("utf-8")
     text = text.replace(
-        "  name: material\n", "  name: material\n  logo: assets/logo.png\n  favicon: assets/logo.png\n"
+        "  name: material\n",
+        "  name: material\n  logo: assets/logo.png\n  favicon: assets/logo.png\n",
     )
     approve(
         s,
@@ -73,9 +74,7 @@ def test_a_logo_the_approved_mkdocs_yml_names_is_published(scenario, tmp_path):
     assert (site / "assets/logo.png").is_file()
 
 
-def test_a_reference_definition_with_its_target_on_the_next_line_is_published(
-    scenario, tmp_path
-):
+def test_a_reference_definition_with_its_target_on_the_next_line_is_published(scenario, tmp_path):
     # Python-Markdown reads a reference definition whose target is on the next line
     # (CommonMark allows it too); the regex wants it on the same line
     s = site_with_secret(scenario)

@@ -13,6 +13,7 @@ from rt41_helpers import (
     secret_doc,
     site_with_secret,
 )
+
 from history_helpers import body
 
 SECRET = "docs/procedures/secret.md"

@@ -81,9 +81,7 @@ def test_a_secret_title_typed_with_ascii_parentheses_is_redacted(scenario, tmp_p
     assert leaks(tmp_path / "site", ["并购尽调程序(ACME)"]) == []
 
 
-def test_a_public_documents_title_is_not_wiped_because_a_secret_one_shares_it(
-    scenario, tmp_path
-):
+def test_a_public_documents_title_is_not_wiped_because_a_secret_one_shares_it(scenario, tmp_path):
     # a client-specific secret edition carries the public procedure's title; the public
     # procedure's own change notes and merge titles lose its name on its own page
     s = site_with_secret(scenario, {"docs/procedures/secret.md": secret_doc(title="测试程序")})

@@ -33,7 +33,8 @@ def with_dd_records(scenario):
     of it (internal by the schema's default) committed as records are."""
     s = site_with_secret(scenario, {SCHEMA: dd_schema()})
     s.files.write(
-        RECORD, f"id: DD-2026-0001\ntitle: 目标公司ACME {MARK}\npriority: P2\nreported: 2026-03-09\n"
+        RECORD,
+        f"id: DD-2026-0001\ntitle: 目标公司ACME {MARK}\npriority: P2\nreported: 2026-03-09\n",
     )
     s.git.commit("登记尽调记录", who="sunyue")
     return s
@@ -68,7 +69,8 @@ def test_a_direct_commit_giving_the_schema_a_lower_default_does_not_free_a_recor
     del schema["properties"]["confidentiality"]["default"]
     s = site_with_secret(scenario, {SCHEMA: json.dumps(schema, ensure_ascii=False)})
     s.files.write(
-        RECORD, f"id: DD-2026-0001\ntitle: 目标公司ACME {MARK}\npriority: P2\nreported: 2026-03-09\n"
+        RECORD,
+        f"id: DD-2026-0001\ntitle: 目标公司ACME {MARK}\npriority: P2\nreported: 2026-03-09\n",
     )
     s.git.commit("登记尽调记录", who="sunyue")
     assert pack_leaks(s.root, tmp_path / "p0.zip", [MARK]) == []  # ranks highest: left out

@@ -90,7 +90,7 @@ def _nameable(
     doc_history = history.documents.get(doc_id)
     if document is None and (doc_history is None or not doc_history.withdrawn):
         return False
-    before = publishing.held_before(history.documents.values(), document)
+    before = publishing.held_before(history.documents, repo.documents, document)
     return publishing.document_publishable(config, max_level, document, doc_history, before)
 
 
@@ -150,7 +150,7 @@ def build(
             max_level,
             repo.document(doc_id),
             doc_history,
-            publishing.held_before(history.documents.values(), repo.document(doc_id)),
+            publishing.held_before(history.documents, repo.documents, repo.document(doc_id)),
         )
     }
 

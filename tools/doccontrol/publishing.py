@@ -267,19 +267,19 @@ def document_publishable(
     limit: str,
     current: Document | None,
     history: DocumentHistory | None,
-    before: DocumentHistory | None = None,
+    before: Iterable[DocumentHistory] = (),
 ) -> bool:
     """Whether a document may appear, under its id, title or version, anywhere published.
 
     ``current``: the work tree's document (None when withdrawn or deleted); ``history``: its
     history on the main branch (None when never committed). With neither, nothing is known.
-    ``before``: the document main holds at the work tree file's path under another id
-    (held_before): a file renumbered there keeps that document's levels."""
+    ``before``: what main holds that the work tree's file may have been (held_before): a file
+    renumbered keeps the levels it had."""
     values: list[object] = list(history.levels) if history is not None else []
     if current is not None:
         values.append(document_level(current.meta))
-    if before is not None:
-        values += before.levels
+    for earlier in before:
+        values += earlier.levels
     if not values:
         return False
     return all(level_allowed(config, value, limit) for value in values)
@@ -380,31 +380,44 @@ def publishable_documents(
 ) -> list[Document]:
     """The documents with an id that may be published, with their history considered."""
     known = histories or {}
-    by_path: dict[str, list[DocumentHistory]] = {}
-    for history in known.values():
-        by_path.setdefault(history.path, []).append(history)
+    documents = list(documents)
+    vanished = _vanished(known, documents)
     return [
         d
         for d in documents
         if d.id
         and document_publishable(
-            config, limit, d, known.get(d.id), held_before(by_path.get(d.path, ()), d)
+            config, limit, d, known.get(d.id), vanished if _unknown(known, d) else ()
         )
     ]
 
 
 def held_before(
-    histories: Iterable[DocumentHistory], current: Document | None
-) -> DocumentHistory | None:
-    """The document main holds at ``current``'s path under another id: the work tree gave the
-    file a new number (a branch, an uncommitted edit), and what it was decides too, or a secret
-    renumbered and relabelled internal would publish its title."""
-    if current is None:
-        return None
-    for history in histories:
-        if history.path == current.path and history.id != current.id and not history.withdrawn:
-            return history
-    return None
+    histories: Mapping[str, DocumentHistory],
+    documents: Iterable[Document],
+    current: Document | None,
+) -> tuple[DocumentHistory, ...]:
+    """What a work-tree file may have been on main, when main does not know its id as a live
+    document: every document main holds that the work tree no longer holds under its id. A
+    branch that moves a secret, gives it a new number and labels it internal is still showing
+    the secret, so its title must not be published; a new file beside a secret that merely
+    moved (its id still in the work tree) is not held back. A new document on a branch that
+    also deletes a secret is held back too, until its merge: history then knows (derive)."""
+    if current is None or not _unknown(histories, current):
+        return ()
+    return _vanished(histories, documents)
+
+
+def _unknown(histories: Mapping[str, DocumentHistory], current: Document) -> bool:
+    known = histories.get(current.id or "")
+    return known is None or known.withdrawn
+
+
+def _vanished(
+    histories: Mapping[str, DocumentHistory], documents: Iterable[Document]
+) -> tuple[DocumentHistory, ...]:
+    present = {d.id for d in documents if d.id}
+    return tuple(h for h in histories.values() if not h.withdrawn and h.id not in present)
 
 
 def visible_events(

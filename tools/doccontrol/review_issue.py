@@ -67,7 +67,7 @@ def listed(due: Sequence[DocumentRow], repo: Repository, history: History | None
             level,
             repo.document(r.id),
             histories.get(r.id),
-            publishing.held_before(histories.values(), repo.document(r.id)),
+            publishing.held_before(histories, repo.documents, repo.document(r.id)),
         )
     )
     return Listed(shown, len(due) - len(shown), level, lowered)

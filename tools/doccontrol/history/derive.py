@@ -224,6 +224,8 @@ class _Deriver:
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.placed: set[str] = set()  # the documents the commit being judged placed at a path
+        # (new id, old id) of each file the commit being judged gave another id (applied)
+        self.renumbered: list[tuple[str, str]] = []
         # the documents whose path the commit being judged gave to another id (renumbered),
         # each with the change that did
         self.displaced: dict[str, FileChange] = {}
@@ -1847,8 +1849,17 @@ class _Deriver:
         withdrawn there, as if its file had been deleted, with the change that renumbered it
         (the withdrawal stands or falls with that change's approval): a document leaves the
         controlled set only by a withdrawal the trail shows."""
+        self.renumbered = []
         for change in changes:
             yield (change, *self.apply(change, snapshots, baseline), None)
+        for doc_id, old_id in self.renumbered:
+            # the file under a new id is still what it was: a secret renumbered and relabelled
+            # in one change keeps every level it had, or its title would reach the site; not
+            # where the old id lives on at another path (moved, and a new file put in its place)
+            old, new = self.docs.get(old_id), self.docs.get(doc_id)
+            if old is None or new is None or old_id in self.placed:
+                continue
+            new.levels += [level for level in old.levels if level not in new.levels]
         if not self.displaced:
             return
         held = set(self.path_to_id.values())
@@ -1888,20 +1899,13 @@ class _Deriver:
         doc_id = meta_text(snapshot.meta, "id") or old_id or change.new_path
         self.path_to_id[change.new_path] = doc_id
         self.placed.add(doc_id)
-        earlier: list[str] = []
         if old_id is not None and old_id != doc_id:
             self.displaced[old_id] = change
-            before = self.docs.get(old_id)
-            # the file under a new id is still what it was: a secret renumbered and relabelled
-            # in one change keeps every level it had, or its title would reach the site
-            earlier = before.levels if before is not None else []
+            self.renumbered.append((doc_id, old_id))  # its levels follow (applied)
         state = self.docs.get(doc_id)
         if state is None:
             state = _DocState(doc_id, change.new_path, snapshot.meta or {})
             self.docs[doc_id] = state
-        for level in earlier:
-            if level not in state.levels:
-                state.levels.append(level)
         state.path, state.meta, state.withdrawn = (
             display_text(change.new_path),  # a file name in a legacy code page is shown, not fatal
             snapshot.meta or state.meta,

@@ -93,7 +93,7 @@ def level_ok(
 ) -> None:
     """Fail closed: the level now and in every version on main must be at or below ``limit``."""
     current = repo.document(doc_id)
-    before = publishing.held_before(histories.values(), current)
+    before = publishing.held_before(histories, repo.documents, current)
     if not publishing.document_publishable(config, limit, current, doc, before):
         worst = max(
             [
@@ -212,7 +212,7 @@ def _register(
             limit,
             repo.document(r.id),
             history.documents.get(r.id),
-            publishing.held_before(history.documents.values(), repo.document(r.id)),
+            publishing.held_before(history.documents, repo.documents, repo.document(r.id)),
         )
     ]
 
