@@ -303,3 +303,18 @@ def test_a_record_type_of_a_hidden_procedure_is_hidden_with_its_coverage():
     # the coverage matrix lists only the types it is given
     assert any("incident" in r.record_types for r in registers.coverage([], shown))
     assert not any(r.record_types for r in registers.coverage([], {}))
+
+
+def test_hidden_names_hold_every_former_title_and_spare_a_title_a_published_document_shares():
+    secret = DocumentHistory(
+        "SM-P-07", "docs/s.md", "并购尽调程序", (), titles=("收购调查程序(草案)", "并购尽调程序")
+    )
+    public = DocumentHistory("SM-P-01", "docs/p.md", "信息安全管理程序", ())
+    twin = DocumentHistory("SM-P-09", "docs/t.md", "信息安全管理程序", ())
+    names = publishing.hidden_names(
+        {"SM-P-07", "SM-P-09"}, [], {"SM-P-07": secret, "SM-P-01": public, "SM-P-09": twin}
+    )
+    assert "收购调查程序(草案)" in names and "信息安全管理程序" not in names
+    # typed with full-width brackets, found through its NFKC form
+    text = "按《收购调查程序（草案）》修订 SM-P-01"
+    assert publishing.redact_names(text, names, "—") == "按《—》修订 SM-P-01"

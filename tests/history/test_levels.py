@@ -98,3 +98,13 @@ def test_a_new_file_where_a_document_moved_away_is_a_new_document(scenario):
     history = derive(scenario.root, config(scenario), use_cache=False)
     assert history.documents["SM-P-20"].levels == ("public",)
     assert history.documents["SM-P-01"].path == "docs/procedures/moved.md"
+
+
+def test_every_title_on_the_main_branch_is_in_the_history_and_the_cache(scenario):
+    path = scenario.root / "docs/procedures/test.md"
+    path.write_text(path.read_text().replace("title: 测试程序", "title: 并购尽调程序"))
+    scenario.git.commit("改名", who="zhaolei")
+    cold = derive(scenario.root, config(scenario))
+    warm = derive(scenario.root, config(scenario))
+    assert cold.documents["SM-P-01"].titles == ("测试程序", "并购尽调程序")
+    assert warm.documents["SM-P-01"].titles == cold.documents["SM-P-01"].titles

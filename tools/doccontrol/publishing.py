@@ -471,27 +471,45 @@ def visible_events(
 def hidden_names(
     hidden: Set[str], documents: Iterable[Document], histories: Mapping[str, DocumentHistory]
 ) -> frozenset[str]:
-    """What author-typed text may not say of the documents in ``hidden``: their ids and their
-    titles (the work tree's and main's), since a merge titled 《并购尽调程序》 names a secret as
-    surely as its number does. Titles shorter than TITLE_MIN are left: too many ordinary words
-    would go with them."""
+    """What author-typed text may not say of the documents in ``hidden``: their ids and every
+    title they had (the work tree's and each one main held), since a merge titled 《并购尽调程序》
+    names a secret as surely as its number does. Each title also in its NFKC form (typed with
+    ASCII brackets). Left: titles shorter than TITLE_MIN (too many ordinary words would go with
+    them) and titles a published document also has (its own change history keeps its name)."""
+    documents = list(documents)
     titles = {d.title for d in documents if d.id in hidden}
-    titles |= {histories[i].title for i in hidden if i in histories}
-    return frozenset(hidden) | {t.strip() for t in titles if len(t.strip()) >= TITLE_MIN}
+    for doc_id in hidden:
+        if doc_id in histories:
+            titles |= {histories[doc_id].title, *histories[doc_id].titles}
+    shown = {_name_key(d.title) for d in documents if d.id and d.id not in hidden}
+    shown |= {_name_key(h.title) for i, h in histories.items() if i not in hidden}
+    kept = {t.strip() for t in titles if len(t.strip()) >= TITLE_MIN}
+    kept = {t for t in kept if _name_key(t) not in shown}
+    return frozenset(hidden) | kept | {unicodedata.normalize("NFKC", t) for t in kept}
 
 
 TITLE_MIN = 4
+
+
+def _name_key(title: str) -> str:
+    return unicodedata.normalize("NFKC", title).strip().casefold()
 
 
 def redact_names(text: str, hidden: Set[str], placeholder: str) -> str:
     """Author-typed text (a merge's title, a revision's change note) with each id or title in
     ``hidden`` (hidden_names) replaced by ``placeholder``: a merge of a public and a secret
     document titled after both would otherwise name the secret one on the public one's pages.
-    A name is matched in any letter case, and whole (SM-P-07 is not in SM-P-070). Text typed
-    to evade this (a name spelt otherwise) is not caught."""
+    A name is matched in any letter case, and whole (SM-P-07 is not in SM-P-070); where one
+    is found only in the text's NFKC form (full-width letters, ASCII brackets), that form is
+    given, redacted. Text typed to evade this (a name spelt otherwise) is not caught."""
     if not hidden or not text:
         return text
-    return _id_pattern(frozenset(hidden)).sub(lambda _: placeholder, text)
+    pattern = _id_pattern(frozenset(hidden))
+    redacted = pattern.sub(lambda _: placeholder, text)
+    normal = unicodedata.normalize("NFKC", redacted)
+    if normal != redacted and pattern.search(normal):
+        return pattern.sub(lambda _: placeholder, normal)
+    return redacted
 
 
 @cache  # one pattern per set of hidden ids: a site or a pack asks with the same set each time

@@ -75,7 +75,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # on an approval whose tree lists a path twice
 # 32: dates a commit cannot have (DC524), the removed revisions, `until`
 # 33: the keyring a history's signatures were judged by; values read back with their types
-FORMAT = 33
+# 34: every title a document carried (DocumentHistory.titles)
+FORMAT = 34
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -674,6 +675,7 @@ def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
         [encode_revision(r, people) for r in d.revisions],
         encode_revision(d.baseline, people) if d.baseline else None,
         list(d.levels),
+        list(d.titles),
     ]
 
 
@@ -686,4 +688,5 @@ def _dec_document(d: list[Any], people: People) -> DocumentHistory:
         _flag(d[3]),
         decode_revision(d[5], people) if d[5] else None,
         _strs(d[6]),
+        _strs(d[7]),
     )

@@ -110,6 +110,8 @@ class _DocState:
     approved_sections: sections.Outlined | None = None
     # every confidentiality value any version carried (publishing decides from them)
     levels: list[str] = field(default_factory=list)
+    # every title any version carried (what a hidden document may not be called anywhere)
+    titles: list[str] = field(default_factory=list)
 
     def approved_split(self) -> sections.Outlined | None:
         if self.approved_sections is None and self.approved_body is not None:
@@ -329,6 +331,7 @@ class _Deriver:
                     "revisions": [cache.encode_revision(r, people) for r in st.revisions],
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
                     "levels": st.levels,
+                    "titles": st.titles,
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -377,6 +380,7 @@ class _Deriver:
                 st["withdrawn"],
                 cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
                 levels=list(st["levels"]),
+                titles=list(st["titles"]),
             )
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
@@ -1914,6 +1918,9 @@ class _Deriver:
         level = publishing.recorded_level(snapshot.meta)
         if level not in state.levels:
             state.levels.append(level)
+        title = meta_text(snapshot.meta, "title")
+        if title and title not in state.titles:
+            state.titles.append(title)
         if baseline:
             state.approved_meta, state.approved_body = snapshot.meta, snapshot.body
             state.approved_blob, state.unread = change.new_blob, False
@@ -2600,6 +2607,7 @@ def _history(
             state.withdrawn,
             state.baseline,
             tuple(state.levels),
+            tuple(state.titles),
         )
     # the doccontrol.yml the next commit would be judged by (as policy_at picks it)
     in_force = deriver.config_blob

@@ -208,6 +208,8 @@ class DocumentHistory:
     # every confidentiality value the document carried in any version on the main branch, as
     # written ("?" where it could not be read): what a withdrawn document was (publishing.py)
     levels: tuple[str, ...] = ()
+    # every title it carried there: what a hidden document may not be called (publishing.py)
+    titles: tuple[str, ...] = ()
 
     @property
     def last_approved(self) -> Revision | None:
