@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
 
 from builders import RepoBuilder
 from doccontrol.history import cache
@@ -113,3 +114,62 @@ def test_a_clock_ahead_before_adoption_does_not_date_the_approvals_after_it(tmp_
     assert event.date.startswith("2026-01-03") and event.approved
     gone = history.documents["SM-P-02"].revisions[-1]
     assert gone.kind == "withdrawal" and gone.date.startswith("2026-01-03")
+
+
+def _dateless_merge(s, branch_author: bytes, merger: bytes) -> tuple[str, str]:
+    """SM-P-01 V1.1 on a side commit by ``branch_author`` merged by ``merger`` (author and
+    committer lines written byte for byte, as a server without fsck accepts them)."""
+
+    def git(*args: str, data: bytes | None = None) -> str:
+        done = subprocess.run(["git", *args], cwd=s.root, input=data, capture_output=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.decode().strip()
+
+    def commit(parents: list[str], who: bytes, message: str) -> str:
+        data = f"tree {tree}\n".encode() + b"".join(f"parent {p}\n".encode() for p in parents)
+        data += b"author " + who + b"\ncommitter " + who + b"\n\n" + message.encode()
+        return git("hash-object", "-t", "commit", "-w", "--literally", "--stdin", data=data)
+
+    s.files.doc(version="V1.1", effective_date="2026-01-20", body=body("修订的目的。"))
+    git("add", "-A")
+    tree = git("write-tree")
+    head = git("rev-parse", "HEAD")
+    one = commit([head], branch_author, "SM-P-01 V1.1\n")
+    message = (
+        "合并 SM-P-01 V1.1\n\nReviewed-by: 王芳 <wang.fang@example.com>\n"
+        "Approved-by: 刘静 <liu.jing@example.com>\n"
+    )
+    merge = commit([head, one], merger, message)
+    git("update-ref", "refs/heads/main", merge)
+    git("reset", "-q", "--hard", "main")
+    return one, merge
+
+
+def test_a_date_git_cannot_read_is_reported_of_its_own_commit_and_never_shown(tmp_path):
+    """git prints its placeholder (``%cI``, ``%aI``) for a commit line with no date, and
+    something no ISO reader takes for a negative one: the commit is reported itself
+    (DC524.unreadable: never the honest commit before it as "ahead"), dated as the line was,
+    and no placeholder reaches a revision."""
+    s = make_scenario(tmp_path)
+    honest = s.git.commit("记录模板说明", who="wangfang")
+    one, merge = _dateless_merge(
+        s, "赵磊 <zhao.lei@example.com> -100 +0000".encode(), "刘静 <liu.jing@example.com>".encode()
+    )
+    history = s.history()
+    found = sorted((p.key, p.commit) for p in history.notices if p.code == "DC524")
+    assert found == [
+        ("problem.DC524.unreadable", merge),
+        ("problem.DC524.unreadable-author", one),
+    ]
+    assert honest not in {commit for _, commit in found}
+    # dated as the line was: the honest commit's own date
+    event = next(e for e in history.events if e.commit == merge)
+    said = subprocess.run(
+        ["git", "log", "-1", "--format=%cI", honest], cwd=s.root, capture_output=True, text=True
+    )
+    assert event.date == said.stdout.strip()
+    (revision,) = [r for r in history.documents["SM-P-01"].revisions if r.commit == merge]
+    assert revision.author_date == "" and "%" not in json.dumps(revision.to_json())
+    # read again from the cache: the same
+    again = s.history()
+    assert sorted((p.key, p.commit) for p in again.notices if p.code == "DC524") == found

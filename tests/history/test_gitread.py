@@ -196,3 +196,12 @@ def test_a_ref_is_read_exactly_never_through_gits_lookup_rules(tmp_path):
     repo.run("checkout", "-q", "main")
     found = probe(tmp_path, "main", "doccontrol.yml")
     assert found is not None and found.tip == first == found.head
+
+
+def test_a_date_git_cannot_read_is_unreadable_never_its_placeholder():
+    from doccontrol.history.gitread import UNREADABLE_DATE, readable_date
+
+    assert readable_date("2026-01-02T10:00:00+08:00") == "2026-01-02T10:00:00+08:00"
+    assert readable_date("1970-01-01T00:00:00+00:00") == "1970-01-01T00:00:00+00:00"
+    for unreadable in ("%aI", "%cI", "", "2026-01-02T10:00:00-99:99", "tomorrow", "2026-01-02"):
+        assert readable_date(unreadable) == UNREADABLE_DATE, unreadable

@@ -41,6 +41,7 @@ from doccontrol.history import (
 )
 from doccontrol.history.gitread import (
     NOTES_REF,
+    UNREADABLE_DATE,
     Ancestor,
     BlobPipe,
     Commit,
@@ -304,8 +305,9 @@ class _Deriver:
         self.line_setter = ""
         self.setter_reported = False
         self.behind: HistoryProblem | None = None  # this commit's DC524.ahead, if any
-        self.future: HistoryProblem | None = None  # this commit's DC524.future, if any
-        self.future_claim = ""  # and the date it claims
+        # this commit's DC524.future (or .unreadable: a date that cannot be taken either), if any
+        self.future: HistoryProblem | None = None
+        self.future_claim = ""  # and the date it claims (the line's, when it has none)
         self.last_claim = ""  # the date the commit before on the line claimed
 
     @property
@@ -496,7 +498,22 @@ class _Deriver:
         carry every later commit forward with it (a withdrawal approved today would wait for
         2099), so it is not taken (DC524.future). A commit dated well after the one that
         follows it on the line is reported too (DC524.ahead): once its date has passed, that
-        is what still shows the later dates were carried."""
+        is what still shows the later dates were carried.
+
+        A commit whose date git cannot read (gitread.UNREADABLE_DATE) is that commit's own
+        problem (DC524.unreadable), never its neighbours': it is dated as the line was, and
+        counts as after a control_since day (nothing vouches for an earlier one), as one
+        dated ahead of the run does."""
+        if commit.committer_date == UNREADABLE_DATE:
+            self.future = HistoryProblem.of(
+                "problem.DC524.unreadable",
+                commit.sha,
+                sha=commit.sha[:10],
+                branch=self.reader_branch,
+            )
+            date = self.line_date or self.now.isoformat(timespec="seconds")
+            self.future_claim = date
+            return replace(commit, committer_date=date), ""
         moment = _instant(commit.committer_date)
         if moment > self.now + CLOCK_SKEW:
             until = moment - CLOCK_SKEW
@@ -1364,7 +1381,18 @@ class _Deriver:
             return dict.fromkeys(controlled, True)
         merger = self.person(policy, commit.author_name, commit.author_email)
         authors = self.authors(commit, kind, side, graph, policy, trailer_pairs)
-        author_dates = [graph[s].author_date for s in side if s in graph] or [commit.author_date]
+        dated = [(s, graph[s].author_date) for s in side if s in graph] or [
+            (commit.sha, commit.author_date)
+        ]
+        author_dates = [date for _, date in dated]
+        for sha, date in dated:
+            if date == UNREADABLE_DATE:
+                # shown as no 编制 date at all: said of the commit that carries it
+                self.line_problems.append(
+                    HistoryProblem.of(
+                        "problem.DC524.unreadable-author", sha, sha=sha[:10], merge=commit.sha[:10]
+                    )
+                )
         approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger, signature)
         summary = messages.summary(commit.message)
         forge = _ForgeEvidence.of(verdict, authors)
@@ -2012,7 +2040,8 @@ def _instant(date: str) -> datetime.datetime:
     """A git ISO 8601 date (any UTC offset) as a moment, to compare across time zones."""
     try:
         return datetime.datetime.fromisoformat(date)
-    except ValueError:  # git always writes %cI; a cache of another shape compares as oldest
+    except ValueError:  # gitread gives ISO dates or UNREADABLE_DATE (on_line takes that first);
+        # a cache of another shape compares as oldest
         return datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 

@@ -11,6 +11,7 @@ processes work ahead of it.
 from __future__ import annotations
 
 import contextlib
+import datetime
 import itertools
 import os
 import re
@@ -1243,6 +1244,26 @@ def message_text(value: str, encoding: str) -> str:
     return value
 
 
+# what a commit's date is when git cannot read it: a missing or unparsable author or committer
+# line makes ``git log`` print the placeholder itself (``%aI``), and a negative date or an
+# offset beyond ±23:59 gives something no ISO 8601 reader takes. Nothing is shown for it
+# (tables, CSV, JSON alike); the history reports the commit (DC524.unreadable).
+UNREADABLE_DATE = ""
+
+
+def readable_date(value: str) -> str:
+    """A date as git printed it (``%aI``, ``%cI``), or ``UNREADABLE_DATE`` when it is no ISO
+    8601 moment: the placeholder, a date git could not parse, an impossible offset."""
+    value = value.strip()
+    if not value or "%" in value:
+        return UNREADABLE_DATE
+    try:
+        moment = datetime.datetime.fromisoformat(value)
+    except ValueError:
+        return UNREADABLE_DATE
+    return value if moment.tzinfo is not None else UNREADABLE_DATE
+
+
 def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
     for token in tokens:
         token = token.lstrip("\n")
@@ -1261,7 +1282,7 @@ def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
                 tuple(fields[1].split()),
                 display_text(fields[2]),
                 display_text(fields[3]),
-                fields[4],
+                readable_date(fields[4]),
                 tuple(map(display_text, co_authors)),
                 display_text(fields[6]),
                 display_text(fields[7]),
@@ -1276,10 +1297,10 @@ def _commit(header: list[str], changes: list[FileChange]) -> Commit:
         parents=tuple(h[1].split()),
         author_name=display_text(h[2]),
         author_email=display_text(h[3]),
-        author_date=h[4],
+        author_date=readable_date(h[4]),
         committer_name=display_text(h[5]),
         committer_email=display_text(h[6]),
-        committer_date=h[7],
+        committer_date=readable_date(h[7]),
         signature_status=h[8] or "N",
         signature_key=h[9],
         signature_fingerprint=h[10],
