@@ -544,6 +544,51 @@ def test_a_document_mkdocs_leaves_out_is_refused_by_name(scenario, tmp_path):
     assert refused in strict.stderr
 
 
+def test_a_published_text_the_renderer_cannot_take_is_refused_by_name(scenario, tmp_path):
+    """The text in force nests a list 260 levels deep (Python-Markdown would end in a
+    RecursionError) and SM-P-02's ends with thousands of `[` (it would take minutes); the work
+    tree has since been fixed, so `check` is clean. The site never hands either text to the
+    renderer: a lenient build leaves both pages out naming them, a strict one fails naming
+    them, and `doccontrol pdf` refuses, all in seconds and without a traceback."""
+    s = site_repo(scenario)
+    deep = "".join("    " * i + "- x\n" for i in range(260))
+    s.files.doc(body=body() + "\n" + deep)
+    s.files.doc("docs/procedures/two.md", doc_id="SM-P-02", body=body() + "\n" + "[" * 30000)
+    s.git.commit("无法渲染的正文", date="2026-01-01T12:00:00+08:00")
+    s.files.doc(body=body())  # fixed in the work tree only: the site gives the committed text
+    s.files.doc("docs/procedures/two.md", doc_id="SM-P-02", body=body())
+    assert (
+        "DC22"
+        not in subprocess.run(
+            [sys.executable, "-m", "doccontrol", "check"],
+            cwd=s.root,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    loose = mkdocs(s.root, tmp_path / "site")
+    assert loose.returncode == 0, loose.stderr
+    for path, code in (("docs/procedures/test.md", "DC223"), ("docs/procedures/two.md", "DC222")):
+        said = [line for line in loose.stderr.splitlines() if f"{path}：" in line]
+        assert said and code in said[0], loose.stderr
+        refused = ZH.text("site.plugin.refused.unrenderable", path=path, problem="")
+        assert refused in said[0]
+    assert not (tmp_path / "site/procedures/test/index.html").exists()
+    assert not (tmp_path / "site/procedures/two/index.html").exists()
+    assert "Traceback" not in loose.stderr and "not found in the documentation" not in loose.stderr
+    strict = mkdocs(s.root, tmp_path / "strict", strict=True)
+    assert strict.returncode != 0 and "Traceback" not in strict.stderr
+    assert "docs/procedures/test.md" in strict.stderr and "DC223" in strict.stderr
+    pdf = subprocess.run(
+        [sys.executable, "-m", "doccontrol", "pdf", "SM-P-02", "-o", str(tmp_path / "c.pdf")],
+        cwd=s.root,
+        capture_output=True,
+        text=True,
+    )
+    assert pdf.returncode == 2 and "DC222" in pdf.stderr and "SM-P-02" in pdf.stderr, pdf.stderr
+    assert "Traceback" not in pdf.stderr and not (tmp_path / "c.pdf").exists()
+
+
 def test_pages_that_share_a_url_are_refused_and_generated_pages_keep_their_place(
     scenario, tmp_path
 ):

@@ -76,6 +76,8 @@ CODES: dict[str, str] = {
     "DC219": "impossible-paper-approval",  # legacy_history dated ahead or above the version
     "DC220": "active-content",  # <script>, on…= handlers, javascript: URLs in a body
     "DC221": "future-review-date",  # review_date (最近评审日期) after today
+    "DC222": "markdown-too-costly",  # brackets Python-Markdown reads in quadratic time
+    "DC223": "markdown-nested-too-deep",  # lists, quotes, markdown HTML: Python-Markdown recurses
     # records
     "DC301": "duplicate-record-id",
     "DC302": "record-id-file-name",

@@ -439,7 +439,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             for f in files
             if f.inclusion.is_included() and f.is_documentation_page()
         }
-        for path in sorted(site.published_paths - rendered):
+        for path in sorted(site.published_paths - rendered - site.unrenderable.keys()):
             shown = publishing.printable_path(path)
             refused.append(t.text("site.plugin.refused.left-out", path=shown))
         refused += self._same_page(files, config, docs_dir)
@@ -578,6 +578,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if not file.is_documentation_page():
                 return t.text("site.plugin.refused.not-markdown", path=shown)
             if repo_path in site.published_paths:
+                problem = site.unrenderable.get(repo_path)
+                if problem is not None:
+                    # the renderer would crash on it or hang: left out, said like any refusal
+                    return t.text(
+                        "site.plugin.refused.unrenderable",
+                        path=shown,
+                        problem=problem.format(t, site.names),
+                    )
                 return None
             if repo_path in site.document_paths:
                 return ""  # a document above the publishing level: the normal filter

@@ -23,6 +23,8 @@ from doccontrol.history.sections import shown
 from doccontrol.labels import Labels
 from doccontrol.load import frontmatter
 from doccontrol.load.repository import Repository
+from doccontrol.problems import names_for
+from doccontrol.validate.documents import unrenderable
 
 
 class Refused(Exception):
@@ -153,7 +155,14 @@ def gather(
     stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder, t)
     level = config.level(str(meta.get("confidentiality") or "internal"))
     owner = str(meta.get("owner") or "")
-    body = _body(data.decode("utf-8", "replace"))
+    text = data.decode("utf-8", "replace")
+    body = _body(text)
+    # what the renderer would crash or hang on (validate.documents.unrenderable): refused
+    first_line = text.count("\n", 0, max(len(text) - len(body), 0)) + 1
+    problems = unrenderable(revision.path, body, first_line)
+    if problems:
+        said = min(problems).format(t, names_for(config, repo.record_types))
+        raise Refused(("pdf.error.unrenderable", {"doc": doc_id, "problem": said}))
     if REGISTER_DIRECTIVE.search(body):
         body = REGISTER_DIRECTIVE.sub(
             lambda m: _register(repo, history, day, limit, m[1], t, config), body

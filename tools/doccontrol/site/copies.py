@@ -22,6 +22,8 @@ def pdf_ids(site: Site) -> list[str]:
         doc_id
         for doc_id in site.documents
         if publishing.safe_name(doc_id)
+        # a page left out as unrenderable gets no PDF either (the same renderer)
+        and site.documents[doc_id].path not in site.unrenderable
         and (stand := site.standings.get(doc_id)) is not None
         and stand.in_force is not None
     )

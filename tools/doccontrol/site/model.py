@@ -18,6 +18,7 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Names, Problem, names_for
 from doccontrol.site.templates import Templates, templates
+from doccontrol.validate.documents import unrenderable
 
 DOCS_PREFIX = "docs/"
 
@@ -206,6 +207,22 @@ class Site:
         if self.preview:
             return self.documents.get(doc_id)
         return self.published_texts.get(doc_id)
+
+    @cached_property
+    def unrenderable(self) -> dict[str, Problem]:
+        """Published documents whose page text the site's Markdown cannot render (nested too
+        deep, brackets too costly: validate.documents.unrenderable), by path, with the first
+        such problem: their pages are left out (the build warns, or fails when strict), never
+        handed to the renderer to crash or hang on."""
+        found = {}
+        for doc_id, document in self.documents.items():
+            text = self.page_text(doc_id)
+            if text is None:
+                continue
+            problems = unrenderable(document.path, text.body, text.body_first_line)
+            if problems:
+                found[document.path] = min(problems)
+        return found
 
     @cached_property
     def images_used(self) -> frozenset[str]:

@@ -942,7 +942,8 @@ def navigation(site: Site) -> list[dict[str, Any]]:
         entries = [
             {esc(f"{d.id} {site.page_title(d)}"): site.src(d.id or "")}
             for d in docs
-            if site.src(d.id or "")
+            # a page left out as unrenderable (site.unrenderable) is not in the navigation
+            if site.src(d.id or "") and d.path not in site.unrenderable
         ]
         label = esc(site.labels.document_type(type_id))
         if len(entries) == 1 and type_id == "manual":

@@ -20,6 +20,7 @@ from doccontrol.validate.documents import (
     check_document,
     headings,
     index_documents,
+    render_problems,
 )
 from doccontrol.validate.records import check_record
 from doccontrol.validate.schema import make_validator, validate
@@ -27,7 +28,8 @@ from doccontrol.validate.schema import make_validator, validate
 
 class Remembered:
     """What earlier checks found in each document that depends on that file alone (its front
-    matter against the document schema, active content in its body, its level-2 headings; a
+    matter against the document schema, active content in its body, Markdown the renderers
+    cannot take, its level-2 headings; a
     record against its type's schema), for a caller that checks a changing work tree again
     and again (``mkdocs serve``), by the documents and records themselves (``memo.ByObject``);
     a changed document schema forgets the findings (the headings do not depend on it)."""
@@ -114,7 +116,7 @@ def check(
                 found = validate(
                     doc_validator, dict(document.meta), document.path, document.positions
                 )
-            return found + active_problems(document)
+            return found + active_problems(document) + render_problems(document)
 
         problems += remembered.own(document, schema_key, own)
         problems += check_document(

@@ -13,7 +13,7 @@ from doccontrol.config import Config
 from doccontrol.directives import MEANT_FOR_DOCCONTROL, REGISTER_DIRECTIVE
 from doccontrol.model import Clause, Document
 from doccontrol.problems import Problem, Ref
-from doccontrol.validate import active_content, ids
+from doccontrol.validate import active_content, ids, renderable
 
 LINK = re.compile(r"\]\((doc|record|form):([^)#\s]+)(#[^)\s]*)?\)")
 PLACEHOLDER = re.compile(r"\{\{\s*org\.([A-Za-z0-9_]+)\s*\}\}")
@@ -267,6 +267,29 @@ def active_problems(document: Document) -> list[Problem]:
             )
         )
     return problems
+
+
+def unrenderable(path: str, body: str, first_line: int) -> list[Problem]:
+    """What in a body the renderers (the site's and the PDF copies' Python-Markdown) cannot
+    take (DC223 nesting too deep, DC222 brackets too costly to read): ``check`` reports it,
+    and the site and ``pdf`` refuse to render such a body. ``first_line``: the body's first
+    line in its file."""
+    problems = []
+    for found in renderable.findings(body):
+        line = first_line + body.count("\n", 0, found.offset)
+        col = found.offset - (body.rfind("\n", 0, found.offset) + 1) + 1
+        if found.kind == "brackets":
+            key, args = "problem.DC222", {"unclosed": found.unclosed, "depth": found.depth}
+        else:
+            key = "problem.DC223" if found.kind == "nesting" else "problem.DC223.html"
+            args = {"depth": found.depth, "limit": renderable.MAX_NESTING}
+        problems.append(Problem.at(path, line, col, key, **args))
+    return problems
+
+
+def render_problems(document: Document) -> list[Problem]:
+    """``unrenderable`` for a document: a problem of this file alone."""
+    return unrenderable(document.path, document.body, document.body_first_line)
 
 
 def _check_body(

@@ -1,0 +1,127 @@
+"""Markdown the renderers cannot take (validate/renderable.py): a body nested deeper than
+Python-Markdown's stack allows (DC223) and brackets it reads in quadratic time (DC222) are
+reported by `check` at their file and line; the bounds sit well below what costs the renderer
+anything, so what passes renders quickly with both the site's and the PDF copies' extensions."""
+
+from __future__ import annotations
+
+import time
+
+import markdown
+import pytest
+
+from doccontrol.validate.renderable import MAX_BRACKET_READ, MAX_NESTING, findings
+
+SITE = ["tables", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.superfences"]
+PDF = ["tables", "fenced_code", "toc", "admonition", "sane_lists", "md_in_html"]
+
+
+def nested_list(levels: int, indent: str = "    ") -> str:
+    return "".join(indent * i + "- x\n" for i in range(levels))
+
+
+def kinds(body: str) -> list[str]:
+    return [f.kind for f in findings(body)]
+
+
+@pytest.mark.parametrize(
+    "deep",
+    [
+        nested_list(MAX_NESTING + 1),
+        nested_list(MAX_NESTING + 1, "\t"),
+        "- " * (MAX_NESTING + 1) + "x\n",
+        "1. " * (MAX_NESTING + 1) + "x\n",
+        "> " * (MAX_NESTING + 1) + "x\n",
+        ">" * (MAX_NESTING + 1) + "x\n",
+        "> - " * 11 + "x\n",
+        "".join("    " * i + "!!! note\n" for i in range(MAX_NESTING + 1)),
+    ],
+)
+def test_nesting_beyond_the_bound_is_found(deep):
+    assert kinds(deep) == ["nesting"]
+
+
+def test_elements_nested_in_a_markdown_element_are_found_and_plain_html_is_not():
+    inside = '<div markdown="1">\n' + "<div>\n" * MAX_NESTING + "x\n" + "</div>\n" * 21
+    assert kinds(inside) == ["html"]
+    # raw HTML is passed on as it is, at any depth: Python-Markdown does not recurse in it
+    assert findings("<div>\n" * 3000 + "x\n" + "</div>\n" * 3000) == []
+
+
+def test_what_real_procedures_write_is_not_found():
+    body = (
+        "## 1 目的\n\n"
+        + nested_list(MAX_NESTING)
+        + "\n"
+        + "> " * 3
+        + "引用\n\n* * * * * * * * * * * * * * * * * * * * * * * *\n\n"
+        + "见 [SM-P-02](doc:SM-P-02)、[图](a.png) 和 `a[0]`。\n\n" * 2000
+        + "字面的括号 \\[ 写成转义。" * 5000
+        + "\n\n```\n"
+        + " " * 120
+        + "缩进很深的代码\n```\n"
+    )
+    assert findings(body) == []
+
+
+def test_a_run_of_brackets_is_found_where_it_starts():
+    body = "## 1 目的\n\n正文。\n\n前文 " + "[" * 30000 + "\n"
+    (found,) = findings(body)
+    assert found.kind == "brackets" and found.offset == body.index("[")
+    assert found.unclosed == 30000
+
+
+@pytest.mark.parametrize(
+    "costly",
+    [
+        "[x" * 1500,  # unclosed, each read to the end of the paragraph
+        "[" * 1500 + "x" + "]" * 1500,  # closed, but nested: each read to its own end
+        "[x](" * 1000,  # link destinations never closed
+        "[\n" * 1500,  # a paragraph runs over lines
+        '<div markdown="span">\n' + "[\n\n" * 1500 + "</div>\n",  # a span over blank lines
+    ],
+)
+def test_bracket_patterns_the_renderer_reads_again_and_again_are_found(costly):
+    assert kinds(costly) == ["brackets"]
+
+
+def test_brackets_in_separate_paragraphs_or_escaped_are_cheap():
+    assert findings("[\n\n" * 20000) == []
+    assert findings("\\[" * 50000) == []
+
+
+@pytest.mark.parametrize("extensions", [SITE, PDF], ids=["site", "pdf"])
+def test_what_passes_at_the_bounds_renders_quickly(extensions):
+    """Just inside each bound: both renderers take well under a second (and do not recurse
+    out of stack), so the bounds refuse nothing the renderer could take."""
+    bodies = [
+        nested_list(MAX_NESTING),
+        "> " * MAX_NESTING + "x\n",
+        '<div markdown="1">\n' + "<div>\n" * (MAX_NESTING - 1) + "x\n" + "</div>\n" * 20,
+        "[" * 990 + "\n",  # 990 unclosed: about 490,000 characters read
+    ]
+    for body in bodies:
+        assert findings(body) == [], body[:40]
+        start = time.monotonic()
+        markdown.Markdown(extensions=extensions).convert(body)
+        assert time.monotonic() - start < 1.0, body[:40]
+    assert MAX_BRACKET_READ < 1_000_000
+
+
+def test_the_scan_is_linear():
+    big = ("正文 [链接](doc:SM-P-01)，" + "[" * 3 + "\n" + "> - 项目\n") * 40000  # about 1 MB
+    start = time.monotonic()
+    findings(big)
+    findings("<a" * 500_000)
+    findings("[" * 1_000_000)
+    assert time.monotonic() - start < 2.0
+
+
+def test_check_reports_both_at_file_and_line(repo, check_codes):
+    first = 18  # the body's first line: after '---', 15 keys and '---'
+    repo.doc(body="## 1 目的\n\n" + nested_list(30) + "\n" + "[" * 3000 + "\n")
+    found = [
+        (line, code) for path, line, code in check_codes(repo.root) if code in ("DC223", "DC222")
+    ]
+    assert (first + 2 + MAX_NESTING, "DC223") in found
+    assert (first + 2 + 30 + 1, "DC222") in found
