@@ -234,8 +234,100 @@ def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_
         "docs/procedures/h.webp",
         "docs/procedures/q.png",
         "docs/procedures/plain.png",
+        # raw HTML is resolved by the browser from the page's URL (procedures/x/) too
+        "docs/procedures/x/h.webp",
+        "docs/procedures/x/q.png",
+        "docs/procedures/x/plain.png",
     }
     assert publishing.asset_target("docs/x.md", "../outside.png") is None
+
+
+def test_raw_html_targets_count_from_the_file_and_from_the_page_url():
+    text = '<img src="../topology.png"> ![md](../up.png)'
+    # docs/procedures/test.md is served at procedures/test/: ../topology.png is the working
+    # spelling in HTML; a Markdown target is rewritten by MkDocs from the file only
+    assert publishing.images_used([("docs/procedures/test.md", text)]) == {
+        "docs/topology.png",
+        "docs/procedures/topology.png",
+        "docs/up.png",
+    }
+    # an index.md or README.md page is served at its folder; without directory URLs a page is
+    # served beside its file
+    for page in ("docs/procedures/index.md", "docs/procedures/README.md"):
+        assert publishing.images_used([(page, text)]) == {"docs/topology.png", "docs/up.png"}
+    assert publishing.images_used([("docs/procedures/test.md", text)], directory_urls=False) == {
+        "docs/topology.png",
+        "docs/up.png",
+    }
+
+
+def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads_them():
+    text = "\n".join(
+        [
+            "![流程][flow]",
+            "",
+            "[flow]:",
+            "    flow.png",
+            "[angle]:",
+            "  <angle shot.png>",
+            "![图](fig(1).png) ![b](<b(2).png>)",
+            "[blank]:",
+            "",
+            "    code.png",
+        ]
+    )
+    assert publishing.images_used([("docs/p/x.md", text)]) == {
+        "docs/p/flow.png",
+        "docs/p/angle shot.png",
+        "docs/p/fig(1).png",
+        "docs/p/b(2).png",
+    }
+
+
+def test_what_a_comment_or_code_holds_is_not_used():
+    text = "\n".join(
+        [
+            "<!-- 旧图 ![](old.png) 已删除 -->",
+            "前文 <!-- 多行",
+            '<img src="gone.png">',
+            "--> ![shown](shown.png)",
+            "```markdown",
+            "![fenced](fenced.png)",
+            "```",
+            "   ~~~~",
+            "[tilde]: tilde.png",
+            "   ~~~",  # shorter: does not close
+            "![still](still-fenced.png)",
+            "~~~~~",
+            "`![inline](inline.png)` and ``a ` ![double](double.png)``",
+            "``` not a fence: `code` ``` ![after](after.png)",
+            "a lone ` backtick ![kept](kept.png)",
+        ]
+    )
+    assert publishing.images_used([("docs/x.md", text)]) == {
+        "docs/shown.png",
+        "docs/after.png",
+        "docs/kept.png",
+    }
+    # the lines around what is left out stay lines (a definition after it is still one)
+    assert publishing.shown_text("a <!-- x\ny -->\n[r]: r.png").splitlines()[-1] == "[r]: r.png"
+    # left open: to the end
+    assert publishing.images_used([("docs/x.md", "<!-- ![](a.png)\n\n![](b.png)")]) == set()
+    assert publishing.images_used([("docs/x.md", "~~~\n![](a.png)")]) == set()
+
+
+def test_shown_text_is_linear_on_hostile_input():
+    import time
+
+    hostile = [
+        "`` " * 100_000 + "<!--" * 50_000 + "```\n" * 20_000 + "[x](" * 50_000,
+        "](<" * 100_000,  # an angle target never closed
+        "[a]: <" * 100_000,
+    ]
+    for text in hostile:
+        started = time.perf_counter()
+        publishing.images_used([("docs/x.md", text)])
+        assert time.perf_counter() - started < 5
 
 
 def test_author_typed_text_loses_hidden_ids_and_titles_but_keeps_short_words():

@@ -229,10 +229,13 @@ class Site:
         """The images under docs/ the published pages show or link to (publishing.images_used),
         each page's links read from where the page stands: only these are published."""
         return publishing.images_used(
-            (document.path, text.body)
-            for doc_id, document in self.documents.items()
-            for text in [self.page_text(doc_id)]
-            if text is not None
+            (
+                (document.path, text.body)
+                for doc_id, document in self.documents.items()
+                for text in [self.page_text(doc_id)]
+                if text is not None
+            ),
+            self.directory_urls,
         )
 
     def page_title(self, document: Document) -> str:
