@@ -314,6 +314,8 @@ def test_what_a_comment_or_code_holds_is_not_used():
     # left open: to the end
     assert publishing.images_used([("docs/x.md", "<!-- ![](a.png)\n\n![](b.png)")]) == set()
     assert publishing.images_used([("docs/x.md", "~~~\n![](a.png)")]) == set()
+    # a hidden document's text is read whole: what it names in a comment is still its own
+    assert publishing.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {"docs/a.png"}
 
 
 def test_shown_text_is_linear_on_hostile_input():
@@ -363,6 +365,63 @@ def test_an_event_names_a_figure_only_a_published_page_uses_once_something_is_hi
     # with nothing hidden, every approved figure stays evidence
     (kept,) = publishing.visible_events([event], set(), set(), "—", {"docs/a.png"})
     assert kept.controlled == event.controlled
+
+
+def _event(documents, controlled, accepted=()):
+    from doccontrol.history.model import ApprovalEvent, ApprovedDocument, Person, Signature
+
+    person = Person("陈明远", "chen.mingyuan@example.com")
+    return ApprovalEvent(
+        commit="c" * 40,
+        date="2026-01-21T10:00:00+08:00",
+        kind="merge",
+        summary="修订",
+        merge_request=None,
+        authors=(person,),
+        reviewers=(person,),
+        approvers=(person,),
+        merger=person,
+        signature=Signature("none"),
+        documents=tuple(ApprovedDocument(i, "V1.1", f"docs/{i}.md", "revision") for i in documents),
+        approved=True,
+        controlled=tuple(controlled),
+        accepted=tuple(accepted),
+    )
+
+
+def test_once_something_is_hidden_no_other_file_under_docs_is_named():
+    # the secret procedure's PDF, drawing and figure beside it: the event names none of them
+    # and, left with nothing, is dropped
+    files = ("docs/acme-dd.pdf", "docs/acme-dd.svg", "docs/acme-dd.png")
+    secret = _event(["SM-P-07"], files, files)
+    assert publishing.visible_events([secret], {"SM-P-01"}, {"SM-P-07"}, "—", set()) == []
+    # with a public document: the public one is named, none of the secret one's files
+    both = _event(["SM-P-01", "SM-P-07"], (*files, "doccontrol.yml"), ("doccontrol.yml",))
+    (shown,) = publishing.visible_events([both], {"SM-P-01"}, {"SM-P-07"}, "—", set())
+    assert [d.id for d in shown.documents] == ["SM-P-01"]
+    assert shown.controlled == ("doccontrol.yml",)
+    assert shown.accepted == ("doccontrol.yml",)
+    # a figure a published page uses is named, wherever it was approved
+    (shown,) = publishing.visible_events(
+        [both], {"SM-P-01"}, {"SM-P-07"}, "—", {"docs/acme-dd.png"}
+    )
+    assert shown.controlled == ("docs/acme-dd.png", "doccontrol.yml")
+
+
+def test_a_figure_approved_with_public_text_only_stays_named():
+    # SM-P-01 V1.1 drew old.png; V1.2 replaced it: the V1.1 approval still names its figure
+    old = _event(["SM-P-01"], ("docs/old.png", "docs/old.pdf"), ("docs/old.png",))
+    (shown,) = publishing.visible_events([old], {"SM-P-01"}, {"SM-P-07"}, "—", {"docs/new.png"})
+    assert shown.controlled == ("docs/old.png",)  # an image only: never the PDF
+    assert shown.accepted == ("docs/old.png",)
+    # unless a hidden document names it (a secret's figure slipped into a public change)
+    (shown,) = publishing.visible_events(
+        [old], {"SM-P-01"}, {"SM-P-07"}, "—", set(), {"docs/old.png"}
+    )
+    assert shown.controlled == ()
+    # an event with no document (an image alone) names only what a published page uses
+    alone = _event([], ("docs/old.png",))
+    assert publishing.visible_events([alone], {"SM-P-01"}, {"SM-P-07"}, "—", set()) == []
 
 
 @pytest.mark.parametrize("spelt", ["SM-P-07", "sm-p-07", "SM-P-07 ", " ＳＭ-Ｐ-０７", "ｓｍ-ｐ-07"])

@@ -253,6 +253,7 @@ def build(
         hidden,
         placeholder,
         publishing.images_used((d.path, d.body) for d, _ in in_force),
+        publishing.images_named((d.path, d.body) for d in repo.documents if d.id not in published),
     )
     # the past problems the approved rules say were handled, judged against all of them
     handled = dispositions(repo.root, history, record_problems(history, config))

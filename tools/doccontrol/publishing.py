@@ -306,6 +306,17 @@ def images_used(
     return frozenset(found)
 
 
+def images_named(
+    documents: Iterable[tuple[str, str]], directory_urls: bool = True
+) -> frozenset[str]:
+    """The images the given texts name anywhere, comments and code included (images_used
+    without shown_text): what a document that may not be published names, kept back."""
+    found: set[str] = set()
+    for path, body in documents:
+        found |= _targets(path, body, directory_urls)
+    return frozenset(found)
+
+
 def unsafe_character(path: str) -> str | None:
     """The first character no controlled path may hold (control characters, newlines, bytes
     that are not UTF-8), escaped for a message, or None."""
@@ -530,24 +541,37 @@ def visible_events(
     hidden: Set[str] = frozenset(),
     placeholder: str = "",
     images: Set[str] | None = None,
+    withheld: Set[str] = frozenset(),
 ) -> list[ApprovalEvent]:
     """Approval events as they may be published: documents not in ``visible`` are dropped
     from each event (with the problems about them), and an event left with none is dropped
-    (unless it changed controlled configuration); the ids in ``hidden`` are redacted from
-    each event's title and controlled paths (redact_names). With ``images`` (images_used: what
-    the published pages show) and something hidden, an image under docs/ no published page
-    uses is not named: a secret document's figure carries its name and, often, its id.
+    (unless it changed controlled configuration); the names in ``hidden`` are redacted from
+    each event's title and controlled paths (redact_names).
+
+    With ``images`` (images_used: what the published pages show) and something hidden, a
+    controlled path under docs/ is named only when it is one of ``images``, or an image
+    approved by an event whose documents are all visible (the figure went out with public text:
+    an earlier version's, since replaced) that no hidden document names (``withheld``:
+    images_named of their texts). Nothing else under docs/ is: a secret document's figure, PDF
+    or drawing beside it carries its name and, often, its id, and an event that approved a
+    secret document names none of its files. An event left with nothing to name is dropped.
     A merge that changed a public and a secret document then shows only the public one."""
     out = []
     for event in events:
         documents = tuple(d for d in event.documents if d.id in visible)
-        controlled = tuple(
-            redact_names(path, hidden, placeholder)
+        public_text = bool(documents) and len(documents) == len(event.documents)
+        kept = [
+            path
             for path in event.controlled
             if images is None
-            or not hidden  # nothing to keep back: every approved figure stays evidence
-            or not (path.startswith("docs/") and is_asset_path(path))
+            or not hidden  # nothing to keep back: every approved file stays evidence
+            or not path.startswith("docs/")
             or path in images
+            or (public_text and is_asset_path(path) and path not in withheld)
+        ]
+        controlled = tuple(redact_names(path, hidden, placeholder) for path in kept)
+        accepted = tuple(
+            redact_names(path, hidden, placeholder) for path in event.accepted if path in kept
         )
         if not documents and not controlled:
             continue  # a change to controlled configuration stays, with no document named
@@ -556,6 +580,7 @@ def visible_events(
             len(documents) == len(event.documents)
             and summary == event.summary
             and controlled == event.controlled
+            and accepted == event.accepted
         ):
             out.append(event)
             continue
@@ -567,6 +592,7 @@ def visible_events(
                 problems=problems,
                 summary=summary,
                 controlled=controlled,
+                accepted=accepted,
             )
         )
     return out

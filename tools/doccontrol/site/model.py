@@ -238,6 +238,15 @@ class Site:
             self.directory_urls,
         )
 
+    @cached_property
+    def images_withheld(self) -> frozenset[str]:
+        """The images a document the site does not publish names anywhere in its text
+        (publishing.images_named): never named for having gone out with public text."""
+        return publishing.images_named(
+            ((d.path, d.body) for d in self.repo.documents if d.id not in self.documents),
+            self.directory_urls,
+        )
+
     def page_title(self, document: Document) -> str:
         """The title a document's page and its navigation entry give: the published text's;
         when that is withheld, the register's (what the main branch holds), never the work
@@ -410,6 +419,7 @@ class Site:
             self.hidden_names,
             self.not_published,
             self.images_used,
+            self.images_withheld,
         )
 
     @property
