@@ -332,6 +332,13 @@ def test_shown_text_is_linear_on_hostile_input():
         assert time.perf_counter() - started < 5
 
 
+def test_files_the_site_configuration_shows_are_used():
+    used = publishing.images_used(
+        [], site_files=("assets/logo.png", "https://example.com/x.png", "../out.png", "/a.png")
+    )
+    assert used == {"docs/assets/logo.png"}
+
+
 def test_author_typed_text_loses_hidden_ids_and_titles_but_keeps_short_words():
     secret = Document("docs/s.md", {"id": "SM-P-07", "title": "并购尽调程序"}, "", 1, Positions())
     short = Document("docs/t.md", {"id": "SM-P-08", "title": "安全"}, "", 1, Positions())

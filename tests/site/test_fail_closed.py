@@ -670,3 +670,44 @@ def test_an_image_is_published_with_a_page_that_shows_it_and_not_otherwise(scena
     trail = (out / "registers/approvals/index.html").read_text(encoding="utf-8")
     assert "docs/procedures/figures/流程.png" in trail
     assert "docs/procedures/orphan.png" in built.stderr and "orphan.png" not in trail
+
+
+def test_a_logo_only_an_unapproved_mkdocs_yml_names_is_not_published(scenario, tmp_path):
+    """theme.logo and theme.favicon are published as the approved mkdocs.yml names them: an
+    edit not committed, or a commit nobody approved, naming a secret procedure's figure does
+    not publish it."""
+    from builders import png
+
+    s = site_repo(scenario)
+    secret = procedure(doc_id="SM-P-07", title="并购程序", body=body("SECRETBODY"))
+    s.git.branch("cr-secret")
+    s.files.write(
+        "docs/procedures/secret.md",
+        secret.replace("confidentiality: internal", "confidentiality: secret").replace(
+            "## 1 目的", "![拓扑](SM-P-07-topology.png)\n\n## 1 目的"
+        ),
+    )
+    s.files.write("docs/procedures/SM-P-07-topology.png", png(b"SECRETFIGURE"))
+    s.git.commit("新增", who="zhaolei", date="2026-01-20T10:00:00+08:00")
+    s.git.merge(
+        "cr-secret", "新增", approvers=("liujing", "chenmy"), date="2026-01-21T10:00:00+08:00"
+    )
+    text = (s.root / "mkdocs.yml").read_text("utf-8")
+    assert "  name: material\n" in text
+    s.files.write(
+        "mkdocs.yml",
+        text.replace(
+            "  name: material\n",
+            "  name: material\n"
+            "  logo: procedures/SM-P-07-topology.png\n"
+            "  favicon: procedures/SM-P-07-topology.png\n",
+        ),
+    )
+    for step in ("uncommitted", "committed straight to main"):
+        if step != "uncommitted":
+            s.git.commit("换标志", who="zhaolei", date="2026-01-22T10:00:00+08:00")
+        out = tmp_path / step
+        built = mkdocs(s.root, out)
+        assert built.returncode == 0, built.stderr
+        assert not (out / "procedures/SM-P-07-topology.png").exists(), step
+        assert leaks(out, ["SECRETFIGURE"]) == [], step

@@ -294,15 +294,22 @@ def _targets(path: str, text: str, directory_urls: bool) -> set[str]:
 def images_used(
     documents: Iterable[tuple[str, str]],
     directory_urls: bool = True,
+    site_files: Iterable[str] = (),
 ) -> frozenset[str]:
     """The images (repository paths under docs/) the given texts show or link to, from
     (document path, body) pairs, read from what the page shows (shown_text): what a published
     page uses is published with it, and an image only a document that may not be published uses
     (its figure, named after it) is not. A raw HTML ``src`` or ``href`` counts from the file's
-    folder and from the page's URL (``directory_urls``: MkDocs' option)."""
+    folder and from the page's URL (``directory_urls``: MkDocs' option). ``site_files``: paths
+    relative to docs/ the approved site configuration shows on every page (a theme's logo and
+    favicon, as the site's adapter reads them)."""
     found: set[str] = set()
     for path, body in documents:
         found |= _targets(path, shown_text(body), directory_urls)
+    for name in site_files:
+        resolved = asset_target("docs/index.md", name)
+        if resolved is not None:
+            found.add(resolved)
     return frozenset(found)
 
 

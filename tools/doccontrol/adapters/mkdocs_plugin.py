@@ -331,6 +331,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             stored=self._stored_versions(),
             preview=self.preview,
             compiled=self._compiled_templates(language, template_dirs),
+            site_files=_theme_files(self.root, config, options_file, unvouched, self.preview),
         )
         if history is not None:
             _warn_pending_configuration(history, t)
@@ -780,6 +781,23 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if (self.root / name).exists():
                 server.watch(str(self.root / name))
         return server
+
+
+def _theme_files(
+    root: Path, config: Any, options_file: Path, unvouched: bool, preview: bool
+) -> tuple[str, ...]:
+    """What the theme shows from docs/ on every page (theme.logo, theme.favicon: paths relative
+    to docs/), for the core to publish with the pages: only as the approved mkdocs.yml names
+    them (a change nobody approved, or one not committed, names none), or in a preview."""
+    if not preview:
+        if unvouched or not options_file.is_relative_to(root):
+            return ()
+        name = options_file.relative_to(root).as_posix()
+        if run_git(root, ["diff", "--quiet", "HEAD", "--", name]).returncode != 0:
+            return ()  # an edit not committed: nobody approved what it names
+    theme = config.theme
+    found = (theme.get(key) for key in ("logo", "favicon"))
+    return tuple(value for value in found if isinstance(value, str))
 
 
 # every image, when nothing can be vouched for (no history)

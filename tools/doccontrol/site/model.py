@@ -76,6 +76,9 @@ class Site:
     # tree's text, marked where it is not the published one; never stamped, never a
     # controlled copy. Otherwise each page gives the text in force, read from Git.
     preview: bool = False
+    # files under docs/ (relative to it) the approved site configuration shows on every page:
+    # the theme's logo and favicon, as the adapter reads them (published with the pages)
+    site_files: tuple[str, ...] = ()
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -227,7 +230,8 @@ class Site:
     @cached_property
     def images_used(self) -> frozenset[str]:
         """The images under docs/ the published pages show or link to (publishing.images_used),
-        each page's links read from where the page stands: only these are published."""
+        each page's links read from where the page stands, and those the approved site
+        configuration shows on every page (site_files): only these are published."""
         return publishing.images_used(
             (
                 (document.path, text.body)
@@ -236,6 +240,7 @@ class Site:
                 if text is not None
             ),
             self.directory_urls,
+            self.site_files,
         )
 
     @cached_property

@@ -46,6 +46,7 @@ class PageInputs:
             site.as_of,
             site.language,
             site.directory_urls,
+            site.site_files,  # the trail names what they show
             site.repo_url,
             site.extra_pages,
             site.template_dirs,
