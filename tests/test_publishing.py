@@ -476,3 +476,48 @@ def test_hidden_names_hold_every_former_title_and_spare_a_title_a_published_docu
     # typed with full-width brackets, found through its NFKC form
     text = "按《收购调查程序（草案）》修订 SM-P-01"
     assert publishing.redact_names(text, names, "—") == "按《—》修订 SM-P-01"
+
+
+def test_a_hidden_record_types_schema_path_is_not_named_in_the_trail():
+    from doccontrol.history.model import ApprovalEvent, Person, Signature
+
+    record_type = _record_type({"default": "internal"})  # its procedure: SM-P-01
+    types = {"incident": record_type}
+    shown = publishing.publishable_record_types(types, publishing.DocumentIds.of({"SM-P-01"}))
+    unnamed = publishing.hidden_schema_paths(types, shown)
+    assert unnamed == {"schemas/records/incident.schema.json"}
+    assert not publishing.hidden_schema_paths(types, types)
+    person = Person("陈明远", "chen.mingyuan@example.com")
+
+    def event(*controlled: str) -> ApprovalEvent:
+        return ApprovalEvent(
+            commit="c" * 40,
+            date="2026-01-21T10:00:00+08:00",
+            kind="merge",
+            summary="新增记录类型",
+            merge_request=None,
+            authors=(person,),
+            reviewers=(person,),
+            approvers=(person,),
+            merger=person,
+            signature=Signature("none"),
+            documents=(),
+            approved=True,
+            controlled=controlled,
+            accepted=controlled,
+        )
+
+    both = event("schemas/records/incident.schema.json", "doccontrol.yml")
+    (shown_event,) = publishing.visible_events([both], set(), unnamed=unnamed)
+    # neither as changed nor as accepted (the pack's trail.json lists both)
+    assert shown_event.controlled == shown_event.accepted == ("doccontrol.yml",)
+    assert "incident" not in json.dumps(shown_event.to_json())
+    # an event left with nothing it may name is not shown (its date and approvers would tell)
+    assert (
+        publishing.visible_events(
+            [event("schemas/records/incident.schema.json")], set(), unnamed=unnamed
+        )
+        == []
+    )
+    # nothing unnamed: the event as it was
+    assert publishing.visible_events([both], set()) == [both]

@@ -247,6 +247,14 @@ def build(
             lambda revision: publishing.redact_names(revision.change, hidden, placeholder),
         )
     )
+    # what a record may name, and the record types the pack shows: not one of a procedure
+    # hidden by its level
+    may_name = _nameable_ids(config, max_level, repo, history)
+    known = set(history.documents) | {d.id for d in repo.documents if d.id}
+    document_ids = publishing.DocumentIds.of(known - may_name, may_name)
+    record_types = publishing.publishable_record_types(
+        repo.record_types, publishing.DocumentIds.of(known - may_name)
+    )
     events = publishing.visible_events(
         (e for e in history.events if _in_period(e.date, start, end)),
         visible,
@@ -254,6 +262,7 @@ def build(
         placeholder,
         publishing.images_used((d.path, d.body) for d, _ in in_force),
         publishing.images_named((d.path, d.body) for d in repo.documents if d.id not in published),
+        unnamed=publishing.hidden_schema_paths(repo.record_types, record_types),
     )
     # the past problems the approved rules say were handled, judged against all of them
     handled = dispositions(repo.root, history, record_problems(history, config))
@@ -296,13 +305,7 @@ def build(
     say(cat.text("pack.progress.records"))
     count = unnamable = 0
     # a record may name only a document the pack may name, in any spelling (publishing.id_key)
-    may_name = _nameable_ids(config, max_level, repo, history)
-    known = set(history.documents) | {d.id for d in repo.documents if d.id}
-    document_ids = publishing.DocumentIds.of(known - may_name, may_name)
-    # a record type of a procedure hidden by its level is left out with its records
-    record_types = publishing.publishable_record_types(
-        repo.record_types, publishing.DocumentIds.of(known - may_name)
-    )
+    # (document_ids); a record type left out (record_types) is left out with its records
     for record in sorted(repo.records, key=lambda r: r.path):
         record_type = record_types.get(record.type)
         if record_type is None or not publishing.record_publishable(
@@ -352,7 +355,7 @@ def build(
         )
     )
     say(cat.text("pack.progress.suspect"))
-    suspect, suspect_line = _suspect_entries(repo, config, history, end, max_level)
+    suspect, suspect_line = _suspect_entries(repo, config, history, end, max_level, record_types)
     files.update(suspect)
 
     problems = sorted(
@@ -414,10 +417,16 @@ def html_line(site: site_stamp.Verdict, cat: Catalogue) -> str:
 
 
 def _suspect_entries(
-    repo: Repository, config: Config, history: History, end: datetime.date, max_level: str
+    repo: Repository,
+    config: Config,
+    history: History,
+    end: datetime.date,
+    max_level: str,
+    record_types: Mapping[str, object],
 ) -> tuple[dict[str, bytes], str]:
     """What was suspect at the end of the period (doccontrol.impact): the documents the pack
-    may name, and record types; a source the pack may not name is described, not named."""
+    may name, and the record types it shows (``record_types``); a source the pack may not name
+    is described, not named."""
     from doccontrol import catalogue, impact
 
     t = catalogue.load(config.language or catalogue.DEFAULT_LANGUAGE)
@@ -426,6 +435,8 @@ def _suspect_entries(
     for item in found.items:
         if item.kind == "document" and not _nameable(config, max_level, repo, history, item.id):
             continue
+        if item.kind == "record-type" and item.id not in record_types:
+            continue  # a hidden procedure's type
         causes = []
         for cause in item.causes:
             named = _nameable(config, max_level, repo, history, cause.source)

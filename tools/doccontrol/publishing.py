@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Set
+from collections.abc import Collection, Iterable, Mapping, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -477,9 +477,20 @@ def record_type_publishable(record_type: RecordType, ids: DocumentIds) -> bool:
 
 
 def publishable_record_types(
-    record_types: Mapping[str, RecordType], ids: DocumentIds
+    record_types: Mapping[str, RecordType],
+    ids: DocumentIds,
 ) -> dict[str, RecordType]:
+    """The record types that may be published: not one of a hidden procedure."""
     return {t: rt for t, rt in record_types.items() if record_type_publishable(rt, ids)}
+
+
+def hidden_schema_paths(
+    record_types: Mapping[str, RecordType], shown: Collection[str]
+) -> frozenset[str]:
+    """The schema paths (schemas/records/<type>.schema.json) of the record types not in
+    ``shown`` (publishable_record_types): published output never names them (visible_events),
+    since the path names the type, and the type its hidden procedure's process."""
+    return frozenset(rt.path for t, rt in record_types.items() if t not in shown)
 
 
 def record_id_valid(record: Record, record_type: RecordType) -> bool:
@@ -549,6 +560,8 @@ def visible_events(
     placeholder: str = "",
     images: Set[str] | None = None,
     withheld: Set[str] = frozenset(),
+    *,
+    unnamed: Set[str] = frozenset(),
 ) -> list[ApprovalEvent]:
     """Approval events as they may be published: documents not in ``visible`` are dropped
     from each event (with the problems about them), and an event left with none is dropped
@@ -562,9 +575,11 @@ def visible_events(
     images_named of their texts). Nothing else under docs/ is: a secret document's figure, PDF
     or drawing beside it carries its name and, often, its id, and an event that approved a
     secret document names none of its files. An event left with nothing to name is dropped.
-    A merge that changed a public and a secret document then shows only the public one."""
+    A merge that changed a public and a secret document then shows only the public one.
+    The controlled paths in ``unnamed`` (hidden_schema_paths) are not named at all."""
     out = []
     for event in events:
+        event = _without_paths(event, unnamed)
         documents = tuple(d for d in event.documents if d.id in visible)
         public_text = bool(documents) and len(documents) == len(event.documents)
         kept = [
@@ -603,6 +618,17 @@ def visible_events(
             )
         )
     return out
+
+
+def _without_paths(event: ApprovalEvent, unnamed: Set[str]) -> ApprovalEvent:
+    """``event`` without the controlled paths in ``unnamed``, changed or accepted."""
+    if not unnamed or unnamed.isdisjoint(event.controlled):
+        return event
+    return replace(
+        event,
+        controlled=tuple(p for p in event.controlled if p not in unnamed),
+        accepted=tuple(p for p in event.accepted if p not in unnamed),
+    )
 
 
 def hidden_names(

@@ -282,19 +282,21 @@ class Site:
     def record_types(self) -> dict[str, RecordType]:
         """Record types whose id can name a generated page (forms/<type>.md) and that may be
         published (not one of a hidden procedure: publishing.record_type_publishable)."""
-        return {
-            t: rt
-            for t, rt in publishing.publishable_record_types(
-                self.repo.record_types, self._hidden_keys
-            ).items()
-            if publishing.safe_name(t)
-        }
+        return {t: rt for t, rt in self._shown_record_types.items() if publishing.safe_name(t)}
+
+    @cached_property
+    def _shown_record_types(self) -> dict[str, RecordType]:
+        return publishing.publishable_record_types(self.repo.record_types, self._hidden_keys)
 
     @cached_property
     def _hidden_record_types(self) -> frozenset[str]:
         """Record types of a hidden procedure: their records are left out, not refused."""
-        shown = publishing.publishable_record_types(self.repo.record_types, self._hidden_keys)
-        return frozenset(self.repo.record_types.keys() - shown.keys())
+        return frozenset(self.repo.record_types.keys() - self._shown_record_types.keys())
+
+    @cached_property
+    def hidden_schema_paths(self) -> frozenset[str]:
+        """The hidden record types' schema paths: the site never names them."""
+        return publishing.hidden_schema_paths(self.repo.record_types, self._shown_record_types)
 
     def _publishable_records(self) -> list[Record]:
         return [
@@ -348,14 +350,18 @@ class Site:
     @cached_property
     def public_problems(self) -> tuple[Problem, ...]:
         """Validation problems the site may list: those of published files and of the
-        configuration and schemas (a problem of an unpublished file can quote it)."""
+        configuration and schemas, but a hidden record type's (a problem of an unpublished file
+        can quote it, and a hidden type's schema path names the type)."""
         published_records = {r.path for r in self.records}
         return tuple(
             p
             for p in self.problems
             if p.path in self.published_paths
             or p.path in published_records
-            or not p.path.startswith((DOCS_PREFIX, "records/"))
+            or (
+                not p.path.startswith((DOCS_PREFIX, "records/"))
+                and p.path not in self.hidden_schema_paths
+            )
         )
 
     @cached_property
@@ -425,6 +431,7 @@ class Site:
             self.not_published,
             self.images_used,
             self.images_withheld,
+            unnamed=self.hidden_schema_paths,
         )
 
     @property
