@@ -521,3 +521,12 @@ def test_a_hidden_record_types_schema_path_is_not_named_in_the_trail():
     )
     # nothing unnamed: the event as it was
     assert publishing.visible_events([both], set()) == [both]
+
+
+def test_a_record_type_whose_schema_is_unsettled_is_not_published():
+    record_type = _record_type({"default": "internal"})
+    types = {"incident": record_type}
+    nothing = publishing.DocumentIds.of(set())
+    assert publishing.publishable_record_types(types, nothing) == types
+    assert publishing.publishable_record_types(types, nothing, {"incident"}) == {}
+    assert publishing.hidden_schema_paths(types, {}) == {record_type.path}

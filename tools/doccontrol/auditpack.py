@@ -131,9 +131,13 @@ def build(
     site: site_stamp.Verdict | None = None,
     progress: Callable[[str], None] | None = None,
     cat: Catalogue | None = None,
+    *,
+    unsettled: frozenset[str],
 ) -> dict[str, bytes]:
     """name → bytes of every content entry of the pack; ``seal`` adds the rest. ``site``:
-    ``site_pages``'s answer (no HTML pages without it)."""
+    ``site_pages``'s answer (no HTML pages without it). ``unsettled``: the record types whose
+    schema is not the one in force (publishing.unsettled_record_types), left out whatever
+    ``max_level``: a level chosen on the command line vouches for no schema."""
     say = progress or (lambda _: None)
     # the pack speaks the run's language (the CLI's); ids are shown by their names
     cat = cat or catalogue.load()
@@ -248,12 +252,12 @@ def build(
         )
     )
     # what a record may name, and the record types the pack shows: not one of a procedure
-    # hidden by its level
+    # hidden by its level, nor one whose schema is not the one in force
     may_name = _nameable_ids(config, max_level, repo, history)
     known = set(history.documents) | {d.id for d in repo.documents if d.id}
     document_ids = publishing.DocumentIds.of(known - may_name, may_name)
     record_types = publishing.publishable_record_types(
-        repo.record_types, publishing.DocumentIds.of(known - may_name)
+        repo.record_types, publishing.DocumentIds.of(known - may_name), unsettled
     )
     events = publishing.visible_events(
         (e for e in history.events if _in_period(e.date, start, end)),
@@ -377,6 +381,11 @@ def build(
         ),
         cat.text("pack.readme.records", n=count),
         *([cat.text("pack.readme.records-unnamable", n=unnamable)] if unnamable else []),
+        *(  # the count, never the names: a type left out may be a hidden procedure's
+            [cat.text("pack.readme.types-unsettled", n=held)]
+            if (held := len(unsettled & repo.record_types.keys()))
+            else []
+        ),
         suspect_line,
         html_line(site or site_stamp.Verdict("no-site", {}), cat),
         *([cat.text("pack.readme.shallow")] if history.incomplete else []),
@@ -436,7 +445,7 @@ def _suspect_entries(
         if item.kind == "document" and not _nameable(config, max_level, repo, history, item.id):
             continue
         if item.kind == "record-type" and item.id not in record_types:
-            continue  # a hidden procedure's type
+            continue  # a hidden procedure's type, or one whose schema is not in force
         causes = []
         for cause in item.causes:
             named = _nameable(config, max_level, repo, history, cause.source)

@@ -479,9 +479,15 @@ def record_type_publishable(record_type: RecordType, ids: DocumentIds) -> bool:
 def publishable_record_types(
     record_types: Mapping[str, RecordType],
     ids: DocumentIds,
+    unsettled: Set[str] = frozenset(),
 ) -> dict[str, RecordType]:
-    """The record types that may be published: not one of a hidden procedure."""
-    return {t: rt for t, rt in record_types.items() if record_type_publishable(rt, ids)}
+    """The record types that may be published: not one of a hidden procedure, and not one in
+    ``unsettled`` (unsettled_record_types: its schema is not the one in force)."""
+    return {
+        t: rt
+        for t, rt in record_types.items()
+        if t not in unsettled and record_type_publishable(rt, ids)
+    }
 
 
 def hidden_schema_paths(
@@ -491,6 +497,47 @@ def hidden_schema_paths(
     ``shown`` (publishable_record_types): published output never names them (visible_events),
     since the path names the type, and the type its hidden procedure's process."""
     return frozenset(rt.path for t, rt in record_types.items() if t not in shown)
+
+
+def unsettled_record_types(
+    root: Path, history: History, record_types: Mapping[str, RecordType]
+) -> frozenset[str]:
+    """The record types whose schema in the work tree may not be the one in force on the main
+    branch: its latest change on main was not approved (rules.pending_controlled: a direct
+    commit, DC516), or the work tree's file is not main's tip's (an edit, a branch, a file
+    main does not hold). A schema decides a type's procedure (whether it is hidden:
+    record_type_publishable) and its records' level when they give none (record_level), so
+    whoever could push one commit could free a hidden procedure's records. Published output
+    leaves such a type out, fail closed, until the change is approved (or undone).
+
+    Why not read the approved schema from Git instead: a record type is more than its
+    ``x-doccontrol`` block (validation, field titles, numbering), and the records on main are
+    written to the tip's schema; judging them by another version would mix two schemas in
+    one output. Leaving the type out is the one answer that is sound whatever the change."""
+    from doccontrol.history.gitread import run_git
+    from doccontrol.history.rules import pending_controlled  # history imports this module
+    from doccontrol.load.repository import RECORD_SCHEMAS_DIR as folder  # and so does it
+
+    pending = set(pending_controlled(history.events))
+    # paths relative to the repository's own folder (--relative, ls-tree's default), as the
+    # history and the loader give them, wherever Git's top is
+    changed = run_git(
+        root,
+        ["diff", "--name-only", "-z", "--no-renames", "--relative", history.head, "--", folder],
+    )
+    held = run_git(root, ["ls-tree", "-r", "-z", "--name-only", history.head, "--", folder])
+    if changed.returncode != 0 or held.returncode != 0:
+        return frozenset(record_types)  # nothing can say which are in force: none is
+
+    def paths(out: bytes) -> set[str]:
+        return {p.decode("utf-8", "surrogateescape") for p in out.split(b"\0") if p}
+
+    differ, at_tip = paths(changed.stdout), paths(held.stdout)
+    return frozenset(
+        t
+        for t, rt in record_types.items()
+        if rt.path in pending or rt.path in differ or rt.path not in at_tip
+    )
 
 
 def record_id_valid(record: Record, record_type: RecordType) -> bool:

@@ -318,6 +318,22 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             self.pending_controlled if history is not None else None,
             t,
         )
+        # record types whose schema is not the one in force on main: left out (a preview
+        # shows the work tree's, as it does the documents' text)
+        unsettled = (
+            publishing.unsettled_record_types(self.root, history, repo.record_types)
+            if history is not None and not self.preview
+            else frozenset()
+        )
+        if unsettled:
+            log.warning(
+                "%s",
+                _say(
+                    t,
+                    "site.plugin.schemas-unsettled",
+                    types=", ".join(publishing.printable_path(u) for u in sorted(unsettled)),
+                ),
+            )
         self.site = model.Site(
             repo=repo,
             config=site_config,
@@ -332,6 +348,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             preview=self.preview,
             compiled=self._compiled_templates(language, template_dirs),
             site_files=_theme_files(self.root, config, options_file, unvouched, self.preview),
+            unsettled_types=unsettled,
         )
         if history is not None:
             _warn_pending_configuration(history, t)

@@ -128,6 +128,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 talk("cli.audit.config-pending", config=CONFIG_FILE, level=level),
                 file=sys.stderr,
             )
+        # record types whose schema in the work tree may not be the one in force: left out
+        # (a direct commit could repoint a hidden procedure's type, or lower its records' level)
+        unsettled = publishing.unsettled_record_types(root, history, repo.record_types)
+        if unsettled:
+            types = ", ".join(publishing.printable_path(t) for t in sorted(unsettled))
+            print(talk("cli.audit.schemas-unsettled", types=types), file=sys.stderr)
         # the site's pages only when its build stamp vouches for this head, end day and level
         pages = auditpack.site_pages(
             repo, judged, history, level, site if site.is_dir() else None, end.isoformat()
@@ -137,7 +143,18 @@ def run(args: argparse.Namespace, root: Path) -> int:
             print(talk("cli.audit.html-left-out", note=html_note), file=sys.stderr)
         with GitReader(root) as reader:
             files = auditpack.build(
-                repo, judged, history, reader, start, end, level, workbook, pages, say, talk.cat
+                repo,
+                judged,
+                history,
+                reader,
+                start,
+                end,
+                level,
+                workbook,
+                pages,
+                say,
+                talk.cat,
+                unsettled=unsettled,
             )
     except GitError as exc:
         raise UsageError(exc.key, **exc.values) from None

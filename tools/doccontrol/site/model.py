@@ -79,6 +79,10 @@ class Site:
     # files under docs/ (relative to it) the approved site configuration shows on every page:
     # the theme's logo and favicon, as the adapter reads them (published with the pages)
     site_files: tuple[str, ...] = ()
+    # record types whose schema in the work tree may not be the one in force
+    # (publishing.unsettled_record_types): left out like a hidden procedure's. The plugin
+    # gives them for a build that is not a preview (a preview shows the work tree's schemas)
+    unsettled_types: frozenset[str] = frozenset()
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -286,11 +290,14 @@ class Site:
 
     @cached_property
     def _shown_record_types(self) -> dict[str, RecordType]:
-        return publishing.publishable_record_types(self.repo.record_types, self._hidden_keys)
+        return publishing.publishable_record_types(
+            self.repo.record_types, self._hidden_keys, self.unsettled_types
+        )
 
     @cached_property
     def _hidden_record_types(self) -> frozenset[str]:
-        """Record types of a hidden procedure: their records are left out, not refused."""
+        """Record types of a hidden procedure, or whose schema is not the one in force: their
+        records are left out, not refused."""
         return frozenset(self.repo.record_types.keys() - self._shown_record_types.keys())
 
     @cached_property

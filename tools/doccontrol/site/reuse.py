@@ -60,6 +60,7 @@ class PageInputs:
             tuple(part(d, _document) for d in repo.documents),
             tuple(part(r, _record) for r in repo.records),
             tuple((t, part(rt, repr)) for t, rt in repo.record_types.items()),
+            tuple(sorted(site.unsettled_types)),
             repr(repo.record_files),
             part(repo.clauses, lambda clauses: repr(dict(clauses))),  # a lazy mapping
             part(repo.document_schema, repr),
