@@ -125,3 +125,27 @@ def test_check_reports_both_at_file_and_line(repo, check_codes):
     ]
     assert (first + 2 + MAX_NESTING, "DC223") in found
     assert (first + 2 + 30 + 1, "DC222") in found
+
+
+def test_the_quick_screens_never_pass_what_the_full_reading_finds(monkeypatch):
+    """_nesting and _brackets first screen a body at C speed (a prefix long enough to nest
+    that deep; an upper bound of what the brackets cost): on bodies made to sit at the edge,
+    the screened answer is always the full reading's."""
+    import random
+
+    from doccontrol.validate import renderable
+
+    rng = random.Random(23)
+    pieces = ["[", "]", "(", ")", "](", "x", "\n", "\n\n", "> ", "- ", "    ", "\t", "1. "]
+    found = 0
+    for limit in (100, 2_000, 50_000):  # limits low enough that bodies go past them
+        monkeypatch.setattr(renderable, "MAX_BRACKET_READ", limit)
+        for _ in range(150):
+            body = "".join(rng.choice(pieces) for _ in range(rng.randrange(10, 3000)))
+            exact = renderable._bracket_count(body)
+            assert renderable._brackets(body) == exact
+            assert renderable._nesting(body) == renderable._nesting_of_lines(body)
+            found += exact is not None
+    assert found > 50  # the screen was put to the test, not only passed through
+    deep = "\n".join("> " * n + "x" for n in range(0, 30))
+    assert renderable._nesting(deep) == renderable._nesting_of_lines(deep) is not None
