@@ -530,3 +530,20 @@ def test_a_record_type_whose_schema_is_unsettled_is_not_published():
     assert publishing.publishable_record_types(types, nothing) == types
     assert publishing.publishable_record_types(types, nothing, {"incident"}) == {}
     assert publishing.hidden_schema_paths(types, {}) == {record_type.path}
+
+
+def test_the_pages_links_are_read_only_where_an_event_changed_a_file_under_docs():
+    from doccontrol.history.model import ApprovalEvent, Person, Signature
+
+    person = Person("陈明远", "chen.mingyuan@example.com")
+
+    def event(*controlled):
+        return ApprovalEvent(
+            "c" * 40, "2026-01-21T10:00:00+08:00", "merge", "x", None, (person,), (person,),
+            (person,), person, Signature("none"), (), True, controlled=controlled,
+        )  # fmt: skip
+
+    config_only, figure = event("doccontrol.yml"), event("docs/a.png")
+    assert not publishing.names_docs_files([config_only], {"SM-P-07"})
+    assert not publishing.names_docs_files([figure], set())
+    assert publishing.names_docs_files([config_only, figure], {"SM-P-07"})

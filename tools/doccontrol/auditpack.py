@@ -259,13 +259,17 @@ def build(
     record_types = publishing.publishable_record_types(
         repo.record_types, publishing.DocumentIds.of(known - may_name), unsettled
     )
+    period = [e for e in history.events if _in_period(e.date, start, end)]
+    needed = publishing.names_docs_files(period, hidden)
     events = publishing.visible_events(
-        (e for e in history.events if _in_period(e.date, start, end)),
+        period,
         visible,
         hidden,
         placeholder,
-        publishing.images_used((d.path, d.body) for d, _ in in_force),
-        publishing.images_named((d.path, d.body) for d in repo.documents if d.id not in published),
+        publishing.images_used((d.path, d.body) for d, _ in in_force if needed),
+        publishing.images_named(
+            (d.path, d.body) for d in repo.documents if needed and d.id not in published
+        ),
         unnamed=publishing.hidden_schema_paths(repo.record_types, record_types),
     )
     # the past problems the approved rules say were handled, judged against all of them

@@ -600,6 +600,13 @@ def _vanished(
     return tuple(h for h in histories.values() if not h.withdrawn and h.id not in present)
 
 
+def names_docs_files(events: Iterable[ApprovalEvent], hidden: Set[str]) -> bool:
+    """Whether visible_events needs to know which images the pages use: only an event that
+    changed a file under docs/ (besides documents), once anything is hidden. Reading every
+    published text for its links is then spared where no such event is."""
+    return bool(hidden) and any(p.startswith("docs/") for e in events for p in e.controlled)
+
+
 def visible_events(
     events: Iterable[ApprovalEvent],
     visible: Set[str],

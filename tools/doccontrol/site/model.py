@@ -431,13 +431,15 @@ class Site:
         are dropped from each event, and an event left with none is dropped."""
         if not self.history:
             return []
+        events = self.history.events
+        needed = publishing.names_docs_files(events, self.hidden_names)
         return publishing.visible_events(
-            self.history.events,
+            events,
             self.visible_ids,
             self.hidden_names,
             self.not_published,
-            self.images_used,
-            self.images_withheld,
+            self.images_used if needed else frozenset(),
+            self.images_withheld if needed else frozenset(),
             unnamed=self.hidden_schema_paths,
         )
 
