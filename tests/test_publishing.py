@@ -9,7 +9,7 @@ import re
 import pytest
 
 from builders import PROJECT_CONFIG
-from doccontrol import publishing
+from doccontrol import page_links, publishing
 from doccontrol.history.model import DocumentHistory
 from doccontrol.load.yaml_source import Positions
 from doccontrol.model import Document, Record, RecordType
@@ -225,7 +225,7 @@ def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_
             "![data](data:image/png;base64,AAAA) ![text](notes.txt)",
         ]
     )
-    assert publishing.images_used([("docs/procedures/x.md", text)]) == {
+    assert page_links.images_used([("docs/procedures/x.md", text)]) == {
         "docs/procedures/a.png",
         "docs/procedures/sub/b c.png",
         "docs/procedures/图.png",
@@ -239,14 +239,14 @@ def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_
         "docs/procedures/x/q.png",
         "docs/procedures/x/plain.png",
     }
-    assert publishing.asset_target("docs/x.md", "../outside.png") is None
+    assert page_links.asset_target("docs/x.md", "../outside.png") is None
 
 
 def test_raw_html_targets_count_from_the_file_and_from_the_page_url():
     text = '<img src="../topology.png"> ![md](../up.png)'
     # docs/procedures/test.md is served at procedures/test/: ../topology.png is the working
     # spelling in HTML; a Markdown target is rewritten by MkDocs from the file only
-    assert publishing.images_used([("docs/procedures/test.md", text)]) == {
+    assert page_links.images_used([("docs/procedures/test.md", text)]) == {
         "docs/topology.png",
         "docs/procedures/topology.png",
         "docs/up.png",
@@ -254,8 +254,8 @@ def test_raw_html_targets_count_from_the_file_and_from_the_page_url():
     # an index.md or README.md page is served at its folder; without directory URLs a page is
     # served beside its file
     for page in ("docs/procedures/index.md", "docs/procedures/README.md"):
-        assert publishing.images_used([(page, text)]) == {"docs/topology.png", "docs/up.png"}
-    assert publishing.images_used([("docs/procedures/test.md", text)], directory_urls=False) == {
+        assert page_links.images_used([(page, text)]) == {"docs/topology.png", "docs/up.png"}
+    assert page_links.images_used([("docs/procedures/test.md", text)], directory_urls=False) == {
         "docs/topology.png",
         "docs/up.png",
     }
@@ -276,7 +276,7 @@ def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads
             "    code.png",
         ]
     )
-    assert publishing.images_used([("docs/p/x.md", text)]) == {
+    assert page_links.images_used([("docs/p/x.md", text)]) == {
         "docs/p/flow.png",
         "docs/p/angle shot.png",
         "docs/p/fig(1).png",
@@ -304,18 +304,18 @@ def test_what_a_comment_or_code_holds_is_not_used():
             "a lone ` backtick ![kept](kept.png)",
         ]
     )
-    assert publishing.images_used([("docs/x.md", text)]) == {
+    assert page_links.images_used([("docs/x.md", text)]) == {
         "docs/shown.png",
         "docs/after.png",
         "docs/kept.png",
     }
     # the lines around what is left out stay lines (a definition after it is still one)
-    assert publishing.shown_text("a <!-- x\ny -->\n[r]: r.png").splitlines()[-1] == "[r]: r.png"
+    assert page_links.shown_text("a <!-- x\ny -->\n[r]: r.png").splitlines()[-1] == "[r]: r.png"
     # left open: to the end
-    assert publishing.images_used([("docs/x.md", "<!-- ![](a.png)\n\n![](b.png)")]) == set()
-    assert publishing.images_used([("docs/x.md", "~~~\n![](a.png)")]) == set()
+    assert page_links.images_used([("docs/x.md", "<!-- ![](a.png)\n\n![](b.png)")]) == set()
+    assert page_links.images_used([("docs/x.md", "~~~\n![](a.png)")]) == set()
     # a hidden document's text is read whole: what it names in a comment is still its own
-    assert publishing.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {"docs/a.png"}
+    assert page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {"docs/a.png"}
 
 
 def test_shown_text_is_linear_on_hostile_input():
@@ -328,12 +328,12 @@ def test_shown_text_is_linear_on_hostile_input():
     ]
     for text in hostile:
         started = time.perf_counter()
-        publishing.images_used([("docs/x.md", text)])
+        page_links.images_used([("docs/x.md", text)])
         assert time.perf_counter() - started < 5
 
 
 def test_files_the_site_configuration_shows_are_used():
-    used = publishing.images_used(
+    used = page_links.images_used(
         [], site_files=("assets/logo.png", "https://example.com/x.png", "../out.png", "/a.png")
     )
     assert used == {"docs/assets/logo.png"}

@@ -1,4 +1,4 @@
-"""Round 44 on publishing.images_used / asset_target (round 41's fix for secret figures):
+"""Round 44 on page_links.images_used / asset_target (round 41's fix for secret figures):
 what the regex and MkDocs resolve differently, and files beside a secret document that are
 not raster images."""
 

@@ -33,7 +33,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-from doccontrol import __version__, acks, catalogue, copies, publishing, registers, spreadsheets
+from doccontrol import (
+    __version__,
+    acks,
+    catalogue,
+    copies,
+    page_links,
+    publishing,
+    registers,
+    spreadsheets,
+)
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.history import content, signatures
@@ -266,8 +275,8 @@ def build(
         visible,
         hidden,
         placeholder,
-        publishing.images_used((d.path, d.body) for d, _ in in_force if needed),
-        publishing.images_named(
+        page_links.images_used((d.path, d.body) for d, _ in in_force if needed),
+        page_links.images_named(
             (d.path, d.body) for d in repo.documents if needed and d.id not in published
         ),
         unnamed=publishing.hidden_schema_paths(repo.record_types, record_types),

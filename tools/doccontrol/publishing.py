@@ -9,7 +9,6 @@ or relabelled, because its id, title and versions would still tell what it was.
 
 from __future__ import annotations
 
-import posixpath
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Set
@@ -17,7 +16,6 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote
 
 from doccontrol.config import CONFIG_FILE, Config
 from doccontrol.model import Document, Record, RecordType
@@ -159,169 +157,6 @@ def page_stem(path: str) -> str:
 
 def is_asset_path(path: str) -> bool:
     return path.lower().endswith(ASSET_SUFFIXES)
-
-
-def asset_target(document_path: str, target: str) -> str | None:
-    """The repository path of the image a document's link or ``src`` points at, resolved as
-    MkDocs resolves it (from the document's folder, %-escapes read): only a relative path to a
-    raster image under docs/, never a URL, an absolute path or one leaving docs/."""
-    target = target.split("#")[0].split("?")[0]
-    if not target or "://" in target or target.startswith(("/", "data:", "\\")) or ":" in target:
-        return None
-    joined = posixpath.join(posixpath.dirname(document_path), unquote(target))
-    path = posixpath.normpath(joined)
-    if not path.startswith("docs/") or ".." in path.split("/"):
-        return None
-    if not is_asset_path(path) or unsafe_character(path):
-        return None
-    return path
-
-
-# every place Markdown or HTML names a file: an inline link or image target (one level of
-# parentheses inside it, as in fig(1).png), a reference definition (its target on the same
-# line or the next), an HTML src or href. Generous on purpose: what it finds is published, what
-# it misses is left out (and the build names it), so the error falls on the closed side. Read
-# from shown_text: what a comment or code holds is not on the page.
-_MARKDOWN_GROUPS = 4  # the groups before these are Markdown's (resolved from the file's folder)
-_LINK_TARGET = re.compile(
-    r"""\]\(\s*<([^<>\n]+)>|\]\(\s*((?:[^()\s]|\([^()\s]*\))+)"""
-    r"""|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
-    r"""|\b(?:src|href)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
-    re.MULTILINE | re.IGNORECASE,
-)
-# a fence opening or closing a code block (``` or ~~~, at any indentation: inside a list too)
-_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
-_BACKTICKS = re.compile(r"`+")
-
-
-def shown_text(body: str) -> str:
-    """A Markdown text without what its page does not show as a link or an image: fenced code
-    blocks (``` and ~~~; one left open runs to the end), HTML comments (one left open runs to
-    the end) and inline code spans (a run of backticks up to the next run of the same length).
-    Each is replaced by the line breaks it held, so the lines around it stay lines. One linear
-    pass; where it reads otherwise than Markdown, it drops more than the page hides (the closed
-    side): an image it drops is left out of the site. Indented code blocks are not told."""
-    return _without_spans(_without_fences(body))
-
-
-def _without_fences(body: str) -> str:
-    lines = body.split("\n")
-    fence = ""
-    for number, line in enumerate(lines):
-        found = _FENCE.match(line)
-        if not fence:
-            # an info string with a backtick opens no fence (it is inline code)
-            if found and not (found[1][0] == "`" and "`" in line[found.end() :]):
-                fence = found[1]
-                lines[number] = ""
-            continue
-        lines[number] = ""
-        if (
-            found
-            and found[1][0] == fence[0]
-            and len(found[1]) >= len(fence)
-            and not line[found.end() :].strip()
-        ):
-            fence = ""
-    return "\n".join(lines)
-
-
-def _without_spans(text: str) -> str:
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    following: list[int | None] = [None] * len(runs)  # the next run of the same length
-    last: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        width = runs[i][1] - runs[i][0]
-        following[i] = last.get(width)
-        last[width] = i
-    out: list[str] = []
-    pos, run = 0, 0
-    comment = text.find("<!--")
-    while pos < len(text):
-        while run < len(runs) and runs[run][0] < pos:
-            run += 1
-        if 0 <= comment < pos:
-            comment = text.find("<!--", pos)
-        tick = runs[run][0] if run < len(runs) else -1
-        if tick < 0 and comment < 0:
-            out.append(text[pos:])
-            break
-        if tick >= 0 and (comment < 0 or tick < comment):
-            closing = following[run]
-            if closing is None:  # no run of its length follows: plain backticks
-                out.append(text[pos : runs[run][1]])
-                pos = runs[run][1]
-                continue
-            out.append(text[pos:tick])
-            end = runs[closing][1]
-        else:
-            out.append(text[pos:comment])
-            close = text.find("-->", comment + 4)
-            end = len(text) if close < 0 else close + 3
-            tick = comment
-        out.append("\n" * text.count("\n", tick, end) or " ")
-        pos = end
-    return "".join(out)
-
-
-def _page_folder(document_path: str, directory_urls: bool) -> str:
-    """The folder (as a repository path) a document's page is served from, which the browser
-    resolves a raw HTML src or href from: with directory URLs, docs/a/b.md is served at a/b/,
-    and README.md or index.md at its own folder."""
-    folder, _, name = document_path.rpartition("/")
-    stem = page_stem(name)
-    if not directory_urls or stem in ("index", "README") or stem == name:
-        return folder
-    return f"{folder}/{stem}"
-
-
-def _targets(path: str, text: str, directory_urls: bool) -> set[str]:
-    found: set[str] = set()
-    served = _page_folder(path, directory_urls) + "/page"
-    for match in _LINK_TARGET.finditer(text):
-        index, target = next((i, g) for i, g in enumerate(match.groups()) if g is not None)
-        target = target.strip()
-        # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
-        # which the browser reads from the page's URL: both are counted
-        bases = (path,) if index < _MARKDOWN_GROUPS else (path, served)
-        for base in bases:
-            resolved = asset_target(base, target)
-            if resolved is not None:
-                found.add(resolved)
-    return found
-
-
-def images_used(
-    documents: Iterable[tuple[str, str]],
-    directory_urls: bool = True,
-    site_files: Iterable[str] = (),
-) -> frozenset[str]:
-    """The images (repository paths under docs/) the given texts show or link to, from
-    (document path, body) pairs, read from what the page shows (shown_text): what a published
-    page uses is published with it, and an image only a document that may not be published uses
-    (its figure, named after it) is not. A raw HTML ``src`` or ``href`` counts from the file's
-    folder and from the page's URL (``directory_urls``: MkDocs' option). ``site_files``: paths
-    relative to docs/ the approved site configuration shows on every page (a theme's logo and
-    favicon, as the site's adapter reads them)."""
-    found: set[str] = set()
-    for path, body in documents:
-        found |= _targets(path, shown_text(body), directory_urls)
-    for name in site_files:
-        resolved = asset_target("docs/index.md", name)
-        if resolved is not None:
-            found.add(resolved)
-    return frozenset(found)
-
-
-def images_named(
-    documents: Iterable[tuple[str, str]], directory_urls: bool = True
-) -> frozenset[str]:
-    """The images the given texts name anywhere, comments and code included (images_used
-    without shown_text): what a document that may not be published names, kept back."""
-    found: set[str] = set()
-    for path, body in documents:
-        found |= _targets(path, body, directory_urls)
-    return frozenset(found)
 
 
 def unsafe_character(path: str) -> str | None:
@@ -622,13 +457,14 @@ def visible_events(
     (unless it changed controlled configuration); the names in ``hidden`` are redacted from
     each event's title and controlled paths (redact_names).
 
-    With ``images`` (images_used: what the published pages show) and something hidden, a
-    controlled path under docs/ is named only when it is one of ``images``, or an image
-    approved by an event whose documents are all visible (the figure went out with public text:
-    an earlier version's, since replaced) that no hidden document names (``withheld``:
-    images_named of their texts). Nothing else under docs/ is: a secret document's figure, PDF
-    or drawing beside it carries its name and, often, its id, and an event that approved a
-    secret document names none of its files. An event left with nothing to name is dropped.
+    With ``images`` (page_links.images_used: what the published pages show) and something
+    hidden, a controlled path under docs/ is named only when it is one of ``images``, or an
+    image approved by an event whose documents are all visible (the figure went out with public
+    text: an earlier version's, since replaced) that no hidden document names (``withheld``:
+    page_links.images_named of their texts). Nothing else under docs/ is: a secret document's
+    figure, PDF or drawing beside it carries its name and, often, its id, and an event that
+    approved a secret document names none of its files. An event left with nothing to name is
+    dropped.
     A merge that changed a public and a secret document then shows only the public one.
     The controlled paths in ``unnamed`` (hidden_schema_paths) are not named at all."""
     out = []

@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from doccontrol import copies, publishing, registers, standing
+from doccontrol import copies, page_links, publishing, registers, standing
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
 from doccontrol.directives import REGISTER_DIRECTIVE
@@ -414,5 +414,5 @@ def _stamp(
 
 def image_path(document_path: str, src: str) -> str | None:
     """The repository path a body image refers to, when it may be embedded (the site's rule:
-    publishing.asset_target)."""
-    return publishing.asset_target(document_path, src)
+    page_links.asset_target)."""
+    return page_links.asset_target(document_path, src)

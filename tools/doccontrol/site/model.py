@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from doccontrol import acks, impact, publishing, registers, reserved_pages, standing
+from doccontrol import acks, impact, page_links, publishing, registers, reserved_pages, standing
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
@@ -233,10 +233,10 @@ class Site:
 
     @cached_property
     def images_used(self) -> frozenset[str]:
-        """The images under docs/ the published pages show or link to (publishing.images_used),
+        """The images under docs/ the published pages show or link to (page_links.images_used),
         each page's links read from where the page stands, and those the approved site
         configuration shows on every page (site_files): only these are published."""
-        return publishing.images_used(
+        return page_links.images_used(
             (
                 (document.path, text.body)
                 for doc_id, document in self.documents.items()
@@ -250,8 +250,8 @@ class Site:
     @cached_property
     def images_withheld(self) -> frozenset[str]:
         """The images a document the site does not publish names anywhere in its text
-        (publishing.images_named): never named for having gone out with public text."""
-        return publishing.images_named(
+        (page_links.images_named): never named for having gone out with public text."""
+        return page_links.images_named(
             ((d.path, d.body) for d in self.repo.documents if d.id not in self.documents),
             self.directory_urls,
         )
