@@ -349,24 +349,7 @@ def test_author_typed_text_loses_hidden_ids_and_titles_but_keeps_short_words():
 
 
 def test_an_event_names_a_figure_only_a_published_page_uses_once_something_is_hidden():
-    from doccontrol.history.model import ApprovalEvent, Person, Signature
-
-    person = Person("陈明远", "chen.mingyuan@example.com")
-    event = ApprovalEvent(
-        commit="c" * 40,
-        date="2026-01-21T10:00:00+08:00",
-        kind="merge",
-        summary="加图",
-        merge_request=None,
-        authors=(person,),
-        reviewers=(person,),
-        approvers=(person,),
-        merger=person,
-        signature=Signature("none"),
-        documents=(),
-        approved=True,
-        controlled=("docs/procedures/SM-P-07-topology.png", "docs/a.png", "doccontrol.yml"),
-    )
+    event = _event((), ("docs/procedures/SM-P-07-topology.png", "docs/a.png", "doccontrol.yml"))
     (shown,) = publishing.visible_events([event], set(), {"SM-P-07"}, "—", {"docs/a.png"})
     assert shown.controlled == ("docs/a.png", "doccontrol.yml")
     # with nothing hidden, every approved figure stays evidence
@@ -479,33 +462,15 @@ def test_hidden_names_hold_every_former_title_and_spare_a_title_a_published_docu
 
 
 def test_a_hidden_record_types_schema_path_is_not_named_in_the_trail():
-    from doccontrol.history.model import ApprovalEvent, Person, Signature
-
     record_type = _record_type({"default": "internal"})  # its procedure: SM-P-01
     types = {"incident": record_type}
     shown = publishing.publishable_record_types(types, publishing.DocumentIds.of({"SM-P-01"}))
     unnamed = publishing.hidden_schema_paths(types, shown)
     assert unnamed == {"schemas/records/incident.schema.json"}
     assert not publishing.hidden_schema_paths(types, types)
-    person = Person("陈明远", "chen.mingyuan@example.com")
 
-    def event(*controlled: str) -> ApprovalEvent:
-        return ApprovalEvent(
-            commit="c" * 40,
-            date="2026-01-21T10:00:00+08:00",
-            kind="merge",
-            summary="新增记录类型",
-            merge_request=None,
-            authors=(person,),
-            reviewers=(person,),
-            approvers=(person,),
-            merger=person,
-            signature=Signature("none"),
-            documents=(),
-            approved=True,
-            controlled=controlled,
-            accepted=controlled,
-        )
+    def event(*controlled: str):
+        return _event((), controlled, controlled)
 
     both = event("schemas/records/incident.schema.json", "doccontrol.yml")
     (shown_event,) = publishing.visible_events([both], set(), unnamed=unnamed)
@@ -533,15 +498,8 @@ def test_a_record_type_whose_schema_is_unsettled_is_not_published():
 
 
 def test_the_pages_links_are_read_only_where_an_event_changed_a_file_under_docs():
-    from doccontrol.history.model import ApprovalEvent, Person, Signature
-
-    person = Person("陈明远", "chen.mingyuan@example.com")
-
     def event(*controlled):
-        return ApprovalEvent(
-            "c" * 40, "2026-01-21T10:00:00+08:00", "merge", "x", None, (person,), (person,),
-            (person,), person, Signature("none"), (), True, controlled=controlled,
-        )  # fmt: skip
+        return _event((), controlled)
 
     config_only, figure = event("doccontrol.yml"), event("docs/a.png")
     assert not publishing.names_docs_files([config_only], {"SM-P-07"})
