@@ -318,18 +318,19 @@ def test_what_a_comment_or_code_holds_is_not_used():
     assert page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {"docs/a.png"}
 
 
-def test_shown_text_is_linear_on_hostile_input():
-    import time
-
+def test_hostile_text_names_no_image():
+    """Runs of openers never closed (how fast they are read is measured in benchmarks, never
+    timed here): they name nothing, and an image after them is still found."""
     hostile = [
-        "`` " * 100_000 + "<!--" * 50_000 + "```\n" * 20_000 + "[x](" * 50_000,
-        "](<" * 100_000,  # an angle target never closed
-        "[a]: <" * 100_000,
+        "`` " * 10_000 + "<!--" * 5_000 + "```\n" * 2_000 + "[x](" * 5_000,
+        "](<" * 10_000,  # an angle target never closed
+        "[a]: <" * 10_000,
     ]
     for text in hostile:
-        started = time.perf_counter()
-        page_links.images_used([("docs/x.md", text)])
-        assert time.perf_counter() - started < 5
+        assert page_links.images_used([("docs/x.md", text)]) == frozenset()
+    assert page_links.images_used([("docs/x.md", "](<" * 10_000 + "\n\n![a](a.png)")]) == {
+        "docs/a.png"
+    }
 
 
 def test_files_the_site_configuration_shows_are_used():

@@ -271,7 +271,7 @@ def active_problems(document: Document) -> list[Problem]:
 
 def unrenderable(path: str, body: str, first_line: int) -> list[Problem]:
     """What in a body the renderers (the site's and the PDF copies' Python-Markdown) cannot
-    take (DC223 nesting too deep, DC222 brackets too costly to read): ``check`` reports it,
+    take (DC223 nesting too deep, DC222 brackets or tags too costly to read): ``check`` reports it,
     and the site and ``pdf`` refuse to render such a body. ``first_line``: the body's first
     line in its file."""
     problems = []
@@ -280,6 +280,8 @@ def unrenderable(path: str, body: str, first_line: int) -> list[Problem]:
         col = found.offset - (body.rfind("\n", 0, found.offset) + 1) + 1
         if found.kind == "brackets":
             key, args = "problem.DC222", {"unclosed": found.unclosed, "depth": found.depth}
+        elif found.kind == "tags":
+            key, args = "problem.DC222.tags", {"unclosed": found.unclosed}
         else:
             key = "problem.DC223" if found.kind == "nesting" else "problem.DC223.html"
             args = {"depth": found.depth, "limit": renderable.MAX_NESTING}
