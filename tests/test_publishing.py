@@ -453,10 +453,11 @@ def test_hidden_names_hold_every_former_title_and_spare_a_title_a_published_docu
     )
     public = DocumentHistory("SM-P-01", "docs/p.md", "信息安全管理程序", ())
     twin = DocumentHistory("SM-P-09", "docs/t.md", "信息安全管理程序", ())
-    names = publishing.hidden_names(
-        {"SM-P-07", "SM-P-09"}, [], {"SM-P-07": secret, "SM-P-01": public, "SM-P-09": twin}
-    )
+    histories = {"SM-P-07": secret, "SM-P-01": public, "SM-P-09": twin}
+    # the pages give SM-P-01's title: a hidden twin's title is spared there, never otherwise
+    names = publishing.hidden_names({"SM-P-07", "SM-P-09"}, [], histories, [public.title])
     assert "收购调查程序(草案)" in names and "信息安全管理程序" not in names
+    assert "信息安全管理程序" in publishing.hidden_names({"SM-P-07", "SM-P-09"}, [], histories)
     # typed with full-width brackets, found through its NFKC form
     text = "按《收购调查程序（草案）》修订 SM-P-01"
     assert publishing.redact_names(text, names, "—") == "按《—》修订 SM-P-01"
@@ -506,3 +507,16 @@ def test_the_pages_links_are_read_only_where_an_event_changed_a_file_under_docs(
     assert not publishing.names_docs_files([config_only], {"SM-P-07"})
     assert not publishing.names_docs_files([figure], set())
     assert publishing.names_docs_files([config_only, figure], {"SM-P-07"})
+
+
+def test_a_hidden_record_types_id_and_names_are_redacted_and_its_old_schemas_not_named():
+    record_type = _record_type({"default": "internal"})
+    names = publishing.hidden_names(set(), [], {}, (), [record_type])
+    assert record_type.id in names and record_type.name in names
+    both = _event((), ("schemas/records/old-dd.schema.json", "schemas/records/x.schema.json"))
+    schemas = {"schemas/records/x.schema.json"}
+    (shown,) = publishing.visible_events([both], set(), {"SM-P-07"}, "—", schemas=schemas)
+    assert shown.controlled == ("schemas/records/x.schema.json",)
+    # with nothing hidden every schema stays named
+    (kept,) = publishing.visible_events([both], set(), set(), "—", schemas=schemas)
+    assert kept.controlled == both.controlled

@@ -77,9 +77,10 @@ def test_a_direct_commit_to_a_schema_leaves_its_type_out_of_the_pack_at_any_leve
         warnings, text = pack(s.root, tmp_path / f"pack{n}.zip", *extra)
         # said, with the type named, to whoever makes the pack
         assert "incident" in warnings and "schemas/records/" in warnings
-        # the record, the type's name (coverage) and its schema's path are not in the pack
+        # the record and the type's new name are not in the pack; the direct commit stays in
+        # its trail, evidence (the schema is a public procedure's type: its path may be named)
         assert MARK.encode() not in text and RECORD.encode() not in text
-        assert NAME.encode() not in text and b"incident.schema.json" not in text
+        assert "事件记录（新）".encode() not in text and b"incident.schema.json" in text
         # the pack's README counts the types left out (never names them)
         assert "另有 1 个记录类型及其记录未收入".encode() in text
 
@@ -120,6 +121,30 @@ def test_the_site_leaves_out_an_unsettled_type_but_a_preview_shows_it(scenario, 
     result = mkdocs(s.root, tmp_path / "site")
     assert result.returncode == 0, result.stderr
     assert "incident" in result.stderr and "schemas/records/" in result.stderr
-    assert leaks(tmp_path / "site", [MARK, "事件记录（新）", "incident.schema.json"]) == []
+    assert leaks(tmp_path / "site", [MARK, "事件记录（新）"]) == []
+    # the direct commit stays in the 审批记录, evidence: a public procedure's type is named
+    approvals = (tmp_path / "site/registers/approvals/index.html").read_text(encoding="utf-8")
+    assert "schemas/records/incident.schema.json" in approvals
     # a preview shows the work tree, schemas too
     assert leaks(built(s.root, tmp_path / "preview", preview=True), [MARK]) != []
+
+
+def test_a_hidden_types_schema_repointed_by_a_direct_commit_stays_unnamed(scenario):
+    """The type belongs to a hidden procedure at main's tip; a direct commit points its
+    schema at a public one. The type is unsettled (left out), and its schema's path is still
+    never named: judged by main's tip too, not the commit's own word."""
+    s = with_record(scenario)
+    s.files.write(SCHEMA, schema(procedure="SM-P-07"))
+    s.git.commit("归入机密程序", who="zhaolei")  # main's tip now says SM-P-07
+    s.files.write(SCHEMA, schema(procedure="SM-P-01"))  # the work tree says public
+    repo = repository.load(s.root)
+    assert repo.config is not None
+    history = load_history(s.root, repo.config)
+    hidden = publishing.DocumentIds.of({"SM-P-07"})
+    types = repo.record_types
+    found = publishing.unsettled_record_types(s.root, history, types)
+    assert found == {"incident"}
+    assert publishing.unnamed_schema_paths(s.root, history, types, hidden, found) == {SCHEMA}
+    # a public procedure at the tip too: named, the direct commit's evidence
+    public = publishing.DocumentIds.of({"SM-P-09"})
+    assert publishing.unnamed_schema_paths(s.root, history, types, public, found) == set()

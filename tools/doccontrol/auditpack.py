@@ -238,8 +238,29 @@ def build(
         key=lambda pair: (pair[1].date, pair[0].id),
     )
     # author-typed titles and change notes name no document the pack may not name
+    # what a record may name, and the record types the pack shows: not one of a procedure
+    # hidden by its level, nor one whose schema is not the one in force
+    may_name = _nameable_ids(config, max_level, repo, history)
+    known = set(history.documents) | {d.id for d in repo.documents if d.id}
+    document_ids = publishing.DocumentIds.of(known - may_name, may_name)
+    record_types = publishing.publishable_record_types(
+        repo.record_types, publishing.DocumentIds.of(known - may_name), unsettled
+    )
+    # the schemas of a hidden procedure's types, never named (nor, once anything is hidden, a
+    # schema no type of the work tree has: a hidden type's former or deleted one)
+    unnamed = publishing.unnamed_schema_paths(
+        repo.root,
+        history,
+        repo.record_types,
+        publishing.DocumentIds.of(known - may_name),
+        unsettled,
+    )
     hidden = publishing.hidden_names(
-        (set(history.documents) | present) - visible, repo.documents, history.documents
+        (set(history.documents) | present) - visible,
+        repo.documents,
+        history.documents,
+        [d.title for d, _ in in_force],
+        [rt for rt in repo.record_types.values() if rt.path in unnamed],
     )
     placeholder = cat.text("site.not_published")
     revisions = [
@@ -260,14 +281,6 @@ def build(
             lambda revision: publishing.redact_names(revision.change, hidden, placeholder),
         )
     )
-    # what a record may name, and the record types the pack shows: not one of a procedure
-    # hidden by its level, nor one whose schema is not the one in force
-    may_name = _nameable_ids(config, max_level, repo, history)
-    known = set(history.documents) | {d.id for d in repo.documents if d.id}
-    document_ids = publishing.DocumentIds.of(known - may_name, may_name)
-    record_types = publishing.publishable_record_types(
-        repo.record_types, publishing.DocumentIds.of(known - may_name), unsettled
-    )
     period = [e for e in history.events if _in_period(e.date, start, end)]
     needed = publishing.names_docs_files(period, hidden)
     events = publishing.visible_events(
@@ -279,7 +292,8 @@ def build(
         page_links.images_named(
             (d.path, d.body) for d in repo.documents if needed and d.id not in published
         ),
-        unnamed=publishing.hidden_schema_paths(repo.record_types, record_types),
+        unnamed=unnamed,
+        schemas={rt.path for rt in repo.record_types.values()} - unnamed,
     )
     # the past problems the approved rules say were handled, judged against all of them
     handled = dispositions(repo.root, history, record_problems(history, config))

@@ -9,6 +9,7 @@ or relabelled, because its id, title and versions would still tell what it was.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Set
@@ -334,6 +335,34 @@ def hidden_schema_paths(
     return frozenset(rt.path for t, rt in record_types.items() if t not in shown)
 
 
+def unnamed_schema_paths(
+    root: Path,
+    history: History,
+    record_types: Mapping[str, RecordType],
+    ids: DocumentIds,
+    unsettled: Set[str],
+) -> frozenset[str]:
+    """The record schemas published output never names (visible_events): those of a hidden
+    procedure's types, judged by the work tree's schema and, for an unsettled type (a change
+    nobody approved), by main's tip's too, so a direct commit repointing a hidden type at a
+    public procedure does not name it. Any other unsettled type's schema stays named: its
+    change is the evidence of that commit."""
+    from doccontrol.history.gitread import run_git
+
+    unnamed = set(hidden_schema_paths(record_types, publishable_record_types(record_types, ids)))
+    for t in sorted(unsettled & record_types.keys()):
+        path = record_types[t].path
+        found = run_git(root, ["cat-file", "blob", f"{history.head}:./{path}"])
+        try:
+            schema = json.loads(found.stdout) if found.returncode == 0 else {}
+            procedure = schema["x-doccontrol"]["procedure"]
+        except (ValueError, KeyError, TypeError):
+            continue  # main holds no readable schema there: nothing hidden to name
+        if isinstance(procedure, str) and not ids.may_name(procedure):
+            unnamed.add(path)
+    return frozenset(unnamed)
+
+
 def unsettled_record_types(
     root: Path, history: History, record_types: Mapping[str, RecordType]
 ) -> frozenset[str]:
@@ -451,6 +480,7 @@ def visible_events(
     withheld: Set[str] = frozenset(),
     *,
     unnamed: Set[str] = frozenset(),
+    schemas: Set[str] | None = None,
 ) -> list[ApprovalEvent]:
     """Approval events as they may be published: documents not in ``visible`` are dropped
     from each event (with the problems about them), and an event left with none is dropped
@@ -466,10 +496,17 @@ def visible_events(
     approved a secret document names none of its files. An event left with nothing to name is
     dropped.
     A merge that changed a public and a secret document then shows only the public one.
-    The controlled paths in ``unnamed`` (hidden_schema_paths) are not named at all."""
+    The controlled paths in ``unnamed`` (unnamed_schema_paths) are not named at all, and with
+    ``schemas`` (the work tree's record types' schemas less those) and something hidden, no
+    other path under schemas/records/ is either: a hidden type's former or deleted schema."""
     out = []
     for event in events:
-        event = _without_paths(event, unnamed)
+        gone = (
+            {p for p in event.controlled if p.startswith(_RECORD_SCHEMAS) and p not in schemas}
+            if schemas is not None and hidden
+            else set()
+        )
+        event = _without_paths(event, {*unnamed, *gone} if gone else unnamed)
         documents = tuple(d for d in event.documents if d.id in visible)
         public_text = bool(documents) and len(documents) == len(event.documents)
         kept = [
@@ -510,9 +547,12 @@ def visible_events(
     return out
 
 
+_RECORD_SCHEMAS = "schemas/records/"
+
+
 def _without_paths(event: ApprovalEvent, unnamed: Set[str]) -> ApprovalEvent:
     """``event`` without the controlled paths in ``unnamed``, changed or accepted."""
-    if not unnamed or unnamed.isdisjoint(event.controlled):
+    if not unnamed or unnamed.isdisjoint((*event.controlled, *event.accepted)):
         return event
     return replace(
         event,
@@ -522,23 +562,31 @@ def _without_paths(event: ApprovalEvent, unnamed: Set[str]) -> ApprovalEvent:
 
 
 def hidden_names(
-    hidden: Set[str], documents: Iterable[Document], histories: Mapping[str, DocumentHistory]
+    hidden: Set[str],
+    documents: Iterable[Document],
+    histories: Mapping[str, DocumentHistory],
+    shown_titles: Iterable[str] = (),
+    hidden_types: Iterable[RecordType] = (),
 ) -> frozenset[str]:
     """What author-typed text may not say of the documents in ``hidden``: their ids and every
     title they had (the work tree's and each one main held), since a merge titled 《并购尽调程序》
-    names a secret as surely as its number does. Each title also in its NFKC form (typed with
-    ASCII brackets). Left: titles shorter than TITLE_MIN (too many ordinary words would go with
-    them) and titles a published document also has (its own change history keeps its name)."""
-    documents = list(documents)
+    names a secret as surely as its number does; and the ids and names of ``hidden_types``
+    (a hidden procedure's record types). Each title also in its NFKC form (typed with ASCII
+    brackets). Left: titles shorter than TITLE_MIN (too many ordinary words would go with
+    them) and ``shown_titles``, the titles the published pages give (a published document's own
+    change history keeps its name; never a title an edit nobody approved gave it)."""
     titles = {d.title for d in documents if d.id in hidden}
     for doc_id in hidden:
         if doc_id in histories:
             titles |= {histories[doc_id].title, *histories[doc_id].titles}
-    shown = {_name_key(d.title) for d in documents if d.id and d.id not in hidden}
-    shown |= {_name_key(h.title) for i, h in histories.items() if i not in hidden}
-    kept = {t.strip() for t in titles if len(t.strip()) >= TITLE_MIN}
+    ids = set(hidden)
+    for record_type in hidden_types:
+        ids.add(record_type.id)
+        titles |= {record_type.name, record_type.name_en}
+    shown = {_name_key(t) for t in shown_titles}
+    kept = {t.strip() for t in titles if t and len(t.strip()) >= TITLE_MIN}
     kept = {t for t in kept if _name_key(t) not in shown}
-    return frozenset(hidden) | kept | {unicodedata.normalize("NFKC", t) for t in kept}
+    return frozenset(ids) | kept | {unicodedata.normalize("NFKC", t) for t in kept}
 
 
 TITLE_MIN = 4

@@ -156,9 +156,14 @@ class Site:
 
     @cached_property
     def hidden_names(self) -> frozenset[str]:
-        """What author-typed text on the site may not say: hidden ids and titles."""
+        """What author-typed text on the site may not say: hidden ids and titles, and a hidden
+        procedure's record types' ids and names; the titles the pages give are spared."""
         return publishing.hidden_names(
-            self.hidden_ids, self.repo.documents, self.history.documents if self.history else {}
+            self.hidden_ids,
+            self.repo.documents,
+            self.history.documents if self.history else {},
+            [self.page_title(d) for d in self.documents.values()],
+            [t for t in self.repo.record_types.values() if t.path in self.hidden_schema_paths],
         )
 
     @cached_property
@@ -302,8 +307,20 @@ class Site:
 
     @cached_property
     def hidden_schema_paths(self) -> frozenset[str]:
-        """The hidden record types' schema paths: the site never names them."""
-        return publishing.hidden_schema_paths(self.repo.record_types, self._shown_record_types)
+        """The schema paths of record types of a hidden procedure (publishing.
+        unnamed_schema_paths): the site never names them."""
+        if self.history is None:
+            types = self.repo.record_types
+            return publishing.hidden_schema_paths(
+                types, publishing.publishable_record_types(types, self._hidden_keys)
+            )
+        return publishing.unnamed_schema_paths(
+            self.repo.root,
+            self.history,
+            self.repo.record_types,
+            self._hidden_keys,
+            self.unsettled_types,
+        )
 
     def _publishable_records(self) -> list[Record]:
         return [
@@ -441,6 +458,7 @@ class Site:
             self.images_used if needed else frozenset(),
             self.images_withheld if needed else frozenset(),
             unnamed=self.hidden_schema_paths,
+            schemas={t.path for t in self.repo.record_types.values()} - self.hidden_schema_paths,
         )
 
     @property
