@@ -151,3 +151,43 @@ def test_the_quick_screens_never_pass_what_the_full_reading_finds(monkeypatch):
     assert found > 50  # the screen was put to the test, not only passed through
     deep = "\n".join("> " * n + "x" for n in range(0, 30))
     assert renderable._nesting(deep) == renderable._nesting_of_lines(deep) is not None
+
+
+@pytest.mark.parametrize(
+    "hidden",
+    [
+        "<!-- </div> -->\n",  # an end tag in a comment is no end tag
+        '<span title="</div>">注</span>\n',  # nor one in an attribute value
+        "<!x </div>\n",  # nor one in a declaration
+        '</span title="</div>">\n',  # nor one inside another end tag
+    ],
+)
+def test_end_tags_the_renderer_does_not_read_as_such_close_nothing(hidden):
+    body = ('<div markdown="1">\n' + hidden) * (MAX_NESTING + 1) + "x\n"
+    body += "</div>\n" * (MAX_NESTING + 1)
+    assert "html" in kinds(body)
+
+
+def test_comments_and_attribute_values_in_a_markdown_element_are_read_as_the_renderer_does():
+    body = (
+        '<div markdown="1">\n<!-- <div>旧版</div> -->\n'
+        + '<div class="a" title="x > y">\n[x](y)\n</div>\n' * 50
+        + "</div>\n"
+    ) * 30
+    assert findings(body) == []
+
+
+def test_a_table_is_read_row_by_row_and_a_paragraph_of_pipes_is_not():
+    rows = "".join(f"| 服务{i} | [0, 4) 小时 | [4, 8) 小时 |\n" for i in range(400))
+    table = "| 服务 | 响应 | 解决 |\n| --- | --- | --- |\n" + rows
+    assert findings("## 服务级别\n\n" + table) == []
+    # without its delimiter row it is no table but one paragraph: read to its end
+    assert kinds("## 服务级别\n\n| 服务 | 响应 | 解决 |\n" + rows) == ["brackets"]
+
+
+def test_lines_in_fenced_code_are_not_nesting_but_an_unclosed_fence_hides_nothing():
+    diagram = "服务台" + " " * 74 + "变更经理\n" + (" " * 80 + "- 评估影响\n") * 2
+    assert findings("```text\n" + diagram + "```\n") == []
+    assert findings("~~~\n" + diagram + "~~~\n") == []
+    assert kinds("```text\n" + diagram) == ["nesting"]  # never closed: Markdown
+    assert kinds("```text\n" + diagram + "````\n") == ["nesting"]  # not its close

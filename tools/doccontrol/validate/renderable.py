@@ -11,7 +11,7 @@ of the body, cheap enough for every document in a pre-commit hook.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 # Nesting. Python-Markdown 3.x runs out of Python's default stack (1,000 frames) at about 250
@@ -46,8 +46,6 @@ _THEMATIC_BREAK = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")
 # md_in_html: an element whose content Python-Markdown reads as Markdown (``markdown``,
 # ``markdown="1"``, ``markdown="block"``, ``markdown="span"``); its children recurse too
 _MARKDOWN_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?[\s\"'/]markdown\b", re.IGNORECASE)
-# a start or end tag; ``[^<>]`` so a ``<`` never closed costs one pass, not one per ``<``
-_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)((?:[^<>\"']|\"[^\"<>]*\"|'[^'<>]*')*)(>)?")
 # elements that never hold others, or whose end tag HTML lets an author leave out
 _NOT_NESTING = frozenset(
     (
@@ -120,10 +118,42 @@ def _nesting(body: str) -> Finding | None:
     return _nesting_of_lines(body)
 
 
+# fenced code both renderers take as such (fenced_code, superfences): a fence at the start of a
+# line with at most a language after it, up to the same fence alone on a line
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,}) *(?:\.?[\w#.+-]*)? *")
+_FENCE_LIKE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
+
+
+def _fenced_lines(lines: list[str]) -> set[int]:
+    """The lines inside fenced code (never parsed as Markdown). Only a block both renderers
+    read alike counts: when the next line that looks like a fence is not its close, the lines
+    are read as Markdown (nesting counted there is never less than the renderer's)."""
+    fenced: set[int] = set()
+    i, n = 0, len(lines)
+    while i < n:
+        opened = _FENCE_OPEN.fullmatch(lines[i])
+        if opened is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and not _FENCE_LIKE.match(lines[j]):
+            j += 1
+        if j < n and lines[j].rstrip(" ") == opened[1]:
+            fenced.update(range(i + 1, j))
+            i = j + 1
+        else:
+            i = j  # no close of its own: what follows is read as Markdown
+    return fenced
+
+
 def _nesting_of_lines(body: str) -> Finding | None:
     offset = 0
-    for line in body.split("\n"):
-        if len(line) > MAX_NESTING and line[:1] in " \t>-*+0123456789!?":
+    lines = body.split("\n")
+    fenced = _fenced_lines(lines) if "``" in body or "~~" in body else set()
+    for number, line in enumerate(lines):
+        if number in fenced:
+            pass
+        elif len(line) > MAX_NESTING and line[:1] in " \t>-*+0123456789!?":
             depth = _line_depth(line)
             if depth > MAX_NESTING:
                 return Finding(offset, "nesting", depth)
@@ -131,41 +161,178 @@ def _nesting_of_lines(body: str) -> Finding | None:
     return None
 
 
+# how Python's html.parser (which Python-Markdown's HTML parsing is) reads a start tag: its
+# attribute names may hold ``<``, its quoted values ``<`` and ``>`` (html.parser's own pattern)
+_START_TAG = re.compile(
+    r"""<[a-zA-Z][^\t\n\r\f />\x00]*(?:[\s/]*(?:(?<=['"\s/])[^\s/>][^\s/=>]*"""
+    r"""(?:\s*=+\s*(?:'[^']*'|"[^"]*"|(?!['"])[^>\s]*)\s*)?(?:\s|/(?!>))*)*)?\s*"""
+)
+# where a construct may start: a comment, a declaration or processing instruction, a tag
+_MARKUP = re.compile(r"<(?:!|\?|/|[A-Za-z])")
+# an end tag Python-Markdown takes as one; anything else from ``</`` to ``>`` is read as opaque
+_CLEAN_END_TAG = re.compile(r"</\s*([A-Za-z][-.A-Za-z0-9:_]*)\s*>")
+_COMMENT_CLOSE = re.compile(r"--!?>|--\s*>")
+_SECTION_CLOSE = re.compile(r"\]\s*\]?\s*>")
+# inside an opaque stretch: what may still be a start tag, and an end tag
+_INNER_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")
+
+
+class _Next:
+    """The next match of ``pattern`` at or after a position that only moves forward: each
+    search is remembered, so a run of openers never closed costs one pass, not one each."""
+
+    def __init__(self, body: str, pattern: re.Pattern[str]) -> None:
+        self.body, self.pattern = body, pattern
+        self.since = -1
+        self.found: re.Match[str] | None = None
+
+    def at(self, position: int) -> re.Match[str] | None:
+        found = self.found
+        if (
+            self.since >= 0
+            and self.since <= position
+            and (found is None or position <= found.start())
+        ):
+            return found
+        self.since, self.found = position, self.pattern.search(self.body, position)
+        return self.found
+
+
 def _html_nesting(body: str) -> Finding | None:
     """Elements nested inside an element Python-Markdown reads as Markdown (md_in_html)
-    recurse like lists. Raw HTML without one is passed on as it is, at any depth."""
+    recurse like lists. Raw HTML without one is passed on as it is, at any depth.
+
+    Counted so the depth is never less than the renderer's: tags are read as html.parser
+    reads them (attribute values quoted, comments skipped), and what may hide an end tag from
+    it (a comment, a declaration, a tag's attributes, a malformed end tag) is opaque: a start
+    tag inside still counts, an end tag there closes only what opened there."""
     if "markdown" not in body or not _MARKDOWN_ATTRIBUTE.search(body):
         return None
     stack: list[str] = []
-    for match in _TAG.finditer(body):
-        name = match[2].lower()
-        if name in _NOT_NESTING:
-            continue
-        if match[1]:
-            if name in stack:
-                while stack.pop() != name:
-                    pass
-            continue
-        if match[4] is None or match[3].rstrip().endswith("/"):
-            continue  # no end, or self-closing
-        stack.append(name)
-        if len(stack) > MAX_NESTING:
-            return Finding(match.start(), "html", len(stack))
+    comment_close = _Next(body, _COMMENT_CLOSE)
+    section_close = _Next(body, _SECTION_CLOSE)
+    greater = _Next(body, re.compile(">"))
+
+    def opaque(start: int, end: int) -> Finding | None:
+        local: list[str] = []
+        for match in _INNER_TAG.finditer(body, start, end):
+            name = match[2].lower()
+            if name in _NOT_NESTING:
+                continue
+            if match[1]:
+                closed = _CLEAN_END_TAG.match(body, match.start(), end)
+                if closed and closed[1].lower() == name and name in local:
+                    while local.pop() != name:
+                        pass
+                continue
+            local.append(name)
+            if len(stack) + len(local) > MAX_NESTING:
+                return Finding(match.start(), "html", len(stack) + len(local))
+        stack.extend(local)
+        return None
+
+    position = 0
+    while (match := _MARKUP.search(body, position)) is not None:
+        i = match.start()
+        found: Finding | None = None
+        if body.startswith("<!--", i):
+            close = comment_close.at(i + 4)
+            if close is None:
+                position = i + 1  # never closed: Python-Markdown reads the "<" as text
+                continue
+            found, position = opaque(i + 4, close.start()), close.end()
+        elif body.startswith(("<!", "<?"), i):
+            gt = greater.at(i)
+            end = gt.end() if gt else len(body)
+            if body.startswith("<![", i):
+                section = section_close.at(i)
+                end = max(end, section.end() if section else len(body))
+            found, position = opaque(i + 2, end), end
+        elif body.startswith("</", i):
+            gt = greater.at(i)
+            if gt is None:
+                position = i + 2
+                continue
+            clean = _CLEAN_END_TAG.match(body, i)
+            if clean is not None and clean.end() == gt.end():
+                name = clean[1].lower()
+                if name not in _NOT_NESTING and name in stack:
+                    while stack.pop() != name:
+                        pass
+            else:
+                found = opaque(i + 2, gt.end())
+            position = gt.end()
+        else:
+            tag = _START_TAG.match(body, i)
+            assert tag is not None  # "<" and a letter always start one
+            end = tag.end()
+            closing = body[end : end + 2]
+            name = _INNER_TAG.match(body, i)[2].lower()  # type: ignore[index]
+            found = opaque(i + 1 + len(name), end)
+            if found is None and name not in _NOT_NESTING and not closing.startswith("/>"):
+                stack.append(name)  # an unfinished one counts too: it may be read as a tag
+                if len(stack) > MAX_NESTING:
+                    found = Finding(i, "html", len(stack))
+            position = end + (1 if closing.startswith(">") else 2 if closing == "/>" else 0)
+            position = max(position, i + 1)
+        if found is not None:
+            return found
     return None
 
 
 def _units(body: str) -> Iterator[tuple[int, int]]:
-    """The stretches Python-Markdown reads inline as one: at most a paragraph (a table, a list
-    item and a heading are less). Inside an element with a ``markdown`` attribute a span runs
-    over blank lines, so then the whole body counts as one."""
+    """The stretches Python-Markdown reads inline as one: at most a paragraph, and a table's
+    row (its inline patterns run cell by cell). Inside an element with a ``markdown``
+    attribute a span runs over blank lines, so then the whole body counts as one."""
     if "markdown" in body and _MARKDOWN_ATTRIBUTE.search(body):
         yield 0, len(body)
         return
     start = 0
     for match in _BLANK_LINE.finditer(body):
-        yield start, match.start()
+        yield from _rows(body, start, match.start())
         start = match.end()
-    yield start, len(body)
+    yield from _rows(body, start, len(body))
+
+
+# a table's delimiter row, as the tables extension takes it: pipes, colons, dashes, spaces
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ :\-|]*-[ :\-|]*")
+_table_test: Callable[[str], bool] | None = None
+
+
+def _is_table(header: str, delimiter: str) -> bool:
+    """Whether the tables extension reads a block starting with these two lines as a table
+    (its own test, so a table here is one there)."""
+    global _table_test
+    if _table_test is None:
+        import markdown
+
+        processor = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+        _table_test = lambda block: bool(processor.test(None, block))  # noqa: E731
+    return _table_test(f"{header}\n{delimiter}")
+
+
+def _rows(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """A paragraph as one stretch, or a table line by line."""
+    if body.startswith("\n", start) and start < end:
+        start += 1  # the blank line's own end
+    first = body.find("\n", start, end)
+    second = body.find("\n", first + 1, end) if first >= 0 else -1
+    second = end if second < 0 else second
+    if (
+        first < 0
+        or "|" not in body[start:first]
+        or not _DELIMITER_ROW.fullmatch(body, first + 1, second)
+        or not _is_table(body[start:first], body[first + 1 : second])
+    ):
+        yield start, end
+        return
+    while True:
+        newline = body.find("\n", start, end)
+        if newline < 0:
+            yield start, end
+            return
+        yield start, newline
+        start = newline + 1
 
 
 def _brackets(body: str) -> Finding | None:
