@@ -665,6 +665,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if document is None:
             return markdown
         self.document_pages.add(page.file.src_uri)
+        self._guard_render(page)
         if not site.preview:
             # the page's front matter is the published text's (none when that is withheld):
             # a description, say, from a change nobody approved never reaches the page
@@ -690,6 +691,24 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(_say(self.texts, "site.plugin.text", text=str(exc))) from None
         self.document_parts[page.file.src_uri] = built
         return built.markdown
+
+    def _guard_render(self, page: Page) -> None:
+        """A body nested deeper than Python-Markdown's stack (one validate.renderable let
+        past) is refused, naming the page, never a traceback that takes the site down."""
+        render = page.render
+        t = self.texts
+        shown = publishing.printable_path(f"{DOCS_DIR}/{page.file.src_uri}")
+
+        def guarded(config: Any, files: Files) -> None:
+            try:
+                render(config, files)
+            except RecursionError:
+                problem = t.text("site.plugin.too-deep")
+                raise PluginError(
+                    _say(t, "site.plugin.refused.unrenderable", path=shown, problem=problem)
+                ) from None
+
+        page.render = guarded  # type: ignore[method-assign]
 
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The

@@ -25,7 +25,7 @@ from markupsafe import Markup
 
 from doccontrol.catalogue import Catalogue
 from doccontrol.history.model import change_history_headers
-from doccontrol.pdf.facts import CopyFacts, image_path
+from doccontrol.pdf.facts import CopyFacts, Refused, image_path
 from doccontrol.pdf.mermaid import Mermaid, Unavailable
 from doccontrol.site import sanitize
 from doccontrol.site.templates import templates
@@ -98,7 +98,16 @@ def body_html(
         extensions=["tables", "fenced_code", "toc", "admonition", "sane_lists", "md_in_html"],
         output_format="html",
     )
-    cleaned = sanitize.clean(converter.convert(text), body=True)
+    try:
+        converted = converter.convert(text)
+    except RecursionError:
+        # nested deeper than the renderer's stack (a body validate.renderable let past): the
+        # same refusal as one it finds, never an internal error
+        problem = t.text("pdf.error.too-deep")
+        raise Refused(
+            ("pdf.error.unrenderable", {"doc": facts.doc_id, "problem": problem})
+        ) from None
+    cleaned = sanitize.clean(converted, body=True)
 
     def image(match: re.Match[str]) -> str:
         src = html.unescape(match[2])
