@@ -191,3 +191,19 @@ def test_lines_in_fenced_code_are_not_nesting_but_an_unclosed_fence_hides_nothin
     assert findings("~~~\n" + diagram + "~~~\n") == []
     assert kinds("```text\n" + diagram) == ["nesting"]  # never closed: Markdown
     assert kinds("```text\n" + diagram + "````\n") == ["nesting"]  # not its close
+
+
+def test_a_block_is_taken_for_a_table_only_where_the_tables_extension_takes_it():
+    """Counted row by row only where Python-Markdown's tables extension reads a table: where
+    it would read a paragraph, the brackets are charged to the paragraph (never less)."""
+    import itertools
+
+    from doccontrol.validate.renderable import _DELIMITER_ROW, _is_table
+
+    processor = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+    headers = ["| a | b |", "a | b", "| a |", "a|b|c", "| a \\| b |", "| `a|b` | c |", "a", "|"]
+    delimiters = ["|---|---|", "--- | ---", "|---|", "-|-|-", "| :-- | --: |", "---", "|"]
+    for header, delimiter in itertools.product(headers, delimiters):
+        ours = bool(_DELIMITER_ROW.fullmatch(delimiter)) and _is_table(header, delimiter)
+        if ours:
+            assert processor.test(None, f"{header}\n{delimiter}"), (header, delimiter)

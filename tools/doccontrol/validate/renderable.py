@@ -11,7 +11,7 @@ of the body, cheap enough for every document in a pre-commit hook.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Nesting. Python-Markdown 3.x runs out of Python's default stack (1,000 frames) at about 250
@@ -296,19 +296,29 @@ def _units(body: str) -> Iterator[tuple[int, int]]:
 
 # a table's delimiter row, as the tables extension takes it: pipes, colons, dashes, spaces
 _DELIMITER_ROW = re.compile(r"[ \t]*\|?[ :\-|]*-[ :\-|]*")
-_table_test: Callable[[str], bool] | None = None
 
 
 def _is_table(header: str, delimiter: str) -> bool:
-    """Whether the tables extension reads a block starting with these two lines as a table
-    (its own test, so a table here is one there)."""
-    global _table_test
-    if _table_test is None:
-        import markdown
+    """Whether the tables extension reads a block starting with these two lines as a table,
+    by its own test (a header of two or more cells, a delimiter row of as many cells of
+    ``|:- ``), written out here: the core does not import the renderer. In doubt (a backslash
+    or a backtick, which the extension reads specially, or a one-column table) it says no:
+    the block is then counted as one paragraph, more than the renderer reads, never less."""
+    if "\\" in header or "`" in header or "\\" in delimiter or "`" in delimiter:
+        return False
+    header = header.strip(" ")
+    # the header's own borders decide what the extension strips from every row
+    left, right = header.startswith("|"), header.endswith("|")
+    cells = _cells(header, left, right)
+    return len(cells) > 1 and len(_cells(delimiter.strip(" "), left, right)) == len(cells)
 
-        processor = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
-        _table_test = lambda block: bool(processor.test(None, block))  # noqa: E731
-    return _table_test(f"{header}\n{delimiter}")
+
+def _cells(row: str, left: bool, right: bool) -> list[str]:
+    if left and row.startswith("|"):
+        row = row[1:]
+    if right and row.endswith("|"):
+        row = row[:-1]
+    return row.split("|")
 
 
 def _rows(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
