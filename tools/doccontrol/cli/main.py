@@ -121,7 +121,56 @@ class _Stdout(io.TextIOWrapper):
         return self.failure
 
 
+class _Closed(io.TextIOBase):
+    """sys.stdout when there is none (file descriptor 1 closed at start, `doccontrol … >&-`,
+    where Python sets it to None): every write fails as a write to a bad descriptor would, so
+    the command ends like any failed write (said in one line, exit 2), never an internal
+    error; a command that writes nothing is not failed. ``failure`` as in _Stdout."""
+
+    failure: StdoutError | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        import errno
+        import os
+
+        self.failure = StdoutError(errno.EBADF, os.strerror(errno.EBADF))
+        raise self.failure
+
+    def flush(self) -> None:
+        if self.failure is not None:
+            raise self.failure
+
+
+def _hold_descriptor_one() -> None:
+    """File descriptor 1 kept taken while it is closed (/dev/null on it): otherwise the next
+    file opened would get it, and a child process would write into that file as its output."""
+    import os
+
+    try:
+        os.fstat(1)
+        return  # open: not ours to replace
+    except OSError:
+        pass
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        if devnull != 1:
+            os.dup2(devnull, 1)
+            os.close(devnull)
+    except OSError:
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    if sys.stdout is None:
+        _hold_descriptor_one()
+        sys.stdout = _Closed()
+        try:
+            return _run(list(sys.argv[1:] if argv is None else argv))
+        finally:
+            sys.stdout = None
     original = sys.stdout
     # the process's own standard output only (a test's capture is left as it is); a file name
     # that is not UTF-8 reaches the output as lone surrogates: written as escapes, not a
@@ -200,7 +249,7 @@ def _say(say: Speech, key: str, before: str = "", **args: object) -> None:
 def _stdout_failed(exc: OSError, say: Speech) -> int:
     """Standard output could not be written: said like ``-o FILE``'s failure, exit 2."""
     _silence_stdout()
-    if isinstance(sys.stdout, _Stdout):
+    if isinstance(sys.stdout, (_Stdout, _Closed)):
         sys.stdout.failure = None  # said once
     detail = exc.strerror or str(exc)
     _say(say, "cli.error", text=say("cli.error.stdout-failed", detail=detail))
