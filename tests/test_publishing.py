@@ -284,6 +284,27 @@ def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads
     }
 
 
+def test_a_stray_or_escaped_backtick_hides_nothing():
+    # Python-Markdown pairs backticks within a paragraph, and \` is a backtick as text
+    for stray in ("字段之间用 ` 键分隔。", "反引号写作 \\` 。", "a \\\\\\` b"):
+        text = f"{stray}\n\n![流程图](flow.png)\n\n用 `ls` 命令。\n"
+        assert page_links.images_used([("docs/x.md", text)]) == {"docs/flow.png"}, stray
+    # a blank line of spaces and tabs ends the paragraph too
+    assert page_links.images_used([("docs/x.md", "a ` b\n \t\n![f](f.png) `c`")]) == {"docs/f.png"}
+    # within one paragraph, across lines, a span still hides what it holds
+    assert page_links.images_used([("docs/x.md", "a ` b\n![f](f.png) `c")]) == set()
+    # after an even number of backslashes the backtick opens a span (the backslash is escaped)
+    assert page_links.images_used([("docs/x.md", "a \\\\` ![f](f.png) `")]) == set()
+    # an escaped backtick's run may still open with the rest: \`` is \` then `
+    assert page_links.images_used([("docs/x.md", "a \\`` ![f](f.png) `")]) == set()
+    # a backslash in code is a character: the run after it closes the span
+    assert page_links.images_used([("docs/x.md", "`a\\` ![f](f.png)")]) == {"docs/f.png"}
+    # a run nothing of its width closes opens with fewer backticks, as Python-Markdown tries
+    assert page_links.images_used([("docs/x.md", "``a ![f](f.png) ` ![g](g.png)")]) == {
+        "docs/g.png"
+    }
+
+
 def test_what_a_comment_or_code_holds_is_not_used():
     text = "\n".join(
         [

@@ -48,7 +48,8 @@ _BACKTICKS = re.compile(r"`+")
 def shown_text(body: str) -> str:
     """A Markdown text without what its page does not show as a link or an image: fenced code
     blocks (``` and ~~~; one left open runs to the end), HTML comments (one left open runs to
-    the end) and inline code spans (a run of backticks up to the next run of the same length).
+    the end) and inline code spans (a run of backticks up to the next run of its width in the
+    same paragraph, an escaped backtick opening none: _span_runs).
     Each is replaced by the line breaks it held, so the lines around it stay lines. One linear
     pass; where it reads otherwise than Markdown, it drops more than the page hides (the closed
     side): an image it drops is left out of the site. Indented code blocks are not told."""
@@ -78,18 +79,12 @@ def _without_fences(body: str) -> str:
 
 
 def _without_spans(text: str) -> str:
-    runs = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
-    following: list[int | None] = [None] * len(runs)  # the next run of the same length
-    last: dict[int, int] = {}
-    for i in range(len(runs) - 1, -1, -1):
-        width = runs[i][1] - runs[i][0]
-        following[i] = last.get(width)
-        last[width] = i
+    runs = _span_runs(text)
     out: list[str] = []
     pos, run = 0, 0
     comment = text.find("<!--")
     while pos < len(text):
-        while run < len(runs) and runs[run][0] < pos:
+        while run < len(runs) and runs[run][1] <= pos:
             run += 1
         if 0 <= comment < pos:
             comment = text.find("<!--", pos)
@@ -98,11 +93,12 @@ def _without_spans(text: str) -> str:
             out.append(text[pos:])
             break
         if tick >= 0 and (comment < 0 or tick < comment):
-            closing = following[run]
-            if closing is None:  # no run of its length follows: plain backticks
-                out.append(text[pos : runs[run][1]])
-                pos = runs[run][1]
+            start, stop, closing = runs[run]
+            if closing is None:  # nothing closes it in its paragraph: plain backticks
+                out.append(text[pos:stop])
+                pos = stop
                 continue
+            tick = start  # an escaped backtick before it stays text
             out.append(text[pos:tick])
             end = runs[closing][1]
         else:
@@ -113,6 +109,45 @@ def _without_spans(text: str) -> str:
         out.append("\n" * text.count("\n", tick, end) or " ")
         pos = end
     return "".join(out)
+
+
+# a line with nothing but spaces and tabs: it ends a paragraph, and a code span with it
+_BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
+
+
+def _span_runs(text: str) -> list[tuple[int, int, int | None]]:
+    """Each run of backticks as (where it opens a span, its end, the run that closes that span),
+    read as Python-Markdown reads them: a span closes at the next run of exactly its width
+    within the paragraph (a blank line ends it; no span crosses one), else at the next of a
+    width its first backticks make (Python-Markdown tries the whole run, then shorter ones);
+    a backtick after an odd number of backslashes is escaped and opens nothing (the rest of
+    its run may), while a closing run is read whole (a backslash in code is a character)."""
+    found = [(m.start(), m.end()) for m in _BACKTICKS.finditer(text)]
+    # the paragraph of each run: the blank lines before it, counted in one pass
+    paragraph: list[int] = []
+    blanks = _BLANK_LINE.finditer(text)
+    blank = next(blanks, None)
+    count = 0
+    for start, _ in found:
+        while blank is not None and blank.start() < start:
+            count += 1
+            blank = next(blanks, None)
+        paragraph.append(count)
+    runs: list[tuple[int, int, int | None]] = [(0, 0, None)] * len(found)
+    last: dict[int, int] = {}  # the nearest run after this one of each width, this paragraph
+    current = -1
+    for i in range(len(found) - 1, -1, -1):
+        start, end = found[i]
+        if paragraph[i] != current:
+            current, last = paragraph[i], {}
+        backslashes = 0
+        while start - backslashes > 0 and text[start - backslashes - 1] == "\\":
+            backslashes += 1
+        opens = start + backslashes % 2  # an escaped first backtick is text
+        closing = next((last[w] for w in range(end - opens, 0, -1) if w in last), None)
+        runs[i] = (opens, end, closing)
+        last[end - start] = i
+    return runs
 
 
 def _page_folder(document_path: str, directory_urls: bool) -> str:
