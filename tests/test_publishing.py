@@ -217,7 +217,7 @@ def test_paths():
 def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_mkdocs():
     text = "\n".join(
         [
-            '![a](a.png) ![b](<sub/b c.png> "t") [link](%E5%9B%BE.png)',
+            '![a](a.png) ![b](<sub/b c.png> "t") [link](%E5%9B%BE.png) ![参考][REF] [r2][]',
             "[ref]: ../shared/ref.jpg",
             "  [r2]: <../shared/r y.gif> 'title'",
             "<img src=\"h.webp\"> <img src='q.png?x=1#f'> <a href=plain.png>x</a>",
@@ -264,7 +264,7 @@ def test_raw_html_targets_count_from_the_file_and_from_the_page_url():
 def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads_them():
     text = "\n".join(
         [
-            "![流程][flow]",
+            "![流程][flow] 见 [Angle]。",
             "",
             "[flow]:",
             "    flow.png",
@@ -282,6 +282,38 @@ def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads
         "docs/p/fig(1).png",
         "docs/p/b(2).png",
     }
+
+
+def test_a_reference_definition_counts_only_where_a_link_or_image_uses_its_label():
+    # Python-Markdown removes a definition nothing uses: the page shows and links nothing
+    text = "\n".join(
+        [
+            "![图][Flow  Chart] 见[说明][]，及 [shortcut]。",
+            "[text][Full\nRef]",
+            "",
+            "[flow chart]: flow.png",
+            "[说明]: note.png",
+            "[SHORTCUT]: short.png",
+            "[full ref]: full.png",
+            "[unused]: secret.png",
+            "  [old]:",
+            "    <old figure.png>",
+            "`[old]` <!-- [unused] -->",
+            "```",
+            "[unused][]",
+            "```",
+        ]
+    )
+    assert page_links.images_used([("docs/x.md", text)]) == {
+        "docs/flow.png",
+        "docs/note.png",
+        "docs/short.png",
+        "docs/full.png",
+    }
+    # a definition's own label is no use of it, nor is another definition's
+    assert page_links.images_used([("docs/x.md", "[a]: a.png\n[b]: b.png\n")]) == set()
+    # a hidden document's text is read whole: every definition it holds is named
+    assert page_links.images_named([("docs/x.md", "[unused]: secret.png")]) == {"docs/secret.png"}
 
 
 def test_a_stray_or_escaped_backtick_hides_nothing():

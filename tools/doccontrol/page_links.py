@@ -30,13 +30,14 @@ def asset_target(document_path: str, target: str) -> str | None:
 
 # every place Markdown or HTML names a file: an inline link or image target (one level of
 # parentheses inside it, as in fig(1).png), a reference definition (its target on the same
-# line or the next), an HTML src or href. Generous on purpose: what it finds is published, what
-# it misses is left out (and the build names it), so the error falls on the closed side. Read
-# from shown_text: what a comment or code holds is not on the page.
-_MARKDOWN_GROUPS = 4  # the groups before these are Markdown's (resolved from the file's folder)
+# line or the next; its label is the group "label"), an HTML src or href. Generous on purpose:
+# what it finds is published, what it misses is left out (and the build names it), so the
+# error falls on the closed side. Read from shown_text: what a comment or code holds is not on
+# the page.
+_MARKDOWN_GROUPS = 5  # the groups before these are Markdown's (resolved from the file's folder)
 _LINK_TARGET = re.compile(
     r"""\]\(\s*<([^<>\n]+)>|\]\(\s*((?:[^()\s]|\([^()\s]*\))+)"""
-    r"""|^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
+    r"""|^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
     r"""|\b(?:src|href)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -161,11 +162,34 @@ def _page_folder(document_path: str, directory_urls: bool) -> str:
     return f"{folder}/{stem}"
 
 
-def _targets(path: str, text: str, directory_urls: bool) -> set[str]:
+_LABEL_GROUP = _LINK_TARGET.groupindex["label"] - 1  # its index in match.groups()
+# a reference definition's label (skipped: it uses nothing), else any bracketed text: the
+# labels [text][label], [label][] and [label] may use (more than they do: generous)
+_LABEL_USE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:|\[([^\[\]]*)\]", re.MULTILINE)
+
+
+def _label_key(label: str) -> str:
+    """A reference label as Markdown matches it: case and runs of white space aside."""
+    return " ".join(label.split()).casefold()
+
+
+def _labels_used(text: str) -> set[str]:
+    return {_label_key(m[1]) for m in _LABEL_USE.finditer(text) if m[1] is not None}
+
+
+def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) -> set[str]:
+    """The files a text names. ``shown``: the text is what a page shows, where a reference
+    definition no link or image uses names nothing (Python-Markdown removes it unseen)."""
     found: set[str] = set()
     served = _page_folder(path, directory_urls) + "/page"
+    used = _labels_used(text) if shown else None
     for match in _LINK_TARGET.finditer(text):
-        index, target = next((i, g) for i, g in enumerate(match.groups()) if g is not None)
+        label = match["label"]
+        if label is not None and used is not None and _label_key(label) not in used:
+            continue
+        index, target = next(
+            (i, g) for i, g in enumerate(match.groups()) if g is not None and i != _LABEL_GROUP
+        )
         target = target.strip()
         # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
         # which the browser reads from the page's URL: both are counted
@@ -191,7 +215,7 @@ def images_used(
     favicon, as the site's adapter reads them)."""
     found: set[str] = set()
     for path, body in documents:
-        found |= _targets(path, shown_text(body), directory_urls)
+        found |= _targets(path, shown_text(body), directory_urls, shown=True)
     for name in site_files:
         resolved = asset_target("docs/index.md", name)
         if resolved is not None:
