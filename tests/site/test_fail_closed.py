@@ -711,3 +711,72 @@ def test_a_logo_only_an_unapproved_mkdocs_yml_names_is_not_published(scenario, t
         assert built.returncode == 0, built.stderr
         assert not (out / "procedures/SM-P-07-topology.png").exists(), step
         assert leaks(out, ["SECRETFIGURE"]) == [], step
+
+
+def test_a_branch_publishes_only_the_logo_mains_mkdocs_yml_names(scenario, tmp_path):
+    """The merge request's strict build of a branch: theme.logo and theme.favicon count only
+    as the mkdocs.yml in force on main names them, never as the branch's commit changed them
+    (main's history has never seen that mkdocs.yml, so nothing says it is pending)."""
+    from builders import png
+
+    s = site_repo(scenario)
+    secret = procedure(doc_id="SM-P-07", title="并购程序", body=body("SECRETBODY"))
+    text = (s.root / "mkdocs.yml").read_text("utf-8")
+    logo = "  name: material\n  logo: assets/logo.png\n  favicon: assets/logo.png\n"
+    s.git.branch("cr-logo")
+    s.files.write(
+        "docs/procedures/secret.md",
+        secret.replace("confidentiality: internal", "confidentiality: secret").replace(
+            "## 1 目的", "![拓扑](SM-P-07-topology.png)\n\n## 1 目的"
+        ),
+    )
+    s.files.write("docs/procedures/SM-P-07-topology.png", png(b"SECRETFIGURE"))
+    s.files.write("docs/assets/logo.png", png(b"PUBLICLOGO"))
+    s.files.write("mkdocs.yml", text.replace("  name: material\n", logo))
+    s.git.commit("新增", who="zhaolei", date="2026-01-20T10:00:00+08:00")
+    s.git.merge(
+        "cr-logo", "新增", approvers=("liujing", "chenmy"), date="2026-01-21T10:00:00+08:00"
+    )
+    s.git.branch("cr-favicon")
+    s.files.write(
+        "mkdocs.yml",
+        text.replace(
+            "  name: material\n",
+            logo.replace("favicon: assets/logo.png", "favicon: procedures/SM-P-07-topology.png"),
+        ),
+    )
+    s.git.commit("换图标", who="zhaolei", date="2026-01-22T10:00:00+08:00")
+    out = tmp_path / "site"
+    built = mkdocs(s.root, out, True)
+    assert built.returncode == 0, built.stderr
+    assert (out / "assets/logo.png").is_file()  # the logo main's mkdocs.yml names
+    assert not (out / "procedures/SM-P-07-topology.png").exists()
+    assert leaks(out, ["SECRETFIGURE"]) == []
+
+
+def test_the_approved_theme_is_read_from_mains_tip_as_written(tmp_path):
+    """_approved_theme reads mkdocs.yml as main's tip holds it: a value a tag computes (!ENV)
+    names nothing, nor does a file that inherits or another options file."""
+    from doccontrol.adapters.mkdocs_plugin import _approved_theme
+
+    def at_tip(text: str, name: str = "mkdocs.yml") -> dict:
+        root = tmp_path / str(len(list(tmp_path.iterdir())))
+        root.mkdir()
+        git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com"]
+        subprocess.run([*git, "init", "-q"], cwd=root, check=True)
+        (root / name).write_text(text, "utf-8")
+        subprocess.run([*git, "add", "."], cwd=root, check=True)
+        subprocess.run([*git, "commit", "-qm", "x"], cwd=root, check=True)
+        return _approved_theme(root, name, "HEAD")
+
+    plain = "site_name: x\ntheme:\n  name: material\n  logo: a.png\n"
+    assert at_tip(plain)["logo"] == "a.png"
+    tagged = (
+        "site_name: x\ntheme:\n  name: material\n  logo: !ENV [LOGO, a.png]\n  favicon: b.png\n"
+        "markdown_extensions:\n  - pymdownx.superfences:\n      custom_fences:\n"
+        "        - format: !!python/name:pymdownx.superfences.fence_code_format\n"
+    )
+    assert at_tip(tagged) == {"name": "material", "logo": None, "favicon": "b.png"}
+    assert at_tip("INHERIT: base.yml\n" + plain) == {}
+    assert at_tip(plain, "other.yml") == {}
+    assert at_tip("theme: [unclosed\n") == {}

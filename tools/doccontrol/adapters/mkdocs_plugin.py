@@ -347,7 +347,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             stored=self._stored_versions(),
             preview=self.preview,
             compiled=self._compiled_templates(language, template_dirs),
-            site_files=_theme_files(self.root, config, options_file, unvouched, self.preview),
+            site_files=_theme_files(
+                self.root,
+                config,
+                options_file,
+                None if unvouched or history is None else history.head,
+                self.preview,
+            ),
             unsettled_types=unsettled,
         )
         if history is not None:
@@ -820,20 +826,52 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
 
 
 def _theme_files(
-    root: Path, config: Any, options_file: Path, unvouched: bool, preview: bool
+    root: Path, config: Any, options_file: Path, main_tip: str | None, preview: bool
 ) -> tuple[str, ...]:
     """What the theme shows from docs/ on every page (theme.logo, theme.favicon: paths relative
-    to docs/), for the core to publish with the pages: only as the approved mkdocs.yml names
-    them (a change nobody approved, or one not committed, names none), or in a preview."""
-    if not preview:
-        if unvouched or not options_file.is_relative_to(root):
-            return ()
-        name = options_file.relative_to(root).as_posix()
-        if run_git(root, ["diff", "--quiet", "HEAD", "--", name]).returncode != 0:
-            return ()  # an edit not committed: nobody approved what it names
+    to docs/), for the core to publish with the pages: in a preview as the work tree's
+    mkdocs.yml names them; otherwise only a value the mkdocs.yml in force on main names
+    (``main_tip``: main's tip, whose mkdocs.yml is approved; None when its last change was
+    not, or there is no history) and the build shows. A branch's or an uncommitted edit's
+    different value counts for nothing, nor does one mkdocs.yml cannot name as written (an
+    !ENV tag, INHERIT): when in doubt, none."""
     theme = config.theme
-    found = (theme.get(key) for key in ("logo", "favicon"))
-    return tuple(value for value in found if isinstance(value, str))
+    shown = {key: theme.get(key) for key in ("logo", "favicon")}
+    if preview:
+        return tuple(value for value in shown.values() if isinstance(value, str))
+    if main_tip is None or not options_file.is_relative_to(root):
+        return ()
+    approved = _approved_theme(root, options_file.relative_to(root).as_posix(), main_tip)
+    return tuple(
+        value
+        for key, value in shown.items()
+        if isinstance(value, str) and approved.get(key) == value
+    )
+
+
+def _approved_theme(root: Path, name: str, main_tip: str) -> dict[str, Any]:
+    """The ``theme`` mapping of the options file ``name`` as main's tip holds it, read as
+    written: a tag (``!ENV``, ``!!python/name``) reads as nothing, and a file that inherits
+    (INHERIT), is not controlled, or cannot be read gives nothing."""
+    import yaml  # type: ignore[import-untyped]
+
+    from doccontrol.config import CONTROLLED_PATHS
+
+    if name not in CONTROLLED_PATHS:
+        return {}  # not mkdocs.yml (mkdocs -f other.yml): nothing vouches for it
+    held = run_git(root, ["cat-file", "blob", f"{main_tip}:./{name}"])
+    if held.returncode != 0:
+        return {}
+
+    literal: Any = type("Literal", (yaml.SafeLoader,), {})
+    literal.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        raw = yaml.load(held.stdout, Loader=literal)
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return {}
+    if not isinstance(raw, dict) or "INHERIT" in raw or not isinstance(raw.get("theme"), dict):
+        return {}
+    return dict(raw["theme"])
 
 
 # every image, when nothing can be vouched for (no history)
