@@ -28,6 +28,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+import yaml  # type: ignore[import-untyped]
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -849,12 +850,18 @@ def _theme_files(
     )
 
 
+class _AsWritten(yaml.SafeLoader):  # type: ignore[misc]
+    """mkdocs.yml read as written: every tag (``!ENV``, ``!!python/name``) reads as nothing,
+    so no value is taken from the environment or named by code."""
+
+
+_AsWritten.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
 def _approved_theme(root: Path, name: str, main_tip: str) -> dict[str, Any]:
     """The ``theme`` mapping of the options file ``name`` as main's tip holds it, read as
     written: a tag (``!ENV``, ``!!python/name``) reads as nothing, and a file that inherits
     (INHERIT), is not controlled, or cannot be read gives nothing."""
-    import yaml  # type: ignore[import-untyped]
-
     from doccontrol.config import CONTROLLED_PATHS
 
     if name not in CONTROLLED_PATHS:
@@ -862,11 +869,8 @@ def _approved_theme(root: Path, name: str, main_tip: str) -> dict[str, Any]:
     held = run_git(root, ["cat-file", "blob", f"{main_tip}:./{name}"])
     if held.returncode != 0:
         return {}
-
-    literal: Any = type("Literal", (yaml.SafeLoader,), {})
-    literal.add_multi_constructor("", lambda loader, suffix, node: None)
     try:
-        raw = yaml.load(held.stdout, Loader=literal)
+        raw = yaml.load(held.stdout, Loader=_AsWritten)
     except (yaml.YAMLError, ValueError, RecursionError):
         return {}
     if not isinstance(raw, dict) or "INHERIT" in raw or not isinstance(raw.get("theme"), dict):
