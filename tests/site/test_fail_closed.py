@@ -589,6 +589,95 @@ def test_a_published_text_the_renderer_cannot_take_is_refused_by_name(scenario, 
     assert "Traceback" not in pdf.stderr and not (tmp_path / "c.pdf").exists()
 
 
+# Rendering with the stack cut to ``depth + HEADROOM`` frames from MkDocs' page step on: a
+# machine with less stack than this one, where a nesting `validate.renderable` lets through
+# (20 levels) is still too deep for Python-Markdown. The renderer and the plugin are the real ones.
+_SHALLOW_STACK = """
+import sys
+
+import mkdocs.commands.build as build
+from mkdocs.__main__ import cli
+
+populate = build._populate_page
+headroom, out = int(sys.argv[1]), sys.argv[2]
+
+
+def shallow(*args, **kwargs):
+    here, depth, frame = sys.getrecursionlimit(), 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    sys.setrecursionlimit(depth + headroom)
+    try:
+        return populate(*args, **kwargs)
+    finally:
+        sys.setrecursionlimit(here)
+
+
+build._populate_page = shallow
+sys.argv = ["mkdocs", "build", "-d", out]
+cli()
+"""
+
+
+def _shallow_build(root, out, headroom: int) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "false"}
+    result = subprocess.run(
+        [sys.executable, "-c", _SHALLOW_STACK, str(headroom), str(out)],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    result.stderr = result.stdout + result.stderr
+    return result
+
+
+def test_a_page_the_renderer_runs_out_of_stack_on_stops_the_build_naming_it(scenario, tmp_path):
+    """The plugin's last line behind DC223: a list 20 levels deep passes `check`, but with
+    less stack the renderer raises RecursionError on it. The build, even a lenient one, stops
+    and names the page and why, with no traceback and no build stamp: the nav already lists the
+    page, so leaving it out here would publish a link to nothing."""
+    s = site_repo(scenario)
+    s.git.commit("基线", date="2026-01-01T12:00:00+08:00")
+    # the least headroom a plain procedure builds with on this machine and Python
+    low, high = 20, 400
+    while low < high:
+        middle = (low + high) // 2
+        if _shallow_build(s.root, tmp_path / f"plain-{middle}", middle).returncode == 0:
+            high = middle
+        else:
+            low = middle + 1
+    headroom = low
+    assert headroom < 400, _shallow_build(s.root, tmp_path / "plain", 400).stderr
+    plain = _shallow_build(s.root, tmp_path / "plain", headroom)
+    assert plain.returncode == 0 and (tmp_path / "plain/procedures/test/index.html").is_file()
+
+    deep = "".join("    " * i + "- 层级\n" for i in range(20))
+    s.files.doc(body=body() + "\n" + deep)
+    s.git.commit("二十层的列表", date="2026-01-01T12:30:00+08:00")
+    assert (
+        "DC223"
+        not in subprocess.run(
+            [sys.executable, "-m", "doccontrol", "check"],
+            cwd=s.root,
+            capture_output=True,
+            text=True,
+        ).stdout
+    )
+    result = _shallow_build(s.root, tmp_path / "site", headroom)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
+    refused = ZH.text(
+        "site.plugin.refused.unrenderable",
+        path="docs/procedures/test.md",
+        problem=ZH.text("site.plugin.too-deep"),
+    )
+    assert refused in result.stderr, result.stderr
+    assert not (tmp_path / "site/procedures/test/index.html").exists()
+    assert not list((tmp_path / "site").rglob("doccontrol-build.json"))
+
+
 def test_pages_that_share_a_url_are_refused_and_generated_pages_keep_their_place(
     scenario, tmp_path
 ):
