@@ -258,8 +258,55 @@ def test_a_history_with_signatures_is_not_reused_across_a_change_of_keyring(scen
     (event,) = [e for e in signed.events if e.commit == merge]
     assert event.signature.status != "none", event
     header = json.loads(cache_file(scenario).read_text())
-    assert header["keyring"] == signatures.keyring_state()
+    assert header["keyring"] == signatures.keyring_state(git_dir=str(scenario.root / ".git"))
     until = datetime.datetime.fromisoformat(header["until"])
     assert before < until <= datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=1)
     state = json.loads(cache_file(scenario).with_name("state.json").read_text())
     assert state["state"]["signed"] is True
+
+
+def test_a_signed_history_is_not_reused_across_a_change_of_git_s_signature_settings(
+    scenario, tmp_path
+):
+    """Which program checks a signature is git's configuration (gpg.ssh.program, gpg.program…),
+    not the keyring: the repository's own config changed to one that finds nothing sound
+    derives the signed history afresh, and so does a change by GIT_CONFIG_* variables."""
+    from doccontrol.history import signatures
+
+    scenario.git.branch("cr-2")
+    scenario.files.doc(version="V1.1", body=body("签名"))
+    scenario.git.commit("cr-2", who="zhaolei")
+    scenario.git.checkout("main")
+    key_file = tmp_path / "key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key_file)], check=True)
+    scenario.git.run(
+        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={key_file}"),
+        *("merge", "-S", "--no-ff", "-q", "-m", "签名批准", "cr-2"),
+        who="liujing",
+        date="2026-03-01T10:00:00+08:00",
+    )
+    merge = scenario.git.run("rev-parse", "HEAD")
+
+    def status() -> str:
+        history = derive(scenario.root, config(scenario), use_cache=True)
+        (event,) = [e for e in history.events if e.commit == merge]
+        return event.signature.status
+
+    sound = status()
+    assert sound not in ("none", "bad"), sound
+    assert status() == sound  # read back from the cache
+    refuses = tmp_path / "refuses"
+    refuses.write_text("#!/bin/sh\nexit 1\n")
+    refuses.chmod(0o755)
+    scenario.git.run("config", "gpg.ssh.program", str(refuses))
+    assert status() != sound  # not the cache's verdict, made with the other program
+    scenario.git.run("config", "--unset", "gpg.ssh.program")
+    assert status() == sound
+
+    git_dir = str(scenario.root / ".git")
+    plain = signatures.keyring_state({"HOME": str(tmp_path)}, git_dir)
+    assert signatures.keyring_state({"HOME": str(tmp_path)}, git_dir) == plain
+    count = {"HOME": str(tmp_path), "GIT_CONFIG_COUNT": "1", "GIT_CONFIG_KEY_0": "gpg.program"}
+    assert signatures.keyring_state(count, git_dir) != plain
+    (tmp_path / ".gitconfig").write_text("[gpg]\n\tformat = ssh\n")
+    assert signatures.keyring_state({"HOME": str(tmp_path)}, git_dir) != plain

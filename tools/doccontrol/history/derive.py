@@ -2249,7 +2249,8 @@ def _cached(
         return None
     notes = gitread.exact_commit(repo_path, NOTES_REF)
     key = cache.cache_key(found.config_blob, f"{found.ref}:{found.shallow}:{notes or ''}")
-    cached = cache.open_history(found.cache, key, found.tip, now, signatures.keyring_state())
+    keyring = signatures.keyring_state(git_dir=str(found.cache.parent))
+    cached = cache.open_history(found.cache, key, found.tip, now, keyring)
     if cached is None:
         return None
     remotes = gitread.remote_urls(repo_path) if notes is None else []
@@ -2328,7 +2329,7 @@ def _derive(
             key = cache.cache_key(config_blob, f"{ref}:{shallow}:{notes_tip or ''}")
             forge_notices, hints = _forge_setup(reader.remote_urls(), tip_config, notes_tip)
             folder = reader.git_path(cache.CACHE_NAME)
-            keyring = signatures.keyring_state()
+            keyring = signatures.keyring_state(git_dir=str(folder.parent))
             previous = cache.open_history(folder) if use_cache else None
             state = None
             if previous is not None:

@@ -37,22 +37,54 @@ _KEYRING_FILES = (
 )
 
 
-def keyring_state(environ: Mapping[str, str] = os.environ) -> str:
+def keyring_state(environ: Mapping[str, str] = os.environ, git_dir: str | None = None) -> str:
     """A digest of the GnuPG keyring git's signature checks read (each file's size, inode and
     times): a key revoked, expired by a refresh, imported or trusted since changes what a
-    fresh derivation concludes, so a history that holds signatures is not reused across it."""
+    fresh derivation concludes, so a history that holds signatures is not reused across it.
+
+    Git's configuration says which program checks a signature and how (``gpg.program``,
+    ``gpg.format``, ``gpg.ssh.program``…): its files (system, global, the repository's, in
+    ``git_dir``) and the ``GIT_CONFIG*`` variables count too. Any change there, not only to
+    ``gpg.*``, derives a signed history afresh: stats are cheap, a ``git config`` process on
+    every warm run is not. (A file it includes is not followed.)"""
     home = environ.get("GNUPGHOME") or os.path.join(environ.get("HOME", ""), ".gnupg")
     parts = [home]
     for name in _KEYRING_FILES:
-        try:
-            found = os.stat(os.path.join(home, name))
-        except OSError:
-            parts.append(f"{name}:-")
-            continue
-        parts.append(
-            f"{name}:{found.st_size}:{found.st_ino}:{found.st_mtime_ns}:{found.st_ctime_ns}"
-        )
+        parts.append(_stat(name, os.path.join(home, name)))
+    for name in sorted(environ):
+        if name.startswith("GIT_CONFIG"):
+            parts.append(f"{name}={environ[name]}")
+    for path in _git_config_files(environ, git_dir):
+        parts.append(_stat(path, path))
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _stat(name: str, path: str) -> str:
+    try:
+        found = os.stat(path)
+    except OSError:
+        return f"{name}:-"
+    return f"{name}:{found.st_size}:{found.st_ino}:{found.st_mtime_ns}:{found.st_ctime_ns}"
+
+
+def _git_config_files(environ: Mapping[str, str], git_dir: str | None) -> list[str]:
+    """Where git reads its configuration from, as ``git config --show-origin`` lists them."""
+    home = environ.get("HOME", "")
+    xdg = environ.get("XDG_CONFIG_HOME") or os.path.join(home, ".config")
+    files = [
+        environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig",
+        environ.get("GIT_CONFIG_GLOBAL") or os.path.join(home, ".gitconfig"),
+        os.path.join(xdg, "git", "config"),
+    ]
+    if git_dir is not None:
+        files += [os.path.join(git_dir, "config"), os.path.join(git_dir, "config.worktree")]
+        try:  # a linked worktree's folder names the repository's own in `commondir`
+            with open(os.path.join(git_dir, "commondir"), encoding="utf-8") as named:
+                common = os.path.join(git_dir, named.read().strip())
+            files.append(os.path.join(common, "config"))
+        except (OSError, UnicodeDecodeError):
+            pass
+    return files
 
 
 def allowed_signers(config: Config) -> str:
