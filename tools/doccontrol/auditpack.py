@@ -255,8 +255,9 @@ def build(
         publishing.DocumentIds.of(known - may_name),
         unsettled,
     )
+    hidden_ids = (set(history.documents) | present) - visible
     hidden = publishing.hidden_names(
-        (set(history.documents) | present) - visible,
+        hidden_ids,
         repo.documents,
         history.documents,
         [d.title for d, _ in in_force],
@@ -290,7 +291,9 @@ def build(
         placeholder,
         page_links.images_used((d.path, d.body) for d, _ in in_force if needed),
         page_links.images_named(
-            (d.path, d.body) for d in repo.documents if needed and d.id not in published
+            [(d.path, d.body) for d in repo.documents if needed and d.id not in published]
+            # and what a hidden document showed in any version: a figure it no longer shows
+            + (content.every_text(reader, history.documents, hidden_ids) if needed else [])
         ),
         unnamed=unnamed,
         schemas={rt.path for rt in repo.record_types.values()} - unnamed,

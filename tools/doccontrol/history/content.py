@@ -4,6 +4,7 @@ section by section. Which version was in force on a date is standing.py's answer
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from doccontrol.history.gitread import GitReader
@@ -35,6 +36,25 @@ def text_at(reader: GitReader, revision: Revision) -> str | None:
         if data is not None:
             return data.decode("utf-8", "replace")
     return None
+
+
+def every_text(
+    reader: GitReader, histories: Mapping[str, DocumentHistory], ids: Iterable[str]
+) -> list[tuple[str, str]]:
+    """(path, text) of every version the main line held of the documents ``ids``: the
+    baseline and each revision, through one ``cat-file``. What a document once said (a
+    figure a hidden document showed and no longer shows) is not in its text of today."""
+    names: dict[str, str] = {}
+    for doc_id in sorted(set(ids) & histories.keys()):
+        history = histories[doc_id]
+        for revision in (history.baseline, *history.revisions):
+            if revision is not None and revision.commit:
+                names.setdefault(f"{revision.stored_at}:{revision.path}", revision.path)
+    batched = [spec for spec in names if "\n" not in spec]
+    found = list(zip(batched, reader.files_at(batched), strict=True))
+    # a path with a newline cannot go through cat-file's lines: asked on its own
+    found += [(spec, reader.read_file_at(*spec.split(":", 1))) for spec in names if "\n" in spec]
+    return [(names[spec], data.decode("utf-8", "replace")) for spec, data in found if data]
 
 
 @dataclass(frozen=True)

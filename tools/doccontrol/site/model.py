@@ -11,7 +11,9 @@ from doccontrol import acks, impact, page_links, publishing, registers, reserved
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
 from doccontrol.config import Config
+from doccontrol.history import content
 from doccontrol.history.dispositions import NONE, Dispositions
+from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
 from doccontrol.history.stored import StoredVersions
 from doccontrol.load.repository import Repository
@@ -254,12 +256,17 @@ class Site:
 
     @cached_property
     def images_withheld(self) -> frozenset[str]:
-        """The images a document the site does not publish names anywhere in its text
-        (page_links.images_named): never named for having gone out with public text."""
-        return page_links.images_named(
-            ((d.path, d.body) for d in self.repo.documents if d.id not in self.documents),
-            self.directory_urls,
-        )
+        """The images a document the site does not publish names anywhere in its text, or a
+        hidden one named in any version main held (page_links.images_named): never named for
+        having gone out with public text."""
+        texts = [(d.path, d.body) for d in self.repo.documents if d.id not in self.documents]
+        if self.history is not None and self.hidden_ids:
+            try:
+                with GitReader(self.repo.root) as reader:
+                    texts += content.every_text(reader, self.history.documents, self.hidden_ids)
+            except GitError:  # what they said cannot be read: no file under docs/ is named
+                return frozenset(path for e in self.history.events for path in e.controlled)
+        return page_links.images_named(texts, self.directory_urls)
 
     def page_title(self, document: Document) -> str:
         """The title a document's page and its navigation entry give: the published text's;
