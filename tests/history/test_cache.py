@@ -202,6 +202,23 @@ def test_the_warm_path_answers_at_the_tip_and_nowhere_else(scenario):
     assert derive_module._cached(scenario.root, config(scenario), False, cold_now) is None
 
 
+def _signed_merge(scenario, tmp_path, version: str) -> str:
+    """cr-2 (SM-P-01 at ``version``) merged into main with an SSH-signed merge: its commit."""
+    scenario.git.branch("cr-2")
+    scenario.files.doc(version=version, body=body("签名"))
+    scenario.git.commit("cr-2", who="zhaolei")
+    scenario.git.checkout("main")
+    key_file = tmp_path / "key"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key_file)], check=True)
+    scenario.git.run(
+        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={key_file}"),
+        *("merge", "-S", "--no-ff", "-q", "-m", "签名批准", "cr-2"),
+        who="liujing",
+        date="2026-03-01T10:00:00+08:00",
+    )
+    return scenario.git.run("rev-parse", "HEAD")
+
+
 def test_a_history_with_signatures_is_not_reused_across_a_change_of_keyring(scenario, tmp_path):
     """What git says of a GPG signature is the keyring's: a key revoked, imported or trusted
     since changes it. A history that judged a signature is written with the keyring's state
@@ -240,19 +257,7 @@ def test_a_history_with_signatures_is_not_reused_across_a_change_of_keyring(scen
     assert cache.read_state(folder, key, head, None, "B") is None
 
     # signed: the derivation says so in its state, and the cache holds for a day at most
-    scenario.git.branch("cr-2")
-    scenario.files.doc(version="V1.2", body=body("签名"))
-    scenario.git.commit("cr-2", who="zhaolei")
-    scenario.git.checkout("main")
-    key_file = tmp_path / "key"
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key_file)], check=True)
-    scenario.git.run(
-        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={key_file}"),
-        *("merge", "-S", "--no-ff", "-q", "-m", "签名批准", "cr-2"),
-        who="liujing",
-        date="2026-03-01T10:00:00+08:00",
-    )
-    merge = scenario.git.run("rev-parse", "HEAD")
+    merge = _signed_merge(scenario, tmp_path, "V1.2")
     before = datetime.datetime.now(datetime.UTC)
     signed = derive(scenario.root, config(scenario), use_cache=True)
     (event,) = [e for e in signed.events if e.commit == merge]
@@ -273,19 +278,7 @@ def test_a_signed_history_is_not_reused_across_a_change_of_git_s_signature_setti
     derives the signed history afresh, and so does a change by GIT_CONFIG_* variables."""
     from doccontrol.history import signatures
 
-    scenario.git.branch("cr-2")
-    scenario.files.doc(version="V1.1", body=body("签名"))
-    scenario.git.commit("cr-2", who="zhaolei")
-    scenario.git.checkout("main")
-    key_file = tmp_path / "key"
-    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key_file)], check=True)
-    scenario.git.run(
-        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={key_file}"),
-        *("merge", "-S", "--no-ff", "-q", "-m", "签名批准", "cr-2"),
-        who="liujing",
-        date="2026-03-01T10:00:00+08:00",
-    )
-    merge = scenario.git.run("rev-parse", "HEAD")
+    merge = _signed_merge(scenario, tmp_path, "V1.1")
 
     def status() -> str:
         history = derive(scenario.root, config(scenario), use_cache=True)

@@ -544,6 +544,12 @@ def test_a_document_mkdocs_leaves_out_is_refused_by_name(scenario, tmp_path):
     assert refused in strict.stderr
 
 
+def _checked(root) -> str:
+    """What `doccontrol check` says of the work tree."""
+    run = [sys.executable, "-m", "doccontrol", "check"]
+    return subprocess.run(run, cwd=root, capture_output=True, text=True).stdout
+
+
 def test_a_published_text_the_renderer_cannot_take_is_refused_by_name(scenario, tmp_path):
     """The text in force nests a list 260 levels deep (Python-Markdown would end in a
     RecursionError) and SM-P-02's ends with thousands of `[` (it would take minutes); the work
@@ -557,15 +563,7 @@ def test_a_published_text_the_renderer_cannot_take_is_refused_by_name(scenario, 
     s.git.commit("无法渲染的正文", date="2026-01-01T12:00:00+08:00")
     s.files.doc(body=body())  # fixed in the work tree only: the site gives the committed text
     s.files.doc("docs/procedures/two.md", doc_id="SM-P-02", body=body())
-    assert (
-        "DC22"
-        not in subprocess.run(
-            [sys.executable, "-m", "doccontrol", "check"],
-            cwd=s.root,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    assert "DC22" not in _checked(s.root)
     loose = mkdocs(s.root, tmp_path / "site")
     assert loose.returncode == 0, loose.stderr
     for path, code in (("docs/procedures/test.md", "DC223"), ("docs/procedures/two.md", "DC222")):
@@ -656,15 +654,7 @@ def test_a_page_the_renderer_runs_out_of_stack_on_stops_the_build_naming_it(scen
     deep = "".join("    " * i + "- 层级\n" for i in range(20))
     s.files.doc(body=body() + "\n" + deep)
     s.git.commit("二十层的列表", date="2026-01-01T12:30:00+08:00")
-    assert (
-        "DC223"
-        not in subprocess.run(
-            [sys.executable, "-m", "doccontrol", "check"],
-            cwd=s.root,
-            capture_output=True,
-            text=True,
-        ).stdout
-    )
+    assert "DC223" not in _checked(s.root)
     result = _shallow_build(s.root, tmp_path / "site", headroom)
     assert result.returncode != 0
     assert "Traceback" not in result.stderr and "RecursionError" not in result.stderr
