@@ -260,5 +260,8 @@ def test_the_capture_workflow_is_valid_and_runs_the_capture(tmp_path):
     assert "doccontrol forge capture-github --pr" in text and "--backfill" in text
     assert "github.event.pull_request.merged == true" in text and "workflow_dispatch" in text
     assert "fetch-depth: 0" in text and "refs/notes/doccontrol" in text
+    # the signing key is an environment's secret (deployment branches: main), which a
+    # workflow pushed on a branch never reads; a repository secret any run would get
+    assert "\n    environment: doccontrol-forge\n" in text
     check = (PROJECT / ".github/workflows/doccontrol.yml").read_text()
     assert "refs/notes/doccontrol:refs/notes/doccontrol" in check
