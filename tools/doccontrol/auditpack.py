@@ -947,9 +947,11 @@ class Provenance:
 
 
 def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
-    """Whether ``info.head`` is on the main branch (an ancestor of its tip): if it is not,
-    the history the pack was made from has been rewritten since (or the pack comes from
-    another branch or repository)."""
+    """Whether ``info.head`` is on the main branch's first-parent line, where every pack
+    ``audit-pack`` makes comes from: if it is not an ancestor of the tip at all, the history
+    the pack was made from has been rewritten since (or the pack comes from another branch or
+    repository); an ancestor off that line is a merged branch's commit, whose own line holds
+    configuration nobody approved (its keys sign nothing)."""
     ref = _resolve(root, main_branch)
     if ref is None:
         return Provenance(False, msg("pack.provenance.no-branch", branch=main_branch))
@@ -962,26 +964,53 @@ def provenance(root: Path, main_branch: str, info: PackInfo) -> Provenance:
     if ancestor.returncode != 0:
         reason = _last_line(ancestor.stderr.encode())
         return Provenance(False, msg("pack.provenance.cannot-tell", **at, reason=reason))
+    line = _first_parent_line(root, ref)
+    if line is None:
+        return Provenance(False, msg("pack.provenance.cannot-tell", **at, reason=ref))
+    if info.head not in line:
+        return Provenance(False, msg("pack.provenance.off-line", **at))
     return Provenance(True, msg("pack.provenance.on-main", **at))
 
 
+def _first_parent_line(root: Path, tip: str) -> dict[str, int] | None:
+    """Each commit of ``tip``'s first-parent line and its place, newest first (0: the tip)."""
+    listed = _git(root, "rev-list", "--first-parent", tip)
+    if listed.returncode != 0:
+        return None
+    return {sha: place for place, sha in enumerate(listed.stdout.split())}
+
+
 def approved_config_at(
-    root: Path, head: str, events: Iterable[ApprovalEvent]
+    root: Path, head: str, history: History
 ) -> tuple[Config | None, str | None]:
     """The doccontrol.yml in force at ``head`` as history applies it: from the last commit on
-    head's first-parent line that changed it and was approved (or came before control began,
-    when it has no approval event), never a version nobody approved. Also that commit."""
+    the main branch's first-parent line up to ``head`` that changed it and was approved, or
+    that came before control began; never a version nobody approved. Also that commit.
+    ``head`` off that line (a merged branch's commit) has no configuration in force: None.
+
+    A change to doccontrol.yml under control is always an approval event (history judges
+    every controlled change), so a change without one is from before control began, which
+    history's events place before the first of them on the line; one after it (a commit
+    history never judged, as a side branch's is) never counts."""
     from doccontrol.config import CONFIG_FILE
     from doccontrol.history.rules import controlled_accepted
     from doccontrol.load.repository import load_config
 
-    judged = {e.commit: e for e in events if CONFIG_FILE in e.controlled}
+    line = _first_parent_line(root, history.head)
+    if line is None or head not in line:
+        return None, None
+    placed = [line[e.commit] for e in history.events if e.commit in line]
+    # the oldest event's place (no event at all: nothing was ever changed under control)
+    control_began = max(placed) if placed else -1
+    judged = {e.commit: e for e in history.events if CONFIG_FILE in e.controlled}
     listed = _git(root, "rev-list", "--first-parent", head, "--", CONFIG_FILE)
     if listed.returncode != 0:
         return None, None
-    changes = listed.stdout.split()
+    changes = [sha for sha in listed.stdout.split() if sha in line]
     for sha in changes:
         event = judged.get(sha)
+        if event is None and line[sha] <= control_began:
+            continue  # under control, yet never judged: never applied
         if event is not None and not controlled_accepted(event, CONFIG_FILE):
             continue  # never applied
         shown = _git(root, "cat-file", "blob", f"{sha}:{CONFIG_FILE}")

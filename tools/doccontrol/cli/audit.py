@@ -331,7 +331,7 @@ def _approved_config(root: Path, config: Config, info: auditpack.PackInfo | None
         history = load_history(root, config)
     except GitError:
         return nobody
-    found, _ = auditpack.approved_config_at(root, info.head, history.events)
+    found, _ = auditpack.approved_config_at(root, info.head, history)
     return found or nobody
 
 
