@@ -688,6 +688,129 @@ def test_many_entries_over_the_total_cap_are_refused_unread(shared, tmp_path):
     assert packs.verify(path)[0] == 1
 
 
+# --- bytes that are not the pack's own entries -----------------------------------------------
+
+
+def _layout(reason: str, /, **args: object) -> str:
+    return zh("pack.problem.layout", reason=msg(reason, **args))
+
+
+def _central(data: bytes) -> list[int]:
+    """Where each central directory record of a zip begins."""
+    found, at = [], 0
+    while (at := data.find(b"PK\x01\x02", at)) >= 0:
+        found.append(at)
+        at += 4
+    return found
+
+
+@pytest.mark.parametrize(
+    "change, reason, args",
+    [
+        (lambda data: b"PK\x03\x04 planted" + data, "pack.layout.shifted", {"n": 12}),
+        (lambda data: data + b"after", "pack.layout.end", {}),
+        # an archive comment: the end record's last field, then the comment itself
+        (lambda data: data[:-2] + struct.pack("<H", 4) + b"note", "pack.layout.end", {}),
+    ],
+    ids=["before", "after", "comment"],
+)
+def test_bytes_around_a_genuine_signed_pack_are_refused(shared, tmp_path, change, reason, args):
+    """The genuine signed pack with anything before or after it: zip readers that read the
+    central directory (this verifier among them) see the genuine pack, a streaming unzipper
+    may read the other bytes; refused, nothing read, no signature said."""
+    packs, pack = shared
+    path = tmp_path / "around.zip"
+    path.write_bytes(change(pack.read_bytes()))
+    assert [render(p, ZH) for p in auditpack.verify(path).problems] == [_layout(reason, **args)]
+    code, lines = packs.verify(path)
+    assert code == 1 and lines == [_layout(reason, **args), not_intact(1)], lines
+
+
+def test_entries_out_of_the_directorys_order_or_unlike_their_local_header_are_refused(
+    shared, tmp_path
+):
+    packs, pack = shared
+    data = pack.read_bytes()
+    with zipfile.ZipFile(pack) as archive:
+        infos = archive.infolist()
+    records = _central(data)
+    end = data.rindex(b"PK\x05\x06")
+    # the directory's first two records swapped: the local entries are in another order
+    swapped = data[: records[0]] + data[records[1] : records[2]]
+    swapped += data[records[0] : records[1]] + data[records[2] :]
+    path = tmp_path / "swapped.zip"
+    path.write_bytes(swapped)
+    first = infos[1].filename
+    assert [render(p, ZH) for p in auditpack.verify(path).problems] == [
+        _layout("pack.layout.before", name=first, n=infos[1].header_offset)
+    ]
+    # a local header whose CRC differs from its central entry's (offset 14)
+    patched = bytearray(data)
+    struct.pack_into("<I", patched, infos[0].header_offset + 14, infos[0].CRC ^ 1)
+    path.write_bytes(bytes(patched))
+    assert [render(p, ZH) for p in auditpack.verify(path).problems] == [
+        _layout("pack.layout.local", name=infos[0].filename)
+    ]
+    # the directory counted one entry short in the end record
+    fewer = bytearray(data)
+    struct.pack_into("<2H", fewer, end + 8, len(infos) - 1, len(infos) - 1)
+    path.write_bytes(bytes(fewer))
+    code, lines = packs.verify(path)
+    assert code == 1, lines
+    assert _layout("pack.layout.count", n=len(infos) - 1, m=len(infos)) in lines
+
+
+def test_bytes_hidden_after_an_entrys_compressed_data_are_refused(tmp_path):
+    """An entry whose deflate stream ends before the size its headers give: a reader of the
+    central directory skips the rest, a streaming unzipper reads it as what comes next (an
+    entry of the forger's). Refused."""
+    one = tmp_path / "one.zip"
+    with zipfile.ZipFile(one, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("coverage.csv", "条款,覆盖\n")
+    data = bytearray(one.read_bytes())
+    central = _central(bytes(data))[0]
+    packed = struct.unpack_from("<I", data, central + 20)[0]
+    hidden = b"PK\x03\x04 hidden"
+    data[central:central] = hidden  # right after the entry's data
+    central += len(hidden)
+    struct.pack_into("<I", data, 18, packed + len(hidden))  # the local header's size
+    struct.pack_into("<I", data, central + 20, packed + len(hidden))  # the central entry's
+    struct.pack_into("<I", data, len(data) - 6, central)  # where the directory now starts
+    path = tmp_path / "hidden.zip"
+    path.write_bytes(bytes(data))
+    with zipfile.ZipFile(path) as archive:
+        assert archive.read("coverage.csv").decode() == "条款,覆盖\n"  # zipfile reads it
+    assert [render(p, ZH) for p in auditpack.verify(path).problems] == [
+        _layout("pack.layout.deflate", name="coverage.csv")
+    ]
+
+
+def test_a_pack_written_by_a_streaming_zip_tool_is_judged_by_its_contents(shared, tmp_path):
+    """A zip written to a pipe puts each entry's CRC and sizes in a data descriptor after its
+    data: still the pack's own entries, one after another, so only what differs is said."""
+    _, pack = shared
+    buffer = io.BytesIO()
+
+    class Pipe(io.RawIOBase):  # not seekable: zipfile writes data descriptors
+        def writable(self) -> bool:
+            return True
+
+        def write(self, data) -> int:  # type: ignore[no-untyped-def, override]
+            return buffer.write(data)
+
+    with zipfile.ZipFile(pack) as src, zipfile.ZipFile(Pipe(), "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            out.writestr(info.filename, data + b"x" if info.filename == "coverage.csv" else data)
+    path = tmp_path / "streamed.zip"
+    path.write_bytes(buffer.getvalue())
+    with zipfile.ZipFile(path) as archive:
+        assert all(info.flag_bits & 0x08 for info in archive.infolist())
+    assert [render(p, ZH) for p in auditpack.verify(path).problems] == [
+        zh("pack.problem.differs", name="coverage.csv")
+    ]
+
+
 # --- history rewritten after the pack ---------------------------------------------------------
 
 
@@ -710,6 +833,40 @@ def test_a_head_force_pushed_off_main_is_reported(packs, tmp_path):
     code, lines = packs.verify(pack)
     assert code == 1
     assert zh("pack.provenance.not-in-repo", head=head[:10], branch="main") in lines
+
+
+def test_a_key_rotated_by_an_approved_merge_signs_packs_and_a_branch_head_signs_none(
+    packs, tmp_path
+):
+    """A key added on a reviewed branch signs packs once merged (history approved it); a
+    commit of that branch named as a pack's head is off main's first-parent line: refused,
+    whatever keys its own line holds."""
+    new, new_pub = keypair(packs.keys, "new")
+    git = packs.s.git
+    git.branch("cr-2")
+    packs.s.set_config(f'signing_keys: ["{packs.wang_pub}"]', f'signing_keys: ["{new_pub}"]')
+    side = git.commit("换签名密钥", who="zhaolei")
+    git.merge("cr-2", "批准换密钥", approvers=("chenmy",), reviewers=("wangfang",), number=2)
+    assert run(packs.root, "trail", "--strict").returncode == 0
+    pack = tmp_path / "rotated.zip"
+    assert packs.make(pack, "--sign", str(new)).returncode == 0
+    code, lines = packs.verify(pack)
+    signed = zh("pack.verify.signed-by", signer="王芳 (wangfang)", key="SHA256:")
+    assert code == 0 and any(line.startswith(signed) for line in lines), lines
+    # the same pack claiming the branch's commit as its head (PACK.json edited, re-signed)
+    with zipfile.ZipFile(pack) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    info = json.loads(files[auditpack.PACK_INFO])
+    info["head"] = side
+    files[auditpack.PACK_INFO] = json.dumps(info).encode()
+    files.pop(auditpack.SIGNATURE)
+    files[auditpack.MANIFEST] = auditpack.manifest_bytes(files)
+    files[auditpack.SIGNATURE] = auditpack.sign(files[auditpack.MANIFEST], new)
+    forged = tmp_path / "side.zip"
+    forged.write_bytes(auditpack.zip_bytes(files))
+    code, lines = packs.verify(forged)
+    assert code == 1
+    assert zh("pack.provenance.off-line", head=side[:10], branch="main") in lines
 
 
 def test_a_record_whose_name_cannot_be_an_entry_is_left_out_and_counted(packs, tmp_path):

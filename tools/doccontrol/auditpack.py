@@ -23,12 +23,13 @@ import io
 import json
 import re
 import stat
+import struct
 import subprocess
 import tempfile
 import zipfile
 import zlib
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -658,8 +659,8 @@ def verify(path: Path) -> Verdict:
     """Everything wrong with a pack, one line each; its description, manifest and signature
     for ``signed_by`` to judge."""
     try:
-        with zipfile.ZipFile(path) as archive:
-            return _verify(archive)
+        with path.open("rb") as handle, zipfile.ZipFile(handle) as archive:
+            return _verify(archive, handle)
     except FileNotFoundError:
         return Verdict((msg("pack.problem.no-file"),))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
@@ -676,9 +677,9 @@ def signed_by(verdict: Verdict, signers: str | None) -> SignatureCheck:
     return check_signature(verdict.manifest, verdict.signature, signers)
 
 
-def _verify(archive: zipfile.ZipFile) -> Verdict:
+def _verify(archive: zipfile.ZipFile, handle: IO[bytes]) -> Verdict:
     infos = archive.infolist()
-    problems = _structure_problems(infos)
+    problems = _structure_problems(infos) or _layout_problems(handle, infos)
     if problems:  # which bytes a name means is ambiguous: nothing is read
         return Verdict(tuple(problems))
     # folders, links and devices hold no file of the pack: each is said, and the files are
@@ -769,6 +770,174 @@ def _structure_problems(infos: list[zipfile.ZipInfo]) -> list[Msg]:
             msg("pack.problem.total-too-large", size=_size(total), max=_size(MAX_TOTAL_BYTES))
         )
     return problems
+
+
+# the records of a zip's layout (APPNOTE 4.3): what zip_bytes writes, and nothing else
+_LOCAL = struct.Struct("<4s5H3I2H")  # local file header
+_END = struct.Struct("<4s4H2IH")  # end of central directory record
+_LOCATOR = struct.Struct("<4sIQI")  # zip64 end of central directory locator
+_END64 = struct.Struct("<4sQ2H2I4Q")  # zip64 end of central directory record
+_DESCRIBED = 0x08  # flag: crc and sizes follow the data, in a data descriptor
+_DESCRIPTOR = b"PK\x07\x08"
+
+
+def _layout_problems(handle: IO[bytes], infos: list[zipfile.ZipInfo]) -> list[Msg]:
+    """Whether every byte of the archive is one of the pack's own entries, as ``zip_bytes``
+    writes them: the first local header at offset 0, each entry right after the one before
+    in the central directory's order with a local header saying what its central entry says,
+    the central directory right after the last, no comment and nothing after the end record.
+    The signature covers what a reader of the central directory sees (as this one is); a
+    streaming unzipper reads the local entries from the start instead, so any other byte (a
+    forged zip put in front, an entry slipped between) could be what an auditor unpacks."""
+    wrong = _layout(handle, infos)
+    return [msg("pack.problem.layout", reason=wrong)] if wrong else []
+
+
+def _layout(handle: IO[bytes], infos: list[zipfile.ZipInfo]) -> Msg | None:
+    size = handle.seek(0, io.SEEK_END)
+    end_at = size - _END.size
+    end = _read_at(handle, end_at, _END.size) if end_at >= 0 else b""
+    if len(end) != _END.size or end[:4] != b"PK\x05\x06":
+        return msg("pack.layout.end")
+    _sig, _disk, _cd_disk, _here, count, cd_size, cd_offset, comment = _END.unpack(end)
+    if comment:
+        return msg("pack.layout.end")
+    directory_end = end_at
+    locator_at = end_at - _LOCATOR.size
+    locator = _read_at(handle, locator_at, _LOCATOR.size) if locator_at >= 0 else b""
+    if locator[:4] == b"PK\x06\x07":  # zip64: the counts and offsets are in its record
+        record_at = _LOCATOR.unpack(locator)[2]
+        record = _read_at(handle, record_at, _END64.size) if record_at < locator_at else b""
+        if len(record) != _END64.size or record[:4] != b"PK\x06\x06":
+            return msg("pack.layout.end")
+        fields = _END64.unpack(record)
+        if record_at + 12 + fields[1] != locator_at:  # its size counts from after that field
+            return msg("pack.layout.end")
+        count, cd_size, cd_offset = fields[7], fields[8], fields[9]
+        directory_end = record_at
+    if count != len(infos):
+        return msg("pack.layout.count", n=count, m=len(infos))
+    if cd_offset + cd_size != directory_end:
+        # the directory says it starts elsewhere than where it is: bytes were put before it
+        return msg("pack.layout.shifted", n=directory_end - cd_size - cd_offset)
+    at = 0
+    for info in infos:
+        if info.header_offset != at:
+            if at == 0:
+                return msg("pack.layout.before", name=info.orig_filename, n=info.header_offset)
+            return msg("pack.layout.gap", name=info.orig_filename)
+        length = _entry_length(handle, info)
+        if length is None:
+            return msg("pack.layout.local", name=info.orig_filename)
+        if info.compress_type == zipfile.ZIP_DEFLATED and not _deflate_fills(handle, info):
+            return msg("pack.layout.deflate", name=info.orig_filename)
+        at += length
+    if at != cd_offset:
+        return msg("pack.layout.after", n=cd_offset - at)
+    return None
+
+
+def _entry_length(handle: IO[bytes], info: zipfile.ZipInfo) -> int | None:
+    """The bytes of ``info``'s entry (local header, name, extra field, data, any data
+    descriptor) when its local header says what its central entry says; None otherwise."""
+    header = _read_at(handle, info.header_offset, _LOCAL.size)
+    if len(header) != _LOCAL.size:
+        return None
+    sig, _version, flags, method, _time, _date, crc, packed, size, name_length, extra_length = (
+        _LOCAL.unpack(header)
+    )
+    try:
+        name = info.orig_filename.encode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    except UnicodeEncodeError:
+        return None
+    extra = _read_at(handle, info.header_offset + _LOCAL.size + name_length, extra_length)
+    if (
+        sig != b"PK\x03\x04"
+        or flags != info.flag_bits
+        or method != info.compress_type
+        or _read_at(handle, info.header_offset + _LOCAL.size, name_length) != name
+        or len(extra) != extra_length
+    ):
+        return None
+    data_at = info.header_offset + _LOCAL.size + name_length + extra_length
+    data_end = data_at + info.compress_size
+    wide = _has_zip64(extra)
+    if flags & _DESCRIBED:
+        if method == zipfile.ZIP_STORED:
+            return None  # a streaming reader cannot tell where stored data ends
+        width = 8 if wide else 4
+        tail = _read_at(handle, data_end, 4 + 4 + 2 * width)
+        skip = 4 if tail[:4] == _DESCRIPTOR else 0
+        layout = "<I" + ("QQ" if wide else "II")
+        body = tail[skip : skip + struct.calcsize(layout)]
+        if len(body) != struct.calcsize(layout):
+            return None
+        crc, packed, size = struct.unpack(layout, body)
+        data_end += skip + len(body)
+    elif wide and 0xFFFFFFFF in (packed, size):
+        wide_sizes = _zip64_sizes(extra, size == 0xFFFFFFFF, packed == 0xFFFFFFFF)
+        if wide_sizes is None:
+            return None
+        size, packed = wide_sizes[0] or size, wide_sizes[1] or packed
+    if (crc, packed, size) != (info.CRC, info.compress_size, info.file_size):
+        return None
+    length: int = data_end - info.header_offset  # (zipfile's fields are untyped)
+    return length
+
+
+def _deflate_fills(handle: IO[bytes], info: zipfile.ZipInfo) -> bool:
+    """Whether ``info``'s deflate stream ends exactly at its last compressed byte: bytes
+    after its end are no part of the entry to a reader of the central directory, yet one
+    that follows the stream (as every streaming unzipper does for an entry with a data
+    descriptor) reads them next. Inflated in chunks, the output thrown away; a stream that
+    cannot be inflated, or inflates past its declared size, is the hashing's to report."""
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    header = _read_at(handle, info.header_offset, _LOCAL.size)
+    name_length, extra_length = struct.unpack_from("<2H", header, 26)
+    handle.seek(info.header_offset + _LOCAL.size + name_length + extra_length)
+    left, made = info.compress_size, 0
+    try:
+        while left and not inflater.eof:
+            data = handle.read(min(CHUNK, left))
+            if not data:
+                return True  # cut short: the hashing says so
+            left -= len(data)
+            while data and not inflater.eof:
+                made += len(inflater.decompress(data, CHUNK))
+                if made > info.file_size:
+                    return True
+                data = inflater.unconsumed_tail
+    except zlib.error:
+        return True
+    return inflater.eof and not left and not inflater.unused_data
+
+
+def _extra_fields(extra: bytes) -> Iterator[tuple[int, bytes]]:
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<2H", extra, at)
+        yield kind, extra[at + 4 : at + 4 + length]
+        at += 4 + length
+
+
+def _has_zip64(extra: bytes) -> bool:
+    return any(kind == 0x0001 for kind, _ in _extra_fields(extra))
+
+
+def _zip64_sizes(extra: bytes, size: bool, packed: bool) -> tuple[int, int] | None:
+    """The sizes a local header's zip64 field holds (in that order, each only when its
+    32-bit field is full), 0 for one it does not hold."""
+    data = next((data for kind, data in _extra_fields(extra) if kind == 0x0001), b"")
+    wanted = [flag for flag in (size, packed) if flag]
+    if len(data) < 8 * len(wanted):
+        return None
+    values = iter(struct.unpack_from(f"<{len(wanted)}Q", data))
+    return (next(values) if size else 0, next(values) if packed else 0)
+
+
+def _read_at(handle: IO[bytes], at: int, length: int) -> bytes:
+    handle.seek(at)
+    return handle.read(length)
 
 
 def _regular(info: zipfile.ZipInfo) -> bool:
@@ -980,9 +1149,7 @@ def _first_parent_line(root: Path, tip: str) -> dict[str, int] | None:
     return {sha: place for place, sha in enumerate(listed.stdout.split())}
 
 
-def approved_config_at(
-    root: Path, head: str, history: History
-) -> tuple[Config | None, str | None]:
+def approved_config_at(root: Path, head: str, history: History) -> tuple[Config | None, str | None]:
     """The doccontrol.yml in force at ``head`` as history applies it: from the last commit on
     the main branch's first-parent line up to ``head`` that changed it and was approved, or
     that came before control began; never a version nobody approved. Also that commit.
