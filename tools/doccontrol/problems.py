@@ -92,6 +92,7 @@ CODES: dict[str, str] = {
     "DC402": "config-reference",
     "DC403": "bad-record-schema",
     "DC404": "bad-pattern",
+    "DC405": "mailmap-control-character",  # or a line too long for git to read whole
     # history and approval
     "DC501": "unapproved-change",
     "DC502": "approver-lacks-role",

@@ -3,46 +3,83 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from doccontrol.config import Config
 from doccontrol.history.model import Person
 
 _IDENT = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*$")
-_MAILMAP_PART = re.compile(r"\s*([^<>]*?)\s*<([^<>]*)>")
+# what git's isspace() takes (its own ctype table): space, tab, LF and CR, no more; Python's
+# str.strip() and str.splitlines() know far more (VT, FF, NEL, U+2028…), which git reads as text
+_GIT_SPACE = " \t\n\r"
 
 
 @dataclass(frozen=True)
 class Mailmap:
-    """Git's .mailmap rules: (commit email, optional commit name) → (proper name, proper email)."""
+    """Git's .mailmap rules, as git's mailmap.c keeps them: per commit email (compared with
+    ASCII case folding, as git's strcasecmp does) a simple entry (proper name, proper email),
+    and entries for a commit name under that email."""
 
-    rules: dict[tuple[str, str | None], tuple[str | None, str | None]]
+    simple: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    named: dict[tuple[str, str], tuple[str | None, str | None]] = field(default_factory=dict)
 
     def canonical(self, name: str, email: str) -> tuple[str, str]:
-        key = email.lower()
-        proper = self.rules.get((key, name)) or self.rules.get((key, None))
-        if proper is None:
+        key = _ascii_lower(email)
+        if key not in self.simple:
             return name, email
-        return proper[0] or name, proper[1] or email
+        proper_name, proper_email = self.named.get((key, _ascii_lower(name)), self.simple[key])
+        return proper_name or name, proper_email or email
+
+
+def _ascii_lower(text: str) -> str:
+    """Lower case as git's strcasecmp compares mailmap names and emails: ASCII letters only."""
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _name_and_email(
+    text: str, allow_empty_email: bool
+) -> tuple[str | None, str | None, str | None]:
+    """git's parse_name_and_email: the name before ``<`` (git's spaces trimmed), the email up to
+    the first ``>`` after it, and what follows (None when nothing does); no email when there
+    is no ``<…>`` (or an empty one where none may be)."""
+    left = text.find("<")
+    right = text.find(">", left + 1) if left >= 0 else -1
+    if right < 0 or (not allow_empty_email and right == left + 1):
+        return None, None, None
+    return text[:left].strip(_GIT_SPACE) or None, text[left + 1 : right], text[right + 1 :] or None
 
 
 def parse_mailmap(text: str) -> Mailmap:
-    rules: dict[tuple[str, str | None], tuple[str | None, str | None]] = {}
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
+    """The rules git reads from this .mailmap text (mailmap.c, read_mailmap_line and
+    add_mapping): lines end at LF only; a line starting with ``#`` is a comment, and whatever
+    follows the second address is ignored; anything else (a ``#`` inside a name, a form feed,
+    U+2028) is part of the text. Reading it any other way would apply rules git, and the
+    reviewer who checks the file with ``git check-mailmap``, never sees."""
+    simple: dict[str, tuple[str | None, str | None]] = {}
+    named: dict[tuple[str, str], tuple[str | None, str | None]] = {}
+    for raw in text.split("\n"):
+        line = raw.split("\0", 1)[0]  # git reads each line as a C string
+        if line.startswith("#"):
             continue
-        parts = _MAILMAP_PART.findall(line)
-        if len(parts) == 1:
-            name, email = parts[0]
-            rules[(email.lower(), None)] = (name or None, None)
-        elif len(parts) >= 2:
-            (proper_name, proper_email), (commit_name, commit_email) = parts[0], parts[1]
-            rules[(commit_email.lower(), commit_name or None)] = (
-                proper_name or None,
-                proper_email or None,
-            )
-    return Mailmap(rules)
+        proper_name, proper_email, rest = _name_and_email(line, False)
+        if proper_email is None:
+            continue
+        commit_name, commit_email = None, None
+        if rest is not None:
+            commit_name, commit_email, _ = _name_and_email(rest, True)
+        if commit_email is None:  # one address: the proper name (and email) for itself
+            commit_email, proper_email = proper_email, None
+        key = _ascii_lower(commit_email)
+        known = simple.setdefault(key, (None, None))
+        if commit_name is None:
+            # a simple entry: each of its parts given replaces the one before
+            simple[key] = (proper_name or known[0], proper_email or known[1])
+        else:
+            named[(key, _ascii_lower(commit_name))] = (proper_name, proper_email)
+    return Mailmap(simple, named)
 
 
 def parse_ident(value: str) -> tuple[str, str]:

@@ -8,7 +8,7 @@ from collections.abc import Callable, Collection
 from jsonschema import Draft202012Validator
 
 from doccontrol import reserved_pages
-from doccontrol.config import CONFIG_FILE, NONCONFORMITY
+from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, NONCONFORMITY
 from doccontrol.load.repository import RECORDS_DIR, Repository
 from doccontrol.memo import ByObject
 from doccontrol.model import Document, Record, RecordType
@@ -22,6 +22,7 @@ from doccontrol.validate.documents import (
     index_documents,
     render_problems,
 )
+from doccontrol.validate.mailmap import check_mailmap
 from doccontrol.validate.records import check_record
 from doccontrol.validate.schema import make_validator, validate
 
@@ -95,6 +96,8 @@ def check(
     if wanted(CONFIG_FILE):
         problems += check_config(config, repo.config_positions)
         problems += _disposition_records(repo)
+    if wanted(MAILMAP_FILE):
+        problems += check_mailmap(repo.root)
     index = index_documents(repo.documents)
     doc_validator = make_validator(repo.document_schema) if repo.document_schema else None
     schema_key = json.dumps(repo.document_schema, sort_keys=True)
