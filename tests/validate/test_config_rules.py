@@ -51,3 +51,13 @@ def test_bad_confidentiality_limit(repo, check_codes):
 def test_config_problems_stop_the_check_but_are_reported(repo, check_codes):
     repo.write(CONFIG, "main_branch: [\n")
     assert check_codes(repo.root) == [(CONFIG, 2, "DC007")]
+
+
+def test_two_people_whose_emails_print_alike_share_an_email(repo, check_codes):
+    """Emails are compared as ids are (NFKC, case folding, no zero-width marks): an address
+    that prints as another person's is that person's, so two people cannot both hold it."""
+    from doccontrol.config import email_key
+
+    assert email_key("Liu.Jing@ｅxample.com\u200b") == email_key("liu.jing@example.com")
+    line = _edit(repo, "emails: [wang.fang@example.com]", "emails: [LIU.JING@example.com\u200b]")
+    assert check_codes(repo.root) == [(CONFIG, line, "DC402")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,6 +56,15 @@ class Named:
     id: str
     name: str
     name_en: str
+
+
+def email_key(address: str) -> str:
+    """The form two email addresses are compared in, as ids are (validate/ids.py): NFKC and
+    case folding, without format characters (zero-width spaces and joiners, bidi marks), so
+    an address that prints as a person's (``liu.jing@example.com`` followed by U+200B, a
+    full-width letter, another case) is that person's, never a stranger's."""
+    kept = "".join(c for c in address if unicodedata.category(c) != "Cf")
+    return unicodedata.normalize("NFKC", kept).casefold().strip()
 
 
 @dataclass(frozen=True)
@@ -163,9 +173,9 @@ class Config:
         return days.today(self.zone)
 
     def person_by_email(self, email: str) -> Person | None:
-        wanted = email.strip().lower()
+        wanted = email_key(email)
         for person in self.people:
-            if wanted in person.emails:
+            if any(email_key(e) == wanted for e in person.emails):
                 return person
         return None
 

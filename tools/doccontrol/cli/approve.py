@@ -76,13 +76,14 @@ def _git(root: Path, *args: str, check: bool = False) -> subprocess.CompletedPro
 
 
 def _find_person(config: Config, who: str) -> Person | None:
+    from doccontrol.config import email_key
     from doccontrol.history.identities import parse_ident
 
     needle = who.strip().lower()
     _, email = parse_ident(who)
     for person in config.people:
         if needle in (person.id.lower(), person.name.lower()) or (
-            email and email.lower() in person.emails
+            email and any(email_key(email) == email_key(e) for e in person.emails)
         ):
             return person
     return None
@@ -151,8 +152,10 @@ def _authors(
 
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:
     """Whether ``person`` (of doccontrol.yml) is among ``authors``: by id or any email."""
-    emails = {e.lower() for e in person.emails}
-    return any(a.person_id == person.id or a.email.lower() in emails for a in authors)
+    from doccontrol.config import email_key
+
+    emails = {email_key(e) for e in person.emails}
+    return any(a.person_id == person.id or email_key(a.email) in emails for a in authors)
 
 
 def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] | None:

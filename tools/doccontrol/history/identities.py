@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from doccontrol.config import Config
+from doccontrol.config import Config, email_key
 from doccontrol.history.model import Person
 
 _IDENT = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*$")
@@ -112,4 +112,4 @@ def person(config: Config, mailmap: Mailmap, name: str, email: str) -> Person:
 def same_person(a: Person, b: Person) -> bool:
     if a.person_id and b.person_id:
         return a.person_id == b.person_id
-    return bool(a.email) and a.email.lower() == b.email.lower()
+    return bool(a.email) and email_key(a.email) == email_key(b.email)

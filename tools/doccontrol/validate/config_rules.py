@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from doccontrol.config import CONFIG_FILE, ID_FLAGS, Config
+from doccontrol.config import CONFIG_FILE, ID_FLAGS, Config, email_key
 from doccontrol.load.positions import Locator
 from doccontrol.problems import Problem
 
@@ -57,18 +57,19 @@ def check_config(config: Config, positions: Locator) -> list[Problem]:
                 )
             )
         for email in person.emails:
-            if email in seen_emails:
+            key = email_key(email)  # as history matches commits to people
+            if key in seen_emails:
                 problems.append(
                     Problem.at(
                         CONFIG_FILE,
                         *positions.of_value((*here, "emails")),
                         "problem.DC402.email-twice",
                         email=email,
-                        first=seen_emails[email],
+                        first=seen_emails[key],
                         second=person.name,
                     )
                 )
-            seen_emails[email] = person.name
+            seen_emails[key] = person.name
         for forge, login in person.forge_accounts:
             # an account two people claim proves neither's review: history counts it for nobody
             if (forge, login) in seen_logins:
