@@ -321,6 +321,25 @@ def test_approve_refuses_self_approval_missing_role_and_missing_bump(scenario):
     assert scenario.git.run("rev-list", "--count", "main") == "1"  # nothing was merged
 
 
+def test_approve_refuses_a_reviewer_who_is_the_approver(scenario):
+    """The review require_review asks for is a second person's: the approver naming herself
+    (or a co-approver) as reviewer is refused, as history would not count it (DC505)."""
+    _branch_with_change(scenario)
+    _identity(scenario, "liujing")
+    refused = run(scenario.root, "approve", "cr-9", "--reviewer", "liujing")
+    assert refused.returncode == 1
+    assert "  - reviewer 刘静 is also an approver; the review must be someone else's" in (
+        refused.stdout.splitlines()
+    )
+    refused = run(
+        scenario.root, "approve", "cr-9", "--reviewer", "chenmy", "--co-approver", "chenmy"
+    )
+    assert "  - reviewer 陈明远 is also an approver; the review must be someone else's" in (
+        refused.stdout.splitlines()
+    )
+    assert scenario.git.run("rev-list", "--count", "main") == "1"  # nothing was merged
+
+
 def test_approve_refuses_an_invalid_branch_and_bad_usage(scenario):
     scenario.git.branch("cr-bad")
     scenario.files.doc(version="V1.1", status="efective", body=body("x"))

@@ -93,6 +93,29 @@ def test_reviewer_without_role(scenario):
     assert scenario.summary() == [("approval", "V1.1", False, ["DC506"])]
 
 
+def test_a_reviewer_who_is_also_an_approver_is_no_review(scenario):
+    """require_review asks for a second person's review: 王芳 named as approver and as reviewer
+    (刘静 approving too) reviewed nothing by approving (DC505); allow_self_approval, which lets
+    one person wear every hat, lifts it."""
+    change_doc(scenario, "cr-1")
+    scenario.git.merge(
+        "cr-1", "审核人也批准", approvers=("liujing", "wangfang"), reviewers=("wangfang",)
+    )
+    assert scenario.summary() == [("approval", "V1.1", False, ["DC505"])]
+    (problem,) = scenario.history().documents["SM-P-01"].revisions[0].problems
+    assert problem.key == "problem.DC505.approver" and "王芳" in problem.message
+
+
+def test_a_reviewer_who_is_also_an_approver_counts_when_self_approval_is_allowed(scenario):
+    scenario.set_config("allow_self_approval: false", "allow_self_approval: true")
+    scenario.git.commit("允许自我批准", date="2026-01-01T12:00:00+08:00")
+    change_doc(scenario, "cr-1")
+    scenario.git.merge(
+        "cr-1", "审核人也批准", approvers=("liujing", "wangfang"), reviewers=("wangfang",)
+    )
+    assert scenario.summary() == [("approval", "V1.1", True, [])]
+
+
 def test_unknown_approver_does_not_count(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge(

@@ -256,6 +256,13 @@ def run(args: argparse.Namespace, root: Path) -> int:
             refusals.append(say("cli.approve.self", person=one.name, branch=args.branch))
     if reviewer is not None and not config.approval.allow_self_approval and _is(reviewer, authors):
         refusals.append(say("cli.approve.self-review", person=reviewer.name, branch=args.branch))
+    if (
+        reviewer is not None
+        and not config.approval.allow_self_approval
+        and reviewer.id in {a.id for a in approvers}
+    ):
+        # as history reads it (DC505.approver): the review is a second person's
+        refusals.append(say("cli.approve.reviewer-is-approver", person=reviewer.name))
 
     # the rules, identities and publishing set-up are approved by their own roles
     # what the merge changes on main, as history will read it (its first-parent diff): the

@@ -335,6 +335,7 @@ def approval_problems(
     if config.approval.require_review:
         needed_review = set(meta_texts(rules_meta, "reviewer"))
         known = []
+        approving = []  # reviewers who are also approvers of this change
         for reviewer in (r for r in reviewers if r.person_id):
             if not config.approval.allow_self_approval and any(
                 identities.same_person(reviewer, a) for a in authors
@@ -351,8 +352,27 @@ def approval_problems(
                     )
                 )
                 continue
+            if not config.approval.allow_self_approval and any(
+                identities.same_person(reviewer, a) for a in approvers
+            ):
+                # the review the rule asks for is a second person's: an approver who names
+                # herself as reviewer too (one person may hold both roles) reviewed nothing
+                approving.append(reviewer)
+                continue
             known.append(reviewer)
-        if not known:
+        if not known and approving:
+            problems.append(
+                HistoryProblem.of(
+                    "problem.DC505.approver",
+                    commit.sha,
+                    doc_id,
+                    approving[0].email,
+                    person=approving[0].name,
+                    sha=sha,
+                    id=doc_id,
+                )
+            )
+        elif not known:
             problems.append(
                 HistoryProblem.of(
                     "problem.DC505",
