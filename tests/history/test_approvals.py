@@ -116,6 +116,45 @@ def test_a_reviewer_who_is_also_an_approver_counts_when_self_approval_is_allowed
     assert scenario.summary() == [("approval", "V1.1", True, [])]
 
 
+def _recommit(s, committer: tuple[str, str]) -> None:
+    """The branch's last commit made again by ``committer`` (an amend, a rebase, a forge's
+    web edit): git keeps its author and date, the committer is the one who remade it."""
+    import os
+
+    name, email = committer
+    env = {**os.environ, "GIT_COMMITTER_NAME": name, "GIT_COMMITTER_EMAIL": email}
+    env["GIT_COMMITTER_DATE"] = "2026-02-01T10:00:00+08:00"
+    subprocess.run(
+        ["git", "commit", "-q", "--amend", "--no-edit", "--allow-empty"],
+        cwd=s.root,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_a_known_committer_of_a_merged_commit_is_one_of_its_writers(scenario):
+    """刘静 remade 赵磊's branch commit (amend, rebase, cherry-pick): she could have changed
+    its text, so she is one of the change's writers and cannot approve it (DC503)."""
+    change_doc(scenario, "cr-1")
+    _recommit(scenario, PEOPLE["liujing"])
+    scenario.git.merge("cr-1", "批准", approvers=("liujing",), reviewers=("wangfang",))
+    (rev,) = scenario.history().documents["SM-P-01"].revisions
+    assert [p.name for p in rev.authors] == ["赵磊", "刘静"]
+    assert scenario.summary() == [("approval", "V1.1", False, ["DC503"])]
+
+
+def test_a_committer_nobody_knows_is_no_writer(scenario):
+    """A forge's own committer identity (a web edit, GitHub's rebase) is nobody the rules
+    could hold: the change is 赵磊's, and 刘静's approval counts."""
+    change_doc(scenario, "cr-1")
+    _recommit(scenario, ("GitHub", "noreply@github.com"))
+    scenario.git.merge("cr-1", "批准", approvers=("liujing",), reviewers=("wangfang",))
+    (rev,) = scenario.history().documents["SM-P-01"].revisions
+    assert [p.name for p in rev.authors] == ["赵磊"]
+    assert scenario.summary() == [("approval", "V1.1", True, [])]
+
+
 def test_unknown_approver_does_not_count(scenario):
     change_doc(scenario, "cr-1")
     scenario.git.merge(

@@ -116,11 +116,14 @@ def _approved_rules(root: Path, config: Config, say: Speech) -> tuple[Config, Hi
 def _authors(
     root: Path, main: str, branch: str, config: Config, history: History
 ) -> list[HistoryPerson]:
-    """Who wrote the branch's commits and their co-authors, as the trail will name them: raw
-    identities (never the work tree's .mailmap, which a commit plants) through the .mailmap
-    history has in force."""
-    from doccontrol.history import identities
-    from doccontrol.history.gitread import run_git
+    """Who wrote the branch's commits, as the trail will name them: each commit's author, its
+    committer when doccontrol.yml knows them and the person whose key signed it
+    (``identities.writers``), and their co-authors; raw identities (never the work tree's
+    .mailmap, which a commit plants) through the .mailmap history has in force."""
+    import tempfile
+
+    from doccontrol.history import identities, signatures
+    from doccontrol.history.gitread import GitReader, run_git
     from doccontrol.history.model import Person as HistoryPerson
 
     mailmap = identities.parse_mailmap("")
@@ -133,15 +136,31 @@ def _authors(
         "log.mailmap=false",
         "log",
         "--no-mailmap",
-        "--format=%an%x1f%ae%x1f%(trailers:key=Co-authored-by,valueonly,unfold)%x1e",
+        "--format=%H%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f"
+        "%(trailers:key=Co-authored-by,valueonly,unfold)%x1e",
         f"{main}..{branch}",
     ).stdout
+    entries = [e.strip("\n").split("\x1f", 5) for e in log.split("\x1e") if e.strip()]
+    signed: dict[str, tuple[str, str, str, str]] = {}
+    if any(p.signing_keys for p in config.people):
+        # checked as history checks them: git against no trusted list, the key then matched
+        # to a person by the approved config
+        with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
+            empty = Path(tmp) / "allowed_signers"
+            empty.write_text("", encoding="utf-8")
+            with GitReader(root, ["-c", f"gpg.ssh.allowedSignersFile={empty}"]) as reader:
+                signed = reader.signatures([e[0] for e in entries])
     found: list[HistoryPerson] = []
-    for entry in log.split("\x1e"):
-        if not entry.strip():
-            continue
-        name, _, rest = entry.strip("\n").partition("\x1f")
-        email, _, co = rest.partition("\x1f")
+    for sha, name, email, committer_name, committer_email, co in (
+        [*e, "", "", "", "", ""][:6] for e in entries
+    ):
+        signature = signatures.interpret(config, *signed[sha]) if sha in signed else None
+        found += identities.writers(
+            config,
+            identities.person(config, mailmap, name, email),
+            identities.person(config, mailmap, committer_name, committer_email),
+            signature.verified_for if signature and signature.status == "good" else None,
+        )
         idents = [(name, email)] + [identities.parse_ident(v) for v in co.splitlines() if v.strip()]
         for who, address in idents:
             # a person is known by the address as written and as the approved .mailmap says

@@ -172,12 +172,17 @@ class _Policy:
         )
 
     def signature(self, commit: Commit | Note) -> Signature:
-        reported = (
-            commit.signature_status,
-            commit.signature_key,
-            commit.signature_fingerprint,
-            commit.signer,
+        return self.reported(
+            (
+                commit.signature_status,
+                commit.signature_key,
+                commit.signature_fingerprint,
+                commit.signer,
+            )
         )
+
+    def reported(self, reported: tuple[str, str, str, str]) -> Signature:
+        """Whose signature git's report (status, key, fingerprint, signer) is, by this config."""
         found = self.signatures.get(reported)
         if found is None:
             found = self.signatures[reported] = signatures.interpret(self.config, *reported)
@@ -1968,9 +1973,22 @@ class _Deriver:
     ) -> tuple[Person, ...]:
         people: list[Person] = []
         if kind == "merge":
+            # who signed the side's commits: only a person's key can say so (none listed, no
+            # commit of theirs is verified)
+            signed = (
+                self.reader.signatures(side)
+                if any(p.signing_keys for p in policy.config.people)
+                else {}
+            )
             for sha in side:
                 ancestor = graph[sha]
-                people.append(self.person(policy, ancestor.author_name, ancestor.author_email))
+                signer = policy.reported(signed[sha]) if sha in signed else None
+                people += identities.writers(
+                    policy.config,
+                    self.person(policy, ancestor.author_name, ancestor.author_email),
+                    self.person(policy, ancestor.committer_name, ancestor.committer_email),
+                    signer.verified_for if signer is not None and signer.status == "good" else None,
+                )
                 people += [self.ident(policy, value) for value in ancestor.co_authors]
             if not side:
                 # a merge that brings in nothing new: what it changes, its maker wrote

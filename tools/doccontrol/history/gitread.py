@@ -69,6 +69,7 @@ _GRAPH_FIELDS = (
 # The reviews a forge recorded, one note per merge commit (doccontrol forge capture-github).
 NOTES_REF = "refs/notes/doccontrol"
 _NOTES_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
+_SIGNATURE_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
 
 
 class GitError(KeyedError):
@@ -822,6 +823,37 @@ class GitReader:
             "--no-use-mailmap",
         ]
         return _parse_ancestors(self._stream([*args, f"--format={fmt}", *revs, "--"]))
+
+    def signatures(self, shas: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
+        """What git reports of each named commit's signature (%G?, %GK, %GF, %GS), checked as
+        the first-parent line's are (``signing_config``), in one ``git log``. An unsigned
+        commit costs git nothing to report; only signed ones are verified."""
+        if not shas:
+            return {}
+        fmt = _START + "%x00".join(_SIGNATURE_FIELDS)
+        result = run_git(
+            self.root,
+            [
+                "-c",
+                "log.showSignature=false",
+                *self.signing_config,
+                "log",
+                "-z",
+                "--no-walk=unsorted",
+                "--stdin",
+                f"--format={fmt}",
+            ],
+            input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
+        )
+        tokens = result.stdout.decode("utf-8", "surrogateescape").split("\0")
+        found: dict[str, tuple[str, str, str, str]] = {}
+        size = len(_SIGNATURE_FIELDS)
+        for at in range(0, len(tokens) - size + 1, size):
+            sha, status, key, fingerprint, signer = tokens[at : at + size]
+            sha = sha.lstrip("\n")
+            if sha.startswith(_START):
+                found[sha[1:]] = (status or "N", key, fingerprint, display_text(signer))
+        return found
 
     def notes_tip(self) -> str | None:
         """The commit refs/notes/doccontrol points at, or None when there are no notes."""

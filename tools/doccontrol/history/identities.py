@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from doccontrol.config import Config, email_key
 from doccontrol.history.model import Person
+from doccontrol.history.signatures import FORGE
 
 _IDENT = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*$")
 # what git's isspace() takes (its own ctype table): space, tab, LF and CR, no more; Python's
@@ -107,6 +108,25 @@ def person(config: Config, mailmap: Mailmap, name: str, email: str) -> Person:
     if known is None:
         return Person(name=name, email=email)
     return Person(name=known.name, email=email, person_id=known.id, roles=known.roles)
+
+
+def writers(
+    config: Config, author: Person, committer: Person, signed_by: str | None
+) -> list[Person]:
+    """Who wrote a commit, for segregation of duties: its author; its committer when
+    doccontrol.yml knows them (who amends, rebases or cherry-picks another's commit keeps
+    their authorship but could have changed the text, as acknowledgements already hold; a
+    committer nobody knows, such as a forge's ``GitHub <noreply@github.com>``, is no one to
+    hold to the rules); and the person whose key signed it (``signed_by``, a person id: the
+    signature proves who made the commit, whatever author line was typed)."""
+    people = [author]
+    if committer.person_id:
+        people.append(committer)
+    signer = config.person_by_id(signed_by) if signed_by and signed_by != FORGE else None
+    if signer is not None:
+        email = signer.emails[0] if signer.emails else ""
+        people.append(Person(signer.name, email, signer.id, signer.roles))
+    return people
 
 
 def same_person(a: Person, b: Person) -> bool:
