@@ -9,6 +9,7 @@ import pytest
 
 from builders import RepoBuilder
 from doccontrol.history.derive import derive
+from doccontrol.history import signatures
 from doccontrol.history.gitread import GitError
 from doccontrol.load import repository
 from gitrepo import GitRepo
@@ -118,7 +119,7 @@ def test_trusted_forge_key_signs_for_the_forge(signed, tmp_path):
         "cr-1", "平台签名", approvers=("liujing",), reviewers=("wangfang",), sign_key=forge
     )
     (rev,) = signed.history().documents["SM-P-01"].revisions
-    assert (rev.approved, rev.signature.verified_for) == (True, "forge")
+    assert (rev.approved, rev.signature.verified_for) == (True, signatures.FORGE)
 
 
 def _derive(root):

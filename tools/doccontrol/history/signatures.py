@@ -20,7 +20,9 @@ STATUS = {
     "E": "unknown-key",
     "N": "none",
 }
-FORGE = "forge"
+# who a trusted forge key signs as: something no person id can be (the config schema allows
+# only ``^[a-z][a-z0-9-]*$``), so a person listed with the id "forge" is never the forge
+FORGE = ":forge"
 
 # where GnuPG keeps the keys and the trust it judges a signature by (keybox, the older
 # keyring, keyboxd's database, the trust database, gpgsm's trust list, the options)
