@@ -377,18 +377,50 @@ class Captured:
     written: bool
 
 
+def main_line(root: Path, branch: str) -> frozenset[str]:
+    """The commits on the main branch's first-parent line, local or as fetched from origin
+    (either may be the newer): where every merge into it, and nothing else, lands."""
+    line: set[str] = set()
+    for ref in (f"refs/heads/{branch}", f"refs/remotes/origin/{branch}"):
+        tip = exact_commit(root, ref)  # never a tag named like the branch
+        if tip is not None:
+            line.update(_out(root, "rev-list", "--first-parent", tip).split())
+    return frozenset(line)
+
+
+def _into_main(note: dict[str, Any], branch: str, line: frozenset[str]) -> None:
+    """Refuse the record of a pull request that is not a merge into the main branch: a
+    signed note is the forge's word on a merge into main, never on one into a branch nobody
+    protects (which a fast-forward of main could bring in later)."""
+    pr = note["pull_request"]
+    base = pr["base"]["ref"] if isinstance(pr.get("base"), dict) else None
+    if base != branch:
+        raise CaptureError(
+            "forge.error.other-base", number=pr["number"], base=str(base or "—"), branch=branch
+        )
+    sha = pr["merge_commit_sha"]
+    if sha.lower() not in line:
+        raise CaptureError(
+            "forge.error.off-main", number=pr["number"], commit=sha[:10], branch=branch
+        )
+
+
 def capture(
     root: Path,
     source: Source,
     repository: str,
     numbers: Sequence[int],
     sign_key: Path | None = None,
+    branch: str = "main",
 ) -> list[Captured]:
     """Fetch each pull request and its reviews and write its note (nothing is written until
-    every answer is in and the commits are known)."""
+    every answer is in and the commits are known). Only pull requests merged into ``branch``
+    whose merge commit is on its first-parent line are recorded."""
+    line = main_line(root, branch)
     notes = []
     for number in numbers:
         note = note_for(source.pull(number), source.reviews(number), repository)
+        _into_main(note, branch, line)
         notes.append((number, note))
     out = []
     for number, note in notes:
@@ -399,15 +431,17 @@ def capture(
 
 
 def backfill_numbers(root: Path, source: Source, base: str, force: bool = False) -> list[int]:
-    """Merged pull requests into ``base`` whose merge commit is here and has no note yet."""
+    """Merged pull requests into ``base`` whose merge commit is on its first-parent line here
+    and has no note yet."""
     out = []
+    line = main_line(root, base)
     for pull in source.merged_pulls(base):
         sha = pull.get("merge_commit_sha")
         number = pull.get("number")
         if not isinstance(sha, str) or not isinstance(number, int) or not _SHA.match(sha):
             continue
-        if _git(root, "cat-file", "-e", f"{sha}^{{commit}}", check=False).returncode != 0:
-            continue  # not in this clone (a branch since deleted, history rewritten)
+        if sha.lower() not in line:
+            continue  # not on main in this clone (history rewritten since, say)
         if not force and current_note(root, sha) is not None:
             continue
         out.append(number)
