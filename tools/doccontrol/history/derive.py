@@ -1329,7 +1329,7 @@ class _Deriver:
                 note,
                 commit.sha,
                 config,
-                policy.signature(self.notes[commit.sha]),
+                self.note_signature(policy, commit.sha),
                 _forge_person,
             )
             if verdict.note is not None:
@@ -1406,7 +1406,7 @@ class _Deriver:
         # own GPG key, which a reader's keyring rarely holds)
         signed_as = signature
         if forge_made and signature.status != "good":
-            notes_signature = policy.signature(self.notes[commit.sha])
+            notes_signature = self.note_signature(policy, commit.sha)
             signed_as = Signature("good", notes_signature.key, signatures.FORGE, signatures.FORGE)
         event_problems = rules.event_problems(
             commit,
@@ -1783,6 +1783,19 @@ class _Deriver:
             what=what,
             branch=self.reader_branch,
         )
+
+    def note_signature(self, policy: _Policy, sha: str) -> Signature:
+        """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
+        in force before ``sha`` and also by the tip's doccontrol.yml: a note has no place on the
+        main line that dates it, so a forge key retired since (a leaked one, say) vouches for
+        no note at all, old or new (re-sign them: capture-github --backfill --force)."""
+        note = self.notes[sha]
+        found = policy.signature(note)
+        if found.verified_for == signatures.FORGE and not signatures.trusted_forge_key(
+            self.current_config, note.signature_key, note.signature_fingerprint
+        ):
+            return Signature("untrusted", found.key, note.signer)
+        return found
 
     def squash_proven(
         self, policy: _Policy, trailer_pairs: list[tuple[str, str]], signature: Signature
