@@ -8,8 +8,8 @@ import sys
 import pytest
 
 from builders import RepoBuilder
-from doccontrol.history.derive import derive
 from doccontrol.history import signatures
+from doccontrol.history.derive import derive
 from doccontrol.history.gitread import GitError
 from doccontrol.load import repository
 from gitrepo import GitRepo

@@ -1399,6 +1399,9 @@ class _Deriver:
                     )
                 )
         approvers, reviewers = self.evidence(kind, policy, trailer_pairs, merger, signature)
+        typed: list[HistoryProblem] = []
+        if forge_made and verdict is not None and config.approval.require_signed:
+            approvers, typed = _vouched_by_forge(commit, config, approvers, verdict, signature)
         summary = messages.summary(commit.message)
         forge = _ForgeEvidence.of(verdict, authors)
         # with require_signed, a signed note naming this commit as the pull request's merge
@@ -1416,6 +1419,7 @@ class _Deriver:
             signed_as,
             self.listed_twice(commit, controlled, misread) if kind != "direct" else (),
         )
+        event_problems += typed
         event_problems += forge.problems
         documents: list[ApprovedDocument] = []
         all_problems = dict.fromkeys(event_problems)
@@ -1454,13 +1458,13 @@ class _Deriver:
             if declared:
                 rules_meta = config_roles
             problems: list[HistoryProblem] = []
-            here = forge.judged_authors
-            if change.new_path in merger_wrote:
-                maker = self.person(policy, commit.committer_name, commit.committer_email)
-                here = _unique([*here, merger, maker])
             doc_approvers, doc_reviewers, on_note = forge.split(
                 approvers, reviewers, rules.meta_texts(rules_meta, "approver")
             )
+            here = forge.authors_for(on_note)
+            if change.new_path in merger_wrote:
+                maker = self.person(policy, commit.committer_name, commit.committer_email)
+                here = _unique([*here, merger, maker])
             if kind == "direct":
                 approved = False
                 rev_kind: RevisionKind = "unapproved"
@@ -1482,10 +1486,11 @@ class _Deriver:
                     doc_approvers,
                     doc_reviewers,
                 )
+                problems += forge.unbound(commit, on_note, (*doc_approvers, *doc_reviewers))
                 approved = (
                     not any(p.code in rules.APPROVAL_BLOCKING for p in problems)
                     and any(a.person_id for a in doc_approvers)
-                    and not forge.objections
+                    and not forge.objecting(on_note)
                 )
                 rev_kind = "approval"
                 event_approvers += doc_approvers
@@ -1650,14 +1655,15 @@ class _Deriver:
                     "approver": list(config.approval.config_approvers),
                     "reviewer": list(config.approval.config_reviewers),
                 },
-                forge.judged_authors,
+                forge.authors_for(on_note),
                 path_approvers,
                 path_reviewers,
             )
+            problems += forge.unbound(commit, on_note, (*path_approvers, *path_reviewers))
             accepted[path] = (
                 not any(p.code in rules.APPROVAL_BLOCKING for p in problems)
                 and any(a.person_id for a in path_approvers)
-                and not forge.objections
+                and not forge.objecting(on_note)
             )
             if accepted[path] and self.adopts_unapproved(commit, path):
                 # main held a change to these rules nobody approved, and this approval would
@@ -2150,11 +2156,15 @@ class _ForgeEvidence:
     problems: tuple[HistoryProblem, ...] = ()
     judged_authors: tuple[Person, ...] = ()
     strength: Evidence | None = None
+    authors: tuple[Person, ...] = ()  # the change's own, without the note's word
+    verified: bool = False
+    pr_author: Person | None = None  # the pull request's author, as the note names them
+    pr: str = ""
 
     @classmethod
     def of(cls, verdict: forge_notes.Verdict | None, authors: tuple[Person, ...]) -> _ForgeEvidence:
         if verdict is None:
-            return cls(judged_authors=authors)
+            return cls(judged_authors=authors, authors=authors)
         # whoever opened the pull request wrote the change too: their approval is self-approval
         judged = _unique([*authors, verdict.author]) if verdict.author else authors
         return cls(
@@ -2163,7 +2173,46 @@ class _ForgeEvidence:
             verdict.problems,
             judged,
             "forge-api-signed" if verdict.verified else "forge-api",
+            authors,
+            verdict.verified,
+            verdict.author,
+            f"#{verdict.note.number}" if verdict.note is not None else "",
         )
+
+    def binds(self, on_note: bool) -> bool:
+        """Whether the note's change requests and its pull request's author bind an approval:
+        a note signed by a trusted forge key always does; one nobody vouches for (anyone who
+        can push may write refs/notes/doccontrol) only an approval that rests on that note,
+        never one resting on the commit's own evidence (its signature, its trailers)."""
+        return self.verified or on_note
+
+    def authors_for(self, on_note: bool) -> tuple[Person, ...]:
+        return self.judged_authors if self.binds(on_note) else self.authors
+
+    def objecting(self, on_note: bool) -> tuple[Person, ...]:
+        return self.objections if self.binds(on_note) else ()
+
+    def unbound(
+        self, commit: Commit, on_note: bool, named: tuple[Person, ...]
+    ) -> list[HistoryProblem]:
+        """A warning where an unvouched note names one of the approval's own people as the
+        pull request's author: said, not applied (its change requests are said as DC533)."""
+        author = self.pr_author
+        if self.binds(on_note) or author is None or not author.person_id:
+            return []
+        if author.person_id not in {p.person_id for p in named}:
+            return []
+        return [
+            HistoryProblem.of(
+                "problem.DC536.author",
+                commit.sha,
+                "",
+                author.email,
+                sha=commit.sha[:10],
+                pr=self.pr,
+                person=author.name,
+            )
+        ]
 
     def split(
         self,
@@ -2186,6 +2235,43 @@ class _ForgeEvidence:
             _unique([*reviewers, *as_review]),
             bool(by_note) and not in_commit,
         )
+
+
+def _vouched_by_forge(
+    commit: Commit,
+    config: Config,
+    approvers: tuple[Person, ...],
+    verdict: forge_notes.Verdict,
+    signature: Signature,
+) -> tuple[tuple[Person, ...], list[HistoryProblem]]:
+    """With require_signed, a signed note stands in for the forge's signature on the commit:
+    it vouches for what the forge recorded (the approving reviews, who merged), never for
+    text the merger typed into the message. An approver named only in a trailer counts with
+    their own signature on the commit, else not at all (DC509.typed)."""
+    vouched = {p.person_id for p in verdict.approvals if p.person_id}
+    if signature.status == "good" and signature.verified_for:
+        vouched.add(signature.verified_for)
+    if config.approval.merger_is_approver and verdict.merged_by is not None:
+        vouched.add(verdict.merged_by.person_id)
+    kept: list[Person] = []
+    problems: list[HistoryProblem] = []
+    pr = f"#{verdict.note.number}" if verdict.note is not None else ""
+    for person in approvers:
+        if not person.person_id or person.person_id in vouched:
+            kept.append(person)  # an unknown name is DC512 already
+            continue
+        problems.append(
+            HistoryProblem.of(
+                "problem.DC509.typed",
+                commit.sha,
+                "",
+                person.email,
+                sha=commit.sha[:10],
+                person=person.name,
+                pr=pr,
+            )
+        )
+    return tuple(kept), problems
 
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:

@@ -74,6 +74,8 @@ class Verdict:
     # people with a change request outstanding at merge (block the approval)
     objections: tuple[Person, ...] = ()
     problems: tuple[HistoryProblem, ...] = ()
+    # who merged it, mapped: the forge's word on the merger (approval.merger_is_approver)
+    merged_by: Person | None = None
 
     @property
     def strength(self) -> str:
@@ -244,6 +246,7 @@ def judge(
             continue
         approvals.append(person(known))
     author = mapped(note.author)
+    merger = mapped(note.merged_by)
     return Verdict(
         note,
         verified,
@@ -251,4 +254,5 @@ def judge(
         person(author) if author is not None else None,
         tuple(objections),
         tuple(problems),
+        person(merger) if merger is not None else None,
     )
