@@ -1403,7 +1403,9 @@ class _Deriver:
         if forge_made and verdict is not None and config.approval.require_signed:
             approvers, typed = _vouched_by_forge(commit, config, approvers, verdict, signature)
         summary = messages.summary(commit.message)
-        forge = _ForgeEvidence.of(verdict, authors)
+        forge = _ForgeEvidence.of(
+            verdict, authors, self.squashed_authors(commit, kind, verdict, policy)
+        )
         # with require_signed, a signed note naming this commit as the pull request's merge
         # is the forge's signature on it (a merge made in GitHub's UI is signed with GitHub's
         # own GPG key, which a reader's keyring rarely holds)
@@ -1803,6 +1805,26 @@ class _Deriver:
             return Signature("untrusted", found.key, note.signer)
         return found
 
+    def squashed_authors(
+        self,
+        commit: Commit,
+        kind: str,
+        verdict: forge_notes.Verdict | None,
+        policy: _Policy,
+    ) -> tuple[Person, ...]:
+        """The authors of the commits a squash merge folded away, read from the pull request's
+        head its note names (merge-base..head), where that head is in this clone: whoever wrote
+        one of them wrote the change, as on a merge commit's side. Where it is not, nothing
+        is added (README: fetch refs/pull/*/head)."""
+        if kind != "squash" or verdict is None or verdict.note is None or not commit.parents:
+            return ()
+        found = self.reader.branch_commits(verdict.note.head_sha, commit.parents[0])
+        people: list[Person] = []
+        for ancestor in found or ():
+            people.append(self.person(policy, ancestor.author_name, ancestor.author_email))
+            people += [self.ident(policy, value) for value in ancestor.co_authors]
+        return _unique(people)
+
     def squash_proven(
         self, policy: _Policy, trailer_pairs: list[tuple[str, str]], signature: Signature
     ) -> bool:
@@ -2162,11 +2184,20 @@ class _ForgeEvidence:
     pr: str = ""
 
     @classmethod
-    def of(cls, verdict: forge_notes.Verdict | None, authors: tuple[Person, ...]) -> _ForgeEvidence:
+    def of(
+        cls,
+        verdict: forge_notes.Verdict | None,
+        authors: tuple[Person, ...],
+        branch: tuple[Person, ...] = (),
+    ) -> _ForgeEvidence:
+        """``branch``: the authors of the pull request's own commits the note's head names
+        (a squash merge), as the note says they are."""
         if verdict is None:
             return cls(judged_authors=authors, authors=authors)
-        # whoever opened the pull request wrote the change too: their approval is self-approval
-        judged = _unique([*authors, verdict.author]) if verdict.author else authors
+        # whoever opened the pull request wrote the change too: their approval is self-approval,
+        # and so is that of whoever wrote one of its commits a squash merge folded away
+        named = [verdict.author] if verdict.author else []
+        judged = _unique([*authors, *named, *branch]) if named or branch else authors
         return cls(
             verdict.approvals,
             verdict.objections,
@@ -2251,8 +2282,9 @@ def _vouched_by_forge(
     vouched = {p.person_id for p in verdict.approvals if p.person_id}
     if signature.status == "good" and signature.verified_for:
         vouched.add(signature.verified_for)
-    if config.approval.merger_is_approver and verdict.merged_by is not None:
-        vouched.add(verdict.merged_by.person_id)
+    merged_by = verdict.merged_by.person_id if verdict.merged_by is not None else None
+    if config.approval.merger_is_approver and merged_by:
+        vouched.add(merged_by)
     kept: list[Person] = []
     problems: list[HistoryProblem] = []
     pr = f"#{verdict.note.number}" if verdict.note is not None else ""

@@ -855,6 +855,23 @@ class GitReader:
                 found[sha[1:]] = (status or "N", key, fingerprint, display_text(signer))
         return found
 
+    def branch_commits(self, head: str, base: str) -> list[Ancestor] | None:
+        """The commits ``head`` holds that ``base`` does not: a pull request's own, squashed
+        onto ``base``. None when ``head`` is no commit id or is not in this clone (GitHub keeps
+        a pull request's head as refs/pull/N/head, which a clone does not fetch by default)."""
+        if not _OBJECT_ID.fullmatch(head) or not _OBJECT_ID.fullmatch(base):
+            return None  # from a note: never an option or a revision expression
+        for sha in (head, base):  # a shallow clone may lack either
+            if self._try(["cat-file", "-e", f"{sha}^{{commit}}"]) is None:
+                return None
+        fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
+        args = ["log", "-z", "--no-color", "--encoding=UTF-8", "--no-use-mailmap"]
+        tokens = self._stream([*args, f"--format={fmt}", head, f"^{base}", "--"])
+        try:
+            return [ancestor for _, ancestor in _parse_ancestors(tokens)]
+        except GitError:
+            return None  # history beyond a shallow boundary: not read
+
     def notes_tip(self) -> str | None:
         """The commit refs/notes/doccontrol points at, or None when there are no notes."""
         return self.exact_commit(NOTES_REF)
