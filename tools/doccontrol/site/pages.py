@@ -233,7 +233,8 @@ def banners(
             {
                 "kind": "obsolete",
                 "successor": doc_link(site, successor, from_src) if successor else None,
-                "reason": document.text("withdrawal_reason") or "",
+                # author-typed like a change note: "由 SM-P-07《…》取代" names the successor
+                "reason": site.redact(document.text("withdrawal_reason") or ""),
             }
         )
     stand = site.standings.get(document.id or "")
