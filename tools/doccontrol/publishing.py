@@ -44,7 +44,11 @@ _SAFE_NAME = re.compile(r"[^\W_][\w.-]{0,199}")
 def approved_limit(config: Config, events: Iterable[ApprovalEvent]) -> tuple[str, bool]:
     """The publishing limit in force: ``publish.max_confidentiality`` while the latest change
     to doccontrol.yml on the main branch was approved; the lowest level while it was not (the
-    limit in the work tree may be one nobody approved). The flag says which."""
+    limit in the work tree may be one nobody approved). The flag says which.
+
+    ``config`` is the configuration in force (config_in_force), and callers judge ranks by
+    it too: the work tree's, or a direct commit's, may list `secret` first and so make it
+    "the lowest level"."""
     from doccontrol.history.rules import pending_controlled  # history imports this module
 
     if CONFIG_FILE in pending_controlled(events):

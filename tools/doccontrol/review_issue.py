@@ -48,12 +48,15 @@ class Listed:
     lowered: bool
 
 
-def listed(due: Sequence[DocumentRow], repo: Repository, history: History | None) -> Listed:
+def listed(
+    due: Sequence[DocumentRow], repo: Repository, history: History | None, config: Config
+) -> Listed:
     """The due documents the issue may name: publishable now and in every version on main at
-    the approved publishing level (publishing.approved_limit: the lowest level while the
-    configuration in the work tree is not the approved one, or without a history to tell)."""
-    config = repo.config
-    assert config is not None  # the CLI refuses a repository without a readable config
+    the approved publishing level (publishing.approved_limit: the lowest level while
+    doccontrol.yml has a change on main nobody approved, or without a history to tell).
+    ``config``: the configuration in force (config_in_force; the work tree's without a
+    history), which gives the level and ranks the levels: never the work tree's, where one
+    direct commit could list `secret` first."""
     if history is None:  # not a Git repository (the CLI said so): nothing is known approved
         level, lowered = config.confidentiality[0].id, False
     else:

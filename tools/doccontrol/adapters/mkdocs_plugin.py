@@ -276,8 +276,20 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         )
         config_pending = lowered
         if lowered:
+            # what the pages say (people's and departments' names, labels, the organisation in
+            # {{ org.name }}, the language) is the approved configuration's; when that cannot be
+            # read, the work tree's without the organisation. Its levels rank the documents
+            # (the work tree's could list `secret` first): the one in force even when the
+            # tip holds it
+            approved = (
+                publishing.approved_config(self.root, history)
+                or publishing.config_in_force(self.root, history)
+                if history
+                else None
+            )
+            zone = approved.zone if approved is not None else None
             # the publishing level in the work tree is not the approved one: fail closed
-            lowest = repo.config.confidentiality[0]
+            lowest = (approved or repo.config).confidentiality[0]
             log.warning(
                 "%s",
                 _say(
@@ -288,11 +300,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     id=lowest.id,
                 ),
             )
-            # what the pages say (people's and departments' names, labels, the organisation in
-            # {{ org.name }}, the language) is the approved configuration's; when that cannot be
-            # read, the work tree's without the organisation
-            approved = publishing.approved_config(self.root, history) if history else None
-            zone = approved.zone if approved is not None else None
             if approved is not None:
                 lowest_approved = approved.confidentiality[0].id
                 site_config = dataclasses.replace(

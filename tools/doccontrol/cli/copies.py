@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from doccontrol.cli.output import (
     UsageError,
     approved_config,
+    config_in_force,
     day_arg,
     dumps_json,
     parse_date_arg,
@@ -94,9 +95,11 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             t.text("pdf.error.no_document", doc=args.doc_id, branch=config.main_branch)
         )
     # the limit as approved on main, as the site and the audit pack take it: a raised
-    # publish.max_confidentiality nobody approved publishes nothing higher
-    limit = args.max_confidentiality or publishing.approved_limit(config, history.events)[0]
-    if config.level(limit) is None:
+    # publish.max_confidentiality nobody approved publishes nothing higher; the levels are
+    # ranked by the configuration in force too (a direct commit could list `secret` first)
+    judged = config_in_force(root, config, history)
+    limit = args.max_confidentiality or publishing.approved_limit(judged, history.events)[0]
+    if judged.level(limit) is None:
         raise UsageError(t.text("pdf.error.level_unknown", level=limit))
     reader = GitReader(root)
     try:
@@ -113,6 +116,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 holder=args.holder,
                 meta_of=meta_of,
                 names=names,
+                judged=judged,
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             result = render(found, t, lambda path: reader.read_file_at(found.commit, path), mermaid)

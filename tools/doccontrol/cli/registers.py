@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from doccontrol.cli.output import (
     UsageError,
     approved_config,
+    config_in_force,
     day_arg,
     dumps_json,
     progress,
@@ -229,7 +230,11 @@ def run_review_due(args: argparse.Namespace, root: Path) -> int:
         # runner's own output and keeps every row)
         from doccontrol.config import CONFIG_FILE
 
-        listing = review_issue.listed(due, repo, history)
+        # judged by the configuration in force on main, never the work tree's or a direct
+        # commit's (which could rank `secret` lowest)
+        assert repo.config is not None
+        judged = config_in_force(root, repo.config, history) if history else repo.config
+        listing = review_issue.listed(due, repo, history, judged)
         if listing.lowered:
             note = say("review_issue.config-pending", config=CONFIG_FILE, level=listing.level)
             print(note, file=sys.stderr)

@@ -121,16 +121,20 @@ def gather(
     holder: str | None = None,
     meta_of: Callable[[Revision], Mapping[str, Any]],
     names: Config | None = None,
+    judged: Config | None = None,
 ) -> CopyFacts:
     """What a copy of the document in force on ``day`` shows. ``names``: the configuration
     whose names and labels it carries (the approved one while doccontrol.yml has a change
-    nobody approved, as the register and the site take it), else the repository's."""
+    nobody approved, as the register and the site take it), else the repository's.
+    ``judged``: the configuration whose levels rank ``limit`` and the documents' (the one in
+    force, config_in_force; never a direct commit that lists `secret` first), else ``names``."""
     config = names or repo.config
     assert config is not None
+    ranks = judged or config
     doc = history.documents.get(doc_id)
     if doc is None:
         raise Refused(("pdf.error.no_document", {"doc": doc_id, "branch": history.branch}))
-    level_ok(config, limit, doc_id, repo, doc, history.documents)
+    level_ok(ranks, limit, doc_id, repo, doc, history.documents)
     stand = standing.standing(doc, day, meta_of)
     revision = stand.in_force
     if stand.shown is None:  # nothing of it had reached the main branch by that day
@@ -165,7 +169,7 @@ def gather(
         raise Refused(("pdf.error.unrenderable", {"doc": doc_id, "problem": said}))
     if REGISTER_DIRECTIVE.search(body):
         body = REGISTER_DIRECTIVE.sub(
-            lambda m: _register(repo, history, day, limit, m[1], t, config), body
+            lambda m: _register(repo, history, day, limit, m[1], t, config, ranks), body
         )
     # who approved this version, as the site's control block says (standing.vouched_by): the
     # version's own approval, or a later one of it (the adoption baseline, a periodic review)
@@ -190,7 +194,7 @@ def gather(
             approval,
             t,
             publishing.hidden_names(
-                hidden_ids(repo, history, limit), repo.documents, history.documents
+                hidden_ids(repo, history, limit, ranks), repo.documents, history.documents
             ),
         ),
         body=body,
@@ -208,16 +212,17 @@ def _register(
     wanted: str | None,
     t: Catalogue,
     names: Config | None = None,
+    judged: Config | None = None,
 ) -> str:
-    """The register a document embeds, as of the day, with only what may be published, in
-    the names and labels of ``names`` (see gather)."""
+    """The register a document embeds, as of the day, with only what may be published (by
+    the levels of ``judged``), in the names and labels of ``names`` (see gather)."""
     config = names or repo.config
     assert config is not None
     rows = [
         r
         for r in registers.listed(registers.document_rows(repo, history, day), wanted)
         if publishing.document_publishable(
-            config,
+            judged or config,
             limit,
             repo.document(r.id),
             history.documents.get(r.id),
@@ -262,11 +267,14 @@ def _signoffs(revision: Revision, t: Catalogue) -> tuple[Signoff, ...]:
     )
 
 
-def hidden_ids(repo: Repository, history: History, limit: str) -> frozenset[str]:
+def hidden_ids(
+    repo: Repository, history: History, limit: str, judged: Config | None = None
+) -> frozenset[str]:
     """The document ids a PDF made at ``limit`` must not name, as the site judges them
     (site/model.py): every id known now or in history, but those published at the level and
-    those withdrawn from main whose every level was publishable."""
-    config = repo.config
+    those withdrawn from main whose every level was publishable. ``judged``: the
+    configuration that ranks the levels (see gather), else the repository's."""
+    config = judged or repo.config
     assert config is not None
     present = {d.id for d in repo.documents if d.id}
     visible = {

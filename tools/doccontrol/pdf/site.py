@@ -38,6 +38,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
                     t=t,
                     meta_of=meta_of,
                     names=site.config,  # the approved names while doccontrol.yml is pending
+                    judged=site.config,  # and the levels the site judges by
                 )
                 result = render(found, t, functools.partial(_read, reader, found.commit), mermaid)
                 write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
