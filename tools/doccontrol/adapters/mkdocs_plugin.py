@@ -53,7 +53,7 @@ from doccontrol.load.repository import DOCS_DIR, RepositoryError
 from doccontrol.problems import names_for
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
-from doccontrol.site import model, pages, reuse, sanitize, searchtext, stamp
+from doccontrol.site import model, navigation, pages, reuse, sanitize, searchtext, stamp
 from doccontrol.site import templates as site_templates
 from doccontrol.site.templates import TemplateError, Templates
 from doccontrol.validate.check import Remembered, check
@@ -523,6 +523,17 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             )
         if config.nav is None:
             config.nav = pages.navigation(site)
+        else:
+            # mkdocs.yml's own nav: only pages this build renders, published titles, and no
+            # link whose typed title names something hidden (site/navigation.py)
+            rendered = {
+                f.src_uri for f in files if f.inclusion.is_included() and f.is_documentation_page()
+            }
+            nav = navigation.adopted(site, config.nav, rendered)
+            config.nav = nav.nav
+            if nav.dropped:
+                said = "doccontrol: " + t.count("site.plugin.nav-left-out", nav.dropped)
+                log.info("%s", said)
         return files
 
     def _same_page(self, files: Files, config: Any, docs_dir: str) -> list[str]:
