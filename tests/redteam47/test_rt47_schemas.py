@@ -69,3 +69,26 @@ def test_a_merge_title_naming_a_hidden_type_by_its_schema_title_is_redacted(scen
     trail = (tmp_path / "site/registers/approvals/index.html").read_text("utf-8")
     assert "修订 SM-P-01" in trail
     assert leaks(tmp_path / "site", ["目标公司尽调底稿"]) == []
+
+
+def test_the_direct_commit_repointing_a_hidden_type_stays_listed_with_its_path_redacted(
+    scenario, tmp_path
+):
+    # added by the fix (session 24): the commit nobody approved is the evidence of round 45
+    # hole 3; it stays in the 审批记录 and the pack's trail with DC516, its path unnamed
+    s = repointed(scenario)
+    result = mkdocs(s.root, tmp_path / "site", False)
+    assert result.returncode == 0, result.stderr[-1500:]
+    trail = (tmp_path / "site/registers/approvals/index.html").read_text("utf-8")
+    assert "记录类型归属调整" in trail and "DC516" in trail
+    assert "acme-dd" not in trail
+    import json
+    import zipfile
+
+    assert pack_leaks(s.root, tmp_path / "pack.zip", ["acme-dd"]) == []
+    with zipfile.ZipFile(tmp_path / "pack.zip") as pack:
+        events = json.loads(pack.read("history/trail.json"))
+    direct = [e for e in events if e["summary"] == "记录类型归属调整"]
+    assert len(direct) == 1, events
+    assert direct[0]["controlled"] == ["（未发布的文件）"]
+    assert [p["code"] for p in direct[0]["problems"]] == ["DC516"]

@@ -257,12 +257,14 @@ def build(
         unsettled,
     )
     hidden_ids = (set(history.documents) | present) - visible
-    hidden = publishing.hidden_names(
-        hidden_ids,
+    hidden = publishing.output_names(
+        repo.root,
+        history,
         repo.documents,
-        history.documents,
+        repo.record_types,
+        hidden_ids,
         [d.title for d, _ in in_force],
-        [rt for rt in repo.record_types.values() if rt.path in unnamed],
+        unnamed,
     )
     placeholder = cat.text("site.not_published")
     revisions = [

@@ -24,7 +24,7 @@ from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 from doccontrol.validate.ids import same_key
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
-    from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
+    from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
     from doccontrol.standing import Standing
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
@@ -348,23 +348,63 @@ def unnamed_schema_paths(
 ) -> frozenset[str]:
     """The record schemas published output never names (visible_events): those of a hidden
     procedure's types, judged by the work tree's schema and, for an unsettled type (a change
-    nobody approved), by main's tip's too, so a direct commit repointing a hidden type at a
-    public procedure does not name it. Any other unsettled type's schema stays named: its
+    nobody approved), by main's tip's and by the one in force (its last approved version on
+    main) too, so neither an edit nor a commit pushed straight to main that repoints a hidden
+    type at a public procedure names it. Any other unsettled type's schema stays named: its
     change is the evidence of that commit."""
     from doccontrol.history.gitread import run_git
+    from doccontrol.history.rules import controlled_accepted  # history imports this module
 
     unnamed = set(hidden_schema_paths(record_types, publishable_record_types(record_types, ids)))
+    approved: dict[str, str] = {}  # path → the commit of its last approved change on main
+    for event in history.events:
+        for path in event.controlled:
+            if controlled_accepted(event, path):
+                approved[path] = event.commit
     for t in sorted(unsettled & record_types.keys()):
         path = record_types[t].path
-        found = run_git(root, ["cat-file", "blob", f"{history.head}:./{path}"])
-        try:
-            schema = json.loads(found.stdout) if found.returncode == 0 else {}
-            procedure = schema["x-doccontrol"]["procedure"]
-        except (ValueError, KeyError, TypeError):
-            continue  # main holds no readable schema there: nothing hidden to name
-        if isinstance(procedure, str) and not ids.may_name(procedure):
-            unnamed.add(path)
+        held = [history.head, *([approved[path]] if path in approved else [])]
+        for commit in held:
+            found = run_git(root, ["cat-file", "blob", f"{commit}:./{path}"])
+            try:
+                schema = json.loads(found.stdout) if found.returncode == 0 else {}
+                procedure = schema["x-doccontrol"]["procedure"]
+            except (ValueError, KeyError, TypeError):
+                continue  # no readable schema there: nothing hidden to name
+            if isinstance(procedure, str) and not ids.may_name(procedure):
+                unnamed.add(path)
     return frozenset(unnamed)
+
+
+def output_names(
+    root: Path,
+    history: History | None,
+    documents: Iterable[Document],
+    record_types: Mapping[str, RecordType],
+    hidden: Set[str],
+    shown_titles: Iterable[str],
+    unnamed: Set[str] | None = None,
+) -> frozenset[str]:
+    """hidden_names as the site, the audit pack and a PDF copy take it (one answer for all
+    three): the ids and titles of the documents in ``hidden``, and the names of the record
+    types whose schema published output never names (``unnamed``, else unnamed_schema_paths
+    judged here), sparing ``shown_titles`` (the titles the output itself gives)."""
+    documents = list(documents)
+    if unnamed is None:
+        ids = DocumentIds.of(hidden)
+        if history is None:
+            shown = publishable_record_types(record_types, ids)
+            unnamed = hidden_schema_paths(record_types, shown)
+        else:
+            unsettled = unsettled_record_types(root, history, record_types)
+            unnamed = unnamed_schema_paths(root, history, record_types, ids, unsettled)
+    return hidden_names(
+        hidden,
+        documents,
+        history.documents if history is not None else {},
+        shown_titles,
+        [rt for rt in record_types.values() if rt.path in unnamed],
+    )
 
 
 def unsettled_record_types(
@@ -502,7 +542,9 @@ def visible_events(
     A merge that changed a public and a secret document then shows only the public one.
     The controlled paths in ``unnamed`` (unnamed_schema_paths) are not named at all, and with
     ``schemas`` (the work tree's record types' schemas less those) and something hidden, no
-    other path under schemas/records/ is either: a hidden type's former or deleted schema."""
+    other path under schemas/records/ is either: a hidden type's former or deleted schema. An
+    approval of one is dropped with it; a change nobody approved (DC516) stays, the path given
+    as ``placeholder`` in it and its problems: that commit is evidence the trail must keep."""
     out = []
     for event in events:
         gone = (
@@ -510,7 +552,7 @@ def visible_events(
             if schemas is not None and hidden
             else set()
         )
-        event = _without_paths(event, {*unnamed, *gone} if gone else unnamed)
+        event = _without_paths(event, {*unnamed, *gone} if gone else unnamed, placeholder)
         documents = tuple(d for d in event.documents if d.id in visible)
         public_text = bool(documents) and len(documents) == len(event.documents)
         kept = [
@@ -537,7 +579,13 @@ def visible_events(
         ):
             out.append(event)
             continue
-        problems = tuple(p for p in event.problems if not p.document or p.document in visible)
+        # a problem about a document shown, or about a controlled path named as it is
+        named = {p for p in kept if redact_names(p, hidden, placeholder) == p}
+        problems = tuple(
+            p
+            for p in event.problems
+            if not p.document or p.document in visible or p.document in named
+        )
         out.append(
             replace(
                 event,
@@ -554,15 +602,31 @@ def visible_events(
 _RECORD_SCHEMAS = "schemas/records/"
 
 
-def _without_paths(event: ApprovalEvent, unnamed: Set[str]) -> ApprovalEvent:
-    """``event`` without the controlled paths in ``unnamed``, changed or accepted."""
+def _without_paths(event: ApprovalEvent, unnamed: Set[str], placeholder: str) -> ApprovalEvent:
+    """``event`` without the controlled paths in ``unnamed``, changed or accepted; one it
+    changed without an approval is given as ``placeholder`` (once), here and in the problems
+    about it, so the commit stays listed with its problem and names nothing."""
     if not unnamed or unnamed.isdisjoint((*event.controlled, *event.accepted)):
         return event
+    masked = {p for p in event.controlled if p in unnamed and p not in event.accepted}
+    controlled = tuple(p for p in event.controlled if p not in unnamed)
+    if masked and placeholder:
+        controlled += (placeholder,)
     return replace(
         event,
-        controlled=tuple(p for p in event.controlled if p not in unnamed),
+        controlled=controlled,
         accepted=tuple(p for p in event.accepted if p not in unnamed),
+        problems=tuple(_masked(p, masked, placeholder) for p in event.problems),
     )
+
+
+def _masked(problem: HistoryProblem, masked: Set[str], placeholder: str) -> HistoryProblem:
+    """A problem about a controlled path in ``masked`` (its ``document`` and the arguments
+    naming it) with the path given as ``placeholder``."""
+    if problem.document not in masked:
+        return problem
+    args = tuple((k, placeholder if v in masked else v) for k, v in problem.args)
+    return replace(problem, document=placeholder, args=args)
 
 
 def hidden_names(
@@ -575,8 +639,8 @@ def hidden_names(
     """What author-typed text may not say of the documents in ``hidden``: their ids and every
     title they had (the work tree's and each one main held), since a merge titled 《并购尽调程序》
     names a secret as surely as its number does; and the ids and names of ``hidden_types``
-    (a hidden procedure's record types). Each title also in its NFKC form (typed with ASCII
-    brackets). Left: titles shorter than TITLE_MIN (too many ordinary words would go with
+    (a hidden procedure's record types) and their schemas' ``title``. Each title also in its
+    NFKC form (typed with ASCII brackets). Left: titles shorter than TITLE_MIN (too many ordinary words would go with
     them) and ``shown_titles``, the titles the published pages give (a published document's own
     change history keeps its name; never a title an edit nobody approved gave it)."""
     titles = {d.title for d in documents if d.id in hidden}
@@ -586,7 +650,9 @@ def hidden_names(
     ids = set(hidden)
     for record_type in hidden_types:
         ids.add(record_type.id)
-        titles |= {record_type.name, record_type.name_en}
+        # the schema's own title too: the form page's heading, often not the same words
+        title = record_type.schema.get("title")
+        titles |= {record_type.name, record_type.name_en, title if isinstance(title, str) else ""}
     shown = {_name_key(t) for t in shown_titles}
     kept = {t.strip() for t in titles if t and len(t.strip()) >= TITLE_MIN}
     kept = {t for t in kept if _name_key(t) not in shown}

@@ -174,9 +174,10 @@ def gather(
     # who approved this version, as the site's control block says (standing.vouched_by): the
     # version's own approval, or a later one of it (the adoption baseline, a periodic review)
     approval = stand.vouched_by or revision
+    title = str(meta.get("title") or doc.title)
     return CopyFacts(
         doc_id=doc_id,
-        title=str(meta.get("title") or doc.title),
+        title=title,
         version=revision.version,
         state=t.text(stand.label_key),
         effective=stand.in_force_from,
@@ -193,9 +194,7 @@ def gather(
             doc,
             approval,
             t,
-            publishing.hidden_names(
-                hidden_ids(repo, history, limit, ranks), repo.documents, history.documents
-            ),
+            _hidden_names(repo, history, hidden_ids(repo, history, limit, ranks), title),
         ),
         body=body,
         path=revision.path,
@@ -289,6 +288,18 @@ def hidden_ids(
         and publishing.document_publishable(config, limit, None, h)
     }
     return frozenset((present | set(history.documents)) - visible)
+
+
+def _hidden_names(
+    repo: Repository, history: History, hidden: frozenset[str], title: str
+) -> frozenset[str]:
+    """What the 变更履历 may not say, as the site and the audit pack judge it
+    (publishing.output_names): hidden documents' ids and titles and their procedures' record
+    types' names. Spared: the title the copy gives (its approved version's; never a title a
+    work-tree edit gave another document)."""
+    return publishing.output_names(
+        repo.root, history, repo.documents, repo.record_types, hidden, [title]
+    )
 
 
 def _history_rows(

@@ -160,12 +160,14 @@ class Site:
     def hidden_names(self) -> frozenset[str]:
         """What author-typed text on the site may not say: hidden ids and titles, and a hidden
         procedure's record types' ids and names; the titles the pages give are spared."""
-        return publishing.hidden_names(
-            self.hidden_ids,
+        return publishing.output_names(
+            self.repo.root,
+            self.history,
             self.repo.documents,
-            self.history.documents if self.history else {},
+            self.repo.record_types,
+            self.hidden_ids,
             [self.page_title(d) for d in self.documents.values()],
-            [t for t in self.repo.record_types.values() if t.path in self.hidden_schema_paths],
+            self.hidden_schema_paths,
         )
 
     @cached_property
