@@ -3,6 +3,7 @@ closed on anything it cannot read."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
@@ -566,10 +567,27 @@ def test_a_hidden_record_types_id_and_names_are_redacted_and_its_old_schemas_not
     record_type = _record_type({"default": "internal"})
     names = publishing.hidden_names(set(), [], {}, (), [record_type])
     assert record_type.id in names and record_type.name in names
-    both = _event((), ("schemas/records/old-dd.schema.json", "schemas/records/x.schema.json"))
+    paths = ("schemas/records/old-dd.schema.json", "schemas/records/x.schema.json")
+    both = _event((), paths, paths)  # an approval of both
     schemas = {"schemas/records/x.schema.json"}
     (shown,) = publishing.visible_events([both], set(), {"SM-P-07"}, "—", schemas=schemas)
     assert shown.controlled == ("schemas/records/x.schema.json",)
     # with nothing hidden every schema stays named
     (kept,) = publishing.visible_events([both], set(), set(), "—", schemas=schemas)
     assert kept.controlled == both.controlled
+
+
+def test_a_direct_change_to_an_unnamed_schema_stays_listed_with_its_path_redacted():
+    # the commit nobody approved is evidence (DC516): kept, its path and its problem's
+    # path given as the placeholder; an approval of the same path is dropped
+    from doccontrol.history.model import HistoryProblem
+
+    path = "schemas/records/acme-dd.schema.json"
+    problem = HistoryProblem.of("problem.DC516", "c" * 40, path, "", sha="cccc", what=path)
+    direct = dataclasses.replace(_event((), (path,)), kind="direct", problems=(problem,))
+    (shown,) = publishing.visible_events([direct], set(), {"SM-P-07"}, "—", unnamed={path})
+    assert shown.controlled == ("—",) and shown.accepted == ()
+    assert [p.code for p in shown.problems] == ["DC516"]
+    assert path not in json.dumps(shown.to_json(), ensure_ascii=False)
+    approved = _event((), (path,), (path,))
+    assert publishing.visible_events([approved], set(), {"SM-P-07"}, "—", unnamed={path}) == []
