@@ -70,9 +70,7 @@ def test_a_direct_commit_reordering_the_levels_gives_no_pdf_of_a_secret_document
     assert not (tmp_path / "c.pdf").exists()
 
 
-def test_held_the_site_and_the_pack_judge_levels_by_the_approved_configuration(
-    scenario, tmp_path
-):
+def test_held_the_site_and_the_pack_judge_levels_by_the_approved_configuration(scenario, tmp_path):
     from rt41_helpers import SECRET_TITLE, leaks, mkdocs, pack_leaks, site_with_secret
 
     s = site_with_secret(scenario)

@@ -30,4 +30,3 @@ def test_a_withdrawal_reason_naming_a_secret_successor_is_redacted(scenario, tmp
     html = (site / "procedures/test/index.html").read_text("utf-8")
     assert "dc-obsolete" in html
     assert leaks(site, [SECRET_ID, SECRET_TITLE]) == []
-

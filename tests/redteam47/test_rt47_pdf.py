@@ -11,9 +11,7 @@ from history_helpers import cli
 OLD = "schemas/records/acme-dd.schema.json"
 
 
-def test_a_pdf_copy_does_not_name_a_hidden_record_type_in_its_change_history(
-    scenario, tmp_path
-):
+def test_a_pdf_copy_does_not_name_a_hidden_record_type_in_its_change_history(scenario, tmp_path):
     # round 45 hole 10, fixed for the site and the pack: one approved merge revises the
     # public SM-P-01 and adds the secret procedure's record type (acme-dd, 并购尽调记录),
     # titled after both. The PDF copy of SM-P-01 gives that title as its change note

@@ -27,9 +27,7 @@ def repointed(scenario):
     return s
 
 
-def test_a_direct_commit_repointing_a_hidden_type_does_not_name_it_on_the_site(
-    scenario, tmp_path
-):
+def test_a_direct_commit_repointing_a_hidden_type_does_not_name_it_on_the_site(scenario, tmp_path):
     s = repointed(scenario)
     result = mkdocs(s.root, tmp_path / "site", False)
     assert result.returncode == 0, result.stderr[-1500:]
@@ -38,9 +36,7 @@ def test_a_direct_commit_repointing_a_hidden_type_does_not_name_it_on_the_site(
     assert leaks(tmp_path / "site", ["acme-dd", "并购尽调记录"]) == []
 
 
-def test_a_direct_commit_repointing_a_hidden_type_does_not_name_it_in_the_pack(
-    scenario, tmp_path
-):
+def test_a_direct_commit_repointing_a_hidden_type_does_not_name_it_in_the_pack(scenario, tmp_path):
     s = repointed(scenario)
     found = pack_leaks(s.root, tmp_path / "pack.zip", ["acme-dd", "并购尽调记录"])
     assert found == [], found
