@@ -43,6 +43,7 @@ from doccontrol import (
     publishing,
     registers,
     spreadsheets,
+    standing,
 )
 from doccontrol.catalogue import Catalogue
 from doccontrol.config import Config
@@ -88,7 +89,8 @@ def _json(data: Any) -> bytes:
 
 
 def _in_period(iso: str, start: datetime.date, end: datetime.date) -> bool:
-    return start.isoformat() <= iso[:10] <= end.isoformat()
+    # up to the end by the rule every output as of a day uses (standing.dated_by)
+    return start.isoformat() <= iso[:10] and standing.dated_by(iso, end)
 
 
 def _nameable(

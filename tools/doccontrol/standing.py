@@ -199,6 +199,19 @@ def published(stand: Standing) -> Revision | None:
     return None
 
 
+def dated_by(iso: str, day: datetime.date) -> bool:
+    """Whether a revision or an approval dated ``iso`` (as its committer wrote it, or a paper
+    approval's day) had happened by the end of ``day``: the one rule by which a register, a
+    change history (变更履历) and a trail as of a day leave out what came after it."""
+    return iso[:10] <= day.isoformat()
+
+
+def change_history(doc: DocumentHistory, day: datetime.date) -> tuple[Revision, ...]:
+    """The 变更履历 of ``doc`` as it stood at the end of ``day``: its revisions dated by then
+    (a page or a pack made as of a past day names no later approval)."""
+    return tuple(r for r in doc.revisions if dated_by(r.date, day))
+
+
 def first_day(doc: DocumentHistory) -> str:
     """The first day ``standing`` shows a version of ``doc`` (YYYY-MM-DD; "" when none ever
     reached the main branch): the pre-control baseline's, else the first commit's."""
@@ -228,8 +241,8 @@ class _Placed:
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     """Everything ``standing`` says that the revisions alone decide."""
     today = day.isoformat()
-    on_main = [r for r in doc.revisions if r.commit and r.date[:10] <= today]
-    if doc.baseline is not None and doc.baseline.date[:10] <= today:
+    on_main = [r for r in doc.revisions if r.commit and dated_by(r.date, day)]
+    if doc.baseline is not None and dated_by(doc.baseline.date, day):
         on_main.insert(0, doc.baseline)
     in_force: Revision | None = None
     in_force_from = ""

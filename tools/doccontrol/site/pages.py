@@ -344,11 +344,13 @@ def _note(site: Site, problem: HistoryProblem) -> ProblemNote:
 
 
 def history_table(site: Site, history: DocumentHistory | None) -> str:
-    """The 变更履历 table under a document."""
-    if history is None or not history.revisions:
+    """The 变更履历 table under a document, as it stood on the site's day (standing.
+    change_history: a site built as of a past day names no later approval)."""
+    revisions = standing.change_history(history, site.as_of) if history is not None else ()
+    if not revisions:
         return _render(site, "change-history", table=None, problems=[])
     rows = []
-    for r in history.revisions:
+    for r in revisions:
         change: list[Any] = [site.redact(r.change)]
         if r.kind in ("review", "withdrawal", "baseline"):
             change.append(_t(site, f"label.history.note.{r.kind}"))
@@ -374,7 +376,7 @@ def history_table(site: Site, history: DocumentHistory | None) -> str:
             )
         )
     table = Table(change_history_headers(site.catalogue), tuple(rows), "dc-history")
-    problems = [_note(site, p) for r in history.revisions for p in r.problems]
+    problems = [_note(site, p) for r in revisions for p in r.problems]
     return _render(site, "change-history", table=table, problems=problems)
 
 
@@ -526,7 +528,8 @@ def trail_page(site: Site) -> str:
     src = model.TRAIL_SRC
     sep = _t(site, "label.separator")
     rows = []
-    for event in site.events:
+    # the approvals made by the site's day (a site built as of a past day lists no later one)
+    for event in (e for e in site.events if standing.dated_by(e.date, site.as_of)):
         people = [*event.authors, *event.reviewers, *event.approvers, event.merger]
         docs: list[Any] = [
             *(Seq((doc_link(site, d.id, src), d.version), " ") for d in event.documents),
