@@ -153,7 +153,6 @@ def build(
     say = progress or (lambda _: None)
     # the pack speaks the run's language (the CLI's); ids are shown by their names
     cat = cat or catalogue.load()
-    site_dir = site.directory if site is not None else None
     files: dict[str, bytes] = {}
     # what may be named at all: every level now and in any version at or below max_level
     # (publishing.py); a withdrawn or deleted document by the levels its history records
@@ -193,12 +192,12 @@ def build(
             continue
         in_force.append((document, revision.date))
         files[f"documents/{doc_id} {revision.version.replace('/', '-')}.md"] = text.encode("utf-8")
-        if site_dir is not None:
-            page = (
-                site_dir / publishing.page_stem(revision.path.removeprefix("docs/")) / "index.html"
-            )
-            if page.is_file() and not page.is_symlink():
-                files[f"documents/html/{doc_id}.html"] = page.read_bytes()
+        # the page the site made for this id (its stamp says where), never the one at the
+        # path of the version in force: a move or a swap keeps the version and gives the path
+        # to another document
+        page = site.page(doc_id) if site is not None else None
+        if page is not None:
+            files[f"documents/html/{doc_id}.html"] = page
     published = {d.id for d, _ in in_force if d.id}
     # the trail and the change history name these: in force at the end, or no longer present
     visible = published | (shown - present)

@@ -119,6 +119,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # fences each document's own text on its page; never written out (sanitize.clean_page)
         self.body_nonce = secrets.token_hex(16)
         self.document_pages: set[str] = set()  # pages built by pages.document_page
+        self.page_files: dict[str, str] = {}  # document id → its page's file in the site
         # per document page, doccontrol's own HTML until the page is converted
         self.document_parts: dict[str, pages.DocumentPage] = {}
         # per generated page, its HTML blocks while Python-Markdown converts the rest
@@ -184,6 +185,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.site_dir = Path(config.site_dir)
         # nothing a failed build left half-way is carried into this one
         self.document_parts = {}
+        self.page_files = {}
         self.lifted = {}
         self.search_body = {}
         self.shown_content = {}
@@ -463,6 +465,18 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 continue
             if verdict:
                 refused.append(verdict)
+        # a document the site's day had in force whose file has left the work tree since (a
+        # site built as of a past day): its page, from the text Git holds (site.documents); the
+        # page is built from that text alone (pages.document_page), so the file is empty
+        in_tree = {d.id for d in site.repo.documents}
+        for document in site.documents.values():
+            src_uri = document.path.removeprefix(f"{DOCS_DIR}/")
+            if (
+                document.id not in in_tree
+                and not os.path.lexists(self.root / document.path)
+                and files.get_file_from_path(src_uri) is None
+            ):
+                files.append(File.generated(config, src_uri, content=""))
         t = self.texts
         # a document due on the site that MkDocs will not render is a controlled copy missing
         # without a word: said like any other refusal (a strict build fails)
@@ -715,6 +729,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         except TemplateError as exc:
             raise PluginError(_say(self.texts, "site.plugin.text", text=str(exc))) from None
         self.document_parts[page.file.src_uri] = built
+        # where this document's page is written, for the stamp (an audit pack takes the page
+        # the site made for an id, never one found by a path)
+        self.page_files[document.id or ""] = page.file.dest_uri
         return built.markdown
 
     def _guard_render(self, page: Page) -> None:
@@ -771,7 +788,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # a preview, or a build whose controlled configuration has a change nobody approved
         # (mkdocs.yml's nav, hooks, site name…), vouches for nothing: no stamp
         vouched = self.clean_build and not self.preview and not self.pending_controlled
-        stamp.finish(self.site, Path(config.site_dir), vouched)
+        stamp.finish(self.site, Path(config.site_dir), vouched, self.page_files)
 
     def _pdfs(self, config: Any) -> None:
         # publish.pdf: a PDF of every published document in force (doccontrol.pdf.site)

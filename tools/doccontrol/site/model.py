@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -108,7 +109,31 @@ class Site:
 
     @cached_property
     def documents(self) -> dict[str, Document]:
-        """Published documents by id: nothing above the publishing level, now or ever."""
+        """The documents that get a page, by id: as the register of ``as_of`` has them. The
+        work tree's publishable ones, but one the main branch held only after that day (not
+        yet issued then: no page, never one called unapproved); and one gone from the work tree
+        since, whose text the site gave that day (standing.published), read from Git at the
+        path it then had."""
+        known = self.history.documents if self.history is not None else {}
+        pages = {
+            doc_id: document
+            for doc_id, document in self._publishable.items()
+            if doc_id not in known or doc_id in self.standings
+        }
+        taken = {d.path for d in self.repo.documents}
+        for doc_id, document in self._gone_in_force.items():
+            # a file the work tree holds at its old path (another document now) is that
+            # file's page, never this one's: it gets none
+            if document.path in taken or os.path.lexists(self.repo.root / document.path):
+                continue
+            pages[doc_id] = document
+            taken.add(document.path)
+        return pages
+
+    @cached_property
+    def _publishable(self) -> dict[str, Document]:
+        """The work tree's documents that may be published, by id: nothing above the
+        publishing level, now or ever."""
         return {
             d.id: d
             for d in publishing.publishable_documents(
@@ -136,17 +161,52 @@ class Site:
     def visible_ids(self) -> frozenset[str]:
         """Every document id the site may name: the published documents and the withdrawn
         or deleted ones whose every level was publishable."""
+        return frozenset(self._publishable) | frozenset(h.id for h in self._withdrawn)
+
+    @cached_property
+    def _withdrawn(self) -> tuple[DocumentHistory, ...]:
+        """The documents gone from the work tree by a change on main whose every level was
+        publishable: a file still there that cannot be read is refused, never shown from its
+        history."""
         present = {d.id for d in self.repo.documents}
-        withdrawn = {
-            h.id
+        return tuple(
+            h
             for h in (self.history.documents.values() if self.history else ())
-            # gone from the tree by a change on main: a file still there that cannot be read
-            # is refused, never shown from its history
             if h.id not in present
             and h.withdrawn
             and publishing.document_publishable(self.config, self.limit, None, h)
+        )
+
+    @cached_property
+    def _gone_in_force(self) -> dict[str, Document]:
+        """The withdrawn documents whose text the site gave on ``as_of`` (a site built as of a
+        day before the withdrawal), as Git holds that version, by id."""
+        wanted = {
+            h.id: revision
+            for h in self._withdrawn
+            for stand in [self.standings.get(h.id)]
+            if stand is not None and (revision := standing.published(stand)) is not None
         }
-        return frozenset(self.documents) | frozenset(withdrawn)
+        if not wanted:
+            return {}
+        store = self.stored
+        if store is None:
+            store = StoredVersions(self.repo.root)
+        try:
+            store.prefetch(wanted.values())
+            read = {doc_id: store.document(revision) for doc_id, revision in wanted.items()}
+        finally:
+            if self.stored is None:
+                store.close()
+        return {
+            doc_id: document
+            for doc_id, document in read.items()
+            # as a work-tree document: one MkDocs renders (lower-case suffix), under its id
+            if document is not None
+            and document.id == doc_id
+            and document.path.startswith(DOCS_PREFIX)
+            and document.path.endswith(publishing.MARKDOWN_SUFFIXES)
+        }
 
     @cached_property
     def hidden_ids(self) -> frozenset[str]:
@@ -454,10 +514,11 @@ class Site:
     @cached_property
     def events(self) -> list[ApprovalEvent]:
         """Approval events, limited to what may be published: documents the site may not name
-        are dropped from each event, and an event left with none is dropped."""
+        are dropped from each event, and an event left with none is dropped; and to those made
+        by ``as_of`` (standing.dated_by: a site built as of a past day names no later one)."""
         if not self.history:
             return []
-        events = self.history.events
+        events = [e for e in self.history.events if standing.dated_by(e.date, self.as_of)]
         needed = publishing.names_docs_files(events, self.hidden_names)
         return publishing.visible_events(
             events,

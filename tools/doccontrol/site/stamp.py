@@ -4,7 +4,9 @@
 The MkDocs plugin removes any stamp when a build starts and writes ``doccontrol-build.json``
 at the top of the site, atomically, only at the end of a build that succeeded from a clean
 site directory: the publishing level the build applied, main's head commit it read, its as-of
-day and the ids of the documents its pages may name. A site directory without a stamp, or with
+day, the ids of the documents its pages may name, and where it wrote each document's page (an
+audit pack takes the page the site made for an id, never the one a path leads to: a move or a
+swap gives a path to another document). A site directory without a stamp, or with
 a stamp that does not match, is not trusted: a failed, dirty or older build, a site built at
 another level or from another head, or files someone put there.
 
@@ -19,7 +21,7 @@ import json
 import re
 import stat
 from collections.abc import Iterable, Mapping, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +44,8 @@ class Stamp:
     head: str  # main's head commit the build read its history from
     as_of: str  # the day the pages' standing is shown as of (YYYY-MM-DD)
     documents: tuple[str, ...]  # every document id the site's pages may name
+    # document id → its page's file, relative to the site's folder (procedures/a/index.html)
+    pages: Mapping[str, str]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,6 +54,7 @@ class Stamp:
             "head": self.head,
             "as_of": self.as_of,
             "documents": list(self.documents),
+            "pages": dict(sorted(self.pages.items())),
         }
 
 
@@ -60,20 +65,37 @@ def clear(site_dir: Path) -> None:
         path.unlink()
 
 
-def write(site_dir: Path, level: str, head: str, as_of: str, documents: Iterable[str]) -> None:
-    data = Stamp(level, head, as_of, tuple(sorted(set(documents)))).to_json()
+def write(
+    site_dir: Path,
+    level: str,
+    head: str,
+    as_of: str,
+    documents: Iterable[str],
+    pages: Mapping[str, str],
+) -> None:
+    data = Stamp(level, head, as_of, tuple(sorted(set(documents))), pages).to_json()
     text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
     clear(site_dir)  # a symbolic link there is removed, never written through
     write_atomic(site_dir / STAMP, text.encode("utf-8"))
 
 
-def finish(site: Site | None, site_dir: Path, clean: bool) -> None:
+def finish(site: Site | None, site_dir: Path, clean: bool, pages: Mapping[str, str]) -> None:
     """The plugin's last step of a build that succeeded: stamp the site, when it was built
     from a clean site directory (``mkdocs build`` without --dirty: a dirty build keeps pages
-    of earlier builds) with the history (without it, no head can be named)."""
+    of earlier builds) with the history (without it, no head can be named). ``pages``: each
+    document's page as the build wrote it (id → file in ``site_dir``)."""
     if site is None or site.history is None or not clean:
         return
-    write(site_dir, site.limit, site.history.head, site.as_of.isoformat(), site.visible_ids)
+    shown = {k: v for k, v in pages.items() if k in site.visible_ids and _page_file(v)}
+    write(site_dir, site.limit, site.history.head, site.as_of.isoformat(), site.visible_ids, shown)
+
+
+def _page_file(name: object) -> bool:
+    """Whether ``name`` is a page file a build writes: a relative path inside the site's
+    folder, plainly spelt (no "..", no empty or "." part, no backslash)."""
+    if not isinstance(name, str) or not name or name.startswith("/") or "\\" in name:
+        return False
+    return all(part not in ("", ".", "..") for part in name.split("/"))
 
 
 def read(site_dir: Path) -> Stamp | None:
@@ -95,7 +117,14 @@ def read(site_dir: Path) -> Stamp | None:
         return None
     if not all(isinstance(d, str) for d in documents) or not _HEX.fullmatch(str(raw["head"])):
         return None
-    return Stamp(str(raw["level"]), str(raw["head"]), str(raw["as_of"]), tuple(documents))
+    pages = raw.get("pages")
+    if not isinstance(pages, dict) or not all(
+        isinstance(k, str) and _page_file(v) for k, v in pages.items()
+    ):
+        return None
+    return Stamp(
+        str(raw["level"]), str(raw["head"]), str(raw["as_of"]), tuple(documents), dict(pages)
+    )
 
 
 @dataclass(frozen=True)
@@ -108,10 +137,28 @@ class Verdict:
     reason: str
     args: Mapping[str, str]
     directory: Path | None = None
+    # document id → its page's file in ``directory``, as the build stamped it
+    pages: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def usable(self) -> bool:
         return self.directory is not None
+
+    def page(self, doc_id: str) -> bytes | None:
+        """The page the site made for ``doc_id`` (the stamp's own mapping, never a path found
+        from a revision), or None: no usable site, no page for it, or not a regular file
+        reached without a symbolic link."""
+        name = self.pages.get(doc_id)
+        if self.directory is None or name is None:
+            return None
+        here = self.directory
+        for part in name.split("/"):
+            here = here / part
+            if here.is_symlink():
+                return None
+        if not here.is_file():
+            return None
+        return here.read_bytes()
 
 
 def judge(
@@ -143,4 +190,4 @@ def judge(
         # each page gives the text in force on its build's day: another day's text and
         # control block would contradict the pack's register
         return Verdict("other-day", {"built": stamp.as_of, "day": day})
-    return Verdict("used", {"built": stamp.level, "as_of": stamp.as_of}, site_dir)
+    return Verdict("used", {"built": stamp.level, "as_of": stamp.as_of}, site_dir, stamp.pages)
