@@ -39,7 +39,7 @@ def test_text_that_shows_no_image_does_not_publish_a_secret_figure(scenario, tmp
     public_with(s, "目的。\n\n" + text, {}, 2)
     site = built_site(s, tmp_path / "site", strict=True)
     html = (site / "procedures/test/index.html").read_text("utf-8")
-    assert "<img" not in html.split('<article', 1)[1].split("</article>")[0]
+    assert "<img" not in html.split("<article", 1)[1].split("</article>")[0]
     assert 'href="dd-topology.png"' not in html and 'src="dd-topology.png"' not in html
     assert leaks(site, ["SECRETIMAGEMARK"]) == []
 
@@ -49,7 +49,9 @@ def test_an_escaped_character_in_a_target_does_not_hide_a_public_figure(scenario
     # write underscores); page_links keeps the backslash, so the public page's own figure is
     # left out of the site and the page shows a broken image (the strict build passes)
     s = site_with_secret(scenario)
-    public_with(s, "目的。\n\n![流程图](flow\\_v2.png)\n", {"docs/procedures/flow_v2.png": png(b"F")}, 2)
+    public_with(
+        s, "目的。\n\n![流程图](flow\\_v2.png)\n", {"docs/procedures/flow_v2.png": png(b"F")}, 2
+    )
     site = built_site(s, tmp_path / "site", strict=True)
     html = (site / "procedures/test/index.html").read_text("utf-8")
     assert 'src="../flow_v2.png"' in html or 'src="flow_v2.png"' in html

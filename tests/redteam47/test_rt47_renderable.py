@@ -54,9 +54,9 @@ def test_an_honest_procedure_is_not_refused_as_unrenderable(tmp_path, text):
     assert "DC222" not in out and "DC223" not in out, out[-600:]
     built = build(s.root, tmp_path / "site")
     assert built.returncode == 0, (built.stdout + built.stderr)[-800:]
-    assert (tmp_path / "site/procedures/test/index.html").is_file(), (
-        built.stdout + built.stderr
-    )[-800:]
+    assert (tmp_path / "site/procedures/test/index.html").is_file(), (built.stdout + built.stderr)[
+        -800:
+    ]
 
 
 # list levels separated by lone carriage returns: the loader turns only CR LF into LF, and

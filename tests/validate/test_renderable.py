@@ -186,11 +186,35 @@ def test_a_table_is_read_row_by_row_and_a_paragraph_of_pipes_is_not():
 
 
 def test_lines_in_fenced_code_are_not_nesting_but_an_unclosed_fence_hides_nothing():
+    # a listing of quoted mail: 21 ">" nest 21 block quotes where read as Markdown
+    listing = "邮件原文\n" + "> " * (MAX_NESTING + 1) + "最早的一封\n"
+    assert findings("```text\n" + listing + "```\n") == []
+    assert findings("~~~\n" + listing + "~~~\n") == []
+    assert findings('``` { .text title="邮件" }\n' + listing + "```\n") == []
+    assert kinds("```text\n" + listing) == ["nesting"]  # never closed: Markdown
+    assert kinds("```text\n" + listing + "````\n") == ["nesting"]  # not its close
+    # indented, a fence is code for superfences only; the PDF copies read it as Markdown
+    assert kinds("1. 邮件：\n\n    ```text\n" + _indent(listing) + "    ```\n") == ["nesting"]
+
+
+def _indent(text: str) -> str:
+    return "".join("    " + line + "\n" for line in text.splitlines())
+
+
+def test_indentation_nests_only_as_deep_as_the_containers_above_it():
+    """A wide text diagram (its right column at column 80) nests nothing: Python-Markdown
+    nests an indented line only inside a list item or admonition already open, so in a fence,
+    an indented code block, a list item or an admonition it is as deep as what holds it."""
     diagram = "服务台" + " " * 74 + "变更经理\n" + (" " * 80 + "- 评估影响\n") * 2
-    assert findings("```text\n" + diagram + "```\n") == []
-    assert findings("~~~\n" + diagram + "~~~\n") == []
-    assert kinds("```text\n" + diagram) == ["nesting"]  # never closed: Markdown
-    assert kinds("```text\n" + diagram + "````\n") == ["nesting"]  # not its close
+    for body in (
+        "```text\n" + diagram,
+        "流程示意：\n\n" + _indent(diagram),
+        "1. 流程示意：\n\n    ```text\n" + _indent(diagram) + "    ```\n",
+        '!!! example "流程"\n\n    ```text\n' + _indent(diagram) + "    ```\n",
+    ):
+        assert findings(body) == [], body
+    # deep lists still count every level their markers open
+    assert kinds(nested_list(MAX_NESTING) + " " * 4 * MAX_NESTING + "- 再深一级\n") == ["nesting"]
 
 
 def test_a_block_is_taken_for_a_table_only_where_the_tables_extension_takes_it():
@@ -207,3 +231,44 @@ def test_a_block_is_taken_for_a_table_only_where_the_tables_extension_takes_it()
         ours = bool(_DELIMITER_ROW.fullmatch(delimiter)) and _is_table(header, delimiter)
         if ours:
             assert processor.test(None, f"{header}\n{delimiter}"), (header, delimiter)
+
+
+def _sla_rows(n: int) -> str:
+    return "".join(f"| 系统{i} | P1 | [0, 4) 小时 | [4, 8) 小时 |\n" for i in range(n))
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # a code span in the header: the tables extension reads backticks (and escapes) itself
+        "## 服务级别\n\n| 系统 | `priority` | 响应 | 解决 |\n| --- | --- | --- | --- |\n",
+        "## 服务级别\n\n| 系统 | `a|b` | 响应 \\| 时限 | 解决 |\n| --- | --- | --- | --- |\n",
+        # right under its heading: the block parser takes the heading off first
+        "## 服务级别\n| 系统 | 优先级 | 响应 | 解决 |\n| --- | --- | --- | --- |\n",
+        "服务级别\n--------\n| 系统 | 优先级 | 响应 | 解决 |\n| --- | --- | --- | --- |\n",
+        # beside a Material grid: md_in_html reads a block element's content block by block
+        '<div class="grid cards" markdown>\n\n联系人\n\n</div>\n\n'
+        + "| 系统 | 优先级 | 响应 | 解决 |\n| --- | --- | --- | --- |\n",
+    ],
+    ids=["code-in-header", "escaped-pipes", "atx-heading", "setext-heading", "grid"],
+)
+def test_a_table_is_read_row_by_row_wherever_the_renderer_reads_one(table):
+    body = table + _sla_rows(400)
+    assert findings(body) == []
+    assert "<table>" in markdown.Markdown(extensions=SITE).convert(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## 标题\n" + "[x " * 1500 + "\n",  # a paragraph under a heading is still one
+        "标题\n===\n" + "[x " * 1500 + "\n",
+        "!!! note\n===\n" + "[x " * 1500 + "\n",  # not a setext title: the block goes on
+        '<div markdown="span">\n\n' + "[x\n\n" * 1500 + "</div>\n",  # a span over blank lines
+        '<p markdown="1">\n\n' + "[x\n\n" * 1500 + "</p>\n",  # <p> is read as a span
+        '<div markdown="block">\n\n</div>\n<div markdown="span">\n\n' + "[x\n\n" * 1500,
+    ],
+    ids=["atx", "setext", "admonition", "span", "p", "block-then-span"],
+)
+def test_what_is_read_as_one_stretch_is_still_counted_as_one(body):
+    assert kinds(body) == ["brackets"]

@@ -72,12 +72,12 @@ class Finding:
     unclosed: int = 0
 
 
-def _line_depth(line: str) -> int:
-    """How many containers a line opens or continues: each ``>``, list marker and admonition
-    in its prefix, and every four columns of indentation before the last of them (the space
-    that ends a marker aside)."""
+def _line_prefix(line: str) -> tuple[int, int]:
+    """What a line's prefix may open: the containers on it (each ``>``, list marker and
+    admonition) and the levels of indentation before the last of them (every four columns,
+    the space that ends a marker aside)."""
     if _THEMATIC_BREAK.fullmatch(line):
-        return 0  # ``* * *``: a rule, not lists
+        return 0, 0  # ``* * *``: a rule, not lists
     depth = columns = counted = i = 0
     n = len(line)
     while i < n:
@@ -104,7 +104,17 @@ def _line_depth(line: str) -> int:
             break  # its title follows
         if line.startswith(" ", i):
             i += 1
-    return depth + counted // 4
+    return depth, counted // 4
+
+
+def _line_depth(line: str, reach: int) -> int:
+    """How deep a line may nest: its own containers, and its indentation as far as
+    containers opened on earlier lines reach (``reach``, the deepest of them). Indentation
+    alone opens nothing: Python-Markdown nests an indented line only inside a list item or an
+    admonition already there (deeper, it is code or the item's text), so a text diagram's
+    wide indentation, in a code block or a fence, counts no deeper than what holds it."""
+    containers, indented = _line_prefix(line)
+    return containers + min(indented, reach)
 
 
 # every level a line opens takes at least one character of its prefix (a ``>``, a marker, a
@@ -118,9 +128,13 @@ def _nesting(body: str) -> Finding | None:
     return _nesting_of_lines(body)
 
 
+# what a line that opens or continues a container starts with
+_CONTAINER_START = frozenset(" \t>-*+0123456789!?")
 # fenced code both renderers take as such (fenced_code, superfences): a fence at the start of a
-# line with at most a language after it, up to the same fence alone on a line
-_FENCE_OPEN = re.compile(r"(`{3,}|~{3,}) *(?:\.?[\w#.+-]*)? *")
+# line with at most a language, or attributes in braces (``{ .text title="…" }``), after it, up
+# to the same fence alone on a line. An indented fence (in a list item, an admonition) is code
+# for superfences only: the PDF copies' fenced_code reads it as Markdown, so it is counted.
+_FENCE_OPEN = re.compile(r"(`{3,}|~{3,}) *(?:\.?[\w#.+-]*|\{[^\n{}]*\}(?! ))? *")
 _FENCE_LIKE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
 
 
@@ -147,16 +161,15 @@ def _fenced_lines(lines: list[str]) -> set[int]:
 
 
 def _nesting_of_lines(body: str) -> Finding | None:
-    offset = 0
+    offset = reach = 0
     lines = body.split("\n")
     fenced = _fenced_lines(lines) if "``" in body or "~~" in body else set()
     for number, line in enumerate(lines):
-        if number in fenced:
-            pass
-        elif len(line) > MAX_NESTING and line[:1] in " \t>-*+0123456789!?":
-            depth = _line_depth(line)
+        if number not in fenced and line[:1] in _CONTAINER_START:
+            depth = _line_depth(line, reach)
             if depth > MAX_NESTING:
                 return Finding(offset, "nesting", depth)
+            reach = max(reach, depth)
         offset += len(line) + 1
     return None
 
@@ -281,10 +294,14 @@ def _html_nesting(body: str) -> Finding | None:
 
 
 def _units(body: str) -> Iterator[tuple[int, int]]:
-    """The stretches Python-Markdown reads inline as one: at most a paragraph, and a table's
-    row (its inline patterns run cell by cell). Inside an element with a ``markdown``
-    attribute a span runs over blank lines, so then the whole body counts as one."""
-    if "markdown" in body and _MARKDOWN_ATTRIBUTE.search(body):
+    """The stretches Python-Markdown reads inline as one: at most a paragraph, a heading, and a
+    table's row (its inline patterns run cell by cell). An element md_in_html reads as blocks
+    (``<div markdown>``) is parsed block by block like the rest of the body; one it reads as a
+    span runs over blank lines, so where one may be (``markdown="span"``, ``<p markdown>``,
+    anything not plainly a block) the whole body counts as one."""
+    if "markdown" in body and any(
+        not _markdown_block(match) for match in _MARKDOWN_ATTRIBUTE.finditer(body)
+    ):
         yield 0, len(body)
         return
     start = 0
@@ -294,48 +311,129 @@ def _units(body: str) -> Iterator[tuple[int, int]]:
     yield from _rows(body, start, len(body))
 
 
+# md_in_html's block elements (its ``block_tags``: block-level, not read as a span, not raw)
+_MARKDOWN_BLOCK_TAGS = frozenset(
+    (
+        *("article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption"),
+        *("figure", "footer", "form", "header", "main", "nav", "ol", "section", "ul"),
+    )
+)
+# a start tag written plainly: simple attributes, quoted values holding no ``<`` or ``>``
+_PLAIN_START_TAG = re.compile(
+    r"""<([A-Za-z][A-Za-z0-9]*)((?:\s+[A-Za-z_:][-\w:.]*"""
+    r"""(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'=<>`]+))?)*)\s*>"""
+)
+_PLAIN_ATTRIBUTE = re.compile(
+    r"""([A-Za-z_:][-\w:.]*)(?:\s*=\s*(?:"([^"<>]*)"|'([^'<>]*)'|([^\s"'=<>`]+)))?"""
+)
+
+
+def _markdown_block(match: re.Match[str]) -> bool:
+    """Whether the element whose start ``match`` found is certainly one md_in_html parses
+    block by block: a block tag, written plainly, with one ``markdown`` attribute that says
+    so (bare, ``1``, ``block``; md_in_html reads the value as written). In doubt, no."""
+    tag = _PLAIN_START_TAG.match(match.string, match.start())
+    if tag is None or tag[1].lower() not in _MARKDOWN_BLOCK_TAGS:
+        return False
+    values = [
+        next((v for v in attribute.groups()[1:] if v is not None), None)
+        for attribute in _PLAIN_ATTRIBUTE.finditer(tag[2])
+        if attribute[1].lower() == "markdown"
+    ]
+    return len(values) == 1 and values[0] in (None, "1", "block", "markdown")
+
+
 # a table's delimiter row, as the tables extension takes it: pipes, colons, dashes, spaces
-_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ :\-|]*-[ :\-|]*")
+_DELIMITER_ROW = re.compile(r"[ \t]*\|?[ \t:\-|]*-[ \t:\-|]*")
+# how the tables extension finds cells: escapes, backtick runs (code spans hold pipes), pipes
+_CODE_PIPES = re.compile(r"(?:(\\\\)|(\\`+)|(`+)|(\\\|)|(\|))")
+_END_BORDER = re.compile(r"(?<!\\)(?:\\\\)*\|$")
 
 
 def _is_table(header: str, delimiter: str) -> bool:
     """Whether the tables extension reads a block starting with these two lines as a table,
     by its own test (a header of two or more cells, a delimiter row of as many cells of
-    ``|:- ``), written out here: the core does not import the renderer. In doubt (a backslash
-    or a backtick, which the extension reads specially, or a one-column table) it says no:
-    the block is then counted as one paragraph, more than the renderer reads, never less."""
-    if "\\" in header or "`" in header or "\\" in delimiter or "`" in delimiter:
+    ``|:- ``), written out here: the core does not import the renderer. A one-column table
+    is taken as no table: its block is then counted as one paragraph, more than the renderer
+    reads, never less."""
+    # the renderer expands tabs before any block is read
+    header, delimiter = header.expandtabs(4).strip(" "), delimiter.expandtabs(4).strip(" ")
+    # a border on the header, either side, has the extension strip both from every row
+    border = header.startswith("|") or _END_BORDER.search(header) is not None
+    cells = _cells(header, border)
+    if len(cells) < 2:
         return False
-    header = header.strip(" ")
-    # the header's own borders decide what the extension strips from every row
-    left, right = header.startswith("|"), header.endswith("|")
-    cells = _cells(header, left, right)
-    return len(cells) > 1 and len(_cells(delimiter.strip(" "), left, right)) == len(cells)
+    separator = _cells(delimiter, border)
+    return len(separator) == len(cells) and set("".join(separator)) <= set("|:- ")
 
 
-def _cells(row: str, left: bool, right: bool) -> list[str]:
-    if left and row.startswith("|"):
-        row = row[1:]
-    if right and row.endswith("|"):
-        row = row[:-1]
-    return row.split("|")
+def _cells(row: str, border: bool) -> list[str]:
+    """A row's cells as the tables extension splits it (``_split_row``): a pipe escaped, or
+    inside a pair of backtick runs of one length, divides nothing."""
+    if border:
+        row = _END_BORDER.sub("", row[1:] if row.startswith("|") else row)
+    pipes: list[int] = []
+    ticks: list[tuple[int, int, int, int]] = []  # backticks, escaped (0, 1), start, end
+    for match in _CODE_PIPES.finditer(row):
+        if match[2]:
+            ticks.append((len(match[2]) - 1, 1, match.start(2), match.end(2) - 1))
+        elif match[3]:
+            ticks.append((len(match[3]), 0, match.start(3), match.end(3) - 1))
+        elif match[5]:
+            pipes.append(match.start(5))
+    # a run opens a code span closed by the next run of its length (an escaped run opens
+    # with one backtick less); the pipes from the one to the other are the span's
+    regions: list[tuple[int, int]] = []
+    position = 0
+    while position < len(ticks):
+        size = ticks[position][0] - ticks[position][1]
+        closing = next(
+            (k for k in range(position + 1, len(ticks)) if size and ticks[k][0] == size), None
+        )
+        if closing is None:
+            position += 1
+            continue
+        regions.append((ticks[position][2], ticks[closing][3]))
+        position = closing + 1
+    cells, start = [], 0
+    for pipe in pipes:
+        if not any(a <= pipe <= b for a, b in regions):
+            cells.append(row[start:pipe])
+            start = pipe + 1
+    cells.append(row[start:])
+    return cells
+
+
+# what the block parser takes off a block's start as a heading before reading the rest as a
+# block of its own (Python-Markdown's HashHeaderProcessor and SetextHeaderProcessor)
+_HASH_HEADING = re.compile(r"#{1,6}(?:\\.|[^\\#]|#+(?=[^#\n]))*?#*(?:\n|$)")
+# (a setext title only where nothing else takes that line first: not indented, which may be
+# code, not a tag, which md_in_html may take off the block, not an admonition's first line)
+_SETEXT_HEADING = re.compile(r"(?!!!!|\?\?\?)[^\s<][^\n]*\n(?:=+|-+)[ ]*(?:\n|$)")
 
 
 def _rows(body: str, start: int, end: int) -> Iterator[tuple[int, int]]:
-    """A paragraph as one stretch, or a table line by line."""
+    """A paragraph as one stretch, or a table line by line; a heading on the block's first
+    line(s) is a stretch of its own, and what follows it a block."""
     if body.startswith("\n", start) and start < end:
         start += 1  # the blank line's own end
-    first = body.find("\n", start, end)
-    second = body.find("\n", first + 1, end) if first >= 0 else -1
-    second = end if second < 0 else second
-    if (
-        first < 0
-        or "|" not in body[start:first]
-        or not _DELIMITER_ROW.fullmatch(body, first + 1, second)
-        or not _is_table(body[start:first], body[first + 1 : second])
-    ):
-        yield start, end
-        return
+    while True:
+        first = body.find("\n", start, end)
+        second = body.find("\n", first + 1, end) if first >= 0 else -1
+        second = end if second < 0 else second
+        if (
+            first >= 0
+            and "|" in body[start:first]
+            and _DELIMITER_ROW.fullmatch(body, first + 1, second)
+            and _is_table(body[start:first], body[first + 1 : second])
+        ):
+            break
+        heading = _HASH_HEADING.match(body, start, end) or _SETEXT_HEADING.match(body, start, end)
+        if heading is None or heading.end() >= end or body[heading.end() - 1] != "\n":
+            yield start, end
+            return
+        yield start, heading.end() - 1
+        start = heading.end()
     while True:
         newline = body.find("\n", start, end)
         if newline < 0:
