@@ -220,7 +220,7 @@ def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_
         [
             '![a](a.png) ![b](<sub/b c.png> "t") [link](%E5%9B%BE.png) ![参考][REF] [r2][]',
             "[ref]: ../shared/ref.jpg",
-            "  [r2]: <../shared/r y.gif> 'title'",
+            "  [r2]: <../shared/r-y.gif> 'title'",
             "<img src=\"h.webp\"> <img src='q.png?x=1#f'> <a href=plain.png>x</a>",
             "![url](http://example.com/x.png) ![abs](/abs.png) ![up](../../../etc.png)",
             "![data](data:image/png;base64,AAAA) ![text](notes.txt)",
@@ -231,7 +231,7 @@ def test_images_used_finds_every_way_a_text_names_an_image_and_resolves_it_like_
         "docs/procedures/sub/b c.png",
         "docs/procedures/图.png",
         "docs/shared/ref.jpg",
-        "docs/shared/r y.gif",
+        "docs/shared/r-y.gif",
         "docs/procedures/h.webp",
         "docs/procedures/q.png",
         "docs/procedures/plain.png",
@@ -270,7 +270,9 @@ def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads
             "[flow]:",
             "    flow.png",
             "[angle]:",
-            "  <angle shot.png>",
+            "  <angle-shot.png>",
+            "[spaced]: <spaced shot.png>",  # no definition: the line is text and a tag
+            "[Spaced]",
             "![图](fig(1).png) ![b](<b(2).png>)",
             "[blank]:",
             "",
@@ -279,7 +281,7 @@ def test_reference_definitions_and_parentheses_are_read_as_python_markdown_reads
     )
     assert page_links.images_used([("docs/p/x.md", text)]) == {
         "docs/p/flow.png",
-        "docs/p/angle shot.png",
+        "docs/p/angle-shot.png",
         "docs/p/fig(1).png",
         "docs/p/b(2).png",
     }
@@ -315,6 +317,53 @@ def test_a_reference_definition_counts_only_where_a_link_or_image_uses_its_label
     assert page_links.images_used([("docs/x.md", "[a]: a.png\n[b]: b.png\n")]) == set()
     # a hidden document's text is read whole: every definition it holds is named
     assert page_links.images_named([("docs/x.md", "[unused]: secret.png")]) == {"docs/secret.png"}
+
+
+def test_text_that_shows_no_link_names_no_image():
+    """What Python-Markdown shows as no link at all names nothing on a page (round 47): an
+    escaped bracket uses no label, and "](" in an HTML attribute or a title is no target."""
+    for text in (
+        "旧图见 \\[旧拓扑图]。\n\n[旧拓扑图]: old.png\n",
+        '见<span title="](old.png)">注</span>。',
+        '[首页](../index.md "旧图 ](old.png)")',
+        "[首页](../index.md '旧图 ](old.png)')",
+        "[首页](<../index.md> (旧图 ](old.png)))",
+        '[a](x.md "t) ![b](old.png "u")',  # one link, its title running to the last quote
+        '见[旧]。\n\n[旧]: ../index.md "](old.png)"',
+        "见[旧]。\n\n[旧]: <old figure.png>",
+    ):
+        assert page_links.images_used([("docs/x.md", text)]) == set(), text
+        assert page_links.images_named([("docs/x.md", text)]) != set(), text  # kept back
+    # what stands after a title, an escaped backslash before a label, a src in a tag, count
+    text = '[a](x.md "t") ![b](b.png "u") \\\\[c] <img title="](no.png)" src="d.png">\n\n[c]: c.png'
+    assert page_links.images_used([("docs/x.md", text)], directory_urls=False) == {
+        "docs/b.png",
+        "docs/c.png",
+        "docs/d.png",
+    }
+    # a title never closed hides nothing; nor does one past a blank line
+    assert page_links.images_used([("docs/x.md", '[a](x.md "t ![b](b.png)')]) == {"docs/b.png"}
+    text = '[a](x.md "t\n\n![b](b.png) ")'
+    assert page_links.images_used([("docs/x.md", text)]) == {"docs/b.png"}
+
+
+def test_an_escaped_character_in_a_target_is_read_as_the_page_reads_it():
+    text = "![a](flow\\_v2.png) ![b](fig\\(1\\).png) ![c](<a\\_b.png>) ![d](流程\u3000图.png)"
+    assert page_links.images_used([("docs/x.md", text)]) == {
+        "docs/flow_v2.png",
+        "docs/fig(1).png",
+        "docs/a_b.png",
+        "docs/流程\u3000图.png",
+    }
+    # raw HTML is not Markdown: its backslash stays
+    assert "docs/a_b.png" not in page_links.images_used([("docs/x.md", '<img src="a\\_b.png">')])
+
+
+def test_titles_never_closed_are_read_in_one_pass():
+    """A run of titles never closed (how fast it is read is measured, never timed here)
+    names nothing, and an image after it is still found."""
+    text = '](x "' * 20_000 + "\n\n![a](a.png)"
+    assert page_links.images_used([("docs/x.md", text)]) == {"docs/a.png"}
 
 
 def test_a_stray_or_escaped_backtick_hides_nothing():

@@ -4,6 +4,7 @@ named after it) is not (publishing decides from these; the site and the audit pa
 
 from __future__ import annotations
 
+import bisect
 import posixpath
 import re
 from collections.abc import Iterable
@@ -35,12 +36,38 @@ def asset_target(document_path: str, target: str) -> str | None:
 # error falls on the closed side. Read from shown_text: what a comment or code holds is not on
 # the page.
 _MARKDOWN_GROUPS = 5  # the groups before these are Markdown's (resolved from the file's folder)
+# an inline target: escaped characters, one level of parentheses; it ends at ASCII white space
+# only (Python-Markdown keeps an ideographic space in it)
+_INLINE_TARGET = r"""(?:\\.|[^()\\ \t\n\r\f\v]|\((?:\\.|[^()\\ \t\n\r\f\v])*\))+"""
 _LINK_TARGET = re.compile(
-    r"""\]\(\s*<([^<>\n]+)>|\]\(\s*((?:[^()\s]|\([^()\s]*\))+)"""
+    rf"""\]\(\s*<([^<>\n]+)>|\]\(\s*({_INLINE_TARGET})"""
     r"""|^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
     r"""|\b(?:src|href)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
     re.MULTILINE | re.IGNORECASE,
 )
+_DEFINITION_ANGLE_GROUP = 3  # a reference definition's <target>: Python-Markdown takes none
+# with white space in it (the line stays text, and <dd topology.png> is an HTML tag)
+# where a page shows no link although "](" stands there (read from shown_text only; images_named
+# stays generous): an HTML tag (Markdown there is an attribute value; its src or href counts)
+# and a reference definition's title; a link's title is found as the links are read (_title)
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_DEFINITION_TITLE = re.compile(
+    r"""^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(?:<[^<>\s]+>|\S+)(?:[ \t]+|[ \t]*\n[ \t]*)"""
+    r"""("[^\n]*"|'[^\n]*'|\([^\n]*\))[ \t]*$""",
+    re.MULTILINE,
+)
+# a link's title after its target (white space, then a quote or a parenthesis), and where each
+# kind ends: at the first closing quote (or parenthesis) the link's own ")" follows, as
+# Python-Markdown reads [a](x.md "t) ![b](y.png "u") (one link, title t) ![b](y.png "u)
+_TITLE_OPEN = re.compile(r"""(?=\s)[ \t]*(?:\n[ \t]*)?(["'(])""")
+_TITLE_CLOSE = {
+    '"': re.compile(r'"[ \t]*\)'),
+    "'": re.compile(r"'[ \t]*\)"),
+    "(": re.compile(r"\)[ \t]*\)"),
+}
+# the characters Python-Markdown's backslash escapes (its ESCAPED_CHARS, with the tables
+# extension's "|"): "flow\_v2.png" is flow_v2.png on the page
+_ESCAPED = re.compile(r"\\([!#()*+\-.>\[\\\]_`{|}])")
 # a fence opening or closing a code block (``` or ~~~, at any indentation: inside a list too)
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
@@ -165,7 +192,9 @@ def _page_folder(document_path: str, directory_urls: bool) -> str:
 _LABEL_GROUP = _LINK_TARGET.groupindex["label"] - 1  # its index in match.groups()
 # a reference definition's label (skipped: it uses nothing), else any bracketed text: the
 # labels [text][label], [label][] and [label] may use (more than they do: generous)
-_LABEL_USE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:|\[([^\[\]]*)\]", re.MULTILINE)
+# labels [text][label], [label][] and [label] may use (more than they do: generous); an
+# escaped bracket (\[label]) is text
+_LABEL_USE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:|(?<!\\)(?:\\\\)*\[([^\[\]]*)\]", re.MULTILINE)
 
 
 def _label_key(label: str) -> str:
@@ -177,12 +206,53 @@ def _labels_used(text: str) -> set[str]:
     return {_label_key(m[1]) for m in _LABEL_USE.finditer(text) if m[1] is not None}
 
 
+def _inside(spans: list[tuple[int, int]], position: int) -> bool:
+    """Whether ``position`` lies in one of ``spans`` (ordered, disjoint)."""
+    at = bisect.bisect_left(spans, (position + 1, 0)) - 1  # the last span starting by then
+    return at >= 0 and position < spans[at][1]
+
+
+class _Titles:
+    """Where a link's title that starts right after ``end`` ends (0: it has none). Each kind
+    of close is searched forward from where the last search found it, as the links are read
+    in order: a run of titles never closed costs one pass, not one each. A title does not
+    run past a blank line."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blanks = [m.start() for m in _BLANK_LINE.finditer(text)]
+        self.found: dict[str, tuple[int, re.Match[str] | None]] = {}
+
+    def end(self, end: int) -> int:
+        opened = _TITLE_OPEN.match(self.text, end)
+        if opened is None:
+            return 0
+        quote, start = opened[1], opened.end()
+        since, close = self.found.get(quote, (-1, None))
+        if since < 0 or start < since or (close is not None and close.start() < start):
+            since, close = start, _TITLE_CLOSE[quote].search(self.text, start)
+            self.found[quote] = (since, close)
+        if close is None:
+            return 0
+        blank = bisect.bisect_left(self.blanks, start)
+        if blank < len(self.blanks) and self.blanks[blank] < close.start():
+            return 0
+        return close.end()
+
+
 def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) -> set[str]:
     """The files a text names. ``shown``: the text is what a page shows, where a reference
-    definition no link or image uses names nothing (Python-Markdown removes it unseen)."""
+    definition no link or image uses names nothing (Python-Markdown removes it unseen), nor
+    one it does not take (an angle target with white space), nor "](" in an HTML tag, a link's
+    or a definition's title. A Markdown target is read unescaped (``flow\\_v2.png`` is
+    flow_v2.png); ``images_named`` (not ``shown``) counts it as written too."""
     found: set[str] = set()
     served = _page_folder(path, directory_urls) + "/page"
     used = _labels_used(text) if shown else None
+    tags = [m.span() for m in _TAG.finditer(text)] if shown else []
+    titles = [m.span(1) for m in _DEFINITION_TITLE.finditer(text)] if shown else []
+    links = _Titles(text)
+    title_end = 0  # the end of the title of the last link read: what stands before it is title
     for match in _LINK_TARGET.finditer(text):
         label = match["label"]
         if label is not None and used is not None and _label_key(label) not in used:
@@ -191,13 +261,26 @@ def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) ->
             (i, g) for i, g in enumerate(match.groups()) if g is not None and i != _LABEL_GROUP
         )
         target = target.strip()
+        markdown = index < _MARKDOWN_GROUPS
+        if shown:
+            start = match.start()
+            if start < title_end or _inside(titles, start) or (markdown and _inside(tags, start)):
+                continue
+            if index == _DEFINITION_ANGLE_GROUP and any(c.isspace() for c in target):
+                continue
+            if index < _LABEL_GROUP:  # an inline link or image: its title shows no link
+                title_end = links.end(match.end())
         # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
         # which the browser reads from the page's URL: both are counted
-        bases = (path,) if index < _MARKDOWN_GROUPS else (path, served)
+        bases = (path,) if markdown else (path, served)
+        written = {_ESCAPED.sub(r"\1", target)} if markdown else {target}
+        if not shown:
+            written.add(target)
         for base in bases:
-            resolved = asset_target(base, target)
-            if resolved is not None:
-                found.add(resolved)
+            for name in written:
+                resolved = asset_target(base, name)
+                if resolved is not None:
+                    found.add(resolved)
     return found
 
 
