@@ -37,6 +37,8 @@ def test_the_pack_readme_says_whose_day_its_dates_are(tmp_path):
     readme = entries["README.txt"]
     said = [line for line in readme.splitlines() if "local date" in line or "当地日期" in line]
     assert not any("committer's own" in line or "提交者自己" in line for line in said), said
+    # (fix48b) and it names the zone whose days they are
+    assert "Asia/Shanghai" in readme, readme
 
 
 def test_every_output_places_a_merge_at_midnight_utc_on_the_organisations_day(tmp_path):

@@ -434,7 +434,11 @@ def build(
             for evidence in EVIDENCE_ORDER
         ),
         cat.text("pack.readme.no-approval"),
-        cat.text("pack.readme.dates"),
+        # whose day a date is: the organisation's zone when doccontrol.yml names one (history
+        # dates every commit there, days.in_zone), else the committer's own
+        cat.text("pack.readme.dates-zone", zone=config.timezone)
+        if config.zone is not None
+        else cat.text("pack.readme.dates"),
         "",
         cat.text("pack.readme.made-by", version=__version__),
     ]
