@@ -214,7 +214,7 @@ def standings(
         own = contextlib.nullcontext(stored) if stored is not None else StoredVersions(repo.root)
         with own as meta_of:
             meta_of.know(repo.documents, repo.digests)
-            meta_of.prefetch(standing.shown(d, day) for d in history.documents.values())
+            meta_of.prefetch(standing.described(d, day) for d in history.documents.values())
             for doc_id, doc_history in history.documents.items():
                 found = standing.standing(doc_history, day, meta_of)
                 if found.shown is not None:

@@ -43,7 +43,11 @@ class Standing:
     vouched_by: Revision | None
     unapproved: tuple[Revision, ...]  # changes on main after the last approval, by ``day``
     next_review: str  # YYYY-MM-DD or ""
-    meta: Mapping[str, Any]  # the front matter of ``shown``
+    meta: Mapping[str, Any]  # the front matter of ``described``
+    # the revision whose text and front matter describe ``shown``: ``shown`` itself, or a later
+    # approval of the version in force with its text unchanged (a periodic review, the adoption
+    # baseline), whose front matter (title, review interval) is the one last approved
+    described: Revision | None
 
     @property
     def overdue(self) -> bool:
@@ -159,7 +163,8 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
     """Where ``doc`` stood at the end of ``day`` (dates as the committer wrote them)."""
     placed = _placed(doc, day)
     shown = placed.shown
-    meta = meta_of(shown) if shown is not None else {}
+    described = placed.described
+    meta = meta_of(described) if described is not None else {}
     last_approval = placed.last_approval
     last_day = approval_day(last_approval) if last_approval else ""
     upcoming = placed.upcoming
@@ -179,9 +184,10 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
             meta,
             last_day,
             placed.in_force_from,
-            approval_day(shown) if shown is not None else "",
+            approval_day(described) if described is not None else "",
         ),
         meta=meta,
+        described=described,
     )
 
 
@@ -192,7 +198,8 @@ def published(stand: Standing) -> Revision | None:
     otherwise: a version not yet effective, and a change or a draft nobody approved, are never
     given as the document's text."""
     if stand.in_force is not None:
-        return stand.in_force
+        # a periodic review's text is the in-force version's, with its approved front matter
+        return stand.described or stand.in_force
     shown = stand.shown
     if stand.state in ("obsolete", "draft") and shown is not None and shown.approved:
         return shown if shown.commit else None
@@ -227,6 +234,12 @@ def shown(doc: DocumentHistory, day: datetime.date) -> Revision | None:
     return _placed(doc, day).shown
 
 
+def described(doc: DocumentHistory, day: datetime.date) -> Revision | None:
+    """The revision whose front matter ``standing`` reads (``Standing.described``), found
+    without reading it: what a register reads ahead for all its documents at once."""
+    return _placed(doc, day).described
+
+
 @dataclass(frozen=True)
 class _Placed:
     state: State
@@ -236,6 +249,7 @@ class _Placed:
     upcoming: Revision | None
     last_approval: Revision | None
     unapproved: tuple[Revision, ...]
+    described: Revision | None
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -250,6 +264,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     ended: State | None = None  # obsolete or withdrawn, by an approval
     draft: Revision | None = None  # an approved draft, when nothing is in force
     last_git: Revision | None = None  # the last approval (or baseline) on main
+    # the last approval of the version in force with its text unchanged (a periodic review,
+    # the adoption baseline): its front matter is the approved one (title, review interval)
+    reviewed_by: Revision | None = None
     for revision in on_main:
         if not revision.approved:
             continue
@@ -257,13 +274,23 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         if revision.kind == "withdrawal":
             in_force, upcoming, ended, draft = None, None, "withdrawn", None
         elif revision.status == "obsolete":
-            in_force, upcoming, ended, draft = None, None, "obsolete", None
+            if in_force is not None and effective_from(revision) > today:
+                # the version that ends the document takes effect on its own day, as any
+                # version does: until then the one in force stays, and this one is upcoming
+                upcoming = revision
+            else:
+                in_force, upcoming, ended, draft = None, None, "obsolete", None
         elif revision.status == "effective":
             starts = effective_from(revision)
             if in_force is not None and revision.version == in_force.version and not ended:
-                continue  # approved again (a periodic review): in force as before
+                # approved again (a periodic review): in force as before, since the day it took
+                # effect; a review whose text is unchanged says what the version is called now
+                if revision.kind in ("review", "baseline"):
+                    reviewed_by = revision
+                continue
             if starts <= today:
                 in_force, in_force_from, upcoming, ended, draft = revision, starts, None, None, None
+                reviewed_by = None
             else:
                 upcoming, ended = revision, None
         elif revision.status == "draft" and in_force is None and upcoming is None:
@@ -286,7 +313,10 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     else:
         shown = on_main[-1] if on_main else None
         state = "draft" if shown is None or shown.status != "effective" else "unapproved"
-    return _Placed(state, shown, in_force, in_force_from, upcoming, last_approval, unapproved)
+    described = (reviewed_by or in_force) if state == "effective" else shown
+    return _Placed(
+        state, shown, in_force, in_force_from, upcoming, last_approval, unapproved, described
+    )
 
 
 def _vouched_by(doc: DocumentHistory, shown: Revision | None, today: str) -> Revision | None:
@@ -329,4 +359,5 @@ def without_history(meta: Mapping[str, Any], day: datetime.date) -> Standing:
         unapproved=(),
         next_review="",
         meta=meta,
+        described=None,
     )

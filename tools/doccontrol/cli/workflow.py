@@ -79,25 +79,30 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
         raise UsageError("cli.error.no-document-in-history", id=args.doc_id, branch=history.branch)
     with StoredVersions(root) as meta_of:
         stand = standing.standing(doc, day, meta_of)
-    revision = stand.shown
-    if revision is None:
+    if stand.shown is None or stand.described is None:
         first = standing.first_day(doc)
         if first:
             raise UsageError("cli.error.not-in-force-first", id=args.doc_id, day=day, first=first)
         raise UsageError("cli.error.not-in-force", id=args.doc_id, day=day)
+    # the text and front matter the register describes (a periodic review's, approved since)
+    revision = stand.described
     with _reader(root) as reader:
         text = content.text_at(reader, revision)
     if text is None:
         raise UsageError("cli.error.unreadable-at", path=revision.path, commit=revision.commit[:10])
     t = _texts(root)
-    print(f"# {doc.id} {doc.title} — {_state_line(stand, t)}")
-    evidence = _evidence(revision, t)
+    # the title of the version shown, as the register gives it: never a later change's
+    title = str(stand.meta.get("title") or doc.title)
+    print(f"# {doc.id} {title} — {_state_line(stand, t)}")
+    # who vouches for it, as the control block and a copy say (standing.vouched_by): the
+    # version's own approval, or a later one of it (the adoption baseline, a periodic review)
+    approval = stand.vouched_by or stand.shown
     print(
         t.text(
             "cli.show.version",
-            version=revision.version,
-            evidence=evidence,
-            commit=revision.commit[:10],
+            version=stand.shown.version,
+            evidence=_evidence(approval, t),
+            commit=(approval.commit or revision.commit)[:10],  # a paper approval has no commit
             path=revision.path,
         )
     )

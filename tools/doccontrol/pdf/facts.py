@@ -155,7 +155,8 @@ def gather(
         raise Refused(
             ("pdf.error.unreadable", {"path": revision.path, "commit": revision.commit[:10]})
         )
-    meta = meta_of(revision)
+    # the front matter every register reads (a periodic review's, approved since): one title
+    meta = stand.meta
     stamp = _stamp(history, config, doc_id, revision.version, day, copy_number, holder, t)
     level = config.level(str(meta.get("confidentiality") or "internal"))
     owner = str(meta.get("owner") or "")
