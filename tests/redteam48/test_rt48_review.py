@@ -39,3 +39,27 @@ def test_the_next_review_follows_the_interval_the_review_approved(tmp_path):
     review replaced."""
     s = _reviewed(tmp_path)
     assert register(s)["SM-P-01"]["next_review"] == "2029-03-01", register(s)["SM-P-01"]
+
+
+def test_the_site_page_and_a_copy_give_the_reviews_title(tmp_path):
+    """(fix48b) The same review read by the site and a PDF copy: the page's heading, its
+    control block and the register give the approved review's title, and a copy is made of
+    the version in force under it (one answer: ``Standing.described``)."""
+    from rt48_helpers import built, site_repo
+
+    s = two_doc_scenario(tmp_path)
+    site_repo(s)
+    text = (s.root / DOC).read_text("utf-8")
+    text = text.replace("title: 测试程序", "title: 变更后的名称")
+    text = text.replace(
+        "review_interval_months: 12", "review_interval_months: 36\nreview_date: 2026-02-27"
+    )
+    merge_dated(s, "cr-review", {DOC: text}, "2026-03-01")
+    site = built(s.root, tmp_path / "site")
+    page = (site / "procedures/test/index.html").read_text("utf-8")
+    heading = page.split("<h1", 1)[1].split("</h1>", 1)[0]
+    assert "变更后的名称" in heading and "测试程序" not in heading, heading
+    register_page = (site / "registers/documents/index.html").read_text("utf-8")
+    assert "变更后的名称" in register_page and "2029-03-01" in register_page
+    made = run(s, "pdf", "SM-P-01", "-o", str(tmp_path / "copy.pdf"))
+    assert made.returncode == 0, made.stdout + made.stderr
