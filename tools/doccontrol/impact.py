@@ -321,13 +321,14 @@ def _approved_text(
     """The revision whose text is the document as approved: the last approval or review
     merged by ``day``, else the pre-control baseline. An adoption's baseline revision approves
     the text already approved, and a draft approved while a version is in force is not what
-    is in force: both are passed over."""
+    is in force, nor an obsolete version dated ahead (standing: upcoming, it ends the document
+    on its own day): all are passed over."""
     for revision in reversed(doc_history.revisions):
         if (
             revision.approved
             and revision.commit in order
             and revision.kind in ("approval", "review")
-            and revision.status != "draft"
+            and revision.status not in ("draft", "obsolete")
         ):
             return revision
     baseline = doc_history.baseline
