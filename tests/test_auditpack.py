@@ -726,6 +726,38 @@ def test_bytes_around_a_genuine_signed_pack_are_refused(shared, tmp_path, change
     assert code == 1 and lines == [_layout(reason, **args), not_intact(1)], lines
 
 
+@pytest.mark.parametrize(
+    "extra, comment",
+    [
+        # an extended timestamp, harmless in itself, but no pack ever carries one
+        (struct.pack("<2HB", 0x5455, 1, 0), b""),
+        # a stray byte that is no whole field (a zip64 field cut short, zipfile refuses itself)
+        (b"\x01", b""),
+        (b"", b"an entry comment"),
+    ],
+    ids=["timestamp", "stray-byte", "entry-comment"],
+)
+def test_an_entry_with_an_extra_field_or_comment_packs_never_have_is_refused(
+    shared, tmp_path, extra, comment
+):
+    """Every entry copied with its name and data, one given an extra field or comment that
+    ``zip_bytes`` never writes (round 49: Info-ZIP's Unicode Path renames an entry for unzip
+    alone): refused before anything is read."""
+    _packs, pack = shared
+    path = tmp_path / "extra.zip"
+    with zipfile.ZipFile(pack) as src, zipfile.ZipFile(path, "w") as dst:
+        first = src.infolist()[0].filename
+        for info in src.infolist():
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = info.compress_type
+            copy.external_attr = info.external_attr
+            if info.filename == first:
+                copy.extra, copy.comment = extra, comment
+            dst.writestr(copy, src.read(info))
+    problems = [render(p, ZH) for p in auditpack.verify(path).problems]
+    assert problems == [_layout("pack.layout.extra", name=first)], problems
+
+
 def test_entries_out_of_the_directorys_order_or_unlike_their_local_header_are_refused(
     shared, tmp_path
 ):

@@ -833,6 +833,8 @@ def _layout(handle: IO[bytes], infos: list[zipfile.ZipInfo]) -> Msg | None:
             if at == 0:
                 return msg("pack.layout.before", name=info.orig_filename, n=info.header_offset)
             return msg("pack.layout.gap", name=info.orig_filename)
+        if info.comment or not _only_zip64(info.extra):
+            return msg("pack.layout.extra", name=info.orig_filename)
         length = _entry_length(handle, info)
         if length is None:
             return msg("pack.layout.local", name=info.orig_filename)
@@ -860,6 +862,7 @@ def _entry_length(handle: IO[bytes], info: zipfile.ZipInfo) -> int | None:
     extra = _read_at(handle, info.header_offset + _LOCAL.size + name_length, extra_length)
     if (
         sig != b"PK\x03\x04"
+        or not _only_zip64(extra)
         or flags != info.flag_bits
         or method != info.compress_type
         or _read_at(handle, info.header_offset + _LOCAL.size, name_length) != name
@@ -925,6 +928,20 @@ def _extra_fields(extra: bytes) -> Iterator[tuple[int, bytes]]:
         kind, length = struct.unpack_from("<2H", extra, at)
         yield kind, extra[at + 4 : at + 4 + length]
         at += 4 + length
+
+
+def _only_zip64(extra: bytes) -> bool:
+    """Whether an extra field holds nothing but zip64 sizes, all a pack ever carries there.
+    Other fields change what an unzipper does with an entry, the name above all: Info-ZIP's
+    Unicode Path (0x7075) makes unzip, 7-Zip and libarchive write the entry under the name it
+    gives, which no reader of the central directory (as ``verify``'s) ever sees."""
+    at = 0
+    while at + 4 <= len(extra):
+        kind, length = struct.unpack_from("<2H", extra, at)
+        if kind != 0x0001:
+            return False
+        at += 4 + length
+    return at == len(extra)  # every byte in a whole field, none cut short or left over
 
 
 def _has_zip64(extra: bytes) -> bool:
