@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import urllib.parse
 from collections.abc import Set
 from dataclasses import dataclass
 from typing import Any
@@ -49,12 +50,12 @@ def adopted(site: Site, nav: list[Any], rendered: Set[str]) -> Adopted:
         document = site.document_at(DOCS_PREFIX + path) if path is not None else None
         if document is not None and not anchored:
             return {html.escape(f"{document.id} {site.page_title(document)}"): value}
-        if title is None:
-            return value
-        if site.redact(title) != title:
-            dropped += 1  # typed like a merge title, and names a hidden document
+        if _names_hidden(site, value) or (title is not None and _names_hidden(site, title)):
+            # typed like a merge title (the address too: every page carries it in an href,
+            # and the browser shows it), and names a hidden document
+            dropped += 1
             return None
-        return {title: value}
+        return value if title is None else {title: value}
 
     def item(value: Any) -> Any | None:
         if isinstance(value, dict) and len(value) == 1:
@@ -64,6 +65,13 @@ def adopted(site: Site, nav: list[Any], rendered: Set[str]) -> Adopted:
 
     kept = [e for e in (item(v) for v in nav) if e is not None]
     return Adopted(kept, dropped)
+
+
+def _names_hidden(site: Site, text: str) -> bool:
+    """Whether ``text`` names something the site may not, as typed or as a browser shows it
+    (percent-escapes and HTML character references read)."""
+    decoded = urllib.parse.unquote(text)
+    return any(site.redact(form) != form for form in (text, decoded, html.unescape(decoded)))
 
 
 def _page_path(target: str) -> tuple[str | None, bool]:
