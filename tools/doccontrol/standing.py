@@ -177,7 +177,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         upcoming=upcoming,
         upcoming_from=effective_from(upcoming) if upcoming else "",
         last_approval=last_approval,
-        vouched_by=_vouched_by(doc, shown, day.isoformat()),
+        vouched_by=_vouched_by(doc, shown, day.isoformat(), placed.off_text),
         unapproved=placed.unapproved,
         next_review=next_review(
             placed.state,
@@ -250,6 +250,8 @@ class _Placed:
     last_approval: Revision | None
     unapproved: tuple[Revision, ...]
     described: Revision | None
+    # the seqs of approvals of the version in force that are not its text (off_text below)
+    off_text: frozenset[int]
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -267,6 +269,13 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     # the last approval of the version in force with its text unchanged (a periodic review,
     # the adoption baseline): its front matter is the approved one (title, review interval)
     reviewed_by: Revision | None = None
+    # approvals of the version in force made after one that changed its text at the same version
+    # (DC511, the change itself included). History calls a revision a review when its text is
+    # the last approved one; once a same-version change was approved that is no longer the
+    # text in force, so such a "review" re-approves the changed text: it neither describes the
+    # version in force nor vouches for it (a review_date alone must not put that text in force)
+    off_text: set[int] = set()
+    drifted = False
     for revision in on_main:
         if not revision.approved:
             continue
@@ -285,12 +294,15 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             if in_force is not None and revision.version == in_force.version and not ended:
                 # approved again (a periodic review): in force as before, since the day it took
                 # effect; a review whose text is unchanged says what the version is called now
-                if revision.kind in ("review", "baseline"):
+                drifted = drifted or revision.kind not in ("review", "baseline")
+                if drifted:
+                    off_text.add(revision.seq)
+                else:
                     reviewed_by = revision
                 continue
             if starts <= today:
                 in_force, in_force_from, upcoming, ended, draft = revision, starts, None, None, None
-                reviewed_by = None
+                reviewed_by, drifted = None, False
             else:
                 upcoming, ended = revision, None
         elif revision.status == "draft" and in_force is None and upcoming is None:
@@ -315,19 +327,32 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         state = "draft" if shown is None or shown.status != "effective" else "unapproved"
     described = (reviewed_by or in_force) if state == "effective" else shown
     return _Placed(
-        state, shown, in_force, in_force_from, upcoming, last_approval, unapproved, described
+        state,
+        shown,
+        in_force,
+        in_force_from,
+        upcoming,
+        last_approval,
+        unapproved,
+        described,
+        frozenset(off_text),
     )
 
 
-def _vouched_by(doc: DocumentHistory, shown: Revision | None, today: str) -> Revision | None:
+def _vouched_by(
+    doc: DocumentHistory, shown: Revision | None, today: str, off_text: frozenset[int]
+) -> Revision | None:
     """The last approval of ``shown``'s version on or before ``today``, or None (a pre-control
-    baseline nobody has approved since, a change nobody approved)."""
+    baseline nobody has approved since, a change nobody approved). An approval of another text
+    at that version (``off_text``: a same-version change, a review of it) vouches for no text
+    shown."""
     if shown is None:
         return None
     found = None
     for revision in doc.revisions:
         if (
             revision.approved
+            and revision.seq not in off_text
             and revision.version == shown.version
             and "" < approval_day(revision) <= today
         ):
