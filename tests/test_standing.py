@@ -78,7 +78,10 @@ def test_a_review_after_a_same_version_text_change_describes_nothing_in_force():
     later review (its text the changed one, only the review date new) re-approves that text:
     neither describes the version in force nor vouches for it, an earlier review still does."""
     first, review = _revision(1, "approval", "2026-01-05"), _revision(2, "review", "2026-02-01")
-    changed, relaunder = _revision(3, "approval", "2026-03-01"), _revision(4, "review", "2026-03-05")
+    changed, relaunder = (
+        _revision(3, "approval", "2026-03-01"),
+        _revision(4, "review", "2026-03-05"),
+    )
     doc = _doc(first, review, changed, relaunder)
     stand = standing.standing(doc, datetime.date(2026, 3, 10), lambda r: {})
     assert stand.in_force == first and stand.state == "effective"
