@@ -71,8 +71,11 @@ def test_a_forge_key_retired_from_the_config_still_signs_new_notes_for_old_commi
     # the leaked key is retired through an approved change
     s.git.branch("rotate")
     s.set_config(f'trusted_forge_keys: ["{k1_pub}"]', f'trusted_forge_keys: ["{k2_pub}"]')
-    s.git.commit("更换平台签名密钥", who="wangfang")
+    # (by 周强, reviewed by 王芳: approved; a key counts by the configuration in force, so a
+    # rotation nobody approved would leave K1 trusted, round 49)
+    s.git.commit("更换平台签名密钥", who="zhouqiang")
     s.git.merge("rotate", "更换密钥", approvers=("chenmy",), reviewers=("wangfang",), number=13)
+    assert s.history().events[-1].approved
     # now the holder of K1 signs a note for the old direct push
     items = [
         review(1, "liu-jing", "APPROVED", pushed, T1),

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime
+import functools
 import gc
 import itertools
 import re
@@ -229,6 +230,11 @@ class _Deriver:
         self.signed_before = False
         # the tip's config: used only for commits made before any config was committed
         self.current_config = config
+        # the forge keys the configuration in force at the tip trusts, which a note's key must
+        # be one of (note_signature): that configuration is known only once the walk is done,
+        # so a walk takes the tip's committed file's, and derive walks again when the
+        # approvals leave another one in force (_forge_keys_settled)
+        self.forge_keys = config.approval.trusted_forge_keys
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.placed: set[str] = set()  # the documents the commit being judged placed at a path
@@ -346,6 +352,7 @@ class _Deriver:
             "events": [cache.encode_event(e, people) for e in self.events],
             "people": people.rows,
             "config_blob": self.config_blob,
+            "forge_keys": list(self.forge_keys),
             "readable_blob": self.readable_blob,
             "no_rules_since": self.no_rules_since,
             "mailmap_blob": self.mailmap_blob,
@@ -392,6 +399,7 @@ class _Deriver:
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
+        self.forge_keys = tuple(str(key) for key in state["forge_keys"])
         self.readable_blob = state["readable_blob"]
         self.no_rules_since = state["no_rules_since"]
         self.mailmap_blob = state["mailmap_blob"]
@@ -451,6 +459,17 @@ class _Deriver:
             data = self.reader.blob(blob) if blob is not None else b""
             self.site_named[blob] = rules_paths.named_paths(data)
         return self.site_named[blob]
+
+    def in_force_forge_keys(self) -> tuple[str, ...]:
+        """The forge keys of the doccontrol.yml the next commit would be judged by (as
+        policy_at picks it, without its side effects): after a walk, the configuration in
+        force at the tip (History.config_in_force)."""
+        if self.config_blob is None:
+            return self.current_config.approval.trusted_forge_keys
+        found = self.load(self.config_blob)
+        if found is None and self.readable_blob is not None:
+            found = self.load(self.readable_blob)
+        return () if found is None else found.approval.trusted_forge_keys
 
     def policy_at(self) -> _Policy:
         """The rules and identities in force before the commit being judged. When the
@@ -1794,13 +1813,15 @@ class _Deriver:
 
     def note_signature(self, policy: _Policy, sha: str) -> Signature:
         """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
-        in force before ``sha`` and also by the tip's doccontrol.yml: a note has no place on the
-        main line that dates it, so a forge key retired since (a leaked one, say) vouches for
-        no note at all, old or new (re-sign them: capture-github --backfill --force)."""
+        in force before ``sha`` and also by the configuration in force at the tip (forge_keys):
+        a note has no place on the main line that dates it, so a forge key retired since (a
+        leaked one, say) vouches for no note at all, old or new (re-sign them: capture-github
+        --backfill --force). In force, not the tip's file: a push nobody approved neither
+        retires a key nor brings one back."""
         note = self.notes[sha]
         found = policy.signature(note)
         if found.verified_for == signatures.FORGE and not signatures.trusted_forge_key(
-            self.current_config, note.signature_key, note.signature_fingerprint
+            self.forge_keys, note.signature_key, note.signature_fingerprint
         ):
             return Signature("untrusted", found.key, note.signer)
         return found
@@ -2514,8 +2535,9 @@ def _derive(
                 commits = reader.first_parent_commits(tip)
             deriver.since_unknown = deriver_since_unknown
             deriver.shallow = shallow
+            walked_first = _since_text(tip_config.control_since)
             if since is None:
-                deriver.since_walked = _since_text(tip_config.control_since)
+                deriver.since_walked = walked_first
             # (a run extending the cache goes on from the control_since its walk took)
             walked = deriver.since_walked
             notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
@@ -2523,10 +2545,14 @@ def _derive(
             reader.prefetch(tip, since, _read_on_the_line)  # a partial clone's, in one go
             deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
 
-            def walk_from(value: str | None, place: int) -> _Deriver:
+            def walk_from(
+                forge_keys: tuple[str, ...], value: str | None, place: int | None
+            ) -> _Deriver:
                 """A whole walk again, control beginning where ``value`` says: at ``place``
-                on the line, when a walk before has placed it there."""
+                on the line, when a walk before has placed it there (None: as a first walk
+                places it); a note's key trusted at the tip only if in ``forge_keys``."""
                 again = _Deriver(reader, tip_config, now)
+                again.forge_keys = forge_keys
                 again.reader_branch = config.main_branch
                 again.since_unknown = deriver_since_unknown
                 again.shallow = shallow
@@ -2536,7 +2562,7 @@ def _derive(
                 again.run(reader.first_parent_commits(tip), reader.ancestors(tip), test, progress)
                 return again
 
-            deriver = _settled(deriver, walk_from, reader, tip)
+            deriver = _forge_keys_settled(deriver, walk_from, reader, tip, walked_first)
             notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
@@ -2982,9 +3008,37 @@ def _since_in_force(
     return _SinceInForce(point, here, refused, True, adopted)
 
 
+def _forge_keys_settled(
+    deriver: _Deriver,
+    walk_from: Callable[[tuple[str, ...], str | None, int | None], _Deriver],
+    reader: GitReader,
+    tip: str,
+    since: str | None,
+) -> _Deriver:
+    """The settled walk (_settled) whose notes were judged by the forge keys of the
+    configuration in force at the tip. A walk judges them by the keys it was given (the tip's
+    committed file's, or the cached walk's); when its approvals leave another configuration in
+    force, it walks again from the start with that one's keys, since which notes count may
+    change which changes to doccontrol.yml were approved. Twice at most: where the keys still
+    do not settle (a change retiring the very key its approval rests on), only a key every
+    walk trusted vouches for a note."""
+    deriver = _settled(deriver, functools.partial(walk_from, deriver.forge_keys), reader, tip)
+    tried = [deriver.forge_keys]
+    for _ in range(2):
+        keys = deriver.in_force_forge_keys()
+        if set(keys) == set(deriver.forge_keys):
+            return deriver
+        if len(tried) == 2:  # not settled: only a key every walk was given vouches
+            keys = tuple(key for key in keys if all(key in seen for seen in tried))
+        tried.append(keys)
+        step = functools.partial(walk_from, keys)
+        deriver = _settled(step(since, None), step, reader, tip)
+    return deriver
+
+
 def _settled(
     deriver: _Deriver,
-    walk_from: Callable[[str | None, int], _Deriver],
+    walk_from: Callable[[str | None, int | None], _Deriver],
     reader: GitReader,
     tip: str,
 ) -> _Deriver:

@@ -159,6 +159,6 @@ def interpret(config: Config, status: str, key: str, fingerprint: str, signer: s
     return Signature("untrusted", made_by, signer)
 
 
-def trusted_forge_key(config: Config, key: str, fingerprint: str) -> bool:
-    """Whether the key git reported is one of ``config``'s trusted forge keys."""
-    return any(_matches(known, key, fingerprint) for known in config.approval.trusted_forge_keys)
+def trusted_forge_key(keys: tuple[str, ...], key: str, fingerprint: str) -> bool:
+    """Whether the key git reported is one of ``keys`` (a config's trusted forge keys)."""
+    return any(_matches(known, key, fingerprint) for known in keys)
