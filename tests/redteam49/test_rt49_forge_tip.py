@@ -102,8 +102,8 @@ def test_a_rotation_approved_only_by_a_note_the_retired_key_signed_settles_close
     """Pull request #8 replaces the capture key K1 with K2, approved on GitHub; its note is
     signed with K1. With K2 in force K1 vouches for no note, so #8 would not be approved and
     K1 would stay in force, which approves #8: the keys never settle. Then only a key every
-    walk trusted counts (none): no note vouches, as before round 49 (README: rotate through
-    a configuration trusting both keys, or approve the rotation by signed commits)."""
+    walk trusted counts (none): no note vouches, as before round 49 (README: approve the change
+    that retires a key by other evidence, its approvers' signed commits)."""
     k1, k1_pub = keypair(tmp_path, "forge")
     _k2, k2_pub = keypair(tmp_path, "forge2")
     s = github_scenario(
