@@ -289,7 +289,8 @@ def test_a_signed_history_is_not_reused_across_a_change_of_git_s_signature_setti
     assert sound not in ("none", "bad"), sound
     assert status() == sound  # read back from the cache
     refuses = tmp_path / "refuses"
-    refuses.write_text("#!/bin/sh\nexit 1\n")
+    # it reads what git gives it first: one that exits unread takes git down (SIGPIPE)
+    refuses.write_text("#!/bin/sh\ncat >/dev/null\nexit 1\n")
     refuses.chmod(0o755)
     scenario.git.run("config", "gpg.ssh.program", str(refuses))
     assert status() != sound  # not the cache's verdict, made with the other program

@@ -233,3 +233,35 @@ def test_git_faults_are_said_in_the_repositorys_language(repo):
     assert result.returncode == 2
     assert "is not a Git repository (history needs one" in result.stderr
     assert "不是" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_git_that_stops_without_a_word_is_never_a_whole_history(signed, tmp_path):
+    """A signature program that ends git (one that exits without reading what git writes to
+    it takes git down with SIGPIPE, at random; here it kills git outright) leaves the log
+    cut short with nothing on stderr: the commits after it, the approval among them, were
+    once read as if they had never been. Now nothing is derived from it, nothing cached, and
+    the CLI says so without a traceback."""
+    _change(signed, "cr-1")
+    signed.git.checkout("main")
+    signed.git.run(
+        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={signed.keys['liu']}"),
+        *("merge", "-S", "--no-ff", "-q", "-m", "批准 cr-1", "cr-1"),
+        who="liujing",
+        date="2026-02-01T10:00:00+08:00",
+    )
+    killer = tmp_path / "kills-git"
+    killer.write_text("#!/bin/sh\nkill -KILL $PPID\n")
+    killer.chmod(0o755)
+    signed.git.run("config", "gpg.ssh.program", str(killer))
+    with pytest.raises(GitError) as raised:
+        derive(signed.root, repository.load(signed.root).config, use_cache=True)
+    assert raised.value.key == "git.ended"
+    assert not (signed.root / ".git/doccontrol").exists() or not list(
+        (signed.root / ".git/doccontrol").glob("history*")
+    )
+    result = cli(signed.root, "log", "--all")
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "没有读完就中止了" in result.stderr and "Traceback" not in result.stderr
+    signed.git.run("config", "--unset", "gpg.ssh.program")
+    history = derive(signed.root, repository.load(signed.root).config, use_cache=True)
+    assert [e.summary for e in history.events] == ["批准 cr-1"]

@@ -161,16 +161,25 @@ def _token_chunks(stream: Any, chunk_size: int = 1 << 16) -> Iterator[list[str]]
         yield [pending.decode("utf-8", "surrogateescape")]
 
 
-def _read_tokens(handle: Any, command: Sequence[str]) -> Iterator[list[str]]:
+def _read_tokens(handle: Any, what: str) -> Iterator[list[str]]:
+    """The tokens of a git process's output; ``what``: its subcommand, for the messages."""
+    read_to_the_end = False
     try:
         yield from _token_chunks(handle.stdout)
+        read_to_the_end = True
     finally:
         handle.stdout.close()
         # stderr is small (git's error message) and read only once stdout is done
         stderr = handle.stderr.read().decode("utf-8", "replace").strip()
         handle.stderr.close()
-        if handle.wait() != 0 and stderr:
-            raise GitError("git.failed", command=command[-1] if command else "", detail=stderr)
+        code = handle.wait()
+        if code != 0 and stderr:
+            raise GitError("git.failed", command=what, detail=stderr)
+        if code != 0 and read_to_the_end:
+            # git stopped without a word (killed: a signature program that exits unread
+            # takes git down with SIGPIPE): what it wrote is a part of the history, never
+            # to be read as all of it. (A reader that stops early ends git itself: no error.)
+            raise GitError("git.ended", command=what, code=code)
 
 
 def _widen_pipe(stream: Any) -> None:
@@ -660,7 +669,7 @@ class GitReader:
             env=_git_env(),
         )
         _widen_pipe(handle.stdout)
-        return itertools.chain.from_iterable(_read_tokens(handle, command))
+        return itertools.chain.from_iterable(_read_tokens(handle, args[0] if args else ""))
 
     def first_parent_commits(self, tip: str, since: str | None = None) -> Iterator[Commit]:
         """First-parent commits oldest first, each with its raw diff against its first parent."""
