@@ -854,6 +854,9 @@ class GitReader:
             ],
             input="".join(f"{sha}\n" for sha in shas).encode("ascii"),
         )
+        stderr = result.stderr.decode("utf-8", "replace").strip()
+        if result.returncode != 0 and stderr:
+            raise GitError("git.failed", command="log", detail=stderr)
         tokens = result.stdout.decode("utf-8", "surrogateescape").split("\0")
         found: dict[str, tuple[str, str, str, str]] = {}
         size = len(_SIGNATURE_FIELDS)
@@ -862,6 +865,10 @@ class GitReader:
             sha = sha.lstrip("\n")
             if sha.startswith(_START):
                 found[sha[1:]] = (status or "N", key, fingerprint, display_text(signer))
+        if result.returncode != 0 or not set(shas) <= set(found):
+            # cut short (a signature program that takes git down): a commit left out would
+            # read as unsigned, and an approver's own signed commit as someone else's
+            raise GitError("git.ended", command="log", code=result.returncode)
         return found
 
     def branch_commits(self, head: str, base: str) -> list[Ancestor] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+import re
 import urllib.parse
 from collections.abc import Set
 from dataclasses import dataclass
@@ -68,10 +69,32 @@ def adopted(site: Site, nav: list[Any], rendered: Set[str]) -> Adopted:
 
 
 def _names_hidden(site: Site, text: str) -> bool:
-    """Whether ``text`` names something the site may not, as typed or as a browser shows it
-    (percent-escapes and HTML character references read)."""
-    decoded = urllib.parse.unquote(text)
-    return any(site.redact(form) != form for form in (text, decoded, html.unescape(decoded)))
+    """Whether ``text`` names something the site may not, as typed or as a browser may show
+    it: HTML character references, percent-escapes and the tabs and line breaks a URL parser
+    drops, read in any order and again, until nothing more changes (a few rounds)."""
+    return any(site.redact(form) != form for form in _read_forms(text))
+
+
+_DROPPED_BY_URL_PARSERS = re.compile(r"[\t\n\r]")
+
+
+def _read_forms(text: str) -> set[str]:
+    seen, frontier = {text}, [text]
+    for _ in range(4):  # each round undoes one layer; four cover any honest or odd address
+        found = []
+        for before in frontier:
+            for form in (
+                _DROPPED_BY_URL_PARSERS.sub("", before),
+                html.unescape(before),
+                urllib.parse.unquote(before),
+            ):
+                if form not in seen:
+                    seen.add(form)
+                    found.append(form)
+        if not found:
+            break
+        frontier = found
+    return seen
 
 
 def _page_path(target: str) -> tuple[str | None, bool]:
