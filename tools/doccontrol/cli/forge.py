@@ -104,7 +104,7 @@ def run_capture_github(args: argparse.Namespace, root: Path) -> int:
                 if args.backfill
                 else args.pr
             )
-            done = github.capture(root, source, name, numbers, key, branch, args.force)
+            done = github.capture(root, source, name, numbers, key, branch)
             if not args.push or github.push_notes(root, args.push):
                 break
         else:

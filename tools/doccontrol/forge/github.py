@@ -269,23 +269,15 @@ def _note(root: Path, commit: str) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def write_note(
-    root: Path, commit: str, data: bytes, sign_key: Path | None = None, again: bool = False
-) -> str | None:
+def write_note(root: Path, commit: str, data: bytes, sign_key: Path | None = None) -> str | None:
     """Attach ``data`` to ``commit`` under refs/notes/doccontrol in one new notes commit,
     signed with the SSH key ``sign_key`` when given. The ref moves once, from the tip it was
     read at to the finished commit (compare-and-swap), so a failure leaves it as it was.
-    Returns the new notes commit, or None when the note was already there as it is.
-
-    ``again`` with a key: a note already there as it is is signed again under that key (after
-    a rotation of the forge's key). History takes a note as vouched for by the notes commit
-    that last wrote it, so the note is taken out and put back, each step a commit this key
-    signs."""
+    Returns the new notes commit, or None when the note was already there as it is."""
     if _git(root, "cat-file", "-e", f"{commit}^{{commit}}", check=False).returncode != 0:
         raise CaptureError("forge.error.no-commit", commit=commit)
     old = notes_tip(root)
-    same = old is not None and _note(root, commit) == data
-    if same and not (again and sign_key is not None):
+    if old is not None and _note(root, commit) == data:
         return None
     ident = _identity(root)
     scratch = f"{NOTES_REF}-capture-{os.getpid()}"
@@ -294,37 +286,32 @@ def write_note(
             _git(root, "update-ref", scratch, old)
         # the blob is the note byte for byte (git notes -m/-F would reflow the text)
         blob = _out(root, "hash-object", "-w", "--stdin", input=data)
-        parent = old
-        if same and sign_key is not None:
-            _git(root, *ident, "notes", f"--ref={scratch}", "remove", commit)
-            out = f"doccontrol: review record for {commit} taken out, to sign it again\n"
-            parent = _signed(root, ident, scratch, parent, sign_key, out)
-            _git(root, "update-ref", scratch, parent)
         _git(root, *ident, "notes", f"--ref={scratch}", "add", "-f", "-C", blob, commit)
         new = _out(root, "rev-parse", f"{scratch}^{{commit}}")
         if sign_key is not None:
             # git notes cannot sign: the same tree and parent, committed again with a signature
+            tree = _out(root, "rev-parse", f"{new}^{{tree}}")
             message = f"doccontrol: review record for {commit}\n"
-            new = _signed(root, ident, scratch, parent, sign_key, message)
+            parents = ["-p", old] if old else []
+            new = _out(
+                root,
+                *ident,
+                "-c",
+                "gpg.format=ssh",
+                "-c",
+                f"user.signingkey={sign_key}",
+                "commit-tree",
+                "-S",
+                *parents,
+                "-F",
+                "-",
+                tree,
+                input=message.encode(),
+            )
         _git(root, "update-ref", NOTES_REF, new, old or "0" * len(new))
     finally:
         _git(root, "update-ref", "-d", scratch, check=False)
     return new
-
-
-def _signed(
-    root: Path, ident: Sequence[str], scratch: str, parent: str | None, key: Path, message: str
-) -> str:
-    """The tree ``scratch`` points at, committed on ``parent`` and signed with ``key``."""
-    tree = _out(root, "rev-parse", f"{scratch}^{{tree}}")
-    parents = ["-p", parent] if parent else []
-    return _out(
-        root,
-        *ident,
-        *("-c", "gpg.format=ssh", "-c", f"user.signingkey={key}"),
-        *("commit-tree", "-S", *parents, "-F", "-", tree),
-        input=message.encode(),
-    )
 
 
 # the names git's push matches a destination refs/notes/doccontrol against besides the ref
@@ -425,12 +412,10 @@ def capture(
     numbers: Sequence[int],
     sign_key: Path | None = None,
     branch: str = "main",
-    again: bool = False,
 ) -> list[Captured]:
     """Fetch each pull request and its reviews and write its note (nothing is written until
     every answer is in and the commits are known). Only pull requests merged into ``branch``
-    whose merge commit is on its first-parent line are recorded. ``again``: sign a note that
-    is already there as it is again under ``sign_key`` (write_note)."""
+    whose merge commit is on its first-parent line are recorded."""
     line = main_line(root, branch)
     notes = []
     for number in numbers:
@@ -440,7 +425,7 @@ def capture(
     out = []
     for number, note in notes:
         sha = note["pull_request"]["merge_commit_sha"]
-        written = write_note(root, sha, note_bytes(note), sign_key, again)
+        written = write_note(root, sha, note_bytes(note), sign_key)
         out.append(Captured(number, sha, len(note["reviews"]), written is not None))
     return out
 

@@ -1813,37 +1813,18 @@ class _Deriver:
 
     def note_signature(self, policy: _Policy, sha: str) -> Signature:
         """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
-        in force before ``sha`` (or, for a key that came in after it, not by ``sha`` itself)
-        and also by the configuration in force at the tip (forge_keys):
+        in force before ``sha`` and also by the configuration in force at the tip (forge_keys):
         a note has no place on the main line that dates it, so a forge key retired since (a
         leaked one, say) vouches for no note at all, old or new (re-sign them: capture-github
         --backfill --force). In force, not the tip's file: a push nobody approved neither
         retires a key nor brings one back."""
         note = self.notes[sha]
         found = policy.signature(note)
-        now = signatures.trusted_forge_key(
+        if found.verified_for == signatures.FORGE and not signatures.trusted_forge_key(
             self.forge_keys, note.signature_key, note.signature_fingerprint
-        )
-        if found.verified_for == signatures.FORGE and not now:
+        ):
             return Signature("untrusted", found.key, note.signer)
-        if now and found.status == "untrusted" and not self._lists_forge_key(sha, note):
-            # a key in force now that came in after ``sha``: today's capture key signing an
-            # older pull request's record again after a rotation (capture-github --force), as
-            # sound as any capture it makes now. Never on a commit whose own doccontrol.yml
-            # lists the key: a note cannot vouch for the change that makes its key trusted.
-            return Signature("good", found.key, signatures.FORGE, signatures.FORGE)
         return found
-
-    def _lists_forge_key(self, sha: str, note: Note) -> bool:
-        """Whether the doccontrol.yml of ``sha``'s own tree lists the note's key among its
-        trusted forge keys (one that cannot be read may)."""
-        data = self.reader.read_file_at(sha, CONFIG_FILE)
-        if data is None:
-            return False
-        config = cached_config(self.reader.root, data)
-        return config is None or signatures.trusted_forge_key(
-            config.approval.trusted_forge_keys, note.signature_key, note.signature_fingerprint
-        )
 
     def squashed_authors(
         self,
