@@ -148,6 +148,32 @@ def test_an_approver_who_pushed_commits_to_the_pull_request_approves_it_squashed
     )
 
 
+def test_an_approver_who_rewrote_a_pull_request_commit_approves_it_squashed(tmp_path):
+    """Session 24, after holes 5 and 8: the squash's pull-request commits are judged as a
+    merge's side is (identities.writers): 刘静 amends 赵磊's commit on his branch (he stays its
+    author, she is its committer) and approves; squashed, DC503 all the same."""
+    from history_helpers import body
+
+    s, forge = _trusting(tmp_path)
+    change(s, 7)
+    s.files.doc(version="V1.1", body=body("刘静改写后的文本"))
+    s.git.run("add", "-A")
+    s.git.run("commit", "-q", "--amend", "--no-edit", who="liujing", date=s.git.next_date())
+    assert s.git.run("log", "-1", "--format=%an|%cn") == "赵磊|刘静"
+    head = s.git.head()
+    s.git.checkout("main")
+    s.git.run("merge", "--squash", "-q", "cr-7")
+    squashed = s.git.commit("变更 7 (#7)", who="zhaolei")
+    items = [
+        review(1, "liu-jing", "APPROVED", head, T1),
+        review(2, "wang-fang", "APPROVED", head, T1),
+    ]
+    pull = pull_request(7, "变更 7", head, squashed, "zhao-lei", "zhao-lei")
+    capture(s, record(tmp_path / "api", pull, items), 7, "--sign-key", str(forge))
+    (rev,) = s.history().documents["SM-P-01"].revisions
+    assert not rev.approved and "DC503" in [p.code for p in rev.problems], rev.evidence
+
+
 def test_held_an_approver_who_pushed_commits_to_the_branch_is_an_author_of_a_merge(tmp_path):
     """Held: the same pull request merged with a merge commit: her commit is on the merged
     side, DC503."""

@@ -1840,11 +1840,28 @@ class _Deriver:
         if kind != "squash" or verdict is None or verdict.note is None or not commit.parents:
             return ()
         found = self.reader.branch_commits(verdict.note.head_sha, commit.parents[0])
+        return _unique(self.writers_of(policy, found or []))
+
+    def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
+        """Who wrote each of ``commits`` (a merge's side, a squash's pull request): its author,
+        known committer and verified signer (identities.writers), and its co-authors. Who
+        signed them is read in one git process, only when someone has a key to sign with."""
+        signed = (
+            self.reader.signatures([sha for sha, _ in commits])
+            if commits and any(p.signing_keys for p in policy.config.people)
+            else {}
+        )
         people: list[Person] = []
-        for ancestor in found or ():
-            people.append(self.person(policy, ancestor.author_name, ancestor.author_email))
+        for sha, ancestor in commits:
+            signer = policy.reported(signed[sha]) if sha in signed else None
+            people += identities.writers(
+                policy.config,
+                self.person(policy, ancestor.author_name, ancestor.author_email),
+                self.person(policy, ancestor.committer_name, ancestor.committer_email),
+                signer.verified_for if signer is not None and signer.status == "good" else None,
+            )
             people += [self.ident(policy, value) for value in ancestor.co_authors]
-        return _unique(people)
+        return people
 
     def squash_proven(
         self, policy: _Policy, trailer_pairs: list[tuple[str, str]], signature: Signature
@@ -2035,23 +2052,7 @@ class _Deriver:
     ) -> tuple[Person, ...]:
         people: list[Person] = []
         if kind == "merge":
-            # who signed the side's commits: only a person's key can say so (none listed, no
-            # commit of theirs is verified)
-            signed = (
-                self.reader.signatures(side)
-                if any(p.signing_keys for p in policy.config.people)
-                else {}
-            )
-            for sha in side:
-                ancestor = graph[sha]
-                signer = policy.reported(signed[sha]) if sha in signed else None
-                people += identities.writers(
-                    policy.config,
-                    self.person(policy, ancestor.author_name, ancestor.author_email),
-                    self.person(policy, ancestor.committer_name, ancestor.committer_email),
-                    signer.verified_for if signer is not None and signer.status == "good" else None,
-                )
-                people += [self.ident(policy, value) for value in ancestor.co_authors]
+            people += self.writers_of(policy, [(sha, graph[sha]) for sha in side])
             if not side:
                 # a merge that brings in nothing new: what it changes, its maker wrote
                 people.append(self.person(policy, commit.author_name, commit.author_email))

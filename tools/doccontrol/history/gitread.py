@@ -871,7 +871,7 @@ class GitReader:
             raise GitError("git.ended", command="log", code=result.returncode)
         return found
 
-    def branch_commits(self, head: str, base: str) -> list[Ancestor] | None:
+    def branch_commits(self, head: str, base: str) -> list[tuple[str, Ancestor]] | None:
         """The commits ``head`` holds that ``base`` does not: a pull request's own, squashed
         onto ``base``. None when ``head`` is no commit id or is not in this clone (GitHub keeps
         a pull request's head as refs/pull/N/head, which a clone does not fetch by default)."""
@@ -884,7 +884,7 @@ class GitReader:
         args = ["log", "-z", "--no-color", "--encoding=UTF-8", "--no-use-mailmap"]
         tokens = self._stream([*args, f"--format={fmt}", head, f"^{base}", "--"])
         try:
-            return [ancestor for _, ancestor in _parse_ancestors(tokens)]
+            return list(_parse_ancestors(tokens))
         except GitError:
             return None  # history beyond a shallow boundary: not read
 
