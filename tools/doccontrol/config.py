@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from doccontrol import days
+from doccontrol.validate.ids import same_key
 
 CONFIG_FILE = "doccontrol.yml"
 # the record type that holds nonconformities and their corrective actions (ISO/IEC 20000-1 10.1):
@@ -64,7 +65,7 @@ def email_key(address: str) -> str:
     an address that prints as a person's (``liu.jing@example.com`` followed by U+200B, a
     full-width letter, another case) is that person's, never a stranger's."""
     kept = "".join(c for c in address if unicodedata.category(c) != "Cf")
-    return unicodedata.normalize("NFKC", kept).casefold().strip()
+    return same_key(kept).strip()
 
 
 @dataclass(frozen=True)

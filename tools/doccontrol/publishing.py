@@ -376,6 +376,21 @@ def unnamed_schema_paths(
     return frozenset(unnamed)
 
 
+def unnamed_for(
+    root: Path, history: History | None, record_types: Mapping[str, RecordType], hidden: Set[str]
+) -> frozenset[str]:
+    """The schema paths output never names when the documents in ``hidden`` are hidden
+    (unnamed_schema_paths; without history, the hidden procedures' types): a few git
+    processes, so asked once per build, not per page or copy."""
+    ids = DocumentIds.of(hidden)
+    if history is None:
+        return frozenset(
+            hidden_schema_paths(record_types, publishable_record_types(record_types, ids))
+        )
+    unsettled = unsettled_record_types(root, history, record_types)
+    return frozenset(unnamed_schema_paths(root, history, record_types, ids, unsettled))
+
+
 def output_names(
     root: Path,
     history: History | None,
@@ -389,15 +404,8 @@ def output_names(
     three): the ids and titles of the documents in ``hidden``, and the names of the record
     types whose schema published output never names (``unnamed``, else unnamed_schema_paths
     judged here), sparing ``shown_titles`` (the titles the output itself gives)."""
-    documents = list(documents)
     if unnamed is None:
-        ids = DocumentIds.of(hidden)
-        if history is None:
-            shown = publishable_record_types(record_types, ids)
-            unnamed = hidden_schema_paths(record_types, shown)
-        else:
-            unsettled = unsettled_record_types(root, history, record_types)
-            unnamed = unnamed_schema_paths(root, history, record_types, ids, unsettled)
+        unnamed = unnamed_for(root, history, record_types, hidden)
     return hidden_names(
         hidden,
         documents,

@@ -283,12 +283,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # read, the work tree's without the organisation. Its levels rank the documents
             # (the work tree's could list `secret` first): the one in force even when the
             # tip holds it
-            approved = (
-                publishing.approved_config(self.root, history)
-                or publishing.config_in_force(self.root, history)
-                if history
-                else None
-            )
+            approved = publishing.config_in_force(self.root, history) if history else None
             zone = approved.zone if approved is not None else None
             # the publishing level in the work tree is not the approved one: fail closed
             lowest = (approved or repo.config).confidentiality[0]

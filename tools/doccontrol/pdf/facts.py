@@ -122,12 +122,16 @@ def gather(
     meta_of: Callable[[Revision], Mapping[str, Any]],
     names: Config | None = None,
     judged: Config | None = None,
+    hidden: frozenset[str] | None = None,
+    unnamed: frozenset[str] | None = None,
 ) -> CopyFacts:
     """What a copy of the document in force on ``day`` shows. ``names``: the configuration
     whose names and labels it carries (the approved one while doccontrol.yml has a change
     nobody approved, as the register and the site take it), else the repository's.
     ``judged``: the configuration whose levels rank ``limit`` and the documents' (the one in
-    force, config_in_force; never a direct commit that lists `secret` first), else ``names``."""
+    force, config_in_force; never a direct commit that lists `secret` first), else ``names``.
+    ``hidden``, ``unnamed``: hidden_ids and publishing.unnamed_for, when a caller making many
+    copies has them already (the same for every copy of one build)."""
     config = names or repo.config
     assert config is not None
     ranks = judged or config
@@ -195,7 +199,13 @@ def gather(
             doc,
             approval,
             t,
-            _hidden_names(repo, history, hidden_ids(repo, history, limit, ranks), title),
+            _hidden_names(
+                repo,
+                history,
+                hidden if hidden is not None else hidden_ids(repo, history, limit, ranks),
+                title,
+                unnamed,
+            ),
         ),
         body=body,
         path=revision.path,
@@ -292,14 +302,18 @@ def hidden_ids(
 
 
 def _hidden_names(
-    repo: Repository, history: History, hidden: frozenset[str], title: str
+    repo: Repository,
+    history: History,
+    hidden: frozenset[str],
+    title: str,
+    unnamed: frozenset[str] | None = None,
 ) -> frozenset[str]:
     """What the 变更履历 may not say, as the site and the audit pack judge it
     (publishing.output_names): hidden documents' ids and titles and their procedures' record
     types' names. Spared: the title the copy gives (its approved version's; never a title a
     work-tree edit gave another document)."""
     return publishing.output_names(
-        repo.root, history, repo.documents, repo.record_types, hidden, [title]
+        repo.root, history, repo.documents, repo.record_types, hidden, [title], unnamed
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from doccontrol import catalogue
+from doccontrol import catalogue, publishing
 from doccontrol.atomic import write_atomic
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.stored import StoredVersions
@@ -26,6 +26,11 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
     warnings: list[str] = []
     reader = GitReader(site.repo.root)
     try:
+        # what no copy may name is the same for every copy of this build: judged once
+        hidden = pdf_facts.hidden_ids(site.repo, site.history, site.limit, site.config)
+        unnamed = publishing.unnamed_for(
+            site.repo.root, site.history, site.repo.record_types, hidden
+        )
         with StoredVersions(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
             for doc_id in pdf_ids(site):
                 found = pdf_facts.gather(
@@ -39,6 +44,8 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
                     meta_of=meta_of,
                     names=site.config,  # the approved names while doccontrol.yml is pending
                     judged=site.config,  # and the levels the site judges by
+                    hidden=hidden,
+                    unnamed=unnamed,
                 )
                 result = render(found, t, functools.partial(_read, reader, found.commit), mermaid)
                 write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
