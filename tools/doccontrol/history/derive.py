@@ -1815,9 +1815,8 @@ class _Deriver:
         """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
         in force before ``sha`` and also by the configuration in force at the tip (forge_keys):
         a note has no place on the main line that dates it, so a forge key retired since (a
-        leaked one, say) vouches for no note at all, old or new (re-sign them: capture-github
-        --backfill --force). In force, not the tip's file: a push nobody approved neither
-        retires a key nor brings one back."""
+        leaked one, say) vouches for no note at all, old or new. In force, not the tip's
+        file: a push nobody approved neither retires a key nor brings one back."""
         note = self.notes[sha]
         found = policy.signature(note)
         if found.verified_for == signatures.FORGE and not signatures.trusted_forge_key(
@@ -1839,21 +1838,24 @@ class _Deriver:
         is added (README: fetch refs/pull/*/head)."""
         if kind != "squash" or verdict is None or verdict.note is None or not commit.parents:
             return ()
-        found = self.reader.branch_commits(verdict.note.head_sha, commit.parents[0])
+        found = self.reader.branch_commits(
+            verdict.note.head_sha, commit.parents[0], signed=_has_keys(policy.config)
+        )
         return _unique(self.writers_of(policy, found or []))
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
         """Who wrote each of ``commits`` (a merge's side, a squash's pull request): its author,
         known committer and verified signer (identities.writers), and its co-authors. Who
-        signed them is read in one git process, only when someone has a key to sign with."""
-        signed = (
-            self.reader.signatures([sha for sha, _ in commits])
-            if commits and any(p.signing_keys for p in policy.config.people)
-            else {}
-        )
+        signed them, only when someone has a key to sign with, comes with the commits (the
+        graph stream, branch_commits); git is asked here only for commits read without it
+        (keys in force here that the tip's config no longer lists), in one process."""
+        keys = bool(commits) and _has_keys(policy.config)
+        unread = [sha for sha, ancestor in commits if ancestor.signature is None] if keys else []
+        asked = self.reader.signatures(unread) if unread else {}
         people: list[Person] = []
         for sha, ancestor in commits:
-            signer = policy.reported(signed[sha]) if sha in signed else None
+            report = ancestor.signature if ancestor.signature is not None else asked.get(sha)
+            signer = policy.reported(report) if keys and report is not None else None
             people += identities.writers(
                 policy.config,
                 self.person(policy, ancestor.author_name, ancestor.author_email),
@@ -2328,6 +2330,12 @@ def _vouched_by_forge(
     return tuple(kept), problems
 
 
+def _has_keys(config: Config) -> bool:
+    """Whether anyone in ``config`` has a key to sign with: only then is a signature of a
+    commit a merge brings in worth git's verifying."""
+    return any(person.signing_keys for person in config.people)
+
+
 def _unique(people: list[Person]) -> tuple[Person, ...]:
     if len(people) < 2:
         return tuple(people)
@@ -2544,7 +2552,11 @@ def _derive(
             notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
             precontrol = _precontrol_test(reader, walked, deriver, tip)
             reader.prefetch(tip, since, _read_on_the_line)  # a partial clone's, in one go
-            deriver.run(commits, reader.ancestors(tip, since), precontrol, progress)
+            # who signed each commit a merge brings in, read with the graph where anyone has a
+            # key to sign with (never a git process per merge: writers_of)
+            with_signatures = _has_keys(tip_config) or _has_keys(config)
+            graph = reader.ancestors(tip, since, with_signatures)
+            deriver.run(commits, graph, precontrol, progress)
 
             def walk_from(
                 forge_keys: tuple[str, ...], value: str | None, place: int | None
@@ -2560,7 +2572,8 @@ def _derive(
                 again.notes = notes
                 again.since_walked = value
                 test = _precontrol_test(reader, value, again, tip, place)
-                again.run(reader.first_parent_commits(tip), reader.ancestors(tip), test, progress)
+                graph = reader.ancestors(tip, signed=with_signatures)
+                again.run(reader.first_parent_commits(tip), graph, test, progress)
                 return again
 
             deriver = _forge_keys_settled(deriver, walk_from, reader, tip, walked_first)

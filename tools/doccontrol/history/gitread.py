@@ -66,10 +66,15 @@ _GRAPH_FIELDS = (
     "%cn",
     "%ce",
 )
+# A commit's id and what git reports of its signature: a notes commit's (who vouches for the
+# notes it wrote), and any commit's where someone has a key to sign with (signatures; the
+# graph's, which carries the last four after its own)
+_SIGNATURE_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
 # The reviews a forge recorded, one note per merge commit (doccontrol forge capture-github).
 NOTES_REF = "refs/notes/doccontrol"
-_NOTES_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
-_SIGNATURE_FIELDS = ("%H", "%G?", "%GK", "%GF", "%GS")
+# what git reports of a signature (%G?, %GK, %GF, %GS); shared by every unsigned commit
+Report = tuple[str, str, str, str]
+_UNSIGNED: Report = ("N", "", "", "")
 
 
 class GitError(KeyedError):
@@ -138,6 +143,9 @@ class Ancestor:
     # rebased, cherry-picked) the person's commit
     committer_name: str = ""
     committer_email: str = ""
+    # what git reports of its signature, where the graph was read with them (someone has a
+    # key to sign with); None: not asked
+    signature: Report | None = None
 
 
 def _token_chunks(stream: Any, chunk_size: int = 1 << 16) -> Iterator[list[str]]:
@@ -816,11 +824,14 @@ class GitReader:
             if done.returncode == 0:
                 return
 
-    def ancestors(self, tip: str, since: str | None = None) -> Iterator[tuple[str, Ancestor]]:
+    def ancestors(
+        self, tip: str, since: str | None = None, signed: bool = False
+    ) -> Iterator[tuple[str, Ancestor]]:
         """Every commit reachable from ``tip`` (not from ``since``), without diffs, parents
         before children: once a commit has come, everything it descends from has too. git
-        starts at once."""
-        fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
+        starts at once. ``signed``: with what git reports of each commit's signature, checked
+        as the first-parent line's are (``signing_config``): asked only where someone has a
+        key to sign with, since git verifies every signed commit it reports on."""
         revs = [tip, f"^{since}"] if since else [tip]
         args = [
             "log",
@@ -831,12 +842,13 @@ class GitReader:
             "--encoding=UTF-8",
             "--no-use-mailmap",
         ]
-        return _parse_ancestors(self._stream([*args, f"--format={fmt}", *revs, "--"]))
+        return _parse_ancestors(self._stream([*args, _graph_format(signed), *revs, "--"]), signed)
 
-    def signatures(self, shas: Sequence[str]) -> dict[str, tuple[str, str, str, str]]:
+    def signatures(self, shas: Sequence[str]) -> dict[str, Report]:
         """What git reports of each named commit's signature (%G?, %GK, %GF, %GS), checked as
         the first-parent line's are (``signing_config``), in one ``git log``. An unsigned
-        commit costs git nothing to report; only signed ones are verified."""
+        commit costs git nothing to report; only signed ones are verified. (The history reads
+        them from its graph stream instead: ``ancestors(signed=True)``.)"""
         if not shas:
             return {}
         fmt = _START + "%x00".join(_SIGNATURE_FIELDS)
@@ -858,33 +870,37 @@ class GitReader:
         if result.returncode != 0 and stderr:
             raise GitError("git.failed", command="log", detail=stderr)
         tokens = result.stdout.decode("utf-8", "surrogateescape").split("\0")
-        found: dict[str, tuple[str, str, str, str]] = {}
+        found: dict[str, Report] = {}
         size = len(_SIGNATURE_FIELDS)
         for at in range(0, len(tokens) - size + 1, size):
             sha, status, key, fingerprint, signer = tokens[at : at + size]
             sha = sha.lstrip("\n")
             if sha.startswith(_START):
-                found[sha[1:]] = (status or "N", key, fingerprint, display_text(signer))
+                found[sha[1:]] = _report(status, key, fingerprint, signer)
         if result.returncode != 0 or not set(shas) <= set(found):
             # cut short (a signature program that takes git down): a commit left out would
             # read as unsigned, and an approver's own signed commit as someone else's
             raise GitError("git.ended", command="log", code=result.returncode)
         return found
 
-    def branch_commits(self, head: str, base: str) -> list[tuple[str, Ancestor]] | None:
+    def branch_commits(
+        self, head: str, base: str, signed: bool = False
+    ) -> list[tuple[str, Ancestor]] | None:
         """The commits ``head`` holds that ``base`` does not: a pull request's own, squashed
-        onto ``base``. None when ``head`` is no commit id or is not in this clone (GitHub keeps
-        a pull request's head as refs/pull/N/head, which a clone does not fetch by default)."""
+        onto ``base``, in one ``git log`` (``signed``: with their signature reports, as
+        ``ancestors``). None when ``head`` is no commit id or is not in this clone (GitHub
+        keeps a pull request's head as refs/pull/N/head, which a clone does not fetch by
+        default)."""
         if not _OBJECT_ID.fullmatch(head) or not _OBJECT_ID.fullmatch(base):
             return None  # from a note: never an option or a revision expression
-        for sha in (head, base):  # a shallow clone may lack either
-            if self._try(["cat-file", "-e", f"{sha}^{{commit}}"]) is None:
+        for sha in (head, base):  # a shallow clone may lack either; asked of the open cat-file
+            found = self._object(f"{sha}^{{commit}}")
+            if found is None or found[0] != "commit":
                 return None
-        fmt = _START + "%x00".join(_GRAPH_FIELDS) + "%x00"
         args = ["log", "-z", "--no-color", "--encoding=UTF-8", "--no-use-mailmap"]
-        tokens = self._stream([*args, f"--format={fmt}", head, f"^{base}", "--"])
+        tokens = self._stream([*args, _graph_format(signed), head, f"^{base}", "--"])
         try:
-            return list(_parse_ancestors(tokens))
+            return list(_parse_ancestors(tokens, signed))
         except GitError:
             return None  # history beyond a shallow boundary: not read
 
@@ -898,7 +914,7 @@ class GitReader:
         the blob its annotated commit's path last received, vouched for by the notes commit
         that wrote it there. Moving a note within the tree (git's fan-out as notes grow) is
         not a new writing."""
-        fmt = _START + "%x00".join(_NOTES_FIELDS) + "%x00"
+        fmt = _START + "%x00".join(_SIGNATURE_FIELDS) + "%x00"
         args = [
             "log",
             "-z",
@@ -923,7 +939,7 @@ class GitReader:
                 if sha in decided or removed.get(sha) == blob:
                     continue
                 decided.add(sha)
-                h = header + [""] * (len(_NOTES_FIELDS) - len(header))
+                h = header + [""] * (len(_SIGNATURE_FIELDS) - len(header))
                 found[sha] = Note(sha, blob, h[0].strip(), h[1] or "N", h[2], h[3], h[4])
 
         tokens = self._stream(args)
@@ -934,7 +950,7 @@ class GitReader:
             if token.startswith(_START):
                 if header is not None:
                     settle(header, written, removed)
-                header = [token[1:], *itertools.islice(tokens, len(_NOTES_FIELDS) - 1)]
+                header = [token[1:], *itertools.islice(tokens, len(_SIGNATURE_FIELDS) - 1)]
                 written, removed = {}, {}
                 continue
             entry = token.lstrip("\n")
@@ -1329,14 +1345,27 @@ def readable_date(value: str) -> str:
     return value if moment.tzinfo is not None else UNREADABLE_DATE
 
 
-def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
+def _graph_format(signed: bool) -> str:
+    """The ``--format`` of a graph stream; ``signed``: with each commit's signature report."""
+    fields = _GRAPH_FIELDS + (_SIGNATURE_FIELDS[1:] if signed else ())
+    return "--format=" + _START + "%x00".join(fields) + "%x00"
+
+
+def _report(status: str, key: str, fingerprint: str, signer: str) -> Report:
+    if status in ("", "N") and not (key or fingerprint or signer):
+        return _UNSIGNED  # one tuple for every unsigned commit of a large graph
+    return (status or "N", key, fingerprint, display_text(signer))
+
+
+def _parse_ancestors(tokens: Iterator[str], signed: bool = False) -> Iterator[tuple[str, Ancestor]]:
+    size = len(_GRAPH_FIELDS) + (len(_SIGNATURE_FIELDS) - 1 if signed else 0)
     for token in tokens:
         token = token.lstrip("\n")
         if not token.startswith(_START):
             continue
-        fields = [token[1:], *itertools.islice(tokens, len(_GRAPH_FIELDS) - 1)]
-        if len(fields) < len(_GRAPH_FIELDS):
-            fields += [""] * (len(_GRAPH_FIELDS) - len(fields))
+        fields = [token[1:], *itertools.islice(tokens, size - 1)]
+        if len(fields) < size:
+            fields += [""] * (size - len(fields))
         trailer = fields[5]
         co_authors = (
             tuple(line.strip() for line in trailer.splitlines() if line.strip()) if trailer else ()
@@ -1351,6 +1380,7 @@ def _parse_ancestors(tokens: Iterator[str]) -> Iterator[tuple[str, Ancestor]]:
                 tuple(map(display_text, co_authors)),
                 display_text(fields[6]),
                 display_text(fields[7]),
+                _report(*fields[8:12]) if signed else None,
             ),
         )
 

@@ -154,7 +154,7 @@ def interpret(config: Config, status: str, key: str, fingerprint: str, signer: s
     for person in config.people:
         if any(_matches(known, key, fingerprint) for known in person.signing_keys):
             return Signature("good", made_by, person.id, person.id)
-    if any(_matches(known, key, fingerprint) for known in config.approval.trusted_forge_keys):
+    if trusted_forge_key(config.approval.trusted_forge_keys, key, fingerprint):
         return Signature("good", made_by, FORGE, FORGE)
     return Signature("untrusted", made_by, signer)
 
