@@ -1197,7 +1197,7 @@ def approved_config_at(root: Path, head: str, history: History) -> tuple[Config 
     listed = _git(root, "rev-list", "--first-parent", head, "--", CONFIG_FILE)
     if listed.returncode != 0:
         return None, None
-    changes = [sha for sha in listed.stdout.split() if sha in line]
+    changes = listed.stdout.split()  # head is on the line: so is its first-parent past
     for sha in changes:
         event = judged.get(sha)
         if event is None and line[sha] <= control_began:

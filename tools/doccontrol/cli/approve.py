@@ -120,10 +120,8 @@ def _authors(
     committer when doccontrol.yml knows them and the person whose key signed it
     (``identities.writers``), and their co-authors; raw identities (never the work tree's
     .mailmap, which a commit plants) through the .mailmap history has in force."""
-    import tempfile
-
     from doccontrol.history import identities, signatures
-    from doccontrol.history.gitread import GitReader, run_git
+    from doccontrol.history.gitread import run_git, signature_reader
     from doccontrol.history.model import Person as HistoryPerson
 
     mailmap = identities.parse_mailmap("")
@@ -143,13 +141,10 @@ def _authors(
     entries = [e.strip("\n").split("\x1f", 5) for e in log.split("\x1e") if e.strip()]
     signed: dict[str, tuple[str, str, str, str]] = {}
     if any(p.signing_keys for p in config.people):
-        # checked as history checks them: git against no trusted list, the key then matched
-        # to a person by the approved config
-        with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
-            empty = Path(tmp) / "allowed_signers"
-            empty.write_text("", encoding="utf-8")
-            with GitReader(root, ["-c", f"gpg.ssh.allowedSignersFile={empty}"]) as reader:
-                signed = reader.signatures([e[0] for e in entries])
+        # checked as history checks them, the key then matched to a person by the approved
+        # config
+        with signature_reader(root) as reader:
+            signed = reader.signatures([e[0] for e in entries])
     found: list[HistoryPerson] = []
     for sha, name, email, committer_name, committer_email, co in (
         [*e, "", "", "", "", ""][:6] for e in entries
@@ -898,24 +893,12 @@ def _signature_refusal(
     """Why the trail would refuse the signature of the approval merge ``commit`` (not made by a
     key doccontrol.yml lists for one of its approvers); None when it accepts it. Read as
     history reads it: git checks the signature, doccontrol decides whose key it is."""
-    import tempfile
-
     from doccontrol.history import signatures
+    from doccontrol.history.gitread import signature_reader
 
-    with tempfile.TemporaryDirectory(prefix="doccontrol-approve-") as tmp:
-        empty = Path(tmp) / "allowed_signers"
-        empty.write_text("", encoding="utf-8")
-        shown = _git(
-            root,
-            "-c",
-            f"gpg.ssh.allowedSignersFile={empty}",
-            "log",
-            "-1",
-            "--format=%G?%x00%GK%x00%GF%x00%GS",
-            commit,
-        ).stdout.rstrip("\n")
-    status, key, fingerprint, signer = [*shown.split("\0"), "", "", "", ""][:4]
-    found = signatures.interpret(config, status, key, fingerprint, signer)
+    with signature_reader(root) as reader:
+        reported = reader.signatures([commit])[commit]
+    found = signatures.interpret(config, *reported)
     if found.status == "good" and found.verified_for in {a.id for a in approvers}:
         return None
     return say(

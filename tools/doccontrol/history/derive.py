@@ -18,7 +18,6 @@ import gc
 import itertools
 import re
 import sys
-import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -53,6 +52,7 @@ from doccontrol.history.gitread import (
     Note,
     display_text,
     probe,
+    signature_reader,
 )
 from doccontrol.history.model import (
     AckChange,
@@ -2468,116 +2468,111 @@ def _derive(
     use_cache: bool,
     now: datetime.datetime,
 ) -> History:
-    with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
-        # an empty allowed-signers file: git still checks each SSH signature (U: sound, key
-        # not vouched for) and reports its key; whose key it is is judged per commit, by the
-        # keys in the config that stood before it (signatures.interpret)
-        signers = Path(tmp) / "allowed_signers"
-        signers.write_text("", encoding="utf-8")
-        signing = ["-c", f"gpg.ssh.allowedSignersFile={signers}"]
-        with GitReader(repo_path, signing) as reader:
-            shallow = reader.is_shallow()
-            if shallow and not allow_shallow:
-                raise GitError("git.shallow")
-            ref, tip = reader.resolve_branch(config.main_branch)
-            # the rules come from Git, never from the work tree: the tip's committed config
-            # says where control began; each commit is judged by the config before it
-            tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
-            tip_config = cached_config(reader.root, tip_config_bytes) if tip_config_bytes else None
-            if tip_config is None:
-                # the committed config cannot be read (or is a link): where control began is
-                # not known, so none of the history is taken as pre-control baseline
-                deriver_since_unknown = bool(tip_config_bytes)
-                tip_config = replace(config, control_since=None)
+    # every signature read as history reads it: whose key it is is judged per commit, by the
+    # keys in the config that stood before it (signatures.interpret)
+    with signature_reader(repo_path) as reader:
+        shallow = reader.is_shallow()
+        if shallow and not allow_shallow:
+            raise GitError("git.shallow")
+        ref, tip = reader.resolve_branch(config.main_branch)
+        # the rules come from Git, never from the work tree: the tip's committed config
+        # says where control began; each commit is judged by the config before it
+        tip_config_bytes = reader.read_file_at(tip, CONFIG_FILE) or b""
+        tip_config = cached_config(reader.root, tip_config_bytes) if tip_config_bytes else None
+        if tip_config is None:
+            # the committed config cannot be read (or is a link): where control began is
+            # not known, so none of the history is taken as pre-control baseline
+            deriver_since_unknown = bool(tip_config_bytes)
+            tip_config = replace(config, control_since=None)
+        else:
+            deriver_since_unknown = False
+            if tip_config.main_branch != config.main_branch:
+                # the work tree's main_branch is not what that branch says of itself: a
+                # direct commit could point history at a branch of forged merges
+                raise GitError(
+                    "git.branch-disowned",
+                    branch=config.main_branch,
+                    named=tip_config.main_branch,
+                    config=CONFIG_FILE,
+                )
+        _same_branch_where_lines_meet(reader, tip, config.main_branch)
+        config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
+        # the forge's review records are part of the evidence: new or changed notes (a
+        # back-fill reaches old merges) derive afresh
+        notes_tip = reader.notes_tip()
+        key = cache.cache_key(config_blob, f"{ref}:{shallow}:{notes_tip or ''}")
+        forge_notices, hints = _forge_setup(reader.remote_urls(), tip_config, notes_tip)
+        folder = reader.git_path(cache.CACHE_NAME)
+        keyring = signatures.keyring_state(git_dir=str(folder.parent))
+        previous = cache.open_history(folder) if use_cache else None
+        state = None
+        if previous is not None:
+            if (
+                previous.head == tip
+                and cache.open_history(folder, key, tip, now, keyring) is not None
+            ):
+                return replace(
+                    previous,
+                    notices=previous.notices + forge_notices,
+                    hints=hints,
+                    derived_from=f"{tip}:{key}",
+                )
+            state = cache.read_state(folder, key, previous.head, now, keyring)
+        deriver = _Deriver(reader, tip_config, now)
+        deriver.reader_branch = config.main_branch
+        since = None
+        commits: Iterable[Commit]
+        if state is not None:
+            since = state["head"]
+            commits = _continuing(reader.first_parent_commits(tip, since), since)
+            try:
+                first = next(iter(commits), None)
+            except GitError:
+                first = None
+            if first is None or not _restored(deriver, state["state"]):
+                since = None
+                deriver = _Deriver(reader, tip_config, now)
+                deriver.reader_branch = config.main_branch
             else:
-                deriver_since_unknown = False
-                if tip_config.main_branch != config.main_branch:
-                    # the work tree's main_branch is not what that branch says of itself: a
-                    # direct commit could point history at a branch of forged merges
-                    raise GitError(
-                        "git.branch-disowned",
-                        branch=config.main_branch,
-                        named=tip_config.main_branch,
-                        config=CONFIG_FILE,
-                    )
-            _same_branch_where_lines_meet(reader, tip, config.main_branch)
-            config_blob = reader.resolve_object(f"{tip}:{CONFIG_FILE}") or ""
-            # the forge's review records are part of the evidence: new or changed notes (a
-            # back-fill reaches old merges) derive afresh
-            notes_tip = reader.notes_tip()
-            key = cache.cache_key(config_blob, f"{ref}:{shallow}:{notes_tip or ''}")
-            forge_notices, hints = _forge_setup(reader.remote_urls(), tip_config, notes_tip)
-            folder = reader.git_path(cache.CACHE_NAME)
-            keyring = signatures.keyring_state(git_dir=str(folder.parent))
-            previous = cache.open_history(folder) if use_cache else None
-            state = None
-            if previous is not None:
-                if (
-                    previous.head == tip
-                    and cache.open_history(folder, key, tip, now, keyring) is not None
-                ):
-                    return replace(
-                        previous,
-                        notices=previous.notices + forge_notices,
-                        hints=hints,
-                        derived_from=f"{tip}:{key}",
-                    )
-                state = cache.read_state(folder, key, previous.head, now, keyring)
-            deriver = _Deriver(reader, tip_config, now)
-            deriver.reader_branch = config.main_branch
-            since = None
-            commits: Iterable[Commit]
-            if state is not None:
-                since = state["head"]
-                commits = _continuing(reader.first_parent_commits(tip, since), since)
-                try:
-                    first = next(iter(commits), None)
-                except GitError:
-                    first = None
-                if first is None or not _restored(deriver, state["state"]):
-                    since = None
-                    deriver = _Deriver(reader, tip_config, now)
-                    deriver.reader_branch = config.main_branch
-                else:
-                    commits = itertools.chain([first], commits)
-            if since is None:
-                commits = reader.first_parent_commits(tip)
-            deriver.since_unknown = deriver_since_unknown
-            deriver.shallow = shallow
-            walked_first = _since_text(tip_config.control_since)
-            if since is None:
-                deriver.since_walked = walked_first
-            # (a run extending the cache goes on from the control_since its walk took)
-            walked = deriver.since_walked
-            notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
-            precontrol = _precontrol_test(reader, walked, deriver, tip)
-            reader.prefetch(tip, since, _read_on_the_line)  # a partial clone's, in one go
-            # who signed each commit a merge brings in, read with the graph where anyone has a
-            # key to sign with (never a git process per merge: writers_of)
-            with_signatures = _has_keys(tip_config) or _has_keys(config)
-            graph = reader.ancestors(tip, since, with_signatures)
-            deriver.run(commits, graph, precontrol, progress)
+                commits = itertools.chain([first], commits)
+        if since is None:
+            commits = reader.first_parent_commits(tip)
+        deriver.since_unknown = deriver_since_unknown
+        deriver.shallow = shallow
+        walked_first = _since_text(tip_config.control_since)
+        if since is None:
+            deriver.since_walked = walked_first
+        # (a run extending the cache goes on from the control_since its walk took)
+        walked = deriver.since_walked
+        notes = deriver.notes = reader.notes(notes_tip) if notes_tip else {}
+        precontrol = _precontrol_test(reader, walked, deriver, tip)
+        reader.prefetch(tip, since, _read_on_the_line)  # a partial clone's, in one go
+        # who signed each commit a merge brings in, read with the graph where anyone has a
+        # key to sign with (never a git process per merge: writers_of)
+        with_signatures = _has_keys(tip_config) or _has_keys(config)
+        graph = reader.ancestors(tip, since, with_signatures)
+        deriver.run(commits, graph, precontrol, progress)
 
-            def walk_from(
-                forge_keys: tuple[str, ...], value: str | None, place: int | None
-            ) -> _Deriver:
-                """A whole walk again, control beginning where ``value`` says: at ``place``
-                on the line, when a walk before has placed it there (None: as a first walk
-                places it); a note's key trusted at the tip only if in ``forge_keys``."""
-                again = _Deriver(reader, tip_config, now)
-                again.forge_keys = forge_keys
-                again.reader_branch = config.main_branch
-                again.since_unknown = deriver_since_unknown
-                again.shallow = shallow
-                again.notes = notes
-                again.since_walked = value
-                test = _precontrol_test(reader, value, again, tip, place)
-                graph = reader.ancestors(tip, signed=with_signatures)
-                again.run(reader.first_parent_commits(tip), graph, test, progress)
-                return again
+        def walk_from(
+            forge_keys: tuple[str, ...], value: str | None, place: int | None
+        ) -> _Deriver:
+            """A whole walk again, control beginning where ``value`` says: at ``place``
+            on the line, when a walk before has placed it there (None: as a first walk
+            places it); a note's key trusted at the tip only if in ``forge_keys``."""
+            again = _Deriver(reader, tip_config, now)
+            again.forge_keys = forge_keys
+            again.reader_branch = config.main_branch
+            again.since_unknown = deriver_since_unknown
+            again.shallow = shallow
+            again.notes = notes
+            again.since_walked = value
+            test = _precontrol_test(reader, value, again, tip, place)
+            graph = reader.ancestors(tip, signed=with_signatures)
+            again.run(reader.first_parent_commits(tip), graph, test, progress)
+            return again
 
-            deriver = _forge_keys_settled(deriver, walk_from, reader, tip, walked_first)
-            notices = _notices(reader, deriver, ref, tip, previous, since is not None)
+        deriver = _forge_keys_settled(deriver, walk_from, reader, tip, walked_first)
+        notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
         signed = deriver.signed

@@ -17,6 +17,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -1150,6 +1151,19 @@ class GitReader:
 
     def working_tree(self) -> Path | None:
         return self.tree
+
+
+@contextlib.contextmanager
+def signature_reader(root: Path) -> Iterator[GitReader]:
+    """A GitReader whose git checks every signature against an empty allowed-signers file: a
+    sound SSH signature comes back as U with its key, and whose key that is doccontrol decides
+    by the configuration that stood before it (signatures.interpret), never by a principal a
+    signers file or the signer chose. History and ``approve`` read signatures this one way."""
+    with tempfile.TemporaryDirectory(prefix="doccontrol-") as tmp:
+        empty = Path(tmp) / "allowed_signers"
+        empty.write_text("", encoding="utf-8")
+        with GitReader(root, ["-c", f"gpg.ssh.allowedSignersFile={empty}"]) as reader:
+            yield reader
 
 
 class BlobPipe:
