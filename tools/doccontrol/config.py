@@ -97,6 +97,10 @@ class ApprovalRules:
     require_signed: bool = False
     allow_self_approval: bool = False
     trusted_forge_keys: tuple[str, ...] = ()
+    # forge keys taken out of service without being compromised: they sign no new note, and
+    # the notes they signed while trusted keep their strength (a key left out of both lists
+    # is revoked: none of its notes counts)
+    retired_forge_keys: tuple[str, ...] = ()
     # a forge's unsigned squash merge counts (as the weakest evidence) only when this says the
     # forge's branch protection is trusted
     trust_unsigned_squash: bool = False
@@ -263,6 +267,7 @@ def from_data(data: Mapping[str, Any]) -> Config:
             require_signed=approval.get("require_signed", defaults.require_signed),
             allow_self_approval=approval.get("allow_self_approval", defaults.allow_self_approval),
             trusted_forge_keys=tuple(approval.get("trusted_forge_keys", ())),
+            retired_forge_keys=tuple(approval.get("retired_forge_keys", ())),
             trust_unsigned_squash=approval.get("trust_unsigned_squash", False),
             config_approvers=_tuple(
                 approval.get("config_approvers", manual_roles.get("approver", ()))

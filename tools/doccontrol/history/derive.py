@@ -230,11 +230,12 @@ class _Deriver:
         self.signed_before = False
         # the tip's config: used only for commits made before any config was committed
         self.current_config = config
-        # the forge keys the configuration in force at the tip trusts, which a note's key must
-        # be one of (note_signature): that configuration is known only once the walk is done,
-        # so a walk takes the tip's committed file's, and derive walks again when the
-        # approvals leave another one in force (_forge_keys_settled)
-        self.forge_keys = config.approval.trusted_forge_keys
+        # the forge keys the configuration in force at the tip has not revoked (trusted or
+        # retired), which a note's key must be one of (note_signature): that configuration is
+        # known only once the walk is done, so a walk takes the tip's committed file's, and
+        # derive walks again when the approvals leave another one in force
+        # (_forge_keys_settled)
+        self.forge_keys = _unrevoked(config)
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.placed: set[str] = set()  # the documents the commit being judged placed at a path
@@ -461,15 +462,15 @@ class _Deriver:
         return self.site_named[blob]
 
     def in_force_forge_keys(self) -> tuple[str, ...]:
-        """The forge keys of the doccontrol.yml the next commit would be judged by (as
-        policy_at picks it, without its side effects): after a walk, the configuration in
-        force at the tip (History.config_in_force)."""
+        """The forge keys, trusted or retired, of the doccontrol.yml the next commit would be
+        judged by (as policy_at picks it, without its side effects): after a walk, those the
+        configuration in force at the tip (History.config_in_force) has not revoked."""
         if self.config_blob is None:
-            return self.current_config.approval.trusted_forge_keys
+            return _unrevoked(self.current_config)
         found = self.load(self.config_blob)
         if found is None and self.readable_blob is not None:
             found = self.load(self.readable_blob)
-        return () if found is None else found.approval.trusted_forge_keys
+        return () if found is None else _unrevoked(found)
 
     def policy_at(self) -> _Policy:
         """The rules and identities in force before the commit being judged. When the
@@ -1814,9 +1815,12 @@ class _Deriver:
     def note_signature(self, policy: _Policy, sha: str) -> Signature:
         """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
         in force before ``sha`` and also by the configuration in force at the tip (forge_keys):
-        a note has no place on the main line that dates it, so a forge key retired since (a
-        leaked one, say) vouches for no note at all, old or new. In force, not the tip's
-        file: a push nobody approved neither retires a key nor brings one back."""
+        a note has no place on the main line that dates it, so a forge key revoked since (a
+        leaked one, taken out of both lists) vouches for no note at all, old or new. A key
+        retired since (moved to ``retired_forge_keys``) keeps the notes it signed while it was
+        trusted: it is the first test, by the keys before ``sha``, that keeps it from signing
+        notes for later commits. In force, not the tip's file: a push nobody approved neither
+        retires nor revokes a key, nor brings one back."""
         note = self.notes[sha]
         found = policy.signature(note)
         if found.verified_for == signatures.FORGE and not signatures.trusted_forge_key(
@@ -2854,6 +2858,7 @@ def _approving_nobody(config: Config) -> Config:
         merger_is_approver=False,
         allow_self_approval=False,
         trusted_forge_keys=(),
+        retired_forge_keys=(),
         trust_unsigned_squash=False,
     )
     return replace(config, people=(), approval=strict, timezone=None)
@@ -3017,6 +3022,11 @@ def _since_in_force(
     return _SinceInForce(point, here, refused, True, adopted)
 
 
+def _unrevoked(config: Config) -> tuple[str, ...]:
+    """The forge keys ``config`` has not revoked: those it trusts and those it retired."""
+    return config.approval.trusted_forge_keys + config.approval.retired_forge_keys
+
+
 def _forge_keys_settled(
     deriver: _Deriver,
     walk_from: Callable[[tuple[str, ...], str | None, int | None], _Deriver],
@@ -3024,13 +3034,13 @@ def _forge_keys_settled(
     tip: str,
     since: str | None,
 ) -> _Deriver:
-    """The settled walk (_settled) whose notes were judged by the forge keys of the
-    configuration in force at the tip. A walk judges them by the keys it was given (the tip's
-    committed file's, or the cached walk's); when its approvals leave another configuration in
-    force, it walks again from the start with that one's keys, since which notes count may
-    change which changes to doccontrol.yml were approved. Twice at most: where the keys still
-    do not settle (a change retiring the very key its approval rests on), only a key every
-    walk trusted vouches for a note."""
+    """The settled walk (_settled) whose notes were judged by the forge keys the
+    configuration in force at the tip has not revoked. A walk judges them by the keys it was
+    given (the tip's committed file's, or the cached walk's); when its approvals leave another
+    configuration in force, it walks again from the start with that one's keys, since which
+    notes count may change which changes to doccontrol.yml were approved. Twice at most: where
+    the keys still do not settle (a change revoking the very key its approval rests on), only
+    a key every walk was given vouches for a note."""
     deriver = _settled(deriver, functools.partial(walk_from, deriver.forge_keys), reader, tip)
     tried = [deriver.forge_keys]
     for _ in range(2):

@@ -1,0 +1,146 @@
+"""A forge key taken out of service: retired (moved to ``retired_forge_keys``) it keeps the
+notes it signed while trusted and signs no new one; revoked (taken out of both lists, as for a
+leaked key) none of its notes counts. Real repositories, notes signed by real SSH keys, with
+``require_signed`` on so that only a note's signed strength approves a merge."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from forge_helpers import capture, change, github_scenario, keypair, pull_request, record, review
+
+T1 = "2026-02-01T10:00:00Z"
+
+
+def _merged(s: Any, tmp_path: Path, number: int, head: str, key: Path) -> str:
+    """#number merged into main by 刘静 (no signature of hers), approved on GitHub by 刘静 and
+    王芳; its note signed with ``key``."""
+    s.git.checkout("main")
+    s.git.run(
+        "merge", "--no-ff", "-q", "-m",
+        f"Merge pull request #{number} from team/cr-{number}\n\n变更 {number}", f"cr-{number}",
+        who="liujing", date=s.git.next_date(),
+    )  # fmt: skip
+    merged = s.git.head()
+    items = [
+        review(number * 10 + 1, "liu-jing", "APPROVED", head, T1),
+        review(number * 10 + 2, "wang-fang", "APPROVED", head, T1),
+    ]
+    pull = pull_request(number, f"变更 {number}", head, merged, "zhao-lei", "liu-jing")
+    capture(s, record(tmp_path / f"api{number}", pull, items), number, "--sign-key", str(key))
+    return merged
+
+
+def _keys_change(s: Any, number: int, old: str, new: str, subject: str) -> str:
+    s.git.branch(f"cr-{number}")
+    s.set_config(old, new)
+    return s.git.commit(subject, who="zhaolei")
+
+
+def _scenario(tmp_path: Path) -> tuple[Any, Path, str, Path, str]:
+    k1, k1_pub = keypair(tmp_path, "forge")
+    k2, k2_pub = keypair(tmp_path, "forge2")
+    s = github_scenario(
+        tmp_path,
+        "  trusted_forge_keys: []\n",
+        f'  trusted_forge_keys: ["{k1_pub}"]\n'
+        "  config_approvers: [general-manager, management-representative]\n",
+        "require_signed: false",
+        "require_signed: true",
+    )
+    return s, k1, k1_pub, k2, k2_pub
+
+
+def _approved(s: Any) -> dict[str, bool]:
+    return {e.commit: e.approved for e in s.history().events}
+
+
+def test_an_overlapping_rotation_that_retires_the_old_key_keeps_every_approval(tmp_path):
+    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
+    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
+    head8 = _keys_change(
+        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
+        f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
+    )  # fmt: skip
+    m8 = _merged(s, tmp_path, 8, head8, k1)
+    head9 = _keys_change(
+        s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+        "停用平台签名密钥 K1",
+    )  # fmt: skip
+    m9 = _merged(s, tmp_path, 9, head9, k2)
+    history = s.history()
+    approved = {e.commit: e.approved for e in history.events}
+    assert (approved[m7], approved[m8], approved[m9]) == (True, True, True)
+    assert history.documents["SM-P-01"].revisions[-1].approved
+
+
+def test_a_rotation_in_one_change_approved_by_the_retired_keys_note_settles(tmp_path):
+    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
+    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
+    head8 = _keys_change(
+        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+        "以 K2 替换平台签名密钥 K1",
+    )  # fmt: skip
+    m8 = _merged(s, tmp_path, 8, head8, k1)  # the only key trusted before it
+    approved = _approved(s)
+    assert (approved[m7], approved[m8]) == (True, True)
+    # from here on the forge signs with K2, and that counts
+    s.git.checkout("main")
+    m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k2)
+    assert _approved(s)[m10]
+
+
+def test_a_retired_key_signs_no_note_for_a_later_change(tmp_path):
+    s, k1, k1_pub, _k2, k2_pub = _scenario(tmp_path)
+    head8 = _keys_change(
+        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+        "以 K2 替换平台签名密钥 K1",
+    )  # fmt: skip
+    m8 = _merged(s, tmp_path, 8, head8, k1)
+    s.git.checkout("main")
+    m10 = _merged(s, tmp_path, 10, change(s, 10), k1)  # the retired key, after its retirement
+    approved = _approved(s)
+    assert approved[m8] and not approved[m10]
+    assert not s.history().documents["SM-P-01"].revisions[-1].approved
+
+
+def test_a_revoked_key_vouches_for_no_note_and_a_push_cannot_retire_it_instead(tmp_path):
+    k1, k1_pub = keypair(tmp_path, "forge")
+    k2, k2_pub = keypair(tmp_path, "forge2")
+    liu, liu_pub = keypair(tmp_path, "liu")
+    s = github_scenario(
+        tmp_path,
+        "roles: [management-representative, department-head], forge_accounts",
+        f'roles: [management-representative, department-head], signing_keys: ["{liu_pub}"], '
+        "forge_accounts",
+        "  trusted_forge_keys: []\n",
+        f'  trusted_forge_keys: ["{k1_pub}"]\n'
+        "  config_approvers: [general-manager, management-representative]\n",
+        "require_signed: false",
+        "require_signed: true",
+    )
+    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
+    assert _approved(s)[m7]
+    # K1 leaked: revoked (in neither list) by a change its approver signed, resting on no
+    # note of the key it revokes (README)
+    _keys_change(
+        s, 8, f'trusted_forge_keys: ["{k1_pub}"]', f'trusted_forge_keys: ["{k2_pub}"]',
+        "吊销泄露的平台签名密钥 K1",
+    )  # fmt: skip
+    m8 = s.git.merge("cr-8", "变更 8", approvers=("liujing",), reviewers=("wangfang",),
+                     sign_key=liu, platform="github", number=8)  # fmt: skip
+    approved = _approved(s)
+    assert approved[m8] and not approved[m7]
+    # a push nobody approved that lists K1 as retired does not bring its notes back
+    s.set_config(
+        f'trusted_forge_keys: ["{k2_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+    )
+    s.git.commit("恢复 K1", who="zhaolei")
+    assert not _approved(s)[m7]
+    m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k2)
+    assert _approved(s)[m10]
