@@ -191,3 +191,59 @@ def test_held_without_the_tip_push_the_objection_counts_for_nothing(tmp_path):
     s, c = _revoked_with_objection(tmp_path, push_tip=False)
     got = _approved(s, c)
     assert got["#8"][0] and not got["#9"][0], got
+
+
+def _retired_then_vetoed(tmp_path, veto: bool):
+    """A routine rotation as the README (2eeb7aa) describes it: #8 moves K1 to
+    retired_forge_keys and trusts K2, approved by 刘静's signed merge with trailers. Later the
+    retired K1 (out of service, less guarded) reaches 赵磊. With no push to main at all, he
+    writes (``veto``) a K1-signed note on #8, "王芳 requested changes", and merges his own #9
+    with a K1 note of 刘静's and 王芳's approvals. K1 was trusted before #8, and the tip's
+    file (the team's, approved) still lists it, as retired: its note on #8 counts."""
+    k1, k1_pub = keypair(tmp_path, "forge")
+    _k2, k2_pub = keypair(tmp_path, "forge2")
+    liu, liu_pub = keypair(tmp_path, "liu")
+    s = github_scenario(
+        tmp_path,
+        "  trusted_forge_keys: []\n",
+        f'  trusted_forge_keys: ["{k1_pub}"]\n'
+        "  config_approvers: [general-manager, management-representative]\n",
+        "require_signed: false",
+        "require_signed: true",
+        LIU_ROLES,
+        LIU_ROLES.replace("forge_accounts", f'signing_keys: ["{liu_pub}"], forge_accounts'),
+    )
+    c = {}
+    s.git.branch("cr-8")
+    s.set_config(
+        f'trusted_forge_keys: ["{k1_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+    )
+    head8 = s.git.commit("停用平台签名密钥 K1", who="zhouqiang")
+    c["#8"] = s.git.merge("cr-8", "停用 K1", who="liujing", approvers=("liujing",),
+                          reviewers=("wangfang",), sign_key=liu, platform="github", number=8)  # fmt: skip
+    head9 = change(s, 9)
+    c["#9"] = _pushed_merge(s, 9, "变更 9")
+    if veto:
+        items = [review(81, "wang-fang", "CHANGES_REQUESTED", head8, T1)]
+        pull = pull_request(8, "停用 K1", head8, c["#8"], "zhou-qiang", "liu-jing")
+        capture(s, record(tmp_path / "api8", pull, items), 8, "--sign-key", str(k1))
+    _note(s, tmp_path, 9, head9, c["#9"], k1)
+    return s, c
+
+
+def test_a_retired_key_cannot_veto_its_own_retirement(tmp_path):
+    """README: a retired key "signs no note for a commit made after that". Its note on the
+    retiring change blocks that change (a verified note binds), the configuration in force
+    stays the one trusting K1, and K1 then signs #9, made after the retirement."""
+    s, c = _retired_then_vetoed(tmp_path, veto=True)
+    got = _approved(s, c)
+    assert got["#8"][0] and not got["#9"][0], (
+        "the retired K1 undid its retirement by a note alone: " + repr(got)
+    )
+
+
+def test_held_a_retired_key_signs_no_note_for_a_later_commit(tmp_path):
+    s, c = _retired_then_vetoed(tmp_path, veto=False)
+    got = _approved(s, c)
+    assert got["#8"][0] and not got["#9"][0], got
