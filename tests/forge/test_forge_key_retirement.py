@@ -39,76 +39,8 @@ def _keys_change(s: Any, number: int, old: str, new: str, subject: str) -> str:
 
 
 def _scenario(tmp_path: Path) -> tuple[Any, Path, str, Path, str]:
-    k1, k1_pub = keypair(tmp_path, "forge")
-    k2, k2_pub = keypair(tmp_path, "forge2")
-    s = github_scenario(
-        tmp_path,
-        "  trusted_forge_keys: []\n",
-        f'  trusted_forge_keys: ["{k1_pub}"]\n'
-        "  config_approvers: [general-manager, management-representative]\n",
-        "require_signed: false",
-        "require_signed: true",
-    )
-    return s, k1, k1_pub, k2, k2_pub
-
-
-def _approved(s: Any) -> dict[str, bool]:
-    return {e.commit: e.approved for e in s.history().events}
-
-
-def test_an_overlapping_rotation_that_retires_the_old_key_keeps_every_approval(tmp_path):
-    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
-    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
-    head8 = _keys_change(
-        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
-        f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
-    )  # fmt: skip
-    m8 = _merged(s, tmp_path, 8, head8, k1)
-    head9 = _keys_change(
-        s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
-        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
-        "停用平台签名密钥 K1",
-    )  # fmt: skip
-    m9 = _merged(s, tmp_path, 9, head9, k2)
-    history = s.history()
-    approved = {e.commit: e.approved for e in history.events}
-    assert (approved[m7], approved[m8], approved[m9]) == (True, True, True)
-    assert history.documents["SM-P-01"].revisions[-1].approved
-
-
-def test_a_rotation_in_one_change_approved_by_the_retired_keys_note_settles(tmp_path):
-    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
-    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
-    head8 = _keys_change(
-        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
-        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
-        "以 K2 替换平台签名密钥 K1",
-    )  # fmt: skip
-    m8 = _merged(s, tmp_path, 8, head8, k1)  # the only key trusted before it
-    approved = _approved(s)
-    assert (approved[m7], approved[m8]) == (True, True)
-    # from here on the forge signs with K2, and that counts
-    s.git.checkout("main")
-    m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k2)
-    assert _approved(s)[m10]
-
-
-def test_a_retired_key_signs_no_note_for_a_later_change(tmp_path):
-    s, k1, k1_pub, _k2, k2_pub = _scenario(tmp_path)
-    head8 = _keys_change(
-        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
-        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
-        "以 K2 替换平台签名密钥 K1",
-    )  # fmt: skip
-    m8 = _merged(s, tmp_path, 8, head8, k1)
-    s.git.checkout("main")
-    m10 = _merged(s, tmp_path, 10, change(s, 10), k1)  # the retired key, after its retirement
-    approved = _approved(s)
-    assert approved[m8] and not approved[m10]
-    assert not s.history().documents["SM-P-01"].revisions[-1].approved
-
-
-def test_a_revoked_key_vouches_for_no_note_and_a_push_cannot_retire_it_instead(tmp_path):
+    """K1 the only trusted forge key, require_signed on, config approvers set; 刘静 (a config
+    approver) signs with her own key, kept as ``s.liu``."""
     k1, k1_pub = keypair(tmp_path, "forge")
     k2, k2_pub = keypair(tmp_path, "forge2")
     liu, liu_pub = keypair(tmp_path, "liu")
@@ -123,16 +55,98 @@ def test_a_revoked_key_vouches_for_no_note_and_a_push_cannot_retire_it_instead(t
         "require_signed: false",
         "require_signed: true",
     )
+    s.liu = liu
+    return s, k1, k1_pub, k2, k2_pub
+
+
+def _signed_merge(s: Any, number: int) -> str:
+    """cr-N merged by 刘静 with her own signature, her approval and 王芳's review typed."""
+    return s.git.merge(f"cr-{number}", f"变更 {number}", approvers=("liujing",),
+                       reviewers=("wangfang",), sign_key=s.liu, platform="github",
+                       number=number)  # fmt: skip
+
+
+def _approved(s: Any) -> dict[str, bool]:
+    return {e.commit: e.approved for e in s.history().events}
+
+
+def test_an_overlapping_rotation_that_retires_the_old_key_keeps_every_approval(tmp_path):
+    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
+    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
+    m9 = _rotated(s, tmp_path, k1, k1_pub, k2, k2_pub)
+    history = s.history()
+    approved = {e.commit: e.approved for e in history.events}
+    assert approved[m7] and approved[m9]
+    assert all(e.approved for e in history.events if e.commit not in (m7, m9))
+    assert history.documents["SM-P-01"].revisions[-1].approved
+
+
+def _rotated(s: Any, tmp_path: Path, k1: Path, k1_pub: str, k2: Path, k2_pub: str) -> str:
+    """The overlapping rotation: #8 adds K2 beside K1 (K1's note), #9 retires K1, approved by
+    its approver's signature (no note counts for a change that takes a key out of trust);
+    returns #9's merge."""
+    head8 = _keys_change(
+        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
+        f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
+    )  # fmt: skip
+    _merged(s, tmp_path, 8, head8, k1)
+    _keys_change(
+        s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+        "停用平台签名密钥 K1",
+    )  # fmt: skip
+    return _signed_merge(s, 9)
+
+
+def test_no_note_counts_for_a_change_that_takes_a_forge_key_out_of_trust(tmp_path):
+    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
+    m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
+    head8 = _keys_change(
+        s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
+        f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
+    )  # fmt: skip
+    m8 = _merged(s, tmp_path, 8, head8, k1)
+    head9 = _keys_change(
+        s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
+        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
+        "停用平台签名密钥 K1",
+    )  # fmt: skip
+    # signed by K2, trusted before #9: still no evidence, since anyone who can push could
+    # remove the note and so bring K1 back
+    m9 = _merged(s, tmp_path, 9, head9, k2)
+    history = s.history()
+    approved = {e.commit: e.approved for e in history.events}
+    assert approved[m7] and approved[m8] and not approved[m9]
+    (event,) = (e for e in history.events if e.commit == m9)
+    assert "problem.DC536.key-change" in [p.key for p in event.problems]
+    # K1 is still trusted: its note approves a later change
+    s.git.checkout("main")
+    m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k1)
+    assert _approved(s)[m10]
+
+
+def test_a_retired_key_signs_no_note_for_a_later_change(tmp_path):
+    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
+    m9 = _rotated(s, tmp_path, k1, k1_pub, k2, k2_pub)
+    s.git.checkout("main")
+    m10 = _merged(s, tmp_path, 10, change(s, 10), k1)  # the retired key, after its retirement
+    approved = _approved(s)
+    assert approved[m9] and not approved[m10]
+    assert not s.history().documents["SM-P-01"].revisions[-1].approved
+    m11 = _merged(s, tmp_path, 11, change(s, 11, version="V1.2"), k2)
+    assert _approved(s)[m11]
+
+
+def test_a_revoked_key_vouches_for_no_note_and_a_push_cannot_retire_it_instead(tmp_path):
+    s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
     m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
     assert _approved(s)[m7]
-    # K1 leaked: revoked (in neither list) by a change its approver signed, resting on no
-    # note of the key it revokes (README)
+    # K1 leaked: revoked (in neither list) by a change its approver signed
     _keys_change(
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]', f'trusted_forge_keys: ["{k2_pub}"]',
         "吊销泄露的平台签名密钥 K1",
     )  # fmt: skip
-    m8 = s.git.merge("cr-8", "变更 8", approvers=("liujing",), reviewers=("wangfang",),
-                     sign_key=liu, platform="github", number=8)  # fmt: skip
+    m8 = _signed_merge(s, 8)
     approved = _approved(s)
     assert approved[m8] and not approved[m7]
     # a push nobody approved that lists K1 as retired does not bring its notes back

@@ -6,7 +6,9 @@ no rotation "approved only by a note the retired key signed").
 The round found every approval resting on a note lost after such a rotation, and re-signing
 the old notes under K2 (the README's remedy then) could not bring them back. Fixed in session
 25 by telling a retired key from a revoked one: #9 moves K1 to ``retired_forge_keys``, and
-the notes K1 signed while trusted keep their strength (tests/forge/test_forge_key_retirement.py
+the notes K1 signed while trusted keep their strength. #9 is approved by 刘静's signed merge:
+no note counts for a change that takes a key out of trust, since anyone who can push could
+remove it (tests/forge/test_forge_key_retirement.py
 holds the rest: a retired key signs no later note, a revoked one no note at all)."""
 
 from __future__ import annotations
@@ -37,9 +39,13 @@ def _pr(s, tmp_path, number, head, key, merged=None):
 
 def test_an_overlapping_rotation_that_retires_the_old_key_keeps_history_approved(tmp_path):
     k1, k1_pub = keypair(tmp_path, "forge")
-    k2, k2_pub = keypair(tmp_path, "forge2")
+    _k2, k2_pub = keypair(tmp_path, "forge2")
+    liu, liu_pub = keypair(tmp_path, "liu")
     s = github_scenario(
         tmp_path,
+        "roles: [management-representative, department-head], forge_accounts",
+        f'roles: [management-representative, department-head], signing_keys: ["{liu_pub}"], '
+        "forge_accounts",
         "  trusted_forge_keys: []\n",
         f'  trusted_forge_keys: ["{k1_pub}"]\n'
         "  config_approvers: [general-manager, management-representative]\n",
@@ -63,8 +69,10 @@ def test_an_overlapping_rotation_that_retires_the_old_key_keeps_history_approved
         f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
     )
-    head9 = s.git.commit("停用平台签名密钥 K1", who="zhaolei")
-    m9 = _pr(s, tmp_path, 9, head9, k2)
+    s.git.commit("停用平台签名密钥 K1", who="zhaolei")
+    # no note counts for a change that takes a key out of trust (session 25): 刘静 signs it
+    m9 = s.git.merge("cr-9", "变更 9", approvers=("liujing",), reviewers=("wangfang",),
+                     sign_key=liu, platform="github", number=9)  # fmt: skip
     history = s.history()
     approved = {e.commit: e.approved for e in history.events}
     assert (approved.get(m8), approved.get(m9)) == (True, True), "the rotation is not approved"

@@ -13,9 +13,21 @@ T1 = "2026-02-01T10:00:00Z"
 
 
 def scenario(tmp_path: Path, *edits: str) -> tuple[Any, Path, str, Path, str]:
-    """K1 the only trusted forge key, config approvers set, require_signed on; K2 made."""
+    """K1 the only trusted forge key, config approvers set, require_signed on; K2 made. Unless
+    ``edits`` give someone a signing key, 刘静 signs with her own (``s.liu``): since session 25
+    no note counts for a change that takes a forge key out of trust, so such a change is
+    approved by her signed merge."""
     k1, k1_pub = keypair(tmp_path, "forge")
     k2, k2_pub = keypair(tmp_path, "forge2")
+    liu: Path | None = None
+    if not any("signing_keys" in edit for edit in edits):
+        liu, liu_pub = keypair(tmp_path, "liu")
+        edits = (
+            "roles: [management-representative, department-head], forge_accounts",
+            f'roles: [management-representative, department-head], signing_keys: ["{liu_pub}"], '
+            "forge_accounts",
+            *edits,
+        )
     s = github_scenario(
         tmp_path,
         "  trusted_forge_keys: []\n",
@@ -25,7 +37,15 @@ def scenario(tmp_path: Path, *edits: str) -> tuple[Any, Path, str, Path, str]:
         "require_signed: true",
         *edits,
     )
+    s.liu = liu
     return s, k1, k1_pub, k2, k2_pub
+
+
+def signed_merge(s: Any, number: int) -> str:
+    """cr-N merged by 刘静 with her own signature, her approval and 王芳's review typed."""
+    return s.git.merge(f"cr-{number}", f"变更 {number}", approvers=("liujing",),
+                       reviewers=("wangfang",), sign_key=s.liu, platform="github",
+                       number=number)  # fmt: skip
 
 
 def merge_pr(s: Any, number: int, who: str = "liujing", date: str | None = None) -> str:
@@ -84,11 +104,14 @@ def approved(s: Any) -> dict[str, bool]:
 
 
 def one_step_rotation(s: Any, tmp_path: Path, k1: Path, k1_pub: str, k2_pub: str) -> str:
-    """#8 replaces K1 by K2 and retires K1, its note signed by K1 (README: "The change may
-    itself rest on a note the retiring key signed"). Returns #8's merge."""
+    """#8 replaces K1 by K2 and retires K1, with a note signed by K1 (the README allowed that
+    when the round was written; since session 25 no note counts for it, and 刘静's signed
+    merge approves it). Returns #8's merge."""
     head = keys_change(
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
         "以 K2 替换平台签名密钥 K1",
     )  # fmt: skip
-    return merged(s, tmp_path, 8, head, k1)
+    sha = signed_merge(s, 8)
+    note(s, tmp_path, 8, head, sha, k1)
+    return sha

@@ -17,6 +17,7 @@ rotation.
 
 from __future__ import annotations
 
+import pytest
 from rt53_helpers import (
     approved,
     doc_change,
@@ -31,6 +32,12 @@ from rt53_helpers import (
 from forge_helpers import keypair
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="by design (session 25): a note has no date, so whoever holds a retired key can still "
+    "sign one for a commit of the key's time; README says to destroy a retired key's private "
+    "half, and to revoke (not retire) a key that may be held by anyone else",
+)
 def test_a_retired_key_approves_today_an_old_merge_nobody_approved(tmp_path):
     s, k1, k1_pub, _k2, k2_pub = scenario(tmp_path)
     head7 = doc_change(s, 7, "V1.1")
@@ -52,7 +59,8 @@ def test_revoking_a_key_after_a_one_step_rotation_loses_the_new_keys_approvals(t
         f'roles: [management-representative, department-head], signing_keys: ["{liu_pub}"], '
         "forge_accounts",
     )
-    one_step_rotation(s, tmp_path, k1, k1_pub, k2_pub)  # README: may rest on K1's own note
+    s.liu = liu  # her signature approves the rotation (session 25: no note counts for it)
+    one_step_rotation(s, tmp_path, k1, k1_pub, k2_pub)
     s.git.checkout("main")
     m10 = merged(s, tmp_path, 10, doc_change(s, 10, "V1.1"), k2)  # the new key's note
     assert approved(s)[m10]  # control

@@ -15,6 +15,7 @@ from rt53_helpers import (
     note,
     one_step_rotation,
     scenario,
+    signed_merge,
 )
 
 from forge_helpers import keypair
@@ -56,7 +57,10 @@ def test_a_retired_key_undoes_an_overlapping_rotation_whose_last_step_the_new_ke
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
         "停用平台签名密钥 K1",
     )  # fmt: skip
-    m9 = merged(s, tmp_path, 9, head9, k2)  # signed by the new key, as round 50 did
+    # round 53 had K2 sign #9's note, as round 50 did; since session 25 no note counts for a
+    # change that takes a key out of trust, so 刘静 signs the merge and K2 the note
+    m9 = signed_merge(s, 9)
+    note(s, tmp_path, 9, head9, m9, k2)
     assert all(approved(s)[m] for m in (m8, m9))  # control: the rotation is approved
     # K1 (trusted before #9 beside K2) writes #9's note again
     note(s, tmp_path, 9, head9, m9, k1, ("CHANGES_REQUESTED", "APPROVED"), tag="-k1")

@@ -10,7 +10,7 @@ walk was given: none, since the first was given none. No note counts anywhere; u
 from __future__ import annotations
 
 import pytest
-from rt53_helpers import approved, doc_change, keys_change, merged, scenario
+from rt53_helpers import approved, doc_change, keys_change, merged, scenario, signed_merge
 
 
 def _rotated(tmp_path, retire: bool):
@@ -24,11 +24,11 @@ def _rotated(tmp_path, retire: bool):
     ms = [m7, m8]
     now = f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]'
     if retire:
-        head9 = keys_change(
+        keys_change(
             s, 9, now, f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
             "停用平台签名密钥 K1",
         )  # fmt: skip
-        ms.append(merged(s, tmp_path, 9, head9, k2))
+        ms.append(signed_merge(s, 9))  # no note counts for it (session 25)
         now = f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]'
     s.git.checkout("main")
     ms.append(merged(s, tmp_path, 10, doc_change(s, 10, "V1.2"), k2))

@@ -236,6 +236,10 @@ class _Deriver:
         # derive walks again when the approvals leave another one in force
         # (_forge_keys_settled)
         self.forge_keys = _unrevoked(config)
+        # the ids of the forge keys some committed doccontrol.yml on the line took out of both
+        # lists (revoked), approved or not: never a first guess of the keys in force, which
+        # the tip's committed file (an author's push) would otherwise make come true
+        self.forge_dropped: set[str] = set()
         self.docs: dict[str, _DocState] = {}
         self.path_to_id: dict[str, str] = {}
         self.placed: set[str] = set()  # the documents the commit being judged placed at a path
@@ -354,6 +358,7 @@ class _Deriver:
             "people": people.rows,
             "config_blob": self.config_blob,
             "forge_keys": list(self.forge_keys),
+            "forge_dropped": sorted(self.forge_dropped),
             "readable_blob": self.readable_blob,
             "no_rules_since": self.no_rules_since,
             "mailmap_blob": self.mailmap_blob,
@@ -401,6 +406,7 @@ class _Deriver:
         self.events = [cache.decode_event(e, people) for e in state["events"]]
         self.config_blob = state["config_blob"]
         self.forge_keys = tuple(str(key) for key in state["forge_keys"])
+        self.forge_dropped = {str(key) for key in state["forge_dropped"]}
         self.readable_blob = state["readable_blob"]
         self.no_rules_since = state["no_rules_since"]
         self.mailmap_blob = state["mailmap_blob"]
@@ -471,6 +477,21 @@ class _Deriver:
         if found is None and self.readable_blob is not None:
             found = self.load(self.readable_blob)
         return () if found is None else _unrevoked(found)
+
+    def revoked_by(self, change: FileChange) -> set[str]:
+        """The ids of the forge keys a change to doccontrol.yml takes out of both lists, read
+        from the two files whatever became of the change (one that leaves no readable file
+        takes out every key the old one listed)."""
+        if change.old_path != CONFIG_FILE or change.old_blob is None:
+            return set()
+        old = self.load(change.old_blob)
+        if old is None:
+            return set()
+        new = None
+        if change.new_path == CONFIG_FILE and change.regular and change.new_blob is not None:
+            new = self.load(change.new_blob)
+        kept = set() if new is None else {signatures.key_id(k) for k in _unrevoked(new)}
+        return {signatures.key_id(k) for k in _unrevoked(old)} - kept
 
     def policy_at(self) -> _Policy:
         """The rules and identities in force before the commit being judged. When the
@@ -663,6 +684,9 @@ class _Deriver:
         ack_changes: list[FileChange] | None = None,
     ) -> None:
         commit, claimed = self.on_line(commit)
+        for change in commit.changes:
+            if CONFIG_FILE in (change.old_path, change.new_path):
+                self.forge_dropped |= self.revoked_by(change)
         side = self.brought_in(commit, graph) if len(commit.parents) > 1 else []
         self.seen.add(commit.sha)
         self.line_seen.add(commit.sha)
@@ -1349,8 +1373,9 @@ class _Deriver:
                 note,
                 commit.sha,
                 config,
-                self.note_signature(policy, commit.sha),
+                self.note_signature(policy, commit),
                 _forge_person,
+                self.takes_out_of_trust(policy, commit),
             )
             if verdict.note is not None:
                 mr = verdict.note.merge_request  # the forge's own record, with its address
@@ -1431,7 +1456,7 @@ class _Deriver:
         # own GPG key, which a reader's keyring rarely holds)
         signed_as = signature
         if forge_made and signature.status != "good":
-            notes_signature = self.note_signature(policy, commit.sha)
+            notes_signature = self.note_signature(policy, commit)
             signed_as = Signature("good", notes_signature.key, signatures.FORGE, signatures.FORGE)
         event_problems = rules.event_problems(
             commit,
@@ -1812,7 +1837,7 @@ class _Deriver:
             branch=self.reader_branch,
         )
 
-    def note_signature(self, policy: _Policy, sha: str) -> Signature:
+    def note_signature(self, policy: _Policy, commit: Commit) -> Signature:
         """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
         in force before ``sha`` and also by the configuration in force at the tip (forge_keys):
         a note has no place on the main line that dates it, so a forge key revoked since (a
@@ -1821,13 +1846,34 @@ class _Deriver:
         trusted: it is the first test, by the keys before ``sha``, that keeps it from signing
         notes for later commits. In force, not the tip's file: a push nobody approved neither
         retires nor revokes a key, nor brings one back."""
-        note = self.notes[sha]
+        note = self.notes[commit.sha]
         found = policy.signature(note)
-        if found.verified_for == signatures.FORGE and not signatures.trusted_forge_key(
+        if found.verified_for != signatures.FORGE:
+            return found
+        if not signatures.trusted_forge_key(
             self.forge_keys, note.signature_key, note.signature_fingerprint
-        ):
+        ) or self.takes_out_of_trust(policy, commit):
             return Signature("untrusted", found.key, note.signer)
         return found
+
+    def takes_out_of_trust(self, policy: _Policy, commit: Commit) -> bool:
+        """Whether ``commit`` changes doccontrol.yml so that a forge key the rules before it
+        trust is trusted no more (retired, revoked, or no readable file left). No note counts
+        for or against such a change: anyone who can push may rewrite or remove a note (a
+        rotation approved by one would be undone so, and the key taken out brought back), and
+        the key taken out may itself have leaked. Its approvers sign it instead."""
+        before = policy.config.approval.trusted_forge_keys
+        for change in commit.changes:
+            if CONFIG_FILE not in (change.old_path, change.new_path):
+                continue
+            if change.new_path != CONFIG_FILE or not change.regular or change.new_blob is None:
+                return bool(before)
+            new = self.load(change.new_blob)
+            if new is None:
+                return bool(before)
+            kept = {signatures.key_id(key) for key in new.approval.trusted_forge_keys}
+            return any(signatures.key_id(key) not in kept for key in before)
+        return False
 
     def squashed_authors(
         self,
@@ -3038,20 +3084,34 @@ def _forge_keys_settled(
     configuration in force at the tip has not revoked. A walk judges them by the keys it was
     given (the tip's committed file's, or the cached walk's); when its approvals leave another
     configuration in force, it walks again from the start with that one's keys, since which
-    notes count may change which changes to doccontrol.yml were approved. Twice at most: where
-    the keys still do not settle (a change revoking the very key its approval rests on), only
-    a key every walk was given vouches for a note."""
+    notes count may change which changes to doccontrol.yml were approved. First without any
+    key a committed doccontrol.yml revoked; then until the keys settle, four walks at most:
+    where they go round instead, only a key every walk left in force vouches for a note."""
     deriver = _settled(deriver, functools.partial(walk_from, deriver.forge_keys), reader, tip)
-    tried = [deriver.forge_keys]
-    for _ in range(2):
+    # a key some committed doccontrol.yml revoked is never part of a guess: from the tip's file
+    # (an author's push may list it again) its forged notes could overturn its own revocation
+    # and so make the guess come true. Walked again without it, the keys in force decide.
+    grounded = tuple(
+        key for key in deriver.forge_keys if signatures.key_id(key) not in deriver.forge_dropped
+    )
+    if grounded != deriver.forge_keys:
+        step = functools.partial(walk_from, grounded)
+        deriver = _settled(step(since, None), step, reader, tip)
+    # the keys each walk left in force: a first guess is none of them (one pushed file listing
+    # no key must not empty the keys every later walk is given)
+    found: list[set[str]] = []
+    for _ in range(4):
         keys = deriver.in_force_forge_keys()
         if set(keys) == set(deriver.forge_keys):
             return deriver
-        if len(tried) == 2:  # not settled: only a key every walk was given vouches
-            keys = tuple(key for key in keys if all(key in seen for seen in tried))
-        tried.append(keys)
+        going_round = set(keys) in found or len(found) == 3
+        found.append(set(keys))
+        if going_round:  # not settling: only a key every walk left in force vouches
+            keys = tuple(key for key in keys if all(key in seen for seen in found))
         step = functools.partial(walk_from, keys)
         deriver = _settled(step(since, None), step, reader, tip)
+        if going_round:
+            break
     return deriver
 
 

@@ -152,10 +152,13 @@ def judge(
     config: Config,
     signature: Signature,
     person: Callable[[ConfigPerson], Person],
+    key_change: bool = False,
 ) -> Verdict:
     """Judge the note attached to ``commit`` by ``config`` (the config approved before the
     commit) and the notes commit's ``signature`` (already interpreted by that config).
-    ``person(config_person) -> Person`` makes the history's Person for a mapped login."""
+    ``person(config_person) -> Person`` makes the history's Person for a mapped login.
+    ``key_change``: the commit takes a forge key out of trust, so no signature of a note on
+    it counts (the caller has judged it untrusted) and the problem says why."""
     sha = commit[:10]
     try:
         note = parse(data)
@@ -184,7 +187,9 @@ def judge(
     pr = f"#{note.number}"
     if config.approval.require_signed and not verified:
         problems.append(
-            HistoryProblem.of("problem.DC536", commit, sha=sha, pr=pr, key=signature.key)
+            HistoryProblem.of("problem.DC536.key-change", commit, sha=sha, pr=pr)
+            if key_change
+            else HistoryProblem.of("problem.DC536", commit, sha=sha, pr=pr, key=signature.key)
             if signature.key
             else HistoryProblem.of("problem.DC536.unsigned", commit, sha=sha, pr=pr)
         )
