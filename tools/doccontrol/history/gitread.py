@@ -902,8 +902,13 @@ class GitReader:
         tokens = self._stream([*args, _graph_format(signed), head, f"^{base}", "--"])
         try:
             return list(_parse_ancestors(tokens, signed))
-        except GitError:
-            return None  # history beyond a shallow boundary: not read
+        except GitError as exc:
+            # history beyond a shallow boundary is not read; any other failure, and a git
+            # that ended early (its signature check killed, say), is an error, never a pull
+            # request without commits (whose writers would then go unseen)
+            if exc.key == "git.ended" or not self.is_shallow():
+                raise
+            return None
 
     def notes_tip(self) -> str | None:
         """The commit refs/notes/doccontrol points at, or None when there are no notes."""
