@@ -264,6 +264,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     in_force_from = ""
     upcoming: Revision | None = None
     ended: State | None = None  # obsolete or withdrawn, by an approval
+    ended_by: Revision | None = None  # that approval
     draft: Revision | None = None  # an approved draft, when nothing is in force
     last_git: Revision | None = None  # the last approval (or baseline) on main
     # the last approval of the version in force with its text unchanged (a periodic review,
@@ -276,12 +277,16 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     # version in force nor vouches for it (a review_date alone must not put that text in force)
     off_text: set[int] = set()
     drifted = False
+    # the versions whose text changed while they were in force: such a number never comes into
+    # force again (made obsolete and then effective, its text would be the swapped one)
+    swapped: set[str] = set()
     for revision in on_main:
         if not revision.approved:
             continue
         last_git = revision
         if revision.kind == "withdrawal":
             in_force, upcoming, ended, draft = None, None, "withdrawn", None
+            ended_by = revision
         elif revision.status == "obsolete":
             if in_force is not None and effective_from(revision) > today:
                 # the version that ends the document takes effect on its own day, as any
@@ -289,6 +294,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 upcoming = revision
             else:
                 in_force, upcoming, ended, draft = None, None, "obsolete", None
+                ended_by = revision
         elif revision.status == "effective":
             starts = effective_from(revision)
             if in_force is not None and revision.version == in_force.version and not ended:
@@ -297,8 +303,12 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 drifted = drifted or revision.kind not in ("review", "baseline")
                 if drifted:
                     off_text.add(revision.seq)
+                    swapped.add(revision.version)
                 else:
                     reviewed_by = revision
+                continue
+            if revision.version in swapped:
+                off_text.add(revision.seq)
                 continue
             if starts <= today:
                 in_force, in_force_from, upcoming, ended, draft = revision, starts, None, None, None
@@ -315,7 +325,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     state: State
     shown: Revision | None
     if ended:
-        state, shown = ended, last_git
+        # the approval that ended it: a later one of a version whose text was swapped in force
+        # (off_text) neither revives it nor says what it was
+        state, shown = ended, ended_by
     elif in_force is not None:
         state, shown = "effective", in_force
     elif upcoming is not None:
