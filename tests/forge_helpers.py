@@ -151,3 +151,26 @@ def capture(
     )
     assert result.returncode == expect, result.stderr + result.stdout
     return result.returncode, result.stdout, result.stderr
+
+
+def liu_signs(public_key: str) -> tuple[str, str]:
+    """The scenario edit that gives 刘静 (a config approver) this SSH signing key."""
+    return (
+        "roles: [management-representative, department-head], forge_accounts",
+        f'roles: [management-representative, department-head], signing_keys: ["{public_key}"], '
+        "forge_accounts",
+    )
+
+
+def signed_merge(s: Scenario, number: int, key: Path) -> str:
+    """cr-N merged by 刘静 with her own signature (``key``), her approval and 王芳's review
+    typed: evidence no note decides."""
+    return s.git.merge(
+        f"cr-{number}",
+        f"变更 {number}",
+        approvers=("liujing",),
+        reviewers=("wangfang",),
+        sign_key=key,
+        platform="github",
+        number=number,
+    )

@@ -8,7 +8,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from forge_helpers import capture, change, github_scenario, keypair, pull_request, record, review
+from forge_helpers import (
+    capture,
+    change,
+    github_scenario,
+    keypair,
+    liu_signs,
+    pull_request,
+    record,
+    review,
+    signed_merge,
+)
 
 T1 = "2026-02-01T10:00:00Z"
 
@@ -46,9 +56,7 @@ def _scenario(tmp_path: Path) -> tuple[Any, Path, str, Path, str]:
     liu, liu_pub = keypair(tmp_path, "liu")
     s = github_scenario(
         tmp_path,
-        "roles: [management-representative, department-head], forge_accounts",
-        f'roles: [management-representative, department-head], signing_keys: ["{liu_pub}"], '
-        "forge_accounts",
+        *liu_signs(liu_pub),
         "  trusted_forge_keys: []\n",
         f'  trusted_forge_keys: ["{k1_pub}"]\n'
         "  config_approvers: [general-manager, management-representative]\n",
@@ -57,13 +65,6 @@ def _scenario(tmp_path: Path) -> tuple[Any, Path, str, Path, str]:
     )
     s.liu = liu
     return s, k1, k1_pub, k2, k2_pub
-
-
-def _signed_merge(s: Any, number: int) -> str:
-    """cr-N merged by 刘静 with her own signature, her approval and 王芳's review typed."""
-    return s.git.merge(f"cr-{number}", f"变更 {number}", approvers=("liujing",),
-                       reviewers=("wangfang",), sign_key=s.liu, platform="github",
-                       number=number)  # fmt: skip
 
 
 def _approved(s: Any) -> dict[str, bool]:
@@ -95,7 +96,7 @@ def _rotated(s: Any, tmp_path: Path, k1: Path, k1_pub: str, k2: Path, k2_pub: st
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
         "停用平台签名密钥 K1",
     )  # fmt: skip
-    return _signed_merge(s, 9)
+    return signed_merge(s, 9, s.liu)
 
 
 def test_no_note_counts_for_a_change_that_takes_a_forge_key_out_of_trust(tmp_path):
@@ -146,7 +147,7 @@ def test_a_revoked_key_vouches_for_no_note_and_a_push_cannot_retire_it_instead(t
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]', f'trusted_forge_keys: ["{k2_pub}"]',
         "吊销泄露的平台签名密钥 K1",
     )  # fmt: skip
-    m8 = _signed_merge(s, 8)
+    m8 = signed_merge(s, 8, s.liu)
     approved = _approved(s)
     assert approved[m8] and not approved[m7]
     # a push nobody approved that lists K1 as retired does not bring its notes back

@@ -7,7 +7,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from forge_helpers import capture, change, github_scenario, keypair, pull_request, record, review
+from forge_helpers import (
+    capture,
+    change,
+    github_scenario,
+    keypair,
+    liu_signs,
+    pull_request,
+    record,
+    review,
+)
+from forge_helpers import signed_merge as approver_signed
 
 T1 = "2026-02-01T10:00:00Z"
 
@@ -22,12 +32,7 @@ def scenario(tmp_path: Path, *edits: str) -> tuple[Any, Path, str, Path, str]:
     liu: Path | None = None
     if not any("signing_keys" in edit for edit in edits):
         liu, liu_pub = keypair(tmp_path, "liu")
-        edits = (
-            "roles: [management-representative, department-head], forge_accounts",
-            f'roles: [management-representative, department-head], signing_keys: ["{liu_pub}"], '
-            "forge_accounts",
-            *edits,
-        )
+        edits = (*liu_signs(liu_pub), *edits)
     s = github_scenario(
         tmp_path,
         "  trusted_forge_keys: []\n",
@@ -42,10 +47,8 @@ def scenario(tmp_path: Path, *edits: str) -> tuple[Any, Path, str, Path, str]:
 
 
 def signed_merge(s: Any, number: int) -> str:
-    """cr-N merged by 刘静 with her own signature, her approval and 王芳's review typed."""
-    return s.git.merge(f"cr-{number}", f"变更 {number}", approvers=("liujing",),
-                       reviewers=("wangfang",), sign_key=s.liu, platform="github",
-                       number=number)  # fmt: skip
+    """cr-N merged by 刘静 with her own signature (forge_helpers.signed_merge)."""
+    return approver_signed(s, number, s.liu)
 
 
 def merge_pr(s: Any, number: int, who: str = "liujing", date: str | None = None) -> str:
