@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from doccontrol import versions
 from doccontrol.history.model import DocumentHistory, Revision
 
 # what each state is called comes from the catalogue (``label.state.<state>``), in the language
@@ -297,17 +298,18 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 ended_by = revision
         elif revision.status == "effective":
             starts = effective_from(revision)
-            if in_force is not None and revision.version == in_force.version and not ended:
+            number = version_number(revision.version)
+            if in_force is not None and number == version_number(in_force.version) and not ended:
                 # approved again (a periodic review): in force as before, since the day it took
                 # effect; a review whose text is unchanged says what the version is called now
                 drifted = drifted or revision.kind not in ("review", "baseline")
                 if drifted:
                     off_text.add(revision.seq)
-                    swapped.add(revision.version)
+                    swapped.add(number)
                 else:
                     reviewed_by = revision
                 continue
-            if revision.version in swapped:
+            if number in swapped:
                 off_text.add(revision.seq)
                 continue
             if starts <= today:
@@ -365,11 +367,22 @@ def _vouched_by(
         if (
             revision.approved
             and revision.seq not in off_text
-            and revision.version == shown.version
+            and version_number(revision.version) == version_number(shown.version)
             and "" < approval_day(revision) <= today
         ):
             found = revision
     return found
+
+
+def version_number(text: str) -> str:
+    """A version as the version rules read it (``V01.0`` and ``V1.00`` are V1.0, ``A/01`` is
+    A/1), so that another spelling of a number is never another version; as written when it
+    is no version of either scheme."""
+    for scheme in ("decimal", "edition"):
+        found = versions.parse(text, scheme)
+        if found is not None:
+            return str(found)
+    return text
 
 
 def _after(on_main: list[Revision], last: Revision | None) -> tuple[Revision, ...]:
