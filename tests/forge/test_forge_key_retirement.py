@@ -83,14 +83,13 @@ def test_an_overlapping_rotation_that_retires_the_old_key_keeps_every_approval(t
 
 
 def _rotated(s: Any, tmp_path: Path, k1: Path, k1_pub: str, k2: Path, k2_pub: str) -> str:
-    """The overlapping rotation: #8 adds K2 beside K1 (K1's note), #9 retires K1, approved by
-    its approver's signature (no note counts for a change that takes a key out of trust);
-    returns #9's merge."""
-    head8 = _keys_change(
+    """The overlapping rotation: #8 adds K2 beside K1, #9 retires K1, each approved by its
+    approver's signature (no note counts for a change to the forge keys); returns #9's merge."""
+    _keys_change(
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
         f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
     )  # fmt: skip
-    _merged(s, tmp_path, 8, head8, k1)
+    signed_merge(s, 8, s.liu)
     _keys_change(
         s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
@@ -99,31 +98,27 @@ def _rotated(s: Any, tmp_path: Path, k1: Path, k1_pub: str, k2: Path, k2_pub: st
     return signed_merge(s, 9, s.liu)
 
 
-def test_no_note_counts_for_a_change_that_takes_a_forge_key_out_of_trust(tmp_path):
+def test_no_note_counts_for_a_change_to_the_forge_keys(tmp_path):
     s, k1, k1_pub, k2, k2_pub = _scenario(tmp_path)
     m7 = _merged(s, tmp_path, 7, change(s, 7), k1)
     head8 = _keys_change(
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
         f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
     )  # fmt: skip
+    # signed by K1, trusted before #8: still no evidence, since anyone who can push could
+    # rewrite or remove the note, and the keys in force would then rest on that
     m8 = _merged(s, tmp_path, 8, head8, k1)
-    head9 = _keys_change(
-        s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
-        f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
-        "停用平台签名密钥 K1",
-    )  # fmt: skip
-    # signed by K2, trusted before #9: still no evidence, since anyone who can push could
-    # remove the note and so bring K1 back
-    m9 = _merged(s, tmp_path, 9, head9, k2)
     history = s.history()
     approved = {e.commit: e.approved for e in history.events}
-    assert approved[m7] and approved[m8] and not approved[m9]
-    (event,) = (e for e in history.events if e.commit == m9)
+    assert approved[m7] and not approved[m8]
+    (event,) = (e for e in history.events if e.commit == m8)
     assert "problem.DC536.key-change" in [p.key for p in event.problems]
-    # K1 is still trusted: its note approves a later change
+    # K2 never came into force: its note approves nothing, K1's still does
     s.git.checkout("main")
-    m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k1)
-    assert _approved(s)[m10]
+    m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k2)
+    assert not _approved(s)[m10]
+    m11 = _merged(s, tmp_path, 11, change(s, 11, version="V1.3"), k1)
+    assert _approved(s)[m11]
 
 
 def test_a_retired_key_signs_no_note_for_a_later_change(tmp_path):

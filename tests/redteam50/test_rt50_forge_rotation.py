@@ -6,9 +6,9 @@ no rotation "approved only by a note the retired key signed").
 The round found every approval resting on a note lost after such a rotation, and re-signing
 the old notes under K2 (the README's remedy then) could not bring them back. Fixed in session
 25 by telling a retired key from a revoked one: #9 moves K1 to ``retired_forge_keys``, and
-the notes K1 signed while trusted keep their strength. #9 is approved by 刘静's signed merge:
-no note counts for a change that takes a key out of trust, since anyone who can push could
-remove it (tests/forge/test_forge_key_retirement.py
+the notes K1 signed while trusted keep their strength. #8 and #9 are approved by 刘静's signed
+merges: no note counts for a change to the forge keys, since anyone who can push could rewrite
+or remove it (tests/forge/test_forge_key_retirement.py
 holds the rest: a retired key signs no later note, a revoked one no note at all)."""
 
 from __future__ import annotations
@@ -61,7 +61,10 @@ def test_an_overlapping_rotation_that_retires_the_old_key_keeps_history_approved
         f'trusted_forge_keys: ["{k1_pub}"]', f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]'
     )
     head8 = s.git.commit("新增平台签名密钥 K2", who="zhaolei")
-    m8 = _pr(s, tmp_path, 8, head8, k1)
+    # no note counts for a change to the forge keys (session 25): 刘静 signs both steps
+    m8 = s.git.merge("cr-8", "变更 8", approvers=("liujing",), reviewers=("wangfang",),
+                     sign_key=liu, platform="github", number=8)  # fmt: skip
+    _pr(s, tmp_path, 8, head8, k1, merged=m8)
     assert {e.commit: e.approved for e in s.history().events}[m8]  # K2 now trusted beside K1
 
     s.git.branch("cr-9")
@@ -70,7 +73,6 @@ def test_an_overlapping_rotation_that_retires_the_old_key_keeps_history_approved
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',
     )
     s.git.commit("停用平台签名密钥 K1", who="zhaolei")
-    # no note counts for a change that takes a key out of trust (session 25): 刘静 signs it
     m9 = s.git.merge("cr-9", "变更 9", approvers=("liujing",), reviewers=("wangfang",),
                      sign_key=liu, platform="github", number=9)  # fmt: skip
     history = s.history()

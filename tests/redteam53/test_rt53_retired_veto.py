@@ -51,7 +51,8 @@ def test_a_retired_key_undoes_an_overlapping_rotation_whose_last_step_the_new_ke
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
         f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
     )  # fmt: skip
-    m8 = merged(s, tmp_path, 8, head8, k1)
+    m8 = signed_merge(s, 8)  # no note counts for a change to the forge keys (session 25)
+    note(s, tmp_path, 8, head8, m8, k1)
     head9 = keys_change(
         s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]',
         f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]',

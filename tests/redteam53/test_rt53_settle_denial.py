@@ -10,7 +10,7 @@ walk was given: none, since the first was given none. No note counts anywhere; u
 from __future__ import annotations
 
 import pytest
-from rt53_helpers import approved, doc_change, keys_change, merged, scenario, signed_merge
+from rt53_helpers import approved, doc_change, keys_change, merged, note, scenario, signed_merge
 
 
 def _rotated(tmp_path, retire: bool):
@@ -20,7 +20,8 @@ def _rotated(tmp_path, retire: bool):
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
         f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
     )  # fmt: skip
-    m8 = merged(s, tmp_path, 8, head8, k1)
+    m8 = signed_merge(s, 8)  # no note counts for a change to the forge keys (session 25)
+    note(s, tmp_path, 8, head8, m8, k1)
     ms = [m7, m8]
     now = f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]'
     if retire:

@@ -7,11 +7,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from rt53_helpers import approved, doc_change, keys_change, merged, scenario, signed_merge
+from rt53_helpers import approved, doc_change, keys_change, merged, note, scenario, signed_merge
 
 
 def two_step_rotation(tmp_path: Path) -> dict[str, Any]:
-    """The README's steps: (1) #8 adds K2 beside K1, its note signed with K1; (3) #9 moves K1
+    """The README's steps: (1) #8 adds K2 beside K1, its note signed with K1 (since session 25
+    no note counts for a change to the forge keys: 刘静's signed merge approves it); (3) #9 moves K1
     to ``retired_forge_keys``, approved by 刘静's signed merge; then #10, a document change
     approved on GitHub, its note signed with K2. Every one of them is approved (checked)."""
     s, k1, k1_pub, k2, k2_pub = scenario(tmp_path)
@@ -19,7 +20,8 @@ def two_step_rotation(tmp_path: Path) -> dict[str, Any]:
         s, 8, f'trusted_forge_keys: ["{k1_pub}"]',
         f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', "新增平台签名密钥 K2",
     )  # fmt: skip
-    m8 = merged(s, tmp_path, 8, head8, k1)
+    m8 = signed_merge(s, 8)
+    note(s, tmp_path, 8, head8, m8, k1)
     retired = f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]'
     keys_change(
         s, 9, f'trusted_forge_keys: ["{k1_pub}", "{k2_pub}"]', retired, "停用平台签名密钥 K1"

@@ -29,7 +29,21 @@ def _count_walks(monkeypatch) -> list[int]:
     return calls
 
 
-@pytest.mark.parametrize("pushed", [False, True])
+@pytest.mark.parametrize(
+    "pushed",
+    [
+        False,
+        pytest.param(
+            True,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="open (session 25, low, cost only): a key some committed doccontrol.yml "
+                "took out of both lists is never a fresh walk's first guess, and a new note "
+                "makes every run a fresh walk; the pushes that cause it are reported (DC516)",
+            ),
+        ),
+    ],
+)
 def test_one_new_commit_after_a_warm_cache_is_one_incremental_walk(tmp_path, monkeypatch, pushed):
     s, k1, k1_pub, _k2, _k2_pub = scenario(tmp_path)
     s.git.checkout("main")

@@ -47,7 +47,9 @@ def test_an_unsigned_rewrite_of_the_first_steps_note_undoes_a_signed_retirement(
     note(s, tmp_path, 8, r["head8"], r["m8"], None, ("CHANGES_REQUESTED", "APPROVED"),
          tag="-unsigned")  # fmt: skip
     got = approved(s)
-    assert not got[r["m8"]]  # the step resting on the note is lost: the README says so
+    # session 25: step (1) rests on 刘静's signed merge (no note counts for a change to the
+    # forge keys), so a rewritten note takes nothing away
+    assert got[r["m8"]]
     history = s.history()
     in_force = [e for e in history.events if e.commit == r["m9"]]
     assert (got[r["m9"]], got[r["m10"]]) == (True, True), (

@@ -1857,22 +1857,26 @@ class _Deriver:
         return found
 
     def takes_out_of_trust(self, policy: _Policy, commit: Commit) -> bool:
-        """Whether ``commit`` changes doccontrol.yml so that a forge key the rules before it
-        trust is trusted no more (retired, revoked, or no readable file left). No note counts
-        for or against such a change: anyone who can push may rewrite or remove a note (a
-        rotation approved by one would be undone so, and the key taken out brought back), and
-        the key taken out may itself have leaked. Its approvers sign it instead."""
-        before = policy.config.approval.trusted_forge_keys
+        """Whether ``commit`` changes which forge keys doccontrol.yml trusts or has retired
+        (adds one, retires one, revokes one, or leaves no readable file). No note counts for or
+        against such a change: anyone who can push may rewrite or remove a note, which would
+        undo a rotation's step and leave the old key in force, and a key taken out may itself
+        have leaked. Its approvers sign it instead, so the keys in force rest on no note."""
+        approval = policy.config.approval
+        before = (_key_ids(approval.trusted_forge_keys), _key_ids(approval.retired_forge_keys))
         for change in commit.changes:
             if CONFIG_FILE not in (change.old_path, change.new_path):
                 continue
             if change.new_path != CONFIG_FILE or not change.regular or change.new_blob is None:
-                return bool(before)
+                return True
             new = self.load(change.new_blob)
             if new is None:
-                return bool(before)
-            kept = {signatures.key_id(key) for key in new.approval.trusted_forge_keys}
-            return any(signatures.key_id(key) not in kept for key in before)
+                return True
+            after = new.approval
+            return before != (
+                _key_ids(after.trusted_forge_keys),
+                _key_ids(after.retired_forge_keys),
+            )
         return False
 
     def squashed_authors(
@@ -2621,7 +2625,9 @@ def _derive(
             again.run(reader.first_parent_commits(tip), graph, test, progress)
             return again
 
-        deriver = _forge_keys_settled(deriver, walk_from, reader, tip, walked_first)
+        deriver = _forge_keys_settled(
+            deriver, walk_from, reader, tip, walked_first, guessed=since is None
+        )
         notices = _notices(reader, deriver, ref, tip, previous, since is not None)
     history = _history(deriver, ref, tip, shallow, notices)
     if use_cache:
@@ -3068,6 +3074,10 @@ def _since_in_force(
     return _SinceInForce(point, here, refused, True, adopted)
 
 
+def _key_ids(keys: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(signatures.key_id(key) for key in keys)
+
+
 def _unrevoked(config: Config) -> tuple[str, ...]:
     """The forge keys ``config`` has not revoked: those it trusts and those it retired."""
     return config.approval.trusted_forge_keys + config.approval.retired_forge_keys
@@ -3079,12 +3089,14 @@ def _forge_keys_settled(
     reader: GitReader,
     tip: str,
     since: str | None,
+    guessed: bool = True,
 ) -> _Deriver:
     """The settled walk (_settled) whose notes were judged by the forge keys the
     configuration in force at the tip has not revoked. A walk judges them by the keys it was
     given (the tip's committed file's, or the cached walk's); when its approvals leave another
     configuration in force, it walks again from the start with that one's keys, since which
-    notes count may change which changes to doccontrol.yml were approved. First without any
+    notes count may change which changes to doccontrol.yml were approved. A first guess
+    (``guessed``: the tip's file, not a cached walk's settled keys) is walked again without any
     key a committed doccontrol.yml revoked; then until the keys settle, four walks at most:
     where they go round instead, only a key every walk left in force vouches for a note."""
     deriver = _settled(deriver, functools.partial(walk_from, deriver.forge_keys), reader, tip)
@@ -3094,7 +3106,7 @@ def _forge_keys_settled(
     grounded = tuple(
         key for key in deriver.forge_keys if signatures.key_id(key) not in deriver.forge_dropped
     )
-    if grounded != deriver.forge_keys:
+    if guessed and grounded != deriver.forge_keys:
         step = functools.partial(walk_from, grounded)
         deriver = _settled(step(since, None), step, reader, tip)
     # the keys each walk left in force: a first guess is none of them (one pushed file listing
