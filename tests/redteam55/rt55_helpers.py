@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-from rt53_helpers import approved, doc_change, keys_change, merged, scenario, signed_merge
+from rt53_helpers import approved, doc_change, keys_change, merged, note, scenario, signed_merge
 
 PEOPLE_OLD = "emails: [he.wei@example.com]"
 PEOPLE_NEW = "emails: [he.wei@example.com, wei.he@example.com]"
@@ -22,7 +22,10 @@ def people_then_retire(tmp_path: Path) -> dict[str, Any]:
     #10 is a document change on K2's note. All three approved (checked)."""
     s, k1, k1_pub, k2, k2_pub = scenario(tmp_path)
     head8 = keys_change(s, 8, PEOPLE_OLD, PEOPLE_NEW, "何伟新增邮箱")
-    m8 = merged(s, tmp_path, 8, head8, k1)
+    # session 25: under require_signed no note counts for a change to the rules or identities,
+    # so 刘静's signed merge approves #8 and K1's note stands beside it for the attacks
+    m8 = signed_merge(s, 8)
+    note(s, tmp_path, 8, head8, m8, k1)
     retired = f'trusted_forge_keys: ["{k2_pub}"]\n  retired_forge_keys: ["{k1_pub}"]'
     keys_change(s, 9, f'trusted_forge_keys: ["{k1_pub}"]', retired, "以 K2 替换并停用 K1")
     m9 = signed_merge(s, 9)

@@ -44,7 +44,7 @@ def test_an_unsigned_rewrite_of_a_people_changes_note_undoes_a_signed_rotation(t
          tag="-unsigned")  # fmt: skip
     s.git.checkout("main")
     got = approved(s)
-    assert not got[r["m8"]]  # admitted by the README
+    assert got[r["m8"]]  # session 25: #8 rests on 刘静's signature, no note
     text = in_force_text(s)
     assert (got[r["m9"]], r["k1_pub"] in text.split("retired_forge_keys")[0]) == (True, False), (
         "an unsigned note rewrite refuses the signed rotation #9: K1 is trusted again "

@@ -45,7 +45,7 @@ def test_revoking_a_key_that_approved_a_people_change_loses_every_approval(tmp_p
     s = r["s"]
     m12 = merged(s, tmp_path, 12, doc_change(s, 12, "V1.2"), r["k2"])
     got = approved(s)
-    assert not got[r["m8"]]  # the README: the approvals resting on K1's notes are lost
+    assert got[r["m8"]]  # session 25: #8 rests on 刘静's signature, not on K1's note
     assert (got[r["m9"]], got[r["m10"]], got[m11], got[m12]) == (True, True, True, True), (
         "revoking K1 refuses the signed rotation and revocation (DC516.adopts of #8's change) "
         "and no note of K2 counts"

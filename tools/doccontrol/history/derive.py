@@ -1375,7 +1375,7 @@ class _Deriver:
                 config,
                 self.note_signature(policy, commit),
                 _forge_person,
-                self.takes_out_of_trust(policy, commit),
+                self.rests_on_no_note(policy, commit),
             )
             if verdict.note is not None:
                 mr = verdict.note.merge_request  # the forge's own record, with its address
@@ -1850,34 +1850,42 @@ class _Deriver:
         found = policy.signature(note)
         if found.verified_for != signatures.FORGE:
             return found
-        if not signatures.trusted_forge_key(
-            self.forge_keys, note.signature_key, note.signature_fingerprint
-        ) or self.takes_out_of_trust(policy, commit):
+        if (
+            not signatures.trusted_forge_key(
+                self.forge_keys, note.signature_key, note.signature_fingerprint
+            )
+            or self.rests_on_no_note(policy, commit) is not None
+        ):
             return Signature("untrusted", found.key, note.signer)
         return found
 
-    def takes_out_of_trust(self, policy: _Policy, commit: Commit) -> bool:
-        """Whether ``commit`` changes which forge keys doccontrol.yml trusts or has retired
-        (adds one, retires one, revokes one, or leaves no readable file). No note counts for or
-        against such a change: anyone who can push may rewrite or remove a note, which would
-        undo a rotation's step and leave the old key in force, and a key taken out may itself
-        have leaked. Its approvers sign it instead, so the keys in force rest on no note."""
+    def rests_on_no_note(self, policy: _Policy, commit: Commit) -> str | None:
+        """Why no note counts for or against ``commit`` (a ``DC536`` key), or None. A change to
+        the forge keys (adding, retiring or revoking one, or leaving no readable
+        doccontrol.yml) rests on no note: anyone who can push may rewrite or remove one, which
+        would undo a rotation's step and leave an old key in force, and a key may have leaked.
+        With ``require_signed``, no change to the rules or identities (doccontrol.yml,
+        .mailmap) does either: the keys in force are judged by them, so a note undoing one
+        would undo the signed key changes after it (refused as adopting it) and bring a revoked
+        key back. Their approvers sign them."""
         approval = policy.config.approval
         before = (_key_ids(approval.trusted_forge_keys), _key_ids(approval.retired_forge_keys))
+        rules = False
         for change in commit.changes:
+            if MAILMAP_FILE in (change.old_path, change.new_path):
+                rules = True
             if CONFIG_FILE not in (change.old_path, change.new_path):
                 continue
+            rules = True
             if change.new_path != CONFIG_FILE or not change.regular or change.new_blob is None:
-                return True
+                return "problem.DC536.key-change"
             new = self.load(change.new_blob)
             if new is None:
-                return True
+                return "problem.DC536.key-change"
             after = new.approval
-            return before != (
-                _key_ids(after.trusted_forge_keys),
-                _key_ids(after.retired_forge_keys),
-            )
-        return False
+            if before != (_key_ids(after.trusted_forge_keys), _key_ids(after.retired_forge_keys)):
+                return "problem.DC536.key-change"
+        return "problem.DC536.rules" if rules and approval.require_signed else None
 
     def squashed_authors(
         self,

@@ -152,13 +152,14 @@ def judge(
     config: Config,
     signature: Signature,
     person: Callable[[ConfigPerson], Person],
-    key_change: bool = False,
+    key_change: str | None = None,
 ) -> Verdict:
     """Judge the note attached to ``commit`` by ``config`` (the config approved before the
     commit) and the notes commit's ``signature`` (already interpreted by that config).
     ``person(config_person) -> Person`` makes the history's Person for a mapped login.
-    ``key_change``: the commit takes a forge key out of trust, so no signature of a note on
-    it counts (the caller has judged it untrusted) and the problem says why."""
+    ``key_change``: why no signature of a note on this commit counts (a ``DC536`` key: it
+    changes the forge keys, or the rules under ``require_signed``); the caller has judged the
+    signature untrusted, and the problem says why."""
     sha = commit[:10]
     try:
         note = parse(data)
@@ -187,7 +188,7 @@ def judge(
     pr = f"#{note.number}"
     if config.approval.require_signed and not verified:
         problems.append(
-            HistoryProblem.of("problem.DC536.key-change", commit, sha=sha, pr=pr)
+            HistoryProblem.of(key_change, commit, sha=sha, pr=pr)
             if key_change
             else HistoryProblem.of("problem.DC536", commit, sha=sha, pr=pr, key=signature.key)
             if signature.key
