@@ -3091,6 +3091,16 @@ def _unrevoked(config: Config) -> tuple[str, ...]:
     return config.approval.trusted_forge_keys + config.approval.retired_forge_keys
 
 
+def unrevoked_guess(keys: tuple[str, ...], dropped: set[str]) -> tuple[str, ...]:
+    """``keys`` without any some committed doccontrol.yml revoked (``dropped``: their ids), in
+    any spelling git's report would match it by (a GPG key by its fingerprint or long id)."""
+    return tuple(
+        key
+        for key in keys
+        if not any(signatures.trusted_forge_key((key,), gone, gone) for gone in dropped)
+    )
+
+
 def _forge_keys_settled(
     deriver: _Deriver,
     walk_from: Callable[[tuple[str, ...], str | None, int | None], _Deriver],
@@ -3111,9 +3121,7 @@ def _forge_keys_settled(
     # a key some committed doccontrol.yml revoked is never part of a guess: from the tip's file
     # (an author's push may list it again) its forged notes could overturn its own revocation
     # and so make the guess come true. Walked again without it, the keys in force decide.
-    grounded = tuple(
-        key for key in deriver.forge_keys if signatures.key_id(key) not in deriver.forge_dropped
-    )
+    grounded = unrevoked_guess(deriver.forge_keys, deriver.forge_dropped)
     if guessed and grounded != deriver.forge_keys:
         step = functools.partial(walk_from, grounded)
         deriver = _settled(step(since, None), step, reader, tip)
