@@ -152,12 +152,12 @@ def judge(
     config: Config,
     signature: Signature,
     person: Callable[[ConfigPerson], Person],
-    key_change: str | None = None,
+    withheld: str | None = None,
 ) -> Verdict:
     """Judge the note attached to ``commit`` by ``config`` (the config approved before the
     commit) and the notes commit's ``signature`` (already interpreted by that config).
     ``person(config_person) -> Person`` makes the history's Person for a mapped login.
-    ``key_change``: why no signature of a note on this commit counts (a ``DC536`` key: it
+    ``withheld``: why no signature of a note on this commit counts (a ``DC536`` key: it
     changes the forge keys, or the rules under ``require_signed``); the caller has judged the
     signature untrusted, and the problem says why."""
     sha = commit[:10]
@@ -188,8 +188,8 @@ def judge(
     pr = f"#{note.number}"
     if config.approval.require_signed and not verified:
         problems.append(
-            HistoryProblem.of(key_change, commit, sha=sha, pr=pr)
-            if key_change
+            HistoryProblem.of(withheld, commit, sha=sha, pr=pr)
+            if withheld
             else HistoryProblem.of("problem.DC536", commit, sha=sha, pr=pr, key=signature.key)
             if signature.key
             else HistoryProblem.of("problem.DC536.unsigned", commit, sha=sha, pr=pr)
