@@ -154,3 +154,18 @@ def test_a_revoked_key_vouches_for_no_note_and_a_push_cannot_retire_it_instead(t
     assert not _approved(s)[m7]
     m10 = _merged(s, tmp_path, 10, change(s, 10, version="V1.2"), k2)
     assert _approved(s)[m10]
+
+
+def test_under_require_signed_no_note_approves_a_change_to_the_rules(tmp_path):
+    """A people change (no key change) reviewed on GitHub, its note signed by the trusted K1:
+    with require_signed the rules rest on their approvers' signatures alone (DC536.rules), so
+    that no rewrite of a note can undo the signed key changes judged by them."""
+    s, k1, _k1_pub, _k2, _k2_pub = _scenario(tmp_path)
+    old, new = "emails: [he.wei@example.com]", "emails: [he.wei@example.com, wei.he@example.com]"
+    head8 = _keys_change(s, 8, old, new, "何伟新增邮箱")
+    m8 = _merged(s, tmp_path, 8, head8, k1)
+    history = s.history()
+    (event,) = (e for e in history.events if e.commit == m8)
+    assert not event.approved
+    assert "problem.DC536.rules" in [p.key for p in event.problems]
+    # (approved by 刘静's signed merge instead, it counts: tests/redteam55, the control)
