@@ -490,8 +490,8 @@ class _Deriver:
         new = None
         if change.new_path == CONFIG_FILE and change.regular and change.new_blob is not None:
             new = self.load(change.new_blob)
-        kept = set() if new is None else {signatures.key_id(k) for k in _unrevoked(new)}
-        return {signatures.key_id(k) for k in _unrevoked(old)} - kept
+        kept = frozenset() if new is None else _key_ids(_unrevoked(new))
+        return set(_key_ids(_unrevoked(old)) - kept)
 
     def policy_at(self) -> _Policy:
         """The rules and identities in force before the commit being judged. When the
@@ -1368,14 +1368,12 @@ class _Deriver:
         mr = messages.merge_request(commit.message, trailer_pairs)
         signature = policy.signature(commit)
         verdict = None
+        note_signed: Signature | None = None
         if note is not None and not precontrol:
+            withheld = self.rests_on_no_note(policy, commit)
+            note_signed = self.note_signature(policy, commit.sha, withheld)
             verdict = forge_notes.judge(
-                note,
-                commit.sha,
-                config,
-                self.note_signature(policy, commit),
-                _forge_person,
-                self.rests_on_no_note(policy, commit),
+                note, commit.sha, config, note_signed, _forge_person, withheld
             )
             if verdict.note is not None:
                 mr = verdict.note.merge_request  # the forge's own record, with its address
@@ -1455,9 +1453,8 @@ class _Deriver:
         # is the forge's signature on it (a merge made in GitHub's UI is signed with GitHub's
         # own GPG key, which a reader's keyring rarely holds)
         signed_as = signature
-        if forge_made and signature.status != "good":
-            notes_signature = self.note_signature(policy, commit)
-            signed_as = Signature("good", notes_signature.key, signatures.FORGE, signatures.FORGE)
+        if forge_made and note_signed is not None and signature.status != "good":
+            signed_as = Signature("good", note_signed.key, signatures.FORGE, signatures.FORGE)
         event_problems = rules.event_problems(
             commit,
             kind,
@@ -1837,7 +1834,7 @@ class _Deriver:
             branch=self.reader_branch,
         )
 
-    def note_signature(self, policy: _Policy, commit: Commit) -> Signature:
+    def note_signature(self, policy: _Policy, sha: str, withheld: str | None) -> Signature:
         """The signature of the notes commit that wrote the note on ``sha``, judged by the keys
         in force before ``sha`` and also by the configuration in force at the tip (forge_keys):
         a note has no place on the main line that dates it, so a forge key revoked since (a
@@ -1845,8 +1842,9 @@ class _Deriver:
         retired since (moved to ``retired_forge_keys``) keeps the notes it signed while it was
         trusted: it is the first test, by the keys before ``sha``, that keeps it from signing
         notes for later commits. In force, not the tip's file: a push nobody approved neither
-        retires nor revokes a key, nor brings one back."""
-        note = self.notes[commit.sha]
+        retires nor revokes a key, nor brings one back. ``withheld`` (rests_on_no_note): no
+        signature counts on this commit."""
+        note = self.notes[sha]
         found = policy.signature(note)
         if found.verified_for != signatures.FORGE:
             return found
@@ -1854,7 +1852,7 @@ class _Deriver:
             not signatures.trusted_forge_key(
                 self.forge_keys, note.signature_key, note.signature_fingerprint
             )
-            or self.rests_on_no_note(policy, commit) is not None
+            or withheld is not None
         ):
             return Signature("untrusted", found.key, note.signer)
         return found
