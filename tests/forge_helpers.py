@@ -174,3 +174,23 @@ def signed_merge(s: Scenario, number: int, key: Path) -> str:
         platform="github",
         number=number,
     )
+
+
+def reviewed_merge(s: Scenario, folder: Path, number: int, head: str, key: Path | None) -> str:
+    """cr-N merged into main by 刘静 (no signature of hers), approved on GitHub by 刘静 and
+    王芳; its note captured into ``folder``/apiN and signed with ``key`` (None: unsigned)."""
+    s.git.checkout("main")
+    s.git.run(
+        "merge", "--no-ff", "-q", "-m",
+        f"Merge pull request #{number} from team/cr-{number}\n\n变更 {number}", f"cr-{number}",
+        who="liujing", date=s.git.next_date(),
+    )  # fmt: skip
+    merged = s.git.head()
+    items = [
+        review(number * 10 + 1, "liu-jing", "APPROVED", head, "2026-02-01T10:00:00Z"),
+        review(number * 10 + 2, "wang-fang", "APPROVED", head, "2026-02-01T10:00:00Z"),
+    ]
+    pull = pull_request(number, f"变更 {number}", head, merged, "zhao-lei", "liu-jing")
+    extra = ("--sign-key", str(key)) if key is not None else ()
+    capture(s, record(folder / f"api{number}", pull, items), number, *extra)
+    return merged

@@ -8,38 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from forge_helpers import (
-    capture,
-    change,
-    github_scenario,
-    keypair,
-    liu_signs,
-    pull_request,
-    record,
-    review,
-    signed_merge,
-)
-
-T1 = "2026-02-01T10:00:00Z"
+from forge_helpers import change, github_scenario, keypair, liu_signs, reviewed_merge, signed_merge
 
 
 def _merged(s: Any, tmp_path: Path, number: int, head: str, key: Path) -> str:
-    """#number merged into main by 刘静 (no signature of hers), approved on GitHub by 刘静 and
-    王芳; its note signed with ``key``."""
-    s.git.checkout("main")
-    s.git.run(
-        "merge", "--no-ff", "-q", "-m",
-        f"Merge pull request #{number} from team/cr-{number}\n\n变更 {number}", f"cr-{number}",
-        who="liujing", date=s.git.next_date(),
-    )  # fmt: skip
-    merged = s.git.head()
-    items = [
-        review(number * 10 + 1, "liu-jing", "APPROVED", head, T1),
-        review(number * 10 + 2, "wang-fang", "APPROVED", head, T1),
-    ]
-    pull = pull_request(number, f"变更 {number}", head, merged, "zhao-lei", "liu-jing")
-    capture(s, record(tmp_path / f"api{number}", pull, items), number, "--sign-key", str(key))
-    return merged
+    return reviewed_merge(s, tmp_path, number, head, key)
 
 
 def _keys_change(s: Any, number: int, old: str, new: str, subject: str) -> str:

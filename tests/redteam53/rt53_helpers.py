@@ -16,6 +16,7 @@ from forge_helpers import (
     pull_request,
     record,
     review,
+    reviewed_merge,
 )
 from forge_helpers import signed_merge as approver_signed
 
@@ -86,9 +87,7 @@ def note(
 
 def merged(s: Any, tmp_path: Path, number: int, head: str, key: Path | None) -> str:
     """#number merged by 刘静, approved on GitHub by 刘静 and 王芳, its note signed with key."""
-    sha = merge_pr(s, number)
-    note(s, tmp_path, number, head, sha, key)
-    return sha
+    return reviewed_merge(s, tmp_path, number, head, key)
 
 
 def keys_change(s: Any, number: int, old: str, new: str, subject: str) -> str:
