@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import replace
 
 from doccontrol import standing
 from doccontrol.history.model import DocumentHistory, Revision, Signature
@@ -90,3 +91,28 @@ def test_a_review_after_a_same_version_text_change_describes_nothing_in_force():
     alone = standing.standing(_doc(first, changed, relaunder), stand.day, lambda r: {})
     assert alone.described == first and alone.vouched_by == first
     assert standing.published(alone) == first
+
+
+def test_an_ending_that_changes_the_text_at_the_version_in_force_gives_no_text():
+    """V1.0 in force; one approval makes it obsolete and rewrites its text at V1.0 (DC511):
+    the document is obsolete, and the text it ended with is not given as its text. Ending it
+    with the text unchanged gives that text, and ending it at a new version gives the new
+    version's (an approved text)."""
+    first = _revision(1, "approval", "2026-01-05")
+    day = datetime.date(2026, 3, 10)
+    ends = {
+        "rewritten": (("目的",), "V1.0", True),
+        "as it was": ((), "V1.0", False),
+        "a new version": (("目的",), "V1.1", False),
+    }
+    for case, (changed, version, swapped) in ends.items():
+        end = replace(
+            _revision(2, "approval", "2026-03-01"),
+            status="obsolete",
+            sections=changed,
+            version=version,
+        )
+        stand = standing.standing(_doc(first, end), day, lambda r: {})
+        assert stand.state == "obsolete" and stand.shown == end, case
+        assert stand.text_swapped is swapped, case
+        assert standing.published(stand) == (None if swapped else end), case

@@ -115,6 +115,32 @@ def test_a_draft_merged_for_comment_is_published_as_a_draft(scenario, tmp_path):
     assert "征求意见的规定" in html and "dc-draft" in html and "dc-withheld" not in html
 
 
+def test_an_obsolete_version_whose_text_was_swapped_in_force_gives_no_text(scenario, tmp_path):
+    """SM-P-02 V1.0 in force; an approved change rewrites its text without a new version
+    (DC511); an approval then makes V1.0 obsolete. The text it ended with was never V1.0's
+    text in force, so the page gives none and says why (round 52's hole 4)."""
+    s = site_repo(scenario)
+    _approve_new(s, body=body("原来生效的规定"))
+    swaps = [("cr-2", "2026-03-12", "effective"), ("cr-3", "2026-03-14", "obsolete")]
+    for branch, day, status in swaps:
+        s.git.branch(branch)
+        s.files.doc(
+            "docs/procedures/new.md",
+            doc_id="SM-P-02",
+            title="新程序",
+            status=status,
+            body=body(PLANTED),
+        )
+        s.git.commit(branch, who="zhaolei", date=f"{day}T09:00:00+08:00")
+        s.git.merge(branch, branch, date=f"{day}T10:00:00+08:00")
+    site = built(s.root, tmp_path / "site")
+    html = page(site, "procedures/new")
+    assert PLANTED not in html and PLANTED not in _search_text(site)
+    assert ZH.text("site.banner.withheld.swapped", version="V1.0") in html
+    assert "dc-obsolete" not in html  # no banner of an obsolete text that is not given
+    assert _cells(html)["状态"] == ZH.text("label.state.obsolete")
+
+
 def test_a_strict_build_still_stops_on_the_direct_commit(scenario, tmp_path):
     """Giving the approved text is the fallback of a lenient build; CI's strict build keeps
     refusing to publish at all while main holds a change nobody approved."""

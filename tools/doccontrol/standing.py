@@ -49,6 +49,10 @@ class Standing:
     # approval of the version in force with its text unchanged (a periodic review, the adoption
     # baseline), whose front matter (title, review interval) is the one last approved
     described: Revision | None
+    # ``shown`` ended the document at a version whose text changed while it was in force
+    # (DC511): its text is not the one that version had in force, so none is given as the
+    # document's (fails closed: a version number names one text)
+    text_swapped: bool = False
 
     @property
     def overdue(self) -> bool:
@@ -189,6 +193,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         ),
         meta=meta,
         described=described,
+        text_swapped=placed.text_swapped,
     )
 
 
@@ -201,6 +206,8 @@ def published(stand: Standing) -> Revision | None:
     if stand.in_force is not None:
         # a periodic review's text is the in-force version's, with its approved front matter
         return stand.described or stand.in_force
+    if stand.text_swapped:
+        return None
     shown = stand.shown
     if stand.state in ("obsolete", "draft") and shown is not None and shown.approved:
         return shown if shown.commit else None
@@ -253,6 +260,7 @@ class _Placed:
     described: Revision | None
     # the seqs of approvals of the version in force that are not its text (off_text below)
     off_text: frozenset[int]
+    text_swapped: bool
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -294,6 +302,15 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 # version does: until then the one in force stays, and this one is upcoming
                 upcoming = revision
             else:
+                number = version_number(revision.version)
+                # ended at the version in force: its text is that version's only if neither
+                # this approval nor one before it changed the text at that number
+                if (
+                    in_force is not None
+                    and number == version_number(in_force.version)
+                    and (drifted or revision.sections)
+                ):
+                    swapped.add(number)
                 in_force, upcoming, ended, draft = None, None, "obsolete", None
                 ended_by = revision
         elif revision.status == "effective":
@@ -350,6 +367,10 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         unapproved,
         described,
         frozenset(off_text),
+        ended is not None
+        and ended_by is not None
+        and ended_by.kind != "withdrawal"
+        and version_number(ended_by.version) in swapped,
     )
 
 

@@ -84,6 +84,16 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
         if first:
             raise UsageError("cli.error.not-in-force-first", id=args.doc_id, day=day, first=first)
         raise UsageError("cli.error.not-in-force", id=args.doc_id, day=day)
+    if stand.text_swapped:
+        # the text of the approval that ended it was never its version's text in force (DC511)
+        ended = datetime.date.fromisoformat(standing.effective_from(stand.shown))
+        raise UsageError(
+            "cli.error.text-swapped",
+            id=args.doc_id,
+            version=stand.shown.version,
+            since=ended.isoformat(),
+            before=(ended - datetime.timedelta(days=1)).isoformat(),
+        )
     # the text and front matter the register describes (a periodic review's, approved since)
     revision = stand.described
     with _reader(root) as reader:
