@@ -1,0 +1,72 @@
+"""Round 56, question 1: under require_signed no note counts for or against a change to the
+rules (DC536.rules), but "under require_signed" is asked of the rules *before* each change. The
+change that turns require_signed on, and every rules change before it, were judged without it,
+so a note still decides them. Removing such a note (no key needed: anyone who can push may
+write refs/notes/doccontrol) leaves require_signed off in force, and then typed trailers that
+anyone can write approve again."""
+
+from __future__ import annotations
+
+from rt56_helpers import (
+    approved,
+    in_force_text,
+    liu_signed,
+    on_github,
+    people_change,
+    remove_note,
+    switch_on,
+    typed_merge,
+    unsigned_start,
+)
+
+
+def test_control_once_require_signed_is_on_typed_trailers_approve_nothing(tmp_path):
+    s, k1, _ = unsigned_start(tmp_path)
+    m8 = on_github(s, tmp_path, 8, switch_on(s, 8), k1)
+    m9 = typed_merge(s, 9)
+    got = approved(s)
+    assert got[m8]
+    assert "require_signed: true" in in_force_text(s)
+    assert not got[m9]
+
+
+def test_removing_the_note_of_the_change_that_turned_require_signed_on_turns_it_off(tmp_path):
+    # README set-up: K1 in trusted_forge_keys first, then turn require_signed on. That change
+    # is approved on GitHub like any other (its note signed with K1); the rules before it do
+    # not require signatures, so rests_on_no_note lets the note count
+    s, k1, _ = unsigned_start(tmp_path)
+    m8 = on_github(s, tmp_path, 8, switch_on(s, 8), k1)
+    m9 = typed_merge(s, 9)  # the attacker's own change, 刘静's approval typed, unsigned
+    remove_note(s, m8)  # no key, no push to main
+    got = approved(s)
+    assert not got[m9], (
+        f"removing #8's note leaves require_signed off in force (#8 approved: {got[m8]}), "
+        "so the attacker's typed 'Approved-by: 刘静' approves his own change"
+    )
+
+
+def test_control_a_signed_switch_after_a_note_approved_people_change_holds(tmp_path):
+    s, k1, _ = unsigned_start(tmp_path)
+    m8 = on_github(s, tmp_path, 8, people_change(s, 8), k1)
+    switch_on(s, 9)
+    m9 = liu_signed(s, 9)
+    m10 = typed_merge(s, 10)
+    got = approved(s)
+    assert (got[m8], got[m9], got[m10]) == (True, True, False)
+
+
+def test_removing_an_earlier_people_changes_note_undoes_a_signed_switch(tmp_path):
+    # the careful adopter signs the switch itself (刘静's signed merge); an earlier people change
+    # (mapping a login, an address) was approved on GitHub, as README's set-up step 1 says
+    s, k1, _ = unsigned_start(tmp_path)
+    m8 = on_github(s, tmp_path, 8, people_change(s, 8), k1)
+    switch_on(s, 9)
+    m9 = liu_signed(s, 9)
+    m10 = typed_merge(s, 10)
+    remove_note(s, m8)
+    got = approved(s)
+    assert got[m9] and not got[m10], (
+        f"#8 lost its note, so the signed switch #9 is refused (approved: {got[m9]}, "
+        "DC516.adopts), require_signed is off in force and the typed trailers of #10 approve "
+        f"(approved: {got[m10]})"
+    )
