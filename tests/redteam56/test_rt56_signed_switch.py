@@ -21,8 +21,11 @@ from rt56_helpers import (
 
 
 def test_control_once_require_signed_is_on_typed_trailers_approve_nothing(tmp_path):
-    s, k1, _ = unsigned_start(tmp_path)
-    m8 = on_github(s, tmp_path, 8, switch_on(s, 8), k1)
+    """Session 26: the switch comes into force by 刘静's signed merge; typed trailers then
+    approve nothing."""
+    s, _, _ = unsigned_start(tmp_path)
+    switch_on(s, 8)
+    m8 = liu_signed(s, 8)
     m9 = typed_merge(s, 9)
     got = approved(s)
     assert got[m8]
@@ -31,18 +34,41 @@ def test_control_once_require_signed_is_on_typed_trailers_approve_nothing(tmp_pa
 
 
 def test_removing_the_note_of_the_change_that_turned_require_signed_on_turns_it_off(tmp_path):
-    # README set-up: K1 in trusted_forge_keys first, then turn require_signed on. That change
-    # is approved on GitHub like any other (its note signed with K1); the rules before it do
-    # not require signatures, so rests_on_no_note lets the note count
+    """The hole: the switch, approved on GitHub, rested on its note, which anyone may remove.
+    Session 26: no note counts for a change that turns require_signed on (DC536.rules), and
+    it takes effect only by its approvers' signature (DC536.switch): the note-approved switch
+    never comes into force, and the adopter is told why, before anyone relies on it."""
     s, k1, _ = unsigned_start(tmp_path)
     m8 = on_github(s, tmp_path, 8, switch_on(s, 8), k1)
-    m9 = typed_merge(s, 9)  # the attacker's own change, 刘静's approval typed, unsigned
+    event = next(e for e in s.history().events if e.commit == m8)
+    # no note counts for it (DC536.rules), and the merge's own evidence is no signature
+    assert {p.key for p in event.problems} & {"problem.DC536.rules", "problem.DC536.switch"}
+    assert not approved(s)[m8] and "require_signed: false" in in_force_text(s)
+    # the remedy: 刘静 signs a change to the rules; she vouches for the whole file, so main's
+    # require_signed: true comes into force with it
+    people_change(s, 9)
+    m9 = liu_signed(s, 9)
+    m10 = typed_merge(s, 10)
     remove_note(s, m8)  # no key, no push to main
     got = approved(s)
-    assert not got[m9], (
-        f"removing #8's note leaves require_signed off in force (#8 approved: {got[m8]}), "
+    assert "require_signed: true" in in_force_text(s)
+    assert got[m9] and not got[m10], (
+        f"removing #8's note leaves require_signed off in force (#9 approved: {got[m9]}), "
         "so the attacker's typed 'Approved-by: 刘静' approves his own change"
     )
+
+
+def test_a_switch_approved_by_typed_trailers_does_not_come_into_force(tmp_path):
+    """Session 26: typed trailers are text anyone with push access can write; the change that
+    turns require_signed on takes effect only by its approvers' signature (DC536.switch)."""
+    s, _, _ = unsigned_start(tmp_path)
+    switch_on(s, 8)
+    m8 = s.git.merge(
+        "cr-8", "启用签名批准", who="liujing", approvers=("liujing",), reviewers=("wangfang",)
+    )
+    event = next(e for e in s.history().events if e.commit == m8)
+    assert "problem.DC536.switch" in {p.key for p in event.problems}
+    assert not approved(s)[m8] and "require_signed: false" in in_force_text(s)
 
 
 def test_control_a_signed_switch_after_a_note_approved_people_change_holds(tmp_path):

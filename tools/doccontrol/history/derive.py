@@ -1709,10 +1709,36 @@ class _Deriver:
                 and any(a.person_id for a in path_approvers)
                 and not forge.objecting(on_note)
             )
-            if accepted[path] and self.adopts_unapproved(commit, path):
+            # one of the approvers who count here signed the commit: they vouch for the whole
+            # file it leaves, not only for the lines its diff shows
+            signed_whole = (
+                signature.status == "good"
+                and signature.verified_for not in (None, signatures.FORGE)
+                and signature.verified_for in {a.person_id for a in path_approvers}
+            )
+            if (
+                accepted[path]
+                and path == CONFIG_FILE
+                and not signed_whole
+                and self.turns_on_signing(commit, policy)
+            ):
+                # require_signed comes into force only by its approvers' signed change, which
+                # holds whatever becomes of the changes before it (nothing a note or a typed
+                # trailer decided can take it back)
+                problems = [
+                    *problems,
+                    HistoryProblem.of(
+                        "problem.DC536.switch", commit.sha, path, sha=commit.sha[:10], path=path
+                    ),
+                ]
+                accepted[path] = False
+            if accepted[path] and not signed_whole and self.adopts_unapproved(commit, path):
                 # main held a change to these rules nobody approved, and this approval would
                 # put it in force with its own though its diff never showed it: a change
-                # reaches force only through a diff someone approved (revert it first)
+                # reaches force only through a diff someone approved (revert it first), or a
+                # commit a counted approver signed whole (as `approve` refuses to, a hand-made
+                # signed merge: the signer has vouched for the file; a note removed from a
+                # change before it cannot undo a signed rules change after it)
                 problems = [
                     *problems,
                     HistoryProblem.of(
@@ -1868,7 +1894,7 @@ class _Deriver:
         key back. Their approvers sign them."""
         approval = policy.config.approval
         before = (_key_ids(approval.trusted_forge_keys), _key_ids(approval.retired_forge_keys))
-        rules = False
+        rules = switched = False
         for change in commit.changes:
             if MAILMAP_FILE in (change.old_path, change.new_path):
                 rules = True
@@ -1883,7 +1909,18 @@ class _Deriver:
             after = new.approval
             if before != (_key_ids(after.trusted_forge_keys), _key_ids(after.retired_forge_keys)):
                 return "problem.DC536.key-change"
-        return "problem.DC536.rules" if rules and approval.require_signed else None
+            switched = switched or (after.require_signed and not approval.require_signed)
+        signed = approval.require_signed or switched
+        return "problem.DC536.rules" if rules and signed else None
+
+    def turns_on_signing(self, commit: Commit, policy: _Policy) -> bool:
+        """Whether ``commit`` brings ``require_signed`` into force: the rules before it do not
+        ask for it, the doccontrol.yml it leaves does."""
+        if policy.config.approval.require_signed:
+            return False
+        after = self.sides_for(commit).get(CONFIG_FILE, (None, None))[1]
+        new = self.load(after) if after is not None else None
+        return new is not None and new.approval.require_signed
 
     def squashed_authors(
         self,

@@ -199,6 +199,14 @@ def _widen_pipe(stream: Any) -> None:
             fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)
 
 
+_DIFF_PINNED = (
+    *("-c", "log.showRoot=true"),
+    *("-c", "log.diffMerges=separate"),
+    *("-c", "diff.relative=false"),
+    *("-c", "diff.renameLimit=1000"),
+)
+
+
 def _git_env() -> dict[str, str]:
     # git's own messages in English (they are parsed), never a pager or a prompt; and no
     # refs/replace/*, which would let anyone who can push a ref swap a commit for a forgery
@@ -667,6 +675,10 @@ class GitReader:
             "core.quotePath=false",
             "-c",
             "log.mailmap=false",
+            # the diffs as git's defaults shape them, whatever the reader's own configuration
+            # says: log.showRoot=false would hide the root commit's files (its doccontrol.yml,
+            # the first rules, unseen), log.diffMerges=combined every clean merge's changes
+            *_DIFF_PINNED,
             *self.signing_config,
             *args,
         ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import os
+import re
 from collections.abc import Mapping
 
 from doccontrol.config import Config
@@ -114,7 +115,26 @@ def ssh_fingerprint(public_key: str) -> str | None:
 
 
 def _normal(fingerprint: str) -> str:
-    return fingerprint.replace(" ", "").upper()
+    """A GPG key's id or fingerprint in one spelling: no spaces, upper case, no ``0x``."""
+    spelt = fingerprint.replace(" ", "").upper()
+    return spelt[2:] if spelt.startswith("0X") else spelt
+
+
+_HEX = re.compile(r"[0-9A-F]+")
+
+
+def _same_gpg_key(wanted: str, reported: str) -> bool:
+    """Whether a configured GPG id and one git reported name the same key: equal, or one a
+    long key id (16 hex digits) that the other, a full fingerprint, ends with. Nothing else
+    (a string that merely ends with a fingerprint names no key)."""
+    if not (_HEX.fullmatch(wanted) and _HEX.fullmatch(reported)):
+        return False
+    if wanted == reported:
+        return len(wanted) >= 16  # a short key id is too easy to collide with
+    fingerprints = (40, 64)
+    if len(wanted) == 16 and len(reported) in fingerprints:
+        return reported.endswith(wanted)
+    return len(reported) == 16 and len(wanted) in fingerprints and wanted.endswith(reported)
 
 
 def key_id(known: str) -> str:
@@ -131,11 +151,8 @@ def _matches(known: str, key: str, fingerprint: str) -> bool:
         return False
     if wanted.startswith("SHA256:"):
         return wanted in (key, fingerprint)
-    reported = {r for r in (_normal(key), _normal(fingerprint)) if len(r) >= 16}
-    if len(wanted) < 16:  # a short key id is too easy to collide with
-        return False
     # a GPG key may be configured by its full fingerprint or its long key id
-    return any(r.endswith(wanted) or wanted.endswith(r) for r in reported)
+    return any(_same_gpg_key(wanted, _normal(r)) for r in (key, fingerprint) if r)
 
 
 def interpret(config: Config, status: str, key: str, fingerprint: str, signer: str) -> Signature:
