@@ -8,6 +8,7 @@ refused, and the revoked key is trusted again in the rules in force."""
 
 from __future__ import annotations
 
+import pytest
 from rt53_helpers import approved, doc_change, keys_change
 from rt56_helpers import (
     in_force_text,
@@ -47,6 +48,15 @@ def test_control_a_signed_revocation_holds_and_the_revoked_keys_note_is_unsigned
     assert _evidence(s, m10) == "forge-api"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="decided (session 26): without require_signed a change to the rules before a key "
+    "change may rest on a note (or on trailers anyone can type), and a signed key change made "
+    "after it is refused (DC516.adopts) once it loses its approval; only the change that turns "
+    "require_signed on adopts the file it starts from, since a signed merge made by hand "
+    "adopting a change nobody approved is the larger risk. README: the keys rest on no note "
+    "once require_signed is on",
+)
 def test_removing_a_people_changes_note_brings_a_revoked_key_back_without_require_signed(
     tmp_path,
 ):

@@ -1709,22 +1709,19 @@ class _Deriver:
                 and any(a.person_id for a in path_approvers)
                 and not forge.objecting(on_note)
             )
-            # one of the approvers who count here signed the commit: they vouch for the whole
-            # file it leaves, not only for the lines its diff shows
+            # require_signed comes into force only by a commit one of the approvers who count
+            # here signed. Such a switch holds whatever becomes of the changes before it (a
+            # note removed, a trailer anyone could type): its signer vouches for the whole
+            # file it leaves, so it adopts the one it starts from. Nothing after it rests on
+            # a note or a typed trailer, so no other change needs to adopt anything
+            switching = path == CONFIG_FILE and self.turns_on_signing(commit, policy)
             signed_whole = (
-                signature.status == "good"
+                switching
+                and signature.status == "good"
                 and signature.verified_for not in (None, signatures.FORGE)
                 and signature.verified_for in {a.person_id for a in path_approvers}
             )
-            if (
-                accepted[path]
-                and path == CONFIG_FILE
-                and not signed_whole
-                and self.turns_on_signing(commit, policy)
-            ):
-                # require_signed comes into force only by its approvers' signed change, which
-                # holds whatever becomes of the changes before it (nothing a note or a typed
-                # trailer decided can take it back)
+            if accepted[path] and switching and not signed_whole:
                 problems = [
                     *problems,
                     HistoryProblem.of(
@@ -1735,10 +1732,7 @@ class _Deriver:
             if accepted[path] and not signed_whole and self.adopts_unapproved(commit, path):
                 # main held a change to these rules nobody approved, and this approval would
                 # put it in force with its own though its diff never showed it: a change
-                # reaches force only through a diff someone approved (revert it first), or a
-                # commit a counted approver signed whole (as `approve` refuses to, a hand-made
-                # signed merge: the signer has vouched for the file; a note removed from a
-                # change before it cannot undo a signed rules change after it)
+                # reaches force only through a diff someone approved (revert it first)
                 problems = [
                     *problems,
                     HistoryProblem.of(
