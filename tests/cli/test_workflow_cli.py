@@ -633,6 +633,44 @@ def test_approve_sign_makes_a_verified_approval(scenario, tmp_path):
     )
 
 
+def test_approve_turns_require_signed_on_only_when_signing(scenario, tmp_path):
+    """The change that turns require_signed on takes effect only by its approver's signed
+    merge (DC536.switch): approve refuses to make it unsigned, and signed it comes into force."""
+    key = tmp_path / "chen"
+    subprocess.run(
+        ["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "chen", "-f", str(key)], check=True
+    )
+    public = (tmp_path / "chen.pub").read_text().strip()
+    scenario.set_config(
+        "department: management, roles: [general-manager]}",
+        f'department: management, roles: [general-manager], signing_keys: ["{public}"]}}',
+    )
+    scenario.git.commit("陈明远的签名密钥", date="2026-01-01T12:00:00+08:00")
+    scenario.git.branch("cfg")
+    scenario.set_config("require_signed: false", "require_signed: true")
+    scenario.git.commit("启用签名批准", who="zhaolei")
+    scenario.git.checkout("main")
+    _identity(scenario, "chenmy")
+    refused = run(scenario.root, "approve", "cfg", "--reviewer", "wangfang")
+    assert refused.returncode == 1 and "--sign" in refused.stdout, refused.stdout
+    assert "require_signed" in refused.stdout
+    for setting in (("gpg.format", "ssh"), ("user.signingkey", str(key))):
+        subprocess.run(["git", "config", *setting], cwd=scenario.root, check=True)
+    signed = run(scenario.root, "approve", "cfg", "--reviewer", "wangfang", "--sign")
+    assert signed.returncode == 0, signed.stdout + signed.stderr
+    history = scenario.history()
+    event = history.events[-1]
+    assert (event.controlled, event.approved, event.problems) == (("doccontrol.yml",), True, ())
+    in_force = subprocess.run(
+        ["git", "cat-file", "blob", history.config_in_force],
+        cwd=scenario.root,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "require_signed: true" in in_force
+
+
 def test_approve_asks_the_configuration_roles_for_a_config_change(scenario):
     scenario.git.branch("cfg")
     scenario.set_config("require_review: true", "require_review: false")

@@ -515,6 +515,10 @@ def run(args: argparse.Namespace, root: Path) -> int:
         refusals += _adopting_pending(
             root, main_tip, tree, trees, controlled, config, named, history, say
         )
+    if tree and not sign and _turns_on_signing(root, config, trees[1]):
+        # history puts require_signed in force only by its approver's signed change
+        # (DC536.switch): an unsigned merge of it would be approved and never take effect
+        refusals.append(say("cli.approve.switch-unsigned"))
 
     # check what the merge would put on main (git's merge of the branch into main), not the
     # branch alone: a branch that left main earlier lacks what main gained since (a document
@@ -787,6 +791,20 @@ def _adopting_pending(
             say("cli.approve.adopts-pending", path=path, commits=", ".join(commits[-3:]))
         )
     return refusals
+
+
+def _turns_on_signing(root: Path, config: Config, merged: Mapping[str, tuple[str, str]]) -> bool:
+    """Whether the merge's doccontrol.yml asks for signed approvals where the rules in force
+    (``config``) do not: the change that turns ``require_signed`` on."""
+    from doccontrol.config import CONFIG_FILE
+    from doccontrol.history.gitread import run_git
+    from doccontrol.load.repository import load_config
+
+    blob = merged.get(CONFIG_FILE, ("", ""))[1]
+    if config.approval.require_signed or not blob:
+        return False
+    new = load_config(run_git(root, ["cat-file", "blob", blob]).stdout)[0]
+    return new is not None and new.approval.require_signed
 
 
 def _branch_tip(root: Path, name: str) -> str | None:
