@@ -42,7 +42,9 @@ _UNCLOSED_TAG = re.compile(r"</?[A-Za-z][^<>]*(?=<|\Z)")
 # a container opened at the start of a line: a list item, a block quote, an admonition
 _LIST_MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)")
 _ADMONITION = re.compile(r"(?:!!!|\?\?\?\+?)(?=[ \t]|$)")
-_THEMATIC_BREAK = re.compile(r"[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*")
+# a rule, as Python-Markdown's HRProcessor reads one (tabs expanded first): three or more of
+# one mark, at most two spaces after each. ``* *   *`` is not one: it is three lists
+_THEMATIC_BREAK = re.compile(r" {0,3}(?:(?:-+ {0,2}){3,}|(?:_+ {0,2}){3,}|(?:\*+ {0,2}){3,}) *")
 # md_in_html: an element whose content Python-Markdown reads as Markdown (``markdown``,
 # ``markdown="1"``, ``markdown="block"``, ``markdown="span"``); its children recurse too
 _MARKDOWN_ATTRIBUTE = re.compile(r"<[A-Za-z][^<>]*?[\s\"'/]markdown\b", re.IGNORECASE)
@@ -72,60 +74,91 @@ class Finding:
     unclosed: int = 0
 
 
-def _line_prefix(line: str) -> tuple[int, int]:
-    """What a line's prefix may open: the containers on it (each ``>``, list marker and
-    admonition) and the levels of indentation before the last of them (every four columns,
-    the space that ends a marker aside)."""
-    if _THEMATIC_BREAK.fullmatch(line):
-        return 0, 0  # ``* * *``: a rule, not lists
-    depth = columns = counted = i = 0
+def _line_prefix(line: str) -> tuple[list[tuple[str, int]], int]:
+    """What a line's prefix may open: the containers on it, in order (``>`` a block quote,
+    ``-`` a bulleted and ``1`` a numbered list item, ``!`` an admonition, whose title follows), each with the columns of
+    white space just before it (after the previous marker and the one space that ends it),
+    then ``("", columns)`` for the white space before the line's text; and the levels of
+    indentation before the last container (every four columns of white space, those spaces
+    aside)."""
+    if _THEMATIC_BREAK.fullmatch(line.expandtabs(4)):
+        return [("", 0)], 0  # ``* * *``: a rule, not lists
+    tokens: list[tuple[str, int]] = []
+    columns = counted = gap = i = 0
     n = len(line)
     while i < n:
         c = line[i]
-        if c == " ":
-            columns += 1
-            i += 1
+        if c == " " or c == "\t":
+            width = 1 if c == " " else 4 - columns % 4
+            columns, gap, i = columns + width, gap + width, i + 1
             continue
-        if c == "\t":
-            columns += 4 - columns % 4
-            i += 1
-            continue
-        admonition = False
         if c == ">":
-            i += 1
+            kind, i = ">", i + 1
         else:
             marker = _LIST_MARKER.match(line, i) or _ADMONITION.match(line, i)
             if marker is None:
                 break
-            i, admonition = marker.end(), marker[0][0] in "!?"
-        depth += 1
-        counted = columns
-        if admonition:
+            first = marker[0][0]
+            kind = "!" if first in "!?" else "1" if first.isdigit() else "-"
+            i = marker.end()
+        tokens.append((kind, gap))
+        counted, gap = columns, 0
+        if kind == "!":
             break  # its title follows
         if line.startswith(" ", i):
             i += 1
-    return depth, counted // 4
+    if not tokens or tokens[-1][0] != "!":
+        tokens.append(("" if i < n else ".", gap))  # ".": nothing follows the prefix
+    return tokens, counted // 4
 
 
-def _line_depth(line: str, reach: int) -> int:
+def _line_depth(containers: int, indented: int, reach: int) -> int:
     """How deep a line may nest: its own containers, and its indentation as far as
     containers opened on earlier lines reach (``reach``, the deepest of them). Indentation
     alone opens nothing: Python-Markdown nests an indented line only inside a list item or an
     admonition already there (deeper, it is code or the item's text), so a text diagram's
     wide indentation, in a code block or a fence, counts no deeper than what holds it."""
-    containers, indented = _line_prefix(line)
     return containers + min(indented, reach)
 
 
-# every level a line opens takes at least one character of its prefix (a ``>``, a marker, a
-# tab, four spaces): a line deeper than MAX_NESTING starts with more than that many of these
-_DEEP_PREFIX = re.compile(rf"^[ \t>*+\-0-9.)!?]{{{MAX_NESTING + 1},}}", re.MULTILINE)
-
-
-def _nesting(body: str) -> Finding | None:
-    if not _DEEP_PREFIX.search(body):
-        return None  # the common case, found at C speed
-    return _nesting_of_lines(body)
+def _continued(open_: list[str], tokens: list[tuple[str, int]]) -> list[str]:
+    """The containers a line sits in, given those the line before it in the same block left
+    open (outermost first), as Python-Markdown reads a block: a ``>`` at an open quote
+    continues it; a list marker at an open list is its next item (what the old item held is
+    closed); four columns of indentation enter an open item or admonition; a line not
+    indented leaves an admonition; any other line continues lazily inside whatever is open,
+    and its own containers nest on top. Lazy continuation is how lines of a handful of
+    markers each nest ever deeper. ``i`` (a level a block's first line reached by its
+    indentation) is taken as lazily continued: never less deep than the renderer."""
+    i = j = 0
+    gap = tokens[0][1]
+    while i < len(open_):
+        kind = open_[i]
+        token = tokens[j][0] if j < len(tokens) else ""
+        if gap >= 4 and (
+            kind == "!" or (kind in "-1" and token in ("-", "1") and open_[i + 1 : i + 2] != ["!"])
+        ):
+            # indented into the open admonition, or a list item indented into the open one
+            # (unless the item holds an admonition, which takes the indented line); any
+            # other line is the item's own text with its indentation left as it is
+            gap -= 4
+        elif token == ">" == kind and gap < 4:
+            j += 1  # the quote goes on
+            gap = tokens[j][1] if j < len(tokens) else 0
+        elif token == "!" and gap < 4:
+            break  # an admonition splits the block it is in: it stands at this level
+        elif token == kind and kind in "-1" and gap < 4:
+            # the next item at this level (a bullet after a numbered item is taken as
+            # nested: sane_lists, which the PDF copies use, never makes them siblings)
+            break
+        elif kind == "!":
+            break  # not indented: the line follows the admonition, outside it
+        i += 1
+    continued = open_[:i] + [kind for kind, _ in tokens[j:] if kind not in ("", ".")]
+    if tokens[-1][0] == "." and {kind for kind, _ in tokens} <= {">", "."}:
+        # only quote markers: a blank line inside the quotes, which ends nothing they hold
+        return max(open_, continued, key=len)
+    return continued
 
 
 # what a line that opens or continues a container starts with
@@ -140,13 +173,15 @@ _FENCE_LIKE = re.compile(r"[ \t]*(?:`{3,}|~{3,})")
 
 def _fenced_lines(lines: list[str]) -> set[int]:
     """The lines inside fenced code (never parsed as Markdown). Only a block both renderers
-    read alike counts: when the next line that looks like a fence is not its close, the lines
-    are read as Markdown (nesting counted there is never less than the renderer's)."""
+    read alike counts: a fence at the start of the body or after a blank line (after other
+    text, superfences and fenced_code may each take it otherwise: after an indented line,
+    superfences reads it as text), closed by the next line that looks like a fence. Any other
+    lines are read as Markdown: nesting counted there is never less than the renderer's."""
     fenced: set[int] = set()
     i, n = 0, len(lines)
     while i < n:
         opened = _FENCE_OPEN.fullmatch(lines[i])
-        if opened is None:
+        if opened is None or (i and lines[i - 1].strip(" \t")):
             i += 1
             continue
         j = i + 1
@@ -164,12 +199,25 @@ def _nesting_of_lines(body: str) -> Finding | None:
     offset = reach = 0
     lines = body.split("\n")
     fenced = _fenced_lines(lines) if "``" in body or "~~" in body else set()
+    open_: list[str] = []  # what the block's previous line left open
     for number, line in enumerate(lines):
-        if number not in fenced and line[:1] in _CONTAINER_START:
-            depth = _line_depth(line, reach)
+        if number in fenced or not line.strip(" \t"):
+            open_ = []  # a blank line or fenced code ends the block
+        elif line[:1] in _CONTAINER_START:
+            tokens, indented = _line_prefix(line)
+            kinds = [kind for kind, _ in tokens if kind not in ("", ".")]
+            depth = _line_depth(len(kinds), indented, reach)
+            if open_:
+                open_ = _continued(open_, tokens)
+            else:  # a block's first line: indentation reaches into what earlier blocks opened
+                inherited = depth - len(kinds) if kinds else min(tokens[-1][1] // 4, reach)
+                open_ = ["i"] * inherited + kinds
+            depth = max(depth, len(open_))
             if depth > MAX_NESTING:
                 return Finding(offset, "nesting", depth)
             reach = max(reach, depth)
+        elif "!" in open_:
+            open_ = open_[: open_.index("!")]  # text not indented leaves the admonition
         offset += len(line) + 1
     return None
 
@@ -507,5 +555,7 @@ def _tags(body: str) -> Finding | None:
 
 def findings(body: str) -> list[Finding]:
     """What in ``body`` the renderers cannot take (empty: it renders in good time)."""
-    found = [_nesting(body), _html_nesting(body), _brackets(body), _tags(body)]
+    # every line is read for nesting (no screen: lazy continuation nests short prefixes ever
+    # deeper), about 0.25 ms for a shipped procedure
+    found = [_nesting_of_lines(body), _html_nesting(body), _brackets(body), _tags(body)]
     return [f for f in found if f is not None]
