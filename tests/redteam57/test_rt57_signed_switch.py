@@ -100,7 +100,9 @@ def test_a_hand_signed_switch_adopts_an_authors_pushed_signing_key(tmp_path):
     )
     switch, attack = event_of(s, m9), event_of(s, m10)
     assert not event_of(s, pushed).approved
-    assert "require_signed: true" in in_force_text(s)
+    # session 26: a signed switch never adopts a direct change main holds (DC516.adopts, as
+    # any approval): revert the push through an approval first, then switch
+    assert "problem.DC516.adopts" in {p.key for p in switch.problems}
     assert evil_pub not in in_force_text(s) and attack.signature.verified_for != "liujing", (
         f"the signed switch adopted the author's push (its problems: "
         f"{[p.key for p in switch.problems]}): his key signs for 刘静, and his own merge is "

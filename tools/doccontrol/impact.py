@@ -705,7 +705,19 @@ def branch_changes(root: Path, main: str, branch: str) -> tuple[list[BranchChang
             if base.returncode != 0:
                 raise BranchError("git.unrelated", branch=branch, main=main)
             start = base.stdout.decode().strip()
-            diff = run_git(root, ["diff", "-z", "--name-status", "--no-renames", start, tip, "--"])
+            diff = run_git(
+                root,
+                [
+                    "diff",
+                    "-z",
+                    "--name-status",
+                    "--no-renames",
+                    "--ignore-submodules=none",
+                    start,
+                    tip,
+                    "--",
+                ],
+            )
             if diff.returncode != 0:
                 raise BranchError(
                     "git.failed",

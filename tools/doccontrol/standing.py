@@ -49,9 +49,9 @@ class Standing:
     # approval of the version in force with its text unchanged (a periodic review, the adoption
     # baseline), whose front matter (title, review interval) is the one last approved
     described: Revision | None
-    # ``shown`` ended the document at a version whose text changed while it was in force
-    # (DC511): its text is not the one that version had in force, so none is given as the
-    # document's (fails closed: a version number names one text)
+    # ``shown`` ended the document (made it obsolete or withdrew it) at a version whose text
+    # changed while it was in force (DC511): its text is not the one that version had in
+    # force, so none is given as the document's (fails closed: a version number names one text)
     text_swapped: bool = False
 
     @property
@@ -369,7 +369,6 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         frozenset(off_text),
         ended is not None
         and ended_by is not None
-        and ended_by.kind != "withdrawal"
         and version_number(ended_by.version) in swapped,
     )
 

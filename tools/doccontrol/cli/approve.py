@@ -352,7 +352,14 @@ def run(args: argparse.Namespace, root: Path) -> int:
                 )
             )
     changed = _git(
-        root, "diff", "--name-status", "--no-renames", f"{main_tip}...{branch_tip}", "--", "docs"
+        root,
+        "diff",
+        "--name-status",
+        "--no-renames",
+        "--ignore-submodules=none",
+        f"{main_tip}...{branch_tip}",
+        "--",
+        "docs",
     ).stdout.splitlines()
     today = config.today().isoformat()
     effective = parse_date_arg(args.effective, "--effective") if args.effective else None
@@ -716,7 +723,8 @@ def _brought_under_control(
 def _renamed_into(root: Path, main: str, tree: str) -> dict[str, str]:
     """The files the merge's first-parent diff shows as renamed: new path → old path, found as
     history finds them (``-M``)."""
-    listed = _git(root, "diff", "-z", "--name-status", "-M", main, tree).stdout.split("\0")
+    shown = _git(root, "diff", "-z", "--name-status", "-M", "--ignore-submodules=none", main, tree)
+    listed = shown.stdout.split("\0")
     found: dict[str, str] = {}
     index = 0
     while index < len(listed) - 1:

@@ -90,6 +90,7 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
         raise UsageError(
             "cli.error.text-swapped",
             id=args.doc_id,
+            state=_texts(root).text(stand.label_key).lower(),
             version=stand.shown.version,
             since=ended.isoformat(),
             before=(ended - datetime.timedelta(days=1)).isoformat(),

@@ -76,7 +76,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 32: dates a commit cannot have (DC524), the removed revisions, `until`
 # 33: the keyring a history's signatures were judged by; values read back with their types
 # 34: every title a document carried (DocumentHistory.titles)
-FORMAT = 34
+FORMAT = 35
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -13,10 +13,13 @@ from doccontrol.history.sections import PREAMBLE, split_sections
 
 
 def with_version(history: DocumentHistory, version: str) -> Revision | None:
-    """The last Git revision that carries ``version`` (approved ones first). A withdrawal
-    carries the version it withdrew, whose text its commit no longer holds (``text_at`` reads
-    it from the parent): it is chosen only when no other revision carries that version (a
-    document imported and deleted before control began has only its withdrawn baseline)."""
+    """The Git revision whose text is ``version``'s: the first approval of it (a later one
+    at the same number either leaves the text as it was, a periodic review, or changes it,
+    DC511, which is not that version's text), else the baseline, else the last revision that
+    carries it. A withdrawal carries the version it withdrew, whose text its commit no longer
+    holds (``text_at`` reads it from the parent): it is chosen only when no other revision
+    carries that version (a document imported and deleted before control began has only its
+    withdrawn baseline)."""
     baseline = history.baseline
     found = [
         r
@@ -24,8 +27,10 @@ def with_version(history: DocumentHistory, version: str) -> Revision | None:
         if r.version == version and r.commit
     ]
     kept = [r for r in found if r.kind != "withdrawal"] or found
-    chosen = [r for r in kept if r.approved] or kept
-    return chosen[-1] if chosen else None
+    approved = [r for r in kept if r.approved]
+    if approved:
+        return approved[0]
+    return kept[-1] if kept else None
 
 
 def text_at(reader: GitReader, revision: Revision) -> str | None:

@@ -280,6 +280,9 @@ class _Deriver:
         # first commit that changed it as a controlled file (what it was then stands): a change
         # nobody approved is never in it, and no approval may adopt one unseen (DC516.adopts)
         self.in_force_files: dict[str, str | None] = {}
+        # controlled files main holds with a direct change (DC516) since their version in
+        # force: a signed switch never adopts one (what it adopts lost an approval it had)
+        self.pushed: set[str] = set()
         self.sides: dict[str, tuple[str | None, str | None]] = {}  # of the commit sides_of
         self.sides_of = ""
         # git's own merge of the merge commit merged_of, for its controlled files (merge_made)
@@ -364,6 +367,7 @@ class _Deriver:
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
             "in_force_files": self.in_force_files,
+            "pushed": sorted(self.pushed),
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
             "since_changes": self.since_changes,
@@ -415,6 +419,7 @@ class _Deriver:
             str(path): None if blob is None else str(blob)
             for path, blob in state["in_force_files"].items()
         }
+        self.pushed = {str(path) for path in state["pushed"]}
         self.before_baseline = state["before_baseline"]
         self.controlled_since = state["controlled_since"]
         self.since_changes = [
@@ -857,6 +862,8 @@ class _Deriver:
             if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
                 # (the first doccontrol.yml is in force whoever committed it)
                 self.in_force_files[path] = after
+            if self.in_force_files[path] == after:
+                self.pushed.discard(path)  # main holds the version in force again
 
     def acknowledged(
         self,
@@ -1687,6 +1694,7 @@ class _Deriver:
                 problem = self.unapproved(commit, path, merger, unproven_squash, controlled=True)
                 all_problems[problem] = None
                 accepted[path] = False
+                self.pushed.add(path)
                 continue
             path_approvers, path_reviewers, on_note = forge.split(
                 approvers, reviewers, config.approval.config_approvers
@@ -1712,16 +1720,19 @@ class _Deriver:
             # require_signed comes into force only by a commit one of the approvers who count
             # here signed. Such a switch holds whatever becomes of the changes before it (a
             # note removed, a trailer anyone could type): its signer vouches for the whole
-            # file it leaves, so it adopts the one it starts from. Nothing after it rests on
-            # a note or a typed trailer, so no other change needs to adopt anything
+            # file it leaves, so it adopts the one it starts from, and the merge's own
+            # version of it. Nothing after it rests on a note or a typed trailer, so no other
+            # change needs to adopt anything. Never a direct change (DC516) main holds: that
+            # was never approved, and the signer's diff did not show it
             switching = path == CONFIG_FILE and self.turns_on_signing(commit, policy)
-            signed_whole = (
+            signed = (
                 switching
                 and signature.status == "good"
                 and signature.verified_for not in (None, signatures.FORGE)
                 and signature.verified_for in {a.person_id for a in path_approvers}
             )
-            if accepted[path] and switching and not signed_whole:
+            signed_whole = signed and path not in self.pushed
+            if accepted[path] and switching and not signed:
                 problems = [
                     *problems,
                     HistoryProblem.of(
@@ -1765,7 +1776,7 @@ class _Deriver:
                     accepted[path] = False
             not_reviewed = (
                 None
-                if not accepted[path]
+                if not accepted[path] or signed_whole
                 else self.merge_made(commit, path, bringing, controlled)
                 if kind == "merge"
                 else "problem.DC516.merged"

@@ -204,7 +204,14 @@ _DIFF_PINNED = (
     *("-c", "log.diffMerges=separate"),
     *("-c", "diff.relative=false"),
     *("-c", "diff.renameLimit=1000"),
+    *("-c", "diff.ignoreSubmodules=none"),
+    # where a message's trailer block ends (%(trailers)): a reader's comment character or
+    # separators would make typed trailers count on one machine and not on another
+    *("-c", "core.commentChar=#"),
+    *("-c", "trailer.separators=:"),
 )
+# a committed .gitmodules (ignore = all) outranks the configuration: said on the command line
+_SUBMODULES_SHOWN = "--ignore-submodules=none"
 
 
 def _git_env() -> dict[str, str]:
@@ -702,6 +709,7 @@ class GitReader:
             "--first-parent",
             "-m",
             "--raw",
+            _SUBMODULES_SHOWN,
             "--no-abbrev",
             "-M",
             "--reverse",
@@ -770,7 +778,8 @@ class GitReader:
         if not remotes:
             return
         revs = [f"{since}..{tip}"] if since else [tip]
-        log = ["log", "-z", "--first-parent", "--raw", "--no-abbrev", "--no-ext-diff"]
+        log = ["log", "-z", "--first-parent", "--raw", _SUBMODULES_SHOWN, "--no-abbrev"]
+        log += ["--no-ext-diff"]
         # rename detection would fetch the blobs one by one itself
         log += ["--no-renames", "--format="]
         ids: dict[str, None] = {}
@@ -939,6 +948,7 @@ class GitReader:
             "--first-parent",
             "-m",
             "--raw",
+            _SUBMODULES_SHOWN,
             "--no-abbrev",
             "--no-color",
             "--no-ext-diff",
