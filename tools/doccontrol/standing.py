@@ -367,9 +367,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         unapproved,
         described,
         frozenset(off_text),
-        ended is not None
-        and ended_by is not None
-        and version_number(ended_by.version) in swapped,
+        ended is not None and ended_by is not None and version_number(ended_by.version) in swapped,
     )
 
 
