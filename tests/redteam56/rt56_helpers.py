@@ -78,6 +78,11 @@ def remove_note(s: Any, sha: str) -> None:
     s.git.run("notes", "--ref=doccontrol", "remove", sha, who="zhaolei")
 
 
+def event_of(s: Any, sha: str) -> Any:
+    """The approval event of ``sha`` in the history."""
+    return next(e for e in s.history().events if e.commit == sha)
+
+
 def in_force_text(s: Any) -> str:
     """The doccontrol.yml in force at the tip, as history reads it (History.config_in_force)."""
     blob = s.history().config_in_force

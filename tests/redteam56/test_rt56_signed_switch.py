@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rt56_helpers import (
     approved,
+    event_of,
     in_force_text,
     liu_signed,
     on_github,
@@ -44,15 +45,17 @@ def test_removing_the_note_of_the_change_that_turned_require_signed_on_turns_it_
     # no note counts for it (DC536.rules), and the merge's own evidence is no signature
     assert {p.key for p in event.problems} & {"problem.DC536.rules", "problem.DC536.switch"}
     assert not approved(s)[m8] and "require_signed: false" in in_force_text(s)
-    # the remedy: 刘静 signs a change to the rules; she vouches for the whole file, so main's
-    # require_signed: true comes into force with it
+    # 刘静 then signs a change to the rules over main's unapproved file: its file does not come
+    # into force (it would adopt #8), but her signature brings require_signed into force on
+    # the rules in force (DC536.forced), and removing #8's note changes nothing
     people_change(s, 9)
     m9 = liu_signed(s, 9)
     m10 = typed_merge(s, 10)
     remove_note(s, m8)  # no key, no push to main
     got = approved(s)
-    assert "require_signed: true" in in_force_text(s)
-    assert got[m9] and not got[m10], (
+    assert s.history().signing_forced
+    assert "problem.DC536.forced" in {p.key for p in event_of(s, m9).problems}
+    assert not got[m10], (
         f"removing #8's note leaves require_signed off in force (#9 approved: {got[m9]}), "
         "so the attacker's typed 'Approved-by: 刘静' approves his own change"
     )
@@ -91,7 +94,9 @@ def test_removing_an_earlier_people_changes_note_undoes_a_signed_switch(tmp_path
     m10 = typed_merge(s, 10)
     remove_note(s, m8)
     got = approved(s)
-    assert got[m9] and not got[m10], (
+    # session 26: #9 cannot adopt #8's file once its note is gone (from Git alone that looks
+    # like a change nobody approved), but its signature keeps require_signed in force
+    assert s.history().signing_forced and not got[m10], (
         f"#8 lost its note, so the signed switch #9 is refused (approved: {got[m9]}, "
         "DC516.adopts), require_signed is off in force and the typed trailers of #10 approve "
         f"(approved: {got[m10]})"

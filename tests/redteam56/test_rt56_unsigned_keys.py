@@ -52,10 +52,10 @@ def test_control_a_signed_revocation_holds_and_the_revoked_keys_note_is_unsigned
     strict=True,
     reason="decided (session 26): without require_signed a change to the rules before a key "
     "change may rest on a note (or on trailers anyone can type), and a signed key change made "
-    "after it is refused (DC516.adopts) once it loses its approval; only the change that turns "
-    "require_signed on adopts the file it starts from, since a signed merge made by hand "
-    "adopting a change nobody approved is the larger risk. README: the keys rest on no note "
-    "once require_signed is on",
+    "after it is refused (DC516.adopts) once it loses its approval: from Git alone a change "
+    "whose note was removed and one nobody approved look alike, so no change adopts either. "
+    "Only the signed switch keeps its effect (require_signed forced, DC536.forced). README: "
+    "the keys rest on no note once require_signed is on",
 )
 def test_removing_a_people_changes_note_brings_a_revoked_key_back_without_require_signed(
     tmp_path,

@@ -55,7 +55,10 @@ def test_removing_a_note_undoes_a_signed_switch_approved_from_a_stale_branch(tmp
     remove_note(s, m8)  # no key, no push to main
     got = approved(s)
     problems = [p.key for p in event_of(s, m9).problems]
-    assert got[m9] and not got[m10], (
+    # session 26: the switch's file cannot come into force over #8's (now unapproved), but
+    # its signature keeps require_signed in force (DC536.forced)
+    assert s.history().signing_forced and "problem.DC536.forced" in problems
+    assert not got[m10], (
         f"#8 lost its note, so main's doccontrol.yml before #9 is not the one in force and "
         f"merge_made judges #9's clean merge as made by hand ({problems}): the signed switch "
         f"is refused (approved: {got[m9]}), require_signed is off in force and the attacker's "

@@ -68,6 +68,8 @@ def approved_config(root: Path, history: History) -> Config | None:
     blob = history.config_in_force
     if blob is None:
         return None
+    if history.signing_forced:  # require_signed is in force, whatever the file says
+        return config_in_force(root, history)
     # ./ : the path from the repository's own folder, wherever Git's top is
     tip = run_git(root, ["rev-parse", "--verify", "--quiet", f"{history.head}:./{CONFIG_FILE}"])
     if tip.returncode == 0 and tip.stdout.decode("ascii", "replace").strip() == blob:
@@ -87,7 +89,11 @@ def config_in_force(root: Path, history: History) -> Config | None:
     if blob is None:
         return None
     found = run_git(root, ["cat-file", "blob", blob])
-    return cached_config(root, found.stdout) if found.returncode == 0 else None
+    config = cached_config(root, found.stdout) if found.returncode == 0 else None
+    if config is not None and history.signing_forced:
+        # a signed change turned require_signed on whose file did not come into force
+        return replace(config, approval=replace(config.approval, require_signed=True))
+    return config
 
 
 def assets_ahead(

@@ -289,10 +289,14 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     # the versions whose text changed while they were in force: such a number never comes into
     # force again (made obsolete and then effective, its text would be the swapped one)
     swapped: set[str] = set()
+    superseded = _superseded(on_main)
     for revision in on_main:
         if not revision.approved:
             continue
         last_git = revision
+        if revision.seq in superseded:
+            off_text.add(revision.seq)
+            continue
         if revision.kind == "withdrawal":
             in_force, upcoming, ended, draft = None, None, "withdrawn", None
             ended_by = revision
@@ -369,6 +373,32 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         frozenset(off_text),
         ended is not None and ended_by is not None and version_number(ended_by.version) in swapped,
     )
+
+
+def _superseded(on_main: list[Revision]) -> set[int]:
+    """The seqs of approved versions that never took effect because another approval of the
+    same number with other text came before their day (approved for April, rewritten at that
+    number in March and made effective at once): one number names one text in force."""
+    out: set[int] = set()
+    approved = [r for r in on_main if r.approved and r.commit and r.status == "effective"]
+    for at, revision in enumerate(approved):
+        starts = effective_from(revision)
+        number = version_number(revision.version)
+        for later in approved[at + 1 :]:
+            if approval_day(later) >= starts:
+                break
+            if version_number(later.version) == number and later.kind not in ("review", "baseline"):
+                out.add(revision.seq)
+                break
+    return out
+
+
+def not_its_text(doc: DocumentHistory) -> frozenset[int]:
+    """The seqs of approvals whose text is not the text their version number had in force: a
+    change approved at the number while it was in force (DC511) and every approval after it,
+    and a version rewritten at its number before its day (``diff`` compares versions by the
+    text each had in force, as ``show`` gives it)."""
+    return _placed(doc, datetime.date.max).off_text
 
 
 def _vouched_by(

@@ -76,7 +76,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 32: dates a commit cannot have (DC524), the removed revisions, `until`
 # 33: the keyring a history's signatures were judged by; values read back with their types
 # 34: every title a document carried (DocumentHistory.titles)
-FORMAT = 35
+FORMAT = 36
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -470,6 +470,7 @@ def write(
             history.mkdocs_in_force,
         ],
         "in_force_files": dict(history.in_force_files),
+        "signing_forced": history.signing_forced,
     }
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -564,6 +565,7 @@ def open_history(
             in_force_files={
                 str(path): _blob_id(blob) for path, blob in data["in_force_files"].items()
             },
+            signing_forced=data["signing_forced"] is True,
         )
     except (OSError, KeyError, TypeError, IndexError, ValueError, AttributeError):
         return None

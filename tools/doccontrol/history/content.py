@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import DocumentHistory, Revision
 from doccontrol.history.sections import PREAMBLE, split_sections
+from doccontrol.standing import not_its_text
 
 
 def with_version(history: DocumentHistory, version: str) -> Revision | None:
-    """The Git revision whose text is ``version``'s: the first approval of it (a later one
-    at the same number either leaves the text as it was, a periodic review, or changes it,
-    DC511, which is not that version's text), else the baseline, else the last revision that
-    carries it. A withdrawal carries the version it withdrew, whose text its commit no longer
+    """The Git revision whose text is ``version``'s: the approval that put it in force (a
+    later one at the same number either leaves the text as it was, a periodic review, or
+    changes it, DC511, which is not that version's text: ``standing.not_its_text``), else its
+    first approval (a draft, an obsolete version), else the last revision that carries it. A withdrawal carries the version it withdrew, whose text its commit no longer
     holds (``text_at`` reads it from the parent): it is chosen only when no other revision
     carries that version (a document imported and deleted before control began has only its
     withdrawn baseline)."""
@@ -27,9 +28,12 @@ def with_version(history: DocumentHistory, version: str) -> Revision | None:
         if r.version == version and r.commit
     ]
     kept = [r for r in found if r.kind != "withdrawal"] or found
-    approved = [r for r in kept if r.approved]
-    if approved:
-        return approved[0]
+    off = not_its_text(history)
+    approved = [r for r in kept if r.approved and r.seq not in off]
+    # the one that put it in force, else its first approval (a draft, an obsolete version)
+    in_force = [r for r in approved if r.status == "effective"]
+    if in_force or approved:
+        return (in_force or approved)[0]
     return kept[-1] if kept else None
 
 

@@ -261,7 +261,7 @@ class _Deriver:
         # names (hooks, custom_dir…) are controlled like it
         self.mkdocs_blob: str | None = None
         self.site_named: dict[str | None, rules_paths.NamedPaths] = {}
-        self.configs: dict[tuple[str | None, str | None, bool], _Policy] = {}
+        self.configs: dict[tuple[str | None, str | None, bool, bool], _Policy] = {}
         self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
         self.controlled_since = False  # once a commit is under control, every later one is
@@ -280,9 +280,12 @@ class _Deriver:
         # first commit that changed it as a controlled file (what it was then stands): a change
         # nobody approved is never in it, and no approval may adopt one unseen (DC516.adopts)
         self.in_force_files: dict[str, str | None] = {}
-        # controlled files main holds with a direct change (DC516) since their version in
-        # force: a signed switch never adopts one (what it adopts lost an approval it had)
-        self.pushed: set[str] = set()
+        # require_signed is in force on top of the doccontrol.yml in force: an approver signed
+        # a change that turns it on, whose file could not come into force (it adopted a change
+        # nobody approved, or one that lost its approval since: a note removed). Until an
+        # approved doccontrol.yml decides again, the rules ask for signatures
+        self.signing_forced = False
+        self.forcing = False  # the commit being judged brings signing_forced
         self.sides: dict[str, tuple[str | None, str | None]] = {}  # of the commit sides_of
         self.sides_of = ""
         # git's own merge of the merge commit merged_of, for its controlled files (merge_made)
@@ -367,7 +370,7 @@ class _Deriver:
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
             "in_force_files": self.in_force_files,
-            "pushed": sorted(self.pushed),
+            "signing_forced": self.signing_forced,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
             "since_changes": self.since_changes,
@@ -419,7 +422,7 @@ class _Deriver:
             str(path): None if blob is None else str(blob)
             for path, blob in state["in_force_files"].items()
         }
-        self.pushed = {str(path) for path in state["pushed"]}
+        self.signing_forced = bool(state["signing_forced"])
         self.before_baseline = state["before_baseline"]
         self.controlled_since = state["controlled_since"]
         self.since_changes = [
@@ -511,13 +514,15 @@ class _Deriver:
         unreadable = blob is None and self.config_blob is not None
         if unreadable and self.no_rules_since is None:
             self.no_rules_since = self.config_blob  # said once, in the trail (DC517.no-rules)
-        key = (blob, self.mailmap_blob, unreadable)
+        key = (blob, self.mailmap_blob, unreadable, self.signing_forced)
         if key not in self.configs:
             config = self.current_config
             if blob is not None:
                 config = self.load(blob) or _approving_nobody(config)
             elif unreadable:
                 config = _approving_nobody(config)
+            if self.signing_forced:
+                config = signing_required(config)
             mailmap = b"" if self.mailmap_blob is None else self.reader.blob(self.mailmap_blob)
             self.configs[key] = _Policy.of(
                 config, identities.parse_mailmap(mailmap.decode("utf-8", "replace"))
@@ -774,6 +779,7 @@ class _Deriver:
         )
         accepted: dict[str, bool] = {}
         self.adoption_refused = set()  # this commit's (commit() fills it)
+        self.forcing = False
         self.newly = {}  # files this commit's approved rules bring under control (commit())
         has_note = commit.sha in self.notes
         if doc_changes or controlled:
@@ -853,6 +859,10 @@ class _Deriver:
             if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
                 regular = change.new_path == SITE_CONFIG and change.regular
                 self.mkdocs_blob = change.new_blob if regular else None
+        if accepted.get(CONFIG_FILE):
+            self.signing_forced = False  # an approved doccontrol.yml decides again
+        if self.forcing:
+            self.signing_forced = True
         if any(accepted.get(name) for name in (CONFIG_FILE, SITE_CONFIG)):
             # brought under control as the reviewed branch held them: that version stands
             self.in_force_files.update(self.newly)
@@ -862,8 +872,6 @@ class _Deriver:
             if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
                 # (the first doccontrol.yml is in force whoever committed it)
                 self.in_force_files[path] = after
-            if self.in_force_files[path] == after:
-                self.pushed.discard(path)  # main holds the version in force again
 
     def acknowledged(
         self,
@@ -1694,7 +1702,6 @@ class _Deriver:
                 problem = self.unapproved(commit, path, merger, unproven_squash, controlled=True)
                 all_problems[problem] = None
                 accepted[path] = False
-                self.pushed.add(path)
                 continue
             path_approvers, path_reviewers, on_note = forge.split(
                 approvers, reviewers, config.approval.config_approvers
@@ -1718,12 +1725,12 @@ class _Deriver:
                 and not forge.objecting(on_note)
             )
             # require_signed comes into force only by a commit one of the approvers who count
-            # here signed. Such a switch holds whatever becomes of the changes before it (a
-            # note removed, a trailer anyone could type): its signer vouches for the whole
-            # file it leaves, so it adopts the one it starts from, and the merge's own
-            # version of it. Nothing after it rests on a note or a typed trailer, so no other
-            # change needs to adopt anything. Never a direct change (DC516) main holds: that
-            # was never approved, and the signer's diff did not show it
+            # here signed, and then whatever becomes of the changes before it (a note removed,
+            # a trailer anyone could type): when its file cannot come into force (it would
+            # adopt a change nobody approved, or one that has lost its approval since), the
+            # rules in force ask for signatures all the same (signing_forced, DC536.forced).
+            # It adopts nothing: from a signed change, a change nobody approved and one whose
+            # note was removed look alike
             switching = path == CONFIG_FILE and self.turns_on_signing(commit, policy)
             signed = (
                 switching
@@ -1731,7 +1738,6 @@ class _Deriver:
                 and signature.verified_for not in (None, signatures.FORGE)
                 and signature.verified_for in {a.person_id for a in path_approvers}
             )
-            signed_whole = signed and path not in self.pushed
             if accepted[path] and switching and not signed:
                 problems = [
                     *problems,
@@ -1740,7 +1746,8 @@ class _Deriver:
                     ),
                 ]
                 accepted[path] = False
-            if accepted[path] and not signed_whole and self.adopts_unapproved(commit, path):
+            signed_switch = signed and accepted[path]
+            if accepted[path] and self.adopts_unapproved(commit, path):
                 # main held a change to these rules nobody approved, and this approval would
                 # put it in force with its own though its diff never showed it: a change
                 # reaches force only through a diff someone approved (revert it first)
@@ -1776,7 +1783,7 @@ class _Deriver:
                     accepted[path] = False
             not_reviewed = (
                 None
-                if not accepted[path] or signed_whole
+                if not accepted[path]
                 else self.merge_made(commit, path, bringing, controlled)
                 if kind == "merge"
                 else "problem.DC516.merged"
@@ -1794,6 +1801,14 @@ class _Deriver:
                     ),
                 ]
                 accepted[path] = False
+            if signed_switch and not accepted[path]:
+                self.forcing = True
+                problems = [
+                    *problems,
+                    HistoryProblem.of(
+                        "problem.DC536.forced", commit.sha, path, sha=commit.sha[:10], path=path
+                    ),
+                ]
             event_approvers += path_approvers
             event_reviewers += path_reviewers
             any_on_note = any_on_note or (accepted[path] and on_note)
@@ -2945,7 +2960,13 @@ def _history(
         rules_unreadable=in_force is None and deriver.config_blob is not None,
         mkdocs_in_force=deriver.mkdocs_blob,
         in_force_files=dict(deriver.in_force_files),
+        signing_forced=deriver.signing_forced,
     )
+
+
+def signing_required(config: Config) -> Config:
+    """``config`` with ``require_signed`` on (History.signing_forced)."""
+    return replace(config, approval=replace(config.approval, require_signed=True))
 
 
 def _approving_nobody(config: Config) -> Config:
