@@ -8,6 +8,8 @@ anyone can write approve again."""
 from __future__ import annotations
 
 from rt56_helpers import (
+    PEOPLE_NEW,
+    PEOPLE_OLD,
     approved,
     event_of,
     in_force_text,
@@ -101,3 +103,24 @@ def test_removing_an_earlier_people_changes_note_undoes_a_signed_switch(tmp_path
         "DC516.adopts), require_signed is off in force and the typed trailers of #10 approve "
         f"(approved: {got[m10]})"
     )
+
+
+def test_forced_signing_ends_only_with_an_approved_file_that_asks_for_signatures(tmp_path):
+    """Session 26: once a signed switch forced signatures (#8's note removed), 刘静 restores the
+    file in force by a signed change. That file says require_signed: false, but it was made
+    over the file in force, not to turn signatures off: they stay forced, and typed trailers
+    still approve nothing."""
+    s, k1, _ = unsigned_start(tmp_path)
+    m8 = on_github(s, tmp_path, 8, people_change(s, 8), k1)
+    switch_on(s, 9)
+    liu_signed(s, 9)
+    remove_note(s, m8)
+    assert s.history().signing_forced
+    s.git.branch("cr-11")
+    s.set_config("require_signed: true", "require_signed: false")
+    s.set_config(PEOPLE_NEW, PEOPLE_OLD)
+    s.git.commit("恢复在用的配置", who="zhaolei")
+    m11 = liu_signed(s, 11)
+    m12 = typed_merge(s, 12)
+    got = approved(s)
+    assert got[m11] and not got[m12] and s.history().signing_forced

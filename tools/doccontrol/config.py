@@ -6,7 +6,7 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from doccontrol import days
@@ -318,3 +318,9 @@ def _ack_settings(data: Any) -> AckSettings | None:
         exempt=_tuple(data.get("exempt", defaults.exempt)),
         since=str(data.get("since") or ""),
     )
+
+
+def signing_required(config: Config) -> Config:
+    """``config`` with ``approval.require_signed`` on: the rules in force when a signed change
+    turned it on whose doccontrol.yml could not come into force (History.signing_forced)."""
+    return replace(config, approval=replace(config.approval, require_signed=True))

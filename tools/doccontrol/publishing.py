@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from doccontrol.config import CONFIG_FILE, Config
+from doccontrol.config import CONFIG_FILE, Config, signing_required
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 from doccontrol.validate.ids import same_key
@@ -92,7 +92,7 @@ def config_in_force(root: Path, history: History) -> Config | None:
     config = cached_config(root, found.stdout) if found.returncode == 0 else None
     if config is not None and history.signing_forced:
         # a signed change turned require_signed on whose file did not come into force
-        return replace(config, approval=replace(config.approval, require_signed=True))
+        return signing_required(config)
     return config
 
 

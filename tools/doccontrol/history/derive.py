@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from doccontrol import days, publishing
-from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config
+from doccontrol.config import CONFIG_FILE, MAILMAP_FILE, Config, signing_required
 from doccontrol.config import Person as ConfigPerson
 from doccontrol.history import (
     cache,
@@ -859,8 +859,12 @@ class _Deriver:
             if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
                 regular = change.new_path == SITE_CONFIG and change.regular
                 self.mkdocs_blob = change.new_blob if regular else None
-        if accepted.get(CONFIG_FILE):
-            self.signing_forced = False  # an approved doccontrol.yml decides again
+        taken = self.load(self.config_blob) if self.config_blob is not None else None
+        if accepted.get(CONFIG_FILE) and taken is not None and taken.approval.require_signed:
+            # an approved doccontrol.yml that itself asks for signatures takes over; one that
+            # does not (made over the file in force, say) leaves them forced: turning them
+            # off is a signed change of a file that has them on
+            self.signing_forced = False
         if self.forcing:
             self.signing_forced = True
         if any(accepted.get(name) for name in (CONFIG_FILE, SITE_CONFIG)):
@@ -2962,11 +2966,6 @@ def _history(
         in_force_files=dict(deriver.in_force_files),
         signing_forced=deriver.signing_forced,
     )
-
-
-def signing_required(config: Config) -> Config:
-    """``config`` with ``require_signed`` on (History.signing_forced)."""
-    return replace(config, approval=replace(config.approval, require_signed=True))
 
 
 def _approving_nobody(config: Config) -> Config:
