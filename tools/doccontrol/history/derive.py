@@ -1736,12 +1736,31 @@ class _Deriver:
             # It adopts nothing: from a signed change, a change nobody approved and one whose
             # note was removed look alike
             switching = path == CONFIG_FILE and self.turns_on_signing(commit, policy)
-            signed = (
-                switching
-                and signature.status == "good"
+            own_signature = (
+                signature.status == "good"
                 and signature.verified_for not in (None, signatures.FORGE)
                 and signature.verified_for in {a.person_id for a in path_approvers}
             )
+            signed = switching and own_signature
+            if (
+                accepted[path]
+                and path in (CONFIG_FILE, MAILMAP_FILE)
+                and policy.config.approval.require_signed
+                and not own_signature
+            ):
+                # the rules and identities count only on their approvers' own signatures: a
+                # forge's signature on a merge vouches for no approver the merger typed
+                problems = [
+                    *problems,
+                    HistoryProblem.of(
+                        "problem.DC536.rules-signed",
+                        commit.sha,
+                        path,
+                        sha=commit.sha[:10],
+                        path=path,
+                    ),
+                ]
+                accepted[path] = False
             if accepted[path] and switching and not signed:
                 problems = [
                     *problems,
