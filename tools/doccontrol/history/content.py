@@ -17,10 +17,11 @@ def with_version(history: DocumentHistory, version: str) -> Revision | None:
     """The Git revision whose text is ``version``'s: the approval that put it in force (a
     later one at the same number either leaves the text as it was, a periodic review, or
     changes it, DC511, which is not that version's text: ``standing.not_its_text``), else its
-    first approval (a draft, an obsolete version), else the last revision that carries it. A withdrawal carries the version it withdrew, whose text its commit no longer
-    holds (``text_at`` reads it from the parent): it is chosen only when no other revision
-    carries that version (a document imported and deleted before control began has only its
-    withdrawn baseline)."""
+    first approval (a draft, an obsolete version), else the last revision that carries it. A
+    withdrawal carries the version it withdrew, whose text its commit no longer holds
+    (``text_at`` reads it from the parent): it is chosen only when no other revision carries
+    that version (a document imported and deleted before control began has only its withdrawn
+    baseline)."""
     baseline = history.baseline
     found = [
         r
