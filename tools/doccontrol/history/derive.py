@@ -1750,36 +1750,17 @@ class _Deriver:
             ):
                 # the rules and identities count only on their approvers' own signatures: a
                 # forge's signature on a merge vouches for no approver the merger typed
-                problems = [
-                    *problems,
-                    HistoryProblem.of(
-                        "problem.DC536.rules-signed",
-                        commit.sha,
-                        path,
-                        sha=commit.sha[:10],
-                        path=path,
-                    ),
-                ]
+                problems.append(_refused(commit, "problem.DC536.rules-signed", path))
                 accepted[path] = False
             if accepted[path] and switching and not signed:
-                problems = [
-                    *problems,
-                    HistoryProblem.of(
-                        "problem.DC536.switch", commit.sha, path, sha=commit.sha[:10], path=path
-                    ),
-                ]
+                problems.append(_refused(commit, "problem.DC536.switch", path))
                 accepted[path] = False
             signed_switch = signed and accepted[path]
             if accepted[path] and self.adopts_unapproved(commit, path):
                 # main held a change to these rules nobody approved, and this approval would
                 # put it in force with its own though its diff never showed it: a change
                 # reaches force only through a diff someone approved (revert it first)
-                problems = [
-                    *problems,
-                    HistoryProblem.of(
-                        "problem.DC516.adopts", commit.sha, path, sha=commit.sha[:10], path=path
-                    ),
-                ]
+                problems.append(_refused(commit, "problem.DC516.adopts", path))
                 accepted[path] = False
                 # still an approval of where control begins: a walk that judged set-up changes
                 # made before control began (the next walk takes them as the set-up) must
@@ -1790,19 +1771,7 @@ class _Deriver:
                 if unseen:
                     # the rules bring files under control as main holds them, which is not
                     # what the reviewed branch held: content nobody reviewed would be in force
-                    problems = [
-                        *problems,
-                        *(
-                            HistoryProblem.of(
-                                "problem.DC516.merged",
-                                commit.sha,
-                                other,
-                                sha=commit.sha[:10],
-                                path=other,
-                            )
-                            for other in unseen
-                        ),
-                    ]
+                    problems += [_refused(commit, "problem.DC516.merged", o) for o in unseen]
                     accepted[path] = False
             not_reviewed = (
                 None
@@ -1817,21 +1786,11 @@ class _Deriver:
                 # what comes into force is what was reviewed: the branch's own version or git's
                 # clean merge of it into the version in force, not one the merge made (a rename
                 # followed, an edit slipped in by hand); one that cannot be told stays out too
-                problems = [
-                    *problems,
-                    HistoryProblem.of(
-                        not_reviewed, commit.sha, path, sha=commit.sha[:10], path=path
-                    ),
-                ]
+                problems.append(_refused(commit, not_reviewed, path))
                 accepted[path] = False
             if signed_switch and not accepted[path]:
                 self.forcing = True
-                problems = [
-                    *problems,
-                    HistoryProblem.of(
-                        "problem.DC536.forced", commit.sha, path, sha=commit.sha[:10], path=path
-                    ),
-                ]
+                problems.append(_refused(commit, "problem.DC536.forced", path))
             event_approvers += path_approvers
             event_reviewers += path_reviewers
             any_on_note = any_on_note or (accepted[path] and on_note)
@@ -2985,6 +2944,11 @@ def _history(
         in_force_files=dict(deriver.in_force_files),
         signing_forced=deriver.signing_forced,
     )
+
+
+def _refused(commit: Commit, key: str, path: str) -> HistoryProblem:
+    """Why the change ``commit`` makes to the controlled file ``path`` does not take effect."""
+    return HistoryProblem.of(key, commit.sha, path, sha=commit.sha[:10], path=path)
 
 
 def _approving_nobody(config: Config) -> Config:
