@@ -4,7 +4,8 @@ trailer parser also reads ``trailer.<token>.key``: a paragraph that is only part
 (at least a quarter) counts as the trailer block when one of its lines starts with a
 *configured* token (or a git-generated one, ``Signed-off-by:``). A reader who configured
 ``trailer.approved.key = Approved-by`` (as ``git interpret-trailers`` users do) reads typed
-approvals that CI does not."""
+approvals that CI does not. Closed in session 27: history reads trailers from the message
+itself (trailer_block), with git's defaults whatever the reader configured."""
 
 from __future__ import annotations
 
@@ -28,22 +29,7 @@ def _mixed_merge(s) -> str:
     )
 
 
-@pytest.mark.parametrize(
-    "configured",
-    [
-        None,
-        pytest.param(
-            "Approved-by",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="open (session 26, low): git offers no way to unset a reader's "
-                "trailer.<token>.key on the command line, and reading trailers from %B by hand "
-                "would mean a second parser beside git's; the reference reading is CI's (the "
-                "shipped workflows run trail --strict with no trailer.* set), README says so",
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("configured", [None, "Approved-by"])
 def test_reader_trailer_key_changes_which_trailers_history_reads(tmp_path, configured):
     s = make_scenario(tmp_path)
     merged = _mixed_merge(s)

@@ -120,7 +120,7 @@ def _authors(
     committer when doccontrol.yml knows them and the person whose key signed it
     (``identities.writers``), and their co-authors; raw identities (never the work tree's
     .mailmap, which a commit plants) through the .mailmap history has in force."""
-    from doccontrol.history import identities, signatures
+    from doccontrol.history import identities, signatures, trailer_block
     from doccontrol.history.gitread import run_git, signature_reader
     from doccontrol.history.model import Person as HistoryPerson
 
@@ -134,11 +134,13 @@ def _authors(
         "log.mailmap=false",
         "log",
         "--no-mailmap",
-        "--format=%H%x1f%an%x1f%ae%x1f%cn%x1f%ce%x1f"
-        "%(trailers:key=Co-authored-by,valueonly,unfold)%x1e",
+        "-z",
+        # no field holds a NUL; the message's trailers are read as history reads them
+        "--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B",
         f"{main}..{branch}",
     ).stdout
-    entries = [e.strip("\n").split("\x1f", 5) for e in log.split("\x1e") if e.strip()]
+    fields = log.split("\x00") if log else []
+    entries = [fields[at : at + 6] for at in range(0, len(fields) - 5, 6)]
     signed: dict[str, tuple[str, str, str, str]] = {}
     if any(p.signing_keys for p in config.people):
         # checked as history checks them, the key then matched to a person by the approved
@@ -156,7 +158,8 @@ def _authors(
             identities.person(config, mailmap, committer_name, committer_email),
             signature.verified_for if signature and signature.status == "good" else None,
         )
-        idents = [(name, email)] + [identities.parse_ident(v) for v in co.splitlines() if v.strip()]
+        co_authors = trailer_block.co_authors(co)
+        idents = [(name, email)] + [identities.parse_ident(v) for v in co_authors if v.strip()]
         for who, address in idents:
             # a person is known by the address as written and as the approved .mailmap says
             found.append(HistoryPerson(name=who, email=address.lower()))
@@ -190,8 +193,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
     from pathlib import Path
 
     from doccontrol.cli.impact import branch_impact_text
+    from doccontrol.history import trailer_block
     from doccontrol.history.gitread import GitReader, merge_tree
-    from doccontrol.history.identities import trailers
     from doccontrol.history.rules import effective_verdict, meta_day, meta_texts, version_verdict
     from doccontrol.history.rules_paths import controlled_path
     from doccontrol.load import repository
@@ -582,7 +585,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
             return 1
     # a fast-forward to it: refused, with nothing changed, if main moved since it was judged
     _git_ok(root, ["merge", "--ff-only", "--quiet", made])
-    parsed = trailers(_git(root, "log", "-1", "--format=%(trailers:only,unfold)").stdout)
+    parsed = trailer_block.trailers(_git(root, "log", "-1", "--format=%B").stdout)
     sha = _git(root, "rev-parse", "--short=10", "HEAD").stdout.strip()
     trailer_text = "; ".join(f"{k}: {v}" for k, v in parsed)
     print(say("cli.approve.done", branch=args.branch, sha=sha, trailers=trailer_text))

@@ -76,7 +76,9 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 32: dates a commit cannot have (DC524), the removed revisions, `until`
 # 33: the keyring a history's signatures were judged by; values read back with their types
 # 34: every title a document carried (DocumentHistory.titles)
-FORMAT = 36
+# 35: diffs and trailers pinned against the reader's configuration; 36: forced signing
+# 37: trailers read from the message by trailer_block, whatever the reader configured
+FORMAT = 37
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from doccontrol.errors import KeyedError
+from doccontrol.history import trailer_block
 
 if TYPE_CHECKING:
     pass
@@ -36,8 +37,8 @@ NULL_SHA = "0" * 40
 _REGULAR = ("100644", "100755")  # file modes of a regular file
 _OBJECT_ID = re.compile(r"^(?:[0-9a-f]{40}|[0-9a-f]{64})$")
 _START = "\x1e"
-# Fixed header fields after the start marker; the last two are trailers (as git parses them)
-# and the raw message, neither of which can contain a NUL. Identities are read raw (%an, not
+# Fixed header fields after the start marker; the last is the raw message, which cannot
+# contain a NUL (its trailers are read from it by trailer_block, not by a reader's git). Identities are read raw (%an, not
 # %aN): git would apply the work tree's .mailmap, which a commit can plant; doccontrol applies
 # the .mailmap that stood before each commit itself.
 _LOG_FIELDS = (
@@ -54,7 +55,6 @@ _LOG_FIELDS = (
     "%GF",
     "%GS",
     "%e",
-    "%(trailers:only,unfold)",
     "%B",
 )
 _GRAPH_FIELDS = (
@@ -63,7 +63,7 @@ _GRAPH_FIELDS = (
     "%an",
     "%ae",
     "%aI",
-    "%(trailers:key=Co-authored-by,valueonly,unfold)",
+    "%B",
     "%cn",
     "%ce",
 )
@@ -205,10 +205,7 @@ _DIFF_PINNED = (
     *("-c", "diff.relative=false"),
     *("-c", "diff.renameLimit=1000"),
     *("-c", "diff.ignoreSubmodules=none"),
-    # where a message's trailer block ends (%(trailers)): a reader's comment character or
-    # separators would make typed trailers count on one machine and not on another
-    *("-c", "core.commentChar=#"),
-    *("-c", "trailer.separators=:"),
+    # (trailers are read from %B by trailer_block, never by the reader's git)
 )
 # a committed .gitmodules (ignore = all) outranks the configuration: said on the command line
 _SUBMODULES_SHOWN = "--ignore-submodules=none"
@@ -1407,10 +1404,7 @@ def _parse_ancestors(tokens: Iterator[str], signed: bool = False) -> Iterator[tu
         fields = [token[1:], *itertools.islice(tokens, size - 1)]
         if len(fields) < size:
             fields += [""] * (size - len(fields))
-        trailer = fields[5]
-        co_authors = (
-            tuple(line.strip() for line in trailer.splitlines() if line.strip()) if trailer else ()
-        )
+        co_authors = tuple(value for value in trailer_block.co_authors(fields[5]) if value.strip())
         yield (
             fields[0],
             Ancestor(
@@ -1428,6 +1422,7 @@ def _parse_ancestors(tokens: Iterator[str], signed: bool = False) -> Iterator[tu
 
 def _commit(header: list[str], changes: list[FileChange]) -> Commit:
     h = header + [""] * (len(_LOG_FIELDS) - len(header))
+    message = message_text(h[13], h[12])
     return Commit(
         sha=h[0].strip(),
         parents=tuple(h[1].split()),
@@ -1441,7 +1436,7 @@ def _commit(header: list[str], changes: list[FileChange]) -> Commit:
         signature_key=h[9],
         signature_fingerprint=h[10],
         signer=display_text(h[11]),
-        trailers=message_text(h[13], h[12]),
-        message=message_text(h[14], h[12]),
+        trailers=trailer_block.as_text(trailer_block.trailers(message)),
+        message=message,
         changes=tuple(changes),
     )
