@@ -43,7 +43,7 @@ from doccontrol import catalogue, days, publishing, reserved_pages, vendor
 from doccontrol.adapters import nav_cache, raw_html
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
-from doccontrol.config import CONFIG_FILE, ApprovalRules
+from doccontrol.config import CONFIG_FILE, ApprovalRules, signing_required
 from doccontrol.history import rules
 from doccontrol.history.gitread import GitError, run_git
 from doccontrol.history.load import load_history
@@ -311,6 +311,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
                     organization={},
                 )
+        if history is not None and history.signing_forced:
+            # records are judged by the rules in force, which require signatures whatever the
+            # file says (DC536.forced), as every command judges them (round 60)
+            site_config = signing_required(site_config)
         as_of = chosen or days.today(zone)
         # the site speaks doccontrol.yml's language, else Chinese (never the builder's locale)
         language = catalogue.language_for(site_config.language, {})
