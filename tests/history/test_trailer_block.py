@@ -70,6 +70,10 @@ def _messages(count: int) -> list[str]:
         "# ------------------------ >8 ------------------------\nsubject\n\nA: a\n",
         "subject\n# comment in title\n\nApproved-by: A",
         "subject\n\n  \n\t\nApproved-by: A\n \n",
+        "\n\n# c\n# d\nApproved-by: A\n",
+        "subject\n\nApproved-by: A\nConflicts:",
+        "\n \n# c\n\n# d\nApproved-by: A\n\n#e\n",
+        "\n#c\nsubject\n\nApproved-by: A\n#x\n\nConflicts:\n\tp\n",
     ]
     for _ in range(count):
         lines = [rng.choice(_LINES) for _ in range(rng.randint(1, 14))]
@@ -78,6 +82,8 @@ def _messages(count: int) -> list[str]:
         if rng.random() < 0.5:  # a last paragraph that is mostly trailers
             lines += ["", *(rng.choice(_LINES[4:14]) for _ in range(rng.randint(1, 4)))]
             lines += [rng.choice(_LINES) for _ in range(rng.randint(0, 2))]
+        if rng.random() < 0.2:  # blank lines before the subject, which %(trailers) skips
+            lines = [rng.choice(("", " ", "\t", "\r")) for _ in range(rng.randint(1, 3))] + lines
         text = "\n".join(lines)
         out.append(text + ("\n" if rng.random() < 0.8 else ""))
     return out

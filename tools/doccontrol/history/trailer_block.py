@@ -19,29 +19,47 @@ _COMMENT = "#"
 # lines git writes itself; one of them lets a paragraph a quarter trailers count
 _GENERATED = ("Signed-off-by: ", "(cherry picked from commit ")
 # where `git commit --verbose` cuts the message (wt_status_locate_end)
+_CUT_LINE = _COMMENT + " ------------------------ >8 ------------------------"
+# a token (ASCII letters, digits, dashes), perhaps spaces, the separator (find_separator)
+_TOKEN = re.compile("[A-Za-z0-9-]+[ \t]*:")
+_FOLD = re.compile("\n[" + _SPACE + "]*")
 _CO_AUTHORED = re.compile("co-authored-by", re.IGNORECASE)
-_CUT = "\n" + _COMMENT + " ------------------------ >8 ------------------------\n"
 
 
 def trailers(message: str) -> list[tuple[str, str]]:
     """(token, value) pairs of the trailer block of ``message`` (``%B``), values unfolded."""
-    text = message[_subject_start(message) :]
-    end = len(text) - _ignored_tail(text, _cut_off(text))
-    start = _block_start(text, end)
-    found: list[tuple[str, str]] = []
-    joined: list[str] = []
+    if ":" not in message:  # every trailer has its separator
+        return []
+    # git works on offsets into the message; here on its lines (without their newline).
+    # ``ended``: how many of them a newline ends (all, or all but the last)
+    lines = message.split("\n")
+    if lines[-1]:
+        ended = len(lines) - 1
+    else:
+        lines.pop()
+        ended = len(lines)
+    first = 0  # %(trailers) starts at the subject, after any blank lines
+    while first < len(lines) and _blank(lines[first]):
+        first += 1
+    end = _end(lines, first, ended)
+    start = _block_start(lines, first, end)
+    entries: list[list[str]] = []  # each trailer's lines, its continuations after the first
     last_is_trailer = False
-    for line in _lines(text[start:end]):
-        # a line that starts with a space continues the trailer before it, if it was one
-        if joined and last_is_trailer and line[:1] in _SPACE:
-            joined[-1] += line
+    for i in range(start, end):
+        line = lines[i]
+        # a line that starts with a space (an empty one: its newline) continues the trailer
+        # before it, if that was one
+        if entries and last_is_trailer and (line[:1] or "\n") in _SPACE:
+            entries[-1].append(line)
             continue
-        joined.append(line)
+        entries.append([line])
         last_is_trailer = _separator(line) >= 1
-    for entry in joined:
-        at = _separator(entry)
+    found: list[tuple[str, str]] = []
+    for parts in entries:
+        at = _separator(parts[0])
         if at >= 1:
-            found.append((entry[:at].strip(_SPACE), _unfold(entry[at + 1 :])))
+            value = "\n".join([parts[0][at + 1 :], *parts[1:]])
+            found.append((parts[0][:at].strip(_SPACE), _FOLD.sub(" ", value).strip(_SPACE)))
     return found
 
 
@@ -58,152 +76,81 @@ def as_text(pairs: list[tuple[str, str]]) -> str:
     return "".join(f"{token}: {value}\n" for token, value in pairs)
 
 
-def _lines(text: str) -> list[str]:
-    """Lines with their newline; only ``\\n`` ends a line, as in git."""
-    parts = text.split("\n")
-    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
-
-
 def _blank(line: str) -> bool:
     return not line.strip(_SPACE)
 
 
-def _subject_start(text: str) -> int:
-    """Where the subject starts: ``%(trailers)`` reads the message after any blank lines."""
-    at = 0
-    while at < len(text):
-        newline = text.find("\n", at)
-        stop = len(text) if newline < 0 else newline + 1
-        if not _blank(text[at:stop]):
+def _end(lines: list[str], first: int, ended: int) -> int:
+    """Where the part git reads for trailers ends: before the cut line, then before trailing
+    comments, blank lines and an old ``Conflicts:`` block (``ignore_non_trailer``; a run
+    starting at the subject counts as none, exactly as there)."""
+    cutoff = len(lines)
+    for i in range(first, ended):
+        if lines[i] == _CUT_LINE:
+            cutoff = i
             break
-        at = stop
-    return at
-
-
-def _cut_off(text: str) -> int:
-    if text.startswith(_CUT[1:]):
-        return 0
-    at = text.find(_CUT)
-    return len(text) if at < 0 else at + 1
-
-
-def _ignored_tail(text: str, cutoff: int) -> int:
-    """How much of the end git ignores: trailing comments, blank lines, an old ``Conflicts:``
-    block, and everything after the cut line (``ignore_non_trailer``, ``boc`` 0 meaning none
-    exactly as there)."""
-    boc = 0
-    bol = 0
+    boc = 0  # where the run to ignore starts, from the subject: 0 (the subject) is none
     in_conflicts = False
-    while bol < cutoff:
-        newline = text.find("\n", bol, cutoff)
-        following = cutoff if newline < 0 else newline + 1
-        if text[bol] in (_COMMENT, "\n"):
+    for i in range(first, cutoff):
+        line = lines[i]
+        if not line or line[0] == _COMMENT:
             if not boc:
-                boc = bol
-        elif text.startswith("Conflicts:\n", bol):
+                boc = i - first
+        elif line == "Conflicts:" and i < ended:
             in_conflicts = True
             if not boc:
-                boc = bol
-        elif in_conflicts and text[bol] == "\t":
+                boc = i - first
+        elif in_conflicts and line[0] == "\t":
             pass
         elif boc:
             boc = 0
             in_conflicts = False
-        bol = following
-    return len(text) - boc if boc else len(text) - cutoff
+    return first + boc if boc else cutoff
 
 
-def _next_line(text: str, at: int) -> int:
-    newline = text.find("\n", at)
-    return len(text) if newline < 0 else newline + 1
-
-
-def _last_line(text: str, length: int) -> int:
-    """Where the line before offset ``length`` starts; -1 when ``length`` is 0."""
-    if length == 0:
-        return -1
-    if length == 1:
-        return 0
-    newline = text.rfind("\n", 0, length - 1)
-    return newline + 1
-
-
-def _line_blank(text: str, at: int) -> bool:
-    newline = text.find("\n", at)
-    return _blank(text[at:] if newline < 0 else text[at:newline])
-
-
-def _block_start(text: str, length: int) -> int:
-    """Where the trailer block starts, or ``length`` for none: the last paragraph after the
+def _block_start(lines: list[str], first: int, end: int) -> int:
+    """Where the trailer block starts, or ``end`` for none: the last paragraph after the
     title, when it is all trailers, or a quarter trailers with a line git generates."""
-    at = 0
-    while at < length:
-        if text[at] != _COMMENT and _line_blank(text, at):
+    end_of_title = first
+    while end_of_title < end:
+        line = lines[end_of_title]
+        if line[:1] != _COMMENT and _blank(line):
             break
-        at = _next_line(text, at)
-    end_of_title = at
+        end_of_title += 1
     only_spaces = True
     recognized = False
     trailer_lines = non_trailer_lines = continuation_lines = 0
-    line = _last_line(text, length)
-    while line >= end_of_title:
-        first = text[line : line + 1]
-        if first == _COMMENT:
+    for i in range(end - 1, end_of_title - 1, -1):
+        line = lines[i]
+        if line[:1] == _COMMENT:
             non_trailer_lines += continuation_lines
             continuation_lines = 0
-        elif _line_blank(text, line):
+        elif _blank(line):
             if not only_spaces:
                 non_trailer_lines += continuation_lines
                 if recognized and trailer_lines * 3 >= non_trailer_lines:
-                    return _next_line(text, line)
+                    return i + 1
                 if trailer_lines and not non_trailer_lines:
-                    return _next_line(text, line)
-                return length
+                    return i + 1
+                return end
         else:
             only_spaces = False
-            if text.startswith(_GENERATED, line):
+            if line.startswith(_GENERATED):
                 trailer_lines += 1
                 continuation_lines = 0
                 recognized = True
-            elif _separator(text[line : _next_line(text, line)]) >= 1 and first not in _SPACE:
+            elif _separator(line) >= 1:
                 trailer_lines += 1
                 continuation_lines = 0
-            elif first in _SPACE:
+            elif line[0] in _SPACE:
                 continuation_lines += 1
             else:
                 non_trailer_lines += 1 + continuation_lines
                 continuation_lines = 0
-        line = _last_line(text, line)
-    return length
+    return end
 
 
 def _separator(line: str) -> int:
-    """Offset of the ``:`` after a token (letters, digits, ``-``, then perhaps spaces), or -1."""
-    spaced = False
-    for i, char in enumerate(line):
-        if char == ":":
-            return i
-        if not spaced and char.isascii() and (char.isalnum() or char == "-"):
-            continue
-        if i and char in " \t":
-            spaced = True
-            continue
-        break
-    return -1
-
-
-def _unfold(value: str) -> str:
-    """A continued value on one line: each line break and the spaces after it become one
-    space (git's ``unfold_value``)."""
-    out: list[str] = []
-    i = 0
-    while i < len(value):
-        char = value[i]
-        i += 1
-        if char == "\n":
-            while i < len(value) and value[i] in _SPACE:
-                i += 1
-            out.append(" ")
-        else:
-            out.append(char)
-    return "".join(out).strip(_SPACE)
+    """Offset of the ``:`` after a token at the start of ``line``, or -1."""
+    match = _TOKEN.match(line)
+    return match.end() - 1 if match else -1
