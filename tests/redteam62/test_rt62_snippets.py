@@ -14,6 +14,8 @@ from rt41_helpers import (
     site_with_secret,
 )
 
+from site_helpers import mkdocs
+
 SNIPPETS = "  - pymdownx.snippets\n"
 ANCHOR = "  - admonition\n"
 
@@ -34,21 +36,27 @@ def _with_snippets(s, purpose: str):
     return s
 
 
-def test_control_a_snippet_of_a_public_file_is_shown(scenario, tmp_path):
+def test_control_without_the_extension_a_snippet_line_includes_nothing(scenario, tmp_path):
+    """The same approved change without pymdownx.snippets: the build passes, the line is text
+    and nothing of SM-P-07 is on the site."""
     s = site_with_secret(scenario)
-    (s.root / "docs/shared.txt").write_text("PUBLICSNIPPETMARK\n", "utf-8")
-    s.git.commit("共用文本", who="zhaolei")
-    _with_snippets(s, '--8<-- "docs/shared.txt"')
-    site = built_site(s, tmp_path / "site")
-    # the extension works: the public text's include is on the page
-    assert leaks(site, ["PUBLICSNIPPETMARK"]) != []
+    public = procedure(version="V1.1", body=body('--8<-- "docs/procedures/secret.md"'))
+    approve(s, "cr-line", {"docs/procedures/test.md": public}, "修订测试程序", 2)
+    site = built_site(s, tmp_path / "site", strict=True)
+    assert leaks(site, [SECRET_BODY, SECRET_TITLE]) == []
+    assert leaks(site, ["--8&lt;--", "--8<--"]) != []  # shown as written
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 def test_a_public_documents_snippet_does_not_publish_a_secret_documents_text(
     scenario, tmp_path, strict
 ):
+    """Fixed in session 27: a build whose mkdocs.yml enables an extension or plugin that
+    includes files into pages stops, whatever the mode, and names it."""
     s = _with_snippets(site_with_secret(scenario), '--8<-- "docs/procedures/secret.md"')
-    site = built_site(s, tmp_path / "site", strict=strict)
-    found = leaks(site, [SECRET_BODY, SECRET_TITLE])
-    assert sorted({f for f, _ in found}) == []
+    out = tmp_path / "site"
+    result = mkdocs(s.root, out, strict)
+    assert result.returncode != 0
+    assert "pymdownx.snippets" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists() or leaks(out, [SECRET_BODY, SECRET_TITLE]) == []

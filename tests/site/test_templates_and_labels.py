@@ -66,6 +66,7 @@ def test_a_template_in_custom_dir_replaces_the_shipped_one(scenario, tmp_path):
         '<p class="org-logo">示例信息 受控文件 {{ document.id }}</p>\n' + shipped,
         encoding="utf-8",
     )
+    s.git.commit("模板", date="2026-01-01T12:00:00+08:00")
     site = built(s.root, tmp_path / "site")
     page = (site / "procedures/test/index.html").read_text(encoding="utf-8")
     assert '<p class="org-logo">示例信息 受控文件 SM-P-01</p>' in page
@@ -82,6 +83,7 @@ def test_an_override_with_a_missing_variable_fails_the_build_naming_the_template
     override = s.root / "overrides/doccontrol/record.html"
     override.parent.mkdir(parents=True)
     override.write_text("<p>记录</p>\n<p>{{ recrod_type.name }}</p>\n", encoding="utf-8")
+    s.git.commit("模板", date="2026-01-01T12:00:00+08:00")
     result = mkdocs(s.root, tmp_path / "site")
     output = result.stderr
     assert result.returncode != 0
@@ -109,6 +111,8 @@ def test_a_site_built_with_language_en_speaks_english(scenario, tmp_path):
     s = site_repo(scenario)
     config = s.root / "doccontrol.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nlanguage: en\n", encoding="utf-8")
+    # committed (before control): the work tree's own edit is not main's and decides nothing
+    s.git.commit("英文站点", date="2026-01-01T12:00:00+08:00")
     site = built(s.root, tmp_path / "site")
     page = (site / "procedures/test/index.html").read_text(encoding="utf-8")
     for label in ("Document no.", "Confidentiality", "Change history", "Approved by"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Set
+from collections.abc import Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -459,6 +459,44 @@ def unsettled_record_types(
         t
         for t, rt in record_types.items()
         if rt.path in pending or rt.path in differ or rt.path not in at_tip
+    )
+
+
+def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tuple[str, ...]:
+    """Those of ``paths`` (files or folders, relative to the repository's own folder) where
+    the work tree is not what the main branch's tip holds: a file changed, removed or added
+    (tracked or not, ignored or not). History judges main's commits only; a build from a
+    branch, or with an edit nobody committed, would otherwise trust what no approval saw
+    (the publishing level, the theme's templates, the build's own options). All of them
+    when git cannot tell: fail closed."""
+    from doccontrol.history.gitread import run_git
+
+    if not paths:
+        return ()
+    spec = ["--", *paths]
+    # paths relative to the repository's own folder, and taken literally (no glob)
+    changed = run_git(
+        root,
+        [
+            "--literal-pathspecs",
+            *("diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff"),
+            *("--ignore-submodules=none", history.head, *spec),
+        ],
+    )
+    added = run_git(root, ["--literal-pathspecs", "ls-files", "--others", "-z", *spec])
+    if changed.returncode != 0 or added.returncode != 0:
+        return tuple(paths)
+    found = {p for p in (changed.stdout + b"\0" + added.stdout).split(b"\0") if p}
+    return tuple(
+        sorted(
+            path
+            for path in paths
+            if any(
+                f == path.encode("utf-8", "surrogateescape")
+                or f.startswith(path.rstrip("/").encode("utf-8", "surrogateescape") + b"/")
+                for f in found
+            )
+        )
     )
 
 

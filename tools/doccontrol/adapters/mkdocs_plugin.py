@@ -204,6 +204,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # builder's locale)
         self.texts = catalogue.load(catalogue.language_for(configured_language(self.root), {}))
         t = self.texts
+        including = _file_includes(config)
+        if including:
+            # they read files from the work tree into a page as it renders: past the
+            # publishing level and the text in force (round 62). Fail closed, in every build
+            raise PluginError(_say(t, "site.plugin.includes", names=", ".join(including)))
         docs = self.root / DOCS_DIR
         if docs.is_symlink() or Path(config.docs_dir).resolve() != docs:
             # doccontrol knows the documents under docs/ only: anything else is unknown
@@ -247,9 +252,20 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             rules.pending_controlled(history.events) if history is not None else []
         )
         options_file = Path(config.config_file_path).resolve()
+        # the build's own inputs the work tree holds otherwise than main's tip (a branch, an
+        # edit nobody committed): no approval saw them either, and the site is main's (round
+        # 62). Not a reason to stop a strict build (a pull request's review build has them):
+        # what they would decide is taken from main instead, or left out
+        moved = (
+            publishing.work_tree_differs(
+                self.root, history, _build_inputs(self.root, options_file, config)
+            )
+            if history is not None
+            else ()
+        )
         unvouched = history is None or (
             options_file.is_relative_to(self.root)
-            and options_file.relative_to(self.root).as_posix() in self.pending_controlled
+            and options_file.relative_to(self.root).as_posix() in (*self.pending_controlled, *moved)
         )
         if unvouched and _site_dir_from(options_file, self.site_dir):
             # MkDocs empties site_dir before it writes: one that a change nobody approved set
@@ -311,6 +327,32 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                     publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
                     organization={},
                 )
+        elif CONFIG_FILE in moved:
+            # the work tree's doccontrol.yml is not main's (a branch, an edit): the site is
+            # main's, judged and worded by the one in force there, its level included; when
+            # that cannot be read, the work tree's at its lowest level
+            approved = publishing.config_in_force(self.root, history) if history else None
+            lowest = repo.config.confidentiality[0]
+            if approved is not None:
+                log.warning("%s", _say(t, "site.plugin.config-work-tree", config=CONFIG_FILE))
+                site_config, zone = approved, approved.zone
+            else:
+                log.warning(
+                    "%s",
+                    _say(
+                        t,
+                        "site.plugin.config-pending",
+                        config=CONFIG_FILE,
+                        level=lowest.label,
+                        id=lowest.id,
+                    ),
+                )
+                config_pending, zone = True, None
+                site_config = dataclasses.replace(
+                    repo.config,
+                    publish=dataclasses.replace(repo.config.publish, max_confidentiality=lowest.id),
+                    organization={},
+                )
         if history is not None and history.signing_forced:
             # records are judged by the rules in force, which require signatures whatever the
             # file says (DC536.forced), as every command judges them (round 60)
@@ -322,9 +364,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         template_dirs = _template_dirs(
             self.root,
             config,
-            None if config_pending else repo.config.approval,
+            None if config_pending else site_config.approval,
             self.strict,
             self.pending_controlled if history is not None else None,
+            moved,
             t,
         )
         # record types whose schema is not the one in force on main: left out (a preview
@@ -956,6 +999,36 @@ def _site_dir_from(options_file: Path, site_dir: Path) -> bool:
     return set_there == os.path.realpath(site_dir)
 
 
+# Markdown extensions and MkDocs plugins that put another file's text into a page while it
+# renders (pymdownx.snippets' --8<--, markdown-include's {!file!}, include-markdown's and
+# macros' include directives)
+_INCLUDING_EXTENSIONS = frozenset(
+    {"pymdownx.snippets", "markdown_include.include", "markdown_include", "mdx_include"}
+)
+_INCLUDING_PLUGINS = frozenset({"include-markdown", "macros", "mkdocs-macros"})
+
+
+def _file_includes(config: Any) -> list[str]:
+    """The extensions and plugins of ``config`` that include files into pages."""
+    extensions = [str(name) for name in config.markdown_extensions or ()]
+    plugins = [str(name) for name in (config.plugins or {})]
+    return sorted(
+        {name for name in extensions if name in _INCLUDING_EXTENSIONS}
+        | {name for name in plugins if name.rsplit("/", 1)[-1] in _INCLUDING_PLUGINS}
+    )
+
+
+def _build_inputs(root: Path, options_file: Path, config: Any) -> list[str]:
+    """The controlled files a build trusts from the work tree: doccontrol.yml, mkdocs.yml
+    and the theme's custom_dir (each relative to the repository, when inside it)."""
+    found = [CONFIG_FILE]
+    custom = getattr(config.theme, "custom_dir", None)
+    for path in (options_file, (root / custom).resolve() if custom else None):
+        if path is not None and path.is_relative_to(root.resolve()) and path != root.resolve():
+            found.append(path.relative_to(root.resolve()).as_posix())
+    return found
+
+
 def _flag_from_environment(name: str) -> bool:
     value = os.environ.get(name, "")
     return value.strip().lower() in ("true", "1", "yes", "on")
@@ -993,6 +1066,7 @@ def _template_dirs(
     approval: ApprovalRules | None,
     strict: bool,
     pending: Sequence[str] | None,
+    moved: Sequence[str],
     t: catalogue.Catalogue,
 ) -> tuple[Path, ...]:
     """The theme's custom_dir, whose doccontrol/<name>.html override the shipped templates
@@ -1003,12 +1077,20 @@ def _template_dirs(
     used only when it lies inside the repository, under a controlled path
     (approval.controlled_paths), with no unapproved change and no symbolic link. Otherwise a
     direct push could make an unapproved page look approved. Fail closed: strict builds stop;
-    others drop the folder from the theme (its own templates render) and say why."""
+    others drop the folder from the theme (its own templates render) and say why. A folder
+    the work tree holds otherwise than main's tip (``moved``: a branch's review build, an edit)
+    is dropped in every build: main's site does not use those templates, and a pull request's
+    build must not stop for them."""
     custom = getattr(config.theme, "custom_dir", None)
     if not custom:
         return ()
     folder = (root / custom).resolve()
     message = _custom_dir_refusal(root, folder, approval, pending, t)
+    inside = folder.is_relative_to(root.resolve())
+    shown = folder.relative_to(root.resolve()).as_posix() if inside else str(folder)
+    if message is None and shown in moved:
+        message = _say(t, "site.plugin.templates.work-tree", folder=shown)
+        strict = False
     if message is None:
         return (folder,) if (folder / "doccontrol").is_dir() else ()
     if strict:
