@@ -2443,9 +2443,11 @@ def _unique(people: list[Person]) -> tuple[Person, ...]:
     if len(distinct) < 2:
         return tuple(distinct)
     out: list[Person] = []
+    kept = identities.People()
     for person in distinct:
-        if not any(identities.same_person(person, p) for p in out):
+        if not kept.holds(person):
             out.append(person)
+            kept.add(person)
     return tuple(out)
 
 

@@ -1349,18 +1349,33 @@ def display_text(value: str) -> str:
 def message_text(value: str, encoding: str) -> str:
     """A commit message by its encoding header. git re-encodes to UTF-8 where its iconv can;
     where it cannot (a build without that code page), the bytes come through as they were
-    written and are decoded here; bytes that fit no encoding are replaced, never fatal."""
+    written and are decoded here, by a code page that reads ASCII as ASCII only: an escape
+    codec (unicode_escape) would turn a typed backslash-n into a line break git never shows;
+    bytes that fit no encoding are replaced, never fatal."""
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
         raw = value.encode("utf-8", "surrogateescape")
-        try:
-            return raw.decode(encoding.strip() or "utf-8", "replace")
-        # an encoding Python does not know, or a codec that raises even with "replace"
-        # (undefined, idna, punycode): the header is the committer's to write
-        except (LookupError, UnicodeError):
-            return raw.decode("utf-8", "replace")
+        name = encoding.strip() or "utf-8"
+        if _keeps_ascii(name):
+            with contextlib.suppress(LookupError, UnicodeError):
+                return raw.decode(name, "replace")
+        # an encoding Python does not know, one that rewrites ASCII, or a codec that raises
+        # even with "replace" (undefined, idna, punycode): the header is the committer's
+        return raw.decode("utf-8", "replace")
     return value
+
+
+# every ASCII byte, an escape's backslashes, a punycode label: a code page gives them back
+# unchanged
+_ASCII_PROBE = bytes(b for b in range(128) if b != 0x5C) + b"\\n\\u0041\\x41 a.xn--ls8h.b"
+
+
+def _keeps_ascii(encoding: str) -> bool:
+    try:
+        return _ASCII_PROBE.decode(encoding) == _ASCII_PROBE.decode("ascii")
+    except (LookupError, UnicodeError, TypeError, ValueError):
+        return False
 
 
 # what a commit's date is when git cannot read it: a missing or unparsable author or committer
@@ -1423,6 +1438,12 @@ def _parse_ancestors(tokens: Iterator[str], signed: bool = False) -> Iterator[tu
 def _commit(header: list[str], changes: list[FileChange]) -> Commit:
     h = header + [""] * (len(_LOG_FIELDS) - len(header))
     message = message_text(h[13], h[12])
+    # the trailer block is found in the text git printed, as git's own tools find it; only
+    # what it holds is decoded by the message's encoding (round 61)
+    found = [
+        (message_text(token, h[12]), message_text(value, h[12]))
+        for token, value in trailer_block.trailers(h[13])
+    ]
     return Commit(
         sha=h[0].strip(),
         parents=tuple(h[1].split()),
@@ -1436,7 +1457,7 @@ def _commit(header: list[str], changes: list[FileChange]) -> Commit:
         signature_key=h[9],
         signature_fingerprint=h[10],
         signer=display_text(h[11]),
-        trailers=trailer_block.as_text(trailer_block.trailers(message)),
+        trailers=trailer_block.as_text(found),
         message=message,
         changes=tuple(changes),
     )

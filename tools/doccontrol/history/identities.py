@@ -93,9 +93,10 @@ def parse_ident(value: str) -> tuple[str, str]:
 
 
 def trailers(text: str) -> list[tuple[str, str]]:
-    """(key, value) pairs from git's own ``%(trailers:only,unfold)`` output."""
+    """(key, value) pairs from trailer_block.as_text (``%(trailers:only,unfold)``'s form):
+    one per line, and only a newline ends a line, as in git (a value may hold U+2028)."""
     out = []
-    for line in text.splitlines():
+    for line in text.split("\n"):
         key, sep, value = line.partition(":")
         if sep and key.strip() and " " not in key.strip():
             out.append((key.strip(), value.strip()))
@@ -133,3 +134,38 @@ def same_person(a: Person, b: Person) -> bool:
     if a.person_id and b.person_id:
         return a.person_id == b.person_id
     return bool(a.email) and email_key(a.email) == email_key(b.email)
+
+
+@dataclass
+class People:
+    """A list of people by the keys same_person compares, each worked out once: whether
+    someone is among them costs one look-up, not one comparison per person (a commit can
+    type thousands of co-authors)."""
+
+    ids: set[str] = field(default_factory=set)
+    emails_without_id: set[str] = field(default_factory=set)
+    emails: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, people: tuple[Person, ...] | list[Person]) -> People:
+        found = cls()
+        for person in people:
+            found.add(person)
+        return found
+
+    def add(self, person: Person) -> None:
+        key = email_key(person.email)
+        self.emails.add(key)
+        if person.person_id:
+            self.ids.add(person.person_id)
+        else:
+            self.emails_without_id.add(key)
+
+    def holds(self, person: Person) -> bool:
+        """Whether ``same_person(person, p)`` for some ``p`` of the list."""
+        if person.person_id and person.person_id in self.ids:
+            return True
+        if not person.email:
+            return False
+        key = email_key(person.email)
+        return key in (self.emails_without_id if person.person_id else self.emails)

@@ -288,12 +288,13 @@ def approval_problems(
     problems: list[HistoryProblem] = []
     needed = set(meta_texts(rules_meta, "approver"))
     qualified = []
+    wrote = identities.People.of(authors) if approvers or reviewers else None
     for approver in approvers:
         if not approver.person_id:
             continue
         if not config.approval.allow_self_approval and (
             approver in authors  # most often the very same (interned) record
-            or any(identities.same_person(approver, a) for a in authors)
+            or (wrote is not None and wrote.holds(approver))
         ):
             problems.append(
                 HistoryProblem.of(
@@ -337,8 +338,10 @@ def approval_problems(
         known = []
         approving = []  # reviewers who are also approvers of this change
         for reviewer in (r for r in reviewers if r.person_id):
-            if not config.approval.allow_self_approval and any(
-                identities.same_person(reviewer, a) for a in authors
+            if (
+                not config.approval.allow_self_approval
+                and wrote is not None
+                and wrote.holds(reviewer)
             ):
                 problems.append(
                     HistoryProblem.of(
