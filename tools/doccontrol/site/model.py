@@ -432,6 +432,11 @@ class Site:
             return False
         return publishing.record_names_hidden(record_type.schema, record.data, self._hidden_keys)
 
+    def hides(self, value: str) -> bool:
+        """Whether ``value`` names, in any spelling (publishing.id_key), a document the site
+        must not name."""
+        return bool(self.hidden_ids) and not self._hidden_keys.may_name(value)
+
     @cached_property
     def _hidden_keys(self) -> publishing.DocumentIds:
         return publishing.DocumentIds.of(self.hidden_ids)
@@ -463,8 +468,9 @@ class Site:
         return names_for(self.config, self.repo.record_types)
 
     def problem_text(self, problem: Problem | HistoryProblem) -> str:
-        """A problem's text in the site's language, ids shown by their names."""
-        return problem.text(self.catalogue, self.names)
+        """A problem's text in the site's language, ids shown by their names; a value it
+        quotes that names a hidden document in any spelling (DC205's 'sm-p-07') is redacted."""
+        return self.redact(problem.text(self.catalogue, self.names))
 
     @cached_property
     def acknowledgements(self) -> list[acks.DocumentAcks]:

@@ -92,7 +92,7 @@ def doc_link(site: Site, doc_id: str, from_src: str, text: str | None = None) ->
     label = text if text is not None else doc_id
     if src is None:
         # a record or a form may name a document above the level: not even its id is shown
-        return Link(_t(site, "site.not_published") if doc_id in site.hidden_ids else label)
+        return Link(_t(site, "site.not_published") if site.hides(doc_id) else label)
     return Link(label, _href(site, from_src, src))
 
 
@@ -394,7 +394,7 @@ def _rewrite_body(site: Site, body: str, from_src: str) -> str:
         if kind == "doc":
             src = site.src(target)
             if src is None:
-                return "](#)" if target not in site.hidden_ids else "](#dc-not-published)"
+                return "](#dc-not-published)" if site.hides(target) else "](#)"
             return f"]({relative_path(src, here)}{anchor})"
         return f"]({relative_path(model.form_src(target), here)}{anchor})"
 
