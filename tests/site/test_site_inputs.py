@@ -273,3 +273,26 @@ def test_a_site_folder_an_unapproved_mkdocs_yml_chose_is_never_emptied(scenario,
         assert "site_dir 来自未经批准的修改" in plain.stderr
         assert [p.name for p in victim.iterdir()] == ["important.txt"]
     assert mkdocs(scenario.root, tmp_path / "out").returncode == 0  # -d chooses
+
+
+def test_a_build_trusts_the_files_mkdocs_yml_inherits_only_as_main_holds_them(tmp_path):
+    """MkDocs' INHERIT: the inherited file sets options as much as mkdocs.yml does, so a
+    branch's edit of it is one of the inputs compared with main's tip (and a chain is
+    followed, a loop is not)."""
+    from types import SimpleNamespace
+
+    from doccontrol.adapters.mkdocs_plugin import _build_inputs
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nINHERIT: config/base.yml\n", "utf-8")
+    (tmp_path / "config/base.yml").write_text("INHERIT: 'common.yml'  # shared\n", "utf-8")
+    (tmp_path / "config/common.yml").write_text("INHERIT: ../mkdocs.yml\n", "utf-8")
+    (tmp_path / "overrides").mkdir()
+    config = SimpleNamespace(theme=SimpleNamespace(custom_dir="overrides"))
+    assert _build_inputs(tmp_path, tmp_path / "mkdocs.yml", config) == [
+        "doccontrol.yml",
+        "mkdocs.yml",
+        "config/base.yml",
+        "config/common.yml",
+        "overrides",
+    ]

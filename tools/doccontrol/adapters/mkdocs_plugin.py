@@ -21,6 +21,7 @@ import html
 import logging
 import os
 import posixpath
+import re
 import secrets
 import stat
 from collections.abc import Sequence
@@ -1019,14 +1020,38 @@ def _file_includes(config: Any) -> list[str]:
 
 
 def _build_inputs(root: Path, options_file: Path, config: Any) -> list[str]:
-    """The controlled files a build trusts from the work tree: doccontrol.yml, mkdocs.yml
-    and the theme's custom_dir (each relative to the repository, when inside it)."""
+    """The controlled files a build trusts from the work tree: doccontrol.yml, mkdocs.yml and
+    the files it inherits (INHERIT:), and the theme's custom_dir (each relative to the
+    repository, when inside it)."""
     found = [CONFIG_FILE]
     custom = getattr(config.theme, "custom_dir", None)
-    for path in (options_file, (root / custom).resolve() if custom else None):
+    paths = [*_inherited(options_file), (root / custom).resolve() if custom else None]
+    for path in paths:
         if path is not None and path.is_relative_to(root.resolve()) and path != root.resolve():
             found.append(path.relative_to(root.resolve()).as_posix())
     return found
+
+
+_INHERIT = re.compile(r"^INHERIT:[ \t]*(['\"]?)(?P<path>[^'\"#\r\n]+?)\1[ \t]*(?:#.*)?$", re.M)
+
+
+def _inherited(options_file: Path) -> list[Path]:
+    """``options_file`` and the chain of files it inherits from (MkDocs' INHERIT key, each
+    relative to the file that names it), as far as they can be read."""
+    chain = [options_file]
+    while len(chain) < 16:
+        try:
+            text = chain[-1].read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            break
+        match = _INHERIT.search(text)
+        if match is None:
+            break
+        parent = (chain[-1].parent / match["path"].strip()).resolve()
+        if parent in chain:
+            break
+        chain.append(parent)
+    return chain
 
 
 def _flag_from_environment(name: str) -> bool:
