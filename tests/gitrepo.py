@@ -13,6 +13,18 @@ PEOPLE = {p.id: (p.name, p.emails[0]) for p in PROJECT_CONFIG.people} | {
 }
 
 
+def plain_git_env(home: Path) -> dict[str, str]:
+    """An environment in which git reads no configuration but its defaults and the
+    repository's own (a reader's ~/.gitconfig or /etc/gitconfig changes nothing)."""
+    return {
+        **os.environ,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "HOME": str(home),
+        "LC_ALL": "C",
+    }
+
+
 def ident(who: str) -> str:
     name, email = PEOPLE[who]
     return f"{name} <{email}>"

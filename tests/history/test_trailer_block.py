@@ -4,7 +4,6 @@ environment where git reads no configuration but its defaults."""
 
 from __future__ import annotations
 
-import os
 import random
 import subprocess
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from doccontrol.history import trailer_block
+from gitrepo import plain_git_env
 
 # lines a message is built from: trailers of every shape git accepts or refuses, prose,
 # comments, the lines git writes itself, continuations, an old conflicts block, the cut line
@@ -89,21 +89,11 @@ def _messages(count: int) -> list[str]:
     return out
 
 
-def _plain_git_env(home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "HOME": str(home),
-        "LC_ALL": "C",
-    }
-
-
 def _repository_of(tmp_path: Path, messages: list[str]) -> tuple[Path, dict[str, str]]:
     """One commit per message on one branch (m1), newest first in a log, written byte for
     byte by fast-import."""
     root = tmp_path / "repo"
-    env = _plain_git_env(tmp_path)
+    env = plain_git_env(tmp_path)
     subprocess.run(["git", "init", "-q", str(root)], check=True, env=env)
     stream = bytearray()
     for number, message in enumerate(messages, start=1):

@@ -3,9 +3,10 @@ environment where git reads no configuration, and what git and history read of t
 
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
+
+from gitrepo import plain_git_env
 
 LIU = "刘静 <liu.jing@example.com>"
 WANG = "王芳 <wang.fang@example.com>"
@@ -13,14 +14,7 @@ WANG = "王芳 <wang.fang@example.com>"
 LINE_BREAKS = ("\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 
-def plain_env(home: Path) -> dict[str, str]:
-    return {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_CONFIG_GLOBAL": os.devnull,
-        "HOME": str(home),
-        "LC_ALL": "C",
-    }
+plain_env = plain_git_env
 
 
 def fast_import(tmp_path: Path, messages: list[tuple[bytes, str | None]]) -> Path:

@@ -288,13 +288,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         site_config = repo.config
         # today in the organisation's time zone, as the approved configuration names it
         zone = repo.config.zone
-        limit, lowered = (
-            publishing.approved_limit(repo.config, history.events)
-            if history is not None
-            else (repo.config.publish.max_confidentiality, False)
-        )
+        # doccontrol.yml's last change on main nobody approved: its level is no approved one
+        lowered = history is not None and publishing.approved_limit(repo.config, history.events)[1]
         config_pending = lowered
-        if lowered:
+        # the work tree's doccontrol.yml is not main's (a branch, an edit): the site is
+        # main's, judged and worded by the one in force there, its level included
+        config_moved = not lowered and CONFIG_FILE in moved
+        if lowered or config_moved:
             # what the pages say (people's and departments' names, labels, the organisation in
             # {{ org.name }}, the language) is the approved configuration's; when that cannot be
             # read, the work tree's without the organisation. Its levels rank the documents
@@ -302,42 +302,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # tip holds it
             approved = publishing.config_in_force(self.root, history) if history else None
             zone = approved.zone if approved is not None else None
-            # the publishing level in the work tree is not the approved one: fail closed
-            lowest = (approved or repo.config).confidentiality[0]
-            log.warning(
-                "%s",
-                _say(
-                    t,
-                    "site.plugin.config-pending",
-                    config=CONFIG_FILE,
-                    level=lowest.label,
-                    id=lowest.id,
-                ),
-            )
-            if approved is not None:
-                lowest_approved = approved.confidentiality[0].id
-                site_config = dataclasses.replace(
-                    approved,
-                    publish=dataclasses.replace(
-                        approved.publish, max_confidentiality=lowest_approved
-                    ),
-                )
-            else:
-                site_config = dataclasses.replace(
-                    repo.config,
-                    publish=dataclasses.replace(repo.config.publish, max_confidentiality=limit),
-                    organization={},
-                )
-        elif CONFIG_FILE in moved:
-            # the work tree's doccontrol.yml is not main's (a branch, an edit): the site is
-            # main's, judged and worded by the one in force there, its level included; when
-            # that cannot be read, the work tree's at its lowest level
-            approved = publishing.config_in_force(self.root, history) if history else None
-            lowest = repo.config.confidentiality[0]
-            if approved is not None:
+            if config_moved and approved is not None:
                 log.warning("%s", _say(t, "site.plugin.config-work-tree", config=CONFIG_FILE))
-                site_config, zone = approved, approved.zone
+                site_config = approved
             else:
+                # the publishing level in the work tree is not the approved one: fail closed
+                config_pending = True
+                lowest = (approved or repo.config).confidentiality[0]
                 log.warning(
                     "%s",
                     _say(
@@ -348,11 +319,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                         id=lowest.id,
                     ),
                 )
-                config_pending, zone = True, None
+                base = approved or dataclasses.replace(repo.config, organization={})
                 site_config = dataclasses.replace(
-                    repo.config,
-                    publish=dataclasses.replace(repo.config.publish, max_confidentiality=lowest.id),
-                    organization={},
+                    base,
+                    publish=dataclasses.replace(base.publish, max_confidentiality=lowest.id),
                 )
         if history is not None and history.signing_forced:
             # records are judged by the rules in force, which require signatures whatever the
