@@ -33,11 +33,15 @@ def _with_projects(scenario):
     return s
 
 
-def test_control_the_approved_plugin_alone_publishes_nothing_secret(scenario, tmp_path):
+def test_the_approved_plugin_alone_stops_the_build(scenario, tmp_path):
+    """Session 27: material/projects builds other MkDocs configurations into the site, out of
+    doccontrol's reach, so enabling it stops every build and names it (it was this round's
+    passing control before)."""
     s = _with_projects(scenario)
     result = mkdocs(s.root, tmp_path / "site", True)
-    assert result.returncode == 0, result.stderr
-    assert leaks(tmp_path / "site", MARKERS) == []
+    assert result.returncode != 0
+    assert "material/projects" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "site").exists() or leaks(tmp_path / "site", MARKERS) == []
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])

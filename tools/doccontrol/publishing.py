@@ -464,38 +464,49 @@ def unsettled_record_types(
 
 def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tuple[str, ...]:
     """Those of ``paths`` (files or folders, relative to the repository's own folder) where
-    the work tree is not what the main branch's tip holds: a file changed, removed or added
-    (tracked or not, ignored or not). History judges main's commits only; a build from a
-    branch, or with an edit nobody committed, would otherwise trust what no approval saw
-    (the publishing level, the theme's templates, the build's own options). All of them
-    when git cannot tell: fail closed."""
+    the work tree is not what the main branch's tip holds: a file changed, removed or added.
+    History judges main's commits only; a build from a branch, or with an edit nobody
+    committed, would otherwise trust what no approval saw (the publishing level, the theme's
+    templates, the build's own options). All of them when git cannot tell: fail closed.
+
+    Each file is hashed as it is in the work tree (git hash-object, the path's filters
+    applied), never taken from the index's word for it: ``--assume-unchanged`` and
+    ``--skip-worktree`` would hide an edit from ``git diff`` (round 63). A file git ignores
+    and does not track (a hook's ``__pycache__``) is no input: a commit cannot plant one."""
     from doccontrol.history.gitread import run_git
 
     if not paths:
         return ()
     spec = ["--", *paths]
-    # paths relative to the repository's own folder, and taken literally (no glob)
-    changed = run_git(
-        root,
-        [
-            "--literal-pathspecs",
-            *("diff", "--name-only", "-z", "--no-renames", "--relative", "--no-ext-diff"),
-            *("--ignore-submodules=none", history.head, *spec),
-        ],
+    literal = "--literal-pathspecs"  # paths taken as written (no glob)
+    at_tip = run_git(root, [literal, "ls-tree", "-r", "-z", history.head, *spec])
+    listed = run_git(
+        root, [literal, "ls-files", "-z", "--cached", "--others", "--exclude-standard", *spec]
     )
-    added = run_git(root, ["--literal-pathspecs", "ls-files", "--others", "-z", *spec])
-    if changed.returncode != 0 or added.returncode != 0:
+    if at_tip.returncode != 0 or listed.returncode != 0:
         return tuple(paths)
-    found = {p for p in (changed.stdout + b"\0" + added.stdout).split(b"\0") if p}
+    held: dict[str, str] = {}
+    for entry in at_tip.stdout.split(b"\0"):
+        meta, tab, name = entry.partition(b"\t")
+        if tab:
+            held[name.decode("utf-8", "surrogateescape")] = meta.split()[-1].decode("ascii")
+    present = sorted(
+        {
+            p.decode("utf-8", "surrogateescape")
+            for p in listed.stdout.split(b"\0")
+            if p and (root / p.decode("utf-8", "surrogateescape")).is_file()
+        }
+    )
+    hashed = run_git(root, ["hash-object", "--stdin-paths"], input="\n".join(present).encode())
+    if hashed.returncode != 0 or any("\n" in p for p in present):
+        return tuple(paths)
+    now = dict(zip(present, hashed.stdout.decode("ascii").split(), strict=False))
+    differ = {p for p in set(held) | set(now) if held.get(p) != now.get(p)}
     return tuple(
         sorted(
             path
             for path in paths
-            if any(
-                f == path.encode("utf-8", "surrogateescape")
-                or f.startswith(path.rstrip("/").encode("utf-8", "surrogateescape") + b"/")
-                for f in found
-            )
+            if any(d == path or d.startswith(path.rstrip("/") + "/") for d in differ)
         )
     )
 

@@ -264,11 +264,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if history is not None
             else ()
         )
-        unvouched = history is None or (
-            options_file.is_relative_to(self.root)
-            and options_file.relative_to(self.root).as_posix() in (*self.pending_controlled, *moved)
+        options_rel = (
+            options_file.relative_to(self.root).as_posix()
+            if options_file.is_relative_to(self.root)
+            else None
         )
-        if unvouched and _site_dir_from(options_file, self.site_dir):
+        pending_options = history is None or options_rel in self.pending_controlled
+        unvouched = pending_options or options_rel in moved
+        # only main's own mkdocs.yml: a branch's build runs the branch's file anyway (its
+        # hooks too), and a review build that passes -d must not stop for it (round 63)
+        if pending_options and _site_dir_from(options_file, self.site_dir):
             # MkDocs empties site_dir before it writes: one that a change nobody approved set
             # (`site_dir: ../elsewhere`, `site_dir: records`) is not emptied; -d chooses
             raise PluginError(_say(t, "site.plugin.site-dir-pending", config=options_file.name))
@@ -446,6 +451,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_files(self, files: Files, config: Any) -> Files:
         site = self.site
         assert site is not None
+        including = _file_includes(config)
+        if including:
+            # again: Material's group plugin loads the plugins it holds after on_config ran
+            raise PluginError(_say(self.texts, "site.plugin.includes", names=", ".join(including)))
         refused: list[str] = []
         docs_dir = os.path.normpath(config.docs_dir)
         self.unapproved_assets = (
@@ -973,20 +982,35 @@ def _site_dir_from(options_file: Path, site_dir: Path) -> bool:
 # Markdown extensions and MkDocs plugins that put another file's text into a page while it
 # renders (pymdownx.snippets' --8<--, markdown-include's {!file!}, include-markdown's and
 # macros' include directives)
+# and Material's projects plugin, which builds other MkDocs configurations (any
+# projects/*/mkdocs.yml, whose docs_dir may be ../../docs) into the site without doccontrol
 _INCLUDING_EXTENSIONS = frozenset(
     {"pymdownx.snippets", "markdown_include.include", "markdown_include", "mdx_include"}
 )
-_INCLUDING_PLUGINS = frozenset({"include-markdown", "macros", "mkdocs-macros"})
+_INCLUDING_PLUGINS = frozenset({"include-markdown", "macros", "mkdocs-macros", "projects"})
+# the same plugins by the module their class comes from, whatever name loaded them
+_INCLUDING_MODULES = (
+    "mkdocs_include_markdown_plugin",
+    "mkdocs_macros",
+    "material.plugins.projects",
+)
 
 
 def _file_includes(config: Any) -> list[str]:
-    """The extensions and plugins of ``config`` that include files into pages."""
-    extensions = [str(name) for name in config.markdown_extensions or ()]
-    plugins = [str(name) for name in (config.plugins or {})]
-    return sorted(
-        {name for name in extensions if name in _INCLUDING_EXTENSIONS}
-        | {name for name in plugins if name.rsplit("/", 1)[-1] in _INCLUDING_PLUGINS}
-    )
+    """The extensions and plugins of ``config`` that include files into pages (or build
+    other sites into it). An extension is named by its module, with or without a class
+    (``pymdownx.snippets:SnippetExtension``); a plugin by its name or its class's module."""
+    found = {
+        str(name)
+        for name in config.markdown_extensions or ()
+        if str(name).split(":", 1)[0].strip() in _INCLUDING_EXTENSIONS
+    }
+    for name, plugin in (config.plugins or {}).items():
+        module = type(plugin).__module__
+        short = str(name).rsplit("/", 1)[-1].split("#", 1)[0].strip()
+        if short in _INCLUDING_PLUGINS or module.startswith(_INCLUDING_MODULES):
+            found.add(str(name))
+    return sorted(found)
 
 
 def _build_inputs(root: Path, options_file: Path, config: Any) -> list[str]:
