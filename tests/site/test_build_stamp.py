@@ -234,3 +234,19 @@ def test_a_site_built_for_another_day_is_left_out_and_the_pack_says_why(tmp_path
         entries = {n: pack.read(n) for n in pack.namelist()}
     note = _left_out(entries, "other-day")
     assert PACK_DAY in note and "2026-01-20" in note and note in made.stderr
+
+
+def test_a_branch_build_whose_own_inputs_are_not_mains_is_not_stamped(tmp_path):
+    """A review build of a branch that changes mkdocs.yml runs that file (its hooks, its nav):
+    it passes, strict too, but vouches for nothing, since the stamp names main's head."""
+    s = _scenario(tmp_path)
+    site = s.root / "site"
+    s.git.run("checkout", "-q", "-b", "cr-site")
+    yml = s.root / "mkdocs.yml"
+    yml.write_text(yml.read_text("utf-8").replace("site_name:", "site_name: 评审版", 1), "utf-8")
+    s.git.commit("修改站点名称", who="zhaolei")
+    built = mkdocs(s.root, site, strict=True)
+    assert built.returncode == 0, built.stderr
+    assert (site / "procedures/test/index.html").is_file() and not (site / STAMP).exists()
+    s.git.run("checkout", "-q", "main")
+    assert mkdocs(s.root, site, strict=True).returncode == 0 and (site / STAMP).is_file()

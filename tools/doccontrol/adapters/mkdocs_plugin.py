@@ -108,6 +108,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.preview = False  # the preview option, DOCCONTROL_PREVIEW=true, or `mkdocs serve`
         # controlled files whose last change on main nobody approved (on_config)
         self.pending_controlled: list[str] = []
+        # the build's own inputs the work tree holds otherwise than main's tip
+        self.moved_inputs: tuple[str, ...] = ()
         # images under docs/ the published site leaves out (None: a preview, which leaves out
         # none; ALL: every one, when no history can say which were approved)
         self.unapproved_assets: frozenset[str] | None = None
@@ -257,7 +259,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # edit nobody committed): no approval saw them either, and the site is main's (round
         # 62). Not a reason to stop a strict build (a pull request's review build has them):
         # what they would decide is taken from main instead, or left out
-        moved = (
+        self.moved_inputs = moved = (
             publishing.work_tree_differs(
                 self.root, history, _build_inputs(self.root, options_file, config)
             )
@@ -808,8 +810,14 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._close_reader()
         # last: only a build that got this far vouches for its pages (site/stamp.py)
         # a preview, or a build whose controlled configuration has a change nobody approved
-        # (mkdocs.yml's nav, hooks, site name…), vouches for nothing: no stamp
-        vouched = self.clean_build and not self.preview and not self.pending_controlled
+        # (mkdocs.yml's nav, hooks, site name…) or is not main's (a branch's review build),
+        # vouches for nothing: no stamp, which names main's head
+        vouched = (
+            self.clean_build
+            and not self.preview
+            and not self.pending_controlled
+            and not self.moved_inputs
+        )
         stamp.finish(self.site, Path(config.site_dir), vouched, self.page_files)
 
     def _pdfs(self, config: Any) -> None:
