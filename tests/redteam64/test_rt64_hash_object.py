@@ -34,7 +34,7 @@ def test_control_a_plain_uncommitted_edit_is_caught(scenario, tmp_path):
     result = mkdocs(s.root, out, True)
     assert result.returncode == 0, result.stderr
     assert leaks(out, [SECRET_BODY, SECRET_TITLE]) == []
-    assert (stamp_of(out) or {}).get("level") == "internal"
+    assert stamp_of(out) is None  # its inputs are not main's: it vouches for nothing
 
 
 def test_a_clean_filter_does_not_hide_an_edited_doccontrol_yml(scenario, tmp_path):
@@ -113,6 +113,6 @@ def test_an_ignored_template_in_the_custom_dir_is_no_unvouched_input(scenario, t
     result = mkdocs(s.root, out, True)
     assert result.returncode == 0, result.stderr
     page = (out / "procedures/test/index.html").read_text("utf-8")
-    assert MARK in page  # the approved override is used: the folder was judged unchanged
-    stamp = stamp_of(out)
-    assert not ("UNAPPROVEDTEMPLATE" in page and stamp is not None), stamp
+    # session 27: an ignored file counts, so the folder is not main's and is dropped
+    assert "UNAPPROVEDTEMPLATE" not in page and MARK not in page
+    assert stamp_of(out) is None

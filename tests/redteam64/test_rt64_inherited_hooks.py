@@ -60,11 +60,19 @@ def test_a_pushed_hook_is_an_unapproved_change(scenario, tmp_path, in_root):
     assert found == [], found
 
 
-def test_control_the_approved_base_builds(scenario, tmp_path):
-    """Held: the approved base.yml and benign hook build strict, stamped, nothing leaked."""
-    s = _with_base(scenario, in_root=False)
+@pytest.mark.parametrize("in_root", [True, False], ids=["named-by-mkdocs.yml", "named-by-base.yml"])
+def test_an_approved_hook_builds_only_when_the_rules_control_it(scenario, tmp_path, in_root):
+    """Session 27: the hook named by mkdocs.yml itself is controlled: the approved build is
+    strict, stamped, nothing leaked. The hook named only by base.yml is controlled by nothing
+    (a push to it would be no change to the rules): every build stops and names it."""
+    s = _with_base(scenario, in_root=in_root)
     out = tmp_path / "site"
     result = mkdocs(s.root, out, True)
-    assert result.returncode == 0, result.stderr
-    assert (out / "doccontrol-build.json").is_file()
-    assert leaks(out, MARKERS) == []
+    if in_root:
+        assert result.returncode == 0, result.stderr
+        assert (out / "doccontrol-build.json").is_file()
+    else:
+        assert result.returncode != 0 and HOOK in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+        assert not (out / "doccontrol-build.json").exists()
+    assert not out.exists() or leaks(out, MARKERS) == []

@@ -250,3 +250,21 @@ def test_a_branch_build_whose_own_inputs_are_not_mains_is_not_stamped(tmp_path):
     assert (site / "procedures/test/index.html").is_file() and not (site / STAMP).exists()
     s.git.run("checkout", "-q", "main")
     assert mkdocs(s.root, site, strict=True).returncode == 0 and (site / STAMP).is_file()
+
+
+def test_an_as_of_from_the_environment_is_stamped_as_mains_build(tmp_path):
+    """DOCCONTROL_AS_OF gives the day without editing mkdocs.yml: the build is main's own,
+    stamped with that day, where an edited mkdocs.yml's build is not stamped."""
+    s = _scenario(tmp_path)
+    site = s.root / "site"
+    env = {**os.environ, "DOCCONTROL_AS_OF": "2026-02-01", "NO_MKDOCS_2_WARNING": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(site)],
+        cwd=s.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads((site / STAMP).read_text("utf-8"))["as_of"] == "2026-02-01"

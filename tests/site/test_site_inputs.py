@@ -288,7 +288,7 @@ def test_a_build_trusts_the_files_mkdocs_yml_inherits_only_as_main_holds_them(tm
     (tmp_path / "config/base.yml").write_text("INHERIT: 'common.yml'  # shared\n", "utf-8")
     (tmp_path / "config/common.yml").write_text("INHERIT: ../mkdocs.yml\n", "utf-8")
     (tmp_path / "overrides").mkdir()
-    config = SimpleNamespace(theme=SimpleNamespace(custom_dir="overrides"))
+    config = SimpleNamespace(theme=SimpleNamespace(custom_dir="overrides"), hooks={})
     assert _build_inputs(tmp_path, tmp_path / "mkdocs.yml", config) == [
         "doccontrol.yml",
         "mkdocs.yml",

@@ -25,6 +25,7 @@ from doccontrol.validate.ids import same_key
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
     from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
+    from doccontrol.history.rules_paths import NamedPaths
     from doccontrol.standing import Standing
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
@@ -462,6 +463,16 @@ def unsettled_record_types(
     )
 
 
+def site_named_in_force(root: Path, history: History) -> NamedPaths:
+    """The local files the mkdocs.yml in force names (controlled like it)."""
+    from doccontrol.history.gitread import run_git
+    from doccontrol.history.rules_paths import NOTHING, named_paths
+
+    if history.mkdocs_in_force is None:
+        return NOTHING
+    return named_paths(run_git(root, ["cat-file", "blob", history.mkdocs_in_force]).stdout)
+
+
 def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tuple[str, ...]:
     """Those of ``paths`` (files or folders, relative to the repository's own folder) where
     the work tree is not what the main branch's tip holds: a file changed, removed or added.
@@ -469,10 +480,14 @@ def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tup
     committed, would otherwise trust what no approval saw (the publishing level, the theme's
     templates, the build's own options). All of them when git cannot tell: fail closed.
 
-    Each file is hashed as it is in the work tree (git hash-object, the path's filters
-    applied), never taken from the index's word for it: ``--assume-unchanged`` and
-    ``--skip-worktree`` would hide an edit from ``git diff`` (round 63). A file git ignores
-    and does not track (a hook's ``__pycache__``) is no input: a commit cannot plant one."""
+    Each file is hashed here as the work tree holds it, never taken from git's word for it:
+    the index's flags (``--assume-unchanged``, ``--skip-worktree``) would hide an edit from
+    ``git diff``, and a clean filter the reader configured would make any file hash as main's
+    (rounds 63 and 64). Only line ends are forgiven (a CRLF checkout of an LF file). An
+    untracked file counts, ignored or not (a theme loads every file of its folder), but
+    Python's own caches (``__pycache__``, which importing a hook writes)."""
+    import hashlib
+
     from doccontrol.history.gitread import run_git
 
     if not paths:
@@ -480,28 +495,30 @@ def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tup
     spec = ["--", *paths]
     literal = "--literal-pathspecs"  # paths taken as written (no glob)
     at_tip = run_git(root, [literal, "ls-tree", "-r", "-z", history.head, *spec])
-    listed = run_git(
-        root, [literal, "ls-files", "-z", "--cached", "--others", "--exclude-standard", *spec]
-    )
+    listed = run_git(root, [literal, "ls-files", "-z", "--cached", "--others", *spec])
     if at_tip.returncode != 0 or listed.returncode != 0:
         return tuple(paths)
     held: dict[str, str] = {}
     for entry in at_tip.stdout.split(b"\0"):
-        meta, tab, name = entry.partition(b"\t")
+        meta, tab, listed_name = entry.partition(b"\t")
         if tab:
-            held[name.decode("utf-8", "surrogateescape")] = meta.split()[-1].decode("ascii")
-    present = sorted(
-        {
-            p.decode("utf-8", "surrogateescape")
-            for p in listed.stdout.split(b"\0")
-            if p and (root / p.decode("utf-8", "surrogateescape")).is_file()
-        }
-    )
-    hashed = run_git(root, ["hash-object", "--stdin-paths"], input="\n".join(present).encode())
-    if hashed.returncode != 0 or any("\n" in p for p in present):
-        return tuple(paths)
-    now = dict(zip(present, hashed.stdout.decode("ascii").split(), strict=False))
-    differ = {p for p in set(held) | set(now) if held.get(p) != now.get(p)}
+            held[listed_name.decode("utf-8", "surrogateescape")] = meta.split()[-1].decode("ascii")
+    digest = hashlib.sha256 if len(history.head) == 64 else hashlib.sha1
+
+    def blob_id(data: bytes) -> str:
+        return digest(b"blob %d\0" % len(data) + data).hexdigest()
+
+    now: dict[str, set[str]] = {}
+    for raw in set(listed.stdout.split(b"\0")) - {b""}:
+        name = raw.decode("utf-8", "surrogateescape")
+        if "__pycache__" in name.split("/"):
+            continue
+        try:
+            data = (root / name).read_bytes()
+        except OSError:  # gone, a folder (a submodule), unreadable: not main's
+            continue
+        now[name] = {blob_id(data), blob_id(data.replace(b"\r\n", b"\n"))}
+    differ = {p for p in set(held) | set(now) if held.get(p) not in now.get(p, set())}
     return tuple(
         sorted(
             path

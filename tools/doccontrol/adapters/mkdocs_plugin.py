@@ -45,7 +45,7 @@ from doccontrol.adapters import nav_cache, raw_html
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules, signing_required
-from doccontrol.history import rules
+from doccontrol.history import rules, rules_paths
 from doccontrol.history.gitread import GitError, run_git
 from doccontrol.history.load import load_history
 from doccontrol.history.stored import StoredVersions
@@ -266,16 +266,25 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if history is not None
             else ()
         )
+        if history is not None:
+            unruled = _unruled_hooks(self.root, config, repo.config, history)
+            if unruled:
+                # a hook runs in every build: one the rules in force do not control (named only
+                # by a file mkdocs.yml inherits, say) is code anyone could push (round 64)
+                raise PluginError(
+                    _say(t, "site.plugin.hook-uncontrolled", paths=", ".join(unruled))
+                )
         options_rel = (
             options_file.relative_to(self.root).as_posix()
             if options_file.is_relative_to(self.root)
             else None
         )
-        pending_options = history is None or options_rel in self.pending_controlled
-        unvouched = pending_options or options_rel in moved
-        # only main's own mkdocs.yml: a branch's build runs the branch's file anyway (its
-        # hooks too), and a review build that passes -d must not stop for it (round 63)
-        if pending_options and _site_dir_from(options_file, self.site_dir):
+        # only an mkdocs.yml pending on main (or with no history to vouch for it) loses its
+        # options: a branch's or an edited one is that build's own (it runs that file's
+        # hooks anyway, and is never stamped), and a review build that passes -d must not
+        # stop (round 63)
+        unvouched = history is None or options_rel in self.pending_controlled
+        if unvouched and _site_dir_from(options_file, self.site_dir):
             # MkDocs empties site_dir before it writes: one that a change nobody approved set
             # (`site_dir: ../elsewhere`, `site_dir: records`) is not emptied; -d chooses
             raise PluginError(_say(t, "site.plugin.site-dir-pending", config=options_file.name))
@@ -288,6 +297,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if self.preview and self.strict:
             # a strict build is the one CI publishes: it never gives the work tree's text
             raise PluginError(_say(t, "site.plugin.strict-preview"))
+        # the day a build gives, from the environment (an audit pack's end date) without
+        # editing mkdocs.yml, so that build is still main's and stamped
+        as_of_option = os.environ.get("DOCCONTROL_AS_OF", "").strip() or as_of_option
         try:
             chosen = datetime.date.fromisoformat(as_of_option) if as_of_option else None
         except ValueError:
@@ -381,7 +393,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 self.root,
                 config,
                 options_file,
-                None if unvouched or history is None else history.head,
+                None if unvouched or history is None or options_rel in moved else history.head,
                 self.preview,
             ),
             unsettled_types=unsettled,
@@ -1021,13 +1033,43 @@ def _file_includes(config: Any) -> list[str]:
     return sorted(found)
 
 
+def _hook_files(config: Any) -> list[Path]:
+    """The files of the hooks the build loaded (MkDocs' ``hooks:``, wherever it was set)."""
+    found = []
+    for module in (config.hooks or {}).values():
+        name = getattr(module, "__file__", None)
+        if name:
+            found.append(Path(name).resolve())
+    return found
+
+
+def _unruled_hooks(root: Path, config: Any, work_tree: Any, history: Any) -> list[str]:
+    """The hooks the rules in force on main do not control (doccontrol.yml's controlled_paths
+    and the files the mkdocs.yml in force names), or that lie outside the repository."""
+    ruled = publishing.config_in_force(root, history) or work_tree
+    named = publishing.site_named_in_force(root, history)
+    found = []
+    for path in _hook_files(config):
+        if not path.is_relative_to(root.resolve()):
+            found.append(str(path))
+            continue
+        rel = path.relative_to(root.resolve()).as_posix()
+        if not rules_paths.controlled_path(rel, ruled, named, False):
+            found.append(rel)
+    return sorted(found)
+
+
 def _build_inputs(root: Path, options_file: Path, config: Any) -> list[str]:
     """The controlled files a build trusts from the work tree: doccontrol.yml, mkdocs.yml and
     the files it inherits (INHERIT:), and the theme's custom_dir (each relative to the
     repository, when inside it)."""
     found = [CONFIG_FILE]
     custom = getattr(config.theme, "custom_dir", None)
-    paths = [*_inherited(options_file), (root / custom).resolve() if custom else None]
+    paths = [
+        *_inherited(options_file),
+        (root / custom).resolve() if custom else None,
+        *_hook_files(config),
+    ]
     for path in paths:
         if path is not None and path.is_relative_to(root.resolve()) and path != root.resolve():
             found.append(path.relative_to(root.resolve()).as_posix())

@@ -192,6 +192,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
     import tempfile
     from pathlib import Path
 
+    from doccontrol import publishing
     from doccontrol.cli.impact import branch_impact_text
     from doccontrol.history import trailer_block
     from doccontrol.history.gitread import GitReader, merge_tree
@@ -300,7 +301,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         refusals.append(say("cli.approve.conflicts", branch=args.branch, main=main))
     compared = [main_tip, tree] if tree else [f"{main_tip}...{branch_tip}"]
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
-    named = _site_named(root, history)
+    named = publishing.site_named_in_force(root, history)
     # the three trees, each listed once: main's, the merge's, the branch's (path → mode, blob)
     # (and the paths the judged trees list twice)
     with GitReader(root) as lister:
@@ -685,16 +686,6 @@ def _approved_text(
     if last is None or not last.commit:
         return None
     return _meta_and_body(reader.read_file_at(last.commit, last.path), last.path)
-
-
-def _site_named(root: Path, history: History) -> NamedPaths:
-    """The local files the mkdocs.yml in force names (controlled like it)."""
-    from doccontrol.history.gitread import run_git
-    from doccontrol.history.rules_paths import NOTHING, named_paths
-
-    if history.mkdocs_in_force is None:
-        return NOTHING
-    return named_paths(run_git(root, ["cat-file", "blob", history.mkdocs_in_force]).stdout)
 
 
 def _brought_under_control(
