@@ -357,7 +357,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             None if config_pending else site_config.approval,
             self.strict,
             self.pending_controlled if history is not None else None,
-            moved,
+            # a preview (serve) shows the work tree's templates as it shows its text: an
+            # adopter editing an override sees it; it is never stamped, and never strict
+            () if self.preview else moved,
             t,
         )
         # record types whose schema is not the one in force on main: left out (a preview
@@ -393,7 +395,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 self.root,
                 config,
                 options_file,
-                None if unvouched or history is None or options_rel in moved else history.head,
+                # values are compared with main's mkdocs.yml: a branch's own count for nothing
+                None if unvouched or history is None else history.head,
                 self.preview,
             ),
             unsettled_types=unsettled,
