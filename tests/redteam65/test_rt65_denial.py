@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import subprocess
 
+import pytest
 from rt64_helpers import CONTROL_BLOCK, MARK, adopter_site, stamp_of
 from rt65_helpers import hooked_site, strict_outcome
 
@@ -36,6 +37,12 @@ def _ident_site(scenario):
     return scenario
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open (session 27, low, denial): work_tree_differs forgives only CRLF line ends; "
+    "checkout attributes such as ident or working-tree-encoding make main's own templates "
+    "look changed, so they are dropped and the build is not stamped (fail closed)",
+)
 def test_an_approved_ident_attribute_drops_mains_templates_and_stamp(scenario, tmp_path):
     """Hole (low, denial): the clone is clean (`git status` empty), but git wrote
     `$Id: <blob> $` into the template as its attributes say; work_tree_differs hashes the raw

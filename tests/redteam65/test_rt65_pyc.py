@@ -48,9 +48,11 @@ def test_pushed_unchecked_bytecode_runs_instead_of_the_approved_hook(scenario, t
 
 
 def test_checked_bytecode_is_recompiled_from_the_approved_hook(scenario, tmp_path):
-    """Control (passes): the same push as a *checked* hash-based .pyc: Python compares it with
-    pages.py's bytes, recompiles the approved no-op, and nothing leaks."""
+    """Control: the same push as a *checked* hash-based .pyc: Python compares it with
+    pages.py's bytes, recompiles the approved no-op, and nothing leaks. Since session 27 the
+    hook's folder is controlled, so the push is an unapproved change all the same (trail
+    --strict fails)."""
     s = hooked_site(scenario)
     _push_pyc(s, tmp_path, EVIL_POST_BUILD, unchecked=False)
-    trail, built, stamped, found = strict_outcome(s, tmp_path / "site")
-    assert (trail, built, stamped, found) == (0, 0, True, [])
+    trail, _built, _stamped, found = strict_outcome(s, tmp_path / "site")
+    assert trail != 0 and found == []

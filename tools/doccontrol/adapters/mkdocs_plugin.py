@@ -298,8 +298,12 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # a strict build is the one CI publishes: it never gives the work tree's text
             raise PluginError(_say(t, "site.plugin.strict-preview"))
         # the day a build gives, from the environment (an audit pack's end date) without
-        # editing mkdocs.yml, so that build is still main's and stamped
-        as_of_option = os.environ.get("DOCCONTROL_AS_OF", "").strip() or as_of_option
+        # editing mkdocs.yml, so that build is still main's and stamped; never in a strict
+        # build, the one CI publishes: it gives today (round 65)
+        from_environment = os.environ.get("DOCCONTROL_AS_OF", "").strip()
+        if from_environment and self.strict:
+            raise PluginError(_say(t, "site.plugin.strict-as-of"))
+        as_of_option = from_environment or as_of_option
         try:
             chosen = datetime.date.fromisoformat(as_of_option) if as_of_option else None
         except ValueError:
@@ -1037,13 +1041,18 @@ def _file_includes(config: Any) -> list[str]:
 
 
 def _hook_files(config: Any) -> list[Path]:
-    """The files of the hooks the build loaded (MkDocs' ``hooks:``, wherever it was set)."""
-    found = []
-    for module in (config.hooks or {}).values():
+    """The files of the hooks the build loaded (MkDocs' ``hooks:``, wherever it was set): as
+    the configuration names them (relative to mkdocs.yml, as MkDocs reads them) and as each
+    module says it was loaded from. A hook's code has run by now and could say anything of
+    itself; history's control of the files is what stops a pushed one (trail --strict)."""
+    found = set()
+    base = Path(config.config_file_path).resolve().parent
+    for written, module in (config.hooks or {}).items():
+        found.add((base / str(written)).resolve())
         name = getattr(module, "__file__", None)
         if name:
-            found.append(Path(name).resolve())
-    return found
+            found.add(Path(name).resolve())
+    return sorted(found)
 
 
 def _unruled_hooks(root: Path, config: Any, work_tree: Any, history: Any) -> list[str]:

@@ -94,6 +94,7 @@ def named_paths(data: bytes) -> NamedPaths:
     modules: set[str] = set()
     docs_dir = "docs"
     docs_files: list[str] = []  # extra_css/extra_javascript/extra_templates: under docs_dir
+    hooks: list[str] = []
     # one frame per open collection: (keys to it, is a mapping, the key awaiting its value)
     stack: list[tuple[tuple[str, ...], bool, str | None]] = []
     try:
@@ -131,6 +132,8 @@ def named_paths(data: bytes) -> NamedPaths:
                     found = _local(value)
                     if found:
                         files.add(found)
+                    if found and at == ("hooks", "-"):
+                        hooks.append(found)
                 elif at == ("theme", "custom_dir"):
                     found = _local(value)
                     if found:
@@ -149,6 +152,16 @@ def named_paths(data: bytes) -> NamedPaths:
     except (YAMLError, ValueError, RecursionError):
         return NOTHING
     base = _local(docs_dir)
+    for hook in hooks:
+        # what the hook imports beside it, and the bytecode Python may run instead of it (an
+        # unchecked .pyc under __pycache__): its folder; under docs/, whose documents are
+        # judged as documents, and at the root, only the bytecode
+        folder = posixpath.dirname(hook)
+        inside_docs = base is None or folder == base or folder.startswith(f"{base}/")
+        if not folder or inside_docs:
+            folders.add(posixpath.join(folder, "__pycache__/"))
+        else:
+            folders.add(f"{folder}/")
     for value in docs_files:
         found = _local(value, base) if base else None
         if found:
