@@ -288,7 +288,11 @@ def test_a_build_trusts_the_files_mkdocs_yml_inherits_only_as_main_holds_them(tm
     (tmp_path / "config/base.yml").write_text("INHERIT: 'common.yml'  # shared\n", "utf-8")
     (tmp_path / "config/common.yml").write_text("INHERIT: ../mkdocs.yml\n", "utf-8")
     (tmp_path / "overrides").mkdir()
-    config = SimpleNamespace(theme=SimpleNamespace(custom_dir="overrides"), hooks={})
+    config = SimpleNamespace(
+        theme=SimpleNamespace(custom_dir="overrides"),
+        hooks={},
+        config_file_path=str(tmp_path / "mkdocs.yml"),
+    )
     assert _build_inputs(tmp_path, tmp_path / "mkdocs.yml", config) == [
         "doccontrol.yml",
         "mkdocs.yml",
