@@ -1058,10 +1058,13 @@ def _hook_files(config: Any) -> list[Path]:
 def _unruled_hooks(root: Path, config: Any, work_tree: Any, history: Any) -> list[str]:
     """The hooks the rules in force on main do not control (doccontrol.yml's controlled_paths
     and the files the mkdocs.yml in force names), or that lie outside the repository."""
+    hooks = _hook_files(config)
+    if not hooks:  # most sites: no git read for them
+        return []
     ruled = publishing.config_in_force(root, history) or work_tree
     named = publishing.site_named_in_force(root, history)
     found = []
-    for path in _hook_files(config):
+    for path in hooks:
         if not path.is_relative_to(root.resolve()):
             found.append(str(path))
             continue
