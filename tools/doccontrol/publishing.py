@@ -518,6 +518,8 @@ def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tup
         except OSError:  # gone, a folder (a submodule), unreadable: not main's
             continue
         now[name] = {blob_id(data), blob_id(data.replace(b"\r\n", b"\n"))}
+    # (a cache main holds is left out the same way: history controls a hook's __pycache__)
+    held = {p: blob for p, blob in held.items() if "__pycache__" not in p.split("/")}
     differ = {p for p in set(held) | set(now) if held.get(p) not in now.get(p, set())}
     return tuple(
         sorted(
