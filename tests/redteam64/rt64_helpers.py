@@ -46,3 +46,13 @@ def adopter_site(scenario, *, gitattributes: str | None = None, crlf: bool = Fal
 def stamp_of(site: Path) -> dict | None:
     path = site / "doccontrol-build.json"
     return json.loads(path.read_text("utf-8")) if path.is_file() else None
+
+
+def fresh_clone(s, tmp_path):
+    """What CI checks out: a clone of main (the vendored Mermaid copied, as CI restores it)."""
+    clone = tmp_path / "clone"
+    s.git.run("clone", "-q", str(s.root), str(clone))
+    vendor = clone / ".cache/vendor"
+    vendor.mkdir(parents=True)
+    (vendor / "mermaid.min.js").write_bytes((s.root / ".cache/vendor/mermaid.min.js").read_bytes())
+    return clone

@@ -6,25 +6,15 @@ calls the clean checkout unchanged (`git status` is empty), but `git hash-object
 from __future__ import annotations
 
 import pytest
-from rt64_helpers import CONTROL_BLOCK, MARK, adopter_site, stamp_of
+from rt64_helpers import CONTROL_BLOCK, MARK, adopter_site, fresh_clone, stamp_of
 
 from site_helpers import mkdocs
-
-
-def _fresh_clone(s, tmp_path):
-    """What CI checks out: a clone of main (the vendored Mermaid copied, as CI restores it)."""
-    clone = tmp_path / "clone"
-    s.git.run("clone", "-q", str(s.root), str(clone))
-    vendor = clone / ".cache/vendor"
-    vendor.mkdir(parents=True)
-    (vendor / "mermaid.min.js").write_bytes((s.root / ".cache/vendor/mermaid.min.js").read_bytes())
-    return clone
 
 
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 def test_control_lf_templates_with_text_auto_are_used(scenario, tmp_path, strict):
     s = adopter_site(scenario, gitattributes="* text=auto\n")
-    clone = _fresh_clone(s, tmp_path)
+    clone = fresh_clone(s, tmp_path)
     out = tmp_path / "site"
     result = mkdocs(clone, out, strict)
     assert result.returncode == 0, result.stderr
@@ -39,7 +29,7 @@ def test_a_clean_clone_keeps_mains_approved_crlf_template(scenario, tmp_path, st
     hashes the template as LF and calls `overrides` "otherwise than main's tip": main's own
     build, strict included, drops the approved templates with a warning."""
     s = adopter_site(scenario, gitattributes="* text=auto\n", crlf=True)
-    clone = _fresh_clone(s, tmp_path)
+    clone = fresh_clone(s, tmp_path)
     assert b"\r\n" in (clone / CONTROL_BLOCK).read_bytes()
     status = s.git.run("-C", str(clone), "status", "--porcelain", "--ignored=no")
     assert status == "", status

@@ -8,22 +8,12 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from rt64_helpers import CONTROL_BLOCK, MARK, adopter_site, stamp_of
+from rt64_helpers import CONTROL_BLOCK, MARK, adopter_site, fresh_clone, stamp_of
 from rt65_helpers import hooked_site, strict_outcome
 
 from builders import RepoBuilder
 from history_helpers import Scenario
 from site_helpers import mkdocs
-
-
-def _fresh_clone(s, tmp_path):
-    """What CI checks out: a clone of main (the vendored Mermaid restored, as `make vendor`)."""
-    clone = tmp_path / "clone"
-    s.git.run("clone", "-q", str(s.root), str(clone))
-    vendor = clone / ".cache/vendor"
-    vendor.mkdir(parents=True)
-    (vendor / "mermaid.min.js").write_bytes((s.root / ".cache/vendor/mermaid.min.js").read_bytes())
-    return clone
 
 
 def _ident_site(scenario):
@@ -51,7 +41,7 @@ def test_an_approved_ident_attribute_drops_mains_templates_and_stamp(scenario, t
     (`test -f public/doccontrol-build.json`) fails on every run. Before session 27,
     `git hash-object` applied the same attribute and matched."""
     s = _ident_site(scenario)
-    clone = _fresh_clone(s, tmp_path)
+    clone = fresh_clone(s, tmp_path)
     assert b"$Id: " in (clone / CONTROL_BLOCK).read_bytes()
     assert s.git.run("-C", str(clone), "status", "--porcelain") == ""
     out = tmp_path / "site"
@@ -64,7 +54,7 @@ def test_an_approved_ident_attribute_drops_mains_templates_and_stamp(scenario, t
 def test_control_without_ident_mains_templates_are_used_and_stamped(scenario, tmp_path):
     """Control (passes): the same adopter without the attribute."""
     s = adopter_site(scenario)
-    clone = _fresh_clone(s, tmp_path)
+    clone = fresh_clone(s, tmp_path)
     out = tmp_path / "site"
     assert mkdocs(clone, out, True).returncode == 0
     assert MARK in (out / "procedures/test/index.html").read_text("utf-8")
@@ -80,7 +70,7 @@ def test_held_a_hook_inside_the_custom_dir(scenario, tmp_path):
     s.files.write("mkdocs.yml", yml + "hooks:\n  - overrides/hooks.py\n")
     s.files.write("overrides/hooks.py", '"""A no-op."""\n')
     s.git.commit("钩子", date="2026-01-01T13:00:00+08:00")
-    clone = _fresh_clone(s, tmp_path)
+    clone = fresh_clone(s, tmp_path)
     for n in (1, 2):
         out = tmp_path / f"site{n}"
         result = mkdocs(clone, out, True)
