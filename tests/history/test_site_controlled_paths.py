@@ -127,3 +127,103 @@ def test_a_file_no_mkdocs_yml_names_is_not_controlled(tmp_path):
     (s.root / "notes.py").write_text("x = 1\n")
     s.git.commit("笔记", who="zhaolei")
     assert cli(s.root, "trail", "--strict").returncode == 0
+
+
+# --- the files mkdocs.yml inherits (MkDocs' INHERIT:, red-team round 65, hole 3) ------------
+
+CHAIN = {
+    "mkdocs.yml": b"site_name: x\nINHERIT: config/base.yml\n",
+    "config/base.yml": b"INHERIT: common.yml  # beside it\ndocs_dir: src\n",
+    "config/common.yml": b"hooks: [site_hooks/pages.py]\nextra_css: [a.css]\nINHERIT: ../mkdocs.yml\n",
+}
+
+
+def test_the_files_mkdocs_yml_inherits_name_paths_too():
+    """Each INHERIT is relative to the file that names it; every other path to mkdocs.yml; the
+    nearest docs_dir wins, as MkDocs merges the chain; a loop ends it."""
+    asked: list[str] = []
+
+    def read(path: str) -> bytes | None:
+        asked.append(path)
+        return CHAIN.get(path)
+
+    named = named_paths(CHAIN["mkdocs.yml"], read)
+    assert named.inherits == ("config/base.yml", "config/common.yml")
+    assert asked == ["config/base.yml", "config/common.yml"]
+    for path in (
+        "config/base.yml",
+        "config/common.yml",
+        "site_hooks/pages.py",
+        "site_hooks/shared.py",
+        "site_hooks/__pycache__/pages.cpython-311.pyc",
+        "src/a.css",
+    ):
+        assert named.controls(path), path
+    for path in ("common.yml", "docs/a.css", "pages.py"):
+        assert not named.controls(path), path
+    # without the tree, only mkdocs.yml's own names (and the file it inherits)
+    alone = named_paths(CHAIN["mkdocs.yml"])
+    assert alone.controls("config/base.yml") and not alone.controls("site_hooks/pages.py")
+
+
+def test_a_missing_or_unreadable_inherited_file_names_nothing_more():
+    chain = dict(CHAIN, **{"config/base.yml": b"INHERIT: [common.yml\n"})
+    named = named_paths(chain["mkdocs.yml"], chain.get)
+    assert named.inherits == ("config/base.yml",)
+    assert not named.controls("site_hooks/pages.py")
+    named = named_paths(chain["mkdocs.yml"], lambda path: None)
+    assert named.controls("config/base.yml") and not named.controls("config/common.yml")
+
+
+def _inheriting(tmp_path: Path) -> Scenario:
+    """A site whose hook only a file mkdocs.yml inherits names, two files up the chain."""
+    builder = RepoBuilder(tmp_path / "repo")
+    builder.doc()
+    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    builder.write("mkdocs.yml", "INHERIT: config/base.yml\n" + site)
+    builder.write("config/base.yml", "INHERIT: common.yml\n")
+    builder.write("config/common.yml", "hooks:\n  - site_hooks/pages.py\n")
+    builder.write("site_hooks/pages.py", "def on_page_content(html, **kwargs):\n    return html\n")
+    s = Scenario(builder)
+    s.set_config("control_since: null", "control_since: 2026-01-02")
+    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
+    s.git.day = 9
+    return s
+
+
+def _pushed(s: Scenario, path: str, text: str) -> str:
+    (s.root / path).parent.mkdir(parents=True, exist_ok=True)
+    (s.root / path).write_text(text, encoding="utf-8")
+    return s.git.commit("直接推送", who="zhaolei")
+
+
+def test_a_push_to_a_hook_an_inherited_file_names_is_dc516(tmp_path):
+    for path in ("site_hooks/pages.py", "site_hooks/shared.py", "config/common.yml"):
+        s = _inheriting(tmp_path / path.replace("/", "_"))
+        pushed = _pushed(s, path, "x = 1\n")
+        trail = cli(s.root, "trail", "--strict", "--format", "json")
+        assert trail.returncode != 0, path
+        assert pushed in trail.stdout and "DC516" in trail.stdout, (path, trail.stdout)
+
+
+def test_what_an_approved_change_of_an_inherited_file_names_is_controlled_after_it(tmp_path):
+    """The approved chain is what judges: a hook an approved change of common.yml names is
+    controlled from the merge on, and the history says which files are inherited in force."""
+    from doccontrol import publishing
+
+    s = _inheriting(tmp_path)
+    assert _pushed(s, "ops/extra.py", "x = 1\n")
+    assert cli(s.root, "trail", "--strict").returncode == 0  # named by nothing yet
+    s.git.branch("cr-hooks")
+    (s.root / "config/common.yml").write_text(
+        "hooks:\n  - site_hooks/pages.py\n  - ops/extra.py\n", encoding="utf-8"
+    )
+    s.git.commit("加钩子", who="zhaolei")
+    s.git.merge("cr-hooks", "加钩子", approvers=("liujing", "chenmy"))
+    assert cli(s.root, "trail", "--strict").returncode == 0
+    history = s.history()
+    assert set(history.site_inherited) == {"config/base.yml", "config/common.yml"}
+    assert publishing.site_named_in_force(s.root, history).controls("ops/extra.py")
+    pushed = _pushed(s, "ops/extra.py", "x = 2\n")
+    trail = cli(s.root, "trail", "--strict", "--format", "json")
+    assert trail.returncode != 0 and pushed in trail.stdout, trail.stdout

@@ -46,12 +46,14 @@ def _with_base(scenario, *, in_root: bool):
 def test_a_pushed_hook_is_an_unapproved_change(scenario, tmp_path, in_root):
     """`named-by-mkdocs.yml` (control, passes): the push of the hook is DC516, trail --strict
     fails and the strict build stops. `named-by-base.yml` (hole, high): the same push of the
-    same hook, named by the approved base.yml. `trail --strict` passes, the strict build runs
-    the pushed hook, which copies SM-P-07's file onto SM-P-01's page, and stamps the site."""
+    same hook, named by the approved base.yml. `trail --strict` passed, and the strict build
+    ran the pushed hook, which copies SM-P-07's file onto SM-P-01's page, and stamped the site.
+    Since session 28 history follows INHERIT: the push is DC516 in both layouts."""
     s = _with_base(scenario, in_root=in_root)
     s.files.write(HOOK, EVIL)
     s.git.commit("钩子", who="zhaolei")
     trail = cli(s.root, "trail", "--strict")
+    assert trail.returncode != 0 and "DC516" in trail.stdout, trail.stdout
     out = tmp_path / "site"
     result = mkdocs(s.root, out, True)
     published = result.returncode == 0 and (out / "doccontrol-build.json").is_file()
@@ -61,18 +63,26 @@ def test_a_pushed_hook_is_an_unapproved_change(scenario, tmp_path, in_root):
 
 
 @pytest.mark.parametrize("in_root", [True, False], ids=["named-by-mkdocs.yml", "named-by-base.yml"])
-def test_an_approved_hook_builds_only_when_the_rules_control_it(scenario, tmp_path, in_root):
-    """Session 27: the hook named by mkdocs.yml itself is controlled: the approved build is
-    strict, stamped, nothing leaked. The hook named only by base.yml is controlled by nothing
-    (a push to it would be no change to the rules): every build stops and names it."""
+def test_an_approved_hook_builds_when_the_rules_control_it(scenario, tmp_path, in_root):
+    """Session 28: history follows INHERIT, so the hook named by the approved base.yml is
+    controlled as the one named by mkdocs.yml itself: the approved build is strict, stamped,
+    nothing leaked (session 27 refused every build of it, as controlled by nothing)."""
     s = _with_base(scenario, in_root=in_root)
     out = tmp_path / "site"
     result = mkdocs(s.root, out, True)
-    if in_root:
-        assert result.returncode == 0, result.stderr
-        assert (out / "doccontrol-build.json").is_file()
-    else:
-        assert result.returncode != 0 and HOOK in result.stderr, result.stderr
-        assert "Traceback" not in result.stderr
-        assert not (out / "doccontrol-build.json").exists()
-    assert not out.exists() or leaks(out, MARKERS) == []
+    assert result.returncode == 0, result.stderr
+    assert (out / "doccontrol-build.json").is_file()
+    assert leaks(out, MARKERS) == []
+
+
+def test_a_hook_a_branch_names_is_refused_by_the_build(scenario, tmp_path):
+    """The plugin's own check stands for what the rules in force do not control: a work tree
+    whose base.yml names a hook main's approved one does not is refused, with its path."""
+    s = _with_base(scenario, in_root=False)
+    (s.root / "base.yml").write_text(f"hooks:\n  - {HOOK}\n  - other_hooks.py\n", "utf-8")
+    (s.root / "other_hooks.py").write_text(BENIGN, "utf-8")
+    out = tmp_path / "site"
+    result = mkdocs(s.root, out, True)
+    assert result.returncode != 0 and "other_hooks.py" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (out / "doccontrol-build.json").exists()

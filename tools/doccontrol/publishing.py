@@ -464,13 +464,25 @@ def unsettled_record_types(
 
 
 def site_named_in_force(root: Path, history: History) -> NamedPaths:
-    """The local files the mkdocs.yml in force names (controlled like it)."""
-    from doccontrol.history.gitread import run_git
+    """The local files the mkdocs.yml in force and the files it inherits name (controlled
+    like it), each file as history holds it in force."""
+    from doccontrol.history.gitread import GitError, GitReader
     from doccontrol.history.rules_paths import NOTHING, named_paths
 
     if history.mkdocs_in_force is None:
         return NOTHING
-    return named_paths(run_git(root, ["cat-file", "blob", history.mkdocs_in_force]).stdout)
+    with GitReader(root) as reader:
+
+        def read(blob: str | None) -> bytes | None:
+            try:
+                return reader.blob(blob) if blob is not None else None
+            except GitError:  # gone from the repository: it names nothing
+                return None
+
+        site = read(history.mkdocs_in_force)
+        if site is None:
+            return NOTHING
+        return named_paths(site, lambda path: read(history.site_inherited.get(path)))
 
 
 def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tuple[str, ...]:

@@ -269,8 +269,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if history is not None:
             unruled = _unruled_hooks(self.root, config, repo.config, history)
             if unruled:
-                # a hook runs in every build: one the rules in force do not control (named only
-                # by a file mkdocs.yml inherits, say) is code anyone could push (round 64)
+                # a hook runs in every build: one the rules in force do not control (named by a
+                # branch's mkdocs.yml, say) is code anyone could push (round 64)
                 raise PluginError(
                     _say(t, "site.plugin.hook-uncontrolled", paths=", ".join(unruled))
                 )

@@ -696,19 +696,23 @@ def _brought_under_control(
     config: Config,
     old_named: NamedPaths,
 ) -> list[str]:
-    """The files a change of doccontrol.yml or mkdocs.yml brings under control whose version in
-    the merge is not the branch's (the history's DC516.merged, asked the same way)."""
+    """The files a change of doccontrol.yml, mkdocs.yml or a file it inherits brings under
+    control whose version in the merge is not the branch's (the history's DC516.merged, asked
+    the same way)."""
     from doccontrol.config import CONFIG_FILE
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.rules_paths import named_paths, newly_controlled
     from doccontrol.load.repository import load_config
 
-    if not {CONFIG_FILE, "mkdocs.yml"} & set(controlled):
+    if not {CONFIG_FILE, "mkdocs.yml", *old_named.inherits} & set(controlled):
         return []
     with GitReader(root) as reader:
         data = reader.read_file_at(tree, CONFIG_FILE)
         new_config = (load_config(data)[0] if data else None) or config
-        new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"")
+        new_named = named_paths(
+            reader.read_file_at(tree, "mkdocs.yml") or b"",
+            lambda path: reader.read_file_at(tree, path),
+        )
     _, merged, theirs = trees
     unseen, _ = newly_controlled(merged, [theirs], (config, old_named), (new_config, new_named))
     return unseen

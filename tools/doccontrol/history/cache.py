@@ -79,7 +79,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 35: diffs and trailers pinned against the reader's configuration; 36: forced signing
 # 37: trailers read from the message by trailer_block, whatever the reader configured
 # 38: a hook named by mkdocs.yml controls its folder (its imports, its __pycache__)
-FORMAT = 38
+FORMAT = 39
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -473,6 +473,7 @@ def write(
             history.mkdocs_in_force,
         ],
         "in_force_files": dict(history.in_force_files),
+        "site_inherited": dict(history.site_inherited),
         "signing_forced": history.signing_forced,
     }
     try:
@@ -567,6 +568,9 @@ def open_history(
             mkdocs_in_force=_blob_id(data["rules"][3]),
             in_force_files={
                 str(path): _blob_id(blob) for path, blob in data["in_force_files"].items()
+            },
+            site_inherited={
+                str(path): _blob_id(blob) for path, blob in data["site_inherited"].items()
             },
             signing_forced=data["signing_forced"] is True,
         )

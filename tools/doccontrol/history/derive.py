@@ -260,7 +260,10 @@ class _Deriver:
         # the mkdocs.yml in force (the last approved, or the baseline's): the local files it
         # names (hooks, custom_dir…) are controlled like it
         self.mkdocs_blob: str | None = None
-        self.site_named: dict[str | None, rules_paths.NamedPaths] = {}
+        self.site_files: dict[str, str | None] = {}  # what it inherits, in force (History)
+        self.site_named: dict[
+            tuple[str | None, tuple[tuple[str, str | None], ...]], rules_paths.NamedPaths
+        ] = {}
         self.configs: dict[tuple[str | None, str | None, bool, bool], _Policy] = {}
         self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
@@ -370,6 +373,7 @@ class _Deriver:
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
             "in_force_files": self.in_force_files,
+            "site_files": self.site_files,
             "signing_forced": self.signing_forced,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
@@ -422,6 +426,10 @@ class _Deriver:
             str(path): None if blob is None else str(blob)
             for path, blob in state["in_force_files"].items()
         }
+        self.site_files = {
+            str(path): None if blob is None else str(blob)
+            for path, blob in state["site_files"].items()
+        }
         self.signing_forced = bool(state["signing_forced"])
         self.before_baseline = state["before_baseline"]
         self.controlled_since = state["controlled_since"]
@@ -468,12 +476,41 @@ class _Deriver:
         return self.loaded[blob]
 
     def site_paths(self) -> rules_paths.NamedPaths:
-        """The local files the mkdocs.yml in force names (read once per version of it)."""
-        blob = self.mkdocs_blob
-        if blob not in self.site_named:
-            data = self.reader.blob(blob) if blob is not None else b""
-            self.site_named[blob] = rules_paths.named_paths(data)
-        return self.site_named[blob]
+        """The local files the mkdocs.yml in force and the files it inherits name (read once
+        per version of them)."""
+        key = (self.mkdocs_blob, tuple(self.site_files.items()))
+        if key not in self.site_named:
+            data = self.reader.blob(self.mkdocs_blob) if self.mkdocs_blob is not None else b""
+
+            def read(path: str) -> bytes | None:
+                blob = self.site_files.get(path)
+                return self.reader.blob(blob) if blob is not None else None
+
+            self.site_named[key] = rules_paths.named_paths(data, read)
+        return self.site_named[key]
+
+    def resolve_site(
+        self, tree: str, changed: dict[str, str | None]
+    ) -> tuple[rules_paths.NamedPaths, dict[str, str | None]]:
+        """What the site's configuration names once ``changed`` (path → blob; None: removed)
+        is in force, and the blobs of the files mkdocs.yml then inherits. A file inherited
+        is read as in force (``in_force_files``); one never changed since it came under
+        control, from ``tree``."""
+        found: dict[str, str | None] = {}
+
+        def read(path: str) -> bytes | None:
+            if path in changed:
+                blob = changed[path]
+            elif path in self.in_force_files:
+                blob = self.in_force_files[path]
+            else:
+                blob = self.reader.blob_id_at(tree, path)
+            found[path] = blob
+            return self.reader.blob(blob) if blob is not None else None
+
+        site = changed.get(SITE_CONFIG, self.mkdocs_blob)
+        data = self.reader.blob(site) if site is not None else b""
+        return rules_paths.named_paths(data, read), found
 
     def in_force_forge_keys(self) -> tuple[str, ...]:
         """The forge keys, trusted or retired, of the doccontrol.yml the next commit would be
@@ -867,7 +904,8 @@ class _Deriver:
             self.signing_forced = False
         if self.forcing:
             self.signing_forced = True
-        if any(accepted.get(name) for name in (CONFIG_FILE, SITE_CONFIG)):
+        site_changed = any(accepted.get(name) for name in (SITE_CONFIG, *self.site_files))
+        if site_changed or accepted.get(CONFIG_FILE):
             # brought under control as the reviewed branch held them: that version stands
             self.in_force_files.update(self.newly)
         for path in controlled:
@@ -876,6 +914,9 @@ class _Deriver:
             if accepted.get(path) or (path == CONFIG_FILE and after == self.config_blob):
                 # (the first doccontrol.yml is in force whoever committed it)
                 self.in_force_files[path] = after
+        if site_changed:
+            # the chain mkdocs.yml inherits, as it now stands in force
+            self.site_files = self.resolve_site(commit.sha, {})[1]
 
     def acknowledged(
         self,
@@ -963,7 +1004,8 @@ class _Deriver:
     def brought_under_control(
         self, commit: Commit, path: str, policy: _Policy, bringing: list[str]
     ) -> list[str]:
-        """The files an approved change of doccontrol.yml or mkdocs.yml (``path``) brings
+        """The files an approved change of doccontrol.yml, mkdocs.yml or a file it inherits
+        (``path``) brings
         under control whose version in the merge is not the reviewed branch's (``bringing``:
         the merge's parents that bring commits in; a squash has none, and its own additions
         are all it shows in full); their version in force is recorded (``self.newly``) for
@@ -973,9 +1015,8 @@ class _Deriver:
         new_config, new_named = old_config, old_named
         if path == CONFIG_FILE:
             new_config = (self.load(after) if after is not None else None) or old_config
-        else:
-            data = self.reader.blob(after) if after is not None else b""
-            new_named = rules_paths.named_paths(data)
+        else:  # mkdocs.yml or a file it inherits
+            new_named = self.resolve_site(commit.sha, {path: after})[0]
         merged = self.reader.tree_files(commit.sha)
         if len(commit.parents) > 1:
             branches = [self.reader.tree_files(p) for p in bringing]
@@ -1766,7 +1807,7 @@ class _Deriver:
                 # made before control began (the next walk takes them as the set-up) must
                 # place the start where this approval put it
                 self.adoption_refused.add(path)
-            if accepted[path] and path in (CONFIG_FILE, SITE_CONFIG):
+            if accepted[path] and (path in (CONFIG_FILE, SITE_CONFIG) or path in self.site_files):
                 unseen = self.brought_under_control(commit, path, policy, bringing)
                 if unseen:
                     # the rules bring files under control as main holds them, which is not
@@ -2944,6 +2985,7 @@ def _history(
         rules_unreadable=in_force is None and deriver.config_blob is not None,
         mkdocs_in_force=deriver.mkdocs_blob,
         in_force_files=dict(deriver.in_force_files),
+        site_inherited=dict(deriver.site_files),
         signing_forced=deriver.signing_forced,
     )
 

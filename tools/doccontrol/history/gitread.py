@@ -1060,6 +1060,18 @@ class GitReader:
         found = self._object(f"{rev}:{path}")
         return found[1] if found is not None and found[0] == "blob" else None
 
+    def blob_id_at(self, rev: str, path: str) -> str | None:
+        """The id of the blob at ``path`` in ``rev`` (None: no such file)."""
+        spec = f"{rev}:{path}"
+        if "\n" in spec:  # a name cat-file's line protocol cannot carry
+            found = self._try(["rev-parse", "--verify", "--quiet", spec])
+            kind = self._try(["cat-file", "-t", spec]) if found else None
+            return found.strip() if found and kind and kind.strip() == "blob" else None
+        if self._objects is None:
+            self._objects = self.blob_pipe()
+        located = self._objects.locate(spec)
+        return located[0] if located is not None and located[1] == "blob" else None
+
     def exists_at(self, rev: str, path: str) -> bool:
         """Whether ``path`` (file or folder) is in the tree of ``rev``."""
         return self._object(f"{rev}:{path}") is not None
@@ -1306,8 +1318,14 @@ class BlobPipe:
         return data
 
     def lookup(self, spec: str) -> tuple[str, bytes] | None:
-        """One object by name (``rev:path`` too), asked and answered at once; None when git
-        says it is missing. Only between whole batches: nothing else may be in flight."""
+        """One object by name (``rev:path`` too), asked and answered at once: (type,
+        content); None when git says it is missing. Only between whole batches: nothing else
+        may be in flight."""
+        located = self.locate(spec)
+        return None if located is None else located[1:]
+
+    def locate(self, spec: str) -> tuple[str, str, bytes] | None:
+        """``lookup``, with the object's id first."""
         if self.sent or self.unsent:
             raise GitError("git.cat-file-order")
         try:
@@ -1326,7 +1344,7 @@ class BlobPipe:
             self._fill()
         data = self.buffer[self.pos : self.pos + size]
         self.pos += size + 1
-        return header[1].decode(), data
+        return header[0].decode(), header[1].decode(), data
 
     def close(self) -> None:
         # a failure was already reported by get(); closing early may end cat-file with SIGPIPE

@@ -363,6 +363,9 @@ class History:
     # unseen (DC516.adopts), and `approve` refuses to
     mkdocs_in_force: str | None = None
     in_force_files: Mapping[str, str | None] = field(default_factory=dict)
+    # the files the mkdocs.yml in force inherits (INHERIT:, a chain), each as in force (blob
+    # id; None: absent): what they name is controlled too (rules_paths.named_paths)
+    site_inherited: Mapping[str, str | None] = field(default_factory=dict)
     # require_signed is in force though the doccontrol.yml in force says otherwise: a signed
     # change turned it on whose file could not come into force (DC536.forced)
     signing_forced: bool = False

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ruamel.yaml.error import YAMLError
@@ -34,6 +35,7 @@ _MODULE = re.compile(r"[A-Za-z_][\w.]*")
 # a URL, not a file in the repository: http://…, //host/…, data:…
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _MAX_TEXT = 1_000_000
+_MAX_CHAIN = 8  # files inherited in a row: MkDocs has no limit; a real site uses one or two
 _DEEP = 4  # every path that names a file is at most this many keys deep  # a site configuration is a few kilobytes
 
 
@@ -44,6 +46,7 @@ class NamedPaths:
     files: frozenset[str] = frozenset()
     folders: tuple[str, ...] = ()  # each ending in '/'
     modules: frozenset[str] = frozenset()  # top-level names, imported from the repository root
+    inherits: tuple[str, ...] = ()  # the files mkdocs.yml inherits, nearest first (INHERIT:)
 
     def controls(self, path: str) -> bool:
         if path in self.files or any(path.startswith(f) for f in self.folders):
@@ -83,18 +86,74 @@ def _local(path: str, base: str = "") -> str | None:
     return joined
 
 
-def named_paths(data: bytes) -> NamedPaths:
+def named_paths(data: bytes, read: Callable[[str], bytes | None] | None = None) -> NamedPaths:
     """The local paths ``data`` (an mkdocs.yml at the repository root) names; what cannot be
-    read names nothing (such a file breaks the build anyway)."""
+    read names nothing (such a file breaks the build anyway).
+
+    ``read`` gives a file of the same tree (None when it holds none): with it, the files
+    mkdocs.yml inherits are read too (MkDocs' ``INHERIT:``, each relative to the file that
+    names it, a chain), and what they name counts as if mkdocs.yml named it, since MkDocs
+    merges them into one configuration (paths in them are relative to mkdocs.yml too)."""
+    parts = [_named(data, "")]
+    inherits: list[str] = []
+    while read is not None and len(inherits) < _MAX_CHAIN:
+        parent = parts[-1].inherit
+        if parent is None or parent in inherits or parent == "mkdocs.yml":
+            break  # MkDocs itself refuses a loop; nothing more is named
+        inherits.append(parent)
+        held = read(parent)
+        if held is None:
+            break
+        parts.append(_named(held, posixpath.dirname(parent)))
+    files = {f for part in parts for f in part.files}
+    folders = {f for part in parts for f in part.folders}
+    modules = {m for part in parts for m in part.modules}
+    # the child's option wins over its parent's (MkDocs' merge): the nearest docs_dir set
+    docs_dir = next((p.docs_dir for p in parts if p.docs_dir is not None), "docs")
+    base = _local(docs_dir)
+    for hook in (h for part in parts for h in part.hooks):
+        # what the hook imports beside it, and the bytecode Python may run instead of it (an
+        # unchecked .pyc under __pycache__): its folder; under docs/, whose documents are
+        # judged as documents, and at the root, only the bytecode
+        folder = posixpath.dirname(hook)
+        inside_docs = base is None or folder == base or folder.startswith(f"{base}/")
+        if not folder or inside_docs:
+            folders.add(posixpath.join(folder, "__pycache__/"))
+        else:
+            folders.add(f"{folder}/")
+    for value in (v for part in parts for v in part.docs_files):
+        found = _local(value, base) if base else None
+        if found:
+            files.add(found)
+    return NamedPaths(frozenset(files), tuple(sorted(folders)), frozenset(modules), tuple(inherits))
+
+
+@dataclass(frozen=True)
+class _Named:
+    """What one configuration file names by itself."""
+
+    files: frozenset[str] = frozenset()
+    folders: frozenset[str] = frozenset()
+    modules: frozenset[str] = frozenset()
+    hooks: tuple[str, ...] = ()
+    docs_files: tuple[str, ...] = ()  # extra_css/extra_javascript/extra_templates: in docs_dir
+    docs_dir: str | None = None
+    inherit: str | None = None  # the file it inherits, relative to the repository root
+
+
+def _named(data: bytes, here: str) -> _Named:
+    """The paths one configuration file names (``here``: its folder, which its INHERIT is
+    relative to; every other path is relative to the root mkdocs.yml)."""
     if len(data) > _MAX_TEXT:
-        return NOTHING
+        return _Named()
     text = data.decode("utf-8", "replace")
     files: set[str] = set()
     folders: set[str] = set()
     modules: set[str] = set()
-    docs_dir = "docs"
-    docs_files: list[str] = []  # extra_css/extra_javascript/extra_templates: under docs_dir
+    docs_dir: str | None = None
+    docs_files: list[str] = []
     hooks: list[str] = []
+    inherit: str | None = None
     # one frame per open collection: (keys to it, is a mapping, the key awaiting its value)
     stack: list[tuple[tuple[str, ...], bool, str | None]] = []
     try:
@@ -128,12 +187,16 @@ def named_paths(data: bytes) -> NamedPaths:
             at = at[:_DEEP]  # deeper keys name nothing: a hostile nesting stays linear
             if isinstance(event, ScalarEvent):
                 value = str(event.value)
-                if at in (("hooks", "-"), ("INHERIT",)):
+                if at == ("hooks", "-"):
                     found = _local(value)
                     if found:
                         files.add(found)
-                    if found and at == ("hooks", "-"):
                         hooks.append(found)
+                elif at == ("INHERIT",):
+                    found = _local(value, here)
+                    if found:
+                        files.add(found)
+                        inherit = found
                 elif at == ("theme", "custom_dir"):
                     found = _local(value)
                     if found:
@@ -150,23 +213,16 @@ def named_paths(data: bytes) -> NamedPaths:
             else:
                 stack.append((at, isinstance(event, MappingStartEvent), None))
     except (YAMLError, ValueError, RecursionError):
-        return NOTHING
-    base = _local(docs_dir)
-    for hook in hooks:
-        # what the hook imports beside it, and the bytecode Python may run instead of it (an
-        # unchecked .pyc under __pycache__): its folder; under docs/, whose documents are
-        # judged as documents, and at the root, only the bytecode
-        folder = posixpath.dirname(hook)
-        inside_docs = base is None or folder == base or folder.startswith(f"{base}/")
-        if not folder or inside_docs:
-            folders.add(posixpath.join(folder, "__pycache__/"))
-        else:
-            folders.add(f"{folder}/")
-    for value in docs_files:
-        found = _local(value, base) if base else None
-        if found:
-            files.add(found)
-    return NamedPaths(frozenset(files), tuple(sorted(folders)), frozenset(modules))
+        return _Named()
+    return _Named(
+        frozenset(files),
+        frozenset(folders),
+        frozenset(modules),
+        tuple(hooks),
+        tuple(docs_files),
+        docs_dir,
+        inherit,
+    )
 
 
 def _value_done(stack: list[tuple[tuple[str, ...], bool, str | None]]) -> None:
