@@ -4,9 +4,8 @@ session 28)."""
 
 from __future__ import annotations
 
-from rules_attacks import approve, events
-
 from history_helpers import make_scenario
+from rules_attacks import approve, events
 
 HOOK = "site_hooks/pages.py"
 BASE = "# 站点钩子\n\n\ndef on_config(config):\n    return config\n"

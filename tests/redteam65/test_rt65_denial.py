@@ -8,7 +8,6 @@ from __future__ import annotations
 import py_compile
 import subprocess
 
-import pytest
 from rt64_helpers import CONTROL_BLOCK, MARK, adopter_site, fresh_clone, stamp_of
 from rt65_helpers import hooked_site, strict_outcome
 
@@ -28,19 +27,14 @@ def _ident_site(scenario):
     return scenario
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 27, low, denial): work_tree_differs forgives only CRLF line ends; "
-    "checkout attributes such as ident or working-tree-encoding make main's own templates "
-    "look changed, so they are dropped and the build is not stamped (fail closed)",
-)
 def test_an_approved_ident_attribute_drops_mains_templates_and_stamp(scenario, tmp_path):
     """Hole (low, denial): the clone is clean (`git status` empty), but git wrote
     `$Id: <blob> $` into the template as its attributes say; work_tree_differs hashes the raw
     bytes (no filter but CRLF is forgiven), calls `overrides` moved, and main's own strict
     build drops the approved templates and is not stamped: the publishing job
     (`test -f public/doccontrol-build.json`) fails on every run. Before session 27,
-    `git hash-object` applied the same attribute and matched."""
+    `git hash-object` applied the same attribute and matched. Fixed in session 28: a file an
+    attribute touches is compared with git's checkout of main's blob (`cat-file --filters`)."""
     s = _ident_site(scenario)
     clone = fresh_clone(s, tmp_path)
     assert b"$Id: " in (clone / CONTROL_BLOCK).read_bytes()

@@ -495,8 +495,10 @@ def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tup
     Each file is hashed here as the work tree holds it, never taken from git's word for it:
     the index's flags (``--assume-unchanged``, ``--skip-worktree``) would hide an edit from
     ``git diff``, and a clean filter the reader configured would make any file hash as main's
-    (rounds 63 and 64). Only line ends are forgiven (a CRLF checkout of an LF file). An
-    untracked file counts, ignored or not (a theme loads every file of its folder), but
+    (rounds 63 and 64). Line ends are forgiven (a CRLF checkout of an LF file), and so is
+    what git's own checkout writes by the attributes (``ident``, ``working-tree-encoding``;
+    round 65), asked in the checkout direction; a filter driver never. An untracked file
+    counts, ignored or not (a theme loads every file of its folder), but
     Python's own caches (``__pycache__``, which importing a hook writes)."""
     import hashlib
 
@@ -533,6 +535,8 @@ def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tup
     # (a cache main holds is left out the same way: history controls a hook's __pycache__)
     held = {p: blob for p, blob in held.items() if "__pycache__" not in p.split("/")}
     differ = {p for p in set(held) | set(now) if held.get(p) not in now.get(p, set())}
+    for path in _checked_out_as_held(root, sorted(differ & set(held) & set(now)), held):
+        differ.discard(path)
     return tuple(
         sorted(
             path
@@ -540,6 +544,49 @@ def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tup
             if any(d == path or d.startswith(path.rstrip("/") + "/") for d in differ)
         )
     )
+
+
+# the attributes under which git's own checkout writes a file otherwise than its blob; a
+# `filter` runs a driver the reader's configuration names (which could print anything), so a
+# file it touches is never taken as main's (LFS included: fail closed)
+_CHECKOUT_ATTRIBUTES = ("ident", "working-tree-encoding", "eol", "text", "crlf", "filter")
+
+
+def _checked_out_as_held(root: Path, paths: Sequence[str], held: Mapping[str, str]) -> list[str]:
+    """Those of ``paths`` whose work-tree bytes are exactly what git's checkout makes of main's
+    blob under the work tree's attributes (``ident``, ``working-tree-encoding``, ``eol``):
+    main's own file, as a fresh clone writes it. Asked in the checkout direction only (the
+    blob through git's built-in conversions), which nothing a reader configures can make
+    print an edited file; only for files such an attribute touches (one ``check-attr``)."""
+    from doccontrol.history.gitread import run_git
+
+    if not paths:
+        return []
+    listed = run_git(
+        root,
+        ["check-attr", "-z", "--stdin", *_CHECKOUT_ATTRIBUTES],
+        input=b"".join(p.encode("utf-8", "surrogateescape") + b"\0" for p in paths),
+    )
+    if listed.returncode != 0:
+        return []
+    fields = listed.stdout.split(b"\0")
+    touched: set[str] = set()
+    driven: set[str] = set()
+    for i in range(0, len(fields) - 2, 3):
+        raw, attribute, value = fields[i : i + 3]
+        if value in (b"unspecified", b"unset"):
+            continue
+        name = raw.decode("utf-8", "surrogateescape")
+        (driven if attribute == b"filter" else touched).add(name)
+    same = []
+    for path in sorted(touched - driven):
+        made = run_git(root, ["cat-file", "--filters", f"--path={path}", held[path]])
+        try:
+            if made.returncode == 0 and made.stdout == (root / path).read_bytes():
+                same.append(path)
+        except OSError:
+            continue
+    return same
 
 
 def record_id_valid(record: Record, record_type: RecordType) -> bool:
