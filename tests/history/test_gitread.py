@@ -205,3 +205,37 @@ def test_a_date_git_cannot_read_is_unreadable_never_its_placeholder():
     assert readable_date("1970-01-01T00:00:00+00:00") == "1970-01-01T00:00:00+00:00"
     for unreadable in ("%aI", "%cI", "", "2026-01-02T10:00:00-99:99", "tomorrow", "2026-01-02"):
         assert readable_date(unreadable) == UNREADABLE_DATE, unreadable
+
+
+def test_a_file_is_found_through_links_as_the_file_system_finds_it(tmp_path):
+    """regular_file_at follows links inside the tree, at the end and on the way, as MkDocs'
+    open() does in a checkout; a link out of the tree, a loop, a folder: no file."""
+    import os
+
+    repo = GitRepo(tmp_path)
+    (tmp_path / "site_config/deep").mkdir(parents=True)
+    (tmp_path / "site_config/base.yml").write_text("hooks: [h.py]\n", "utf-8")
+    (tmp_path / "site_config/deep/x.yml").write_text("x: 1\n", "utf-8")
+    os.symlink("site_config/base.yml", tmp_path / "base.yml")
+    os.symlink("site_config", tmp_path / "conf")
+    os.symlink("../conf/base.yml", tmp_path / "site_config/up.yml")  # relative to its folder
+    os.symlink("/etc/passwd", tmp_path / "outside.yml")
+    os.symlink("../../elsewhere.yml", tmp_path / "site_config/far.yml")
+    os.symlink("loop_b", tmp_path / "loop_a")
+    os.symlink("loop_a", tmp_path / "loop_b")
+    tip = repo.commit("布局")
+    base = repo.run("rev-parse", f"{tip}:site_config/base.yml")
+    with GitReader(tmp_path) as reader:
+        for path in ("site_config/base.yml", "base.yml", "conf/base.yml", "site_config/up.yml"):
+            assert reader.regular_file_at(tip, path) == ("site_config/base.yml", base), path
+        deep = reader.regular_file_at(tip, "conf/deep/x.yml")
+        assert deep is not None and deep[0] == "site_config/deep/x.yml"
+        for path in (
+            "outside.yml",
+            "site_config/far.yml",
+            "loop_a",
+            "conf",
+            "none.yml",
+            "conf/none",
+        ):
+            assert reader.regular_file_at(tip, path) is None, path

@@ -50,14 +50,30 @@ def test_every_local_path_an_mkdocs_yml_names_is_found():
         "myext.cpython-311-x86_64-linux-gnu.so",
     ):
         assert named.controls(path), path
-    for path in ("outside.py", "abs.py", "README.md", "tools/myext.py", "css/a.css", "x.py"):
+    for path in ("tools/myext.py", "css/a.css", "deep/x.py", "other2/x.py"):
         assert not named.controls(path), path
+
+
+def test_a_hook_at_the_root_controls_what_it_can_import_from_there():
+    """MkDocs puts a hook's folder first on sys.path while it loads: for a hook at the root,
+    every entry at the root (a module, a link named like one, `shlex.py` shadowing the
+    standard library's) and every root package's __init__ (red-team round 66, hole 3)."""
+    named = named_paths(SITE)
+    for path in ("outside.py", "shlex.py", "README.md", "hook_helpers", "pkg/__init__.py"):
+        assert named.controls(path), path
+    for path in ("pkg/mod.py", "pkg/sub/__init__.py", "records/a.yml"):
+        assert not named.controls(path), path
+    in_folder = named_paths(b"hooks: [site_hooks/pages.py]\n")
+    for path in ("site_hooks/shared.py", "site_hooks/__pycache__/x.pyc"):
+        assert in_folder.controls(path), path
+    for path in ("shlex.py", "README.md", "pkg/__init__.py"):
+        assert not in_folder.controls(path), path
 
 
 def test_an_entry_standing_where_a_named_folder_or_file_is_is_controlled():
     """A submodule or a link named `overrides` (no slash) stands for every file under it: its
     change is a change of the folder mkdocs.yml names, and so of a folder above a named file."""
-    named = named_paths(SITE)
+    named = named_paths(SITE.replace(b"site_hooks.py, ", b""))  # no hook at the root
     for path in ("overrides", "src", "src/css", "src/js", "h"):
         assert named.controls(path), path
     for path in ("overrides2", "sr", "css", "js"):
@@ -124,7 +140,8 @@ def test_a_hook_is_judged_by_the_approved_mkdocs_yml_not_an_unapproved_one(tmp_p
 
 def test_a_file_no_mkdocs_yml_names_is_not_controlled(tmp_path):
     s = _scenario(tmp_path)
-    (s.root / "notes.py").write_text("x = 1\n")
+    (s.root / "ops").mkdir()
+    (s.root / "ops/notes.py").write_text("x = 1\n")
     s.git.commit("笔记", who="zhaolei")
     assert cli(s.root, "trail", "--strict").returncode == 0
 
@@ -143,13 +160,13 @@ def test_the_files_mkdocs_yml_inherits_name_paths_too():
     nearest docs_dir wins, as MkDocs merges the chain; a loop ends it."""
     asked: list[str] = []
 
-    def read(path: str) -> bytes | None:
+    def read(path: str) -> tuple[str, bytes] | None:
         asked.append(path)
-        return CHAIN.get(path)
+        return (path, CHAIN[path]) if path in CHAIN else None
 
     named = named_paths(CHAIN["mkdocs.yml"], read)
     assert named.inherits == ("config/base.yml", "config/common.yml")
-    assert asked == ["config/base.yml", "config/common.yml"]
+    assert asked == ["config/base.yml", "config/common.yml", "site_hooks/pages.py"]
     for path in (
         "config/base.yml",
         "config/common.yml",
@@ -168,7 +185,7 @@ def test_the_files_mkdocs_yml_inherits_name_paths_too():
 
 def test_a_missing_or_unreadable_inherited_file_names_nothing_more():
     chain = dict(CHAIN, **{"config/base.yml": b"INHERIT: [common.yml\n"})
-    named = named_paths(chain["mkdocs.yml"], chain.get)
+    named = named_paths(chain["mkdocs.yml"], lambda p: (p, chain[p]) if p in chain else None)
     assert named.inherits == ("config/base.yml",)
     assert not named.controls("site_hooks/pages.py")
     named = named_paths(chain["mkdocs.yml"], lambda path: None)
@@ -209,7 +226,6 @@ def test_a_push_to_a_hook_an_inherited_file_names_is_dc516(tmp_path):
 def test_what_an_approved_change_of_an_inherited_file_names_is_controlled_after_it(tmp_path):
     """The approved chain is what judges: a hook an approved change of common.yml names is
     controlled from the merge on, and the history says which files are inherited in force."""
-    from doccontrol import publishing
 
     s = _inheriting(tmp_path)
     assert _pushed(s, "ops/extra.py", "x = 1\n")
@@ -222,8 +238,58 @@ def test_what_an_approved_change_of_an_inherited_file_names_is_controlled_after_
     s.git.merge("cr-hooks", "加钩子", approvers=("liujing", "chenmy"))
     assert cli(s.root, "trail", "--strict").returncode == 0
     history = s.history()
-    assert set(history.site_inherited) == {"config/base.yml", "config/common.yml"}
-    assert publishing.site_named_in_force(s.root, history).controls("ops/extra.py")
+    assert history.site_named.inherits == ("config/base.yml", "config/common.yml")
+    assert history.site_named.controls("ops/extra.py")
     pushed = _pushed(s, "ops/extra.py", "x = 2\n")
     trail = cli(s.root, "trail", "--strict", "--format", "json")
     assert trail.returncode != 0 and pushed in trail.stdout, trail.stdout
+
+
+# --- what MkDocs' loader resolves: !ENV, aliases, merge keys (red-team round 66, hole 1) ----
+
+
+def test_every_form_of_inherit_mkdocs_resolves_is_followed():
+    forms = {
+        "env-default": b"INHERIT: !ENV [SITE_BASE, base.yml]\n",
+        "alias": b"extra: {base: &b base.yml}\nINHERIT: *b\n",
+        "merge-key": b"<<: {INHERIT: base.yml}\n",
+        "merge-alias": b"x: &m {INHERIT: base.yml}\n<<: *m\n",
+        "merge-list": b"x: &m {site_name: a}\n<<: [*m, {INHERIT: base.yml}]\n",
+    }
+    chain = {"base.yml": b"hooks: [site_hooks/pages.py]\n"}
+    for name, data in forms.items():
+        named = named_paths(data, lambda p: (p, chain[p]) if p in chain else None)
+        assert "base.yml" in named.inherits, name
+        assert named.controls("site_hooks/pages.py") and named.controls("base.yml"), name
+
+
+def test_hooks_and_folders_named_through_aliases_and_merge_keys_are_found():
+    data = (
+        b"anchors:\n  hook: &h site_hooks/pages.py\n  theme: &t {name: material, custom_dir: ov}\n"
+        b"hooks: [*h, !ENV [EXTRA_HOOK, more/x.py]]\n"
+        b"theme:\n  <<: *t\n"
+    )
+    named = named_paths(data)
+    for path in ("site_hooks/pages.py", "more/x.py", "more/y.py", "ov/main.html"):
+        assert named.controls(path), path
+    assert not named.opaque
+
+
+def test_aliases_replayed_past_the_bound_make_the_configuration_opaque():
+    """A few nested aliases stand for billions of nodes (PyYAML shares them; a replay would
+    not): past the bound, every path counts as controlled, documents still as documents."""
+    from builders import PROJECT_CONFIG as config
+    from doccontrol.history.rules_paths import controlled_path
+
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 10)}]" for i in range(1, 9)]
+    named = named_paths("\n".join(lines).encode() + b"\nsite_name: x\n")
+    assert named.opaque and named.controls("records/any.yml")
+    assert not controlled_path("records/any.yml", config, named_paths(b"site_name: x\n"), False)
+    assert controlled_path("records/any.yml", config, named, False)
+    assert not controlled_path("docs/procedures/a.md", config, named, True)
+    assert not named_paths(b"a: &a [1, 2]\nb: [*a, *a]\n").opaque
+
+
+def test_an_alias_to_no_anchor_names_nothing():
+    assert not named_paths(b"hooks: [*nothing]\n").controls("nothing")

@@ -25,7 +25,6 @@ from doccontrol.validate.ids import same_key
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
     from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
-    from doccontrol.history.rules_paths import NamedPaths
     from doccontrol.standing import Standing
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
@@ -461,28 +460,6 @@ def unsettled_record_types(
         for t, rt in record_types.items()
         if rt.path in pending or rt.path in differ or rt.path not in at_tip
     )
-
-
-def site_named_in_force(root: Path, history: History) -> NamedPaths:
-    """The local files the mkdocs.yml in force and the files it inherits name (controlled
-    like it), each file as history holds it in force."""
-    from doccontrol.history.gitread import GitError, GitReader
-    from doccontrol.history.rules_paths import NOTHING, named_paths
-
-    if history.mkdocs_in_force is None:
-        return NOTHING
-    with GitReader(root) as reader:
-
-        def read(blob: str | None) -> bytes | None:
-            try:
-                return reader.blob(blob) if blob is not None else None
-            except GitError:  # gone from the repository: it names nothing
-                return None
-
-        site = read(history.mkdocs_in_force)
-        if site is None:
-            return NOTHING
-        return named_paths(site, lambda path: read(history.site_inherited.get(path)))
 
 
 def work_tree_differs(root: Path, history: History, paths: Sequence[str]) -> tuple[str, ...]:

@@ -266,6 +266,12 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if history is not None
             else ()
         )
+        if history is not None and history.site_named.opaque:
+            # the approved site configuration could not be read as MkDocs reads it (aliases
+            # past every bound, inherited files past the limit): what it runs is unknown
+            if self.strict:
+                raise PluginError(_say(t, "site.plugin.site-config-opaque"))
+            log.warning("%s", _say(t, "site.plugin.site-config-opaque"))
         if history is not None:
             unruled = _unruled_hooks(self.root, config, repo.config, history)
             if unruled:
@@ -1062,7 +1068,7 @@ def _unruled_hooks(root: Path, config: Any, work_tree: Any, history: Any) -> lis
     if not hooks:  # most sites: no git read for them
         return []
     ruled = publishing.config_in_force(root, history) or work_tree
-    named = publishing.site_named_in_force(root, history)
+    named = history.site_named
     found = []
     for path in hooks:
         if not path.is_relative_to(root.resolve()):

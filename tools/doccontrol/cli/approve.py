@@ -192,7 +192,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
     import tempfile
     from pathlib import Path
 
-    from doccontrol import publishing
     from doccontrol.cli.impact import branch_impact_text
     from doccontrol.history import trailer_block
     from doccontrol.history.gitread import GitReader, merge_tree
@@ -301,7 +300,7 @@ def run(args: argparse.Namespace, root: Path) -> int:
         refusals.append(say("cli.approve.conflicts", branch=args.branch, main=main))
     compared = [main_tip, tree] if tree else [f"{main_tip}...{branch_tip}"]
     touched = _git(root, "diff", "-z", "--name-only", "--no-renames", *compared)
-    named = publishing.site_named_in_force(root, history)
+    named = history.site_named
     # the three trees, each listed once: main's, the merge's, the branch's (path → mode, blob)
     # (and the paths the judged trees list twice)
     with GitReader(root) as lister:
@@ -704,15 +703,19 @@ def _brought_under_control(
     from doccontrol.history.rules_paths import named_paths, newly_controlled
     from doccontrol.load.repository import load_config
 
-    if not {CONFIG_FILE, "mkdocs.yml", *old_named.inherits} & set(controlled):
+    site_files = ("mkdocs.yml", *old_named.inherits)
+    if not any(p == CONFIG_FILE or p in site_files or old_named.controls(p) for p in controlled):
         return []
     with GitReader(root) as reader:
         data = reader.read_file_at(tree, CONFIG_FILE)
         new_config = (load_config(data)[0] if data else None) or config
-        new_named = named_paths(
-            reader.read_file_at(tree, "mkdocs.yml") or b"",
-            lambda path: reader.read_file_at(tree, path),
-        )
+
+        def read(path: str) -> tuple[str, bytes] | None:
+            # as the file system gives the merge's file (a link followed), as history reads it
+            held = reader.regular_file_at(tree, path)
+            return None if held is None else (held[0], reader.blob(held[1]))
+
+        new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"", read)
     _, merged, theirs = trees
     unseen, _ = newly_controlled(merged, [theirs], (config, old_named), (new_config, new_named))
     return unseen

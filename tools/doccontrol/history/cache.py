@@ -40,6 +40,7 @@ from doccontrol.history.model import (
     RevisionKind,
     Signature,
 )
+from doccontrol.history.rules_paths import NamedPaths
 from doccontrol.package_digest import package_digest
 from doccontrol.problems import args_from_json, args_to_json
 
@@ -79,7 +80,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 35: diffs and trailers pinned against the reader's configuration; 36: forced signing
 # 37: trailers read from the message by trailer_block, whatever the reader configured
 # 38: a hook named by mkdocs.yml controls its folder (its imports, its __pycache__)
-FORMAT = 39
+FORMAT = 40
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -364,6 +365,28 @@ def decode_distribution(d: list[Any]) -> DistributionChange:
     )
 
 
+def encode_named(n: NamedPaths) -> list[Any]:
+    return [
+        sorted(n.files),
+        list(n.folders),
+        sorted(n.modules),
+        list(n.inherits),
+        n.root_hook,
+        n.opaque,
+    ]
+
+
+def decode_named(n: list[Any]) -> NamedPaths:
+    return NamedPaths(
+        frozenset(str(f) for f in n[0]),
+        tuple(str(f) for f in n[1]),
+        frozenset(str(m) for m in n[2]),
+        tuple(str(f) for f in n[3]),
+        n[4] is True,
+        n[5] is True,
+    )
+
+
 def _read_file(path: Path, at: int = 0, length: int = -1) -> bytes:
     """A cache file's bytes (``length`` of them from ``at``, or all): a regular file only,
     never through a link (a link to /dev/zero would be read for ever), a device or a pipe
@@ -473,7 +496,7 @@ def write(
             history.mkdocs_in_force,
         ],
         "in_force_files": dict(history.in_force_files),
-        "site_inherited": dict(history.site_inherited),
+        "site_named": encode_named(history.site_named),
         "signing_forced": history.signing_forced,
     }
     try:
@@ -569,9 +592,7 @@ def open_history(
             in_force_files={
                 str(path): _blob_id(blob) for path, blob in data["in_force_files"].items()
             },
-            site_inherited={
-                str(path): _blob_id(blob) for path, blob in data["site_inherited"].items()
-            },
+            site_named=decode_named(data["site_named"]),
             signing_forced=data["signing_forced"] is True,
         )
     except (OSError, KeyError, TypeError, IndexError, ValueError, AttributeError):

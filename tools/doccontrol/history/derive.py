@@ -19,7 +19,7 @@ import itertools
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -260,10 +260,10 @@ class _Deriver:
         # the mkdocs.yml in force (the last approved, or the baseline's): the local files it
         # names (hooks, custom_dir…) are controlled like it
         self.mkdocs_blob: str | None = None
-        self.site_files: dict[str, str | None] = {}  # what it inherits, in force (History)
-        self.site_named: dict[
-            tuple[str | None, tuple[tuple[str, str | None], ...]], rules_paths.NamedPaths
-        ] = {}
+        # what it and the files it inherits name (History.site_named), and each file read
+        # for it (inherited, a hook): path → (the path it really is at, its blob in force)
+        self.site_now = rules_paths.NOTHING
+        self.site_files: dict[str, tuple[str, str | None]] = {}
         self.configs: dict[tuple[str | None, str | None, bool, bool], _Policy] = {}
         self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
@@ -373,7 +373,8 @@ class _Deriver:
             "mailmap_blob": self.mailmap_blob,
             "mkdocs_blob": self.mkdocs_blob,
             "in_force_files": self.in_force_files,
-            "site_files": self.site_files,
+            "site_now": cache.encode_named(self.site_now),
+            "site_files": {path: list(held) for path, held in self.site_files.items()},
             "signing_forced": self.signing_forced,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
@@ -426,9 +427,10 @@ class _Deriver:
             str(path): None if blob is None else str(blob)
             for path, blob in state["in_force_files"].items()
         }
+        self.site_now = cache.decode_named(state["site_now"])
         self.site_files = {
-            str(path): None if blob is None else str(blob)
-            for path, blob in state["site_files"].items()
+            str(path): (str(real), None if blob is None else str(blob))
+            for path, (real, blob) in state["site_files"].items()
         }
         self.signing_forced = bool(state["signing_forced"])
         self.before_baseline = state["before_baseline"]
@@ -476,39 +478,30 @@ class _Deriver:
         return self.loaded[blob]
 
     def site_paths(self) -> rules_paths.NamedPaths:
-        """The local files the mkdocs.yml in force and the files it inherits name (read once
-        per version of them)."""
-        key = (self.mkdocs_blob, tuple(self.site_files.items()))
-        if key not in self.site_named:
-            data = self.reader.blob(self.mkdocs_blob) if self.mkdocs_blob is not None else b""
-
-            def read(path: str) -> bytes | None:
-                blob = self.site_files.get(path)
-                return self.reader.blob(blob) if blob is not None else None
-
-            self.site_named[key] = rules_paths.named_paths(data, read)
-        return self.site_named[key]
+        """The local files the mkdocs.yml in force and the files it inherits name."""
+        return self.site_now
 
     def resolve_site(
-        self, tree: str, changed: dict[str, str | None]
-    ) -> tuple[rules_paths.NamedPaths, dict[str, str | None]]:
-        """What the site's configuration names once ``changed`` (path → blob; None: removed)
-        is in force, and the blobs of the files mkdocs.yml then inherits. A file inherited
-        is read as in force (``in_force_files``); one never changed since it came under
-        control, from ``tree``."""
-        found: dict[str, str | None] = {}
+        self, tree: str, fresh: Collection[str], site: str | None
+    ) -> tuple[rules_paths.NamedPaths, dict[str, tuple[str, str | None]]]:
+        """What the site's configuration names with ``site`` (an mkdocs.yml blob) in force,
+        and the files read for it. A file read for the configuration in force is read as it
+        stands in force, unless it is in ``fresh`` (the commit's own version counts); any
+        other (new to the configuration, or ``fresh``) as ``tree`` holds it, a link
+        followed as the file system follows it."""
+        found: dict[str, tuple[str, str | None]] = {}
 
-        def read(path: str) -> bytes | None:
-            if path in changed:
-                blob = changed[path]
-            elif path in self.in_force_files:
-                blob = self.in_force_files[path]
-            else:
-                blob = self.reader.blob_id_at(tree, path)
-            found[path] = blob
-            return self.reader.blob(blob) if blob is not None else None
+        def read(path: str) -> tuple[str, bytes] | None:
+            held = self.site_files.get(path)
+            if held is None or path in fresh or held[0] in fresh:
+                held = self.reader.regular_file_at(tree, path) or (path, None)
+            found[path] = held
+            real, blob = held
+            if blob is None:
+                return None
+            found.setdefault(real, held)
+            return real, self.reader.blob(blob)
 
-        site = changed.get(SITE_CONFIG, self.mkdocs_blob)
         data = self.reader.blob(site) if site is not None else b""
         return rules_paths.named_paths(data, read), found
 
@@ -905,6 +898,7 @@ class _Deriver:
         if self.forcing:
             self.signing_forced = True
         site_changed = any(accepted.get(name) for name in (SITE_CONFIG, *self.site_files))
+        fresh = [path for path in controlled if accepted.get(path)]
         if site_changed or accepted.get(CONFIG_FILE):
             # brought under control as the reviewed branch held them: that version stands
             self.in_force_files.update(self.newly)
@@ -915,8 +909,8 @@ class _Deriver:
                 # (the first doccontrol.yml is in force whoever committed it)
                 self.in_force_files[path] = after
         if site_changed:
-            # the chain mkdocs.yml inherits, as it now stands in force
-            self.site_files = self.resolve_site(commit.sha, {})[1]
+            # what the site's configuration names, as it now stands in force
+            self.site_now, self.site_files = self.resolve_site(commit.sha, fresh, self.mkdocs_blob)
 
     def acknowledged(
         self,
@@ -1015,8 +1009,17 @@ class _Deriver:
         new_config, new_named = old_config, old_named
         if path == CONFIG_FILE:
             new_config = (self.load(after) if after is not None else None) or old_config
-        else:  # mkdocs.yml or a file it inherits
-            new_named = self.resolve_site(commit.sha, {path: after})[0]
+        else:
+            # mkdocs.yml or a file read for it: the configuration as the merge holds every
+            # file it changes (a merge may change mkdocs.yml and what it inherits at once)
+            site = self.mkdocs_blob
+            fresh: set[str] = set()
+            for change in commit.changes:
+                fresh.update(p for p in (change.old_path, change.new_path) if p)
+                if SITE_CONFIG in (change.old_path, change.new_path):
+                    regular = change.new_path == SITE_CONFIG and change.regular
+                    site = change.new_blob if regular else None
+            new_named = self.resolve_site(commit.sha, fresh, site)[0]
         merged = self.reader.tree_files(commit.sha)
         if len(commit.parents) > 1:
             branches = [self.reader.tree_files(p) for p in bringing]
@@ -2985,7 +2988,7 @@ def _history(
         rules_unreadable=in_force is None and deriver.config_blob is not None,
         mkdocs_in_force=deriver.mkdocs_blob,
         in_force_files=dict(deriver.in_force_files),
-        site_inherited=dict(deriver.site_files),
+        site_named=deriver.site_now,
         signing_forced=deriver.signing_forced,
     )
 

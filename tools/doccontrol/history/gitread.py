@@ -14,6 +14,7 @@ import contextlib
 import datetime
 import itertools
 import os
+import posixpath
 import re
 import subprocess
 import sys
@@ -221,6 +222,10 @@ def _git_env() -> dict[str, str]:
         "GIT_TERMINAL_PROMPT": "0",
         "GIT_NO_REPLACE_OBJECTS": "1",
     }
+
+
+# links followed in a row before a path counts as a loop (Linux's MAXSYMLINKS)
+_MAX_LINKS = 40
 
 
 def run_git(
@@ -1060,17 +1065,48 @@ class GitReader:
         found = self._object(f"{rev}:{path}")
         return found[1] if found is not None and found[0] == "blob" else None
 
-    def blob_id_at(self, rev: str, path: str) -> str | None:
-        """The id of the blob at ``path`` in ``rev`` (None: no such file)."""
-        spec = f"{rev}:{path}"
-        if "\n" in spec:  # a name cat-file's line protocol cannot carry
-            found = self._try(["rev-parse", "--verify", "--quiet", spec])
-            kind = self._try(["cat-file", "-t", spec]) if found else None
-            return found.strip() if found and kind and kind.strip() == "blob" else None
-        if self._objects is None:
-            self._objects = self.blob_pipe()
-        located = self._objects.locate(spec)
-        return located[0] if located is not None and located[1] == "blob" else None
+    def regular_file_at(self, rev: str, path: str) -> tuple[str, str] | None:
+        """(the path, the blob id) of the file the file system would open at ``path`` in a
+        checkout of ``rev``: a symbolic link on the way, or at the end, is followed inside
+        the tree as the file system follows it; None when there is no such file (none, a
+        folder, a submodule, a link out of the tree or in a loop). One ``ls-tree`` a step."""
+        for _ in range(_MAX_LINKS):
+            parts = path.split("/")
+            prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+            listed = run_git(
+                self.root, ["--literal-pathspecs", "ls-tree", "-t", "-z", rev, "--", *prefixes]
+            )
+            if listed.returncode != 0:
+                return None
+            entries: dict[str, tuple[str, str]] = {}
+            for entry in listed.stdout.split(b"\0"):
+                meta, tab, name = entry.partition(b"\t")
+                fields = meta.split()
+                if tab and len(fields) == 3:
+                    entries[name.decode("utf-8", "surrogateescape")] = (
+                        fields[0].decode("ascii"),
+                        fields[2].decode("ascii"),
+                    )
+            for depth, prefix in enumerate(prefixes):
+                mode, oid = entries.get(prefix, ("", ""))
+                last = depth == len(prefixes) - 1
+                if mode == "120000":
+                    target = self.blob(oid).decode("utf-8", "surrogateescape")
+                    rest = parts[depth + 1 :]
+                    joined = posixpath.normpath(
+                        posixpath.join(posixpath.dirname(prefix), target, *rest)
+                    )
+                    if target.startswith("/") or joined == ".." or joined.startswith("../"):
+                        return None
+                    path = joined
+                    break
+                if last and mode.startswith("100"):
+                    return prefix, oid
+                if last or mode != "040000":
+                    return None
+            else:
+                return None
+        return None
 
     def exists_at(self, rev: str, path: str) -> bool:
         """Whether ``path`` (file or folder) is in the tree of ``rev``."""
@@ -1318,14 +1354,8 @@ class BlobPipe:
         return data
 
     def lookup(self, spec: str) -> tuple[str, bytes] | None:
-        """One object by name (``rev:path`` too), asked and answered at once: (type,
-        content); None when git says it is missing. Only between whole batches: nothing else
-        may be in flight."""
-        located = self.locate(spec)
-        return None if located is None else located[1:]
-
-    def locate(self, spec: str) -> tuple[str, str, bytes] | None:
-        """``lookup``, with the object's id first."""
+        """One object by name (``rev:path`` too), asked and answered at once; None when git
+        says it is missing. Only between whole batches: nothing else may be in flight."""
         if self.sent or self.unsent:
             raise GitError("git.cat-file-order")
         try:
@@ -1344,7 +1374,7 @@ class BlobPipe:
             self._fill()
         data = self.buffer[self.pos : self.pos + size]
         self.pos += size + 1
-        return header[0].decode(), header[1].decode(), data
+        return header[1].decode(), data
 
     def close(self) -> None:
         # a failure was already reported by get(); closing early may end cat-file with SIGPIPE

@@ -8,6 +8,7 @@ from typing import Any, Literal
 
 from doccontrol import catalogue
 from doccontrol.catalogue import Catalogue
+from doccontrol.history.rules_paths import NOTHING, NamedPaths
 from doccontrol.problems import NO_NAMES, Args, Msg, Names, code_of, make_args, render_text
 
 # The columns of a change history (变更履历) table, as document-control practice lays it out:
@@ -363,9 +364,9 @@ class History:
     # unseen (DC516.adopts), and `approve` refuses to
     mkdocs_in_force: str | None = None
     in_force_files: Mapping[str, str | None] = field(default_factory=dict)
-    # the files the mkdocs.yml in force inherits (INHERIT:, a chain), each as in force (blob
-    # id; None: absent): what they name is controlled too (rules_paths.named_paths)
-    site_inherited: Mapping[str, str | None] = field(default_factory=dict)
+    # what the mkdocs.yml in force and the files it inherits name (controlled like it),
+    # each file read as it stands in force
+    site_named: NamedPaths = NOTHING
     # require_signed is in force though the doccontrol.yml in force says otherwise: a signed
     # change turned it on whose file could not come into force (DC536.forced)
     signing_forced: bool = False

@@ -7,19 +7,23 @@ change to the approved mkdocs.yml (DC516 unless approved), and ``trail --strict`
 runs before the build, is the gate.
 
 The mkdocs.yml is read as a stream of parser events (never composed): it may carry MkDocs' own
-tags (``!ENV``, ``!!python/name:``), and an old version may be hostile; nothing here recurses or
-expands an alias.
+tags (``!ENV``, ``!!python/name:``), and an old version may be hostile. Aliases and merge keys
+(``<<:``) are read as MkDocs' loader resolves them, within a bound on the events replayed;
+past it, or past a bound on the files inherited, the configuration is opaque and every path
+counts as controlled (fail closed).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.events import (
+    AliasEvent,
     CollectionEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -34,9 +38,14 @@ _PYTHON_TAG = "tag:yaml.org,2002:python/"
 _MODULE = re.compile(r"[A-Za-z_][\w.]*")
 # a URL, not a file in the repository: http://…, //host/…, data:…
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
-_MAX_TEXT = 1_000_000
-_MAX_CHAIN = 8  # files inherited in a row: MkDocs has no limit; a real site uses one or two
-_DEEP = 4  # every path that names a file is at most this many keys deep  # a site configuration is a few kilobytes
+_MAX_TEXT = 1_000_000  # a site configuration is a few kilobytes
+_MAX_FILES = 16  # files a configuration inherits in all: MkDocs has no limit; a site uses one
+_MAX_EVENTS = 200_000  # events read with aliases replayed: a real site has a few hundred
+_DEEP = 4  # every path that names a file is at most this many keys deep
+
+# what a configuration file is read through: the file at a path of the same tree, as the file
+# system gives it (a link followed), as (the path it really is at, its content); None: none
+Read = Callable[[str], "tuple[str, bytes] | None"]
 
 
 @dataclass(frozen=True)
@@ -46,9 +55,16 @@ class NamedPaths:
     files: frozenset[str] = frozenset()
     folders: tuple[str, ...] = ()  # each ending in '/'
     modules: frozenset[str] = frozenset()  # top-level names, imported from the repository root
-    inherits: tuple[str, ...] = ()  # the files mkdocs.yml inherits, nearest first (INHERIT:)
+    inherits: tuple[str, ...] = ()  # the files mkdocs.yml inherits (INHERIT:), as followed
+    # a hook at the repository root: it imports from there (MkDocs puts its folder first on
+    # sys.path), so every entry at the root is its folder's, and every root package's __init__
+    root_hook: bool = False
+    # read past a bound (aliases, files inherited): what it names is unknown, so everything
+    opaque: bool = False
 
     def controls(self, path: str) -> bool:
+        if self.opaque:
+            return True
         if path in self.files or any(path.startswith(f) for f in self.folders):
             return True
         # an entry standing where a named folder or file is, or above it (a submodule, a link)
@@ -57,7 +73,11 @@ class NamedPaths:
             return True
         # a module `x` is x.py, x/…, or any x.<suffix> Python imports (x.pyc, x.cpython-….so)
         head, _, rest = path.partition("/")
-        return (head if rest else head.partition(".")[0]) in self.modules
+        if (head if rest else head.partition(".")[0]) in self.modules:
+            return True
+        if self.root_hook:
+            return not rest or ("/" not in rest and rest.partition(".")[0] == "__init__")
+        return False
 
 
 NOTHING = NamedPaths()
@@ -68,10 +88,11 @@ def controlled_path(path: str, config: Config, named: NamedPaths, document: bool
     the configuration's roles): the configuration's own files and ``controlled_paths``, the
     local files the approved mkdocs.yml names, and whatever else the site publishes from docs/
     (images, a link or a submodule named like a page). ``document``: the path is a regular
-    Markdown document, judged as a document instead. History and ``approve`` both ask this."""
+    Markdown document, judged as a document instead (also when the configuration is opaque).
+    History and ``approve`` both ask this."""
     return (
         config.approval.controls(path)
-        or named.controls(path)
+        or (named.controls(path) and not (document and named.opaque))
         or (path.startswith("docs/") and not document)
     )
 
@@ -86,46 +107,78 @@ def _local(path: str, base: str = "") -> str | None:
     return joined
 
 
-def named_paths(data: bytes, read: Callable[[str], bytes | None] | None = None) -> NamedPaths:
+def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
     """The local paths ``data`` (an mkdocs.yml at the repository root) names; what cannot be
     read names nothing (such a file breaks the build anyway).
 
-    ``read`` gives a file of the same tree (None when it holds none): with it, the files
-    mkdocs.yml inherits are read too (MkDocs' ``INHERIT:``, each relative to the file that
-    names it, a chain), and what they name counts as if mkdocs.yml named it, since MkDocs
-    merges them into one configuration (paths in them are relative to mkdocs.yml too)."""
-    parts = [_named(data, "")]
+    ``read`` gives a file of the same tree: with it, the files mkdocs.yml inherits are read
+    too (MkDocs' ``INHERIT:``, each relative to the file that names it, a chain), and what
+    they name counts as if mkdocs.yml named it, since MkDocs merges them into one
+    configuration (paths in them are relative to mkdocs.yml too). A file reached through a
+    link is controlled at both paths, and so is each hook's."""
+    first = _named(data, "")
+    if first is None:
+        return NamedPaths(opaque=True)
+    parts = [first]
+    files: set[str] = set(first.files)
     inherits: list[str] = []
-    while read is not None and len(inherits) < _MAX_CHAIN:
-        parent = parts[-1].inherit
-        if parent is None or parent in inherits or parent == "mkdocs.yml":
-            break  # MkDocs itself refuses a loop; nothing more is named
+    waiting = list(first.inherit)
+    opaque = False
+    while read is not None and waiting:
+        parent = waiting.pop(0)
+        if parent in inherits or parent == "mkdocs.yml":
+            continue  # MkDocs itself refuses a loop; nothing more is named
+        if len(inherits) >= _MAX_FILES:
+            opaque = True
+            break
         inherits.append(parent)
         held = read(parent)
         if held is None:
+            continue
+        real, text = held
+        if real != parent:
+            files.add(real)
+            inherits.append(real)
+        found = _named(text, posixpath.dirname(parent))
+        if found is None:
+            opaque = True
             break
-        parts.append(_named(held, posixpath.dirname(parent)))
-    files = {f for part in parts for f in part.files}
+        parts.append(found)
+        files.update(found.files)
+        waiting += found.inherit
     folders = {f for part in parts for f in part.folders}
     modules = {m for part in parts for m in part.modules}
     # the child's option wins over its parent's (MkDocs' merge): the nearest docs_dir set
-    docs_dir = next((p.docs_dir for p in parts if p.docs_dir is not None), "docs")
-    base = _local(docs_dir)
+    docs_dirs = next((p.docs_dirs for p in parts if p.docs_dirs), ("docs",))
+    bases = [_local(d) for d in docs_dirs]
+    root_hook = False
     for hook in (h for part in parts for h in part.hooks):
         # what the hook imports beside it, and the bytecode Python may run instead of it (an
         # unchecked .pyc under __pycache__): its folder; under docs/, whose documents are
-        # judged as documents, and at the root, only the bytecode
+        # judged as documents, only the bytecode; at the root, every entry there
         folder = posixpath.dirname(hook)
-        inside_docs = base is None or folder == base or folder.startswith(f"{base}/")
-        if not folder or inside_docs:
+        if not folder:
+            root_hook = True
+        elif any(b is None or folder == b or folder.startswith(f"{b}/") for b in bases):
             folders.add(posixpath.join(folder, "__pycache__/"))
         else:
             folders.add(f"{folder}/")
+        held = read(hook) if read is not None else None
+        if held is not None and held[0] != hook:
+            files.add(held[0])  # MkDocs runs the file the link points at
     for value in (v for part in parts for v in part.docs_files):
-        found = _local(value, base) if base else None
-        if found:
-            files.add(found)
-    return NamedPaths(frozenset(files), tuple(sorted(folders)), frozenset(modules), tuple(inherits))
+        for base in bases:
+            found_file = _local(value, base) if base else None
+            if found_file:
+                files.add(found_file)
+    return NamedPaths(
+        frozenset(files),
+        tuple(sorted(folders)),
+        frozenset(modules),
+        tuple(inherits),
+        root_hook,
+        opaque,
+    )
 
 
 @dataclass(frozen=True)
@@ -137,27 +190,43 @@ class _Named:
     modules: frozenset[str] = frozenset()
     hooks: tuple[str, ...] = ()
     docs_files: tuple[str, ...] = ()  # extra_css/extra_javascript/extra_templates: in docs_dir
-    docs_dir: str | None = None
-    inherit: str | None = None  # the file it inherits, relative to the repository root
+    docs_dirs: tuple[str, ...] = ()
+    inherit: tuple[str, ...] = ()  # the file it inherits, relative to the repository root
 
 
-def _named(data: bytes, here: str) -> _Named:
+class _Opaque(Exception):
+    """The text replays more events than a site configuration could hold."""
+
+
+# a key's value, or each item of a sequence in its place (MkDocs' `!ENV [VAR, default]` tag
+# names a variable and a default: each is taken as what the key may name)
+_HOOK = (("hooks", "-"), ("hooks", "-", "-"))
+_INHERIT = (("INHERIT",), ("INHERIT", "-"))
+_CUSTOM_DIR = (("theme", "custom_dir"), ("theme", "custom_dir", "-"))
+_DOCS_DIR = (("docs_dir",), ("docs_dir", "-"))
+_DOCS_FILES = (("-",), ("-", "path"), ("-", "-"), ("-", "path", "-"))
+_MERGE = "<<"
+
+
+def _named(data: bytes, here: str) -> _Named | None:
     """The paths one configuration file names (``here``: its folder, which its INHERIT is
-    relative to; every other path is relative to the root mkdocs.yml)."""
+    relative to; every other path is relative to the root mkdocs.yml); None when it is opaque."""
     if len(data) > _MAX_TEXT:
-        return _Named()
+        return None
     text = data.decode("utf-8", "replace")
     files: set[str] = set()
     folders: set[str] = set()
     modules: set[str] = set()
-    docs_dir: str | None = None
+    docs_dirs: list[str] = []
     docs_files: list[str] = []
     hooks: list[str] = []
-    inherit: str | None = None
-    # one frame per open collection: (keys to it, is a mapping, the key awaiting its value)
+    inherit: list[str] = []
+    # one frame per open collection: (keys to it, is a mapping, the key awaiting its value);
+    # a merge key's value is read in its mapping's place (its frame keeps the mapping's keys,
+    # and a sequence of merged mappings is marked by _MERGE as its key)
     stack: list[tuple[tuple[str, ...], bool, str | None]] = []
     try:
-        for event in _events(text):
+        for event in _replayed(_events(text)):
             tag = getattr(event, "tag", None)
             if isinstance(tag, str) and tag.startswith(_PYTHON_TAG):
                 # !!python/name:pkg.mod.attr (and object/apply…): imports pkg
@@ -183,28 +252,36 @@ def _named(data: bytes, here: str) -> _Named:
                         ((*where, "?")[:_DEEP], isinstance(event, MappingStartEvent), None)
                     )
                 continue
-            at = where + ((key,) if is_map and key is not None else ("-",) if stack else ())
+            if is_map and key == _MERGE and not isinstance(event, ScalarEvent):
+                # `<<: {…}` or `<<: [{…}, …]`: the keys merged into this mapping
+                merged = isinstance(event, MappingStartEvent)
+                stack.append((where, merged, None if merged else _MERGE))
+                continue
+            if not is_map and key == _MERGE:
+                at = where  # a mapping in a merge key's list: merged into the same mapping
+            else:
+                at = where + ((key,) if is_map and key is not None else ("-",) if stack else ())
             at = at[:_DEEP]  # deeper keys name nothing: a hostile nesting stays linear
             if isinstance(event, ScalarEvent):
                 value = str(event.value)
-                if at == ("hooks", "-"):
+                if at in _HOOK:
                     found = _local(value)
                     if found:
                         files.add(found)
                         hooks.append(found)
-                elif at == ("INHERIT",):
+                elif at in _INHERIT:
                     found = _local(value, here)
                     if found:
                         files.add(found)
-                        inherit = found
-                elif at == ("theme", "custom_dir"):
+                        inherit.append(found)
+                elif at in _CUSTOM_DIR:
                     found = _local(value)
                     if found:
                         folders.add("" if found == "." else found + "/")
-                elif at == ("docs_dir",):
-                    docs_dir = value
+                elif at in _DOCS_DIR:
+                    docs_dirs.append(value)
                 elif at[:1] in (("extra_css",), ("extra_javascript",), ("extra_templates",)) and (
-                    at[1:] in (("-",), ("-", "path"))
+                    at[1:] in _DOCS_FILES
                 ):
                     docs_files.append(value)
                 elif at == ("markdown_extensions", "-"):
@@ -212,6 +289,8 @@ def _named(data: bytes, here: str) -> _Named:
                 _value_done(stack)
             else:
                 stack.append((at, isinstance(event, MappingStartEvent), None))
+    except _Opaque:
+        return None
     except (YAMLError, ValueError, RecursionError):
         return _Named()
     return _Named(
@@ -220,9 +299,47 @@ def _named(data: bytes, here: str) -> _Named:
         frozenset(modules),
         tuple(hooks),
         tuple(docs_files),
-        docs_dir,
-        inherit,
+        tuple(docs_dirs),
+        tuple(inherit),
     )
+
+
+def _replayed(events: Iterable[Any]) -> Iterator[Any]:
+    """The parser's events with each alias replaced by the events of the node its anchor
+    names, as PyYAML's loader resolves it for MkDocs; _Opaque past _MAX_EVENTS (a few
+    nested aliases can stand for billions of nodes, which a loader shares but a replay
+    would not). An alias to no anchor seen yet is a ValueError (the loader fails too)."""
+    anchors: dict[str, list[Any]] = {}
+    recording: list[tuple[str, list[Any], list[int]]] = []  # (anchor, events, [depth])
+    budget = _MAX_EVENTS
+
+    def emit(event: Any, replayed: bool) -> Any:
+        nonlocal budget
+        budget -= 1 + len(recording)
+        if budget < 0:
+            raise _Opaque
+        opens = isinstance(event, (MappingStartEvent, SequenceStartEvent))
+        for _, events, depth in recording:
+            events.append(event)
+            depth[0] += 1 if opens else -1 if isinstance(event, CollectionEndEvent) else 0
+        while recording and recording[-1][2][0] == 0:
+            done, events, _ = recording.pop()
+            anchors[done] = events
+        anchor = None if replayed else getattr(event, "anchor", None)
+        if anchor and isinstance(event, ScalarEvent):
+            anchors[str(anchor)] = [event]
+        elif anchor and opens:
+            recording.append((str(anchor), [event], [1]))
+        return event
+
+    for event in events:
+        if isinstance(event, AliasEvent):
+            if event.anchor not in anchors:
+                raise ValueError(event.anchor)
+            for each in anchors[event.anchor]:
+                yield emit(each, True)
+        else:
+            yield emit(event, False)
 
 
 def _value_done(stack: list[tuple[tuple[str, ...], bool, str | None]]) -> None:
