@@ -103,12 +103,21 @@ def test_the_shipped_mkdocs_yml_names_only_extension_modules():
     assert "pymdownx" in named.modules
 
 
-def _scenario(tmp_path: Path) -> Scenario:
+HOOK_TEXT = "def on_page_content(html, **kwargs):\n    return html\n"
+
+
+def _scenario(tmp_path: Path, files: dict[str, str] | None = None) -> Scenario:
+    """The project's site with ``files`` (default: a hook at the root that mkdocs.yml names),
+    imported before control began."""
     builder = RepoBuilder(tmp_path / "repo")
     builder.doc()
     site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    builder.write("mkdocs.yml", site.replace("plugins:\n", "hooks:\n  - site_hooks.py\nplugins:\n"))
-    builder.write("site_hooks.py", "def on_page_content(html, **kwargs):\n    return html\n")
+    files = files or {
+        "mkdocs.yml": site.replace("plugins:\n", "hooks:\n  - site_hooks.py\nplugins:\n"),
+        "site_hooks.py": HOOK_TEXT,
+    }
+    for path, text in files.items():
+        builder.write(path, text.replace("{site}", site) if path == "mkdocs.yml" else text)
     s = Scenario(builder)
     s.set_config("control_since: null", "control_since: 2026-01-02")
     s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
@@ -194,18 +203,15 @@ def test_a_missing_or_unreadable_inherited_file_names_nothing_more():
 
 def _inheriting(tmp_path: Path) -> Scenario:
     """A site whose hook only a file mkdocs.yml inherits names, two files up the chain."""
-    builder = RepoBuilder(tmp_path / "repo")
-    builder.doc()
-    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    builder.write("mkdocs.yml", "INHERIT: config/base.yml\n" + site)
-    builder.write("config/base.yml", "INHERIT: common.yml\n")
-    builder.write("config/common.yml", "hooks:\n  - site_hooks/pages.py\n")
-    builder.write("site_hooks/pages.py", "def on_page_content(html, **kwargs):\n    return html\n")
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
-    s.git.day = 9
-    return s
+    return _scenario(
+        tmp_path,
+        {
+            "mkdocs.yml": "INHERIT: config/base.yml\n{site}",
+            "config/base.yml": "INHERIT: common.yml\n",
+            "config/common.yml": "hooks:\n  - site_hooks/pages.py\n",
+            "site_hooks/pages.py": HOOK_TEXT,
+        },
+    )
 
 
 def _pushed(s: Scenario, path: str, text: str) -> str:

@@ -18,3 +18,29 @@ EVIL_HOOK = (
 BASE_MARK = "INHERITEDBASEMARK"  # the copyright line: shows the base file was merged
 BENIGN_BASE = f"copyright: {BASE_MARK}\n"
 HOOKED_BASE = BENIGN_BASE + f"hooks:\n  - {HOOK}\n"
+
+
+def stale_parent_branch(scenario, *, inherited_before: bool = True):
+    """Round 66 hole 4's steps up to the merge. ``inherited_before``: mkdocs.yml inherited
+    base.yml once (approved), then an approved change stopped inheriting it (the file stays).
+    Then 赵磊 pushes a benign hook no rule names; cuts `cr-hooks`, where mkdocs.yml inherits
+    base.yml again and base.yml names the hook (刘静 and 陈明远 review that); and before the
+    merge pushes the hostile hook to main (still named by nothing)."""
+    from rt41_helpers import approve, site_with_secret
+
+    s = site_with_secret(scenario)
+    yml = (s.root / "mkdocs.yml").read_text("utf-8")
+    if inherited_before:
+        files = {"mkdocs.yml": "INHERIT: base.yml\n" + yml, "base.yml": BENIGN_BASE}
+        approve(s, "cr-base", files, "站点公共配置", 2)
+        approve(s, "cr-drop", {"mkdocs.yml": yml}, "不再继承公共配置", 3)
+    s.files.write(HOOK, BENIGN_HOOK)
+    s.git.commit("站点钩子（尚未启用）", who="zhaolei")
+    s.git.branch("cr-hooks")
+    s.files.write("mkdocs.yml", "INHERIT: base.yml\n" + yml)
+    s.files.write("base.yml", HOOKED_BASE)
+    s.git.commit("启用站点钩子（草稿）", who="zhaolei")
+    s.git.checkout("main")
+    s.files.write(HOOK, EVIL_HOOK)
+    s.git.commit("钩子", who="zhaolei")
+    return s

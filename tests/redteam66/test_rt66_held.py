@@ -5,7 +5,7 @@ drop the INHERIT line first, and `approve` on the branch of the stale-parent att
 from __future__ import annotations
 
 from rt41_helpers import approve, site_with_secret
-from rt66_helpers import BENIGN_BASE, BENIGN_HOOK, EVIL_HOOK, HOOK, HOOKED_BASE
+from rt66_helpers import BENIGN_BASE, BENIGN_HOOK, EVIL_HOOK, HOOK, HOOKED_BASE, stale_parent_branch
 
 from history_helpers import cli
 from rules_attacks import approve as approve_cli
@@ -64,25 +64,7 @@ def test_approve_refuses_the_stale_parent_branch(scenario):
     base.yml from the merge's tree, sees the hook it brings under control with a version the
     branch does not hold, and refuses, naming the hook. Only a merge made elsewhere (the
     forge's button) gets past history."""
-    s = site_with_secret(scenario)
-    yml = (s.root / "mkdocs.yml").read_text("utf-8")
-    approve(
-        s,
-        "cr-base",
-        {"mkdocs.yml": "INHERIT: base.yml\n" + yml, "base.yml": BENIGN_BASE},
-        "站点公共配置",
-        2,
-    )
-    approve(s, "cr-drop", {"mkdocs.yml": yml}, "不再继承公共配置", 3)
-    s.files.write(HOOK, BENIGN_HOOK)
-    s.git.commit("站点钩子（尚未启用）", who="zhaolei")
-    s.git.branch("cr-hooks")
-    s.files.write("mkdocs.yml", "INHERIT: base.yml\n" + yml)
-    s.files.write("base.yml", HOOKED_BASE)
-    s.git.commit("启用站点钩子（草稿）", who="zhaolei")
-    s.git.checkout("main")
-    s.files.write(HOOK, EVIL_HOOK)
-    s.git.commit("钩子", who="zhaolei")
+    s = stale_parent_branch(scenario)
     result, merged = approve_cli(s, "cr-hooks")
     assert not merged, result.stdout
     assert HOOK in result.stdout + result.stderr

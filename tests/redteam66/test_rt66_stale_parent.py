@@ -9,9 +9,8 @@ brought under control, and the hook's pushed text comes into force unseen."""
 from __future__ import annotations
 
 import pytest
-from rt41_helpers import approve, site_with_secret
 from rt65_helpers import strict_outcome
-from rt66_helpers import BENIGN_BASE, BENIGN_HOOK, EVIL_HOOK, HOOK, HOOKED_BASE
+from rt66_helpers import EVIL_HOOK, HOOK, stale_parent_branch
 
 from history_helpers import cli
 
@@ -25,26 +24,7 @@ def _attack(scenario, *, inherited_before: bool):
        刘静 and 陈明远 review it (its build and its tree hold the benign hook);
     3. before it is merged he pushes the hostile hook to main (still named by nothing);
     4. the reviewed branch is merged with their approval: the merge holds the pushed hook."""
-    s = site_with_secret(scenario)
-    yml = (s.root / "mkdocs.yml").read_text("utf-8")
-    if inherited_before:
-        approve(
-            s,
-            "cr-base",
-            {"mkdocs.yml": "INHERIT: base.yml\n" + yml, "base.yml": BENIGN_BASE},
-            "站点公共配置",
-            2,
-        )
-        approve(s, "cr-drop", {"mkdocs.yml": yml}, "不再继承公共配置", 3)
-    s.files.write(HOOK, BENIGN_HOOK)
-    s.git.commit("站点钩子（尚未启用）", who="zhaolei")
-    s.git.branch("cr-hooks")
-    s.files.write("mkdocs.yml", "INHERIT: base.yml\n" + yml)
-    s.files.write("base.yml", HOOKED_BASE)
-    s.git.commit("启用站点钩子（草稿）", who="zhaolei")
-    s.git.checkout("main")
-    s.files.write(HOOK, EVIL_HOOK)
-    s.git.commit("钩子", who="zhaolei")
+    s = stale_parent_branch(scenario, inherited_before=inherited_before)
     s.git.merge("cr-hooks", "启用站点钩子", number=4, approvers=("liujing", "chenmy"))
     return s
 
