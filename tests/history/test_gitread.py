@@ -226,10 +226,15 @@ def test_a_file_is_found_through_links_as_the_file_system_finds_it(tmp_path):
     tip = repo.commit("布局")
     base = repo.run("rev-parse", f"{tip}:site_config/base.yml")
     with GitReader(tmp_path) as reader:
-        for path in ("site_config/base.yml", "base.yml", "conf/base.yml", "site_config/up.yml"):
-            assert reader.regular_file_at(tip, path) == ("site_config/base.yml", base), path
-        deep = reader.regular_file_at(tip, "conf/deep/x.yml")
-        assert deep is not None and deep[0] == "site_config/deep/x.yml"
+        for path, links in (
+            ("site_config/base.yml", ()),
+            ("base.yml", ("base.yml",)),
+            ("conf/base.yml", ("conf",)),
+            ("site_config/up.yml", ("site_config/up.yml", "conf")),
+        ):
+            found = reader.regular_file_at(tip, path)
+            assert found == ("site_config/base.yml", base, links), path
+        assert reader.regular_file_at(tip, "conf/deep/x.yml")[0] == "site_config/deep/x.yml"
         for path in (
             "outside.yml",
             "site_config/far.yml",
@@ -238,4 +243,7 @@ def test_a_file_is_found_through_links_as_the_file_system_finds_it(tmp_path):
             "none.yml",
             "conf/none",
         ):
-            assert reader.regular_file_at(tip, path) is None, path
+            assert reader.regular_file_at(tip, path)[1] is None, path
+        # the links followed to a file that is not there count too (a change to one matters)
+        assert reader.regular_file_at(tip, "outside.yml")[2] == ("outside.yml",)
+        assert len(reader.regular_file_at(tip, "loop_a")[2]) == 40

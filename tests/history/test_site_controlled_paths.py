@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from builders import PROJECT, RepoBuilder
-from doccontrol.history.rules_paths import named_paths
+from doccontrol.history.rules_paths import Opened, named_paths
 from history_helpers import Scenario, cli
 
 SITE = b"""site_name: x
@@ -50,18 +50,21 @@ def test_every_local_path_an_mkdocs_yml_names_is_found():
         "myext.cpython-311-x86_64-linux-gnu.so",
     ):
         assert named.controls(path), path
-    for path in ("tools/myext.py", "css/a.css", "deep/x.py", "other2/x.py"):
+    for path in ("tools/myext.txt", "css/a.css", "deep/x.md", "other2/x.json"):
         assert not named.controls(path), path
 
 
 def test_a_hook_at_the_root_controls_what_it_can_import_from_there():
     """MkDocs puts a hook's folder first on sys.path while it loads: for a hook at the root,
     every entry at the root (a module, a link named like one, `shlex.py` shadowing the
-    standard library's) and every root package's __init__ (red-team round 66, hole 3)."""
+    standard library's) and every Python file, which it may import as a module of a package
+    or of a namespace package (red-team rounds 66, hole 3, and 67, hole 3)."""
     named = named_paths(SITE)
     for path in ("outside.py", "shlex.py", "README.md", "hook_helpers", "pkg/__init__.py"):
         assert named.controls(path), path
-    for path in ("pkg/mod.py", "pkg/sub/__init__.py", "records/a.yml"):
+    for path in ("pkg/mod.py", "ns/sub/x.cpython-311-x86_64-linux-gnu.so", "a/__pycache__/b"):
+        assert named.controls(path), path
+    for path in ("records/a.yml", "pkg/data.json", "docs/procedures/a.md"):
         assert not named.controls(path), path
     in_folder = named_paths(b"hooks: [site_hooks/pages.py]\n")
     for path in ("site_hooks/shared.py", "site_hooks/__pycache__/x.pyc"):
@@ -150,7 +153,7 @@ def test_a_hook_is_judged_by_the_approved_mkdocs_yml_not_an_unapproved_one(tmp_p
 def test_a_file_no_mkdocs_yml_names_is_not_controlled(tmp_path):
     s = _scenario(tmp_path)
     (s.root / "ops").mkdir()
-    (s.root / "ops/notes.py").write_text("x = 1\n")
+    (s.root / "ops/notes.txt").write_text("x = 1\n")
     s.git.commit("笔记", who="zhaolei")
     assert cli(s.root, "trail", "--strict").returncode == 0
 
@@ -169,9 +172,9 @@ def test_the_files_mkdocs_yml_inherits_name_paths_too():
     nearest docs_dir wins, as MkDocs merges the chain; a loop ends it."""
     asked: list[str] = []
 
-    def read(path: str) -> tuple[str, bytes] | None:
+    def read(path: str) -> Opened | None:
         asked.append(path)
-        return (path, CHAIN[path]) if path in CHAIN else None
+        return Opened(path, CHAIN[path]) if path in CHAIN else None
 
     named = named_paths(CHAIN["mkdocs.yml"], read)
     assert named.inherits == ("config/base.yml", "config/common.yml")
@@ -194,7 +197,7 @@ def test_the_files_mkdocs_yml_inherits_name_paths_too():
 
 def test_a_missing_or_unreadable_inherited_file_names_nothing_more():
     chain = dict(CHAIN, **{"config/base.yml": b"INHERIT: [common.yml\n"})
-    named = named_paths(chain["mkdocs.yml"], lambda p: (p, chain[p]) if p in chain else None)
+    named = named_paths(chain["mkdocs.yml"], lambda p: Opened(p, chain[p]) if p in chain else None)
     assert named.inherits == ("config/base.yml",)
     assert not named.controls("site_hooks/pages.py")
     named = named_paths(chain["mkdocs.yml"], lambda path: None)
@@ -261,10 +264,18 @@ def test_every_form_of_inherit_mkdocs_resolves_is_followed():
         "merge-key": b"<<: {INHERIT: base.yml}\n",
         "merge-alias": b"x: &m {INHERIT: base.yml}\n<<: *m\n",
         "merge-list": b"x: &m {site_name: a}\n<<: [*m, {INHERIT: base.yml}]\n",
+        # PyYAML merges by the key's tag, whatever its text (red-team round 67, hole 1)
+        "merge-tag": b"!!merge site_base: {INHERIT: base.yml}\n",
+        "merge-verbatim": b"!<tag:yaml.org,2002:merge> x: {INHERIT: base.yml}\n",
+        "relative": b"INHERIT: !relative $config_dir/base.yml\n",
+        "env-nested": b"INHERIT: !ENV [A, !ENV [B, base.yml]]\n",
+        # the same bytes MkDocs' loader reads (round 67, hole 2)
+        "yaml-1.3": b"%YAML 1.3\n---\nINHERIT: base.yml\n",
+        "utf-16": "INHERIT: base.yml\n".encode("utf-16"),
     }
     chain = {"base.yml": b"hooks: [site_hooks/pages.py]\n"}
     for name, data in forms.items():
-        named = named_paths(data, lambda p: (p, chain[p]) if p in chain else None)
+        named = named_paths(data, lambda p: Opened(p, chain[p]) if p in chain else None)
         assert "base.yml" in named.inherits, name
         assert named.controls("site_hooks/pages.py") and named.controls("base.yml"), name
 
@@ -299,3 +310,29 @@ def test_aliases_replayed_past_the_bound_make_the_configuration_opaque():
 
 def test_an_alias_to_no_anchor_names_nothing():
     assert not named_paths(b"hooks: [*nothing]\n").controls("nothing")
+
+
+def test_a_key_or_a_path_the_loader_builds_makes_the_configuration_opaque():
+    """MkDocs' loader builds a key from `!ENV`, a path from `!!python/object/apply`: it could
+    be any, so nothing is followed and everything is controlled (round 67, hole 1)."""
+    for data in (
+        b"? !ENV [KEY, INHERIT]\n: base.yml\n",
+        b"INHERIT: !!python/object/apply:posixpath.join [a, base.yml]\n",
+        b"hooks: [!!python/object/apply:builtins.str [x.py]]\n",
+        b"? [a, b]\n: c\n",
+        b"INHERIT: !relative $docs_dir/base.yml\n",
+    ):
+        assert named_paths(data).opaque, data
+    # a tag where no path is named is MkDocs' own business (an extension's option, say)
+    assert not named_paths(b"markdown_extensions:\n  - x: {f: !!python/name:m.f}\n").opaque
+
+
+def test_each_link_followed_to_a_file_is_controlled_with_it():
+    """Retargeting a middle link moves the file MkDocs inherits (round 67, hole 4)."""
+    chain = {
+        "base.yml": Opened("site_config/base.yml", b"hooks: [h/x.py]\n", ("base.yml", "shared.yml"))
+    }
+    named = named_paths(b"INHERIT: base.yml\n", chain.get)
+    for path in ("base.yml", "shared.yml", "site_config/base.yml", "h/x.py"):
+        assert named.controls(path), path
+    assert named.inherits == ("base.yml", "shared.yml", "site_config/base.yml")

@@ -64,7 +64,12 @@ def test_a_hook_pushed_into_the_inherited_file_is_an_unapproved_change(scenario,
     assert trail != 0 or (not stamped and found == []), (trail, built, stamped, found)
 
 
-@pytest.mark.parametrize("form", list(FORMS))
+# forms session 28 makes opaque (a key the loader builds, a path the loader builds): history
+# counts every file as controlled and the strict build stops (fail closed)
+OPAQUE = ["env-key", "python-join"]
+
+
+@pytest.mark.parametrize("form", [f for f in FORMS if f not in OPAQUE])
 def test_the_approved_chain_builds_clean(scenario, tmp_path, form):
     """Control (passes): as approved, each form builds strict, stamped, nothing leaked, trail
     clean, and base.yml's option is on the page (MkDocs really inherited it)."""
@@ -73,3 +78,14 @@ def test_the_approved_chain_builds_clean(scenario, tmp_path, form):
     out = tmp_path / "site"
     assert strict_outcome(s, out) == (0, 0, True, [])
     assert BASE_MARK in (out / "index.html").read_text("utf-8")
+
+
+@pytest.mark.parametrize("form", OPAQUE)
+def test_a_form_no_reading_can_follow_stops_the_strict_build(scenario, tmp_path, form):
+    """Session 28: a key or a path the loader builds could name anything: the approved
+    configuration is opaque, and main's strict build stops with nothing published."""
+    how, line, real = FORMS[form]
+    s = approved_chain(scenario, how, line, real)
+    out = tmp_path / "site"
+    trail, built, stamped, found = strict_outcome(s, out)
+    assert built != 0 and not stamped and found == [], (trail, built, stamped, found)

@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-import yaml  # type: ignore[import-untyped]
+import yaml
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
@@ -940,7 +940,7 @@ def _theme_files(
     )
 
 
-class _AsWritten(yaml.SafeLoader):  # type: ignore[misc]
+class _AsWritten(yaml.SafeLoader):
     """mkdocs.yml read as written: every tag (``!ENV``, ``!!python/name``) reads as nothing,
     so no value is taken from the environment or named by code."""
 

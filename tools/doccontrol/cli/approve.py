@@ -700,7 +700,7 @@ def _brought_under_control(
     the same way)."""
     from doccontrol.config import CONFIG_FILE
     from doccontrol.history.gitread import GitReader
-    from doccontrol.history.rules_paths import named_paths, newly_controlled
+    from doccontrol.history.rules_paths import Opened, named_paths, newly_controlled
     from doccontrol.load.repository import load_config
 
     site_files = ("mkdocs.yml", *old_named.inherits)
@@ -710,10 +710,10 @@ def _brought_under_control(
         data = reader.read_file_at(tree, CONFIG_FILE)
         new_config = (load_config(data)[0] if data else None) or config
 
-        def read(path: str) -> tuple[str, bytes] | None:
-            # as the file system gives the merge's file (a link followed), as history reads it
-            held = reader.regular_file_at(tree, path)
-            return None if held is None else (held[0], reader.blob(held[1]))
+        def read(path: str) -> Opened:
+            # as the file system gives the merge's file (links followed), as history reads it
+            real, blob, links = reader.regular_file_at(tree, path)
+            return Opened(real, reader.blob(blob) if blob else None, links)
 
         new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"", read)
     _, merged, theirs = trees

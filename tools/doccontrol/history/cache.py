@@ -80,7 +80,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 35: diffs and trailers pinned against the reader's configuration; 36: forced signing
 # 37: trailers read from the message by trailer_block, whatever the reader configured
 # 38: a hook named by mkdocs.yml controls its folder (its imports, its __pycache__)
-FORMAT = 40
+FORMAT = 41
 
 
 def cache_key(config_blob: str, branch: str) -> str:

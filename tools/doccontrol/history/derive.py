@@ -84,6 +84,9 @@ EDITORIAL_TRAILER = "change-type"
 # would be served on every page, and `make vendor` would keep it).
 TRACKED_CACHE = ".cache"
 SITE_CONFIG = "mkdocs.yml"  # its local files (rules_paths) are controlled while it is approved
+# a file read for the site's configuration: (the path it really is at, its blob in force, or
+# None when there is no file, the links followed to reach it)
+_SiteFile = tuple[str, str | None, tuple[str, ...]]
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 Progress = Callable[[int], None]
@@ -263,7 +266,7 @@ class _Deriver:
         # what it and the files it inherits name (History.site_named), and each file read
         # for it (inherited, a hook): path → (the path it really is at, its blob in force)
         self.site_now = rules_paths.NOTHING
-        self.site_files: dict[str, tuple[str, str | None]] = {}
+        self.site_files: dict[str, _SiteFile] = {}
         self.configs: dict[tuple[str | None, str | None, bool, bool], _Policy] = {}
         self.loaded: dict[str, Config | None] = {}
         self.before_baseline = True  # for a control_since commit: still in pre-control history
@@ -374,7 +377,10 @@ class _Deriver:
             "mkdocs_blob": self.mkdocs_blob,
             "in_force_files": self.in_force_files,
             "site_now": cache.encode_named(self.site_now),
-            "site_files": {path: list(held) for path, held in self.site_files.items()},
+            "site_files": {
+                path: [real, blob, list(links)]
+                for path, (real, blob, links) in self.site_files.items()
+            },
             "signing_forced": self.signing_forced,
             "before_baseline": self.before_baseline,
             "controlled_since": self.controlled_since,
@@ -429,8 +435,8 @@ class _Deriver:
         }
         self.site_now = cache.decode_named(state["site_now"])
         self.site_files = {
-            str(path): (str(real), None if blob is None else str(blob))
-            for path, (real, blob) in state["site_files"].items()
+            str(path): (str(real), None if blob is None else str(blob), tuple(map(str, links)))
+            for path, (real, blob, links) in state["site_files"].items()
         }
         self.signing_forced = bool(state["signing_forced"])
         self.before_baseline = state["before_baseline"]
@@ -483,24 +489,22 @@ class _Deriver:
 
     def resolve_site(
         self, tree: str, fresh: Collection[str], site: str | None
-    ) -> tuple[rules_paths.NamedPaths, dict[str, tuple[str, str | None]]]:
+    ) -> tuple[rules_paths.NamedPaths, dict[str, _SiteFile]]:
         """What the site's configuration names with ``site`` (an mkdocs.yml blob) in force,
         and the files read for it. A file read for the configuration in force is read as it
-        stands in force, unless it is in ``fresh`` (the commit's own version counts); any
-        other (new to the configuration, or ``fresh``) as ``tree`` holds it, a link
-        followed as the file system follows it."""
-        found: dict[str, tuple[str, str | None]] = {}
+        stands in force, unless the commit changes it or a link on the way (``fresh``: its
+        own version counts); any other (new to the configuration, or ``fresh``) as ``tree``
+        holds it, links followed as the file system follows them."""
+        found: dict[str, _SiteFile] = {}
 
-        def read(path: str) -> tuple[str, bytes] | None:
+        def read(path: str) -> rules_paths.Opened:
             held = self.site_files.get(path)
-            if held is None or path in fresh or held[0] in fresh:
-                held = self.reader.regular_file_at(tree, path) or (path, None)
-            found[path] = held
-            real, blob = held
-            if blob is None:
-                return None
-            found.setdefault(real, held)
-            return real, self.reader.blob(blob)
+            if held is None or any(p in fresh for p in (path, held[0], *held[2])):
+                held = self.reader.regular_file_at(tree, path)
+            for each in (path, held[0], *held[2]):
+                found.setdefault(each, held)
+            real, blob, links = held
+            return rules_paths.Opened(real, self.reader.blob(blob) if blob else None, links)
 
         data = self.reader.blob(site) if site is not None else b""
         return rules_paths.named_paths(data, read), found

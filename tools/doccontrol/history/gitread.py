@@ -1065,11 +1065,13 @@ class GitReader:
         found = self._object(f"{rev}:{path}")
         return found[1] if found is not None and found[0] == "blob" else None
 
-    def regular_file_at(self, rev: str, path: str) -> tuple[str, str] | None:
-        """(the path, the blob id) of the file the file system would open at ``path`` in a
-        checkout of ``rev``: a symbolic link on the way, or at the end, is followed inside
-        the tree as the file system follows it; None when there is no such file (none, a
-        folder, a submodule, a link out of the tree or in a loop). One ``ls-tree`` a step."""
+    def regular_file_at(self, rev: str, path: str) -> tuple[str, str | None, tuple[str, ...]]:
+        """(the path, the blob id, the links followed) of the file the file system would open
+        at ``path`` in a checkout of ``rev``: a symbolic link on the way, or at the end, is
+        followed inside the tree as the file system follows it; no blob id when there is no
+        such file (none, a folder, a submodule, a link out of the tree or in a loop). One
+        ``ls-tree`` a step."""
+        links: list[str] = []
         for _ in range(_MAX_LINKS):
             parts = path.split("/")
             prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
@@ -1077,7 +1079,7 @@ class GitReader:
                 self.root, ["--literal-pathspecs", "ls-tree", "-t", "-z", rev, "--", *prefixes]
             )
             if listed.returncode != 0:
-                return None
+                break
             entries: dict[str, tuple[str, str]] = {}
             for entry in listed.stdout.split(b"\0"):
                 meta, tab, name = entry.partition(b"\t")
@@ -1091,22 +1093,23 @@ class GitReader:
                 mode, oid = entries.get(prefix, ("", ""))
                 last = depth == len(prefixes) - 1
                 if mode == "120000":
+                    links.append(prefix)
                     target = self.blob(oid).decode("utf-8", "surrogateescape")
                     rest = parts[depth + 1 :]
                     joined = posixpath.normpath(
                         posixpath.join(posixpath.dirname(prefix), target, *rest)
                     )
                     if target.startswith("/") or joined == ".." or joined.startswith("../"):
-                        return None
+                        return path, None, tuple(links)
                     path = joined
                     break
                 if last and mode.startswith("100"):
-                    return prefix, oid
+                    return prefix, oid, tuple(links)
                 if last or mode != "040000":
-                    return None
+                    return path, None, tuple(links)
             else:
-                return None
-        return None
+                break
+        return path, None, tuple(links)
 
     def exists_at(self, rev: str, path: str) -> bool:
         """Whether ``path`` (file or folder) is in the tree of ``rev``."""

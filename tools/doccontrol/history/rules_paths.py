@@ -6,11 +6,13 @@ Python (or a template) in the strict CI build. History judges a change to any of
 change to the approved mkdocs.yml (DC516 unless approved), and ``trail --strict`` in CI, which
 runs before the build, is the gate.
 
-The mkdocs.yml is read as a stream of parser events (never composed): it may carry MkDocs' own
-tags (``!ENV``, ``!!python/name:``), and an old version may be hostile. Aliases and merge keys
-(``<<:``) are read as MkDocs' loader resolves them, within a bound on the events replayed;
-past it, or past a bound on the files inherited, the configuration is opaque and every path
-counts as controlled (fail closed).
+The mkdocs.yml is read as a stream of events of the parser MkDocs' own loader uses (PyYAML's,
+so the same bytes give the same document: encodings, directives), never composed: it may carry
+MkDocs' own tags (``!ENV``, ``!relative``, ``!!python/name:``), and an old version may be
+hostile. Aliases and merge keys are read as the loader resolves them, within a bound on the
+events replayed. Whatever could make the loader give a path this reading does not see (a tag
+that builds a value, a key that is not a plain string, the bounds passed) makes the
+configuration opaque: every path counts as controlled (fail closed).
 """
 
 from __future__ import annotations
@@ -21,31 +23,44 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.events import (
+import yaml
+from yaml.events import (
     AliasEvent,
     CollectionEndEvent,
+    CollectionStartEvent,
     MappingStartEvent,
     ScalarEvent,
-    SequenceStartEvent,
 )
 
 from doccontrol.config import Config
-from doccontrol.load.yaml_source import _events
 from doccontrol.paths import DOC_PATH as _DOC_PATH
 
 _PYTHON_TAG = "tag:yaml.org,2002:python/"
+_STR = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _MODULE = re.compile(r"[A-Za-z_][\w.]*")
 # a URL, not a file in the repository: http://…, //host/…, data:…
 _URL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _MAX_TEXT = 1_000_000  # a site configuration is a few kilobytes
 _MAX_FILES = 16  # files a configuration inherits in all: MkDocs has no limit; a site uses one
 _MAX_EVENTS = 200_000  # events read with aliases replayed: a real site has a few hundred
-_DEEP = 4  # every path that names a file is at most this many keys deep
+_DEEP = 6  # keys deeper than this name nothing: a hostile nesting stays linear
+# the file names Python imports (x.py, x.pyc, x.cpython-311-x86_64-linux-gnu.so, x.pyd…)
+_IMPORTABLE = (".py", ".pyc", ".pyo", ".pyw", ".so", ".pyd")
 
-# what a configuration file is read through: the file at a path of the same tree, as the file
-# system gives it (a link followed), as (the path it really is at, its content); None: none
-Read = Callable[[str], "tuple[str, bytes] | None"]
+
+@dataclass(frozen=True)
+class Opened:
+    """A file of the tree as the file system opens it."""
+
+    path: str  # where it really is
+    data: bytes | None  # None: no file there (a link out of the tree, say)
+    links: tuple[str, ...] = ()  # each link followed to reach it: a change to one moves it
+
+
+# what a configuration file is read through: the file at a path of the same tree, a link
+# followed as the file system follows it; None: none
+Read = Callable[[str], "Opened | None"]
 
 
 @dataclass(frozen=True)
@@ -56,10 +71,11 @@ class NamedPaths:
     folders: tuple[str, ...] = ()  # each ending in '/'
     modules: frozenset[str] = frozenset()  # top-level names, imported from the repository root
     inherits: tuple[str, ...] = ()  # the files mkdocs.yml inherits (INHERIT:), as followed
-    # a hook at the repository root: it imports from there (MkDocs puts its folder first on
-    # sys.path), so every entry at the root is its folder's, and every root package's __init__
+    # a hook at the repository root: while it loads, MkDocs puts the root first on sys.path,
+    # so it can import any Python file of the repository (a module of a package, of a
+    # namespace package): every entry at the root, and every Python file
     root_hook: bool = False
-    # read past a bound (aliases, files inherited): what it names is unknown, so everything
+    # read past a bound, or in a form that could name anything: everything is controlled
     opaque: bool = False
 
     def controls(self, path: str) -> bool:
@@ -76,7 +92,7 @@ class NamedPaths:
         if (head if rest else head.partition(".")[0]) in self.modules:
             return True
         if self.root_hook:
-            return not rest or ("/" not in rest and rest.partition(".")[0] == "__init__")
+            return not rest or path.endswith(_IMPORTABLE) or "__pycache__" in path.split("/")
         return False
 
 
@@ -108,14 +124,14 @@ def _local(path: str, base: str = "") -> str | None:
 
 
 def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
-    """The local paths ``data`` (an mkdocs.yml at the repository root) names; what cannot be
-    read names nothing (such a file breaks the build anyway).
+    """The local paths ``data`` (an mkdocs.yml at the repository root) names; a file the
+    loader cannot parse names nothing (MkDocs cannot build with it either).
 
     ``read`` gives a file of the same tree: with it, the files mkdocs.yml inherits are read
     too (MkDocs' ``INHERIT:``, each relative to the file that names it, a chain), and what
     they name counts as if mkdocs.yml named it, since MkDocs merges them into one
-    configuration (paths in them are relative to mkdocs.yml too). A file reached through a
-    link is controlled at both paths, and so is each hook's."""
+    configuration (paths in them are relative to mkdocs.yml too). A file reached through
+    links is controlled at its path, at the end and at each link, and so is each hook."""
     first = _named(data, "")
     if first is None:
         return NamedPaths(opaque=True)
@@ -124,6 +140,14 @@ def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
     inherits: list[str] = []
     waiting = list(first.inherit)
     opaque = False
+
+    def opened(path: str) -> Opened | None:
+        held = read(path) if read is not None else None
+        if held is None:
+            return None
+        files.update((held.path, *held.links))
+        return held if held.data is not None else None
+
     while read is not None and waiting:
         parent = waiting.pop(0)
         if parent in inherits or parent == "mkdocs.yml":
@@ -132,14 +156,11 @@ def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
             opaque = True
             break
         inherits.append(parent)
-        held = read(parent)
+        held = opened(parent)
         if held is None:
             continue
-        real, text = held
-        if real != parent:
-            files.add(real)
-            inherits.append(real)
-        found = _named(text, posixpath.dirname(parent))
+        inherits += [p for p in (*held.links, held.path) if p not in inherits]
+        found = _named(held.data or b"", posixpath.dirname(parent))
         if found is None:
             opaque = True
             break
@@ -155,7 +176,7 @@ def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
     for hook in (h for part in parts for h in part.hooks):
         # what the hook imports beside it, and the bytecode Python may run instead of it (an
         # unchecked .pyc under __pycache__): its folder; under docs/, whose documents are
-        # judged as documents, only the bytecode; at the root, every entry there
+        # judged as documents, only the bytecode; at the root, see NamedPaths.root_hook
         folder = posixpath.dirname(hook)
         if not folder:
             root_hook = True
@@ -163,9 +184,7 @@ def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
             folders.add(posixpath.join(folder, "__pycache__/"))
         else:
             folders.add(f"{folder}/")
-        held = read(hook) if read is not None else None
-        if held is not None and held[0] != hook:
-            files.add(held[0])  # MkDocs runs the file the link points at
+        opened(hook)  # MkDocs runs the file a link points at
     for value in (v for part in parts for v in part.docs_files):
         for base in bases:
             found_file = _local(value, base) if base else None
@@ -191,21 +210,27 @@ class _Named:
     hooks: tuple[str, ...] = ()
     docs_files: tuple[str, ...] = ()  # extra_css/extra_javascript/extra_templates: in docs_dir
     docs_dirs: tuple[str, ...] = ()
-    inherit: tuple[str, ...] = ()  # the file it inherits, relative to the repository root
+    inherit: tuple[str, ...] = ()  # the files it inherits, relative to the repository root
 
 
 class _Opaque(Exception):
-    """The text replays more events than a site configuration could hold."""
+    """The text could name a path this reading cannot tell (see the module's docstring)."""
 
 
-# a key's value, or each item of a sequence in its place (MkDocs' `!ENV [VAR, default]` tag
-# names a variable and a default: each is taken as what the key may name)
-_HOOK = (("hooks", "-"), ("hooks", "-", "-"))
-_INHERIT = (("INHERIT",), ("INHERIT", "-"))
-_CUSTOM_DIR = (("theme", "custom_dir"), ("theme", "custom_dir", "-"))
-_DOCS_DIR = (("docs_dir",), ("docs_dir", "-"))
-_DOCS_FILES = (("-",), ("-", "path"), ("-", "-"), ("-", "path", "-"))
-_MERGE = "<<"
+_MERGE = "\0<<"  # the key of a merge (no key the loader reads is this)
+# the keys whose values name paths: every scalar under one is a path it may name (a list of
+# them, MkDocs' `!ENV [VARIABLE, default]`, a default that is another `!ENV`…)
+_PATH_KEYS = (
+    ("INHERIT",),
+    ("hooks",),
+    ("docs_dir",),
+    ("theme", "custom_dir"),
+    ("extra_css",),
+    ("extra_javascript",),
+    ("extra_templates",),
+)
+# the tags a value there may carry: none else builds a path this reading could follow
+_PATH_TAGS = (None, _STR, "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map", "!ENV", "!relative")
 
 
 def _named(data: bytes, here: str) -> _Named | None:
@@ -213,7 +238,6 @@ def _named(data: bytes, here: str) -> _Named | None:
     relative to; every other path is relative to the root mkdocs.yml); None when it is opaque."""
     if len(data) > _MAX_TEXT:
         return None
-    text = data.decode("utf-8", "replace")
     files: set[str] = set()
     folders: set[str] = set()
     modules: set[str] = set()
@@ -226,7 +250,7 @@ def _named(data: bytes, here: str) -> _Named | None:
     # and a sequence of merged mappings is marked by _MERGE as its key)
     stack: list[tuple[tuple[str, ...], bool, str | None]] = []
     try:
-        for event in _replayed(_events(text)):
+        for event in _replayed(yaml.parse(data, Loader=yaml.Loader)):
             tag = getattr(event, "tag", None)
             if isinstance(tag, str) and tag.startswith(_PYTHON_TAG):
                 # !!python/name:pkg.mod.attr (and object/apply…): imports pkg
@@ -238,21 +262,22 @@ def _named(data: bytes, here: str) -> _Named | None:
                     stack.pop()
                 _value_done(stack)
                 continue
-            if not isinstance(event, (ScalarEvent, MappingStartEvent, SequenceStartEvent)):
+            if not isinstance(event, (ScalarEvent, CollectionStartEvent)):
                 continue
             where, is_map, key = stack[-1] if stack else ((), False, None)
             if is_map and key is None:
-                # a mapping key: the name of what follows
-                name = str(event.value) if isinstance(event, ScalarEvent) else "?"
-                stack[-1] = (where, True, name)
-                if where in (("markdown_extensions", "-"),) and isinstance(event, ScalarEvent):
-                    _module(name, modules)  # - pymdownx.superfences: {options}
-                if isinstance(event, (MappingStartEvent, SequenceStartEvent)):
-                    stack.append(
-                        ((*where, "?")[:_DEEP], isinstance(event, MappingStartEvent), None)
-                    )
+                # a mapping key: the name of what follows, a plain string (or the merge key);
+                # one the loader would build (a tag, a collection) could be any name
+                if not isinstance(event, ScalarEvent) or tag not in (None, _STR, _MERGE_TAG):
+                    raise _Opaque
+                merge = tag == _MERGE_TAG or (
+                    tag is None and event.implicit[0] and event.value == "<<"
+                )
+                stack[-1] = (where, True, _MERGE if merge else str(event.value))
+                if where == ("markdown_extensions", "-"):
+                    _module(str(event.value), modules)  # - pymdownx.superfences: {options}
                 continue
-            if is_map and key == _MERGE and not isinstance(event, ScalarEvent):
+            if is_map and key == _MERGE and isinstance(event, CollectionStartEvent):
                 # `<<: {…}` or `<<: [{…}, …]`: the keys merged into this mapping
                 merged = isinstance(event, MappingStartEvent)
                 stack.append((where, merged, None if merged else _MERGE))
@@ -261,37 +286,40 @@ def _named(data: bytes, here: str) -> _Named | None:
                 at = where  # a mapping in a merge key's list: merged into the same mapping
             else:
                 at = where + ((key,) if is_map and key is not None else ("-",) if stack else ())
-            at = at[:_DEEP]  # deeper keys name nothing: a hostile nesting stays linear
+            at = at[:_DEEP]
+            named_by = next((k for k in _PATH_KEYS if at[: len(k)] == k), None)
+            if named_by is not None and tag not in _PATH_TAGS:
+                raise _Opaque  # a value the loader builds (posixpath.join…): any path
             if isinstance(event, ScalarEvent):
-                value = str(event.value)
-                if at in _HOOK:
+                value = _path_value(str(event.value), tag)
+                if named_by == ("hooks",):
                     found = _local(value)
                     if found:
                         files.add(found)
                         hooks.append(found)
-                elif at in _INHERIT:
-                    found = _local(value, here)
+                elif named_by == ("INHERIT",):
+                    # (`!relative $config_dir/…` is the root mkdocs.yml's folder, whichever file
+                    # says it; MkDocs joins an absolute path as it stands)
+                    found = _local(value, "" if tag == "!relative" else here)
                     if found:
                         files.add(found)
                         inherit.append(found)
-                elif at in _CUSTOM_DIR:
+                elif named_by == ("theme", "custom_dir"):
                     found = _local(value)
                     if found:
                         folders.add("" if found == "." else found + "/")
-                elif at in _DOCS_DIR:
+                elif named_by == ("docs_dir",):
                     docs_dirs.append(value)
-                elif at[:1] in (("extra_css",), ("extra_javascript",), ("extra_templates",)) and (
-                    at[1:] in _DOCS_FILES
-                ):
+                elif named_by is not None:
                     docs_files.append(value)
                 elif at == ("markdown_extensions", "-"):
-                    _module(value, modules)
+                    _module(str(event.value), modules)
                 _value_done(stack)
             else:
                 stack.append((at, isinstance(event, MappingStartEvent), None))
     except _Opaque:
         return None
-    except (YAMLError, ValueError, RecursionError):
+    except (yaml.YAMLError, ValueError, RecursionError):
         return _Named()
     return _Named(
         frozenset(files),
@@ -302,6 +330,16 @@ def _named(data: bytes, here: str) -> _Named | None:
         tuple(docs_dirs),
         tuple(inherit),
     )
+
+
+def _path_value(value: str, tag: str | None) -> str:
+    """The path a scalar gives: MkDocs' ``!relative $config_dir/x`` is ``x`` beside mkdocs.yml;
+    any other ``!relative`` (the docs folder, the page's folder) is opaque here."""
+    if tag != "!relative":
+        return value
+    if value == "$config_dir" or value.startswith("$config_dir/"):
+        return value.removeprefix("$config_dir").lstrip("/") or "."
+    raise _Opaque
 
 
 def _replayed(events: Iterable[Any]) -> Iterator[Any]:
@@ -318,7 +356,7 @@ def _replayed(events: Iterable[Any]) -> Iterator[Any]:
         budget -= 1 + len(recording)
         if budget < 0:
             raise _Opaque
-        opens = isinstance(event, (MappingStartEvent, SequenceStartEvent))
+        opens = isinstance(event, CollectionStartEvent)
         for _, events, depth in recording:
             events.append(event)
             depth[0] += 1 if opens else -1 if isinstance(event, CollectionEndEvent) else 0
