@@ -96,8 +96,23 @@ def test_an_entry_standing_where_a_controlled_folder_is_is_controlled():
 
 
 def test_an_unreadable_mkdocs_yml_names_nothing_and_raises_nothing():
-    for data in (b"hooks: [a.py\n", b"\xff\xfe", b"[" * 100_000, b"a: &x [*x]\n"):
+    for data in (b"hooks: [a.py\n", b"\xff\xfe", b"[" * 100_000, b"a: *undefined\n"):
         assert not named_paths(data).controls("a.py")
+    # a node that holds itself loads (PyYAML shares it) but never ends as a replay: opaque
+    assert named_paths(b"a: &x [*x]\n").opaque
+
+
+def test_a_markdown_extension_is_a_module_in_every_form_mkdocs_takes():
+    """`- module:Class`, with options, and the list written as a mapping (round 68, hole 2)."""
+    for data in (
+        b"markdown_extensions:\n  - site_ext:SiteExtension\n",
+        b"markdown_extensions:\n  - site_ext:SiteExtension: {a: 1}\n",
+        b"markdown_extensions:\n  site_ext: {}\n",
+        b"markdown_extensions:\n  - !ENV [EXT, site_ext]\n",
+    ):
+        named = named_paths(data)
+        assert named.controls("site_ext.py") and not named.opaque, data
+    assert named_paths(b"markdown_extensions:\n  - !!python/object/apply:str [x]\n").opaque
 
 
 def test_the_shipped_mkdocs_yml_names_only_extension_modules():

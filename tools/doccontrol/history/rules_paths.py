@@ -274,8 +274,9 @@ def _named(data: bytes, here: str) -> _Named | None:
                     tag is None and event.implicit[0] and event.value == "<<"
                 )
                 stack[-1] = (where, True, _MERGE if merge else str(event.value))
-                if where == ("markdown_extensions", "-"):
-                    _module(str(event.value), modules)  # - pymdownx.superfences: {options}
+                if where in (("markdown_extensions", "-"), ("markdown_extensions",)):
+                    # `- pymdownx.superfences: {options}`, or the whole list as a mapping
+                    _extension(str(event.value), modules)
                 continue
             if is_map and key == _MERGE and isinstance(event, CollectionStartEvent):
                 # `<<: {…}` or `<<: [{…}, …]`: the keys merged into this mapping
@@ -288,10 +289,12 @@ def _named(data: bytes, here: str) -> _Named | None:
                 at = where + ((key,) if is_map and key is not None else ("-",) if stack else ())
             at = at[:_DEEP]
             named_by = next((k for k in _PATH_KEYS if at[: len(k)] == k), None)
-            if named_by is not None and tag not in _PATH_TAGS:
+            # an extension named in the list (`!ENV [EXT, default]` too) is a module
+            extension = at[:2] == ("markdown_extensions", "-") and set(at[2:]) <= {"-"}
+            if (named_by is not None or extension) and tag not in _PATH_TAGS:
                 raise _Opaque  # a value the loader builds (posixpath.join…): any path
             if isinstance(event, ScalarEvent):
-                value = _path_value(str(event.value), tag)
+                value = _path_value(str(event.value), tag) if named_by else str(event.value)
                 if named_by == ("hooks",):
                     found = _local(value)
                     if found:
@@ -312,8 +315,8 @@ def _named(data: bytes, here: str) -> _Named | None:
                     docs_dirs.append(value)
                 elif named_by is not None:
                     docs_files.append(value)
-                elif at == ("markdown_extensions", "-"):
-                    _module(str(event.value), modules)
+                elif extension:
+                    _extension(value, modules)
                 _value_done(stack)
             else:
                 stack.append((at, isinstance(event, MappingStartEvent), None))
@@ -372,6 +375,10 @@ def _replayed(events: Iterable[Any]) -> Iterator[Any]:
 
     for event in events:
         if isinstance(event, AliasEvent):
+            if any(event.anchor == open_anchor for open_anchor, _, _ in recording):
+                # a node that holds itself (`&a [*a]`): the loader shares it, a replay never
+                # ends
+                raise _Opaque
             if event.anchor not in anchors:
                 raise ValueError(event.anchor)
             for each in anchors[event.anchor]:
@@ -389,6 +396,11 @@ def _value_done(stack: list[tuple[tuple[str, ...], bool, str | None]]) -> None:
 def _module(name: str, modules: set[str]) -> None:
     if _MODULE.fullmatch(name):
         modules.add(name.partition(".")[0])
+
+
+def _extension(name: str, modules: set[str]) -> None:
+    """A Markdown extension's name: a module, or Python-Markdown's ``module:Class``."""
+    _module(name.partition(":")[0], modules)
 
 
 def newly_controlled(
