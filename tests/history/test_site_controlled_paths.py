@@ -351,3 +351,16 @@ def test_each_link_followed_to_a_file_is_controlled_with_it():
     for path in ("base.yml", "shared.yml", "site_config/base.yml", "h/x.py"):
         assert named.controls(path), path
     assert named.inherits == ("base.yml", "shared.yml", "site_config/base.yml")
+
+
+def test_an_mkdocs_yml_that_is_a_link_makes_the_configuration_opaque(tmp_path):
+    """MkDocs opens mkdocs.yml through a link; history reads no configuration through it, so
+    it cannot tell what the build runs: every file counts as controlled (fail closed)."""
+    import os
+
+    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    s = _scenario(tmp_path, {"config/site.yml": site + "hooks: [h/x.py]\n"})
+    os.symlink("config/site.yml", s.root / "mkdocs.yml")
+    s.git.commit("站点配置改为链接", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    named = s.history().site_named
+    assert named.opaque and named.controls("h/x.py")

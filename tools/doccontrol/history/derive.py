@@ -506,6 +506,9 @@ class _Deriver:
             real, blob, links = held
             return rules_paths.Opened(real, self.reader.blob(blob) if blob else None, links)
 
+        if site is None and self.reader.regular_file_at(tree, SITE_CONFIG)[2]:
+            # mkdocs.yml is a link, which MkDocs follows: what it names is not read here
+            return rules_paths.NamedPaths(opaque=True), found
         data = self.reader.blob(site) if site is not None else b""
         return rules_paths.named_paths(data, read), found
 
@@ -1002,12 +1005,11 @@ class _Deriver:
     def brought_under_control(
         self, commit: Commit, path: str, policy: _Policy, bringing: list[str]
     ) -> list[str]:
-        """The files an approved change of doccontrol.yml, mkdocs.yml or a file it inherits
-        (``path``) brings
-        under control whose version in the merge is not the reviewed branch's (``bringing``:
-        the merge's parents that bring commits in; a squash has none, and its own additions
-        are all it shows in full); their version in force is recorded (``self.newly``) for
-        when the change takes effect."""
+        """The files an approved change of doccontrol.yml, mkdocs.yml or a file read for it
+        (``path``) brings under control whose version in the merge is not the reviewed
+        branch's (``bringing``: the merge's parents that bring commits in; a squash has none,
+        and its own additions are all it shows in full); their version in force is recorded
+        (``self.newly``) for when the change takes effect."""
         after = self.sides_for(commit).get(path, (None, None))[1]
         old_config, old_named = policy.config, self.site_paths()
         new_config, new_named = old_config, old_named
