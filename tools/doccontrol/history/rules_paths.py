@@ -274,8 +274,9 @@ def _named(data: bytes, here: str) -> _Named | None:
                     tag is None and event.implicit[0] and event.value == "<<"
                 )
                 stack[-1] = (where, True, _MERGE if merge else str(event.value))
-                if where in (("markdown_extensions", "-"), ("markdown_extensions",)):
-                    # `- pymdownx.superfences: {options}`, or the whole list as a mapping
+                if where[:1] == ("markdown_extensions",) and set(where[1:]) <= {"-"}:
+                    # `- pymdownx.superfences: {options}`, the whole list as a mapping, either
+                    # inside `!ENV [VARIABLE, default]` (the loader builds the default)
                     _extension(str(event.value), modules)
                 continue
             if is_map and key == _MERGE and isinstance(event, CollectionStartEvent):
@@ -290,7 +291,7 @@ def _named(data: bytes, here: str) -> _Named | None:
             at = at[:_DEEP]
             named_by = next((k for k in _PATH_KEYS if at[: len(k)] == k), None)
             # an extension named in the list (`!ENV [EXT, default]` too) is a module
-            extension = at[:2] == ("markdown_extensions", "-") and set(at[2:]) <= {"-"}
+            extension = at[:1] == ("markdown_extensions",) and set(at[1:]) <= {"-"}
             if (named_by is not None or extension) and tag not in _PATH_TAGS:
                 raise _Opaque  # a value the loader builds (posixpath.join…): any path
             if isinstance(event, ScalarEvent):
