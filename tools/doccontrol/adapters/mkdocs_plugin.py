@@ -267,8 +267,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             else ()
         )
         if history is not None and history.site_named.opaque:
-            # the approved site configuration could not be read as MkDocs reads it (aliases
-            # past every bound, inherited files past the limit): what it runs is unknown
+            # the approved site configuration could name what history cannot see (a tag that
+            # builds a path, a bound passed: rules_paths.NamedPaths.opaque)
             if self.strict:
                 raise PluginError(_say(t, "site.plugin.site-config-opaque"))
             log.warning("%s", _say(t, "site.plugin.site-config-opaque"))

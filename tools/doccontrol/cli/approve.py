@@ -703,8 +703,8 @@ def _brought_under_control(
     from doccontrol.history.rules_paths import Opened, named_paths, newly_controlled
     from doccontrol.load.repository import load_config
 
-    site_files = ("mkdocs.yml", *old_named.inherits)
-    if not any(p == CONFIG_FILE or p in site_files or old_named.controls(p) for p in controlled):
+    # (the files mkdocs.yml inherits, and its hooks, are among what it controls)
+    if not any(p in (CONFIG_FILE, "mkdocs.yml") or old_named.controls(p) for p in controlled):
         return []
     with GitReader(root) as reader:
         data = reader.read_file_at(tree, CONFIG_FILE)
