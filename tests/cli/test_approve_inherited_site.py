@@ -52,3 +52,24 @@ def test_approve_asks_a_configuration_approver_for_the_hook(tmp_path):
         assert HOOK not in last["accepted"] and "DC502" in str(last["problems"]), last
     else:
         assert HOOK in result.stdout + result.stderr, result.stdout
+
+
+def test_approve_refuses_a_removal_of_mkdocs_yml_that_puts_an_unseen_hook_in_force(tmp_path):
+    """With mkdocs.yml and mkdocs.yaml both at the root, MkDocs reads mkdocs.yml, and a hook
+    only mkdocs.yaml names is free. zhaolei's branch removes mkdocs.yml, so mkdocs.yaml and its
+    hook take over; meanwhile liujing pushed a hostile hook to main. The merge would put her
+    hook in force unseen: approve refuses, as history would (DC516.merged)."""
+    s = make_scenario(tmp_path)
+    s.files.write("mkdocs.yml", "site_name: 文件\n")
+    s.files.write("mkdocs.yaml", f"site_name: 文件\nhooks:\n  - {HOOK}\n")
+    s.files.write(HOOK, BASE)
+    s.git.commit("补充导入", who="wangfang", date="2026-01-01T12:00:00+08:00")  # pre-control
+    s.git.branch("yaml")
+    s.git.run("rm", "-q", "mkdocs.yml")
+    s.git.commit("改用 mkdocs.yaml", who="zhaolei")
+    s.git.checkout("main")
+    s.files.write(HOOK, BASE + EVIL)
+    s.git.commit("直接改钩子", who="liujing")
+    result, merged = approve(s, "yaml")
+    assert not merged, result.stdout
+    assert HOOK in result.stdout + result.stderr

@@ -364,3 +364,85 @@ def test_an_mkdocs_yml_that_is_a_link_makes_the_configuration_opaque(tmp_path):
     s.git.commit("站点配置改为链接", who="wangfang", date="2026-01-01T10:00:00+08:00")
     named = s.history().site_named
     assert named.opaque and named.controls("h/x.py")
+
+
+# --- mkdocs.yaml: MkDocs' other name for its configuration (red-team round 69) -------------
+
+
+def test_an_mkdocs_yaml_is_the_site_configuration_when_there_is_no_mkdocs_yml(tmp_path):
+    """`mkdocs build` opens mkdocs.yaml when there is no mkdocs.yml: it is controlled, and
+    what it names is controlled like what mkdocs.yml would name."""
+    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    for path in ("site_hooks/pages.py", "mkdocs.yaml"):
+        s = _scenario(
+            tmp_path / path.replace("/", "_"),
+            {"mkdocs.yaml": site + "hooks: [site_hooks/pages.py]\n", "site_hooks/pages.py": "x\n"},
+        )
+        assert not (s.root / "mkdocs.yml").exists()
+        assert s.history().site_named.controls("site_hooks/shared.py")
+        pushed = _pushed(s, path, "x = 1\n")
+        trail = cli(s.root, "trail", "--strict", "--format", "json")
+        assert trail.returncode != 0 and pushed in trail.stdout, (path, trail.stdout)
+        assert "DC516" in trail.stdout, trail.stdout
+
+
+def test_a_pushed_mkdocs_yaml_is_a_change_to_a_controlled_file(tmp_path):
+    """Beside an mkdocs.yml it is not read, and without one it would be: either way a push
+    that adds one is DC516."""
+    plain = _scenario(tmp_path / "beside")
+    bare = _scenario(tmp_path / "alone", {"README.md": "x\n"})
+    for s in (plain, bare):
+        pushed = _pushed(s, "mkdocs.yaml", "site_name: x\nhooks: [h.py]\n")
+        trail = cli(s.root, "trail", "--strict", "--format", "json")
+        assert trail.returncode != 0 and pushed in trail.stdout, trail.stdout
+        assert "mkdocs.yaml" in trail.stdout and "DC516" in trail.stdout, trail.stdout
+
+
+def test_an_approved_removal_of_mkdocs_yml_puts_mkdocs_yaml_in_force(tmp_path):
+    """With both files, MkDocs reads mkdocs.yml: what mkdocs.yaml alone names is free until an
+    approved change removes mkdocs.yml; from then on it is controlled."""
+    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    s = _scenario(
+        tmp_path,
+        {
+            "mkdocs.yml": site,
+            "mkdocs.yaml": site + "hooks: [yaml_hooks/pages.py]\n",
+            "yaml_hooks/pages.py": HOOK_TEXT,
+        },
+    )
+    assert not s.history().site_named.controls("yaml_hooks/pages.py")
+    assert _pushed(s, "yaml_hooks/pages.py", HOOK_TEXT + "# 1\n")
+    assert cli(s.root, "trail", "--strict").returncode == 0
+    s.git.branch("cr-site")
+    (s.root / "mkdocs.yml").unlink()
+    s.git.commit("站点配置改用 mkdocs.yaml", who="zhaolei")
+    s.git.merge("cr-site", "站点配置改用 mkdocs.yaml", approvers=("liujing", "chenmy"))
+    assert cli(s.root, "trail", "--strict").returncode == 0
+    history = s.history()
+    assert history.site_named.controls("yaml_hooks/pages.py")
+    assert history.mkdocs_in_force == s.git.run("rev-parse", "HEAD:mkdocs.yaml").strip()
+    pushed = _pushed(s, "yaml_hooks/pages.py", HOOK_TEXT + "# 2\n")
+    trail = cli(s.root, "trail", "--strict", "--format", "json")
+    assert trail.returncode != 0 and pushed in trail.stdout, trail.stdout
+
+
+def test_an_mkdocs_yaml_that_is_a_link_makes_the_configuration_opaque(tmp_path):
+    import os
+
+    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
+    s = _scenario(tmp_path, {"config/site.yml": site + "hooks: [h/x.py]\n"})
+    os.symlink("config/site.yml", s.root / "mkdocs.yaml")
+    s.git.commit("站点配置改为链接", who="wangfang", date="2026-01-01T10:00:00+08:00")
+    named = s.history().site_named
+    assert named.opaque and named.controls("h/x.py")
+
+
+def test_a_configuration_inherits_the_other_name_but_never_itself():
+    files = {"mkdocs.yml": b"hooks: [h/x.py]\n", "mkdocs.yaml": b"INHERIT: mkdocs.yml\n"}
+
+    def read(path: str) -> Opened | None:
+        return Opened(path, files[path]) if path in files else None
+
+    assert named_paths(files["mkdocs.yaml"], read, "mkdocs.yaml").controls("h/x.py")
+    looped = named_paths(b"INHERIT: mkdocs.yaml\nhooks: [h/y.py]\n", read, "mkdocs.yaml")
+    assert looped.controls("h/y.py") and looped.inherits == ()

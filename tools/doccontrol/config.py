@@ -23,13 +23,14 @@ ID_FLAGS = re.ASCII
 MAILMAP_FILE = ".mailmap"
 # The rules, identities, schemas and publishing set-up, what runs the checks (CI, pre-commit)
 # and what changes how Git writes files out (.gitattributes, in any folder; .gitmodules):
-# changed only through approval. Every local file the approved mkdocs.yml names (hooks,
-# INHERIT, custom_dir…) is controlled too: history.rules_paths reads them from it.
+# changed only through approval. Every local file the approved mkdocs.yml (or mkdocs.yaml)
+# names (hooks, INHERIT, custom_dir…) is controlled too: history.rules_paths reads them.
 CONTROLLED_PATHS = (
     CONFIG_FILE,
     MAILMAP_FILE,
     "schemas/",
     "mkdocs.yml",
+    "mkdocs.yaml",  # MkDocs' other name for it, read when there is no mkdocs.yml
     ".gitattributes",
     ".gitmodules",
     ".pre-commit-config.yaml",

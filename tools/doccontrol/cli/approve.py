@@ -699,12 +699,19 @@ def _brought_under_control(
     control whose version in the merge is not the branch's (the history's DC516.merged, asked
     the same way)."""
     from doccontrol.config import CONFIG_FILE
+    from doccontrol.history.derive import SITE_CONFIGS
     from doccontrol.history.gitread import GitReader
-    from doccontrol.history.rules_paths import Opened, named_paths, newly_controlled
+    from doccontrol.history.rules_paths import (
+        NOTHING,
+        NamedPaths,
+        Opened,
+        named_paths,
+        newly_controlled,
+    )
     from doccontrol.load.repository import load_config
 
     # (the files mkdocs.yml inherits, and its hooks, are among what it controls)
-    if not any(p in (CONFIG_FILE, "mkdocs.yml") or old_named.controls(p) for p in controlled):
+    if not any(p in (CONFIG_FILE, *SITE_CONFIGS) or old_named.controls(p) for p in controlled):
         return []
     with GitReader(root) as reader:
         data = reader.read_file_at(tree, CONFIG_FILE)
@@ -715,7 +722,17 @@ def _brought_under_control(
             real, blob, links = reader.regular_file_at(tree, path)
             return Opened(real, reader.blob(blob) if blob else None, links)
 
-        new_named = named_paths(reader.read_file_at(tree, "mkdocs.yml") or b"", read)
+        # the site's configuration the merge holds, found as history finds it
+        new_named = NOTHING
+        for name in SITE_CONFIGS:
+            _, blob, links = reader.regular_file_at(tree, name)
+            if links:
+                new_named = NamedPaths(opaque=True)
+            elif blob is not None:
+                new_named = named_paths(reader.blob(blob), read, name)
+            else:
+                continue
+            break
     _, merged, theirs = trees
     unseen, _ = newly_controlled(merged, [theirs], (config, old_named), (new_config, new_named))
     return unseen

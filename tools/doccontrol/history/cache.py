@@ -80,7 +80,9 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 35: diffs and trailers pinned against the reader's configuration; 36: forced signing
 # 37: trailers read from the message by trailer_block, whatever the reader configured
 # 38: a hook named by mkdocs.yml controls its folder (its imports, its __pycache__)
-FORMAT = 41
+# 39–41: what the files mkdocs.yml inherits name, read as MkDocs' loader reads them
+# 42: mkdocs.yaml is the site's configuration when there is no mkdocs.yml
+FORMAT = 42
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -83,7 +83,10 @@ EDITORIAL_TRAILER = "change-type"
 # committed file there is never read, only reported (a committed .cache/vendor/mermaid.min.js
 # would be served on every page, and `make vendor` would keep it).
 TRACKED_CACHE = ".cache"
-SITE_CONFIG = "mkdocs.yml"  # its local files (rules_paths) are controlled while it is approved
+# the site's configuration, as `mkdocs build` without -f finds it: mkdocs.yml, or when there is
+# no such file, mkdocs.yaml. Both are controlled; the local files (rules_paths) of the one in
+# force are controlled while it is approved
+SITE_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 # a file read for the site's configuration: (the path it really is at, its blob in force, or
 # None when there is no file, the links followed to reach it)
 _SiteFile = tuple[str, str | None, tuple[str, ...]]
@@ -260,9 +263,10 @@ class _Deriver:
         # the unreadable config in force when no readable one had been: nothing is approved
         self.no_rules_since: str | None = None
         self.mailmap_blob: str | None = None
-        # the mkdocs.yml in force (the last approved, or the baseline's): the local files it
-        # names (hooks, custom_dir…) are controlled like it
-        self.mkdocs_blob: str | None = None
+        # mkdocs.yml and mkdocs.yaml as in force (the last approved, or the baseline's; None:
+        # no regular file): the local files the site's configuration names (hooks,
+        # custom_dir…) are controlled like it
+        self.site_blobs: dict[str, str | None] = {}
         # what it and the files it inherits name (History.site_named), and each file read
         # for it (inherited, a hook): path → (the path it really is at, its blob in force)
         self.site_now = rules_paths.NOTHING
@@ -374,7 +378,7 @@ class _Deriver:
             "readable_blob": self.readable_blob,
             "no_rules_since": self.no_rules_since,
             "mailmap_blob": self.mailmap_blob,
-            "mkdocs_blob": self.mkdocs_blob,
+            "site_blobs": self.site_blobs,
             "in_force_files": self.in_force_files,
             "site_now": cache.encode_named(self.site_now),
             "site_files": {
@@ -428,7 +432,10 @@ class _Deriver:
         self.readable_blob = state["readable_blob"]
         self.no_rules_since = state["no_rules_since"]
         self.mailmap_blob = state["mailmap_blob"]
-        self.mkdocs_blob = state["mkdocs_blob"]
+        self.site_blobs = {
+            str(name): None if blob is None else str(blob)
+            for name, blob in state["site_blobs"].items()
+        }
         self.in_force_files = {
             str(path): None if blob is None else str(blob)
             for path, blob in state["in_force_files"].items()
@@ -488,10 +495,10 @@ class _Deriver:
         return self.site_now
 
     def resolve_site(
-        self, tree: str, fresh: Collection[str], site: str | None
+        self, tree: str, fresh: Collection[str], sites: Mapping[str, str | None]
     ) -> tuple[rules_paths.NamedPaths, dict[str, _SiteFile]]:
-        """What the site's configuration names with ``site`` (an mkdocs.yml blob) in force,
-        and the files read for it. A file read for the configuration in force is read as it
+        """What the site's configuration names with ``sites`` (the blobs of mkdocs.yml and
+        mkdocs.yaml) in force, and the files read for it. A file read for the configuration in force is read as it
         stands in force, unless the commit changes it or a link on the way (``fresh``: its
         own version counts); any other (new to the configuration, or ``fresh``) as ``tree``
         holds it, links followed as the file system follows them."""
@@ -506,11 +513,15 @@ class _Deriver:
             real, blob, links = held
             return rules_paths.Opened(real, self.reader.blob(blob) if blob else None, links)
 
-        if site is None and self.reader.regular_file_at(tree, SITE_CONFIG)[2]:
-            # mkdocs.yml is a link, which MkDocs follows: what it names is not read here
-            return rules_paths.NamedPaths(opaque=True), found
-        data = self.reader.blob(site) if site is not None else b""
-        return rules_paths.named_paths(data, read), found
+        for name in SITE_CONFIGS:
+            site = sites.get(name)
+            if site is not None:
+                return rules_paths.named_paths(self.reader.blob(site), read, name), found
+            if self.reader.regular_file_at(tree, name)[2]:
+                # a link, which MkDocs follows (or, dangling, passes over to the next name):
+                # what it names is not read here
+                return rules_paths.NamedPaths(opaque=True), found
+        return rules_paths.NOTHING, found
 
     def in_force_forge_keys(self) -> tuple[str, ...]:
         """The forge keys, trusted or retired, of the doccontrol.yml the next commit would be
@@ -893,9 +904,10 @@ class _Deriver:
                     )
                 elif accepted.get(name, False):
                     self.mailmap_blob = blob
-            if SITE_CONFIG in (change.new_path, change.old_path) and accepted.get(SITE_CONFIG):
-                regular = change.new_path == SITE_CONFIG and change.regular
-                self.mkdocs_blob = change.new_blob if regular else None
+            for name in SITE_CONFIGS:
+                if name in (change.new_path, change.old_path) and accepted.get(name):
+                    regular = change.new_path == name and change.regular
+                    self.site_blobs[name] = change.new_blob if regular else None
         taken = self.load(self.config_blob) if self.config_blob is not None else None
         if accepted.get(CONFIG_FILE) and taken is not None and taken.approval.require_signed:
             # an approved doccontrol.yml that itself asks for signatures takes over; one that
@@ -904,7 +916,7 @@ class _Deriver:
             self.signing_forced = False
         if self.forcing:
             self.signing_forced = True
-        site_changed = any(accepted.get(name) for name in (SITE_CONFIG, *self.site_files))
+        site_changed = any(accepted.get(name) for name in (*SITE_CONFIGS, *self.site_files))
         fresh = [path for path in controlled if accepted.get(path)]
         if site_changed or accepted.get(CONFIG_FILE):
             # brought under control as the reviewed branch held them: that version stands
@@ -917,7 +929,7 @@ class _Deriver:
                 self.in_force_files[path] = after
         if site_changed:
             # what the site's configuration names, as it now stands in force
-            self.site_now, self.site_files = self.resolve_site(commit.sha, fresh, self.mkdocs_blob)
+            self.site_now, self.site_files = self.resolve_site(commit.sha, fresh, self.site_blobs)
 
     def acknowledged(
         self,
@@ -1018,14 +1030,15 @@ class _Deriver:
         else:
             # mkdocs.yml or a file read for it: the configuration as the merge holds every
             # file it changes (a merge may change mkdocs.yml and what it inherits at once)
-            site = self.mkdocs_blob
+            sites = dict(self.site_blobs)
             fresh: set[str] = set()
             for change in commit.changes:
                 fresh.update(p for p in (change.old_path, change.new_path) if p)
-                if SITE_CONFIG in (change.old_path, change.new_path):
-                    regular = change.new_path == SITE_CONFIG and change.regular
-                    site = change.new_blob if regular else None
-            new_named = self.resolve_site(commit.sha, fresh, site)[0]
+                for name in SITE_CONFIGS:
+                    if name in (change.old_path, change.new_path):
+                        regular = change.new_path == name and change.regular
+                        sites[name] = change.new_blob if regular else None
+            new_named = self.resolve_site(commit.sha, fresh, sites)[0]
         merged = self.reader.tree_files(commit.sha)
         if len(commit.parents) > 1:
             branches = [self.reader.tree_files(p) for p in bringing]
@@ -1816,7 +1829,7 @@ class _Deriver:
                 # made before control began (the next walk takes them as the set-up) must
                 # place the start where this approval put it
                 self.adoption_refused.add(path)
-            if accepted[path] and (path in (CONFIG_FILE, SITE_CONFIG) or path in self.site_files):
+            if accepted[path] and (path in (CONFIG_FILE, *SITE_CONFIGS) or path in self.site_files):
                 unseen = self.brought_under_control(commit, path, policy, bringing)
                 if unseen:
                     # the rules bring files under control as main holds them, which is not
@@ -2253,8 +2266,13 @@ def _read_on_the_line(path: str) -> bool:
         DOC_PATH.match(path)
         or _is_ack(path)
         or distributions.matches(path)
-        or path in (CONFIG_FILE, MAILMAP_FILE, SITE_CONFIG)
+        or path in (CONFIG_FILE, MAILMAP_FILE, *SITE_CONFIGS)
     )
+
+
+def _site_in_force(blobs: Mapping[str, str | None]) -> str | None:
+    """The blob of the site's configuration in force: mkdocs.yml's, else mkdocs.yaml's."""
+    return next((blobs[n] for n in SITE_CONFIGS if blobs.get(n) is not None), None)
 
 
 def _is_ack(*paths: str | None) -> bool:
@@ -2992,7 +3010,7 @@ def _history(
         config_in_force=in_force,
         mailmap_in_force=deriver.mailmap_blob,
         rules_unreadable=in_force is None and deriver.config_blob is not None,
-        mkdocs_in_force=deriver.mkdocs_blob,
+        mkdocs_in_force=_site_in_force(deriver.site_blobs),
         in_force_files=dict(deriver.in_force_files),
         site_named=deriver.site_now,
         signing_forced=deriver.signing_forced,

@@ -359,7 +359,8 @@ class History:
     config_in_force: str | None = None
     mailmap_in_force: str | None = None
     rules_unreadable: bool = False
-    # the mkdocs.yml in force (the local files it names are controlled), and each controlled
+    # the site's configuration in force (mkdocs.yml, else mkdocs.yaml: the local files it
+    # names are controlled), and each controlled
     # file as its approvals left it (blob id; None: absent): what an approval may not move
     # unseen (DC516.adopts), and `approve` refuses to
     mkdocs_in_force: str | None = None

@@ -123,9 +123,9 @@ def _local(path: str, base: str = "") -> str | None:
     return joined
 
 
-def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
-    """The local paths ``data`` (an mkdocs.yml at the repository root) names; a file the
-    loader cannot parse names nothing (MkDocs cannot build with it either).
+def named_paths(data: bytes, read: Read | None = None, name: str = "mkdocs.yml") -> NamedPaths:
+    """The local paths ``data`` (the site's configuration, ``name`` at the repository root)
+    names; a file the loader cannot parse names nothing (MkDocs cannot build with it either).
 
     ``read`` gives a file of the same tree: with it, the files mkdocs.yml inherits are read
     too (MkDocs' ``INHERIT:``, each relative to the file that names it, a chain), and what
@@ -150,7 +150,7 @@ def named_paths(data: bytes, read: Read | None = None) -> NamedPaths:
 
     while read is not None and waiting:
         parent = waiting.pop(0)
-        if parent in inherits or parent == "mkdocs.yml":
+        if parent in inherits or parent == name:
             continue  # MkDocs itself refuses a loop; nothing more is named
         if len(inherits) >= _MAX_FILES:
             opaque = True
