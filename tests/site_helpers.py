@@ -87,11 +87,13 @@ def site_repo(scenario, as_of: str | None = None):
     return scenario
 
 
-def adopted_site(builder: RepoBuilder, mkdocs_yml: str | None = None) -> Scenario:
-    """The builder's files with ``mkdocs_yml`` (default: the project's) and vendored Mermaid,
-    imported before control began (2026-01-01): a repository the real plugin builds. Later
-    commits are dated from 2026-01-10 on, under control."""
-    builder.write("mkdocs.yml", mkdocs_yml or (PROJECT / "mkdocs.yml").read_text("utf-8"))
+def adopted_site(
+    builder: RepoBuilder, mkdocs_yml: str | None = None, name: str = "mkdocs.yml"
+) -> Scenario:
+    """The builder's files with ``mkdocs_yml`` (default: the project's) as ``name`` and
+    vendored Mermaid, imported before control began (2026-01-01): a repository the real plugin
+    builds. Later commits are dated from 2026-01-10 on, under control."""
+    builder.write(name, mkdocs_yml or (PROJECT / "mkdocs.yml").read_text("utf-8"))
     vendor = builder.root / ".cache/vendor"
     vendor.mkdir(parents=True, exist_ok=True)
     shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")

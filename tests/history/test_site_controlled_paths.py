@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from builders import PROJECT, RepoBuilder
 from doccontrol.history.rules_paths import Opened, named_paths
 from history_helpers import Scenario, cli
@@ -353,14 +355,16 @@ def test_each_link_followed_to_a_file_is_controlled_with_it():
     assert named.inherits == ("base.yml", "shared.yml", "site_config/base.yml")
 
 
-def test_an_mkdocs_yml_that_is_a_link_makes_the_configuration_opaque(tmp_path):
-    """MkDocs opens mkdocs.yml through a link; history reads no configuration through it, so
-    it cannot tell what the build runs: every file counts as controlled (fail closed)."""
+@pytest.mark.parametrize("name", ["mkdocs.yml", "mkdocs.yaml"])
+def test_a_site_configuration_that_is_a_link_makes_it_opaque(tmp_path, name):
+    """MkDocs opens mkdocs.yml (or, without one, mkdocs.yaml) through a link; history reads no
+    configuration through it, so it cannot tell what the build runs: every file counts as
+    controlled (fail closed)."""
     import os
 
     site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
     s = _scenario(tmp_path, {"config/site.yml": site + "hooks: [h/x.py]\n"})
-    os.symlink("config/site.yml", s.root / "mkdocs.yml")
+    os.symlink("config/site.yml", s.root / name)
     s.git.commit("站点配置改为链接", who="wangfang", date="2026-01-01T10:00:00+08:00")
     named = s.history().site_named
     assert named.opaque and named.controls("h/x.py")
@@ -424,17 +428,6 @@ def test_an_approved_removal_of_mkdocs_yml_puts_mkdocs_yaml_in_force(tmp_path):
     pushed = _pushed(s, "yaml_hooks/pages.py", HOOK_TEXT + "# 2\n")
     trail = cli(s.root, "trail", "--strict", "--format", "json")
     assert trail.returncode != 0 and pushed in trail.stdout, trail.stdout
-
-
-def test_an_mkdocs_yaml_that_is_a_link_makes_the_configuration_opaque(tmp_path):
-    import os
-
-    site = (PROJECT / "mkdocs.yml").read_text(encoding="utf-8")
-    s = _scenario(tmp_path, {"config/site.yml": site + "hooks: [h/x.py]\n"})
-    os.symlink("config/site.yml", s.root / "mkdocs.yaml")
-    s.git.commit("站点配置改为链接", who="wangfang", date="2026-01-01T10:00:00+08:00")
-    named = s.history().site_named
-    assert named.opaque and named.controls("h/x.py")
 
 
 def test_a_configuration_inherits_the_other_name_but_never_itself():

@@ -4,11 +4,9 @@ adds to it stops the strict build, as one added to mkdocs.yml would (red-team ro
 
 from __future__ import annotations
 
-import shutil
-
 from builders import PROJECT, RepoBuilder
 from history_helpers import Scenario
-from site_helpers import mkdocs
+from site_helpers import adopted_site, mkdocs
 
 HOOK = "def on_page_content(html, **kwargs):\n    return html + '<p>yaml-hook-ran</p>'\n"
 
@@ -16,17 +14,9 @@ HOOK = "def on_page_content(html, **kwargs):\n    return html + '<p>yaml-hook-ra
 def _site(tmp_path) -> Scenario:
     builder = RepoBuilder(tmp_path / "repo")
     builder.doc()
-    site = (PROJECT / "mkdocs.yml").read_text("utf-8")
-    builder.write("mkdocs.yaml", site + "hooks:\n  - site_hooks/pages.py\n")
     builder.write("site_hooks/pages.py", HOOK)
-    vendor = builder.root / ".cache/vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
-    s.git.day = 9
-    return s
+    site = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    return adopted_site(builder, site + "hooks:\n  - site_hooks/pages.py\n", "mkdocs.yaml")
 
 
 def test_the_approved_mkdocs_yaml_and_its_hook_build_the_published_site(tmp_path):
