@@ -90,11 +90,26 @@ def test_an_entry_standing_where_a_controlled_folder_is_is_controlled():
     `.github` above `.github/workflows/`."""
     from doccontrol.config import ApprovalRules
 
-    rules = ApprovalRules(controlled_paths=("tools/", "ops/scripts/"))
-    for path in ("tools", "tools/a.sh", "ops", "ops/scripts", ".github", "schemas"):
+    rules = ApprovalRules(controlled_paths=("tools/", "ops/scripts/", "deploy/run.sh"))
+    for path in ("tools", "tools/a.sh", "ops", "ops/scripts", ".github", "schemas", "deploy"):
         assert rules.controls(path), path
-    for path in ("tool", "toolsx", "ops/other.sh", "opsx", "docs"):
+    for path in ("tool", "toolsx", "ops/other.sh", "opsx", "docs", "deploy/other.sh"):
         assert not rules.controls(path), path
+
+
+def test_a_folder_named_like_a_controlled_file_stands_in_its_place():
+    """`mkdocs.yml/README.md` makes `mkdocs build` fail (IsADirectoryError, not the missing
+    file that passes over to mkdocs.yaml); `base.yml/x` the same for an inherited file
+    (red-team round 70, hole 1)."""
+    from doccontrol.config import ApprovalRules
+
+    rules = ApprovalRules(controlled_paths=("deploy/run.sh",))
+    for path in ("mkdocs.yml/README.md", "mkdocs.yaml/a/b", "doccontrol.yml/x", "deploy/run.sh/x"):
+        assert rules.controls(path), path
+    for path in ("mkdocs.yml.bak", "mkdocs.ymlx/README.md", "deploy/run.shx"):
+        assert not rules.controls(path), path
+    named = named_paths(b"INHERIT: config/base.yml\n")
+    assert named.controls("config/base.yml/x") and not named.controls("config/base.yml.d/x")
 
 
 def test_an_unreadable_mkdocs_yml_names_nothing_and_raises_nothing():

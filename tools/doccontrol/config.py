@@ -116,11 +116,13 @@ class ApprovalRules:
     def controls(self, path: str) -> bool:
         """Whether a change to ``path`` changes the rules, identities or publishing: such a
         change needs an approval like a document's."""
-        # the entry that stands where a controlled folder is, or holds one (a submodule or a
-        # link named `tools`, no slash), changes every file under it: judged like them
+        # the entry that stands where a controlled folder or file is, or holds one (a
+        # submodule or a link named `tools`, no slash), changes every file under it, and a
+        # folder named like a controlled file (`mkdocs.yml/x`) stands in its place: judged
+        # like them (round 70)
         entry = path + "/"
         return path.rpartition("/")[2] in _ANYWHERE or any(
-            path == p or (p.endswith("/") and (path.startswith(p) or p.startswith(entry)))
+            path == p or path.startswith(p.rstrip("/") + "/") or p.startswith(entry)
             for p in (*CONTROLLED_PATHS, *self.controlled_paths)
         )
 

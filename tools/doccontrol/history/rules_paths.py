@@ -83,6 +83,10 @@ class NamedPaths:
             return True
         if path in self.files or any(path.startswith(f) for f in self.folders):
             return True
+        # a folder named like a named file stands in its place (`base.yml/x`: MkDocs cannot
+        # open it, round 70)
+        if any(path.startswith(f + "/") for f in self.files):
+            return True
         # an entry standing where a named folder or file is, or above it (a submodule, a link)
         entry = path + "/"
         if any(f.startswith(entry) for f in (*self.folders, *self.files)):
