@@ -57,8 +57,13 @@ def test_control_an_acknowledgement_after_the_approval_counts(tmp_path):
 def test_an_acknowledgement_before_a_withdrawal_is_not_one_of_the_restored_text(tmp_path):
     """V1.1 (目的: 第一版的目的) is in force from 2026-02-01; 王芳 acknowledges it on
     2026-02-05. An approved merge withdraws SM-P-01 (2026-03-01); another brings it back at
-    V1.1 with another 目的 (2026-04-01). Her February record, of the text withdrawn, counts as
-    her acknowledgement of the restored text."""
+    V1.1 (2026-04-01). Her February record, of the text withdrawn, counted as her
+    acknowledgement of the restored one.
+
+    Fixes (session 29): restored with another 目的, V1.1 would name two texts, so the restored
+    one never comes into force (test_rt71_restored_number.py), and nobody owes it. Restored
+    with the very text withdrawn, it is in force again from 2026-04-01, a new issue: an
+    acknowledgement from before the withdrawal does not count for it."""
     s = scenario(tmp_path)
     approve(
         s,
@@ -72,7 +77,7 @@ def test_an_acknowledgement_before_a_withdrawal_is_not_one_of_the_restored_text(
     approve(
         s,
         "restore",
-        procedure(version="V1.1", effective_date="2026-04-01", body=body("恢复后的新目的。")),
+        procedure(version="V1.1", effective_date="2026-04-01", body=body("第一版的目的。")),
         "2026-04-01",
         n=3,
     )

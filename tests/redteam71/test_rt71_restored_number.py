@@ -53,3 +53,26 @@ def test_control_a_restore_with_the_same_text_is_one_answer(tmp_path):
     assert "第一版的目的" in shown.stdout
     diffed = run(s, "diff", "SM-P-01", "V1.0", "V1.1")
     assert "第一版的目的" in diffed.stdout, diffed.stdout
+
+
+def test_a_number_made_obsolete_and_effective_again_keeps_one_text(tmp_path):
+    """Fixes (session 29): the same for a document made obsolete at V1.1 with its text
+    unchanged, then approved effective again at V1.1 with another 目的: that text never comes
+    into force under the number whose text was in force before."""
+    s = scenario(tmp_path)
+    first = body("第一版的目的。")
+    approve(
+        s,
+        "v11",
+        procedure(version="V1.1", effective_date="2026-02-01", body=first),
+        "2026-02-01",
+        n=1,
+    )
+    obsolete = procedure(version="V1.1", status="obsolete", effective_date="2026-03-01", body=first)
+    approve(s, "obsolete", obsolete, "2026-03-01", n=2)
+    again = procedure(version="V1.1", effective_date="2026-04-01", body=body("恢复后的新目的。"))
+    approve(s, "again", again, "2026-04-01", n=3)
+    shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")
+    assert "恢复后的新目的" not in (shown.stdout if shown.returncode == 0 else ""), shown.stdout
+    diffed = run(s, "diff", "SM-P-01", "V1.0", "V1.1")
+    assert "第一版的目的" in diffed.stdout, diffed.stdout

@@ -289,6 +289,10 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     # the versions whose text changed while they were in force: such a number never comes into
     # force again (made obsolete and then effective, its text would be the swapped one)
     swapped: set[str] = set()
+    # the numbers whose text was in force when an approval ended the document: one approved
+    # to take effect again with other text (restored after a withdrawal, DC511) would give
+    # that number a second text (round 71)
+    closed: set[str] = set()
     superseded = _superseded(on_main)
     for revision in on_main:
         if not revision.approved:
@@ -298,6 +302,8 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             off_text.add(revision.seq)
             continue
         if revision.kind == "withdrawal":
+            if in_force is not None:
+                closed.add(version_number(in_force.version))
             in_force, upcoming, ended, draft = None, None, "withdrawn", None
             ended_by = revision
         elif revision.status == "obsolete":
@@ -315,6 +321,8 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                     and (drifted or revision.sections)
                 ):
                     swapped.add(number)
+                if in_force is not None:
+                    closed.add(version_number(in_force.version))
                 in_force, upcoming, ended, draft = None, None, "obsolete", None
                 ended_by = revision
         elif revision.status == "effective":
@@ -330,6 +338,8 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 else:
                     reviewed_by = revision
                 continue
+            if number in closed and revision.sections:
+                swapped.add(number)
             if number in swapped:
                 off_text.add(revision.seq)
                 continue
