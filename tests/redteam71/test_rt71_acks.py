@@ -57,13 +57,36 @@ def test_control_an_acknowledgement_after_the_approval_counts(tmp_path):
 def test_an_acknowledgement_before_a_withdrawal_is_not_one_of_the_restored_text(tmp_path):
     """V1.1 (目的: 第一版的目的) is in force from 2026-02-01; 王芳 acknowledges it on
     2026-02-05. An approved merge withdraws SM-P-01 (2026-03-01); another brings it back at
-    V1.1 (2026-04-01). Her February record, of the text withdrawn, counted as her
-    acknowledgement of the restored one.
+    V1.1 with another 目的 (2026-04-01). Her February record, of the text withdrawn, counted as
+    her acknowledgement of the restored text.
 
-    Fixes (session 29): restored with another 目的, V1.1 would name two texts, so the restored
-    one never comes into force (test_rt71_restored_number.py), and nobody owes it. Restored
-    with the very text withdrawn, it is in force again from 2026-04-01, a new issue: an
-    acknowledgement from before the withdrawal does not count for it."""
+    Fixes (session 29): V1.1 keeps the text it had in force, so the restored text never comes
+    into force under it (test_rt71_restored_number.py): nothing is owed for it, and her record
+    is counted for no text she did not read."""
+    s = _withdrawn_and_restored(tmp_path, "恢复后的新目的。")
+    reg = run(s, "register", "--format", "json", "--as-of", "2026-05-01")
+    assert '"state": "effective"' not in reg.stdout, reg.stdout
+    _, rows, problems = owed(s, "2026-05-01")
+    assert "wangfang" not in rows, (rows, problems)
+
+
+def test_an_acknowledgement_of_the_very_text_restored_counts_for_it(tmp_path):
+    """Decided (session 29, rounds 71 and 72): brought back at V1.1 with the very text
+    withdrawn, the text in force is the one she read. Her record counts, owed since the day
+    that text first took effect: ack-due, the pack's records and what it lists as
+    outstanding give one answer."""
+    s = _withdrawn_and_restored(tmp_path, "第一版的目的。")
+    _, rows, problems = owed(s, "2026-05-01")
+    row = rows["wangfang"]
+    assert (row["version"], row["acknowledged"], row["since"]) == (
+        "V1.1",
+        "2026-02-05",
+        "2026-02-01",
+    )
+    assert not problems, problems
+
+
+def _withdrawn_and_restored(tmp_path, purpose: str):
     s = scenario(tmp_path)
     approve(
         s,
@@ -77,12 +100,8 @@ def test_an_acknowledgement_before_a_withdrawal_is_not_one_of_the_restored_text(
     approve(
         s,
         "restore",
-        procedure(version="V1.1", effective_date="2026-04-01", body=body("第一版的目的。")),
+        procedure(version="V1.1", effective_date="2026-04-01", body=body(purpose)),
         "2026-04-01",
         n=3,
     )
-    reg = run(s, "register", "--format", "json", "--as-of", "2026-05-01")
-    assert '"version": "V1.1"' in reg.stdout and '"state": "effective"' in reg.stdout, reg.stdout
-    _, rows, problems = owed(s, "2026-05-01")
-    assert rows["wangfang"]["version"] == "V1.1"
-    assert rows["wangfang"]["acknowledged"] == "", (rows["wangfang"], problems)
+    return s

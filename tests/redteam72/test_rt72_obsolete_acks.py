@@ -2,10 +2,15 @@
 ends what was read before it, so a record from before it counts for nothing brought back after
 it, even with the same text at the same number. An approval that makes the document obsolete
 ends it too (standing: ``ended = "obsolete"``, the number ``closed``), but
-``acks._in_force_chain`` breaks only on a withdrawal."""
+``acks._in_force_chain`` breaks only on a withdrawal.
+
+Fixes (session 29): one rule for both endings, the other way. An acknowledgement is of a
+text: the same text back in force is the text read (a withdrawal no longer ends the chain),
+and another text never comes into force under a number that had one (standing)."""
 
 from __future__ import annotations
 
+import pytest
 from rt72_helpers import FIRST, approve, in_force_v11, owed, procedure, run
 
 
@@ -29,31 +34,16 @@ def _ended_and_revived(tmp_path, how: str, version: str):
     return s
 
 
-def test_an_acknowledgement_before_an_obsolete_approval_is_not_one_of_the_revived_text(tmp_path):
-    """Made obsolete on 2026-03-01 and approved effective again at V1.1 with the same text on
-    2026-04-01: a new issue in force from 2026-04-01 (`ack-due` says since 2026-04-01, as it
-    does for the withdrawn-and-restored case). 王芳's February record still counts for it:
-    the chain walks from the revival (front-matter exempt: no section changed) back over the
-    obsolete approval (no section changed either) to the February approval."""
-    s = _ended_and_revived(tmp_path, "obsolete", "V1.1")
+@pytest.mark.parametrize("how", ["obsolete", "withdraw"])
+@pytest.mark.parametrize("version", ["V1.1", "V1.2"])
+def test_an_acknowledgement_of_the_text_revived_counts_for_it(tmp_path, how, version):
+    """Decided (session 29): made obsolete or withdrawn on 2026-03-01 and brought back with the
+    very same text on 2026-04-01, at V1.1 or V1.2 (an exempt front-matter change): the text in
+    force is the one 王芳 read in February. Her record counts, whichever ending came between
+    (one rule for both: a number keeps its text across an ending, standing), and the row says
+    she owes it since that text first took effect, not after the day she acknowledged it."""
+    s = _ended_and_revived(tmp_path, how, version)
     _, rows, problems = owed(s, "2026-05-01")
-    assert rows["wangfang"]["version"] == "V1.1"
-    assert rows["wangfang"]["acknowledged"] == "", f"{rows['wangfang']} {problems}"
-
-
-def test_an_acknowledgement_before_an_obsolete_approval_is_not_one_of_a_new_number(tmp_path):
-    """The same with the revival numbered V1.2 (same text): 王芳's V1.1 record from before the
-    document was made obsolete counts as her acknowledgement of V1.2."""
-    s = _ended_and_revived(tmp_path, "obsolete", "V1.2")
-    _, rows, problems = owed(s, "2026-05-01")
-    assert rows["wangfang"]["version"] == "V1.2"
-    assert rows["wangfang"]["acknowledged"] == "", f"{rows['wangfang']} {problems}"
-
-
-def test_control_an_acknowledgement_before_a_withdrawal_does_not_count(tmp_path):
-    """Control (passes): the very same history with a withdrawal instead of the obsolete
-    approval: her February record does not count for V1.2 (round 71's rule)."""
-    s = _ended_and_revived(tmp_path, "withdraw", "V1.2")
-    _, rows, _ = owed(s, "2026-05-01")
-    assert rows["wangfang"]["version"] == "V1.2"
-    assert rows["wangfang"]["acknowledged"] == "", rows["wangfang"]
+    row = rows["wangfang"]
+    assert row["version"] == version
+    assert (row["acknowledged"], row["since"]) == ("2026-02-05", "2026-02-01"), (row, problems)

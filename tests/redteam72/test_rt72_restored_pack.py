@@ -21,15 +21,15 @@ def _withdrawn_and_restored(tmp_path):
 
 
 def test_the_pack_does_not_call_a_record_counted_that_is_owed_again(tmp_path):
+    """Fixes (session 29): the record of the very text restored counts for it (ack-due), so
+    the pack lists it as counted and her as owing nothing."""
     s = _withdrawn_and_restored(tmp_path)
     _, rows, problems = owed(s, "2026-05-01")
-    assert rows["wangfang"]["acknowledged"] == ""  # round 71's fix holds
+    assert rows["wangfang"]["acknowledged"] == "2026-02-05", (rows, problems)
     files = pack(s, tmp_path / "pack.zip", "2026-01-01", "2026-05-01")
     given = list(csv.reader(io.StringIO(files["acknowledgements/acknowledgements.csv"])))
     outstanding = files["acknowledgements/outstanding.csv"]
     mine = [r for r in given[1:] if r[0] == "ACK-SM-P-01-V1.1-wangfang"]
     assert mine, given
-    assert "wangfang" in outstanding, outstanding
-    # right: the record is marked as not counting for the text in force (a problem code or
-    # "no"), or ack-due reports why; today it is "yes" with no problem and no explanation
-    assert mine[0][7] or problems, (mine[0][6:], outstanding, problems)
+    assert "wangfang" not in outstanding and "王芳" not in outstanding, outstanding
+    assert not mine[0][7] and not problems, (mine[0][6:], problems)

@@ -47,9 +47,6 @@ class Acknowledgement:
     # key on every version), "unsigned" (authored and committed in their name: anyone with
     # push access can write that) or "none" (it does not count)
     evidence: str = "none"
-    # since when (ISO 8601) it has named its version: it counts for a text in force only when
-    # it was written after that text's approval (not a draft's, nor a withdrawn text's)
-    named: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,10 +143,6 @@ def ledger(
         if history is not None and not problems and not renamed:
             problems += _version_problems(rid, versions, history)
         counted = not problems and not renamed and bool(owner and last.document and last.version)
-        # (dates on the main line never go back, so they order the record's commits)
-        named = next(
-            c for c in versions if (c.document, c.version) == (last.document, last.version)
-        )
         # a backdated commit is reported, but changes nothing: its day is the line's
         problems += [_backdated(rid, c, owner) for c in versions if c.claimed]
         signed = all(c.signer == owner for c in versions)
@@ -165,7 +158,6 @@ def ledger(
                 counted,
                 tuple(problems),
                 ("person-signed" if signed else "unsigned") if counted else "none",
-                named.date,
             )
         )
     return out
@@ -274,15 +266,18 @@ def exempt(revision: Revision, config: Config) -> bool:
 
 
 def _puts_in_force(revision: Revision) -> bool:
-    """Whether an approval puts its text in force (an approved draft asks nobody to read it)."""
-    return revision.approved and revision.status == "effective"
+    """Whether an approval puts its text in force (an approved draft asks nobody to read it,
+    a withdrawal reads as the version it ends)."""
+    return revision.approved and revision.status == "effective" and revision.kind != "withdrawal"
 
 
 def _in_force_chain(doc: DocumentHistory, in_force: Revision, config: Config) -> list[Revision]:
-    """The revision in force and, while it is exempt, the approvals it amends, latest first:
-    the text of each is the text in force. An acknowledgement of the version of any of them
-    counts when it was written after that version's earliest approval here; the earliest
-    version says since when it is owed."""
+    """The approval in force and, while it is exempt, the approvals it amends, latest first:
+    the text of each is the text in force, so an acknowledgement of the version of any of
+    them counts (one approved to take effect before the record was written: ``ledger``); the
+    earliest says since when it is owed. An approval that ended the document in between
+    (withdrawn, made obsolete) changes nothing here: a number keeps its text across it
+    (``standing``), and whoever read that text has read it."""
     effective = [r for r in doc.revisions if _puts_in_force(r)]
     if doc.baseline is not None:
         effective.insert(0, doc.baseline)
@@ -292,13 +287,15 @@ def _in_force_chain(doc: DocumentHistory, in_force: Revision, config: Config) ->
         return [in_force]
     place = {id(r): i for i, r in enumerate(doc.revisions)}
     chain = [effective[at]]
-    while exempt(chain[-1], config) and at > 0:
+    # a review (the text unchanged at its version: a periodic review, the very text brought
+    # back after a withdrawal) amends like an exempt revision
+    while (exempt(chain[-1], config) or chain[-1].kind == "review") and at > 0:
         # exempt from the version before it, which may be a draft: where an approved
-        # revision between the two effective ones changed the text, readers have not read it;
-        # a withdrawal between them ends what was read before it (round 71)
+        # revision between the two effective ones changed the text, readers have not read it
         after, before = place[id(effective[at])], place.get(id(effective[at - 1]), -1)
+        # (a withdrawal's sections are the whole text it took away, not a text anyone read)
         between = doc.revisions[before + 1 : after]
-        if any((r.approved and r.sections) or r.kind == "withdrawal" for r in between):
+        if any(r.approved and r.sections and r.kind != "withdrawal" for r in between):
             break
         at -= 1
         chain.append(effective[at])
@@ -316,10 +313,10 @@ def status(
     settings = config.acknowledgement
     if settings is None:
         return []
-    counted: dict[tuple[str, str, str], list[Acknowledgement]] = {}
+    counted: dict[tuple[str, str, str], Acknowledgement] = {}
     for record in records:
         if record.counted and record.day <= day.isoformat():  # as it stood that day
-            counted.setdefault((record.person, record.document, record.version), []).append(record)
+            counted.setdefault((record.person, record.document, record.version), record)
     today = day.isoformat()
     out: list[DocumentAcks] = []
     for doc_id, stand in stands.items():
@@ -329,29 +326,20 @@ def status(
         if doc is None:
             continue
         chain = _in_force_chain(doc, stand.in_force, config)
-        # each version's earliest approval in the chain: a record written before it read
-        # another text (a draft, a withdrawn version) under the same number (round 71)
-        opened = {r.version: r.date for r in chain if r.commit}
-        versions = list(dict.fromkeys(r.version for r in chain))
-        oldest = next(r for r in chain if r.version == versions[-1])
-        since = standing.effective_from(oldest) or stand.in_force_from
+        # owed since the text in force first took effect (at this number or one it amends)
+        since = standing.effective_from(chain[-1]) or stand.in_force_from
         if not since or (settings.since and since < settings.since):
             continue
         days = settings.days_for(str(stand.meta.get("type") or ""))
         due = (datetime.date.fromisoformat(since) + datetime.timedelta(days=days)).isoformat()
         names = stand.meta.get("distribution")
         people = distribution(config, [str(n) for n in names] if isinstance(names, list) else [])
+        versions = list(dict.fromkeys(r.version for r in chain))
         title = str(stand.meta.get("title") or doc.title)
         owed = []
         for person in people:
             found = next(
-                (
-                    record
-                    for v in versions
-                    for record in counted.get((person.id, doc_id, v), ())
-                    if v not in opened or _instant(record.named) >= _instant(opened[v])
-                ),
-                None,
+                (counted[k] for v in versions if (k := (person.id, doc_id, v)) in counted), None
             )
             owed.append(
                 Owed(

@@ -291,13 +291,18 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     swapped: set[str] = set()
     # the numbers whose text was in force when an approval ended the document: one approved
     # to take effect again with other text (restored after a withdrawal, DC511) would give
-    # that number a second text (round 71)
+    # that number a second text (round 71). ``diverged``: those some approval since (a draft
+    # too, at any number) moved the text away from, whatever the restoring approval's own
+    # sections say, since they are counted from the last approved text (round 72)
     closed: set[str] = set()
+    diverged: set[str] = set()
     superseded = _superseded(on_main)
     for revision in on_main:
         if not revision.approved:
             continue
         last_git = revision
+        if revision.sections and revision.kind != "withdrawal":
+            diverged |= closed
         if revision.seq in superseded:
             off_text.add(revision.seq)
             continue
@@ -338,7 +343,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 else:
                     reviewed_by = revision
                 continue
-            if number in closed and revision.sections:
+            if number in closed and number in diverged:
                 swapped.add(number)
             if number in swapped:
                 off_text.add(revision.seq)
