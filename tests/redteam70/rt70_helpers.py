@@ -4,13 +4,13 @@ judged as CI does (`trail --strict`, then `DOCCONTROL_STRICT=true mkdocs build`)
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from builders import PROJECT, RepoBuilder
 from history_helpers import Scenario, cli
+from site_helpers import adopted_site
 
 HOOK = "def on_page_content(html, **kwargs):\n    return html + '<p>yaml-hook-ran</p>'\n"
 
@@ -22,19 +22,11 @@ def yaml_site(
     hook site_hooks/pages.py; ``extra``: more files of the baseline."""
     builder = RepoBuilder(tmp_path / "repo")
     builder.doc()
-    site = (PROJECT / "mkdocs.yml").read_text("utf-8")
-    builder.write(name, site + "hooks:\n  - site_hooks/pages.py\n")
     builder.write("site_hooks/pages.py", HOOK)
     for rel, text in (extra or {}).items():
         builder.write(rel, text)
-    vendor = builder.root / ".cache/vendor"
-    vendor.mkdir(parents=True, exist_ok=True)
-    shutil.copy(PROJECT / ".cache/vendor/mermaid.min.js", vendor / "mermaid.min.js")
-    s = Scenario(builder)
-    s.set_config("control_since: null", "control_since: 2026-01-02")
-    s.git.commit("初始导入", who="wangfang", date="2026-01-01T09:00:00+08:00")
-    s.git.day = 9
-    return s
+    site = (PROJECT / "mkdocs.yml").read_text("utf-8")
+    return adopted_site(builder, site + "hooks:\n  - site_hooks/pages.py\n", name)
 
 
 def trail_strict(s: Scenario) -> subprocess.CompletedProcess[str]:
@@ -42,7 +34,8 @@ def trail_strict(s: Scenario) -> subprocess.CompletedProcess[str]:
 
 
 def strict_build(root: Path, out: Path) -> subprocess.CompletedProcess[str]:
-    """CI's build: `mkdocs build` without -f, DOCCONTROL_STRICT=true (a traceback allowed)."""
+    """CI's build: `mkdocs build` without -f, DOCCONTROL_STRICT=true (a traceback allowed:
+    MkDocs' own, before any plugin runs, unlike site_helpers.mkdocs)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DOCCONTROL_STRICT": "true"}
     env["DOCCONTROL_PREVIEW"] = "false"
     result = subprocess.run(

@@ -43,3 +43,23 @@ def ack_by(s, person: str, version: str, day: str) -> None:
     """``person`` commits their own acknowledgement of ``version`` on main on ``day``."""
     s.files.write(ack_path(person, version), ack_text(person, version))
     s.git.commit(f"阅知确认 {version}", who=person, date=f"{day}T11:00:00+08:00")
+
+
+def withdrawn_and_restored(tmp_path, purpose: str, acknowledged: bool = False):
+    """V1.1 (目的: 第一版的目的) in force from 2026-02-01 (王芳 acknowledging it on 2026-02-05
+    when ``acknowledged``), withdrawn by an approved merge on 2026-03-01 and brought back at
+    V1.1 with 目的 ``purpose`` by another on 2026-04-01."""
+    s = scenario(tmp_path)
+    approve(
+        s,
+        "v11",
+        procedure(version="V1.1", effective_date="2026-02-01", body=body("第一版的目的。")),
+        "2026-02-01",
+        n=1,
+    )
+    if acknowledged:
+        ack_by(s, "wangfang", "V1.1", "2026-02-05")
+    approve(s, "withdraw", None, "2026-03-01", n=2)
+    restored = procedure(version="V1.1", effective_date="2026-04-01", body=body(purpose))
+    approve(s, "restore", restored, "2026-04-01", n=3)
+    return s

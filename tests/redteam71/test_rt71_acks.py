@@ -4,7 +4,16 @@ later (a draft was read, not the approved text) is DC542 too and does not count"
 
 from __future__ import annotations
 
-from rt71_helpers import ack_by, approve, body, owed, procedure, run, scenario
+from rt71_helpers import (
+    ack_by,
+    approve,
+    body,
+    owed,
+    procedure,
+    run,
+    scenario,
+    withdrawn_and_restored,
+)
 
 
 def _draft_then_effective(tmp_path, ack_day: str):
@@ -63,7 +72,7 @@ def test_an_acknowledgement_before_a_withdrawal_is_not_one_of_the_restored_text(
     Fixes (session 29): V1.1 keeps the text it had in force, so the restored text never comes
     into force under it (test_rt71_restored_number.py): nothing is owed for it, and her record
     is counted for no text she did not read."""
-    s = _withdrawn_and_restored(tmp_path, "恢复后的新目的。")
+    s = withdrawn_and_restored(tmp_path, "恢复后的新目的。", acknowledged=True)
     reg = run(s, "register", "--format", "json", "--as-of", "2026-05-01")
     assert '"state": "effective"' not in reg.stdout, reg.stdout
     _, rows, problems = owed(s, "2026-05-01")
@@ -75,7 +84,7 @@ def test_an_acknowledgement_of_the_very_text_restored_counts_for_it(tmp_path):
     withdrawn, the text in force is the one she read. Her record counts, owed since the day
     that text first took effect: ack-due, the pack's records and what it lists as
     outstanding give one answer."""
-    s = _withdrawn_and_restored(tmp_path, "第一版的目的。")
+    s = withdrawn_and_restored(tmp_path, "第一版的目的。", acknowledged=True)
     _, rows, problems = owed(s, "2026-05-01")
     row = rows["wangfang"]
     assert (row["version"], row["acknowledged"], row["since"]) == (
@@ -84,24 +93,3 @@ def test_an_acknowledgement_of_the_very_text_restored_counts_for_it(tmp_path):
         "2026-02-01",
     )
     assert not problems, problems
-
-
-def _withdrawn_and_restored(tmp_path, purpose: str):
-    s = scenario(tmp_path)
-    approve(
-        s,
-        "v11",
-        procedure(version="V1.1", effective_date="2026-02-01", body=body("第一版的目的。")),
-        "2026-02-01",
-        n=1,
-    )
-    ack_by(s, "wangfang", "V1.1", "2026-02-05")
-    approve(s, "withdraw", None, "2026-03-01", n=2)
-    approve(
-        s,
-        "restore",
-        procedure(version="V1.1", effective_date="2026-04-01", body=body(purpose)),
-        "2026-04-01",
-        n=3,
-    )
-    return s

@@ -4,27 +4,7 @@ compares each version's text as it was first approved, and `show` gives the text
 
 from __future__ import annotations
 
-from rt71_helpers import approve, body, procedure, run, scenario
-
-
-def _withdrawn_and_restored(tmp_path, restored_purpose: str):
-    s = scenario(tmp_path)
-    approve(
-        s,
-        "v11",
-        procedure(version="V1.1", effective_date="2026-02-01", body=body("第一版的目的。")),
-        "2026-02-01",
-        n=1,
-    )
-    approve(s, "withdraw", None, "2026-03-01", n=2)
-    approve(
-        s,
-        "restore",
-        procedure(version="V1.1", effective_date="2026-04-01", body=body(restored_purpose)),
-        "2026-04-01",
-        n=3,
-    )
-    return s
+from rt71_helpers import approve, body, procedure, run, scenario, withdrawn_and_restored
 
 
 def test_show_and_diff_give_one_text_for_a_number_restored_after_a_withdrawal(tmp_path):
@@ -34,7 +14,7 @@ def test_show_and_diff_give_one_text_for_a_number_restored_after_a_withdrawal(tm
     as "V1.1 in force"; `diff SM-P-01 V1.0 V1.1` calls V1.1 the February text. Two answers
     for what V1.1 says, both approved-looking: `standing._placed` checks the number against
     the text only while a version is in force (`not ended`), so a withdrawal resets it."""
-    s = _withdrawn_and_restored(tmp_path, "恢复后的新目的。")
+    s = withdrawn_and_restored(tmp_path, "恢复后的新目的。")
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")
     diffed = run(s, "diff", "SM-P-01", "V1.0", "V1.1")
     assert diffed.returncode == 0, diffed.stderr
@@ -47,7 +27,7 @@ def test_show_and_diff_give_one_text_for_a_number_restored_after_a_withdrawal(tm
 
 def test_control_a_restore_with_the_same_text_is_one_answer(tmp_path):
     """Control: brought back at V1.1 with the very text withdrawn, show and diff agree."""
-    s = _withdrawn_and_restored(tmp_path, "第一版的目的。")
+    s = withdrawn_and_restored(tmp_path, "第一版的目的。")
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")
     assert shown.returncode == 0, shown.stderr
     assert "第一版的目的" in shown.stdout
