@@ -81,15 +81,15 @@ def test_an_acknowledgement_before_a_withdrawal_is_not_one_of_the_restored_text(
 
 def test_an_acknowledgement_of_the_very_text_restored_counts_for_it(tmp_path):
     """Decided (session 29, rounds 71 and 72): brought back at V1.1 with the very text
-    withdrawn, the text in force is the one she read. Her record counts, owed since the day
-    that text first took effect: ack-due, the pack's records and what it lists as
-    outstanding give one answer."""
+    withdrawn, the text in force is the one she read. Her record counts; the text is owed
+    since the day it was issued again (round 73: nobody owes a document while it is not in
+    force): ack-due, the pack's records and what it lists as outstanding give one answer."""
     s = withdrawn_and_restored(tmp_path, "第一版的目的。", acknowledged=True)
     _, rows, problems = owed(s, "2026-05-01")
     row = rows["wangfang"]
     assert (row["version"], row["acknowledged"], row["since"]) == (
         "V1.1",
         "2026-02-05",
-        "2026-02-01",
+        "2026-04-01",
     )
     assert not problems, problems

@@ -40,10 +40,10 @@ def test_an_acknowledgement_of_the_text_revived_counts_for_it(tmp_path, how, ver
     """Decided (session 29): made obsolete or withdrawn on 2026-03-01 and brought back with the
     very same text on 2026-04-01, at V1.1 or V1.2 (an exempt front-matter change): the text in
     force is the one 王芳 read in February. Her record counts, whichever ending came between
-    (one rule for both: a number keeps its text across an ending, standing), and the row says
-    she owes it since that text first took effect, not after the day she acknowledged it."""
+    (one rule for both: a number keeps its text across an ending, standing). The row says it
+    is owed since the day the text was issued again (round 73), though she read it before."""
     s = _ended_and_revived(tmp_path, how, version)
     _, rows, problems = owed(s, "2026-05-01")
     row = rows["wangfang"]
     assert row["version"] == version
-    assert (row["acknowledged"], row["since"]) == ("2026-02-05", "2026-02-01"), (row, problems)
+    assert (row["acknowledged"], row["since"]) == ("2026-02-05", "2026-04-01"), (row, problems)

@@ -271,22 +271,26 @@ def _puts_in_force(revision: Revision) -> bool:
     return revision.approved and revision.status == "effective" and revision.kind != "withdrawal"
 
 
-def _in_force_chain(doc: DocumentHistory, in_force: Revision, config: Config) -> list[Revision]:
+def _in_force_chain(
+    doc: DocumentHistory, in_force: Revision, config: Config
+) -> tuple[list[Revision], Revision]:
     """The approval in force and, while it is exempt, the approvals it amends, latest first:
     the text of each is the text in force, so an acknowledgement of the version of any of
-    them counts (one approved to take effect before the record was written: ``ledger``); the
-    earliest says since when it is owed. An approval that ended the document in between
-    (withdrawn, made obsolete) changes nothing here: a number keeps its text across it
-    (``standing``), and whoever read that text has read it."""
+    them counts (one approved to take effect before the record was written: ``ledger``). An
+    approval that ended the document in between (withdrawn, made obsolete) does not stop it:
+    a number keeps its text across it (``standing``), and whoever read that text has read it.
+    Also the approval the text was last issued by, since whose day it is owed: the earliest
+    with no ending after it (nobody owes a document while it is not in force)."""
     effective = [r for r in doc.revisions if _puts_in_force(r)]
     if doc.baseline is not None:
         effective.insert(0, doc.baseline)
     try:
         at = next(i for i, r in enumerate(effective) if r.commit == in_force.commit)
     except StopIteration:
-        return [in_force]
+        return [in_force], in_force
     place = {id(r): i for i, r in enumerate(doc.revisions)}
     chain = [effective[at]]
+    issued: Revision | None = None
     # a review (the text unchanged at its version: a periodic review, the very text brought
     # back after a withdrawal) amends like an exempt revision
     while (exempt(chain[-1], config) or chain[-1].kind == "review") and at > 0:
@@ -297,9 +301,16 @@ def _in_force_chain(doc: DocumentHistory, in_force: Revision, config: Config) ->
         between = doc.revisions[before + 1 : after]
         if any(r.approved and r.sections and r.kind != "withdrawal" for r in between):
             break
+        if issued is None and any(_ends(r) for r in between):
+            issued = chain[-1]
         at -= 1
         chain.append(effective[at])
-    return chain
+    return chain, issued or chain[-1]
+
+
+def _ends(revision: Revision) -> bool:
+    """Whether an approval takes the document out of force (withdrawn, made obsolete)."""
+    return revision.approved and (revision.kind == "withdrawal" or revision.status == "obsolete")
 
 
 def status(
@@ -325,9 +336,8 @@ def status(
         doc = history.documents.get(doc_id)
         if doc is None:
             continue
-        chain = _in_force_chain(doc, stand.in_force, config)
-        # owed since the text in force first took effect (at this number or one it amends)
-        since = standing.effective_from(chain[-1]) or stand.in_force_from
+        chain, issued = _in_force_chain(doc, stand.in_force, config)
+        since = standing.effective_from(issued) or stand.in_force_from
         if not since or (settings.since and since < settings.since):
             continue
         days = settings.days_for(str(stand.meta.get("type") or ""))

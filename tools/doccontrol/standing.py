@@ -289,26 +289,26 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     # the versions whose text changed while they were in force: such a number never comes into
     # force again (made obsolete and then effective, its text would be the swapped one)
     swapped: set[str] = set()
-    # the numbers whose text was in force when an approval ended the document: one approved
-    # to take effect again with other text (restored after a withdrawal, DC511) would give
-    # that number a second text (round 71). ``diverged``: those some approval since (a draft
-    # too, at any number) moved the text away from, whatever the restoring approval's own
-    # sections say, since they are counted from the last approved text (round 72)
-    closed: set[str] = set()
-    diverged: set[str] = set()
+    # each number that had a text in force and is no longer in force (ended, or replaced by
+    # another number) → the seq of the approval that gave it that text. Approved to take effect
+    # again once any approval since changed the text (a draft too, at any number: sections
+    # count from the last approved text, not from that number's), it would name a second text
+    # (rounds 71–73): it never comes into force
+    closed: dict[str, int] = {}
+    changed = -1  # the seq of the last approval that changed the text
     superseded = _superseded(on_main)
     for revision in on_main:
         if not revision.approved:
             continue
         last_git = revision
         if revision.sections and revision.kind != "withdrawal":
-            diverged |= closed
+            changed = revision.seq
         if revision.seq in superseded:
             off_text.add(revision.seq)
             continue
         if revision.kind == "withdrawal":
             if in_force is not None:
-                closed.add(version_number(in_force.version))
+                closed[version_number(in_force.version)] = in_force.seq
             in_force, upcoming, ended, draft = None, None, "withdrawn", None
             ended_by = revision
         elif revision.status == "obsolete":
@@ -327,7 +327,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 ):
                     swapped.add(number)
                 if in_force is not None:
-                    closed.add(version_number(in_force.version))
+                    closed[version_number(in_force.version)] = in_force.seq
                 in_force, upcoming, ended, draft = None, None, "obsolete", None
                 ended_by = revision
         elif revision.status == "effective":
@@ -343,12 +343,14 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 else:
                     reviewed_by = revision
                 continue
-            if number in closed and number in diverged:
+            if changed > closed.get(number, changed):
                 swapped.add(number)
             if number in swapped:
                 off_text.add(revision.seq)
                 continue
             if starts <= today:
+                if in_force is not None and version_number(in_force.version) != number:
+                    closed[version_number(in_force.version)] = in_force.seq
                 in_force, in_force_from, upcoming, ended, draft = revision, starts, None, None, None
                 reviewed_by, drifted = None, False
             else:
