@@ -1,0 +1,59 @@
+"""A version approved to take effect later, then the version in force approved again with
+its own text (V1.1 re-reviewed, which puts the V1.1 file back on ``main``). The latest
+approval is of V1.1 in force; ``standing._placed`` takes the review as a same-version change
+(its sections are counted from V1.2, the last approved text: ``drifted``), leaves V1.2
+``upcoming`` and puts it in force on 2026-06-01. The register row on 2026-07-01 then says
+``version``/``in_force_version`` V1.2 and ``last_approved_version`` V1.1 in one line: the
+text the approvers last approved (V1.1, on 2026-04-01) is not the one in force, and the V1.2
+text is no longer on ``main``. Judgement call (low): either the later approval of the
+version in force withdraws the pending one (as a later approval of another number clears
+``upcoming``) or the review is refused/reported; the outputs should not mix the two."""
+
+from __future__ import annotations
+
+import json
+
+from rt74_helpers import FIRST, SECOND, approve, procedure, run, scenario
+
+
+def _pending_then_reviewed(tmp_path, review: bool):
+    s = scenario(tmp_path)
+    approve(
+        s, "v11", procedure(version="V1.1", effective_date="2026-02-01", body=FIRST), "2026-02-01"
+    )
+    approve(
+        s,
+        "v12",
+        procedure(version="V1.2", effective_date="2026-06-01", body=SECOND),
+        "2026-03-01",
+        n=2,
+    )
+    if review:
+        again = procedure(
+            version="V1.1",
+            effective_date="2026-02-01",
+            body=FIRST,
+            extra="review_date: 2026-04-01\n",
+        )
+        approve(s, "rev", again, "2026-04-01", n=3)
+    return s
+
+
+def _row(s, day):
+    out = run(s, "register", "--format", "json", "--as-of", day)
+    assert out.returncode == 0, out.stdout + out.stderr
+    return next(r for r in json.loads(out.stdout) if r["id"] == "SM-P-01")
+
+
+def test_the_register_names_one_approved_version_in_force(tmp_path):
+    """On 2026-07-01 the row says V1.2 in force and V1.1 last approved (2026-04-01)."""
+    s = _pending_then_reviewed(tmp_path, review=True)
+    row = _row(s, "2026-07-01")
+    assert row["in_force_version"] == row["last_approved_version"], row
+
+
+def test_control_without_the_review_v12_takes_effect(tmp_path):
+    """Control (passes): without the re-review V1.2 is in force and last approved."""
+    s = _pending_then_reviewed(tmp_path, review=False)
+    row = _row(s, "2026-07-01")
+    assert row["in_force_version"] == row["last_approved_version"] == "V1.2", row
