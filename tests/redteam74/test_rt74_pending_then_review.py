@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rt74_helpers import FIRST, SECOND, approve, procedure, run, scenario
 
 
@@ -45,6 +46,13 @@ def _row(s, day):
     return next(r for r in json.loads(out.stdout) if r["id"] == "SM-P-01")
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open (session 29, low, a rule to decide): V1.2 approved for a later day, then V1.1 "
+    "re-approved at its text before that day. Whether the review withdraws the pending V1.2 "
+    "or is refused is undecided; until then V1.2 takes effect on its day, as approved, and "
+    "the register's last approval names V1.1's review",
+)
 def test_the_register_names_one_approved_version_in_force(tmp_path):
     """On 2026-07-01 the row says V1.2 in force and V1.1 last approved (2026-04-01)."""
     s = _pending_then_reviewed(tmp_path, review=True)

@@ -210,7 +210,14 @@ def _version_problems(
     doc = history.documents.get(last.document)
     approvals: list[Revision] = []
     if doc is not None:
-        approvals = [r for r in doc.revisions if _puts_in_force(r) and r.version == last.version]
+        # not an approval whose text never was the version's in force (rewritten at its number
+        # before its day, round 74; approved after a change of the text in force, DC511)
+        other = standing.not_its_text(doc)
+        approvals = [
+            r
+            for r in doc.revisions
+            if _puts_in_force(r) and r.version == last.version and r.seq not in other
+        ]
         if doc.baseline is not None and doc.baseline.version == last.version:
             approvals.insert(0, doc.baseline)
     args = dict(record=rid, document=last.document, version=last.version)
