@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from builders import RepoBuilder
+from interrupts import interruptible
 
 BIN = Path(sys.executable).parent
 
@@ -46,6 +47,7 @@ def test_ctrl_c_while_git_works_exits_130(tmp_path):
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         start_new_session=True,  # its own process group, as a shell gives a foreground job
+        preexec_fn=interruptible,
     )
     try:
         with open(started, encoding="utf-8") as fifo:

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from interrupts import interruptible
+
 PROJECT = Path(__file__).resolve().parents[2]
 HEAVY = ("git", "jsonschema", "ruamel", "openpyxl", "mkdocs", "material", "jieba", "yaml")
 
@@ -84,6 +86,7 @@ def test_ctrl_c_exits_130_without_a_traceback():
         cwd=PROJECT,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        preexec_fn=interruptible,
     )
     assert process.stdout is not None and process.stderr is not None
     # a one-page pipe that nobody drains: the command blocks writing its ~14 KB of output, so
