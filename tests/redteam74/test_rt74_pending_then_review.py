@@ -7,13 +7,18 @@ approval is of V1.1 in force; ``standing._placed`` takes the review as a same-ve
 text the approvers last approved (V1.1, on 2026-04-01) is not the one in force, and the V1.2
 text is no longer on ``main``. Judgement call (low): either the later approval of the
 version in force withdraws the pending one (as a later approval of another number clears
-``upcoming``) or the review is refused/reported; the outputs should not mix the two."""
+``upcoming``) or the review is refused/reported; the outputs should not mix the two.
+
+Decided (session 30): the approvers' last decision is what comes into force. An approval
+made before a pending version's day, of another number, that takes effect no later than
+the pending one, supersedes it (``standing._superseded``): V1.1 stays in force, V1.2 never
+takes effect, and the trail still reports the number going down (DC510) for the team to
+handle."""
 
 from __future__ import annotations
 
 import json
 
-import pytest
 from rt74_helpers import FIRST, SECOND, approve, procedure, run, scenario
 
 
@@ -46,18 +51,41 @@ def _row(s, day):
     return next(r for r in json.loads(out.stdout) if r["id"] == "SM-P-01")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 29, low, a rule to decide): V1.2 approved for a later day, then V1.1 "
-    "re-approved at its text before that day. Whether the review withdraws the pending V1.2 "
-    "or is refused is undecided; until then V1.2 takes effect on its day, as approved, and "
-    "the register's last approval names V1.1's review",
-)
 def test_the_register_names_one_approved_version_in_force(tmp_path):
-    """On 2026-07-01 the row says V1.2 in force and V1.1 last approved (2026-04-01)."""
+    """On 2026-07-01 the row says V1.1 in force and V1.1 last approved (2026-04-01); nothing
+    is upcoming on 2026-05-01 either, and ``show`` gives V1.1's text."""
     s = _pending_then_reviewed(tmp_path, review=True)
     row = _row(s, "2026-07-01")
-    assert row["in_force_version"] == row["last_approved_version"], row
+    assert row["in_force_version"] == row["last_approved_version"] == "V1.1", row
+    assert _row(s, "2026-05-01")["upcoming"] == ""
+    shown = run(s, "show", "SM-P-01", "--as-of", "2026-07-01")
+    assert shown.returncode == 0, shown.stderr
+    assert "第一版的目的" in shown.stdout and "第二版的目的" not in shown.stdout
+    trail = run(s, "trail")
+    assert "DC510" in trail.stdout
+
+
+def test_control_a_review_of_the_pending_version_keeps_it(tmp_path):
+    """Control: the pending V1.2 approved again at its own text and day before that day
+    still takes effect on it."""
+    s = _pending_then_reviewed(tmp_path, review=False)
+    again = procedure(
+        version="V1.2", effective_date="2026-06-01", body=SECOND, extra="review_date: 2026-04-01\n"
+    )
+    approve(s, "rev12", again, "2026-04-01", n=3)
+    assert _row(s, "2026-05-01")["upcoming"] == "V1.2"
+    row = _row(s, "2026-07-01")
+    assert row["in_force_version"] == row["last_approved_version"] == "V1.2", row
+
+
+def test_control_a_later_number_for_a_later_day_leaves_the_pending_one(tmp_path):
+    """Control: V1.3 approved before V1.2's day but for a day after it leaves V1.2 in force
+    between the two days."""
+    s = _pending_then_reviewed(tmp_path, review=False)
+    later = procedure(version="V1.3", effective_date="2026-08-01", body=FIRST + "\n补充。\n")
+    approve(s, "v13", later, "2026-04-01", n=3)
+    assert _row(s, "2026-07-01")["in_force_version"] == "V1.2"
+    assert _row(s, "2026-09-01")["in_force_version"] == "V1.3"
 
 
 def test_control_without_the_review_v12_takes_effect(tmp_path):

@@ -393,9 +393,13 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
 
 
 def _superseded(on_main: list[Revision]) -> set[int]:
-    """The seqs of approved versions that never took effect because another approval of the
-    same number with other text came before their day (approved for April, rewritten at that
-    number in March and made effective at once): one number names one text in force."""
+    """The seqs of approved versions that never took effect because a later approval made
+    before their day replaced them: another approval of the same number with other text
+    (approved for April, rewritten at that number in March and made effective at once: one
+    number names one text in force), or an approval of another number that takes effect no
+    later than they would (the version in force approved again in March, its file back on
+    main: the approvers' last decision, not the text it took off main, is what comes into
+    force; round 74)."""
     out: set[int] = set()
     approved = [r for r in on_main if r.approved and r.commit and r.status == "effective"]
     for at, revision in enumerate(approved):
@@ -404,7 +408,11 @@ def _superseded(on_main: list[Revision]) -> set[int]:
         for later in approved[at + 1 :]:
             if approval_day(later) >= starts:
                 break
-            if version_number(later.version) == number and later.kind not in ("review", "baseline"):
+            if version_number(later.version) == number:
+                if later.kind not in ("review", "baseline"):
+                    out.add(revision.seq)
+                    break
+            elif effective_from(later) <= starts:
                 out.add(revision.seq)
                 break
     return out
