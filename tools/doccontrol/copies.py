@@ -364,7 +364,7 @@ def recall_due(
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
         elif stand.in_force is not None and stand.in_force.version != copy.version:
-            if stand.upcoming is not None and stand.upcoming.version == copy.version:
+            if any(r.version == copy.version for r in stand.waiting):
                 continue  # issued ahead of the day it takes effect
             reason, since, current = "superseded", stand.in_force_from, stand.in_force.version
         else:

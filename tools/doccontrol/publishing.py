@@ -109,8 +109,8 @@ def assets_ahead(
     def ahead(event: ApprovalEvent) -> bool:
         for approved in event.documents:
             stand = standings.get(approved.id)
-            upcoming = stand.upcoming if stand is not None else None
-            if upcoming is not None and upcoming.commit == event.commit:
+            waiting = stand.waiting if stand is not None else ()
+            if any(r.commit == event.commit for r in waiting):
                 return True
         return False
 

@@ -36,7 +36,7 @@ class Standing:
     shown: Revision | None
     in_force: Revision | None
     in_force_from: str
-    upcoming: Revision | None  # approved, takes effect after ``day``
+    upcoming: Revision | None  # approved, takes effect after ``day``: the next to take effect
     upcoming_from: str
     last_approval: Revision | None  # a Git approval or a paper one (legacy_history)
     # the last approval of the version ``shown`` by ``day`` (the adoption baseline or a periodic
@@ -53,6 +53,10 @@ class Standing:
     # changed while it was in force (DC511): its text is not the one that version had in
     # force, so none is given as the document's (fails closed: a version number names one text)
     text_swapped: bool = False
+    # every approval still waiting for its day after ``day``, in the order approved (two
+    # versions scheduled in a row; a pending version and its review): ``upcoming`` is the next
+    # of them to take effect, and none of their changes is published before its day
+    waiting: tuple[Revision, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -194,6 +198,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         meta=meta,
         described=described,
         text_swapped=placed.text_swapped,
+        waiting=placed.waiting,
     )
 
 
@@ -261,6 +266,7 @@ class _Placed:
     # the seqs of approvals of the version in force that are not its text (off_text below)
     off_text: frozenset[int]
     text_swapped: bool
+    waiting: tuple[Revision, ...]
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -271,7 +277,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         on_main.insert(0, doc.baseline)
     in_force: Revision | None = None
     in_force_from = ""
-    upcoming: Revision | None = None
+    waiting: list[Revision] = []  # approved, each to take effect after ``day``
     ended: State | None = None  # obsolete or withdrawn, by an approval
     ended_by: Revision | None = None  # that approval
     draft: Revision | None = None  # an approved draft, when nothing is in force
@@ -309,13 +315,13 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         if revision.kind == "withdrawal":
             if in_force is not None:
                 closed[version_number(in_force.version)] = in_force.seq
-            in_force, upcoming, ended, draft = None, None, "withdrawn", None
+            in_force, waiting, ended, draft = None, [], "withdrawn", None
             ended_by = revision
         elif revision.status == "obsolete":
             if in_force is not None and effective_from(revision) > today:
                 # the version that ends the document takes effect on its own day, as any
                 # version does: until then the one in force stays, and this one is upcoming
-                upcoming = revision
+                waiting.append(revision)
             else:
                 number = version_number(revision.version)
                 # ended at the version in force: its text is that version's only if neither
@@ -328,7 +334,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                     swapped.add(number)
                 if in_force is not None:
                     closed[version_number(in_force.version)] = in_force.seq
-                in_force, upcoming, ended, draft = None, None, "obsolete", None
+                in_force, waiting, ended, draft = None, [], "obsolete", None
                 ended_by = revision
         elif revision.status == "effective":
             starts = effective_from(revision)
@@ -351,12 +357,15 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             if starts <= today:
                 if in_force is not None and version_number(in_force.version) != number:
                     closed[version_number(in_force.version)] = in_force.seq
-                in_force, in_force_from, upcoming, ended, draft = revision, starts, None, None, None
+                in_force, in_force_from, waiting, ended, draft = revision, starts, [], None, None
                 reviewed_by, drifted = None, False
             else:
-                upcoming, ended = revision, None
-        elif revision.status == "draft" and in_force is None and upcoming is None:
+                waiting.append(revision)
+                ended = None
+        elif revision.status == "draft" and in_force is None and not waiting:
             draft, ended = revision, None
+    # the next to take effect (of approvals for the same day, the last: a review of it)
+    upcoming = min(waiting, key=lambda r: (effective_from(r), -r.seq)) if waiting else None
     unapproved = _after(on_main, last_git)
     last_approval = None
     for revision in doc.revisions:  # the pre-control baseline (doc.baseline) is no approval
@@ -389,6 +398,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         described,
         frozenset(off_text),
         ended is not None and ended_by is not None and version_number(ended_by.version) in swapped,
+        tuple(waiting),
     )
 
 
