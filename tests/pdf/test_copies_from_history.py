@@ -203,3 +203,29 @@ def test_a_return_nobody_may_write_is_a_problem_of_the_trail_and_the_site(tmp_pa
     site = built(s.root, tmp_path / "site")
     approvals = (site / "registers/approvals/index.html").read_text("utf-8")
     assert "DC550" in approvals and "DST-2026-001" in approvals
+
+
+def test_a_copy_of_the_first_of_two_scheduled_versions_is_not_recalled_before_its_day(tmp_path):
+    """V1.1 (from 2026-05-01) and V1.2 (from 2026-06-01) approved in a row, a copy of V1.1
+    issued ahead of its day: on 2026-04-01 neither is in force yet, and the copy is no
+    superseded one (round 75: only the later of the two counted as waiting)."""
+    s = make_scenario(tmp_path)
+    shutil.copy(
+        PROJECT / "schemas/records/document-distribution.schema.json",
+        s.root / "schemas/records/document-distribution.schema.json",
+    )
+    s.git.commit("发放记录模式", date="2026-01-01T12:00:00+08:00")
+    for n, (version, effective) in enumerate((("V1.1", "2026-05-01"), ("V1.2", "2026-06-01"))):
+        s.git.branch(f"cr-{n + 1}")
+        s.files.doc(version=version, body=body(f"规定 {version}"), effective_date=effective)
+        s.git.commit(f"修订 {version}", who="zhaolei", date=f"2026-03-0{n + 2}T10:00:00+08:00")
+        s.git.merge(f"cr-{n + 1}", f"修订 {version}", date=f"2026-03-1{n}T10:00:00+08:00")
+    s.files.write(
+        RECORD,
+        _distribution(
+            "DST-2026-001", "V1.1", "  - {copy_number: '02', holder: zhaolei}\n", day="2026-03-12"
+        ),
+    )
+    s.git.commit("提前发放 V1.1", who="wangfang", date="2026-03-12T10:00:00+08:00")
+    assert _due(s, "2026-04-01")[0] == []
+    assert _due(s, "2026-06-02")[0] == ["02"]  # V1.2 in force: the V1.1 copy is superseded
