@@ -165,9 +165,7 @@ def test_stale_or_impossible_effective_dates_are_reported_with_the_fix(scenario)
     scenario.git.merge("cr-2", "再修订")
     trail = run(scenario.root, "trail", "--strict")
     assert trail.returncode == 1
-    assert f"DC520 SM-P-01 V1.2 has 发布实施日期 {sooner}, before V1.1's" in (
-        trail.stdout
-    )
+    assert f"DC520 SM-P-01 V1.2 has 发布实施日期 {sooner}, before V1.1's" in trail.stdout
 
 
 def test_bump_sets_the_effective_date(scenario):
