@@ -409,7 +409,8 @@ def _superseded(on_main: list[Revision]) -> set[int]:
     number names one text in force), or an approval of another number that takes effect no
     later than they would (the version in force approved again in March, its file back on
     main: the approvers' last decision, not the text it took off main, is what comes into
-    force; round 74)."""
+    force; round 74), even one that never comes into force itself (an old number brought
+    back with other text: its decision still took their text off main; round 75)."""
     out: set[int] = set()
     approved = [r for r in on_main if r.approved and r.commit and r.status == "effective"]
     for at, revision in enumerate(approved):
