@@ -17,23 +17,11 @@ handle."""
 
 from __future__ import annotations
 
-import json
-
-from rt74_helpers import FIRST, SECOND, approve, procedure, run, scenario
+from rt74_helpers import FIRST, SECOND, approve, procedure, register_row, run, scheduled_v12
 
 
 def _pending_then_reviewed(tmp_path, review: bool):
-    s = scenario(tmp_path)
-    approve(
-        s, "v11", procedure(version="V1.1", effective_date="2026-02-01", body=FIRST), "2026-02-01"
-    )
-    approve(
-        s,
-        "v12",
-        procedure(version="V1.2", effective_date="2026-06-01", body=SECOND),
-        "2026-03-01",
-        n=2,
-    )
+    s = scheduled_v12(tmp_path)
     if review:
         again = procedure(
             version="V1.1",
@@ -45,10 +33,7 @@ def _pending_then_reviewed(tmp_path, review: bool):
     return s
 
 
-def _row(s, day):
-    out = run(s, "register", "--format", "json", "--as-of", day)
-    assert out.returncode == 0, out.stdout + out.stderr
-    return next(r for r in json.loads(out.stdout) if r["id"] == "SM-P-01")
+_row = register_row
 
 
 def test_the_register_names_one_approved_version_in_force(tmp_path):

@@ -17,31 +17,32 @@ should not claim an approved version in force that no decision left in force."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
-from rt74_helpers import FIRST, SECOND, ack_by, approve, owed, procedure, run, scenario
+from rt74_helpers import (
+    FIRST,
+    SECOND,
+    ack_by,
+    approve,
+    owed,
+    procedure,
+    register_row,
+    run,
+    scheduled_v12,
+)
+
+_row = register_row
+_pending_v12 = scheduled_v12
 
 
-def _row(s, day):
-    out = run(s, "register", "--format", "json", "--as-of", day)
-    assert out.returncode == 0, out.stdout + out.stderr
-    return next(r for r in json.loads(out.stdout) if r["id"] == "SM-P-01")
-
-
-def _pending_v12(tmp_path):
-    s = scenario(tmp_path)
-    approve(
-        s, "v11", procedure(version="V1.1", effective_date="2026-02-01", body=FIRST), "2026-02-01"
-    )
+def _bring_back_v10(s):
+    """V1.0 merged back on 2026-04-01: a closed number with other text."""
     approve(
         s,
-        "v12",
-        procedure(version="V1.2", effective_date="2026-06-01", body=SECOND),
-        "2026-03-01",
-        n=2,
+        "v10",
+        procedure(version="V1.0", effective_date="2026-04-01", body=FIRST),
+        "2026-04-01",
+        n=3,
     )
-    return s
 
 
 @pytest.mark.xfail(
@@ -55,13 +56,7 @@ def test_a_void_approval_of_a_closed_number_cancels_the_pending_version(tmp_path
     """V1.0 merged back on 2026-04-01 never comes into force (closed number), yet V1.2 never
     takes effect either: on 2026-07-01 the row says V1.1 in force, V1.0 last approved."""
     s = _pending_v12(tmp_path)
-    approve(
-        s,
-        "v10",
-        procedure(version="V1.0", effective_date="2026-04-01", body=FIRST),
-        "2026-04-01",
-        n=3,
-    )
+    _bring_back_v10(s)
     row = _row(s, "2026-07-01")
     assert row["in_force_version"] != "V1.0", row  # the closed number stays out of force
     # hole: the approved V1.2 vanished because of an approval that put nothing in force
@@ -125,13 +120,7 @@ def test_the_void_approval_leaves_the_version_in_force_and_says_what_it_approved
     """The decided rule: V1.1 stays in force, V1.2 never takes effect, and the row says the
     last approval approved V1.0."""
     s = _pending_v12(tmp_path)
-    approve(
-        s,
-        "v10",
-        procedure(version="V1.0", effective_date="2026-04-01", body=FIRST),
-        "2026-04-01",
-        n=3,
-    )
+    _bring_back_v10(s)
     row = _row(s, "2026-07-01")
     assert row["in_force_version"] == "V1.1", row
     assert row["last_approved_version"] == "V1.0" and row["upcoming"] == "", row
