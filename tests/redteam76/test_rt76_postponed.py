@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 
-from rt74_helpers import FIRST, SECOND, approve, procedure, run, scenario
+from rt74_helpers import FIRST, SECOND, approve, owed, procedure, run, scenario
 
 
 def _row(s, day):
@@ -69,3 +69,11 @@ def test_control_a_version_brought_forward_takes_effect_on_the_new_day(tmp_path)
     s = _rescheduled(tmp_path, "2026-04-15")
     row = _row(s, "2026-05-01")
     assert row["in_force_version"] == "V1.2", row
+
+
+def test_a_postponed_version_is_owed_from_its_new_day(tmp_path):
+    """(Session 30, beside the fix) ``ack-due`` owes the postponed V1.2 from the day it took
+    effect, 2026-09-01, not from the day the approvers replaced."""
+    s = _rescheduled(tmp_path, "2026-09-01")
+    _, rows, _ = owed(s, "2026-10-01")
+    assert {row["since"] for row in rows.values()} == {"2026-09-01"}, rows

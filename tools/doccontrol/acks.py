@@ -279,7 +279,7 @@ def _puts_in_force(revision: Revision) -> bool:
 
 
 def _in_force_chain(
-    doc: DocumentHistory, in_force: Revision, config: Config
+    doc: DocumentHistory, in_force: Revision, config: Config, never: frozenset[int] = frozenset()
 ) -> tuple[list[Revision], Revision]:
     """The approval in force and, while it is exempt, the approvals it amends, latest first:
     the text of each is the text in force, so an acknowledgement of the version of any of
@@ -287,7 +287,9 @@ def _in_force_chain(
     approval that ended the document in between (withdrawn, made obsolete) does not stop it:
     a number keeps its text across it (``standing``), and whoever read that text has read it.
     Also the approval the text was last issued by, since whose day it is owed: the earliest
-    with no ending after it (nobody owes a document while it is not in force)."""
+    with no ending after it (nobody owes a document while it is not in force) that took
+    effect itself (``never``: the seqs of approvals whose day a later one moved, whose text
+    came into force only with that one)."""
     effective = [r for r in doc.revisions if _puts_in_force(r)]
     if doc.baseline is not None:
         effective.insert(0, doc.baseline)
@@ -312,7 +314,9 @@ def _in_force_chain(
             issued = chain[-1]
         at -= 1
         chain.append(effective[at])
-    return chain, issued or chain[-1]
+    first = chain.index(issued) if issued is not None else len(chain) - 1
+    took_effect = [r for r in chain[: first + 1] if r.seq not in never]
+    return chain, took_effect[-1] if took_effect else chain[0]
 
 
 def _ends(revision: Revision) -> bool:
@@ -343,7 +347,8 @@ def status(
         doc = history.documents.get(doc_id)
         if doc is None:
             continue
-        chain, issued = _in_force_chain(doc, stand.in_force, config)
+        never = frozenset(r.seq for r in stand.superseded)
+        chain, issued = _in_force_chain(doc, stand.in_force, config, never)
         since = standing.effective_from(issued) or stand.in_force_from
         if not since or (settings.since and since < settings.since):
             continue

@@ -9,6 +9,7 @@ or relabelled, because its id, title and versions would still tell what it was.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import unicodedata
@@ -97,20 +98,32 @@ def config_in_force(root: Path, history: History) -> Config | None:
 
 
 def assets_ahead(
-    events: Iterable[ApprovalEvent], standings: Mapping[str, Standing]
+    events: Iterable[ApprovalEvent], standings: Mapping[str, Standing], day: datetime.date
 ) -> dict[str, str]:
     """Images (controlled files under docs/) whose last approved change came in the approval
     of a version not yet in force on the standings' day, each with the commit whose bytes
     are the ones in force (its last approved change, else the first parent of the earliest
     change still ahead; "" when that holds a change nobody approved: the image is left out). A
     redrawn flow chart for V1.2, approved to take effect next month, is not put beside V1.1's
-    text today."""
+    text today. Likewise a change approved after ``day`` (a site as of a past day shows that
+    day's pictures), and one that came with a version that never takes effect, until a text
+    approved after it is the one given (a later version carrying the picture, in force)."""
+    from doccontrol.standing import dated_by, published
 
     def ahead(event: ApprovalEvent) -> bool:
+        if not dated_by(event.date, day):
+            return True
         for approved in event.documents:
             stand = standings.get(approved.id)
-            waiting = stand.waiting if stand is not None else ()
-            if any(r.commit == event.commit for r in waiting):
+            if stand is None:
+                continue
+            if any(r.commit == event.commit for r in stand.waiting):
+                return True
+            given = published(stand)
+            if any(
+                r.commit == event.commit and (given is None or given.seq < r.seq)
+                for r in stand.superseded
+            ):
                 return True
         return False
 

@@ -57,6 +57,10 @@ class Standing:
     # versions scheduled in a row; a pending version and its review): ``upcoming`` is the next
     # of them to take effect, and none of their changes is published before its day
     waiting: tuple[Revision, ...] = ()
+    # the approvals by ``day`` that never take effect: a later approval made before their day
+    # took their place (``_superseded``); what they changed is published only with a text
+    # approved after them
+    superseded: tuple[Revision, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -199,6 +203,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         described=described,
         text_swapped=placed.text_swapped,
         waiting=placed.waiting,
+        superseded=placed.superseded,
     )
 
 
@@ -267,6 +272,7 @@ class _Placed:
     off_text: frozenset[int]
     text_swapped: bool
     waiting: tuple[Revision, ...]
+    superseded: tuple[Revision, ...]
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -302,14 +308,16 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     # (rounds 71–73): it never comes into force
     closed: dict[str, int] = {}
     changed = -1  # the seq of the last approval that changed the text
-    superseded = _superseded(on_main)
+    replaced, moved = _superseded(on_main)
     for revision in on_main:
         if not revision.approved:
             continue
         last_git = revision
         if revision.sections and revision.kind != "withdrawal":
             changed = revision.seq
-        if revision.seq in superseded:
+        if revision.seq in moved:
+            continue  # its text comes into force with the approval that moved its day
+        if revision.seq in replaced:
             off_text.add(revision.seq)
             continue
         if revision.kind == "withdrawal":
@@ -399,19 +407,26 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         frozenset(off_text),
         ended is not None and ended_by is not None and version_number(ended_by.version) in swapped,
         tuple(waiting),
+        tuple(r for r in on_main if r.seq in replaced or r.seq in moved),
     )
 
 
-def _superseded(on_main: list[Revision]) -> set[int]:
+def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
     """The seqs of approved versions that never took effect because a later approval made
-    before their day replaced them: another approval of the same number with other text
-    (approved for April, rewritten at that number in March and made effective at once: one
-    number names one text in force), or an approval of another number that takes effect no
-    later than they would (the version in force approved again in March, its file back on
-    main: the approvers' last decision, not the text it took off main, is what comes into
-    force; round 74), even one that never comes into force itself (an old number brought
-    back with other text: its decision still took their text off main; round 75)."""
-    out: set[int] = set()
+    before their day replaced them, in two sets: those whose text was replaced too, and those
+    only moved to another day (their text is the version's: an acknowledgement of it counts).
+    They are replaced by:
+    - another approval of the same number with other text (approved for April, rewritten at
+      that number in March and made effective at once: one number names one text in force);
+    - the same text approved again for another day (the go-live put off, or brought forward:
+      the last day approved counts; round 76);
+    - an approval of another number that takes effect no later than they would (the version
+      in force approved again in March, its file back on main: the approvers' last decision,
+      not the text it took off main, is what comes into force; round 74), even one that never
+      comes into force itself (an old number brought back with other text: its decision
+      still took their text off main; round 75)."""
+    replaced: set[int] = set()
+    moved: set[int] = set()
     approved = [r for r in on_main if r.approved and r.commit and r.status == "effective"]
     for at, revision in enumerate(approved):
         starts = effective_from(revision)
@@ -420,13 +435,17 @@ def _superseded(on_main: list[Revision]) -> set[int]:
             if approval_day(later) >= starts:
                 break
             if version_number(later.version) == number:
+                # a review of it for the same day leaves it waiting
                 if later.kind not in ("review", "baseline"):
-                    out.add(revision.seq)
+                    replaced.add(revision.seq)
+                    break
+                if effective_from(later) != starts:
+                    moved.add(revision.seq)
                     break
             elif effective_from(later) <= starts:
-                out.add(revision.seq)
+                replaced.add(revision.seq)
                 break
-    return out
+    return replaced, moved
 
 
 def not_its_text(doc: DocumentHistory) -> frozenset[int]:

@@ -488,7 +488,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             None if site.preview else _unapproved_assets(self.root, site, self.pending_controlled)
         )
         ahead = (
-            publishing.assets_ahead(site.history.events, site.standings)
+            publishing.assets_ahead(site.history.events, site.standings, site.as_of)
             if site.history is not None and not site.preview
             else {}
         )
