@@ -65,3 +65,24 @@ def test_control_moved_twice_same_text_keeps_the_acknowledgement(tmp_path):
     assert rows["wangfang"]["done"], rows["wangfang"]
     assert rows["wangfang"]["since"] == "2026-09-01", rows["wangfang"]
     assert not rows["liujing"]["done"], rows["liujing"]
+
+
+def test_a_moved_version_replaced_by_another_number_never_took_effect(tmp_path):
+    """(Session 30, the report's low note) V1.2 moved to 2026-09-01, then V1.3 approved on
+    2026-05-01 to take effect at once: neither V1.2 approval ever takes effect, so 王芳's
+    record of V1.2 is of a version never approved to take effect (DC542), as in round 74."""
+    s = pending_v12(tmp_path)
+    moved = procedure(version="V1.2", effective_date="2026-09-01", body=SECOND)
+    approve(s, "resched", moved, "2026-04-01", n=3)
+    approve(
+        s,
+        "v13",
+        procedure(version="V1.3", effective_date="2026-05-01", body=NEW),
+        "2026-05-01",
+        n=4,
+    )
+    shown = run(s, "show", "SM-P-01", "--as-of", "2026-10-01")
+    assert shown.returncode == 0 and "恢复后的新目的" in shown.stdout, shown.stdout
+    _, rows, problems = owed(s, "2026-10-01")
+    assert not rows["wangfang"]["done"], rows["wangfang"]
+    assert "DC542" in {p["code"] for p in problems}, problems

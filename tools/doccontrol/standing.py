@@ -425,8 +425,7 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
       not the text it took off main, is what comes into force; round 74), even one that never
       comes into force itself (an old number brought back with other text: its decision
       still took their text off main; round 75)."""
-    replaced: set[int] = set()
-    moved: set[int] = set()
+    by: dict[int, tuple[int, bool]] = {}  # seq → (the approval that took its place, moved)
     approved = [r for r in on_main if r.approved and r.commit and r.status == "effective"]
     for at, revision in enumerate(approved):
         starts = effective_from(revision)
@@ -437,14 +436,24 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
             if version_number(later.version) == number:
                 # a review of it for the same day leaves it waiting
                 if later.kind not in ("review", "baseline"):
-                    replaced.add(revision.seq)
+                    by[revision.seq] = (later.seq, False)
                     break
                 if effective_from(later) != starts:
-                    moved.add(revision.seq)
+                    by[revision.seq] = (later.seq, True)
                     break
             elif effective_from(later) <= starts:
-                replaced.add(revision.seq)
+                by[revision.seq] = (later.seq, False)
                 break
+    replaced: set[int] = set()
+    moved: set[int] = set()
+    for seq in by:
+        # a moved approval shares the fate of the one that moved it: replaced in its turn
+        # (rewritten at the number, or another number first), its text was never in force
+        # (round 77)
+        at, only_moved = by[seq]
+        while only_moved and at in by:
+            at, only_moved = by[at]
+        (moved if only_moved else replaced).add(seq)
     return replaced, moved
 
 
