@@ -12,49 +12,22 @@ and FLOW-V1.2, approved nine days later, as its picture."""
 
 from __future__ import annotations
 
-from history_helpers import body, make_scenario
-from rules_attacks import png
-from site_helpers import mkdocs, site_repo
-
-FLOW = "docs/procedures/flow.png"
-BOTH = ("liujing", "chenmy")  # the procedure's approver and the image's
+from rt75_helpers import built, drawn, flow_chart_site, page_text, picture
 
 
 def _site(tmp_path, as_of: str):
-    s = site_repo(make_scenario(tmp_path), as_of=as_of)
-    s.git.branch("cr-1")
-    s.files.write(FLOW, png(b"FLOW-V1.1"))
-    s.files.doc(
-        version="V1.1", body=body("见 ![流程](flow.png) 第一版正文"), effective_date="2026-03-10"
-    )
-    s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "流程图", approvers=BOTH, date="2026-03-10T10:00:00+08:00")
-    s.git.branch("cr-2")
-    s.files.write(FLOW, png(b"FLOW-V1.2"))
-    s.files.doc(
-        version="V1.2", body=body("见 ![流程](flow.png) 第二版正文"), effective_date="2026-04-10"
-    )
-    s.git.commit("改流程图", who="zhaolei", date="2026-04-02T10:00:00+08:00")
-    s.git.merge("cr-2", "改流程图", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)
-    out = tmp_path / "site"
-    result = mkdocs(s.root, out, False)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-def _text(out):
-    return (out / "procedures/test/index.html").read_text(encoding="utf-8")
+    return built(flow_chart_site(tmp_path, "2026-04-10", as_of=as_of), tmp_path)
 
 
 def test_a_past_day_site_shows_a_picture_approved_after_that_day(tmp_path):
     """Hole: as of 2026-04-01 the page is V1.1's, the picture V1.2's (approved 2026-04-10)."""
     out = _site(tmp_path, "2026-04-01")
-    assert "第一版正文" in _text(out) and "第二版正文" not in _text(out)
-    assert (out / "procedures/flow.png").read_bytes() == png(b"FLOW-V1.1")
+    assert "第一版正文" in page_text(out) and "第二版正文" not in page_text(out)
+    assert picture(out) == drawn("FLOW-V1.1")
 
 
 def test_control_a_site_after_the_approval_shows_the_new_picture(tmp_path):
     """Control: as of 2026-04-15 V1.2 is in force, text and picture."""
     out = _site(tmp_path, "2026-04-15")
-    assert "第二版正文" in _text(out)
-    assert (out / "procedures/flow.png").read_bytes() == png(b"FLOW-V1.2")
+    assert "第二版正文" in page_text(out)
+    assert picture(out) == drawn("FLOW-V1.2")

@@ -9,29 +9,13 @@ review as a periodic review of the version in force."""
 
 from __future__ import annotations
 
-import json
+from rt74_helpers import SECOND, approve, owed, procedure, register_row, run, scheduled_v12
 
-from rt74_helpers import FIRST, SECOND, approve, owed, procedure, run, scenario
-
-
-def _row(s, day):
-    out = run(s, "register", "--format", "json", "--as-of", day)
-    assert out.returncode == 0, out.stdout + out.stderr
-    return next(r for r in json.loads(out.stdout) if r["id"] == "SM-P-01")
+_row = register_row
 
 
 def _rescheduled(tmp_path, new_day: str):
-    s = scenario(tmp_path)
-    approve(
-        s, "v11", procedure(version="V1.1", effective_date="2026-02-01", body=FIRST), "2026-02-01"
-    )
-    approve(
-        s,
-        "v12",
-        procedure(version="V1.2", effective_date="2026-06-01", body=SECOND),
-        "2026-03-01",
-        n=2,
-    )
+    s = scheduled_v12(tmp_path)
     again = procedure(version="V1.2", effective_date=new_day, body=SECOND)
     approve(s, "resched", again, "2026-04-01", n=3)
     return s

@@ -15,55 +15,24 @@ which takes V1.2 off and never comes into force itself: V1.1 stays in force for 
 
 from __future__ import annotations
 
-from history_helpers import body, make_scenario
-from rules_attacks import png
-from site_helpers import mkdocs, site_repo
-
-FLOW = "docs/procedures/flow.png"
-BOTH = ("liujing", "chenmy")  # the procedure's approver and the image's
+from rt75_helpers import built, drawn, flow_chart_site, page_text, picture, revised
 
 
 def _site(tmp_path, then: str, as_of: str):
-    s = site_repo(make_scenario(tmp_path), as_of=as_of)
-    s.git.branch("cr-1")
-    s.files.write(FLOW, png(b"FLOW-V1.1"))
-    s.files.doc(
-        version="V1.1", body=body("见 ![流程](flow.png) 第一版正文"), effective_date="2026-03-10"
-    )
-    s.git.commit("流程图", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "流程图", approvers=BOTH, date="2026-03-10T10:00:00+08:00")
-    s.git.branch("cr-2")
-    s.files.write(FLOW, png(b"FLOW-V1.2"))
-    s.files.doc(
-        version="V1.2", body=body("见 ![流程](flow.png) 第二版正文"), effective_date="2026-06-01"
-    )
-    s.git.commit("改流程图", who="zhaolei", date="2026-04-02T10:00:00+08:00")
-    s.git.merge("cr-2", "改流程图", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)
-    if then:
-        s.git.branch("cr-3")
-        version, text, day = {
-            "v13": ("V1.3", "见 ![流程](flow.png) 第三版正文", "2026-06-01"),
-            "v10": ("V1.0", "见 ![流程](flow.png) 旧号正文", "2026-04-20"),
-        }[then]
-        s.files.doc(version=version, body=body(text), effective_date=day)
-        s.git.commit("再修订", who="zhaolei", date="2026-04-12T10:00:00+08:00")
-        s.git.merge("cr-3", "再修订", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
-    out = tmp_path / "site"
-    result = mkdocs(s.root, out, False)
-    assert result.returncode == 0, result.stderr
-    return out
-
-
-def _text(out):
-    return (out / "procedures/test/index.html").read_text(encoding="utf-8")
+    s = flow_chart_site(tmp_path, "2026-06-01", as_of=as_of)
+    if then == "v13":
+        revised(s, "V1.3", "第三版正文", "2026-06-01")
+    elif then == "v10":
+        revised(s, "V1.0", "旧号正文", "2026-04-20")
+    return built(s, tmp_path)
 
 
 def test_a_superseded_versions_picture_is_published_before_the_next_ones_day(tmp_path):
     """Hole: on 2026-05-01 V1.1 is in force and V1.3 waits for 2026-06-01, yet FLOW-V1.2
     (approved with V1.2, which V1.3 took off) is on the site beside V1.1's text."""
     out = _site(tmp_path, "v13", "2026-05-01")
-    assert "第一版正文" in _text(out) and "第三版正文" not in _text(out)
-    assert (out / "procedures/flow.png").read_bytes() == png(b"FLOW-V1.1")
+    assert "第一版正文" in page_text(out) and "第三版正文" not in page_text(out)
+    assert picture(out) == drawn("FLOW-V1.1")
 
 
 def test_a_void_approval_leaves_the_cancelled_picture_published_for_good(tmp_path):
@@ -71,12 +40,12 @@ def test_a_void_approval_leaves_the_cancelled_picture_published_for_good(tmp_pat
     (round 75, decided). On 2026-07-01 the site gives V1.1's text with V1.2's picture, a
     picture no version in force ever had."""
     out = _site(tmp_path, "v10", "2026-07-01")
-    assert "第一版正文" in _text(out) and "第二版正文" not in _text(out)
-    assert (out / "procedures/flow.png").read_bytes() == png(b"FLOW-V1.1")
+    assert "第一版正文" in page_text(out) and "第二版正文" not in page_text(out)
+    assert picture(out) == drawn("FLOW-V1.1")
 
 
 def test_control_a_waiting_versions_picture_is_held_back(tmp_path):
     """Control (held): with V1.2 alone waiting on 2026-05-01 its picture waits too."""
     out = _site(tmp_path, "", "2026-05-01")
-    assert "第一版正文" in _text(out) and "第二版正文" not in _text(out)
-    assert (out / "procedures/flow.png").read_bytes() == png(b"FLOW-V1.1")
+    assert "第一版正文" in page_text(out) and "第二版正文" not in page_text(out)
+    assert picture(out) == drawn("FLOW-V1.1")
