@@ -363,8 +363,9 @@ def recall_due(
             reason = "withdrawn" if stand.state == "withdrawn" else "obsolete"
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
-        elif stand.in_force is not None and stand.in_force.version != copy.version:
-            if any(r.version == copy.version for r in stand.waiting):
+        elif stand.in_force is not None and not _prints_in_force(copy, stand):
+            number = standing.version_number(copy.version)
+            if any(standing.version_number(r.version) == number for r in stand.waiting):
                 continue  # issued ahead of the day it takes effect
             reason, since, current = "superseded", stand.in_force_from, stand.in_force.version
         else:
@@ -372,6 +373,24 @@ def recall_due(
         days = (day - datetime.date.fromisoformat(since)).days if since else 0
         out.append(RecallDue(copy, reason, current, since, max(days, 0)))
     return out
+
+
+def _prints_in_force(copy: IssuedCopy, stand: standing.Standing) -> bool:
+    """Whether the copy holds the text in force: its version is the one in force (another
+    spelling of the number too), and it was not printed from an approval of that number whose
+    text was rewritten before its day (such a text was never in force, whatever the copy is
+    called; round 78)."""
+    assert stand.in_force is not None
+    number = standing.version_number(copy.version)
+    if standing.version_number(stand.in_force.version) != number:
+        return False
+    printed = [
+        r
+        for r in stand.superseded
+        if standing.version_number(r.version) == number
+        and standing.approval_day(r) <= copy.issued < standing.approval_day(stand.in_force)
+    ]
+    return not any(r.seq in stand.off_text for r in printed)
 
 
 def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -> list[IssuedCopy]:

@@ -61,6 +61,13 @@ class Standing:
     # took their place (``_superseded``); what they changed is published only with a text
     # approved after them
     superseded: tuple[Revision, ...] = ()
+    # the seqs of approvals whose text is not their version's text in force (``not_its_text``
+    # as of ``day``): a rewritten waiting version, a same-version change (DC511) and after
+    off_text: frozenset[int] = frozenset()
+    # ``shown`` ended the document while an approved text after the one in force had not
+    # taken effect (a version waiting for its day, one rewritten or moved): the file it ended
+    # with holds that text, never in force, so none is given (fails closed, as text_swapped)
+    ended_unissued: bool = False
 
     @property
     def overdue(self) -> bool:
@@ -204,6 +211,8 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         text_swapped=placed.text_swapped,
         waiting=placed.waiting,
         superseded=placed.superseded,
+        off_text=placed.off_text,
+        ended_unissued=placed.ended_unissued,
     )
 
 
@@ -216,7 +225,7 @@ def published(stand: Standing) -> Revision | None:
     if stand.in_force is not None:
         # a periodic review's text is the in-force version's, with its approved front matter
         return stand.described or stand.in_force
-    if stand.text_swapped:
+    if stand.text_swapped or stand.ended_unissued:
         return None
     shown = stand.shown
     if stand.state in ("obsolete", "draft") and shown is not None and shown.approved:
@@ -273,6 +282,7 @@ class _Placed:
     text_swapped: bool
     waiting: tuple[Revision, ...]
     superseded: tuple[Revision, ...]
+    ended_unissued: bool
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -309,12 +319,18 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     closed: dict[str, int] = {}
     changed = -1  # the seq of the last approval that changed the text
     replaced, moved = _superseded(on_main)
+    # an approved text after the one in force that has not taken effect is on main (waiting,
+    # rewritten, moved, changed at the version): an ending now ends with a text never in force
+    unissued = False
+    ended_unissued = False
+    never: list[Revision] = []  # waiting when an ending came: they never take effect
     for revision in on_main:
         if not revision.approved:
             continue
         last_git = revision
         if revision.sections and revision.kind != "withdrawal":
             changed = revision.seq
+        before, unissued = unissued, unissued or in_force is not None
         if revision.seq in moved:
             continue  # its text comes into force with the approval that moved its day
         if revision.seq in replaced:
@@ -323,8 +339,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         if revision.kind == "withdrawal":
             if in_force is not None:
                 closed[version_number(in_force.version)] = in_force.seq
+            never += waiting
             in_force, waiting, ended, draft = None, [], "withdrawn", None
-            ended_by = revision
+            ended_by, ended_unissued, unissued = revision, before, before
         elif revision.status == "obsolete":
             if in_force is not None and effective_from(revision) > today:
                 # the version that ends the document takes effect on its own day, as any
@@ -342,8 +359,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                     swapped.add(number)
                 if in_force is not None:
                     closed[version_number(in_force.version)] = in_force.seq
+                never += waiting
                 in_force, waiting, ended, draft = None, [], "obsolete", None
-                ended_by = revision
+                ended_by, ended_unissued, unissued = revision, before, before
         elif revision.status == "effective":
             starts = effective_from(revision)
             number = version_number(revision.version)
@@ -355,7 +373,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                     off_text.add(revision.seq)
                     swapped.add(number)
                 else:
-                    reviewed_by = revision
+                    reviewed_by, unissued = revision, before
                 continue
             if changed > closed.get(number, changed):
                 swapped.add(number)
@@ -366,7 +384,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 if in_force is not None and version_number(in_force.version) != number:
                     closed[version_number(in_force.version)] = in_force.seq
                 in_force, in_force_from, waiting, ended, draft = revision, starts, [], None, None
-                reviewed_by, drifted = None, False
+                reviewed_by, drifted, unissued = None, False, False
             else:
                 waiting.append(revision)
                 ended = None
@@ -407,7 +425,8 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         frozenset(off_text),
         ended is not None and ended_by is not None and version_number(ended_by.version) in swapped,
         tuple(waiting),
-        tuple(r for r in on_main if r.seq in replaced or r.seq in moved),
+        (*(r for r in on_main if r.seq in replaced or r.seq in moved), *never),
+        ended is not None and ended_unissued,
     )
 
 

@@ -84,11 +84,12 @@ def run_show(args: argparse.Namespace, root: Path) -> int:
         if first:
             raise UsageError("cli.error.not-in-force-first", id=args.doc_id, day=day, first=first)
         raise UsageError("cli.error.not-in-force", id=args.doc_id, day=day)
-    if stand.text_swapped:
-        # the text of the approval that ended it was never its version's text in force (DC511)
+    if stand.text_swapped or stand.ended_unissued:
+        # the text of the approval that ended it was never in force: changed at its version
+        # while in force (DC511), or an approved text that had not taken effect yet
         ended = datetime.date.fromisoformat(standing.effective_from(stand.shown))
         raise UsageError(
-            "cli.error.text-swapped",
+            "cli.error.text-swapped" if stand.text_swapped else "cli.error.text-unissued",
             id=args.doc_id,
             state=_texts(root).text(stand.label_key).lower(),
             version=stand.shown.version,

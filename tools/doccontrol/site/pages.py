@@ -320,6 +320,8 @@ def _withheld(site: Site, document: Document, row: registers.DocumentRow | None)
         reason, version = "unreadable", published.version
     elif stand is not None and stand.text_swapped and stand.shown is not None:
         reason, version = "swapped", stand.shown.version
+    elif stand is not None and stand.ended_unissued and stand.shown is not None:
+        reason, version = "unissued", stand.shown.version
     elif row is not None and row.state == "pending":
         reason = "pending-baseline" if row.state_key == standing.PENDING_BASELINE else "pending"
     elif row is not None and row.state == "draft":
