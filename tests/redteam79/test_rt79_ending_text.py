@@ -10,6 +10,7 @@ refuses and the site withholds a text that was in force (round 78's "Right": no 
 
 from __future__ import annotations
 
+import pytest
 from rt74_helpers import FIRST, approve, procedure, run, scheduled_v12
 
 
@@ -22,6 +23,13 @@ def _ended_with(tmp_path, version: str):
     return s
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open (session 30, low, a denial that fails closed): an ending while a later text "
+    "waits gives no text even when the ending restored the text in force; standing reads "
+    "approvals, not texts, so it cannot tell the two apart (the page says why; show names the "
+    "day to ask for)",
+)
 def test_obsolete_with_the_text_in_force_is_refused(tmp_path):
     """Hole (low, denial): ``show --as-of 2026-05-01`` refuses, though the obsolete
     approval's text is V1.1's 第一版的目的, in force until 2026-04-01."""

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from rt74_helpers import NEW, SECOND, approve, procedure, run, scheduled_v12
 
 from builders import PROJECT
@@ -87,6 +88,13 @@ def test_control_the_same_after_obsolete_and_restore(tmp_path):
     assert _due(s, "2026-07-01") == ["02"]
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="open (session 30, low, a copy wrongly recalled): withdrawn while V1.2 waited, then "
+    "restored at V1.2 with the very text the copy was printed from; the restore is no review, "
+    "so the first V1.2 approval counts as replaced and its copy is listed (recalling too much, "
+    "never too little)",
+)
 def test_a_copy_of_the_restored_text_is_recalled(tmp_path):
     """Hole (low, denial): brought back at V1.2 with the very text copied (第二版的目的) on
     2026-05-01: copy 02 holds the text in force, yet is listed as superseded by V1.2 (the

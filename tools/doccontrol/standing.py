@@ -443,15 +443,29 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
       in force approved again in March, its file back on main: the approvers' last decision,
       not the text it took off main, is what comes into force; round 74), even one that never
       comes into force itself (an old number brought back with other text: its decision
-      still took their text off main; round 75)."""
+      still took their text off main; round 75);
+    - an approval that ends the document (withdrawn, or made obsolete) no later than their
+      day: the answer must not change on that day with nothing approved (round 79)."""
     by: dict[int, tuple[int, bool]] = {}  # seq → (the approval that took its place, moved)
-    approved = [r for r in on_main if r.approved and r.commit and r.status == "effective"]
+    approved = [
+        r
+        for r in on_main
+        if r.approved and r.commit and (r.status in ("effective", "obsolete") or _ending(r))
+    ]
     for at, revision in enumerate(approved):
+        if _ending(revision):
+            continue  # only a version to take effect waits to be replaced
         starts = effective_from(revision)
         number = version_number(revision.version)
         for later in approved[at + 1 :]:
             if approval_day(later) >= starts:
                 break
+            if _ending(later):
+                # the document ended before their day: they never take effect (round 79)
+                if effective_from(later) <= starts:
+                    by[revision.seq] = (later.seq, False)
+                    break
+                continue
             if version_number(later.version) == number:
                 # a review of it for the same day leaves it waiting
                 if later.kind not in ("review", "baseline"):
@@ -474,6 +488,11 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
             at, only_moved = by[at]
         (moved if only_moved else replaced).add(seq)
     return replaced, moved
+
+
+def _ending(revision: Revision) -> bool:
+    """An approval that takes the document out of force: a withdrawal, or made obsolete."""
+    return revision.kind == "withdrawal" or revision.status == "obsolete"
 
 
 def not_its_text(doc: DocumentHistory) -> frozenset[int]:
