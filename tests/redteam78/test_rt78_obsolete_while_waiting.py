@@ -13,36 +13,21 @@ obsolete approval is no ``effective`` approval, so ``_superseded`` never lists V
 from __future__ import annotations
 
 from rt74_helpers import SECOND, approve, procedure, run, scheduled_v12
-from rt75_helpers import BOTH, built, drawn, flow_chart_site, page_text, picture
-
-from history_helpers import body
-
-
-def _obsolete_site(tmp_path, as_of: str, day: str = "2026-04-20"):
-    s = flow_chart_site(tmp_path, "2026-06-01", as_of=as_of)
-    s.git.branch("cr-3")
-    s.files.doc(
-        version="V1.2",
-        status="obsolete",
-        body=body("见 ![流程](flow.png) 第二版正文"),
-        effective_date=day,
-    )
-    s.git.commit("作废", who="zhaolei", date="2026-04-12T10:00:00+08:00")
-    s.git.merge("cr-3", "作废", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
-    return built(s, tmp_path)
+from rt75_helpers import drawn, page_text, picture
+from rt78_helpers import obsolete_site
 
 
 def test_the_obsolete_page_gives_a_text_never_in_force(tmp_path):
     """Hole: on 2026-05-01 the document is obsolete; its page gives V1.2's 第二版正文, which
     never took effect (the last text in force was V1.1's 第一版正文)."""
-    out = _obsolete_site(tmp_path, "2026-05-01")
+    out = obsolete_site(tmp_path, "2026-05-01")
     assert "第二版正文" not in page_text(out), "a never-in-force text given as the document's"
 
 
 def test_the_obsolete_page_gives_a_picture_never_in_force(tmp_path):
     """Hole: FLOW-V1.2 came with V1.2, which never took effect; on 2026-05-01 it is published
     beside the obsolete document (FLOW-V1.1 was the last picture in force)."""
-    out = _obsolete_site(tmp_path, "2026-05-01")
+    out = obsolete_site(tmp_path, "2026-05-01")
     # (session 30) the page gives no text now, so no page shows the chart: left out, or V1.1's
     chart = out / "procedures/flow.png"
     assert not chart.exists() or picture(out) == drawn("FLOW-V1.1")
@@ -51,7 +36,7 @@ def test_the_obsolete_page_gives_a_picture_never_in_force(tmp_path):
 def test_control_obsolete_after_the_waiting_day_gives_the_text_in_force(tmp_path):
     """Control (held): made obsolete for 2026-07-01 (after V1.2's day), on 2026-07-02 the
     page gives V1.2's text, which was in force from 2026-06-01, and its picture."""
-    out = _obsolete_site(tmp_path, "2026-07-02", day="2026-07-01")
+    out = obsolete_site(tmp_path, "2026-07-02", day="2026-07-01")
     assert "第二版正文" in page_text(out)
     assert picture(out) == drawn("FLOW-V1.2")
 

@@ -15,41 +15,13 @@ copy 02 ahead of the day (2026-03-05).
 
 from __future__ import annotations
 
-import json
-import shutil
-
 from rt74_helpers import NEW, SECOND, approve, procedure, run, scheduled_v12
-
-from builders import PROJECT
-
-RECORD = "records/document-distribution/DST-2026-002.yaml"
-
-
-def _issued(s, version: str, day: str = "2026-03-05") -> None:
-    shutil.copy(
-        PROJECT / "schemas/records/document-distribution.schema.json",
-        s.root / "schemas/records/document-distribution.schema.json",
-    )
-    s.files.write(
-        RECORD,
-        f"id: DST-2026-002\ntitle: SM-P-01 测试程序 {version} 发放受控副本\n"
-        f"document: SM-P-01\nversion: {version}\nreason: revision\n"
-        "copy_type: printed-controlled\n"
-        f"distributed_by: wangfang\ndistributed_date: {day}\n"
-        "copies:\n  - {copy_number: '02', holder: zhaolei}\nstatus: distributed\n",
-    )
-    s.git.commit(f"提前发放 {version}", who="wangfang", date=f"{day}T12:00:00+08:00")
-
-
-def _due(s, today: str) -> list[dict]:
-    done = run(s, "recall-due", "--today", today, "--format", "json")
-    assert done.returncode == 0, done.stdout + done.stderr
-    return json.loads(done.stdout)
+from rt78_helpers import due_copies, issued_copy
 
 
 def _rewritten(tmp_path, text: str):
     s = scheduled_v12(tmp_path)
-    _issued(s, "V1.2")
+    issued_copy(s, "V1.2")
     again = procedure(version="V1.2", effective_date="2026-06-01", body=text)
     approve(s, "rewrite", again, "2026-04-01", n=3)
     return s
@@ -61,35 +33,35 @@ def test_a_copy_of_a_text_rewritten_before_its_day_is_never_recalled(tmp_path):
     s = _rewritten(tmp_path, NEW)
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-07-01")
     assert "恢复后的新目的" in shown.stdout, shown.stdout + shown.stderr
-    assert [d["copy_number"] for d in _due(s, "2026-07-01")] == ["02"]
+    assert due_copies(s, "2026-07-01") == ["02"]
 
 
 def test_control_a_copy_of_the_same_text_approved_again_is_kept(tmp_path):
     """Control (held): approved again with the very text copied (a review): nothing to
     recall."""
     s = _rewritten(tmp_path, SECOND)
-    assert _due(s, "2026-07-01") == []
+    assert due_copies(s, "2026-07-01") == []
 
 
 def test_a_copy_spelt_v01_2_is_recalled_before_its_day(tmp_path):
     """Hole (low, an honest flow): copy of V1.2 recorded as ``V01.2`` on 2026-04-01 (V1.2
     waiting) is listed as superseded by V1.1, as if it were an old copy."""
     s = scheduled_v12(tmp_path)
-    _issued(s, "V01.2")
-    assert _due(s, "2026-04-01") == []
+    issued_copy(s, "V01.2")
+    assert due_copies(s, "2026-04-01") == []
 
 
 def test_a_copy_spelt_v01_1_of_the_version_in_force_is_recalled(tmp_path):
     """Hole (low): copy of V1.1 recorded as ``V01.1`` while V1.1 is in force is listed for
     recall (current V1.1)."""
     s = scheduled_v12(tmp_path)
-    _issued(s, "V01.1")
-    assert _due(s, "2026-04-01") == []
+    issued_copy(s, "V01.1")
+    assert due_copies(s, "2026-04-01") == []
 
 
 def test_control_a_copy_of_the_waiting_version_as_written_is_not_recalled(tmp_path):
     """Control (held): the copy recorded as ``V1.2`` waits with its version."""
     s = scheduled_v12(tmp_path)
-    _issued(s, "V1.2")
-    assert _due(s, "2026-04-01") == []
-    assert _due(s, "2026-07-01") == []
+    issued_copy(s, "V1.2")
+    assert due_copies(s, "2026-04-01") == []
+    assert due_copies(s, "2026-07-01") == []

@@ -12,9 +12,8 @@ document was obsolete from 2026-04-01) is given for good."""
 from __future__ import annotations
 
 from rt74_helpers import SECOND, approve, procedure, register_row, run, scheduled_v12
-from rt75_helpers import BOTH, built, drawn, flow_chart_site, page_text, picture
-
-from history_helpers import body
+from rt75_helpers import drawn, page_text, picture
+from rt78_helpers import obsolete_site
 
 
 def _obsolete_while_waiting(tmp_path):
@@ -53,38 +52,21 @@ def test_control_register_says_the_same_thing_both_days(tmp_path):
     }, (may, july)
 
 
-def _obsolete_site(tmp_path, as_of: str):
-    """rt78's site: V1.1 (第一版正文, FLOW-V1.1) in force from 2026-03-10, V1.2 (第二版正文,
-    FLOW-V1.2) approved 2026-04-10 for 2026-06-01, made obsolete at once on 2026-04-20 with
-    the file as it stands (V1.2's text). Built as of ``as_of``."""
-    s = flow_chart_site(tmp_path, "2026-06-01", as_of=as_of)
-    s.git.branch("cr-3")
-    s.files.doc(
-        version="V1.2",
-        status="obsolete",
-        body=body("见 ![流程](flow.png) 第二版正文"),
-        effective_date="2026-04-20",
-    )
-    s.git.commit("作废", who="zhaolei", date="2026-04-12T10:00:00+08:00")
-    s.git.merge("cr-3", "作废", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
-    return built(s, tmp_path)
-
-
 def test_control_the_obsolete_page_before_the_day_gives_no_text(tmp_path):
     """Control (held, round 78): as of 2026-05-01 the page withholds the text."""
-    out = _obsolete_site(tmp_path, "2026-05-01")
+    out = obsolete_site(tmp_path, "2026-05-01")
     assert "第二版正文" not in page_text(out)
 
 
 def test_the_obsolete_page_after_the_day_gives_a_text_never_in_force(tmp_path):
     """Hole: the same site built as of 2026-07-02 gives V1.2's 第二版正文 as the obsolete
     document's text (never in force: obsolete since 2026-04-20, before V1.2's day)."""
-    out = _obsolete_site(tmp_path, "2026-07-02")
+    out = obsolete_site(tmp_path, "2026-07-02")
     assert "第二版正文" not in page_text(out), "a never-in-force text given as the document's"
 
 
 def test_the_obsolete_page_after_the_day_gives_a_picture_never_in_force(tmp_path):
     """Hole: and publishes FLOW-V1.2 beside it (V1.2 is no longer in ``superseded``)."""
-    out = _obsolete_site(tmp_path, "2026-07-02")
+    out = obsolete_site(tmp_path, "2026-07-02")
     chart = out / "procedures/flow.png"
     assert not chart.exists() or picture(out) == drawn("FLOW-V1.1")

@@ -16,42 +16,14 @@ copied, so a copy of the text now in force is recalled too (low, denial)."""
 
 from __future__ import annotations
 
-import json
-import shutil
-
 import pytest
 from rt74_helpers import NEW, SECOND, approve, procedure, run, scheduled_v12
-
-from builders import PROJECT
-
-RECORD = "records/document-distribution/DST-2026-002.yaml"
-
-
-def _issued(s, version: str, day: str = "2026-03-05") -> None:
-    shutil.copy(
-        PROJECT / "schemas/records/document-distribution.schema.json",
-        s.root / "schemas/records/document-distribution.schema.json",
-    )
-    s.files.write(
-        RECORD,
-        f"id: DST-2026-002\ntitle: SM-P-01 测试程序 {version} 发放受控副本\n"
-        f"document: SM-P-01\nversion: {version}\nreason: revision\n"
-        "copy_type: printed-controlled\n"
-        f"distributed_by: wangfang\ndistributed_date: {day}\n"
-        "copies:\n  - {copy_number: '02', holder: zhaolei}\nstatus: distributed\n",
-    )
-    s.git.commit(f"提前发放 {version}", who="wangfang", date=f"{day}T12:00:00+08:00")
-
-
-def _due(s, today: str) -> list[str]:
-    done = run(s, "recall-due", "--today", today, "--format", "json")
-    assert done.returncode == 0, done.stdout + done.stderr
-    return [d["copy_number"] for d in json.loads(done.stdout)]
+from rt78_helpers import due_copies, issued_copy
 
 
 def _ended_and_restored(tmp_path, how: str, text: str):
     s = scheduled_v12(tmp_path)
-    _issued(s, "V1.2")
+    issued_copy(s, "V1.2")
     if how == "obsolete":
         ended = procedure(
             version="V1.2", status="obsolete", effective_date="2026-04-01", body=SECOND
@@ -67,7 +39,7 @@ def _ended_and_restored(tmp_path, how: str, text: str):
 def test_control_the_copy_is_recalled_while_the_document_is_ended(tmp_path):
     """Control (held): on 2026-04-15 (withdrawn) copy 02 is due for recall."""
     s = _ended_and_restored(tmp_path, "withdraw", NEW)
-    assert _due(s, "2026-04-15") == ["02"]
+    assert due_copies(s, "2026-04-15") == ["02"]
 
 
 def test_control_a_copy_of_a_never_in_force_text_is_recalled_after_a_restore(tmp_path):
@@ -77,7 +49,7 @@ def test_control_a_copy_of_a_never_in_force_text_is_recalled_after_a_restore(tmp
     s = _ended_and_restored(tmp_path, "withdraw", NEW)
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-07-01")
     assert "恢复后的新目的" in shown.stdout, shown.stdout + shown.stderr
-    assert _due(s, "2026-07-01") == ["02"]
+    assert due_copies(s, "2026-07-01") == ["02"]
 
 
 def test_control_the_same_after_obsolete_and_restore(tmp_path):
@@ -85,7 +57,7 @@ def test_control_the_same_after_obsolete_and_restore(tmp_path):
     s = _ended_and_restored(tmp_path, "obsolete", NEW)
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-07-01")
     assert "恢复后的新目的" in shown.stdout, shown.stdout + shown.stderr
-    assert _due(s, "2026-07-01") == ["02"]
+    assert due_copies(s, "2026-07-01") == ["02"]
 
 
 @pytest.mark.xfail(
@@ -101,4 +73,4 @@ def test_a_copy_of_the_restored_text_is_recalled(tmp_path):
     restore is no ``review``, so ``_superseded`` counts the first approval ``replaced`` by
     its own text). Round 78's control (the same text approved again) keeps it."""
     s = _ended_and_restored(tmp_path, "withdraw", SECOND)
-    assert _due(s, "2026-07-01") == []
+    assert due_copies(s, "2026-07-01") == []
