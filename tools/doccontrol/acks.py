@@ -321,7 +321,7 @@ def _in_force_chain(
 
 def _ends(revision: Revision) -> bool:
     """Whether an approval takes the document out of force (withdrawn, made obsolete)."""
-    return revision.approved and (revision.kind == "withdrawal" or revision.status == "obsolete")
+    return revision.approved and standing.ending(revision)
 
 
 def status(

@@ -450,17 +450,17 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
     approved = [
         r
         for r in on_main
-        if r.approved and r.commit and (r.status in ("effective", "obsolete") or _ending(r))
+        if r.approved and r.commit and (r.status in ("effective", "obsolete") or ending(r))
     ]
     for at, revision in enumerate(approved):
-        if _ending(revision):
+        if ending(revision):
             continue  # only a version to take effect waits to be replaced
         starts = effective_from(revision)
         number = version_number(revision.version)
         for later in approved[at + 1 :]:
             if approval_day(later) >= starts:
                 break
-            if _ending(later):
+            if ending(later):
                 # the document ended before their day: they never take effect (round 79)
                 if effective_from(later) <= starts:
                     by[revision.seq] = (later.seq, False)
@@ -490,7 +490,7 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
     return replaced, moved
 
 
-def _ending(revision: Revision) -> bool:
+def ending(revision: Revision) -> bool:
     """An approval that takes the document out of force: a withdrawal, or made obsolete."""
     return revision.kind == "withdrawal" or revision.status == "obsolete"
 
