@@ -5,13 +5,16 @@ for 2026-06-01 (``rt74_helpers.scheduled_v12``). On 2026-04-01 the approvers dro
 make the document obsolete at once at V1.3 with V1.1's text restored (第一版的目的): the
 text it ends with *is* the last text in force. ``standing._placed`` sets ``ended_unissued``
 for any ending while an approved text waits, whatever the ending's own text, so ``show``
-refuses and the site withholds a text that was in force (round 78's "Right": no text only
-"when the obsolete approval's text differs from it")."""
+refused and the site withheld a text that was in force (round 78's "Right": no text only
+"when the obsolete approval's text differs from it"). Fixed in session 31: revisions carry
+their body's digest, and an ending with the very text in force gives it."""
 
 from __future__ import annotations
 
-import pytest
 from rt74_helpers import FIRST, approve, procedure, run, scheduled_v12
+from rt75_helpers import BOTH, FLOW, built, drawn, flow_chart_site, page_text, picture
+
+from history_helpers import body
 
 
 def _ended_with(tmp_path, version: str):
@@ -23,15 +26,8 @@ def _ended_with(tmp_path, version: str):
     return s
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 30, low, a denial that fails closed): an ending while a later text "
-    "waits gives no text even when the ending restored the text in force; standing reads "
-    "approvals, not texts, so it cannot tell the two apart (the page says why; show names the "
-    "day to ask for)",
-)
-def test_obsolete_with_the_text_in_force_is_refused(tmp_path):
-    """Hole (low, denial): ``show --as-of 2026-05-01`` refuses, though the obsolete
+def test_obsolete_with_the_text_in_force_gives_that_text(tmp_path):
+    """Fixed (session 31): ``show --as-of 2026-05-01`` refused, though the obsolete
     approval's text is V1.1's 第一版的目的, in force until 2026-04-01."""
     s = _ended_with(tmp_path, "V1.3")
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")
@@ -64,3 +60,52 @@ def test_control_obsolete_right_after_a_periodic_review(tmp_path):
     approve(s, "obsolete", obsolete, "2026-04-01", n=3)
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")
     assert shown.returncode == 0 and "第一版的目的" in shown.stdout, shown.stdout + shown.stderr
+
+
+def test_after_the_waiting_day_the_same_text_is_still_given(tmp_path):
+    """Fixed (session 31): as of 2026-07-01, past V1.2's day, the obsolete document still
+    gives V1.1's 第一版的目的 (V1.2 never took effect) and never V1.2's 第二版的目的."""
+    s = _ended_with(tmp_path, "V1.3")
+    shown = run(s, "show", "SM-P-01", "--as-of", "2026-07-01")
+    assert shown.returncode == 0, shown.stdout + shown.stderr
+    assert "第一版的目的" in shown.stdout and "第二版的目的" not in shown.stdout, shown.stdout
+
+
+def test_control_an_ending_with_other_text_is_still_withheld(tmp_path):
+    """Control (held, round 78): an ending whose text is neither V1.1's nor V1.2's while V1.2
+    waits still gives no text; only the very text in force is given back."""
+    s = scheduled_v12(tmp_path)
+    obsolete = procedure(
+        version="V1.3", status="obsolete", effective_date="2026-04-01", body="第三种说法的目的"
+    )
+    approve(s, "obsolete", obsolete, "2026-04-01", n=3)
+    shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")
+    assert shown.returncode != 0 and "第三种说法的目的" not in shown.stdout, shown.stdout
+
+
+def _restored_site(tmp_path, as_of: str):
+    """The flow-chart site (V1.1 in force from 2026-03-10 with FLOW-V1.1; V1.2 with FLOW-V1.2
+    approved on 2026-04-10 for 2026-06-01), made obsolete at once on 2026-04-20 at V1.3 with
+    V1.1's text and picture brought back; built as of ``as_of``."""
+    s = flow_chart_site(tmp_path, "2026-06-01", as_of=as_of)
+    s.git.branch("cr-3")
+    s.files.write(FLOW, drawn("FLOW-V1.1"))
+    s.files.doc(
+        version="V1.3",
+        status="obsolete",
+        body=body("见 ![流程](flow.png) 第一版正文"),
+        effective_date="2026-04-20",
+    )
+    s.git.commit("作废，恢复第一版", who="zhaolei", date="2026-04-12T10:00:00+08:00")
+    s.git.merge("cr-3", "作废", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
+    return built(s, tmp_path)
+
+
+def test_the_obsolete_page_gives_the_text_in_force_with_its_picture(tmp_path):
+    """Fixed (session 31): the obsolete page, before and after V1.2's day, gives V1.1's
+    第一版正文 with FLOW-V1.1, and never V1.2's text."""
+    for as_of in ("2026-05-01", "2026-07-02"):
+        out = _restored_site(tmp_path / as_of, as_of)
+        page = page_text(out)
+        assert "第一版正文" in page and "第二版正文" not in page, as_of
+        assert picture(out) == drawn("FLOW-V1.1"), as_of

@@ -12,11 +12,11 @@ approval of V1.2 in ``stand.superseded`` issued before the one in force whose se
 ``off_text``. Held: the restore, approved before V1.2's first day at the same number, puts
 the first approval in ``_superseded``'s ``replaced`` (so ``off_text``): the copy of the
 never-in-force text is recalled. But the restore is no ``review`` even with the very text
-copied, so a copy of the text now in force is recalled too (low, denial)."""
+copied, so a copy of the text now in force was recalled too (low, denial; fixed in session 31:
+the copy's text and the text in force are compared by their body digests)."""
 
 from __future__ import annotations
 
-import pytest
 from rt74_helpers import NEW, SECOND, approve, procedure, run, scheduled_v12
 from rt78_helpers import due_copies, issued_copy
 
@@ -60,15 +60,8 @@ def test_control_the_same_after_obsolete_and_restore(tmp_path):
     assert due_copies(s, "2026-07-01") == ["02"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 30, low, a copy wrongly recalled): withdrawn while V1.2 waited, then "
-    "restored at V1.2 with the very text the copy was printed from; the restore is no review, "
-    "so the first V1.2 approval counts as replaced and its copy is listed (recalling too much, "
-    "never too little)",
-)
-def test_a_copy_of_the_restored_text_is_recalled(tmp_path):
-    """Hole (low, denial): brought back at V1.2 with the very text copied (第二版的目的) on
+def test_a_copy_of_the_restored_text_is_not_recalled(tmp_path):
+    """Fixed (session 31): brought back at V1.2 with the very text copied (第二版的目的) on
     2026-05-01: copy 02 holds the text in force, yet is listed as superseded by V1.2 (the
     restore is no ``review``, so ``_superseded`` counts the first approval ``replaced`` by
     its own text). Round 78's control (the same text approved again) keeps it."""

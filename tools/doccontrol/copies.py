@@ -379,7 +379,8 @@ def _prints_in_force(copy: IssuedCopy, stand: standing.Standing) -> bool:
     """Whether the copy holds the text in force: its version is the one in force (another
     spelling of the number too), and it was not printed from an approval of that number whose
     text was rewritten before its day (such a text was never in force, whatever the copy is
-    called; round 78)."""
+    called; round 78) unless the text in force is that very text (brought back unchanged
+    after a withdrawal; round 79)."""
     assert stand.in_force is not None
     number = standing.version_number(copy.version)
     if standing.version_number(stand.in_force.version) != number:
@@ -390,7 +391,8 @@ def _prints_in_force(copy: IssuedCopy, stand: standing.Standing) -> bool:
         if standing.version_number(r.version) == number
         and standing.approval_day(r) <= copy.issued < standing.approval_day(stand.in_force)
     ]
-    return not any(r.seq in stand.off_text for r in printed)
+    text = stand.described or stand.in_force
+    return not any(r.seq in stand.off_text and not standing.same_text(r, text) for r in printed)
 
 
 def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -> list[IssuedCopy]:

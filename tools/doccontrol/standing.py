@@ -359,9 +359,13 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                     swapped.add(number)
                 if in_force is not None:
                     closed[version_number(in_force.version)] = in_force.seq
+                # an ending that gives back the very text in force ends with a text that was
+                # in force, whatever waited (round 79): only another text is withheld
+                issued = same_text(revision, reviewed_by or in_force)
                 never += waiting
                 in_force, waiting, ended, draft = None, [], "obsolete", None
-                ended_by, ended_unissued, unissued = revision, before, before
+                ended_by, ended_unissued = revision, before and not issued
+                unissued = ended_unissued
         elif revision.status == "effective":
             starts = effective_from(revision)
             number = version_number(revision.version)
@@ -488,6 +492,16 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
             at, only_moved = by[at]
         (moved if only_moved else replaced).add(seq)
     return replaced, moved
+
+
+def same_text(one: Revision | None, other: Revision | None) -> bool:
+    """Whether two revisions hold the same text (their bodies' digests), known for both."""
+    return (
+        one is not None
+        and other is not None
+        and bool(one.body_digest)
+        and one.body_digest == other.body_digest
+    )
 
 
 def ending(revision: Revision) -> bool:

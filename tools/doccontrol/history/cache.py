@@ -82,7 +82,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 38: a hook named by mkdocs.yml controls its folder (its imports, its __pycache__)
 # 39–41: what the files mkdocs.yml inherits name, read as MkDocs' loader reads them
 # 42: mkdocs.yaml is the site's configuration when there is no mkdocs.yml
-FORMAT = 42
+# 43: each revision's body digest (standing compares texts, not only approvals)
+FORMAT = 43
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -237,6 +238,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.effective_date,
         r.editorial,
         r.removed,
+        r.body_digest,
     ]
 
 
@@ -263,6 +265,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         effective_date=_str(d[18]),
         editorial=_flag(d[19]),
         removed=_flag(d[20]),
+        body_digest=_str(d[21]),
     )
 
 

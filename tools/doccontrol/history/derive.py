@@ -15,6 +15,7 @@ import contextlib
 import datetime
 import functools
 import gc
+import hashlib
 import itertools
 import re
 import sys
@@ -127,6 +128,15 @@ class _DocState:
         return self.approved_sections
 
 
+def _approved_digest(state: _DocState) -> str:
+    """The body digest of the text last approved (a cached state may no longer hold the
+    text itself): the last approval that gave a text, else the pre-control baseline's."""
+    for revision in reversed(state.revisions):
+        if revision.approved and revision.commit and revision.kind != "withdrawal":
+            return revision.body_digest
+    return state.baseline.body_digest if state.baseline is not None else ""
+
+
 @dataclass(frozen=True)
 class _Held:
     """A document as main held it before the merge being judged: what a stale branch's
@@ -200,6 +210,11 @@ class _Policy:
 class _Snapshot:
     meta: dict[str, Any] | None
     body: str
+
+
+def body_digest(body: str | None) -> str:
+    """The digest ``Revision.body_digest`` holds for a body ("" when there is none)."""
+    return "" if body is None else hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
@@ -1500,6 +1515,7 @@ class _Deriver:
                         path=state.path,
                         status=meta_text(snapshot.meta, "status"),
                         effective_date=meta_day(snapshot.meta, "effective_date"),
+                        body_digest=body_digest(snapshot.body),
                     )
                 elif state is not None and state.withdrawn and state.baseline is not None:
                     # deleted (or renumbered away) before control began: what stood when it
@@ -1698,6 +1714,7 @@ class _Deriver:
                 ),
                 editorial=editorial,
                 removed=snapshot is None,
+                body_digest="" if snapshot is None else body_digest(snapshot.body),
             )
             state.revisions.append(revision)
             judged[id(change)] = (approved, problems)
@@ -1741,6 +1758,7 @@ class _Deriver:
                         problems=tuple(problems),
                         evidence=rules.evidence(kind, approved, signature, approvers),
                         effective_date=meta_day(state.approved_meta, "effective_date"),
+                        body_digest=_approved_digest(state),
                     )
                 )
                 any_approved = any_approved or approved

@@ -155,6 +155,10 @@ class Revision:
     # the commit removed the document from its path (deleted, or the path given to another
     # id): the version it withdrew is the first parent's, never what the path holds now
     removed: bool = False
+    # the SHA-256 of the Markdown body (the text below the front matter) this revision's commit
+    # holds: two approvals with the same digest gave the same text, whatever their front
+    # matter, kind or number said. "" where no text is known (a withdrawal, a paper approval)
+    body_digest: str = ""
 
     @property
     def stored_at(self) -> str:
