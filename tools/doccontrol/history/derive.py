@@ -210,26 +210,35 @@ class _Policy:
 class _Snapshot:
     meta: dict[str, Any] | None
     body: str
+    digest: str = ""  # Revision.body_digest: the SHA-256 of the body's UTF-8
 
 
-def body_digest(body: str | None) -> str:
-    """The digest ``Revision.body_digest`` holds for a body ("" when there is none)."""
-    return "" if body is None else hashlib.sha256(body.encode("utf-8")).hexdigest()
+def _body_digest(data: bytes, decoded: str, body: str) -> str:
+    """The SHA-256 of ``body`` in UTF-8, where ``decoded`` is ``data`` decoded and ``body`` its
+    tail: hashed from the blob's own bytes (encoding ~10 KB of Chinese again for each of
+    ~10,000 versions would cost more than the hash), unless decoding changed them."""
+    if "\ufffd" in decoded or "\r" in decoded:
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    start = len(decoded[: len(decoded) - len(body)].encode("utf-8"))
+    return hashlib.sha256(data[start:]).hexdigest()
 
 
 def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     """Front matter and body of a historic version; tolerant, since history is what it is."""
-    text = data.decode("utf-8", "replace").lstrip("\ufeff")
+    decoded = data.decode("utf-8", "replace")
+    text = decoded.lstrip("\ufeff")
     if "\r" in text:
         text = text.replace("\r\n", "\n")
     split = frontmatter.split_text(text)
     if split is None:
-        return _Snapshot(None, text)
+        return _Snapshot(None, text, _body_digest(data, decoded, text))
     yaml_text, body = split
     meta = frontmatter_fast.read(yaml_text, values)
     if meta is None:
         meta = _load_tolerant(yaml_text)
-    return _Snapshot(meta if isinstance(meta, dict) else None, body)
+    return _Snapshot(
+        meta if isinstance(meta, dict) else None, body, _body_digest(data, decoded, body)
+    )
 
 
 def _load_tolerant(text: str) -> Any:
@@ -1515,7 +1524,7 @@ class _Deriver:
                         path=state.path,
                         status=meta_text(snapshot.meta, "status"),
                         effective_date=meta_day(snapshot.meta, "effective_date"),
-                        body_digest=body_digest(snapshot.body),
+                        body_digest=snapshot.digest,
                     )
                 elif state is not None and state.withdrawn and state.baseline is not None:
                     # deleted (or renumbered away) before control began: what stood when it
@@ -1714,7 +1723,7 @@ class _Deriver:
                 ),
                 editorial=editorial,
                 removed=snapshot is None,
-                body_digest="" if snapshot is None else body_digest(snapshot.body),
+                body_digest="" if snapshot is None else snapshot.digest,
             )
             state.revisions.append(revision)
             judged[id(change)] = (approved, problems)

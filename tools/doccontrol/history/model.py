@@ -194,6 +194,7 @@ class Revision:
             "status": self.status,
             "effective_date": self.effective_date,
             "editorial": self.editorial,
+            "body_digest": self.body_digest,
             "problems": [
                 {"code": p.code, "key": p.key, "message": p.message} for p in self.problems
             ],
