@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
+import subprocess
 
 from history_helpers import CHANGE_HISTORY_HEADERS, body, cli
 
@@ -60,16 +62,25 @@ def test_log_csv_is_the_audit_packs_change_history(scenario):
     assert result.returncode == 1  # the direct commit is a problem, as in the table
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == [
-        "文件编号", "序号", "版本", "日期", "提交", "更改处", "更改内容", "更改人",
-        "审核人", "批准人", "合并请求", "签名", "批准证据", "已批准", "问题",
+        "文件编号", "序号", "版本", "日期", "提交", "正文摘要（SHA-256）", "更改处", "更改内容",
+        "更改人", "审核人", "批准人", "合并请求", "签名", "批准证据", "已批准", "问题",
     ]  # fmt: skip
     merge = scenario.git.run("rev-parse", "main~1").strip()
     direct = scenario.git.head()
-    assert [(r[0], r[2], r[4], r[7], r[9], r[13]) for r in rows[1:]] == [
+    assert [(r[0], r[2], r[4], r[8], r[10], r[14]) for r in rows[1:]] == [
         ("SM-P-01", "V1.1", merge, "赵磊", "刘静", "是"),
         ("SM-P-01", "V1.2", direct, "周强", "", "否"),
     ]
-    assert rows[2][14].startswith("DC501 ")
+    assert rows[2][15].startswith("DC501 ")
+    # each revision's body digest: the SHA-256 of the body its commit holds
+    for row in rows[1:]:
+        held = subprocess.run(
+            ["git", "cat-file", "blob", f"{row[4]}:docs/procedures/test.md"],
+            cwd=scenario.root,
+            capture_output=True,
+            check=True,
+        ).stdout
+        assert row[5] == hashlib.sha256(held.split(b"\n---\n", 1)[1]).hexdigest()
     # the same rows as the audit pack's history/revisions.csv
     pack = scenario.root.parent / "pack.zip"
     made = run(scenario.root, "audit-pack", "--from", "2026-01-01", "--to", "2026-12-31",
