@@ -213,10 +213,12 @@ def _version_problems(
         # not an approval whose text never was the version's in force (rewritten at its number
         # before its day, round 74; approved after a change of the text in force, DC511)
         other = standing.not_its_text(doc)
+        of_it = [r for r in doc.revisions if _puts_in_force(r) and r.version == last.version]
+        its = [r for r in of_it if r.seq not in other]
+        # one of them with the very text the version has in force gave that text too (the
+        # same text withdrawn and brought back at its number; round 80)
         approvals = [
-            r
-            for r in doc.revisions
-            if _puts_in_force(r) and r.version == last.version and r.seq not in other
+            r for r in of_it if r.seq not in other or (its and standing.same_text(r, its[0]))
         ]
         if doc.baseline is not None and doc.baseline.version == last.version:
             approvals.insert(0, doc.baseline)

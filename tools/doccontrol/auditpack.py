@@ -223,6 +223,7 @@ def build(
             end,
             lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
             max_level,
+            history.events,
             cat.language,
             names,
         )

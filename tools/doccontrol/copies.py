@@ -33,7 +33,7 @@ from typing import Any, Literal
 from doccontrol import publishing, standing
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
-from doccontrol.history.model import DistributionChange, History, HistoryProblem
+from doccontrol.history.model import ApprovalEvent, DistributionChange, History, HistoryProblem
 from doccontrol.problems import NO_NAMES, Names, Ref
 
 DISTRIBUTION = RECORD_TYPE
@@ -348,9 +348,12 @@ def recall_due(
     copies: Iterable[IssuedCopy],
     stands: Mapping[str, standing.Standing],
     day: datetime.date,
+    events: Sequence[ApprovalEvent],
 ) -> list[RecallDue]:
-    """The copies outstanding on ``day`` whose version is no longer the one in force."""
+    """The copies outstanding on ``day`` whose version is no longer the one in force
+    (``events``: the history's, whose picture changes a copy may not hold)."""
     today = day.isoformat()
+    redrawn = _pictures_changed(events)
     out: list[RecallDue] = []
     for copy in copies:
         if copy.issued > today or copy.returned_by(today):
@@ -363,7 +366,7 @@ def recall_due(
             reason = "withdrawn" if stand.state == "withdrawn" else "obsolete"
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
-        elif stand.in_force is not None and not _prints_in_force(copy, stand):
+        elif stand.in_force is not None and not _prints_in_force(copy, stand, redrawn):
             number = standing.version_number(copy.version)
             if any(standing.version_number(r.version) == number for r in stand.waiting):
                 continue  # issued ahead of the day it takes effect
@@ -375,12 +378,14 @@ def recall_due(
     return out
 
 
-def _prints_in_force(copy: IssuedCopy, stand: standing.Standing) -> bool:
+def _prints_in_force(
+    copy: IssuedCopy, stand: standing.Standing, redrawn: Callable[[str, str], bool]
+) -> bool:
     """Whether the copy holds the text in force: its version is the one in force (another
     spelling of the number too), and it was not printed from an approval of that number whose
     text was rewritten before its day (such a text was never in force, whatever the copy is
-    called; round 78) unless the text in force is that very text (brought back unchanged
-    after a withdrawal; round 79)."""
+    called; round 78), unless the text in force is the very text it was printed from and no
+    picture changed since (brought back unchanged after a withdrawal; rounds 79–80)."""
     assert stand.in_force is not None
     number = standing.version_number(copy.version)
     if standing.version_number(stand.in_force.version) != number:
@@ -391,8 +396,35 @@ def _prints_in_force(copy: IssuedCopy, stand: standing.Standing) -> bool:
         if standing.version_number(r.version) == number
         and standing.approval_day(r) <= copy.issued < standing.approval_day(stand.in_force)
     ]
+    if not printed:
+        return True
+    # the text printed is the last approval of the number by the copy's day (round 80)
+    source = max(printed, key=lambda r: r.seq)
+    if source.seq not in stand.off_text:
+        return True
     text = stand.described or stand.in_force
-    return not any(r.seq in stand.off_text and not standing.same_text(r, text) for r in printed)
+    return standing.same_text(source, text) and not redrawn(source.commit, text.commit)
+
+
+def _pictures_changed(events: Sequence[ApprovalEvent]) -> Callable[[str, str], bool]:
+    """Whether a commit after ``first`` up to ``last`` (two approvals on main) changed an
+    image under docs/: a copy embeds the pictures of the approval it was printed from, so the
+    same body with another picture is another copy. True when either is not an event (fails
+    towards a recall)."""
+    at = {event.commit: i for i, event in enumerate(events)}
+    drawn = [
+        i
+        for i, event in enumerate(events)
+        if any(publishing.is_asset_path(path) for path in event.controlled)
+    ]
+
+    def changed(first: str, last: str) -> bool:
+        start, end = at.get(first), at.get(last)
+        if start is None or end is None:
+            return True
+        return any(start < i <= end for i in drawn)
+
+    return changed
 
 
 def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -> list[IssuedCopy]:
@@ -432,6 +464,7 @@ def pack_files(
     end: datetime.date,
     nameable: Callable[[str], bool],
     limit: str,
+    events: Sequence[ApprovalEvent],
     language: str = "zh",
     names: Names = NO_NAMES,
 ) -> dict[str, bytes]:
@@ -444,7 +477,7 @@ def pack_files(
 
     t = catalogue.load(language)
     issued = [c for c in found.publishable(config, limit) if nameable(c.document)]
-    due = recall_due(issued, stands, end)
+    due = recall_due(issued, stands, end, events)
     table = spreadsheets.csv_file(
         t.headers("recall.col", RECALL_COLUMNS),
         [

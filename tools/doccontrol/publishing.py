@@ -107,7 +107,8 @@ def assets_ahead(
     redrawn flow chart for V1.2, approved to take effect next month, is not put beside V1.1's
     text today. Likewise a change approved after ``day`` (a site as of a past day shows that
     day's pictures), and one that came with a version that never takes effect, until a text
-    approved after it is the one given (a later version carrying the picture, in force)."""
+    approved after it is the one given (a later version carrying the picture, in force; not
+    an ending that gave back the text in force before it: ``Standing.gives_back``)."""
     from doccontrol.standing import dated_by, published
 
     def ahead(event: ApprovalEvent) -> bool:
@@ -119,7 +120,8 @@ def assets_ahead(
                 continue
             if any(r.commit == event.commit for r in stand.waiting):
                 return True
-            given = published(stand)
+            # an ending that gave back the text in force gives it as it was in force
+            given = stand.gives_back or published(stand)
             if any(
                 r.commit == event.commit and (given is None or given.seq < r.seq)
                 for r in stand.superseded

@@ -68,6 +68,10 @@ class Standing:
     # taken effect (a version waiting for its day, one rewritten or moved): the file it ended
     # with holds that text, never in force, so none is given (fails closed, as text_swapped)
     ended_unissued: bool = False
+    # ``shown`` ended the document while a later text waited, giving back the very text last
+    # in force: this is the revision that text was in force by. What the waiting approvals
+    # changed beside the text (a picture) was never in force with it, so it stays back
+    gives_back: Revision | None = None
 
     @property
     def overdue(self) -> bool:
@@ -213,6 +217,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         superseded=placed.superseded,
         off_text=placed.off_text,
         ended_unissued=placed.ended_unissued,
+        gives_back=placed.gives_back,
     )
 
 
@@ -283,6 +288,7 @@ class _Placed:
     waiting: tuple[Revision, ...]
     superseded: tuple[Revision, ...]
     ended_unissued: bool
+    gives_back: Revision | None
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -324,6 +330,10 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     unissued = False
     ended_unissued = False
     never: list[Revision] = []  # waiting when an ending came: they never take effect
+    # the revision whose text was last in force, kept across an ending (reviewed_by or
+    # in_force as they stood), and the one an ending made while a later text waited gave back
+    last_text: Revision | None = None
+    gives_back: Revision | None = None
     for revision in on_main:
         if not revision.approved:
             continue
@@ -340,8 +350,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             if in_force is not None:
                 closed[version_number(in_force.version)] = in_force.seq
             never += waiting
-            in_force, waiting, ended, draft = None, [], "withdrawn", None
-            ended_by, ended_unissued, unissued = revision, before, before
+            last_text = reviewed_by or in_force or last_text
+            in_force, waiting, ended, draft, reviewed_by = None, [], "withdrawn", None, None
+            ended_by, ended_unissued, unissued, gives_back = revision, before, before, None
         elif revision.status == "obsolete":
             if in_force is not None and effective_from(revision) > today:
                 # the version that ends the document takes effect on its own day, as any
@@ -359,13 +370,16 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                     swapped.add(number)
                 if in_force is not None:
                     closed[version_number(in_force.version)] = in_force.seq
-                # an ending that gives back the very text in force ends with a text that was
-                # in force, whatever waited (round 79): only another text is withheld
-                issued = same_text(revision, reviewed_by or in_force)
+                # an ending that gives back the very text last in force (a withdrawal before
+                # it changes no text) ends with a text that was in force, whatever waited
+                # (round 79): only another text is withheld
+                last_text = reviewed_by or in_force or last_text
+                issued = same_text(revision, last_text)
                 never += waiting
-                in_force, waiting, ended, draft = None, [], "obsolete", None
+                in_force, waiting, ended, draft, reviewed_by = None, [], "obsolete", None, None
                 ended_by, ended_unissued = revision, before and not issued
                 unissued = ended_unissued
+                gives_back = last_text if before and issued else None
         elif revision.status == "effective":
             starts = effective_from(revision)
             number = version_number(revision.version)
@@ -431,6 +445,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         tuple(waiting),
         (*(r for r in on_main if r.seq in replaced or r.seq in moved), *never),
         ended is not None and ended_unissued,
+        gives_back if ended else None,
     )
 
 

@@ -162,7 +162,7 @@ def recall_rows(
     day = day_arg(given, "--today", root, approved_config(root, config, history))
     stands = registers.standings(repo, history, day)
     found = copies.ledger(history, config)  # the records on main, judged by who wrote them
-    due = copies.recall_due(found.copies, stands, day)
+    due = copies.recall_due(found.copies, stands, day, history.events)
     return config, day, [d.to_json() for d in due], list(found.problems)
 
 

@@ -46,7 +46,8 @@ def recall_rows(site: Site) -> list[copies.RecallDue]:
     issued = [
         c for c in found.publishable(site.config, site.limit) if c.document in site.visible_ids
     ]
-    return copies.recall_due(issued, site.standings, site.as_of)
+    events = site.history.events if site.history is not None else ()
+    return copies.recall_due(issued, site.standings, site.as_of, events)
 
 
 def recall_page(site: Site) -> str:
