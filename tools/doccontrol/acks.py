@@ -229,6 +229,20 @@ def _version_problems(
     # so they order its commits)
     named = next(c for c in versions if (c.document, c.version) == (last.document, last.version))
     first = approvals[0]
+    # the text the record was written after: the last approval of the version by its day.
+    # Another text there (a rewrite before the version's day, brought back since) is not the
+    # one in force, whatever approvals of that text came before it (round 81)
+    read = [
+        r
+        for r in (doc.revisions if doc is not None else ())
+        if r.approved
+        and r.commit
+        and r.kind != "withdrawal"
+        and r.version == last.version
+        and _instant(r.date) <= _instant(named.date)
+    ]
+    if read and all(r is not read[-1] for r in approvals):
+        first = next((r for r in approvals if _instant(r.date) > _instant(named.date)), first)
     if first.commit and _instant(named.date) < _instant(first.date):
         return [
             HistoryProblem.of(

@@ -50,6 +50,7 @@ from doccontrol.config import Config
 from doccontrol.history import content, signatures
 from doccontrol.history.gitread import GitReader, exact_commit, run_git_text
 from doccontrol.history.model import ApprovalEvent, History
+from doccontrol.history.stored import StoredVersions
 from doccontrol.labels import Labels
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import Repository
@@ -215,19 +216,21 @@ def build(
     files["register/register.csv"] = spreadsheets.csv_file(headers, rows)
     files["register/register.xlsx"] = xlsx(headers, rows, cat.text("label.register.title"))
     say(cat.text("pack.progress.copies"))
-    files.update(
-        copies.pack_files(
-            copies.ledger(history, config),  # the records on main, never the work tree's
-            config,
-            stands,
-            end,
-            lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
-            max_level,
-            history.events,
-            cat.language,
-            names,
+    with StoredVersions(repo.root) as stored:
+        files.update(
+            copies.pack_files(
+                copies.ledger(history, config),  # the records on main, never the work tree's
+                config,
+                stands,
+                end,
+                lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
+                max_level,
+                history,
+                stored.pictures,
+                cat.language,
+                names,
+            )
         )
-    )
 
     say(cat.text("pack.progress.history-trail"))
     chosen = sorted(

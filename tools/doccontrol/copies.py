@@ -33,7 +33,13 @@ from typing import Any, Literal
 from doccontrol import publishing, standing
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
-from doccontrol.history.model import ApprovalEvent, DistributionChange, History, HistoryProblem
+from doccontrol.history.model import (
+    DistributionChange,
+    DocumentHistory,
+    History,
+    HistoryProblem,
+    Revision,
+)
 from doccontrol.problems import NO_NAMES, Names, Ref
 
 DISTRIBUTION = RECORD_TYPE
@@ -344,16 +350,23 @@ def _issued(
     return sorted(out, key=lambda c: (c.document, c.issued, c.copy_number)), problems
 
 
+# the images a version's text names, each with a digest of its bytes at the version's commit
+# ("" for none there); None when the version cannot be read (StoredVersions.pictures)
+Pictures = Callable[[Revision], Mapping[str, str] | None]
+
+
 def recall_due(
     copies: Iterable[IssuedCopy],
     stands: Mapping[str, standing.Standing],
     day: datetime.date,
-    events: Sequence[ApprovalEvent],
+    history: History | None,
+    pictures: Pictures,
 ) -> list[RecallDue]:
-    """The copies outstanding on ``day`` whose version is no longer the one in force
-    (``events``: the history's, whose picture changes a copy may not hold)."""
+    """The copies outstanding on ``day`` whose version is no longer the one in force, or
+    whose text or pictures are not those in force (``history``: the approvals they were
+    printed from; ``pictures``: what each embeds)."""
     today = day.isoformat()
-    redrawn = _pictures_changed(events)
+    documents = history.documents if history is not None else {}
     out: list[RecallDue] = []
     for copy in copies:
         if copy.issued > today or copy.returned_by(today):
@@ -366,7 +379,9 @@ def recall_due(
             reason = "withdrawn" if stand.state == "withdrawn" else "obsolete"
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
-        elif stand.in_force is not None and not _prints_in_force(copy, stand, redrawn):
+        elif stand.in_force is not None and not _prints_in_force(
+            copy, stand, documents.get(copy.document), pictures
+        ):
             number = standing.version_number(copy.version)
             if any(standing.version_number(r.version) == number for r in stand.waiting):
                 continue  # issued ahead of the day it takes effect
@@ -379,52 +394,42 @@ def recall_due(
 
 
 def _prints_in_force(
-    copy: IssuedCopy, stand: standing.Standing, redrawn: Callable[[str, str], bool]
+    copy: IssuedCopy,
+    stand: standing.Standing,
+    doc: DocumentHistory | None,
+    pictures: Pictures,
 ) -> bool:
-    """Whether the copy holds the text in force: its version is the one in force (another
-    spelling of the number too), and it was not printed from an approval of that number whose
-    text was rewritten before its day (such a text was never in force, whatever the copy is
-    called; round 78), unless the text in force is the very text it was printed from and no
-    picture changed since (brought back unchanged after a withdrawal; rounds 79–80)."""
+    """Whether the copy holds the text in force, judged by the approval it was printed from
+    (the last approval of its number by the day it was issued; round 80): its version is the
+    one in force (another spelling of the number too); that approval's text is the text in
+    force (not a text rewritten before its day, round 78, nor one changed at the version,
+    DC511; the very text brought back after a withdrawal is, round 79); and the images that
+    text names are those a copy printed now embeds (round 81: a chart redrawn at a review or
+    a restore)."""
     assert stand.in_force is not None
     number = standing.version_number(copy.version)
     if standing.version_number(stand.in_force.version) != number:
         return False
     printed = [
         r
-        for r in stand.superseded
-        if standing.version_number(r.version) == number
-        and standing.approval_day(r) <= copy.issued < standing.approval_day(stand.in_force)
+        for r in (doc.revisions if doc is not None else ())
+        if r.approved
+        and r.commit
+        and r.kind != "withdrawal"
+        and standing.version_number(r.version) == number
+        and standing.approval_day(r) <= copy.issued
     ]
     if not printed:
-        return True
-    # the text printed is the last approval of the number by the copy's day (round 80)
-    source = max(printed, key=lambda r: r.seq)
-    if source.seq not in stand.off_text:
-        return True
+        return True  # issued ahead of any approval of it on main (DC550 says so)
+    source = printed[-1]
     text = stand.described or stand.in_force
-    return standing.same_text(source, text) and not redrawn(source.commit, text.commit)
-
-
-def _pictures_changed(events: Sequence[ApprovalEvent]) -> Callable[[str, str], bool]:
-    """Whether a commit after ``first`` up to ``last`` (two approvals on main) changed an
-    image under docs/: a copy embeds the pictures of the approval it was printed from, so the
-    same body with another picture is another copy. True when either is not an event (fails
-    towards a recall)."""
-    at = {event.commit: i for i, event in enumerate(events)}
-    drawn = [
-        i
-        for i, event in enumerate(events)
-        if any(publishing.is_asset_path(path) for path in event.controlled)
-    ]
-
-    def changed(first: str, last: str) -> bool:
-        start, end = at.get(first), at.get(last)
-        if start is None or end is None:
-            return True
-        return any(start < i <= end for i in drawn)
-
-    return changed
+    if not standing.same_text(source, text):
+        return False
+    now = stand.vouched_by or text  # the approval a copy printed now names and embeds
+    if source.commit == now.commit:
+        return True
+    before = pictures(source)
+    return before is not None and before == pictures(now)
 
 
 def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -> list[IssuedCopy]:
@@ -464,7 +469,8 @@ def pack_files(
     end: datetime.date,
     nameable: Callable[[str], bool],
     limit: str,
-    events: Sequence[ApprovalEvent],
+    history: History | None,
+    pictures: Pictures,
     language: str = "zh",
     names: Names = NO_NAMES,
 ) -> dict[str, bytes]:
@@ -477,7 +483,7 @@ def pack_files(
 
     t = catalogue.load(language)
     issued = [c for c in found.publishable(config, limit) if nameable(c.document)]
-    due = recall_due(issued, stands, end, events)
+    due = recall_due(issued, stands, end, history, pictures)
     table = spreadsheets.csv_file(
         t.headers("recall.col", RECALL_COLUMNS),
         [

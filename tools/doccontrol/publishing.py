@@ -107,8 +107,8 @@ def assets_ahead(
     redrawn flow chart for V1.2, approved to take effect next month, is not put beside V1.1's
     text today. Likewise a change approved after ``day`` (a site as of a past day shows that
     day's pictures), and one that came with a version that never takes effect, until a text
-    approved after it is the one given (a later version carrying the picture, in force; not
-    an ending that gave back the text in force before it: ``Standing.gives_back``)."""
+    approved after it is the one given (a later version carrying the picture, in force); and
+    every approval of a document after the text an ending gave back (``Standing.gives_back``)."""
     from doccontrol.standing import dated_by, published
 
     def ahead(event: ApprovalEvent) -> bool:
@@ -120,8 +120,12 @@ def assets_ahead(
                 continue
             if any(r.commit == event.commit for r in stand.waiting):
                 return True
-            # an ending that gave back the text in force gives it as it was in force
-            given = stand.gives_back or published(stand)
+            if event.commit in stand.after_given_back:
+                # an ending that gave back the text in force gives it with the pictures it had
+                # in force: nothing approved with the document after that text, the ending's
+                # own diff included (a folder moved, a picture redrawn), is published with it
+                return True
+            given = published(stand)
             if any(
                 r.commit == event.commit and (given is None or given.seq < r.seq)
                 for r in stand.superseded

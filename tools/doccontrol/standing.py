@@ -72,6 +72,9 @@ class Standing:
     # in force: this is the revision that text was in force by. What the waiting approvals
     # changed beside the text (a picture) was never in force with it, so it stays back
     gives_back: Revision | None = None
+    # the commits of the approvals of the document after ``gives_back``, by ``day``: what they
+    # changed beside the text is not published with the text given back
+    after_given_back: frozenset[str] = frozenset()
 
     @property
     def overdue(self) -> bool:
@@ -218,6 +221,7 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         off_text=placed.off_text,
         ended_unissued=placed.ended_unissued,
         gives_back=placed.gives_back,
+        after_given_back=placed.after_given_back,
     )
 
 
@@ -289,6 +293,7 @@ class _Placed:
     superseded: tuple[Revision, ...]
     ended_unissued: bool
     gives_back: Revision | None
+    after_given_back: frozenset[str]
 
 
 def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
@@ -332,6 +337,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     never: list[Revision] = []  # waiting when an ending came: they never take effect
     # the revision whose text was last in force, kept across an ending (reviewed_by or
     # in_force as they stood), and the one an ending made while a later text waited gave back
+    # (kept by later endings with that text, until a version comes into force)
     last_text: Revision | None = None
     gives_back: Revision | None = None
     for revision in on_main:
@@ -340,7 +346,10 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         last_git = revision
         if revision.sections and revision.kind != "withdrawal":
             changed = revision.seq
-        before, unissued = unissued, unissued or in_force is not None
+        # an approval to take effect is unissued until it does, whatever is in force (one
+        # approved while the document was withdrawn too; round 81)
+        before = unissued
+        unissued = unissued or in_force is not None or revision.status == "effective"
         if revision.seq in moved:
             continue  # its text comes into force with the approval that moved its day
         if revision.seq in replaced:
@@ -352,7 +361,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             never += waiting
             last_text = reviewed_by or in_force or last_text
             in_force, waiting, ended, draft, reviewed_by = None, [], "withdrawn", None, None
-            ended_by, ended_unissued, unissued, gives_back = revision, before, before, None
+            # a withdrawal gives no text: an ending that gave back the text in force before
+            # it still does (gives_back stays)
+            ended_by, ended_unissued, unissued = revision, before, before
         elif revision.status == "obsolete":
             if in_force is not None and effective_from(revision) > today:
                 # the version that ends the document takes effect on its own day, as any
@@ -379,7 +390,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 in_force, waiting, ended, draft, reviewed_by = None, [], "obsolete", None, None
                 ended_by, ended_unissued = revision, before and not issued
                 unissued = ended_unissued
-                gives_back = last_text if before and issued else None
+                # once an ending gave it back, a later ending with the same text (a new title
+                # for the obsolete document) gives it back too (round 81)
+                gives_back = last_text if issued and (before or gives_back) else None
         elif revision.status == "effective":
             starts = effective_from(revision)
             number = version_number(revision.version)
@@ -402,7 +415,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 if in_force is not None and version_number(in_force.version) != number:
                     closed[version_number(in_force.version)] = in_force.seq
                 in_force, in_force_from, waiting, ended, draft = revision, starts, [], None, None
-                reviewed_by, drifted, unissued = None, False, False
+                reviewed_by, drifted, unissued, gives_back = None, False, False, None
             else:
                 waiting.append(revision)
                 ended = None
@@ -446,6 +459,11 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         (*(r for r in on_main if r.seq in replaced or r.seq in moved), *never),
         ended is not None and ended_unissued,
         gives_back if ended else None,
+        frozenset(
+            r.commit
+            for r in on_main
+            if ended and gives_back is not None and r.approved and r.seq > gives_back.seq
+        ),
     )
 
 

@@ -153,6 +153,7 @@ def recall_rows(
     count."""
     from doccontrol import copies, registers
     from doccontrol.cli.registers import loaded
+    from doccontrol.history.stored import StoredVersions
 
     repo, history = loaded(root)
     config = repo.config
@@ -162,7 +163,8 @@ def recall_rows(
     day = day_arg(given, "--today", root, approved_config(root, config, history))
     stands = registers.standings(repo, history, day)
     found = copies.ledger(history, config)  # the records on main, judged by who wrote them
-    due = copies.recall_due(found.copies, stands, day, history.events)
+    with StoredVersions(root) as stored:
+        due = copies.recall_due(found.copies, stands, day, history, stored.pictures)
     return config, day, [d.to_json() for d in due], list(found.problems)
 
 

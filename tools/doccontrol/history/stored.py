@@ -9,6 +9,7 @@ version is named by a commit id and a path, whose content never changes, so one
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -20,6 +21,7 @@ from doccontrol.load import frontmatter, yaml_source
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import content_digest
 from doccontrol.model import Document
+from doccontrol.page_links import images_named
 
 
 class StoredVersions:
@@ -93,6 +95,24 @@ class StoredVersions:
         return found[1]
 
     __call__ = meta  # standing.MetaOf
+
+    def pictures(self, revision: Revision) -> Mapping[str, str] | None:
+        """The images the version's text names anywhere (``page_links.images_named``, with
+        either URL style), each with the SHA-256 of its bytes at the version's commit ("" for
+        no file there): what a printed copy of that version embeds (copies.Pictures). None
+        when the version cannot be read."""
+        document = self.document(revision)
+        if document is None:
+            return None
+        text = [(revision.path, document.body)]
+        named = images_named(text, True) | images_named(text, False)
+        try:
+            if self._reader is None:
+                self._reader = GitReader(self.root)
+            found = {p: self._reader.read_file_at(revision.stored_at, p) for p in sorted(named)}
+        except GitError:
+            return None
+        return {p: hashlib.sha256(d).hexdigest() if d is not None else "" for p, d in found.items()}
 
     def _read(self, spec: str) -> tuple[Document | None, Mapping[str, Any]]:
         known = self._documents.get(spec)

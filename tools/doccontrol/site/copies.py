@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from doccontrol import copies, publishing, reserved_pages
 from doccontrol.history.model import HistoryProblem
+from doccontrol.history.stored import StoredVersions
 from doccontrol.model import Document
 from doccontrol.site.html import Link, esc, relative_url, table
 from doccontrol.site.model import Site
@@ -46,8 +47,12 @@ def recall_rows(site: Site) -> list[copies.RecallDue]:
     issued = [
         c for c in found.publishable(site.config, site.limit) if c.document in site.visible_ids
     ]
-    events = site.history.events if site.history is not None else ()
-    return copies.recall_due(issued, site.standings, site.as_of, events)
+    if site.stored is not None:
+        return copies.recall_due(
+            issued, site.standings, site.as_of, site.history, site.stored.pictures
+        )
+    with StoredVersions(site.repo.root) as stored:
+        return copies.recall_due(issued, site.standings, site.as_of, site.history, stored.pictures)
 
 
 def recall_page(site: Site) -> str:
