@@ -213,11 +213,12 @@ class _Snapshot:
     digest: str = ""  # Revision.body_digest: the SHA-256 of the body's UTF-8
 
 
-def _body_digest(data: bytes, decoded: str, body: str) -> str:
+def _body_digest(data: bytes, decoded: str, body: str, kept: bool) -> str:
     """The SHA-256 of ``body`` in UTF-8, where ``decoded`` is ``data`` decoded and ``body`` its
     tail: hashed from the blob's own bytes (encoding ~10 KB of Chinese again for each of
-    ~10,000 versions would cost more than the hash), unless decoding changed them."""
-    if "\ufffd" in decoded or "\r" in decoded:
+    ~10,000 versions would cost more than the hash), unless decoding changed them (``kept``
+    False: bytes that are not UTF-8, line ends made LF)."""
+    if not kept:
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
     start = len(decoded[: len(decoded) - len(body)].encode("utf-8"))
     return hashlib.sha256(data[start:]).hexdigest()
@@ -225,19 +226,22 @@ def _body_digest(data: bytes, decoded: str, body: str) -> str:
 
 def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     """Front matter and body of a historic version; tolerant, since history is what it is."""
-    decoded = data.decode("utf-8", "replace")
+    try:
+        decoded, kept = data.decode("utf-8"), True
+    except UnicodeDecodeError:
+        decoded, kept = data.decode("utf-8", "replace"), False
     text = decoded.lstrip("\ufeff")
     if "\r" in text:
-        text = text.replace("\r\n", "\n")
+        text, kept = text.replace("\r\n", "\n"), False
     split = frontmatter.split_text(text)
     if split is None:
-        return _Snapshot(None, text, _body_digest(data, decoded, text))
+        return _Snapshot(None, text, _body_digest(data, decoded, text, kept))
     yaml_text, body = split
     meta = frontmatter_fast.read(yaml_text, values)
     if meta is None:
         meta = _load_tolerant(yaml_text)
     return _Snapshot(
-        meta if isinstance(meta, dict) else None, body, _body_digest(data, decoded, body)
+        meta if isinstance(meta, dict) else None, body, _body_digest(data, decoded, body, kept)
     )
 
 
