@@ -213,14 +213,20 @@ def _version_problems(
         # not an approval whose text never was the version's in force (rewritten at its number
         # before its day, round 74; approved after a change of the text in force, DC511)
         other = standing.not_its_text(doc)
-        of_it = [r for r in doc.revisions if _puts_in_force(r) and r.version == last.version]
+        # the version as the version rules read it: ``V01.2`` is V1.2 (round 82)
+        number = standing.version_number(last.version)
+        of_it = [
+            r
+            for r in doc.revisions
+            if _puts_in_force(r) and standing.version_number(r.version) == number
+        ]
         its = [r for r in of_it if r.seq not in other]
         # one of them with the very text the version has in force gave that text too (the
         # same text withdrawn and brought back at its number; round 80)
         approvals = [
             r for r in of_it if r.seq not in other or (its and standing.same_text(r, its[0]))
         ]
-        if doc.baseline is not None and doc.baseline.version == last.version:
+        if doc.baseline is not None and standing.version_number(doc.baseline.version) == number:
             approvals.insert(0, doc.baseline)
     args = dict(record=rid, document=last.document, version=last.version)
     if not approvals:
@@ -238,7 +244,7 @@ def _version_problems(
         if r.approved
         and r.commit
         and r.kind != "withdrawal"
-        and r.version == last.version
+        and standing.version_number(r.version) == standing.version_number(last.version)
         and _instant(r.date) <= _instant(named.date)
     ]
     if read and all(r is not read[-1] for r in approvals):

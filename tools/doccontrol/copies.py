@@ -410,22 +410,37 @@ def _prints_in_force(
     number = standing.version_number(copy.version)
     if standing.version_number(stand.in_force.version) != number:
         return False
+    superseded = {r.seq for r in stand.superseded}
     printed = [
         r
-        for r in (doc.revisions if doc is not None else ())
+        for r in (
+            *((doc.baseline,) if doc is not None and doc.baseline is not None else ()),
+            *(doc.revisions if doc is not None else ()),
+        )
         if r.approved
         and r.commit
         and r.kind != "withdrawal"
         and standing.version_number(r.version) == number
         and standing.approval_day(r) <= copy.issued
+        # a change at the version while it was in force (DC511) is never printed: a copy
+        # names the approval that vouches for the text in force (round 82)
+        and not (r.seq in stand.off_text and r.seq not in superseded and r.kind != "baseline")
     ]
     if not printed:
         return True  # issued ahead of any approval of it on main (DC550 says so)
-    source = printed[-1]
+    # a record gives a day, not an hour: of approvals on the day it was issued, it may hold any
+    # (round 82), so each must give what is in force
+    sources = [r for r in printed if standing.approval_day(r) == copy.issued] or printed[-1:]
     text = stand.described or stand.in_force
+    now = stand.vouched_by or text  # the approval a copy printed now names and embeds
+    return all(_same_print(source, text, now, pictures) for source in sources)
+
+
+def _same_print(source: Revision, text: Revision, now: Revision, pictures: Pictures) -> bool:
+    """Whether a copy printed from ``source`` holds the text in force (``text``) with the
+    pictures a copy printed now (from ``now``) embeds."""
     if not standing.same_text(source, text):
         return False
-    now = stand.vouched_by or text  # the approval a copy printed now names and embeds
     if source.commit == now.commit:
         return True
     before = pictures(source)

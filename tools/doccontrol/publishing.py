@@ -107,7 +107,8 @@ def assets_ahead(
     redrawn flow chart for V1.2, approved to take effect next month, is not put beside V1.1's
     text today. Likewise a change approved after ``day`` (a site as of a past day shows that
     day's pictures), and one that came with a version that never takes effect, until a text
-    approved after it is the one given (a later version carrying the picture, in force); and
+    approved after it is the one given (a later version carrying the picture, in force), and
+    likewise one of another text at a version in force (DC511, ``off_text_approvals``); and
     every approval of a document after the text an ending gave back (``Standing.gives_back``)."""
     from doccontrol.standing import dated_by, published
 
@@ -128,7 +129,7 @@ def assets_ahead(
             given = published(stand)
             if any(
                 r.commit == event.commit and (given is None or given.seq < r.seq)
-                for r in stand.superseded
+                for r in (*stand.superseded, *stand.off_text_approvals)
             ):
                 return True
         return False

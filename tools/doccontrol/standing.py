@@ -75,6 +75,11 @@ class Standing:
     # the commits of the approvals of the document after ``gives_back``, by ``day``: what they
     # changed beside the text is not published with the text given back
     after_given_back: frozenset[str] = frozenset()
+    # the approvals by ``day`` of a text that is not their version's in force and that are not
+    # ``superseded``: a change at the version while it was in force (DC511) and the approvals
+    # after it, a number that never comes into force again. What they changed beside the text
+    # (a picture) is published only with a text approved after them, as for ``superseded``
+    off_text_approvals: tuple[Revision, ...] = ()
 
     @property
     def overdue(self) -> bool:
@@ -222,6 +227,14 @@ def standing(doc: DocumentHistory, day: datetime.date, meta_of: MetaOf) -> Stand
         ended_unissued=placed.ended_unissued,
         gives_back=placed.gives_back,
         after_given_back=placed.after_given_back,
+        off_text_approvals=tuple(
+            r
+            for r in doc.revisions
+            if r.seq in placed.off_text
+            and r.commit
+            and dated_by(r.date, day)
+            and all(r.seq != held.seq for held in placed.superseded)
+        ),
     )
 
 

@@ -21,7 +21,7 @@ from doccontrol.load import frontmatter, yaml_source
 from doccontrol.load.documents import load_document
 from doccontrol.load.repository import content_digest
 from doccontrol.model import Document
-from doccontrol.page_links import images_named
+from doccontrol.page_links import images_used
 
 
 class StoredVersions:
@@ -97,15 +97,16 @@ class StoredVersions:
     __call__ = meta  # standing.MetaOf
 
     def pictures(self, revision: Revision) -> Mapping[str, str] | None:
-        """The images the version's text names anywhere (``page_links.images_named``, with
-        either URL style), each with the SHA-256 of its bytes at the version's commit ("" for
-        no file there): what a printed copy of that version embeds (copies.Pictures). None
-        when the version cannot be read."""
+        """The images the version's page shows (``page_links.images_used``, as the site and a
+        PDF copy read them: not a name in a comment or a code block; with either URL style),
+        each with the SHA-256 of its bytes at the version's commit ("" for no file there):
+        what a printed copy of that version embeds (copies.Pictures). None when the version
+        cannot be read."""
         document = self.document(revision)
         if document is None:
             return None
         text = [(revision.path, document.body)]
-        named = images_named(text, True) | images_named(text, False)
+        named = images_used(text, True) | images_used(text, False)
         try:
             if self._reader is None:
                 self._reader = GitReader(self.root)
