@@ -12,9 +12,8 @@ their body's digest, and an ending with the very text in force gives it."""
 from __future__ import annotations
 
 from rt74_helpers import FIRST, approve, procedure, run, scheduled_v12
-from rt75_helpers import BOTH, FLOW, built, drawn, flow_chart_site, page_text, picture
-
-from history_helpers import body
+from rt75_helpers import drawn, page_text, picture
+from rt79_helpers import ended_with_v11_text
 
 
 def _ended_with(tmp_path, version: str):
@@ -83,29 +82,11 @@ def test_control_an_ending_with_other_text_is_still_withheld(tmp_path):
     assert shown.returncode != 0 and "第三种说法的目的" not in shown.stdout, shown.stdout
 
 
-def _restored_site(tmp_path, as_of: str):
-    """The flow-chart site (V1.1 in force from 2026-03-10 with FLOW-V1.1; V1.2 with FLOW-V1.2
-    approved on 2026-04-10 for 2026-06-01), made obsolete at once on 2026-04-20 at V1.3 with
-    V1.1's text and picture brought back; built as of ``as_of``."""
-    s = flow_chart_site(tmp_path, "2026-06-01", as_of=as_of)
-    s.git.branch("cr-3")
-    s.files.write(FLOW, drawn("FLOW-V1.1"))
-    s.files.doc(
-        version="V1.3",
-        status="obsolete",
-        body=body("见 ![流程](flow.png) 第一版正文"),
-        effective_date="2026-04-20",
-    )
-    s.git.commit("作废，恢复第一版", who="zhaolei", date="2026-04-12T10:00:00+08:00")
-    s.git.merge("cr-3", "作废", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
-    return built(s, tmp_path)
-
-
 def test_the_obsolete_page_gives_the_text_in_force_with_its_picture(tmp_path):
     """Fixed (session 31): the obsolete page, before and after V1.2's day, gives V1.1's
     第一版正文 with FLOW-V1.1, and never V1.2's text."""
     for as_of in ("2026-05-01", "2026-07-02"):
-        out = _restored_site(tmp_path / as_of, as_of)
+        out = ended_with_v11_text(tmp_path / as_of, as_of, put_back_picture=True)
         page = page_text(out)
         assert "第一版正文" in page and "第二版正文" not in page, as_of
         assert picture(out) == drawn("FLOW-V1.1"), as_of

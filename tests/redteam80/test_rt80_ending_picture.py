@@ -16,33 +16,16 @@ text, on the page that the site calls the document's last text."""
 from __future__ import annotations
 
 import pytest
-from rt75_helpers import BOTH, FLOW, built, drawn, flow_chart_site, page_text, picture
+from rt75_helpers import drawn, page_text, picture
 from rt78_helpers import obsolete_site
-
-from history_helpers import body
-
-
-def _ended_with_v11_text(tmp_path, as_of: str, put_back_picture: bool):
-    s = flow_chart_site(tmp_path, "2026-06-01", as_of=as_of)
-    s.git.branch("cr-3")
-    if put_back_picture:
-        s.files.write(FLOW, drawn("FLOW-V1.1"))
-    s.files.doc(
-        version="V1.3",
-        status="obsolete",
-        body=body("见 ![流程](flow.png) 第一版正文"),
-        effective_date="2026-04-20",
-    )
-    s.git.commit("作废，恢复第一版正文", who="zhaolei", date="2026-04-12T10:00:00+08:00")
-    s.git.merge("cr-3", "作废", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
-    return built(s, tmp_path)
+from rt79_helpers import ended_with_v11_text
 
 
 @pytest.mark.parametrize("as_of", ["2026-05-01", "2026-07-02"])
 def test_the_obsolete_page_gives_the_text_in_force_with_its_own_picture(tmp_path, as_of):
     """Fixed (session 31): the page gives V1.1's 第一版正文 and, beside it, FLOW-V1.1 (the
     picture in force with that text) or no picture; never FLOW-V1.2 (it gave FLOW-V1.2)."""
-    out = _ended_with_v11_text(tmp_path, as_of, put_back_picture=False)
+    out = ended_with_v11_text(tmp_path, as_of, put_back_picture=False)
     page = page_text(out)
     assert "第一版正文" in page and "第二版正文" not in page
     chart = out / "procedures/flow.png"
@@ -53,7 +36,7 @@ def test_the_obsolete_page_gives_the_text_in_force_with_its_own_picture(tmp_path
 def test_control_the_picture_put_back_is_published(tmp_path, as_of):
     """Control (passes): the same ending with FLOW-V1.1 drawn back in its own diff gives
     V1.1's text with FLOW-V1.1 (round 79's test, before and after V1.2's day)."""
-    out = _ended_with_v11_text(tmp_path, as_of, put_back_picture=True)
+    out = ended_with_v11_text(tmp_path, as_of, put_back_picture=True)
     page = page_text(out)
     assert "第一版正文" in page and "第二版正文" not in page
     assert picture(out) == drawn("FLOW-V1.1")

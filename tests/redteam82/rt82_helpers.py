@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from rt71_helpers import DOC
-from rt75_helpers import BOTH, drawn
+from rt75_helpers import BOTH, FLOW, drawn
+from rt78_helpers import issued_copy
 
 from builders import procedure
-from history_helpers import body
+from history_helpers import body, make_scenario
 
 TOPOLOGY = "docs/network/topology.png"
 NET = "docs/network/net.md"
@@ -52,3 +53,27 @@ def approve_at(s, branch: str, text: str | None, day: str, hour: str, n: int) ->
     before = f"{hh}:{int(mm) - 1:02d}" if int(mm) else f"{int(hh) - 1:02d}:59"
     s.git.commit(f"{branch} 修改", who="zhaolei", date=f"{day}T{before}:00+08:00")
     return s.git.merge(branch, f"{branch} 批准", date=f"{day}T{hour}:00+08:00", number=n)
+
+
+def copy_then_review(tmp_path, text: str, copy_version: str = "V1.1", redraw: bool = True):
+    """V1.1 (``text``, flow.png) in force from 2026-03-10; copy 02 of ``copy_version`` issued
+    2026-03-12; a periodic review of V1.1 on 2026-04-10, redrawing flow.png when ``redraw``."""
+    s = make_scenario(tmp_path)
+    s.git.branch("cr-1")
+    s.files.write(FLOW, drawn("FLOW-V1.1"))
+    s.files.doc(version="V1.1", body=body(text), effective_date="2026-03-10")
+    s.git.commit("V1.1", who="zhaolei", date="2026-03-02T10:00:00+08:00")
+    s.git.merge("cr-1", "V1.1", approvers=BOTH, date="2026-03-10T10:00:00+08:00")
+    issued_copy(s, copy_version, "2026-03-12")
+    s.git.branch("review")
+    if redraw:
+        s.files.write(FLOW, drawn("FLOW-REDRAWN"))
+    s.files.doc(
+        version="V1.1",
+        body=body(text),
+        effective_date="2026-03-10",
+        extra="review_date: 2026-04-10\n",
+    )
+    s.git.commit("定期评审", who="zhaolei", date="2026-04-02T10:00:00+08:00")
+    s.git.merge("review", "定期评审", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)
+    return s

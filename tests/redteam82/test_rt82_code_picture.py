@@ -13,35 +13,17 @@ which holds exactly the text in force and no picture at all."""
 
 from __future__ import annotations
 
-from rt75_helpers import BOTH, FLOW, drawn
-from rt78_helpers import due_copies, issued_copy
-
-from history_helpers import body, make_scenario
+from rt78_helpers import due_copies
+from rt82_helpers import copy_then_review
 
 IN_CODE = "第一版正文\n\n```markdown\n![流程](flow.png)\n```\n"
 SHOWN = "见 ![流程](flow.png) 第一版正文"
 
 
 def _reviewed(tmp_path, text: str, redraw: bool = True):
-    s = make_scenario(tmp_path)
-    s.git.branch("cr-1")
-    s.files.write(FLOW, drawn("FLOW-V1.1"))
-    s.files.doc(version="V1.1", body=body(text), effective_date="2026-03-10")
-    s.git.commit("V1.1", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "V1.1", approvers=BOTH, date="2026-03-10T10:00:00+08:00")
-    issued_copy(s, "V1.1", "2026-03-12")
-    s.git.branch("review")
-    if redraw:
-        s.files.write(FLOW, drawn("FLOW-REDRAWN"))
-    s.files.doc(
-        version="V1.1",
-        body=body(text),
-        effective_date="2026-03-10",
-        extra="review_date: 2026-04-10\n",
-    )
-    s.git.commit("定期评审", who="zhaolei", date="2026-04-02T10:00:00+08:00")
-    s.git.merge("review", "定期评审", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)
-    return s
+    """V1.1 (``text``) in force from 2026-03-10, copy 02 issued 2026-03-12, a periodic
+    review on 2026-04-10 redrawing flow.png when ``redraw``."""
+    return copy_then_review(tmp_path, text, redraw=redraw)
 
 
 def test_a_picture_only_in_code_does_not_recall_the_copy(tmp_path):

@@ -5,60 +5,36 @@ from __future__ import annotations
 import json
 
 from rt74_helpers import NEW, SECOND, ack_by, owed, procedure, run, scheduled_v12
-from rt75_helpers import BOTH, FLOW, built, drawn, flow_chart_site
-from rt78_helpers import due_copies, issued_copy
+from rt75_helpers import BOTH, built, drawn, flow_chart_site
+from rt78_helpers import due_copies
 from rt81_helpers import V11_TEXT, ending
-from rt82_helpers import NET, approve_at, net_in_force
+from rt82_helpers import NET, approve_at, copy_then_review, net_in_force
 
 from history_helpers import body, make_scenario
-
-
-def _copy_then_review(tmp_path, text: str, copy_version: str = "V1.1", redraw: bool = True):
-    """V1.1 (``text``, flow.png) in force from 2026-03-10; copy 02 of ``copy_version`` issued
-    2026-03-12; a periodic review of V1.1 on 2026-04-10, redrawing flow.png when ``redraw``."""
-    s = make_scenario(tmp_path)
-    s.git.branch("cr-1")
-    s.files.write(FLOW, drawn("FLOW-V1.1"))
-    s.files.doc(version="V1.1", body=body(text), effective_date="2026-03-10")
-    s.git.commit("V1.1", who="zhaolei", date="2026-03-02T10:00:00+08:00")
-    s.git.merge("cr-1", "V1.1", approvers=BOTH, date="2026-03-10T10:00:00+08:00")
-    issued_copy(s, copy_version, "2026-03-12")
-    s.git.branch("review")
-    if redraw:
-        s.files.write(FLOW, drawn("FLOW-REDRAWN"))
-    s.files.doc(
-        version="V1.1",
-        body=body(text),
-        effective_date="2026-03-10",
-        extra="review_date: 2026-04-10\n",
-    )
-    s.git.commit("定期评审", who="zhaolei", date="2026-04-02T10:00:00+08:00")
-    s.git.merge("review", "定期评审", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)
-    return s
 
 
 def test_a_copy_spelled_v01_1_is_judged_as_v11(tmp_path):
     """Copy 02 issued as ``V01.1``: kept without a redraw, recalled with one (the number is
     read as the version rules read it, its pictures compared)."""
-    kept = _copy_then_review(tmp_path / "a", V11_TEXT, "V01.1", redraw=False)
+    kept = copy_then_review(tmp_path / "a", V11_TEXT, "V01.1", redraw=False)
     assert due_copies(kept, "2026-07-01") == []
-    redrawn = _copy_then_review(tmp_path / "b", V11_TEXT, "V01.1")
+    redrawn = copy_then_review(tmp_path / "b", V11_TEXT, "V01.1")
     assert due_copies(redrawn, "2026-07-01") == ["02"]
 
 
 def test_a_picture_named_in_html_or_by_reference_recalls_when_redrawn(tmp_path):
     """The chart named by ``<img src>`` or a reference-style image: its redraw at a review
     recalls copy 02 (``images_named`` reads both)."""
-    html = _copy_then_review(tmp_path / "html", '见 <img src="flow.png" alt="流程"> 第一版正文')
+    html = copy_then_review(tmp_path / "html", '见 <img src="flow.png" alt="流程"> 第一版正文')
     assert due_copies(html, "2026-07-01") == ["02"]
-    ref = _copy_then_review(tmp_path / "ref", "见 ![流程][f] 第一版正文\n\n[f]: flow.png\n")
+    ref = copy_then_review(tmp_path / "ref", "见 ![流程][f] 第一版正文\n\n[f]: flow.png\n")
     assert due_copies(ref, "2026-07-01") == ["02"]
 
 
 def test_a_picture_outside_docs_is_not_compared(tmp_path):
     """The text names ``../../records/x.png`` (outside docs/: never embedded, never
     published); the review redraws flow.png, which this text does not name: copy 02 kept."""
-    s = _copy_then_review(tmp_path, "见 ![外部](../../records/x.png) 第一版正文")
+    s = copy_then_review(tmp_path, "见 ![外部](../../records/x.png) 第一版正文")
     assert due_copies(s, "2026-07-01") == []
 
 
