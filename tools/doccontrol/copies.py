@@ -424,7 +424,7 @@ def _prints_in_force(
         and standing.approval_day(r) <= copy.issued
         # a change at the version while it was in force (DC511) is never printed: a copy
         # names the approval that vouches for the text in force (round 82)
-        and not (r.seq in stand.off_text and r.seq not in superseded and r.kind != "baseline")
+        and not (r.seq in stand.off_text and r.seq not in superseded)
     ]
     if not printed:
         return True  # issued ahead of any approval of it on main (DC550 says so)
