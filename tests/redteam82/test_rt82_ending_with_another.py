@@ -40,10 +40,6 @@ def _net(out) -> tuple[str, bytes | None]:
     return page, chart.read_bytes() if chart.exists() else None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 31): hole (high): another document's redrawn picture, approved in the same merge as a give-back ending, is held back: its text in force is given with the picture of its previous version",
-)
 @pytest.mark.parametrize("as_of", ["2026-05-01", "2026-07-02"])
 def test_the_other_documents_picture_in_force_is_published(tmp_path, as_of):
     """SM-P-02 V2.0 is in force since 2026-04-20 with TOPO-2: its page gives 网络第二版 with TOPO-2
@@ -72,10 +68,10 @@ def test_control_without_the_ending_the_picture_in_force_is_published(tmp_path):
     assert chart == drawn("TOPO-2")
 
 
-def _in_v12s_merge(tmp_path, as_of: str):
+def _in_v12s_merge(tmp_path, as_of: str, net_text: str = "见 ![拓扑](topology.png) 网络第二版"):
     """SM-P-01 V1.1 (FLOW-V1.1) in force from 2026-03-10 and SM-P-02 V1.0 (TOPO-1) from
     2026-03-12; on 2026-04-10 one approved merge approves SM-P-01 V1.2 (FLOW-V1.2) for
-    2026-06-01 and puts SM-P-02 V2.0 (TOPO-2) in force at once."""
+    2026-06-01 and puts SM-P-02 V2.0 (TOPO-2, ``net_text``) in force at once."""
     s = site_repo(make_scenario(tmp_path), as_of=as_of)
     s.git.branch("cr-1")
     s.files.write(FLOW, png(b"FLOW-V1.1"))
@@ -87,16 +83,12 @@ def _in_v12s_merge(tmp_path, as_of: str):
     s.files.write(FLOW, drawn("FLOW-V1.2"))
     s.files.doc(version="V1.2", body=body(V12_TEXT), effective_date="2026-06-01")
     s.files.write(TOPOLOGY, drawn("TOPO-2"))
-    s.files.write(NET, net("V2.0", "2026-04-10", "见 ![拓扑](topology.png) 网络第二版"))
+    s.files.write(NET, net("V2.0", "2026-04-10", net_text))
     s.git.commit("改流程图，修订 SM-P-02", who="zhaolei", date="2026-04-02T10:00:00+08:00")
     s.git.merge("cr-2", "两份文件", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)
     return built(s, tmp_path)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 31): hole (high): another document's redrawn picture, approved in the same merge as a version for a later day, is held back until that day: its text in force is given with its previous picture",
-)
 def test_the_other_documents_picture_in_force_while_v12_waits(tmp_path):
     """As of 2026-05-01 SM-P-02 V2.0 is in force (TOPO-2); SM-P-01's V1.2 waits. SM-P-02's
     page gives 网络第二版 with TOPO-2."""
@@ -110,4 +102,21 @@ def test_control_the_waiting_chart_stays_back(tmp_path):
     """Control (passes, round 75's fix): the same build gives SM-P-01 V1.1 with FLOW-V1.1."""
     out = _in_v12s_merge(tmp_path, "2026-05-01")
     assert "第一版正文" in (out / "procedures/test/index.html").read_text("utf-8")
+    assert (out / "procedures/flow.png").read_bytes() == drawn("FLOW-V1.1")
+
+
+# Fixes (session 32): pictures are held back per path, by the texts of the held approval.
+
+
+def test_a_picture_the_waiting_text_shows_too_stays_back(tmp_path):
+    """SM-P-02 V2.0, in force at once, shows SM-P-01's flow chart too: one file cannot be both
+    documents' picture, and the one never in force with V1.1's text is never published
+    (SM-P-01 keeps FLOW-V1.1), while SM-P-02's own TOPO-2 is."""
+    out = _in_v12s_merge(
+        tmp_path,
+        "2026-05-01",
+        "见 ![拓扑](topology.png) ![流程](../procedures/flow.png) 网络第二版",
+    )
+    page, chart = _net(out)
+    assert "网络第二版" in page and chart == drawn("TOPO-2")
     assert (out / "procedures/flow.png").read_bytes() == drawn("FLOW-V1.1")

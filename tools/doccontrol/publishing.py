@@ -13,7 +13,7 @@ import datetime
 import json
 import re
 import unicodedata
-from collections.abc import Collection, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
@@ -25,8 +25,18 @@ from doccontrol.paths import MARKDOWN_SUFFIXES as MARKDOWN_SUFFIXES
 from doccontrol.validate.ids import same_key
 
 if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontrol check`)
-    from doccontrol.history.model import ApprovalEvent, DocumentHistory, History, HistoryProblem
+    from doccontrol.history.model import (
+        ApprovalEvent,
+        ApprovedDocument,
+        DocumentHistory,
+        History,
+        HistoryProblem,
+    )
     from doccontrol.standing import Standing
+
+# The images the document at a path shows as a commit stored it; None when that version cannot
+# be read (history.stored.StoredVersions.shown_images).
+ShownImages = Callable[[str, str], frozenset[str] | None]
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
 UNREADABLE_LEVEL = "?"
@@ -98,7 +108,10 @@ def config_in_force(root: Path, history: History) -> Config | None:
 
 
 def assets_ahead(
-    events: Iterable[ApprovalEvent], standings: Mapping[str, Standing], day: datetime.date
+    events: Iterable[ApprovalEvent],
+    standings: Mapping[str, Standing],
+    day: datetime.date,
+    shows: ShownImages,
 ) -> dict[str, str]:
     """Images (controlled files under docs/) whose last approved change came in the approval
     of a version not yet in force on the standings' day, each with the commit whose bytes
@@ -109,32 +122,69 @@ def assets_ahead(
     day's pictures), and one that came with a version that never takes effect, until a text
     approved after it is the one given (a later version carrying the picture, in force), and
     likewise one of another text at a version in force (DC511, ``off_text_approvals``); and
-    every approval of a document after the text an ending gave back (``Standing.gives_back``)."""
+    every approval of a document after the text an ending gave back (``Standing.gives_back``).
+
+    An approval held back for one document holds back only that document's pictures: what its
+    text there, the text given as it now and the text it gave back show (``shows``), and any
+    picture no other document of the same approval shows. Another document approved in the
+    same merge, in force at once, is given with the picture it was approved with."""
     from doccontrol.standing import dated_by, published
 
-    def ahead(event: ApprovalEvent) -> bool:
-        if not dated_by(event.date, day):
+    def holds(stand: Standing, commit: str) -> bool:
+        if any(r.commit == commit for r in stand.waiting):
             return True
+        if commit in stand.after_given_back:
+            # an ending that gave back the text in force gives it with the pictures it had
+            # in force: nothing approved with the document after that text, the ending's
+            # own diff included (a folder moved, a picture redrawn), is published with it
+            return True
+        given = published(stand)
+        return any(
+            r.commit == commit and (given is None or given.seq < r.seq)
+            for r in (*stand.superseded, *stand.off_text_approvals)
+        )
+
+    def held(event: ApprovalEvent) -> Callable[[str], bool]:
+        """Whether a path ``event`` changed is held back."""
+        if not dated_by(event.date, day):
+            return _always
+        holding: list[tuple[ApprovedDocument, Standing]] = []
+        releasing: list[ApprovedDocument] = []
         for approved in event.documents:
             stand = standings.get(approved.id)
-            if stand is None:
-                continue
-            if any(r.commit == event.commit for r in stand.waiting):
-                return True
-            if event.commit in stand.after_given_back:
-                # an ending that gave back the text in force gives it with the pictures it had
-                # in force: nothing approved with the document after that text, the ending's
-                # own diff included (a folder moved, a picture redrawn), is published with it
-                return True
-            given = published(stand)
-            if any(
-                r.commit == event.commit and (given is None or given.seq < r.seq)
-                for r in (*stand.superseded, *stand.off_text_approvals)
-            ):
-                return True
-        return False
+            if stand is not None and holds(stand, event.commit):
+                holding.append((approved, stand))
+            else:
+                releasing.append(approved)
+        if not holding:
+            return _never
+        kept: set[str] = set()
+        for approved, stand in holding:
+            texts = [(event.commit, approved.path)]
+            texts += [
+                (r.stored_at, r.path)
+                for r in (published(stand), stand.gives_back)
+                if r is not None and r.commit
+            ]
+            for commit, path in texts:
+                named = shows(commit, path)
+                if named is None:
+                    return _always  # a text that cannot be read: hold everything
+                kept |= named
+        released: set[str] = set()
+        for approved in releasing:
+            released |= shows(event.commit, approved.path) or frozenset()
+        # a picture no document of the approval released shows stays with the held one
+        return lambda path: path in kept or path not in released
 
     from doccontrol.history.rules import controlled_accepted
+
+    judged: dict[str, Callable[[str], bool]] = {}
+
+    def holds_path(event: ApprovalEvent, path: str) -> bool:
+        if event.commit not in judged:  # once per approval, only where a picture changed
+            judged[event.commit] = held(event)
+        return judged[event.commit](path)
 
     first: dict[str, str | None] = {}  # path → commit of the earliest change still ahead
     standing: dict[str, str] = {}  # path → where its bytes in force before that change are
@@ -146,7 +196,7 @@ def assets_ahead(
                 continue
             if not controlled_accepted(event, path):
                 direct.add(path)
-            elif not ahead(event):
+            elif not holds_path(event, path):
                 first[path], last[path] = None, event.commit
                 direct.discard(path)
             elif first.get(path) is None:
@@ -156,6 +206,14 @@ def assets_ahead(
                 before = "" if path in direct else f"{event.commit}^"
                 standing[path] = last.get(path) or before
     return {path: standing[path] for path, commit in first.items() if commit is not None}
+
+
+def _always(path: str) -> bool:
+    return True
+
+
+def _never(path: str) -> bool:
+    return False
 
 
 def is_document_path(path: str) -> bool:

@@ -488,7 +488,12 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             None if site.preview else _unapproved_assets(self.root, site, self.pending_controlled)
         )
         ahead = (
-            publishing.assets_ahead(site.history.events, site.standings, site.as_of)
+            publishing.assets_ahead(
+                site.history.events,
+                site.standings,
+                site.as_of,
+                (site.stored or self._stored_versions()).shown_images,
+            )
             if site.history is not None and not site.preview
             else {}
         )
