@@ -343,9 +343,11 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     closed: dict[str, int] = {}
     changed = -1  # the seq of the last approval that changed the text
     replaced, moved = _superseded(on_main)
-    # an approved text after the one in force that has not taken effect is on main (waiting,
-    # rewritten, moved, changed at the version): an ending now ends with a text never in force
-    unissued = False
+    # the approvals whose text after the one in force has not taken effect and is on main
+    # (waiting, rewritten, moved, changed at the version): while there is one, an ending ends
+    # with a text never in force. An approval that takes one off main (the version in force
+    # approved back while a later one waited) calls it off
+    unissued: set[int] = set()
     ended_unissued = False
     never: list[Revision] = []  # waiting when an ending came: they never take effect
     # the revision whose text was last in force, kept across an ending (reviewed_by or
@@ -361,8 +363,10 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             changed = revision.seq
         # an approval to take effect is unissued until it does, whatever is in force (one
         # approved while the document was withdrawn too; round 81)
-        before = unissued
-        unissued = unissued or in_force is not None or revision.status == "effective"
+        unissued_before = set(unissued)
+        before = bool(unissued_before)
+        if in_force is not None or revision.status == "effective":
+            unissued.add(revision.seq)
         if revision.seq in moved:
             continue  # its text comes into force with the approval that moved its day
         if revision.seq in replaced:
@@ -376,7 +380,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             in_force, waiting, ended, draft, reviewed_by = None, [], "withdrawn", None, None
             # a withdrawal gives no text: an ending that gave back the text in force before
             # it still does (gives_back stays)
-            ended_by, ended_unissued, unissued = revision, before, before
+            ended_by, ended_unissued, unissued = revision, before, unissued_before
         elif revision.status == "obsolete":
             if in_force is not None and effective_from(revision) > today:
                 # the version that ends the document takes effect on its own day, as any
@@ -402,7 +406,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 never += waiting
                 in_force, waiting, ended, draft, reviewed_by = None, [], "obsolete", None, None
                 ended_by, ended_unissued = revision, before and not issued
-                unissued = ended_unissued
+                unissued = unissued_before if ended_unissued else set()
                 # once an ending gave it back, a later ending with the same text (a new title
                 # for the obsolete document) gives it back too (round 81)
                 gives_back = last_text if issued and (before or gives_back) else None
@@ -411,13 +415,21 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
             number = version_number(revision.version)
             if in_force is not None and number == version_number(in_force.version) and not ended:
                 # approved again (a periodic review): in force as before, since the day it took
-                # effect; a review whose text is unchanged says what the version is called now
-                drifted = drifted or revision.kind not in ("review", "baseline")
+                # effect; a review whose text is unchanged says what the version is called now.
+                # History calls it a review by the last approved text; one approved back with
+                # the text in force after another text was approved (V1.1 back while V1.2
+                # waited) is a review of it too, by digest (round 82)
+                drifted = drifted or not (
+                    revision.kind in ("review", "baseline") or same_text(revision, in_force)
+                )
                 if drifted:
                     off_text.add(revision.seq)
                     swapped.add(number)
                 else:
-                    reviewed_by, unissued = revision, before
+                    # a review leaves unissued what was, but for the approvals it took off main
+                    # (V1.1 approved back while V1.2 waited: V1.2 is called off; round 82)
+                    unissued = {s for s in unissued_before if replaced.get(s) != revision.seq}
+                    reviewed_by = revision
                 continue
             if changed > closed.get(number, changed):
                 swapped.add(number)
@@ -428,7 +440,7 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
                 if in_force is not None and version_number(in_force.version) != number:
                     closed[version_number(in_force.version)] = in_force.seq
                 in_force, in_force_from, waiting, ended, draft = revision, starts, [], None, None
-                reviewed_by, drifted, unissued, gives_back = None, False, False, None
+                reviewed_by, drifted, unissued, gives_back = None, False, set(), None
             else:
                 waiting.append(revision)
                 ended = None
@@ -480,10 +492,11 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
     )
 
 
-def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
+def _superseded(on_main: list[Revision]) -> tuple[dict[int, int], set[int]]:
     """The seqs of approved versions that never took effect because a later approval made
-    before their day replaced them, in two sets: those whose text was replaced too, and those
-    only moved to another day (their text is the version's: an acknowledgement of it counts).
+    before their day replaced them, in two: those whose text was replaced too (each with the
+    seq of the approval that took it off main), and those only moved to another day (their
+    text is the version's: an acknowledgement of it counts).
     They are replaced by:
     - another approval of the same number with other text (approved for April, rewritten at
       that number in March and made effective at once: one number names one text in force);
@@ -527,7 +540,7 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
             elif effective_from(later) <= starts:
                 by[revision.seq] = (later.seq, False)
                 break
-    replaced: set[int] = set()
+    replaced: dict[int, int] = {}
     moved: set[int] = set()
     for seq in by:
         # a moved approval shares the fate of the one that moved it: replaced in its turn
@@ -536,7 +549,10 @@ def _superseded(on_main: list[Revision]) -> tuple[set[int], set[int]]:
         at, only_moved = by[seq]
         while only_moved and at in by:
             at, only_moved = by[at]
-        (moved if only_moved else replaced).add(seq)
+        if only_moved:
+            moved.add(seq)
+        else:
+            replaced[seq] = at
     return replaced, moved
 
 
