@@ -13,7 +13,6 @@ exactly the text and chart in force (the site gives them)."""
 
 from __future__ import annotations
 
-import pytest
 from rt75_helpers import BOTH, drawn, flow_chart_site
 from rt78_helpers import due_copies, issued_copy
 from rt81_helpers import V12_TEXT
@@ -21,12 +20,17 @@ from rt81_helpers import V12_TEXT
 from history_helpers import body
 
 
-def _reviewed(tmp_path, move: bool = True):
+def _reviewed(tmp_path, move: bool = True, other_chart: bool = False):
     s = flow_chart_site(tmp_path, "2026-04-10")
     issued_copy(s, "V1.2", "2026-04-12")
     s.git.branch("review")
     folder = "docs/procedures"
-    if move:
+    if other_chart:
+        # only the document moves, into a folder whose flow.png is another drawing
+        folder = "docs/archive"
+        s.files.write(f"{folder}/flow.png", drawn("FLOW-ARCHIVE"))
+        s.git.run("mv", "docs/procedures/test.md", f"{folder}/test.md")
+    elif move:
         s.git.run("mv", "docs/procedures", "docs/archive")
         folder = "docs/archive"
     s.files.doc(
@@ -41,10 +45,6 @@ def _reviewed(tmp_path, move: bool = True):
     return s, folder
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 31): hole (low): a copy holding the text and chart in force is recalled because a review moved the folder (pictures compared by path)",
-)
 def test_a_copy_of_the_text_in_force_is_kept_after_a_move(tmp_path):
     """Copy 02 holds 第二版正文 with FLOW-V1.2, which V1.2 still has in force: kept."""
     s, folder = _reviewed(tmp_path)
@@ -67,3 +67,13 @@ def test_control_the_moved_review_is_the_version_in_force(tmp_path):
     assert row["in_force_version"] == "V1.2", row
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-07-01")
     assert shown.returncode == 0 and "第二版正文" in shown.stdout, shown.stdout + shown.stderr
+
+
+# Fix (session 32): pictures are named as the text names them, from the document's folder.
+
+
+def test_a_review_moving_the_text_beside_another_chart_recalls_the_copy(tmp_path):
+    """The same text moved beside another flow.png shows another chart: copy 02, printed with
+    FLOW-V1.2, is no longer what the page gives, and is recalled."""
+    s, _ = _reviewed(tmp_path, other_chart=True)
+    assert due_copies(s, "2026-07-01") == ["02"]

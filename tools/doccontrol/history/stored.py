@@ -10,6 +10,7 @@ version is named by a commit id and a path, whose content never changes, so one
 from __future__ import annotations
 
 import hashlib
+import posixpath
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -100,20 +101,35 @@ class StoredVersions:
         """The images the version's page shows (``page_links.images_used``, as the site and a
         PDF copy read them: not a name in a comment or a code block; with either URL style),
         each with the SHA-256 of its bytes at the version's commit ("" for no file there):
-        what a printed copy of that version embeds (copies.Pictures). None when the version
-        cannot be read."""
-        document = self.document(revision)
-        if document is None:
+        what a printed copy of that version embeds (copies.Pictures). Each is named from the
+        document's folder, as its text names it: a folder moved with its pictures leaves the
+        same print (round 82). None when the version cannot be read."""
+        if not revision.commit:
             return None
-        text = [(revision.path, document.body)]
-        named = images_used(text, True) | images_used(text, False)
+        named = self.shown_images(revision.stored_at, revision.path)
+        if named is None:
+            return None
         try:
             if self._reader is None:
                 self._reader = GitReader(self.root)
             found = {p: self._reader.read_file_at(revision.stored_at, p) for p in sorted(named)}
         except GitError:
             return None
-        return {p: hashlib.sha256(d).hexdigest() if d is not None else "" for p, d in found.items()}
+        folder = posixpath.dirname(revision.path)
+        return {
+            posixpath.relpath(p, folder): hashlib.sha256(d).hexdigest() if d is not None else ""
+            for p, d in found.items()
+        }
+
+    def shown_images(self, commit: str, path: str) -> frozenset[str] | None:
+        """The images the document ``path`` as ``commit`` stored it shows on its page
+        (``page_links.images_used`` with either URL style, so nothing it may show is missed).
+        None when that version cannot be read (no such file, front matter it cannot load)."""
+        document = self._read(f"{commit}:{path}")[0]
+        if document is None:
+            return None
+        text = [(path, document.body)]
+        return images_used(text, True) | images_used(text, False)
 
     def _read(self, spec: str) -> tuple[Document | None, Mapping[str, Any]]:
         known = self._documents.get(spec)
