@@ -27,6 +27,8 @@ def _colours(pdf) -> list[tuple[int, int, int]]:
 
 
 RED, BLUE = (200, 0, 0), (0, 0, 200)
+# an image is a controlled file: the procedure's approver and the image's (the manual's) approve
+BOTH = ("liujing", "chenmy")
 
 
 def test_the_copy_embeds_the_approved_figure_not_a_later_unapproved_one(tmp_path):
@@ -37,7 +39,7 @@ def test_the_copy_embeds_the_approved_figure_not_a_later_unapproved_one(tmp_path
     figure = "\n\n![流程图](fig.png)\n\n![外部](../../records/secret.png)\n"
     s.files.doc(version="V1.1", body=body("新规定。" + figure))
     s.git.commit("修订并加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
-    s.git.merge("cr-1", "批准 V1.1", date="2026-02-03T10:00:00+08:00")
+    s.git.merge("cr-1", "批准 V1.1", approvers=BOTH, date="2026-02-03T10:00:00+08:00")
     # a direct commit on main swaps the figure: nobody approved it
     s.files.write("docs/procedures/fig.png", _png(BLUE))
     s.git.commit("换图", who="zhaolei", date="2026-02-05T10:00:00+08:00")
@@ -47,3 +49,93 @@ def test_the_copy_embeds_the_approved_figure_not_a_later_unapproved_one(tmp_path
     assert made.returncode == 0, made.stderr
     assert set(_colours(out)) == {RED}
     assert "../../records/secret.png" in made.stderr
+
+
+def _pushed_then_reviewed(tmp_path, new_figure: bool = False):
+    """V1.1 with the red figure approved on 2026-02-03; on 2026-02-05 a commit straight to
+    main (nobody's approval) swaps it for the blue one, or adds a blue figure ``new.png``; on
+    2026-02-10 a periodic review of V1.1 is approved, its diff the front matter only (with
+    ``new_figure``, V1.2, whose text names ``new.png``, its diff the text only)."""
+    s = make_scenario(tmp_path)
+    s.git.branch("cr-1")
+    s.files.write("docs/procedures/fig.png", _png(RED))
+    s.files.doc(version="V1.1", body=body("新规定。\n\n![流程图](fig.png)\n"))
+    s.git.commit("修订并加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    s.git.merge("cr-1", "批准 V1.1", approvers=BOTH, date="2026-02-03T10:00:00+08:00")
+    s.files.write(f"docs/procedures/{'new' if new_figure else 'fig'}.png", _png(BLUE))
+    s.git.commit("换图", who="zhaolei", date="2026-02-05T10:00:00+08:00")
+    s.git.branch("review")
+    if new_figure:
+        s.files.doc(
+            version="V1.2", body=body("新规定。\n\n![流程图](fig.png)\n\n![新图](new.png)\n")
+        )
+    else:
+        s.files.doc(
+            version="V1.1",
+            body=body("新规定。\n\n![流程图](fig.png)\n"),
+            extra="review_date: 2026-02-10\n",
+        )
+    s.git.commit("定期评审", who="zhaolei", date="2026-02-08T10:00:00+08:00")
+    s.git.merge("review", "评审 V1.1", approvers=BOTH, date="2026-02-10T10:00:00+08:00", number=2)
+    return s
+
+
+def test_a_figure_pushed_to_main_is_not_printed_after_a_later_review(tmp_path):
+    """The review vouches for V1.1 as approved: its diff never showed the blue figure, so a
+    copy printed after it still embeds the red one (approved_images)."""
+    s = _pushed_then_reviewed(tmp_path)
+    out = tmp_path / "copy.pdf"
+    made = cli(s.root, "pdf", "SM-P-01", "--as-of", "2026-02-20", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    assert set(_colours(out)) == {RED}
+
+
+def test_a_new_figure_pushed_to_main_is_left_out_and_named(tmp_path):
+    """A figure only a commit nobody approved ever added has no approved bytes: the copy
+    leaves it out and says so."""
+    s = _pushed_then_reviewed(tmp_path, new_figure=True)
+    out = tmp_path / "copy.pdf"
+    made = cli(s.root, "pdf", "SM-P-01", "--as-of", "2026-02-20", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    assert set(_colours(out)) == {RED}
+    assert "new.png" in made.stderr
+
+
+def test_a_figure_redrawn_in_the_review_itself_is_printed(tmp_path):
+    """Control: the same blue figure approved in the review's own diff is printed."""
+    s = make_scenario(tmp_path)
+    s.git.branch("cr-1")
+    s.files.write("docs/procedures/fig.png", _png(RED))
+    s.files.doc(version="V1.1", body=body("新规定。\n\n![流程图](fig.png)\n"))
+    s.git.commit("修订并加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    s.git.merge("cr-1", "批准 V1.1", approvers=BOTH, date="2026-02-03T10:00:00+08:00")
+    s.git.branch("review")
+    s.files.write("docs/procedures/fig.png", _png(BLUE))
+    s.files.doc(
+        version="V1.1",
+        body=body("新规定。\n\n![流程图](fig.png)\n"),
+        extra="review_date: 2026-02-10\n",
+    )
+    s.git.commit("定期评审并换图", who="zhaolei", date="2026-02-08T10:00:00+08:00")
+    s.git.merge("review", "评审 V1.1", approvers=BOTH, date="2026-02-10T10:00:00+08:00", number=2)
+    out = tmp_path / "copy.pdf"
+    made = cli(s.root, "pdf", "SM-P-01", "--as-of", "2026-02-20", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    assert set(_colours(out)) == {BLUE}
+
+
+def test_a_figure_only_the_procedures_approver_approved_is_left_out(tmp_path):
+    """An image is a controlled file (the manual's approver approves it too): approved by the
+    procedure's approver alone, its change never took effect, so a copy leaves it out and
+    says so, as the site does."""
+    s = make_scenario(tmp_path)
+    s.git.branch("cr-1")
+    s.files.write("docs/procedures/fig.png", _png(RED))
+    s.files.doc(version="V1.1", body=body("新规定。\n\n![流程图](fig.png)\n"))
+    s.git.commit("修订并加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    s.git.merge("cr-1", "批准 V1.1", date="2026-02-03T10:00:00+08:00")
+    out = tmp_path / "copy.pdf"
+    made = cli(s.root, "pdf", "SM-P-01", "--as-of", "2026-02-20", "-o", str(out))
+    assert made.returncode == 0, made.stderr
+    assert _colours(out) == []
+    assert "fig.png" in made.stderr

@@ -31,6 +31,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
+from doccontrol.approved_images import ImageSource, approved_images
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import (
@@ -350,9 +351,10 @@ def _issued(
     return sorted(out, key=lambda c: (c.document, c.issued, c.copy_number)), problems
 
 
-# the images a version's text names, each with a digest of its bytes at the version's commit
-# ("" for none there); None when the version cannot be read (StoredVersions.pictures)
-Pictures = Callable[[Revision], Mapping[str, str] | None]
+# the images a version's text names, each with a digest of its approved bytes as main stood at
+# the version's commit (``ImageSource``; "" for none); None when the version cannot be read
+# (StoredVersions.pictures)
+Pictures = Callable[[Revision, ImageSource | None], Mapping[str, str] | None]
 
 
 def recall_due(
@@ -367,6 +369,9 @@ def recall_due(
     printed from; ``pictures``: what each embeds)."""
     today = day.isoformat()
     documents = history.documents if history is not None else {}
+    # a copy embeds each image as approved by its version's approval, never a change pushed
+    # straight to main before it (approved_images)
+    where = approved_images(history.events).source if history is not None else None
     out: list[RecallDue] = []
     for copy in copies:
         if copy.issued > today or copy.returned_by(today):
@@ -380,7 +385,7 @@ def recall_due(
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
         elif stand.in_force is not None and not _prints_in_force(
-            copy, stand, documents.get(copy.document), pictures
+            copy, stand, documents.get(copy.document), lambda r: pictures(r, where)
         ):
             number = standing.version_number(copy.version)
             if any(standing.version_number(r.version) == number for r in stand.waiting):
@@ -397,7 +402,7 @@ def _prints_in_force(
     copy: IssuedCopy,
     stand: standing.Standing,
     doc: DocumentHistory | None,
-    pictures: Pictures,
+    pictures: Callable[[Revision], Mapping[str, str] | None],
 ) -> bool:
     """Whether the copy holds the text in force, judged by the approval it was printed from
     (the last approval of its number by the day it was issued; round 80): its version is the
@@ -436,7 +441,12 @@ def _prints_in_force(
     return all(_same_print(source, text, now, pictures) for source in sources)
 
 
-def _same_print(source: Revision, text: Revision, now: Revision, pictures: Pictures) -> bool:
+def _same_print(
+    source: Revision,
+    text: Revision,
+    now: Revision,
+    pictures: Callable[[Revision], Mapping[str, str] | None],
+) -> bool:
     """Whether a copy printed from ``source`` holds the text in force (``text``) with the
     pictures a copy printed now (from ``now``) embeds."""
     if not standing.same_text(source, text):

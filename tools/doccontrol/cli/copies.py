@@ -73,6 +73,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
     from doccontrol import publishing
+    from doccontrol.approved_images import approved_images, approved_reader
     from doccontrol.cli.registers import loaded, names_config
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.stored import StoredVersions
@@ -119,7 +120,8 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 judged=judged,
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
-            result = render(found, t, lambda path: reader.read_file_at(found.commit, path), mermaid)
+            images = approved_images(history.events)
+            result = render(found, t, approved_reader(reader, images, found.commit), mermaid)
     except pdf_facts.Refused as exc:
         raise UsageError(exc.text(t)) from None
     finally:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -97,13 +97,17 @@ class StoredVersions:
 
     __call__ = meta  # standing.MetaOf
 
-    def pictures(self, revision: Revision) -> Mapping[str, str] | None:
+    def pictures(
+        self, revision: Revision, where: Callable[[str, str], str] | None = None
+    ) -> Mapping[str, str] | None:
         """The images the version's page shows (``page_links.images_used``, as the site and a
         PDF copy read them: not a name in a comment or a code block; with either URL style),
         each with the SHA-256 of its bytes at the version's commit ("" for no file there):
         what a printed copy of that version embeds (copies.Pictures). Each is named from the
         document's folder, as its text names it: a folder moved with its pictures leaves the
-        same print (round 82). None when the version cannot be read."""
+        same print (round 82). ``where`` (``approved_images.ApprovedImages.source``) says
+        which commit holds each image's approved bytes as main stood at the version ("": none
+        approved); without it, the version's commit. None when the version cannot be read."""
         if not revision.commit:
             return None
         named = self.shown_images(revision.stored_at, revision.path)
@@ -112,7 +116,10 @@ class StoredVersions:
         try:
             if self._reader is None:
                 self._reader = GitReader(self.root)
-            found = {p: self._reader.read_file_at(revision.stored_at, p) for p in sorted(named)}
+            found = {}
+            for path in sorted(named):
+                at = where(path, revision.stored_at) if where else revision.stored_at
+                found[path] = self._reader.read_file_at(at, path) if at else None
         except GitError:
             return None
         folder = posixpath.dirname(revision.path)

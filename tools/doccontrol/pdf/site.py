@@ -4,10 +4,10 @@ refusals as ``doccontrol pdf``; one Git reader and one browser serve every docum
 
 from __future__ import annotations
 
-import functools
 from pathlib import Path
 
 from doccontrol import catalogue, publishing
+from doccontrol.approved_images import approved_images, approved_reader
 from doccontrol.atomic import write_atomic
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.stored import StoredVersions
@@ -28,6 +28,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
     try:
         # what no copy may name is the same for every copy of this build: judged once
         hidden = pdf_facts.hidden_ids(site.repo, site.history, site.limit, site.config)
+        images = approved_images(site.history.events)
         unnamed = publishing.unnamed_for(
             site.repo.root, site.history, site.repo.record_types, hidden
         )
@@ -47,13 +48,10 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
                     hidden=hidden,
                     unnamed=unnamed,
                 )
-                result = render(found, t, functools.partial(_read, reader, found.commit), mermaid)
+                read = approved_reader(reader, images, found.commit)
+                result = render(found, t, read, mermaid)
                 write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
                 warnings += [t.text("pdf.warning", doc=doc_id, text=w) for w in result.warnings]
     finally:
         reader.close()
     return warnings
-
-
-def _read(reader: GitReader, commit: str, path: str) -> bytes | None:
-    return reader.read_file_at(commit, path)
