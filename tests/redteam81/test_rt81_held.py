@@ -10,11 +10,12 @@ from rt81_helpers import V11_TEXT, bring_back, ending, withdraw
 from history_helpers import body
 
 
-def test_a_picture_pushed_directly_between_recalls_the_copy(tmp_path):
+def test_a_picture_pushed_directly_between_keeps_the_copy(tmp_path):
     """V1.2 approved for 2026-06-01, copy 02 printed 2026-04-12, withdrawn 2026-04-20; on
     2026-04-25 赵磊 pushes a redrawn flow.png straight to main (nobody approved it); brought
-    back unchanged on 2026-05-01 (the restore's diff holds no picture). The copy is recalled:
-    the direct push is an event that changed an image (fails towards a recall), and the site
+    back unchanged on 2026-05-01 (the restore's diff holds no picture). Since session 32 a
+    copy printed now embeds the approved chart (approved_images: the push never took effect),
+    so copy 02, which holds it, is kept (it was recalled, failing towards a recall); the site
     leaves the unapproved picture out."""
     s = flow_chart_site(tmp_path, "2026-06-01", as_of="2026-07-01")
     issued_copy(s, "V1.2", "2026-04-12")
@@ -22,7 +23,7 @@ def test_a_picture_pushed_directly_between_recalls_the_copy(tmp_path):
     s.files.write(FLOW, drawn("FLOW-PUSHED"))
     s.git.commit("直接改图", who="zhaolei", date="2026-04-25T09:00:00+08:00")
     bring_back(s, "2026-05-01", 4)
-    assert due_copies(s, "2026-07-01") == ["02"]
+    assert due_copies(s, "2026-07-01") == []
     out = built(s, tmp_path)
     chart = out / "procedures/flow.png"
     assert not chart.exists() or picture(out) != drawn("FLOW-PUSHED")

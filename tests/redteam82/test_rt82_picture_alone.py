@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 
-import pytest
 from pypdf import PdfReader
 from rt75_helpers import BOTH, FLOW, built, picture
 from rt78_helpers import due_copies, issued_copy
@@ -72,10 +71,6 @@ def _pdf_colours(s, tmp_path) -> set[tuple[int, int, int]]:
     }
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 31): hole (medium): a chart approved on its own is published on the site beside V1.1's text, while pdf and recall-due hold the old chart to be V1.1's",
-)
 def test_the_site_and_a_copy_printed_now_give_the_same_chart(tmp_path):
     """The site and ``pdf`` give the same chart for V1.1 on 2026-05-01; and copy 02 (red) is
     recalled exactly when that chart is not red."""
@@ -90,6 +85,39 @@ def test_control_redrawn_at_a_review_all_three_agree(tmp_path):
     """Control (passes, right): the same redraw in a periodic review of V1.1: the site and
     ``pdf`` give the blue chart, and copy 02 (red) is recalled (round 81's fix)."""
     s = _redrawn(tmp_path, alone=False)
+    assert picture(built(s, tmp_path)) == _png(BLUE)
+    assert _pdf_colours(s, tmp_path) == {BLUE}
+    assert due_copies(s, "2026-07-01") == ["02"]
+
+
+# Decided (session 32): a picture in force is what a copy printed now embeds, its approved
+# bytes as main stood at the approval that vouches for the text (approved_images): one
+# answer for the site, ``pdf`` and ``recall-due``.
+
+
+def test_a_chart_approved_alone_waits_for_an_approval_of_the_text(tmp_path):
+    """The chart's merge approved no text: V1.1 is still given with the red chart it was
+    approved with, on the site as on a copy, and copy 02 is kept."""
+    s = _redrawn(tmp_path)
+    assert picture(built(s, tmp_path)) == _png(RED)
+    assert _pdf_colours(s, tmp_path) == {RED}
+    assert due_copies(s, "2026-07-01") == []
+
+
+def test_a_later_review_of_the_text_takes_the_chart_in(tmp_path):
+    """A periodic review of V1.1 approved after the chart's merge vouches for the text as main
+    then held it, the blue chart included: the site and ``pdf`` give it, and copy 02 (red) is
+    recalled."""
+    s = _redrawn(tmp_path)
+    s.git.branch("review")
+    s.files.doc(
+        version="V1.1",
+        body=body("见 ![流程](flow.png) 第一版正文"),
+        effective_date="2026-03-10",
+        extra="review_date: 2026-04-20\n",
+    )
+    s.git.commit("定期评审", who="zhaolei", date="2026-04-18T10:00:00+08:00")
+    s.git.merge("review", "定期评审", approvers=BOTH, date="2026-04-20T10:00:00+08:00", number=3)
     assert picture(built(s, tmp_path)) == _png(BLUE)
     assert _pdf_colours(s, tmp_path) == {BLUE}
     assert due_copies(s, "2026-07-01") == ["02"]

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import ApprovalEvent
 from doccontrol.history.rules import controlled_accepted
-from doccontrol.publishing import is_asset_path
+from doccontrol.publishing import ShownImages, is_asset_path
+
+if TYPE_CHECKING:
+    from doccontrol.standing import Standing
 
 # (image path, commit) → the commit to read its approved bytes at ("" for none approved)
 ImageSource = Callable[[str, str], str]
@@ -47,6 +51,21 @@ class ApprovedImages:
         return found
 
 
+def older(images: ApprovedImages, one: str, other: str) -> str:
+    """Of two places to read an image's bytes at (a commit of main, its first parent ``X^``,
+    or "" for none), the one earlier on main: of two answers, the one that publishes nothing
+    approved later (a commit not on main counts as the latest)."""
+
+    def place(at: str) -> float:
+        if not at:
+            return -1.0
+        if at.endswith("^"):
+            return images.places.get(at[:-1], len(images.places)) - 0.5
+        return images.places.get(at, len(images.places))
+
+    return one if place(one) <= place(other) else other
+
+
 def approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
     """Each image's changes on main, from the history's events (main's first parents, oldest
     first; direct commits and the changes before control began among them)."""
@@ -73,3 +92,29 @@ def approved_reader(
         return reader.read_file_at(at, path) if at else None
 
     return read
+
+
+def images_in_force(
+    standings: Mapping[str, Standing], images: ApprovedImages, shows: ShownImages
+) -> dict[str, str]:
+    """Each image a document in force shows, with the commit holding the bytes a copy of it
+    printed now embeds: the image's approved bytes as main stood at the approval that vouches
+    for the text (``Standing.vouched_by``, as ``pdf`` and ``recall-due`` read it). The site
+    gives the same bytes, so a picture approved in a merge of its own (no document in it)
+    waits, like a copy, for an approval of a text that shows it (round 82, hole 7). An image
+    two documents show takes the later of their approvals' bytes ("" for none approved)."""
+    from doccontrol.standing import published
+
+    found: dict[str, tuple[int, str]] = {}
+    for stand in standings.values():
+        text = published(stand)
+        if stand.in_force is None or text is None or not text.commit:
+            continue
+        vouching = (stand.vouched_by or stand.in_force).commit or stand.in_force.commit
+        named = shows(text.stored_at, text.path)
+        for path in named or ():
+            at = images.source(path, vouching)
+            place = images.places.get(at, -1)
+            if path not in found or place > found[path][0]:
+                found[path] = (place, at)
+    return {path: at for path, (_, at) in found.items()}

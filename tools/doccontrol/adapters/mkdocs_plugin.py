@@ -40,7 +40,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_theme_dir
 
-from doccontrol import catalogue, days, publishing, reserved_pages, vendor
+from doccontrol import approved_images, catalogue, days, publishing, reserved_pages, vendor
 from doccontrol.adapters import nav_cache, raw_html
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
@@ -475,6 +475,24 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._last = (key, site, generated)
         return site, generated
 
+    def _images_held(self, site: model.Site) -> dict[str, str]:
+        """Images whose bytes in force are not the last approved ones, each with the commit to
+        read them at ("" for none): held back with a version not in force yet
+        (``publishing.assets_ahead``), or approved after the approval that vouches for the text
+        in force that shows them (``approved_images.images_in_force``: what a copy embeds). Of
+        the two answers, the earlier."""
+        if site.history is None or site.preview:
+            return {}
+        shows = (site.stored or self._stored_versions()).shown_images
+        held = publishing.assets_ahead(site.history.events, site.standings, site.as_of, shows)
+        images = approved_images.approved_images(site.history.events)
+        settled = approved_images.images_in_force(site.standings, images, shows)
+        for path, at in settled.items():
+            if at == images.source(path, site.history.head):
+                continue  # the last approved bytes: what the work tree holds
+            held[path] = approved_images.older(images, at, held.get(path, at))
+        return held
+
     def on_files(self, files: Files, config: Any) -> Files:
         site = self.site
         assert site is not None
@@ -487,16 +505,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.unapproved_assets = (
             None if site.preview else _unapproved_assets(self.root, site, self.pending_controlled)
         )
-        ahead = (
-            publishing.assets_ahead(
-                site.history.events,
-                site.standings,
-                site.as_of,
-                (site.stored or self._stored_versions()).shown_images,
-            )
-            if site.history is not None and not site.preview
-            else {}
-        )
+        ahead = self._images_held(site)
         self.unused_assets = []
         for file in list(files):
             if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
