@@ -49,8 +49,13 @@ def _drifted(
     s.git.branch("cr-2")
     s.files.write(FLOW, charts[1])
     text = "第一版改写正文" if change_text else "第一版正文"
+    # unchanged, the text is approved again as a periodic review (a new review_date: the file
+    # changes, so the merge approves the document and not the chart alone)
     s.files.doc(
-        version="V1.1", body=body(f"见 ![流程](flow.png) {text}"), effective_date="2026-03-10"
+        version="V1.1",
+        body=body(f"见 ![流程](flow.png) {text}"),
+        effective_date="2026-03-10",
+        extra="" if change_text else "review_date: 2026-04-10\n",
     )
     s.git.commit("改写", who="zhaolei", date="2026-04-02T10:00:00+08:00")
     s.git.merge("cr-2", "改写", approvers=BOTH, date="2026-04-10T10:00:00+08:00", number=2)

@@ -5,6 +5,7 @@ named after it) is not (publishing decides from these; the site and the audit pa
 from __future__ import annotations
 
 import bisect
+import html
 import posixpath
 import re
 from collections.abc import Iterable
@@ -42,7 +43,7 @@ _INLINE_TARGET = r"""(?:\\.|[^()\\ \t\n\r\f\v]|\((?:\\.|[^()\\ \t\n\r\f\v])*\))+
 _LINK_TARGET = re.compile(
     rf"""\]\(\s*<([^<>\n]+)>|\]\(\s*({_INLINE_TARGET})"""
     r"""|^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
-    r"""|\b(?:src|href)[ \t]*=[ \t]*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
+    r"""|\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
     re.MULTILINE | re.IGNORECASE,
 )
 _DEFINITION_ANGLE_GROUP = 3  # a reference definition's <target>: Python-Markdown takes none
@@ -276,6 +277,10 @@ def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) ->
         written = {_ESCAPED.sub(r"\1", target)} if markdown else {target}
         if not shown:
             written.add(target)
+        # as the page gives it: an entity read (flow&#46;png), a backslash read as a slash by
+        # the browser (..\flow.png); round 83
+        written |= {html.unescape(name) for name in written}
+        written |= {name.replace("\\", "/") for name in written}
         for base in bases:
             for name in written:
                 resolved = asset_target(base, name)

@@ -10,7 +10,9 @@ or relabelled, because its id, title and versions would still tell what it was.
 from __future__ import annotations
 
 import datetime
+import html
 import json
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence, Set
@@ -18,6 +20,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 from doccontrol.config import CONFIG_FILE, Config, signing_required
 from doccontrol.model import Document, Record, RecordType
@@ -37,6 +40,9 @@ if TYPE_CHECKING:  # the history model is not needed to check a file (`doccontro
 # The images the document at a path shows as a commit stored it; None when that version cannot
 # be read (history.stored.StoredVersions.shown_images).
 ShownImages = Callable[[str, str], frozenset[str] | None]
+# The body of the document at a path as a commit stored it; None when that version cannot be
+# read (history.stored.StoredVersions.body_at).
+StoredTexts = Callable[[str, str], str | None]
 
 # Recorded in history for a version whose confidentiality cannot be read; no level has this id.
 UNREADABLE_LEVEL = "?"
@@ -112,6 +118,7 @@ def assets_ahead(
     standings: Mapping[str, Standing],
     day: datetime.date,
     shows: ShownImages,
+    texts: StoredTexts,
 ) -> dict[str, str]:
     """Images (controlled files under docs/) whose last approved change came in the approval
     of a version not yet in force on the standings' day, each with the commit whose bytes
@@ -125,9 +132,11 @@ def assets_ahead(
     every approval of a document after the text an ending gave back (``Standing.gives_back``).
 
     An approval held back for one document holds back only that document's pictures: what its
-    text there, the text given as it now and the text it gave back show (``shows``), and any
-    picture no other document of the same approval shows. Another document approved in the
-    same merge, in force at once, is given with the picture it was approved with."""
+    text there, the text given as it now and the text it gave back show (``shows``) or so much
+    as mention (``texts``: the picture's file name in any spelling a page could decode, an
+    entity or a %-escape; round 83), and any picture no other document of the same approval
+    shows. Another document approved in the same merge, in force at once, is given with the
+    picture it was approved with."""
     from doccontrol.standing import dated_by, published
 
     def holds(stand: Standing, commit: str) -> bool:
@@ -159,18 +168,22 @@ def assets_ahead(
         if not holding:
             return _never
         kept: set[str] = set()
+        changed = [p for p in event.controlled if is_asset_path(p)]
         for approved, stand in holding:
-            texts = [(event.commit, approved.path)]
-            texts += [
+            held_texts = [(event.commit, approved.path)]
+            held_texts += [
                 (r.stored_at, r.path)
                 for r in (published(stand), stand.gives_back)
                 if r is not None and r.commit
             ]
-            for commit, path in texts:
-                named = shows(commit, path)
-                if named is None:
+            for commit, path in held_texts:
+                named, body = shows(commit, path), texts(commit, path)
+                if named is None or body is None:
                     return _always  # a text that cannot be read: hold everything
-                kept |= named
+                # what the text names however it spells it: a name it shows that the reader
+                # of links misses must never let the picture go with another document
+                said = _spellings(body)
+                kept |= named | {p for p in changed if posixpath.basename(p).lower() in said}
         released: set[str] = set()
         for approved in releasing:
             released |= shows(event.commit, approved.path) or frozenset()
@@ -206,6 +219,15 @@ def assets_ahead(
                 before = "" if path in direct else f"{event.commit}^"
                 standing[path] = last.get(path) or before
     return {path: standing[path] for path, commit in first.items() if commit is not None}
+
+
+def _spellings(text: str) -> str:
+    """A text with its entities and %-escapes read, once and twice, in lower case, beside the
+    text itself: where to look for a file name however a page could spell it."""
+    once = html.unescape(text)
+    return "\n".join(
+        (text, once, unquote(text), unquote(once), html.unescape(unquote(once)))
+    ).lower()
 
 
 def _always(path: str) -> bool:

@@ -483,8 +483,11 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         the two answers, the earlier."""
         if site.history is None or site.preview:
             return {}
-        shows = (site.stored or self._stored_versions()).shown_images
-        held = publishing.assets_ahead(site.history.events, site.standings, site.as_of, shows)
+        stored = site.stored or self._stored_versions()
+        shows = stored.shown_images
+        held = publishing.assets_ahead(
+            site.history.events, site.standings, site.as_of, shows, stored.body_at
+        )
         images = approved_images.approved_images(site.history.events)
         settled = approved_images.images_in_force(site.standings, images, shows)
         for path, at in settled.items():

@@ -128,6 +128,12 @@ class StoredVersions:
             for p, d in found.items()
         }
 
+    def body_at(self, commit: str, path: str) -> str | None:
+        """The body of the document ``path`` as ``commit`` stored it; None when that version
+        cannot be read (no such file, front matter it cannot load)."""
+        document = self._read(f"{commit}:{path}")[0]
+        return None if document is None else document.body
+
     def shown_images(self, commit: str, path: str) -> frozenset[str] | None:
         """The images the document ``path`` as ``commit`` stored it shows on its page
         (``page_links.images_used`` with either URL style, so nothing it may show is missed).
