@@ -13,7 +13,6 @@ effect": ``show`` refuses the ending's own text."""
 
 from __future__ import annotations
 
-import pytest
 from rt74_helpers import FIRST, SECOND, approve, procedure, register_row, run, scenario
 
 from history_helpers import body
@@ -51,11 +50,6 @@ def _ended(tmp_path, v12: bool = True):
     return s
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hole (low): a version replaced by one the review called off stays 'unissued': "
-    "the ending's own text is withheld though nothing waits",
-)
 def test_the_endings_own_text_is_given(tmp_path):
     s = _ended(tmp_path)
     shown = run(s, "show", "SM-P-01", "--as-of", "2026-05-01")

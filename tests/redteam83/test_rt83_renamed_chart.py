@@ -14,33 +14,23 @@ its chart (``<img src="flow.png">`` left unresolved: a broken image), while a PD
 
 from __future__ import annotations
 
-import pytest
 from rt75_helpers import drawn
 from test_rt83_held_pictures_held import _site
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hole (medium): a chart in force renamed in a held merge is left off the site: "
-    "V1.1's page in force shows no chart (the PDF copy embeds it)",
-)
 def test_the_chart_in_force_is_published_after_a_held_rename(tmp_path):
     out = _site(tmp_path, "![流程](flow-v2.png)", "![流程](../procedures/flow-v2.png)", True)
     page = (out / "procedures/test/index.html").read_text("utf-8")
-    assert "第一版正文" in page and 'src="flow.png"' in page  # MkDocs found no file to link
+    assert "第一版正文" in page and 'src="../flow.png"' in page  # the chart, linked
     chart = out / "procedures/flow.png"
     assert chart.exists() and chart.read_bytes() == drawn("FLOW-V1.1")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hole (medium): a chart in force deleted in a held merge is left off the site",
-)
 def test_the_chart_in_force_is_published_after_a_held_deletion(tmp_path):
     """V1.2 drops the chart (deletes flow.png, names none); the rest as above."""
     out = _site(tmp_path, "无图", "", True, delete=True)
     page = (out / "procedures/test/index.html").read_text("utf-8")
-    assert "第一版正文" in page and 'src="flow.png"' in page  # MkDocs found no file to link
+    assert "第一版正文" in page and 'src="../flow.png"' in page  # the chart, linked
     chart = out / "procedures/flow.png"
     assert chart.exists() and chart.read_bytes() == drawn("FLOW-V1.1")
 

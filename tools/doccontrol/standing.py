@@ -365,6 +365,9 @@ def _placed(doc: DocumentHistory, day: datetime.date) -> _Placed:
         # approved while the document was withdrawn too; round 81)
         unissued_before = set(unissued)
         before = bool(unissued_before)
+        # what this approval took off main is no longer on main (V1.2 replaced by V1.3, which
+        # a review calls off in its turn; round 83): an ending keeps what stood before it
+        unissued -= {s for s in unissued_before if replaced.get(s) == revision.seq}
         if in_force is not None or revision.status == "effective":
             unissued.add(revision.seq)
         if revision.seq in moved:

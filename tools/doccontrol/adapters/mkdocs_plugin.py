@@ -496,6 +496,29 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             held[path] = approved_images.older(images, at, held.get(path, at))
         return held
 
+    def _restore_images(
+        self, files: Files, config: Any, site: model.Site, held: dict[str, str]
+    ) -> None:
+        """A picture a published page shows in force that the work tree no longer holds
+        (renamed or deleted by a change not in force yet): its bytes in force, from Git
+        (round 83). Never one a commit nobody approved deleted (``unapproved_assets``)."""
+        unapproved = self.unapproved_assets
+        for path, older in sorted(held.items()):
+            src_uri = path.removeprefix(f"{DOCS_DIR}/")
+            if (
+                not older
+                or src_uri == path
+                or path not in site.images_used
+                or unapproved is ALL
+                or (unapproved is not None and path in unapproved)
+                or files.get_file_from_path(src_uri) is not None
+                or os.path.lexists(self.root / path)
+            ):
+                continue
+            found = run_git(self.root, ["cat-file", "blob", f"{older}:./{path}"])
+            if found.returncode == 0:
+                files.append(File.generated(config, src_uri, content=found.stdout))
+
     def on_files(self, files: Files, config: Any) -> Files:
         site = self.site
         assert site is not None
@@ -531,6 +554,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 continue
             if verdict:
                 refused.append(verdict)
+        self._restore_images(files, config, site, ahead)
         # a document the site's day had in force whose file has left the work tree since (a
         # site built as of a past day): its page, from the text Git holds (site.documents); the
         # page is built from that text alone (pages.document_page), so the file is empty
