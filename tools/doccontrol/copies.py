@@ -438,6 +438,8 @@ def _prints_in_force(
     sources = [r for r in printed if standing.approval_day(r) == copy.issued] or printed[-1:]
     text = stand.described or stand.in_force
     now = stand.vouched_by or text  # the approval a copy printed now names and embeds
+    if not now.commit:
+        now = text  # a paper approval: a copy printed now embeds the text's own images
     return all(_same_print(source, text, now, pictures) for source in sources)
 
 

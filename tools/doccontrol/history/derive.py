@@ -1040,7 +1040,17 @@ class _Deriver:
         either: the merge would adopt that change, though no diff showed it."""
         before, after = self.sides_for(commit).get(path, (None, None))
         in_force = self.in_force_files.get(path, before)
-        return before != in_force and after != in_force
+        if before != in_force and after != in_force:
+            return True
+        # renamed or copied from a file whose version on main nobody approved: a forge shows
+        # "renamed without changes", never the bytes it takes over (round 84)
+        return any(
+            change.new_path == path
+            and change.status[:1] in ("R", "C")
+            and change.old_path is not None
+            and change.old_blob != self.in_force_files.get(change.old_path, change.old_blob)
+            for change in commit.changes
+        )
 
     def brought_under_control(
         self, commit: Commit, path: str, policy: _Policy, bringing: list[str]

@@ -208,7 +208,9 @@ def gather(
             ),
         ),
         body=body,
-        path=revision.path,
+        # images are read where the approval that vouches for the text left them (a review that
+        # moved the folder moved them too; round 84)
+        path=approval.path if approval.commit else revision.path,
         stamp=stamp,
         organization=config.organization,
     )
