@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from rt84_helpers import BLUE, FLOW, RED, base, built, colours, png, site_colour
+
+from history_helpers import cli
 
 UP = "docs/flow.png"
 RAW = '见 <img src="../flow.png" alt="流程"> 第一版正文'
@@ -33,10 +34,6 @@ def test_set_up_the_page_shows_the_chart_beside_it(tmp_path):
     assert site_colour(out, "procedures/flow.png") == RED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): pdf resolves a raw <img src> from the file's folder, the site's page from its URL: another approved picture is printed",
-)
 def test_pdf_embeds_the_chart_the_page_shows(tmp_path):
     assert colours(_two_charts(tmp_path), tmp_path) == {RED}
 
@@ -45,3 +42,18 @@ def test_control_a_markdown_image_is_the_same_chart_in_both(tmp_path):
     s = _two_charts(tmp_path, text="见 ![流程](flow.png) 第一版正文")
     assert colours(s, tmp_path) == {RED}
     assert site_colour(built(s, tmp_path), "procedures/flow.png") == RED
+
+
+def test_one_name_read_two_ways_is_left_out(tmp_path):
+    """Fixed (session 32): the same ``../flow.png`` as a Markdown image (the page shows
+    docs/flow.png, blue) and as raw HTML (procedures/flow.png, red). Once converted, a copy
+    cannot tell the two images apart, so it embeds neither and names the image as left out:
+    never one chart where the page shows the other."""
+    s = _two_charts(
+        tmp_path, text='见 ![流程](../flow.png) <img src="../flow.png" alt="流程"> 正文'
+    )
+    copy = tmp_path / "copy.pdf"
+    made = cli(s.root, "pdf", "SM-P-01", "--as-of", "2026-05-01", "-o", str(copy))
+    assert made.returncode == 0, made.stderr
+    assert "../flow.png" in made.stderr
+    assert colours(s, tmp_path) == set()

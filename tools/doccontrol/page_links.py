@@ -311,6 +311,27 @@ def images_used(
     return frozenset(found)
 
 
+_HTML_SRC = re.compile(r"""\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""", re.IGNORECASE)
+
+
+def html_sources(body: str) -> frozenset[str]:
+    """The ``src`` values of the raw HTML tags a page shows, entities read: MkDocs leaves them
+    as written, so the browser resolves them from the page's URL (``served_target``), not
+    from the file's folder as it does a Markdown image."""
+    found: set[str] = set()
+    for tag in _TAG.finditer(shown_text(body)):
+        for match in _HTML_SRC.finditer(tag[0]):
+            value = next(g for g in match.groups() if g is not None)
+            found.add(html.unescape(value).strip())
+    return frozenset(found)
+
+
+def served_target(document_path: str, target: str, directory_urls: bool = True) -> str | None:
+    """The image a raw HTML ``src`` on the document's page shows, as the browser resolves it
+    from the page's URL (``directory_urls``: MkDocs' option, on by default)."""
+    return asset_target(_page_folder(document_path, directory_urls) + "/page", target)
+
+
 def images_named(
     documents: Iterable[tuple[str, str]], directory_urls: bool = True
 ) -> frozenset[str]:

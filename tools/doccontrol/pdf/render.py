@@ -23,6 +23,7 @@ import markdown
 import weasyprint
 from markupsafe import Markup
 
+from doccontrol import page_links
 from doccontrol.catalogue import Catalogue
 from doccontrol.history.model import change_history_headers
 from doccontrol.pdf.facts import CopyFacts, Refused, image_path
@@ -108,10 +109,17 @@ def body_html(
             ("pdf.error.unrenderable", {"doc": facts.doc_id, "problem": problem})
         ) from None
     cleaned = sanitize.clean(converted, body=True)
+    # a raw HTML src is read from the page's URL, as the site's page shows it (round 84)
+    raw = page_links.html_sources(facts.body)
 
     def image(match: re.Match[str]) -> str:
         src = html.unescape(match[2])
         path = image_path(facts.path, src)
+        if src in raw or src.replace("\\", "/") in raw:
+            served = page_links.served_target(facts.path, src.replace("\\", "/"))
+            # the same name as a Markdown image too: the two readings must agree
+            as_markdown = f"]({src}" in facts.body or f"](<{src}>" in facts.body
+            path = served if not as_markdown or served == path else None
         data = read_at(path) if path else None
         kind = next((k for magic, k in _MAGIC.items() if data and data.startswith(magic)), None)
         if data and not kind and data[:4] == b"RIFF" and data[8:12] == b"WEBP":
