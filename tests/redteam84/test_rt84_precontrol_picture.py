@@ -13,7 +13,6 @@ push, both are right (control)."""
 
 from __future__ import annotations
 
-import pytest
 from rt78_helpers import issued_copy
 from rt84_helpers import BOTH, FLOW, RED, built, colours, due_copies, png, pushed, site_colour
 
@@ -50,18 +49,10 @@ def test_set_up_the_review_vouches_for_v1_0(tmp_path):
     assert s.git.run("log", "-1", "--first-parent", "--format=%s", "--", FLOW) == "直接换图"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (low): a chart in force from before control is left out of every copy once a direct commit changes it",
-)
 def test_a_copy_printed_after_the_review_embeds_the_chart_in_force(tmp_path):
     assert colours(_imported(tmp_path), tmp_path) == {RED}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (low): a copy holding the pre-control chart in force is recalled because a direct commit changed it",
-)
 def test_copy_02_holding_the_chart_in_force_is_kept(tmp_path):
     assert due_copies(_imported(tmp_path), "2026-07-01") == []
 

@@ -32,17 +32,21 @@ class ApprovedImages:
     places: Mapping[str, int]  # each commit of main's history → its place, oldest first
     # each image → its changes on main in order: (place, commit, approved)
     changes: Mapping[str, tuple[tuple[int, str, bool], ...]]
+    # where main stood when control began (the first event's first parent; "" for none): the
+    # baseline, taken as it stands, so an image it held counts as approved
+    began: str = ""
 
     def source(self, path: str, commit: str) -> str:
         """The commit whose bytes of ``path`` are the approved ones as main stood at
         ``commit``: that of its last approved change up to it ("" when every change up to it
-        went unapproved: none to print). ``commit`` itself when it is not a commit of main's
-        history or the image never changed there (read as it stands, as Git holds it)."""
+        went unapproved: the bytes control began with, "" when it had none). ``commit`` itself
+        when it is not a commit of main's history or the image never changed there (read as it
+        stands, as Git holds it)."""
         place = self.places.get(commit)
         changes = self.changes.get(path)
         if place is None or not changes:
             return commit
-        found = ""
+        found = self.began  # the bytes control began with, until a change is approved
         for at, changed_by, approved in changes:
             if at > place:
                 break
@@ -78,7 +82,8 @@ def approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
                 changes.setdefault(path, []).append(
                     (place, event.commit, controlled_accepted(event, path))
                 )
-    return ApprovedImages(places, {path: tuple(found) for path, found in changes.items()})
+    began = f"{first}^" if (first := next(iter(places), "")) else ""
+    return ApprovedImages(places, {path: tuple(found) for path, found in changes.items()}, began)
 
 
 def approved_reader(
