@@ -8,6 +8,7 @@ from rt78_helpers import issued_copy
 
 from builders import procedure
 from history_helpers import body, make_scenario
+from site_helpers import site_repo
 
 TOPOLOGY = "docs/network/topology.png"
 NET = "docs/network/net.md"
@@ -55,19 +56,36 @@ def approve_at(s, branch: str, text: str | None, day: str, hour: str, n: int) ->
     return s.git.merge(branch, f"{branch} 批准", date=f"{day}T{hour}:00+08:00", number=n)
 
 
-def copy_then_review(tmp_path, text: str, copy_version: str = "V1.1", redraw: bool = True):
+def copy_then_review(
+    tmp_path,
+    text: str,
+    copy_version: str = "V1.1",
+    redraw: bool = True,
+    charts: tuple[bytes, bytes] | None = None,
+    pushed: bool = False,
+    as_of: str | None = None,
+):
     """V1.1 (``text``, flow.png) in force from 2026-03-10; copy 02 of ``copy_version`` issued
-    2026-03-12; a periodic review of V1.1 on 2026-04-10, redrawing flow.png when ``redraw``."""
+    2026-03-12; a periodic review of V1.1 on 2026-04-10, redrawing flow.png when ``redraw``.
+    ``charts``: the first chart and the redrawn one (FLOW-V1.1, FLOW-REDRAWN); ``pushed``: the
+    redrawn chart pushed straight to main on 2026-04-01 instead (nobody approves it, the
+    review's diff holds the front matter only); ``as_of``: a site built as of that day."""
+    first, redrawn = charts or (drawn("FLOW-V1.1"), drawn("FLOW-REDRAWN"))
     s = make_scenario(tmp_path)
+    if as_of is not None:
+        s = site_repo(s, as_of=as_of)
     s.git.branch("cr-1")
-    s.files.write(FLOW, drawn("FLOW-V1.1"))
+    s.files.write(FLOW, first)
     s.files.doc(version="V1.1", body=body(text), effective_date="2026-03-10")
     s.git.commit("V1.1", who="zhaolei", date="2026-03-02T10:00:00+08:00")
     s.git.merge("cr-1", "V1.1", approvers=BOTH, date="2026-03-10T10:00:00+08:00")
     issued_copy(s, copy_version, "2026-03-12")
+    if pushed:
+        s.files.write(FLOW, redrawn)
+        s.git.commit("直接换图", who="zhaolei", date="2026-04-01T10:00:00+08:00")
     s.git.branch("review")
-    if redraw:
-        s.files.write(FLOW, drawn("FLOW-REDRAWN"))
+    if redraw and not pushed:
+        s.files.write(FLOW, redrawn)
     s.files.doc(
         version="V1.1",
         body=body(text),
