@@ -1,0 +1,69 @@
+"""approved_images: where an image's approved bytes are as main stood at a commit, read from a
+real repository's history (an approved change, one pushed straight to main, one nobody with
+the image's role approved, and what control began with)."""
+
+from __future__ import annotations
+
+from doccontrol.approved_images import approved_images, older
+from doccontrol.cli.registers import loaded
+from history_helpers import body, make_scenario
+
+FIG = "docs/procedures/fig.png"
+BOTH = ("liujing", "chenmy")  # the procedure's approver and the image's (the manual's)
+
+
+def _history(s):
+    history = loaded(s.root)[1]
+    assert history is not None
+    return history
+
+
+def test_a_pushed_change_leaves_the_approved_bytes_in_force(tmp_path):
+    s = make_scenario(tmp_path)
+    s.git.branch("cr-1")
+    s.files.write(FIG, b"RED")
+    s.files.doc(version="V1.1", body=body("![图](fig.png)"))
+    s.git.commit("加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    approved = s.git.merge("cr-1", "批准", approvers=BOTH, date="2026-02-03T10:00:00+08:00")
+    s.files.write(FIG, b"BLUE")
+    s.git.commit("直接换图", who="zhaolei", date="2026-02-05T10:00:00+08:00")
+    pushed = s.git.run("rev-parse", "HEAD").strip()
+    images = approved_images(_history(s).events)
+    assert images.source(FIG, approved) == approved
+    assert images.source(FIG, pushed) == approved  # the push never took effect
+    assert images.source("docs/procedures/other.png", pushed) == pushed  # never changed
+    assert images.source(FIG, "0" * 40) == "0" * 40  # not a commit of main's history
+
+
+def test_a_change_only_the_procedures_approver_approved_has_no_approved_bytes(tmp_path):
+    s = make_scenario(tmp_path)
+    s.git.branch("cr-1")
+    s.files.write(FIG, b"RED")
+    s.files.doc(version="V1.1", body=body("![图](fig.png)"))
+    s.git.commit("加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
+    merged = s.git.merge("cr-1", "批准", date="2026-02-03T10:00:00+08:00")
+    images = approved_images(_history(s).events)
+    source = images.source(FIG, merged)
+    # control began with no such file: its bytes there are none
+    assert source == images.began
+    assert s.git.attempt("cat-file", "-e", f"{source}:{FIG}").returncode != 0
+
+
+def test_older_prefers_what_was_approved_earlier(tmp_path):
+    s = make_scenario(tmp_path)
+    marks = []
+    for n, colour in enumerate((b"RED", b"BLUE"), start=1):
+        s.git.branch(f"cr-{n}")
+        s.files.write(FIG, colour)
+        s.files.doc(version=f"V1.{n}", body=body(f"![图](fig.png) {n}"))
+        s.git.commit("改图", who="zhaolei", date=f"2026-02-0{n}T10:00:00+08:00")
+        marks.append(
+            s.git.merge(
+                f"cr-{n}", "批准", approvers=BOTH, date=f"2026-02-0{n}T12:00:00+08:00", number=n
+            )
+        )
+    images = approved_images(_history(s).events)
+    first, second = marks
+    assert older(images, first, second) == first
+    assert older(images, second, f"{second}^") == f"{second}^"
+    assert older(images, "", first) == ""
