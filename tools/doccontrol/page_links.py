@@ -42,7 +42,8 @@ _MARKDOWN_GROUPS = 5  # the groups before these are Markdown's (resolved from th
 _INLINE_TARGET = r"""(?:\\.|[^()\\ \t\n\r\f\v]|\((?:\\.|[^()\\ \t\n\r\f\v])*\))+"""
 _LINK_TARGET = re.compile(
     rf"""\]\(\s*<([^<>\n]+)>|\]\(\s*({_INLINE_TARGET})"""
-    r"""|^[ ]{0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
+    r"""|^(?:[ \t]*>)*[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"""
+    r"""\[(?P<label>[^\]\n]+)\]:[ \t]*(?:\n[ \t]*)?(?:<([^<>\n]+)>|(\S+))"""
     r"""|\b(?:src|href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))""",
     re.MULTILINE | re.IGNORECASE,
 )
@@ -281,6 +282,8 @@ def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) ->
         # the browser (..\flow.png); round 83
         written |= {html.unescape(name) for name in written}
         written |= {name.replace("\\", "/") for name in written}
+        # a browser drops tabs and line breaks from a URL (round 85)
+        written |= {re.sub(r"[\t\n\r]", "", name) for name in written}
         for base in bases:
             for name in written:
                 resolved = asset_target(base, name)

@@ -225,9 +225,12 @@ def _spellings(text: str) -> str:
     """A text with its entities and %-escapes read, once and twice, in lower case, beside the
     text itself: where to look for a file name however a page could spell it."""
     once = html.unescape(text)
-    return "\n".join(
-        (text, once, unquote(text), unquote(once), html.unescape(unquote(once)))
-    ).lower()
+    read = (text, once, unquote(text), unquote(once), html.unescape(unquote(once)))
+    # a browser drops tabs and line breaks from a URL (fl<TAB>ow.png is flow.png; round 85)
+    return "\n".join((*read, *(_URL_BLANKS.sub("", r) for r in read))).lower()
+
+
+_URL_BLANKS = re.compile(r"[\t\n\r]")
 
 
 def _always(path: str) -> bool:

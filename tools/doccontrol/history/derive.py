@@ -1034,10 +1034,12 @@ class _Deriver:
             self.sides, self.sides_of = _sides(commit), commit.sha
         return self.sides
 
-    def adopts_unapproved(self, commit: Commit, path: str) -> bool:
+    def adopts_unapproved(self, commit: Commit, path: str, controlled: Collection[str]) -> bool:
         """Whether ``commit`` changes the controlled file ``path`` from a version that is not
         the one in force (a change nobody approved is on main) to another that is not it
-        either: the merge would adopt that change, though no diff showed it."""
+        either: the merge would adopt that change, though no diff showed it. ``controlled``:
+        the commit's controlled paths (a rename from any other path brings in bytes no one
+        controlled)."""
         before, after = self.sides_for(commit).get(path, (None, None))
         in_force = self.in_force_files.get(path, before)
         if before != in_force and after != in_force:
@@ -1048,7 +1050,10 @@ class _Deriver:
             change.new_path == path
             and change.status[:1] in ("R", "C")
             and change.old_path is not None
-            and change.old_blob != self.in_force_files.get(change.old_path, change.old_blob)
+            and (
+                change.old_path not in controlled  # from outside control (round 85)
+                or change.old_blob != self.in_force_files.get(change.old_path, change.old_blob)
+            )
             for change in commit.changes
         )
 
@@ -1860,7 +1865,7 @@ class _Deriver:
                 problems.append(_refused(commit, "problem.DC536.switch", path))
                 accepted[path] = False
             signed_switch = signed and accepted[path]
-            if accepted[path] and self.adopts_unapproved(commit, path):
+            if accepted[path] and self.adopts_unapproved(commit, path, controlled):
                 # main held a change to these rules nobody approved, and this approval would
                 # put it in force with its own though its diff never showed it: a change
                 # reaches force only through a diff someone approved (revert it first)
