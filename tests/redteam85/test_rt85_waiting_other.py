@@ -14,7 +14,6 @@ chart beside SM-P-01's text in force, and ``recall-due`` recalls copy 02 (red) f
 
 from __future__ import annotations
 
-import pytest
 from rt85_helpers import (
     BLUE,
     FLOW,
@@ -58,26 +57,14 @@ def test_the_site_gives_the_red_chart_in_force(tmp_path):
     assert site_colour(built(_scenario(tmp_path), tmp_path), "procedures/flow.png") == RED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (high): pdf prints another document's chart not in force yet beside SM-P-01's text in force, once a review vouches for it",
-)
 def test_pdf_prints_the_chart_in_force(tmp_path):
     assert colours(_scenario(tmp_path), tmp_path) == {RED}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): recall-due recalls copy 02 (the chart in force) for another document's chart not in force yet",
-)
 def test_copy_02_of_the_chart_in_force_is_kept(tmp_path):
     assert due_copies(_scenario(tmp_path), "2026-05-01") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (high): the site's own PDF copy of SM-P-01 embeds the chart not in force that its page holds back",
-)
 def test_the_sites_pdf_copy_embeds_the_chart_its_page_shows(tmp_path):
     out = built(_scenario(tmp_path), tmp_path)
     assert site_colour(out, "procedures/flow.png") == RED  # set-up: the page is right

@@ -87,13 +87,21 @@ def approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
 
 
 def approved_reader(
-    reader: GitReader, images: ApprovedImages, commit: str
+    reader: GitReader,
+    images: ApprovedImages,
+    commit: str,
+    held: Mapping[str, str] | None = None,
 ) -> Callable[[str], bytes | None]:
     """Reads each image a copy of the version approved at ``commit`` embeds: its approved bytes
-    as main stood then (None when none was approved: the copy leaves it out and says so)."""
+    as main stood then (None when none was approved: the copy leaves it out and says so), and
+    never a change held back on the copy's day (``held``: ``publishing.assets_ahead``, as the
+    site holds it: another document's version not in force yet that redrew a shared chart;
+    round 85)."""
 
     def read(path: str) -> bytes | None:
         at = images.source(path, commit)
+        if held is not None and path in held:
+            at = older(images, at, held[path])
         return reader.read_file_at(at, path) if at else None
 
     return read

@@ -226,7 +226,7 @@ def build(
                 lambda doc_id: _nameable(config, max_level, repo, history, doc_id),
                 max_level,
                 history,
-                stored.pictures,
+                stored,
                 cat.language,
                 names,
             )

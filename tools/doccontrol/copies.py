@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
-from doccontrol.approved_images import ImageSource, approved_images
+from doccontrol.approved_images import ImageSource, approved_images, older
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import (
@@ -41,6 +41,7 @@ from doccontrol.history.model import (
     HistoryProblem,
     Revision,
 )
+from doccontrol.history.stored import StoredVersions
 from doccontrol.problems import NO_NAMES, Names, Ref
 
 DISTRIBUTION = RECORD_TYPE
@@ -351,27 +352,23 @@ def _issued(
     return sorted(out, key=lambda c: (c.document, c.issued, c.copy_number)), problems
 
 
-# the images a version's text names, each with a digest of its approved bytes as main stood at
-# the version's commit (``ImageSource``; "" for none); None when the version cannot be read
-# (StoredVersions.pictures)
-Pictures = Callable[[Revision, ImageSource | None], Mapping[str, str] | None]
-
-
 def recall_due(
     copies: Iterable[IssuedCopy],
     stands: Mapping[str, standing.Standing],
     day: datetime.date,
     history: History | None,
-    pictures: Pictures,
+    stored: StoredVersions,
 ) -> list[RecallDue]:
     """The copies outstanding on ``day`` whose version is no longer the one in force, or
     whose text or pictures are not those in force (``history``: the approvals they were
-    printed from; ``pictures``: what each embeds)."""
+    printed from; ``stored``: the versions, and the images each embeds)."""
     today = day.isoformat()
     documents = history.documents if history is not None else {}
-    # a copy embeds each image as approved by its version's approval, never a change pushed
-    # straight to main before it (approved_images)
-    where = approved_images(history.events).source if history is not None else None
+    where = _embedded(history, stands, day, stored) if history is not None else None
+
+    def pictures(revision: Revision) -> Mapping[str, str] | None:
+        return stored.pictures(revision, where)
+
     out: list[RecallDue] = []
     for copy in copies:
         if copy.issued > today or copy.returned_by(today):
@@ -385,7 +382,7 @@ def recall_due(
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
         elif stand.in_force is not None and not _prints_in_force(
-            copy, stand, documents.get(copy.document), lambda r: pictures(r, where)
+            copy, stand, documents.get(copy.document), pictures
         ):
             number = standing.version_number(copy.version)
             if any(standing.version_number(r.version) == number for r in stand.waiting):
@@ -396,6 +393,26 @@ def recall_due(
         days = (day - datetime.date.fromisoformat(since)).days if since else 0
         out.append(RecallDue(copy, reason, current, since, max(days, 0)))
     return out
+
+
+def _embedded(
+    history: History,
+    stands: Mapping[str, standing.Standing],
+    day: datetime.date,
+    stored: StoredVersions,
+) -> ImageSource:
+    """Where the bytes a copy embeds of each image are, as ``pdf`` reads them on ``day``: the
+    image's approved bytes as main stood at the copy's approval (never a change pushed straight
+    to main; approved_images), and never a change the site holds back that day (another
+    document's version not in force yet that redrew a shared chart; round 85)."""
+    images = approved_images(history.events)
+    held = publishing.assets_ahead(history.events, stands, day, stored.shown_images, stored.body_at)
+
+    def where(path: str, commit: str) -> str:
+        at = images.source(path, commit)
+        return older(images, at, held[path]) if path in held else at
+
+    return where
 
 
 def _prints_in_force(
@@ -497,7 +514,7 @@ def pack_files(
     nameable: Callable[[str], bool],
     limit: str,
     history: History | None,
-    pictures: Pictures,
+    stored: StoredVersions,
     language: str = "zh",
     names: Names = NO_NAMES,
 ) -> dict[str, bytes]:
@@ -510,7 +527,7 @@ def pack_files(
 
     t = catalogue.load(language)
     issued = [c for c in found.publishable(config, limit) if nameable(c.document)]
-    due = recall_due(issued, stands, end, history, pictures)
+    due = recall_due(issued, stands, end, history, stored)
     table = spreadsheets.csv_file(
         t.headers("recall.col", RECALL_COLUMNS),
         [

@@ -72,7 +72,7 @@ def _catalogue(config: Config | None) -> Catalogue:
 def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
-    from doccontrol import publishing
+    from doccontrol import publishing, registers
     from doccontrol.approved_images import approved_images, approved_reader
     from doccontrol.cli.registers import loaded, names_config
     from doccontrol.history.gitread import GitReader
@@ -105,6 +105,15 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     reader = GitReader(root)
     try:
         with StoredVersions(root) as meta_of:
+            # what the site holds back on that day (a version not in force yet that redrew a
+            # chart this text shows) is held back from the copy too
+            held = publishing.assets_ahead(
+                history.events,
+                registers.standings(repo, history, day, meta_of),
+                day,
+                meta_of.shown_images,
+                meta_of.body_at,
+            )
             found = pdf_facts.gather(
                 repo=repo,
                 history=history,
@@ -121,7 +130,8 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             images = approved_images(history.events)
-            result = render(found, t, approved_reader(reader, images, found.commit), mermaid)
+            read = approved_reader(reader, images, found.commit, held)
+            result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:
         raise UsageError(exc.text(t)) from None
     finally:
@@ -166,7 +176,7 @@ def recall_rows(
     stands = registers.standings(repo, history, day)
     found = copies.ledger(history, config)  # the records on main, judged by who wrote them
     with StoredVersions(root) as stored:
-        due = copies.recall_due(found.copies, stands, day, history, stored.pictures)
+        due = copies.recall_due(found.copies, stands, day, history, stored)
     return config, day, [d.to_json() for d in due], list(found.problems)
 
 

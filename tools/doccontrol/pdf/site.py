@@ -33,6 +33,11 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
             site.repo.root, site.history, site.repo.record_types, hidden
         )
         with StoredVersions(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
+            # held back from a copy as from the page: the site's own answer (round 85)
+            stored = site.stored or meta_of
+            held = publishing.assets_ahead(
+                site.history.events, site.standings, site.as_of, stored.shown_images, stored.body_at
+            )
             for doc_id in pdf_ids(site):
                 found = pdf_facts.gather(
                     repo=site.repo,
@@ -48,7 +53,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
                     hidden=hidden,
                     unnamed=unnamed,
                 )
-                read = approved_reader(reader, images, found.commit)
+                read = approved_reader(reader, images, found.commit, held)
                 result = render(found, t, read, mermaid)
                 write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
                 warnings += [t.text("pdf.warning", doc=doc_id, text=w) for w in result.warnings]

@@ -48,11 +48,9 @@ def recall_rows(site: Site) -> list[copies.RecallDue]:
         c for c in found.publishable(site.config, site.limit) if c.document in site.visible_ids
     ]
     if site.stored is not None:
-        return copies.recall_due(
-            issued, site.standings, site.as_of, site.history, site.stored.pictures
-        )
+        return copies.recall_due(issued, site.standings, site.as_of, site.history, site.stored)
     with StoredVersions(site.repo.root) as stored:
-        return copies.recall_due(issued, site.standings, site.as_of, site.history, stored.pictures)
+        return copies.recall_due(issued, site.standings, site.as_of, site.history, stored)
 
 
 def recall_page(site: Site) -> str:
