@@ -63,10 +63,6 @@ def test_the_page_of_sm_p_01_gives_the_chart_its_copy_embeds(tmp_path):
     assert site_colour(out, "procedures/flow.png") == RED
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): a confidential document's approval, which the site never shows, decides the chart published beside SM-P-01's text in force",
-)
 def test_a_confidential_texts_approval_never_decides_sm_p_01s_chart(tmp_path):
     out = built(_scenario(tmp_path, secret=True), tmp_path)
     assert not (out / "network/net/index.html").exists()  # set-up: SM-P-02 is not published

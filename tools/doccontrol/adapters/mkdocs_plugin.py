@@ -489,7 +489,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             site.history.events, site.standings, site.as_of, shows, stored.body_at
         )
         images = approved_images.approved_images(site.history.events)
-        settled = approved_images.images_in_force(site.standings, images, shows)
+        # only what the site shows decides: a confidential text's approval never picks the
+        # bytes published beside another's (round 85)
+        shown = {k: v for k, v in site.standings.items() if k in site.visible_ids}
+        settled = approved_images.images_in_force(shown, images, shows)
         for path, at in settled.items():
             if at == images.source(path, site.history.head):
                 continue  # the last approved bytes: what the work tree holds
