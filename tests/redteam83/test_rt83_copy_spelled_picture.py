@@ -80,6 +80,11 @@ def test_control_the_copy_printed_before_and_now_differ(tmp_path, spelling):
     """Control (passes): ``pdf`` embeds the red chart as of 2026-03-12 (what copy 02 holds)
     and the blue one as of 2026-05-01 (a copy printed now)."""
     s = _reviewed(tmp_path, SPELLINGS[spelling])
+    if "<img" in SPELLINGS[spelling]:
+        # since session 32 a raw HTML src is read as the page reads it, from its URL
+        # (procedures/test/flow.png, no such file): the copy, like the page, shows no chart
+        assert _pdf_colours(s, tmp_path, "2026-03-12") == set()
+        return
     assert _pdf_colours(s, tmp_path, "2026-03-12") == {RED}
     assert _pdf_colours(s, tmp_path, "2026-05-01") == {BLUE}
 

@@ -11,14 +11,15 @@ the picture).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import ApprovalEvent
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.publishing import ShownImages, is_asset_path
+from doccontrol.standing import published
 
 if TYPE_CHECKING:
     from doccontrol.standing import Standing
@@ -35,6 +36,9 @@ class ApprovedImages:
     # where main stood when control began (the first event's first parent; "" for none): the
     # baseline, taken as it stands, so an image it held counts as approved
     began: str = ""
+    # (commit, image) changes that came with a version that never took effect and that no
+    # later text given carried into force: never the bytes in force for anyone (round 86)
+    void: frozenset[tuple[str, str]] = frozenset()
 
     def source(self, path: str, commit: str) -> str:
         """The commit whose bytes of ``path`` are the approved ones as main stood at
@@ -50,6 +54,8 @@ class ApprovedImages:
         for at, changed_by, approved in changes:
             if at > place:
                 break
+            if (changed_by, path) in self.void:
+                continue  # it came with a version that never took effect
             if approved:  # a change nobody approved leaves the approved bytes as they were
                 found = changed_by
         return found
@@ -70,9 +76,38 @@ def older(images: ApprovedImages, one: str, other: str) -> str:
     return one if place(one) <= place(other) else other
 
 
-def approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
+def approved_images(
+    events: Sequence[ApprovalEvent],
+    standings: Mapping[str, Standing] | None = None,
+    shows: ShownImages | None = None,
+) -> ApprovedImages:
     """Each image's changes on main, from the history's events (main's first parents, oldest
-    first; direct commits and the changes before control began among them)."""
+    first; direct commits and the changes before control began among them). With
+    ``standings`` and ``shows``: the changes that came with a version that never took effect
+    (superseded, or another text at a version in force) for a document whose text there shows
+    the image, which count for nobody unless the text given after it carried them into force
+    with no other approved change of the image in between."""
+    found = _approved_images(events)
+    if standings is None or shows is None:
+        return found
+    void: set[tuple[str, str]] = set()
+    for stand in standings.values():
+        given = published(stand)
+        for revision in (*stand.superseded, *stand.off_text_approvals):
+            start = found.places.get(revision.commit)
+            if start is None:
+                continue
+            named = shows(revision.stored_at, revision.path)
+            # carried into force by the text given after it, if that came with no other change
+            until = found.places.get(given.commit) if given and given.seq > revision.seq else None
+            for path in named if named is not None else found.changes:
+                later = [at for at, _, ok in found.changes.get(path, ()) if ok and at > start]
+                if until is None or any(at <= until for at in later):
+                    void.add((revision.commit, path))
+    return replace(found, void=frozenset(void))
+
+
+def _approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
     places: dict[str, int] = {}
     changes: dict[str, list[tuple[int, str, bool]]] = {}
     for place, event in enumerate(events):
@@ -116,8 +151,6 @@ def images_in_force(
     gives the same bytes, so a picture approved in a merge of its own (no document in it)
     waits, like a copy, for an approval of a text that shows it (round 82, hole 7). An image
     two documents show takes the later of their approvals' bytes ("" for none approved)."""
-    from doccontrol.standing import published
-
     found: dict[str, tuple[int, str]] = {}
     for stand in standings.values():
         text = published(stand)

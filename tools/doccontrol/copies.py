@@ -405,7 +405,7 @@ def _embedded(
     image's approved bytes as main stood at the copy's approval (never a change pushed straight
     to main; approved_images), and never a change the site holds back that day (another
     document's version not in force yet that redrew a shared chart; round 85)."""
-    images = approved_images(history.events)
+    images = approved_images(history.events, stands, stored.shown_images)
     held = publishing.assets_ahead(history.events, stands, day, stored.shown_images, stored.body_at)
 
     def where(path: str, commit: str) -> str:

@@ -488,7 +488,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         held = publishing.assets_ahead(
             site.history.events, site.standings, site.as_of, shows, stored.body_at
         )
-        images = approved_images.approved_images(site.history.events)
+        images = approved_images.approved_images(site.history.events, site.standings, shows)
         # only what the site shows decides: a confidential text's approval never picks the
         # bytes published beside another's (round 85)
         shown = {k: v for k, v in site.standings.items() if k in site.visible_ids}

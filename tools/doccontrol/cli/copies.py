@@ -107,13 +107,11 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
         with StoredVersions(root) as meta_of:
             # what the site holds back on that day (a version not in force yet that redrew a
             # chart this text shows) is held back from the copy too
+            stands = registers.standings(repo, history, day, meta_of)
             held = publishing.assets_ahead(
-                history.events,
-                registers.standings(repo, history, day, meta_of),
-                day,
-                meta_of.shown_images,
-                meta_of.body_at,
+                history.events, stands, day, meta_of.shown_images, meta_of.body_at
             )
+            images = approved_images(history.events, stands, meta_of.shown_images)
             found = pdf_facts.gather(
                 repo=repo,
                 history=history,
@@ -129,7 +127,6 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 judged=judged,
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
-            images = approved_images(history.events)
             read = approved_reader(reader, images, found.commit, held)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:

@@ -28,7 +28,6 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
     try:
         # what no copy may name is the same for every copy of this build: judged once
         hidden = pdf_facts.hidden_ids(site.repo, site.history, site.limit, site.config)
-        images = approved_images(site.history.events)
         unnamed = publishing.unnamed_for(
             site.repo.root, site.history, site.repo.record_types, hidden
         )
@@ -38,6 +37,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
             held = publishing.assets_ahead(
                 site.history.events, site.standings, site.as_of, stored.shown_images, stored.body_at
             )
+            images = approved_images(site.history.events, site.standings, stored.shown_images)
             for doc_id in pdf_ids(site):
                 found = pdf_facts.gather(
                     repo=site.repo,
