@@ -11,6 +11,7 @@ the picture).
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import ApprovalEvent
 from doccontrol.history.rules import controlled_accepted
-from doccontrol.publishing import ShownImages, is_asset_path
+from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
 from doccontrol.standing import published
 
 if TYPE_CHECKING:
@@ -121,22 +122,35 @@ def _approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
     return ApprovedImages(places, {path: tuple(found) for path, found in changes.items()}, began)
 
 
+def embedded(
+    events: Sequence[ApprovalEvent],
+    standings: Mapping[str, Standing],
+    day: datetime.date,
+    shows: ShownImages,
+    texts: StoredTexts,
+) -> ImageSource:
+    """Where the bytes a copy embeds of each image are, as ``pdf`` and ``recall-due`` read them
+    on ``day``: the image's approved bytes as main stood at the copy's approval, but never a
+    change the site holds back that day (``publishing.assets_ahead``: another document's
+    version not in force yet that redrew a shared chart; round 85)."""
+    images = approved_images(events, standings, shows)
+    held = assets_ahead(events, standings, day, shows, texts)
+
+    def where(path: str, commit: str) -> str:
+        at = images.source(path, commit)
+        return older(images, at, held[path]) if path in held else at
+
+    return where
+
+
 def approved_reader(
-    reader: GitReader,
-    images: ApprovedImages,
-    commit: str,
-    held: Mapping[str, str] | None = None,
+    reader: GitReader, where: ImageSource, commit: str
 ) -> Callable[[str], bytes | None]:
-    """Reads each image a copy of the version approved at ``commit`` embeds: its approved bytes
-    as main stood then (None when none was approved: the copy leaves it out and says so), and
-    never a change held back on the copy's day (``held``: ``publishing.assets_ahead``, as the
-    site holds it: another document's version not in force yet that redrew a shared chart;
-    round 85)."""
+    """Reads each image a copy of the version approved at ``commit`` embeds (``where``:
+    ``embedded``); None when none was approved: the copy leaves it out and says so."""
 
     def read(path: str) -> bytes | None:
-        at = images.source(path, commit)
-        if held is not None and path in held:
-            at = older(images, at, held[path])
+        at = where(path, commit)
         return reader.read_file_at(at, path) if at else None
 
     return read

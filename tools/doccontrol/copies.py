@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
-from doccontrol.approved_images import ImageSource, approved_images, older
+from doccontrol.approved_images import embedded
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import (
@@ -364,7 +364,11 @@ def recall_due(
     printed from; ``stored``: the versions, and the images each embeds)."""
     today = day.isoformat()
     documents = history.documents if history is not None else {}
-    where = _embedded(history, stands, day, stored) if history is not None else None
+    where = (
+        embedded(history.events, stands, day, stored.shown_images, stored.body_at)
+        if history is not None
+        else None
+    )
 
     def pictures(revision: Revision) -> Mapping[str, str] | None:
         return stored.pictures(revision, where)
@@ -393,26 +397,6 @@ def recall_due(
         days = (day - datetime.date.fromisoformat(since)).days if since else 0
         out.append(RecallDue(copy, reason, current, since, max(days, 0)))
     return out
-
-
-def _embedded(
-    history: History,
-    stands: Mapping[str, standing.Standing],
-    day: datetime.date,
-    stored: StoredVersions,
-) -> ImageSource:
-    """Where the bytes a copy embeds of each image are, as ``pdf`` reads them on ``day``: the
-    image's approved bytes as main stood at the copy's approval (never a change pushed straight
-    to main; approved_images), and never a change the site holds back that day (another
-    document's version not in force yet that redrew a shared chart; round 85)."""
-    images = approved_images(history.events, stands, stored.shown_images)
-    held = publishing.assets_ahead(history.events, stands, day, stored.shown_images, stored.body_at)
-
-    def where(path: str, commit: str) -> str:
-        at = images.source(path, commit)
-        return older(images, at, held[path]) if path in held else at
-
-    return where
 
 
 def _prints_in_force(

@@ -73,7 +73,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
     from doccontrol import publishing, registers
-    from doccontrol.approved_images import approved_images, approved_reader
+    from doccontrol.approved_images import approved_reader, embedded
     from doccontrol.cli.registers import loaded, names_config
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.stored import StoredVersions
@@ -107,11 +107,13 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
         with StoredVersions(root) as meta_of:
             # what the site holds back on that day (a version not in force yet that redrew a
             # chart this text shows) is held back from the copy too
-            stands = registers.standings(repo, history, day, meta_of)
-            held = publishing.assets_ahead(
-                history.events, stands, day, meta_of.shown_images, meta_of.body_at
+            where = embedded(
+                history.events,
+                registers.standings(repo, history, day, meta_of),
+                day,
+                meta_of.shown_images,
+                meta_of.body_at,
             )
-            images = approved_images(history.events, stands, meta_of.shown_images)
             found = pdf_facts.gather(
                 repo=repo,
                 history=history,
@@ -127,7 +129,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 judged=judged,
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
-            read = approved_reader(reader, images, found.commit, held)
+            read = approved_reader(reader, where, found.commit)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:
         raise UsageError(exc.text(t)) from None

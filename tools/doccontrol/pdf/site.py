@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from doccontrol import catalogue, publishing
-from doccontrol.approved_images import approved_images, approved_reader
+from doccontrol.approved_images import approved_reader, embedded
 from doccontrol.atomic import write_atomic
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.stored import StoredVersions
@@ -34,10 +34,9 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
         with StoredVersions(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
             # held back from a copy as from the page: the site's own answer (round 85)
             stored = site.stored or meta_of
-            held = publishing.assets_ahead(
+            where = embedded(
                 site.history.events, site.standings, site.as_of, stored.shown_images, stored.body_at
             )
-            images = approved_images(site.history.events, site.standings, stored.shown_images)
             for doc_id in pdf_ids(site):
                 found = pdf_facts.gather(
                     repo=site.repo,
@@ -53,7 +52,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
                     hidden=hidden,
                     unnamed=unnamed,
                 )
-                read = approved_reader(reader, images, found.commit, held)
+                read = approved_reader(reader, where, found.commit)
                 result = render(found, t, read, mermaid)
                 write_atomic(site_dir / PDF_DIR / f"{doc_id}.pdf", result.data)
                 warnings += [t.text("pdf.warning", doc=doc_id, text=w) for w in result.warnings]
