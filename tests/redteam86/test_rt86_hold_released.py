@@ -13,7 +13,6 @@ one a copy printed now names (``source.commit == now.commit``)."""
 
 from __future__ import annotations
 
-import pytest
 from rt78_helpers import due_copies
 from rt86_helpers import BLUE, RED, copy_colours, issue, waiting_blue
 
@@ -38,10 +37,6 @@ def test_control_copy_02_red_is_recalled_once_blue_is_in_force(tmp_path):
     assert "02" in due_copies(_scenario(tmp_path), "2026-06-15")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): a copy printed red while the blue chart was held is kept once it is released",
-)
 def test_copy_03_red_is_recalled_once_blue_is_in_force(tmp_path):
     assert due_copies(_scenario(tmp_path), "2026-06-15") == ["02", "03"]
 
@@ -63,9 +58,5 @@ def test_control_the_audit_pack_recalls_copy_02(tmp_path):
     assert "02" in _pack_copies(_scenario(tmp_path), tmp_path, "2026-06-15")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): the audit pack's recall list keeps copy 03 (red) too: the same judgement",
-)
 def test_the_audit_pack_recalls_copy_03(tmp_path):
     assert _pack_copies(_scenario(tmp_path), tmp_path, "2026-06-15") == ["02", "03"]

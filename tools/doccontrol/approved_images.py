@@ -1,5 +1,5 @@
 """Where an image's approved bytes are, as main stood at an approval: the one answer a printed
-copy (``pdf``) and a copy's check (``recall-due``) read.
+copy (``pdf``), a copy's check (``recall-due``) and the site's pages read.
 
 An image under docs/ is a controlled file: a change to it takes effect only by an approval
 (history accepts it). A document's approval vouches for its text and for the images that text
@@ -128,13 +128,19 @@ def embedded(
     day: datetime.date,
     shows: ShownImages,
     texts: StoredTexts,
+    given: str = "",
 ) -> ImageSource:
     """Where the bytes a copy embeds of each image are, as ``pdf`` and ``recall-due`` read them
     on ``day``: the image's approved bytes as main stood at the copy's approval, but never a
     change the site holds back that day (``publishing.assets_ahead``: another document's
-    version not in force yet that redrew a shared chart; round 85)."""
+    version not in force yet that redrew a shared chart; round 85). ``given``: the document
+    of a copy issued ahead of its version's day, whose own approvals hold nothing back."""
     images = approved_images(events, standings, shows)
-    held = assets_ahead(events, standings, day, shows, texts)
+    return held_back(images, assets_ahead(events, standings, day, shows, texts, given))
+
+
+def held_back(images: ApprovedImages, held: Mapping[str, str]) -> ImageSource:
+    """``images.source``, but never later than what ``held`` (``assets_ahead``) gives."""
 
     def where(path: str, commit: str) -> str:
         at = images.source(path, commit)
@@ -156,25 +162,33 @@ def approved_reader(
     return read
 
 
-def images_in_force(
-    standings: Mapping[str, Standing], images: ApprovedImages, shows: ShownImages
-) -> dict[str, str]:
-    """Each image a document in force shows, with the commit holding the bytes a copy of it
-    printed now embeds: the image's approved bytes as main stood at the approval that vouches
-    for the text (``Standing.vouched_by``, as ``pdf`` and ``recall-due`` read it). The site
-    gives the same bytes, so a picture approved in a merge of its own (no document in it)
-    waits, like a copy, for an approval of a text that shows it (round 82, hole 7). An image
-    two documents show takes the later of their approvals' bytes ("" for none approved)."""
-    found: dict[str, tuple[int, str]] = {}
-    for stand in standings.values():
+def pages_in_force(
+    standings: Mapping[str, Standing], where: ImageSource, shows: ShownImages
+) -> dict[str, dict[str, str]]:
+    """Each document in force → each image its text in force shows → the commit holding the
+    bytes a copy of it printed now embeds (``where``: ``embedded``, at the approval that
+    vouches for the text, ``Standing.vouched_by``; "" for none approved). The site gives each
+    page these very bytes, so a picture approved in a merge of its own (no document in it)
+    waits, like a copy, for an approval of a text that shows it (round 82, hole 7), and one
+    image two texts in force show may be two pictures, one per page (round 85, hole 2)."""
+    found: dict[str, dict[str, str]] = {}
+    for doc_id, stand in standings.items():
         text = published(stand)
         if stand.in_force is None or text is None or not text.commit:
             continue
         vouching = (stand.vouched_by or stand.in_force).commit or stand.in_force.commit
         named = shows(text.stored_at, text.path)
-        for path in named or ():
-            at = images.source(path, vouching)
-            place = images.places.get(at, -1)
-            if path not in found or place > found[path][0]:
-                found[path] = (place, at)
-    return {path: at for path, (_, at) in found.items()}
+        found[doc_id] = {path: where(path, vouching) for path in sorted(named or ())}
+    return found
+
+
+def served(images: ApprovedImages, pages: Mapping[str, Mapping[str, str]]) -> dict[str, str]:
+    """The bytes the site serves at each image's own path: of the pages' answers
+    (``pages_in_force``), the one approved last. A page whose text shows other bytes is given
+    its own copy of the picture."""
+    found: dict[str, str] = {}
+    for pictures in pages.values():
+        for path, at in pictures.items():
+            if path not in found or older(images, found[path], at) == found[path]:
+                found[path] = at
+    return found

@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
-from doccontrol.approved_images import embedded
+from doccontrol.approved_images import ImageSource, embedded
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import (
@@ -364,14 +364,42 @@ def recall_due(
     printed from; ``stored``: the versions, and the images each embeds)."""
     today = day.isoformat()
     documents = history.documents if history is not None else {}
-    where = (
-        embedded(history.events, stands, day, stored.shown_images, stored.body_at)
-        if history is not None
-        else None
-    )
+    on_day: dict[str, dict[str, standing.Standing]] = {today: dict(stands)}
+    printed_on: dict[tuple[str, str], Callable[[Revision], Mapping[str, str] | None]] = {}
 
-    def pictures(revision: Revision) -> Mapping[str, str] | None:
-        return stored.pictures(revision, where)
+    def pictures_on(when: str, given: str = "") -> Callable[[Revision], Mapping[str, str] | None]:
+        """What a copy printed on ``when`` embeds: the images held back that day are those of
+        that day's standings, not the recall day's (round 86: a copy printed while a shared
+        chart was held keeps the old chart after the hold is released). ``given``: the
+        document of a copy printed then, whose own version's pictures are never held from it
+        (it may be issued ahead of its day)."""
+        if (when, given) not in printed_on:
+            if history is None:
+                printed_on[(when, given)] = lambda revision: stored.pictures(revision)
+            else:
+                on = datetime.date.fromisoformat(when)
+                if when not in on_day:
+                    on_day[when] = _standings_on(history, on, stored)
+                where = embedded(
+                    history.events,
+                    on_day[when],
+                    on,
+                    stored.shown_images,
+                    stored.body_at,
+                    given,
+                )
+                cache: dict[tuple[str, str], Mapping[str, str] | None] = {}
+
+                def pictures(
+                    revision: Revision, where: ImageSource = where
+                ) -> Mapping[str, str] | None:
+                    key = (revision.commit, revision.path)
+                    if key not in cache:
+                        cache[key] = stored.pictures(revision, where)
+                    return cache[key]
+
+                printed_on[(when, given)] = pictures
+        return printed_on[(when, given)]
 
     out: list[RecallDue] = []
     for copy in copies:
@@ -386,7 +414,11 @@ def recall_due(
             since = standing.approval_day(stand.shown) if stand.shown else ""
             current = ""
         elif stand.in_force is not None and not _prints_in_force(
-            copy, stand, documents.get(copy.document), pictures
+            copy,
+            stand,
+            documents.get(copy.document),
+            pictures_on(copy.issued, copy.document),
+            pictures_on(today),
         ):
             number = standing.version_number(copy.version)
             if any(standing.version_number(r.version) == number for r in stand.waiting):
@@ -403,7 +435,8 @@ def _prints_in_force(
     copy: IssuedCopy,
     stand: standing.Standing,
     doc: DocumentHistory | None,
-    pictures: Callable[[Revision], Mapping[str, str] | None],
+    then: Callable[[Revision], Mapping[str, str] | None],
+    now_embeds: Callable[[Revision], Mapping[str, str] | None],
 ) -> bool:
     """Whether the copy holds the text in force, judged by the approval it was printed from
     (the last approval of its number by the day it was issued; round 80): its version is the
@@ -411,7 +444,8 @@ def _prints_in_force(
     force (not a text rewritten before its day, round 78, nor one changed at the version,
     DC511; the very text brought back after a withdrawal is, round 79); and the images that
     text names are those a copy printed now embeds (round 81: a chart redrawn at a review or
-    a restore)."""
+    a restore). ``then``: what a copy printed on the day it was issued embeds; ``now_embeds``:
+    what one printed on the recall day embeds."""
     assert stand.in_force is not None
     number = standing.version_number(copy.version)
     if standing.version_number(stand.in_force.version) != number:
@@ -441,23 +475,37 @@ def _prints_in_force(
     now = stand.vouched_by or text  # the approval a copy printed now names and embeds
     if not now.commit:
         now = text  # a paper approval: a copy printed now embeds the text's own images
-    return all(_same_print(source, text, now, pictures) for source in sources)
+    return all(_same_print(source, text, now, then, now_embeds) for source in sources)
 
 
 def _same_print(
     source: Revision,
     text: Revision,
     now: Revision,
-    pictures: Callable[[Revision], Mapping[str, str] | None],
+    then: Callable[[Revision], Mapping[str, str] | None],
+    now_embeds: Callable[[Revision], Mapping[str, str] | None],
 ) -> bool:
-    """Whether a copy printed from ``source`` holds the text in force (``text``) with the
-    pictures a copy printed now (from ``now``) embeds."""
+    """Whether a copy printed from ``source`` (embedding ``then``'s pictures) holds the text
+    in force (``text``) with the pictures a copy printed now (from ``now``) embeds."""
     if not standing.same_text(source, text):
         return False
-    if source.commit == now.commit:
-        return True
-    before = pictures(source)
-    return before is not None and before == pictures(now)
+    if source.commit == now.commit and then is now_embeds:
+        return True  # the same approval printed with the same day's holds
+    before = then(source)
+    return before is not None and before == now_embeds(now)
+
+
+def _standings_on(
+    history: History, day: datetime.date, stored: StoredVersions
+) -> dict[str, standing.Standing]:
+    """Where each document of the history stood on ``day`` (what ``assets_ahead`` holds back
+    that day is judged by)."""
+    found = {}
+    for doc_id, doc in history.documents.items():
+        stand = standing.standing(doc, day, stored)
+        if stand.shown is not None:
+            found[doc_id] = stand
+    return found
 
 
 def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -> list[IssuedCopy]:

@@ -119,6 +119,7 @@ def assets_ahead(
     day: datetime.date,
     shows: ShownImages,
     texts: StoredTexts,
+    given: str = "",
 ) -> dict[str, str]:
     """Images (controlled files under docs/) whose last approved change came in the approval
     of a version not yet in force on the standings' day, each with the commit whose bytes
@@ -136,7 +137,11 @@ def assets_ahead(
     as mention (``texts``: the picture's file name in any spelling a page could decode, an
     entity or a %-escape; round 83), and any picture no other document of the same approval
     shows. Another document approved in the same merge, in force at once, is given with the
-    picture it was approved with."""
+    picture it was approved with.
+
+    ``given``: a document whose own approvals hold nothing back (a copy of its version
+    printed ahead of the day that version takes effect embeds the pictures approved with it;
+    only other documents' holds apply to it)."""
     from doccontrol.standing import dated_by, published
 
     def holds(stand: Standing, commit: str) -> bool:
@@ -161,7 +166,7 @@ def assets_ahead(
         releasing: list[ApprovedDocument] = []
         for approved in event.documents:
             stand = standings.get(approved.id)
-            if stand is not None and holds(stand, event.commit):
+            if stand is not None and approved.id != given and holds(stand, event.commit):
                 holding.append((approved, stand))
             else:
                 releasing.append(approved)
