@@ -23,6 +23,7 @@ __all__ = [
     "colours",
     "due_copies",
     "file_colours",
+    "page_colours",
     "png",
     "pushed",
     "review",
@@ -99,6 +100,31 @@ def site_colour(out, rel: str) -> tuple[int, int, int] | None:
     if not path.exists():
         return None
     return Image.open(io.BytesIO(path.read_bytes())).convert("RGB").getpixel((0, 0))
+
+
+def page_colours(out, doc_id: str, name: str = "flow.png") -> list[tuple[int, int, int] | None]:
+    """The colours of the pictures named ``name`` that ``doc_id``'s page on the built site
+    shows, as a browser resolves each ``src`` from the page's own URL (None: a file the site
+    does not hold)."""
+    import re
+    from html import unescape
+    from pathlib import PurePosixPath
+    from urllib.parse import unquote
+
+    pages = [
+        page
+        for page in out.rglob("*.html")
+        if f'<div class="dc-control" data-doc-id="{doc_id}">' in page.read_text(encoding="utf-8")
+    ]
+    assert len(pages) == 1, pages
+    page = pages[0]
+    found: list[tuple[int, int, int] | None] = []
+    for src in re.findall(r'<img [^>]*src="([^"]*)"', page.read_text(encoding="utf-8")):
+        target = unquote(unescape(src))
+        if PurePosixPath(target).name == name:
+            resolved = (page.parent / target).resolve()
+            found.append(site_colour(resolved.parent, resolved.name))
+    return found
 
 
 def review(s, text: str = TEXT, day: str = "2026-04-10", number: int = 2) -> str:

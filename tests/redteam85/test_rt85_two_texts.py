@@ -15,7 +15,6 @@ vouched for only by a merge the site's 审批记录 does not list."""
 
 from __future__ import annotations
 
-import pytest
 from rt85_helpers import (
     BLUE,
     FLOW,
@@ -28,6 +27,7 @@ from rt85_helpers import (
     due_copies,
     file_colours,
     net,
+    page_colours,
     png,
     site_colour,
 )
@@ -53,20 +53,21 @@ def test_setup_pdf_and_recall_due_give_sm_p_01_its_red_chart(tmp_path):
     assert due_copies(s, "2026-05-01") == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): the site shows SM-P-01's text in force with the chart of another text's later approval, while its copy (pdf, the site's own PDF, recall-due) has its own",
-)
 def test_the_page_of_sm_p_01_gives_the_chart_its_copy_embeds(tmp_path):
     out = built(_scenario(tmp_path), tmp_path)
     assert file_colours(out / "pdf/SM-P-01.pdf") == {RED}  # set-up: the site's own copy
-    assert site_colour(out, "procedures/flow.png") == RED
+    assert page_colours(out, "SM-P-01") == [RED]
+    # fixed (session 33): SM-P-02's page keeps the chart approved with it; the picture's own
+    # path serves that later approval's bytes, and SM-P-01's page has its own copy
+    assert file_colours(out / "pdf/SM-P-02.pdf") == {BLUE}
+    assert page_colours(out, "SM-P-02") == [BLUE]
 
 
 def test_a_confidential_texts_approval_never_decides_sm_p_01s_chart(tmp_path):
     out = built(_scenario(tmp_path, secret=True), tmp_path)
     assert not (out / "network/net/index.html").exists()  # set-up: SM-P-02 is not published
     assert site_colour(out, "procedures/flow.png") == RED
+    assert page_colours(out, "SM-P-01") == [RED]
 
 
 def test_control_a_merge_whose_text_does_not_show_the_chart_waits(tmp_path):
@@ -94,14 +95,11 @@ def _picture_alone_then_review_of_another(tmp_path):
     return s
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 32): hole (medium): a review of another document takes a picture approved alone into SM-P-01's page in force, while SM-P-01's copy keeps the old one",
-)
 def test_a_review_of_another_document_does_not_change_sm_p_01s_page(tmp_path):
     s = _picture_alone_then_review_of_another(tmp_path)
     assert [r[:3] for r in s.summary("SM-P-02")][-1] == ("review", "V1.0", True)  # set-up
     assert colours(s, tmp_path) == {RED}  # set-up: SM-P-01's copy printed now
     assert due_copies(s, "2026-05-01") == []  # set-up: copy 02 is kept
     out = built(s, tmp_path)
-    assert site_colour(out, "procedures/flow.png") == RED
+    assert page_colours(out, "SM-P-01") == [RED]
+    assert page_colours(out, "SM-P-02") == [BLUE]  # its review took the picture into force

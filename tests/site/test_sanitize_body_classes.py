@@ -27,3 +27,32 @@ def test_a_page_whose_marks_are_not_found_in_order_is_cleaned_as_a_body() -> Non
     own = '<div class="dc-control">控制块</div>'
     for page in (own + start + own, own + end + own + start, own + start + end + start + own, own):
         assert "dc-control" not in clean_page(page, "n0nce"), page
+
+
+def test_a_page_given_its_own_picture_links_to_it_in_the_body_only() -> None:
+    """A page whose text in force shows other bytes of a shared picture than the site serves
+    at its path points the body's ``src`` and ``href`` at its own copy (round 85, hole 2);
+    "" takes the link out (no bytes approved for this page); the control block is not the
+    author's and keeps what it has."""
+    from doccontrol.site.sanitize import clean_parts
+
+    start, end = body_marks("n0nce")
+    own = '<img src="../flow.png">'
+    body = (
+        '<p><img alt="图" src="../flow.png"> <a href="../flow.png">原图</a> '
+        '<img src="../other.png"> <img src="../gone.png"></p>'
+    )
+
+    def link(value: str) -> str | None:
+        return {"../flow.png": "../../own/flow.png", "../gone.png": ""}.get(value)
+
+    parts = clean_parts(own + start + body + end, "n0nce", link)
+    assert parts is not None
+    head, cleaned, _ = parts
+    assert head == own
+    assert cleaned.count('"../../own/flow.png"') == 2 and "../flow.png" not in cleaned
+    assert 'src="../other.png"' in cleaned  # not given its own copy: as it was
+    assert "gone.png" not in cleaned and cleaned.count("<img") == 3  # the picture, no src
+    # without links the body is only cleaned
+    plain = clean_parts(own + start + body + end, "n0nce")
+    assert plain is not None and plain[1].count("../flow.png") == 2

@@ -24,7 +24,8 @@ import posixpath
 import re
 import secrets
 import stat
-from collections.abc import Sequence
+import urllib.parse
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -40,7 +41,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_theme_dir
 
-from doccontrol import approved_images, catalogue, days, publishing, reserved_pages, vendor
+from doccontrol import (
+    approved_images,
+    catalogue,
+    days,
+    page_links,
+    publishing,
+    reserved_pages,
+    vendor,
+)
 from doccontrol.adapters import nav_cache, raw_html
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
@@ -78,6 +87,8 @@ UNSEARCHED = frozenset(
 )
 # generated pages are written here in the work tree (and nowhere else)
 PAGES_DIR = ".cache/doccontrol/pages"
+# where a page's own copy of a shared picture is served (approved_images.pages_in_force)
+OWN_PICTURES = "assets/doccontrol/pictures"
 # Material's search multiplies a page's score by its `search.boost`: a document ranks above the
 # records that mention its subject (a change procedure above every change record)
 DOCUMENT_BOOST = 4.0
@@ -114,6 +125,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # none; ALL: every one, when no history can say which were approved)
         self.unapproved_assets: frozenset[str] | None = None
         self.unused_assets: list[str] = []  # images no published page shows (on_files)
+        # per document page, the pictures its text in force shows with other bytes than the
+        # site serves at their own path: each image → the site path of its own copy ("" for
+        # none approved: left out of that page); round 85, hole 2
+        self.own_pictures: dict[str, dict[str, str]] = {}
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # page → its HTML, while the search reads
@@ -475,29 +490,68 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._last = (key, site, generated)
         return site, generated
 
-    def _images_held(self, site: model.Site) -> dict[str, str]:
-        """Images whose bytes in force are not the last approved ones, each with the commit to
-        read them at ("" for none): held back with a version not in force yet
-        (``publishing.assets_ahead``), or approved after the approval that vouches for the text
-        in force that shows them (``approved_images.images_in_force``: what a copy embeds). Of
-        the two answers, the earlier."""
+    def _images_held(self, site: model.Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+        """Images whose bytes the site serves at their own path are not the last approved
+        ones, each with the commit to read them at ("" for none): held back with a version not
+        in force yet (``publishing.assets_ahead``), or approved after the approval that vouches
+        for the text in force that shows them (``approved_images.pages_in_force``: what a copy
+        embeds; of two texts, the later approval's). And per document id, the images its page
+        shows with other bytes than those: each with the commit its own copy is read at."""
         if site.history is None or site.preview:
-            return {}
+            return {}, {}
         stored = site.stored or self._stored_versions()
         shows = stored.shown_images
         held = publishing.assets_ahead(
             site.history.events, site.standings, site.as_of, shows, stored.body_at
         )
         images = approved_images.approved_images(site.history.events, site.standings, shows)
+        where = approved_images.held_back(images, held)
         # only what the site shows decides: a confidential text's approval never picks the
         # bytes published beside another's (round 85)
         shown = {k: v for k, v in site.standings.items() if k in site.visible_ids}
-        settled = approved_images.images_in_force(shown, images, shows)
-        for path, at in settled.items():
-            if at == images.source(path, site.history.head):
-                continue  # the last approved bytes: what the work tree holds
-            held[path] = approved_images.older(images, at, held.get(path, at))
-        return held
+        pages_at = approved_images.pages_in_force(shown, where, shows)
+        head = site.history.head
+        for path, at in approved_images.served(images, pages_at).items():
+            if path in held or at != images.source(path, head):
+                held[path] = at  # else the last approved bytes: what the work tree holds
+
+        def serves(path: str) -> str:
+            return held[path] if path in held else images.source(path, head)
+
+        own = {
+            doc_id: mine
+            for doc_id, pictures in pages_at.items()
+            if (mine := {p: at for p, at in pictures.items() if at != serves(p)})
+        }
+        return held, own
+
+    def _own_pictures(
+        self, files: Files, config: Any, site: model.Site, own: dict[str, dict[str, str]]
+    ) -> None:
+        """Each page's own copy of a picture its text in force shows with other bytes than the
+        site serves at the picture's path (``_images_held``), put beside the site's assets
+        under the commit it was read at; ``self.own_pictures`` says where, per page."""
+        stored = site.stored or self._stored_versions()
+        made: dict[tuple[str, str], str] = {}
+        self.own_pictures = {}
+        for doc_id, pictures in sorted(own.items()):
+            document = site.documents.get(doc_id)
+            if document is None:
+                continue
+            placed: dict[str, str] = {}
+            for path, at in sorted(pictures.items()):
+                if (at, path) not in made:
+                    data = stored.file_at(at, path) if at else None
+                    uri = f"{OWN_PICTURES}/{at[:16]}/{path.removeprefix(f'{DOCS_DIR}/')}"
+                    made[(at, path)] = uri if data is not None else ""
+                    if data is not None:
+                        # never a file docs/ holds there in its stead: the place is the build's
+                        planted = files.get_file_from_path(uri)
+                        if planted is not None:
+                            files.remove(planted)
+                        files.append(File.generated(config, uri, content=data))
+                placed[path] = made[(at, path)]
+            self.own_pictures[doc_id] = placed
 
     def _restore_images(
         self, files: Files, config: Any, site: model.Site, held: dict[str, str]
@@ -506,6 +560,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         (renamed or deleted by a change not in force yet): its bytes in force, from Git
         (round 83). Never one a commit nobody approved deleted (``unapproved_assets``)."""
         unapproved = self.unapproved_assets
+        stored = site.stored or self._stored_versions()
         for path, older in sorted(held.items()):
             src_uri = path.removeprefix(f"{DOCS_DIR}/")
             if (
@@ -518,9 +573,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 or os.path.lexists(self.root / path)
             ):
                 continue
-            found = run_git(self.root, ["cat-file", "blob", f"{older}:./{path}"])
-            if found.returncode == 0:
-                files.append(File.generated(config, src_uri, content=found.stdout))
+            found = stored.file_at(older, path)
+            if found is not None:
+                files.append(File.generated(config, src_uri, content=found))
 
     def on_files(self, files: Files, config: Any) -> Files:
         site = self.site
@@ -534,7 +589,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.unapproved_assets = (
             None if site.preview else _unapproved_assets(self.root, site, self.pending_controlled)
         )
-        ahead = self._images_held(site)
+        ahead, own = self._images_held(site)
         self.unused_assets = []
         for file in list(files):
             if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
@@ -549,15 +604,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 # (none before it: it belongs to the new version only, and is left out)
                 if not older:
                     continue  # nothing approved in force: left out (never the index's bytes)
-                found = run_git(
-                    self.root, ["cat-file", "blob", f"{older}:./{DOCS_DIR}/{file.src_uri}"]
+                found = (site.stored or self._stored_versions()).file_at(
+                    older, f"{DOCS_DIR}/{file.src_uri}"
                 )
-                if found.returncode == 0:
-                    files.append(File.generated(config, file.src_uri, content=found.stdout))
+                if found is not None:
+                    files.append(File.generated(config, file.src_uri, content=found))
                 continue
             if verdict:
                 refused.append(verdict)
         self._restore_images(files, config, site, ahead)
+        self._own_pictures(files, config, site, own)
         # a document the site's day had in force whose file has left the work tree since (a
         # site built as of a past day): its page, from the text Git holds (site.documents); the
         # page is built from that text alone (pages.document_page), so the file is empty
@@ -864,7 +920,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 if history_placed:
                     # the heading is HTML (nothing after the body is Markdown): list it
                     page.toc.items.append(AnchorLink(built.history_title, pages.HISTORY_ANCHOR, 2))
-            parts = sanitize.clean_parts(html, self.body_nonce)
+            parts = sanitize.clean_parts(html, self.body_nonce, self._picture_links(page, config))
             if parts is None:
                 return sanitize.clean(html, body=True)
             # the search indexes what the document says; its control block, banners and
@@ -872,6 +928,29 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             self.search_body[src] = parts[1]
             return "".join(parts)
         return sanitize.clean(html)
+
+    def _picture_links(self, page: Page, config: Any) -> Callable[[str], str | None] | None:
+        """For a page given its own copy of a picture (``_own_pictures``): each ``src`` or
+        ``href`` that names the picture, pointed at that copy instead ("": none approved)."""
+        site = self.site
+        document = site.document_at(f"{DOCS_DIR}/{page.file.src_uri}") if site else None
+        mine = self.own_pictures.get(document.id or "") if document is not None else None
+        if not mine:
+            return None
+        path = f"{DOCS_DIR}/{page.file.src_uri}"
+        directory_urls = bool(config.use_directory_urls)
+        url = page.file.url
+        folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+
+        def link(value: str) -> str | None:
+            target = page_links.served_target(path, value, directory_urls)
+            if target is None or target not in mine:
+                return None
+            if not mine[target]:
+                return ""
+            return urllib.parse.quote(posixpath.relpath(mine[target], folder or "."))
+
+        return link
 
     @event_priority(-100)  # after the other plugins' post-build steps
     def on_post_build(self, *, config: Any) -> None:

@@ -128,6 +128,16 @@ class StoredVersions:
             for p, d in found.items()
         }
 
+    def file_at(self, commit: str, path: str) -> bytes | None:
+        """The bytes of ``path`` as ``commit`` holds it, through the same ``cat-file``; None
+        when there is no such file (or Git cannot read it)."""
+        try:
+            if self._reader is None:
+                self._reader = GitReader(self.root)
+            return self._reader.read_file_at(commit, path)
+        except GitError:
+            return None
+
     def body_at(self, commit: str, path: str) -> str | None:
         """The body of the document ``path`` as ``commit`` stored it; None when that version
         cannot be read (no such file, front matter it cannot load)."""

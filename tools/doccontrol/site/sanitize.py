@@ -9,6 +9,8 @@ event handlers, ``javascript:`` and other active URLs, styles, forms and frames 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import nh3
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot", "section"}
@@ -55,6 +57,7 @@ _DROPPED = {
     "noframes",
 }
 _URL_SCHEMES = {"http", "https", "mailto", "tel"}
+_LINKS = {("img", "src"), ("a", "href")}  # where a body names a picture the page shows
 
 
 def _attribute(element: str, attribute: str, value: str) -> str | None:
@@ -90,23 +93,38 @@ def clean_page(html: str, nonce: str) -> str:
     return "".join(parts) if parts is not None else clean(html, body=True)
 
 
-def clean_parts(html: str, nonce: str) -> tuple[str, str, str] | None:
+def clean_parts(
+    html: str, nonce: str, links: Callable[[str], str | None] | None = None
+) -> tuple[str, str, str] | None:
     """``clean_page``'s result as (head, body, tail), the body being the document's own text;
-    None when the marks are not both found once, in order."""
+    None when the marks are not both found once, in order. ``links``: a new value for an
+    image's ``src`` or a link's ``href`` in the body (None: as it is; "": none at all)."""
     start, end = body_marks(nonce)
     head, found_start, rest = html.partition(start)
     body, found_end, tail = rest.partition(end)
     if not (found_start and found_end) or start in tail or end in tail or start in head:
         return None
-    return clean(head), clean(body, body=True), clean(tail)
+    cleaner = _CLEANERS[True] if links is None else _cleaner(True, links)
+    return clean(head), cleaner.clean(body), clean(tail)
 
 
-def _cleaner(body: bool) -> nh3.Cleaner:
+def _cleaner(body: bool, links: Callable[[str], str | None] | None = None) -> nh3.Cleaner:
+    kept = _body_attribute if body else _attribute
+
+    def linked(element: str, attribute: str, value: str) -> str | None:
+        if links is not None and (element, attribute) in _LINKS:
+            given = links(value)
+            if given is not None:
+                if not given:
+                    return None
+                value = given
+        return kept(element, attribute, value)
+
     return nh3.Cleaner(
         tags=_TAGS,
         clean_content_tags=_DROPPED,
         attributes=_ATTRIBUTES,
-        attribute_filter=_body_attribute if body else _attribute,
+        attribute_filter=kept if links is None else linked,
         strip_comments=True,
         link_rel=None,
         url_schemes=_URL_SCHEMES,
