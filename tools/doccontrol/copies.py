@@ -31,7 +31,7 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
-from doccontrol.approved_images import ImageSource, embedded
+from doccontrol.approved_images import ApprovedImages, ImageSource, approved_images, held_back
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import (
@@ -364,43 +364,7 @@ def recall_due(
     printed from; ``stored``: the versions, and the images each embeds)."""
     today = day.isoformat()
     documents = history.documents if history is not None else {}
-    on_day: dict[str, dict[str, standing.Standing]] = {today: dict(stands)}
-    printed_on: dict[tuple[str, str], Callable[[Revision], Mapping[str, str] | None]] = {}
-
-    def pictures_on(when: str, given: str = "") -> Callable[[Revision], Mapping[str, str] | None]:
-        """What a copy printed on ``when`` embeds: the images held back that day are those of
-        that day's standings, not the recall day's (round 86: a copy printed while a shared
-        chart was held keeps the old chart after the hold is released). ``given``: the
-        document of a copy printed then, whose own version's pictures are never held from it
-        (it may be issued ahead of its day)."""
-        if (when, given) not in printed_on:
-            if history is None:
-                printed_on[(when, given)] = lambda revision: stored.pictures(revision)
-            else:
-                on = datetime.date.fromisoformat(when)
-                if when not in on_day:
-                    on_day[when] = _standings_on(history, on, stored)
-                where = embedded(
-                    history.events,
-                    on_day[when],
-                    on,
-                    stored.shown_images,
-                    stored.body_at,
-                    given,
-                )
-                cache: dict[tuple[str, str], Mapping[str, str] | None] = {}
-
-                def pictures(
-                    revision: Revision, where: ImageSource = where
-                ) -> Mapping[str, str] | None:
-                    key = (revision.commit, revision.path)
-                    if key not in cache:
-                        cache[key] = stored.pictures(revision, where)
-                    return cache[key]
-
-                printed_on[(when, given)] = pictures
-        return printed_on[(when, given)]
-
+    prints = _Prints(history, stored, day, stands)
     out: list[RecallDue] = []
     for copy in copies:
         if copy.issued > today or copy.returned_by(today):
@@ -417,8 +381,8 @@ def recall_due(
             copy,
             stand,
             documents.get(copy.document),
-            pictures_on(copy.issued, copy.document),
-            pictures_on(today),
+            prints.on(copy.issued, copy.document),
+            prints.on(today),
         ):
             number = standing.version_number(copy.version)
             if any(standing.version_number(r.version) == number for r in stand.waiting):
@@ -489,23 +453,70 @@ def _same_print(
     in force (``text``) with the pictures a copy printed now (from ``now``) embeds."""
     if not standing.same_text(source, text):
         return False
-    if source.commit == now.commit and then is now_embeds:
-        return True  # the same approval printed with the same day's holds
     before = then(source)
     return before is not None and before == now_embeds(now)
 
 
-def _standings_on(
-    history: History, day: datetime.date, stored: StoredVersions
-) -> dict[str, standing.Standing]:
-    """Where each document of the history stood on ``day`` (what ``assets_ahead`` holds back
-    that day is judged by)."""
-    found = {}
-    for doc_id, doc in history.documents.items():
-        stand = standing.standing(doc, day, stored)
-        if stand.shown is not None:
-            found[doc_id] = stand
-    return found
+class _Prints:
+    """What a copy printed on a day embeds (``StoredVersions.pictures``), remembered per day:
+    the images held back that day are judged by that day's standings, not the recall day's
+    (round 86: a copy printed while a shared chart was held keeps the old chart after the
+    hold is released)."""
+
+    def __init__(
+        self,
+        history: History | None,
+        stored: StoredVersions,
+        day: datetime.date,
+        stands: Mapping[str, standing.Standing],
+    ) -> None:
+        self.history = history
+        self.stored = stored
+        self.standings: dict[str, Mapping[str, standing.Standing]] = {day.isoformat(): stands}
+        self.images: dict[str, ApprovedImages] = {}
+        self.found: dict[tuple[str, str, str, str], Mapping[str, str] | None] = {}
+        self.where: dict[tuple[str, str], ImageSource] = {}
+        # only the documents of approvals that changed a picture can hold one back
+        # (assets_ahead, approved_images): the standings of a past day are taken of them alone
+        self.picturing = frozenset(
+            approved.id
+            for event in (history.events if history is not None else ())
+            if any(publishing.is_asset_path(p) for p in event.controlled)
+            for approved in event.documents
+        )
+
+    def on(self, when: str, given: str = "") -> Callable[[Revision], Mapping[str, str] | None]:
+        """What a copy printed on ``when`` embeds. ``given``: the document of a copy printed
+        then, whose own approvals hold nothing back from it (it may be issued ahead of the
+        day its version takes effect)."""
+        return lambda revision: self._pictures(revision, when, given)
+
+    def _pictures(self, revision: Revision, when: str, given: str) -> Mapping[str, str] | None:
+        key = (when, given, revision.commit, revision.path)
+        if key not in self.found:
+            self.found[key] = self.stored.pictures(revision, self._where(when, given))
+        return self.found[key]
+
+    def _where(self, when: str, given: str) -> ImageSource | None:
+        history = self.history
+        if history is None:
+            return None
+        if (when, given) not in self.where:
+            on = datetime.date.fromisoformat(when)
+            if when not in self.standings:
+                self.standings[when] = {
+                    doc_id: stand
+                    for doc_id in self.picturing
+                    if (doc := history.documents.get(doc_id)) is not None
+                    and (stand := standing.standing(doc, on, self.stored)).shown is not None
+                }
+            stands = self.standings[when]
+            shows, texts = self.stored.shown_images, self.stored.body_at
+            if when not in self.images:
+                self.images[when] = approved_images(history.events, stands, shows)
+            held = publishing.assets_ahead(history.events, stands, on, shows, texts, given)
+            self.where[(when, given)] = held_back(self.images[when], held)
+        return self.where[(when, given)]
 
 
 def find_issued(copies: Iterable[IssuedCopy], document: str, copy_number: str) -> list[IssuedCopy]:
