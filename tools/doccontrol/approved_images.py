@@ -17,13 +17,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import ApprovalEvent
+from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
 from doccontrol.standing import published
 
 if TYPE_CHECKING:
-    from doccontrol.standing import Standing
+    from doccontrol.standing import MetaOf, Standing
 
 # (image path, commit) → the commit to read its approved bytes at ("" for none approved)
 ImageSource = Callable[[str, str], str]
@@ -120,6 +120,32 @@ def _approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
                 )
     began = f"{first}^" if (first := next(iter(places), "")) else ""
     return ApprovedImages(places, {path: tuple(found) for path, found in changes.items()}, began)
+
+
+def picturing(events: Iterable[ApprovalEvent]) -> frozenset[str]:
+    """The documents approved with a change of a picture: only their standings can hold a
+    picture back (``assets_ahead``) or make a change void (``approved_images``)."""
+    return frozenset(
+        approved.id
+        for event in events
+        if any(is_asset_path(p) for p in event.controlled)
+        for approved in event.documents
+    )
+
+
+def picture_standings(
+    history: History, day: datetime.date, meta_of: MetaOf, among: frozenset[str] | None = None
+) -> dict[str, Standing]:
+    """Where the documents ``picturing`` names (``among``, when the caller knows them) stood
+    on ``day``: all that ``embedded`` needs of the standings, without every document's."""
+    from doccontrol.standing import standing
+
+    found = {}
+    for doc_id in sorted(picturing(history.events) if among is None else among):
+        doc = history.documents.get(doc_id)
+        if doc is not None and (stand := standing(doc, day, meta_of)).shown is not None:
+            found[doc_id] = stand
+    return found
 
 
 def embedded(

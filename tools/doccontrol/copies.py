@@ -31,7 +31,14 @@ from pathlib import PurePosixPath
 from typing import Any, Literal
 
 from doccontrol import publishing, standing
-from doccontrol.approved_images import ApprovedImages, ImageSource, approved_images, held_back
+from doccontrol.approved_images import (
+    ApprovedImages,
+    ImageSource,
+    approved_images,
+    held_back,
+    picture_standings,
+    picturing,
+)
 from doccontrol.config import Config
 from doccontrol.history.distributions import RECORD_TYPE
 from doccontrol.history.model import (
@@ -476,14 +483,8 @@ class _Prints:
         self.images: dict[str, ApprovedImages] = {}
         self.found: dict[tuple[str, str, str, str], Mapping[str, str] | None] = {}
         self.where: dict[tuple[str, str], ImageSource] = {}
-        # only the documents of approvals that changed a picture can hold one back
-        # (assets_ahead, approved_images): the standings of a past day are taken of them alone
-        self.picturing = frozenset(
-            approved.id
-            for event in (history.events if history is not None else ())
-            if any(publishing.is_asset_path(p) for p in event.controlled)
-            for approved in event.documents
-        )
+        # the standings of a past day are taken of these alone (all that can hold a picture)
+        self.picturing = picturing(history.events) if history is not None else frozenset()
 
     def on(self, when: str, given: str = "") -> Callable[[Revision], Mapping[str, str] | None]:
         """What a copy printed on ``when`` embeds. ``given``: the document of a copy printed
@@ -504,12 +505,7 @@ class _Prints:
         if (when, given) not in self.where:
             on = datetime.date.fromisoformat(when)
             if when not in self.standings:
-                self.standings[when] = {
-                    doc_id: stand
-                    for doc_id in self.picturing
-                    if (doc := history.documents.get(doc_id)) is not None
-                    and (stand := standing.standing(doc, on, self.stored)).shown is not None
-                }
+                self.standings[when] = picture_standings(history, on, self.stored, self.picturing)
             stands = self.standings[when]
             shows, texts = self.stored.shown_images, self.stored.body_at
             if when not in self.images:

@@ -72,8 +72,8 @@ def _catalogue(config: Config | None) -> Catalogue:
 def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
-    from doccontrol import publishing, registers
-    from doccontrol.approved_images import approved_reader, embedded
+    from doccontrol import publishing
+    from doccontrol.approved_images import approved_reader, embedded, picture_standings
     from doccontrol.cli.registers import loaded, names_config
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.stored import StoredVersions
@@ -109,7 +109,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             # chart this text shows) is held back from the copy too
             where = embedded(
                 history.events,
-                registers.standings(repo, history, day, meta_of),
+                picture_standings(history, day, meta_of),
                 day,
                 meta_of.shown_images,
                 meta_of.body_at,
