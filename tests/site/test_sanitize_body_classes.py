@@ -56,3 +56,27 @@ def test_a_page_given_its_own_picture_links_to_it_in_the_body_only() -> None:
     # without links the body is only cleaned
     plain = clean_parts(own + start + body + end, "n0nce")
     assert plain is not None and plain[1].count("../flow.png") == 2
+
+
+def test_a_body_never_shows_a_picture_named_from_the_sites_root() -> None:
+    """Control reads a page's pictures from its own place: a picture named from the site's
+    root, however a browser would spell it, is never shown nor linked (round 87, hole 2); a
+    link to a page from the root, and a relative picture, stay."""
+    for src in ("/procedures/flow.png", " /flow.png", "\\flow.png", "//host/flow.png"):
+        cleaned = clean(f'<img alt="图" src="{src}">', body=True)
+        assert "src" not in cleaned and "flow.png" not in cleaned, src
+    assert "href" not in clean('<a href="/procedures/flow.png?x#y">图</a>', body=True)
+    assert 'href="/registers/documents/"' in clean(
+        '<a href="/registers/documents/">登记</a>', body=True
+    )
+    assert 'src="../flow.png"' in clean('<img src="../flow.png">', body=True)
+    # doccontrol's own parts (not a body) are not an author's: left as they are
+    assert 'src="/logo.png"' in clean('<img src="/logo.png">')
+
+
+def test_browser_url_reads_a_value_as_a_browser_does() -> None:
+    from doccontrol.page_links import browser_url
+
+    assert browser_url(" ..\\fl\tow.png\n ") == "../flow.png"
+    assert browser_url("\x00/a.png") == "/a.png"
+    assert browser_url("fl\row.png") == "flow.png"

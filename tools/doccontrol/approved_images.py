@@ -191,18 +191,25 @@ def approved_reader(
 def pages_in_force(
     standings: Mapping[str, Standing], where: ImageSource, shows: ShownImages
 ) -> dict[str, dict[str, str]]:
-    """Each document in force → each image its text in force shows → the commit holding the
-    bytes a copy of it printed now embeds (``where``: ``embedded``, at the approval that
-    vouches for the text, ``Standing.vouched_by``; "" for none approved). The site gives each
-    page these very bytes, so a picture approved in a merge of its own (no document in it)
-    waits, like a copy, for an approval of a text that shows it (round 82, hole 7), and one
-    image two texts in force show may be two pictures, one per page (round 85, hole 2)."""
+    """Each document the site gives a text of (``standing.published``) → each image that text
+    shows → the commit holding the bytes a copy of it printed now embeds (``where``:
+    ``embedded``, at the approval that vouches for the text in force, ``Standing.vouched_by``;
+    for an obsolete page or a draft merged for comment, at the approval of the text it gives;
+    "" for none approved). The site gives each page these very bytes, so a picture approved
+    in a merge of its own (no document in it) waits, like a copy, for an approval of a text
+    that shows it (round 82, hole 7), and one image two texts show may be two pictures, one
+    per page (round 85, hole 2)."""
     found: dict[str, dict[str, str]] = {}
     for doc_id, stand in standings.items():
         text = published(stand)
-        if stand.in_force is None or text is None or not text.commit:
+        if text is None or not text.commit:
             continue
-        vouching = (stand.vouched_by or stand.in_force).commit or stand.in_force.commit
+        if stand.in_force is not None:
+            vouching = (stand.vouched_by or stand.in_force).commit or stand.in_force.commit
+        else:
+            # an obsolete page, or a draft merged for comment: the approval of the text it
+            # gives vouches for its pictures (round 87: never one redrawn after it)
+            vouching = text.commit
         named = shows(text.stored_at, text.path)
         found[doc_id] = {path: where(path, vouching) for path in sorted(named or ())}
     return found

@@ -329,6 +329,16 @@ def html_sources(body: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_URL_ENDS = "".join(chr(c) for c in range(0x21))  # C0 controls and space
+
+
+def browser_url(value: str) -> str:
+    """A ``src`` or ``href`` as a browser reads it before resolving it (the WHATWG URL
+    parser): C0 controls and spaces at either end trimmed, tabs and line breaks inside dropped,
+    a backslash read as a slash (round 87)."""
+    return re.sub(r"[\t\n\r]", "", value.strip(_URL_ENDS)).replace("\\", "/")
+
+
 def served_target(document_path: str, target: str, directory_urls: bool = True) -> str | None:
     """The image a raw HTML ``src`` on the document's page shows, as the browser resolves it
     from the page's URL (``directory_urls``: MkDocs' option, on by default)."""

@@ -943,7 +943,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
 
         def link(value: str) -> str | None:
-            target = page_links.served_target(path, value, directory_urls)
+            target = page_links.served_target(path, page_links.browser_url(value), directory_urls)
             if target is None or target not in mine:
                 return None
             if not mine[target]:

@@ -13,6 +13,9 @@ from collections.abc import Callable
 
 import nh3
 
+from doccontrol.page_links import browser_url
+from doccontrol.publishing import is_asset_path
+
 _TAGS = set(nh3.ALLOWED_TAGS) | {"tfoot", "section"}
 _EVERYWHERE = {"id", "class", "title", "lang", "dir", "align"}
 _ATTRIBUTES: dict[str, set[str]] = {
@@ -75,7 +78,19 @@ def _body_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "class":
         kept = " ".join(c for c in value.split() if not c.lower().startswith("dc-"))
         return kept or None
+    if (element, attribute) in _LINKS and _from_root(element, value):
+        return None
     return _attribute(element, attribute, value)
+
+
+def _from_root(element: str, value: str) -> bool:
+    """A picture a body names from the site's root (``/x.png``, ``\\x.png``, ``//host/x.png``):
+    control reads a page's pictures from its own place only, so it cannot say which bytes
+    such a name shows (round 87): never shown, never linked."""
+    url = browser_url(value)
+    if not url.startswith("/"):
+        return False
+    return element == "img" or is_asset_path(url.split("#")[0].split("?")[0])
 
 
 def body_marks(nonce: str) -> tuple[str, str]:
