@@ -49,7 +49,9 @@ def test_a_change_only_the_procedures_approver_approved_has_no_approved_bytes(tm
     assert s.git.attempt("cat-file", "-e", f"{source}:{FIG}").returncode != 0
 
 
-def test_older_prefers_what_was_approved_earlier(tmp_path):
+def _redrawn_twice(tmp_path):
+    """The figure drawn red (V1.1), then blue (V1.2), each approved by both roles: the
+    images' changes, and the two approvals."""
     s = make_scenario(tmp_path)
     marks = []
     for n, colour in enumerate((b"RED", b"BLUE"), start=1):
@@ -62,8 +64,11 @@ def test_older_prefers_what_was_approved_earlier(tmp_path):
                 f"cr-{n}", "批准", approvers=BOTH, date=f"2026-02-0{n}T12:00:00+08:00", number=n
             )
         )
-    images = approved_images(_history(s).events)
-    first, second = marks
+    return approved_images(_history(s).events), marks
+
+
+def test_older_prefers_what_was_approved_earlier(tmp_path):
+    images, (first, second) = _redrawn_twice(tmp_path)
     assert older(images, first, second) == first
     assert older(images, second, f"{second}^") == f"{second}^"
     assert older(images, "", first) == ""
@@ -74,20 +79,7 @@ def test_served_gives_the_later_approval_and_pages_keep_their_own(tmp_path):
     later approval's bytes at the picture's path, and each page's answer stays its own."""
     from doccontrol.approved_images import served
 
-    s = make_scenario(tmp_path)
-    marks = []
-    for n, colour in enumerate((b"RED", b"BLUE"), start=1):
-        s.git.branch(f"cr-{n}")
-        s.files.write(FIG, colour)
-        s.files.doc(version=f"V1.{n}", body=body(f"![图](fig.png) {n}"))
-        s.git.commit("改图", who="zhaolei", date=f"2026-02-0{n}T10:00:00+08:00")
-        marks.append(
-            s.git.merge(
-                f"cr-{n}", "批准", approvers=BOTH, date=f"2026-02-0{n}T12:00:00+08:00", number=n
-            )
-        )
-    images = approved_images(_history(s).events)
-    first, second = marks
+    images, (first, second) = _redrawn_twice(tmp_path)
     pages = {"SM-P-01": {FIG: first}, "SM-P-02": {FIG: second}, "SM-P-03": {}}
     assert served(images, pages) == {FIG: second}
     assert served(images, {"SM-P-01": {FIG: first}, "SM-P-02": {FIG: ""}}) == {FIG: first}

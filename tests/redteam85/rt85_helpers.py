@@ -42,6 +42,7 @@ __all__ = [
     "due_copies",
     "file_colours",
     "net",
+    "net_made_obsolete",
     "page_colours",
     "png",
     "pushed",
@@ -63,3 +64,14 @@ def net(version: str = "V1.0", day: str = "2026-06-01", text: str = NET_TEXT, **
         body=body(text),
         **extra,
     )
+
+
+def net_made_obsolete(s) -> None:
+    """SM-P-02 V1.0 showing the chart, in force 2026-03-12 (merge 3), made obsolete on
+    2026-03-20 (V1.1, merge 4): its page stays on the site with its last text."""
+    s.git.branch("net-1")
+    s.files.write(NET, net(day="2026-03-12"))
+    approved(s, "net-1", "网络管理程序", "2026-03-12", 3)
+    s.git.branch("net-2")
+    s.files.write(NET, net(version="V1.1", day="2026-03-20", status="obsolete"))
+    approved(s, "net-2", "网络管理程序作废", "2026-03-20", 4)

@@ -27,14 +27,13 @@ import pytest
 from rt85_helpers import (
     BLUE,
     FLOW,
-    NET,
     RED,
     approved,
     base,
     built,
     colours,
     due_copies,
-    net,
+    net_made_obsolete,
     png,
     site_colour,
     v11,
@@ -87,12 +86,7 @@ def _picture_alone_beside_an_obsolete_page(tmp_path, text: str):
     """Hole 4b's scenario: SM-P-01 V1.1 (``text``, red chart); SM-P-02 in force 2026-03-12
     showing the chart plainly, obsolete 2026-03-20; the chart redrawn blue alone 2026-04-01."""
     s = base(tmp_path, text=text)
-    s.git.branch("net-1")
-    s.files.write(NET, net(day="2026-03-12"))
-    approved(s, "net-1", "网络管理程序", "2026-03-12", 3)
-    s.git.branch("net-2")
-    s.files.write(NET, net(version="V1.1", day="2026-03-20", status="obsolete"))
-    approved(s, "net-2", "网络管理程序作废", "2026-03-20", 4)
+    net_made_obsolete(s)
     s.git.branch("picture")
     s.files.write(FLOW, png(BLUE))
     approved(s, "picture", "改图", "2026-04-01", 5)

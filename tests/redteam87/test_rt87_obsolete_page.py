@@ -12,7 +12,7 @@ and ``_picture_links`` has nothing to point it at."""
 
 from __future__ import annotations
 
-from rt85_helpers import FLOW, NET, RED, approved, base, net, page_colours, png, v11
+from rt85_helpers import FLOW, RED, approved, base, net_made_obsolete, page_colours, png, v11
 from rt87_helpers import BLUE, built
 
 
@@ -21,12 +21,7 @@ def _scenario(tmp_path, redrawn: bool = True):
     2026-03-12, made obsolete 2026-03-20; on 2026-04-01 SM-P-01 V1.2 redraws the chart blue
     (in force at once)."""
     s = base(tmp_path)
-    s.git.branch("net-1")
-    s.files.write(NET, net(day="2026-03-12"))
-    approved(s, "net-1", "网络管理程序", "2026-03-12", 3)
-    s.git.branch("net-2")
-    s.files.write(NET, net(version="V1.1", day="2026-03-20", status="obsolete"))
-    approved(s, "net-2", "网络管理程序作废", "2026-03-20", 4)
+    net_made_obsolete(s)
     s.git.branch("cr-2")
     if redrawn:
         s.files.write(FLOW, png(BLUE))
