@@ -9,7 +9,7 @@ import html
 import posixpath
 import re
 from collections.abc import Iterable
-from urllib.parse import unquote
+from urllib.parse import unquote, urljoin, urlsplit
 
 from doccontrol.publishing import is_asset_path, page_stem, unsafe_character
 
@@ -337,6 +337,24 @@ def browser_url(value: str) -> str:
     parser): C0 controls and spaces at either end trimmed, tabs and line breaks inside dropped,
     a backslash read as a slash (round 87)."""
     return re.sub(r"[\t\n\r]", "", value.strip(_URL_ENDS)).replace("\\", "/")
+
+
+_SITE = "http://site.invalid/"  # where fetched_target takes the site to be served from
+
+
+def fetched_target(page_url: str, value: str) -> str | None:
+    """The file under docs/ a browser fetches for ``value`` (read by ``browser_url``) on the
+    page served at ``page_url`` (relative to the site), the site being at its host's root:
+    %-escapes read, dot segments above the root dropped (a browser stops there), a name from
+    the root taken from the site's root. None for another host or scheme."""
+    try:
+        joined = urlsplit(urljoin(_SITE + page_url, browser_url(value)))
+    except ValueError:
+        return None
+    if f"{joined.scheme}://{joined.netloc}/" != _SITE:
+        return None
+    path = posixpath.normpath("/" + unquote(joined.path)).lstrip("/")
+    return f"docs/{path}" if path and path != "." else None
 
 
 def served_target(document_path: str, target: str, directory_urls: bool = True) -> str | None:

@@ -87,8 +87,9 @@ UNSEARCHED = frozenset(
 )
 # generated pages are written here in the work tree (and nowhere else)
 PAGES_DIR = ".cache/doccontrol/pages"
+BUILD_ASSETS = "assets/doccontrol"  # the build's own files; docs/ may put nothing there
 # where a page's own copy of a shared picture is served (approved_images.pages_in_force)
-OWN_PICTURES = "assets/doccontrol/pictures"
+OWN_PICTURES = f"{BUILD_ASSETS}/pictures"
 # Material's search multiplies a page's score by its `search.boost`: a document ranks above the
 # records that mention its subject (a change procedure above every change record)
 DOCUMENT_BOOST = 4.0
@@ -125,10 +126,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # none; ALL: every one, when no history can say which were approved)
         self.unapproved_assets: frozenset[str] | None = None
         self.unused_assets: list[str] = []  # images no published page shows (on_files)
-        # per document page, the pictures its text in force shows with other bytes than the
-        # site serves at their own path: each image → the site path of its own copy ("" for
-        # none approved: left out of that page); round 85, hole 2
-        self.own_pictures: dict[str, dict[str, str]] = {}
+        # per document (id), the pictures its page's text shows: each image → the site path of
+        # the page's own copy ("": none approved, left out of that page), or None for the bytes
+        # served at the image's own path; rounds 85, 87, 88
+        self.page_pictures: dict[str, dict[str, str | None]] = {}
         self.mermaid: vendor.Vendored | None = None
         self.record_pages: frozenset[str] = frozenset()
         self.shown_content: dict[str, str] = {}  # page → its HTML, while the search reads
@@ -490,13 +491,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self._last = (key, site, generated)
         return site, generated
 
-    def _images_held(self, site: model.Site) -> tuple[dict[str, str], dict[str, dict[str, str]]]:
+    def _images_held(
+        self, site: model.Site
+    ) -> tuple[dict[str, str], dict[str, dict[str, str | None]]]:
         """Images whose bytes the site serves at their own path are not the last approved
         ones, each with the commit to read them at ("" for none): held back with a version not
         in force yet (``publishing.assets_ahead``), or approved after the approval that vouches
         for the text in force that shows them (``approved_images.pages_in_force``: what a copy
-        embeds; of two texts, the later approval's). And per document id, the images its page
-        shows with other bytes than those: each with the commit its own copy is read at."""
+        embeds; of two texts, the later approval's). And per document id, the images its page's
+        text shows: each with the commit its own copy is read at, or None where the page shows
+        the bytes served at the image's path."""
         if site.history is None or site.preview:
             return {}, {}
         stored = site.stored or self._stored_versions()
@@ -518,40 +522,41 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         def serves(path: str) -> str:
             return held[path] if path in held else images.source(path, head)
 
-        own = {
-            doc_id: mine
+        # per page: each picture, with the commit of its own copy, or None for the served bytes
+        pages = {
+            doc_id: {p: (at if at != serves(p) else None) for p, at in pictures.items()}
             for doc_id, pictures in pages_at.items()
-            if (mine := {p: at for p, at in pictures.items() if at != serves(p)})
         }
-        return held, own
+        return held, pages
 
     def _own_pictures(
-        self, files: Files, config: Any, site: model.Site, own: dict[str, dict[str, str]]
+        self,
+        files: Files,
+        config: Any,
+        site: model.Site,
+        pages: dict[str, dict[str, str | None]],
     ) -> None:
-        """Each page's own copy of a picture its text in force shows with other bytes than the
-        site serves at the picture's path (``_images_held``), put beside the site's assets
-        under the commit it was read at; ``self.own_pictures`` says where, per page."""
+        """Each page's own copy of a picture its text shows with other bytes than the site
+        serves at the picture's path (``_images_held``), put under the build's own folder by
+        the commit it was read at (no file from docs/ stands there: ``_verdict``);
+        ``self.page_pictures`` says, per page, what each picture its text shows is served as."""
         stored = site.stored or self._stored_versions()
         made: dict[tuple[str, str], str] = {}
-        self.own_pictures = {}
-        for doc_id, pictures in sorted(own.items()):
-            document = site.documents.get(doc_id)
-            if document is None:
-                continue
-            placed: dict[str, str] = {}
+        self.page_pictures = {}
+        for doc_id, pictures in sorted(pages.items()):
+            placed: dict[str, str | None] = {}
             for path, at in sorted(pictures.items()):
+                if at is None:
+                    placed[path] = None
+                    continue
                 if (at, path) not in made:
                     data = stored.file_at(at, path) if at else None
                     uri = f"{OWN_PICTURES}/{at[:16]}/{path.removeprefix(f'{DOCS_DIR}/')}"
                     made[(at, path)] = uri if data is not None else ""
                     if data is not None:
-                        # never a file docs/ holds there in its stead: the place is the build's
-                        planted = files.get_file_from_path(uri)
-                        if planted is not None:
-                            files.remove(planted)
                         files.append(File.generated(config, uri, content=data))
                 placed[path] = made[(at, path)]
-            self.own_pictures[doc_id] = placed
+            self.page_pictures[doc_id] = placed
 
     def _restore_images(
         self, files: Files, config: Any, site: model.Site, held: dict[str, str]
@@ -589,7 +594,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.unapproved_assets = (
             None if site.preview else _unapproved_assets(self.root, site, self.pending_controlled)
         )
-        ahead, own = self._images_held(site)
+        ahead, page_pictures = self._images_held(site)
         self.unused_assets = []
         for file in list(files):
             if file.abs_src_path is None or os.path.normpath(file.src_dir or "") != docs_dir:
@@ -613,7 +618,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if verdict:
                 refused.append(verdict)
         self._restore_images(files, config, site, ahead)
-        self._own_pictures(files, config, site, own)
+        self._own_pictures(files, config, site, page_pictures)
         # a document the site's day had in force whose file has left the work tree since (a
         # site built as of a past day): its page, from the text Git holds (site.documents); the
         # page is built from that text alone (pages.document_page), so the file is empty
@@ -678,7 +683,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 )
         for name in ASSETS:
             data = resources.files("doccontrol.site").joinpath(f"assets/{name}").read_bytes()
-            files.append(File.generated(config, f"assets/doccontrol/{name}", content=data))
+            files.append(File.generated(config, f"{BUILD_ASSETS}/{name}", content=data))
         if self.mermaid is not None:
             # the bytes whose sha256 was checked, never the path read again
             files.append(
@@ -768,6 +773,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         t = self.texts
         if publishing.unsafe_character(src_uri):
             return t.text("site.plugin.refused.control-character", path=shown)
+        if same_key(src_uri).startswith(same_key(f"{BUILD_ASSETS}/")):
+            # the build's own files (a page's own copy of a picture, its CSS): nothing from
+            # docs/ stands in their place, nor is taken for one (round 88)
+            return t.text("site.plugin.refused.build-place", path=shown, place=BUILD_ASSETS)
         here = self.root / DOCS_DIR
         mode = 0
         for part in PurePosixPath(src_uri).parts:
@@ -930,25 +939,38 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         return sanitize.clean(html)
 
     def _picture_links(self, page: Page, config: Any) -> Callable[[str], str | None] | None:
-        """For a page given its own copy of a picture (``_own_pictures``): each ``src`` or
-        ``href`` that names the picture, pointed at that copy instead ("": none approved)."""
+        """For a document page (``_own_pictures``): each ``src`` or ``href`` a browser reads as
+        a picture of the site (``page_links.fetched_target``: from the page's URL, as the
+        browser reads the value) is left as it is if it is a picture the page's text shows as
+        control reads it; pointed at the page's own copy where it has one; else taken out
+        (""): a name that climbs above the site's root, a page moved away from its text in
+        force, a spelling control does not resolve the same way (rounds 87–88)."""
         site = self.site
         document = site.document_at(f"{DOCS_DIR}/{page.file.src_uri}") if site else None
-        mine = self.own_pictures.get(document.id or "") if document is not None else None
-        if not mine:
-            return None
+        mine = self.page_pictures.get(document.id or "") if document is not None else None
+        if mine is None:
+            return None  # a preview, or a page whose text Git does not hold: as it is
         path = f"{DOCS_DIR}/{page.file.src_uri}"
         directory_urls = bool(config.use_directory_urls)
         url = page.file.url
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
+        build_place = same_key(f"{DOCS_DIR}/{BUILD_ASSETS}/")
 
         def link(value: str) -> str | None:
-            target = page_links.served_target(path, page_links.browser_url(value), directory_urls)
-            if target is None or target not in mine:
-                return None
-            if not mine[target]:
+            read = page_links.browser_url(value)
+            fetched = page_links.fetched_target(url, read)
+            if fetched is None or not publishing.is_asset_path(fetched):
+                return None  # not a picture of this site
+            if page_links.served_target(path, read, directory_urls) != fetched:
+                return ""  # control reads it otherwise than the browser: never shown
+            if fetched not in mine or same_key(fetched).startswith(build_place):
+                # not a picture the page's text shows as control read it, or one in the
+                # build's own place (a page's own copy is never another text's picture)
                 return ""
-            return urllib.parse.quote(posixpath.relpath(mine[target], folder or "."))
+            own = mine[fetched]
+            if own is None:
+                return None  # the bytes served at its path
+            return urllib.parse.quote(posixpath.relpath(own, folder or ".")) if own else ""
 
         return link
 
