@@ -957,6 +957,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         build_place = same_key(f"{DOCS_DIR}/{BUILD_ASSETS}/")
 
         def link(value: str) -> str | None:
+            if value.startswith("#"):
+                return None  # a place on the page itself (every heading's permalink)
             read = page_links.browser_url(value)
             fetched = page_links.fetched_target(url, read)
             if fetched is None or not publishing.is_asset_path(fetched):
