@@ -80,3 +80,19 @@ def test_browser_url_reads_a_value_as_a_browser_does() -> None:
     assert browser_url(" ..\\fl\tow.png\n ") == "../flow.png"
     assert browser_url("\x00/a.png") == "/a.png"
     assert browser_url("fl\row.png") == "flow.png"
+
+
+def test_a_body_never_shows_a_picture_from_elsewhere() -> None:
+    """An image from another place (another host, the site's own address, a scheme with no
+    host that a browser reads from the page) is not a picture control read: never shown; a
+    link to another site stays, a link to a picture by a scheme with no host does not
+    (round 89)."""
+    for src in ("https://evil.example/beacon.png", "https:../flow.png", "HTTPS:/x.png"):
+        assert "src" not in clean(f'<img src="{src}">', body=True), src
+    assert 'href="https://www.iso.org/"' in clean(
+        '<a href="https://www.iso.org/">ISO</a>', body=True
+    )
+    assert "href" not in clean('<a href="https:../flow.png">图</a>', body=True)
+    assert 'href="mailto:qa@example.com"' in clean(
+        '<a href="mailto:qa@example.com">QA</a>', body=True
+    )

@@ -955,11 +955,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         url = page.file.url
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
         build_place = same_key(f"{DOCS_DIR}/{BUILD_ASSETS}/")
+        # the site's own address (site_url): a picture named by it is one named from the root
+        site_host = urllib.parse.urlsplit(config.site_url or "").netloc.lower()
 
         def link(value: str) -> str | None:
             if value.startswith("#"):
                 return None  # a place on the page itself (every heading's permalink)
             read = page_links.browser_url(value)
+            host = urllib.parse.urlsplit(read).netloc.lower() if "//" in read else ""
+            if site_host and host == site_host:
+                return "" if publishing.is_asset_path(read.split("#")[0].split("?")[0]) else None
             fetched = page_links.fetched_target(url, read)
             if fetched is None or not publishing.is_asset_path(fetched):
                 return None  # not a picture of this site

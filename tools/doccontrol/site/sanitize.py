@@ -10,6 +10,7 @@ event handlers, ``javascript:`` and other active URLs, styles, forms and frames 
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import nh3
 
@@ -78,19 +79,28 @@ def _body_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute == "class":
         kept = " ".join(c for c in value.split() if not c.lower().startswith("dc-"))
         return kept or None
-    if (element, attribute) in _LINKS and _from_root(element, value):
+    if (element, attribute) in _LINKS and _from_elsewhere(element, value):
         return None
     return _attribute(element, attribute, value)
 
 
-def _from_root(element: str, value: str) -> bool:
-    """A picture a body names from the site's root (``/x.png``, ``\\x.png``, ``//host/x.png``):
-    control reads a page's pictures from its own place only, so it cannot say which bytes
-    such a name shows (round 87): never shown, never linked."""
+def _from_elsewhere(element: str, value: str) -> bool:
+    """A picture a body shows from anywhere but its own place: control reads a page's
+    pictures from the page's own place only, so it cannot say which bytes such a name shows
+    (rounds 87, 89): never shown, never linked. An ``<img>`` with a scheme or a host
+    (``https://…``, ``//host/…``, ``https:../x.png``) or named from the site's root
+    (``/x.png``, ``\\x.png``); a link to a picture from the site's root or by a scheme with no
+    host. A link to another site stays."""
     url = browser_url(value)
-    if not url.startswith("/"):
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return True
+    if element == "img":
+        return bool(parts.scheme or parts.netloc) or url.startswith("/")
+    if parts.netloc:
         return False
-    return element == "img" or is_asset_path(url.split("#")[0].split("?")[0])
+    return (url.startswith("/") or bool(parts.scheme)) and is_asset_path(parts.path)
 
 
 def body_marks(nonce: str) -> tuple[str, str]:
