@@ -18,14 +18,16 @@ __all__ = [
     "FLAT_PAGE",
     "PAGE",
     "RED",
+    "blue_served_not_printed",
     "browser_colours",
     "built",
+    "colour_at",
     "flat_two_texts",
     "two_texts",
 ]
 
 
-def _colour(path: Path):
+def colour_at(path: Path):
     from PIL import Image
 
     if not path.is_file():
@@ -63,7 +65,7 @@ def browser_colours(out: Path, page: str = PAGE, attribute: str = "src", tag: st
         if url.netloc != "site.example":
             found.append(None)
             continue
-        found.append(_colour(out / unquote(url.path).lstrip("/")))
+        found.append(colour_at(out / unquote(url.path).lstrip("/")))
     return found
 
 
@@ -105,3 +107,13 @@ def flat_two_texts(tmp_path, text: str):
     s.files.write(NET, net(day="2026-04-01"))
     approved(s, "net-1", "网络管理程序", "2026-04-01", 3)
     return s
+
+
+def blue_served_not_printed(s, out: Path, tmp_path) -> None:
+    """The set-up of rounds 88–89: the site serves SM-P-02's blue chart at the chart's own
+    path, while SM-P-01's copies (``pdf`` as of 2026-05-01, the site's own) print no blue."""
+    from rt85_helpers import colours, file_colours, site_colour
+
+    assert site_colour(out, "procedures/flow.png") == BLUE
+    assert BLUE not in colours(s, tmp_path)
+    assert BLUE not in file_colours(out / "pdf/SM-P-01.pdf")

@@ -7,26 +7,15 @@ the same scheme, and an absolute URL to the site's own host fetches the site's o
 from __future__ import annotations
 
 import html as html_lib
-import io
 import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-from rt88_helpers import BLUE, PAGE, RED, built, two_texts
+from rt88_helpers import BLUE, PAGE, RED, built, colour_at, two_texts
 
 __all__ = ["BLUE", "PAGE", "RED", "SITE", "built", "https_colours", "two_texts"]
 
 SITE = "https://sms.example.com/"  # the project's site_url
-
-
-def _colour(path: Path):
-    from PIL import Image
-
-    if not path.is_file():
-        return None
-    if path.suffix.lower() not in (".png", ".jpg", ".jpeg", ".gif", ".webp"):
-        return "not a picture"
-    return Image.open(io.BytesIO(path.read_bytes())).convert("RGB").getpixel((0, 0))
 
 
 def https_colours(out: Path, page: str = PAGE, attribute: str = "src", tag: str = "img") -> list:
@@ -45,5 +34,5 @@ def https_colours(out: Path, page: str = PAGE, attribute: str = "src", tag: str 
         if url.scheme != "https" or url.netloc != "sms.example.com":
             found.append(None)
             continue
-        found.append(_colour(out / unquote(url.path).lstrip("/")))
+        found.append(colour_at(out / unquote(url.path).lstrip("/")))
     return found
