@@ -76,3 +76,13 @@ def test_held_http_scheme_relative_name_is_taken_out(tmp_path):
     out = built(two_texts(tmp_path, '见 <img src="http:../flow.png" alt="流程"> 正文'), tmp_path)
     page = (out / PAGE).read_text(encoding="utf-8")
     assert "http:../flow.png" not in page
+
+
+def test_a_broken_url_in_a_page_is_taken_out_and_the_build_goes_on(tmp_path):
+    """A value no URL parser reads (an IPv6 host never closed) is taken out of the page; the
+    build neither stops with a traceback nor loses the page's own picture (session 33)."""
+    text = '见 <a href="//[oops/flow.png">坏链接</a> <img src="https://[::1/x.png"> ![流程](flow.png) 正文'
+    out = built(two_texts(tmp_path, text), tmp_path)
+    page = (out / PAGE).read_text(encoding="utf-8")
+    assert "oops" not in page and "::1" not in page
+    assert https_colours(out) == [RED]

@@ -962,7 +962,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             if value.startswith("#"):
                 return None  # a place on the page itself (every heading's permalink)
             read = page_links.browser_url(value)
-            host = urllib.parse.urlsplit(read).netloc.lower() if "//" in read else ""
+            try:
+                host = urllib.parse.urlsplit(read).netloc.lower() if "//" in read else ""
+            except ValueError:  # no URL a browser could load either (a broken IPv6 host)
+                return ""
             if site_host and host == site_host:
                 return "" if publishing.is_asset_path(read.split("#")[0].split("?")[0]) else None
             fetched = page_links.fetched_target(url, read)
