@@ -13,7 +13,6 @@ V1.2, held back): the page shows no chart, while SM-P-01's copies print red."""
 
 from __future__ import annotations
 
-import pytest
 from rt85_helpers import approved, base, colours, file_colours, net, png, site_colour
 from rt88_helpers import BLUE, RED, browser_colours, built
 
@@ -62,9 +61,9 @@ def test_the_moved_page_never_shows_another_documents_chart(tmp_path):
     s = _with_ops_chart(tmp_path)
     _moved(s)
     out = built(s, tmp_path)
-    # fixed (session 33): the moved page's name reaches a picture V1.1's text does not show
-    # as control reads it (from V1.1's own folder): taken out, never SM-P-02's chart
-    assert browser_colours(out, MOVED) == []
+    # fixed (session 33): never SM-P-02's chart. Since session 34 the name is read from V1.1's
+    # own folder, as its copies read it: the page shows the red chart they print
+    assert browser_colours(out, MOVED) == [RED]
 
 
 def test_control_without_the_move_sm_p_01s_page_shows_red(tmp_path):
@@ -72,11 +71,8 @@ def test_control_without_the_move_sm_p_01s_page_shows_red(tmp_path):
     assert browser_colours(out) == [RED]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="open (session 33): hole (low): a page moved with its chart shows none; its copies print red",
-)
 def test_the_moved_page_shows_the_chart_its_copies_print(tmp_path):
+    # fixed (session 34): the page's names are read from its text's own folder
     s = base(tmp_path, site_pdf=True)
     _moved(s, text="见 ![流程](flow.png) 第二版正文", chart=BLUE)
     out = built(s, tmp_path)

@@ -943,14 +943,19 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         a picture of the site (``page_links.fetched_target``: from the page's URL, as the
         browser reads the value) is left as it is if it is a picture the page's text shows as
         control reads it; pointed at the page's own copy where it has one; else taken out
-        (""): a name that climbs above the site's root, a page moved away from its text in
-        force, a spelling control does not resolve the same way (rounds 87–88)."""
+        (""): a name that climbs above the site's root, a spelling control does not resolve
+        the same way (rounds 87–88). A page moved by a change not in force yet gives the text
+        in force, whose names mean what they mean from that text's own place: each is pointed
+        there (round 88, holes 2 and 3)."""
         site = self.site
         document = site.document_at(f"{DOCS_DIR}/{page.file.src_uri}") if site else None
         mine = self.page_pictures.get(document.id or "") if document is not None else None
-        if mine is None:
+        if site is None or document is None or mine is None:
             return None  # a preview, or a page whose text Git does not hold: as it is
         path = f"{DOCS_DIR}/{page.file.src_uri}"
+        text = site.page_text(document.id or "")
+        # where the text the page gives was approved: the names in it are read from there
+        text_path = text.path if text is not None else path
         directory_urls = bool(config.use_directory_urls)
         url = page.file.url
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
@@ -973,13 +978,27 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 return None  # not a picture of this site
             if page_links.served_target(path, read, directory_urls) != fetched:
                 return ""  # control reads it otherwise than the browser: never shown
-            if fetched not in mine or same_key(fetched).startswith(build_place):
-                # not a picture the page's text shows as control read it, or one in the
-                # build's own place (a page's own copy is never another text's picture)
+            if same_key(fetched).startswith(build_place):
+                return ""  # a page's own copy is never another text's picture
+            readings: list[str | None] = [fetched]
+            if text_path != path:
+                # a moved page: the name as the text's own page reads it (MkDocs wrote a
+                # Markdown image's name from the page), or, left as written when MkDocs found
+                # no file for it, from the text's own file
+                readings += [
+                    page_links.served_target(text_path, read, directory_urls),
+                    page_links.asset_target(text_path, read),
+                ]
+            # only ever a picture the page's text shows as control reads it, with the bytes
+            # approved for that text
+            meant = next((r for r in readings if r in mine), None)
+            if meant is None or same_key(meant).startswith(build_place):
                 return ""
-            own = mine[fetched]
-            if own is None:
+            own = mine[meant]
+            if own is None and meant == fetched:
                 return None  # the bytes served at its path
+            if own is None:  # the page moved: the picture at its text's own place
+                own = meant.removeprefix(f"{DOCS_DIR}/")
             return urllib.parse.quote(posixpath.relpath(own, folder or ".")) if own else ""
 
         return link

@@ -303,12 +303,14 @@ class Site:
     @cached_property
     def images_used(self) -> frozenset[str]:
         """The images under docs/ the published pages show or link to (page_links.images_used),
-        each page's links read from where the page stands, and those the approved site
-        configuration shows on every page (site_files): only these are published."""
+        each page's links read from where its text was approved (a page moved by a change not
+        in force yet gives the text in force, and the site points its links there, as copies
+        and the audit pack read them), and those the approved site configuration shows on
+        every page (site_files): only these are published."""
         return page_links.images_used(
             (
-                (document.path, text.body)
-                for doc_id, document in self.documents.items()
+                (text.path, text.body)
+                for doc_id in self.documents
                 for text in [self.page_text(doc_id)]
                 if text is not None
             ),
