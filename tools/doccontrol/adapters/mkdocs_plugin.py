@@ -50,7 +50,7 @@ from doccontrol import (
     reserved_pages,
     vendor,
 )
-from doccontrol.adapters import nav_cache, raw_html
+from doccontrol.adapters import nav_cache, raw_html, text_place
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules, signing_required
@@ -137,6 +137,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.texts = catalogue.load()
         # fences each document's own text on its page; never written out (sanitize.clean_page)
         self.body_nonce = secrets.token_hex(16)
+        # the page being rendered when it moved away from its text in force (text_place), and
+        # each such page's marked picture names, for its link rule
+        self.text_place = text_place.Place()
+        self.moved_pages: dict[str, text_place.Moved] = {}
         self.document_pages: set[str] = set()  # pages built by pages.document_page
         self.page_files: dict[str, str] = {}  # document id → its page's file in the site
         # per document page, doccontrol's own HTML until the page is converted
@@ -207,6 +211,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.page_files = {}
         self.lifted = {}
         self.search_body = {}
+        self.moved_pages = {}
+        self.text_place.current = None
+        if not any(isinstance(e, text_place.TextPlace) for e in config.markdown_extensions):
+            config.markdown_extensions.append(text_place.TextPlace(self.text_place))
         self.shown_content = {}
         self.root = Path(config.config_file_path).resolve().parent
         through = link_below(self.root, self.site_dir)
@@ -853,6 +861,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_markdown(self, markdown: str, page: Page, config: Any, files: Files) -> str:
         site = self.site
         assert site is not None
+        self.text_place.current = None  # set below for a moved document page only
+        self.moved_pages.pop(page.file.src_uri, None)
         if page.file.src_uri in self.added:
             # our own HTML blocks skip Python-Markdown (put back in on_page_content)
             lifted = raw_html.lift(markdown, self.body_nonce)
@@ -868,6 +878,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             # a description, say, from a change nobody approved never reaches the page
             text = site.page_text(document.id or "")
             page.meta = dict(text.meta) if text is not None else {}
+            if text is not None and text.path != document.path:
+                # moved by a change not in force: its names are read from the text's place
+                moved = text_place.Moved(text.path, document.path, f"doccontrol-{self.body_nonce}-")
+                self.moved_pages[page.file.src_uri] = self.text_place.current = moved
             if text is not None:
                 document = text
         page.meta["title"] = html.escape(
@@ -913,6 +927,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
     def on_page_content(self, html: str, page: Page, config: Any, files: Files) -> str:
         # every page from docs/ is an author's Markdown, raw HTML and all: clean it. The
         # generated pages are built from escaped values (and carry the trail's filter form).
+        self.text_place.current = None  # the page is rendered
         src = page.file.src_uri
         if src in self.added:
             lifted = self.lifted.pop(src, None)
@@ -945,17 +960,16 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         control reads it; pointed at the page's own copy where it has one; else taken out
         (""): a name that climbs above the site's root, a spelling control does not resolve
         the same way (rounds 87–88). A page moved by a change not in force yet gives the text
-        in force, whose names mean what they mean from that text's own place: each is pointed
-        there (round 88, holes 2 and 3)."""
+        in force, whose names mean what they mean from that text's own place, each read one
+        way only: a Markdown name by its mark (``text_place``), a raw HTML one from the text's
+        own page (round 88, hole 3; round 90)."""
         site = self.site
         document = site.document_at(f"{DOCS_DIR}/{page.file.src_uri}") if site else None
         mine = self.page_pictures.get(document.id or "") if document is not None else None
-        if site is None or document is None or mine is None:
+        if document is None or mine is None:
             return None  # a preview, or a page whose text Git does not hold: as it is
         path = f"{DOCS_DIR}/{page.file.src_uri}"
-        text = site.page_text(document.id or "")
-        # where the text the page gives was approved: the names in it are read from there
-        text_path = text.path if text is not None else path
+        moved = self.moved_pages.get(page.file.src_uri)
         directory_urls = bool(config.use_directory_urls)
         url = page.file.url
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
@@ -963,14 +977,33 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         # the site's own address (site_url): a picture named by it is one named from the root
         site_host = urllib.parse.urlsplit(config.site_url or "").netloc.lower()
 
+        def shown(meant: str | None, fetched: str | None) -> str | None:
+            """The value that shows ``meant``: as it is when the browser fetches it there
+            already (None), its place or the page's own copy, or "" for none."""
+            if meant is None or meant not in mine or same_key(meant).startswith(build_place):
+                # not a picture the page's text shows as control read it, or one in the
+                # build's own place (a page's own copy is never another text's picture)
+                return ""
+            own = mine[meant]
+            if own is None and meant == fetched:
+                return None  # the bytes served at its path
+            if own is None:  # the page moved: the picture at its text's own place
+                own = meant.removeprefix(f"{DOCS_DIR}/")
+            return urllib.parse.quote(posixpath.relpath(own, folder or ".")) if own else ""
+
         def link(value: str) -> str | None:
             if value.startswith("#"):
                 return None  # a place on the page itself (every heading's permalink)
             read = page_links.browser_url(value)
             try:
-                host = urllib.parse.urlsplit(read).netloc.lower() if "//" in read else ""
+                split = urllib.parse.urlsplit(read)
+                host = split.netloc.lower() if "//" in read else ""
             except ValueError:  # no URL a browser could load either (a broken IPv6 host)
                 return ""
+            if moved is not None and moved.marker in split.query:
+                # a Markdown name, read from the text's own file before MkDocs saw it; its
+                # mark is never left on the page
+                return shown(moved.target(split.query), None) or ""
             if site_host and host == site_host:
                 return "" if publishing.is_asset_path(read.split("#")[0].split("?")[0]) else None
             fetched = page_links.fetched_target(url, read)
@@ -980,26 +1013,10 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 return ""  # control reads it otherwise than the browser: never shown
             if same_key(fetched).startswith(build_place):
                 return ""  # a page's own copy is never another text's picture
-            readings: list[str | None] = [fetched]
-            if text_path != path:
-                # a moved page: the name as the text's own page reads it (MkDocs wrote a
-                # Markdown image's name from the page), or, left as written when MkDocs found
-                # no file for it, from the text's own file
-                readings += [
-                    page_links.served_target(text_path, read, directory_urls),
-                    page_links.asset_target(text_path, read),
-                ]
-            # only ever a picture the page's text shows as control reads it, with the bytes
-            # approved for that text
-            meant = next((r for r in readings if r in mine), None)
-            if meant is None or same_key(meant).startswith(build_place):
-                return ""
-            own = mine[meant]
-            if own is None and meant == fetched:
-                return None  # the bytes served at its path
-            if own is None:  # the page moved: the picture at its text's own place
-                own = meant.removeprefix(f"{DOCS_DIR}/")
-            return urllib.parse.quote(posixpath.relpath(own, folder or ".")) if own else ""
+            if moved is None:
+                return shown(fetched, fetched)
+            # raw HTML on a moved page: as the browser reads it from the text's own page
+            return shown(page_links.served_target(moved.text_path, read, directory_urls), fetched)
 
         return link
 
