@@ -18,13 +18,20 @@ import urllib.parse
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from markdown import Markdown
+from markdown import Markdown, util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from doccontrol import page_links, publishing
 
 _ATTRIBUTES = ("src", "href")
+# a backslash escape as Python-Markdown holds it until its own unescape step (priority 0,
+# after this one): ``flow\.png`` is ``flow<STX>46<ETX>png`` here (round 91)
+_ESCAPED = re.compile(f"{util.STX}(\\d+){util.ETX}")
+
+
+def _unescaped(value: str) -> str:
+    return _ESCAPED.sub(lambda m: chr(int(m[1])), value)
 
 
 @dataclass
@@ -67,7 +74,10 @@ class _TextPlaceProcessor(Treeprocessor):  # type: ignore[misc]  # markdown has 
         for element in root.iter():
             for attribute in _ATTRIBUTES:
                 value = element.get(attribute)
-                if value is None or value.startswith("#"):
+                if value is None:
+                    continue
+                value = _unescaped(value)
+                if value.startswith("#"):
                     continue
                 try:
                     parts = urllib.parse.urlsplit(value)
@@ -83,6 +93,16 @@ class _TextPlaceProcessor(Treeprocessor):  # type: ignore[misc]  # markdown has 
                 elif publishing.is_asset_path(urllib.parse.unquote(parts.path)):
                     # a picture's name that means none from the text's own file
                     element.set(attribute, "")
+                elif parts.path.endswith(".md"):
+                    # a link to another page: the page the text names from its own file
+                    page = posixpath.normpath(
+                        posixpath.join(posixpath.dirname(moved.text_path), parts.path)
+                    )
+                    if page.startswith("docs/") and ".." not in page.split("/"):
+                        name = urllib.parse.urlunsplit(
+                            ("", "", posixpath.relpath(page, here), parts.query, parts.fragment)
+                        )
+                        element.set(attribute, name)
 
 
 class TextPlace(Extension):  # type: ignore[misc]  # markdown has no types
