@@ -18,20 +18,13 @@ import urllib.parse
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element
 
-from markdown import Markdown, util
+from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from doccontrol import page_links, publishing
 
 _ATTRIBUTES = ("src", "href")
-# a backslash escape as Python-Markdown holds it until its own unescape step (priority 0,
-# after this one): ``flow\.png`` is ``flow<STX>46<ETX>png`` here (round 91)
-_ESCAPED = re.compile(f"{util.STX}(\\d+){util.ETX}")
-
-
-def _unescaped(value: str) -> str:
-    return _ESCAPED.sub(lambda m: chr(int(m[1])), value)
 
 
 @dataclass
@@ -71,12 +64,17 @@ class _TextPlaceProcessor(Treeprocessor):  # type: ignore[misc]  # markdown has 
         if moved is None:
             return
         here = posixpath.dirname(moved.page_path)
+        # a backslash escape is still Python-Markdown's placeholder here (``flow\\.png`` is
+        # ``flow<STX>46<ETX>png``): read it back with its own unescape step, which runs after
+        # this one (round 91)
+        steps = self.md.treeprocessors  # a Registry: no get()
+        unescape = steps["unescape"].unescape if "unescape" in steps else str
         for element in root.iter():
             for attribute in _ATTRIBUTES:
                 value = element.get(attribute)
                 if value is None:
                     continue
-                value = _unescaped(value)
+                value = unescape(value)
                 if value.startswith("#"):
                     continue
                 try:
