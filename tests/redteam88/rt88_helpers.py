@@ -11,7 +11,10 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
+from rt85_helpers import approved
 from rt87_helpers import BLUE, PAGE, RED, built, two_texts
+
+from history_helpers import body
 
 __all__ = [
     "BLUE",
@@ -117,3 +120,14 @@ def blue_served_not_printed(s, out: Path, tmp_path) -> None:
     assert site_colour(out, "procedures/flow.png") == BLUE
     assert BLUE not in colours(s, tmp_path)
     assert BLUE not in file_colours(out / "pdf/SM-P-01.pdf")
+
+
+def move(s, dest: str = "docs/ops/test.md", text: str = "第二版正文", number: int = 2) -> None:
+    """An approved merge (2026-04-01) that moves only SM-P-01's page file to ``dest`` as V1.2
+    showing ``text``, in force 2026-06-01: as of 2026-05-01 the page at ``dest`` gives V1.1's
+    text (rounds 88–91)."""
+    s.git.branch("mv-1")
+    (s.root / dest).parent.mkdir(parents=True, exist_ok=True)
+    s.git.run("mv", "docs/procedures/test.md", dest)
+    s.files.doc(rel=dest, version="V1.2", body=body(text), effective_date="2026-06-01")
+    approved(s, "mv-1", "搬家", "2026-04-01", number)

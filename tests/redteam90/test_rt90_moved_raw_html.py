@@ -6,10 +6,8 @@ an approved move (V1.2, not in force) takes the page deeper, to ``docs/ops/a/tes
 
 from __future__ import annotations
 
-from rt85_helpers import approved, base, colours, png
-from rt88_helpers import BLUE, RED, browser_colours, built
-
-from history_helpers import body
+from rt85_helpers import base, colours, png
+from rt88_helpers import BLUE, RED, browser_colours, built, move
 
 MOVED = "ops/a/test/index.html"
 
@@ -21,16 +19,7 @@ def _moved(tmp_path, text):
         files={"docs/procedures/flow.png": png(RED), "docs/procedures/test/flow.png": png(BLUE)},
         site_pdf=True,
     )
-    s.git.branch("mv-1")
-    (s.root / "docs/ops/a").mkdir(parents=True, exist_ok=True)
-    s.git.run("mv", "docs/procedures/test.md", "docs/ops/a/test.md")
-    s.files.doc(
-        rel="docs/ops/a/test.md",
-        version="V1.2",
-        body=body("第二版正文"),
-        effective_date="2026-06-01",
-    )
-    approved(s, "mv-1", "搬家", "2026-04-01", 2)
+    move(s, "docs/ops/a/test.md")
     return s
 
 

@@ -11,10 +11,8 @@ the 流程 chart shows blue, and red is on the page nowhere while the copies pri
 
 from __future__ import annotations
 
-from rt85_helpers import approved, base, colours, file_colours, png
-from rt88_helpers import BLUE, RED, browser_colours, built
-
-from history_helpers import body
+from rt85_helpers import base, colours, file_colours, png
+from rt88_helpers import BLUE, RED, browser_colours, built, move
 
 MOVED = "ops/test/index.html"
 TWO = "见 ![流程](flow.png) 和 ![细节](test/flow.png) 第一版正文"
@@ -30,18 +28,9 @@ def _two_charts(tmp_path):
 
 
 def _moved(s):
-    s.git.branch("mv-1")
-    (s.root / "docs/ops").mkdir(parents=True, exist_ok=True)
-    s.git.run("mv", "docs/procedures/test.md", "docs/ops/test.md")
-    s.files.doc(
-        rel="docs/ops/test.md",
-        version="V1.2",
-        body=body(
-            "见 ![流程](../procedures/flow.png) 和 ![细节](../procedures/test/flow.png) 第二版"
-        ),
-        effective_date="2026-06-01",
+    move(
+        s, text="见 ![流程](../procedures/flow.png) 和 ![细节](../procedures/test/flow.png) 第二版"
     )
-    approved(s, "mv-1", "搬家", "2026-04-01", 2)
 
 
 def test_setup_copies_print_red_and_blue(tmp_path):

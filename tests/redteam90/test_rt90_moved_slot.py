@@ -10,10 +10,8 @@
 
 from __future__ import annotations
 
-from rt85_helpers import approved, base, colours, file_colours, png
-from rt88_helpers import BLUE, RED, browser_colours, built
-
-from history_helpers import body
+from rt85_helpers import base, colours, file_colours, png
+from rt88_helpers import BLUE, RED, browser_colours, built, move
 
 MOVED = "ops/test/index.html"
 TWO = "见 ![流程](flow.png) 和 ![网络](../ops/flow.png) 第一版正文"
@@ -28,14 +26,8 @@ def _two_charts(tmp_path):
     )
 
 
-def _moved(s, text="见 ![流程](../procedures/flow.png) 和 ![网络](flow.png) 第二版正文"):
-    s.git.branch("mv-1")
-    (s.root / "docs/ops").mkdir(parents=True, exist_ok=True)
-    s.git.run("mv", "docs/procedures/test.md", "docs/ops/test.md")
-    s.files.doc(
-        rel="docs/ops/test.md", version="V1.2", body=body(text), effective_date="2026-06-01"
-    )
-    approved(s, "mv-1", "搬家", "2026-04-01", 2)
+def _moved(s):
+    move(s, text="见 ![流程](../procedures/flow.png) 和 ![网络](flow.png) 第二版正文")
 
 
 def test_setup_copies_print_red_and_blue(tmp_path):
