@@ -50,7 +50,7 @@ from doccontrol import (
     reserved_pages,
     vendor,
 )
-from doccontrol.adapters import nav_cache, raw_html, text_place
+from doccontrol.adapters import nav_cache, own_names, raw_html, text_place
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules, signing_required
@@ -215,6 +215,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         self.text_place.current = None
         if not any(isinstance(e, text_place.TextPlace) for e in config.markdown_extensions):
             config.markdown_extensions.append(text_place.TextPlace(self.text_place))
+        # an attribute list may not give a picture or link another name than its Markdown's
+        if not any(isinstance(e, own_names.OwnNames) for e in config.markdown_extensions):
+            config.markdown_extensions.append(own_names.OwnNames())
         self.shown_content = {}
         self.root = Path(config.config_file_path).resolve().parent
         through = link_below(self.root, self.site_dir)

@@ -1,5 +1,5 @@
 """Active content in a document body: raw ``<script>`` (and its kin), event-handler
-attributes and ``javascript:`` URLs.
+attributes and ``javascript:`` URLs; and an attribute list renaming a picture or link.
 
 The site strips all of it (site/sanitize.py); ``check`` reports it so the author learns that
 what they wrote will not run, and a reviewer sees the attempt. Code blocks and code spans are
@@ -28,16 +28,21 @@ _HANDLER = re.compile(
 # …or in an attribute list, which the attr_list extension writes onto the element before it:
 # ``![x](y){onerror=…}``, ``# h {: onclick=… }``
 _ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[A-Za-z]+)\s*=", re.IGNORECASE)
+# …or a new name for a picture or link (``![x](a.png){: src="b.png" }``): the site keeps the
+# Markdown's name, as the printed copies do (adapters/own_names.py), so it would do nothing
+_ATTR_LIST_NAME = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(src|href)\s*=", re.IGNORECASE)
 # where a URL can be written: a Markdown link or image, a reference definition, an autolink,
 # an HTML attribute that holds a URL. Each with the text any match of it must contain: a
 # body without that text is not searched (a pattern starting with \b is tried at every
 # character; over a thousand procedures that was most of the time ``check`` spent here).
 _URLS = (
     ("](", re.compile(r"\]\(\s*<?([^\s)>]*)")),
-    # a reference definition, in a block quote or a list too, its URL on the next line or not
+    # a reference definition, in a block quote or a list too, its URL on the next line or not;
+    # read ahead only, so a definition on that next line is read as one too ("[q]:" before
+    # "[b]: javascript:…" takes "[b]:" for its URL, and Markdown may take neither)
     (
         "]:",
-        re.compile(r"^[ \t>*+-]*\[[^\]\n]+\]:[ \t]*(?:\n[ \t>]*)?<?([^\s>]+)", re.MULTILINE),
+        re.compile(r"^(?=[ \t>*+-]*\[[^\]\n]+\]:[ \t]*(?:\n[ \t>]*)?<?([^\s>]+))", re.MULTILINE),
     ),
     ("<", re.compile(r"<([A-Za-z][^\s<>]*:[^\s<>]*)>")),
     (
@@ -156,7 +161,7 @@ def _active_scheme(url: str) -> str | None:
 
 def findings(body: str) -> Iterator[tuple[int, str, str]]:
     """(offset in the body, kind, what was found) for each piece of active content; the kind
-    (element, handler, url) chooses the problem's text."""
+    (element, handler, url, name) chooses the problem's text."""
     if any(c in body for c in _DROPPED):
         # searched as Python-Markdown reads it (``<scr\x02ipt>`` is a script to it), each
         # finding placed back in the body as written
@@ -173,6 +178,8 @@ def findings(body: str) -> Iterator[tuple[int, str, str]]:
     if "{" in text:
         for match in _ATTR_LIST_HANDLER.finditer(text):
             yield match.start(1), "handler", f"{match[1].lower()}="
+        for match in _ATTR_LIST_NAME.finditer(text):
+            yield match.start(1), "name", f"{match[1].lower()}="
     for needed, pattern in _URLS:
         if needed not in text:
             continue
