@@ -33,6 +33,10 @@ def _render(text: str, kept: bool = True) -> str:
             'src="flow.png"',
             "green.png",
         ),
+        # another case: attr_list keeps it, a browser reads it as src (round 92)
+        ('![流程](flow.png){: SRC="green.png" }', 'src="flow.png"', "green.png"),
+        ('![流程](flow.png){: Src="green.png" src="blue.png" }', 'src="flow.png"', "green.png"),
+        ('[流程图](flow.png){: HrEf="green.png" }', 'href="flow.png"', "green.png"),
         (
             '<div markdown="1">\n![流程](flow.png){: src="green.png" }\n</div>',
             'src="flow.png"',
@@ -68,3 +72,8 @@ def test_pages_rendered_one_after_another_do_not_share_names():
     second = md.convert('![二](two.png){: src="y.png" }')
     assert 'src="one.png"' in first and 'src="two.png"' in second
     assert "x.png" not in first + second and "y.png" not in first + second
+
+
+def test_a_name_given_in_another_case_without_a_value_empties_nothing():
+    assert 'src="flow.png"' in _render("![流程](flow.png){: SRC }")
+    assert "SRC" not in _render("![流程](flow.png){: SRC }")

@@ -8,7 +8,7 @@ ids, sizes and titles; ``src`` and ``href`` stay as Markdown made them.
 
 Two tree processors fence attr_list's step (priority 8): one before it notes each name, one
 after it puts the noted name back (and takes away one attr_list added where Markdown wrote
-none). They run on every page; where attr_list is not configured, nothing changes."""
+none, and any other spelling of it: ``SRC``). They run on every page; where attr_list is not configured, nothing changes."""
 
 from __future__ import annotations
 
@@ -49,6 +49,11 @@ class _PutBack(Treeprocessor):  # type: ignore[misc]  # markdown has no types
             attribute = _NAMES.get(element.tag)
             if attribute is None:
                 continue
+            # attr_list keeps a key's case, and a browser (like the page's sanitizer) reads
+            # SRC as src and takes the first of two: every other spelling goes (round 92)
+            for key in [k for k in element.attrib if k != attribute]:
+                if key.lower() == attribute:
+                    del element.attrib[key]
             if element not in self.noted:
                 # an element attr_list's step made: none does today; fail closed if one does
                 element.attrib.pop(attribute, None)

@@ -29,8 +29,10 @@ _HANDLER = re.compile(
 # ``![x](y){onerror=…}``, ``# h {: onclick=… }``
 _ATTR_LIST_HANDLER = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(on[A-Za-z]+)\s*=", re.IGNORECASE)
 # …or a new name for a picture or link (``![x](a.png){: src="b.png" }``): the site keeps the
-# Markdown's name, as the printed copies do (adapters/own_names.py), so it would do nothing
-_ATTR_LIST_NAME = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(src|href)\s*=", re.IGNORECASE)
+# Markdown's name, as the printed copies do (adapters/own_names.py), so it would do nothing.
+# attr_list reads a list onto an image or link only right after it (its ")", "]" or an
+# autolink's ">"); braces in prose ("{proto=tcp, src=10.0.0.0/8}") are text (round 92)
+_ATTR_LIST_NAME = re.compile(r"(?<=[)\]>])\{:?[^{}\n]*?(?<![\w-])(src|href)\s*=", re.IGNORECASE)
 # where a URL can be written: a Markdown link or image, a reference definition, an autolink,
 # an HTML attribute that holds a URL. Each with the text any match of it must contain: a
 # body without that text is not searched (a pattern starting with \b is tried at every
