@@ -8,7 +8,8 @@ ids, sizes and titles; ``src`` and ``href`` stay as Markdown made them.
 
 Two tree processors fence attr_list's step (priority 8): one before it notes each name, one
 after it puts the noted name back (and takes away one attr_list added where Markdown wrote
-none, and any other spelling of it: ``SRC``). They run on every page; where attr_list is not configured, nothing changes."""
+none, and any other spelling of it: ``SRC``). They run on every page; where attr_list is not
+configured, nothing changes."""
 
 from __future__ import annotations
 
