@@ -421,6 +421,21 @@ def test_what_a_comment_or_code_holds_is_not_used():
     assert page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {"docs/a.png"}
 
 
+def test_either_url_style_in_one_pass_is_what_each_style_finds():
+    # what a stored version may show whichever style the site used (history/stored.py)
+    text = (
+        '![a](a.png) <img src="h.webp"> <a href=../up.png>x</a> <img src="./sub/q.png">\n'
+        "[r]: r.png\n\n[x][r] ![b](../b.gif)"
+    )
+    for path in ("docs/procedures/x.md", "docs/procedures/index.md", "docs/a/b/README.md"):
+        one = [(path, text)]
+        either = page_links.images_used(one, None)
+        assert either == page_links.images_used(one, True) | page_links.images_used(one, False)
+        assert page_links.images_used(one, True) != page_links.images_used(one, False) or (
+            path.endswith(("index.md", "README.md"))
+        )
+
+
 def test_hostile_text_names_no_image():
     """Runs of openers never closed (how fast they are read is measured in benchmarks, never
     timed here): they name nothing, and an image after them is still found."""

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from doccontrol import days
@@ -67,6 +68,15 @@ def email_key(address: str) -> str:
     full-width letter, another case) is that person's, never a stranger's."""
     kept = "".join(c for c in address if unicodedata.category(c) != "Cf")
     return same_key(kept).strip()
+
+
+def name_key(name: str) -> str:
+    """The form a person's name is compared in when no listed address tells who they are:
+    NFKC and case folding, without format characters or any white space ("刘 静" is 刘静).
+    Only ever to hold someone to a rule (a writer who bears an approver's name), never to
+    grant a role: anyone can type any name."""
+    kept = "".join(c for c in name if unicodedata.category(c) != "Cf" and not c.isspace())
+    return same_key(kept)
 
 
 @dataclass(frozen=True)
@@ -186,6 +196,16 @@ class Config:
             if any(email_key(e) == wanted for e in person.emails):
                 return person
         return None
+
+    def bears_a_listed_name(self, name: str) -> bool:
+        """Whether ``name`` is, by ``name_key``, the name or id of someone listed."""
+        wanted = name_key(name)
+        return bool(wanted) and wanted in self._listed_names
+
+    @cached_property
+    def _listed_names(self) -> frozenset[str]:
+        # asked for each commit whose committer no address names: worked out once
+        return frozenset(name_key(n) for p in self.people for n in (p.name, p.id)) - {""}
 
     def person_by_forge_login(self, forge: str, login: str) -> Person | None:
         """The one person whose ``forge_accounts`` name this login; None when nobody does, or

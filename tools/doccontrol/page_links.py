@@ -242,14 +242,16 @@ class _Titles:
         return close.end()
 
 
-def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) -> set[str]:
+def _targets(path: str, text: str, directory_urls: bool | None, shown: bool = False) -> set[str]:
     """The files a text names. ``shown``: the text is what a page shows, where a reference
     definition no link or image uses names nothing (Python-Markdown removes it unseen), nor
     one it does not take (an angle target with white space), nor "](" in an HTML tag, a link's
     or a definition's title. A Markdown target is read unescaped (``flow\\_v2.png`` is
-    flow_v2.png); ``images_named`` (not ``shown``) counts it as written too."""
+    flow_v2.png); ``images_named`` (not ``shown``) counts it as written too.
+    ``directory_urls`` None: a raw HTML name is read from the page's URL in either style."""
     found: set[str] = set()
-    served = _page_folder(path, directory_urls) + "/page"
+    styles = (True, False) if directory_urls is None else (directory_urls,)
+    served = tuple(_page_folder(path, style) + "/page" for style in styles)
     used = _labels_used(text) if shown else None
     tags = [m.span() for m in _TAG.finditer(text)] if shown else []
     titles = [m.span(1) for m in _DEFINITION_TITLE.finditer(text)] if shown else []
@@ -274,7 +276,7 @@ def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) ->
                 title_end = links.end(match.end())
         # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
         # which the browser reads from the page's URL: both are counted
-        bases = (path,) if markdown else (path, served)
+        bases = (path,) if markdown else (path, *served)
         written = {_ESCAPED.sub(r"\1", target)} if markdown else {target}
         if not shown:
             written.add(target)
@@ -294,16 +296,16 @@ def _targets(path: str, text: str, directory_urls: bool, shown: bool = False) ->
 
 def images_used(
     documents: Iterable[tuple[str, str]],
-    directory_urls: bool = True,
+    directory_urls: bool | None = True,
     site_files: Iterable[str] = (),
 ) -> frozenset[str]:
     """The images (repository paths under docs/) the given texts show or link to, from
     (document path, body) pairs, read from what the page shows (shown_text): what a published
     page uses is published with it, and an image only a document that may not be published uses
     (its figure, named after it) is not. A raw HTML ``src`` or ``href`` counts from the file's
-    folder and from the page's URL (``directory_urls``: MkDocs' option). ``site_files``: paths
-    relative to docs/ the approved site configuration shows on every page (a theme's logo and
-    favicon, as the site's adapter reads them)."""
+    folder and from the page's URL (``directory_urls``: MkDocs' option; None: either style, in
+    one pass). ``site_files``: paths relative to docs/ the approved site configuration shows on
+    every page (a theme's logo and favicon, as the site's adapter reads them)."""
     found: set[str] = set()
     for path, body in documents:
         found |= _targets(path, shown_text(body), directory_urls, shown=True)

@@ -168,11 +168,18 @@ def _authors(
 
 
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:
-    """Whether ``person`` (of doccontrol.yml) is among ``authors``: by id or any email."""
-    from doccontrol.config import email_key
+    """Whether ``person`` (of doccontrol.yml) is among ``authors``: by id or any email, or as
+    one no listed address names who bears their name or id (history's rule, round 93)."""
+    from doccontrol.config import email_key, name_key
 
     emails = {email_key(e) for e in person.emails}
-    return any(a.person_id == person.id or email_key(a.email) in emails for a in authors)
+    names = {name_key(person.name), name_key(person.id)} - {""}
+    return any(
+        a.person_id == person.id
+        or email_key(a.email) in emails
+        or (not a.person_id and name_key(a.name) in names)
+        for a in authors
+    )
 
 
 def _meta_and_body(data: bytes | None, path: str) -> tuple[dict[str, Any], str] | None:

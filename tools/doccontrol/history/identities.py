@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from doccontrol.config import Config, email_key
+from doccontrol.config import Config, email_key, name_key
 from doccontrol.history.model import Person
 from doccontrol.history.signatures import FORGE
 
@@ -118,10 +118,10 @@ def writers(
     doccontrol.yml knows them (who amends, rebases or cherry-picks another's commit keeps
     their authorship but could have changed the text, as acknowledgements already hold; a
     committer nobody knows, such as a forge's ``GitHub <noreply@github.com>``, is no one to
-    hold to the rules); and the person whose key signed it (``signed_by``, a person id: the
+    hold to the rules, unless they bear a listed person's name: round 93); and the person whose key signed it (``signed_by``, a person id: the
     signature proves who made the commit, whatever author line was typed)."""
     people = [author]
-    if committer.person_id:
+    if committer.person_id or config.bears_a_listed_name(committer.name):
         people.append(committer)
     signer = config.person_by_id(signed_by) if signed_by and signed_by != FORGE else None
     if signer is not None:
@@ -145,6 +145,7 @@ class People:
     ids: set[str] = field(default_factory=set)
     emails_without_id: set[str] = field(default_factory=set)
     emails: set[str] = field(default_factory=set)
+    names_without_id: dict[str, str] = field(default_factory=dict)  # name_key → email
 
     @classmethod
     def of(cls, people: tuple[Person, ...] | list[Person]) -> People:
@@ -160,6 +161,8 @@ class People:
             self.ids.add(person.person_id)
         else:
             self.emails_without_id.add(key)
+            if name_key(person.name):
+                self.names_without_id.setdefault(name_key(person.name), person.email)
 
     def holds(self, person: Person) -> bool:
         """Whether ``same_person(person, p)`` for some ``p`` of the list."""
@@ -169,3 +172,15 @@ class People:
             return False
         key = email_key(person.email)
         return key in (self.emails_without_id if person.person_id else self.emails)
+
+    def named(self, person: Person) -> str | None:
+        """For a listed ``person``: the address of one of the list whom no listed address
+        names but who bears that person's name or id (``name_key``), None for none. Git lets
+        anyone type any name and address, so such a writer may be that very person at a
+        mailbox doccontrol.yml does not list (round 93): held to the rules as them."""
+        if not person.person_id or not self.names_without_id:
+            return None
+        for key in (name_key(person.name), name_key(person.person_id)):
+            if key and key in self.names_without_id:
+                return self.names_without_id[key]
+        return None

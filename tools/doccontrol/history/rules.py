@@ -308,6 +308,23 @@ def approval_problems(
                 )
             )
             continue
+        named = wrote.named(approver) if wrote is not None else None
+        if not config.approval.allow_self_approval and named is not None:
+            # a writer with her name at an address not listed for her: her own change, as
+            # far as anyone can tell (round 93)
+            problems.append(
+                HistoryProblem.of(
+                    "problem.DC503.approver-named",
+                    commit.sha,
+                    doc_id,
+                    approver.email,
+                    person=approver.name,
+                    email=named or "<>",
+                    id=doc_id,
+                    sha=sha,
+                )
+            )
+            continue
         qualified.append(approver)
     if not approvers:
         problems.append(
@@ -350,6 +367,21 @@ def approval_problems(
                         doc_id,
                         reviewer.email,
                         person=reviewer.name,
+                        id=doc_id,
+                        sha=sha,
+                    )
+                )
+                continue
+            named = wrote.named(reviewer) if wrote is not None else None
+            if not config.approval.allow_self_approval and named is not None:
+                problems.append(
+                    HistoryProblem.of(
+                        "problem.DC503.reviewer-named",
+                        commit.sha,
+                        doc_id,
+                        reviewer.email,
+                        person=reviewer.name,
+                        email=named or "<>",
                         id=doc_id,
                         sha=sha,
                     )

@@ -36,6 +36,7 @@ class StoredVersions:
         self._reader: GitReader | None = None
         # "commit:path" → the full parse (None: no such file, or front matter it cannot read)
         self._documents: dict[str, tuple[Document | None, Mapping[str, Any]]] = {}
+        self._shown: dict[str, frozenset[str] | None] = {}  # shown_images, by commit:path
         # (path, content digest) → the work tree's document with those very bytes, already parsed
         self._work: dict[tuple[str, str], Document] = {}
 
@@ -148,11 +149,14 @@ class StoredVersions:
         """The images the document ``path`` as ``commit`` stored it shows on its page
         (``page_links.images_used`` with either URL style, so nothing it may show is missed).
         None when that version cannot be read (no such file, front matter it cannot load)."""
-        document = self._read(f"{commit}:{path}")[0]
-        if document is None:
-            return None
-        text = [(path, document.body)]
-        return images_used(text, True) | images_used(text, False)
+        spec = f"{commit}:{path}"
+        if spec in self._shown:  # asked again by each rule that weighs the version's pictures
+            return self._shown[spec]
+        document = self._read(spec)[0]
+        shown = None if document is None else images_used([(path, document.body)], None)
+        if document is not None or spec in self._documents:  # a read git failed is not kept
+            self._shown[spec] = shown
+        return shown
 
     def _read(self, spec: str) -> tuple[Document | None, Mapping[str, Any]]:
         known = self._documents.get(spec)
