@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import random
 import re
 
 import pytest
@@ -655,3 +656,22 @@ def test_a_direct_change_to_an_unnamed_schema_stays_listed_with_its_path_redacte
     assert path not in json.dumps(shown.to_json(), ensure_ascii=False)
     approved = _event((), (path,), (path,))
     assert publishing.visible_events([approved], set(), {"SM-P-07"}, "—", unnamed={path}) == []
+
+
+def test_a_value_that_may_name_no_picture_is_fetched_as_none():
+    """The link rule skips resolving a value that ``may_name_picture`` says names none: it
+    must never be one a browser fetches as a picture (against ``fetched_target``)."""
+    rng = random.Random(1205)
+    pieces = [*"./%2eEpnjgPNG?#\\ab", "png", "..", "%2e", "%2E", ".md", "\t", " "]
+    values = ["x.png/..", "x.png/.", "%2e%2e/x%2Epng", "x.pn%67", "x.p\tng", "./", "..", "?q"]
+    values += ["".join(rng.choices(pieces, k=rng.randint(1, 8))) for _ in range(20_000)]
+    reached = 0
+    for page in ("procedures/p1/", "procedures/p1.html", "a/x.png/", "a/b/"):
+        page_may = page_links.may_name_picture(page)
+        for value in values:
+            read = page_links.browser_url(value)
+            fetched = page_links.fetched_target(page, read)
+            if fetched is not None and publishing.is_asset_path(fetched):
+                reached += 1
+                assert page_may or page_links.may_name_picture(read), (page, value)
+    assert reached > 1000  # the values reached pictures, from each kind of page

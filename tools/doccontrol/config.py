@@ -72,11 +72,29 @@ def email_key(address: str) -> str:
 
 def name_key(name: str) -> str:
     """The form a person's name is compared in when no listed address tells who they are:
-    NFKC and case folding, without format characters or any white space ("刘 静" is 刘静).
-    Only ever to hold someone to a rule (a writer who bears an approver's name), never to
-    grant a role: anyone can type any name."""
-    kept = "".join(c for c in name if unicodedata.category(c) != "Cf" and not c.isspace())
-    return same_key(kept)
+    its letters and digits only, NFKC and case folded, so what prints alike is alike ("刘 静",
+    "刘\u2800静" and "刘\ufe00静" are 刘静: white space, marks, symbols, format characters and
+    the Hangul fillers, which print as nothing, are dropped; round 94). Only ever to hold
+    someone to a rule (a writer who bears an approver's name), never to grant a role: anyone
+    can type any name."""
+    folded = same_key(name)
+    return "".join(
+        c for c in folded if unicodedata.category(c)[0] in "LN" and c not in _HANGUL_FILLERS
+    )
+
+
+# letters (Lo) that print as nothing
+_HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
+# where a name's own part ends and an addition begins: "刘静（质量部）", "Liu Jing (QA)"
+_ADDITION = re.compile(r"[\(\[\{（【〔「『《,，;；/|:：]")
+
+
+def name_keys(name: str) -> frozenset[str]:
+    """The keys a typed name may stand for: the whole name's, and that of its part before an
+    addition in brackets or after a separator (a title, a department), so "刘静（质量部）"
+    bears 刘静's name too (round 94). Empty keys are left out."""
+    keys = {name_key(name), name_key(_ADDITION.split(name, 1)[0])}
+    return frozenset(keys - {""})
 
 
 @dataclass(frozen=True)
@@ -198,9 +216,8 @@ class Config:
         return None
 
     def bears_a_listed_name(self, name: str) -> bool:
-        """Whether ``name`` is, by ``name_key``, the name or id of someone listed."""
-        wanted = name_key(name)
-        return bool(wanted) and wanted in self._listed_names
+        """Whether ``name`` is, by ``name_keys``, the name or id of someone listed."""
+        return not self._listed_names.isdisjoint(name_keys(name))
 
     @cached_property
     def _listed_names(self) -> frozenset[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
-from doccontrol.publishing import is_asset_path, page_stem, unsafe_character
+from doccontrol.publishing import ASSET_SUFFIXES, is_asset_path, page_stem, unsafe_character
 
 
 def asset_target(document_path: str, target: str) -> str | None:
@@ -339,6 +339,14 @@ def browser_url(value: str) -> str:
     parser): C0 controls and spaces at either end trimmed, tabs and line breaks inside dropped,
     a backslash read as a slash (round 87)."""
     return re.sub(r"[\t\n\r]", "", value.strip(_URL_ENDS)).replace("\\", "/")
+
+
+def may_name_picture(value: str) -> bool:
+    """Whether a URL could name a picture at all: a picture's suffix somewhere in it, once
+    its %-escapes are read (``fetched_target``'s path is made of the URL's own segments and
+    its page's). Most of a page's links name other pages: this spares them the resolving."""
+    lowered = unquote(value).lower()
+    return any(suffix in lowered for suffix in ASSET_SUFFIXES)
 
 
 _SITE = "http://site.invalid/"  # where fetched_target takes the site to be served from

@@ -975,6 +975,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         moved = self.moved_pages.get(page.file.src_uri)
         directory_urls = bool(config.use_directory_urls)
         url = page.file.url
+        url_names_picture = page_links.may_name_picture(url)
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
         build_place = same_key(f"{DOCS_DIR}/{BUILD_ASSETS}/")
         # the site's own address (site_url): a picture named by it is one named from the root
@@ -1007,6 +1008,8 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 # a Markdown name, read from the text's own file before MkDocs saw it; its
                 # mark is never left on the page
                 return shown(moved.target(split.query), None) or ""
+            if not url_names_picture and not page_links.may_name_picture(read):
+                return None  # no picture, whatever it leads to (a link to another page)
             if site_host and host == site_host:
                 return "" if publishing.is_asset_path(read.split("#")[0].split("?")[0]) else None
             fetched = page_links.fetched_target(url, read)

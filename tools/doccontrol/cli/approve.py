@@ -162,7 +162,8 @@ def _authors(
         idents = [(name, email)] + [identities.parse_ident(v) for v in co_authors if v.strip()]
         for who, address in idents:
             # a person is known by the address as written and as the approved .mailmap says
-            found.append(HistoryPerson(name=who, email=address.lower()))
+            # (nameless: a name is read as the .mailmap gives it, as history reads it; round 94)
+            found.append(HistoryPerson(name="", email=address.lower()))
             found.append(identities.person(config, mailmap, who, address))
     return found
 
@@ -170,14 +171,14 @@ def _authors(
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:
     """Whether ``person`` (of doccontrol.yml) is among ``authors``: by id or any email, or as
     one no listed address names who bears their name or id (history's rule, round 93)."""
-    from doccontrol.config import email_key, name_key
+    from doccontrol.config import email_key, name_key, name_keys
 
     emails = {email_key(e) for e in person.emails}
     names = {name_key(person.name), name_key(person.id)} - {""}
     return any(
         a.person_id == person.id
         or email_key(a.email) in emails
-        or (not a.person_id and name_key(a.name) in names)
+        or (not a.person_id and not names.isdisjoint(name_keys(a.name)))
         for a in authors
     )
 

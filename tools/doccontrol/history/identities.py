@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from doccontrol.config import Config, email_key, name_key
+from doccontrol.config import Config, email_key, name_key, name_keys
 from doccontrol.history.model import Person
 from doccontrol.history.signatures import FORGE
 
@@ -161,8 +161,8 @@ class People:
             self.ids.add(person.person_id)
         else:
             self.emails_without_id.add(key)
-            if name_key(person.name):
-                self.names_without_id.setdefault(name_key(person.name), person.email)
+            for name in name_keys(person.name):
+                self.names_without_id.setdefault(name, person.email)
 
     def holds(self, person: Person) -> bool:
         """Whether ``same_person(person, p)`` for some ``p`` of the list."""
@@ -175,7 +175,7 @@ class People:
 
     def named(self, person: Person) -> str | None:
         """For a listed ``person``: the address of one of the list whom no listed address
-        names but who bears that person's name or id (``name_key``), None for none. Git lets
+        names but who bears that person's name or id (``name_keys``), None for none. Git lets
         anyone type any name and address, so such a writer may be that very person at a
         mailbox doccontrol.yml does not list (round 93): held to the rules as them."""
         if not person.person_id or not self.names_without_id:
