@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import Any
 
 from doccontrol import days
+from doccontrol.person_names import name_key, name_keys
 from doccontrol.validate.ids import same_key
 
 CONFIG_FILE = "doccontrol.yml"
@@ -68,33 +69,6 @@ def email_key(address: str) -> str:
     full-width letter, another case) is that person's, never a stranger's."""
     kept = "".join(c for c in address if unicodedata.category(c) != "Cf")
     return same_key(kept).strip()
-
-
-def name_key(name: str) -> str:
-    """The form a person's name is compared in when no listed address tells who they are:
-    its letters and digits only, NFKC and case folded, so what prints alike is alike ("刘 静",
-    "刘\u2800静" and "刘\ufe00静" are 刘静: white space, marks, symbols, format characters and
-    the Hangul fillers, which print as nothing, are dropped; round 94). Only ever to hold
-    someone to a rule (a writer who bears an approver's name), never to grant a role: anyone
-    can type any name."""
-    folded = same_key(name)
-    return "".join(
-        c for c in folded if unicodedata.category(c)[0] in "LN" and c not in _HANGUL_FILLERS
-    )
-
-
-# letters (Lo) that print as nothing
-_HANGUL_FILLERS = frozenset("\u115f\u1160\u3164\uffa0")
-# where a name's own part ends and an addition begins: "刘静（质量部）", "Liu Jing (QA)"
-_ADDITION = re.compile(r"[\(\[\{（【〔「『《,，;；/|:：]")
-
-
-def name_keys(name: str) -> frozenset[str]:
-    """The keys a typed name may stand for: the whole name's, and that of its part before an
-    addition in brackets or after a separator (a title, a department), so "刘静（质量部）"
-    bears 刘静's name too (round 94). Empty keys are left out."""
-    keys = {name_key(name), name_key(_ADDITION.split(name, 1)[0])}
-    return frozenset(keys - {""})
 
 
 @dataclass(frozen=True)

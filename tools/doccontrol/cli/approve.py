@@ -171,7 +171,8 @@ def _authors(
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:
     """Whether ``person`` (of doccontrol.yml) is among ``authors``: by id or any email, or as
     one no listed address names who bears their name or id (history's rule, round 93)."""
-    from doccontrol.config import email_key, name_key, name_keys
+    from doccontrol.config import email_key
+    from doccontrol.person_names import name_key, name_keys
 
     emails = {email_key(e) for e in person.emails}
     names = {name_key(person.name), name_key(person.id)} - {""}

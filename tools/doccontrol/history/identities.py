@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from doccontrol.config import Config, email_key, name_key, name_keys
+from doccontrol.config import Config, email_key
 from doccontrol.history.model import Person
 from doccontrol.history.signatures import FORGE
+from doccontrol.person_names import name_key, name_keys
 
 _IDENT = re.compile(r"^\s*(?P<name>[^<>]*?)\s*<(?P<email>[^<>\s]+)>\s*$")
 # what git's isspace() takes (its own ctype table): space, tab, LF and CR, no more; Python's
