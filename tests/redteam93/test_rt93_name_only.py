@@ -6,17 +6,14 @@ her own text counts, clean, while every output shows 刘静 as both 更改人 an
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import zipfile
 
 import pytest
+from rt93_helpers import assert_approve_refuses, branch_by, committed_by, flagged, forge_merge
 
 from gitrepo import ident
-from history_helpers import body, make_scenario
-from rules_attacks import SOON, approve, events, run
+from history_helpers import make_scenario
+from rules_attacks import events
 
-PERIOD = ("--from", "2026-01-01", "--to", "2026-12-31")
 ADDRESSES = {
     "personal": "刘静 <liujing@gmail.com>",
     "cyrillic-i": "刘静 <liu.j\u0456ng@example.com>",
@@ -24,53 +21,22 @@ ADDRESSES = {
 }
 
 
-def _branch_by(s, author, committer="zhaolei"):
-    s.git.branch("a")
-    s.files.doc(version="V1.1", body=body("刘静自己的修订"), effective_date=SOON)
-    s.git.run("add", "-A")
-    s.git.run(
-        "commit", "-q", "-m", "修订", "--author", author, who=committer, date=s.git.next_date()
-    )
-    s.git.checkout("main")
-
-
-def _forge_merge(s):
-    message = (
-        "Merge branch 'a' into 'main'\n\n修订\n\nSee merge request it/sms!1\n\n"
-        f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}"
-    )
-    return s.git.merge_message(message, "a", who="liujing")
-
-
-def _flagged(event):
-    """Whether the event is anything but a clean approval."""
-    return not event["approved"] or bool(event["problems"])
-
-
 @pytest.mark.parametrize("author", list(ADDRESSES.values()), ids=list(ADDRESSES))
 def test_her_own_change_under_her_name_is_not_a_clean_approval(tmp_path, author):
     s = make_scenario(tmp_path)
-    _branch_by(s, author)
-    _forge_merge(s)
+    branch_by(s, author)
+    forge_merge(s)
     event = events(s)[-1]
     names = {a["name"] for a in event["authors"]} & {a["name"] for a in event["approvers"]}
     assert names == {"刘静"}  # the trail itself shows her as writer and approver
-    assert _flagged(event), json.dumps(event, ensure_ascii=False)
+    assert flagged(event), json.dumps(event, ensure_ascii=False)
 
 
 def test_approve_refuses_her_own_change_under_a_personal_address(tmp_path):
     """`doccontrol approve`, run by 刘静 herself, merges it, and the pack calls it approved."""
     s = make_scenario(tmp_path)
-    _branch_by(s, ADDRESSES["personal"])
-    result, merged = approve(s, "a", "liujing")
-    if merged:
-        pack = tmp_path / "p.zip"
-        made = run(s.root, "audit-pack", *PERIOD, "-o", str(pack))
-        assert made.returncode == 0, made.stderr
-        with zipfile.ZipFile(pack) as z:
-            packed = json.loads(z.read("history/trail.json"))[-1]
-        assert _flagged(packed), json.dumps(packed, ensure_ascii=False)
-    assert not merged, result.stdout + result.stderr
+    branch_by(s, ADDRESSES["personal"])
+    assert_approve_refuses(s, tmp_path)
 
 
 def test_an_amend_under_a_personal_address_keeps_her_a_writer(tmp_path):
@@ -79,33 +45,15 @@ def test_an_amend_under_a_personal_address_keeps_her_a_writer(tmp_path):
     known committer a writer; an unknown one is dropped, so 刘静 appears nowhere among the
     writers and her approval is clean."""
     s = make_scenario(tmp_path)
-    s.git.branch("a")
-    s.files.doc(version="V1.1", body=body("赵磊的修订"), effective_date=SOON)
-    s.git.commit("修订", who="zhaolei")
-    s.files.doc(version="V1.1", body=body("刘静改写后的文本"), effective_date=SOON)
-    s.git.run("add", "-A")
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "赵磊",  # --amend keeps the author; git still wants one
-        "GIT_AUTHOR_EMAIL": "zhao.lei@example.com",
-        "GIT_COMMITTER_NAME": "刘静",
-        "GIT_COMMITTER_EMAIL": "liujing@gmail.com",
-        "GIT_COMMITTER_DATE": s.git.next_date(),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(s.root.parent),
-    }
-    subprocess.run(["git", "commit", "-q", "--amend", "--no-edit"], cwd=s.root, env=env, check=True)
-    assert s.git.run("log", "-1", "--format=%an|%cn <%ce>") == "赵磊|刘静 <liujing@gmail.com>"
-    s.git.checkout("main")
-    _forge_merge(s)
+    committed_by(s, "刘静", "liujing@gmail.com")
     event = events(s)[-1]
-    assert _flagged(event), json.dumps(event, ensure_ascii=False)
+    assert flagged(event), json.dumps(event, ensure_ascii=False)
 
 
 def test_control_her_listed_address_is_dc503(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, ident("liujing"))
-    _forge_merge(s)
+    branch_by(s, ident("liujing"))
+    forge_merge(s)
     event = events(s)[-1]
     assert not event["approved"]
     assert [p["code"] for p in event["problems"]] == ["DC503"]
@@ -113,7 +61,7 @@ def test_control_her_listed_address_is_dc503(tmp_path):
 
 def test_control_another_persons_change_is_approved_clean(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, ident("zhaolei"))
-    _forge_merge(s)
+    branch_by(s, ident("zhaolei"))
+    forge_merge(s)
     event = events(s)[-1]
     assert event["approved"] and not event["problems"]

@@ -7,17 +7,14 @@ before it. The writer is then "a stranger", and 刘静's approval of her own tex
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import zipfile
 
 import pytest
+from rt93_helpers import assert_approve_refuses, branch_by, committed_by, flagged, forge_merge
 
 from gitrepo import ident
-from history_helpers import body, make_scenario
-from rules_attacks import SOON, approve, events, run
+from history_helpers import make_scenario
+from rules_attacks import events
 
-PERIOD = ("--from", "2026-01-01", "--to", "2026-12-31")
 PERSONAL = "liujing@gmail.com"
 # each names 刘静 to anyone who reads it
 MISSED = {
@@ -36,100 +33,52 @@ HELD = {
 }
 
 
-def _branch_by(s, author, committer="zhaolei", co_author=None):
-    s.git.branch("a")
-    s.files.doc(version="V1.1", body=body("刘静自己的修订"), effective_date=SOON)
-    s.git.run("add", "-A")
-    message = "修订" + (f"\n\nCo-authored-by: {co_author}" if co_author else "")
-    s.git.run(
-        "commit", "-q", "-m", message, "--author", author, who=committer, date=s.git.next_date()
-    )
-    s.git.checkout("main")
-
-
-def _forge_merge(s):
-    message = (
-        "Merge branch 'a' into 'main'\n\n修订\n\nSee merge request it/sms!1\n\n"
-        f"Approved-by: {ident('liujing')}\nReviewed-by: {ident('wangfang')}"
-    )
-    return s.git.merge_message(message, "a", who="liujing")
-
-
-def _flagged(event):
-    """Whether the event is anything but a clean approval."""
-    return not event["approved"] or bool(event["problems"])
-
-
 @pytest.mark.parametrize("name", list(MISSED.values()), ids=list(MISSED))
 def test_her_name_written_otherwise_is_still_her(tmp_path, name):
     s = make_scenario(tmp_path)
-    _branch_by(s, f"{name} <{PERSONAL}>")
-    _forge_merge(s)
+    branch_by(s, f"{name} <{PERSONAL}>")
+    forge_merge(s)
     event = events(s)[-1]
     assert {a["name"] for a in event["authors"]} >= {name}
     assert {a["name"] for a in event["approvers"]} == {"刘静"}
-    assert _flagged(event), json.dumps(event, ensure_ascii=False)
+    assert flagged(event), json.dumps(event, ensure_ascii=False)
 
 
 def test_co_author_with_pinyin_tones_is_her(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, ident("zhaolei"), co_author=f"{MISSED['pinyin-tones']} <{PERSONAL}>")
-    _forge_merge(s)
+    branch_by(s, ident("zhaolei"), co_author=f"{MISSED['pinyin-tones']} <{PERSONAL}>")
+    forge_merge(s)
     event = events(s)[-1]
-    assert _flagged(event), json.dumps(event, ensure_ascii=False)
+    assert flagged(event), json.dumps(event, ensure_ascii=False)
 
 
 def test_held_co_author_as_liu_jing_is_dc503(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, ident("zhaolei"), co_author=f"{HELD['pinyin']} <{PERSONAL}>")
-    _forge_merge(s)
+    branch_by(s, ident("zhaolei"), co_author=f"{HELD['pinyin']} <{PERSONAL}>")
+    forge_merge(s)
     event = events(s)[-1]
     assert "DC503" in [p["code"] for p in event["problems"]], json.dumps(event, ensure_ascii=False)
 
 
 def test_approve_refuses_her_pinyin_name_with_tones(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, f"{MISSED['pinyin-tones']} <{PERSONAL}>")
-    result, merged = approve(s, "a", "liujing")
-    if merged:
-        pack = tmp_path / "p.zip"
-        made = run(s.root, "audit-pack", *PERIOD, "-o", str(pack))
-        assert made.returncode == 0, made.stderr
-        with zipfile.ZipFile(pack) as z:
-            packed = json.loads(z.read("history/trail.json"))[-1]
-        assert _flagged(packed), json.dumps(packed, ensure_ascii=False)
-    assert not merged, result.stdout + result.stderr
+    branch_by(s, f"{MISSED['pinyin-tones']} <{PERSONAL}>")
+    assert_approve_refuses(s, tmp_path)
 
 
 def test_committer_with_pinyin_tones_stays_a_writer(tmp_path):
     s = make_scenario(tmp_path)
-    # 赵磊 is the author; she commits it (git commit --author, committer from the environment)
-    s.git.branch("a")
-    s.files.doc(version="V1.1", body=body("刘静改写后的文本"), effective_date=SOON)
-    s.git.run("add", "-A")
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "赵磊",
-        "GIT_AUTHOR_EMAIL": "zhao.lei@example.com",
-        "GIT_COMMITTER_NAME": MISSED["pinyin-tones"],
-        "GIT_COMMITTER_EMAIL": PERSONAL,
-        "GIT_AUTHOR_DATE": s.git.next_date(),
-        "GIT_COMMITTER_DATE": s.git.next_date(),
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "HOME": str(s.root.parent),
-    }
-    subprocess.run(["git", "commit", "-q", "-m", "修订"], cwd=s.root, env=env, check=True)
-    s.git.checkout("main")
-    _forge_merge(s)
+    # 赵磊 is the author; she commits it (committer from the environment)
+    committed_by(s, MISSED["pinyin-tones"], PERSONAL, amend=False)
     event = events(s)[-1]
-    assert _flagged(event), json.dumps(event, ensure_ascii=False)
+    assert flagged(event), json.dumps(event, ensure_ascii=False)
 
 
 @pytest.mark.parametrize("name", list(HELD.values()), ids=list(HELD))
 def test_held_forms_of_her_name_are_dc503(tmp_path, name):
     s = make_scenario(tmp_path)
-    _branch_by(s, f"{name} <{PERSONAL}>")
-    _forge_merge(s)
+    branch_by(s, f"{name} <{PERSONAL}>")
+    forge_merge(s)
     event = events(s)[-1]
     assert not event["approved"]
     assert "DC503" in [p["code"] for p in event["problems"]]
@@ -139,17 +88,17 @@ def test_reviewer_writing_in_western_order_is_reviewer_named(tmp_path):
     """The reviewer's side (DC503 reviewer-named): 王芳 (qa-manager, SM-P-01's reviewer)
     writes the change as "Fang Wang <her personal mailbox>"; 刘静 approves, 王芳 reviews."""
     s = make_scenario(tmp_path)
-    _branch_by(s, "Fang Wang <wangfang@gmail.com>")
-    _forge_merge(s)
+    branch_by(s, "Fang Wang <wangfang@gmail.com>")
+    forge_merge(s)
     event = events(s)[-1]
     assert {r["name"] for r in event["reviewers"]} == {"王芳"}
-    assert _flagged(event), json.dumps(event, ensure_ascii=False)
+    assert flagged(event), json.dumps(event, ensure_ascii=False)
 
 
 def test_control_reviewer_writing_as_wang_fang_is_dc503(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, "Wang Fang <wangfang@gmail.com>")
-    _forge_merge(s)
+    branch_by(s, "Wang Fang <wangfang@gmail.com>")
+    forge_merge(s)
     event = events(s)[-1]
     keys = [p["key"] for p in event["problems"]]
     assert "problem.DC503.reviewer-named" in keys, json.dumps(event, ensure_ascii=False)
@@ -157,7 +106,7 @@ def test_control_reviewer_writing_as_wang_fang_is_dc503(tmp_path):
 
 def test_control_zhaolei_change_is_approved_clean(tmp_path):
     s = make_scenario(tmp_path)
-    _branch_by(s, ident("zhaolei"))
-    _forge_merge(s)
+    branch_by(s, ident("zhaolei"))
+    forge_merge(s)
     event = events(s)[-1]
     assert event["approved"] and not event["problems"]

@@ -275,6 +275,27 @@ def event_problems(
     return problems
 
 
+def _wrote_it(
+    commit: Commit,
+    doc_id: str,
+    role: str,
+    person: Person,
+    authors: tuple[Person, ...],
+    wrote: identities.People | None,
+) -> HistoryProblem | None:
+    """DC503 when ``person`` (an approver or reviewer, by ``role``) wrote the change: by id or
+    address, or as a writer no listed address names who bears their name (``-named``: her
+    own change, as far as anyone can tell; round 93)."""
+    key = f"problem.DC503.{role}"
+    args = {"person": person.name, "id": doc_id, "sha": commit.sha[:10]}
+    if person not in authors and not (wrote is not None and wrote.holds(person)):
+        named = wrote.named(person) if wrote is not None else None
+        if named is None:
+            return None
+        key, args["email"] = f"{key}-named", named or "<>"
+    return HistoryProblem.of(key, commit.sha, doc_id, person.email, **args)
+
+
 def approval_problems(
     commit: Commit,
     doc_id: str,
@@ -292,38 +313,9 @@ def approval_problems(
     for approver in approvers:
         if not approver.person_id:
             continue
-        if not config.approval.allow_self_approval and (
-            approver in authors  # most often the very same (interned) record
-            or (wrote is not None and wrote.holds(approver))
-        ):
-            problems.append(
-                HistoryProblem.of(
-                    "problem.DC503.approver",
-                    commit.sha,
-                    doc_id,
-                    approver.email,
-                    person=approver.name,
-                    id=doc_id,
-                    sha=sha,
-                )
-            )
-            continue
-        named = wrote.named(approver) if wrote is not None else None
-        if not config.approval.allow_self_approval and named is not None:
-            # a writer with her name at an address not listed for her: her own change, as
-            # far as anyone can tell (round 93)
-            problems.append(
-                HistoryProblem.of(
-                    "problem.DC503.approver-named",
-                    commit.sha,
-                    doc_id,
-                    approver.email,
-                    person=approver.name,
-                    email=named or "<>",
-                    id=doc_id,
-                    sha=sha,
-                )
-            )
+        wrote_it = _wrote_it(commit, doc_id, "approver", approver, authors, wrote)
+        if not config.approval.allow_self_approval and wrote_it is not None:
+            problems.append(wrote_it)
             continue
         qualified.append(approver)
     if not approvers:
@@ -355,37 +347,9 @@ def approval_problems(
         known = []
         approving = []  # reviewers who are also approvers of this change
         for reviewer in (r for r in reviewers if r.person_id):
-            if (
-                not config.approval.allow_self_approval
-                and wrote is not None
-                and wrote.holds(reviewer)
-            ):
-                problems.append(
-                    HistoryProblem.of(
-                        "problem.DC503.reviewer",
-                        commit.sha,
-                        doc_id,
-                        reviewer.email,
-                        person=reviewer.name,
-                        id=doc_id,
-                        sha=sha,
-                    )
-                )
-                continue
-            named = wrote.named(reviewer) if wrote is not None else None
-            if not config.approval.allow_self_approval and named is not None:
-                problems.append(
-                    HistoryProblem.of(
-                        "problem.DC503.reviewer-named",
-                        commit.sha,
-                        doc_id,
-                        reviewer.email,
-                        person=reviewer.name,
-                        email=named or "<>",
-                        id=doc_id,
-                        sha=sha,
-                    )
-                )
+            wrote_it = _wrote_it(commit, doc_id, "reviewer", reviewer, authors, wrote)
+            if not config.approval.allow_self_approval and wrote_it is not None:
+                problems.append(wrote_it)
                 continue
             if not config.approval.allow_self_approval and any(
                 identities.same_person(reviewer, a) for a in approvers
