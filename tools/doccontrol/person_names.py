@@ -3,8 +3,9 @@ it (history/identities.py, cli/approve.py).
 
 Git lets anyone type any name, so a name never grants a role. It only holds a writer to the
 rules: one who shows under a form of an approver's name is taken as her (rounds 93–95). A
-reader takes "刘 静", "刘静（质量部）", "质量部 刘静", "Liú Jìng", "Jing Liu" and "Liu Jіng"
-(a Cyrillic і) for the same person as 刘静 or liujing, so the comparison does too:
+reader takes "刘 静", "刘静（质量部）", "质量部 刘静", "Liú Jìng", "Jing Liu" and
+"Liu Jіng" (a Cyrillic і) for the same person as 刘静 or liujing, so the comparison does
+too:
 - accents and other marks go (NFKD, then NFKC and case folding), as do white space,
   punctuation, symbols, format characters and the Hangul fillers (letters that print as
   nothing);

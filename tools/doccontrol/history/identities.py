@@ -119,8 +119,9 @@ def writers(
     doccontrol.yml knows them (who amends, rebases or cherry-picks another's commit keeps
     their authorship but could have changed the text, as acknowledgements already hold; a
     committer nobody knows, such as a forge's ``GitHub <noreply@github.com>``, is no one to
-    hold to the rules, unless they bear a listed person's name: round 93); and the person whose key signed it (``signed_by``, a person id: the
-    signature proves who made the commit, whatever author line was typed)."""
+    hold to the rules, unless they bear a listed person's name: round 93); and the person
+    whose key signed it (``signed_by``, a person id: the signature proves who made the
+    commit, whatever author line was typed)."""
     people = [author]
     if committer.person_id or config.bears_a_listed_name(committer.name):
         people.append(committer)
