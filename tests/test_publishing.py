@@ -675,3 +675,28 @@ def test_a_value_that_may_name_no_picture_is_fetched_as_none():
                 reached += 1
                 assert page_may or page_links.may_name_picture(read), (page, value)
     assert reached > 1000  # the values reached pictures, from each kind of page
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://sms.example.com/a",
+        "https://SMS.EXAMPLE.COM./a",
+        "https://sms.example.com:443/a",
+        "https://u:p@sms.example.com/a",
+        "https://ｓｍｓ.example.com/a",
+        "https://sms%2Eexample.com/a",
+        "//sms.example.com/a",
+        r" https:\\sms.example.com\a",  # backslashes read as slashes
+    ],
+)
+def test_the_host_a_browser_reads(value):
+    # a link by the site's own address, however it is spelt (round 96)
+    assert page_links.browser_host(value) == "sms.example.com"
+
+
+def test_no_host_or_another_host():
+    assert page_links.browser_host("procedures/x.png") == ""
+    assert page_links.browser_host("https://[::1]:8000/x") == "[::1]"
+    assert page_links.browser_host("https://sms.example.org/x") == "sms.example.org"
+    assert page_links.browser_host("https://[::1/x") == ""  # no URL a browser could load

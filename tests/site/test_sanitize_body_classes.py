@@ -66,6 +66,9 @@ def test_a_body_never_shows_a_picture_named_from_the_sites_root() -> None:
         cleaned = clean(f'<img alt="图" src="{src}">', body=True)
         assert "src" not in cleaned and "flow.png" not in cleaned, src
     assert "href" not in clean('<a href="/procedures/flow.png?x#y">图</a>', body=True)
+    # the path as the server reads it, %-escapes and all (round 96)
+    for href in ("/procedures/flow.p%6eg", "https:../flow%2Epng", "/flow%2epng"):
+        assert "href" not in clean(f'<a href="{href}">图</a>', body=True), href
     assert 'href="/registers/documents/"' in clean(
         '<a href="/registers/documents/">登记</a>', body=True
     )

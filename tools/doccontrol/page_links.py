@@ -8,6 +8,7 @@ import bisect
 import html
 import posixpath
 import re
+import unicodedata
 from collections.abc import Iterable
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -347,6 +348,22 @@ def may_name_picture(value: str) -> bool:
     its page's). Most of a page's links name other pages: this spares them the resolving."""
     lowered = unquote(value).lower()
     return any(suffix in lowered for suffix in ASSET_SUFFIXES)
+
+
+def browser_host(value: str) -> str:
+    """The host a browser reads in a URL (``browser_url`` first): its %-escapes read, NFKC and
+    lower case (as IDNA maps it), no user name or port, no trailing dot; "" for none.
+    ``SMS.EXAMPLE.COM.``, ``ｓｍｓ.example.com``, ``sms%2Eexample.com`` and ``u@sms.example.com:443``
+    are all sms.example.com (round 96)."""
+    try:
+        netloc = urlsplit(browser_url(value)).netloc
+    except ValueError:
+        return ""
+    host = unquote(netloc).rpartition("@")[2]
+    # the port goes (an IPv6 address has its own colons, inside its brackets)
+    bracket = host.startswith("[")
+    host = host.partition("]")[0] + "]" if bracket else host.partition(":")[0]
+    return unicodedata.normalize("NFKC", host).casefold().rstrip(".")
 
 
 _SITE = "http://site.invalid/"  # where fetched_target takes the site to be served from

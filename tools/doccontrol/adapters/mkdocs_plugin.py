@@ -979,7 +979,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         folder = url.rstrip("/") if url.endswith("/") else posixpath.dirname(url)
         build_place = same_key(f"{DOCS_DIR}/{BUILD_ASSETS}/")
         # the site's own address (site_url): a picture named by it is one named from the root
-        site_host = urllib.parse.urlsplit(config.site_url or "").netloc.lower()
+        site_host = page_links.browser_host(config.site_url or "")
 
         def shown(meant: str | None, fetched: str | None) -> str | None:
             """The value that shows ``meant``: as it is when the browser fetches it there
@@ -1010,8 +1010,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 return shown(moved.target(split.query), None) or ""
             if not url_names_picture and not page_links.may_name_picture(read):
                 return None  # no picture, whatever it leads to (a link to another page)
-            if site_host and host == site_host:
-                return "" if publishing.is_asset_path(read.split("#")[0].split("?")[0]) else None
+            if site_host and host and page_links.browser_host(read) == site_host:
+                # read as the browser reads host and path (round 96): any port, any spelling
+                return "" if page_links.may_name_picture(read) else None
             fetched = page_links.fetched_target(url, read)
             if fetched is None or not publishing.is_asset_path(fetched):
                 return None  # not a picture of this site

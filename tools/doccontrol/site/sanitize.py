@@ -10,7 +10,7 @@ event handlers, ``javascript:`` and other active URLs, styles, forms and frames 
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nh3
 
@@ -100,7 +100,8 @@ def _from_elsewhere(element: str, value: str) -> bool:
         return bool(parts.scheme or parts.netloc) or url.startswith("/")
     if parts.netloc:
         return False
-    return (url.startswith("/") or bool(parts.scheme)) and is_asset_path(parts.path)
+    # the path as the server reads it: ``/flow.p%6eg`` is /flow.png (round 96)
+    return (url.startswith("/") or bool(parts.scheme)) and is_asset_path(unquote(parts.path))
 
 
 def body_marks(nonce: str) -> tuple[str, str]:
