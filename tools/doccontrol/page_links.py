@@ -353,8 +353,8 @@ def may_name_picture(value: str) -> bool:
 def browser_host(value: str) -> str:
     """The host a browser reads in a URL (``browser_url`` first): its %-escapes read, NFKC and
     lower case (as IDNA maps it), no user name or port, no trailing dot; "" for none.
-    ``SMS.EXAMPLE.COM.``, ``ｓｍｓ.example.com``, ``sms%2Eexample.com`` and ``u@sms.example.com:443``
-    are all sms.example.com (round 96)."""
+    ``SMS.EXAMPLE.COM.``, ``ｓｍｓ.example.com``, ``sms%2Eexample.com`` and
+    ``u@sms.example.com:443`` are all sms.example.com (round 96)."""
     try:
         netloc = urlsplit(browser_url(value)).netloc
     except ValueError:

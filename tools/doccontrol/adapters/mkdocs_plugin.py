@@ -1001,7 +1001,6 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             read = page_links.browser_url(value)
             try:
                 split = urllib.parse.urlsplit(read)
-                host = split.netloc.lower() if "//" in read else ""
             except ValueError:  # no URL a browser could load either (a broken IPv6 host)
                 return ""
             if moved is not None and moved.marker in split.query:
@@ -1010,7 +1009,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 return shown(moved.target(split.query), None) or ""
             if not url_names_picture and not page_links.may_name_picture(read):
                 return None  # no picture, whatever it leads to (a link to another page)
-            if site_host and host and page_links.browser_host(read) == site_host:
+            if site_host and page_links.browser_host(read) == site_host:
                 # read as the browser reads host and path (round 96): any port, any spelling
                 return "" if page_links.may_name_picture(read) else None
             fetched = page_links.fetched_target(url, read)
