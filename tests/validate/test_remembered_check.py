@@ -88,3 +88,31 @@ def test_remembered_record_findings_follow_the_record_and_its_schema(repo: RepoB
     third = repository.load(root, previous=second)
     assert third.records[0] is second.records[0]  # the record kept, its type read again
     assert codes(found(third, remembered), rel) == set()
+
+
+def test_the_renderers_verdict_is_remembered_per_text_and_names_the_file_asked(
+    repo: RepoBuilder,
+) -> None:
+    """``check`` and the site's page rule ask the same question of the same text: the verdict
+    is the fresh one, follows an edit, and names the file each caller gives."""
+    root: Path = repo.root
+    deep = BODY + "\n" + "> " * 40 + "深\n"
+    repo.write(OTHER, procedure("SM-P-02", body=deep))
+    remembered = Remembered()
+    settle()
+    first = repository.load(root)
+    assert "DC223" in codes(found(first, remembered), OTHER)
+    other = next(d for d in first.documents if d.path == OTHER)
+    # the site names the work tree's file for a text in force read from elsewhere
+    moved = remembered.render_problems(other, "docs/procedures/moved.md")
+    assert moved and {p.path for p in moved} == {"docs/procedures/moved.md"}
+    assert [(p.line, p.code) for p in moved] == [
+        (p.line, p.code) for p in remembered.render_problems(other)
+    ]
+    assert {p.path for p in remembered.render_problems(other)} == {OTHER}
+
+    repo.write(OTHER, procedure("SM-P-02", body=BODY))
+    second = repository.load(root, previous=first)
+    assert "DC223" not in codes(found(second, remembered), OTHER)
+    again = next(d for d in second.documents if d.path == OTHER)
+    assert remembered.render_problems(again) == []

@@ -194,7 +194,6 @@ def _page_folder(document_path: str, directory_urls: bool) -> str:
 
 _LABEL_GROUP = _LINK_TARGET.groupindex["label"] - 1  # its index in match.groups()
 # a reference definition's label (skipped: it uses nothing), else any bracketed text: the
-# labels [text][label], [label][] and [label] may use (more than they do: generous)
 # labels [text][label], [label][] and [label] may use (more than they do: generous); an
 # escaped bracket (\[label]) is text
 _LABEL_USE = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:|(?<!\\)(?:\\\\)*\[([^\[\]]*)\]", re.MULTILINE)
@@ -253,15 +252,18 @@ def _targets(path: str, text: str, directory_urls: bool | None, shown: bool = Fa
     found: set[str] = set()
     styles = (True, False) if directory_urls is None else (directory_urls,)
     served = tuple(_page_folder(path, style) + "/page" for style in styles)
-    used = _labels_used(text) if shown else None
+    used: set[str] | None = None  # read at the first labelled link: most texts have none
     tags = [m.span() for m in _TAG.finditer(text)] if shown else []
     titles = [m.span(1) for m in _DEFINITION_TITLE.finditer(text)] if shown else []
     links = _Titles(text)
     title_end = 0  # the end of the title of the last link read: what stands before it is title
     for match in _LINK_TARGET.finditer(text):
         label = match["label"]
-        if label is not None and used is not None and _label_key(label) not in used:
-            continue
+        if label is not None and shown:
+            if used is None:
+                used = _labels_used(text)
+            if _label_key(label) not in used:
+                continue
         index, target = next(
             (i, g) for i, g in enumerate(match.groups()) if g is not None and i != _LABEL_GROUP
         )

@@ -437,6 +437,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
                 self.preview,
             ),
             unsettled_types=unsettled,
+            render_problems=self._checked.render_problems,
         )
         if history is not None:
             _warn_pending_configuration(history, t)

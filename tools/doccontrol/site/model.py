@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from doccontrol.load.repository import Repository
 from doccontrol.model import Document, Record, RecordType
 from doccontrol.problems import Names, Problem, names_for
 from doccontrol.site.templates import Templates, templates
-from doccontrol.validate.documents import unrenderable
+from doccontrol.validate.documents import render_problems
 
 DOCS_PREFIX = "docs/"
 
@@ -86,6 +87,10 @@ class Site:
     # (publishing.unsettled_record_types): left out like a hidden procedure's. The plugin
     # gives them for a build that is not a preview (a preview shows the work tree's schemas)
     unsettled_types: frozenset[str] = frozenset()
+    # what the renderers cannot take in a text, naming a file (validate.documents
+    # .render_problems); the plugin gives the one its `check` remembered, which has read
+    # most page texts already (the text in force is most often the work tree's own object)
+    render_problems: Callable[[Document, str], list[Problem]] = render_problems
 
     @cached_property
     def catalogue(self) -> catalogues.Catalogue:
@@ -295,7 +300,7 @@ class Site:
             text = self.page_text(doc_id)
             if text is None:
                 continue
-            problems = unrenderable(document.path, text.body, text.body_first_line)
+            problems = self.render_problems(text, document.path)
             if problems:
                 found[document.path] = min(problems)
         return found

@@ -33,12 +33,14 @@ class Remembered:
     cannot take, its level-2 headings; a
     record against its type's schema), for a caller that checks a changing work tree again
     and again (``mkdocs serve``), by the documents and records themselves (``memo.ByObject``);
-    a changed document schema forgets the findings (the headings do not depend on it)."""
+    a changed document schema forgets the findings (the headings and the renderers' verdict
+    do not depend on it)."""
 
     def __init__(self) -> None:
         self._schema = ""
         self._own: ByObject[list[Problem]] = ByObject()
         self._headings: ByObject[list[str]] = ByObject()
+        self._render: ByObject[list[Problem]] = ByObject()  # along with the path it names
         self._records: ByObject[list[Problem]] = ByObject()  # along with the record type
         self._validators: ByObject[Draft202012Validator] = ByObject()
 
@@ -49,6 +51,12 @@ class Remembered:
             self._schema = schema
             self._own.clear()
         return self._own.get(document, find)
+
+    def render_problems(self, document: Document, path: str | None = None) -> list[Problem]:
+        """``documents.render_problems``, found once per text: ``check`` asks it of each
+        document and the site of each text it renders, most often the very same object."""
+        named = document.path if path is None else path
+        return self._render.get(document, lambda: render_problems(document, named), along=named)
 
     def headings(self, document: Document) -> list[str]:
         """The level-2 headings of the document's body (what DC217 looks for)."""
@@ -68,6 +76,7 @@ class Remembered:
         """Forget the files this load no longer has."""
         self._own.keep_only(repo.documents)
         self._headings.keep_only(repo.documents)
+        self._render.keep_only(repo.documents)
         self._records.keep_only(repo.records)
         self._validators.keep_only(repo.record_types.values())
 
@@ -119,9 +128,10 @@ def check(
                 found = validate(
                     doc_validator, dict(document.meta), document.path, document.positions
                 )
-            return found + active_problems(document) + render_problems(document)
+            return found + active_problems(document)
 
         problems += remembered.own(document, schema_key, own)
+        problems += remembered.render_problems(document)
         problems += check_document(
             document, config, index, repo.clauses, known_types, remembered.headings
         )

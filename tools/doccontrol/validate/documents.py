@@ -289,9 +289,12 @@ def unrenderable(path: str, body: str, first_line: int) -> list[Problem]:
     return problems
 
 
-def render_problems(document: Document) -> list[Problem]:
-    """``unrenderable`` for a document: a problem of this file alone."""
-    return unrenderable(document.path, document.body, document.body_first_line)
+def render_problems(document: Document, path: str | None = None) -> list[Problem]:
+    """``unrenderable`` for a document: a problem of this file alone. ``path``: the file the
+    problems name (the document's own when None; the site names the work tree's file for the
+    text in force it renders)."""
+    named = document.path if path is None else path
+    return unrenderable(named, document.body, document.body_first_line)
 
 
 def _check_body(
