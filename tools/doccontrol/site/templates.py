@@ -103,6 +103,10 @@ def templates(catalogue: Catalogue, overrides: Sequence[Path] = ()) -> Templates
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=False,
+        # one build renders with the files as they were compiled: a page never mixes an old
+        # and a new template, and no page stats each file again (a changed override folder
+        # gets new templates: ``fingerprint``)
+        auto_reload=False,
     )
 
     def th(key: str, /, **args: Any) -> Markup:
