@@ -89,15 +89,19 @@ def test_legacy_history_comes_first(demo):
     assert rows[1][8:] == ["陈明远", "2024-03-08", "受控前纸质记录"]
 
 
-def test_an_approval_of_an_earlier_version_says_so(demo):
+def test_an_approval_of_an_earlier_version_is_not_the_pages(demo):
     # SM-P-01's page shows V1.1, taken into control unapproved; its last approval is the paper
-    # one of V1.0, which must not read as the approval of the version on the page
+    # one of V1.0, which must not read as the approval of the version on the page: the control
+    # block names V1.1's own sign-offs, as its PDF copy does (round 97), and the change
+    # history below keeps the paper approval of V1.0
     html = page(demo / "site", "procedures/document-and-record-control")
     control = [c for row in table_rows(html, "dc-control-table") for c in row]
     assert control[control.index("版本") + 1] == "V1.1"
-    assert control[control.index("批准") + 1] == (
-        "陈明远 2024-03-08（受控前纸质记录）（批准的是 V1.0，不是本版本）"
-    )
+    assert control[control.index("批准") + 1] == "尚无批准记录（受控前基线）"
+    # the baseline's own author and day (the documents came under Git on 2025-11-28)
+    assert control[control.index("编制") + 1] == "王芳 2025-11-28"
+    assert control[control.index("审核") + 1] == "—"
+    assert not any("陈明远" in cell for cell in control)
     # a page whose version is the one approved says nothing more
     other = table_rows(page(demo / "site", "procedures/incident-management"), "dc-control-table")
     assert not any("不是本版本" in c for row in other for c in row)

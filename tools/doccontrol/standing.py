@@ -82,6 +82,19 @@ class Standing:
     off_text_approvals: tuple[Revision, ...] = ()
 
     @property
+    def signed_off(self) -> Revision | None:
+        """Whose sign-offs the control block and a copy name for the version ``shown``: its
+        last approval by ``day`` (``vouched_by``); else, for a version in force that nobody has
+        approved since (a pre-control baseline), that version itself, its author and nobody's
+        approval. Never another text's approval: a later version's, or a change at the same
+        number (DC511) that is not in force (round 97). None when neither holds."""
+        if self.vouched_by is not None:
+            return self.vouched_by
+        if self.in_force is not None and self.in_force is self.shown:
+            return self.in_force
+        return None
+
+    @property
     def overdue(self) -> bool:
         return bool(self.next_review) and self.next_review < self.day.isoformat()
 

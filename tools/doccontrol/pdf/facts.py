@@ -176,9 +176,9 @@ def gather(
         body = REGISTER_DIRECTIVE.sub(
             lambda m: _register(repo, history, day, limit, m[1], t, config, ranks), body
         )
-    # who approved this version, as the site's control block says (standing.vouched_by): the
-    # version's own approval, or a later one of it (the adoption baseline, a periodic review)
-    approval = stand.vouched_by or revision
+    # who signed this version off, as the site's control block says (Standing.signed_off):
+    # its own approval, a later one of it (the adoption baseline, a periodic review), or none
+    approval = stand.signed_off or revision
     title = str(meta.get("title") or doc.title)
     return CopyFacts(
         doc_id=doc_id,

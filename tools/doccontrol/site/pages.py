@@ -137,8 +137,13 @@ def control_block(
     ``published``: ``document`` is the published text (the version in force, from Git)."""
     labels = site.labels
     stand = site.standings.get(document.id or "")
-    # the approval of the version shown (as a copy names it), else the last one, marked
-    approved = (stand.vouched_by or stand.last_approval) if stand else None
+    # the published text: its sign-offs as a copy names them (Standing.signed_off), never
+    # another text's approval. A preview's or a withheld page's text is the work tree's: the
+    # approval of its version, else the last one, marked as another version's
+    signed = stand.signed_off if stand and published else None
+    approved = None
+    if stand is not None:
+        approved = stand.vouched_by if published else stand.vouched_by or stand.last_approval
     effective = str(document.meta.get("effective_date") or "")
     if row is not None and document.version == row.version and row.effective_date:
         effective = row.effective_date
@@ -193,10 +198,15 @@ def control_block(
     else:
         baseline = stand is not None and stand.in_force is not None
         none_key = "site.control.no_approval_baseline" if baseline else "site.control.no_approval"
+        # a version in force nobody has approved since (a pre-control baseline): its author
+        author = (
+            f"{_names(site, signed.authors) or '—'} {_day(signed.author_date)}" if signed else "—"
+        )
         cells += [
-            ("author", "—"),
+            ("author", author),
             ("reviewer", "—"),
             ("approver", _t(site, none_key)),
+            *([("merge_request", "—")] if signed else []),
             ("next_review", next_review),
         ]
     pdf = site_copies.pdf_link(site, document)
