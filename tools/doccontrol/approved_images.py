@@ -12,13 +12,16 @@ the picture).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from doccontrol import page_links
+from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import ApprovalEvent, History
+from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
 from doccontrol.history.rules import controlled_accepted
+from doccontrol.model import Document
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
 from doccontrol.standing import published
 
@@ -176,16 +179,33 @@ def held_back(images: ApprovedImages, held: Mapping[str, str]) -> ImageSource:
 
 
 def approved_reader(
-    reader: GitReader, where: ImageSource, commit: str
+    reader: GitReader, where: ImageSource, commit: str, kept_back: Set[str] = frozenset()
 ) -> Callable[[str], bytes | None]:
     """Reads each image a copy of the version approved at ``commit`` embeds (``where``:
-    ``embedded``); None when none was approved: the copy leaves it out and says so."""
+    ``embedded``); None when none was approved, or for one ``kept_back`` (``hidden_images``):
+    the copy leaves it out and says so."""
 
     def read(path: str) -> bytes | None:
-        at = where(path, commit)
+        at = where(path, commit) if path not in kept_back else None
         return reader.read_file_at(at, path) if at else None
 
     return read
+
+
+def hidden_images(
+    reader: GitReader,
+    documents: Iterable[Document],
+    histories: Mapping[str, DocumentHistory],
+    hidden: Set[str],
+) -> frozenset[str]:
+    """The images a document above the level names (``hidden``: its id), in the work tree's
+    text or any version main held, read in either URL style: never published beside a public
+    text that shows them too, on the site or in a copy (round 98)."""
+    if not hidden:
+        return frozenset()
+    texts = [(d.path, d.body) for d in documents if d.id in hidden]
+    texts += content.every_text(reader, histories, hidden)
+    return page_links.images_named(texts, None)
 
 
 def pages_in_force(

@@ -393,10 +393,11 @@ def served_target(document_path: str, target: str, directory_urls: bool = True) 
 
 
 def images_named(
-    documents: Iterable[tuple[str, str]], directory_urls: bool = True
+    documents: Iterable[tuple[str, str]], directory_urls: bool | None = True
 ) -> frozenset[str]:
     """The images the given texts name anywhere, comments and code included (images_used
-    without shown_text): what a document that may not be published names, kept back."""
+    without shown_text): what a document that may not be published names, kept back.
+    ``directory_urls`` None: a raw HTML name is read from the page's URL in either style."""
     found: set[str] = set()
     for path, body in documents:
         found |= _targets(path, body, directory_urls)

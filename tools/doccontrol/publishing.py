@@ -758,10 +758,11 @@ def visible_events(
     each event's title and controlled paths (redact_names).
 
     With ``images`` (page_links.images_used: what the published pages show) and something
-    hidden, a controlled path under docs/ is named only when it is one of ``images``, or an
-    image approved by an event whose documents are all visible (the figure went out with public
-    text: an earlier version's, since replaced) that no hidden document names (``withheld``:
-    page_links.images_named of their texts). Nothing else under docs/ is: a secret document's
+    hidden, a controlled path under docs/ is named only when no hidden document names it
+    (``withheld``: page_links.images_named of their texts; a public page showing it too does
+    not publish it, round 98) and it is one of ``images``, or an image approved by an event
+    whose documents are all visible (the figure went out with public text: an earlier
+    version's, since replaced). Nothing else under docs/ is: a secret document's
     figure, PDF or drawing beside it carries its name and, often, its id, and an event that
     approved a secret document names none of its files. An event left with nothing to name is
     dropped.
@@ -787,8 +788,7 @@ def visible_events(
             if images is None
             or not hidden  # nothing to keep back: every approved file stays evidence
             or not path.startswith("docs/")
-            or path in images
-            or (public_text and is_asset_path(path) and path not in withheld)
+            or (path not in withheld and (path in images or (public_text and is_asset_path(path))))
         ]
         controlled = tuple(redact_names(path, hidden, placeholder) for path in kept)
         accepted = tuple(

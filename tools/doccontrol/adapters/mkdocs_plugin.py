@@ -655,6 +655,9 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             shown = publishing.printable_path(path)
             refused.append(t.text("site.plugin.refused.left-out", path=shown))
         refused += self._same_page(files, config, docs_dir)
+        for path in sorted(site.images_kept_back):
+            shown = publishing.printable_path(path)
+            refused.append(t.text("site.plugin.refused.picture-hidden", path=shown))
         for record in site.refused_records:
             refused.append(
                 t.text("site.plugin.refused.record-id", path=publishing.printable_path(record.path))

@@ -73,7 +73,12 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     for module in ("weasyprint", "markdown", "nh3", "jinja2"):
         require_extra(module, "pdf", "doccontrol pdf")
     from doccontrol import publishing
-    from doccontrol.approved_images import approved_reader, embedded, picture_standings
+    from doccontrol.approved_images import (
+        approved_reader,
+        embedded,
+        hidden_images,
+        picture_standings,
+    )
     from doccontrol.cli.registers import loaded, names_config
     from doccontrol.history.gitread import GitReader
     from doccontrol.history.stored import StoredVersions
@@ -102,6 +107,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     limit = args.max_confidentiality or publishing.approved_limit(judged, history.events)[0]
     if judged.level(limit) is None:
         raise UsageError(t.text("pdf.error.level_unknown", level=limit))
+    hidden = pdf_facts.hidden_ids(repo, history, limit, judged)
     reader = GitReader(root)
     try:
         with StoredVersions(root) as meta_of:
@@ -127,9 +133,12 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 meta_of=meta_of,
                 names=names,
                 judged=judged,
+                hidden=hidden,
             )
+            # a picture a document above the level names stays out of a public copy too
+            kept_back = hidden_images(reader, repo.documents, history.documents, hidden)
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
-            read = approved_reader(reader, where, found.commit)
+            read = approved_reader(reader, where, found.commit, kept_back)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:
         raise UsageError(exc.text(t)) from None

@@ -310,8 +310,23 @@ class Site:
         """The images under docs/ the published pages show or link to (page_links.images_used),
         each page's links read from where its text was approved (a page moved by a change not
         in force yet gives the text in force, and the site points its links there, as copies
-        and the audit pack read them), and those the approved site configuration shows on
-        every page (site_files): only these are published."""
+        and the audit pack read them), but those a document the site does not publish names
+        (``images_kept_back``); and those the approved site configuration shows on every page
+        (site_files): only these are published."""
+        return (self._images_shown - self.images_kept_back) | self._site_file_images
+
+    @cached_property
+    def images_kept_back(self) -> frozenset[str]:
+        """Images a published page shows that a document above the publishing level names
+        too, now or in any version main held: a secret procedure's figure stays out, whichever
+        page shows it (round 98). Not the site's own files (a theme's logo)."""
+        shown = self._images_shown - self._site_file_images
+        if not shown:
+            return frozenset()
+        return shown & self._images_named_by(lambda d: d.id not in self.visible_ids)
+
+    @cached_property
+    def _images_shown(self) -> frozenset[str]:
         return page_links.images_used(
             (
                 (text.path, text.body)
@@ -320,22 +335,40 @@ class Site:
                 if text is not None
             ),
             self.directory_urls,
-            self.site_files,
         )
+
+    @cached_property
+    def _site_file_images(self) -> frozenset[str]:
+        return page_links.images_used((), self.directory_urls, self.site_files)
 
     @cached_property
     def images_withheld(self) -> frozenset[str]:
         """The images a document the site does not publish names anywhere in its text, or a
         hidden one named in any version main held (page_links.images_named): never named for
         having gone out with public text."""
-        texts = [(d.path, d.body) for d in self.repo.documents if d.id not in self.documents]
-        if self.history is not None and self.hidden_ids:
-            try:
-                with GitReader(self.repo.root) as reader:
-                    texts += content.every_text(reader, self.history.documents, self.hidden_ids)
-            except GitError:  # what they said cannot be read: no file under docs/ is named
-                return frozenset(path for e in self.history.events for path in e.controlled)
-        return page_links.images_named(texts, self.directory_urls)
+        return self._images_named_by(lambda d: d.id not in self.documents)
+
+    def _images_named_by(self, left_out: Callable[[Document], bool]) -> frozenset[str]:
+        """The images the work tree's documents ``left_out`` picks name, and those a hidden
+        document named in any version main held."""
+        hidden = self._hidden_texts
+        if hidden is None:  # what they said cannot be read: no file under docs/ is named
+            assert self.history is not None
+            return frozenset(path for e in self.history.events for path in e.controlled)
+        texts = [(d.path, d.body) for d in self.repo.documents if left_out(d)]
+        return page_links.images_named(texts + hidden, self.directory_urls)
+
+    @cached_property
+    def _hidden_texts(self) -> list[tuple[str, str]] | None:
+        """(path, body) of every version of a hidden document main held; None when Git
+        cannot give them."""
+        if self.history is None or not self.hidden_ids:
+            return []
+        try:
+            with GitReader(self.repo.root) as reader:
+                return list(content.every_text(reader, self.history.documents, self.hidden_ids))
+        except GitError:
+            return None
 
     def page_title(self, document: Document) -> str:
         """The title a document's page and its navigation entry give: the published text's;
