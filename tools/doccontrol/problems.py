@@ -121,6 +121,7 @@ CODES: dict[str, str] = {
     "DC534": "forge-login-unknown",
     "DC535": "forge-notes-missing",
     "DC536": "forge-note-unsigned",
+    "DC537": "forge-pr-head-missing",
     "DC520": "stale-effective-date",
     "DC521": "disposition-not-counted",  # approval.dispositions (history/dispositions.py)
     "DC522": "stale-branch-version",

@@ -1498,7 +1498,7 @@ class _Deriver:
             withheld = self.rests_on_no_note(policy, commit)
             note_signed = self.note_signature(policy, commit.sha, withheld)
             verdict = forge_notes.judge(
-                note, commit.sha, config, note_signed, _forge_person, withheld
+                note, commit.sha, config, note_signed, _forge_person, withheld, commit.parents
             )
             if verdict.note is not None:
                 mr = verdict.note.merge_request  # the forge's own record, with its address
@@ -1571,10 +1571,31 @@ class _Deriver:
         typed: list[HistoryProblem] = []
         if forge_made and verdict is not None and config.approval.require_signed:
             approvers, typed = _vouched_by_forge(commit, config, approvers, verdict, signature)
+            reviewers, typed_reviews = _vouched_by_forge(
+                commit, config, reviewers, verdict, signature, reviewers=True
+            )
+            typed += typed_reviews
+        # a review only the message names is the merger's word, never the note's: the
+        # approval it joins is shown on the commit's own evidence (round 99)
+        noted = not _typed(config, reviewers, verdict, signature, merger=False)
         summary = messages.summary(commit.message)
-        forge = _ForgeEvidence.of(
-            verdict, authors, self.squashed_authors(commit, kind, verdict, policy)
-        )
+        squashed = self.squashed_authors(commit, kind, verdict, policy)
+        if squashed is None:
+            assert verdict is not None and verdict.note is not None
+            # who wrote the pull request's own commits is not known here: said, so that a
+            # clone without them never shows clean what one with them flags (round 99)
+            event_problems_head = [
+                HistoryProblem.of(
+                    "problem.DC537",
+                    commit.sha,
+                    sha=commit.sha[:10],
+                    pr=f"#{verdict.note.number}",
+                    head=verdict.note.head_sha[:10],
+                )
+            ]
+        else:
+            event_problems_head = []
+        forge = _ForgeEvidence.of(verdict, authors, squashed or ())
         # with require_signed, a signed note naming this commit as the pull request's merge
         # is the forge's signature on it (a merge made in GitHub's UI is signed with GitHub's
         # own GPG key, which a reader's keyring rarely holds)
@@ -1591,6 +1612,7 @@ class _Deriver:
         )
         event_problems += typed
         event_problems += forge.problems
+        event_problems += event_problems_head
         documents: list[ApprovedDocument] = []
         all_problems = dict.fromkeys(event_problems)
         any_approved = False
@@ -1735,7 +1757,11 @@ class _Deriver:
                 status=meta_text(snapshot.meta if snapshot else state.meta, "status"),
                 problems=tuple(problems),
                 evidence=rules.evidence(
-                    kind, approved, signature, doc_approvers, forge.strength if on_note else None
+                    kind,
+                    approved,
+                    signature,
+                    doc_approvers,
+                    forge.strength if on_note and noted else None,
                 ),
                 effective_date=meta_day(
                     snapshot.meta if snapshot else state.meta, "effective_date"
@@ -1926,7 +1952,7 @@ class _Deriver:
                         any_approved,
                         signature,
                         _unique(event_approvers),
-                        forge.strength if any_on_note else None,
+                        forge.strength if any_on_note and noted else None,
                     ),
                     controlled=tuple(controlled),
                     accepted=tuple(path for path in controlled if accepted.get(path)),
@@ -2039,17 +2065,17 @@ class _Deriver:
         kind: str,
         verdict: forge_notes.Verdict | None,
         policy: _Policy,
-    ) -> tuple[Person, ...]:
+    ) -> tuple[Person, ...] | None:
         """The authors of the commits a squash merge folded away, read from the pull request's
         head its note names (merge-base..head), where that head is in this clone: whoever wrote
-        one of them wrote the change, as on a merge commit's side. Where it is not, nothing
-        is added (README: fetch refs/pull/*/head)."""
+        one of them wrote the change, as on a merge commit's side. None where it is not
+        (README: fetch refs/pull/*/head)."""
         if kind != "squash" or verdict is None or verdict.note is None or not commit.parents:
             return ()
         found = self.reader.branch_commits(
             verdict.note.head_sha, commit.parents[0], signed=_has_keys(policy.config)
         )
-        return _unique(self.writers_of(policy, found or []))
+        return None if found is None else _unique(self.writers_of(policy, found))
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
         """Who wrote each of ``commits`` (a merge's side, a squash's pull request): its author,
@@ -2508,39 +2534,49 @@ class _ForgeEvidence:
 def _vouched_by_forge(
     commit: Commit,
     config: Config,
-    approvers: tuple[Person, ...],
+    people: tuple[Person, ...],
     verdict: forge_notes.Verdict,
     signature: Signature,
+    reviewers: bool = False,
 ) -> tuple[tuple[Person, ...], list[HistoryProblem]]:
     """With require_signed, a signed note stands in for the forge's signature on the commit:
     it vouches for what the forge recorded (the approving reviews, who merged), never for
-    text the merger typed into the message. An approver named only in a trailer counts with
-    their own signature on the commit, else not at all (DC509.typed)."""
+    text the merger typed into the message. An approver (``reviewers``: a reviewer, round 99)
+    named only in a trailer counts with their own signature on the commit, else not at all
+    (DC509.typed)."""
+    typed = set(_typed(config, people, verdict, signature, merger=not reviewers))
+    key = "problem.DC509.typed-reviewer" if reviewers else "problem.DC509.typed"
+    pr = f"#{verdict.note.number}" if verdict.note is not None else ""
+    problems = [
+        HistoryProblem.of(
+            key, commit.sha, "", person.email, sha=commit.sha[:10], person=person.name, pr=pr
+        )
+        for person in people
+        if id(person) in typed
+    ]
+    return tuple(p for p in people if id(p) not in typed), problems
+
+
+def _typed(
+    config: Config,
+    people: Iterable[Person],
+    verdict: forge_notes.Verdict | None,
+    signature: Signature,
+    merger: bool = True,
+) -> list[int]:
+    """The ids (``id``) of the known ``people`` a commit's trailers name that its forge note
+    does not vouch for: no approving review of theirs in the note, no signature of theirs
+    on the commit, and (``merger``, for approvers, with ``merger_is_approver``) not the one
+    the note says merged. An unknown name is DC512 already."""
+    if verdict is None or verdict.note is None:
+        return []
     vouched = {p.person_id for p in verdict.approvals if p.person_id}
     if signature.status == "good" and signature.verified_for:
         vouched.add(signature.verified_for)
     merged_by = verdict.merged_by.person_id if verdict.merged_by is not None else None
-    if config.approval.merger_is_approver and merged_by:
+    if merger and config.approval.merger_is_approver and merged_by:
         vouched.add(merged_by)
-    kept: list[Person] = []
-    problems: list[HistoryProblem] = []
-    pr = f"#{verdict.note.number}" if verdict.note is not None else ""
-    for person in approvers:
-        if not person.person_id or person.person_id in vouched:
-            kept.append(person)  # an unknown name is DC512 already
-            continue
-        problems.append(
-            HistoryProblem.of(
-                "problem.DC509.typed",
-                commit.sha,
-                "",
-                person.email,
-                sha=commit.sha[:10],
-                person=person.name,
-                pr=pr,
-            )
-        )
-    return tuple(kept), problems
+    return [id(p) for p in people if p.person_id and p.person_id not in vouched]
 
 
 def _has_keys(config: Config) -> bool:

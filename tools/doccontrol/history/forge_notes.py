@@ -12,7 +12,7 @@ commit's signature decides whether it is verified evidence (a trusted forge key)
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -146,6 +146,18 @@ def last_words(reviews: tuple[Review, ...]) -> dict[str, Review]:
     return latest
 
 
+def brings_only(parents: Sequence[str], head: str) -> bool:
+    """Whether a commit with ``parents`` brings in the pull request head ``head`` and nothing
+    else: a merge commit's second and only other parent is that head (a merge pushed by hand
+    can bring in later commits, or an octopus another branch, that no review saw; round 99).
+    A squash or rebase result sits on the branch it was merged into, never on the head itself
+    (a commit on top of the head would be a change after the reviews)."""
+    head = head.lower()
+    if len(parents) > 1:
+        return len(parents) == 2 and parents[1].lower() == head
+    return not parents or parents[0].lower() != head
+
+
 def judge(
     data: bytes,
     commit: str,
@@ -153,9 +165,12 @@ def judge(
     signature: Signature,
     person: Callable[[ConfigPerson], Person],
     withheld: str | None = None,
+    parents: Sequence[str] = (),
 ) -> Verdict:
     """Judge the note attached to ``commit`` by ``config`` (the config approved before the
     commit) and the notes commit's ``signature`` (already interpreted by that config).
+    ``parents``: the commit's; the reviews vouch only for a commit that brings in the head
+    they approved and nothing else (``brings_only``).
     ``person(config_person) -> Person`` makes the history's Person for a mapped login.
     ``withheld``: why no signature of a note on this commit counts (a ``DC536`` key: it
     changes the forge keys, or the rules under ``require_signed``); the caller has judged the
@@ -183,9 +198,24 @@ def judge(
                 ),
             ),
         )
+    pr = f"#{note.number}"
+    if not brings_only(parents, note.head_sha):
+        return Verdict(
+            None,
+            False,
+            problems=(
+                HistoryProblem.of(
+                    "problem.DC531.head" if len(parents) > 1 else "problem.DC531.on-head",
+                    commit,
+                    sha=sha,
+                    pr=pr,
+                    head=note.head_sha[:10] or "—",
+                    parents=", ".join(p[:10] for p in parents[1:]),
+                ),
+            ),
+        )
     verified = signature.status == "good" and signature.verified_for == FORGE
     problems: list[HistoryProblem] = []
-    pr = f"#{note.number}"
     if config.approval.require_signed and not verified:
         problems.append(
             HistoryProblem.of(withheld, commit, sha=sha, pr=pr)
