@@ -54,11 +54,6 @@ def test_control_the_site_and_a_pdf_copy_drop_the_related_secret(related, tmp_pa
         assert [n for n in z.namelist() if SECRET_ID in n] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hole (medium): the pack's Markdown copy of a public "
-    "document keeps `related: [SM-P-07]`",
-)
 def test_the_packs_copy_of_a_public_document_does_not_name_the_secret(related, tmp_path):
     with _pack(related.root, tmp_path / "p.zip") as z:
         copy = z.read("documents/SM-P-01 V1.1.md").decode("utf-8")

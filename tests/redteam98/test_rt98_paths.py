@@ -14,7 +14,6 @@ from history_helpers import cli
 
 PATH_TITLE = f"修订测试程序，参照 {SECRET_PATH} 和 {SECRET_FIGURE}"
 PATH_MARKERS = ["secret.md", "procedures/secret", "merger-due-diligence"]
-HOLE = "hole (medium): a merge title naming a secret document's path or figure is published"
 
 
 @pytest.fixture
@@ -54,7 +53,6 @@ def test_control_the_secrets_path_is_published_nowhere_without_the_title(scenari
     assert leaks(site, PATH_MARKERS) == []
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE)
 @pytest.mark.parametrize("strict", [False, True], ids=["lenient", "strict"])
 def test_a_merge_title_naming_the_secrets_path_is_redacted_on_the_site(
     path_titled, tmp_path, strict
@@ -65,7 +63,6 @@ def test_a_merge_title_naming_the_secrets_path_is_redacted_on_the_site(
     assert leaks(site, PATH_MARKERS) == []
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE)
 def test_a_merge_title_naming_the_secrets_path_is_redacted_in_the_audit_pack(path_titled, tmp_path):
     found = pack_leaks(
         path_titled.root, tmp_path / "pack.zip", PATH_MARKERS, "--max-confidentiality", "internal"
@@ -74,7 +71,6 @@ def test_a_merge_title_naming_the_secrets_path_is_redacted_in_the_audit_pack(pat
     assert found == []
 
 
-@pytest.mark.xfail(strict=True, reason=HOLE)
 def test_a_merge_title_naming_the_secrets_path_is_redacted_in_a_public_pdf_copy(
     path_titled, tmp_path
 ):

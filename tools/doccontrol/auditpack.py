@@ -174,6 +174,7 @@ def build(
     # one computation for the register, the site and the CLI: where each document stood
     stands = registers.standings(repo, history, end)
     in_force: list[tuple[Document, str]] = []
+    document_copies: dict[str, str] = {}
     for doc_id in sorted(stands, key=registers._id_key):
         revision = stands[doc_id].in_force
         if revision is None:
@@ -192,7 +193,8 @@ def build(
         ):
             continue
         in_force.append((document, revision.date))
-        files[f"documents/{doc_id} {revision.version.replace('/', '-')}.md"] = text.encode("utf-8")
+        # redacted below, once what may not be named is known
+        document_copies[f"documents/{doc_id} {revision.version.replace('/', '-')}.md"] = text
         # the page the site made for this id (its stamp says where), never the one at the
         # path of the version in force: a move or a swap keeps the version and gives the path
         # to another document
@@ -272,6 +274,13 @@ def build(
         unnamed,
     )
     placeholder = cat.text("site.not_published")
+    # a public document's copy names no document left out (a `related:` entry, a doc: link,
+    # a file name), as its page and PDF copy do not (round 98): its bytes, with those redacted
+    redacted = 0
+    for name, text in document_copies.items():
+        given = publishing.redact_names(text, hidden, placeholder)
+        redacted += given != text
+        files[name] = given.encode("utf-8")
     revisions = [
         {
             "document": d.id,
@@ -411,6 +420,7 @@ def build(
         cat.text("pack.readme.branch", branch=history.branch, head=history.head),
         cat.text("pack.readme.level", level=max_level, withheld=withheld),
         cat.text("pack.readme.documents", n=len(in_force)),
+        *([cat.text("pack.readme.documents-redacted", n=redacted)] if redacted else []),
         cat.text("pack.readme.events", events=len(events), problems=len(problems)),
         *(
             [cat.text("pack.readme.disposed", n=disposed)]

@@ -520,13 +520,60 @@ def output_names(
     judged here), sparing ``shown_titles`` (the titles the output itself gives)."""
     if unnamed is None:
         unnamed = unnamed_for(root, history, record_types, hidden)
-    return hidden_names(
+    documents = list(documents)
+    names = hidden_names(
         hidden,
         documents,
         history.documents if history is not None else {},
         shown_titles,
         [rt for rt in record_types.values() if rt.path in unnamed],
     )
+    return names | hidden_paths(hidden, documents, history)
+
+
+def hidden_paths(
+    hidden: Set[str], documents: Sequence[Document], history: History | None
+) -> frozenset[str]:
+    """The file names author-typed text may not give either (round 98): every path a hidden
+    document had (the work tree's and each one main held), and the images its work-tree text
+    names or a merge that approved only hidden documents brought; each as the repository path,
+    the path under docs/, the page's URL path for a document, and the bare file name (not an
+    ``index.md`` or ``README.md``, whose name says nothing). A path a shown document has now
+    is spared, and so is a bare name a shown file has too (a public ``flow.png`` beside a
+    secret one: the trail's evidence keeps its paths)."""
+    if not hidden:
+        return frozenset()
+    from doccontrol import page_links  # it imports this module
+
+    files = {d.path for d in documents if d.id in hidden}
+    images = set(page_links.images_named([(d.path, d.body) for d in documents if d.id in hidden]))
+    if history is not None:
+        for doc_id in hidden:
+            known = history.documents.get(doc_id)
+            if known is not None:
+                files |= {known.path, *(r.path for r in known.revisions if r.path)}
+        for event in history.events:
+            if event.documents and all(d.id in hidden for d in event.documents):
+                images |= {p for p in event.controlled if is_asset_path(p)}
+    spared = {d.path for d in documents if d.id not in hidden}
+    public = {posixpath.basename(p) for p in spared}
+    if history is not None:
+        for event in history.events:
+            if not all(d.id in hidden for d in event.documents):
+                public |= {posixpath.basename(p) for p in event.controlled}
+    found: set[str] = set()
+    for path in (files | images) - spared:
+        under = path.removeprefix("docs/")
+        name = posixpath.basename(path)
+        stem = page_stem(name)
+        found.add(path)
+        if under != name or (stem not in ("index", "README") and name not in public):
+            found.add(under)
+        if path in files and stem != name and stem not in ("index", "README"):
+            found.add(posixpath.join(posixpath.dirname(under), stem).lstrip("/"))
+        if stem not in ("index", "README") and name not in public:
+            found.add(name)
+    return frozenset(p for p in found if p)
 
 
 def unsettled_record_types(
