@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 from doccontrol import page_links
 from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
-from doccontrol.history.model import ApprovalEvent, DocumentHistory, History
+from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.model import Document
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
-from doccontrol.standing import published
+from doccontrol.standing import dated_by, published
 
 if TYPE_CHECKING:
     from doccontrol.standing import MetaOf, Standing
@@ -195,17 +195,30 @@ def approved_reader(
 def hidden_images(
     reader: GitReader,
     documents: Iterable[Document],
-    histories: Mapping[str, DocumentHistory],
+    history: History,
     hidden: Set[str],
+    day: datetime.date,
 ) -> frozenset[str]:
     """The images a document above the level names (``hidden``: its id), in the work tree's
-    text or any version main held, read in either URL style: never published beside a public
-    text that shows them too, on the site or in a copy (round 98)."""
+    text or any version main held, read in either URL style, that no approval of published
+    documents alone brought by ``day``: a secret procedure's figure, never published beside a
+    public text that shows it too, on the site or in a copy (round 98). A chart a public
+    approval brought stays the public page's, whoever shows it since (its bytes are those its
+    approvals vouch for: ``pages_in_force``)."""
     if not hidden:
         return frozenset()
     texts = [(d.path, d.body) for d in documents if d.id in hidden]
-    texts += content.every_text(reader, histories, hidden)
-    return page_links.images_named(texts, None)
+    texts += content.every_text(reader, history.documents, hidden)
+    named = page_links.images_named(texts, None)
+    public = {
+        path
+        for event in history.events
+        if event.documents
+        and dated_by(event.date, day)
+        and not any(d.id in hidden for d in event.documents)
+        for path in event.accepted
+    }
+    return named - public
 
 
 def pages_in_force(

@@ -136,7 +136,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 hidden=hidden,
             )
             # a picture a document above the level names stays out of a public copy too
-            kept_back = hidden_images(reader, repo.documents, history.documents, hidden)
+            kept_back = hidden_images(reader, repo.documents, history, hidden, day)
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             read = approved_reader(reader, where, found.commit, kept_back)
             result = render(found, t, read, mermaid)

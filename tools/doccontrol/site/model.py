@@ -12,6 +12,7 @@ from pathlib import Path
 from doccontrol import acks, impact, page_links, publishing, registers, reserved_pages, standing
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
+from doccontrol.approved_images import hidden_images
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.dispositions import NONE, Dispositions
@@ -318,12 +319,19 @@ class Site:
     @cached_property
     def images_kept_back(self) -> frozenset[str]:
         """Images a published page shows that a document above the publishing level names
-        too, now or in any version main held: a secret procedure's figure stays out, whichever
-        page shows it (round 98). Not the site's own files (a theme's logo)."""
+        too, now or in any version main held, and that no approval of published documents
+        alone brought (approved_images.hidden_images): a secret procedure's figure stays out,
+        whichever page shows it (round 98). Not the site's own files (a theme's logo)."""
         shown = self._images_shown - self._site_file_images
-        if not shown:
+        if not shown or not self.hidden_ids or self.history is None:
             return frozenset()
-        return shown & self._images_named_by(lambda d: d.id not in self.visible_ids)
+        try:
+            with GitReader(self.repo.root) as reader:
+                return shown & hidden_images(
+                    reader, self.repo.documents, self.history, self.hidden_ids, self.as_of
+                )
+        except GitError:  # what the hidden documents said cannot be read: none goes out
+            return shown
 
     @cached_property
     def _images_shown(self) -> frozenset[str]:
