@@ -4,13 +4,22 @@ site and a PDF copy of the same version drop."""
 
 from __future__ import annotations
 
-import zipfile
-
 import pytest
 from pypdf import PdfReader
-from rt41_helpers import SECRET_ID, approve, body, built_site, leaks, procedure, site_with_secret
+from rt41_helpers import (
+    SECRET_ID,
+    approve,
+    body,
+    built_site,
+    leaks,
+    made_pack,
+    procedure,
+    site_with_secret,
+)
 
 from history_helpers import cli
+
+LEVEL = ("--max-confidentiality", "internal")
 
 
 @pytest.fixture
@@ -23,23 +32,6 @@ def related(scenario):
     return s
 
 
-def _pack(root, out):
-    result = cli(
-        root,
-        "audit-pack",
-        "--from",
-        "2026-01-01",
-        "--to",
-        "2026-12-31",
-        "-o",
-        str(out),
-        "--max-confidentiality",
-        "internal",
-    )
-    assert result.returncode in (0, 1), result.stdout + result.stderr
-    return zipfile.ZipFile(out)
-
-
 def test_control_the_site_and_a_pdf_copy_drop_the_related_secret(related, tmp_path):
     for strict in (False, True):
         assert (
@@ -49,13 +41,13 @@ def test_control_the_site_and_a_pdf_copy_drop_the_related_secret(related, tmp_pa
     assert cli(related.root, "pdf", "SM-P-01", "-o", str(out)).returncode == 0
     text = "".join(p.extract_text() for p in PdfReader(str(out)).pages)
     assert "测试程序" in text and SECRET_ID not in text
-    with _pack(related.root, tmp_path / "p.zip") as z:
+    with made_pack(related.root, tmp_path / "p.zip", *LEVEL) as z:
         assert "documents/SM-P-01 V1.1.md" in z.namelist()
         assert [n for n in z.namelist() if SECRET_ID in n] == []
 
 
 def test_the_packs_copy_of_a_public_document_does_not_name_the_secret(related, tmp_path):
-    with _pack(related.root, tmp_path / "p.zip") as z:
+    with made_pack(related.root, tmp_path / "p.zip", *LEVEL) as z:
         copy = z.read("documents/SM-P-01 V1.1.md").decode("utf-8")
     # today: line "related: [SM-P-07]" as written
     assert SECRET_ID not in copy
