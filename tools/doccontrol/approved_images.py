@@ -16,14 +16,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from doccontrol import page_links
-from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
-from doccontrol.model import Document
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
-from doccontrol.standing import dated_by, published
+from doccontrol.standing import published
 
 if TYPE_CHECKING:
     from doccontrol.standing import MetaOf, Standing
@@ -179,46 +176,47 @@ def held_back(images: ApprovedImages, held: Mapping[str, str]) -> ImageSource:
 
 
 def approved_reader(
-    reader: GitReader, where: ImageSource, commit: str, kept_back: Set[str] = frozenset()
+    reader: GitReader,
+    where: ImageSource,
+    commit: str,
+    hidden_at: Callable[[str, str], bool] | None = None,
 ) -> Callable[[str], bytes | None]:
     """Reads each image a copy of the version approved at ``commit`` embeds (``where``:
-    ``embedded``); None when none was approved, or for one ``kept_back`` (``hidden_images``):
-    the copy leaves it out and says so."""
+    ``embedded``); None when none was approved, or when those bytes are a hidden document's
+    (``hidden_at``: ``brought_by_hidden``): the copy leaves it out and says so."""
 
     def read(path: str) -> bytes | None:
-        at = where(path, commit) if path not in kept_back else None
-        return reader.read_file_at(at, path) if at else None
+        at = where(path, commit)
+        if not at or (hidden_at is not None and hidden_at(path, at)):
+            return None
+        return reader.read_file_at(at, path)
 
     return read
 
 
-def hidden_images(
-    reader: GitReader,
-    documents: Iterable[Document],
-    history: History,
-    hidden: Set[str],
-    day: datetime.date,
-) -> frozenset[str]:
-    """The images a document above the level names (``hidden``: its id), in the work tree's
-    text or any version main held, read in either URL style, that no approval of published
-    documents alone brought by ``day``: a secret procedure's figure, never published beside a
-    public text that shows it too, on the site or in a copy (round 98). A chart a public
-    approval brought stays the public page's, whoever shows it since (its bytes are those its
-    approvals vouch for: ``pages_in_force``)."""
+def brought_by_hidden(
+    events: Sequence[ApprovalEvent], hidden: Set[str]
+) -> Callable[[str, str], bool]:
+    """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
+    holds them were last changed by an approval that holds a document above the level
+    (``hidden``: its id): a secret procedure's figure, or a shared chart a secret approval
+    redrew. Such bytes are never given to a public page or copy, whatever text shows them
+    (rounds 98, 100). A commit that is no approval is read as the latest: fails closed."""
     if not hidden:
-        return frozenset()
-    texts = [(d.path, d.body) for d in documents if d.id in hidden]
-    texts += content.every_text(reader, history.documents, hidden)
-    named = page_links.images_named(texts, None)
-    public = {
-        path
-        for event in history.events
-        if event.documents
-        and dated_by(event.date, day)
-        and not any(d.id in hidden for d in event.documents)
-        for path in event.accepted
-    }
-    return named - public
+        return lambda path, at: False
+    order = {event.commit: i for i, event in enumerate(events)}
+    changes: dict[str, list[tuple[int, bool]]] = {}
+    for i, event in enumerate(events):
+        secret = any(d.id in hidden for d in event.documents)
+        for path in event.controlled:
+            changes.setdefault(path, []).append((i, secret))
+
+    def hidden_at(path: str, at: str) -> bool:
+        upto = order.get(at, len(events))
+        last = [secret for i, secret in changes.get(path, ()) if i <= upto]
+        return bool(last) and last[-1]
+
+    return hidden_at
 
 
 def pages_in_force(

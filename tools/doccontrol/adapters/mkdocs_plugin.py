@@ -523,9 +523,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         images = approved_images.approved_images(site.history.events, site.standings, shows)
         where = approved_images.held_back(images, held)
         # only what the site shows decides: a confidential text's approval never picks the
-        # bytes published beside another's (round 85)
-        shown = {k: v for k, v in site.standings.items() if k in site.visible_ids}
-        pages_at = approved_images.pages_in_force(shown, where, shows)
+        # bytes published beside another's (round 85); the site's own answer, which also
+        # decides the pictures kept back (Site.images_kept_back)
+        if site.stored is not None:
+            pages_at = site.pictures_at
+        else:
+            shown = {k: v for k, v in site.standings.items() if k in site.visible_ids}
+            pages_at = approved_images.pages_in_force(shown, where, shows)
         head = site.history.head
         for path, at in approved_images.served(images, pages_at).items():
             if path in held or at != images.source(path, head):

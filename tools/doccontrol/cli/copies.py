@@ -75,8 +75,8 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     from doccontrol import publishing
     from doccontrol.approved_images import (
         approved_reader,
+        brought_by_hidden,
         embedded,
-        hidden_images,
         picture_standings,
     )
     from doccontrol.cli.registers import loaded, names_config
@@ -135,10 +135,10 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
                 judged=judged,
                 hidden=hidden,
             )
-            # a picture a document above the level names stays out of a public copy too
-            kept_back = hidden_images(reader, repo.documents, history, hidden, day)
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
-            read = approved_reader(reader, where, found.commit, kept_back)
+            # a picture whose bytes a hidden document's approval brought stays out (round 98)
+            hidden_at = brought_by_hidden(history.events, hidden)
+            read = approved_reader(reader, where, found.commit, hidden_at)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:
         raise UsageError(exc.text(t)) from None

@@ -1653,6 +1653,10 @@ class _Deriver:
             doc_approvers, doc_reviewers, on_note = forge.split(
                 approvers, reviewers, rules.meta_texts(rules_meta, "approver")
             )
+            if forge.approvals and self.off_head(verdict, change):
+                # the reviews saw the head's text, not this one: they approve nothing here
+                doc_approvers, doc_reviewers, on_note = approvers, reviewers, False
+                problems.append(self.off_head_problem(commit, state.id, verdict, change))
             here = forge.authors_for(on_note)
             if change.new_path in merger_wrote:
                 maker = self.person(policy, commit.committer_name, commit.committer_email)
@@ -2058,6 +2062,34 @@ class _Deriver:
         after = self.sides_for(commit).get(CONFIG_FILE, (None, None))[1]
         new = self.load(after) if after is not None else None
         return new is not None and new.approval.require_signed
+
+    def off_head(self, verdict: forge_notes.Verdict | None, change: FileChange) -> bool:
+        """Whether the document a merge or squash with a note leaves differs from the one the
+        note's head holds: the reviews saw the head, so text the merge commit itself brings
+        (an evil merge, a squash pushed by hand) is no reviewed text (round 100). Not judged
+        where the head is not in this clone (DC537 says so)."""
+        if verdict is None or verdict.note is None or change.new_blob is None:
+            return False
+        if change.new_path is None:
+            return False
+        head = verdict.note.head_sha.lower()
+        if not self.reader.has_commit(head):
+            return False
+        return self.reader.read_file_at(head, change.new_path) != self.read_blob(change.new_blob)
+
+    def off_head_problem(
+        self, commit: Commit, doc_id: str, verdict: forge_notes.Verdict | None, change: FileChange
+    ) -> HistoryProblem:
+        note = verdict.note if verdict is not None else None
+        return HistoryProblem.of(
+            "problem.DC531.text",
+            commit.sha,
+            doc_id,
+            sha=commit.sha[:10],
+            path=change.new_path,
+            pr=f"#{note.number}" if note is not None else "",
+            head=note.head_sha[:10] if note is not None else "",
+        )
 
     def squashed_authors(
         self,

@@ -1061,6 +1061,13 @@ class GitReader:
             raise GitError("git.blob-unreadable", sha=sha)
         return found[1]
 
+    def has_commit(self, sha: str) -> bool:
+        """Whether ``sha`` (a full commit id, as a note gives it) is a commit in this clone."""
+        if not _OBJECT_ID.fullmatch(sha):
+            return False
+        found = self._object(f"{sha}^{{commit}}")
+        return found is not None and found[0] == "commit"
+
     def read_file_at(self, rev: str, path: str) -> bytes | None:
         found = self._object(f"{rev}:{path}")
         return found[1] if found is not None and found[0] == "blob" else None

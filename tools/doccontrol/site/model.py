@@ -9,10 +9,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from doccontrol import acks, impact, page_links, publishing, registers, reserved_pages, standing
+from doccontrol import (
+    acks,
+    approved_images,
+    impact,
+    page_links,
+    publishing,
+    registers,
+    reserved_pages,
+    standing,
+)
 from doccontrol import catalogue as catalogues
 from doccontrol import labels as display
-from doccontrol.approved_images import hidden_images
 from doccontrol.config import Config
 from doccontrol.history import content
 from doccontrol.history.dispositions import NONE, Dispositions
@@ -318,20 +326,42 @@ class Site:
 
     @cached_property
     def images_kept_back(self) -> frozenset[str]:
-        """Images a published page shows that a document above the publishing level names
-        too, now or in any version main held, and that no approval of published documents
-        alone brought (approved_images.hidden_images): a secret procedure's figure stays out,
-        whichever page shows it (round 98). Not the site's own files (a theme's logo)."""
+        """Images a published page shows whose bytes, as that page gives them, were last
+        changed by an approval that holds a document above the publishing level
+        (approved_images.brought_by_hidden): a secret procedure's figure, or a shared chart a
+        secret approval redrew, stays out whichever page shows it (rounds 98, 100). Not the
+        site's own files (a theme's logo)."""
         shown = self._images_shown - self._site_file_images
         if not shown or not self.hidden_ids or self.history is None:
             return frozenset()
-        try:
-            with GitReader(self.repo.root) as reader:
-                return shown & hidden_images(
-                    reader, self.repo.documents, self.history, self.hidden_ids, self.as_of
-                )
-        except GitError:  # what the hidden documents said cannot be read: none goes out
-            return shown
+        hidden_at = approved_images.brought_by_hidden(self.history.events, self.hidden_ids)
+        if self.stored is None or self.preview:  # the latest bytes (a preview serves them)
+            return frozenset(p for p in shown if hidden_at(p, ""))
+        kept = {
+            path
+            for pictures in self.pictures_at.values()
+            for path, at in pictures.items()
+            if at and hidden_at(path, at)
+        }
+        return frozenset(kept & shown)
+
+    @cached_property
+    def pictures_at(self) -> dict[str, dict[str, str]]:
+        """Per published document, each picture its page shows → the commit its bytes are
+        read at (approved_images.pages_in_force, as a copy embeds them; "" for none approved).
+        Empty without ``stored`` or in a preview (the work tree's pictures)."""
+        if self.history is None or self.preview or self.stored is None:
+            return {}
+        stored = self.stored
+        shows = stored.shown_images
+        events = self.history.events
+        held = publishing.assets_ahead(events, self.standings, self.as_of, shows, stored.body_at)
+        images = approved_images.approved_images(events, self.standings, shows)
+        where = approved_images.held_back(images, held)
+        # only what the site shows decides: a confidential text's approval never picks the
+        # bytes published beside another's (round 85)
+        shown = {k: v for k, v in self.standings.items() if k in self.visible_ids}
+        return approved_images.pages_in_force(shown, where, shows)
 
     @cached_property
     def _images_shown(self) -> frozenset[str]:
