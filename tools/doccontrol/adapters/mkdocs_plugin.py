@@ -559,9 +559,13 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         stored = site.stored or self._stored_versions()
         made: dict[tuple[str, str], str] = {}
         self.page_pictures = {}
+        kept_back = site.images_kept_back
         for doc_id, pictures in sorted(pages.items()):
             placed: dict[str, str | None] = {}
             for path, at in sorted(pictures.items()):
+                if path in kept_back:  # no page's own copy either (round 101)
+                    placed[path] = ""
+                    continue
                 if at is None:
                     placed[path] = None
                     continue

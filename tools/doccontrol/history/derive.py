@@ -2068,13 +2068,16 @@ class _Deriver:
         note's head holds: the reviews saw the head, so text the merge commit itself brings
         (an evil merge, a squash pushed by hand) is no reviewed text (round 100). Not judged
         where the head is not in this clone (DC537 says so)."""
-        if verdict is None or verdict.note is None or change.new_blob is None:
-            return False
-        if change.new_path is None:
+        if verdict is None or verdict.note is None:
             return False
         head = verdict.note.head_sha.lower()
         if not self.reader.has_commit(head):
             return False
+        if change.new_blob is None or change.new_path is None:
+            # a removal: the reviews approved one only where the head has no such file
+            # (round 101)
+            gone = change.old_path
+            return gone is not None and self.reader.read_file_at(head, gone) is not None
         return self.reader.read_file_at(head, change.new_path) != self.read_blob(change.new_blob)
 
     def off_head_problem(
@@ -2086,7 +2089,7 @@ class _Deriver:
             commit.sha,
             doc_id,
             sha=commit.sha[:10],
-            path=change.new_path,
+            path=change.new_path or change.old_path or "",
             pr=f"#{note.number}" if note is not None else "",
             head=note.head_sha[:10] if note is not None else "",
         )
