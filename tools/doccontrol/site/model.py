@@ -319,9 +319,9 @@ class Site:
         """The images under docs/ the published pages show or link to (page_links.images_used),
         each page's links read from where its text was approved (a page moved by a change not
         in force yet gives the text in force, and the site points its links there, as copies
-        and the audit pack read them), but those a document the site does not publish names
-        (``images_kept_back``); and those the approved site configuration shows on every page
-        (site_files): only these are published."""
+        and the audit pack read them), but those whose bytes an approval holding a hidden
+        document last changed (``images_kept_back``); and those the approved site
+        configuration shows on every page (site_files): only these are published."""
         return (self._images_shown - self.images_kept_back) | self._site_file_images
 
     @cached_property
