@@ -16,9 +16,12 @@ from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from doccontrol import page_links
+from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
+from doccontrol.model import Document
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
 from doccontrol.standing import published
 
@@ -195,20 +198,23 @@ def approved_reader(
 
 
 def brought_by_hidden(
-    events: Sequence[ApprovalEvent], hidden: Set[str]
+    events: Sequence[ApprovalEvent], hidden: Set[str], named: Set[str]
 ) -> Callable[[str, str], bool]:
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
-    holds them were last changed by an approval that holds a document above the level
-    (``hidden``: its id): a secret procedure's figure, or a shared chart a secret approval
-    redrew. Such bytes are never given to a public page or copy, whatever text shows them
-    (rounds 98, 100). A commit that is no approval is read as the latest: fails closed."""
+    holds them were last changed by an approval of documents above the level (``hidden``:
+    their ids) alone, or by one that holds such a document and that a hidden document names
+    (``named``: ``images_named_by``): a secret procedure's figure, or a shared chart a secret
+    approval redrew. Such bytes are never given to a public page or copy, whatever text shows
+    them (rounds 98, 100); a public figure approved in the same merge as a secret text is not
+    the secret's. A commit that is no approval is read as the latest: fails closed."""
     if not hidden:
         return lambda path, at: False
     order = {event.commit: i for i, event in enumerate(events)}
     changes: dict[str, list[tuple[int, bool]]] = {}
     for i, event in enumerate(events):
-        secret = any(d.id in hidden for d in event.documents)
+        held = [d.id in hidden for d in event.documents]
         for path in event.controlled:
+            secret = any(held) and (all(held) or path in named)
             changes.setdefault(path, []).append((i, secret))
 
     def hidden_at(path: str, at: str) -> bool:
@@ -217,6 +223,18 @@ def brought_by_hidden(
         return bool(last) and last[-1]
 
     return hidden_at
+
+
+def images_named_by(
+    reader: GitReader, documents: Iterable[Document], history: History, hidden: Set[str]
+) -> frozenset[str]:
+    """The images the documents ``hidden`` (ids) name, in the work tree's text or in any
+    version main held, read in either URL style (comments and code included)."""
+    if not hidden:
+        return frozenset()
+    texts = [(d.path, d.body) for d in documents if d.id in hidden]
+    texts += content.every_text(reader, history.documents, hidden)
+    return page_links.images_named(texts, None)
 
 
 def pages_in_force(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from doccontrol import catalogue, publishing
-from doccontrol.approved_images import approved_reader, brought_by_hidden, embedded
+from doccontrol.approved_images import approved_reader, embedded
 from doccontrol.atomic import write_atomic
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.stored import StoredVersions
@@ -32,7 +32,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
             site.repo.root, site.history, site.repo.record_types, hidden
         )
         # a picture a document above the level names stays out, as from the page (round 98)
-        hidden_at = brought_by_hidden(site.history.events, site.hidden_ids)
+        hidden_at = site.picture_hidden_at
         with StoredVersions(site.repo.root) as meta_of, Mermaid(mermaid_js) as mermaid:
             # held back from a copy as from the page: the site's own answer (round 85)
             stored = site.stored or meta_of

@@ -334,7 +334,7 @@ class Site:
         shown = self._images_shown - self._site_file_images
         if not shown or not self.hidden_ids or self.history is None:
             return frozenset()
-        hidden_at = approved_images.brought_by_hidden(self.history.events, self.hidden_ids)
+        hidden_at = self.picture_hidden_at
         if self.stored is None or self.preview:  # the latest bytes (a preview serves them)
             return frozenset(p for p in shown if hidden_at(p, ""))
         kept = {
@@ -344,6 +344,18 @@ class Site:
             if at and hidden_at(path, at)
         }
         return frozenset(kept & shown)
+
+    @cached_property
+    def picture_hidden_at(self) -> Callable[[str, str], bool]:
+        """approved_images.brought_by_hidden for this site's hidden documents (every level
+        now and in any version), the images they name read as ``images_withheld`` reads
+        them; fails closed (every picture) when Git cannot give their texts."""
+        if self.history is None or not self.hidden_ids:
+            return lambda path, at: False
+        if self._hidden_texts is None:
+            return lambda path, at: True
+        named = self._images_named_by(lambda d: d.id not in self.visible_ids)
+        return approved_images.brought_by_hidden(self.history.events, self.hidden_ids, named)
 
     @cached_property
     def pictures_at(self) -> dict[str, dict[str, str]]:
