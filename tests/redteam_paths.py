@@ -14,6 +14,14 @@ FIRST = 14  # the first round whose helpers later rounds import
 def use_rounds(conftest: str) -> None:
     """For ``tests/redteamNN/conftest.py``: that folder, then rounds NN-1 down to FIRST."""
     here = Path(conftest).resolve().parent
-    sys.path.insert(0, str(here))
+    _put_first(str(here))
     for n in range(int(here.name.removeprefix("redteam")) - 1, FIRST - 1, -1):
-        sys.path.insert(0, str(TESTS / f"redteam{n}"))
+        _put_first(str(TESTS / f"redteam{n}"))
+
+
+def _put_first(folder: str) -> None:
+    # each folder once: the tests hand sys.path to child processes as PYTHONPATH, and with
+    # every round adding all earlier rounds again it outgrew the kernel's limit for one
+    # environment string (E2BIG) on a long checkout path
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
