@@ -5,6 +5,7 @@ named after it) is not (publishing decides from these; the site and the audit pa
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import posixpath
 import re
@@ -242,16 +243,42 @@ class _Titles:
         return close.end()
 
 
-def _targets(path: str, text: str, directory_urls: bool | None, shown: bool = False) -> set[str]:
-    """The files a text names. ``shown``: the text is what a page shows, where a reference
-    definition no link or image uses names nothing (Python-Markdown removes it unseen), nor
-    one it does not take (an angle target with white space), nor "](" in an HTML tag, a link's
-    or a definition's title. A Markdown target is read unescaped (``flow\\_v2.png`` is
-    flow_v2.png); ``images_named`` (not ``shown``) counts it as written too.
-    ``directory_urls`` None: a raw HTML name is read from the page's URL in either style."""
+def _targets(
+    path: str, written: tuple[tuple[bool, frozenset[str]], ...], directory_urls: bool | None
+) -> set[str]:
+    """The files the targets a text writes (``_written``) name, read from the document at
+    ``path``. ``directory_urls`` None: a raw HTML name is read from the page's URL in either
+    style."""
     found: set[str] = set()
     styles = (True, False) if directory_urls is None else (directory_urls,)
     served = tuple(_page_folder(path, style) + "/page" for style in styles)
+    for markdown, names in written:
+        # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
+        # which the browser reads from the page's URL: both are counted
+        bases = (path,) if markdown else (path, *served)
+        for base in bases:
+            for name in names:
+                resolved = asset_target(base, name)
+                if resolved is not None:
+                    found.add(resolved)
+    return found
+
+
+@functools.lru_cache(maxsize=4096)
+def _shown_targets(body: str) -> tuple[tuple[bool, frozenset[str]], ...]:
+    # kept per text: the site asks it of each page in its own URL style and of each stored
+    # version in both, most of them the same texts
+    return _written(shown_text(body), shown=True)
+
+
+def _written(text: str, shown: bool) -> tuple[tuple[bool, frozenset[str]], ...]:
+    """Each target ``text`` writes, as (a Markdown target?, the names a page may read it as).
+    ``shown``: the text is what a page shows, where a reference definition no link or image
+    uses names nothing (Python-Markdown removes it unseen), nor one it does not take (an angle
+    target with white space), nor "](" in an HTML tag, a link's or a definition's title. A
+    Markdown target is read unescaped (``flow\\_v2.png`` is flow_v2.png); ``images_named``
+    (not ``shown``) counts it as written too."""
+    targets: list[tuple[bool, frozenset[str]]] = []
     used: set[str] | None = None  # read at the first labelled link: most texts have none
     tags = [m.span() for m in _TAG.finditer(text)] if shown else []
     titles = [m.span(1) for m in _DEFINITION_TITLE.finditer(text)] if shown else []
@@ -277,9 +304,6 @@ def _targets(path: str, text: str, directory_urls: bool | None, shown: bool = Fa
                 continue
             if index < _LABEL_GROUP:  # an inline link or image: its title shows no link
                 title_end = links.end(match.end())
-        # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
-        # which the browser reads from the page's URL: both are counted
-        bases = (path,) if markdown else (path, *served)
         written = {_ESCAPED.sub(r"\1", target)} if markdown else {target}
         if not shown:
             written.add(target)
@@ -289,12 +313,8 @@ def _targets(path: str, text: str, directory_urls: bool | None, shown: bool = Fa
         written |= {name.replace("\\", "/") for name in written}
         # a browser drops tabs and line breaks from a URL (round 85)
         written |= {re.sub(r"[\t\n\r]", "", name) for name in written}
-        for base in bases:
-            for name in written:
-                resolved = asset_target(base, name)
-                if resolved is not None:
-                    found.add(resolved)
-    return found
+        targets.append((markdown, frozenset(written)))
+    return tuple(targets)
 
 
 def images_used(
@@ -311,7 +331,7 @@ def images_used(
     every page (a theme's logo and favicon, as the site's adapter reads them)."""
     found: set[str] = set()
     for path, body in documents:
-        found |= _targets(path, shown_text(body), directory_urls, shown=True)
+        found |= _targets(path, _shown_targets(body), directory_urls)
     for name in site_files:
         resolved = asset_target("docs/index.md", name)
         if resolved is not None:
@@ -400,5 +420,5 @@ def images_named(
     ``directory_urls`` None: a raw HTML name is read from the page's URL in either style."""
     found: set[str] = set()
     for path, body in documents:
-        found |= _targets(path, body, directory_urls)
+        found |= _targets(path, _written(body, shown=False), directory_urls)
     return frozenset(found)
