@@ -17,11 +17,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from doccontrol import page_links
-from doccontrol.history import content
 from doccontrol.history.gitread import GitReader
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
-from doccontrol.model import Document
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
 from doccontrol.standing import published
 
@@ -198,43 +196,75 @@ def approved_reader(
 
 
 def brought_by_hidden(
-    events: Sequence[ApprovalEvent], hidden: Set[str], named: Set[str]
+    reader: GitReader, events: Sequence[ApprovalEvent], hidden: Set[str]
 ) -> Callable[[str, str], bool]:
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
-    holds them were last changed by an approval of documents above the level (``hidden``:
-    their ids) alone, or by one that holds such a document and that a hidden document names
-    (``named``: ``images_named_by``): a secret procedure's figure, or a shared chart a secret
-    approval redrew. Such bytes are never given to a public page or copy, whatever text shows
-    them (rounds 98, 100); a public figure approved in the same merge as a secret text is not
-    the secret's. A commit that is no approval is read as the latest: fails closed."""
+    holds them are a hidden document's: last changed by an approval of documents above the
+    level (``hidden``: their ids) alone, or by one that holds such a document whose text, as
+    that approval holds it, names the picture; or the same bytes, moved or copied to another
+    name, first brought by such an approval (round 102). Such bytes are never given to a
+    public page or copy, whatever text shows them (rounds 98, 100); a public figure approved in
+    the same merge as a secret text is not the secret's, and no later version of the secret
+    text nobody approved makes it so. A commit that is no approval is read as the latest:
+    fails closed. Git is asked once, here: the hidden texts of mixed approvals and the object
+    id of each picture each approval brought (GitError when it cannot answer)."""
     if not hidden:
         return lambda path, at: False
     order = {event.commit: i for i, event in enumerate(events)}
-    changes: dict[str, list[tuple[int, bool]]] = {}
+    named = _named_by_mixed(reader, events, hidden)
+    brought: list[tuple[int, str, bool]] = []
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
         for path in event.controlled:
-            secret = any(held) and (all(held) or path in named)
-            changes.setdefault(path, []).append((i, secret))
+            secret = any(held) and (all(held) or path in named.get(event.commit, ()))
+            brought.append((i, path, secret))
+    specs = [f"{events[i].commit}:{path}" for i, path, _ in brought]
+    ids = reader.file_ids(specs) if specs else []
+    changes: dict[str, list[tuple[int, bool, str | None]]] = {}
+    first: dict[
+        str, bool
+    ] = {}  # each picture's bytes → whether a secret approval brought them first
+    for (i, path, secret), oid in zip(brought, ids, strict=True):
+        changes.setdefault(path, []).append((i, secret, oid))
+        if oid is not None:
+            first.setdefault(oid, secret)
 
     def hidden_at(path: str, at: str) -> bool:
         upto = order.get(at, len(events))
-        last = [secret for i, secret in changes.get(path, ()) if i <= upto]
-        return bool(last) and last[-1]
+        last = [(secret, oid) for i, secret, oid in changes.get(path, ()) if i <= upto]
+        if not last:
+            return False
+        secret, oid = last[-1]
+        return secret or (oid is not None and first.get(oid, False))
 
     return hidden_at
 
 
-def images_named_by(
-    reader: GitReader, documents: Iterable[Document], history: History, hidden: Set[str]
-) -> frozenset[str]:
-    """The images the documents ``hidden`` (ids) name, in the work tree's text or in any
-    version main held, read in either URL style (comments and code included)."""
-    if not hidden:
-        return frozenset()
-    texts = [(d.path, d.body) for d in documents if d.id in hidden]
-    texts += content.every_text(reader, history.documents, hidden)
-    return page_links.images_named(texts, None)
+def _named_by_mixed(
+    reader: GitReader, events: Sequence[ApprovalEvent], hidden: Set[str]
+) -> dict[str, frozenset[str]]:
+    """For each approval that holds hidden documents and others and brings a file: the images
+    its hidden documents' texts, as it holds them, name (``page_links.images_named``, either
+    URL style, comments and code included)."""
+    specs: list[tuple[str, str]] = []
+    for event in events:
+        held = [d.id in hidden for d in event.documents]
+        if event.controlled and any(held) and not all(held):
+            specs += [(event.commit, d.path) for d in event.documents if d.id in hidden and d.path]
+    found: dict[str, frozenset[str]] = {}
+    names = [f"{commit}:{path}" for commit, path in specs]
+    batched = [name for name in names if "\n" not in name]
+    read = dict(zip(batched, reader.files_at(batched), strict=True))
+    # a path with a newline cannot go through cat-file's lines: asked on its own
+    read |= {n: reader.read_file_at(*n.split(":", 1)) for n in names if "\n" in n}
+    for (commit, path), name in zip(specs, names, strict=True):
+        data = read[name]
+        if data:
+            text = data.decode("utf-8", "replace")
+            found[commit] = found.get(commit, frozenset()) | page_links.images_named(
+                [(path, text)], None
+            )
+    return found
 
 
 def pages_in_force(

@@ -75,6 +75,9 @@ _ESCAPED = re.compile(r"\\([!#()*+\-.>\[\\\]_`{|}])")
 # a fence opening or closing a code block (``` or ~~~, at any indentation: inside a list too)
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _BACKTICKS = re.compile(r"`+")
+# a word as ``images_named`` reads one: what stands between white space, quotes, brackets and
+# the separators of Mermaid's shape data and of HTML attributes
+_NAME_WORD = re.compile(r"""[^\s"'`,;:{}()\[\]<>|=]+""")
 
 
 def shown_text(body: str) -> str:
@@ -314,6 +317,13 @@ def _written(text: str, shown: bool) -> tuple[tuple[bool, frozenset[str]], ...]:
         # a browser drops tabs and line breaks from a URL (round 85)
         written |= {re.sub(r"[\t\n\r]", "", name) for name in written}
         targets.append((markdown, frozenset(written)))
+    if not shown:
+        # any other word that ends as a picture's name: a Mermaid image node
+        # (``A@{ img: "../fig.png" }``), which the browser draws from the page's URL once the
+        # sanitizer has run, names its picture too (round 102)
+        for word in _NAME_WORD.findall(text):
+            if word.split("#")[0].split("?")[0].lower().endswith(ASSET_SUFFIXES):
+                targets.append((False, frozenset({word, html.unescape(word)})))
     return tuple(targets)
 
 

@@ -77,7 +77,6 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
         approved_reader,
         brought_by_hidden,
         embedded,
-        images_named_by,
         picture_standings,
     )
     from doccontrol.cli.registers import loaded, names_config
@@ -138,8 +137,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             # a picture whose bytes a hidden document's approval brought stays out (round 98)
-            named = images_named_by(reader, repo.documents, history, hidden)
-            hidden_at = brought_by_hidden(history.events, hidden, named)
+            hidden_at = brought_by_hidden(reader, history.events, hidden)
             read = approved_reader(reader, where, found.commit, hidden_at)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:

@@ -1653,7 +1653,7 @@ class _Deriver:
             doc_approvers, doc_reviewers, on_note = forge.split(
                 approvers, reviewers, rules.meta_texts(rules_meta, "approver")
             )
-            if forge.approvals and self.off_head(verdict, change):
+            if forge.approvals and self.off_head(verdict, change, commit, state.id):
                 # the reviews saw the head's text, not this one: they approve nothing here
                 doc_approvers, doc_reviewers, on_note = approvers, reviewers, False
                 problems.append(self.off_head_problem(commit, state.id, verdict, change))
@@ -2063,7 +2063,13 @@ class _Deriver:
         new = self.load(after) if after is not None else None
         return new is not None and new.approval.require_signed
 
-    def off_head(self, verdict: forge_notes.Verdict | None, change: FileChange) -> bool:
+    def off_head(
+        self,
+        verdict: forge_notes.Verdict | None,
+        change: FileChange,
+        commit: Commit,
+        doc_id: str,
+    ) -> bool:
         """Whether the document a merge or squash with a note leaves differs from the one the
         note's head holds: the reviews saw the head, so text the merge commit itself brings
         (an evil merge, a squash pushed by hand) is no reviewed text (round 100). Not judged
@@ -2075,10 +2081,31 @@ class _Deriver:
             return False
         if change.new_blob is None or change.new_path is None:
             # a removal: the reviews approved one only where the head has no such file
-            # (round 101)
+            # (round 101), nor the document under another path (round 102)
             gone = change.old_path
-            return gone is not None and self.reader.read_file_at(head, gone) is not None
+            if gone is None:
+                return False
+            if self.reader.read_file_at(head, gone) is not None:
+                return True
+            return bool(commit.parents) and self.head_holds(head, commit.parents[0], doc_id)
         return self.reader.read_file_at(head, change.new_path) != self.read_blob(change.new_blob)
+
+    def head_holds(self, head: str, before: str, doc_id: str) -> bool:
+        """Whether ``head`` holds the document ``doc_id`` at a path where ``before`` (the
+        merge's first parent) does not hold the same file: the pull request renamed it (to
+        another name, or another case), so what the reviewers saw kept it. Asked only of a
+        removal a note would approve, which is rare: one ``ls-tree`` of each side."""
+        try:
+            theirs = self.reader.tree_files(head)
+            ours = self.reader.tree_files(before)
+            paths = [p for p, e in theirs.items() if DOC_PATH.match(p) and ours.get(p) != e]
+            for data in self.reader.blobs([theirs[p][1] for p in paths]):
+                meta = _parse_blob(data, self.values).meta
+                if meta is not None and str(meta.get("id", "")).strip() == doc_id:
+                    return True
+        except GitError:
+            return True  # what the head holds cannot be read: its reviews approve no removal
+        return False
 
     def off_head_problem(
         self, commit: Commit, doc_id: str, verdict: forge_notes.Verdict | None, change: FileChange

@@ -1042,6 +1042,27 @@ class GitReader:
         finally:
             pipe.close()
 
+    def file_ids(self, specs: Sequence[str]) -> list[str | None]:
+        """The object id of each ``rev:path`` name's file, in order, through one
+        ``cat-file --batch-check`` (None: no such file, or a folder or a submodule there). A
+        name holding a newline, which cat-file's lines cannot carry, is asked on its own."""
+        plain = [spec for spec in specs if "\n" not in spec]
+        found: dict[str, str | None] = {}
+        if plain:
+            pipe = self.blob_pipe(ids_only=True)
+            try:
+                for spec in plain:
+                    pipe.put(spec)
+                for spec in plain:
+                    found[spec] = pipe.get_file_id()
+            finally:
+                pipe.close()
+        for spec in specs:
+            if "\n" in spec and spec not in found:
+                kind = self._try(["cat-file", "-t", "--end-of-options", spec])
+                found[spec] = self.resolve_object(spec) if (kind or "").strip() == "blob" else None
+        return [found[spec] for spec in specs]
+
     def _object(self, spec: str) -> tuple[str, bytes] | None:
         """(type, content) of one object through the one long-lived ``cat-file --batch``;
         None when there is no such object."""

@@ -348,14 +348,16 @@ class Site:
     @cached_property
     def picture_hidden_at(self) -> Callable[[str, str], bool]:
         """approved_images.brought_by_hidden for this site's hidden documents (every level
-        now and in any version), the images they name read as ``images_withheld`` reads
-        them; fails closed (every picture) when Git cannot give their texts."""
+        now and in any version); fails closed (every picture) when Git cannot answer."""
         if self.history is None or not self.hidden_ids:
             return lambda path, at: False
-        if self._hidden_texts is None:
+        try:
+            with GitReader(self.repo.root) as reader:
+                return approved_images.brought_by_hidden(
+                    reader, self.history.events, self.hidden_ids
+                )
+        except GitError:
             return lambda path, at: True
-        named = self._images_named_by(lambda d: d.id not in self.visible_ids)
-        return approved_images.brought_by_hidden(self.history.events, self.hidden_ids, named)
 
     @cached_property
     def pictures_at(self) -> dict[str, dict[str, str]]:
