@@ -317,7 +317,10 @@ def test_a_reference_definition_counts_only_where_a_link_or_image_uses_its_label
     # a definition's own label is no use of it, nor is another definition's
     assert page_links.images_used([("docs/x.md", "[a]: a.png\n[b]: b.png\n")]) == set()
     # a hidden document's text is read whole: every definition it holds is named
-    assert page_links.images_named([("docs/x.md", "[unused]: secret.png")]) == {"docs/secret.png"}
+    assert page_links.images_named([("docs/x.md", "[unused]: secret.png")]) == {
+        "docs/secret.png",
+        "docs/x/secret.png",
+    }
 
 
 def test_text_that_shows_no_link_names_no_image():
@@ -419,7 +422,12 @@ def test_what_a_comment_or_code_holds_is_not_used():
     assert page_links.images_used([("docs/x.md", "<!-- ![](a.png)\n\n![](b.png)")]) == set()
     assert page_links.images_used([("docs/x.md", "~~~\n![](a.png)")]) == set()
     # a hidden document's text is read whole: what it names in a comment is still its own
-    assert page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {"docs/a.png"}
+    # (and any word ending in a picture's name: from the page's URL too, as a Mermaid image
+    # node's img: is read, round 102)
+    assert page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {
+        "docs/a.png",
+        "docs/x/a.png",
+    }
 
 
 def test_either_url_style_in_one_pass_is_what_each_style_finds():
@@ -700,3 +708,24 @@ def test_no_host_or_another_host():
     assert page_links.browser_host("https://[::1]:8000/x") == "[::1]"
     assert page_links.browser_host("https://sms.example.org/x") == "sms.example.org"
     assert page_links.browser_host("https://[::1/x") == ""  # no URL a browser could load
+
+
+def test_a_hidden_text_names_a_picture_in_any_word_a_script_may_read():
+    # a Mermaid image node draws its picture from the page's URL once the sanitizer has run:
+    # its value counts as written and with YAML's escapes and Mermaid's entity codes read
+    # (rounds 102, 103)
+    named = {
+        'A@{ img: "../fig.png" }',
+        'A@{ img: "../f\\x69g.png" }',
+        'A@{ img: "../fig\\u002epng" }',
+        'A@{ img: "../fig%2Epng" }',
+        'A["#60;img src=../fig#46;png#62;"]',
+        'A@{ img: "/procedures/fig.png" }',
+    }
+    for text in named:
+        found = page_links.images_named([("docs/procedures/s.md", text)], None)
+        assert "docs/procedures/fig.png" in found, text
+    # a quoted name keeps its spaces; a page's own reading is unchanged
+    spaced = page_links.images_named([("docs/procedures/s.md", '"../my fig.png"')], None)
+    assert "docs/procedures/my fig.png" in spaced
+    assert page_links.images_used([("docs/procedures/s.md", 'A@{ img: "fig.png" }')]) == set()

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from doccontrol import page_links
-from doccontrol.history.gitread import GitReader
+from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
 from doccontrol.publishing import ShownImages, StoredTexts, assets_ahead, is_asset_path
@@ -201,13 +201,15 @@ def brought_by_hidden(
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
     holds them are a hidden document's: last changed by an approval of documents above the
     level (``hidden``: their ids) alone, or by one that holds such a document whose text, as
-    that approval holds it, names the picture; or the same bytes, moved or copied to another
-    name, first brought by such an approval (round 102). Such bytes are never given to a
-    public page or copy, whatever text shows them (rounds 98, 100); a public figure approved in
-    the same merge as a secret text is not the secret's, and no later version of the secret
-    text nobody approved makes it so. A commit that is no approval is read as the latest:
-    fails closed. Git is asked once, here: the hidden texts of mixed approvals and the object
-    id of each picture each approval brought (GitError when it cannot answer)."""
+    that approval holds it, names the picture (``secret_change``); or the same bytes, moved
+    or copied to another name, that such a change brought before any approved public change
+    or the tree control began with held them (``_secret_bytes``; round 102, 103). Such bytes
+    are never given to a public page or copy, whatever text shows them (rounds 98, 100); a
+    public figure approved in the same merge as a secret text is not the secret's, and no
+    later version of the secret text nobody approved makes it so. A commit that is no approval
+    is read as the latest: fails closed. Git is asked here, in three processes: the hidden
+    texts of mixed approvals, the object id of each picture each change brought, and the
+    pictures control began with (GitError when it cannot answer)."""
     if not hidden:
         return lambda path, at: False
     order = {event.commit: i for i, event in enumerate(events)}
@@ -216,18 +218,14 @@ def brought_by_hidden(
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
         for path in event.controlled:
-            secret = any(held) and (all(held) or path in named.get(event.commit, ()))
-            brought.append((i, path, secret))
-    specs = [f"{events[i].commit}:{path}" for i, path, _ in brought]
-    ids = reader.file_ids(specs) if specs else []
+            if is_asset_path(path):
+                secret = any(held) and (all(held) or path in named.get(event.commit, ()))
+                brought.append((i, path, secret))
+    ids = reader.file_ids([f"{events[i].commit}:{path}" for i, path, _ in brought])
     changes: dict[str, list[tuple[int, bool, str | None]]] = {}
-    first: dict[
-        str, bool
-    ] = {}  # each picture's bytes → whether a secret approval brought them first
     for (i, path, secret), oid in zip(brought, ids, strict=True):
         changes.setdefault(path, []).append((i, secret, oid))
-        if oid is not None:
-            first.setdefault(oid, secret)
+    secret_bytes = _secret_bytes(reader, events, brought, ids)
 
     def hidden_at(path: str, at: str) -> bool:
         upto = order.get(at, len(events))
@@ -235,9 +233,40 @@ def brought_by_hidden(
         if not last:
             return False
         secret, oid = last[-1]
-        return secret or (oid is not None and first.get(oid, False))
+        return secret or oid in secret_bytes
 
     return hidden_at
+
+
+def _secret_bytes(
+    reader: GitReader,
+    events: Sequence[ApprovalEvent],
+    brought: Sequence[tuple[int, str, bool]],
+    ids: Sequence[str | None],
+) -> frozenset[str]:
+    """The object ids of the pictures a secret change brought before any approved public
+    change brought the same bytes, and that the tree control began with did not hold. A
+    change nobody approved (a direct push) makes no bytes public; within one approval a
+    secret change of the bytes wins, whatever the order of the names (round 103)."""
+    public: set[str] = set()
+    if events:
+        try:
+            began = reader.tree_files(f"{events[0].commit}^")
+        except GitError:
+            began = {}  # no parent (control began with the first commit), or unreadable
+        public = {oid for path, (_, oid) in began.items() if is_asset_path(path)}
+    decided: dict[str, bool] = {}
+    by_event: dict[int, dict[str, bool]] = {}
+    for (i, path, secret), oid in zip(brought, ids, strict=True):
+        if oid is None or oid in public:
+            continue
+        if secret or controlled_accepted(events[i], path):
+            seen = by_event.setdefault(i, {})
+            seen[oid] = seen.get(oid, False) or secret
+    for i in sorted(by_event):
+        for oid, secret in by_event[i].items():
+            decided.setdefault(oid, secret)
+    return frozenset(oid for oid, secret in decided.items() if secret)
 
 
 def _named_by_mixed(

@@ -78,6 +78,11 @@ _BACKTICKS = re.compile(r"`+")
 # a word as ``images_named`` reads one: what stands between white space, quotes, brackets and
 # the separators of Mermaid's shape data and of HTML attributes
 _NAME_WORD = re.compile(r"""[^\s"'`,;:{}()\[\]<>|=]+""")
+_QUOTED = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
+_SCRIPT_ESCAPE = re.compile(
+    r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S
+)
+_MERMAID_ENTITY = re.compile(r"#(\d{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
 
 
 def shown_text(body: str) -> str:
@@ -247,7 +252,7 @@ class _Titles:
 
 
 def _targets(
-    path: str, written: tuple[tuple[bool, frozenset[str]], ...], directory_urls: bool | None
+    path: str, written: tuple[tuple[str, frozenset[str]], ...], directory_urls: bool | None
 ) -> set[str]:
     """The files the targets a text writes (``_written``) name, read from the document at
     ``path``. ``directory_urls`` None: a raw HTML name is read from the page's URL in either
@@ -255,10 +260,11 @@ def _targets(
     found: set[str] = set()
     styles = (True, False) if directory_urls is None else (directory_urls,)
     served = tuple(_page_folder(path, style) + "/page" for style in styles)
-    for markdown, names in written:
+    for kind, names in written:
         # Markdown targets are rewritten by MkDocs from the file; raw HTML is left as written,
-        # which the browser reads from the page's URL: both are counted
-        bases = (path,) if markdown else (path, *served)
+        # which the browser reads from the page's URL: both are counted; a name from the
+        # site's root is read under docs/
+        bases = {"markdown": (path,), "html": (path, *served), "root": ("docs/index.md",)}[kind]
         for base in bases:
             for name in names:
                 resolved = asset_target(base, name)
@@ -268,20 +274,22 @@ def _targets(
 
 
 @functools.lru_cache(maxsize=4096)
-def _shown_targets(body: str) -> tuple[tuple[bool, frozenset[str]], ...]:
+def _shown_targets(body: str) -> tuple[tuple[str, frozenset[str]], ...]:
     # kept per text: the site asks it of each page in its own URL style and of each stored
     # version in both, most of them the same texts
     return _written(shown_text(body), shown=True)
 
 
-def _written(text: str, shown: bool) -> tuple[tuple[bool, frozenset[str]], ...]:
-    """Each target ``text`` writes, as (a Markdown target?, the names a page may read it as).
+def _written(text: str, shown: bool) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each target ``text`` writes, as (how it is read: "markdown" from the file's folder,
+    "html" from there and from the page's URL, "root" under docs/; the names a page may read
+    it as).
     ``shown``: the text is what a page shows, where a reference definition no link or image
     uses names nothing (Python-Markdown removes it unseen), nor one it does not take (an angle
     target with white space), nor "](" in an HTML tag, a link's or a definition's title. A
     Markdown target is read unescaped (``flow\\_v2.png`` is flow_v2.png); ``images_named``
     (not ``shown``) counts it as written too."""
-    targets: list[tuple[bool, frozenset[str]]] = []
+    targets: list[tuple[str, frozenset[str]]] = []
     used: set[str] | None = None  # read at the first labelled link: most texts have none
     tags = [m.span() for m in _TAG.finditer(text)] if shown else []
     titles = [m.span(1) for m in _DEFINITION_TITLE.finditer(text)] if shown else []
@@ -316,15 +324,51 @@ def _written(text: str, shown: bool) -> tuple[tuple[bool, frozenset[str]], ...]:
         written |= {name.replace("\\", "/") for name in written}
         # a browser drops tabs and line breaks from a URL (round 85)
         written |= {re.sub(r"[\t\n\r]", "", name) for name in written}
-        targets.append((markdown, frozenset(written)))
+        targets.append(("markdown" if markdown else "html", frozenset(written)))
     if not shown:
-        # any other word that ends as a picture's name: a Mermaid image node
-        # (``A@{ img: "../fig.png" }``), which the browser draws from the page's URL once the
-        # sanitizer has run, names its picture too (round 102)
-        for word in _NAME_WORD.findall(text):
-            if word.split("#")[0].split("?")[0].lower().endswith(ASSET_SUFFIXES):
-                targets.append((False, frozenset({word, html.unescape(word)})))
+        targets += _named_words(text)
     return tuple(targets)
+
+
+def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
+    """Every word and quoted string of ``text`` that ends as a picture's name, as written and
+    with the escapes a script reads decoded: a Mermaid image node (``A@{ img: "../fig.png" }``,
+    its value YAML, where ``\\x69`` is ``i``; a label's ``#46;`` is ``.``), which the browser
+    draws from the page's URL once the sanitizer has run, names its picture too (rounds 102,
+    103). A name from the site's root (``/procedures/fig.png``) is read under docs/."""
+    found: list[tuple[str, frozenset[str]]] = []
+    for variant in {text, _decoded(text)}:
+        candidates = [*_NAME_WORD.findall(variant), *(a or b for a, b in _QUOTED.findall(variant))]
+        for name in candidates:
+            name = name.strip()
+            if not unquote(name.split("#")[0].split("?")[0]).lower().endswith(ASSET_SUFFIXES):
+                continue
+            if name.startswith("/") and not name.startswith("//"):
+                found.append(("root", frozenset({name.lstrip("/")})))
+                continue
+            found.append(("html", frozenset({name, html.unescape(name)})))
+    return found
+
+
+def _decoded(text: str) -> str:
+    """``text`` with the escapes of YAML's double-quoted strings (and JSON's, JavaScript's),
+    Mermaid's entity codes (``#46;``, ``#lt;``) and HTML's entities read."""
+
+    def escape(match: re.Match[str]) -> str:
+        code = match[1] or match[2] or match[3]
+        if code:
+            number = int(code, 16)
+            return chr(number) if number < 0x110000 else ""
+        return {"n": "\n", "t": "\t", "\n": ""}.get(match[4], match[4])
+
+    def entity(match: re.Match[str]) -> str:
+        code = match[1]
+        if code.isdigit():
+            number = int(code)
+            return chr(number) if number < 0x110000 else ""
+        return html.unescape(f"&{code};")
+
+    return html.unescape(_MERMAID_ENTITY.sub(entity, _SCRIPT_ESCAPE.sub(escape, text)))
 
 
 def images_used(
