@@ -196,7 +196,7 @@ def approved_reader(
 
 
 def brought_by_hidden(
-    reader: GitReader, events: Sequence[ApprovalEvent], hidden: Set[str]
+    reader: GitReader, history: History, hidden: Set[str]
 ) -> Callable[[str, str], bool]:
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
     holds them are a hidden document's: last changed by an approval of documents above the
@@ -212,16 +212,22 @@ def brought_by_hidden(
     pictures control began with (GitError when it cannot answer)."""
     if not hidden:
         return lambda path, at: False
+    events = history.events
     order = {event.commit: i for i, event in enumerate(events)}
     named = _named_by_mixed(reader, events, hidden)
-    brought: list[tuple[int, str, bool]] = []
+    # the pictures a hidden document's text names in the tree control began with: that
+    # tree is read as an approval of them all, before every change (round 104)
+    baseline = _baseline_named(reader, history, hidden)
+    brought: list[tuple[int, str, bool]] = [(-1, path, True) for path, _ in baseline]
+    specs = [spec for _, spec in baseline]
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
         for path in event.controlled:
             if is_asset_path(path):
                 secret = any(held) and (all(held) or path in named.get(event.commit, ()))
                 brought.append((i, path, secret))
-    ids = reader.file_ids([f"{events[i].commit}:{path}" for i, path, _ in brought])
+                specs.append(f"{event.commit}:{path}")
+    ids = reader.file_ids(specs) if specs else []
     changes: dict[str, list[tuple[int, bool, str | None]]] = {}
     for (i, path, secret), oid in zip(brought, ids, strict=True):
         changes.setdefault(path, []).append((i, secret, oid))
@@ -245,7 +251,8 @@ def _secret_bytes(
     ids: Sequence[str | None],
 ) -> frozenset[str]:
     """The object ids of the pictures a secret change brought before any approved public
-    change brought the same bytes, and that the tree control began with did not hold. A
+    change brought the same bytes, and that the tree control began with did not hold (but
+    for those a hidden document's text there named, ``brought``'s index -1). A
     change nobody approved (a direct push) makes no bytes public; within one approval a
     secret change of the bytes wins, whatever the order of the names (round 103)."""
     public: set[str] = set()
@@ -255,18 +262,41 @@ def _secret_bytes(
         except GitError:
             began = {}  # no parent (control began with the first commit), or unreadable
         public = {oid for path, (_, oid) in began.items() if is_asset_path(path)}
+    # but not what a hidden document's text named there (index -1: _baseline_named)
+    public -= {oid for (i, _, _), oid in zip(brought, ids, strict=True) if i < 0 and oid}
     decided: dict[str, bool] = {}
     by_event: dict[int, dict[str, bool]] = {}
     for (i, path, secret), oid in zip(brought, ids, strict=True):
         if oid is None or oid in public:
             continue
-        if secret or controlled_accepted(events[i], path):
+        if secret or (i >= 0 and controlled_accepted(events[i], path)):
             seen = by_event.setdefault(i, {})
             seen[oid] = seen.get(oid, False) or secret
     for i in sorted(by_event):
         for oid, secret in by_event[i].items():
             decided.setdefault(oid, secret)
     return frozenset(oid for oid, secret in decided.items() if secret)
+
+
+def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> list[tuple[str, str]]:
+    """(path, ``rev:path``) of each picture a hidden document's baseline text (the version
+    control began with) names, read at that version's commit."""
+    texts: list[tuple[str, str]] = []
+    for doc_id in sorted(set(hidden) & history.documents.keys()):
+        base = history.documents[doc_id].baseline
+        if base is not None and base.commit and base.path:
+            texts.append((base.stored_at, base.path))
+    names = [f"{at}:{path}" for at, path in texts]
+    batched = [name for name in names if "\n" not in name]
+    read = dict(zip(batched, reader.files_at(batched), strict=True))
+    read |= {n: reader.read_file_at(*n.split(":", 1)) for n in names if "\n" in n}
+    found: dict[str, str] = {}
+    for (at, path), name in zip(texts, names, strict=True):
+        data = read[name]
+        if data:
+            for picture in page_links.images_named([(path, data.decode("utf-8", "replace"))], None):
+                found.setdefault(f"{at}:{picture}", picture)
+    return [(picture, spec) for spec, picture in sorted(found.items())]
 
 
 def _named_by_mixed(

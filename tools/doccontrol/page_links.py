@@ -335,7 +335,9 @@ def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
     with the escapes a script reads decoded: a Mermaid image node (``A@{ img: "../fig.png" }``,
     its value YAML, where ``\\x69`` is ``i``; a label's ``#46;`` is ``.``), which the browser
     draws from the page's URL once the sanitizer has run, names its picture too (rounds 102,
-    103). A name from the site's root (``/procedures/fig.png``) is read under docs/."""
+    103). A name from the site's root (``/procedures/fig.png``) or a full address
+    (``https://sms.example.com/procedures/fig.png``, ``//host/…``) is read under docs/, each
+    tail of its path (round 104)."""
     found: list[tuple[str, frozenset[str]]] = []
     for variant in {text, _decoded(text)}:
         candidates = [*_NAME_WORD.findall(variant), *(a or b for a, b in _QUOTED.findall(variant))]
@@ -343,8 +345,12 @@ def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
             name = name.strip()
             if not unquote(name.split("#")[0].split("?")[0]).lower().endswith(ASSET_SUFFIXES):
                 continue
-            if name.startswith("/") and not name.startswith("//"):
-                found.append(("root", frozenset({name.lstrip("/")})))
+            if name.startswith("/") or "://" in name:
+                # from the site's root or by a full address (the site may be served under a
+                # folder, on any host): each tail of its path, under docs/ (round 104)
+                parts = urlsplit(name.replace("\\", "/")).path.strip("/").split("/")
+                tails = {"/".join(parts[k:]) for k in range(len(parts))}
+                found.append(("root", frozenset(tails)))
                 continue
             found.append(("html", frozenset({name, html.unescape(name)})))
     return found

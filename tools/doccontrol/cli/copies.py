@@ -137,7 +137,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             # a picture whose bytes a hidden document's approval brought stays out (round 98)
-            hidden_at = brought_by_hidden(reader, history.events, hidden)
+            hidden_at = brought_by_hidden(reader, history, hidden)
             read = approved_reader(reader, where, found.commit, hidden_at)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:

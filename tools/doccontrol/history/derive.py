@@ -245,6 +245,12 @@ def _parse_blob(data: bytes, values: dict[str, Any]) -> _Snapshot:
     )
 
 
+def _has_front_matter(data: bytes) -> bool:
+    """Whether a file opens with front matter, as ``_parse_blob`` reads it (read or not)."""
+    text = data.decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
+    return frontmatter.split_text(text) is not None
+
+
 def _load_tolerant(text: str) -> Any:
     """yaml_source.load_tolerant, its parser imported when a version needs it (a warm run
     never does)."""
@@ -2093,15 +2099,20 @@ class _Deriver:
     def head_holds(self, head: str, before: str, doc_id: str) -> bool:
         """Whether ``head`` holds the document ``doc_id`` at a path where ``before`` (the
         merge's first parent) does not hold the same file: the pull request renamed it (to
-        another name, or another case), so what the reviewers saw kept it. Asked only of a
-        removal a note would approve, which is rare: one ``ls-tree`` of each side."""
+        another name, or another case), so what the reviewers saw kept it; or a file there
+        whose front matter or id cannot be read, which may be it. Asked only of a removal a
+        note would approve, which is rare: one ``ls-tree`` of each side."""
         try:
             theirs = self.reader.tree_files(head)
             ours = self.reader.tree_files(before)
             paths = [p for p, e in theirs.items() if DOC_PATH.match(p) and ours.get(p) != e]
             for data in self.reader.blobs([theirs[p][1] for p in paths]):
                 meta = _parse_blob(data, self.values).meta
-                if meta is not None and str(meta.get("id", "")).strip() == doc_id:
+                if meta is None and not _has_front_matter(data):
+                    continue  # no document: a page with no front matter
+                # one whose front matter or id cannot be read may be the document (round 104)
+                found = meta.get("id") if meta is not None else None
+                if not isinstance(found, str) or found.strip().casefold() == doc_id.casefold():
                     return True
         except GitError:
             return True  # what the head holds cannot be read: its reviews approve no removal

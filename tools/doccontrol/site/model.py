@@ -353,9 +353,7 @@ class Site:
             return lambda path, at: False
         try:
             with GitReader(self.repo.root) as reader:
-                return approved_images.brought_by_hidden(
-                    reader, self.history.events, self.hidden_ids
-                )
+                return approved_images.brought_by_hidden(reader, self.history, self.hidden_ids)
         except GitError:
             return lambda path, at: True
 
