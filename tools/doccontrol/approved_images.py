@@ -231,13 +231,20 @@ def brought_by_hidden(
     changes: dict[str, list[tuple[int, bool, str | None]]] = {}
     for (i, path, secret), oid in zip(brought, ids, strict=True):
         changes.setdefault(path, []).append((i, secret, oid))
-    secret_bytes = _secret_bytes(reader, events, brought, ids)
+    began: dict[str, str] = {}  # each picture of the tree control began with → its bytes
+    if events:
+        try:
+            tree = reader.tree_files(f"{events[0].commit}^")
+        except GitError:
+            tree = {}  # no parent (control began with the first commit), or unreadable
+        began = {path: oid for path, (_, oid) in tree.items() if is_asset_path(path)}
+    secret_bytes = _secret_bytes(events, brought, ids, set(began.values()))
 
     def hidden_at(path: str, at: str) -> bool:
         upto = order.get(at, len(events))
         last = [(secret, oid) for i, secret, oid in changes.get(path, ()) if i <= upto]
-        if not last:
-            return False
+        if not last:  # as control began: a copy of bytes a secret text named there (round 105)
+            return began.get(path) in secret_bytes
         secret, oid = last[-1]
         return secret or oid in secret_bytes
 
@@ -245,23 +252,18 @@ def brought_by_hidden(
 
 
 def _secret_bytes(
-    reader: GitReader,
     events: Sequence[ApprovalEvent],
     brought: Sequence[tuple[int, str, bool]],
     ids: Sequence[str | None],
+    began: Set[str],
 ) -> frozenset[str]:
     """The object ids of the pictures a secret change brought before any approved public
-    change brought the same bytes, and that the tree control began with did not hold (but
+    change brought the same bytes, and that the tree control began with (``began``: its
+    pictures' object ids) did not hold (but
     for those a hidden document's text there named, ``brought``'s index -1). A
     change nobody approved (a direct push) makes no bytes public; within one approval a
     secret change of the bytes wins, whatever the order of the names (round 103)."""
-    public: set[str] = set()
-    if events:
-        try:
-            began = reader.tree_files(f"{events[0].commit}^")
-        except GitError:
-            began = {}  # no parent (control began with the first commit), or unreadable
-        public = {oid for path, (_, oid) in began.items() if is_asset_path(path)}
+    public = set(began)
     # but not what a hidden document's text named there (index -1: _baseline_named)
     public -= {oid for (i, _, _), oid in zip(brought, ids, strict=True) if i < 0 and oid}
     decided: dict[str, bool] = {}
