@@ -806,8 +806,10 @@ def visible_events(
 
     With ``images`` (page_links.images_used: what the published pages show) and something
     hidden, a controlled path under docs/ is named only when no hidden document names it
-    (``withheld``: page_links.images_named of their texts; a public page showing it too does
-    not publish it, round 98) and it is one of ``images``, or an image approved by an event
+    (``withheld``: page_links.images_named of their texts, which keeps the name back even
+    where a public page shows the picture, round 98; whether the picture itself is published
+    is approved_images.brought_by_hidden's answer) and it is one of ``images``, or an image
+    approved by an event
     whose documents are all visible (the figure went out with public text: an earlier
     version's, since replaced). Nothing else under docs/ is: a secret document's
     figure, PDF or drawing beside it carries its name and, often, its id, and an event that
