@@ -11,6 +11,7 @@ the picture).
 
 from __future__ import annotations
 
+import bisect
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
@@ -220,11 +221,20 @@ def brought_by_hidden(
     baseline = _baseline_named(reader, history, hidden)
     brought: list[tuple[int, str, bool]] = [(-1, path, True) for path, _ in baseline]
     specs = [spec for _, spec in baseline]
+    # a change of a picture an approved hidden text names, by an approval that holds no
+    # hidden document (the picture alone, or beside public wording), is the secret's unless a
+    # public document that approval holds shows it: a shared chart (round 105)
+    theirs = _named_by_hidden_versions(reader, history, hidden, order)
+    shown = _shown_by_public(reader, events, hidden, theirs)
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
         for path in event.controlled:
             if is_asset_path(path):
-                secret = any(held) and (all(held) or path in named.get(event.commit, ()))
+                secret = (bool(held) and all(held)) or (
+                    any(held) and path in named.get(event.commit, ())
+                )
+                if not secret and path in theirs(i):
+                    secret = path not in shown.get(event.commit, ())
                 brought.append((i, path, secret))
                 specs.append(f"{event.commit}:{path}")
     ids = reader.file_ids(specs) if specs else []
@@ -280,23 +290,95 @@ def _secret_bytes(
     return frozenset(oid for oid, secret in decided.items() if secret)
 
 
+def _named_by_hidden_versions(
+    reader: GitReader, history: History, hidden: Set[str], order: Mapping[str, int]
+) -> Callable[[int], frozenset[str]]:
+    """place → the pictures any approved version of a hidden document up to that place on
+    main (and its text as control began) names: what a change of a picture there may be the
+    secret's by. A version nobody approved names nothing (round 102)."""
+    versions: list[tuple[int, str, str]] = []
+    for doc_id in sorted(set(hidden) & history.documents.keys()):
+        doc = history.documents[doc_id]
+        base = doc.baseline
+        if base is not None and base.commit and base.path:
+            versions.append((-1, base.stored_at, base.path))
+        for revision in doc.revisions:
+            place = order.get(revision.commit)
+            if revision.approved and place is not None and revision.path:
+                versions.append((place, revision.stored_at, revision.path))
+    texts = _texts(reader, [(at, path) for _, at, path in versions])
+    steps: list[tuple[int, frozenset[str]]] = []
+    for (place, _, path), text in zip(versions, texts, strict=True):
+        if text is not None:
+            steps.append((place, page_links.images_named([(path, text)], None)))
+    steps.sort(key=lambda step: step[0])
+    upto: list[tuple[int, frozenset[str]]] = []  # each place a version came, with all before
+    running: frozenset[str] = frozenset()
+    for place, names in steps:
+        running |= names
+        if upto and upto[-1][0] == place:
+            upto[-1] = (place, running)
+        else:
+            upto.append((place, running))
+    places = [place for place, _ in upto]
+
+    def named_at(place: int) -> frozenset[str]:
+        k = bisect.bisect_right(places, place)
+        return upto[k - 1][1] if k else frozenset()
+
+    return named_at
+
+
+def _shown_by_public(
+    reader: GitReader,
+    events: Sequence[ApprovalEvent],
+    hidden: Set[str],
+    theirs: Callable[[int], frozenset[str]],
+) -> dict[str, frozenset[str]]:
+    """For each approval that changes a picture an approved hidden text names and holds public
+    documents: the pictures those documents' texts, as it holds them, show (either URL
+    style). Asked only of such approvals, which are few."""
+    wanted: list[tuple[str, str]] = []
+    for i, event in enumerate(events):
+        if any(is_asset_path(p) and p in theirs(i) for p in event.controlled):
+            wanted += [
+                (event.commit, d.path) for d in event.documents if d.id not in hidden and d.path
+            ]
+    found: dict[str, frozenset[str]] = {}
+    for (commit, path), text in zip(wanted, _texts(reader, wanted), strict=True):
+        if text is not None:
+            found[commit] = found.get(commit, frozenset()) | page_links.images_used(
+                [(path, text)], None
+            )
+    return found
+
+
+def _texts(reader: GitReader, specs: Sequence[tuple[str, str]]) -> list[str | None]:
+    """The text of each (commit, path), in order, through one ``cat-file``; None for none."""
+    names = [f"{commit}:{path}" for commit, path in specs]
+    batched = [name for name in names if "\n" not in name]
+    read = dict(zip(batched, reader.files_at(batched), strict=True))
+    # a path with a newline cannot go through cat-file's lines: asked on its own
+    read |= {n: reader.read_file_at(*n.split(":", 1)) for n in names if "\n" in n}
+    found: list[str | None] = []
+    for name in names:
+        data = read[name]
+        found.append(data.decode("utf-8", "replace") if data else None)
+    return found
+
+
 def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> list[tuple[str, str]]:
     """(path, ``rev:path``) of each picture a hidden document's baseline text (the version
     control began with) names, read at that version's commit."""
-    texts: list[tuple[str, str]] = []
+    versions: list[tuple[str, str]] = []
     for doc_id in sorted(set(hidden) & history.documents.keys()):
         base = history.documents[doc_id].baseline
         if base is not None and base.commit and base.path:
-            texts.append((base.stored_at, base.path))
-    names = [f"{at}:{path}" for at, path in texts]
-    batched = [name for name in names if "\n" not in name]
-    read = dict(zip(batched, reader.files_at(batched), strict=True))
-    read |= {n: reader.read_file_at(*n.split(":", 1)) for n in names if "\n" in n}
+            versions.append((base.stored_at, base.path))
     found: dict[str, str] = {}
-    for (at, path), name in zip(texts, names, strict=True):
-        data = read[name]
-        if data:
-            for picture in page_links.images_named([(path, data.decode("utf-8", "replace"))], None):
+    for (at, path), text in zip(versions, _texts(reader, versions), strict=True):
+        if text is not None:
+            for picture in page_links.images_named([(path, text)], None):
                 found.setdefault(f"{at}:{picture}", picture)
     return [(picture, spec) for spec, picture in sorted(found.items())]
 
@@ -313,18 +395,10 @@ def _named_by_mixed(
         if event.controlled and any(held) and not all(held):
             specs += [(event.commit, d.path) for d in event.documents if d.id in hidden and d.path]
     found: dict[str, frozenset[str]] = {}
-    names = [f"{commit}:{path}" for commit, path in specs]
-    batched = [name for name in names if "\n" not in name]
-    read = dict(zip(batched, reader.files_at(batched), strict=True))
-    # a path with a newline cannot go through cat-file's lines: asked on its own
-    read |= {n: reader.read_file_at(*n.split(":", 1)) for n in names if "\n" in n}
-    for (commit, path), name in zip(specs, names, strict=True):
-        data = read[name]
-        if data:
-            text = data.decode("utf-8", "replace")
-            found[commit] = found.get(commit, frozenset()) | page_links.images_named(
-                [(path, text)], None
-            )
+    for (commit, path), text in zip(specs, _texts(reader, specs), strict=True):
+        if text is not None:
+            named = page_links.images_named([(path, text)], None)
+            found[commit] = found.get(commit, frozenset()) | named
     return found
 
 

@@ -82,6 +82,7 @@ _QUOTED = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
 _SCRIPT_ESCAPE = re.compile(
     r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S
 )
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9A-Fa-f]{1,6})(?:\r\n|[ \t\r\n\f])?|(.))", re.S)
 _MERMAID_ENTITY = re.compile(r"#(\d{1,7}|[A-Za-z][A-Za-z0-9]{0,31});")
 
 
@@ -333,13 +334,13 @@ def _written(text: str, shown: bool) -> tuple[tuple[str, frozenset[str]], ...]:
 def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
     """Every word and quoted string of ``text`` that ends as a picture's name, as written and
     with the escapes a script reads decoded: a Mermaid image node (``A@{ img: "../fig.png" }``,
-    its value YAML, where ``\\x69`` is ``i``; a label's ``#46;`` is ``.``), which the browser
-    draws from the page's URL once the sanitizer has run, names its picture too (rounds 102,
-    103). A name from the site's root (``/procedures/fig.png``) or a full address
+    its value YAML, where ``\\x69`` is ``i``; a label's ``#46;`` is ``.``; CSS, where
+    ``\\2e `` is ``.``), which the browser draws from the page's URL once the sanitizer has
+    run, names its picture too (rounds 102, 103, 105). A name from the site's root (``/procedures/fig.png``) or a full address
     (``https://sms.example.com/procedures/fig.png``, ``//host/…``) is read under docs/, each
     tail of its path (round 104)."""
     found: list[tuple[str, frozenset[str]]] = []
-    for variant in {text, _decoded(text)}:
+    for variant in {text, *_decoded(text)}:
         candidates = [*_NAME_WORD.findall(variant), *(a or b for a, b in _QUOTED.findall(variant))]
         for name in candidates:
             name = name.strip()
@@ -356,25 +357,33 @@ def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
-def _decoded(text: str) -> str:
-    """``text`` with the escapes of YAML's double-quoted strings (and JSON's, JavaScript's),
-    Mermaid's entity codes (``#46;``, ``#lt;``) and HTML's entities read."""
+def _decoded(text: str) -> tuple[str, str]:
+    """``text`` as a script reads it, two ways: with the escapes of YAML's double-quoted
+    strings (and JSON's, JavaScript's), and with CSS's (``\\2e `` and ``\\00002e`` are
+    ``.``); each then with Mermaid's entity codes (``#46;``, ``#lt;``) and HTML's entities
+    read."""
 
-    def escape(match: re.Match[str]) -> str:
+    def character(code: str, base: int) -> str:
+        number = int(code, base)
+        return chr(number) if number < 0x110000 else ""
+
+    def script(match: re.Match[str]) -> str:
         code = match[1] or match[2] or match[3]
         if code:
-            number = int(code, 16)
-            return chr(number) if number < 0x110000 else ""
+            return character(code, 16)
         return {"n": "\n", "t": "\t", "\n": ""}.get(match[4], match[4])
+
+    def css(match: re.Match[str]) -> str:
+        return character(match[1], 16) if match[1] else match[2]
 
     def entity(match: re.Match[str]) -> str:
         code = match[1]
-        if code.isdigit():
-            number = int(code)
-            return chr(number) if number < 0x110000 else ""
-        return html.unescape(f"&{code};")
+        return character(code, 10) if code.isdigit() else html.unescape(f"&{code};")
 
-    return html.unescape(_MERMAID_ENTITY.sub(entity, _SCRIPT_ESCAPE.sub(escape, text)))
+    def entities(value: str) -> str:
+        return html.unescape(_MERMAID_ENTITY.sub(entity, value))
+
+    return entities(_SCRIPT_ESCAPE.sub(script, text)), entities(_CSS_ESCAPE.sub(css, text))
 
 
 def images_used(
