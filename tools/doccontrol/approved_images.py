@@ -11,7 +11,6 @@ the picture).
 
 from __future__ import annotations
 
-import bisect
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
@@ -221,9 +220,10 @@ def brought_by_hidden(
     baseline = _baseline_named(reader, history, hidden)
     brought: list[tuple[int, str, bool]] = [(-1, path, True) for path, _ in baseline]
     specs = [spec for _, spec in baseline]
-    # a change of a picture an approved hidden text names, by an approval that holds no
-    # hidden document (the picture alone, or beside public wording), is the secret's unless a
-    # public document that approval holds shows it: a shared chart (round 105)
+    # a change of a picture an approved hidden text names (before or after it), by an
+    # approval that holds no hidden document (the picture alone, or beside public wording),
+    # is the secret's unless a public document that approval holds shows it: a shared chart
+    # (rounds 105, 106)
     theirs = _named_by_hidden_versions(reader, history, hidden, order)
     shown = _shown_by_public(reader, events, hidden, theirs)
     for i, event in enumerate(events):
@@ -233,7 +233,7 @@ def brought_by_hidden(
                 secret = (bool(held) and all(held)) or (
                     any(held) and path in named.get(event.commit, ())
                 )
-                if not secret and path in theirs(i):
+                if not secret and path in theirs:
                     secret = path not in shown.get(event.commit, ())
                 brought.append((i, path, secret))
                 specs.append(f"{event.commit}:{path}")
@@ -292,55 +292,39 @@ def _secret_bytes(
 
 def _named_by_hidden_versions(
     reader: GitReader, history: History, hidden: Set[str], order: Mapping[str, int]
-) -> Callable[[int], frozenset[str]]:
-    """place → the pictures any approved version of a hidden document up to that place on
-    main (and its text as control began) names: what a change of a picture there may be the
-    secret's by. A version nobody approved names nothing (round 102)."""
-    versions: list[tuple[int, str, str]] = []
+) -> frozenset[str]:
+    """The pictures any approved version of a hidden document (or its text as control began)
+    names, before or after a change of them: a figure merged on its own ahead of the secret
+    text that shows it is the secret's too (round 106). A version nobody approved names
+    nothing (round 102)."""
+    versions: list[tuple[str, str]] = []
     for doc_id in sorted(set(hidden) & history.documents.keys()):
         doc = history.documents[doc_id]
         base = doc.baseline
         if base is not None and base.commit and base.path:
-            versions.append((-1, base.stored_at, base.path))
+            versions.append((base.stored_at, base.path))
         for revision in doc.revisions:
-            place = order.get(revision.commit)
-            if revision.approved and place is not None and revision.path:
-                versions.append((place, revision.stored_at, revision.path))
-    texts = _texts(reader, [(at, path) for _, at, path in versions])
-    steps: list[tuple[int, frozenset[str]]] = []
-    for (place, _, path), text in zip(versions, texts, strict=True):
+            if revision.approved and revision.commit in order and revision.path:
+                versions.append((revision.stored_at, revision.path))
+    found: set[str] = set()
+    for (_, path), text in zip(versions, _texts(reader, versions), strict=True):
         if text is not None:
-            steps.append((place, page_links.images_named([(path, text)], None)))
-    steps.sort(key=lambda step: step[0])
-    upto: list[tuple[int, frozenset[str]]] = []  # each place a version came, with all before
-    running: frozenset[str] = frozenset()
-    for place, names in steps:
-        running |= names
-        if upto and upto[-1][0] == place:
-            upto[-1] = (place, running)
-        else:
-            upto.append((place, running))
-    places = [place for place, _ in upto]
-
-    def named_at(place: int) -> frozenset[str]:
-        k = bisect.bisect_right(places, place)
-        return upto[k - 1][1] if k else frozenset()
-
-    return named_at
+            found |= page_links.images_named([(path, text)], None)
+    return frozenset(found)
 
 
 def _shown_by_public(
     reader: GitReader,
     events: Sequence[ApprovalEvent],
     hidden: Set[str],
-    theirs: Callable[[int], frozenset[str]],
+    theirs: Set[str],
 ) -> dict[str, frozenset[str]]:
-    """For each approval that changes a picture an approved hidden text names and holds public
-    documents: the pictures those documents' texts, as it holds them, show (either URL
-    style). Asked only of such approvals, which are few."""
+    """For each approval that changes a picture an approved hidden text names (``theirs``)
+    and holds public documents: the pictures those documents' texts, as it holds them, show
+    (either URL style). Asked only of such approvals, which are few."""
     wanted: list[tuple[str, str]] = []
-    for i, event in enumerate(events):
-        if any(is_asset_path(p) and p in theirs(i) for p in event.controlled):
+    for event in events:
+        if any(is_asset_path(p) and p in theirs for p in event.controlled):
             wanted += [
                 (event.commit, d.path) for d in event.documents if d.id not in hidden and d.path
             ]
