@@ -322,16 +322,17 @@ class Site:
         and the audit pack read them), but those whose bytes an approval holding a hidden
         document last changed (``images_kept_back``); and those the approved site
         configuration shows on every page (site_files): only these are published."""
-        return (self._images_shown - self.images_kept_back) | self._site_file_images
+        return (self._images_shown | self._site_file_images) - self.images_kept_back
 
     @cached_property
     def images_kept_back(self) -> frozenset[str]:
         """Images a published page shows whose bytes, as that page gives them, were last
         changed by an approval that holds a document above the publishing level
         (approved_images.brought_by_hidden): a secret procedure's figure, or a shared chart a
-        secret approval redrew, stays out whichever page shows it (rounds 98, 100). Not the
-        site's own files (a theme's logo)."""
-        shown = self._images_shown - self._site_file_images
+        secret approval redrew, stays out whichever page shows it (rounds 98, 100). The site's
+        own files (a theme's logo and favicon) are judged too, by the bytes main's tip holds
+        and the last approved ones (round 107)."""
+        shown = self._images_shown | self._site_file_images
         if not shown or not self.hidden_ids or self.history is None:
             return frozenset()
         hidden_at = self.picture_hidden_at
@@ -343,6 +344,14 @@ class Site:
             for path, at in pictures.items()
             if at and hidden_at(path, at)
         }
+        if self._site_file_images:
+            images = approved_images.approved_images(self.history.events)
+            head = self.history.head
+            kept |= {
+                path
+                for path in self._site_file_images
+                if hidden_at(path, "") or hidden_at(path, images.source(path, head))
+            }
         return frozenset(kept & shown)
 
     @cached_property
@@ -353,7 +362,9 @@ class Site:
             return lambda path, at: False
         try:
             with GitReader(self.repo.root) as reader:
-                return approved_images.brought_by_hidden(reader, self.history, self.hidden_ids)
+                return approved_images.brought_by_hidden(
+                    reader, self.history, self.hidden_ids, self._site_file_images
+                )
         except GitError:
             return lambda path, at: True
 
