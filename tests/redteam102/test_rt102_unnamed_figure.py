@@ -11,25 +11,15 @@ public site serves the secret pixels."""
 
 from __future__ import annotations
 
-from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
+from rt41_helpers import built_site, leaks
 
-from site_helpers import site_repo
+from secret_figures import SECRET_PIXELS, mixed_then_shown
 
-SECRET_PIXELS = b"SECRETPIXELSMARK"
-FIG = "docs/procedures/fig.png"
-PUBLIC = "docs/procedures/test.md"
 MERMAID = '```mermaid\nflowchart LR\n  A@{ img: "../fig.png", label: "拓扑", pos: "t", w: 60, h: 60 }\n```'
 
 
 def history(scenario, secret_text: str):
-    s = site_repo(scenario)
-    approve(s, "cr-mixed", {FIG: png(SECRET_PIXELS),
-            "docs/procedures/secret.md": secret_doc(text=f"SECRETBODYMARK\n\n{secret_text}"),
-            PUBLIC: procedure(version="V1.1", body=body("措辞修订。"))},
-            "新增受控文件并修订措辞", 1)  # fmt: skip
-    approve(s, "cr-show", {PUBLIC: procedure(version="V1.2", body=body("见下图。\n\n![图](fig.png)"))},
-            "公开流程图", 2)  # fmt: skip
-    return s
+    return mixed_then_shown(scenario, secret_text)
 
 
 def test_a_secret_flowcharts_image_never_reaches_the_public_page(scenario, tmp_path):

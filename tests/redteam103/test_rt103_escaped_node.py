@@ -14,13 +14,9 @@ node written plainly (round 102's fix) keeps the figure back."""
 from __future__ import annotations
 
 import pytest
-from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
+from rt41_helpers import built_site, leaks
 
-from site_helpers import site_repo
-
-SECRET_PIXELS = b"SECRETPIXELSMARK"
-FIG = "docs/procedures/fig.png"
-PUBLIC = "docs/procedures/test.md"
+from secret_figures import SECRET_PIXELS, mixed_then_shown
 
 
 def node(img: str) -> str:
@@ -28,14 +24,7 @@ def node(img: str) -> str:
 
 
 def history(scenario, secret_text: str):
-    s = site_repo(scenario)
-    approve(s, "cr-mixed", {FIG: png(SECRET_PIXELS),
-            "docs/procedures/secret.md": secret_doc(text=f"SECRETBODYMARK\n\n{secret_text}"),
-            PUBLIC: procedure(version="V1.1", body=body("措辞修订。"))},
-            "新增受控文件并修订措辞", 1)  # fmt: skip
-    approve(s, "cr-show", {PUBLIC: procedure(version="V1.2", body=body("见下图。\n\n![图](fig.png)"))},
-            "公开流程图", 2)  # fmt: skip
-    return s
+    return mixed_then_shown(scenario, secret_text)
 
 
 @pytest.mark.parametrize("img", ["../f\\x69g.png", "../fig\\u002epng"])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
 
+from secret_figures import pdf_images
 from site_helpers import site_repo
 
 SECRET_PIXELS = b"SECRETPIXELSMARK"
@@ -58,21 +59,10 @@ def test_control_the_same_figure_approved_after_control_began_is_kept_back(
     assert leaks(site, [SECRET_PIXELS.decode()]) == []
 
 
-def _pdf_images(s, out) -> int:
-    """How many images the controlled copy `pdf SM-P-01` embeds."""
-    from pypdf import PdfReader
-
-    from history_helpers import cli
-
-    result = cli(s.root, "pdf", "SM-P-01", "-o", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return sum(len(page.images) for page in PdfReader(str(out)).pages)
-
-
 @pytest.mark.parametrize("copy", [False, True], ids=["same-path", "copied"])
 def test_a_public_copy_leaves_out_a_baseline_secret_figure(scenario, tmp_path, copy):
     s = history(scenario, baseline=True, copy=copy)
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0
 
 
 @pytest.mark.parametrize("copy", [False, True], ids=["same-path", "copied"])
@@ -80,4 +70,4 @@ def test_control_a_public_copy_leaves_out_the_figure_approved_after_control_bega
     scenario, tmp_path, copy
 ):
     s = history(scenario, baseline=False, copy=copy)
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0

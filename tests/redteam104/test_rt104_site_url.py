@@ -14,24 +14,13 @@ name ``/procedures/fig.png`` (control) keeps them back."""
 from __future__ import annotations
 
 import pytest
-from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
+from rt41_helpers import built_site, leaks
 
-from site_helpers import site_repo
-
-SECRET_PIXELS = b"SECRETPIXELSMARK"
-FIG = "docs/procedures/fig.png"
-PUBLIC = "docs/procedures/test.md"
+from secret_figures import SECRET_PIXELS, mixed_then_shown
 
 
 def history(scenario, name: str):
-    s = site_repo(scenario)
-    approve(s, "cr-mixed", {FIG: png(SECRET_PIXELS),
-            "docs/procedures/secret.md": secret_doc(text=f"SECRETBODYMARK\n\n![图]({name})"),
-            PUBLIC: procedure(version="V1.1", body=body("措辞修订。"))},
-            "新增受控文件并修订措辞", 1)  # fmt: skip
-    approve(s, "cr-show", {PUBLIC: procedure(version="V1.2", body=body("见下图。\n\n![图](fig.png)"))},
-            "公开流程图", 2)  # fmt: skip
-    return s
+    return mixed_then_shown(scenario, f"![图]({name})")
 
 
 @pytest.mark.parametrize(

@@ -16,24 +16,13 @@ shows ``fig.png``. The same text written ``url(fig.png)`` (control) keeps the pi
 from __future__ import annotations
 
 import pytest
-from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
+from rt41_helpers import built_site, leaks
 
-from site_helpers import site_repo
-
-SECRET_PIXELS = b"SECRETPIXELSMARK"
-FIG = "docs/procedures/fig.png"
-PUBLIC = "docs/procedures/test.md"
+from secret_figures import SECRET_PIXELS, mixed_then_shown, pdf_images
 
 
 def history(scenario, html: str):
-    s = site_repo(scenario)
-    approve(s, "cr-mixed", {FIG: png(SECRET_PIXELS),
-            "docs/procedures/secret.md": secret_doc(text=f"SECRETBODYMARK\n\n{html}\n"),
-            PUBLIC: procedure(version="V1.1", body=body("措辞修订。"))},
-            "新增受控文件并修订措辞", 1)  # fmt: skip
-    approve(s, "cr-show", {PUBLIC: procedure(version="V1.2", body=body("见下图。\n\n![图](fig.png)"))},
-            "公开流程图", 2)  # fmt: skip
-    return s
+    return mixed_then_shown(scenario, html)
 
 
 ESCAPED = {
@@ -57,21 +46,11 @@ def test_control_a_figure_named_in_plain_css_is_kept_back(scenario, tmp_path):
     assert leaks(site, [SECRET_PIXELS.decode()]) == []
 
 
-def _pdf_images(s, out) -> int:
-    from pypdf import PdfReader
-
-    from history_helpers import cli
-
-    result = cli(s.root, "pdf", "SM-P-01", "-o", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return sum(len(page.images) for page in PdfReader(str(out)).pages)
-
-
 def test_a_public_copy_leaves_out_a_figure_named_with_a_css_escape(scenario, tmp_path):
     s = history(scenario, ESCAPED["style-unquoted"])
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0
 
 
 def test_control_a_public_copy_leaves_out_a_figure_named_in_plain_css(scenario, tmp_path):
     s = history(scenario, '<div style="height:9em;background:url(fig.png)"></div>')
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 import pytest
 from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
 
+from secret_figures import pdf_images
 from site_helpers import site_repo
 
 FIRST = b"SECRETPIXELSMARK"
@@ -40,16 +41,6 @@ def history(scenario, redraw: bool, beside: bool = False):
     return s
 
 
-def _pdf_images(s, out) -> int:
-    from pypdf import PdfReader
-
-    from history_helpers import cli
-
-    result = cli(s.root, "pdf", "SM-P-01", "-o", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return sum(len(page.images) for page in PdfReader(str(out)).pages)
-
-
 @pytest.mark.parametrize("beside", [False, True], ids=["alone", "beside-public-wording"])
 def test_a_secret_figure_redrawn_alone_never_reaches_the_public_page(scenario, tmp_path, beside):
     site = built_site(history(scenario, redraw=True, beside=beside), tmp_path / "site")
@@ -58,11 +49,11 @@ def test_a_secret_figure_redrawn_alone_never_reaches_the_public_page(scenario, t
 
 
 def test_a_public_copy_leaves_out_a_secret_figure_redrawn_alone(scenario, tmp_path):
-    assert _pdf_images(history(scenario, redraw=True), tmp_path / "c.pdf") == 0
+    assert pdf_images(history(scenario, redraw=True), tmp_path / "c.pdf") == 0
 
 
 def test_control_the_secret_figure_not_redrawn_is_kept_back(scenario, tmp_path):
     s = history(scenario, redraw=False)
     site = built_site(s, tmp_path / "site")
     assert leaks(site, ["SECRETBODYMARK", FIRST.decode()]) == []
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
 
+from secret_figures import pdf_images
 from site_helpers import site_repo
 
 PIXELS = b"SECRETPIXELSMARK"
@@ -36,16 +37,6 @@ def history(scenario, first: bool):
     return s
 
 
-def _pdf_images(s, out) -> int:
-    from pypdf import PdfReader
-
-    from history_helpers import cli
-
-    result = cli(s.root, "pdf", "SM-P-01", "-o", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return sum(len(page.images) for page in PdfReader(str(out)).pages)
-
-
 def test_a_secret_figure_merged_before_its_text_never_reaches_the_public_page(scenario, tmp_path):
     site = built_site(history(scenario, first=True), tmp_path / "site")
     assert leaks(site, ["SECRETBODYMARK"]) == []
@@ -53,11 +44,11 @@ def test_a_secret_figure_merged_before_its_text_never_reaches_the_public_page(sc
 
 
 def test_a_public_copy_leaves_out_a_secret_figure_merged_before_its_text(scenario, tmp_path):
-    assert _pdf_images(history(scenario, first=True), tmp_path / "c.pdf") == 0
+    assert pdf_images(history(scenario, first=True), tmp_path / "c.pdf") == 0
 
 
 def test_control_the_secret_figure_merged_with_its_text_is_kept_back(scenario, tmp_path):
     s = history(scenario, first=False)
     site = built_site(s, tmp_path / "site")
     assert leaks(site, ["SECRETBODYMARK", PIXELS.decode()]) == []
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0

@@ -18,6 +18,7 @@ from __future__ import annotations
 import pytest
 from rt41_helpers import approve, body, built_site, leaks, png, procedure, secret_doc
 
+from secret_figures import pdf_images
 from site_helpers import site_repo
 
 FIRST = b"SECRETPIXELSMARK"
@@ -45,16 +46,6 @@ def history(scenario, problems: bool, reapproved: bool = False):
     return s
 
 
-def _pdf_images(s, out) -> int:
-    from pypdf import PdfReader
-
-    from history_helpers import cli
-
-    result = cli(s.root, "pdf", "SM-P-01", "-o", str(out))
-    assert result.returncode == 0, result.stdout + result.stderr
-    return sum(len(page.images) for page in PdfReader(str(out)).pages)
-
-
 @pytest.mark.parametrize("reapproved", [False, True], ids=["problems", "reapproved"])
 def test_held_a_figure_of_a_secret_version_with_problems_redrawn_alone_stays_back(
     scenario, tmp_path, reapproved
@@ -68,7 +59,7 @@ def test_held_a_figure_of_a_secret_version_with_problems_redrawn_alone_stays_bac
 def test_held_a_public_copy_leaves_out_a_figure_of_a_secret_version_with_problems(
     scenario, tmp_path
 ):
-    assert _pdf_images(history(scenario, problems=True), tmp_path / "c.pdf") == 0
+    assert pdf_images(history(scenario, problems=True), tmp_path / "c.pdf") == 0
 
 
 def test_control_a_figure_of_an_approved_secret_version_redrawn_alone_stays_back(
@@ -77,4 +68,4 @@ def test_control_a_figure_of_an_approved_secret_version_redrawn_alone_stays_back
     s = history(scenario, problems=False)
     site = built_site(s, tmp_path / "site")
     assert leaks(site, ["SECRETBODYMARK", FIRST.decode(), REDRAWN.decode()]) == []
-    assert _pdf_images(s, tmp_path / "c.pdf") == 0
+    assert pdf_images(s, tmp_path / "c.pdf") == 0
