@@ -802,7 +802,16 @@ def test_a_branch_publishes_only_the_logo_mains_mkdocs_yml_names(scenario, tmp_p
     secret = procedure(doc_id="SM-P-07", title="并购程序", body=body("SECRETBODY"))
     text = (s.root / "mkdocs.yml").read_text("utf-8")
     logo = "  name: material\n  logo: assets/logo.png\n  favicon: assets/logo.png\n"
+    # the logo is approved on its own: one approved with secret documents alone is kept back
+    # as theirs (round 108)
     s.git.branch("cr-logo")
+    s.files.write("docs/assets/logo.png", png(b"PUBLICLOGO"))
+    s.files.write("mkdocs.yml", text.replace("  name: material\n", logo))
+    s.git.commit("标志", who="zhaolei", date="2026-01-19T10:00:00+08:00")
+    s.git.merge(
+        "cr-logo", "标志", approvers=("liujing", "chenmy"), date="2026-01-19T12:00:00+08:00"
+    )
+    s.git.branch("cr-secret")
     s.files.write(
         "docs/procedures/secret.md",
         secret.replace("confidentiality: internal", "confidentiality: secret").replace(
@@ -810,11 +819,9 @@ def test_a_branch_publishes_only_the_logo_mains_mkdocs_yml_names(scenario, tmp_p
         ),
     )
     s.files.write("docs/procedures/SM-P-07-topology.png", png(b"SECRETFIGURE"))
-    s.files.write("docs/assets/logo.png", png(b"PUBLICLOGO"))
-    s.files.write("mkdocs.yml", text.replace("  name: material\n", logo))
     s.git.commit("新增", who="zhaolei", date="2026-01-20T10:00:00+08:00")
     s.git.merge(
-        "cr-logo", "新增", approvers=("liujing", "chenmy"), date="2026-01-21T10:00:00+08:00"
+        "cr-secret", "新增", approvers=("liujing", "chenmy"), date="2026-01-21T10:00:00+08:00"
     )
     s.git.branch("cr-favicon")
     s.files.write(

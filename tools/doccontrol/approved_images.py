@@ -26,8 +26,6 @@ from doccontrol.standing import published
 if TYPE_CHECKING:
     from doccontrol.standing import MetaOf, Standing
 
-# the site's configuration, as MkDocs reads it (config.CONTROLLED_PATHS)
-_SITE_CONFIGS = ("mkdocs.yml", "mkdocs.yaml")
 # (image path, commit) → the commit to read its approved bytes at ("" for none approved)
 ImageSource = Callable[[str, str], str]
 
@@ -198,7 +196,7 @@ def approved_reader(
 
 
 def brought_by_hidden(
-    reader: GitReader, history: History, hidden: Set[str], site_files: Set[str] = frozenset()
+    reader: GitReader, history: History, hidden: Set[str]
 ) -> Callable[[str, str], bool]:
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
     holds them are a hidden document's: last changed by an approval of documents above the
@@ -211,8 +209,7 @@ def brought_by_hidden(
     later version of the secret text nobody approved makes it so. A commit that is no approval
     is read as the latest: fails closed. Git is asked here, in three processes: the hidden
     texts of mixed approvals, the object id of each picture each change brought, and the
-    pictures control began with (GitError when it cannot answer). ``site_files``: the pictures
-    the approved site configuration shows on every page (a theme's logo, its favicon)."""
+    pictures control began with (GitError when it cannot answer)."""
     if not hidden:
         return lambda path, at: False
     events = history.events
@@ -231,13 +228,13 @@ def brought_by_hidden(
     shown = _shown_by_public(reader, events, hidden, theirs)
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
-        # an approval of the site's configuration shows its logo and favicon on every page:
-        # for them it is a public document of that approval (round 107)
-        configures = any(path in _SITE_CONFIGS for path in event.controlled)
+        # an approval of the site's configuration is no public document: which logo the
+        # configuration the build reads named then is not judged here (round 108)
         for path in event.controlled:
             if is_asset_path(path):
-                alone = bool(held) and all(held) and not (configures and path in site_files)
-                secret = alone or (any(held) and path in named.get(event.commit, ()))
+                secret = (bool(held) and all(held)) or (
+                    any(held) and path in named.get(event.commit, ())
+                )
                 if not secret and path in theirs:
                     secret = path not in shown.get(event.commit, ())
                 brought.append((i, path, secret))

@@ -362,9 +362,7 @@ class Site:
             return lambda path, at: False
         try:
             with GitReader(self.repo.root) as reader:
-                return approved_images.brought_by_hidden(
-                    reader, self.history, self.hidden_ids, self._site_file_images
-                )
+                return approved_images.brought_by_hidden(reader, self.history, self.hidden_ids)
         except GitError:
             return lambda path, at: True
 
