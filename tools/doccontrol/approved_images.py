@@ -12,7 +12,7 @@ the picture).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -207,9 +207,10 @@ def brought_by_hidden(
     are never given to a public page or copy, whatever text shows them (rounds 98, 100); a
     public figure approved in the same merge as a secret text is not the secret's, and no
     later version of the secret text nobody approved makes it so. A commit that is no approval
-    is read as the latest: fails closed. Git is asked here, in three processes: the hidden
-    texts of mixed approvals, the object id of each picture each change brought, and the
-    pictures control began with (GitError when it cannot answer)."""
+    is read as the latest: fails closed. Git is asked here, a few processes in all (one
+    ``cat-file`` each for the hidden texts it reads and for the object id of each picture each
+    change brought, one ``ls-tree`` for the pictures control began with; GitError when it
+    cannot answer)."""
     if not hidden:
         return lambda path, at: False
     events = history.events
@@ -224,7 +225,9 @@ def brought_by_hidden(
     # approval that holds no hidden document (the picture alone, or beside public wording),
     # is the secret's unless a public document that approval holds shows it: a shared chart
     # (rounds 105, 106)
-    theirs = _named_by_hidden_versions(reader, history, hidden, order)
+    theirs = _named_by_hidden_versions(reader, history, hidden, order) | {
+        path for path, _ in baseline
+    }
     shown = _shown_by_public(reader, events, hidden, theirs)
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
@@ -295,17 +298,13 @@ def _secret_bytes(
 def _named_by_hidden_versions(
     reader: GitReader, history: History, hidden: Set[str], order: Mapping[str, int]
 ) -> frozenset[str]:
-    """The pictures any approved version of a hidden document (or its text as control began)
-    names, before or after a change of them: a figure merged on its own ahead of the secret
-    text that shows it is the secret's too (round 106). A version nobody approved names
-    nothing (round 102)."""
+    """The pictures any approved version of a hidden document names, before or after a
+    change of them: a figure merged on its own ahead of the secret text that shows it is the
+    secret's too (round 106). A version nobody approved names nothing (round 102); the text
+    control began with is ``_baseline_named``'s."""
     versions: list[tuple[str, str]] = []
     for doc_id in sorted(set(hidden) & history.documents.keys()):
-        doc = history.documents[doc_id]
-        base = doc.baseline
-        if base is not None and base.commit and base.path:
-            versions.append((base.stored_at, base.path))
-        for revision in doc.revisions:
+        for revision in history.documents[doc_id].revisions:
             if revision.approved and revision.commit in order and revision.path:
                 versions.append((revision.stored_at, revision.path))
     found: set[str] = set()
@@ -339,18 +338,16 @@ def _shown_by_public(
     return found
 
 
-def _texts(reader: GitReader, specs: Sequence[tuple[str, str]]) -> list[str | None]:
-    """The text of each (commit, path), in order, through one ``cat-file``; None for none."""
+def _texts(reader: GitReader, specs: Sequence[tuple[str, str]]) -> Iterator[str | None]:
+    """The text of each (commit, path), in order, through one ``cat-file`` read as it goes
+    (None for none): one text in memory at a time."""
     names = [f"{commit}:{path}" for commit, path in specs]
-    batched = [name for name in names if "\n" not in name]
-    read = dict(zip(batched, reader.files_at(batched), strict=True))
-    # a path with a newline cannot go through cat-file's lines: asked on its own
-    read |= {n: reader.read_file_at(*n.split(":", 1)) for n in names if "\n" in n}
-    found: list[str | None] = []
+    batched = reader.files_at([name for name in names if "\n" not in name])
     for name in names:
-        data = read[name]
-        found.append(data.decode("utf-8", "replace") if data else None)
-    return found
+        # a path with a newline cannot go through cat-file's lines: asked on its own
+        data = reader.read_file_at(*name.split(":", 1)) if "\n" in name else next(batched)
+        yield data.decode("utf-8", "replace") if data else None
+    next(batched, None)  # to its end: its cat-file is closed there
 
 
 def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> list[tuple[str, str]]:

@@ -2093,18 +2093,20 @@ class _Deriver:
                 return False
             if self.reader.read_file_at(head, gone) is not None:
                 return True
-            return bool(commit.parents) and self.head_holds(head, commit.parents[0], doc_id)
+            return self.head_holds(head, commit.sha, doc_id)
         return self.reader.read_file_at(head, change.new_path) != self.read_blob(change.new_blob)
 
-    def head_holds(self, head: str, before: str, doc_id: str) -> bool:
-        """Whether ``head`` holds the document ``doc_id`` at a path where ``before`` (the
-        merge's first parent) does not hold the same file: the pull request renamed it (to
-        another name, or another case), so what the reviewers saw kept it; or a file there
-        whose front matter or id cannot be read, which may be it. Asked only of a removal a
-        note would approve, which is rare: one ``ls-tree`` of each side."""
+    def head_holds(self, head: str, merged: str, doc_id: str) -> bool:
+        """Whether ``head`` holds the document ``doc_id`` at a path where ``merged`` (the merge
+        or squash itself) does not hold the same file: the pull request kept it (renamed to
+        another name, or another case) and the merge took it away; or a file there whose front
+        matter or id cannot be read, which may be it. Against the merge's own tree, not its
+        first parent's: main may already hold the renamed file, which the merge then removes
+        (round 109). Asked only of a removal a note would approve, which is rare: one
+        ``ls-tree`` of each side."""
         try:
             theirs = self.reader.tree_files(head)
-            ours = self.reader.tree_files(before)
+            ours = self.reader.tree_files(merged)
             paths = [p for p, e in theirs.items() if DOC_PATH.match(p) and ours.get(p) != e]
             for data in self.reader.blobs([theirs[p][1] for p in paths]):
                 meta = _parse_blob(data, self.values).meta
