@@ -320,8 +320,8 @@ class Site:
         each page's links read from where its text was approved (a page moved by a change not
         in force yet gives the text in force, and the site points its links there, as copies
         and the audit pack read them), but those whose bytes an approval holding a hidden
-        document last changed (``images_kept_back``); and those the approved site
-        configuration shows on every page (site_files): only these are published."""
+        document last changed; and those the approved site configuration shows on every page
+        (site_files), but those ``images_kept_back`` holds: only these are published."""
         return (self._images_shown | self._site_file_images) - self.images_kept_back
 
     @cached_property
