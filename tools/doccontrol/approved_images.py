@@ -12,11 +12,12 @@ the picture).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Set
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from doccontrol import page_links
+from doccontrol.history import content
 from doccontrol.history.gitread import GitError, GitReader
 from doccontrol.history.model import ApprovalEvent, History
 from doccontrol.history.rules import controlled_accepted
@@ -308,7 +309,7 @@ def _named_by_hidden_versions(
             if revision.approved and revision.commit in order and revision.path:
                 versions.append((revision.stored_at, revision.path))
     found: set[str] = set()
-    for (_, path), text in zip(versions, _texts(reader, versions), strict=True):
+    for (_, path), text in zip(versions, content.texts_at(reader, versions), strict=True):
         if text is not None:
             found |= page_links.images_named([(path, text)], None)
     return frozenset(found)
@@ -330,24 +331,12 @@ def _shown_by_public(
                 (event.commit, d.path) for d in event.documents if d.id not in hidden and d.path
             ]
     found: dict[str, frozenset[str]] = {}
-    for (commit, path), text in zip(wanted, _texts(reader, wanted), strict=True):
+    for (commit, path), text in zip(wanted, content.texts_at(reader, wanted), strict=True):
         if text is not None:
             found[commit] = found.get(commit, frozenset()) | page_links.images_used(
                 [(path, text)], None
             )
     return found
-
-
-def _texts(reader: GitReader, specs: Sequence[tuple[str, str]]) -> Iterator[str | None]:
-    """The text of each (commit, path), in order, through one ``cat-file`` read as it goes
-    (None for none): one text in memory at a time."""
-    names = [f"{commit}:{path}" for commit, path in specs]
-    batched = reader.files_at([name for name in names if "\n" not in name])
-    for name in names:
-        # a path with a newline cannot go through cat-file's lines: asked on its own
-        data = reader.read_file_at(*name.split(":", 1)) if "\n" in name else next(batched)
-        yield data.decode("utf-8", "replace") if data else None
-    next(batched, None)  # to its end: its cat-file is closed there
 
 
 def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> list[tuple[str, str]]:
@@ -359,7 +348,7 @@ def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> li
         if base is not None and base.commit and base.path:
             versions.append((base.stored_at, base.path))
     found: dict[str, str] = {}
-    for (at, path), text in zip(versions, _texts(reader, versions), strict=True):
+    for (at, path), text in zip(versions, content.texts_at(reader, versions), strict=True):
         if text is not None:
             for picture in page_links.images_named([(path, text)], None):
                 found.setdefault(f"{at}:{picture}", picture)
@@ -378,7 +367,7 @@ def _named_by_mixed(
         if event.controlled and any(held) and not all(held):
             specs += [(event.commit, d.path) for d in event.documents if d.id in hidden and d.path]
     found: dict[str, frozenset[str]] = {}
-    for (commit, path), text in zip(specs, _texts(reader, specs), strict=True):
+    for (commit, path), text in zip(specs, content.texts_at(reader, specs), strict=True):
         if text is not None:
             named = page_links.images_named([(path, text)], None)
             found[commit] = found.get(commit, frozenset()) | named

@@ -4,7 +4,7 @@ section by section. Which version was in force on a date is standing.py's answer
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from doccontrol.history.gitread import GitReader
@@ -54,17 +54,30 @@ def every_text(
     """(path, text) of every version the main line held of the documents ``ids``: the
     baseline and each revision, through one ``cat-file``. What a document once said (a
     figure a hidden document showed and no longer shows) is not in its text of today."""
-    names: dict[str, str] = {}
+    specs: dict[tuple[str, str], None] = {}
     for doc_id in sorted(set(ids) & histories.keys()):
         history = histories[doc_id]
         for revision in (history.baseline, *history.revisions):
             if revision is not None and revision.commit:
-                names.setdefault(f"{revision.stored_at}:{revision.path}", revision.path)
-    batched = [spec for spec in names if "\n" not in spec]
-    found = list(zip(batched, reader.files_at(batched), strict=True))
-    # a path with a newline cannot go through cat-file's lines: asked on its own
-    found += [(spec, reader.read_file_at(*spec.split(":", 1))) for spec in names if "\n" in spec]
-    return [(names[spec], data.decode("utf-8", "replace")) for spec, data in found if data]
+                specs.setdefault((revision.stored_at, revision.path), None)
+    versions = list(specs)
+    return [
+        (path, text)
+        for (_, path), text in zip(versions, texts_at(reader, versions), strict=True)
+        if text
+    ]
+
+
+def texts_at(reader: GitReader, specs: Sequence[tuple[str, str]]) -> Iterator[str | None]:
+    """The text of each (commit, path), in order, through one ``cat-file`` read as it goes
+    (None for none): one text in memory at a time."""
+    names = [f"{commit}:{path}" for commit, path in specs]
+    batched = reader.files_at([name for name in names if "\n" not in name])
+    for name in names:
+        # a path with a newline cannot go through cat-file's lines: asked on its own
+        data = reader.read_file_at(*name.split(":", 1)) if "\n" in name else next(batched)
+        yield data.decode("utf-8", "replace") if data else None
+    next(batched, None)  # to its end: its cat-file is closed there
 
 
 @dataclass(frozen=True)
