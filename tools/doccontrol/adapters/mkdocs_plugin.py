@@ -54,13 +54,13 @@ from doccontrol.adapters import nav_cache, own_names, raw_html, text_place
 from doccontrol.atomic import link_below, write_atomic
 from doccontrol.cli.output import configured_language
 from doccontrol.config import CONFIG_FILE, ApprovalRules, signing_required
-from doccontrol.history import rules, rules_paths
+from doccontrol.history import ahead, rules, rules_paths
 from doccontrol.history.gitread import GitError, run_git
 from doccontrol.history.load import load_history
 from doccontrol.history.stored import StoredVersions
 from doccontrol.load import repository
 from doccontrol.load.repository import DOCS_DIR, RepositoryError
-from doccontrol.problems import names_for
+from doccontrol.problems import Names, Problem, names_for
 from doccontrol.site import acks as site_acks
 from doccontrol.site import copies as site_copies
 from doccontrol.site import model, navigation, pages, reuse, sanitize, searchtext, stamp
@@ -243,18 +243,21 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         if docs.is_symlink() or Path(config.docs_dir).resolve() != docs:
             # doccontrol knows the documents under docs/ only: anything else is unknown
             raise PluginError(_say(t, "site.plugin.docs-dir", folder=f"{DOCS_DIR}/"))
+        # the first build of a process derives the history in a second process while this
+        # one loads and checks the repository (each is mostly Python: two cores, not one)
+        child = (
+            ahead.start(self.root, allow_shallow=self.config.allow_shallow)
+            if self.config.history and self._last is None
+            else None
+        )
         try:
-            repo = repository.load(self.root, previous=self._loaded)
-            self._loaded = repo
-        except RepositoryError as exc:
-            raise PluginError(_say(t, "site.plugin.text", text=exc.text(t))) from None
-        if repo.config is None:
-            raise PluginError(_say(t, "cli.error.config-problems"))
-        self.texts = t = catalogue.load(catalogue.language_for(repo.config.language, {}))
-        names = names_for(repo.config, repo.record_types)
-        problems = check(repo, remembered=self._checked)
-        for problem in problems:
-            log.warning("%s", _say(t, "site.plugin.text", text=problem.format(t, names)))
+            repo, names, problems = self._load_and_check(t)
+        except BaseException:
+            ahead.stop(child)
+            raise
+        ahead.finish(child)
+        t = self.texts
+        assert repo.config is not None  # _load_and_check
         history = None
         if not self.config.history and self.strict:
             # a strict build publishes: without history nothing it gives can be vouched for
@@ -489,6 +492,25 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
             raise PluginError(_say(t, "site.plugin.text", text=str(exc))) from None
         self.record_pages = frozenset(model.record_src(r) for r in self.site.records)
         return config
+
+    def _load_and_check(
+        self, t: catalogue.Catalogue
+    ) -> tuple[repository.Repository, Names, list[Problem]]:
+        """The repository, loaded and checked (each problem a warning), in the language its
+        configuration names (self.texts)."""
+        try:
+            repo = repository.load(self.root, previous=self._loaded)
+            self._loaded = repo
+        except RepositoryError as exc:
+            raise PluginError(_say(t, "site.plugin.text", text=exc.text(t))) from None
+        if repo.config is None:
+            raise PluginError(_say(t, "cli.error.config-problems"))
+        self.texts = t = catalogue.load(catalogue.language_for(repo.config.language, {}))
+        names = names_for(repo.config, repo.record_types)
+        problems = check(repo, remembered=self._checked)
+        for problem in problems:
+            log.warning("%s", _say(t, "site.plugin.text", text=problem.format(t, names)))
+        return repo, names, problems
 
     def _generated_pages(self, site: model.Site) -> tuple[model.Site, dict[str, tuple[str, str]]]:
         """The generated pages, and the site with what it reuses from the last build."""

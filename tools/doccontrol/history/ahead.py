@@ -1,0 +1,84 @@
+"""The history derived in a second process while the caller does other work.
+
+A site build loads and checks the repository before it needs the history, and a cold
+derivation is mostly Python too: one process does them one after the other on one core. A child
+process that derives meanwhile (and so writes the cache, in the Git directory, as any run does)
+lets the caller's own ``load_history`` find the cache warm. The child is only ever a way to
+fill the cache early: whatever it did or failed to do, the caller derives as it would have
+(the cache's key and checks decide what is reused), and reports any problem itself.
+
+Run as ``python -m doccontrol.history.ahead ROOT [--allow-shallow]``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import doccontrol
+
+_SHALLOW = "--allow-shallow"
+
+
+def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
+    """A child deriving ``root``'s history into the cache; None when one cannot be started."""
+    package_parent = str(Path(doccontrol.__file__).resolve().parent.parent)
+    env = dict(os.environ)
+    # the same code as the caller's, wherever it was imported from (a checkout's tools/)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
+    # -P: not the repository's own folder first on the path (run from it, ``-m`` would import
+    # a doccontrol/ a commit planted there instead of this code)
+    args = [sys.executable, "-P", "-m", "doccontrol.history.ahead", str(root)]
+    if allow_shallow:
+        args.append(_SHALLOW)
+    try:
+        return subprocess.Popen(
+            args,
+            cwd=root,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    except OSError:
+        return None
+
+
+def finish(child: subprocess.Popen[bytes] | None) -> None:
+    """Wait for the child: two writers of the cache at once would each derive in full."""
+    if child is None:
+        return
+    try:
+        child.wait()
+    finally:
+        stop(child)
+
+
+def stop(child: subprocess.Popen[bytes] | None) -> None:
+    """End the child now (the caller failed, or was interrupted): its work is not wanted."""
+    if child is not None and child.poll() is None:
+        child.kill()
+        child.wait()
+
+
+def _main(argv: list[str]) -> int:
+    # imported here: the parent imports this module for start() alone
+    from doccontrol.history.derive import derive
+    from doccontrol.load.repository import read_config
+
+    root = Path(argv[0])
+    config = read_config(root)
+    if config is None:
+        return 1  # the caller reports the configuration's problems
+    derive(root, config, allow_shallow=_SHALLOW in argv[1:])
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        code = _main(sys.argv[1:])
+    except BaseException:  # the caller derives again and reports what is wrong
+        code = 1
+    sys.exit(code)
