@@ -24,6 +24,8 @@ _SHALLOW = "--allow-shallow"
 
 def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
     """A child deriving ``root``'s history into the cache; None when one cannot be started."""
+    if not sys.executable:
+        return None  # an embedding interpreter that cannot name itself
     package_parent = str(Path(doccontrol.__file__).resolve().parent.parent)
     env = dict(os.environ)
     # the same code as the caller's, wherever it was imported from (a checkout's tools/)
