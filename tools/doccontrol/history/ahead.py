@@ -32,13 +32,15 @@ def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
     # -P: not the repository's own folder first on the path (run from it, ``-m`` would import
     # a doccontrol/ a commit planted there instead of this code)
-    args = [sys.executable, "-P", "-m", "doccontrol.history.ahead", str(root)]
+    args = [sys.executable, "-P", "-m", "doccontrol.history.ahead", str(root.resolve())]
     if allow_shallow:
         args.append(_SHALLOW)
     try:
+        # run from the caller's own folder, not the repository's: a relative or empty
+        # PYTHONPATH entry then means for the child what it meant for the caller, never a
+        # folder of the repository (round 110)
         return subprocess.Popen(
             args,
-            cwd=root,
             env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
