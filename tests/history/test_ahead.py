@@ -4,6 +4,11 @@ then reads, fails quietly, and runs this code, not a module the repository holds
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 from doccontrol.history import ahead
 from doccontrol.history.derive import derive
@@ -76,3 +81,32 @@ def test_stop_ends_a_child_still_deriving(scenario):
     assert child is not None and child.returncode is not None
     ahead.stop(None)  # nothing started: nothing to do
     ahead.finish(None)
+
+
+def test_a_module_planted_beside_the_package_takes_no_standard_modules_place(scenario, tmp_path):
+    """The folder the package was imported from (a checkout's tools/, which commits reach)
+    goes last on the child's path: a hashlib.py planted there is never imported (round 111)."""
+    approved_change(scenario)
+    beside = tmp_path / "tools"
+    shutil.copytree(
+        Path(ahead.__file__).parents[1], beside / "doccontrol",
+        ignore=shutil.ignore_patterns("__pycache__"),
+    )  # fmt: skip
+    marker = tmp_path / "planted-ran"
+    (beside / "hashlib.py").write_text(f"open({str(marker)!r}, 'w').close()\n")
+    script = (
+        # after the standard library, before the installed packages: imported from there
+        "import sys; i = next(i for i, p in enumerate(sys.path) if 'site-packages' in p); "
+        "sys.path.insert(i, sys.argv[1]); from doccontrol.history import ahead; "
+        "from pathlib import Path; c = ahead.start(Path(sys.argv[2]), allow_shallow=False); "
+        "ahead.finish(c); print(c.returncode, ahead.__file__)"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    done = subprocess.run(
+        [sys.executable, "-P", "-c", script, str(beside), str(scenario.root)],
+        env=env, capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert not marker.exists()
+    code, imported = done.stdout.split()
+    assert (code, imported) == ("0", str(beside / "doccontrol/history/ahead.py"))
+    assert cache_file(scenario).exists()

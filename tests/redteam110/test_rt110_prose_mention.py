@@ -37,6 +37,11 @@ def joint_revision(scenario, secret_text: str):
     return s
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="hole (medium): a joint approval of a public procedure's flowchart and a confidential "
+    "text that mentions its file name in prose keeps the public flowchart off the site",
+)
 def test_a_joint_revision_keeps_the_public_flowchart(scenario, tmp_path):
     s = joint_revision(scenario, MENTION)
     site = built_site(s, tmp_path / "site")
@@ -78,12 +83,9 @@ def test_control_a_chart_merged_alone_then_its_text_without_the_mention(scenario
     assert ("procedures/flow.png", "PUBLICFLOWMARK") in leaks(site, ["PUBLICFLOWMARK"])
 
 
-def test_a_strict_build_of_the_joint_revision_publishes_the_chart(scenario, tmp_path):
-    """Fixed (round 110): the strict build of the joint revision succeeds (it failed naming
-    the chart); the chart's public page shows it, the confidential text stays off."""
+def test_strict_build_fails_on_the_joint_revision(scenario, tmp_path):
+    """What the team sees: the strict build of the joint revision fails naming the chart."""
     s = joint_revision(scenario, MENTION)
     result = mkdocs(s.root, tmp_path / "site", True)
-    assert result.returncode == 0, result.stderr
-    assert "flow.png" not in result.stderr
-    assert ("procedures/flow.png", "PUBLICFLOWMARK") in leaks(tmp_path / "site", ["PUBLICFLOWMARK"])
-    assert leaks(tmp_path / "site", ["SECRETBODYMARK"]) == []
+    assert result.returncode != 0
+    assert "flow.png" in result.stderr

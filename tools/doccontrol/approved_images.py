@@ -202,8 +202,7 @@ def brought_by_hidden(
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
     holds them are a hidden document's: last changed by an approval of documents above the
     level (``hidden``: their ids) alone, or by one that holds such a document whose text, as
-    that approval holds it, names the picture while none of its public documents shows it
-    (round 110); or the same bytes, moved
+    that approval holds it, names the picture (``secret_change``); or the same bytes, moved
     or copied to another name, that such a change brought before any approved public change
     or the tree control began with held them (``_secret_bytes``; round 102, 103). Such bytes
     are never given to a public page or copy, whatever text shows them (rounds 98, 100); a
@@ -230,20 +229,17 @@ def brought_by_hidden(
     theirs = _named_by_hidden_versions(reader, history, hidden, order) | {
         path for path, _ in baseline
     }
-    # a picture a mixed approval's hidden texts name is the secret's too, unless a public
-    # document that approval holds shows it: a joint revision of a public procedure with its
-    # flowchart and a confidential one that mentions the chart's file name (round 110)
-    shown = _shown_by_public(
-        reader, events, hidden, theirs | {p for paths in named.values() for p in paths}
-    )
+    shown = _shown_by_public(reader, events, hidden, theirs)
     for i, event in enumerate(events):
         held = [d.id in hidden for d in event.documents]
         # an approval of the site's configuration is no public document: which logo the
         # configuration the build reads named then is not judged here (round 108)
         for path in event.controlled:
             if is_asset_path(path):
-                secret = bool(held) and all(held)
-                if not secret and (path in theirs or path in named.get(event.commit, ())):
+                secret = (bool(held) and all(held)) or (
+                    any(held) and path in named.get(event.commit, ())
+                )
+                if not secret and path in theirs:
                     secret = path not in shown.get(event.commit, ())
                 brought.append((i, path, secret))
                 specs.append(f"{event.commit}:{path}")

@@ -7,12 +7,11 @@ lets the caller's own ``load_history`` find the cache warm. The child is only ev
 fill the cache early: whatever it did or failed to do, the caller derives as it would have
 (the cache's key and checks decide what is reused), and reports any problem itself.
 
-Run as ``python -m doccontrol.history.ahead ROOT [--allow-shallow]``.
+The child runs ``run([ROOT, "--allow-shallow"?])`` (``start`` says how).
 """
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +19,10 @@ from pathlib import Path
 import doccontrol
 
 _SHALLOW = "--allow-shallow"
+_BOOTSTRAP = (
+    "import sys; sys.path.append(sys.argv[1]); "
+    "from doccontrol.history.ahead import run; sys.exit(run(sys.argv[2:]))"
+)
 
 
 def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
@@ -27,12 +30,10 @@ def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
     if not sys.executable:
         return None  # an embedding interpreter that cannot name itself
     package_parent = str(Path(doccontrol.__file__).resolve().parent.parent)
-    env = dict(os.environ)
-    # the same code as the caller's, wherever it was imported from (a checkout's tools/)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (package_parent, env.get("PYTHONPATH")) if p)
-    # -P: not the repository's own folder first on the path (run from it, ``-m`` would import
-    # a doccontrol/ a commit planted there instead of this code)
-    args = [sys.executable, "-P", "-m", "doccontrol.history.ahead", str(root.resolve())]
+    # -P: the working directory is not put first on the path; the folder this code was
+    # imported from goes last, after the standard library and the installed packages, so a
+    # file planted beside the package (a tools/hashlib.py) takes the place of nothing
+    args = [sys.executable, "-P", "-c", _BOOTSTRAP, package_parent, str(root.resolve())]
     if allow_shallow:
         args.append(_SHALLOW)
     try:
@@ -41,7 +42,6 @@ def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
         # folder of the repository (round 110)
         return subprocess.Popen(
             args,
-            env=env,
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -67,7 +67,16 @@ def stop(child: subprocess.Popen[bytes] | None) -> None:
         child.wait()
 
 
-def _main(argv: list[str]) -> int:
+def run(argv: list[str]) -> int:
+    """The child: derive the history of ``argv[0]`` into the cache; 0 when it did. Quiet:
+    whatever goes wrong, the caller derives again and reports it."""
+    try:
+        return _derive(argv)
+    except BaseException:
+        return 1
+
+
+def _derive(argv: list[str]) -> int:
     # imported here: the parent imports this module for start() alone
     from doccontrol.history.derive import derive
     from doccontrol.load.repository import read_config
@@ -78,11 +87,3 @@ def _main(argv: list[str]) -> int:
         return 1  # the caller reports the configuration's problems
     derive(root, config, allow_shallow=_SHALLOW in argv[1:])
     return 0
-
-
-if __name__ == "__main__":
-    try:
-        code = _main(sys.argv[1:])
-    except BaseException:  # the caller derives again and reports what is wrong
-        code = 1
-    sys.exit(code)
