@@ -89,3 +89,17 @@ def test_strict_build_fails_on_the_joint_revision(scenario, tmp_path):
     result = mkdocs(s.root, tmp_path / "site", True)
     assert result.returncode != 0
     assert "flow.png" in result.stderr
+
+
+def test_the_readme_advice_a_confidential_mention_approved_on_its_own_keeps_the_chart(
+    scenario, tmp_path
+):
+    """The README's advice for hole 1: the public procedure approved with its chart, the
+    confidential text that mentions the chart's file name approved on its own, after."""
+    s = site_repo(scenario)
+    approve(s, "cr-public", {PUBLIC: public_with_chart(), FLOW: png(b"PUBLICFLOWMARK")},
+            "修订程序", 1)  # fmt: skip
+    approve(s, "cr-secret", {SECRET: secret_doc(text=MENTION)}, "新增受控文件", 2)
+    site = built_site(s, tmp_path / "site", strict=True)
+    assert leaks(site, ["SECRETBODYMARK"]) == []
+    assert ("procedures/flow.png", "PUBLICFLOWMARK") in leaks(site, ["PUBLICFLOWMARK"])
