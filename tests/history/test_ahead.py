@@ -110,3 +110,15 @@ def test_a_module_planted_beside_the_package_takes_no_standard_modules_place(sce
     code, imported = done.stdout.split()
     assert (code, imported) == ("0", str(beside / "doccontrol/history/ahead.py"))
     assert cache_file(scenario).exists()
+
+
+def test_no_child_when_the_cache_already_holds_the_history(scenario):
+    approved_change(scenario)
+    config = repository.read_config(scenario.root)
+    derive(scenario.root, config)
+    assert ahead.start(scenario.root, allow_shallow=False) is None  # it would only read it
+    scenario.files.doc(version="V1.2", body=body("直接"))
+    scenario.git.commit("直接", who="zhouqiang")
+    child = ahead.start(scenario.root, allow_shallow=False)  # a new commit: derive again
+    ahead.finish(child)
+    assert child is not None and child.returncode == 0

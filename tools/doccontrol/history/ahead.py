@@ -26,9 +26,12 @@ _BOOTSTRAP = (
 
 
 def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
-    """A child deriving ``root``'s history into the cache; None when one cannot be started."""
+    """A child deriving ``root``'s history into the cache; None when the cache already holds
+    it (a child would only read it back) or when one cannot be started."""
     if not sys.executable:
         return None  # an embedding interpreter that cannot name itself
+    if _cached(root, allow_shallow):
+        return None
     package_parent = str(Path(doccontrol.__file__).resolve().parent.parent)
     # -P: the working directory is not put first on the path; the folder this code was
     # imported from goes last, after the standard library and the installed packages, so a
@@ -48,6 +51,18 @@ def start(root: Path, *, allow_shallow: bool) -> subprocess.Popen[bytes] | None:
         )
     except OSError:
         return None
+
+
+def _cached(root: Path, allow_shallow: bool) -> bool:
+    # imported here: the child imports this module for run() alone
+    from doccontrol.history.derive import is_cached
+    from doccontrol.load.repository import read_config
+
+    try:
+        config = read_config(root)
+        return config is not None and is_cached(root, config, allow_shallow=allow_shallow)
+    except Exception:  # whatever it is, the caller's own derivation meets it and reports it
+        return False
 
 
 def finish(child: subprocess.Popen[bytes] | None) -> None:

@@ -2738,6 +2738,14 @@ def derive(
         return _derive(repo_path, config, allow_shallow, progress, use_cache, now)
 
 
+def is_cached(repo_path: Path, config: Config, *, allow_shallow: bool = False) -> bool:
+    """Whether ``derive`` would read the history from the cache as it stands (one ``git
+    rev-parse`` and a small header read)."""
+    with _no_cycle_collection():
+        now = datetime.datetime.now(datetime.UTC)
+        return _cached(repo_path, config, allow_shallow, now) is not None
+
+
 def _cached(
     repo_path: Path, config: Config, allow_shallow: bool, now: datetime.datetime
 ) -> History | None:
