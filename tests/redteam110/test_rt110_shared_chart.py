@@ -44,11 +44,6 @@ def shared_chart(scenario, reclassify: bool):
     return s
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="hole (medium): a chart a public approval brought is kept back from every public "
-    "page once the document approved with it is reclassified confidential",
-)
 def test_a_shared_chart_stays_public_when_its_first_procedure_becomes_confidential(
     scenario, tmp_path
 ):

@@ -196,12 +196,44 @@ def approved_reader(
     return read
 
 
+@dataclass(frozen=True)
+class _Secrecy:
+    """Which document versions are secret: those of the hidden documents (``hidden``: above
+    the level now or in any version), but for a version an approval approved at a level the
+    site may publish (``public_then``: (commit, id)): that approval published it."""
+
+    hidden: frozenset[str]
+    public_then: frozenset[tuple[str, str]]
+
+    def at(self, commit: str, doc_id: str) -> bool:
+        return doc_id in self.hidden and (commit, doc_id) not in self.public_then
+
+
+def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bool]) -> _Secrecy:
+    public_then = {
+        (revision.commit, doc_id)
+        for doc_id in set(hidden) & history.documents.keys()
+        for revision in (history.documents[doc_id].baseline, *history.documents[doc_id].revisions)
+        if revision is not None
+        and revision.approved
+        and revision.commit
+        and revision.level
+        and publishable(revision.level)
+    }
+    return _Secrecy(frozenset(hidden), frozenset(public_then))
+
+
 def brought_by_hidden(
-    reader: GitReader, history: History, hidden: Set[str]
+    reader: GitReader,
+    history: History,
+    hidden: Set[str],
+    publishable: Callable[[str], bool],
 ) -> Callable[[str, str], bool]:
     """(path, commit) → whether the bytes of the file ``path`` as the approval ``commit``
     holds them are a hidden document's: last changed by an approval of documents above the
-    level (``hidden``: their ids) alone, or by one that holds such a document whose text, as
+    level (``hidden``: their ids; a version approved at a level ``publishable`` allows is no
+    secret's: that approval published it, round 110) alone, or by one that holds such a
+    document whose text, as
     that approval holds it, names the picture (``secret_change``); or the same bytes, moved
     or copied to another name, that such a change brought before any approved public change
     or the tree control began with held them (``_secret_bytes``; round 102, 103). Such bytes
@@ -216,22 +248,23 @@ def brought_by_hidden(
         return lambda path, at: False
     events = history.events
     order = {event.commit: i for i, event in enumerate(events)}
-    named = _named_by_mixed(reader, events, hidden)
+    secrecy = _secrecy(history, hidden, publishable)
+    named = _named_by_mixed(reader, events, secrecy)
     # the pictures a hidden document's text names in the tree control began with: that
     # tree is read as an approval of them all, before every change (round 104)
-    baseline = _baseline_named(reader, history, hidden)
+    baseline = _baseline_named(reader, history, secrecy)
     brought: list[tuple[int, str, bool]] = [(-1, path, True) for path, _ in baseline]
     specs = [spec for _, spec in baseline]
     # a change of a picture an approved hidden text names (before or after it), by an
     # approval that holds no hidden document (the picture alone, or beside public wording),
     # is the secret's unless a public document that approval holds shows it: a shared chart
     # (rounds 105, 106)
-    theirs = _named_by_hidden_versions(reader, history, hidden, order) | {
+    theirs = _named_by_hidden_versions(reader, history, secrecy, order) | {
         path for path, _ in baseline
     }
-    shown = _shown_by_public(reader, events, hidden, theirs)
+    shown = _shown_by_public(reader, events, secrecy, theirs)
     for i, event in enumerate(events):
-        held = [d.id in hidden for d in event.documents]
+        held = [secrecy.at(event.commit, d.id) for d in event.documents]
         # an approval of the site's configuration is no public document: which logo the
         # configuration the build reads named then is not judged here (round 108)
         for path in event.controlled:
@@ -297,16 +330,21 @@ def _secret_bytes(
 
 
 def _named_by_hidden_versions(
-    reader: GitReader, history: History, hidden: Set[str], order: Mapping[str, int]
+    reader: GitReader, history: History, secrecy: _Secrecy, order: Mapping[str, int]
 ) -> frozenset[str]:
     """The pictures any approved version of a hidden document names, before or after a
     change of them: a figure merged on its own ahead of the secret text that shows it is the
     secret's too (round 106). A version nobody approved names nothing (round 102); the text
     control began with is ``_baseline_named``'s."""
     versions: list[tuple[str, str]] = []
-    for doc_id in sorted(set(hidden) & history.documents.keys()):
+    for doc_id in sorted(secrecy.hidden & history.documents.keys()):
         for revision in history.documents[doc_id].revisions:
-            if revision.approved and revision.commit in order and revision.path:
+            if (
+                revision.approved
+                and revision.commit in order
+                and revision.path
+                and secrecy.at(revision.commit, doc_id)
+            ):
                 versions.append((revision.stored_at, revision.path))
     found: set[str] = set()
     for (_, path), text in zip(versions, content.texts_at(reader, versions), strict=True):
@@ -318,7 +356,7 @@ def _named_by_hidden_versions(
 def _shown_by_public(
     reader: GitReader,
     events: Sequence[ApprovalEvent],
-    hidden: Set[str],
+    secrecy: _Secrecy,
     theirs: Set[str],
 ) -> dict[str, frozenset[str]]:
     """For each approval that changes a picture an approved hidden text names (``theirs``)
@@ -328,7 +366,9 @@ def _shown_by_public(
     for event in events:
         if any(is_asset_path(p) and p in theirs for p in event.controlled):
             wanted += [
-                (event.commit, d.path) for d in event.documents if d.id not in hidden and d.path
+                (event.commit, d.path)
+                for d in event.documents
+                if not secrecy.at(event.commit, d.id) and d.path
             ]
     found: dict[str, frozenset[str]] = {}
     for (commit, path), text in zip(wanted, content.texts_at(reader, wanted), strict=True):
@@ -339,13 +379,15 @@ def _shown_by_public(
     return found
 
 
-def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> list[tuple[str, str]]:
+def _baseline_named(
+    reader: GitReader, history: History, secrecy: _Secrecy
+) -> list[tuple[str, str]]:
     """(path, ``rev:path``) of each picture a hidden document's baseline text (the version
     control began with) names, read at that version's commit."""
     versions: list[tuple[str, str]] = []
-    for doc_id in sorted(set(hidden) & history.documents.keys()):
+    for doc_id in sorted(secrecy.hidden & history.documents.keys()):
         base = history.documents[doc_id].baseline
-        if base is not None and base.commit and base.path:
+        if base is not None and base.commit and base.path and secrecy.at(base.commit, doc_id):
             versions.append((base.stored_at, base.path))
     found: dict[str, str] = {}
     for (at, path), text in zip(versions, content.texts_at(reader, versions), strict=True):
@@ -356,16 +398,20 @@ def _baseline_named(reader: GitReader, history: History, hidden: Set[str]) -> li
 
 
 def _named_by_mixed(
-    reader: GitReader, events: Sequence[ApprovalEvent], hidden: Set[str]
+    reader: GitReader, events: Sequence[ApprovalEvent], secrecy: _Secrecy
 ) -> dict[str, frozenset[str]]:
     """For each approval that holds hidden documents and others and brings a file: the images
     its hidden documents' texts, as it holds them, name (``page_links.images_named``, either
     URL style, comments and code included)."""
     specs: list[tuple[str, str]] = []
     for event in events:
-        held = [d.id in hidden for d in event.documents]
+        held = [secrecy.at(event.commit, d.id) for d in event.documents]
         if event.controlled and any(held) and not all(held):
-            specs += [(event.commit, d.path) for d in event.documents if d.id in hidden and d.path]
+            specs += [
+                (event.commit, d.path)
+                for d, secret in zip(event.documents, held, strict=True)
+                if secret and d.path
+            ]
     found: dict[str, frozenset[str]] = {}
     for (commit, path), text in zip(specs, content.texts_at(reader, specs), strict=True):
         if text is not None:

@@ -85,6 +85,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
     from doccontrol.pdf import facts as pdf_facts
     from doccontrol.pdf.mermaid import DEFAULT_MERMAID, Mermaid
     from doccontrol.pdf.render import render
+    from doccontrol.publishing import level_allowed
 
     output = Path(args.output)
     repo, history = loaded(root)
@@ -137,7 +138,9 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             )
         with Mermaid(root / DEFAULT_MERMAID) as mermaid:
             # a picture whose bytes a hidden document's approval brought stays out (round 98)
-            hidden_at = brought_by_hidden(reader, history, hidden)
+            hidden_at = brought_by_hidden(
+                reader, history, hidden, lambda level: level_allowed(judged, level, limit)
+            )
             read = approved_reader(reader, where, found.commit, hidden_at)
             result = render(found, t, read, mermaid)
     except pdf_facts.Refused as exc:

@@ -239,6 +239,7 @@ def encode_revision(r: Revision, people: People) -> list[Any]:
         r.editorial,
         r.removed,
         r.body_digest,
+        r.level,
     ]
 
 
@@ -266,6 +267,7 @@ def decode_revision(d: list[Any], people: People) -> Revision:
         editorial=_flag(d[19]),
         removed=_flag(d[20]),
         body_digest=_str(d[21]),
+        level=_str(d[22]),
     )
 
 

@@ -1550,6 +1550,7 @@ class _Deriver:
                         status=meta_text(snapshot.meta, "status"),
                         effective_date=meta_day(snapshot.meta, "effective_date"),
                         body_digest=snapshot.digest,
+                        level=publishing.recorded_level(snapshot.meta),
                     )
                 elif state is not None and state.withdrawn and state.baseline is not None:
                     # deleted (or renumbered away) before control began: what stood when it
@@ -1779,6 +1780,8 @@ class _Deriver:
                 editorial=editorial,
                 removed=snapshot is None,
                 body_digest="" if snapshot is None else snapshot.digest,
+                # a withdrawal's: the version it withdrew
+                level=publishing.recorded_level(snapshot.meta if snapshot else state.meta),
             )
             state.revisions.append(revision)
             judged[id(change)] = (approved, problems)
@@ -1823,6 +1826,7 @@ class _Deriver:
                         evidence=rules.evidence(kind, approved, signature, approvers),
                         effective_date=meta_day(state.approved_meta, "effective_date"),
                         body_digest=_approved_digest(state),
+                        level=publishing.recorded_level(state.approved_meta),
                     )
                 )
                 any_approved = any_approved or approved

@@ -159,6 +159,9 @@ class Revision:
     # holds: two approvals with the same digest gave the same text, whatever their front
     # matter, kind or number said. "" where no text is known (a withdrawal, a paper approval)
     body_digest: str = ""
+    # the confidentiality this version carried, as history records it
+    # (publishing.recorded_level; "" where no version is known: a paper approval)
+    level: str = ""
 
     @property
     def stored_at(self) -> str:

@@ -362,7 +362,12 @@ class Site:
             return lambda path, at: False
         try:
             with GitReader(self.repo.root) as reader:
-                return approved_images.brought_by_hidden(reader, self.history, self.hidden_ids)
+                return approved_images.brought_by_hidden(
+                    reader,
+                    self.history,
+                    self.hidden_ids,
+                    lambda level: publishing.level_allowed(self.config, level, self.limit),
+                )
         except GitError:
             return lambda path, at: True
 
