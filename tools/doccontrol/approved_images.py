@@ -216,6 +216,9 @@ def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bo
         for revision in (history.documents[doc_id].baseline, *history.documents[doc_id].revisions)
         if revision is not None
         and revision.approved
+        # a withdrawal publishes no text: whatever it brings is judged as before (round 112)
+        and revision.kind != "withdrawal"
+        and not revision.removed
         and revision.commit
         and revision.level
         and publishable(revision.level)

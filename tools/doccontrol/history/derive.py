@@ -1780,8 +1780,9 @@ class _Deriver:
                 editorial=editorial,
                 removed=snapshot is None,
                 body_digest="" if snapshot is None else snapshot.digest,
-                # a withdrawal's: the version it withdrew
-                level=publishing.recorded_level(snapshot.meta if snapshot else state.meta),
+                # a withdrawal's: the last approved version's (state.meta may be a version
+                # pushed since without approval, round 112)
+                level=publishing.recorded_level(snapshot.meta if snapshot else state.approved_meta),
             )
             state.revisions.append(revision)
             judged[id(change)] = (approved, problems)
