@@ -210,19 +210,25 @@ class _Secrecy:
 
 
 def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bool]) -> _Secrecy:
-    public_then = {
-        (revision.commit, doc_id)
-        for doc_id in set(hidden) & history.documents.keys()
-        for revision in (history.documents[doc_id].baseline, *history.documents[doc_id].revisions)
-        if revision is not None
-        and revision.approved
-        # a withdrawal publishes no text: whatever it brings is judged as before (round 112)
-        and revision.kind != "withdrawal"
-        and not revision.removed
-        and revision.commit
-        and revision.level
-        and publishable(revision.level)
-    }
+    public_then: set[tuple[str, str]] = set()
+    secret_then: set[tuple[str, str]] = set()
+    for doc_id in set(hidden) & history.documents.keys():
+        document = history.documents[doc_id]
+        for revision in (document.baseline, *document.revisions):
+            if revision is None or not revision.commit:
+                continue
+            public = (
+                revision.approved
+                # a withdrawal publishes no text: what it brings is judged as before (round 112)
+                and revision.kind != "withdrawal"
+                and not revision.removed
+                and bool(revision.level)
+                and publishable(revision.level)
+            )
+            (public_then if public else secret_then).add((revision.commit, doc_id))
+    # two versions of one id in one commit (two files claiming it): one above the level makes
+    # that approval the secret's (round 113)
+    public_then -= secret_then
     return _Secrecy(frozenset(hidden), frozenset(public_then))
 
 
