@@ -242,8 +242,7 @@ def brought_by_hidden(
     holds them are a hidden document's: last changed by an approval of documents above the
     level (``hidden``: their ids; a version approved at a level ``publishable`` allows is no
     secret's: that approval published it, round 110) alone, or by one that holds such a
-    document whose text, as
-    that approval holds it, names the picture (``secret_change``); or the same bytes, moved
+    document whose text, as that approval holds it, names the picture; or the same bytes, moved
     or copied to another name, that such a change brought before any approved public change
     or the tree control began with held them (``_secret_bytes``; round 102, 103). Such bytes
     are never given to a public page or copy, whatever text shows them (rounds 98, 100); a
