@@ -6,7 +6,6 @@ the PDF copy. The same baseline without the twin keeps the chart back (round 104
 
 from __future__ import annotations
 
-import pytest
 from rt41_helpers import approve, built_site, leaks, png, secret_doc
 from rt113_helpers import FIG, MARKS, SECRET, SHOWS_FIG, TWIN, public_page_shows_fig
 
@@ -37,15 +36,11 @@ def test_the_baseline_revision_is_the_twins(scenario):
     assert (base.level, base.path) == ("internal", TWIN)
 
 
-@pytest.mark.xfail(strict=True, reason="open (session 38; pre-existing, needs two files with one id in the tree control began with): hole (high): a public-level twin of the secret id in the "
-                   "baseline hides the secret baseline text; its chart is published")  # fmt: skip
 def test_a_baseline_twin_does_not_publish_the_secret_baseline_chart(scenario, tmp_path):
     s = baseline(scenario, twin=True)
     assert leaks(built_site(s, tmp_path / "site"), MARKS) == []
 
 
-@pytest.mark.xfail(strict=True, reason="open (session 38; pre-existing, needs two files with one id in the tree control began with): hole (high): the PDF copy embeds the secret baseline "
-                   "chart when a public-level twin holds the id")  # fmt: skip
 def test_the_pdf_copy_leaves_the_baseline_twins_secret_chart_out(scenario, tmp_path):
     s = baseline(scenario, twin=True)
     assert pdf_images(s, tmp_path / "copy.pdf") == 0

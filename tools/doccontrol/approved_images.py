@@ -204,6 +204,9 @@ class _Secrecy:
 
     hidden: frozenset[str]
     public_then: frozenset[tuple[str, str]]
+    # (commit, path) of each secret file of the tree control began with: a hidden document's
+    # baseline version, or each file above the level when two or more claimed one id there
+    began_with: tuple[tuple[str, str], ...] = ()
 
     def at(self, commit: str, doc_id: str) -> bool:
         return doc_id in self.hidden and (commit, doc_id) not in self.public_then
@@ -212,8 +215,16 @@ class _Secrecy:
 def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bool]) -> _Secrecy:
     public_then: set[tuple[str, str]] = set()
     secret_then: set[tuple[str, str]] = set()
+    began_with: set[tuple[str, str]] = set()
     for doc_id in set(hidden) & history.documents.keys():
         document = history.documents[doc_id]
+        # two files claiming the id as control began: each is judged by its own level, and
+        # one above it makes that tree's version the secret's (round 113)
+        for commit, path, level in document.baseline_files:
+            if not (level and publishable(level)):
+                began_with.add((commit, path))
+                if document.baseline is not None:
+                    secret_then.add((document.baseline.commit, doc_id))
         for revision in (document.baseline, *document.revisions):
             if revision is None or not revision.commit:
                 continue
@@ -229,7 +240,18 @@ def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bo
     # two versions of one id in one commit (two files claiming it): one above the level makes
     # that approval the secret's (round 113)
     public_then -= secret_then
-    return _Secrecy(frozenset(hidden), frozenset(public_then))
+    for doc_id in set(hidden) & history.documents.keys():
+        document = history.documents[doc_id]
+        base = document.baseline
+        if (
+            not document.baseline_files
+            and base is not None
+            and base.commit
+            and base.path
+            and (base.commit, doc_id) not in public_then
+        ):
+            began_with.add((base.stored_at, base.path))
+    return _Secrecy(frozenset(hidden), frozenset(public_then), tuple(sorted(began_with)))
 
 
 def brought_by_hidden(
@@ -260,7 +282,7 @@ def brought_by_hidden(
     named = _named_by_mixed(reader, events, secrecy)
     # the pictures a hidden document's text names in the tree control began with: that
     # tree is read as an approval of them all, before every change (round 104)
-    baseline = _baseline_named(reader, history, secrecy)
+    baseline = _baseline_named(reader, secrecy)
     brought: list[tuple[int, str, bool]] = [(-1, path, True) for path, _ in baseline]
     specs = [spec for _, spec in baseline]
     # a change of a picture an approved hidden text names (before or after it), by an
@@ -387,16 +409,11 @@ def _shown_by_public(
     return found
 
 
-def _baseline_named(
-    reader: GitReader, history: History, secrecy: _Secrecy
-) -> list[tuple[str, str]]:
-    """(path, ``rev:path``) of each picture a hidden document's baseline text (the version
-    control began with) names, read at that version's commit."""
-    versions: list[tuple[str, str]] = []
-    for doc_id in sorted(secrecy.hidden & history.documents.keys()):
-        base = history.documents[doc_id].baseline
-        if base is not None and base.commit and base.path and secrecy.at(base.commit, doc_id):
-            versions.append((base.stored_at, base.path))
+def _baseline_named(reader: GitReader, secrecy: _Secrecy) -> list[tuple[str, str]]:
+    """(path, ``rev:path``) of each picture a hidden document's text in the tree control began
+    with (``secrecy.began_with``: every such file, where two claimed one id) names, read at
+    that text's commit."""
+    versions = list(secrecy.began_with)
     found: dict[str, str] = {}
     for (at, path), text in zip(versions, content.texts_at(reader, versions), strict=True):
         if text is not None:

@@ -83,7 +83,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 39–41: what the files mkdocs.yml inherits name, read as MkDocs' loader reads them
 # 42: mkdocs.yaml is the site's configuration when there is no mkdocs.yml
 # 43: each revision's body digest (standing compares texts, not only approvals)
-FORMAT = 43
+# 44: every file that claimed an id in the tree control began with (baseline_files)
+FORMAT = 44
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -713,6 +714,7 @@ def _enc_document(d: DocumentHistory, people: People) -> list[Any]:
         encode_revision(d.baseline, people) if d.baseline else None,
         list(d.levels),
         list(d.titles),
+        [list(found) for found in d.baseline_files],
     ]
 
 
@@ -726,4 +728,5 @@ def _dec_document(d: list[Any], people: People) -> DocumentHistory:
         decode_revision(d[5], people) if d[5] else None,
         _strs(d[6]),
         _strs(d[7]),
+        tuple((_str(c), _str(p), _str(v)) for c, p, v in _list(d[8])),
     )

@@ -121,6 +121,10 @@ class _DocState:
     levels: list[str] = field(default_factory=list)
     # every title any version carried (what a hidden document may not be called anywhere)
     titles: list[str] = field(default_factory=list)
+    # before control began: each path that claimed the id → (commit, confidentiality) of its
+    # last version; when control begins, only two or more files still claiming it are kept
+    # (``_twins``): the picture rules read each one, not only the baseline's (round 113)
+    baseline_files: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def approved_split(self) -> sections.Outlined | None:
         if self.approved_sections is None and self.approved_body is not None:
@@ -400,6 +404,7 @@ class _Deriver:
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
                     "levels": st.levels,
                     "titles": st.titles,
+                    "baseline_files": {p: list(at) for p, at in st.baseline_files.items()},
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -457,6 +462,10 @@ class _Deriver:
                 cache.decode_revision(st["baseline"], people) if st.get("baseline") else None,
                 levels=list(st["levels"]),
                 titles=list(st["titles"]),
+                baseline_files={
+                    str(p): (str(commit), str(level))
+                    for p, (commit, level) in st["baseline_files"].items()
+                },
             )
         self.path_to_id = dict(state["path_to_id"])
         self.events = [cache.decode_event(e, people) for e in state["events"]]
@@ -844,6 +853,9 @@ class _Deriver:
             # control began here, and stays begun whatever a later run reads control_since as
             self.control_began = self.line_count - 1
             self.controlled_since, self.before_baseline = True, False
+            for state in self.docs.values():
+                if state.baseline_files:
+                    state.baseline_files = dict(_twins(state, self.path_to_id))
         site = self.site_paths()
         controlled = sorted(
             {
@@ -1529,8 +1541,13 @@ class _Deriver:
             verdict = None
         if precontrol:
             author = self.person(policy, commit.author_name, commit.author_email)
-            for _change, state, snapshot, _cause in self.applied(changes, snapshots, True):
+            for change, state, snapshot, _cause in self.applied(changes, snapshots, True):
                 if state is not None and snapshot is not None:
+                    if change.new_path:
+                        state.baseline_files[change.new_path] = (
+                            commit.sha,
+                            publishing.recorded_level(snapshot.meta),
+                        )
                     state.baseline = Revision(
                         seq=0,
                         kind="baseline",
@@ -3133,6 +3150,15 @@ def _sides(commit: Commit) -> dict[str, tuple[str | None, str | None]]:
     return found
 
 
+def _twins(state: _DocState, path_to_id: Mapping[str, str]) -> list[tuple[str, tuple[str, str]]]:
+    """The files of ``state.baseline_files`` that still claim its id (``path_to_id``), when
+    two or more do; none otherwise (the baseline revision alone is that tree's version)."""
+    found = sorted(
+        (p, at) for p, at in state.baseline_files.items() if path_to_id.get(p) == state.id
+    )
+    return found if len(found) > 1 else []
+
+
 def _history(
     deriver: _Deriver,
     ref: str,
@@ -3163,6 +3189,15 @@ def _history(
             state.baseline,
             tuple(state.levels),
             tuple(state.titles),
+            tuple(
+                (commit, path, level)
+                for path, (commit, level) in (
+                    # control never began: the tree control would begin with is the tip's
+                    _twins(state, deriver.path_to_id)
+                    if deriver.control_began is None
+                    else sorted(state.baseline_files.items())
+                )
+            ),
         )
     # the doccontrol.yml the next commit would be judged by (as policy_at picks it)
     in_force = deriver.config_blob
