@@ -2,7 +2,7 @@
 build of the same pages and with the usual Git plugins.
 
     python benchmarks/bench_site.py [--docs 1000] [--commits 4000] [--shape procedures]
-                                    [--no-git-plugins]
+                                    [--no-git-plugins] [--baseline-tools OTHER/tools]
 
 On a generated repository (benchmarks/generate_repo.py), each build in a fresh process:
 - plain: Material and its search plugin only;
@@ -10,6 +10,9 @@ On a generated repository (benchmarks/generate_repo.py), each build in a fresh p
 - in ``--rounds`` rounds (default 3) of plain, cold, warm, after one plain build that is not
   counted (it fills the file cache and jieba's): the overhead is of the medians, and every
   build is listed (one build of 70 s can be 10 % off another of the same kind here);
+- with ``--baseline-tools OTHER/tools`` (another version's ``tools/``, e.g. a ``git worktree``
+  of an older commit, put first on ``PYTHONPATH``), each round also builds cold and warm with
+  that version, the two versions in alternating order: what a change to the code costs a build;
 - git plugins: mkdocs-git-revision-date-localized-plugin + mkdocs-git-authors-plugin (installed
   from PyPI into the virtual environment when missing), which show much less;
 - with ``--paired``, each round instead starts a plain build and a doccontrol build at the same
@@ -88,8 +91,10 @@ class Timed:
         return f"{self.wall:.1f} | {self.cpu:.1f}"
 
 
-def build(repo: Path, variant: str, out: Path) -> Timed:
+def build(repo: Path, variant: str, out: Path, tools: Path | None = None) -> Timed:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if tools is not None:  # another version of the package, found before the installed one
+        env["PYTHONPATH"] = str(tools)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(
@@ -212,7 +217,14 @@ def main() -> None:
     parser.add_argument(
         "--no-git-plugins", action="store_true", help="leave out the (slow) Git plugins' build"
     )
+    parser.add_argument(
+        "--baseline-tools",
+        type=Path,
+        help="another version's tools/ folder, built cold and warm beside this checkout's",
+    )
     args = parser.parse_args()
+    if args.baseline_tools is not None and args.paired:
+        parser.error("--baseline-tools runs interleaved rounds, not --paired")
     for module, package in (
         ("mkdocs_git_revision_date_localized_plugin", "mkdocs-git-revision-date-localized-plugin"),
         ("mkdocs_git_authors_plugin", "mkdocs-git-authors-plugin"),
@@ -237,16 +249,21 @@ def main() -> None:
         paired(repo, out, args.rounds)
         return
     # interleaved rounds: one build can be 10 % off another of the same kind
+    versions: dict[str, Path | None] = {"": None}
+    if args.baseline_tools is not None:
+        versions = {" (this checkout)": None, " (baseline)": args.baseline_tools.resolve()}
     plains: list[Timed] = []
-    colds: list[Timed] = []
-    warms: list[Timed] = []
-    for _round in range(args.rounds):
+    colds: dict[str, list[Timed]] = {name: [] for name in versions}
+    warms: dict[str, list[Timed]] = {name: [] for name in versions}
+    for round_ in range(args.rounds):
         plains.append(build(repo, "plain", out))
-        # cold: no history cache either (it lives in the Git directory, history/cache.py)
-        shutil.rmtree(repo / ".git" / CACHE_NAME, ignore_errors=True)
-        colds.append(build(repo, "doccontrol", out))
-        warms.append(build(repo, "doccontrol", out))
-    plain, cold, warm = median(plains), median(colds), median(warms)
+        # neither version always goes first
+        for name in list(versions) if round_ % 2 == 0 else list(reversed(versions)):
+            # cold: no history cache either (it lives in the Git directory, history/cache.py)
+            shutil.rmtree(repo / ".git" / CACHE_NAME, ignore_errors=True)
+            colds[name].append(build(repo, "doccontrol", out, versions[name]))
+            warms[name].append(build(repo, "doccontrol", out, versions[name]))
+    plain = median(plains)
     git = None if args.no_git_plugins else build(repo, "gitplugins", out)
     page = next((repo / "docs/procedures").rglob("*.md"))
     dirty_plain = dirty(repo, "plain", page, out)
@@ -257,18 +274,19 @@ def main() -> None:
         f"| plain Material, each run | {', '.join(f'{p.wall:.1f}' for p in plains)} | "
         f"{', '.join(f'{p.cpu:.1f}' for p in plains)} | |"
     )
-    for name, runs in (("doccontrol cold", colds), ("doccontrol warm", warms)):
+    each = [(f"doccontrol {kind}{name}", found[name]) for kind, found in
+            (("cold", colds), ("warm", warms)) for name in versions]  # fmt: skip
+    for name, runs in each:
         print(
             f"| {name}, each run | {', '.join(f'{r.wall:.1f}' for r in runs)} | "
             f"{', '.join(f'{r.cpu:.1f}' for r in runs)} | "
             f"{', '.join(f'{100 * (r.wall / p.wall - 1):+.0f} %' for r, p in zip(runs, plains, strict=True))}"
             " (each against its round's plain) |"
         )
-    rows = [
-        ("plain Material (median)", plain),
-        ("doccontrol, cold (no history cache; median)", cold),
-        ("doccontrol, warm (median)", warm),
-    ]
+    rows = [("plain Material (median)", plain)]
+    for name in versions:
+        rows.append((f"doccontrol{name}, cold (no history cache; median)", median(colds[name])))
+        rows.append((f"doccontrol{name}, warm (median)", median(warms[name])))
     if git is not None:
         rows.append(("git-revision-date-localized + git-authors", git))
     for name, timed in rows:
@@ -276,6 +294,13 @@ def main() -> None:
             f"| {name} | {timed} | {100 * (timed.wall / plain.wall - 1):+.0f} %, "
             f"{100 * (timed.cpu / plain.cpu - 1):+.0f} % |"
         )
+    if args.baseline_tools is not None:
+        for kind, found in (("cold", colds), ("warm", warms)):
+            ours, base = median(found[" (this checkout)"]), median(found[" (baseline)"])
+            print(
+                f"| {kind}: this checkout against the baseline | {ours.wall / base.wall:.3f}× | "
+                f"{ours.cpu / base.cpu:.3f}× | |"
+            )
     print(f"| one page rebuilt (dirty), plain | {dirty_plain:.2f} | | |")
     print(f"| one page rebuilt (dirty), doccontrol | {dirty_ours:.2f} | | |")
 
