@@ -62,12 +62,25 @@ def test_one_file_per_id_records_none(scenario):
     assert documents["SM-P-01"].baseline_files == ()
 
 
-def test_a_twin_gone_before_control_began_is_not_recorded(scenario):
-    twins(scenario)
+def test_a_twin_gone_before_control_began_is_recorded_still(scenario):
+    """Its version was the id's last before control began (round 114): the record keeps it,
+    and the file left in the tree, whatever the baseline revision says."""
+    commit = twins(scenario)
     (scenario.root / TWIN).unlink()
     scenario.git.commit("删除多余文件", who="wangfang", date="2026-01-01T10:30:00+08:00")
     under_control(scenario)
-    assert history(scenario, cached=False).documents["SM-P-07"].baseline_files == ()
+    found = history(scenario, cached=False).documents["SM-P-07"].baseline_files
+    assert found == ((commit, SECRET, "secret"), (commit, TWIN, "internal"))
+
+
+def test_a_file_moved_before_control_began_records_both_paths(scenario):
+    scenario.files.write(SECRET, secret_doc(text="机密正文。"))
+    first = scenario.git.commit("导入", who="wangfang", date=BEFORE)
+    scenario.git.run("mv", SECRET, TWIN)
+    moved = scenario.git.commit("改名", who="wangfang", date="2026-01-01T10:30:00+08:00")
+    under_control(scenario)
+    found = history(scenario, cached=False).documents["SM-P-07"].baseline_files
+    assert found == ((first, SECRET, "secret"), (moved, TWIN, "secret"))
 
 
 def test_a_twin_added_under_control_is_no_baseline_file(scenario):

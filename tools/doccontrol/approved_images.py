@@ -280,9 +280,11 @@ def brought_by_hidden(
     order = {event.commit: i for i, event in enumerate(events)}
     secrecy = _secrecy(history, hidden, publishable)
     named = _named_by_mixed(reader, events, secrecy)
+    # the tree control began with (the tip's while it has not begun: round 114)
+    began_at = f"{events[0].commit}^" if events else history.head
     # the pictures a hidden document's text names in the tree control began with: that
     # tree is read as an approval of them all, before every change (round 104)
-    baseline = _baseline_named(reader, secrecy)
+    baseline = _baseline_named(reader, secrecy, began_at)
     brought: list[tuple[int, str, bool]] = [(-1, path, True) for path, _ in baseline]
     specs = [spec for _, spec in baseline]
     # a change of a picture an approved hidden text names (before or after it), by an
@@ -311,9 +313,9 @@ def brought_by_hidden(
     for (i, path, secret), oid in zip(brought, ids, strict=True):
         changes.setdefault(path, []).append((i, secret, oid))
     began: dict[str, str] = {}  # each picture of the tree control began with → its bytes
-    if events:
+    if began_at:
         try:
-            tree = reader.tree_files(f"{events[0].commit}^")
+            tree = reader.tree_files(began_at)
         except GitError:
             tree = {}  # no parent (control began with the first commit), or unreadable
         began = {path: oid for path, (_, oid) in tree.items() if is_asset_path(path)}
@@ -409,16 +411,18 @@ def _shown_by_public(
     return found
 
 
-def _baseline_named(reader: GitReader, secrecy: _Secrecy) -> list[tuple[str, str]]:
-    """(path, ``rev:path``) of each picture a hidden document's text in the tree control began
-    with (``secrecy.began_with``: every such file, where two claimed one id) names, read at
-    that text's commit."""
+def _baseline_named(reader: GitReader, secrecy: _Secrecy, began_at: str) -> list[tuple[str, str]]:
+    """(path, ``rev:path``) of each picture a hidden document's text before control began
+    (``secrecy.began_with``: every such file, where two claimed one id) names: its bytes at
+    that text's commit, and as the tree control began with (``began_at``) holds them, which
+    may have redrawn it since (round 114)."""
     versions = list(secrecy.began_with)
     found: dict[str, str] = {}
     for (at, path), text in zip(versions, content.texts_at(reader, versions), strict=True):
         if text is not None:
             for picture in page_links.images_named([(path, text)], None):
-                found.setdefault(f"{at}:{picture}", picture)
+                for rev in (at, began_at) if began_at else (at,):
+                    found.setdefault(f"{rev}:{picture}", picture)
     return [(picture, spec) for spec, picture in sorted(found.items())]
 
 

@@ -122,8 +122,8 @@ class _DocState:
     # every title any version carried (what a hidden document may not be called anywhere)
     titles: list[str] = field(default_factory=list)
     # before control began: each path that claimed the id → (commit, confidentiality) of its
-    # last version; when control begins, only two or more files still claiming it are kept
-    # (``_twins``): the picture rules read each one, not only the baseline's (round 113)
+    # last version there; kept when control begins only if two or more did (``_twins``): the
+    # picture rules read each one, not only the baseline's (rounds 113, 114)
     baseline_files: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def approved_split(self) -> sections.Outlined | None:
@@ -855,7 +855,7 @@ class _Deriver:
             self.controlled_since, self.before_baseline = True, False
             for state in self.docs.values():
                 if state.baseline_files:
-                    state.baseline_files = dict(_twins(state, self.path_to_id))
+                    state.baseline_files = dict(_twins(state))
         site = self.site_paths()
         controlled = sorted(
             {
@@ -3150,12 +3150,12 @@ def _sides(commit: Commit) -> dict[str, tuple[str | None, str | None]]:
     return found
 
 
-def _twins(state: _DocState, path_to_id: Mapping[str, str]) -> list[tuple[str, tuple[str, str]]]:
-    """The files of ``state.baseline_files`` that still claim its id (``path_to_id``), when
-    two or more do; none otherwise (the baseline revision alone is that tree's version)."""
-    found = sorted(
-        (p, at) for p, at in state.baseline_files.items() if path_to_id.get(p) == state.id
-    )
+def _twins(state: _DocState) -> list[tuple[str, tuple[str, str]]]:
+    """Every file of ``state.baseline_files`` when two or more claimed the id before control
+    began, those that left before it began too (a twin deleted, moved out or renumbered must
+    not leave its version as the id's only one, round 114); none when one file did (the
+    baseline revision is its last version)."""
+    found = sorted(state.baseline_files.items())
     return found if len(found) > 1 else []
 
 
@@ -3189,15 +3189,7 @@ def _history(
             state.baseline,
             tuple(state.levels),
             tuple(state.titles),
-            tuple(
-                (commit, path, level)
-                for path, (commit, level) in (
-                    # control never began: the tree control would begin with is the tip's
-                    _twins(state, deriver.path_to_id)
-                    if deriver.control_began is None
-                    else sorted(state.baseline_files.items())
-                )
-            ),
+            tuple((commit, path, level) for path, (commit, level) in _twins(state)),
         )
     # the doccontrol.yml the next commit would be judged by (as policy_at picks it)
     in_force = deriver.config_blob
