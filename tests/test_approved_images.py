@@ -28,11 +28,14 @@ def test_a_pushed_change_leaves_the_approved_bytes_in_force(tmp_path):
     s.files.write(FIG, b"BLUE")
     s.git.commit("直接换图", who="zhaolei", date="2026-02-05T10:00:00+08:00")
     pushed = s.git.run("rev-parse", "HEAD").strip()
-    images = approved_images(_history(s).events)
+    images = approved_images(_history(s))
     assert images.source(FIG, approved) == approved
     assert images.source(FIG, pushed) == approved  # the push never took effect
     assert images.source("docs/procedures/other.png", pushed) == pushed  # never changed
-    assert images.source(FIG, "0" * 40) == "0" * 40  # not a commit of main's history
+    # no approval and not the tip: a commit before control began (a baseline text's), read
+    # in the tree control began with (round 115)
+    assert images.source(FIG, "0" * 40) == images.began == f"{_history(s).events[0].commit}^"
+    assert images.source(FIG, _history(s).head) == approved  # the tip, as main stands
 
 
 def test_a_change_only_the_procedures_approver_approved_has_no_approved_bytes(tmp_path):
@@ -42,7 +45,7 @@ def test_a_change_only_the_procedures_approver_approved_has_no_approved_bytes(tm
     s.files.doc(version="V1.1", body=body("![图](fig.png)"))
     s.git.commit("加图", who="zhaolei", date="2026-02-01T10:00:00+08:00")
     merged = s.git.merge("cr-1", "批准", date="2026-02-03T10:00:00+08:00")
-    images = approved_images(_history(s).events)
+    images = approved_images(_history(s))
     source = images.source(FIG, merged)
     # control began with no such file: its bytes there are none
     assert source == images.began
@@ -64,7 +67,7 @@ def _redrawn_twice(tmp_path):
                 f"cr-{n}", "批准", approvers=BOTH, date=f"2026-02-0{n}T12:00:00+08:00", number=n
             )
         )
-    return approved_images(_history(s).events), marks
+    return approved_images(_history(s)), marks
 
 
 def test_older_prefers_what_was_approved_earlier(tmp_path):

@@ -36,22 +36,33 @@ class ApprovedImages:
     places: Mapping[str, int]  # each commit of main's history → its place, oldest first
     # each image → its changes on main in order: (place, commit, approved)
     changes: Mapping[str, tuple[tuple[int, str, bool], ...]]
-    # where main stood when control began (the first event's first parent; "" for none): the
-    # baseline, taken as it stands, so an image it held counts as approved
+    # where main stood when control began (the first event's first parent; main's tip while
+    # control has not begun): the baseline, taken as it stands, so an image it held counts
+    # as approved
     began: str = ""
+    # main's tip: asked of it, the bytes approved last, whether or not it is an approval
+    head: str = ""
     # (commit, image) changes that came with a version that never took effect and that no
     # later text given carried into force: never the bytes in force for anyone (round 86)
     void: frozenset[tuple[str, str]] = frozenset()
 
     def source(self, path: str, commit: str) -> str:
         """The commit whose bytes of ``path`` are the approved ones as main stood at
-        ``commit``: that of its last approved change up to it ("" when every change up to it
-        went unapproved: the bytes control began with, "" when it had none). ``commit`` itself
-        when it is not a commit of main's history or the image never changed there (read as it
-        stands, as Git holds it)."""
+        ``commit``: that of its last approved change up to it (``began`` when every change up
+        to it went unapproved: the bytes control began with). ``commit`` itself when the
+        image never changed under control (read as it stands, as Git holds it), or for none
+        (""). A commit that is no approval and not main's tip is one before control began (a
+        baseline text's): its pictures are the tree control began with's, never the bytes
+        an earlier commit held (round 115)."""
+        if not commit:
+            return commit
         place = self.places.get(commit)
+        if place is None:
+            if commit != self.head:
+                return self.began or commit
+            place = len(self.places)  # main's tip, no approval: main as it stands
         changes = self.changes.get(path)
-        if place is None or not changes:
+        if not changes:
             return commit
         found = self.began  # the bytes control began with, until a change is approved
         for at, changed_by, approved in changes:
@@ -80,17 +91,17 @@ def older(images: ApprovedImages, one: str, other: str) -> str:
 
 
 def approved_images(
-    events: Sequence[ApprovalEvent],
+    history: History,
     standings: Mapping[str, Standing] | None = None,
     shows: ShownImages | None = None,
 ) -> ApprovedImages:
-    """Each image's changes on main, from the history's events (main's first parents, oldest
-    first; direct commits and the changes before control began among them). With
+    """Each image's changes on main, from the history's events (main's first parents under
+    control that change a document or a controlled file, oldest first). With
     ``standings`` and ``shows``: the changes that came with a version that never took effect
     (superseded, or another text at a version in force) for a document whose text there shows
     the image, which count for nobody unless the text given after it carried them into force
     with no other approved change of the image in between."""
-    found = _approved_images(events)
+    found = _approved_images(history.events, history.head)
     if standings is None or shows is None:
         return found
     void: set[tuple[str, str]] = set()
@@ -110,7 +121,7 @@ def approved_images(
     return replace(found, void=frozenset(void))
 
 
-def _approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
+def _approved_images(events: Iterable[ApprovalEvent], head: str) -> ApprovedImages:
     places: dict[str, int] = {}
     changes: dict[str, list[tuple[int, str, bool]]] = {}
     for place, event in enumerate(events):
@@ -120,8 +131,10 @@ def _approved_images(events: Iterable[ApprovalEvent]) -> ApprovedImages:
                 changes.setdefault(path, []).append(
                     (place, event.commit, controlled_accepted(event, path))
                 )
-    began = f"{first}^" if (first := next(iter(places), "")) else ""
-    return ApprovedImages(places, {path: tuple(found) for path, found in changes.items()}, began)
+    began = f"{first}^" if (first := next(iter(places), "")) else head
+    return ApprovedImages(
+        places, {path: tuple(found) for path, found in changes.items()}, began, head=head
+    )
 
 
 def picturing(events: Iterable[ApprovalEvent]) -> frozenset[str]:
@@ -151,7 +164,7 @@ def picture_standings(
 
 
 def embedded(
-    events: Sequence[ApprovalEvent],
+    history: History,
     standings: Mapping[str, Standing],
     day: datetime.date,
     shows: ShownImages,
@@ -163,8 +176,8 @@ def embedded(
     change the site holds back that day (``publishing.assets_ahead``: another document's
     version not in force yet that redrew a shared chart; round 85). ``given``: the document
     of a copy issued ahead of its version's day, whose own approvals hold nothing back."""
-    images = approved_images(events, standings, shows)
-    return held_back(images, assets_ahead(events, standings, day, shows, texts, given))
+    images = approved_images(history, standings, shows)
+    return held_back(images, assets_ahead(history.events, standings, day, shows, texts, given))
 
 
 def held_back(images: ApprovedImages, held: Mapping[str, str]) -> ImageSource:
@@ -323,6 +336,10 @@ def brought_by_hidden(
 
     def hidden_at(path: str, at: str) -> bool:
         upto = order.get(at, len(events))
+        if at.endswith("^") and at[:-1] in order:
+            # main just before that approval (source's answer for the tree control began
+            # with): judged there, not by a change after it (round 115)
+            upto = order[at[:-1]] - 1
         last = [(secret, oid) for i, secret, oid in changes.get(path, ()) if i <= upto]
         if not last:  # as control began: a copy of bytes a secret text named there (round 105)
             return began.get(path) in secret_bytes

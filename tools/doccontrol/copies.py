@@ -509,7 +509,7 @@ class _Prints:
             stands = self.standings[when]
             shows, texts = self.stored.shown_images, self.stored.body_at
             if when not in self.images:
-                self.images[when] = approved_images(history.events, stands, shows)
+                self.images[when] = approved_images(history, stands, shows)
             held = publishing.assets_ahead(history.events, stands, on, shows, texts, given)
             self.where[(when, given)] = held_back(self.images[when], held)
         return self.where[(when, given)]

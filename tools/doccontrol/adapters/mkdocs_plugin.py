@@ -542,7 +542,7 @@ class DocControlPlugin(BasePlugin[DocControlConfig]):
         held = publishing.assets_ahead(
             site.history.events, site.standings, site.as_of, shows, stored.body_at
         )
-        images = approved_images.approved_images(site.history.events, site.standings, shows)
+        images = approved_images.approved_images(site.history, site.standings, shows)
         where = approved_images.held_back(images, held)
         # only what the site shows decides: a confidential text's approval never picks the
         # bytes published beside another's (round 85); the site's own answer, which also

@@ -115,7 +115,7 @@ def run_pdf(args: argparse.Namespace, root: Path) -> int:
             # what the site holds back on that day (a version not in force yet that redrew a
             # chart this text shows) is held back from the copy too
             where = embedded(
-                history.events,
+                history,
                 picture_standings(history, day, meta_of),
                 day,
                 meta_of.shown_images,

@@ -219,9 +219,10 @@ class DocumentHistory:
     levels: tuple[str, ...] = ()
     # every title it carried there: what a hidden document may not be called (publishing.py)
     titles: tuple[str, ...] = ()
-    # when two or more files claimed the id before control began (twins, or one file moved):
-    # (commit, path, confidentiality) of each one's last version there, those that left
-    # before it began included; the picture rules read every one (approved_images)
+    # when two or more files claimed the id before control began (twins, or one file moved),
+    # or one file carried two levels there: (commit, path, confidentiality) of each file's
+    # last version at each level, files that left before it began included; the picture
+    # rules read every one (approved_images)
     baseline_files: tuple[tuple[str, str, str], ...] = ()
 
     @property

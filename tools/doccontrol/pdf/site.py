@@ -37,7 +37,7 @@ def build(site: Site, site_dir: Path, mermaid_js: Path) -> list[str]:
             # held back from a copy as from the page: the site's own answer (round 85)
             stored = site.stored or meta_of
             where = embedded(
-                site.history.events, site.standings, site.as_of, stored.shown_images, stored.body_at
+                site.history, site.standings, site.as_of, stored.shown_images, stored.body_at
             )
             for doc_id in pdf_ids(site):
                 found = pdf_facts.gather(

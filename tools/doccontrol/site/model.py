@@ -345,7 +345,7 @@ class Site:
             if at and hidden_at(path, at)
         }
         if self._site_file_images:
-            images = approved_images.approved_images(self.history.events)
+            images = approved_images.approved_images(self.history)
             head = self.history.head
             kept |= {
                 path
@@ -382,7 +382,7 @@ class Site:
         shows = stored.shown_images
         events = self.history.events
         held = publishing.assets_ahead(events, self.standings, self.as_of, shows, stored.body_at)
-        images = approved_images.approved_images(events, self.standings, shows)
+        images = approved_images.approved_images(self.history, self.standings, shows)
         where = approved_images.held_back(images, held)
         # only what the site shows decides: a confidential text's approval never picks the
         # bytes published beside another's (round 85)
