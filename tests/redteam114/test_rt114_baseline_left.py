@@ -66,9 +66,9 @@ def test_the_baseline_revision_is_the_departed_twins(scenario):
     # fixed (session 39): every file that claimed the id before control began is recorded,
     # the departed twin's included, so the secret file's text is read whatever the baseline
     assert [(path, level) for _, path, level in doc.baseline_files] == [
-        (LATER, "internal"),
         (SECRET, "secret"),
-    ]
+        (LATER, "internal"),
+    ]  # every pre-control version, oldest first (session 39, round 116)
 
 
 @pytest.mark.parametrize("how", ["deleted", "moved-out", "renumbered"])

@@ -121,11 +121,11 @@ class _DocState:
     levels: list[str] = field(default_factory=list)
     # every title any version carried (what a hidden document may not be called anywhere)
     titles: list[str] = field(default_factory=list)
-    # before control began: (path, confidentiality) of each file that claimed the id, at each
-    # level it carried there → the commit of its last version at that level; kept when control
-    # begins only if there are two or more (``_twins``): the picture rules read each one, not
-    # only the baseline's, so neither a twin nor a lowered level hides a secret text (rounds
-    # 113–115)
+    # before control began: (commit, path) of every version of the id the main line held →
+    # its confidentiality; kept when control begins only if there are two or more
+    # (``_twins``): the picture rules read each one, as they read every approved version
+    # after, so no later version, twin or lowered level hides what a secret text named
+    # (rounds 113–116)
     baseline_files: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def approved_split(self) -> sections.Outlined | None:
@@ -406,7 +406,7 @@ class _Deriver:
                     "baseline": cache.encode_revision(st.baseline, people) if st.baseline else None,
                     "levels": st.levels,
                     "titles": st.titles,
-                    "baseline_files": [[*k, c] for k, c in st.baseline_files.items()],
+                    "baseline_files": [[*k, level] for k, level in st.baseline_files.items()],
                 }
                 for doc_id, st in self.docs.items()
             },
@@ -465,7 +465,7 @@ class _Deriver:
                 levels=list(st["levels"]),
                 titles=list(st["titles"]),
                 baseline_files={
-                    (str(p), str(level)): str(commit) for p, level, commit in st["baseline_files"]
+                    (str(commit), str(p)): str(level) for commit, p, level in st["baseline_files"]
                 },
             )
         self.path_to_id = dict(state["path_to_id"])
@@ -1545,8 +1545,9 @@ class _Deriver:
             for change, state, snapshot, _cause in self.applied(changes, snapshots, True):
                 if state is not None and snapshot is not None:
                     if change.new_path:
-                        recorded = publishing.recorded_level(snapshot.meta)
-                        state.baseline_files[(change.new_path, recorded)] = commit.sha
+                        state.baseline_files[(commit.sha, change.new_path)] = (
+                            publishing.recorded_level(snapshot.meta)
+                        )
                     state.baseline = Revision(
                         seq=0,
                         kind="baseline",
@@ -3150,12 +3151,11 @@ def _sides(commit: Commit) -> dict[str, tuple[str | None, str | None]]:
 
 
 def _twins(state: _DocState) -> list[tuple[tuple[str, str], str]]:
-    """Every entry of ``state.baseline_files`` when there are two or more (two files claimed
-    the id before control began, those that left before it began too, or one file at two
-    levels: a twin deleted, moved out or renumbered, or a level lowered, must not leave its
-    last version as the id's only one, rounds 114, 115); none when one file at one level did
-    (the baseline revision is its last version)."""
-    found = sorted(state.baseline_files.items())
+    """Every version of ``state.baseline_files`` when there are two or more, in the order
+    main held them (two files claimed the id before control began, those that left before it
+    began too, or one file changed: no later version, departed twin or lowered level hides
+    an earlier one, rounds 114–116); none for one version (the baseline revision is it)."""
+    found = list(state.baseline_files.items())
     return found if len(found) > 1 else []
 
 
@@ -3189,7 +3189,7 @@ def _history(
             state.baseline,
             tuple(state.levels),
             tuple(state.titles),
-            tuple((commit, path, level) for (path, level), commit in _twins(state)),
+            tuple((commit, path, level) for (commit, path), level in _twins(state)),
         )
     # the doccontrol.yml the next commit would be judged by (as policy_at picks it)
     in_force = deriver.config_blob

@@ -219,10 +219,10 @@ class DocumentHistory:
     levels: tuple[str, ...] = ()
     # every title it carried there: what a hidden document may not be called (publishing.py)
     titles: tuple[str, ...] = ()
-    # when two or more files claimed the id before control began (twins, or one file moved),
-    # or one file carried two levels there: (commit, path, confidentiality) of each file's
-    # last version at each level, files that left before it began included; the picture
-    # rules read every one (approved_images)
+    # when the main line held two or more versions of the id before control began (one file
+    # changed, moved or relabelled, or twins, those that left before it began included):
+    # (commit, path, confidentiality) of each, oldest first; the picture rules read every
+    # one, as they read every approved version after (approved_images)
     baseline_files: tuple[tuple[str, str, str], ...] = ()
 
     @property
