@@ -247,3 +247,25 @@ def test_a_file_is_found_through_links_as_the_file_system_finds_it(tmp_path):
         # the links followed to a file that is not there count too (a change to one matters)
         assert reader.regular_file_at(tip, "outside.yml")[2] == ("outside.yml",)
         assert len(reader.regular_file_at(tip, "loop_a")[2]) == 40
+
+
+def test_blobs_held_is_every_version_the_names_held_on_any_line(tmp_path):
+    git = GitRepo(tmp_path)
+    odd = "fig [1]*.png"  # read as a name, not a pattern
+    (tmp_path / odd).write_bytes(b"ONE")
+    (tmp_path / "other.png").write_bytes(b"OTHER")
+    git.commit("base")
+    git.branch("side")
+    (tmp_path / odd).write_bytes(b"SIDE")  # a version only a merged branch held
+    git.commit("side")
+    git.checkout("main")
+    (tmp_path / odd).write_bytes(b"TWO")
+    git.commit("main")
+    git.run("merge", "-q", "--no-ff", "-X", "ours", "-m", "merge", "side")
+    (tmp_path / odd).unlink()  # a deletion adds no version
+    git.commit("gone")
+    (tmp_path / "fig 1.png").write_bytes(b"NOT-THE-NAME")  # matched by the pattern only
+    git.commit("lookalike")
+    with GitReader(tmp_path) as reader:
+        found = reader.blobs_held("main", [odd])
+    assert found == {write_blob(tmp_path, data) for data in (b"ONE", b"SIDE", b"TWO")}

@@ -285,8 +285,9 @@ def brought_by_hidden(
     later version of the secret text nobody approved makes it so. A commit that is no approval
     is read as the latest: fails closed. Git is asked here, a few processes in all (one
     ``cat-file`` each for the hidden texts it reads and for the object id of each picture each
-    change brought, one ``ls-tree`` for the pictures control began with; GitError when it
-    cannot answer)."""
+    change brought, one ``ls-tree`` for the pictures control began with, one ``log`` for
+    every version before control began of the pictures a hidden text there names; GitError
+    when it cannot answer)."""
     if not hidden:
         return lambda path, at: False
     events = history.events
@@ -332,7 +333,11 @@ def brought_by_hidden(
         except GitError:
             tree = {}  # no parent (control began with the first commit), or unreadable
         began = {path: oid for path, (_, oid) in tree.items() if is_asset_path(path)}
-    secret_bytes = _secret_bytes(events, brought, ids, set(began.values()))
+    # every version a picture those texts name held before control began (a redraw while the
+    # text stood, moved or copied on before control began: round 117), read only for them
+    named_before = sorted({path for path, _ in baseline})
+    held_before = reader.blobs_held(began_at, named_before) if named_before else set()
+    secret_bytes = _secret_bytes(events, brought, ids, set(began.values()), held_before)
 
     def hidden_at(path: str, at: str) -> bool:
         upto = order.get(at, len(events))
@@ -354,17 +359,21 @@ def _secret_bytes(
     brought: Sequence[tuple[int, str, bool]],
     ids: Sequence[str | None],
     began: Set[str],
+    held_before: Set[str] = frozenset(),
 ) -> frozenset[str]:
     """The object ids of the pictures a secret change brought before any approved public
     change brought the same bytes, and that the tree control began with (``began``: its
     pictures' object ids) did not hold (but
-    for those a hidden document's text there named, ``brought``'s index -1). A
+    for those a hidden document's text there named, ``brought``'s index -1, and every
+    version such a picture held before control began, ``held_before``). A
     change nobody approved (a direct push) makes no bytes public; within one approval a
     secret change of the bytes wins, whatever the order of the names (round 103)."""
     public = set(began)
-    # but not what a hidden document's text named there (index -1: _baseline_named)
+    # but not what a hidden document's text named there (index -1: _baseline_named), nor
+    # any version such a picture held before control began (``held_before``)
     public -= {oid for (i, _, _), oid in zip(brought, ids, strict=True) if i < 0 and oid}
-    decided: dict[str, bool] = {}
+    public -= held_before
+    decided: dict[str, bool] = dict.fromkeys(held_before, True)
     by_event: dict[int, dict[str, bool]] = {}
     for (i, path, secret), oid in zip(brought, ids, strict=True):
         if oid is None or oid in public:

@@ -1186,6 +1186,22 @@ class GitReader:
             self._lines[tip] = self._run(["rev-list", "--first-parent", "--reverse", tip]).split()
         return self._lines[tip]
 
+    def blobs_held(self, tip: str, paths: Sequence[str]) -> set[str]:
+        """Every object id any of ``paths`` held in a commit ``tip`` reaches (each change's
+        new version, a merge's against each parent): what those names ever held there. One
+        ``git log``; a tree read, no file's contents."""
+        listed = self._run(
+            ["--literal-pathspecs", "log", "-m", "--raw", "-z", "--no-abbrev", "--no-renames",
+             "--format=", tip, "--", *paths]
+        )  # fmt: skip
+        found = set()
+        for token in listed.split("\0"):
+            fields = token.split()
+            # ":old-mode new-mode old-id new-id status": the path is the next token
+            if token.startswith(":") and len(fields) >= 5 and fields[3].strip("0"):
+                found.add(fields[3])
+        return found
+
     def is_ancestor(self, older: str, newer: str) -> bool:
         return run_git(self.root, ["merge-base", "--is-ancestor", older, newer]).returncode == 0
 
