@@ -217,8 +217,8 @@ class _Secrecy:
 
     hidden: frozenset[str]
     public_then: frozenset[tuple[str, str]]
-    # (commit, path) of each secret file of the tree control began with: a hidden document's
-    # baseline version, or each file above the level when two or more claimed one id there
+    # (commit, path) of each secret text before control began: a hidden document's baseline
+    # version, or each version above the level where main held two or more of the id
     began_with: tuple[tuple[str, str], ...] = ()
 
     def at(self, commit: str, doc_id: str) -> bool:
@@ -231,8 +231,8 @@ def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bo
     began_with: set[tuple[str, str]] = set()
     for doc_id in set(hidden) & history.documents.keys():
         document = history.documents[doc_id]
-        # two files claiming the id as control began: each is judged by its own level, and
-        # one above it makes that tree's version the secret's (round 113)
+        # every version of the id before control began (two or more): each is judged by its
+        # own level, and one above it makes the baseline the secret's (rounds 113–116)
         for commit, path, level in document.baseline_files:
             if not (level and publishable(level)):
                 began_with.add((commit, path))
@@ -439,7 +439,7 @@ def _shown_by_public(
 
 def _baseline_named(reader: GitReader, secrecy: _Secrecy, began_at: str) -> list[tuple[str, str]]:
     """(path, ``rev:path``) of each picture a hidden document's text before control began
-    (``secrecy.began_with``: every such file, where two claimed one id) names: its bytes at
+    (``secrecy.began_with``: every such version, where main held two or more) names: at
     that text's commit, and as the tree control began with (``began_at``) holds them, which
     may have redrawn it since (round 114)."""
     versions = list(secrecy.began_with)

@@ -83,7 +83,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 39–41: what the files mkdocs.yml inherits name, read as MkDocs' loader reads them
 # 42: mkdocs.yaml is the site's configuration when there is no mkdocs.yml
 # 43: each revision's body digest (standing compares texts, not only approvals)
-# 44: every file that claimed an id in the tree control began with (baseline_files)
+# 44: every version of an id before control began (baseline_files)
 FORMAT = 44
 
 

@@ -60,7 +60,7 @@ def every_text(
         for revision in (history.baseline, *history.revisions):
             if revision is not None and revision.commit:
                 specs.setdefault((revision.stored_at, revision.path), None)
-        for commit, path, _ in history.baseline_files:  # two files with one id (round 113)
+        for commit, path, _ in history.baseline_files:  # before control began (rounds 113–116)
             specs.setdefault((commit, path), None)
     versions = list(specs)
     return [
