@@ -123,7 +123,7 @@ class _DocState:
     titles: list[str] = field(default_factory=list)
     # before control began: (commit, path) of every version of the id the main line held →
     # its confidentiality; kept when control begins only if there are two or more
-    # (``_twins``): the picture rules read each one, as they read every approved version
+    # (``_precontrol_versions``): the picture rules read each one, as they read every approved version
     # after, so no later version, twin or lowered level hides what a secret text named
     # (rounds 113–116)
     baseline_files: dict[tuple[str, str], str] = field(default_factory=dict)
@@ -856,7 +856,7 @@ class _Deriver:
             self.controlled_since, self.before_baseline = True, False
             for state in self.docs.values():
                 if state.baseline_files:
-                    state.baseline_files = dict(_twins(state))
+                    state.baseline_files = dict(_precontrol_versions(state))
         site = self.site_paths()
         controlled = sorted(
             {
@@ -3150,7 +3150,7 @@ def _sides(commit: Commit) -> dict[str, tuple[str | None, str | None]]:
     return found
 
 
-def _twins(state: _DocState) -> list[tuple[tuple[str, str], str]]:
+def _precontrol_versions(state: _DocState) -> list[tuple[tuple[str, str], str]]:
     """Every version of ``state.baseline_files`` when there are two or more, in the order
     main held them (two files claimed the id before control began, those that left before it
     began too, or one file changed: no later version, departed twin or lowered level hides
@@ -3189,7 +3189,7 @@ def _history(
             state.baseline,
             tuple(state.levels),
             tuple(state.titles),
-            tuple((commit, path, level) for (commit, path), level in _twins(state)),
+            tuple((commit, path, level) for (commit, path), level in _precontrol_versions(state)),
         )
     # the doccontrol.yml the next commit would be judged by (as policy_at picks it)
     in_force = deriver.config_blob
