@@ -123,9 +123,9 @@ class _DocState:
     titles: list[str] = field(default_factory=list)
     # before control began: (commit, path) of every version of the id the main line held →
     # its confidentiality; kept when control begins only if there are two or more
-    # (``_precontrol_versions``): the picture rules read each one, as they read every approved version
-    # after, so no later version, twin or lowered level hides what a secret text named
-    # (rounds 113–116)
+    # (``_precontrol_versions``): the picture rules read each one, as they read every
+    # approved version after, so no later version, twin or lowered level hides what a secret
+    # text named (rounds 113–116)
     baseline_files: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def approved_split(self) -> sections.Outlined | None:
