@@ -44,5 +44,7 @@ def pack_entries(s, out, start="2026-01-01", end=TODAY, *extra):
         return {n: z.read(n).decode("utf-8", "replace") for n in z.namelist()}
 
 
-def tomorrow() -> str:
-    return (datetime.date.fromisoformat(TODAY) + datetime.timedelta(days=1)).isoformat()
+def a_later_day() -> str:
+    """A day still ahead when the test runs: a week after TODAY, which is read once when the
+    tests start, so a run that goes on past midnight does not reach it (TODAY + 1 did)."""
+    return (datetime.date.fromisoformat(TODAY) + datetime.timedelta(days=7)).isoformat()

@@ -33,10 +33,10 @@ def test_approve_s_obsolete_version_for_a_later_day_is_not_obsolete_today(tmp_pa
     """The same through `doccontrol approve` itself: the branch makes SM-P-01 V1.1 obsolete
     from a day ahead; approve merges it (`--effective` that day). Today the register must
     still give V1.0 in force."""
-    from rt32_helpers import approve_ok, branch_with, tomorrow
+    from rt32_helpers import a_later_day, approve_ok, branch_with
 
     s = two_doc_scenario(tmp_path)
-    ahead = tomorrow()
+    ahead = a_later_day()
     obsolete = procedure(
         version="V1.1",
         status="obsolete",
