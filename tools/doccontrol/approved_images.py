@@ -229,6 +229,8 @@ def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bo
     public_then: set[tuple[str, str]] = set()
     secret_then: set[tuple[str, str]] = set()
     began_with: set[tuple[str, str]] = set()
+    # a baseline with no other version before control began: (its commit, id, where it is)
+    lone: list[tuple[str, str, tuple[str, str]]] = []
     for doc_id in set(hidden) & history.documents.keys():
         document = history.documents[doc_id]
         # every version of the id before control began (two or more): each is judged by its
@@ -238,6 +240,9 @@ def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bo
                 began_with.add((commit, path))
                 if document.baseline is not None:
                     secret_then.add((document.baseline.commit, doc_id))
+        base = document.baseline
+        if not document.baseline_files and base is not None and base.commit and base.path:
+            lone.append((base.commit, doc_id, (base.stored_at, base.path)))
         for revision in (document.baseline, *document.revisions):
             if revision is None or not revision.commit:
                 continue
@@ -253,17 +258,7 @@ def _secrecy(history: History, hidden: Set[str], publishable: Callable[[str], bo
     # two versions of one id in one commit (two files claiming it): one above the level makes
     # that approval the secret's (round 113)
     public_then -= secret_then
-    for doc_id in set(hidden) & history.documents.keys():
-        document = history.documents[doc_id]
-        base = document.baseline
-        if (
-            not document.baseline_files
-            and base is not None
-            and base.commit
-            and base.path
-            and (base.commit, doc_id) not in public_then
-        ):
-            began_with.add((base.stored_at, base.path))
+    began_with |= {place for commit, doc_id, place in lone if (commit, doc_id) not in public_then}
     return _Secrecy(frozenset(hidden), frozenset(public_then), tuple(sorted(began_with)))
 
 

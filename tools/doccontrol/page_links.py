@@ -19,9 +19,17 @@ from doccontrol.publishing import ASSET_SUFFIXES, is_asset_path, page_stem, unsa
 def asset_target(document_path: str, target: str) -> str | None:
     """The repository path of the image a document's link or ``src`` points at, resolved as
     MkDocs resolves it (from the document's folder, %-escapes read): only a relative path to a
-    raster image under docs/, never a URL, an absolute path or one leaving docs/."""
+    raster image under docs/, never a URL, an absolute path or one leaving docs/. A colon
+    makes a URL only after a scheme, as MkDocs and a browser read one: ``./chart:v2.png`` is
+    the file chart:v2.png (MkDocs writes ``chart%3Av2.png``), ``chart:v2.png`` is no file
+    (round 118)."""
     target = target.split("#")[0].split("?")[0]
-    if not target or "://" in target or target.startswith(("/", "data:", "\\")) or ":" in target:
+    if not target or "://" in target or target.startswith(("/", "data:", "\\")):
+        return None
+    try:
+        if urlsplit(target).scheme:
+            return None
+    except ValueError:
         return None
     joined = posixpath.join(posixpath.dirname(document_path), unquote(target))
     path = posixpath.normpath(joined)
@@ -78,6 +86,8 @@ _BACKTICKS = re.compile(r"`+")
 # a word as ``images_named`` reads one: what stands between white space, quotes, brackets and
 # the separators of Mermaid's shape data and of HTML attributes
 _NAME_WORD = re.compile(r"""[^\s"'`,;:{}()\[\]<>|=]+""")
+# the same with its colons: ./chart:v2.png names the file chart:v2.png (round 118)
+_NAME_WORD_COLONS = re.compile(r"""[^\s"'`,;{}()\[\]<>|=]+""")
 _QUOTED = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
 _SCRIPT_ESCAPE = re.compile(
     r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S
@@ -341,19 +351,31 @@ def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
     tail of its path (round 104)."""
     found: list[tuple[str, frozenset[str]]] = []
     for variant in {text, *_decoded(text)}:
-        candidates = [*_NAME_WORD.findall(variant), *(a or b for a, b in _QUOTED.findall(variant))]
+        candidates = [
+            *_NAME_WORD.findall(variant),
+            *_NAME_WORD_COLONS.findall(variant),
+            *(a or b for a, b in _QUOTED.findall(variant)),
+        ]
         for name in candidates:
             name = name.strip()
             if not unquote(name.split("#")[0].split("?")[0]).lower().endswith(ASSET_SUFFIXES):
                 continue
-            if name.startswith("/") or "://" in name:
+            # a backslash is a slash to a browser: \procedures\fig.png is from the root
+            slashed = name.replace("\\", "/")
+            if slashed.startswith("/") or "://" in slashed:
                 # from the site's root or by a full address (the site may be served under a
                 # folder, on any host): each tail of its path, under docs/ (round 104)
-                parts = urlsplit(name.replace("\\", "/")).path.strip("/").split("/")
-                tails = {"/".join(parts[k:]) for k in range(len(parts))}
+                try:
+                    parts = urlsplit(slashed).path.strip("/").split("/")
+                except ValueError:  # a malformed host: its path is what follows it
+                    parts = slashed.strip("/").split("/")
+                # each read from docs/ ("./": a colon in it is no scheme either)
+                tails = {"./" + "/".join(parts[k:]) for k in range(len(parts))}
                 found.append(("root", frozenset(tails)))
                 continue
-            found.append(("html", frozenset({name, html.unescape(name)})))
+            # generous: a colon read as part of the name, not as a scheme (round 118)
+            names = {name, html.unescape(name)}
+            found.append(("html", frozenset(names | {f"./{n}" for n in names if ":" in n})))
     return found
 
 
