@@ -296,6 +296,9 @@ class _Deriver:
         self.displaced: dict[str, FileChange] = {}
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
+        # each commit a merge brought into the line: (that merge, its first parent). A later
+        # side forking from one is asked whether that merge took its text (round 120)
+        self.brought_by: dict[str, tuple[str, str]] = {}
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
@@ -368,6 +371,7 @@ class _Deriver:
         # document whose approved text the state names by blob id (the main pipe is busy
         # with blobs asked for ahead, in order)
         self.lookups: BlobPipe | None = None
+        self.id_lookups: BlobPipe | None = None  # ids of rev:path, asked at once (untaken)
         self.dists: list[DistributionChange] = []  # distribution records (copies.py)
         # the latest committer date on the main line so far (see on_line), and as a moment
         self.line_date = ""
@@ -445,6 +449,7 @@ class _Deriver:
             "valid_until": self.valid_until.isoformat() if self.valid_until else "",
             "last_claim": self.last_claim,
             "signed": self.signed,
+            "brought_by": [[sha, *by] for sha, by in self.brought_by.items()],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -511,6 +516,7 @@ class _Deriver:
         self.line_setter, self.setter_reported = str(setter), bool(reported)
         self.last_claim = str(state["last_claim"])
         self.signed_before = state["signed"] is True
+        self.brought_by = {str(sha): (str(m), str(f)) for sha, m, f in state["brought_by"]}
         until = str(state["valid_until"])
         self.valid_until = _instant(until) if until else None
 
@@ -630,6 +636,7 @@ class _Deriver:
             if sha in self.seen or sha not in graph:
                 continue
             self.seen.add(sha)
+            self.brought_by[sha] = (commit.sha, commit.parents[0])
             out.append(sha)
             stack.extend(graph[sha].parents)
         return out
@@ -774,6 +781,9 @@ class _Deriver:
             if self.lookups is not None:
                 self.lookups.close()
                 self.lookups = None
+            if self.id_lookups is not None:
+                self.id_lookups.close()
+                self.id_lookups = None
 
     def step(
         self,
@@ -2174,6 +2184,43 @@ class _Deriver:
         )
         return None if found is None else _unique(self.writers_of(policy, found))
 
+    def untaken(
+        self, commit: Commit, side: list[str], graph: dict[str, Ancestor]
+    ) -> list[tuple[str, Ancestor]]:
+        """The commits an earlier merge brought into the line without their text, which this
+        merge brings after all: its side forks from a commit off the line (``brought_by``)
+        that holds a path this merge changes otherwise than the merge that brought it did
+        (the draft taken back before that merge, round 120). Their writers wrote what is
+        approved here, though they are not new to the line. Each such fork is asked of git
+        (the ids at both places, then the commits it holds that the earlier merge's first
+        parent did not): forks off the line are rare, so this costs nothing on most merges."""
+        inside = set(side)
+        forks = {p for sha in side if sha in graph for p in graph[sha].parents if p not in inside}
+        if not side:
+            forks = set(commit.parents[1:])
+        forks = {sha for sha in forks if sha in self.brought_by}
+        if not forks:
+            return []
+        paths = sorted(
+            {p for change in commit.changes for p in (change.old_path, change.new_path) if p}
+        )
+        if self.id_lookups is None:
+            self.id_lookups = self.reader.blob_pipe(ids_only=True)
+        found: dict[str, Ancestor] = {}
+        for fork in sorted(forks):
+            merge, before = self.brought_by[fork]
+            for path in paths:
+                self.id_lookups.put(_at(fork, path))
+                self.id_lookups.put(_at(merge, path))
+            ids = [self.id_lookups.get_file_id() for _ in range(2 * len(paths))]
+            if ids[0::2] == ids[1::2]:
+                continue  # that merge took this fork's text of every path changed here
+            held = self.reader.branch_commits(fork, before)
+            if held is None:
+                raise GitError("git.blob-unreadable", sha=fork)
+            found.update((sha, ancestor) for sha, ancestor in held if sha not in inside)
+        return sorted(found.items())
+
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
         """Who wrote each of ``commits`` (a merge's side, a squash's pull request): its author,
         known committer and verified signer (identities.writers), and its co-authors. Who
@@ -2386,6 +2433,7 @@ class _Deriver:
         people: list[Person] = []
         if kind == "merge":
             people += self.writers_of(policy, [(sha, graph[sha]) for sha in side])
+            people += self.writers_of(policy, self.untaken(commit, side, graph))
             if not side:
                 # a merge that brings in nothing new: what it changes, its maker wrote
                 people.append(self.person(policy, commit.author_name, commit.author_email))
