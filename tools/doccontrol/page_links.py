@@ -86,8 +86,17 @@ _BACKTICKS = re.compile(r"`+")
 # a word as ``images_named`` reads one: what stands between white space, quotes, brackets and
 # the separators of Mermaid's shape data and of HTML attributes
 _NAME_WORD = re.compile(r"""[^\s"'`,;:{}()\[\]<>|=]+""")
-# the same with its colons: ./chart:v2.png names the file chart:v2.png (round 118)
-_NAME_WORD_COLONS = re.compile(r"""[^\s"'`,;{}()\[\]<>|=]+""")
+# what stands between white space, quotes and angle brackets: each part of it that ends in a
+# picture's suffix and starts at its start or after a separator (_SEPARATORS) is a name, so
+# srcset="../chart(1).png 2x", url(../chart=v2.png) and ./chart:v2.png name their files
+# (rounds 118, 119)
+_RUN = re.compile(r"""[^\s"'`<>]+""")
+_SEPARATORS = frozenset("()[]{}=;:,|")
+_SUFFIX = re.compile("|".join(re.escape(s) for s in ASSET_SUFFIXES), re.IGNORECASE)
+# a name starting after a separator further back than these is not read (bounds the work a
+# run of separators and suffixes costs: one of 240 KB takes seconds, not minutes)
+_LONGEST_NAME = 256
+_MOST_STARTS = 64
 _QUOTED = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
 _SCRIPT_ESCAPE = re.compile(
     r"\\(?:x([0-9A-Fa-f]{2})|u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))", re.S
@@ -335,47 +344,71 @@ def _written(text: str, shown: bool) -> tuple[tuple[str, frozenset[str]], ...]:
         written |= {name.replace("\\", "/") for name in written}
         # a browser drops tabs and line breaks from a URL (round 85)
         written |= {re.sub(r"[\t\n\r]", "", name) for name in written}
-        targets.append(("markdown" if markdown else "html", frozenset(written)))
+        # read generously (``images_named``), a Markdown target is read from the page's URL
+        # too, as a browser reads what MkDocs leaves as written (chart&#46;png, round 119)
+        kind = "markdown" if markdown and shown else "html"
+        targets.append((kind, frozenset(written)))
     if not shown:
         targets += _named_words(text)
     return tuple(targets)
 
 
 def _named_words(text: str) -> list[tuple[str, frozenset[str]]]:
-    """Every word and quoted string of ``text`` that ends as a picture's name, as written and
-    with the escapes a script reads decoded: a Mermaid image node (``A@{ img: "../fig.png" }``,
+    """Every word and quoted string of ``text`` that ends as a picture's name, and each part
+    of a run between white space and quotes that does from its start or after a separator
+    (``srcset="../chart(1).png 2x"``, ``url(../chart=v2.png)``), as written, with its
+    %-escapes and entities read, and with the escapes a script reads decoded: a Mermaid image node (``A@{ img: "../fig.png" }``,
     its value YAML, where ``\\x69`` is ``i``; a label's ``#46;`` is ``.``; CSS, where
     ``\\2e `` is ``.``), which the browser draws from the page's URL once the sanitizer has
     run, names its picture too (rounds 102, 103, 105). A name from the site's root (``/procedures/fig.png``) or a full address
     (``https://sms.example.com/procedures/fig.png``, ``//host/…``) is read under docs/, each
     tail of its path (round 104)."""
     found: list[tuple[str, frozenset[str]]] = []
-    for variant in {text, *_decoded(text)}:
-        candidates = [
-            *_NAME_WORD.findall(variant),
-            *_NAME_WORD_COLONS.findall(variant),
-            *(a or b for a, b in _QUOTED.findall(variant)),
-        ]
-        for name in candidates:
-            name = name.strip()
-            if not unquote(name.split("#")[0].split("?")[0]).lower().endswith(ASSET_SUFFIXES):
-                continue
-            # a backslash is a slash to a browser: \procedures\fig.png is from the root
-            slashed = name.replace("\\", "/")
-            if slashed.startswith("/") or "://" in slashed:
-                # from the site's root or by a full address (the site may be served under a
-                # folder, on any host): each tail of its path, under docs/ (round 104)
-                try:
-                    parts = urlsplit(slashed).path.strip("/").split("/")
-                except ValueError:  # a malformed host: its path is what follows it
-                    parts = slashed.strip("/").split("/")
-                # each read from docs/ ("./": a colon in it is no scheme either)
-                tails = {"./" + "/".join(parts[k:]) for k in range(len(parts))}
-                found.append(("root", frozenset(tails)))
-                continue
-            # generous: a colon read as part of the name, not as a scheme (round 118)
-            names = {name, html.unescape(name)}
-            found.append(("html", frozenset(names | {f"./{n}" for n in names if ":" in n})))
+    variants = {text, html.unescape(text), *_decoded(text)}
+    # %-escapes read too: %2Fprocedures%2Ffig.png is from the site's root (round 119)
+    variants |= {unquote(variant) for variant in variants}
+    candidates: set[str] = set()
+    for variant in variants:
+        candidates.update(_NAME_WORD.findall(variant))
+        candidates.update(_names_in_runs(variant))
+        candidates.update(a or b for a, b in _QUOTED.findall(variant))
+    for name in sorted(candidates):
+        name = name.strip()
+        if not unquote(name.split("#")[0].split("?")[0]).lower().endswith(ASSET_SUFFIXES):
+            continue
+        # a backslash is a slash to a browser: \procedures\fig.png is from the root
+        slashed = name.replace("\\", "/")
+        if slashed.startswith("/") or "://" in slashed:
+            # from the site's root or by a full address (the site may be served under a
+            # folder, on any host): each tail of its path, under docs/ (round 104)
+            try:
+                parts = urlsplit(slashed).path.strip("/").split("/")
+            except ValueError:  # a malformed host: its path is what follows it
+                parts = slashed.strip("/").split("/")
+            # each read from docs/ ("./": a colon in it is no scheme either)
+            tails = {"./" + "/".join(parts[k:]) for k in range(len(parts))}
+            found.append(("root", frozenset(tails)))
+            continue
+        # generous: a colon read as part of the name, not as a scheme (round 118)
+        names = {name, html.unescape(name)}
+        found.append(("html", frozenset(names | {f"./{n}" for n in names if ":" in n})))
+    return found
+
+
+def _names_in_runs(text: str) -> set[str]:
+    """Each part of a run of ``text`` (_RUN) that ends in a picture's suffix and starts where
+    the run does or after a separator, at most _LONGEST_NAME characters back."""
+    found: set[str] = set()
+    for run in _RUN.finditer(text):
+        word = run[0]
+        ends = [m.end() for m in _SUFFIX.finditer(word)]
+        if not ends:
+            continue
+        starts = [0, *(i + 1 for i, c in enumerate(word) if c in _SEPARATORS)]
+        for end in ends:
+            last = bisect.bisect_left(starts, end)
+            first = max(bisect.bisect_left(starts, end - _LONGEST_NAME), last - _MOST_STARTS)
+            found.update(word[s:end] for s in starts[first:last])
     return found
 
 
