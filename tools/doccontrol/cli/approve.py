@@ -8,7 +8,7 @@ not author the change, and the reviewer (--reviewer) holds a reviewer role. Then
 from __future__ import annotations
 
 import argparse
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,7 @@ if TYPE_CHECKING:  # the core is imported when the command runs (startup time)
 
     from doccontrol.catalogue import Catalogue
     from doccontrol.config import Config, Person
-    from doccontrol.history.gitread import GitReader
+    from doccontrol.history.gitread import Ancestor, GitReader
     from doccontrol.history.model import History
     from doccontrol.history.model import Person as HistoryPerson
     from doccontrol.history.rules_paths import NamedPaths
@@ -140,7 +140,18 @@ def _authors(
         f"{main}..{branch}",
     ).stdout
     fields = log.split("\x00") if log else []
-    entries = [fields[at : at + 6] for at in range(0, len(fields) - 5, 6)]
+    # (sha, author name, email, committer name, email, co-authors) of each commit
+    entries: list[tuple[str, str, str, str, str, Sequence[str]]] = []
+    for at in range(0, len(fields) - 5, 6):
+        sha, name, email, committer_name, committer_email, message = fields[at : at + 6]
+        co = trailer_block.co_authors(message)
+        entries.append((sha, name, email, committer_name, committer_email, co))
+    # and the commits under a fork the branch takes from a commit an earlier merge brought
+    # without its text (a draft taken back before that merge), as history counts them
+    entries += [
+        (sha, a.author_name, a.author_email, a.committer_name, a.committer_email, a.co_authors)
+        for sha, a in _untaken(root, main, branch)
+    ]
     signed: dict[str, tuple[str, str, str, str]] = {}
     if any(p.signing_keys for p in config.people):
         # checked as history checks them, the key then matched to a person by the approved
@@ -148,9 +159,7 @@ def _authors(
         with signature_reader(root) as reader:
             signed = reader.signatures([e[0] for e in entries])
     found: list[HistoryPerson] = []
-    for sha, name, email, committer_name, committer_email, co in (
-        [*e, "", "", "", "", ""][:6] for e in entries
-    ):
+    for sha, name, email, committer_name, committer_email, co_authors in entries:
         signature = signatures.interpret(config, *signed[sha]) if sha in signed else None
         found += identities.writers(
             config,
@@ -158,7 +167,6 @@ def _authors(
             identities.person(config, mailmap, committer_name, committer_email),
             signature.verified_for if signature and signature.status == "good" else None,
         )
-        co_authors = trailer_block.co_authors(co)
         idents = [(name, email)] + [identities.parse_ident(v) for v in co_authors if v.strip()]
         for who, address in idents:
             # a person is known by the address as written and as the approved .mailmap says
@@ -166,6 +174,45 @@ def _authors(
             found.append(HistoryPerson(name="", email=address.lower()))
             found.append(identities.person(config, mailmap, who, address))
     return found
+
+
+def _untaken(root: Path, main: str, branch: str) -> list[tuple[str, Ancestor]]:
+    """``history.untaken``'s commits for merging ``branch`` into ``main`` (both commit ids):
+    the branch's forks off main's first-parent line, each with the line's oldest commit that
+    holds it (the merge that brought it) and that merge's first parent, for the paths the
+    branch changes since it left main."""
+    from doccontrol.history import untaken
+    from doccontrol.history.gitread import GitReader
+
+    listed = _git(root, "rev-list", "--parents", f"{main}..{branch}", check=True).stdout
+    parents = {line.split()[0]: line.split()[1:] for line in listed.splitlines() if line.split()}
+    fork_commits = untaken.forks(parents, lambda sha: parents.get(sha, ()))
+    line = _git(root, "rev-list", "--first-parent", main, check=True).stdout.split()
+    on_line = set(line)
+    if not fork_commits - on_line:
+        return []  # the usual branch: it left main's line itself
+    place = {sha: at for at, sha in enumerate(line)}
+
+    def brought_by(fork: str) -> tuple[str, str] | None:
+        if fork in on_line:
+            return None
+        # the line's commits that descend from the fork: the oldest brought it
+        holding = _git(
+            root, "rev-list", "--ancestry-path", f"{fork}..{main}", check=True
+        ).stdout.split()
+        on = [place[sha] for sha in holding if sha in place]
+        if not on:
+            return None
+        merge = line[max(on)]
+        before = max(on) + 1
+        return (merge, line[before]) if before < len(line) else None
+
+    changed = _git(
+        root, "diff", "--name-only", "-z", "--no-renames", f"{main}...{branch}", check=True
+    ).stdout
+    paths = sorted(p for p in changed.split("\x00") if p)
+    with GitReader(root) as reader:
+        return untaken.untaken_commits(reader, fork_commits, brought_by, paths)
 
 
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:

@@ -39,6 +39,7 @@ from doccontrol.history import (
     rules_paths,
     sections,
     signatures,
+    untaken,
 )
 from doccontrol.history.gitread import (
     NOTES_REF,
@@ -371,7 +372,6 @@ class _Deriver:
         # document whose approved text the state names by blob id (the main pipe is busy
         # with blobs asked for ahead, in order)
         self.lookups: BlobPipe | None = None
-        self.id_lookups: BlobPipe | None = None  # ids of rev:path, asked at once (untaken)
         self.dists: list[DistributionChange] = []  # distribution records (copies.py)
         # the latest committer date on the main line so far (see on_line), and as a moment
         self.line_date = ""
@@ -781,9 +781,6 @@ class _Deriver:
             if self.lookups is not None:
                 self.lookups.close()
                 self.lookups = None
-            if self.id_lookups is not None:
-                self.id_lookups.close()
-                self.id_lookups = None
 
     def step(
         self,
@@ -2182,44 +2179,36 @@ class _Deriver:
         found = self.reader.branch_commits(
             verdict.note.head_sha, commit.parents[0], signed=_has_keys(policy.config)
         )
-        return None if found is None else _unique(self.writers_of(policy, found))
+        if found is None:
+            return None
+        # the pull request may fork from a commit an earlier merge brought without its text
+        parents = {sha: ancestor.parents for sha, ancestor in found}
+        held = untaken.forks(parents, lambda sha: parents.get(sha, ()))
+        if not found:
+            held = {verdict.note.head_sha}
+        extra = [(s, a) for s, a in self.untaken_of(commit, held) if s not in parents]
+        return _unique(self.writers_of(policy, [*found, *extra]))
 
-    def untaken(
+    def untaken_side(
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor]
     ) -> list[tuple[str, Ancestor]]:
-        """The commits an earlier merge brought into the line without their text, which this
-        merge brings after all: its side forks from a commit off the line (``brought_by``)
-        that holds a path this merge changes otherwise than the merge that brought it did
-        (the draft taken back before that merge, round 120). Their writers wrote what is
-        approved here, though they are not new to the line. Each such fork is asked of git
-        (the ids at both places, then the commits it holds that the earlier merge's first
-        parent did not): forks off the line are rare, so this costs nothing on most merges."""
-        inside = set(side)
-        forks = {p for sha in side if sha in graph for p in graph[sha].parents if p not in inside}
-        if not side:
-            forks = set(commit.parents[1:])
-        forks = {sha for sha in forks if sha in self.brought_by}
-        if not forks:
+        """The commits an earlier merge brought into the line without the text this merge
+        brings after all (``untaken.untaken_commits``; round 120): its side forks from them.
+        Most sides fork from the line, and cost nothing here."""
+        if side:
+            found = untaken.forks(side, lambda sha: graph[sha].parents if sha in graph else ())
+        else:
+            found = set(commit.parents[1:])
+        return self.untaken_of(commit, found)
+
+    def untaken_of(self, commit: Commit, fork_commits: set[str]) -> list[tuple[str, Ancestor]]:
+        fork_commits = {sha for sha in fork_commits if sha in self.brought_by}
+        if not fork_commits:
             return []
         paths = sorted(
             {p for change in commit.changes for p in (change.old_path, change.new_path) if p}
         )
-        if self.id_lookups is None:
-            self.id_lookups = self.reader.blob_pipe(ids_only=True)
-        found: dict[str, Ancestor] = {}
-        for fork in sorted(forks):
-            merge, before = self.brought_by[fork]
-            for path in paths:
-                self.id_lookups.put(_at(fork, path))
-                self.id_lookups.put(_at(merge, path))
-            ids = [self.id_lookups.get_file_id() for _ in range(2 * len(paths))]
-            if ids[0::2] == ids[1::2]:
-                continue  # that merge took this fork's text of every path changed here
-            held = self.reader.branch_commits(fork, before)
-            if held is None:
-                raise GitError("git.blob-unreadable", sha=fork)
-            found.update((sha, ancestor) for sha, ancestor in held if sha not in inside)
-        return sorted(found.items())
+        return untaken.untaken_commits(self.reader, fork_commits, self.brought_by.get, paths)
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
         """Who wrote each of ``commits`` (a merge's side, a squash's pull request): its author,
@@ -2433,7 +2422,7 @@ class _Deriver:
         people: list[Person] = []
         if kind == "merge":
             people += self.writers_of(policy, [(sha, graph[sha]) for sha in side])
-            people += self.writers_of(policy, self.untaken(commit, side, graph))
+            people += self.writers_of(policy, self.untaken_side(commit, side, graph))
             if not side:
                 # a merge that brings in nothing new: what it changes, its maker wrote
                 people.append(self.person(policy, commit.author_name, commit.author_email))
