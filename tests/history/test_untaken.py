@@ -75,3 +75,41 @@ def test_a_fork_on_the_line_or_a_path_not_changed_asks_nothing(tmp_path):
 def test_forks_are_the_parents_outside_the_side():
     parents = {"c": ("b",), "b": ("a", "x"), "m": ("c", "y")}
     assert untaken.forks(["b", "c", "m"], lambda sha: parents.get(sha, ())) == {"a", "x", "y"}
+
+
+def _both_changed(tmp_path, strategy: str) -> tuple[GitRepo, str]:
+    """The draft branch changes the first line of a file main changes the last line of (a fix
+    merged first); the branch is then merged with ``strategy`` ("recursive": git's own 3-way
+    merge, "ours": the branch's text dropped)."""
+    g = GitRepo(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / DOC).write_text("one\ntwo\nthree\nfour\nfive\n")
+    g.run("add", "-A")
+    g.commit("start")
+    g.branch("draft")
+    (tmp_path / DOC).write_text("ONE by her\ntwo\nthree\nfour\nfive\n")
+    g.run("add", "-A")
+    draft = g.commit("draft", who="liujing")
+    g.checkout("main")
+    (tmp_path / DOC).write_text("one\ntwo\nthree\nfour\nFIVE fixed\n")
+    g.run("add", "-A")
+    g.commit("fix")
+    g.run("merge", "-q", "--no-ff", "-s", strategy, "-m", "merge draft", "draft")
+    return g, draft
+
+
+def test_a_fork_git_merged_with_a_fix_on_the_line_was_taken(tmp_path):
+    """The ids differ (the merge holds her line and the fix), but git's own merge of the fork
+    into the line before it gives the merge's text: taken, nobody owed."""
+    g, draft = _both_changed(tmp_path, "recursive")
+    assert "ONE by her" in g.run("show", f"main:{DOC}")
+    with GitReader(tmp_path) as reader:
+        assert untaken.untaken_commits(reader, {draft}, _brought_by(g), [DOC]) == []
+
+
+def test_a_fork_a_merge_dropped_with_strategy_ours_was_not_taken(tmp_path):
+    g, draft = _both_changed(tmp_path, "ours")
+    assert "ONE by her" not in g.run("show", f"main:{DOC}")
+    with GitReader(tmp_path) as reader:
+        found = untaken.untaken_commits(reader, {draft}, _brought_by(g), [DOC])
+    assert [sha for sha, _ in found] == [draft]

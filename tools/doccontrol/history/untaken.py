@@ -26,10 +26,11 @@ def untaken_commits(
     reader: GitReader, fork_commits: Iterable[str], brought_by: BroughtBy, paths: Sequence[str]
 ) -> list[tuple[str, Ancestor]]:
     """The commits under each fork off the line whose text of some path in ``paths`` (what
-    the change changes) is not what the merge that brought the fork held there: the commits
-    the fork holds that the merge's first parent did not. Git is asked only for forks off the
-    line (rare): the ids at both places in one ``cat-file --batch-check``, then one ``log``
-    for each fork that differs."""
+    the change changes) the merge that brought the fork did not take: neither held it as the
+    fork did nor as git's own merge of the fork into the line before it leaves it. They are
+    the commits the fork holds that the merge's first parent did not. Git is asked only for
+    forks off the line (rare): the ids at both places in one ``cat-file --batch-check``; for
+    a fork that differs, git's merge and one ``log``."""
     off_line = sorted(
         (fork, by) for fork in set(fork_commits) if (by := brought_by(fork)) is not None
     )
@@ -45,6 +46,8 @@ def untaken_commits(
             ids = [pipe.get_file_id() for _ in range(2 * len(paths))]
             if ids[0::2] == ids[1::2]:
                 continue  # that merge took the fork's text of every path changed here
+            if _merged_as_git_merges(reader, merge, before, fork, paths):
+                continue  # it took the fork's text, merged with what the line held then
             held = reader.branch_commits(fork, before)
             if held is None:  # beyond a shallow boundary: never a side without writers
                 raise GitError("git.blob-unreadable", sha=fork)
@@ -52,6 +55,22 @@ def untaken_commits(
     finally:
         pipe.close()
     return sorted(found.items())
+
+
+def _merged_as_git_merges(
+    reader: GitReader, merge: str, before: str, fork: str, paths: Sequence[str]
+) -> bool:
+    """Whether the merge holds each of ``paths`` as git's own merge of the fork into the line
+    before it leaves it, cleanly (``merged_files``: no attributes or configuration of the
+    repository take part): a side merged while the line had changed the same file (a fix
+    merged into main first) took the fork's text though the ids differ. A merge that drops
+    the fork's text (``-s ours``, a conflict resolved against it) holds something else."""
+    asked = [path for path in paths if "\n" not in path]
+    merged = reader.merged_files(before, fork, asked)
+    if merged.files is None or len(asked) != len(paths):
+        return False
+    held = list(reader.files_at([f"{merge}:{path}" for path in asked]))
+    return all(merged.files.get(path) == text for path, text in zip(asked, held, strict=True))
 
 
 def _at(commit: str, path: str) -> str:
