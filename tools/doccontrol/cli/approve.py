@@ -150,7 +150,7 @@ def _authors(
     # without its text (a draft taken back before that merge), as history counts them
     entries += [
         (sha, a.author_name, a.author_email, a.committer_name, a.committer_email, a.co_authors)
-        for sha, a in _untaken(root, main, branch)
+        for sha, a in _untaken(root, main, branch, history)
     ]
     signed: dict[str, tuple[str, str, str, str]] = {}
     if any(p.signing_keys for p in config.people):
@@ -176,43 +176,34 @@ def _authors(
     return found
 
 
-def _untaken(root: Path, main: str, branch: str) -> list[tuple[str, Ancestor]]:
-    """``history.untaken``'s commits for merging ``branch`` into ``main`` (both commit ids):
-    the branch's forks off main's first-parent line, each with the line's oldest commit that
-    holds it (the merge that brought it) and that merge's first parent, for the paths the
-    branch changes since it left main."""
+def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple[str, Ancestor]]:
+    """``history.untaken``'s writers for merging ``branch`` into ``main`` (both commit ids):
+    where the branch forks from a commit no approval judged (off main's first-parent line, or
+    on it before control began), who wrote the lines it brings, as history will count them."""
     from doccontrol.history import untaken
-    from doccontrol.history.gitread import GitReader
+    from doccontrol.history.gitread import GitReader, merge_tree
 
     listed = _git(root, "rev-list", "--parents", f"{main}..{branch}", check=True).stdout
     parents = {line.split()[0]: line.split()[1:] for line in listed.splitlines() if line.split()}
     fork_commits = untaken.forks(parents, lambda sha: parents.get(sha, ()))
     line = _git(root, "rev-list", "--first-parent", main, check=True).stdout.split()
-    on_line = set(line)
-    if not fork_commits - on_line:
-        return []  # the usual branch: it left main's line itself
-    place = {sha: at for at, sha in enumerate(line)}
-
-    def brought_by(fork: str) -> tuple[str, str] | None:
-        if fork in on_line:
-            return None
-        # the line's commits that descend from the fork: the oldest brought it
-        holding = _git(
-            root, "rev-list", "--ancestry-path", f"{fork}..{main}", check=True
-        ).stdout.split()
-        on = [place[sha] for sha in holding if sha in place]
-        if not on:
-            return None
-        merge = line[max(on)]
-        before = max(on) + 1
-        return (merge, line[before]) if before < len(line) else None
-
+    # the line under control: from the first approval on (none yet: nothing is)
+    first = history.events[0].commit if history.events else None
+    vouched = set(line[: line.index(first) + 1]) if first in line else set()
+    if not fork_commits - vouched:
+        return []  # the usual branch: it left main's line under control
     changed = _git(
         root, "diff", "--name-only", "-z", "--no-renames", f"{main}...{branch}", check=True
     ).stdout
     paths = sorted(p for p in changed.split("\x00") if p)
+    # only the lines git's merge lands count (the branch may hold main's older lines)
+    git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
+    landed = merge_tree(Path(git_dir), main, branch).tree
     with GitReader(root) as reader:
-        return untaken.untaken_commits(reader, fork_commits, brought_by, paths)
+        found = untaken.new_text_writers(
+            reader, fork_commits, lambda sha: sha not in vouched, branch, main, paths, landed
+        )
+    return [(sha, ancestor) for sha, ancestor in found if sha not in parents]
 
 
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:

@@ -84,8 +84,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 42: mkdocs.yaml is the site's configuration when there is no mkdocs.yml
 # 43: each revision's body digest (standing compares texts, not only approvals)
 # 44: every version of an id before control began (baseline_files)
-# 45: the merge that brought each commit off the line (brought_by: a later fork from one)
-FORMAT = 45
+# 45, 46: the commits merges brought off the line (off_line: a later fork from one)
+FORMAT = 46
 
 
 def cache_key(config_blob: str, branch: str) -> str:

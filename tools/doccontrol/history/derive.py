@@ -297,9 +297,10 @@ class _Deriver:
         self.displaced: dict[str, FileChange] = {}
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
-        # each commit a merge brought into the line: (that merge, its first parent). A later
-        # side forking from one is asked whether that merge took its text (round 120)
-        self.brought_by: dict[str, tuple[str, str]] = {}
+        # the commits whose text no approval judged where they stand: each one a merge brought
+        # off the line, and the line's own before control began. A later side forking from
+        # one may bring text the line never approved (a draft taken back; rounds 120, 121)
+        self.unvouched: set[str] = set()
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
@@ -449,7 +450,7 @@ class _Deriver:
             "valid_until": self.valid_until.isoformat() if self.valid_until else "",
             "last_claim": self.last_claim,
             "signed": self.signed,
-            "brought_by": [[sha, *by] for sha, by in self.brought_by.items()],
+            "unvouched": sorted(self.unvouched),
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -516,7 +517,7 @@ class _Deriver:
         self.line_setter, self.setter_reported = str(setter), bool(reported)
         self.last_claim = str(state["last_claim"])
         self.signed_before = state["signed"] is True
-        self.brought_by = {str(sha): (str(m), str(f)) for sha, m, f in state["brought_by"]}
+        self.unvouched = {str(sha) for sha in state["unvouched"]}
         until = str(state["valid_until"])
         self.valid_until = _instant(until) if until else None
 
@@ -636,7 +637,7 @@ class _Deriver:
             if sha in self.seen or sha not in graph:
                 continue
             self.seen.add(sha)
-            self.brought_by[sha] = (commit.sha, commit.parents[0])
+            self.unvouched.add(sha)
             out.append(sha)
             stack.extend(graph[sha].parents)
         return out
@@ -838,6 +839,8 @@ class _Deriver:
             # a shallow clone's oldest commit stands for everything before it: its "changes"
             # are the whole tree, which is the baseline here, not a change anyone made
             precontrol = True
+        if precontrol:
+            self.unvouched.add(commit.sha)
         if not precontrol and self.control_began is None and claimed and self.last_claim:
             # control begins with a commit the line dated from a clock before it (a commit of
             # the adopted history whose clock was ahead of the ones after it): the dates under
@@ -2186,29 +2189,34 @@ class _Deriver:
         held = untaken.forks(parents, lambda sha: parents.get(sha, ()))
         if not found:
             held = {verdict.note.head_sha}
-        extra = [(s, a) for s, a in self.untaken_of(commit, held) if s not in parents]
+        extra = self.untaken_of(commit, held, verdict.note.head_sha, commit.sha)
+        extra = [(sha, ancestor) for sha, ancestor in extra if sha not in parents]
         return _unique(self.writers_of(policy, [*found, *extra]))
 
     def untaken_side(
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor]
     ) -> list[tuple[str, Ancestor]]:
-        """The commits an earlier merge brought into the line without the text this merge
-        brings after all (``untaken.untaken_commits``; round 120): its side forks from them.
-        Most sides fork from the line, and cost nothing here."""
-        if side:
-            found = untaken.forks(side, lambda sha: graph[sha].parents if sha in graph else ())
-        else:
-            found = set(commit.parents[1:])
-        return self.untaken_of(commit, found)
+        """The writers of text this merge brings that commits no approval judged wrote
+        (``unvouched``: ``untaken.new_text_writers``; rounds 120, 121): its side, or any of its
+        merged parents (an octopus), forks from one. Most sides fork from the line under
+        control, and cost nothing here."""
+        found = untaken.forks(side, lambda sha: graph[sha].parents if sha in graph else ())
+        found |= set(commit.parents[1:]) - set(side)
+        # the merge's own lines are judged as the merge's text (authors), not here
+        inside = {*side, commit.sha}
+        return [(s, a) for s, a in self.untaken_of(commit, found, commit.sha) if s not in inside]
 
-    def untaken_of(self, commit: Commit, fork_commits: set[str]) -> list[tuple[str, Ancestor]]:
-        fork_commits = {sha for sha in fork_commits if sha in self.brought_by}
-        if not fork_commits:
-            return []
+    def untaken_of(
+        self, commit: Commit, fork_commits: set[str], tip: str, result: str | None = None
+    ) -> list[tuple[str, Ancestor]]:
         paths = sorted(
             {p for change in commit.changes for p in (change.old_path, change.new_path) if p}
         )
-        return untaken.untaken_commits(self.reader, fork_commits, self.brought_by.get, paths)
+        unvouched = self.unvouched.__contains__
+        before = commit.parents[0]
+        return untaken.new_text_writers(
+            self.reader, fork_commits, unvouched, tip, before, paths, result
+        )
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
         """Who wrote each of ``commits`` (a merge's side, a squash's pull request): its author,

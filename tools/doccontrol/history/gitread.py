@@ -868,6 +868,38 @@ class GitReader:
         ]
         return _parse_ancestors(self._stream([*args, _graph_format(signed), *revs, "--"]), signed)
 
+    def commits(self, shas: Sequence[str]) -> list[tuple[str, Ancestor]]:
+        """The named commits (full ids) as the graph stream reads them, in one ``git log
+        --no-walk``."""
+        named = [sha for sha in shas if _OBJECT_ID.fullmatch(sha)]
+        if not named:
+            return []
+        args = ["log", "-z", "--no-walk=unsorted", "--no-color", "--encoding=UTF-8"]
+        tokens = self._stream([*args, "--no-use-mailmap", _graph_format(False), *named, "--"])
+        return list(_parse_ancestors(tokens))
+
+    def blamed(self, rev: str, path: str) -> list[tuple[str, str]]:
+        """Each line of ``path`` at ``rev`` with the commit git blame gives it (following the
+        file's renames, and lines copied from files the same commit changed): [(commit,
+        line)]. No ignored revisions (a reader's ``blame.ignoreRevsFile`` could hide a
+        writer); [] where git cannot say (no such file)."""
+        done = run_git(
+            self.root,
+            ["blame", "--porcelain", "-C", "--ignore-revs-file=", rev, "--", path],
+        )
+        if done.returncode != 0:
+            return []
+        lines: list[tuple[str, str]] = []
+        commit = ""
+        for raw in done.stdout.decode("utf-8", "surrogateescape").split("\n"):
+            if raw.startswith("\t"):
+                lines.append((commit, raw[1:]))
+                continue
+            head = raw.split(" ", 1)[0]
+            if _OBJECT_ID.fullmatch(head):
+                commit = head
+        return lines
+
     def signatures(self, shas: Sequence[str]) -> dict[str, Report]:
         """What git reports of each named commit's signature (%G?, %GK, %GF, %GS), checked as
         the first-parent line's are (``signing_config``), in one ``git log``. An unsigned
