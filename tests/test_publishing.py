@@ -424,10 +424,11 @@ def test_what_a_comment_or_code_holds_is_not_used():
     # a hidden document's text is read whole: what it names in a comment is still its own
     # (and any word ending in a picture's name: from the page's URL too, as a Mermaid image
     # node's img: is read, round 102)
-    assert page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")]) == {
-        "docs/a.png",
-        "docs/x/a.png",
-    }
+    # (every part of a run after a separator counts, rounds 118 and 119: spellings such as
+    # "docs/(a.png" come along, which withhold nothing but a file so named)
+    named = page_links.images_named([("docs/x.md", "<!-- ![](a.png) -->")])
+    assert {"docs/a.png", "docs/x/a.png"} <= named
+    assert all(n in ("docs/a.png", "docs/x/a.png") or "(" in n or "]" in n for n in named), named
 
 
 def test_either_url_style_in_one_pass_is_what_each_style_finds():

@@ -1,5 +1,5 @@
-"""history/untaken.py on real repositories: who wrote the lines a change brings when its side
-forks from a commit off the line (rounds 120, 121)."""
+"""history/untaken.py on real repositories: who wrote what a change brings when its side forks
+from a commit no approval judged (rounds 120 to 122)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,14 @@ def _names(found) -> set[str]:
     return {ancestor.author_name for _, ancestor in found}
 
 
+def _brought(g: GitRepo, sha: str) -> untaken.Brought:
+    """(the oldest line commit holding ``sha``, its first parent), as history records it."""
+    line = g.run("rev-list", "--first-parent", "main").split()
+    holding = set(g.run("rev-list", "--ancestry-path", f"{sha}..main").split())
+    at = max(i for i, c in enumerate(line) if c in holding)
+    return line[at], line[at + 1]
+
+
 def _draft_taken_back(tmp_path) -> tuple[GitRepo, str]:
     """liujing's draft on a branch, taken back there, the branch merged (a no-op)."""
     g = GitRepo(tmp_path)
@@ -35,74 +43,77 @@ def _draft_taken_back(tmp_path) -> tuple[GitRepo, str]:
     return g, draft
 
 
-def test_lines_a_draft_wrote_count_its_writer_under_another_name(tmp_path):
-    """A branch from the draft commit moves the file and adds a line: blame follows the move
-    back to her commit, so both she and the colleague wrote what lands."""
+def test_a_fork_whose_text_its_merge_dropped_owes_its_writer_whatever_lands(tmp_path):
+    """Judged by commits: a branch from the draft that rewords every line still owes her."""
     g, draft = _draft_taken_back(tmp_path)
     g.run("checkout", "-q", "-b", "feat", draft)
     g.run("mv", DOC, "docs/final.md")
-    _write(g, "her first line\nher second line\nhis line\n", "docs/final.md")
-    tip = g.commit("moved", who="zhaolei")
+    _write(g, "His first line.\nHis second line.\n", "docs/final.md")
+    tip = g.commit("reworded", who="zhaolei")
     main = g.run("rev-parse", "main")
+    unvouched = {draft: _brought(g, draft)}
     with GitReader(tmp_path) as reader:
-        found = untaken.new_text_writers(
-            reader, {draft}, {draft}.__contains__, tip, main, ["docs/final.md"]
-        )
-    assert _names(found) == {PEOPLE["liujing"][0], PEOPLE["zhaolei"][0]}
+        found = untaken.writers_not_new(reader, {draft}, unvouched, tip, main, ["docs/final.md"])
+    assert _names(found) == {PEOPLE["liujing"][0]}
 
 
-def test_lines_the_line_already_holds_are_nobodys_new_text(tmp_path):
-    """A later change of a branch git merged while main had fixed the same file: only the
-    new line's writer, not the earlier branch's (its lines are on the line already)."""
+def _both_changed(tmp_path, strategy: str) -> tuple[GitRepo, str]:
+    """The draft branch changes the first line of a file main changes the last line of (a fix
+    merged first); the branch is then merged with ``strategy`` ("ort": git's own 3-way merge,
+    "ours": the branch's text dropped)."""
     g = GitRepo(tmp_path)
     _write(g, "one\ntwo\nthree\nfour\nfive\n")
     g.commit("start")
-    g.branch("dev")
+    g.branch("draft")
     _write(g, "ONE by her\ntwo\nthree\nfour\nfive\n")
-    d1 = g.commit("release 1", who="liujing")
+    draft = g.commit("draft", who="liujing")
     g.checkout("main")
     _write(g, "one\ntwo\nthree\nfour\nFIVE fixed\n")
     g.commit("fix")
-    g.run("merge", "-q", "--no-ff", "-m", "release 1", "dev")
-    g.checkout("dev")
-    _write(g, "ONE by her\ntwo\nTHREE by him\nfour\nfive\n")
-    g.commit("release 2", who="zhaolei")
-    g.checkout("main")
-    g.run("merge", "-q", "--no-ff", "-m", "release 2", "dev")
-    merge, before = g.run("rev-parse", "main", "main^1").split()
+    g.run("merge", "-q", "--no-ff", "-s", strategy, "-m", "merge draft", "draft")
+    return g, draft
+
+
+def test_a_fork_git_merged_with_a_fix_on_the_line_was_taken(tmp_path):
+    """The merge holds her line and the fix (not the fork's file), but git's own merge of the
+    fork into the line before it gives the merge's text: taken, nobody owed."""
+    g, draft = _both_changed(tmp_path, "ort")
+    assert "ONE by her" in g.run("show", f"main:{DOC}")
     with GitReader(tmp_path) as reader:
-        found = untaken.new_text_writers(reader, {d1}, {d1}.__contains__, merge, before, [DOC])
-    assert _names(found) == {PEOPLE["zhaolei"][0]}
+        assert untaken.untaken(reader, [draft], {draft: _brought(g, draft)}) == []
 
 
-def test_a_side_forking_from_the_line_asks_git_nothing(tmp_path):
-    _g, draft = _draft_taken_back(tmp_path)
+def test_a_fork_a_merge_dropped_with_strategy_ours_was_not_taken(tmp_path):
+    g, draft = _both_changed(tmp_path, "ours")
+    assert "ONE by her" not in g.run("show", f"main:{DOC}")
+    with GitReader(tmp_path) as reader:
+        found = untaken.untaken(reader, [draft], {draft: _brought(g, draft)})
+    assert [sha for sha, _ in found] == [draft]
 
+
+def test_new_lines_are_those_the_line_held_in_none_of_the_changed_files(tmp_path):
+    """A paragraph moved from one changed file to another is nobody's new text; a line the
+    change writes is its writer's."""
+    g = GitRepo(tmp_path)
+    _write(g, "her paragraph\nkept\n", "docs/a.md")
+    before = g.commit("start", who="liujing")
+    _write(g, "kept\n", "docs/a.md")
+    _write(g, "her paragraph\nhis new line\n", "docs/b.md")
+    tip = g.commit("moved", who="zhaolei")
+    with GitReader(tmp_path) as reader:
+        found = untaken.new_lines(reader, tip, before, ["docs/a.md", "docs/b.md"])
+        assert _names(found) == {PEOPLE["zhaolei"][0]}
+        # what lands decides: a result without his line owes nobody
+        assert untaken.new_lines(reader, tip, before, ["docs/b.md"], before) == []
+
+
+def test_a_side_forking_from_the_line_under_control_asks_git_nothing():
     class NoGit:
         def __getattr__(self, name):
             raise AssertionError(f"git asked: {name}")
 
-    found = untaken.new_text_writers(NoGit(), {draft}, lambda sha: False, "x", "y", [DOC])  # type: ignore[arg-type]
-    assert found == []
-
-
-def test_only_the_lines_that_land_count(tmp_path):
-    """``result``: a line the tip holds but the change does not land is nobody's text."""
-    g, draft = _draft_taken_back(tmp_path)
-    g.run("checkout", "-q", "-b", "feat", draft)
-    _write(g, "his only line\n")
-    tip = g.commit("rewritten", who="zhaolei")
-    main = g.run("rev-parse", "main")
-    with GitReader(tmp_path) as reader:
-        # the change lands only what the tip holds: her lines are gone
-        found = untaken.new_text_writers(reader, {draft}, {draft}.__contains__, tip, main, [DOC])
-        assert _names(found) == {PEOPLE["zhaolei"][0]}
-        # a result that holds nothing of the file: no writer
-        start = g.run("rev-list", "--max-parents=0", "main")
-        assert (
-            untaken.new_text_writers(reader, {draft}, {draft}.__contains__, tip, main, [DOC], start)
-            == []
-        )
+    reader = NoGit()
+    assert untaken.writers_not_new(reader, {"a"}, {}, "x", "y", [DOC]) == []  # type: ignore[arg-type]
 
 
 def test_forks_are_the_parents_outside_the_side():

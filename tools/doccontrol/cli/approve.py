@@ -178,8 +178,9 @@ def _authors(
 
 def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple[str, Ancestor]]:
     """``history.untaken``'s writers for merging ``branch`` into ``main`` (both commit ids):
-    where the branch forks from a commit no approval judged (off main's first-parent line, or
-    on it before control began), who wrote the lines it brings, as history will count them."""
+    where the branch forks from a commit no approval judged (off main's first-parent line, on
+    it before control began, or on it and no approval), who wrote what it may bring, as
+    history will count them."""
     from doccontrol.history import untaken
     from doccontrol.history.gitread import GitReader, merge_tree
 
@@ -187,10 +188,26 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     parents = {line.split()[0]: line.split()[1:] for line in listed.splitlines() if line.split()}
     fork_commits = untaken.forks(parents, lambda sha: parents.get(sha, ()))
     line = _git(root, "rev-list", "--first-parent", main, check=True).stdout.split()
+    place = {sha: at for at, sha in enumerate(line)}
     # the line under control: from the first approval on (none yet: nothing is)
     first = history.events[0].commit if history.events else None
-    vouched = set(line[: line.index(first) + 1]) if first in line else set()
-    if not fork_commits - vouched:
+    under_control = place[first] + 1 if first in place else 0
+    approvals = {event.commit for event in history.events}
+    unvouched: dict[str, untaken.Brought] = {}
+    for fork in fork_commits:
+        if fork in place:
+            # before control began, or no approval (files nothing controls): never judged
+            if place[fork] >= under_control or fork not in approvals:
+                unvouched[fork] = untaken.PRECONTROL
+            continue
+        # off the line: the line's oldest commit that descends from it brought it
+        holding = _git(root, "rev-list", "--ancestry-path", f"{fork}..{main}", check=True)
+        on = [place[sha] for sha in holding.stdout.split() if sha in place]
+        if on and max(on) + 1 < len(line):
+            unvouched[fork] = (line[max(on)], line[max(on) + 1])
+        else:  # no line commit to ask: owed, as one dropped
+            unvouched[fork] = (line[max(on)] if on else main, main)
+    if not unvouched:
         return []  # the usual branch: it left main's line under control
     changed = _git(
         root, "diff", "--name-only", "-z", "--no-renames", f"{main}...{branch}", check=True
@@ -200,8 +217,8 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
     landed = merge_tree(Path(git_dir), main, branch).tree
     with GitReader(root) as reader:
-        found = untaken.new_text_writers(
-            reader, fork_commits, lambda sha: sha not in vouched, branch, main, paths, landed
+        found = untaken.writers_not_new(
+            reader, fork_commits, unvouched, branch, main, paths, landed
         )
     return [(sha, ancestor) for sha, ancestor in found if sha not in parents]
 

@@ -84,8 +84,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 42: mkdocs.yaml is the site's configuration when there is no mkdocs.yml
 # 43: each revision's body digest (standing compares texts, not only approvals)
 # 44: every version of an id before control began (baseline_files)
-# 45, 46: the commits merges brought off the line (off_line: a later fork from one)
-FORMAT = 46
+# 45 to 47: the commits no approval judged where they stand (unvouched: a later fork from one)
+FORMAT = 47
 
 
 def cache_key(config_blob: str, branch: str) -> str:

@@ -298,9 +298,11 @@ class _Deriver:
         self.events: list[ApprovalEvent] = []
         self.seen: set[str] = set()
         # the commits whose text no approval judged where they stand: each one a merge brought
-        # off the line, and the line's own before control began. A later side forking from
-        # one may bring text the line never approved (a draft taken back; rounds 120, 121)
-        self.unvouched: set[str] = set()
+        # off the line (with that merge and its first parent), and the line's own before
+        # control began. A later side forking from one may bring text the line never approved
+        # (a draft taken back; rounds 120 to 122: untaken)
+        self.unvouched: dict[str, untaken.Brought] = {}
+        self.approvals: set[str] = set()  # the events' commits (line_unvouched)
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
@@ -450,7 +452,7 @@ class _Deriver:
             "valid_until": self.valid_until.isoformat() if self.valid_until else "",
             "last_claim": self.last_claim,
             "signed": self.signed,
-            "unvouched": sorted(self.unvouched),
+            "unvouched": [[sha, *by] for sha, by in self.unvouched.items()],
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -517,7 +519,7 @@ class _Deriver:
         self.line_setter, self.setter_reported = str(setter), bool(reported)
         self.last_claim = str(state["last_claim"])
         self.signed_before = state["signed"] is True
-        self.unvouched = {str(sha) for sha in state["unvouched"]}
+        self.unvouched = {str(sha): (str(m), str(b)) for sha, m, b in state["unvouched"]}
         until = str(state["valid_until"])
         self.valid_until = _instant(until) if until else None
 
@@ -637,7 +639,7 @@ class _Deriver:
             if sha in self.seen or sha not in graph:
                 continue
             self.seen.add(sha)
-            self.unvouched.add(sha)
+            self.unvouched[sha] = (commit.sha, commit.parents[0])
             out.append(sha)
             stack.extend(graph[sha].parents)
         return out
@@ -840,7 +842,7 @@ class _Deriver:
             # are the whole tree, which is the baseline here, not a change anyone made
             precontrol = True
         if precontrol:
-            self.unvouched.add(commit.sha)
+            self.unvouched[commit.sha] = untaken.PRECONTROL
         if not precontrol and self.control_began is None and claimed and self.last_claim:
             # control begins with a commit the line dated from a clock before it (a commit of
             # the adopted history whose clock was ahead of the ones after it): the dates under
@@ -2197,8 +2199,8 @@ class _Deriver:
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor]
     ) -> list[tuple[str, Ancestor]]:
         """The writers of text this merge brings that commits no approval judged wrote
-        (``unvouched``: ``untaken.new_text_writers``; rounds 120, 121): its side, or any of its
-        merged parents (an octopus), forks from one. Most sides fork from the line under
+        (``unvouched``: ``untaken.writers_not_new``; rounds 120 to 122): its side, or any of
+        its merged parents (an octopus), forks from one. Most sides fork from the line under
         control, and cost nothing here."""
         found = untaken.forks(side, lambda sha: graph[sha].parents if sha in graph else ())
         found |= set(commit.parents[1:]) - set(side)
@@ -2206,15 +2208,29 @@ class _Deriver:
         inside = {*side, commit.sha}
         return [(s, a) for s, a in self.untaken_of(commit, found, commit.sha) if s not in inside]
 
+    def line_unvouched(self, fork_commits: set[str]) -> dict[str, untaken.Brought]:
+        """``unvouched``, and each fork on the line under control that is no approval (a
+        commit of files nothing controls, a record): its text at such a path was never
+        judged either, and a side may move it under control (round 122)."""
+        if len(self.approvals) != len(self.events):  # the events since last asked
+            self.approvals.update(event.commit for event in self.events)
+        approvals = self.approvals
+        extra = {
+            fork: untaken.PRECONTROL
+            for fork in fork_commits
+            if fork not in self.unvouched and fork not in approvals
+        }
+        return {**self.unvouched, **extra} if extra else self.unvouched
+
     def untaken_of(
         self, commit: Commit, fork_commits: set[str], tip: str, result: str | None = None
     ) -> list[tuple[str, Ancestor]]:
         paths = sorted(
             {p for change in commit.changes for p in (change.old_path, change.new_path) if p}
         )
-        unvouched = self.unvouched.__contains__
         before = commit.parents[0]
-        return untaken.new_text_writers(
+        unvouched = self.line_unvouched(fork_commits)
+        return untaken.writers_not_new(
             self.reader, fork_commits, unvouched, tip, before, paths, result
         )
 

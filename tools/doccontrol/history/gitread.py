@@ -868,6 +868,28 @@ class GitReader:
         ]
         return _parse_ancestors(self._stream([*args, _graph_format(signed), *revs, "--"]), signed)
 
+    def holding(self, heads: Sequence[str], base: str) -> list[tuple[str, Ancestor]]:
+        """The commits the ``heads`` (full ids) hold that ``base`` does not, in one ``git
+        log``."""
+        named = [sha for sha in heads if _OBJECT_ID.fullmatch(sha)]
+        if not named or not _OBJECT_ID.fullmatch(base):
+            return []
+        args = ["log", "-z", "--no-color", "--encoding=UTF-8", "--no-use-mailmap"]
+        tokens = self._stream([*args, _graph_format(False), *named, f"^{base}", "--"])
+        return list(_parse_ancestors(tokens))
+
+    def changed_on_side(self, line: str, side: str) -> list[str] | None:
+        """The paths ``side`` changed since it left ``line`` (from their merge base), in one
+        ``git diff``; renames as a deletion and an addition. None when git cannot say (no
+        merge base)."""
+        done = run_git(
+            self.root,
+            ["diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", f"{line}...{side}"],
+        )
+        if done.returncode != 0:
+            return None
+        return [p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
+
     def commits(self, shas: Sequence[str]) -> list[tuple[str, Ancestor]]:
         """The named commits (full ids) as the graph stream reads them, in one ``git log
         --no-walk``."""

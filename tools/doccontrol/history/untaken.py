@@ -1,20 +1,20 @@
-"""Writers of a change who are not new to the main line: a side that forks from a commit no
-approval judged (one an earlier merge brought, its draft taken back on its branch before that
-merge; one the line held before control began, reverted since) may bring that commit's text
-now, so whoever wrote the text a change approves counts, however it reached the line first
-(rounds 120, 121).
-History (each merge and squash) and `approve` ask the same question here, so the trail and the
-refusal agree."""
+"""Writers of a change who are not new to the main line. A side can fork from a commit whose
+text no approval judged: one an earlier merge brought while its branch had taken the text back
+(or dropped it), or one the line held before control began and gave up since. The change may
+bring that text now, so whoever wrote it counts, however it reached the line first (rounds
+120 to 122). History (each merge and squash) and `approve` ask the same questions here, so the
+trail and the refusal agree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from doccontrol.history.gitread import Ancestor, GitReader
 
-# whether no approval judged a commit's text where it stands (an earlier merge brought it off
-# the line, or the line held it before control began)
-Unvouched = Callable[[str], bool]
+# what an earlier merge did with a commit off the line: (that merge, its first parent); a line
+# commit before control began: ("", "")
+Brought = tuple[str, str]
+PRECONTROL: Brought = ("", "")
 
 
 def forks(side: Iterable[str], parents: Callable[[str], Sequence[str]]) -> set[str]:
@@ -24,42 +24,101 @@ def forks(side: Iterable[str], parents: Callable[[str], Sequence[str]]) -> set[s
     return {p for sha in inside for p in parents(sha) if p not in inside}
 
 
-def new_text_writers(
+def writers_not_new(
     reader: GitReader,
     fork_commits: Iterable[str],
-    unvouched: Unvouched,
+    unvouched: Mapping[str, Brought],
     tip: str,
     before: str,
     paths: Sequence[str],
     result: str | None = None,
 ) -> list[tuple[str, Ancestor]]:
-    """The commits that wrote the lines ``tip`` holds in ``paths`` and the line before it
-    (``before``) did not, where the change forks from a commit no approval judged: such a
-    side can carry text an earlier merge brought without taking it, or that the line held
-    before control began and gave up, under any name (git blame follows renames and copies).
-    ``result``: the tree or commit holding the change as it lands (a squash, a merge not yet
-    made), when that is not ``tip``: only lines it holds count. Sides that fork from the line
-    under control (nearly all) cost nothing here; for the others, one ``git blame`` per
-    changed path and one ``log`` for the commits found."""
-    if not any(unvouched(fork) for fork in set(fork_commits)) or not paths:
+    """The commits already in the line's graph whose text a change forking from them may bring
+    (``tip``: the change's commit, or its pull request's head; ``before``: the line before it;
+    ``paths``: what it changes; ``result``: what lands when not ``tip``). Forks from the line
+    under control (nearly all) cost nothing here.
+
+    A fork an earlier merge brought (off the line) owes, unless that merge took its text, every
+    commit it holds that the merge's first parent did not (``untaken``): judged by commits, so no
+    rewording, copy or deletion hides a writer. A fork on the line before control began owes
+    the writers of the lines that land and the line before the change held nowhere it changes
+    (``new_lines``: git blame; the history before control is the baseline's, not a branch)."""
+    chosen = sorted({fork for fork in fork_commits if fork in unvouched})
+    if not chosen:
         return []
+    found = dict(untaken(reader, [f for f in chosen if unvouched[f] != PRECONTROL], unvouched))
+    if any(unvouched[f] == PRECONTROL for f in chosen):
+        found.update(new_lines(reader, tip, before, paths, result))
+    return sorted(found.items())
+
+
+def untaken(
+    reader: GitReader, fork_commits: Sequence[str], brought: Mapping[str, Brought]
+) -> list[tuple[str, Ancestor]]:
+    """The commits under each fork whose merge did not take its text, one ``log`` for the
+    forks of each such merge (``GitReader.holding``). Only a fork the merge merged itself (a
+    branch's tip) can have been taken: one inside a branch may hold text its tip gave up (a
+    draft taken back), so it owes, with no more questions (a side forking from each of many
+    draft commits costs one ``log``)."""
+    groups: dict[Brought, list[str]] = {}
+    for fork in fork_commits:
+        groups.setdefault(brought[fork], []).append(fork)
+    found: dict[str, Ancestor] = {}
+    for (merge, before), forks_of_merge in sorted(groups.items()):
+        made = reader.commits([merge])
+        tips = set(made[0][1].parents[1:]) if made else set()
+        owing = [
+            fork
+            for fork in forks_of_merge
+            if fork not in tips or not _taken(reader, merge, before, fork)
+        ]
+        if owing:
+            found.update(reader.holding(owing, before))
+    return sorted(found.items())
+
+
+def _taken(reader: GitReader, merge: str, before: str, fork: str) -> bool:
+    """Whether ``merge`` holds every path the fork's side changed (since it left the line) as
+    the fork does, or as git's own isolated merge of the fork into the line before it leaves
+    it (a fix merged into main first). A merge that dropped the fork's text (a draft taken back
+    on its branch, ``-s ours``, a conflict resolved against it) does not."""
+    paths = reader.changed_on_side(before, fork)
+    if paths is None:
+        return False  # no common history to tell: never taken
+    if not paths:
+        return True
+    if any("\n" in path for path in paths):
+        return False  # cat-file cannot be asked of it: never taken
+    at_fork = list(reader.files_at([f"{fork}:{path}" for path in paths]))
+    at_merge = list(reader.files_at([f"{merge}:{path}" for path in paths]))
+    if at_fork == at_merge:
+        return True
+    merged = reader.merged_files(before, fork, paths)
+    return merged.files is not None and [merged.files.get(p) for p in paths] == at_merge
+
+
+def new_lines(
+    reader: GitReader, tip: str, before: str, paths: Sequence[str], result: str | None = None
+) -> list[tuple[str, Ancestor]]:
+    """The commits git blame gives the lines ``tip`` holds in ``paths`` that the line before
+    held in none of them (a text moved between the files a change touches is not new), and
+    that land (``result``, when not ``tip``). One blame per changed path."""
+    asked = [path for path in paths if "\n" not in path]
+    held: set[str] = set()
+    for text in reader.files_at([f"{before}:{path}" for path in asked]):
+        held.update(_lines(text))
+    kept: set[str] | None = None
+    if result:
+        kept = set()
+        for text in reader.files_at([f"{result}:{path}" for path in asked]):
+            kept.update(_lines(text))
     found: set[str] = set()
-    for path in paths:
-        if "\n" in path:
-            continue
-        lines = reader.blamed(tip, path)
-        if not lines:
-            continue
-        # what the line held there before is not this change's text; what the change does
-        # not land (a squash's, a merge's own resolution) is not either
-        held = _lines(reader, before, path)
-        kept = _lines(reader, result, path) if result else None
-        found |= {
-            commit for commit, line in lines if line not in held and (kept is None or line in kept)
-        }
+    for path in asked:
+        for commit, line in reader.blamed(tip, path):
+            if line not in held and (kept is None or line in kept):
+                found.add(commit)
     return reader.commits(sorted(found)) if found else []
 
 
-def _lines(reader: GitReader, rev: str, path: str) -> set[str]:
-    (text,) = reader.files_at([f"{rev}:{path}"])
-    return set((text or b"").decode("utf-8", "surrogateescape").split("\n"))
+def _lines(text: bytes | None) -> list[str]:
+    return (text or b"").decode("utf-8", "surrogateescape").split("\n")
