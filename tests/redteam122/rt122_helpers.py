@@ -10,9 +10,8 @@ and a document at a path holding a newline (never blamed)."""
 
 from __future__ import annotations
 
-import json
-
 from rt27_helpers import SOON, cli_env, new_doc, trail_strict
+from rt120_helpers import event_of, log_json
 
 from gitrepo import PEOPLE, ident
 from history_helpers import body
@@ -66,21 +65,6 @@ __all__ = [
     "trail_strict",
     "verdict",
 ]
-
-
-def event_of(s, sha: str) -> dict:
-    out = cli_env(s.root, {}, "trail", "--format", "json")
-    assert out.returncode == 0, out.stderr
-    found = [e for e in json.loads(out.stdout)["events"] if e["commit"] == sha]
-    assert len(found) == 1, found
-    return found[0]
-
-
-def log_json(s, doc_id: str) -> list[dict]:
-    """`log DOC --format json`'s revisions (it exits 1 when the document has a problem)."""
-    out = cli_env(s.root, {}, "log", doc_id, "--format", "json")
-    assert out.returncode in (0, 1) and out.stdout, out.stderr
-    return json.loads(out.stdout)["documents"][0]["revisions"]
 
 
 def verdict(s, approval: str, who: str, doc_id: str | None) -> tuple[bool, str]:
