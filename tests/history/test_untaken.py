@@ -53,7 +53,9 @@ def test_a_fork_whose_text_its_merge_dropped_owes_its_writer_whatever_lands(tmp_
     main = g.run("rev-parse", "main")
     unvouched = {draft: _brought(g, draft)}
     with GitReader(tmp_path) as reader:
-        found = untaken.writers_not_new(reader, {draft}, unvouched, tip, main, ["docs/final.md"])
+        found = untaken.writers_not_new(
+            reader, {draft}, unvouched, set(), tip, main, ["docs/final.md"]
+        )
     assert _names(found) == {PEOPLE["liujing"][0]}
 
 
@@ -80,14 +82,19 @@ def test_a_fork_git_merged_with_a_fix_on_the_line_was_taken(tmp_path):
     g, draft = _both_changed(tmp_path, "ort")
     assert "ONE by her" in g.run("show", f"main:{DOC}")
     with GitReader(tmp_path) as reader:
-        assert untaken.untaken(reader, [draft], {draft: _brought(g, draft)}) == []
+        merge = _brought(g, draft)
+        assert untaken.untaken(reader, [draft], {draft: merge}, {merge[0]}) == []
+        # the same merge, had it approved nothing, judged no text (round 123)
+        found = untaken.untaken(reader, [draft], {draft: merge}, set())
+        assert [sha for sha, _ in found] == [draft]
 
 
 def test_a_fork_a_merge_dropped_with_strategy_ours_was_not_taken(tmp_path):
     g, draft = _both_changed(tmp_path, "ours")
     assert "ONE by her" not in g.run("show", f"main:{DOC}")
     with GitReader(tmp_path) as reader:
-        found = untaken.untaken(reader, [draft], {draft: _brought(g, draft)})
+        merge = _brought(g, draft)
+        found = untaken.untaken(reader, [draft], {draft: merge}, {merge[0]})
     assert [sha for sha, _ in found] == [draft]
 
 
@@ -113,9 +120,28 @@ def test_a_side_forking_from_the_line_under_control_asks_git_nothing():
             raise AssertionError(f"git asked: {name}")
 
     reader = NoGit()
-    assert untaken.writers_not_new(reader, {"a"}, {}, "x", "y", [DOC]) == []  # type: ignore[arg-type]
+    assert untaken.writers_not_new(reader, {"a"}, {}, set(), "x", "y", [DOC]) == []  # type: ignore[arg-type]
 
 
 def test_forks_are_the_parents_outside_the_side():
     parents = {"c": ("b",), "b": ("a", "x"), "m": ("c", "y")}
     assert untaken.forks(["b", "c", "m"], lambda sha: parents.get(sha, ())) == {"a", "x", "y"}
+
+
+def test_a_line_any_document_held_before_is_nobodys_new_text(tmp_path):
+    """A heading every procedure has, written first by someone else in another document, is
+    not the new document's text; a draft kept at a path nothing controls is no document, so
+    its lines copied in stay its writer's where git's blame -C -C sees the copy (a block with
+    enough ASCII letters and digits: git counts those alone, so a copy of Chinese prose alone
+    is not seen; README)."""
+    g = GitRepo(tmp_path)
+    _write(g, "## 1 目的\nold text\n", "docs/old.md")
+    g.commit("first procedure", who="wangfang")
+    draft = "id: SM-P-09\ntitle: Draft procedure for change records\nversion: V1.0\n"
+    _write(g, draft, "drafts/p9.md")
+    before = g.commit("draft kept aside", who="liujing")
+    _write(g, "## 1 目的\n" + draft + "his line\n", "docs/new.md")
+    tip = g.commit("new procedure", who="zhaolei")
+    with GitReader(tmp_path) as reader:
+        found = untaken.new_lines(reader, tip, before, ["docs/new.md"])
+    assert _names(found) == {PEOPLE["liujing"][0], PEOPLE["zhaolei"][0]}

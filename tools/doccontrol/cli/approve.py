@@ -218,7 +218,7 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     landed = merge_tree(Path(git_dir), main, branch).tree
     with GitReader(root) as reader:
         found = untaken.writers_not_new(
-            reader, fork_commits, unvouched, branch, main, paths, landed
+            reader, fork_commits, unvouched, approvals, branch, main, paths, landed
         )
     return [(sha, ancestor) for sha, ancestor in found if sha not in parents]
 

@@ -2231,7 +2231,7 @@ class _Deriver:
         before = commit.parents[0]
         unvouched = self.line_unvouched(fork_commits)
         return untaken.writers_not_new(
-            self.reader, fork_commits, unvouched, tip, before, paths, result
+            self.reader, fork_commits, unvouched, self.approvals, tip, before, paths, result
         )
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:

@@ -902,12 +902,12 @@ class GitReader:
 
     def blamed(self, rev: str, path: str) -> list[tuple[str, str]]:
         """Each line of ``path`` at ``rev`` with the commit git blame gives it (following the
-        file's renames, and lines copied from files the same commit changed): [(commit,
-        line)]. No ignored revisions (a reader's ``blame.ignoreRevsFile`` could hide a
+        file's renames, and lines copied from any file of the commit that created the file,
+        round 123): [(commit, line)]. No ignored revisions (a reader's ``blame.ignoreRevsFile`` could hide a
         writer); [] where git cannot say (no such file)."""
         done = run_git(
             self.root,
-            ["blame", "--porcelain", "-C", "--ignore-revs-file=", rev, "--", path],
+            ["blame", "--porcelain", "-C", "-C", "--ignore-revs-file=", rev, "--", path],
         )
         if done.returncode != 0:
             return []

@@ -7,9 +7,10 @@ trail and the refusal agree."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from doccontrol.history.gitread import Ancestor, GitReader
+from doccontrol.paths import DOC_PATH
 
 # what an earlier merge did with a commit off the line: (that merge, its first parent); a line
 # commit before control began: ("", "")
@@ -28,6 +29,7 @@ def writers_not_new(
     reader: GitReader,
     fork_commits: Iterable[str],
     unvouched: Mapping[str, Brought],
+    approvals: Collection[str],
     tip: str,
     before: str,
     paths: Sequence[str],
@@ -38,22 +40,27 @@ def writers_not_new(
     ``paths``: what it changes; ``result``: what lands when not ``tip``). Forks from the line
     under control (nearly all) cost nothing here.
 
-    A fork an earlier merge brought (off the line) owes, unless that merge took its text, every
-    commit it holds that the merge's first parent did not (``untaken``): judged by commits, so no
-    rewording, copy or deletion hides a writer. A fork on the line before control began owes
+    A fork an earlier merge brought (off the line) owes, unless that merge was an approval
+    (``approvals``: the events' commits) that took its text, every commit it holds that the
+    merge's first parent did not (``untaken``): judged by commits, so no rewording, copy or
+    deletion hides a writer. A fork on the line before control began owes
     the writers of the lines that land and the line before the change held nowhere it changes
     (``new_lines``: git blame; the history before control is the baseline's, not a branch)."""
     chosen = sorted({fork for fork in fork_commits if fork in unvouched})
     if not chosen:
         return []
-    found = dict(untaken(reader, [f for f in chosen if unvouched[f] != PRECONTROL], unvouched))
+    off_line = [fork for fork in chosen if unvouched[fork] != PRECONTROL]
+    found = dict(untaken(reader, off_line, unvouched, approvals))
     if any(unvouched[f] == PRECONTROL for f in chosen):
         found.update(new_lines(reader, tip, before, paths, result))
     return sorted(found.items())
 
 
 def untaken(
-    reader: GitReader, fork_commits: Sequence[str], brought: Mapping[str, Brought]
+    reader: GitReader,
+    fork_commits: Sequence[str],
+    brought: Mapping[str, Brought],
+    approvals: Collection[str],
 ) -> list[tuple[str, Ancestor]]:
     """The commits under each fork whose merge did not take its text, one ``log`` for the
     forks of each such merge (``GitReader.holding``). Only a fork the merge merged itself (a
@@ -65,7 +72,8 @@ def untaken(
         groups.setdefault(brought[fork], []).append(fork)
     found: dict[str, Ancestor] = {}
     for (merge, before), forks_of_merge in sorted(groups.items()):
-        made = reader.commits([merge])
+        # a merge that approved nothing judged no text (round 123): nothing of it was taken
+        made = reader.commits([merge]) if merge in approvals else []
         tips = set(made[0][1].parents[1:]) if made else set()
         owing = [
             fork
@@ -101,11 +109,15 @@ def new_lines(
     reader: GitReader, tip: str, before: str, paths: Sequence[str], result: str | None = None
 ) -> list[tuple[str, Ancestor]]:
     """The commits git blame gives the lines ``tip`` holds in ``paths`` that the line before
-    held in none of them (a text moved between the files a change touches is not new), and
-    that land (``result``, when not ``tip``). One blame per changed path."""
+    held neither in them nor in any document (a text moved between the files a change touches
+    is not new, nor a heading every procedure has: blame would name whoever first wrote it),
+    and that land (``result``, when not ``tip``). One blame per changed path, and one read of
+    the documents before. Text in files nothing controls is no document's: a draft kept there
+    still counts as its writer's when it is copied into one."""
     asked = [path for path in paths if "\n" not in path]
+    documents = [p for p in reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p]
     held: set[str] = set()
-    for text in reader.files_at([f"{before}:{path}" for path in asked]):
+    for text in reader.files_at([f"{before}:{p}" for p in sorted({*asked, *documents})]):
         held.update(_lines(text))
     kept: set[str] | None = None
     if result:
