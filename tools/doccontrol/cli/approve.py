@@ -196,8 +196,9 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     unvouched: dict[str, untaken.Brought] = {}
     for fork in fork_commits:
         if fork in place:
-            # before control began, or no approval (files nothing controls): never judged
-            if place[fork] >= under_control or fork not in approvals:
+            # before control began, or no approval (files nothing controls): never judged;
+            # before the first approval the trail judges the history alone
+            if first is not None and (place[fork] >= under_control or fork not in approvals):
                 unvouched[fork] = untaken.PRECONTROL
             continue
         # off the line: the line's oldest commit that descends from it brought it
@@ -217,8 +218,9 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
     landed = merge_tree(Path(git_dir), main, branch).tree
     with GitReader(root) as reader:
+        began = f"{first}^" if first else None
         found = untaken.writers_not_new(
-            reader, fork_commits, unvouched, approvals, branch, main, paths, landed
+            reader, fork_commits, unvouched, approvals, branch, main, paths, landed, began
         )
     return [(sha, ancestor) for sha, ancestor in found if sha not in parents]
 

@@ -2230,8 +2230,9 @@ class _Deriver:
         )
         before = commit.parents[0]
         unvouched = self.line_unvouched(fork_commits)
+        began = f"{self.events[0].commit}^" if self.events else None
         return untaken.writers_not_new(
-            self.reader, fork_commits, unvouched, self.approvals, tip, before, paths, result
+            self.reader, fork_commits, unvouched, self.approvals, tip, before, paths, result, began
         )
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:

@@ -34,11 +34,12 @@ def writers_not_new(
     before: str,
     paths: Sequence[str],
     result: str | None = None,
+    began: str | None = None,
 ) -> list[tuple[str, Ancestor]]:
     """The commits already in the line's graph whose text a change forking from them may bring
     (``tip``: the change's commit, or its pull request's head; ``before``: the line before it;
-    ``paths``: what it changes; ``result``: what lands when not ``tip``). Forks from the line
-    under control (nearly all) cost nothing here.
+    ``paths``: what it changes; ``result``: what lands when not ``tip``; ``began``: the tree
+    control began with). Forks from the line under control (nearly all) cost nothing here.
 
     A fork an earlier merge brought (off the line) owes, unless that merge was an approval
     (``approvals``: the events' commits) that took its text, every commit it holds that the
@@ -52,7 +53,7 @@ def writers_not_new(
     off_line = [fork for fork in chosen if unvouched[fork] != PRECONTROL]
     found = dict(untaken(reader, off_line, unvouched, approvals))
     if any(unvouched[f] == PRECONTROL for f in chosen):
-        found.update(new_lines(reader, tip, before, paths, result))
+        found.update(new_lines(reader, tip, before, paths, result, began))
     return sorted(found.items())
 
 
@@ -106,30 +107,46 @@ def _taken(reader: GitReader, merge: str, before: str, fork: str) -> bool:
 
 
 def new_lines(
-    reader: GitReader, tip: str, before: str, paths: Sequence[str], result: str | None = None
+    reader: GitReader,
+    tip: str,
+    before: str,
+    paths: Sequence[str],
+    result: str | None = None,
+    began: str | None = None,
 ) -> list[tuple[str, Ancestor]]:
     """The commits git blame gives the lines ``tip`` holds in ``paths`` that the line before
-    held neither in them nor in any document (a text moved between the files a change touches
-    is not new, nor a heading every procedure has: blame would name whoever first wrote it),
-    and that land (``result``, when not ``tip``). One blame per changed path, and one read of
-    the documents before. Text in files nothing controls is no document's: a draft kept there
-    still counts as its writer's when it is copied into one."""
+    held neither in them nor in any document, nor the tree control began with (``began``) in
+    them (a text moved between the files a change touches is not new, nor a heading every
+    procedure has, nor baseline text a change gives back: blame would name whoever first wrote
+    it), and that land (``result``, when not ``tip``). One blame per changed path; the
+    documents are read only when blame names a commit for a line the changed files did not
+    hold. Text in files nothing controls is no document's: a draft kept there still counts as
+    its writer's when it is copied into one."""
     asked = [path for path in paths if "\n" not in path]
-    documents = [p for p in reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p]
+    places = [f"{before}:{path}" for path in asked]
+    if began:
+        places += [f"{began}:{path}" for path in asked]
     held: set[str] = set()
-    for text in reader.files_at([f"{before}:{p}" for p in sorted({*asked, *documents})]):
+    for text in reader.files_at(places):
         held.update(_lines(text))
     kept: set[str] | None = None
     if result:
         kept = set()
         for text in reader.files_at([f"{result}:{path}" for path in asked]):
             kept.update(_lines(text))
-    found: set[str] = set()
+    named: dict[str, set[str]] = {}
     for path in asked:
         for commit, line in reader.blamed(tip, path):
             if line not in held and (kept is None or line in kept):
-                found.add(commit)
-    return reader.commits(sorted(found)) if found else []
+                named.setdefault(commit, set()).add(line)
+    if not named:
+        return []
+    documents = [p for p in reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p]
+    elsewhere: set[str] = set()
+    for text in reader.files_at([f"{before}:{p}" for p in sorted(documents)]):
+        elsewhere.update(_lines(text))
+    found = sorted(commit for commit, lines in named.items() if lines - elsewhere)
+    return reader.commits(found) if found else []
 
 
 def _lines(text: bytes | None) -> list[str]:
