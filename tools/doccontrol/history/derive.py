@@ -2209,18 +2209,19 @@ class _Deriver:
         return [(s, a) for s, a in self.untaken_of(commit, found, commit.sha) if s not in inside]
 
     def line_unvouched(self, fork_commits: set[str]) -> dict[str, untaken.Brought]:
-        """``unvouched``, and each fork on the line under control that is no approval (a
-        commit of files nothing controls, a record): its text at such a path was never
-        judged either, and a side may move it under control (round 122)."""
+        """What ``unvouched`` says of each fork, and each fork on the line under control that
+        is no approval (a commit of files nothing controls, a record): its text at such a path
+        was never judged either, and a side may move it under control (round 122). Only the
+        forks: asked of every merge, it never copies the whole map."""
         if len(self.approvals) != len(self.events):  # the events since last asked
             self.approvals.update(event.commit for event in self.events)
-        approvals = self.approvals
-        extra = {
-            fork: untaken.PRECONTROL
-            for fork in fork_commits
-            if fork not in self.unvouched and fork not in approvals
-        }
-        return {**self.unvouched, **extra} if extra else self.unvouched
+        found: dict[str, untaken.Brought] = {}
+        for fork in fork_commits:
+            if fork in self.unvouched:
+                found[fork] = self.unvouched[fork]
+            elif fork not in self.approvals:
+                found[fork] = untaken.PRECONTROL
+        return found
 
     def untaken_of(
         self, commit: Commit, fork_commits: set[str], tip: str, result: str | None = None
