@@ -1,8 +1,8 @@
 """Writers of a change who are not new to the main line. A side can fork from a commit whose
 text no approval judged: one an earlier merge brought while its branch had taken the text back
-(or dropped it), or one the line held before control began and gave up since. The change may
-bring that text now, so whoever wrote it counts, however it reached the line first (rounds
-120 to 122). History (each merge and squash) and `approve` ask the same questions here, so the
+(or dropped it), or one the line held before control began, or outside control, and gave up
+since. The change may bring that text now, so whoever wrote it counts, however it reached the
+line first (rounds 120 to 123). History (each merge and squash) and `approve` ask the same questions here, so the
 trail and the refusal agree."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from doccontrol.history.gitread import Ancestor, GitReader
 from doccontrol.paths import DOC_PATH
 
-# what an earlier merge did with a commit off the line: (that merge, its first parent); a line
-# commit before control began: ("", "")
+# the merge that brought a commit off the line and that merge's first parent; for a line commit
+# no approval judged (before control began, or no approval): ("", "")
 Brought = tuple[str, str]
 PRECONTROL: Brought = ("", "")
 
@@ -44,9 +44,10 @@ def writers_not_new(
     A fork an earlier merge brought (off the line) owes, unless that merge was an approval
     (``approvals``: the events' commits) that took its text, every commit it holds that the
     merge's first parent did not (``untaken``): judged by commits, so no rewording, copy or
-    deletion hides a writer. A fork on the line before control began owes
-    the writers of the lines that land and the line before the change held nowhere it changes
-    (``new_lines``: git blame; the history before control is the baseline's, not a branch)."""
+    deletion hides a writer. A fork on the line that no approval judged (before control
+    began, or a commit of files nothing controls: ``PRECONTROL``) owes the writers of the lines
+    that land and were held before nowhere that counts (``new_lines``: git blame; a line is
+    not a branch, so its commits are judged by what they wrote)."""
     chosen = sorted({fork for fork in fork_commits if fork in unvouched})
     if not chosen:
         return []
