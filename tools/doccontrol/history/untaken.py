@@ -2,8 +2,8 @@
 text no approval judged: one an earlier merge brought while its branch had taken the text back
 (or dropped it), or one the line held before control began, or outside control, and gave up
 since. The change may bring that text now, so whoever wrote it counts, however it reached the
-line first (rounds 120 to 123). History (each merge and squash) and `approve` ask the same questions here, so the
-trail and the refusal agree."""
+line first (rounds 120 to 123). History (each merge and squash) and `approve` ask the same
+questions here, so the trail and the refusal agree."""
 
 from __future__ import annotations
 
