@@ -115,15 +115,19 @@ def new_lines(
     result: str | None = None,
     began: str | None = None,
 ) -> list[tuple[str, Ancestor]]:
-    """The commits git blame gives the lines ``tip`` holds in ``paths`` that the line before
-    held neither in them nor in any document, nor the tree control began with (``began``) in
-    them (a text moved between the files a change touches is not new, nor a heading every
-    procedure has, nor baseline text a change gives back: blame would name whoever first wrote
-    it), and that land (``result``, when not ``tip``). One blame per changed path; the
-    documents are read only when blame names a commit for a line the changed files did not
-    hold. Text in files nothing controls is no document's: a draft kept there still counts as
-    its writer's when it is copied into one."""
-    asked = [path for path in paths if "\n" not in path]
+    """The commits git blame gives the lines ``tip`` holds in the documents of ``paths`` that
+    the line before held neither in them nor in any document, nor the tree control began with
+    (``began``) in them (a text moved between the files a change touches is not new, nor a
+    heading every procedure has, nor baseline text a change gives back: blame would name
+    whoever first wrote it), and that land (``result``, when not ``tip``). One blame per
+    changed document; the documents are read only when blame names a commit for a line the
+    changed files did not hold. Text in files nothing controls is no document's: a draft kept
+    there still counts as its writer's when it is copied into one."""
+    # documents only: a schema or a configuration shares its lines ("type": "string") with
+    # files beside it, which blame -C -C would credit to whoever wrote those first
+    asked = [path for path in paths if "\n" not in path and DOC_PATH.match(path)]
+    if not asked:
+        return []
     places = [f"{before}:{path}" for path in asked]
     if began:
         places += [f"{began}:{path}" for path in asked]
