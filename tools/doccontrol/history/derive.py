@@ -300,7 +300,7 @@ class _Deriver:
         # the commits whose text no approval judged where they stand: each one a merge brought
         # off the line (with that merge and its first parent), and the line's own before
         # control began. A later side forking from one may bring text the line never approved
-        # (a draft taken back; rounds 120 to 122: untaken)
+        # (a draft taken back; rounds 120 to 123: untaken)
         self.unvouched: dict[str, untaken.Brought] = {}
         self.approvals: set[str] = set()  # the events' commits (line_unvouched)
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
@@ -2199,7 +2199,7 @@ class _Deriver:
         self, commit: Commit, side: list[str], graph: dict[str, Ancestor]
     ) -> list[tuple[str, Ancestor]]:
         """The writers of text this merge brings that commits no approval judged wrote
-        (``unvouched``: ``untaken.writers_not_new``; rounds 120 to 122): its side, or any of
+        (``unvouched``: ``untaken.writers_not_new``; rounds 120 to 123): its side, or any of
         its merged parents (an octopus), forks from one. Most sides fork from the line under
         control, and cost nothing here."""
         found = untaken.forks(side, lambda sha: graph[sha].parents if sha in graph else ())
