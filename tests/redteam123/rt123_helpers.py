@@ -122,7 +122,7 @@ def her_draft_taken_by_a_plain_merge(
 
 
 def her_draft_in_an_approval(
-    s, in_line: bool = True, how: str = "copy", via: str = "forge"
+    s, in_line: bool = True, how: str = "copy", via: str = "forge", fork: str = "approval"
 ) -> tuple[str, str]:
     """Hole 2. 刘静's commit on branch ``cfg`` carries a comment for doccontrol.yml, which
     陈明远 (the rules' approver) approves with 王芳 reviewing, and her SM-P-09 draft at
@@ -130,7 +130,8 @@ def her_draft_in_an_approval(
     event on the line, so ``line_unvouched`` never asks about it. She then removes the draft
     straight on main. 赵磊 branches from the approval merge itself, brings the draft to
     ``NEW``, changes one line, and 刘静 approves. Without ``in_line`` he branches from her
-    commit on a branch never merged (the control). Returns (draft, approval)."""
+    commit on a branch never merged (the control); with ``fork="draft"`` he branches from
+    her commit, the tip the approval merged whole (session 41). Returns (draft, approval)."""
     first_approval(s)
     s.git.branch("cfg")
     text = (s.root / CONFIG).read_text("utf-8")
@@ -142,6 +143,7 @@ def her_draft_in_an_approval(
     if in_line:
         start = s.git.merge("cfg", "规则注释", who=GM, approvers=(GM,))
         _take_back(s)
+        start = draft if fork == "draft" else start
     else:
         s.git.checkout("main")
         start = draft

@@ -30,12 +30,7 @@ def _row(site, summary: str) -> dict[str, str]:
     "hole",
     [
         "plain-merge",
-        pytest.param(
-            "rules",
-            marks=pytest.mark.xfail(
-                strict=True, reason="open (round 123, not fixed in session 40): hole 2 on the site"
-            ),
-        ),
+        "rules",
     ],
 )
 def test_the_site_shows_her_change_as_approved_by_her(scenario, tmp_path, hole):

@@ -18,13 +18,6 @@ from rt123_helpers import (
 )
 
 VIAS = [("copy", "forge"), ("copy", "approve"), ("move", "forge")]
-OPEN2 = (
-    "open (round 123, not fixed in session 40): hole 2 (high): a draft at a path nothing "
-    "controls, carried into main by an approval of something else, then copied or moved into "
-    "a document on a colleague's branch forking from that approval, is the colleague's: the "
-    "line question (blame) is asked only of forks no approval judged, since asking it of every "
-    "merge that adds a document would blame every new document against the whole tree"
-)
 
 
 @pytest.mark.parametrize(("how", "via"), VIAS)
@@ -46,10 +39,17 @@ def test_control_a_draft_on_a_branch_never_merged(scenario, how):
     assert ok, said
 
 
-@pytest.mark.xfail(strict=True, reason=OPEN2)
+@pytest.mark.parametrize("fork", ["approval", "draft"])
 @pytest.mark.parametrize(("how", "via"), VIAS)
-def test_a_draft_an_approval_of_the_rules_carried_is_still_hers(scenario, how, via):
-    _draft, approval = her_draft_in_an_approval(scenario, how=how, via=via)
+def test_a_draft_an_approval_of_the_rules_carried_is_still_hers(scenario, how, via, fork):
+    """Fixed (session 41): an approval vouches only for the paths it judged; a fork it made,
+    or took whole, owes the commits that wrote at the others the lines that land in a
+    document (``ApprovalEvent.unjudged``, ``untaken.carried_writers``)."""
+    if via == "approve":  # run by the drafter, it refuses as history judges it
+        with pytest.raises(AssertionError, match="segregation of duties"):
+            her_draft_in_an_approval(scenario, how=how, via=via, fork=fork)
+        return
+    _draft, approval = her_draft_in_an_approval(scenario, how=how, via=via, fork=fork)
     ok, said = verdict(scenario, approval, DRAFTER, "SM-P-09")
     assert ok, said
 

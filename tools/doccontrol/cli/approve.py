@@ -193,6 +193,7 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     first = history.events[0].commit if history.events else None
     under_control = place[first] + 1 if first in place else 0
     approvals = {event.commit for event in history.events}
+    carried = untaken.carried(history.events)
     unvouched: dict[str, untaken.Brought] = {}
     for fork in fork_commits:
         if fork in place:
@@ -208,7 +209,7 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
             unvouched[fork] = (line[max(on)], line[max(on) + 1])
         else:  # no line commit to ask: owed, as one dropped
             unvouched[fork] = (line[max(on)] if on else main, main)
-    if not unvouched:
+    if not unvouched and not carried.keys() & fork_commits:
         return []  # the usual branch: it left main's line under control
     changed = _git(
         root, "diff", "--name-only", "-z", "--no-renames", f"{main}...{branch}", check=True
@@ -220,7 +221,14 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     with GitReader(root) as reader:
         began = f"{first}^" if first else None
         found = untaken.writers_not_new(
-            reader, fork_commits, unvouched, approvals, branch, main, paths, landed, began
+            reader,
+            fork_commits,
+            untaken.Unvouched(unvouched, approvals, carried),
+            branch,
+            main,
+            paths,
+            landed,
+            began,
         )
     return [(sha, ancestor) for sha, ancestor in found if sha not in parents]
 

@@ -85,7 +85,8 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 43: each revision's body digest (standing compares texts, not only approvals)
 # 44: every version of an id before control began (baseline_files)
 # 45 to 47: the commits no approval judged where they stand (unvouched: a later fork from one)
-FORMAT = 47
+# 48: the paths an approval carried and judged not (ApprovalEvent.unjudged)
+FORMAT = 48
 
 
 def cache_key(config_blob: str, branch: str) -> str:
@@ -291,6 +292,7 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
         e.evidence,
         list(e.controlled),
         list(e.accepted),
+        list(e.unjudged),
     ]
 
 
@@ -312,6 +314,7 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         evidence=_one_of(d[13], _EVIDENCE),
         controlled=_strs(d[14]),
         accepted=_strs(d[15]),
+        unjudged=_strs(d[16]),
     )
 
 

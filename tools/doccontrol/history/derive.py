@@ -20,7 +20,7 @@ import itertools
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -303,6 +303,7 @@ class _Deriver:
         # (a draft taken back; rounds 120 to 123: untaken)
         self.unvouched: dict[str, untaken.Brought] = {}
         self.approvals: set[str] = set()  # the events' commits (line_unvouched)
+        self.carried: dict[str, tuple[str, ...]] = {}  # theirs with paths judged not
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
@@ -2000,6 +2001,7 @@ class _Deriver:
                     ),
                     controlled=tuple(controlled),
                     accepted=tuple(path for path in controlled if accepted.get(path)),
+                    unjudged=_unjudged(commit, documents, controlled),
                 )
             )
         return accepted
@@ -2215,6 +2217,7 @@ class _Deriver:
         forks: asked of every merge, it never copies the whole map."""
         if len(self.approvals) != len(self.events):  # the events since last asked
             self.approvals.update(event.commit for event in self.events)
+            self.carried = untaken.carried(self.events)
         found: dict[str, untaken.Brought] = {}
         for fork in fork_commits:
             if fork in self.unvouched:
@@ -2233,7 +2236,14 @@ class _Deriver:
         unvouched = self.line_unvouched(fork_commits)
         began = f"{self.events[0].commit}^" if self.events else None
         return untaken.writers_not_new(
-            self.reader, fork_commits, unvouched, self.approvals, tip, before, paths, result, began
+            self.reader,
+            fork_commits,
+            untaken.Unvouched(unvouched, self.approvals, self.carried),
+            tip,
+            before,
+            paths,
+            result,
+            began,
         )
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
@@ -2743,6 +2753,17 @@ def _has_keys(config: Config) -> bool:
     """Whether anyone in ``config`` has a key to sign with: only then is a signature of a
     commit a merge brings in worth git's verifying."""
     return any(person.signing_keys for person in config.people)
+
+
+def _unjudged(
+    commit: Commit, documents: Sequence[ApprovedDocument], controlled: Sequence[str]
+) -> tuple[str, ...]:
+    """The paths ``commit`` changed that its approval judged not: neither a document it
+    approved (nor where that document came from) nor a controlled file (round 123)."""
+    judged = {document.path for document in documents} | set(controlled)
+    judged |= {c.old_path for c in commit.changes if c.new_path in judged and c.old_path}
+    changed = {p for change in commit.changes for p in (change.old_path, change.new_path) if p}
+    return tuple(sorted(changed - judged))
 
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:
