@@ -84,16 +84,17 @@ def writers_not_new(
         found.update(owed)
         if any(brought[f] == PRECONTROL for f in chosen):
             found.update(new_lines(reader, tip, before, paths, result, began))
+    # an approval on the line: its own commits are those its first parent lacks ("": asked
+    # only when its text lands)
     on_line = sorted(f for f in everyone - set(brought) if f in unvouched.carried)
-    for sha, made in reader.commits(on_line) if on_line else []:
-        if made.parents:
-            asks.append((sha, made.parents[0], tuple(unvouched.carried[sha])))
+    asks += [(sha, "", tuple(unvouched.carried[sha])) for sha in on_line]
     if asks:
         found.update(carried_writers(reader, asks, tip, before, paths, result, began))
     return sorted(found.items())
 
 
-# a fork an approval vouched for, the line before that approval, and the paths it judged not
+# a fork an approval vouched for, the line before that approval ("": the fork's first parent),
+# and the paths it judged not
 _Carried = tuple[str, str, tuple[str, ...]]
 
 
@@ -166,10 +167,16 @@ def carried_writers(
     if not sourced:
         return []
     elsewhere = _in_documents(reader, before)
+    owing = [ask for ask, lines in sourced if lines - elsewhere]
+    unplaced = dict(reader.commits([fork for fork, base, _ in owing if not base]))
     found: dict[str, Ancestor] = {}
-    for (fork, base, unjudged), lines in sourced:
-        if lines - elsewhere:
-            found.update(reader.holding([fork], base, unjudged))
+    for fork, base, unjudged in owing:
+        made = unplaced.get(fork)
+        if made is not None and not made.parents:
+            found[fork] = made  # a root commit wrote all it holds
+            continue
+        first = made.parents[0] if made is not None else base
+        found.update(reader.holding([fork], first, unjudged))
     return sorted(found.items())
 
 
