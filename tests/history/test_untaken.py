@@ -54,7 +54,7 @@ def test_a_fork_whose_text_its_merge_dropped_owes_its_writer_whatever_lands(tmp_
     unvouched = {draft: _brought(g, draft)}
     with GitReader(tmp_path) as reader:
         found = untaken.writers_not_new(
-            reader, {draft}, untaken.Unvouched(unvouched), tip, main, ["docs/final.md"]
+            reader, {draft}, unvouched, set(), tip, main, ["docs/final.md"]
         )
     assert _names(found) == {PEOPLE["liujing"][0]}
 
@@ -83,9 +83,9 @@ def test_a_fork_git_merged_with_a_fix_on_the_line_was_taken(tmp_path):
     assert "ONE by her" in g.run("show", f"main:{DOC}")
     with GitReader(tmp_path) as reader:
         merge = _brought(g, draft)
-        assert untaken.untaken(reader, [draft], {draft: merge}, {merge[0]}) == ([], [])
+        assert untaken.untaken(reader, [draft], {draft: merge}, {merge[0]}) == []
         # the same merge, had it approved nothing, judged no text (round 123)
-        found, _ = untaken.untaken(reader, [draft], {draft: merge}, set())
+        found = untaken.untaken(reader, [draft], {draft: merge}, set())
         assert [sha for sha, _ in found] == [draft]
 
 
@@ -94,7 +94,7 @@ def test_a_fork_a_merge_dropped_with_strategy_ours_was_not_taken(tmp_path):
     assert "ONE by her" not in g.run("show", f"main:{DOC}")
     with GitReader(tmp_path) as reader:
         merge = _brought(g, draft)
-        found, _ = untaken.untaken(reader, [draft], {draft: merge}, {merge[0]})
+        found = untaken.untaken(reader, [draft], {draft: merge}, {merge[0]})
     assert [sha for sha, _ in found] == [draft]
 
 
@@ -120,8 +120,7 @@ def test_a_side_forking_from_the_line_under_control_asks_git_nothing():
             raise AssertionError(f"git asked: {name}")
 
     reader = NoGit()
-    nothing = untaken.Unvouched({}, {"a"}, {})
-    assert untaken.writers_not_new(reader, {"a"}, nothing, "x", "y", [DOC]) == []  # type: ignore[arg-type]
+    assert untaken.writers_not_new(reader, {"a"}, {}, set(), "x", "y", [DOC]) == []  # type: ignore[arg-type]
 
 
 def test_forks_are_the_parents_outside_the_side():
@@ -146,53 +145,3 @@ def test_a_line_any_document_held_before_is_nobodys_new_text(tmp_path):
     with GitReader(tmp_path) as reader:
         found = untaken.new_lines(reader, tip, before, ["docs/new.md"])
     assert _names(found) == {PEOPLE["liujing"][0], PEOPLE["zhaolei"][0]}
-
-
-def _rules_carrying_a_draft(tmp_path) -> tuple[GitRepo, str, str]:
-    """liujing's one commit changes the rules and adds her draft beside them; the merge of it
-    (an approval of the rules) carries the draft onto the line."""
-    g = GitRepo(tmp_path)
-    _write(g, "## 1 目的\nold text\n", "docs/old.md")
-    g.commit("first procedure", who="wangfang")
-    g.branch("cfg")
-    _write(g, "rules: changed\n", "doccontrol.yml")
-    _write(g, DRAFT, "drafts/p9.md")
-    g.commit("rules, and a draft", who="liujing")
-    g.checkout("main")
-    g.run("merge", "-q", "--no-ff", "-m", "approve the rules", "cfg")
-    return g, g.head(), g.run("rev-parse", "HEAD^1")
-
-
-DRAFT = "Her purpose clause for change records.\nHer scope clause for every service.\n"
-
-
-def test_text_an_approval_carried_and_judged_not_stays_its_writers(tmp_path):
-    """Judged by what the fork holds, not by blame: a copy made after the draft was deleted
-    on the branch still names her (round 123, hole 2)."""
-    g, approval, before = _rules_carrying_a_draft(tmp_path)
-    g.branch("feat", approval)
-    g.run("rm", "-q", "drafts/p9.md")
-    g.commit("tidy", who="zhaolei")
-    _write(g, DRAFT + "his line\n", "docs/p9.md")
-    tip = g.commit("new procedure", who="zhaolei")
-    asks = [(approval, before, ("drafts/p9.md",))]
-    with GitReader(tmp_path) as reader:
-        found = untaken.carried_writers(reader, asks, tip, approval, ["docs/p9.md"])
-        assert _names(found) == {PEOPLE["liujing"][0]}
-        # history and approve ask it through writers_not_new, with the event's paths
-        carried = untaken.Unvouched({}, {approval}, {approval: ("drafts/p9.md",)})
-        found = untaken.writers_not_new(reader, {approval}, carried, tip, approval, ["docs/p9.md"])
-        assert _names(found) == {PEOPLE["liujing"][0]}
-        # an approval that judged all it changed vouches for it
-        judged = untaken.Unvouched({}, {approval}, {})
-        assert untaken.writers_not_new(reader, {approval}, judged, tip, approval, [DOC]) == []
-
-
-def test_a_change_that_lands_none_of_the_carried_text_owes_nobody(tmp_path):
-    g, approval, before = _rules_carrying_a_draft(tmp_path)
-    g.branch("feat", approval)
-    _write(g, "His own purpose clause.\n\nHis scope.\n", "docs/p9.md")
-    tip = g.commit("new procedure", who="zhaolei")
-    asks = [(approval, before, ("drafts/p9.md",))]
-    with GitReader(tmp_path) as reader:
-        assert untaken.carried_writers(reader, asks, tip, approval, ["docs/p9.md"]) == []

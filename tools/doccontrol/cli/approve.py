@@ -152,6 +152,11 @@ def _authors(
         (sha, a.author_name, a.author_email, a.committer_name, a.committer_email, a.co_authors)
         for sha, a in _untaken(root, main, branch, history)
     ]
+    # and whoever wrote, at a path no approval judged, the text it lands in its documents
+    entries += [
+        (sha, a.author_name, a.author_email, a.committer_name, a.committer_email, a.co_authors)
+        for sha, a in _loose(root, main, branch, history, {e[0] for e in entries})
+    ]
     signed: dict[str, tuple[str, str, str, str]] = {}
     if any(p.signing_keys for p in config.people):
         # checked as history checks them, the key then matched to a person by the approved
@@ -193,7 +198,6 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     first = history.events[0].commit if history.events else None
     under_control = place[first] + 1 if first in place else 0
     approvals = {event.commit for event in history.events}
-    carried = untaken.carried(history.events)
     unvouched: dict[str, untaken.Brought] = {}
     for fork in fork_commits:
         if fork in place:
@@ -209,7 +213,7 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
             unvouched[fork] = (line[max(on)], line[max(on) + 1])
         else:  # no line commit to ask: owed, as one dropped
             unvouched[fork] = (line[max(on)] if on else main, main)
-    if not unvouched and not carried.keys() & fork_commits:
+    if not unvouched:
         return []  # the usual branch: it left main's line under control
     changed = _git(
         root, "diff", "--name-only", "-z", "--no-renames", f"{main}...{branch}", check=True
@@ -221,16 +225,57 @@ def _untaken(root: Path, main: str, branch: str, history: History) -> list[tuple
     with GitReader(root) as reader:
         began = f"{first}^" if first else None
         found = untaken.writers_not_new(
-            reader,
-            fork_commits,
-            untaken.Unvouched(unvouched, approvals, carried),
-            branch,
-            main,
-            paths,
-            landed,
-            began,
+            reader, fork_commits, unvouched, approvals, branch, main, paths, landed, began
         )
     return [(sha, ancestor) for sha, ancestor in found if sha not in parents]
+
+
+def _loose(
+    root: Path, main: str, branch: str, history: History, inside: set[str]
+) -> list[tuple[str, Ancestor]]:
+    """``loose.writers`` for merging ``branch`` into ``main``: the index built from main's line
+    as history builds it while it walks (each line commit's files at paths no approval judged,
+    the events telling which controlled files an approval accepted), asked of the documents
+    git's merge lands."""
+    from doccontrol.history import loose
+    from doccontrol.history.gitread import GitReader, merge_tree
+    from doccontrol.paths import DOC_PATH
+
+    changed = _git(
+        root, "diff", "--name-only", "-z", "--no-renames", f"{main}...{branch}", check=True
+    ).stdout
+    documents = sorted(
+        p for p in changed.split("\x00") if p and "\n" not in p and DOC_PATH.match(p)
+    )
+    if not documents:
+        return []
+    accepted: dict[str, set[str]] = {}
+    for event in history.events:
+        accepted.setdefault(event.commit, set()).update(event.accepted)
+    git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
+    landed = merge_tree(Path(git_dir), main, branch).tree or branch
+    first = history.events[0].commit if history.events else None
+    with GitReader(root) as reader:
+        found: dict[str, loose.Source] = {}
+        for commit in reader.first_parent_commits(main):
+            changes = loose.loose_changes(commit, accepted.get(commit.sha, ()))
+            if changes:
+                texts = reader.files_of([change.new_blob or "" for change in changes])
+                loose.add(found, commit, changes, texts)
+        if not found:
+            return []
+        bodies = [
+            loose.body(text) for text in reader.files_of([f"{landed}:{p}" for p in documents])
+        ]
+
+        def elsewhere() -> set[str]:
+            held = [p for p in reader.tree_files(main) if DOC_PATH.match(p) and "\n" not in p]
+            specs = [f"{main}:{path}" for path in sorted(held)]
+            if first:
+                specs += [f"{first}^:{path}" for path in documents]
+            return loose.document_lines(reader.files_of(specs))
+
+        return loose.writers(reader, found, bodies, elsewhere, inside)
 
 
 def _is(person: Person, authors: list[HistoryPerson]) -> bool:

@@ -85,7 +85,7 @@ CACHE_NAME = "doccontrol"  # under the Git directory
 # 43: each revision's body digest (standing compares texts, not only approvals)
 # 44: every version of an id before control began (baseline_files)
 # 45 to 47: the commits no approval judged where they stand (unvouched: a later fork from one)
-# 48: the paths an approval carried and judged not (ApprovalEvent.unjudged)
+# 48: each line the line held at a path no approval judged (loose)
 FORMAT = 48
 
 
@@ -292,7 +292,6 @@ def encode_event(e: ApprovalEvent, people: People) -> list[Any]:
         e.evidence,
         list(e.controlled),
         list(e.accepted),
-        list(e.unjudged),
     ]
 
 
@@ -314,7 +313,6 @@ def decode_event(d: list[Any], people: People) -> ApprovalEvent:
         evidence=_one_of(d[13], _EVIDENCE),
         controlled=_strs(d[14]),
         accepted=_strs(d[15]),
-        unjudged=_strs(d[16]),
     )
 
 

@@ -20,7 +20,7 @@ import itertools
 import re
 import sys
 from collections import Counter, deque
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +34,7 @@ from doccontrol.history import (
     forge_notes,
     gitread,
     identities,
+    loose,
     messages,
     rules,
     rules_paths,
@@ -303,7 +304,12 @@ class _Deriver:
         # (a draft taken back; rounds 120 to 123: untaken)
         self.unvouched: dict[str, untaken.Brought] = {}
         self.approvals: set[str] = set()  # the events' commits (line_unvouched)
-        self.carried: dict[str, tuple[str, ...]] = {}  # theirs with paths judged not
+        self.events_asked = 0  # how many of the events approvals holds
+        # each line of text the line held at a path no approval judged, with where it first
+        # stood (a draft beside the documents: rounds 123 and 124)
+        self.loose: dict[str, loose.Source] = {}
+        # the bodies of the documents the commit being judged leaves (step fills it)
+        self.landed: dict[str, str] = {}
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
@@ -454,6 +460,7 @@ class _Deriver:
             "last_claim": self.last_claim,
             "signed": self.signed,
             "unvouched": [[sha, *by] for sha, by in self.unvouched.items()],
+            "loose": _encode_loose(self.loose),
         }
 
     def restore(self, state: dict[str, Any]) -> None:
@@ -521,6 +528,7 @@ class _Deriver:
         self.last_claim = str(state["last_claim"])
         self.signed_before = state["signed"] is True
         self.unvouched = {str(sha): (str(m), str(b)) for sha, m, b in state["unvouched"]}
+        self.loose = _decode_loose(state["loose"])
         until = str(state["valid_until"])
         self.valid_until = _instant(until) if until else None
 
@@ -741,6 +749,7 @@ class _Deriver:
             if progress and count % 500 == 0:
                 progress(count)
             self.step(commit, doc_changes, pipe, sides, graph, is_precontrol, ack_changes)
+            self.index_loose(commit)
 
         try:
             for commit in commits:
@@ -797,6 +806,7 @@ class _Deriver:
         ack_changes: list[FileChange] | None = None,
     ) -> None:
         commit, claimed = self.on_line(commit)
+        self.landed = {}
         for change in commit.changes:
             if CONFIG_FILE in (change.old_path, change.new_path):
                 self.forge_dropped |= self.revoked_by(change)
@@ -900,6 +910,7 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
+                self.landed[change.new_path] = snapshots[change.new_blob].body
                 if _read_back(commit, change, self.notes):
                     own = sides_ids.get_file_id()
                     if "\n" in change.new_path:  # no name for the pipe (_at): asked apart
@@ -2001,7 +2012,6 @@ class _Deriver:
                     ),
                     controlled=tuple(controlled),
                     accepted=tuple(path for path in controlled if accepted.get(path)),
-                    unjudged=_unjudged(commit, documents, controlled),
                 )
             )
         return accepted
@@ -2210,14 +2220,44 @@ class _Deriver:
         inside = {*side, commit.sha}
         return [(s, a) for s, a in self.untaken_of(commit, found, commit.sha) if s not in inside]
 
+    def index_loose(self, commit: Commit) -> None:
+        """Index the text this line commit left at paths no approval judged (``loose``)."""
+        event = self.events[-1] if self.events and self.events[-1].commit == commit.sha else None
+        changes = loose.loose_changes(commit, event.accepted if event is not None else ())
+        if changes:
+            texts = self.reader.files_of([change.new_blob or "" for change in changes])
+            loose.add(self.loose, commit, changes, texts)
+
+    def loose_writers(self, commit: Commit, side: list[str]) -> list[tuple[str, Ancestor]]:
+        """Who wrote, at a path no approval judged, the lines this approval lands in its
+        documents that no document held (``loose.writers``; rounds 123 and 124)."""
+        if not self.loose or not self.landed or not commit.parents:
+            return []
+        before = commit.parents[0]
+        began = f"{self.events[0].commit}^" if self.events else None
+
+        def elsewhere() -> set[str]:
+            documents = [
+                p for p in self.reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p
+            ]
+            specs = [f"{before}:{path}" for path in sorted(documents)]
+            if began:
+                specs += [f"{began}:{path}" for path in self.landed if "\n" not in path]
+            return loose.document_lines(self.reader.files_of(specs))
+
+        return loose.writers(
+            self.reader, self.loose, self.landed.values(), elsewhere, {commit.sha, *side}
+        )
+
     def line_unvouched(self, fork_commits: set[str]) -> dict[str, untaken.Brought]:
         """What ``unvouched`` says of each fork, and each fork on the line under control that
         is no approval (a commit of files nothing controls, a record): its text at such a path
         was never judged either, and a side may move it under control (round 122). Only the
         forks: asked of every merge, it never copies the whole map."""
-        if len(self.approvals) != len(self.events):  # the events since last asked
-            self.approvals.update(event.commit for event in self.events)
-            self.carried = untaken.carried(self.events)
+        if self.events_asked != len(self.events):  # the events since last asked
+            added = self.events[self.events_asked :]
+            self.approvals.update(event.commit for event in added)
+            self.events_asked = len(self.events)
         found: dict[str, untaken.Brought] = {}
         for fork in fork_commits:
             if fork in self.unvouched:
@@ -2236,14 +2276,7 @@ class _Deriver:
         unvouched = self.line_unvouched(fork_commits)
         began = f"{self.events[0].commit}^" if self.events else None
         return untaken.writers_not_new(
-            self.reader,
-            fork_commits,
-            untaken.Unvouched(unvouched, self.approvals, self.carried),
-            tip,
-            before,
-            paths,
-            result,
-            began,
+            self.reader, fork_commits, unvouched, self.approvals, tip, before, paths, result, began
         )
 
     def writers_of(self, policy: _Policy, commits: list[tuple[str, Ancestor]]) -> list[Person]:
@@ -2456,6 +2489,8 @@ class _Deriver:
         trailer_pairs: list[tuple[str, str]],
     ) -> tuple[Person, ...]:
         people: list[Person] = []
+        if kind in ("merge", "squash"):
+            people += self.writers_of(policy, self.loose_writers(commit, side))
         if kind == "merge":
             people += self.writers_of(policy, [(sha, graph[sha]) for sha in side])
             people += self.writers_of(policy, self.untaken_side(commit, side, graph))
@@ -2755,15 +2790,16 @@ def _has_keys(config: Config) -> bool:
     return any(person.signing_keys for person in config.people)
 
 
-def _unjudged(
-    commit: Commit, documents: Sequence[ApprovedDocument], controlled: Sequence[str]
-) -> tuple[str, ...]:
-    """The paths ``commit`` changed that its approval judged not: neither a document it
-    approved (nor where that document came from) nor a controlled file (round 123)."""
-    judged = {document.path for document in documents} | set(controlled)
-    judged |= {c.old_path for c in commit.changes if c.new_path in judged and c.old_path}
-    changed = {p for change in commit.changes for p in (change.old_path, change.new_path) if p}
-    return tuple(sorted(changed - judged))
+def _encode_loose(found: Mapping[str, loose.Source]) -> dict[str, Any]:
+    """The loose index for the cache: each source once, each line by its source's place."""
+    sources: dict[loose.Source, int] = {}
+    lines = {line: sources.setdefault(source, len(sources)) for line, source in found.items()}
+    return {"sources": [list(source) for source in sources], "lines": lines}
+
+
+def _decode_loose(data: Any) -> dict[str, loose.Source]:
+    sources = [(str(sha), str(path), str(parent)) for sha, path, parent in data["sources"]]
+    return {str(line): sources[int(at)] for line, at in data["lines"].items()}
 
 
 def _unique(people: list[Person]) -> tuple[Person, ...]:

@@ -1101,6 +1101,25 @@ class GitReader:
         finally:
             pipe.close()
 
+    def files_of(self, specs: Sequence[str]) -> list[bytes | None]:
+        """``files_at`` through the reader's one long-lived ``cat-file --batch``, for the few
+        names a question asked of many merges names (a process each would cost more than its
+        answers): answered whole, so nothing is left in flight for the next lookup."""
+        if not specs:
+            return []
+        if self._objects is None:
+            self._objects = self.blob_pipe()
+        pipe = self._objects
+        try:
+            for spec in specs:
+                pipe.put(spec)
+            return [pipe.get_file() for _ in specs]
+        except BaseException:
+            # answers may be left in the pipe: the next lookup starts a fresh one
+            pipe.close()
+            self._objects = None
+            raise
+
     def file_ids(self, specs: Sequence[str]) -> list[str | None]:
         """The object id of each ``rev:path`` name's file, in order, through one
         ``cat-file --batch-check`` (None: no such file, or a folder or a submodule there). A

@@ -278,9 +278,6 @@ class ApprovalEvent:
     # those of them whose change the history accepted (approved, so it took effect): the one
     # answer rules.controlled_accepted gives
     accepted: tuple[str, ...] = ()
-    # the paths the commit changed that it judged not (nothing controls them: a record, a draft
-    # beside the rules): text it carried there is vouched for by nobody (round 123)
-    unjudged: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return {

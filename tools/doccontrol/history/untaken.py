@@ -8,38 +8,14 @@ questions here, so the trail and the refusal agree."""
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 
 from doccontrol.history.gitread import Ancestor, GitReader
-from doccontrol.history.model import ApprovalEvent
 from doccontrol.paths import DOC_PATH
 
 # the merge that brought a commit off the line and that merge's first parent; for a line commit
 # no approval judged (before control began, or no approval): ("", "")
 Brought = tuple[str, str]
 PRECONTROL: Brought = ("", "")
-
-
-@dataclass(frozen=True)
-class Unvouched:
-    """What the line's graph holds that no approval judged, as history and ``approve`` know it:
-    ``brought``, each fork that owes (off the line: the merge that brought it and that merge's
-    first parent; on it: ``PRECONTROL``); ``approvals``, the events' commits; ``carried``, each
-    of them with the paths it changed and judged not (``ApprovalEvent.unjudged``)."""
-
-    brought: Mapping[str, Brought]
-    approvals: Collection[str] = ()
-    carried: Mapping[str, Sequence[str]] = field(default_factory=dict)
-
-
-def carried(events: Iterable[ApprovalEvent]) -> dict[str, tuple[str, ...]]:
-    """Each event's commit with the paths it changed and judged not (round 123: an approval of
-    the rules carried a draft beside them, which a colleague then copied into a document)."""
-    found: dict[str, tuple[str, ...]] = {}
-    for event in events:
-        if event.unjudged:
-            found[event.commit] = tuple(sorted({*found.get(event.commit, ()), *event.unjudged}))
-    return found
 
 
 def forks(side: Iterable[str], parents: Callable[[str], Sequence[str]]) -> set[str]:
@@ -52,7 +28,8 @@ def forks(side: Iterable[str], parents: Callable[[str], Sequence[str]]) -> set[s
 def writers_not_new(
     reader: GitReader,
     fork_commits: Iterable[str],
-    unvouched: Unvouched,
+    unvouched: Mapping[str, Brought],
+    approvals: Collection[str],
     tip: str,
     before: str,
     paths: Sequence[str],
@@ -70,32 +47,15 @@ def writers_not_new(
     deletion hides a writer. A fork on the line that no approval judged (before control
     began, or a commit of files nothing controls: ``PRECONTROL``) owes the writers of the lines
     that land and were held before nowhere that counts (``new_lines``: git blame; a line is
-    not a branch, so its commits are judged by what they wrote). An approval vouches only for
-    what it judged: a fork it made or took whole owes the commits that wrote, at the paths it
-    judged not, lines that land in a document (``carried_writers``)."""
-    brought = unvouched.brought
-    everyone = set(fork_commits)
-    chosen = sorted(fork for fork in everyone if fork in brought)
-    found: dict[str, Ancestor] = {}
-    asks: list[_Carried] = []
-    if chosen:
-        off_line = [fork for fork in chosen if brought[fork] != PRECONTROL]
-        owed, asks = untaken(reader, off_line, brought, unvouched.approvals, unvouched.carried)
-        found.update(owed)
-        if any(brought[f] == PRECONTROL for f in chosen):
-            found.update(new_lines(reader, tip, before, paths, result, began))
-    # an approval on the line: its own commits are those its first parent lacks ("": asked
-    # only when its text lands)
-    on_line = sorted(f for f in everyone - set(brought) if f in unvouched.carried)
-    asks += [(sha, "", tuple(unvouched.carried[sha])) for sha in on_line]
-    if asks:
-        found.update(carried_writers(reader, asks, tip, before, paths, result, began))
+    not a branch, so its commits are judged by what they wrote)."""
+    chosen = sorted({fork for fork in fork_commits if fork in unvouched})
+    if not chosen:
+        return []
+    off_line = [fork for fork in chosen if unvouched[fork] != PRECONTROL]
+    found = dict(untaken(reader, off_line, unvouched, approvals))
+    if any(unvouched[f] == PRECONTROL for f in chosen):
+        found.update(new_lines(reader, tip, before, paths, result, began))
     return sorted(found.items())
-
-
-# a fork an approval vouched for, the line before that approval ("": the fork's first parent),
-# and the paths it judged not
-_Carried = tuple[str, str, tuple[str, ...]]
 
 
 def untaken(
@@ -103,19 +63,16 @@ def untaken(
     fork_commits: Sequence[str],
     brought: Mapping[str, Brought],
     approvals: Collection[str],
-    carried_paths: Mapping[str, Sequence[str]] | None = None,
-) -> tuple[list[tuple[str, Ancestor]], list[_Carried]]:
+) -> list[tuple[str, Ancestor]]:
     """The commits under each fork whose merge did not take its text, one ``log`` for the
-    forks of each such merge (``GitReader.holding``), and the forks an approval took whole
-    that it carried files for and judged not (``carried_writers`` asks them). Only a fork the
-    merge merged itself (a branch's tip) can have been taken: one inside a branch may hold text
-    its tip gave up (a draft taken back), so it owes, with no more questions (a side forking
-    from each of many draft commits costs one ``log``)."""
+    forks of each such merge (``GitReader.holding``). Only a fork the merge merged itself (a
+    branch's tip) can have been taken: one inside a branch may hold text its tip gave up (a
+    draft taken back), so it owes, with no more questions (a side forking from each of many
+    draft commits costs one ``log``)."""
     groups: dict[Brought, list[str]] = {}
     for fork in fork_commits:
         groups.setdefault(brought[fork], []).append(fork)
     found: dict[str, Ancestor] = {}
-    asks: list[_Carried] = []
     for (merge, before), forks_of_merge in sorted(groups.items()):
         # a merge that approved nothing judged no text (round 123): nothing of it was taken
         made = reader.commits([merge]) if merge in approvals else []
@@ -127,56 +84,6 @@ def untaken(
         ]
         if owing:
             found.update(reader.holding(owing, before))
-        unjudged = tuple((carried_paths or {}).get(merge, ()))
-        if unjudged:
-            asks += [(fork, before, unjudged) for fork in forks_of_merge if fork not in owing]
-    return sorted(found.items()), asks
-
-
-def carried_writers(
-    reader: GitReader,
-    asks: Sequence[_Carried],
-    tip: str,
-    before: str,
-    paths: Sequence[str],
-    result: str | None = None,
-    began: str | None = None,
-) -> list[tuple[str, Ancestor]]:
-    """The commits that wrote, at a path an approval carried and judged not, lines the change
-    lands in its documents and no document held before (round 123: a draft beside the rules,
-    copied into a document by a colleague). Judged by what the fork holds there, not by blame:
-    a copy made after the draft was deleted on the branch still counts. Costs a ``cat-file``
-    unless such a line lands, then one ``log`` per fork that holds it."""
-    asked = [path for path in paths if "\n" not in path and DOC_PATH.match(path)]
-    if not asked:
-        return []
-    held = _held(reader, before, asked, began)
-    landed: set[str] = set()
-    for text in reader.files_at([f"{result or tip}:{path}" for path in asked]):
-        landed.update(line for line in _lines(text) if line.strip() and line not in held)
-    if not landed:
-        return []
-    sourced: list[tuple[_Carried, set[str]]] = []
-    for fork, base, unjudged in asks:
-        specs = [f"{fork}:{path}" for path in unjudged if "\n" not in path]
-        source: set[str] = set()
-        for text in reader.files_at(specs):
-            source.update(_lines(text))
-        if landed & source:
-            sourced.append(((fork, base, unjudged), landed & source))
-    if not sourced:
-        return []
-    elsewhere = _in_documents(reader, before)
-    owing = [ask for ask, lines in sourced if lines - elsewhere]
-    unplaced = dict(reader.commits([fork for fork, base, _ in owing if not base]))
-    found: dict[str, Ancestor] = {}
-    for fork, base, unjudged in owing:
-        made = unplaced.get(fork)
-        if made is not None and not made.parents:
-            found[fork] = made  # a root commit wrote all it holds
-            continue
-        first = made.parents[0] if made is not None else base
-        found.update(reader.holding([fork], first, unjudged))
     return sorted(found.items())
 
 
@@ -192,8 +99,8 @@ def _taken(reader: GitReader, merge: str, before: str, fork: str) -> bool:
         return True
     if any("\n" in path for path in paths):
         return False  # cat-file cannot be asked of it: never taken
-    at_fork = list(reader.files_at([f"{fork}:{path}" for path in paths]))
-    at_merge = list(reader.files_at([f"{merge}:{path}" for path in paths]))
+    at_fork = list(reader.files_of([f"{fork}:{path}" for path in paths]))
+    at_merge = list(reader.files_of([f"{merge}:{path}" for path in paths]))
     if at_fork == at_merge:
         return True
     merged = reader.merged_files(before, fork, paths)
@@ -221,11 +128,16 @@ def new_lines(
     asked = [path for path in paths if "\n" not in path and DOC_PATH.match(path)]
     if not asked:
         return []
-    held = _held(reader, before, asked, began)
+    places = [f"{before}:{path}" for path in asked]
+    if began:
+        places += [f"{began}:{path}" for path in asked]
+    held: set[str] = set()
+    for text in reader.files_of(places):
+        held.update(_lines(text))
     kept: set[str] | None = None
     if result:
         kept = set()
-        for text in reader.files_at([f"{result}:{path}" for path in asked]):
+        for text in reader.files_of([f"{result}:{path}" for path in asked]):
             kept.update(_lines(text))
     named: dict[str, set[str]] = {}
     for path in asked:
@@ -234,29 +146,12 @@ def new_lines(
                 named.setdefault(commit, set()).add(line)
     if not named:
         return []
-    elsewhere = _in_documents(reader, before)
+    documents = [p for p in reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p]
+    elsewhere: set[str] = set()
+    for text in reader.files_of([f"{before}:{p}" for p in sorted(documents)]):
+        elsewhere.update(_lines(text))
     found = sorted(commit for commit, lines in named.items() if lines - elsewhere)
     return reader.commits(found) if found else []
-
-
-def _held(reader: GitReader, before: str, asked: Sequence[str], began: str | None) -> set[str]:
-    """The lines the line before held in the ``asked`` files, or the tree control began with."""
-    places = [f"{before}:{path}" for path in asked]
-    if began:
-        places += [f"{began}:{path}" for path in asked]
-    held: set[str] = set()
-    for text in reader.files_at(places):
-        held.update(_lines(text))
-    return held
-
-
-def _in_documents(reader: GitReader, before: str) -> set[str]:
-    """Every line any document held on the line before (a heading every procedure has)."""
-    documents = [p for p in reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p]
-    found: set[str] = set()
-    for text in reader.files_at([f"{before}:{p}" for p in sorted(documents)]):
-        found.update(_lines(text))
-    return found
 
 
 def _lines(text: bytes | None) -> list[str]:

@@ -1,0 +1,93 @@
+"""history/loose.py on real repositories: text the line held at paths no approval judged, and
+who wrote it when a change lands it in a document (rounds 123 and 124)."""
+
+from __future__ import annotations
+
+from doccontrol.history import loose
+from doccontrol.history.gitread import GitReader
+from gitrepo import PEOPLE, GitRepo
+
+DRAFT = "Her purpose clause for change records.\nHer scope clause for every service.\n"
+
+
+def _write(g: GitRepo, text: str | bytes, path: str) -> None:
+    (g.root / path).parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        (g.root / path).write_bytes(text)
+    else:
+        (g.root / path).write_text(text)
+    g.run("add", "-A")
+
+
+def _index(reader: GitReader, tip: str, accepted: dict[str, set[str]] | None = None):
+    found: dict[str, loose.Source] = {}
+    for commit in reader.first_parent_commits(tip):
+        changes = loose.loose_changes(commit, (accepted or {}).get(commit.sha, ()))
+        texts = reader.files_of([change.new_blob or "" for change in changes])
+        loose.add(found, commit, changes, texts)
+    return found
+
+
+def _names(found) -> set[str]:
+    return {ancestor.author_name for _, ancestor in found}
+
+
+def _nothing() -> set[str]:
+    return set()
+
+
+def test_a_draft_beside_the_documents_stays_its_writers_wherever_it_lands(tmp_path):
+    g = GitRepo(tmp_path)
+    _write(g, "## 1 目的\nold text of the first procedure\n", "docs/old.md")
+    g.commit("first procedure", who="wangfang")
+    _write(g, DRAFT, "drafts/p9.md")
+    draft = g.commit("draft kept aside", who="liujing")
+    g.run("rm", "-q", "drafts/p9.md")
+    tip = g.commit("taken back", who="liujing")
+    with GitReader(tmp_path) as reader:
+        found = _index(reader, tip)
+        assert found["Her purpose clause for change records."] == (draft, "drafts/p9.md", "")
+        landed = ["## 1 目的\n" + DRAFT + "His own line about scope.\n"]
+        owed = loose.writers(reader, found, landed, _nothing)
+        assert _names(owed) == {PEOPLE["liujing"][0]}
+        # a line some document held is nobody's new text; the change's own commits are not owed
+        assert loose.writers(reader, found, landed, lambda: set(found)) == []
+        assert loose.writers(reader, found, landed, _nothing, {draft}) == []
+        # text of his own lands nothing the index holds: git is not asked
+        assert loose.writers(reader, found, ["His own line about scope.\n"], _nothing) == []
+
+
+def test_a_merge_that_put_a_draft_on_the_line_owes_its_sides_writer_not_its_maker(tmp_path):
+    g = GitRepo(tmp_path)
+    _write(g, "start of the repository\n", "README.md")
+    g.commit("start")
+    g.branch("cfg")
+    _write(g, "rules: changed\n", "doccontrol.yml")
+    _write(g, DRAFT, "drafts/p9.md")
+    g.commit("rules, and a draft beside them", who="liujing")
+    g.checkout("main")
+    g.run("merge", "-q", "--no-ff", "-m", "approve the rules", "cfg")  # made by 王芳
+    merge = g.head()
+    with GitReader(tmp_path) as reader:
+        # the approval accepted the rules: their lines are judged, the draft's are not
+        found = _index(reader, merge, {merge: {"doccontrol.yml"}})
+        assert "rules: changed" not in found
+        owed = loose.writers(reader, found, [DRAFT], _nothing)
+    assert _names(owed) == {PEOPLE["liujing"][0]}
+
+
+def test_documents_short_lines_and_binary_files_are_not_indexed(tmp_path):
+    g = GitRepo(tmp_path)
+    _write(g, "---\nid: SM-P-01\n---\nA procedure line long enough.\n", "docs/p1.md")
+    _write(g, b"\x89PNG\r\n\x1a\n\x00binary line long enough\n", "docs/chart.png")
+    _write(g, "- short\n|---|---|\nA record line long enough.\n", "records/r.yaml")
+    tip = g.commit("start", who="liujing")
+    with GitReader(tmp_path) as reader:
+        assert set(_index(reader, tip)) == {"A record line long enough."}
+
+
+def test_a_body_is_read_below_the_front_matter():
+    text = "\ufeff---\r\nid: SM-P-09\r\ntitle: 草稿\r\n---\r\n## 1 目的\r\n正文。\r\n".encode()
+    assert loose.body(text) == "## 1 目的\n正文。\n"
+    assert loose.body(b"no front matter\n") == "no front matter\n"
+    assert loose.body(None) == ""
