@@ -129,10 +129,15 @@ class Stream:
 
 
 def generate(
-    out_dir: Path, docs: int, commits: int, seed: int = 20, shape: str = "synthetic"
+    out_dir: Path,
+    docs: int,
+    commits: int,
+    seed: int = 20,
+    shape: str = "synthetic",
+    records: float = 0.0,
 ) -> None:
     if shape == "procedures":
-        generate_procedures(out_dir, docs, commits, seed)
+        generate_procedures(out_dir, docs, commits, seed, records)
         return
     rng = random.Random(seed)
     if out_dir.exists():
@@ -308,8 +313,14 @@ class DocState:
         return "".join(out).encode()
 
 
-def generate_procedures(out_dir: Path, docs: int, commits: int, seed: int = 20) -> None:
+def generate_procedures(
+    out_dir: Path, docs: int, commits: int, seed: int = 20, records: float = 0.0
+) -> None:
+    """``records``: the share of merge requests whose first commit also files a change record
+    (records/change-request/), which no approval judges: what the writers' question asks of
+    a fork from such an approval (untaken.carried_writers) is measured on it."""
     rng = random.Random(seed)
+    record = (ROOT / "records/change-request/CR-2026-007.yaml").read_bytes()
     templates = load_templates()
     if out_dir.exists():
         shutil.rmtree(out_dir)
@@ -367,11 +378,16 @@ def generate_procedures(out_dir: Path, docs: int, commits: int, seed: int = 20) 
         if roll < 0.6:  # merge request, 1-3 commits, merged with --no-ff
             tip = main
             start_path = d.path()
+            filing: list[tuple[str, str, bytes | str]] = []  # the merge keeps what it brings
             for i in range(rng.randint(1, 3)):
                 if made >= commits - 1:
                     break
                 # one bump per merge request, in its first commit (as `doccontrol bump` is used)
                 change = [edit(d, bump=i == 0 and problem != "no_bump")]
+                if i == 0 and records and rng.random() < records:
+                    filed = record.replace(b"CR-2026-007", f"CR-2024-{request:05d}".encode())
+                    change.append(("M", f"records/change-request/CR-{request:05d}.yaml", filed))
+                    filing.append(change[-1])
                 if rng.random() < 0.03:  # a rename on the branch
                     old = d.path()
                     d.renamed += 1
@@ -384,6 +400,7 @@ def generate_procedures(out_dir: Path, docs: int, commits: int, seed: int = 20) 
             if start_path != d.path():
                 merged.append(("D", start_path, b""))
             merged.append(("M", d.path(), d.text()))
+            merged += filing
             message = (
                 f"Merge branch 'cr-{request}' into 'main'\n\n修订 {doc_id(d.n)} {d.template.title}\n\n"
                 f"See merge request it/sms!{request}\n\n{trailers(problem)}"
@@ -422,9 +439,15 @@ def main() -> None:
     parser.add_argument("--commits", type=int, default=20000)
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--shape", choices=("procedures", "synthetic"), default="procedures")
+    parser.add_argument(
+        "--records",
+        type=float,
+        default=0.0,
+        help="share of merge requests that also file a change record (procedures shape)",
+    )
     parser.add_argument("out", type=Path)
     args = parser.parse_args()
-    generate(args.out, args.docs, args.commits, args.seed, args.shape)
+    generate(args.out, args.docs, args.commits, args.seed, args.shape, args.records)
 
 
 if __name__ == "__main__":
