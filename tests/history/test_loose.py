@@ -46,7 +46,7 @@ def test_a_draft_beside_the_documents_stays_its_writers_wherever_it_lands(tmp_pa
     tip = g.commit("taken back", who="liujing")
     with GitReader(tmp_path) as reader:
         found = _index(reader, tip)
-        assert found["Her purpose clause for change records."] == (draft, "drafts/p9.md", "")
+        assert found["Herpurposeclauseforchangerecords."] == (draft, "drafts/p9.md", "")
         landed = ["## 1 目的\n" + DRAFT + "His own line about scope.\n"]
         owed = loose.writers(reader, found, landed, _nothing)
         assert _names(owed) == {PEOPLE["liujing"][0]}
@@ -76,14 +76,34 @@ def test_a_merge_that_put_a_draft_on_the_line_owes_its_sides_writer_not_its_make
     assert _names(owed) == {PEOPLE["liujing"][0]}
 
 
-def test_documents_short_lines_and_binary_files_are_not_indexed(tmp_path):
+def test_documents_short_lines_and_bytes_that_are_no_text_are_not_indexed(tmp_path):
     g = GitRepo(tmp_path)
     _write(g, "---\nid: SM-P-01\n---\nA procedure line long enough.\n", "docs/p1.md")
-    _write(g, b"\x89PNG\r\n\x1a\n\x00binary line long enough\n", "docs/chart.png")
-    _write(g, "- short\n|---|---|\nA record line long enough.\n", "records/r.yaml")
+    _write(g, b"\x89PNG\r\n\x1a\n\xff\xfe binary run long enough\n", "docs/chart.png")
+    _write(g, "- short\n\n|---|---|\n\nA record line long enough.\n", "records/r.yaml")
     tip = g.commit("start", who="liujing")
     with GitReader(tmp_path) as reader:
-        assert set(_index(reader, tip)) == {"A record line long enough."}
+        assert set(_index(reader, tip)) == {"Arecordlinelongenough."}
+
+
+def test_a_draft_is_found_however_it_was_wrapped_spaced_or_padded(tmp_path):
+    """Her tricks that a verbatim copy keeps: lines hard-wrapped short (Markdown joins them),
+    a line of bytes that are no UTF-8 opening the paragraph, NUL bytes, CRLF line ends; and a copy
+    re-wrapped or re-spaced is still hers."""
+    g = GitRepo(tmp_path)
+    wrapped = "她起草的\r\n目的\x00条款\r\n适用于全部\r\n服务。\r\n"
+    _write(g, b"\x00\xff\n" + wrapped.encode() + b"\n\nA line   she wrote herself.\n", "d.txt")
+    draft = g.commit("draft kept aside", who="liujing")
+    with GitReader(tmp_path) as reader:
+        found = _index(reader, draft)
+        for landed in (
+            wrapped.replace("\r", ""),  # as she wrapped it
+            "她起草的目的\x00条款\n适用于全部服务。\n",  # re-wrapped
+            "  A line she wrote   herself.\n",  # re-spaced
+        ):
+            assert _names(loose.writers(reader, found, [landed], _nothing)) == {
+                PEOPLE["liujing"][0]
+            }, landed
 
 
 def test_a_body_is_read_below_the_front_matter():
@@ -91,3 +111,9 @@ def test_a_body_is_read_below_the_front_matter():
     assert loose.body(text) == "## 1 目的\n正文。\n"
     assert loose.body(b"no front matter\n") == "no front matter\n"
     assert loose.body(None) == ""
+
+
+def test_units_are_lines_and_paragraphs_without_white_space():
+    assert loose.units("a\u3000b\u00a0c\td\r\n\ne f") == {"abcd", "", "ef"}
+    assert loose.units("x\n\n\ny\nz") == {"x", "", "y", "z", "yz"}
+    assert loose.units("one\n two \n\n three") == {"one", "two", "onetwo", "", "three"}

@@ -732,6 +732,9 @@ class _Deriver:
         # the ids of the versions merged sides had, through a --batch-check beside it: the text
         # is read only when no side had the merged version (git then inflates ~half as much)
         sides = self.reader.blob_pipe(ids_only=True)
+        # the files outside the documents each commit writes, for the loose index, read ahead
+        # as the documents are (asked of every commit, in order)
+        loose_blobs = self.reader.blob_pipe()
         graph: dict[str, Ancestor] = {}
         ahead: deque[tuple[Commit, list[tuple[FileChange, bool]], list[FileChange]]] = deque()
         count = 0
@@ -749,7 +752,7 @@ class _Deriver:
             if progress and count % 500 == 0:
                 progress(count)
             self.step(commit, doc_changes, pipe, sides, graph, is_precontrol, ack_changes)
-            self.index_loose(commit)
+            self.index_loose(commit, loose_blobs)
 
         try:
             for commit in commits:
@@ -781,6 +784,8 @@ class _Deriver:
                         for parent in commit.parents[1:]:
                             pipe.put(_at(parent, change.new_path))
                 distributions.ask(commit, pipe, _at)  # after them: step() takes these last
+                for change in loose.loose_changes(commit, ()):
+                    loose_blobs.put(change.new_blob or "")
                 ahead.append((commit, doc_changes, ack_changes))
                 if len(ahead) > _LOOKAHEAD:
                     derive_next()
@@ -791,6 +796,7 @@ class _Deriver:
         finally:
             pipe.close()
             sides.close()
+            loose_blobs.close()
             if self.lookups is not None:
                 self.lookups.close()
                 self.lookups = None
@@ -2220,13 +2226,18 @@ class _Deriver:
         inside = {*side, commit.sha}
         return [(s, a) for s, a in self.untaken_of(commit, found, commit.sha) if s not in inside]
 
-    def index_loose(self, commit: Commit) -> None:
-        """Index the text this line commit left at paths no approval judged (``loose``)."""
+    def index_loose(self, commit: Commit, blobs: BlobPipe) -> None:
+        """Index the text this line commit left at paths no approval judged (``loose``): of
+        the files run() asked ``blobs`` for, those but the controlled ones its approval
+        accepted."""
+        changes = loose.loose_changes(commit, ())
+        if not changes:
+            return
+        texts = [blobs.get() for _ in changes]
         event = self.events[-1] if self.events and self.events[-1].commit == commit.sha else None
-        changes = loose.loose_changes(commit, event.accepted if event is not None else ())
-        if changes:
-            texts = self.reader.files_of([change.new_blob or "" for change in changes])
-            loose.add(self.loose, commit, changes, texts)
+        accepted = set(event.accepted) if event is not None else set()
+        kept = [(c, t) for c, t in zip(changes, texts, strict=True) if c.new_path not in accepted]
+        loose.add(self.loose, commit, [c for c, _ in kept], [t for _, t in kept])
 
     def loose_writers(self, commit: Commit, side: list[str]) -> list[tuple[str, Ancestor]]:
         """Who wrote, at a path no approval judged, the lines this approval lands in its

@@ -20,10 +20,10 @@ from doccontrol.paths import DOC_PATH
 # that commit's first parent when it is a merge (its side wrote the file), else ""
 Source = tuple[str, str, str]
 
-# shorter lines ("- 是", "status: ok") say nothing of who wrote them, and many files have them
+# shorter texts ("- 是", "status: ok") say nothing of who wrote them, and many files have them
 SHORTEST = 8
-# a file this large, or with a NUL byte, is no text anyone copies into a document line by line
-_LARGEST = 1 << 20
+# a text this long is no line of a document (a binary file's run of bytes)
+_LONGEST = 1 << 16
 
 
 def loose_changes(commit: Commit, accepted: Collection[str]) -> list[FileChange]:
@@ -69,21 +69,21 @@ def writers(
     elsewhere: Callable[[], set[str]],
     inside: Collection[str] = (),
 ) -> list[tuple[str, Ancestor]]:
-    """The commits that wrote, at a loose path, lines a change lands in its documents
-    (``landed``: their bodies as the change leaves them), other than lines a document already
-    held (``elsewhere``, asked only when such a line lands: every procedure's headings, the
+    """The commits that wrote, at a loose path, text a change lands in its documents
+    (``landed``: their bodies as the change leaves them), other than text a document already
+    held (``elsewhere``, asked only when such text lands: every procedure's headings, the
     document's own text as it stood, the baseline) and the change's own commits (``inside``).
-    Costs nothing unless a line lands that the index holds; then one ``log`` per source."""
+    Costs nothing unless text lands that the index holds; then one ``log`` per source."""
     held: set[str] = set()
-    for text in landed:  # asked of every approval: set operations, no Python step per line
-        held.update(map(str.strip, text.split("\n")))
-    lines = held & found.keys()
-    if not lines:
+    for text in landed:
+        held |= units(text)
+    hits = held & found.keys()
+    if not hits:
         return []
-    lines -= elsewhere()
-    if not lines:
+    hits -= elsewhere()
+    if not hits:
         return []
-    sources = sorted({found[line] for line in lines})
+    sources = sorted({found[unit] for unit in hits})
     owed = dict(reader.commits(sorted({sha for sha, _, parent in sources if not parent})))
     merges: dict[tuple[str, str], list[str]] = {}
     for sha, path, parent in sources:
@@ -95,21 +95,44 @@ def writers(
 
 
 def document_lines(texts: Iterable[bytes | None]) -> set[str]:
-    """The lines of documents (whole files), as ``writers`` compares them."""
-    return {line for text in texts for line in _lines((text or b"").decode("utf-8", "replace"))}
+    """The units of documents (whole files), as ``writers`` compares them."""
+    found: set[str] = set()
+    for text in texts:
+        found |= units((text or b"").decode("utf-8", "replace"))
+    return found
+
+
+def units(text: str) -> set[str]:
+    """What is compared of a text: each line, and each paragraph of two lines or more joined,
+    without white space (a copy re-wrapped, re-indented or re-spaced is the same text; a draft
+    hard-wrapped into short lines is still its paragraphs). Asked of every approval's
+    documents, so built by string methods, with no Python step per line; the index holds only
+    units long enough to say who wrote them (``_file_lines``), so no other is ever found."""
+    for space in _SPACES:
+        if space in text:
+            text = text.replace(space, "")
+    found = set(text.split("\n"))
+    # a block after a run of blank lines starts with a line end: the same paragraph
+    found.update([block.replace("\n", "") for block in text.split("\n\n") if "\n" in block])
+    return found
+
+
+# the white space a copy may change: what a text holds of any other stays as it is, on both
+# sides (a verbatim copy keeps it)
+_SPACES = (" ", "\t", "\r", "\u3000", "\xa0", "\f", "\v")
 
 
 def _file_lines(text: bytes | None) -> set[str]:
-    """The lines of a loose file worth indexing: with a letter or digit (a table's rule or a
-    row of dashes is in every file)."""
-    if not text or len(text) > _LARGEST or b"\0" in text[:8000]:
+    """The units of a loose file worth indexing: with a letter or digit (a table's rule or a
+    row of dashes is in every file). A line that is no UTF-8 (a binary file's run of bytes)
+    is left out as a blank line would be: a document cannot hold it (``check``), and the
+    paragraphs around it still count."""
+    if not text:
         return set()
-    lines = set(map(str.strip, text.decode("utf-8", "replace").split("\n")))
-    return {line for line in lines if len(line) >= SHORTEST and any(c.isalnum() for c in line)}
-
-
-def _lines(text: str) -> Iterable[str]:
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if len(stripped) >= SHORTEST:
-            yield stripped
+    lines = text.decode("utf-8", "replace").split("\n")
+    readable = "\n".join("" if "\ufffd" in line else line for line in lines)
+    return {
+        unit
+        for unit in units(readable)
+        if SHORTEST <= len(unit) <= _LONGEST and any(c.isalnum() for c in unit)
+    }
