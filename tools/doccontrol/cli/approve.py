@@ -273,7 +273,7 @@ def _loose(
             specs = [f"{main}:{path}" for path in sorted(held)]
             if first:
                 specs += [f"{first}^:{path}" for path in documents]
-            return loose.document_lines(reader.files_of(specs))
+            return loose.document_units(reader.files_of(specs))
 
         return loose.writers(reader, found, bodies, elsewhere, inside)
 

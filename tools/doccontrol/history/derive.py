@@ -2254,7 +2254,7 @@ class _Deriver:
             specs = [f"{before}:{path}" for path in sorted(documents)]
             if began:
                 specs += [f"{began}:{path}" for path in self.landed if "\n" not in path]
-            return loose.document_lines(self.reader.files_of(specs))
+            return loose.document_units(self.reader.files_of(specs))
 
         return loose.writers(
             self.reader, self.loose, self.landed.values(), elsewhere, {commit.sha, *side}

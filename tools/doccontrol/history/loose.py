@@ -4,7 +4,7 @@ carried) is nobody's approved text: whoever wrote it is a writer of any change t
 lands its lines in a document, however the change reached them (a fork from a commit that
 held the draft, from an approval made while main held it, from a tip such an approval took,
 or a copy typed from the log). History indexes each line commit's loose files as it walks the
-line (``index``), and asks of each approval which of the lines it lands there came from
+line (``add``), and asks of each approval which of the lines it lands there came from
 (``writers``); ``approve`` builds the same index from the line and asks the same question, so
 the trail and the refusal agree."""
 
@@ -51,7 +51,7 @@ def add(
     line already indexed keeps its first writer."""
     parent = commit.parents[0] if len(commit.parents) > 1 else ""
     for change, text in zip(changes, texts, strict=True):
-        for line in _file_lines(text):
+        for line in _file_units(text):
             found.setdefault(line, (commit.sha, change.new_path or "", parent))
 
 
@@ -74,10 +74,10 @@ def writers(
     held (``elsewhere``, asked only when such text lands: every procedure's headings, the
     document's own text as it stood, the baseline) and the change's own commits (``inside``).
     Costs nothing unless text lands that the index holds; then one ``log`` per source."""
-    held: set[str] = set()
+    brought: set[str] = set()
     for text in landed:
-        held |= units(text)
-    hits = held & found.keys()
+        brought |= units(text)
+    hits = brought & found.keys()
     if not hits:
         return []
     hits -= elsewhere()
@@ -94,7 +94,7 @@ def writers(
     return sorted((sha, ancestor) for sha, ancestor in owed.items() if sha not in inside)
 
 
-def document_lines(texts: Iterable[bytes | None]) -> set[str]:
+def document_units(texts: Iterable[bytes | None]) -> set[str]:
     """The units of documents (whole files), as ``writers`` compares them."""
     found: set[str] = set()
     for text in texts:
@@ -107,7 +107,7 @@ def units(text: str) -> set[str]:
     without white space (a copy re-wrapped, re-indented or re-spaced is the same text; a draft
     hard-wrapped into short lines is still its paragraphs). Asked of every approval's
     documents, so built by string methods, with no Python step per line; the index holds only
-    units long enough to say who wrote them (``_file_lines``), so no other is ever found."""
+    units long enough to say who wrote them (``_file_units``), so no other is ever found."""
     for space in _SPACES:
         if space in text:
             text = text.replace(space, "")
@@ -122,7 +122,7 @@ def units(text: str) -> set[str]:
 _SPACES = (" ", "\t", "\r", "\u3000", "\xa0", "\f", "\v")
 
 
-def _file_lines(text: bytes | None) -> set[str]:
+def _file_units(text: bytes | None) -> set[str]:
     """The units of a loose file worth indexing: with a letter or digit (a table's rule or a
     row of dashes is in every file). A line that is no UTF-8 (a binary file's run of bytes)
     is left out as a blank line would be: a document cannot hold it (``check``), and the
