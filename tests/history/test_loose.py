@@ -117,3 +117,20 @@ def test_units_are_lines_and_paragraphs_without_white_space():
     assert loose.units("a\u3000b\u00a0c\td\r\n\ne f") == {"abcd", "", "ef"}
     assert loose.units("x\n\n\ny\nz") == {"x", "", "y", "z", "yz"}
     assert loose.units("one\n two \n\n three") == {"one", "two", "onetwo", "", "three"}
+
+
+def test_a_loose_file_is_read_as_an_editor_shows_it():
+    text = "第一行草稿内容\n第二行草稿内容\n"
+    for data in (
+        text.encode("gb18030"),
+        text.encode("utf-16"),  # with its mark
+        text.encode("utf-16-le"),  # without
+        text.encode("utf-16-be"),
+        text.replace("\n", "\r").encode(),  # classic Mac line ends
+        text.replace("\n", "\r\n").encode("utf-8-sig"),
+    ):
+        assert loose.file_text(data).rstrip("\n") == text.rstrip("\n"), data
+    # a line no encoding reads is blank, the rest still text
+    assert loose.file_text(b"\x00\xff\xfe\x00\nplain line\n") == "\nplain line\n"
+    # a binary file: no unit indexed from its bytes
+    assert loose._file_units(bytes(range(256)) * 64) == set()

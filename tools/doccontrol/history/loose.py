@@ -10,8 +10,10 @@ the trail and the refusal agree."""
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 
+from doccontrol.history import office
 from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitReader
 from doccontrol.load import frontmatter
 from doccontrol.paths import DOC_PATH
@@ -122,17 +124,66 @@ def units(text: str) -> set[str]:
 _SPACES = (" ", "\t", "\r", "\u3000", "\xa0", "\f", "\v")
 
 
-def _file_units(text: bytes | None) -> set[str]:
+def _file_units(data: bytes | None) -> set[str]:
     """The units of a loose file worth indexing: with a letter or digit (a table's rule or a
-    row of dashes is in every file). A line that is no UTF-8 (a binary file's run of bytes)
-    is left out as a blank line would be: a document cannot hold it (``check``), and the
-    paragraphs around it still count."""
-    if not text:
+    row of dashes is in every file). Read as an editor would show it (``file_text``)."""
+    if not data:
         return set()
-    lines = text.decode("utf-8", "replace").split("\n")
-    readable = "\n".join("" if "\ufffd" in line else line for line in lines)
     return {
         unit
-        for unit in units(readable)
+        for unit in units(file_text(data))
         if SHORTEST <= len(unit) <= _LONGEST and any(c.isalnum() for c in unit)
     }
+
+
+def file_text(data: bytes) -> str:
+    """The text a person copying from this file would see, with LF line ends: the paragraphs
+    of an office document (Word, OpenDocument, PowerPoint, Excel: a zip of XML), or the file
+    decoded by its byte order mark, as UTF-8, UTF-16 without a mark, or GB18030 (the Chinese
+    Windows default) (round 125: a draft in another encoding or a Word file hid it). A line
+    none of them reads (a binary file's run of bytes) is left blank: no document holds it
+    (``check`` reads documents as UTF-8), and the paragraphs around it still count."""
+    if data.startswith(b"PK\x03\x04"):
+        return office.paragraphs(data)
+    text = _decoded(data)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join("" if "\ufffd" in line else line for line in lines)
+
+
+_MARKS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16's: it starts the same
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def _decoded(data: bytes) -> str:
+    for mark, encoding in _MARKS:
+        if data.startswith(mark):
+            return data[len(mark) :].decode(encoding, "replace")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if 0 in data[:4096]:
+        # UTF-16 without a mark, else a binary file (its runs of bytes read as no text)
+        return _utf16(data) or data.decode("utf-8", "replace")
+    return data.decode("gb18030", "replace")
+
+
+def _utf16(data: bytes) -> str | None:
+    """``data`` as UTF-16 without a mark, in the byte order that gives it line ends (Chinese
+    text has no NUL byte to tell the order by); None when neither reads as lines of text (a
+    binary file holds a line end by chance once in tens of thousands of characters)."""
+    best: str | None = None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        ends = text.count("\n")
+        if ends * 500 >= len(text) and (best is None or ends > best.count("\n")):
+            best = text
+    return best
