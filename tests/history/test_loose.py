@@ -106,16 +106,20 @@ def test_a_draft_is_found_however_it_was_wrapped_spaced_or_padded(tmp_path):
             }, landed
 
 
-def test_a_body_is_read_below_the_front_matter():
-    text = "\ufeff---\r\nid: SM-P-09\r\ntitle: 草稿\r\n---\r\n## 1 目的\r\n正文。\r\n".encode()
-    assert loose.body(text) == "## 1 目的\n正文。\n"
-    assert loose.body(b"no front matter\n") == "no front matter\n"
-    assert loose.body(None) == ""
+def test_a_documents_text_is_its_front_matter_values_and_its_body():
+    text = "\ufeff---\r\nid: SM-P-09\r\nchange: |\r\n  她写的变更说明。\r\n---\r\n## 1 目的\r\n正文。\r\n"
+    lines = loose.landed_text(text.encode()).split("\n")
+    assert {"SM-P-09", "|", "  她写的变更说明。", "## 1 目的", "正文。"} <= set(lines)
+    assert not any("change" in line or "\r" in line for line in lines)
+    assert loose.landed_text(b"no front matter\n") == "no front matter\n"
+    assert loose.landed_text(None) == ""
 
 
 def test_units_are_lines_and_paragraphs_without_white_space():
     assert loose.units("a\u3000b\u00a0c\td\r\n\ne f") == {"abcd", "", "ef"}
     assert loose.units("x\n\n\ny\nz") == {"x", "", "y", "z", "yz"}
+    # a line end an editor shows inside a document's line is no line end there: deleted
+    assert loose.units("one\u2028two") == {"onetwo"}
     assert loose.units("one\n two \n\n three") == {"one", "two", "onetwo", "", "three"}
 
 
@@ -127,10 +131,11 @@ def test_a_loose_file_is_read_as_an_editor_shows_it():
         text.encode("utf-16-le"),  # without
         text.encode("utf-16-be"),
         text.replace("\n", "\r").encode(),  # classic Mac line ends
+        text.replace("\n", "\u2028").encode(),  # an editor's line separator
         text.replace("\n", "\r\n").encode("utf-8-sig"),
     ):
         assert loose.file_text(data).rstrip("\n") == text.rstrip("\n"), data
     # a line no encoding reads is blank, the rest still text
-    assert loose.file_text(b"\x00\xff\xfe\x00\nplain line\n") == "\nplain line\n"
+    assert loose.file_text(b"\x00\xff\xfe\x00\nplain line\n") == "\nplain line"
     # a binary file: no unit indexed from its bytes
     assert loose._file_units(bytes(range(256)) * 64) == set()

@@ -265,7 +265,8 @@ def _loose(
         if not found:
             return []
         bodies = [
-            loose.body(text) for text in reader.files_of([f"{landed}:{p}" for p in documents])
+            loose.landed_text(text)
+            for text in reader.files_of([f"{landed}:{p}" for p in documents])
         ]
 
         def elsewhere() -> set[str]:

@@ -308,7 +308,7 @@ class _Deriver:
         # each line of text the line held at a path no approval judged, with where it first
         # stood (a draft beside the documents: rounds 123 and 124)
         self.loose: dict[str, loose.Source] = {}
-        # the bodies of the documents the commit being judged leaves (step fills it)
+        # the texts of the documents the commit being judged leaves (step fills it)
         self.landed: dict[str, str] = {}
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
@@ -916,7 +916,7 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                self.landed[change.new_path] = snapshots[change.new_blob].body
+                self.landed[change.new_path] = loose.landed_text(data)
                 if _read_back(commit, change, self.notes):
                     own = sides_ids.get_file_id()
                     if "\n" in change.new_path:  # no name for the pipe (_at): asked apart

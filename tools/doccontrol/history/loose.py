@@ -11,6 +11,7 @@ the trail and the refusal agree."""
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 
 from doccontrol.history import office
@@ -57,22 +58,30 @@ def add(
             found.setdefault(line, (commit.sha, change.new_path or "", parent))
 
 
-def body(text: bytes | None) -> str:
-    """A document's text below its front matter, read as history reads a version."""
-    decoded = (text or b"").decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
+def landed_text(data: bytes | None) -> str:
+    """What a document shows of its text, as ``writers`` compares it: the values of its front
+    matter (a ``change`` or ``withdrawal_reason`` is shown on the site; keys are not text
+    anyone wrote) and its body, read as history reads a version."""
+    decoded = (data or b"").decode("utf-8", "replace").lstrip("\ufeff").replace("\r\n", "\n")
     split = frontmatter.split_text(decoded)
-    return decoded if split is None else split[1]
+    if split is None:
+        return decoded
+    values = [_KEY.sub("", line, count=1) for line in split[0].split("\n")]
+    return "\n".join(values) + "\n\n" + split[1]
+
+
+_KEY = re.compile(r"^\s*(?:-\s*)?[\w.-]+\s*:\s?")  # a front matter line's key, its value kept
 
 
 def writers(
     reader: GitReader,
     found: Mapping[str, Source],
-    landed: Iterable[str],
+    landed: Iterable[str],  # landed_text of each document
     elsewhere: Callable[[], set[str]],
     inside: Collection[str] = (),
 ) -> list[tuple[str, Ancestor]]:
     """The commits that wrote, at a loose path, text a change lands in its documents
-    (``landed``: their bodies as the change leaves them), other than text a document already
+    (``landed``: their texts as the change leaves them), other than text a document already
     held (``elsewhere``, asked only when such text lands: every procedure's headings, the
     document's own text as it stood, the baseline) and the change's own commits (``inside``).
     Costs nothing unless text lands that the index holds; then one ``log`` per source."""
@@ -100,7 +109,7 @@ def document_units(texts: Iterable[bytes | None]) -> set[str]:
     """The units of documents (whole files), as ``writers`` compares them."""
     found: set[str] = set()
     for text in texts:
-        found |= units((text or b"").decode("utf-8", "replace"))
+        found |= units(landed_text(text))
     return found
 
 
@@ -121,7 +130,20 @@ def units(text: str) -> set[str]:
 
 # the white space a copy may change: what a text holds of any other stays as it is, on both
 # sides (a verbatim copy keeps it)
-_SPACES = (" ", "\t", "\r", "\u3000", "\xa0", "\f", "\v")
+_SPACES: tuple[str, ...] = (
+    " ",
+    "\t",
+    "\r",
+    "\u3000",
+    "\xa0",
+    "\f",
+    "\v",
+    "\x1c",
+    "\x1d",
+    "\x1e",
+    "\x85",
+)
+_SPACES += ("\u2028", "\u2029")
 
 
 def _file_units(data: bytes | None) -> set[str]:
@@ -145,8 +167,9 @@ def file_text(data: bytes) -> str:
     (``check`` reads documents as UTF-8), and the paragraphs around it still count."""
     if data.startswith(b"PK\x03\x04"):
         return office.paragraphs(data)
-    text = _decoded(data)
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # every line end an editor shows (CR, CRLF, LF, NEL, U+2028 …); units() deletes them
+    # inside a line, so a copy that keeps one still matches its paragraph
+    lines = _decoded(data).splitlines()
     return "\n".join("" if "\ufffd" in line else line for line in lines)
 
 
