@@ -370,6 +370,12 @@ def run(args: argparse.Namespace, root: Path) -> int:
     elif config.approval.require_review:
         raise UsageError("cli.approve.reviewer-required")
 
+    with GitReader(root) as fetcher:
+        # a partial clone: the versions the branch brings, in one fetch before anything reads
+        # them (git's merge, the versions judged, the files checked, the writers asked), not one apiece
+        missing = fetcher.missing_objects(branch_tip, main_tip)
+        if missing:
+            fetcher.fetch_objects(fetcher.promisor_remotes(), missing)
     # who wrote the change: the authors of the branch's commits, and their co-authors
     authors = _authors(root, main_tip, branch_tip, config, history)
     # a change that needs two roles nobody holds alone (a procedure and its figure) names the
@@ -406,12 +412,6 @@ def run(args: argparse.Namespace, root: Path) -> int:
     # merge made in memory, so that nothing is written before the verdict
     # git's own merge, with the attributes history judges it by (none from the work tree)
     git_dir = _git(root, "rev-parse", "--absolute-git-dir", check=True).stdout.strip()
-    with GitReader(root) as fetcher:
-        # a partial clone: the versions the branch brings, in one fetch before anything reads
-        # them (git's merge, the versions judged, the files checked), not one apiece
-        missing = fetcher.missing_objects(branch_tip, main_tip)
-        if missing:
-            fetcher.fetch_objects(fetcher.promisor_remotes(), missing)
     merged = merge_tree(Path(git_dir), main_tip, branch_tip)
     tree = merged.tree
     if merged.failure:  # judged by the branch's own diff meanwhile

@@ -2549,13 +2549,10 @@ def _removes(change: FileChange) -> bool:
 
 
 def _read_on_the_line(path: str) -> bool:
-    """Whether the walk reads the versions of ``path`` the first-parent line changes."""
-    return bool(
-        DOC_PATH.match(path)
-        or _is_ack(path)
-        or distributions.matches(path)
-        or path in (CONFIG_FILE, MAILMAP_FILE, *SITE_CONFIGS)
-    )
+    """Whether the walk reads the versions of ``path`` the first-parent line changes: every
+    file's (documents, records and rules for what they say; every other file for the loose
+    index, whose text stays its writer's)."""
+    return bool(path)
 
 
 def _site_in_force(blobs: Mapping[str, str | None]) -> str | None:
