@@ -372,7 +372,8 @@ def run(args: argparse.Namespace, root: Path) -> int:
 
     with GitReader(root) as fetcher:
         # a partial clone: the versions the branch brings, in one fetch before anything reads
-        # them (git's merge, the versions judged, the files checked, the writers asked), not one apiece
+        # them (the writers asked, git's merge, the versions judged, the files checked), not
+        # one apiece
         missing = fetcher.missing_objects(branch_tip, main_tip)
         if missing:
             fetcher.fetch_objects(fetcher.promisor_remotes(), missing)
