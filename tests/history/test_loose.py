@@ -139,3 +139,12 @@ def test_a_loose_file_is_read_as_an_editor_shows_it():
     assert loose.file_text(b"\x00\xff\xfe\x00\nplain line\n") == "\nplain line"
     # a binary file: no unit indexed from its bytes
     assert loose._file_units(bytes(range(256)) * 64) == set()
+
+
+def test_a_short_list_item_is_a_name_not_a_text_but_a_list_is_a_paragraph():
+    record = (
+        b"services:\n  - \xe5\xae\xa2\xe6\x88\xb7\xe9\x97\xa8\xe6\x88\xb7\xe6\x89\x98\xe7\xae\xa1\n"
+    )
+    assert "-客户门户托管" not in loose._file_units(record)
+    draft = "- 变更经理审批紧急变更\n- 变更实施后三日内回顾\n".encode()
+    assert "-变更经理审批紧急变更-变更实施后三日内回顾" in loose._file_units(draft)

@@ -25,6 +25,10 @@ Source = tuple[str, str, str]
 
 # shorter texts ("- 是", "status: ok") say nothing of who wrote them, and many files have them
 SHORTEST = 8
+# a list item shorter than this is a name (a service, a department, a record's id), which a
+# record lists and a document names as its own (round 126); a list copied whole is still its
+# paragraph
+SHORTEST_ITEM = 16
 # a text this long is no line of a document (a binary file's run of bytes)
 _LONGEST = 1 << 16
 
@@ -95,14 +99,33 @@ def writers(
     if not hits:
         return []
     sources = sorted({found[unit] for unit in hits})
-    owed = dict(reader.commits(sorted({sha for sha, _, parent in sources if not parent})))
-    merges: dict[tuple[str, str], list[str]] = {}
+    named = {sha for sha, _, parent in sources if not parent}
     for sha, path, parent in sources:
         if parent:
-            merges.setdefault((sha, parent), []).append(path)
-    for (sha, parent), paths in sorted(merges.items()):
-        owed.update(reader.holding([sha], parent, paths))
-    return sorted((sha, ancestor) for sha, ancestor in owed.items() if sha not in inside)
+            named |= _wrote(reader, sha, path, hits)
+    owed = reader.commits(sorted(named))
+    return sorted((sha, ancestor) for sha, ancestor in owed if sha not in inside)
+
+
+def _wrote(reader: GitReader, merge: str, path: str, hits: set[str]) -> set[str]:
+    """Who wrote the ``hits`` a merge on the line brought at ``path``: the commits git blame
+    gives their lines in the merge's file, wherever in the graph they are (round 126: a side
+    that never wrote the file, its writer already behind the first parent through a merge
+    that took nothing), or every commit blame names there when no line tells (a file read
+    otherwise than as lines of UTF-8: an office document)."""
+    blamed = reader.blamed(merge, path)
+    found: set[str] = set()
+    run: list[tuple[str, str]] = []  # the current paragraph: (commit, unit) of each line
+    for commit, line in [*blamed, ("", "")]:
+        key = next(iter(units(line)), "") if line.strip() else ""
+        if key:
+            run.append((commit, key))
+            found |= {commit} if key in hits else set()
+            continue
+        if len(run) > 1 and "".join(k for _, k in run) in hits:
+            found |= {c for c, _ in run}
+        run = []
+    return found or {commit for commit, _ in blamed}
 
 
 def document_units(texts: Iterable[bytes | None]) -> set[str]:
@@ -148,13 +171,16 @@ _SPACES += ("\u2028", "\u2029")
 
 def _file_units(data: bytes | None) -> set[str]:
     """The units of a loose file worth indexing: with a letter or digit (a table's rule or a
-    row of dashes is in every file). Read as an editor would show it (``file_text``)."""
+    row of dashes is in every file), not a short list item. Read as an editor would show it
+    (``file_text``)."""
     if not data:
         return set()
     return {
         unit
         for unit in units(file_text(data))
-        if SHORTEST <= len(unit) <= _LONGEST and any(c.isalnum() for c in unit)
+        if SHORTEST <= len(unit) <= _LONGEST
+        and (unit[0] not in "-*+" or len(unit) >= SHORTEST_ITEM)
+        and any(c.isalnum() for c in unit)
     }
 
 
