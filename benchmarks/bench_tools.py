@@ -2,11 +2,13 @@
 same repository: what a change to the code costs the user.
 
     python benchmarks/bench_tools.py --baseline-tools OTHER/tools [--repo PATH] [--rounds 5]
-                                     [--docs 1000] [--commits 20000]
+                                     [--docs 1000] [--commits 20000] [--records SHARE]
 
 ``OTHER/tools`` is another version's ``tools/`` folder (``git worktree add /tmp/old REV``),
 put first on ``PYTHONPATH``. The repository is ``--repo``, else the ``procedures`` shape that
-``bench_history.py`` generates (``build/bench/procedures-DOCSxCOMMITS``, made when missing).
+``bench_history.py`` generates (``build/bench/procedures-DOCSxCOMMITS``, made when missing;
+with ``--records``, that share of merge requests also files a change record:
+``…-records-SHARE``).
 Each round runs, in alternating order so neither version always goes first: one whole cold
 ``doccontrol log --all --format json`` process per version (no history cache), then one warm
 one (the cache that version just wrote). Reported: the median wall and CPU seconds (the
@@ -37,13 +39,16 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--docs", type=int, default=1000)
     parser.add_argument("--commits", type=int, default=20000)
+    parser.add_argument("--records", type=float, default=0.0)
     args = parser.parse_args()
-    repo = args.repo or ROOT / f"build/bench/procedures-{args.docs}x{args.commits}"
+    name = f"procedures-{args.docs}x{args.commits}"
+    name += f"-records-{args.records}" if args.records else ""
+    repo = args.repo or ROOT / "build/bench" / name
     if not (repo / ".git").exists():
         from generate_repo import generate
 
         print(f"generating {repo} …", file=sys.stderr)
-        generate(repo, args.docs, args.commits, shape="procedures")
+        generate(repo, args.docs, args.commits, shape="procedures", records=args.records)
     tools = {"this checkout": ROOT / "tools", "baseline": args.baseline_tools.resolve()}
     figures: dict[tuple[str, str], list[tuple[float, float, float]]] = {}
     print(f"machine: {machine()}")
