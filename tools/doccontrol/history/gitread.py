@@ -883,6 +883,16 @@ class GitReader:
         tokens = self._stream([*args, _graph_format(False), *named, f"^{base}", "--", *paths])
         return list(_parse_ancestors(tokens))
 
+    def path_writers(self, rev: str, path: str) -> list[tuple[str, Ancestor]]:
+        """Every commit in ``rev``'s history that changed ``path`` (following its renames),
+        in one ``git log``: who wrote the file ``rev`` holds there, wherever they are in the
+        graph."""
+        if not _OBJECT_ID.fullmatch(rev):
+            return []
+        args = ["--literal-pathspecs", "log", "-z", "--no-color", "--encoding=UTF-8"]
+        args += ["--no-use-mailmap", "--follow", _graph_format(False), rev, "--", path]
+        return list(_parse_ancestors(self._stream(args)))
+
     def changed_on_side(self, line: str, side: str) -> list[str] | None:
         """The paths ``side`` changed since it left ``line`` (from their merge base), in one
         ``git diff``; renames as a deletion and an addition. None when git cannot say (no

@@ -14,7 +14,7 @@ import codecs
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, MutableMapping, Sequence
 
-from doccontrol.history import office
+from doccontrol.history import formats
 from doccontrol.history.gitread import Ancestor, Commit, FileChange, GitReader
 from doccontrol.load import frontmatter
 from doccontrol.paths import DOC_PATH
@@ -25,10 +25,11 @@ Source = tuple[str, str, str]
 
 # shorter texts ("- 是", "status: ok") say nothing of who wrote them, and many files have them
 SHORTEST = 8
-# a list item shorter than this is a name (a service, a department, a record's id), which a
-# record lists and a document names as its own (round 126); a list copied whole is still its
-# paragraph
+# in a data file (a record), a list item shorter than this is a name (a service, a
+# department, a record's id) that a document may name as its own (round 126)
 SHORTEST_ITEM = 16
+_DATA_FILE = re.compile(r"(?i)\.(?:ya?ml|json|toml|csv|tsv|ini|cfg|conf|properties)\Z")
+_ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 # a text this long is no line of a document (a binary file's run of bytes)
 _LONGEST = 1 << 16
 
@@ -58,7 +59,7 @@ def add(
     line already indexed keeps its first writer."""
     parent = commit.parents[0] if len(commit.parents) > 1 else ""
     for change, text in zip(changes, texts, strict=True):
-        for line in _file_units(text):
+        for line in _file_units(text, change.new_path or ""):
             found.setdefault(line, (commit.sha, change.new_path or "", parent))
 
 
@@ -99,33 +100,14 @@ def writers(
     if not hits:
         return []
     sources = sorted({found[unit] for unit in hits})
-    named = {sha for sha, _, parent in sources if not parent}
+    owed = dict(reader.commits(sorted({sha for sha, _, parent in sources if not parent})))
     for sha, path, parent in sources:
         if parent:
-            named |= _wrote(reader, sha, path, hits)
-    owed = reader.commits(sorted(named))
-    return sorted((sha, ancestor) for sha, ancestor in owed if sha not in inside)
-
-
-def _wrote(reader: GitReader, merge: str, path: str, hits: set[str]) -> set[str]:
-    """Who wrote the ``hits`` a merge on the line brought at ``path``: the commits git blame
-    gives their lines in the merge's file, wherever in the graph they are (round 126: a side
-    that never wrote the file, its writer already behind the first parent through a merge
-    that took nothing), or every commit blame names there when no line tells (a file read
-    otherwise than as lines of UTF-8: an office document)."""
-    blamed = reader.blamed(merge, path)
-    found: set[str] = set()
-    run: list[tuple[str, str]] = []  # the current paragraph: (commit, unit) of each line
-    for commit, line in [*blamed, ("", "")]:
-        key = next(iter(units(line)), "") if line.strip() else ""
-        if key:
-            run.append((commit, key))
-            found |= {commit} if key in hits else set()
-            continue
-        if len(run) > 1 and "".join(k for _, k in run) in hits:
-            found |= {c for c, _ in run}
-        run = []
-    return found or {commit for commit, _ in blamed}
+            # a merge brought the file: every commit that wrote it, wherever in the graph
+            # (round 126: its writer already behind the first parent through a merge that took
+            # nothing; round 127: blame cannot tell lines apart that git does not split)
+            owed.update(reader.path_writers(sha, path))
+    return sorted((sha, ancestor) for sha, ancestor in owed.items() if sha not in inside)
 
 
 def document_units(texts: Iterable[bytes | None]) -> set[str]:
@@ -145,6 +127,7 @@ def units(text: str) -> set[str]:
     for space in _SPACES:
         if space in text:
             text = text.replace(space, "")
+    text = _ITEM_MARK.sub("", text)
     found = set(text.split("\n"))
     # a block after a run of blank lines starts with a line end: the same paragraph
     found.update([block.replace("\n", "") for block in text.split("\n\n") if "\n" in block])
@@ -153,6 +136,8 @@ def units(text: str) -> set[str]:
 
 # the white space a copy may change: what a text holds of any other stays as it is, on both
 # sides (a verbatim copy keeps it)
+# a list item's mark ("-", "*", "+", "1.", "1)"): how a list is spelt is no text (round 127)
+_ITEM_MARK = re.compile(r"(?m)^(?:[-*+]|\d{1,9}[.)])")
 _SPACES: tuple[str, ...] = (
     " ",
     "\t",
@@ -169,33 +154,43 @@ _SPACES: tuple[str, ...] = (
 _SPACES += ("\u2028", "\u2029")
 
 
-def _file_units(data: bytes | None) -> set[str]:
+def _file_units(data: bytes | None, path: str = "") -> set[str]:
     """The units of a loose file worth indexing: with a letter or digit (a table's rule or a
-    row of dashes is in every file), not a short list item. Read as an editor would show it
-    (``file_text``)."""
+    row of dashes is in every file), and in a data file not a short list item (a name). Read
+    as an editor would show it (``file_text``)."""
     if not data:
         return set()
+    text = file_text(data)
+    names: set[str] = set()
+    if _DATA_FILE.search(path):
+        items = [line for line in text.split("\n") if _ITEM_LINE.match(line)]
+        names = {unit for line in items for unit in units(line) if len(unit) < SHORTEST_ITEM}
     return {
         unit
-        for unit in units(file_text(data))
-        if SHORTEST <= len(unit) <= _LONGEST
-        and (unit[0] not in "-*+" or len(unit) >= SHORTEST_ITEM)
-        and any(c.isalnum() for c in unit)
+        for unit in units(text) - names
+        if SHORTEST <= len(unit) <= _LONGEST and any(c.isalnum() for c in unit)
     }
 
 
 def file_text(data: bytes) -> str:
     """The text a person copying from this file would see, with LF line ends: the paragraphs
-    of an office document (Word, OpenDocument, PowerPoint, Excel: a zip of XML), or the file
-    decoded by its byte order mark, as UTF-8, UTF-16 without a mark, or GB18030 (the Chinese
-    Windows default) (round 125: a draft in another encoding or a Word file hid it). A line
+    of an office document (Word, OpenDocument, PowerPoint, Excel: a zip of XML) or of an RTF
+    file, or the file decoded by its byte order mark, as UTF-8, UTF-16 without a mark, or
+    GB18030 (the Chinese Windows default), and for HTML or XML what a browser shows as well
+    (rounds 125 and 127: another encoding, a Word file, RTF or a web page hid a draft). A line
     none of them reads (a binary file's run of bytes) is left blank: no document holds it
     (``check`` reads documents as UTF-8), and the paragraphs around it still count."""
     if data.startswith(b"PK\x03\x04"):
-        return office.paragraphs(data)
+        return formats.paragraphs(data)
+    if data.lstrip()[:5] == b"{\\rtf":
+        data = formats.rtf_text(data).encode("utf-8")
+    decoded = _decoded(data)
+    if _MARKUP.search(decoded):
+        # as written and as a browser shows it: a draft in a web page is read both ways
+        decoded += "\n\n" + formats.markup_text(decoded)
     # every line end an editor shows (CR, CRLF, LF, NEL, U+2028 …); units() deletes them
     # inside a line, so a copy that keeps one still matches its paragraph
-    lines = _decoded(data).splitlines()
+    lines = decoded.splitlines()
     return "\n".join("" if "\ufffd" in line else line for line in lines)
 
 
@@ -206,6 +201,9 @@ _MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+
+
+_MARKUP = re.compile(r"(?i)<(?:p|div|br|li|h[1-6]|span|td|body|html)\b")
 
 
 def _decoded(data: bytes) -> str:
