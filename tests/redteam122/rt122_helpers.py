@@ -16,6 +16,7 @@ from rt120_helpers import event_of, log_json
 from gitrepo import PEOPLE, ident
 from history_helpers import body
 from rules_attacks import approve
+from site_helpers import mkdocs, page, table_rows
 
 NEW = "docs/procedures/p9.md"  # SM-P-09, a document she drafts
 OLD = "docs/procedures/test.md"  # SM-P-01, the scenario's baseline procedure
@@ -314,3 +315,19 @@ def squashed_deletion(tmp_path, noop: bool = True) -> tuple[object, str]:
     pull = pull_request(7, "升版", head, squash, "zhao-lei", "liu-jing")
     capture(s, record(tmp_path / "api7", pull, items), 7, "--sign-key", str(k1))
     return s, squash
+
+
+def site_names_her(s, site, summary: str = "补充说明") -> None:
+    """What CI publishes of the change ``summary``: `check` finds nothing, and the strict site
+    build (DOCCONTROL_STRICT) either stops (right) or its 审批记录 row names the drafter
+    among the 更改人, not 已批准, DC503 (rounds 122 to 127: their holes showed 赵磊 alone,
+    批准人 刘静, 已批准)."""
+    assert cli_env(s.root, {}, "check").returncode == 0  # nothing for CI's check to find
+    if mkdocs(s.root, site, True).returncode != 0:
+        return
+    header, *rows = table_rows(page(site, "registers/approvals"), "dc-trail")
+    found = [dict(zip(header, row, strict=True)) for row in rows if row[3] == summary]
+    assert len(found) == 1, rows
+    row = found[0]
+    assert PEOPLE[DRAFTER][0] in row["更改人"] and row["结论"] != "已批准", row
+    assert "DC503" in row["问题"], row
