@@ -107,9 +107,16 @@ def her_draft_typed(
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(encode(draft_text(), how))
     draft = s.git.commit("草稿", who=DRAFTER)
+    return draft, his_copy_approved(s, at, via)
+
+
+def his_copy_approved(s, at: str, via: str) -> str:
+    """The end of rounds 125 to 127's holes: 刘静 removes her draft at ``at`` on main; 赵磊
+    branches ``feat`` from there, writes ``NEW`` with her text verbatim and the scope clause
+    his own, and she approves ``feat`` (``via``). Returns the approval."""
     s.git.run("rm", "-q", at)
     s.git.commit("删除草稿", who=DRAFTER)
     s.git.branch("feat")
     s.files.write(NEW, draft_text().replace(SCOPE_OLD, SCOPE_NEW, 1))
     s.git.commit("补充说明", who="zhaolei")
-    return draft, _approve(s, via)
+    return _approve(s, via)

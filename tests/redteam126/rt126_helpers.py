@@ -7,7 +7,7 @@ import json
 from rt27_helpers import new_doc
 from rt122_helpers import DRAFTER, NEW, UNCONTROLLED, first_approval, verdict
 from rt123_helpers import _approve
-from rt125_helpers import HER_CLAUSE, SCOPE_NEW, SCOPE_OLD, draft_text
+from rt125_helpers import HER_CLAUSE, draft_text, his_copy_approved
 
 from builders import PROJECT
 from history_helpers import body
@@ -56,12 +56,7 @@ def her_draft_through_a_merge(
         s.git.run("commit", "-q", "-m", "合并备忘", who=DRAFTER, date=s.git.next_date())
     else:
         s.git.merge_message("合并草稿", "d", who=DRAFTER)
-    s.git.run("rm", "-q", UNCONTROLLED)
-    s.git.commit("删除草稿", who=DRAFTER)
-    s.git.branch("feat")
-    s.files.write(NEW, draft_text().replace(SCOPE_OLD, SCOPE_NEW, 1))
-    s.git.commit("补充说明", who="zhaolei")
-    return draft, _approve(s, via)
+    return draft, his_copy_approved(s, UNCONTROLLED, via)
 
 
 # her records, as the shipped ones are spelt (records/*/*.yaml), their lists in YAML's block

@@ -11,7 +11,7 @@ from html import escape
 
 from rt122_helpers import DRAFTER, NEW, UNCONTROLLED, first_approval, verdict
 from rt123_helpers import _approve
-from rt125_helpers import HER_CLAUSE, SCOPE_NEW, SCOPE_OLD, draft_text
+from rt125_helpers import HER_CLAUSE, draft_text, his_copy_approved
 
 __all__ = [
     "DRAFTER",
@@ -51,12 +51,7 @@ def her_draft_proofread(s, ends: str = "cr", via: str = "forge") -> tuple[str, s
     s.git.commit("校对：错别字", who="zhaolei")
     s.git.checkout("main")
     s.git.merge_message("合并草稿", "d", who=DRAFTER)
-    s.git.run("rm", "-q", UNCONTROLLED)
-    s.git.commit("删除草稿", who=DRAFTER)
-    s.git.branch("feat")
-    s.files.write(NEW, draft_text().replace(SCOPE_OLD, SCOPE_NEW, 1))
-    s.git.commit("补充说明", who="zhaolei")
-    return draft, _approve(s, via)
+    return draft, his_copy_approved(s, UNCONTROLLED, via)
 
 
 def _rtf(text: str) -> bytes:
@@ -102,12 +97,7 @@ def her_draft_marked_up(s, how: str = "rtf", via: str = "forge") -> tuple[str, s
     (s.root / at).parent.mkdir(parents=True, exist_ok=True)
     (s.root / at).write_bytes(spell(draft_text()))
     draft = s.git.commit("草稿", who=DRAFTER)
-    s.git.run("rm", "-q", at)
-    s.git.commit("删除草稿", who=DRAFTER)
-    s.git.branch("feat")
-    s.files.write(NEW, draft_text().replace(SCOPE_OLD, SCOPE_NEW, 1))
-    s.git.commit("补充说明", who="zhaolei")
-    return draft, _approve(s, via)
+    return draft, his_copy_approved(s, at, via)
 
 
 # her procedure steps: a list of clauses, each item shorter than loose.SHORTEST_ITEM (16)
