@@ -91,19 +91,23 @@ def test_a_draft_is_found_however_it_was_wrapped_spaced_or_padded(tmp_path):
     a line of bytes that are no UTF-8 opening the paragraph, NUL bytes, CRLF line ends; and a copy
     re-wrapped or re-spaced is still hers."""
     g = GitRepo(tmp_path)
-    wrapped = "她起草的\r\n目的\x00条款\r\n适用于全部\r\n服务。\r\n"
-    _write(g, b"\x00\xff\n" + wrapped.encode() + b"\n\nA line   she wrote herself.\n", "d.txt")
+    wrapped = "她起草的\r\n目的\x00条款\r\n适用于全部\r\n服务，由变更经理\r\n审批并在三日内\r\n回顾，相关记录\r\n保存三年。\r\n"
+    line = b"A line   she wrote herself, long enough to count as text.\n"
+    _write(g, b"\x00\xff\n" + wrapped.encode() + b"\n\n" + line, "d.txt")
     draft = g.commit("draft kept aside", who="liujing")
     with GitReader(tmp_path) as reader:
         found = _index(reader, draft)
         for landed in (
             wrapped.replace("\r", ""),  # as she wrapped it
-            "她起草的目的\x00条款\n适用于全部服务。\n",  # re-wrapped
-            "  A line she wrote   herself.\n",  # re-spaced
+            "她起草的目的\x00条款\n适用于全部服务，\n由变更经理审批并在三日内回顾，相关记录保存三年。\n",
+            "  A line she **wrote**   herself, long enough to count as text.\n",  # re-spaced, marked
         ):
             assert _names(loose.writers(reader, found, [landed], _nothing)) == {
                 PEOPLE["liujing"][0]
             }, landed
+        # a name or a phrase of hers is no text she gave the change (SUBSTANTIAL)
+        for landed in ("她起草的目的\x00条款\n", "A line she wrote herself, long"):
+            assert loose.writers(reader, found, [landed], _nothing) == [], landed
 
 
 def test_a_documents_text_is_its_front_matter_values_and_its_body():

@@ -121,6 +121,8 @@ def rtf_text(data: bytes) -> str:
             out.append("\n")
         elif word == "tab" or word == "cell":
             out.append(" ")
+        elif word in _RTF_CHARACTERS:
+            out.append(_RTF_CHARACTERS[word])
         elif word == "uc" and argument:
             fallback = max(0, int(argument))
         elif word == "u" and argument:
@@ -129,6 +131,8 @@ def rtf_text(data: bytes) -> str:
             owed = fallback
         elif symbol is not None:
             out.append(symbol)
+        elif token.group(0) in _RTF_SYMBOLS:
+            out.append(_RTF_SYMBOLS[token.group(0)])
         elif text is not None:
             out.append(text.replace("\r", "").replace("\n", ""))
     if pending:
@@ -140,6 +144,19 @@ def rtf_text(data: bytes) -> str:
 _RTF_TOKEN = re.compile(
     r"\\'([0-9a-fA-F]{2})|\\([a-zA-Z]+)(-?\d+)? ?|\\([\\{}])|\\.|([{}])|([^\\{}]+)"
 )
+# control words and symbols that stand for a character (Word writes its quotes so, round 128)
+_RTF_CHARACTERS = {
+    "ldblquote": "\u201c",
+    "rdblquote": "\u201d",
+    "lquote": "\u2018",
+    "rquote": "\u2019",
+    "emdash": "\u2014",
+    "endash": "\u2013",
+    "bullet": "\u2022",
+    "emspace": "\u2003",
+    "enspace": "\u2002",
+}
+_RTF_SYMBOLS = {"\\~": "\u00a0", "\\_": "\u2011", "\\-": ""}
 # the groups that hold no text a reader sees
 _RTF_HIDDEN = r"\\(?:fonttbl|colortbl|stylesheet|info|pict|header|footer|listtable|object)\b"
 

@@ -28,6 +28,12 @@ SHORTEST = 8
 # in a data file (a record), a list item shorter than this is a name (a service, a
 # department, a record's id) that a document may name as its own (round 126)
 SHORTEST_ITEM = 16
+# the text a writer must have given a change, in characters without white space (lines and the
+# paragraphs they make both count), to be one of its writers, unless one unit is a sentence:
+# it has a sentence's punctuation, or is SENTENCE characters long (a name has neither)
+SUBSTANTIAL = 40
+SENTENCE = 24
+_SENTENCE = re.compile(r"[。，；：！？、.,;:!?]")
 _DATA_FILE = re.compile(r"(?i)\.(?:ya?ml|json|toml|csv|tsv|ini|cfg|conf|properties)\Z")
 _ITEM_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 # a text this long is no line of a document (a binary file's run of bytes)
@@ -99,14 +105,23 @@ def writers(
     hits -= elsewhere()
     if not hits:
         return []
-    sources = sorted({found[unit] for unit in hits})
+    # a writer is owed for text, not for a name (round 128: a service named in her notes): a
+    # sentence of hers, or what she gave adding up to SUBSTANTIAL characters
+    given: dict[Source, int] = {}
+    for unit in hits:
+        size = SUBSTANTIAL if _SENTENCE.search(unit) or len(unit) >= SENTENCE else len(unit)
+        given[found[unit]] = given.get(found[unit], 0) + size
+    sources = sorted(source for source, size in given.items() if size >= SUBSTANTIAL)
     owed = dict(reader.commits(sorted({sha for sha, _, parent in sources if not parent})))
     for sha, path, parent in sources:
         if parent:
             # a merge brought the file: every commit that wrote it, wherever in the graph
             # (round 126: its writer already behind the first parent through a merge that took
-            # nothing; round 127: blame cannot tell lines apart that git does not split)
+            # nothing; round 127: blame cannot tell lines apart that git does not split), and
+            # every commit of its side (round 128: a colleague converted her Word draft to
+            # Markdown there, a new file git sees no rename to)
             owed.update(reader.path_writers(sha, path))
+            owed.update((c, a) for c, a in reader.holding([sha], parent) if c != sha)
     return sorted((sha, ancestor) for sha, ancestor in owed.items() if sha not in inside)
 
 
@@ -128,6 +143,11 @@ def units(text: str) -> set[str]:
         if space in text:
             text = text.replace(space, "")
     text = _ITEM_MARK.sub("", text)
+    if "[" in text or "<" in text:
+        text = _TAG.sub("", _LINK.sub(r"\1", text))
+    for mark in _EMPHASIS:
+        if mark in text:
+            text = text.replace(mark, "")
     found = set(text.split("\n"))
     # a block after a run of blank lines starts with a line end: the same paragraph
     found.update([block.replace("\n", "") for block in text.split("\n\n") if "\n" in block])
@@ -138,6 +158,12 @@ def units(text: str) -> set[str]:
 # sides (a verbatim copy keeps it)
 # a list item's mark ("-", "*", "+", "1.", "1)"): how a list is spelt is no text (round 127)
 _ITEM_MARK = re.compile(r"(?m)^(?:[-*+]|\d{1,9}[.)])")
+# inline mark-up a reader does not see (round 128: a draft's source with **bold** or a link,
+# copied as the forge shows it): a link or a picture is its text, a tag nothing, emphasis
+# and code marks nothing
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_TAG = re.compile(r"<[^<>\n]*>")
+_EMPHASIS = ("*", "_", "`", "~")
 _SPACES: tuple[str, ...] = (
     " ",
     "\t",
