@@ -309,7 +309,7 @@ class _Deriver:
         # stood (a draft beside the documents: rounds 123 and 124)
         self.loose: dict[str, loose.Source] = {}
         # the texts of the documents the commit being judged leaves (step fills it)
-        self.landed: dict[str, str] = {}
+        self.landed: dict[str, bytes] = {}
         # the doccontrol.yml and .mailmap in force: the last ones approved (or the baseline's);
         # a change nobody approved is reported and never applied
         self.config_blob: str | None = None
@@ -916,7 +916,7 @@ class _Deriver:
                     continue
                 data = blobs.get()
                 snapshots[change.new_blob] = _parse_blob(data, self.values)
-                self.landed[change.new_path] = loose.landed_text(data)
+                self.landed[change.new_path] = data
                 if _read_back(commit, change, self.notes):
                     own = sides_ids.get_file_id()
                     if "\n" in change.new_path:  # no name for the pipe (_at): asked apart
@@ -2256,9 +2256,8 @@ class _Deriver:
                 specs += [f"{began}:{path}" for path in self.landed if "\n" not in path]
             return loose.document_units(self.reader.files_of(specs))
 
-        return loose.writers(
-            self.reader, self.loose, self.landed.values(), elsewhere, {commit.sha, *side}
-        )
+        texts = [loose.landed_text(data) for data in self.landed.values()]
+        return loose.writers(self.reader, self.loose, texts, elsewhere, {commit.sha, *side})
 
     def line_unvouched(self, fork_commits: set[str]) -> dict[str, untaken.Brought]:
         """What ``unvouched`` says of each fork, and each fork on the line under control that

@@ -142,9 +142,11 @@ def units(text: str) -> set[str]:
     for space in _SPACES:
         if space in text:
             text = text.replace(space, "")
-    text = _ITEM_MARK.sub("", text)
-    if "[" in text or "<" in text:
-        text = _TAG.sub("", _LINK.sub(r"\1", text))
+    text = _ITEM_MARK.sub("\n", "\n" + text)[1:]
+    if "](" in text:
+        text = _LINK_TARGET.sub("", text).replace("![", "").replace("[", "")
+    if "<" in text:
+        text = _TAG.sub("", text)
     for mark in _EMPHASIS:
         if mark in text:
             text = text.replace(mark, "")
@@ -157,11 +159,11 @@ def units(text: str) -> set[str]:
 # the white space a copy may change: what a text holds of any other stays as it is, on both
 # sides (a verbatim copy keeps it)
 # a list item's mark ("-", "*", "+", "1.", "1)"): how a list is spelt is no text (round 127)
-_ITEM_MARK = re.compile(r"(?m)^(?:[-*+]|\d{1,9}[.)])")
+_ITEM_MARK = re.compile(r"\n(?:[-*+]|\d{1,9}[.)])")  # a literal first: a fast scan
 # inline mark-up a reader does not see (round 128: a draft's source with **bold** or a link,
-# copied as the forge shows it): a link or a picture is its text, a tag nothing, emphasis
-# and code marks nothing
-_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+# copied as the forge shows it): a link or a picture is its text (its target and brackets go),
+# a tag nothing, emphasis and code marks nothing
+_LINK_TARGET = re.compile(r"\]\([^)\n]*\)")
 _TAG = re.compile(r"<[^<>\n]*>")
 _EMPHASIS = ("*", "_", "`", "~")
 _SPACES: tuple[str, ...] = (
@@ -189,8 +191,10 @@ def _file_units(data: bytes | None, path: str = "") -> set[str]:
     text = file_text(data)
     names: set[str] = set()
     if _DATA_FILE.search(path):
-        items = [line for line in text.split("\n") if _ITEM_LINE.match(line)]
-        names = {unit for line in items for unit in units(line) if len(unit) < SHORTEST_ITEM}
+        lines = text.split("\n")
+        items = [_ITEM_LINE.sub("", line, count=1) for line in lines]
+        keys = ["".join(i.split()) for i, line in zip(items, lines, strict=True) if i != line]
+        names = {key for key in keys if len(key) < SHORTEST_ITEM}
     return {
         unit
         for unit in units(text) - names
