@@ -893,6 +893,30 @@ class GitReader:
         args += ["--no-use-mailmap", "--follow", _graph_format(False), rev, "--", path]
         return list(_parse_ancestors(self._stream(args)))
 
+    def side_changes(self, head: str, base: str) -> list[tuple[str, list[FileChange]]]:
+        """The commits ``head`` holds that ``base`` does not, merges left out, each with the
+        files it changed (against its parent, no renames), in one ``git log``."""
+        if not _OBJECT_ID.fullmatch(head) or not _OBJECT_ID.fullmatch(base):
+            return []
+        args = ["log", "-z", "--no-merges", "--raw", "--no-renames", "--no-abbrev"]
+        args += [_SUBMODULES_SHOWN, "--no-color", "--no-ext-diff", f"--format={_START}%H%x00"]
+        found: list[tuple[str, list[FileChange]]] = []
+        tokens = self._stream([*args, head, f"^{base}", "--"])
+        for token in tokens:
+            if token.startswith(_START):
+                found.append((token[1:].strip(), []))
+                continue
+            entry = token.lstrip("\n")
+            meta = entry[1:].split(" ")
+            if not entry.startswith(":") or len(meta) < 5 or not found:
+                continue
+            path = next(tokens, "")
+            status = meta[4][:1]
+            new_blob = None if meta[3] == NULL_SHA or status == "D" else meta[3]
+            new_path = path if status != "D" else None
+            found[-1][1].append(FileChange(status, path, new_path, None, new_blob, meta[1]))
+        return found
+
     def changed_on_side(self, line: str, side: str) -> list[str] | None:
         """The paths ``side`` changed since it left ``line`` (from their merge base), in one
         ``git diff``; renames as a deletion and an addition. None when git cannot say (no

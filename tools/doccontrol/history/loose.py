@@ -95,7 +95,7 @@ def writers(
     (``landed``: their texts as the change leaves them), other than text a document already
     held (``elsewhere``, asked only when such text lands: every procedure's headings, the
     document's own text as it stood, the baseline) and the change's own commits (``inside``).
-    Costs nothing unless text lands that the index holds; then one ``log`` per source."""
+    Costs nothing unless text lands that the index holds; then a ``log`` or two per source."""
     brought: set[str] = set()
     for text in landed:
         brought |= units(text)
@@ -105,24 +105,60 @@ def writers(
     hits -= elsewhere()
     if not hits:
         return []
-    # a writer is owed for text, not for a name (round 128: a service named in her notes): a
-    # sentence of hers, or what she gave adding up to SUBSTANTIAL characters
-    given: dict[Source, int] = {}
+    by_source: dict[Source, set[str]] = {}
     for unit in hits:
-        size = SUBSTANTIAL if _SENTENCE.search(unit) or len(unit) >= SENTENCE else len(unit)
-        given[found[unit]] = given.get(found[unit], 0) + size
-    sources = sorted(source for source, size in given.items() if size >= SUBSTANTIAL)
-    owed = dict(reader.commits(sorted({sha for sha, _, parent in sources if not parent})))
-    for sha, path, parent in sources:
-        if parent:
-            # a merge brought the file: every commit that wrote it, wherever in the graph
-            # (round 126: its writer already behind the first parent through a merge that took
-            # nothing; round 127: blame cannot tell lines apart that git does not split), and
-            # every commit of its side (round 128: a colleague converted her Word draft to
-            # Markdown there, a new file git sees no rename to)
-            owed.update(reader.path_writers(sha, path))
-            owed.update((c, a) for c, a in reader.holding([sha], parent) if c != sha)
-    return sorted((sha, ancestor) for sha, ancestor in owed.items() if sha not in inside)
+        by_source.setdefault(found[unit], set()).add(unit)
+    credited: dict[str, set[str]] = {}  # each commit owed and the units it gave
+    made: dict[str, Ancestor] = {}
+    for sha, ancestor in reader.commits(sorted({c for c, _, parent in by_source if not parent})):
+        made[sha] = ancestor
+        for (source, _, parent), given in by_source.items():
+            if source == sha and not parent:
+                credited.setdefault(sha, set()).update(given)
+    for (sha, path, parent), given in by_source.items():
+        if not parent:
+            continue
+        # a merge brought the file: every commit that wrote it, wherever in the graph (round
+        # 126: its writer already behind the first parent through a merge that took nothing;
+        # round 127: blame cannot tell lines apart that git does not split), and each commit of
+        # its side whose own loose files hold some of the text (round 128: a colleague
+        # converted her Word draft to Markdown there, a new file git sees no rename to; round
+        # 129: not a commit of the side that wrote something else)
+        for commit, ancestor in reader.path_writers(sha, path):
+            made[commit] = ancestor
+            credited.setdefault(commit, set()).update(given)
+        for commit, changes in reader.side_changes(sha, parent):
+            loose = [c for c in changes if c.new_blob and c.regular and c.new_path]
+            texts = reader.files_of([c.new_blob or "" for c in loose])
+            wrote = set().union(
+                *(_file_units(t, c.new_path or "") for c, t in zip(loose, texts, strict=True))
+            )
+            if wrote & given:
+                credited.setdefault(commit, set()).update(wrote & given)
+    unmade = sorted(set(credited) - set(made))
+    made.update(reader.commits(unmade))
+    # a writer is owed for text, not for a name (round 128: a service named in her notes): a
+    # sentence of hers, or what she gave adding up to SUBSTANTIAL characters, counted per
+    # writer across commits and files (round 129: a draft given a few lines a commit)
+    gave: dict[str, set[str]] = {}
+    for commit, given in credited.items():
+        if commit in made:
+            gave.setdefault(made[commit].author_email.lower(), set()).update(given)
+    enough = {who for who, given in gave.items() if _substantial(given)}
+    owed = [
+        (commit, made[commit])
+        for commit in sorted(credited)
+        if commit in made and made[commit].author_email.lower() in enough and commit not in inside
+    ]
+    return owed
+
+
+def _substantial(given: set[str]) -> bool:
+    """Whether the units are text, not a name: one is a sentence (its punctuation, or SENTENCE
+    characters long), or they add up to SUBSTANTIAL characters."""
+    if any(_SENTENCE.search(unit) or len(unit) >= SENTENCE for unit in given):
+        return True
+    return sum(len(unit) for unit in given) >= SUBSTANTIAL
 
 
 def document_units(texts: Iterable[bytes | None]) -> set[str]:
