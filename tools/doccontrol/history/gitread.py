@@ -868,19 +868,14 @@ class GitReader:
         ]
         return _parse_ancestors(self._stream([*args, _graph_format(signed), *revs, "--"]), signed)
 
-    def holding(
-        self, heads: Sequence[str], base: str, paths: Sequence[str] = ()
-    ) -> list[tuple[str, Ancestor]]:
+    def holding(self, heads: Sequence[str], base: str) -> list[tuple[str, Ancestor]]:
         """The commits the ``heads`` (full ids) hold that ``base`` does not, in one ``git
-        log``; with ``paths``, those that changed one of them (git's default simplification:
-        a merge that took one side's file whole is not its writer, that side's commits are)."""
+        log``."""
         named = [sha for sha in heads if _OBJECT_ID.fullmatch(sha)]
         if not named or not _OBJECT_ID.fullmatch(base):
             return []
         args = ["log", "-z", "--no-color", "--encoding=UTF-8", "--no-use-mailmap"]
-        if paths:
-            args = ["--literal-pathspecs", *args]
-        tokens = self._stream([*args, _graph_format(False), *named, f"^{base}", "--", *paths])
+        tokens = self._stream([*args, _graph_format(False), *named, f"^{base}", "--"])
         return list(_parse_ancestors(tokens))
 
     def path_writers(self, rev: str, path: str) -> list[tuple[str, Ancestor]]:
