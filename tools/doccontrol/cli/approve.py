@@ -268,13 +268,10 @@ def _loose(
             loose.landed_text(text)
             for text in reader.files_of([f"{landed}:{p}" for p in documents])
         ]
+        began = f"{first}^" if first else None
 
         def elsewhere() -> set[str]:
-            held = [p for p in reader.tree_files(main) if DOC_PATH.match(p) and "\n" not in p]
-            specs = [f"{main}:{path}" for path in sorted(held)]
-            if first:
-                specs += [f"{first}^:{path}" for path in documents]
-            return loose.document_units(reader.files_of(specs))
+            return loose.held_units(reader, main, began, documents)
 
         return loose.writers(reader, found, bodies, elsewhere, inside)
 

@@ -2247,17 +2247,15 @@ class _Deriver:
         before = commit.parents[0]
         began = f"{self.events[0].commit}^" if self.events else None
 
-        def elsewhere() -> set[str]:
-            documents = [
-                p for p in self.reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p
-            ]
-            specs = [f"{before}:{path}" for path in sorted(documents)]
-            if began:
-                specs += [f"{began}:{path}" for path in self.landed if "\n" not in path]
-            return loose.document_units(self.reader.files_of(specs))
-
         texts = [loose.landed_text(data) for data in self.landed.values()]
-        return loose.writers(self.reader, self.loose, texts, elsewhere, {commit.sha, *side})
+        paths = list(self.landed)
+        return loose.writers(
+            self.reader,
+            self.loose,
+            texts,
+            lambda: loose.held_units(self.reader, before, began, paths),
+            {commit.sha, *side},
+        )
 
     def line_unvouched(self, fork_commits: set[str]) -> dict[str, untaken.Brought]:
         """What ``unvouched`` says of each fork, and each fork on the line under control that

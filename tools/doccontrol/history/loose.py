@@ -161,6 +161,17 @@ def _substantial(given: set[str]) -> bool:
     return sum(len(unit) for unit in given) >= SUBSTANTIAL
 
 
+def held_units(reader: GitReader, before: str, began: str | None, paths: Iterable[str]) -> set[str]:
+    """What ``writers`` asks as ``elsewhere``, for history and ``approve`` alike: the units of
+    every document ``before`` holds, and of the changed documents ``paths`` in the tree control
+    began with (``began``; baseline text a change gives back is nobody's new text)."""
+    documents = [p for p in reader.tree_files(before) if DOC_PATH.match(p) and "\n" not in p]
+    specs = [f"{before}:{path}" for path in sorted(documents)]
+    if began:
+        specs += [f"{began}:{path}" for path in paths if "\n" not in path]
+    return document_units(reader.files_of(specs))
+
+
 def document_units(texts: Iterable[bytes | None]) -> set[str]:
     """The units of documents (whole files), as ``writers`` compares them."""
     found: set[str] = set()
